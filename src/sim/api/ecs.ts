@@ -1,0 +1,710 @@
+import type { Operation, Sim } from '../sim';
+import { ApiError, clientError, invalidParameter, serviceNotFound } from './errors';
+import { validateTaskDefinition } from '../taskdef/validate';
+import { needsPlatform140 } from '../taskdef/fargate';
+import { ClqError, evalClq, parseClq } from '../placement/clq';
+import { attributeMap, placeOnFargate, placeOnInstances, type PlacementStrategy } from '../placement/place';
+import { MAX_TRACES } from '../world';
+import { createTask, requirementsOf, stopTask } from '../controllers/tasks';
+import { deregister, findContainerInstance } from '../controllers/instances';
+import { clusterChanged, deploymentId, requestPass } from '../controllers/services';
+import { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from '../describe';
+import type { Cluster, NetworkConfiguration, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
+
+type In = Record<string, unknown>;
+
+export function recordTrace(sim: Sim, trace: PlacementTrace): void {
+  const traces = sim.world.traces;
+  traces.push(trace);
+  if (traces.length > MAX_TRACES) traces.splice(0, traces.length - MAX_TRACES);
+}
+
+// ---------- task definitions ----------
+
+/** Resolves "family", "family:rev" or an ARN. `activeOnly`: a bare family means its latest ACTIVE revision. */
+export function findTaskDefinition(sim: Sim, ref: string): TaskDefinition | undefined {
+  const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+  const [family, rev] = name.split(':');
+  const revs = sim.world.taskDefinitions[family!];
+  if (!revs) return undefined;
+  if (rev !== undefined) return /^\d+$/.test(rev) ? revs[Number(rev) - 1] : undefined;
+  for (let i = revs.length - 1; i >= 0; i--) if (revs[i]!.status === 'ACTIVE') return revs[i];
+  return undefined;
+}
+
+function taskDefinitionForLaunch(sim: Sim, ref: string, what: 'RunTask' | 'Service'): TaskDefinition {
+  const td = findTaskDefinition(sim, ref);
+  if (!td) {
+    if (what === 'Service') throw clientError('TaskDefinition not found.');
+    throw invalidParameter('TaskDefinition not found.');
+  }
+  if (td.status !== 'ACTIVE') throw clientError('TaskDefinition is inactive');
+  return td;
+}
+
+// ---------- shared checks for RunTask / CreateService / UpdateService ----------
+
+function checkPlacement(
+  strategies: PlacementStrategy[] | undefined,
+  constraints: { type?: string; expression?: string }[] | undefined,
+  td: TaskDefinition,
+): void {
+  if (strategies && strategies.length > 5) throw invalidParameter(`Too many placement strategies: ${strategies.length}. The maximum is 5.`);
+  for (const s of strategies ?? []) {
+    if (s.type === 'binpack' && s.field !== 'cpu' && s.field !== 'memory') throw invalidParameter(`Invalid field '${s.field ?? ''}' for the binpack placement strategy. Valid fields are cpu and memory.`);
+    if (s.type === 'spread' && !s.field) throw invalidParameter('The spread placement strategy requires a field, such as instanceId or attribute:ecs.availability-zone.');
+    if (s.type === 'random' && s.field) throw invalidParameter('The random placement strategy does not take a field.');
+    if (!['binpack', 'spread', 'random'].includes(s.type)) throw invalidParameter(`Invalid placement strategy type '${s.type}'. Valid types are random, spread and binpack.`);
+  }
+  const total = (constraints?.length ?? 0) + (td.placementConstraints?.length ?? 0);
+  if (total > 10) throw invalidParameter(`Too many placement constraints: ${total} including the task definition's. The maximum is 10.`);
+  for (const c of constraints ?? []) {
+    if (c.type === 'distinctInstance') {
+      if (c.expression) throw invalidParameter('The distinctInstance placement constraint does not take an expression.');
+    } else if (c.type === 'memberOf') {
+      if (!c.expression) throw invalidParameter('The memberOf placement constraint requires an expression.');
+      try {
+        parseClq(c.expression);
+      } catch (e) {
+        if (e instanceof ClqError) throw invalidParameter(`Invalid placement constraint expression '${c.expression}': ${e.message} at position ${e.position}.`);
+        throw e;
+      }
+    } else throw invalidParameter(`Invalid placement constraint type '${c.type ?? ''}'. Valid types are distinctInstance and memberOf.`);
+  }
+}
+
+function checkNetwork(sim: Sim, td: TaskDefinition, launchType: string, net: NetworkConfiguration | undefined): void {
+  const mode = td.networkMode ?? (launchType === 'FARGATE' ? 'awsvpc' : 'bridge');
+  if (mode === 'awsvpc') {
+    const subnets = net?.awsvpcConfiguration?.subnets;
+    if (!net || !subnets) throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+    if (subnets.length === 0) throw invalidParameter('subnets can not be empty.');
+    if (subnets.length > 16) throw invalidParameter('At most 16 subnets can be specified.');
+    for (const s of subnets) if (!sim.world.subnets[s]) throw invalidParameter(`Error retrieving subnet information for [${s}]: The subnet ID '${s}' does not exist`);
+    if ((net.awsvpcConfiguration.securityGroups?.length ?? 0) > 5) throw invalidParameter('At most 5 security groups can be specified.');
+  } else if (net) {
+    throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
+  }
+}
+
+function resolveLaunchType(sim: Sim, cluster: Cluster, input: In, td: TaskDefinition): 'EC2' | 'FARGATE' {
+  const lt = input.launchType as string | undefined;
+  const cps = input.capacityProviderStrategy as unknown[] | undefined;
+  if (lt && cps) throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
+  if (cps && cps.length) {
+    throw invalidParameter('The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.');
+  }
+  if (lt === 'EXTERNAL') throw invalidParameter('No Container Instances were found in your cluster.');
+  const launchType = lt === 'FARGATE' ? 'FARGATE' : 'EC2';
+  if (launchType === 'FARGATE' && !td.compatibilities.includes('FARGATE')) throw invalidParameter('Task definition does not support launch_type FARGATE.');
+  if (launchType === 'EC2' && td.requiresCompatibilities?.length && !td.requiresCompatibilities.includes('EC2')) {
+    throw invalidParameter('Task definition does not support launch_type EC2.');
+  }
+  void sim;
+  void cluster;
+  return launchType;
+}
+
+function platformVersionFor(td: TaskDefinition, pv: string | undefined): string {
+  const v = !pv || pv === 'LATEST' ? '1.4.0' : pv;
+  if (!/^1\.[0-4]\.0$/.test(v)) throw invalidParameter(`The specified platform version (${v}) does not exist.`);
+  if (td.cpu && needsPlatform140(Number(td.cpu)) && v !== '1.4.0') {
+    throw invalidParameter(`The specified platform version (${v}) does not satisfy the task definition's required capabilities: ${td.cpu} CPU needs platform version 1.4.0 or later.`);
+  }
+  return v;
+}
+
+function activeInstanceCount(sim: Sim, c: Cluster): number {
+  let n = 0;
+  for (const a of c.instanceArns) if (sim.world.containerInstances[a]?.status !== 'INACTIVE') n++;
+  return n;
+}
+
+function findTask(sim: Sim, cluster: Cluster, ref: string): Task | undefined {
+  if (ref.startsWith('arn:')) {
+    const t = sim.world.tasks[ref];
+    return t && t.clusterArn === cluster.clusterArn ? t : undefined;
+  }
+  return sim.world.tasks[sim.arn(`task/${cluster.clusterName}/${ref}`)];
+}
+
+function visibleTask(sim: Sim, t: Task): boolean {
+  return t.lastStatus !== 'STOPPED' || sim.now - (t.stoppedAtMs ?? 0) < sim.world.durations.describableAfterStopMs;
+}
+
+function findService(sim: Sim, cluster: Cluster, ref: string): Service | undefined {
+  const key = ref.startsWith('arn:') ? ref : sim.arn(`service/${cluster.clusterName}/${ref}`);
+  const s = sim.world.services[key];
+  return s && s.clusterArn === cluster.clusterArn ? s : undefined;
+}
+
+// ---------- operations ----------
+
+export const ECS_OPERATIONS: Record<string, Operation> = {
+  CreateCluster(sim, input) {
+    const name = (input.clusterName as string | undefined) ?? 'default';
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('Cluster name can have up to 255 characters: letters, numbers, hyphens and underscores.');
+    if (input.capacityProviders && (input.capacityProviders as unknown[]).length) {
+      throw invalidParameter('The specified capacity provider does not exist. Specify a valid capacity provider and try again.');
+    }
+    const arn = sim.arn(`cluster/${name}`);
+    const existing = sim.world.clusters[arn];
+    if (existing && existing.status === 'ACTIVE') return { cluster: describeCluster(sim, existing) };
+    const c: Cluster = {
+      clusterArn: arn, clusterName: name, status: 'ACTIVE', createdAtMs: sim.now, capacityProviders: [],
+      defaultCapacityProviderStrategy: [], settings: (input.settings as Cluster['settings']) ?? [{ name: 'containerInsights', value: 'disabled' }],
+      tags: (input.tags as Cluster['tags']) ?? [], instanceArns: [],
+    };
+    sim.world.clusters[arn] = c;
+    sim.emit('ClusterCreated', `Cluster ${name} was created.`, { clusterArn: arn });
+    return { cluster: describeCluster(sim, c) };
+  },
+
+  DescribeClusters(sim, input) {
+    const refs = (input.clusters as string[] | undefined) ?? ['default'];
+    const clusters: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of refs) {
+      const arn = r.startsWith('arn:') ? r : sim.arn(`cluster/${r}`);
+      const c = sim.world.clusters[arn];
+      if (c) clusters.push(describeCluster(sim, c));
+      else failures.push({ arn, reason: 'MISSING' });
+    }
+    return { clusters, failures };
+  },
+
+  ListClusters(sim) {
+    return { clusterArns: Object.values(sim.world.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterArn) };
+  },
+
+  DeleteCluster(sim, input) {
+    const c = sim.cluster(input.cluster);
+    if (activeInstanceCount(sim, c) > 0) throw new ApiError('ClusterContainsContainerInstancesException', 'The Cluster cannot be deleted while Container Instances are active or draining.');
+    if (Object.values(sim.world.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE')) {
+      throw new ApiError('ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+    }
+    if (Object.values(sim.world.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED')) {
+      throw new ApiError('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
+    }
+    c.status = 'INACTIVE';
+    sim.emit('ClusterDeleted', `Cluster ${c.clusterName} was deleted.`, { clusterArn: c.clusterArn });
+    return { cluster: describeCluster(sim, c) };
+  },
+
+  RegisterTaskDefinition(sim, input) {
+    const { def } = validateTaskDefinition(input);
+    const revs = (sim.world.taskDefinitions[def.family as string] ??= []);
+    const revision = revs.length + 1;
+    const td: TaskDefinition = {
+      taskDefinitionArn: sim.arn(`task-definition/${def.family}:${revision}`),
+      ...def, revision, status: 'ACTIVE', registeredAtMs: sim.now,
+    } as TaskDefinition;
+    revs.push(td);
+    sim.emit('TaskDefinitionRegistered', `Task definition ${def.family}:${revision} was registered.`, { taskDefinitionArn: td.taskDefinitionArn });
+    return { taskDefinition: describeTaskDefinition(sim, td), tags: (input.tags as unknown[]) ?? [] };
+  },
+
+  DescribeTaskDefinition(sim, input) {
+    const td = findTaskDefinition(sim, input.taskDefinition as string);
+    if (!td) throw clientError('Unable to describe task definition.');
+    return { taskDefinition: describeTaskDefinition(sim, td), tags: [] };
+  },
+
+  ListTaskDefinitions(sim, input) {
+    const status = (input.status as string | undefined) ?? 'ACTIVE';
+    const prefix = input.familyPrefix as string | undefined;
+    const out: string[] = [];
+    for (const [family, revs] of Object.entries(sim.world.taskDefinitions)) {
+      if (prefix && !family.startsWith(prefix)) continue;
+      for (const td of revs) if (td.status === status) out.push(td.taskDefinitionArn);
+    }
+    out.sort();
+    if (input.sort === 'DESC') out.reverse();
+    return { taskDefinitionArns: out };
+  },
+
+  ListTaskDefinitionFamilies(sim, input) {
+    const status = (input.status as string | undefined) ?? 'ACTIVE';
+    const prefix = input.familyPrefix as string | undefined;
+    const families = Object.entries(sim.world.taskDefinitions)
+      .filter(([f, revs]) => (!prefix || f.startsWith(prefix)) && (status === 'ALL' || revs.some((r) => r.status === status)))
+      .map(([f]) => f)
+      .sort();
+    return { families };
+  },
+
+  DeregisterTaskDefinition(sim, input) {
+    const ref = input.taskDefinition as string;
+    const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+    if (!/:\d+$/.test(name)) throw clientError(`Invalid revision number. Number: ${name.includes(':') ? name.split(':')[1] : ''}`);
+    const td = findTaskDefinition(sim, ref);
+    if (!td) throw clientError('The specified task definition does not exist. Specify a valid account, family, revision and try again.');
+    if (td.status === 'ACTIVE') {
+      td.status = 'INACTIVE';
+      td.deregisteredAtMs = sim.now;
+      sim.emit('TaskDefinitionDeregistered', `Task definition ${td.family}:${td.revision} was deregistered (INACTIVE).`, { taskDefinitionArn: td.taskDefinitionArn });
+    }
+    return { taskDefinition: describeTaskDefinition(sim, td) };
+  },
+
+  RunTask(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'RunTask');
+    const count = (input.count as number | undefined) ?? 1;
+    if (count < 1 || count > 10) throw invalidParameter('Count must be between 1 and 10.');
+    const launchType = resolveLaunchType(sim, cluster, input, td);
+    const net = input.networkConfiguration as NetworkConfiguration | undefined;
+    checkNetwork(sim, td, launchType, net);
+    const strategies = (input.placementStrategy as PlacementStrategy[] | undefined) ?? [];
+    const constraints = (input.placementConstraints as { type: string; expression?: string }[] | undefined) ?? [];
+    if (launchType === 'FARGATE' && (strategies.length || constraints.length)) {
+      throw invalidParameter('Task placement strategies and constraints are not supported for the Fargate launch type.');
+    }
+    checkPlacement(strategies, constraints, td);
+    const group = (input.group as string | undefined) ?? `family:${td.family}`;
+    if (group.length > 255) throw invalidParameter('The task group can have at most 255 characters.');
+    const tasks: Task[] = [];
+    const failures: { arn?: string; reason: string; detail?: string }[] = [];
+    const w = sim.world;
+    const common = {
+      clusterArn: cluster.clusterArn, td, group, overrides: (input.overrides as Record<string, unknown>) ?? { containerOverrides: [] },
+      ...(input.startedBy ? { startedBy: input.startedBy as string } : {}),
+      tags: (input.tags as { key: string; value: string }[]) ?? [],
+    };
+    if (launchType === 'FARGATE') {
+      const pv = platformVersionFor(td, input.platformVersion as string | undefined);
+      for (let i = 0; i < count; i++) {
+        const traceId = w.nextTraceId++;
+        const r = placeOnFargate(w, group, net!.awsvpcConfiguration.subnets, traceId, sim.now);
+        recordTrace(sim, r.trace);
+        if (!r.subnetId) {
+          failures.push({ reason: r.trace.failure!.reason, detail: r.trace.failure!.detail });
+          continue;
+        }
+        tasks.push(createTask(sim, { ...common, launchType: 'FARGATE', subnetId: r.subnetId, platformVersion: pv, traceId, req: requirementsOf(td, 'FARGATE') }));
+      }
+    } else {
+      if (activeInstanceCount(sim, cluster) === 0) throw invalidParameter('No Container Instances were found in your cluster.');
+      const req = requirementsOf(td, 'EC2');
+      const zones = td.networkMode === 'awsvpc' ? new Set(net!.awsvpcConfiguration.subnets.map((s) => w.subnets[s]!.availabilityZone)) : undefined;
+      for (let i = 0; i < count; i++) {
+        const traceId = w.nextTraceId++;
+        const r = placeOnInstances(w, {
+          clusterArn: cluster.clusterArn, group, req, constraints: [...(td.placementConstraints ?? []), ...constraints], strategies,
+          defaultMode: 'random', ...(zones ? { zones } : {}),
+        }, sim.engine.rng.stream('placement'), traceId, sim.now);
+        recordTrace(sim, r.trace);
+        if (!r.instance) {
+          const f = r.trace.failure!;
+          failures.push({ ...(f.arn ? { arn: f.arn } : {}), reason: f.reason });
+          continue;
+        }
+        const subnetId = zones ? net!.awsvpcConfiguration.subnets.find((s) => w.subnets[s]!.availabilityZone === r.instance!.availabilityZone) : undefined;
+        tasks.push(createTask(sim, { ...common, launchType: 'EC2', instance: r.instance, traceId, req, ...(subnetId ? { subnetId } : {}) }));
+      }
+    }
+    return { tasks: tasks.map((t) => describeTask(sim, t)), failures: failures.map(({ arn, reason }) => (arn ? { arn, reason } : { reason })) };
+  },
+
+  StartTask(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'RunTask');
+    const refs = input.containerInstances as string[];
+    if (refs.length < 1 || refs.length > 10) throw invalidParameter('containerInstances must name between 1 and 10 container instances.');
+    const net = input.networkConfiguration as NetworkConfiguration | undefined;
+    checkNetwork(sim, td, 'EC2', net);
+    const group = (input.group as string | undefined) ?? `family:${td.family}`;
+    const req = requirementsOf(td, 'EC2');
+    const tasks: Task[] = [];
+    const failures: { arn: string; reason: string }[] = [];
+    for (const ref of refs) {
+      const ci = findContainerInstance(sim, cluster.clusterArn, ref);
+      if (!ci || ci.status === 'INACTIVE') {
+        failures.push({ arn: ref, reason: ci ? 'INACTIVE' : 'MISSING' });
+        continue;
+      }
+      const traceId = sim.world.nextTraceId++;
+      const r = placeOnInstances(sim.world, {
+        clusterArn: cluster.clusterArn, group, req, constraints: [...(td.placementConstraints ?? [])], strategies: [],
+        defaultMode: 'random', only: [ci.containerInstanceArn],
+      }, sim.engine.rng.stream('placement'), traceId, sim.now);
+      r.trace.note = 'StartTask: custom scheduling onto the named container instance; constraints are checked, no strategy applies.';
+      recordTrace(sim, r.trace);
+      if (!r.instance) {
+        failures.push({ arn: ci.containerInstanceArn, reason: r.trace.failure!.reason });
+        continue;
+      }
+      const subnetId = net ? net.awsvpcConfiguration.subnets.find((s) => sim.world.subnets[s]!.availabilityZone === ci.availabilityZone) : undefined;
+      tasks.push(createTask(sim, {
+        clusterArn: cluster.clusterArn, td, group, launchType: 'EC2', instance: ci, traceId, req,
+        overrides: (input.overrides as Record<string, unknown>) ?? { containerOverrides: [] },
+        ...(input.startedBy ? { startedBy: input.startedBy as string } : {}), ...(subnetId ? { subnetId } : {}),
+      }));
+    }
+    return { tasks: tasks.map((t) => describeTask(sim, t)), failures };
+  },
+
+  StopTask(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const t = findTask(sim, cluster, input.task as string);
+    if (!t) throw invalidParameter('The referenced task was not found.');
+    const reason = (input.reason as string | undefined) ?? 'Task stopped by user';
+    if (reason.length > 255) throw invalidParameter('The reason can have at most 255 characters.');
+    stopTask(sim, t, 'UserInitiated', reason);
+    return { task: describeTask(sim, t) };
+  },
+
+  DescribeTasks(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const tasks: unknown[] = [];
+    const failures: unknown[] = [];
+    const refs = input.tasks as string[];
+    if (refs.length > 100) throw invalidParameter('At most 100 tasks can be described at once.');
+    for (const r of refs) {
+      const t = findTask(sim, cluster, r);
+      if (t && visibleTask(sim, t)) tasks.push(describeTask(sim, t));
+      else failures.push({ arn: r.startsWith('arn:') ? r : sim.arn(`task/${cluster.clusterName}/${r}`), reason: 'MISSING' });
+    }
+    return { tasks, failures };
+  },
+
+  ListTasks(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const desired = (input.desiredStatus as string | undefined) ?? 'RUNNING';
+    const family = input.family as string | undefined;
+    const svcName = input.serviceName as string | undefined;
+    const ciRef = input.containerInstance as string | undefined;
+    const ci = ciRef ? findContainerInstance(sim, cluster.clusterArn, ciRef) : undefined;
+    if (ciRef && !ci) throw invalidParameter('The specified container instance does not exist.');
+    let svcArn: string | undefined;
+    if (svcName) {
+      const s = findService(sim, cluster, svcName);
+      if (!s) throw serviceNotFound();
+      svcArn = s.serviceArn;
+    }
+    const out: string[] = [];
+    for (const a of sim.world.taskOrder) {
+      const t = sim.world.tasks[a]!;
+      if (t.clusterArn !== cluster.clusterArn || t.desiredStatus !== desired || !visibleTask(sim, t)) continue;
+      if (family && t.family !== family) continue;
+      if (svcArn && t.serviceArn !== svcArn) continue;
+      if (ci && t.containerInstanceArn !== ci.containerInstanceArn) continue;
+      if (input.startedBy && t.startedBy !== input.startedBy) continue;
+      if (input.launchType && t.launchType !== input.launchType) continue;
+      out.push(a);
+    }
+    return { taskArns: out };
+  },
+
+  DescribeContainerInstances(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const out: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of input.containerInstances as string[]) {
+      const ci = findContainerInstance(sim, cluster.clusterArn, r);
+      const visible = ci && (ci.status !== 'INACTIVE' || sim.now - (ci.deregisteredAtMs ?? 0) < sim.world.durations.describableAfterStopMs);
+      if (ci && visible) out.push(describeContainerInstance(sim, ci));
+      else failures.push({ arn: r, reason: 'MISSING' });
+    }
+    return { containerInstances: out, failures };
+  },
+
+  ListContainerInstances(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const status = input.status as string | undefined;
+    let filter: ReturnType<typeof parseClq> | undefined;
+    if (input.filter) {
+      try {
+        filter = parseClq(input.filter as string);
+      } catch (e) {
+        if (e instanceof ClqError) throw invalidParameter(`Invalid filter expression '${String(input.filter)}': ${e.message} at position ${e.position}.`);
+        throw e;
+      }
+    }
+    const out: string[] = [];
+    for (const a of cluster.instanceArns) {
+      const ci = sim.world.containerInstances[a]!;
+      if (status ? ci.status !== status : ci.status === 'INACTIVE') continue;
+      if (filter) {
+        const groups = new Set<string>();
+        for (const ta of ci.taskArns) groups.add(sim.world.tasks[ta]!.group);
+        const ok = evalClq(filter, {
+          attributes: attributeMap(ci), agentConnected: ci.agentConnected, agentVersion: '1.87.1', ec2InstanceId: ci.ec2InstanceId,
+          registeredAt: sim.world.epochSeconds + ci.registeredAtMs / 1000,
+          runningTasksCount: ci.taskArns.filter((ta) => sim.world.tasks[ta]!.lastStatus === 'RUNNING').length, taskGroups: groups,
+        });
+        if (!ok) continue;
+      }
+      out.push(a);
+    }
+    return { containerInstanceArns: out };
+  },
+
+  UpdateContainerInstancesState(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const status = input.status as string;
+    if (status !== 'ACTIVE' && status !== 'DRAINING') {
+      throw invalidParameter(`Container instances can only be set to ACTIVE or DRAINING, not ${status}.`);
+    }
+    const out: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of input.containerInstances as string[]) {
+      const ci = findContainerInstance(sim, cluster.clusterArn, r);
+      if (!ci || ci.status === 'INACTIVE') {
+        failures.push({ arn: r, reason: 'MISSING' });
+        continue;
+      }
+      if (ci.status !== status) {
+        ci.status = status;
+        ci.version++;
+        sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is ${status}.`, {
+          containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status,
+        });
+      }
+      out.push(describeContainerInstance(sim, ci));
+    }
+    clusterChanged(sim, cluster.clusterArn);
+    return { containerInstances: out, failures };
+  },
+
+  DeregisterContainerInstance(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const ci = findContainerInstance(sim, cluster.clusterArn, input.containerInstance as string);
+    if (!ci || ci.status === 'INACTIVE') throw invalidParameter('The specified container instance does not exist.');
+    deregister(sim, ci, input.force === true, 'api');
+    return { containerInstance: describeContainerInstance(sim, ci) };
+  },
+
+  PutAttributes(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const attrs = input.attributes as { name: string; value?: string; targetType?: string; targetId?: string }[];
+    if (attrs.length > 10) throw invalidParameter('At most 10 attributes can be put in one call.');
+    for (const a of attrs) {
+      if (!/^[A-Za-z0-9_./\\-]{1,128}$/.test(a.name)) throw invalidParameter(`Invalid attribute name '${a.name}': up to 128 letters, numbers, hyphens, underscores, forward slashes, back slashes, or periods.`);
+      if (a.value !== undefined && (!/^[A-Za-z0-9_.@/\\: -]{1,128}$/.test(a.value) || a.value !== a.value.trim())) {
+        throw invalidParameter(`Invalid attribute value '${a.value}': up to 128 letters, numbers, hyphens, underscores, periods, at signs (@), forward slashes, back slashes, colons, or spaces, without leading or trailing whitespace.`);
+      }
+      if (!a.targetId) throw invalidParameter('targetId is required to put an attribute on a container instance.');
+      if (a.targetType !== undefined && a.targetType !== 'container-instance') throw invalidParameter(`Invalid targetType '${a.targetType}'.`);
+    }
+    for (const a of attrs) {
+      const ci = findContainerInstance(sim, cluster.clusterArn, a.targetId!);
+      if (!ci || ci.status === 'INACTIVE') throw new ApiError('TargetNotFoundException', `Could not find ${a.targetId}.`);
+    }
+    for (const a of attrs) {
+      const ci = findContainerInstance(sim, cluster.clusterArn, a.targetId!)!;
+      ci.attributes = ci.attributes.filter((x) => x.name !== a.name);
+      ci.attributes.push(a.value !== undefined ? { name: a.name, value: a.value } : { name: a.name });
+      ci.version++;
+      sim.emit('AttributesChanged', `Attribute ${a.name}${a.value !== undefined ? `=${a.value}` : ''} was put on ${ci.ec2InstanceId}.`, { containerInstanceArn: ci.containerInstanceArn, name: a.name, value: a.value });
+    }
+    clusterChanged(sim, cluster.clusterArn);
+    return { attributes: attrs.map((a) => ({ ...a, targetType: 'container-instance' })) };
+  },
+
+  DeleteAttributes(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const attrs = input.attributes as { name: string; value?: string; targetId?: string }[];
+    for (const a of attrs) {
+      const ci = a.targetId ? findContainerInstance(sim, cluster.clusterArn, a.targetId) : undefined;
+      if (!ci) throw new ApiError('TargetNotFoundException', `Could not find ${a.targetId ?? 'the target'}.`);
+      ci.attributes = ci.attributes.filter((x) => x.name !== a.name);
+      ci.version++;
+    }
+    clusterChanged(sim, cluster.clusterArn);
+    return { attributes: attrs };
+  },
+
+  ListAttributes(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    if (input.targetType !== 'container-instance') throw invalidParameter("targetType must be 'container-instance'.");
+    const out: unknown[] = [];
+    for (const a of cluster.instanceArns) {
+      const ci = sim.world.containerInstances[a]!;
+      for (const at of ci.attributes) {
+        if (input.attributeName && at.name !== input.attributeName) continue;
+        if (input.attributeValue && at.value !== input.attributeValue) continue;
+        out.push({ name: at.name, ...(at.value !== undefined ? { value: at.value } : {}), targetType: 'container-instance', targetId: ci.containerInstanceArn });
+      }
+    }
+    return { attributes: out };
+  },
+
+  PutAccountSetting(sim, input) {
+    const name = input.name as string;
+    const value = input.value as string;
+    sim.world.accountSettings[name] = value;
+    sim.emit('AccountSettingChanged', `Account setting ${name} is ${value}.`, { name, value });
+    return { setting: { name, value, principalArn: `arn:aws:iam::${sim.world.account}:root`, type: 'user' } };
+  },
+
+  PutAccountSettingDefault(sim, input) {
+    return ECS_OPERATIONS.PutAccountSetting!(sim, input);
+  },
+
+  ListAccountSettings(sim, input) {
+    const settings = Object.entries(sim.world.accountSettings)
+      .filter(([n]) => !input.name || n === input.name)
+      .map(([name, value]) => ({ name, value, principalArn: `arn:aws:iam::${sim.world.account}:root`, type: 'user' }));
+    return { settings };
+  },
+
+  CreateService(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const name = input.serviceName as string;
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('Service name can have up to 255 characters: letters, numbers, hyphens and underscores.');
+    const arn = sim.arn(`service/${cluster.clusterName}/${name}`);
+    const existing = sim.world.services[arn];
+    if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.');
+    const scheduling = ((input.schedulingStrategy as string | undefined) ?? 'REPLICA') as 'REPLICA' | 'DAEMON';
+    if (!input.taskDefinition) throw invalidParameter('A task definition is required to create a service with the ECS deployment controller.');
+    const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
+    const launchType = resolveLaunchType(sim, cluster, input, td);
+    const net = input.networkConfiguration as NetworkConfiguration | undefined;
+    checkNetwork(sim, td, launchType, net);
+    const strategies = (input.placementStrategy as PlacementStrategy[] | undefined) ?? [];
+    const constraints = (input.placementConstraints as { type: string; expression?: string }[] | undefined) ?? [];
+    if (launchType === 'FARGATE' && (strategies.length || constraints.length)) {
+      throw invalidParameter('Task placement strategies and constraints are not supported for the Fargate launch type.');
+    }
+    checkPlacement(strategies, constraints, td);
+    let desired = input.desiredCount as number | undefined;
+    const dc = (input.deploymentConfiguration as { maximumPercent?: number; minimumHealthyPercent?: number; deploymentCircuitBreaker?: { enable: boolean; rollback: boolean } } | undefined) ?? {};
+    if (scheduling === 'DAEMON') {
+      if (launchType === 'FARGATE') throw invalidParameter('The daemon scheduling strategy does not support the FARGATE launch type.');
+      if (strategies.length) throw invalidParameter('Placement strategies are not supported with the DAEMON scheduling strategy.');
+      if (dc.maximumPercent !== undefined && dc.maximumPercent !== 100) throw invalidParameter('The maximumPercent of a service with the DAEMON scheduling strategy must be 100.');
+      desired = 0;
+    } else if (desired === undefined) {
+      throw invalidParameter('The desired count must be specified for a service with the REPLICA scheduling strategy.');
+    }
+    const pv = launchType === 'FARGATE' ? platformVersionFor(td, input.platformVersion as string | undefined) : undefined;
+    const depId = deploymentId(sim);
+    const svc: Service = {
+      serviceArn: arn, serviceName: name, clusterArn: cluster.clusterArn, status: 'ACTIVE', taskDefinition: td.taskDefinitionArn,
+      desiredCount: desired!, launchType, placementConstraints: constraints, placementStrategy: strategies, schedulingStrategy: scheduling,
+      deploymentConfiguration: {
+        maximumPercent: dc.maximumPercent ?? (scheduling === 'DAEMON' ? 100 : 200),
+        minimumHealthyPercent: dc.minimumHealthyPercent ?? (scheduling === 'DAEMON' ? 0 : 100),
+        deploymentCircuitBreaker: dc.deploymentCircuitBreaker ?? { enable: false, rollback: false },
+      },
+      deployments: [{
+        id: depId, status: 'PRIMARY', taskDefinition: td.taskDefinitionArn, desiredCount: desired!, pendingCount: 0, runningCount: 0,
+        failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, launchType, rolloutState: 'IN_PROGRESS',
+        rolloutStateReason: `ECS deployment ${depId} in progress.`, ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
+      }],
+      events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
+      taskArns: [], tags: (input.tags as { key: string; value: string }[]) ?? [],
+      ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
+      ...(input.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds as number } : {}),
+    };
+    if (svc.deploymentConfiguration.minimumHealthyPercent > svc.deploymentConfiguration.maximumPercent) {
+      throw invalidParameter('minimumHealthyPercent must be less than or equal to maximumPercent.');
+    }
+    sim.world.services[arn] = svc;
+    sim.emit('ServiceCreated', `Service ${name} was created with desired count ${desired}.`, { serviceArn: arn });
+    requestPass(sim, svc);
+    return { service: describeService(sim, svc) };
+  },
+
+  UpdateService(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const svc = findService(sim, cluster, input.service as string);
+    if (!svc) throw serviceNotFound();
+    if (svc.status !== 'ACTIVE') throw new ApiError('ServiceNotActiveException', 'Service was not ACTIVE.');
+    let newDeployment = input.forceNewDeployment === true;
+    let td = undefined as TaskDefinition | undefined;
+    if (input.taskDefinition !== undefined) {
+      td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
+      if (td.taskDefinitionArn !== svc.taskDefinition) newDeployment = true;
+    }
+    const effectiveTd = td ?? findTaskDefinition(sim, svc.taskDefinition)!;
+    const strategies = input.placementStrategy as PlacementStrategy[] | undefined;
+    const constraints = input.placementConstraints as { type: string; expression?: string }[] | undefined;
+    checkPlacement(strategies, constraints, effectiveTd);
+    if (svc.launchType === 'FARGATE' && ((strategies?.length ?? 0) || (constraints?.length ?? 0))) {
+      throw invalidParameter('Task placement strategies and constraints are not supported for the Fargate launch type.');
+    }
+    const net = input.networkConfiguration as NetworkConfiguration | undefined;
+    if (net !== undefined || td) checkNetwork(sim, effectiveTd, svc.launchType ?? 'EC2', net ?? svc.networkConfiguration);
+    if (net !== undefined) newDeployment = true;
+    if (input.desiredCount !== undefined) {
+      if (svc.schedulingStrategy === 'DAEMON') throw invalidParameter('The desired count cannot be set for a service with the DAEMON scheduling strategy.');
+      svc.desiredCount = input.desiredCount as number;
+    }
+    const dc = input.deploymentConfiguration as Partial<Service['deploymentConfiguration']> | undefined;
+    if (dc) {
+      svc.deploymentConfiguration = { ...svc.deploymentConfiguration, ...dc };
+      if (svc.schedulingStrategy === 'DAEMON' && svc.deploymentConfiguration.maximumPercent !== 100) {
+        throw invalidParameter('The maximumPercent of a service with the DAEMON scheduling strategy must be 100.');
+      }
+    }
+    if (strategies) svc.placementStrategy = strategies;
+    if (constraints) svc.placementConstraints = constraints;
+    if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds as number;
+    if (net) svc.networkConfiguration = net;
+    if (td) svc.taskDefinition = td.taskDefinitionArn;
+    if (newDeployment) {
+      const old = svc.deployments[0]!;
+      old.status = 'ACTIVE';
+      const id = deploymentId(sim);
+      const pv = svc.launchType === 'FARGATE' ? platformVersionFor(effectiveTd, (input.platformVersion as string | undefined) ?? svc.platformVersion) : undefined;
+      svc.deployments.unshift({
+        id, status: 'PRIMARY', taskDefinition: svc.taskDefinition, desiredCount: svc.desiredCount, pendingCount: 0, runningCount: 0,
+        failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...(svc.launchType ? { launchType: svc.launchType } : {}),
+        rolloutState: 'IN_PROGRESS', rolloutStateReason: `ECS deployment ${id} in progress.`,
+        ...(pv ? { platformVersion: pv } : {}), ...(svc.networkConfiguration ? { networkConfiguration: svc.networkConfiguration } : {}),
+      });
+      // A new task definition resets the start-failure back-off (§5.6).
+      svc.consecutiveStartFailures = 0;
+      svc.throttledUntilMs = 0;
+      svc.steady = false;
+    }
+    svc.deployments[0]!.desiredCount = svc.desiredCount;
+    sim.emit('ServiceUpdated', `Service ${svc.serviceName} was updated${newDeployment ? ' (new deployment)' : ''}: desired count ${svc.desiredCount}.`, { serviceArn: svc.serviceArn });
+    requestPass(sim, svc);
+    return { service: describeService(sim, svc) };
+  },
+
+  DeleteService(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const svc = findService(sim, cluster, input.service as string);
+    if (!svc || svc.status === 'INACTIVE') throw serviceNotFound();
+    if (svc.status === 'DRAINING') return { service: describeService(sim, svc) };
+    if (svc.schedulingStrategy === 'REPLICA' && svc.desiredCount > 0 && input.force !== true) {
+      throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
+    }
+    svc.status = 'DRAINING';
+    svc.desiredCount = 0;
+    const primary = svc.deployments[0]!;
+    for (const a of [...svc.taskArns]) {
+      const t = sim.world.tasks[a];
+      if (t && t.desiredStatus === 'RUNNING') stopTask(sim, t, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${primary.id})`);
+    }
+    sim.emit('ServiceStateChange', `Service ${svc.serviceName} is DRAINING (deleted).`, { serviceArn: svc.serviceArn, status: 'DRAINING' });
+    requestPass(sim, svc);
+    return { service: describeService(sim, svc) };
+  },
+
+  DescribeServices(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const services: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of input.services as string[]) {
+      const s = findService(sim, cluster, r);
+      if (s) services.push(describeService(sim, s));
+      else failures.push({ arn: r.startsWith('arn:') ? r : sim.arn(`service/${cluster.clusterName}/${r}`), reason: 'MISSING' });
+    }
+    return { services, failures };
+  },
+
+  ListServices(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    return {
+      serviceArns: Object.values(sim.world.services)
+        .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && (!input.launchType || s.launchType === input.launchType) &&
+          (!input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy))
+        .map((s) => s.serviceArn),
+    };
+  },
+};

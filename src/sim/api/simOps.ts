@@ -1,0 +1,97 @@
+import type { Operation, Sim } from '../sim';
+import { invalidParameter } from './errors';
+import {
+  findContainerInstance, launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
+} from '../controllers/instances';
+import { exitContainer } from '../controllers/tasks';
+import type { Ec2Instance, ImageBehavior } from '../model/types';
+
+/** Simulator-only operations (prefixed `sim.`): things that happen to the world rather than API calls. */
+
+function instances(sim: Sim, input: Record<string, unknown>): Ec2Instance[] {
+  const ids = input.instanceIds as unknown;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((x) => typeof x !== 'string')) throw invalidParameter('instanceIds must be a non-empty list of EC2 instance ids.');
+  return ids.map((id: string) => {
+    const inst = sim.world.ec2[id];
+    if (!inst) throw invalidParameter(`The instance ID '${id}' does not exist`);
+    return inst;
+  });
+}
+
+function containerInstanceRef(sim: Sim, input: Record<string, unknown>) {
+  const cluster = sim.cluster(input.cluster);
+  const ref = (input.containerInstance ?? input.ec2InstanceId) as string | undefined;
+  if (typeof ref !== 'string') throw invalidParameter('containerInstance (ARN, id or EC2 instance id) is required.');
+  const ci = findContainerInstance(sim, cluster.clusterArn, ref, true);
+  if (!ci || ci.status === 'INACTIVE') throw invalidParameter(`Container instance ${ref} was not found in cluster ${cluster.clusterName}.`);
+  return ci;
+}
+
+export const SIM_OPERATIONS: Record<string, Operation> = {
+  LaunchInstances(sim, input) {
+    const out = launchInstances(sim, input as LaunchInput);
+    return { instances: out.map((i) => ({ ec2InstanceId: i.ec2InstanceId, instanceType: i.instanceType, availabilityZone: i.availabilityZone, subnetId: i.subnetId, state: i.state })) };
+  },
+  TerminateInstances(sim, input) {
+    const list = instances(sim, input);
+    for (const i of list) terminateInstance(sim, i);
+    return { terminatingInstances: list.map((i) => ({ instanceId: i.ec2InstanceId, currentState: i.state })) };
+  },
+  StopInstances(sim, input) {
+    const list = instances(sim, input);
+    for (const i of list) stopInstance(sim, i);
+    return { stoppingInstances: list.map((i) => ({ instanceId: i.ec2InstanceId, currentState: i.state })) };
+  },
+  StartInstances(sim, input) {
+    const list = instances(sim, input);
+    for (const i of list) startInstance(sim, i);
+    return { startingInstances: list.map((i) => ({ instanceId: i.ec2InstanceId, currentState: i.state })) };
+  },
+  DisconnectAgent(sim, input) {
+    const ci = containerInstanceRef(sim, input);
+    loseConnection(sim, ci);
+    const secs = input.durationSeconds;
+    if (secs !== undefined) {
+      if (typeof secs !== 'number' || secs < 0) throw invalidParameter('durationSeconds must be a non-negative number.');
+      sim.engine.after(secs * 1000, { k: 'agent.restore', ci: ci.containerInstanceArn });
+    }
+    return { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId };
+  },
+  ReconnectAgent(sim, input) {
+    const ci = containerInstanceRef(sim, input);
+    restoreConnection(sim, ci);
+    return { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId };
+  },
+  ExitContainer(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const ref = input.task as string;
+    if (typeof ref !== 'string') throw invalidParameter('task is required.');
+    const t = ref.startsWith('arn:') ? sim.world.tasks[ref] : sim.world.tasks[sim.arn(`task/${cluster.clusterName}/${ref}`)];
+    if (!t) throw invalidParameter('The referenced task was not found.');
+    const name = input.containerName as string;
+    const code = (input.exitCode as number | undefined) ?? 1;
+    if (!exitContainer(sim, t, name, code)) throw invalidParameter(`Container ${name} of task ${t.id} is not running.`);
+    return { taskArn: t.taskArn, containerName: name, exitCode: code };
+  },
+  SetImage(sim, input) {
+    const image = input.image as string;
+    if (typeof image !== 'string' || !image) throw invalidParameter('image is required.');
+    const { image: _, ...behavior } = input;
+    sim.world.images[image] = behavior as ImageBehavior;
+    return { image, ...behavior };
+  },
+  DescribePlacementTrace(sim, input) {
+    let id = input.traceId as number | undefined;
+    if (id === undefined && typeof input.task === 'string') id = sim.world.tasks[input.task]?.traceId;
+    const trace = sim.world.traces.find((t) => t.id === id);
+    if (!trace) throw invalidParameter('No placement trace is kept for that task (only the most recent 256 decisions are kept).');
+    return { trace };
+  },
+};
+
+export function registerSimOpHandlers(sim: Sim): void {
+  sim.engine.on('agent.restore', (ev) => {
+    const ci = sim.world.containerInstances[ev.ci as string];
+    if (ci) restoreConnection(sim, ci);
+  });
+}

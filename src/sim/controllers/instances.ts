@@ -1,0 +1,258 @@
+import type { Sim } from '../sim';
+import { ApiError, invalidParameter } from '../api/errors';
+import { INSTANCE_TYPES } from '../model/instanceTypes';
+import type { ContainerInstance, Ec2Instance } from '../model/types';
+import { killTask } from './tasks';
+import { clusterChanged } from './services';
+
+/**
+ * EC2 instances and their container agents (ecs-spec §2.1, §9): boot, registration with the
+ * resources the agent reports, the ACS connection with its heartbeat timeout and reconnect
+ * back-off, EC2 stop/start/terminate and deregistration.
+ */
+
+const AGENT_VERSION = '1.87.1';
+const CAPABILITIES = [
+  'com.amazonaws.ecs.capability.docker-remote-api.1.17', 'com.amazonaws.ecs.capability.docker-remote-api.1.18',
+  'com.amazonaws.ecs.capability.docker-remote-api.1.19', 'com.amazonaws.ecs.capability.docker-remote-api.1.44',
+  'com.amazonaws.ecs.capability.ecr-auth', 'com.amazonaws.ecs.capability.task-iam-role', 'com.amazonaws.ecs.capability.logging-driver.awslogs',
+  'ecs.capability.task-eni', 'ecs.capability.container-health-check', 'ecs.capability.container-ordering',
+  'ecs.capability.execution-role-awslogs', 'ecs.capability.execution-role-ecr-pull',
+];
+
+export interface LaunchInput {
+  cluster?: string;
+  instanceType?: string;
+  count?: number;
+  availabilityZone?: string;
+  subnetId?: string;
+  ec2InstanceIds?: string[];
+  registeredResources?: { CPU?: number; MEMORY?: number };
+  attributes?: Record<string, string>;
+  reservedMemory?: number;
+  reservedPorts?: number[];
+  bootSeconds?: number;
+}
+
+/** sim.LaunchInstances: starts EC2 instances whose agents join `cluster` after booting. */
+export function launchInstances(sim: Sim, input: LaunchInput): Ec2Instance[] {
+  const w = sim.world;
+  const cluster = sim.cluster(input.cluster);
+  const type = input.instanceType ?? 'm5.large';
+  if (!INSTANCE_TYPES[type]) {
+    throw invalidParameter(`Unknown instance type '${type}'. Known types: ${Object.keys(INSTANCE_TYPES).join(', ')}.`);
+  }
+  const count = input.count ?? input.ec2InstanceIds?.length ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw invalidParameter('count must be an integer between 1 and 1000.');
+  if (input.ec2InstanceIds && input.ec2InstanceIds.length !== count) throw invalidParameter('ec2InstanceIds must name exactly count instances.');
+  const subnets = Object.values(w.subnets);
+  let fixed = input.subnetId ? w.subnets[input.subnetId] : undefined;
+  if (input.subnetId && !fixed) throw invalidParameter(`The subnet ID '${input.subnetId}' does not exist`);
+  if (input.availabilityZone) {
+    fixed = subnets.find((s) => s.availabilityZone === input.availabilityZone);
+    if (!fixed) throw invalidParameter(`Invalid availability zone: [${input.availabilityZone}]`);
+  }
+  const boot = input.bootSeconds !== undefined ? input.bootSeconds * 1000 : w.durations.instanceBootMs;
+  const out: Ec2Instance[] = [];
+  const existing = Object.keys(w.ec2).length;
+  for (let i = 0; i < count; i++) {
+    const id = input.ec2InstanceIds?.[i] ?? `i-0${sim.hex(16)}`;
+    if (w.ec2[id]) throw invalidParameter(`Instance ${id} already exists.`);
+    // Without a zone, instances go round-robin across the AZs.
+    const subnet = fixed ?? subnets[(existing + i) % subnets.length]!;
+    const inst: Ec2Instance = {
+      ec2InstanceId: id, instanceType: type, availabilityZone: subnet.availabilityZone, subnetId: subnet.subnetId,
+      state: 'pending', clusterArn: cluster.clusterArn, launchedAtMs: sim.now, gen: 0, imageCache: [],
+      trunking: w.accountSettings.awsvpcTrunking === 'enabled' && INSTANCE_TYPES[type]!.trunkEni !== undefined,
+      agentConfig: {
+        reservedMemory: input.reservedMemory ?? 0,
+        reservedPorts: input.reservedPorts ?? [22, 2375, 2376, 51678, 51679],
+        reservedPortsUdp: [],
+        instanceAttributes: input.attributes ?? {},
+        ...(input.registeredResources ? { registeredResources: input.registeredResources } : {}),
+      },
+    };
+    w.ec2[id] = inst;
+    out.push(inst);
+    sim.emit('InstanceLaunched', `EC2 instance ${id} (${type}) is launching in ${subnet.availabilityZone}.`, { ec2InstanceId: id, instanceType: type, availabilityZone: subnet.availabilityZone });
+    sim.engine.after(boot, { k: 'inst.boot', id, gen: inst.gen });
+  }
+  return out;
+}
+
+function register(sim: Sim, inst: Ec2Instance): void {
+  const w = sim.world;
+  const cluster = w.clusters[inst.clusterArn];
+  if (!cluster || cluster.status !== 'ACTIVE') return;
+  const type = INSTANCE_TYPES[inst.instanceType]!;
+  const id = sim.hex(32);
+  const ciArn = sim.arn(`container-instance/${cluster.clusterName}/${id}`);
+  const cfg = inst.agentConfig;
+  const attributes = [
+    { name: 'ecs.ami-id', value: type.arch === 'arm64' ? 'ami-0e2b3c4d5f6a7b8c9' : 'ami-0a1b2c3d4e5f60718' },
+    { name: 'ecs.availability-zone', value: inst.availabilityZone },
+    { name: 'ecs.instance-type', value: inst.instanceType },
+    { name: 'ecs.os-type', value: 'linux' },
+    { name: 'ecs.os-family', value: 'LINUX' },
+    { name: 'ecs.cpu-architecture', value: type.arch },
+    { name: 'ecs.vpc-id', value: w.vpcId },
+    { name: 'ecs.subnet-id', value: inst.subnetId },
+    ...(inst.trunking ? [{ name: 'ecs.awsvpc-trunk-id', value: `eni-${sim.hex(17)}` }] : []),
+    ...CAPABILITIES.map((name) => ({ name })),
+    ...Object.entries(cfg.instanceAttributes).map(([name, value]) => ({ name, value })),
+  ];
+  const ci: ContainerInstance = {
+    containerInstanceArn: ciArn, id, clusterArn: cluster.clusterArn, ec2InstanceId: inst.ec2InstanceId, order: w.nextOrder++,
+    status: 'ACTIVE', agentConnected: true, connectionLost: false, agentGen: 0, reconnectAttempts: 0,
+    registeredAtMs: sim.now, availabilityZone: inst.availabilityZone, subnetId: inst.subnetId, instanceType: inst.instanceType,
+    registeredCpu: cfg.registeredResources?.CPU ?? type.vcpu * 1024,
+    registeredMemory: cfg.registeredResources?.MEMORY ?? type.osMemoryMiB - cfg.reservedMemory,
+    registeredGpu: type.gpus,
+    reservedPorts: cfg.reservedPorts, reservedPortsUdp: cfg.reservedPortsUdp,
+    maxEni: inst.trunking ? type.trunkEni! - 1 : type.maxEni,
+    usedCpu: 0, usedMemory: 0, usedGpu: 0, usedEni: 0, usedPorts: [], usedPortsUdp: [],
+    attributes, taskArns: [], version: 1,
+  };
+  w.containerInstances[ciArn] = ci;
+  inst.containerInstanceArn = ciArn;
+  cluster.instanceArns.push(ciArn);
+  sim.emit('ContainerInstanceRegistered', `Container instance ${inst.ec2InstanceId} registered with cluster ${cluster.clusterName}: ${ci.registeredCpu} CPU, ${ci.registeredMemory} MiB.`, {
+    containerInstanceArn: ciArn, ec2InstanceId: inst.ec2InstanceId, clusterArn: cluster.clusterArn,
+  });
+  clusterChanged(sim, cluster.clusterArn);
+}
+
+/** Finds an ACTIVE/DRAINING container instance by ARN, id, or (simulator operations) EC2 instance id. */
+export function findContainerInstance(sim: Sim, clusterArn: string, ref: string, allowEc2Id = false): ContainerInstance | undefined {
+  const w = sim.world;
+  if (ref.startsWith('arn:')) {
+    const ci = w.containerInstances[ref];
+    return ci && ci.clusterArn === clusterArn ? ci : undefined;
+  }
+  if (allowEc2Id && ref.startsWith('i-')) {
+    const a = w.ec2[ref]?.containerInstanceArn;
+    const ci = a ? w.containerInstances[a] : undefined;
+    return ci && ci.clusterArn === clusterArn ? ci : undefined;
+  }
+  const cluster = w.clusters[clusterArn]!;
+  return w.containerInstances[sim.arn(`container-instance/${cluster.clusterName}/${ref}`)];
+}
+
+function stopTasksOnHost(sim: Sim, ci: ContainerInstance, reason: string): void {
+  for (const arn of [...ci.taskArns]) {
+    const t = sim.world.tasks[arn];
+    if (t) killTask(sim, t, reason);
+  }
+}
+
+/** Deregisters a container instance (API, termination, forced). */
+export function deregister(sim: Sim, ci: ContainerInstance, force: boolean, why: 'api' | 'terminated'): void {
+  const active = ci.taskArns.filter((a) => sim.world.tasks[a]?.lastStatus !== 'STOPPED');
+  if (active.length && !force && why === 'api') {
+    throw new ApiError('InvalidParameterException', 'The specified container instance has tasks running on it. Use the force option to deregister it anyway.');
+  }
+  if (why === 'api') stopTasksOnHost(sim, ci, 'Container instance deregistration forced by user');
+  ci.status = 'INACTIVE';
+  ci.agentConnected = false;
+  ci.deregisteredAtMs = sim.now;
+  ci.version++;
+  const cluster = sim.world.clusters[ci.clusterArn]!;
+  cluster.instanceArns = cluster.instanceArns.filter((a) => a !== ci.containerInstanceArn);
+  sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is INACTIVE (deregistered).`, {
+    containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status: 'INACTIVE',
+  });
+  clusterChanged(sim, ci.clusterArn);
+}
+
+export function terminateInstance(sim: Sim, inst: Ec2Instance): void {
+  if (inst.state === 'terminated') return;
+  inst.state = 'terminated';
+  inst.gen++;
+  sim.emit('InstanceTerminated', `EC2 instance ${inst.ec2InstanceId} was terminated.`, { ec2InstanceId: inst.ec2InstanceId });
+  const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
+  if (ci && ci.status !== 'INACTIVE') {
+    stopTasksOnHost(sim, ci, `Host EC2 (instance ${inst.ec2InstanceId}) stopped/terminated`);
+    deregister(sim, ci, true, 'terminated');
+  }
+}
+
+export function stopInstance(sim: Sim, inst: Ec2Instance): void {
+  if (inst.state !== 'running') return;
+  inst.state = 'stopped';
+  inst.gen++;
+  sim.emit('InstanceStopped', `EC2 instance ${inst.ec2InstanceId} was stopped.`, { ec2InstanceId: inst.ec2InstanceId });
+  const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
+  if (ci && ci.status !== 'INACTIVE') {
+    stopTasksOnHost(sim, ci, `Host EC2 (instance ${inst.ec2InstanceId}) stopped/terminated`);
+    loseConnection(sim, ci);
+    clusterChanged(sim, ci.clusterArn);
+  }
+}
+
+export function startInstance(sim: Sim, inst: Ec2Instance): void {
+  if (inst.state !== 'stopped') return;
+  inst.state = 'pending';
+  inst.gen++;
+  sim.emit('InstanceLaunched', `EC2 instance ${inst.ec2InstanceId} is starting.`, { ec2InstanceId: inst.ec2InstanceId, instanceType: inst.instanceType, availabilityZone: inst.availabilityZone });
+  sim.engine.after(sim.world.durations.instanceBootMs, { k: 'inst.boot', id: inst.ec2InstanceId, gen: inst.gen });
+}
+
+/** The agent's connection drops; ECS marks it disconnected when the heartbeat times out (§9.1). */
+export function loseConnection(sim: Sim, ci: ContainerInstance): void {
+  if (ci.connectionLost) return;
+  ci.connectionLost = true;
+  ci.agentGen++;
+  const d = sim.world.durations;
+  const jitter = Math.floor(sim.engine.rng.stream('agent').next() * d.heartbeatJitterMs);
+  sim.engine.after(d.heartbeatTimeoutMs + jitter, { k: 'agent.timeout', ci: ci.containerInstanceArn, gen: ci.agentGen });
+}
+
+/** The network comes back: the agent reconnects after its back-off (250 ms, ×1.5, ≤2 min, ±20 %). */
+export function restoreConnection(sim: Sim, ci: ContainerInstance): void {
+  if (!ci.connectionLost) return;
+  ci.agentGen++;
+  ci.reconnectAttempts++;
+  const base = Math.min(120000, sim.world.durations.reconnectBackoffMs * 1.5 ** Math.min(ci.reconnectAttempts - 1, 20));
+  const jitter = 1 + (sim.engine.rng.stream('agent').next() * 0.4 - 0.2);
+  sim.engine.after(Math.round(base * jitter), { k: 'agent.connect', ci: ci.containerInstanceArn, gen: ci.agentGen });
+}
+
+export function registerInstanceHandlers(sim: Sim): void {
+  const e = sim.engine;
+  e.on('inst.boot', (ev) => {
+    const inst = sim.world.ec2[ev.id as string];
+    if (!inst || inst.gen !== ev.gen || (inst.state !== 'pending')) return;
+    inst.state = 'running';
+    const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
+    if (ci && ci.status !== 'INACTIVE') {
+      // A restarted instance: its agent reconnects to the same container instance.
+      restoreConnection(sim, ci);
+      return;
+    }
+    register(sim, inst);
+  });
+  e.on('agent.timeout', (ev) => {
+    const ci = sim.world.containerInstances[ev.ci as string];
+    if (!ci || ci.agentGen !== ev.gen || !ci.connectionLost || !ci.agentConnected) return;
+    ci.agentConnected = false;
+    ci.version++;
+    sim.emit('AgentDisconnected', `The container agent on ${ci.ec2InstanceId} is disconnected (no heartbeat).`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
+    clusterChanged(sim, ci.clusterArn);
+  });
+  e.on('agent.connect', (ev) => {
+    const ci = sim.world.containerInstances[ev.ci as string];
+    if (!ci || ci.agentGen !== ev.gen || ci.status === 'INACTIVE') return;
+    const inst = sim.world.ec2[ci.ec2InstanceId];
+    if (inst && inst.state !== 'running') return;
+    ci.connectionLost = false;
+    ci.reconnectAttempts = 0;
+    if (!ci.agentConnected) {
+      ci.agentConnected = true;
+      ci.version++;
+      sim.emit('AgentConnected', `The container agent on ${ci.ec2InstanceId} is connected again.`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
+      clusterChanged(sim, ci.clusterArn);
+    }
+  });
+}
+
+export { AGENT_VERSION };

@@ -1,0 +1,362 @@
+import type { Sim } from '../sim';
+import type { ContainerInstance, Deployment, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
+import { placeOnFargate, placeOnInstances, type PlacementStrategy } from '../placement/place';
+import { createTask, requirementsOf, stopTask, taskDefinitionOf } from './tasks';
+import { recordTrace } from '../api/ecs';
+
+/**
+ * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
+ * rolls deployments within minimumHealthyPercent / maximumPercent (the step model of §5.2), throttles
+ * tasks that never reach RUNNING (§5.6), replaces tasks on DRAINING instances (§9.3), keeps one
+ * task per eligible instance for DAEMON services, and writes service events with ECS's wording.
+ */
+
+const SIX_HOURS = 6 * 3600 * 1000;
+const TROUBLESHOOTING = ' For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
+
+export function requestPass(sim: Sim, svc: Service): void {
+  if (svc.passPending || svc.status === 'INACTIVE') return;
+  svc.passPending = true;
+  sim.engine.after(0, { k: 'svc.pass', svc: svc.serviceArn });
+}
+
+export function serviceTaskChanged(sim: Sim, t: Task): void {
+  const svc = sim.world.services[t.serviceArn!];
+  if (!svc) return;
+  const d = sim.world.durations;
+  if (t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING') {
+    svc.consecutiveStartFailures = 0;
+    sim.engine.after(d.serviceHealthyAfterMs + 1, { k: 'svc.wake', svc: svc.serviceArn });
+  }
+  if (t.lastStatus === 'STOPPED' && !t.reachedRunning && t.stopCode === 'TaskFailedToStart') {
+    svc.consecutiveStartFailures++;
+    const dep = svc.deployments.find((x) => x.id === t.deploymentId);
+    if (dep) dep.failedTasks++;
+    if (svc.consecutiveStartFailures >= 2) {
+      // [SIM] back-off doubles from 30 s per consecutive failure, capped at 15 minutes (§5.6).
+      const delay = Math.min(d.throttleMaxMs, d.throttleBaseMs * 2 ** (svc.consecutiveStartFailures - 2));
+      svc.throttledUntilMs = sim.now + delay;
+      serviceEvent(sim, svc, `(service ${svc.serviceName}) is unable to consistently start tasks successfully.`);
+      sim.engine.at(svc.throttledUntilMs, { k: 'svc.wake', svc: svc.serviceArn });
+    }
+  }
+  requestPass(sim, svc);
+}
+
+/** Something changed in a cluster (instance registered, drained, disconnected): re-run its services. */
+export function clusterChanged(sim: Sim, clusterArn: string): void {
+  for (const svc of Object.values(sim.world.services)) {
+    if (svc.clusterArn === clusterArn && svc.status !== 'INACTIVE') requestPass(sim, svc);
+  }
+}
+
+/** Appends a service event (newest first, 100 kept); an identical message within 6 hours is not repeated [SIM]. */
+export function serviceEvent(sim: Sim, svc: Service, message: string): void {
+  const last = svc.events.find((e) => e.message === message);
+  if (last && sim.now - last.createdAtMs < SIX_HOURS) return;
+  svc.events.unshift({ id: sim.uuid(), createdAtMs: sim.now, message });
+  if (svc.events.length > 100) svc.events.length = 100;
+  sim.emit('ServiceEvent', message, { serviceArn: svc.serviceArn, serviceName: svc.serviceName });
+}
+
+export function unableToPlaceMessage(serviceName: string, trace: PlacementTrace): string {
+  const base = `service ${serviceName} was unable to place a task because no container instance met all of its requirements.`;
+  const f = trace.failure;
+  if (!f) return base;
+  const id = f.arn ? f.arn.slice(f.arn.lastIndexOf('/') + 1) : '';
+  switch (f.reason) {
+    case 'MISSING': return `${base} Reason: No Container Instances were found in your cluster.`;
+    case 'RESOURCE:MEMORY': return `${base} The closest matching container-instance ${id} has insufficient memory available.${TROUBLESHOOTING}`;
+    case 'RESOURCE:CPU': return `${base} The closest matching container-instance ${id} has insufficient CPU units available.${TROUBLESHOOTING}`;
+    case 'RESOURCE:PORTS': return `${base} The closest matching container-instance ${id} is already using a port required by your task.${TROUBLESHOOTING}`;
+    case 'ATTRIBUTE': return `${base} The closest matching container-instance ${id} is missing an attribute required by your task.${TROUBLESHOOTING}`;
+    case 'INACTIVE': return `${base} The closest matching container-instance ${id} is not ACTIVE.${TROUBLESHOOTING}`;
+    default: return `${base} The closest matching container-instance ${id} encountered error "${f.reason}".${TROUBLESHOOTING}`;
+  }
+}
+
+export function deploymentId(sim: Sim): string {
+  const r = sim.engine.rng.stream('ids');
+  let s = '';
+  for (let i = 0; i < 19; i++) s += String(r.int(10));
+  return `ecs-svc/${s}`;
+}
+
+export function primaryTaskDefinition(sim: Sim, svc: Service): TaskDefinition | undefined {
+  const arn = svc.deployments[0]?.taskDefinition ?? svc.taskDefinition;
+  const [family, rev] = arn.slice(arn.lastIndexOf('/') + 1).split(':');
+  return sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
+}
+
+function tdOfDeployment(sim: Sim, dep: Deployment): TaskDefinition | undefined {
+  const [family, rev] = dep.taskDefinition.slice(dep.taskDefinition.lastIndexOf('/') + 1).split(':');
+  return sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
+}
+
+function isHealthy(sim: Sim, t: Task): boolean {
+  if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING') return false;
+  if (t.healthStatus === 'UNHEALTHY') return false;
+  const td = taskDefinitionOf(sim, t);
+  const checked = td?.containerDefinitions.some((c) => c.essential !== false && c.healthCheck);
+  if (checked) return t.healthStatus === 'HEALTHY';
+  return sim.now >= (t.startedAtMs ?? 0) + sim.world.durations.serviceHealthyAfterMs;
+}
+
+function onDraining(sim: Sim, t: Task): boolean {
+  const ci = t.containerInstanceArn ? sim.world.containerInstances[t.containerInstanceArn] : undefined;
+  return ci !== undefined && ci.status === 'DRAINING';
+}
+
+function taskIds(ts: Task[]): string {
+  return ts.map((t) => `(task ${t.id})`).join(' ');
+}
+
+/** Places and creates one service task; returns the task or the failed trace. */
+function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[]): { task?: Task; trace: PlacementTrace } {
+  const td = tdOfDeployment(sim, dep)!;
+  const w = sim.world;
+  const group = `service:${svc.serviceName}`;
+  const launchType = (dep.launchType ?? svc.launchType ?? 'EC2') === 'FARGATE' ? 'FARGATE' : 'EC2';
+  const traceId = w.nextTraceId++;
+  const subnets = dep.networkConfiguration?.awsvpcConfiguration.subnets ?? svc.networkConfiguration?.awsvpcConfiguration.subnets;
+  if (launchType === 'FARGATE') {
+    const r = placeOnFargate(w, group, subnets ?? [], traceId, sim.now);
+    recordTrace(sim, r.trace);
+    if (!r.subnetId) return { trace: r.trace };
+    const task = createTask(sim, {
+      clusterArn: svc.clusterArn, td, group, launchType, subnetId: r.subnetId, startedBy: dep.id, serviceArn: svc.serviceArn,
+      deploymentId: dep.id, platformVersion: dep.platformVersion ?? '1.4.0', traceId, req: requirementsOf(td, 'FARGATE'),
+    });
+    return { task, trace: r.trace };
+  }
+  const req = requirementsOf(td, 'EC2');
+  const zones = td.networkMode === 'awsvpc' && subnets ? new Set(subnets.map((s) => w.subnets[s]?.availabilityZone ?? '')) : undefined;
+  const r = placeOnInstances(w, {
+    clusterArn: svc.clusterArn, group, req,
+    constraints: [...(td.placementConstraints ?? []), ...svc.placementConstraints],
+    strategies: svc.placementStrategy as PlacementStrategy[],
+    defaultMode: 'service', ...(zones ? { zones } : {}), ...(only ? { only } : {}),
+  }, sim.engine.rng.stream('placement'), traceId, sim.now);
+  recordTrace(sim, r.trace);
+  if (!r.instance) return { trace: r.trace };
+  const subnetId = zones ? subnets!.find((s) => w.subnets[s]?.availabilityZone === r.instance!.availabilityZone) : undefined;
+  const task = createTask(sim, {
+    clusterArn: svc.clusterArn, td, group, launchType: 'EC2', instance: r.instance, startedBy: dep.id, serviceArn: svc.serviceArn,
+    deploymentId: dep.id, traceId, req, ...(subnetId ? { subnetId } : {}),
+  });
+  return { task, trace: r.trace };
+}
+
+/** Orders tasks for scale-in (§1.4): not-yet-running first, then by the strategy's termination rule. */
+function scaleInOrder(sim: Sim, svc: Service, ts: Task[]): Task[] {
+  const w = sim.world;
+  const byAz = new Map<string, number>();
+  const byCi = new Map<string, number>();
+  for (const t of ts) {
+    byAz.set(t.availabilityZone, (byAz.get(t.availabilityZone) ?? 0) + 1);
+    const k = t.containerInstanceArn ?? t.availabilityZone;
+    byCi.set(k, (byCi.get(k) ?? 0) + 1);
+  }
+  const binpack = svc.placementStrategy.find((s) => s.type === 'binpack');
+  const left = (t: Task) => {
+    const ci = t.containerInstanceArn ? w.containerInstances[t.containerInstanceArn] : undefined;
+    if (!ci) return 0;
+    return binpack?.field === 'cpu' ? ci.registeredCpu - ci.usedCpu + t.reserved.cpu : ci.registeredMemory - ci.usedMemory + t.reserved.memory;
+  };
+  return [...ts].sort((a, b) => {
+    const ra = a.lastStatus === 'RUNNING' ? 1 : 0;
+    const rb = b.lastStatus === 'RUNNING' ? 1 : 0;
+    if (ra !== rb) return ra - rb;
+    if (binpack) return left(b) - left(a) || b.createdAtMs - a.createdAtMs;
+    const az = (byAz.get(b.availabilityZone) ?? 0) - (byAz.get(a.availabilityZone) ?? 0);
+    if (az) return az;
+    const ci = (byCi.get(b.containerInstanceArn ?? b.availabilityZone) ?? 0) - (byCi.get(a.containerInstanceArn ?? a.availabilityZone) ?? 0);
+    if (ci) return ci;
+    return b.createdAtMs - a.createdAtMs;
+  });
+}
+
+function stopMany(sim: Sim, svc: Service, ts: Task[], reason: string): void {
+  if (ts.length === 0) return;
+  const running = ts.filter((t) => t.lastStatus === 'RUNNING');
+  for (const t of ts) stopTask(sim, t, 'ServiceSchedulerInitiated', reason);
+  if (running.length) serviceEvent(sim, svc, `(service ${svc.serviceName}) has stopped ${running.length} running tasks: ${taskIds(running)}.`);
+}
+
+function updateCounts(sim: Sim, svc: Service, ts: Task[]): void {
+  for (const dep of svc.deployments) {
+    const mine = ts.filter((t) => t.deploymentId === dep.id && t.desiredStatus === 'RUNNING');
+    dep.runningCount = mine.filter((t) => t.lastStatus === 'RUNNING').length;
+    dep.pendingCount = mine.filter((t) => t.lastStatus !== 'RUNNING').length;
+    dep.updatedAtMs = sim.now;
+  }
+}
+
+function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
+  const primary = svc.deployments[0]!;
+  const desired = svc.desiredCount;
+  const cfg = svc.deploymentConfiguration;
+  const maxTotal = Math.floor((desired * cfg.maximumPercent) / 100);
+  const minHealthy = Math.ceil((desired * cfg.minimumHealthyPercent) / 100);
+  const active = ts.filter((t) => t.desiredStatus === 'RUNNING');
+  const inFlight = ts.filter((t) => t.lastStatus !== 'STOPPED').length;
+  const unhealthy = active.filter((t) => t.healthStatus === 'UNHEALTHY' && sim.now >= (t.startedAtMs ?? 0) + (svc.healthCheckGracePeriodSeconds ?? 0) * 1000);
+  const primaryGood = active.filter((t) => t.deploymentId === primary.id && !onDraining(sim, t) && !unhealthy.includes(t));
+  const replaceable = active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t));
+
+  // 1. start
+  let canStart = Math.max(0, Math.min(maxTotal - inFlight, desired - primaryGood.length));
+  if (canStart > 0 && sim.now < svc.throttledUntilMs) canStart = 0;
+  if (primary.rolloutState === 'FAILED') canStart = 0;
+  const started: Task[] = [];
+  for (let i = 0; i < canStart; i++) {
+    const r = launch(sim, svc, primary);
+    if (!r.task) {
+      svc.lastUnplacedTraceId = r.trace.id;
+      serviceEvent(sim, svc, unableToPlaceMessage(svc.serviceName, r.trace));
+      if (svc.retryAtMs <= sim.now) {
+        svc.retryAtMs = sim.now + sim.world.durations.serviceRetryMs;
+        sim.engine.at(svc.retryAtMs, { k: 'svc.wake', svc: svc.serviceArn });
+      }
+      break;
+    }
+    started.push(r.task);
+    svc.taskArns.push(r.task.taskArn);
+  }
+  if (started.length) serviceEvent(sim, svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${taskIds(started)}.`);
+
+  // 2. stop: unhealthy tasks (replacements were started first where maximumPercent allowed)
+  stopMany(sim, svc, unhealthy, 'Task failed container health checks');
+
+  // 3. stop old and draining tasks within minimumHealthyPercent
+  const healthy = active.filter((t) => !unhealthy.includes(t) && isHealthy(sim, t)).length;
+  let canStop = healthy - minHealthy;
+  const notYetHealthy = replaceable.filter((t) => !isHealthy(sim, t));
+  const stopNow: Task[] = [...notYetHealthy];
+  for (const t of scaleInOrder(sim, svc, replaceable.filter((x) => isHealthy(sim, x)))) {
+    if (canStop <= 0) break;
+    stopNow.push(t);
+    canStop--;
+  }
+  // 4. scale-in of the primary deployment beyond desiredCount (not limited by minimumHealthyPercent)
+  const excess = primaryGood.length + started.length - desired;
+  if (excess > 0) stopNow.push(...scaleInOrder(sim, svc, primaryGood).slice(0, excess));
+  stopMany(sim, svc, stopNow, `Scaling activity initiated by (deployment ${primary.id})`);
+
+  if (replaceable.length > 0 && started.length === 0 && stopNow.length === 0 && maxTotal - inFlight <= 0 &&
+      healthy - minHealthy <= 0 && active.every((t) => isHealthy(sim, t))) {
+    serviceEvent(sim, svc, `service ${svc.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`);
+  }
+}
+
+function daemonPass(sim: Sim, svc: Service, ts: Task[]): void {
+  const w = sim.world;
+  const primary = svc.deployments[0]!;
+  const cluster = w.clusters[svc.clusterArn]!;
+  const td = tdOfDeployment(sim, primary)!;
+  const active = ts.filter((t) => t.desiredStatus === 'RUNNING');
+  const toStop: Task[] = [];
+  const started: Task[] = [];
+  let eligible = 0;
+  for (const ciArn of cluster.instanceArns) {
+    const ci = w.containerInstances[ciArn]!;
+    const here = active.filter((t) => t.containerInstanceArn === ciArn);
+    if (ci.status !== 'ACTIVE') {
+      toStop.push(...here);
+      continue;
+    }
+    // Does the instance satisfy the constraints (resources aside)?
+    const constraintsOk = satisfiesConstraints(sim, svc, td, ci);
+    if (!constraintsOk) {
+      toStop.push(...here);
+      continue;
+    }
+    eligible++;
+    const current = here.filter((t) => t.deploymentId === primary.id);
+    toStop.push(...here.filter((t) => t.deploymentId !== primary.id));
+    if (current.length > 1) toStop.push(...current.slice(1));
+    if (current.length === 0 && here.every((t) => t.deploymentId === primary.id) && ci.agentConnected) {
+      if (sim.now < svc.throttledUntilMs) continue;
+      const r = launch(sim, svc, primary, [ciArn]);
+      if (r.task) {
+        started.push(r.task);
+        svc.taskArns.push(r.task.taskArn);
+      } else {
+        serviceEvent(sim, svc, unableToPlaceMessage(svc.serviceName, r.trace));
+      }
+    }
+  }
+  svc.desiredCount = eligible;
+  if (started.length) serviceEvent(sim, svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${taskIds(started)}.`);
+  stopMany(sim, svc, toStop, `Scaling activity initiated by (deployment ${primary.id})`);
+}
+
+function satisfiesConstraints(sim: Sim, svc: Service, td: TaskDefinition, ci: ContainerInstance): boolean {
+  const r = placeOnInstances(sim.world, {
+    clusterArn: svc.clusterArn, group: `service:${svc.serviceName}`,
+    req: { cpu: 0, memory: 0, gpu: 0, ports: [], portsUdp: [], dynamicPorts: 0, eni: 0, attributes: [] },
+    constraints: [...(td.placementConstraints ?? []), ...svc.placementConstraints.filter((c) => c.type === 'memberOf')],
+    strategies: [], defaultMode: 'service', only: [ci.containerInstanceArn],
+  }, sim.engine.rng.stream('daemon-check'), 0, sim.now);
+  return r.instance !== undefined || (r.trace.failure?.reason === 'AGENT');
+}
+
+function finishDeployments(sim: Sim, svc: Service, ts: Task[]): void {
+  const primary = svc.deployments[0]!;
+  // Old deployments end when none of their tasks is left.
+  svc.deployments = svc.deployments.filter((d, i) => {
+    if (i === 0) return true;
+    const left = ts.some((t) => t.deploymentId === d.id && t.lastStatus !== 'STOPPED');
+    if (!left) d.status = 'INACTIVE';
+    return left;
+  });
+  const mine = ts.filter((t) => t.deploymentId === primary.id && t.desiredStatus === 'RUNNING');
+  const healthy = mine.filter((t) => isHealthy(sim, t)).length;
+  const others = ts.some((t) => t.deploymentId !== primary.id && t.lastStatus !== 'STOPPED');
+  const done = svc.deployments.length === 1 && !others && healthy === svc.desiredCount && mine.length === svc.desiredCount;
+  if (done && primary.rolloutState === 'IN_PROGRESS') {
+    primary.rolloutState = 'COMPLETED';
+    primary.rolloutStateReason = 'ECS deployment ' + primary.id + ' completed.';
+    serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`);
+  }
+  const steady = done && primary.rolloutState === 'COMPLETED';
+  if (steady && !svc.steady) {
+    svc.steady = true;
+    const msg = `(service ${svc.serviceName}) has reached a steady state.`;
+    // Steady-state events repeat (every six hours at most) rather than being suppressed.
+    svc.events.unshift({ id: sim.uuid(), createdAtMs: sim.now, message: msg });
+    if (svc.events.length > 100) svc.events.length = 100;
+    sim.emit('ServiceEvent', msg, { serviceArn: svc.serviceArn, serviceName: svc.serviceName });
+  } else if (!steady) svc.steady = false;
+  // A service being deleted becomes INACTIVE once its tasks are stopping or stopped.
+  if (svc.status === 'DRAINING' && ts.every((t) => t.desiredStatus === 'STOPPED')) {
+    svc.status = 'INACTIVE';
+    sim.emit('ServiceStateChange', `Service ${svc.serviceName} is INACTIVE.`, { serviceArn: svc.serviceArn, status: 'INACTIVE' });
+  }
+}
+
+export function runPass(sim: Sim, svc: Service): void {
+  svc.passPending = false;
+  if (svc.status === 'INACTIVE') return;
+  const w = sim.world;
+  svc.taskArns = svc.taskArns.filter((a) => w.tasks[a] && w.tasks[a]!.lastStatus !== 'STOPPED');
+  let ts = svc.taskArns.map((a) => w.tasks[a]!);
+  if (svc.status === 'ACTIVE') {
+    if (svc.schedulingStrategy === 'DAEMON') daemonPass(sim, svc, ts);
+    else replicaPass(sim, svc, ts);
+    ts = svc.taskArns.map((a) => w.tasks[a]!).filter(Boolean);
+  }
+  updateCounts(sim, svc, ts);
+  finishDeployments(sim, svc, ts);
+}
+
+export function registerServiceHandlers(sim: Sim): void {
+  sim.engine.on('svc.pass', (ev) => {
+    const svc = sim.world.services[ev.svc as string];
+    if (svc) runPass(sim, svc);
+  });
+  sim.engine.on('svc.wake', (ev) => {
+    const svc = sim.world.services[ev.svc as string];
+    if (svc) requestPass(sim, svc);
+  });
+}

@@ -1,0 +1,14 @@
+/** The engine's public surface: everything outside src/sim imports from here. */
+export { Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
+export type { SimEvent, Pending } from './core/engine';
+export { Engine } from './core/engine';
+export { EventHeap } from './core/heap';
+export { RngStreams } from './core/rng';
+export { log, exponential } from './core/math';
+export { parseDuration, formatClock, SECOND, MINUTE, HOUR } from './core/time';
+export { parseClq, evalClq, ClqError } from './placement/clq';
+export { INSTANCE_TYPES } from './model/instanceTypes';
+export { DEFAULT_DURATIONS, type Durations } from './model/durations';
+export type * from './model/types';
+export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './describe';
+export { shapeMembers, ecsInputShape } from './api/params';

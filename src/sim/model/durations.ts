@@ -1,0 +1,53 @@
+import { MINUTE, SECOND } from '../core/time';
+
+/**
+ * How long things take, as data (ecs-spec §4.3, §9). Figures marked [SIM] are our choices where AWS
+ * gives a range or nothing; a scenario can override any of them under `durations:`.
+ */
+export const DEFAULT_DURATIONS = {
+  /** EC2 instance from launch to the agent registering the container instance [INF]. */
+  instanceBootMs: 45 * SECOND,
+  /** The agent takes a new task or a stop request off its websocket [SIM]. */
+  agentAckMs: 1 * SECOND,
+  /** ENI attach for an awsvpc task on EC2 (PROVISIONING) [SIM]. */
+  eniAttachMs: 5 * SECOND,
+  /** ENI detach after the containers stop (DEPROVISIONING) [SIM]. */
+  eniDetachMs: 5 * SECOND,
+  /** Fargate capacity and ENI (PROVISIONING) [SIM: spec 5-10 s]. */
+  fargateProvisionMs: 7 * SECOND,
+  /** Image pull on EC2 when the image is not cached (BP: 10-20 s for a large image). */
+  ec2PullMs: 10 * SECOND,
+  /** Image pull on EC2 when the image is cached: the manifest check only [SIM]. */
+  ec2CachedPullMs: 1 * SECOND,
+  /** Image pull on Fargate: no cache, every task pulls [SIM: spec 15-30 s]. */
+  fargatePullMs: 20 * SECOND,
+  /** A pull of a missing image fails after the agent's retries [SIM]. */
+  pullFailMs: 5 * SECOND,
+  /** docker create [SIM]. */
+  containerCreateMs: 1 * SECOND,
+  /** docker start until the process runs [SIM]. */
+  containerStartMs: 500,
+  /** A container that handles SIGTERM exits this long after it [SIM]. */
+  gracefulStopMs: 1 * SECOND,
+  /** ECS_CONTAINER_STOP_TIMEOUT: SIGTERM to SIGKILL. */
+  stopTimeoutMs: 30 * SECOND,
+  /** ECS_CONTAINER_START_TIMEOUT: how long a container waits for its dependencies (Linux). */
+  startTimeoutMs: 3 * MINUTE,
+  /** A service task counts as healthy this long after RUNNING when nothing else checks it (§5.2). */
+  serviceHealthyAfterMs: 40 * SECOND,
+  /** Heartbeat timeout of the agent connection (1 min + up to 1 min jitter, §9.1). */
+  heartbeatTimeoutMs: 1 * MINUTE,
+  heartbeatJitterMs: 1 * MINUTE,
+  /** First reconnect backoff of the agent (250 ms, x1.5 up to 2 min). */
+  reconnectBackoffMs: 250,
+  /** Deregistered or terminated instances and stopped tasks stay describable this long. */
+  describableAfterStopMs: 60 * MINUTE,
+  /** The service scheduler retries tasks it could not place [SIM]. */
+  serviceRetryMs: 1 * MINUTE,
+  /** Cap of the back-off for service tasks that keep failing to start (§5.6). */
+  throttleMaxMs: 15 * MINUTE,
+  /** First throttled retry; doubles per consecutive failure up to the cap [SIM]. */
+  throttleBaseMs: 30 * SECOND,
+};
+
+export type Durations = typeof DEFAULT_DURATIONS;

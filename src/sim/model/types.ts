@@ -1,0 +1,355 @@
+/** Records of the simulated world. Plain data only (JSON-serializable) so a run can be snapshotted. */
+
+export interface Attribute {
+  name: string;
+  value?: string;
+  targetType?: 'container-instance';
+  targetId?: string;
+}
+
+export interface Cluster {
+  clusterArn: string;
+  clusterName: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  createdAtMs: number;
+  capacityProviders: string[];
+  defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
+  settings: { name: string; value: string }[];
+  tags: { key: string; value: string }[];
+  /** Container instance ARNs in registration order (the [SIM] tie-break order). */
+  instanceArns: string[];
+}
+
+export interface CapacityProviderStrategyItem {
+  capacityProvider: string;
+  weight?: number;
+  base?: number;
+}
+
+/** An EC2 instance, whether or not its agent has registered it yet. */
+export interface Ec2Instance {
+  ec2InstanceId: string;
+  instanceType: string;
+  availabilityZone: string;
+  subnetId: string;
+  state: 'pending' | 'running' | 'stopping' | 'stopped' | 'terminated';
+  clusterArn: string;
+  launchedAtMs: number;
+  /** Options the agent registers with (ECS_RESERVED_MEMORY, ECS_INSTANCE_ATTRIBUTES, …). */
+  agentConfig: AgentConfig;
+  containerInstanceArn?: string;
+  /** Bumped on every state change so stale pending events are ignored. */
+  gen: number;
+  imageCache: string[];
+  trunking: boolean;
+}
+
+export interface AgentConfig {
+  reservedMemory: number;
+  reservedPorts: number[];
+  reservedPortsUdp: number[];
+  instanceAttributes: Record<string, string>;
+  registeredResources?: { CPU?: number; MEMORY?: number };
+}
+
+export interface Resource {
+  name: string;
+  type: 'INTEGER' | 'STRINGSET';
+  integerValue: number;
+  stringSetValue?: string[];
+}
+
+export interface ContainerInstance {
+  containerInstanceArn: string;
+  id: string;
+  clusterArn: string;
+  ec2InstanceId: string;
+  /** Registration order within the world (tie-breaks). */
+  order: number;
+  status: 'REGISTERING' | 'ACTIVE' | 'DRAINING' | 'DEREGISTERING' | 'INACTIVE';
+  agentConnected: boolean;
+  /** True while the agent's connection is actually down (ECS notices after the heartbeat timeout). */
+  connectionLost: boolean;
+  agentGen: number;
+  reconnectAttempts: number;
+  registeredAtMs: number;
+  deregisteredAtMs?: number;
+  availabilityZone: string;
+  subnetId: string;
+  instanceType: string;
+  registeredCpu: number;
+  registeredMemory: number;
+  registeredGpu: number;
+  reservedPorts: number[];
+  reservedPortsUdp: number[];
+  maxEni: number;
+  /** Reserved by tasks on the instance. */
+  usedCpu: number;
+  usedMemory: number;
+  usedGpu: number;
+  usedEni: number;
+  usedPorts: number[];
+  usedPortsUdp: number[];
+  attributes: Attribute[];
+  capacityProviderName?: string;
+  /** Task ARNs (not STOPPED) on this instance. */
+  taskArns: string[];
+  version: number;
+}
+
+export interface PortMapping {
+  containerPort?: number;
+  hostPort?: number;
+  protocol?: 'tcp' | 'udp';
+  name?: string;
+  appProtocol?: string;
+  containerPortRange?: string;
+}
+
+export interface HealthCheck {
+  command: string[];
+  interval: number;
+  timeout: number;
+  retries: number;
+  startPeriod?: number;
+}
+
+export interface ContainerDependency {
+  containerName: string;
+  condition: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+}
+
+export interface ContainerDefinition {
+  name: string;
+  image: string;
+  cpu?: number;
+  memory?: number;
+  memoryReservation?: number;
+  essential?: boolean;
+  portMappings?: PortMapping[];
+  healthCheck?: HealthCheck;
+  dependsOn?: ContainerDependency[];
+  startTimeout?: number;
+  stopTimeout?: number;
+  resourceRequirements?: { type: string; value: string }[];
+  links?: string[];
+  privileged?: boolean;
+  logConfiguration?: { logDriver?: string; options?: Record<string, string> };
+  [member: string]: unknown;
+}
+
+export interface TaskDefinition {
+  taskDefinitionArn: string;
+  family: string;
+  revision: number;
+  status: 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
+  containerDefinitions: ContainerDefinition[];
+  networkMode?: string;
+  requiresCompatibilities?: string[];
+  compatibilities: string[];
+  cpu?: string;
+  memory?: string;
+  executionRoleArn?: string;
+  taskRoleArn?: string;
+  placementConstraints?: { type: string; expression?: string }[];
+  requiresAttributes: { name: string; targetType?: string }[];
+  volumes: unknown[];
+  registeredAtMs: number;
+  deregisteredAtMs?: number;
+  runtimePlatform?: { operatingSystemFamily?: string; cpuArchitecture?: string };
+  [member: string]: unknown;
+}
+
+export type TaskStatus =
+  | 'PROVISIONING' | 'PENDING' | 'ACTIVATING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'DEPROVISIONING' | 'STOPPED';
+
+export interface NetworkBinding {
+  bindIP: string;
+  containerPort: number;
+  hostPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface Container {
+  containerArn: string;
+  name: string;
+  image: string;
+  essential: boolean;
+  /** Agent-side state; ECS reports PENDING for NONE/PULLED/CREATED. */
+  state: 'NONE' | 'PULLED' | 'CREATED' | 'RUNNING' | 'STOPPED';
+  exitCode?: number;
+  reason?: string;
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  healthFailures: number;
+  startedAtMs?: number;
+  stoppedAtMs?: number;
+  networkBindings: NetworkBinding[];
+  cpu?: number;
+  memory?: number;
+  memoryReservation?: number;
+  /** Set once SIGTERM was sent. */
+  sigtermAtMs?: number;
+}
+
+/** Why a task is placed where it is: one row per candidate instance. */
+export interface PlacementCandidate {
+  containerInstanceArn: string;
+  ec2InstanceId: string;
+  availabilityZone: string;
+  /** The filter that rejected the instance (a RunTask failure reason), if any. */
+  rejectedBy?: string;
+  detail?: string;
+  /** For instances that passed every filter: what each strategy saw and whether it kept it. */
+  ranks?: { strategy: string; value: number | string; kept: boolean }[];
+  chosen?: boolean;
+}
+
+export interface PlacementTrace {
+  id: number;
+  atMs: number;
+  group: string;
+  strategies: string[];
+  constraints: string[];
+  candidates: PlacementCandidate[];
+  /** The container instance chosen, or for Fargate the AZ. */
+  chosen?: string;
+  /** When nothing was chosen: the RunTask failure reason and the closest matching instance. */
+  failure?: { reason: string; arn?: string; detail?: string };
+  note?: string;
+}
+
+export interface Task {
+  taskArn: string;
+  id: string;
+  clusterArn: string;
+  taskDefinitionArn: string;
+  family: string;
+  group: string;
+  startedBy?: string;
+  launchType: 'EC2' | 'FARGATE' | 'EXTERNAL';
+  capacityProviderName?: string;
+  platformVersion?: string;
+  containerInstanceArn?: string;
+  ec2InstanceId?: string;
+  availabilityZone: string;
+  subnetId?: string;
+  privateIp?: string;
+  eniId?: string;
+  networkMode: string;
+  lastStatus: TaskStatus;
+  desiredStatus: 'RUNNING' | 'STOPPED';
+  healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  stopCode?: string;
+  stoppedReason?: string;
+  createdAtMs: number;
+  pullStartedAtMs?: number;
+  pullStoppedAtMs?: number;
+  startedAtMs?: number;
+  stoppingAtMs?: number;
+  executionStoppedAtMs?: number;
+  stoppedAtMs?: number;
+  cpu?: string;
+  memory?: string;
+  containers: Container[];
+  overrides: Record<string, unknown>;
+  /** Reserved on the instance (or counted for Fargate) while the task is not STOPPED. */
+  reserved: { cpu: number; memory: number; gpu: number; eni: number; ports: number[]; portsUdp: number[] };
+  serviceArn?: string;
+  deploymentId?: string;
+  /** Whether the task ever reached RUNNING (service throttling counts those that did not). */
+  reachedRunning: boolean;
+  traceId?: number;
+  version: number;
+  gen: number;
+  tags: { key: string; value: string }[];
+}
+
+export interface Deployment {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  failedTasks: number;
+  createdAtMs: number;
+  updatedAtMs: number;
+  launchType?: string;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  platformVersion?: string;
+  networkConfiguration?: NetworkConfiguration;
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutStateReason: string;
+}
+
+export interface NetworkConfiguration {
+  awsvpcConfiguration: { subnets: string[]; securityGroups?: string[]; assignPublicIp?: 'ENABLED' | 'DISABLED' };
+}
+
+export interface ServiceEventRecord {
+  id: string;
+  createdAtMs: number;
+  message: string;
+}
+
+export interface Service {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  launchType?: string;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  platformVersion?: string;
+  networkConfiguration?: NetworkConfiguration;
+  placementConstraints: { type: string; expression?: string }[];
+  placementStrategy: { type: string; field?: string }[];
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  deploymentConfiguration: {
+    maximumPercent: number;
+    minimumHealthyPercent: number;
+    deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+  };
+  healthCheckGracePeriodSeconds?: number;
+  deployments: Deployment[];
+  events: ServiceEventRecord[];
+  createdAtMs: number;
+  /** Scheduler bookkeeping. */
+  steady: boolean;
+  consecutiveStartFailures: number;
+  throttledUntilMs: number;
+  passPending: boolean;
+  retryAtMs: number;
+  lastUnplacedTraceId?: number;
+  /** Tasks of the service not yet STOPPED. */
+  taskArns: string[];
+  tags: { key: string; value: string }[];
+}
+
+/** What a scenario says about an image: how it pulls, starts, behaves and fails. */
+export interface ImageBehavior {
+  /** False: the repository or tag does not exist, so every pull fails (CannotPullContainerError). */
+  exists?: boolean;
+  pullSeconds?: number;
+  /** The main process exits by itself this long after the container starts… */
+  exitAfterSeconds?: number;
+  /** …with this code (default 0). */
+  exitCode?: number;
+  /** The process ignores SIGTERM, so stopping it waits for SIGKILL after the stop timeout. */
+  ignoresSigterm?: boolean;
+  /** Seconds a SIGTERM-handling process needs to exit. */
+  stopSeconds?: number;
+  /** The container health check command fails (always, or until healthyAfterSeconds). */
+  healthCheckFails?: boolean;
+  healthyAfterSeconds?: number;
+}
+
+export interface Subnet {
+  subnetId: string;
+  availabilityZone: string;
+  vpcId: string;
+  cidr: string;
+  freeIps: number;
+  nextIp: number;
+}

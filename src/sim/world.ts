@@ -1,0 +1,84 @@
+import { DEFAULT_DURATIONS, type Durations } from './model/durations';
+import type {
+  Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+} from './model/types';
+
+/** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
+export interface WorldState {
+  region: string;
+  account: string;
+  epochSeconds: number;
+  durations: Durations;
+  clusters: Record<string, Cluster>;
+  ec2: Record<string, Ec2Instance>;
+  containerInstances: Record<string, ContainerInstance>;
+  /** family → revisions (index = revision − 1). */
+  taskDefinitions: Record<string, TaskDefinition[]>;
+  tasks: Record<string, Task>;
+  services: Record<string, Service>;
+  subnets: Record<string, Subnet>;
+  vpcId: string;
+  images: Record<string, ImageBehavior>;
+  accountSettings: Record<string, string>;
+  /** group → container instance ARN (or "az:<zone>" for Fargate) → tasks of the group not being stopped. */
+  groupIndex: Record<string, Record<string, number>>;
+  /** The most recent placement traces (a ring; tasks keep the id of theirs). */
+  traces: PlacementTrace[];
+  nextTraceId: number;
+  nextOrder: number;
+  /** Tasks in creation order (ARNs), for `${task:N}` references and stable listings. */
+  taskOrder: string[];
+}
+
+export const MAX_TRACES = 256;
+
+export interface WorldOptions {
+  region?: string;
+  availabilityZones?: string[];
+  freeIpsPerSubnet?: number;
+  durations?: Partial<Durations>;
+  images?: Record<string, ImageBehavior>;
+}
+
+export function createWorld(opts: WorldOptions = {}): WorldState {
+  const region = opts.region ?? 'us-east-1';
+  const azs = opts.availabilityZones ?? ['a', 'b', 'c'].map((s) => `${region}${s}`);
+  const subnets: Record<string, Subnet> = {};
+  azs.forEach((az, i) => {
+    const subnetId = `subnet-${az}`;
+    subnets[subnetId] = {
+      subnetId, availabilityZone: az, vpcId: 'vpc-default', cidr: `172.31.${i * 16}.0/20`,
+      freeIps: opts.freeIpsPerSubnet ?? 4091, nextIp: 4,
+    };
+  });
+  return {
+    region,
+    account: '123456789012',
+    epochSeconds: 1735689600,
+    durations: { ...DEFAULT_DURATIONS, ...opts.durations },
+    clusters: {},
+    ec2: {},
+    containerInstances: {},
+    taskDefinitions: {},
+    tasks: {},
+    services: {},
+    subnets,
+    vpcId: 'vpc-default',
+    images: { ...opts.images },
+    accountSettings: { awsvpcTrunking: 'disabled', serviceLongArnFormat: 'enabled', taskLongArnFormat: 'enabled', containerInstanceLongArnFormat: 'enabled' },
+    groupIndex: {},
+    traces: [],
+    nextTraceId: 1,
+    nextOrder: 1,
+    taskOrder: [],
+  };
+}
+
+export function arn(w: WorldState, resource: string): string {
+  return `arn:aws:ecs:${w.region}:${w.account}:${resource}`;
+}
+
+/** The AZs of the default world, in subnet order. */
+export function availabilityZones(w: WorldState): string[] {
+  return Object.values(w.subnets).map((s) => s.availabilityZone);
+}
