@@ -50,15 +50,15 @@ const STAGE: Record<string, number> = {
   'DistinctInstance placement constraint unsatisfied.': 8,
 };
 
-const attrCache = new Map<string, { version: number; map: Map<string, string | undefined> }>();
+// Keyed by the record itself: several simulations can live in one process (tests, lesson checks).
+const attrCache = new WeakMap<ContainerInstance, { version: number; map: Map<string, string | undefined> }>();
 
 export function attributeMap(ci: ContainerInstance): Map<string, string | undefined> {
-  const key = ci.containerInstanceArn;
-  const hit = attrCache.get(key);
+  const hit = attrCache.get(ci);
   if (hit && hit.version === ci.version) return hit.map;
   const map = new Map<string, string | undefined>();
   for (const a of ci.attributes) map.set(a.name, a.value);
-  attrCache.set(key, { version: ci.version, map });
+  attrCache.set(ci, { version: ci.version, map });
   return map;
 }
 

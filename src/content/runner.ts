@@ -1,0 +1,255 @@
+import { Sim, describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition, formatClock } from '../sim';
+import type { SimEvent } from '../sim';
+import type { Expectation, Scenario } from './scenario';
+import { getPath, matches } from './expect';
+
+export interface CallRecord {
+  at: number;
+  call: string;
+  id?: string;
+  input: Record<string, unknown>;
+  output?: unknown;
+  error?: { code: string; message: string };
+}
+
+export interface ExpectResult {
+  index: number;
+  label: string;
+  passed: boolean;
+  seen: unknown;
+  at?: number;
+}
+
+export interface Report {
+  scenario: string;
+  clock: number;
+  seed: string;
+  passed: boolean;
+  eventHash: string;
+  calls: CallRecord[];
+  clusters: unknown[];
+  containerInstances: unknown[];
+  tasks: unknown[];
+  services: unknown[];
+  taskDefinitions: unknown[];
+  capacityProviders: unknown[];
+  scalableTargets: unknown[];
+  scalingPolicies: unknown[];
+  targetGroups: unknown[];
+  namespaces: unknown[];
+  placementTraces: unknown[];
+  events: SimEvent[];
+  metrics: Record<string, unknown>;
+  expect: ExpectResult[];
+}
+
+/** FNV-1a (64-bit, as two 32-bit halves) over the event log: one short fingerprint of a run. */
+export function eventHash(events: readonly SimEvent[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0xcbf29ce4;
+  const s = JSON.stringify(events);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000197) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+/** Substitutes ${ci:<ec2InstanceId>}, ${task:<n>} and ${call:<id|index>.<path>} in a call's input. */
+function resolveRefs(sim: Sim, value: unknown, calls: CallRecord[]): unknown {
+  if (typeof value === 'string') {
+    const whole = /^\$\{([^}]+)\}$/.exec(value);
+    const sub = (ref: string): unknown => {
+      const [kind, rest = ''] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
+      if (kind === 'ci') return sim.world.ec2[rest]?.containerInstanceArn ?? `unresolved-container-instance-${rest}`;
+      if (kind === 'task') return sim.world.taskOrder[Number(rest)] ?? `unresolved-task-${rest}`;
+      if (kind === 'call') {
+        const dot = rest.indexOf('.');
+        const key = dot < 0 ? rest : rest.slice(0, dot);
+        const rec = /^\d+$/.test(key) ? calls[Number(key)] : calls.find((c) => c.id === key);
+        return dot < 0 ? rec?.output : getPath(rec?.output, rest.slice(dot + 1));
+      }
+      return `\${${ref}}`;
+    };
+    if (whole) return sub(whole[1]!);
+    return value.replace(/\$\{([^}]+)\}/g, (_, r: string) => String(sub(r)));
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveRefs(sim, v, calls));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(sim, v, calls)]));
+  }
+  return value;
+}
+
+/** Collections the expectations count over, with a few joined fields for readable conditions. */
+function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
+  const w = sim.world;
+  switch (name) {
+    case 'tasks':
+      return w.taskOrder.map((a) => {
+        const t = w.tasks[a]!;
+        const svc = t.serviceArn ? w.services[t.serviceArn] : undefined;
+        return { ...describeTask(sim, t), ec2InstanceId: t.ec2InstanceId, family: t.family, serviceName: svc?.serviceName, index: w.taskOrder.indexOf(a) };
+      });
+    case 'containerInstances':
+      return Object.values(w.containerInstances).sort((a, b) => a.order - b.order).map((ci) => {
+        const d = describeContainerInstance(sim, ci);
+        const res = (list: unknown) => Object.fromEntries((list as { name: string; integerValue: number }[]).map((r) => [r.name, r.integerValue]));
+        return {
+          ...d, remaining: res(d.remainingResources), registered: res(d.registeredResources),
+          attribute: Object.fromEntries(ci.attributes.map((a) => [a.name, a.value ?? true])), availabilityZone: ci.availabilityZone,
+          instanceType: ci.instanceType,
+        };
+      });
+    case 'services':
+      return Object.values(w.services).map((s) => describeService(sim, s));
+    case 'serviceEvents':
+      return Object.values(w.services).flatMap((s) => s.events.map((e) => ({ serviceName: s.serviceName, message: e.message, createdAt: sim.ts(e.createdAtMs) })));
+    case 'clusters':
+      return Object.values(w.clusters).map((c) => describeCluster(sim, c));
+    case 'taskDefinitions':
+      return Object.values(w.taskDefinitions).flat().map((td) => describeTaskDefinition(sim, td));
+    case 'events':
+      return sim.events as unknown[];
+    case 'calls':
+      return calls;
+    case 'traces':
+      return w.traces;
+    default:
+      return [];
+  }
+}
+
+function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): ExpectResult {
+  const label = raw.label ?? describeExpectation(raw);
+  // Expectations may name things by reference too (${ci:i-1}, ${task:0}, ${call:id.path}).
+  const e = resolveRefs(sim, raw, calls) as Expectation;
+  if (e.call !== undefined) {
+    const rec = typeof e.call === 'number' ? calls[e.call] : calls.find((c) => c.id === e.call);
+    let passed = rec !== undefined;
+    if (rec) {
+      if (e.ok !== undefined) passed &&= (rec.error === undefined) === e.ok;
+      if (e.output) passed &&= rec.output !== undefined && matches(rec.output, e.output);
+      if (e.error) passed &&= rec.error !== undefined && matches(rec.error, e.error);
+    }
+    return { index: e.index, label, passed, seen: rec ? (rec.error ? { error: rec.error } : { output: rec.output }) : 'the call was not made' };
+  }
+  if (e.event) {
+    const hit = sim.events.find((ev) => matches(ev, e.event));
+    return { index: e.index, label, passed: hit !== undefined, seen: hit ?? 'no matching event' };
+  }
+  const items = collection(sim, e.count!, calls).filter((x) => matches(x, e.where));
+  const n = items.length;
+  let passed = true;
+  if (e.equals !== undefined) passed &&= n === e.equals;
+  if (e.atLeast !== undefined) passed &&= n >= e.atLeast;
+  if (e.atMost !== undefined) passed &&= n <= e.atMost;
+  return { index: e.index, label, passed, seen: n };
+}
+
+export function describeExpectation(e: Expectation): string {
+  if (e.call !== undefined) return `call ${e.call} ${e.error ? 'fails as expected' : 'answers as expected'}`;
+  if (e.event) return `an event matches ${JSON.stringify(e.event)}`;
+  const bound = e.equals !== undefined ? `= ${e.equals}` : [e.atLeast !== undefined ? `>= ${e.atLeast}` : '', e.atMost !== undefined ? `<= ${e.atMost}` : ''].filter(Boolean).join(' and ');
+  return `count of ${e.count}${e.where ? ` where ${JSON.stringify(e.where)}` : ''} ${bound}`;
+}
+
+export interface RunOptions {
+  seed?: string;
+  until?: number;
+}
+
+/** Runs a scenario headless: the same code path the CLI, the tests and the lesson checker use. */
+export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
+  const seed = opts.seed ?? sc.seed;
+  const sim = new Sim({
+    seed, images: sc.images, durations: sc.durations,
+    ...(sc.region ? { region: sc.region } : {}),
+    ...(sc.availabilityZones ? { availabilityZones: sc.availabilityZones } : {}),
+    ...(sc.freeIpsPerSubnet !== undefined ? { freeIpsPerSubnet: sc.freeIpsPerSubnet } : {}),
+  });
+  const actions = [...sc.actions].sort((a, b) => a.at - b.at || a.index - b.index);
+  const lastAction = actions.length ? actions[actions.length - 1]!.at : 0;
+  const until = opts.until ?? sc.until ?? lastAction;
+  const checkpoints = sc.expect.filter((e) => e.at !== undefined).sort((a, b) => a.at! - b.at! || a.index - b.index);
+  const results = new Map<number, ExpectResult>();
+  const calls: CallRecord[] = new Array(sc.actions.length);
+  const ordered: CallRecord[] = [];
+  let ai = 0;
+  let ci = 0;
+  while (ai < actions.length || ci < checkpoints.length) {
+    const nextAction = ai < actions.length ? actions[ai]!.at : Infinity;
+    const nextCheck = ci < checkpoints.length ? checkpoints[ci]!.at! : Infinity;
+    const t = Math.min(nextAction, nextCheck);
+    if (t > until && nextAction > until) break;
+    sim.runUntil(t);
+    while (ai < actions.length && actions[ai]!.at === t) {
+      const a = actions[ai++]!;
+      const input = resolveRefs(sim, a.input, calls) as Record<string, unknown>;
+      const r = sim.call(a.call, input);
+      const rec: CallRecord = { at: t / 1000, call: a.call, ...(a.id ? { id: a.id } : {}), input, ...(r.error ? { error: r.error } : { output: r.output }) };
+      calls[a.index] = rec;
+      ordered.push(rec);
+      // What a call sets off at once (zero-delay events) happens before the next call at the same time.
+      sim.runUntil(t);
+    }
+    sim.runUntil(t);
+    while (ci < checkpoints.length && checkpoints[ci]!.at === t) {
+      const e = checkpoints[ci++]!;
+      results.set(e.index, { ...evaluate(sim, e, calls), at: t / 1000 });
+    }
+  }
+  sim.runUntil(until);
+  for (const e of sc.expect) if (e.at === undefined) results.set(e.index, evaluate(sim, e, calls));
+  const expect = sc.expect.map((e) => results.get(e.index) ?? { index: e.index, label: e.label ?? describeExpectation(e), passed: false, seen: 'not reached before the end of the run', at: e.at! / 1000 });
+  const w = sim.world;
+  const cp = (name: string) => ({ capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] });
+  return {
+    scenario: sc.name,
+    clock: sim.now / 1000,
+    seed,
+    passed: expect.every((x) => x.passed),
+    eventHash: eventHash(sim.events),
+    calls: ordered,
+    clusters: Object.values(w.clusters).map((c) => describeCluster(sim, c)),
+    containerInstances: Object.values(w.containerInstances).sort((a, b) => a.order - b.order).map((c) => describeContainerInstance(sim, c)),
+    tasks: w.taskOrder.map((a) => describeTask(sim, w.tasks[a]!)),
+    services: Object.values(w.services).map((s) => describeService(sim, s)),
+    taskDefinitions: Object.values(w.taskDefinitions).flat().map((td) => describeTaskDefinition(sim, td)),
+    capacityProviders: [cp('FARGATE'), cp('FARGATE_SPOT')],
+    scalableTargets: [],
+    scalingPolicies: [],
+    targetGroups: [],
+    namespaces: [],
+    placementTraces: w.traces,
+    events: [...sim.events],
+    metrics: {},
+    expect,
+  };
+}
+
+/** The readable timeline the CLI prints without --json. */
+export function formatReport(r: Report): string {
+  const lines: string[] = [`# ${r.scenario} (seed ${r.seed})`];
+  let ci = 0;
+  const calls = r.calls;
+  for (const e of r.events) {
+    while (ci < calls.length && calls[ci]!.at * 1000 <= e.t) lines.push(formatCall(calls[ci++]!));
+    lines.push(`${formatClock(e.t).padStart(11)}  ${e.message}`);
+  }
+  while (ci < calls.length) lines.push(formatCall(calls[ci++]!));
+  lines.push(`${formatClock(r.clock * 1000).padStart(11)}  (end of run)`);
+  if (r.expect.length) {
+    lines.push('', 'Expectations:');
+    for (const x of r.expect) lines.push(`  ${x.passed ? 'PASS' : 'FAIL'}  ${x.label}${x.passed ? '' : `  (seen: ${JSON.stringify(x.seen)})`}`);
+    const failed = r.expect.filter((x) => !x.passed).length;
+    lines.push(`${r.expect.length - failed} passed, ${failed} failed`);
+  }
+  return lines.join('\n');
+}
+
+function formatCall(c: CallRecord): string {
+  const head = `${formatClock(c.at * 1000).padStart(11)}  > ${c.call}`;
+  return c.error ? `${head}  ! ${c.error.code}: ${c.error.message}` : head;
+}
