@@ -20,7 +20,8 @@ export interface SimOptions extends WorldOptions {
 export interface SimSnapshot {
   engine: EngineSnapshot;
   world: WorldState;
-  logLength: number;
+  /** The timeline up to the snapshot (events are never mutated, so this is a shallow copy). */
+  log: SimEvent[];
 }
 
 /**
@@ -100,11 +101,11 @@ export class Sim {
   }
 
   snapshot(): SimSnapshot {
-    return { engine: this.engine.snapshot(), world: structuredClone(this.world), logLength: this.engine.log.length };
+    return { engine: this.engine.snapshot(), world: structuredClone(this.world), log: this.engine.log.slice() };
   }
 
   restore(s: SimSnapshot): void {
-    this.engine.restore(s.engine, s.logLength);
+    this.engine.restore(s.engine, s.log);
     this.world = structuredClone(s.world);
   }
 

@@ -112,12 +112,14 @@ export class Engine {
     return { now: this.now, seq: this.seq, queue: structuredClone(queue), rng: this.rng.state(), seed: this.seed };
   }
 
-  restore(s: EngineSnapshot, logLength: number): void {
+  /** Restores the clock, queue and streams; `log` is the timeline up to the snapshot. */
+  restore(s: EngineSnapshot, log: readonly SimEvent[]): void {
     this.now = s.now;
     this.seq = s.seq;
     this.heap.clear();
     for (const [t, q, ev] of structuredClone(s.queue)) this.heap.push(t, q, ev);
     this.rng = new RngStreams(s.seed, s.rng);
-    this.log.length = logLength;
+    this.log.length = 0;
+    for (const e of log) this.log.push(e);
   }
 }

@@ -39,9 +39,8 @@ export interface NormalizedTaskDef {
 
 function checkHealth(c: string, hc: HealthCheck): HealthCheck {
   const cmd = hc.command ?? [];
-  if (cmd.length === 0 || !['CMD', 'CMD-SHELL', 'NONE'].includes(cmd[0]!)) {
-    throw clientError(`Invalid 'healthCheck' setting for container '${c}'. The command must start with CMD, CMD-SHELL or NONE.`);
-  }
+  // [INF] AWS accepts commands without a CMD / CMD-SHELL prefix (real task definitions use them).
+  if (cmd.length === 0) throw clientError(`Invalid 'healthCheck' setting for container '${c}'. The command must not be empty.`);
   const out: HealthCheck = {
     command: cmd,
     interval: hc.interval ?? 30,
