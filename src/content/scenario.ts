@@ -111,7 +111,14 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
       else if (err.keyword === 'required') {
         message = `missing required member '${(err.params as { missingProperty: string }).missingProperty}'`;
       }
-      const key = `${memberPath(segs)}|${message}`;
+      const member = memberPath(segs);
+      // Alternatives (a number or a duration string) become one message.
+      const sameMember = err.keyword === 'type' ? problems.find((p) => p.member === member && p.message.startsWith('must be ')) : undefined;
+      if (sameMember) {
+        if (!sameMember.message.includes(message.slice(8))) sameMember.message += ` or ${message.slice(8)}`;
+        continue;
+      }
+      const key = `${member}|${message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       problems.push({ file, ...at(segs, err.keyword === 'additionalProperties'), member: memberPath(segs), message });

@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../src/cli/cli';
+
+const files: Record<string, string> = {
+  'ok.yaml': `name: ok
+actions:
+  - { call: ecs.CreateCluster, input: { clusterName: demo } }
+expect:
+  - { count: clusters, equals: 1 }
+`,
+  'fails.yaml': `name: fails
+actions:
+  - { call: ecs.CreateCluster, input: { clusterName: demo } }
+expect:
+  - { label: two clusters, count: clusters, equals: 2 }
+`,
+  'broken.yaml': `name: broken
+actions:
+  - { call: ecs.CreateCluster, input: { clusterName: demo }
+`,
+  'unknown-call.yaml': `name: x
+actions:
+  - at: 5
+    call: ecs.LaunchRocket
+`,
+  'wrong-type.yaml': `name: x
+actions:
+  - { call: ecs.CreateCluster }
+until: [1, 2]
+expect:
+  - { count: tasks, equals: many }
+`,
+};
+
+function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = cli(args, { out: (s) => (out += s), err: (s) => (err += s), read: (f) => {
+    if (!(f in files)) throw new Error('ENOENT: no such file');
+    return files[f]!;
+  } });
+  return { code, out, err };
+}
+
+describe('sim run', () => {
+  it('prints one JSON report with the contract members and exits 0 when expectations hold', () => {
+    const r = run(['run', 'ok.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    for (const k of ['clock', 'seed', 'calls', 'clusters', 'containerInstances', 'tasks', 'services', 'taskDefinitions', 'capacityProviders',
+      'scalableTargets', 'scalingPolicies', 'targetGroups', 'namespaces', 'events', 'metrics', 'expect']) expect(report).toHaveProperty(k);
+    expect(report.calls[0]).toMatchObject({ at: 0, call: 'ecs.CreateCluster', output: { cluster: { clusterName: 'demo' } } });
+  });
+  it('exits 1 when an expectation fails, and says what was seen', () => {
+    const r = run(['run', 'fails.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('FAIL  two clusters  (seen: 1)');
+    expect(r.out).toContain('0 passed, 1 failed');
+  });
+  it('exits 2 naming file, line and member for bad scenarios', () => {
+    expect(run(['run', 'broken.yaml'])).toMatchObject({ code: 2, err: expect.stringMatching(/^broken\.yaml:4:\d+: /) });
+    const unknown = run(['run', 'unknown-call.yaml']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^unknown-call\.yaml:4:11: actions\[0\]\.call: unknown call 'ecs\.LaunchRocket'/);
+    const wrong = run(['run', 'wrong-type.yaml']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/wrong-type\.yaml:4:8: until: must be number or string\n/);
+    expect(wrong.err).toMatch(/wrong-type\.yaml:6:29: expect\[0\]\.equals: must be integer/);
+    expect(run(['run', 'missing.yaml'])).toMatchObject({ code: 2, err: expect.stringContaining('missing.yaml: ENOENT') });
+    expect(run(['launch'])).toMatchObject({ code: 2 });
+  });
+  it('--seed and --until override the scenario', () => {
+    const r = JSON.parse(run(['run', 'ok.yaml', '--json', '--seed', '42', '--until', '5m']).out);
+    expect(r.seed).toBe('42');
+    expect(r.clock).toBe(300);
+  });
+  it('runs through npm as the README says', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const out = execFileSync('npm', ['run', '--silent', 'sim', '--', 'run', 'test/scenarios/P-01-binpack-memory.yaml', '--json'], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out).passed).toBe(true);
+    const bad = spawnSync('npm', ['run', '--silent', 'sim', '--', 'run', 'package.json'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
