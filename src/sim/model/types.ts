@@ -197,11 +197,14 @@ export interface PlacementCandidate {
   ec2InstanceId: string;
   availabilityZone: string;
   /** The filter that rejected the instance (a RunTask failure reason), if any. */
-  rejectedBy?: string;
-  detail?: string;
-  /** For instances that passed every filter: what each strategy saw and whether it kept it. */
-  ranks?: { strategy: string; value: number | string; kept: boolean }[];
-  chosen?: boolean;
+  rejectedBy?: string | undefined;
+  detail?: string | undefined;
+  /**
+   * For instances that passed every filter: what each strategy saw (binpack: what remains; spread:
+   * tasks of the group in this instance's `bucket`, e.g. its AZ) and whether it kept the instance.
+   */
+  ranks?: { strategy: string; value: number | string; kept: boolean; bucket?: string }[] | undefined;
+  chosen?: boolean | undefined;
 }
 
 export interface PlacementTrace {

@@ -294,14 +294,67 @@ export function evalClq(node: ClqNode, s: ClqSubject): boolean {
   }
 }
 
-const parseCache = new Map<string, ClqNode>();
-/** Parses with a cache (expressions repeat across every placement of a service). */
-export function compileClq(src: string): ClqNode {
-  let n = parseCache.get(src);
-  if (!n) {
-    n = parseClq(src);
-    if (parseCache.size > 1000) parseCache.clear();
-    parseCache.set(src, n);
+/** A compiled expression: a closure over the parsed tree, plus what it needs from an instance. */
+export interface CompiledClq {
+  test: (s: ClqSubject) => boolean;
+  needsRunningTasks: boolean;
+  needsTaskGroups: boolean;
+}
+
+function compileNode(node: ClqNode, needs: { running: boolean; groups: boolean }): (s: ClqSubject) => boolean {
+  switch (node.kind) {
+    case 'and': {
+      const l = compileNode(node.left, needs);
+      const r = compileNode(node.right, needs);
+      return (s) => l(s) && r(s);
+    }
+    case 'or': {
+      const l = compileNode(node.left, needs);
+      const r = compileNode(node.right, needs);
+      return (s) => l(s) || r(s);
+    }
+    case 'not': {
+      const e = compileNode(node.expr, needs);
+      return (s) => !e(s);
+    }
+    case 'term': {
+      if (node.subject === 'runningTasksCount') needs.running = true;
+      if (node.subject === 'task:group') needs.groups = true;
+      if (node.subject === 'attribute') {
+        const name = node.attribute!;
+        const op = node.op;
+        if (op === 'exists') return (s) => s.attributes.has(name);
+        if (op === '!exists') return (s) => !s.attributes.has(name);
+        if ((op === '==' || op === '!=') && node.value !== undefined && Number.isNaN(Number(node.value))) {
+          // The common case, a string (in)equality, without the numeric comparison path.
+          const v = node.value;
+          return op === '=='
+            ? (s) => s.attributes.get(name) === v
+            : (s) => { const a = s.attributes.get(name); return a !== undefined ? a !== v : s.attributes.has(name); };
+        }
+        if (op === '=~' || op === '!~') {
+          const re = new RegExp(`^(?:${node.value!})$`);
+          return (s) => {
+            if (!s.attributes.has(name)) return false;
+            return re.test(s.attributes.get(name) ?? '') === (op === '=~');
+          };
+        }
+      }
+      return (s) => evalClq(node, s);
+    }
   }
-  return n;
+}
+
+const compiledCache = new Map<string, CompiledClq>();
+/** Parses and compiles with a cache (expressions repeat across every placement of a service). */
+export function compileClq(src: string): CompiledClq {
+  let c = compiledCache.get(src);
+  if (!c) {
+    const needs = { running: false, groups: false };
+    const test = compileNode(parseClq(src), needs);
+    c = { test, needsRunningTasks: needs.running, needsTaskGroups: needs.groups };
+    if (compiledCache.size > 1000) compiledCache.clear();
+    compiledCache.set(src, c);
+  }
+  return c;
 }

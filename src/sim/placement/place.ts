@@ -1,7 +1,7 @@
 import type { Stream } from '../core/rng';
 import type { ContainerInstance, PlacementCandidate, PlacementTrace, Task } from '../model/types';
 import type { WorldState } from '../world';
-import { compileClq, evalClq, type ClqSubject } from './clq';
+import { compileClq, type ClqSubject, type CompiledClq } from './clq';
 
 /** What one task needs from an instance. */
 export interface Requirements {
@@ -79,27 +79,33 @@ function strategyName(s: PlacementStrategy): string {
   return s.type === 'random' ? 'random' : `${s.type}(${s.field ?? ''})`;
 }
 
-function subjectFor(w: WorldState, ci: ContainerInstance, needGroups: boolean): ClqSubject {
-  const groups = new Set<string>();
-  if (needGroups) for (const t of ci.taskArns) {
-    const task = w.tasks[t];
-    if (task && task.desiredStatus === 'RUNNING') groups.add(task.group);
+/** Fills the one evaluation subject of a decision for `ci`, computing only what the expressions use. */
+function fillSubject(w: WorldState, ci: ContainerInstance, s: ClqSubject, c: CompiledClq): ClqSubject {
+  s.attributes = attributeMap(ci);
+  s.agentConnected = ci.agentConnected;
+  s.ec2InstanceId = ci.ec2InstanceId;
+  s.registeredAt = w.epochSeconds + ci.registeredAtMs / 1000;
+  if (c.needsTaskGroups) {
+    s.taskGroups = new Set<string>();
+    for (const t of ci.taskArns) {
+      const task = w.tasks[t];
+      if (task && task.desiredStatus === 'RUNNING') s.taskGroups.add(task.group);
+    }
   }
-  let running = 0;
-  for (const t of ci.taskArns) if (w.tasks[t]?.lastStatus === 'RUNNING') running++;
-  return {
-    attributes: attributeMap(ci),
-    agentConnected: ci.agentConnected,
-    agentVersion: '1.87.1',
-    ec2InstanceId: ci.ec2InstanceId,
-    registeredAt: w.epochSeconds + ci.registeredAtMs / 1000,
-    runningTasksCount: running,
-    taskGroups: groups,
-  };
+  if (c.needsRunningTasks) {
+    let running = 0;
+    for (const t of ci.taskArns) if (w.tasks[t]?.lastStatus === 'RUNNING') running++;
+    s.runningTasksCount = running;
+  }
+  return s;
+}
+
+function newSubject(): ClqSubject {
+  return { attributes: new Map(), agentConnected: true, agentVersion: '1.87.1', ec2InstanceId: '', registeredAt: 0, runningTasksCount: 0, taskGroups: new Set() };
 }
 
 /** Checks one instance against every filter; returns the rejecting reason and a detail, or undefined. */
-function filter(w: WorldState, ci: ContainerInstance, r: PlacementRequest): [string, string] | undefined {
+function filter(w: WorldState, ci: ContainerInstance, r: PlacementRequest, compiled: (CompiledClq | undefined)[], subject: ClqSubject): [string, string] | undefined {
   if (ci.status !== 'ACTIVE') return ['INACTIVE', `instance is ${ci.status}`];
   if (!ci.agentConnected) return ['AGENT', 'the container agent is disconnected'];
   const req = r.req;
@@ -126,10 +132,11 @@ function filter(w: WorldState, ci: ContainerInstance, r: PlacementRequest): [str
   if (req.eni > 0 && ci.usedEni + req.eni > ci.maxEni - 1) {
     return ['RESOURCE:ENI', `all ${ci.maxEni - 1} task ENIs of ${ci.instanceType} are in use`];
   }
-  for (const c of r.constraints) {
-    if (c.type === 'memberOf' && c.expression) {
-      const ast = compileClq(c.expression);
-      if (!evalClq(ast, subjectFor(w, ci, c.expression.includes('task:group')))) {
+  for (let i = 0; i < r.constraints.length; i++) {
+    const c = r.constraints[i]!;
+    const fn = compiled[i];
+    if (fn) {
+      if (!fn.test(fillSubject(w, ci, subject, fn))) {
         return ['MemberOf placement constraint unsatisfied.', `does not match ${c.expression}`];
       }
     } else if (c.type === 'distinctInstance') {
@@ -154,15 +161,19 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
   const passingRows: PlacementCandidate[] = [];
   let closest: { stage: number; slack: number; row: PlacementCandidate; reason: string; order: number } | undefined;
 
+  const compiled = r.constraints.map((c) => (c.type === 'memberOf' && c.expression ? compileClq(c.expression) : undefined));
+  const subject = newSubject();
   for (const ciArn of cluster.instanceArns) {
     if (only && !only.has(ciArn)) continue;
     const ci = w.containerInstances[ciArn]!;
     if (ci.status === 'INACTIVE') continue;
+    // All members up front (undefined ones vanish from JSON) keep one object shape for speed.
     const row: PlacementCandidate = {
       containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, availabilityZone: ci.availabilityZone,
+      rejectedBy: undefined, detail: undefined, ranks: undefined, chosen: undefined,
     };
     candidates.push(row);
-    const rejected = filter(w, ci, r);
+    const rejected = filter(w, ci, r, compiled, subject);
     if (rejected) {
       row.rejectedBy = rejected[0];
       row.detail = rejected[1];
@@ -201,66 +212,77 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
     return { trace };
   }
 
-  let set = passing.map((ci, i) => ({ ci, row: passingRows[i]! }));
+  // Strategies narrow the set in order; each passing row records what every strategy saw.
+  let set = passing;
+  let rows = passingRows;
+  for (const row of rows) row.ranks = [];
   for (const s of strategies) {
     const name = strategyName(s);
-    if (set.length === 1 && s.type !== 'spread' && s.type !== 'binpack') {
-      set[0]!.row.ranks = [...(set[0]!.row.ranks ?? []), { strategy: name, value: '-', kept: true }];
-      continue;
-    }
+    const n = set.length;
     if (s.type === 'random') {
-      const pick = set[rng.int(set.length)]!;
-      for (const e of set) (e.row.ranks ??= []).push({ strategy: name, value: '-', kept: e === pick });
-      set = [pick];
+      const pick = n === 1 ? 0 : rng.int(n);
+      for (let i = 0; i < n; i++) rows[i]!.ranks!.push({ strategy: name, value: '-', kept: i === pick });
+      set = [set[pick]!];
+      rows = [rows[pick]!];
       continue;
     }
-    let values: (number | string)[];
-    let scores: number[];
+    const scores = new Array<number>(n);
+    let buckets: (string | undefined)[] | undefined;
     if (s.type === 'binpack') {
-      const field = s.field === 'cpu' ? 'cpu' : 'memory';
-      scores = set.map((e) => remaining(e.ci, field));
-      values = scores;
+      const cpu = s.field === 'cpu';
+      for (let i = 0; i < n; i++) {
+        const ci = set[i]!;
+        scores[i] = cpu ? ci.registeredCpu - ci.usedCpu : ci.registeredMemory - ci.usedMemory;
+      }
     } else {
       // spread: count tasks of the group per value of the field, over every instance of the cluster.
       const field = s.field ?? 'instanceId';
+      const gi = w.groupIndex[r.group];
       if (field === 'instanceId' || field === 'host') {
-        scores = set.map((e) => groupCount(w, r.group, e.ci.containerInstanceArn));
-        values = scores;
+        for (let i = 0; i < n; i++) scores[i] = gi?.[set[i]!.containerInstanceArn] ?? 0;
       } else {
         const attr = field.startsWith('attribute:') ? field.slice(10) : field;
-        const bucket = new Map<string, number>();
-        const gi = w.groupIndex[r.group];
+        const bucket = new Map<string | undefined, number>();
         if (gi) {
-          for (const [key, n] of Object.entries(gi)) {
-            if (n === 0) continue;
+          for (const key in gi) {
             const ci = w.containerInstances[key];
             if (!ci) continue;
-            const v = attributeMap(ci).get(attr) ?? '\u0000null';
-            bucket.set(v, (bucket.get(v) ?? 0) + n);
+            const v = attributeMap(ci).get(attr);
+            bucket.set(v, (bucket.get(v) ?? 0) + gi[key]!);
           }
         }
-        scores = set.map((e) => bucket.get(attributeMap(e.ci).get(attr) ?? '\u0000null') ?? 0);
-        values = set.map((e, i) => `${attributeMap(e.ci).get(attr) ?? 'none'}: ${scores[i]}`);
+        buckets = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = attributeMap(set[i]!).get(attr);
+          buckets[i] = v;
+          scores[i] = bucket.get(v) ?? 0;
+        }
       }
     }
     let best = Infinity;
-    for (const sc of scores) if (sc < best) best = sc;
-    const next: typeof set = [];
-    set.forEach((e, i) => {
+    for (let i = 0; i < n; i++) if (scores[i]! < best) best = scores[i]!;
+    const nextSet: ContainerInstance[] = [];
+    const nextRows: PlacementCandidate[] = [];
+    for (let i = 0; i < n; i++) {
       const kept = scores[i] === best;
-      (e.row.ranks ??= []).push({ strategy: name, value: values[i]!, kept });
-      if (kept) next.push(e);
-    });
-    set = next;
+      const rank: { strategy: string; value: number | string; kept: boolean; bucket?: string } = { strategy: name, value: scores[i]!, kept };
+      if (buckets) rank.bucket = buckets[i] ?? '(none)';
+      rows[i]!.ranks!.push(rank);
+      if (kept) {
+        nextSet.push(set[i]!);
+        nextRows.push(rows[i]!);
+      }
+    }
+    set = nextSet;
+    rows = nextRows;
   }
   // [SIM] remaining ties: the instance registered first.
-  let chosen = set[0]!;
-  for (const e of set) if (e.ci.order < chosen.ci.order) chosen = e;
-  chosen.row.chosen = true;
-  trace.chosen = chosen.ci.containerInstanceArn;
-  return { instance: chosen.ci, trace };
+  let chosenIdx = 0;
+  for (let i = 1; i < set.length; i++) if (set[i]!.order < set[chosenIdx]!.order) chosenIdx = i;
+  rows[chosenIdx]!.chosen = true;
+  trace.chosen = set[chosenIdx]!.containerInstanceArn;
+  return { instance: set[chosenIdx]!, trace };
 }
-
 /** Fargate: spread across the AZs of the task's subnets, fewest tasks of the group first [SIM: first subnet on ties]. */
 export function placeOnFargate(w: WorldState, group: string, subnets: string[], traceId: number, nowMs: number): { subnetId?: string; trace: PlacementTrace } {
   const candidates: PlacementCandidate[] = [];
