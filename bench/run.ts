@@ -2,6 +2,7 @@
  * `npm run bench`: one `name value unit` line per figure (DESIGN.md budgets in the comments).
  * Wall-clock timing lives here, never in tests and never in src/sim.
  */
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Engine, Sim, exponential } from '../src/sim';
 import { placeOnInstances } from '../src/sim/placement/place';
@@ -19,8 +20,22 @@ function best<T>(runs: number, f: () => T): { ms: number; result: T } {
   return { ms, result };
 }
 
+// Each figure runs in a process of its own, so one benchmark's garbage does not slow the next.
+const SECTIONS = ['hold', 'mmc', 'placement', 'runtask'];
+const only = process.argv[2];
+if (!only) {
+  for (const name of SECTIONS) {
+    process.stdout.write(execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, name], { encoding: 'utf8' }));
+  }
+  process.exit(0);
+}
+if (!SECTIONS.includes(only)) {
+  console.error(`unknown benchmark '${only}'; one of ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+
 // 1. Hold model with 1,000 pending events (budget: >= 3 M events/s).
-{
+if (only === 'hold') {
   const N = 2_000_000;
   const { ms } = best(3, () => {
     const e = new Engine('hold');
@@ -38,7 +53,7 @@ function best<T>(runs: number, f: () => T): { ms: number; result: T } {
 
 // 2. M/M/c (c = 4, λ = 3.2, μ = 1) with 10^6 arrivals on the engine's scheduling API
 //    (budget: < 0.6 s; mean wait within 2 % of Erlang-C 0.7455). Time unit: 1 s = 1000 ticks.
-{
+if (only === 'mmc') {
   const ARRIVALS = 1_000_000;
   const SCALE = 1000;
   const { ms, result: wq } = best(2, () => {
@@ -85,7 +100,7 @@ function bigCluster(instances: number): Sim {
 }
 
 // 3. One placement decision over 1,000 instances: spread(AZ) + binpack(memory) + memberOf (budget: < 0.2 ms).
-{
+if (only === 'placement') {
   const sim = bigCluster(1000);
   sim.call('ecs.RunTask', { cluster: 'big', taskDefinition: 'web', count: 10 });
   const clusterArn = Object.keys(sim.world.clusters)[0]!;
@@ -106,7 +121,7 @@ function bigCluster(instances: number): Sim {
 }
 
 // 4. RunTask of 10,000 tasks onto 1,000 instances, end to end until every task is RUNNING.
-{
+if (only === 'runtask') {
   const { ms, result } = best(2, () => {
     const sim = bigCluster(1000);
     for (let i = 0; i < 1000; i++) {

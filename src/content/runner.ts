@@ -1,4 +1,4 @@
-import { Sim, describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition, formatClock } from '../sim';
+import { Sim, expandTrace, describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition, formatClock } from '../sim';
 import type { SimEvent } from '../sim';
 import type { Expectation, Scenario } from './scenario';
 import { getPath, matches } from './expect';
@@ -115,7 +115,7 @@ function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
     case 'calls':
       return calls;
     case 'traces':
-      return w.traces;
+      return w.traces.map((t) => expandTrace(w, t));
     default:
       return [];
   }
@@ -222,7 +222,7 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
     scalingPolicies: [],
     targetGroups: [],
     namespaces: [],
-    placementTraces: w.traces,
+    placementTraces: w.traces.map((t) => expandTrace(w, t)),
     events: [...sim.events],
     metrics: {},
     expect,

@@ -12,3 +12,4 @@ export { DEFAULT_DURATIONS, type Durations } from './model/durations';
 export type * from './model/types';
 export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './describe';
 export { shapeMembers, ecsInputShape } from './api/params';
+export { expandTrace } from './placement/place';

@@ -67,3 +67,33 @@ describe('cluster query language', () => {
     }), { numRuns: 3000 });
   });
 });
+
+describe('compiled expressions', () => {
+  it('agree with the interpreter on random expressions and instances', async () => {
+    const { compileClq } = await import('../../src/sim/placement/clq');
+    const attrName = fc.constantFrom('ecs.availability-zone', 'ecs.instance-type', 'stack', 'tier');
+    const attrValue = fc.constantFrom('us-east-1a', 'us-east-1b', 'm5.large', 't2.small', 'prod', 'dev', '3', '10');
+    const term = fc.oneof(
+      fc.tuple(attrName, fc.constantFrom('==', '!=', '=~', '!~', '>', '<='), attrValue).map(([a, op, v]) => `attribute:${a} ${op} ${op.includes('~') ? `${v.slice(0, 2)}.*` : v}`),
+      fc.tuple(attrName, fc.constantFrom('exists', '!exists')).map(([a, op]) => `attribute:${a} ${op}`),
+      fc.tuple(attrName, fc.constantFrom('in', 'not_in'), fc.array(attrValue, { minLength: 1, maxLength: 3 })).map(([a, op, vs]) => `attribute:${a} ${op} [${vs.join(', ')}]`),
+      fc.constantFrom('runningTasksCount > 0', 'task:group == service:web', 'agentConnected == true', "ec2InstanceId in ['i-1', 'i-2']"),
+    );
+    const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      e: fc.oneof({ depthSize: 'small' }, term, fc.tuple(tie('e'), fc.constantFrom('and', 'or'), tie('e')).map(([l, o, r]) => `(${l}) ${o} (${r})`),
+        tie('e').map((x) => `not(${x})`)),
+    })).e as fc.Arbitrary<string>;
+    const inst = fc.record({
+      attrs: fc.dictionary(fc.constantFrom('stack', 'tier'), attrValue, { maxKeys: 2 }),
+      az: fc.constantFrom('us-east-1a', 'us-east-1b'), type: fc.constantFrom('m5.large', 't2.small'),
+      running: fc.nat(3), groups: fc.subarray(['service:web', 'family:x']), id: fc.constantFrom('i-1', 'i-3'),
+    });
+    fc.assert(fc.property(expr, inst, (e, i) => {
+      const attributes = new Map<string, string | undefined>(Object.entries(i.attrs));
+      attributes.set('ecs.availability-zone', i.az);
+      attributes.set('ecs.instance-type', i.type);
+      const s: ClqSubject = { ...subject({}), attributes, availabilityZone: i.az, instanceType: i.type, runningTasksCount: i.running, taskGroups: new Set(i.groups), ec2InstanceId: i.id };
+      expect(compileClq(e).test(s)).toBe(evalClq(parseClq(e), s));
+    }), { numRuns: 3000 });
+  });
+});

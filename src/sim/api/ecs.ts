@@ -484,6 +484,8 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       if (a.value !== undefined && (!/^[A-Za-z0-9_.@/\\: -]{1,128}$/.test(a.value) || a.value !== a.value.trim())) {
         throw invalidParameter(`Invalid attribute value '${a.value}': up to 128 letters, numbers, hyphens, underscores, periods, at signs (@), forward slashes, back slashes, colons, or spaces, without leading or trailing whitespace.`);
       }
+      // [INF] the ecs. namespace holds the attributes ECS sets itself; learners add their own names.
+      if (a.name.startsWith('ecs.')) throw invalidParameter(`Attribute names starting with 'ecs.' are reserved for Amazon ECS: '${a.name}'.`);
       if (!a.targetId) throw invalidParameter('targetId is required to put an attribute on a container instance.');
       if (a.targetType !== undefined && a.targetType !== 'container-instance') throw invalidParameter(`Invalid targetType '${a.targetType}'.`);
     }
@@ -505,6 +507,9 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
   DeleteAttributes(sim, input) {
     const cluster = sim.cluster(input.cluster);
     const attrs = input.attributes as { name: string; value?: string; targetId?: string }[];
+    for (const a of attrs) {
+      if (a.name.startsWith('ecs.')) throw invalidParameter(`Attribute names starting with 'ecs.' are reserved for Amazon ECS: '${a.name}'.`);
+    }
     for (const a of attrs) {
       const ci = a.targetId ? findContainerInstance(sim, cluster.clusterArn, a.targetId) : undefined;
       if (!ci) throw new ApiError('TargetNotFoundException', `Could not find ${a.targetId ?? 'the target'}.`);

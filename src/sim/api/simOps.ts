@@ -4,6 +4,7 @@ import {
   findContainerInstance, launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
 } from '../controllers/instances';
 import { exitContainer } from '../controllers/tasks';
+import { expandTrace } from '../placement/place';
 import type { Ec2Instance, ImageBehavior } from '../model/types';
 
 /** Simulator-only operations (prefixed `sim.`): things that happen to the world rather than API calls. */
@@ -85,7 +86,7 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     if (id === undefined && typeof input.task === 'string') id = sim.world.tasks[input.task]?.traceId;
     const trace = sim.world.traces.find((t) => t.id === id);
     if (!trace) throw invalidParameter('No placement trace is kept for that task (only the most recent 256 decisions are kept).');
-    return { trace };
+    return { trace: expandTrace(sim.world, trace) };
   },
 };
 

@@ -213,7 +213,16 @@ export interface PlacementTrace {
   group: string;
   strategies: string[];
   constraints: string[];
-  candidates: PlacementCandidate[];
+  /** The readable rows (Fargate traces have them directly; `expandTrace` builds them from `columns`). */
+  candidates?: PlacementCandidate[];
+  /**
+   * EC2 traces as kept in the world, one entry per candidate: its ARN, the code of the filter that
+   * rejected it (0: none) with the number behind the detail, its score under each strategy
+   * (NaN where it did not get that far) and how many strategies kept it.
+   */
+  columns?: { arns: string[]; codes: Uint8Array; nums: Float64Array; scores: Float64Array; kept: Uint8Array };
+  need?: { cpu: number; memory: number; gpu: number };
+  requiredAttributes?: string[];
   /** The container instance chosen, or for Fargate the AZ. */
   chosen?: string;
   /** When nothing was chosen: the RunTask failure reason and the closest matching instance. */

@@ -197,6 +197,9 @@ export function parseDate(s: string): number | undefined {
 /** What an expression is evaluated against: one container instance. */
 export interface ClqSubject {
   attributes: Map<string, string | undefined>;
+  /** Fast paths for the built-in attributes ecs.availability-zone and ecs.instance-type. */
+  availabilityZone?: string;
+  instanceType?: string;
   agentConnected: boolean;
   agentVersion: string;
   ec2InstanceId: string;
@@ -323,20 +326,35 @@ function compileNode(node: ClqNode, needs: { running: boolean; groups: boolean }
       if (node.subject === 'attribute') {
         const name = node.attribute!;
         const op = node.op;
-        if (op === 'exists') return (s) => s.attributes.has(name);
-        if (op === '!exists') return (s) => !s.attributes.has(name);
+        const builtin = name === 'ecs.availability-zone' ? 'availabilityZone' : name === 'ecs.instance-type' ? 'instanceType' : undefined;
+        const get = builtin === 'availabilityZone'
+          ? (s: ClqSubject) => s.availabilityZone ?? s.attributes.get(name)
+          : builtin === 'instanceType'
+            ? (s: ClqSubject) => s.instanceType ?? s.attributes.get(name)
+            : (s: ClqSubject) => s.attributes.get(name);
+        const has = builtin ? (s: ClqSubject) => s[builtin] !== undefined || s.attributes.has(name) : (s: ClqSubject) => s.attributes.has(name);
+        if (op === 'exists') return has;
+        if (op === '!exists') return (s) => !has(s);
         if ((op === '==' || op === '!=') && node.value !== undefined && Number.isNaN(Number(node.value))) {
           // The common case, a string (in)equality, without the numeric comparison path.
           const v = node.value;
           return op === '=='
-            ? (s) => s.attributes.get(name) === v
-            : (s) => { const a = s.attributes.get(name); return a !== undefined ? a !== v : s.attributes.has(name); };
+            ? (s) => get(s) === v
+            : (s) => { const a = get(s); return a !== undefined ? a !== v : has(s); };
         }
         if (op === '=~' || op === '!~') {
           const re = new RegExp(`^(?:${node.value!})$`);
+          const memo = new Map<string, boolean>();
           return (s) => {
-            if (!s.attributes.has(name)) return false;
-            return re.test(s.attributes.get(name) ?? '') === (op === '=~');
+            const a = get(s);
+            if (a === undefined && !has(s)) return false;
+            const value = a ?? '';
+            let m = memo.get(value);
+            if (m === undefined) {
+              m = re.test(value);
+              if (memo.size < 10000) memo.set(value, m);
+            }
+            return m === (op === '=~');
           };
         }
       }

@@ -43,12 +43,6 @@ export interface PlacementResult {
   trace: PlacementTrace;
 }
 
-/** The order filters run in; "closest matching" is the instance that got furthest. */
-const STAGE: Record<string, number> = {
-  INACTIVE: 0, AGENT: 1, ATTRIBUTE: 2, LOCATION: 3, 'RESOURCE:CPU': 4, 'RESOURCE:MEMORY': 4, 'RESOURCE:GPU': 4,
-  'RESOURCE:PORTS': 5, 'RESOURCE:ENI': 6, 'MemberOf placement constraint unsatisfied.': 7,
-  'DistinctInstance placement constraint unsatisfied.': 8,
-};
 
 // Keyed by the record itself: several simulations can live in one process (tests, lesson checks).
 const attrCache = new WeakMap<ContainerInstance, { version: number; map: Map<string, string | undefined> }>();
@@ -62,6 +56,13 @@ export function attributeMap(ci: ContainerInstance): Map<string, string | undefi
   return map;
 }
 
+/** Reads one attribute; the reserved built-ins come from the record itself (pick the reader once per decision). */
+function attrReader(name: string): (ci: ContainerInstance) => string | undefined {
+  if (name === 'ecs.availability-zone') return (ci) => ci.availabilityZone;
+  if (name === 'ecs.instance-type') return (ci) => ci.instanceType;
+  return (ci) => attributeMap(ci).get(name);
+}
+
 function groupCount(w: WorldState, group: string, key: string): number {
   return w.groupIndex[group]?.[key] ?? 0;
 }
@@ -71,9 +72,6 @@ export function tasksOfGroupOn(w: WorldState, group: string, key: string): numbe
   return groupCount(w, group, key);
 }
 
-function remaining(ci: ContainerInstance, field: string): number {
-  return field === 'cpu' ? ci.registeredCpu - ci.usedCpu : ci.registeredMemory - ci.usedMemory;
-}
 
 function strategyName(s: PlacementStrategy): string {
   return s.type === 'random' ? 'random' : `${s.type}(${s.field ?? ''})`;
@@ -82,6 +80,8 @@ function strategyName(s: PlacementStrategy): string {
 /** Fills the one evaluation subject of a decision for `ci`, computing only what the expressions use. */
 function fillSubject(w: WorldState, ci: ContainerInstance, s: ClqSubject, c: CompiledClq): ClqSubject {
   s.attributes = attributeMap(ci);
+  s.availabilityZone = ci.availabilityZone;
+  s.instanceType = ci.instanceType;
   s.agentConnected = ci.agentConnected;
   s.ec2InstanceId = ci.ec2InstanceId;
   s.registeredAt = w.epochSeconds + ci.registeredAtMs / 1000;
@@ -104,185 +104,269 @@ function newSubject(): ClqSubject {
   return { attributes: new Map(), agentConnected: true, agentVersion: '1.87.1', ec2InstanceId: '', registeredAt: 0, runningTasksCount: 0, taskGroups: new Set() };
 }
 
-/** Checks one instance against every filter; returns the rejecting reason and a detail, or undefined. */
-function filter(w: WorldState, ci: ContainerInstance, r: PlacementRequest, compiled: (CompiledClq | undefined)[], subject: ClqSubject): [string, string] | undefined {
-  if (ci.status !== 'ACTIVE') return ['INACTIVE', `instance is ${ci.status}`];
-  if (!ci.agentConnected) return ['AGENT', 'the container agent is disconnected'];
+// The records behind a cluster's instance list, resolved once: the list only grows by push and is
+// replaced when an instance leaves, and a restored world has new arrays, so its identity and length
+// say whether the cache still holds.
+const instanceCache = new WeakMap<string[], { length: number; world: WorldState; list: ContainerInstance[] }>();
+function instancesOf(w: WorldState, arns: string[]): ContainerInstance[] {
+  const hit = instanceCache.get(arns);
+  if (hit && hit.length === arns.length && hit.world === w) return hit.list;
+  const list = arns.map((a) => w.containerInstances[a]!);
+  instanceCache.set(arns, { length: arns.length, world: w, list });
+  return list;
+}
+
+/** RunTask failure reasons by code (0 = passed every filter), and how far each got for "closest matching". */
+const CODES = ['', 'INACTIVE', 'AGENT', 'ATTRIBUTE', 'LOCATION', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:GPU', 'RESOURCE:PORTS',
+  'RESOURCE:ENI', 'MemberOf placement constraint unsatisfied.', 'DistinctInstance placement constraint unsatisfied.'];
+const STAGE = [0, 0, 1, 2, 3, 4, 4, 4, 5, 6, 7, 8];
+const STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'INACTIVE'];
+/** Scratch: the number behind the last rejection (what remained, the port, the constraint index). */
+let detailNum = 0;
+
+/** Checks one instance against every filter; returns 0 or the code of the filter that rejected it. */
+function filter(w: WorldState, ci: ContainerInstance, r: PlacementRequest, compiled: (CompiledClq | undefined)[], subject: ClqSubject): number {
+  if (ci.status !== 'ACTIVE') {
+    detailNum = STATUSES.indexOf(ci.status);
+    return 1;
+  }
+  if (!ci.agentConnected) return 2;
   const req = r.req;
   if (req.attributes.length) {
     const attrs = attributeMap(ci);
-    for (const a of req.attributes) {
+    for (let i = 0; i < req.attributes.length; i++) {
+      const a = req.attributes[i]!;
       if (!attrs.has(a.name) || (a.value !== undefined && attrs.get(a.name) !== a.value)) {
-        return ['ATTRIBUTE', `missing required attribute ${a.name}${a.value !== undefined ? `=${a.value}` : ''}`];
+        detailNum = i;
+        return 3;
       }
     }
   }
-  if (r.zones && !r.zones.has(ci.availabilityZone)) return ['LOCATION', `instance is in ${ci.availabilityZone}, not in the task's subnets`];
-  const cpuLeft = ci.registeredCpu - ci.usedCpu;
-  if (req.cpu > cpuLeft) return ['RESOURCE:CPU', `needs ${req.cpu} CPU units, ${cpuLeft} remaining`];
-  const memLeft = ci.registeredMemory - ci.usedMemory;
-  if (req.memory > memLeft) return ['RESOURCE:MEMORY', `needs ${req.memory} MiB, ${memLeft} MiB remaining`];
-  if (req.gpu > ci.registeredGpu - ci.usedGpu) return ['RESOURCE:GPU', `needs ${req.gpu} GPU, ${ci.registeredGpu - ci.usedGpu} remaining`];
+  if (r.zones && !r.zones.has(ci.availabilityZone)) return 4;
+  if (req.cpu > ci.registeredCpu - ci.usedCpu) {
+    detailNum = ci.registeredCpu - ci.usedCpu;
+    return 5;
+  }
+  if (req.memory > ci.registeredMemory - ci.usedMemory) {
+    detailNum = ci.registeredMemory - ci.usedMemory;
+    return 6;
+  }
+  if (req.gpu > ci.registeredGpu - ci.usedGpu) {
+    detailNum = ci.registeredGpu - ci.usedGpu;
+    return 7;
+  }
   for (const p of req.ports) {
-    if (ci.reservedPorts.includes(p) || ci.usedPorts.includes(p)) return ['RESOURCE:PORTS', `host port ${p}/tcp is already in use`];
+    if (ci.reservedPorts.includes(p) || ci.usedPorts.includes(p)) {
+      detailNum = p;
+      return 8;
+    }
   }
   for (const p of req.portsUdp) {
-    if (ci.reservedPortsUdp.includes(p) || ci.usedPortsUdp.includes(p)) return ['RESOURCE:PORTS', `host port ${p}/udp is already in use`];
+    if (ci.reservedPortsUdp.includes(p) || ci.usedPortsUdp.includes(p)) {
+      detailNum = -p;
+      return 8;
+    }
   }
   if (req.eni > 0 && ci.usedEni + req.eni > ci.maxEni - 1) {
-    return ['RESOURCE:ENI', `all ${ci.maxEni - 1} task ENIs of ${ci.instanceType} are in use`];
+    detailNum = ci.maxEni - 1;
+    return 9;
   }
   for (let i = 0; i < r.constraints.length; i++) {
-    const c = r.constraints[i]!;
     const fn = compiled[i];
     if (fn) {
       if (!fn.test(fillSubject(w, ci, subject, fn))) {
-        return ['MemberOf placement constraint unsatisfied.', `does not match ${c.expression}`];
+        detailNum = i;
+        return 10;
       }
-    } else if (c.type === 'distinctInstance') {
-      if (groupCount(w, r.group, ci.containerInstanceArn) > 0) {
-        return ['DistinctInstance placement constraint unsatisfied.', `already runs a task of ${r.group}`];
-      }
+    } else if (r.constraints[i]!.type === 'distinctInstance' && groupCount(w, r.group, ci.containerInstanceArn) > 0) {
+      return 11;
     }
   }
-  return undefined;
+  return 0;
+}
+
+function detailText(t: PlacementTrace, code: number, num: number, ci: ContainerInstance | undefined): string | undefined {
+  const need = t.need ?? { cpu: 0, memory: 0, gpu: 0 };
+  switch (code) {
+    case 1: return `instance is ${STATUSES[num] ?? 'not ACTIVE'}`;
+    case 2: return 'the container agent is disconnected';
+    case 3: return `missing required attribute ${t.requiredAttributes?.[num] ?? ''}`;
+    case 4: return `instance is in ${ci?.availabilityZone ?? 'another zone'}, not in the task's subnets`;
+    case 5: return `needs ${need.cpu} CPU units, ${num} remaining`;
+    case 6: return `needs ${need.memory} MiB, ${num} MiB remaining`;
+    case 7: return `needs ${need.gpu} GPU, ${num} remaining`;
+    case 8: return `host port ${Math.abs(num)}/${num < 0 ? 'udp' : 'tcp'} is already in use`;
+    case 9: return `all ${num} task ENIs of ${ci?.instanceType ?? 'the instance'} are in use`;
+    case 10: return `does not match ${t.constraints[num]?.replace(/^memberOf: /, '') ?? ''}`;
+    case 11: return `already runs a task of ${t.group}`;
+    default: return undefined;
+  }
 }
 
 /**
  * Chooses a container instance for one task (ecs-spec §1.1): filters (status, agent, attributes,
  * location, resources, ports, ENIs), then constraints, then the strategies in order. Ties left after
- * the last strategy go to the instance registered first [SIM]. Every candidate gets a trace row.
+ * the last strategy go to the instance registered first [SIM]. Every candidate is traced; the trace
+ * is kept in columns and turned into rows by `expandTrace` when someone reads it.
  */
 export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream, traceId: number, nowMs: number): PlacementResult {
   const cluster = w.clusters[r.clusterArn]!;
   const only = r.only ? new Set(r.only) : undefined;
-  const candidates: PlacementCandidate[] = [];
-  const passing: ContainerInstance[] = [];
-  const passingRows: PlacementCandidate[] = [];
-  let closest: { stage: number; slack: number; row: PlacementCandidate; reason: string; order: number } | undefined;
-
-  const compiled = r.constraints.map((c) => (c.type === 'memberOf' && c.expression ? compileClq(c.expression) : undefined));
-  const subject = newSubject();
-  for (const ciArn of cluster.instanceArns) {
-    if (only && !only.has(ciArn)) continue;
-    const ci = w.containerInstances[ciArn]!;
-    if (ci.status === 'INACTIVE') continue;
-    // All members up front (undefined ones vanish from JSON) keep one object shape for speed.
-    const row: PlacementCandidate = {
-      containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, availabilityZone: ci.availabilityZone,
-      rejectedBy: undefined, detail: undefined, ranks: undefined, chosen: undefined,
-    };
-    candidates.push(row);
-    const rejected = filter(w, ci, r, compiled, subject);
-    if (rejected) {
-      row.rejectedBy = rejected[0];
-      row.detail = rejected[1];
-      const stage = STAGE[rejected[0]] ?? 0;
-      // [SIM] "closest matching": furthest filter reached, then most of the missing resource left.
-      const slack = rejected[0] === 'RESOURCE:MEMORY' ? remaining(ci, 'memory') : rejected[0] === 'RESOURCE:CPU' ? remaining(ci, 'cpu') : 0;
-      if (!closest || stage > closest.stage || (stage === closest.stage && slack > closest.slack)) {
-        closest = { stage, slack, row, reason: rejected[0], order: ci.order };
-      }
-      continue;
-    }
-    passing.push(ci);
-    passingRows.push(row);
-  }
-
+  const all = instancesOf(w, cluster.instanceArns);
+  const list: ContainerInstance[] = [];
+  for (const ci of all) if (ci.status !== 'INACTIVE' && (!only || only.has(ci.containerInstanceArn))) list.push(ci);
+  const n = list.length;
   const strategies: PlacementStrategy[] = r.strategies.length
     ? r.strategies
     : r.defaultMode === 'service'
       ? [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'spread', field: 'instanceId' }]
       : [{ type: 'random' }];
+  const S = strategies.length;
+  const codes = new Uint8Array(n);
+  const nums = new Float64Array(n);
+  const scores = new Float64Array(n * S).fill(NaN);
+  const kept = new Uint8Array(n);
+  const compiled = r.constraints.map((c) => (c.type === 'memberOf' && c.expression ? compileClq(c.expression) : undefined));
+  const subject = newSubject();
+  let set: number[] = [];
+  let closest = -1;
+  let closestStage = -1;
+  let closestSlack = -1;
+  for (let i = 0; i < n; i++) {
+    const ci = list[i]!;
+    const code = filter(w, ci, r, compiled, subject);
+    if (code === 0) {
+      set.push(i);
+      continue;
+    }
+    codes[i] = code;
+    nums[i] = detailNum;
+    // [SIM] "closest matching": furthest filter reached, then most of the missing resource left.
+    const stage = STAGE[code]!;
+    const slack = code === 5 || code === 6 ? detailNum : 0;
+    if (stage > closestStage || (stage === closestStage && slack > closestSlack)) {
+      closest = i;
+      closestStage = stage;
+      closestSlack = slack;
+    }
+  }
   const trace: PlacementTrace = {
     id: traceId, atMs: nowMs, group: r.group,
     strategies: strategies.map(strategyName),
     constraints: r.constraints.map((c) => (c.expression ? `${c.type}: ${c.expression}` : c.type)),
-    candidates,
+    need: { cpu: r.req.cpu, memory: r.req.memory, gpu: r.req.gpu },
+    requiredAttributes: r.req.attributes.map((a) => (a.value !== undefined ? `${a.name}=${a.value}` : a.name)),
+    columns: { arns: list.map((ci) => ci.containerInstanceArn), codes, nums, scores, kept },
   };
   if (!r.strategies.length) {
     trace.note = r.defaultMode === 'service'
       ? 'No placement strategy: a service balances tasks across Availability Zones, then across instances.'
       : 'No placement strategy: RunTask places tasks randomly.';
   }
-
-  if (passing.length === 0) {
-    if (closest) trace.failure = { reason: closest.reason, arn: closest.row.containerInstanceArn, detail: closest.row.detail };
-    else trace.failure = { reason: 'MISSING', detail: 'No Container Instances were found in your cluster.' };
+  if (set.length === 0) {
+    if (closest >= 0) {
+      const ci = list[closest]!;
+      trace.failure = { reason: CODES[codes[closest]!]!, arn: ci.containerInstanceArn, detail: detailText(trace, codes[closest]!, nums[closest]!, ci) };
+    } else trace.failure = { reason: 'MISSING', detail: 'No Container Instances were found in your cluster.' };
     return { trace };
   }
 
-  // Strategies narrow the set in order; each passing row records what every strategy saw.
-  let set = passing;
-  let rows = passingRows;
-  for (const row of rows) row.ranks = [];
-  for (const s of strategies) {
-    const name = strategyName(s);
-    const n = set.length;
+  // Strategies narrow the set in order; each passing candidate records its score under each.
+  for (let j = 0; j < S; j++) {
+    const s = strategies[j]!;
+    const m = set.length;
     if (s.type === 'random') {
-      const pick = n === 1 ? 0 : rng.int(n);
-      for (let i = 0; i < n; i++) rows[i]!.ranks!.push({ strategy: name, value: '-', kept: i === pick });
+      const pick = m === 1 ? 0 : rng.int(m);
+      for (let k = 0; k < m; k++) scores[set[k]! * S + j] = 0;
+      kept[set[pick]!]!++;
       set = [set[pick]!];
-      rows = [rows[pick]!];
       continue;
     }
-    const scores = new Array<number>(n);
-    let buckets: (string | undefined)[] | undefined;
+    const sc = new Float64Array(m);
     if (s.type === 'binpack') {
       const cpu = s.field === 'cpu';
-      for (let i = 0; i < n; i++) {
-        const ci = set[i]!;
-        scores[i] = cpu ? ci.registeredCpu - ci.usedCpu : ci.registeredMemory - ci.usedMemory;
+      for (let k = 0; k < m; k++) {
+        const ci = list[set[k]!]!;
+        sc[k] = cpu ? ci.registeredCpu - ci.usedCpu : ci.registeredMemory - ci.usedMemory;
       }
     } else {
       // spread: count tasks of the group per value of the field, over every instance of the cluster.
       const field = s.field ?? 'instanceId';
       const gi = w.groupIndex[r.group];
       if (field === 'instanceId' || field === 'host') {
-        for (let i = 0; i < n; i++) scores[i] = gi?.[set[i]!.containerInstanceArn] ?? 0;
+        for (let k = 0; k < m; k++) sc[k] = gi?.[list[set[k]!]!.containerInstanceArn] ?? 0;
       } else {
-        const attr = field.startsWith('attribute:') ? field.slice(10) : field;
+        const attrValue = attrReader(field.startsWith('attribute:') ? field.slice(10) : field);
         const bucket = new Map<string | undefined, number>();
         if (gi) {
           for (const key in gi) {
             const ci = w.containerInstances[key];
             if (!ci) continue;
-            const v = attributeMap(ci).get(attr);
+            const v = attrValue(ci);
             bucket.set(v, (bucket.get(v) ?? 0) + gi[key]!);
           }
         }
-        buckets = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const v = attributeMap(set[i]!).get(attr);
-          buckets[i] = v;
-          scores[i] = bucket.get(v) ?? 0;
-        }
+        for (let k = 0; k < m; k++) sc[k] = bucket.get(attrValue(list[set[k]!]!)) ?? 0;
       }
     }
     let best = Infinity;
-    for (let i = 0; i < n; i++) if (scores[i]! < best) best = scores[i]!;
-    const nextSet: ContainerInstance[] = [];
-    const nextRows: PlacementCandidate[] = [];
-    for (let i = 0; i < n; i++) {
-      const kept = scores[i] === best;
-      const rank: { strategy: string; value: number | string; kept: boolean; bucket?: string } = { strategy: name, value: scores[i]!, kept };
-      if (buckets) rank.bucket = buckets[i] ?? '(none)';
-      rows[i]!.ranks!.push(rank);
-      if (kept) {
-        nextSet.push(set[i]!);
-        nextRows.push(rows[i]!);
+    for (let k = 0; k < m; k++) if (sc[k]! < best) best = sc[k]!;
+    const next: number[] = [];
+    for (let k = 0; k < m; k++) {
+      const idx = set[k]!;
+      scores[idx * S + j] = sc[k]!;
+      if (sc[k] === best) {
+        kept[idx]!++;
+        next.push(idx);
       }
     }
-    set = nextSet;
-    rows = nextRows;
+    set = next;
   }
   // [SIM] remaining ties: the instance registered first.
-  let chosenIdx = 0;
-  for (let i = 1; i < set.length; i++) if (set[i]!.order < set[chosenIdx]!.order) chosenIdx = i;
-  rows[chosenIdx]!.chosen = true;
-  trace.chosen = set[chosenIdx]!.containerInstanceArn;
-  return { instance: set[chosenIdx]!, trace };
+  let chosen = set[0]!;
+  for (const idx of set) if (list[idx]!.order < list[chosen]!.order) chosen = idx;
+  trace.chosen = list[chosen]!.containerInstanceArn;
+  return { instance: list[chosen]!, trace };
 }
+
+/**
+ * The readable form of a trace: one row per candidate instance with the filter that rejected it and
+ * why, or `ranks` (what each strategy saw, with the bucket a spread strategy counted in, and whether
+ * it kept the instance), as "why here / why PENDING" shows it.
+ */
+export function expandTrace(w: WorldState, t: PlacementTrace): PlacementTrace {
+  const { columns, ...rest } = t;
+  if (!columns) return t;
+  const S = t.strategies.length;
+  const readers = t.strategies.map((name) => {
+    const m = /^spread\(attribute:(.+)\)$/.exec(name);
+    return m ? attrReader(m[1]!) : undefined;
+  });
+  const candidates: PlacementCandidate[] = columns.arns.map((arn, i) => {
+    const ci = w.containerInstances[arn];
+    const row: PlacementCandidate = { containerInstanceArn: arn, ec2InstanceId: ci?.ec2InstanceId ?? '', availabilityZone: ci?.availabilityZone ?? '' };
+    const code = columns.codes[i]!;
+    if (code) {
+      row.rejectedBy = CODES[code];
+      row.detail = detailText(t, code, columns.nums[i]!, ci);
+      return row;
+    }
+    row.ranks = [];
+    for (let j = 0; j < S; j++) {
+      const v = columns.scores[i * S + j]!;
+      if (Number.isNaN(v)) break;
+      const name = t.strategies[j]!;
+      const rank: { strategy: string; value: number | string; kept: boolean; bucket?: string } = { strategy: name, value: name === 'random' ? '-' : v, kept: j < columns.kept[i]! };
+      const read = readers[j];
+      if (read && ci) rank.bucket = read(ci) ?? '(none)';
+      row.ranks.push(rank);
+    }
+    if (arn === t.chosen) row.chosen = true;
+    return row;
+  });
+  return { ...rest, candidates };
+}
+
 /** Fargate: spread across the AZs of the task's subnets, fewest tasks of the group first [SIM: first subnet on ties]. */
 export function placeOnFargate(w: WorldState, group: string, subnets: string[], traceId: number, nowMs: number): { subnetId?: string; trace: PlacementTrace } {
   const candidates: PlacementCandidate[] = [];
