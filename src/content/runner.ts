@@ -39,7 +39,7 @@ export interface Report {
   namespaces: unknown[];
   placementTraces: unknown[];
   events: SimEvent[];
-  metrics: Record<string, unknown>;
+  metrics: { namespace: string; metricName: string; dimensions: { name: string; value: string }[]; datapoints: { timestamp: number; value: number }[] }[];
   expect: ExpectResult[];
 }
 
@@ -82,6 +82,12 @@ function resolveRefs(sim: Sim, value: unknown, calls: CallRecord[]): unknown {
   return value;
 }
 
+function pairs(points: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < points.length; i += 2) out.push([points[i]!, points[i + 1]!]);
+  return out;
+}
+
 /** Collections the expectations count over, with a few joined fields for readable conditions. */
 function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
   const w = sim.world;
@@ -114,6 +120,11 @@ function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
       return sim.events as unknown[];
     case 'calls':
       return calls;
+    case 'datapoints':
+      return Object.values(w.metrics).flatMap((m) => {
+        const dims = Object.fromEntries(m.dimensions.map((d) => [d.name, d.value]));
+        return pairs(m.points).map(([t, value]) => ({ namespace: m.namespace, metricName: m.metricName, ...dims, t: t / 1000, timestamp: sim.ts(t), value }));
+      });
     case 'traces':
       return w.traces.map((t) => expandTrace(w, t));
     default:
@@ -224,7 +235,10 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
     namespaces: [],
     placementTraces: w.traces.map((t) => expandTrace(w, t)),
     events: [...sim.events],
-    metrics: {},
+    metrics: Object.values(w.metrics).map((m) => ({
+      namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions,
+      datapoints: pairs(m.points).map(([t, value]) => ({ timestamp: sim.ts(t)!, value })),
+    })),
     expect,
   };
 }

@@ -5,6 +5,7 @@ import { createWorld, arn, type WorldOptions, type WorldState } from './world';
 import { registerTaskHandlers } from './controllers/tasks';
 import { registerInstanceHandlers } from './controllers/instances';
 import { registerServiceHandlers } from './controllers/services';
+import { registerMetricHandlers } from './controllers/metrics';
 import { ECS_OPERATIONS } from './api/ecs';
 import { SIM_OPERATIONS, registerSimOpHandlers } from './api/simOps';
 import type { Cluster } from './model/types';
@@ -40,6 +41,7 @@ export class Sim {
     registerTaskHandlers(this);
     registerServiceHandlers(this);
     registerSimOpHandlers(this);
+    registerMetricHandlers(this);
   }
 
   /** Simulated time in milliseconds. */

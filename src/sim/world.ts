@@ -1,6 +1,6 @@
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
 import type {
-  Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './model/types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -28,6 +28,11 @@ export interface WorldState {
   nextOrder: number;
   /** Tasks in creation order (ARNs), for `${task:N}` references and stable listings. */
   taskOrder: string[];
+  /** Load set by sim.SetLoad, keyed `<task or service ARN>|<container name or *>`. */
+  loads: Record<string, Load>;
+  /** CloudWatch-style series, keyed `<namespace>|<metric>|<dimensions>`. */
+  metrics: Record<string, MetricSeries>;
+  metricsTicking: boolean;
 }
 
 export const MAX_TRACES = 256;
@@ -71,6 +76,9 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     nextTraceId: 1,
     nextOrder: 1,
     taskOrder: [],
+    loads: {},
+    metrics: {},
+    metricsTicking: false,
   };
 }
 

@@ -8,6 +8,7 @@ import { MAX_TRACES } from '../world';
 import { createTask, requirementsOf, stopTask } from '../controllers/tasks';
 import { deregister, findContainerInstance } from '../controllers/instances';
 import { clusterChanged, deploymentId, requestPass } from '../controllers/services';
+import { startMetrics } from '../controllers/metrics';
 import { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from '../describe';
 import type { Cluster, NetworkConfiguration, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
 
@@ -156,6 +157,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       tags: (input.tags as Cluster['tags']) ?? [], instanceArns: [],
     };
     sim.world.clusters[arn] = c;
+    startMetrics(sim);
     sim.emit('ClusterCreated', `Cluster ${name} was created.`, { clusterArn: arn });
     return { cluster: describeCluster(sim, c) };
   },

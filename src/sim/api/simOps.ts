@@ -1,9 +1,9 @@
 import type { Operation, Sim } from '../sim';
-import { invalidParameter } from './errors';
+import { ApiError, invalidParameter } from './errors';
 import {
   findContainerInstance, launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
 } from '../controllers/instances';
-import { exitContainer } from '../controllers/tasks';
+import { checkMemory, exitContainer } from '../controllers/tasks';
 import { expandTrace } from '../placement/place';
 import type { Ec2Instance, ImageBehavior } from '../model/types';
 
@@ -74,11 +74,50 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     if (!exitContainer(sim, t, name, code)) throw invalidParameter(`Container ${name} of task ${t.id} is not running.`);
     return { taskArn: t.taskArn, containerName: name, exitCode: code };
   },
+  SetLoad(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const { cpuUnits, memoryMiB, containerName } = input as { cpuUnits?: unknown; memoryMiB?: unknown; containerName?: unknown };
+    for (const [k, v] of [['cpuUnits', cpuUnits], ['memoryMiB', memoryMiB]] as const) {
+      if (v !== undefined && (typeof v !== 'number' || !(v >= 0))) throw invalidParameter(`${k} must be a number of at least 0.`);
+    }
+    if (cpuUnits === undefined && memoryMiB === undefined) throw invalidParameter('Give cpuUnits and/or memoryMiB.');
+    if (containerName !== undefined && typeof containerName !== 'string') throw invalidParameter('containerName must be a string.');
+    let target: string;
+    let tasks: string[];
+    if (typeof input.service === 'string') {
+      const ref = input.service;
+      const arn = ref.startsWith('arn:') ? ref : sim.arn(`service/${cluster.clusterName}/${ref}`);
+      const svc = sim.world.services[arn];
+      if (!svc || svc.status === 'INACTIVE') throw new ApiError('ServiceNotFoundException', 'Service not found.');
+      target = arn;
+      tasks = svc.taskArns;
+    } else if (typeof input.task === 'string') {
+      const t = input.task.startsWith('arn:') ? sim.world.tasks[input.task] : sim.world.tasks[sim.arn(`task/${cluster.clusterName}/${input.task}`)];
+      if (!t) throw invalidParameter('The referenced task was not found.');
+      target = t.taskArn;
+      tasks = [t.taskArn];
+    } else throw invalidParameter('Give a service or a task.');
+    const key = `${target}|${(containerName as string | undefined) ?? '*'}`;
+    sim.world.loads[key] = {
+      ...sim.world.loads[key],
+      ...(cpuUnits !== undefined ? { cpuUnits: cpuUnits as number } : {}),
+      ...(memoryMiB !== undefined ? { memoryMiB: memoryMiB as number } : {}),
+    };
+    sim.emit('LoadChanged', `Load on ${target.slice(target.lastIndexOf('/') + 1)}${containerName ? ` (${String(containerName)})` : ''}: ${cpuUnits !== undefined ? `${String(cpuUnits)} CPU units` : ''}${cpuUnits !== undefined && memoryMiB !== undefined ? ', ' : ''}${memoryMiB !== undefined ? `${String(memoryMiB)} MiB` : ''}.`, { target, cpuUnits, memoryMiB });
+    for (const a of [...tasks]) {
+      const t = sim.world.tasks[a];
+      if (t) checkMemory(sim, t);
+    }
+    return { target, ...sim.world.loads[key] };
+  },
   SetImage(sim, input) {
     const image = input.image as string;
     if (typeof image !== 'string' || !image) throw invalidParameter('image is required.');
     const { image: _, ...behavior } = input;
     sim.world.images[image] = behavior as ImageBehavior;
+    for (const t of Object.values(sim.world.tasks)) {
+      if (t.lastStatus === 'RUNNING' && t.containers.some((c) => c.image === image)) checkMemory(sim, t);
+    }
     return { image, ...behavior };
   },
   DescribePlacementTrace(sim, input) {

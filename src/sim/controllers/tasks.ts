@@ -3,6 +3,7 @@ import type { Container, ContainerInstance, ImageBehavior, Task, TaskDefinition,
 import type { Requirements } from '../placement/place';
 import { indexTask } from '../placement/place';
 import { serviceTaskChanged } from './services';
+import { containerDemand } from './metrics';
 
 /**
  * The task lifecycle as the agent and ECS drive it (ecs-spec §4): PROVISIONING → PENDING (pull,
@@ -325,6 +326,32 @@ function containerExited(sim: Sim, t: Task, c: Container, code: number | undefin
   if ((t.lastStatus === 'STOPPING' || t.lastStatus === 'DEACTIVATING') && allStopped(t)) containersStopped(sim, t);
 }
 
+const OOM_REASON = 'OutOfMemoryError: Container killed due to memory usage';
+
+/**
+ * The kernel's OOM killer: a container above its hard memory limit is killed (exit 137). With only a
+ * task-level limit, the container using the most memory goes first [SIM].
+ */
+export function checkMemory(sim: Sim, t: Task): void {
+  if (t.lastStatus === 'STOPPED') return;
+  let total = 0;
+  let biggest: { c: Container; mem: number } | undefined;
+  for (const c of t.containers) {
+    if (c.state !== 'RUNNING') continue;
+    const mem = containerDemand(sim, t, c).memory;
+    if (c.memory !== undefined && mem > c.memory) {
+      containerExited(sim, t, c, 137, OOM_REASON);
+      continue;
+    }
+    total += mem;
+    if (!biggest || mem > biggest.mem) biggest = { c, mem };
+  }
+  const taskLimit = t.memory !== undefined ? Number(t.memory) : undefined;
+  if (biggest && taskLimit !== undefined && total > taskLimit && biggest.c.state === 'RUNNING') {
+    containerExited(sim, t, biggest.c, 137, OOM_REASON);
+  }
+}
+
 /** Makes a running container's process exit with `code` (sim.ExitContainer, crash behaviours). */
 export function exitContainer(sim: Sim, t: Task, name: string, code: number): boolean {
   const c = t.containers.find((x) => x.name === name);
@@ -434,6 +461,7 @@ export function registerTaskHandlers(sim: Sim): void {
     if (hc && hc.command[0] !== 'NONE') e.after(hc.interval * 1000, { k: 'ctr.health', task: t.taskArn, ctr: c.name });
     startReady(sim, t);
     maybeRunning(sim, t);
+    checkMemory(sim, t);
   });
 
   e.on('ctr.exit', (ev) => {

@@ -355,6 +355,24 @@ export interface ImageBehavior {
   /** The container health check command fails (always, or until healthyAfterSeconds). */
   healthCheckFails?: boolean;
   healthyAfterSeconds?: number;
+  /** CPU units the running process wants (default 10) and the memory it uses in MiB (default 32). */
+  cpuUnits?: number;
+  memoryMiB?: number;
+}
+
+/** What a container is asked to use, set by sim.SetLoad for a task or a service. */
+export interface Load {
+  cpuUnits?: number;
+  memoryMiB?: number;
+}
+
+/** A CloudWatch-style metric: one datapoint per minute, timestamped at the start of its period. */
+export interface MetricSeries {
+  namespace: string;
+  metricName: string;
+  dimensions: { name: string; value: string }[];
+  /** Flat pairs: period start (ms of simulated time), value. */
+  points: number[];
 }
 
 export interface Subnet {

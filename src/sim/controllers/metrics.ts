@@ -1,0 +1,164 @@
+import type { Sim } from '../sim';
+import type { Cluster, Container, ContainerInstance, MetricSeries, Task } from '../model/types';
+import { MINUTE } from '../core/time';
+import { taskDefinitionOf } from './tasks';
+
+/**
+ * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
+ * §6.1). A task with task-level cpu is capped at it; containers with only container-level cpu are
+ * Linux CPU shares and may burst into idle CPU of their instance, so a service's CPUUtilization can
+ * exceed 100 %. Datapoints are sampled at the end of each minute [SIM] and timestamped at its start.
+ */
+
+const DEFAULT_CPU_UNITS = 10;
+const DEFAULT_MEMORY_MIB = 32;
+
+/** What a running container asks for: sim.SetLoad on the task, then on its service, then its image. */
+export function containerDemand(sim: Sim, t: Task, c: Container): { cpu: number; memory: number } {
+  const w = sim.world;
+  const keys = [`${t.taskArn}|${c.name}`, `${t.taskArn}|*`, ...(t.serviceArn ? [`${t.serviceArn}|${c.name}`, `${t.serviceArn}|*`] : [])];
+  let cpu: number | undefined;
+  let memory: number | undefined;
+  for (const k of keys) {
+    const l = w.loads[k];
+    if (!l) continue;
+    cpu ??= l.cpuUnits;
+    memory ??= l.memoryMiB;
+  }
+  const img = w.images[c.image];
+  return { cpu: cpu ?? img?.cpuUnits ?? DEFAULT_CPU_UNITS, memory: memory ?? img?.memoryMiB ?? DEFAULT_MEMORY_MIB };
+}
+
+function taskDemand(sim: Sim, t: Task): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of t.containers) {
+    if (c.state !== 'RUNNING') continue;
+    const d = containerDemand(sim, t, c);
+    cpu += d.cpu;
+    memory += d.memory;
+  }
+  if (t.cpu !== undefined) cpu = Math.min(cpu, Number(t.cpu)); // task-level cpu is a hard cap
+  return { cpu, memory };
+}
+
+/** CPU and memory each running task of a cluster uses now, after instance CPU contention. */
+export function clusterUsage(sim: Sim, cluster: Cluster): Map<string, { cpu: number; memory: number }> {
+  const w = sim.world;
+  const out = new Map<string, { cpu: number; memory: number }>();
+  const byInstance = new Map<string, Task[]>();
+  for (const arn of w.taskOrder) {
+    const t = w.tasks[arn]!;
+    if (t.clusterArn !== cluster.clusterArn || t.lastStatus !== 'RUNNING') continue;
+    if (!t.containerInstanceArn) {
+      out.set(arn, taskDemand(sim, t));
+      continue;
+    }
+    const list = byInstance.get(t.containerInstanceArn) ?? [];
+    list.push(t);
+    byInstance.set(t.containerInstanceArn, list);
+  }
+  for (const [ciArn, tasks] of byInstance) {
+    const ci = w.containerInstances[ciArn]!;
+    const demands = tasks.map((t) => taskDemand(sim, t));
+    const total = demands.reduce((a, d) => a + d.cpu, 0);
+    // [SIM] when the instance is oversubscribed, every task gets the same fraction of what it asks.
+    const factor = total > ci.registeredCpu && total > 0 ? ci.registeredCpu / total : 1;
+    tasks.forEach((t, i) => out.set(t.taskArn, { cpu: demands[i]!.cpu * factor, memory: demands[i]!.memory }));
+  }
+  return out;
+}
+
+function record(sim: Sim, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number): void {
+  const key = `${namespace}|${metricName}|${dims.map((d) => `${d.name}=${d.value}`).join(',')}`;
+  const s: MetricSeries = (sim.world.metrics[key] ??= { namespace, metricName, dimensions: dims, points: [] });
+  s.points.push(atMs, value);
+}
+
+function reserved(ci: ContainerInstance): boolean {
+  return ci.status === 'ACTIVE' || ci.status === 'DRAINING';
+}
+
+/** Publishes one minute of metrics for every active cluster and service. */
+export function publishMetrics(sim: Sim): void {
+  const w = sim.world;
+  const periodStart = sim.now - MINUTE;
+  for (const cluster of Object.values(w.clusters)) {
+    if (cluster.status !== 'ACTIVE') continue;
+    const usage = clusterUsage(sim, cluster);
+    const dims = [{ name: 'ClusterName', value: cluster.clusterName }];
+    let regCpu = 0;
+    let regMem = 0;
+    let resCpu = 0;
+    let resMem = 0;
+    let useCpu = 0;
+    let useMem = 0;
+    for (const arn of cluster.instanceArns) {
+      const ci = w.containerInstances[arn]!;
+      if (!reserved(ci)) continue;
+      regCpu += ci.registeredCpu;
+      regMem += ci.registeredMemory;
+      resCpu += ci.usedCpu;
+      resMem += ci.usedMemory;
+      for (const ta of ci.taskArns) {
+        const u = usage.get(ta);
+        if (u) {
+          useCpu += u.cpu;
+          useMem += u.memory;
+        }
+      }
+    }
+    if (regCpu > 0) {
+      record(sim, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu);
+      record(sim, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem);
+      record(sim, 'AWS/ECS', 'CPUUtilization', dims, periodStart, (useCpu * 100) / regCpu);
+      record(sim, 'AWS/ECS', 'MemoryUtilization', dims, periodStart, (useMem * 100) / regMem);
+    }
+    for (const svc of Object.values(w.services)) {
+      if (svc.clusterArn !== cluster.clusterArn || svc.status !== 'ACTIVE') continue;
+      const sdims = [{ name: 'ClusterName', value: cluster.clusterName }, { name: 'ServiceName', value: svc.serviceName }];
+      let running = 0;
+      let pending = 0;
+      let cpu = 0;
+      let mem = 0;
+      let cpuBase = 0;
+      let memBase = 0;
+      for (const ta of svc.taskArns) {
+        const t = w.tasks[ta];
+        if (!t || t.desiredStatus !== 'RUNNING') continue;
+        if (t.lastStatus !== 'RUNNING') {
+          if (t.lastStatus !== 'STOPPED') pending++;
+          continue;
+        }
+        running++;
+        const u = usage.get(ta) ?? { cpu: 0, memory: 0 };
+        cpu += u.cpu;
+        mem += u.memory;
+        // The task definition's CPU and memory (soft limit where set) are the 100 % marks (§6.1).
+        const td = taskDefinitionOf(sim, t);
+        cpuBase += td?.cpu !== undefined ? Number(td.cpu) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.cpu ?? 0), 0);
+        memBase += td?.memory !== undefined ? Number(td.memory) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.memoryReservation ?? c.memory ?? 0), 0);
+      }
+      record(sim, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running);
+      record(sim, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending);
+      record(sim, 'ECS/ContainerInsights', 'DesiredTaskCount', sdims, periodStart, svc.desiredCount);
+      if (running === 0) continue; // no datapoint: insufficient data
+      if (cpuBase > 0) record(sim, 'AWS/ECS', 'CPUUtilization', sdims, periodStart, (cpu * 100) / cpuBase);
+      if (memBase > 0) record(sim, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase);
+    }
+  }
+}
+
+/** Starts the one-minute metric clock (once, when the first cluster is created). */
+export function startMetrics(sim: Sim): void {
+  if (sim.world.metricsTicking) return;
+  sim.world.metricsTicking = true;
+  sim.engine.at(Math.floor(sim.now / MINUTE) * MINUTE + MINUTE, { k: 'metrics.tick' });
+}
+
+export function registerMetricHandlers(sim: Sim): void {
+  sim.engine.on('metrics.tick', () => {
+    publishMetrics(sim);
+    sim.engine.after(MINUTE, { k: 'metrics.tick' });
+  });
+}
