@@ -1,10 +1,12 @@
 // Derives src/sim/api/ecsShapes.json (member names, types, required members, bounds) from the
-// published ECS API model, so that requests are checked the way the AWS SDKs and CLI check them.
+// published ECS API model, so that requests are checked the way the AWS SDKs and CLI check them,
+// and src/formats/ecsShapeDocs.json (one sentence per member, for editor hover and completion).
 // Usage: node scripts/gen-ecs-shapes.mjs <path to botocore ecs service-2.json>
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const model = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const out = { operations: {}, shapes: {} };
+const docs = {};
 const seen = new Set();
 function firstSentence(doc) {
   if (!doc) return undefined;
@@ -12,20 +14,28 @@ function firstSentence(doc) {
   const m = /^(.{20,300}?[.!?])(\s|$)/.exec(text);
   return m ? m[1] : text.slice(0, 300);
 }
+// Amazon ECS Managed Instances providers are not simulated: their configuration is kept opaque
+// (any JSON object passes the SDK-level check) and the simulator says so when it meets one.
+const OPAQUE = new Set(['CreateManagedInstancesProviderConfiguration', 'UpdateManagedInstancesProviderConfiguration']);
 function visit(name) {
   if (seen.has(name)) return;
   seen.add(name);
+  if (OPAQUE.has(name)) {
+    out.shapes[name] = { t: 'opaque' };
+    return;
+  }
   const s = model.shapes[name];
   const c = { t: s.type };
   if (s.type === 'structure') {
     c.m = {};
-    c.d = {};
+    const d = {};
     for (const [k, v] of Object.entries(s.members)) {
       c.m[k] = v.shape;
-      const d = firstSentence(v.documentation);
-      if (d) c.d[k] = d;
+      const sentence = firstSentence(v.documentation);
+      if (sentence) d[k] = sentence;
       visit(v.shape);
     }
+    if (Object.keys(d).length) docs[name] = d;
     if (s.required) c.r = s.required;
   } else if (s.type === 'list') {
     c.e = s.member.shape;
@@ -47,4 +57,5 @@ for (const [op, o] of Object.entries(model.operations)) {
   visit(o.input.shape);
 }
 writeFileSync('src/sim/api/ecsShapes.json', JSON.stringify(out));
+writeFileSync('src/formats/ecsShapeDocs.json', JSON.stringify(docs));
 console.log(Object.keys(out.operations).length, 'operations,', Object.keys(out.shapes).length, 'shapes');

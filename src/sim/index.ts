@@ -11,5 +11,5 @@ export { INSTANCE_TYPES } from './model/instanceTypes';
 export { DEFAULT_DURATIONS, type Durations } from './model/durations';
 export type * from './model/types';
 export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './describe';
-export { shapeMembers, ecsInputShape } from './api/params';
+export { ecsInputShape, ecsShape } from './api/params';
 export { expandTrace } from './placement/place';

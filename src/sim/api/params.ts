@@ -10,7 +10,6 @@ import { ApiError } from './errors';
 interface Shape {
   t: string;
   m?: Record<string, string>;
-  d?: Record<string, string>;
   r?: string[];
   e?: string;
   k?: string;
@@ -56,6 +55,7 @@ const VALID: Record<string, string> = {
   float: "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
   list: "<class 'list'>, <class 'tuple'>",
   structure: "<class 'dict'>",
+  opaque: "<class 'dict'>",
   map: "<class 'dict'>",
   timestamp: "<class 'datetime.datetime'>, <class 'str'>",
   blob: "<class 'bytes'>, <class 'bytearray'>, file-like object",
@@ -77,6 +77,7 @@ function typeOk(t: string, v: unknown): boolean {
       return Array.isArray(v);
     case 'structure':
     case 'map':
+    case 'opaque':
       return typeof v === 'object' && v !== null && !Array.isArray(v);
     case 'timestamp':
       return typeof v === 'string' || typeof v === 'number';
@@ -129,11 +130,4 @@ export function validateParams(operation: string, input: unknown): void {
   const errors: string[] = [];
   check(shapeName, input ?? {}, '', errors);
   if (errors.length) throw new ApiError('ParamValidationError', `Parameter validation failed:\n${errors.join('\n')}`);
-}
-
-/** Member names and their one-line documentation of a shape (editor completion and hover). */
-export function shapeMembers(shapeName: string): { name: string; shape: string; doc?: string }[] {
-  const s = model.shapes[shapeName];
-  if (!s?.m) return [];
-  return Object.entries(s.m).map(([name, shape]) => ({ name, shape, doc: s.d?.[name] }));
 }
