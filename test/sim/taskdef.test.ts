@@ -43,6 +43,7 @@ describe('RegisterTaskDefinition', () => {
       .toBe('When networkMode=awsvpc, the host ports and container ports in port mappings must match.');
     expect(no((d) => { Object.assign(d, { placementConstraints: [{ type: 'distinctInstance' }] }); })?.message).toMatch(/Only memberOf/);
     expect(no((d) => { Object.assign(d, { placementConstraints: [{ type: 'memberOf', expression: 'attribute:x ==' }] }); })?.message).toMatch(/at position 14/);
+    expect(no((d) => { Object.assign(d, { networkMode: 'awsvpc' }); d.containerDefinitions[0]!.hostname = 'web'; })?.message).toMatch(/hostname is not supported when networkMode=awsvpc/);
     expect(no((d) => { d.containerDefinitions[0]!.memoryReservation = 256; })?.message).toMatch(/'memory' must be greater than or equal to 'memoryReservation'/);
   });
 

@@ -154,6 +154,9 @@ export function validateTaskDefinition(input: Record<string, unknown>): Normaliz
         seenHostPorts.add(key);
       }
     }
+    if (c.hostname !== undefined && networkMode === 'awsvpc') {
+      throw clientError(`Container '${name}': hostname is not supported when networkMode=awsvpc.`);
+    }
     if (c.links && c.links.length && networkMode !== undefined && networkMode !== 'bridge') {
       throw clientError(`Links are not supported when networkMode=${networkMode} (container '${name}').`);
     }
