@@ -7,7 +7,7 @@ import { attributeMap, placeOnFargate, placeOnInstances, type PlacementStrategy 
 import { MAX_TRACES } from '../world';
 import { createTask, requirementsOf, stopTask } from '../controllers/tasks';
 import { deregister, findContainerInstance } from '../controllers/instances';
-import { clusterChanged, deploymentId, requestPass } from '../controllers/services';
+import { clusterChanged, deploymentId, requestPass, startDeployment } from '../controllers/services';
 import { startMetrics } from '../controllers/metrics';
 import { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from '../describe';
 import type { Cluster, NetworkConfiguration, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
@@ -652,20 +652,8 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     if (net) svc.networkConfiguration = net;
     if (td) svc.taskDefinition = td.taskDefinitionArn;
     if (newDeployment) {
-      const old = svc.deployments[0]!;
-      old.status = 'ACTIVE';
-      const id = deploymentId(sim);
       const pv = svc.launchType === 'FARGATE' ? platformVersionFor(effectiveTd, (input.platformVersion as string | undefined) ?? svc.platformVersion) : undefined;
-      svc.deployments.unshift({
-        id, status: 'PRIMARY', taskDefinition: svc.taskDefinition, desiredCount: svc.desiredCount, pendingCount: 0, runningCount: 0,
-        failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...(svc.launchType ? { launchType: svc.launchType } : {}),
-        rolloutState: 'IN_PROGRESS', rolloutStateReason: `ECS deployment ${id} in progress.`,
-        ...(pv ? { platformVersion: pv } : {}), ...(svc.networkConfiguration ? { networkConfiguration: svc.networkConfiguration } : {}),
-      });
-      // A new task definition resets the start-failure back-off (§5.6).
-      svc.consecutiveStartFailures = 0;
-      svc.throttledUntilMs = 0;
-      svc.steady = false;
+      startDeployment(sim, svc, svc.taskDefinition, pv);
     }
     svc.deployments[0]!.desiredCount = svc.desiredCount;
     sim.emit('ServiceUpdated', `Service ${svc.serviceName} was updated${newDeployment ? ' (new deployment)' : ''}: desired count ${svc.desiredCount}.`, { serviceArn: svc.serviceArn });

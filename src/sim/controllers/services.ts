@@ -31,7 +31,10 @@ export function serviceTaskChanged(sim: Sim, t: Task): void {
   if (t.lastStatus === 'STOPPED' && !t.reachedRunning && t.stopCode === 'TaskFailedToStart') {
     svc.consecutiveStartFailures++;
     const dep = svc.deployments.find((x) => x.id === t.deploymentId);
-    if (dep) dep.failedTasks++;
+    if (dep) {
+      dep.failedTasks++;
+      checkCircuitBreaker(sim, svc, dep, 'tasks failed to start');
+    }
     if (svc.consecutiveStartFailures >= 2) {
       // [SIM] back-off doubles from 30 s per consecutive failure, capped at 15 minutes (§5.6).
       const delay = Math.min(d.throttleMaxMs, d.throttleBaseMs * 2 ** (svc.consecutiveStartFailures - 2));
@@ -41,6 +44,53 @@ export function serviceTaskChanged(sim: Sim, t: Task): void {
     }
   }
   requestPass(sim, svc);
+}
+
+/**
+ * Starts a new PRIMARY deployment of `taskDefinition`; the previous one becomes ACTIVE and is
+ * drained by the scheduler within minimumHealthyPercent / maximumPercent. A new deployment resets
+ * the start-failure back-off (§5.6).
+ */
+export function startDeployment(sim: Sim, svc: Service, taskDefinition: string, platformVersion?: string, reason?: string): Deployment {
+  const old = svc.deployments[0];
+  if (old) old.status = 'ACTIVE';
+  const id = deploymentId(sim);
+  const dep: Deployment = {
+    id, status: 'PRIMARY', taskDefinition, desiredCount: svc.desiredCount, pendingCount: 0, runningCount: 0,
+    failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...(svc.launchType ? { launchType: svc.launchType } : {}),
+    rolloutState: 'IN_PROGRESS', rolloutStateReason: reason ?? `ECS deployment ${id} in progress.`,
+    ...(platformVersion ?? old?.platformVersion ? { platformVersion: (platformVersion ?? old?.platformVersion)! } : {}),
+    ...(svc.networkConfiguration ? { networkConfiguration: svc.networkConfiguration } : {}),
+  };
+  svc.deployments.unshift(dep);
+  svc.taskDefinition = taskDefinition;
+  svc.consecutiveStartFailures = 0;
+  svc.throttledUntilMs = 0;
+  svc.steady = false;
+  return dep;
+}
+
+/**
+ * The deployment circuit breaker (§5.3): when as many tasks of the deployment failed (to start, or
+ * health checks once running) as the threshold, clamp(⌈desired / 2⌉, 3, 200), the deployment is
+ * FAILED and launches nothing more; with rollback, a new deployment of the last completed task
+ * definition starts.
+ */
+function checkCircuitBreaker(sim: Sim, svc: Service, dep: Deployment, why: string): void {
+  const cb = svc.deploymentConfiguration.deploymentCircuitBreaker;
+  if (!cb.enable || dep !== svc.deployments[0] || dep.rolloutState !== 'IN_PROGRESS') return;
+  const threshold = Math.min(200, Math.max(3, Math.ceil(0.5 * svc.desiredCount)));
+  if (dep.failedTasks < threshold) return;
+  dep.rolloutState = 'FAILED';
+  dep.rolloutStateReason = `ECS deployment circuit breaker: ${why}.`;
+  serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${dep.id}) deployment failed: ${why}.`);
+  sim.emit('DeploymentStateChange', `Deployment ${dep.id} of service ${svc.serviceName} FAILED: ${why}.`, { serviceArn: svc.serviceArn, deploymentId: dep.id, rolloutState: 'FAILED' });
+  const back = svc.lastCompleted;
+  if (cb.rollback && back && back.taskDefinition !== dep.taskDefinition) {
+    const next = startDeployment(sim, svc, back.taskDefinition, undefined, '');
+    next.rolloutStateReason = `ECS deployment ${next.id} in progress: rolling back from failed deployment ${dep.id} to the task definition of deployment ${back.id}.`;
+    serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${dep.id}) rolling back to deployment ${back.id}.`);
+  }
 }
 
 /** Something changed in a cluster (instance registered, drained, disconnected): re-run its services. */
@@ -227,6 +277,13 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
 
   // 2. stop: unhealthy tasks (replacements were started first where maximumPercent allowed)
   stopMany(sim, svc, unhealthy, 'Task failed container health checks');
+  for (const t of unhealthy) {
+    const dep = svc.deployments.find((d) => d.id === t.deploymentId);
+    if (dep) {
+      dep.failedTasks++;
+      checkCircuitBreaker(sim, svc, dep, 'tasks failed health checks');
+    }
+  }
 
   // 3. stop old and draining tasks within minimumHealthyPercent
   const healthy = active.filter((t) => !unhealthy.includes(t) && isHealthy(sim, t)).length;
@@ -317,6 +374,7 @@ function finishDeployments(sim: Sim, svc: Service, ts: Task[]): void {
   if (done && primary.rolloutState === 'IN_PROGRESS') {
     primary.rolloutState = 'COMPLETED';
     primary.rolloutStateReason = 'ECS deployment ' + primary.id + ' completed.';
+    svc.lastCompleted = { id: primary.id, taskDefinition: primary.taskDefinition };
     serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`);
   }
   const steady = done && primary.rolloutState === 'COMPLETED';

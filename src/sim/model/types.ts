@@ -336,6 +336,8 @@ export interface Service {
   lastUnplacedTraceId?: number;
   /** Tasks of the service not yet STOPPED. */
   taskArns: string[];
+  /** The last deployment that completed: where the circuit breaker rolls back to. */
+  lastCompleted?: { id: string; taskDefinition: string };
   tags: { key: string; value: string }[];
 }
 
