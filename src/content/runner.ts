@@ -215,7 +215,6 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
   for (const e of sc.expect) if (e.at === undefined) results.set(e.index, evaluate(sim, e, calls));
   const expect = sc.expect.map((e) => results.get(e.index) ?? { index: e.index, label: e.label ?? describeExpectation(e), passed: false, seen: 'not reached before the end of the run', at: e.at! / 1000 });
   const w = sim.world;
-  const cp = (name: string) => ({ capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] });
   return {
     scenario: sc.name,
     clock: sim.now / 1000,
@@ -228,7 +227,7 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
     tasks: w.taskOrder.map((a) => describeTask(sim, w.tasks[a]!)),
     services: Object.values(w.services).map((s) => describeService(sim, s)),
     taskDefinitions: Object.values(w.taskDefinitions).flat().map((td) => describeTaskDefinition(sim, td)),
-    capacityProviders: [cp('FARGATE'), cp('FARGATE_SPOT')],
+    capacityProviders: (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders,
     scalableTargets: [],
     scalingPolicies: [],
     targetGroups: [],

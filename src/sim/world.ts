@@ -33,6 +33,8 @@ export interface WorldState {
   /** CloudWatch-style series, keyed `<namespace>|<metric>|<dimensions>`. */
   metrics: Record<string, MetricSeries>;
   metricsTicking: boolean;
+  /** False while Fargate Spot has no capacity to give (sim.SetFargateSpotCapacity). */
+  fargateSpotAvailable: boolean;
 }
 
 export const MAX_TRACES = 256;
@@ -79,6 +81,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     loads: {},
     metrics: {},
     metricsTicking: false,
+    fargateSpotAvailable: true,
   };
 }
 

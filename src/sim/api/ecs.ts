@@ -9,10 +9,10 @@ import { createTask, requirementsOf, stopTask } from '../controllers/tasks';
 import { deregister, findContainerInstance } from '../controllers/instances';
 import { clusterChanged, deploymentId, requestPass, startDeployment } from '../controllers/services';
 import { startMetrics } from '../controllers/metrics';
+import { FARGATE_PROVIDERS, describeCapacityProvider, resolveCapacity, splitStrategy, validateStrategy } from '../controllers/capacity';
 import { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from '../describe';
-import type { Cluster, NetworkConfiguration, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
+import type { CapacityProviderStrategyItem, Cluster, NetworkConfiguration, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
 
-type In = Record<string, unknown>;
 
 export function recordTrace(sim: Sim, trace: PlacementTrace): void {
   const traces = sim.world.traces;
@@ -88,24 +88,6 @@ function checkNetwork(sim: Sim, td: TaskDefinition, launchType: string, net: Net
   }
 }
 
-function resolveLaunchType(sim: Sim, cluster: Cluster, input: In, td: TaskDefinition): 'EC2' | 'FARGATE' {
-  const lt = input.launchType as string | undefined;
-  const cps = input.capacityProviderStrategy as unknown[] | undefined;
-  if (lt && cps) throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
-  if (cps && cps.length) {
-    throw invalidParameter('The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.');
-  }
-  if (lt === 'EXTERNAL') throw invalidParameter('No Container Instances were found in your cluster.');
-  const launchType = lt === 'FARGATE' ? 'FARGATE' : 'EC2';
-  if (launchType === 'FARGATE' && !td.compatibilities.includes('FARGATE')) throw invalidParameter('Task definition does not support launch_type FARGATE.');
-  if (launchType === 'EC2' && td.requiresCompatibilities?.length && !td.requiresCompatibilities.includes('EC2')) {
-    throw invalidParameter('Task definition does not support launch_type EC2.');
-  }
-  void sim;
-  void cluster;
-  return launchType;
-}
-
 function platformVersionFor(td: TaskDefinition, pv: string | undefined): string {
   const v = !pv || pv === 'LATEST' ? '1.4.0' : pv;
   if (!/^1\.[0-4]\.0$/.test(v)) throw invalidParameter(`The specified platform version (${v}) does not exist.`);
@@ -139,15 +121,36 @@ function findService(sim: Sim, cluster: Cluster, ref: string): Service | undefin
   return s && s.clusterArn === cluster.clusterArn ? s : undefined;
 }
 
+function onFargate(svc: Service): boolean {
+  return svc.launchType === 'FARGATE' || (svc.capacityProviderStrategy ?? []).some((i) => FARGATE_PROVIDERS.includes(i.capacityProvider));
+}
+
+/** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
+function setClusterCapacity(c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
+  for (const p of providers) {
+    if (!FARGATE_PROVIDERS.includes(p)) {
+      throw invalidParameter(`The specified capacity provider '${p}' does not exist. Specify a valid capacity provider and try again.`);
+    }
+  }
+  if (new Set(providers).size !== providers.length) throw invalidParameter('The list of capacity providers names one more than once.');
+  for (const item of strategy) {
+    if (!providers.includes(item.capacityProvider)) {
+      throw invalidParameter(`The specified default capacity provider strategy cannot contain a capacity provider that is not associated with the cluster: '${item.capacityProvider}'.`);
+    }
+  }
+  validateStrategy(c, strategy, true);
+  c.capacityProviders = [...providers];
+  c.defaultCapacityProviderStrategy = strategy.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 }));
+}
+
 // ---------- operations ----------
 
 export const ECS_OPERATIONS: Record<string, Operation> = {
   CreateCluster(sim, input) {
     const name = (input.clusterName as string | undefined) ?? 'default';
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('Cluster name can have up to 255 characters: letters, numbers, hyphens and underscores.');
-    if (input.capacityProviders && (input.capacityProviders as unknown[]).length) {
-      throw invalidParameter('The specified capacity provider does not exist. Specify a valid capacity provider and try again.');
-    }
+    const providers = (input.capacityProviders as string[] | undefined) ?? [];
+    const defaultStrategy = (input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[] | undefined) ?? [];
     const arn = sim.arn(`cluster/${name}`);
     const existing = sim.world.clusters[arn];
     if (existing && existing.status === 'ACTIVE') return { cluster: describeCluster(sim, existing) };
@@ -156,6 +159,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       defaultCapacityProviderStrategy: [], settings: (input.settings as Cluster['settings']) ?? [{ name: 'containerInsights', value: 'disabled' }],
       tags: (input.tags as Cluster['tags']) ?? [], instanceArns: [],
     };
+    setClusterCapacity(c, providers, defaultStrategy);
     sim.world.clusters[arn] = c;
     startMetrics(sim);
     sim.emit('ClusterCreated', `Cluster ${name} was created.`, { clusterArn: arn });
@@ -191,6 +195,32 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     c.status = 'INACTIVE';
     sim.emit('ClusterDeleted', `Cluster ${c.clusterName} was deleted.`, { clusterArn: c.clusterArn });
     return { cluster: describeCluster(sim, c) };
+  },
+
+  PutClusterCapacityProviders(sim, input) {
+    const c = sim.cluster(input.cluster);
+    const providers = input.capacityProviders as string[];
+    for (const p of c.capacityProviders) {
+      if (providers.includes(p)) continue;
+      const inUse = Object.values(sim.world.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE' && s.capacityProviderStrategy?.some((i) => i.capacityProvider === p)) ||
+        Object.values(sim.world.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED' && t.capacityProviderName === p);
+      if (inUse) throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
+    }
+    setClusterCapacity(c, providers, input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[]);
+    sim.emit('ClusterCapacityProvidersChanged', `Cluster ${c.clusterName} uses ${providers.length ? providers.join(', ') : 'no capacity providers'}.`, { clusterArn: c.clusterArn });
+    return { cluster: describeCluster(sim, c) };
+  },
+
+  DescribeCapacityProviders(sim, input) {
+    const names = (input.capacityProviders as string[] | undefined) ?? FARGATE_PROVIDERS;
+    const capacityProviders: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const n of names) {
+      const name = n.startsWith('arn:') ? n.slice(n.lastIndexOf('/') + 1) : n;
+      if (FARGATE_PROVIDERS.includes(name)) capacityProviders.push(describeCapacityProvider(sim, name));
+      else failures.push({ arn: n.startsWith('arn:') ? n : sim.arn(`capacity-provider/${n}`), reason: 'MISSING' });
+    }
+    return { capacityProviders, failures };
   },
 
   RegisterTaskDefinition(sim, input) {
@@ -254,7 +284,8 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'RunTask');
     const count = (input.count as number | undefined) ?? 1;
     if (count < 1 || count > 10) throw invalidParameter('Count must be between 1 and 10.');
-    const launchType = resolveLaunchType(sim, cluster, input, td);
+    const capacity = resolveCapacity(cluster, input.launchType as string | undefined, input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined, td);
+    const launchType = capacity.launchType;
     const net = input.networkConfiguration as NetworkConfiguration | undefined;
     checkNetwork(sim, td, launchType, net);
     const strategies = (input.placementStrategy as PlacementStrategy[] | undefined) ?? [];
@@ -275,16 +306,25 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     };
     if (launchType === 'FARGATE') {
       const pv = platformVersionFor(td, input.platformVersion as string | undefined);
-      for (let i = 0; i < count; i++) {
-        const traceId = w.nextTraceId++;
-        const r = placeOnFargate(w, group, net!.awsvpcConfiguration.subnets, traceId, sim.now);
-        recordTrace(sim, r.trace);
-        if (!r.subnetId) {
-          failures.push({ reason: r.trace.failure!.reason, detail: r.trace.failure!.detail });
-          continue;
+      // With a strategy, the count splits over its providers (§7.1); a launch type means plain FARGATE.
+      const providers = capacity.strategy ?? [{ capacityProvider: '' }];
+      const split = capacity.strategy ? splitStrategy(capacity.strategy, count) : [count];
+      providers.forEach((item, pi) => {
+        for (let i = 0; i < split[pi]!; i++) {
+          const traceId = w.nextTraceId++;
+          const spot = item.capacityProvider === 'FARGATE_SPOT';
+          const r = placeOnFargate(w, group, net!.awsvpcConfiguration.subnets, traceId, sim.now, spot);
+          recordTrace(sim, r.trace);
+          if (!r.subnetId) {
+            failures.push({ reason: r.trace.failure!.reason, detail: r.trace.failure!.detail });
+            continue;
+          }
+          tasks.push(createTask(sim, {
+            ...common, launchType: 'FARGATE', subnetId: r.subnetId, platformVersion: pv, traceId, req: requirementsOf(td, 'FARGATE'),
+            ...(item.capacityProvider ? { capacityProviderName: item.capacityProvider } : {}),
+          }));
         }
-        tasks.push(createTask(sim, { ...common, launchType: 'FARGATE', subnetId: r.subnetId, platformVersion: pv, traceId, req: requirementsOf(td, 'FARGATE') }));
-      }
+      });
     } else {
       if (activeInstanceCount(sim, cluster) === 0) throw invalidParameter('No Container Instances were found in your cluster.');
       const req = requirementsOf(td, 'EC2');
@@ -566,7 +606,8 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     const scheduling = ((input.schedulingStrategy as string | undefined) ?? 'REPLICA') as 'REPLICA' | 'DAEMON';
     if (!input.taskDefinition) throw invalidParameter('A task definition is required to create a service with the ECS deployment controller.');
     const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
-    const launchType = resolveLaunchType(sim, cluster, input, td);
+    const capacity = resolveCapacity(cluster, input.launchType as string | undefined, input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined, td);
+    const launchType = capacity.launchType;
     const net = input.networkConfiguration as NetworkConfiguration | undefined;
     checkNetwork(sim, td, launchType, net);
     const strategies = (input.placementStrategy as PlacementStrategy[] | undefined) ?? [];
@@ -589,7 +630,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     const depId = deploymentId(sim);
     const svc: Service = {
       serviceArn: arn, serviceName: name, clusterArn: cluster.clusterArn, status: 'ACTIVE', taskDefinition: td.taskDefinitionArn,
-      desiredCount: desired!, launchType, placementConstraints: constraints, placementStrategy: strategies, schedulingStrategy: scheduling,
+      desiredCount: desired!, ...(capacity.strategy ? { capacityProviderStrategy: capacity.strategy } : { launchType }), placementConstraints: constraints, placementStrategy: strategies, schedulingStrategy: scheduling,
       deploymentConfiguration: {
         maximumPercent: dc.maximumPercent ?? (scheduling === 'DAEMON' ? 100 : 200),
         minimumHealthyPercent: dc.minimumHealthyPercent ?? (scheduling === 'DAEMON' ? 0 : 100),
@@ -597,7 +638,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       },
       deployments: [{
         id: depId, status: 'PRIMARY', taskDefinition: td.taskDefinitionArn, desiredCount: desired!, pendingCount: 0, runningCount: 0,
-        failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, launchType, rolloutState: 'IN_PROGRESS',
+        failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...(capacity.strategy ? { capacityProviderStrategy: capacity.strategy } : { launchType }), rolloutState: 'IN_PROGRESS',
         rolloutStateReason: `ECS deployment ${depId} in progress.`, ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
       }],
       events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
@@ -629,11 +670,25 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     const strategies = input.placementStrategy as PlacementStrategy[] | undefined;
     const constraints = input.placementConstraints as { type: string; expression?: string }[] | undefined;
     checkPlacement(strategies, constraints, effectiveTd);
-    if (svc.launchType === 'FARGATE' && ((strategies?.length ?? 0) || (constraints?.length ?? 0))) {
+    if (onFargate(svc) && ((strategies?.length ?? 0) || (constraints?.length ?? 0))) {
       throw invalidParameter('Task placement strategies and constraints are not supported for the Fargate launch type.');
     }
     const net = input.networkConfiguration as NetworkConfiguration | undefined;
-    if (net !== undefined || td) checkNetwork(sim, effectiveTd, svc.launchType ?? 'EC2', net ?? svc.networkConfiguration);
+    if (net !== undefined || td) checkNetwork(sim, effectiveTd, onFargate(svc) ? 'FARGATE' : 'EC2', net ?? svc.networkConfiguration);
+    const newStrategy = input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined;
+    if (newStrategy !== undefined) {
+      if (input.forceNewDeployment !== true) {
+        throw invalidParameter('When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.');
+      }
+      const capacity = resolveCapacity(cluster, undefined, newStrategy.length ? newStrategy : undefined, effectiveTd);
+      if (capacity.launchType !== (onFargate(svc) ? 'FARGATE' : 'EC2')) {
+        throw invalidParameter('A service cannot move between Fargate and EC2 capacity; create a new service instead.');
+      }
+      if (capacity.strategy) {
+        svc.capacityProviderStrategy = capacity.strategy;
+        delete svc.launchType;
+      }
+    }
     if (net !== undefined) newDeployment = true;
     if (input.desiredCount !== undefined) {
       if (svc.schedulingStrategy === 'DAEMON') throw invalidParameter('The desired count cannot be set for a service with the DAEMON scheduling strategy.');
@@ -652,7 +707,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     if (net) svc.networkConfiguration = net;
     if (td) svc.taskDefinition = td.taskDefinitionArn;
     if (newDeployment) {
-      const pv = svc.launchType === 'FARGATE' ? platformVersionFor(effectiveTd, (input.platformVersion as string | undefined) ?? svc.platformVersion) : undefined;
+      const pv = onFargate(svc) ? platformVersionFor(effectiveTd, (input.platformVersion as string | undefined) ?? svc.platformVersion) : undefined;
       startDeployment(sim, svc, svc.taskDefinition, pv);
     }
     svc.deployments[0]!.desiredCount = svc.desiredCount;

@@ -3,7 +3,8 @@ import { ApiError, invalidParameter } from './errors';
 import {
   findContainerInstance, launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
 } from '../controllers/instances';
-import { checkMemory, exitContainer } from '../controllers/tasks';
+import { checkMemory, exitContainer, stopTask } from '../controllers/tasks';
+import { clusterChanged } from '../controllers/services';
 import { expandTrace } from '../placement/place';
 import type { Ec2Instance, ImageBehavior } from '../model/types';
 
@@ -109,6 +110,30 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
       if (t) checkMemory(sim, t);
     }
     return { target, ...sim.world.loads[key] };
+  },
+  InterruptFargateSpot(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const spot = sim.world.taskOrder.map((a) => sim.world.tasks[a]!).filter((t) =>
+      t.clusterArn === cluster.clusterArn && t.capacityProviderName === 'FARGATE_SPOT' && t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED');
+    let chosen: typeof spot;
+    if (Array.isArray(input.tasks)) {
+      chosen = spot.filter((t) => (input.tasks as unknown[]).includes(t.taskArn) || (input.tasks as unknown[]).includes(t.id));
+      if (chosen.length !== input.tasks.length) throw invalidParameter('Every task to interrupt must be a running FARGATE_SPOT task of the cluster.');
+    } else {
+      const count = (input.count as number | undefined) ?? spot.length;
+      if (typeof count !== 'number' || count < 0) throw invalidParameter('count must be a number of at least 0.');
+      chosen = spot.slice(0, count); // [SIM] the oldest Spot tasks are reclaimed first
+    }
+    // The two-minute warning: desiredStatus STOPPED and SIGTERM now; the stop timeout (at most 120 s on Fargate) before SIGKILL.
+    for (const t of chosen) stopTask(sim, t, 'SpotInterruption', 'Your Spot Task was interrupted.');
+    return { interruptedTasks: chosen.map((t) => t.taskArn) };
+  },
+  SetFargateSpotCapacity(sim, input) {
+    if (typeof input.available !== 'boolean') throw invalidParameter('available must be true or false.');
+    sim.world.fargateSpotAvailable = input.available;
+    sim.emit('FargateSpotCapacity', input.available ? 'Fargate Spot has spare capacity again.' : 'Fargate Spot has no spare capacity.', { available: input.available });
+    if (input.available) for (const c of Object.values(sim.world.clusters)) clusterChanged(sim, c.clusterArn);
+    return { available: input.available };
   },
   SetImage(sim, input) {
     const image = input.image as string;

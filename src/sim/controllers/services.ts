@@ -3,6 +3,7 @@ import type { ContainerInstance, Deployment, PlacementTrace, Service, Task, Task
 import { placeOnFargate, placeOnInstances, type PlacementStrategy } from '../placement/place';
 import { createTask, requirementsOf, stopTask, taskDefinitionOf } from './tasks';
 import { recordTrace } from '../api/ecs';
+import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE, splitStrategy } from './capacity';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -58,6 +59,7 @@ export function startDeployment(sim: Sim, svc: Service, taskDefinition: string, 
   const dep: Deployment = {
     id, status: 'PRIMARY', taskDefinition, desiredCount: svc.desiredCount, pendingCount: 0, runningCount: 0,
     failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...(svc.launchType ? { launchType: svc.launchType } : {}),
+    ...(svc.capacityProviderStrategy ? { capacityProviderStrategy: svc.capacityProviderStrategy } : {}),
     rolloutState: 'IN_PROGRESS', rolloutStateReason: reason ?? `ECS deployment ${id} in progress.`,
     ...(platformVersion ?? old?.platformVersion ? { platformVersion: (platformVersion ?? old?.platformVersion)! } : {}),
     ...(svc.networkConfiguration ? { networkConfiguration: svc.networkConfiguration } : {}),
@@ -161,21 +163,43 @@ function taskIds(ts: Task[]): string {
   return ts.map((t) => `(task ${t.id})`).join(' ');
 }
 
+/**
+ * The provider the next task of the deployment goes to: the one furthest below its share of the
+ * desired count under the strategy (§7.1), counting the deployment's tasks that are not stopping.
+ */
+function nextProvider(svc: Service, dep: Deployment, active: Task[]): string | undefined {
+  const strategy = dep.capacityProviderStrategy ?? svc.capacityProviderStrategy;
+  if (!strategy?.length) return undefined;
+  const target = splitStrategy(strategy, svc.desiredCount);
+  let best = 0;
+  let bestGap = -Infinity;
+  strategy.forEach((item, i) => {
+    const have = active.filter((t) => t.deploymentId === dep.id && t.capacityProviderName === item.capacityProvider).length;
+    const gap = target[i]! - have;
+    if (gap > bestGap) {
+      best = i;
+      bestGap = gap;
+    }
+  });
+  return strategy[best]!.capacityProvider;
+}
+
 /** Places and creates one service task; returns the task or the failed trace. */
-function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[]): { task?: Task; trace: PlacementTrace } {
+function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[], provider?: string): { task?: Task; trace: PlacementTrace } {
   const td = tdOfDeployment(sim, dep)!;
   const w = sim.world;
   const group = `service:${svc.serviceName}`;
-  const launchType = (dep.launchType ?? svc.launchType ?? 'EC2') === 'FARGATE' ? 'FARGATE' : 'EC2';
+  const fargate = (dep.launchType ?? svc.launchType) === 'FARGATE' || (provider !== undefined && FARGATE_PROVIDERS.includes(provider));
   const traceId = w.nextTraceId++;
   const subnets = dep.networkConfiguration?.awsvpcConfiguration.subnets ?? svc.networkConfiguration?.awsvpcConfiguration.subnets;
-  if (launchType === 'FARGATE') {
-    const r = placeOnFargate(w, group, subnets ?? [], traceId, sim.now);
+  if (fargate) {
+    const r = placeOnFargate(w, group, subnets ?? [], traceId, sim.now, provider === 'FARGATE_SPOT');
     recordTrace(sim, r.trace);
     if (!r.subnetId) return { trace: r.trace };
     const task = createTask(sim, {
-      clusterArn: svc.clusterArn, td, group, launchType, subnetId: r.subnetId, startedBy: dep.id, serviceArn: svc.serviceArn,
+      clusterArn: svc.clusterArn, td, group, launchType: 'FARGATE', subnetId: r.subnetId, startedBy: dep.id, serviceArn: svc.serviceArn,
       deploymentId: dep.id, platformVersion: dep.platformVersion ?? '1.4.0', traceId, req: requirementsOf(td, 'FARGATE'),
+      ...(provider ? { capacityProviderName: provider } : {}),
     });
     return { task, trace: r.trace };
   }
@@ -226,6 +250,25 @@ function scaleInOrder(sim: Sim, svc: Service, ts: Task[]): Task[] {
   });
 }
 
+/** Which tasks scale-in stops: from the providers above their share first, then by the strategy's rule. */
+function scaleInChoice(sim: Sim, svc: Service, dep: Deployment, ts: Task[], n: number): Task[] {
+  const strategy = dep.capacityProviderStrategy ?? svc.capacityProviderStrategy;
+  if (!strategy?.length) return scaleInOrder(sim, svc, ts).slice(0, n);
+  const target = splitStrategy(strategy, svc.desiredCount);
+  const out: Task[] = [];
+  const left = new Map(strategy.map((item, i) => [item.capacityProvider, ts.filter((t) => t.capacityProviderName === item.capacityProvider).length - target[i]!]));
+  for (const t of scaleInOrder(sim, svc, ts)) {
+    if (out.length >= n) break;
+    const surplus = left.get(t.capacityProviderName ?? '') ?? 0;
+    if (surplus > 0) {
+      out.push(t);
+      left.set(t.capacityProviderName!, surplus - 1);
+    }
+  }
+  for (const t of scaleInOrder(sim, svc, ts)) if (out.length < n && !out.includes(t)) out.push(t);
+  return out;
+}
+
 function stopMany(sim: Sim, svc: Service, ts: Task[], reason: string): void {
   if (ts.length === 0) return;
   const running = ts.filter((t) => t.lastStatus === 'RUNNING');
@@ -260,10 +303,12 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
   if (primary.rolloutState === 'FAILED') canStart = 0;
   const started: Task[] = [];
   for (let i = 0; i < canStart; i++) {
-    const r = launch(sim, svc, primary);
+    const r = launch(sim, svc, primary, undefined, nextProvider(svc, primary, [...primaryGood, ...started]));
     if (!r.task) {
       svc.lastUnplacedTraceId = r.trace.id;
-      serviceEvent(sim, svc, unableToPlaceMessage(svc.serviceName, r.trace));
+      serviceEvent(sim, svc, r.trace.failure?.reason === SPOT_UNAVAILABLE
+        ? `(service ${svc.serviceName}) was unable to place a task. Reason: ${SPOT_UNAVAILABLE}.`
+        : unableToPlaceMessage(svc.serviceName, r.trace));
       if (svc.retryAtMs <= sim.now) {
         svc.retryAtMs = sim.now + sim.world.durations.serviceRetryMs;
         sim.engine.at(svc.retryAtMs, { k: 'svc.wake', svc: svc.serviceArn });
@@ -297,7 +342,7 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
   }
   // 4. scale-in of the primary deployment beyond desiredCount (not limited by minimumHealthyPercent)
   const excess = primaryGood.length + started.length - desired;
-  if (excess > 0) stopNow.push(...scaleInOrder(sim, svc, primaryGood).slice(0, excess));
+  if (excess > 0) stopNow.push(...scaleInChoice(sim, svc, primary, primaryGood, excess));
   stopMany(sim, svc, stopNow, `Scaling activity initiated by (deployment ${primary.id})`);
 
   if (replaceable.length > 0 && started.length === 0 && stopNow.length === 0 && maxTotal - inFlight <= 0 &&

@@ -2,6 +2,7 @@ import type { Stream } from '../core/rng';
 import type { ContainerInstance, PlacementCandidate, PlacementTrace, Task } from '../model/types';
 import type { WorldState } from '../world';
 import { compileClq, type ClqSubject, type CompiledClq } from './clq';
+import { SPOT_UNAVAILABLE } from '../controllers/capacity';
 
 /** What one task needs from an instance. */
 export interface Requirements {
@@ -368,8 +369,17 @@ export function expandTrace(w: WorldState, t: PlacementTrace): PlacementTrace {
 }
 
 /** Fargate: spread across the AZs of the task's subnets, fewest tasks of the group first [SIM: first subnet on ties]. */
-export function placeOnFargate(w: WorldState, group: string, subnets: string[], traceId: number, nowMs: number): { subnetId?: string; trace: PlacementTrace } {
+export function placeOnFargate(w: WorldState, group: string, subnets: string[], traceId: number, nowMs: number, spot = false): { subnetId?: string; trace: PlacementTrace } {
   const candidates: PlacementCandidate[] = [];
+  if (spot && !w.fargateSpotAvailable) {
+    return {
+      trace: {
+        id: traceId, atMs: nowMs, group, strategies: [], constraints: [], candidates,
+        note: 'Fargate Spot has no spare capacity at the moment.',
+        failure: { reason: SPOT_UNAVAILABLE, detail: 'Fargate Spot has no spare capacity at the moment.' },
+      },
+    };
+  }
   let best: { subnetId: string; n: number; row: PlacementCandidate } | undefined;
   const seenAz = new Set<string>();
   for (const sid of subnets) {

@@ -1,0 +1,110 @@
+import type { Sim } from '../sim';
+import { invalidParameter } from '../api/errors';
+import type { CapacityProviderStrategyItem, Cluster, TaskDefinition } from '../model/types';
+
+/**
+ * Capacity providers and strategies (ecs-spec §7.1-7.2). FARGATE and FARGATE_SPOT exist in every
+ * account; a cluster uses those associated with it (PutClusterCapacityProviders), and its default
+ * strategy applies when a call names neither a launch type nor a strategy.
+ */
+
+export const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
+
+/** What RunTask's failures and the service event say when Fargate Spot has no capacity. */
+export const SPOT_UNAVAILABLE = 'Capacity is unavailable at this time. Please try again later or in a different availability zone';
+
+export const NOT_ASSOCIATED =
+  'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.';
+
+export function capacityProviderExists(name: string): boolean {
+  return FARGATE_PROVIDERS.includes(name);
+}
+
+/** Checks a strategy as AWS does: known providers, associated with the cluster, one base, a weight. */
+export function validateStrategy(cluster: Cluster, strategy: CapacityProviderStrategyItem[], forCluster = false): void {
+  if (strategy.length === 0) return;
+  if (strategy.length > 20) throw invalidParameter('A capacity provider strategy can contain at most 20 capacity providers.');
+  const names = new Set<string>();
+  for (const item of strategy) {
+    if (!capacityProviderExists(item.capacityProvider)) {
+      throw invalidParameter(`The specified capacity provider '${item.capacityProvider}' does not exist. Specify a valid capacity provider and try again.`);
+    }
+    if (!forCluster && !cluster.capacityProviders.includes(item.capacityProvider)) throw invalidParameter(NOT_ASSOCIATED);
+    if (names.has(item.capacityProvider)) throw invalidParameter(`The capacity provider strategy names ${item.capacityProvider} more than once.`);
+    names.add(item.capacityProvider);
+  }
+  // [INF] texts: AWS rejects these strategies but its exact wording is not documented.
+  if (strategy.filter((i) => (i.base ?? 0) > 0).length > 1) {
+    throw invalidParameter('The specified capacity provider strategy is invalid: only one capacity provider can have a base.');
+  }
+  if (strategy.length > 1 && strategy.every((i) => (i.weight ?? 0) === 0)) {
+    throw invalidParameter('The specified capacity provider strategy is invalid: at least one capacity provider must have a weight greater than zero.');
+  }
+  const fargate = strategy.filter((i) => FARGATE_PROVIDERS.includes(i.capacityProvider)).length;
+  if (fargate > 0 && fargate < strategy.length) {
+    throw invalidParameter('The specified capacity provider strategy cannot contain both Fargate and Auto Scaling group capacity providers.');
+  }
+}
+
+/**
+ * How n tasks split over a strategy (§7.1): the base first on its provider, then one task at a time
+ * to the provider with the fewest tasks per unit of weight [SIM: ties to the earlier item];
+ * weight-0 providers get nothing beyond their base.
+ */
+export function splitStrategy(strategy: CapacityProviderStrategyItem[], n: number): number[] {
+  const out = strategy.map(() => 0);
+  let left = n;
+  strategy.forEach((item, i) => {
+    const b = Math.min(item.base ?? 0, left);
+    out[i] = b;
+    left -= b;
+  });
+  const extra = strategy.map(() => 0);
+  const weighted = strategy.map((item, i) => ({ i, w: item.weight ?? 0 })).filter((x) => x.w > 0);
+  if (weighted.length === 0) {
+    // A single provider with weight 0 (allowed alone) still takes the tasks.
+    if (strategy.length === 1) out[0]! += left;
+    return out;
+  }
+  for (; left > 0; left--) {
+    let best = weighted[0]!;
+    for (const x of weighted) if (extra[x.i]! / x.w < extra[best.i]! / best.w) best = x;
+    extra[best.i]!++;
+    out[best.i]!++;
+  }
+  return out;
+}
+
+export interface Capacity {
+  launchType: 'EC2' | 'FARGATE';
+  strategy?: CapacityProviderStrategyItem[];
+}
+
+/** Launch type and strategy are exclusive; neither means the cluster's default strategy, else EC2. */
+export function resolveCapacity(cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined, td: TaskDefinition): Capacity {
+  if (launchType && strategy) {
+    throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
+  }
+  const effective = strategy ?? (launchType ? undefined : cluster.defaultCapacityProviderStrategy.length ? cluster.defaultCapacityProviderStrategy : undefined);
+  if (effective) {
+    if (effective.length === 0) throw invalidParameter('The capacity provider strategy cannot be empty.');
+    validateStrategy(cluster, effective);
+    if (!td.compatibilities.includes('FARGATE')) throw invalidParameter('Task definition does not support launch_type FARGATE.');
+    const os = td.runtimePlatform?.operatingSystemFamily;
+    if (effective.some((i) => i.capacityProvider === 'FARGATE_SPOT') && ((os && os !== 'LINUX') || td.runtimePlatform?.cpuArchitecture === 'ARM64')) {
+      throw invalidParameter('The FARGATE_SPOT capacity provider supports Linux tasks on the X86_64 architecture only.');
+    }
+    return { launchType: 'FARGATE', strategy: effective.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 })) };
+  }
+  if (launchType === 'EXTERNAL') throw invalidParameter('No Container Instances were found in your cluster.');
+  const lt = launchType === 'FARGATE' ? 'FARGATE' : 'EC2';
+  if (lt === 'FARGATE' && !td.compatibilities.includes('FARGATE')) throw invalidParameter('Task definition does not support launch_type FARGATE.');
+  if (lt === 'EC2' && td.requiresCompatibilities?.length && !td.requiresCompatibilities.includes('EC2')) {
+    throw invalidParameter('Task definition does not support launch_type EC2.');
+  }
+  return { launchType: lt };
+}
+
+export function describeCapacityProvider(sim: Sim, name: string): Record<string, unknown> {
+  return { capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] };
+}
