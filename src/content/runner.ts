@@ -127,6 +127,12 @@ function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
       });
     case 'traces':
       return w.traces.map((t) => expandTrace(w, t));
+    case 'alarms':
+      return (sim.call('cloudwatch.DescribeAlarms', {}).output as { MetricAlarms: unknown[] }).MetricAlarms;
+    case 'scalingPolicies':
+      return (sim.call('applicationautoscaling.DescribeScalingPolicies', { ServiceNamespace: 'ecs' }).output as { ScalingPolicies: unknown[] }).ScalingPolicies;
+    case 'scalingActivities':
+      return (sim.call('applicationautoscaling.DescribeScalingActivities', { ServiceNamespace: 'ecs' }).output as { ScalingActivities: unknown[] }).ScalingActivities;
     default:
       return [];
   }
@@ -228,8 +234,8 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
     services: Object.values(w.services).map((s) => describeService(sim, s)),
     taskDefinitions: Object.values(w.taskDefinitions).flat().map((td) => describeTaskDefinition(sim, td)),
     capacityProviders: (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders,
-    scalableTargets: [],
-    scalingPolicies: [],
+    scalableTargets: (sim.call('applicationautoscaling.DescribeScalableTargets', { ServiceNamespace: 'ecs' }).output as { ScalableTargets: unknown[] }).ScalableTargets,
+    scalingPolicies: (sim.call('applicationautoscaling.DescribeScalingPolicies', { ServiceNamespace: 'ecs' }).output as { ScalingPolicies: unknown[] }).ScalingPolicies,
     targetGroups: [],
     namespaces: [],
     placementTraces: w.traces.map((t) => expandTrace(w, t)),

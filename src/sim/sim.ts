@@ -8,6 +8,8 @@ import { registerServiceHandlers } from './controllers/services';
 import { registerMetricHandlers } from './controllers/metrics';
 import { ECS_OPERATIONS } from './api/ecs';
 import { SIM_OPERATIONS, registerSimOpHandlers } from './api/simOps';
+import { AAS_OPERATIONS, CLOUDWATCH_OPERATIONS } from './api/autoscaling';
+import { registerAutoscalingHandlers } from './controllers/autoscaling';
 import type { Cluster } from './model/types';
 
 export type CallResult = { output: unknown; error?: undefined } | { error: { code: string; message: string }; output?: undefined };
@@ -17,6 +19,14 @@ export type Operation = (sim: Sim, input: Record<string, unknown>) => unknown;
 export interface SimOptions extends WorldOptions {
   seed?: string | number;
 }
+
+/** The APIs a scenario can call, by the prefix it uses: `ecs.RunTask`, `sim.LaunchInstances`, … */
+const NAMESPACES: Record<string, Record<string, Operation>> = {
+  ecs: ECS_OPERATIONS,
+  applicationautoscaling: AAS_OPERATIONS,
+  cloudwatch: CLOUDWATCH_OPERATIONS,
+  sim: SIM_OPERATIONS,
+};
 
 export interface SimSnapshot {
   engine: EngineSnapshot;
@@ -42,6 +52,7 @@ export class Sim {
     registerServiceHandlers(this);
     registerSimOpHandlers(this);
     registerMetricHandlers(this);
+    registerAutoscalingHandlers(this);
   }
 
   /** Simulated time in milliseconds. */
@@ -55,14 +66,13 @@ export class Sim {
 
   /** Names of every operation `call` accepts ("ecs.RunTask", "sim.LaunchInstances", …). */
   static operations(): string[] {
-    return [...Object.keys(ECS_OPERATIONS).map((o) => `ecs.${o}`), ...Object.keys(SIM_OPERATIONS).map((o) => `sim.${o}`)];
+    return Object.entries(NAMESPACES).flatMap(([ns, ops]) => Object.keys(ops).map((o) => `${ns}.${o}`));
   }
 
   static hasOperation(name: string): boolean {
-    const [ns, op] = name.split('.', 2);
-    if (ns === 'ecs') return op! in ECS_OPERATIONS;
-    if (ns === 'sim') return op! in SIM_OPERATIONS;
-    return false;
+    const dot = name.indexOf('.');
+    const ops = NAMESPACES[name.slice(0, dot)];
+    return ops !== undefined && Object.hasOwn(ops, name.slice(dot + 1));
   }
 
   /**
@@ -76,12 +86,10 @@ export class Sim {
         throw new ApiError('ParamValidationError', `Parameter validation failed:\nInvalid type for parameter input, value: ${JSON.stringify(input)}, valid types: <class 'dict'>`);
       }
       const args = input as Record<string, unknown>;
-      if (ns === 'ecs' && op && Object.hasOwn(ECS_OPERATIONS, op)) {
-        if (ecsInputShape(op)) validateParams(op, args);
-        return { output: ECS_OPERATIONS[op]!(this, structuredClone(args)) };
-      }
-      if (ns === 'sim' && op && Object.hasOwn(SIM_OPERATIONS, op)) {
-        return { output: SIM_OPERATIONS[op]!(this, structuredClone(args)) };
+      const ops = NAMESPACES[ns];
+      if (ops && op && Object.hasOwn(ops, op)) {
+        if (ns === 'ecs' && ecsInputShape(op)) validateParams(op, args);
+        return { output: ops[op]!(this, structuredClone(args)) };
       }
       throw new ApiError('UnknownOperationException', `Unknown operation '${operation}'. Known operations: ${Sim.operations().join(', ')}.`);
     } catch (e) {

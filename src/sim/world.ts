@@ -1,6 +1,6 @@
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
 import type {
-  Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './model/types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -35,6 +35,12 @@ export interface WorldState {
   metricsTicking: boolean;
   /** False while Fargate Spot has no capacity to give (sim.SetFargateSpotCapacity). */
   fargateSpotAvailable: boolean;
+  alarms: Record<string, Alarm>;
+  /** Application Auto Scaling, keyed by resource id, policy ARN and action name. */
+  scalableTargets: Record<string, ScalableTarget>;
+  scalingPolicies: Record<string, ScalingPolicy>;
+  scheduledActions: Record<string, ScheduledAction>;
+  scalingActivities: ScalingActivity[];
 }
 
 export const MAX_TRACES = 256;
@@ -82,6 +88,11 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     metrics: {},
     metricsTicking: false,
     fargateSpotAvailable: true,
+    alarms: {},
+    scalableTargets: {},
+    scalingPolicies: {},
+    scheduledActions: {},
+    scalingActivities: [],
   };
 }
 

@@ -2,6 +2,7 @@ import type { Sim } from '../sim';
 import type { Cluster, Container, ContainerInstance, MetricSeries, Task } from '../model/types';
 import { MINUTE } from '../core/time';
 import { taskDefinitionOf } from './tasks';
+import { evaluateAlarms } from './autoscaling';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -69,8 +70,13 @@ export function clusterUsage(sim: Sim, cluster: Cluster): Map<string, { cpu: num
   return out;
 }
 
+/** The key of a metric series: dimensions in name order, as CloudWatch treats them. */
+export function seriesKey(namespace: string, metricName: string, dims: { name: string; value: string }[]): string {
+  return `${namespace}|${metricName}|${[...dims].sort((a, b) => (a.name < b.name ? -1 : 1)).map((d) => `${d.name}=${d.value}`).join(',')}`;
+}
+
 function record(sim: Sim, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number): void {
-  const key = `${namespace}|${metricName}|${dims.map((d) => `${d.name}=${d.value}`).join(',')}`;
+  const key = seriesKey(namespace, metricName, dims);
   const s: MetricSeries = (sim.world.metrics[key] ??= { namespace, metricName, dimensions: dims, points: [] });
   s.points.push(atMs, value);
 }
@@ -159,6 +165,7 @@ export function startMetrics(sim: Sim): void {
 export function registerMetricHandlers(sim: Sim): void {
   sim.engine.on('metrics.tick', () => {
     publishMetrics(sim);
+    evaluateAlarms(sim);
     sim.engine.after(MINUTE, { k: 'metrics.tick' });
   });
 }
