@@ -3,7 +3,7 @@
  * lessons extend the same forms (lessons-plan §3).
  */
 
-const OPERATORS = new Set(['equals', 'notEquals', 'in', 'notIn', 'startsWith', 'endsWith', 'contains', 'matches', 'exists', 'gt', 'gte', 'lt', 'lte', 'some', 'every', 'none', 'length']);
+const OPERATORS = new Set(['equals', 'notEquals', 'in', 'notIn', 'startsWith', 'endsWith', 'contains', 'matches', 'exists', 'gt', 'gte', 'lt', 'lte', 'some', 'every', 'none', 'length', 'countOf']);
 
 /** Resolves a path such as `containers[name=app].exitCode` or `deployments[0].rolloutState`. */
 export function getPath(obj: unknown, path: string): unknown {
@@ -70,6 +70,13 @@ function matchValue(actual: unknown, m: unknown): boolean {
         case 'every': return Array.isArray(actual) && actual.every((x) => matchValue(x, arg));
         case 'none': return Array.isArray(actual) && !actual.some((x) => matchValue(x, arg));
         case 'length': return Array.isArray(actual) && matchValue(actual.length, arg);
+        case 'countOf': {
+          // { countOf: { where: <condition>, equals | atLeast | atMost: n } } on a list
+          if (!Array.isArray(actual)) return false;
+          const a = arg as { where?: Record<string, unknown>; equals?: number; atLeast?: number; atMost?: number };
+          const n = actual.filter((x) => matches(x, a.where)).length;
+          return (a.equals === undefined || n === a.equals) && (a.atLeast === undefined || n >= a.atLeast) && (a.atMost === undefined || n <= a.atMost);
+        }
         default: return false;
       }
     })();

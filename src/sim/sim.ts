@@ -9,7 +9,10 @@ import { registerMetricHandlers } from './controllers/metrics';
 import { ECS_OPERATIONS } from './api/ecs';
 import { SIM_OPERATIONS, registerSimOpHandlers } from './api/simOps';
 import { AAS_OPERATIONS, CLOUDWATCH_OPERATIONS } from './api/autoscaling';
+import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './api/asgApi';
 import { registerAutoscalingHandlers } from './controllers/autoscaling';
+import { registerAsgHandlers } from './controllers/asg';
+import { placeWaiting, registerCasHandlers } from './controllers/cas';
 import type { Cluster } from './model/types';
 
 export type CallResult = { output: unknown; error?: undefined } | { error: { code: string; message: string }; output?: undefined };
@@ -25,6 +28,8 @@ const NAMESPACES: Record<string, Record<string, Operation>> = {
   ecs: ECS_OPERATIONS,
   applicationautoscaling: AAS_OPERATIONS,
   cloudwatch: CLOUDWATCH_OPERATIONS,
+  ec2: EC2_OPERATIONS,
+  autoscaling: AUTOSCALING_OPERATIONS,
   sim: SIM_OPERATIONS,
 };
 
@@ -53,6 +58,9 @@ export class Sim {
     registerSimOpHandlers(this);
     registerMetricHandlers(this);
     registerAutoscalingHandlers(this);
+    registerAsgHandlers(this);
+    registerCasHandlers(this);
+    this.engine.on('cluster.placeWaiting', (ev) => placeWaiting(this, ev.cluster as string));
   }
 
   /** Simulated time in milliseconds. */

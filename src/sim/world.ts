@@ -1,6 +1,6 @@
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
 import type {
-  Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './model/types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -41,6 +41,11 @@ export interface WorldState {
   scalingPolicies: Record<string, ScalingPolicy>;
   scheduledActions: Record<string, ScheduledAction>;
   scalingActivities: ScalingActivity[];
+  launchTemplates: Record<string, LaunchTemplate>;
+  autoScalingGroups: Record<string, AutoScalingGroup>;
+  capacityProviders: Record<string, CapacityProvider>;
+  /** Tasks waiting in PROVISIONING for capacity-provider capacity, oldest first. */
+  waiting: string[];
 }
 
 export const MAX_TRACES = 256;
@@ -93,6 +98,10 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     scalingPolicies: {},
     scheduledActions: {},
     scalingActivities: [],
+    launchTemplates: {},
+    autoScalingGroups: {},
+    capacityProviders: {},
+    waiting: [],
   };
 }
 

@@ -9,7 +9,8 @@ import { createTask, requirementsOf, stopTask } from '../controllers/tasks';
 import { deregister, findContainerInstance } from '../controllers/instances';
 import { clusterChanged, deploymentId, requestPass, startDeployment } from '../controllers/services';
 import { startMetrics } from '../controllers/metrics';
-import { FARGATE_PROVIDERS, describeCapacityProvider, resolveCapacity, splitStrategy, validateStrategy } from '../controllers/capacity';
+import { ECS_CAPACITY_OPERATIONS } from './asgApi';
+import { FARGATE_PROVIDERS, capacityProviderExists, describeCapacityProvider, resolveCapacity, splitStrategy, validateStrategy } from '../controllers/capacity';
 import { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from '../describe';
 import type { CapacityProviderStrategyItem, Cluster, NetworkConfiguration, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
 
@@ -126,19 +127,26 @@ function onFargate(svc: Service): boolean {
 }
 
 /** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
-function setClusterCapacity(c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
+function setClusterCapacity(sim: Sim, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
   for (const p of providers) {
-    if (!FARGATE_PROVIDERS.includes(p)) {
+    if (!capacityProviderExists(sim, p)) {
       throw invalidParameter(`The specified capacity provider '${p}' does not exist. Specify a valid capacity provider and try again.`);
     }
   }
   if (new Set(providers).size !== providers.length) throw invalidParameter('The list of capacity providers names one more than once.');
+  for (const p of providers) {
+    const cp = sim.world.capacityProviders[p];
+    const other = Object.values(sim.world.clusters).find((x) => x !== c && x.status === 'ACTIVE' && x.capacityProviders.includes(p));
+    if (cp && cp.managedScaling.status === 'ENABLED' && other) {
+      throw invalidParameter(`The capacity provider ${p} has managed scaling and is already associated with cluster ${other.clusterName}; such a provider can belong to one cluster only.`);
+    }
+  }
   for (const item of strategy) {
     if (!providers.includes(item.capacityProvider)) {
       throw invalidParameter(`The specified default capacity provider strategy cannot contain a capacity provider that is not associated with the cluster: '${item.capacityProvider}'.`);
     }
   }
-  validateStrategy(c, strategy, true);
+  validateStrategy(sim, c, strategy, true);
   c.capacityProviders = [...providers];
   c.defaultCapacityProviderStrategy = strategy.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 }));
 }
@@ -159,7 +167,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       defaultCapacityProviderStrategy: [], settings: (input.settings as Cluster['settings']) ?? [{ name: 'containerInsights', value: 'disabled' }],
       tags: (input.tags as Cluster['tags']) ?? [], instanceArns: [],
     };
-    setClusterCapacity(c, providers, defaultStrategy);
+    setClusterCapacity(sim, c, providers, defaultStrategy);
     sim.world.clusters[arn] = c;
     startMetrics(sim);
     sim.emit('ClusterCreated', `Cluster ${name} was created.`, { clusterArn: arn });
@@ -206,18 +214,20 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
         Object.values(sim.world.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED' && t.capacityProviderName === p);
       if (inUse) throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
     }
-    setClusterCapacity(c, providers, input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[]);
+    setClusterCapacity(sim, c, providers, input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[]);
     sim.emit('ClusterCapacityProvidersChanged', `Cluster ${c.clusterName} uses ${providers.length ? providers.join(', ') : 'no capacity providers'}.`, { clusterArn: c.clusterArn });
     return { cluster: describeCluster(sim, c) };
   },
 
+  ...ECS_CAPACITY_OPERATIONS,
+
   DescribeCapacityProviders(sim, input) {
-    const names = (input.capacityProviders as string[] | undefined) ?? FARGATE_PROVIDERS;
+    const names = (input.capacityProviders as string[] | undefined) ?? [...FARGATE_PROVIDERS, ...Object.values(sim.world.capacityProviders).filter((c) => c.status === 'ACTIVE').map((c) => c.name)];
     const capacityProviders: unknown[] = [];
     const failures: unknown[] = [];
     for (const n of names) {
       const name = n.startsWith('arn:') ? n.slice(n.lastIndexOf('/') + 1) : n;
-      if (FARGATE_PROVIDERS.includes(name)) capacityProviders.push(describeCapacityProvider(sim, name));
+      if (FARGATE_PROVIDERS.includes(name) || sim.world.capacityProviders[name]) capacityProviders.push(describeCapacityProvider(sim, name));
       else failures.push({ arn: n.startsWith('arn:') ? n : sim.arn(`capacity-provider/${n}`), reason: 'MISSING' });
     }
     return { capacityProviders, failures };
@@ -284,7 +294,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'RunTask');
     const count = (input.count as number | undefined) ?? 1;
     if (count < 1 || count > 10) throw invalidParameter('Count must be between 1 and 10.');
-    const capacity = resolveCapacity(cluster, input.launchType as string | undefined, input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined, td);
+    const capacity = resolveCapacity(sim, cluster, input.launchType as string | undefined, input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined, td);
     const launchType = capacity.launchType;
     const net = input.networkConfiguration as NetworkConfiguration | undefined;
     checkNetwork(sim, td, launchType, net);
@@ -326,24 +336,40 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
         }
       });
     } else {
-      if (activeInstanceCount(sim, cluster) === 0) throw invalidParameter('No Container Instances were found in your cluster.');
+      if (!capacity.strategy && activeInstanceCount(sim, cluster) === 0) throw invalidParameter('No Container Instances were found in your cluster.');
       const req = requirementsOf(td, 'EC2');
-      const zones = td.networkMode === 'awsvpc' ? new Set(net!.awsvpcConfiguration.subnets.map((s) => w.subnets[s]!.availabilityZone)) : undefined;
-      for (let i = 0; i < count; i++) {
-        const traceId = w.nextTraceId++;
-        const r = placeOnInstances(w, {
-          clusterArn: cluster.clusterArn, group, req, constraints: [...(td.placementConstraints ?? []), ...constraints], strategies,
-          defaultMode: 'random', ...(zones ? { zones } : {}),
-        }, sim.engine.rng.stream('placement'), traceId, sim.now);
-        recordTrace(sim, r.trace);
-        if (!r.instance) {
-          const f = r.trace.failure!;
-          failures.push({ ...(f.arn ? { arn: f.arn } : {}), reason: f.reason });
-          continue;
+      const subnets = net?.awsvpcConfiguration.subnets;
+      const zones = td.networkMode === 'awsvpc' ? new Set(subnets!.map((s) => w.subnets[s]!.availabilityZone)) : undefined;
+      const allConstraints = [...(td.placementConstraints ?? []), ...constraints];
+      // Without a strategy every task may go anywhere; with one, the count splits over its providers (§7.1).
+      const providers = capacity.strategy ?? [{ capacityProvider: '' }];
+      const split = capacity.strategy ? splitStrategy(capacity.strategy, count) : [count];
+      providers.forEach((item, pi) => {
+        const cp = item.capacityProvider ? w.capacityProviders[item.capacityProvider] : undefined;
+        for (let i = 0; i < split[pi]!; i++) {
+          const traceId = w.nextTraceId++;
+          const r = placeOnInstances(w, {
+            clusterArn: cluster.clusterArn, group, req, constraints: allConstraints, strategies,
+            defaultMode: 'random', ...(zones ? { zones } : {}), ...(cp ? { capacityProvider: cp.name } : {}),
+          }, sim.engine.rng.stream('placement'), traceId, sim.now);
+          recordTrace(sim, r.trace);
+          if (!r.instance) {
+            if (cp?.managedScaling.status === 'ENABLED') {
+              // With managed scaling the task waits in PROVISIONING while cluster auto scaling adds capacity (§7.6).
+              tasks.push(createTask(sim, {
+                ...common, launchType: 'EC2', traceId, req, capacityProviderName: cp.name,
+                waiting: { capacityProvider: cp.name, constraints: allConstraints, strategies, defaultMode: 'random', ...(subnets ? { subnets } : {}) },
+              }));
+              continue;
+            }
+            const f = r.trace.failure!;
+            failures.push({ ...(f.arn ? { arn: f.arn } : {}), reason: f.reason });
+            continue;
+          }
+          const subnetId = zones ? subnets!.find((s) => w.subnets[s]!.availabilityZone === r.instance!.availabilityZone) : undefined;
+          tasks.push(createTask(sim, { ...common, launchType: 'EC2', instance: r.instance, traceId, req, ...(cp ? { capacityProviderName: cp.name } : {}), ...(subnetId ? { subnetId } : {}) }));
         }
-        const subnetId = zones ? net!.awsvpcConfiguration.subnets.find((s) => w.subnets[s]!.availabilityZone === r.instance!.availabilityZone) : undefined;
-        tasks.push(createTask(sim, { ...common, launchType: 'EC2', instance: r.instance, traceId, req, ...(subnetId ? { subnetId } : {}) }));
-      }
+      });
     }
     return { tasks: tasks.map((t) => describeTask(sim, t)), failures: failures.map(({ arn, reason }) => (arn ? { arn, reason } : { reason })) };
   },
@@ -606,7 +632,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     const scheduling = ((input.schedulingStrategy as string | undefined) ?? 'REPLICA') as 'REPLICA' | 'DAEMON';
     if (!input.taskDefinition) throw invalidParameter('A task definition is required to create a service with the ECS deployment controller.');
     const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
-    const capacity = resolveCapacity(cluster, input.launchType as string | undefined, input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined, td);
+    const capacity = resolveCapacity(sim, cluster, input.launchType as string | undefined, input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined, td);
     const launchType = capacity.launchType;
     const net = input.networkConfiguration as NetworkConfiguration | undefined;
     checkNetwork(sim, td, launchType, net);
@@ -680,7 +706,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       if (input.forceNewDeployment !== true) {
         throw invalidParameter('When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.');
       }
-      const capacity = resolveCapacity(cluster, undefined, newStrategy.length ? newStrategy : undefined, effectiveTd);
+      const capacity = resolveCapacity(sim, cluster, undefined, newStrategy.length ? newStrategy : undefined, effectiveTd);
       if (capacity.launchType !== (onFargate(svc) ? 'FARGATE' : 'EC2')) {
         throw invalidParameter('A service cannot move between Fargate and EC2 capacity; create a new service instead.');
       }

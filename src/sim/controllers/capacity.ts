@@ -16,17 +16,17 @@ export const SPOT_UNAVAILABLE = 'Capacity is unavailable at this time. Please tr
 export const NOT_ASSOCIATED =
   'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.';
 
-export function capacityProviderExists(name: string): boolean {
-  return FARGATE_PROVIDERS.includes(name);
+export function capacityProviderExists(sim: Sim, name: string): boolean {
+  return FARGATE_PROVIDERS.includes(name) || sim.world.capacityProviders[name]?.status === 'ACTIVE';
 }
 
 /** Checks a strategy as AWS does: known providers, associated with the cluster, one base, a weight. */
-export function validateStrategy(cluster: Cluster, strategy: CapacityProviderStrategyItem[], forCluster = false): void {
+export function validateStrategy(sim: Sim, cluster: Cluster, strategy: CapacityProviderStrategyItem[], forCluster = false): void {
   if (strategy.length === 0) return;
   if (strategy.length > 20) throw invalidParameter('A capacity provider strategy can contain at most 20 capacity providers.');
   const names = new Set<string>();
   for (const item of strategy) {
-    if (!capacityProviderExists(item.capacityProvider)) {
+    if (!capacityProviderExists(sim, item.capacityProvider)) {
       throw invalidParameter(`The specified capacity provider '${item.capacityProvider}' does not exist. Specify a valid capacity provider and try again.`);
     }
     if (!forCluster && !cluster.capacityProviders.includes(item.capacityProvider)) throw invalidParameter(NOT_ASSOCIATED);
@@ -81,20 +81,25 @@ export interface Capacity {
 }
 
 /** Launch type and strategy are exclusive; neither means the cluster's default strategy, else EC2. */
-export function resolveCapacity(cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined, td: TaskDefinition): Capacity {
+export function resolveCapacity(sim: Sim, cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined, td: TaskDefinition): Capacity {
   if (launchType && strategy) {
     throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
   }
   const effective = strategy ?? (launchType ? undefined : cluster.defaultCapacityProviderStrategy.length ? cluster.defaultCapacityProviderStrategy : undefined);
   if (effective) {
     if (effective.length === 0) throw invalidParameter('The capacity provider strategy cannot be empty.');
-    validateStrategy(cluster, effective);
+    validateStrategy(sim, cluster, effective);
+    const items = effective.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 }));
+    if (!FARGATE_PROVIDERS.includes(items[0]!.capacityProvider)) {
+      if (td.requiresCompatibilities?.length && !td.requiresCompatibilities.includes('EC2')) throw invalidParameter('Task definition does not support launch_type EC2.');
+      return { launchType: 'EC2', strategy: items };
+    }
     if (!td.compatibilities.includes('FARGATE')) throw invalidParameter('Task definition does not support launch_type FARGATE.');
     const os = td.runtimePlatform?.operatingSystemFamily;
     if (effective.some((i) => i.capacityProvider === 'FARGATE_SPOT') && ((os && os !== 'LINUX') || td.runtimePlatform?.cpuArchitecture === 'ARM64')) {
       throw invalidParameter('The FARGATE_SPOT capacity provider supports Linux tasks on the X86_64 architecture only.');
     }
-    return { launchType: 'FARGATE', strategy: effective.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 })) };
+    return { launchType: 'FARGATE', strategy: items };
   }
   if (launchType === 'EXTERNAL') throw invalidParameter('No Container Instances were found in your cluster.');
   const lt = launchType === 'FARGATE' ? 'FARGATE' : 'EC2';
@@ -106,5 +111,15 @@ export function resolveCapacity(cluster: Cluster, launchType: string | undefined
 }
 
 export function describeCapacityProvider(sim: Sim, name: string): Record<string, unknown> {
-  return { capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] };
+  const cp = sim.world.capacityProviders[name];
+  if (!cp) return { capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] };
+  const asg = sim.world.autoScalingGroups[cp.autoScalingGroupName];
+  return {
+    capacityProviderArn: cp.capacityProviderArn, name, status: cp.status,
+    autoScalingGroupProvider: {
+      autoScalingGroupArn: asg?.AutoScalingGroupARN ?? cp.autoScalingGroupName, managedScaling: cp.managedScaling,
+      managedTerminationProtection: cp.managedTerminationProtection, managedDraining: 'DISABLED',
+    },
+    updateStatus: 'UPDATE_COMPLETE', tags: cp.tags,
+  };
 }

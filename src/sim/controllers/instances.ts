@@ -1,9 +1,10 @@
 import type { Sim } from '../sim';
 import { ApiError, invalidParameter } from '../api/errors';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
-import type { ContainerInstance, Ec2Instance } from '../model/types';
+import type { AgentConfig, ContainerInstance, Ec2Instance } from '../model/types';
 import { killTask } from './tasks';
 import { clusterChanged } from './services';
+import { asgInstanceGone } from './asg';
 
 /**
  * EC2 instances and their container agents (ecs-spec §2.1, §9): boot, registration with the
@@ -60,10 +61,8 @@ export function launchInstances(sim: Sim, input: LaunchInput): Ec2Instance[] {
     if (w.ec2[id]) throw invalidParameter(`Instance ${id} already exists.`);
     // Without a zone, instances go round-robin across the AZs.
     const subnet = fixed ?? subnets[(existing + i) % subnets.length]!;
-    const inst: Ec2Instance = {
-      ec2InstanceId: id, instanceType: type, availabilityZone: subnet.availabilityZone, subnetId: subnet.subnetId,
-      state: 'pending', clusterArn: cluster.clusterArn, launchedAtMs: sim.now, gen: 0, imageCache: [],
-      trunking: w.accountSettings.awsvpcTrunking === 'enabled' && INSTANCE_TYPES[type]!.trunkEni !== undefined,
+    out.push(startEc2Instance(sim, {
+      id, instanceType: type, subnetId: subnet.subnetId, clusterArn: cluster.clusterArn, bootMs: boot,
       agentConfig: {
         reservedMemory: input.reservedMemory ?? 0,
         reservedPorts: input.reservedPorts ?? [22, 2375, 2376, 51678, 51679],
@@ -71,13 +70,28 @@ export function launchInstances(sim: Sim, input: LaunchInput): Ec2Instance[] {
         instanceAttributes: input.attributes ?? {},
         ...(input.registeredResources ? { registeredResources: input.registeredResources } : {}),
       },
-    };
-    w.ec2[id] = inst;
-    out.push(inst);
-    sim.emit('InstanceLaunched', `EC2 instance ${id} (${type}) is launching in ${subnet.availabilityZone}.`, { ec2InstanceId: id, instanceType: type, availabilityZone: subnet.availabilityZone });
-    sim.engine.after(boot, { k: 'inst.boot', id, gen: inst.gen });
+    }));
   }
   return out;
+}
+
+/** Starts one EC2 instance whose agent will join `clusterArn` after it boots. */
+export function startEc2Instance(sim: Sim, o: { id: string; instanceType: string; subnetId: string; clusterArn: string; bootMs: number; agentConfig: AgentConfig; asgName?: string }): Ec2Instance {
+  const w = sim.world;
+  const subnet = w.subnets[o.subnetId]!;
+  const inst: Ec2Instance = {
+    ec2InstanceId: o.id, instanceType: o.instanceType, availabilityZone: subnet.availabilityZone, subnetId: subnet.subnetId,
+    state: 'pending', clusterArn: o.clusterArn, launchedAtMs: sim.now, gen: 0, imageCache: [],
+    trunking: w.accountSettings.awsvpcTrunking === 'enabled' && INSTANCE_TYPES[o.instanceType]!.trunkEni !== undefined,
+    agentConfig: o.agentConfig,
+    ...(o.asgName ? { asgName: o.asgName } : {}),
+  };
+  w.ec2[o.id] = inst;
+  sim.emit('InstanceLaunched', `EC2 instance ${o.id} (${o.instanceType}) is launching in ${subnet.availabilityZone}${o.asgName ? ` for Auto Scaling group ${o.asgName}` : ''}.`, {
+    ec2InstanceId: o.id, instanceType: o.instanceType, availabilityZone: subnet.availabilityZone, ...(o.asgName ? { autoScalingGroupName: o.asgName } : {}),
+  });
+  sim.engine.after(o.bootMs, { k: 'inst.boot', id: o.id, gen: inst.gen });
+  return inst;
 }
 
 function register(sim: Sim, inst: Ec2Instance): void {
@@ -113,6 +127,9 @@ function register(sim: Sim, inst: Ec2Instance): void {
     usedCpu: 0, usedMemory: 0, usedGpu: 0, usedEni: 0, usedPorts: [], usedPortsUdp: [],
     attributes, taskArns: [], version: 1,
   };
+  // Instances of an Auto Scaling group that a capacity provider uses belong to that provider.
+  const provider = inst.asgName ? Object.values(w.capacityProviders).find((p) => p.status === 'ACTIVE' && p.autoScalingGroupName === inst.asgName) : undefined;
+  if (provider) ci.capacityProviderName = provider.name;
   w.containerInstances[ciArn] = ci;
   inst.containerInstanceArn = ciArn;
   cluster.instanceArns.push(ciArn);
@@ -169,6 +186,7 @@ export function terminateInstance(sim: Sim, inst: Ec2Instance): void {
   inst.state = 'terminated';
   inst.gen++;
   sim.emit('InstanceTerminated', `EC2 instance ${inst.ec2InstanceId} was terminated.`, { ec2InstanceId: inst.ec2InstanceId });
+  asgInstanceGone(sim, inst);
   const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
   if (ci && ci.status !== 'INACTIVE') {
     stopTasksOnHost(sim, ci, `Host EC2 (instance ${inst.ec2InstanceId}) stopped/terminated`);

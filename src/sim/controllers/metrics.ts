@@ -3,6 +3,7 @@ import type { Cluster, Container, ContainerInstance, MetricSeries, Task } from '
 import { MINUTE } from '../core/time';
 import { taskDefinitionOf } from './tasks';
 import { evaluateAlarms } from './autoscaling';
+import { runClusterAutoScaling } from './cas';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -166,6 +167,7 @@ export function registerMetricHandlers(sim: Sim): void {
   sim.engine.on('metrics.tick', () => {
     publishMetrics(sim);
     evaluateAlarms(sim);
+    runClusterAutoScaling(sim);
     sim.engine.after(MINUTE, { k: 'metrics.tick' });
   });
 }

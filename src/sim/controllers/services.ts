@@ -4,6 +4,7 @@ import { placeOnFargate, placeOnInstances, type PlacementStrategy } from '../pla
 import { createTask, requirementsOf, stopTask, taskDefinitionOf } from './tasks';
 import { recordTrace } from '../api/ecs';
 import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE, splitStrategy } from './capacity';
+import { placeWaiting } from './cas';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -97,6 +98,7 @@ function checkCircuitBreaker(sim: Sim, svc: Service, dep: Deployment, why: strin
 
 /** Something changed in a cluster (instance registered, drained, disconnected): re-run its services. */
 export function clusterChanged(sim: Sim, clusterArn: string): void {
+  placeWaiting(sim, clusterArn);
   for (const svc of Object.values(sim.world.services)) {
     if (svc.clusterArn === clusterArn && svc.status !== 'INACTIVE') requestPass(sim, svc);
   }
@@ -205,19 +207,26 @@ function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[], provid
   }
   const req = requirementsOf(td, 'EC2');
   const zones = td.networkMode === 'awsvpc' && subnets ? new Set(subnets.map((s) => w.subnets[s]?.availabilityZone ?? '')) : undefined;
+  const cp = provider ? w.capacityProviders[provider] : undefined;
+  const constraints = [...(td.placementConstraints ?? []), ...svc.placementConstraints];
+  const strategies = svc.placementStrategy as PlacementStrategy[];
   const r = placeOnInstances(w, {
-    clusterArn: svc.clusterArn, group, req,
-    constraints: [...(td.placementConstraints ?? []), ...svc.placementConstraints],
-    strategies: svc.placementStrategy as PlacementStrategy[],
-    defaultMode: 'service', ...(zones ? { zones } : {}), ...(only ? { only } : {}),
+    clusterArn: svc.clusterArn, group, req, constraints, strategies,
+    defaultMode: 'service', ...(zones ? { zones } : {}), ...(only ? { only } : {}), ...(cp ? { capacityProvider: cp.name } : {}),
   }, sim.engine.rng.stream('placement'), traceId, sim.now);
   recordTrace(sim, r.trace);
-  if (!r.instance) return { trace: r.trace };
+  const common = {
+    clusterArn: svc.clusterArn, td, group, launchType: 'EC2' as const, startedBy: dep.id, serviceArn: svc.serviceArn, deploymentId: dep.id,
+    traceId, req, ...(cp ? { capacityProviderName: cp.name } : {}),
+  };
+  if (!r.instance) {
+    if (cp?.managedScaling.status !== 'ENABLED') return { trace: r.trace };
+    // With managed scaling the task waits in PROVISIONING for cluster auto scaling (§7.6).
+    const task = createTask(sim, { ...common, waiting: { capacityProvider: cp.name, constraints, strategies, defaultMode: 'service', ...(subnets ? { subnets } : {}) } });
+    return { task, trace: r.trace };
+  }
   const subnetId = zones ? subnets!.find((s) => w.subnets[s]?.availabilityZone === r.instance!.availabilityZone) : undefined;
-  const task = createTask(sim, {
-    clusterArn: svc.clusterArn, td, group, launchType: 'EC2', instance: r.instance, startedBy: dep.id, serviceArn: svc.serviceArn,
-    deploymentId: dep.id, traceId, req, ...(subnetId ? { subnetId } : {}),
-  });
+  const task = createTask(sim, { ...common, instance: r.instance, ...(subnetId ? { subnetId } : {}) });
   return { task, trace: r.trace };
 }
 

@@ -1,5 +1,5 @@
 import type { Sim } from '../sim';
-import type { Container, ContainerInstance, ImageBehavior, Task, TaskDefinition, TaskStatus } from '../model/types';
+import type { Container, ContainerInstance, ImageBehavior, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../model/types';
 import type { Requirements } from '../placement/place';
 import { indexTask } from '../placement/place';
 import { serviceTaskChanged } from './services';
@@ -74,6 +74,8 @@ export interface CreateTaskOptions {
   traceId?: number;
   req: Requirements;
   tags?: { key: string; value: string }[];
+  /** No instance yet: wait in PROVISIONING for capacity from this provider. */
+  waiting?: WaitingPlacement;
 }
 
 function setStatus(sim: Sim, t: Task, s: TaskStatus): void {
@@ -87,20 +89,14 @@ function setStatus(sim: Sim, t: Task, s: TaskStatus): void {
   if (t.serviceArn) serviceTaskChanged(sim, t);
 }
 
-/** Creates a placed task, reserves its resources and starts its lifecycle. */
+/** Creates a task: placed (an instance or a Fargate subnet) it starts at once; with `waiting` it waits in PROVISIONING. */
 export function createTask(sim: Sim, o: CreateTaskOptions): Task {
   const w = sim.world;
-  const d = w.durations;
   const cluster = w.clusters[o.clusterArn]!;
   const id = sim.hex(32);
   const taskArn = sim.arn(`task/${cluster.clusterName}/${id}`);
   const mode = o.td.networkMode ?? (o.launchType === 'FARGATE' ? 'awsvpc' : 'bridge');
-  const ci = o.instance;
   const overrides = (o.overrides ?? {}) as { containerOverrides?: { name: string; cpu?: number; memory?: number; memoryReservation?: number }[] };
-  const reserved = {
-    cpu: o.req.cpu, memory: o.req.memory, gpu: o.req.gpu, eni: o.req.eni,
-    ports: [...o.req.ports], portsUdp: [...o.req.portsUdp],
-  };
   const containers: Container[] = o.td.containerDefinitions.map((cd) => {
     const ov = overrides.containerOverrides?.find((x) => x.name === cd.name);
     return {
@@ -112,9 +108,51 @@ export function createTask(sim: Sim, o: CreateTaskOptions): Task {
       ...(ov?.memoryReservation ?? cd.memoryReservation) !== undefined ? { memoryReservation: ov?.memoryReservation ?? cd.memoryReservation } : {},
     };
   });
-  if (ci && o.launchType === 'EC2') {
+  const t: Task = {
+    taskArn, id, clusterArn: o.clusterArn, taskDefinitionArn: o.td.taskDefinitionArn, family: o.td.family, group: o.group,
+    launchType: o.launchType, availabilityZone: '', networkMode: mode,
+    lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', healthStatus: 'UNKNOWN', createdAtMs: sim.now,
+    containers, overrides: o.overrides ?? { containerOverrides: [] },
+    reserved: { cpu: o.req.cpu, memory: o.req.memory, gpu: o.req.gpu, eni: o.req.eni, ports: [...o.req.ports], portsUdp: [...o.req.portsUdp] },
+    reachedRunning: false, version: 1, gen: 0, tags: o.tags ?? [],
+    ...(o.startedBy ? { startedBy: o.startedBy } : {}),
+    ...(o.capacityProviderName ? { capacityProviderName: o.capacityProviderName } : {}),
+    ...(o.platformVersion ? { platformVersion: o.platformVersion } : {}),
+    ...(o.td.cpu !== undefined ? { cpu: o.td.cpu } : {}),
+    ...(o.td.memory !== undefined ? { memory: o.td.memory } : {}),
+    ...(o.serviceArn ? { serviceArn: o.serviceArn, deploymentId: o.deploymentId } : {}),
+    ...(o.traceId !== undefined ? { traceId: o.traceId } : {}),
+  };
+  w.tasks[taskArn] = t;
+  w.taskOrder.push(taskArn);
+  if (o.waiting) {
+    t.waiting = o.waiting;
+    w.waiting.push(taskArn);
+    indexTask(w, t, 1);
+    sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is PROVISIONING: waiting for capacity from ${o.waiting.capacityProvider}.`, {
+      taskArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: t.group, capacityProviderName: o.waiting.capacityProvider,
+    });
+    sim.engine.after(w.durations.provisioningTimeoutMs, { k: 'task.provisionTimeout', task: taskArn });
+    return t;
+  }
+  bindTask(sim, t, o.td, o.instance, o.subnetId);
+  return t;
+}
+
+/** Gives a task its instance (reserving resources and host ports) or its Fargate subnet, and starts it. */
+export function bindTask(sim: Sim, t: Task, td: TaskDefinition, ci: ContainerInstance | undefined, subnetId: string | undefined): void {
+  const w = sim.world;
+  const d = w.durations;
+  const mode = t.networkMode;
+  const reserved = t.reserved;
+  if (t.waiting) {
+    indexTask(w, t, -1);
+    delete t.waiting;
+    w.waiting = w.waiting.filter((a) => a !== t.taskArn);
+  }
+  if (ci && t.launchType === 'EC2') {
     // Host ports: static ones as reserved, dynamic ones from the ephemeral range, lowest free first [SIM].
-    o.td.containerDefinitions.forEach((cd, i) => {
+    td.containerDefinitions.forEach((cd, i) => {
       for (const pm of cd.portMappings ?? []) {
         if (pm.containerPort === undefined || mode === 'awsvpc' || mode === 'none') continue;
         let hostPort = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
@@ -125,7 +163,7 @@ export function createTask(sim: Sim, o: CreateTaskOptions): Task {
           while (used.includes(hostPort) || reserved.ports.includes(hostPort)) hostPort++;
           (proto === 'udp' ? reserved.portsUdp : reserved.ports).push(hostPort);
         }
-        containers[i]!.networkBindings.push({ bindIP: '0.0.0.0', containerPort: pm.containerPort, hostPort, protocol: proto });
+        t.containers[i]!.networkBindings.push({ bindIP: '0.0.0.0', containerPort: pm.containerPort, hostPort, protocol: proto });
       }
     });
     ci.usedCpu += reserved.cpu;
@@ -135,51 +173,32 @@ export function createTask(sim: Sim, o: CreateTaskOptions): Task {
     ci.usedPorts.push(...reserved.ports);
     ci.usedPortsUdp.push(...reserved.portsUdp);
     ci.version++;
+    ci.taskArns.push(t.taskArn);
+    t.containerInstanceArn = ci.containerInstanceArn;
+    t.ec2InstanceId = ci.ec2InstanceId;
   }
-  let subnetId = o.subnetId;
-  if (!subnetId && ci) subnetId = ci.subnetId;
-  const az = ci ? ci.availabilityZone : w.subnets[subnetId!]!.availabilityZone;
-  let privateIp: string | undefined;
-  let eniId: string | undefined;
-  if (mode === 'awsvpc' && subnetId) {
-    const sn = w.subnets[subnetId]!;
+  const subnet = subnetId ?? ci?.subnetId;
+  t.availabilityZone = ci ? ci.availabilityZone : w.subnets[subnet!]!.availabilityZone;
+  if (subnet) t.subnetId = subnet;
+  if (mode === 'awsvpc' && subnet) {
+    const sn = w.subnets[subnet]!;
     const base = sn.cidr.split('/')[0]!.split('.').map(Number);
     const n = sn.nextIp++;
     sn.freeIps--;
-    privateIp = `${base[0]}.${base[1]}.${base[2]! + (n >> 8)}.${n & 255}`;
-    eniId = `eni-${sim.hex(17)}`;
+    t.privateIp = `${base[0]}.${base[1]}.${base[2]! + (n >> 8)}.${n & 255}`;
+    t.eniId = `eni-${sim.hex(17)}`;
   }
-  const t: Task = {
-    taskArn, id, clusterArn: o.clusterArn, taskDefinitionArn: o.td.taskDefinitionArn, family: o.td.family, group: o.group,
-    launchType: o.launchType, availabilityZone: az, networkMode: mode,
-    lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', healthStatus: 'UNKNOWN', createdAtMs: sim.now,
-    containers, overrides: o.overrides ?? { containerOverrides: [] }, reserved, reachedRunning: false, version: 1, gen: 0,
-    tags: o.tags ?? [],
-    ...(o.startedBy ? { startedBy: o.startedBy } : {}),
-    ...(o.capacityProviderName ? { capacityProviderName: o.capacityProviderName } : {}),
-    ...(o.platformVersion ? { platformVersion: o.platformVersion } : {}),
-    ...(ci ? { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId } : {}),
-    ...(subnetId ? { subnetId } : {}),
-    ...(privateIp ? { privateIp } : {}),
-    ...(eniId ? { eniId } : {}),
-    ...(o.td.cpu !== undefined ? { cpu: o.td.cpu } : {}),
-    ...(o.td.memory !== undefined ? { memory: o.td.memory } : {}),
-    ...(o.serviceArn ? { serviceArn: o.serviceArn, deploymentId: o.deploymentId } : {}),
-    ...(o.traceId !== undefined ? { traceId: o.traceId } : {}),
-  };
-  w.tasks[taskArn] = t;
-  w.taskOrder.push(taskArn);
-  if (ci) ci.taskArns.push(taskArn);
   indexTask(w, t, 1);
   const needsEni = mode === 'awsvpc';
   const initial: TaskStatus = needsEni ? 'PROVISIONING' : 'PENDING';
   t.lastStatus = initial;
-  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${initial}${ci ? ` on ${ci.ec2InstanceId}` : ` in ${az}`}.`, {
-    taskArn, lastStatus: initial, desiredStatus: 'RUNNING', group: t.group, ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
+  t.version++;
+  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${initial}${ci ? ` on ${ci.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {
+    taskArn: t.taskArn, lastStatus: initial, desiredStatus: 'RUNNING', group: t.group, ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
   });
-  if (needsEni) sim.engine.after(o.launchType === 'FARGATE' ? d.fargateProvisionMs : d.eniAttachMs, { k: 'task.provisioned', task: taskArn });
-  else sim.engine.after(d.agentAckMs, { k: 'task.pull', task: taskArn });
-  return t;
+  if (needsEni) sim.engine.after(t.launchType === 'FARGATE' ? d.fargateProvisionMs : d.eniAttachMs, { k: 'task.provisioned', task: t.taskArn });
+  else sim.engine.after(d.agentAckMs, { k: 'task.pull', task: t.taskArn });
+  if (t.serviceArn) serviceTaskChanged(sim, t);
 }
 
 function task(sim: Sim, arn: unknown): Task | undefined {
@@ -252,6 +271,10 @@ export function stopTask(sim: Sim, t: Task, stopCode: string | undefined, reason
   t.stoppedReason = reason;
   t.version++;
   indexTask(sim.world, t, -1);
+  if (t.waiting) {
+    delete t.waiting;
+    sim.world.waiting = sim.world.waiting.filter((a) => a !== t.taskArn);
+  }
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is asked to stop: ${reason}`, {
     taskArn: t.taskArn, lastStatus: t.lastStatus, desiredStatus: 'STOPPED', group: t.group, ...(stopCode ? { stopCode } : {}), stoppedReason: reason,
   });
@@ -273,6 +296,8 @@ function releaseAndStop(sim: Sim, t: Task): void {
     ci.usedPortsUdp = ci.usedPortsUdp.filter((p) => !t.reserved.portsUdp.includes(p));
     ci.taskArns = ci.taskArns.filter((a) => a !== t.taskArn);
     ci.version++;
+    // Freed resources may fit a task waiting for capacity.
+    if (w.waiting.length) sim.engine.after(0, { k: 'cluster.placeWaiting', cluster: t.clusterArn });
   }
   if (t.subnetId && t.networkMode === 'awsvpc') w.subnets[t.subnetId]!.freeIps++;
   setStatus(sim, t, 'STOPPED');

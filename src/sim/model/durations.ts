@@ -46,6 +46,8 @@ export const DEFAULT_DURATIONS = {
   serviceRetryMs: 1 * MINUTE,
   /** Cap of the back-off for service tasks that keep failing to start (§5.6). */
   throttleMaxMs: 15 * MINUTE,
+  /** How long a task waits in PROVISIONING for capacity-provider capacity before it stops (§7.6: 10-30 min) [SIM]. */
+  provisioningTimeoutMs: 30 * MINUTE,
   /** First throttled retry; doubles per consecutive failure up to the cap [SIM]. */
   throttleBaseMs: 30 * SECOND,
 };

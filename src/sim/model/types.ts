@@ -38,6 +38,8 @@ export interface Ec2Instance {
   /** Options the agent registers with (ECS_RESERVED_MEMORY, ECS_INSTANCE_ATTRIBUTES, …). */
   agentConfig: AgentConfig;
   containerInstanceArn?: string;
+  /** The Auto Scaling group that launched it. */
+  asgName?: string;
   /** Bumped on every state change so stale pending events are ignored. */
   gen: number;
   imageCache: string[];
@@ -274,6 +276,8 @@ export interface Task {
   version: number;
   gen: number;
   tags: { key: string; value: string }[];
+  /** Set while the task waits in PROVISIONING for an instance from its capacity provider. */
+  waiting?: WaitingPlacement;
 }
 
 export interface Deployment {
@@ -480,4 +484,61 @@ export interface ScalingActivity {
   EndMs: number;
   StatusCode: 'Successful' | 'Failed';
   StatusMessage: string;
+}
+
+export interface LaunchTemplate {
+  LaunchTemplateName: string;
+  LaunchTemplateId: string;
+  InstanceType: string;
+  /** The user data script; the ECS_* lines configure the container agent. */
+  UserData: string;
+  CreateMs: number;
+}
+
+export interface AsgInstance {
+  InstanceId: string;
+  ProtectedFromScaleIn: boolean;
+}
+
+export interface AutoScalingGroup {
+  AutoScalingGroupName: string;
+  AutoScalingGroupARN: string;
+  LaunchTemplateName: string;
+  /** Instance types in priority order (the template's, or the MixedInstancesPolicy overrides). */
+  instanceTypes: string[];
+  MinSize: number;
+  MaxSize: number;
+  DesiredCapacity: number;
+  subnets: string[];
+  NewInstancesProtectedFromScaleIn: boolean;
+  Instances: AsgInstance[];
+  CreatedMs: number;
+}
+
+export interface CapacityProvider {
+  name: string;
+  capacityProviderArn: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  autoScalingGroupName: string;
+  managedScaling: {
+    status: 'ENABLED' | 'DISABLED';
+    targetCapacity: number;
+    minimumScalingStepSize: number;
+    maximumScalingStepSize: number;
+    instanceWarmupPeriod: number;
+  };
+  managedTerminationProtection: 'ENABLED' | 'DISABLED';
+  /** Cluster auto scaling: consecutive minutes below target, and the last CPR it published. */
+  lowMinutes: number;
+  lastReservation?: number;
+  tags: { key: string; value: string }[];
+}
+
+/** Where a task waits in PROVISIONING for capacity from an Auto Scaling group capacity provider. */
+export interface WaitingPlacement {
+  capacityProvider: string;
+  constraints: { type: string; expression?: string }[];
+  strategies: { type: string; field?: string }[];
+  defaultMode: 'random' | 'service';
+  subnets?: string[];
 }

@@ -37,6 +37,8 @@ export interface PlacementRequest {
   zones?: Set<string>;
   /** StartTask: only these instances. */
   only?: string[];
+  /** A capacity provider strategy item: only that provider's instances. */
+  capacityProvider?: string;
 }
 
 export interface PlacementResult {
@@ -215,7 +217,10 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
   const only = r.only ? new Set(r.only) : undefined;
   const all = instancesOf(w, cluster.instanceArns);
   const list: ContainerInstance[] = [];
-  for (const ci of all) if (ci.status !== 'INACTIVE' && (!only || only.has(ci.containerInstanceArn))) list.push(ci);
+  const cp = r.capacityProvider;
+  for (const ci of all) {
+    if (ci.status !== 'INACTIVE' && (!only || only.has(ci.containerInstanceArn)) && (!cp || ci.capacityProviderName === cp)) list.push(ci);
+  }
   const n = list.length;
   const strategies: PlacementStrategy[] = r.strategies.length
     ? r.strategies

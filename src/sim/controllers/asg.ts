@@ -1,0 +1,108 @@
+import type { Sim } from '../sim';
+import type { AgentConfig, AutoScalingGroup, Ec2Instance } from '../model/types';
+import { startEc2Instance, terminateInstance } from './instances';
+
+/**
+ * EC2 Auto Scaling groups: they keep DesiredCapacity instances of their launch template running,
+ * balanced across their subnets' AZs, and terminate only instances not protected from scale-in.
+ * The instances' agents join the cluster that the launch template's user data names (ECS_CLUSTER).
+ */
+
+/** The agent settings a user-data script sets: ECS_CLUSTER, ECS_RESERVED_MEMORY, ECS_INSTANCE_ATTRIBUTES. */
+export function parseUserData(text: string): { cluster: string; agent: AgentConfig } {
+  let script = text;
+  if (!/ECS_/.test(script) && /^[A-Za-z0-9+/=\s]+$/.test(script) && script.trim().length % 4 === 0) {
+    try {
+      script = atob(script.replace(/\s/g, ''));
+    } catch {
+      // not base64 after all: read it as written
+    }
+  }
+  const value = (name: string) => new RegExp(`${name}=("?)([^"\\s]*)\\1`).exec(script)?.[2];
+  let attributes: Record<string, string> = {};
+  const attrs = /ECS_INSTANCE_ATTRIBUTES=(\{[^\n]*\})/.exec(script)?.[1];
+  if (attrs) {
+    try {
+      const parsed = JSON.parse(attrs.replace(/\\"/g, '"')) as unknown;
+      if (parsed && typeof parsed === 'object') attributes = parsed as Record<string, string>;
+    } catch {
+      // the agent ignores attributes it cannot parse
+    }
+  }
+  return {
+    cluster: value('ECS_CLUSTER') || 'default',
+    agent: {
+      reservedMemory: Number(value('ECS_RESERVED_MEMORY') ?? 0) || 0,
+      reservedPorts: [22, 2375, 2376, 51678, 51679],
+      reservedPortsUdp: [],
+      instanceAttributes: attributes,
+    },
+  };
+}
+
+function alive(sim: Sim, asg: AutoScalingGroup): Ec2Instance[] {
+  return asg.Instances.map((i) => sim.world.ec2[i.InstanceId]!).filter((i) => i && i.state !== 'terminated');
+}
+
+/** Launches or terminates instances until the group has DesiredCapacity of them. */
+export function reconcileAsg(sim: Sim, asg: AutoScalingGroup): void {
+  const w = sim.world;
+  asg.Instances = asg.Instances.filter((i) => w.ec2[i.InstanceId]?.state !== 'terminated');
+  const running = alive(sim, asg);
+  const lt = w.launchTemplates[asg.LaunchTemplateName]!;
+  const { cluster, agent } = parseUserData(lt.UserData);
+  const clusterArn = sim.arn(`cluster/${cluster}`);
+  const perSubnet = (list: Ec2Instance[]) => {
+    const m = new Map(asg.subnets.map((s) => [s, 0]));
+    for (const i of list) m.set(i.subnetId, (m.get(i.subnetId) ?? 0) + 1);
+    return m;
+  };
+  for (let n = running.length; n < asg.DesiredCapacity; n++) {
+    // AZ balance: the subnet with the fewest instances, first listed on ties.
+    const counts = perSubnet(alive(sim, asg));
+    let subnet = asg.subnets[0]!;
+    for (const s of asg.subnets) if (counts.get(s)! < counts.get(subnet)!) subnet = s;
+    const id = `i-0${sim.hex(16)}`;
+    // [SIM] of several instance types, the first (highest priority) is launched.
+    startEc2Instance(sim, { id, instanceType: asg.instanceTypes[0]!, subnetId: subnet, clusterArn, bootMs: w.durations.instanceBootMs, agentConfig: structuredClone(agent), asgName: asg.AutoScalingGroupName });
+    asg.Instances.push({ InstanceId: id, ProtectedFromScaleIn: asg.NewInstancesProtectedFromScaleIn });
+  }
+  let extra = running.length - asg.DesiredCapacity;
+  while (extra > 0) {
+    // [SIM] default termination policy: the AZ with the most instances, then the newest instance there.
+    const candidates = alive(sim, asg).filter((i) => !asg.Instances.find((x) => x.InstanceId === i.ec2InstanceId)!.ProtectedFromScaleIn);
+    if (candidates.length === 0) break; // protected instances stay; the group waits above its desired capacity
+    const counts = perSubnet(alive(sim, asg));
+    candidates.sort((a, b) => counts.get(b.subnetId)! - counts.get(a.subnetId)! || b.launchedAtMs - a.launchedAtMs || (a.ec2InstanceId < b.ec2InstanceId ? 1 : -1));
+    const victim = candidates[0]!;
+    sim.emit('AsgTerminate', `Auto Scaling group ${asg.AutoScalingGroupName} terminates ${victim.ec2InstanceId} (desired capacity ${asg.DesiredCapacity}).`, { autoScalingGroupName: asg.AutoScalingGroupName, ec2InstanceId: victim.ec2InstanceId });
+    terminateInstance(sim, victim);
+    extra--;
+  }
+  asg.Instances = asg.Instances.filter((i) => w.ec2[i.InstanceId]?.state !== 'terminated');
+}
+
+/** An instance of a group went away (terminated from outside): the group replaces it. */
+export function asgInstanceGone(sim: Sim, inst: Ec2Instance): void {
+  const asg = inst.asgName ? sim.world.autoScalingGroups[inst.asgName] : undefined;
+  if (!asg) return;
+  asg.Instances = asg.Instances.filter((i) => i.InstanceId !== inst.ec2InstanceId);
+  sim.engine.after(0, { k: 'asg.reconcile', name: asg.AutoScalingGroupName });
+}
+
+export function setDesiredCapacity(sim: Sim, asg: AutoScalingGroup, n: number, why: string): void {
+  const clamped = Math.max(asg.MinSize, Math.min(asg.MaxSize, n));
+  if (clamped === asg.DesiredCapacity) return;
+  sim.emit('AsgDesiredCapacity', `Auto Scaling group ${asg.AutoScalingGroupName}: desired capacity ${asg.DesiredCapacity} → ${clamped} (${why}).`, {
+    autoScalingGroupName: asg.AutoScalingGroupName, from: asg.DesiredCapacity, to: clamped,
+  });
+  asg.DesiredCapacity = clamped;
+  reconcileAsg(sim, asg);
+}
+
+export function registerAsgHandlers(sim: Sim): void {
+  sim.engine.on('asg.reconcile', (ev) => {
+    const asg = sim.world.autoScalingGroups[ev.name as string];
+    if (asg) reconcileAsg(sim, asg);
+  });
+}
