@@ -156,6 +156,19 @@ function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): ExpectResult
     const hit = sim.events.find((ev) => matches(ev, e.event));
     return { index: e.index, label, passed: hit !== undefined, seen: hit ?? 'no matching event' };
   }
+  if (e.sequence) {
+    // Each condition must match an event after the one the previous condition matched.
+    const seen: unknown[] = [];
+    let from = 0;
+    for (const cond of e.sequence) {
+      let i = from;
+      while (i < sim.events.length && !matches(sim.events[i], cond)) i++;
+      if (i >= sim.events.length) return { index: e.index, label, passed: false, seen: { matchedInOrder: seen, missing: cond } };
+      seen.push({ t: sim.events[i]!.t, message: sim.events[i]!.message });
+      from = i + 1;
+    }
+    return { index: e.index, label, passed: true, seen };
+  }
   const items = collection(sim, e.count!, calls).filter((x) => matches(x, e.where));
   const n = items.length;
   let passed = true;
@@ -168,6 +181,7 @@ function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): ExpectResult
 export function describeExpectation(e: Expectation): string {
   if (e.call !== undefined) return `call ${e.call} ${e.error ? 'fails as expected' : 'answers as expected'}`;
   if (e.event) return `an event matches ${JSON.stringify(e.event)}`;
+  if (e.sequence) return `events happen in order: ${e.sequence.map((c) => JSON.stringify(c)).join(' then ')}`;
   const bound = e.equals !== undefined ? `= ${e.equals}` : [e.atLeast !== undefined ? `>= ${e.atLeast}` : '', e.atMost !== undefined ? `<= ${e.atMost}` : ''].filter(Boolean).join(' and ');
   return `count of ${e.count}${e.where ? ` where ${JSON.stringify(e.where)}` : ''} ${bound}`;
 }

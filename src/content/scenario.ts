@@ -28,6 +28,7 @@ export interface Expectation {
   atLeast?: number;
   atMost?: number;
   event?: Record<string, unknown>;
+  sequence?: Record<string, unknown>[];
   call?: number | string;
   ok?: boolean;
   output?: Record<string, unknown>;

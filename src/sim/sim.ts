@@ -10,6 +10,8 @@ import { ECS_OPERATIONS } from './api/ecs';
 import { SIM_OPERATIONS, registerSimOpHandlers } from './api/simOps';
 import { AAS_OPERATIONS, CLOUDWATCH_OPERATIONS } from './api/autoscaling';
 import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './api/asgApi';
+import { ELBV2_OPERATIONS } from './api/elbv2';
+import { registerElbHandlers } from './controllers/elb';
 import { registerAutoscalingHandlers } from './controllers/autoscaling';
 import { registerAsgHandlers } from './controllers/asg';
 import { placeWaiting, registerCasHandlers } from './controllers/cas';
@@ -30,6 +32,7 @@ const NAMESPACES: Record<string, Record<string, Operation>> = {
   cloudwatch: CLOUDWATCH_OPERATIONS,
   ec2: EC2_OPERATIONS,
   autoscaling: AUTOSCALING_OPERATIONS,
+  elbv2: ELBV2_OPERATIONS,
   sim: SIM_OPERATIONS,
 };
 
@@ -60,6 +63,7 @@ export class Sim {
     registerAutoscalingHandlers(this);
     registerAsgHandlers(this);
     registerCasHandlers(this);
+    registerElbHandlers(this);
     this.engine.on('cluster.placeWaiting', (ev) => placeWaiting(this, ev.cluster as string));
   }
 

@@ -1,6 +1,6 @@
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
 import type {
-  AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './model/types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -46,6 +46,15 @@ export interface WorldState {
   capacityProviders: Record<string, CapacityProvider>;
   /** Tasks waiting in PROVISIONING for capacity-provider capacity, oldest first. */
   waiting: string[];
+  loadBalancers: Record<string, LoadBalancer>;
+  targetGroups: Record<string, TargetGroup>;
+  listeners: Record<string, Listener>;
+  rules: Record<string, ListenerRule>;
+  traffic: TrafficSource[];
+  /** The last minute's traffic outcome per target group and per task (for metrics and the UI). */
+  lastTraffic: Record<string, { requests: number; errors: number; latencyMs: number }>;
+  /** CPU units the last minute's requests ask of each task. */
+  trafficCpu: Record<string, number>;
 }
 
 export const MAX_TRACES = 256;
@@ -102,6 +111,13 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     autoScalingGroups: {},
     capacityProviders: {},
     waiting: [],
+    loadBalancers: {},
+    targetGroups: {},
+    listeners: {},
+    rules: {},
+    traffic: [],
+    lastTraffic: {},
+    trafficCpu: {},
   };
 }
 

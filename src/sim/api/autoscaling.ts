@@ -171,13 +171,25 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
       if (c.CustomizedMetricSpecification !== undefined) throw validation('Customized metrics are not simulated: use a PredefinedMetricSpecification.');
       const metricType = spec?.PredefinedMetricType;
       if (!metricType) throw validation('PredefinedMetricSpecification with a PredefinedMetricType is required.');
+      let namespace = 'AWS/ECS';
+      let metric = METRICS[metricType];
+      let dims: Alarm['Dimensions'] | undefined;
       if (metricType === 'ALBRequestCountPerTarget') {
-        throw validation('ALBRequestCountPerTarget needs a ResourceLabel naming a target group of the service\'s load balancer, and this service has none.');
+        // ResourceLabel: app/<load balancer>/<id>/targetgroup/<target group>/<id>, a target group of this service.
+        const label = spec?.ResourceLabel;
+        const m = label ? /^app\/[^/]+\/[^/]+\/(targetgroup\/[^/]+\/[^/]+)$/.exec(label) : null;
+        const tg = m ? Object.values(sim.world.targetGroups).find((x) => x.TargetGroupArn.endsWith(`:${m[1]}`)) : undefined;
+        const svc = serviceFor(sim, id);
+        if (!tg || !svc.loadBalancers.some((l) => l.targetGroupArn === tg.TargetGroupArn)) {
+          throw validation(`ALBRequestCountPerTarget needs a ResourceLabel app/<load-balancer>/<id>/targetgroup/<target-group>/<id> naming a target group of ${id}.`);
+        }
+        namespace = 'AWS/ApplicationELB';
+        metric = 'RequestCountPerTarget';
+        dims = [{ Name: 'TargetGroup', Value: m![1]! }];
       }
-      const metric = METRICS[metricType];
       if (!metric) throw validation(`Unsupported PredefinedMetricType ${metricType} for ECS: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or ALBRequestCountPerTarget.`);
       policy.TargetTrackingScalingPolicyConfiguration = {
-        TargetValue: value, PredefinedMetricSpecification: { PredefinedMetricType: metricType },
+        TargetValue: value, PredefinedMetricSpecification: { PredefinedMetricType: metricType, ...(spec?.ResourceLabel ? { ResourceLabel: spec.ResourceLabel } : {}) },
         ScaleOutCooldown: num(c, 'ScaleOutCooldown', { integer: true, min: 0 }) ?? 300,
         ScaleInCooldown: num(c, 'ScaleInCooldown', { integer: true, min: 0 }) ?? 300,
         DisableScaleIn: c.DisableScaleIn === true,
@@ -189,8 +201,8 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
         const a: Alarm = {
           AlarmName: alarmName, AlarmArn: arn(sim, 'cloudwatch', `alarm:${alarmName}`),
           AlarmDescription: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${policyArn}.`,
-          Namespace: 'AWS/ECS', MetricName: metric, Dimensions: [{ Name: 'ClusterName', Value: cluster! }, { Name: 'ServiceName', Value: service! }],
-          Statistic: 'Average', Period: 60,
+          Namespace: namespace, MetricName: metric!, Dimensions: dims ?? [{ Name: 'ClusterName', Value: cluster! }, { Name: 'ServiceName', Value: service! }],
+          Statistic: namespace === 'AWS/ApplicationELB' ? 'Sum' : 'Average', Period: 60,
           // §6.2: above the target for 3 of 3 minutes; below 90 % of it for 15 of 15.
           EvaluationPeriods: kind === 'High' ? 3 : 15, DatapointsToAlarm: kind === 'High' ? 3 : 15,
           Threshold: kind === 'High' ? value : value * 0.9, ComparisonOperator: kind === 'High' ? 'GreaterThanThreshold' : 'LessThanThreshold',

@@ -122,6 +122,28 @@ function findService(sim: Sim, cluster: Cluster, ref: string): Service | undefin
   return s && s.clusterArn === cluster.clusterArn ? s : undefined;
 }
 
+/** A service's load balancers (§5.5): existing target groups behind a load balancer, a container port of the task definition, ip targets for awsvpc. */
+function checkLoadBalancers(sim: Sim, td: TaskDefinition, lbs: Service['loadBalancers'] | undefined): Service['loadBalancers'] {
+  if (!lbs) return [];
+  if (lbs.length > 5) throw invalidParameter('A service can have at most 5 target groups.');
+  return lbs.map((lb) => {
+    if (!lb.targetGroupArn) throw invalidParameter('loadBalancers: targetGroupArn is required for an Application Load Balancer.');
+    const tg = sim.world.targetGroups[lb.targetGroupArn];
+    if (!tg) throw invalidParameter(`The target group with targetGroupArn ${lb.targetGroupArn} does not exist.`);
+    if (tg.loadBalancerArns.length === 0) throw invalidParameter(`The target group with targetGroupArn ${lb.targetGroupArn} does not have an associated load balancer.`);
+    const c = td.containerDefinitions.find((x) => x.name === lb.containerName);
+    if (!c) throw invalidParameter(`The container ${lb.containerName} does not exist in the task definition.`);
+    if (!(c.portMappings ?? []).some((p) => p.containerPort === lb.containerPort)) throw invalidParameter(`The container ${lb.containerName} did not have a container port ${lb.containerPort} defined.`);
+    if ((td.networkMode ?? 'bridge') === 'awsvpc' && tg.TargetType !== 'ip') {
+      throw invalidParameter(`The provided target group ${lb.targetGroupArn} has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.`);
+    }
+    if ((td.networkMode ?? 'bridge') !== 'awsvpc' && tg.TargetType === 'ip') {
+      throw invalidParameter(`The provided target group ${lb.targetGroupArn} has target type ip, which is incompatible with the ${td.networkMode ?? 'bridge'} network mode specified in the task definition.`);
+    }
+    return { targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort };
+  });
+}
+
 function onFargate(svc: Service): boolean {
   return svc.launchType === 'FARGATE' || (svc.capacityProviderStrategy ?? []).some((i) => FARGATE_PROVIDERS.includes(i.capacityProvider));
 }
@@ -653,6 +675,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       throw invalidParameter('The desired count must be specified for a service with the REPLICA scheduling strategy.');
     }
     const pv = launchType === 'FARGATE' ? platformVersionFor(td, input.platformVersion as string | undefined) : undefined;
+    const loadBalancers = checkLoadBalancers(sim, td, input.loadBalancers as Service['loadBalancers'] | undefined);
     const depId = deploymentId(sim);
     const svc: Service = {
       serviceArn: arn, serviceName: name, clusterArn: cluster.clusterArn, status: 'ACTIVE', taskDefinition: td.taskDefinitionArn,
@@ -668,7 +691,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
         rolloutStateReason: `ECS deployment ${depId} in progress.`, ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
       }],
       events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
-      taskArns: [], tags: (input.tags as { key: string; value: string }[]) ?? [],
+      taskArns: [], loadBalancers, tags: (input.tags as { key: string; value: string }[]) ?? [],
       ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
       ...(input.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds as number } : {}),
     };

@@ -1,5 +1,6 @@
 import type { Operation, Sim } from '../sim';
 import { ApiError, invalidParameter } from './errors';
+import { setTraffic } from './elbv2';
 import {
   findContainerInstance, launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
 } from '../controllers/instances';
@@ -134,6 +135,9 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     sim.emit('FargateSpotCapacity', input.available ? 'Fargate Spot has spare capacity again.' : 'Fargate Spot has no spare capacity.', { available: input.available });
     if (input.available) for (const c of Object.values(sim.world.clusters)) clusterChanged(sim, c.clusterArn);
     return { available: input.available };
+  },
+  SetTraffic(sim, input) {
+    return setTraffic(sim, input);
   },
   SetImage(sim, input) {
     const image = input.image as string;

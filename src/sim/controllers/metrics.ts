@@ -4,6 +4,7 @@ import { MINUTE } from '../core/time';
 import { taskDefinitionOf } from './tasks';
 import { evaluateAlarms } from './autoscaling';
 import { runClusterAutoScaling } from './cas';
+import { distributeTraffic, perMinute } from './traffic';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -40,8 +41,16 @@ function taskDemand(sim: Sim, t: Task): { cpu: number; memory: number } {
     cpu += d.cpu;
     memory += d.memory;
   }
+  cpu += sim.world.trafficCpu[t.taskArn] ?? 0; // what the requests it serves ask for
   if (t.cpu !== undefined) cpu = Math.min(cpu, Number(t.cpu)); // task-level cpu is a hard cap
   return { cpu, memory };
+}
+
+/** What a task wants before any cap: its processes plus the requests it serves. */
+function rawDemand(sim: Sim, t: Task): number {
+  let cpu = 0;
+  for (const c of t.containers) if (c.state === 'RUNNING') cpu += containerDemand(sim, t, c).cpu;
+  return cpu + (sim.world.trafficCpu[t.taskArn] ?? 0);
 }
 
 /** CPU and memory each running task of a cluster uses now, after instance CPU contention. */
@@ -86,13 +95,18 @@ function reserved(ci: ContainerInstance): boolean {
   return ci.status === 'ACTIVE' || ci.status === 'DRAINING';
 }
 
-/** Publishes one minute of metrics for every active cluster and service. */
+/** Publishes one minute of metrics for every active cluster, service and load balancer. */
 export function publishMetrics(sim: Sim): void {
   const w = sim.world;
   const periodStart = sim.now - MINUTE;
+  const traffic = distributeTraffic(sim);
+  w.trafficCpu = {};
+  for (const [arn, load] of traffic.perTask) w.trafficCpu[arn] = load.cpuUnits;
+  const allUsage = new Map<string, { cpu: number; memory: number }>();
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
     const usage = clusterUsage(sim, cluster);
+    for (const [k, v] of usage) allUsage.set(k, v);
     const dims = [{ name: 'ClusterName', value: cluster.clusterName }];
     let regCpu = 0;
     let regMem = 0;
@@ -154,6 +168,80 @@ export function publishMetrics(sim: Sim): void {
       if (memBase > 0) record(sim, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase);
     }
   }
+  publishTrafficMetrics(sim, traffic, allUsage, periodStart);
+}
+
+/**
+ * What the minute's requests got: a task that receives more CPU than it is given serves the share
+ * it can and fails the rest (5xx); its latency grows as 1 / (1 - utilization) of the request's CPU
+ * time [SIM: an M/M/1 queue], capped at the ALB's 60 s idle timeout.
+ */
+function publishTrafficMetrics(sim: Sim, traffic: ReturnType<typeof distributeTraffic>, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
+  const w = sim.world;
+  w.lastTraffic = {};
+  const groups = new Map<string, { requests: number; errors: number; notFound: number; latencySum: number; targets: number }>();
+  for (const [arn, load] of traffic.perTask) {
+    const t = w.tasks[arn]!;
+    const rps = Object.values(load.paths).reduce((a, b) => a + b, 0);
+    const served = rps - load.notFound;
+    const want = rawDemand(sim, t);
+    const got = usage.get(arn)?.cpu ?? 0;
+    const base = want - load.cpuUnits;
+    const fraction = load.cpuUnits > 0 ? Math.max(0, Math.min(1, (got - base) / load.cpuUnits)) : 1;
+    const errors = served * (1 - fraction);
+    const cap = t.cpu !== undefined ? Number(t.cpu) : instanceRoomFor(sim, t, usage, got);
+    const rho = cap > 0 ? Math.min(0.999, want / cap) : 0.999;
+    const cpuMsPerRequest = served > 0 ? (load.cpuUnits * 1000) / 1024 / served : 0;
+    const latencyMs = Math.min(60000, cpuMsPerRequest / (1 - rho));
+    w.lastTraffic[arn] = { requests: perMinute(rps), errors: perMinute(errors + load.notFound), latencyMs };
+    for (const r of t.lbTargets ?? []) {
+      const g = groups.get(r.targetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
+      g.requests += perMinute(rps);
+      g.errors += perMinute(errors);
+      g.notFound += perMinute(load.notFound);
+      g.latencySum += latencyMs * perMinute(served);
+      g.targets++;
+      groups.set(r.targetGroupArn, g);
+    }
+  }
+  for (const tg of Object.values(w.targetGroups)) {
+    const lb = tg.loadBalancerArns[0] ? w.loadBalancers[tg.loadBalancerArns[0]] : undefined;
+    if (!lb) continue;
+    const g = groups.get(tg.TargetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
+    const dims = [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }, { name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }];
+    const tgOnly = [{ name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }];
+    record(sim, 'AWS/ApplicationELB', 'RequestCount', dims, periodStart, g.requests);
+    record(sim, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgOnly, periodStart, g.targets ? g.requests / g.targets : 0);
+    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, periodStart, g.errors);
+    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_4XX_Count', dims, periodStart, g.notFound);
+    const servedCount = g.requests - g.notFound;
+    if (servedCount > 0) record(sim, 'AWS/ApplicationELB', 'TargetResponseTime', dims, periodStart, g.latencySum / servedCount / 1000);
+    const healthy = tg.targets.filter((x) => x.State === 'healthy').length;
+    record(sim, 'AWS/ApplicationELB', 'HealthyHostCount', dims, periodStart, healthy);
+    record(sim, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, periodStart, tg.targets.filter((x) => x.State === 'unhealthy').length);
+  }
+  for (const lb of Object.values(w.loadBalancers)) {
+    const dims = [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }];
+    record(sim, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, periodStart, perMinute(traffic.noTarget.get(lb.LoadBalancerArn) ?? 0));
+  }
+}
+
+/** CPU a task with only container-level shares could use: what it got plus what its instance leaves idle. */
+function instanceRoomFor(sim: Sim, t: Task, usage: Map<string, { cpu: number; memory: number }>, got: number): number {
+  const ci = t.containerInstanceArn ? sim.world.containerInstances[t.containerInstanceArn] : undefined;
+  if (!ci) return got;
+  let used = 0;
+  for (const a of ci.taskArns) used += usage.get(a)?.cpu ?? 0;
+  return got + Math.max(0, ci.registeredCpu - used);
+}
+
+/** "app/<name>/<id>" and "targetgroup/<name>/<id>": the labels CloudWatch dimensions use. */
+export function lbLabel(arn: string): string {
+  return arn.slice(arn.indexOf(':loadbalancer/') + ':loadbalancer/'.length);
+}
+
+export function tgLabel(arn: string): string {
+  return arn.slice(arn.lastIndexOf(':') + 1);
 }
 
 /** Starts the one-minute metric clock (once, when the first cluster is created). */

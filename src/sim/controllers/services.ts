@@ -5,6 +5,7 @@ import { createTask, requirementsOf, stopTask, taskDefinitionOf } from './tasks'
 import { recordTrace } from '../api/ecs';
 import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE, splitStrategy } from './capacity';
 import { placeWaiting } from './cas';
+import { registerTargets, targetsHealthy, unhealthyTarget } from './elb';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -27,6 +28,7 @@ export function serviceTaskChanged(sim: Sim, t: Task): void {
   if (!svc) return;
   const d = sim.world.durations;
   if (t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING') {
+    registerTargets(sim, t);
     svc.consecutiveStartFailures = 0;
     sim.engine.after(d.serviceHealthyAfterMs + 1, { k: 'svc.wake', svc: svc.serviceArn });
   }
@@ -104,10 +106,16 @@ export function clusterChanged(sim: Sim, clusterArn: string): void {
   }
 }
 
-/** Appends a service event (newest first, 100 kept); an identical message within 6 hours is not repeated [SIM]. */
+/**
+ * Appends a service event (newest first, 100 kept). A problem the scheduler meets again on every
+ * retry ("unable to …") is not repeated within 6 hours, as the console de-duplicates it [SIM];
+ * progress messages are written each time.
+ */
 export function serviceEvent(sim: Sim, svc: Service, message: string): void {
-  const last = svc.events.find((e) => e.message === message);
-  if (last && sim.now - last.createdAtMs < SIX_HOURS) return;
+  if (message.includes(' unable to ')) {
+    const last = svc.events.find((e) => e.message === message);
+    if (last && sim.now - last.createdAtMs < SIX_HOURS) return;
+  }
   svc.events.unshift({ id: sim.uuid(), createdAtMs: sim.now, message });
   if (svc.events.length > 100) svc.events.length = 100;
   sim.emit('ServiceEvent', message, { serviceArn: svc.serviceArn, serviceName: svc.serviceName });
@@ -147,11 +155,18 @@ function tdOfDeployment(sim: Sim, dep: Deployment): TaskDefinition | undefined {
   return sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
 }
 
+/**
+ * When a task counts toward minimumHealthyPercent (§5.2): with a load balancer when its targets are
+ * healthy (and the task HEALTHY if it has health checks); with container health checks when
+ * HEALTHY; otherwise 40 s after RUNNING.
+ */
 function isHealthy(sim: Sim, t: Task): boolean {
   if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING') return false;
   if (t.healthStatus === 'UNHEALTHY') return false;
   const td = taskDefinitionOf(sim, t);
   const checked = td?.containerDefinitions.some((c) => c.essential !== false && c.healthCheck);
+  const svc = t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
+  if (svc?.loadBalancers.length) return targetsHealthy(sim, t) && (!checked || t.healthStatus === 'HEALTHY');
   if (checked) return t.healthStatus === 'HEALTHY';
   return sim.now >= (t.startedAtMs ?? 0) + sim.world.durations.serviceHealthyAfterMs;
 }
@@ -278,11 +293,12 @@ function scaleInChoice(sim: Sim, svc: Service, dep: Deployment, ts: Task[], n: n
   return out;
 }
 
-function stopMany(sim: Sim, svc: Service, ts: Task[], reason: string): void {
+function stopMany(sim: Sim, svc: Service, ts: Task[], reason: string | ((t: Task) => string)): void {
   if (ts.length === 0) return;
   const running = ts.filter((t) => t.lastStatus === 'RUNNING');
-  for (const t of ts) stopTask(sim, t, 'ServiceSchedulerInitiated', reason);
+  // The service says it stopped them before their targets are deregistered and drained (§5.8 order).
   if (running.length) serviceEvent(sim, svc, `(service ${svc.serviceName}) has stopped ${running.length} running tasks: ${taskIds(running)}.`);
+  for (const t of ts) stopTask(sim, t, 'ServiceSchedulerInitiated', typeof reason === 'string' ? reason : reason(t));
 }
 
 function updateCounts(sim: Sim, svc: Service, ts: Task[]): void {
@@ -302,7 +318,9 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
   const minHealthy = Math.ceil((desired * cfg.minimumHealthyPercent) / 100);
   const active = ts.filter((t) => t.desiredStatus === 'RUNNING');
   const inFlight = ts.filter((t) => t.lastStatus !== 'STOPPED').length;
-  const unhealthy = active.filter((t) => t.healthStatus === 'UNHEALTHY' && sim.now >= (t.startedAtMs ?? 0) + (svc.healthCheckGracePeriodSeconds ?? 0) * 1000);
+  const graceOver = (t: Task) => sim.now >= (t.startedAtMs ?? 0) + (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
+  const elbUnhealthy = active.filter((t) => graceOver(t) && unhealthyTarget(sim, t));
+  const unhealthy = active.filter((t) => (t.healthStatus === 'UNHEALTHY' && graceOver(t)) || elbUnhealthy.includes(t));
   const primaryGood = active.filter((t) => t.deploymentId === primary.id && !onDraining(sim, t) && !unhealthy.includes(t));
   const replaceable = active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t));
 
@@ -330,7 +348,14 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
   if (started.length) serviceEvent(sim, svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${taskIds(started)}.`);
 
   // 2. stop: unhealthy tasks (replacements were started first where maximumPercent allowed)
-  stopMany(sim, svc, unhealthy, 'Task failed container health checks');
+  for (const t of elbUnhealthy) {
+    const { tg, target } = unhealthyTarget(sim, t)!;
+    serviceEvent(sim, svc, `service ${svc.serviceName} ${tg.TargetType === 'instance' ? `(instance ${target.Id}) ` : ''}(port ${target.Port}) is unhealthy in (target-group ${tg.TargetGroupArn}) due to (reason Health checks failed).`);
+  }
+  stopMany(sim, svc, unhealthy, (t) => {
+    const bad = unhealthyTarget(sim, t);
+    return bad ? `Task failed ELB health checks in (target-group ${bad.tg.TargetGroupArn})` : 'Task failed container health checks';
+  });
   for (const t of unhealthy) {
     const dep = svc.deployments.find((d) => d.id === t.deploymentId);
     if (dep) {

@@ -4,6 +4,7 @@ import type { Requirements } from '../placement/place';
 import { indexTask } from '../placement/place';
 import { serviceTaskChanged } from './services';
 import { containerDemand } from './metrics';
+import { deregisterTargets, removeTargets } from './elb';
 
 /**
  * The task lifecycle as the agent and ECS drive it (ecs-spec §4): PROVISIONING → PENDING (pull,
@@ -278,6 +279,9 @@ export function stopTask(sim: Sim, t: Task, stopCode: string | undefined, reason
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is asked to stop: ${reason}`, {
     taskArn: t.taskArn, lastStatus: t.lastStatus, desiredStatus: 'STOPPED', group: t.group, ...(stopCode ? { stopCode } : {}), stoppedReason: reason,
   });
+  // Load balancer targets are deregistered first and drain before the containers are stopped.
+  const drain = deregisterTargets(sim, t);
+  if (drain > 0) t.drainUntilMs = sim.now + drain;
   if (t.serviceArn) serviceTaskChanged(sim, t);
   sim.engine.after(sim.world.durations.agentAckMs, { k: 'task.stop', task: t.taskArn });
 }
@@ -314,6 +318,7 @@ function containersStopped(sim: Sim, t: Task): void {
 /** The host is gone (terminated, stopped, deregistered by force): everything stops at once. */
 export function killTask(sim: Sim, t: Task, reason: string, stopCode?: string): void {
   if (t.lastStatus === 'STOPPED') return;
+  removeTargets(sim, t);
   if (t.desiredStatus === 'RUNNING') {
     t.desiredStatus = 'STOPPED';
     indexTask(sim.world, t, -1);
@@ -527,6 +532,13 @@ export function registerTaskHandlers(sim: Sim): void {
   e.on('task.stop', (ev) => {
     const t = task(sim, ev.task);
     if (!t || t.lastStatus === 'STOPPED' || t.lastStatus === 'STOPPING' || t.lastStatus === 'DEPROVISIONING') return;
+    if (t.drainUntilMs !== undefined && sim.now < t.drainUntilMs && t.lastStatus === 'RUNNING') {
+      setStatus(sim, t, 'DEACTIVATING');
+      e.at(t.drainUntilMs, { k: 'task.stop', task: t.taskArn });
+      return;
+    }
+    if (t.lastStatus === 'DEACTIVATING' && t.drainUntilMs !== undefined && sim.now < t.drainUntilMs) return;
+    removeTargets(sim, t);
     const running = t.containers.filter((c) => c.state === 'RUNNING');
     if (running.length === 0) {
       for (const c of t.containers) if (c.state !== 'STOPPED') c.state = 'STOPPED';

@@ -78,3 +78,24 @@ export function log(x: number): number {
 export function exponential(u: number, mean: number): number {
   return -log(1 - u) * mean;
 }
+
+const TWO_PI = 6.283185307179586;
+
+/** Cosine by range reduction and a Taylor polynomial: only + - * /, so every engine agrees (to ~1e-15). */
+export function cos(x: number): number {
+  let r = x - Math.floor(x / TWO_PI) * TWO_PI; // [0, 2π)
+  let sign = 1;
+  if (r > Math.PI) r = TWO_PI - r; // cos is even about π
+  if (r > Math.PI / 2) {
+    r = Math.PI - r;
+    sign = -1;
+  }
+  const r2 = r * r;
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k <= 12; k++) {
+    term *= -r2 / ((2 * k - 1) * (2 * k));
+    sum += term;
+  }
+  return sign * sum;
+}

@@ -278,6 +278,10 @@ export interface Task {
   tags: { key: string; value: string }[];
   /** Set while the task waits in PROVISIONING for an instance from its capacity provider. */
   waiting?: WaitingPlacement;
+  /** Load balancer targets this task is registered as. */
+  lbTargets?: { targetGroupArn: string; id: string; port: number }[];
+  /** While its targets drain, the task stays in DEACTIVATING until this time. */
+  drainUntilMs?: number;
 }
 
 export interface Deployment {
@@ -342,6 +346,7 @@ export interface Service {
   taskArns: string[];
   /** The last deployment that completed: where the circuit breaker rolls back to. */
   lastCompleted?: { id: string; taskDefinition: string };
+  loadBalancers: { targetGroupArn: string; containerName: string; containerPort: number }[];
   tags: { key: string; value: string }[];
 }
 
@@ -364,6 +369,10 @@ export interface ImageBehavior {
   /** CPU units the running process wants (default 10) and the memory it uses in MiB (default 32). */
   cpuUnits?: number;
   memoryMiB?: number;
+  /** The paths the application serves and the CPU a request costs; others answer 404. Default: every path, 10 ms. */
+  routes?: Record<string, RouteCost>;
+  /** False: load balancer health checks fail (wrong port or path, app not listening). */
+  passesLbHealthCheck?: boolean;
 }
 
 /** What a container is asked to use, set by sim.SetLoad for a task or a service. */
@@ -541,4 +550,82 @@ export interface WaitingPlacement {
   strategies: { type: string; field?: string }[];
   defaultMode: 'random' | 'service';
   subnets?: string[];
+}
+
+export interface LoadBalancer {
+  LoadBalancerArn: string;
+  LoadBalancerName: string;
+  DNSName: string;
+  Type: 'application';
+  Scheme: 'internet-facing' | 'internal';
+  subnets: string[];
+  CreatedMs: number;
+}
+
+export interface TargetGroup {
+  TargetGroupArn: string;
+  TargetGroupName: string;
+  Protocol: 'HTTP' | 'HTTPS';
+  Port: number;
+  TargetType: 'instance' | 'ip';
+  HealthCheckPath: string;
+  HealthCheckIntervalSeconds: number;
+  HealthCheckTimeoutSeconds: number;
+  HealthyThresholdCount: number;
+  UnhealthyThresholdCount: number;
+  Matcher: { HttpCode: string };
+  deregistrationDelaySeconds: number;
+  loadBalancerArns: string[];
+  targets: LbTarget[];
+}
+
+export interface LbTarget {
+  /** Instance id (instance targets) or task IP (ip targets). */
+  Id: string;
+  Port: number;
+  State: 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+  Reason?: string;
+  passes: number;
+  failures: number;
+  taskArn?: string;
+  registeredMs: number;
+  gen: number;
+}
+
+export interface Listener {
+  ListenerArn: string;
+  LoadBalancerArn: string;
+  Port: number;
+  Protocol: 'HTTP' | 'HTTPS';
+  DefaultActions: LbAction[];
+}
+
+export interface LbAction {
+  Type: 'forward' | 'fixed-response';
+  TargetGroupArn?: string;
+  FixedResponseConfig?: { StatusCode: string; ContentType?: string; MessageBody?: string };
+}
+
+export interface ListenerRule {
+  RuleArn: string;
+  ListenerArn: string;
+  Priority: number;
+  Conditions: { Field: 'path-pattern'; Values: string[] }[];
+  Actions: LbAction[];
+}
+
+/** Requests per second arriving at a load balancer for a path, shaped over time. */
+export interface TrafficSource {
+  loadBalancer: string;
+  path: string;
+  shape:
+    | { type: 'constant'; requestsPerSecond: number }
+    | { type: 'steps'; steps: { atMs: number; requestsPerSecond: number }[] }
+    | { type: 'spike'; base: number; peak: number; atMs: number; durationMs: number }
+    | { type: 'daily'; base: number; peak: number; peakHour: number };
+}
+
+/** How an application answers one path: the CPU one request costs (ms of one vCPU). */
+export interface RouteCost {
+  cpuMs: number;
 }

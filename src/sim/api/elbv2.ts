@@ -1,0 +1,206 @@
+import type { Operation, Sim } from '../sim';
+import { ApiError, invalidParameter } from './errors';
+import type { LbAction, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource } from '../model/types';
+import { parseDuration } from '../core/time';
+
+/** Elastic Load Balancing v2 (`elbv2.`): application load balancers, target groups, listeners and rules. */
+
+const vErr = (m: string) => new ApiError('ValidationError', m);
+const elbArn = (sim: Sim, rest: string) => `arn:aws:elasticloadbalancing:${sim.world.region}:${sim.world.account}:${rest}`;
+
+function tgByArn(sim: Sim, arn: unknown): TargetGroup {
+  const tg = typeof arn === 'string' ? sim.world.targetGroups[arn] ?? Object.values(sim.world.targetGroups).find((t) => t.TargetGroupName === arn) : undefined;
+  if (!tg) throw new ApiError('TargetGroupNotFound', 'One or more target groups not found');
+  return tg;
+}
+
+function checkActions(sim: Sim, actions: unknown): LbAction[] {
+  if (!Array.isArray(actions) || actions.length === 0) throw vErr('At least one action must be specified.');
+  return actions.map((a: LbAction) => {
+    if (a.Type === 'forward') return { Type: 'forward', TargetGroupArn: tgByArn(sim, a.TargetGroupArn).TargetGroupArn };
+    if (a.Type === 'fixed-response') {
+      if (!a.FixedResponseConfig?.StatusCode || !/^[2-5]\d\d$/.test(a.FixedResponseConfig.StatusCode)) throw vErr('A fixed-response action needs a StatusCode between 200 and 599.');
+      return { Type: 'fixed-response', FixedResponseConfig: a.FixedResponseConfig };
+    }
+    throw vErr(`Action type '${String((a as { Type?: unknown }).Type)}' is not supported: use forward or fixed-response.`);
+  });
+}
+
+function describeTg(sim: Sim, tg: TargetGroup) {
+  const { targets, deregistrationDelaySeconds, loadBalancerArns, ...rest } = tg;
+  void targets;
+  void deregistrationDelaySeconds;
+  return { ...rest, LoadBalancerArns: loadBalancerArns, VpcId: sim.world.vpcId, HealthCheckProtocol: 'HTTP', HealthCheckPort: 'traffic-port', HealthCheckEnabled: true };
+}
+
+export const ELBV2_OPERATIONS: Record<string, Operation> = {
+  CreateLoadBalancer(sim, input) {
+    const w = sim.world;
+    const name = input.Name as string;
+    if (typeof name !== 'string' || !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(name) || name.startsWith('internal-')) {
+      throw vErr(`The load balancer name '${String(name)}' is not valid: up to 32 letters, numbers and hyphens, not starting or ending with a hyphen.`);
+    }
+    if ((input.Type ?? 'application') !== 'application') throw vErr('The simulator models application load balancers (Type application).');
+    const existing = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === name);
+    if (existing) return { LoadBalancers: [existing] };
+    const subnets = (input.Subnets as string[] | undefined) ?? Object.keys(w.subnets);
+    for (const s of subnets) if (!w.subnets[s]) throw vErr(`The subnet ID '${s}' is not valid`);
+    if (new Set(subnets.map((s) => w.subnets[s]!.availabilityZone)).size < 2) throw vErr('At least two subnets in two different Availability Zones must be specified');
+    const id = sim.hex(16);
+    const lb: LoadBalancer = {
+      LoadBalancerArn: elbArn(sim, `loadbalancer/app/${name}/${id}`), LoadBalancerName: name,
+      DNSName: `${name}-${sim.hex(10)}.${w.region}.elb.amazonaws.com`, Type: 'application',
+      Scheme: (input.Scheme as LoadBalancer['Scheme'] | undefined) ?? 'internet-facing', subnets, CreatedMs: sim.now,
+    };
+    w.loadBalancers[lb.LoadBalancerArn] = lb;
+    sim.emit('LoadBalancerCreated', `Load balancer ${name} (${lb.DNSName}).`, { loadBalancerArn: lb.LoadBalancerArn });
+    return { LoadBalancers: [{ ...lb, State: { Code: 'active' }, VpcId: w.vpcId, AvailabilityZones: subnets.map((s) => ({ SubnetId: s, ZoneName: w.subnets[s]!.availabilityZone })) }] };
+  },
+
+  CreateTargetGroup(sim, input) {
+    const w = sim.world;
+    const name = input.Name as string;
+    if (typeof name !== 'string' || !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/.test(name)) throw vErr(`The target group name '${String(name)}' is not valid.`);
+    if (Object.values(w.targetGroups).some((t) => t.TargetGroupName === name)) throw new ApiError('DuplicateTargetGroupName', 'A target group with the same name exists, but with different settings');
+    const num = (k: string, def: number, lo: number, hi: number) => {
+      const v = (input[k] as number | undefined) ?? def;
+      if (typeof v !== 'number' || v < lo || v > hi) throw vErr(`${k} must be between ${lo} and ${hi}.`);
+      return v;
+    };
+    const interval = num('HealthCheckIntervalSeconds', 30, 5, 300);
+    const timeout = num('HealthCheckTimeoutSeconds', 5, 2, 120);
+    if (timeout >= interval) throw vErr('Health check timeout must be smaller than the interval');
+    const tg: TargetGroup = {
+      TargetGroupArn: elbArn(sim, `targetgroup/${name}/${sim.hex(16)}`), TargetGroupName: name,
+      Protocol: (input.Protocol as 'HTTP' | undefined) ?? 'HTTP', Port: num('Port', 80, 1, 65535),
+      TargetType: ((input.TargetType as string | undefined) ?? 'instance') === 'ip' ? 'ip' : 'instance',
+      HealthCheckPath: (input.HealthCheckPath as string | undefined) ?? '/', HealthCheckIntervalSeconds: interval, HealthCheckTimeoutSeconds: timeout,
+      HealthyThresholdCount: num('HealthyThresholdCount', 5, 2, 10), UnhealthyThresholdCount: num('UnhealthyThresholdCount', 2, 2, 10),
+      Matcher: (input.Matcher as { HttpCode: string } | undefined) ?? { HttpCode: '200' }, deregistrationDelaySeconds: 300, loadBalancerArns: [], targets: [],
+    };
+    if (!['instance', 'ip'].includes((input.TargetType as string | undefined) ?? 'instance')) throw vErr('TargetType must be instance or ip.');
+    w.targetGroups[tg.TargetGroupArn] = tg;
+    return { TargetGroups: [describeTg(sim, tg)] };
+  },
+
+  ModifyTargetGroupAttributes(sim, input) {
+    const tg = tgByArn(sim, input.TargetGroupArn);
+    for (const a of (input.Attributes as { Key: string; Value: string }[] | undefined) ?? []) {
+      if (a.Key !== 'deregistration_delay.timeout_seconds') throw vErr(`The simulator supports the attribute deregistration_delay.timeout_seconds, not '${a.Key}'.`);
+      const v = Number(a.Value);
+      if (!Number.isInteger(v) || v < 0 || v > 3600) throw vErr('deregistration_delay.timeout_seconds must be between 0 and 3600.');
+      tg.deregistrationDelaySeconds = v;
+    }
+    return { Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: String(tg.deregistrationDelaySeconds) }] };
+  },
+
+  CreateListener(sim, input) {
+    const w = sim.world;
+    const lb = w.loadBalancers[input.LoadBalancerArn as string];
+    if (!lb) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
+    const port = (input.Port as number | undefined) ?? 80;
+    if (Object.values(w.listeners).some((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)) throw new ApiError('DuplicateListener', 'A listener already exists on this port for this load balancer');
+    const actions = checkActions(sim, input.DefaultActions);
+    const lbId = lb.LoadBalancerArn.split('/').pop()!;
+    const l: Listener = { ListenerArn: elbArn(sim, `listener/app/${lb.LoadBalancerName}/${lbId}/${sim.hex(16)}`), LoadBalancerArn: lb.LoadBalancerArn, Port: port, Protocol: 'HTTP', DefaultActions: actions };
+    w.listeners[l.ListenerArn] = l;
+    for (const a of actions) if (a.TargetGroupArn && !w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.includes(lb.LoadBalancerArn)) w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.push(lb.LoadBalancerArn);
+    return { Listeners: [l] };
+  },
+
+  CreateRule(sim, input) {
+    const w = sim.world;
+    const l = w.listeners[input.ListenerArn as string];
+    if (!l) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
+    const priority = input.Priority as number;
+    if (!Number.isInteger(priority) || priority < 1 || priority > 50000) throw vErr('Priority must be between 1 and 50000.');
+    if (Object.values(w.rules).some((r) => r.ListenerArn === l.ListenerArn && r.Priority === priority)) throw new ApiError('PriorityInUse', `Priority '${priority}' is currently in use`);
+    const conditions = (input.Conditions as { Field?: string; Values?: string[]; PathPatternConfig?: { Values: string[] } }[] | undefined) ?? [];
+    if (conditions.length === 0) throw vErr('A rule must have at least one condition.');
+    const conds = conditions.map((c) => {
+      if (c.Field !== 'path-pattern') throw vErr(`Condition field '${String(c.Field)}' is not simulated: use path-pattern.`);
+      const values = c.PathPatternConfig?.Values ?? c.Values ?? [];
+      if (values.length === 0) throw vErr('A path-pattern condition needs at least one value.');
+      return { Field: 'path-pattern' as const, Values: values };
+    });
+    const actions = checkActions(sim, input.Actions);
+    const r: ListenerRule = { RuleArn: elbArn(sim, `listener-rule/${l.ListenerArn.split(':listener/')[1]}/${sim.hex(16)}`), ListenerArn: l.ListenerArn, Priority: priority, Conditions: conds, Actions: actions };
+    w.rules[r.RuleArn] = r;
+    for (const a of actions) if (a.TargetGroupArn && !w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.includes(l.LoadBalancerArn)) w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.push(l.LoadBalancerArn);
+    return { Rules: [{ ...r, Priority: String(priority), IsDefault: false }] };
+  },
+
+  DescribeTargetHealth(sim, input) {
+    const tg = tgByArn(sim, input.TargetGroupArn);
+    return {
+      TargetHealthDescriptions: tg.targets.map((t) => ({
+        Target: { Id: t.Id, Port: t.Port }, HealthCheckPort: String(t.Port),
+        TargetHealth: { State: t.State, ...(t.Reason ? { Reason: t.Reason } : {}) },
+      })),
+    };
+  },
+
+  DescribeTargetGroups(sim, input) {
+    const arns = input.TargetGroupArns as string[] | undefined;
+    return { TargetGroups: Object.values(sim.world.targetGroups).filter((t) => !arns || arns.includes(t.TargetGroupArn)).map((t) => describeTg(sim, t)) };
+  },
+
+  DescribeLoadBalancers(sim) {
+    return { LoadBalancers: Object.values(sim.world.loadBalancers) };
+  },
+
+  DescribeRules(sim, input) {
+    return { Rules: Object.values(sim.world.rules).filter((r) => r.ListenerArn === input.ListenerArn).map((r) => ({ ...r, Priority: String(r.Priority) })) };
+  },
+};
+
+/** sim.SetTraffic: requests per second for a path at a load balancer, constant or shaped over time. */
+export function setTraffic(sim: Sim, input: Record<string, unknown>): unknown {
+  const w = sim.world;
+  const lbRef = input.loadBalancer as string;
+  const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === lbRef || l.LoadBalancerArn === lbRef);
+  if (!lb) throw invalidParameter(`Load balancer ${String(lbRef)} was not found.`);
+  const path = (input.path as string | undefined) ?? '/';
+  if (typeof path !== 'string' || !path.startsWith('/')) throw invalidParameter('path must start with /.');
+  const rate = (k: string) => {
+    const v = input[k];
+    if (typeof v !== 'number' || !(v >= 0)) throw invalidParameter(`${k} must be a number of at least 0.`);
+    return v;
+  };
+  const shapeName = (input.shape as string | undefined) ?? 'constant';
+  let shape: TrafficSource['shape'];
+  if (shapeName === 'constant') shape = { type: 'constant', requestsPerSecond: rate('requestsPerSecond') };
+  else if (shapeName === 'spike') {
+    const dur = parseDuration(input.duration);
+    if (dur === undefined) throw invalidParameter('A spike needs a duration such as "10m".');
+    shape = { type: 'spike', base: rate('base'), peak: rate('peak'), atMs: sim.now + (parseDuration(input.after ?? 0) ?? 0), durationMs: dur };
+  } else if (shapeName === 'daily') {
+    const peakHour = input.peakHour;
+    if (typeof peakHour !== 'number' || peakHour < 0 || peakHour >= 24) throw invalidParameter('peakHour must be between 0 and 24.');
+    shape = { type: 'daily', base: rate('base'), peak: rate('peak'), peakHour };
+  } else if (shapeName === 'steps') {
+    const steps = input.steps as { at: unknown; requestsPerSecond: number }[] | undefined;
+    if (!Array.isArray(steps) || steps.length === 0) throw invalidParameter('steps must list { at, requestsPerSecond } items.');
+    shape = {
+      type: 'steps',
+      steps: steps.map((s) => {
+        const at = parseDuration(s.at);
+        if (at === undefined || typeof s.requestsPerSecond !== 'number' || s.requestsPerSecond < 0) throw invalidParameter('Each step needs a time (at) and requestsPerSecond.');
+        return { atMs: sim.now + at, requestsPerSecond: s.requestsPerSecond };
+      }),
+    };
+  } else throw invalidParameter(`Unknown traffic shape '${shapeName}': use constant, steps, spike or daily.`);
+  w.traffic = w.traffic.filter((t) => !(t.loadBalancer === lb.LoadBalancerName && t.path === path));
+  w.traffic.push({ loadBalancer: lb.LoadBalancerName, path, shape });
+  sim.emit('TrafficChanged', `Traffic to ${lb.LoadBalancerName}${path}: ${describeShape(shape)}.`, { loadBalancer: lb.LoadBalancerName, path });
+  return { loadBalancer: lb.LoadBalancerName, path, shape };
+}
+
+function describeShape(s: TrafficSource['shape']): string {
+  switch (s.type) {
+    case 'constant': return `${s.requestsPerSecond} requests/s`;
+    case 'spike': return `${s.base} requests/s with a spike to ${s.peak} for ${s.durationMs / 1000} s`;
+    case 'daily': return `a daily curve from ${s.base} to ${s.peak} requests/s, peaking at ${s.peakHour}:00 UTC`;
+    case 'steps': return `${s.steps.length} steps`;
+  }
+}

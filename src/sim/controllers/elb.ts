@@ -1,0 +1,133 @@
+import type { Sim } from '../sim';
+import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
+import { serviceEvent, serviceTaskChanged } from './services';
+
+/**
+ * Application Load Balancer targets of ECS services (ecs-spec §5.5): a service task is registered
+ * in its target groups when it reaches RUNNING (instance targets: the instance and the host port;
+ * ip targets: the task's IP and the container port), health-checked every interval (healthy after
+ * HealthyThresholdCount passes, unhealthy after UnhealthyThresholdCount failures), and deregistered
+ * before it stops, draining connections for the deregistration delay.
+ */
+
+function serviceOf(sim: Sim, t: Task): Service | undefined {
+  return t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
+}
+
+/** Registers a RUNNING service task in the target groups of its service. */
+export function registerTargets(sim: Sim, t: Task): void {
+  const svc = serviceOf(sim, t);
+  if (!svc || !svc.loadBalancers.length || t.lbTargets) return;
+  t.lbTargets = [];
+  for (const lb of svc.loadBalancers) {
+    const tg = sim.world.targetGroups[lb.targetGroupArn];
+    if (!tg) continue;
+    let id: string | undefined;
+    let port: number | undefined;
+    if (tg.TargetType === 'ip') {
+      id = t.privateIp;
+      port = lb.containerPort;
+    } else {
+      id = t.ec2InstanceId;
+      port = t.containers.find((c) => c.name === lb.containerName)?.networkBindings.find((b) => b.containerPort === lb.containerPort)?.hostPort;
+    }
+    if (!id || port === undefined) continue;
+    const target: LbTarget = { Id: id, Port: port, State: 'initial', Reason: 'Elb.RegistrationInProgress', passes: 0, failures: 0, taskArn: t.taskArn, registeredMs: sim.now, gen: 0 };
+    tg.targets.push(target);
+    t.lbTargets.push({ targetGroupArn: tg.TargetGroupArn, id, port });
+    serviceEvent(sim, svc, `(service ${svc.serviceName}) registered 1 targets in (target-group ${tg.TargetGroupArn})`);
+    sim.emit('TargetRegistered', `Target ${id}:${port} (task ${t.id}) registered in target group ${tg.TargetGroupName}.`, { targetGroupArn: tg.TargetGroupArn, id, port, taskArn: t.taskArn });
+    sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.check', tg: tg.TargetGroupArn, id, port, gen: target.gen });
+  }
+}
+
+export function targetOf(sim: Sim, tgArn: string, id: string, port: number): LbTarget | undefined {
+  return sim.world.targetGroups[tgArn]?.targets.find((x) => x.Id === id && x.Port === port);
+}
+
+/** True when every target of the task is healthy (a task without targets has nothing to wait for). */
+export function targetsHealthy(sim: Sim, t: Task): boolean {
+  if (!t.lbTargets) return !serviceOf(sim, t)?.loadBalancers.length;
+  return t.lbTargets.every((r) => targetOf(sim, r.targetGroupArn, r.id, r.port)?.State === 'healthy');
+}
+
+export function unhealthyTarget(sim: Sim, t: Task): { tg: TargetGroup; target: LbTarget } | undefined {
+  for (const r of t.lbTargets ?? []) {
+    const target = targetOf(sim, r.targetGroupArn, r.id, r.port);
+    if (target?.State === 'unhealthy') return { tg: sim.world.targetGroups[r.targetGroupArn]!, target };
+  }
+  return undefined;
+}
+
+/** Deregisters a stopping task's targets; they drain for the deregistration delay. Returns the longest delay (ms). */
+export function deregisterTargets(sim: Sim, t: Task): number {
+  if (!t.lbTargets?.length) return 0;
+  const svc = serviceOf(sim, t);
+  let delay = 0;
+  for (const r of t.lbTargets) {
+    const tg = sim.world.targetGroups[r.targetGroupArn];
+    const target = tg?.targets.find((x) => x.Id === r.id && x.Port === r.port);
+    if (!tg || !target || target.State === 'draining') continue;
+    target.State = 'draining';
+    target.Reason = 'Target.DeregistrationInProgress';
+    target.gen++;
+    delay = Math.max(delay, tg.deregistrationDelaySeconds * 1000);
+    if (svc) serviceEvent(sim, svc, `(service ${svc.serviceName}) deregistered 1 targets in (target-group ${tg.TargetGroupArn})`);
+    sim.emit('TargetDeregistered', `Target ${r.id}:${r.port} (task ${t.id}) is draining from target group ${tg.TargetGroupName} for ${tg.deregistrationDelaySeconds} s.`, { targetGroupArn: tg.TargetGroupArn, id: r.id, port: r.port });
+  }
+  if (svc && delay > 0) {
+    const dep = svc.deployments.find((d) => d.id === t.deploymentId) ?? svc.deployments[0]!;
+    serviceEvent(sim, svc, `(service ${svc.serviceName}, taskSet ${dep.id}) has begun draining connections on 1 tasks.`);
+  }
+  return delay;
+}
+
+/** Removes a task's targets once they have drained (or the task is gone). */
+export function removeTargets(sim: Sim, t: Task): void {
+  for (const r of t.lbTargets ?? []) {
+    const tg = sim.world.targetGroups[r.targetGroupArn];
+    if (tg) tg.targets = tg.targets.filter((x) => !(x.Id === r.id && x.Port === r.port));
+  }
+  t.lbTargets = [];
+}
+
+function checkPasses(sim: Sim, tg: TargetGroup, target: LbTarget): boolean {
+  const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
+  if (!t || t.lastStatus !== 'RUNNING') return false;
+  for (const c of t.containers) {
+    if (c.state !== 'RUNNING') continue;
+    const img = sim.world.images[c.image];
+    if (img?.passesLbHealthCheck === false) return false;
+    // An application that lists its routes answers the health-check path only if it serves it.
+    if (img?.routes && !Object.keys(img.routes).some((p) => p === tg.HealthCheckPath || (p.endsWith('*') && tg.HealthCheckPath.startsWith(p.slice(0, -1))))) return false;
+  }
+  return true;
+}
+
+export function registerElbHandlers(sim: Sim): void {
+  sim.engine.on('elb.check', (ev) => {
+    const tg = sim.world.targetGroups[ev.tg as string];
+    const target = tg?.targets.find((x) => x.Id === ev.id && x.Port === ev.port);
+    if (!tg || !target || target.gen !== ev.gen || target.State === 'draining') return;
+    const before = target.State;
+    if (checkPasses(sim, tg, target)) {
+      target.failures = 0;
+      target.passes++;
+      if (target.State !== 'healthy' && target.passes >= tg.HealthyThresholdCount) target.State = 'healthy';
+    } else {
+      target.passes = 0;
+      target.failures++;
+      if (target.State !== 'unhealthy' && target.failures >= tg.UnhealthyThresholdCount) {
+        target.State = 'unhealthy';
+        target.Reason = 'Target.FailedHealthChecks';
+      }
+    }
+    if (target.State !== before) {
+      if (target.State === 'healthy') delete target.Reason;
+      sim.emit('TargetHealthChange', `Target ${target.Id}:${target.Port} in ${tg.TargetGroupName} is ${target.State}.`, { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port, state: target.State });
+      const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
+      if (t?.serviceArn) serviceTaskChanged(sim, t);
+    }
+    sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.check', tg: tg.TargetGroupArn, id: target.Id, port: target.Port, gen: target.gen });
+  });
+}

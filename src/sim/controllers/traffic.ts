@@ -1,0 +1,126 @@
+import type { Sim } from '../sim';
+import type { LbTarget, Task, TargetGroup, TrafficSource } from '../model/types';
+import { cos } from '../core/math';
+import { HOUR, MINUTE } from '../core/time';
+
+/**
+ * The traffic model: requests per second per path arrive at a load balancer, shaped over time;
+ * listener rules (by priority, path patterns) pick a target group; its healthy targets share the
+ * requests (all registered ones when none is healthy: ALB fails open). Each request costs the
+ * serving task the CPU its application says; a task asked for more CPU than it gets queues, its
+ * latency grows, and past saturation the excess requests fail (5xx). Sampled once a minute [SIM].
+ */
+
+export const DEFAULT_REQUEST_CPU_MS = 10;
+
+/** Requests per second of a source at a simulated time. */
+export function rateAt(src: TrafficSource, t: number, epochSeconds: number): number {
+  const s = src.shape;
+  switch (s.type) {
+    case 'constant': return s.requestsPerSecond;
+    case 'steps': {
+      let v = 0;
+      for (const st of s.steps) if (st.atMs <= t) v = st.requestsPerSecond;
+      return v;
+    }
+    case 'spike': return t >= s.atMs && t < s.atMs + s.durationMs ? s.peak : s.base;
+    case 'daily': {
+      // A smooth day: the base at night, the peak at peakHour (UTC), a cosine in between.
+      const hourOfDay = (((epochSeconds * 1000 + t) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) / HOUR;
+      const phase = ((hourOfDay - s.peakHour) / 24) * 6.283185307179586;
+      return s.base + ((s.peak - s.base) * (1 + cos(phase))) / 2;
+    }
+  }
+}
+
+/** Glob match of an ALB path pattern (* any run of characters, ? one character). */
+export function pathMatches(pattern: string, path: string): boolean {
+  let re = '^';
+  for (const ch of pattern) re += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${re}$`).test(path);
+}
+
+/** Where a request for `path` at a load balancer goes: a target group, or a fixed response code. */
+export function route(sim: Sim, lbArn: string, path: string): { targetGroupArn?: string; status?: number } {
+  const w = sim.world;
+  const listener = Object.values(w.listeners).filter((l) => l.LoadBalancerArn === lbArn).sort((a, b) => a.Port - b.Port)[0];
+  if (!listener) return { status: 503 };
+  const rules = Object.values(w.rules).filter((r) => r.ListenerArn === listener.ListenerArn).sort((a, b) => a.Priority - b.Priority);
+  const rule = rules.find((r) => r.Conditions.every((c) => c.Values.some((v) => pathMatches(v, path))));
+  const action = (rule?.Actions ?? listener.DefaultActions)[0];
+  if (!action) return { status: 503 };
+  if (action.Type === 'fixed-response') return { status: Number(action.FixedResponseConfig?.StatusCode ?? 503) };
+  return { targetGroupArn: action.TargetGroupArn! };
+}
+
+/** The targets that receive requests: the healthy ones, or every registered one when none is healthy. */
+export function receivingTargets(tg: TargetGroup): LbTarget[] {
+  const healthy = tg.targets.filter((t) => t.State === 'healthy');
+  if (healthy.length) return healthy;
+  return tg.targets.filter((t) => t.State === 'unhealthy');
+}
+
+/** The CPU a request for `path` costs in a task, and whether the task's application serves it. */
+export function requestCost(sim: Sim, t: Task, path: string): { cpuMs: number; served: boolean } {
+  for (const c of t.containers) {
+    const routes = sim.world.images[c.image]?.routes;
+    if (!routes) continue;
+    let best: { len: number; cpuMs: number } | undefined;
+    for (const [p, cost] of Object.entries(routes)) {
+      const ok = p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : p === path;
+      if (ok && (!best || p.length > best.len)) best = { len: p.length, cpuMs: cost.cpuMs };
+    }
+    return best ? { cpuMs: best.cpuMs, served: true } : { cpuMs: 0, served: false };
+  }
+  return { cpuMs: DEFAULT_REQUEST_CPU_MS, served: true };
+}
+
+export interface TaskTraffic {
+  /** Requests per second routed to the task, per path. */
+  paths: Record<string, number>;
+  /** CPU units the requests ask for (1024 = one vCPU busy). */
+  cpuUnits: number;
+  /** Requests per second for paths the application does not serve (404). */
+  notFound: number;
+}
+
+/** Spreads this minute's traffic over the targets; returns the load per task and the requests with nowhere to go. */
+export function distributeTraffic(sim: Sim): { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> } {
+  const w = sim.world;
+  const perTask = new Map<string, TaskTraffic>();
+  const perGroup = new Map<string, number>();
+  const noTarget = new Map<string, number>();
+  for (const src of w.traffic) {
+    const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === src.loadBalancer || l.LoadBalancerArn === src.loadBalancer);
+    if (!lb) continue;
+    const rps = rateAt(src, sim.now, w.epochSeconds);
+    if (rps <= 0) continue;
+    const r = route(sim, lb.LoadBalancerArn, src.path);
+    if (!r.targetGroupArn) {
+      noTarget.set(lb.LoadBalancerArn, (noTarget.get(lb.LoadBalancerArn) ?? 0) + rps);
+      continue;
+    }
+    const tg = w.targetGroups[r.targetGroupArn]!;
+    perGroup.set(tg.TargetGroupArn, (perGroup.get(tg.TargetGroupArn) ?? 0) + rps);
+    const targets = receivingTargets(tg);
+    if (targets.length === 0) {
+      noTarget.set(lb.LoadBalancerArn, (noTarget.get(lb.LoadBalancerArn) ?? 0) + rps);
+      continue;
+    }
+    const share = rps / targets.length;
+    for (const target of targets) {
+      const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
+      if (!t) continue;
+      const load = perTask.get(t.taskArn) ?? { paths: {}, cpuUnits: 0, notFound: 0 };
+      const cost = requestCost(sim, t, src.path);
+      load.paths[src.path] = (load.paths[src.path] ?? 0) + share;
+      if (cost.served) load.cpuUnits += (share * cost.cpuMs * 1024) / 1000;
+      else load.notFound += share;
+      perTask.set(t.taskArn, load);
+    }
+  }
+  return { perTask, perGroup, noTarget };
+}
+
+/** Requests per minute from a rate. */
+export const perMinute = (rps: number) => (rps * MINUTE) / 1000;
