@@ -93,7 +93,8 @@ export function distributeTraffic(sim: Sim): { perTask: Map<string, TaskTraffic>
   for (const src of w.traffic) {
     const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === src.loadBalancer || l.LoadBalancerArn === src.loadBalancer);
     if (!lb) continue;
-    const rps = rateAt(src, sim.now, w.epochSeconds);
+    // [SIM] the minute just ended is represented by its middle, so a datapoint reflects that minute.
+    const rps = rateAt(src, sim.now - MINUTE / 2, w.epochSeconds);
     if (rps <= 0) continue;
     const r = route(sim, lb.LoadBalancerArn, src.path);
     if (!r.targetGroupArn) {
