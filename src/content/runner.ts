@@ -56,7 +56,7 @@ export function eventHash(events: readonly SimEvent[]): string {
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
-/** Substitutes ${ci:<ec2InstanceId>}, ${task:<n>} and ${call:<id|index>.<path>} in a call's input. */
+/** Substitutes ${ci:<ec2InstanceId>}, ${task:<n>}, ${taskIp:<n>} and ${call:<id|index>.<path>} in a call's input. */
 function resolveRefs(sim: Sim, value: unknown, calls: CallRecord[]): unknown {
   if (typeof value === 'string') {
     const whole = /^\$\{([^}]+)\}$/.exec(value);
@@ -64,6 +64,7 @@ function resolveRefs(sim: Sim, value: unknown, calls: CallRecord[]): unknown {
       const [kind, rest = ''] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
       if (kind === 'ci') return sim.world.ec2[rest]?.containerInstanceArn ?? `unresolved-container-instance-${rest}`;
       if (kind === 'task') return sim.world.taskOrder[Number(rest)] ?? `unresolved-task-${rest}`;
+      if (kind === 'taskIp') return sim.world.tasks[sim.world.taskOrder[Number(rest)] ?? '']?.privateIp ?? `unresolved-task-ip-${rest}`;
       if (kind === 'call') {
         const dot = rest.indexOf('.');
         const key = dot < 0 ? rest : rest.slice(0, dot);
@@ -250,8 +251,11 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
     capacityProviders: (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders,
     scalableTargets: (sim.call('applicationautoscaling.DescribeScalableTargets', { ServiceNamespace: 'ecs' }).output as { ScalableTargets: unknown[] }).ScalableTargets,
     scalingPolicies: (sim.call('applicationautoscaling.DescribeScalingPolicies', { ServiceNamespace: 'ecs' }).output as { ScalingPolicies: unknown[] }).ScalingPolicies,
-    targetGroups: [],
-    namespaces: [],
+    targetGroups: Object.values(w.targetGroups).map(({ targets, deregistrationDelaySeconds, ...tg }) => ({ ...tg, deregistrationDelaySeconds, targets: targets.map((x) => ({ Id: x.Id, Port: x.Port, State: x.State })) })),
+    namespaces: Object.values(w.namespaces).map((n) => ({
+      Id: n.Id, Arn: n.Arn, Name: n.Name, Type: n.Type,
+      services: Object.values(w.discoveryServices).filter((d) => d.NamespaceId === n.Id).map((d) => ({ Id: d.Id, Name: d.Name, DnsRecords: d.DnsRecords, instances: d.instances.map(({ taskArn, ...i }) => (void taskArn, i)) })),
+    })),
     placementTraces: w.traces.map((t) => expandTrace(w, t)),
     events: [...sim.events],
     metrics: Object.values(w.metrics).map((m) => ({

@@ -137,7 +137,7 @@ export function describeService(sim: Sim, s: Service): Record<string, unknown> {
     else if (t.lastStatus !== 'STOPPED') pending++;
   }
   return drop({
-    serviceArn: s.serviceArn, serviceName: s.serviceName, clusterArn: s.clusterArn, loadBalancers: s.loadBalancers, serviceRegistries: [],
+    serviceArn: s.serviceArn, serviceName: s.serviceName, clusterArn: s.clusterArn, loadBalancers: s.loadBalancers, serviceRegistries: s.serviceRegistries, serviceConnectConfiguration: s.serviceConnectConfiguration,
     status: s.status, desiredCount: s.desiredCount, runningCount: running, pendingCount: pending,
     launchType: s.launchType, capacityProviderStrategy: s.capacityProviderStrategy, platformVersion: s.platformVersion,
     taskDefinition: s.taskDefinition, deploymentConfiguration: s.deploymentConfiguration,

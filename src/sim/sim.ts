@@ -11,6 +11,7 @@ import { SIM_OPERATIONS, registerSimOpHandlers } from './api/simOps';
 import { AAS_OPERATIONS, CLOUDWATCH_OPERATIONS } from './api/autoscaling';
 import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './api/asgApi';
 import { ELBV2_OPERATIONS } from './api/elbv2';
+import { SERVICEDISCOVERY_OPERATIONS } from './api/servicediscovery';
 import { registerElbHandlers } from './controllers/elb';
 import { registerAutoscalingHandlers } from './controllers/autoscaling';
 import { registerAsgHandlers } from './controllers/asg';
@@ -33,6 +34,7 @@ const NAMESPACES: Record<string, Record<string, Operation>> = {
   ec2: EC2_OPERATIONS,
   autoscaling: AUTOSCALING_OPERATIONS,
   elbv2: ELBV2_OPERATIONS,
+  servicediscovery: SERVICEDISCOVERY_OPERATIONS,
   sim: SIM_OPERATIONS,
 };
 

@@ -1,6 +1,6 @@
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
 import type {
-  Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './model/types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -55,6 +55,10 @@ export interface WorldState {
   lastTraffic: Record<string, { requests: number; errors: number; latencyMs: number }>;
   /** CPU units the last minute's requests ask of each task. */
   trafficCpu: Record<string, number>;
+  namespaces: Record<string, CloudMapNamespace>;
+  discoveryServices: Record<string, CloudMapService>;
+  /** sim.FailHealthCheck: `<task ARN>|<container>` whose health check command fails (true) or passes (false). */
+  healthOverrides: Record<string, boolean>;
 }
 
 export const MAX_TRACES = 256;
@@ -118,6 +122,9 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     traffic: [],
     lastTraffic: {},
     trafficCpu: {},
+    namespaces: {},
+    discoveryServices: {},
+    healthOverrides: {},
   };
 }
 

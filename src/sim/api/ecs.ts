@@ -144,6 +144,50 @@ function checkLoadBalancers(sim: Sim, td: TaskDefinition, lbs: Service['loadBala
   });
 }
 
+/** serviceRegistries (§8.1): awsvpc tasks give A (and SRV with a port) records; bridge and host tasks SRV records with containerName and containerPort. */
+function checkRegistries(sim: Sim, td: TaskDefinition, regs: Service['serviceRegistries'] | undefined): Service['serviceRegistries'] {
+  if (!regs) return [];
+  if (regs.length > 1) throw invalidParameter('A service can have only one service registry.');
+  return regs.map((r) => {
+    const d = Object.values(sim.world.discoveryServices).find((x) => x.Arn === r.registryArn);
+    if (!d) throw invalidParameter(`The service registry ${String(r.registryArn)} does not exist.`);
+    const mode = td.networkMode ?? 'bridge';
+    const srv = d.DnsRecords.some((x) => x.Type === 'SRV');
+    if (mode === 'none') throw invalidParameter('Service discovery is not supported for tasks with the none network mode.');
+    if (mode !== 'awsvpc' && d.DnsRecords.some((x) => x.Type === 'A')) {
+      throw invalidParameter(`The ${mode} network mode supports only SRV records for service discovery: the registry has an A record.`);
+    }
+    if ((mode !== 'awsvpc' || (srv && r.port === undefined)) && srv && (r.containerName === undefined || r.containerPort === undefined)) {
+      throw invalidParameter('SRV records need containerName and containerPort in the service registry.');
+    }
+    return { registryArn: r.registryArn, ...(r.containerName ? { containerName: r.containerName } : {}), ...(r.containerPort !== undefined ? { containerPort: r.containerPort } : {}), ...(r.port !== undefined ? { port: r.port } : {}) };
+  });
+}
+
+/** Service Connect names (§8.2): discoveryName defaults to the port name, client aliases to discoveryName.namespace. */
+function checkServiceConnect(sim: Sim, td: TaskDefinition, serviceName: string, sc: Record<string, unknown> | undefined): Service['serviceConnectConfiguration'] {
+  if (!sc || sc.enabled === false) return undefined;
+  const nsRef = sc.namespace as string | undefined;
+  const ns = Object.values(sim.world.namespaces).find((n) => n.Name === nsRef || n.Arn === nsRef);
+  if (!ns) throw invalidParameter(`The Service Connect namespace ${String(nsRef)} does not exist.`);
+  const services = ((sc.services as { portName: string; discoveryName?: string; clientAliases?: { port: number; dnsName?: string }[] }[] | undefined) ?? []).map((s) => {
+    const pm = td.containerDefinitions.flatMap((c) => c.portMappings ?? []).find((p) => p.name === s.portName);
+    if (!pm) throw invalidParameter(`The port name ${s.portName} is not a portMappings name in the task definition.`);
+    const discoveryName = s.discoveryName ?? s.portName;
+    const clientAliases = (s.clientAliases ?? []).map((a) => ({ port: a.port, dnsName: a.dnsName ?? `${discoveryName}.${ns.Name}` }));
+    return { portName: s.portName, discoveryName, clientAliases };
+  });
+  for (const s of services) {
+    for (const other of Object.values(sim.world.services)) {
+      if (other.serviceName === serviceName || other.status !== 'ACTIVE') continue;
+      if (other.serviceConnectConfiguration?.namespace === ns.Name && other.serviceConnectConfiguration.services.some((x) => x.discoveryName === s.discoveryName)) {
+        throw invalidParameter(`The discovery name ${s.discoveryName} is already used in namespace ${ns.Name}.`);
+      }
+    }
+  }
+  return { enabled: true, namespace: ns.Name, services };
+}
+
 function onFargate(svc: Service): boolean {
   return svc.launchType === 'FARGATE' || (svc.capacityProviderStrategy ?? []).some((i) => FARGATE_PROVIDERS.includes(i.capacityProvider));
 }
@@ -676,6 +720,8 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
     }
     const pv = launchType === 'FARGATE' ? platformVersionFor(td, input.platformVersion as string | undefined) : undefined;
     const loadBalancers = checkLoadBalancers(sim, td, input.loadBalancers as Service['loadBalancers'] | undefined);
+    const serviceRegistries = checkRegistries(sim, td, input.serviceRegistries as Service['serviceRegistries'] | undefined);
+    const serviceConnect = checkServiceConnect(sim, td, name, input.serviceConnectConfiguration as Record<string, unknown> | undefined);
     const depId = deploymentId(sim);
     const svc: Service = {
       serviceArn: arn, serviceName: name, clusterArn: cluster.clusterArn, status: 'ACTIVE', taskDefinition: td.taskDefinitionArn,
@@ -691,7 +737,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
         rolloutStateReason: `ECS deployment ${depId} in progress.`, ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
       }],
       events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
-      taskArns: [], loadBalancers, tags: (input.tags as { key: string; value: string }[]) ?? [],
+      taskArns: [], loadBalancers, serviceRegistries, ...(serviceConnect ? { serviceConnectConfiguration: serviceConnect } : {}), tags: (input.tags as { key: string; value: string }[]) ?? [],
       ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
       ...(input.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds as number } : {}),
     };

@@ -1,6 +1,7 @@
 import type { Operation, Sim } from '../sim';
 import { ApiError, invalidParameter } from './errors';
 import { setTraffic } from './elbv2';
+import { simResolve } from './servicediscovery';
 import {
   findContainerInstance, launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
 } from '../controllers/instances';
@@ -135,6 +136,23 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     sim.emit('FargateSpotCapacity', input.available ? 'Fargate Spot has spare capacity again.' : 'Fargate Spot has no spare capacity.', { available: input.available });
     if (input.available) for (const c of Object.values(sim.world.clusters)) clusterChanged(sim, c.clusterArn);
     return { available: input.available };
+  },
+  FailHealthCheck(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const ref = input.task as string;
+    const t = typeof ref === 'string' ? (ref.startsWith('arn:') ? sim.world.tasks[ref] : sim.world.tasks[sim.arn(`task/${cluster.clusterName}/${ref}`)]) : undefined;
+    if (!t) throw invalidParameter('The referenced task was not found.');
+    const failing = input.failing !== false;
+    const names = typeof input.containerName === 'string' ? [input.containerName] : t.containers.map((c) => c.name);
+    for (const n of names) {
+      if (!t.containers.some((c) => c.name === n)) throw invalidParameter(`Task ${t.id} has no container ${n}.`);
+      sim.world.healthOverrides[`${t.taskArn}|${n}`] = failing;
+    }
+    sim.emit('FaultInjected', `The health check of ${names.join(', ')} in task ${t.id} ${failing ? 'now fails' : 'passes again'}.`, { taskArn: t.taskArn, failing });
+    return { taskArn: t.taskArn, containers: names, failing };
+  },
+  Resolve(sim, input) {
+    return simResolve(sim, input);
   },
   SetTraffic(sim, input) {
     return setTraffic(sim, input);

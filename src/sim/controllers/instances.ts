@@ -79,7 +79,11 @@ export function launchInstances(sim: Sim, input: LaunchInput): Ec2Instance[] {
 export function startEc2Instance(sim: Sim, o: { id: string; instanceType: string; subnetId: string; clusterArn: string; bootMs: number; agentConfig: AgentConfig; asgName?: string }): Ec2Instance {
   const w = sim.world;
   const subnet = w.subnets[o.subnetId]!;
+  const base = subnet.cidr.split('/')[0]!.split('.').map(Number);
+  const n = subnet.nextIp++;
+  subnet.freeIps--;
   const inst: Ec2Instance = {
+    privateIp: `${base[0]}.${base[1]}.${base[2]! + (n >> 8)}.${n & 255}`,
     ec2InstanceId: o.id, instanceType: o.instanceType, availabilityZone: subnet.availabilityZone, subnetId: subnet.subnetId,
     state: 'pending', clusterArn: o.clusterArn, launchedAtMs: sim.now, gen: 0, imageCache: [],
     trunking: w.accountSettings.awsvpcTrunking === 'enabled' && INSTANCE_TYPES[o.instanceType]!.trunkEni !== undefined,

@@ -6,6 +6,7 @@ import { recordTrace } from '../api/ecs';
 import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE, splitStrategy } from './capacity';
 import { placeWaiting } from './cas';
 import { registerTargets, targetsHealthy, unhealthyTarget } from './elb';
+import { registerInstance } from './discovery';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -29,6 +30,7 @@ export function serviceTaskChanged(sim: Sim, t: Task): void {
   const d = sim.world.durations;
   if (t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING') {
     registerTargets(sim, t);
+    registerInstance(sim, t);
     svc.consecutiveStartFailures = 0;
     sim.engine.after(d.serviceHealthyAfterMs + 1, { k: 'svc.wake', svc: svc.serviceArn });
   }

@@ -40,6 +40,7 @@ export interface Ec2Instance {
   containerInstanceArn?: string;
   /** The Auto Scaling group that launched it. */
   asgName?: string;
+  privateIp: string;
   /** Bumped on every state change so stale pending events are ignored. */
   gen: number;
   imageCache: string[];
@@ -347,6 +348,8 @@ export interface Service {
   /** The last deployment that completed: where the circuit breaker rolls back to. */
   lastCompleted?: { id: string; taskDefinition: string };
   loadBalancers: { targetGroupArn: string; containerName: string; containerPort: number }[];
+  serviceRegistries: { registryArn: string; containerName?: string; containerPort?: number; port?: number }[];
+  serviceConnectConfiguration?: ServiceConnectConfig;
   tags: { key: string; value: string }[];
 }
 
@@ -628,4 +631,36 @@ export interface TrafficSource {
 /** How an application answers one path: the CPU one request costs (ms of one vCPU). */
 export interface RouteCost {
   cpuMs: number;
+}
+
+export interface CloudMapNamespace {
+  Id: string;
+  Arn: string;
+  Name: string;
+  Type: 'DNS_PRIVATE' | 'HTTP';
+  CreateMs: number;
+}
+
+export interface CloudMapInstance {
+  InstanceId: string;
+  Attributes: Record<string, string>;
+  HealthStatus: 'HEALTHY' | 'UNHEALTHY';
+  taskArn?: string;
+}
+
+export interface CloudMapService {
+  Id: string;
+  Arn: string;
+  Name: string;
+  NamespaceId: string;
+  DnsRecords: { Type: 'A' | 'SRV'; TTL: number }[];
+  FailureThreshold?: number;
+  instances: CloudMapInstance[];
+  CreateMs: number;
+}
+
+export interface ServiceConnectConfig {
+  enabled: boolean;
+  namespace: string;
+  services: { portName: string; discoveryName: string; clientAliases: { port: number; dnsName: string }[] }[];
 }
