@@ -39,6 +39,7 @@ export interface Report {
   namespaces: unknown[];
   placementTraces: unknown[];
   events: SimEvent[];
+  cost: { totalUSD: number; byCapacityType: Record<string, number>; byService: Record<string, number>; unusedEc2USD: number };
   metrics: { namespace: string; metricName: string; dimensions: { name: string; value: string }[]; datapoints: { timestamp: number; value: number }[] }[];
   expect: ExpectResult[];
 }
@@ -258,6 +259,7 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
     })),
     placementTraces: w.traces.map((t) => expandTrace(w, t)),
     events: [...sim.events],
+    cost: w.cost,
     metrics: Object.values(w.metrics).map((m) => ({
       namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions,
       datapoints: pairs(m.points).map(([t, value]) => ({ timestamp: sim.ts(t)!, value })),

@@ -1,4 +1,5 @@
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
+import { emptyCost, type CostState } from './controllers/cost';
 import type {
   CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './model/types';
@@ -59,6 +60,8 @@ export interface WorldState {
   discoveryServices: Record<string, CloudMapService>;
   /** sim.FailHealthCheck: `<task ARN>|<container>` whose health check command fails (true) or passes (false). */
   healthOverrides: Record<string, boolean>;
+  /** What the run has cost so far (the cost meter). */
+  cost: CostState;
 }
 
 export const MAX_TRACES = 256;
@@ -125,6 +128,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     namespaces: {},
     discoveryServices: {},
     healthOverrides: {},
+    cost: emptyCost(),
   };
 }
 

@@ -5,6 +5,7 @@ import { taskDefinitionOf } from './tasks';
 import { evaluateAlarms } from './autoscaling';
 import { runClusterAutoScaling } from './cas';
 import { distributeTraffic, perMinute } from './traffic';
+import { meterMinute } from './cost';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -169,6 +170,10 @@ export function publishMetrics(sim: Sim): void {
     }
   }
   publishTrafficMetrics(sim, traffic, allUsage, periodStart);
+  meterMinute(sim);
+  for (const [type, usd] of Object.entries(w.cost.byCapacityType)) {
+    record(sim, 'ECSSandbox/Billing', 'EstimatedChargesUSD', [{ name: 'CapacityType', value: type }], periodStart, usd);
+  }
 }
 
 /**
