@@ -12,6 +12,7 @@ import { AAS_OPERATIONS, CLOUDWATCH_OPERATIONS } from './api/autoscaling';
 import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './api/asgApi';
 import { ELBV2_OPERATIONS } from './api/elbv2';
 import { SERVICEDISCOVERY_OPERATIONS } from './api/servicediscovery';
+import { EVENTS_OPERATIONS, registerEventHandlers } from './api/events';
 import { registerElbHandlers } from './controllers/elb';
 import { registerAutoscalingHandlers } from './controllers/autoscaling';
 import { registerAsgHandlers } from './controllers/asg';
@@ -35,6 +36,7 @@ const NAMESPACES: Record<string, Record<string, Operation>> = {
   autoscaling: AUTOSCALING_OPERATIONS,
   elbv2: ELBV2_OPERATIONS,
   servicediscovery: SERVICEDISCOVERY_OPERATIONS,
+  events: EVENTS_OPERATIONS,
   sim: SIM_OPERATIONS,
 };
 
@@ -66,6 +68,7 @@ export class Sim {
     registerAsgHandlers(this);
     registerCasHandlers(this);
     registerElbHandlers(this);
+    registerEventHandlers(this);
     this.engine.on('cluster.placeWaiting', (ev) => placeWaiting(this, ev.cluster as string));
   }
 

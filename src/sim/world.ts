@@ -1,7 +1,7 @@
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
 import { emptyCost, type CostState } from './controllers/cost';
 import type {
-  CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './model/types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -62,6 +62,7 @@ export interface WorldState {
   healthOverrides: Record<string, boolean>;
   /** What the run has cost so far (the cost meter). */
   cost: CostState;
+  eventRules: Record<string, EventRule>;
 }
 
 export const MAX_TRACES = 256;
@@ -129,6 +130,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     discoveryServices: {},
     healthOverrides: {},
     cost: emptyCost(),
+    eventRules: {},
   };
 }
 

@@ -110,11 +110,11 @@ export function clusterChanged(sim: Sim, clusterArn: string): void {
 
 /**
  * Appends a service event (newest first, 100 kept). A problem the scheduler meets again on every
- * retry ("unable to …") is not repeated within 6 hours, as the console de-duplicates it [SIM];
+ * retry ("unable to …", "being throttled") is not repeated within 6 hours, as the console de-duplicates it [SIM];
  * progress messages are written each time.
  */
 export function serviceEvent(sim: Sim, svc: Service, message: string): void {
-  if (message.includes(' unable to ')) {
+  if (/ unable to | are being throttled/.test(message)) {
     const last = svc.events.find((e) => e.message === message);
     if (last && sim.now - last.createdAtMs < SIX_HOURS) return;
   }
@@ -330,6 +330,15 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
   let canStart = Math.max(0, Math.min(maxTotal - inFlight, desired - primaryGood.length));
   if (canStart > 0 && sim.now < svc.throttledUntilMs) canStart = 0;
   if (primary.rolloutState === 'FAILED') canStart = 0;
+  // Launch-rate quota (§5.7): tasks started per service per minute.
+  const quota = (svc.launchType ?? '') === 'FARGATE' || (svc.capacityProviderStrategy ?? []).some((i) => FARGATE_PROVIDERS.includes(i.capacityProvider)) ? 500 : 250;
+  const recent = (svc.launchTimesMs ?? []).filter((t) => t > sim.now - 60_000);
+  svc.launchTimesMs = recent;
+  if (canStart > 0 && recent.length + canStart > quota) {
+    canStart = Math.max(0, quota - recent.length);
+    serviceEvent(sim, svc, `service ${svc.serviceName} operations are being throttled. Will try again later.`);
+    sim.engine.at((recent[0] ?? sim.now) + 60_000 + 1, { k: 'svc.wake', svc: svc.serviceArn });
+  }
   const started: Task[] = [];
   for (let i = 0; i < canStart; i++) {
     const r = launch(sim, svc, primary, undefined, nextProvider(svc, primary, [...primaryGood, ...started]));
@@ -346,6 +355,7 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
     }
     started.push(r.task);
     svc.taskArns.push(r.task.taskArn);
+    svc.launchTimesMs!.push(sim.now);
   }
   if (started.length) serviceEvent(sim, svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${taskIds(started)}.`);
 

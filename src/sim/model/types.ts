@@ -349,6 +349,8 @@ export interface Service {
   lastCompleted?: { id: string; taskDefinition: string };
   loadBalancers: { targetGroupArn: string; containerName: string; containerPort: number }[];
   serviceRegistries: { registryArn: string; containerName?: string; containerPort?: number; port?: number }[];
+  /** When its tasks were launched in the last minute (the launch-rate quota). */
+  launchTimesMs?: number[];
   serviceConnectConfiguration?: ServiceConnectConfig;
   tags: { key: string; value: string }[];
 }
@@ -663,4 +665,15 @@ export interface ServiceConnectConfig {
   enabled: boolean;
   namespace: string;
   services: { portName: string; discoveryName: string; clientAliases: { port: number; dnsName: string }[] }[];
+}
+
+/** An EventBridge rule on a schedule and its ECS targets (scheduled tasks). */
+export interface EventRule {
+  Name: string;
+  Arn: string;
+  ScheduleExpression: string;
+  State: 'ENABLED' | 'DISABLED';
+  Targets: { Id: string; Arn: string; RoleArn?: string; EcsParameters: Record<string, unknown> }[];
+  CreatedMs: number;
+  gen: number;
 }
