@@ -21,7 +21,7 @@ function best<T>(runs: number, f: () => T): { ms: number; result: T } {
 }
 
 // Each figure runs in a process of its own, so one benchmark's garbage does not slow the next.
-const SECTIONS = ['hold', 'mmc', 'placement', 'runtask'];
+const SECTIONS = ['hold', 'mmc', 'placement', 'runtask', 'day'];
 const only = process.argv[2];
 if (!only) {
   for (const name of SECTIONS) {
@@ -132,4 +132,55 @@ if (only === 'runtask') {
   });
   line('runtask_10000_tasks_1000_instances', ms / 1000, 's');
   line('runtask_10000_tasks_running', result, 'tasks');
+}
+
+// 5. A simulated day: 500 instances, 40 services behind one ALB with daily traffic curves, target
+//    tracking on CPU and managed scaling (budget: < 5 s wall time, peak memory < 500 MB).
+if (only === 'day') {
+  const call = (sim: Sim, op: string, input: unknown) => {
+    const r = sim.call(op, input);
+    if (r.error) throw new Error(`${op}: ${r.error.code}: ${r.error.message}`);
+    return r.output as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  const SERVICES = 40;
+  const images: Record<string, object> = {};
+  for (let i = 0; i < SERVICES; i++) images[`svc${i}:1`] = { routes: { [`/svc${i}/*`]: { cpuMs: 8 }, '/': { cpuMs: 1 } } };
+  const sim = new Sim({ seed: 'day', images });
+  call(sim, 'ecs.CreateCluster', { clusterName: 'prod' });
+  call(sim, 'ec2.CreateLaunchTemplate', { LaunchTemplateName: 'node', LaunchTemplateData: { InstanceType: 'm5.xlarge', UserData: 'ECS_CLUSTER=prod' } });
+  call(sim, 'autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'nodes', LaunchTemplate: { LaunchTemplateName: 'node' }, MinSize: 100, MaxSize: 800, DesiredCapacity: 500, NewInstancesProtectedFromScaleIn: true });
+  call(sim, 'ecs.CreateCapacityProvider', { name: 'nodes', autoScalingGroupProvider: { autoScalingGroupArn: 'nodes', managedScaling: { status: 'ENABLED', targetCapacity: 90 }, managedTerminationProtection: 'ENABLED' } });
+  call(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'prod', capacityProviders: ['nodes'], defaultCapacityProviderStrategy: [{ capacityProvider: 'nodes', weight: 1 }] });
+  const lb = call(sim, 'elbv2.CreateLoadBalancer', { Name: 'prod-lb' }).LoadBalancers[0].LoadBalancerArn;
+  const listener = call(sim, 'elbv2.CreateListener', { LoadBalancerArn: lb, Port: 80, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }] }).Listeners[0].ListenerArn;
+  sim.runUntil(60_000);
+  for (let i = 0; i < SERVICES; i++) {
+    const tg = call(sim, 'elbv2.CreateTargetGroup', { Name: `svc${i}`, Port: 80, HealthCheckPath: '/' }).TargetGroups[0].TargetGroupArn;
+    call(sim, 'elbv2.CreateRule', { ListenerArn: listener, Priority: i + 1, Conditions: [{ Field: 'path-pattern', Values: [`/svc${i}/*`] }], Actions: [{ Type: 'forward', TargetGroupArn: tg }] });
+    call(sim, 'ecs.RegisterTaskDefinition', { family: `svc${i}`, cpu: '512', memory: '1024', containerDefinitions: [{ name: 'app', image: `svc${i}:1`, portMappings: [{ containerPort: 80 }] }] });
+    call(sim, 'ecs.CreateService', { cluster: 'prod', serviceName: `svc${i}`, taskDefinition: `svc${i}`, desiredCount: 10, loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 80 }] });
+    call(sim, 'applicationautoscaling.RegisterScalableTarget', { ServiceNamespace: 'ecs', ResourceId: `service/prod/svc${i}`, ScalableDimension: 'ecs:service:DesiredCount', MinCapacity: 2, MaxCapacity: 80 });
+    call(sim, 'applicationautoscaling.PutScalingPolicy', { PolicyName: 'cpu60', ServiceNamespace: 'ecs', ResourceId: `service/prod/svc${i}`, ScalableDimension: 'ecs:service:DesiredCount', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } } });
+    call(sim, 'sim.SetTraffic', { loadBalancer: 'prod-lb', path: `/svc${i}/api`, shape: 'daily', base: 40, peak: 1200, peakHour: (i * 7) % 24 });
+  }
+  let peak = 0;
+  const t0 = performance.now();
+  const start = sim.engine.processed;
+  for (let h = 1; h <= 24; h++) {
+    sim.runUntil(60_000 + h * 3_600_000);
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const wall = (performance.now() - t0) / 1000;
+  const events = sim.engine.processed - start;
+  const running = Object.values(sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
+  const instances = Object.values(sim.world.ec2).filter((i) => i.state === 'running').length;
+  line('day_500_instances_40_services_wall', wall, 's');
+  line('day_events_processed', events, 'events');
+  line('day_events_per_s', events / wall / 1e6, 'M/s');
+  line('day_timeline_events', sim.events.length, 'events');
+  line('day_peak_rss', peak / 1024 / 1024, 'MB');
+  line('day_tasks_running_at_end', running, 'tasks');
+  line('day_instances_running_at_end', instances, 'instances');
+  line('day_scaling_activities', sim.world.scalingActivities.length, 'activities');
+  line('day_cost', sim.world.cost.totalUSD, 'USD');
 }

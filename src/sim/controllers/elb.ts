@@ -104,30 +104,56 @@ function checkPasses(sim: Sim, tg: TargetGroup, target: LbTarget): boolean {
   return true;
 }
 
+/** One health check of one target; returns whether its state changed. */
+function checkTarget(sim: Sim, tg: TargetGroup, target: LbTarget): void {
+  const before = target.State;
+  if (checkPasses(sim, tg, target)) {
+    target.failures = 0;
+    target.passes++;
+    if (target.State !== 'healthy' && target.passes >= tg.HealthyThresholdCount) target.State = 'healthy';
+  } else {
+    target.passes = 0;
+    target.failures++;
+    if (target.State !== 'unhealthy' && target.failures >= tg.UnhealthyThresholdCount) {
+      target.State = 'unhealthy';
+      target.Reason = 'Target.FailedHealthChecks';
+    }
+  }
+  if (target.State !== before) {
+    if (target.State === 'healthy') delete target.Reason;
+    sim.emit('TargetHealthChange', `Target ${target.Id}:${target.Port} in ${tg.TargetGroupName} is ${target.State}.`, { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port, state: target.State });
+    const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
+    if (t?.serviceArn) serviceTaskChanged(sim, t);
+  }
+}
+
 export function registerElbHandlers(sim: Sim): void {
   sim.engine.on('elb.check', (ev) => {
     const tg = sim.world.targetGroups[ev.tg as string];
     const target = tg?.targets.find((x) => x.Id === ev.id && x.Port === ev.port);
-    if (!tg || !target || target.gen !== ev.gen || target.State === 'draining') return;
-    const before = target.State;
-    if (checkPasses(sim, tg, target)) {
-      target.failures = 0;
-      target.passes++;
-      if (target.State !== 'healthy' && target.passes >= tg.HealthyThresholdCount) target.State = 'healthy';
-    } else {
-      target.passes = 0;
-      target.failures++;
-      if (target.State !== 'unhealthy' && target.failures >= tg.UnhealthyThresholdCount) {
-        target.State = 'unhealthy';
-        target.Reason = 'Target.FailedHealthChecks';
+    if (!tg || !target || target.gen !== ev.gen || target.State === 'draining' || target.settled) return;
+    checkTarget(sim, tg, target);
+    if (target.State === 'healthy') {
+      // Settled: from now on checked with the group's other settled targets, one event per interval [SIM].
+      target.settled = true;
+      if (!tg.ticking) {
+        tg.ticking = true;
+        sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.tick', tg: tg.TargetGroupArn });
       }
-    }
-    if (target.State !== before) {
-      if (target.State === 'healthy') delete target.Reason;
-      sim.emit('TargetHealthChange', `Target ${target.Id}:${target.Port} in ${tg.TargetGroupName} is ${target.State}.`, { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port, state: target.State });
-      const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
-      if (t?.serviceArn) serviceTaskChanged(sim, t);
+      return;
     }
     sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.check', tg: tg.TargetGroupArn, id: target.Id, port: target.Port, gen: target.gen });
+  });
+  sim.engine.on('elb.tick', (ev) => {
+    const tg = sim.world.targetGroups[ev.tg as string];
+    if (!tg) return;
+    let any = false;
+    for (const target of [...tg.targets]) {
+      if (!target.settled || target.State === 'draining') continue;
+      any = true;
+      checkTarget(sim, tg, target);
+    }
+    tg.ticking = any;
+    if (any) sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.tick', tg: tg.TargetGroupArn });
   });
 }

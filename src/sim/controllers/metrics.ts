@@ -20,14 +20,21 @@ const DEFAULT_MEMORY_MIB = 32;
 /** What a running container asks for: sim.SetLoad on the task, then on its service, then its image. */
 export function containerDemand(sim: Sim, t: Task, c: Container): { cpu: number; memory: number } {
   const w = sim.world;
-  const keys = [`${t.taskArn}|${c.name}`, `${t.taskArn}|*`, ...(t.serviceArn ? [`${t.serviceArn}|${c.name}`, `${t.serviceArn}|*`] : [])];
   let cpu: number | undefined;
   let memory: number | undefined;
-  for (const k of keys) {
-    const l = w.loads[k];
-    if (!l) continue;
-    cpu ??= l.cpuUnits;
-    memory ??= l.memoryMiB;
+  let anyLoad = false;
+  for (const _ in w.loads) {
+    anyLoad = true;
+    break;
+  }
+  if (anyLoad) {
+    const keys = [`${t.taskArn}|${c.name}`, `${t.taskArn}|*`, ...(t.serviceArn ? [`${t.serviceArn}|${c.name}`, `${t.serviceArn}|*`] : [])];
+    for (const k of keys) {
+      const l = w.loads[k];
+      if (!l) continue;
+      cpu ??= l.cpuUnits;
+      memory ??= l.memoryMiB;
+    }
   }
   const img = w.images[c.image];
   return { cpu: cpu ?? img?.cpuUnits ?? DEFAULT_CPU_UNITS, memory: memory ?? img?.memoryMiB ?? DEFAULT_MEMORY_MIB };
@@ -83,7 +90,12 @@ export function clusterUsage(sim: Sim, cluster: Cluster): Map<string, { cpu: num
 
 /** The key of a metric series: dimensions in name order, as CloudWatch treats them. */
 export function seriesKey(namespace: string, metricName: string, dims: { name: string; value: string }[]): string {
-  return `${namespace}|${metricName}|${[...dims].sort((a, b) => (a.name < b.name ? -1 : 1)).map((d) => `${d.name}=${d.value}`).join(',')}`;
+  let sorted = true;
+  for (let i = 1; i < dims.length; i++) if (dims[i - 1]!.name > dims[i]!.name) sorted = false;
+  const list = sorted ? dims : [...dims].sort((a, b) => (a.name < b.name ? -1 : 1));
+  let key = `${namespace}|${metricName}|`;
+  for (let i = 0; i < list.length; i++) key += `${i ? ',' : ''}${list[i]!.name}=${list[i]!.value}`;
+  return key;
 }
 
 function record(sim: Sim, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number): void {
@@ -104,6 +116,7 @@ export function publishMetrics(sim: Sim): void {
   w.trafficCpu = {};
   for (const [arn, load] of traffic.perTask) w.trafficCpu[arn] = load.cpuUnits;
   const allUsage = new Map<string, { cpu: number; memory: number }>();
+  const bases = new Map<string, { cpu: number; memory: number }>();
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
     const usage = clusterUsage(sim, cluster);
@@ -157,9 +170,17 @@ export function publishMetrics(sim: Sim): void {
         cpu += u.cpu;
         mem += u.memory;
         // The task definition's CPU and memory (soft limit where set) are the 100 % marks (§6.1).
-        const td = taskDefinitionOf(sim, t);
-        cpuBase += td?.cpu !== undefined ? Number(td.cpu) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.cpu ?? 0), 0);
-        memBase += td?.memory !== undefined ? Number(td.memory) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.memoryReservation ?? c.memory ?? 0), 0);
+        let base = bases.get(t.taskDefinitionArn);
+        if (!base) {
+          const td = taskDefinitionOf(sim, t);
+          base = {
+            cpu: td?.cpu !== undefined ? Number(td.cpu) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.cpu ?? 0), 0),
+            memory: td?.memory !== undefined ? Number(td.memory) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.memoryReservation ?? c.memory ?? 0), 0),
+          };
+          bases.set(t.taskDefinitionArn, base);
+        }
+        cpuBase += base.cpu;
+        memBase += base.memory;
       }
       record(sim, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running);
       record(sim, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending);

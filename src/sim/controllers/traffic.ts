@@ -33,11 +33,19 @@ export function rateAt(src: TrafficSource, t: number, epochSeconds: number): num
   }
 }
 
+const patternCache = new Map<string, RegExp>();
+
 /** Glob match of an ALB path pattern (* any run of characters, ? one character). */
 export function pathMatches(pattern: string, path: string): boolean {
-  let re = '^';
-  for (const ch of pattern) re += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${re}$`).test(path);
+  let re = patternCache.get(pattern);
+  if (!re) {
+    let src = '^';
+    for (const ch of pattern) src += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`${src}$`);
+    if (patternCache.size > 5000) patternCache.clear();
+    patternCache.set(pattern, re);
+  }
+  return re.test(path);
 }
 
 /** Where a request for `path` at a load balancer goes: a target group, or a fixed response code. */
@@ -84,6 +92,8 @@ export interface TaskTraffic {
   notFound: number;
 }
 
+const routeCache: { token: string; world: unknown; routes: Map<string, { targetGroupArn?: string; status?: number }> } = { token: '', world: undefined, routes: new Map() };
+
 /** Spreads this minute's traffic over the targets; returns the load per task and the requests with nowhere to go. */
 export function distributeTraffic(sim: Sim): { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> } {
   const w = sim.world;
@@ -96,7 +106,12 @@ export function distributeTraffic(sim: Sim): { perTask: Map<string, TaskTraffic>
     // [SIM] the minute just ended is represented by its middle, so a datapoint reflects that minute.
     const rps = rateAt(src, sim.now - MINUTE / 2, w.epochSeconds);
     if (rps <= 0) continue;
-    const r = route(sim, lb.LoadBalancerArn, src.path);
+    const routeKey = `${lb.LoadBalancerArn}|${src.path}`;
+    let r = routeCache.routes.get(routeKey);
+    if (!r) {
+      r = route(sim, lb.LoadBalancerArn, src.path);
+      routeCache.routes.set(routeKey, r);
+    }
     if (!r.targetGroupArn) {
       noTarget.set(lb.LoadBalancerArn, (noTarget.get(lb.LoadBalancerArn) ?? 0) + rps);
       continue;

@@ -38,6 +38,8 @@ export class Engine {
   private handlers: Record<string, Handler> = Object.create(null);
   rng: RngStreams;
   readonly log: SimEvent[] = [];
+  /** Pending events processed so far (for throughput figures). */
+  processed = 0;
   private listeners: ((e: SimEvent) => void)[] = [];
 
   constructor(readonly seed: string) {
@@ -89,6 +91,7 @@ export class Engine {
     const ev = this.heap.pop();
     if (ev === undefined) return false;
     this.now = this.heap.lastTime;
+    this.processed++;
     const h = this.handlers[ev.k];
     if (h) h(ev);
     return true;
@@ -101,6 +104,7 @@ export class Engine {
     while (heap.size > 0 && heap.peekTime() <= time) {
       const ev = heap.pop()!;
       this.now = heap.lastTime;
+      this.processed++;
       const h = handlers[ev.k];
       if (h) h(ev);
     }

@@ -582,6 +582,8 @@ export interface TargetGroup {
   deregistrationDelaySeconds: number;
   loadBalancerArns: string[];
   targets: LbTarget[];
+  /** Whether the group's shared health-check tick is scheduled. */
+  ticking?: boolean;
 }
 
 export interface LbTarget {
@@ -595,6 +597,8 @@ export interface LbTarget {
   taskArn?: string;
   registeredMs: number;
   gen: number;
+  /** Once first healthy the target is checked on its group's shared tick instead of its own events. */
+  settled?: boolean;
 }
 
 export interface Listener {
