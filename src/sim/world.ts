@@ -63,6 +63,8 @@ export interface WorldState {
   /** What the run has cost so far (the cost meter). */
   cost: CostState;
   eventRules: Record<string, EventRule>;
+  /** Whether any Fargate task was ever created (lets per-minute work skip the task list otherwise). */
+  fargateTasksLaunched: boolean;
 }
 
 export const MAX_TRACES = 256;
@@ -131,6 +133,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     healthOverrides: {},
     cost: emptyCost(),
     eventRules: {},
+    fargateTasksLaunched: false,
   };
 }
 

@@ -47,6 +47,7 @@ export function meterMinute(sim: Sim): void {
     }
     c.unusedEc2USD += usd - shared;
   }
+  if (!w.fargateTasksLaunched) return;
   for (const arn of w.taskOrder) {
     const t = w.tasks[arn]!;
     if (t.launchType !== 'FARGATE' || t.lastStatus === 'STOPPED' || t.pullStartedAtMs === undefined) continue;

@@ -1,6 +1,7 @@
 import type { Sim } from '../sim';
 import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
 import { serviceEvent, serviceTaskChanged } from './services';
+import { requestCost } from './traffic';
 
 /**
  * Application Load Balancer targets of ECS services (ecs-spec §5.5): a service task is registered
@@ -99,7 +100,7 @@ function checkPasses(sim: Sim, tg: TargetGroup, target: LbTarget): boolean {
     const img = sim.world.images[c.image];
     if (img?.passesLbHealthCheck === false) return false;
     // An application that lists its routes answers the health-check path only if it serves it.
-    if (img?.routes && !Object.keys(img.routes).some((p) => p === tg.HealthCheckPath || (p.endsWith('*') && tg.HealthCheckPath.startsWith(p.slice(0, -1))))) return false;
+    if (img?.routes && !requestCost(sim, t, tg.HealthCheckPath).served) return false;
   }
   return true;
 }

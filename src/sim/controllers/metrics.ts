@@ -66,16 +66,21 @@ export function clusterUsage(sim: Sim, cluster: Cluster): Map<string, { cpu: num
   const w = sim.world;
   const out = new Map<string, { cpu: number; memory: number }>();
   const byInstance = new Map<string, Task[]>();
-  for (const arn of w.taskOrder) {
-    const t = w.tasks[arn]!;
-    if (t.clusterArn !== cluster.clusterArn || t.lastStatus !== 'RUNNING') continue;
-    if (!t.containerInstanceArn) {
-      out.set(arn, taskDemand(sim, t));
-      continue;
+  // EC2 tasks are found through their instances; Fargate tasks through the services and the task list.
+  for (const ciArn of cluster.instanceArns) {
+    const ci = w.containerInstances[ciArn]!;
+    const list: Task[] = [];
+    for (const a of ci.taskArns) {
+      const t = w.tasks[a];
+      if (t && t.lastStatus === 'RUNNING') list.push(t);
     }
-    const list = byInstance.get(t.containerInstanceArn) ?? [];
-    list.push(t);
-    byInstance.set(t.containerInstanceArn, list);
+    if (list.length) byInstance.set(ciArn, list);
+  }
+  if (w.fargateTasksLaunched) {
+    for (const arn of w.taskOrder) {
+      const t = w.tasks[arn]!;
+      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) out.set(arn, taskDemand(sim, t));
+    }
   }
   for (const [ciArn, tasks] of byInstance) {
     const ci = w.containerInstances[ciArn]!;

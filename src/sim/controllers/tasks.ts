@@ -127,6 +127,7 @@ export function createTask(sim: Sim, o: CreateTaskOptions): Task {
   };
   w.tasks[taskArn] = t;
   w.taskOrder.push(taskArn);
+  if (o.launchType === 'FARGATE') w.fargateTasksLaunched = true;
   if (o.waiting) {
     t.waiting = o.waiting;
     w.waiting.push(taskArn);
@@ -224,9 +225,22 @@ function dependencyMet(t: Task, td: TaskDefinition | undefined, name: string): b
   return true;
 }
 
+const tdCache = new WeakMap<object, Map<string, TaskDefinition | undefined>>();
+
 export function taskDefinitionOf(sim: Sim, t: Task): TaskDefinition | undefined {
-  const [family, rev] = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1).split(':');
-  return sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
+  // Task definitions are never removed from the world, so a lookup per world and ARN holds.
+  let byArn = tdCache.get(sim.world);
+  if (!byArn) {
+    byArn = new Map();
+    tdCache.set(sim.world, byArn);
+  }
+  let td = byArn.get(t.taskDefinitionArn);
+  if (td === undefined) {
+    const [family, rev] = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1).split(':');
+    td = sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
+    if (td) byArn.set(t.taskDefinitionArn, td);
+  }
+  return td;
 }
 
 /** Starts every created container whose dependencies are met. */

@@ -68,17 +68,28 @@ export function receivingTargets(tg: TargetGroup): LbTarget[] {
   return tg.targets.filter((t) => t.State === 'unhealthy');
 }
 
+const costCache = new WeakMap<object, Map<string, { cpuMs: number; served: boolean }>>();
+
 /** The CPU a request for `path` costs in a task, and whether the task's application serves it. */
 export function requestCost(sim: Sim, t: Task, path: string): { cpuMs: number; served: boolean } {
   for (const c of t.containers) {
     const routes = sim.world.images[c.image]?.routes;
     if (!routes) continue;
+    let byPath = costCache.get(routes);
+    if (!byPath) {
+      byPath = new Map();
+      costCache.set(routes, byPath);
+    }
+    const hit = byPath.get(path);
+    if (hit) return hit;
     let best: { len: number; cpuMs: number } | undefined;
     for (const [p, cost] of Object.entries(routes)) {
       const ok = p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : p === path;
       if (ok && (!best || p.length > best.len)) best = { len: p.length, cpuMs: cost.cpuMs };
     }
-    return best ? { cpuMs: best.cpuMs, served: true } : { cpuMs: 0, served: false };
+    const cost = best ? { cpuMs: best.cpuMs, served: true } : { cpuMs: 0, served: false };
+    byPath.set(path, cost);
+    return cost;
   }
   return { cpuMs: DEFAULT_REQUEST_CPU_MS, served: true };
 }
