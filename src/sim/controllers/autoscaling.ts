@@ -97,10 +97,17 @@ const clamp = (n: number, t: ScalableTarget) => Math.max(t.MinCapacity, Math.min
 
 function runPolicies(sim: Sim): void {
   const w = sim.world;
+  const byResource = new Map<string, ScalingPolicy[]>();
+  for (const p of Object.values(w.scalingPolicies)) {
+    const list = byResource.get(p.ResourceId) ?? [];
+    list.push(p);
+    byResource.set(p.ResourceId, list);
+  }
   for (const target of Object.values(w.scalableTargets)) {
+    const policies = byResource.get(target.ResourceId);
+    if (!policies) continue;
     const svc = serviceOf(sim, target.ResourceId);
     if (!svc) continue;
-    const policies = Object.values(w.scalingPolicies).filter((p) => p.ResourceId === target.ResourceId);
     const cur = svc.desiredCount;
     // Target tracking: every policy says out(n), in(n) or nothing.
     let out: { n: number; p: ScalingPolicy; alarm: Alarm } | undefined;

@@ -103,9 +103,26 @@ export function seriesKey(namespace: string, metricName: string, dims: { name: s
   return key;
 }
 
-function record(sim: Sim, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number): void {
-  const key = seriesKey(namespace, metricName, dims);
-  const s: MetricSeries = (sim.world.metrics[key] ??= { namespace, metricName, dimensions: dims, points: [] });
+// Series by the record they describe (a service, a target group, …) and metric, so that the
+// per-minute path does not rebuild and hash long keys; a restored world has new records and misses.
+const seriesCache = new WeakMap<object, Map<string, MetricSeries>>();
+
+function record(sim: Sim, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number, owner?: object): void {
+  let s: MetricSeries | undefined;
+  let byMetric: Map<string, MetricSeries> | undefined;
+  if (owner) {
+    byMetric = seriesCache.get(owner);
+    if (!byMetric) {
+      byMetric = new Map();
+      seriesCache.set(owner, byMetric);
+    }
+    s = byMetric.get(metricName + namespace);
+  }
+  if (!s) {
+    const key = seriesKey(namespace, metricName, dims);
+    s = sim.world.metrics[key] ??= { namespace, metricName, dimensions: dims, points: [] };
+    byMetric?.set(metricName + namespace, s);
+  }
   s.points.push(atMs, value);
 }
 
@@ -149,10 +166,10 @@ export function publishMetrics(sim: Sim): void {
       }
     }
     if (regCpu > 0) {
-      record(sim, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu);
-      record(sim, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem);
-      record(sim, 'AWS/ECS', 'CPUUtilization', dims, periodStart, (useCpu * 100) / regCpu);
-      record(sim, 'AWS/ECS', 'MemoryUtilization', dims, periodStart, (useMem * 100) / regMem);
+      record(sim, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu, cluster);
+      record(sim, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem, cluster);
+      record(sim, 'AWS/ECS', 'CPUUtilization', dims, periodStart, (useCpu * 100) / regCpu, cluster);
+      record(sim, 'AWS/ECS', 'MemoryUtilization', dims, periodStart, (useMem * 100) / regMem, cluster);
     }
     for (const svc of Object.values(w.services)) {
       if (svc.clusterArn !== cluster.clusterArn || svc.status !== 'ACTIVE') continue;
@@ -187,12 +204,12 @@ export function publishMetrics(sim: Sim): void {
         cpuBase += base.cpu;
         memBase += base.memory;
       }
-      record(sim, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running);
-      record(sim, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending);
-      record(sim, 'ECS/ContainerInsights', 'DesiredTaskCount', sdims, periodStart, svc.desiredCount);
+      record(sim, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running, svc);
+      record(sim, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending, svc);
+      record(sim, 'ECS/ContainerInsights', 'DesiredTaskCount', sdims, periodStart, svc.desiredCount, svc);
       if (running === 0) continue; // no datapoint: insufficient data
-      if (cpuBase > 0) record(sim, 'AWS/ECS', 'CPUUtilization', sdims, periodStart, (cpu * 100) / cpuBase);
-      if (memBase > 0) record(sim, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase);
+      if (cpuBase > 0) record(sim, 'AWS/ECS', 'CPUUtilization', sdims, periodStart, (cpu * 100) / cpuBase, svc);
+      if (memBase > 0) record(sim, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase, svc);
     }
   }
   publishTrafficMetrics(sim, traffic, allUsage, periodStart);
@@ -241,19 +258,24 @@ function publishTrafficMetrics(sim: Sim, traffic: ReturnType<typeof distributeTr
     const g = groups.get(tg.TargetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
     const dims = [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }, { name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }];
     const tgOnly = [{ name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }];
-    record(sim, 'AWS/ApplicationELB', 'RequestCount', dims, periodStart, g.requests);
-    record(sim, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgOnly, periodStart, g.targets ? g.requests / g.targets : 0);
-    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, periodStart, g.errors);
-    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_4XX_Count', dims, periodStart, g.notFound);
+    record(sim, 'AWS/ApplicationELB', 'RequestCount', dims, periodStart, g.requests, tg);
+    record(sim, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgOnly, periodStart, g.targets ? g.requests / g.targets : 0, tg);
+    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, periodStart, g.errors, tg);
+    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_4XX_Count', dims, periodStart, g.notFound, tg);
     const servedCount = g.requests - g.notFound;
-    if (servedCount > 0) record(sim, 'AWS/ApplicationELB', 'TargetResponseTime', dims, periodStart, g.latencySum / servedCount / 1000);
-    const healthy = tg.targets.filter((x) => x.State === 'healthy').length;
-    record(sim, 'AWS/ApplicationELB', 'HealthyHostCount', dims, periodStart, healthy);
-    record(sim, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, periodStart, tg.targets.filter((x) => x.State === 'unhealthy').length);
+    if (servedCount > 0) record(sim, 'AWS/ApplicationELB', 'TargetResponseTime', dims, periodStart, g.latencySum / servedCount / 1000, tg);
+    let healthy = 0;
+    let unhealthy = 0;
+    for (const x of tg.targets) {
+      if (x.State === 'healthy') healthy++;
+      else if (x.State === 'unhealthy') unhealthy++;
+    }
+    record(sim, 'AWS/ApplicationELB', 'HealthyHostCount', dims, periodStart, healthy, tg);
+    record(sim, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, periodStart, unhealthy, tg);
   }
   for (const lb of Object.values(w.loadBalancers)) {
     const dims = [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }];
-    record(sim, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, periodStart, perMinute(traffic.noTarget.get(lb.LoadBalancerArn) ?? 0));
+    record(sim, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, periodStart, perMinute(traffic.noTarget.get(lb.LoadBalancerArn) ?? 0), lb);
   }
 }
 
