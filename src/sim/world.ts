@@ -52,10 +52,8 @@ export interface WorldState {
   listeners: Record<string, Listener>;
   rules: Record<string, ListenerRule>;
   traffic: TrafficSource[];
-  /** The last minute's traffic outcome per target group and per task (for metrics and the UI). */
-  lastTraffic: Record<string, { requests: number; errors: number; latencyMs: number }>;
-  /** CPU units the last minute's requests ask of each task. */
-  trafficCpu: Record<string, number>;
+  /** Tasks that received requests in the last minute (their `traffic` is reset the next minute). */
+  trafficTasks: string[];
   namespaces: Record<string, CloudMapNamespace>;
   discoveryServices: Record<string, CloudMapService>;
   /** sim.FailHealthCheck: `<task ARN>|<container>` whose health check command fails (true) or passes (false). */
@@ -126,8 +124,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     listeners: {},
     rules: {},
     traffic: [],
-    lastTraffic: {},
-    trafficCpu: {},
+    trafficTasks: [],
     namespaces: {},
     discoveryServices: {},
     healthOverrides: {},

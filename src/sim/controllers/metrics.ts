@@ -49,7 +49,7 @@ function taskDemand(sim: Sim, t: Task): { cpu: number; memory: number } {
     cpu += d.cpu;
     memory += d.memory;
   }
-  cpu += sim.world.trafficCpu[t.taskArn] ?? 0; // what the requests it serves ask for
+  cpu += t.traffic?.cpuUnits ?? 0; // what the requests it serves ask for
   if (t.cpu !== undefined) cpu = Math.min(cpu, Number(t.cpu)); // task-level cpu is a hard cap
   return { cpu, memory };
 }
@@ -58,7 +58,7 @@ function taskDemand(sim: Sim, t: Task): { cpu: number; memory: number } {
 function rawDemand(sim: Sim, t: Task): number {
   let cpu = 0;
   for (const c of t.containers) if (c.state === 'RUNNING') cpu += containerDemand(sim, t, c).cpu;
-  return cpu + (sim.world.trafficCpu[t.taskArn] ?? 0);
+  return cpu + (t.traffic?.cpuUnits ?? 0);
 }
 
 /** CPU and memory each running task of a cluster uses now, after instance CPU contention. */
@@ -135,8 +135,15 @@ export function publishMetrics(sim: Sim): void {
   const w = sim.world;
   const periodStart = sim.now - MINUTE;
   const traffic = distributeTraffic(sim);
-  w.trafficCpu = {};
-  for (const [arn, load] of traffic.perTask) w.trafficCpu[arn] = load.cpuUnits;
+  for (const arn of w.trafficTasks) {
+    const t = w.tasks[arn];
+    if (t?.traffic) t.traffic = { cpuUnits: 0, requests: 0, errors: 0, latencyMs: 0 };
+  }
+  w.trafficTasks = [];
+  for (const [arn, load] of traffic.perTask) {
+    w.tasks[arn]!.traffic = { cpuUnits: load.cpuUnits, requests: 0, errors: 0, latencyMs: 0 };
+    w.trafficTasks.push(arn);
+  }
   const allUsage = new Map<string, { cpu: number; memory: number }>();
   const bases = new Map<string, { cpu: number; memory: number }>();
   for (const cluster of Object.values(w.clusters)) {
@@ -226,7 +233,6 @@ export function publishMetrics(sim: Sim): void {
  */
 function publishTrafficMetrics(sim: Sim, traffic: ReturnType<typeof distributeTraffic>, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
   const w = sim.world;
-  w.lastTraffic = {};
   const groups = new Map<string, { requests: number; errors: number; notFound: number; latencySum: number; targets: number }>();
   for (const [arn, load] of traffic.perTask) {
     const t = w.tasks[arn]!;
@@ -241,7 +247,10 @@ function publishTrafficMetrics(sim: Sim, traffic: ReturnType<typeof distributeTr
     const rho = cap > 0 ? Math.min(0.999, want / cap) : 0.999;
     const cpuMsPerRequest = served > 0 ? (load.cpuUnits * 1000) / 1024 / served : 0;
     const latencyMs = Math.min(60000, cpuMsPerRequest / (1 - rho));
-    w.lastTraffic[arn] = { requests: perMinute(rps), errors: perMinute(errors + load.notFound), latencyMs };
+    const tr = t.traffic!;
+    tr.requests = perMinute(rps);
+    tr.errors = perMinute(errors + load.notFound);
+    tr.latencyMs = latencyMs;
     for (const r of t.lbTargets ?? []) {
       const g = groups.get(r.targetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
       g.requests += perMinute(rps);

@@ -283,6 +283,8 @@ export interface Task {
   lbTargets?: { targetGroupArn: string; id: string; port: number }[];
   /** While its targets drain, the task stays in DEACTIVATING until this time. */
   drainUntilMs?: number;
+  /** The last minute's requests: the CPU units they ask for, and what they got. */
+  traffic?: { cpuUnits: number; requests: number; errors: number; latencyMs: number };
 }
 
 export interface Deployment {
