@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import schema from '../../schemas/scenario.schema.json';
 import { Sim, parseDuration } from '../sim';
 import type { ImageBehavior } from '../sim';
+import { environmentRequests, loadBalancerRequests, parseManifest, planDeployment, workloadRequests, type PlanRequest } from '../formats/copilot';
 
 /** A scenario as the runner uses it (times in milliseconds). */
 export interface Scenario {
@@ -14,7 +15,8 @@ export interface Scenario {
   freeIpsPerSubnet?: number;
   durations: Record<string, number>;
   images: Record<string, ImageBehavior>;
-  actions: { at: number; call: string; id?: string; input: Record<string, unknown>; index: number }[];
+  /** Requests in file order; `index` counts them after copilot actions are expanded, `source` is the entry in the file. */
+  actions: { at: number; call: string; id?: string; input: Record<string, unknown>; index: number; source: number }[];
   until?: number;
   expect: Expectation[];
 }
@@ -101,7 +103,16 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
   if (!validate(data)) {
     const seen = new Set<string>();
     for (const err of validate.errors ?? []) {
-      if (err.keyword === 'oneOf' || err.keyword === 'if') continue;
+      if (err.keyword === 'oneOf' && /^\/actions\/\d+$/.test(err.instancePath)) {
+        const index = Number(err.instancePath.split('/')[2]);
+        const a = (data as { actions: Record<string, unknown>[] }).actions[index]!;
+        const message = 'copilot' in a || 'app' in a || 'env' in a
+          ? "a copilot action has copilot, app and env (and optionally at), and no call, input or id"
+          : "missing required member 'call' (or 'copilot' with 'app' and 'env')";
+        problems.push({ file, ...at(['actions', index]), member: `actions[${index}]`, message });
+        continue;
+      }
+      if (err.keyword === 'oneOf' || err.keyword === 'if' || err.keyword === 'not') continue;
       const segs = err.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
       let message = err.message ?? 'is invalid';
       if (err.keyword === 'additionalProperties') {
@@ -128,19 +139,29 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
     throw new ScenarioError(problems);
   }
   const raw = data as Record<string, unknown> & { actions: Record<string, unknown>[]; expect?: Record<string, unknown>[] };
-  const actions = raw.actions.map((a, index) => {
+  const actions: Scenario['actions'] = [];
+  const environments = new Map<string, { loadBalancer: boolean; rules: number; workloads: Set<string> }>();
+  const region = (raw.region as string | undefined) ?? 'us-east-1';
+  const subnets = ((raw.availabilityZones as string[] | undefined) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`)).map((az) => `subnet-${az}`);
+  raw.actions.forEach((a, source) => {
     const atMs = a.at === undefined ? 0 : parseDuration(a.at);
-    if (atMs === undefined) problems.push({ file, ...at(['actions', index, 'at']), member: `actions[${index}].at`, message: `'${String(a.at)}' is not a time` });
+    if (atMs === undefined) problems.push({ file, ...at(['actions', source, 'at']), member: `actions[${source}].at`, message: `'${String(a.at)}' is not a time` });
+    if (typeof a.copilot === 'string') {
+      for (const r of expandCopilot(a.copilot, a.app as string, a.env as string, { file, source, line: at(['actions', source, 'copilot']).line, region, subnets, environments, problems })) {
+        actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
+      }
+      return;
+    }
     const call = a.call as string;
     if (!Sim.hasOperation(call)) {
-      problems.push({ file, ...at(['actions', index, 'call']), member: `actions[${index}].call`, message: `unknown call '${call}'. Known calls: ${Sim.operations().join(', ')}` });
+      problems.push({ file, ...at(['actions', source, 'call']), member: `actions[${source}].call`, message: `unknown call '${call}'. Known calls: ${Sim.operations().join(', ')}` });
     }
-    return { at: atMs ?? 0, call, input: (a.input as Record<string, unknown>) ?? {}, index, ...(a.id ? { id: a.id as string } : {}) };
+    actions.push({ at: atMs ?? 0, call, input: (a.input as Record<string, unknown>) ?? {}, index: actions.length, source, ...(a.id ? { id: a.id as string } : {}) });
   });
   const ids = new Set<string>();
   actions.forEach((a) => {
     if (!a.id) return;
-    if (ids.has(a.id)) problems.push({ file, ...at(['actions', a.index, 'id']), member: `actions[${a.index}].id`, message: `duplicate id '${a.id}'` });
+    if (ids.has(a.id)) problems.push({ file, ...at(['actions', a.source, 'id']), member: `actions[${a.source}].id`, message: `duplicate id '${a.id}'` });
     ids.add(a.id);
   });
   const expect = (raw.expect ?? []).map((e, index) => {
@@ -170,4 +191,43 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
     ...(raw.freeIpsPerSubnet !== undefined ? { freeIpsPerSubnet: raw.freeIpsPerSubnet as number } : {}),
     ...(raw.until !== undefined ? { until: parseDuration(raw.until)! } : {}),
   };
+}
+
+/** A copilot action becomes the requests its deployment makes; manifest problems name the scenario line. */
+function expandCopilot(
+  text: string, app: string, env: string,
+  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; environments: Map<string, { loadBalancer: boolean; rules: number; workloads: Set<string> }>; problems: ScenarioError['problems'] },
+): PlanRequest[] {
+  const member = `actions[${ctx.source}].copilot`;
+  const { manifest, problems } = parseManifest(text, ctx.file);
+  for (const p of problems) {
+    if (p.severity !== 'error') continue;
+    ctx.problems.push({ file: ctx.file, line: ctx.line + p.line, column: p.column, member: p.member ? `${member}.${p.member}` : member, message: p.message });
+  }
+  if (!manifest) return [];
+  if (manifest.type === 'Environment') {
+    ctx.problems.push({ file: ctx.file, line: ctx.line, column: 1, member, message: 'an Environment manifest is deployed with copilot env deploy; give a workload manifest (its environment is created with it)' });
+    return [];
+  }
+  const plan = planDeployment(manifest, app, env, { region: ctx.region });
+  const out: PlanRequest[] = [];
+  const key = `${app}/${env}`;
+  let e = ctx.environments.get(key);
+  if (e?.workloads.has(manifest.name)) {
+    ctx.problems.push({ file: ctx.file, line: ctx.line, column: 1, member, message: `${manifest.name} is already deployed to ${key}; redeploying a manifest is not simulated (update the service with ecs.UpdateService)` });
+    return [];
+  }
+  if (!e) {
+    e = { loadBalancer: false, rules: 0, workloads: new Set() };
+    ctx.environments.set(key, e);
+    out.push(...environmentRequests(app, env));
+  }
+  if (plan.loadBalancer && !e.loadBalancer) {
+    e.loadBalancer = true;
+    out.push(...loadBalancerRequests(app, env));
+  }
+  e.workloads.add(manifest.name);
+  if (plan.loadBalancer && plan.loadBalancer.path !== '/') e.rules++;
+  out.push(...workloadRequests(plan, { subnets: ctx.subnets, rulePriority: e.rules }));
+  return out;
 }
