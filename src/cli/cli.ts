@@ -1,16 +1,19 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
+import { environmentRequests, parseManifest, planDeployment, workloadRequests } from '../formats/copilot';
 
 /**
- * The headless runner: `sim run <scenario> [--seed N] [--until T] [--json]`.
+ * The headless runner: `sim run <scenario> [--seed N] [--until T] [--json]`, and
+ * `sim copilot <manifest> --app A --env E [--json]`, which shows what a Copilot manifest deploys.
  * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid.
  */
-const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]';
+const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]';
 
 /** Runs the CLI with injectable I/O (tests call it in-process); returns the exit status. */
 export function cli(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string }): number {
   const [cmd, ...rest] = argv;
+  if (cmd === 'copilot') return copilotCommand(rest, io);
   if (cmd !== 'run') {
     io.err(`${USAGE}\n`);
     return 2;
@@ -58,4 +61,56 @@ export function cli(argv: string[], io: { out: (s: string) => void; err: (s: str
     }
     throw e;
   }
+}
+
+/** `sim copilot`: what `copilot svc deploy` would create for a manifest, and the requests the engine takes. */
+function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string }): number {
+  let file: string | undefined;
+  let app: string | undefined;
+  let env: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--app') app = args[++i];
+    else if (a === '--env') env = args[++i];
+    else if (!a.startsWith('--') && !file) file = a;
+    else {
+      io.err(`unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  if (!file || !app || !env) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = io.read(file);
+  } catch (e) {
+    io.err(`${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { manifest, problems } = parseManifest(text, file);
+  for (const p of problems) io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.member ? `${p.member}: ` : ''}${p.message}\n`);
+  if (!manifest) return 2;
+  if (manifest.type === 'Environment') {
+    io.err(`${file}: an Environment manifest is deployed with copilot env deploy; give a workload manifest.\n`);
+    return 2;
+  }
+  const plan = planDeployment(manifest, app, env);
+  const requests = [
+    ...environmentRequests(app, env, { loadBalancer: plan.loadBalancer !== undefined }),
+    ...workloadRequests(plan, { subnets: ['a', 'b', 'c'].map((z) => `subnet-us-east-1${z}`), rulePriority: 1 }),
+  ];
+  if (json) {
+    io.out(`${JSON.stringify({ ...plan, requests }, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [`${plan.type} ${plan.name} in ${app}/${env}`, '', 'Creates:', ...plan.resources.map((r) => `  - ${r}`)];
+  if (plan.endpoints.length) lines.push('', 'Endpoints:', ...plan.endpoints.map((e) => `  - ${e}`));
+  if (plan.findings.length) lines.push('', 'Notes:', ...plan.findings.map((f) => `  - ${f}`));
+  lines.push('', 'Requests:', ...requests.map((r) => `  ${r.call}  (${r.id})`));
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
 }

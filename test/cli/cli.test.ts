@@ -32,6 +32,23 @@ until: [1, 2]
 expect:
   - { count: tasks, equals: many }
 `,
+  'web.yml': `name: web
+type: Load Balanced Web Service
+image:
+  build: Dockerfile
+  port: 8080
+http:
+  path: /api
+count:
+  range: 1-4
+  cpu_percentage: 60
+`,
+  'rdws.yml': `name: web
+type: Request-Driven Web Service
+image:
+  build: Dockerfile
+  port: 8080
+`,
 };
 
 function run(args: string[]) {
@@ -82,5 +99,32 @@ describe('sim run', () => {
     expect(JSON.parse(out).passed).toBe(true);
     const bad = spawnSync('npm', ['run', '--silent', 'sim', '--', 'run', 'package.json'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  });
+});
+
+describe('sim copilot', () => {
+  it('lists what a manifest deploys, its endpoints and its requests', () => {
+    const r = run(['copilot', 'web.yml', '--app', 'kudos', '--env', 'test']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Load Balanced Web Service web in kudos/test');
+    expect(r.out).toContain('  - ECS service web: 1 task, rolling 100 % / 200 %, circuit breaker with rollback');
+    expect(r.out).toContain('  - Scalable target 1-4 tasks with ECSServiceAverageCPUUtilization 60');
+    expect(r.out).toContain('  - web.test.kudos.local:8080 (Service Discovery)');
+    expect(r.out).toContain('  elbv2.CreateRule  (copilot:kudos/test/web:rule)');
+  });
+  it('--json gives the plan and requests the engine accepts', () => {
+    const r = run(['copilot', 'web.yml', '--app', 'kudos', '--env', 'test', '--json']);
+    const plan = JSON.parse(r.out);
+    expect(plan.service).toMatchObject({ serviceName: 'web', desiredCount: 1, launchType: 'FARGATE' });
+    const rule = plan.requests.find((q: { call: string }) => q.call === 'elbv2.CreateRule');
+    expect(rule.input.Conditions[0].PathPatternConfig.Values).toEqual(['/api', '/api/*']);
+  });
+  it('refuses a workload that does not run on ECS, naming file, line and member; exit 2', () => {
+    const r = run(['copilot', 'rdws.yml', '--app', 'kudos', '--env', 'test']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^rdws\.yml:2:7: error: type: A Request-Driven Web Service runs on AWS App Runner/);
+  });
+  it('needs --app and --env', () => {
+    expect(run(['copilot', 'web.yml', '--app', 'kudos']).code).toBe(2);
   });
 });
