@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import schema from '../../schemas/scenario.schema.json';
 import { Sim, parseDuration } from '../sim';
 import type { ImageBehavior } from '../sim';
+import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { environmentRequests, loadBalancerRequests, parseManifest, planDeployment, workloadRequests, type PlanRequest } from '../formats/copilot';
 
 /** A scenario as the runner uses it (times in milliseconds). */
@@ -106,9 +107,11 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
       if (err.keyword === 'oneOf' && /^\/actions\/\d+$/.test(err.instancePath)) {
         const index = Number(err.instancePath.split('/')[2]);
         const a = (data as { actions: Record<string, unknown>[] }).actions[index]!;
-        const message = 'copilot' in a || 'app' in a || 'env' in a
-          ? "a copilot action has copilot, app and env (and optionally at), and no call, input or id"
-          : "missing required member 'call' (or 'copilot' with 'app' and 'env')";
+        const message = 'compose' in a || 'project' in a
+          ? 'a compose action has compose and project (and optionally at), and no call, input, id, copilot, app or env'
+          : 'copilot' in a || 'app' in a || 'env' in a
+            ? 'a copilot action has copilot, app and env (and optionally at), and no call, input or id'
+            : "missing required member 'call' (or 'copilot' with 'app' and 'env', or 'compose' with 'project')";
         problems.push({ file, ...at(['actions', index]), member: `actions[${index}]`, message });
         continue;
       }
@@ -148,6 +151,12 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
     if (atMs === undefined) problems.push({ file, ...at(['actions', source, 'at']), member: `actions[${source}].at`, message: `'${String(a.at)}' is not a time` });
     if (typeof a.copilot === 'string') {
       for (const r of expandCopilot(a.copilot, a.app as string, a.env as string, { file, source, line: at(['actions', source, 'copilot']).line, region, subnets, environments, problems })) {
+        actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
+      }
+      return;
+    }
+    if (typeof a.compose === 'string') {
+      for (const r of expandCompose(a.compose, a.project as string, { file, source, line: at(['actions', source, 'compose']).line, region, subnets, problems })) {
         actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
       }
       return;
@@ -230,4 +239,22 @@ function expandCopilot(
   if (plan.loadBalancer && plan.loadBalancer.path !== '/') e.rules++;
   out.push(...workloadRequests(plan, { subnets: ctx.subnets, rulePriority: e.rules }));
   return out;
+}
+
+/** A compose action becomes the requests of its ECS translation; problems name the scenario line and member. */
+function expandCompose(
+  text: string, project: string,
+  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: ScenarioError['problems'] },
+): { id: string; call: string; input: Record<string, unknown> }[] {
+  const member = `actions[${ctx.source}].compose`;
+  const { project: p, problems } = parseCompose(text, ctx.file, { project });
+  for (const q of problems) {
+    if (q.severity !== 'error') continue;
+    ctx.problems.push({ file: ctx.file, line: ctx.line + q.line, column: q.column, member: q.member ? `${member}.${q.member}` : member, message: q.message });
+  }
+  if (!p) return [];
+  const t = composeToEcs(p, { region: ctx.region });
+  for (const e of t.errors) ctx.problems.push({ file: ctx.file, line: ctx.line + e.line, column: e.column, member: `${member}.${e.member}`, message: e.message });
+  if (t.errors.length) return [];
+  return composeRequests(t, p, { subnets: ctx.subnets });
 }
