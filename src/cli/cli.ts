@@ -1,19 +1,22 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
+import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { environmentRequests, parseManifest, planDeployment, workloadRequests } from '../formats/copilot';
 
 /**
  * The headless runner: `sim run <scenario> [--seed N] [--until T] [--json]`, and
- * `sim copilot <manifest> --app A --env E [--json]`, which shows what a Copilot manifest deploys.
+ * `sim copilot <manifest> --app A --env E [--json]` and `sim compose <file> --project P [--json]`, which show
+ * what a Copilot manifest or a Compose file deploys to ECS.
  * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid.
  */
-const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]';
+const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]';
 
 /** Runs the CLI with injectable I/O (tests call it in-process); returns the exit status. */
 export function cli(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string }): number {
   const [cmd, ...rest] = argv;
   if (cmd === 'copilot') return copilotCommand(rest, io);
+  if (cmd === 'compose') return composeCommand(rest, io);
   if (cmd !== 'run') {
     io.err(`${USAGE}\n`);
     return 2;
@@ -113,4 +116,49 @@ function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s:
   lines.push('', 'Requests:', ...requests.map((r) => `  ${r.call}  (${r.id})`));
   io.out(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** `sim compose`: the ECS translation of a Compose file, its findings and its requests. */
+function composeCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string }): number {
+  let file: string | undefined;
+  let project: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--project') project = args[++i];
+    else if (!a.startsWith('--') && !file) file = a;
+    else {
+      io.err(`unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  if (!file || !project) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = io.read(file);
+  } catch (e) {
+    io.err(`${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { project: p, problems } = parseCompose(text, file, { project });
+  for (const q of problems) io.err(`${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}\n`);
+  if (!p) return 2;
+  const t = composeToEcs(p);
+  for (const e of t.errors) io.err(`${file}:${e.line}:${e.column}: error: ${e.member}: ${e.message}\n`);
+  const requests = t.errors.length ? [] : composeRequests(t, p, { subnets: ['a', 'b', 'c'].map((z) => `subnet-us-east-1${z}`) });
+  if (json) io.out(`${JSON.stringify({ ...t, requests }, null, 2)}\n`);
+  else {
+    const lines = [`Compose project ${t.project} on ECS: cluster ${t.cluster}, namespace ${t.namespace}`, ''];
+    for (const s of t.services) {
+      const dc = s.service.deploymentConfiguration as { minimumHealthyPercent: number; maximumPercent: number };
+      lines.push(`  ${s.name}: task definition ${String(s.taskDefinition.family)} (${String(s.taskDefinition.cpu)} CPU, ${String(s.taskDefinition.memory)} MiB), ${String(s.service.desiredCount)} task(s), rolling ${dc.minimumHealthyPercent} % / ${dc.maximumPercent} %, ${s.discoveryName}${s.loadBalancer ? `, ${s.loadBalancer.type} load balancer on ${s.loadBalancer.ports.join(', ')}` : ''}${s.scaling ? `, scaling ${s.scaling.min}-${s.scaling.max} on ${s.scaling.metric} ${s.scaling.target}` : ''}`);
+    }
+    if (t.findings.length) lines.push('', 'Does not carry over:', ...t.findings.map((f) => `  - ${f}`));
+    io.out(`${lines.join('\n')}\n`);
+  }
+  return t.errors.length ? 2 : 0;
 }

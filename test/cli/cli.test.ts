@@ -43,6 +43,25 @@ count:
   range: 1-4
   cpu_percentage: 60
 `,
+  'shop.yaml': `services:
+  web:
+    image: nginx
+    ports: ["80:80"]
+    links: [db]
+    depends_on: [db]
+  db:
+    image: postgres:16
+    deploy:
+      replicas: 2
+      resources:
+        limits: { cpus: "0.5", memory: 1G }
+`,
+  'asym.yaml': `services:
+  web:
+    image: nginx
+    ports:
+      - "8080:80"
+`,
   'rdws.yml': `name: web
 type: Request-Driven Web Service
 image:
@@ -126,5 +145,26 @@ describe('sim copilot', () => {
   });
   it('needs --app and --env', () => {
     expect(run(['copilot', 'web.yml', '--app', 'kudos']).code).toBe(2);
+  });
+});
+
+describe('sim compose', () => {
+  it('shows each service on ECS and what does not carry over', () => {
+    const r = run(['compose', 'shop.yaml', '--project', 'shop']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Compose project shop on ECS: cluster shop, namespace shop.local');
+    expect(r.out).toContain('  db: task definition shop-db (512 CPU, 1024 MiB), 2 task(s), rolling 100 % / 200 %, db.shop.local');
+    expect(r.out).toContain('  web: task definition shop-web (256 CPU, 512 MiB), 1 task(s), rolling 100 % / 200 %, web.shop.local, application load balancer on 80');
+    expect(r.out).toContain('web: links does not carry over to ECS on Fargate');
+  });
+  it('--json lists the requests with db before web', () => {
+    const plan = JSON.parse(run(['compose', 'shop.yaml', '--project', 'shop', '--json']).out);
+    const services = plan.requests.filter((q: { call: string }) => q.call === 'ecs.CreateService').map((q: { input: { serviceName: string } }) => q.input.serviceName);
+    expect(services).toEqual(['db', 'web']);
+  });
+  it('an asymmetric port is an error at its line; exit 2', () => {
+    const r = run(['compose', 'asym.yaml', '--project', 'shop']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^asym\.yaml:4:5: error: services\.web\.ports: web: published port 8080 differs from target 80/);
   });
 });
