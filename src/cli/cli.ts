@@ -1,6 +1,7 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
+import { runCommand, type ConsoleResult } from '../content/console';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { environmentRequests, parseManifest, planDeployment, workloadRequests } from '../formats/copilot';
 
@@ -10,13 +11,14 @@ import { environmentRequests, parseManifest, planDeployment, workloadRequests } 
  * what a Copilot manifest or a Compose file deploys to ECS.
  * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid.
  */
-const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]';
+const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)';
 
 /** Runs the CLI with injectable I/O (tests call it in-process); returns the exit status. */
-export function cli(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string }): number {
+export function cli(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string }): number {
   const [cmd, ...rest] = argv;
   if (cmd === 'copilot') return copilotCommand(rest, io);
   if (cmd === 'compose') return composeCommand(rest, io);
+  if (cmd === 'console') return consoleCommand(rest, io);
   if (cmd !== 'run') {
     io.err(`${USAGE}\n`);
     return 2;
@@ -161,4 +163,62 @@ function composeCommand(args: string[], io: { out: (s: string) => void; err: (s:
     io.out(`${lines.join('\n')}\n`);
   }
   return t.errors.length ? 2 : 0;
+}
+
+/**
+ * `sim console`: console commands from standard input, one a line, applied to the scenario's world once its
+ * clock has run (an empty world without one). Prints what the page's console prints; with --json the runner's
+ * report plus `console: [{command, output, exitCode}]`. Exit status: that of the last command that failed, else 0.
+ */
+function consoleCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string }): number {
+  let file: string | undefined;
+  let json = false;
+  const files: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--file') {
+      const spec = args[++i] ?? '';
+      const eq = spec.indexOf('=');
+      if (eq <= 0) {
+        io.err(`--file: give name=path, not '${spec}'\n`);
+        return 2;
+      }
+      try {
+        files[spec.slice(0, eq)] = io.read(spec.slice(eq + 1));
+      } catch (e) {
+        io.err(`${spec.slice(eq + 1)}: ${(e as Error).message}\n`);
+        return 2;
+      }
+    } else if (!a.startsWith('--') && !file) file = a;
+    else {
+      io.err(`unknown option ${a}\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  let sc;
+  try {
+    sc = parseScenario(file ? io.read(file) : 'name: console\nactions: []\n', file ?? 'console');
+  } catch (e) {
+    io.err(`${e instanceof ScenarioError ? e.message : `${file!}: ${(e as Error).message}`}\n`);
+    return 2;
+  }
+  const lines = (io.stdin?.() ?? '').split(/\r?\n/);
+  const results: ConsoleResult[] = [];
+  const report = runScenario(sc, {
+    after: (sim) => {
+      for (const line of lines) {
+        if (line.trim() === '') continue;
+        const r = runCommand(sim, line, files);
+        results.push(r);
+        if (!json) {
+          io.out(`$ ${line}\n`);
+          if (r.output) (r.exitCode === 0 ? io.out : io.err)(`${r.output}\n`);
+        }
+      }
+    },
+  });
+  if (json) io.out(`${JSON.stringify({ ...report, console: results }, null, 2)}\n`);
+  const failed = results.filter((r) => r.exitCode !== 0);
+  return failed.length ? failed[failed.length - 1]!.exitCode : 0;
 }

@@ -5,4 +5,5 @@ process.exitCode = cli(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   read: (f) => readFileSync(f, 'utf8'),
+  stdin: () => readFileSync(0, 'utf8'),
 });

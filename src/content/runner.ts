@@ -191,6 +191,8 @@ export function describeExpectation(e: Expectation): string {
 export interface RunOptions {
   seed?: string;
   until?: number;
+  /** Runs after the scenario's clock reaches `until`, before the report is taken (the console uses it). */
+  after?: (sim: Sim) => void;
 }
 
 /** Runs a scenario headless: the same code path the CLI, the tests and the lesson checker use. */
@@ -234,6 +236,7 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
     }
   }
   sim.runUntil(until);
+  opts.after?.(sim);
   for (const e of sc.expect) if (e.at === undefined) results.set(e.index, evaluate(sim, e, calls));
   const expect = sc.expect.map((e) => results.get(e.index) ?? { index: e.index, label: e.label ?? describeExpectation(e), passed: false, seen: 'not reached before the end of the run', at: e.at! / 1000 });
   const w = sim.world;

@@ -1,0 +1,282 @@
+import { ecsInputShape, ecsShape } from '../sim/api/params';
+import { Sim, parseDuration } from '../sim';
+
+/**
+ * The command console: `aws <service> <operation> --options` as the AWS CLI takes them (option names,
+ * shorthand and JSON values, lists, `--cli-input-json file://…`), printing the JSON response as the CLI does
+ * and its error text; plus `sleep <duration>` to let simulated time pass. Parsing is pure; execution
+ * applies a parsed command to a Sim.
+ */
+
+export interface ConsoleResult {
+  command: string;
+  output: string;
+  exitCode: number;
+}
+
+/** The AWS CLI's service names and the engine's namespaces. */
+const SERVICES: Record<string, string> = {
+  ecs: 'ecs', 'application-autoscaling': 'applicationautoscaling', elbv2: 'elbv2', servicediscovery: 'servicediscovery',
+  cloudwatch: 'cloudwatch', events: 'events', autoscaling: 'autoscaling', ec2: 'ec2',
+  /** What happens to the world (launch instances, fail a health check, set traffic): `sim launch-instances --cluster demo --count 2`. */
+  sim: 'sim',
+};
+
+export type Parsed =
+  | { kind: 'aws'; service: string; operation: string; call: string; input: Record<string, unknown> }
+  | { kind: 'sleep'; ms: number }
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string; exitCode: number };
+
+/** Splits a command line as a POSIX shell would: quotes, backslash escapes, `#` comments. */
+export function tokenize(line: string): string[] | { error: string } {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return { error: `unterminated quote at column ${i + 1}` };
+      cur += line.slice(i + 1, end);
+      has = true;
+      i = end;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < line.length && line[j] !== '"'; j++) {
+        if (line[j] === '\\' && j + 1 < line.length && '"\\$`'.includes(line[j + 1]!)) j++;
+        cur += line[j];
+      }
+      if (j >= line.length) return { error: `unterminated quote at column ${i + 1}` };
+      has = true;
+      i = j;
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else if (c === '#' && !has) break;
+    else {
+      cur += c;
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
+}
+
+/** botocore's xform_name: taskDefinition → task-definition, enableECSManagedTags → enable-ecs-managed-tags. */
+export function kebab(member: string): string {
+  return member
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+const pascal = (k: string) => k.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+
+/** Parses the AWS CLI shorthand syntax: `a=1,b=[x,y],c={d=e}`. */
+export function shorthand(text: string): Record<string, unknown> | string {
+  let i = 0;
+  const value = (stop: string): unknown => {
+    if (text[i] === '[') {
+      i++;
+      const list: unknown[] = [];
+      while (i < text.length && text[i] !== ']') {
+        list.push(value(',]'));
+        if (text[i] === ',') i++;
+      }
+      if (text[i] !== ']') throw new Error("expected ']'");
+      i++;
+      return list;
+    }
+    if (text[i] === '{') {
+      i++;
+      const obj = pairs('}');
+      if (text[i] !== '}') throw new Error("expected '}'");
+      i++;
+      return obj;
+    }
+    let s = '';
+    while (i < text.length && !stop.includes(text[i]!)) s += text[i++];
+    return s;
+  };
+  const pairs = (end: string): Record<string, unknown> => {
+    const obj: Record<string, unknown> = {};
+    while (i < text.length && text[i] !== end) {
+      let key = '';
+      while (i < text.length && text[i] !== '=' && text[i] !== ',') key += text[i++];
+      if (text[i] !== '=') throw new Error(`expected '=' after '${key}'`);
+      i++;
+      const stops = end === '' ? ',' : `,${end}`;
+      // a value without brackets runs to the next `,key=` (values may hold commas only inside brackets)
+      obj[key.trim()] = value(stops);
+      if (text[i] === ',') i++;
+    }
+    return obj;
+  };
+  try {
+    const r = pairs('');
+    if (i < text.length) return `unexpected '${text[i]!}' at position ${i + 1}`;
+    return r;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+const looksJson = (s: string) => /^\s*[[{"]/.test(s) || /^(true|false|null|-?\d+(\.\d+)?)$/.test(s.trim());
+
+/** Converts option values by the ECS member's shape (the others by their text). */
+function convert(values: string[], shapeName: string | undefined, option: string): unknown {
+  const shape = shapeName ? ecsShape(shapeName) : undefined;
+  const one = () => {
+    if (values.length !== 1) throw new Error(`argument ${option}: expected one argument`);
+    return values[0]!;
+  };
+  if (!shape) {
+    if (values.length > 1) return values.map((v) => (looksJson(v) ? JSON.parse(v) : v));
+    const v = one();
+    if (looksJson(v)) {
+      try {
+        return JSON.parse(v);
+      } catch {
+        return v;
+      }
+    }
+    if (v.includes('=')) {
+      const s = shorthand(v);
+      if (typeof s !== 'string') return s;
+    }
+    return v;
+  }
+  switch (shape.t) {
+    case 'string': return one();
+    case 'integer': case 'long': case 'double': case 'float': {
+      const n = Number(one());
+      if (Number.isNaN(n)) throw new Error(`argument ${option}: invalid ${shape.t === 'integer' || shape.t === 'long' ? 'int' : 'float'} value: '${values[0]!}'`);
+      return n;
+    }
+    case 'boolean': return one() === 'true';
+    case 'list': {
+      if (values.length === 1 && /^\s*\[/.test(values[0]!)) return parseJson(values[0]!, option);
+      return values.map((v) => convert([v], shape.e, option));
+    }
+    case 'structure': case 'map': {
+      const v = one();
+      if (/^\s*\{/.test(v)) return parseJson(v, option);
+      const s = shorthand(v);
+      if (typeof s === 'string') throw new Error(`Error parsing parameter '${option}': Expected: '=', received: ${s}`);
+      return shape.t === 'structure' ? typed(s, shape) : s;
+    }
+    default: return one();
+  }
+}
+
+/** Shorthand values are strings; give members their shape's type. */
+function typed(obj: Record<string, unknown>, shape: { m?: Record<string, string> }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    const s = shape.m?.[k] ? ecsShape(shape.m[k]!) : undefined;
+    if (!s || typeof v !== 'string') {
+      out[k] = Array.isArray(v) && s?.t === 'list' && s.e ? v.map((x) => (typeof x === 'string' ? convert([x], s.e, k) : x)) : (v && typeof v === 'object' && !Array.isArray(v) && s?.t === 'structure' ? typed(v as Record<string, unknown>, s) : v);
+      continue;
+    }
+    out[k] = ['integer', 'long', 'double', 'float'].includes(s.t) ? Number(v) : s.t === 'boolean' ? v === 'true' : v;
+  }
+  return out;
+}
+
+function parseJson(text: string, option: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`Error parsing parameter '${option}': Invalid JSON: ${(e as Error).message}\nJSON received: ${text}`);
+  }
+}
+
+const USAGE = 'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n';
+
+/** Parses one console line. `files` are the editor's files, for `file://name`. */
+export function parseCommand(line: string, files: Record<string, string> = {}): Parsed {
+  const toks = tokenize(line);
+  if (!Array.isArray(toks)) return { kind: 'error', message: toks.error, exitCode: 2 };
+  if (toks.length === 0) return { kind: 'empty' };
+  if (toks[0] === 'sleep') {
+    const ms = toks.length === 2 ? parseDuration(/^\d+(\.\d+)?$/.test(toks[1]!) ? Number(toks[1]) : toks[1]) : undefined;
+    return ms === undefined ? { kind: 'error', message: 'sleep: give a duration such as 30, 90s or 5m', exitCode: 1 } : { kind: 'sleep', ms };
+  }
+  if (toks[0] !== 'aws' && toks[0] !== 'sim') return { kind: 'error', message: `${toks[0]!}: command not found (try aws ecs …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
+  const [svc, op, ...rest] = toks[0] === 'sim' ? toks : toks.slice(1);
+  if (!svc || !op || svc.startsWith('-') || op.startsWith('-')) return { kind: 'error', message: `${USAGE}aws: error: the following arguments are required: ${svc ? 'operation' : 'command'}`, exitCode: 252 };
+  const ns = SERVICES[svc];
+  if (!ns || (svc === 'sim' && toks[0] !== 'sim')) return { kind: 'error', message: `${USAGE}\naws: error: argument command: Invalid choice: '${svc}' (the console runs ${Object.keys(SERVICES).join(', ')})`, exitCode: 252 };
+  const operation = pascal(op);
+  const call = `${ns}.${operation}`;
+  if (!Sim.hasOperation(call)) return { kind: 'error', message: `${USAGE}\naws: error: argument operation: Invalid choice: '${op}'`, exitCode: 252 };
+  const shapeName = ns === 'ecs' ? ecsInputShape(operation) : undefined;
+  const shape = shapeName ? ecsShape(shapeName) : undefined;
+  const byOption = new Map<string, string>();
+  for (const m of Object.keys(shape?.m ?? {})) byOption.set(kebab(m), m);
+  let input: Record<string, unknown> = {};
+  const given = new Set<string>();
+  const unknown: string[] = [];
+  try {
+    for (let i = 0; i < rest.length; i++) {
+      const t = rest[i]!;
+      if (!t.startsWith('--')) {
+        unknown.push(t);
+        continue;
+      }
+      const name = t.slice(2);
+      const values: string[] = [];
+      while (i + 1 < rest.length && !rest[i + 1]!.startsWith('--')) values.push(rest[++i]!);
+      const resolved = values.map((v) => {
+        if (!v.startsWith('file://')) return v;
+        const f = v.slice(7);
+        if (!(f in files)) throw new Error(`Error parsing parameter '${t}': Unable to load paramfile ${v}: [Errno 2] No such file or directory: '${f}'`);
+        return files[f]!;
+      });
+      if (name === 'cli-input-json') {
+        const base = parseJson(resolved[0] ?? '', t);
+        if (!base || typeof base !== 'object' || Array.isArray(base)) throw new Error(`Error parsing parameter '${t}': the input must be a JSON object`);
+        input = { ...(base as Record<string, unknown>), ...input };
+        continue;
+      }
+      const negated = name.startsWith('no-') && (shape ? byOption.has(name.slice(3)) : true) && values.length === 0;
+      const key = negated ? name.slice(3) : name;
+      const member = shape ? byOption.get(key) : ns === 'sim' ? key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) : pascal(key);
+      if (!member) {
+        unknown.push(t, ...values);
+        continue;
+      }
+      const ms = shape?.m?.[member];
+      const isBool = ms ? ecsShape(ms)?.t === 'boolean' : values.length === 0;
+      if (isBool && values.length === 0) input[member] = !negated;
+      else input[member] = convert(resolved, ms, t);
+      given.add(member);
+    }
+  } catch (e) {
+    return { kind: 'error', message: `\n${(e as Error).message}`, exitCode: 252 };
+  }
+  if (unknown.length) return { kind: 'error', message: `${USAGE}\nUnknown options: ${unknown.join(', ')}`, exitCode: 252 };
+  const missing = (shape?.r ?? []).filter((m) => input[m] === undefined);
+  if (missing.length) return { kind: 'error', message: `${USAGE}\naws: error: the following arguments are required: ${missing.map((m) => `--${kebab(m)}`).join(', ')}`, exitCode: 252 };
+  return { kind: 'aws', service: svc, operation, call, input };
+}
+
+/** Runs one line against a Sim; never throws. Output is what the AWS CLI prints (JSON, 4-space indent). */
+export function runCommand(sim: Sim, line: string, files: Record<string, string> = {}): ConsoleResult {
+  const p = parseCommand(line, files);
+  if (p.kind === 'empty') return { command: line, output: '', exitCode: 0 };
+  if (p.kind === 'error') return { command: line, output: p.message, exitCode: p.exitCode };
+  if (p.kind === 'sleep') {
+    sim.runUntil(sim.now + p.ms);
+    return { command: line, output: '', exitCode: 0 };
+  }
+  const r = sim.call(p.call, p.input);
+  sim.runUntil(sim.now);
+  if (r.error) return { command: line, output: `\nAn error occurred (${r.error.code}) when calling the ${p.operation} operation: ${r.error.message}`, exitCode: 254 };
+  return { command: line, output: r.output === undefined || (typeof r.output === 'object' && r.output !== null && Object.keys(r.output).length === 0) ? '' : JSON.stringify(r.output, null, 4), exitCode: 0 };
+}

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { kebab, parseCommand, runCommand, shorthand, tokenize } from '../../src/content/console';
+import { Sim } from '../../src/sim';
+import { cli } from '../../src/cli/cli';
+
+describe('console parsing', () => {
+  it('splits a line as a shell does', () => {
+    expect(tokenize(`aws ecs run-task --cluster 'my cluster' --overrides "{\\"a\\": 1}" # a comment`)).toEqual(['aws', 'ecs', 'run-task', '--cluster', 'my cluster', '--overrides', '{"a": 1}']);
+    expect(tokenize('echo "unterminated')).toEqual({ error: 'unterminated quote at column 6' });
+  });
+
+  it('names options as the AWS CLI does', () => {
+    expect(kebab('taskDefinition')).toBe('task-definition');
+    expect(kebab('enableECSManagedTags')).toBe('enable-ecs-managed-tags');
+    expect(kebab('healthCheckGracePeriodSeconds')).toBe('health-check-grace-period-seconds');
+  });
+
+  it('reads shorthand, nested maps and lists', () => {
+    expect(shorthand('type=spread,field=attribute:ecs.availability-zone')).toEqual({ type: 'spread', field: 'attribute:ecs.availability-zone' });
+    expect(shorthand('awsvpcConfiguration={subnets=[subnet-a,subnet-b],assignPublicIp=ENABLED}')).toEqual({ awsvpcConfiguration: { subnets: ['subnet-a', 'subnet-b'], assignPublicIp: 'ENABLED' } });
+    expect(shorthand('a=[x')).toBe("expected ']'");
+  });
+
+  it('turns options into the request by the API model: numbers, lists of structures, booleans', () => {
+    const p = parseCommand('aws ecs run-task --cluster demo --task-definition web:2 --count 3 --placement-strategy type=spread,field=instanceId type=binpack,field=memory --enable-execute-command');
+    expect(p).toEqual({
+      kind: 'aws', service: 'ecs', operation: 'RunTask', call: 'ecs.RunTask',
+      input: { cluster: 'demo', taskDefinition: 'web:2', count: 3, placementStrategy: [{ type: 'spread', field: 'instanceId' }, { type: 'binpack', field: 'memory' }], enableExecuteCommand: true },
+    });
+    const svc = parseCommand('aws ecs create-service --service-name web --task-definition web --desired-count 2 --network-configuration "awsvpcConfiguration={subnets=[subnet-us-east-1a],assignPublicIp=DISABLED}"');
+    expect(svc).toMatchObject({ input: { desiredCount: 2, networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'], assignPublicIp: 'DISABLED' } } } });
+    expect(parseCommand('aws application-autoscaling register-scalable-target --service-namespace ecs --min-capacity 1 --max-capacity 4')).toMatchObject({ input: { ServiceNamespace: 'ecs', MinCapacity: 1, MaxCapacity: 4 } });
+  });
+
+  it('reads --cli-input-json from an editor file, options winning', () => {
+    const p = parseCommand('aws ecs register-task-definition --cli-input-json file://td.json --family other', { 'td.json': '{"family": "web", "containerDefinitions": []}' });
+    expect(p).toMatchObject({ input: { family: 'other', containerDefinitions: [] } });
+    expect(parseCommand('aws ecs register-task-definition --cli-input-json file://nope.json')).toMatchObject({ kind: 'error', exitCode: 252, message: expect.stringContaining('Unable to load paramfile file://nope.json') });
+  });
+
+  it('gives the AWS CLI error text for bad input', () => {
+    expect(parseCommand('aws ecs run-task --cluster demo')).toMatchObject({ exitCode: 252, message: expect.stringContaining('aws: error: the following arguments are required: --task-definition') });
+    expect(parseCommand('aws ecs run-task --task-definition web --colour blue')).toMatchObject({ exitCode: 252, message: expect.stringContaining('Unknown options: --colour, blue') });
+    expect(parseCommand('aws ecs run-tusk')).toMatchObject({ exitCode: 252, message: expect.stringContaining("Invalid choice: 'run-tusk'") });
+    expect(parseCommand('aws ecs run-task --task-definition web --count many')).toMatchObject({ exitCode: 252, message: expect.stringContaining("invalid int value: 'many'") });
+    expect(parseCommand('kubectl get pods')).toMatchObject({ exitCode: 127 });
+  });
+
+  it('never throws, whatever the line', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 120 }), (line) => {
+      parseCommand(line);
+      parseCommand(`aws ecs run-task ${line}`);
+      parseCommand(`aws ecs create-service --network-configuration ${line}`);
+    }), { numRuns: 500 });
+    const word = fc.constantFrom('aws', 'ecs', 'run-task', '--cluster', '--count', '--placement-strategy', 'type=spread', '[', '{', '"', "'", '=', ',', 'x', '--no-enable-execute-command', 'file://a');
+    fc.assert(fc.property(fc.array(word, { maxLength: 12 }), (ws) => {
+      const sim = new Sim();
+      const r = runCommand(sim, ws.join(' '), { a: '{' });
+      expect(typeof r.exitCode).toBe('number');
+    }), { numRuns: 300 });
+  });
+});
+
+describe('console on the engine', () => {
+  it('a learner creates a cluster, waits for instances, spreads tasks over the zones, and reads the CLI error for a missing cluster', () => {
+    const sim = new Sim({ seed: 'console' });
+    const run = (l: string) => runCommand(sim, l);
+    expect(run('aws ecs create-cluster --cluster-name demo').exitCode).toBe(0);
+    expect(run('sim launch-instances --cluster demo --count 3').exitCode).toBe(0);
+    expect(run('aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256').exitCode).toBe(0);
+    expect(run('aws ecs run-task --cluster demo --task-definition web --count 3')).toMatchObject({
+      exitCode: 254, output: '\nAn error occurred (InvalidParameterException) when calling the RunTask operation: No Container Instances were found in your cluster.',
+    });
+    expect(run('sleep 2m').exitCode).toBe(0);
+    const ran = run('aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
+    expect(ran.exitCode).toBe(0);
+    expect(ran.output).toMatch(/^\{\n {4}"tasks": \[/);
+    const zones = (JSON.parse(ran.output) as { tasks: { availabilityZone: string }[] }).tasks.map((t) => t.availabilityZone).sort();
+    expect(zones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(run('aws ecs list-tasks --cluster nope')).toMatchObject({ exitCode: 254, output: expect.stringContaining('An error occurred (ClusterNotFoundException) when calling the ListTasks operation: Cluster not found.') });
+  });
+
+  it('sim console reads commands from standard input and adds them to the JSON report', () => {
+    let out = '';
+    const code = cli(['console', '--json', '--file', 'td=td.json'], {
+      out: (s) => (out += s), err: () => undefined,
+      read: () => '{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 128}]}',
+      stdin: () => 'aws ecs create-cluster --cluster-name demo\nsim launch-instances --cluster demo --count 1\nsleep 90s\naws ecs register-task-definition --cli-input-json file://td\naws ecs run-task --cluster demo --task-definition web\nsleep 1m\n',
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.console.map((c: { exitCode: number }) => c.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(report.tasks).toEqual([expect.objectContaining({ lastStatus: 'RUNNING' })]);
+    expect(report.clock).toBe(150);
+  });
+});
