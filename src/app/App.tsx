@@ -1,20 +1,23 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
+import { runCommand, type ConsoleResult } from '../content/console';
+import type { Sim } from '../sim';
 import example from '../../docs/examples/binpack.yaml?raw';
 
 const STORAGE_KEY = 'ecs-sandbox.scenario';
 
-type Result = { kind: 'report'; passed: boolean; summary: string; text: string } | { kind: 'problems'; text: string };
+type Result = { kind: 'report'; passed: boolean; summary: string; text: string; sim: Sim } | { kind: 'problems'; text: string };
 
 function run(text: string): Result {
   try {
-    const report = runScenario(parseScenario(text, 'scenario.yaml'));
+    let sim: Sim | undefined;
+    const report = runScenario(parseScenario(text, 'scenario.yaml'), { after: (s) => (sim = s) });
     const failed = report.expect.filter((x) => !x.passed).length;
     const summary = report.expect.length
       ? `${report.expect.length - failed} of ${report.expect.length} expectations held`
       : `ran to ${report.clock} s, ${report.events.length} events`;
-    return { kind: 'report', passed: failed === 0, summary, text: formatReport(report) };
+    return { kind: 'report', passed: failed === 0, summary, text: formatReport(report), sim: sim! };
   } catch (e) {
     // A scenario that cannot run is reported, never thrown at the learner; their text stays.
     return { kind: 'problems', text: e instanceof ScenarioError ? e.message : `Unexpected error: ${String(e)}` };
@@ -35,7 +38,27 @@ function loadSaved(): string {
  */
 export function App() {
   const [text, setText] = useState<string>(loadSaved);
-  const [result, setResult] = useState<Result>(() => run(text));
+  const [result, setResultState] = useState<Result>(() => run(text));
+  const [log, setLog] = useState<ConsoleResult[]>([]);
+  const [command, setCommand] = useState('');
+  const history = useRef<{ lines: string[]; at: number }>({ lines: [], at: 0 });
+  const logRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The newest output stays in view, as in a terminal.
+    if (logRef.current) logRef.current.scrollTop = logRef.current.scrollHeight;
+  }, [log]);
+  const setResult = (r: Result) => {
+    setResultState(r);
+    setLog([]);
+  };
+  const submit = () => {
+    if (result.kind !== 'report' || command.trim() === '') return;
+    const r = runCommand(result.sim, command);
+    setLog((l) => [...l, r]);
+    history.current.lines.push(command);
+    history.current.at = history.current.lines.length;
+    setCommand('');
+  };
   const save = (t: string) => {
     setText(t);
     try {
@@ -57,6 +80,11 @@ export function App() {
           {result.kind === 'problems' ? 'The scenario cannot run' : result.summary}
         </span>
       </div>
+      {/copilot:/.test(text) && (
+        <p role="note" style={{ background: '#fff8e1', padding: '0.4rem 0.6rem', margin: '0 0 0.5rem' }}>
+          AWS Copilot reached end of support in June 2026. Its manifests still show a whole architecture in one file, which is why the sandbox teaches them.
+        </p>
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '1rem' }}>
         <label style={{ display: 'flex', flexDirection: 'column' }}>
           <span>Scenario</span>
@@ -71,16 +99,59 @@ export function App() {
                 setResult(run(text));
               }
             }}
-            style={{ fontFamily: 'ui-monospace, monospace', fontSize: 13, minHeight: '75vh', whiteSpace: 'pre' }}
+            style={{ fontFamily: 'ui-monospace, monospace', fontSize: 13, minHeight: '60vh', whiteSpace: 'pre' }}
           />
         </label>
         <section aria-label={result.kind === 'problems' ? 'Problems' : 'Timeline'} style={{ display: 'flex', flexDirection: 'column' }}>
           <span>{result.kind === 'problems' ? 'Problems' : 'Timeline'}</span>
-          <pre style={{ background: result.kind === 'problems' ? '#fff1f0' : '#f6f8fa', padding: '0.5rem', overflow: 'auto', minHeight: '75vh', margin: 0, fontSize: 13 }}>
+          <pre style={{ background: result.kind === 'problems' ? '#fff1f0' : '#f6f8fa', padding: '0.5rem', overflow: 'auto', minHeight: '60vh', maxHeight: '60vh', margin: 0, fontSize: 13 }}>
             {result.text}
           </pre>
         </section>
       </div>
+      <section aria-label="Console" style={{ marginTop: '1rem' }}>
+        <h2 style={{ fontSize: '1.1rem', margin: '0 0 0.25rem' }}>Console</h2>
+        <p style={{ margin: '0 0 0.25rem', fontSize: 14 }}>
+          Commands act on the world where the scenario stopped: <code>aws ecs …</code> (and application-autoscaling, elbv2, servicediscovery, …) with the AWS CLI's options,
+          <code> sim launch-instances --cluster demo --count 2</code>, and <code>sleep 1m</code> to let time pass. Up and Down recall earlier commands.
+        </p>
+        <div ref={logRef} role="log" aria-live="polite" aria-label="Console output" style={{ background: '#0f1720', color: '#e6edf3', fontFamily: 'ui-monospace, monospace', fontSize: 13, padding: '0.5rem', maxHeight: '40vh', overflow: 'auto', whiteSpace: 'pre-wrap' }}>
+          {log.length === 0 ? <span style={{ color: '#9aa7b4' }}>{result.kind === 'report' ? 'No commands yet.' : 'Fix the scenario to use the console.'}</span> : log.map((r, i) => (
+            <div key={i}>
+              <div>$ {r.command}</div>
+              {r.output && <div style={{ color: r.exitCode === 0 ? undefined : '#ffb4ab' }}>{r.output.replace(/^\n/, '')}</div>}
+            </div>
+          ))}
+        </div>
+        <div style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', marginTop: '0.25rem' }}>
+          <span aria-hidden="true" style={{ fontFamily: 'ui-monospace, monospace' }}>$</span>
+          <input
+            aria-label="Command"
+            value={command}
+            disabled={result.kind !== 'report'}
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(e) => setCommand(e.target.value)}
+            onKeyDown={(e) => {
+              const h = history.current;
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                submit();
+              } else if (e.key === 'ArrowUp' && h.at > 0) {
+                e.preventDefault();
+                h.at--;
+                setCommand(h.lines[h.at]!);
+              } else if (e.key === 'ArrowDown' && h.at < h.lines.length) {
+                e.preventDefault();
+                h.at++;
+                setCommand(h.lines[h.at] ?? '');
+              }
+            }}
+            style={{ flex: 1, fontFamily: 'ui-monospace, monospace', fontSize: 13, padding: '0.3rem' }}
+          />
+          <button type="button" onClick={submit} disabled={result.kind !== 'report'}>Run command</button>
+        </div>
+      </section>
     </main>
   );
 }

@@ -46,4 +46,24 @@ describe.runIf(chromiumAvailable('app'))('the scenario page', () => {
     expect(external).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('runs console commands against the world where the scenario stopped, with history and the CLI error text', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Reset to the example' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('3 of 3 expectations held');
+    const cmd = page.getByLabel('Command');
+    await cmd.fill('aws ecs list-clusters');
+    await cmd.press('Enter');
+    const log = page.getByRole('log');
+    await expect.poll(() => log.textContent()).toContain('"clusterArns": [');
+    await cmd.fill('aws ecs describe-services --cluster nope --services web');
+    await cmd.press('Enter');
+    await expect.poll(() => log.textContent()).toContain('An error occurred (ClusterNotFoundException) when calling the DescribeServices operation: Cluster not found.');
+    await cmd.press('ArrowUp');
+    expect(await cmd.inputValue()).toBe('aws ecs describe-services --cluster nope --services web');
+    await cmd.press('ArrowUp');
+    expect(await cmd.inputValue()).toBe('aws ecs list-clusters');
+    await page.screenshot({ path: resolve(import.meta.dirname, '../../node_modules/.cache/console.png'), fullPage: true });
+  });
 });
