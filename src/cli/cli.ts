@@ -13,8 +13,47 @@ import { environmentRequests, parseManifest, planDeployment, workloadRequests } 
  */
 const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)';
 
+type Io = { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string };
+
+interface Options {
+  file?: string;
+  flags: Set<string>;
+  values: Record<string, string[]>;
+}
+
+/** Reads `<file> --flag --name value …`; says what is wrong and returns undefined on an unknown or incomplete option. */
+function options(args: string[], known: { flags?: string[]; values?: string[] }, io: Io): Options | undefined {
+  const out: Options = { flags: new Set(), values: {} };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (known.flags?.includes(a)) out.flags.add(a);
+    else if (known.values?.includes(a)) {
+      if (i + 1 >= args.length) {
+        io.err(`${a} needs a value\n${USAGE}\n`);
+        return undefined;
+      }
+      (out.values[a] ??= []).push(args[++i]!);
+    } else if (!a.startsWith('--') && out.file === undefined) out.file = a;
+    else {
+      io.err(`unknown option ${a}\n${USAGE}\n`);
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/** A file's text, or undefined after saying why it cannot be read. */
+function readText(file: string, io: Io): string | undefined {
+  try {
+    return io.read(file);
+  } catch (e) {
+    io.err(`${file}: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}
+
 /** Runs the CLI with injectable I/O (tests call it in-process); returns the exit status. */
-export function cli(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string }): number {
+export function cli(argv: string[], io: Io): number {
   const [cmd, ...rest] = argv;
   if (cmd === 'copilot') return copilotCommand(rest, io);
   if (cmd === 'compose') return composeCommand(rest, io);
@@ -23,41 +62,26 @@ export function cli(argv: string[], io: { out: (s: string) => void; err: (s: str
     io.err(`${USAGE}\n`);
     return 2;
   }
-  let file: string | undefined;
-  let seed: string | undefined;
-  let until: number | undefined;
-  let json = false;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--seed') seed = rest[++i];
-    else if (a === '--until') {
-      until = parseDuration(rest[++i]);
-      if (until === undefined) {
-        io.err(`--until: '${rest[i]}' is not a time\n`);
-        return 2;
-      }
-    } else if (!a.startsWith('--') && !file) file = a;
-    else {
-      io.err(`unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    }
+  const o = options(rest, { flags: ['--json'], values: ['--seed', '--until'] }, io);
+  if (!o) return 2;
+  const { file } = o;
+  const seed = o.values['--seed']?.[0];
+  const untilText = o.values['--until']?.[0];
+  const until = untilText === undefined ? undefined : parseDuration(untilText);
+  if (untilText !== undefined && until === undefined) {
+    io.err(`--until: '${untilText}' is not a time\n`);
+    return 2;
   }
   if (!file) {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.read(file);
-  } catch (e) {
-    io.err(`${file}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const text = readText(file, io);
+  if (text === undefined) return 2;
   try {
     const sc = parseScenario(text, file);
     const report = runScenario(sc, { ...(seed !== undefined ? { seed } : {}), ...(until !== undefined ? { until } : {}) });
-    io.out(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    io.out(o.flags.has('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
     return report.passed ? 0 : 1;
   } catch (e) {
     if (e instanceof ScenarioError) {
@@ -70,32 +94,18 @@ export function cli(argv: string[], io: { out: (s: string) => void; err: (s: str
 
 /** `sim copilot`: what `copilot svc deploy` would create for a manifest, and the requests the engine takes. */
 function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string }): number {
-  let file: string | undefined;
-  let app: string | undefined;
-  let env: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--app') app = args[++i];
-    else if (a === '--env') env = args[++i];
-    else if (!a.startsWith('--') && !file) file = a;
-    else {
-      io.err(`unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    }
-  }
+  const o = options(args, { flags: ['--json'], values: ['--app', '--env'] }, io);
+  if (!o) return 2;
+  const { file } = o;
+  const app = o.values['--app']?.[0];
+  const env = o.values['--env']?.[0];
+  const json = o.flags.has('--json');
   if (!file || !app || !env) {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.read(file);
-  } catch (e) {
-    io.err(`${file}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const text = readText(file, io);
+  if (text === undefined) return 2;
   const { manifest, problems } = parseManifest(text, file);
   for (const p of problems) io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.member ? `${p.member}: ` : ''}${p.message}\n`);
   if (!manifest) return 2;
@@ -122,30 +132,17 @@ function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s:
 
 /** `sim compose`: the ECS translation of a Compose file, its findings and its requests. */
 function composeCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string }): number {
-  let file: string | undefined;
-  let project: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--project') project = args[++i];
-    else if (!a.startsWith('--') && !file) file = a;
-    else {
-      io.err(`unknown option ${a}\n${USAGE}\n`);
-      return 2;
-    }
-  }
+  const o = options(args, { flags: ['--json'], values: ['--project'] }, io);
+  if (!o) return 2;
+  const { file } = o;
+  const project = o.values['--project']?.[0];
+  const json = o.flags.has('--json');
   if (!file || !project) {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = io.read(file);
-  } catch (e) {
-    io.err(`${file}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const text = readText(file, io);
+  if (text === undefined) return 2;
   const { project: p, problems } = parseCompose(text, file, { project });
   for (const q of problems) io.err(`${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}\n`);
   if (!p) return 2;
@@ -170,37 +167,30 @@ function composeCommand(args: string[], io: { out: (s: string) => void; err: (s:
  * clock has run (an empty world without one). Prints what the page's console prints; with --json the runner's
  * report plus `console: [{command, output, exitCode}]`. Exit status: that of the last command that failed, else 0.
  */
-function consoleCommand(args: string[], io: { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string }): number {
-  let file: string | undefined;
-  let json = false;
+function consoleCommand(args: string[], io: Io): number {
+  const o = options(args, { flags: ['--json'], values: ['--file'] }, io);
+  if (!o) return 2;
+  const { file } = o;
+  const json = o.flags.has('--json');
   const files: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--file') {
-      const spec = args[++i] ?? '';
-      const eq = spec.indexOf('=');
-      if (eq <= 0) {
-        io.err(`--file: give name=path, not '${spec}'\n`);
-        return 2;
-      }
-      try {
-        files[spec.slice(0, eq)] = io.read(spec.slice(eq + 1));
-      } catch (e) {
-        io.err(`${spec.slice(eq + 1)}: ${(e as Error).message}\n`);
-        return 2;
-      }
-    } else if (!a.startsWith('--') && !file) file = a;
-    else {
-      io.err(`unknown option ${a}\n${USAGE}\n`);
+  for (const spec of o.values['--file'] ?? []) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) {
+      io.err(`--file: give name=path, not '${spec}'\n`);
       return 2;
     }
+    const text = readText(spec.slice(eq + 1), io);
+    if (text === undefined) return 2;
+    files[spec.slice(0, eq)] = text;
   }
+  const text = file ? readText(file, io) : 'name: console\nactions: []\n';
+  if (text === undefined) return 2;
   let sc;
   try {
-    sc = parseScenario(file ? io.read(file) : 'name: console\nactions: []\n', file ?? 'console');
+    sc = parseScenario(text, file ?? 'console');
   } catch (e) {
-    io.err(`${e instanceof ScenarioError ? e.message : `${file!}: ${(e as Error).message}`}\n`);
+    if (!(e instanceof ScenarioError)) throw e;
+    io.err(`${e.message}\n`);
     return 2;
   }
   const lines = (io.stdin?.() ?? '').split(/\r?\n/);

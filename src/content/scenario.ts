@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import Ajv from 'ajv';
+import { parseYaml } from '../formats/yamlDoc';
 import schema from '../../schemas/scenario.schema.json';
 import { Sim, parseDuration } from '../sim';
 import type { ImageBehavior } from '../sim';
@@ -56,51 +56,17 @@ function memberPath(segments: (string | number)[]): string {
   return out;
 }
 
-function nodeAt(root: YamlNode | null | undefined, segs: (string | number)[]): YamlNode | undefined {
-  let node: unknown = root;
-  for (const s of segs) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === s);
-      if (!pair) return node as YamlNode;
-      node = pair.value ?? pair.key;
-    } else if (isSeq(node)) {
-      const next = node.items[s as number];
-      if (next === undefined) return node as YamlNode;
-      node = next;
-    } else return node as YamlNode | undefined;
-  }
-  return node as YamlNode | undefined;
-}
-
-function keyNodeAt(root: YamlNode | null | undefined, segs: (string | number)[]): YamlNode | undefined {
-  const parent = nodeAt(root, segs.slice(0, -1));
-  const last = segs[segs.length - 1];
-  if (isMap(parent)) {
-    const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
-    if (pair && isScalar(pair.key)) return pair.key;
-  }
-  return nodeAt(root, segs);
-}
-
 /**
  * Parses and validates a scenario (YAML or JSON text). Throws ScenarioError naming the file, line
  * and member of every problem: YAML syntax, the published JSON Schema, unknown calls, bad times.
  */
 export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text);
   const problems: ScenarioError['problems'] = [];
-  const pos = (offset: number | undefined) => {
-    const p = lc.linePos(offset ?? 0);
-    return { line: p.line, column: p.col };
-  };
-  for (const e of doc.errors) problems.push({ file, ...pos(e.pos[0]), member: '', message: e.message.split('\n')[0]! });
+  for (const e of doc.errors) problems.push({ file, line: e.line, column: e.column, member: '', message: e.message });
   if (problems.length) throw new ScenarioError(problems);
-  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-  const at = (segs: (string | number)[], key = false) => {
-    const n = key ? keyNodeAt(doc.contents, segs) : nodeAt(doc.contents, segs);
-    return pos(n?.range?.[0]);
-  };
+  const data = doc.data;
+  const at = doc.at;
   if (!validate(data)) {
     const seen = new Set<string>();
     for (const err of validate.errors ?? []) {

@@ -1,4 +1,4 @@
-import { parseYaml } from './yamlDoc';
+import { parseYaml, type FileProblem } from './yamlDoc';
 
 /**
  * Docker Compose files (ecs-spec §11): read with anchors, merge keys, `x-*` extensions and variable
@@ -8,14 +8,7 @@ import { parseYaml } from './yamlDoc';
  * update limits, load balancer type, Cloud Map names, and findings for what does not carry over.
  */
 
-export interface ComposeProblem {
-  file: string;
-  line: number;
-  column: number;
-  member: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export type ComposeProblem = FileProblem;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

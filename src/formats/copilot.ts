@@ -1,4 +1,4 @@
-import { durationSeconds, parseYaml } from './yamlDoc';
+import { durationSeconds, parseYaml, type FileProblem } from './yamlDoc';
 
 /**
  * AWS Copilot manifests (ecs-spec §10): parse and validate the workload types that run on ECS, apply
@@ -10,14 +10,7 @@ import { durationSeconds, parseYaml } from './yamlDoc';
 export const WORKLOAD_TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service', 'Scheduled Job'] as const;
 export type WorkloadType = (typeof WORKLOAD_TYPES)[number];
 
-export interface ManifestProblem {
-  file: string;
-  line: number;
-  column: number;
-  member: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export type ManifestProblem = FileProblem;
 
 export interface Manifest {
   name: string;

@@ -1,5 +1,15 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 
+/** A problem in a file a learner wrote: where it is, which member, and what is wrong. */
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  member: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
 /** A YAML text parsed with positions: problems can name the line, column and member of what they are about. */
 export interface Located {
   data: unknown;
