@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
-import { runCommand, type ConsoleResult } from '../content/console';
+import { newSession, runCommand, type ConsoleResult, type ConsoleSession } from '../content/console';
 import type { Sim } from '../sim';
 import example from '../../docs/examples/binpack.yaml?raw';
 
@@ -47,13 +47,15 @@ export function App() {
     // The newest output stays in view, as in a terminal.
     if (logRef.current) logRef.current.scrollTop = logRef.current.scrollHeight;
   }, [log]);
+  const session = useRef<ConsoleSession>(newSession());
   const setResult = (r: Result) => {
     setResultState(r);
     setLog([]);
+    session.current = newSession();
   };
   const submit = () => {
     if (result.kind !== 'report' || command.trim() === '') return;
-    const r = runCommand(result.sim, command);
+    const r = runCommand(result.sim, command, session.current);
     setLog((l) => [...l, r]);
     history.current.lines.push(command);
     history.current.at = history.current.lines.length;
@@ -113,6 +115,7 @@ export function App() {
         <h2 style={{ fontSize: '1.1rem', margin: '0 0 0.25rem' }}>Console</h2>
         <p style={{ margin: '0 0 0.25rem', fontSize: 14 }}>
           Commands act on the world where the scenario stopped: <code>aws ecs …</code> (and application-autoscaling, elbv2, servicediscovery, …) with the AWS CLI's options,
+          <code> copilot app init</code> / <code>env init</code> / <code>env deploy</code> / <code>svc init</code> / <code>svc deploy</code> / <code>svc status</code> / <code>svc show</code>,
           <code> sim launch-instances --cluster demo --count 2</code>, and <code>sleep 1m</code> to let time pass. Up and Down recall earlier commands.
         </p>
         <div ref={logRef} role="log" aria-live="polite" aria-label="Console output" style={{ background: '#0f1720', color: '#e6edf3', fontFamily: 'ui-monospace, monospace', fontSize: 13, padding: '0.5rem', maxHeight: '40vh', overflow: 'auto', whiteSpace: 'pre-wrap' }}>

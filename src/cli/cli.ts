@@ -1,7 +1,7 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
-import { runCommand, type ConsoleResult } from '../content/console';
+import { newSession, runCommand, type ConsoleResult } from '../content/console';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { environmentRequests, parseManifest, planDeployment, workloadRequests } from '../formats/copilot';
 
@@ -195,11 +195,12 @@ function consoleCommand(args: string[], io: Io): number {
   }
   const lines = (io.stdin?.() ?? '').split(/\r?\n/);
   const results: ConsoleResult[] = [];
+  const session = newSession(files);
   const report = runScenario(sc, {
     after: (sim) => {
       for (const line of lines) {
         if (line.trim() === '') continue;
-        const r = runCommand(sim, line, files);
+        const r = runCommand(sim, line, session);
         results.push(r);
         if (!json) {
           io.out(`$ ${line}\n`);

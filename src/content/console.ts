@@ -1,5 +1,7 @@
 import { ecsInputShape, ecsShape } from '../sim/api/params';
 import { Sim, parseDuration } from '../sim';
+import { resolveRefs, type CallRecord } from './runner';
+import { environmentRequests, loadBalancerRequests, parseManifest, planDeployment, workloadRequests, WORKLOAD_TYPES, type PlanRequest } from '../formats/copilot';
 
 /**
  * The command console: `aws <service> <operation> --options` as the AWS CLI takes them (option names,
@@ -24,6 +26,7 @@ const SERVICES: Record<string, string> = {
 
 export type Parsed =
   | { kind: 'aws'; service: string; operation: string; call: string; input: Record<string, unknown> }
+  | { kind: 'copilot'; words: string[]; flags: Record<string, string | true> }
   | { kind: 'sleep'; ms: number }
   | { kind: 'empty' }
   | { kind: 'error'; message: string; exitCode: number };
@@ -207,7 +210,18 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
     const ms = toks.length === 2 ? parseDuration(/^\d+(\.\d+)?$/.test(toks[1]!) ? Number(toks[1]) : toks[1]) : undefined;
     return ms === undefined ? { kind: 'error', message: 'sleep: give a duration such as 30, 90s or 5m', exitCode: 1 } : { kind: 'sleep', ms };
   }
-  if (toks[0] !== 'aws' && toks[0] !== 'sim') return { kind: 'error', message: `${toks[0]!}: command not found (try aws ecs …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
+  if (toks[0] === 'copilot') {
+    const words: string[] = [];
+    const flags: Record<string, string | true> = {};
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.startsWith('--')) flags[t.slice(2)] = i + 1 < toks.length && !toks[i + 1]!.startsWith('--') ? toks[++i]! : true;
+      else if (/^-[a-z]$/.test(t)) flags[{ n: 'name', e: 'env', a: 'app', t: 'svc-type', i: 'image', d: 'dockerfile' }[t[1]!] ?? t.slice(1)] = toks[++i] ?? true;
+      else words.push(t);
+    }
+    return { kind: 'copilot', words, flags };
+  }
+  if (toks[0] !== 'aws' && toks[0] !== 'sim') return { kind: 'error', message: `${toks[0]!}: command not found (try aws ecs …, copilot svc deploy …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
   const [svc, op, ...rest] = toks[0] === 'sim' ? toks : toks.slice(1);
   if (!svc || !op || svc.startsWith('-') || op.startsWith('-')) return { kind: 'error', message: `${USAGE}aws: error: the following arguments are required: ${svc ? 'operation' : 'command'}`, exitCode: 252 };
   const ns = SERVICES[svc];
@@ -266,9 +280,24 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
   return { kind: 'aws', service: svc, operation, call, input };
 }
 
+/** What a console remembers between commands: the editor's files and the Copilot workspace. */
+export interface ConsoleSession {
+  files: Record<string, string>;
+  copilot: { app?: string; environments: Record<string, { deployed: boolean; loadBalancer: boolean; rules: number }>; services: Record<string, string[]>; calls: CallRecord[] };
+}
+
+export function newSession(files: Record<string, string> = {}): ConsoleSession {
+  return { files: { ...files }, copilot: { environments: {}, services: {}, calls: [] } };
+}
+
 /** Runs one line against a Sim; never throws. Output is what the AWS CLI prints (JSON, 4-space indent). */
-export function runCommand(sim: Sim, line: string, files: Record<string, string> = {}): ConsoleResult {
-  const p = parseCommand(line, files);
+export function runCommand(sim: Sim, line: string, filesOrSession: Record<string, string> | ConsoleSession = {}): ConsoleResult {
+  const session = 'copilot' in filesOrSession && 'files' in filesOrSession ? (filesOrSession as ConsoleSession) : newSession(filesOrSession as Record<string, string>);
+  const p = parseCommand(line, session.files);
+  if (p.kind === 'copilot') {
+    const r = copilotCommand(sim, session, p.words, p.flags);
+    return { command: line, output: r.output, exitCode: r.exitCode };
+  }
   if (p.kind === 'empty') return { command: line, output: '', exitCode: 0 };
   if (p.kind === 'error') return { command: line, output: p.message, exitCode: p.exitCode };
   if (p.kind === 'sleep') {
@@ -279,4 +308,122 @@ export function runCommand(sim: Sim, line: string, files: Record<string, string>
   sim.runUntil(sim.now);
   if (r.error) return { command: line, output: `\nAn error occurred (${r.error.code}) when calling the ${p.operation} operation: ${r.error.message}`, exitCode: 254 };
   return { command: line, output: r.output === undefined || (typeof r.output === 'object' && r.output !== null && Object.keys(r.output).length === 0) ? '' : JSON.stringify(r.output, null, 4), exitCode: 0 };
+}
+
+/** Runs requests in order, each able to use an earlier one's output through ${call:id.path}; stops at the first refusal. */
+function execute(sim: Sim, calls: CallRecord[], requests: PlanRequest[]): string | undefined {
+  for (const r of requests) {
+    const input = resolveRefs(sim, r.input, calls) as Record<string, unknown>;
+    const res = sim.call(r.call, input);
+    sim.runUntil(sim.now);
+    calls.push({ at: sim.now / 1000, call: r.call, id: r.id, input, ...(res.error ? { error: res.error } : { output: res.output }) });
+    if (res.error) return `${r.call} (${r.id}): ${res.error.code}: ${res.error.message}`;
+  }
+  return undefined;
+}
+
+const COPILOT_HELP = 'copilot app init <name> | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc>';
+
+/**
+ * The copilot commands of the lessons, on the workspace the editor's files form (a service's manifest is
+ * copilot/<name>/manifest.yml): they make the requests copilot would and print what it created.
+ */
+function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flags: Record<string, string | true>): { output: string; exitCode: number } {
+  const c = session.copilot;
+  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  const fail = (m: string) => ({ output: `✘ ${m}`, exitCode: 1 });
+  const [noun, verb, arg] = words;
+  const needApp = () => (c.app ? undefined : fail('could not find an application attached to this workspace: run copilot app init <name> first'));
+  if (noun === 'app' && verb === 'init') {
+    const name = arg ?? str('name');
+    if (!name || !/^[a-z][a-z0-9-]*$/.test(name)) return fail('application name must start with a letter and contain only lower-case letters, numbers, and hyphens');
+    if (c.app && c.app !== name) return fail(`this workspace is already registered with application ${c.app}`);
+    c.app = name;
+    return { output: `✔ Created the infrastructure to manage services and jobs under application ${name}.\n\nEnd of support: AWS Copilot reached end of support in June 2026; the sandbox teaches its manifests as a whole architecture in one file.`, exitCode: 0 };
+  }
+  if (noun === 'env' && (verb === 'init' || verb === 'deploy')) {
+    const missing = needApp();
+    if (missing) return missing;
+    const env = str('name');
+    if (!env || !/^[a-z][a-z0-9-]*$/.test(env)) return fail('--name: environment name must start with a letter and contain only lower-case letters, numbers, and hyphens');
+    if (verb === 'init') {
+      if (c.environments[env]) return fail(`environment ${env} already exists in application ${c.app!}`);
+      c.environments[env] = { deployed: false, loadBalancer: false, rules: 0 };
+      return { output: `✔ Wrote the manifest for environment ${env} at copilot/environments/${env}/manifest.yml\nRecommended follow-up action:\n  - Run copilot env deploy --name ${env} to deploy your environment.`, exitCode: 0 };
+    }
+    const e = c.environments[env];
+    if (!e) return fail(`environment ${env} does not exist: run copilot env init --name ${env} first`);
+    if (e.deployed) return { output: `✔ Environment ${env} is up to date.`, exitCode: 0 };
+    const err = execute(sim, c.calls, environmentRequests(c.app!, env));
+    if (err) return fail(err);
+    e.deployed = true;
+    return { output: `✔ Deployed environment ${env}: cluster ${c.app!}-${env} (Fargate and Fargate Spot), namespace ${env}.${c.app!}.local.`, exitCode: 0 };
+  }
+  if (noun === 'svc' && verb === 'init') {
+    const missing = needApp();
+    if (missing) return missing;
+    const name = str('name');
+    const type = str('svc-type');
+    if (!name) return fail('--name is required');
+    const path = `copilot/${name}/manifest.yml`;
+    if (session.files[path] !== undefined) return { output: `Manifest file for service ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
+    if (!type || !WORKLOAD_TYPES.slice(0, 3).includes(type as (typeof WORKLOAD_TYPES)[number])) return fail(`--svc-type must be one of "Load Balanced Web Service", "Backend Service", "Worker Service"`);
+    const image = str('image') ? `  location: ${str('image')!}` : str('dockerfile') ? `  build: ${str('dockerfile')!}` : undefined;
+    if (!image) return fail('give --image <uri> or --dockerfile <path>');
+    const port = str('port');
+    session.files[path] = `name: ${name}\ntype: ${type}\n\nimage:\n${image}\n${port ? `  port: ${port}\n` : ''}${type === 'Load Balanced Web Service' ? "\nhttp:\n  path: '/'\n" : ''}\ncpu: 256\nmemory: 512\ncount: 1\n`;
+    return { output: `✔ Wrote the manifest for service ${name} at ${path}\nYour manifest contains configurations like your container size and port.`, exitCode: 0 };
+  }
+  if (noun === 'svc' && verb === 'deploy') {
+    const missing = needApp();
+    if (missing) return missing;
+    const name = str('name');
+    const env = str('env');
+    if (!name || !env) return fail('--name and --env are required');
+    const e = c.environments[env];
+    if (!e?.deployed) return fail(`environment ${env} is not deployed: run copilot env init --name ${env} and copilot env deploy --name ${env}`);
+    if (c.services[name]?.includes(env)) return fail(`service ${name} is already deployed to ${env}; the sandbox changes a deployed service with aws ecs update-service`);
+    const path = `copilot/${name}/manifest.yml`;
+    const text = session.files[path];
+    if (text === undefined) return fail(`read manifest file for ${name}: open ${path}: no such file or directory`);
+    const { manifest, problems } = parseManifest(text, path);
+    const shown = problems.map((q) => `${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}`);
+    if (!manifest) return { output: shown.join('\n'), exitCode: 1 };
+    if (manifest.type === 'Environment') return fail(`${path} is an environment manifest`);
+    const plan = planDeployment(manifest, c.app!, env, { region: sim.world.region });
+    const requests: PlanRequest[] = [];
+    if (plan.loadBalancer && !e.loadBalancer) requests.push(...loadBalancerRequests(c.app!, env));
+    if (plan.loadBalancer && plan.loadBalancer.path !== '/') e.rules++;
+    const subnets = Object.keys(sim.world.subnets);
+    requests.push(...workloadRequests(plan, { subnets, rulePriority: e.rules }));
+    const err = execute(sim, c.calls, requests);
+    if (plan.loadBalancer) e.loadBalancer = true;
+    if (err) return { output: [...shown, `✘ ${err}`].join('\n'), exitCode: 1 };
+    (c.services[name] ??= []).push(env);
+    return { output: [...shown, ...plan.resources.filter((r) => !r.startsWith('ECS cluster ') && !r.startsWith('Cloud Map namespace ')).map((r) => `  - ${r}`), ...plan.findings.map((f) => `  Note: ${f}`), `✔ Deployed service ${name}.`].join('\n'), exitCode: 0 };
+  }
+  if (noun === 'svc' && (verb === 'status' || verb === 'show')) {
+    const missing = needApp();
+    if (missing) return missing;
+    const name = str('name');
+    if (!name || !c.services[name]) return fail(`service ${name ?? '(--name)'} is not deployed`);
+    if (verb === 'show') {
+      const lines = [`Service ${name} in application ${c.app!}`, '', 'Routes and service discovery:'];
+      for (const env of c.services[name]!) {
+        const { manifest } = parseManifest(session.files[`copilot/${name}/manifest.yml`] ?? '', name);
+        if (manifest && manifest.type !== 'Environment') for (const ep of planDeployment(manifest, c.app!, env).endpoints) lines.push(`  ${env}: ${ep}`);
+      }
+      return { output: lines.join('\n'), exitCode: 0 };
+    }
+    const env = str('env') ?? c.services[name]![0]!;
+    const svc = Object.values(sim.world.services).find((s) => s.serviceName === name && s.clusterArn.endsWith(`:cluster/${c.app!}-${env}`) && s.status === 'ACTIVE');
+    if (!svc) return fail(`service ${name} is not deployed to ${env}`);
+    const tasks = svc.taskArns.map((a) => sim.world.tasks[a]!).filter((t) => t.desiredStatus === 'RUNNING');
+    const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
+    return {
+      output: [`Task Summary`, '', `  Running   ${running}/${svc.desiredCount} desired tasks are running`, '', 'Tasks', '', ...tasks.map((t) => `  ${t.taskArn.split('/').pop()!.slice(0, 8)}  ${t.lastStatus}  ${t.capacityProviderName ?? t.launchType}`)].join('\n'),
+      exitCode: 0,
+    };
+  }
+  return fail(`unknown command. ${COPILOT_HELP}`);
 }

@@ -58,7 +58,7 @@ export function eventHash(events: readonly SimEvent[]): string {
 }
 
 /** Substitutes ${ci:<ec2InstanceId>}, ${task:<n>}, ${taskIp:<n>} and ${call:<id|index>.<path>} in a call's input. */
-function resolveRefs(sim: Sim, value: unknown, calls: CallRecord[]): unknown {
+export function resolveRefs(sim: Sim, value: unknown, calls: CallRecord[]): unknown {
   if (typeof value === 'string') {
     const whole = /^\$\{([^}]+)\}$/.exec(value);
     const sub = (ref: string): unknown => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kebab, parseCommand, runCommand, shorthand, tokenize } from '../../src/content/console';
+import { kebab, newSession, parseCommand, runCommand, shorthand, tokenize } from '../../src/content/console';
 import { Sim } from '../../src/sim';
 import { cli } from '../../src/cli/cli';
 
@@ -93,5 +93,40 @@ describe('console on the engine', () => {
     expect(report.console.map((c: { exitCode: number }) => c.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(report.tasks).toEqual([expect.objectContaining({ lastStatus: 'RUNNING' })]);
     expect(report.clock).toBe(150);
+  });
+});
+
+describe('copilot in the console', () => {
+  it('app init, env init and deploy, svc init and deploy: the services run, answer in Cloud Map and show their endpoints', () => {
+    const sim = new Sim({ seed: 'copilot' });
+    const session = newSession({ 'copilot/api/manifest.yml': 'name: api\ntype: Backend Service\nimage:\n  location: public.ecr.aws/kudos/api:1\n  port: 8080\ncount: 2\n' });
+    const run = (l: string) => runCommand(sim, l, session);
+    expect(run('copilot svc deploy --name api --env test')).toMatchObject({ exitCode: 1, output: expect.stringContaining('run copilot app init <name> first') });
+    expect(run('copilot app init kudos').output).toContain('End of support: AWS Copilot reached end of support in June 2026');
+    expect(run('copilot env init --name test').exitCode).toBe(0);
+    expect(run('copilot svc deploy --name api --env test')).toMatchObject({ exitCode: 1, output: expect.stringContaining('environment test is not deployed') });
+    expect(run('copilot env deploy --name test').output).toBe('✔ Deployed environment test: cluster kudos-test (Fargate and Fargate Spot), namespace test.kudos.local.');
+    expect(run('copilot svc init --name front-end --svc-type "Load Balanced Web Service" --image nginx --port 80').exitCode).toBe(0);
+    expect(session.files['copilot/front-end/manifest.yml']).toContain("type: Load Balanced Web Service\n\nimage:\n  location: nginx\n  port: 80\n\nhttp:\n  path: '/'");
+    const api = run('copilot svc deploy --name api --env test');
+    expect(api.output).toContain('  - ECS service api: 2 tasks, rolling 100 % / 200 %, circuit breaker with rollback');
+    expect(api.output).not.toContain('ECS cluster');
+    expect(run('copilot svc deploy --name front-end --env test').output).toContain('✔ Deployed service front-end.');
+    expect(run('sleep 4m').exitCode).toBe(0);
+    expect(run('copilot svc status --name api --env test').output).toContain('Running   2/2 desired tasks are running');
+    const dns = runCommand(sim, 'sim resolve --name api.test.kudos.local', session);
+    expect((JSON.parse(dns.output) as { answers: string[] }).answers).toHaveLength(2);
+    expect(run('copilot svc show --name api').output).toContain('test: api.test.kudos.local:8080 (Service Discovery)');
+    expect(run('copilot svc deploy --name api --env test')).toMatchObject({ exitCode: 1, output: expect.stringContaining('already deployed') });
+    expect(run('copilot svc deploy --name web --env test').output).toBe('✘ read manifest file for web: open copilot/web/manifest.yml: no such file or directory');
+  });
+
+  it('a manifest problem is shown with its file and line, and nothing is created', () => {
+    const sim = new Sim();
+    const session = newSession({ 'copilot/web/manifest.yml': 'name: web\ntype: Request-Driven Web Service\nimage:\n  build: Dockerfile\n' });
+    for (const l of ['copilot app init kudos', 'copilot env init --name test', 'copilot env deploy --name test']) runCommand(sim, l, session);
+    const r = runCommand(sim, 'copilot svc deploy --name web --env test', session);
+    expect(r).toMatchObject({ exitCode: 1, output: expect.stringMatching(/^copilot\/web\/manifest\.yml:2:7: error: type: A Request-Driven Web Service runs on AWS App Runner/) });
+    expect(Object.keys(sim.world.services)).toEqual([]);
   });
 });
