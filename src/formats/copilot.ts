@@ -349,6 +349,7 @@ export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; r
   const id = (what: string) => `copilot:${app}/${env}/${name}:${what}`;
   const cluster = plan.cluster;
   const out: PlanRequest[] = [{ id: id('taskDefinition'), call: 'ecs.RegisterTaskDefinition', input: plan.taskDefinition }];
+  const port = plan.loadBalancer?.port ?? ((plan.taskDefinition.containerDefinitions as { portMappings?: { containerPort: number }[] }[])[0]?.portMappings?.[0]?.containerPort);
   const network = { awsvpcConfiguration: { subnets: opts.subnets, assignPublicIp: (plan.service?.networkConfiguration as { awsvpcConfiguration: { assignPublicIp: string } } | undefined)?.awsvpcConfiguration.assignPublicIp ?? 'ENABLED' } };
   if (plan.type === 'Scheduled Job') {
     if (plan.schedule?.expression) {
@@ -372,9 +373,14 @@ export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; r
   const service: Record<string, unknown> = { ...plan.service, cluster, networkConfiguration: network };
   out.push({
     id: id('discovery'), call: 'servicediscovery.CreateService',
-    input: { Name: name, NamespaceId: `\${call:${envId(app, env, 'namespace')}.NamespaceId}`, DnsConfig: { RoutingPolicy: 'MULTIVALUE', DnsRecords: [{ Type: 'A', TTL: 10 }] }, HealthCheckCustomConfig: { FailureThreshold: 1 } },
+    // A and, with a port, SRV records, TTL 10 s, MULTIVALUE (ecs-spec §10.4).
+    input: {
+      Name: name, NamespaceId: `\${call:${envId(app, env, 'namespace')}.NamespaceId}`,
+      DnsConfig: { RoutingPolicy: 'MULTIVALUE', DnsRecords: [{ Type: 'A', TTL: 10 }, ...(port !== undefined ? [{ Type: 'SRV', TTL: 10 }] : [])] },
+      HealthCheckCustomConfig: { FailureThreshold: 1 },
+    },
   });
-  service.serviceRegistries = [{ registryArn: `\${call:${id('discovery')}.Service.Arn}` }];
+  service.serviceRegistries = [{ registryArn: `\${call:${id('discovery')}.Service.Arn}`, ...(port !== undefined ? { port } : {}) }];
   const lb = plan.loadBalancer;
   if (lb) {
     const tgName = `${app}-${env}-${name}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 32).replace(/-+$/, '');
