@@ -307,7 +307,22 @@ export function runCommand(sim: Sim, line: string, filesOrSession: Record<string
   const r = sim.call(p.call, p.input);
   sim.runUntil(sim.now);
   if (r.error) return { command: line, output: `\nAn error occurred (${r.error.code}) when calling the ${p.operation} operation: ${r.error.message}`, exitCode: 254 };
-  return { command: line, output: r.output === undefined || (typeof r.output === 'object' && r.output !== null && Object.keys(r.output).length === 0) ? '' : JSON.stringify(r.output, null, 4), exitCode: 0 };
+  return { command: line, output: r.output === undefined || (typeof r.output === 'object' && r.output !== null && Object.keys(r.output).length === 0) ? '' : JSON.stringify(cliTimestamps(r.output), null, 4), exitCode: 0 };
+}
+
+/** Timestamp members, which the API sends as epoch seconds and the AWS CLI v2 prints in ISO 8601. */
+const TIMESTAMP_KEY = /(At|Date|Timestamp|^StartTime|^EndTime|^Time)$/;
+
+/** As the AWS CLI v2 prints times (its default cli_timestamp_format, iso8601, in UTC): 2025-01-01T00:00:12.500000+00:00. */
+export function cliTimestamps(v: unknown, key = ''): unknown {
+  if (typeof v === 'number' && TIMESTAMP_KEY.test(key) && v > 1e8) {
+    const iso = new Date(Math.round(v * 1000)).toISOString();
+    const [whole, frac] = iso.slice(0, -1).split('.') as [string, string];
+    return `${whole}${frac === '000' ? '' : `.${frac}000`}+00:00`;
+  }
+  if (Array.isArray(v)) return v.map((x) => cliTimestamps(x));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cliTimestamps(x, k)]));
+  return v;
 }
 
 /** Runs requests in order, each able to use an earlier one's output through ${call:id.path}; stops at the first refusal. */
