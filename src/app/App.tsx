@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
-import { newSession, runCommand, type ConsoleResult, type ConsoleSession } from '../content/console';
+import { complete, newSession, runCommand, type ConsoleResult, type ConsoleSession } from '../content/console';
 import type { Sim } from '../sim';
 import example from '../../docs/examples/binpack.yaml?raw';
 
@@ -41,6 +41,7 @@ export function App() {
   const [result, setResultState] = useState<Result>(() => run(text));
   const [log, setLog] = useState<ConsoleResult[]>([]);
   const [command, setCommand] = useState('');
+  const [hint, setHint] = useState('');
   const history = useRef<{ lines: string[]; at: number }>({ lines: [], at: 0 });
   const logRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -116,7 +117,7 @@ export function App() {
         <p style={{ margin: '0 0 0.25rem', fontSize: 14 }}>
           Commands act on the world where the scenario stopped: <code>aws ecs …</code> (and application-autoscaling, elbv2, servicediscovery, …) with the AWS CLI's options,
           <code> copilot app init</code> / <code>env init</code> / <code>env deploy</code> / <code>svc init</code> / <code>svc deploy</code> / <code>svc status</code> / <code>svc show</code>,
-          <code> sim launch-instances --cluster demo --count 2</code>, and <code>sleep 1m</code> to let time pass. Up and Down recall earlier commands.
+          <code> sim launch-instances --cluster demo --count 2</code>, and <code>sleep 1m</code> to let time pass. Tab completes commands and options; Up and Down recall earlier commands.
         </p>
         <div ref={logRef} role="log" aria-live="polite" aria-label="Console output" style={{ background: '#0f1720', color: '#e6edf3', fontFamily: 'ui-monospace, monospace', fontSize: 13, padding: '0.5rem', maxHeight: '40vh', overflow: 'auto', whiteSpace: 'pre-wrap' }}>
           {log.length === 0 ? <span style={{ color: '#9aa7b4' }}>{result.kind === 'report' ? 'No commands yet.' : 'Fix the scenario to use the console.'}</span> : log.map((r, i) => (
@@ -134,10 +135,21 @@ export function App() {
             disabled={result.kind !== 'report'}
             spellCheck={false}
             autoCapitalize="off"
-            onChange={(e) => setCommand(e.target.value)}
+            onChange={(e) => {
+              setCommand(e.target.value);
+              setHint('');
+            }}
             onKeyDown={(e) => {
               const h = history.current;
-              if (e.key === 'Enter') {
+              if (e.key === 'Tab' && !e.shiftKey) {
+                // Completion keeps focus only when it has something to offer; otherwise Tab moves on as usual.
+                const c = complete(command);
+                if (c.candidates.length === 0) return;
+                e.preventDefault();
+                setCommand(c.line);
+                setHint(c.candidates.length > 1 ? c.candidates.join('  ') : '');
+              } else if (e.key === 'Enter') {
+                setHint('');
                 e.preventDefault();
                 submit();
               } else if (e.key === 'ArrowUp' && h.at > 0) {
@@ -154,6 +166,7 @@ export function App() {
           />
           <button type="button" onClick={submit} disabled={result.kind !== 'report'}>Run command</button>
         </div>
+        <p aria-live="polite" style={{ fontFamily: 'ui-monospace, monospace', fontSize: 13, minHeight: '1.2em', margin: '0.25rem 0 0', color: '#444' }}>{hint}</p>
       </section>
     </main>
   );

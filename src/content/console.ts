@@ -442,3 +442,33 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
   }
   return fail(`unknown command. ${COPILOT_HELP}`);
 }
+
+/**
+ * Tab completion from the same tables the parser uses: commands, services, operations (in the CLI's kebab
+ * case), and the options of an ECS operation. Returns the candidates for the word being typed and the line
+ * with their common prefix filled in.
+ */
+export function complete(line: string): { line: string; candidates: string[] } {
+  const start = line.search(/\S+$/) < 0 ? line.length : line.search(/\S+$/);
+  const word = line.slice(start);
+  const before = line.slice(0, start).trim().split(/\s+/).filter(Boolean);
+  let pool: string[] = [];
+  if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'sleep'];
+  else if (before[0] === 'aws' && before.length === 1) pool = Object.keys(SERVICES).filter((s) => s !== 'sim');
+  else if ((before[0] === 'aws' && before.length === 2) || (before[0] === 'sim' && before.length === 1)) {
+    const ns = before[0] === 'sim' ? 'sim' : SERVICES[before[1]!];
+    pool = ns ? Sim.operations().filter((o) => o.startsWith(`${ns}.`)).map((o) => kebab(o.slice(ns.length + 1))) : [];
+  } else if (before[0] === 'copilot' && before.length === 1) pool = ['app', 'env', 'svc'];
+  else if (before[0] === 'copilot' && before.length === 2) pool = { app: ['init'], env: ['init', 'deploy'], svc: ['init', 'deploy', 'status', 'show'] }[before[1]!] ?? [];
+  else if (before[0] === 'aws' && word.startsWith('-') && SERVICES[before[1]!] === 'ecs') {
+    const shapeName = ecsInputShape(pascal(before[2]!));
+    const members = Object.keys(ecsShape(shapeName ?? '')?.m ?? {});
+    pool = ['--cli-input-json', ...members.map((m) => `--${kebab(m)}`)].filter((o) => !before.includes(o));
+  }
+  const candidates = pool.filter((c) => c.startsWith(word)).sort();
+  if (candidates.length === 0) return { line, candidates };
+  let prefix = candidates[0]!;
+  for (const c of candidates) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const filled = line.slice(0, start) + prefix + (candidates.length === 1 ? ' ' : '');
+  return { line: filled, candidates };
+}

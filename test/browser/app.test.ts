@@ -64,6 +64,13 @@ describe.runIf(chromiumAvailable('app'))('the scenario page', () => {
     expect(await cmd.inputValue()).toBe('aws ecs describe-services --cluster nope --services web');
     await cmd.press('ArrowUp');
     expect(await cmd.inputValue()).toBe('aws ecs list-clusters');
+    await cmd.fill('aws ecs describe-t');
+    await cmd.press('Tab');
+    expect(await cmd.inputValue()).toBe('aws ecs describe-task');
+    await expect.poll(() => page.getByText('describe-task-definition  describe-tasks').count()).toBe(1);
+    await cmd.fill('aws ecs list-clu');
+    await cmd.press('Tab');
+    expect(await cmd.inputValue()).toBe('aws ecs list-clusters ');
     await page.screenshot({ path: resolve(import.meta.dirname, '../../node_modules/.cache/console.png'), fullPage: true });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cliTimestamps, kebab, newSession, parseCommand, runCommand, shorthand, tokenize } from '../../src/content/console';
+import { cliTimestamps, complete, kebab, newSession, parseCommand, runCommand, shorthand, tokenize } from '../../src/content/console';
 import { Sim } from '../../src/sim';
 import { cli } from '../../src/cli/cli';
 
@@ -59,6 +59,18 @@ describe('console parsing', () => {
       const r = runCommand(sim, ws.join(' '), { a: '{' });
       expect(typeof r.exitCode).toBe('number');
     }), { numRuns: 300 });
+  });
+});
+
+describe('tab completion', () => {
+  it('completes commands, services, operations and an ECS operation\'s options from the parser\'s tables', () => {
+    expect(complete('aw')).toEqual({ line: 'aws ', candidates: ['aws'] });
+    expect(complete('aws ecs run')).toEqual({ line: 'aws ecs run-task ', candidates: ['run-task'] });
+    expect(complete('aws ecs describe-t')).toEqual({ line: 'aws ecs describe-task', candidates: ['describe-task-definition', 'describe-tasks'] });
+    expect(complete('aws ecs run-task --clu').line).toBe('aws ecs run-task --cluster ');
+    expect(complete('aws ecs run-task --cluster demo --c').candidates).toEqual(['--capacity-provider-strategy', '--cli-input-json', '--client-token', '--count']);
+    expect(complete('copilot svc d').line).toBe('copilot svc deploy ');
+    expect(complete('kubectl ').candidates).toEqual([]);
   });
 });
 
