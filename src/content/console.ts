@@ -1,6 +1,7 @@
 import { ecsInputShape, ecsShape } from '../sim/api/params';
 import { Sim, parseDuration } from '../sim';
 import { resolveRefs, type CallRecord } from './runner';
+import { parseCompose } from '../formats/compose';
 import { environmentRequests, loadBalancerRequests, parseManifest, planDeployment, workloadRequests, WORKLOAD_TYPES, type PlanRequest } from '../formats/copilot';
 
 /**
@@ -27,6 +28,8 @@ const SERVICES: Record<string, string> = {
 export type Parsed =
   | { kind: 'aws'; service: string; operation: string; call: string; input: Record<string, unknown> }
   | { kind: 'copilot'; words: string[]; flags: Record<string, string | true> }
+  | { kind: 'docker'; args: string[] }
+  | { kind: 'curl'; url: string }
   | { kind: 'sleep'; ms: number }
   | { kind: 'empty' }
   | { kind: 'error'; message: string; exitCode: number };
@@ -183,7 +186,10 @@ function typed(obj: Record<string, unknown>, shape: { m?: Record<string, string>
   for (const [k, v] of Object.entries(obj)) {
     const s = shape.m?.[k] ? ecsShape(shape.m[k]!) : undefined;
     if (!s || typeof v !== 'string') {
-      out[k] = Array.isArray(v) && s?.t === 'list' && s.e ? v.map((x) => (typeof x === 'string' ? convert([x], s.e, k) : x)) : (v && typeof v === 'object' && !Array.isArray(v) && s?.t === 'structure' ? typed(v as Record<string, unknown>, s) : v);
+      const el = s?.t === 'list' && s.e ? ecsShape(s.e) : undefined;
+      out[k] = Array.isArray(v) && s?.t === 'list' && s.e
+        ? v.map((x) => (typeof x === 'string' ? convert([x], s.e, k) : x && typeof x === 'object' && !Array.isArray(x) && el?.t === 'structure' ? typed(x as Record<string, unknown>, el) : x))
+        : v && typeof v === 'object' && !Array.isArray(v) && s?.t === 'structure' ? typed(v as Record<string, unknown>, s) : v;
       continue;
     }
     out[k] = ['integer', 'long', 'double', 'float'].includes(s.t) ? Number(v) : s.t === 'boolean' ? v === 'true' : v;
@@ -209,6 +215,11 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
   if (toks[0] === 'sleep') {
     const ms = toks.length === 2 ? parseDuration(/^\d+(\.\d+)?$/.test(toks[1]!) ? Number(toks[1]) : toks[1]) : undefined;
     return ms === undefined ? { kind: 'error', message: 'sleep: give a duration such as 30, 90s or 5m', exitCode: 1 } : { kind: 'sleep', ms };
+  }
+  if (toks[0] === 'docker') return { kind: 'docker', args: toks.slice(1) };
+  if (toks[0] === 'curl') {
+    const url = toks.slice(1).find((t) => !t.startsWith('-'));
+    return url ? { kind: 'curl', url } : { kind: 'error', message: 'curl: no URL specified!', exitCode: 2 };
   }
   if (toks[0] === 'copilot') {
     const words: string[] = [];
@@ -298,6 +309,17 @@ export function runCommand(sim: Sim, line: string, filesOrSession: Record<string
     const r = copilotCommand(sim, session, p.words, p.flags);
     return { command: line, output: r.output, exitCode: r.exitCode };
   }
+  if (p.kind === 'docker') {
+    const r = dockerCommand(sim, session, p.args);
+    sim.runUntil(sim.now);
+    return { command: line, ...r };
+  }
+  if (p.kind === 'curl') {
+    const r = sim.call('docker.Curl', { url: p.url });
+    if (r.error) return { command: line, output: r.error.message, exitCode: 7 };
+    const o = r.output as { status: number; path: string };
+    return { command: line, output: o.status === 200 ? `200 OK ${o.path}` : `404 Not Found ${o.path}`, exitCode: 0 };
+  }
   if (p.kind === 'empty') return { command: line, output: '', exitCode: 0 };
   if (p.kind === 'error') return { command: line, output: p.message, exitCode: p.exitCode };
   if (p.kind === 'sleep') {
@@ -306,6 +328,8 @@ export function runCommand(sim: Sim, line: string, filesOrSession: Record<string
   }
   const r = sim.call(p.call, p.input);
   sim.runUntil(sim.now);
+  // Client-side validation fails before a request is sent: the CLI prints it without "An error occurred" and exits 252.
+  if (r.error?.code === 'ParamValidationError') return { command: line, output: `\n${r.error.message}`, exitCode: 252 };
   if (r.error) return { command: line, output: `\nAn error occurred (${r.error.code}) when calling the ${p.operation} operation: ${r.error.message}`, exitCode: 254 };
   return { command: line, output: r.output === undefined || (typeof r.output === 'object' && r.output !== null && Object.keys(r.output).length === 0) ? '' : JSON.stringify(cliTimestamps(r.output), null, 4), exitCode: 0 };
 }
@@ -471,4 +495,164 @@ export function complete(line: string): { line: string; candidates: string[] } {
   for (const c of candidates) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
   const filled = line.slice(0, start) + prefix + (candidates.length === 1 ? ' ' : '');
   return { line: filled, candidates };
+}
+
+interface PsRow { ID: string; Names: string; Image: string; Status: string; Ports: string; Service?: string }
+
+function table(rows: PsRow[], compose = false): string {
+  const cols: [string, (r: PsRow) => string][] = compose
+    ? [['NAME', (r) => r.Names], ['IMAGE', (r) => r.Image], ['SERVICE', (r) => r.Service ?? ''], ['STATUS', (r) => r.Status], ['PORTS', (r) => r.Ports]]
+    : [['CONTAINER ID', (r) => r.ID], ['IMAGE', (r) => r.Image], ['STATUS', (r) => r.Status], ['PORTS', (r) => r.Ports], ['NAMES', (r) => r.Names]];
+  const widths = cols.map(([h, f]) => Math.max(h.length, ...rows.map((r) => f(r).length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]! + 3))).join('').trimEnd();
+  return [line(cols.map(([h]) => h)), ...rows.map((r) => line(cols.map(([, f]) => f(r))))].join('\n');
+}
+
+/**
+ * docker build / run / ps / logs / stop / start / rm / images / pull / push / network create, and
+ * docker compose up / down / ps / logs, on the world's local Docker host. Files come from the editor:
+ * `Dockerfile`, `compose.yaml` (or docker-compose.yml, or -f).
+ */
+function dockerCommand(sim: Sim, session: ConsoleSession, args: string[]): { output: string; exitCode: number } {
+  const call = (op: string, input: Record<string, unknown>): { ok: true; out: Record<string, unknown> } | { ok: false; msg: string } => {
+    const r = sim.call(`docker.${op}`, input);
+    return r.error ? { ok: false, msg: r.error.message } : { ok: true, out: r.output as Record<string, unknown> };
+  };
+  const fail = (msg: string) => ({ output: msg, exitCode: 1 });
+  const [cmd, ...rest] = args;
+  const flagValue = (names: string[]) => {
+    const i = rest.findIndex((a) => names.includes(a));
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  switch (cmd) {
+    case 'build': {
+      const tag = flagValue(['-t', '--tag']);
+      const file = flagValue(['-f', '--file']) ?? 'Dockerfile';
+      if (!tag) return fail('docker build: give the image a name with -t name:tag');
+      const r = call('Build', { tag, dockerfile: session.files[file] });
+      return r.ok ? { output: `Successfully built ${(r.out.id as string).slice(7, 19)}\nSuccessfully tagged ${String(r.out.tag)}`, exitCode: 0 } : fail(r.msg);
+    }
+    case 'run': {
+      const input: Record<string, unknown> = { ports: [] as string[], env: {} as Record<string, string> };
+      let i = 0;
+      for (; i < rest.length && rest[i]!.startsWith('-'); i++) {
+        const a = rest[i]!;
+        if (a === '-d' || a === '--detach' || a === '--rm' || a === '-it' || a === '-i' || a === '-t') continue;
+        const v = rest[++i];
+        if (v === undefined) return fail(`docker: flag needs an argument: ${a}`);
+        if (a === '-p' || a === '--publish') (input.ports as string[]).push(v);
+        else if (a === '-e' || a === '--env') {
+          const eq = v.indexOf('=');
+          (input.env as Record<string, string>)[eq < 0 ? v : v.slice(0, eq)] = eq < 0 ? '' : v.slice(eq + 1);
+        } else if (a === '--name') input.name = v;
+        else if (a === '--network') input.network = v;
+        else if (a === '--restart') input.restart = v;
+        else return fail(`unknown flag: ${a}\nSee 'docker run --help'.`);
+      }
+      if (!rest[i]) return fail('"docker run" requires at least 1 argument.\nSee \'docker run --help\'.');
+      input.image = rest[i];
+      const r = call('Run', input);
+      return r.ok ? { output: String(r.out.id), exitCode: 0 } : { output: r.msg.startsWith('docker:') ? r.msg : `docker: ${r.msg}`, exitCode: 125 };
+    }
+    case 'ps': {
+      const r = call('Ps', { all: rest.includes('-a') || rest.includes('--all') });
+      return r.ok ? { output: table(r.out.containers as PsRow[]), exitCode: 0 } : fail(r.msg);
+    }
+    case 'images': {
+      const r = call('Images', {});
+      if (!r.ok) return fail(r.msg);
+      const rows = r.out.images as { Repository: string; Tag: string; ID: string }[];
+      return { output: ['REPOSITORY   TAG   IMAGE ID', ...rows.map((x) => `${x.Repository}   ${x.Tag}   ${x.ID}`)].join('\n'), exitCode: 0 };
+    }
+    case 'logs': case 'stop': case 'start': case 'rm': case 'pull': case 'push': {
+      const target = rest.filter((a) => !a.startsWith('-'));
+      if (target.length === 0) return fail(`"docker ${cmd}" requires at least 1 argument.`);
+      const out: string[] = [];
+      for (const t of target) {
+        const op = { logs: 'Logs', stop: 'Stop', start: 'Start', rm: 'Rm', pull: 'Pull', push: 'Push' }[cmd];
+        const r = call(op, cmd === 'pull' || cmd === 'push' ? { image: t } : { container: t, force: rest.includes('-f') || rest.includes('--force') });
+        if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
+        out.push(cmd === 'logs' ? (r.out.lines as string[]).join('\n') : cmd === 'pull' ? String(r.out.status) : cmd === 'push' ? `${String(r.out.image)}: digest: ${String(r.out.digest)}` : t);
+      }
+      return { output: out.join('\n'), exitCode: 0 };
+    }
+    case 'network': {
+      if (rest[0] !== 'create' || !rest[1]) return fail('usage: docker network create <name>');
+      const r = call('NetworkCreate', { name: rest[1] });
+      return r.ok ? { output: sim.hex(64), exitCode: 0 } : fail(r.msg);
+    }
+    case 'compose': return composeCommand(session, rest, call, fail);
+    default: return { output: `docker: '${cmd ?? ''}' is not a docker command.\nSee 'docker --help'`, exitCode: 1 };
+  }
+}
+
+function composeCommand(
+  session: ConsoleSession, args: string[],
+  call: (op: string, input: Record<string, unknown>) => { ok: true; out: Record<string, unknown> } | { ok: false; msg: string },
+  fail: (m: string) => { output: string; exitCode: number },
+): { output: string; exitCode: number } {
+  let file: string | undefined;
+  let project: string | undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-f' || a === '--file') file = args[++i];
+    else if (a === '-p' || a === '--project-name') project = args[++i];
+    else if (a !== '-d' && a !== '--detach') words.push(a);
+  }
+  file ??= ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'].find((f) => session.files[f] !== undefined);
+  if (!file || session.files[file] === undefined) return fail('no configuration file provided: not found');
+  const { project: p, problems } = parseCompose(session.files[file]!, file, project ? { project } : { project: 'sandbox' });
+  const shown = problems.map((q) => `${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}`);
+  if (!p) return { output: shown.join('\n'), exitCode: 1 };
+  const name = project ?? (typeof p.raw.name === 'string' ? p.raw.name : 'sandbox');
+  const [sub, ...rest] = words;
+  if (sub === 'up') {
+    const services: Record<string, unknown>[] = [];
+    const out = [...shown];
+    for (const s of p.services) {
+      let image = s.image;
+      if (s.build !== undefined && image === undefined) {
+        const b = s.build;
+        const ctx = typeof b === 'string' ? b : typeof (b as { context?: unknown }).context === 'string' ? (b as { context: string }).context : '.';
+        const df = typeof b === 'object' && b && typeof (b as { dockerfile?: unknown }).dockerfile === 'string' ? (b as { dockerfile: string }).dockerfile : 'Dockerfile';
+        const path = ctx === '.' || ctx === './' ? df : `${ctx.replace(/^\.\//, '').replace(/\/$/, '')}/${df}`;
+        image = `${name}-${s.name}`;
+        const r = call('Build', { tag: image, dockerfile: session.files[path] });
+        if (!r.ok) return { output: [...out, `failed to build ${s.name}: ${r.msg}`].join('\n'), exitCode: 1 };
+        out.push(` ✔ Image ${image} Built`);
+      }
+      const restart = typeof s.raw.restart === 'string' ? s.raw.restart : undefined;
+      services.push({
+        name: s.name, image, env: s.environment, dependsOn: s.dependsOn,
+        ports: s.ports.filter((x) => x.published !== undefined).map((x) => `${x.published!}:${x.target}${x.protocol === 'udp' ? '/udp' : ''}`),
+        ...(restart ? { restart } : {}),
+        ...(s.healthcheck && !s.healthcheck.disable && s.healthcheck.test.length ? { healthcheck: s.healthcheck } : {}),
+      });
+    }
+    const r = call('ComposeUp', { project: name, services });
+    if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
+    out.push(` ✔ Network ${String(r.out.network)} Created`, ...(r.out.containers as string[]).map((c) => ` ✔ Container ${c} Created`));
+    return { output: out.join('\n'), exitCode: 0 };
+  }
+  if (sub === 'down') {
+    const r = call('ComposeDown', { project: name });
+    return r.ok ? { output: [...(r.out.removed as string[]).map((c) => ` ✔ Container ${c} Removed`), ` ✔ Network ${String(r.out.network)} Removed`].join('\n'), exitCode: 0 } : fail(r.msg);
+  }
+  if (sub === 'ps') {
+    const r = call('ComposePs', { project: name });
+    return r.ok ? { output: table(r.out.containers as PsRow[], true), exitCode: 0 } : fail(r.msg);
+  }
+  if (sub === 'logs') {
+    const r = call('ComposePs', { project: name });
+    if (!r.ok) return fail(r.msg);
+    const lines: string[] = [];
+    for (const c of r.out.containers as PsRow[]) {
+      if (rest.length && !rest.includes(c.Service ?? '')) continue;
+      const l = call('Logs', { container: c.Names });
+      if (l.ok) for (const x of l.out.lines as string[]) lines.push(`${c.Names}  | ${x}`);
+    }
+    return { output: lines.join('\n'), exitCode: 0 };
+  }
+  return fail(`unknown docker compose command: ${sub ?? ''} (up, down, ps, logs)`);
 }

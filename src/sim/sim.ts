@@ -1,3 +1,4 @@
+import { DOCKER_OPERATIONS, registerDockerHandlers } from './controllers/docker';
 import { Engine, type EngineSnapshot, type SimEvent } from './core/engine';
 import { ApiError } from './api/errors';
 import { validateParams, ecsInputShape } from './api/params';
@@ -38,6 +39,7 @@ const NAMESPACES: Record<string, Record<string, Operation>> = {
   servicediscovery: SERVICEDISCOVERY_OPERATIONS,
   events: EVENTS_OPERATIONS,
   sim: SIM_OPERATIONS,
+  docker: DOCKER_OPERATIONS,
 };
 
 export interface SimSnapshot {
@@ -69,6 +71,7 @@ export class Sim {
     registerCasHandlers(this);
     registerElbHandlers(this);
     registerEventHandlers(this);
+    registerDockerHandlers(this);
     this.engine.on('cluster.placeWaiting', (ev) => placeWaiting(this, ev.cluster as string));
   }
 

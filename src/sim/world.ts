@@ -1,3 +1,4 @@
+import { newDockerHost, type DockerHost } from './controllers/docker';
 import { DEFAULT_DURATIONS, type Durations } from './model/durations';
 import { emptyCost, type CostState } from './controllers/cost';
 import type {
@@ -6,6 +7,8 @@ import type {
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
 export interface WorldState {
+  /** The local Docker host of the first lessons. */
+  docker: DockerHost;
   region: string;
   account: string;
   epochSeconds: number;
@@ -100,6 +103,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     subnets,
     vpcId: 'vpc-default',
     images: { ...opts.images },
+    docker: newDockerHost(),
     accountSettings: { awsvpcTrunking: 'disabled', serviceLongArnFormat: 'enabled', taskLongArnFormat: 'enabled', containerInstanceLongArnFormat: 'enabled' },
     groupIndex: {},
     traces: [],

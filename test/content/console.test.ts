@@ -100,6 +100,9 @@ describe('console on the engine', () => {
     expect(ran.output).toMatch(/^\{\n {4}"tasks": \[/);
     const zones = (JSON.parse(ran.output) as { tasks: { availabilityZone: string }[] }).tasks.map((t) => t.availabilityZone).sort();
     expect(zones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(run(`aws ecs register-task-definition --cli-input-json '{"family": 5, "containerDefinitions": []}'`)).toMatchObject({
+      exitCode: 252, output: expect.stringMatching(/^\nParameter validation failed:\nInvalid type for parameter family, value: 5, type: <class 'int'>/),
+    });
     expect(run('aws ecs list-tasks --cluster nope')).toMatchObject({ exitCode: 254, output: expect.stringContaining('An error occurred (ClusterNotFoundException) when calling the ListTasks operation: Cluster not found.') });
   });
 

@@ -380,6 +380,10 @@ export interface ImageBehavior {
   routes?: Record<string, RouteCost>;
   /** False: load balancer health checks fail (wrong port or path, app not listening). */
   passesLbHealthCheck?: boolean;
+  /** On a local Docker host: seconds from process start until it accepts connections (default 1). */
+  readySeconds?: number;
+  /** On a local Docker host: at start the app connects to the host named by this environment variable, on this port, and exits 1 if it cannot. */
+  connectsTo?: { hostEnv: string; port: number };
 }
 
 /** What a container is asked to use, set by sim.SetLoad for a task or a service. */

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { newSession, runCommand } from '../../src/content/console';
+import { Sim } from '../../src/sim';
+
+const DOCKERFILE = 'FROM node:20-alpine\nWORKDIR /srv\nCOPY . .\nENV PORT=3000\nEXPOSE 3000\nCMD ["node", "server.js"]\n';
+const compose = (api: string, db = '') => `services:\n  api:\n    build: .\n    ports:\n      - "3000:3000"\n${api}  db:\n    image: postgres:16\n${db}`;
+
+/** The forum of the lessons: an API that connects to its database at start, and a database that needs 8 s. */
+function world(files: Record<string, string>) {
+  const sim = new Sim({
+    seed: 'docker',
+    images: {
+      'forum:1': { readySeconds: 2, routes: { '/api/users': { cpuMs: 5 }, '/': { cpuMs: 1 } } },
+      'shop-api:latest': { readySeconds: 2, connectsTo: { hostEnv: 'DB_HOST', port: 5432 } },
+      'postgres:16': { readySeconds: 8 },
+    },
+  });
+  const session = newSession(files);
+  return { sim, run: (l: string) => runCommand(sim, l, session) };
+}
+
+describe('the local Docker host', () => {
+  it('L2: build an image, run it with a published port, reach it once it listens; a taken port is refused as Docker refuses it', () => {
+    const { run } = world({ Dockerfile: DOCKERFILE });
+    expect(run('docker build -t forum:1 .').output).toMatch(/^Successfully built [0-9a-f]{12}\nSuccessfully tagged forum:1$/);
+    expect(run('docker run -d -p 8080:3000 --name web forum:1')).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(run('curl http://localhost:8080/')).toEqual({ command: 'curl http://localhost:8080/', exitCode: 7, output: "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server" });
+    run('sleep 3s');
+    expect(run('curl http://localhost:8080/api/users').output).toBe('200 OK /api/users');
+    expect(run('curl http://localhost:9999/').exitCode).toBe(7);
+    expect(run('docker run -d -p 8080:3000 --name web2 forum:1')).toMatchObject({ exitCode: 125, output: expect.stringContaining('Bind for 0.0.0.0:8080 failed: port is already allocated') });
+    expect(run('docker run -d --name web forum:1').output).toContain('Conflict. The container name "/web" is already in use by container');
+    expect(run('docker ps -a').output).toMatch(/CONTAINER ID {3}IMAGE {5}STATUS {9}PORTS {20}NAMES\n[0-9a-f]{12} {3}forum:1 {3}Up 3 seconds {3}0\.0\.0\.0:8080->3000\/tcp {3}web\n[0-9a-f]{12} {3}forum:1 {3}Created/);
+    expect(run('docker rm web').output).toBe('Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove');
+    run('docker stop web');
+    run('sleep 1s');
+    expect(run('docker ps -a').output).toMatch(/Exited \(0\) 1 seconds ago/);
+    expect(run('docker rm web').exitCode).toBe(0);
+    expect(run('docker push forum:2').output).toBe('An image does not exist locally with the tag: forum:2');
+    expect(run('docker push forum:1').exitCode).toBe(0);
+  });
+
+  it('a Dockerfile without FROM, or with an unknown instruction, is refused with its line', () => {
+    const { run } = world({ Dockerfile: 'EXPOSE 3000\n', Bad: 'FROM node\nRUNN npm ci\n' });
+    expect(run('docker build -t x:1 .').output).toBe('Dockerfile: no FROM instruction: a build starts from a base image');
+    expect(run('docker build -t x:1 -f Bad .').output).toBe('Dockerfile:2: unknown instruction: RUNN');
+  });
+
+  it('L3: a bare depends_on starts the API before the database accepts connections, and it dies: the readiness race', () => {
+    const { run } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    environment:\n      DB_HOST: db\n    depends_on:\n      - db\n') });
+    expect(run('docker compose -p shop up -d').output).toBe(' ✔ Image shop-api Built\n ✔ Network shop_default Created\n ✔ Container shop-api-1 Created\n ✔ Container shop-db-1 Created');
+    run('sleep 10s');
+    const ps = run('docker compose -p shop ps').output;
+    expect(ps).toMatch(/shop-api-1 +shop-api:latest +api +Exited \(1\)/);
+    expect(ps).toMatch(/shop-db-1 +postgres:16 +db +Up 10 seconds/);
+    expect(run('docker compose -p shop logs api').output).toBe('shop-api-1  | starting shop-api:latest\nshop-api-1  | Error: connect ECONNREFUSED db:5432');
+    expect(run('curl localhost:3000/').exitCode).toBe(7);
+  });
+
+  it('L3: localhost inside a container is the container itself', () => {
+    const { run } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    environment:\n      DB_HOST: localhost\n    depends_on:\n      db:\n        condition: service_healthy\n', '    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 2s\n      retries: 5\n') });
+    run('docker compose -p shop up');
+    run('sleep 20s');
+    expect(run('docker compose -p shop logs api').output).toContain('Error: connect ECONNREFUSED 127.0.0.1:5432');
+  });
+
+  it('L3 fixed: a healthcheck and condition service_healthy start the API once the database is ready', () => {
+    const { run, sim } = world({
+      Dockerfile: DOCKERFILE,
+      'compose.yaml': compose('    environment:\n      DB_HOST: db\n    depends_on:\n      db:\n        condition: service_healthy\n', '    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 2s\n      retries: 5\n'),
+    });
+    run('docker compose -p shop up -d');
+    run('sleep 5s');
+    expect(run('docker compose -p shop ps').output).toMatch(/shop-api-1 +shop-api:latest +api +Created/);
+    run('sleep 10s');
+    expect(run('docker compose -p shop ps').output).toMatch(/shop-db-1 +postgres:16 +db +Up 15 seconds \(healthy\)/);
+    expect(run('docker compose -p shop logs api').output).toContain('connected to db:5432');
+    expect(run('curl http://localhost:3000/').output).toBe('200 OK /');
+    // The database accepts connections at 8 s and its check every 2 s passes then; the API starts at that moment.
+    expect(sim.events.find((e) => e.type === 'ContainerStarted' && e.message.includes('shop-api-1'))!.t).toBe(8_000);
+    expect(run('docker compose -p shop down').output).toBe(' ✔ Container shop-api-1 Removed\n ✔ Container shop-db-1 Removed\n ✔ Network shop_default Removed');
+  });
+
+  it('a restart policy retries until the database is there, with Docker\'s doubling delay', () => {
+    const { run, sim } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    restart: on-failure\n    environment:\n      DB_HOST: db\n    depends_on:\n      - db\n') });
+    run('docker compose -p shop up -d');
+    run('sleep 30s');
+    expect(run('curl http://localhost:3000/').output).toBe('200 OK /');
+    const exits = sim.events.filter((e) => e.type === 'ContainerExited').length;
+    expect(exits).toBeGreaterThanOrEqual(3);
+    expect(run('docker compose -p shop ps').output).toMatch(/shop-api-1 +shop-api:latest +api +Up/);
+  });
+
+  it('service_healthy on a dependency without a healthcheck is refused as compose refuses it', () => {
+    const { run } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    depends_on:\n      db:\n        condition: service_healthy\n') });
+    run('docker compose -p shop up -d');
+    run('sleep 1s');
+    expect(run('docker compose -p shop logs api').output).toBe('shop-api-1  | dependency failed to start: container shop-db-1 has no healthcheck configured');
+  });
+
+  it('L4: the same Compose file goes to ECS for review, then a task runs from the pushed image', () => {
+    const { run } = world({ Dockerfile: DOCKERFILE });
+    run('docker build -t forum:1 .');
+    run('docker push forum:1');
+    run('aws ecs create-cluster --cluster-name forum');
+    run('sim launch-instances --cluster forum --count 1');
+    run('sleep 1m');
+    expect(run('aws ecs register-task-definition --family forum --container-definitions name=forum,image=forum:1,memory=256,portMappings=[{containerPort=3000}]').exitCode).toBe(0);
+    const ran = run('aws ecs run-task --cluster forum --task-definition forum');
+    expect(ran.exitCode).toBe(0);
+    run('sleep 1m');
+    expect(run('aws ecs list-tasks --cluster forum --desired-status RUNNING').output).toMatch(/"taskArns": \[\n\s+"arn:aws:ecs:us-east-1:123456789012:task\/forum\/[0-9a-f]{32}"/);
+  });
+});
