@@ -44,6 +44,10 @@ describe('cluster query language', () => {
     expect(pos('attribute:a ==')).toBe(14);
     expect(pos('attribute:a in a, b')).toBe(15);
     expect(pos('bogus == 1')).toBe(0);
+    // Names of Object.prototype members are not subjects or operators either.
+    expect(pos('__proto__ == 1')).toBe(0);
+    expect(pos('constructor == x')).toBe(0);
+    expect(pos('attribute:a toString x')).toBe(12);
     expect(pos('(attribute:a == 1')).toBe(17);
     expect(pos('agentVersion =~ 1.*')).toBe(13);
     expect(pos('runningTasksCount > many')).toBe(20);

@@ -132,14 +132,14 @@ export function parseClq(src: string): ClqNode {
       attribute = subject.slice('attribute:'.length);
       if (!/^[A-Za-z0-9_./\\-]{1,128}$/.test(attribute)) throw new ClqError(`invalid attribute name '${attribute}'`, subj.pos + 10);
       subject = 'attribute';
-    } else if (!(subject in SUBJECT_OPS)) {
+    } else if (!Object.hasOwn(SUBJECT_OPS, subject)) {
       throw new ClqError(`unknown subject '${subject}' (expected attribute:<name>, agentConnected, agentVersion, ec2InstanceId, registeredAt, runningTasksCount or task:group)`, subj.pos);
     }
     const opTok = peek();
     if (!opTok) throw new ClqError(`expected an operator after '${subj.v}'`, endPos);
     let op: Operator | undefined;
     if (opTok.t === 'op') op = opTok.v as Operator;
-    else if (opTok.t === 'word') op = WORD_OPS[opTok.v];
+    else if (opTok.t === 'word' && Object.hasOwn(WORD_OPS, opTok.v)) op = WORD_OPS[opTok.v];
     if (!op) throw new ClqError(`unknown operator '${opTok.v}'`, opTok.pos);
     p++;
     const allowed = subject === 'attribute' ? undefined : SUBJECT_OPS[subject];
