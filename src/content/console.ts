@@ -235,7 +235,7 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
   if (toks[0] !== 'aws' && toks[0] !== 'sim') return { kind: 'error', message: `${toks[0]!}: command not found (try aws ecs …, copilot svc deploy …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
   const [svc, op, ...rest] = toks[0] === 'sim' ? toks : toks.slice(1);
   if (!svc || !op || svc.startsWith('-') || op.startsWith('-')) return { kind: 'error', message: `${USAGE}aws: error: the following arguments are required: ${svc ? 'operation' : 'command'}`, exitCode: 252 };
-  const ns = SERVICES[svc];
+  const ns = Object.hasOwn(SERVICES, svc) ? SERVICES[svc] : undefined;
   if (!ns || (svc === 'sim' && toks[0] !== 'sim')) return { kind: 'error', message: `${USAGE}\naws: error: argument command: Invalid choice: '${svc}' (the console runs ${Object.keys(SERVICES).join(', ')})`, exitCode: 252 };
   const operation = pascal(op);
   const call = `${ns}.${operation}`;
@@ -316,7 +316,7 @@ export function runCommand(sim: Sim, line: string, filesOrSession: Record<string
   }
   if (p.kind === 'curl') {
     const r = sim.call('docker.Curl', { url: p.url });
-    if (r.error) return { command: line, output: r.error.message, exitCode: 7 };
+    if (r.error) return { command: line, output: r.error.message, exitCode: r.error.message.startsWith('curl: (56)') ? 56 : r.error.message.startsWith('curl: (6)') ? 6 : 7 };
     const o = r.output as { status: number; path: string };
     return { command: line, output: o.status === 200 ? `200 OK ${o.path}` : `404 Not Found ${o.path}`, exitCode: 0 };
   }
@@ -480,11 +480,14 @@ export function complete(line: string): { line: string; candidates: string[] } {
   if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'sleep'];
   else if (before[0] === 'aws' && before.length === 1) pool = Object.keys(SERVICES).filter((s) => s !== 'sim');
   else if ((before[0] === 'aws' && before.length === 2) || (before[0] === 'sim' && before.length === 1)) {
-    const ns = before[0] === 'sim' ? 'sim' : SERVICES[before[1]!];
+    const ns = before[0] === 'sim' ? 'sim' : Object.hasOwn(SERVICES, before[1]!) ? SERVICES[before[1]!] : undefined;
     pool = ns ? Sim.operations().filter((o) => o.startsWith(`${ns}.`)).map((o) => kebab(o.slice(ns.length + 1))) : [];
   } else if (before[0] === 'copilot' && before.length === 1) pool = ['app', 'env', 'svc'];
-  else if (before[0] === 'copilot' && before.length === 2) pool = { app: ['init'], env: ['init', 'deploy'], svc: ['init', 'deploy', 'status', 'show'] }[before[1]!] ?? [];
-  else if (before[0] === 'aws' && word.startsWith('-') && SERVICES[before[1]!] === 'ecs') {
+  else if (before[0] === 'copilot' && before.length === 2) {
+    const verbs: Record<string, string[]> = { app: ['init'], env: ['init', 'deploy'], svc: ['init', 'deploy', 'status', 'show'] };
+    pool = Object.hasOwn(verbs, before[1]!) ? verbs[before[1]!]! : [];
+  }
+  else if (before[0] === 'aws' && word.startsWith('-') && before[1] === 'ecs') {
     const shapeName = ecsInputShape(pascal(before[2]!));
     const members = Object.keys(ecsShape(shapeName ?? '')?.m ?? {});
     pool = ['--cli-input-json', ...members.map((m) => `--${kebab(m)}`)].filter((o) => !before.includes(o));
@@ -576,6 +579,13 @@ function dockerCommand(sim: Sim, session: ConsoleSession, args: string[]): { out
       }
       return { output: out.join('\n'), exitCode: 0 };
     }
+    case 'exec': {
+      const opts = rest.filter((a, i) => a.startsWith('-') && i < rest.findIndex((x) => !x.startsWith('-')));
+      const [container, ...command] = rest.slice(opts.length);
+      if (!container || command.length === 0) return fail('"docker exec" requires at least 2 arguments: a container and a command');
+      const r = call('Exec', { container, command });
+      return r.ok ? { output: String(r.out.output), exitCode: r.out.exitCode as number } : { output: r.msg, exitCode: 126 };
+    }
     case 'network': {
       if (rest[0] !== 'create' || !rest[1]) return fail('usage: docker network create <name>');
       const r = call('NetworkCreate', { name: rest[1] });
@@ -654,5 +664,11 @@ function composeCommand(
     }
     return { output: lines.join('\n'), exitCode: 0 };
   }
-  return fail(`unknown docker compose command: ${sub ?? ''} (up, down, ps, logs)`);
+  if (sub === 'exec') {
+    const [svc, ...command] = rest;
+    if (!svc || command.length === 0) return fail('"docker compose exec" requires a service and a command');
+    const r = call('Exec', { container: `${name}-${svc}-1`, command });
+    return r.ok ? { output: String(r.out.output), exitCode: r.out.exitCode as number } : { output: r.msg.replace(/No such container: .*/, `service "${svc}" is not running`), exitCode: 1 };
+  }
+  return fail(`unknown docker compose command: ${sub ?? ''} (up, down, ps, logs, exec)`);
 }

@@ -227,7 +227,7 @@ export function parseCompose(text: string, file = 'compose.yaml', opts: { projec
       }
     }
     for (const d of Object.keys(dependsOn)) {
-      if (!(d in defs)) problem(at('depends_on'), `service "${sname}" depends on undefined service "${d}": docker compose up refuses the file until "${d}" is defined`, 'warning');
+      if (!Object.hasOwn(defs, d)) problem(at('depends_on'), `service "${sname}" depends on undefined service "${d}": docker compose up refuses the file until "${d}" is defined`, 'warning');
     }
     const words = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/\s+/).filter(Boolean) : undefined);
     let healthcheck: ComposeService['healthcheck'];
@@ -262,7 +262,7 @@ function resolveExtends(name: string, def: Obj, all: Obj, fail: (m: string) => v
     fail(`extends from another file (${String(ext.file)}) cannot be read here: copy the service into this file.`);
     return def;
   }
-  if (typeof base !== 'string' || !isObj(all[base])) {
+  if (typeof base !== 'string' || !Object.hasOwn(all, base) || !isObj(all[base])) {
     fail(`cannot extend service "${String(base)}": it is not defined`);
     return def;
   }

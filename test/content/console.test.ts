@@ -50,6 +50,9 @@ describe('console parsing', () => {
   it('never throws, whatever the line', () => {
     fc.assert(fc.property(fc.string({ maxLength: 120 }), (line) => {
       parseCommand(line);
+      complete(line);
+      complete(`copilot ${line}`);
+      complete(`aws ${line}`);
       parseCommand(`aws ecs run-task ${line}`);
       parseCommand(`aws ecs create-service --network-configuration ${line}`);
     }), { numRuns: 500 });
@@ -71,6 +74,9 @@ describe('tab completion', () => {
     expect(complete('aws ecs run-task --cluster demo --c').candidates).toEqual(['--capacity-provider-strategy', '--cli-input-json', '--client-token', '--count']);
     expect(complete('copilot svc d').line).toBe('copilot svc deploy ');
     expect(complete('kubectl ').candidates).toEqual([]);
+    expect(complete('copilot __proto__ ').candidates).toEqual([]);
+    expect(complete('aws __proto__ x').candidates).toEqual([]);
+    expect(parseCommand('aws __proto__ list')).toMatchObject({ kind: 'error', exitCode: 252 });
   });
 });
 

@@ -24,7 +24,7 @@ describe('the local Docker host', () => {
     const { run } = world({ Dockerfile: DOCKERFILE });
     expect(run('docker build -t forum:1 .').output).toMatch(/^Successfully built [0-9a-f]{12}\nSuccessfully tagged forum:1$/);
     expect(run('docker run -d -p 8080:3000 --name web forum:1')).toMatchObject({ exitCode: 0, output: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(run('curl http://localhost:8080/')).toEqual({ command: 'curl http://localhost:8080/', exitCode: 7, output: "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server" });
+    expect(run('curl http://localhost:8080/')).toEqual({ command: 'curl http://localhost:8080/', exitCode: 56, output: 'curl: (56) Recv failure: Connection reset by peer\nhint: web is not accepting connections yet' });
     run('sleep 3s');
     expect(run('curl http://localhost:8080/api/users').output).toBe('200 OK /api/users');
     expect(run('curl http://localhost:9999/').exitCode).toBe(7);
@@ -38,6 +38,32 @@ describe('the local Docker host', () => {
     expect(run('docker rm web').exitCode).toBe(0);
     expect(run('docker push forum:2').output).toBe('An image does not exist locally with the tag: forum:2');
     expect(run('docker push forum:1').exitCode).toBe(0);
+  });
+
+  it('L2 trap: publishing 80:80 when the app listens on 3000 resets the connection, and says why', () => {
+    const { run } = world({ Dockerfile: DOCKERFILE });
+    run('docker build -t forum:1 .');
+    run('docker run -d -p 80:80 --name web forum:1');
+    run('sleep 5s');
+    expect(run('curl http://localhost/')).toEqual({
+      command: 'curl http://localhost/', exitCode: 56,
+      output: 'curl: (56) Recv failure: Connection reset by peer\nhint: nothing listens on container port 80 in web (the image exposes 3000)',
+    });
+  });
+
+  it('inside a container: env, and names resolved on the project network but not on the default bridge', () => {
+    const { run } = world({
+      Dockerfile: DOCKERFILE,
+      'compose.yaml': compose('    environment:\n      DB_HOST: db\n    depends_on:\n      db:\n        condition: service_healthy\n', '    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 2s\n      retries: 5\n'),
+    });
+    run('docker compose -p shop up -d');
+    run('docker run -d --name lonely postgres:16');
+    run('sleep 10s');
+    expect(run('docker compose -p shop exec api env').output).toMatch(/^HOSTNAME=[0-9a-f]{12}\nPORT=3000\nDB_HOST=db$/);
+    expect(run('docker compose -p shop exec api getent hosts db')).toEqual({ command: 'docker compose -p shop exec api getent hosts db', exitCode: 0, output: '172.18.0.3       db' });
+    expect(run('docker compose -p shop exec api getent hosts localhost').output).toBe('127.0.0.1       localhost');
+    expect(run('docker exec lonely ping db')).toMatchObject({ exitCode: 1, output: "ping: bad address 'db'" });
+    expect(run('docker exec lonely ls /').output).toContain('the sandbox runs env, printenv, hostname, getent hosts <name>');
   });
 
   it('a Dockerfile without FROM, or with an unknown instruction, is refused with its line', () => {

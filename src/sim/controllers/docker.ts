@@ -52,6 +52,8 @@ export interface DockerContainer {
   service?: string;
   /** Bumped at every start and stop so that events of an earlier run are ignored. */
   gen: number;
+  /** Creation order on the host. */
+  order: number;
 }
 
 export interface ComposeWaiting {
@@ -218,6 +220,14 @@ function resolveFrom(sim: Sim, from: DockerContainer, name: string): DockerConta
   return Object.values(host(sim).containers).find((x) => x.network === from.network && (x.name === name || x.aliases.includes(name)) && x.state === 'running');
 }
 
+/** A container's address on its network: 172.<18 + network index>.0.<2 + its index on the network> [SIM]. */
+function containerIp(sim: Sim, c: DockerContainer): string {
+  const h = host(sim);
+  const nets = Object.keys(h.networks);
+  const members = Object.values(h.containers).filter((x) => x.network === c.network).sort((a, b) => a.order - b.order);
+  return `172.${17 + Math.max(0, nets.indexOf(c.network))}.0.${2 + members.indexOf(c)}`;
+}
+
 function listening(sim: Sim, c: DockerContainer, port: number): boolean {
   if (c.state !== 'running' || c.readyMs === undefined) return false;
   const img = host(sim).images[withTag(c.image)];
@@ -363,6 +373,7 @@ function create(sim: Sim, input: RunInput): DockerContainer {
   if (input.name !== undefined && (typeof input.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name))) throw new ApiError('DockerError', `Invalid container name (${String(input.name)}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
   const img = pull(sim, input.image);
   const id = sim.hex(64);
+  const order = h.nextId;
   const name = input.name ?? `${['brave', 'calm', 'eager', 'keen', 'quiet', 'swift'][h.nextId % 6]!}_${['turing', 'hopper', 'lovelace', 'knuth', 'ritchie', 'liskov'][Math.floor(h.nextId / 6) % 6]!}${h.nextId > 35 ? h.nextId : ''}`;
   h.nextId++;
   const taken = Object.values(h.containers).find((c) => c.name === name);
@@ -373,7 +384,7 @@ function create(sim: Sim, input: RunInput): DockerContainer {
   if (!['no', 'always', 'on-failure', 'unless-stopped'].includes(restart)) throw new ApiError('DockerError', `invalid restart policy '${String(restart)}'`);
   const c: DockerContainer = {
     id, name, image: img.ref, state: 'created', ports: (input.ports ?? []).map(parsePublish), env: { ...img.env, ...(input.env ?? {}) }, network,
-    aliases: input.aliases ?? [], restart, restartCount: 0, stoppedByUser: false, createdMs: sim.now, failingStreak: 0, logs: [], gen: 0,
+    aliases: input.aliases ?? [], restart, restartCount: 0, stoppedByUser: false, createdMs: sim.now, failingStreak: 0, logs: [], gen: 0, order,
     ...(input.healthcheck ? { healthcheck: input.healthcheck } : {}), ...(input.project ? { project: input.project, service: input.service! } : {}),
   };
   h.containers[id] = c;
@@ -449,6 +460,24 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     host(sim).waiting = host(sim).waiting.filter((w) => w.container !== c.id);
     return { name: c.name };
   },
+  /** `docker exec <container> <command>`: the commands a learner uses to look around inside (env, hostname, getent hosts <name>). */
+  Exec(sim, input) {
+    const c = findContainer(sim, input.container);
+    if (c.state !== 'running') throw daemon(`container ${c.id} is not running`);
+    const cmd = Array.isArray(input.command) ? input.command.map(String) : [];
+    const [prog, arg] = cmd;
+    if (prog === 'env' || prog === 'printenv') return { output: Object.entries({ HOSTNAME: c.id.slice(0, 12), ...c.env }).map(([k, v]) => `${k}=${v}`).join('\n'), exitCode: 0 };
+    if (prog === 'hostname') return { output: c.id.slice(0, 12), exitCode: 0 };
+    if ((prog === 'getent' && cmd[1] === 'hosts') || prog === 'nslookup' || prog === 'ping') {
+      const name = prog === 'getent' ? cmd[2] : arg;
+      if (!name) throw new ApiError('DockerError', `${prog}: a host name is required`);
+      const t = resolveFrom(sim, c, name);
+      if (t === undefined) return { output: prog === 'ping' ? `ping: bad address '${name}'` : '', exitCode: prog === 'getent' ? 2 : 1 };
+      const ip = t === 'self' ? '127.0.0.1' : containerIp(sim, t);
+      return { output: prog === 'getent' ? `${ip}       ${name}` : `${name} has address ${ip}`, exitCode: 0 };
+    }
+    throw new ApiError('DockerError', `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog ?? ''}": the sandbox runs env, printenv, hostname, getent hosts <name>, nslookup <name> and ping <name> inside containers`);
+  },
   Ps(sim, input) {
     return { containers: Object.values(host(sim).containers).filter((c) => input.all === true || c.state === 'running' || c.state === 'restarting').map((c) => describe(sim, c)) };
   },
@@ -523,8 +552,16 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     const path = m[3] ?? '/';
     const c = portsInUse(sim).get(port);
     const mapping = c?.ports.find((p) => p.host === port);
-    if (!c || !mapping || c.state !== 'running' || !listening(sim, c, mapping.container)) {
+    if (!c || !mapping || c.state !== 'running') {
       throw new ApiError('CurlError', `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server`);
+    }
+    if (!listening(sim, c, mapping.container)) {
+      // Docker's proxy accepts the connection, then finds nothing behind it.
+      const exposed = host(sim).images[withTag(c.image)]?.exposed ?? [];
+      const why = c.readyMs === undefined
+        ? `${c.name} is not accepting connections yet`
+        : `nothing listens on container port ${mapping.container} in ${c.name}${exposed.length ? ` (the image exposes ${exposed.join(', ')})` : ''}`;
+      throw new ApiError('CurlError', `curl: (56) Recv failure: Connection reset by peer\nhint: ${why}`);
     }
     const routes = behavior(sim, c.image).routes;
     const known = !routes || Object.keys(routes).some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || r === '/');
