@@ -1,4 +1,5 @@
 import type { Operation, Sim } from '../sim';
+import { own, setOwn } from '../core/own';
 import { ApiError, invalidParameter } from './errors';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import type { AutoScalingGroup, CapacityProvider } from '../model/types';
@@ -17,7 +18,7 @@ function need<T>(input: Record<string, unknown>, name: string, type: 'string' | 
 }
 
 function asgOf(sim: Sim, name: unknown): AutoScalingGroup {
-  const asg = typeof name === 'string' ? sim.world.autoScalingGroups[name] : undefined;
+  const asg = own(sim.world.autoScalingGroups, name);
   if (!asg) throw asgError(`AutoScalingGroup name not found - AutoScalingGroup ${String(name)} not found`);
   return asg;
 }
@@ -59,7 +60,7 @@ export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
   CreateAutoScalingGroup(sim, input) {
     const w = sim.world;
     const name = need<string>(input, 'AutoScalingGroupName', 'string', asgError);
-    if (w.autoScalingGroups[name]) throw new ApiError('AlreadyExists', `AutoScalingGroup by this name already exists - A group with the name ${name} already exists`);
+    if (own(w.autoScalingGroups, name)) throw new ApiError('AlreadyExists', `AutoScalingGroup by this name already exists - A group with the name ${name} already exists`);
     const min = need<number>(input, 'MinSize', 'number', asgError);
     const max = need<number>(input, 'MaxSize', 'number', asgError);
     const desired = (input.DesiredCapacity as number | undefined) ?? min;
@@ -83,7 +84,7 @@ export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
       MinSize: min, MaxSize: max, DesiredCapacity: desired, subnets, NewInstancesProtectedFromScaleIn: input.NewInstancesProtectedFromScaleIn === true,
       Instances: [], CreatedMs: sim.now,
     };
-    w.autoScalingGroups[name] = asg;
+    setOwn(w.autoScalingGroups, name, asg);
     sim.emit('AsgCreated', `Auto Scaling group ${name}: ${asg.instanceTypes.join(', ')}, ${min}-${max} instances, desired ${desired}.`, { autoScalingGroupName: name });
     reconcileAsg(sim, asg);
     return {};

@@ -1,4 +1,5 @@
 import type { Operation, Sim } from '../sim';
+import { own, setOwn } from '../core/own';
 import { ApiError, clientError, invalidParameter, serviceNotFound } from './errors';
 import { validateTaskDefinition } from '../taskdef/validate';
 import { needsPlatform140 } from '../taskdef/fargate';
@@ -27,7 +28,7 @@ export function recordTrace(sim: Sim, trace: PlacementTrace): void {
 export function findTaskDefinition(sim: Sim, ref: string): TaskDefinition | undefined {
   const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
   const [family, rev] = name.split(':');
-  const revs = sim.world.taskDefinitions[family!];
+  const revs = own(sim.world.taskDefinitions, family);
   if (!revs) return undefined;
   if (rev !== undefined) return /^\d+$/.test(rev) ? revs[Number(rev) - 1] : undefined;
   for (let i = revs.length - 1; i >= 0; i--) if (revs[i]!.status === 'ACTIVE') return revs[i];
@@ -301,7 +302,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
 
   RegisterTaskDefinition(sim, input) {
     const { def } = validateTaskDefinition(input);
-    const revs = (sim.world.taskDefinitions[def.family as string] ??= []);
+    const revs = own(sim.world.taskDefinitions, def.family) ?? setOwn(sim.world.taskDefinitions, def.family as string, []);
     const revision = revs.length + 1;
     const td: TaskDefinition = {
       taskDefinitionArn: sim.arn(`task-definition/${def.family}:${revision}`),

@@ -1,4 +1,5 @@
 import type { Operation, Sim } from '../sim';
+import { own } from '../core/own';
 import { ApiError, invalidParameter } from './errors';
 import type { LbAction, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource } from '../model/types';
 import { parseDuration } from '../core/time';
@@ -9,7 +10,7 @@ const vErr = (m: string) => new ApiError('ValidationError', m);
 const elbArn = (sim: Sim, rest: string) => `arn:aws:elasticloadbalancing:${sim.world.region}:${sim.world.account}:${rest}`;
 
 function tgByArn(sim: Sim, arn: unknown): TargetGroup {
-  const tg = typeof arn === 'string' ? sim.world.targetGroups[arn] ?? Object.values(sim.world.targetGroups).find((t) => t.TargetGroupName === arn) : undefined;
+  const tg = typeof arn === 'string' ? own(sim.world.targetGroups, arn) ?? Object.values(sim.world.targetGroups).find((t) => t.TargetGroupName === arn) : undefined;
   if (!tg) throw new ApiError('TargetGroupNotFound', 'One or more target groups not found');
   return tg;
 }

@@ -1,4 +1,5 @@
 import type { Operation, Sim } from '../sim';
+import { own, setOwn } from '../core/own';
 import { ApiError } from './errors';
 import type { EventRule } from '../model/types';
 import { nextFiring, parseSchedule } from '../core/schedule';
@@ -47,18 +48,18 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
     } catch (e) {
       throw vErr(`Parameter ScheduleExpression is not valid: ${(e as Error).message}.`);
     }
-    const previous = sim.world.eventRules[name];
+    const previous = own(sim.world.eventRules, name);
     const r: EventRule = {
       Name: name, Arn: `arn:aws:events:${sim.world.region}:${sim.world.account}:rule/${name}`, ScheduleExpression: expr,
       State: input.State === 'DISABLED' ? 'DISABLED' : 'ENABLED', Targets: previous?.Targets ?? [], CreatedMs: sim.now, gen: (previous?.gen ?? 0) + 1,
     };
-    sim.world.eventRules[name] = r;
+    setOwn(sim.world.eventRules, name, r);
     schedule(sim, r);
     return { RuleArn: r.Arn };
   },
 
   PutTargets(sim, input) {
-    const r = sim.world.eventRules[input.Rule as string];
+    const r = own(sim.world.eventRules, input.Rule);
     if (!r) throw new ApiError('ResourceNotFoundException', `Rule ${String(input.Rule)} does not exist on EventBus default.`);
     const targets = input.Targets as EventRule['Targets'] | undefined;
     if (!Array.isArray(targets) || targets.length === 0) throw vErr('Targets must contain at least one target.');
@@ -73,19 +74,19 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
   },
 
   DescribeRule(sim, input) {
-    const r = sim.world.eventRules[input.Name as string];
+    const r = own(sim.world.eventRules, input.Name);
     if (!r) throw new ApiError('ResourceNotFoundException', `Rule ${String(input.Name)} does not exist.`);
     return { Name: r.Name, Arn: r.Arn, ScheduleExpression: r.ScheduleExpression, State: r.State, EventBusName: 'default' };
   },
 
   ListTargetsByRule(sim, input) {
-    const r = sim.world.eventRules[input.Rule as string];
+    const r = own(sim.world.eventRules, input.Rule);
     if (!r) throw new ApiError('ResourceNotFoundException', `Rule ${String(input.Rule)} does not exist.`);
     return { Targets: r.Targets };
   },
 
   DeleteRule(sim, input) {
-    const r = sim.world.eventRules[input.Name as string];
+    const r = own(sim.world.eventRules, input.Name);
     if (r?.Targets.length) throw vErr('Rule can\'t be deleted since it has targets.');
     delete sim.world.eventRules[input.Name as string];
     return {};
@@ -94,7 +95,7 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
 
 export function registerEventHandlers(sim: Sim): void {
   sim.engine.on('events.fire', (ev) => {
-    const r = sim.world.eventRules[ev.rule as string];
+    const r = own(sim.world.eventRules, ev.rule);
     if (!r || r.gen !== ev.gen || r.State !== 'ENABLED') return;
     for (const t of r.Targets) {
       const cluster = t.Arn.slice(t.Arn.lastIndexOf('/') + 1);

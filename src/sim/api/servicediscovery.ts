@@ -1,4 +1,5 @@
 import type { Operation, Sim } from '../sim';
+import { own } from '../core/own';
 import { ApiError, invalidParameter } from './errors';
 import type { CloudMapNamespace, CloudMapService } from '../model/types';
 import { resolve } from '../controllers/discovery';
@@ -56,7 +57,7 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
     return { Service: { Id: id, Arn: d.Arn, Name: name, NamespaceId: ns.Id, DnsConfig: { NamespaceId: ns.Id, RoutingPolicy: dns?.RoutingPolicy ?? 'MULTIVALUE', DnsRecords: records }, CreateDate: sim.ts(sim.now) } };
   },
   ListInstances(sim, input) {
-    const d = sim.world.discoveryServices[input.ServiceId as string];
+    const d = own(sim.world.discoveryServices, input.ServiceId);
     if (!d) throw new ApiError('ServiceNotFound', `Service ${String(input.ServiceId)} not found.`);
     return { Instances: d.instances.map((i) => ({ Id: i.InstanceId, Attributes: i.Attributes })) };
   },

@@ -1,4 +1,5 @@
 import type { Sim } from '../sim';
+import { own } from '../core/own';
 import type { ContainerInstance, Deployment, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
 import { placeOnFargate, placeOnInstances, type PlacementStrategy } from '../placement/place';
 import { createTask, requirementsOf, stopTask, taskDefinitionOf } from './tasks';
@@ -149,12 +150,12 @@ export function deploymentId(sim: Sim): string {
 export function primaryTaskDefinition(sim: Sim, svc: Service): TaskDefinition | undefined {
   const arn = svc.deployments[0]?.taskDefinition ?? svc.taskDefinition;
   const [family, rev] = arn.slice(arn.lastIndexOf('/') + 1).split(':');
-  return sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
+  return own(sim.world.taskDefinitions, family)?.[Number(rev) - 1];
 }
 
 function tdOfDeployment(sim: Sim, dep: Deployment): TaskDefinition | undefined {
   const [family, rev] = dep.taskDefinition.slice(dep.taskDefinition.lastIndexOf('/') + 1).split(':');
-  return sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
+  return own(sim.world.taskDefinitions, family)?.[Number(rev) - 1];
 }
 
 /**

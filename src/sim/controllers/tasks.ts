@@ -1,4 +1,5 @@
 import type { Sim } from '../sim';
+import { own } from '../core/own';
 import type { Container, ContainerInstance, ImageBehavior, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../model/types';
 import type { Requirements } from '../placement/place';
 import { indexTask } from '../placement/place';
@@ -237,7 +238,7 @@ export function taskDefinitionOf(sim: Sim, t: Task): TaskDefinition | undefined 
   let td = byArn.get(t.taskDefinitionArn);
   if (td === undefined) {
     const [family, rev] = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1).split(':');
-    td = sim.world.taskDefinitions[family!]?.[Number(rev) - 1];
+    td = own(sim.world.taskDefinitions, family)?.[Number(rev) - 1];
     if (td) byArn.set(t.taskDefinitionArn, td);
   }
   return td;
