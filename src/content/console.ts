@@ -1,7 +1,7 @@
 import { ecsInputShape, ecsShape } from '../sim/api/params';
 import { Sim, parseDuration } from '../sim';
 import { resolveRefs, type CallRecord } from './runner';
-import { parseCompose } from '../formats/compose';
+import { composeToEcs, composeToSingleTask, parseCompose } from '../formats/compose';
 import { environmentRequests, loadBalancerRequests, parseManifest, planDeployment, workloadRequests, WORKLOAD_TYPES, type PlanRequest } from '../formats/copilot';
 
 /**
@@ -30,6 +30,7 @@ export type Parsed =
   | { kind: 'copilot'; words: string[]; flags: Record<string, string | true> }
   | { kind: 'docker'; args: string[] }
   | { kind: 'curl'; url: string }
+  | { kind: 'translate'; file?: string; project?: string; singleTask: boolean }
   | { kind: 'sleep'; ms: number }
   | { kind: 'empty' }
   | { kind: 'error'; message: string; exitCode: number };
@@ -217,6 +218,17 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
     return ms === undefined ? { kind: 'error', message: 'sleep: give a duration such as 30, 90s or 5m', exitCode: 1 } : { kind: 'sleep', ms };
   }
   if (toks[0] === 'docker') return { kind: 'docker', args: toks.slice(1) };
+  if (toks[0] === 'translate') {
+    const out: Parsed = { kind: 'translate', singleTask: false };
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t === '--single-task') out.singleTask = true;
+      else if (t === '--project' || t === '-p') out.project = toks[++i];
+      else if (!t.startsWith('-') && out.file === undefined) out.file = t;
+      else return { kind: 'error', message: `translate: unknown option ${t}\nusage: translate [compose.yaml] [--project NAME] [--single-task]`, exitCode: 2 };
+    }
+    return out;
+  }
   if (toks[0] === 'curl') {
     const url = toks.slice(1).find((t) => !t.startsWith('-'));
     return url ? { kind: 'curl', url } : { kind: 'error', message: 'curl: no URL specified!', exitCode: 2 };
@@ -314,6 +326,7 @@ export function runCommand(sim: Sim, line: string, filesOrSession: Record<string
     sim.runUntil(sim.now);
     return { command: line, ...r };
   }
+  if (p.kind === 'translate') return { command: line, ...translateCommand(session, p) };
   if (p.kind === 'curl') {
     const r = sim.call('docker.Curl', { url: p.url });
     if (r.error) return { command: line, output: r.error.message, exitCode: r.error.message.startsWith('curl: (56)') ? 56 : r.error.message.startsWith('curl: (6)') ? 6 : 7 };
@@ -477,12 +490,14 @@ export function complete(line: string): { line: string; candidates: string[] } {
   const word = line.slice(start);
   const before = line.slice(0, start).trim().split(/\s+/).filter(Boolean);
   let pool: string[] = [];
-  if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'sleep'];
+  if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'docker', 'curl', 'translate', 'sleep'];
   else if (before[0] === 'aws' && before.length === 1) pool = Object.keys(SERVICES).filter((s) => s !== 'sim');
   else if ((before[0] === 'aws' && before.length === 2) || (before[0] === 'sim' && before.length === 1)) {
     const ns = before[0] === 'sim' ? 'sim' : Object.hasOwn(SERVICES, before[1]!) ? SERVICES[before[1]!] : undefined;
     pool = ns ? Sim.operations().filter((o) => o.startsWith(`${ns}.`)).map((o) => kebab(o.slice(ns.length + 1))) : [];
   } else if (before[0] === 'copilot' && before.length === 1) pool = ['app', 'env', 'svc'];
+  else if (before[0] === 'docker' && before.length === 1) pool = ['build', 'compose', 'exec', 'images', 'logs', 'network', 'ps', 'pull', 'push', 'rm', 'run', 'start', 'stop'];
+  else if (before[0] === 'docker' && before[1] === 'compose' && before.filter((w) => !w.startsWith('-')).length === 2) pool = ['down', 'exec', 'logs', 'ps', 'up'];
   else if (before[0] === 'copilot' && before.length === 2) {
     const verbs: Record<string, string[]> = { app: ['init'], env: ['init', 'deploy'], svc: ['init', 'deploy', 'status', 'show'] };
     pool = Object.hasOwn(verbs, before[1]!) ? verbs[before[1]!]! : [];
@@ -671,4 +686,38 @@ function composeCommand(
     return r.ok ? { output: String(r.out.output), exitCode: r.out.exitCode as number } : { output: r.msg.replace(/No such container: .*/, `service "${svc}" is not running`), exitCode: 1 };
   }
   return fail(`unknown docker compose command: ${sub ?? ''} (up, down, ps, logs, exec)`);
+}
+
+/**
+ * `translate [compose.yaml] [--project NAME] [--single-task]`: the Compose file as ECS task definitions to review.
+ * Each is written to the editor's files as ecs/<family>.json, ready for
+ * `aws ecs register-task-definition --cli-input-json file://ecs/<family>.json`.
+ */
+function translateCommand(session: ConsoleSession, p: { file?: string; project?: string; singleTask: boolean }): { output: string; exitCode: number } {
+  const file = p.file ?? ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'].find((f) => session.files[f] !== undefined);
+  if (!file || session.files[file] === undefined) return { output: `translate: ${file ?? 'compose.yaml'}: no such file`, exitCode: 1 };
+  const { project, problems } = parseCompose(session.files[file]!, file, { project: p.project ?? 'sandbox' });
+  const shown = problems.map((q) => `${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}`);
+  if (!project) return { output: shown.join('\n'), exitCode: 1 };
+  const defs: Record<string, unknown>[] = [];
+  let findings: string[];
+  let errors: { member: string; line: number; column: number; message: string }[];
+  if (p.singleTask) {
+    const r = composeToSingleTask(project);
+    defs.push(r.taskDefinition);
+    ({ findings, errors } = r);
+  } else {
+    const t = composeToEcs(project);
+    defs.push(...t.services.map((x) => x.taskDefinition));
+    ({ findings, errors } = t);
+  }
+  const out = [...shown, ...errors.map((e) => `${file}:${e.line}:${e.column}: error: ${e.member}: ${e.message}`)];
+  if (errors.length) return { output: out.join('\n'), exitCode: 1 };
+  for (const d of defs) {
+    const path = `ecs/${String(d.family)}.json`;
+    session.files[path] = `${JSON.stringify(d, null, 2)}\n`;
+    out.push(`Wrote ${path}: ${String(d.family)} (${String(d.cpu)} CPU, ${String(d.memory)} MiB, ${(d.containerDefinitions as unknown[]).length} container${(d.containerDefinitions as unknown[]).length === 1 ? '' : 's'})`);
+  }
+  if (findings.length) out.push('Does not carry over:', ...findings.map((f) => `  - ${f}`));
+  return { output: out.join('\n'), exitCode: 0 };
 }

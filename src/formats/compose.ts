@@ -510,3 +510,52 @@ export function composeRequests(t: EcsTranslation, p: ComposeProject, opts: { su
   }
   return out;
 }
+
+/**
+ * The whole project as one multi-container Fargate task, when a learner asks for it (the Docker integration made
+ * one service per Compose service): depends_on conditions become container dependsOn (service_started → START,
+ * service_healthy → HEALTHY, service_completed_successfully → SUCCESS, ecs-spec §11.3), containers reach each
+ * other on localhost, and the task is sized for the sum of the services' limits.
+ */
+export function composeToSingleTask(p: ComposeProject, opts: { region?: string; account?: string } = {}): { taskDefinition: Obj; findings: string[]; errors: EcsTranslation['errors'] } {
+  const t = composeToEcs(p, opts);
+  const findings = [...t.findings];
+  const errors = [...t.errors];
+  const COND = { service_started: 'START', service_healthy: 'HEALTHY', service_completed_successfully: 'SUCCESS' } as const;
+  let cpus = 0;
+  let mem = 0;
+  const containers: Obj[] = [];
+  const oneShot = new Set(p.services.flatMap((s) => Object.entries(s.dependsOn).filter(([, c]) => c === 'service_completed_successfully').map(([d]) => d)));
+  const ports = new Map<number, string>();
+  for (const s of p.services) {
+    const tr = t.services.find((x) => x.name === s.name)!;
+    const c = { ...(tr.taskDefinition.containerDefinitions as Obj[])[0]! };
+    const deploy = isObj(s.raw.deploy) ? s.raw.deploy : undefined;
+    const res = isObj(deploy?.resources) ? deploy.resources : {};
+    const lim = isObj(res.limits) ? res.limits : isObj(res.reservations) ? res.reservations : {};
+    cpus += lim.cpus !== undefined ? Number(lim.cpus) : 0.25;
+    mem += bytes(lim.memory) ?? 512 * 1024 * 1024;
+    for (const pm of (c.portMappings as { containerPort: number }[] | undefined) ?? []) {
+      if (ports.has(pm.containerPort)) errors.push({ member: `services.${s.name}.ports`, ...p.at(['services', s.name, 'ports']), message: `${s.name}: port ${pm.containerPort} is also used by ${ports.get(pm.containerPort)!}; in one task the containers share one network namespace` });
+      ports.set(pm.containerPort, s.name);
+    }
+    const dependsOn = Object.entries(s.dependsOn).map(([d, cond]) => {
+      const dep = p.services.find((x) => x.name === d);
+      if (cond === 'service_healthy' && !dep?.healthcheck) errors.push({ member: `services.${s.name}.depends_on.${d}`, ...p.at(['services', s.name, 'depends_on']), message: `${s.name}: condition HEALTHY needs a health check on container ${d}` });
+      return { containerName: d, condition: COND[cond] };
+    });
+    if (dependsOn.length) c.dependsOn = dependsOn;
+    if (oneShot.has(s.name)) c.essential = false;
+    if (Object.values(s.environment).some((v) => p.services.some((x) => x.name === v))) {
+      findings.push(`${s.name}: in one task the other containers are on localhost, not under their service names; change ${Object.entries(s.environment).filter(([, v]) => p.services.some((x) => x.name === v)).map(([k]) => k).join(', ')}.`);
+    }
+    containers.push(c);
+  }
+  const size = fargateSize(cpus, mem);
+  if (!size) errors.push({ member: 'services', ...p.at(['services']), message: 'the services together need more than the largest Fargate task (4 vCPU, 30 GB)' });
+  const taskDefinition: Obj = {
+    family: p.name, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: String(size?.cpu ?? 4096), memory: String(size?.memory ?? 30720),
+    executionRoleArn: `arn:aws:iam::${opts.account ?? '123456789012'}:role/${p.name}-TaskExecutionRole`, containerDefinitions: containers,
+  };
+  return { taskDefinition, findings, errors };
+}

@@ -137,4 +137,27 @@ describe('the local Docker host', () => {
     run('sleep 1m');
     expect(run('aws ecs list-tasks --cluster forum --desired-status RUNNING').output).toMatch(/"taskArns": \[\n\s+"arn:aws:ecs:us-east-1:123456789012:task\/forum\/[0-9a-f]{32}"/);
   });
+
+  it('L4 from the console: translate the Compose file, register the task definitions it wrote, run them on Fargate', () => {
+    const composeFile = 'services:\n  api:\n    image: forum:1\n    ports: ["3000:3000"]\n    environment:\n      DB_HOST: db\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready"]\n      interval: 5s\n';
+    const { run } = world({ 'compose.yaml': composeFile });
+    const t = run('translate --project shop');
+    expect(t.exitCode).toBe(0);
+    expect(t.output).toContain('Wrote ecs/shop-api.json: shop-api (256 CPU, 512 MiB, 1 container)');
+    expect(t.output).toContain('api: depends_on orders service creation only (after db); it does not wait for readiness on ECS.');
+    expect(t.output).toContain('Wrote ecs/shop-db.json: shop-db (256 CPU, 512 MiB, 1 container)');
+    run('aws ecs create-cluster --cluster-name shop --capacity-providers FARGATE');
+    expect(run('aws ecs register-task-definition --cli-input-json file://ecs/shop-db.json').exitCode).toBe(0);
+    expect(run('aws ecs register-task-definition --cli-input-json file://ecs/shop-api.json').exitCode).toBe(0);
+    const net = '--network-configuration "awsvpcConfiguration={subnets=[subnet-us-east-1a],assignPublicIp=ENABLED}"';
+    expect(run(`aws ecs run-task --cluster shop --task-definition shop-db --launch-type FARGATE ${net}`).exitCode).toBe(0);
+    expect(run(`aws ecs run-task --cluster shop --task-definition shop-api --launch-type FARGATE ${net}`).exitCode).toBe(0);
+    run('sleep 2m');
+    expect((JSON.parse(run('aws ecs list-tasks --cluster shop --desired-status RUNNING').output) as { taskArns: string[] }).taskArns).toHaveLength(2);
+
+    const one = run('translate --project shop --single-task');
+    expect(one.output).toContain('Wrote ecs/shop.json: shop (512 CPU, 1024 MiB, 2 containers)');
+    expect(one.output).toContain('api: in one task the other containers are on localhost, not under their service names; change DB_HOST.');
+    expect(run('aws ecs register-task-definition --cli-input-json file://ecs/shop.json').output).toMatch(/"dependsOn": \[\n\s+\{\n\s+"containerName": "db",\n\s+"condition": "HEALTHY"/);
+  });
 });
