@@ -374,7 +374,7 @@ function execute(sim: Sim, calls: CallRecord[], requests: PlanRequest[]): string
   return undefined;
 }
 
-const COPILOT_HELP = 'copilot app init <name> | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc>';
+const COPILOT_HELP = 'copilot init --app <app> --name <svc> --type "<type>" --image <uri> [--port N] [--deploy] | app init <name> | app delete | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc>';
 
 /**
  * The copilot commands of the lessons, on the workspace the editor's files form (a service's manifest is
@@ -392,6 +392,45 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
     if (c.app && c.app !== name) return fail(`this workspace is already registered with application ${c.app}`);
     c.app = name;
     return { output: `✔ Created the infrastructure to manage services and jobs under application ${name}.\n\nEnd of support: AWS Copilot reached end of support in June 2026; the sandbox teaches its manifests as a whole architecture in one file.`, exitCode: 0 };
+  }
+  if (noun === 'init') {
+    // copilot init: the application, the workload's manifest, and with --deploy a "test" environment and the deployment.
+    const app = str('app');
+    const name = str('name');
+    if (!app || !name) return fail('copilot init needs --app, --name, --type (or --svc-type) and --image or --dockerfile');
+    const steps = [
+      copilotCommand(sim, session, ['app', 'init', app], {}),
+      copilotCommand(sim, session, ['svc', 'init'], { ...flags, 'svc-type': flags.type ?? flags['svc-type'] ?? true }),
+    ];
+    if (flags.deploy === true) {
+      if (!c.environments.test) steps.push(copilotCommand(sim, session, ['env', 'init'], { name: 'test' }));
+      steps.push(copilotCommand(sim, session, ['env', 'deploy'], { name: 'test' }), copilotCommand(sim, session, ['svc', 'deploy'], { name, env: 'test' }));
+    }
+    const failed = steps.find((x) => x.exitCode !== 0);
+    return { output: steps.map((x) => x.output).join('\n'), exitCode: failed ? failed.exitCode : 0 };
+  }
+  if (noun === 'app' && verb === 'delete') {
+    const missing = needApp();
+    if (missing) return missing;
+    // Services first (scaled to zero and deleted), then each environment's cluster.
+    const out: string[] = [];
+    for (const [svc, envs] of Object.entries(c.services)) {
+      for (const env of envs) {
+        const cluster = `${c.app!}-${env}`;
+        sim.call('ecs.UpdateService', { cluster, service: svc, desiredCount: 0 });
+        const r = sim.call('ecs.DeleteService', { cluster, service: svc, force: true });
+        out.push(r.error ? `✘ ${svc} in ${env}: ${r.error.message}` : `✔ Deleted service ${svc} from environment ${env}.`);
+      }
+    }
+    sim.runUntil(sim.now + 60_000);
+    for (const env of Object.keys(c.environments)) {
+      if (!c.environments[env]!.deployed) continue;
+      const r = sim.call('ecs.DeleteCluster', { cluster: `${c.app!}-${env}` });
+      out.push(r.error ? `✘ environment ${env}: ${r.error.message}` : `✔ Deleted environment ${env}.`);
+    }
+    out.push(`✔ Deleted application ${c.app!}.`);
+    session.copilot = { environments: {}, services: {}, calls: [] };
+    return { output: out.join('\n'), exitCode: out.some((l) => l.startsWith('✘')) ? 1 : 0 };
   }
   if (noun === 'env' && (verb === 'init' || verb === 'deploy')) {
     const missing = needApp();
@@ -499,7 +538,7 @@ export function complete(line: string): { line: string; candidates: string[] } {
   else if (before[0] === 'docker' && before.length === 1) pool = ['build', 'compose', 'exec', 'images', 'logs', 'network', 'ps', 'pull', 'push', 'rm', 'run', 'start', 'stop'];
   else if (before[0] === 'docker' && before[1] === 'compose' && before.filter((w) => !w.startsWith('-')).length === 2) pool = ['down', 'exec', 'logs', 'ps', 'up'];
   else if (before[0] === 'copilot' && before.length === 2) {
-    const verbs: Record<string, string[]> = { app: ['init'], env: ['init', 'deploy'], svc: ['init', 'deploy', 'status', 'show'] };
+    const verbs: Record<string, string[]> = { app: ['delete', 'init'], env: ['deploy', 'init'], svc: ['deploy', 'init', 'show', 'status'] };
     pool = Object.hasOwn(verbs, before[1]!) ? verbs[before[1]!]! : [];
   }
   else if (before[0] === 'aws' && word.startsWith('-') && before[1] === 'ecs') {

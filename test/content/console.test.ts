@@ -152,6 +152,18 @@ describe('copilot in the console', () => {
     expect(run('copilot svc deploy --name web --env test').output).toBe('✘ read manifest file for web: open copilot/web/manifest.yml: no such file or directory');
   });
 
+  it('copilot init --deploy does it all in one step; app delete removes the services and environments', () => {
+    const sim = new Sim({ seed: 'init' });
+    const session = newSession();
+    const r = runCommand(sim, 'copilot init --app kudos --name api --type "Backend Service" --image nginx --port 80 --deploy', session);
+    expect(r.exitCode).toBe(0);
+    expect(r.output).toContain('✔ Deployed service api.');
+    runCommand(sim, 'sleep 3m', session);
+    expect(runCommand(sim, 'copilot svc status --name api --env test', session).output).toContain('Running   1/1 desired tasks are running');
+    expect(runCommand(sim, 'copilot app delete', session).output).toBe('✔ Deleted service api from environment test.\n✔ Deleted environment test.\n✔ Deleted application kudos.');
+    expect(runCommand(sim, 'aws ecs describe-clusters --clusters kudos-test', session).output).toContain('"status": "INACTIVE"');
+  });
+
   it('a manifest problem is shown with its file and line, and nothing is created', () => {
     const sim = new Sim();
     const session = newSession({ 'copilot/web/manifest.yml': 'name: web\ntype: Request-Driven Web Service\nimage:\n  build: Dockerfile\n' });
