@@ -535,8 +535,8 @@ export function complete(line: string): { line: string; candidates: string[] } {
     const ns = before[0] === 'sim' ? 'sim' : Object.hasOwn(SERVICES, before[1]!) ? SERVICES[before[1]!] : undefined;
     pool = ns ? Sim.operations().filter((o) => o.startsWith(`${ns}.`)).map((o) => kebab(o.slice(ns.length + 1))) : [];
   } else if (before[0] === 'copilot' && before.length === 1) pool = ['app', 'env', 'svc'];
-  else if (before[0] === 'docker' && before.length === 1) pool = ['build', 'compose', 'exec', 'images', 'logs', 'network', 'ps', 'pull', 'push', 'rm', 'run', 'start', 'stop'];
-  else if (before[0] === 'docker' && before[1] === 'compose' && before.filter((w) => !w.startsWith('-')).length === 2) pool = ['down', 'exec', 'logs', 'ps', 'up'];
+  else if (before[0] === 'docker' && before.length === 1) pool = ['build', 'compose', 'exec', 'images', 'logs', 'network', 'ps', 'pull', 'push', 'restart', 'rm', 'run', 'start', 'stop'];
+  else if (before[0] === 'docker' && before[1] === 'compose' && before.filter((w) => !w.startsWith('-')).length === 2) pool = ['down', 'exec', 'logs', 'ps', 'restart', 'start', 'stop', 'up'];
   else if (before[0] === 'copilot' && before.length === 2) {
     const verbs: Record<string, string[]> = { app: ['delete', 'init'], env: ['deploy', 'init'], svc: ['deploy', 'init', 'show', 'status'] };
     pool = Object.hasOwn(verbs, before[1]!) ? verbs[before[1]!]! : [];
@@ -621,12 +621,12 @@ function dockerCommand(sim: Sim, session: ConsoleSession, args: string[]): { out
       const rows = r.out.images as { Repository: string; Tag: string; ID: string }[];
       return { output: ['REPOSITORY   TAG   IMAGE ID', ...rows.map((x) => `${x.Repository}   ${x.Tag}   ${x.ID}`)].join('\n'), exitCode: 0 };
     }
-    case 'logs': case 'stop': case 'start': case 'rm': case 'pull': case 'push': {
+    case 'logs': case 'stop': case 'start': case 'restart': case 'rm': case 'pull': case 'push': {
       const target = rest.filter((a) => !a.startsWith('-'));
       if (target.length === 0) return fail(`"docker ${cmd}" requires at least 1 argument.`);
       const out: string[] = [];
       for (const t of target) {
-        const op = { logs: 'Logs', stop: 'Stop', start: 'Start', rm: 'Rm', pull: 'Pull', push: 'Push' }[cmd];
+        const op = { logs: 'Logs', stop: 'Stop', start: 'Start', restart: 'Restart', rm: 'Rm', pull: 'Pull', push: 'Push' }[cmd];
         const r = call(op, cmd === 'pull' || cmd === 'push' ? { image: t } : { container: t, force: rest.includes('-f') || rest.includes('--force') });
         if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
         out.push(cmd === 'logs' ? (r.out.lines as string[]).join('\n') : cmd === 'pull' ? String(r.out.status) : cmd === 'push' ? `${String(r.out.image)}: digest: ${String(r.out.digest)}` : t);
@@ -718,13 +718,24 @@ function composeCommand(
     }
     return { output: lines.join('\n'), exitCode: 0 };
   }
+  if (sub === 'restart' || sub === 'stop' || sub === 'start') {
+    const r = call('ComposePs', { project: name });
+    if (!r.ok) return fail(r.msg);
+    const out: string[] = [];
+    for (const c of r.out.containers as PsRow[]) {
+      if (rest.length && !rest.includes(c.Service ?? '')) continue;
+      const x = call(sub === 'restart' ? 'Restart' : sub === 'stop' ? 'Stop' : 'Start', { container: c.Names });
+      out.push(x.ok ? ` ✔ Container ${c.Names} ${sub === 'restart' ? 'Restarted' : sub === 'stop' ? 'Stopped' : 'Started'}` : x.msg);
+    }
+    return { output: out.join('\n'), exitCode: out.some((l) => !l.startsWith(' ✔')) ? 1 : 0 };
+  }
   if (sub === 'exec') {
     const [svc, ...command] = rest;
     if (!svc || command.length === 0) return fail('"docker compose exec" requires a service and a command');
     const r = call('Exec', { container: `${name}-${svc}-1`, command });
     return r.ok ? { output: String(r.out.output), exitCode: r.out.exitCode as number } : { output: r.msg.replace(/No such container: .*/, `service "${svc}" is not running`), exitCode: 1 };
   }
-  return fail(`unknown docker compose command: ${sub ?? ''} (up, down, ps, logs, exec)`);
+  return fail(`unknown docker compose command: ${sub ?? ''} (up, down, ps, logs, exec, start, stop, restart)`);
 }
 
 /**

@@ -81,6 +81,10 @@ describe('the local Docker host', () => {
     expect(ps).toMatch(/shop-db-1 +postgres:16 +db +Up 10 seconds/);
     expect(run('docker compose -p shop logs api').output).toBe('shop-api-1  | starting shop-api:latest\nshop-api-1  | Error: connect ECONNREFUSED db:5432');
     expect(run('curl localhost:3000/').exitCode).toBe(7);
+    // Starting it again by hand once the database is up works: the race, not the configuration, was the problem.
+    expect(run('docker compose -p shop restart api').output).toBe(' ✔ Container shop-api-1 Restarted');
+    run('sleep 3s');
+    expect(run('curl localhost:3000/').output).toBe('200 OK /');
   });
 
   it('L3: localhost inside a container is the container itself', () => {

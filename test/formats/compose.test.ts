@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { bytes, composeToEcs, fargateSize, interpolate, parseCompose, parsePorts, rollingUpdateLimits } from '../../src/formats/compose';
+import Ajv from 'ajv';
+import { parseYaml } from '../../src/formats/yamlDoc';
 import { parseScenario } from '../../src/content/scenario';
 import { runScenario } from '../../src/content/runner';
 
@@ -156,6 +158,22 @@ describe.runIf(present)('corpus Compose files', () => {
       for (const e of t.errors) expect(e.line).toBeGreaterThanOrEqual(1);
     });
   }
+  it('agrees with the compose-spec JSON schema: every file the schema refuses is refused here too', () => {
+    // The schema is read in place from ../shared (never bundled); the reader's own rules are what the page uses.
+    const schema = JSON.parse(readFileSync(resolve(dir, '../schemas/compose-spec.json'), 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const verdicts = files.map((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const doc = parseYaml(text);
+      return { f, schemaValid: doc.errors.length === 0 && validate(doc.data), ours: parseCompose(text, f).project !== undefined };
+    });
+    expect(verdicts.filter((v) => !v.schemaValid && v.ours).map((v) => v.f)).toEqual([]);
+    // What only this reader refuses: a cycle, include and cross-file extends (which need other files), and a repeated key.
+    expect(verdicts.filter((v) => v.schemaValid && !v.ours).map((v) => v.f)).toEqual([
+      'cg-depends-on-cycle.yaml', 'extends-circle/circle-1.yml', 'extends-circle/circle-2.yml', 'include-cycle/compose-include-cycle.yaml',
+    ]);
+  });
   it('the files whose translation has no errors deploy: every request succeeds and every task runs', () => {
     let deployed = 0;
     for (const f of files) {

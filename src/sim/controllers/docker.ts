@@ -54,6 +54,8 @@ export interface DockerContainer {
   gen: number;
   /** Creation order on the host. */
   order: number;
+  /** `docker restart`: start again once the stop completes. */
+  restartRequested?: boolean;
 }
 
 export interface ComposeWaiting {
@@ -267,7 +269,16 @@ export function registerDockerHandlers(sim: Sim): void {
   });
   e.on('docker.stopped', (ev) => {
     const c = live(ev);
-    if (c) exited(sim, c, ev.code as number, ev.code === 137 ? 'killed after the stop timeout (SIGKILL)' : 'stopped (SIGTERM)');
+    if (!c) return;
+    exited(sim, c, ev.code as number, ev.code === 137 ? 'killed after the stop timeout (SIGKILL)' : 'stopped (SIGTERM)');
+    if (c.restartRequested) {
+      c.restartRequested = false;
+      try {
+        start(sim, c);
+      } catch (err) {
+        log(sim, c, (err as Error).message);
+      }
+    }
   });
   e.on('docker.restart', (ev) => {
     const c = live(ev);
@@ -448,6 +459,15 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
       if (c.state === 'restarting') exited(sim, c, c.exitCode ?? 0, 'stopped');
       else sim.engine.after(b.ignoresSigterm ? 10_000 : Math.round((b.stopSeconds ?? 0.2) * 1000), { k: 'docker.stopped', container: c.id, gen: c.gen, code: b.ignoresSigterm ? 137 : 0 });
     }
+    return { name: c.name };
+  },
+  /** `docker restart`: stop (SIGTERM, then SIGKILL after the timeout) and start again. */
+  Restart(sim, input) {
+    const c = findContainer(sim, input.container);
+    if (c.state === 'running') {
+      DOCKER_OPERATIONS.Stop!(sim, { container: c.id });
+      c.restartRequested = true;
+    } else start(sim, c);
     return { name: c.name };
   },
   Rm(sim, input) {
