@@ -30,6 +30,7 @@ export type Parsed =
   | { kind: 'copilot'; words: string[]; flags: Record<string, string | true> }
   | { kind: 'docker'; args: string[] }
   | { kind: 'curl'; url: string }
+  | { kind: 'traffic'; args: string[] }
   | { kind: 'translate'; file?: string; project?: string; singleTask: boolean }
   | { kind: 'sleep'; ms: number }
   | { kind: 'empty' }
@@ -218,6 +219,7 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
     return ms === undefined ? { kind: 'error', message: 'sleep: give a duration such as 30, 90s or 5m', exitCode: 1 } : { kind: 'sleep', ms };
   }
   if (toks[0] === 'docker') return { kind: 'docker', args: toks.slice(1) };
+  if (toks[0] === 'traffic') return { kind: 'traffic', args: toks.slice(1) };
   if (toks[0] === 'translate') {
     const out: Parsed = { kind: 'translate', singleTask: false };
     for (let i = 1; i < toks.length; i++) {
@@ -325,6 +327,24 @@ export function runCommand(sim: Sim, line: string, filesOrSession: Record<string
     const r = dockerCommand(sim, session, p.args);
     sim.runUntil(sim.now);
     return { command: line, ...r };
+  }
+  if (p.kind === 'traffic') {
+    // traffic http://localhost:8080/path <requests per second>  |  traffic stats <port> [seconds]
+    const [a, b, c] = p.args;
+    if (a === 'stats') {
+      const r = sim.call('docker.TrafficStats', { port: Number(b), ...(c ? { seconds: Number(c) } : {}) });
+      if (r.error) return { command: line, output: r.error.message, exitCode: 1 };
+      const o = r.output as { port: number; path: string; requestsPerSecond: number; total: { ok: number; failed: number }; window: { seconds: number; ok: number; failed: number }; failuresByReason: Record<string, number> };
+      return {
+        command: line, exitCode: 0,
+        output: [`localhost:${o.port}${o.path} at ${o.requestsPerSecond}/s: last ${o.window.seconds} s ${o.window.ok} ok, ${o.window.failed} failed; in all ${o.total.ok} ok, ${o.total.failed} failed`,
+          ...Object.entries(o.failuresByReason).map(([why, n]) => `  ${n} failed: ${why}`)].join('\n'),
+      };
+    }
+    const m = /^(?:http:\/\/)?(?:localhost|127\.0\.0\.1)(?::(\d+))?(\/\S*)?$/.exec(a ?? '');
+    if (!m || b === undefined) return { command: line, output: 'usage: traffic http://localhost:<port>/<path> <requests per second>  |  traffic stats <port> [seconds]', exitCode: 2 };
+    const r = sim.call('docker.SetTraffic', { port: Number(m[1] ?? 80), path: m[2] ?? '/', requestsPerSecond: Number(b) });
+    return r.error ? { command: line, output: r.error.message, exitCode: 1 } : { command: line, output: Number(b) > 0 ? `Sending ${b} requests a second to localhost:${m[1] ?? 80}${m[2] ?? '/'}.` : `Stopped the traffic to localhost:${m[1] ?? 80}.`, exitCode: 0 };
   }
   if (p.kind === 'translate') return { command: line, ...translateCommand(session, p) };
   if (p.kind === 'curl') {
@@ -529,7 +549,7 @@ export function complete(line: string): { line: string; candidates: string[] } {
   const word = line.slice(start);
   const before = line.slice(0, start).trim().split(/\s+/).filter(Boolean);
   let pool: string[] = [];
-  if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'docker', 'curl', 'translate', 'sleep'];
+  if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'docker', 'curl', 'traffic', 'translate', 'sleep'];
   else if (before[0] === 'aws' && before.length === 1) pool = Object.keys(SERVICES).filter((s) => s !== 'sim');
   else if ((before[0] === 'aws' && before.length === 2) || (before[0] === 'sim' && before.length === 1)) {
     const ns = before[0] === 'sim' ? 'sim' : Object.hasOwn(SERVICES, before[1]!) ? SERVICES[before[1]!] : undefined;

@@ -66,6 +66,22 @@ describe('the local Docker host', () => {
     expect(run('docker exec lonely ls /').output).toContain('the sandbox runs env, printenv, hostname, getent hosts <name>');
   });
 
+  it('L2 check: steady traffic through the published port succeeds once the app listens; through 80:80 it fails with the reason', () => {
+    const { run, sim } = world({ Dockerfile: DOCKERFILE });
+    run('docker build -t forum:1 .');
+    run('docker run -d -p 80:3000 --name web forum:1');
+    expect(run('traffic http://localhost:80/api/users 2').output).toBe('Sending 2 requests a second to localhost:80/api/users.');
+    run('sleep 40s');
+    expect(run('traffic stats 80').output).toBe('localhost:80/api/users at 2/s: last 30 s 60 ok, 0 failed; in all 78 ok, 2 failed\n  2 failed: web is not accepting connections yet');
+    run('docker rm -f web');
+    run('docker run -d -p 80:80 --name wrong forum:1');
+    run('sleep 10s');
+    expect(run('traffic stats 80 10').output).toContain('last 10 s 0 ok, 20 failed');
+    expect(run('traffic stats 80').output).toContain('failed: nothing listens on container port 80 in wrong (the image exposes 3000)');
+    expect(sim.events.filter((e) => e.type === 'LocalRequestsFailing').map((e) => e.message)).toContain('Requests to localhost:80/api/users are failing: nothing listens on container port 80 in wrong (the image exposes 3000).');
+    expect(run('traffic http://localhost:80/ 0').output).toBe('Stopped the traffic to localhost:80.');
+  });
+
   it('a Dockerfile without FROM, or with an unknown instruction, is refused with its line', () => {
     const { run } = world({ Dockerfile: 'EXPOSE 3000\n', Bad: 'FROM node\nRUNN npm ci\n' });
     expect(run('docker build -t x:1 .').output).toBe('Dockerfile: no FROM instruction: a build starts from a base image');

@@ -72,10 +72,26 @@ export interface DockerHost {
   networks: Record<string, { name: string; project?: string }>;
   waiting: ComposeWaiting[];
   nextId: number;
+  /** Steady traffic to published ports, keyed by host port. */
+  traffic: Record<string, LocalTraffic>;
+}
+
+export interface LocalTraffic {
+  port: number;
+  path: string;
+  requestsPerSecond: number;
+  /** The last two minutes, one entry a second. */
+  seconds: { t: number; ok: number; failed: number }[];
+  totals: { ok: number; failed: number };
+  reasons: Record<string, number>;
+  /** The fraction of a request a fractional rate has not sent yet. */
+  carry: number;
+  lastReason?: string;
+  gen: number;
 }
 
 export function newDockerHost(): DockerHost {
-  return { images: {}, registry: [], containers: {}, networks: { bridge: { name: 'bridge' } }, waiting: [], nextId: 1 };
+  return { images: {}, registry: [], containers: {}, networks: { bridge: { name: 'bridge' } }, waiting: [], nextId: 1, traffic: {} };
 }
 
 const daemon = (message: string) => new ApiError('DockerError', `Error response from daemon: ${message}`);
@@ -243,6 +259,25 @@ export function registerDockerHandlers(sim: Sim): void {
     const c = host(sim).containers[ev.container as string];
     return c && c.gen === ev.gen ? c : undefined;
   };
+  e.on('docker.traffic', (ev) => {
+    const t = host(sim).traffic[String(ev.port)];
+    if (!t || t.gen !== ev.gen || t.requestsPerSecond <= 0) return;
+    const r = request(sim, t.port, t.path);
+    // Every request of the second meets the same host state [SIM]; fractional rates accumulate.
+    const n = Math.floor(t.carry + t.requestsPerSecond);
+    t.carry += t.requestsPerSecond - n;
+    const rec = { t: sim.now, ok: r.ok ? n : 0, failed: r.ok ? 0 : n };
+    t.seconds.push(rec);
+    if (t.seconds.length > 120) t.seconds.shift();
+    t.totals.ok += rec.ok;
+    t.totals.failed += rec.failed;
+    if (!r.ok && n > 0) t.reasons[r.reason] = (t.reasons[r.reason] ?? 0) + n;
+    const prevFailed = t.seconds.length > 1 ? t.seconds[t.seconds.length - 2]!.failed > 0 : false;
+    if (!r.ok && n > 0 && (!prevFailed || t.lastReason !== r.reason)) sim.emit('LocalRequestsFailing', `Requests to localhost:${t.port}${t.path} are failing: ${r.reason}.`, { port: t.port, reason: r.reason });
+    if (r.ok && prevFailed) sim.emit('LocalRequestsSucceeding', `Requests to localhost:${t.port}${t.path} succeed again.`, { port: t.port });
+    t.lastReason = r.ok ? undefined : r.reason;
+    e.after(1000, { k: 'docker.traffic', port: t.port, gen: t.gen });
+  });
   e.on('docker.ready', (ev) => {
     const c = live(ev);
     if (!c) return;
@@ -414,6 +449,26 @@ function describe(sim: Sim, c: DockerContainer) {
   };
 }
 
+/** One request from the host to localhost:<port><path>: a status, or curl's error and the reason behind it. */
+function request(sim: Sim, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string } {
+  const c = portsInUse(sim).get(port);
+  const mapping = c?.ports.find((p) => p.host === port);
+  if (!c || !mapping || c.state !== 'running') {
+    return { ok: false, curl: `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server`, reason: `nothing publishes port ${port}` };
+  }
+  if (!listening(sim, c, mapping.container)) {
+    // Docker's proxy accepts the connection, then finds nothing behind it.
+    const exposed = host(sim).images[withTag(c.image)]?.exposed ?? [];
+    const why = c.readyMs === undefined
+      ? `${c.name} is not accepting connections yet`
+      : `nothing listens on container port ${mapping.container} in ${c.name}${exposed.length ? ` (the image exposes ${exposed.join(', ')})` : ''}`;
+    return { ok: false, curl: `curl: (56) Recv failure: Connection reset by peer\nhint: ${why}`, reason: why };
+  }
+  const routes = behavior(sim, c.image).routes;
+  const known = !routes || Object.keys(routes).some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || r === '/');
+  return { ok: known, status: known ? 200 : 404, container: c.name, reason: known ? '' : `${c.name} answers 404 for ${path}` };
+}
+
 export const DOCKER_OPERATIONS: Record<string, Operation> = {
   Build(sim, input) {
     const tag = input.tag as string | undefined;
@@ -568,23 +623,32 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
   Curl(sim, input) {
     const m = /^(?:http:\/\/)?(localhost|127\.0\.0\.1)(?::(\d+))?(\/.*)?$/.exec(String(input.url ?? ''));
     if (!m) throw new ApiError('CurlError', `curl: (6) Could not resolve host: ${String(input.url ?? '').replace(/^https?:\/\//, '').split(/[:/]/)[0]!}`);
-    const port = Number(m[2] ?? 80);
-    const path = m[3] ?? '/';
-    const c = portsInUse(sim).get(port);
-    const mapping = c?.ports.find((p) => p.host === port);
-    if (!c || !mapping || c.state !== 'running') {
-      throw new ApiError('CurlError', `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server`);
-    }
-    if (!listening(sim, c, mapping.container)) {
-      // Docker's proxy accepts the connection, then finds nothing behind it.
-      const exposed = host(sim).images[withTag(c.image)]?.exposed ?? [];
-      const why = c.readyMs === undefined
-        ? `${c.name} is not accepting connections yet`
-        : `nothing listens on container port ${mapping.container} in ${c.name}${exposed.length ? ` (the image exposes ${exposed.join(', ')})` : ''}`;
-      throw new ApiError('CurlError', `curl: (56) Recv failure: Connection reset by peer\nhint: ${why}`);
-    }
-    const routes = behavior(sim, c.image).routes;
-    const known = !routes || Object.keys(routes).some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || r === '/');
-    return { status: known ? 200 : 404, container: c.name, path };
+    const r = request(sim, Number(m[2] ?? 80), m[3] ?? '/');
+    if (!r.ok && r.status === undefined) throw new ApiError('CurlError', r.curl!);
+    return { status: r.status!, container: r.container!, path: m[3] ?? '/' };
+  },
+  /** Steady requests from the host to a published port (0 stops them); counted every second with the reason of each failure. */
+  SetTraffic(sim, input) {
+    const port = Number(input.port);
+    const rps = Number(input.requestsPerSecond ?? 0);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ApiError('DockerError', 'port must be a port number');
+    if (!Number.isFinite(rps) || rps < 0 || rps > 10_000) throw new ApiError('DockerError', 'requestsPerSecond must be between 0 and 10000');
+    const h = host(sim);
+    const prev = h.traffic[String(port)];
+    const path = typeof input.path === 'string' ? input.path : '/';
+    h.traffic[String(port)] = { port, path, requestsPerSecond: rps, seconds: prev?.seconds ?? [], totals: prev?.totals ?? { ok: 0, failed: 0 }, reasons: prev?.reasons ?? {}, carry: 0, gen: (prev?.gen ?? 0) + 1 };
+    if (rps > 0) sim.engine.after(1000, { k: 'docker.traffic', port, gen: h.traffic[String(port)]!.gen });
+    return { port, path, requestsPerSecond: rps };
+  },
+  /** What the steady traffic to a port got: totals, the last `seconds` (default 30), and failures by reason. */
+  TrafficStats(sim, input) {
+    const t = host(sim).traffic[String(Number(input.port))];
+    if (!t) throw new ApiError('DockerError', `no traffic was sent to port ${String(input.port)}`);
+    const window = Number(input.seconds ?? 30);
+    const recent = t.seconds.filter((x) => x.t > sim.now - window * 1000);
+    return {
+      port: t.port, path: t.path, requestsPerSecond: t.requestsPerSecond, total: t.totals,
+      window: { seconds: window, ok: recent.reduce((a, x) => a + x.ok, 0), failed: recent.reduce((a, x) => a + x.failed, 0) }, failuresByReason: t.reasons,
+    };
   },
 };
