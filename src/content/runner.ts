@@ -135,6 +135,10 @@ function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
       return (sim.call('applicationautoscaling.DescribeScalingPolicies', { ServiceNamespace: 'ecs' }).output as { ScalingPolicies: unknown[] }).ScalingPolicies;
     case 'scalingActivities':
       return (sim.call('applicationautoscaling.DescribeScalingActivities', { ServiceNamespace: 'ecs' }).output as { ScalingActivities: unknown[] }).ScalingActivities;
+    case 'containers':
+      return (sim.call('docker.Ps', { all: true }).output as { containers: unknown[] }).containers;
+    case 'images':
+      return Object.values(w.docker.images).map((i) => ({ ref: i.ref, exposedPorts: i.exposed, pushed: w.docker.registry.includes(i.ref) }));
     default:
       return [];
   }
