@@ -57,11 +57,23 @@ export function eventHash(events: readonly SimEvent[]): string {
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
-/** Substitutes ${ci:<ec2InstanceId>}, ${task:<n>}, ${taskIp:<n>} and ${call:<id|index>.<path>} in a call's input. */
+/**
+ * Substitutes ${ci:<ec2InstanceId>}, ${task:<n>}, ${taskIp:<n>} and ${call:<id|index>.<path>} in a call's input.
+ * A reference may end in `|after:<text>`: the part of the value after the first <text> (for example the
+ * `app/<name>/<id>` of a load balancer ARN, which a ResourceLabel is built from).
+ */
 export function resolveRefs(sim: Sim, value: unknown, calls: CallRecord[]): unknown {
   if (typeof value === 'string') {
     const whole = /^\$\{([^}]+)\}$/.exec(value);
-    const sub = (ref: string): unknown => {
+    const sub = (full: string): unknown => {
+      const bar = full.indexOf('|after:');
+      if (bar >= 0) {
+        const v = sub(full.slice(0, bar));
+        const marker = full.slice(bar + '|after:'.length);
+        const i = typeof v === 'string' ? v.indexOf(marker) : -1;
+        return i < 0 ? `unresolved-${full}` : (v as string).slice(i + marker.length);
+      }
+      const ref = full;
       const [kind, rest = ''] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)];
       if (kind === 'ci') return sim.world.ec2[rest]?.containerInstanceArn ?? `unresolved-container-instance-${rest}`;
       if (kind === 'task') return sim.world.taskOrder[Number(rest)] ?? `unresolved-task-${rest}`;

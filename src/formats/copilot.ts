@@ -150,7 +150,7 @@ export interface CopilotPlan {
   taskDefinition: Obj;
   service?: Obj;
   loadBalancer?: { path: string; port: number; healthCheck: { path: string; healthyThreshold: number; unhealthyThreshold: number; intervalSeconds: number; timeoutSeconds: number; successCodes: string }; deregistrationDelaySeconds: number };
-  scaling?: { min: number; max: number; policies: { metric: 'ECSServiceAverageCPUUtilization' | 'ECSServiceAverageMemoryUtilization'; target: number; scaleInCooldown: number; scaleOutCooldown: number }[] };
+  scaling?: { min: number; max: number; policies: { metric: 'ECSServiceAverageCPUUtilization' | 'ECSServiceAverageMemoryUtilization' | 'ALBRequestCountPerTarget'; target: number; scaleInCooldown: number; scaleOutCooldown: number }[] };
   schedule?: { expression: string | null; retries: number; timeoutSeconds?: number };
   discovery: { namespace: string; name: string; endpoint: string };
   endpoints: string[];
@@ -259,7 +259,8 @@ export function planDeployment(m: Manifest, app: string, env: string, opts: { ac
       };
       add('cpu_percentage', 'ECSServiceAverageCPUUtilization');
       add('memory_percentage', 'ECSServiceAverageMemoryUtilization');
-      if (count.requests !== undefined) findings.push('count.requests (ALBRequestCountPerTarget) is not carried into the simulated service; scale on cpu_percentage or memory_percentage.');
+      add('requests', 'ALBRequestCountPerTarget');
+      if (count.requests !== undefined && type !== 'Load Balanced Web Service') findings.push('count.requests scales on requests at a load balancer; this service has none, so it is left out.');
       if (count.response_time !== undefined) findings.push('count.response_time scales on a custom metric, which is not simulated.');
       if (count.queue_delay !== undefined) findings.push('count.queue_delay scales on the SQS backlog, which is not simulated.');
       scaling = { min, max, policies };
@@ -415,7 +416,14 @@ export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; r
     const target = { ServiceNamespace: 'ecs', ResourceId: resourceId, ScalableDimension: 'ecs:service:DesiredCount' };
     out.push({ id: id('scalableTarget'), call: 'applicationautoscaling.RegisterScalableTarget', input: { ...target, MinCapacity: plan.scaling.min, MaxCapacity: plan.scaling.max } });
     for (const p of plan.scaling.policies) {
-      const predefined = { PredefinedMetricType: p.metric };
+      // Requests per target are counted at the environment's load balancer, for this service's target group.
+      if (p.metric === 'ALBRequestCountPerTarget' && !lb) continue;
+      const predefined = {
+        PredefinedMetricType: p.metric,
+        ...(p.metric === 'ALBRequestCountPerTarget'
+          ? { ResourceLabel: `\${call:${envId(app, env, 'lb')}.LoadBalancers[0].LoadBalancerArn|after:loadbalancer/}/targetgroup/\${call:${id('targetGroup')}.TargetGroups[0].TargetGroupArn|after::targetgroup/}` }
+          : {}),
+      };
       out.push({
         id: id(`policy-${p.metric}`), call: 'applicationautoscaling.PutScalingPolicy',
         input: {
