@@ -355,6 +355,8 @@ function composeProgress(sim: Sim): void {
   while (changed) {
     changed = false;
     for (const w of [...h.waiting]) {
+      // A start below can settle other waiting containers first (start → composeProgress); skip those.
+      if (!h.waiting.includes(w)) continue;
       const deps = Object.entries(w.dependsOn).map(([svc, cond]) => {
         const dc = Object.values(h.containers).find((c) => c.project === w.project && c.service === svc)!;
         if (cond === 'service_started') return dc.state === 'running' || dc.state === 'exited' ? 'ok' : 'wait';

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { Sim } from '../../src/sim';
+
+describe('compose start order on the local host', () => {
+  it('starts every container whose dependencies one event satisfies, and their dependents after them, each once', () => {
+    const sim = new Sim({ images: { 'db:1': { readySeconds: 1 } } });
+    sim.call('docker.ComposeUp', {
+      project: 'p',
+      services: [
+        { name: 'db', image: 'db:1', healthcheck: { test: ['CMD', 'x'], intervalSeconds: 2 } },
+        { name: 'a', image: 'a:1', dependsOn: { db: 'service_healthy' } },
+        { name: 'b', image: 'b:1', dependsOn: { db: 'service_healthy' } },
+        { name: 'c', image: 'c:1', dependsOn: { a: 'service_started' } },
+      ],
+    });
+    sim.runUntil(10_000);
+    const ps = (sim.call('docker.ComposePs', { project: 'p' }).output as { containers: { Names: string; State: string }[] }).containers;
+    expect(ps.map((c) => `${c.Names}:${c.State}`)).toEqual(['p-db-1:running', 'p-a-1:running', 'p-b-1:running', 'p-c-1:running']);
+    const started = sim.events.filter((e) => e.type === 'ContainerStarted').map((e) => `${String(e.container)}@${e.t}`);
+    expect(started).toEqual(['p-db-1@0', 'p-a-1@2000', 'p-b-1@2000', 'p-c-1@2000']);
+  });
+});
