@@ -2,8 +2,9 @@ import { parseScenario, ScenarioError } from '../content/scenario';
 import { formatReport, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
+import { formatProblem } from '../formats/yamlDoc';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
-import { environmentRequests, parseManifest, planDeployment, workloadRequests } from '../formats/copilot';
+import { deployRequests, environmentRequests, parseManifest, planDeployment } from '../formats/copilot';
 
 /**
  * The headless runner: `sim run <scenario> [--seed N] [--until T] [--json]`, and
@@ -107,7 +108,7 @@ function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s:
   const text = readText(file, io);
   if (text === undefined) return 2;
   const { manifest, problems } = parseManifest(text, file);
-  for (const p of problems) io.err(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.member ? `${p.member}: ` : ''}${p.message}\n`);
+  for (const p of problems) io.err(`${formatProblem(p)}\n`);
   if (!manifest) return 2;
   if (manifest.type === 'Environment') {
     io.err(`${file}: an Environment manifest is deployed with copilot env deploy; give a workload manifest.\n`);
@@ -115,8 +116,8 @@ function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s:
   }
   const plan = planDeployment(manifest, app, env);
   const requests = [
-    ...environmentRequests(app, env, { loadBalancer: plan.loadBalancer !== undefined }),
-    ...workloadRequests(plan, { subnets: ['a', 'b', 'c'].map((z) => `subnet-us-east-1${z}`), rulePriority: 1 }),
+    ...environmentRequests(app, env),
+    ...deployRequests({ loadBalancer: false, rules: 0 }, plan, ['a', 'b', 'c'].map((z) => `subnet-us-east-1${z}`)),
   ];
   if (json) {
     io.out(`${JSON.stringify({ ...plan, requests }, null, 2)}\n`);
@@ -144,7 +145,7 @@ function composeCommand(args: string[], io: { out: (s: string) => void; err: (s:
   const text = readText(file, io);
   if (text === undefined) return 2;
   const { project: p, problems } = parseCompose(text, file, { project });
-  for (const q of problems) io.err(`${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}\n`);
+  for (const q of problems) io.err(`${formatProblem(q)}\n`);
   if (!p) return 2;
   const t = composeToEcs(p);
   for (const e of t.errors) io.err(`${file}:${e.line}:${e.column}: error: ${e.member}: ${e.message}\n`);

@@ -1,14 +1,17 @@
 import { ecsInputShape, ecsShape } from '../sim/api/params';
 import { Sim, parseDuration } from '../sim';
 import { resolveRefs, type CallRecord } from './runner';
+import { formatProblem } from '../formats/yamlDoc';
 import { composeToEcs, composeToSingleTask, parseCompose } from '../formats/compose';
-import { environmentRequests, loadBalancerRequests, parseManifest, planDeployment, workloadRequests, WORKLOAD_TYPES, type PlanRequest } from '../formats/copilot';
+import { deployRequests, environmentRequests, parseManifest, planDeployment, WORKLOAD_TYPES, type EnvironmentState, type PlanRequest } from '../formats/copilot';
 
 /**
  * The command console: `aws <service> <operation> --options` as the AWS CLI takes them (option names,
  * shorthand and JSON values, lists, `--cli-input-json file://…`), printing the JSON response as the CLI does
- * and its error text; plus `sleep <duration>` to let simulated time pass. Parsing is pure; execution
- * applies a parsed command to a Sim.
+ * and its error text; `sim <operation>` for what happens to the world; `docker …`, `curl` and `traffic` on the
+ * local Docker host; `copilot …`; `translate` (Compose → ECS task definitions); `sleep <duration>` to let
+ * simulated time pass. Parsing is pure; execution applies a parsed command to a Sim and a session (the editor's
+ * files and the Copilot workspace).
  */
 
 export interface ConsoleResult {
@@ -308,7 +311,7 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
 /** What a console remembers between commands: the editor's files and the Copilot workspace. */
 export interface ConsoleSession {
   files: Record<string, string>;
-  copilot: { app?: string; environments: Record<string, { deployed: boolean; loadBalancer: boolean; rules: number }>; services: Record<string, string[]>; calls: CallRecord[] };
+  copilot: { app?: string; environments: Record<string, EnvironmentState & { deployed: boolean }>; services: Record<string, string[]>; calls: CallRecord[] };
 }
 
 export function newSession(files: Record<string, string> = {}): ConsoleSession {
@@ -316,8 +319,7 @@ export function newSession(files: Record<string, string> = {}): ConsoleSession {
 }
 
 /** Runs one line against a Sim; never throws. Output is what the AWS CLI prints (JSON, 4-space indent). */
-export function runCommand(sim: Sim, line: string, filesOrSession: Record<string, string> | ConsoleSession = {}): ConsoleResult {
-  const session = 'copilot' in filesOrSession && 'files' in filesOrSession ? (filesOrSession as ConsoleSession) : newSession(filesOrSession as Record<string, string>);
+export function runCommand(sim: Sim, line: string, session: ConsoleSession = newSession()): ConsoleResult {
   const p = parseCommand(line, session.files);
   if (p.kind === 'copilot') {
     const r = copilotCommand(sim, session, p.words, p.flags);
@@ -498,17 +500,11 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
     const text = session.files[path];
     if (text === undefined) return fail(`read manifest file for ${name}: open ${path}: no such file or directory`);
     const { manifest, problems } = parseManifest(text, path);
-    const shown = problems.map((q) => `${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}`);
+    const shown = problems.map(formatProblem);
     if (!manifest) return { output: shown.join('\n'), exitCode: 1 };
     if (manifest.type === 'Environment') return fail(`${path} is an environment manifest`);
     const plan = planDeployment(manifest, c.app!, env, { region: sim.world.region });
-    const requests: PlanRequest[] = [];
-    if (plan.loadBalancer && !e.loadBalancer) requests.push(...loadBalancerRequests(c.app!, env));
-    if (plan.loadBalancer && plan.loadBalancer.path !== '/') e.rules++;
-    const subnets = Object.keys(sim.world.subnets);
-    requests.push(...workloadRequests(plan, { subnets, rulePriority: e.rules }));
-    const err = execute(sim, c.calls, requests);
-    if (plan.loadBalancer) e.loadBalancer = true;
+    const err = execute(sim, c.calls, deployRequests(e, plan, Object.keys(sim.world.subnets)));
     if (err) return { output: [...shown, `✘ ${err}`].join('\n'), exitCode: 1 };
     (c.services[name] ??= []).push(env);
     return { output: [...shown, ...plan.resources.filter((r) => !r.startsWith('ECS cluster ') && !r.startsWith('Cloud Map namespace ')).map((r) => `  - ${r}`), ...plan.findings.map((f) => `  Note: ${f}`), `✔ Deployed service ${name}.`].join('\n'), exitCode: 0 };
@@ -687,7 +683,7 @@ function composeCommand(
   file ??= ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'].find((f) => session.files[f] !== undefined);
   if (!file || session.files[file] === undefined) return fail('no configuration file provided: not found');
   const { project: p, problems } = parseCompose(session.files[file]!, file, project ? { project } : { project: 'sandbox' });
-  const shown = problems.map((q) => `${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}`);
+  const shown = problems.map(formatProblem);
   if (!p) return { output: shown.join('\n'), exitCode: 1 };
   const name = project ?? (typeof p.raw.name === 'string' ? p.raw.name : 'sandbox');
   const [sub, ...rest] = words;
@@ -767,7 +763,7 @@ function translateCommand(session: ConsoleSession, p: { file?: string; project?:
   const file = p.file ?? ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'].find((f) => session.files[f] !== undefined);
   if (!file || session.files[file] === undefined) return { output: `translate: ${file ?? 'compose.yaml'}: no such file`, exitCode: 1 };
   const { project, problems } = parseCompose(session.files[file]!, file, { project: p.project ?? 'sandbox' });
-  const shown = problems.map((q) => `${q.file}:${q.line}:${q.column}: ${q.severity}: ${q.member ? `${q.member}: ` : ''}${q.message}`);
+  const shown = problems.map(formatProblem);
   if (!project) return { output: shown.join('\n'), exitCode: 1 };
   const defs: Record<string, unknown>[] = [];
   let findings: string[];

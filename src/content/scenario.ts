@@ -4,7 +4,7 @@ import schema from '../../schemas/scenario.schema.json';
 import { Sim, parseDuration } from '../sim';
 import type { ImageBehavior } from '../sim';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
-import { environmentRequests, loadBalancerRequests, parseManifest, planDeployment, workloadRequests, type PlanRequest } from '../formats/copilot';
+import { deployRequests, environmentRequests, parseManifest, planDeployment, type EnvironmentState, type PlanRequest } from '../formats/copilot';
 
 /** A scenario as the runner uses it (times in milliseconds). */
 export interface Scenario {
@@ -109,7 +109,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
   }
   const raw = data as Record<string, unknown> & { actions: Record<string, unknown>[]; expect?: Record<string, unknown>[] };
   const actions: Scenario['actions'] = [];
-  const environments = new Map<string, { loadBalancer: boolean; rules: number; workloads: Set<string> }>();
+  const environments = new Map<string, EnvironmentState & { workloads: Set<string> }>();
   const region = (raw.region as string | undefined) ?? 'us-east-1';
   const subnets = ((raw.availabilityZones as string[] | undefined) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`)).map((az) => `subnet-${az}`);
   raw.actions.forEach((a, source) => {
@@ -171,7 +171,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
 /** A copilot action becomes the requests its deployment makes; manifest problems name the scenario line. */
 function expandCopilot(
   text: string, app: string, env: string,
-  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; environments: Map<string, { loadBalancer: boolean; rules: number; workloads: Set<string> }>; problems: ScenarioError['problems'] },
+  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; environments: Map<string, EnvironmentState & { workloads: Set<string> }>; problems: ScenarioError['problems'] },
 ): PlanRequest[] {
   const member = `actions[${ctx.source}].copilot`;
   const { manifest, problems } = parseManifest(text, ctx.file);
@@ -197,13 +197,8 @@ function expandCopilot(
     ctx.environments.set(key, e);
     out.push(...environmentRequests(app, env));
   }
-  if (plan.loadBalancer && !e.loadBalancer) {
-    e.loadBalancer = true;
-    out.push(...loadBalancerRequests(app, env));
-  }
   e.workloads.add(manifest.name);
-  if (plan.loadBalancer && plan.loadBalancer.path !== '/') e.rules++;
-  out.push(...workloadRequests(plan, { subnets: ctx.subnets, rulePriority: e.rules }));
+  out.push(...deployRequests(e, plan, ctx.subnets));
   return out;
 }
 

@@ -317,20 +317,18 @@ const envId = (app: string, env: string, what: string) => `copilot:${app}/${env}
 
 /**
  * What `copilot env deploy` creates for an environment, as requests: the cluster with both Fargate capacity
- * providers, the private DNS namespace <env>.<app>.local and, when `loadBalancer` is set, the shared
- * Application Load Balancer with an HTTP listener that answers 404 until a service's rule matches.
+ * providers and the private DNS namespace <env>.<app>.local. The shared load balancer comes with the first
+ * Load Balanced Web Service (deployRequests).
  */
-export function environmentRequests(app: string, env: string, opts: { loadBalancer?: boolean } = {}): PlanRequest[] {
-  const out: PlanRequest[] = [
+export function environmentRequests(app: string, env: string): PlanRequest[] {
+  return [
     { id: envId(app, env, 'cluster'), call: 'ecs.CreateCluster', input: { clusterName: `${app}-${env}`, capacityProviders: ['FARGATE', 'FARGATE_SPOT'] } },
     { id: envId(app, env, 'namespace'), call: 'servicediscovery.CreatePrivateDnsNamespace', input: { Name: `${env}.${app}.local` } },
   ];
-  if (opts.loadBalancer) out.push(...loadBalancerRequests(app, env));
-  return out;
 }
 
 /** The environment's shared Application Load Balancer and its HTTP listener (404 until a rule matches). */
-export function loadBalancerRequests(app: string, env: string): PlanRequest[] {
+function loadBalancerRequests(app: string, env: string): PlanRequest[] {
   return [
     { id: envId(app, env, 'lb'), call: 'elbv2.CreateLoadBalancer', input: { Name: `${app}-${env}-alb`.slice(0, 32) } },
     {
@@ -433,5 +431,28 @@ export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; r
       });
     }
   }
+  return out;
+}
+
+/** What an environment already has, as deployments add to it. */
+export interface EnvironmentState {
+  /** The shared load balancer exists (created with the first Load Balanced Web Service). */
+  loadBalancer: boolean;
+  /** Listener rules placed so far for paths other than '/'. */
+  rules: number;
+}
+
+/**
+ * The requests of `copilot svc deploy` into an environment that already exists: its load balancer first when this is
+ * the first service that needs it, then the workload. Updates `env` to what the deployment adds.
+ */
+export function deployRequests(env: EnvironmentState, plan: CopilotPlan, subnets: string[]): PlanRequest[] {
+  const out: PlanRequest[] = [];
+  if (plan.loadBalancer && !env.loadBalancer) {
+    env.loadBalancer = true;
+    out.push(...loadBalancerRequests(plan.app, plan.env));
+  }
+  if (plan.loadBalancer && plan.loadBalancer.path !== '/') env.rules++;
+  out.push(...workloadRequests(plan, { subnets, rulePriority: env.rules }));
   return out;
 }

@@ -10,6 +10,11 @@ export interface FileProblem {
   severity: 'error' | 'warning';
 }
 
+/** `file:line:column: severity: member: message`, as compilers print it. */
+export function formatProblem(p: FileProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.member ? `${p.member}: ` : ''}${p.message}`;
+}
+
 /** A YAML text parsed with positions: problems can name the line, column and member of what they are about. */
 export interface Located {
   data: unknown;

@@ -59,7 +59,7 @@ describe('console parsing', () => {
     const word = fc.constantFrom('aws', 'ecs', 'run-task', '--cluster', '--count', '--placement-strategy', 'type=spread', '[', '{', '"', "'", '=', ',', 'x', '--no-enable-execute-command', 'file://a');
     fc.assert(fc.property(fc.array(word, { maxLength: 12 }), (ws) => {
       const sim = new Sim();
-      const r = runCommand(sim, ws.join(' '), { a: '{' });
+      const r = runCommand(sim, ws.join(' '), newSession({ a: '{' }));
       expect(typeof r.exitCode).toBe('number');
     }), { numRuns: 300 });
   });
