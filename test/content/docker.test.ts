@@ -144,6 +144,24 @@ describe('the local Docker host', () => {
     expect(run('docker compose -p shop logs api').output).toBe('shop-api-1  | dependency failed to start: container shop-db-1 has no healthcheck configured');
   });
 
+  it('an image built here and not pushed cannot be pulled by ECS; after docker push it can', () => {
+    const { run } = world({ Dockerfile: DOCKERFILE });
+    run('docker build -t forum:3 .');
+    run('aws ecs create-cluster --cluster-name forum');
+    run('sim launch-instances --cluster forum --count 1');
+    run('sleep 1m');
+    run('aws ecs register-task-definition --family forum --container-definitions name=forum,image=forum:3,memory=256');
+    run('aws ecs run-task --cluster forum --task-definition forum');
+    run('sleep 1m');
+    const stopped = JSON.parse(run('aws ecs describe-tasks --cluster forum --tasks ' + (JSON.parse(run('aws ecs list-tasks --cluster forum --desired-status STOPPED').output) as { taskArns: string[] }).taskArns[0]!).output) as { tasks: { stoppedReason: string }[] };
+    expect(stopped.tasks[0]!.stoppedReason).toContain('CannotPullContainerError');
+    expect(stopped.tasks[0]!.stoppedReason).toContain('forum:3');
+    run('docker push forum:3');
+    run('aws ecs run-task --cluster forum --task-definition forum');
+    run('sleep 1m');
+    expect((JSON.parse(run('aws ecs list-tasks --cluster forum --desired-status RUNNING').output) as { taskArns: string[] }).taskArns).toHaveLength(1);
+  });
+
   it('L4: the same Compose file goes to ECS for review, then a task runs from the pushed image', () => {
     const { run } = world({ Dockerfile: DOCKERFILE });
     run('docker build -t forum:1 .');

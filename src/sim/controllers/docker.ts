@@ -1,6 +1,7 @@
 import type { Operation, Sim } from '../sim';
 import { ApiError } from '../api/errors';
 import type { ImageBehavior } from '../model/types';
+import { own, setOwn } from '../core/own';
 
 /**
  * A local Docker host, the world of the first lessons: images built from a Dockerfile or pulled, a registry to
@@ -13,6 +14,8 @@ import type { ImageBehavior } from '../model/types';
 export interface DockerImage {
   ref: string;
   id: string;
+  /** Built here (not pulled): no registry has it until it is pushed. */
+  built: boolean;
   exposed: number[];
   cmd: string[];
   env: Record<string, string>;
@@ -161,6 +164,12 @@ function readDockerfile(text: string): { from: string; exposed: number[]; env: R
   return { from, exposed, env, cmd };
 }
 
+/** True for an image built on the local host and not pushed: ECS cannot pull it. */
+export function onlyLocal(sim: Sim, ref: string): boolean {
+  const img = own(host(sim).images, withTag(ref));
+  return img !== undefined && img.built && !host(sim).registry.includes(img.ref);
+}
+
 function addImage(sim: Sim, ref: string, parts: Omit<DockerImage, 'ref' | 'id' | 'createdMs'>): DockerImage {
   const img: DockerImage = { ref: withTag(ref), id: `sha256:${sim.hex(64)}`, createdMs: sim.now, ...parts };
   host(sim).images[img.ref] = img;
@@ -174,7 +183,7 @@ function pull(sim: Sim, ref: string): DockerImage {
   if (h.images[tagged]) return h.images[tagged]!;
   const b = behavior(sim, tagged);
   if (b.exists === false) throw daemon(`pull access denied for ${ref.replace(/:[^/]+$/, '')}, repository does not exist or may require 'docker login'`);
-  return addImage(sim, tagged, { exposed: [], cmd: [], env: {} });
+  return addImage(sim, tagged, { built: false, exposed: [], cmd: [], env: {} });
 }
 
 function portsInUse(sim: Sim, except?: DockerContainer): Map<number, DockerContainer> {
@@ -427,7 +436,7 @@ function create(sim: Sim, input: RunInput): DockerContainer {
   const taken = Object.values(h.containers).find((c) => c.name === name);
   if (taken) throw new ApiError('DockerError', `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
   const network = input.network ?? 'bridge';
-  if (!h.networks[network]) throw daemon(`network ${network} not found`);
+  if (!own(h.networks, network)) throw daemon(`network ${network} not found`);
   const restart = input.restart ?? 'no';
   if (!['no', 'always', 'on-failure', 'unless-stopped'].includes(restart)) throw new ApiError('DockerError', `invalid restart policy '${String(restart)}'`);
   const c: DockerContainer = {
@@ -478,7 +487,7 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     if (typeof input.dockerfile !== 'string') throw new ApiError('DockerError', 'failed to read dockerfile: open Dockerfile: no such file or directory');
     const d = readDockerfile(input.dockerfile);
     const base = pull(sim, d.from);
-    const img = addImage(sim, tag, { exposed: d.exposed.length ? d.exposed : base.exposed, cmd: d.cmd.length ? d.cmd : base.cmd, env: { ...base.env, ...d.env } });
+    const img = addImage(sim, tag, { built: true, exposed: d.exposed.length ? d.exposed : base.exposed, cmd: d.cmd.length ? d.cmd : base.cmd, env: { ...base.env, ...d.env } });
     if (!sim.world.images[img.ref] && sim.world.images[withTag(d.from)]) sim.world.images[img.ref] = { ...sim.world.images[withTag(d.from)]! };
     sim.emit('ImageBuilt', `Image ${img.ref} built from ${d.from}.`, { image: img.ref });
     return { id: img.id, tag: img.ref };
@@ -494,7 +503,6 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     const ref = withTag(String(input.image ?? ''));
     if (!host(sim).images[ref]) throw new ApiError('DockerError', `An image does not exist locally with the tag: ${String(input.image)}`);
     if (!host(sim).registry.includes(ref)) host(sim).registry.push(ref);
-    sim.world.images[ref] = { ...sim.world.images[ref] };
     sim.emit('ImagePushed', `Image ${ref} pushed to the registry.`, { image: ref });
     return { image: ref, digest: host(sim).images[ref]!.id };
   },
@@ -565,8 +573,8 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
   NetworkCreate(sim, input) {
     const name = String(input.name ?? '');
     if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) throw daemon(`invalid network name "${name}"`);
-    if (host(sim).networks[name]) throw daemon(`network with name ${name} already exists`);
-    host(sim).networks[name] = { name };
+    if (own(host(sim).networks, name)) throw daemon(`network with name ${name} already exists`);
+    setOwn(host(sim).networks, name, { name });
     return { name };
   },
   /** Takes a parsed Compose project (the formats layer reads the file): services with image, ports, environment, depends_on, healthcheck, restart. */

@@ -1,5 +1,6 @@
 import type { Sim } from '../sim';
 import { own } from '../core/own';
+import { onlyLocal } from './docker';
 import type { Container, ContainerInstance, ImageBehavior, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../model/types';
 import type { Requirements } from '../placement/place';
 import { indexTask } from '../placement/place';
@@ -430,7 +431,8 @@ export function registerTaskHandlers(sim: Sim): void {
     let pull = 0;
     for (const c of t.containers) {
       const b = behavior(sim, c.image);
-      if (b.exists === false) {
+      // An image built on the local Docker host exists in no registry until it is pushed.
+      if (b.exists === false || onlyLocal(sim, c.image)) {
         e.after(d.pullFailMs, { k: 'task.pullFailed', task: t.taskArn, image: c.image });
         return;
       }
