@@ -682,10 +682,11 @@ function composeCommand(
   }
   file ??= ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'].find((f) => session.files[f] !== undefined);
   if (!file || session.files[file] === undefined) return fail('no configuration file provided: not found');
-  const { project: p, problems } = parseCompose(session.files[file]!, file, project ? { project } : { project: 'sandbox' });
+  // The project is -p, else the file's `name:`, else "sandbox" (there is no directory name to default to).
+  const { project: p, problems } = parseCompose(session.files[file]!, file, project ? { project } : {});
   const shown = problems.map(formatProblem);
   if (!p) return { output: shown.join('\n'), exitCode: 1 };
-  const name = project ?? (typeof p.raw.name === 'string' ? p.raw.name : 'sandbox');
+  const name = p.name;
   const [sub, ...rest] = words;
   if (sub === 'up') {
     const services: Record<string, unknown>[] = [];
@@ -762,7 +763,7 @@ function composeCommand(
 function translateCommand(session: ConsoleSession, p: { file?: string; project?: string; singleTask: boolean }): { output: string; exitCode: number } {
   const file = p.file ?? ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'].find((f) => session.files[f] !== undefined);
   if (!file || session.files[file] === undefined) return { output: `translate: ${file ?? 'compose.yaml'}: no such file`, exitCode: 1 };
-  const { project, problems } = parseCompose(session.files[file]!, file, { project: p.project ?? 'sandbox' });
+  const { project, problems } = parseCompose(session.files[file]!, file, p.project ? { project: p.project } : {});
   const shown = problems.map(formatProblem);
   if (!project) return { output: shown.join('\n'), exitCode: 1 };
   const defs: Record<string, unknown>[] = [];

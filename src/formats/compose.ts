@@ -137,7 +137,7 @@ export function interpolate(s: string, env: Record<string, string>, unset: (name
 }
 
 /**
- * Parses a Compose file. `project` defaults to `name:` or "project"; `env` are the variables interpolation sees.
+ * Parses a Compose file. `project` defaults to `name:` or "sandbox"; `env` are the variables interpolation sees.
  * Never throws: every problem names the file, line and member.
  */
 export function parseCompose(text: string, file = 'compose.yaml', opts: { project?: string; env?: Record<string, string> } = {}): { project?: ComposeProject; problems: ComposeProblem[] } {
@@ -172,7 +172,7 @@ export function parseCompose(text: string, file = 'compose.yaml', opts: { projec
   }
   if (raw.version !== undefined) problem(['version'], '`version` is obsolete and ignored.', 'warning', true);
   if (raw.include !== undefined) problem(['include'], 'include reads other files, which the sandbox does not have; put the services in this file.');
-  const name = (opts.project ?? (typeof raw.name === 'string' ? raw.name : 'project')).toLowerCase();
+  const name = (opts.project ?? (typeof raw.name === 'string' ? raw.name : 'sandbox')).toLowerCase();
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) problem(['name'], `project name '${name}' must be lowercase letters, digits, dashes and underscores, starting with a letter or digit`);
   const services: ComposeService[] = [];
   const svcs = raw.services;

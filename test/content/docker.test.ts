@@ -82,6 +82,12 @@ describe('the local Docker host', () => {
     expect(run('traffic http://localhost:80/ 0').output).toBe('Stopped the traffic to localhost:80.');
   });
 
+  it('without -p the project is the file\'s name:, else "sandbox"', () => {
+    const { run } = world({ 'compose.yaml': 'name: shop\nservices:\n  db:\n    image: postgres:16\n', 'other.yaml': 'services:\n  db:\n    image: postgres:16\n' });
+    expect(run('docker compose up -d').output).toContain(' ✔ Container shop-db-1 Created');
+    expect(run('docker compose -f other.yaml up -d').output).toContain(' ✔ Container sandbox-db-1 Created');
+  });
+
   it('a Dockerfile without FROM, or with an unknown instruction, is refused with its line', () => {
     const { run } = world({ Dockerfile: 'EXPOSE 3000\n', Bad: 'FROM node\nRUNN npm ci\n' });
     expect(run('docker build -t x:1 .').output).toBe('Dockerfile: no FROM instruction: a build starts from a base image');
