@@ -211,16 +211,26 @@ export interface RunOptions {
   after?: (sim: Sim) => void;
 }
 
-/** Runs a scenario headless: the same code path the CLI, the tests and the lesson checker use. */
-export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
-  const seed = opts.seed ?? sc.seed;
-  const sim = new Sim({
+/** The world a scenario starts from (before its actions), with `seed` in place of the file's. */
+export function simFor(sc: Scenario, seed: string): Sim {
+  return new Sim({
     seed, images: sc.images, durations: sc.durations,
     ...(sc.region ? { region: sc.region } : {}),
     ...(sc.availabilityZones ? { availabilityZones: sc.availabilityZones } : {}),
     ...(sc.freeIpsPerSubnet !== undefined ? { freeIpsPerSubnet: sc.freeIpsPerSubnet } : {}),
   });
-  const actions = [...sc.actions].sort((a, b) => a.at - b.at || a.index - b.index);
+}
+
+/** A scenario's actions in the order they run: by time, then as written. */
+export function orderedActions(sc: Scenario): Scenario['actions'] {
+  return [...sc.actions].sort((a, b) => a.at - b.at || a.index - b.index);
+}
+
+/** Runs a scenario headless: the same code path the CLI, the tests and the lesson checker use. */
+export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
+  const seed = opts.seed ?? sc.seed;
+  const sim = simFor(sc, seed);
+  const actions = orderedActions(sc);
   const lastAction = actions.length ? actions[actions.length - 1]!.at : 0;
   const until = opts.until ?? sc.until ?? lastAction;
   const checkpoints = sc.expect.filter((e) => e.at !== undefined).sort((a, b) => a.at! - b.at! || a.index - b.index);

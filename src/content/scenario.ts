@@ -1,6 +1,5 @@
-import Ajv from 'ajv';
 import { parseYaml } from '../formats/yamlDoc';
-import schema from '../../schemas/scenario.schema.json';
+import validateScenario from './scenarioValidator.js';
 import { Sim, parseDuration } from '../sim';
 import type { ImageBehavior } from '../sim';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
@@ -47,8 +46,8 @@ export class ScenarioError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+// The schema compiled ahead of time (scripts/gen-validator.ts), so no schema compiler ships to the page.
+const validate = validateScenario as ((data: unknown) => boolean) & { errors?: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
 
 function memberPath(segments: (string | number)[]): string {
   let out = '';

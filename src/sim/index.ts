@@ -10,6 +10,7 @@ export { parseClq, evalClq, ClqError } from './placement/clq';
 export { INSTANCE_TYPES } from './model/instanceTypes';
 export { DEFAULT_DURATIONS, type Durations } from './model/durations';
 export type * from './model/types';
+export type { WorldState } from './world';
 export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './describe';
 export { ecsInputShape, ecsShape } from './api/params';
 export { expandTrace } from './placement/place';

@@ -1,0 +1,315 @@
+import { Sim, type SimEvent, type SimSnapshot } from '../sim';
+import type { Scenario } from '../content/scenario';
+import { orderedActions, resolveRefs, simFor, type CallRecord } from '../content/runner';
+import { newSession, runCommand, type ConsoleResult, type ConsoleSession } from '../content/console';
+
+/**
+ * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and
+ * list of these gives the same world: this list is what undo, scrubbing and share links work on.
+ */
+export type NewAction =
+  | { kind: 'call'; call: string; input: Record<string, unknown>; label?: string }
+  | { kind: 'command'; line: string; files?: Record<string, string> };
+
+export type LearnerAction = NewAction & { at: number };
+
+/** An applied learner action and what came back (the API response or the console's output). */
+export interface Outcome {
+  action: LearnerAction;
+  command: string;
+  output: string;
+  exitCode: number;
+}
+
+interface Snapshot {
+  t: number;
+  sim: Omit<SimSnapshot, 'log'>;
+  logLength: number;
+  session: ConsoleSession;
+  calls: CallRecord[];
+  scenarioApplied: number;
+  applied: number;
+  outcomes: Outcome[];
+}
+
+/** A point on the charts that the metrics do not carry: sampled once a simulated minute. */
+export interface Sample {
+  t: number;
+  instances: number;
+  tasksRunning: number;
+  tasksPending: number;
+}
+
+const SNAPSHOT_EVERY_MS = 60_000;
+const MAX_SNAPSHOTS = 240;
+const SAMPLE_EVERY_MS = 60_000;
+
+/** How a learner action reads in the console: as the command they typed, or the call the editor made. */
+export function actionText(a: LearnerAction): string {
+  return a.kind === 'command' ? a.line : (a.label ?? `${a.call} ${JSON.stringify(a.input)}`);
+}
+
+/**
+ * One scenario's world over time: the live Sim, the scenario's own actions applied at their times,
+ * the learner's actions applied at theirs, and snapshots to travel back. Seeking back restores the
+ * nearest snapshot and replays; acting while in the past replaces the future (a branch); undo and
+ * redo rebuild from a snapshot. Every path gives the same world a straight run would.
+ */
+export class Timeline {
+  sim: Sim;
+  session: ConsoleSession;
+  /** The learner's actions, in time order (each new one is at or after the last). */
+  actions: LearnerAction[] = [];
+  /** Undone actions, most recent last. */
+  redoStack: LearnerAction[] = [];
+  /** The furthest time this branch has reached (ms). */
+  head = 0;
+  samples: Sample[] = [];
+  private readonly scenarioActions: Scenario['actions'];
+  private calls: CallRecord[];
+  private scenarioApplied = 0;
+  private applied = 0;
+  private outcomes: Outcome[] = [];
+  private snapshots: Snapshot[] = [];
+  private snapshotEvery = SNAPSHOT_EVERY_MS;
+  /** The longest event log of this branch, so restoring can take any snapshot's prefix. */
+  private headLog: SimEvent[] = [];
+
+  constructor(readonly scenario: Scenario, readonly seed: string = scenario.seed, actions: LearnerAction[] = []) {
+    this.sim = simFor(scenario, seed);
+    this.session = newSession();
+    this.scenarioActions = orderedActions(scenario);
+    this.calls = new Array(scenario.actions.length);
+    this.takeSnapshot();
+    this.actions = actions.slice().sort((a, b) => a.at - b.at);
+    // What the scenario does at time 0 is the world the learner first sees.
+    this.advanceTo(0);
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  /** Learner actions applied so far, with what they printed. */
+  get transcript(): readonly Outcome[] {
+    return this.outcomes;
+  }
+
+  /** The time of the next pending event, or Infinity. */
+  nextEventTime(): number {
+    const next = Math.min(this.sim.engine.nextTime(), this.nextActionTime());
+    return next;
+  }
+
+  private nextActionTime(): number {
+    const sa = this.scenarioApplied < this.scenarioActions.length ? this.scenarioActions[this.scenarioApplied]!.at : Infinity;
+    const la = this.applied < this.actions.length ? this.actions[this.applied]!.at : Infinity;
+    return Math.min(sa, la);
+  }
+
+  /**
+   * Runs the world forward to `target` (ms). With `budget`, stops early once `budget()` says the
+   * slice is used up (between events, never inside one) and returns false; true when it got there.
+   */
+  advanceTo(target: number, budget?: () => boolean): boolean {
+    const sim = this.sim;
+    let n = 0;
+    for (;;) {
+      const mark = Math.min(this.nextSnapshotAt(), this.nextSampleAt());
+      const stop = Math.min(this.nextActionTime(), mark, target);
+      if (budget) {
+        // Step event by event so that a busy slice can yield between events.
+        while (sim.engine.nextTime() <= stop) {
+          sim.step();
+          if ((++n & 63) === 0 && budget()) {
+            this.head = Math.max(this.head, sim.now);
+            return false;
+          }
+        }
+      }
+      sim.runUntil(stop);
+      if (stop === mark) {
+        if (stop === this.nextSampleAt()) this.sample();
+        if (stop === this.nextSnapshotAt()) this.takeSnapshot();
+      }
+      this.applyDueActions();
+      if (stop >= target) break;
+    }
+    this.head = Math.max(this.head, sim.now);
+    return true;
+  }
+
+  /** Processes the next pending event (or due action); false when nothing is left. */
+  stepEvent(): boolean {
+    const t = this.nextEventTime();
+    if (t === Infinity) return false;
+    this.advanceTo(Math.max(t, this.sim.now));
+    return true;
+  }
+
+  private applyDueActions(): void {
+    const sim = this.sim;
+    const t = sim.now;
+    while (this.scenarioApplied < this.scenarioActions.length && this.scenarioActions[this.scenarioApplied]!.at <= t) {
+      const a = this.scenarioActions[this.scenarioApplied++]!;
+      const input = resolveRefs(sim, a.input, this.calls) as Record<string, unknown>;
+      const r = sim.call(a.call, input);
+      this.calls[a.index] = { at: t / 1000, call: a.call, ...(a.id ? { id: a.id } : {}), input, ...(r.error ? { error: r.error } : { output: r.output }) };
+      sim.runUntil(t);
+    }
+    while (this.applied < this.actions.length && this.actions[this.applied]!.at <= t) {
+      this.apply(this.actions[this.applied++]!);
+      sim.runUntil(t);
+    }
+  }
+
+  private apply(a: LearnerAction): void {
+    if (a.kind === 'command') {
+      if (a.files) Object.assign(this.session.files, a.files);
+      const r: ConsoleResult = runCommand(this.sim, a.line, this.session);
+      this.outcomes.push({ action: a, command: r.command, output: r.output, exitCode: r.exitCode });
+    } else {
+      const r = this.sim.call(a.call, a.input);
+      const output = r.error
+        ? `An error occurred (${r.error.code}) when calling the ${a.call.split('.')[1]} operation: ${r.error.message}`
+        : JSON.stringify(r.output, null, 4);
+      this.outcomes.push({ action: a, command: actionText(a), output, exitCode: r.error ? 254 : 0 });
+    }
+  }
+
+  /**
+   * Does a learner action now. In the past (after scrubbing back) it first drops the future:
+   * the branch replaces what came after. Returns what it printed.
+   */
+  act(action: NewAction): Outcome {
+    const now = this.sim.now;
+    // Finish whatever is due at this instant first, exactly as a replay would before applying it.
+    this.advanceTo(now);
+    if (this.applied < this.actions.length || now < this.head) this.branchAt(now);
+    const a: LearnerAction = { ...action, at: now };
+    this.actions.push(a);
+    this.redoStack = [];
+    this.applied++;
+    this.apply(a);
+    this.sim.runUntil(now);
+    return this.outcomes[this.outcomes.length - 1]!;
+  }
+
+  /** Drops every learner action after `t` and what was derived from them. */
+  private branchAt(t: number): void {
+    this.actions = this.actions.slice(0, this.applied);
+    this.snapshots = this.snapshots.filter((s) => s.t <= t);
+    this.samples = this.samples.filter((s) => s.t <= t);
+    this.headLog = [];
+    this.head = t;
+  }
+
+  /** Moves the world to time `t` (ms): forward by running, backward by restoring and replaying. */
+  seek(t: number): void {
+    const target = Math.max(0, Math.round(t));
+    if (target >= this.sim.now) {
+      this.advanceTo(target);
+      return;
+    }
+    this.restoreBefore(target, this.applied);
+    this.advanceTo(target);
+  }
+
+  /** Restores the latest snapshot at or before `t` that has at most `applied` learner actions in it. */
+  private restoreBefore(t: number, applied: number): void {
+    if (this.sim.events.length > this.headLog.length) this.headLog = this.sim.events.slice();
+    let s = this.snapshots[0]!;
+    for (const x of this.snapshots) if (x.t <= t && x.applied <= applied) s = x;
+    this.sim.restore({ ...s.sim, log: this.headLog.slice(0, s.logLength) });
+    this.session = structuredClone(s.session);
+    this.calls = structuredClone(s.calls);
+    this.scenarioApplied = s.scenarioApplied;
+    this.applied = s.applied;
+    this.outcomes = s.outcomes.slice();
+    this.samples = this.samples.filter((x) => x.t <= s.t);
+  }
+
+  /** Takes back the most recent learner action, keeping the clock where it is. */
+  undo(): LearnerAction | undefined {
+    const a = this.actions.pop();
+    if (!a) return undefined;
+    this.redoStack.push(a);
+    this.rebuildFrom(a.at, this.sim.now);
+    return a;
+  }
+
+  /** Does the last undone action again, at the time it was first done. */
+  redo(): LearnerAction | undefined {
+    const a = this.redoStack.pop();
+    if (!a) return undefined;
+    const keep = this.redoStack;
+    this.actions.push(a);
+    this.rebuildFrom(a.at, Math.max(this.sim.now, a.at));
+    this.redoStack = keep;
+    return a;
+  }
+
+  private rebuildFrom(changedAt: number, to: number): void {
+    if (this.sim.events.length > this.headLog.length) this.headLog = this.sim.events.slice();
+    this.snapshots = this.snapshots.filter((s) => s.t < changedAt || (s.t === changedAt && s.applied <= this.actions.length && s.applied <= this.actionsBefore(changedAt)));
+    if (this.snapshots.length === 0) throw new Error('the first snapshot is never dropped');
+    this.restoreBefore(changedAt, this.actions.length);
+    // The old log is only good up to the restored snapshot; later events will differ.
+    this.headLog = this.headLog.slice(0, this.sim.events.length);
+    this.head = this.sim.now;
+    this.advanceTo(to);
+  }
+
+  private actionsBefore(t: number): number {
+    let n = 0;
+    while (n < this.actions.length && this.actions[n]!.at < t) n++;
+    return n;
+  }
+
+  private nextSnapshotAt(): number {
+    const last = this.snapshots[this.snapshots.length - 1]!.t;
+    return Math.floor(last / this.snapshotEvery) * this.snapshotEvery + this.snapshotEvery;
+  }
+
+  private nextSampleAt(): number {
+    const last = this.samples.length ? this.samples[this.samples.length - 1]!.t : -SAMPLE_EVERY_MS;
+    return Math.floor(last / SAMPLE_EVERY_MS) * SAMPLE_EVERY_MS + SAMPLE_EVERY_MS;
+  }
+
+  private takeSnapshot(): void {
+    const t = this.sim.now;
+    const last = this.snapshots[this.snapshots.length - 1];
+    if (last && last.t >= t) return;
+    const { log, ...sim } = this.sim.snapshot();
+    this.snapshots.push({
+      t, sim, logLength: log.length, session: structuredClone(this.session), calls: structuredClone(this.calls),
+      scenarioApplied: this.scenarioApplied, applied: this.applied, outcomes: this.outcomes.slice(),
+    });
+    if (this.snapshots.length > MAX_SNAPSHOTS) {
+      // Thin out: keep the first and every other one, and take them half as often from now on.
+      this.snapshots = this.snapshots.filter((_, i) => i === 0 || i % 2 === 0);
+      this.snapshotEvery *= 2;
+    }
+  }
+
+  private sample(): void {
+    const w = this.sim.world;
+    let running = 0;
+    let pending = 0;
+    for (const arn of w.taskOrder) {
+      const s = w.tasks[arn]!.lastStatus;
+      if (s === 'RUNNING') running++;
+      else if (s !== 'STOPPED' && s !== 'DEPROVISIONING' && s !== 'STOPPING' && s !== 'DEACTIVATING') pending++;
+    }
+    let instances = 0;
+    for (const ci of Object.values(w.containerInstances)) if (ci.status === 'ACTIVE' || ci.status === 'DRAINING') instances++;
+    this.samples.push({ t: this.sim.now, instances, tasksRunning: running, tasksPending: pending });
+  }
+
+  /** Snapshot count and interval, for the time controls' tooltip and the tests. */
+  get snapshotInfo(): { count: number; everyMs: number } {
+    return { count: this.snapshots.length, everyMs: this.snapshotEvery };
+  }
+}
+
+export { Sim };

@@ -1,0 +1,58 @@
+import { memo, useMemo } from 'react';
+import { charts, clock, type ChartSpec } from '../store/selectors';
+import { useSandbox } from './context';
+
+const COLORS = ['#1f6feb', '#b35900', '#1a7f37', '#8250df', '#cf222e', '#0a7b83'];
+const W = 460;
+const H = 150;
+const PAD = { l: 44, r: 10, t: 8, b: 22 };
+
+/** A small SVG line chart: series, horizontal thresholds (targets, alarms) and vertical marks (scaling). */
+const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number }) {
+  const t1 = Math.max(now, 60_000);
+  let vmax = 0;
+  for (const s of spec.series) for (const [, v] of s.points) vmax = Math.max(vmax, v);
+  for (const th of spec.thresholds) vmax = Math.max(vmax, th.value);
+  vmax = vmax <= 0 ? 1 : vmax * 1.1;
+  const x = (t: number) => PAD.l + (t / t1) * (W - PAD.l - PAD.r);
+  const y = (v: number) => H - PAD.b - (v / vmax) * (H - PAD.t - PAD.b);
+  const last = spec.series.map((s) => s.points[s.points.length - 1]);
+  const summary = spec.series.map((s, i) => `${s.label}: ${last[i] ? +last[i]![1].toFixed(2) : 'no data'}`).join(', ');
+  return (
+    <figure className="chart">
+      <figcaption>{spec.title}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${spec.title}. Latest values: ${summary}.${spec.thresholds.length ? ` Lines at ${spec.thresholds.map((t) => t.label).join(', ')}.` : ''}${spec.marks.length ? ` ${spec.marks.length} scaling activities.` : ''}`}>
+        <line x1={PAD.l} y1={H - PAD.b} x2={W - PAD.r} y2={H - PAD.b} className="axis" />
+        <line x1={PAD.l} y1={PAD.t} x2={PAD.l} y2={H - PAD.b} className="axis" />
+        <text x={PAD.l - 4} y={PAD.t + 8} className="tick" textAnchor="end">{+vmax.toPrecision(3)}</text>
+        <text x={PAD.l - 4} y={H - PAD.b} className="tick" textAnchor="end">0</text>
+        <text x={PAD.l} y={H - 6} className="tick">0:00</text>
+        <text x={W - PAD.r} y={H - 6} className="tick" textAnchor="end">{clock(t1)}</text>
+        {spec.marks.map((m, i) => <line key={`m${i}`} x1={x(m.t)} x2={x(m.t)} y1={PAD.t} y2={H - PAD.b} className="mark"><title>{`${clock(m.t)} ${m.label}`}</title></line>)}
+        {spec.thresholds.map((th, i) => (
+          <g key={`t${i}`}>
+            <line x1={PAD.l} x2={W - PAD.r} y1={y(th.value)} y2={y(th.value)} className="threshold" />
+            <text x={i % 2 ? PAD.l + 4 : W - PAD.r - 2} y={y(th.value) + (i % 2 ? 11 : -3)} className="tick" textAnchor={i % 2 ? 'start' : 'end'}>{th.label}</text>
+          </g>
+        ))}
+        {spec.series.map((s, i) => (
+          <polyline key={s.label} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={1.6} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+        ))}
+      </svg>
+      <ul className="legend">{spec.series.map((s, i) => <li key={s.label}><span className="swatch" style={{ background: COLORS[i % COLORS.length] }} />{s.label}</li>)}</ul>
+    </figure>
+  );
+});
+
+/** Where the numbers move: CPU against the target, task counts, capacity reservation, instances, cost. */
+export function Charts() {
+  const version = useSandbox((s) => s.version);
+  const timeline = useSandbox((s) => s.timeline);
+  // Recomputed at most once a simulated minute: the metrics are per minute.
+  const minute = timeline ? Math.floor(timeline.now / 60_000) : 0;
+  const actions = timeline ? timeline.actions.length + timeline.redoStack.length * 1000 : 0;
+  void version;
+  const specs = useMemo(() => (timeline ? charts(timeline.sim, timeline.samples) : []), [timeline, minute, actions]);
+  if (!specs.length) return <p className="muted">No metrics yet: charts appear once services run and a simulated minute has passed.</p>;
+  return <div className="charts">{specs.map((s) => <Chart key={s.id} spec={s} now={timeline!.now} />)}</div>;
+}

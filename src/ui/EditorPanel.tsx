@@ -1,0 +1,83 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { parseCompose } from '../formats/compose';
+import { parseManifest } from '../formats/copilot';
+import { parseScenario, ScenarioError } from '../content/scenario';
+import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
+import { problemsOf, runAction } from '../store/actions';
+import type { EditorProblem } from '../store/store';
+import { ActionButton } from './ActionButton';
+import { useSandbox, useSandboxStore } from './context';
+
+const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
+
+const FILES: { file: string; label: string; main: string; extra?: string[] }[] = [
+  { file: TASKDEF_FILE, label: 'Task definition (JSON)', main: 'editor.register' },
+  { file: COMPOSE_FILE, label: 'Compose file', main: 'editor.composeUp', extra: ['editor.translate'] },
+  { file: MANIFEST_FILE, label: 'Copilot manifest', main: 'editor.copilotDeploy' },
+  { file: SCENARIO_FILE, label: 'Scenario', main: 'editor.applyScenario' },
+];
+
+/** Checks a YAML file as the learner types (the same parsers the console and the runner use). */
+export function checkFile(file: string, text: string): EditorProblem[] {
+  if (file === COMPOSE_FILE) return parseCompose(text, file).problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.severity === 'warning' ? 'warning: ' : ''}${p.member ? `${p.member}: ` : ''}${p.message}` }));
+  if (file.endsWith('manifest.yml')) return parseManifest(text, file).problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.severity === 'warning' ? 'warning: ' : ''}${p.member ? `${p.member}: ` : ''}${p.message}` }));
+  if (file === SCENARIO_FILE) {
+    try {
+      parseScenario(text, file);
+      return [];
+    } catch (e) {
+      return e instanceof ScenarioError ? problemsOf(e.message) : [{ file, line: 1, column: 1, message: String(e) }];
+    }
+  }
+  return [];
+}
+
+/**
+ * The editor: one tab per file, each with its action (register, compose up, deploy, apply). The
+ * text is the learner's and is saved as they type; Monaco loads on first open, and until it has
+ * loaded a plain text area edits the same text.
+ */
+export function EditorPanel() {
+  const store = useSandboxStore();
+  const files = useSandbox((s) => s.files);
+  const active = useSandbox((s) => s.activeFile);
+  const problems = useSandbox((s) => s.problems);
+  const def = FILES.find((f) => f.file === active) ?? FILES[0]!;
+  const text = files[def.file] ?? '';
+  const onChange = (file: string, t: string) => store.setState((s) => ({ files: { ...s.files, [file]: t } }));
+  useEffect(() => {
+    // Live checks for the YAML files, a moment after typing stops.
+    const h = setTimeout(() => {
+      if (def.file === TASKDEF_FILE) return;
+      const found = checkFile(def.file, text);
+      store.setState((s) => ({ problems: [...s.problems.filter((p) => p.file !== def.file), ...found] }));
+    }, 300);
+    return () => clearTimeout(h);
+  }, [def.file, text, store]);
+  const mine = problems.filter((p) => p.file === def.file);
+  return (
+    <div className="editor">
+      <div role="tablist" aria-label="Files" className="tabs">
+        {FILES.map((f) => (
+          <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => store.setState({ activeFile: f.file })}>
+            {f.label} <span className="muted small">{f.file}</span>
+          </button>
+        ))}
+      </div>
+      <div className="editor-actions">
+        <ActionButton id={def.main} arg={def.file} className="primary" />
+        {def.extra?.map((id) => <ActionButton key={id} id={id} arg={def.file} />)}
+        <ActionButton id="editor.restoreFile" arg={def.file} />
+        <span className="muted small">Ctrl+Enter runs the first action.</span>
+      </div>
+      <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
+        <Suspense fallback={<textarea aria-label={`${def.label} (${def.file}); the full editor is loading`} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
+          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} onRun={() => runAction(store, def.main, def.file)} label={`${def.label} (${def.file})`} />
+        </Suspense>
+      </div>
+      <ul className="problems" aria-label={`Problems in ${def.file}`} aria-live="polite">
+        {mine.map((p, i) => <li key={i} className={/^warning/.test(p.message) ? 'warn' : 'bad'}>{p.file}:{p.line}:{p.column}: {p.message}</li>)}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EVENT_CATEGORIES, filterEvents, clock } from '../store/selectors';
+import { useSandbox } from './context';
+
+/** The typed timeline in words, filterable; a polite live region so screen readers hear what happens. */
+export function EventLog() {
+  const version = useSandbox((s) => s.version);
+  const timeline = useSandbox((s) => s.timeline);
+  const [category, setCategory] = useState('all');
+  const [text, setText] = useState('');
+  const events = useMemo(() => (timeline ? filterEvents(timeline.sim.events, category, text, 300) : []), [timeline, version, category, text]);
+  const list = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  useEffect(() => {
+    const el = list.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [events]);
+  const total = timeline?.sim.events.length ?? 0;
+  return (
+    <section className="eventlog" aria-label="Event log">
+      <div className="eventlog-head">
+        <h2>Event log</h2>
+        <label className="field"><span className="sr-only">Show</span>
+          <select aria-label="Which events" value={category} onChange={(e) => setCategory(e.target.value)}>
+            {EVENT_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          </select>
+        </label>
+        <input type="search" aria-label="Filter events by text" placeholder="Filter…" value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div
+        ref={list} className="events" role="log" aria-live="polite" aria-relevant="additions" aria-label={`Events (${events.length} shown of ${total})`} tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
+        {events.length === 0 ? <p className="muted">Nothing has happened yet. Press Play, or act from the console or the editor.</p> : (
+          <ol>{events.map((e, i) => <li key={`${e.t}-${i}-${e.type}`} className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {e.message}</li>)}</ol>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { inspect, placementRows, clock } from '../store/selectors';
+import { useSandbox, useSandboxStore } from './context';
+import { ActionButton } from './ActionButton';
+
+/** What the learner clicked: its Describe-shaped JSON, its history, and for a task why it is where it is. */
+export function Inspector() {
+  const store = useSandboxStore();
+  const selected = useSandbox((s) => s.selected);
+  const tab = useSandbox((s) => s.inspectorTab);
+  const version = useSandbox((s) => s.version);
+  const timeline = useSandbox((s) => s.timeline);
+  const info = useMemo(() => (selected && timeline ? inspect(timeline.sim, selected, [...timeline.transcript]) : undefined), [selected, timeline, version]);
+  if (!selected) return null;
+  const tabs: { id: 'json' | 'history' | 'placement'; label: string }[] = [
+    { id: 'json', label: 'Describe' },
+    { id: 'history', label: 'History' },
+    ...(selected.kind === 'task' ? [{ id: 'placement' as const, label: 'Why here?' }] : []),
+  ];
+  const active = tabs.some((t) => t.id === tab) ? tab : 'json';
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <div className="inspector-head">
+        <h2>{info?.title ?? 'No longer exists at this time'}</h2>
+        <ActionButton id="select.clear">Close</ActionButton>
+      </div>
+      <div role="tablist" aria-label="Inspector views" className="tabs">
+        {tabs.map((t) => (
+          <button key={t.id} type="button" role="tab" id={`insp-${t.id}`} aria-selected={active === t.id} aria-controls="insp-panel" onClick={() => store.setState({ inspectorTab: t.id })}>{t.label}</button>
+        ))}
+      </div>
+      <div role="tabpanel" id="insp-panel" aria-labelledby={`insp-${active}`} className="inspector-body" tabIndex={0}>
+        {!info ? <p>This did not exist at {clock(timeline?.now ?? 0)}. Scrub forward, or pick something else.</p>
+          : active === 'json' ? <pre className="json">{JSON.stringify(info.json, null, 2)}</pre>
+          : active === 'history' ? (
+            info.history.length === 0 ? <p>No events about it yet.</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {e.message}</li>)}</ol>
+          ) : <PlacementTable info={info} />}
+      </div>
+    </section>
+  );
+}
+
+function PlacementTable({ info }: { info: NonNullable<ReturnType<typeof inspect>> }) {
+  const tr = info.trace;
+  if (!tr) return <p>No placement decision is recorded for this task (Fargate tasks placed before the trace ring filled, or a task started another way).</p>;
+  const rows = placementRows(tr);
+  return (
+    <div>
+      <p>
+        At {clock(tr.atMs)}, group <code>{tr.group}</code>{tr.need ? <> needing {tr.need.cpu} CPU and {tr.need.memory} MiB</> : null}.
+        {' '}Strategies: {tr.strategies.length ? tr.strategies.join(', ') : 'none'}; constraints: {tr.constraints.length ? tr.constraints.join(', ') : 'none'}.
+      </p>
+      {tr.failure && <p className="bad" role="note">Not placed: {tr.failure.reason}{tr.failure.detail ? ` (${tr.failure.detail})` : ''}.</p>}
+      {tr.note && <p>{tr.note}</p>}
+      <table className="placement">
+        <caption>Each candidate instance: the filter that rejected it, or the rank each strategy gave it</caption>
+        <thead><tr><th scope="col">Instance</th><th scope="col">AZ</th><th scope="col">Verdict</th><th scope="col">Why</th></tr></thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} className={`v-${r.verdict.replace(' ', '-')}`}><td>{r.instance}</td><td>{r.zone}</td><td>{r.verdict}</td><td>{r.detail}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { SPEEDS } from '../store/store';
+import { runAction } from '../store/actions';
+import { clock } from '../store/selectors';
+import { ActionButton } from './ActionButton';
+import { useSandbox, useSandboxStore } from './context';
+
+/** Play, pause, step, speed, jump, and the scrubber over everything this branch has reached. */
+export function TimeControls() {
+  const store = useSandboxStore();
+  const playing = useSandbox((s) => s.playing);
+  const speed = useSandbox((s) => s.speed);
+  const now = useSandbox((s) => (void s.version, s.timeline?.now ?? 0));
+  const head = useSandbox((s) => (void s.version, s.timeline?.head ?? 0));
+  const actions = useSandbox((s) => (void s.version, s.timeline?.actions.length ?? 0));
+  const disabled = useSandbox((s) => s.timeline === null);
+  const [jump, setJump] = useState('');
+  const max = Math.max(head, now, 1000);
+  return (
+    <section className="bar time" aria-label="Time controls">
+      <ActionButton id="clock.toggle" className="primary">{playing ? 'Pause' : 'Play'}</ActionButton>
+      <ActionButton id="clock.step">Step</ActionButton>
+      <label className="field">
+        <span>Speed</span>
+        <select value={speed} disabled={disabled} onChange={(e) => runAction(store, 'clock.speed', Number(e.target.value))}>
+          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+        </select>
+      </label>
+      <output className="clock" aria-label="Simulated time" title="Simulated time (hours:minutes:seconds)">{clock(Math.floor(now / 1000) * 1000)}</output>
+      <input
+        type="range" className="scrub" aria-label="Timeline: drag back to see the world as it was" min={0} max={max} step={1000} value={Math.min(now, max)} disabled={disabled}
+        aria-valuetext={`${clock(now)} of ${clock(head)}`}
+        onChange={(e) => runAction(store, 'clock.seek', Number(e.target.value))}
+      />
+      <span className="muted" aria-hidden="true">{clock(head)}</span>
+      <form
+        className="field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (jump.trim()) runAction(store, 'clock.jump', jump);
+          setJump('');
+        }}
+      >
+        <label htmlFor="jump">Jump to</label>
+        <input id="jump" className="jump" placeholder="5m, 1h30m, 2:00:00" value={jump} onChange={(e) => setJump(e.target.value)} disabled={disabled} />
+      </form>
+      <ActionButton id="history.undo">Undo</ActionButton>
+      <ActionButton id="history.redo">Redo</ActionButton>
+      <span className="muted" title="Your actions in this timeline">{actions} action{actions === 1 ? '' : 's'}</span>
+      {now < head && <span className="badge" role="status">Viewing the past: acting now replaces what came after</span>}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { worldView } from '../store/selectors';
+import { Header } from './Header';
+import { TimeControls } from './TimeControls';
+import { Inspector } from './Inspector';
+import { EventLog } from './EventLog';
+import { ConsolePanel } from './ConsolePanel';
+import { Charts } from './Charts';
+import { EditorPanel } from './EditorPanel';
+import { WorldTables } from './WorldTables';
+import { Notices } from './Notices';
+import { useSandbox, useSandboxStore } from './context';
+
+const Canvas = lazy(() => import('./Canvas'));
+
+const PANELS: { id: 'console' | 'editor' | 'charts'; label: string }[] = [
+  { id: 'console', label: 'Console' },
+  { id: 'editor', label: 'Editor' },
+  { id: 'charts', label: 'Charts' },
+];
+
+/** The page: sandbox bar, time controls, the world (canvas or tables) with the inspector and event log, and the panels below. */
+export function Workspace() {
+  const store = useSandboxStore();
+  const version = useSandbox((s) => s.version);
+  const timeline = useSandbox((s) => s.timeline);
+  const problem = useSandbox((s) => s.scenarioProblem);
+  const view = useSandbox((s) => s.view);
+  const panel = useSandbox((s) => s.panel);
+  const selected = useSandbox((s) => s.selected !== null);
+  const worldId = useSandbox((s) => s.worldId);
+  const world = useMemo(() => (timeline ? worldView(timeline.sim, timeline.transcript.length) : null), [timeline, version]);
+  return (
+    <div className="app">
+      <Header />
+      <TimeControls />
+      <Notices />
+      <main className="main">
+        <div className="world">
+          {problem && (
+            <div className="problem" role="alert">
+              <h2>The scenario cannot run</h2>
+              <pre>{problem}</pre>
+              <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
+            </div>
+          )}
+          {world && (view === 'canvas'
+            ? <Suspense fallback={<WorldTables view={world} />}><Canvas key={worldId} view={world} /></Suspense>
+            : <WorldTables view={world} />)}
+        </div>
+        <aside className="side" aria-label="Details">
+          {selected && <Inspector />}
+          <EventLog />
+        </aside>
+      </main>
+      <section className="panels" aria-label="Tools">
+        <div role="tablist" aria-label="Tools" className="tabs">
+          {PANELS.map((p) => (
+            <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={panel === p.id} aria-controls="tool-panel" onClick={() => store.setState({ panel: p.id })}>{p.label}</button>
+          ))}
+        </div>
+        <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${panel}`} className="panel-body" tabIndex={0}>
+          {panel === 'console' ? <ConsolePanel /> : panel === 'editor' ? <EditorPanel /> : <Charts />}
+        </div>
+      </section>
+    </div>
+  );
+}
