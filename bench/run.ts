@@ -21,7 +21,7 @@ function best<T>(runs: number, f: () => T): { ms: number; result: T } {
 }
 
 // Each figure runs in a process of its own, so one benchmark's garbage does not slow the next.
-const SECTIONS = ['hold', 'mmc', 'placement', 'runtask', 'day'];
+const SECTIONS = ['hold', 'mmc', 'placement', 'runtask', 'day', 'page'];
 const only = process.argv[2];
 if (!only) {
   for (const name of SECTIONS) {
@@ -35,6 +35,11 @@ if (!SECTIONS.includes(only)) {
 }
 
 // 1. Hold model with 1,000 pending events (budget: >= 3 M events/s).
+if (only === 'page') {
+  const { pageBench } = await import('./page');
+  await pageBench();
+}
+
 if (only === 'hold') {
   const N = 2_000_000;
   const { ms } = best(5, () => {

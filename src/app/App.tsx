@@ -35,7 +35,10 @@ async function openShareLink(store: SandboxStore): Promise<void> {
 export function App() {
   const [store] = useState(bootStore);
   useEffect(() => {
-    void openShareLink(store).finally(() => document.documentElement.setAttribute('data-ready', 'true'));
+    void openShareLink(store).finally(() => {
+      document.documentElement.setAttribute('data-ready', 'true');
+      if (!performance.getEntriesByName('sandbox-interactive').length) performance.mark('sandbox-interactive');
+    });
     // A share link pasted into this tab's address bar changes only the hash.
     const onHash = () => void openShareLink(store);
     window.addEventListener('hashchange', onHash);

@@ -133,8 +133,11 @@ export function tick(store: SandboxStore, realMs: number, budgetMs = 12): void {
   if (!s.playing || !t) return;
   const start = performance.now();
   const target = t.now + Math.max(1, Math.round(Math.min(realMs, 100) * s.speed));
+  const before = t.sim.events.length;
   t.advanceTo(target, () => performance.now() - start > budgetMs);
-  touched(store);
+  // Only the clock moved unless something happened: views of the world need not recompute.
+  if (t.sim.events.length !== before) touched(store);
+  else store.setState({ now: t.now });
 }
 
 export const ACTIONS: ActionDef[] = [

@@ -40,8 +40,21 @@ export interface LoadBalancerView {
   targetGroups: { arn: string; name: string; healthy: number; unhealthy: number; other: number }[];
 }
 
+export interface ServiceView {
+  arn: string;
+  name: string;
+  cluster: string;
+  status: string;
+  desired: number;
+  running: number;
+  pending: number;
+  deployments: number;
+  rollout: string;
+}
+
 export interface WorldView {
   clusters: string[];
+  services: ServiceView[];
   azs: AzView[];
   /** Tasks without a home yet: PROVISIONING, or PENDING with no instance. */
   waiting: TaskView[];
@@ -105,8 +118,17 @@ export function worldView(sim: Sim, calls: number): WorldView {
       other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,
     })),
   }));
+  const services = Object.values(w.services).filter((s) => s.status !== 'INACTIVE').map((s) => {
+    const primary = s.deployments.find((d) => d.status === 'PRIMARY');
+    return {
+      arn: s.serviceArn, name: s.serviceName, cluster: s.clusterArn.split('/').pop()!, status: s.status, desired: s.desiredCount,
+      running: s.deployments.reduce((n, d) => n + d.runningCount, 0), pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
+      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
+    };
+  });
   return {
     clusters: Object.values(w.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterName),
+    services,
     azs: [...zones.values()].sort((a, b) => a.zone.localeCompare(b.zone)),
     waiting, loadBalancers,
     control: {
@@ -128,16 +150,16 @@ export const EVENT_CATEGORIES: { id: string; label: string; test: (type: string)
   { id: 'docker', label: 'Local Docker host', test: (t) => /^(Image|Compose|Local|Container(Started|Exited|Health$|StartFailed))/.test(t) },
 ];
 
-/** Events matching a category and a text filter, newest last, at most `limit` of them. */
-export function filterEvents(events: readonly SimEvent[], category: string, text: string, limit = 400): SimEvent[] {
+/** Events matching a category and a text filter, newest last, at most `limit` of them, with their index in the log. */
+export function filterEvents(events: readonly SimEvent[], category: string, text: string, limit = 400): { e: SimEvent; i: number }[] {
   const cat = EVENT_CATEGORIES.find((c) => c.id === category) ?? EVENT_CATEGORIES[0]!;
   const needle = text.trim().toLowerCase();
-  const out: SimEvent[] = [];
+  const out: { e: SimEvent; i: number }[] = [];
   for (let i = events.length - 1; i >= 0 && out.length < limit; i--) {
     const e = events[i]!;
     if (!cat.test(e.type)) continue;
     if (needle && !e.message.toLowerCase().includes(needle) && !e.type.toLowerCase().includes(needle)) continue;
-    out.push(e);
+    out.push({ e, i });
   }
   return out.reverse();
 }

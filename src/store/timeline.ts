@@ -74,13 +74,20 @@ export class Timeline {
   private snapshotEvery = SNAPSHOT_EVERY_MS;
   /** The longest event log of this branch, so restoring can take any snapshot's prefix. */
   private headLog: SimEvent[] = [];
+  /**
+   * Asked at each snapshot mark whether to take one now. Skipping a mark only makes seeking back
+   * replay further; the page uses it to keep snapshots of a large world from stalling frames.
+   */
+  snapshotGate: () => boolean = () => true;
+  /** Called with how long each snapshot took (ms of wall time, as measured by the caller's clock). */
+  onSnapshot?: (tookMs: number) => void;
 
   constructor(readonly scenario: Scenario, readonly seed: string = scenario.seed, actions: LearnerAction[] = []) {
     this.sim = simFor(scenario, seed);
     this.session = newSession();
     this.scenarioActions = orderedActions(scenario);
     this.calls = new Array(scenario.actions.length);
-    this.takeSnapshot();
+    this.takeSnapshot(true);
     this.actions = actions.slice().sort((a, b) => a.at - b.at);
     // What the scenario does at time 0 is the world the learner first sees.
     this.advanceTo(0);
@@ -202,6 +209,7 @@ export class Timeline {
     this.samples = this.samples.filter((s) => s.t <= t);
     this.headLog = [];
     this.head = t;
+    this.skippedUntil = Math.min(this.skippedUntil, t);
   }
 
   /** Moves the world to time `t` (ms): forward by running, backward by restoring and replaying. */
@@ -227,6 +235,7 @@ export class Timeline {
     this.applied = s.applied;
     this.outcomes = s.outcomes.slice();
     this.samples = this.samples.filter((x) => x.t <= s.t);
+    this.skippedUntil = -1;
   }
 
   /** Takes back the most recent learner action, keeping the clock where it is. */
@@ -266,8 +275,10 @@ export class Timeline {
     return n;
   }
 
+  private skippedUntil = -1;
+
   private nextSnapshotAt(): number {
-    const last = this.snapshots[this.snapshots.length - 1]!.t;
+    const last = Math.max(this.snapshots[this.snapshots.length - 1]!.t, this.skippedUntil);
     return Math.floor(last / this.snapshotEvery) * this.snapshotEvery + this.snapshotEvery;
   }
 
@@ -276,15 +287,26 @@ export class Timeline {
     return Math.floor(last / SAMPLE_EVERY_MS) * SAMPLE_EVERY_MS + SAMPLE_EVERY_MS;
   }
 
-  private takeSnapshot(): void {
+  private takeSnapshot(force = false): void {
     const t = this.sim.now;
     const last = this.snapshots[this.snapshots.length - 1];
     if (last && last.t >= t) return;
-    const { log, ...sim } = this.sim.snapshot();
+    if (!force && last && !this.snapshotGate()) {
+      // Skipped: the next mark comes one interval later.
+      this.skippedUntil = t;
+      return;
+    }
+    const started = performance.now();
+    const world = this.sim.world;
+    // Placement traces never change once their call has returned: the snapshot shares them.
+    const { traces, ...mutable } = world;
+    const sim = { engine: this.sim.engine.snapshot(), world: { ...structuredClone(mutable), traces: traces.slice() } };
+    const log = this.sim.events;
     this.snapshots.push({
       t, sim, logLength: log.length, session: structuredClone(this.session), calls: structuredClone(this.calls),
       scenarioApplied: this.scenarioApplied, applied: this.applied, outcomes: this.outcomes.slice(),
     });
+    this.onSnapshot?.(performance.now() - started);
     if (this.snapshots.length > MAX_SNAPSHOTS) {
       // Thin out: keep the first and every other one, and take them half as often from now on.
       this.snapshots = this.snapshots.filter((_, i) => i === 0 || i % 2 === 0);

@@ -46,13 +46,12 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
 
 /** Where the numbers move: CPU against the target, task counts, capacity reservation, instances, cost. */
 export function Charts() {
-  const version = useSandbox((s) => s.version);
+  const now = useSandbox((s) => s.now);
   const timeline = useSandbox((s) => s.timeline);
   // Recomputed at most once a simulated minute: the metrics are per minute.
-  const minute = timeline ? Math.floor(timeline.now / 60_000) : 0;
+  const minute = Math.floor(now / 60_000);
   const actions = timeline ? timeline.actions.length + timeline.redoStack.length * 1000 : 0;
-  void version;
   const specs = useMemo(() => (timeline ? charts(timeline.sim, timeline.samples) : []), [timeline, minute, actions]);
   if (!specs.length) return <p className="muted">No metrics yet: charts appear once services run and a simulated minute has passed.</p>;
-  return <div className="charts">{specs.map((s) => <Chart key={s.id} spec={s} now={timeline!.now} />)}</div>;
+  return <div className="charts">{specs.map((s) => <Chart key={s.id} spec={s} now={minute * 60_000} />)}</div>;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { parseScenario, ScenarioError } from '../content/scenario';
@@ -16,6 +16,23 @@ const FILES: { file: string; label: string; main: string; extra?: string[] }[] =
   { file: MANIFEST_FILE, label: 'Copilot manifest', main: 'editor.copilotDeploy' },
   { file: SCENARIO_FILE, label: 'Scenario', main: 'editor.applyScenario' },
 ];
+
+const COPILOT_NOTE_KEY = 'ecs-sandbox.copilot-note-seen';
+
+/** Said once: Copilot is out of support, and why the sandbox still teaches its manifests. */
+function CopilotNote() {
+  const [seen] = useState(() => {
+    try {
+      const v = localStorage.getItem(COPILOT_NOTE_KEY) !== null;
+      localStorage.setItem(COPILOT_NOTE_KEY, '1');
+      return v;
+    } catch {
+      return false;
+    }
+  });
+  if (seen) return null;
+  return <p className="note" role="note">AWS Copilot reached end of support in June 2026. Its manifests still show a whole architecture (load balancer, service, scaling, Spot) in one file, which is why the sandbox teaches them; the requests it makes are ordinary ECS, ELB and Cloud Map calls.</p>;
+}
 
 /** Checks a YAML file as the learner types (the same parsers the console and the runner use). */
 export function checkFile(file: string, text: string): EditorProblem[] {
@@ -70,6 +87,7 @@ export function EditorPanel() {
         <ActionButton id="editor.restoreFile" arg={def.file} />
         <span className="muted small">Ctrl+Enter runs the first action.</span>
       </div>
+      {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
         <Suspense fallback={<textarea aria-label={`${def.label} (${def.file}); the full editor is loading`} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
           <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} onRun={() => runAction(store, def.main, def.file)} label={`${def.label} (${def.file})`} />

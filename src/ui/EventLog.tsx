@@ -1,6 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { SimEvent } from '../sim';
 import { EVENT_CATEGORIES, filterEvents, clock } from '../store/selectors';
 import { useSandbox } from './context';
+
+// Keyed by the event's index in the log, so new events add items and old ones stay untouched.
+const Entry = memo(function Entry({ e }: { e: SimEvent }) {
+  return <li className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {e.message}</li>;
+});
 
 /** The typed timeline in words, filterable; a polite live region so screen readers hear what happens. */
 export function EventLog() {
@@ -8,7 +14,7 @@ export function EventLog() {
   const timeline = useSandbox((s) => s.timeline);
   const [category, setCategory] = useState('all');
   const [text, setText] = useState('');
-  const events = useMemo(() => (timeline ? filterEvents(timeline.sim.events, category, text, 300) : []), [timeline, version, category, text]);
+  const events = useMemo(() => (timeline ? filterEvents(timeline.sim.events, category, text, 200) : []), [timeline, version, category, text]);
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   useEffect(() => {
@@ -35,7 +41,7 @@ export function EventLog() {
         }}
       >
         {events.length === 0 ? <p className="muted">Nothing has happened yet. Press Play, or act from the console or the editor.</p> : (
-          <ol>{events.map((e, i) => <li key={`${e.t}-${i}-${e.type}`} className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {e.message}</li>)}</ol>
+          <ol>{events.map(({ e, i }) => <Entry key={i} e={e} />)}</ol>
         )}
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { BUILT_IN_SCENARIOS } from '../store/defaults';
-import { runAction } from '../store/actions';
+import { ACTIONS, runAction } from '../store/actions';
 import { ActionButton } from './ActionButton';
 import { useSandbox, useSandboxStore } from './context';
 
@@ -12,6 +12,7 @@ export function Header() {
   const shareUrl = useSandbox((s) => s.shareUrl);
   const [seedDraft, setSeedDraft] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const keys = useRef<HTMLDialogElement>(null);
   return (
     <header className="bar" aria-label="Sandbox">
       <h1 className="brand">ECS Sandbox</h1>
@@ -38,6 +39,21 @@ export function Header() {
       <ActionButton id="view.toggle">Canvas / tables</ActionButton>
       <ActionButton id="share.link">Share link</ActionButton>
       {shareUrl && <input aria-label="Share link" className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />}
+      <button type="button" onClick={() => keys.current?.showModal()} aria-haspopup="dialog">Keys</button>
+      <dialog ref={keys} className="keys" aria-labelledby="keys-title">
+        <h2 id="keys-title">Keyboard</h2>
+        <p>These keys work when the focus is not in a text field or the editor. Tab moves through every control; Enter or Space presses it.</p>
+        <table>
+          <caption className="sr-only">Shortcuts</caption>
+          <thead><tr><th scope="col">Key</th><th scope="col">Action</th></tr></thead>
+          <tbody>
+            {ACTIONS.filter((a) => a.shortcut).map((a) => <tr key={a.id}><td><kbd>{a.shortcut}</kbd></td><td>{a.label}</td></tr>)}
+            <tr><td><kbd>Ctrl+Enter</kbd></td><td>In the editor: the file's main action (register, compose up, deploy, apply)</td></tr>
+            <tr><td><kbd>Tab</kbd></td><td>In the console: complete the command</td></tr>
+          </tbody>
+        </table>
+        <form method="dialog"><button type="submit">Close</button></form>
+      </dialog>
       <ActionButton id="workspace.export">Export</ActionButton>
       <button type="button" onClick={() => file.current?.click()}>Import…</button>
       <input

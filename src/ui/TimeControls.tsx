@@ -10,8 +10,8 @@ export function TimeControls() {
   const store = useSandboxStore();
   const playing = useSandbox((s) => s.playing);
   const speed = useSandbox((s) => s.speed);
-  const now = useSandbox((s) => (void s.version, s.timeline?.now ?? 0));
-  const head = useSandbox((s) => (void s.version, s.timeline?.head ?? 0));
+  const now = useSandbox((s) => s.now);
+  const head = useSandbox((s) => (void s.now, s.timeline?.head ?? 0));
   const actions = useSandbox((s) => (void s.version, s.timeline?.actions.length ?? 0));
   const disabled = useSandbox((s) => s.timeline === null);
   const [jump, setJump] = useState('');

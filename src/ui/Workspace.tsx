@@ -20,34 +20,41 @@ const PANELS: { id: 'console' | 'editor' | 'charts'; label: string }[] = [
 ];
 
 /** The page: sandbox bar, time controls, the world (canvas or tables) with the inspector and event log, and the panels below. */
-export function Workspace() {
-  const store = useSandboxStore();
+/** The world as the canvas or the tables show it; the only part of the page that follows every change. */
+function World() {
   const version = useSandbox((s) => s.version);
   const timeline = useSandbox((s) => s.timeline);
   const problem = useSandbox((s) => s.scenarioProblem);
   const view = useSandbox((s) => s.view);
-  const panel = useSandbox((s) => s.panel);
-  const selected = useSandbox((s) => s.selected !== null);
   const worldId = useSandbox((s) => s.worldId);
   const world = useMemo(() => (timeline ? worldView(timeline.sim, timeline.transcript.length) : null), [timeline, version]);
+  return (
+    <div className="world">
+      {problem && (
+        <div className="problem" role="alert">
+          <h2>The scenario cannot run</h2>
+          <pre>{problem}</pre>
+          <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
+        </div>
+      )}
+      {world && (view === 'canvas'
+        ? <Suspense fallback={<WorldTables view={world} />}><Canvas key={worldId} view={world} /></Suspense>
+        : <WorldTables view={world} />)}
+    </div>
+  );
+}
+
+export function Workspace() {
+  const store = useSandboxStore();
+  const panel = useSandbox((s) => s.panel);
+  const selected = useSandbox((s) => s.selected !== null);
   return (
     <div className="app">
       <Header />
       <TimeControls />
       <Notices />
       <main className="main">
-        <div className="world">
-          {problem && (
-            <div className="problem" role="alert">
-              <h2>The scenario cannot run</h2>
-              <pre>{problem}</pre>
-              <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
-            </div>
-          )}
-          {world && (view === 'canvas'
-            ? <Suspense fallback={<WorldTables view={world} />}><Canvas key={worldId} view={world} /></Suspense>
-            : <WorldTables view={world} />)}
-        </div>
+        <World />
         <aside className="side" aria-label="Details">
           {selected && <Inspector />}
           <EventLog />

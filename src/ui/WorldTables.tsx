@@ -13,6 +13,18 @@ export function WorldTables({ view }: { view: WorldView }) {
   return (
     <div className="tables" role="region" aria-label="Cluster as tables">
       <table>
+        <caption>Services ({view.services.length})</caption>
+        <thead><tr><th scope="col">Service</th><th scope="col">Cluster</th><th scope="col">Status</th><th scope="col">Desired</th><th scope="col">Running</th><th scope="col">Pending</th><th scope="col">Deployments</th></tr></thead>
+        <tbody>
+          {view.services.map((s) => (
+            <tr key={s.arn}>
+              <td><button type="button" className="link" onClick={() => runAction(store, 'select', { kind: 'service', id: s.arn })}>{s.name}</button></td>
+              <td>{s.cluster}</td><td>{s.status}</td><td>{s.desired}</td><td>{s.running}</td><td>{s.pending}</td><td>{s.deployments}{s.rollout ? ` (${s.rollout})` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
         <caption>Container instances ({view.azs.reduce((n, z) => n + z.instances.length, 0)})</caption>
         <thead><tr><th scope="col">Instance</th><th scope="col">AZ</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Agent</th><th scope="col">CPU reserved</th><th scope="col">Memory reserved</th><th scope="col">Tasks</th></tr></thead>
         <tbody>

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, makeStore } from '../../src/store/store';
+import { locateError, runAction, tick } from '../../src/store/actions';
+import { defaultWorkspace, COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../../src/store/defaults';
+import { checkFile } from '../../src/ui/EditorPanel';
+
+function fresh() {
+  return makeStore(initialState(defaultWorkspace()));
+}
+
+describe('the action registry', () => {
+  it('registers the editor task definition, and puts an engine error at the member it names', () => {
+    const store = fresh();
+    runAction(store, 'editor.register', TASKDEF_FILE);
+    expect(store.getState().notices.at(-1)!.text).toBe('Registered task definition web:1.');
+    const bad = '{\n  "family": "web",\n  "containerDefinitions": [\n    { "name": "web", "image": "nginx", "cpu": 256, "memory": 512, "portMappings": [{ "containerPort": 80, "hostPort": 81 }] }\n  ],\n  "networkMode": "awsvpc"\n}';
+    store.setState((s) => ({ files: { ...s.files, [TASKDEF_FILE]: bad } }));
+    runAction(store, 'editor.register', TASKDEF_FILE);
+    const p = store.getState().problems.filter((x) => x.file === TASKDEF_FILE);
+    expect(p).toEqual([{ file: TASKDEF_FILE, line: 6, column: 3, message: 'ClientException: When networkMode=awsvpc, the host ports and container ports in port mappings must match.' }]);
+    expect(store.getState().timeline!.actions).toHaveLength(2);
+  });
+
+  it('reports broken JSON at its line and column without doing anything', () => {
+    const store = fresh();
+    store.setState((s) => ({ files: { ...s.files, [TASKDEF_FILE]: '{\n  "family": "web",\n  oops\n}' } }));
+    runAction(store, 'editor.register', TASKDEF_FILE);
+    expect(store.getState().problems[0]).toMatchObject({ file: TASKDEF_FILE, line: 3 });
+    expect(store.getState().timeline!.actions).toHaveLength(0);
+  });
+
+  it('locates errors by parameter path, container name and member', () => {
+    const text = '{\n  "family": "web",\n  "containerDefinitions": [\n    {\n      "name": "a",\n      "image": "x"\n    },\n    {\n      "name": "b",\n      "image": "y",\n      "memory": 5\n    }\n  ]\n}';
+    expect(locateError(text, 'f', 'Invalid type for parameter containerDefinitions[1].memory, value: 5')).toMatchObject({ line: 11 });
+    expect(locateError(text, 'f', "Invalid setting for container 'b'. The 'memory' is too small")).toMatchObject({ line: 11 });
+    expect(locateError(text, 'f', "Invalid setting for container 'a'.")).toMatchObject({ line: 4 });
+    expect(locateError(text, 'f', 'Family is bad: family must be …')).toMatchObject({ line: 2 });
+  });
+
+  it('compose up runs the editor file on the local Docker host; its problems become markers first', () => {
+    const store = fresh();
+    runAction(store, 'editor.composeUp', COMPOSE_FILE);
+    const out = store.getState().timeline!.transcript.at(-1)!;
+    expect(out.command).toBe('docker compose -f compose.yaml up -d');
+    expect(out.exitCode).toBe(0);
+    store.setState((s) => ({ files: { ...s.files, [COMPOSE_FILE]: 'services:\n  web:\n    ports: ["80:80:80:80"]\n' } }));
+    runAction(store, 'editor.composeUp', COMPOSE_FILE);
+    expect(store.getState().problems.some((p) => p.file === COMPOSE_FILE && p.line === 3)).toBe(true);
+    expect(store.getState().timeline!.actions).toHaveLength(1);
+  });
+
+  it('deploys the Copilot manifest: app, environment and service, as copilot would', () => {
+    const store = fresh();
+    runAction(store, 'editor.copilotDeploy', MANIFEST_FILE);
+    const t = store.getState().timeline!;
+    expect(t.actions.map((a) => (a.kind === 'command' ? a.line : a.call))).toEqual([
+      'copilot app init sandbox', 'copilot env init --name test', 'copilot env deploy --name test', 'copilot svc deploy --name web --env test',
+    ]);
+    expect(t.transcript.every((o) => o.exitCode === 0)).toBe(true);
+    expect(Object.values(t.sim.world.services).map((s) => s.serviceName)).toEqual(['web']);
+    runAction(store, 'editor.copilotDeploy', MANIFEST_FILE);
+    expect(store.getState().timeline!.actions).toHaveLength(5);
+  });
+
+  it('the clock advances only while playing, at the chosen speed, and steps event by event', () => {
+    const store = fresh();
+    tick(store, 1000);
+    expect(store.getState().timeline!.now).toBe(0);
+    runAction(store, 'clock.toggle');
+    runAction(store, 'clock.speed', 10);
+    tick(store, 50);
+    expect(store.getState().timeline!.now).toBe(500);
+    runAction(store, 'clock.step');
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().timeline!.now).toBe(45_000);
+    runAction(store, 'clock.jump', '1:30');
+    expect(store.getState().timeline!.now).toBe(90_000);
+    runAction(store, 'clock.jump', 'soon');
+    expect(store.getState().notices.at(-1)!.text).toMatch(/"soon" is not a time/);
+  });
+
+  it('says why an action cannot run instead of running it', () => {
+    const store = fresh();
+    expect(runAction(store, 'history.undo')).toBe(false);
+    expect(store.getState().notices.at(-1)!.text).toBe('Undo the last action: not now, nothing to undo yet.');
+  });
+
+  it('applies the scenario file, or keeps the old world and marks the problem', () => {
+    const store = fresh();
+    store.setState((s) => ({ files: { ...s.files, [SCENARIO_FILE]: 'name: x\nactions:\n  - { at: soon, call: ecs.CreateCluster }\n' } }));
+    runAction(store, 'editor.applyScenario');
+    expect(store.getState().problems.some((p) => p.file === SCENARIO_FILE && p.line === 3)).toBe(true);
+    expect(store.getState().scenarioId).toBe('empty-cluster');
+    store.setState((s) => ({ files: { ...s.files, [SCENARIO_FILE]: 'name: mine\nactions:\n  - { call: ecs.CreateCluster, input: { clusterName: mine } }\n' } }));
+    runAction(store, 'editor.applyScenario');
+    expect(store.getState().scenarioId).toBeNull();
+    expect(Object.values(store.getState().timeline!.sim.world.clusters).map((c) => c.clusterName)).toEqual(['mine']);
+  });
+
+  it('checks YAML files as they are typed, with line numbers', () => {
+    expect(checkFile(COMPOSE_FILE, 'services:\n  web:\n    image: nginx\n    ports: [80-81:80]\n')[0]).toMatchObject({ file: COMPOSE_FILE, line: 4 });
+    expect(checkFile(MANIFEST_FILE, 'name: web\ntype: Static Site\n')[0]).toMatchObject({ line: 2 });
+    expect(checkFile(SCENARIO_FILE, 'name: [\n')[0]).toMatchObject({ file: SCENARIO_FILE, line: 2 });
+  });
+});

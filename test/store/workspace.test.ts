@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeShare, encodeShare, loadWorkspace, saveWorkspace, validateWorkspace, DAMAGED_KEY, LEGACY_KEY, STORE_KEY, SHARE_LIMIT, type Workspace } from '../../src/store/workspace';
+import { defaultWorkspace } from '../../src/store/defaults';
+import { initialState, workspaceOf } from '../../src/store/store';
+
+function memoryStorage(init: Record<string, string> = {}) {
+  const m = new Map(Object.entries(init));
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), map: m };
+}
+
+const sample = (): Workspace => ({
+  ...defaultWorkspace(),
+  actions: [
+    { at: 60_000, kind: 'call', call: 'ecs.RegisterTaskDefinition', input: { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 256 }] } },
+    { at: 90_000, kind: 'command', line: 'aws ecs run-task --cluster demo --task-definition web --count 2' },
+  ],
+  time: 300_000,
+});
+
+describe('the saved workspace', () => {
+  it('round-trips through storage and rebuilds the same world at the same moment', () => {
+    const storage = memoryStorage();
+    const w = sample();
+    expect(saveWorkspace(storage, w)).toBeUndefined();
+    const loaded = loadWorkspace(storage, defaultWorkspace());
+    expect(loaded.notice).toBeUndefined();
+    expect(loaded.workspace).toEqual(w);
+    const s = initialState(loaded.workspace);
+    expect(s.timeline!.now).toBe(300_000);
+    expect(Object.values(s.timeline!.sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(2);
+    expect(workspaceOf(s).actions).toEqual(w.actions);
+  });
+
+  it('migrates the first version (scenario text only) with a notice', () => {
+    const storage = memoryStorage({ [LEGACY_KEY]: 'name: mine\nactions: []\n' });
+    const r = loadWorkspace(storage, defaultWorkspace());
+    expect(r.workspace.scenarioText).toBe('name: mine\nactions: []\n');
+    expect(r.workspace.scenarioId).toBeNull();
+    expect(r.notice).toMatch(/earlier version/);
+  });
+
+  it('recovers from damaged storage with a notice naming the problem, and keeps the damaged copy', () => {
+    for (const [raw, why] of [
+      ['{"version":2,', /not valid JSON/],
+      ['{"version":1}', /version: expected 2, found 1/],
+      [JSON.stringify({ ...sample(), actions: [{ at: 5, kind: 'call', call: 'ecs.Nope', input: {} }] }), /actions\[0\]\.call: unknown operation "ecs\.Nope"/],
+      [JSON.stringify({ ...sample(), actions: [{ at: 50, kind: 'command', line: 'x' }, { at: 10, kind: 'command', line: 'y' }] }), /actions\[1\]\.at: expected a time in ms, not before the previous action/],
+      [JSON.stringify({ ...sample(), seed: 4 }), /seed: expected a string/],
+    ] as const) {
+      const storage = memoryStorage({ [STORE_KEY]: raw });
+      const r = loadWorkspace(storage, defaultWorkspace());
+      expect(r.workspace).toEqual(defaultWorkspace());
+      expect(r.notice).toMatch(why);
+      expect(storage.map.get(DAMAGED_KEY)).toBe(raw);
+    }
+  });
+
+  it('a scenario that cannot run still loads: the world is empty and the problem names its line', () => {
+    const s = initialState({ ...defaultWorkspace(), scenarioText: 'name: x\nactions:\n  - { call: ecs.Nope }\n', scenarioId: null });
+    expect(s.timeline).toBeNull();
+    expect(s.scenarioProblem).toMatch(/^scenario\.yaml:3:\d+: /);
+    expect(s.files['scenario.yaml']).toContain('ecs.Nope');
+  });
+
+  it('never throws on any stored text, and accepts only what validates', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.constant(JSON.stringify(sample()))), (raw) => {
+      const r = loadWorkspace(memoryStorage({ [STORE_KEY]: raw }), defaultWorkspace());
+      expect(r.workspace.version).toBe(2);
+    }));
+  });
+});
+
+describe('share links', () => {
+  it('carry scenario, seed, actions and time, compressed, and open to the same workspace', async () => {
+    const w = sample();
+    const payload = await encodeShare(w);
+    expect(payload).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(payload.length).toBeLessThan(JSON.stringify(w).length);
+    const back = await decodeShare(payload, defaultWorkspace());
+    expect(back.workspace).toMatchObject({ scenarioText: w.scenarioText, seed: w.seed, actions: w.actions, time: w.time });
+  });
+
+  it('refuse a workspace too large for a link, saying to export it instead', async () => {
+    let big = '';
+    for (let i = 0; big.length < 400_000; i++) big += `# ${(i * 2654435761) % 4294967296} ${(i * 40503) % 65536}\n`;
+    await expect(encodeShare({ ...sample(), scenarioText: big })).rejects.toThrow(/too large for a link .* Export it as a file instead/);
+  });
+
+  it('treat the payload as untrusted: cut, foreign or forged links are refused with a reason, never thrown', async () => {
+    const good = await encodeShare(sample());
+    expect((await decodeShare(good.slice(0, good.length / 2), defaultWorkspace())).problem).toMatch(/cannot be unpacked|does not hold|expected/);
+    expect((await decodeShare('%%%', defaultWorkspace())).problem).toMatch(/characters a share link never has/);
+    expect((await decodeShare('a'.repeat(SHARE_LIMIT + 1), defaultWorkspace())).problem).toMatch(/longer than/);
+    const forged = await encodeShare({ ...sample(), actions: [{ at: 0, kind: 'call', call: 'sim.Explode', input: {} }] } as Workspace);
+    expect((await decodeShare(forged, defaultWorkspace())).problem).toMatch(/actions\[0\]\.call: unknown operation/);
+    await fc.assert(fc.asyncProperty(fc.string({ unit: fc.constantFrom(...'ABCabc019-_'.split('')) }), async (s) => {
+      const r = await decodeShare(s, defaultWorkspace());
+      expect(r.workspace !== undefined || typeof r.problem === 'string').toBe(true);
+    }), { numRuns: 200 });
+  });
+
+  it('a workspace validates member by member', () => {
+    expect(validateWorkspace([], defaultWorkspace()).problem).toBe('it is not a JSON object');
+    expect(validateWorkspace({ ...sample(), files: { 'a.json': 3 } }, defaultWorkspace()).problem).toBe('files.a.json: expected a string');
+  });
+});
