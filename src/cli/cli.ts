@@ -1,4 +1,6 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
+import { checkLesson, parseIndex, parseLesson, parseLog, LessonError, type ActionLog } from '../content/lesson';
+import { reportOf } from '../content/runner';
 import { formatReport, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
@@ -12,9 +14,9 @@ import { deployRequests, environmentRequests, parseManifest, planDeployment } fr
  * what a Copilot manifest or a Compose file deploys to ECS.
  * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid.
  */
-const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)';
+const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
 
-type Io = { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string };
+type Io = { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string; lessons?: () => Record<string, string> };
 
 interface Options {
   file?: string;
@@ -59,6 +61,7 @@ export function cli(argv: string[], io: Io): number {
   if (cmd === 'copilot') return copilotCommand(rest, io);
   if (cmd === 'compose') return composeCommand(rest, io);
   if (cmd === 'console') return consoleCommand(rest, io);
+  if (cmd === 'lesson') return lessonCommand(rest, io);
   if (cmd !== 'run') {
     io.err(`${USAGE}\n`);
     return 2;
@@ -213,4 +216,80 @@ function consoleCommand(args: string[], io: Io): number {
   if (json) io.out(`${JSON.stringify({ ...report, console: results }, null, 2)}\n`);
   const failed = results.filter((r) => r.exitCode !== 0);
   return failed.length ? failed[failed.length - 1]!.exitCode : 0;
+}
+
+/**
+ * `sim lesson <id> [--solution | --trap N | --actions file] [--json]`: replays the lesson's start
+ * state with that action log and reports its checklist; exit 0 when it passed, 1 when not, 2 when
+ * the lesson or the log is invalid. `sim lesson --list` prints one lesson id a line.
+ */
+function lessonCommand(args: string[], io: Io): number {
+  const files = io.lessons?.() ?? {};
+  let index;
+  try {
+    index = parseIndex(files);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n`);
+    return 2;
+  }
+  const ids = index.chapters.flatMap((c) => c.lessons);
+  if (args[0] === '--list') {
+    io.out(ids.map((id) => `${id}\n`).join(''));
+    return 0;
+  }
+  const o = options(args, { flags: ['--json', '--solution'], values: ['--trap', '--actions', '--seed'] }, io);
+  if (!o) return 2;
+  if (!o.file) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  if (!ids.includes(o.file)) {
+    io.err(`no lesson '${o.file}'; the lessons are: ${ids.join(', ')}\n`);
+    return 2;
+  }
+  let lesson;
+  try {
+    lesson = parseLesson(files, o.file);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n`);
+    return 2;
+  }
+  let log: ActionLog = lesson.solution;
+  const trap = o.values['--trap']?.[0];
+  const actionsFile = o.values['--actions']?.[0];
+  if (trap !== undefined) {
+    const t = /^\d+$/.test(trap) ? lesson.traps[Number(trap) - 1] : lesson.traps.find((x) => x.name === trap);
+    if (!t) {
+      io.err(`lesson ${lesson.id} has no trap ${trap}; its traps: ${lesson.traps.map((x, i) => `${i + 1} (${x.name})`).join(', ')}\n`);
+      return 2;
+    }
+    log = t.log;
+  } else if (actionsFile !== undefined) {
+    const text = readText(actionsFile, io);
+    if (text === undefined) return 2;
+    try {
+      log = parseLog({ [actionsFile]: text }, actionsFile);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n`);
+      return 2;
+    }
+  } else if (!o.flags.has('--solution') && o.flags.size === (o.flags.has('--json') ? 1 : 0)) {
+    log = { actions: [], predictions: {} };
+  }
+  const seed = o.values['--seed']?.[0] ?? lesson.start.seed;
+  let report;
+  const result = checkLesson(lesson, log, seed, (t) => {
+    const calls = t.transcript.map((x) => ({ at: x.action.at / 1000, call: x.command, input: {}, ...(x.exitCode === 0 ? { output: x.output } : { error: { code: String(x.exitCode), message: x.output } }) }));
+    report = reportOf(t.sim, lesson.title, seed, calls, []);
+  });
+  const lessonPart = { id: result.id, passed: result.passed, checklist: result.checklist, diagnostics: result.diagnostics, predictions: result.predictions };
+  if (o.flags.has('--json')) io.out(`${JSON.stringify({ ...report!, passed: result.passed, lesson: lessonPart }, null, 2)}\n`);
+  else {
+    io.out(`# ${lesson.id} ${lesson.title} (seed ${seed}, ${log.actions.length} actions, checked at ${result.clock / 1000} s)\n`);
+    for (const c of result.checklist) io.out(`${c.passed ? '[x]' : '[ ]'} ${c.label}${c.detail ? ` — ${c.detail}` : ''}\n`);
+    for (const d of result.diagnostics) io.out(`diagnostic ${d.id}: ${d.message}\n`);
+    io.out(result.passed ? 'passed\n' : 'not passed\n');
+  }
+  void LessonError;
+  return result.passed ? 0 : 1;
 }

@@ -158,7 +158,7 @@ function convert(values: string[], shapeName: string | undefined, option: string
     }
     if (v.includes('=')) {
       const s = shorthand(v);
-      if (typeof s !== 'string') return s;
+      if (typeof s !== 'string') return typedByName(s);
     }
     return v;
   }
@@ -183,6 +183,28 @@ function convert(values: string[], shapeName: string | undefined, option: string
     }
     default: return one();
   }
+}
+
+/**
+ * Members that are numbers or booleans in the published Application Auto Scaling, CloudWatch,
+ * ELBv2, EC2 Auto Scaling and Cloud Map models (the CLI converts shorthand by the model; the
+ * sandbox carries the model only for ECS).
+ */
+const NUMBER_MEMBERS = new Set(['TargetValue', 'ScaleInCooldown', 'ScaleOutCooldown', 'MinCapacity', 'MaxCapacity', 'ScalingAdjustment', 'MetricIntervalLowerBound',
+  'MetricIntervalUpperBound', 'MinAdjustmentMagnitude', 'Cooldown', 'Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold', 'Port', 'Priority',
+  'HealthCheckIntervalSeconds', 'HealthCheckTimeoutSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Weight', 'MinSize', 'MaxSize', 'DesiredCapacity', 'TTL', 'FailureThreshold']);
+const BOOLEAN_MEMBERS = new Set(['DisableScaleIn', 'Enabled', 'NewInstancesProtectedFromScaleIn']);
+
+function typedByName(obj: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v === 'string' && NUMBER_MEMBERS.has(k) && v.trim() !== '' && !Number.isNaN(Number(v))) out[k] = Number(v);
+    else if (typeof v === 'string' && BOOLEAN_MEMBERS.has(k) && (v === 'true' || v === 'false')) out[k] = v === 'true';
+    else if (Array.isArray(v)) out[k] = v.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? typedByName(x as Record<string, unknown>) : x));
+    else if (v && typeof v === 'object') out[k] = typedByName(v as Record<string, unknown>);
+    else out[k] = v;
+  }
+  return out;
 }
 
 /** Shorthand values are strings; give members their shape's type. */

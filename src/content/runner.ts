@@ -103,14 +103,15 @@ function pairs(points: number[]): [number, number][] {
 }
 
 /** Collections the expectations count over, with a few joined fields for readable conditions. */
-function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
+export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
   const w = sim.world;
   switch (name) {
     case 'tasks':
       return w.taskOrder.map((a) => {
         const t = w.tasks[a]!;
         const svc = t.serviceArn ? w.services[t.serviceArn] : undefined;
-        return { ...describeTask(sim, t), ec2InstanceId: t.ec2InstanceId, family: t.family, serviceName: svc?.serviceName, index: w.taskOrder.indexOf(a) };
+        const ci = t.containerInstanceArn ? w.containerInstances[t.containerInstanceArn] : undefined;
+        return { ...describeTask(sim, t), ec2InstanceId: t.ec2InstanceId, instanceType: ci?.instanceType, family: t.family, serviceName: svc?.serviceName, index: w.taskOrder.indexOf(a) };
       });
     case 'containerInstances':
       return Object.values(w.containerInstances).sort((a, b) => a.order - b.order).map((ci) => {
@@ -143,6 +144,8 @@ function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
       return w.traces.map((t) => expandTrace(w, t));
     case 'alarms':
       return (sim.call('cloudwatch.DescribeAlarms', {}).output as { MetricAlarms: unknown[] }).MetricAlarms;
+    case 'scalableTargets':
+      return (sim.call('applicationautoscaling.DescribeScalableTargets', { ServiceNamespace: 'ecs' }).output as { ScalableTargets: unknown[] }).ScalableTargets;
     case 'scalingPolicies':
       return (sim.call('applicationautoscaling.DescribeScalingPolicies', { ServiceNamespace: 'ecs' }).output as { ScalingPolicies: unknown[] }).ScalingPolicies;
     case 'scalingActivities':
@@ -151,12 +154,19 @@ function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
       return (sim.call('docker.Ps', { all: true }).output as { containers: unknown[] }).containers;
     case 'images':
       return Object.values(w.docker.images).map((i) => ({ ref: i.ref, exposedPorts: i.exposed, pushed: w.docker.registry.includes(i.ref) }));
+    case 'localTraffic':
+      return Object.keys(w.docker.traffic).map((port) => sim.call('docker.TrafficStats', { port: Number(port) }).output);
+    case 'targetGroups':
+      return Object.values(w.targetGroups).map((tg) => ({
+        TargetGroupName: tg.TargetGroupName, TargetGroupArn: tg.TargetGroupArn,
+        healthy: tg.targets.filter((x) => x.State === 'healthy').length, targets: tg.targets.map((x) => ({ Id: x.Id, Port: x.Port, State: x.State })),
+      }));
     default:
       return [];
   }
 }
 
-function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): ExpectResult {
+export function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): ExpectResult {
   const label = raw.label ?? describeExpectation(raw);
   // Expectations may name things by reference too (${ci:i-1}, ${task:0}, ${call:id.path}).
   const e = resolveRefs(sim, raw, calls) as Expectation;
@@ -265,14 +275,19 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
   opts.after?.(sim);
   for (const e of sc.expect) if (e.at === undefined) results.set(e.index, evaluate(sim, e, calls));
   const expect = sc.expect.map((e) => results.get(e.index) ?? { index: e.index, label: e.label ?? describeExpectation(e), passed: false, seen: 'not reached before the end of the run', at: e.at! / 1000 });
+  return reportOf(sim, sc.name, seed, ordered, expect);
+}
+
+/** The runner's report of a world as it is now (the CLI's --json output; lessons add their checklist). */
+export function reportOf(sim: Sim, name: string, seed: string, calls: CallRecord[], expect: ExpectResult[]): Report {
   const w = sim.world;
   return {
-    scenario: sc.name,
+    scenario: name,
     clock: sim.now / 1000,
     seed,
     passed: expect.every((x) => x.passed),
     eventHash: eventHash(sim.events),
-    calls: ordered,
+    calls,
     clusters: Object.values(w.clusters).map((c) => describeCluster(sim, c)),
     containerInstances: Object.values(w.containerInstances).sort((a, b) => a.order - b.order).map((c) => describeContainerInstance(sim, c)),
     tasks: w.taskOrder.map((a) => describeTask(sim, w.tasks[a]!)),

@@ -1,7 +1,7 @@
 import { describeCluster, describeContainerInstance, describeService, describeTask, expandTrace, formatClock, type Sim, type SimEvent } from '../sim';
 import type { PlacementCandidate, PlacementTrace, Task, WorldState } from '../sim';
 import type { Selection } from './store';
-import type { Sample } from './timeline';
+import type { Sample } from '../content/timeline';
 
 /** A task as the canvas and the tables show it. */
 export interface TaskView {

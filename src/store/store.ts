@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { parseScenario, ScenarioError } from '../content/scenario';
-import { Timeline, type LearnerAction, type NewAction, type Outcome } from './timeline';
+import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
 import { defaultWorkspace, BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
 import { loadWorkspace, saveWorkspace, type Workspace } from './workspace';
 

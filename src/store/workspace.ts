@@ -1,5 +1,5 @@
 import { Sim } from '../sim';
-import type { LearnerAction } from './timeline';
+import type { LearnerAction } from '../content/timeline';
 
 /**
  * What the page keeps between visits: the scenario, its seed, the learner's actions and where the

@@ -1,7 +1,7 @@
 import { Sim, type SimEvent, type SimSnapshot } from '../sim';
-import type { Scenario } from '../content/scenario';
-import { orderedActions, resolveRefs, simFor, type CallRecord } from '../content/runner';
-import { newSession, runCommand, type ConsoleResult, type ConsoleSession } from '../content/console';
+import type { Scenario } from './scenario';
+import { orderedActions, resolveRefs, simFor, type CallRecord } from './runner';
+import { newSession, runCommand, type ConsoleResult, type ConsoleSession } from './console';
 
 /**
  * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario } from '../../src/content/scenario';
 import { eventHash } from '../../src/content/runner';
-import { Timeline, type LearnerAction, type NewAction } from '../../src/store/timeline';
+import { Timeline, type LearnerAction, type NewAction } from '../../src/content/timeline';
 
 const scenario = parseScenario(readFileSync(resolve(import.meta.dirname, '../../docs/examples/empty-cluster.yaml'), 'utf8'), 'empty-cluster.yaml');
 const register: NewAction = { kind: 'call', call: 'ecs.RegisterTaskDefinition', input: { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 512, portMappings: [{ containerPort: 80, hostPort: 80 }] }] } };
