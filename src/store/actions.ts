@@ -5,6 +5,7 @@ import { parseManifest } from '../formats/copilot';
 import { formatClock, parseDuration } from '../sim';
 import { act, builtInScenario, loadScenario, notify, problemsOf, touched, workspaceOf, SPEEDS, type EditorProblem, type SandboxState, type SandboxStore, type Selection } from './store';
 import { encodeShare, validateWorkspace } from './workspace';
+import { checkWork, demoPauseDue, openLesson } from './lessons';
 import { COMPOSE_FILE, DEFAULT_FILES, SCENARIO_FILE, defaultWorkspace } from './defaults';
 
 /**
@@ -16,11 +17,28 @@ export interface ActionDef {
   label: string;
   /** The key that runs it, as shown to the learner ("Space", "Ctrl+Z"). */
   shortcut?: string;
-  enabled?: (s: SandboxState) => true | string;
+  enabled?: (s: SandboxState, arg?: unknown) => true | string;
   run: (store: SandboxStore, arg?: unknown) => void | Promise<void>;
 }
 
 const needsWorld = (s: SandboxState): true | string => (s.timeline ? true : 'the scenario cannot run; fix it in the editor first');
+
+/** In a lesson, the editor's actions are those its `allowed` list names. */
+const editorAction = (id: string) => (s: SandboxState): true | string => {
+  const w = needsWorld(s);
+  if (w !== true) return w;
+  const allowed = s.lesson?.def.allowed ?? [];
+  return allowed.length === 0 || allowed.includes(id) ? true : `lesson ${s.lesson!.id} does not use it`;
+};
+
+/** In a lesson, console commands must start with one of the prefixes its `allowed` list names. */
+function commandAllowed(s: SandboxState, line: string): true | string {
+  const allowed = (s.lesson?.def.allowed ?? []).filter((a) => !a.startsWith('editor.'));
+  if (!s.lesson || allowed.length === 0) return true;
+  const l = line.trim().replace(/\s+/g, ' ');
+  if (/^sleep /.test(l) || allowed.some((a) => l === a || l.startsWith(`${a} `) || l.startsWith(a))) return true;
+  return `lesson ${s.lesson.id} uses only: ${allowed.join(', ')}`;
+}
 
 /** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names. */
 export function locateError(text: string, file: string, message: string): EditorProblem {
@@ -132,12 +150,16 @@ export function tick(store: SandboxStore, realMs: number, budgetMs = 12): void {
   const t = s.timeline;
   if (!s.playing || !t) return;
   const start = performance.now();
-  const target = t.now + Math.max(1, Math.round(Math.min(realMs, 100) * s.speed));
+  let target = t.now + Math.max(1, Math.round(Math.min(realMs, 100) * s.speed));
+  // A demo's clock stops exactly at its next "predict, then reveal" pause.
+  const pause = s.demo && !s.demo.pause ? s.demo.def.pauses[s.demo.passed] : undefined;
+  if (pause && pause.at > t.now) target = Math.min(target, pause.at);
   const before = t.sim.events.length;
   t.advanceTo(target, () => performance.now() - start > budgetMs);
   // Only the clock moved unless something happened: views of the world need not recompute.
   if (t.sim.events.length !== before) touched(store);
   else store.setState({ now: t.now });
+  demoPauseDue(store);
 }
 
 export const ACTIONS: ActionDef[] = [
@@ -210,7 +232,8 @@ export const ACTIONS: ActionDef[] = [
     id: 'world.reset', label: 'Reset to the start of the scenario',
     run: (st) => {
       const s = st.getState();
-      loadScenario(st, s.scenarioText, s.seed, s.scenarioId);
+      if (s.lesson) openLesson(st, s.lesson.def);
+      else loadScenario(st, s.scenarioText, s.seed, s.scenarioId);
     },
   },
   {
@@ -219,6 +242,7 @@ export const ACTIONS: ActionDef[] = [
       const sc = builtInScenario(String(arg));
       if (!sc) return;
       const seed = /^seed:\s*(\S+)/m.exec(sc.text)?.[1] ?? '1';
+      st.setState({ lesson: null, demo: null });
       loadScenario(st, sc.text, seed, sc.id);
     },
   },
@@ -232,35 +256,51 @@ export const ACTIONS: ActionDef[] = [
     },
   },
   {
-    id: 'console.run', label: 'Run a command', enabled: needsWorld,
+    id: 'console.run', label: 'Run a command',
+    enabled: (s, arg) => {
+      const w = needsWorld(s);
+      return w !== true ? w : arg === undefined ? true : commandAllowed(s, String(arg));
+    },
     run: (st, arg) => {
       const line = String(arg ?? '').trim();
       if (!line) return;
       const s = st.getState();
+      // In the page time passes on the clock: sleep moves it forward instead of being an action.
+      const sleep = /^sleep\s+(\S+)$/.exec(line);
+      if (sleep) {
+        const ms = parseDuration(sleep[1]!);
+        if (ms === undefined) notify(st, `sleep: invalid time interval '${sleep[1]!}'`, 'error');
+        else {
+          s.timeline!.seek(s.timeline!.now + ms);
+          touched(st);
+        }
+        return;
+      }
       // Commands that read editor files (file://…, -f compose.yaml) get the files as they are now.
       const files: Record<string, string> = {};
       for (const [name, text] of Object.entries(s.files)) if (line.includes(name)) files[name] = text;
       act(st, { kind: 'command', line, ...(Object.keys(files).length ? { files } : {}) });
     },
   },
-  { id: 'editor.register', label: 'Register task definition', enabled: needsWorld, run: (st, arg) => registerTaskDefinition(st, String(arg)) },
-  { id: 'editor.composeUp', label: 'Compose up on the local host', enabled: needsWorld, run: (st, arg) => composeUp(st, String(arg ?? COMPOSE_FILE)) },
+  { id: 'editor.register', label: 'Register task definition', enabled: editorAction('editor.register'), run: (st, arg) => registerTaskDefinition(st, String(arg)) },
+  { id: 'editor.composeUp', label: 'Compose up on the local host', enabled: editorAction('editor.composeUp'), run: (st, arg) => composeUp(st, String(arg ?? COMPOSE_FILE)) },
   {
-    id: 'editor.translate', label: 'Translate to ECS', enabled: needsWorld,
+    id: 'editor.translate', label: 'Translate to ECS', enabled: editorAction('editor.translate'),
     run: (st, arg) => {
       const file = String(arg ?? COMPOSE_FILE);
       act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: st.getState().files[file] ?? '' } });
       st.setState({ panel: 'console' });
     },
   },
-  { id: 'editor.copilotDeploy', label: 'Deploy with Copilot', enabled: needsWorld, run: (st, arg) => copilotDeploy(st, String(arg)) },
-  { id: 'editor.applyScenario', label: 'Start the sandbox from this scenario', run: (st) => applyScenarioFile(st) },
+  { id: 'editor.copilotDeploy', label: 'Deploy with Copilot', enabled: editorAction('editor.copilotDeploy'), run: (st, arg) => copilotDeploy(st, String(arg)) },
+  { id: 'editor.applyScenario', label: 'Start the sandbox from this scenario', enabled: (s) => (s.lesson ? `leave lesson ${s.lesson.id} first` : true), run: (st) => applyScenarioFile(st) },
   {
     id: 'editor.restoreFile', label: 'Restore the example text',
+    enabled: (s, arg) => (arg === undefined || s.lesson?.def.files[String(arg)] !== undefined || String(arg) in DEFAULT_FILES || String(arg) === SCENARIO_FILE ? true : 'this file has no example text'),
     run: (st, arg) => {
       const file = String(arg);
       const s = st.getState();
-      const text = file === SCENARIO_FILE ? s.scenarioText : DEFAULT_FILES[file];
+      const text = s.lesson?.def.files[file] ?? (file === SCENARIO_FILE ? s.scenarioText : DEFAULT_FILES[file]);
       if (text !== undefined) st.setState((s) => ({ files: { ...s.files, [file]: text }, problems: s.problems.filter((p) => p.file !== file) }));
     },
   },
@@ -315,6 +355,44 @@ export const ACTIONS: ActionDef[] = [
       else notify(st, 'The imported scenario cannot run; its text is in the editor.', 'error');
     },
   },
+  {
+    id: 'lesson.check', label: 'Check my work', shortcut: 'C', enabled: (s) => (s.lesson && s.timeline ? true : 'open a lesson first'),
+    run: (st) => {
+      checkWork(st);
+    },
+  },
+  { id: 'lesson.hint', label: 'Hint', enabled: (s) => (!s.lesson ? 'open a lesson first' : s.lesson.hints < s.lesson.def.text.hints.length ? true : 'no more hints'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, hints: s.lesson!.hints + 1 } })) },
+  { id: 'lesson.goal', label: 'Show the goal', enabled: (s) => (s.lesson ? true : 'open a lesson first'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, showGoal: !s.lesson!.showGoal } })) },
+  { id: 'lesson.solution', label: 'Show the solution', enabled: (s) => (s.lesson ? true : 'open a lesson first'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, showSolution: !s.lesson!.showSolution } })) },
+  {
+    id: 'lesson.applySolution', label: 'Replay the reference solution', enabled: (s) => (s.lesson ? true : 'open a lesson first'),
+    run: (st) => {
+      const l = st.getState().lesson!;
+      openLesson(st, l.def, { actions: l.def.solution.actions });
+      notify(st, `The reference solution of ${l.def.id} is replayed: ${l.def.solution.actions.length} actions. Play on, then check it.`);
+    },
+  },
+  {
+    id: 'lesson.reset', label: 'Start the lesson again', enabled: (s) => (s.lesson ? true : 'open a lesson first'),
+    run: (st) => openLesson(st, st.getState().lesson!.def),
+  },
+  {
+    id: 'lesson.predict', label: 'Record a prediction',
+    run: (st, arg) => {
+      const { id, choice } = arg as { id: string; choice: number };
+      st.setState((s) => (s.lesson ? { lesson: { ...s.lesson, predictions: { ...s.lesson.predictions, [id]: choice } } } : {}));
+    },
+  },
+  { id: 'lesson.exit', label: 'Leave the lesson', run: (st) => st.setState({ lesson: null }) },
+  {
+    id: 'demo.reveal', label: 'Reveal', shortcut: 'Enter', enabled: (s) => (s.demo?.pause ? true : 'no question is open'),
+    run: (st) => st.setState((s) => {
+      const d = s.demo!;
+      if (!d.pause!.revealed) return { demo: { ...d, pause: { ...d.pause!, revealed: true } } };
+      return { demo: { ...d, pause: null, passed: d.passed + 1 } };
+    }),
+  },
+  { id: 'present.toggle', label: 'Presenter view', shortcut: 'P', run: (st) => st.setState((s) => ({ presenting: !s.presenting })) },
   { id: 'view.toggle', label: 'Switch between the canvas and the tables', shortcut: 'V', run: (st) => st.setState((s) => ({ view: s.view === 'canvas' ? 'table' : 'canvas' })) },
   { id: 'select', label: 'Inspect', run: (st, arg) => st.setState({ selected: (arg as Selection | null) ?? null, inspectorTab: 'json' }) },
   { id: 'select.clear', label: 'Close the inspector', shortcut: 'Escape', run: (st) => st.setState({ selected: null }) },
@@ -336,13 +414,13 @@ export function actionDef(id: string): ActionDef {
 }
 
 /** Why an action cannot run now, or true. */
-export function canRun(store: SandboxStore, id: string): true | string {
-  return actionDef(id).enabled?.(store.getState()) ?? true;
+export function canRun(store: SandboxStore, id: string, arg?: unknown): true | string {
+  return actionDef(id).enabled?.(store.getState(), arg) ?? true;
 }
 
 /** Runs an action by id if it is enabled; returns false (and says why) when it is not. */
 export function runAction(store: SandboxStore, id: string, arg?: unknown): boolean {
-  const ok = canRun(store, id);
+  const ok = canRun(store, id, arg);
   if (ok !== true) {
     notify(store, `${actionDef(id).label}: not now, ${ok}.`, 'warning');
     return false;

@@ -3,6 +3,28 @@ import { parseScenario, ScenarioError } from '../content/scenario';
 import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
 import { defaultWorkspace, BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
 import { loadWorkspace, saveWorkspace, type Workspace } from './workspace';
+import type { Demo, Lesson, LessonReport } from '../content/lesson';
+import type { Progress } from './lessons';
+
+/** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
+export interface LessonState {
+  id: string;
+  def: Lesson;
+  report: LessonReport | null;
+  predictions: Record<string, number>;
+  hints: number;
+  showGoal: boolean;
+  showSolution: boolean;
+}
+
+export interface DemoState {
+  id: string;
+  def: Demo;
+  /** The pause the clock is stopped at, if any. */
+  pause: (Demo['pauses'][number] & { revealed: boolean }) | null;
+  /** How many pauses are behind. */
+  passed: number;
+}
 
 /** What the inspector shows: one thing on the canvas or in the tables. */
 export type Selection =
@@ -46,6 +68,11 @@ export interface SandboxState {
   view: 'canvas' | 'table';
   panel: 'editor' | 'console' | 'charts';
   inspectorTab: 'json' | 'history' | 'placement';
+  lesson: LessonState | null;
+  demo: DemoState | null;
+  /** Presenter view: large type, the canvas and the event log only. */
+  presenting: boolean;
+  progress: Progress;
   /** Bumped when a new world is loaded (the canvas fits its view to it). */
   worldId: number;
   /** The last share link made, shown so it can be copied by hand. */
@@ -107,7 +134,7 @@ export function initialState(w: Workspace, notice?: string): SandboxState {
     files: { ...w.files, [SCENARIO_FILE]: scenarioDraft(w, timeline !== null) }, activeFile: timeline ? w.activeFile : SCENARIO_FILE,
     version: 0, now: timeline?.now ?? 0, playing: false, speed: 60, selected: null,
     notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning' }] : [],
-    problems: [], view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', shareUrl: null, worldId: 0,
+    problems: [], view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', shareUrl: null, worldId: 0, lesson: null, demo: null, presenting: false, progress: { version: 1, lessons: {} },
   };
 }
 
@@ -127,7 +154,7 @@ export function workspaceOf(s: SandboxState): Workspace {
   return {
     version: 2, scenarioId: s.scenarioId, scenarioText: s.scenarioText, seed: s.seed,
     actions: s.timeline ? s.timeline.actions.slice() : [], time: s.timeline ? s.timeline.now : 0,
-    files: s.files, activeFile: s.activeFile,
+    files: s.files, activeFile: s.activeFile, ...(s.lesson ? { lessonId: s.lesson.id } : {}),
   };
 }
 

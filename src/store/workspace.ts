@@ -17,6 +17,8 @@ export interface Workspace {
   time: number;
   files: Record<string, string>;
   activeFile: string;
+  /** The lesson being taken, if any (its start state is scenarioText). */
+  lessonId?: string | null;
 }
 
 export const STORE_KEY = 'ecs-sandbox.workspace';
@@ -52,7 +54,13 @@ export function validateWorkspace(data: unknown, fallback: Workspace): { workspa
     files = d.files as Record<string, string>;
   }
   const activeFile = typeof d.activeFile === 'string' && d.activeFile in files ? d.activeFile : Object.keys(files)[0] ?? fallback.activeFile;
-  return { workspace: { version: 2, scenarioId: (d.scenarioId as string | null) ?? null, scenarioText, seed: d.seed, actions, time: Math.round(d.time), files, activeFile } };
+  if (d.lessonId !== undefined && d.lessonId !== null && (typeof d.lessonId !== 'string' || !/^[\w-]{1,40}$/.test(d.lessonId))) return { problem: 'lessonId: expected a lesson id' };
+  return {
+    workspace: {
+      version: 2, scenarioId: (d.scenarioId as string | null) ?? null, scenarioText, seed: d.seed, actions, time: Math.round(d.time), files, activeFile,
+      ...(typeof d.lessonId === 'string' ? { lessonId: d.lessonId } : {}),
+    },
+  };
 }
 
 /** Checks a learner-action list; returns the list or a message naming the member. */
@@ -182,7 +190,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 
 /** The share-link payload (after `#share=`): scenario, seed, actions and time, compressed. */
 export async function encodeShare(w: Workspace): Promise<string> {
-  const json = JSON.stringify({ version: 2, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, actions: w.actions, time: w.time });
+  const json = JSON.stringify({ version: 2, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, actions: w.actions, time: w.time, ...(w.lessonId ? { lessonId: w.lessonId } : {}) });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'), SHARE_MAX_JSON * 2);
   const s = toBase64Url(packed);
   if (s.length > SHARE_LIMIT) throw new Error(`the workspace is too large for a link (${s.length} characters after compression; the limit is ${SHARE_LIMIT}). Export it as a file instead.`);

@@ -10,7 +10,9 @@ import { useSandbox, useSandboxStore } from './context';
 
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
 
-const FILES: { file: string; label: string; main: string; extra?: string[] }[] = [
+type FileTab = { file: string; label: string; main?: string; extra?: string[] };
+
+const FILES: FileTab[] = [
   { file: TASKDEF_FILE, label: 'Task definition (JSON)', main: 'editor.register' },
   { file: COMPOSE_FILE, label: 'Compose file', main: 'editor.composeUp', extra: ['editor.translate'] },
   { file: MANIFEST_FILE, label: 'Copilot manifest', main: 'editor.copilotDeploy' },
@@ -59,7 +61,9 @@ export function EditorPanel() {
   const files = useSandbox((s) => s.files);
   const active = useSandbox((s) => s.activeFile);
   const problems = useSandbox((s) => s.problems);
-  const def = FILES.find((f) => f.file === active) ?? FILES[0]!;
+  // The four kinds the editor knows, then any other file (a lesson's Dockerfile, a translation's output).
+  const tabs: FileTab[] = [...FILES, ...Object.keys(files).filter((f) => !FILES.some((x) => x.file === f)).map((f) => ({ file: f, label: f.split('/').pop()! }))];
+  const def = tabs.find((f) => f.file === active) ?? tabs[0]!;
   const text = files[def.file] ?? '';
   const onChange = (file: string, t: string) => store.setState((s) => ({ files: { ...s.files, [file]: t } }));
   useEffect(() => {
@@ -75,22 +79,22 @@ export function EditorPanel() {
   return (
     <div className="editor">
       <div role="tablist" aria-label="Files" className="tabs">
-        {FILES.map((f) => (
+        {tabs.map((f) => (
           <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => store.setState({ activeFile: f.file })}>
-            {f.label} <span className="muted small">{f.file}</span>
+            {f.label}{f.label !== f.file && <span className="muted small"> {f.file}</span>}
           </button>
         ))}
       </div>
       <div className="editor-actions">
-        <ActionButton id={def.main} arg={def.file} className="primary" />
+        {def.main && <ActionButton id={def.main} arg={def.file} className="primary" />}
         {def.extra?.map((id) => <ActionButton key={id} id={id} arg={def.file} />)}
         <ActionButton id="editor.restoreFile" arg={def.file} />
-        <span className="muted small">Ctrl+Enter runs the first action.</span>
+        {def.main ? <span className="muted small">Ctrl+Enter runs the first action.</span> : <span className="muted small">The console reads this file (docker build, file://{def.file}).</span>}
       </div>
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
         <Suspense fallback={<textarea aria-label={`${def.label} (${def.file}); the full editor is loading`} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
-          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} onRun={() => runAction(store, def.main, def.file)} label={`${def.label} (${def.file})`} />
+          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} onRun={() => (def.main ? runAction(store, def.main, def.file) : undefined)} label={`${def.label} (${def.file})`} />
         </Suspense>
       </div>
       <ul className="problems" aria-label={`Problems in ${def.file}`} aria-live="polite">

@@ -3,6 +3,7 @@ import { BUILT_IN_SCENARIOS } from '../store/defaults';
 import { ACTIONS, runAction } from '../store/actions';
 import { ActionButton } from './ActionButton';
 import { useSandbox, useSandboxStore } from './context';
+import { LessonsButton } from './LessonsDialog';
 
 /** The sandbox bar: which scenario, which seed, reset, and the workspace's share / export / import. */
 export function Header() {
@@ -10,16 +11,19 @@ export function Header() {
   const scenarioId = useSandbox((s) => s.scenarioId);
   const seed = useSandbox((s) => s.seed);
   const shareUrl = useSandbox((s) => s.shareUrl);
+  const lessonId = useSandbox((s) => s.lesson?.id ?? null);
+  const demoId = useSandbox((s) => s.demo?.id ?? null);
   const [seedDraft, setSeedDraft] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const keys = useRef<HTMLDialogElement>(null);
   return (
     <header className="bar" aria-label="Sandbox">
       <h1 className="brand">ECS Sandbox</h1>
+      <LessonsButton />
       <label className="field">
         <span>Scenario</span>
         <select value={scenarioId ?? ''} onChange={(e) => runAction(store, 'scenario.pick', e.target.value)}>
-          {scenarioId === null && <option value="">Your own scenario (from the editor)</option>}
+          {scenarioId === null && <option value="">{lessonId ? `Lesson ${lessonId}'s start` : demoId ? `Demo: ${demoId}` : 'Your own scenario (from the editor)'}</option>}
           {BUILT_IN_SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
         </select>
       </label>
@@ -37,6 +41,7 @@ export function Header() {
       <ActionButton id="world.reset">Reset</ActionButton>
       <span className="spacer" />
       <ActionButton id="view.toggle">Canvas / tables</ActionButton>
+      <ActionButton id="present.toggle">Present</ActionButton>
       <ActionButton id="share.link">Share link</ActionButton>
       {shareUrl && <input aria-label="Share link" className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />}
       <button type="button" onClick={() => keys.current?.showModal()} aria-haspopup="dialog">Keys</button>

@@ -10,6 +10,8 @@ import { EditorPanel } from './EditorPanel';
 import { WorldTables } from './WorldTables';
 import { Notices } from './Notices';
 import { useSandbox, useSandboxStore } from './context';
+import { LessonPane } from './LessonPane';
+import { DemoPause } from './Presenter';
 
 const Canvas = lazy(() => import('./Canvas'));
 
@@ -48,28 +50,34 @@ export function Workspace() {
   const store = useSandboxStore();
   const panel = useSandbox((s) => s.panel);
   const selected = useSandbox((s) => s.selected !== null);
+  const inLesson = useSandbox((s) => s.lesson !== null);
+  const presenting = useSandbox((s) => s.presenting);
   return (
-    <div className="app">
-      <Header />
+    <div className={`app${presenting ? ' presenting' : ''}`}>
+      {!presenting && <Header />}
       <TimeControls />
+      <DemoPause />
       <Notices />
-      <main className="main">
+      <main className={`main${inLesson && !presenting ? ' with-lesson' : ''}`}>
+        {inLesson && !presenting && <LessonPane />}
         <World />
         <aside className="side" aria-label="Details">
-          {selected && <Inspector />}
+          {selected && !presenting && <Inspector />}
           <EventLog />
         </aside>
       </main>
-      <section className="panels" aria-label="Tools">
-        <div role="tablist" aria-label="Tools" className="tabs">
-          {PANELS.map((p) => (
-            <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={panel === p.id} aria-controls="tool-panel" onClick={() => store.setState({ panel: p.id })}>{p.label}</button>
-          ))}
-        </div>
-        <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${panel}`} className="panel-body" tabIndex={0}>
-          {panel === 'console' ? <ConsolePanel /> : panel === 'editor' ? <EditorPanel /> : <Charts />}
-        </div>
-      </section>
+      {!presenting && (
+        <section className="panels" aria-label="Tools">
+          <div role="tablist" aria-label="Tools" className="tabs">
+            {PANELS.map((p) => (
+              <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={panel === p.id} aria-controls="tool-panel" onClick={() => store.setState({ panel: p.id })}>{p.label}</button>
+            ))}
+          </div>
+          <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${panel}`} className="panel-body" tabIndex={0}>
+            {panel === 'console' ? <ConsolePanel /> : panel === 'editor' ? <EditorPanel /> : <Charts />}
+          </div>
+        </section>
+      )}
     </div>
   );
 }

@@ -269,6 +269,75 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await context.close();
   }, 60_000);
 
+  it('plays lesson L4 as a new learner would: reads, acts in the console and the editor, runs, checks, and reaches the debrief', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    pages.push(context);
+    const page = await context.newPage();
+    await open(page);
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: /L4: From Compose to ECS/ }).click();
+    const pane = page.getByRole('region', { name: 'Lesson L4' });
+    await expect.poll(() => pane.textContent()).toContain('Time to leave your machine');
+    // Something the lesson does not use is refused with the reason.
+    const cmd = page.getByLabel('Command');
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await cmd.fill('copilot app init forum');
+    await cmd.press('Enter');
+    await expect.poll(() => page.getByRole('status', { name: 'Messages' }).textContent()).toContain('lesson L4 uses only: docker push');
+    for (const line of ['docker push forum:2', 'aws ecs create-cluster --cluster-name forum', 'sim launch-instances --cluster forum --count 2']) {
+      await cmd.fill(line);
+      await cmd.press('Enter');
+    }
+    await expect.poll(() => pane.locator('.checklist li.ok').count()).toBe(1);
+    await playUntil(page, async () => (await log(page).textContent())!.split('registered with cluster forum').length === 3);
+    await expect.poll(() => pane.locator('.checklist li.ok').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Editor' }).click();
+    await page.getByRole('button', { name: 'Register task definition' }).click();
+    await expect.poll(() => pane.locator('.checklist li.ok').count()).toBe(3);
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await cmd.fill('aws ecs run-task --cluster forum --task-definition forum-api');
+    await cmd.press('Enter');
+    await playUntil(page, async () => (await page.locator('.canvas .chip.s-running').count()) === 1);
+    await expect.poll(() => pane.locator('.checklist li.ok').count()).toBe(4);
+    await page.getByRole('button', { name: 'Check my work' }).click();
+    await expect.poll(() => pane.getByRole('status').textContent()).toContain('Debrief');
+    expect(await pane.textContent()).toContain('checked by replaying your 5 actions');
+    await shot(page, 'lesson-L4-debrief');
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+
+    // The progress is kept, and the lesson list says so.
+    await page.reload();
+    await page.locator('html[data-ready="true"]').waitFor();
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /L4: From Compose to ECS/ }).textContent()).toContain('✓');
+  }, 120_000);
+
+  it('opens a demo at a time in the presenter view, stops at its question and reveals it; a link to a missing lesson says so', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    pages.push(context);
+    const page = await context.newPage();
+    await open(page, `${url}?demo=game-day&t=7m45s&present`);
+    await expect.poll(() => page.getByRole('region', { name: /^Demo: Game day/ }).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: 'Console' }).count()).toBe(0);
+    await expect.poll(() => clock(page).textContent()).toBe('0:07:45');
+    await page.getByLabel('Speed').selectOption('10');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const q = page.getByRole('alertdialog');
+    await expect.poll(() => q.textContent(), { timeout: 15_000 }).toContain('In 10 seconds AZ us-east-1b loses both its instances');
+    expect(await clock(page).textContent()).toBe('0:07:50');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => q.textContent()).toContain('What happens:');
+    await shot(page, 'demo-presenter');
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => q.count()).toBe(0);
+
+    await open(page, `${url}?lesson=L99`);
+    await expect.poll(() => page.getByRole('status', { name: 'Messages' }).textContent()).toContain('The link asks for lesson "L99", which does not exist');
+  }, 90_000);
+
   it('keeps the console: history, Tab completion and the CLI error text', async () => {
     const page = await browser.newPage();
     pages.push(page);

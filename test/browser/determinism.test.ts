@@ -6,6 +6,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { parseScenario } from '../../src/content/scenario';
 import { runScenario } from '../../src/content/runner';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { checkLesson, parseIndex, parseLesson } from '../../src/content/lesson';
+import { relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
 
 // Same scenario and seed, same event log, in Node and in Chromium: V8 versions differ in the last
 // bit of Math.log/exp/pow, so the engine must not let such functions decide event times.
@@ -42,5 +45,22 @@ describe.runIf(chromiumAvailable('browser determinism'))('Node and Chromium', ()
     expect(requests).toEqual([]);
     const ua = await page.evaluate(() => navigator.userAgent);
     expect(ua).toContain('Chrome/');
+
+    // Every lesson: its solution's verdict and event hash are the same in Chromium as in Node.
+    const root = resolve(import.meta.dirname, '../../lessons');
+    const files: Record<string, string> = {};
+    for (const f of readdirSync(root, { recursive: true }) as string[]) {
+      const p = join(root, f);
+      if (statSync(p).isFile()) files[relative(root, p).split(sep).join('/')] = readFileSync(p, 'utf8');
+    }
+    const ids = parseIndex(files).chapters.flatMap((c) => c.lessons);
+    const lessonsInBrowser = await page.evaluate(([f, i]) => (globalThis as unknown as { checkLessons: (f: unknown, i: unknown) => unknown }).checkLessons(f, i), [files, ids] as const);
+    const lessonsInNode = ids.map((id) => {
+      const l = parseLesson(files, id);
+      const r = checkLesson(l, l.solution);
+      return { id, passed: r.passed, hash: r.eventHash };
+    });
+    expect(lessonsInBrowser).toEqual(lessonsInNode);
+    expect(lessonsInNode.every((x) => x.passed)).toBe(true);
   });
 });

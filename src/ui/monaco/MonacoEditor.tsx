@@ -17,7 +17,7 @@ const models = new Map<string, monaco.editor.ITextModel>();
 function modelFor(file: string, value: string): monaco.editor.ITextModel {
   let m = models.get(file);
   if (!m || m.isDisposed()) {
-    const language = file.endsWith('.json') ? 'json' : 'yaml';
+    const language = file.endsWith('.json') ? 'json' : /\.ya?ml$/.test(file) ? 'yaml' : 'plaintext';
     m = monaco.editor.createModel(value, language, monaco.Uri.parse(`file:///${file}`));
     models.set(file, m);
   } else if (m.getValue() !== value) m.setValue(value);

@@ -1,0 +1,74 @@
+import { Fragment, type ReactNode } from 'react';
+
+/**
+ * Lesson text as Markdown, rendered to React elements: headings, paragraphs, lists, code blocks,
+ * inline code, bold, italics and links. Raw HTML is never interpreted (it shows as text), and only
+ * https links and in-app links (#lesson=…) become anchors.
+ */
+export function Markdown({ text }: { text: string }) {
+  const blocks: ReactNode[] = [];
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  let i = 0;
+  let key = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (/^```/.test(line)) {
+      const body: string[] = [];
+      i++;
+      while (i < lines.length && !/^```/.test(lines[i]!)) body.push(lines[i++]!);
+      i++;
+      blocks.push(<pre key={key++} className="md-code"><code>{body.join('\n')}</code></pre>);
+      continue;
+    }
+    const h = /^(#{1,4}) (.+)$/.exec(line);
+    if (h) {
+      const level = Math.min(6, h[1]!.length + 2);
+      const Tag = `h${level}` as 'h3';
+      blocks.push(<Tag key={key++}>{inline(h[2]!)}</Tag>);
+      i++;
+      continue;
+    }
+    if (/^\s*([-*]|\d+\.) /.test(line)) {
+      const ordered = /^\s*\d+\. /.test(line);
+      const items: string[] = [];
+      while (i < lines.length && (/^\s*([-*]|\d+\.) /.test(lines[i]!) || (/^\s{2,}\S/.test(lines[i]!) && items.length))) {
+        if (/^\s*([-*]|\d+\.) /.test(lines[i]!)) items.push(lines[i]!.replace(/^\s*([-*]|\d+\.) /, ''));
+        else items[items.length - 1] += ` ${lines[i]!.trim()}`;
+        i++;
+      }
+      const List = ordered ? 'ol' : 'ul';
+      blocks.push(<List key={key++}>{items.map((t, j) => <li key={j}>{inline(t)}</li>)}</List>);
+      continue;
+    }
+    if (line.trim() === '') {
+      i++;
+      continue;
+    }
+    const para: string[] = [];
+    while (i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,4} |```|\s*([-*]|\d+\.) )/.test(lines[i]!)) para.push(lines[i++]!);
+    blocks.push(<p key={key++}>{inline(para.join(' '))}</p>);
+  }
+  return <div className="md">{blocks}</div>;
+}
+
+/** Inline spans: `code`, **bold**, *italic*, [text](url). Everything else is plain text. */
+function inline(text: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  const re = /`([^`]+)`|\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+  let last = 0;
+  let k = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out.push(<Fragment key={k++}>{text.slice(last, m.index)}</Fragment>);
+    if (m[1] !== undefined) out.push(<code key={k++}>{m[1]}</code>);
+    else if (m[2] !== undefined) out.push(<strong key={k++}>{m[2]}</strong>);
+    else if (m[3] !== undefined) out.push(<em key={k++}>{m[3]}</em>);
+    else {
+      const href = m[5]!;
+      const safe = /^https:\/\//.test(href) || /^#lesson=[\w-]+$/.test(href);
+      out.push(safe ? <a key={k++} href={href} {...(href.startsWith('https:') ? { target: '_blank', rel: 'noreferrer' } : {})}>{m[4]}</a> : <Fragment key={k++}>{m[4]}</Fragment>);
+    }
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(<Fragment key={k++}>{text.slice(last)}</Fragment>);
+  return out;
+}
