@@ -120,7 +120,8 @@ function readYaml(files: Files, file: string, problems: LessonProblem[]): { data
     return undefined;
   }
   const doc = parseYaml(text);
-  for (const e of doc.errors) problems.push({ file, line: e.line, column: e.column, member: '', message: e.message });
+  // The first few syntax errors; the rest usually follow from the first.
+  for (const e of doc.errors.slice(0, 3)) problems.push({ file, line: e.line, column: e.column, member: '', message: e.message });
   if (doc.errors.length) return undefined;
   if (doc.data === null || typeof doc.data !== 'object' || Array.isArray(doc.data)) {
     problems.push({ file, line: 1, column: 1, member: '', message: 'expected a mapping' });
@@ -137,7 +138,7 @@ function toCheck(raw: Record<string, unknown>, index: number): Expectation {
   return e;
 }
 
-const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'images', 'localTraffic', 'targetGroups', 'scalableTargets']);
+const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders']);
 
 function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: LessonProblem[]): void {
   const kinds = ['count', 'event', 'sequence'].filter((k) => raw[k] !== undefined);
@@ -278,9 +279,9 @@ export function parseLesson(files: Files, id: string): Lesson {
     const ty = readYaml(files, f, problems);
     const misconception = typeof ty?.data.misconception === 'string' ? ty.data.misconception : '';
     const diagnostic = typeof ty?.data.diagnostic === 'string' ? ty.data.diagnostic : '';
-    if (!misconception || !diagnostic) problems.push({ file: f, line: 1, column: 1, member: misconception ? 'diagnostic' : 'misconception', message: 'a trap names the misconception it encodes and the diagnostic it must fail with' });
-    else if (!diagnostics.some((x) => x.id === diagnostic)) problems.push({ file: f, ...(ty?.at(['diagnostic']) ?? { line: 1, column: 1 }), member: 'diagnostic', message: `no diagnostic '${diagnostic}' in ${file}` });
-    return { name: f.slice(dir.length + 6, -5), misconception, diagnostic, log: readLog(files, f, problems) };
+    if (ty && (!misconception || !diagnostic)) problems.push({ file: f, line: 1, column: 1, member: misconception ? 'diagnostic' : 'misconception', message: 'a trap names the misconception it encodes and the diagnostic it must fail with' });
+    else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push({ file: f, ...(ty?.at(['diagnostic']) ?? { line: 1, column: 1 }), member: 'diagnostic', message: `no diagnostic '${diagnostic}' in ${file}` });
+    return { name: f.slice(dir.length + 6, -5), misconception, diagnostic, log: ty ? readLog(files, f, problems) : { actions: [], predictions: {} } };
   });
   if (traps.length === 0) problems.push({ file: `${dir}traps/`, line: 1, column: 1, member: '', message: 'a lesson has at least one trap' });
   const md = files[`${dir}text/en.md`];
@@ -407,7 +408,12 @@ export function checkLesson(lesson: Lesson, log: ActionLog, seed = lesson.start.
   t.advanceTo(lesson.until);
   const sim = t.sim;
   const end = sim.now;
-  const now = evaluateNow(sim, lesson);
+  // The learner's requests as the `calls` collection: what was asked, and what came back.
+  const calls: CallRecord[] = t.transcript.map((o) => ({
+    at: o.action.at / 1000, call: o.action.kind === 'call' ? o.action.call : o.command, input: o.action.kind === 'call' ? o.action.input : { command: o.command },
+    ...(o.exitCode === 0 ? { output: o.output } : { error: { code: /\(([A-Za-z]+)\)/.exec(o.output)?.[1] ?? String(o.exitCode), message: o.output } }),
+  }));
+  const now = evaluateNow(sim, lesson, calls);
   const checklist = lesson.goals.map((g, i) => {
     if (g.holdsFor === undefined && !g.never && g.within === undefined) return now[i]!;
     const s = samples.get(g.id)!;
@@ -427,7 +433,7 @@ export function checkLesson(lesson: Lesson, log: ActionLog, seed = lesson.start.
     return { id: g.id, label: g.label, passed: hit !== undefined, detail: hit ? '' : `not within ${formatClock(g.within!)} of ${formatClock(trigger.t)}` };
   });
   const passed = checklist.every((c) => c.passed);
-  const diagnostics = passed ? [] : lesson.diagnostics.filter((d) => evaluate(sim, d.when, []).passed).map((d) => ({ id: d.id, message: d.message }));
+  const diagnostics = passed ? [] : lesson.diagnostics.filter((d) => evaluate(sim, d.when, calls).passed).map((d) => ({ id: d.id, message: d.message }));
   const predictions = lesson.predictions.map((p) => {
     const correct = p.choices.findIndex((c) => evaluate(sim, c.when, []).passed);
     const chosen = log.predictions[p.id];

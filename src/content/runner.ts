@@ -144,6 +144,8 @@ export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown
       return w.traces.map((t) => expandTrace(w, t));
     case 'alarms':
       return (sim.call('cloudwatch.DescribeAlarms', {}).output as { MetricAlarms: unknown[] }).MetricAlarms;
+    case 'capacityProviders':
+      return (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders;
     case 'scalableTargets':
       return (sim.call('applicationautoscaling.DescribeScalableTargets', { ServiceNamespace: 'ecs' }).output as { ScalableTargets: unknown[] }).ScalableTargets;
     case 'scalingPolicies':

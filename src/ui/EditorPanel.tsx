@@ -62,7 +62,10 @@ export function EditorPanel() {
   const active = useSandbox((s) => s.activeFile);
   const problems = useSandbox((s) => s.problems);
   // The four kinds the editor knows, then any other file (a lesson's Dockerfile, a translation's output).
-  const tabs: FileTab[] = [...FILES, ...Object.keys(files).filter((f) => !FILES.some((x) => x.file === f)).map((f) => ({ file: f, label: f.split('/').pop()! }))];
+  const tabs: FileTab[] = [...FILES, ...Object.keys(files).filter((f) => !FILES.some((x) => x.file === f)).map((f) => (
+    /^copilot\/[^/]+\/manifest\.yml$/.test(f) ? { file: f, label: `Copilot: ${f.split('/')[1]}`, main: 'editor.copilotDeploy' }
+      : /(^|\/)compose\.ya?ml$/.test(f) ? { file: f, label: f, main: 'editor.composeUp', extra: ['editor.translate'] }
+        : { file: f, label: f.split('/').pop()! }))];
   const def = tabs.find((f) => f.file === active) ?? tabs[0]!;
   const text = files[def.file] ?? '';
   const onChange = (file: string, t: string) => store.setState((s) => ({ files: { ...s.files, [file]: t } }));
