@@ -41,6 +41,8 @@ export interface Goal {
   after?: Record<string, unknown>;
   /** For datapoints and events: only those of the run's final window of this length (ms). */
   window?: number;
+  /** For never: samples before this time (ms) do not count (the world is still being set up). */
+  from?: number;
 }
 
 export interface Diagnostic {
@@ -246,6 +248,8 @@ export function parseLesson(files: Files, id: string): Lesson {
     if (w !== undefined) goal.within = w;
     const win = dur('window');
     if (win !== undefined) goal.window = win;
+    const from = dur('from');
+    if (from !== undefined) goal.from = from;
     if (g.never === true) goal.never = true;
     if (g.after !== undefined) goal.after = g.after as Record<string, unknown>;
     if ((goal.within === undefined) !== (goal.after === undefined)) problems.push({ file, ...at(), member, message: 'within and after go together' });
@@ -418,7 +422,7 @@ export function checkLesson(lesson: Lesson, log: ActionLog, seed = lesson.start.
     if (g.holdsFor === undefined && !g.never && g.within === undefined) return now[i]!;
     const s = samples.get(g.id)!;
     if (g.never) {
-      const bad = s.find((x) => x.ok);
+      const bad = s.find((x) => x.ok && x.t >= (g.from ?? 0));
       return { id: g.id, label: g.label, passed: !bad, detail: bad ? `it happened at ${formatClock(bad.t)}` : '' };
     }
     if (g.holdsFor !== undefined) {
