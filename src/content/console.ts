@@ -34,6 +34,7 @@ export type Parsed =
   | { kind: 'docker'; args: string[] }
   | { kind: 'curl'; url: string }
   | { kind: 'traffic'; args: string[] }
+  | { kind: 'process'; args: string[] }
   | { kind: 'translate'; file?: string; project?: string; singleTask: boolean }
   | { kind: 'sleep'; ms: number }
   | { kind: 'empty' }
@@ -245,6 +246,7 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
   }
   if (toks[0] === 'docker') return { kind: 'docker', args: toks.slice(1) };
   if (toks[0] === 'traffic') return { kind: 'traffic', args: toks.slice(1) };
+  if (toks[0] === 'process') return { kind: 'process', args: toks.slice(1) };
   if (toks[0] === 'translate') {
     const out: Parsed = { kind: 'translate', singleTask: false };
     for (let i = 1; i < toks.length; i++) {
@@ -366,10 +368,12 @@ export function runCommand(sim: Sim, line: string, session: ConsoleSession = new
       };
     }
     const m = /^(?:http:\/\/)?(?:localhost|127\.0\.0\.1)(?::(\d+))?(\/\S*)?$/.exec(a ?? '');
-    if (!m || b === undefined) return { command: line, output: 'usage: traffic http://localhost:<port>/<path> <requests per second>  |  traffic stats <port> [seconds]', exitCode: 2 };
-    const r = sim.call('docker.SetTraffic', { port: Number(m[1] ?? 80), path: m[2] ?? '/', requestsPerSecond: Number(b) });
+    if (!m || b === undefined) return { command: line, output: 'usage: traffic http://localhost:<port>/<path>[,/<path>…] <requests per second>  |  traffic stats <port> [seconds]', exitCode: 2 };
+    const paths = (m[2] ?? '/').split(',').filter(Boolean);
+    const r = sim.call('docker.SetTraffic', { port: Number(m[1] ?? 80), ...(paths.length > 1 ? { paths } : { path: paths[0] ?? '/' }), requestsPerSecond: Number(b) });
     return r.error ? { command: line, output: r.error.message, exitCode: 1 } : { command: line, output: Number(b) > 0 ? `Sending ${b} requests a second to localhost:${m[1] ?? 80}${m[2] ?? '/'}.` : `Stopped the traffic to localhost:${m[1] ?? 80}.`, exitCode: 0 };
   }
+  if (p.kind === 'process') return { command: line, ...processCommand(sim, p.args) };
   if (p.kind === 'translate') return { command: line, ...translateCommand(session, p) };
   if (p.kind === 'curl') {
     const r = sim.call('docker.Curl', { url: p.url });
@@ -389,6 +393,45 @@ export function runCommand(sim: Sim, line: string, session: ConsoleSession = new
   if (r.error?.code === 'ParamValidationError') return { command: line, output: `\n${r.error.message}`, exitCode: 252 };
   if (r.error) return { command: line, output: `\nAn error occurred (${r.error.code}) when calling the ${p.operation} operation: ${r.error.message}`, exitCode: 254 };
   return { command: line, output: r.output === undefined || (typeof r.output === 'object' && r.output !== null && Object.keys(r.output).length === 0) ? '' : JSON.stringify(cliTimestamps(r.output), null, 4), exitCode: 0 };
+}
+
+/**
+ * Bare processes on the host, before containers: `process start <name> --port N [--image I]`,
+ * `process stop|restart <name>`, `process ps`, and the fault `process crash <name> --on /path`
+ * (the next request to that path hits a bug that crashes the whole process).
+ */
+function processCommand(sim: Sim, args: string[]): { output: string; exitCode: number } {
+  const [verb, name, ...rest] = args;
+  const flag = (f: string) => {
+    const i = rest.indexOf(f);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  const fail = (m: string) => ({ output: m, exitCode: 1 });
+  switch (verb) {
+    case 'ps': {
+      const r = sim.call('docker.ProcessList', {});
+      const rows = (r.output as { processes: { name: string; pid: number; port: number; state: string; exitCode?: number; restarts: number }[] }).processes;
+      return { output: ['PID    NAME    PORT   STATE', ...rows.map((x) => `${x.pid}   ${x.name}   ${x.port}   ${x.state === 'running' ? 'running' : `exited (${x.exitCode ?? 0})`}${x.restarts ? `, restarted ${x.restarts}×` : ''}`)].join('\n'), exitCode: 0 };
+    }
+    case 'start': {
+      if (!name) return fail('usage: process start <name> --port <port> [--image <image>]');
+      const r = sim.call('docker.ProcessStart', { name, port: Number(flag('--port')), ...(flag('--image') ? { image: flag('--image') } : {}) });
+      return r.error ? fail(r.error.message) : { output: `${name} listening on port ${(r.output as { port: number }).port} (pid ${(r.output as { pid: number }).pid})`, exitCode: 0 };
+    }
+    case 'stop': case 'restart': {
+      if (!name) return fail(`usage: process ${verb} <name>`);
+      const r = sim.call(verb === 'stop' ? 'docker.ProcessStop' : 'docker.ProcessRestart', { name });
+      return r.error ? fail(r.error.message) : { output: verb === 'stop' ? `${name} stopped` : `${name} restarted (pid ${(r.output as { pid: number }).pid})`, exitCode: 0 };
+    }
+    case 'crash': {
+      const path = flag('--on');
+      if (!name || !path) return fail('usage: process crash <name> --on /path');
+      const r = sim.call('docker.ProcessFault', { name, path });
+      return r.error ? fail(r.error.message) : { output: `The next request to ${path} will crash ${name}.`, exitCode: 0 };
+    }
+    default:
+      return fail('usage: process ps | start <name> --port N [--image I] | stop <name> | restart <name> | crash <name> --on /path');
+  }
 }
 
 /** Timestamp members, which the API sends as epoch seconds and the AWS CLI v2 prints in ISO 8601. */
@@ -418,7 +461,7 @@ function execute(sim: Sim, calls: CallRecord[], requests: PlanRequest[]): string
   return undefined;
 }
 
-const COPILOT_HELP = 'copilot init --app <app> --name <svc> --type "<type>" --image <uri> [--port N] [--deploy] | app init <name> | app delete | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc>';
+const COPILOT_HELP = 'copilot init --app <app> --name <svc> --type "<type>" --image <uri> [--port N] [--deploy] | app init <name> | app delete | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc> | svc logs --name <svc> [--env <env>] [--limit N]';
 
 /**
  * The copilot commands of the lessons, on the workspace the editor's files form (a service's manifest is
@@ -531,6 +574,29 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
     (c.services[name] ??= []).push(env);
     return { output: [...shown, ...plan.resources.filter((r) => !r.startsWith('ECS cluster ') && !r.startsWith('Cloud Map namespace ')).map((r) => `  - ${r}`), ...plan.findings.map((f) => `  Note: ${f}`), `✔ Deployed service ${name}.`].join('\n'), exitCode: 0 };
   }
+  if (noun === 'svc' && verb === 'logs') {
+    // copilot svc logs: what the service's containers printed, from CloudWatch Logs, one line per
+    // event as copilot/<service>/<task> <message>. Simulated containers print only their lifecycle.
+    const missing = needApp();
+    if (missing) return missing;
+    const name = str('name');
+    if (!name || !c.services[name]) return fail(`service ${name ?? '(--name)'} is not deployed`);
+    const env = str('env') ?? c.services[name]![0]!;
+    const svc = Object.values(sim.world.services).find((s) => s.serviceName === name && s.clusterArn.endsWith(`:cluster/${c.app!}-${env}`));
+    if (!svc) return fail(`service ${name} is not deployed to ${env}`);
+    const ids = new Map(sim.world.taskOrder.map((a) => sim.world.tasks[a]!).filter((t) => t.serviceArn === svc.serviceArn).map((t) => [t.taskArn, t.id.slice(0, 8)]));
+    const limit = Number(str('limit') ?? 10);
+    const lines: string[] = [];
+    for (const e of sim.events) {
+      const id = typeof e.taskArn === 'string' ? ids.get(e.taskArn) : undefined;
+      if (!id || !/^(ContainerStateChange|ContainerHealthChange|TaskStateChange)$/.test(e.type)) continue;
+      if (e.type === 'TaskStateChange' && e.lastStatus !== 'STOPPED') continue;
+      const text = e.type === 'ContainerStateChange' ? `${String(e.containerName)}: ${e.lastStatus === 'RUNNING' ? 'started' : String(e.lastStatus).toLowerCase()}`
+        : e.type === 'ContainerHealthChange' ? `${String(e.containerName)}: health check ${String(e.healthStatus).toLowerCase()}` : `stopped: ${e.message}`;
+      lines.push(`copilot/${name}/${id} ${new Date((sim.world.epochSeconds * 1000) + e.t).toISOString()} ${text}`);
+    }
+    return { output: (lines.length ? lines.slice(-Math.max(1, limit)) : [`No log events for ${name} in ${env} yet.`]).join('\n'), exitCode: 0 };
+  }
   if (noun === 'svc' && (verb === 'status' || verb === 'show')) {
     const missing = needApp();
     if (missing) return missing;
@@ -567,7 +633,8 @@ export function complete(line: string): { line: string; candidates: string[] } {
   const word = line.slice(start);
   const before = line.slice(0, start).trim().split(/\s+/).filter(Boolean);
   let pool: string[] = [];
-  if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'docker', 'curl', 'traffic', 'translate', 'sleep'];
+  if (before.length === 0) pool = ['aws', 'sim', 'copilot', 'docker', 'curl', 'traffic', 'translate', 'sleep', 'process'];
+  else if (before[0] === 'process' && before.length === 1) pool = ['crash', 'ps', 'restart', 'start', 'stop'];
   else if (before[0] === 'aws' && before.length === 1) pool = Object.keys(SERVICES).filter((s) => s !== 'sim');
   else if ((before[0] === 'aws' && before.length === 2) || (before[0] === 'sim' && before.length === 1)) {
     const ns = before[0] === 'sim' ? 'sim' : Object.hasOwn(SERVICES, before[1]!) ? SERVICES[before[1]!] : undefined;
@@ -576,7 +643,7 @@ export function complete(line: string): { line: string; candidates: string[] } {
   else if (before[0] === 'docker' && before.length === 1) pool = ['build', 'compose', 'exec', 'images', 'logs', 'network', 'ps', 'pull', 'push', 'restart', 'rm', 'run', 'start', 'stop'];
   else if (before[0] === 'docker' && before[1] === 'compose' && before.filter((w) => !w.startsWith('-')).length === 2) pool = ['down', 'exec', 'logs', 'ps', 'restart', 'start', 'stop', 'up'];
   else if (before[0] === 'copilot' && before.length === 2) {
-    const verbs: Record<string, string[]> = { app: ['delete', 'init'], env: ['deploy', 'init'], svc: ['deploy', 'init', 'show', 'status'] };
+    const verbs: Record<string, string[]> = { app: ['delete', 'init'], env: ['deploy', 'init'], svc: ['deploy', 'init', 'logs', 'show', 'status'] };
     pool = Object.hasOwn(verbs, before[1]!) ? verbs[before[1]!]! : [];
   }
   else if (before[0] === 'aws' && word.startsWith('-') && before[1] === 'ecs') {

@@ -41,7 +41,7 @@ describe('the lessons', () => {
           else {
             // A prefix of a command line: every word but the last is a command, the last begins one.
             const words = a.split(' ');
-            const pool = words.length === 1 ? ['aws', 'docker', 'copilot', 'sim', 'curl', 'traffic', 'translate'] : complete(`${words.slice(0, -1).join(' ')} `).candidates;
+            const pool = words.length === 1 ? ['aws', 'docker', 'copilot', 'sim', 'curl', 'traffic', 'translate', 'process'] : complete(`${words.slice(0, -1).join(' ')} `).candidates;
             expect(pool.some((c) => c.startsWith(words.at(-1)!)), `${id} allows '${a}'`).toBe(true);
           }
         }

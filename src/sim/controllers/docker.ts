@@ -68,7 +68,24 @@ export interface ComposeWaiting {
   dependsOn: Record<string, 'service_started' | 'service_healthy' | 'service_completed_successfully'>;
 }
 
+/** A bare process on the host (the monolith before containers): it listens on a host port itself. */
+export interface HostProcess {
+  name: string;
+  /** Whose behaviour (routes) it has: an image name in the scenario's `images`. */
+  image: string;
+  port: number;
+  state: 'running' | 'exited';
+  pid: number;
+  startedMs: number;
+  exitCode?: number;
+  restarts: number;
+  /** A bug waiting for its request: the next request to this path crashes the process. */
+  poison?: string;
+}
+
 export interface DockerHost {
+  /** Bare processes listening on host ports, by name. */
+  processes: Record<string, HostProcess>;
   images: Record<string, DockerImage>;
   registry: string[];
   containers: Record<string, DockerContainer>;
@@ -82,6 +99,8 @@ export interface DockerHost {
 export interface LocalTraffic {
   port: number;
   path: string;
+  /** Mixed traffic: each second's requests are shared between these paths in turn. */
+  paths: string[];
   requestsPerSecond: number;
   /** The last two minutes, one entry a second. */
   seconds: { t: number; ok: number; failed: number }[];
@@ -94,7 +113,7 @@ export interface LocalTraffic {
 }
 
 export function newDockerHost(): DockerHost {
-  return { images: {}, registry: [], containers: {}, networks: { bridge: { name: 'bridge' } }, waiting: [], nextId: 1, traffic: {} };
+  return { processes: {}, images: {}, registry: [], containers: {}, networks: { bridge: { name: 'bridge' } }, waiting: [], nextId: 1, traffic: {} };
 }
 
 const daemon = (message: string) => new ApiError('DockerError', `Error response from daemon: ${message}`);
@@ -198,7 +217,8 @@ function portsInUse(sim: Sim, except?: DockerContainer): Map<number, DockerConta
 /** Starts a container's process; refuses (and leaves it created) when a published port is taken. */
 function start(sim: Sim, c: DockerContainer): void {
   const used = portsInUse(sim, c);
-  const clash = c.ports.find((p) => used.has(p.host));
+  const held = new Set(Object.values(host(sim).processes).filter((p) => p.state === 'running').map((p) => p.port));
+  const clash = c.ports.find((p) => used.has(p.host) || held.has(p.host));
   if (clash) throw daemon(`driver failed programming external connectivity on endpoint ${c.name} (${c.id.slice(0, 12)}): Bind for 0.0.0.0:${clash.host} failed: port is already allocated`);
   c.gen++;
   c.state = 'running';
@@ -271,20 +291,36 @@ export function registerDockerHandlers(sim: Sim): void {
   e.on('docker.traffic', (ev) => {
     const t = host(sim).traffic[String(ev.port)];
     if (!t || t.gen !== ev.gen || t.requestsPerSecond <= 0) return;
-    const r = request(sim, t.port, t.path);
-    // Every request of the second meets the same host state [SIM]; fractional rates accumulate.
+    // The requests of a second are shared between the paths in turn; those to one path meet the same
+    // host state [SIM], except that a request that crashes a process is followed by failures.
     const n = Math.floor(t.carry + t.requestsPerSecond);
     t.carry += t.requestsPerSecond - n;
-    const rec = { t: sim.now, ok: r.ok ? n : 0, failed: r.ok ? 0 : n };
+    const paths = t.paths.length ? t.paths : [t.path];
+    const rec = { t: sim.now, ok: 0, failed: 0 };
+    let r: ReturnType<typeof request> = { ok: true, reason: '' };
+    for (let i = 0; i < paths.length; i++) {
+      const k = Math.floor(n / paths.length) + (i < n % paths.length ? 1 : 0);
+      if (k === 0) continue;
+      const first = request(sim, t.port, paths[i]!);
+      const rest = first.crashed ? request(sim, t.port, paths[i]!) : first;
+      const failed = (first.ok ? 0 : 1) + (rest.ok ? 0 : k - 1);
+      rec.ok += k - failed;
+      rec.failed += failed;
+      for (const x of first === rest ? [first] : [first, rest]) {
+        const m = x === first ? (first === rest ? k : 1) : k - 1;
+        if (!x.ok && m > 0) t.reasons[x.reason] = (t.reasons[x.reason] ?? 0) + m;
+      }
+      if (!rest.ok) r = rest;
+      else if (!first.ok) r = first;
+    }
     t.seconds.push(rec);
     if (t.seconds.length > 120) t.seconds.shift();
     t.totals.ok += rec.ok;
     t.totals.failed += rec.failed;
-    if (!r.ok && n > 0) t.reasons[r.reason] = (t.reasons[r.reason] ?? 0) + n;
     const prevFailed = t.seconds.length > 1 ? t.seconds[t.seconds.length - 2]!.failed > 0 : false;
-    if (!r.ok && n > 0 && (!prevFailed || t.lastReason !== r.reason)) sim.emit('LocalRequestsFailing', `Requests to localhost:${t.port}${t.path} are failing: ${r.reason}.`, { port: t.port, reason: r.reason });
-    if (r.ok && prevFailed) sim.emit('LocalRequestsSucceeding', `Requests to localhost:${t.port}${t.path} succeed again.`, { port: t.port });
-    t.lastReason = r.ok ? undefined : r.reason;
+    if (!r.ok && rec.failed > 0 && (!prevFailed || t.lastReason !== r.reason)) sim.emit('LocalRequestsFailing', `Requests to localhost:${t.port}${t.path} are failing: ${r.reason}.`, { port: t.port, reason: r.reason });
+    if (rec.failed === 0 && prevFailed) sim.emit('LocalRequestsSucceeding', `Requests to localhost:${t.port}${t.path} succeed again.`, { port: t.port });
+    t.lastReason = rec.failed === 0 ? undefined : r.reason;
     e.after(1000, { k: 'docker.traffic', port: t.port, gen: t.gen });
   });
   e.on('docker.ready', (ev) => {
@@ -461,7 +497,26 @@ function describe(sim: Sim, c: DockerContainer) {
 }
 
 /** One request from the host to localhost:<port><path>: a status, or curl's error and the reason behind it. */
-function request(sim: Sim, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string } {
+function request(sim: Sim, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string; crashed?: boolean } {
+  const proc = Object.values(host(sim).processes).find((p) => p.port === port);
+  if (proc && (proc.state === 'running' || !portsInUse(sim).has(port))) {
+    if (proc.state !== 'running') {
+      const why = `nothing listens on port ${port} (process ${proc.name} exited with code ${proc.exitCode ?? 0})`;
+      return { ok: false, curl: `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server\nhint: ${why}`, reason: why };
+    }
+    if (proc.poison !== undefined && (path === proc.poison || path.startsWith(`${proc.poison}/`))) {
+      // One process serves every route: a crash in one handler takes all of them down.
+      proc.poison = undefined;
+      proc.state = 'exited';
+      proc.exitCode = 1;
+      sim.emit('ProcessCrashed', `Process ${proc.name} (pid ${proc.pid}) crashed handling GET ${path}: TypeError: Cannot read properties of undefined (reading 'author'). Every route it served is down.`, { process: proc.name, path });
+      const why = `process ${proc.name} crashed handling ${path}`;
+      return { ok: false, curl: `curl: (52) Empty reply from server\nhint: ${why}`, reason: why, crashed: true };
+    }
+    const routes = behavior(sim, proc.image).routes;
+    const known = !routes || Object.keys(routes).some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || r === '/' || (r.endsWith('*') && path.startsWith(r.slice(0, -1))));
+    return { ok: known, status: known ? 200 : 404, container: proc.name, reason: known ? '' : `${proc.name} answers 404 for ${path}` };
+  }
   const c = portsInUse(sim).get(port);
   const mapping = c?.ports.find((p) => p.host === port);
   if (!c || !mapping || c.state !== 'running') {
@@ -645,10 +700,64 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     if (!Number.isFinite(rps) || rps < 0 || rps > 10_000) throw new ApiError('DockerError', 'requestsPerSecond must be between 0 and 10000');
     const h = host(sim);
     const prev = h.traffic[String(port)];
-    const path = typeof input.path === 'string' ? input.path : '/';
-    h.traffic[String(port)] = { port, path, requestsPerSecond: rps, seconds: prev?.seconds ?? [], totals: prev?.totals ?? { ok: 0, failed: 0 }, reasons: prev?.reasons ?? {}, carry: 0, gen: (prev?.gen ?? 0) + 1 };
+    const paths = Array.isArray(input.paths) ? (input.paths as unknown[]).map(String) : [];
+    if (paths.some((x) => !x.startsWith('/'))) throw new ApiError('DockerError', 'paths start with /');
+    const path = paths.length ? paths.join(',') : typeof input.path === 'string' ? input.path : '/';
+    h.traffic[String(port)] = { port, path, paths, requestsPerSecond: rps, seconds: prev?.seconds ?? [], totals: prev?.totals ?? { ok: 0, failed: 0 }, reasons: prev?.reasons ?? {}, carry: 0, gen: (prev?.gen ?? 0) + 1 };
     if (rps > 0) sim.engine.after(1000, { k: 'docker.traffic', port, gen: h.traffic[String(port)]!.gen });
     return { port, path, requestsPerSecond: rps };
+  },
+  /** Starts a bare process listening on a host port (as `node server.js` would), with an image's routes. */
+  ProcessStart(sim, input) {
+    const name = String(input.name ?? '');
+    const port = Number(input.port);
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new ApiError('DockerError', 'a process needs a name (lowercase letters, digits, -)');
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ApiError('DockerError', 'port must be a port number');
+    const h = host(sim);
+    const holder = Object.values(h.processes).find((p) => p.port === port && p.state === 'running' && p.name !== name);
+    if (holder || portsInUse(sim).has(port)) throw new ApiError('DockerError', `Error: listen EADDRINUSE: address already in use :::${port}`);
+    const prev = own(h.processes, name);
+    if (prev?.state === 'running') throw new ApiError('DockerError', `process ${name} is already running (pid ${prev.pid})`);
+    const proc: HostProcess = { name, image: String(input.image ?? prev?.image ?? name), port, state: 'running', pid: 1000 + h.nextId++, startedMs: sim.now, restarts: prev ? prev.restarts : 0 };
+    setOwn(h.processes, name, proc);
+    sim.emit('ProcessStarted', `Process ${name} (pid ${proc.pid}) listens on port ${port}.`, { process: name, port });
+    return { name, pid: proc.pid, port };
+  },
+  ProcessStop(sim, input) {
+    const p = own(host(sim).processes, String(input.name ?? ''));
+    if (!p) throw new ApiError('DockerError', `no process ${String(input.name)}`);
+    if (p.state === 'running') {
+      p.state = 'exited';
+      p.exitCode = 0;
+      sim.emit('ProcessExited', `Process ${p.name} (pid ${p.pid}) stopped.`, { process: p.name });
+    }
+    return { name: p.name, state: p.state };
+  },
+  /** Starts the process again (as a supervisor or a person would): a new pid, the same port. */
+  ProcessRestart(sim, input) {
+    const p = own(host(sim).processes, String(input.name ?? ''));
+    if (!p) throw new ApiError('DockerError', `no process ${String(input.name)}`);
+    if (p.state === 'running') {
+      p.state = 'exited';
+      p.exitCode = 0;
+    }
+    const out = DOCKER_OPERATIONS.ProcessStart!(sim, { name: p.name, port: p.port, image: p.image }) as { pid: number };
+    const q = own(host(sim).processes, p.name)!;
+    q.restarts = p.restarts + 1;
+    sim.emit('ProcessRestarted', `Process ${p.name} restarted (pid ${out.pid}).`, { process: p.name });
+    return { name: p.name, pid: out.pid, port: p.port };
+  },
+  /** A fault: the next request to `path` hits a bug that crashes the whole process. */
+  ProcessFault(sim, input) {
+    const p = own(host(sim).processes, String(input.name ?? ''));
+    if (!p) throw new ApiError('DockerError', `no process ${String(input.name)}`);
+    const path = String(input.path ?? '');
+    if (!path.startsWith('/')) throw new ApiError('DockerError', 'path must start with /');
+    p.poison = path;
+    return { name: p.name, path };
+  },
+  ProcessList(sim) {
+    return { processes: Object.values(host(sim).processes).map((p) => ({ name: p.name, pid: p.pid, port: p.port, state: p.state, ...(p.exitCode !== undefined && p.state === 'exited' ? { exitCode: p.exitCode } : {}), restarts: p.restarts })) };
   },
   /** What the steady traffic to a port got: totals, the last `seconds` (default 30), and failures by reason. */
   TrafficStats(sim, input) {
