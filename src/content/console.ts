@@ -148,7 +148,13 @@ function convert(values: string[], shapeName: string | undefined, option: string
     return values[0]!;
   };
   if (!shape) {
-    if (values.length > 1) return values.map((v) => (looksJson(v) ? JSON.parse(v) : v));
+    if (values.length > 1) {
+      return values.map((v) => {
+        if (looksJson(v)) return JSON.parse(v);
+        const s = v.includes('=') ? shorthand(v) : v;
+        return typeof s === 'string' ? v : typedByName(s);
+      });
+    }
     const v = one();
     if (looksJson(v)) {
       try {
@@ -195,12 +201,15 @@ const NUMBER_MEMBERS = new Set(['TargetValue', 'ScaleInCooldown', 'ScaleOutCoold
   'MetricIntervalUpperBound', 'MinAdjustmentMagnitude', 'Cooldown', 'Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold', 'Port', 'Priority',
   'HealthCheckIntervalSeconds', 'HealthCheckTimeoutSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount', 'Weight', 'MinSize', 'MaxSize', 'DesiredCapacity', 'TTL', 'FailureThreshold']);
 const BOOLEAN_MEMBERS = new Set(['DisableScaleIn', 'Enabled', 'NewInstancesProtectedFromScaleIn']);
+/** Members that are lists in those models: one shorthand value becomes a list of one. */
+export const LIST_MEMBERS = new Set(['Conditions', 'Actions', 'DefaultActions', 'RulePriorities', 'Dimensions', 'Tags', 'Attributes', 'StepAdjustments', 'Targets', 'DnsRecords', 'Values']);
 
 function typedByName(obj: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
     if (typeof v === 'string' && NUMBER_MEMBERS.has(k) && v.trim() !== '' && !Number.isNaN(Number(v))) out[k] = Number(v);
     else if (typeof v === 'string' && BOOLEAN_MEMBERS.has(k) && (v === 'true' || v === 'false')) out[k] = v === 'true';
+    else if (typeof v === 'string' && LIST_MEMBERS.has(k)) out[k] = [v];
     else if (Array.isArray(v)) out[k] = v.map((x) => (x && typeof x === 'object' && !Array.isArray(x) ? typedByName(x as Record<string, unknown>) : x));
     else if (v && typeof v === 'object') out[k] = typedByName(v as Record<string, unknown>);
     else out[k] = v;
@@ -321,6 +330,8 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
       const isBool = ms ? ecsShape(ms)?.t === 'boolean' : values.length === 0;
       if (isBool && values.length === 0) input[member] = !negated;
       else input[member] = convert(resolved, ms, t);
+      // Without the service's model: a list parameter given one shorthand structure is a list of one.
+      if (!shape && LIST_MEMBERS.has(member) && input[member] && typeof input[member] === 'object' && !Array.isArray(input[member])) input[member] = [input[member]];
       given.add(member);
     }
   } catch (e) {

@@ -144,6 +144,11 @@ export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown
       return w.traces.map((t) => expandTrace(w, t));
     case 'alarms':
       return (sim.call('cloudwatch.DescribeAlarms', {}).output as { MetricAlarms: unknown[] }).MetricAlarms;
+    case 'rules':
+      return Object.values(w.rules).map((r) => {
+        const fwd = r.Actions.find((a) => a.Type === 'forward');
+        return { ...r, paths: r.Conditions.flatMap((c) => c.Values), TargetGroupName: fwd?.TargetGroupArn ? w.targetGroups[fwd.TargetGroupArn]?.TargetGroupName : undefined };
+      });
     case 'capacityProviders':
       return (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders;
     case 'scalableTargets':

@@ -54,6 +54,8 @@ export interface WorldState {
   targetGroups: Record<string, TargetGroup>;
   listeners: Record<string, Listener>;
   rules: Record<string, ListenerRule>;
+  /** Bumped whenever listeners or rules change, so cached routes are recomputed. */
+  routingVersion: number;
   traffic: TrafficSource[];
   /** Tasks that received requests in the last minute (their `traffic` is reset the next minute). */
   trafficTasks: string[];
@@ -127,6 +129,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     targetGroups: {},
     listeners: {},
     rules: {},
+    routingVersion: 0,
     traffic: [],
     trafficTasks: [],
     namespaces: {},

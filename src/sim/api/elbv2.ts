@@ -105,6 +105,7 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     const lbId = lb.LoadBalancerArn.split('/').pop()!;
     const l: Listener = { ListenerArn: elbArn(sim, `listener/app/${lb.LoadBalancerName}/${lbId}/${sim.hex(16)}`), LoadBalancerArn: lb.LoadBalancerArn, Port: port, Protocol: 'HTTP', DefaultActions: actions };
     w.listeners[l.ListenerArn] = l;
+    w.routingVersion++;
     for (const a of actions) if (a.TargetGroupArn && !w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.includes(lb.LoadBalancerArn)) w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.push(lb.LoadBalancerArn);
     return { Listeners: [l] };
   },
@@ -127,6 +128,7 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     const actions = checkActions(sim, input.Actions);
     const r: ListenerRule = { RuleArn: elbArn(sim, `listener-rule/${l.ListenerArn.split(':listener/')[1]}/${sim.hex(16)}`), ListenerArn: l.ListenerArn, Priority: priority, Conditions: conds, Actions: actions };
     w.rules[r.RuleArn] = r;
+    w.routingVersion++;
     for (const a of actions) if (a.TargetGroupArn && !w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.includes(l.LoadBalancerArn)) w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.push(l.LoadBalancerArn);
     return { Rules: [{ ...r, Priority: String(priority), IsDefault: false }] };
   },
@@ -150,6 +152,34 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     return { LoadBalancers: Object.values(sim.world.loadBalancers) };
   },
 
+  /** Moves rules to new priorities at once (the strangler fig's switch: a rule parked behind the catch-all comes to the front). */
+  SetRulePriorities(sim, input) {
+    const list = input.RulePriorities as { RuleArn?: string; Priority?: number }[] | undefined;
+    if (!Array.isArray(list) || list.length === 0) throw new ApiError('ValidationError', 'RulePriorities must contain at least one rule');
+    const rules = list.map((x) => {
+      const r = own(sim.world.rules, String(x.RuleArn ?? ''));
+      if (!r) throw new ApiError('RuleNotFound', 'One or more rules not found');
+      const p = Number(x.Priority);
+      if (!Number.isInteger(p) || p < 1 || p > 50000) throw new ApiError('ValidationError', 'Priority must be between 1 and 50000');
+      return { r, p };
+    });
+    for (const { r, p } of rules) {
+      const clash = Object.values(sim.world.rules).find((o) => o.ListenerArn === r.ListenerArn && o.Priority === p && !rules.some((x) => x.r === o));
+      if (clash) throw new ApiError('PriorityInUse', `Priority '${p}' is currently in use`);
+    }
+    for (const { r, p } of rules) r.Priority = p;
+    sim.world.routingVersion++;
+    return { Rules: rules.map(({ r }) => ({ ...r, Priority: String(r.Priority) })) };
+  },
+  DescribeListeners(sim, input) {
+    const arns = input.ListenerArns as string[] | undefined;
+    const lb = input.LoadBalancerArn as string | undefined;
+    if (!arns && !lb) throw new ApiError('ValidationError', 'You must specify either listener ARNs or a load balancer ARN');
+    if (lb && !sim.world.loadBalancers[lb]) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
+    const list = Object.values(sim.world.listeners).filter((l) => (lb ? l.LoadBalancerArn === lb : true) && (arns ? arns.includes(l.ListenerArn) : true));
+    if (arns && list.length !== arns.length) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
+    return { Listeners: list.map((l) => ({ ListenerArn: l.ListenerArn, LoadBalancerArn: l.LoadBalancerArn, Port: l.Port, Protocol: l.Protocol, DefaultActions: l.DefaultActions })) };
+  },
   DescribeRules(sim, input) {
     return { Rules: Object.values(sim.world.rules).filter((r) => r.ListenerArn === input.ListenerArn).map((r) => ({ ...r, Priority: String(r.Priority) })) };
   },

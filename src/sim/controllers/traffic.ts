@@ -103,7 +103,8 @@ export interface TaskTraffic {
   notFound: number;
 }
 
-const routeCache: { token: string; world: unknown; routes: Map<string, { targetGroupArn?: string; status?: number }> } = { token: '', world: undefined, routes: new Map() };
+/** Routes by (load balancer, path), per world, until a listener or a rule changes (routingVersion). */
+const routeCaches = new WeakMap<object, { version: number; routes: Map<string, { targetGroupArn?: string; status?: number }> }>();
 
 /** Spreads this minute's traffic over the targets; returns the load per task and the requests with nowhere to go. */
 export function distributeTraffic(sim: Sim): { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> } {
@@ -111,6 +112,11 @@ export function distributeTraffic(sim: Sim): { perTask: Map<string, TaskTraffic>
   const perTask = new Map<string, TaskTraffic>();
   const perGroup = new Map<string, number>();
   const noTarget = new Map<string, number>();
+  let routeCache = routeCaches.get(w);
+  if (!routeCache || routeCache.version !== w.routingVersion) {
+    routeCache = { version: w.routingVersion, routes: new Map() };
+    routeCaches.set(w, routeCache);
+  }
   for (const src of w.traffic) {
     const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === src.loadBalancer || l.LoadBalancerArn === src.loadBalancer);
     if (!lb) continue;
