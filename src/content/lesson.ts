@@ -140,7 +140,7 @@ function toCheck(raw: Record<string, unknown>, index: number): Expectation {
   return e;
 }
 
-const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders', 'rules']);
+const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders', 'rules', 'discoveryServices']);
 
 function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: LessonProblem[]): void {
   const kinds = ['count', 'event', 'sequence'].filter((k) => raw[k] !== undefined);

@@ -149,6 +149,10 @@ export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown
         const fwd = r.Actions.find((a) => a.Type === 'forward');
         return { ...r, paths: r.Conditions.flatMap((c) => c.Values), TargetGroupName: fwd?.TargetGroupArn ? w.targetGroups[fwd.TargetGroupArn]?.TargetGroupName : undefined };
       });
+    case 'discoveryServices':
+      return Object.values(w.discoveryServices).map((d) => ({
+        Id: d.Id, Arn: d.Arn, Name: d.Name, NamespaceId: d.NamespaceId, Namespace: w.namespaces[d.NamespaceId]?.Name, instances: d.instances.length,
+      }));
     case 'capacityProviders':
       return (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders;
     case 'scalableTargets':
