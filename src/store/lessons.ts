@@ -3,7 +3,7 @@ import { loadScenario, notify, touched, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
 
 /** The lessons/ folder, bundled as text and loaded when first needed (not part of the first load). */
-const LOADERS = import.meta.glob('../../lessons/**/*.{yaml,md,json}', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+const LOADERS = import.meta.glob('../../lessons/**/*', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
 let files: Promise<Record<string, string>> | undefined;
 

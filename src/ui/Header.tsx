@@ -4,6 +4,8 @@ import { ACTIONS, runAction } from '../store/actions';
 import { ActionButton } from './ActionButton';
 import { useSandbox, useSandboxStore } from './context';
 import { LessonsButton } from './LessonsDialog';
+import { loadCatalog } from '../store/lessons';
+import { loadScenario } from '../store/store';
 
 /** The sandbox bar: which scenario, which seed, reset, and the workspace's share / export / import. */
 export function Header() {
@@ -14,6 +16,12 @@ export function Header() {
   const lessonId = useSandbox((s) => s.lesson?.id ?? null);
   const demoId = useSandbox((s) => s.demo?.id ?? null);
   const [seedDraft, setSeedDraft] = useState<string | null>(null);
+  // The lessons' start states join the picker once it is first used (they load on demand).
+  const [starts, setStarts] = useState<{ id: string; title: string; text: string; seed: string }[] | null>(null);
+  const loadStarts = () => {
+    if (starts) return;
+    void loadCatalog().then((c) => setStarts(Object.values(c.lessons).map((l) => ({ id: `lesson-start:${l.id}`, title: `${l.id}: ${l.title}`, text: l.startText, seed: l.start.seed }))));
+  };
   const file = useRef<HTMLInputElement>(null);
   const keys = useRef<HTMLDialogElement>(null);
   return (
@@ -22,9 +30,21 @@ export function Header() {
       <LessonsButton />
       <label className="field">
         <span>Scenario</span>
-        <select value={scenarioId ?? ''} onChange={(e) => runAction(store, 'scenario.pick', e.target.value)}>
-          {scenarioId === null && <option value="">{lessonId ? `Lesson ${lessonId}'s start` : demoId ? `Demo: ${demoId}` : 'Your own scenario (from the editor)'}</option>}
-          {BUILT_IN_SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+        <select
+          value={scenarioId ?? ''} onFocus={loadStarts} onMouseDown={loadStarts}
+          onChange={(e) => {
+            const start = starts?.find((x) => x.id === e.target.value);
+            if (start) {
+              store.setState({ lesson: null, demo: null });
+              loadScenario(store, start.text, start.seed, start.id);
+            } else runAction(store, 'scenario.pick', e.target.value);
+          }}
+        >
+          {(scenarioId === null || (scenarioId.startsWith('lesson-start:') && !starts)) && <option value={scenarioId ?? ''}>{lessonId ? `Lesson ${lessonId}'s start` : demoId ? `Demo: ${demoId}` : scenarioId ? `Start of lesson ${scenarioId.slice(13)}` : 'Your own scenario (from the editor)'}</option>}
+          <optgroup label="Sandbox">
+            {BUILT_IN_SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+          </optgroup>
+          {starts && <optgroup label="Start states of the lessons">{starts.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}</optgroup>}
         </select>
       </label>
       <form

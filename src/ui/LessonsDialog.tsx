@@ -27,7 +27,7 @@ export function LessonsButton() {
         <h2 id="lessons-title">Lessons {catalog && <span className="small muted">({done} of {Object.keys(catalog.lessons).length} passed)</span>}</h2>
         {!catalog ? <p>Loading…</p> : (
           <>
-            {catalog.problems.length > 0 && <div className="notice error" role="alert">Some lessons could not be loaded and are skipped:<pre>{catalog.problems.join('\n')}</pre></div>}
+            {catalog.problems.length > 0 && <div className="notice error lesson-problems" role="alert">Some lessons could not be loaded and are skipped:<pre>{catalog.problems.join('\n')}</pre></div>}
             {catalog.index.chapters.map((ch) => (
               <section key={ch.title}>
                 <h3>{ch.title}</h3>

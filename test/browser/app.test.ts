@@ -275,6 +275,10 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     const page = await context.newPage();
     await open(page);
     await page.getByRole('button', { name: 'Lessons' }).click();
+    // Every lesson and demo loads: none is reported as skipped.
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('(0 of 14 passed)');
+    expect(await page.getByRole('dialog').getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('dialog').getByRole('button', { name: /Game day: an Availability Zone is lost/ }).count()).toBe(1);
     await page.getByRole('button', { name: /L4: From Compose to ECS/ }).click();
     const pane = page.getByRole('region', { name: 'Lesson L4' });
     await expect.poll(() => pane.textContent()).toContain('Time to leave your machine');
