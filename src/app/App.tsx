@@ -6,7 +6,7 @@ import { actionDef, runAction, tick } from '../store/actions';
 import { decodeShare } from '../store/workspace';
 import { defaultWorkspace } from '../store/defaults';
 import { formatClock, parseDuration } from '../sim';
-import { loadCatalog, lessonFiles, loadProgress, openDemo, openLesson } from '../store/lessons';
+import { loadProgress } from '../store/progress';
 import { loadWorkspace } from '../store/workspace';
 
 /** Keys that run registered actions when focus is not in a text field or the code editor. */
@@ -54,12 +54,13 @@ async function openFromUrl(store: SandboxStore): Promise<void> {
       saved = undefined;
     }
     if (saved) {
-      const c = await loadCatalog();
+      const c = await (await import('../store/lessons')).loadCatalog();
       const l = c.lessons[saved];
       if (l) store.setState({ lesson: { id: l.id, def: l, report: null, predictions: {}, hints: 0, showGoal: false, showSolution: false } });
     }
     return;
   }
+  const { loadCatalog, lessonFiles, openDemo, openLesson } = await import('../store/lessons');
   const c = await loadCatalog();
   if (lessonId) {
     const l = c.lessons[lessonId];

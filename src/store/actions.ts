@@ -5,7 +5,6 @@ import { parseManifest } from '../formats/copilot';
 import { formatClock, parseDuration } from '../sim';
 import { act, builtInScenario, loadScenario, notify, problemsOf, touched, workspaceOf, SPEEDS, type EditorProblem, type SandboxState, type SandboxStore, type Selection } from './store';
 import { encodeShare, validateWorkspace } from './workspace';
-import { checkWork, demoPauseDue, openLesson } from './lessons';
 import { COMPOSE_FILE, DEFAULT_FILES, SCENARIO_FILE, defaultWorkspace } from './defaults';
 
 /**
@@ -144,6 +143,14 @@ function applyScenarioFile(store: SandboxStore): void {
   }
 }
 
+/** In a demo, stops the clock at the next "predict, then reveal" pause. */
+function demoPauseDue(store: SandboxStore): void {
+  const s = store.getState();
+  if (!s.demo || !s.timeline || s.demo.pause) return;
+  const next = s.demo.def.pauses[s.demo.passed];
+  if (next && s.timeline.now >= next.at) store.setState({ playing: false, demo: { ...s.demo, pause: { ...next, revealed: false } } });
+}
+
 /** Runs the clock for one animation frame: `realMs` of wall time at the chosen speed, within `budgetMs`. */
 export function tick(store: SandboxStore, realMs: number, budgetMs = 12): void {
   const s = store.getState();
@@ -232,8 +239,10 @@ export const ACTIONS: ActionDef[] = [
     id: 'world.reset', label: 'Reset to the start of the scenario',
     run: (st) => {
       const s = st.getState();
-      if (s.lesson) openLesson(st, s.lesson.def);
-      else loadScenario(st, s.scenarioText, s.seed, s.scenarioId);
+      if (s.lesson) {
+        const def = s.lesson.def;
+        void import('./lessons').then((m) => m.openLesson(st, def));
+      } else loadScenario(st, s.scenarioText, s.seed, s.scenarioId);
     },
   },
   {
@@ -357,8 +366,8 @@ export const ACTIONS: ActionDef[] = [
   },
   {
     id: 'lesson.check', label: 'Check my work', shortcut: 'C', enabled: (s) => (s.lesson && s.timeline ? true : 'open a lesson first'),
-    run: (st) => {
-      checkWork(st);
+    run: async (st) => {
+      (await import('./lessons')).checkWork(st);
     },
   },
   { id: 'lesson.hint', label: 'Hint', enabled: (s) => (!s.lesson ? 'open a lesson first' : s.lesson.hints < s.lesson.def.text.hints.length ? true : 'no more hints'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, hints: s.lesson!.hints + 1 } })) },
@@ -366,15 +375,15 @@ export const ACTIONS: ActionDef[] = [
   { id: 'lesson.solution', label: 'Show the solution', enabled: (s) => (s.lesson ? true : 'open a lesson first'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, showSolution: !s.lesson!.showSolution } })) },
   {
     id: 'lesson.applySolution', label: 'Replay the reference solution', enabled: (s) => (s.lesson ? true : 'open a lesson first'),
-    run: (st) => {
+    run: async (st) => {
       const l = st.getState().lesson!;
-      openLesson(st, l.def, { actions: l.def.solution.actions });
+      (await import('./lessons')).openLesson(st, l.def, { actions: l.def.solution.actions });
       notify(st, `The reference solution of ${l.def.id} is replayed: ${l.def.solution.actions.length} actions. Play on, then check it.`);
     },
   },
   {
     id: 'lesson.reset', label: 'Start the lesson again', enabled: (s) => (s.lesson ? true : 'open a lesson first'),
-    run: (st) => openLesson(st, st.getState().lesson!.def),
+    run: async (st) => (await import('./lessons')).openLesson(st, st.getState().lesson!.def),
   },
   {
     id: 'lesson.predict', label: 'Record a prediction',

@@ -53,50 +53,7 @@ export function loadCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-// ---- progress ----
-
-export const PROGRESS_KEY = 'ecs-sandbox.progress';
-
-export interface Progress {
-  version: 1;
-  lessons: Record<string, { passed: boolean; checkedAt: number; predictionsRight?: number }>;
-}
-
-export function loadProgress(): { progress: Progress; notice?: string } {
-  const empty: Progress = { version: 1, lessons: {} };
-  let raw: string | null = null;
-  try {
-    raw = localStorage.getItem(PROGRESS_KEY);
-  } catch {
-    return { progress: empty };
-  }
-  if (raw === null) return { progress: empty };
-  const r = parseProgress(raw);
-  return r.progress ? { progress: r.progress } : { progress: empty, notice: `Your lesson progress could not be read (${r.problem}); it starts afresh.` };
-}
-
-export function parseProgress(raw: string): { progress?: Progress; problem?: string } {
-  let d: unknown;
-  try {
-    d = JSON.parse(raw);
-  } catch {
-    return { problem: 'it is not JSON' };
-  }
-  const p = d as Progress;
-  if (!p || p.version !== 1 || typeof p.lessons !== 'object' || p.lessons === null) return { problem: 'it is not a progress file (version 1)' };
-  for (const [id, v] of Object.entries(p.lessons)) {
-    if (!v || typeof v.passed !== 'boolean' || typeof v.checkedAt !== 'number') return { problem: `lessons.${id}: expected passed and checkedAt` };
-  }
-  return { progress: p };
-}
-
-export function saveProgress(p: Progress): void {
-  try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(p));
-  } catch {
-    // Progress stays in memory; export keeps it.
-  }
-}
+import { saveProgress, type Progress } from './progress';
 
 // ---- the learner's path ----
 
@@ -132,12 +89,4 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
 export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean } = {}): void {
   if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0)) return;
   store.setState({ demo: { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < (opts.time ?? 0)).length }, lesson: null, presenting: opts.present ?? false });
-}
-
-/** In a demo, stops the clock at the next "predict, then reveal" pause. */
-export function demoPauseDue(store: SandboxStore): void {
-  const s = store.getState();
-  if (!s.demo || !s.timeline || s.demo.pause) return;
-  const next = s.demo.def.pauses[s.demo.passed];
-  if (next && s.timeline.now >= next.at) store.setState({ playing: false, demo: { ...s.demo, pause: { ...next, revealed: false } } });
 }

@@ -4,7 +4,7 @@ import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../c
 import { defaultWorkspace, BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
 import { loadWorkspace, saveWorkspace, type Workspace } from './workspace';
 import type { Demo, Lesson, LessonReport } from '../content/lesson';
-import type { Progress } from './lessons';
+import type { Progress } from './progress';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
 export interface LessonState {

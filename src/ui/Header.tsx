@@ -4,7 +4,6 @@ import { ACTIONS, runAction } from '../store/actions';
 import { ActionButton } from './ActionButton';
 import { useSandbox, useSandboxStore } from './context';
 import { LessonsButton } from './LessonsDialog';
-import { loadCatalog } from '../store/lessons';
 import { loadScenario } from '../store/store';
 
 /** The sandbox bar: which scenario, which seed, reset, and the workspace's share / export / import. */
@@ -20,7 +19,7 @@ export function Header() {
   const [starts, setStarts] = useState<{ id: string; title: string; text: string; seed: string }[] | null>(null);
   const loadStarts = () => {
     if (starts) return;
-    void loadCatalog().then((c) => setStarts(Object.values(c.lessons).map((l) => ({ id: `lesson-start:${l.id}`, title: `${l.id}: ${l.title}`, text: l.startText, seed: l.start.seed }))));
+    void import('../store/lessons').then((m) => m.loadCatalog()).then((c) => setStarts(Object.values(c.lessons).map((l) => ({ id: `lesson-start:${l.id}`, title: `${l.id}: ${l.title}`, text: l.startText, seed: l.start.seed }))));
   };
   const file = useRef<HTMLInputElement>(null);
   const keys = useRef<HTMLDialogElement>(null);

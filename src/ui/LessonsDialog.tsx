@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { loadCatalog, lessonFiles, openDemo, openLesson, parseProgress, saveProgress, type Catalog } from '../store/lessons';
+import type { Catalog } from '../store/lessons';
+import { parseProgress, saveProgress } from '../store/progress';
 import { notify } from '../store/store';
 import { useSandbox, useSandboxStore } from './context';
 
@@ -12,7 +13,7 @@ export function LessonsButton() {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const open = async () => {
     dialog.current?.showModal();
-    setCatalog(await loadCatalog());
+    setCatalog(await (await import('../store/lessons')).loadCatalog());
   };
   useEffect(() => {
     const onOpen = () => void open();
@@ -37,7 +38,7 @@ export function LessonsButton() {
                     const p = progress.lessons[id];
                     return (
                       <li key={id}>
-                        <button type="button" onClick={() => { openLesson(store, l); dialog.current?.close(); }}>
+                        <button type="button" onClick={async () => { (await import('../store/lessons')).openLesson(store, l); dialog.current?.close(); }}>
                           <span aria-hidden="true">{p?.passed ? '✓' : '○'}</span> {id}: {l.title}
                           <span className="sr-only">{p?.passed ? ' (passed)' : ''}</span>
                         </button>
@@ -54,7 +55,7 @@ export function LessonsButton() {
                 const d = catalog.demos[id]!;
                 return (
                   <li key={id}>
-                    <button type="button" onClick={async () => { openDemo(store, d, (await lessonFiles())[`demos/${id}.yaml`]!, { present: true }); dialog.current?.close(); }}>{d.title}</button>
+                    <button type="button" onClick={async () => { const m = await import('../store/lessons'); m.openDemo(store, d, (await m.lessonFiles())[`demos/${id}.yaml`]!, { present: true }); dialog.current?.close(); }}>{d.title}</button>
                     <span className="small muted"> {d.summary}</span>
                   </li>
                 );

@@ -10,10 +10,10 @@ import { EditorPanel } from './EditorPanel';
 import { WorldTables } from './WorldTables';
 import { Notices } from './Notices';
 import { useSandbox, useSandboxStore } from './context';
-import { LessonPane } from './LessonPane';
 import { DemoPause } from './Presenter';
 
 const Canvas = lazy(() => import('./Canvas'));
+const LessonPane = lazy(() => import('./LessonPane').then((m) => ({ default: m.LessonPane })));
 
 const PANELS: { id: 'console' | 'editor' | 'charts'; label: string }[] = [
   { id: 'console', label: 'Console' },
@@ -59,7 +59,7 @@ export function Workspace() {
       <DemoPause />
       <Notices />
       <main className={`main${inLesson && !presenting ? ' with-lesson' : ''}`}>
-        {inLesson && !presenting && <LessonPane />}
+        {inLesson && !presenting && <Suspense fallback={<section className="lesson" aria-label="Lesson"><p>Loading the lesson…</p></section>}><LessonPane /></Suspense>}
         <World />
         <aside className="side" aria-label="Details">
           {selected && !presenting && <Inspector />}

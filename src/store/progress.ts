@@ -1,0 +1,45 @@
+/** Lesson progress kept in this browser (versioned), and its export / import format. */
+
+export const PROGRESS_KEY = 'ecs-sandbox.progress';
+
+export interface Progress {
+  version: 1;
+  lessons: Record<string, { passed: boolean; checkedAt: number; predictionsRight?: number }>;
+}
+
+export function loadProgress(): { progress: Progress; notice?: string } {
+  const empty: Progress = { version: 1, lessons: {} };
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(PROGRESS_KEY);
+  } catch {
+    return { progress: empty };
+  }
+  if (raw === null) return { progress: empty };
+  const r = parseProgress(raw);
+  return r.progress ? { progress: r.progress } : { progress: empty, notice: `Your lesson progress could not be read (${r.problem}); it starts afresh.` };
+}
+
+export function parseProgress(raw: string): { progress?: Progress; problem?: string } {
+  let d: unknown;
+  try {
+    d = JSON.parse(raw);
+  } catch {
+    return { problem: 'it is not JSON' };
+  }
+  const p = d as Progress;
+  if (!p || p.version !== 1 || typeof p.lessons !== 'object' || p.lessons === null) return { problem: 'it is not a progress file (version 1)' };
+  for (const [id, v] of Object.entries(p.lessons)) {
+    if (!v || typeof v.passed !== 'boolean' || typeof v.checkedAt !== 'number') return { problem: `lessons.${id}: expected passed and checkedAt` };
+  }
+  return { progress: p };
+}
+
+export function saveProgress(p: Progress): void {
+  try {
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify(p));
+  } catch {
+    // Progress stays in memory; export keeps it.
+  }
+}
+
