@@ -171,6 +171,11 @@ export class Timeline {
   }
 
   private apply(a: LearnerAction): void {
+    if (a.kind === 'command' && /^\s*sleep(\s|$)/.test(a.line)) {
+      // Time passes between actions (their `at`), never inside one: a replay must not run the clock here.
+      this.outcomes.push({ action: a, command: a.line, output: 'sleep: in an action log time passes between actions; give the next action a later `at`', exitCode: 2 });
+      return;
+    }
     if (a.kind === 'command') {
       if (a.files) Object.assign(this.session.files, a.files);
       const r: ConsoleResult = runCommand(this.sim, a.line, this.session);

@@ -155,7 +155,9 @@ export function filterEvents(events: readonly SimEvent[], category: string, text
   const cat = EVENT_CATEGORIES.find((c) => c.id === category) ?? EVENT_CATEGORIES[0]!;
   const needle = text.trim().toLowerCase();
   const out: { e: SimEvent; i: number }[] = [];
-  for (let i = events.length - 1; i >= 0 && out.length < limit; i--) {
+  // A rare filter over a long run looks back this far, not through the whole day, on every change.
+  const stop = Math.max(0, events.length - 50_000);
+  for (let i = events.length - 1; i >= stop && out.length < limit; i--) {
     const e = events[i]!;
     if (!cat.test(e.type)) continue;
     if (needle && !e.message.toLowerCase().includes(needle) && !e.type.toLowerCase().includes(needle)) continue;
@@ -179,7 +181,8 @@ export interface Inspection {
 function eventsAbout(events: readonly SimEvent[], keys: string[], limit = 200): SimEvent[] {
   const wanted = new Set(keys.filter(Boolean));
   const out: SimEvent[] = [];
-  for (let i = events.length - 1; i >= 0 && out.length < limit; i--) {
+  const stop = Math.max(0, events.length - 50_000);
+  for (let i = events.length - 1; i >= stop && out.length < limit; i--) {
     const e = events[i]!;
     let hit = false;
     for (const k in e) {
