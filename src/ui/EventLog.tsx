@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SimEvent } from '../sim';
 import { EVENT_CATEGORIES, filterEvents, clock } from '../store/selectors';
 import { useSandbox } from './context';
@@ -17,10 +17,11 @@ export function EventLog() {
   const events = useMemo(() => (timeline ? filterEvents(timeline.sim.events, category, text, 200) : []), [timeline, version, category, text]);
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  useEffect(() => {
+  useLayoutEffect(() => {
+    // The newest events stay in view unless the reader scrolled up.
     const el = list.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [events]);
+  });
   const total = timeline?.sim.events.length ?? 0;
   return (
     <section className="eventlog" aria-label="Event log">
