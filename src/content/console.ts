@@ -3,7 +3,7 @@ import { Sim, parseDuration } from '../sim';
 import { resolveRefs, type CallRecord } from './runner';
 import { formatProblem } from '../formats/yamlDoc';
 import { composeToEcs, composeToSingleTask, parseCompose } from '../formats/compose';
-import { deployRequests, environmentRequests, parseManifest, planDeployment, WORKLOAD_TYPES, type EnvironmentState, type PlanRequest } from '../formats/copilot';
+import { deployRequests, environmentRequests, parseManifest, planDeployment, scheduleExpression, WORKLOAD_TYPES, type EnvironmentState, type PlanRequest } from '../formats/copilot';
 
 /**
  * The command console: `aws <service> <operation> --options` as the AWS CLI takes them (option names,
@@ -472,7 +472,7 @@ function execute(sim: Sim, calls: CallRecord[], requests: PlanRequest[]): string
   return undefined;
 }
 
-const COPILOT_HELP = 'copilot init --app <app> --name <svc> --type "<type>" --image <uri> [--port N] [--deploy] | app init <name> | app delete | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc> | svc logs --name <svc> [--env <env>] [--limit N]';
+const COPILOT_HELP = 'copilot init --app <app> --name <svc> --type "<type>" --image <uri> [--port N] [--deploy] | app init <name> | app delete | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc> | svc logs --name <svc> [--env <env>] [--limit N] | job init --name <job> --schedule "@daily" --image <uri> | job deploy --name <job> --env <env>';
 
 /**
  * The copilot commands of the lessons, on the workspace the editor's files form (a service's manifest is
@@ -563,7 +563,22 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
     session.files[path] = `name: ${name}\ntype: ${type}\n\nimage:\n${image}\n${port ? `  port: ${port}\n` : ''}${type === 'Load Balanced Web Service' ? "\nhttp:\n  path: '/'\n" : ''}\ncpu: 256\nmemory: 512\ncount: 1\n`;
     return { output: `✔ Wrote the manifest for service ${name} at ${path}\nYour manifest contains configurations like your container size and port.`, exitCode: 0 };
   }
-  if (noun === 'svc' && verb === 'deploy') {
+  if (noun === 'job' && verb === 'init') {
+    // copilot job init: a Scheduled Job's manifest (the task runs on a schedule; EventBridge starts it).
+    const missing = needApp();
+    if (missing) return missing;
+    const name = str('name');
+    const schedule = str('schedule');
+    if (!name) return fail('--name is required');
+    if (!schedule || scheduleExpression(schedule) === undefined) return fail('--schedule must be @hourly, @daily, @weekly, @every <duration>, a cron expression, or none');
+    const path = `copilot/${name}/manifest.yml`;
+    if (session.files[path] !== undefined) return { output: `Manifest file for job ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
+    const image = str('image') ? `  location: ${str('image')!}` : str('dockerfile') ? `  build: ${str('dockerfile')!}` : undefined;
+    if (!image) return fail('give --image <uri> or --dockerfile <path>');
+    session.files[path] = `name: ${name}\ntype: Scheduled Job\n\non:\n  schedule: "${schedule}"\n\nimage:\n${image}\n\ncpu: 256\nmemory: 512\n`;
+    return { output: `✔ Wrote the manifest for job ${name} at ${path}\nYour manifest contains configurations like your container size and job schedule (${schedule}).`, exitCode: 0 };
+  }
+  if ((noun === 'svc' || noun === 'job') && verb === 'deploy') {
     const missing = needApp();
     if (missing) return missing;
     const name = str('name');
@@ -579,11 +594,12 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
     const shown = problems.map(formatProblem);
     if (!manifest) return { output: shown.join('\n'), exitCode: 1 };
     if (manifest.type === 'Environment') return fail(`${path} is an environment manifest`);
+    if ((manifest.type === 'Scheduled Job') !== (noun === 'job')) return fail(noun === 'job' ? `${name} is a ${manifest.type}: deploy it with copilot svc deploy` : `${name} is a Scheduled Job: deploy it with copilot job deploy`);
     const plan = planDeployment(manifest, c.app!, env, { region: sim.world.region });
     const err = execute(sim, c.calls, deployRequests(e, plan, Object.keys(sim.world.subnets)));
     if (err) return { output: [...shown, `✘ ${err}`].join('\n'), exitCode: 1 };
     (c.services[name] ??= []).push(env);
-    return { output: [...shown, ...plan.resources.filter((r) => !r.startsWith('ECS cluster ') && !r.startsWith('Cloud Map namespace ')).map((r) => `  - ${r}`), ...plan.findings.map((f) => `  Note: ${f}`), `✔ Deployed service ${name}.`].join('\n'), exitCode: 0 };
+    return { output: [...shown, ...plan.resources.filter((r) => !r.startsWith('ECS cluster ') && !r.startsWith('Cloud Map namespace ')).map((r) => `  - ${r}`), ...plan.findings.map((f) => `  Note: ${f}`), `✔ Deployed ${noun === 'job' ? 'job' : 'service'} ${name}.`].join('\n'), exitCode: 0 };
   }
   if (noun === 'svc' && verb === 'logs') {
     // copilot svc logs: what the service's containers printed, from CloudWatch Logs, one line per
@@ -650,11 +666,11 @@ export function complete(line: string): { line: string; candidates: string[] } {
   else if ((before[0] === 'aws' && before.length === 2) || (before[0] === 'sim' && before.length === 1)) {
     const ns = before[0] === 'sim' ? 'sim' : Object.hasOwn(SERVICES, before[1]!) ? SERVICES[before[1]!] : undefined;
     pool = ns ? Sim.operations().filter((o) => o.startsWith(`${ns}.`)).map((o) => kebab(o.slice(ns.length + 1))) : [];
-  } else if (before[0] === 'copilot' && before.length === 1) pool = ['app', 'env', 'svc'];
+  } else if (before[0] === 'copilot' && before.length === 1) pool = ['app', 'env', 'init', 'job', 'svc'];
   else if (before[0] === 'docker' && before.length === 1) pool = ['build', 'compose', 'exec', 'images', 'logs', 'network', 'ps', 'pull', 'push', 'restart', 'rm', 'run', 'start', 'stop'];
   else if (before[0] === 'docker' && before[1] === 'compose' && before.filter((w) => !w.startsWith('-')).length === 2) pool = ['down', 'exec', 'logs', 'ps', 'restart', 'start', 'stop', 'up'];
   else if (before[0] === 'copilot' && before.length === 2) {
-    const verbs: Record<string, string[]> = { app: ['delete', 'init'], env: ['deploy', 'init'], svc: ['deploy', 'init', 'logs', 'show', 'status'] };
+    const verbs: Record<string, string[]> = { app: ['delete', 'init'], env: ['deploy', 'init'], svc: ['deploy', 'init', 'logs', 'show', 'status'], job: ['deploy', 'init'] };
     pool = Object.hasOwn(verbs, before[1]!) ? verbs[before[1]!]! : [];
   }
   else if (before[0] === 'aws' && word.startsWith('-') && before[1] === 'ecs') {

@@ -361,7 +361,11 @@ export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; r
             Rule: rule,
             Targets: [{
               Id: name, Arn: `\${call:${envId(app, env, 'cluster')}.cluster.clusterArn}`,
-              EcsParameters: { TaskDefinitionArn: `\${call:${id('taskDefinition')}.taskDefinition.taskDefinitionArn}`, TaskCount: 1, LaunchType: 'FARGATE', NetworkConfiguration: network },
+              EcsParameters: {
+                TaskDefinitionArn: `\${call:${id('taskDefinition')}.taskDefinition.taskDefinitionArn}`, TaskCount: 1, LaunchType: 'FARGATE',
+                // EventBridge's shape: awsvpcConfiguration with Subnets and AssignPublicIp (not ECS's subnets, assignPublicIp).
+                NetworkConfiguration: { awsvpcConfiguration: { Subnets: network.awsvpcConfiguration.subnets, AssignPublicIp: network.awsvpcConfiguration.assignPublicIp } },
+              },
             }],
           },
         },
