@@ -143,6 +143,25 @@ function applyScenarioFile(store: SandboxStore): void {
   }
 }
 
+/**
+ * The editor files a command reads, as they are now, so that the action replays the same: file://name,
+ * -f name, docker build's Dockerfile, compose's compose.yaml, copilot's manifests.
+ */
+export function filesRead(line: string, all: Record<string, string>): Record<string, string> {
+  const words = line.trim().split(/\s+/);
+  const wanted = new Set<string>();
+  for (const m of line.matchAll(/file:\/\/(\S+)/g)) wanted.add(m[1]!);
+  const f = words.findIndex((w) => w === '-f' || w === '--file');
+  if (f >= 0 && words[f + 1]) wanted.add(words[f + 1]!);
+  if (words[0] === 'docker' && words[1] === 'build' && f < 0) wanted.add('Dockerfile');
+  if ((words[0] === 'docker' && words[1] === 'compose') || words[0] === 'translate') for (const n of ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']) wanted.add(n);
+  const out: Record<string, string> = {};
+  for (const [name, text] of Object.entries(all)) {
+    if (wanted.has(name) || (words[0] === 'copilot' && name.startsWith('copilot/'))) out[name] = text;
+  }
+  return out;
+}
+
 /** In a demo, stops the clock at the next "predict, then reveal" pause. */
 function demoPauseDue(store: SandboxStore): void {
   const s = store.getState();
@@ -285,9 +304,7 @@ export const ACTIONS: ActionDef[] = [
         }
         return;
       }
-      // Commands that read editor files (file://…, -f compose.yaml) get the files as they are now.
-      const files: Record<string, string> = {};
-      for (const [name, text] of Object.entries(s.files)) if (line.includes(name)) files[name] = text;
+      const files = filesRead(line, s.files);
       act(st, { kind: 'command', line, ...(Object.keys(files).length ? { files } : {}) });
     },
   },

@@ -52,8 +52,15 @@ export interface ServiceView {
   rollout: string;
 }
 
+/** The local Docker host of the first lessons: bare processes and containers. */
+export interface LocalHostView {
+  processes: { name: string; port: number; state: string; pid: number }[];
+  containers: { id: string; name: string; image: string; state: string; ports: string; health?: string }[];
+}
+
 export interface WorldView {
   clusters: string[];
+  local: LocalHostView | null;
   services: ServiceView[];
   azs: AzView[];
   /** Tasks without a home yet: PROVISIONING, or PENDING with no instance. */
@@ -126,8 +133,17 @@ export function worldView(sim: Sim, calls: number): WorldView {
       deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
     };
   });
+  const h = w.docker;
+  const local = Object.keys(h.processes).length || Object.keys(h.containers).length ? {
+    processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid })),
+    containers: Object.values(h.containers).map((c) => ({
+      id: c.id, name: c.name, image: c.image, state: c.state === 'exited' ? `exited (${c.exitCode ?? 0})` : c.state,
+      ports: c.ports.map((p) => `${p.host}→${p.container}`).join(', '), ...(c.health ? { health: c.health } : {}),
+    })),
+  } : null;
   return {
     clusters: Object.values(w.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterName),
+    local,
     services,
     azs: [...zones.values()].sort((a, b) => a.zone.localeCompare(b.zone)),
     waiting, loadBalancers,

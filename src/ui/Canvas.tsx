@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 
 import { ReactFlow, Background, Controls, applyNodeChanges, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { runAction } from '../store/actions';
-import type { AzView, InstanceView, LoadBalancerView, TaskView, WorldView } from '../store/selectors';
+import type { AzView, InstanceView, LoadBalancerView, LocalHostView, TaskView, WorldView } from '../store/selectors';
 import type { Selection } from '../store/store';
 import { useSandboxStore } from './context';
 
@@ -104,10 +104,28 @@ const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
   );
 });
 
+const LocalNode = memo(function LocalNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as LocalHostView;
+  return (
+    <div className="local" role="group" aria-label="Your machine (the local Docker host)">
+      <div className="lane-title">Your machine</div>
+      {v.processes.map((p) => (
+        <div key={p.name} className={`proc ${p.state === 'running' ? 'up' : 'down'}`}>process <strong>{p.name}</strong> :{p.port} · {p.state}</div>
+      ))}
+      {v.containers.map((c) => (
+        <div key={c.id} className={`proc ${c.state === 'running' ? 'up' : c.state === 'created' ? '' : 'down'}`}>
+          <strong>{c.name}</strong> ({c.image}) {c.ports && <span>· {c.ports}</span>} · {c.state}{c.health ? ` (${c.health})` : ''}
+        </div>
+      ))}
+    </div>
+  );
+});
+
 // Module scope: a new object each render would remount every node.
-const nodeTypes = { instance: InstanceNode, lane: LaneNode, zone: ZoneNode, control: ControlNode, lb: LbNode };
+const nodeTypes = { instance: InstanceNode, lane: LaneNode, zone: ZoneNode, control: ControlNode, lb: LbNode, local: LocalNode };
 
 const NO_EDGES: never[] = [];
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const INST_W = 236;
 const INST_H = 150;
 const GAP = 14;
@@ -119,11 +137,11 @@ function layout(v: WorldView): { id: string; type: keyof typeof nodeTypes; x: nu
   const out: ReturnType<typeof layout> = [];
   const c = v.control;
   const controls: { id: 'api' | 'scheduler' | 'placement' | 'autoscaling' | 'discovery'; title: string; detail: string }[] = [
-    { id: 'api', title: 'ECS API', detail: `${c.calls} requests from you` },
-    { id: 'scheduler', title: 'Service scheduler', detail: `${c.services} services` },
-    { id: 'placement', title: 'Task placement', detail: `${c.traces} decisions` },
-    { id: 'autoscaling', title: 'Auto scaling', detail: `${c.policies} policies` },
-    { id: 'discovery', title: 'Cloud Map', detail: `${c.namespaces} namespaces` },
+    { id: 'api', title: 'ECS API', detail: plural(c.calls, 'request', 'requests') + ' from you' },
+    { id: 'scheduler', title: 'Service scheduler', detail: plural(c.services, 'service', 'services') },
+    { id: 'placement', title: 'Task placement', detail: plural(c.traces, 'decision', 'decisions') },
+    { id: 'autoscaling', title: 'Auto scaling', detail: plural(c.policies, 'policy', 'policies') },
+    { id: 'discovery', title: 'Cloud Map', detail: plural(c.namespaces, 'namespace', 'namespaces') },
   ];
   controls.forEach((x, i) => out.push({ id: `cp:${x.id}`, type: 'control', x: 220 + i * 170, y: 0, w: 156, h: 56, view: x, sig: x.detail }));
   let lx = 220 + controls.length * 170 + 30;
@@ -134,6 +152,10 @@ function layout(v: WorldView): { id: string; type: keyof typeof nodeTypes; x: nu
   }
   const top = 90;
   const waitingHint = 'Tasks wait here (PROVISIONING) when no instance fits them yet.';
+  if (v.local) {
+    const rows = v.local.processes.length + v.local.containers.length;
+    out.push({ id: 'local', type: 'local', x: -300, y: top, w: 280, h: 36 + rows * 22, view: v.local, sig: JSON.stringify(v.local) });
+  }
   out.push({ id: 'waiting', type: 'lane', x: 0, y: top, w: 200, h: Math.max(120, 40 + Math.ceil(v.waiting.length / 2) * 26), view: { title: 'Waiting for a home', tasks: v.waiting, hint: waitingHint }, sig: sigTasks(v.waiting) });
   let x = 220;
   for (const az of v.azs) {

@@ -103,3 +103,24 @@ describe('the action registry', () => {
     expect(checkFile(SCENARIO_FILE, 'name: [\n')[0]).toMatchObject({ file: SCENARIO_FILE, line: 2 });
   });
 });
+
+describe('files a console command reads', () => {
+  it('are recorded with the command, so that replaying it reads the same text', async () => {
+    const { filesRead } = await import('../../src/store/actions');
+    const files = { Dockerfile: 'FROM x', 'compose.yaml': 'services: {}', 'copilot/web/manifest.yml': 'name: web', 'td.json': '{}', 'other.txt': 'x' };
+    expect(Object.keys(filesRead('docker build -t forum:1 .', files))).toEqual(['Dockerfile']);
+    expect(Object.keys(filesRead('docker compose up -d', files))).toEqual(['compose.yaml']);
+    expect(Object.keys(filesRead('aws ecs register-task-definition --cli-input-json file://td.json', files))).toEqual(['td.json']);
+    expect(Object.keys(filesRead('copilot svc deploy --name web --env test', files))).toEqual(['copilot/web/manifest.yml']);
+    expect(filesRead('aws ecs list-clusters', files)).toEqual({});
+  });
+
+  it("docker build from the console reads the editor's Dockerfile", () => {
+    const store = fresh();
+    store.setState((s) => ({ files: { ...s.files, Dockerfile: 'FROM node:20-alpine\nEXPOSE 3000\nCMD ["node", "server.js"]\n' } }));
+    runAction(store, 'console.run', 'docker build -t forum:1 .');
+    const o = store.getState().timeline!.transcript.at(-1)!;
+    expect(o.exitCode).toBe(0);
+    expect(o.output).toMatch(/Successfully tagged forum:1/);
+  });
+});
