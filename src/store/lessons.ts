@@ -1,6 +1,10 @@
 import { checkLesson, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
 import { loadScenario, notify, touched, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
+import { DEFAULT_FILES } from './defaults';
+
+/** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
+const lessonTexts: Record<string, string> = {};
 
 /** The lessons/ folder, bundled as text and loaded when first needed (not part of the first load). */
 const LOADERS = import.meta.glob('../../lessons/**/*', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
@@ -62,7 +66,22 @@ export function openLesson(store: SandboxStore, lesson: Lesson, opts: { step?: n
   const actions = opts.actions ?? (opts.step ? lesson.solution.actions.slice(0, opts.step) : []);
   const lastAt = actions.length ? actions[actions.length - 1]!.at : 0;
   const time = opts.time ?? lastAt;
-  store.setState((s) => ({ files: { ...s.files, ...lesson.files }, activeFile: Object.keys(lesson.files)[0] ?? s.activeFile }));
+  // The lesson's files take their names in the editor; text the learner wrote there is kept aside, never lost.
+  const kept: string[] = [];
+  store.setState((s) => {
+    const files = { ...s.files };
+    for (const [name, text] of Object.entries(lesson.files)) {
+      const mine = files[name];
+      if (mine !== undefined && mine !== text && mine !== DEFAULT_FILES[name] && !Object.values(lessonTexts).includes(mine)) {
+        files[`mine/${name}`] = mine;
+        kept.push(name);
+      }
+      files[name] = text;
+      lessonTexts[`${lesson.id}/${name}`] = text;
+    }
+    return { files, activeFile: Object.keys(lesson.files)[0] ?? s.activeFile };
+  });
+  if (kept.length) notify(store, `Your own ${kept.join(', ')} ${kept.length > 1 ? 'are' : 'is'} kept in the editor as ${kept.map((k) => `mine/${k}`).join(', ')}.`);
   if (!loadScenario(store, lesson.startText, lesson.start.seed, null, actions, time)) return;
   store.setState({ lesson: { id: lesson.id, def: lesson, report: null, predictions: {}, hints: 0, showGoal: false, showSolution: false }, demo: null, panel: Object.keys(lesson.files).length ? 'editor' : 'console' });
   touched(store);

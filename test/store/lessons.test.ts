@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, makeStore } from '../../src/store/store';
+import { defaultWorkspace } from '../../src/store/defaults';
+import { checkWork, loadCatalog, openLesson } from '../../src/store/lessons';
+import { runAction } from '../../src/store/actions';
+
+describe('lessons in the store', () => {
+  it('the bundled catalog has the 14 lessons and 3 demos, none skipped', async () => {
+    const c = await loadCatalog();
+    expect(c.problems).toEqual([]);
+    expect(Object.keys(c.lessons)).toHaveLength(14);
+    expect(Object.keys(c.demos)).toEqual(['placement-side-by-side', 'scaling-day', 'game-day']);
+  });
+
+  it('opening a lesson keeps the learner\'s own text of a file the lesson brings', async () => {
+    const store = makeStore(initialState(defaultWorkspace()));
+    store.setState((s) => ({ files: { ...s.files, 'taskdef.json': '{ "family": "mine" }' } }));
+    openLesson(store, (await loadCatalog()).lessons.L4!);
+    const f = store.getState().files;
+    expect(f['mine/taskdef.json']).toBe('{ "family": "mine" }');
+    expect(f['taskdef.json']).toContain('"family": "forum-api"');
+    expect(store.getState().notices.at(-1)!.text).toBe('Your own taskdef.json is kept in the editor as mine/taskdef.json.');
+  });
+
+  it('a lesson refuses what it does not teach, and checking replays the learner\'s actions', async () => {
+    const store = makeStore(initialState(defaultWorkspace()));
+    openLesson(store, (await loadCatalog()).lessons.L2!);
+    expect(runAction(store, 'console.run', 'aws ecs list-clusters')).toBe(false);
+    expect(store.getState().notices.at(-1)!.text).toMatch(/^Run a command: not now, lesson L2 uses only: docker build/);
+    expect(runAction(store, 'editor.register', 'taskdef.json')).toBe(false);
+    for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', l);
+    const report = checkWork(store)!;
+    expect(report.passed).toBe(true);
+    expect(store.getState().progress.lessons.L2?.passed).toBe(true);
+  });
+});
