@@ -333,7 +333,10 @@ function seriesOf(w: WorldState, namespace: string, metric: string, dims: Record
 export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
   const w = sim.world;
   const out: ChartSpec[] = [];
-  for (const s of Object.values(w.services)) {
+  // Services that scale come first: their charts are the ones that move.
+  const scaled = new Set(Object.values(w.scalableTargets).map((t) => t.ResourceId));
+  const services = Object.values(w.services).sort((a, b) => Number(scaled.has(`service/${b.clusterArn.split('/').pop()}/${b.serviceName}`)) - Number(scaled.has(`service/${a.clusterArn.split('/').pop()}/${a.serviceName}`)));
+  for (const s of services) {
     if (s.status === 'INACTIVE') continue;
     const cluster = s.clusterArn.split('/').pop()!;
     const resourceId = `service/${cluster}/${s.serviceName}`;
