@@ -43,6 +43,11 @@ export interface Goal {
   window?: number;
   /** For never: samples before this time (ms) do not count (the world is still being set up). */
   from?: number;
+  /**
+   * A rate over the final `window`: the sum of the datapoints matching `of` divided by the sum of those
+   * matching `over` (an error rate: 5xx over requests), bounded by atLeast / atMost.
+   */
+  rate?: { of: Record<string, unknown>; over: Record<string, unknown> };
 }
 
 export interface Diagnostic {
@@ -143,8 +148,14 @@ function toCheck(raw: Record<string, unknown>, index: number): Expectation {
 const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders', 'rules', 'discoveryServices']);
 
 function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: LessonProblem[]): void {
-  const kinds = ['count', 'event', 'sequence'].filter((k) => raw[k] !== undefined);
-  if (kinds.length !== 1) problems.push({ file, ...at(), member, message: 'needs exactly one of count, event or sequence' });
+  const kinds = ['count', 'event', 'sequence', 'rate'].filter((k) => raw[k] !== undefined);
+  if (kinds.length !== 1) problems.push({ file, ...at(), member, message: 'needs exactly one of count, event, sequence or rate' });
+  if (raw.rate !== undefined) {
+    const r = raw.rate as Record<string, unknown> | null;
+    if (!r || typeof r.of !== 'object' || typeof r.over !== 'object') problems.push({ file, ...at(), member: `${member}.rate`, message: 'a rate needs of and over (datapoint conditions)' });
+    if (raw.window === undefined) problems.push({ file, ...at(), member: `${member}.window`, message: 'a rate needs a window (the final 60s, …)' });
+    if (raw.atLeast === undefined && raw.atMost === undefined) problems.push({ file, ...at(), member, message: 'a rate needs atLeast or atMost' });
+  }
   if (raw.count !== undefined && !COLLECTIONS.has(String(raw.count))) problems.push({ file, ...at(), member: `${member}.count`, message: `unknown collection '${String(raw.count)}'; known: ${[...COLLECTIONS].join(', ')}` });
   if (raw.count !== undefined && raw.equals === undefined && raw.atLeast === undefined && raw.atMost === undefined) problems.push({ file, ...at(), member, message: 'a count needs equals, atLeast or atMost' });
 }
@@ -251,6 +262,7 @@ export function parseLesson(files: Files, id: string): Lesson {
     const from = dur('from');
     if (from !== undefined) goal.from = from;
     if (g.never === true) goal.never = true;
+    if (g.rate !== undefined) goal.rate = g.rate as Goal['rate'] & object;
     if (g.after !== undefined) goal.after = g.after as Record<string, unknown>;
     if ((goal.within === undefined) !== (goal.after === undefined)) problems.push({ file, ...at(), member, message: 'within and after go together' });
     goals.push(goal);
@@ -381,10 +393,26 @@ function describeSeen(seen: unknown): string {
   return '';
 }
 
+/** A rate goal: of / over, summed over the datapoints of the final window. */
+function rateItem(sim: Sim, g: Goal): ChecklistItem {
+  const from = (sim.now - (g.window ?? 60_000)) / 1000;
+  const points = (collection(sim, 'datapoints', []) as { t: number; value: number }[]).filter((p) => p.t >= from);
+  const sum = (cond: Record<string, unknown>) => points.filter((p) => matches(p, cond)).reduce((a, p) => a + p.value, 0);
+  const of = sum(g.rate!.of);
+  const over = sum(g.rate!.over);
+  if (over === 0) return { id: g.id, label: g.label, passed: false, detail: 'nothing to measure in that window (no requests)' };
+  const r = of / over;
+  const ok = (g.check.atLeast === undefined || r >= g.check.atLeast) && (g.check.atMost === undefined || r <= g.check.atMost);
+  const pct = (x: number) => `${+(x * 100).toFixed(2)} %`;
+  const need = g.check.atMost !== undefined ? `at most ${pct(g.check.atMost)}` : `at least ${pct(g.check.atLeast!)}`;
+  return { id: g.id, label: g.label, passed: ok, detail: ok ? '' : `${pct(r)} (${of} of ${over}); need ${need}` };
+}
+
 /** Goals that only need the world as it is now (what the live checklist can show without replaying). */
 export function evaluateNow(sim: Sim, lesson: Lesson, calls: CallRecord[] = []): ChecklistItem[] {
   return lesson.goals.map((g) => {
     if (g.holdsFor !== undefined || g.never || g.within !== undefined) return { id: g.id, label: g.label, passed: false, detail: 'checked over time when you check your work' };
+    if (g.rate) return rateItem(sim, g);
     const r = evaluate(sim, windowed(g, sim.now), calls);
     const need = g.check.atLeast !== undefined ? ` (need at least ${g.check.atLeast})` : g.check.equals !== undefined ? ` (need exactly ${g.check.equals})` : g.check.atMost !== undefined ? ` (need at most ${g.check.atMost})` : '';
     const short = typeof r.seen === 'number' && ((g.check.atLeast !== undefined && r.seen < g.check.atLeast) || (g.check.equals !== undefined && r.seen < g.check.equals));

@@ -74,6 +74,16 @@ describe('the lessons', () => {
     });
   }
 
+  it('a rate goal says what it measured, or that there was nothing to measure', () => {
+    const l6 = parseLesson(files, 'L6');
+    const idle = checkLesson(l6, { actions: [], predictions: {} }).checklist.find((c) => c.id === 'no-errors')!;
+    expect(idle).toMatchObject({ passed: false, detail: 'nothing to measure in that window (no requests)' });
+    const strict = { ...l6, goals: l6.goals.map((g) => (g.id === 'no-errors' ? { ...g, check: { ...g.check, atMost: undefined, atLeast: 2 } } : g)) };
+    const r = checkLesson(strict, l6.solution).checklist.find((c) => c.id === 'no-errors')!;
+    expect(r.passed).toBe(false);
+    expect(r.detail).toMatch(/^0 % \(0 of \d+\); need at least 200 %$/);
+  });
+
   it('the demos are scenarios that run', () => {
     expect(index.demos.length).toBeGreaterThanOrEqual(3);
     for (const id of index.demos) {
