@@ -1,4 +1,5 @@
 import { Sim, type SimEvent, type SimSnapshot } from '../sim';
+import { cloneData } from '../sim/core/clone';
 import type { Scenario } from './scenario';
 import { orderedActions, resolveRefs, simFor, type CallRecord } from './runner';
 import { newSession, runCommand, type ConsoleResult, type ConsoleSession } from './console';
@@ -305,7 +306,7 @@ export class Timeline {
     const world = this.sim.world;
     // Placement traces never change once their call has returned: the snapshot shares them.
     const { traces, ...mutable } = world;
-    const sim = { engine: this.sim.engine.snapshot(), world: { ...structuredClone(mutable), traces: traces.slice() } };
+    const sim = { engine: this.sim.engine.snapshot(), world: { ...cloneData(mutable), traces: traces.slice() } };
     const log = this.sim.events;
     this.snapshots.push({
       t, sim, logLength: log.length, session: structuredClone(this.session), calls: structuredClone(this.calls),

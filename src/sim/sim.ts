@@ -1,3 +1,4 @@
+import { cloneData } from './core/clone';
 import { DOCKER_OPERATIONS, registerDockerHandlers } from './controllers/docker';
 import { Engine, type EngineSnapshot, type SimEvent } from './core/engine';
 import { ApiError } from './api/errors';
@@ -131,12 +132,12 @@ export class Sim {
   }
 
   snapshot(): SimSnapshot {
-    return { engine: this.engine.snapshot(), world: structuredClone(this.world), log: this.engine.log.slice() };
+    return { engine: this.engine.snapshot(), world: cloneData(this.world), log: this.engine.log.slice() };
   }
 
   restore(s: SimSnapshot): void {
     this.engine.restore(s.engine, s.log);
-    this.world = structuredClone(s.world);
+    this.world = cloneData(s.world);
   }
 
   // ---- helpers shared by the controllers ----
