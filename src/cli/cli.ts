@@ -1,7 +1,6 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
-import { checkLesson, parseIndex, parseLesson, parseLog, LessonError, type ActionLog } from '../content/lesson';
-import { reportOf } from '../content/runner';
-import { formatReport, runScenario } from '../content/runner';
+import { checkLesson, parseIndex, parseLesson, parseLog, type ActionLog } from '../content/lesson';
+import { formatReport, reportOf, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
 import { formatProblem } from '../formats/yamlDoc';
@@ -290,6 +289,5 @@ function lessonCommand(args: string[], io: Io): number {
     for (const d of result.diagnostics) io.out(`diagnostic ${d.id}: ${d.message}\n`);
     io.out(result.passed ? 'passed\n' : 'not passed\n');
   }
-  void LessonError;
   return result.passed ? 0 : 1;
 }

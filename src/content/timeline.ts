@@ -333,11 +333,4 @@ export class Timeline {
     for (const ci of Object.values(w.containerInstances)) if (ci.status === 'ACTIVE' || ci.status === 'DRAINING') instances++;
     this.samples.push({ t: this.sim.now, instances, tasksRunning: running, tasksPending: pending });
   }
-
-  /** Snapshot count and interval, for the time controls' tooltip and the tests. */
-  get snapshotInfo(): { count: number; everyMs: number } {
-    return { count: this.snapshots.length, everyMs: this.snapshotEvery };
-  }
 }
-
-export { Sim };

@@ -3,7 +3,7 @@ import { parseJson } from '../formats/json';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { formatClock, parseDuration } from '../sim';
-import { act, builtInScenario, loadScenario, notify, problemsOf, touched, workspaceOf, SPEEDS, type EditorProblem, type SandboxState, type SandboxStore, type Selection } from './store';
+import { act, builtInScenario, loadScenario, notify, touched, workspaceOf, SPEEDS, type EditorProblem, type SandboxState, type SandboxStore, type Selection } from './store';
 import { encodeShare, validateWorkspace } from './workspace';
 import { COMPOSE_FILE, DEFAULT_FILES, SCENARIO_FILE, defaultWorkspace } from './defaults';
 
@@ -455,4 +455,3 @@ export function runAction(store: SandboxStore, id: string, arg?: unknown): boole
   return true;
 }
 
-export { problemsOf };
