@@ -5,11 +5,11 @@ import { checkWork, loadCatalog, openLesson } from '../../src/store/lessons';
 import { runAction } from '../../src/store/actions';
 
 describe('lessons in the store', () => {
-  it('the bundled catalog has the 14 lessons and 3 demos, none skipped', async () => {
+  it('the bundled catalog has the 14 lessons and 4 demos, none skipped', async () => {
     const c = await loadCatalog();
     expect(c.problems).toEqual([]);
     expect(Object.keys(c.lessons)).toHaveLength(14);
-    expect(Object.keys(c.demos)).toEqual(['placement-side-by-side', 'scaling-day', 'game-day']);
+    expect(Object.keys(c.demos)).toEqual(['placement-side-by-side', 'scaling-day', 'game-day', 'faults-tour']);
   });
 
   it('opening a lesson keeps the learner\'s own text of a file the lesson brings', async () => {
