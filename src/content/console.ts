@@ -484,6 +484,8 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
   const fail = (m: string) => ({ output: `✘ ${m}`, exitCode: 1 });
   const [noun, verb, arg] = words;
   const needApp = () => (c.app ? undefined : fail('could not find an application attached to this workspace: run copilot app init <name> first'));
+  /** The manifest's image section from --image or --dockerfile. */
+  const imageField = () => (str('image') ? `  location: ${str('image')!}` : str('dockerfile') ? `  build: ${str('dockerfile')!}` : undefined);
   if (noun === 'app' && verb === 'init') {
     const name = arg ?? str('name');
     if (!name || !/^[a-z][a-z0-9-]*$/.test(name)) return fail('application name must start with a letter and contain only lower-case letters, numbers, and hyphens');
@@ -557,7 +559,7 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
     const path = `copilot/${name}/manifest.yml`;
     if (session.files[path] !== undefined) return { output: `Manifest file for service ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
     if (!type || !WORKLOAD_TYPES.slice(0, 3).includes(type as (typeof WORKLOAD_TYPES)[number])) return fail(`--svc-type must be one of "Load Balanced Web Service", "Backend Service", "Worker Service"`);
-    const image = str('image') ? `  location: ${str('image')!}` : str('dockerfile') ? `  build: ${str('dockerfile')!}` : undefined;
+    const image = imageField();
     if (!image) return fail('give --image <uri> or --dockerfile <path>');
     const port = str('port');
     session.files[path] = `name: ${name}\ntype: ${type}\n\nimage:\n${image}\n${port ? `  port: ${port}\n` : ''}${type === 'Load Balanced Web Service' ? "\nhttp:\n  path: '/'\n" : ''}\ncpu: 256\nmemory: 512\ncount: 1\n`;
@@ -573,7 +575,7 @@ function copilotCommand(sim: Sim, session: ConsoleSession, words: string[], flag
     if (!schedule || scheduleExpression(schedule) === undefined) return fail('--schedule must be @hourly, @daily, @weekly, @every <duration>, a cron expression, or none');
     const path = `copilot/${name}/manifest.yml`;
     if (session.files[path] !== undefined) return { output: `Manifest file for job ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
-    const image = str('image') ? `  location: ${str('image')!}` : str('dockerfile') ? `  build: ${str('dockerfile')!}` : undefined;
+    const image = imageField();
     if (!image) return fail('give --image <uri> or --dockerfile <path>');
     session.files[path] = `name: ${name}\ntype: Scheduled Job\n\non:\n  schedule: "${schedule}"\n\nimage:\n${image}\n\ncpu: 256\nmemory: 512\n`;
     return { output: `✔ Wrote the manifest for job ${name} at ${path}\nYour manifest contains configurations like your container size and job schedule (${schedule}).`, exitCode: 0 };

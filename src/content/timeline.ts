@@ -105,8 +105,7 @@ export class Timeline {
 
   /** The time of the next pending event, or Infinity. */
   nextEventTime(): number {
-    const next = Math.min(this.sim.engine.nextTime(), this.nextActionTime());
-    return next;
+    return Math.min(this.sim.engine.nextTime(), this.nextActionTime());
   }
 
   private nextActionTime(): number {

@@ -5,6 +5,7 @@ import { parseManifest } from '../formats/copilot';
 import { formatClock, parseDuration } from '../sim';
 import { act, builtInScenario, loadScenario, notify, touched, workspaceOf, SPEEDS, type EditorProblem, type SandboxState, type SandboxStore, type Selection } from './store';
 import { encodeShare, validateWorkspace } from './workspace';
+import { actionText } from '../content/timeline';
 import { COMPOSE_FILE, DEFAULT_FILES, SCENARIO_FILE, defaultWorkspace } from './defaults';
 
 /**
@@ -241,7 +242,7 @@ export const ACTIONS: ActionDef[] = [
     enabled: (s) => (!s.timeline ? 'the scenario cannot run' : s.timeline.actions.length ? true : 'nothing to undo yet'),
     run: (st) => {
       const a = st.getState().timeline!.undo();
-      if (a) notify(st, `Undone: ${a.kind === 'command' ? a.line : (a.label ?? a.call)}`);
+      if (a) notify(st, `Undone: ${actionText(a)}`);
       touched(st);
     },
   },
@@ -250,7 +251,7 @@ export const ACTIONS: ActionDef[] = [
     enabled: (s) => (!s.timeline ? 'the scenario cannot run' : s.timeline.redoStack.length ? true : 'nothing to redo'),
     run: (st) => {
       const a = st.getState().timeline!.redo();
-      if (a) notify(st, `Redone: ${a.kind === 'command' ? a.line : (a.label ?? a.call)}`);
+      if (a) notify(st, `Redone: ${actionText(a)}`);
       touched(st);
     },
   },

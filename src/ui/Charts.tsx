@@ -50,8 +50,9 @@ export function Charts() {
   const timeline = useSandbox((s) => s.timeline);
   // Recomputed at most once a simulated minute: the metrics are per minute.
   const minute = Math.floor(now / 60_000);
-  const actions = timeline ? timeline.actions.length + timeline.redoStack.length * 1000 : 0;
-  const specs = useMemo(() => (timeline ? charts(timeline.sim, timeline.samples) : []), [timeline, minute, actions]);
+  // Undo and redo rebuild the past, so they count as a change too.
+  const edits = timeline ? `${timeline.actions.length}/${timeline.redoStack.length}` : '';
+  const specs = useMemo(() => (timeline ? charts(timeline.sim, timeline.samples) : []), [timeline, minute, edits]);
   if (!specs.length) return <p className="muted">No metrics yet: charts appear once services run and a simulated minute has passed.</p>;
   return <div className="charts">{specs.map((s) => <Chart key={s.id} spec={s} now={minute * 60_000} />)}</div>;
 }
