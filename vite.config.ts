@@ -1,8 +1,109 @@
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Connect, type Logger, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The page's Content-Security-Policy. The built page carries it as a meta tag, `vite preview` and the
+ * dev server send it as a header, with the directives only a header can carry (HEADER_ONLY).
+ */
+const POLICY: Record<string, string[]> = {
+  'default-src': ["'none'"],
+  // Only the build's own module scripts: no inline script, no eval, no other origin.
+  'script-src': ["'self'"],
+  // Relaxed on purpose, for Monaco alone: it writes its theme and token colours into <style> elements
+  // and renders the editor's lines as HTML with style attributes, and it has no nonce support, so
+  // without 'unsafe-inline' the editor loses its colours and layout (hundreds of violations once it
+  // opens). React and React Flow set styles through element.style, which CSP allows: the page raises
+  // no violation under style-src 'self' until the editor opens.
+  'style-src': ["'self'", "'unsafe-inline'"],
+  // Monaco's stylesheet has a few small data: images (its diff and minimap decorations).
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  // Monaco's editor and JSON workers, files of the build.
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'none'"],
+};
+
+/** Where `vite preview` and the dev server receive violation reports, which they print. */
+export const CSP_REPORT_PATH = '/__csp-report';
+const HEADER_ONLY: Record<string, string[]> = { 'frame-ancestors': ["'none'"], 'report-uri': [CSP_REPORT_PATH] };
+
+export function contentSecurityPolicy(extra: Record<string, string[]> = {}): string {
+  const all: Record<string, string[]> = { ...POLICY };
+  for (const [k, v] of Object.entries(extra)) all[k] = [...(all[k] ?? []), ...v];
+  return Object.entries(all).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+}
+
+const sha256 = (data: string | Buffer, encoding: 'hex' | 'base64' = 'hex') => createHash('sha256').update(data).digest(encoding);
+
+/** Prints each violation a browser reports, one line each: what was blocked, by which directive, where. */
+function reportReceiver(logger: Logger): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    if (req.url !== CSP_REPORT_PATH || req.method !== 'POST') return next();
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      try {
+        const r = (JSON.parse(body) as { 'csp-report'?: Record<string, unknown> })['csp-report'] ?? {};
+        logger.warn(`CSP violation: ${String(r['effective-directive'] ?? r['violated-directive'])} blocked ${String(r['blocked-uri'])} in ${String(r['source-file'] ?? r['document-uri'])}:${String(r['line-number'] ?? '')}`);
+      } catch {
+        logger.warn(`CSP violation report that is not JSON: ${body.slice(0, 200)}`);
+      }
+      res.statusCode = 204;
+      res.end();
+    });
+  };
+}
+
+function cspPlugin(): Plugin {
+  return {
+    name: 'sandbox:csp',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (ctx.server) return html;
+        const charset = '<meta charset="UTF-8" />';
+        if (!html.includes(charset)) throw new Error(`index.html: the CSP meta tag goes after ${charset}, which is missing`);
+        return html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`);
+      },
+    },
+    configurePreviewServer(server) {
+      const header = contentSecurityPolicy(HEADER_ONLY);
+      server.middlewares.use(reportReceiver(server.config.logger));
+      server.middlewares.use((_req, res, next) => {
+        res.setHeader('Content-Security-Policy', header);
+        next();
+      });
+    },
+    // The dev server sends the same policy, with the hashes of the inline scripts Vite's dev page has
+    // (React Refresh's preamble) added to script-src; its HMR socket is same-origin, so 'self' covers it.
+    configureServer(server) {
+      let header: Promise<string> | undefined;
+      const devHeader = async () => {
+        const page = await server.transformIndexHtml('/', readFileSync(resolve(server.config.root, 'index.html'), 'utf8'));
+        const inline = [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${sha256(m[1]!, 'base64')}'`);
+        return contentSecurityPolicy({ ...HEADER_ONLY, 'script-src': inline });
+      };
+      server.middlewares.use(reportReceiver(server.config.logger));
+      server.middlewares.use((_req, res, next) => {
+        header ??= devHeader();
+        header.then((h) => {
+          res.setHeader('Content-Security-Policy', h);
+          next();
+        }, next);
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },
