@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { defineConfig, type Connect, type Logger, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -22,7 +22,7 @@ const POLICY: Record<string, string[]> = {
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
-  // Monaco's editor and JSON workers, files of the build.
+  // Monaco's editor and JSON workers and the service worker, all files of the build.
   'worker-src': ["'self'"],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
@@ -102,8 +102,47 @@ function cspPlugin(): Plugin {
   };
 }
 
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** The line of public/sw.js that the build replaces with the build's file list. */
+const BUILD_LINE = "const BUILD = { id: 'unbuilt', files: [] };";
+
+/**
+ * Writes outDir/sw.js: the service worker of public/sw.js with the list of every other file in the
+ * build folder (the entry, lazy chunks, Monaco and its workers, CSS, fonts, the page, the manifest
+ * and icons), each with a revision (the start of its SHA-256), and an id for the build made of them.
+ */
+export function writeServiceWorker(outDir: string, source: string): void {
+  if (!source.includes(BUILD_LINE)) throw new Error(`public/sw.js: the line ${BUILD_LINE} is missing`);
+  const files = filesUnder(outDir)
+    .map((f) => relative(outDir, f).split(sep).join('/'))
+    .filter((p) => p !== 'sw.js')
+    .sort()
+    .map((path) => ({ path, revision: sha256(readFileSync(join(outDir, path))).slice(0, 16) }));
+  const build = { id: sha256(JSON.stringify(files)).slice(0, 16), files };
+  writeFileSync(join(outDir, 'sw.js'), source.replace(BUILD_LINE, `const BUILD = ${JSON.stringify(build, null, 1)};`));
+}
+
+function serviceWorkerPlugin(): Plugin {
+  let publicDir = '';
+  return {
+    name: 'sandbox:service-worker',
+    apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    writeBundle(options) {
+      writeServiceWorker(options.dir!, readFileSync(join(publicDir, 'sw.js'), 'utf8'));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), cspPlugin()],
+  // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
+  base: './',
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },
