@@ -31,10 +31,10 @@ const POLICY: Record<string, string[]> = {
 };
 
 /** Where `vite preview` and the dev server receive violation reports, which they print. */
-export const CSP_REPORT_PATH = '/__csp-report';
+const CSP_REPORT_PATH = '/__csp-report';
 const HEADER_ONLY: Record<string, string[]> = { 'frame-ancestors': ["'none'"], 'report-uri': [CSP_REPORT_PATH] };
 
-export function contentSecurityPolicy(extra: Record<string, string[]> = {}): string {
+function contentSecurityPolicy(extra: Record<string, string[]> = {}): string {
   const all: Record<string, string[]> = { ...POLICY };
   for (const [k, v] of Object.entries(extra)) all[k] = [...(all[k] ?? []), ...v];
   return Object.entries(all).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
@@ -114,7 +114,7 @@ const BUILD_LINE = "const BUILD = { id: 'unbuilt', files: [] };";
  * build folder (the entry, lazy chunks, Monaco and its workers, CSS, fonts, the page, the manifest
  * and icons), each with a revision (the start of its SHA-256), and an id for the build made of them.
  */
-export function writeServiceWorker(outDir: string, source: string): void {
+function writeServiceWorker(outDir: string, source: string): void {
   if (!source.includes(BUILD_LINE)) throw new Error(`public/sw.js: the line ${BUILD_LINE} is missing`);
   const files = filesUnder(outDir)
     .map((f) => relative(outDir, f).split(sep).join('/'))
