@@ -2,42 +2,40 @@ import { parseYaml } from '../formats/yamlDoc';
 import { parseJson } from '../formats/json';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
-import { formatClock, parseDuration } from '../sim';
-import { act, builtInScenario, loadScenario, notify, touched, workspaceOf, SPEEDS, type EditorProblem, type SandboxState, type SandboxStore, type Selection } from './store';
-import { encodeShare, validateWorkspace } from './workspace';
-import { actionText } from '../content/timeline';
-import { COMPOSE_FILE, DEFAULT_FILES, SCENARIO_FILE, defaultWorkspace } from './defaults';
+import { complete } from '../content/console';
+import { parseDuration } from '../sim';
+import { act, builtInScenario, loadScenario, notify, patch, showPanel, touched, type ConsoleDraft, type EditorProblem, type SandboxState, type SandboxStore } from './store';
+import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from './defaults';
+import { activeTab, fileTabs } from './files';
+import { keyMatches, needsWorld, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
+import { CLOCK_ACTIONS } from './actions/clock';
+import { LESSON_ACTIONS } from './actions/lesson';
+import { VIEW_ACTIONS } from './actions/view';
+import { WORLD_ACTIONS } from './actions/world';
 
 /**
- * One registry for everything a learner can do: buttons, keyboard shortcuts and (later) lesson
- * steps all run these. `enabled` says why an action is unavailable, in words a learner reads.
+ * The action registry: everything a learner can do, by typed id. Each action owns its label, its
+ * keys and its enabled rule; buttons, keyboard shortcuts, the command palette, the Keys dialog and
+ * lesson steps all run these. The editor's and the console's actions are here, beside the functions
+ * they run; the other areas' tables are in actions/.
  */
-export interface ActionDef {
-  id: string;
-  label: string;
-  /** The key that runs it, as shown to the learner ("Space", "Ctrl+Z"). */
-  shortcut?: string;
-  enabled?: (s: SandboxState, arg?: unknown) => true | string;
-  run: (store: SandboxStore, arg?: unknown) => void | Promise<void>;
-}
-
-const needsWorld = (s: SandboxState): true | string => (s.timeline ? true : 'the scenario cannot run; fix it in the editor first');
 
 /** In a lesson, the editor's actions are those its `allowed` list names. */
 const editorAction = (id: string) => (s: SandboxState): true | string => {
   const w = needsWorld(s);
   if (w !== true) return w;
-  const allowed = s.lesson?.def.allowed ?? [];
-  return allowed.length === 0 || allowed.includes(id) ? true : `lesson ${s.lesson!.id} does not use it`;
+  const allowed = s.lesson.current?.def.allowed ?? [];
+  return allowed.length === 0 || allowed.includes(id) ? true : `lesson ${s.lesson.current!.id} does not use it`;
 };
 
 /** In a lesson, console commands must start with one of the prefixes its `allowed` list names. */
 function commandAllowed(s: SandboxState, line: string): true | string {
-  const allowed = (s.lesson?.def.allowed ?? []).filter((a) => !a.startsWith('editor.'));
-  if (!s.lesson || allowed.length === 0) return true;
+  const lesson = s.lesson.current;
+  const allowed = (lesson?.def.allowed ?? []).filter((a) => !a.startsWith('editor.'));
+  if (!lesson || allowed.length === 0) return true;
   const l = line.trim().replace(/\s+/g, ' ');
   if (/^sleep /.test(l) || allowed.some((a) => l === a || l.startsWith(`${a} `) || l.startsWith(a))) return true;
-  return `lesson ${s.lesson.id} uses only: ${allowed.join(', ')}`;
+  return `lesson ${lesson.id} uses only: ${allowed.join(', ')}`;
 }
 
 /** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names. */
@@ -65,12 +63,12 @@ export function locateError(text: string, file: string, message: string): Editor
 }
 
 function setProblems(store: SandboxStore, file: string, problems: EditorProblem[]): void {
-  store.setState((s) => ({ problems: [...s.problems.filter((p) => p.file !== file), ...problems] }));
+  patch(store, (s) => ({ editor: { problems: [...s.editor.problems.filter((p) => p.file !== file), ...problems] } }));
 }
 
 /** Registers the task definition in an editor file; problems become markers at their lines. */
 function registerTaskDefinition(store: SandboxStore, file: string): void {
-  const s = store.getState();
+  const s = store.getState().editor;
   const text = s.files[file] ?? '';
   const parsed = parseJson(text, file);
   if ('problem' in parsed) {
@@ -84,10 +82,10 @@ function registerTaskDefinition(store: SandboxStore, file: string): void {
   }
   const o = act(store, { kind: 'call', call: 'ecs.RegisterTaskDefinition', input: parsed.value as Record<string, unknown>, label: `aws ecs register-task-definition --cli-input-json file://${file}` });
   if (!o) return;
-  store.setState({ panel: 'console' });
+  showPanel(store, 'console');
   if (o.exitCode !== 0) {
     setProblems(store, file, [locateError(text, file, o.output.replace(/^An error occurred \(([^)]+)\) when calling the \w+ operation: /, '$1: '))]);
-    store.setState({ panel: 'editor' });
+    showPanel(store, 'editor');
     notify(store, `The task definition was not registered: ${o.output}`, 'error');
   } else {
     setProblems(store, file, []);
@@ -97,7 +95,7 @@ function registerTaskDefinition(store: SandboxStore, file: string): void {
 }
 
 function composeUp(store: SandboxStore, file: string): void {
-  const text = store.getState().files[file] ?? '';
+  const text = store.getState().editor.files[file] ?? '';
   const { problems } = parseCompose(text, file);
   const errors = problems.filter((p) => p.severity === 'error');
   setProblems(store, file, problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.member ? `${p.member}: ` : ''}${p.message}` })));
@@ -106,12 +104,12 @@ function composeUp(store: SandboxStore, file: string): void {
     return;
   }
   act(store, { kind: 'command', line: `docker compose -f ${file} up -d`, files: { [file]: text } });
-  store.setState({ panel: 'console' });
+  showPanel(store, 'console');
 }
 
 function copilotDeploy(store: SandboxStore, file: string): void {
   const s = store.getState();
-  const text = s.files[file] ?? '';
+  const text = s.editor.files[file] ?? '';
   const { manifest, problems } = parseManifest(text, file);
   setProblems(store, file, problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.member ? `${p.member}: ` : ''}${p.message}` })));
   if (!manifest || problems.some((p) => p.severity === 'error')) {
@@ -122,7 +120,7 @@ function copilotDeploy(store: SandboxStore, file: string): void {
     notify(store, 'This is an environment manifest; deploy a service manifest (copilot/<name>/manifest.yml).', 'error');
     return;
   }
-  const session = s.timeline!.session;
+  const session = s.world.timeline!.session;
   const files = { [`copilot/${manifest.name}/manifest.yml`]: text };
   if (!session.copilot.app) act(store, { kind: 'command', line: 'copilot app init sandbox' });
   if (!session.copilot.environments.test) {
@@ -130,13 +128,13 @@ function copilotDeploy(store: SandboxStore, file: string): void {
     act(store, { kind: 'command', line: 'copilot env deploy --name test' });
   }
   act(store, { kind: 'command', line: `copilot svc deploy --name ${manifest.name} --env test`, files });
-  store.setState({ panel: 'console' });
+  showPanel(store, 'console');
 }
 
 function applyScenarioFile(store: SandboxStore): void {
-  const s = store.getState();
-  const text = s.files[SCENARIO_FILE] ?? '';
-  if (loadScenario(store, text, s.seed, s.scenarioId !== null && builtInScenario(s.scenarioId)?.text === text ? s.scenarioId : null)) {
+  const { world, editor } = store.getState();
+  const text = editor.files[SCENARIO_FILE] ?? '';
+  if (loadScenario(store, text, world.seed, world.scenarioId !== null && builtInScenario(world.scenarioId)?.text === text ? world.scenarioId : null)) {
     setProblems(store, SCENARIO_FILE, []);
     notify(store, 'The sandbox now starts from your scenario.');
   } else {
@@ -165,288 +163,214 @@ export function filesRead(line: string, all: Record<string, string>): Record<str
 
 /** In a demo, stops the clock at the next "predict, then reveal" pause. */
 function demoPauseDue(store: SandboxStore): void {
-  const s = store.getState();
-  if (!s.demo || !s.timeline || s.demo.pause) return;
-  const next = s.demo.def.pauses[s.demo.passed];
-  if (next && s.timeline.now >= next.at) store.setState({ playing: false, demo: { ...s.demo, pause: { ...next, revealed: false } } });
+  const { world, lesson: { demo } } = store.getState();
+  if (!demo || !world.timeline || demo.pause) return;
+  const next = demo.def.pauses[demo.passed];
+  if (next && world.timeline.now >= next.at) patch(store, { world: { playing: false }, lesson: { demo: { ...demo, pause: { ...next, revealed: false } } } });
 }
 
 /** Runs the clock for one animation frame: `realMs` of wall time at the chosen speed, within `budgetMs`. */
 export function tick(store: SandboxStore, realMs: number, budgetMs = 12): void {
-  const s = store.getState();
-  const t = s.timeline;
-  if (!s.playing || !t) return;
+  const { world, lesson: { demo } } = store.getState();
+  const t = world.timeline;
+  if (!world.playing || !t) return;
   const start = performance.now();
-  let target = t.now + Math.max(1, Math.round(Math.min(realMs, 100) * s.speed));
+  let target = t.now + Math.max(1, Math.round(Math.min(realMs, 100) * world.speed));
   // A demo's clock stops exactly at its next "predict, then reveal" pause.
-  const pause = s.demo && !s.demo.pause ? s.demo.def.pauses[s.demo.passed] : undefined;
+  const pause = demo && !demo.pause ? demo.def.pauses[demo.passed] : undefined;
   if (pause && pause.at > t.now) target = Math.min(target, pause.at);
   const before = t.sim.events.length;
   t.advanceTo(target, () => performance.now() - start > budgetMs);
   // Only the clock moved unless something happened: views of the world need not recompute.
   if (t.sim.events.length !== before) touched(store);
-  else store.setState({ now: t.now });
+  else patch(store, { world: { now: t.now } });
   demoPauseDue(store);
 }
 
-export const ACTIONS: ActionDef[] = [
-  { id: 'clock.toggle', label: 'Play / pause', shortcut: 'Space', enabled: needsWorld, run: (st) => st.setState((s) => ({ playing: !s.playing })) },
-  {
-    id: 'clock.step', label: 'Step to the next event', shortcut: '.', enabled: needsWorld,
+
+/** The file an editor action works on: the one given, the open file if the action is one of its tab's, or the usual file. */
+function fileFor(s: SandboxState, id: string, arg: string | undefined, usual: string): string {
+  if (arg !== undefined) return String(arg);
+  const tab = activeTab(s.editor.files, s.editor.activeFile);
+  return tab.main === id || tab.extra?.some((x) => x === id) ? tab.file : usual;
+}
+
+const fileChoices = (s: SandboxState) => fileTabs(s.editor.files).map((t) => ({ label: t.label === t.file ? t.file : `${t.label} (${t.file})`, arg: t.file }));
+
+function restorable(s: SandboxState, file: string): boolean {
+  return s.lesson.current?.def.files[file] !== undefined || file in DEFAULT_FILES || file === SCENARIO_FILE;
+}
+
+/** The key that says the Copilot note was shown in this browser. */
+export const COPILOT_NOTE_KEY = 'ecs-sandbox.copilot-note-seen';
+
+const EDITOR_ACTIONS = {
+  'editor.register': {
+    label: 'Register task definition', group: 'Editor', enabled: editorAction('editor.register'),
+    run: (st, file?: string) => registerTaskDefinition(st, fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE)),
+  },
+  'editor.composeUp': {
+    label: 'Compose up on the local host', group: 'Editor', enabled: editorAction('editor.composeUp'),
+    run: (st, file?: string) => composeUp(st, fileFor(st.getState(), 'editor.composeUp', file, COMPOSE_FILE)),
+  },
+  'editor.translate': {
+    label: 'Translate to ECS', group: 'Editor', enabled: editorAction('editor.translate'),
+    run: (st, arg?: string) => {
+      const file = fileFor(st.getState(), 'editor.translate', arg, COMPOSE_FILE);
+      act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: st.getState().editor.files[file] ?? '' } });
+      showPanel(st, 'console');
+    },
+  },
+  'editor.copilotDeploy': {
+    label: 'Deploy with Copilot', group: 'Editor', enabled: editorAction('editor.copilotDeploy'),
+    run: (st, file?: string) => copilotDeploy(st, fileFor(st.getState(), 'editor.copilotDeploy', file, MANIFEST_FILE)),
+  },
+  'editor.applyScenario': {
+    label: 'Start the sandbox from this scenario', group: 'Editor', enabled: (s) => (s.lesson.current ? `leave lesson ${s.lesson.current.id} first` : true),
+    run: (st) => applyScenarioFile(st),
+  },
+  'editor.main': {
+    label: "Run the open file's first action", group: 'Editor', keys: ['Mod+Enter'], scope: 'editor',
+    enabled: (s): true | string => {
+      const tab = activeTab(s.editor.files, s.editor.activeFile);
+      return tab.main ? enabledIn(s, tab.main, tab.file) : `${tab.file} has no action of its own; the console reads it`;
+    },
+    run: (st): void => {
+      const tab = activeTab(st.getState().editor.files, st.getState().editor.activeFile);
+      if (tab.main) runAction(st, tab.main, tab.file);
+    },
+  },
+  'editor.restoreFile': {
+    label: 'Restore the example text', group: 'Editor',
+    enabled: (s, arg?: string) => (restorable(s, arg ?? s.editor.activeFile) ? true : 'this file has no example text'),
+    run: (st, arg?: string) => {
+      const s = st.getState();
+      const file = arg ?? s.editor.activeFile;
+      const text = s.lesson.current?.def.files[file] ?? (file === SCENARIO_FILE ? s.world.scenarioText : DEFAULT_FILES[file]);
+      if (text !== undefined) patch(st, (s) => ({ editor: { files: { ...s.editor.files, [file]: text }, problems: s.editor.problems.filter((p) => p.file !== file) } }));
+    },
+  },
+  'editor.open': {
+    label: 'Open a file in the editor', group: 'Editor', palette: { choices: fileChoices },
+    run: (st, file: string) => {
+      if (fileTabs(st.getState().editor.files).some((t) => t.file === file)) patch(st, { editor: { activeFile: file }, ui: { panel: 'editor' } });
+    },
+  },
+  'editor.edit': {
+    label: 'Edit a file', group: 'Editor', palette: false,
+    run: (st, arg: { file: string; text: string }) => patch(st, (s) => ({ editor: { files: { ...s.editor.files, [arg.file]: arg.text } } })),
+  },
+  'editor.problems': {
+    label: 'Show the problems found in a file', group: 'Editor', palette: false,
+    run: (st, arg: { file: string; problems: EditorProblem[] }) => setProblems(st, arg.file, arg.problems),
+  },
+  'editor.noteSeen': {
+    label: 'Mark the Copilot note as read', group: 'Editor', palette: false,
     run: (st) => {
-      const t = st.getState().timeline!;
-      st.setState({ playing: false });
-      if (!t.stepEvent()) notify(st, 'Nothing is scheduled: the world is at rest until you act.');
-      touched(st);
-    },
-  },
-  {
-    id: 'clock.speed', label: 'Set the speed', enabled: needsWorld,
-    run: (st, arg) => {
-      const v = Number(arg);
-      if (SPEEDS.includes(v)) st.setState({ speed: v });
-    },
-  },
-  {
-    id: 'clock.faster', label: 'Faster', shortcut: ']', enabled: needsWorld,
-    run: (st) => st.setState((s) => ({ speed: SPEEDS[Math.min(SPEEDS.length - 1, SPEEDS.indexOf(s.speed) + 1)] ?? 60 })),
-  },
-  {
-    id: 'clock.slower', label: 'Slower', shortcut: '[', enabled: needsWorld,
-    run: (st) => st.setState((s) => ({ speed: SPEEDS[Math.max(0, SPEEDS.indexOf(s.speed) - 1)] ?? 60 })),
-  },
-  {
-    id: 'clock.jump', label: 'Jump to a time', enabled: needsWorld,
-    run: (st, arg) => {
-      const raw = String(arg ?? '').trim();
-      const ms = parseDuration(raw.includes(':') ? clockToDuration(raw) : raw);
-      if (ms === undefined) {
-        notify(st, `"${raw}" is not a time: write 90s, 5m, 1h30m or 01:30:00.`, 'error');
-        return;
+      try {
+        st.port.storage?.setItem(COPILOT_NOTE_KEY, '1');
+      } catch {
+        // Shown again next time; nothing is lost.
       }
-      st.setState({ playing: false });
-      st.getState().timeline!.seek(ms);
+      patch(st, { ui: { copilotNoteSeen: true } });
+    },
+  },
+} satisfies ActionTable;
+
+function runCommand(st: SandboxStore, arg: string): void {
+  const line = String(arg ?? '').trim();
+  if (!line) return;
+  const s = st.getState();
+  const t = s.world.timeline!;
+  // In the page time passes on the clock: sleep moves it forward instead of being an action.
+  const sleep = /^sleep\s+(\S+)$/.exec(line);
+  if (sleep) {
+    const ms = parseDuration(sleep[1]!);
+    if (ms === undefined) notify(st, `sleep: invalid time interval '${sleep[1]!}'`, 'error');
+    else {
+      t.seek(t.now + ms);
       touched(st);
-    },
-  },
-  {
-    id: 'clock.seek', label: 'Scrub the timeline', enabled: needsWorld,
-    run: (st, arg) => {
-      st.setState({ playing: false });
-      st.getState().timeline!.seek(Number(arg));
-      touched(st);
-    },
-  },
-  {
-    id: 'history.undo', label: 'Undo the last action', shortcut: 'Ctrl+Z',
-    enabled: (s) => (!s.timeline ? 'the scenario cannot run' : s.timeline.actions.length ? true : 'nothing to undo yet'),
-    run: (st) => {
-      const a = st.getState().timeline!.undo();
-      if (a) notify(st, `Undone: ${actionText(a)}`);
-      touched(st);
-    },
-  },
-  {
-    id: 'history.redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z',
-    enabled: (s) => (!s.timeline ? 'the scenario cannot run' : s.timeline.redoStack.length ? true : 'nothing to redo'),
-    run: (st) => {
-      const a = st.getState().timeline!.redo();
-      if (a) notify(st, `Redone: ${actionText(a)}`);
-      touched(st);
-    },
-  },
-  {
-    id: 'world.reset', label: 'Reset to the start of the scenario',
-    run: (st) => {
-      const s = st.getState();
-      if (s.lesson) {
-        const def = s.lesson.def;
-        void import('./lessons').then((m) => m.openLesson(st, def));
-      } else loadScenario(st, s.scenarioText, s.seed, s.scenarioId);
-    },
-  },
-  {
-    id: 'scenario.pick', label: 'Open a built-in scenario',
-    run: (st, arg) => {
-      const sc = builtInScenario(String(arg));
-      if (!sc) return;
-      const seed = /^seed:\s*(\S+)/m.exec(sc.text)?.[1] ?? '1';
-      st.setState({ lesson: null, demo: null });
-      loadScenario(st, sc.text, seed, sc.id);
-    },
-  },
-  {
-    id: 'seed.set', label: 'Change the seed',
-    run: (st, arg) => {
-      const seed = String(arg ?? '').trim();
-      if (!seed) return;
-      const s = st.getState();
-      loadScenario(st, s.scenarioText, seed, s.scenarioId);
-    },
-  },
-  {
-    id: 'console.run', label: 'Run a command',
-    enabled: (s, arg) => {
+    }
+    return;
+  }
+  const files = filesRead(line, s.editor.files);
+  act(st, { kind: 'command', line, ...(Object.keys(files).length ? { files } : {}) });
+}
+
+const consoleDraft = (st: SandboxStore, f: (c: ConsoleDraft) => Partial<ConsoleDraft>) => patch(st, (s) => ({ ui: { console: { ...s.ui.console, ...f(s.ui.console) } } }));
+
+const CONSOLE_ACTIONS = {
+  'console.run': {
+    label: 'Run a command', group: 'Console', palette: { input: 'aws ecs list-clusters' },
+    enabled: (s, arg?: string) => {
       const w = needsWorld(s);
       return w !== true ? w : arg === undefined ? true : commandAllowed(s, String(arg));
     },
-    run: (st, arg) => {
-      const line = String(arg ?? '').trim();
-      if (!line) return;
-      const s = st.getState();
-      // In the page time passes on the clock: sleep moves it forward instead of being an action.
-      const sleep = /^sleep\s+(\S+)$/.exec(line);
-      if (sleep) {
-        const ms = parseDuration(sleep[1]!);
-        if (ms === undefined) notify(st, `sleep: invalid time interval '${sleep[1]!}'`, 'error');
-        else {
-          s.timeline!.seek(s.timeline!.now + ms);
-          touched(st);
-        }
-        return;
-      }
-      const files = filesRead(line, s.files);
-      act(st, { kind: 'command', line, ...(Object.keys(files).length ? { files } : {}) });
+    run: runCommand,
+  },
+  'console.submit': {
+    label: 'Run command', group: 'Console', keys: ['Enter'], scope: 'console', palette: false, enabled: needsWorld,
+    run: (st): void => {
+      const line = st.getState().ui.console.draft;
+      consoleDraft(st, () => ({ hint: '' }));
+      if (!line.trim()) return;
+      runAction(st, 'console.run', line);
+      consoleDraft(st, (c) => ({ draft: '', history: [...c.history, line], at: c.history.length + 1 }));
     },
   },
-  { id: 'editor.register', label: 'Register task definition', enabled: editorAction('editor.register'), run: (st, arg) => registerTaskDefinition(st, String(arg)) },
-  { id: 'editor.composeUp', label: 'Compose up on the local host', enabled: editorAction('editor.composeUp'), run: (st, arg) => composeUp(st, String(arg ?? COMPOSE_FILE)) },
-  {
-    id: 'editor.translate', label: 'Translate to ECS', enabled: editorAction('editor.translate'),
-    run: (st, arg) => {
-      const file = String(arg ?? COMPOSE_FILE);
-      act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: st.getState().files[file] ?? '' } });
-      st.setState({ panel: 'console' });
-    },
-  },
-  { id: 'editor.copilotDeploy', label: 'Deploy with Copilot', enabled: editorAction('editor.copilotDeploy'), run: (st, arg) => copilotDeploy(st, String(arg)) },
-  { id: 'editor.applyScenario', label: 'Start the sandbox from this scenario', enabled: (s) => (s.lesson ? `leave lesson ${s.lesson.id} first` : true), run: (st) => applyScenarioFile(st) },
-  {
-    id: 'editor.restoreFile', label: 'Restore the example text',
-    enabled: (s, arg) => (arg === undefined || s.lesson?.def.files[String(arg)] !== undefined || String(arg) in DEFAULT_FILES || String(arg) === SCENARIO_FILE ? true : 'this file has no example text'),
-    run: (st, arg) => {
-      const file = String(arg);
-      const s = st.getState();
-      const text = s.lesson?.def.files[file] ?? (file === SCENARIO_FILE ? s.scenarioText : DEFAULT_FILES[file]);
-      if (text !== undefined) st.setState((s) => ({ files: { ...s.files, [file]: text }, problems: s.problems.filter((p) => p.file !== file) }));
-    },
-  },
-  {
-    id: 'share.link', label: 'Copy a share link',
-    run: async (st) => {
-      try {
-        const payload = await encodeShare(workspaceOf(st.getState()));
-        const url = `${location.origin}${location.pathname}#share=${payload}`;
-        st.setState({ shareUrl: url });
-        try {
-          await navigator.clipboard.writeText(url);
-          notify(st, `Share link copied (${url.length} characters). Opening it replays this scenario, seed and your actions to the same moment.`);
-        } catch {
-          notify(st, 'Share link ready: copy it from the field in the header.');
-        }
-      } catch (e) {
-        notify(st, `No share link: ${e instanceof Error ? e.message : String(e)}`, 'error');
-      }
-    },
-  },
-  {
-    id: 'workspace.export', label: 'Export the workspace',
-    run: (st) => {
-      const blob = new Blob([JSON.stringify(workspaceOf(st.getState()), null, 2)], { type: 'application/json' });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = 'ecs-sandbox-workspace.json';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    },
-  },
-  {
-    id: 'workspace.import', label: 'Import a workspace',
-    run: (st, arg) => {
-      const text = String(arg ?? '');
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (e) {
-        notify(st, `The file is not a workspace: ${(e as Error).message}`, 'error');
-        return;
-      }
-      const r = validateWorkspace(data, defaultWorkspace());
-      if (!r.workspace) {
-        notify(st, `The file is not a workspace: ${r.problem}`, 'error');
-        return;
-      }
-      const w = r.workspace;
-      st.setState({ files: w.files, activeFile: w.activeFile });
-      if (loadScenario(st, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time)) notify(st, `Imported the workspace: ${w.actions.length} actions, at ${formatClock(w.time)}.`);
-      else notify(st, 'The imported scenario cannot run; its text is in the editor.', 'error');
-    },
-  },
-  {
-    id: 'lesson.check', label: 'Check my work', shortcut: 'C', enabled: (s) => (s.lesson && s.timeline ? true : 'open a lesson first'),
-    run: async (st) => {
-      (await import('./lessons')).checkWork(st);
-    },
-  },
-  { id: 'lesson.hint', label: 'Hint', enabled: (s) => (!s.lesson ? 'open a lesson first' : s.lesson.hints < s.lesson.def.text.hints.length ? true : 'no more hints'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, hints: s.lesson!.hints + 1 } })) },
-  { id: 'lesson.goal', label: 'Show the goal', enabled: (s) => (s.lesson ? true : 'open a lesson first'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, showGoal: !s.lesson!.showGoal } })) },
-  { id: 'lesson.solution', label: 'Show the solution', enabled: (s) => (s.lesson ? true : 'open a lesson first'), run: (st) => st.setState((s) => ({ lesson: { ...s.lesson!, showSolution: !s.lesson!.showSolution } })) },
-  {
-    id: 'lesson.applySolution', label: 'Replay the reference solution', enabled: (s) => (s.lesson ? true : 'open a lesson first'),
-    run: async (st) => {
-      const l = st.getState().lesson!;
-      (await import('./lessons')).openLesson(st, l.def, { actions: l.def.solution.actions });
-      notify(st, `The reference solution of ${l.def.id} is replayed: ${l.def.solution.actions.length} actions. Play on, then check it.`);
-    },
-  },
-  {
-    id: 'lesson.reset', label: 'Start the lesson again', enabled: (s) => (s.lesson ? true : 'open a lesson first'),
-    run: async (st) => (await import('./lessons')).openLesson(st, st.getState().lesson!.def),
-  },
-  {
-    id: 'lesson.predict', label: 'Record a prediction',
-    run: (st, arg) => {
-      const { id, choice } = arg as { id: string; choice: number };
-      st.setState((s) => (s.lesson ? { lesson: { ...s.lesson, predictions: { ...s.lesson.predictions, [id]: choice } } } : {}));
-    },
-  },
-  { id: 'lesson.exit', label: 'Leave the lesson', run: (st) => st.setState({ lesson: null }) },
-  {
-    id: 'demo.reveal', label: 'Reveal', shortcut: 'Enter', enabled: (s) => (s.demo?.pause ? true : 'no question is open'),
-    run: (st) => st.setState((s) => {
-      const d = s.demo!;
-      if (!d.pause!.revealed) return { demo: { ...d, pause: { ...d.pause!, revealed: true } } };
-      return { demo: { ...d, pause: null, passed: d.passed + 1 } };
+  'console.type': { label: 'Type a command', group: 'Console', palette: false, run: (st, line: string) => consoleDraft(st, () => ({ draft: String(line), hint: '' })) },
+  'console.complete': {
+    label: 'Complete the command', group: 'Console', keys: ['Tab'], scope: 'console', quiet: true, palette: false,
+    enabled: (s) => (complete(s.ui.console.draft).candidates.length ? true : 'nothing to complete'),
+    run: (st) => consoleDraft(st, (con) => {
+      const c = complete(con.draft);
+      return { draft: c.line, hint: c.candidates.length > 1 ? c.candidates.join('  ') : '' };
     }),
   },
-  { id: 'present.toggle', label: 'Presenter view', shortcut: 'P', run: (st) => st.setState((s) => ({ presenting: !s.presenting })) },
-  { id: 'view.toggle', label: 'Switch between the canvas and the tables', shortcut: 'V', run: (st) => st.setState((s) => ({ view: s.view === 'canvas' ? 'table' : 'canvas' })) },
-  { id: 'select', label: 'Inspect', run: (st, arg) => st.setState({ selected: (arg as Selection | null) ?? null, inspectorTab: 'json' }) },
-  { id: 'select.clear', label: 'Close the inspector', shortcut: 'Escape', run: (st) => st.setState({ selected: null }) },
-];
+  'console.back': {
+    label: 'Recall the previous command', group: 'Console', keys: ['ArrowUp'], scope: 'console', quiet: true, palette: false,
+    enabled: (s) => (s.ui.console.at > 0 ? true : 'no earlier command'),
+    run: (st) => consoleDraft(st, (c) => ({ at: c.at - 1, draft: c.history[c.at - 1] ?? '' })),
+  },
+  'console.forward': {
+    label: 'Recall the next command', group: 'Console', keys: ['ArrowDown'], scope: 'console', quiet: true, palette: false,
+    enabled: (s) => (s.ui.console.at < s.ui.console.history.length ? true : 'no later command'),
+    run: (st) => consoleDraft(st, (c) => ({ at: c.at + 1, draft: c.history[c.at + 1] ?? '' })),
+  },
+} satisfies ActionTable;
 
-function clockToDuration(s: string): string {
-  const parts = s.split(':').map(Number);
-  if (parts.some((n) => !Number.isFinite(n))) return s;
-  const [h, m, sec] = parts.length === 3 ? parts : [0, parts[0]!, parts[1] ?? 0];
-  return `${h! * 3600 + m! * 60 + sec!}s`;
+const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...VIEW_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS };
+
+/** The registry's action ids: a typo in an id is a type error. */
+export type ActionId = keyof typeof TABLE;
+
+export interface ActionEntry extends ActionDef {
+  id: ActionId;
 }
 
-const byId = new Map(ACTIONS.map((a) => [a.id, a]));
+/** Every action, in the order the palette and the Keys dialog list them. */
+export const ACTIONS: readonly ActionEntry[] = Object.entries(TABLE).map(([id, d]) => ({ id: id as ActionId, ...(d as ActionDef) }));
 
-export function actionDef(id: string): ActionDef {
+const byId = new Map<string, ActionEntry>(ACTIONS.map((a) => [a.id, a]));
+
+export function actionDef(id: ActionId): ActionEntry {
   const a = byId.get(id);
   if (!a) throw new Error(`unknown action ${id}`);
   return a;
 }
 
+/** Why an action cannot run in this state, or true. */
+export function enabledIn(s: SandboxState, id: ActionId, arg?: unknown): true | string {
+  return actionDef(id).enabled?.(s, arg) ?? true;
+}
+
 /** Why an action cannot run now, or true. */
-export function canRun(store: SandboxStore, id: string, arg?: unknown): true | string {
-  return actionDef(id).enabled?.(store.getState(), arg) ?? true;
+export function canRun(store: SandboxStore, id: ActionId, arg?: unknown): true | string {
+  return enabledIn(store.getState(), id, arg);
 }
 
 /** Runs an action by id if it is enabled; returns false (and says why) when it is not. */
-export function runAction(store: SandboxStore, id: string, arg?: unknown): boolean {
+export function runAction(store: SandboxStore, id: ActionId, arg?: unknown): boolean {
   const ok = canRun(store, id, arg);
   if (ok !== true) {
     notify(store, `${actionDef(id).label}: not now, ${ok}.`, 'warning');
@@ -456,3 +380,37 @@ export function runAction(store: SandboxStore, id: string, arg?: unknown): boole
   return true;
 }
 
+/**
+ * Where a key was pressed: on the page, in a text field or a dialog, in the console's command line,
+ * or in the code editor; and whether on a button (whose own Space and Enter come first).
+ */
+export interface KeyPlace {
+  where: 'page' | 'field' | 'console' | 'editor';
+  onButton?: boolean;
+}
+
+function reaches(scope: KeyScope, place: KeyPlace): boolean {
+  if (scope === 'anywhere') return place.where === 'page' || place.where === 'field';
+  return scope === place.where;
+}
+
+/** The action a key press runs where it was pressed, if any; a quiet action that cannot run leaves the key alone. */
+export function keyAction(s: SandboxState, press: KeyPress, place: KeyPlace): ActionId | undefined {
+  for (const a of ACTIONS) {
+    if (!a.keys || !reaches(a.scope ?? 'page', place)) continue;
+    const key = a.keys.find((k) => keyMatches(k, press));
+    if (!key) continue;
+    if (place.onButton && (key === 'Space' || key === 'Enter') && (a.scope ?? 'page') === 'page') return undefined;
+    if (a.quiet && (a.enabled?.(s) ?? true) !== true) return undefined;
+    return a.id;
+  }
+  return undefined;
+}
+
+/** Runs the action a key press names where it was pressed; false when the key is not the registry's there. */
+export function pressKey(store: SandboxStore, press: KeyPress, place: KeyPlace): boolean {
+  const id = keyAction(store.getState(), press, place);
+  if (!id) return false;
+  runAction(store, id);
+  return true;
+}

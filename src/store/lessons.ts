@@ -1,7 +1,8 @@
 import { checkLesson, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
-import { loadScenario, notify, touched, type SandboxStore } from './store';
+import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
 import { DEFAULT_FILES } from './defaults';
+import { saveProgress, type Progress } from './progress';
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
 const lessonTexts: Record<string, string> = {};
@@ -57,9 +58,19 @@ export function loadCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-import { saveProgress, type Progress } from './progress';
+/** The catalog in the store (loaded once, on demand), for the lesson list, the picker and the palette. */
+export async function catalogIn(store: SandboxStore): Promise<Catalog> {
+  const c = store.getState().lesson.catalog ?? await loadCatalog();
+  if (store.getState().lesson.catalog !== c) patch(store, { lesson: { catalog: c } });
+  return c;
+}
 
 // ---- the learner's path ----
+
+/** A lesson as it is when taken up: nothing checked, asked for or predicted yet. */
+export function lessonState(lesson: Lesson): LessonState {
+  return { id: lesson.id, def: lesson, report: null, predictions: {}, hints: 0, showGoal: false, showSolution: false };
+}
 
 /** Opens a lesson at its start state (optionally replaying the first `step` actions of its solution). */
 export function openLesson(store: SandboxStore, lesson: Lesson, opts: { step?: number; time?: number; actions?: LearnerAction[] } = {}): void {
@@ -68,8 +79,8 @@ export function openLesson(store: SandboxStore, lesson: Lesson, opts: { step?: n
   const time = opts.time ?? lastAt;
   // The lesson's files take their names in the editor; text the learner wrote there is kept aside, never lost.
   const kept: string[] = [];
-  store.setState((s) => {
-    const files = { ...s.files };
+  patch(store, (s) => {
+    const files = { ...s.editor.files };
     for (const [name, text] of Object.entries(lesson.files)) {
       const mine = files[name];
       if (mine !== undefined && mine !== text && mine !== DEFAULT_FILES[name] && !Object.values(lessonTexts).includes(mine)) {
@@ -79,33 +90,42 @@ export function openLesson(store: SandboxStore, lesson: Lesson, opts: { step?: n
       files[name] = text;
       lessonTexts[`${lesson.id}/${name}`] = text;
     }
-    return { files, activeFile: Object.keys(lesson.files)[0] ?? s.activeFile };
+    return { editor: { files, activeFile: Object.keys(lesson.files)[0] ?? s.editor.activeFile } };
   });
   if (kept.length) notify(store, `Your own ${kept.join(', ')} ${kept.length > 1 ? 'are' : 'is'} kept in the editor as ${kept.map((k) => `mine/${k}`).join(', ')}.`);
   if (!loadScenario(store, lesson.startText, lesson.start.seed, null, actions, time)) return;
-  store.setState({ lesson: { id: lesson.id, def: lesson, report: null, predictions: {}, hints: 0, showGoal: false, showSolution: false }, demo: null, panel: Object.keys(lesson.files).length ? 'editor' : 'console' });
+  setLesson(store, lessonState(lesson), { lesson: { demo: null }, ui: { panel: Object.keys(lesson.files).length ? 'editor' : 'console' } });
   touched(store);
 }
 
 /** Replays the lesson's start with the learner's actions and records the verdict. */
 export function checkWork(store: SandboxStore): LessonReport | undefined {
-  const s = store.getState();
-  if (!s.lesson || !s.timeline) return undefined;
-  const report = checkLesson(s.lesson.def, { actions: s.timeline.actions.slice(), predictions: s.lesson.predictions });
-  const progress: Progress = { ...s.progress, lessons: { ...s.progress.lessons } };
-  const before = progress.lessons[s.lesson.id];
-  progress.lessons[s.lesson.id] = {
-    passed: report.passed || (before?.passed ?? false), checkedAt: s.timeline.now,
+  const { world, lesson } = store.getState();
+  const current = lesson.current;
+  if (!current || !world.timeline) return undefined;
+  const report = checkLesson(current.def, { actions: world.timeline.actions.slice(), predictions: current.predictions });
+  const progress: Progress = { ...lesson.progress, lessons: { ...lesson.progress.lessons } };
+  const before = progress.lessons[current.id];
+  progress.lessons[current.id] = {
+    passed: report.passed || (before?.passed ?? false), checkedAt: world.timeline.now,
     predictionsRight: report.predictions.filter((p) => p.right).length,
   };
-  saveProgress(progress);
-  store.setState({ lesson: { ...s.lesson, report }, progress });
-  notify(store, report.passed ? `${s.lesson.id} passed: a replay of your actions from the start reached every goal.` : `${s.lesson.id} not yet: ${report.checklist.filter((c) => !c.passed).length} goal(s) not reached when your actions were replayed from the start.`, report.passed ? 'info' : 'warning');
+  saveProgress(store.port.storage, progress);
+  patch(store, { lesson: { current: { ...current, report }, progress } });
+  notify(store, report.passed ? `${current.id} passed: a replay of your actions from the start reached every goal.` : `${current.id} not yet: ${report.checklist.filter((c) => !c.passed).length} goal(s) not reached when your actions were replayed from the start.`, report.passed ? 'info' : 'warning');
   return report;
 }
 
 /** Opens a demo: its scenario, with the presenter's pauses. */
 export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean } = {}): void {
   if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0)) return;
-  store.setState({ demo: { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < (opts.time ?? 0)).length }, lesson: null, presenting: opts.present ?? false });
+  setLesson(store, null, { lesson: { demo: { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < (opts.time ?? 0)).length } }, ui: { presenting: opts.present ?? false } });
+}
+
+/** Opens a demo of the catalog by its id, with its scenario file as the world. */
+export async function openDemoById(store: SandboxStore, id: string, opts: { time?: number; present?: boolean } = {}): Promise<boolean> {
+  const d = (await catalogIn(store)).demos[id];
+  if (!d) return false;
+  openDemo(store, d, (await lessonFiles())[`demos/${d.id}.yaml`]!, opts);
+  return true;
 }

@@ -7,11 +7,13 @@ export interface Progress {
   lessons: Record<string, { passed: boolean; checkedAt: number; predictionsRight?: number }>;
 }
 
-export function loadProgress(): { progress: Progress; notice?: string } {
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'> | undefined;
+
+export function loadProgress(storage: Storage): { progress: Progress; notice?: string } {
   const empty: Progress = { version: 1, lessons: {} };
   let raw: string | null = null;
   try {
-    raw = localStorage.getItem(PROGRESS_KEY);
+    raw = storage?.getItem(PROGRESS_KEY) ?? null;
   } catch {
     return { progress: empty };
   }
@@ -35,11 +37,10 @@ export function parseProgress(raw: string): { progress?: Progress; problem?: str
   return { progress: p };
 }
 
-export function saveProgress(p: Progress): void {
+export function saveProgress(storage: Storage, p: Progress): void {
   try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(p));
+    storage?.setItem(PROGRESS_KEY, JSON.stringify(p));
   } catch {
     // Progress stays in memory; export keeps it.
   }
 }
-

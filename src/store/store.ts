@@ -1,10 +1,12 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
-import { defaultWorkspace, BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
-import { loadWorkspace, saveWorkspace, type Workspace } from './workspace';
+import { BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
+import type { Workspace } from './workspace';
 import type { Demo, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
+import type { Catalog } from './lessons';
+import type { Port } from './port';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
 export interface LessonState {
@@ -45,16 +47,17 @@ export interface EditorProblem {
   message: string;
 }
 
-export interface SandboxState {
+/** The engine and where the world came from: the document a share link and the saved workspace carry. */
+export interface WorldSlice {
   /** The one live engine and its history; null while the scenario cannot run. */
   timeline: Timeline | null;
   /** Why the scenario cannot run (file:line:column: member: message), if it cannot. */
-  scenarioProblem: string | null;
+  problem: string | null;
   scenarioId: string | null;
   scenarioText: string;
   seed: string;
-  files: Record<string, string>;
-  activeFile: string;
+  /** The lesson whose start state this world is, while it is being taken (kept so a reload reopens it). */
+  lessonId: string | null;
   /** Bumped on every change to the world, so selectors know when to recompute. */
   version: number;
   /** The simulated time (ms), updated every frame the clock runs even when nothing happened. */
@@ -62,32 +65,63 @@ export interface SandboxState {
   playing: boolean;
   /** Simulated seconds per real second. */
   speed: number;
-  selected: Selection | null;
-  notices: Notice[];
+  /** Bumped when a new world is loaded (the canvas fits its view to it). */
+  worldId: number;
+}
+
+/** The learner's files and what the parsers found in them. */
+export interface EditorSlice {
+  files: Record<string, string>;
+  activeFile: string;
   problems: EditorProblem[];
+}
+
+/** The lesson or demo being taken, the lessons on offer, and the learner's progress. */
+export interface LessonSlice {
+  current: LessonState | null;
+  demo: DemoState | null;
+  progress: Progress;
+  /** The lessons and demos, once loaded (they load on demand). */
+  catalog: Catalog | null;
+}
+
+/** The command line as the learner is typing it, with the lines entered before. */
+export interface ConsoleDraft {
+  draft: string;
+  /** Completion candidates after Tab, when there are several. */
+  hint: string;
+  history: string[];
+  /** Where Up and Down stand in the history (history.length: the new line). */
+  at: number;
+}
+
+/** How this window shows things: never part of a share link or the saved workspace. */
+export interface UiSlice {
+  selected: Selection | null;
   view: 'canvas' | 'table';
   panel: 'editor' | 'console' | 'charts';
   inspectorTab: 'json' | 'history' | 'placement';
-  lesson: LessonState | null;
-  demo: DemoState | null;
   /** Presenter view: large type, the canvas and the event log only. */
   presenting: boolean;
-  progress: Progress;
-  /** Bumped when a new world is loaded (the canvas fits its view to it). */
-  worldId: number;
+  /** The modal dialog open, if any. */
+  dialog: 'palette' | 'keys' | 'lessons' | null;
+  notices: Notice[];
   /** The last share link made, shown so it can be copied by hand. */
   shareUrl: string | null;
+  console: ConsoleDraft;
+  /** Whether this browser has been told once that Copilot is out of support. */
+  copilotNoteSeen: boolean;
 }
 
-export const SPEEDS = [1, 10, 60, 600, 3600];
-
-function storage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
+export interface SandboxState {
+  world: WorldSlice;
+  editor: EditorSlice;
+  lesson: LessonSlice;
+  ui: UiSlice;
 }
+
+/** A change to some slices: each named slice is merged with the fields given. */
+export type Patch = { [K in keyof SandboxState]?: Partial<SandboxState[K]> };
 
 let noticeId = 0;
 
@@ -127,82 +161,82 @@ function scenarioDraft(w: Workspace, runs: boolean): string {
   return draft;
 }
 
-export function initialState(w: Workspace, notice?: string): SandboxState {
+export const EMPTY_PROGRESS: Progress = { version: 1, lessons: {} };
+
+export function initialState(w: Workspace, notice?: string, progress: Progress = EMPTY_PROGRESS): SandboxState {
   const { timeline, problem } = buildTimeline(w.scenarioText, w.seed, w.actions, w.time);
   return {
-    timeline, scenarioProblem: problem, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed,
-    files: { ...w.files, [SCENARIO_FILE]: scenarioDraft(w, timeline !== null) }, activeFile: timeline ? w.activeFile : SCENARIO_FILE,
-    version: 0, now: timeline?.now ?? 0, playing: false, speed: 60, selected: null,
-    notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning' }] : [],
-    problems: [], view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', shareUrl: null, worldId: 0, lesson: null, demo: null, presenting: false, progress: { version: 1, lessons: {} },
+    world: {
+      timeline, problem, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, lessonId: w.lessonId ?? null,
+      version: 0, now: timeline?.now ?? 0, playing: false, speed: 60, worldId: 0,
+    },
+    editor: { files: { ...w.files, [SCENARIO_FILE]: scenarioDraft(w, timeline !== null) }, activeFile: timeline ? w.activeFile : SCENARIO_FILE, problems: [] },
+    lesson: { current: null, demo: null, progress, catalog: null },
+    ui: {
+      selected: null, view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', presenting: false, dialog: null,
+      notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning' }] : [], shareUrl: null,
+      console: { draft: '', hint: '', history: [], at: 0 }, copilotNoteSeen: false,
+    },
   };
 }
 
-export type SandboxStore = ReturnType<typeof makeStore>;
+/** The page's store: the sandbox state and the port through which it reaches the browser. */
+export type SandboxStore = StoreApi<SandboxState> & { readonly port: Port };
 
-export function makeStore(state: SandboxState) {
-  return createStore<SandboxState>()(() => state);
+export function makeStore(state: SandboxState, port: Port): SandboxStore {
+  return Object.assign(createStore<SandboxState>()(() => state), { port });
 }
 
-/** The page's store: the workspace kept in this browser, or a fresh one. */
-export function bootStore(): SandboxStore {
-  const { workspace, notice } = loadWorkspace(storage(), defaultWorkspace());
-  return makeStore(initialState(workspace, notice));
-}
-
-export function workspaceOf(s: SandboxState): Workspace {
-  return {
-    version: 2, scenarioId: s.scenarioId, scenarioText: s.scenarioText, seed: s.seed,
-    actions: s.timeline ? s.timeline.actions.slice() : [], time: s.timeline ? s.timeline.now : 0,
-    files: s.files, activeFile: s.activeFile, ...(s.lesson ? { lessonId: s.lesson.id } : {}),
-  };
-}
-
-/** Saves the workspace whenever it changes (at most twice a second). */
-export function persist(store: SandboxStore): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let last = '';
-  const save = () => {
-    timer = undefined;
-    const w = workspaceOf(store.getState());
-    const key = JSON.stringify(w);
-    if (key === last) return;
-    last = key;
-    const problem = saveWorkspace(storage(), w);
-    if (problem) notify(store, problem, 'warning');
-  };
-  const unsub = store.subscribe(() => {
-    if (timer === undefined) timer = setTimeout(save, 500);
+/** Merges each named slice with the fields given; the one way the store's actions change state. */
+export function patch(store: SandboxStore, p: Patch | ((s: SandboxState) => Patch)): void {
+  store.setState((s) => {
+    const q = typeof p === 'function' ? p(s) : p;
+    // Nothing to change: the same state, so nobody is woken.
+    if (Object.keys(q).length === 0) return s;
+    const out: Partial<SandboxState> = {};
+    for (const k of Object.keys(q) as (keyof SandboxState)[]) Object.assign(out, { [k]: { ...s[k], ...q[k] } });
+    return out;
   });
-  const flush = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    save();
-  };
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
-  return () => {
-    unsub();
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', flush);
+}
+
+/** The document of the workspace: the world and the editor's files, never how this window shows them. */
+export function workspaceOf(world: WorldSlice, editor: EditorSlice): Workspace {
+  const t = world.timeline;
+  return {
+    version: 2, scenarioId: world.scenarioId, scenarioText: world.scenarioText, seed: world.seed,
+    actions: t ? t.actions.slice() : [], time: t ? t.now : 0,
+    files: editor.files, activeFile: editor.activeFile, ...(world.lessonId ? { lessonId: world.lessonId } : {}),
   };
 }
 
 export function notify(store: SandboxStore, text: string, tone: Notice['tone'] = 'info'): void {
-  store.setState((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, text, tone }] }));
+  patch(store, (s) => ({ ui: { notices: [...s.ui.notices.slice(-4), { id: ++noticeId, text, tone }] } }));
 }
 
 export function touched(store: SandboxStore): void {
-  store.setState((s) => ({ version: s.version + 1, now: s.timeline?.now ?? 0 }));
+  patch(store, (s) => ({ world: { version: s.world.version + 1, now: s.world.timeline?.now ?? 0 } }));
+}
+
+export function showPanel(store: SandboxStore, panel: UiSlice['panel']): void {
+  patch(store, { ui: { panel } });
+}
+
+/** Takes up a lesson (or leaves it, with null): the lesson slice and the world's record of it move together. */
+export function setLesson(store: SandboxStore, current: LessonState | null, more: Patch = {}): void {
+  patch(store, { ...more, lesson: { ...more.lesson, current }, world: { ...more.world, lessonId: current?.id ?? null } });
 }
 
 /** Replaces the world: a scenario (built-in or the learner's text) with a seed, from time 0. */
 export function loadScenario(store: SandboxStore, text: string, seed: string, scenarioId: string | null, actions: LearnerAction[] = [], time = 0): boolean {
   const { timeline, problem } = buildTimeline(text, seed, actions, time);
   if (!timeline) {
-    store.setState({ scenarioProblem: problem, playing: false, problems: problemsOf(problem!) });
+    patch(store, { world: { problem, playing: false }, editor: { problems: problemsOf(problem!) } });
     return false;
   }
-  store.setState((s) => ({
-    timeline, scenarioProblem: null, scenarioText: text, seed, scenarioId, playing: false, selected: null, problems: s.problems.filter((p) => p.file !== SCENARIO_FILE),
-    version: s.version + 1, now: timeline.now, worldId: s.worldId + 1, files: { ...s.files, [SCENARIO_FILE]: text },
+  patch(store, (s) => ({
+    world: { timeline, problem: null, scenarioText: text, seed, scenarioId, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
+    editor: { problems: s.editor.problems.filter((p) => p.file !== SCENARIO_FILE), files: { ...s.editor.files, [SCENARIO_FILE]: text } },
+    ui: { selected: null },
   }));
   return true;
 }
@@ -223,7 +257,7 @@ export function builtInScenario(id: string): { id: string; title: string; text: 
 
 /** Does a learner action now and records what it printed; pauses nothing, never throws. */
 export function act(store: SandboxStore, action: NewAction): Outcome | undefined {
-  const t = store.getState().timeline;
+  const t = store.getState().world.timeline;
   if (!t) return undefined;
   const o = t.act(action);
   touched(store);

@@ -1,14 +1,21 @@
-import type { ReactNode } from 'react';
-import { actionDef } from '../store/actions';
+import type { ReactNode, Ref } from 'react';
+import { actionDef, type ActionId } from '../store/actions';
+import { ariaKeys, keyText } from '../store/registry';
 import { useAction } from './context';
 
 /** A button bound to a registered action: disabled with the reason as its description when it cannot run. */
-export function ActionButton({ id, arg, children, className, title }: { id: string; arg?: unknown; children?: ReactNode; className?: string; title?: string }) {
-  const { run, disabledReason } = useAction(id);
+export function ActionButton({ id, arg, children, className, title, ref, haspopup }: {
+  id: ActionId; arg?: unknown; children?: ReactNode; className?: string; title?: string; ref?: Ref<HTMLButtonElement>; haspopup?: 'dialog';
+}) {
+  const { run, disabledReason } = useAction(id, arg);
   const def = actionDef(id);
-  const hint = disabledReason ? `${def.label}: ${disabledReason}` : `${title ?? def.label}${def.shortcut ? ` (${def.shortcut})` : ''}`;
+  const key = def.keys?.[0];
+  const hint = disabledReason ? `${def.label}: ${disabledReason}` : `${title ?? def.label}${key ? ` (${keyText(key)})` : ''}`;
   return (
-    <button type="button" className={className} onClick={() => run(arg)} disabled={disabledReason !== null} title={hint} aria-keyshortcuts={def.shortcut?.replace('Ctrl', 'Control')}>
+    <button
+      ref={ref} type="button" className={className} onClick={() => run()} disabled={disabledReason !== null} title={hint}
+      aria-keyshortcuts={def.keys?.map(ariaKeys).join(' ')} aria-haspopup={haspopup}
+    >
       {children ?? def.label}
     </button>
   );

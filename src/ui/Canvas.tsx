@@ -1,10 +1,9 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ReactFlow, Background, Controls, applyNodeChanges, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { runAction } from '../store/actions';
-import type { AzView, InstanceView, LoadBalancerView, LocalHostView, TaskView, WorldView } from '../store/selectors';
+import { useRun } from './context';
+import type { AzView, InstanceView, LoadBalancerView, LocalHostView, TaskView, WorldView } from '../store/selectors/world';
 import type { Selection } from '../store/store';
-import { useSandboxStore } from './context';
 
 /** Task chips: a button per task, coloured by lastStatus. */
 function Chip({ t, onSelect }: { t: TaskView; onSelect: (s: Selection) => void }) {
@@ -194,8 +193,8 @@ function sigInstance(i: InstanceView): string {
  * from the engine's state; an unchanged node keeps its object so React Flow skips it.
  */
 export default function Canvas({ view }: { view: WorldView }) {
-  const store = useSandboxStore();
-  const select = useCallback((s: Selection) => runAction(store, 'select', s), [store]);
+  const run = useRun();
+  const select = useCallback((s: Selection) => run('select', s), [run]);
   const sigs = useRef(new Map<string, string>());
   const [nodes, setNodes] = useState<Node<Data>[]>([]);
   useLayoutEffect(() => {

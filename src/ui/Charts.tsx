@@ -1,5 +1,6 @@
-import { memo, useMemo } from 'react';
-import { charts, clock, type ChartSpec } from '../store/selectors';
+import { memo } from 'react';
+import { selectCharts, type ChartSpec } from '../store/selectors/charts';
+import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
 
 const COLORS = ['#1f6feb', '#b35900', '#1a7f37', '#8250df', '#cf222e', '#0a7b83'];
@@ -46,13 +47,9 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
 
 /** Where the numbers move: CPU against the target, task counts, capacity reservation, instances, cost. */
 export function Charts() {
-  const now = useSandbox((s) => s.now);
-  const timeline = useSandbox((s) => s.timeline);
-  // Recomputed at most once a simulated minute: the metrics are per minute.
-  const minute = Math.floor(now / 60_000);
-  // Undo and redo rebuild the past, so they count as a change too.
-  const edits = timeline ? `${timeline.actions.length}/${timeline.redoStack.length}` : '';
-  const specs = useMemo(() => (timeline ? charts(timeline.sim, timeline.samples) : []), [timeline, minute, edits]);
+  // Recomputed at most once a simulated minute (the metrics are per minute), or on undo and redo.
+  const minute = useSandbox((s) => Math.floor(s.world.now / 60_000));
+  const specs = useSandbox(selectCharts);
   if (!specs.length) return <p className="muted">No metrics yet: charts appear once services run and a simulated minute has passed.</p>;
   return <div className="charts">{specs.map((s) => <Chart key={s.id} spec={s} now={minute * 60_000} />)}</div>;
 }

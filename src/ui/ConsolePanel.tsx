@@ -1,28 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
-import { complete } from '../content/console';
-import { runAction } from '../store/actions';
-import { useSandbox, useSandboxStore } from './context';
+import { useEffect, useRef } from 'react';
+import { pressKey } from '../store/actions';
+import { pressOf } from '../store/registry';
+import { selectTranscript } from '../store/selectors/console';
+import { ActionButton } from './ActionButton';
+import { useRun, useSandbox, useSandboxStore } from './context';
 
 /** The command line: aws / docker / copilot / sim commands on the live world, with history and Tab completion. */
 export function ConsolePanel() {
   const store = useSandboxStore();
-  const version = useSandbox((s) => s.version);
-  const timeline = useSandbox((s) => s.timeline);
-  const transcript = timeline?.transcript ?? [];
-  const [command, setCommand] = useState('');
-  const [hint, setHint] = useState('');
-  const history = useRef<{ lines: string[]; at: number }>({ lines: [], at: 0 });
+  const run = useRun();
+  const transcript = useSandbox(selectTranscript);
+  const command = useSandbox((s) => s.ui.console.draft);
+  const hint = useSandbox((s) => s.ui.console.hint);
+  const disabled = useSandbox((s) => s.world.timeline === null);
   const out = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (out.current) out.current.scrollTop = out.current.scrollHeight;
-  }, [transcript.length, version]);
-  const submit = () => {
-    if (!command.trim()) return;
-    runAction(store, 'console.run', command);
-    history.current.lines.push(command);
-    history.current.at = history.current.lines.length;
-    setCommand('');
-  };
+  }, [transcript]);
   return (
     <div className="console">
       <p className="small muted">
@@ -40,35 +34,14 @@ export function ConsolePanel() {
       <div className="console-in">
         <span aria-hidden="true">$</span>
         <input
-          aria-label="Command" value={command} spellCheck={false} autoCapitalize="off" disabled={!timeline}
-          onChange={(e) => {
-            setCommand(e.target.value);
-            setHint('');
-          }}
+          aria-label="Command" value={command} spellCheck={false} autoCapitalize="off" disabled={disabled}
+          onChange={(e) => run('console.type', e.target.value)}
           onKeyDown={(e) => {
-            const h = history.current;
-            if (e.key === 'Tab' && !e.shiftKey) {
-              const c = complete(command);
-              if (c.candidates.length === 0) return;
-              e.preventDefault();
-              setCommand(c.line);
-              setHint(c.candidates.length > 1 ? c.candidates.join('  ') : '');
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              setHint('');
-              submit();
-            } else if (e.key === 'ArrowUp' && h.at > 0) {
-              e.preventDefault();
-              h.at--;
-              setCommand(h.lines[h.at]!);
-            } else if (e.key === 'ArrowDown' && h.at < h.lines.length) {
-              e.preventDefault();
-              h.at++;
-              setCommand(h.lines[h.at] ?? '');
-            }
+            // The command line's keys (Enter, Tab, Up, Down) are the registry's console scope.
+            if (pressKey(store, pressOf(e), { where: 'console' })) e.preventDefault();
           }}
         />
-        <button type="button" onClick={submit} disabled={!timeline}>Run command</button>
+        <ActionButton id="console.submit" />
       </div>
       <p className="hint" aria-live="polite">{hint}</p>
     </div>

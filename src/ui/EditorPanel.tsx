@@ -3,36 +3,27 @@ import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
-import { runAction } from '../store/actions';
+import { ACTIONS } from '../store/actions';
 import { problemsOf } from '../store/store';
 import type { EditorProblem } from '../store/store';
+import { selectActiveTab, selectFileTabs } from '../store/selectors/editor';
 import { ActionButton } from './ActionButton';
-import { useSandbox, useSandboxStore } from './context';
+import { useRun, useSandbox } from './context';
 
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
 
-type FileTab = { file: string; label: string; main?: string; extra?: string[] };
-
-const FILES: FileTab[] = [
-  { file: TASKDEF_FILE, label: 'Task definition (JSON)', main: 'editor.register' },
-  { file: COMPOSE_FILE, label: 'Compose file', main: 'editor.composeUp', extra: ['editor.translate'] },
-  { file: MANIFEST_FILE, label: 'Copilot manifest', main: 'editor.copilotDeploy' },
-  { file: SCENARIO_FILE, label: 'Scenario', main: 'editor.applyScenario' },
-];
-
-const COPILOT_NOTE_KEY = 'ecs-sandbox.copilot-note-seen';
+/** The code editor's own keys, from the registry. */
+const EDITOR_KEYS = ACTIONS.filter((a) => a.scope === 'editor').flatMap((a) => (a.keys ?? []).map((key) => ({ key, id: a.id })));
 
 /** Said once: Copilot is out of support, and why the sandbox still teaches its manifests. */
 function CopilotNote() {
-  const [seen] = useState(() => {
-    try {
-      const v = localStorage.getItem(COPILOT_NOTE_KEY) !== null;
-      localStorage.setItem(COPILOT_NOTE_KEY, '1');
-      return v;
-    } catch {
-      return false;
-    }
-  });
+  const run = useRun();
+  const seenBefore = useSandbox((s) => s.ui.copilotNoteSeen);
+  // Whether it was seen before this showing: it stays up while this tab is open.
+  const [seen] = useState(seenBefore);
+  useEffect(() => {
+    if (!seen) run('editor.noteSeen');
+  }, [seen, run]);
   if (seen) return null;
   return <p className="note" role="note">AWS Copilot reached end of support in June 2026. Its manifests still show a whole architecture (load balancer, service, scaling, Spot) in one file, which is why the sandbox teaches them; the requests it makes are ordinary ECS, ELB and Cloud Map calls.</p>;
 }
@@ -58,33 +49,28 @@ export function checkFile(file: string, text: string): EditorProblem[] {
  * loaded a plain text area edits the same text.
  */
 export function EditorPanel() {
-  const store = useSandboxStore();
-  const files = useSandbox((s) => s.files);
-  const active = useSandbox((s) => s.activeFile);
-  const problems = useSandbox((s) => s.problems);
-  // The four kinds the editor knows, then any other file (a lesson's Dockerfile, a translation's output).
-  const tabs: FileTab[] = [...FILES, ...Object.keys(files).filter((f) => !FILES.some((x) => x.file === f)).map((f) => (
-    /^copilot\/[^/]+\/manifest\.yml$/.test(f) ? { file: f, label: `Copilot: ${f.split('/')[1]}`, main: 'editor.copilotDeploy' }
-      : /(^|\/)compose\.ya?ml$/.test(f) ? { file: f, label: f, main: 'editor.composeUp', extra: ['editor.translate'] }
-        : { file: f, label: f.split('/').pop()! }))];
-  const def = tabs.find((f) => f.file === active) ?? tabs[0]!;
+  const run = useRun();
+  const files = useSandbox((s) => s.editor.files);
+  const problems = useSandbox((s) => s.editor.problems);
+  const tabs = useSandbox(selectFileTabs);
+  const def = useSandbox(selectActiveTab);
   const text = files[def.file] ?? '';
-  const onChange = (file: string, t: string) => store.setState((s) => ({ files: { ...s.files, [file]: t } }));
+  const onChange = (file: string, t: string) => run('editor.edit', { file, text: t });
   useEffect(() => {
     // Live checks for the YAML files, a moment after typing stops.
     const h = setTimeout(() => {
       if (def.file === TASKDEF_FILE) return;
       const found = checkFile(def.file, text);
-      store.setState((s) => ({ problems: [...s.problems.filter((p) => p.file !== def.file), ...found] }));
+      run('editor.problems', { file: def.file, problems: found });
     }, 300);
     return () => clearTimeout(h);
-  }, [def.file, text, store]);
+  }, [def.file, text, run]);
   const mine = problems.filter((p) => p.file === def.file);
   return (
     <div className="editor">
       <div role="tablist" aria-label="Files" className="tabs">
         {tabs.map((f) => (
-          <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => store.setState({ activeFile: f.file })}>
+          <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => run('editor.open', f.file)}>
             {f.label}{f.label !== f.file && <span className="muted small"> {f.file}</span>}
           </button>
         ))}
@@ -98,7 +84,7 @@ export function EditorPanel() {
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
         <Suspense fallback={<textarea aria-label={`${def.label} (${def.file}); the full editor is loading`} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
-          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} onRun={() => (def.main ? runAction(store, def.main, def.file) : undefined)} label={`${def.label} (${def.file})`} />
+          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${def.label} (${def.file})`} />
         </Suspense>
       </div>
       <ul className="problems" aria-label={`Problems in ${def.file}`} aria-live="polite">

@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SimEvent } from '../sim';
-import { EVENT_CATEGORIES, filterEvents, clock } from '../store/selectors';
+import { EVENT_CATEGORIES, eventLogSelector } from '../store/selectors/events';
+import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
 
 // Keyed by the event's index in the log, so new events add items and old ones stay untouched.
@@ -10,11 +11,10 @@ const Entry = memo(function Entry({ e }: { e: SimEvent }) {
 
 /** The typed timeline in words, filterable; a polite live region so screen readers hear what happens. */
 export function EventLog() {
-  const version = useSandbox((s) => s.version);
-  const timeline = useSandbox((s) => s.timeline);
   const [category, setCategory] = useState('all');
   const [text, setText] = useState('');
-  const events = useMemo(() => (timeline ? filterEvents(timeline.sim.events, category, text, 200) : []), [timeline, version, category, text]);
+  const select = useMemo(() => eventLogSelector(category, text), [category, text]);
+  const { shown: events, total } = useSandbox(select);
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   useLayoutEffect(() => {
@@ -22,7 +22,6 @@ export function EventLog() {
     const el = list.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   });
-  const total = timeline?.sim.events.length ?? 0;
   return (
     <section className="eventlog" aria-label="Event log">
       <div className="eventlog-head">

@@ -1,22 +1,19 @@
-import { useMemo } from 'react';
-import { inspect, placementRows, clock } from '../store/selectors';
-import { useSandbox, useSandboxStore } from './context';
+import { placementRows, selectInspection, type Inspection } from '../store/selectors/inspector';
+import { clock } from '../store/selectors/time';
+import { useRun, useSandbox } from './context';
 import { ActionButton } from './ActionButton';
+import { INSPECTOR_TABS } from '../store/actions/view';
 
 /** What the learner clicked: its Describe-shaped JSON, its history, and for a task why it is where it is. */
 export function Inspector() {
-  const store = useSandboxStore();
-  const selected = useSandbox((s) => s.selected);
-  const tab = useSandbox((s) => s.inspectorTab);
-  const version = useSandbox((s) => s.version);
-  const timeline = useSandbox((s) => s.timeline);
-  const info = useMemo(() => (selected && timeline ? inspect(timeline.sim, selected, [...timeline.transcript]) : undefined), [selected, timeline, version]);
+  const run = useRun();
+  const selected = useSandbox((s) => s.ui.selected);
+  const tab = useSandbox((s) => s.ui.inspectorTab);
+  const second = useSandbox((s) => Math.floor(s.world.now / 1000) * 1000);
+  const info = useSandbox(selectInspection);
   if (!selected) return null;
-  const tabs: { id: 'json' | 'history' | 'placement'; label: string }[] = [
-    { id: 'json', label: 'Describe' },
-    { id: 'history', label: 'History' },
-    ...(selected.kind === 'task' ? [{ id: 'placement' as const, label: 'Why here?' }] : []),
-  ];
+  // "Why here?" is a task's placement decision.
+  const tabs = INSPECTOR_TABS.filter((t) => t.id !== 'placement' || selected.kind === 'task');
   const active = tabs.some((t) => t.id === tab) ? tab : 'json';
   return (
     <section className="inspector" aria-label="Inspector">
@@ -26,11 +23,11 @@ export function Inspector() {
       </div>
       <div role="tablist" aria-label="Inspector views" className="tabs">
         {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`insp-${t.id}`} aria-selected={active === t.id} aria-controls="insp-panel" onClick={() => store.setState({ inspectorTab: t.id })}>{t.label}</button>
+          <button key={t.id} type="button" role="tab" id={`insp-${t.id}`} aria-selected={active === t.id} aria-controls="insp-panel" onClick={() => run('inspector.tab', t.id)}>{t.label}</button>
         ))}
       </div>
       <div role="tabpanel" id="insp-panel" aria-labelledby={`insp-${active}`} className="inspector-body" tabIndex={0}>
-        {!info ? <p>This did not exist at {clock(timeline?.now ?? 0)}. Scrub forward, or pick something else.</p>
+        {!info ? <p>This did not exist at {clock(second)}. Scrub forward, or pick something else.</p>
           : active === 'json' ? <pre className="json">{JSON.stringify(info.json, null, 2)}</pre>
           : active === 'history' ? (
             info.history.length === 0 ? <p>No events about it yet.</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {e.message}</li>)}</ol>
@@ -40,7 +37,7 @@ export function Inspector() {
   );
 }
 
-function PlacementTable({ info }: { info: NonNullable<ReturnType<typeof inspect>> }) {
+function PlacementTable({ info }: { info: Inspection }) {
   const tr = info.trace;
   if (!tr) return <p>No placement decision is recorded for this task (Fargate tasks placed before the trace ring filled, or a task started another way).</p>;
   const rows = placementRows(tr);

@@ -1,28 +1,104 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { evaluateNow } from '../content/lesson';
-import { runAction } from '../store/actions';
-import { clock } from '../store/selectors';
+import { useEffect, useRef } from 'react';
+import type { LessonState } from '../store/store';
+import { selectChecklist } from '../store/selectors/lesson';
+import { selectActionCount, clock } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
-import { useSandbox, useSandboxStore } from './context';
+import { useAction, useRun, useSandbox } from './context';
+
+/** The lesson's "predict, then run" questions, with the answer once the work has been checked. */
+function Predictions({ lesson }: { lesson: LessonState }) {
+  const run = useRun();
+  const report = lesson.report;
+  return (
+    <>
+      {lesson.def.predictions.map((p) => (
+        <fieldset key={p.id} className="predict">
+          <legend>Predict, then run: {p.prompt}</legend>
+          {p.choices.map((c, i) => (
+            <label key={i}>
+              <input type="radio" name={`predict-${p.id}`} checked={lesson.predictions[p.id] === i} onChange={() => run('lesson.predict', { id: p.id, choice: i })} /> {c.label}
+            </label>
+          ))}
+          {report && <p className="small">{(() => {
+            const r = report.predictions.find((x) => x.id === p.id);
+            return r?.correct ? `It was ${r.correct}.${r.right === true ? ' You predicted it.' : r.right === false ? ` You said ${r.chosen}.` : ''}` : '';
+          })()}</p>}
+        </fieldset>
+      ))}
+    </>
+  );
+}
+
+/** The goals, live (a selector over the store) until the work is checked, then the check's verdict. */
+function Checklist({ lesson }: { lesson: LessonState }) {
+  const items = useSandbox(selectChecklist);
+  const actions = useSandbox(selectActionCount);
+  const report = lesson.report;
+  return (
+    <>
+      <h3 id="checklist-title">Checklist {report ? <span className="small muted">(checked by replaying your {actions} actions to {clock(report.clock)})</span> : <span className="small muted">(live)</span>}</h3>
+      <ul className="checklist" aria-labelledby="checklist-title">
+        {items.map((c) => (
+          <li key={c.id} className={c.passed ? 'ok' : ''}>
+            <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {c.label}
+            <span className="sr-only">{c.passed ? ' (done)' : ' (not yet)'}</span>
+            {!c.passed && c.detail && <div className="small muted">{c.detail}</div>}
+          </li>
+        ))}
+      </ul>
+      {report && !report.passed && report.diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>Why:</strong> {d.message}</p>)}
+    </>
+  );
+}
+
+/** What the learner asked for: the goal, hints, the reference solution. */
+function Help({ lesson }: { lesson: LessonState }) {
+  const def = lesson.def;
+  return (
+    <>
+      {lesson.showGoal && <div className="note"><strong>The goal:</strong> {def.summary} The lesson is checked at {clock(def.until)} of simulated time.</div>}
+      {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>Hint {i + 1}:</strong> <Markdown text={h} /></div>)}
+      {lesson.showSolution && (
+        <div className="note">
+          <strong>Reference solution</strong> ({def.solution.actions.length} actions):
+          <ol className="solution">{def.solution.actions.map((a, i) => <li key={i}><time>{clock(a.at)}</time> <code>{a.kind === 'command' ? a.line : `${a.call} (${Object.keys(a.input).join(', ')})`}</code></li>)}</ol>
+          <ActionButton id="lesson.applySolution" />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Show or hide the solution; showing it asks first, since it takes the puzzle away. */
+function SolutionButton({ shown }: { shown: boolean }) {
+  const solution = useAction('lesson.solution');
+  const confirm = useRef<HTMLDialogElement>(null);
+  return (
+    <>
+      <button type="button" disabled={solution.disabledReason !== null} onClick={() => (shown ? solution.run() : confirm.current?.showModal())}>{shown ? 'Hide solution' : 'Show solution'}</button>
+      <dialog ref={confirm} aria-labelledby="confirm-title">
+        <h2 id="confirm-title">Show the solution?</h2>
+        <p>Seeing the reference solution first takes away the puzzle. You can still check your own work afterwards.</p>
+        <form method="dialog" className="row">
+          <button type="submit" onClick={() => solution.run()}>Show it</button>
+          <button type="submit">Not yet</button>
+        </form>
+      </dialog>
+    </>
+  );
+}
 
 /** The current lesson beside the workspace: its text, the live checklist, predictions, hints, and the debrief. */
 export function LessonPane() {
-  const store = useSandboxStore();
-  const lesson = useSandbox((s) => s.lesson);
-  const version = useSandbox((s) => s.version);
-  const timeline = useSandbox((s) => s.timeline);
-  const confirm = useRef<HTMLDialogElement>(null);
+  const lesson = useSandbox((s) => s.lesson.current);
   const debrief = useRef<HTMLDivElement>(null);
   const passed = lesson?.report?.passed ?? false;
   useEffect(() => {
     if (passed) debrief.current?.scrollIntoView({ block: 'nearest', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }, [passed]);
-  const live = useMemo(() => (lesson && timeline ? evaluateNow(timeline.sim, lesson.def) : []), [lesson, timeline, version]);
   if (!lesson) return null;
   const def = lesson.def;
-  const report = lesson.report;
-  const items = report ? report.checklist : live;
   return (
     <section className="lesson" aria-label={`Lesson ${def.id}`}>
       <div className="lesson-head">
@@ -33,41 +109,10 @@ export function LessonPane() {
         <Markdown text={def.text.briefing} />
         <h3>Steps</h3>
         <Markdown text={def.text.steps} />
-        {def.predictions.map((p) => (
-          <fieldset key={p.id} className="predict">
-            <legend>Predict, then run: {p.prompt}</legend>
-            {p.choices.map((c, i) => (
-              <label key={i}>
-                <input type="radio" name={`predict-${p.id}`} checked={lesson.predictions[p.id] === i} onChange={() => runAction(store, 'lesson.predict', { id: p.id, choice: i })} /> {c.label}
-              </label>
-            ))}
-            {report && <p className="small">{(() => {
-              const r = report.predictions.find((x) => x.id === p.id);
-              return r?.correct ? `It was ${r.correct}.${r.right === true ? ' You predicted it.' : r.right === false ? ` You said ${r.chosen}.` : ''}` : '';
-            })()}</p>}
-          </fieldset>
-        ))}
-        <h3 id="checklist-title">Checklist {report ? <span className="small muted">(checked by replaying your {timeline?.actions.length ?? 0} actions to {clock(report.clock)})</span> : <span className="small muted">(live)</span>}</h3>
-        <ul className="checklist" aria-labelledby="checklist-title">
-          {items.map((c) => (
-            <li key={c.id} className={c.passed ? 'ok' : ''}>
-              <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {c.label}
-              <span className="sr-only">{c.passed ? ' (done)' : ' (not yet)'}</span>
-              {!c.passed && c.detail && <div className="small muted">{c.detail}</div>}
-            </li>
-          ))}
-        </ul>
-        {report && !report.passed && report.diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>Why:</strong> {d.message}</p>)}
-        {lesson.showGoal && <div className="note"><strong>The goal:</strong> {def.summary} The lesson is checked at {clock(def.until)} of simulated time.</div>}
-        {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>Hint {i + 1}:</strong> <Markdown text={h} /></div>)}
-        {lesson.showSolution && (
-          <div className="note">
-            <strong>Reference solution</strong> ({def.solution.actions.length} actions):
-            <ol className="solution">{def.solution.actions.map((a, i) => <li key={i}><time>{clock(a.at)}</time> <code>{a.kind === 'command' ? a.line : `${a.call} (${Object.keys(a.input).join(', ')})`}</code></li>)}</ol>
-            <ActionButton id="lesson.applySolution" />
-          </div>
-        )}
-        {report?.passed && (
+        <Predictions lesson={lesson} />
+        <Checklist lesson={lesson} />
+        <Help lesson={lesson} />
+        {lesson.report?.passed && (
           <div className="debrief" role="status" ref={debrief}>
             <h3>Debrief</h3>
             <Markdown text={def.text.debrief} />
@@ -78,17 +123,9 @@ export function LessonPane() {
         <ActionButton id="lesson.check" className="primary">Check my work</ActionButton>
         <ActionButton id="lesson.hint">Hint</ActionButton>
         <ActionButton id="lesson.goal">Show goal</ActionButton>
-        <button type="button" onClick={() => (lesson.showSolution ? runAction(store, 'lesson.solution') : confirm.current?.showModal())}>{lesson.showSolution ? 'Hide solution' : 'Show solution'}</button>
+        <SolutionButton shown={lesson.showSolution} />
         <ActionButton id="lesson.reset">Restart</ActionButton>
       </div>
-      <dialog ref={confirm} aria-labelledby="confirm-title">
-        <h2 id="confirm-title">Show the solution?</h2>
-        <p>Seeing the reference solution first takes away the puzzle. You can still check your own work afterwards.</p>
-        <form method="dialog" className="row">
-          <button type="submit" onClick={() => runAction(store, 'lesson.solution')}>Show it</button>
-          <button type="submit">Not yet</button>
-        </form>
-      </dialog>
     </section>
   );
 }

@@ -1,13 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { runAction } from '../store/actions';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
-import { useSandbox, useSandboxStore } from './context';
+import { useSandbox } from './context';
 
 /** A demo's "predict, then reveal" question, over the canvas while the clock waits. */
 export function DemoPause() {
-  const store = useSandboxStore();
-  const demo = useSandbox((s) => s.demo);
+  const demo = useSandbox((s) => s.lesson.demo);
   const button = useRef<HTMLButtonElement>(null);
   const open = demo?.pause ? `${demo.passed}` : null;
   useEffect(() => {
@@ -24,7 +22,7 @@ export function DemoPause() {
         <div className="demo-question" role="alertdialog" aria-labelledby="demo-q">
           <p id="demo-q"><strong>Predict:</strong> {p.prompt}</p>
           {p.revealed && <p role="status"><strong>What happens:</strong> {p.reveal}</p>}
-          <button ref={button} type="button" className="primary" onClick={() => runAction(store, 'demo.reveal')}>{p.revealed ? 'Continue' : 'Reveal'}</button>
+          <ActionButton ref={button} id="demo.reveal" className="primary">{p.revealed ? 'Continue' : 'Reveal'}</ActionButton>
         </div>
       )}
       {!p && demo.def.text && <details><summary>Presenter notes</summary><Markdown text={demo.def.text} /></details>}

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { SPEEDS } from '../store/store';
-import { runAction } from '../store/actions';
-import { clock } from '../store/selectors';
+import { SPEEDS } from '../store/actions/clock';
+import { clock, selectActionCount, selectHead } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
-import { useSandbox, useSandboxStore } from './context';
+import { useRun, useSandbox } from './context';
 
 /** Play, pause, step, speed, jump, and the scrubber over everything this branch has reached. */
 export function TimeControls() {
-  const store = useSandboxStore();
-  const playing = useSandbox((s) => s.playing);
-  const speed = useSandbox((s) => s.speed);
-  const now = useSandbox((s) => s.now);
-  const head = useSandbox((s) => (void s.now, s.timeline?.head ?? 0));
-  const actions = useSandbox((s) => (void s.version, s.timeline?.actions.length ?? 0));
-  const disabled = useSandbox((s) => s.timeline === null);
+  const run = useRun();
+  const playing = useSandbox((s) => s.world.playing);
+  const speed = useSandbox((s) => s.world.speed);
+  const now = useSandbox((s) => s.world.now);
+  const head = useSandbox(selectHead);
+  const actions = useSandbox(selectActionCount);
+  const disabled = useSandbox((s) => s.world.timeline === null);
   const [jump, setJump] = useState('');
   const max = Math.max(head, now, 1000);
   return (
@@ -22,7 +21,7 @@ export function TimeControls() {
       <ActionButton id="clock.step">Step</ActionButton>
       <label className="field">
         <span>Speed</span>
-        <select value={speed} disabled={disabled} onChange={(e) => runAction(store, 'clock.speed', Number(e.target.value))}>
+        <select value={speed} disabled={disabled} onChange={(e) => run('clock.speed', Number(e.target.value))}>
           {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
       </label>
@@ -30,14 +29,14 @@ export function TimeControls() {
       <input
         type="range" className="scrub" aria-label="Timeline: drag back to see the world as it was" min={0} max={max} step={1000} value={Math.min(now, max)} disabled={disabled}
         aria-valuetext={`${clock(now)} of ${clock(head)}`}
-        onChange={(e) => runAction(store, 'clock.seek', Number(e.target.value))}
+        onChange={(e) => run('clock.seek', Number(e.target.value))}
       />
       <span className="muted" aria-hidden="true">{clock(head)}</span>
       <form
         className="field"
         onSubmit={(e) => {
           e.preventDefault();
-          if (jump.trim()) runAction(store, 'clock.jump', jump);
+          if (jump.trim()) run('clock.jump', jump);
           setJump('');
         }}
       >

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useMemo } from 'react';
-import { worldView } from '../store/selectors';
+import { lazy, Suspense } from 'react';
+import { selectWorldView } from '../store/selectors/world';
+import { PANELS } from '../store/actions/view';
 import { Header } from './Header';
 import { TimeControls } from './TimeControls';
 import { Inspector } from './Inspector';
@@ -9,27 +10,21 @@ import { Charts } from './Charts';
 import { EditorPanel } from './EditorPanel';
 import { WorldTables } from './WorldTables';
 import { Notices } from './Notices';
-import { useSandbox, useSandboxStore } from './context';
+import { useRun, useSandbox } from './context';
 import { DemoPause } from './Presenter';
+import { CommandPalette } from './CommandPalette';
+import { KeysDialog } from './KeysDialog';
+import { LessonsDialog } from './LessonsDialog';
 
 const Canvas = lazy(() => import('./Canvas'));
 const LessonPane = lazy(() => import('./LessonPane').then((m) => ({ default: m.LessonPane })));
 
-const PANELS: { id: 'console' | 'editor' | 'charts'; label: string }[] = [
-  { id: 'console', label: 'Console' },
-  { id: 'editor', label: 'Editor' },
-  { id: 'charts', label: 'Charts' },
-];
-
-/** The page: sandbox bar, time controls, the world (canvas or tables) with the inspector and event log, and the panels below. */
 /** The world as the canvas or the tables show it; the only part of the page that follows every change. */
 function World() {
-  const version = useSandbox((s) => s.version);
-  const timeline = useSandbox((s) => s.timeline);
-  const problem = useSandbox((s) => s.scenarioProblem);
-  const view = useSandbox((s) => s.view);
-  const worldId = useSandbox((s) => s.worldId);
-  const world = useMemo(() => (timeline ? worldView(timeline.sim, timeline.transcript.length) : null), [timeline, version]);
+  const problem = useSandbox((s) => s.world.problem);
+  const view = useSandbox((s) => s.ui.view);
+  const worldId = useSandbox((s) => s.world.worldId);
+  const world = useSandbox(selectWorldView);
   return (
     <div className="world">
       {problem && (
@@ -46,12 +41,13 @@ function World() {
   );
 }
 
+/** The page: sandbox bar, time controls, the world (canvas or tables) with the inspector and event log, and the panels below. */
 export function Workspace() {
-  const store = useSandboxStore();
-  const panel = useSandbox((s) => s.panel);
-  const selected = useSandbox((s) => s.selected !== null);
-  const inLesson = useSandbox((s) => s.lesson !== null);
-  const presenting = useSandbox((s) => s.presenting);
+  const run = useRun();
+  const panel = useSandbox((s) => s.ui.panel);
+  const selected = useSandbox((s) => s.ui.selected !== null);
+  const inLesson = useSandbox((s) => s.lesson.current !== null);
+  const presenting = useSandbox((s) => s.ui.presenting);
   return (
     <div className={`app${presenting ? ' presenting' : ''}`}>
       {!presenting && <Header />}
@@ -70,7 +66,7 @@ export function Workspace() {
         <section className="panels" aria-label="Tools">
           <div role="tablist" aria-label="Tools" className="tabs">
             {PANELS.map((p) => (
-              <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={panel === p.id} aria-controls="tool-panel" onClick={() => store.setState({ panel: p.id })}>{p.label}</button>
+              <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={panel === p.id} aria-controls="tool-panel" onClick={() => run('panel.show', p.id)}>{p.label}</button>
             ))}
           </div>
           <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${panel}`} className="panel-body" tabIndex={0}>
@@ -78,6 +74,9 @@ export function Workspace() {
           </div>
         </section>
       )}
+      <LessonsDialog />
+      <KeysDialog />
+      <CommandPalette />
     </div>
   );
 }

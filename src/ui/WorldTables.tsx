@@ -1,10 +1,9 @@
-import { runAction } from '../store/actions';
-import type { WorldView } from '../store/selectors';
-import { useSandboxStore } from './context';
+import type { WorldView } from '../store/selectors/world';
+import { useRun } from './context';
 
 /** The canvas as tables: every instance and every task, readable by a screen reader and by keyboard. */
 export function WorldTables({ view }: { view: WorldView }) {
-  const store = useSandboxStore();
+  const run = useRun();
   const tasks = [
     ...view.azs.flatMap((z) => z.instances.flatMap((i) => i.tasks.map((t) => ({ t, where: `${i.ec2InstanceId} (${z.zone})` })))),
     ...view.azs.flatMap((z) => z.fargate.map((t) => ({ t, where: `Fargate (${z.zone})` }))),
@@ -18,7 +17,7 @@ export function WorldTables({ view }: { view: WorldView }) {
         <tbody>
           {view.services.map((s) => (
             <tr key={s.arn}>
-              <td><button type="button" className="link" onClick={() => runAction(store, 'select', { kind: 'service', id: s.arn })}>{s.name}</button></td>
+              <td><button type="button" className="link" onClick={() => run('select', { kind: 'service', id: s.arn })}>{s.name}</button></td>
               <td>{s.cluster}</td><td>{s.status}</td><td>{s.desired}</td><td>{s.running}</td><td>{s.pending}</td><td>{s.deployments}{s.rollout ? ` (${s.rollout})` : ''}</td>
             </tr>
           ))}
@@ -30,7 +29,7 @@ export function WorldTables({ view }: { view: WorldView }) {
         <tbody>
           {view.azs.flatMap((z) => z.instances.map((i) => (
             <tr key={i.arn}>
-              <td><button type="button" className="link" onClick={() => runAction(store, 'select', { kind: 'instance', id: i.arn })}>{i.ec2InstanceId}</button></td>
+              <td><button type="button" className="link" onClick={() => run('select', { kind: 'instance', id: i.arn })}>{i.ec2InstanceId}</button></td>
               <td>{z.zone}</td><td>{i.instanceType}</td><td>{i.status}</td><td>{i.agentConnected ? 'connected' : 'disconnected'}</td>
               <td>{i.cpu.used} / {i.cpu.registered}</td><td>{i.memory.used} / {i.memory.registered} MiB</td><td>{i.tasks.length}</td>
             </tr>
@@ -43,7 +42,7 @@ export function WorldTables({ view }: { view: WorldView }) {
         <tbody>
           {tasks.map(({ t, where }) => (
             <tr key={t.arn}>
-              <td><button type="button" className="link" onClick={() => runAction(store, 'select', { kind: 'task', id: t.arn })}>{t.id.slice(0, 8)}</button></td>
+              <td><button type="button" className="link" onClick={() => run('select', { kind: 'task', id: t.arn })}>{t.id.slice(0, 8)}</button></td>
               <td>{t.service ?? t.family}</td><td className={`st s-${t.lastStatus.toLowerCase()}`}>{t.lastStatus}</td><td>{t.desiredStatus}</td><td>{t.health}</td><td>{where}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { SandboxState, SandboxStore } from '../store/store';
-import { canRun, runAction } from '../store/actions';
+import { enabledIn, runAction, type ActionId } from '../store/actions';
 
 export const StoreContext = createContext<SandboxStore | null>(null);
 
@@ -11,18 +11,23 @@ export function useSandboxStore(): SandboxStore {
   return s;
 }
 
-/** Reads the store through a selector (return primitives or stable objects; see useShallow otherwise). */
+/** Reads the store through a selector (return primitives, or the stable objects of src/store/selectors). */
 export function useSandbox<T>(selector: (s: SandboxState) => T): T {
   return useStore(useSandboxStore(), selector);
 }
 
-/** A registered action as a button's props: what it does, whether it can now, and why not. */
-export function useAction(id: string): { run: (arg?: unknown) => boolean; disabledReason: string | null } {
+/** Runs registered actions: the one way the page changes the store. */
+export function useRun(): (id: ActionId, arg?: unknown) => boolean {
   const store = useSandboxStore();
-  const reason = useStore(store, (s) => {
-    void s.version;
-    const r = canRun(store, id);
+  return useCallback((id: ActionId, arg?: unknown) => runAction(store, id, arg), [store]);
+}
+
+/** A registered action as a button's props: what it does, whether it can now, and why not. */
+export function useAction(id: ActionId, arg?: unknown): { run: () => boolean; disabledReason: string | null } {
+  const run = useRun();
+  const reason = useSandbox((s) => {
+    const r = enabledIn(s, id, arg);
     return r === true ? null : r;
   });
-  return { run: (arg?: unknown) => runAction(store, id, arg), disabledReason: reason };
+  return { run: () => run(id, arg), disabledReason: reason };
 }

@@ -1,32 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, makeStore } from '../../src/store/store';
+import { fakePort } from '../support/fakePort';
 import { locateError, runAction, tick } from '../../src/store/actions';
 import { defaultWorkspace, COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../../src/store/defaults';
 import { checkFile } from '../../src/ui/EditorPanel';
 
 function fresh() {
-  return makeStore(initialState(defaultWorkspace()));
+  return makeStore(initialState(defaultWorkspace()), fakePort());
 }
 
 describe('the action registry', () => {
   it('registers the editor task definition, and puts an engine error at the member it names', () => {
     const store = fresh();
     runAction(store, 'editor.register', TASKDEF_FILE);
-    expect(store.getState().notices.at(-1)!.text).toBe('Registered task definition web:1.');
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('Registered task definition web:1.');
     const bad = '{\n  "family": "web",\n  "containerDefinitions": [\n    { "name": "web", "image": "nginx", "cpu": 256, "memory": 512, "portMappings": [{ "containerPort": 80, "hostPort": 81 }] }\n  ],\n  "networkMode": "awsvpc"\n}';
-    store.setState((s) => ({ files: { ...s.files, [TASKDEF_FILE]: bad } }));
+    runAction(store, 'editor.edit', { file: TASKDEF_FILE, text: bad });
     runAction(store, 'editor.register', TASKDEF_FILE);
-    const p = store.getState().problems.filter((x) => x.file === TASKDEF_FILE);
+    const p = store.getState().editor.problems.filter((x) => x.file === TASKDEF_FILE);
     expect(p).toEqual([{ file: TASKDEF_FILE, line: 6, column: 3, message: 'ClientException: When networkMode=awsvpc, the host ports and container ports in port mappings must match.' }]);
-    expect(store.getState().timeline!.actions).toHaveLength(2);
+    expect(store.getState().world.timeline!.actions).toHaveLength(2);
   });
 
   it('reports broken JSON at its line and column without doing anything', () => {
     const store = fresh();
-    store.setState((s) => ({ files: { ...s.files, [TASKDEF_FILE]: '{\n  "family": "web",\n  oops\n}' } }));
+    runAction(store, 'editor.edit', { file: TASKDEF_FILE, text: '{\n  "family": "web",\n  oops\n}' });
     runAction(store, 'editor.register', TASKDEF_FILE);
-    expect(store.getState().problems[0]).toMatchObject({ file: TASKDEF_FILE, line: 3 });
-    expect(store.getState().timeline!.actions).toHaveLength(0);
+    expect(store.getState().editor.problems[0]).toMatchObject({ file: TASKDEF_FILE, line: 3 });
+    expect(store.getState().world.timeline!.actions).toHaveLength(0);
   });
 
   it('locates errors by parameter path, container name and member', () => {
@@ -40,61 +41,61 @@ describe('the action registry', () => {
   it('compose up runs the editor file on the local Docker host; its problems become markers first', () => {
     const store = fresh();
     runAction(store, 'editor.composeUp', COMPOSE_FILE);
-    const out = store.getState().timeline!.transcript.at(-1)!;
+    const out = store.getState().world.timeline!.transcript.at(-1)!;
     expect(out.command).toBe('docker compose -f compose.yaml up -d');
     expect(out.exitCode).toBe(0);
-    store.setState((s) => ({ files: { ...s.files, [COMPOSE_FILE]: 'services:\n  web:\n    ports: ["80:80:80:80"]\n' } }));
+    runAction(store, 'editor.edit', { file: COMPOSE_FILE, text: 'services:\n  web:\n    ports: ["80:80:80:80"]\n' });
     runAction(store, 'editor.composeUp', COMPOSE_FILE);
-    expect(store.getState().problems.some((p) => p.file === COMPOSE_FILE && p.line === 3)).toBe(true);
-    expect(store.getState().timeline!.actions).toHaveLength(1);
+    expect(store.getState().editor.problems.some((p) => p.file === COMPOSE_FILE && p.line === 3)).toBe(true);
+    expect(store.getState().world.timeline!.actions).toHaveLength(1);
   });
 
   it('deploys the Copilot manifest: app, environment and service, as copilot would', () => {
     const store = fresh();
     runAction(store, 'editor.copilotDeploy', MANIFEST_FILE);
-    const t = store.getState().timeline!;
+    const t = store.getState().world.timeline!;
     expect(t.actions.map((a) => (a.kind === 'command' ? a.line : a.call))).toEqual([
       'copilot app init sandbox', 'copilot env init --name test', 'copilot env deploy --name test', 'copilot svc deploy --name web --env test',
     ]);
     expect(t.transcript.every((o) => o.exitCode === 0)).toBe(true);
     expect(Object.values(t.sim.world.services).map((s) => s.serviceName)).toEqual(['web']);
     runAction(store, 'editor.copilotDeploy', MANIFEST_FILE);
-    expect(store.getState().timeline!.actions).toHaveLength(5);
+    expect(store.getState().world.timeline!.actions).toHaveLength(5);
   });
 
   it('the clock advances only while playing, at the chosen speed, and steps event by event', () => {
     const store = fresh();
     tick(store, 1000);
-    expect(store.getState().timeline!.now).toBe(0);
+    expect(store.getState().world.timeline!.now).toBe(0);
     runAction(store, 'clock.toggle');
     runAction(store, 'clock.speed', 10);
     tick(store, 50);
-    expect(store.getState().timeline!.now).toBe(500);
+    expect(store.getState().world.timeline!.now).toBe(500);
     runAction(store, 'clock.step');
-    expect(store.getState().playing).toBe(false);
-    expect(store.getState().timeline!.now).toBe(45_000);
+    expect(store.getState().world.playing).toBe(false);
+    expect(store.getState().world.timeline!.now).toBe(45_000);
     runAction(store, 'clock.jump', '1:30');
-    expect(store.getState().timeline!.now).toBe(90_000);
+    expect(store.getState().world.timeline!.now).toBe(90_000);
     runAction(store, 'clock.jump', 'soon');
-    expect(store.getState().notices.at(-1)!.text).toMatch(/"soon" is not a time/);
+    expect(store.getState().ui.notices.at(-1)!.text).toMatch(/"soon" is not a time/);
   });
 
   it('says why an action cannot run instead of running it', () => {
     const store = fresh();
     expect(runAction(store, 'history.undo')).toBe(false);
-    expect(store.getState().notices.at(-1)!.text).toBe('Undo the last action: not now, nothing to undo yet.');
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('Undo the last action: not now, nothing to undo yet.');
   });
 
   it('applies the scenario file, or keeps the old world and marks the problem', () => {
     const store = fresh();
-    store.setState((s) => ({ files: { ...s.files, [SCENARIO_FILE]: 'name: x\nactions:\n  - { at: soon, call: ecs.CreateCluster }\n' } }));
+    runAction(store, 'editor.edit', { file: SCENARIO_FILE, text: 'name: x\nactions:\n  - { at: soon, call: ecs.CreateCluster }\n' });
     runAction(store, 'editor.applyScenario');
-    expect(store.getState().problems.some((p) => p.file === SCENARIO_FILE && p.line === 3)).toBe(true);
-    expect(store.getState().scenarioId).toBe('empty-cluster');
-    store.setState((s) => ({ files: { ...s.files, [SCENARIO_FILE]: 'name: mine\nactions:\n  - { call: ecs.CreateCluster, input: { clusterName: mine } }\n' } }));
+    expect(store.getState().editor.problems.some((p) => p.file === SCENARIO_FILE && p.line === 3)).toBe(true);
+    expect(store.getState().world.scenarioId).toBe('empty-cluster');
+    runAction(store, 'editor.edit', { file: SCENARIO_FILE, text: 'name: mine\nactions:\n  - { call: ecs.CreateCluster, input: { clusterName: mine } }\n' });
     runAction(store, 'editor.applyScenario');
-    expect(store.getState().scenarioId).toBeNull();
-    expect(Object.values(store.getState().timeline!.sim.world.clusters).map((c) => c.clusterName)).toEqual(['mine']);
+    expect(store.getState().world.scenarioId).toBeNull();
+    expect(Object.values(store.getState().world.timeline!.sim.world.clusters).map((c) => c.clusterName)).toEqual(['mine']);
   });
 
   it('checks YAML files as they are typed, with line numbers', () => {
@@ -117,9 +118,9 @@ describe('files a console command reads', () => {
 
   it("docker build from the console reads the editor's Dockerfile", () => {
     const store = fresh();
-    store.setState((s) => ({ files: { ...s.files, Dockerfile: 'FROM node:20-alpine\nEXPOSE 3000\nCMD ["node", "server.js"]\n' } }));
+    runAction(store, 'editor.edit', { file: 'Dockerfile', text: 'FROM node:20-alpine\nEXPOSE 3000\nCMD ["node", "server.js"]\n' });
     runAction(store, 'console.run', 'docker build -t forum:1 .');
-    const o = store.getState().timeline!.transcript.at(-1)!;
+    const o = store.getState().world.timeline!.transcript.at(-1)!;
     expect(o.exitCode).toBe(0);
     expect(o.output).toMatch(/Successfully tagged forum:1/);
   });

@@ -3,6 +3,7 @@ import { initialState, makeStore } from '../../src/store/store';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { checkWork, loadCatalog, openLesson } from '../../src/store/lessons';
 import { runAction } from '../../src/store/actions';
+import { fakePort } from '../support/fakePort';
 
 describe('lessons in the store', () => {
   it('the bundled catalog has the 14 lessons and 4 demos, none skipped', async () => {
@@ -13,24 +14,24 @@ describe('lessons in the store', () => {
   });
 
   it('opening a lesson keeps the learner\'s own text of a file the lesson brings', async () => {
-    const store = makeStore(initialState(defaultWorkspace()));
-    store.setState((s) => ({ files: { ...s.files, 'taskdef.json': '{ "family": "mine" }' } }));
+    const store = makeStore(initialState(defaultWorkspace()), fakePort());
+    runAction(store, 'editor.edit', { file: 'taskdef.json', text: '{ "family": "mine" }' });
     openLesson(store, (await loadCatalog()).lessons.L4!);
-    const f = store.getState().files;
+    const f = store.getState().editor.files;
     expect(f['mine/taskdef.json']).toBe('{ "family": "mine" }');
     expect(f['taskdef.json']).toContain('"family": "forum-api"');
-    expect(store.getState().notices.at(-1)!.text).toBe('Your own taskdef.json is kept in the editor as mine/taskdef.json.');
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('Your own taskdef.json is kept in the editor as mine/taskdef.json.');
   });
 
   it('a lesson refuses what it does not teach, and checking replays the learner\'s actions', async () => {
-    const store = makeStore(initialState(defaultWorkspace()));
+    const store = makeStore(initialState(defaultWorkspace()), fakePort());
     openLesson(store, (await loadCatalog()).lessons.L2!);
     expect(runAction(store, 'console.run', 'aws ecs list-clusters')).toBe(false);
-    expect(store.getState().notices.at(-1)!.text).toMatch(/^Run a command: not now, lesson L2 uses only: docker build/);
+    expect(store.getState().ui.notices.at(-1)!.text).toMatch(/^Run a command: not now, lesson L2 uses only: docker build/);
     expect(runAction(store, 'editor.register', 'taskdef.json')).toBe(false);
     for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', l);
     const report = checkWork(store)!;
     expect(report.passed).toBe(true);
-    expect(store.getState().progress.lessons.L2?.passed).toBe(true);
+    expect(store.getState().lesson.progress.lessons.L2?.passed).toBe(true);
   });
 });

@@ -27,9 +27,9 @@ describe('the saved workspace', () => {
     expect(loaded.notice).toBeUndefined();
     expect(loaded.workspace).toEqual(w);
     const s = initialState(loaded.workspace);
-    expect(s.timeline!.now).toBe(300_000);
-    expect(Object.values(s.timeline!.sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(2);
-    expect(workspaceOf(s).actions).toEqual(w.actions);
+    expect(s.world.timeline!.now).toBe(300_000);
+    expect(Object.values(s.world.timeline!.sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(2);
+    expect(workspaceOf(s.world, s.editor).actions).toEqual(w.actions);
   });
 
   it('migrates the first version (scenario text only) with a notice', () => {
@@ -58,9 +58,9 @@ describe('the saved workspace', () => {
 
   it('a scenario that cannot run still loads: the world is empty and the problem names its line', () => {
     const s = initialState({ ...defaultWorkspace(), scenarioText: 'name: x\nactions:\n  - { call: ecs.Nope }\n', scenarioId: null });
-    expect(s.timeline).toBeNull();
-    expect(s.scenarioProblem).toMatch(/^scenario\.yaml:3:\d+: /);
-    expect(s.files['scenario.yaml']).toContain('ecs.Nope');
+    expect(s.world.timeline).toBeNull();
+    expect(s.world.problem).toMatch(/^scenario\.yaml:3:\d+: /);
+    expect(s.editor.files['scenario.yaml']).toContain('ecs.Nope');
   });
 
   it('never throws on any stored text, and accepts only what validates', () => {

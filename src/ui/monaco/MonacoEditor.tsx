@@ -7,8 +7,8 @@ export interface MonacoEditorProps {
   value: string;
   problems: EditorProblem[];
   onChange: (file: string, text: string) => void;
-  /** Ctrl+Enter: the file's main action (register, compose up, deploy, apply). */
-  onRun: () => void;
+  /** The editor's keys (from the action registry: "Mod+Enter" runs the file's main action). */
+  keys: { key: string; run: () => void }[];
   label: string;
 }
 
@@ -25,11 +25,22 @@ function modelFor(file: string, value: string): monaco.editor.ITextModel {
 }
 
 /** The code editor: one model per file (each keeps its own undo history), markers from the store's problems. */
-export default function MonacoEditor({ file, value, problems, onChange, onRun, label }: MonacoEditorProps) {
+/** A registry key spelling ("Mod+Shift+Enter") as a Monaco keybinding. */
+function keybinding(key: string): number {
+  const parts = key.split('+');
+  const name = parts.pop()!;
+  let k: number = /^[A-Z]$/.test(name) ? monaco.KeyCode[`Key${name}` as 'KeyA'] : monaco.KeyCode[name as 'Enter'];
+  if (parts.includes('Mod')) k |= monaco.KeyMod.CtrlCmd;
+  if (parts.includes('Shift')) k |= monaco.KeyMod.Shift;
+  if (parts.includes('Alt')) k |= monaco.KeyMod.Alt;
+  return k;
+}
+
+export default function MonacoEditor({ file, value, problems, onChange, keys, label }: MonacoEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const current = useRef({ file, onChange, onRun });
-  current.current = { file, onChange, onRun };
+  const current = useRef({ file, onChange, keys });
+  current.current = { file, onChange, keys };
 
   useEffect(() => {
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -40,7 +51,7 @@ export default function MonacoEditor({ file, value, problems, onChange, onRun, l
     });
     editor.current = e;
     const sub = e.onDidChangeModelContent(() => current.current.onChange(current.current.file, e.getValue()));
-    e.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => current.current.onRun());
+    keys.forEach((k, i) => e.addCommand(keybinding(k.key), () => current.current.keys[i]?.run()));
     return () => {
       sub.dispose();
       e.dispose();

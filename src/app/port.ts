@@ -1,0 +1,39 @@
+import type { Port } from '../store/port';
+
+function localStorageOrNone(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    // A browser that blocks storage throws on the very access.
+    return undefined;
+  }
+}
+
+/** The browser as the store sees it: storage, the address, the clipboard, files in and out. */
+export function browserPort(): Port {
+  return {
+    storage: localStorageOrNone(),
+    location: () => ({ origin: location.origin, pathname: location.pathname, search: location.search, hash: location.hash }),
+    replaceUrl: (url) => history.replaceState(null, '', url),
+    copyText: (text) => navigator.clipboard.writeText(text),
+    download: (name, text, type) => {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type }));
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    },
+    pickFile: (accept) => new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = accept;
+      input.addEventListener('change', () => {
+        const f = input.files?.[0];
+        if (!f) resolve(null);
+        else f.text().then(resolve, () => resolve(null));
+      });
+      input.addEventListener('cancel', () => resolve(null));
+      input.click();
+    }),
+  };
+}

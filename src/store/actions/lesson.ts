@@ -1,0 +1,93 @@
+import { notify, patch, setLesson, type LessonState, type SandboxState, type SandboxStore } from '../store';
+import { parseProgress, saveProgress } from '../progress';
+import { needsLesson, type ActionTable } from '../registry';
+
+/** Changes the lesson being taken (nothing happens when none is). */
+function lessonChange(st: SandboxStore, f: (l: LessonState) => Partial<LessonState>): void {
+  patch(st, (s) => (s.lesson.current ? { lesson: { current: { ...s.lesson.current, ...f(s.lesson.current) } } } : {}));
+}
+
+const lessons = () => import('../lessons');
+
+const lessonChoices = (s: SandboxState) => Object.values(s.lesson.catalog?.lessons ?? {}).map((l) => ({ label: `${l.id}: ${l.title}`, arg: l.id }));
+const demoChoices = (s: SandboxState) => Object.values(s.lesson.catalog?.demos ?? {}).map((d) => ({ label: d.title, arg: d.id }));
+
+/** Lessons and demos: taking one, checking it, asking for help, and the learner's progress file. */
+export const LESSON_ACTIONS = {
+  'lessons.show': {
+    label: 'Lessons and demos', group: 'Lesson',
+    run: async (st) => {
+      patch(st, { ui: { dialog: 'lessons' } });
+      await (await lessons()).catalogIn(st);
+    },
+  },
+  'lessons.load': { label: 'Load the lessons', group: 'Lesson', palette: false, run: async (st) => void (await (await lessons()).catalogIn(st)) },
+  'lesson.open': {
+    label: 'Open a lesson', group: 'Lesson', palette: { choices: lessonChoices },
+    run: async (st, id: string) => {
+      const m = await lessons();
+      const l = (await m.catalogIn(st)).lessons[id];
+      if (l) m.openLesson(st, l);
+      patch(st, (s) => (s.ui.dialog === 'lessons' ? { ui: { dialog: null } } : {}));
+    },
+  },
+  'demo.open': {
+    label: 'Open a demo (instructor)', group: 'Demo', palette: { choices: demoChoices },
+    run: async (st, id: string) => {
+      await (await lessons()).openDemoById(st, id, { present: true });
+      patch(st, (s) => (s.ui.dialog === 'lessons' ? { ui: { dialog: null } } : {}));
+    },
+  },
+  'lesson.check': {
+    label: 'Check my work', group: 'Lesson', keys: ['C'], quiet: true, enabled: (s) => (s.lesson.current && s.world.timeline ? true : 'open a lesson first'),
+    run: async (st) => void (await lessons()).checkWork(st),
+  },
+  'lesson.hint': {
+    label: 'Hint', group: 'Lesson',
+    enabled: (s) => (!s.lesson.current ? 'open a lesson first' : s.lesson.current.hints < s.lesson.current.def.text.hints.length ? true : 'no more hints'),
+    run: (st) => lessonChange(st, (l) => ({ hints: l.hints + 1 })),
+  },
+  'lesson.goal': { label: 'Show the goal', group: 'Lesson', enabled: needsLesson, run: (st) => lessonChange(st, (l) => ({ showGoal: !l.showGoal })) },
+  'lesson.solution': { label: 'Show the solution', group: 'Lesson', enabled: needsLesson, run: (st) => lessonChange(st, (l) => ({ showSolution: !l.showSolution })) },
+  'lesson.applySolution': {
+    label: 'Replay the reference solution', group: 'Lesson', enabled: needsLesson,
+    run: async (st) => {
+      const l = st.getState().lesson.current!;
+      (await lessons()).openLesson(st, l.def, { actions: l.def.solution.actions });
+      notify(st, `The reference solution of ${l.def.id} is replayed: ${l.def.solution.actions.length} actions. Play on, then check it.`);
+    },
+  },
+  'lesson.reset': { label: 'Start the lesson again', group: 'Lesson', enabled: needsLesson, run: async (st) => (await lessons()).openLesson(st, st.getState().lesson.current!.def) },
+  'lesson.predict': {
+    label: 'Record a prediction', group: 'Lesson', palette: false,
+    run: (st, arg: { id: string; choice: number }) => lessonChange(st, (l) => ({ predictions: { ...l.predictions, [arg.id]: arg.choice } })),
+  },
+  'lesson.exit': { label: 'Leave the lesson', group: 'Lesson', enabled: needsLesson, run: (st) => setLesson(st, null) },
+  'progress.export': {
+    label: 'Export lesson progress', group: 'Lesson',
+    run: (st) => st.port.download('ecs-sandbox-progress.json', JSON.stringify(st.getState().lesson.progress, null, 2), 'application/json'),
+  },
+  'progress.import': {
+    label: 'Import lesson progress', group: 'Lesson',
+    run: async (st) => {
+      const text = await st.port.pickFile('application/json,.json');
+      if (text === null) return;
+      const r = parseProgress(text);
+      if (!r.progress) {
+        notify(st, `The file is not lesson progress: ${r.problem}.`, 'error');
+        return;
+      }
+      saveProgress(st.port.storage, r.progress);
+      patch(st, { lesson: { progress: r.progress } });
+      notify(st, `Imported progress: ${Object.values(r.progress.lessons).filter((x) => x.passed).length} lessons passed.`);
+    },
+  },
+  'demo.reveal': {
+    label: 'Reveal the answer, then continue', group: 'Demo', keys: ['Enter'], quiet: true, enabled: (s) => (s.lesson.demo?.pause ? true : 'no question is open'),
+    run: (st) => patch(st, (s) => {
+      const d = s.lesson.demo!;
+      if (!d.pause!.revealed) return { lesson: { demo: { ...d, pause: { ...d.pause!, revealed: true } } } };
+      return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } } };
+    }),
+  },
+} satisfies ActionTable;

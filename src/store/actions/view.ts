@@ -1,0 +1,53 @@
+import { patch, type SandboxState, type Selection, type UiSlice } from '../store';
+import type { ActionTable } from '../registry';
+
+const PANELS: { id: UiSlice['panel']; label: string }[] = [
+  { id: 'console', label: 'Console' },
+  { id: 'editor', label: 'Editor' },
+  { id: 'charts', label: 'Charts' },
+];
+
+const TABS: { id: UiSlice['inspectorTab']; label: string }[] = [
+  { id: 'json', label: 'Describe' },
+  { id: 'history', label: 'History' },
+  { id: 'placement', label: 'Why here?' },
+];
+
+const inspecting = (s: SandboxState): true | string => (s.ui.selected ? true : 'nothing is selected; click something on the canvas or in the tables');
+
+/** How this window shows the world: views, panels, the inspector, dialogs, messages. */
+export const VIEW_ACTIONS = {
+  'palette.toggle': {
+    label: 'Command palette', group: 'View', keys: ['Mod+K'], scope: 'anywhere', palette: false,
+    run: (st) => patch(st, (s) => ({ ui: { dialog: s.ui.dialog === 'palette' ? null : 'palette' } })),
+  },
+  'keys.show': { label: 'Keyboard shortcuts', group: 'View', run: (st) => patch(st, { ui: { dialog: 'keys' } }) },
+  'dialog.close': {
+    label: 'Close the dialog', group: 'View', palette: false,
+    // Named, it closes only that dialog: a late "closed" from one never shuts the next.
+    run: (st, name?: UiSlice['dialog']) => patch(st, (s) => (name === undefined || s.ui.dialog === name ? { ui: { dialog: null } } : {})),
+  },
+  'present.toggle': { label: 'Presenter view', group: 'View', keys: ['P'], run: (st) => patch(st, (s) => ({ ui: { presenting: !s.ui.presenting } })) },
+  'view.toggle': { label: 'Switch between the canvas and the tables', group: 'View', keys: ['V'], run: (st) => patch(st, (s) => ({ ui: { view: s.ui.view === 'canvas' ? 'table' : 'canvas' } })) },
+  'panel.show': {
+    label: 'Show a tool', group: 'View', palette: { choices: () => PANELS.map((p) => ({ label: p.label, arg: p.id })) },
+    run: (st, panel: UiSlice['panel']) => {
+      if (PANELS.some((p) => p.id === panel)) patch(st, { ui: { panel } });
+    },
+  },
+  'select': { label: 'Inspect', group: 'View', palette: false, run: (st, arg: Selection | null) => patch(st, { ui: { selected: arg ?? null, inspectorTab: 'json' } }) },
+  'inspector.tab': {
+    label: 'Show in the inspector', group: 'View', enabled: inspecting,
+    palette: { choices: (s) => TABS.filter((t) => t.id !== 'placement' || s.ui.selected?.kind === 'task').map((t) => ({ label: t.label, arg: t.id })) },
+    run: (st, tab: UiSlice['inspectorTab']) => {
+      if (TABS.some((t) => t.id === tab)) patch(st, { ui: { inspectorTab: tab } });
+    },
+  },
+  'select.clear': { label: 'Close the inspector', group: 'View', keys: ['Escape'], quiet: true, enabled: inspecting, run: (st) => patch(st, { ui: { selected: null } }) },
+  'notice.dismiss': {
+    label: 'Dismiss a message', group: 'View', palette: false,
+    run: (st, id: number) => patch(st, (s) => ({ ui: { notices: s.ui.notices.filter((n) => n.id !== id) } })),
+  },
+} satisfies ActionTable;
+
+export { PANELS, TABS as INSPECTOR_TABS };

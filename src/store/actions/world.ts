@@ -1,0 +1,104 @@
+import { formatClock } from '../../sim';
+import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../defaults';
+import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, type SandboxState, type SandboxStore } from '../store';
+import { encodeShare, validateWorkspace } from '../workspace';
+import type { ActionTable } from '../registry';
+
+/** The start states of the lessons, offered beside the built-in scenarios once the lessons have loaded. */
+export const LESSON_START = 'lesson-start:';
+
+function lessonStart(s: SandboxState, id: string): { text: string; seed: string } | undefined {
+  const l = id.startsWith(LESSON_START) ? s.lesson.catalog?.lessons[id.slice(LESSON_START.length)] : undefined;
+  return l ? { text: l.startText, seed: l.start.seed } : undefined;
+}
+
+function pickScenario(st: SandboxStore, id: string): void {
+  const start = lessonStart(st.getState(), id);
+  const sc = start ? undefined : builtInScenario(id);
+  if (!start && !sc) return;
+  setLesson(st, null, { lesson: { demo: null } });
+  if (start) loadScenario(st, start.text, start.seed, id);
+  else loadScenario(st, sc!.text, /^seed:\s*(\S+)/m.exec(sc!.text)?.[1] ?? '1', sc!.id);
+}
+
+async function shareLink(st: SandboxStore): Promise<void> {
+  try {
+    const { world, editor } = st.getState();
+    const payload = await encodeShare(workspaceOf(world, editor));
+    const at = st.port.location();
+    const url = `${at.origin}${at.pathname}#share=${payload}`;
+    patch(st, { ui: { shareUrl: url } });
+    try {
+      await st.port.copyText(url);
+      notify(st, `Share link copied (${url.length} characters). Opening it replays this scenario, seed and your actions to the same moment.`);
+    } catch {
+      notify(st, 'Share link ready: copy it from the field in the header.');
+    }
+  } catch (e) {
+    notify(st, `No share link: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  }
+}
+
+/** Reads a workspace file (exported earlier) as untrusted input and opens it. */
+function importWorkspace(st: SandboxStore, text: string): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    notify(st, `The file is not a workspace: ${(e as Error).message}`, 'error');
+    return;
+  }
+  const r = validateWorkspace(data, defaultWorkspace());
+  if (!r.workspace) {
+    notify(st, `The file is not a workspace: ${r.problem}`, 'error');
+    return;
+  }
+  const w = r.workspace;
+  patch(st, { editor: { files: w.files, activeFile: w.activeFile } });
+  if (loadScenario(st, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time)) notify(st, `Imported the workspace: ${w.actions.length} actions, at ${formatClock(w.time)}.`);
+  else notify(st, 'The imported scenario cannot run; its text is in the editor.', 'error');
+}
+
+const scenarioChoices = (s: SandboxState) => [
+  ...BUILT_IN_SCENARIOS.map((b) => ({ label: b.title, arg: b.id })),
+  ...Object.values(s.lesson.catalog?.lessons ?? {}).map((l) => ({ label: `Start of ${l.id}: ${l.title}`, arg: `${LESSON_START}${l.id}` })),
+];
+
+/** The sandbox's world and the workspace around it: scenario, seed, reset, share, export, import. */
+export const WORLD_ACTIONS = {
+  'world.reset': {
+    label: 'Reset to the start of the scenario', group: 'Sandbox',
+    run: (st) => {
+      const s = st.getState();
+      if (s.lesson.current) {
+        const def = s.lesson.current.def;
+        void import('../lessons').then((m) => m.openLesson(st, def));
+      } else loadScenario(st, s.world.scenarioText, s.world.seed, s.world.scenarioId);
+    },
+  },
+  'scenario.pick': { label: 'Open a scenario', group: 'Sandbox', palette: { choices: scenarioChoices }, run: (st, id: string) => pickScenario(st, String(id)) },
+  'seed.set': {
+    label: 'Change the seed', group: 'Sandbox', palette: { input: 'a word or a number' },
+    run: (st, arg: string) => {
+      const seed = String(arg ?? '').trim();
+      if (!seed) return;
+      const w = st.getState().world;
+      loadScenario(st, w.scenarioText, seed, w.scenarioId);
+    },
+  },
+  'share.link': { label: 'Copy a share link', group: 'Workspace', run: shareLink },
+  'workspace.export': {
+    label: 'Export the workspace', group: 'Workspace',
+    run: (st) => {
+      const { world, editor } = st.getState();
+      st.port.download('ecs-sandbox-workspace.json', JSON.stringify(workspaceOf(world, editor), null, 2), 'application/json');
+    },
+  },
+  'workspace.import': {
+    label: 'Import a workspace', group: 'Workspace',
+    run: async (st, text?: string) => {
+      const t = text ?? await st.port.pickFile('application/json,.json');
+      if (t !== null) importWorkspace(st, t);
+    },
+  },
+} satisfies ActionTable;

@@ -1,0 +1,69 @@
+import { formatClock, parseDuration } from '../sim';
+import { loadScenario, notify, patch, type SandboxStore } from './store';
+import { decodeShare } from './workspace';
+import { defaultWorkspace } from './defaults';
+
+/** Opens a share link (#share=…): replays its scenario, seed and actions to the moment it was made. */
+export async function openShareLink(store: SandboxStore): Promise<void> {
+  const at = store.port.location();
+  const m = /^#share=(.*)$/.exec(at.hash);
+  if (!m) return;
+  store.port.replaceUrl(at.pathname + at.search);
+  const r = await decodeShare(m[1]!, defaultWorkspace());
+  if (!r.workspace) {
+    notify(store, `This share link cannot be opened: ${r.problem}. Your own workspace is unchanged.`, 'error');
+    return;
+  }
+  const w = r.workspace;
+  if (loadScenario(store, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time)) {
+    notify(store, `Opened a shared sandbox: ${w.actions.length} action${w.actions.length === 1 ? '' : 's'}, at ${formatClock(w.time)}.`);
+  } else notify(store, 'The shared scenario cannot run; its text is in the editor.', 'error');
+}
+
+/** Whether the address names a lesson in its hash (#lesson=L4, a link in lesson text). */
+export function hashNamesLesson(store: SandboxStore): boolean {
+  return /^#lesson=/.test(store.port.location().hash);
+}
+
+/** A reload in the middle of a lesson: the world is already rebuilt, the lesson's text and checklist come back. */
+async function resumeLesson(store: SandboxStore): Promise<void> {
+  const id = store.getState().world.lessonId;
+  if (!id || store.getState().lesson.current) return;
+  const { catalogIn, lessonState } = await import('./lessons');
+  const l = (await catalogIn(store)).lessons[id];
+  // Only if nothing else was opened meanwhile.
+  if (store.getState().world.lessonId !== id) return;
+  patch(store, l ? { lesson: { current: lessonState(l) } } : { world: { lessonId: null } });
+}
+
+/**
+ * Links that open a lesson or a demo: ?lesson=L4 (&step=N: after the first N actions of its
+ * solution, or &t=5m), ?demo=game-day (&t=8m), &present for the presenter view; #lesson=L4 in text.
+ */
+export async function openFromUrl(store: SandboxStore): Promise<void> {
+  const at = store.port.location();
+  const q = new URLSearchParams(at.search);
+  const hash = /^#lesson=([\w-]+)$/.exec(at.hash);
+  const lessonId = q.get('lesson') ?? hash?.[1] ?? null;
+  const demoId = q.get('demo');
+  const time = q.get('t') !== null ? parseDuration(q.get('t')) : undefined;
+  const present = q.has('present');
+  if (!lessonId && !demoId) return resumeLesson(store);
+  const { catalogIn, openDemoById, openLesson } = await import('./lessons');
+  const c = await catalogIn(store);
+  if (lessonId) {
+    const l = c.lessons[lessonId];
+    if (!l) {
+      notify(store, `The link asks for lesson "${lessonId}", which does not exist${c.problems.length ? ' or could not be loaded' : ''}. The lessons are: ${Object.keys(c.lessons).join(', ')}.`, 'error');
+      return;
+    }
+    const step = q.get('step') !== null ? Math.max(0, Math.floor(Number(q.get('step')))) : undefined;
+    openLesson(store, l, { ...(step !== undefined && Number.isFinite(step) ? { step } : {}), ...(time !== undefined ? { time } : {}) });
+    if (present) patch(store, { ui: { presenting: true } });
+    if (hash) store.port.replaceUrl(at.pathname + at.search);
+    return;
+  }
+  if (!(await openDemoById(store, demoId!, { ...(time !== undefined ? { time } : {}), present }))) {
+    notify(store, `The link asks for demo "${demoId}", which does not exist. The demos are: ${Object.keys(c.demos).join(', ')}.`, 'error');
+  }
+}

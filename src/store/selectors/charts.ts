@@ -1,0 +1,119 @@
+import type { Sim, WorldState } from '../../sim';
+import type { Sample } from '../../content/timeline';
+import type { SandboxState } from '../store';
+import { memoSelector } from './memo';
+
+export interface Series {
+  label: string;
+  points: [number, number][];
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  unit: string;
+  series: Series[];
+  /** Horizontal lines: scaling targets and alarm thresholds. */
+  thresholds: { value: number; label: string }[];
+  /** Vertical marks: scaling activities. */
+  marks: { t: number; label: string }[];
+}
+
+function seriesOf(w: WorldState, namespace: string, metric: string, dims: Record<string, string>, label: string): Series | undefined {
+  for (const m of Object.values(w.metrics)) {
+    if (m.namespace !== namespace || m.metricName !== metric) continue;
+    if (m.dimensions.length !== Object.keys(dims).length || !m.dimensions.every((d) => dims[d.name] === d.value)) continue;
+    const points: [number, number][] = [];
+    for (let i = 0; i < m.points.length; i += 2) points.push([m.points[i]!, m.points[i + 1]!]);
+    return { label, points };
+  }
+  return undefined;
+}
+
+/** The charts for the world now: per service, per capacity provider, and cost. */
+export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
+  const w = sim.world;
+  const out: ChartSpec[] = [];
+  // Services that scale come first: their charts are the ones that move.
+  const scaled = new Set(Object.values(w.scalableTargets).map((t) => t.ResourceId));
+  const services = Object.values(w.services).sort((a, b) => Number(scaled.has(`service/${b.clusterArn.split('/').pop()}/${b.serviceName}`)) - Number(scaled.has(`service/${a.clusterArn.split('/').pop()}/${a.serviceName}`)));
+  for (const s of services) {
+    if (s.status === 'INACTIVE') continue;
+    const cluster = s.clusterArn.split('/').pop()!;
+    const resourceId = `service/${cluster}/${s.serviceName}`;
+    const policies = Object.values(w.scalingPolicies).filter((p) => p.ResourceId === resourceId);
+    const marks = w.scalingActivities.filter((a) => a.ResourceId === resourceId).map((a) => ({ t: a.StartMs, label: a.Description }));
+    const cpu = seriesOf(w, 'AWS/ECS', 'CPUUtilization', { ClusterName: cluster, ServiceName: s.serviceName }, 'CPU %');
+    const thresholds: ChartSpec['thresholds'] = [];
+    for (const p of policies) {
+      const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
+      if (cfg && /CPU/.test(cfg.PredefinedMetricSpecification?.PredefinedMetricType ?? '')) thresholds.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} % (${p.PolicyName})` });
+    }
+    for (const a of Object.values(w.alarms)) {
+      if (a.MetricName !== 'CPUUtilization' || !a.Dimensions.some((d) => d.Name === 'ServiceName' && d.Value === s.serviceName)) continue;
+      // A target-tracking policy's high alarm sits on the target line already drawn.
+      if (/^TargetTracking-.*-AlarmHigh-/.test(a.AlarmName) && thresholds.some((t) => t.value === a.Threshold)) continue;
+      const above = a.ComparisonOperator.startsWith('Greater');
+      const who = /^TargetTracking-.*-AlarmLow-/.test(a.AlarmName) ? 'scale-in alarm' : `alarm ${a.AlarmName.slice(0, 24)}`;
+      thresholds.push({ value: a.Threshold, label: `${who}: ${above ? '>' : '<'} ${+a.Threshold.toFixed(2)}` });
+    }
+    if (cpu) out.push({ id: `cpu:${s.serviceArn}`, title: `${s.serviceName}: CPU utilization`, unit: '%', series: [cpu], thresholds, marks });
+    const counts = ['DesiredTaskCount', 'RunningTaskCount', 'PendingTaskCount']
+      .map((m) => seriesOf(w, 'ECS/ContainerInsights', m, { ClusterName: cluster, ServiceName: s.serviceName }, m.replace('TaskCount', '').toLowerCase()))
+      .filter((x): x is Series => x !== undefined);
+    if (counts.length) out.push({ id: `count:${s.serviceArn}`, title: `${s.serviceName}: desired, running and pending tasks`, unit: 'tasks', series: counts, thresholds: [], marks });
+    for (const lb of s.loadBalancers) {
+      const tg = w.targetGroups[lb.targetGroupArn];
+      if (!tg) continue;
+      const label = tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/'));
+      const req = seriesOf(w, 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: label }, 'requests per target per minute');
+      const th: ChartSpec['thresholds'] = [];
+      for (const p of policies) {
+        const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
+        if (cfg?.PredefinedMetricSpecification?.PredefinedMetricType === 'ALBRequestCountPerTarget') th.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} (${p.PolicyName})` });
+      }
+      if (req) out.push({ id: `req:${s.serviceArn}:${tg.TargetGroupArn}`, title: `${s.serviceName}: requests per target (${tg.TargetGroupName})`, unit: 'requests', series: [req], thresholds: th, marks });
+    }
+  }
+  for (const cp of Object.values(w.capacityProviders)) {
+    const cluster = Object.values(w.clusters).find((c) => c.capacityProviders.includes(cp.name));
+    if (!cluster) continue;
+    const cpr = seriesOf(w, 'AWS/ECS/ManagedScaling', 'CapacityProviderReservation', { CapacityProviderName: cp.name, ClusterName: cluster.clusterName }, 'CapacityProviderReservation %');
+    const target = (cp as { autoScalingGroupProvider?: { managedScaling?: { targetCapacity?: number } } }).autoScalingGroupProvider?.managedScaling?.targetCapacity;
+    const asgMarks = sim.events.filter((e) => e.type === 'AsgDesiredCapacity').map((e) => ({ t: e.t, label: e.message }));
+    if (cpr) out.push({ id: `cpr:${cp.name}`, title: `${cp.name}: capacity provider reservation`, unit: '%', series: [cpr], thresholds: target ? [{ value: target, label: `target capacity ${target} %` }] : [], marks: asgMarks });
+  }
+  if (samples.length > 1) {
+    out.push({ id: 'instances', title: 'Container instances and tasks', unit: 'count', series: [
+      { label: 'instances', points: samples.map((s) => [s.t, s.instances]) },
+      { label: 'running tasks', points: samples.map((s) => [s.t, s.tasksRunning]) },
+      { label: 'waiting tasks', points: samples.map((s) => [s.t, s.tasksPending]) },
+    ], thresholds: [], marks: [] });
+  }
+  const cost = Object.values(w.metrics).filter((m) => m.namespace === 'ECSSandbox/Billing');
+  if (cost.length) {
+    out.push({
+      id: 'cost', title: `Cost so far: $${w.cost.totalUSD.toFixed(2)}`, unit: 'USD',
+      series: cost.map((m) => ({ label: m.dimensions.map((d) => d.value).join(' ') || m.metricName, points: pairs(m.points) })), thresholds: [], marks: [],
+    });
+  }
+  return out;
+}
+
+function pairs(p: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < p.length; i += 2) out.push([p[i]!, p[i + 1]!]);
+  return out;
+}
+
+/**
+ * The charts, recomputed at most once a simulated minute (the metrics are per minute) or when undo
+ * and redo rebuild the past.
+ */
+export const selectCharts: (s: SandboxState) => ChartSpec[] = memoSelector(
+  (s: SandboxState) => {
+    const t = s.world.timeline;
+    return [t, Math.floor(s.world.now / 60_000), t ? t.actions.length : 0, t ? t.redoStack.length : 0] as const;
+  },
+  ([t]) => (t ? charts(t.sim, t.samples) : []),
+);

@@ -1,0 +1,160 @@
+import type { Sim, Task } from '../../sim';
+import { memoSelector } from './memo';
+import type { SandboxState } from '../store';
+
+/** A task as the canvas and the tables show it. */
+export interface TaskView {
+  arn: string;
+  id: string;
+  family: string;
+  service: string | null;
+  lastStatus: string;
+  desiredStatus: string;
+  health: string;
+  launch: string;
+}
+
+export interface InstanceView {
+  arn: string;
+  id: string;
+  ec2InstanceId: string;
+  instanceType: string;
+  status: string;
+  agentConnected: boolean;
+  cpu: { used: number; registered: number };
+  memory: { used: number; registered: number };
+  tasks: TaskView[];
+}
+
+export interface AzView {
+  zone: string;
+  instances: InstanceView[];
+  fargate: TaskView[];
+}
+
+export interface LoadBalancerView {
+  arn: string;
+  name: string;
+  dns: string;
+  targetGroups: { arn: string; name: string; healthy: number; unhealthy: number; other: number }[];
+}
+
+export interface ServiceView {
+  arn: string;
+  name: string;
+  cluster: string;
+  status: string;
+  desired: number;
+  running: number;
+  pending: number;
+  deployments: number;
+  rollout: string;
+}
+
+/** The local Docker host of the first lessons: bare processes and containers. */
+export interface LocalHostView {
+  processes: { name: string; port: number; state: string; pid: number }[];
+  containers: { id: string; name: string; image: string; state: string; ports: string; health?: string }[];
+}
+
+export interface WorldView {
+  clusters: string[];
+  local: LocalHostView | null;
+  services: ServiceView[];
+  azs: AzView[];
+  /** Tasks without a home yet: PROVISIONING, or PENDING with no instance. */
+  waiting: TaskView[];
+  loadBalancers: LoadBalancerView[];
+  control: { services: number; tasks: number; traces: number; policies: number; namespaces: number; calls: number };
+}
+
+/** How long a stopped task stays on the canvas (simulated ms) before it leaves. */
+export const STOPPED_LINGER_MS = 60_000;
+
+const svcName = (t: Task): string | null => (t.group.startsWith('service:') ? t.group.slice(8) : null);
+
+export function taskView(t: Task): TaskView {
+  return {
+    arn: t.taskArn, id: t.id, family: t.family, service: svcName(t), lastStatus: t.lastStatus, desiredStatus: t.desiredStatus,
+    health: t.healthStatus, launch: t.capacityProviderName ?? t.launchType,
+  };
+}
+
+/** The canvas's picture of the world: AZs, instances with their tasks, Fargate lanes, the waiting lane. */
+export function worldView(sim: Sim, calls: number): WorldView {
+  const w = sim.world;
+  const now = sim.now;
+  const zones = new Map<string, AzView>();
+  const zone = (z: string) => {
+    let v = zones.get(z);
+    if (!v) zones.set(z, (v = { zone: z, instances: [], fargate: [] }));
+    return v;
+  };
+  for (const s of Object.values(w.subnets)) zone(s.availabilityZone);
+  const byInstance = new Map<string, TaskView[]>();
+  const waiting: TaskView[] = [];
+  let live = 0;
+  for (const arn of w.taskOrder) {
+    const t = w.tasks[arn]!;
+    if (t.lastStatus === 'STOPPED' && now - (t.stoppedAtMs ?? 0) > STOPPED_LINGER_MS) continue;
+    if (t.lastStatus !== 'STOPPED') live++;
+    const v = taskView(t);
+    if (t.containerInstanceArn) {
+      let l = byInstance.get(t.containerInstanceArn);
+      if (!l) byInstance.set(t.containerInstanceArn, (l = []));
+      l.push(v);
+    } else if (t.launchType === 'FARGATE' && t.availabilityZone && t.lastStatus !== 'PROVISIONING') zone(t.availabilityZone).fargate.push(v);
+    else if (t.lastStatus !== 'STOPPED') waiting.push(v);
+  }
+  const instances = Object.values(w.containerInstances).sort((a, b) => a.order - b.order);
+  for (const ci of instances) {
+    if (ci.status === 'INACTIVE' && now - (ci.deregisteredAtMs ?? 0) > STOPPED_LINGER_MS) continue;
+    zone(ci.availabilityZone).instances.push({
+      arn: ci.containerInstanceArn, id: ci.id, ec2InstanceId: ci.ec2InstanceId, instanceType: ci.instanceType, status: ci.status,
+      agentConnected: ci.agentConnected, cpu: { used: ci.usedCpu, registered: ci.registeredCpu }, memory: { used: ci.usedMemory, registered: ci.registeredMemory },
+      tasks: byInstance.get(ci.containerInstanceArn) ?? [],
+    });
+  }
+  const loadBalancers = Object.values(w.loadBalancers).map((lb) => ({
+    arn: lb.LoadBalancerArn, name: lb.LoadBalancerName, dns: lb.DNSName,
+    targetGroups: Object.values(w.targetGroups).filter((tg) => tg.loadBalancerArns.includes(lb.LoadBalancerArn)).map((tg) => ({
+      arn: tg.TargetGroupArn, name: tg.TargetGroupName,
+      healthy: tg.targets.filter((x) => x.State === 'healthy').length,
+      unhealthy: tg.targets.filter((x) => x.State === 'unhealthy').length,
+      other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,
+    })),
+  }));
+  const services = Object.values(w.services).filter((s) => s.status !== 'INACTIVE').map((s) => {
+    const primary = s.deployments.find((d) => d.status === 'PRIMARY');
+    return {
+      arn: s.serviceArn, name: s.serviceName, cluster: s.clusterArn.split('/').pop()!, status: s.status, desired: s.desiredCount,
+      running: s.deployments.reduce((n, d) => n + d.runningCount, 0), pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
+      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
+    };
+  });
+  const h = w.docker;
+  const local = Object.keys(h.processes).length || Object.keys(h.containers).length ? {
+    processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid })),
+    containers: Object.values(h.containers).map((c) => ({
+      id: c.id, name: c.name, image: c.image, state: c.state === 'exited' ? `exited (${c.exitCode ?? 0})` : c.state,
+      ports: c.ports.map((p) => `${p.host}→${p.container}`).join(', '), ...(c.health ? { health: c.health } : {}),
+    })),
+  } : null;
+  return {
+    clusters: Object.values(w.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterName),
+    local,
+    services,
+    azs: [...zones.values()].sort((a, b) => a.zone.localeCompare(b.zone)),
+    waiting, loadBalancers,
+    control: {
+      services: Object.values(w.services).filter((s) => s.status === 'ACTIVE').length, tasks: live, traces: w.nextTraceId - 1,
+      policies: Object.keys(w.scalingPolicies).length, namespaces: Object.keys(w.namespaces).length, calls,
+    },
+  };
+}
+
+/** The world as the canvas and the tables draw it, recomputed only when the world changed. */
+export const selectWorldView: (s: SandboxState) => WorldView | null = memoSelector(
+  (s: SandboxState) => [s.world.timeline, s.world.version] as const,
+  ([t]) => (t ? worldView(t.sim, t.transcript.length) : null),
+);

@@ -1,0 +1,109 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { paletteMatches, selectPalette, type PaletteEntry } from '../store/selectors/palette';
+import { useRun, useSandbox } from './context';
+import { useDialog } from './useDialog';
+
+/** The entries the filter lets through, and the one the arrows have reached. */
+function useListing(query: string) {
+  const entries = useSandbox(selectPalette);
+  const shown = useMemo(() => entries.filter((e) => paletteMatches(e, query)), [entries, query]);
+  const [active, setActive] = useState(0);
+  const at = Math.min(active, Math.max(0, shown.length - 1));
+  return { shown, at, setActive };
+}
+
+function Entry({ e, id, active, onChoose, onPoint }: { e: PaletteEntry; id: string; active: boolean; onChoose: () => void; onPoint: () => void }) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+  return (
+    // The filter field keeps the focus and names the active entry (aria-activedescendant); a click chooses too.
+    <li
+      ref={ref} id={id} role="option" aria-selected={active} aria-disabled={e.disabled !== null} className={`palette-entry${active ? ' active' : ''}${e.disabled ? ' off' : ''}`}
+      onMouseDown={(ev) => ev.preventDefault()} onClick={onChoose} onMouseMove={onPoint}
+    >
+      <span className="palette-group">{e.group}</span>
+      <span className="palette-label">{e.label}</span>
+      {e.disabled && <span className="palette-why">not now: {e.disabled}</span>}
+      {e.shortcut && <kbd>{e.shortcut}</kbd>}
+    </li>
+  );
+}
+
+/** The palette while it is open: a filter field over every registered action, or the line an action asks for. */
+function PaletteBody({ close }: { close: () => void }) {
+  const run = useRun();
+  const [query, setQuery] = useState('');
+  const [asking, setAsking] = useState<PaletteEntry | null>(null);
+  const { shown, at, setActive } = useListing(asking ? '' : query);
+  const list = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const choose = (e: PaletteEntry | undefined) => {
+    if (!e || e.disabled) return;
+    if (e.input !== undefined) {
+      setAsking(e);
+      setQuery('');
+      input.current?.focus();
+      return;
+    }
+    close();
+    run(e.id, e.arg);
+  };
+  const onKeyDown = (ev: KeyboardEvent<HTMLInputElement>) => {
+    const move = (to: number) => {
+      ev.preventDefault();
+      setActive(shown.length ? (to + shown.length) % shown.length : 0);
+    };
+    if (ev.key === 'ArrowDown') move(at + 1);
+    else if (ev.key === 'ArrowUp') move(at - 1);
+    else if (ev.key === 'Home' && !asking) move(0);
+    else if (ev.key === 'End' && !asking) move(shown.length - 1);
+    else if (ev.key === 'Enter') {
+      ev.preventDefault();
+      if (!asking) choose(shown[at]);
+      else if (query.trim()) {
+        close();
+        run(asking.id, query);
+      }
+    }
+  };
+  const activeId = !asking && shown[at] ? `${list}-${at}` : undefined;
+  return (
+    <>
+      <label className="palette-prompt" htmlFor={`${list}-q`}>{asking ? asking.label.replace(/…$/, '') : 'Run an action'}</label>
+      <input
+        ref={input} id={`${list}-q`} className="palette-input" autoFocus autoComplete="off" spellCheck={false} value={query}
+        placeholder={asking ? asking.input : 'Type to filter: play, undo, lesson, tables…'}
+        role={asking ? undefined : 'combobox'} aria-expanded={asking ? undefined : true} aria-controls={asking ? undefined : list}
+        aria-autocomplete={asking ? undefined : 'list'} aria-activedescendant={activeId}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {asking ? <p className="palette-hint">Enter runs it; Escape closes the palette.</p> : (
+        <ul id={list} role="listbox" aria-label="Actions" className="palette-list">
+          {shown.map((e, i) => <Entry key={e.key} e={e} id={`${list}-${i}`} active={i === at} onChoose={() => choose(e)} onPoint={() => setActive(i)} />)}
+          {shown.length === 0 && <li role="option" aria-selected={false} aria-disabled className="palette-entry off">No action matches “{query}”.</li>}
+        </ul>
+      )}
+      <p className="palette-hint sr-only" aria-live="polite">{asking ? '' : `${shown.length} action${shown.length === 1 ? '' : 's'}`}</p>
+    </>
+  );
+}
+
+/**
+ * The command palette (Ctrl+K, Cmd+K on a Mac): every registered action with its key and whether it
+ * can run now (and why not), filtered by typing, chosen with the arrows and Enter; Escape closes it
+ * and the focus returns where it was.
+ */
+export function CommandPalette() {
+  const { ref, open, close } = useDialog('palette');
+  return (
+    <dialog ref={ref} className="palette" aria-label="Action palette">
+      {open && <PaletteBody close={close} />}
+    </dialog>
+  );
+}
