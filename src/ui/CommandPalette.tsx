@@ -73,7 +73,7 @@ function PaletteBody({ close }: { close: () => void }) {
     <>
       <label className="palette-prompt" htmlFor={`${list}-q`}>{asking ? asking.label.replace(/…$/, '') : 'Run an action'}</label>
       <input
-        ref={input} id={`${list}-q`} className="palette-input" autoFocus autoComplete="off" spellCheck={false} value={query}
+        ref={input} id={`${list}-q`} className="palette-input" autoComplete="off" spellCheck={false} value={query}
         placeholder={asking ? asking.input : 'Type to filter: play, undo, lesson, tables…'}
         role={asking ? undefined : 'combobox'} aria-expanded={asking ? undefined : true} aria-controls={asking ? undefined : list}
         aria-autocomplete={asking ? undefined : 'list'} aria-activedescendant={activeId}

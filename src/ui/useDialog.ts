@@ -35,6 +35,8 @@ export function useDialog(name: NonNullable<UiSlice['dialog']>) {
     if (open && !d.open) {
       before.current = document.activeElement;
       d.showModal();
+      // The browser focuses the dialog's first control; where it does not, so does this.
+      if (!d.contains(document.activeElement)) d.querySelector<HTMLElement>('input, button, [tabindex]')?.focus();
     } else if (!open && d.open) {
       ours.current = true;
       d.close();

@@ -19,7 +19,11 @@ const inspecting = (s: SandboxState): true | string => (s.ui.selected ? true : '
 export const VIEW_ACTIONS = {
   'palette.toggle': {
     label: 'Command palette', group: 'View', keys: ['Mod+K'], scope: 'anywhere', palette: false,
-    run: (st) => patch(st, (s) => ({ ui: { dialog: s.ui.dialog === 'palette' ? null : 'palette' } })),
+    run: (st) => {
+      patch(st, (s) => ({ ui: { dialog: s.ui.dialog === 'palette' ? null : 'palette' } }));
+      // The lessons and demos join the palette's choices once loaded.
+      if (st.getState().ui.dialog === 'palette' && !st.getState().lesson.catalog) void import('../lessons').then((m) => m.catalogIn(st));
+    },
   },
   'keys.show': { label: 'Keyboard shortcuts', group: 'View', run: (st) => patch(st, { ui: { dialog: 'keys' } }) },
   'dialog.close': {
