@@ -342,6 +342,60 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await expect.poll(() => page.getByRole('status', { name: 'Messages' }).textContent()).toContain('The link asks for lesson "L99", which does not exist');
   }, 90_000);
 
+  it('runs any action from the command palette (Ctrl+K): filtered by typing, chosen with the keyboard, Escape returns the focus', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    pages.push(context);
+    const page = await context.newPage();
+    await open(page);
+    const palette = page.getByRole('dialog', { name: 'Action palette' });
+    const filter = palette.getByRole('combobox');
+    // From a text field too: the seed field keeps its own keys, Ctrl+K opens the palette.
+    await page.getByLabel('Seed').focus();
+    await page.keyboard.press('Control+K');
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    const undo = palette.getByRole('option', { name: /Undo the last action/ });
+    expect(await undo.getAttribute('aria-disabled')).toBe('true');
+    expect(await undo.textContent()).toContain('not now: nothing to undo yet');
+    await shot(page, 'palette-open');
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => palette.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('seed');
+
+    // Filter, move with the arrows, run with Enter.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+K');
+    await filter.fill('speed');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await shot(page, 'palette-filtered');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Speed').inputValue()).toBe('600');
+    expect(await palette.isVisible()).toBe(false);
+
+    // An action that takes a line asks for it.
+    await page.keyboard.press('Control+K');
+    await filter.fill('jump');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('5m');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => clock(page).textContent()).toBe('0:05:00');
+
+    // The Keys dialog is fed by the same table; Escape closes it.
+    await page.keyboard.press('Control+K');
+    await filter.fill('keyboard');
+    await page.keyboard.press('Enter');
+    const keys = page.getByRole('dialog', { name: 'Keyboard' });
+    await expect.poll(() => keys.isVisible()).toBe(true);
+    expect(await keys.textContent()).toContain('Ctrl+KCommand palette');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => keys.isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
+
   it('keeps the console: history, Tab completion and the CLI error text', async () => {
     const page = await browser.newPage();
     pages.push(page);

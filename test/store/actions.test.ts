@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, makeStore } from '../../src/store/store';
 import { fakePort } from '../support/fakePort';
-import { locateError, runAction, tick } from '../../src/store/actions';
+import { ACTIONS, canRun, keyAction, locateError, pressKey, runAction, tick } from '../../src/store/actions';
+import { keyTables, selectPalette } from '../../src/store/selectors/palette';
+import { loadCatalog, openLesson } from '../../src/store/lessons';
 import { defaultWorkspace, COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../../src/store/defaults';
 import { checkFile } from '../../src/ui/EditorPanel';
 
@@ -123,5 +125,140 @@ describe('files a console command reads', () => {
     const o = store.getState().world.timeline!.transcript.at(-1)!;
     expect(o.exitCode).toBe(0);
     expect(o.output).toMatch(/Successfully tagged forum:1/);
+  });
+});
+
+describe('keys come from the registry', () => {
+  const press = (key: string, mods: { ctrl?: boolean; shift?: boolean } = {}) => ({ key, ctrl: false, meta: false, shift: false, alt: false, ...mods });
+
+  it('a page key runs its action where the focus is not in a field; Space and Enter on a button press the button', () => {
+    const s = fresh().getState();
+    expect(keyAction(s, press(' '), { where: 'page' })).toBe('clock.toggle');
+    expect(keyAction(s, press('.'), { where: 'page' })).toBe('clock.step');
+    expect(keyAction(s, press('v'), { where: 'page' })).toBe('view.toggle');
+    expect(keyAction(s, press(' '), { where: 'page', onButton: true })).toBeUndefined();
+    expect(keyAction(s, press('v'), { where: 'page', onButton: true })).toBe('view.toggle');
+    expect(keyAction(s, press(' '), { where: 'field' })).toBeUndefined();
+    expect(keyAction(s, press('z', { ctrl: true }), { where: 'field' })).toBeUndefined();
+    expect(keyAction(s, press('z', { ctrl: true }), { where: 'page' })).toBe('history.undo');
+    expect(keyAction(s, press('Z', { ctrl: true, shift: true }), { where: 'page' })).toBe('history.redo');
+  });
+
+  it('Ctrl+K opens the palette from text fields too, but not from the code editor', () => {
+    const s = fresh().getState();
+    expect(keyAction(s, press('k', { ctrl: true }), { where: 'page' })).toBe('palette.toggle');
+    expect(keyAction(s, press('k', { ctrl: true }), { where: 'field' })).toBe('palette.toggle');
+    expect(keyAction(s, press('k', { ctrl: true }), { where: 'editor' })).toBeUndefined();
+    expect(keyAction(s, press('Enter', { ctrl: true }), { where: 'editor' })).toBe('editor.main');
+  });
+
+  it('a quiet action that cannot run leaves its key alone; another one says why', async () => {
+    const store = fresh();
+    const s = store.getState();
+    expect(keyAction(s, press('c'), { where: 'page' })).toBeUndefined();
+    expect(keyAction(s, press('Enter'), { where: 'page' })).toBeUndefined();
+    expect(keyAction(s, press('Escape'), { where: 'page' })).toBeUndefined();
+    runAction(store, 'select', { kind: 'control', id: 'api' });
+    expect(keyAction(store.getState(), press('Escape'), { where: 'page' })).toBe('select.clear');
+    expect(pressKey(store, press('Escape'), { where: 'page' })).toBe(true);
+    expect(store.getState().ui.selected).toBeNull();
+    expect(pressKey(store, press('z', { ctrl: true }), { where: 'page' })).toBe(true);
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('Undo the last action: not now, nothing to undo yet.');
+    openLesson(store, (await loadCatalog()).lessons.L1!);
+    expect(keyAction(store.getState(), press('c'), { where: 'page' })).toBe('lesson.check');
+  });
+
+  it('no two actions share a key where both would hear it', () => {
+    const places = ['page', 'field', 'console', 'editor'] as const;
+    for (const where of places) {
+      const seen = new Map<string, string>();
+      for (const a of ACTIONS) {
+        for (const k of a.keys ?? []) {
+          const scope = a.scope ?? 'page';
+          const hears = scope === where || (scope === 'anywhere' && (where === 'page' || where === 'field'));
+          if (!hears) continue;
+          expect(seen.get(k), `${k} in ${where}: ${a.id} and ${seen.get(k)}`).toBeUndefined();
+          seen.set(k, a.id);
+        }
+      }
+    }
+  });
+
+  it('a keyboard action is one entry: the Keys dialog and the palette list every action that has keys', () => {
+    const rows = keyTables().flatMap((t) => t.rows.map((r) => r.id));
+    const palette = selectPalette(fresh().getState()).map((e) => e.id);
+    for (const a of ACTIONS.filter((x) => x.keys?.length)) {
+      expect(rows, a.id).toContain(a.id);
+      if (a.palette !== false) expect(palette, a.id).toContain(a.id);
+    }
+  });
+});
+
+describe('the console line', () => {
+  it('is typed, completed with Tab, entered with Enter and recalled with Up and Down', () => {
+    const store = fresh();
+    const key = (k: string) => pressKey(store, { key: k, ctrl: false, meta: false, shift: false, alt: false }, { where: 'console' });
+    const c = () => store.getState().ui.console;
+    runAction(store, 'console.type', 'aws ecs describe-t');
+    expect(key('Tab')).toBe(true);
+    expect(c().draft).toBe('aws ecs describe-task');
+    expect(c().hint).toBe('describe-task-definition  describe-tasks');
+    runAction(store, 'console.type', 'aws ecs list-clusters');
+    expect(c().hint).toBe('');
+    expect(key('Enter')).toBe(true);
+    expect(c().draft).toBe('');
+    expect(store.getState().world.timeline!.transcript.at(-1)!.command).toBe('aws ecs list-clusters');
+    runAction(store, 'console.type', 'aws ecs list-services --cluster demo');
+    key('Enter');
+    expect(key('ArrowDown')).toBe(false);
+    expect(key('ArrowUp')).toBe(true);
+    expect(c().draft).toBe('aws ecs list-services --cluster demo');
+    key('ArrowUp');
+    expect(c().draft).toBe('aws ecs list-clusters');
+    expect(key('ArrowUp')).toBe(false);
+    key('ArrowDown');
+    key('ArrowDown');
+    expect(c().draft).toBe('');
+    // Nothing to complete: Tab is left to move the focus.
+    runAction(store, 'console.type', 'zzz');
+    expect(key('Tab')).toBe(false);
+  });
+
+  it('Enter on an empty line runs nothing', () => {
+    const store = fresh();
+    pressKey(store, { key: 'Enter', ctrl: false, meta: false, shift: false, alt: false }, { where: 'console' });
+    expect(store.getState().world.timeline!.transcript).toHaveLength(0);
+  });
+});
+
+describe('the editor', () => {
+  it('Ctrl+Enter runs the open file’s first action, or says the file has none', () => {
+    const store = fresh();
+    runAction(store, 'editor.main');
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('Registered task definition web:1.');
+    runAction(store, 'editor.edit', { file: 'notes.txt', text: 'x' });
+    runAction(store, 'editor.open', 'notes.txt');
+    expect(runAction(store, 'editor.main')).toBe(false);
+    expect(store.getState().ui.notices.at(-1)!.text).toBe("Run the open file's first action: not now, notes.txt has no action of its own; the console reads it.");
+  });
+
+  it('restores a file’s example text, and says when a file has none', () => {
+    const store = fresh();
+    runAction(store, 'editor.edit', { file: TASKDEF_FILE, text: '{' });
+    runAction(store, 'editor.restoreFile', TASKDEF_FILE);
+    expect(store.getState().editor.files[TASKDEF_FILE]).toContain('"family": "web"');
+    runAction(store, 'editor.edit', { file: 'mine/x.json', text: '{}' });
+    expect(canRun(store, 'editor.restoreFile', 'mine/x.json')).toBe('this file has no example text');
+  });
+
+  it('the palette’s editor actions work on the open file when it is theirs, else on the usual one', () => {
+    const store = fresh();
+    runAction(store, 'editor.edit', { file: 'copilot/api/manifest.yml', text: 'name: api\ntype: Backend Service\nimage:\n  location: nginx\n  port: 80\n' });
+    runAction(store, 'editor.open', 'copilot/api/manifest.yml');
+    runAction(store, 'editor.copilotDeploy');
+    expect(store.getState().world.timeline!.actions.at(-1)).toMatchObject({ line: 'copilot svc deploy --name api --env test' });
+    runAction(store, 'editor.open', TASKDEF_FILE);
+    runAction(store, 'editor.copilotDeploy');
+    expect(store.getState().world.timeline!.actions.at(-1)).toMatchObject({ line: 'copilot svc deploy --name web --env test' });
   });
 });

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bootStore, persist } from '../../src/store/boot';
+import { runAction, COPILOT_NOTE_KEY } from '../../src/store/actions';
+import { STORE_KEY } from '../../src/store/workspace';
+import { PROGRESS_KEY } from '../../src/store/progress';
+import { fakePort } from '../support/fakePort';
+
+describe('the page’s store, booted on a port', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('starts from what this browser kept: the workspace, the progress, the Copilot note', () => {
+    const first = fakePort();
+    const a = bootStore(first);
+    runAction(a, 'console.run', 'aws ecs list-clusters');
+    const saving = persist(a);
+    runAction(a, 'clock.jump', '90s');
+    vi.advanceTimersByTime(600);
+    expect(JSON.parse(first.saved.get(STORE_KEY)!)).toMatchObject({ time: 90_000, actions: [{ line: 'aws ecs list-clusters' }] });
+    saving.stop();
+
+    const again = fakePort({ storage: { ...Object.fromEntries(first.saved), [PROGRESS_KEY]: '{"version":1,"lessons":{"L1":{"passed":true,"checkedAt":5}}}', [COPILOT_NOTE_KEY]: '1' } });
+    const b = bootStore(again);
+    expect(b.getState().world.timeline!.now).toBe(90_000);
+    expect(b.getState().world.timeline!.actions).toHaveLength(1);
+    expect(b.getState().lesson.progress.lessons.L1?.passed).toBe(true);
+    expect(b.getState().ui.copilotNoteSeen).toBe(true);
+  });
+
+  it('says so when the kept progress cannot be read', () => {
+    const store = bootStore(fakePort({ storage: { [PROGRESS_KEY]: 'nope' } }));
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('Your lesson progress could not be read (it is not JSON); it starts afresh.');
+  });
+
+  it('saves when the world or the editor changes, not when only the window does; flush saves at once', () => {
+    const port = fakePort();
+    const store = bootStore(port);
+    const writes: string[] = [];
+    const setItem = port.storage!.setItem;
+    port.storage!.setItem = (k, v) => {
+      writes.push(k);
+      setItem(k, v);
+    };
+    const saving = persist(store);
+    runAction(store, 'view.toggle');
+    runAction(store, 'panel.show', 'charts');
+    vi.advanceTimersByTime(2_000);
+    expect(writes).toEqual([]);
+    runAction(store, 'editor.edit', { file: 'taskdef.json', text: '{}' });
+    saving.flush();
+    expect(writes).toEqual([STORE_KEY]);
+    expect(JSON.parse(port.saved.get(STORE_KEY)!).files['taskdef.json']).toBe('{}');
+    // Unchanged since: nothing more is written.
+    saving.flush();
+    expect(writes).toEqual([STORE_KEY]);
+    saving.stop();
+  });
+
+  it('says when the browser refuses to store the workspace', () => {
+    const port = fakePort();
+    const store = bootStore(port);
+    port.storage!.setItem = () => {
+      throw new Error('quota');
+    };
+    const saving = persist(store);
+    runAction(store, 'editor.edit', { file: 'taskdef.json', text: '{}' });
+    saving.flush();
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('The browser refused to store the workspace (storage full or disabled); export it to keep it.');
+    saving.stop();
+  });
+});

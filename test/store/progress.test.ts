@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { loadProgress, parseProgress, saveProgress, PROGRESS_KEY } from '../../src/store/progress';
+import { fakePort } from '../support/fakePort';
+
+describe('lesson progress', () => {
+  it('round-trips through the browser’s storage, and starts empty without any', () => {
+    const port = fakePort();
+    expect(loadProgress(port.storage)).toEqual({ progress: { version: 1, lessons: {} } });
+    saveProgress(port.storage, { version: 1, lessons: { L3: { passed: true, checkedAt: 1 } } });
+    expect(loadProgress(port.storage).progress.lessons.L3?.passed).toBe(true);
+    expect(loadProgress(undefined).progress.lessons).toEqual({});
+  });
+
+  it('reads a file as untrusted input, member by member', () => {
+    expect(parseProgress('x').problem).toBe('it is not JSON');
+    expect(parseProgress('{"version":2,"lessons":{}}').problem).toBe('it is not a progress file (version 1)');
+    expect(parseProgress('{"version":1,"lessons":{"L1":{"passed":"yes"}}}').problem).toBe('lessons.L1: expected passed and checkedAt');
+    expect(loadProgress(fakePort({ storage: { [PROGRESS_KEY]: '[]' } }).storage).notice).toMatch(/could not be read/);
+  });
+
+  it('a browser that refuses storage keeps progress in memory without failing', () => {
+    expect(() => saveProgress({ getItem: () => null, setItem: () => { throw new Error('quota'); } }, { version: 1, lessons: {} })).not.toThrow();
+  });
+});

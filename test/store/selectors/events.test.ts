@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { runAction } from '../../../src/store/actions';
+import { eventLogSelector, filterEvents } from '../../../src/store/selectors/events';
+import { sandbox, withTasks } from '../../support/sandbox';
+
+describe('the event log', () => {
+  it('filters by category and by text, newest last, and counts everything', () => {
+    const store = withTasks(1);
+    const all = eventLogSelector('all', '')(store.getState());
+    expect(all.total).toBe(store.getState().world.timeline!.sim.events.length);
+    const tasks = eventLogSelector('tasks', '')(store.getState()).shown;
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every(({ e }) => /^(Task|Container)/.test(e.type))).toBe(true);
+    const running = eventLogSelector('all', 'is running on')(store.getState()).shown;
+    expect(running.map(({ e }) => e.message)).toEqual([expect.stringMatching(/^Task [0-9a-f]{32} \(web\) is RUNNING on i-/)]);
+    expect(tasks.map(({ i }) => i)).toEqual([...tasks.map(({ i }) => i)].sort((a, b) => a - b));
+  });
+
+  it('keeps the newest `limit` events', () => {
+    const events = Array.from({ length: 10 }, (_, i) => ({ t: i, type: 'TaskStateChange', message: `e${i}` }));
+    expect(filterEvents(events as never, 'all', '', 3).map(({ e }) => e.message)).toEqual(['e7', 'e8', 'e9']);
+  });
+
+  it('gives the same listing back until the world changes', () => {
+    const store = sandbox();
+    const sel = eventLogSelector('all', '');
+    const a = sel(store.getState());
+    runAction(store, 'panel.show', 'editor');
+    expect(sel(store.getState())).toBe(a);
+    runAction(store, 'clock.step');
+    expect(sel(store.getState()).total).toBeGreaterThan(a.total);
+  });
+});
