@@ -1,7 +1,10 @@
 import { parseYaml } from '../formats/yamlDoc';
 import { Sim, parseDuration, formatClock } from '../sim';
 import { parseScenario, ScenarioError, type Expectation, type Scenario } from './scenario';
-import { collection, evaluate, eventHash, type CallRecord } from './runner';
+import type { CallRecord } from './calls';
+import { collection } from './collections';
+import { evaluate } from './evaluate';
+import { eventHash } from './report';
 import { matches } from './expect';
 import { Timeline, type LearnerAction } from './timeline';
 

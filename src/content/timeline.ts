@@ -1,8 +1,9 @@
 import { Sim, type SimEvent, type SimSnapshot } from '../sim';
 import { cloneData } from '../sim/core/clone';
 import type { Scenario } from './scenario';
-import { orderedActions, resolveRefs, simFor, type CallRecord } from './runner';
-import { newSession, runCommand, type ConsoleResult, type ConsoleSession } from './console';
+import { orderedActions, simFor } from './world';
+import { resolveRefs, type CallRecord } from './calls';
+import { newSession, runCommand, waitOf, type ConsoleResult, type ConsoleSession } from './console';
 
 /**
  * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and
@@ -171,7 +172,7 @@ export class Timeline {
   }
 
   private apply(a: LearnerAction): void {
-    if (a.kind === 'command' && /^\s*sleep(\s|$)/.test(a.line)) {
+    if (a.kind === 'command' && waitOf(a.line)) {
       // Time passes between actions (their `at`), never inside one: a replay must not run the clock here.
       this.outcomes.push({ action: a, command: a.line, output: 'sleep: in an action log time passes between actions; give the next action a later `at`', exitCode: 2 });
       return;

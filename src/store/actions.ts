@@ -2,8 +2,7 @@ import { parseYaml } from '../formats/yamlDoc';
 import { parseJson } from '../formats/json';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
-import { complete } from '../content/console';
-import { parseDuration } from '../sim';
+import { complete, filesRead, lineAllowed, waitOf } from '../content/console';
 import { act, builtInScenario, loadScenario, notify, patch, showPanel, touched, type ConsoleDraft, type EditorProblem, type SandboxState, type SandboxStore } from './store';
 import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from './defaults';
 import { activeTab, fileTabs } from './files';
@@ -28,14 +27,12 @@ const editorAction = (id: string) => (s: SandboxState): true | string => {
   return allowed.length === 0 || allowed.includes(id) ? true : `lesson ${s.lesson.current!.id} does not use it`;
 };
 
-/** In a lesson, console commands must start with one of the prefixes its `allowed` list names. */
+/** In a lesson, console commands must start with one of the prefixes its `allowed` list names (the command table decides). */
 function commandAllowed(s: SandboxState, line: string): true | string {
   const lesson = s.lesson.current;
-  const allowed = (lesson?.def.allowed ?? []).filter((a) => !a.startsWith('editor.'));
-  if (!lesson || allowed.length === 0) return true;
-  const l = line.trim().replace(/\s+/g, ' ');
-  if (/^sleep /.test(l) || allowed.some((a) => l === a || l.startsWith(`${a} `) || l.startsWith(a))) return true;
-  return `lesson ${lesson.id} uses only: ${allowed.join(', ')}`;
+  const allowed = lesson?.def.allowed ?? [];
+  if (!lesson || lineAllowed(allowed, line)) return true;
+  return `lesson ${lesson.id} uses only: ${allowed.filter((a) => !a.startsWith('editor.')).join(', ')}`;
 }
 
 /** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names. */
@@ -142,24 +139,7 @@ function applyScenarioFile(store: SandboxStore): void {
   }
 }
 
-/**
- * The editor files a command reads, as they are now, so that the action replays the same: file://name,
- * -f name, docker build's Dockerfile, compose's compose.yaml, copilot's manifests.
- */
-export function filesRead(line: string, all: Record<string, string>): Record<string, string> {
-  const words = line.trim().split(/\s+/);
-  const wanted = new Set<string>();
-  for (const m of line.matchAll(/file:\/\/(\S+)/g)) wanted.add(m[1]!);
-  const f = words.findIndex((w) => w === '-f' || w === '--file');
-  if (f >= 0 && words[f + 1]) wanted.add(words[f + 1]!);
-  if (words[0] === 'docker' && words[1] === 'build' && f < 0) wanted.add('Dockerfile');
-  if ((words[0] === 'docker' && words[1] === 'compose') || words[0] === 'translate') for (const n of ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']) wanted.add(n);
-  const out: Record<string, string> = {};
-  for (const [name, text] of Object.entries(all)) {
-    if (wanted.has(name) || (words[0] === 'copilot' && name.startsWith('copilot/'))) out[name] = text;
-  }
-  return out;
-}
+export { filesRead };
 
 /** In a demo, stops the clock at the next "predict, then reveal" pause. */
 function demoPauseDue(store: SandboxStore): void {
@@ -282,13 +262,12 @@ function runCommand(st: SandboxStore, arg: string): void {
   if (!line) return;
   const s = st.getState();
   const t = s.world.timeline!;
-  // In the page time passes on the clock: sleep moves it forward instead of being an action.
-  const sleep = /^sleep\s+(\S+)$/.exec(line);
-  if (sleep) {
-    const ms = parseDuration(sleep[1]!);
-    if (ms === undefined) notify(st, `sleep: invalid time interval '${sleep[1]!}'`, 'error');
+  // In the page time passes on the clock: a command that only waits (sleep) moves it forward instead of being an action.
+  const wait = waitOf(line);
+  if (wait) {
+    if ('message' in wait) notify(st, wait.message, 'error');
     else {
-      t.seek(t.now + ms);
+      t.seek(t.now + wait.ms);
       touched(st);
     }
     return;

@@ -168,3 +168,19 @@ describe('sim compose', () => {
     expect(r.err).toMatch(/^asym\.yaml:4:5: error: services\.web\.ports: web: published port 8080 differs from target 80/);
   });
 });
+
+describe('sim console', () => {
+  it('reads commands from standard input and adds them to the JSON report', () => {
+    let out = '';
+    const code = cli(['console', '--json', '--file', 'td=td.json'], {
+      out: (s) => (out += s), err: () => undefined,
+      read: () => '{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 128}]}',
+      stdin: () => 'aws ecs create-cluster --cluster-name demo\nsim launch-instances --cluster demo --count 1\nsleep 90s\naws ecs register-task-definition --cli-input-json file://td\naws ecs run-task --cluster demo --task-definition web\nsleep 1m\n',
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.console.map((c: { exitCode: number }) => c.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(report.tasks).toEqual([expect.objectContaining({ lastStatus: 'RUNNING' })]);
+    expect(report.clock).toBe(150);
+  });
+});

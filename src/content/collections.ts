@@ -1,0 +1,84 @@
+import { expandTrace, describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition, type Sim } from '../sim';
+import type { CallRecord } from './calls';
+
+/** Metric points are stored flat (t, value, t, value, …). */
+export function pairs(points: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < points.length; i += 2) out.push([points[i]!, points[i + 1]!]);
+  return out;
+}
+
+/** Collections the expectations count over, with a few joined fields for readable conditions. */
+export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
+  const w = sim.world;
+  switch (name) {
+    case 'tasks':
+      return w.taskOrder.map((a) => {
+        const t = w.tasks[a]!;
+        const svc = t.serviceArn ? w.services[t.serviceArn] : undefined;
+        const ci = t.containerInstanceArn ? w.containerInstances[t.containerInstanceArn] : undefined;
+        return { ...describeTask(sim, t), ec2InstanceId: t.ec2InstanceId, instanceType: ci?.instanceType, family: t.family, serviceName: svc?.serviceName, index: w.taskOrder.indexOf(a) };
+      });
+    case 'containerInstances':
+      return Object.values(w.containerInstances).sort((a, b) => a.order - b.order).map((ci) => {
+        const d = describeContainerInstance(sim, ci);
+        const res = (list: unknown) => Object.fromEntries((list as { name: string; integerValue: number }[]).map((r) => [r.name, r.integerValue]));
+        return {
+          ...d, remaining: res(d.remainingResources), registered: res(d.registeredResources),
+          attribute: Object.fromEntries(ci.attributes.map((a) => [a.name, a.value ?? true])), availabilityZone: ci.availabilityZone,
+          instanceType: ci.instanceType,
+        };
+      });
+    case 'services':
+      return Object.values(w.services).map((s) => describeService(sim, s));
+    case 'serviceEvents':
+      return Object.values(w.services).flatMap((s) => s.events.map((e) => ({ serviceName: s.serviceName, message: e.message, createdAt: sim.ts(e.createdAtMs) })));
+    case 'clusters':
+      return Object.values(w.clusters).map((c) => describeCluster(sim, c));
+    case 'taskDefinitions':
+      return Object.values(w.taskDefinitions).flat().map((td) => describeTaskDefinition(sim, td));
+    case 'events':
+      return sim.events as unknown[];
+    case 'calls':
+      return calls;
+    case 'datapoints':
+      return Object.values(w.metrics).flatMap((m) => {
+        const dims = Object.fromEntries(m.dimensions.map((d) => [d.name, d.value]));
+        return pairs(m.points).map(([t, value]) => ({ namespace: m.namespace, metricName: m.metricName, ...dims, t: t / 1000, timestamp: sim.ts(t), value }));
+      });
+    case 'traces':
+      return w.traces.map((t) => expandTrace(w, t));
+    case 'alarms':
+      return (sim.call('cloudwatch.DescribeAlarms', {}).output as { MetricAlarms: unknown[] }).MetricAlarms;
+    case 'rules':
+      return Object.values(w.rules).map((r) => {
+        const fwd = r.Actions.find((a) => a.Type === 'forward');
+        return { ...r, paths: r.Conditions.flatMap((c) => c.Values), TargetGroupName: fwd?.TargetGroupArn ? w.targetGroups[fwd.TargetGroupArn]?.TargetGroupName : undefined };
+      });
+    case 'discoveryServices':
+      return Object.values(w.discoveryServices).map((d) => ({
+        Id: d.Id, Arn: d.Arn, Name: d.Name, NamespaceId: d.NamespaceId, Namespace: w.namespaces[d.NamespaceId]?.Name, instances: d.instances.length,
+      }));
+    case 'capacityProviders':
+      return (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders;
+    case 'scalableTargets':
+      return (sim.call('applicationautoscaling.DescribeScalableTargets', { ServiceNamespace: 'ecs' }).output as { ScalableTargets: unknown[] }).ScalableTargets;
+    case 'scalingPolicies':
+      return (sim.call('applicationautoscaling.DescribeScalingPolicies', { ServiceNamespace: 'ecs' }).output as { ScalingPolicies: unknown[] }).ScalingPolicies;
+    case 'scalingActivities':
+      return (sim.call('applicationautoscaling.DescribeScalingActivities', { ServiceNamespace: 'ecs' }).output as { ScalingActivities: unknown[] }).ScalingActivities;
+    case 'containers':
+      return (sim.call('docker.Ps', { all: true }).output as { containers: unknown[] }).containers;
+    case 'images':
+      return Object.values(w.docker.images).map((i) => ({ ref: i.ref, exposedPorts: i.exposed, pushed: w.docker.registry.includes(i.ref) }));
+    case 'localTraffic':
+      return Object.keys(w.docker.traffic).map((port) => sim.call('docker.TrafficStats', { port: Number(port) }).output);
+    case 'targetGroups':
+      return Object.values(w.targetGroups).map((tg) => ({
+        TargetGroupName: tg.TargetGroupName, TargetGroupArn: tg.TargetGroupArn,
+        healthy: tg.targets.filter((x) => x.State === 'healthy').length, targets: tg.targets.map((x) => ({ Id: x.Id, Port: x.Port, State: x.State })),
+      }));
+    default:
+      return [];
+  }
+}

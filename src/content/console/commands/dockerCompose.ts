@@ -1,0 +1,120 @@
+import { formatProblem } from '../../../formats/yamlDoc';
+import { parseCompose, type ComposeProject } from '../../../formats/compose';
+import { psTable, type PsRow } from '../output';
+import type { ConsoleSession } from '../types';
+import { fail, type DockerCall, type Printed } from './dockerHost';
+
+/** The names docker compose looks for when no -f is given, in its order. */
+export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+export const COMPOSE_VERBS = ['down', 'exec', 'logs', 'ps', 'restart', 'start', 'stop', 'up'];
+
+interface Project {
+  name: string;
+  p: ComposeProject;
+  session: ConsoleSession;
+  call: DockerCall;
+  /** The file's problems (warnings), printed first. */
+  shown: string[];
+}
+
+/** The editor file a Compose service's build context names (context and dockerfile, relative to the project). */
+function dockerfileOf(build: unknown): string {
+  const b = build as { context?: unknown; dockerfile?: unknown } | string;
+  const ctx = typeof b === 'string' ? b : typeof b?.context === 'string' ? b.context : '.';
+  const df = typeof b === 'object' && b && typeof b.dockerfile === 'string' ? b.dockerfile : 'Dockerfile';
+  return ctx === '.' || ctx === './' ? df : `${ctx.replace(/^\.\//, '').replace(/\/$/, '')}/${df}`;
+}
+
+function up({ name, p, session, call, shown }: Project): Printed {
+  const services: Record<string, unknown>[] = [];
+  const out = [...shown];
+  for (const s of p.services) {
+    let image = s.image;
+    if (s.build !== undefined && image === undefined) {
+      image = `${name}-${s.name}`;
+      const r = call('Build', { tag: image, dockerfile: session.files[dockerfileOf(s.build)] });
+      if (!r.ok) return { output: [...out, `failed to build ${s.name}: ${r.msg}`].join('\n'), exitCode: 1 };
+      out.push(` ✔ Image ${image} Built`);
+    }
+    const restart = typeof s.raw.restart === 'string' ? s.raw.restart : undefined;
+    services.push({
+      name: s.name, image, env: s.environment, dependsOn: s.dependsOn,
+      ports: s.ports.filter((x) => x.published !== undefined).map((x) => `${x.published!}:${x.target}${x.protocol === 'udp' ? '/udp' : ''}`),
+      ...(restart ? { restart } : {}),
+      ...(s.healthcheck && !s.healthcheck.disable && s.healthcheck.test.length ? { healthcheck: s.healthcheck } : {}),
+    });
+  }
+  const r = call('ComposeUp', { project: name, services });
+  if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
+  out.push(` ✔ Network ${String(r.out.network)} Created`, ...(r.out.containers as string[]).map((c) => ` ✔ Container ${c} Created`));
+  return { output: out.join('\n'), exitCode: 0 };
+}
+
+function down({ name, call }: Project): Printed {
+  const r = call('ComposeDown', { project: name });
+  return r.ok ? { output: [...(r.out.removed as string[]).map((c) => ` ✔ Container ${c} Removed`), ` ✔ Network ${String(r.out.network)} Removed`].join('\n'), exitCode: 0 } : fail(r.msg);
+}
+
+function ps({ name, call }: Project): Printed {
+  const r = call('ComposePs', { project: name });
+  return r.ok ? { output: psTable(r.out.containers as PsRow[], true), exitCode: 0 } : fail(r.msg);
+}
+
+function logs({ name, call }: Project, rest: string[]): Printed {
+  const r = call('ComposePs', { project: name });
+  if (!r.ok) return fail(r.msg);
+  const lines: string[] = [];
+  for (const c of r.out.containers as PsRow[]) {
+    if (rest.length && !rest.includes(c.Service ?? '')) continue;
+    const l = call('Logs', { container: c.Names });
+    if (l.ok) for (const x of l.out.lines as string[]) lines.push(`${c.Names}  | ${x}`);
+  }
+  return { output: lines.join('\n'), exitCode: 0 };
+}
+
+const EACH = { restart: ['Restart', 'Restarted'], stop: ['Stop', 'Stopped'], start: ['Start', 'Started'] } as const;
+
+/** restart / stop / start: each of the project's containers (or the services named). */
+const onEach = (sub: keyof typeof EACH) => ({ name, call }: Project, rest: string[]): Printed => {
+  const r = call('ComposePs', { project: name });
+  if (!r.ok) return fail(r.msg);
+  const out: string[] = [];
+  for (const c of r.out.containers as PsRow[]) {
+    if (rest.length && !rest.includes(c.Service ?? '')) continue;
+    const x = call(EACH[sub][0], { container: c.Names });
+    out.push(x.ok ? ` ✔ Container ${c.Names} ${EACH[sub][1]}` : x.msg);
+  }
+  return { output: out.join('\n'), exitCode: out.some((l) => !l.startsWith(' ✔')) ? 1 : 0 };
+};
+
+function exec({ name, call }: Project, rest: string[]): Printed {
+  const [svc, ...command] = rest;
+  if (!svc || command.length === 0) return fail('"docker compose exec" requires a service and a command');
+  const r = call('Exec', { container: `${name}-${svc}-1`, command });
+  return r.ok ? { output: String(r.out.output), exitCode: r.out.exitCode as number } : { output: r.msg.replace(/No such container: .*/, `service "${svc}" is not running`), exitCode: 1 };
+}
+
+const VERBS: Record<string, (p: Project, rest: string[]) => Printed> = { up, down, ps, logs, restart: onEach('restart'), stop: onEach('stop'), start: onEach('start'), exec };
+
+/** docker compose up / down / ps / logs / exec / start / stop / restart, on the Compose file in the editor. */
+export function composeCommand(session: ConsoleSession, args: string[], call: DockerCall): Printed {
+  let file: string | undefined;
+  let project: string | undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-f' || a === '--file') file = args[++i];
+    else if (a === '-p' || a === '--project-name') project = args[++i];
+    else if (a !== '-d' && a !== '--detach') words.push(a);
+  }
+  file ??= COMPOSE_FILES.find((f) => session.files[f] !== undefined);
+  if (!file || session.files[file] === undefined) return fail('no configuration file provided: not found');
+  // The project is -p, else the file's `name:`, else "sandbox" (there is no directory name to default to).
+  const { project: p, problems } = parseCompose(session.files[file]!, file, project ? { project } : {});
+  const shown = problems.map((q) => formatProblem(q));
+  if (!p) return { output: shown.join('\n'), exitCode: 1 };
+  const [sub, ...rest] = words;
+  const verb = sub !== undefined && Object.hasOwn(VERBS, sub) ? VERBS[sub] : undefined;
+  if (!verb) return fail(`unknown docker compose command: ${sub ?? ''} (up, down, ps, logs, exec, start, stop, restart)`);
+  return verb({ name: p.name, p, session, call, shown }, rest);
+}

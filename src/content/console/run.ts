@@ -1,0 +1,85 @@
+import type { Sim } from '../../sim';
+import { tokenize } from './shell';
+import { newSession } from './session';
+import { commandNamed } from './table';
+import type { CommandResult, ConsoleCommand, ConsoleSession, Continuation, Parsed, RunContext } from './types';
+
+/** A line, read: its command and arguments; why it cannot run (naming the command when known); or nothing. */
+export type ReadLine =
+  | { command: ConsoleCommand; args: unknown }
+  | { message: string; exitCode: number; command?: ConsoleCommand }
+  | { empty: true };
+
+/** Reads one console line against the table. `files` are the editor's files, for `file://name`. */
+export function readLine(line: string, files: Record<string, string> = {}): ReadLine {
+  const toks = tokenize(line);
+  if (!Array.isArray(toks)) return { message: toks.error, exitCode: 2 };
+  if (toks.length === 0) return { empty: true };
+  const command = commandNamed(toks[0]!);
+  if (!command) return { message: `${toks[0]!}: command not found (try aws ecs …, copilot svc deploy …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
+  const r = command.parse(toks.slice(1), { files });
+  return r.ok ? { command, args: r.args } : { message: r.message, exitCode: r.exitCode, command };
+}
+
+/** Parses one console line: `{ kind: <command>, …its arguments }`, or why it cannot run. */
+export function parseCommand(line: string, files: Record<string, string> = {}): Parsed {
+  const l = readLine(line, files);
+  if ('empty' in l) return { kind: 'empty' };
+  if ('message' in l) return { kind: 'error', message: l.message, exitCode: l.exitCode };
+  return { kind: l.command.name, ...(l.args as object) };
+}
+
+/** The first step of a line: what it printed and did, and what is left for later (`then`). */
+export function runLine(l: ReadLine, ctx: RunContext): CommandResult {
+  if ('empty' in l) return { output: '', exitCode: 0 };
+  if ('message' in l) return { output: l.message, exitCode: l.exitCode };
+  return l.command.run(l.args, ctx);
+}
+
+/** A later step of a command (its continuation's `step`), after the time it asked for has passed. */
+export function resumeStep(commandName: string, then: Continuation, ctx: RunContext): CommandResult {
+  const command = commandNamed(commandName);
+  if (!command?.resume || then.step === undefined) return { output: '', exitCode: 0 };
+  return command.resume(then.step, then.state, ctx);
+}
+
+/** What a command printed and did so far, with a later step's result added. */
+export function mergeStep(so: CommandResult, next: CommandResult): CommandResult {
+  const calls = [...(so.calls ?? []), ...(next.calls ?? [])];
+  const error = so.error ?? next.error;
+  const response = next.response ?? so.response;
+  return {
+    output: [so.output, next.output].filter((x) => x !== '').join('\n'),
+    exitCode: so.exitCode !== 0 ? so.exitCode : next.exitCode,
+    ...(response !== undefined ? { response } : {}),
+    ...(error ? { error } : {}),
+    ...(calls.length ? { calls } : {}),
+    ...(next.then ? { then: next.then } : {}),
+  };
+}
+
+/** For a line whose command only lets time pass (sleep): how long, or why it cannot; undefined for other lines. */
+export function waitOf(line: string): { ms: number } | { message: string } | undefined {
+  const l = readLine(line);
+  if ('empty' in l || l.command?.time !== 'wait') return undefined;
+  if ('message' in l) return { message: l.message };
+  return { ms: l.command.waits?.(l.args) ?? 0 };
+}
+
+export type ConsoleResult = { command: string } & Omit<CommandResult, 'then'>;
+
+/**
+ * Runs one line against a Sim on its own (no timeline): the time a command lets pass runs on this Sim's clock,
+ * and its later steps run when that time is up. Never throws. Output is what the AWS CLI prints (JSON, 4-space indent).
+ */
+export function runCommand(sim: Sim, line: string, session: ConsoleSession = newSession()): ConsoleResult {
+  const l = readLine(line, session.files);
+  const ctx = { sim, session };
+  let r = runLine(l, ctx);
+  while (r.then) {
+    const { then, ...done } = r;
+    sim.runUntil(sim.now + then.afterMs);
+    r = then.step === undefined || !('command' in l) || !l.command ? done : mergeStep(done, resumeStep(l.command.name, then, ctx));
+  }
+  return { command: line, ...r };
+}
