@@ -3,7 +3,7 @@ import { cloneData } from '../sim/core/clone';
 import type { Scenario } from './scenario';
 import { orderedActions, simFor } from './world';
 import { resolveRefs, type CallRecord } from './calls';
-import { newSession, runCommand, waitOf, type ConsoleResult, type ConsoleSession } from './console';
+import { mergeStep, newSession, readLine, resumeStep, runLine, waitOf, type CommandResult, type ConsoleSession, type Continuation } from './console';
 
 /**
  * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and
@@ -15,12 +15,16 @@ export type NewAction =
 
 export type LearnerAction = NewAction & { at: number };
 
-/** An applied learner action and what came back (the API response or the console's output). */
-export interface Outcome {
-  action: LearnerAction;
+/** An applied learner action and what came back: the printed text, and as data the API response or error and the calls made. */
+export type Outcome = { action: LearnerAction; command: string } & Omit<CommandResult, 'then'>;
+
+/** The rest of a command's work, due at `at` (ms): kept as data, so it is snapshotted and replayed like everything else. */
+interface PendingStep {
+  at: number;
   command: string;
-  output: string;
-  exitCode: number;
+  then: Continuation;
+  /** The outcome (in the transcript) the step's output is added to. */
+  outcome: number;
 }
 
 interface Snapshot {
@@ -32,6 +36,7 @@ interface Snapshot {
   scenarioApplied: number;
   applied: number;
   outcomes: Outcome[];
+  pending: PendingStep[];
 }
 
 /** A point on the charts that the metrics do not carry: sampled once a simulated minute. */
@@ -72,6 +77,8 @@ export class Timeline {
   private scenarioApplied = 0;
   private applied = 0;
   private outcomes: Outcome[] = [];
+  /** Later steps of commands, in the order they are due. */
+  private pending: PendingStep[] = [];
   private snapshots: Snapshot[] = [];
   private snapshotEvery = SNAPSHOT_EVERY_MS;
   /** The longest event log of this branch, so restoring can take any snapshot's prefix. */
@@ -112,7 +119,8 @@ export class Timeline {
   private nextActionTime(): number {
     const sa = this.scenarioApplied < this.scenarioActions.length ? this.scenarioActions[this.scenarioApplied]!.at : Infinity;
     const la = this.applied < this.actions.length ? this.actions[this.applied]!.at : Infinity;
-    return Math.min(sa, la);
+    const pa = this.pending.length ? this.pending[0]!.at : Infinity;
+    return Math.min(sa, la, pa);
   }
 
   /**
@@ -165,6 +173,11 @@ export class Timeline {
       this.calls[a.index] = { at: t / 1000, call: a.call, ...(a.id ? { id: a.id } : {}), input, ...(r.error ? { error: r.error } : { output: r.output }) };
       sim.runUntil(t);
     }
+    // Then the steps of commands that were waiting for this moment, in the order they were scheduled.
+    while (this.pending.length && this.pending[0]!.at <= t) {
+      this.resume(this.pending.shift()!);
+      sim.runUntil(t);
+    }
     while (this.applied < this.actions.length && this.actions[this.applied]!.at <= t) {
       this.apply(this.actions[this.applied++]!);
       sim.runUntil(t);
@@ -179,8 +192,10 @@ export class Timeline {
     }
     if (a.kind === 'command') {
       if (a.files) Object.assign(this.session.files, a.files);
-      const r: ConsoleResult = runCommand(this.sim, a.line, this.session);
-      this.outcomes.push({ action: a, command: r.command, output: r.output, exitCode: r.exitCode });
+      const l = readLine(a.line, this.session.files);
+      const { then, ...done } = runLine(l, { sim: this.sim, session: this.session });
+      this.outcomes.push({ action: a, command: a.line, ...done });
+      if (then && 'command' in l && l.command) this.schedule(l.command.name, then, this.outcomes.length - 1);
     } else {
       const r = this.sim.call(a.call, a.input);
       const output = r.error
@@ -188,6 +203,24 @@ export class Timeline {
         : JSON.stringify(r.output, null, 4);
       this.outcomes.push({ action: a, command: actionText(a), output, exitCode: r.error ? 254 : 0 });
     }
+  }
+
+  /** Keeps a command's continuation until its time, after steps already due then. */
+  private schedule(command: string, then: Continuation, outcome: number): void {
+    const at = this.sim.now + Math.max(0, Math.round(then.afterMs));
+    let i = this.pending.length;
+    while (i > 0 && this.pending[i - 1]!.at > at) i--;
+    this.pending.splice(i, 0, { at, command, then, outcome });
+  }
+
+  /** Runs a command's later step and adds what it printed and did to the command's outcome. */
+  private resume(p: PendingStep): void {
+    const r = resumeStep(p.command, p.then, { sim: this.sim, session: this.session });
+    const before = this.outcomes[p.outcome]!;
+    const { then, ...merged } = mergeStep(before, r);
+    // A new object: snapshots share the earlier outcome.
+    this.outcomes[p.outcome] = { ...merged, action: before.action, command: before.command };
+    if (then) this.schedule(p.command, then, p.outcome);
   }
 
   /**
@@ -240,6 +273,7 @@ export class Timeline {
     this.scenarioApplied = s.scenarioApplied;
     this.applied = s.applied;
     this.outcomes = s.outcomes.slice();
+    this.pending = structuredClone(s.pending);
     this.samples = this.samples.filter((x) => x.t <= s.t);
     this.skippedUntil = -1;
   }
@@ -310,7 +344,7 @@ export class Timeline {
     const log = this.sim.events;
     this.snapshots.push({
       t, sim, logLength: log.length, session: structuredClone(this.session), calls: structuredClone(this.calls),
-      scenarioApplied: this.scenarioApplied, applied: this.applied, outcomes: this.outcomes.slice(),
+      scenarioApplied: this.scenarioApplied, applied: this.applied, outcomes: this.outcomes.slice(), pending: structuredClone(this.pending),
     });
     this.onSnapshot?.(performance.now() - started);
     if (this.snapshots.length > MAX_SNAPSHOTS) {

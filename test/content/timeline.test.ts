@@ -97,6 +97,32 @@ describe('the timeline', () => {
     }), { numRuns: 40 });
   });
 
+  it('a command that works in steps leaves its later step to the timeline, so what is due meanwhile happens at its time', () => {
+    // A scenario action due 30 s after `copilot app delete`, which deletes the environment's cluster a minute later.
+    const sc = parseScenario('name: steps\nactions:\n  - { at: 90s, call: ecs.CreateCluster, input: { clusterName: later } }\n', 'steps.yaml');
+    const t = new Timeline(sc);
+    t.act({ kind: 'command', line: 'copilot init --app kudos --name api --type "Backend Service" --image nginx --port 80 --deploy' });
+    t.advanceTo(60_000);
+    expect(t.act({ kind: 'command', line: 'copilot app delete' }).output).toBe('✔ Deleted service api from environment test.');
+    t.advanceTo(200_000);
+    const at = (message: string) => t.sim.events.find((e) => e.message === message)?.t;
+    expect(at('Cluster later was created.')).toBe(90_000);
+    expect(at('Cluster kudos-test was deleted.')).toBe(120_000);
+    const done = t.transcript.at(-1)!;
+    expect(done).toMatchObject({ exitCode: 0, output: '✔ Deleted service api from environment test.\n✔ Deleted environment test.\n✔ Deleted application kudos.' });
+    expect(done.calls!.map((c) => c.call)).toEqual(['ecs.UpdateService', 'ecs.DeleteService', 'ecs.DeleteCluster']);
+    const end = fingerprint(t);
+    const replay = new Timeline(sc, sc.seed, t.actions);
+    replay.advanceTo(200_000);
+    expect(fingerprint(replay)).toBe(end);
+    // Scrubbing into the wait shows the command half done; forward again, it finishes the same.
+    t.seek(100_000);
+    expect(t.transcript.at(-1)!.output).toBe('✔ Deleted service api from environment test.');
+    expect(t.sim.world.clusters[Object.keys(t.sim.world.clusters).find((k) => k.endsWith('/kudos-test'))!]!.status).toBe('ACTIVE');
+    t.seek(200_000);
+    expect(fingerprint(t)).toBe(end);
+  });
+
   it('yields between events when the frame budget runs out, and catches up without a difference', () => {
     const big = parseScenario(readFileSync(resolve(import.meta.dirname, '../../docs/examples/large-cluster.yaml'), 'utf8'), 'large-cluster.yaml');
     const sliced = new Timeline(big);
