@@ -1,5 +1,5 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
-import { checkLesson, parseIndex, parseLesson, parseLog, type ActionLog } from '../content/lesson';
+import { checkLesson, learnerCalls, parseIndex, parseLesson, parseLog, type ActionLog } from '../content/lesson';
 import { formatReport, reportOf, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
@@ -278,8 +278,7 @@ function lessonCommand(args: string[], io: Io): number {
   const seed = o.values['--seed']?.[0] ?? lesson.start.seed;
   let report;
   const result = checkLesson(lesson, log, seed, (t) => {
-    const calls = t.transcript.map((x) => ({ at: x.action.at / 1000, call: x.command, input: {}, ...(x.exitCode === 0 ? { output: x.output } : { error: { code: String(x.exitCode), message: x.output } }) }));
-    report = reportOf(t.sim, lesson.title, seed, calls, []);
+    report = reportOf(t.sim, lesson.title, seed, learnerCalls(t.transcript), []);
   });
   const lessonPart = { id: result.id, passed: result.passed, checklist: result.checklist, diagnostics: result.diagnostics, predictions: result.predictions };
   if (o.flags.has('--json')) io.out(`${JSON.stringify({ ...report!, passed: result.passed, lesson: lessonPart }, null, 2)}\n`);

@@ -6,7 +6,7 @@ import { collection } from './collections';
 import { evaluate } from './evaluate';
 import { eventHash } from './report';
 import { matches } from './expect';
-import { Timeline, type LearnerAction } from './timeline';
+import { Timeline, type LearnerAction, type Outcome } from './timeline';
 
 /**
  * Lessons as data: lessons/<id>/lesson.yaml (metadata, goals, diagnostics, predictions),
@@ -347,6 +347,9 @@ export function parseDemo(files: Files, id: string): Demo {
 
 // ---- the checker ----
 
+/** A learner action in the `calls` collection. */
+export type LearnerCall = CallRecord & { response?: unknown; calls?: CallRecord[] };
+
 export interface ChecklistItem {
   id: string;
   label: string;
@@ -425,6 +428,20 @@ export function evaluateNow(sim: Sim, lesson: Lesson, calls: CallRecord[] = []):
 }
 
 /**
+ * The learner's actions as the `calls` collection: what was asked (the command line, or the call), what it
+ * printed (`output`) or the error (the API's `{ code, message }`, else the exit status and the text), and as
+ * data the API response and every request it made.
+ */
+export function learnerCalls(transcript: readonly Outcome[]): LearnerCall[] {
+  return transcript.map((o) => ({
+    at: o.action.at / 1000, call: o.action.kind === 'call' ? o.action.call : o.command, input: o.action.kind === 'call' ? o.action.input : { command: o.command },
+    ...(o.exitCode === 0 ? { output: o.output } : { error: o.error ?? { code: String(o.exitCode), message: o.output } }),
+    ...(o.response !== undefined ? { response: o.response } : {}),
+    ...(o.calls ? { calls: o.calls } : {}),
+  }));
+}
+
+/**
  * Replays the lesson's start state with an action log to `lesson.until`, sampling the goals that
  * speak about time, and reports the checklist. A lesson is passed only by what its actions produce.
  */
@@ -443,11 +460,7 @@ export function checkLesson(lesson: Lesson, log: ActionLog, seed = lesson.start.
   t.advanceTo(lesson.until);
   const sim = t.sim;
   const end = sim.now;
-  // The learner's requests as the `calls` collection: what was asked, and what came back.
-  const calls: CallRecord[] = t.transcript.map((o) => ({
-    at: o.action.at / 1000, call: o.action.kind === 'call' ? o.action.call : o.command, input: o.action.kind === 'call' ? o.action.input : { command: o.command },
-    ...(o.exitCode === 0 ? { output: o.output } : { error: { code: /\(([A-Za-z]+)\)/.exec(o.output)?.[1] ?? String(o.exitCode), message: o.output } }),
-  }));
+  const calls = learnerCalls(t.transcript);
   const now = evaluateNow(sim, lesson, calls);
   const checklist = lesson.goals.map((g, i) => {
     if (g.holdsFor === undefined && !g.never && g.within === undefined) return now[i]!;

@@ -198,10 +198,11 @@ export class Timeline {
       if (then && 'command' in l && l.command) this.schedule(l.command.name, then, this.outcomes.length - 1);
     } else {
       const r = this.sim.call(a.call, a.input);
+      const call: CallRecord = { at: this.sim.now / 1000, call: a.call, input: a.input, ...(r.error ? { error: r.error } : { output: r.output }) };
       const output = r.error
         ? `An error occurred (${r.error.code}) when calling the ${a.call.split('.')[1]} operation: ${r.error.message}`
         : JSON.stringify(r.output, null, 4);
-      this.outcomes.push({ action: a, command: actionText(a), output, exitCode: r.error ? 254 : 0 });
+      this.outcomes.push({ action: a, command: actionText(a), output, exitCode: r.error ? 254 : 0, ...(r.error ? { error: r.error } : { response: r.output }), calls: [call] });
     }
   }
 

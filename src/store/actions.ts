@@ -81,12 +81,12 @@ function registerTaskDefinition(store: SandboxStore, file: string): void {
   if (!o) return;
   showPanel(store, 'console');
   if (o.exitCode !== 0) {
-    setProblems(store, file, [locateError(text, file, o.output.replace(/^An error occurred \(([^)]+)\) when calling the \w+ operation: /, '$1: '))]);
+    setProblems(store, file, [locateError(text, file, o.error ? `${o.error.code}: ${o.error.message}` : o.output)]);
     showPanel(store, 'editor');
     notify(store, `The task definition was not registered: ${o.output}`, 'error');
   } else {
     setProblems(store, file, []);
-    const td = (JSON.parse(o.output) as { taskDefinition: { family: string; revision: number } }).taskDefinition;
+    const td = (o.response as { taskDefinition: { family: string; revision: number } }).taskDefinition;
     notify(store, `Registered task definition ${td.family}:${td.revision}.`);
   }
 }

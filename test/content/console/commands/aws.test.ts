@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../../../../src/content/console';
+import { cliTimestamps, runCommand } from '../../../../src/content/console';
 import { Sim } from '../../../../src/sim';
 
 describe('console on the engine', () => {
@@ -22,5 +22,22 @@ describe('console on the engine', () => {
       exitCode: 252, output: expect.stringMatching(/^\nParameter validation failed:\nInvalid type for parameter family, value: 5, type: <class 'int'>/),
     });
     expect(run('aws ecs list-tasks --cluster nope')).toMatchObject({ exitCode: 254, output: expect.stringContaining('An error occurred (ClusterNotFoundException) when calling the ListTasks operation: Cluster not found.') });
+  });
+});
+
+describe('what an aws command did, as data', () => {
+  it('carries the API response or error and the request beside the printed text', () => {
+    const sim = new Sim();
+    const ok = runCommand(sim, 'aws ecs create-cluster --cluster-name demo');
+    expect(ok.response).toMatchObject({ cluster: { clusterName: 'demo', status: 'ACTIVE' } });
+    expect(JSON.parse(ok.output)).toEqual(cliTimestamps(ok.response));
+    expect(ok.calls).toEqual([{ at: 0, call: 'ecs.CreateCluster', input: { clusterName: 'demo' }, output: ok.response }]);
+    const bad = runCommand(sim, 'aws ecs list-tasks --cluster nope');
+    expect(bad).toMatchObject({ exitCode: 254, error: { code: 'ClusterNotFoundException', message: 'Cluster not found.' }, calls: [{ call: 'ecs.ListTasks', input: { cluster: 'nope' }, error: { code: 'ClusterNotFoundException' } }] });
+    expect(bad.response).toBeUndefined();
+    const invalid = runCommand(sim, `aws ecs register-task-definition --cli-input-json '{"family": 5, "containerDefinitions": []}'`);
+    expect(invalid).toMatchObject({ exitCode: 252, error: { code: 'ParamValidationError' } });
+    // A line that never became a request made no call.
+    expect(runCommand(sim, 'aws ecs run-task --cluster demo').calls).toBeUndefined();
   });
 });
