@@ -1,7 +1,7 @@
 import type { Sim } from '../sim';
 import type { Scenario } from './scenario';
-import { orderedActions, simFor } from './world';
-import { resolveRefs, type CallRecord } from './calls';
+import { Timeline } from './timeline';
+import type { CallRecord } from './calls';
 import { describeExpectation, evaluate, type ExpectResult } from './evaluate';
 import { reportOf, type Report } from './report';
 
@@ -18,44 +18,26 @@ export interface RunOptions {
   after?: (sim: Sim) => void;
 }
 
-/** Runs a scenario headless: the same code path the CLI, the tests and the lesson checker use. */
+/**
+ * Runs a scenario headless on the same Timeline the page and the lesson checker use (without its history):
+ * its actions at their times, each checkpoint (`expect` with `at`) evaluated when the clock reaches it, the
+ * rest at `until`. The same code path the CLI, the tests and the benchmarks use.
+ */
 export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
   const seed = opts.seed ?? sc.seed;
-  const sim = simFor(sc, seed);
-  const actions = orderedActions(sc);
-  const lastAction = actions.length ? actions[actions.length - 1]!.at : 0;
+  const t = new Timeline(sc, seed, [], { history: false });
+  const lastAction = sc.actions.reduce((m, a) => Math.max(m, a.at), 0);
   const until = opts.until ?? sc.until ?? lastAction;
   const checkpoints = sc.expect.filter((e) => e.at !== undefined).sort((a, b) => a.at! - b.at! || a.index - b.index);
   const results = new Map<number, ExpectResult>();
-  const calls: CallRecord[] = new Array(sc.actions.length);
-  const ordered: CallRecord[] = [];
-  let ai = 0;
-  let ci = 0;
-  while (ai < actions.length || ci < checkpoints.length) {
-    const nextAction = ai < actions.length ? actions[ai]!.at : Infinity;
-    const nextCheck = ci < checkpoints.length ? checkpoints[ci]!.at! : Infinity;
-    const t = Math.min(nextAction, nextCheck);
-    if (t > until && nextAction > until) break;
-    sim.runUntil(t);
-    while (ai < actions.length && actions[ai]!.at === t) {
-      const a = actions[ai++]!;
-      const input = resolveRefs(sim, a.input, calls) as Record<string, unknown>;
-      const r = sim.call(a.call, input);
-      const rec: CallRecord = { at: t / 1000, call: a.call, ...(a.id ? { id: a.id } : {}), input, ...(r.error ? { error: r.error } : { output: r.output }) };
-      calls[a.index] = rec;
-      ordered.push(rec);
-      // What a call sets off at once (zero-delay events) happens before the next call at the same time.
-      sim.runUntil(t);
-    }
-    sim.runUntil(t);
-    while (ci < checkpoints.length && checkpoints[ci]!.at === t) {
-      const e = checkpoints[ci++]!;
-      results.set(e.index, { ...evaluate(sim, e, calls), at: t / 1000 });
-    }
+  for (const e of checkpoints) {
+    if (e.at! > until) break;
+    t.advanceTo(e.at!);
+    results.set(e.index, { ...evaluate(t.sim, e, t.callRecords as CallRecord[]), at: e.at! / 1000 });
   }
-  sim.runUntil(until);
-  opts.after?.(sim);
-  for (const e of sc.expect) if (e.at === undefined) results.set(e.index, evaluate(sim, e, calls));
+  t.advanceTo(until);
+  opts.after?.(t.sim);
+  for (const e of sc.expect) if (e.at === undefined) results.set(e.index, evaluate(t.sim, e, t.callRecords as CallRecord[]));
   const expect = sc.expect.map((e) => results.get(e.index) ?? { index: e.index, label: e.label ?? describeExpectation(e), passed: false, seen: 'not reached before the end of the run', at: e.at! / 1000 });
-  return reportOf(sim, sc.name, seed, ordered, expect);
+  return reportOf(t.sim, sc.name, seed, t.callLog, expect);
 }

@@ -91,7 +91,11 @@ export class Timeline {
   /** Called with how long each snapshot took (ms of wall time, as measured by the caller's clock). */
   onSnapshot?: (tookMs: number) => void;
 
-  constructor(readonly scenario: Scenario, readonly seed: string = scenario.seed, actions: LearnerAction[] = []) {
+  /** Without history (the headless runner): no snapshots or chart samples are taken, so the world cannot be scrubbed back. */
+  private readonly history: boolean;
+
+  constructor(readonly scenario: Scenario, readonly seed: string = scenario.seed, actions: LearnerAction[] = [], options: { history?: boolean } = {}) {
+    this.history = options.history ?? true;
     this.sim = simFor(scenario, seed);
     this.session = newSession();
     this.scenarioActions = orderedActions(scenario);
@@ -104,6 +108,16 @@ export class Timeline {
 
   get now(): number {
     return this.sim.now;
+  }
+
+  /** The scenario's requests so far, by their index in the scenario (what `${call:…}` and an expectation's `call` name). */
+  get callRecords(): readonly CallRecord[] {
+    return this.calls;
+  }
+
+  /** The scenario's requests so far, in the order they ran. */
+  get callLog(): CallRecord[] {
+    return this.scenarioActions.slice(0, this.scenarioApplied).map((a) => this.calls[a.index]!);
   }
 
   /** Learner actions applied so far, with what they printed. */
@@ -319,11 +333,13 @@ export class Timeline {
   private skippedUntil = -1;
 
   private nextSnapshotAt(): number {
+    if (!this.history) return Infinity;
     const last = Math.max(this.snapshots[this.snapshots.length - 1]!.t, this.skippedUntil);
     return Math.floor(last / this.snapshotEvery) * this.snapshotEvery + this.snapshotEvery;
   }
 
   private nextSampleAt(): number {
+    if (!this.history) return Infinity;
     const last = this.samples.length ? this.samples[this.samples.length - 1]!.t : -SAMPLE_EVERY_MS;
     return Math.floor(last / SAMPLE_EVERY_MS) * SAMPLE_EVERY_MS + SAMPLE_EVERY_MS;
   }
