@@ -3,7 +3,7 @@ import { checkLesson, learnerCalls, parseIndex, parseLesson, parseLog, type Acti
 import { formatReport, reportOf, runScenario } from '../content/runner';
 import { parseDuration } from '../sim';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
-import { formatProblem } from '../formats/yamlDoc';
+import { formatProblem } from '../formats/problem';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { deployRequests, environmentRequests, parseManifest, planDeployment } from '../formats/copilot';
 
@@ -110,7 +110,7 @@ function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s:
   const text = readText(file, io);
   if (text === undefined) return 2;
   const { manifest, problems } = parseManifest(text, file);
-  for (const p of problems) io.err(`${formatProblem(p)}\n`);
+  for (const p of problems) io.err(`${formatProblem(p, { severity: 'always' })}\n`);
   if (!manifest) return 2;
   if (manifest.type === 'Environment') {
     io.err(`${file}: an Environment manifest is deployed with copilot env deploy; give a workload manifest.\n`);
@@ -147,10 +147,10 @@ function composeCommand(args: string[], io: { out: (s: string) => void; err: (s:
   const text = readText(file, io);
   if (text === undefined) return 2;
   const { project: p, problems } = parseCompose(text, file, { project });
-  for (const q of problems) io.err(`${formatProblem(q)}\n`);
+  for (const q of problems) io.err(`${formatProblem(q, { severity: 'always' })}\n`);
   if (!p) return 2;
   const t = composeToEcs(p);
-  for (const e of t.errors) io.err(`${file}:${e.line}:${e.column}: error: ${e.member}: ${e.message}\n`);
+  for (const e of t.errors) io.err(`${formatProblem(e, { severity: 'always' })}\n`);
   const requests = t.errors.length ? [] : composeRequests(t, p, { subnets: ['a', 'b', 'c'].map((z) => `subnet-us-east-1${z}`) });
   if (json) io.out(`${JSON.stringify({ ...t, requests }, null, 2)}\n`);
   else {

@@ -1,4 +1,5 @@
 import { parseYaml } from '../formats/yamlDoc';
+import { formatProblems, type Problem } from '../formats/problem';
 import { Sim, parseDuration, formatClock } from '../sim';
 import { parseScenario, ScenarioError, type Expectation, type Scenario } from './scenario';
 import type { CallRecord } from './calls';
@@ -15,17 +16,9 @@ import { Timeline, type LearnerAction, type Outcome } from './timeline';
  * an action log by replaying it from the start state.
  */
 
-export interface LessonProblem {
-  file: string;
-  line: number;
-  column: number;
-  member: string;
-  message: string;
-}
-
 export class LessonError extends Error {
-  constructor(readonly problems: LessonProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.member ? `${p.member}: ` : ''}${p.message}`).join('\n'));
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
     this.name = 'LessonError';
   }
 }
@@ -117,24 +110,24 @@ export interface LessonIndex {
 
 type Files = Record<string, string>;
 
-function problemsOf(file: string, e: unknown): LessonProblem[] {
+function problemsOf(file: string, e: unknown): Problem[] {
   if (e instanceof ScenarioError) return e.problems;
   if (e instanceof LessonError) return e.problems;
-  return [{ file, line: 1, column: 1, member: '', message: e instanceof Error ? e.message : String(e) }];
+  return [{ file, line: 1, column: 1, member: '', message: e instanceof Error ? e.message : String(e), severity: 'error' }];
 }
 
-function readYaml(files: Files, file: string, problems: LessonProblem[]): { data: Record<string, unknown>; at: (p: (string | number)[]) => { line: number; column: number } } | undefined {
+function readYaml(files: Files, file: string, problems: Problem[]): { data: Record<string, unknown>; at: (p: (string | number)[]) => { line: number; column: number } } | undefined {
   const text = files[file];
   if (text === undefined) {
-    problems.push({ file, line: 1, column: 1, member: '', message: 'the file is missing' });
+    problems.push({ severity: 'error', file, line: 1, column: 1, member: '', message: 'the file is missing' });
     return undefined;
   }
-  const doc = parseYaml(text);
+  const doc = parseYaml(text, file);
   // The first few syntax errors; the rest usually follow from the first.
-  for (const e of doc.errors.slice(0, 3)) problems.push({ file, line: e.line, column: e.column, member: '', message: e.message });
+  problems.push(...doc.errors.slice(0, 3));
   if (doc.errors.length) return undefined;
   if (doc.data === null || typeof doc.data !== 'object' || Array.isArray(doc.data)) {
-    problems.push({ file, line: 1, column: 1, member: '', message: 'expected a mapping' });
+    problems.push({ severity: 'error', file, line: 1, column: 1, member: '', message: 'expected a mapping' });
     return undefined;
   }
   return { data: doc.data as Record<string, unknown>, at: (p) => doc.at(p) };
@@ -150,56 +143,56 @@ function toCheck(raw: Record<string, unknown>, index: number): Expectation {
 
 const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders', 'rules', 'discoveryServices']);
 
-function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: LessonProblem[]): void {
+function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: Problem[]): void {
   const kinds = ['count', 'event', 'sequence', 'rate'].filter((k) => raw[k] !== undefined);
-  if (kinds.length !== 1) problems.push({ file, ...at(), member, message: 'needs exactly one of count, event, sequence or rate' });
+  if (kinds.length !== 1) problems.push({ severity: 'error', file, ...at(), member, message: 'needs exactly one of count, event, sequence or rate' });
   if (raw.rate !== undefined) {
     const r = raw.rate as Record<string, unknown> | null;
-    if (!r || typeof r.of !== 'object' || typeof r.over !== 'object') problems.push({ file, ...at(), member: `${member}.rate`, message: 'a rate needs of and over (datapoint conditions)' });
-    if (raw.window === undefined) problems.push({ file, ...at(), member: `${member}.window`, message: 'a rate needs a window (the final 60s, …)' });
-    if (raw.atLeast === undefined && raw.atMost === undefined) problems.push({ file, ...at(), member, message: 'a rate needs atLeast or atMost' });
+    if (!r || typeof r.of !== 'object' || typeof r.over !== 'object') problems.push({ severity: 'error', file, ...at(), member: `${member}.rate`, message: 'a rate needs of and over (datapoint conditions)' });
+    if (raw.window === undefined) problems.push({ severity: 'error', file, ...at(), member: `${member}.window`, message: 'a rate needs a window (the final 60s, …)' });
+    if (raw.atLeast === undefined && raw.atMost === undefined) problems.push({ severity: 'error', file, ...at(), member, message: 'a rate needs atLeast or atMost' });
   }
-  if (raw.count !== undefined && !COLLECTIONS.has(String(raw.count))) problems.push({ file, ...at(), member: `${member}.count`, message: `unknown collection '${String(raw.count)}'; known: ${[...COLLECTIONS].join(', ')}` });
-  if (raw.count !== undefined && raw.equals === undefined && raw.atLeast === undefined && raw.atMost === undefined) problems.push({ file, ...at(), member, message: 'a count needs equals, atLeast or atMost' });
+  if (raw.count !== undefined && !COLLECTIONS.has(String(raw.count))) problems.push({ severity: 'error', file, ...at(), member: `${member}.count`, message: `unknown collection '${String(raw.count)}'; known: ${[...COLLECTIONS].join(', ')}` });
+  if (raw.count !== undefined && raw.equals === undefined && raw.atLeast === undefined && raw.atMost === undefined) problems.push({ severity: 'error', file, ...at(), member, message: 'a count needs equals, atLeast or atMost' });
 }
 
 /** Reads an action log file (a solution, a trap or a learner's export); throws LessonError on a problem. */
 export function parseLog(files: Files, file: string): ActionLog {
-  const problems: LessonProblem[] = [];
+  const problems: Problem[] = [];
   const log = readLog(files, file, problems);
   if (problems.length) throw new LessonError(problems);
   return log;
 }
 
-function readLog(files: Files, file: string, problems: LessonProblem[]): ActionLog {
+function readLog(files: Files, file: string, problems: Problem[]): ActionLog {
   const y = readYaml(files, file, problems);
   if (!y) return { actions: [], predictions: {} };
   const list = y.data.actions;
   const actions: LearnerAction[] = [];
-  if (!Array.isArray(list)) problems.push({ file, ...y.at(['actions']), member: 'actions', message: 'expected a list of actions' });
+  if (!Array.isArray(list)) problems.push({ severity: 'error', file, ...y.at(['actions']), member: 'actions', message: 'expected a list of actions' });
   else {
     let last = 0;
     list.forEach((a: Record<string, unknown>, i) => {
       const member = `actions[${i}]`;
       const where = () => y.at(['actions', i]);
       if (a === null || typeof a !== 'object') {
-        problems.push({ file, ...where(), member, message: 'expected { at, command } or { at, call, input }' });
+        problems.push({ severity: 'error', file, ...where(), member, message: 'expected { at, command } or { at, call, input }' });
         return;
       }
       const at = a.at === undefined ? last : parseDuration(a.at);
       if (at === undefined) {
-        problems.push({ file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: `'${String(a.at)}' is not a time` });
+        problems.push({ severity: 'error', file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: `'${String(a.at)}' is not a time` });
         return;
       }
-      if (at < last) problems.push({ file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: 'actions must be in time order' });
+      if (at < last) problems.push({ severity: 'error', file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: 'actions must be in time order' });
       last = at;
       if (typeof a.command === 'string') {
         const f = a.files as Record<string, string> | undefined;
         actions.push({ at, kind: 'command', line: a.command, ...(f ? { files: f } : {}) });
       } else if (typeof a.call === 'string') {
-        if (!Sim.hasOperation(a.call)) problems.push({ file, ...y.at(['actions', i, 'call']), member: `${member}.call`, message: `unknown operation '${a.call}'` });
+        if (!Sim.hasOperation(a.call)) problems.push({ severity: 'error', file, ...y.at(['actions', i, 'call']), member: `${member}.call`, message: `unknown operation '${a.call}'` });
         actions.push({ at, kind: 'call', call: a.call, input: (a.input as Record<string, unknown>) ?? {} });
-      } else problems.push({ file, ...where(), member, message: 'expected command or call' });
+      } else problems.push({ severity: 'error', file, ...where(), member, message: 'expected command or call' });
     });
   }
   const predictions = (y.data.predictions as Record<string, number> | undefined) ?? {};
@@ -225,7 +218,7 @@ export function splitText(md: string): Lesson['text'] {
 
 /** Reads one lesson from its files (paths relative to lessons/). Throws LessonError naming file, line and member. */
 export function parseLesson(files: Files, id: string): Lesson {
-  const problems: LessonProblem[] = [];
+  const problems: Problem[] = [];
   const dir = `${id}/`;
   const file = `${dir}lesson.yaml`;
   const y = readYaml(files, file, problems);
@@ -234,25 +227,25 @@ export function parseLesson(files: Files, id: string): Lesson {
   const str = (k: string, required = true): string => {
     const v = d[k];
     if (typeof v === 'string') return v;
-    if (required) problems.push({ file, ...y.at([k]), member: k, message: 'expected a string' });
+    if (required) problems.push({ severity: 'error', file, ...y.at([k]), member: k, message: 'expected a string' });
     return '';
   };
   const known = new Set(['id', 'title', 'chapter', 'summary', 'prerequisites', 'allowed', 'until', 'sampleEvery', 'goals', 'diagnostics', 'predictions', 'files']);
-  for (const k of Object.keys(d)) if (!known.has(k)) problems.push({ file, ...y.at([k], ), member: k, message: `unknown member '${k}'` });
-  if (d.id !== id) problems.push({ file, ...y.at(['id']), member: 'id', message: `expected '${id}' (the folder's name)` });
+  for (const k of Object.keys(d)) if (!known.has(k)) problems.push({ severity: 'error', file, ...y.at([k], ), member: k, message: `unknown member '${k}'` });
+  if (d.id !== id) problems.push({ severity: 'error', file, ...y.at(['id']), member: 'id', message: `expected '${id}' (the folder's name)` });
   const until = parseDuration(d.until);
-  if (until === undefined) problems.push({ file, ...y.at(['until']), member: 'until', message: 'expected a duration such as 10m' });
+  if (until === undefined) problems.push({ severity: 'error', file, ...y.at(['until']), member: 'until', message: 'expected a duration such as 10m' });
   const goals: Goal[] = [];
-  if (!Array.isArray(d.goals) || d.goals.length === 0) problems.push({ file, ...y.at(['goals']), member: 'goals', message: 'expected a list of goals' });
+  if (!Array.isArray(d.goals) || d.goals.length === 0) problems.push({ severity: 'error', file, ...y.at(['goals']), member: 'goals', message: 'expected a list of goals' });
   else (d.goals as Record<string, unknown>[]).forEach((g, i) => {
     const member = `goals[${i}]`;
     const at = () => y.at(['goals', i]);
-    if (typeof g.id !== 'string' || typeof g.label !== 'string') problems.push({ file, ...at(), member, message: 'a goal needs an id and a label' });
+    if (typeof g.id !== 'string' || typeof g.label !== 'string') problems.push({ severity: 'error', file, ...at(), member, message: 'a goal needs an id and a label' });
     checkCheck(g, file, member, at, problems);
     const dur = (k: string) => {
       if (g[k] === undefined) return undefined;
       const v = parseDuration(g[k]);
-      if (v === undefined) problems.push({ file, ...y.at(['goals', i, k]), member: `${member}.${k}`, message: 'expected a duration' });
+      if (v === undefined) problems.push({ severity: 'error', file, ...y.at(['goals', i, k]), member: `${member}.${k}`, message: 'expected a duration' });
       return v;
     };
     const goal: Goal = { id: String(g.id), label: String(g.label), check: toCheck(g, i) };
@@ -267,12 +260,12 @@ export function parseLesson(files: Files, id: string): Lesson {
     if (g.never === true) goal.never = true;
     if (g.rate !== undefined) goal.rate = g.rate as Goal['rate'] & object;
     if (g.after !== undefined) goal.after = g.after as Record<string, unknown>;
-    if ((goal.within === undefined) !== (goal.after === undefined)) problems.push({ file, ...at(), member, message: 'within and after go together' });
+    if ((goal.within === undefined) !== (goal.after === undefined)) problems.push({ severity: 'error', file, ...at(), member, message: 'within and after go together' });
     goals.push(goal);
   });
   const diagnostics: Diagnostic[] = ((d.diagnostics as Record<string, unknown>[] | undefined) ?? []).map((x, i) => {
     const at = () => y.at(['diagnostics', i]);
-    if (typeof x.id !== 'string' || typeof x.message !== 'string' || typeof x.when !== 'object') problems.push({ file, ...at(), member: `diagnostics[${i}]`, message: 'a diagnostic needs id, message and when' });
+    if (typeof x.id !== 'string' || typeof x.message !== 'string' || typeof x.when !== 'object') problems.push({ severity: 'error', file, ...at(), member: `diagnostics[${i}]`, message: 'a diagnostic needs id, message and when' });
     else checkCheck(x.when as Record<string, unknown>, file, `diagnostics[${i}].when`, at, problems);
     return { id: String(x.id), message: String(x.message), when: toCheck((x.when as Record<string, unknown>) ?? {}, i) };
   });
@@ -285,7 +278,7 @@ export function parseLesson(files: Files, id: string): Lesson {
   }));
   let start: Scenario | undefined;
   const startText = files[`${dir}start.yaml`];
-  if (startText === undefined) problems.push({ file: `${dir}start.yaml`, line: 1, column: 1, member: '', message: 'the file is missing' });
+  if (startText === undefined) problems.push({ severity: 'error', file: `${dir}start.yaml`, line: 1, column: 1, member: '', message: 'the file is missing' });
   else {
     try {
       start = parseScenario(startText, `${dir}start.yaml`);
@@ -298,19 +291,19 @@ export function parseLesson(files: Files, id: string): Lesson {
     const ty = readYaml(files, f, problems);
     const misconception = typeof ty?.data.misconception === 'string' ? ty.data.misconception : '';
     const diagnostic = typeof ty?.data.diagnostic === 'string' ? ty.data.diagnostic : '';
-    if (ty && (!misconception || !diagnostic)) problems.push({ file: f, line: 1, column: 1, member: misconception ? 'diagnostic' : 'misconception', message: 'a trap names the misconception it encodes and the diagnostic it must fail with' });
-    else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push({ file: f, ...(ty?.at(['diagnostic']) ?? { line: 1, column: 1 }), member: 'diagnostic', message: `no diagnostic '${diagnostic}' in ${file}` });
+    if (ty && (!misconception || !diagnostic)) problems.push({ severity: 'error', file: f, line: 1, column: 1, member: misconception ? 'diagnostic' : 'misconception', message: 'a trap names the misconception it encodes and the diagnostic it must fail with' });
+    else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push({ severity: 'error', file: f, ...(ty?.at(['diagnostic']) ?? { line: 1, column: 1 }), member: 'diagnostic', message: `no diagnostic '${diagnostic}' in ${file}` });
     return { name: f.slice(dir.length + 6, -5), misconception, diagnostic, log: ty ? readLog(files, f, problems) : { actions: [], predictions: {} } };
   });
-  if (traps.length === 0) problems.push({ file: `${dir}traps/`, line: 1, column: 1, member: '', message: 'a lesson has at least one trap' });
+  if (traps.length === 0) problems.push({ severity: 'error', file: `${dir}traps/`, line: 1, column: 1, member: '', message: 'a lesson has at least one trap' });
   const md = files[`${dir}text/en.md`];
-  if (md === undefined) problems.push({ file: `${dir}text/en.md`, line: 1, column: 1, member: '', message: 'the file is missing' });
+  if (md === undefined) problems.push({ severity: 'error', file: `${dir}text/en.md`, line: 1, column: 1, member: '', message: 'the file is missing' });
   const text = splitText(md ?? '');
-  if (md !== undefined && (!text.briefing || !text.debrief)) problems.push({ file: `${dir}text/en.md`, line: 1, column: 1, member: '', message: 'the text needs a briefing (before the first heading) and a ## Debrief' });
+  if (md !== undefined && (!text.briefing || !text.debrief)) problems.push({ severity: 'error', file: `${dir}text/en.md`, line: 1, column: 1, member: '', message: 'the text needs a briefing (before the first heading) and a ## Debrief' });
   const lessonFiles: Record<string, string> = {};
   for (const [name, src] of Object.entries((d.files as Record<string, string> | undefined) ?? {})) {
     const t = files[`${dir}${src}`];
-    if (t === undefined) problems.push({ file, ...y.at(['files', name]), member: `files.${name}`, message: `${dir}${src} does not exist` });
+    if (t === undefined) problems.push({ severity: 'error', file, ...y.at(['files', name]), member: `files.${name}`, message: `${dir}${src} does not exist` });
     else lessonFiles[name] = t;
   }
   if (problems.length) throw new LessonError(problems);
@@ -323,7 +316,7 @@ export function parseLesson(files: Files, id: string): Lesson {
 }
 
 export function parseIndex(files: Files): LessonIndex {
-  const problems: LessonProblem[] = [];
+  const problems: Problem[] = [];
   const y = readYaml(files, 'index.yaml', problems);
   if (!y) throw new LessonError(problems);
   const chapters = (y.data.chapters as { title: string; lessons: string[] }[] | undefined) ?? [];
@@ -333,7 +326,7 @@ export function parseIndex(files: Files): LessonIndex {
 export function parseDemo(files: Files, id: string): Demo {
   const file = `demos/${id}.yaml`;
   const text = files[file];
-  if (text === undefined) throw new LessonError([{ file, line: 1, column: 1, member: '', message: 'the file is missing' }]);
+  if (text === undefined) throw new LessonError([{ file, line: 1, column: 1, member: '', message: 'the file is missing', severity: 'error' }]);
   let scenario: Scenario;
   try {
     scenario = parseScenario(text, file);

@@ -1,4 +1,5 @@
 import { parseYaml } from '../formats/yamlDoc';
+import { formatProblems, type Problem } from '../formats/problem';
 import validateScenario from './scenarioValidator.js';
 import { Sim, parseDuration } from '../sim';
 import type { ImageBehavior } from '../sim';
@@ -40,8 +41,8 @@ export interface Expectation {
 
 /** A scenario file that cannot run: every problem names the file, the line and the member. */
 export class ScenarioError extends Error {
-  constructor(readonly problems: { file: string; line: number; column: number; member: string; message: string }[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.member ? `${p.member}: ` : ''}${p.message}`).join('\n'));
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
     this.name = 'ScenarioError';
   }
 }
@@ -60,9 +61,9 @@ function memberPath(segments: (string | number)[]): string {
  * and member of every problem: YAML syntax, the published JSON Schema, unknown calls, bad times.
  */
 export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
-  const doc = parseYaml(text);
-  const problems: ScenarioError['problems'] = [];
-  for (const e of doc.errors) problems.push({ file, line: e.line, column: e.column, member: '', message: e.message });
+  const doc = parseYaml(text, file);
+  const problems: Problem[] = [];
+  problems.push(...doc.errors);
   if (problems.length) throw new ScenarioError(problems);
   const data = doc.data;
   const at = doc.at;
@@ -77,7 +78,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
           : 'copilot' in a || 'app' in a || 'env' in a
             ? 'a copilot action has copilot, app and env (and optionally at), and no call, input or id'
             : "missing required member 'call' (or 'copilot' with 'app' and 'env', or 'compose' with 'project')";
-        problems.push({ file, ...at(['actions', index]), member: `actions[${index}]`, message });
+        problems.push({ severity: 'error', file, ...at(['actions', index]), member: `actions[${index}]`, message });
         continue;
       }
       if (err.keyword === 'oneOf' || err.keyword === 'if' || err.keyword === 'not') continue;
@@ -101,9 +102,9 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
       const key = `${member}|${message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      problems.push({ file, ...at(segs, err.keyword === 'additionalProperties'), member: memberPath(segs), message });
+      problems.push({ severity: 'error', file, ...at(segs, err.keyword === 'additionalProperties'), member: memberPath(segs), message });
     }
-    if (problems.length === 0) problems.push({ file, line: 1, column: 1, member: '', message: 'does not match the scenario schema' });
+    if (problems.length === 0) problems.push({ severity: 'error', file, line: 1, column: 1, member: '', message: 'does not match the scenario schema' });
     throw new ScenarioError(problems);
   }
   const raw = data as Record<string, unknown> & { actions: Record<string, unknown>[]; expect?: Record<string, unknown>[] };
@@ -113,7 +114,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
   const subnets = ((raw.availabilityZones as string[] | undefined) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`)).map((az) => `subnet-${az}`);
   raw.actions.forEach((a, source) => {
     const atMs = a.at === undefined ? 0 : parseDuration(a.at);
-    if (atMs === undefined) problems.push({ file, ...at(['actions', source, 'at']), member: `actions[${source}].at`, message: `'${String(a.at)}' is not a time` });
+    if (atMs === undefined) problems.push({ severity: 'error', file, ...at(['actions', source, 'at']), member: `actions[${source}].at`, message: `'${String(a.at)}' is not a time` });
     if (typeof a.copilot === 'string') {
       for (const r of expandCopilot(a.copilot, a.app as string, a.env as string, { file, source, line: at(['actions', source, 'copilot']).line, region, subnets, environments, problems })) {
         actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
@@ -128,24 +129,24 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
     }
     const call = a.call as string;
     if (!Sim.hasOperation(call)) {
-      problems.push({ file, ...at(['actions', source, 'call']), member: `actions[${source}].call`, message: `unknown call '${call}'. Known calls: ${Sim.operations().join(', ')}` });
+      problems.push({ severity: 'error', file, ...at(['actions', source, 'call']), member: `actions[${source}].call`, message: `unknown call '${call}'. Known calls: ${Sim.operations().join(', ')}` });
     }
     actions.push({ at: atMs ?? 0, call, input: (a.input as Record<string, unknown>) ?? {}, index: actions.length, source, ...(a.id ? { id: a.id as string } : {}) });
   });
   const ids = new Set<string>();
   actions.forEach((a) => {
     if (!a.id) return;
-    if (ids.has(a.id)) problems.push({ file, ...at(['actions', a.source, 'id']), member: `actions[${a.source}].id`, message: `duplicate id '${a.id}'` });
+    if (ids.has(a.id)) problems.push({ severity: 'error', file, ...at(['actions', a.source, 'id']), member: `actions[${a.source}].id`, message: `duplicate id '${a.id}'` });
     ids.add(a.id);
   });
   const expect = (raw.expect ?? []).map((e, index) => {
     const x: Expectation = { ...(e as object), index } as Expectation;
     if (e.at !== undefined) x.at = parseDuration(e.at)!;
     if (typeof e.call === 'string' && !ids.has(e.call)) {
-      problems.push({ file, ...at(['expect', index, 'call']), member: `expect[${index}].call`, message: `no action has id '${e.call}'` });
+      problems.push({ severity: 'error', file, ...at(['expect', index, 'call']), member: `expect[${index}].call`, message: `no action has id '${e.call}'` });
     }
     if (typeof e.call === 'number' && e.call >= actions.length) {
-      problems.push({ file, ...at(['expect', index, 'call']), member: `expect[${index}].call`, message: `there are only ${actions.length} actions` });
+      problems.push({ severity: 'error', file, ...at(['expect', index, 'call']), member: `expect[${index}].call`, message: `there are only ${actions.length} actions` });
     }
     return x;
   });
@@ -170,17 +171,17 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
 /** A copilot action becomes the requests its deployment makes; manifest problems name the scenario line. */
 function expandCopilot(
   text: string, app: string, env: string,
-  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; environments: Map<string, EnvironmentState & { workloads: Set<string> }>; problems: ScenarioError['problems'] },
+  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; environments: Map<string, EnvironmentState & { workloads: Set<string> }>; problems: Problem[] },
 ): PlanRequest[] {
   const member = `actions[${ctx.source}].copilot`;
   const { manifest, problems } = parseManifest(text, ctx.file);
   for (const p of problems) {
     if (p.severity !== 'error') continue;
-    ctx.problems.push({ file: ctx.file, line: ctx.line + p.line, column: p.column, member: p.member ? `${member}.${p.member}` : member, message: p.message });
+    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + p.line, column: p.column, member: p.member ? `${member}.${p.member}` : member, message: p.message });
   }
   if (!manifest) return [];
   if (manifest.type === 'Environment') {
-    ctx.problems.push({ file: ctx.file, line: ctx.line, column: 1, member, message: 'an Environment manifest is deployed with copilot env deploy; give a workload manifest (its environment is created with it)' });
+    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line, column: 1, member, message: 'an Environment manifest is deployed with copilot env deploy; give a workload manifest (its environment is created with it)' });
     return [];
   }
   const plan = planDeployment(manifest, app, env, { region: ctx.region });
@@ -188,7 +189,7 @@ function expandCopilot(
   const key = `${app}/${env}`;
   let e = ctx.environments.get(key);
   if (e?.workloads.has(manifest.name)) {
-    ctx.problems.push({ file: ctx.file, line: ctx.line, column: 1, member, message: `${manifest.name} is already deployed to ${key}; redeploying a manifest is not simulated (update the service with ecs.UpdateService)` });
+    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line, column: 1, member, message: `${manifest.name} is already deployed to ${key}; redeploying a manifest is not simulated (update the service with ecs.UpdateService)` });
     return [];
   }
   if (!e) {
@@ -204,17 +205,17 @@ function expandCopilot(
 /** A compose action becomes the requests of its ECS translation; problems name the scenario line and member. */
 function expandCompose(
   text: string, project: string,
-  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: ScenarioError['problems'] },
+  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: Problem[] },
 ): { id: string; call: string; input: Record<string, unknown> }[] {
   const member = `actions[${ctx.source}].compose`;
   const { project: p, problems } = parseCompose(text, ctx.file, { project });
   for (const q of problems) {
     if (q.severity !== 'error') continue;
-    ctx.problems.push({ file: ctx.file, line: ctx.line + q.line, column: q.column, member: q.member ? `${member}.${q.member}` : member, message: q.message });
+    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + q.line, column: q.column, member: q.member ? `${member}.${q.member}` : member, message: q.message });
   }
   if (!p) return [];
   const t = composeToEcs(p, { region: ctx.region });
-  for (const e of t.errors) ctx.problems.push({ file: ctx.file, line: ctx.line + e.line, column: e.column, member: `${member}.${e.member}`, message: e.message });
+  for (const e of t.errors) ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + e.line, column: e.column, member: `${member}.${e.member}`, message: e.message });
   if (t.errors.length) return [];
   return composeRequests(t, p, { subnets: ctx.subnets });
 }

@@ -1,4 +1,5 @@
-import { parseYaml, type FileProblem } from './yamlDoc';
+import { parseYaml } from './yamlDoc';
+import type { Problem } from './problem';
 
 /**
  * Docker Compose files (ecs-spec §11): read with anchors, merge keys, `x-*` extensions and variable
@@ -7,8 +8,6 @@ import { parseYaml, type FileProblem } from './yamlDoc';
  * Docker ECS integration: one task definition and one service per Compose service, Fargate sizes, rolling
  * update limits, load balancer type, Cloud Map names, and findings for what does not carry over.
  */
-
-export type ComposeProblem = FileProblem;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -49,6 +48,8 @@ export interface ComposeService {
 
 export interface ComposeProject {
   name: string;
+  /** The file it was read from, which problems found after parsing name. */
+  file: string;
   services: ComposeService[];
   raw: Obj;
   /** Line and column of a member in the file, for problems found after parsing. */
@@ -140,12 +141,12 @@ export function interpolate(s: string, env: Record<string, string>, unset: (name
  * Parses a Compose file. `project` defaults to `name:` or "sandbox"; `env` are the variables interpolation sees.
  * Never throws: every problem names the file, line and member.
  */
-export function parseCompose(text: string, file = 'compose.yaml', opts: { project?: string; env?: Record<string, string> } = {}): { project?: ComposeProject; problems: ComposeProblem[] } {
-  const doc = parseYaml(text);
-  const problems: ComposeProblem[] = [];
+export function parseCompose(text: string, file = 'compose.yaml', opts: { project?: string; env?: Record<string, string> } = {}): { project?: ComposeProject; problems: Problem[] } {
+  const doc = parseYaml(text, file);
+  const problems: Problem[] = [];
   const problem = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error', key = false) =>
     problems.push({ file, ...doc.at(path, key), member: path.join('.'), message, severity });
-  for (const e of doc.errors) problems.push({ file, line: e.line, column: e.column, member: '', message: e.message, severity: 'error' });
+  problems.push(...doc.errors);
   if (doc.errors.length) return { problems };
   if (!isObj(doc.data)) {
     problems.push({ file, line: 1, column: 1, member: '', message: 'Top-level object must be a mapping', severity: 'error' });
@@ -250,7 +251,7 @@ export function parseCompose(text: string, file = 'compose.yaml', opts: { projec
   const cycle = dependencyCycle(services);
   if (cycle) problem(['services', cycle[0]!, 'depends_on'], `dependency cycle detected: ${cycle.join(' -> ')}`);
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  return { project: { name, services, raw, at: (path) => doc.at(path, true) }, problems };
+  return { project: { name, file, services, raw, at: (path) => doc.at(path, true) }, problems };
 }
 
 /** `extends` within the file (service: name); another file cannot be read here. */
@@ -363,7 +364,7 @@ export interface EcsTranslation {
   /** What does not carry over, per service (`service: message`). */
   findings: string[];
   /** What stops the translation, with the member it is about. */
-  errors: { member: string; line: number; column: number; message: string }[];
+  errors: Problem[];
 }
 
 /** Compose → ECS as the Docker ECS integration did it (§11.1), as a plan to review rather than a silent conversion. */
@@ -376,7 +377,7 @@ export function composeToEcs(p: ComposeProject, opts: { account?: string; region
     const raw = s.raw;
     const member = (m: string) => `services.${s.name}${m ? `.${m}` : ''}`;
     const deploy = isObj(raw.deploy) ? raw.deploy : undefined;
-    if (s.build !== undefined && s.image === undefined) errors.push({ member: member('build'), ...p.at(['services', s.name, 'build']), message: `${s.name}: ECS runs images from a registry; build the image, push it (to ECR) and name it in image:` });
+    if (s.build !== undefined && s.image === undefined) errors.push({ file: p.file, severity: 'error', member: member('build'), ...p.at(['services', s.name, 'build']), message: `${s.name}: ECS runs images from a registry; build the image, push it (to ECR) and name it in image:` });
     else if (s.build !== undefined) findings.push(`${s.name}: build is ignored; ECS pulls ${s.image!}, so push it to a registry first.`);
     for (const k of ['links', 'container_name', 'network_mode', 'restart', 'privileged', 'cap_add', 'sysctls', 'devices', 'extra_hosts', 'env_file']) {
       if (raw[k] !== undefined) findings.push(`${s.name}: ${k} does not carry over to ECS on Fargate${k === 'restart' ? ' (the service scheduler replaces stopped tasks)' : k === 'links' ? ' (services find each other by name through Cloud Map)' : ''}.`);
@@ -393,20 +394,20 @@ export function composeToEcs(p: ComposeProject, opts: { account?: string; region
     const cpus = lim.cpus !== undefined ? Number(lim.cpus) : undefined;
     const memory = bytes(lim.memory);
     const size = fargateSize(cpus, memory);
-    if (!size) errors.push({ member: member('deploy.resources'), ...p.at(['services', s.name, 'deploy', 'resources']), message: `${s.name}: the resources requested are not supported by ECS/Fargate` });
+    if (!size) errors.push({ file: p.file, severity: 'error', member: member('deploy.resources'), ...p.at(['services', s.name, 'deploy', 'resources']), message: `${s.name}: the resources requested are not supported by ECS/Fargate` });
     const asymmetric = s.ports.filter((x) => x.published !== undefined && x.published !== x.target);
-    if (asymmetric.length) errors.push({ member: member('ports'), ...p.at(['services', s.name, 'ports']), message: `${s.name}: published port ${asymmetric[0]!.published!} differs from target ${asymmetric[0]!.target}; on ECS only symmetric mappings are supported (e.g. "${asymmetric[0]!.target}:${asymmetric[0]!.target}")` });
+    if (asymmetric.length) errors.push({ file: p.file, severity: 'error', member: member('ports'), ...p.at(['services', s.name, 'ports']), message: `${s.name}: published port ${asymmetric[0]!.published!} differs from target ${asymmetric[0]!.target}; on ECS only symmetric mappings are supported (e.g. "${asymmetric[0]!.target}:${asymmetric[0]!.target}")` });
     const ports = [...new Set(s.ports.map((x) => x.target))];
     const http = raw['x-aws-protocol'] === 'http' || (Array.isArray(raw.ports) && raw.ports.some((x) => isObj(x) && x['x-aws-protocol'] === 'http'));
     const lbType: 'application' | 'network' | undefined = ports.length === 0 ? undefined : ports.every((x) => x === 80 || x === 443) || http ? 'application' : 'network';
     if (lbType === 'network') findings.push(`${s.name}: port${ports.length > 1 ? 's' : ''} ${ports.join(', ')} would get a Network Load Balancer, which the sandbox does not simulate; the service runs without one.`);
     const limits = rollingUpdateLimits(deploy);
-    if (typeof limits === 'string') errors.push({ member: member('deploy.update_config'), ...p.at(['services', s.name, 'deploy', 'update_config']), message: `${s.name}: ${limits}` });
+    if (typeof limits === 'string') errors.push({ file: p.file, severity: 'error', member: member('deploy.update_config'), ...p.at(['services', s.name, 'deploy', 'update_config']), message: `${s.name}: ${limits}` });
     let scaling: EcsTranslation['services'][number]['scaling'];
     const as = isObj(deploy?.['x-aws-autoscaling']) ? (deploy['x-aws-autoscaling'] as Obj) : undefined;
     if (as) {
-      if (typeof as.max !== 'number') errors.push({ member: member('deploy.x-aws-autoscaling.max'), ...p.at(['services', s.name, 'deploy', 'x-aws-autoscaling']), message: `${s.name}: x-aws-autoscaling needs max` });
-      else if (as.cpu !== undefined && as.mem !== undefined) errors.push({ member: member('deploy.x-aws-autoscaling'), ...p.at(['services', s.name, 'deploy', 'x-aws-autoscaling']), message: `${s.name}: x-aws-autoscaling takes cpu or mem, not both` });
+      if (typeof as.max !== 'number') errors.push({ file: p.file, severity: 'error', member: member('deploy.x-aws-autoscaling.max'), ...p.at(['services', s.name, 'deploy', 'x-aws-autoscaling']), message: `${s.name}: x-aws-autoscaling needs max` });
+      else if (as.cpu !== undefined && as.mem !== undefined) errors.push({ file: p.file, severity: 'error', member: member('deploy.x-aws-autoscaling'), ...p.at(['services', s.name, 'deploy', 'x-aws-autoscaling']), message: `${s.name}: x-aws-autoscaling takes cpu or mem, not both` });
       else if (as.cpu !== undefined || as.mem !== undefined) {
         scaling = { min: typeof as.min === 'number' ? as.min : 1, max: as.max, metric: as.cpu !== undefined ? 'ECSServiceAverageCPUUtilization' : 'ECSServiceAverageMemoryUtilization', target: Number(as.cpu ?? as.mem) };
       }
@@ -536,12 +537,12 @@ export function composeToSingleTask(p: ComposeProject, opts: { region?: string; 
     cpus += lim.cpus !== undefined ? Number(lim.cpus) : 0.25;
     mem += bytes(lim.memory) ?? 512 * 1024 * 1024;
     for (const pm of (c.portMappings as { containerPort: number }[] | undefined) ?? []) {
-      if (ports.has(pm.containerPort)) errors.push({ member: `services.${s.name}.ports`, ...p.at(['services', s.name, 'ports']), message: `${s.name}: port ${pm.containerPort} is also used by ${ports.get(pm.containerPort)!}; in one task the containers share one network namespace` });
+      if (ports.has(pm.containerPort)) errors.push({ file: p.file, severity: 'error', member: `services.${s.name}.ports`, ...p.at(['services', s.name, 'ports']), message: `${s.name}: port ${pm.containerPort} is also used by ${ports.get(pm.containerPort)!}; in one task the containers share one network namespace` });
       ports.set(pm.containerPort, s.name);
     }
     const dependsOn = Object.entries(s.dependsOn).map(([d, cond]) => {
       const dep = p.services.find((x) => x.name === d);
-      if (cond === 'service_healthy' && !dep?.healthcheck) errors.push({ member: `services.${s.name}.depends_on.${d}`, ...p.at(['services', s.name, 'depends_on']), message: `${s.name}: condition HEALTHY needs a health check on container ${d}` });
+      if (cond === 'service_healthy' && !dep?.healthcheck) errors.push({ file: p.file, severity: 'error', member: `services.${s.name}.depends_on.${d}`, ...p.at(['services', s.name, 'depends_on']), message: `${s.name}: condition HEALTHY needs a health check on container ${d}` });
       return { containerName: d, condition: COND[cond] };
     });
     if (dependsOn.length) c.dependsOn = dependsOn;
@@ -552,7 +553,7 @@ export function composeToSingleTask(p: ComposeProject, opts: { region?: string; 
     containers.push(c);
   }
   const size = fargateSize(cpus, mem);
-  if (!size) errors.push({ member: 'services', ...p.at(['services']), message: 'the services together need more than the largest Fargate task (4 vCPU, 30 GB)' });
+  if (!size) errors.push({ file: p.file, severity: 'error', member: 'services', ...p.at(['services']), message: 'the services together need more than the largest Fargate task (4 vCPU, 30 GB)' });
   const taskDefinition: Obj = {
     family: p.name, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: String(size?.cpu ?? 4096), memory: String(size?.memory ?? 30720),
     executionRoleArn: `arn:aws:iam::${opts.account ?? '123456789012'}:role/${p.name}-TaskExecutionRole`, containerDefinitions: containers,

@@ -1,4 +1,5 @@
-import { durationSeconds, parseYaml, type FileProblem } from './yamlDoc';
+import { durationSeconds, parseYaml } from './yamlDoc';
+import type { Problem } from './problem';
 
 /**
  * AWS Copilot manifests (ecs-spec §10): parse and validate the workload types that run on ECS, apply
@@ -9,8 +10,6 @@ import { durationSeconds, parseYaml, type FileProblem } from './yamlDoc';
 
 export const WORKLOAD_TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service', 'Scheduled Job'] as const;
 export type WorkloadType = (typeof WORKLOAD_TYPES)[number];
-
-export type ManifestProblem = FileProblem;
 
 export interface Manifest {
   name: string;
@@ -27,12 +26,12 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses a workload or environment manifest. Never throws: every problem names its line and member. */
-export function parseManifest(text: string, file = 'manifest.yml'): { manifest?: Manifest; problems: ManifestProblem[] } {
-  const doc = parseYaml(text);
-  const problems: ManifestProblem[] = [];
+export function parseManifest(text: string, file = 'manifest.yml'): { manifest?: Manifest; problems: Problem[] } {
+  const doc = parseYaml(text, file);
+  const problems: Problem[] = [];
   const problem = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error', key = false) =>
     problems.push({ file, ...doc.at(path, key), member: path.join('.'), message, severity });
-  for (const e of doc.errors) problems.push({ file, line: e.line, column: e.column, member: '', message: e.message, severity: 'error' });
+  problems.push(...doc.errors);
   if (doc.errors.length) return { problems };
   const raw = doc.data;
   if (!isObj(raw)) {

@@ -1,10 +1,6 @@
+import type { Problem } from './problem';
+
 /** JSON text with errors that name the file, line and column, as an editor marker needs them. */
-export interface TextProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -19,7 +15,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Parses JSON; on failure returns the problem with its line and column. */
-export function parseJson(text: string, file: string): { value: unknown } | { problem: TextProblem } {
+export function parseJson(text: string, file: string): { value: unknown } | { problem: Problem } {
   try {
     return { value: JSON.parse(text) };
   } catch (e) {
@@ -27,6 +23,6 @@ export function parseJson(text: string, file: string): { value: unknown } | { pr
     const m = /at position (\d+)/.exec(msg);
     const lc = /line (\d+) column (\d+)/.exec(msg);
     const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : m ? lineColumn(text, Number(m[1])) : { line: 1, column: 1 };
-    return { problem: { file, ...where, message: msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '') } };
+    return { problem: { file, ...where, member: '', message: msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, ''), severity: 'error' } };
   }
 }

@@ -1,36 +1,23 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-
-/** A problem in a file a learner wrote: where it is, which member, and what is wrong. */
-export interface FileProblem {
-  file: string;
-  line: number;
-  column: number;
-  member: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-/** `file:line:column: severity: member: message`, as compilers print it. */
-export function formatProblem(p: FileProblem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.member ? `${p.member}: ` : ''}${p.message}`;
-}
+import { fileError, type Problem } from './problem';
 
 /** A YAML text parsed with positions: problems can name the line, column and member of what they are about. */
 export interface Located {
   data: unknown;
   /** 1-based line and column of the value (or, with `key`, of the key) at a member path. */
   at(path: (string | number)[], key?: boolean): { line: number; column: number };
-  errors: { line: number; column: number; message: string }[];
+  /** Syntax errors, and what stops the text becoming data (an alias loop), as problems of `file`. */
+  errors: Problem[];
 }
 
-export function parseYaml(text: string): Located {
+export function parseYaml(text: string, file = ''): Located {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, merge: true, uniqueKeys: true });
   const pos = (offset: number | undefined) => {
     const p = lc.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
-  const errors = doc.errors.map((e) => ({ ...pos(e.pos[0]), message: e.message.split('\n')[0]! }));
+  const errors = doc.errors.map((e) => fileError(file, pos(e.pos[0]), '', e.message.split('\n')[0]!));
   const nodeAt = (path: (string | number)[], key: boolean): YamlNode | undefined => {
     let node: unknown = doc.contents;
     for (let i = 0; i < path.length; i++) {
@@ -52,7 +39,7 @@ export function parseYaml(text: string): Located {
   try {
     data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    errors.push({ line: 1, column: 1, message: (e as Error).message });
+    errors.push(fileError(file, { line: 1, column: 1 }, '', (e as Error).message));
   }
   return { data, errors, at: (path, key = false) => pos(nodeAt(path, key)?.range?.[0]) };
 }

@@ -1,9 +1,10 @@
 import { parseYaml } from '../formats/yamlDoc';
 import { parseJson } from '../formats/json';
+import { formatProblem, type Problem } from '../formats/problem';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { complete, filesRead, lineAllowed, waitOf } from '../content/console';
-import { act, builtInScenario, loadScenario, notify, patch, showPanel, touched, type ConsoleDraft, type EditorProblem, type SandboxState, type SandboxStore } from './store';
+import { act, builtInScenario, loadScenario, notify, patch, showPanel, touched, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
 import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from './defaults';
 import { activeTab, fileTabs } from './files';
 import { keyMatches, needsWorld, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
@@ -36,7 +37,7 @@ function commandAllowed(s: SandboxState, line: string): true | string {
 }
 
 /** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names. */
-export function locateError(text: string, file: string, message: string): EditorProblem {
+export function locateError(text: string, file: string, message: string): Problem {
   const doc = parseYaml(text);
   const path: (string | number)[] = [];
   const param = /parameter ([A-Za-z0-9_.[\]]+)/.exec(message);
@@ -56,10 +57,10 @@ export function locateError(text: string, file: string, message: string): Editor
     }
   }
   const at = path.length ? doc.at(path, typeof path[path.length - 1] === 'string') : { line: 1, column: 1 };
-  return { file, ...at, message };
+  return { file, ...at, member: '', message, severity: 'error' };
 }
 
-function setProblems(store: SandboxStore, file: string, problems: EditorProblem[]): void {
+function setProblems(store: SandboxStore, file: string, problems: Problem[]): void {
   patch(store, (s) => ({ editor: { problems: [...s.editor.problems.filter((p) => p.file !== file), ...problems] } }));
 }
 
@@ -70,11 +71,11 @@ function registerTaskDefinition(store: SandboxStore, file: string): void {
   const parsed = parseJson(text, file);
   if ('problem' in parsed) {
     setProblems(store, file, [parsed.problem]);
-    notify(store, `${file}:${parsed.problem.line}:${parsed.problem.column}: ${parsed.problem.message}`, 'error');
+    notify(store, formatProblem(parsed.problem), 'error');
     return;
   }
   if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    setProblems(store, file, [{ file, line: 1, column: 1, message: 'A task definition is a JSON object with a family and containerDefinitions.' }]);
+    setProblems(store, file, [{ file, line: 1, column: 1, member: '', message: 'A task definition is a JSON object with a family and containerDefinitions.', severity: 'error' }]);
     return;
   }
   const o = act(store, { kind: 'call', call: 'ecs.RegisterTaskDefinition', input: parsed.value as Record<string, unknown>, label: `aws ecs register-task-definition --cli-input-json file://${file}` });
@@ -95,7 +96,7 @@ function composeUp(store: SandboxStore, file: string): void {
   const text = store.getState().editor.files[file] ?? '';
   const { problems } = parseCompose(text, file);
   const errors = problems.filter((p) => p.severity === 'error');
-  setProblems(store, file, problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.member ? `${p.member}: ` : ''}${p.message}` })));
+  setProblems(store, file, problems);
   if (errors.length) {
     notify(store, `${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}; see the markers in the editor.`, 'error');
     return;
@@ -108,7 +109,7 @@ function copilotDeploy(store: SandboxStore, file: string): void {
   const s = store.getState();
   const text = s.editor.files[file] ?? '';
   const { manifest, problems } = parseManifest(text, file);
-  setProblems(store, file, problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.member ? `${p.member}: ` : ''}${p.message}` })));
+  setProblems(store, file, problems);
   if (!manifest || problems.some((p) => p.severity === 'error')) {
     notify(store, `${file} cannot be deployed; see the markers in the editor.`, 'error');
     return;
@@ -242,7 +243,7 @@ const EDITOR_ACTIONS = {
   },
   'editor.problems': {
     label: 'Show the problems found in a file', group: 'Editor', palette: false,
-    run: (st, arg: { file: string; problems: EditorProblem[] }) => setProblems(st, arg.file, arg.problems),
+    run: (st, arg: { file: string; problems: Problem[] }) => setProblems(st, arg.file, arg.problems),
   },
   'editor.noteSeen': {
     label: 'Mark the Copilot note as read', group: 'Editor', palette: false,

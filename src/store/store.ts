@@ -7,6 +7,7 @@ import type { Demo, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
+import type { Problem } from '../formats/problem';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
 export interface LessonState {
@@ -39,14 +40,6 @@ export interface Notice {
   tone: 'info' | 'warning' | 'error';
 }
 
-/** Problems the editor shows as markers: file, 1-based line and column, and the message. */
-export interface EditorProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
 /** The engine and where the world came from: the document a share link and the saved workspace carry. */
 export interface WorldSlice {
   /** The one live engine and its history; null while the scenario cannot run. */
@@ -73,7 +66,8 @@ export interface WorldSlice {
 export interface EditorSlice {
   files: Record<string, string>;
   activeFile: string;
-  problems: EditorProblem[];
+  /** What the editor marks in its files, as the parsers and the engine reported them. */
+  problems: Problem[];
 }
 
 /** The lesson or demo being taken, the lessons on offer, and the learner's progress. */
@@ -138,15 +132,17 @@ export function gateSnapshots(t: Timeline): void {
 }
 
 /** Builds the world for a scenario text; a scenario that cannot run is reported, never thrown. */
-export function buildTimeline(text: string, seed: string, actions: LearnerAction[] = [], time = 0): { timeline: Timeline | null; problem: string | null } {
+export function buildTimeline(text: string, seed: string, actions: LearnerAction[] = [], time = 0): { timeline: Timeline | null; problem: string | null; problems: Problem[] } {
   try {
     const sc = parseScenario(text, SCENARIO_FILE);
     const t = new Timeline(sc, seed, actions);
     gateSnapshots(t);
     if (time > 0) t.advanceTo(time);
-    return { timeline: t, problem: null };
+    return { timeline: t, problem: null, problems: [] };
   } catch (e) {
-    return { timeline: null, problem: e instanceof ScenarioError ? e.message : `Unexpected error: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof ScenarioError) return { timeline: null, problem: e.message, problems: e.problems };
+    const message = `Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+    return { timeline: null, problem: message, problems: [{ file: SCENARIO_FILE, line: 1, column: 1, member: '', message, severity: 'error' }] };
   }
 }
 
@@ -228,9 +224,9 @@ export function setLesson(store: SandboxStore, current: LessonState | null, more
 
 /** Replaces the world: a scenario (built-in or the learner's text) with a seed, from time 0. */
 export function loadScenario(store: SandboxStore, text: string, seed: string, scenarioId: string | null, actions: LearnerAction[] = [], time = 0): boolean {
-  const { timeline, problem } = buildTimeline(text, seed, actions, time);
+  const { timeline, problem, problems } = buildTimeline(text, seed, actions, time);
   if (!timeline) {
-    patch(store, { world: { problem, playing: false }, editor: { problems: problemsOf(problem!) } });
+    patch(store, { world: { problem, playing: false }, editor: { problems } });
     return false;
   }
   patch(store, (s) => ({
@@ -239,16 +235,6 @@ export function loadScenario(store: SandboxStore, text: string, seed: string, sc
     ui: { selected: null },
   }));
   return true;
-}
-
-/** Reads "file:line:column: member: message" lines (the runner's and parsers' format) as editor problems. */
-export function problemsOf(text: string): EditorProblem[] {
-  const out: EditorProblem[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^(.+?):(\d+):(\d+): (.*)$/.exec(line);
-    if (m) out.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: m[4]! });
-  }
-  return out;
 }
 
 export function builtInScenario(id: string): { id: string; title: string; text: string } | undefined {

@@ -1,5 +1,6 @@
 import { Sim } from '../sim';
 import type { LearnerAction } from '../content/timeline';
+import { formatProblem, type Problem } from '../formats/problem';
 
 /**
  * What the page keeps between visits: the scenario, its seed, the learner's actions and where the
@@ -29,32 +30,35 @@ const LIMITS = { actions: 10_000, text: 1_000_000, files: 50, line: 20_000 };
 
 export type Loaded = { workspace: Workspace; notice?: string };
 
+/** A member of saved or shared data that cannot be read: a problem with no place in a text. */
+const invalid = (member: string, message: string): Problem => ({ file: '', line: 0, column: 0, member, message, severity: 'error' });
+
 /**
  * Checks untrusted data (storage, an imported file, a share link) member by member. Returns the
  * workspace or the first problem, named by its member.
  */
-export function validateWorkspace(data: unknown, fallback: Workspace): { workspace?: Workspace; problem?: string } {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: 'it is not a JSON object' };
+export function validateWorkspace(data: unknown, fallback: Workspace): { workspace?: Workspace; problem?: Problem } {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: invalid('', 'it is not a JSON object') };
   const d = data as Record<string, unknown>;
-  if (d.version !== 2) return { problem: `version: expected 2, found ${JSON.stringify(d.version)}` };
+  if (d.version !== 2) return { problem: invalid('version', `expected 2, found ${JSON.stringify(d.version)}`) };
   const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= LIMITS.text ? v : undefined);
   const scenarioText = text(d.scenarioText);
-  if (scenarioText === undefined) return { problem: 'scenarioText: expected a string (at most 1 MB)' };
-  if (typeof d.seed !== 'string' || d.seed.length > 200) return { problem: 'seed: expected a string' };
-  if (d.scenarioId !== null && typeof d.scenarioId !== 'string') return { problem: 'scenarioId: expected a string or null' };
-  if (typeof d.time !== 'number' || !Number.isFinite(d.time) || d.time < 0) return { problem: 'time: expected a number of milliseconds' };
+  if (scenarioText === undefined) return { problem: invalid('scenarioText', 'expected a string (at most 1 MB)') };
+  if (typeof d.seed !== 'string' || d.seed.length > 200) return { problem: invalid('seed', 'expected a string') };
+  if (d.scenarioId !== null && typeof d.scenarioId !== 'string') return { problem: invalid('scenarioId', 'expected a string or null') };
+  if (typeof d.time !== 'number' || !Number.isFinite(d.time) || d.time < 0) return { problem: invalid('time', 'expected a number of milliseconds') };
   const actions = validateActions(d.actions);
-  if (typeof actions === 'string') return { problem: actions };
+  if (!Array.isArray(actions)) return { problem: actions };
   let files = fallback.files;
   if (d.files !== undefined) {
-    if (d.files === null || typeof d.files !== 'object' || Array.isArray(d.files)) return { problem: 'files: expected an object of file texts' };
+    if (d.files === null || typeof d.files !== 'object' || Array.isArray(d.files)) return { problem: invalid('files', 'expected an object of file texts') };
     const entries = Object.entries(d.files as Record<string, unknown>);
-    if (entries.length > LIMITS.files) return { problem: `files: more than ${LIMITS.files} files` };
-    for (const [name, v] of entries) if (text(v) === undefined) return { problem: `files.${name}: expected a string` };
+    if (entries.length > LIMITS.files) return { problem: invalid('files', `more than ${LIMITS.files} files`) };
+    for (const [name, v] of entries) if (text(v) === undefined) return { problem: invalid(`files.${name}`, 'expected a string') };
     files = d.files as Record<string, string>;
   }
   const activeFile = typeof d.activeFile === 'string' && d.activeFile in files ? d.activeFile : Object.keys(files)[0] ?? fallback.activeFile;
-  if (d.lessonId !== undefined && d.lessonId !== null && (typeof d.lessonId !== 'string' || !/^[\w-]{1,40}$/.test(d.lessonId))) return { problem: 'lessonId: expected a lesson id' };
+  if (d.lessonId !== undefined && d.lessonId !== null && (typeof d.lessonId !== 'string' || !/^[\w-]{1,40}$/.test(d.lessonId))) return { problem: invalid('lessonId', 'expected a lesson id') };
   return {
     workspace: {
       version: 2, scenarioId: (d.scenarioId as string | null) ?? null, scenarioText, seed: d.seed, actions, time: Math.round(d.time), files, activeFile,
@@ -63,32 +67,32 @@ export function validateWorkspace(data: unknown, fallback: Workspace): { workspa
   };
 }
 
-/** Checks a learner-action list; returns the list or a message naming the member. */
-export function validateActions(v: unknown): LearnerAction[] | string {
-  if (!Array.isArray(v)) return 'actions: expected a list';
-  if (v.length > LIMITS.actions) return `actions: more than ${LIMITS.actions} actions`;
+/** Checks a learner-action list; returns the list or the problem, naming the member. */
+export function validateActions(v: unknown): LearnerAction[] | Problem {
+  if (!Array.isArray(v)) return invalid('actions', 'expected a list');
+  if (v.length > LIMITS.actions) return invalid('actions', `more than ${LIMITS.actions} actions`);
   const out: LearnerAction[] = [];
   let last = 0;
   for (let i = 0; i < v.length; i++) {
     const a = v[i] as Record<string, unknown> | null;
     const m = `actions[${i}]`;
-    if (a === null || typeof a !== 'object') return `${m}: expected an object`;
-    if (typeof a.at !== 'number' || !Number.isFinite(a.at) || a.at < last) return `${m}.at: expected a time in ms, not before the previous action`;
+    if (a === null || typeof a !== 'object') return invalid(m, 'expected an object');
+    if (typeof a.at !== 'number' || !Number.isFinite(a.at) || a.at < last) return invalid(`${m}.at`, 'expected a time in ms, not before the previous action');
     last = a.at;
     if (a.kind === 'call') {
-      if (typeof a.call !== 'string' || !Sim.hasOperation(a.call)) return `${m}.call: unknown operation ${JSON.stringify(a.call)}`;
-      if (a.input === null || typeof a.input !== 'object' || Array.isArray(a.input)) return `${m}.input: expected an object`;
+      if (typeof a.call !== 'string' || !Sim.hasOperation(a.call)) return invalid(`${m}.call`, `unknown operation ${JSON.stringify(a.call)}`);
+      if (a.input === null || typeof a.input !== 'object' || Array.isArray(a.input)) return invalid(`${m}.input`, 'expected an object');
       out.push({ at: a.at, kind: 'call', call: a.call, input: a.input as Record<string, unknown>, ...(typeof a.label === 'string' ? { label: a.label } : {}) });
     } else if (a.kind === 'command') {
-      if (typeof a.line !== 'string' || a.line.length > LIMITS.line) return `${m}.line: expected a command line`;
+      if (typeof a.line !== 'string' || a.line.length > LIMITS.line) return invalid(`${m}.line`, 'expected a command line');
       let files: Record<string, string> | undefined;
       if (a.files !== undefined) {
-        if (a.files === null || typeof a.files !== 'object' || Array.isArray(a.files)) return `${m}.files: expected an object of file texts`;
-        for (const [k, f] of Object.entries(a.files)) if (typeof f !== 'string' || f.length > LIMITS.text) return `${m}.files.${k}: expected a string`;
+        if (a.files === null || typeof a.files !== 'object' || Array.isArray(a.files)) return invalid(`${m}.files`, 'expected an object of file texts');
+        for (const [k, f] of Object.entries(a.files)) if (typeof f !== 'string' || f.length > LIMITS.text) return invalid(`${m}.files.${k}`, 'expected a string');
         files = a.files as Record<string, string>;
       }
       out.push({ at: a.at, kind: 'command', line: a.line, ...(files ? { files } : {}) });
-    } else return `${m}.kind: expected "call" or "command"`;
+    } else return invalid(`${m}.kind`, 'expected "call" or "command"');
   }
   return out;
 }
@@ -120,7 +124,7 @@ export function loadWorkspace(storage: Pick<Storage, 'getItem' | 'setItem'> | un
     return damaged(storage, raw, fallback, `it is not valid JSON (${(e as Error).message})`);
   }
   const r = validateWorkspace(data, fallback);
-  if (!r.workspace) return damaged(storage, raw, fallback, r.problem!);
+  if (!r.workspace) return damaged(storage, raw, fallback, formatProblem(r.problem!));
   return { workspace: r.workspace };
 }
 
@@ -214,5 +218,5 @@ export async function decodeShare(payload: string, fallback: Workspace): Promise
     return { problem: 'it does not hold a workspace' };
   }
   const r = validateWorkspace({ ...(data as object), files: fallback.files, activeFile: fallback.activeFile }, fallback);
-  return r;
+  return r.workspace ? { workspace: r.workspace } : { problem: formatProblem(r.problem!) };
 }

@@ -4,8 +4,7 @@ import { parseManifest } from '../formats/copilot';
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
 import { ACTIONS } from '../store/actions';
-import { problemsOf } from '../store/store';
-import type { EditorProblem } from '../store/store';
+import { formatProblem, type Problem } from '../formats/problem';
 import { selectActiveTab, selectFileTabs } from '../store/selectors/editor';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
@@ -29,15 +28,15 @@ function CopilotNote() {
 }
 
 /** Checks a YAML file as the learner types (the same parsers the console and the runner use). */
-export function checkFile(file: string, text: string): EditorProblem[] {
-  if (file === COMPOSE_FILE) return parseCompose(text, file).problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.severity === 'warning' ? 'warning: ' : ''}${p.member ? `${p.member}: ` : ''}${p.message}` }));
-  if (file.endsWith('manifest.yml')) return parseManifest(text, file).problems.map((p) => ({ file, line: p.line, column: p.column, message: `${p.severity === 'warning' ? 'warning: ' : ''}${p.member ? `${p.member}: ` : ''}${p.message}` }));
+export function checkFile(file: string, text: string): Problem[] {
+  if (file === COMPOSE_FILE) return parseCompose(text, file).problems;
+  if (file.endsWith('manifest.yml')) return parseManifest(text, file).problems;
   if (file === SCENARIO_FILE) {
     try {
       parseScenario(text, file);
       return [];
     } catch (e) {
-      return e instanceof ScenarioError ? problemsOf(e.message) : [{ file, line: 1, column: 1, message: String(e) }];
+      return e instanceof ScenarioError ? e.problems : [{ file, line: 1, column: 1, member: '', message: String(e), severity: 'error' }];
     }
   }
   return [];
@@ -88,7 +87,7 @@ export function EditorPanel() {
         </Suspense>
       </div>
       <ul className="problems" aria-label={`Problems in ${def.file}`} aria-live="polite">
-        {mine.map((p, i) => <li key={i} className={/^warning/.test(p.message) ? 'warn' : 'bad'}>{p.file}:{p.line}:{p.column}: {p.message}</li>)}
+        {mine.map((p, i) => <li key={i} className={p.severity === 'warning' ? 'warn' : 'bad'}>{formatProblem(p)}</li>)}
       </ul>
     </div>
   );

@@ -20,7 +20,7 @@ describe('the action registry', () => {
     runAction(store, 'editor.edit', { file: TASKDEF_FILE, text: bad });
     runAction(store, 'editor.register', TASKDEF_FILE);
     const p = store.getState().editor.problems.filter((x) => x.file === TASKDEF_FILE);
-    expect(p).toEqual([{ file: TASKDEF_FILE, line: 6, column: 3, message: 'ClientException: When networkMode=awsvpc, the host ports and container ports in port mappings must match.' }]);
+    expect(p).toEqual([{ file: TASKDEF_FILE, line: 6, column: 3, member: '', message: 'ClientException: When networkMode=awsvpc, the host ports and container ports in port mappings must match.', severity: 'error' }]);
     expect(store.getState().world.timeline!.actions).toHaveLength(2);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { formatProblem } from '../../src/formats/problem';
 import { decodeShare, encodeShare, loadWorkspace, saveWorkspace, validateWorkspace, DAMAGED_KEY, LEGACY_KEY, STORE_KEY, SHARE_LIMIT, type Workspace } from '../../src/store/workspace';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { initialState, workspaceOf } from '../../src/store/store';
@@ -101,7 +102,7 @@ describe('share links', () => {
   });
 
   it('a workspace validates member by member', () => {
-    expect(validateWorkspace([], defaultWorkspace()).problem).toBe('it is not a JSON object');
-    expect(validateWorkspace({ ...sample(), files: { 'a.json': 3 } }, defaultWorkspace()).problem).toBe('files.a.json: expected a string');
+    expect(formatProblem(validateWorkspace([], defaultWorkspace()).problem!)).toBe('it is not a JSON object');
+    expect(validateWorkspace({ ...sample(), files: { 'a.json': 3 } }, defaultWorkspace()).problem).toMatchObject({ member: 'files.a.json', message: 'expected a string', severity: 'error' });
   });
 });

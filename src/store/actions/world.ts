@@ -2,6 +2,7 @@ import { formatClock } from '../../sim';
 import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../defaults';
 import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, type SandboxState, type SandboxStore } from '../store';
 import { encodeShare, validateWorkspace } from '../workspace';
+import { formatProblem } from '../../formats/problem';
 import type { ActionTable } from '../registry';
 
 /** The start states of the lessons, offered beside the built-in scenarios once the lessons have loaded. */
@@ -50,7 +51,7 @@ function importWorkspace(st: SandboxStore, text: string): void {
   }
   const r = validateWorkspace(data, defaultWorkspace());
   if (!r.workspace) {
-    notify(st, `The file is not a workspace: ${r.problem}`, 'error');
+    notify(st, `The file is not a workspace: ${formatProblem(r.problem!)}`, 'error');
     return;
   }
   const w = r.workspace;

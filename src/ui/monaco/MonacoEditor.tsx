@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { monaco } from './setup';
-import type { EditorProblem } from '../../store/store';
+import type { Problem } from '../../formats/problem';
 
 export interface MonacoEditorProps {
   file: string;
   value: string;
-  problems: EditorProblem[];
+  problems: Problem[];
   onChange: (file: string, text: string) => void;
   /** The editor's keys (from the action registry: "Mod+Enter" runs the file's main action). */
   keys: { key: string; run: () => void }[];
@@ -76,7 +76,7 @@ export default function MonacoEditor({ file, value, problems, onChange, keys, la
       const line = Math.min(Math.max(1, p.line), m.getLineCount());
       return {
         startLineNumber: line, startColumn: Math.max(1, p.column), endLineNumber: line, endColumn: m.getLineMaxColumn(line),
-        message: p.message, severity: /^warning/i.test(p.message) ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
+        message: p.member ? `${p.member}: ${p.message}` : p.message, severity: p.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
       };
     }));
   }, [file, problems, value]);

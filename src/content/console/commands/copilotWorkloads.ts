@@ -1,4 +1,4 @@
-import { formatProblem } from '../../../formats/yamlDoc';
+import { formatProblem } from '../../../formats/problem';
 import { WORKLOAD_TYPES, deployRequests, parseManifest, planDeployment, scheduleExpression } from '../../../formats/copilot';
 import type { CommandResult } from '../types';
 import { execute, fail, needApp, str, type CopilotContext } from './copilotContext';
@@ -53,7 +53,7 @@ export function deploy({ sim, session, words, flags }: CopilotContext): CommandR
   const text = session.files[path];
   if (text === undefined) return fail(`read manifest file for ${name}: open ${path}: no such file or directory`);
   const { manifest, problems } = parseManifest(text, path);
-  const shown = problems.map((p) => formatProblem(p));
+  const shown = problems.map((p) => formatProblem(p, { severity: 'always' }));
   if (!manifest) return { output: shown.join('\n'), exitCode: 1 };
   if (manifest.type === 'Environment') return fail(`${path} is an environment manifest`);
   if ((manifest.type === 'Scheduled Job') !== job) return fail(job ? `${name} is a ${manifest.type}: deploy it with copilot svc deploy` : `${name} is a Scheduled Job: deploy it with copilot job deploy`);

@@ -1,4 +1,4 @@
-import { formatProblem } from '../../../formats/yamlDoc';
+import { formatProblem } from '../../../formats/problem';
 import { parseCompose, type ComposeProject } from '../../../formats/compose';
 import { psTable, type PsRow } from '../output';
 import type { ConsoleSession } from '../types';
@@ -111,7 +111,7 @@ export function composeCommand(session: ConsoleSession, args: string[], call: Do
   if (!file || session.files[file] === undefined) return fail('no configuration file provided: not found');
   // The project is -p, else the file's `name:`, else "sandbox" (there is no directory name to default to).
   const { project: p, problems } = parseCompose(session.files[file]!, file, project ? { project } : {});
-  const shown = problems.map((q) => formatProblem(q));
+  const shown = problems.map((q) => formatProblem(q, { severity: 'always' }));
   if (!p) return { output: shown.join('\n'), exitCode: 1 };
   const [sub, ...rest] = words;
   const verb = sub !== undefined && Object.hasOwn(VERBS, sub) ? VERBS[sub] : undefined;

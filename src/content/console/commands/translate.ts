@@ -1,4 +1,4 @@
-import { formatProblem } from '../../../formats/yamlDoc';
+import { formatProblem } from '../../../formats/problem';
 import { composeToEcs, composeToSingleTask, parseCompose } from '../../../formats/compose';
 import type { ConsoleCommand, ConsoleSession } from '../types';
 import { parsed, refused } from '../types';
@@ -22,10 +22,10 @@ function translate(session: ConsoleSession, p: TranslateArgs) {
   const file = p.file ?? COMPOSE_FILES.find((f) => session.files[f] !== undefined);
   if (!file || session.files[file] === undefined) return { output: `translate: ${file ?? 'compose.yaml'}: no such file`, exitCode: 1 };
   const { project, problems } = parseCompose(session.files[file]!, file, p.project ? { project: p.project } : {});
-  const shown = problems.map((q) => formatProblem(q));
+  const shown = problems.map((q) => formatProblem(q, { severity: 'always' }));
   if (!project) return { output: shown.join('\n'), exitCode: 1 };
   const { defs, findings, errors } = translation(project, p.singleTask);
-  const out = [...shown, ...errors.map((e) => `${file}:${e.line}:${e.column}: error: ${e.member}: ${e.message}`)];
+  const out = [...shown, ...errors.map((e) => formatProblem(e, { severity: 'always' }))];
   if (errors.length) return { output: out.join('\n'), exitCode: 1 };
   for (const d of defs) {
     const path = `ecs/${String(d.family)}.json`;
