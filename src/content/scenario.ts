@@ -1,5 +1,5 @@
 import { parseYaml } from '../formats/yamlDoc';
-import { formatProblems, type Problem } from '../formats/problem';
+import { fileError, formatProblems, type Problem } from '../formats/problem';
 import validateScenario from './scenarioValidator.js';
 import { Sim, parseDuration } from '../sim';
 import type { ImageBehavior } from '../sim';
@@ -56,100 +56,121 @@ function memberPath(segments: (string | number)[]): string {
   return out;
 }
 
-/**
- * Parses and validates a scenario (YAML or JSON text). Throws ScenarioError naming the file, line
- * and member of every problem: YAML syntax, the published JSON Schema, unknown calls, bad times.
- */
-export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
-  const doc = parseYaml(text, file);
+type At = (path: (string | number)[], key?: boolean) => { line: number; column: number };
+
+/** What the schema says of an action that is none of the three kinds (call, copilot, compose). */
+function actionKindMessage(a: Record<string, unknown>): string {
+  if ('compose' in a || 'project' in a) return 'a compose action has compose and project (and optionally at), and no call, input, id, copilot, app or env';
+  if ('copilot' in a || 'app' in a || 'env' in a) return 'a copilot action has copilot, app and env (and optionally at), and no call, input or id';
+  return "missing required member 'call' (or 'copilot' with 'app' and 'env', or 'compose' with 'project')";
+}
+
+/** The JSON Schema's findings as problems at their members, one message per member and alternative. */
+function schemaProblems(data: unknown, at: At, file: string): Problem[] {
   const problems: Problem[] = [];
-  problems.push(...doc.errors);
-  if (problems.length) throw new ScenarioError(problems);
-  const data = doc.data;
-  const at = doc.at;
-  if (!validate(data)) {
-    const seen = new Set<string>();
-    for (const err of validate.errors ?? []) {
-      if (err.keyword === 'oneOf' && /^\/actions\/\d+$/.test(err.instancePath)) {
-        const index = Number(err.instancePath.split('/')[2]);
-        const a = (data as { actions: Record<string, unknown>[] }).actions[index]!;
-        const message = 'compose' in a || 'project' in a
-          ? 'a compose action has compose and project (and optionally at), and no call, input, id, copilot, app or env'
-          : 'copilot' in a || 'app' in a || 'env' in a
-            ? 'a copilot action has copilot, app and env (and optionally at), and no call, input or id'
-            : "missing required member 'call' (or 'copilot' with 'app' and 'env', or 'compose' with 'project')";
-        problems.push({ severity: 'error', file, ...at(['actions', index]), member: `actions[${index}]`, message });
-        continue;
-      }
-      if (err.keyword === 'oneOf' || err.keyword === 'if' || err.keyword === 'not') continue;
-      const segs = err.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-      let message = err.message ?? 'is invalid';
-      if (err.keyword === 'additionalProperties') {
-        const extra = (err.params as { additionalProperty: string }).additionalProperty;
-        segs.push(extra);
-        message = `unknown member '${extra}'`;
-      } else if (err.keyword === 'enum') message += `: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-      else if (err.keyword === 'required') {
-        message = `missing required member '${(err.params as { missingProperty: string }).missingProperty}'`;
-      }
-      const member = memberPath(segs);
-      // Alternatives (a number or a duration string) become one message.
-      const sameMember = err.keyword === 'type' ? problems.find((p) => p.member === member && p.message.startsWith('must be ')) : undefined;
-      if (sameMember) {
-        if (!sameMember.message.includes(message.slice(8))) sameMember.message += ` or ${message.slice(8)}`;
-        continue;
-      }
-      const key = `${member}|${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push({ severity: 'error', file, ...at(segs, err.keyword === 'additionalProperties'), member: memberPath(segs), message });
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    if (err.keyword === 'oneOf' && /^\/actions\/\d+$/.test(err.instancePath)) {
+      const index = Number(err.instancePath.split('/')[2]);
+      const a = (data as { actions: Record<string, unknown>[] }).actions[index]!;
+      problems.push(fileError(file, at(['actions', index]), `actions[${index}]`, actionKindMessage(a)));
+      continue;
     }
-    if (problems.length === 0) problems.push({ severity: 'error', file, line: 1, column: 1, member: '', message: 'does not match the scenario schema' });
-    throw new ScenarioError(problems);
+    if (err.keyword === 'oneOf' || err.keyword === 'if' || err.keyword === 'not') continue;
+    const segs = err.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    let message = err.message ?? 'is invalid';
+    if (err.keyword === 'additionalProperties') {
+      const extra = (err.params as { additionalProperty: string }).additionalProperty;
+      segs.push(extra);
+      message = `unknown member '${extra}'`;
+    } else if (err.keyword === 'enum') message += `: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    else if (err.keyword === 'required') {
+      message = `missing required member '${(err.params as { missingProperty: string }).missingProperty}'`;
+    }
+    const member = memberPath(segs);
+    // Alternatives (a number or a duration string) become one message.
+    const sameMember = err.keyword === 'type' ? problems.find((p) => p.member === member && p.message.startsWith('must be ')) : undefined;
+    if (sameMember) {
+      if (!sameMember.message.includes(message.slice(8))) sameMember.message += ` or ${message.slice(8)}`;
+      continue;
+    }
+    const key = `${member}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(fileError(file, at(segs, err.keyword === 'additionalProperties'), member, message));
   }
-  const raw = data as Record<string, unknown> & { actions: Record<string, unknown>[]; expect?: Record<string, unknown>[] };
+  if (problems.length === 0) problems.push(fileError(file, { line: 1, column: 1 }, '', 'does not match the scenario schema'));
+  return problems;
+}
+
+type Raw = Record<string, unknown> & { actions: Record<string, unknown>[]; expect?: Record<string, unknown>[] };
+
+/** The file's actions as requests, copilot and compose actions expanded into theirs; `source` is the entry in the file. */
+function readActions(raw: Raw, at: At, file: string, problems: Problem[]): Scenario['actions'] {
   const actions: Scenario['actions'] = [];
   const environments = new Map<string, EnvironmentState & { workloads: Set<string> }>();
   const region = (raw.region as string | undefined) ?? 'us-east-1';
   const subnets = ((raw.availabilityZones as string[] | undefined) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`)).map((az) => `subnet-${az}`);
   raw.actions.forEach((a, source) => {
     const atMs = a.at === undefined ? 0 : parseDuration(a.at);
-    if (atMs === undefined) problems.push({ severity: 'error', file, ...at(['actions', source, 'at']), member: `actions[${source}].at`, message: `'${String(a.at)}' is not a time` });
+    if (atMs === undefined) problems.push(fileError(file, at(['actions', source, 'at']), `actions[${source}].at`, `'${String(a.at)}' is not a time`));
+    const push = (r: { call: string; id?: string; input: Record<string, unknown> }) => actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
     if (typeof a.copilot === 'string') {
-      for (const r of expandCopilot(a.copilot, a.app as string, a.env as string, { file, source, line: at(['actions', source, 'copilot']).line, region, subnets, environments, problems })) {
-        actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
-      }
+      expandCopilot(a.copilot, a.app as string, a.env as string, { file, source, line: at(['actions', source, 'copilot']).line, region, subnets, environments, problems }).forEach(push);
       return;
     }
     if (typeof a.compose === 'string') {
-      for (const r of expandCompose(a.compose, a.project as string, { file, source, line: at(['actions', source, 'compose']).line, region, subnets, problems })) {
-        actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
-      }
+      expandCompose(a.compose, a.project as string, { file, source, line: at(['actions', source, 'compose']).line, region, subnets, problems }).forEach(push);
       return;
     }
     const call = a.call as string;
     if (!Sim.hasOperation(call)) {
-      problems.push({ severity: 'error', file, ...at(['actions', source, 'call']), member: `actions[${source}].call`, message: `unknown call '${call}'. Known calls: ${Sim.operations().join(', ')}` });
+      problems.push(fileError(file, at(['actions', source, 'call']), `actions[${source}].call`, `unknown call '${call}'. Known calls: ${Sim.operations().join(', ')}`));
     }
-    actions.push({ at: atMs ?? 0, call, input: (a.input as Record<string, unknown>) ?? {}, index: actions.length, source, ...(a.id ? { id: a.id as string } : {}) });
+    push({ call, input: (a.input as Record<string, unknown>) ?? {}, ...(a.id ? { id: a.id as string } : {}) });
   });
+  return actions;
+}
+
+/** The actions' ids, each once. */
+function actionIds(actions: Scenario['actions'], at: At, file: string, problems: Problem[]): Set<string> {
   const ids = new Set<string>();
-  actions.forEach((a) => {
-    if (!a.id) return;
-    if (ids.has(a.id)) problems.push({ severity: 'error', file, ...at(['actions', a.source, 'id']), member: `actions[${a.source}].id`, message: `duplicate id '${a.id}'` });
+  for (const a of actions) {
+    if (!a.id) continue;
+    if (ids.has(a.id)) problems.push(fileError(file, at(['actions', a.source, 'id']), `actions[${a.source}].id`, `duplicate id '${a.id}'`));
     ids.add(a.id);
-  });
-  const expect = (raw.expect ?? []).map((e, index) => {
+  }
+  return ids;
+}
+
+function readExpect(raw: Raw, ids: Set<string>, actionCount: number, at: At, file: string, problems: Problem[]): Expectation[] {
+  return (raw.expect ?? []).map((e, index) => {
     const x: Expectation = { ...(e as object), index } as Expectation;
     if (e.at !== undefined) x.at = parseDuration(e.at)!;
     if (typeof e.call === 'string' && !ids.has(e.call)) {
-      problems.push({ severity: 'error', file, ...at(['expect', index, 'call']), member: `expect[${index}].call`, message: `no action has id '${e.call}'` });
+      problems.push(fileError(file, at(['expect', index, 'call']), `expect[${index}].call`, `no action has id '${e.call}'`));
     }
-    if (typeof e.call === 'number' && e.call >= actions.length) {
-      problems.push({ severity: 'error', file, ...at(['expect', index, 'call']), member: `expect[${index}].call`, message: `there are only ${actions.length} actions` });
+    if (typeof e.call === 'number' && e.call >= actionCount) {
+      problems.push(fileError(file, at(['expect', index, 'call']), `expect[${index}].call`, `there are only ${actionCount} actions`));
     }
     return x;
   });
+}
+
+/**
+ * Parses and validates a scenario (YAML or JSON text). Throws ScenarioError naming the file, line
+ * and member of every problem: YAML syntax, the published JSON Schema, unknown calls, bad times.
+ */
+export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
+  const doc = parseYaml(text, file);
+  if (doc.errors.length) throw new ScenarioError(doc.errors);
+  const { data, at } = doc;
+  if (!validate(data)) throw new ScenarioError(schemaProblems(data, at, file));
+  const raw = data as Raw;
+  const problems: Problem[] = [];
+  const actions = readActions(raw, at, file, problems);
+  const ids = actionIds(actions, at, file, problems);
+  const expect = readExpect(raw, ids, actions.length, at, file, problems);
   const durations: Record<string, number> = {};
   for (const [k, v] of Object.entries((raw.durations as Record<string, unknown>) ?? {})) durations[`${k}Ms`] = parseDuration(v)!;
   if (problems.length) throw new ScenarioError(problems);

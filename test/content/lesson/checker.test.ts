@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { learnerCalls } from '../../src/content/lesson';
-import { parseScenario } from '../../src/content/scenario';
-import { Timeline } from '../../src/content/timeline';
+import { learnerCalls } from '../../../src/content/lesson';
+import { parseScenario } from '../../../src/content/scenario';
+import { Timeline } from '../../../src/content/timeline';
 
 describe("the learner's calls, as the checker sees them", () => {
   it('take the error code from what the API said, not from the printed text', () => {

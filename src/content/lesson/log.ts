@@ -1,0 +1,49 @@
+import type { Problem } from '../../formats/problem';
+import { Sim, parseDuration } from '../../sim';
+import type { LearnerAction } from '../timeline';
+import type { ActionLog } from './types';
+import { LessonError, readYaml, type Files } from './yaml';
+
+/** Reads an action log file (a solution, a trap or a learner's export); throws LessonError on a problem. */
+export function parseLog(files: Files, file: string): ActionLog {
+  const problems: Problem[] = [];
+  const log = readLog(files, file, problems);
+  if (problems.length) throw new LessonError(problems);
+  return log;
+}
+
+/** An action log's actions and predictions; problems are recorded, not thrown. */
+export function readLog(files: Files, file: string, problems: Problem[]): ActionLog {
+  const y = readYaml(files, file, problems);
+  if (!y) return { actions: [], predictions: {} };
+  const list = y.data.actions;
+  const actions: LearnerAction[] = [];
+  if (!Array.isArray(list)) problems.push({ severity: 'error', file, ...y.at(['actions']), member: 'actions', message: 'expected a list of actions' });
+  else {
+    let last = 0;
+    list.forEach((a: Record<string, unknown>, i) => {
+      const member = `actions[${i}]`;
+      const where = () => y.at(['actions', i]);
+      if (a === null || typeof a !== 'object') {
+        problems.push({ severity: 'error', file, ...where(), member, message: 'expected { at, command } or { at, call, input }' });
+        return;
+      }
+      const at = a.at === undefined ? last : parseDuration(a.at);
+      if (at === undefined) {
+        problems.push({ severity: 'error', file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: `'${String(a.at)}' is not a time` });
+        return;
+      }
+      if (at < last) problems.push({ severity: 'error', file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: 'actions must be in time order' });
+      last = at;
+      if (typeof a.command === 'string') {
+        const f = a.files as Record<string, string> | undefined;
+        actions.push({ at, kind: 'command', line: a.command, ...(f ? { files: f } : {}) });
+      } else if (typeof a.call === 'string') {
+        if (!Sim.hasOperation(a.call)) problems.push({ severity: 'error', file, ...y.at(['actions', i, 'call']), member: `${member}.call`, message: `unknown operation '${a.call}'` });
+        actions.push({ at, kind: 'call', call: a.call, input: (a.input as Record<string, unknown>) ?? {} });
+      } else problems.push({ severity: 'error', file, ...where(), member, message: 'expected command or call' });
+    });
+  }
+  const predictions = (y.data.predictions as Record<string, number> | undefined) ?? {};
+  return { actions, predictions };
+}

@@ -1,0 +1,208 @@
+import { parseYaml } from '../../formats/yamlDoc';
+import { fileError, type Problem } from '../../formats/problem';
+import { parseDuration } from '../../sim';
+import { parseScenario, type Scenario } from '../scenario';
+import { allowedEntryProblem } from '../console';
+import type { Demo, Diagnostic, Goal, Lesson, LessonIndex, Prediction, Trap } from './types';
+import { readLog } from './log';
+import { LessonError, checkCheck, problemsOf, readYaml, toCheck, type Files } from './yaml';
+
+/** One lesson.yaml being read: where it is, its data with positions, and the problems found so far. */
+interface LessonFile {
+  files: Files;
+  dir: string;
+  file: string;
+  y: NonNullable<ReturnType<typeof readYaml>>;
+  problems: Problem[];
+}
+
+const KNOWN = new Set(['id', 'title', 'chapter', 'summary', 'prerequisites', 'allowed', 'until', 'sampleEvery', 'goals', 'diagnostics', 'predictions', 'files']);
+
+/** Splits the lesson text at its `## ` headings: Briefing, Steps, Hints (one per list item), Debrief. */
+export function splitText(md: string): Lesson['text'] {
+  const sections: Record<string, string> = {};
+  let cur = 'briefing';
+  for (const line of md.split('\n')) {
+    const h = /^## (.+)$/.exec(line);
+    if (h) {
+      cur = h[1]!.trim().toLowerCase();
+      sections[cur] = '';
+      continue;
+    }
+    sections[cur] = (sections[cur] ?? '') + line + '\n';
+  }
+  const hints = (sections.hints ?? '').split('\n').filter((l) => /^- /.test(l)).map((l) => l.slice(2).trim());
+  return { briefing: (sections.briefing ?? '').trim(), steps: (sections.steps ?? '').trim(), hints, debrief: (sections.debrief ?? '').trim() };
+}
+
+function readGoal(g: Record<string, unknown>, i: number, { file, y, problems }: LessonFile): Goal {
+  const member = `goals[${i}]`;
+  const at = () => y.at(['goals', i]);
+  if (typeof g.id !== 'string' || typeof g.label !== 'string') problems.push(fileError(file, at(), member, 'a goal needs an id and a label'));
+  checkCheck(g, file, member, at, problems);
+  const dur = (k: string) => {
+    if (g[k] === undefined) return undefined;
+    const v = parseDuration(g[k]);
+    if (v === undefined) problems.push(fileError(file, y.at(['goals', i, k]), `${member}.${k}`, 'expected a duration'));
+    return v;
+  };
+  const goal: Goal = { id: String(g.id), label: String(g.label), check: toCheck(g, i) };
+  const hf = dur('holdsFor');
+  if (hf !== undefined) goal.holdsFor = hf;
+  const w = dur('within');
+  if (w !== undefined) goal.within = w;
+  const win = dur('window');
+  if (win !== undefined) goal.window = win;
+  const from = dur('from');
+  if (from !== undefined) goal.from = from;
+  if (g.never === true) goal.never = true;
+  if (g.rate !== undefined) goal.rate = g.rate as Goal['rate'] & object;
+  if (g.after !== undefined) goal.after = g.after as Record<string, unknown>;
+  if ((goal.within === undefined) !== (goal.after === undefined)) problems.push(fileError(file, at(), member, 'within and after go together'));
+  return goal;
+}
+
+function readGoals(l: LessonFile): Goal[] {
+  const goals = l.y.data.goals;
+  if (!Array.isArray(goals) || goals.length === 0) {
+    l.problems.push(fileError(l.file, l.y.at(['goals']), 'goals', 'expected a list of goals'));
+    return [];
+  }
+  return (goals as Record<string, unknown>[]).map((g, i) => readGoal(g, i, l));
+}
+
+function readDiagnostics({ file, y, problems }: LessonFile): Diagnostic[] {
+  return ((y.data.diagnostics as Record<string, unknown>[] | undefined) ?? []).map((x, i) => {
+    const at = () => y.at(['diagnostics', i]);
+    if (typeof x.id !== 'string' || typeof x.message !== 'string' || typeof x.when !== 'object') problems.push(fileError(file, at(), `diagnostics[${i}]`, 'a diagnostic needs id, message and when'));
+    else checkCheck(x.when as Record<string, unknown>, file, `diagnostics[${i}].when`, at, problems);
+    return { id: String(x.id), message: String(x.message), when: toCheck((x.when as Record<string, unknown>) ?? {}, i) };
+  });
+}
+
+function readPredictions({ file, y, problems }: LessonFile): Prediction[] {
+  return ((y.data.predictions as Record<string, unknown>[] | undefined) ?? []).map((p, i) => ({
+    id: String(p.id), prompt: String(p.prompt),
+    choices: ((p.choices as Record<string, unknown>[] | undefined) ?? []).map((c, j) => {
+      checkCheck((c.when as Record<string, unknown>) ?? {}, file, `predictions[${i}].choices[${j}].when`, () => y.at(['predictions', i, 'choices', j]), problems);
+      return { label: String(c.label), when: toCheck((c.when as Record<string, unknown>) ?? {}, j) };
+    }),
+  }));
+}
+
+/** The `allowed` entries: each an editor action or the beginning of a console command of the table. */
+function readAllowed({ file, y, problems }: LessonFile): string[] {
+  const allowed = (y.data.allowed as string[] | undefined) ?? [];
+  allowed.forEach((a, i) => {
+    const why = typeof a === 'string' ? allowedEntryProblem(a) : 'expected a command prefix or an editor action';
+    if (why) problems.push(fileError(file, y.at(['allowed', i]), `allowed[${i}]`, why));
+  });
+  return allowed;
+}
+
+function readStart({ files, dir, problems }: LessonFile): { start?: Scenario; startText?: string } {
+  const file = `${dir}start.yaml`;
+  const startText = files[file];
+  if (startText === undefined) {
+    problems.push(fileError(file, { line: 1, column: 1 }, '', 'the file is missing'));
+    return {};
+  }
+  try {
+    return { start: parseScenario(startText, file), startText };
+  } catch (e) {
+    problems.push(...problemsOf(file, e));
+    return { startText };
+  }
+}
+
+function readTraps({ files, dir, file, problems }: LessonFile, diagnostics: Diagnostic[]): Trap[] {
+  const traps = Object.keys(files).filter((f) => f.startsWith(`${dir}traps/`) && f.endsWith('.yaml')).sort().map((f) => {
+    const ty = readYaml(files, f, problems);
+    const misconception = typeof ty?.data.misconception === 'string' ? ty.data.misconception : '';
+    const diagnostic = typeof ty?.data.diagnostic === 'string' ? ty.data.diagnostic : '';
+    if (ty && (!misconception || !diagnostic)) problems.push(fileError(f, { line: 1, column: 1 }, misconception ? 'diagnostic' : 'misconception', 'a trap names the misconception it encodes and the diagnostic it must fail with'));
+    else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push(fileError(f, ty.at(['diagnostic']), 'diagnostic', `no diagnostic '${diagnostic}' in ${file}`));
+    return { name: f.slice(dir.length + 6, -5), misconception, diagnostic, log: ty ? readLog(files, f, problems) : { actions: [], predictions: {} } };
+  });
+  if (traps.length === 0) problems.push(fileError(`${dir}traps/`, { line: 1, column: 1 }, '', 'a lesson has at least one trap'));
+  return traps;
+}
+
+function readText({ files, dir, problems }: LessonFile): Lesson['text'] {
+  const file = `${dir}text/en.md`;
+  const md = files[file];
+  if (md === undefined) problems.push(fileError(file, { line: 1, column: 1 }, '', 'the file is missing'));
+  const text = splitText(md ?? '');
+  if (md !== undefined && (!text.briefing || !text.debrief)) problems.push(fileError(file, { line: 1, column: 1 }, '', 'the text needs a briefing (before the first heading) and a ## Debrief'));
+  return text;
+}
+
+/** The editor files the lesson brings: name in the editor → text of the file it names. */
+function readFiles({ files, dir, file, y, problems }: LessonFile): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, src] of Object.entries((y.data.files as Record<string, string> | undefined) ?? {})) {
+    const t = files[`${dir}${src}`];
+    if (t === undefined) problems.push(fileError(file, y.at(['files', name]), `files.${name}`, `${dir}${src} does not exist`));
+    else out[name] = t;
+  }
+  return out;
+}
+
+/** Reads one lesson from its files (paths relative to lessons/). Throws LessonError naming file, line and member. */
+export function parseLesson(files: Files, id: string): Lesson {
+  const problems: Problem[] = [];
+  const dir = `${id}/`;
+  const file = `${dir}lesson.yaml`;
+  const y = readYaml(files, file, problems);
+  if (!y) throw new LessonError(problems);
+  const l: LessonFile = { files, dir, file, y, problems };
+  const d = y.data;
+  const str = (k: string): string => {
+    if (typeof d[k] === 'string') return d[k];
+    problems.push(fileError(file, y.at([k]), k, 'expected a string'));
+    return '';
+  };
+  for (const k of Object.keys(d)) if (!KNOWN.has(k)) problems.push(fileError(file, y.at([k]), k, `unknown member '${k}'`));
+  if (d.id !== id) problems.push(fileError(file, y.at(['id']), 'id', `expected '${id}' (the folder's name)`));
+  const until = parseDuration(d.until);
+  if (until === undefined) problems.push(fileError(file, y.at(['until']), 'until', 'expected a duration such as 10m'));
+  const goals = readGoals(l);
+  const diagnostics = readDiagnostics(l);
+  const predictions = readPredictions(l);
+  const allowed = readAllowed(l);
+  const { start, startText } = readStart(l);
+  const solution = readLog(files, `${dir}solution.yaml`, problems);
+  const traps = readTraps(l, diagnostics);
+  const text = readText(l);
+  const lessonFiles = readFiles(l);
+  const [title, chapter, summary] = [str('title'), str('chapter'), str('summary')];
+  if (problems.length) throw new LessonError(problems);
+  return {
+    id, title, chapter, summary, prerequisites: (d.prerequisites as string[] | undefined) ?? [], allowed,
+    until: until!, sampleEvery: parseDuration(d.sampleEvery ?? 10) ?? 10_000, goals, diagnostics, predictions,
+    start: start!, startText: startText!, solution, traps, text, files: lessonFiles,
+  };
+}
+
+export function parseIndex(files: Files): LessonIndex {
+  const problems: Problem[] = [];
+  const y = readYaml(files, 'index.yaml', problems);
+  if (!y) throw new LessonError(problems);
+  const chapters = (y.data.chapters as { title: string; lessons: string[] }[] | undefined) ?? [];
+  return { chapters, demos: (y.data.demos as string[] | undefined) ?? [] };
+}
+
+export function parseDemo(files: Files, id: string): Demo {
+  const file = `demos/${id}.yaml`;
+  const text = files[file];
+  if (text === undefined) throw new LessonError([fileError(file, { line: 1, column: 1 }, '', 'the file is missing')]);
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(text, file);
+  } catch (e) {
+    throw new LessonError(problemsOf(file, e));
+  }
+  const presenter = (parseYaml(text).data as { presenter?: { summary?: string; text?: string; pauses?: { at: unknown; prompt: string; reveal: string }[] } }).presenter ?? {};
+  const pauses = (presenter.pauses ?? []).map((p) => ({ at: parseDuration(p.at) ?? 0, prompt: p.prompt, reveal: p.reveal }));
+  return { id, title: scenario.name, summary: presenter.summary ?? '', scenario, text: presenter.text ?? '', pauses };
+}

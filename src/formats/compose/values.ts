@@ -1,0 +1,92 @@
+/** Compose values: sizes, durations, port mappings and variable interpolation. */
+
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface PortMapping {
+  target: number;
+  published?: number;
+  protocol: 'tcp' | 'udp';
+  hostIp?: string;
+}
+
+/** "1m30s", "10s", "500ms" (Compose durations) → seconds. */
+export function seconds(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return undefined;
+  const re = /(\d+(?:\.\d+)?)(h|m|s|ms|us)/gy;
+  let total = 0;
+  let end = 0;
+  for (let m = re.exec(v); m; m = re.exec(v)) {
+    const n = Number(m[1]);
+    total += m[2] === 'h' ? n * 3600 : m[2] === 'm' ? n * 60 : m[2] === 's' ? n : m[2] === 'ms' ? n / 1000 : n / 1e6;
+    end = re.lastIndex;
+  }
+  return end === v.length && end > 0 ? total : undefined;
+}
+
+/** "512M", "1g", "1.5GB", 536870912 → bytes. */
+export function bytes(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(v);
+  if (!m) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** Parses a port entry in the short ("8080:80/udp", "127.0.0.1:80:80", "9090-9091:8080-8081") or long syntax. */
+export function parsePorts(entry: unknown): PortMapping[] | string {
+  if (typeof entry === 'number') return Number.isInteger(entry) && entry > 0 && entry < 65536 ? [{ target: entry, protocol: 'tcp' }] : `'${entry}' is not a port`;
+  if (isObj(entry)) {
+    const target = Number(entry.target);
+    if (!Number.isInteger(target) || target < 1 || target > 65535) return 'a long-syntax port needs target, a port number';
+    const published = entry.published === undefined ? undefined : Number(entry.published);
+    if (published !== undefined && (!Number.isInteger(published) || published < 0 || published > 65535)) return `published '${String(entry.published)}' is not a port`;
+    const protocol = entry.protocol === 'udp' ? 'udp' : 'tcp';
+    return [{ target, protocol, ...(published !== undefined ? { published } : {}), ...(typeof entry.host_ip === 'string' ? { hostIp: entry.host_ip } : {}) }];
+  }
+  if (typeof entry !== 'string') return 'a port is a number, a string such as "8080:80", or a mapping with target';
+  const m = /^(?:(\[[0-9a-f:]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(\d*)(?:-(\d+))?:)?(\d+)(?:-(\d+))?(?:\/(tcp|udp))?$/i.exec(entry.trim());
+  if (!m) return `'${entry}' is not a port mapping (for example "8080:80" or "80/udp")`;
+  const [, hostIp, p1, p2, t1, t2, proto] = m;
+  const protocol = (proto?.toLowerCase() as 'tcp' | 'udp' | undefined) ?? 'tcp';
+  const targets = range(Number(t1), t2 === undefined ? Number(t1) : Number(t2));
+  const published = p1 === undefined || p1 === '' ? undefined : range(Number(p1), p2 === undefined ? Number(p1) : Number(p2));
+  if (!targets || (p1 !== undefined && p1 !== '' && !published)) return `'${entry}' has a range that runs backwards or beyond 65535`;
+  if (published && published.length !== targets.length && published.length !== 1) return `'${entry}': the published and target ranges differ in length`;
+  return targets.map((target, i) => ({
+    target, protocol, ...(published ? { published: published.length === 1 ? published[0]! : published[i]! } : {}), ...(hostIp ? { hostIp } : {}),
+  }));
+}
+
+function range(a: number, b: number): number[] | undefined {
+  if (!(a >= 0 && b <= 65535 && a <= b)) return undefined;
+  const out: number[] = [];
+  for (let p = a; p <= b; p++) out.push(p);
+  return out;
+}
+
+/** Compose interpolation: $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?err}, $$ → $. */
+export function interpolate(s: string, env: Record<string, string>, unset: (name: string) => void): string {
+  return s.replace(/\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_whole: string, dollar: string, braced?: string, op?: string, arg?: string, bare?: string) => {
+    if (dollar === '$') return '$';
+    const name = (braced ?? bare)!;
+    const value = env[name];
+    const isSet = value !== undefined;
+    const nonEmpty = isSet && value !== '';
+    switch (op) {
+      case ':-': return nonEmpty ? value! : interpolate(arg ?? '', env, unset);
+      case '-': return isSet ? value! : interpolate(arg ?? '', env, unset);
+      case ':+': return nonEmpty ? interpolate(arg ?? '', env, unset) : '';
+      case '+': return isSet ? interpolate(arg ?? '', env, unset) : '';
+      case ':?': case '?':
+        if (op === ':?' ? nonEmpty : isSet) return value!;
+        unset(name);
+        return '';
+      default:
+        if (!isSet) unset(name);
+        return value ?? '';
+    }
+  });
+}

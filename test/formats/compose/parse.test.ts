@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { composeToEcs, parseCompose } from '../../../src/formats/compose';
+
+describe('reading a Compose file', () => {
+  it('accepts anchors, merge keys and x- extensions; warns that version is obsolete', () => {
+    const r = parseCompose('version: "3.8"\nx-base: &base\n  image: nginx\n  environment: { A: "1" }\nservices:\n  web:\n    <<: *base\n    ports: ["80:80"]\n', 'c.yaml');
+    expect(r.problems).toEqual([expect.objectContaining({ line: 1, member: 'version', severity: 'warning' })]);
+    expect(r.project!.services[0]).toMatchObject({ name: 'web', image: 'nginx', environment: { A: '1' } });
+  });
+
+  it('refuses what docker compose refuses, naming the line and member', () => {
+    const unknown = parseCompose('services:\n  web:\n    image: nginx\n    wrongField: 1\n', 'c.yaml');
+    expect(unknown.problems).toEqual([expect.objectContaining({ line: 4, member: 'services.web.wrongField', message: 'services.web Additional property wrongField is not allowed' })]);
+    const cycle = parseCompose('services:\n  a:\n    image: x\n    depends_on: [b]\n  b:\n    image: x\n    depends_on: [a]\n', 'c.yaml');
+    expect(cycle.problems[0]!.message).toBe('dependency cycle detected: a -> b -> a');
+    expect(parseCompose('- a\n- b\n', 'c.yaml').problems[0]!.message).toBe('Top-level object must be a mapping');
+    const broken = parseCompose('services:\n  web:\n    image: [nginx\n', 'c.yaml');
+    expect(broken.project).toBeUndefined();
+    expect(broken.problems[0]!.line).toBeGreaterThan(1);
+  });
+
+  it('never throws on arbitrary text or structure, and every problem has a line', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
+      const r = parseCompose(text);
+      for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+    }), { numRuns: 300 });
+    const member = fc.constantFrom('image', 'ports', 'environment', 'depends_on', 'deploy', 'healthcheck', 'volumes', 'build', 'command', 'links', 'extends');
+    const value = fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.integer()), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('replicas', 'resources', 'update_config', 'test', 'condition', 'service', 'target', 'limits'), fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 70000 }))));
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('web', 'db', 'cache'), fc.dictionary(member, value)), (services) => {
+      const r = parseCompose(stringify({ services }));
+      for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+      if (r.project) composeToEcs(r.project);
+    }), { numRuns: 400 });
+  });
+});
