@@ -2,7 +2,7 @@
 // page does not ship a schema compiler. A test fails if the committed file is out of date.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { scenarioValidatorSource } from '../test/support/validatorSource';
+import { scenarioValidatorSource } from './validatorSource';
 
 const out = resolve(import.meta.dirname, '../src/content/scenarioValidator.js');
 writeFileSync(out, scenarioValidatorSource());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioValidatorSource } from '../support/validatorSource';
+import { scenarioValidatorSource } from '../../scripts/validatorSource';
 
 describe('the compiled scenario validator', () => {
   it('is up to date with schemas/scenario.schema.json (run `npx tsx scripts/gen-validator.ts` after changing the schema)', () => {

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import schema from '../../schemas/scenario.schema.json';
+import schema from '../schemas/scenario.schema.json';
 
 /** The scenario schema compiled by Ajv to a standalone ES module (what scripts/gen-validator.ts writes). */
 export function scenarioValidatorSource(): string {
