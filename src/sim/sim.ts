@@ -1,29 +1,30 @@
 import { cloneData } from './core/clone';
-import { DOCKER_OPERATIONS, registerDockerHandlers } from './controllers/docker';
 import { Engine, type EngineSnapshot, type SimEvent } from './core/engine';
-import { ApiError } from './api/errors';
+import { ApiError } from './core/errors';
+import { SimContext, type CallResult } from './model/context';
+import { createWorld, type WorldOptions, type WorldState } from './model/world';
+import type { Operation } from './api/operation';
 import { validateParams, ecsInputShape } from './api/params';
-import { createWorld, arn, type WorldOptions, type WorldState } from './world';
-import { registerTaskHandlers } from './controllers/tasks';
-import { registerInstanceHandlers } from './controllers/instances';
-import { registerServiceHandlers } from './controllers/services';
-import { registerMetricHandlers } from './controllers/metrics';
 import { ECS_OPERATIONS } from './api/ecs';
-import { SIM_OPERATIONS, registerSimOpHandlers } from './api/simOps';
+import { SIM_OPERATIONS } from './api/simOps';
 import { AAS_OPERATIONS, CLOUDWATCH_OPERATIONS } from './api/autoscaling';
 import { AUTOSCALING_OPERATIONS, EC2_OPERATIONS } from './api/asgApi';
 import { ELBV2_OPERATIONS } from './api/elbv2';
 import { SERVICEDISCOVERY_OPERATIONS } from './api/servicediscovery';
 import { EVENTS_OPERATIONS, registerEventHandlers } from './api/events';
-import { registerElbHandlers } from './controllers/elb';
-import { registerAutoscalingHandlers } from './controllers/autoscaling';
-import { registerAsgHandlers } from './controllers/asg';
-import { placeWaiting, registerCasHandlers } from './controllers/cas';
-import type { Cluster } from './model/types';
+import { DOCKER_OPERATIONS, registerDockerHandlers } from './controllers/docker';
+import { killTasksOnHost, registerTaskHandlers } from './controllers/tasks';
+import { registerInstanceHandlers } from './controllers/instances';
+import { clusterChanged, registerServiceHandlers, requestPass, serviceEventNotice, serviceTaskChanged } from './controllers/services';
+import { publishBillingMetrics, publishMetrics, registerMetricHandlers } from './controllers/metrics';
+import { evaluateAlarms, registerAutoscalingHandlers } from './controllers/autoscaling';
+import { asgInstanceGone, registerAsgHandlers } from './controllers/asg';
+import { placeWaiting, registerCasHandlers, runClusterAutoScaling } from './controllers/cas';
+import { drainTargets, registerElbHandlers, removeTargets, taskChangedTargets } from './controllers/elb';
+import { deregisterInstance, taskChangedDiscovery, updateInstanceHealth } from './controllers/discovery';
+import { meterMinute } from './controllers/cost';
 
-export type CallResult = { output: unknown; error?: undefined } | { error: { code: string; message: string }; output?: undefined };
-
-export type Operation = (sim: Sim, input: Record<string, unknown>) => unknown;
+export type { CallResult, Operation };
 
 export interface SimOptions extends WorldOptions {
   seed?: string | number;
@@ -53,19 +54,15 @@ export interface SimSnapshot {
 /**
  * One simulated AWS account and region: the engine, the world and the API. State changes only
  * through `call` (an API or simulator operation) and the clock (`runUntil`, `step`); every change
- * is written to the typed event log `events`.
+ * is written to the typed event log `events`. This is the composition root: it registers the
+ * handlers of every pending kind and subscribes the listeners of every notice, in a fixed order.
  */
-export class Sim {
-  readonly engine: Engine;
-  world: WorldState;
-
+export class Sim extends SimContext {
   constructor(opts: SimOptions = {}) {
-    this.engine = new Engine(String(opts.seed ?? 1));
-    this.world = createWorld(opts);
+    super(new Engine(String(opts.seed ?? 1)), createWorld(opts));
     registerInstanceHandlers(this);
     registerTaskHandlers(this);
     registerServiceHandlers(this);
-    registerSimOpHandlers(this);
     registerMetricHandlers(this);
     registerAutoscalingHandlers(this);
     registerAsgHandlers(this);
@@ -73,12 +70,7 @@ export class Sim {
     registerElbHandlers(this);
     registerEventHandlers(this);
     registerDockerHandlers(this);
-    this.engine.on('cluster.placeWaiting', (ev) => placeWaiting(this, ev.cluster as string));
-  }
-
-  /** Simulated time in milliseconds. */
-  get now(): number {
-    return this.engine.now;
+    subscribeListeners(this);
   }
 
   get events(): readonly SimEvent[] {
@@ -139,41 +131,24 @@ export class Sim {
     this.engine.restore(s.engine, s.log);
     this.world = cloneData(s.world);
   }
+}
 
-  // ---- helpers shared by the controllers ----
-
-  arn(resource: string): string {
-    return arn(this.world, resource);
-  }
-
-  /** Random lowercase hex from the "ids" stream. */
-  hex(n: number): string {
-    const r = this.engine.rng.stream('ids');
-    let s = '';
-    for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
-    return s;
-  }
-
-  uuid(): string {
-    const h = this.hex(32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-
-  emit(type: string, message: string, data?: Record<string, unknown>): void {
-    this.engine.emit(type, message, data);
-  }
-
-  /** API timestamp (epoch seconds) of a simulated time. */
-  ts(ms: number | undefined): number | undefined {
-    return ms === undefined ? undefined : this.world.epochSeconds + ms / 1000;
-  }
-
-  /** Finds a cluster by name or ARN ("default" when omitted). */
-  cluster(ref: unknown): Cluster {
-    const name = typeof ref === 'string' && ref !== '' ? ref : 'default';
-    const key = name.startsWith('arn:') ? name : this.arn(`cluster/${name}`);
-    const c = this.world.clusters[key];
-    if (!c || c.status !== 'ACTIVE') throw new ApiError('ClusterNotFoundException', 'Cluster not found.');
-    return c;
-  }
+/**
+ * Who hears what, in order. The order is part of the behaviour: a listener earlier in a list acts
+ * (writes events, schedules work) before the next one, exactly as the calls it replaces did.
+ */
+function subscribeListeners(sim: Sim): void {
+  const n = sim.notices;
+  const on = <T>(f: (s: Sim, payload: T) => void) => (payload: T) => f(sim, payload);
+  n.on('taskChanged', on(taskChangedTargets), on(taskChangedDiscovery), on(serviceTaskChanged));
+  n.on('taskHealthChanged', on(updateInstanceHealth));
+  n.on('taskStopping', on(deregisterInstance), on(drainTargets));
+  n.on('taskKilled', on(removeTargets), on(deregisterInstance));
+  n.on('taskDrained', on(removeTargets));
+  n.on('hostLost', on(killTasksOnHost));
+  n.on('clusterChanged', on(placeWaiting), on(clusterChanged));
+  n.on('instanceTerminated', on(asgInstanceGone));
+  n.on('desiredCountChanged', on(requestPass));
+  n.on('serviceEvent', on(serviceEventNotice));
+  n.on('minuteTicked', () => publishMetrics(sim), () => meterMinute(sim), () => publishBillingMetrics(sim), () => evaluateAlarms(sim), () => runClusterAutoScaling(sim));
 }

@@ -1,10 +1,11 @@
-import type { Operation, Sim } from '../sim';
+import type { SimContext } from '../model/context';
+import type { Operation } from './operation';
 import { own, setOwn } from '../core/own';
-import { ApiError, invalidParameter } from './errors';
+import { ApiError, invalidParameter } from '../core/errors';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import type { AutoScalingGroup, CapacityProvider } from '../model/types';
 import { reconcileAsg, setDesiredCapacity } from '../controllers/asg';
-import { describeCapacityProvider } from '../controllers/capacity';
+import { describeCapacityProvider } from '../queries/describe';
 
 /** EC2 launch templates (`ec2.`), Auto Scaling groups (`autoscaling.`) and ECS capacity providers for them. */
 
@@ -17,13 +18,13 @@ function need<T>(input: Record<string, unknown>, name: string, type: 'string' | 
   return v as T;
 }
 
-function asgOf(sim: Sim, name: unknown): AutoScalingGroup {
+function asgOf(sim: SimContext, name: unknown): AutoScalingGroup {
   const asg = own(sim.world.autoScalingGroups, name);
   if (!asg) throw asgError(`AutoScalingGroup name not found - AutoScalingGroup ${String(name)} not found`);
   return asg;
 }
 
-function describeAsg(sim: Sim, asg: AutoScalingGroup) {
+function describeAsg(sim: SimContext, asg: AutoScalingGroup) {
   const w = sim.world;
   return {
     AutoScalingGroupName: asg.AutoScalingGroupName, AutoScalingGroupARN: asg.AutoScalingGroupARN,

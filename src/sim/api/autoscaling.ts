@@ -1,5 +1,6 @@
-import type { Operation, Sim } from '../sim';
-import { ApiError } from './errors';
+import type { SimContext } from '../model/context';
+import type { Operation } from './operation';
+import { ApiError } from '../core/errors';
 import type { Alarm, ScalableTarget, ScalingPolicy, ScheduledAction, StepAdjustment } from '../model/types';
 import { alarmCondition, scheduleAction, setDesired } from '../controllers/autoscaling';
 import { parseSchedule } from '../core/schedule';
@@ -39,7 +40,7 @@ function num(input: Record<string, unknown>, name: string, opts: { required?: bo
 }
 
 /** ServiceNamespace, ResourceId and ScalableDimension of an ECS service. */
-function resource(sim: Sim, input: Record<string, unknown>): string {
+function resource(sim: SimContext, input: Record<string, unknown>): string {
   const ns = str(input, 'ServiceNamespace')!;
   if (ns !== 'ecs') throw validation(`Unsupported service namespace ${ns}: the simulator scales ECS services (ecs).`);
   const id = str(input, 'ResourceId')!;
@@ -50,26 +51,26 @@ function resource(sim: Sim, input: Record<string, unknown>): string {
   return id;
 }
 
-function targetOf(sim: Sim, id: string): ScalableTarget {
+function targetOf(sim: SimContext, id: string): ScalableTarget {
   const t = sim.world.scalableTargets[id];
   if (!t) throw new ApiError('ObjectNotFoundException', `No scalable target registered for service namespace: ecs, resource ID: ${id}, scalable dimension: ${DIMENSION}`);
   return t;
 }
 
-function serviceFor(sim: Sim, id: string) {
+function serviceFor(sim: SimContext, id: string) {
   const [, cluster, name] = id.split('/');
   const svc = sim.world.services[sim.arn(`service/${cluster}/${name}`)];
   if (!svc || svc.status !== 'ACTIVE') throw validation(`ECS service doesn't exist: ${id}`);
   return svc;
 }
 
-const arn = (sim: Sim, service: string, rest: string) => `arn:aws:${service}:${sim.world.region}:${sim.world.account}:${rest}`;
+const arn = (sim: SimContext, service: string, rest: string) => `arn:aws:${service}:${sim.world.region}:${sim.world.account}:${rest}`;
 
-function deleteAlarmsOf(sim: Sim, p: ScalingPolicy): void {
+function deleteAlarmsOf(sim: SimContext, p: ScalingPolicy): void {
   for (const a of p.Alarms) if (sim.world.alarms[a.AlarmName]?.ownedBy === p.PolicyARN) delete sim.world.alarms[a.AlarmName];
 }
 
-function describeTarget(sim: Sim, t: ScalableTarget) {
+function describeTarget(sim: SimContext, t: ScalableTarget) {
   return {
     ServiceNamespace: t.ServiceNamespace, ResourceId: t.ResourceId, ScalableDimension: t.ScalableDimension, MinCapacity: t.MinCapacity,
     MaxCapacity: t.MaxCapacity, RoleARN: arn(sim, 'iam', 'role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService').replace(`:${sim.world.region}:`, '::'),
@@ -77,7 +78,7 @@ function describeTarget(sim: Sim, t: ScalableTarget) {
   };
 }
 
-function describePolicy(sim: Sim, p: ScalingPolicy) {
+function describePolicy(sim: SimContext, p: ScalingPolicy) {
   const { CreationMs, cooldownUntilMs, ...rest } = p;
   void cooldownUntilMs;
   return { ...rest, CreationTime: sim.ts(CreationMs) };

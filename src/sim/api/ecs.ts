@@ -1,41 +1,28 @@
-import type { Operation, Sim } from '../sim';
+import type { Operation } from './operation';
 import { own, setOwn } from '../core/own';
-import { ApiError, clientError, invalidParameter, serviceNotFound } from './errors';
+import { ApiError, clientError, invalidParameter, serviceNotFound } from '../core/errors';
 import { validateTaskDefinition } from '../taskdef/validate';
-import { needsPlatform140 } from '../taskdef/fargate';
+import { needsPlatform140 } from '../model/fargateSizes';
+import { FARGATE_PROVIDERS } from '../model/capacity';
+import type { SimContext } from '../model/context';
+import type { CapacityProviderStrategyItem, Cluster, NetworkConfiguration, PlacementStrategy, Service, Task, TaskDefinition } from '../model/types';
+import { capacityProviderExists, splitStrategy } from '../queries/capacity';
+import { describeCapacityProvider, describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from '../queries/describe';
+import { findContainerInstance } from '../queries/lookups';
+import { findTaskDefinition, requirementsOf } from '../queries/taskDefinitions';
 import { ClqError, evalClq, parseClq } from '../placement/clq';
-import { attributeMap, placeOnFargate, placeOnInstances, type PlacementStrategy } from '../placement/place';
-import { MAX_TRACES } from '../world';
-import { createTask, requirementsOf, stopTask } from '../controllers/tasks';
-import { deregister, findContainerInstance } from '../controllers/instances';
-import { clusterChanged, deploymentId, requestPass, startDeployment } from '../controllers/services';
+import { attributeMap, placeOnFargate, placeOnInstances } from '../placement/place';
+import { recordTrace } from '../placement/traces';
+import { createTask, stopTask } from '../controllers/tasks';
+import { deregister } from '../controllers/instances';
+import { deploymentId, requestPass, startDeployment } from '../controllers/services';
 import { startMetrics } from '../controllers/metrics';
 import { ECS_CAPACITY_OPERATIONS } from './asgApi';
-import { FARGATE_PROVIDERS, capacityProviderExists, describeCapacityProvider, resolveCapacity, splitStrategy, validateStrategy } from '../controllers/capacity';
-import { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from '../describe';
-import type { CapacityProviderStrategyItem, Cluster, NetworkConfiguration, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
-
-
-export function recordTrace(sim: Sim, trace: PlacementTrace): void {
-  const traces = sim.world.traces;
-  traces.push(trace);
-  if (traces.length > MAX_TRACES) traces.splice(0, traces.length - MAX_TRACES);
-}
+import { resolveCapacity, validateStrategy } from './capacity';
 
 // ---------- task definitions ----------
 
-/** Resolves "family", "family:rev" or an ARN. `activeOnly`: a bare family means its latest ACTIVE revision. */
-export function findTaskDefinition(sim: Sim, ref: string): TaskDefinition | undefined {
-  const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
-  const [family, rev] = name.split(':');
-  const revs = own(sim.world.taskDefinitions, family);
-  if (!revs) return undefined;
-  if (rev !== undefined) return /^\d+$/.test(rev) ? revs[Number(rev) - 1] : undefined;
-  for (let i = revs.length - 1; i >= 0; i--) if (revs[i]!.status === 'ACTIVE') return revs[i];
-  return undefined;
-}
-
-function taskDefinitionForLaunch(sim: Sim, ref: string, what: 'RunTask' | 'Service'): TaskDefinition {
+function taskDefinitionForLaunch(sim: SimContext, ref: string, what: 'RunTask' | 'Service'): TaskDefinition {
   const td = findTaskDefinition(sim, ref);
   if (!td) {
     if (what === 'Service') throw clientError('TaskDefinition not found.');
@@ -76,7 +63,7 @@ function checkPlacement(
   }
 }
 
-function checkNetwork(sim: Sim, td: TaskDefinition, launchType: string, net: NetworkConfiguration | undefined): void {
+function checkNetwork(sim: SimContext, td: TaskDefinition, launchType: string, net: NetworkConfiguration | undefined): void {
   const mode = td.networkMode ?? (launchType === 'FARGATE' ? 'awsvpc' : 'bridge');
   if (mode === 'awsvpc') {
     const subnets = net?.awsvpcConfiguration?.subnets;
@@ -99,13 +86,13 @@ function platformVersionFor(td: TaskDefinition, pv: string | undefined): string 
   return v;
 }
 
-function activeInstanceCount(sim: Sim, c: Cluster): number {
+function activeInstanceCount(sim: SimContext, c: Cluster): number {
   let n = 0;
   for (const a of c.instanceArns) if (sim.world.containerInstances[a]?.status !== 'INACTIVE') n++;
   return n;
 }
 
-function findTask(sim: Sim, cluster: Cluster, ref: string): Task | undefined {
+function findTask(sim: SimContext, cluster: Cluster, ref: string): Task | undefined {
   if (ref.startsWith('arn:')) {
     const t = sim.world.tasks[ref];
     return t && t.clusterArn === cluster.clusterArn ? t : undefined;
@@ -113,18 +100,18 @@ function findTask(sim: Sim, cluster: Cluster, ref: string): Task | undefined {
   return sim.world.tasks[sim.arn(`task/${cluster.clusterName}/${ref}`)];
 }
 
-function visibleTask(sim: Sim, t: Task): boolean {
+function visibleTask(sim: SimContext, t: Task): boolean {
   return t.lastStatus !== 'STOPPED' || sim.now - (t.stoppedAtMs ?? 0) < sim.world.durations.describableAfterStopMs;
 }
 
-function findService(sim: Sim, cluster: Cluster, ref: string): Service | undefined {
+function findService(sim: SimContext, cluster: Cluster, ref: string): Service | undefined {
   const key = ref.startsWith('arn:') ? ref : sim.arn(`service/${cluster.clusterName}/${ref}`);
   const s = sim.world.services[key];
   return s && s.clusterArn === cluster.clusterArn ? s : undefined;
 }
 
 /** A service's load balancers (§5.5): existing target groups behind a load balancer, a container port of the task definition, ip targets for awsvpc. */
-function checkLoadBalancers(sim: Sim, td: TaskDefinition, lbs: Service['loadBalancers'] | undefined): Service['loadBalancers'] {
+function checkLoadBalancers(sim: SimContext, td: TaskDefinition, lbs: Service['loadBalancers'] | undefined): Service['loadBalancers'] {
   if (!lbs) return [];
   if (lbs.length > 5) throw invalidParameter('A service can have at most 5 target groups.');
   return lbs.map((lb) => {
@@ -146,7 +133,7 @@ function checkLoadBalancers(sim: Sim, td: TaskDefinition, lbs: Service['loadBala
 }
 
 /** serviceRegistries (§8.1): awsvpc tasks give A (and SRV with a port) records; bridge and host tasks SRV records with containerName and containerPort. */
-function checkRegistries(sim: Sim, td: TaskDefinition, regs: Service['serviceRegistries'] | undefined): Service['serviceRegistries'] {
+function checkRegistries(sim: SimContext, td: TaskDefinition, regs: Service['serviceRegistries'] | undefined): Service['serviceRegistries'] {
   if (!regs) return [];
   if (regs.length > 1) throw invalidParameter('A service can have only one service registry.');
   return regs.map((r) => {
@@ -166,7 +153,7 @@ function checkRegistries(sim: Sim, td: TaskDefinition, regs: Service['serviceReg
 }
 
 /** Service Connect names (§8.2): discoveryName defaults to the port name, client aliases to discoveryName.namespace. */
-function checkServiceConnect(sim: Sim, td: TaskDefinition, serviceName: string, sc: Record<string, unknown> | undefined): Service['serviceConnectConfiguration'] {
+function checkServiceConnect(sim: SimContext, td: TaskDefinition, serviceName: string, sc: Record<string, unknown> | undefined): Service['serviceConnectConfiguration'] {
   if (!sc || sc.enabled === false) return undefined;
   const nsRef = sc.namespace as string | undefined;
   const ns = Object.values(sim.world.namespaces).find((n) => n.Name === nsRef || n.Arn === nsRef);
@@ -194,7 +181,7 @@ function onFargate(svc: Service): boolean {
 }
 
 /** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
-function setClusterCapacity(sim: Sim, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
+function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
   for (const p of providers) {
     if (!capacityProviderExists(sim, p)) {
       throw invalidParameter(`The specified capacity provider '${p}' does not exist. Specify a valid capacity provider and try again.`);
@@ -391,7 +378,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
           const traceId = w.nextTraceId++;
           const spot = item.capacityProvider === 'FARGATE_SPOT';
           const r = placeOnFargate(w, group, net!.awsvpcConfiguration.subnets, traceId, sim.now, spot);
-          recordTrace(sim, r.trace);
+          recordTrace(sim.world, r.trace);
           if (!r.subnetId) {
             failures.push({ reason: r.trace.failure!.reason, detail: r.trace.failure!.detail });
             continue;
@@ -419,7 +406,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
             clusterArn: cluster.clusterArn, group, req, constraints: allConstraints, strategies,
             defaultMode: 'random', ...(zones ? { zones } : {}), ...(cp ? { capacityProvider: cp.name } : {}),
           }, sim.engine.rng.stream('placement'), traceId, sim.now);
-          recordTrace(sim, r.trace);
+          recordTrace(sim.world, r.trace);
           if (!r.instance) {
             if (cp?.managedScaling.status === 'ENABLED') {
               // With managed scaling the task waits in PROVISIONING while cluster auto scaling adds capacity (§7.6).
@@ -464,7 +451,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
         defaultMode: 'random', only: [ci.containerInstanceArn],
       }, sim.engine.rng.stream('placement'), traceId, sim.now);
       r.trace.note = 'StartTask: custom scheduling onto the named container instance; constraints are checked, no strategy applies.';
-      recordTrace(sim, r.trace);
+      recordTrace(sim.world, r.trace);
       if (!r.instance) {
         failures.push({ arn: ci.containerInstanceArn, reason: r.trace.failure!.reason });
         continue;
@@ -598,7 +585,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       }
       out.push(describeContainerInstance(sim, ci));
     }
-    clusterChanged(sim, cluster.clusterArn);
+    sim.notices.emit('clusterChanged', cluster.clusterArn);
     return { containerInstances: out, failures };
   },
 
@@ -635,7 +622,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       ci.version++;
       sim.emit('AttributesChanged', `Attribute ${a.name}${a.value !== undefined ? `=${a.value}` : ''} was put on ${ci.ec2InstanceId}.`, { containerInstanceArn: ci.containerInstanceArn, name: a.name, value: a.value });
     }
-    clusterChanged(sim, cluster.clusterArn);
+    sim.notices.emit('clusterChanged', cluster.clusterArn);
     return { attributes: attrs.map((a) => ({ ...a, targetType: 'container-instance' })) };
   },
 
@@ -651,7 +638,7 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
       ci.attributes = ci.attributes.filter((x) => x.name !== a.name);
       ci.version++;
     }
-    clusterChanged(sim, cluster.clusterArn);
+    sim.notices.emit('clusterChanged', cluster.clusterArn);
     return { attributes: attrs };
   },
 

@@ -1,21 +1,22 @@
-import type { Operation, Sim } from '../sim';
+import type { SimContext } from '../model/context';
+import type { Operation } from './operation';
 import { own } from '../core/own';
-import { ApiError, invalidParameter } from './errors';
+import { ApiError, invalidParameter } from '../core/errors';
 import type { LbAction, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource } from '../model/types';
 import { parseDuration } from '../core/time';
 
 /** Elastic Load Balancing v2 (`elbv2.`): application load balancers, target groups, listeners and rules. */
 
 const vErr = (m: string) => new ApiError('ValidationError', m);
-const elbArn = (sim: Sim, rest: string) => `arn:aws:elasticloadbalancing:${sim.world.region}:${sim.world.account}:${rest}`;
+const elbArn = (sim: SimContext, rest: string) => `arn:aws:elasticloadbalancing:${sim.world.region}:${sim.world.account}:${rest}`;
 
-function tgByArn(sim: Sim, arn: unknown): TargetGroup {
+function tgByArn(sim: SimContext, arn: unknown): TargetGroup {
   const tg = typeof arn === 'string' ? own(sim.world.targetGroups, arn) ?? Object.values(sim.world.targetGroups).find((t) => t.TargetGroupName === arn) : undefined;
   if (!tg) throw new ApiError('TargetGroupNotFound', 'One or more target groups not found');
   return tg;
 }
 
-function checkActions(sim: Sim, actions: unknown): LbAction[] {
+function checkActions(sim: SimContext, actions: unknown): LbAction[] {
   if (!Array.isArray(actions) || actions.length === 0) throw vErr('At least one action must be specified.');
   return actions.map((a: LbAction) => {
     if (a.Type === 'forward') return { Type: 'forward', TargetGroupArn: tgByArn(sim, a.TargetGroupArn).TargetGroupArn };
@@ -27,7 +28,7 @@ function checkActions(sim: Sim, actions: unknown): LbAction[] {
   });
 }
 
-function describeTg(sim: Sim, tg: TargetGroup) {
+function describeTg(sim: SimContext, tg: TargetGroup) {
   const { targets, deregistrationDelaySeconds, loadBalancerArns, ...rest } = tg;
   void targets;
   void deregistrationDelaySeconds;
@@ -186,7 +187,7 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
 };
 
 /** sim.SetTraffic: requests per second for a path at a load balancer, constant or shaped over time. */
-export function setTraffic(sim: Sim, input: Record<string, unknown>): unknown {
+export function setTraffic(sim: SimContext, input: Record<string, unknown>): unknown {
   const w = sim.world;
   const lbRef = input.loadBalancer as string;
   const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === lbRef || l.LoadBalancerArn === lbRef);

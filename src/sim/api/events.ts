@@ -1,6 +1,7 @@
-import type { Operation, Sim } from '../sim';
+import type { SimContext } from '../model/context';
+import type { Operation } from './operation';
 import { own, setOwn } from '../core/own';
-import { ApiError } from './errors';
+import { ApiError } from '../core/errors';
 import type { EventRule } from '../model/types';
 import { nextFiring, parseSchedule } from '../core/schedule';
 
@@ -11,7 +12,7 @@ import { nextFiring, parseSchedule } from '../core/schedule';
 
 const vErr = (m: string) => new ApiError('ValidationException', m);
 
-function schedule(sim: Sim, r: EventRule): void {
+function schedule(sim: SimContext, r: EventRule): void {
   if (r.State !== 'ENABLED') return;
   const t = nextFiring(parseSchedule(r.ScheduleExpression), sim.now, r.CreatedMs, sim.world.epochSeconds);
   if (t !== undefined) sim.engine.at(t, { k: 'events.fire', rule: r.Name, gen: r.gen });
@@ -93,7 +94,7 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
   },
 };
 
-export function registerEventHandlers(sim: Sim): void {
+export function registerEventHandlers(sim: SimContext): void {
   sim.engine.on('events.fire', (ev) => {
     const r = own(sim.world.eventRules, ev.rule);
     if (!r || r.gen !== ev.gen || r.State !== 'ENABLED') return;

@@ -1,5 +1,5 @@
 import shapes from './ecsShapes.json';
-import { ApiError } from './errors';
+import { ApiError } from '../core/errors';
 
 /**
  * Client-side parameter validation as the AWS SDKs and CLI do it before a request is sent

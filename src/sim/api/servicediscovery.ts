@@ -1,18 +1,19 @@
-import type { Operation, Sim } from '../sim';
+import type { SimContext } from '../model/context';
+import type { Operation } from './operation';
 import { own } from '../core/own';
-import { ApiError, invalidParameter } from './errors';
+import { ApiError, invalidParameter } from '../core/errors';
 import type { CloudMapNamespace, CloudMapService } from '../model/types';
-import { resolve } from '../controllers/discovery';
+import { resolve } from '../queries/discovery';
 
 /** AWS Cloud Map (`servicediscovery.`): namespaces, services and the instances ECS registers in them. */
 
 const invalidInput = (m: string) => new ApiError('InvalidInput', m);
 
-function namespaceArn(sim: Sim, id: string): string {
+function namespaceArn(sim: SimContext, id: string): string {
   return `arn:aws:servicediscovery:${sim.world.region}:${sim.world.account}:namespace/${id}`;
 }
 
-function createNamespace(sim: Sim, input: Record<string, unknown>, type: CloudMapNamespace['Type']) {
+function createNamespace(sim: SimContext, input: Record<string, unknown>, type: CloudMapNamespace['Type']) {
   const name = input.Name;
   if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(name)) throw invalidInput('Name must be a valid DNS name.');
   if (Object.values(sim.world.namespaces).some((n) => n.Name === name)) throw new ApiError('NamespaceAlreadyExists', `Namespace ${name} already exists.`);
@@ -74,7 +75,7 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
 };
 
 /** sim.Resolve: what a DNS query for `name` returns (optionally from inside a task of `fromService`). */
-export function simResolve(sim: Sim, input: Record<string, unknown>): unknown {
+export function simResolve(sim: SimContext, input: Record<string, unknown>): unknown {
   const name = input.name;
   if (typeof name !== 'string' || !name) throw invalidParameter('name is required.');
   const type = (input.type as string | undefined) ?? 'A';

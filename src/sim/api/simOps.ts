@@ -1,18 +1,19 @@
-import type { Operation, Sim } from '../sim';
-import { ApiError, invalidParameter } from './errors';
+import type { SimContext } from '../model/context';
+import type { Operation } from './operation';
+import { ApiError, invalidParameter } from '../core/errors';
 import { setTraffic } from './elbv2';
 import { simResolve } from './servicediscovery';
+import { findContainerInstance } from '../queries/lookups';
 import {
-  findContainerInstance, launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
+  launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
 } from '../controllers/instances';
 import { checkMemory, exitContainer, stopTask } from '../controllers/tasks';
-import { clusterChanged } from '../controllers/services';
 import { expandTrace } from '../placement/place';
 import type { Ec2Instance, ImageBehavior } from '../model/types';
 
 /** Simulator-only operations (prefixed `sim.`): things that happen to the world rather than API calls. */
 
-function instances(sim: Sim, input: Record<string, unknown>): Ec2Instance[] {
+function instances(sim: SimContext, input: Record<string, unknown>): Ec2Instance[] {
   const ids = input.instanceIds as unknown;
   if (!Array.isArray(ids) || ids.length === 0 || ids.some((x) => typeof x !== 'string')) throw invalidParameter('instanceIds must be a non-empty list of EC2 instance ids.');
   return ids.map((id: string) => {
@@ -22,7 +23,7 @@ function instances(sim: Sim, input: Record<string, unknown>): Ec2Instance[] {
   });
 }
 
-function containerInstanceRef(sim: Sim, input: Record<string, unknown>) {
+function containerInstanceRef(sim: SimContext, input: Record<string, unknown>) {
   const cluster = sim.cluster(input.cluster);
   const ref = (input.containerInstance ?? input.ec2InstanceId) as string | undefined;
   if (typeof ref !== 'string') throw invalidParameter('containerInstance (ARN, id or EC2 instance id) is required.');
@@ -134,7 +135,7 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     if (typeof input.available !== 'boolean') throw invalidParameter('available must be true or false.');
     sim.world.fargateSpotAvailable = input.available;
     sim.emit('FargateSpotCapacity', input.available ? 'Fargate Spot has spare capacity again.' : 'Fargate Spot has no spare capacity.', { available: input.available });
-    if (input.available) for (const c of Object.values(sim.world.clusters)) clusterChanged(sim, c.clusterArn);
+    if (input.available) for (const c of Object.values(sim.world.clusters)) sim.notices.emit('clusterChanged', c.clusterArn);
     return { available: input.available };
   },
   FailHealthCheck(sim, input) {
@@ -175,10 +176,3 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     return { trace: expandTrace(sim.world, trace) };
   },
 };
-
-export function registerSimOpHandlers(sim: Sim): void {
-  sim.engine.on('agent.restore', (ev) => {
-    const ci = sim.world.containerInstances[ev.ci as string];
-    if (ci) restoreConnection(sim, ci);
-  });
-}

@@ -1,5 +1,6 @@
-import type { Sim } from '../sim';
-import type { AgentConfig, AutoScalingGroup, Ec2Instance } from '../model/types';
+import type { SimContext } from '../model/context';
+import type { AutoScalingGroup, Ec2Instance } from '../model/types';
+import { parseUserData } from '../queries/userData';
 import { startEc2Instance, terminateInstance } from './instances';
 
 /**
@@ -8,44 +9,12 @@ import { startEc2Instance, terminateInstance } from './instances';
  * The instances' agents join the cluster that the launch template's user data names (ECS_CLUSTER).
  */
 
-/** The agent settings a user-data script sets: ECS_CLUSTER, ECS_RESERVED_MEMORY, ECS_INSTANCE_ATTRIBUTES. */
-export function parseUserData(text: string): { cluster: string; agent: AgentConfig } {
-  let script = text;
-  if (!/ECS_/.test(script) && /^[A-Za-z0-9+/=\s]+$/.test(script) && script.trim().length % 4 === 0) {
-    try {
-      script = atob(script.replace(/\s/g, ''));
-    } catch {
-      // not base64 after all: read it as written
-    }
-  }
-  const value = (name: string) => new RegExp(`${name}=("?)([^"\\s]*)\\1`).exec(script)?.[2];
-  let attributes: Record<string, string> = {};
-  const attrs = /ECS_INSTANCE_ATTRIBUTES=(\{[^\n]*\})/.exec(script)?.[1];
-  if (attrs) {
-    try {
-      const parsed = JSON.parse(attrs.replace(/\\"/g, '"')) as unknown;
-      if (parsed && typeof parsed === 'object') attributes = parsed as Record<string, string>;
-    } catch {
-      // the agent ignores attributes it cannot parse
-    }
-  }
-  return {
-    cluster: value('ECS_CLUSTER') || 'default',
-    agent: {
-      reservedMemory: Number(value('ECS_RESERVED_MEMORY') ?? 0) || 0,
-      reservedPorts: [22, 2375, 2376, 51678, 51679],
-      reservedPortsUdp: [],
-      instanceAttributes: attributes,
-    },
-  };
-}
-
-function alive(sim: Sim, asg: AutoScalingGroup): Ec2Instance[] {
+function alive(sim: SimContext, asg: AutoScalingGroup): Ec2Instance[] {
   return asg.Instances.map((i) => sim.world.ec2[i.InstanceId]!).filter((i) => i && i.state !== 'terminated');
 }
 
 /** Launches or terminates instances until the group has DesiredCapacity of them. */
-export function reconcileAsg(sim: Sim, asg: AutoScalingGroup): void {
+export function reconcileAsg(sim: SimContext, asg: AutoScalingGroup): void {
   const w = sim.world;
   asg.Instances = asg.Instances.filter((i) => w.ec2[i.InstanceId]?.state !== 'terminated');
   const running = alive(sim, asg);
@@ -82,15 +51,15 @@ export function reconcileAsg(sim: Sim, asg: AutoScalingGroup): void {
   asg.Instances = asg.Instances.filter((i) => w.ec2[i.InstanceId]?.state !== 'terminated');
 }
 
-/** An instance of a group went away (terminated from outside): the group replaces it. */
-export function asgInstanceGone(sim: Sim, inst: Ec2Instance): void {
+/** Listener of `instanceTerminated`: an instance of a group went away, and the group replaces it. */
+export function asgInstanceGone(sim: SimContext, inst: Ec2Instance): void {
   const asg = inst.asgName ? sim.world.autoScalingGroups[inst.asgName] : undefined;
   if (!asg) return;
   asg.Instances = asg.Instances.filter((i) => i.InstanceId !== inst.ec2InstanceId);
   sim.engine.after(0, { k: 'asg.reconcile', name: asg.AutoScalingGroupName });
 }
 
-export function setDesiredCapacity(sim: Sim, asg: AutoScalingGroup, n: number, why: string): void {
+export function setDesiredCapacity(sim: SimContext, asg: AutoScalingGroup, n: number, why: string): void {
   const clamped = Math.max(asg.MinSize, Math.min(asg.MaxSize, n));
   if (clamped === asg.DesiredCapacity) return;
   sim.emit('AsgDesiredCapacity', `Auto Scaling group ${asg.AutoScalingGroupName}: desired capacity ${asg.DesiredCapacity} → ${clamped} (${why}).`, {
@@ -100,7 +69,7 @@ export function setDesiredCapacity(sim: Sim, asg: AutoScalingGroup, n: number, w
   reconcileAsg(sim, asg);
 }
 
-export function registerAsgHandlers(sim: Sim): void {
+export function registerAsgHandlers(sim: SimContext): void {
   sim.engine.on('asg.reconcile', (ev) => {
     const asg = sim.world.autoScalingGroups[ev.name as string];
     if (asg) reconcileAsg(sim, asg);

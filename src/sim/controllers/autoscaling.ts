@@ -1,9 +1,8 @@
-import type { Sim } from '../sim';
+import type { SimContext } from '../model/context';
 import type { Alarm, ScalableTarget, ScalingPolicy, ScheduledAction, Service } from '../model/types';
 import { MINUTE } from '../core/time';
 import { nextFiring, parseSchedule } from '../core/schedule';
-import { seriesKey } from './metrics';
-import { requestPass } from './services';
+import { seriesKey } from '../queries/metrics';
 
 /**
  * CloudWatch alarms and Application Auto Scaling for ECS services (ecs-spec §6). Alarms are
@@ -30,7 +29,7 @@ export function alarmCondition(a: Alarm): string {
 }
 
 /** The alarm's datapoints for its last EvaluationPeriods periods, newest first (missing ones left out). */
-function window(sim: Sim, a: Alarm): number[] {
+function window(sim: SimContext, a: Alarm): number[] {
   const series = sim.world.metrics[seriesKey(a.Namespace, a.MetricName, a.Dimensions.map((d) => ({ name: d.Name, value: d.Value })))];
   if (!series) return [];
   const newest = sim.now - MINUTE;
@@ -44,11 +43,12 @@ function window(sim: Sim, a: Alarm): number[] {
   return out;
 }
 
-export function latestValue(sim: Sim, a: Alarm): number | undefined {
+export function latestValue(sim: SimContext, a: Alarm): number | undefined {
   return window(sim, a)[0];
 }
 
-export function evaluateAlarms(sim: Sim): void {
+/** Listener of `minuteTicked`, after the metrics: alarms change state, then the scaling policies act. */
+export function evaluateAlarms(sim: SimContext): void {
   const w = sim.world;
   for (const a of Object.values(w.alarms)) {
     const values = window(sim, a);
@@ -66,7 +66,7 @@ export function evaluateAlarms(sim: Sim): void {
   runPolicies(sim);
 }
 
-function serviceOf(sim: Sim, resourceId: string): Service | undefined {
+function serviceOf(sim: SimContext, resourceId: string): Service | undefined {
   const [, cluster, name] = resourceId.split('/');
   const s = sim.world.services[sim.arn(`service/${cluster}/${name}`)];
   return s && s.status === 'ACTIVE' ? s : undefined;
@@ -77,7 +77,7 @@ function deploying(svc: Service): boolean {
 }
 
 /** Sets the service's desired count and records the scaling activity. */
-export function setDesired(sim: Sim, target: ScalableTarget, svc: Service, n: number, cause: string, description?: string): void {
+export function setDesired(sim: SimContext, target: ScalableTarget, svc: Service, n: number, cause: string, description?: string): void {
   const from = svc.desiredCount;
   svc.desiredCount = n;
   svc.deployments[0]!.desiredCount = n;
@@ -90,12 +90,12 @@ export function setDesired(sim: Sim, target: ScalableTarget, svc: Service, n: nu
   sim.world.scalingActivities.unshift(activity);
   if (sim.world.scalingActivities.length > 500) sim.world.scalingActivities.length = 500;
   sim.emit('ScalingActivity', `${target.ResourceId}: desired count ${from} → ${n} (${cause}).`, { resourceId: target.ResourceId, from, to: n, cause });
-  requestPass(sim, svc);
+  sim.notices.emit('desiredCountChanged', svc);
 }
 
 const clamp = (n: number, t: ScalableTarget) => Math.max(t.MinCapacity, Math.min(t.MaxCapacity, n));
 
-function runPolicies(sim: Sim): void {
+function runPolicies(sim: SimContext): void {
   const w = sim.world;
   const byResource = new Map<string, ScalingPolicy[]>();
   for (const p of Object.values(w.scalingPolicies)) {
@@ -183,12 +183,12 @@ function runPolicies(sim: Sim): void {
 }
 
 /** Schedules the next firing of a scheduled action, if it has one. */
-export function scheduleAction(sim: Sim, a: ScheduledAction): void {
+export function scheduleAction(sim: SimContext, a: ScheduledAction): void {
   const t = nextFiring(parseSchedule(a.Schedule), sim.now, a.CreationMs, sim.world.epochSeconds);
   if (t !== undefined) sim.engine.at(t, { k: 'aas.scheduled', name: a.ScheduledActionName, resource: a.ResourceId, gen: a.gen });
 }
 
-export function registerAutoscalingHandlers(sim: Sim): void {
+export function registerAutoscalingHandlers(sim: SimContext): void {
   sim.engine.on('aas.scheduled', (ev) => {
     const a = sim.world.scheduledActions[`${ev.resource as string}|${ev.name as string}`];
     if (!a || a.gen !== ev.gen) return;

@@ -1,12 +1,14 @@
-import type { Sim } from '../sim';
-import type { CapacityProvider, Task } from '../model/types';
+import type { SimContext } from '../model/context';
+import type { CapacityProvider, Requirements, Task } from '../model/types';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import { MINUTE } from '../core/time';
-import { placeOnInstances, type Requirements } from '../placement/place';
-import { bindTask, requirementsOf, stopTask, taskDefinitionOf } from './tasks';
-import { setDesiredCapacity, parseUserData } from './asg';
-import { recordTrace } from '../api/ecs';
-import { seriesKey } from './metrics';
+import { placeOnInstances } from '../placement/place';
+import { recordTrace } from '../placement/traces';
+import { seriesKey } from '../queries/metrics';
+import { requirementsOf, taskDefinitionOf } from '../queries/taskDefinitions';
+import { parseUserData } from '../queries/userData';
+import { bindTask, stopTask } from './tasks';
+import { setDesiredCapacity } from './asg';
 
 /**
  * Tasks waiting for capacity-provider capacity, and cluster auto scaling (ecs-spec §7.3-7.7):
@@ -15,7 +17,7 @@ import { seriesKey } from './metrics';
  * most half the group, and managed termination protection of instances that run tasks.
  */
 
-function waitingTasks(sim: Sim, clusterArn: string, provider?: string): Task[] {
+function waitingTasks(sim: SimContext, clusterArn: string, provider?: string): Task[] {
   const out: Task[] = [];
   for (const a of sim.world.waiting) {
     const t = sim.world.tasks[a]!;
@@ -25,7 +27,7 @@ function waitingTasks(sim: Sim, clusterArn: string, provider?: string): Task[] {
 }
 
 /** Places the tasks waiting in PROVISIONING that fit now, oldest first. */
-export function placeWaiting(sim: Sim, clusterArn: string): void {
+export function placeWaiting(sim: SimContext, clusterArn: string): void {
   const w = sim.world;
   if (w.waiting.length === 0) return;
   for (const t of waitingTasks(sim, clusterArn)) {
@@ -40,14 +42,14 @@ export function placeWaiting(sim: Sim, clusterArn: string): void {
       capacityProvider: wp.capacityProvider, ...(zones ? { zones } : {}),
     }, sim.engine.rng.stream('placement'), traceId, sim.now);
     if (!r.instance) continue;
-    recordTrace(sim, r.trace);
+    recordTrace(w, r.trace);
     t.traceId = traceId;
     const subnetId = zones ? wp.subnets!.find((s) => w.subnets[s]?.availabilityZone === r.instance!.availabilityZone) : undefined;
     bindTask(sim, t, td, r.instance, subnetId);
   }
 }
 
-function isDaemonTask(sim: Sim, t: Task): boolean {
+function isDaemonTask(sim: SimContext, t: Task): boolean {
   return t.serviceArn !== undefined && sim.world.services[t.serviceArn]?.schedulingStrategy === 'DAEMON';
 }
 
@@ -56,7 +58,7 @@ function reqKey(r: Requirements): string {
 }
 
 /** CapacityProviderReservation of one provider now, with M and N. */
-export function reservation(sim: Sim, cp: CapacityProvider, clusterArn: string): { cpr: number; m: number; n: number } {
+export function reservation(sim: SimContext, cp: CapacityProvider, clusterArn: string): { cpr: number; m: number; n: number } {
   const w = sim.world;
   const asg = w.autoScalingGroups[cp.autoScalingGroupName];
   if (!asg) return { cpr: 100, m: 0, n: 0 };
@@ -110,7 +112,7 @@ export function reservation(sim: Sim, cp: CapacityProvider, clusterArn: string):
 }
 
 /** One minute of cluster auto scaling for every provider with managed scaling. */
-export function runClusterAutoScaling(sim: Sim): void {
+export function runClusterAutoScaling(sim: SimContext): void {
   const w = sim.world;
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
@@ -155,7 +157,7 @@ function round(x: number): number {
 }
 
 /** Managed termination protection: instances running non-daemon tasks are protected, empty ones are not. */
-export function protectBusyInstances(sim: Sim, asgName: string): void {
+export function protectBusyInstances(sim: SimContext, asgName: string): void {
   const w = sim.world;
   const asg = w.autoScalingGroups[asgName]!;
   for (const i of asg.Instances) {
@@ -167,7 +169,8 @@ export function protectBusyInstances(sim: Sim, asgName: string): void {
   }
 }
 
-export function registerCasHandlers(sim: Sim): void {
+export function registerCasHandlers(sim: SimContext): void {
+  sim.engine.on('cluster.placeWaiting', (ev) => placeWaiting(sim, ev.cluster as string));
   sim.engine.on('task.provisionTimeout', (ev) => {
     const t = sim.world.tasks[ev.task as string];
     if (!t || !t.waiting || t.desiredStatus !== 'RUNNING') return;

@@ -1,4 +1,4 @@
-import type { Sim } from '../sim';
+import type { SimContext } from '../model/context';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import { PRICES } from '../model/prices';
 import { HOUR, MINUTE } from '../core/time';
@@ -9,22 +9,13 @@ import { HOUR, MINUTE } from '../core/time';
  * services whose tasks reserve its CPU, and what nobody reserves is reported as unused capacity
  * [SIM]. A Fargate task costs its vCPU and GB from the image pull until it stops (Spot at its price).
  */
-export interface CostState {
-  totalUSD: number;
-  byCapacityType: Record<string, number>;
-  byService: Record<string, number>;
-  unusedEc2USD: number;
-}
-
-export function emptyCost(): CostState {
-  return { totalUSD: 0, byCapacityType: {}, byService: {}, unusedEc2USD: 0 };
-}
 
 function add(map: Record<string, number>, key: string, v: number): void {
   map[key] = (map[key] ?? 0) + v;
 }
 
-export function meterMinute(sim: Sim): void {
+/** Listener of `minuteTicked`: one minute of what the simulation used, priced. */
+export function meterMinute(sim: SimContext): void {
   const w = sim.world;
   const c = w.cost;
   const minuteShare = MINUTE / HOUR;

@@ -1,7 +1,9 @@
-import type { Operation, Sim } from '../sim';
-import { ApiError } from '../api/errors';
+import type { SimContext } from '../model/context';
+import type { Operation } from '../api/operation';
+import { ApiError } from '../core/errors';
 import type { ImageBehavior } from '../model/types';
 import { own, setOwn } from '../core/own';
+import { withTag, type ComposeWaiting, type DockerContainer, type DockerHealthcheck, type DockerHost, type DockerImage, type HostProcess } from '../model/docker';
 
 /**
  * A local Docker host, the world of the first lessons: images built from a Dockerfile or pulled, a registry to
@@ -11,128 +13,22 @@ import { own, setOwn } from '../core/own';
  * when it is not there or not ready yet: the readiness race.
  */
 
-export interface DockerImage {
-  ref: string;
-  id: string;
-  /** Built here (not pulled): no registry has it until it is pushed. */
-  built: boolean;
-  exposed: number[];
-  cmd: string[];
-  env: Record<string, string>;
-  createdMs: number;
-}
-
-export interface DockerHealthcheck {
-  test: string[];
-  intervalSeconds?: number;
-  timeoutSeconds?: number;
-  retries?: number;
-  startPeriodSeconds?: number;
-}
-
-export interface DockerContainer {
-  id: string;
-  name: string;
-  image: string;
-  state: 'created' | 'running' | 'restarting' | 'exited';
-  exitCode?: number;
-  ports: { host: number; container: number; protocol: 'tcp' | 'udp' }[];
-  env: Record<string, string>;
-  network: string;
-  aliases: string[];
-  restart: 'no' | 'always' | 'on-failure' | 'unless-stopped';
-  restartCount: number;
-  stoppedByUser: boolean;
-  createdMs: number;
-  startedMs?: number;
-  finishedMs?: number;
-  readyMs?: number;
-  health?: 'starting' | 'healthy' | 'unhealthy';
-  failingStreak: number;
-  healthcheck?: DockerHealthcheck;
-  logs: { t: number; line: string }[];
-  project?: string;
-  service?: string;
-  /** Bumped at every start and stop so that events of an earlier run are ignored. */
-  gen: number;
-  /** Creation order on the host. */
-  order: number;
-  /** `docker restart`: start again once the stop completes. */
-  restartRequested?: boolean;
-}
-
-export interface ComposeWaiting {
-  project: string;
-  service: string;
-  container: string;
-  dependsOn: Record<string, 'service_started' | 'service_healthy' | 'service_completed_successfully'>;
-}
-
-/** A bare process on the host (the monolith before containers): it listens on a host port itself. */
-export interface HostProcess {
-  name: string;
-  /** Whose behaviour (routes) it has: an image name in the scenario's `images`. */
-  image: string;
-  port: number;
-  state: 'running' | 'exited';
-  pid: number;
-  startedMs: number;
-  exitCode?: number;
-  restarts: number;
-  /** A bug waiting for its request: the next request to this path crashes the process. */
-  poison?: string;
-}
-
-export interface DockerHost {
-  /** Bare processes listening on host ports, by name. */
-  processes: Record<string, HostProcess>;
-  images: Record<string, DockerImage>;
-  registry: string[];
-  containers: Record<string, DockerContainer>;
-  networks: Record<string, { name: string; project?: string }>;
-  waiting: ComposeWaiting[];
-  nextId: number;
-  /** Steady traffic to published ports, keyed by host port. */
-  traffic: Record<string, LocalTraffic>;
-}
-
-export interface LocalTraffic {
-  port: number;
-  path: string;
-  /** Mixed traffic: each second's requests are shared between these paths in turn. */
-  paths: string[];
-  requestsPerSecond: number;
-  /** The last two minutes, one entry a second. */
-  seconds: { t: number; ok: number; failed: number }[];
-  totals: { ok: number; failed: number };
-  reasons: Record<string, number>;
-  /** The fraction of a request a fractional rate has not sent yet. */
-  carry: number;
-  lastReason?: string;
-  gen: number;
-}
-
-export function newDockerHost(): DockerHost {
-  return { processes: {}, images: {}, registry: [], containers: {}, networks: { bridge: { name: 'bridge' } }, waiting: [], nextId: 1, traffic: {} };
-}
-
 const daemon = (message: string) => new ApiError('DockerError', `Error response from daemon: ${message}`);
-const withTag = (ref: string) => (/:[^/]+$/.test(ref) ? ref : `${ref}:latest`);
 
-function behavior(sim: Sim, image: string): ImageBehavior {
+function behavior(sim: SimContext, image: string): ImageBehavior {
   return sim.world.images[image] ?? sim.world.images[withTag(image)] ?? {};
 }
 
-function host(sim: Sim): DockerHost {
+function host(sim: SimContext): DockerHost {
   return sim.world.docker;
 }
 
-function log(sim: Sim, c: DockerContainer, line: string): void {
+function log(sim: SimContext, c: DockerContainer, line: string): void {
   c.logs.push({ t: sim.now, line });
   if (c.logs.length > 500) c.logs.shift();
 }
 
-function findContainer(sim: Sim, ref: unknown): DockerContainer {
+function findContainer(sim: SimContext, ref: unknown): DockerContainer {
   const h = host(sim);
   if (typeof ref !== 'string' || ref === '') throw daemon('a container name or id is required');
   const c = Object.values(h.containers).find((x) => x.name === ref || x.id === ref || x.id.startsWith(ref));
@@ -183,20 +79,14 @@ function readDockerfile(text: string): { from: string; exposed: number[]; env: R
   return { from, exposed, env, cmd };
 }
 
-/** True for an image built on the local host and not pushed: ECS cannot pull it. */
-export function onlyLocal(sim: Sim, ref: string): boolean {
-  const img = own(host(sim).images, withTag(ref));
-  return img !== undefined && img.built && !host(sim).registry.includes(img.ref);
-}
-
-function addImage(sim: Sim, ref: string, parts: Omit<DockerImage, 'ref' | 'id' | 'createdMs'>): DockerImage {
+function addImage(sim: SimContext, ref: string, parts: Omit<DockerImage, 'ref' | 'id' | 'createdMs'>): DockerImage {
   const img: DockerImage = { ref: withTag(ref), id: `sha256:${sim.hex(64)}`, createdMs: sim.now, ...parts };
   host(sim).images[img.ref] = img;
   return img;
 }
 
 /** `docker pull`, or the implicit pull of `docker run`. */
-function pull(sim: Sim, ref: string): DockerImage {
+function pull(sim: SimContext, ref: string): DockerImage {
   const h = host(sim);
   const tagged = withTag(ref);
   if (h.images[tagged]) return h.images[tagged]!;
@@ -205,7 +95,7 @@ function pull(sim: Sim, ref: string): DockerImage {
   return addImage(sim, tagged, { built: false, exposed: [], cmd: [], env: {} });
 }
 
-function portsInUse(sim: Sim, except?: DockerContainer): Map<number, DockerContainer> {
+function portsInUse(sim: SimContext, except?: DockerContainer): Map<number, DockerContainer> {
   const used = new Map<number, DockerContainer>();
   for (const c of Object.values(host(sim).containers)) {
     if (c === except || (c.state !== 'running' && c.state !== 'restarting')) continue;
@@ -215,7 +105,7 @@ function portsInUse(sim: Sim, except?: DockerContainer): Map<number, DockerConta
 }
 
 /** Starts a container's process; refuses (and leaves it created) when a published port is taken. */
-function start(sim: Sim, c: DockerContainer): void {
+function start(sim: SimContext, c: DockerContainer): void {
   const used = portsInUse(sim, c);
   const held = new Set(Object.values(host(sim).processes).filter((p) => p.state === 'running').map((p) => p.port));
   const clash = c.ports.find((p) => used.has(p.host) || held.has(p.host));
@@ -240,7 +130,7 @@ function start(sim: Sim, c: DockerContainer): void {
   composeProgress(sim);
 }
 
-function exited(sim: Sim, c: DockerContainer, code: number, reason: string): void {
+function exited(sim: SimContext, c: DockerContainer, code: number, reason: string): void {
   c.gen++;
   c.state = 'exited';
   c.exitCode = code;
@@ -261,28 +151,28 @@ function exited(sim: Sim, c: DockerContainer, code: number, reason: string): voi
 }
 
 /** What a name resolves to from a container: itself for localhost, or a container on the same network by name or alias. */
-function resolveFrom(sim: Sim, from: DockerContainer, name: string): DockerContainer | 'self' | undefined {
+function resolveFrom(sim: SimContext, from: DockerContainer, name: string): DockerContainer | 'self' | undefined {
   if (name === 'localhost' || name === '127.0.0.1') return 'self';
   if (from.network === 'bridge') return undefined; // the default bridge has no name resolution
   return Object.values(host(sim).containers).find((x) => x.network === from.network && (x.name === name || x.aliases.includes(name)) && x.state === 'running');
 }
 
 /** A container's address on its network: 172.<18 + network index>.0.<2 + its index on the network> [SIM]. */
-function containerIp(sim: Sim, c: DockerContainer): string {
+function containerIp(sim: SimContext, c: DockerContainer): string {
   const h = host(sim);
   const nets = Object.keys(h.networks);
   const members = Object.values(h.containers).filter((x) => x.network === c.network).sort((a, b) => a.order - b.order);
   return `172.${17 + Math.max(0, nets.indexOf(c.network))}.0.${2 + members.indexOf(c)}`;
 }
 
-function listening(sim: Sim, c: DockerContainer, port: number): boolean {
+function listening(sim: SimContext, c: DockerContainer, port: number): boolean {
   if (c.state !== 'running' || c.readyMs === undefined) return false;
   const img = host(sim).images[withTag(c.image)];
   const ports = img?.exposed.length ? img.exposed : c.ports.map((p) => p.container);
   return ports.length === 0 || ports.includes(port);
 }
 
-export function registerDockerHandlers(sim: Sim): void {
+export function registerDockerHandlers(sim: SimContext): void {
   const e = sim.engine;
   const live = (ev: Record<string, unknown>) => {
     const c = host(sim).containers[ev.container as string];
@@ -394,7 +284,7 @@ export function registerDockerHandlers(sim: Sim): void {
 }
 
 /** Starts the Compose containers whose dependencies are now satisfied, and gives up on those that can never start. */
-function composeProgress(sim: Sim): void {
+function composeProgress(sim: SimContext): void {
   const h = host(sim);
   let changed = true;
   while (changed) {
@@ -456,7 +346,7 @@ function parsePublish(spec: string): DockerContainer['ports'][number] {
   return { host: hostPort, container: containerPort, protocol: (m[3] as 'tcp' | 'udp' | undefined) ?? 'tcp' };
 }
 
-function create(sim: Sim, input: RunInput): DockerContainer {
+function create(sim: SimContext, input: RunInput): DockerContainer {
   const h = host(sim);
   if (typeof input.image !== 'string' || input.image === '') throw new ApiError('DockerError', '"docker run" requires at least 1 argument: the image');
   if (input.ports !== undefined && (!Array.isArray(input.ports) || input.ports.some((x) => typeof x !== 'string'))) throw new ApiError('DockerError', 'ports is a list of "hostPort:containerPort" strings');
@@ -484,7 +374,7 @@ function create(sim: Sim, input: RunInput): DockerContainer {
   return c;
 }
 
-function describe(sim: Sim, c: DockerContainer) {
+function describe(sim: SimContext, c: DockerContainer) {
   const age = (ms: number | undefined) => (ms === undefined ? undefined : Math.round((sim.now - ms) / 1000));
   const status = c.state === 'running'
     ? `Up ${age(c.startedMs)!} seconds${c.health ? ` (${c.health === 'starting' ? 'health: starting' : c.health})` : ''}`
@@ -497,7 +387,7 @@ function describe(sim: Sim, c: DockerContainer) {
 }
 
 /** One request from the host to localhost:<port><path>: a status, or curl's error and the reason behind it. */
-function request(sim: Sim, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string; crashed?: boolean } {
+function request(sim: SimContext, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string; crashed?: boolean } {
   const proc = Object.values(host(sim).processes).find((p) => p.port === port);
   if (proc && (proc.state === 'running' || !portsInUse(sim).has(port))) {
     if (proc.state !== 'running') {

@@ -1,7 +1,6 @@
-import type { Sim } from '../sim';
+import type { SimContext } from '../model/context';
 import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
-import { serviceEvent, serviceTaskChanged } from './services';
-import { requestCost } from './traffic';
+import { requestCost } from '../queries/traffic';
 
 /**
  * Application Load Balancer targets of ECS services (ecs-spec §5.5): a service task is registered
@@ -11,12 +10,17 @@ import { requestCost } from './traffic';
  * before it stops, draining connections for the deregistration delay.
  */
 
-function serviceOf(sim: Sim, t: Task): Service | undefined {
+function serviceOf(sim: SimContext, t: Task): Service | undefined {
   return t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
 }
 
+/** Listener of `taskChanged`: a service task that is RUNNING is registered in its service's target groups. */
+export function taskChangedTargets(sim: SimContext, t: Task): void {
+  if (t.serviceArn !== undefined && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING') registerTargets(sim, t);
+}
+
 /** Registers a RUNNING service task in the target groups of its service. */
-export function registerTargets(sim: Sim, t: Task): void {
+function registerTargets(sim: SimContext, t: Task): void {
   const svc = serviceOf(sim, t);
   if (!svc || !svc.loadBalancers.length || t.lbTargets) return;
   t.lbTargets = [];
@@ -36,32 +40,20 @@ export function registerTargets(sim: Sim, t: Task): void {
     const target: LbTarget = { Id: id, Port: port, State: 'initial', Reason: 'Elb.RegistrationInProgress', passes: 0, failures: 0, taskArn: t.taskArn, registeredMs: sim.now, gen: 0 };
     tg.targets.push(target);
     t.lbTargets.push({ targetGroupArn: tg.TargetGroupArn, id, port });
-    serviceEvent(sim, svc, `(service ${svc.serviceName}) registered 1 targets in (target-group ${tg.TargetGroupArn})`);
+    sim.notices.emit('serviceEvent', { service: svc, message: `(service ${svc.serviceName}) registered 1 targets in (target-group ${tg.TargetGroupArn})` });
     sim.emit('TargetRegistered', `Target ${id}:${port} (task ${t.id}) registered in target group ${tg.TargetGroupName}.`, { targetGroupArn: tg.TargetGroupArn, id, port, taskArn: t.taskArn });
     sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.check', tg: tg.TargetGroupArn, id, port, gen: target.gen });
   }
 }
 
-export function targetOf(sim: Sim, tgArn: string, id: string, port: number): LbTarget | undefined {
-  return sim.world.targetGroups[tgArn]?.targets.find((x) => x.Id === id && x.Port === port);
-}
-
-/** True when every target of the task is healthy (a task without targets has nothing to wait for). */
-export function targetsHealthy(sim: Sim, t: Task): boolean {
-  if (!t.lbTargets) return !serviceOf(sim, t)?.loadBalancers.length;
-  return t.lbTargets.every((r) => targetOf(sim, r.targetGroupArn, r.id, r.port)?.State === 'healthy');
-}
-
-export function unhealthyTarget(sim: Sim, t: Task): { tg: TargetGroup; target: LbTarget } | undefined {
-  for (const r of t.lbTargets ?? []) {
-    const target = targetOf(sim, r.targetGroupArn, r.id, r.port);
-    if (target?.State === 'unhealthy') return { tg: sim.world.targetGroups[r.targetGroupArn]!, target };
-  }
-  return undefined;
+/** Listener of `taskStopping`: the task's targets drain for the deregistration delay, and the task stays DEACTIVATING until then. */
+export function drainTargets(sim: SimContext, t: Task): void {
+  const drain = deregisterTargets(sim, t);
+  if (drain > 0) t.drainUntilMs = sim.now + drain;
 }
 
 /** Deregisters a stopping task's targets; they drain for the deregistration delay. Returns the longest delay (ms). */
-export function deregisterTargets(sim: Sim, t: Task): number {
+function deregisterTargets(sim: SimContext, t: Task): number {
   if (!t.lbTargets?.length) return 0;
   const svc = serviceOf(sim, t);
   let delay = 0;
@@ -73,18 +65,18 @@ export function deregisterTargets(sim: Sim, t: Task): number {
     target.Reason = 'Target.DeregistrationInProgress';
     target.gen++;
     delay = Math.max(delay, tg.deregistrationDelaySeconds * 1000);
-    if (svc) serviceEvent(sim, svc, `(service ${svc.serviceName}) deregistered 1 targets in (target-group ${tg.TargetGroupArn})`);
+    if (svc) sim.notices.emit('serviceEvent', { service: svc, message: `(service ${svc.serviceName}) deregistered 1 targets in (target-group ${tg.TargetGroupArn})` });
     sim.emit('TargetDeregistered', `Target ${r.id}:${r.port} (task ${t.id}) is draining from target group ${tg.TargetGroupName} for ${tg.deregistrationDelaySeconds} s.`, { targetGroupArn: tg.TargetGroupArn, id: r.id, port: r.port });
   }
   if (svc && delay > 0) {
     const dep = svc.deployments.find((d) => d.id === t.deploymentId) ?? svc.deployments[0]!;
-    serviceEvent(sim, svc, `(service ${svc.serviceName}, taskSet ${dep.id}) has begun draining connections on 1 tasks.`);
+    sim.notices.emit('serviceEvent', { service: svc, message: `(service ${svc.serviceName}, taskSet ${dep.id}) has begun draining connections on 1 tasks.` });
   }
   return delay;
 }
 
-/** Removes a task's targets once they have drained (or the task is gone). */
-export function removeTargets(sim: Sim, t: Task): void {
+/** Listener of `taskDrained` and `taskKilled`: removes a task's targets once they have drained (or the task is gone). */
+export function removeTargets(sim: SimContext, t: Task): void {
   for (const r of t.lbTargets ?? []) {
     const tg = sim.world.targetGroups[r.targetGroupArn];
     if (tg) tg.targets = tg.targets.filter((x) => !(x.Id === r.id && x.Port === r.port));
@@ -92,7 +84,7 @@ export function removeTargets(sim: Sim, t: Task): void {
   t.lbTargets = [];
 }
 
-function checkPasses(sim: Sim, tg: TargetGroup, target: LbTarget): boolean {
+function checkPasses(sim: SimContext, tg: TargetGroup, target: LbTarget): boolean {
   const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
   if (!t || t.lastStatus !== 'RUNNING') return false;
   for (const c of t.containers) {
@@ -106,7 +98,7 @@ function checkPasses(sim: Sim, tg: TargetGroup, target: LbTarget): boolean {
 }
 
 /** One health check of one target; returns whether its state changed. */
-function checkTarget(sim: Sim, tg: TargetGroup, target: LbTarget): void {
+function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget): void {
   const before = target.State;
   if (checkPasses(sim, tg, target)) {
     target.failures = 0;
@@ -124,11 +116,11 @@ function checkTarget(sim: Sim, tg: TargetGroup, target: LbTarget): void {
     if (target.State === 'healthy') delete target.Reason;
     sim.emit('TargetHealthChange', `Target ${target.Id}:${target.Port} in ${tg.TargetGroupName} is ${target.State}.`, { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port, state: target.State });
     const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
-    if (t?.serviceArn) serviceTaskChanged(sim, t);
+    if (t?.serviceArn) sim.notices.emit('taskChanged', t);
   }
 }
 
-export function registerElbHandlers(sim: Sim): void {
+export function registerElbHandlers(sim: SimContext): void {
   sim.engine.on('elb.check', (ev) => {
     const tg = sim.world.targetGroups[ev.tg as string];
     const target = tg?.targets.find((x) => x.Id === ev.id && x.Port === ev.port);

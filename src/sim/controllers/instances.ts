@@ -1,25 +1,14 @@
-import type { Sim } from '../sim';
-import { ApiError, invalidParameter } from '../api/errors';
+import type { SimContext } from '../model/context';
+import { ApiError, invalidParameter } from '../core/errors';
+import { CAPABILITIES } from '../model/agent';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import type { AgentConfig, ContainerInstance, Ec2Instance } from '../model/types';
-import { killTask } from './tasks';
-import { clusterChanged } from './services';
-import { asgInstanceGone } from './asg';
 
 /**
  * EC2 instances and their container agents (ecs-spec §2.1, §9): boot, registration with the
  * resources the agent reports, the ACS connection with its heartbeat timeout and reconnect
  * back-off, EC2 stop/start/terminate and deregistration.
  */
-
-const AGENT_VERSION = '1.87.1';
-const CAPABILITIES = [
-  'com.amazonaws.ecs.capability.docker-remote-api.1.17', 'com.amazonaws.ecs.capability.docker-remote-api.1.18',
-  'com.amazonaws.ecs.capability.docker-remote-api.1.19', 'com.amazonaws.ecs.capability.docker-remote-api.1.44',
-  'com.amazonaws.ecs.capability.ecr-auth', 'com.amazonaws.ecs.capability.task-iam-role', 'com.amazonaws.ecs.capability.logging-driver.awslogs',
-  'ecs.capability.task-eni', 'ecs.capability.container-health-check', 'ecs.capability.container-ordering',
-  'ecs.capability.execution-role-awslogs', 'ecs.capability.execution-role-ecr-pull',
-];
 
 export interface LaunchInput {
   cluster?: string;
@@ -36,7 +25,7 @@ export interface LaunchInput {
 }
 
 /** sim.LaunchInstances: starts EC2 instances whose agents join `cluster` after booting. */
-export function launchInstances(sim: Sim, input: LaunchInput): Ec2Instance[] {
+export function launchInstances(sim: SimContext, input: LaunchInput): Ec2Instance[] {
   const w = sim.world;
   const cluster = sim.cluster(input.cluster);
   const type = input.instanceType ?? 'm5.large';
@@ -76,7 +65,7 @@ export function launchInstances(sim: Sim, input: LaunchInput): Ec2Instance[] {
 }
 
 /** Starts one EC2 instance whose agent will join `clusterArn` after it boots. */
-export function startEc2Instance(sim: Sim, o: { id: string; instanceType: string; subnetId: string; clusterArn: string; bootMs: number; agentConfig: AgentConfig; asgName?: string }): Ec2Instance {
+export function startEc2Instance(sim: SimContext, o: { id: string; instanceType: string; subnetId: string; clusterArn: string; bootMs: number; agentConfig: AgentConfig; asgName?: string }): Ec2Instance {
   const w = sim.world;
   const subnet = w.subnets[o.subnetId]!;
   const base = subnet.cidr.split('/')[0]!.split('.').map(Number);
@@ -98,7 +87,7 @@ export function startEc2Instance(sim: Sim, o: { id: string; instanceType: string
   return inst;
 }
 
-function register(sim: Sim, inst: Ec2Instance): void {
+function register(sim: SimContext, inst: Ec2Instance): void {
   const w = sim.world;
   const cluster = w.clusters[inst.clusterArn];
   if (!cluster || cluster.status !== 'ACTIVE') return;
@@ -140,34 +129,15 @@ function register(sim: Sim, inst: Ec2Instance): void {
   sim.emit('ContainerInstanceRegistered', `Container instance ${inst.ec2InstanceId} registered with cluster ${cluster.clusterName}: ${ci.registeredCpu} CPU, ${ci.registeredMemory} MiB.`, {
     containerInstanceArn: ciArn, ec2InstanceId: inst.ec2InstanceId, clusterArn: cluster.clusterArn,
   });
-  clusterChanged(sim, cluster.clusterArn);
+  sim.notices.emit('clusterChanged', cluster.clusterArn);
 }
 
-/** Finds an ACTIVE/DRAINING container instance by ARN, id, or (simulator operations) EC2 instance id. */
-export function findContainerInstance(sim: Sim, clusterArn: string, ref: string, allowEc2Id = false): ContainerInstance | undefined {
-  const w = sim.world;
-  if (ref.startsWith('arn:')) {
-    const ci = w.containerInstances[ref];
-    return ci && ci.clusterArn === clusterArn ? ci : undefined;
-  }
-  if (allowEc2Id && ref.startsWith('i-')) {
-    const a = w.ec2[ref]?.containerInstanceArn;
-    const ci = a ? w.containerInstances[a] : undefined;
-    return ci && ci.clusterArn === clusterArn ? ci : undefined;
-  }
-  const cluster = w.clusters[clusterArn]!;
-  return w.containerInstances[sim.arn(`container-instance/${cluster.clusterName}/${ref}`)];
-}
-
-function stopTasksOnHost(sim: Sim, ci: ContainerInstance, reason: string): void {
-  for (const arn of [...ci.taskArns]) {
-    const t = sim.world.tasks[arn];
-    if (t) killTask(sim, t, reason);
-  }
+function stopTasksOnHost(sim: SimContext, ci: ContainerInstance, reason: string): void {
+  sim.notices.emit('hostLost', { instance: ci, reason });
 }
 
 /** Deregisters a container instance (API, termination, forced). */
-export function deregister(sim: Sim, ci: ContainerInstance, force: boolean, why: 'api' | 'terminated'): void {
+export function deregister(sim: SimContext, ci: ContainerInstance, force: boolean, why: 'api' | 'terminated'): void {
   const active = ci.taskArns.filter((a) => sim.world.tasks[a]?.lastStatus !== 'STOPPED');
   if (active.length && !force && why === 'api') {
     throw new ApiError('InvalidParameterException', 'The specified container instance has tasks running on it. Use the force option to deregister it anyway.');
@@ -182,15 +152,15 @@ export function deregister(sim: Sim, ci: ContainerInstance, force: boolean, why:
   sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is INACTIVE (deregistered).`, {
     containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status: 'INACTIVE',
   });
-  clusterChanged(sim, ci.clusterArn);
+  sim.notices.emit('clusterChanged', ci.clusterArn);
 }
 
-export function terminateInstance(sim: Sim, inst: Ec2Instance): void {
+export function terminateInstance(sim: SimContext, inst: Ec2Instance): void {
   if (inst.state === 'terminated') return;
   inst.state = 'terminated';
   inst.gen++;
   sim.emit('InstanceTerminated', `EC2 instance ${inst.ec2InstanceId} was terminated.`, { ec2InstanceId: inst.ec2InstanceId });
-  asgInstanceGone(sim, inst);
+  sim.notices.emit('instanceTerminated', inst);
   const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
   if (ci && ci.status !== 'INACTIVE') {
     stopTasksOnHost(sim, ci, `Host EC2 (instance ${inst.ec2InstanceId}) stopped/terminated`);
@@ -198,7 +168,7 @@ export function terminateInstance(sim: Sim, inst: Ec2Instance): void {
   }
 }
 
-export function stopInstance(sim: Sim, inst: Ec2Instance): void {
+export function stopInstance(sim: SimContext, inst: Ec2Instance): void {
   if (inst.state !== 'running') return;
   inst.state = 'stopped';
   inst.gen++;
@@ -207,11 +177,11 @@ export function stopInstance(sim: Sim, inst: Ec2Instance): void {
   if (ci && ci.status !== 'INACTIVE') {
     stopTasksOnHost(sim, ci, `Host EC2 (instance ${inst.ec2InstanceId}) stopped/terminated`);
     loseConnection(sim, ci);
-    clusterChanged(sim, ci.clusterArn);
+    sim.notices.emit('clusterChanged', ci.clusterArn);
   }
 }
 
-export function startInstance(sim: Sim, inst: Ec2Instance): void {
+export function startInstance(sim: SimContext, inst: Ec2Instance): void {
   if (inst.state !== 'stopped') return;
   inst.state = 'pending';
   inst.gen++;
@@ -220,7 +190,7 @@ export function startInstance(sim: Sim, inst: Ec2Instance): void {
 }
 
 /** The agent's connection drops; ECS marks it disconnected when the heartbeat times out (§9.1). */
-export function loseConnection(sim: Sim, ci: ContainerInstance): void {
+export function loseConnection(sim: SimContext, ci: ContainerInstance): void {
   if (ci.connectionLost) return;
   ci.connectionLost = true;
   ci.agentGen++;
@@ -230,7 +200,7 @@ export function loseConnection(sim: Sim, ci: ContainerInstance): void {
 }
 
 /** The network comes back: the agent reconnects after its back-off (250 ms, ×1.5, ≤2 min, ±20 %). */
-export function restoreConnection(sim: Sim, ci: ContainerInstance): void {
+export function restoreConnection(sim: SimContext, ci: ContainerInstance): void {
   if (!ci.connectionLost) return;
   ci.agentGen++;
   ci.reconnectAttempts++;
@@ -239,8 +209,12 @@ export function restoreConnection(sim: Sim, ci: ContainerInstance): void {
   sim.engine.after(Math.round(base * jitter), { k: 'agent.connect', ci: ci.containerInstanceArn, gen: ci.agentGen });
 }
 
-export function registerInstanceHandlers(sim: Sim): void {
+export function registerInstanceHandlers(sim: SimContext): void {
   const e = sim.engine;
+  e.on('agent.restore', (ev) => {
+    const ci = sim.world.containerInstances[ev.ci as string];
+    if (ci) restoreConnection(sim, ci);
+  });
   e.on('inst.boot', (ev) => {
     const inst = sim.world.ec2[ev.id as string];
     if (!inst || inst.gen !== ev.gen || (inst.state !== 'pending')) return;
@@ -259,7 +233,7 @@ export function registerInstanceHandlers(sim: Sim): void {
     ci.agentConnected = false;
     ci.version++;
     sim.emit('AgentDisconnected', `The container agent on ${ci.ec2InstanceId} is disconnected (no heartbeat).`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
-    clusterChanged(sim, ci.clusterArn);
+    sim.notices.emit('clusterChanged', ci.clusterArn);
   });
   e.on('agent.connect', (ev) => {
     const ci = sim.world.containerInstances[ev.ci as string];
@@ -272,9 +246,8 @@ export function registerInstanceHandlers(sim: Sim): void {
       ci.agentConnected = true;
       ci.version++;
       sim.emit('AgentConnected', `The container agent on ${ci.ec2InstanceId} is connected again.`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
-      clusterChanged(sim, ci.clusterArn);
+      sim.notices.emit('clusterChanged', ci.clusterArn);
     }
   });
 }
 
-export { AGENT_VERSION };

@@ -1,11 +1,10 @@
-import type { Sim } from '../sim';
-import type { Cluster, Container, ContainerInstance, MetricSeries, Task } from '../model/types';
+import type { SimContext } from '../model/context';
+import type { ContainerInstance, MetricSeries, Task } from '../model/types';
 import { MINUTE } from '../core/time';
-import { taskDefinitionOf } from './tasks';
-import { evaluateAlarms } from './autoscaling';
-import { runClusterAutoScaling } from './cas';
-import { distributeTraffic, perMinute } from './traffic';
-import { meterMinute } from './cost';
+import { clusterUsage, rawDemand } from '../queries/demand';
+import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
+import { taskDefinitionOf } from '../queries/taskDefinitions';
+import { distributeTraffic, perMinute } from '../queries/traffic';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -14,100 +13,11 @@ import { meterMinute } from './cost';
  * exceed 100 %. Datapoints are sampled at the end of each minute [SIM] and timestamped at its start.
  */
 
-const DEFAULT_CPU_UNITS = 10;
-const DEFAULT_MEMORY_MIB = 32;
-
-/** What a running container asks for: sim.SetLoad on the task, then on its service, then its image. */
-export function containerDemand(sim: Sim, t: Task, c: Container): { cpu: number; memory: number } {
-  const w = sim.world;
-  let cpu: number | undefined;
-  let memory: number | undefined;
-  let anyLoad = false;
-  for (const _ in w.loads) {
-    anyLoad = true;
-    break;
-  }
-  if (anyLoad) {
-    const keys = [`${t.taskArn}|${c.name}`, `${t.taskArn}|*`, ...(t.serviceArn ? [`${t.serviceArn}|${c.name}`, `${t.serviceArn}|*`] : [])];
-    for (const k of keys) {
-      const l = w.loads[k];
-      if (!l) continue;
-      cpu ??= l.cpuUnits;
-      memory ??= l.memoryMiB;
-    }
-  }
-  const img = w.images[c.image];
-  return { cpu: cpu ?? img?.cpuUnits ?? DEFAULT_CPU_UNITS, memory: memory ?? img?.memoryMiB ?? DEFAULT_MEMORY_MIB };
-}
-
-function taskDemand(sim: Sim, t: Task): { cpu: number; memory: number } {
-  let cpu = 0;
-  let memory = 0;
-  for (const c of t.containers) {
-    if (c.state !== 'RUNNING') continue;
-    const d = containerDemand(sim, t, c);
-    cpu += d.cpu;
-    memory += d.memory;
-  }
-  cpu += t.traffic?.cpuUnits ?? 0; // what the requests it serves ask for
-  if (t.cpu !== undefined) cpu = Math.min(cpu, Number(t.cpu)); // task-level cpu is a hard cap
-  return { cpu, memory };
-}
-
-/** What a task wants before any cap: its processes plus the requests it serves. */
-function rawDemand(sim: Sim, t: Task): number {
-  let cpu = 0;
-  for (const c of t.containers) if (c.state === 'RUNNING') cpu += containerDemand(sim, t, c).cpu;
-  return cpu + (t.traffic?.cpuUnits ?? 0);
-}
-
-/** CPU and memory each running task of a cluster uses now, after instance CPU contention. */
-export function clusterUsage(sim: Sim, cluster: Cluster): Map<string, { cpu: number; memory: number }> {
-  const w = sim.world;
-  const out = new Map<string, { cpu: number; memory: number }>();
-  const byInstance = new Map<string, Task[]>();
-  // EC2 tasks are found through their instances; Fargate tasks through the services and the task list.
-  for (const ciArn of cluster.instanceArns) {
-    const ci = w.containerInstances[ciArn]!;
-    const list: Task[] = [];
-    for (const a of ci.taskArns) {
-      const t = w.tasks[a];
-      if (t && t.lastStatus === 'RUNNING') list.push(t);
-    }
-    if (list.length) byInstance.set(ciArn, list);
-  }
-  if (w.fargateTasksLaunched) {
-    for (const arn of w.taskOrder) {
-      const t = w.tasks[arn]!;
-      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) out.set(arn, taskDemand(sim, t));
-    }
-  }
-  for (const [ciArn, tasks] of byInstance) {
-    const ci = w.containerInstances[ciArn]!;
-    const demands = tasks.map((t) => taskDemand(sim, t));
-    const total = demands.reduce((a, d) => a + d.cpu, 0);
-    // [SIM] when the instance is oversubscribed, every task gets the same fraction of what it asks.
-    const factor = total > ci.registeredCpu && total > 0 ? ci.registeredCpu / total : 1;
-    tasks.forEach((t, i) => out.set(t.taskArn, { cpu: demands[i]!.cpu * factor, memory: demands[i]!.memory }));
-  }
-  return out;
-}
-
-/** The key of a metric series: dimensions in name order, as CloudWatch treats them. */
-export function seriesKey(namespace: string, metricName: string, dims: { name: string; value: string }[]): string {
-  let sorted = true;
-  for (let i = 1; i < dims.length; i++) if (dims[i - 1]!.name > dims[i]!.name) sorted = false;
-  const list = sorted ? dims : [...dims].sort((a, b) => (a.name < b.name ? -1 : 1));
-  let key = `${namespace}|${metricName}|`;
-  for (let i = 0; i < list.length; i++) key += `${i ? ',' : ''}${list[i]!.name}=${list[i]!.value}`;
-  return key;
-}
-
 // Series by the record they describe (a service, a target group, …) and metric, so that the
 // per-minute path does not rebuild and hash long keys; a restored world has new records and misses.
 const seriesCache = new WeakMap<object, Map<string, MetricSeries>>();
 
-function record(sim: Sim, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number, owner?: object): void {
+function record(sim: SimContext, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number, owner?: object): void {
   let s: MetricSeries | undefined;
   let byMetric: Map<string, MetricSeries> | undefined;
   if (owner) {
@@ -130,8 +40,8 @@ function reserved(ci: ContainerInstance): boolean {
   return ci.status === 'ACTIVE' || ci.status === 'DRAINING';
 }
 
-/** Publishes one minute of metrics for every active cluster, service and load balancer. */
-export function publishMetrics(sim: Sim): void {
+/** Listener of `minuteTicked`: publishes one minute of metrics for every active cluster, service and load balancer. */
+export function publishMetrics(sim: SimContext): void {
   const w = sim.world;
   const periodStart = sim.now - MINUTE;
   const traffic = distributeTraffic(sim);
@@ -220,8 +130,12 @@ export function publishMetrics(sim: Sim): void {
     }
   }
   publishTrafficMetrics(sim, traffic, allUsage, periodStart);
-  meterMinute(sim);
-  for (const [type, usd] of Object.entries(w.cost.byCapacityType)) {
+}
+
+/** Listener of `minuteTicked`, after the cost meter: what the run has cost so far, by capacity type. */
+export function publishBillingMetrics(sim: SimContext): void {
+  const periodStart = sim.now - MINUTE;
+  for (const [type, usd] of Object.entries(sim.world.cost.byCapacityType)) {
     record(sim, 'ECSSandbox/Billing', 'EstimatedChargesUSD', [{ name: 'CapacityType', value: type }], periodStart, usd);
   }
 }
@@ -231,7 +145,7 @@ export function publishMetrics(sim: Sim): void {
  * it can and fails the rest (5xx); its latency grows as 1 / (1 - utilization) of the request's CPU
  * time [SIM: an M/M/1 queue], capped at the ALB's 60 s idle timeout.
  */
-function publishTrafficMetrics(sim: Sim, traffic: ReturnType<typeof distributeTraffic>, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
+function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distributeTraffic>, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
   const w = sim.world;
   const groups = new Map<string, { requests: number; errors: number; notFound: number; latencySum: number; targets: number }>();
   for (const [arn, load] of traffic.perTask) {
@@ -289,7 +203,7 @@ function publishTrafficMetrics(sim: Sim, traffic: ReturnType<typeof distributeTr
 }
 
 /** CPU a task with only container-level shares could use: what it got plus what its instance leaves idle. */
-function instanceRoomFor(sim: Sim, t: Task, usage: Map<string, { cpu: number; memory: number }>, got: number): number {
+function instanceRoomFor(sim: SimContext, t: Task, usage: Map<string, { cpu: number; memory: number }>, got: number): number {
   const ci = t.containerInstanceArn ? sim.world.containerInstances[t.containerInstanceArn] : undefined;
   if (!ci) return got;
   let used = 0;
@@ -297,27 +211,16 @@ function instanceRoomFor(sim: Sim, t: Task, usage: Map<string, { cpu: number; me
   return got + Math.max(0, ci.registeredCpu - used);
 }
 
-/** "app/<name>/<id>" and "targetgroup/<name>/<id>": the labels CloudWatch dimensions use. */
-export function lbLabel(arn: string): string {
-  return arn.slice(arn.indexOf(':loadbalancer/') + ':loadbalancer/'.length);
-}
-
-export function tgLabel(arn: string): string {
-  return arn.slice(arn.lastIndexOf(':') + 1);
-}
-
 /** Starts the one-minute metric clock (once, when the first cluster is created). */
-export function startMetrics(sim: Sim): void {
+export function startMetrics(sim: SimContext): void {
   if (sim.world.metricsTicking) return;
   sim.world.metricsTicking = true;
   sim.engine.at(Math.floor(sim.now / MINUTE) * MINUTE + MINUTE, { k: 'metrics.tick' });
 }
 
-export function registerMetricHandlers(sim: Sim): void {
+export function registerMetricHandlers(sim: SimContext): void {
   sim.engine.on('metrics.tick', () => {
-    publishMetrics(sim);
-    evaluateAlarms(sim);
-    runClusterAutoScaling(sim);
+    sim.notices.emit('minuteTicked', undefined);
     sim.engine.after(MINUTE, { k: 'metrics.tick' });
   });
 }

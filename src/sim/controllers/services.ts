@@ -1,13 +1,12 @@
-import type { Sim } from '../sim';
-import { own } from '../core/own';
-import type { ContainerInstance, Deployment, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
-import { placeOnFargate, placeOnInstances, type PlacementStrategy } from '../placement/place';
-import { createTask, requirementsOf, stopTask, taskDefinitionOf } from './tasks';
-import { recordTrace } from '../api/ecs';
-import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE, splitStrategy } from './capacity';
-import { placeWaiting } from './cas';
-import { registerTargets, targetsHealthy, unhealthyTarget } from './elb';
-import { registerInstance } from './discovery';
+import type { SimContext } from '../model/context';
+import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE } from '../model/capacity';
+import type { ContainerInstance, Deployment, PlacementStrategy, PlacementTrace, Service, Task, TaskDefinition } from '../model/types';
+import { placeOnFargate, placeOnInstances } from '../placement/place';
+import { recordTrace } from '../placement/traces';
+import { splitStrategy } from '../queries/capacity';
+import { targetsHealthy, unhealthyTarget } from '../queries/targets';
+import { deploymentTaskDefinition, requirementsOf, taskDefinitionOf } from '../queries/taskDefinitions';
+import { createTask, stopTask } from './tasks';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -19,19 +18,23 @@ import { registerInstance } from './discovery';
 const SIX_HOURS = 6 * 3600 * 1000;
 const TROUBLESHOOTING = ' For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.';
 
-export function requestPass(sim: Sim, svc: Service): void {
+export function requestPass(sim: SimContext, svc: Service): void {
   if (svc.passPending || svc.status === 'INACTIVE') return;
   svc.passPending = true;
   sim.engine.after(0, { k: 'svc.pass', svc: svc.serviceArn });
 }
 
-export function serviceTaskChanged(sim: Sim, t: Task): void {
-  const svc = sim.world.services[t.serviceArn!];
+/**
+ * Listener of `taskChanged` (after the load balancer and Cloud Map listeners): a task of a service
+ * changed, so the service counts its start failures, wakes when the task may count as healthy,
+ * and runs a pass.
+ */
+export function serviceTaskChanged(sim: SimContext, t: Task): void {
+  if (t.serviceArn === undefined) return;
+  const svc = sim.world.services[t.serviceArn];
   if (!svc) return;
   const d = sim.world.durations;
   if (t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING') {
-    registerTargets(sim, t);
-    registerInstance(sim, t);
     svc.consecutiveStartFailures = 0;
     sim.engine.after(d.serviceHealthyAfterMs + 1, { k: 'svc.wake', svc: svc.serviceArn });
   }
@@ -58,7 +61,7 @@ export function serviceTaskChanged(sim: Sim, t: Task): void {
  * drained by the scheduler within minimumHealthyPercent / maximumPercent. A new deployment resets
  * the start-failure back-off (§5.6).
  */
-export function startDeployment(sim: Sim, svc: Service, taskDefinition: string, platformVersion?: string, reason?: string): Deployment {
+export function startDeployment(sim: SimContext, svc: Service, taskDefinition: string, platformVersion?: string, reason?: string): Deployment {
   const old = svc.deployments[0];
   if (old) old.status = 'ACTIVE';
   const id = deploymentId(sim);
@@ -84,7 +87,7 @@ export function startDeployment(sim: Sim, svc: Service, taskDefinition: string, 
  * FAILED and launches nothing more; with rollback, a new deployment of the last completed task
  * definition starts.
  */
-function checkCircuitBreaker(sim: Sim, svc: Service, dep: Deployment, why: string): void {
+function checkCircuitBreaker(sim: SimContext, svc: Service, dep: Deployment, why: string): void {
   const cb = svc.deploymentConfiguration.deploymentCircuitBreaker;
   if (!cb.enable || dep !== svc.deployments[0] || dep.rolloutState !== 'IN_PROGRESS') return;
   const threshold = Math.min(200, Math.max(3, Math.ceil(0.5 * svc.desiredCount)));
@@ -101,9 +104,8 @@ function checkCircuitBreaker(sim: Sim, svc: Service, dep: Deployment, why: strin
   }
 }
 
-/** Something changed in a cluster (instance registered, drained, disconnected): re-run its services. */
-export function clusterChanged(sim: Sim, clusterArn: string): void {
-  placeWaiting(sim, clusterArn);
+/** Listener of `clusterChanged` (after the waiting tasks are placed): the cluster's services run a pass. */
+export function clusterChanged(sim: SimContext, clusterArn: string): void {
   for (const svc of Object.values(sim.world.services)) {
     if (svc.clusterArn === clusterArn && svc.status !== 'INACTIVE') requestPass(sim, svc);
   }
@@ -114,7 +116,7 @@ export function clusterChanged(sim: Sim, clusterArn: string): void {
  * retry ("unable to …", "being throttled") is not repeated within 6 hours, as the console de-duplicates it [SIM];
  * progress messages are written each time.
  */
-export function serviceEvent(sim: Sim, svc: Service, message: string): void {
+export function serviceEvent(sim: SimContext, svc: Service, message: string): void {
   if (/ unable to | are being throttled/.test(message)) {
     const last = svc.events.find((e) => e.message === message);
     if (last && sim.now - last.createdAtMs < SIX_HOURS) return;
@@ -140,22 +142,11 @@ export function unableToPlaceMessage(serviceName: string, trace: PlacementTrace)
   }
 }
 
-export function deploymentId(sim: Sim): string {
+export function deploymentId(sim: SimContext): string {
   const r = sim.engine.rng.stream('ids');
   let s = '';
   for (let i = 0; i < 19; i++) s += String(r.int(10));
   return `ecs-svc/${s}`;
-}
-
-export function primaryTaskDefinition(sim: Sim, svc: Service): TaskDefinition | undefined {
-  const arn = svc.deployments[0]?.taskDefinition ?? svc.taskDefinition;
-  const [family, rev] = arn.slice(arn.lastIndexOf('/') + 1).split(':');
-  return own(sim.world.taskDefinitions, family)?.[Number(rev) - 1];
-}
-
-function tdOfDeployment(sim: Sim, dep: Deployment): TaskDefinition | undefined {
-  const [family, rev] = dep.taskDefinition.slice(dep.taskDefinition.lastIndexOf('/') + 1).split(':');
-  return own(sim.world.taskDefinitions, family)?.[Number(rev) - 1];
 }
 
 /**
@@ -163,7 +154,7 @@ function tdOfDeployment(sim: Sim, dep: Deployment): TaskDefinition | undefined {
  * healthy (and the task HEALTHY if it has health checks); with container health checks when
  * HEALTHY; otherwise 40 s after RUNNING.
  */
-function isHealthy(sim: Sim, t: Task): boolean {
+function isHealthy(sim: SimContext, t: Task): boolean {
   if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING') return false;
   if (t.healthStatus === 'UNHEALTHY') return false;
   const td = taskDefinitionOf(sim, t);
@@ -174,7 +165,7 @@ function isHealthy(sim: Sim, t: Task): boolean {
   return sim.now >= (t.startedAtMs ?? 0) + sim.world.durations.serviceHealthyAfterMs;
 }
 
-function onDraining(sim: Sim, t: Task): boolean {
+function onDraining(sim: SimContext, t: Task): boolean {
   const ci = t.containerInstanceArn ? sim.world.containerInstances[t.containerInstanceArn] : undefined;
   return ci !== undefined && ci.status === 'DRAINING';
 }
@@ -205,8 +196,8 @@ function nextProvider(svc: Service, dep: Deployment, active: Task[]): string | u
 }
 
 /** Places and creates one service task; returns the task or the failed trace. */
-function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[], provider?: string): { task?: Task; trace: PlacementTrace } {
-  const td = tdOfDeployment(sim, dep)!;
+function launch(sim: SimContext, svc: Service, dep: Deployment, only?: string[], provider?: string): { task?: Task; trace: PlacementTrace } {
+  const td = deploymentTaskDefinition(sim, dep)!;
   const w = sim.world;
   const group = `service:${svc.serviceName}`;
   const fargate = (dep.launchType ?? svc.launchType) === 'FARGATE' || (provider !== undefined && FARGATE_PROVIDERS.includes(provider));
@@ -214,7 +205,7 @@ function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[], provid
   const subnets = dep.networkConfiguration?.awsvpcConfiguration.subnets ?? svc.networkConfiguration?.awsvpcConfiguration.subnets;
   if (fargate) {
     const r = placeOnFargate(w, group, subnets ?? [], traceId, sim.now, provider === 'FARGATE_SPOT');
-    recordTrace(sim, r.trace);
+    recordTrace(w, r.trace);
     if (!r.subnetId) return { trace: r.trace };
     const task = createTask(sim, {
       clusterArn: svc.clusterArn, td, group, launchType: 'FARGATE', subnetId: r.subnetId, startedBy: dep.id, serviceArn: svc.serviceArn,
@@ -232,7 +223,7 @@ function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[], provid
     clusterArn: svc.clusterArn, group, req, constraints, strategies,
     defaultMode: 'service', ...(zones ? { zones } : {}), ...(only ? { only } : {}), ...(cp ? { capacityProvider: cp.name } : {}),
   }, sim.engine.rng.stream('placement'), traceId, sim.now);
-  recordTrace(sim, r.trace);
+  recordTrace(w, r.trace);
   const common = {
     clusterArn: svc.clusterArn, td, group, launchType: 'EC2' as const, startedBy: dep.id, serviceArn: svc.serviceArn, deploymentId: dep.id,
     traceId, req, ...(cp ? { capacityProviderName: cp.name } : {}),
@@ -249,7 +240,7 @@ function launch(sim: Sim, svc: Service, dep: Deployment, only?: string[], provid
 }
 
 /** Orders tasks for scale-in (§1.4): not-yet-running first, then by the strategy's termination rule. */
-function scaleInOrder(sim: Sim, svc: Service, ts: Task[]): Task[] {
+function scaleInOrder(sim: SimContext, svc: Service, ts: Task[]): Task[] {
   const w = sim.world;
   const byAz = new Map<string, number>();
   const byCi = new Map<string, number>();
@@ -278,7 +269,7 @@ function scaleInOrder(sim: Sim, svc: Service, ts: Task[]): Task[] {
 }
 
 /** Which tasks scale-in stops: from the providers above their share first, then by the strategy's rule. */
-function scaleInChoice(sim: Sim, svc: Service, dep: Deployment, ts: Task[], n: number): Task[] {
+function scaleInChoice(sim: SimContext, svc: Service, dep: Deployment, ts: Task[], n: number): Task[] {
   const strategy = dep.capacityProviderStrategy ?? svc.capacityProviderStrategy;
   if (!strategy?.length) return scaleInOrder(sim, svc, ts).slice(0, n);
   const target = splitStrategy(strategy, svc.desiredCount);
@@ -296,7 +287,7 @@ function scaleInChoice(sim: Sim, svc: Service, dep: Deployment, ts: Task[], n: n
   return out;
 }
 
-function stopMany(sim: Sim, svc: Service, ts: Task[], reason: string | ((t: Task) => string)): void {
+function stopMany(sim: SimContext, svc: Service, ts: Task[], reason: string | ((t: Task) => string)): void {
   if (ts.length === 0) return;
   const running = ts.filter((t) => t.lastStatus === 'RUNNING');
   // The service says it stopped them before their targets are deregistered and drained (§5.8 order).
@@ -304,7 +295,7 @@ function stopMany(sim: Sim, svc: Service, ts: Task[], reason: string | ((t: Task
   for (const t of ts) stopTask(sim, t, 'ServiceSchedulerInitiated', typeof reason === 'string' ? reason : reason(t));
 }
 
-function updateCounts(sim: Sim, svc: Service, ts: Task[]): void {
+function updateCounts(sim: SimContext, svc: Service, ts: Task[]): void {
   for (const dep of svc.deployments) {
     const mine = ts.filter((t) => t.deploymentId === dep.id && t.desiredStatus === 'RUNNING');
     dep.runningCount = mine.filter((t) => t.lastStatus === 'RUNNING').length;
@@ -313,7 +304,7 @@ function updateCounts(sim: Sim, svc: Service, ts: Task[]): void {
   }
 }
 
-function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
+function replicaPass(sim: SimContext, svc: Service, ts: Task[]): void {
   const primary = svc.deployments[0]!;
   const desired = svc.desiredCount;
   const cfg = svc.deploymentConfiguration;
@@ -398,11 +389,11 @@ function replicaPass(sim: Sim, svc: Service, ts: Task[]): void {
   }
 }
 
-function daemonPass(sim: Sim, svc: Service, ts: Task[]): void {
+function daemonPass(sim: SimContext, svc: Service, ts: Task[]): void {
   const w = sim.world;
   const primary = svc.deployments[0]!;
   const cluster = w.clusters[svc.clusterArn]!;
-  const td = tdOfDeployment(sim, primary)!;
+  const td = deploymentTaskDefinition(sim, primary)!;
   const active = ts.filter((t) => t.desiredStatus === 'RUNNING');
   const toStop: Task[] = [];
   const started: Task[] = [];
@@ -440,7 +431,7 @@ function daemonPass(sim: Sim, svc: Service, ts: Task[]): void {
   stopMany(sim, svc, toStop, `Scaling activity initiated by (deployment ${primary.id})`);
 }
 
-function satisfiesConstraints(sim: Sim, svc: Service, td: TaskDefinition, ci: ContainerInstance): boolean {
+function satisfiesConstraints(sim: SimContext, svc: Service, td: TaskDefinition, ci: ContainerInstance): boolean {
   const r = placeOnInstances(sim.world, {
     clusterArn: svc.clusterArn, group: `service:${svc.serviceName}`,
     req: { cpu: 0, memory: 0, gpu: 0, ports: [], portsUdp: [], dynamicPorts: 0, eni: 0, attributes: [] },
@@ -450,7 +441,7 @@ function satisfiesConstraints(sim: Sim, svc: Service, td: TaskDefinition, ci: Co
   return r.instance !== undefined || (r.trace.failure?.reason === 'AGENT');
 }
 
-function finishDeployments(sim: Sim, svc: Service, ts: Task[]): void {
+function finishDeployments(sim: SimContext, svc: Service, ts: Task[]): void {
   const primary = svc.deployments[0]!;
   // Old deployments end when none of their tasks is left.
   svc.deployments = svc.deployments.filter((d, i) => {
@@ -485,7 +476,7 @@ function finishDeployments(sim: Sim, svc: Service, ts: Task[]): void {
   }
 }
 
-export function runPass(sim: Sim, svc: Service): void {
+export function runPass(sim: SimContext, svc: Service): void {
   svc.passPending = false;
   if (svc.status === 'INACTIVE') return;
   const w = sim.world;
@@ -500,7 +491,12 @@ export function runPass(sim: Sim, svc: Service): void {
   finishDeployments(sim, svc, ts);
 }
 
-export function registerServiceHandlers(sim: Sim): void {
+/** Listener of `serviceEvent`: another part of the engine writes a line in a service's event list. */
+export function serviceEventNotice(sim: SimContext, n: { service: Service; message: string }): void {
+  serviceEvent(sim, n.service, n.message);
+}
+
+export function registerServiceHandlers(sim: SimContext): void {
   sim.engine.on('svc.pass', (ev) => {
     const svc = sim.world.services[ev.svc as string];
     if (svc) runPass(sim, svc);

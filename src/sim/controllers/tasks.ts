@@ -1,13 +1,9 @@
-import type { Sim } from '../sim';
-import { own } from '../core/own';
-import { onlyLocal } from './docker';
-import type { Container, ContainerInstance, ImageBehavior, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../model/types';
-import type { Requirements } from '../placement/place';
+import type { SimContext } from '../model/context';
+import type { Container, ContainerInstance, ImageBehavior, Requirements, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../model/types';
 import { indexTask } from '../placement/place';
-import { serviceTaskChanged } from './services';
-import { containerDemand } from './metrics';
-import { deregisterTargets, removeTargets } from './elb';
-import { deregisterInstance, updateInstanceHealth } from './discovery';
+import { onlyLocal } from '../queries/docker';
+import { containerDemand } from '../queries/demand';
+import { taskDefinitionOf } from '../queries/taskDefinitions';
 
 /**
  * The task lifecycle as the agent and ECS drive it (ecs-spec §4): PROVISIONING → PENDING (pull,
@@ -15,37 +11,6 @@ import { deregisterInstance, updateInstanceHealth } from './discovery';
  * STOPPED, with dependsOn gating container start, container health checks, essential-container
  * exits and the SIGTERM → SIGKILL stop timeout. Every wait is a pending event in the queue.
  */
-
-/** What a task reserves on an instance (§2.2): task-level sizes win, else the container sums. */
-export function requirementsOf(td: TaskDefinition, launchType: string): Requirements {
-  const mode = td.networkMode ?? 'bridge';
-  let cpu = 0;
-  let memory = 0;
-  let gpu = 0;
-  const ports: number[] = [];
-  const portsUdp: number[] = [];
-  let dynamicPorts = 0;
-  for (const c of td.containerDefinitions) {
-    cpu += c.cpu ?? 0;
-    memory += c.memoryReservation ?? c.memory ?? 0;
-    for (const r of c.resourceRequirements ?? []) if (r.type === 'GPU') gpu += Number(r.value) || 0;
-    if (launchType === 'FARGATE' || mode === 'awsvpc' || mode === 'none') continue;
-    for (const pm of c.portMappings ?? []) {
-      if (pm.containerPort === undefined) continue;
-      const hp = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
-      if (hp === 0) dynamicPorts++;
-      else (pm.protocol === 'udp' ? portsUdp : ports).push(hp);
-    }
-  }
-  if (td.cpu !== undefined) cpu = Number(td.cpu);
-  if (td.memory !== undefined) memory = Number(td.memory);
-  const attributes: { name: string; value?: string }[] = td.requiresAttributes.map((a) => ({ name: a.name }));
-  const os = td.runtimePlatform?.operatingSystemFamily;
-  if (os) attributes.push({ name: 'ecs.os-type', value: os.startsWith('WINDOWS') ? 'windows' : 'linux' });
-  const arch = td.runtimePlatform?.cpuArchitecture;
-  if (arch) attributes.push({ name: 'ecs.cpu-architecture', value: arch === 'ARM64' ? 'arm64' : 'x86_64' });
-  return { cpu, memory, gpu, ports, portsUdp, dynamicPorts, eni: mode === 'awsvpc' && launchType !== 'FARGATE' ? 1 : 0, attributes };
-}
 
 /** docker.io normalization of an image reference, as pull errors print it. */
 export function imageRef(image: string): string {
@@ -58,7 +23,7 @@ export function imageRef(image: string): string {
   return ref;
 }
 
-function behavior(sim: Sim, image: string): ImageBehavior {
+function behavior(sim: SimContext, image: string): ImageBehavior {
   return sim.world.images[image] ?? {};
 }
 
@@ -82,7 +47,7 @@ export interface CreateTaskOptions {
   waiting?: WaitingPlacement;
 }
 
-function setStatus(sim: Sim, t: Task, s: TaskStatus): void {
+function setStatus(sim: SimContext, t: Task, s: TaskStatus): void {
   if (t.lastStatus === s) return;
   t.lastStatus = s;
   t.version++;
@@ -90,11 +55,11 @@ function setStatus(sim: Sim, t: Task, s: TaskStatus): void {
     taskArn: t.taskArn, lastStatus: s, desiredStatus: t.desiredStatus, group: t.group,
     ...(t.stopCode ? { stopCode: t.stopCode } : {}), ...(s === 'STOPPED' && t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
   });
-  if (t.serviceArn) serviceTaskChanged(sim, t);
+  sim.notices.emit('taskChanged', t);
 }
 
 /** Creates a task: placed (an instance or a Fargate subnet) it starts at once; with `waiting` it waits in PROVISIONING. */
-export function createTask(sim: Sim, o: CreateTaskOptions): Task {
+export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
   const w = sim.world;
   const cluster = w.clusters[o.clusterArn]!;
   const id = sim.hex(32);
@@ -145,7 +110,7 @@ export function createTask(sim: Sim, o: CreateTaskOptions): Task {
 }
 
 /** Gives a task its instance (reserving resources and host ports) or its Fargate subnet, and starts it. */
-export function bindTask(sim: Sim, t: Task, td: TaskDefinition, ci: ContainerInstance | undefined, subnetId: string | undefined): void {
+export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: ContainerInstance | undefined, subnetId: string | undefined): void {
   const w = sim.world;
   const d = w.durations;
   const mode = t.networkMode;
@@ -203,10 +168,10 @@ export function bindTask(sim: Sim, t: Task, td: TaskDefinition, ci: ContainerIns
   });
   if (needsEni) sim.engine.after(t.launchType === 'FARGATE' ? d.fargateProvisionMs : d.eniAttachMs, { k: 'task.provisioned', task: t.taskArn });
   else sim.engine.after(d.agentAckMs, { k: 'task.pull', task: t.taskArn });
-  if (t.serviceArn) serviceTaskChanged(sim, t);
+  sim.notices.emit('taskChanged', t);
 }
 
-function task(sim: Sim, arn: unknown): Task | undefined {
+function task(sim: SimContext, arn: unknown): Task | undefined {
   return sim.world.tasks[arn as string];
 }
 
@@ -227,26 +192,8 @@ function dependencyMet(t: Task, td: TaskDefinition | undefined, name: string): b
   return true;
 }
 
-const tdCache = new WeakMap<object, Map<string, TaskDefinition | undefined>>();
-
-export function taskDefinitionOf(sim: Sim, t: Task): TaskDefinition | undefined {
-  // Task definitions are never removed from the world, so a lookup per world and ARN holds.
-  let byArn = tdCache.get(sim.world);
-  if (!byArn) {
-    byArn = new Map();
-    tdCache.set(sim.world, byArn);
-  }
-  let td = byArn.get(t.taskDefinitionArn);
-  if (td === undefined) {
-    const [family, rev] = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1).split(':');
-    td = own(sim.world.taskDefinitions, family)?.[Number(rev) - 1];
-    if (td) byArn.set(t.taskDefinitionArn, td);
-  }
-  return td;
-}
-
 /** Starts every created container whose dependencies are met. */
-function startReady(sim: Sim, t: Task): void {
+function startReady(sim: SimContext, t: Task): void {
   if (t.desiredStatus !== 'RUNNING') return;
   const td = taskDefinitionOf(sim, t);
   for (const c of t.containers) {
@@ -257,7 +204,7 @@ function startReady(sim: Sim, t: Task): void {
   }
 }
 
-function updateTaskHealth(sim: Sim, t: Task): void {
+function updateTaskHealth(sim: SimContext, t: Task): void {
   const td = taskDefinitionOf(sim, t);
   const checked = t.containers.filter((c) => c.essential && td?.containerDefinitions.find((d) => d.name === c.name)?.healthCheck);
   let h: Task['healthStatus'] = 'UNKNOWN';
@@ -267,12 +214,12 @@ function updateTaskHealth(sim: Sim, t: Task): void {
     t.healthStatus = h;
     t.version++;
     sim.emit('TaskHealthChange', `Task ${t.id} (${t.family}) is ${h}.`, { taskArn: t.taskArn, healthStatus: h });
-    updateInstanceHealth(sim, t);
-    if (t.serviceArn) serviceTaskChanged(sim, t);
+    sim.notices.emit('taskHealthChanged', t);
+    sim.notices.emit('taskChanged', t);
   }
 }
 
-function maybeRunning(sim: Sim, t: Task): void {
+function maybeRunning(sim: SimContext, t: Task): void {
   if (t.lastStatus === 'RUNNING' || t.desiredStatus !== 'RUNNING') return;
   // [INF] RUNNING once every essential container runs; non-essential ones may have exited already.
   const ready = t.containers.every((c) => (c.essential ? c.state === 'RUNNING' : c.state === 'RUNNING' || c.state === 'STOPPED'));
@@ -283,7 +230,7 @@ function maybeRunning(sim: Sim, t: Task): void {
 }
 
 /** Sets desiredStatus STOPPED and starts the stop sequence (StopTask, essential exit, scheduler). */
-export function stopTask(sim: Sim, t: Task, stopCode: string | undefined, reason: string): void {
+export function stopTask(sim: SimContext, t: Task, stopCode: string | undefined, reason: string): void {
   if (t.desiredStatus === 'STOPPED') return;
   t.desiredStatus = 'STOPPED';
   if (stopCode) t.stopCode = stopCode;
@@ -298,14 +245,12 @@ export function stopTask(sim: Sim, t: Task, stopCode: string | undefined, reason
     taskArn: t.taskArn, lastStatus: t.lastStatus, desiredStatus: 'STOPPED', group: t.group, ...(stopCode ? { stopCode } : {}), stoppedReason: reason,
   });
   // Load balancer targets are deregistered first and drain before the containers are stopped.
-  deregisterInstance(sim, t);
-  const drain = deregisterTargets(sim, t);
-  if (drain > 0) t.drainUntilMs = sim.now + drain;
-  if (t.serviceArn) serviceTaskChanged(sim, t);
+  sim.notices.emit('taskStopping', t);
+  sim.notices.emit('taskChanged', t);
   sim.engine.after(sim.world.durations.agentAckMs, { k: 'task.stop', task: t.taskArn });
 }
 
-function releaseAndStop(sim: Sim, t: Task): void {
+function releaseAndStop(sim: SimContext, t: Task): void {
   const w = sim.world;
   t.stoppedAtMs = sim.now;
   t.executionStoppedAtMs ??= sim.now;
@@ -326,7 +271,7 @@ function releaseAndStop(sim: Sim, t: Task): void {
   setStatus(sim, t, 'STOPPED');
 }
 
-function containersStopped(sim: Sim, t: Task): void {
+function containersStopped(sim: SimContext, t: Task): void {
   t.executionStoppedAtMs = sim.now;
   if (t.networkMode === 'awsvpc') {
     setStatus(sim, t, 'DEPROVISIONING');
@@ -335,10 +280,9 @@ function containersStopped(sim: Sim, t: Task): void {
 }
 
 /** The host is gone (terminated, stopped, deregistered by force): everything stops at once. */
-export function killTask(sim: Sim, t: Task, reason: string, stopCode?: string): void {
+export function killTask(sim: SimContext, t: Task, reason: string, stopCode?: string): void {
   if (t.lastStatus === 'STOPPED') return;
-  removeTargets(sim, t);
-  deregisterInstance(sim, t);
+  sim.notices.emit('taskKilled', t);
   if (t.desiredStatus === 'RUNNING') {
     t.desiredStatus = 'STOPPED';
     indexTask(sim.world, t, -1);
@@ -354,7 +298,15 @@ export function killTask(sim: Sim, t: Task, reason: string, stopCode?: string): 
   releaseAndStop(sim, t);
 }
 
-function containerExited(sim: Sim, t: Task, c: Container, code: number | undefined, reason?: string): void {
+/** Listener of `hostLost`: every task on the instance stops at once. */
+export function killTasksOnHost(sim: SimContext, lost: { instance: ContainerInstance; reason: string }): void {
+  for (const arn of [...lost.instance.taskArns]) {
+    const t = sim.world.tasks[arn];
+    if (t) killTask(sim, t, lost.reason);
+  }
+}
+
+function containerExited(sim: SimContext, t: Task, c: Container, code: number | undefined, reason?: string): void {
   if (c.state === 'STOPPED') return;
   c.state = 'STOPPED';
   c.stoppedAtMs = sim.now;
@@ -382,7 +334,7 @@ const OOM_REASON = 'OutOfMemoryError: Container killed due to memory usage';
  * The kernel's OOM killer: a container above its hard memory limit is killed (exit 137). With only a
  * task-level limit, the container using the most memory goes first [SIM].
  */
-export function checkMemory(sim: Sim, t: Task): void {
+export function checkMemory(sim: SimContext, t: Task): void {
   if (t.lastStatus === 'STOPPED') return;
   let total = 0;
   let biggest: { c: Container; mem: number } | undefined;
@@ -403,14 +355,14 @@ export function checkMemory(sim: Sim, t: Task): void {
 }
 
 /** Makes a running container's process exit with `code` (sim.ExitContainer, crash behaviours). */
-export function exitContainer(sim: Sim, t: Task, name: string, code: number): boolean {
+export function exitContainer(sim: SimContext, t: Task, name: string, code: number): boolean {
   const c = t.containers.find((x) => x.name === name);
   if (!c || c.state !== 'RUNNING') return false;
   containerExited(sim, t, c, code);
   return true;
 }
 
-export function registerTaskHandlers(sim: Sim): void {
+export function registerTaskHandlers(sim: SimContext): void {
   const e = sim.engine;
   const w = () => sim.world;
 
@@ -560,7 +512,7 @@ export function registerTaskHandlers(sim: Sim): void {
       return;
     }
     if (t.lastStatus === 'DEACTIVATING' && t.drainUntilMs !== undefined && sim.now < t.drainUntilMs) return;
-    removeTargets(sim, t);
+    sim.notices.emit('taskDrained', t);
     const running = t.containers.filter((c) => c.state === 'RUNNING');
     if (running.length === 0) {
       for (const c of t.containers) if (c.state !== 'STOPPED') c.state = 'STOPPED';

@@ -233,6 +233,26 @@ export interface PlacementTrace {
   note?: string;
 }
 
+/** What one task needs from an instance. */
+export interface Requirements {
+  cpu: number;
+  memory: number;
+  gpu: number;
+  /** Static host ports (bridge hostPort, host-mode containerPort). */
+  ports: number[];
+  portsUdp: number[];
+  /** Dynamic host ports to allocate (bridge with hostPort 0 or omitted). */
+  dynamicPorts: number;
+  eni: number;
+  /** Attributes the instance must have, with a value where it matters. */
+  attributes: { name: string; value?: string }[];
+}
+
+export interface PlacementStrategy {
+  type: string;
+  field?: string;
+}
+
 export interface Task {
   taskArn: string;
   id: string;

@@ -1,28 +1,8 @@
 import type { Stream } from '../core/rng';
-import type { ContainerInstance, PlacementCandidate, PlacementTrace, Task } from '../model/types';
-import type { WorldState } from '../world';
+import type { ContainerInstance, PlacementCandidate, PlacementStrategy, PlacementTrace, Requirements, Task } from '../model/types';
+import type { WorldState } from '../model/world';
 import { compileClq, type ClqSubject, type CompiledClq } from './clq';
-import { SPOT_UNAVAILABLE } from '../controllers/capacity';
-
-/** What one task needs from an instance. */
-export interface Requirements {
-  cpu: number;
-  memory: number;
-  gpu: number;
-  /** Static host ports (bridge hostPort, host-mode containerPort). */
-  ports: number[];
-  portsUdp: number[];
-  /** Dynamic host ports to allocate (bridge with hostPort 0 or omitted). */
-  dynamicPorts: number;
-  eni: number;
-  /** Attributes the instance must have, with a value where it matters. */
-  attributes: { name: string; value?: string }[];
-}
-
-export interface PlacementStrategy {
-  type: string;
-  field?: string;
-}
+import { SPOT_UNAVAILABLE } from '../model/capacity';
 
 export interface PlacementRequest {
   clusterArn: string;

@@ -1,7 +1,7 @@
-import { ApiError, clientError } from '../api/errors';
+import { ApiError, clientError } from '../core/errors';
 import { ClqError, parseClq } from '../placement/clq';
 import type { ContainerDefinition, HealthCheck, TaskDefinition } from '../model/types';
-import { isFargateSize } from './fargate';
+import { isFargateSize } from '../model/fargateSizes';
 
 /**
  * Semantic validation of RegisterTaskDefinition (ecs-spec §3) after the SDK-level parameter check.

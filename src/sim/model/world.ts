@@ -1,9 +1,9 @@
-import { newDockerHost, type DockerHost } from './controllers/docker';
-import { DEFAULT_DURATIONS, type Durations } from './model/durations';
-import { emptyCost, type CostState } from './controllers/cost';
+import { newDockerHost, type DockerHost } from './docker';
+import { DEFAULT_DURATIONS, type Durations } from './durations';
+import { emptyCost, type CostState } from './cost';
 import type {
   EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
-} from './model/types';
+} from './types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
 export interface WorldState {

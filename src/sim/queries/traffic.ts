@@ -1,4 +1,4 @@
-import type { Sim } from '../sim';
+import type { SimContext } from '../model/context';
 import type { LbTarget, Task, TargetGroup, TrafficSource } from '../model/types';
 import { cos } from '../core/math';
 import { HOUR, MINUTE } from '../core/time';
@@ -49,7 +49,7 @@ export function pathMatches(pattern: string, path: string): boolean {
 }
 
 /** Where a request for `path` at a load balancer goes: a target group, or a fixed response code. */
-export function route(sim: Sim, lbArn: string, path: string): { targetGroupArn?: string; status?: number } {
+export function route(sim: SimContext, lbArn: string, path: string): { targetGroupArn?: string; status?: number } {
   const w = sim.world;
   const listener = Object.values(w.listeners).filter((l) => l.LoadBalancerArn === lbArn).sort((a, b) => a.Port - b.Port)[0];
   if (!listener) return { status: 503 };
@@ -71,7 +71,7 @@ export function receivingTargets(tg: TargetGroup): LbTarget[] {
 const costCache = new WeakMap<object, Map<string, { cpuMs: number; served: boolean }>>();
 
 /** The CPU a request for `path` costs in a task, and whether the task's application serves it. */
-export function requestCost(sim: Sim, t: Task, path: string): { cpuMs: number; served: boolean } {
+export function requestCost(sim: SimContext, t: Task, path: string): { cpuMs: number; served: boolean } {
   for (const c of t.containers) {
     const routes = sim.world.images[c.image]?.routes;
     if (!routes) continue;
@@ -107,7 +107,7 @@ export interface TaskTraffic {
 const routeCaches = new WeakMap<object, { version: number; routes: Map<string, { targetGroupArn?: string; status?: number }> }>();
 
 /** Spreads this minute's traffic over the targets; returns the load per task and the requests with nowhere to go. */
-export function distributeTraffic(sim: Sim): { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> } {
+export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> } {
   const w = sim.world;
   const perTask = new Map<string, TaskTraffic>();
   const perGroup = new Map<string, number>();

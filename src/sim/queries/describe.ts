@@ -1,6 +1,6 @@
-import type { Sim } from './sim';
-import type { Cluster, ContainerInstance, Service, Task, TaskDefinition } from './model/types';
-import { AGENT_VERSION } from './controllers/instances';
+import type { SimContext } from '../model/context';
+import type { Cluster, ContainerInstance, Service, Task, TaskDefinition } from '../model/types';
+import { AGENT_VERSION } from '../model/agent';
 
 /** Describe-shaped views of the world, as the ECS API returns them (timestamps in epoch seconds). */
 
@@ -9,7 +9,7 @@ const drop = <T extends Record<string, unknown>>(o: T): T => {
   return o;
 };
 
-export function describeCluster(sim: Sim, c: Cluster): Record<string, unknown> {
+export function describeCluster(sim: SimContext, c: Cluster): Record<string, unknown> {
   const w = sim.world;
   let running = 0;
   let pending = 0;
@@ -29,7 +29,7 @@ export function describeCluster(sim: Sim, c: Cluster): Record<string, unknown> {
   };
 }
 
-export function describeContainerInstance(sim: Sim, ci: ContainerInstance): Record<string, unknown> {
+export function describeContainerInstance(sim: SimContext, ci: ContainerInstance): Record<string, unknown> {
   const w = sim.world;
   let running = 0;
   let pending = 0;
@@ -67,7 +67,7 @@ function backendStatus(c: Task['containers'][number]): string {
   return c.state === 'RUNNING' ? 'RUNNING' : c.state === 'STOPPED' ? 'STOPPED' : 'PENDING';
 }
 
-export function describeTask(sim: Sim, t: Task): Record<string, unknown> {
+export function describeTask(sim: SimContext, t: Task): Record<string, unknown> {
   const eni = t.networkMode === 'awsvpc' && t.eniId;
   return drop({
     attachments: eni
@@ -121,12 +121,12 @@ export function describeTask(sim: Sim, t: Task): Record<string, unknown> {
   });
 }
 
-export function describeTaskDefinition(sim: Sim, td: TaskDefinition): Record<string, unknown> {
+export function describeTaskDefinition(sim: SimContext, td: TaskDefinition): Record<string, unknown> {
   const { registeredAtMs, deregisteredAtMs, ...rest } = td;
   return drop({ ...rest, registeredAt: sim.ts(registeredAtMs), deregisteredAt: sim.ts(deregisteredAtMs), registeredBy: `arn:aws:iam::${sim.world.account}:user/learner` });
 }
 
-export function describeService(sim: Sim, s: Service): Record<string, unknown> {
+export function describeService(sim: SimContext, s: Service): Record<string, unknown> {
   const w = sim.world;
   let running = 0;
   let pending = 0;
@@ -154,4 +154,18 @@ export function describeService(sim: Sim, s: Service): Record<string, unknown> {
     createdBy: `arn:aws:iam::${sim.world.account}:user/learner`, enableECSManagedTags: false, propagateTags: 'NONE',
     enableExecuteCommand: false, availabilityZoneRebalancing: 'DISABLED', tags: s.tags,
   });
+}
+
+export function describeCapacityProvider(sim: SimContext, name: string): Record<string, unknown> {
+  const cp = sim.world.capacityProviders[name];
+  if (!cp) return { capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] };
+  const asg = sim.world.autoScalingGroups[cp.autoScalingGroupName];
+  return {
+    capacityProviderArn: cp.capacityProviderArn, name, status: cp.status,
+    autoScalingGroupProvider: {
+      autoScalingGroupArn: asg?.AutoScalingGroupARN ?? cp.autoScalingGroupName, managedScaling: cp.managedScaling,
+      managedTerminationProtection: cp.managedTerminationProtection, managedDraining: 'DISABLED',
+    },
+    updateStatus: 'UPDATE_COMPLETE', tags: cp.tags,
+  };
 }

@@ -1,27 +1,17 @@
-import type { Sim } from '../sim';
-import { invalidParameter } from '../api/errors';
+import type { SimContext } from '../model/context';
+import { invalidParameter } from '../core/errors';
+import { FARGATE_PROVIDERS, NOT_ASSOCIATED } from '../model/capacity';
+import { capacityProviderExists } from '../queries/capacity';
 import type { CapacityProviderStrategyItem, Cluster, TaskDefinition } from '../model/types';
 
 /**
- * Capacity providers and strategies (ecs-spec §7.1-7.2). FARGATE and FARGATE_SPOT exist in every
- * account; a cluster uses those associated with it (PutClusterCapacityProviders), and its default
- * strategy applies when a call names neither a launch type nor a strategy.
+ * Capacity providers and strategies in requests (ecs-spec §7.1-7.2). FARGATE and FARGATE_SPOT exist
+ * in every account; a cluster uses those associated with it (PutClusterCapacityProviders), and its
+ * default strategy applies when a call names neither a launch type nor a strategy.
  */
 
-export const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'];
-
-/** What RunTask's failures and the service event say when Fargate Spot has no capacity. */
-export const SPOT_UNAVAILABLE = 'Capacity is unavailable at this time. Please try again later or in a different availability zone';
-
-export const NOT_ASSOCIATED =
-  'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.';
-
-export function capacityProviderExists(sim: Sim, name: string): boolean {
-  return FARGATE_PROVIDERS.includes(name) || sim.world.capacityProviders[name]?.status === 'ACTIVE';
-}
-
 /** Checks a strategy as AWS does: known providers, associated with the cluster, one base, a weight. */
-export function validateStrategy(sim: Sim, cluster: Cluster, strategy: CapacityProviderStrategyItem[], forCluster = false): void {
+export function validateStrategy(sim: SimContext, cluster: Cluster, strategy: CapacityProviderStrategyItem[], forCluster = false): void {
   if (strategy.length === 0) return;
   if (strategy.length > 20) throw invalidParameter('A capacity provider strategy can contain at most 20 capacity providers.');
   const names = new Set<string>();
@@ -46,42 +36,13 @@ export function validateStrategy(sim: Sim, cluster: Cluster, strategy: CapacityP
   }
 }
 
-/**
- * How n tasks split over a strategy (§7.1): the base first on its provider, then one task at a time
- * to the provider with the fewest tasks per unit of weight [SIM: ties to the earlier item];
- * weight-0 providers get nothing beyond their base.
- */
-export function splitStrategy(strategy: CapacityProviderStrategyItem[], n: number): number[] {
-  const out = strategy.map(() => 0);
-  let left = n;
-  strategy.forEach((item, i) => {
-    const b = Math.min(item.base ?? 0, left);
-    out[i] = b;
-    left -= b;
-  });
-  const extra = strategy.map(() => 0);
-  const weighted = strategy.map((item, i) => ({ i, w: item.weight ?? 0 })).filter((x) => x.w > 0);
-  if (weighted.length === 0) {
-    // A single provider with weight 0 (allowed alone) still takes the tasks.
-    if (strategy.length === 1) out[0]! += left;
-    return out;
-  }
-  for (; left > 0; left--) {
-    let best = weighted[0]!;
-    for (const x of weighted) if (extra[x.i]! / x.w < extra[best.i]! / best.w) best = x;
-    extra[best.i]!++;
-    out[best.i]!++;
-  }
-  return out;
-}
-
 export interface Capacity {
   launchType: 'EC2' | 'FARGATE';
   strategy?: CapacityProviderStrategyItem[];
 }
 
 /** Launch type and strategy are exclusive; neither means the cluster's default strategy, else EC2. */
-export function resolveCapacity(sim: Sim, cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined, td: TaskDefinition): Capacity {
+export function resolveCapacity(sim: SimContext, cluster: Cluster, launchType: string | undefined, strategy: CapacityProviderStrategyItem[] | undefined, td: TaskDefinition): Capacity {
   if (launchType && strategy) {
     throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
   }
@@ -108,18 +69,4 @@ export function resolveCapacity(sim: Sim, cluster: Cluster, launchType: string |
     throw invalidParameter('Task definition does not support launch_type EC2.');
   }
   return { launchType: lt };
-}
-
-export function describeCapacityProvider(sim: Sim, name: string): Record<string, unknown> {
-  const cp = sim.world.capacityProviders[name];
-  if (!cp) return { capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] };
-  const asg = sim.world.autoScalingGroups[cp.autoScalingGroupName];
-  return {
-    capacityProviderArn: cp.capacityProviderArn, name, status: cp.status,
-    autoScalingGroupProvider: {
-      autoScalingGroupArn: asg?.AutoScalingGroupARN ?? cp.autoScalingGroupName, managedScaling: cp.managedScaling,
-      managedTerminationProtection: cp.managedTerminationProtection, managedDraining: 'DISABLED',
-    },
-    updateStatus: 'UPDATE_COMPLETE', tags: cp.tags,
-  };
 }

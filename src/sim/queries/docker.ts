@@ -1,0 +1,9 @@
+import { own } from '../core/own';
+import type { SimContext } from '../model/context';
+import { withTag } from '../model/docker';
+
+/** True for an image built on the local host and not pushed: ECS cannot pull it. */
+export function onlyLocal(sim: SimContext, ref: string): boolean {
+  const img = own(sim.world.docker.images, withTag(ref));
+  return img !== undefined && img.built && !sim.world.docker.registry.includes(img.ref);
+}
