@@ -3,6 +3,8 @@ import { Engine, type EngineSnapshot, type SimEvent } from './core/engine';
 import { ApiError } from './core/errors';
 import { SimContext, type CallResult } from './model/context';
 import { createWorld, type WorldOptions, type WorldState } from './model/world';
+import { NOTICE_KINDS } from './model/notices';
+import { PENDING_HANDLERS, type PendingEvent } from './model/pending';
 import type { Operation } from './api/operation';
 import { validateParams, ecsInputShape } from './api/params';
 import { ECS_OPERATIONS } from './api/ecs';
@@ -45,7 +47,7 @@ const NAMESPACES: Record<string, Record<string, Operation>> = {
 };
 
 export interface SimSnapshot {
-  engine: EngineSnapshot;
+  engine: EngineSnapshot<PendingEvent>;
   world: WorldState;
   /** The timeline up to the snapshot (events are never mutated, so this is a shallow copy). */
   log: SimEvent[];
@@ -71,6 +73,11 @@ export class Sim extends SimContext {
     registerEventHandlers(this);
     registerDockerHandlers(this);
     subscribeListeners(this);
+    // A kind of pending work without its handler, or a notice nobody hears, is a wiring defect: refuse it here.
+    const unhandled = Object.keys(PENDING_HANDLERS).filter((k) => !this.engine.handles(k));
+    if (unhandled.length) throw new Error(`Pending kinds without a handler: ${unhandled.join(', ')}.`);
+    const unheard = NOTICE_KINDS.filter((k) => this.notices.count(k) === 0);
+    if (unheard.length) throw new Error(`Notices without a listener: ${unheard.join(', ')}.`);
   }
 
   get events(): readonly SimEvent[] {

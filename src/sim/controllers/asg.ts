@@ -71,7 +71,7 @@ export function setDesiredCapacity(sim: SimContext, asg: AutoScalingGroup, n: nu
 
 export function registerAsgHandlers(sim: SimContext): void {
   sim.engine.on('asg.reconcile', (ev) => {
-    const asg = sim.world.autoScalingGroups[ev.name as string];
+    const asg = sim.world.autoScalingGroups[ev.name];
     if (asg) reconcileAsg(sim, asg);
   });
 }

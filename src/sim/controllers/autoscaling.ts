@@ -190,7 +190,7 @@ export function scheduleAction(sim: SimContext, a: ScheduledAction): void {
 
 export function registerAutoscalingHandlers(sim: SimContext): void {
   sim.engine.on('aas.scheduled', (ev) => {
-    const a = sim.world.scheduledActions[`${ev.resource as string}|${ev.name as string}`];
+    const a = sim.world.scheduledActions[`${ev.resource}|${ev.name}`];
     if (!a || a.gen !== ev.gen) return;
     const target = sim.world.scalableTargets[a.ResourceId];
     const svc = target ? serviceOf(sim, a.ResourceId) : undefined;

@@ -170,9 +170,9 @@ export function protectBusyInstances(sim: SimContext, asgName: string): void {
 }
 
 export function registerCasHandlers(sim: SimContext): void {
-  sim.engine.on('cluster.placeWaiting', (ev) => placeWaiting(sim, ev.cluster as string));
+  sim.engine.on('cluster.placeWaiting', (ev) => placeWaiting(sim, ev.cluster));
   sim.engine.on('task.provisionTimeout', (ev) => {
-    const t = sim.world.tasks[ev.task as string];
+    const t = sim.world.tasks[ev.task];
     if (!t || !t.waiting || t.desiredStatus !== 'RUNNING') return;
     // [INF] the wording AWS uses is not documented.
     stopTask(sim, t, 'TaskFailedToStart', `Task stopped after waiting ${sim.world.durations.provisioningTimeoutMs / MINUTE} minutes in PROVISIONING: capacity provider ${t.waiting.capacityProvider} provided no container instance for it.`);

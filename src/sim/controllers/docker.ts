@@ -174,8 +174,8 @@ function listening(sim: SimContext, c: DockerContainer, port: number): boolean {
 
 export function registerDockerHandlers(sim: SimContext): void {
   const e = sim.engine;
-  const live = (ev: Record<string, unknown>) => {
-    const c = host(sim).containers[ev.container as string];
+  const live = (ev: { container: string; gen: number }) => {
+    const c = host(sim).containers[ev.container];
     return c && c.gen === ev.gen ? c : undefined;
   };
   e.on('docker.traffic', (ev) => {
@@ -235,12 +235,12 @@ export function registerDockerHandlers(sim: SimContext): void {
   });
   e.on('docker.exit', (ev) => {
     const c = live(ev);
-    if (c) exited(sim, c, ev.code as number, ev.code === 0 ? 'process finished' : `process exited with code ${String(ev.code)}`);
+    if (c) exited(sim, c, ev.code, ev.code === 0 ? 'process finished' : `process exited with code ${String(ev.code)}`);
   });
   e.on('docker.stopped', (ev) => {
     const c = live(ev);
     if (!c) return;
-    exited(sim, c, ev.code as number, ev.code === 137 ? 'killed after the stop timeout (SIGKILL)' : 'stopped (SIGTERM)');
+    exited(sim, c, ev.code, ev.code === 137 ? 'killed after the stop timeout (SIGKILL)' : 'stopped (SIGTERM)');
     if (c.restartRequested) {
       c.restartRequested = false;
       try {

@@ -122,7 +122,7 @@ function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget): void {
 
 export function registerElbHandlers(sim: SimContext): void {
   sim.engine.on('elb.check', (ev) => {
-    const tg = sim.world.targetGroups[ev.tg as string];
+    const tg = sim.world.targetGroups[ev.tg];
     const target = tg?.targets.find((x) => x.Id === ev.id && x.Port === ev.port);
     if (!tg || !target || target.gen !== ev.gen || target.State === 'draining' || target.settled) return;
     checkTarget(sim, tg, target);
@@ -138,7 +138,7 @@ export function registerElbHandlers(sim: SimContext): void {
     sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.check', tg: tg.TargetGroupArn, id: target.Id, port: target.Port, gen: target.gen });
   });
   sim.engine.on('elb.tick', (ev) => {
-    const tg = sim.world.targetGroups[ev.tg as string];
+    const tg = sim.world.targetGroups[ev.tg];
     if (!tg) return;
     let any = false;
     for (const target of [...tg.targets]) {

@@ -212,11 +212,11 @@ export function restoreConnection(sim: SimContext, ci: ContainerInstance): void 
 export function registerInstanceHandlers(sim: SimContext): void {
   const e = sim.engine;
   e.on('agent.restore', (ev) => {
-    const ci = sim.world.containerInstances[ev.ci as string];
+    const ci = sim.world.containerInstances[ev.ci];
     if (ci) restoreConnection(sim, ci);
   });
   e.on('inst.boot', (ev) => {
-    const inst = sim.world.ec2[ev.id as string];
+    const inst = sim.world.ec2[ev.id];
     if (!inst || inst.gen !== ev.gen || (inst.state !== 'pending')) return;
     inst.state = 'running';
     const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
@@ -228,7 +228,7 @@ export function registerInstanceHandlers(sim: SimContext): void {
     register(sim, inst);
   });
   e.on('agent.timeout', (ev) => {
-    const ci = sim.world.containerInstances[ev.ci as string];
+    const ci = sim.world.containerInstances[ev.ci];
     if (!ci || ci.agentGen !== ev.gen || !ci.connectionLost || !ci.agentConnected) return;
     ci.agentConnected = false;
     ci.version++;
@@ -236,7 +236,7 @@ export function registerInstanceHandlers(sim: SimContext): void {
     sim.notices.emit('clusterChanged', ci.clusterArn);
   });
   e.on('agent.connect', (ev) => {
-    const ci = sim.world.containerInstances[ev.ci as string];
+    const ci = sim.world.containerInstances[ev.ci];
     if (!ci || ci.agentGen !== ev.gen || ci.status === 'INACTIVE') return;
     const inst = sim.world.ec2[ci.ec2InstanceId];
     if (inst && inst.state !== 'running') return;

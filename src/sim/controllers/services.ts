@@ -498,11 +498,11 @@ export function serviceEventNotice(sim: SimContext, n: { service: Service; messa
 
 export function registerServiceHandlers(sim: SimContext): void {
   sim.engine.on('svc.pass', (ev) => {
-    const svc = sim.world.services[ev.svc as string];
+    const svc = sim.world.services[ev.svc];
     if (svc) runPass(sim, svc);
   });
   sim.engine.on('svc.wake', (ev) => {
-    const svc = sim.world.services[ev.svc as string];
+    const svc = sim.world.services[ev.svc];
     if (svc) requestPass(sim, svc);
   });
 }

@@ -171,8 +171,8 @@ export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: Conta
   sim.notices.emit('taskChanged', t);
 }
 
-function task(sim: SimContext, arn: unknown): Task | undefined {
-  return sim.world.tasks[arn as string];
+function task(sim: SimContext, arn: string): Task | undefined {
+  return sim.world.tasks[arn];
 }
 
 function allStopped(t: Task): boolean {
@@ -400,7 +400,7 @@ export function registerTaskHandlers(sim: SimContext): void {
   e.on('task.pullFailed', (ev) => {
     const t = task(sim, ev.task);
     if (!t || t.lastStatus === 'STOPPED') return;
-    const image = ev.image as string;
+    const image = ev.image;
     const ref = imageRef(image);
     const reason = `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${ref}: ${ref}: not found`;
     t.pullStoppedAtMs = sim.now;
@@ -472,7 +472,7 @@ export function registerTaskHandlers(sim: SimContext): void {
     if (!t) return;
     const c = t.containers.find((x) => x.name === ev.ctr);
     if (!c || c.state !== 'RUNNING') return;
-    containerExited(sim, t, c, ev.code as number);
+    containerExited(sim, t, c, ev.code);
   });
 
   e.on('ctr.health', (ev) => {

@@ -17,48 +17,66 @@ export interface SimEvent {
   [field: string]: unknown;
 }
 
-export type Handler = (ev: Pending) => void;
+/** The pending events of kind `K` among `P` (any pending event when `P` is the open `Pending`). */
+export type PendingOfKind<P extends { k: string }, K extends string> = string extends P['k'] ? P : Extract<P, { k: K }>;
 
-export interface EngineSnapshot {
+export type Handler<P extends { k: string } = Pending> = (ev: P) => void;
+
+export interface EngineSnapshot<P extends { k: string } = Pending> {
   now: number;
   seq: number;
-  queue: [number, number, Pending][];
+  queue: [number, number, P][];
   rng: RngState;
   seed: string;
 }
 
 /**
  * The discrete-event core: an integer-millisecond clock, a (time, seq) event queue, named seeded
- * random streams and a typed event log. It knows nothing of ECS; the world registers handlers.
+ * random streams and a typed event log. It knows nothing of ECS; the world registers one handler
+ * per kind of pending event (`P` says which kinds exist and what each carries).
  */
-export class Engine {
+export class Engine<P extends { k: string } = Pending> {
+  /**
+   * What happens to a pending event whose kind has no handler: counted in `unhandled` (a restored
+   * run never stops the page), or, when strict, an error. The tests make every engine strict.
+   */
+  static strict = false;
+
   now = 0;
   private seq = 0;
-  private heap = new EventHeap<Pending>();
-  private handlers: Record<string, Handler> = Object.create(null);
+  private heap = new EventHeap<P>();
+  private handlers: Record<string, Handler<P>> = Object.create(null);
   rng: RngStreams;
   readonly log: SimEvent[] = [];
   /** Pending events processed so far (for throughput figures). */
   processed = 0;
+  /** Pending events that found no handler, by kind. */
+  readonly unhandled: Record<string, number> = Object.create(null);
   private listeners: ((e: SimEvent) => void)[] = [];
 
   constructor(readonly seed: string) {
     this.rng = new RngStreams(seed);
   }
 
-  /** Registers the handler for one kind of pending event. */
-  on(kind: string, handler: Handler): void {
-    this.handlers[kind] = handler;
+  /** Registers the handler of one kind of pending event; a second handler for the same kind is refused. */
+  on<K extends P['k']>(kind: K, handler: (ev: PendingOfKind<P, K>) => void): void {
+    if (this.handlers[kind] !== undefined) throw new Error(`The pending kind '${kind}' already has a handler.`);
+    this.handlers[kind] = handler as Handler<P>;
+  }
+
+  /** Whether a kind of pending event has its handler. */
+  handles(kind: string): boolean {
+    return this.handlers[kind] !== undefined;
   }
 
   /** Schedules `ev` at absolute time `time` (ms); times in the past run now. */
-  at(time: number, ev: Pending): void {
+  at(time: number, ev: P): void {
     const t = time < this.now ? this.now : Math.round(time);
     this.heap.push(t, this.seq++, ev);
   }
 
   /** Schedules `ev` after `delay` ms. */
-  after(delay: number, ev: Pending): void {
+  after(delay: number, ev: P): void {
     this.at(this.now + delay, ev);
   }
 
@@ -94,6 +112,7 @@ export class Engine {
     this.processed++;
     const h = this.handlers[ev.k];
     if (h) h(ev);
+    else this.noHandler(ev);
     return true;
   }
 
@@ -107,17 +126,23 @@ export class Engine {
       this.processed++;
       const h = handlers[ev.k];
       if (h) h(ev);
+      else this.noHandler(ev);
     }
     if (time > this.now) this.now = time;
   }
 
-  snapshot(): EngineSnapshot {
+  private noHandler(ev: P): void {
+    if (Engine.strict) throw new Error(`No handler for the pending kind '${ev.k}' (at ${this.now} ms).`);
+    this.unhandled[ev.k] = (this.unhandled[ev.k] ?? 0) + 1;
+  }
+
+  snapshot(): EngineSnapshot<P> {
     const queue = this.heap.entries().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     return { now: this.now, seq: this.seq, queue: structuredClone(queue), rng: this.rng.state(), seed: this.seed };
   }
 
   /** Restores the clock, queue and streams; `log` is the timeline up to the snapshot. */
-  restore(s: EngineSnapshot, log: readonly SimEvent[]): void {
+  restore(s: EngineSnapshot<P>, log: readonly SimEvent[]): void {
     this.now = s.now;
     this.seq = s.seq;
     this.heap.clear();

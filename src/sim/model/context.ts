@@ -2,7 +2,9 @@ import { Engine } from '../core/engine';
 import { ApiError } from '../core/errors';
 import { Notices } from '../core/notices';
 import { arn, type WorldState } from './world';
+import type { EventMap, EventType } from './events';
 import type { NoticeMap } from './notices';
+import type { PendingEvent } from './pending';
 import type { Cluster } from './types';
 
 export type CallResult = { output: unknown; error?: undefined } | { error: { code: string; message: string }; output?: undefined };
@@ -16,7 +18,7 @@ export type CallResult = { output: unknown; error?: undefined } | { error: { cod
 export abstract class SimContext {
   readonly notices = new Notices<NoticeMap>();
 
-  constructor(readonly engine: Engine, public world: WorldState) {}
+  constructor(readonly engine: Engine<PendingEvent>, public world: WorldState) {}
 
   /** Simulated time in milliseconds. */
   get now(): number {
@@ -43,7 +45,8 @@ export abstract class SimContext {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
-  emit(type: string, message: string, data?: Record<string, unknown>): void {
+  /** Appends an event to the timeline: its type, the sentence a learner reads, and the fields of its type. */
+  emit<T extends EventType>(type: T, message: string, data: EventMap[T]): void {
     this.engine.emit(type, message, data);
   }
 

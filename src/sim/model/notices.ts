@@ -28,3 +28,11 @@ export interface NoticeMap {
   /** A minute of simulated time has passed: the per-minute work (metrics, cost, alarms, cluster auto scaling). */
   minuteTicked: undefined;
 }
+
+const KINDS: Record<keyof NoticeMap, true> = {
+  taskChanged: true, taskHealthChanged: true, taskStopping: true, taskKilled: true, taskDrained: true, hostLost: true,
+  clusterChanged: true, instanceTerminated: true, desiredCountChanged: true, serviceEvent: true, minuteTicked: true,
+};
+
+/** Every notice, so that the composition root can check each has its listeners. */
+export const NOTICE_KINDS = Object.keys(KINDS) as (keyof NoticeMap)[];
