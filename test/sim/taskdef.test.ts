@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Sim } from '../../src/sim';
-import { parseCpu, parseMemory } from '../../src/sim/taskdef/validate';
+import { parseCpu, parseMemory } from '../../src/sim/api/ecs/taskDefinitionRules';
 
 const register = (input: unknown) => new Sim().call('ecs.RegisterTaskDefinition', input);
 const base = () => ({ family: 'app', containerDefinitions: [{ name: 'app', image: 'nginx', memory: 128 }] as Record<string, unknown>[] });

@@ -1,363 +1,110 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
+import { need } from './input';
+import { own, setOwn } from '../core/own';
 import { ApiError } from '../core/errors';
-import type { Alarm, ScalableTarget, ScalingPolicy, ScheduledAction, StepAdjustment } from '../model/types';
-import { alarmCondition, scheduleAction, setDesired } from '../controllers/autoscaling';
-import { parseSchedule } from '../core/schedule';
+import { INSTANCE_TYPES } from '../model/instanceTypes';
+import type { AutoScalingGroup } from '../model/types';
+import { reconcileAsg, setDesiredCapacity } from '../controllers/asg';
 
-/**
- * Application Auto Scaling (namespace `applicationautoscaling.`) for ECS services and the CloudWatch
- * alarms it uses (`cloudwatch.`), with the request members (PascalCase) and errors of those APIs.
- */
+/** Amazon EC2 Auto Scaling (`autoscaling.`): groups that keep a desired number of instances of a launch template. */
 
-const validation = (m: string) => new ApiError('ValidationException', m);
-const DIMENSION = 'ecs:service:DesiredCount';
-const METRICS: Record<string, string> = {
-  ECSServiceAverageCPUUtilization: 'CPUUtilization',
-  ECSServiceAverageMemoryUtilization: 'MemoryUtilization',
-};
+const asgError = (m: string) => new ApiError('ValidationError', m);
 
-function str(input: Record<string, unknown>, name: string, required = true): string | undefined {
-  const v = input[name];
-  if (v === undefined) {
-    if (required) throw validation(`1 validation error detected: Value null at '${name[0]!.toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`);
-    return undefined;
-  }
-  if (typeof v !== 'string') throw validation(`${name} must be a string.`);
-  return v;
+function asgOf(sim: SimContext, name: unknown): AutoScalingGroup {
+  const asg = own(sim.world.autoScalingGroups, name);
+  if (!asg) throw asgError(`AutoScalingGroup name not found - AutoScalingGroup ${String(name)} not found`);
+  return asg;
 }
 
-function num(input: Record<string, unknown>, name: string, opts: { required?: boolean; integer?: boolean; min?: number; max?: number } = {}): number | undefined {
-  const v = input[name];
-  if (v === undefined) {
-    if (opts.required) throw validation(`1 validation error detected: Value null at '${name[0]!.toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`);
-    return undefined;
-  }
-  if (typeof v !== 'number' || (opts.integer && !Number.isInteger(v))) throw validation(`${name} must be ${opts.integer ? 'an integer' : 'a number'}.`);
-  if (opts.min !== undefined && v < opts.min) throw validation(`${name} must be at least ${opts.min}.`);
-  if (opts.max !== undefined && v > opts.max) throw validation(`${name} must be at most ${opts.max}.`);
-  return v;
-}
-
-/** ServiceNamespace, ResourceId and ScalableDimension of an ECS service. */
-function resource(sim: SimContext, input: Record<string, unknown>): string {
-  const ns = str(input, 'ServiceNamespace')!;
-  if (ns !== 'ecs') throw validation(`Unsupported service namespace ${ns}: the simulator scales ECS services (ecs).`);
-  const id = str(input, 'ResourceId')!;
-  if (!/^service\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/.test(id)) throw validation(`Unsupported resource ID ${id}: for ECS it is service/<cluster name>/<service name>.`);
-  const dim = str(input, 'ScalableDimension')!;
-  if (dim !== DIMENSION) throw validation(`Unsupported scalable dimension ${dim} for service namespace ecs: use ${DIMENSION}.`);
-  void sim;
-  return id;
-}
-
-function targetOf(sim: SimContext, id: string): ScalableTarget {
-  const t = sim.world.scalableTargets[id];
-  if (!t) throw new ApiError('ObjectNotFoundException', `No scalable target registered for service namespace: ecs, resource ID: ${id}, scalable dimension: ${DIMENSION}`);
-  return t;
-}
-
-function serviceFor(sim: SimContext, id: string) {
-  const [, cluster, name] = id.split('/');
-  const svc = sim.world.services[sim.arn(`service/${cluster}/${name}`)];
-  if (!svc || svc.status !== 'ACTIVE') throw validation(`ECS service doesn't exist: ${id}`);
-  return svc;
-}
-
-const arn = (sim: SimContext, service: string, rest: string) => `arn:aws:${service}:${sim.world.region}:${sim.world.account}:${rest}`;
-
-function deleteAlarmsOf(sim: SimContext, p: ScalingPolicy): void {
-  for (const a of p.Alarms) if (sim.world.alarms[a.AlarmName]?.ownedBy === p.PolicyARN) delete sim.world.alarms[a.AlarmName];
-}
-
-function describeTarget(sim: SimContext, t: ScalableTarget) {
+function describeAsg(sim: SimContext, asg: AutoScalingGroup) {
+  const w = sim.world;
   return {
-    ServiceNamespace: t.ServiceNamespace, ResourceId: t.ResourceId, ScalableDimension: t.ScalableDimension, MinCapacity: t.MinCapacity,
-    MaxCapacity: t.MaxCapacity, RoleARN: arn(sim, 'iam', 'role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService').replace(`:${sim.world.region}:`, '::'),
-    CreationTime: sim.ts(t.CreationMs), SuspendedState: t.SuspendedState, ScalableTargetARN: t.ScalableTargetARN,
+    AutoScalingGroupName: asg.AutoScalingGroupName, AutoScalingGroupARN: asg.AutoScalingGroupARN,
+    LaunchTemplate: { LaunchTemplateName: asg.LaunchTemplateName, LaunchTemplateId: w.launchTemplates[asg.LaunchTemplateName]?.LaunchTemplateId, Version: '$Default' },
+    MinSize: asg.MinSize, MaxSize: asg.MaxSize, DesiredCapacity: asg.DesiredCapacity,
+    AvailabilityZones: [...new Set(asg.subnets.map((s) => w.subnets[s]!.availabilityZone))], VPCZoneIdentifier: asg.subnets.join(','),
+    Instances: asg.Instances.map((i) => {
+      const inst = w.ec2[i.InstanceId]!;
+      return {
+        InstanceId: i.InstanceId, InstanceType: inst.instanceType, AvailabilityZone: inst.availabilityZone,
+        LifecycleState: inst.state === 'pending' ? 'Pending' : inst.state === 'running' ? 'InService' : 'Terminating',
+        HealthStatus: 'Healthy', ProtectedFromScaleIn: i.ProtectedFromScaleIn,
+      };
+    }),
+    NewInstancesProtectedFromScaleIn: asg.NewInstancesProtectedFromScaleIn, HealthCheckType: 'EC2', CreatedTime: sim.ts(asg.CreatedMs),
   };
 }
 
-function describePolicy(sim: SimContext, p: ScalingPolicy) {
-  const { CreationMs, cooldownUntilMs, ...rest } = p;
-  void cooldownUntilMs;
-  return { ...rest, CreationTime: sim.ts(CreationMs) };
-}
+export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
+  CreateAutoScalingGroup(sim, input) {
+    const w = sim.world;
+    const name = need<string>(input, 'AutoScalingGroupName', 'string', asgError);
+    if (own(w.autoScalingGroups, name)) throw new ApiError('AlreadyExists', `AutoScalingGroup by this name already exists - A group with the name ${name} already exists`);
+    const min = need<number>(input, 'MinSize', 'number', asgError);
+    const max = need<number>(input, 'MaxSize', 'number', asgError);
+    const desired = (input.DesiredCapacity as number | undefined) ?? min;
+    if (min > max) throw asgError(`The minimum size (${min}) must be less than or equal to the maximum size (${max}).`);
+    if (desired < min || desired > max) throw asgError(`Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
+    const mixed = input.MixedInstancesPolicy as { LaunchTemplate?: { LaunchTemplateSpecification?: { LaunchTemplateName?: string }; Overrides?: { InstanceType?: string }[] } } | undefined;
+    const spec = (input.LaunchTemplate as { LaunchTemplateName?: string; LaunchTemplateId?: string } | undefined) ?? mixed?.LaunchTemplate?.LaunchTemplateSpecification;
+    if (!spec) throw asgError('Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.');
+    const lt = Object.values(w.launchTemplates).find((t) => t.LaunchTemplateName === spec.LaunchTemplateName || t.LaunchTemplateId === (spec as { LaunchTemplateId?: string }).LaunchTemplateId);
+    if (!lt) throw asgError(`The specified launch template, with template name ${spec.LaunchTemplateName ?? ''}, does not exist.`);
+    const overrides = (mixed?.LaunchTemplate?.Overrides ?? []).map((o) => o.InstanceType ?? '');
+    for (const t of overrides) if (!INSTANCE_TYPES[t]) throw asgError(`Invalid instance type ${t} in the MixedInstancesPolicy overrides.`);
+    const subnets = typeof input.VPCZoneIdentifier === 'string'
+      ? input.VPCZoneIdentifier.split(',').map((s) => s.trim()).filter(Boolean)
+      : Object.values(w.subnets).filter((s) => !input.AvailabilityZones || (input.AvailabilityZones as string[]).includes(s.availabilityZone)).map((s) => s.subnetId);
+    for (const s of subnets) if (!w.subnets[s]) throw asgError(`The subnet ID '${s}' does not exist`);
+    if (subnets.length === 0) throw asgError('At least one Availability Zone or VPC Subnet is required.');
+    const asg: AutoScalingGroup = {
+      AutoScalingGroupName: name, AutoScalingGroupARN: `arn:aws:autoscaling:${w.region}:${w.account}:autoScalingGroup:${sim.uuid()}:autoScalingGroupName/${name}`,
+      LaunchTemplateName: lt.LaunchTemplateName, instanceTypes: overrides.length ? overrides : [lt.InstanceType],
+      MinSize: min, MaxSize: max, DesiredCapacity: desired, subnets, NewInstancesProtectedFromScaleIn: input.NewInstancesProtectedFromScaleIn === true,
+      Instances: [], CreatedMs: sim.now,
+    };
+    setOwn(w.autoScalingGroups, name, asg);
+    sim.emit('AsgCreated', `Auto Scaling group ${name}: ${asg.instanceTypes.join(', ')}, ${min}-${max} instances, desired ${desired}.`, { autoScalingGroupName: name });
+    reconcileAsg(sim, asg);
+    return {};
+  },
 
-function checkSteps(steps: StepAdjustment[]): void {
-  if (!Array.isArray(steps) || steps.length === 0) throw validation('StepAdjustments must contain at least one step adjustment.');
-  const lowerNulls = steps.filter((s) => s.MetricIntervalLowerBound === undefined).length;
-  const upperNulls = steps.filter((s) => s.MetricIntervalUpperBound === undefined).length;
-  if (lowerNulls > 1 || upperNulls > 1) throw validation('Only one step adjustment can have a null lower bound and only one a null upper bound.');
-  const sorted = [...steps].sort((a, b) => (a.MetricIntervalLowerBound ?? -Infinity) - (b.MetricIntervalLowerBound ?? -Infinity));
-  for (let i = 0; i < sorted.length; i++) {
-    const s = sorted[i]!;
-    if (typeof s.ScalingAdjustment !== 'number' || !Number.isInteger(s.ScalingAdjustment)) throw validation('Each step adjustment needs an integer ScalingAdjustment.');
-    const lo = s.MetricIntervalLowerBound ?? -Infinity;
-    const hi = s.MetricIntervalUpperBound ?? Infinity;
-    if (lo >= hi) throw validation('A step adjustment lower bound must be below its upper bound.');
-    const next = sorted[i + 1];
-    if (next && (next.MetricIntervalLowerBound ?? -Infinity) !== hi) throw validation('Step adjustments must not overlap or leave gaps between them.');
-  }
-}
+  UpdateAutoScalingGroup(sim, input) {
+    const asg = asgOf(sim, input.AutoScalingGroupName);
+    const min = (input.MinSize as number | undefined) ?? asg.MinSize;
+    const max = (input.MaxSize as number | undefined) ?? asg.MaxSize;
+    if (min > max) throw asgError(`The minimum size (${min}) must be less than or equal to the maximum size (${max}).`);
+    asg.MinSize = min;
+    asg.MaxSize = max;
+    if (typeof input.NewInstancesProtectedFromScaleIn === 'boolean') asg.NewInstancesProtectedFromScaleIn = input.NewInstancesProtectedFromScaleIn;
+    const desired = (input.DesiredCapacity as number | undefined) ?? Math.max(min, Math.min(max, asg.DesiredCapacity));
+    if (desired < min || desired > max) throw asgError(`Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
+    setDesiredCapacity(sim, asg, desired, 'UpdateAutoScalingGroup');
+    return {};
+  },
 
-export const AAS_OPERATIONS: Record<string, Operation> = {
-  RegisterScalableTarget(sim, input) {
-    const id = resource(sim, input);
-    const svc = serviceFor(sim, id);
-    const min = num(input, 'MinCapacity', { integer: true, min: 0 });
-    const max = num(input, 'MaxCapacity', { integer: true, min: 0 });
-    let t = sim.world.scalableTargets[id];
-    if (!t) {
-      if (min === undefined || max === undefined) throw validation('MinCapacity and MaxCapacity are required to register a new scalable target.');
-      t = {
-        ServiceNamespace: 'ecs', ResourceId: id, ScalableDimension: DIMENSION, MinCapacity: min, MaxCapacity: max,
-        ScalableTargetARN: arn(sim, 'application-autoscaling', `scalable-target/0e${sim.hex(30)}`), CreationMs: sim.now,
-        SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
-        scaleOutUntilMs: 0, scaleInUntilMs: 0, scaleOutBase: svc.desiredCount,
-      };
+  SetDesiredCapacity(sim, input) {
+    const asg = asgOf(sim, input.AutoScalingGroupName);
+    const n = need<number>(input, 'DesiredCapacity', 'number', asgError);
+    if (n < asg.MinSize || n > asg.MaxSize) throw asgError(`New SetDesiredCapacity value ${n} is below min value ${asg.MinSize} or above max value ${asg.MaxSize} for the AutoScalingGroup.`);
+    setDesiredCapacity(sim, asg, n, 'SetDesiredCapacity');
+    return {};
+  },
+
+  SetInstanceProtection(sim, input) {
+    const asg = asgOf(sim, input.AutoScalingGroupName);
+    const ids = (input.InstanceIds as string[] | undefined) ?? [];
+    for (const id of ids) {
+      const i = asg.Instances.find((x) => x.InstanceId === id);
+      if (!i) throw asgError(`The instance ${id} is not part of Auto Scaling group ${asg.AutoScalingGroupName}.`);
+      i.ProtectedFromScaleIn = input.ProtectedFromScaleIn === true;
     }
-    const nextMin = min ?? t.MinCapacity;
-    const nextMax = max ?? t.MaxCapacity;
-    if (nextMin > nextMax) throw validation('Minimum capacity cannot be greater than maximum capacity');
-    t.MinCapacity = nextMin;
-    t.MaxCapacity = nextMax;
-    const s = input.SuspendedState as Partial<ScalableTarget['SuspendedState']> | undefined;
-    if (s) t.SuspendedState = { ...t.SuspendedState, ...s };
-    sim.world.scalableTargets[id] = t;
-    sim.emit('ScalableTargetRegistered', `${id} scales between ${t.MinCapacity} and ${t.MaxCapacity} tasks.`, { resourceId: id });
-    // A desired count outside the new range is brought inside it at once.
-    const clamped = Math.max(t.MinCapacity, Math.min(t.MaxCapacity, svc.desiredCount));
-    if (clamped !== svc.desiredCount) setDesired(sim, t, svc, clamped, 'scalable target registration set the desired count inside its new range');
-    return { ScalableTargetARN: t.ScalableTargetARN };
-  },
-
-  DescribeScalableTargets(sim, input) {
-    if (str(input, 'ServiceNamespace') !== 'ecs') return { ScalableTargets: [] };
-    const ids = input.ResourceIds as string[] | undefined;
-    return { ScalableTargets: Object.values(sim.world.scalableTargets).filter((t) => !ids || ids.includes(t.ResourceId)).map((t) => describeTarget(sim, t)) };
-  },
-
-  DeregisterScalableTarget(sim, input) {
-    const id = resource(sim, input);
-    targetOf(sim, id);
-    for (const p of Object.values(sim.world.scalingPolicies)) {
-      if (p.ResourceId !== id) continue;
-      deleteAlarmsOf(sim, p);
-      delete sim.world.scalingPolicies[p.PolicyARN];
-    }
-    for (const [k, a] of Object.entries(sim.world.scheduledActions)) if (a.ResourceId === id) delete sim.world.scheduledActions[k];
-    delete sim.world.scalableTargets[id];
     return {};
   },
 
-  PutScalingPolicy(sim, input) {
-    const name = str(input, 'PolicyName')!;
-    const id = resource(sim, input);
-    const target = targetOf(sim, id);
-    const type = (str(input, 'PolicyType', false) ?? 'StepScaling') as ScalingPolicy['PolicyType'];
-    if (type !== 'TargetTrackingScaling' && type !== 'StepScaling') throw validation(`Unsupported policy type ${type}: use TargetTrackingScaling or StepScaling.`);
-    const existing = Object.values(sim.world.scalingPolicies).find((p) => p.PolicyName === name && p.ResourceId === id);
-    const policyArn = existing?.PolicyARN ?? arn(sim, 'autoscaling', `scalingPolicy:${sim.uuid()}:resource/ecs/${id}:policyName/${name}`);
-    const policy: ScalingPolicy = {
-      PolicyARN: policyArn, PolicyName: name, ServiceNamespace: 'ecs', ResourceId: id, ScalableDimension: DIMENSION, PolicyType: type,
-      Alarms: [], CreationMs: existing?.CreationMs ?? sim.now, cooldownUntilMs: 0,
-    };
-    if (type === 'TargetTrackingScaling') {
-      const c = input.TargetTrackingScalingPolicyConfiguration as Record<string, unknown> | undefined;
-      if (!c) throw validation('TargetTrackingScalingPolicyConfiguration is required for a TargetTrackingScaling policy.');
-      const value = num(c, 'TargetValue', { required: true })!;
-      if (!(value > 0)) throw validation('TargetValue must be greater than 0.');
-      const spec = c.PredefinedMetricSpecification as { PredefinedMetricType?: string; ResourceLabel?: string } | undefined;
-      if (c.CustomizedMetricSpecification !== undefined) throw validation('Customized metrics are not simulated: use a PredefinedMetricSpecification.');
-      const metricType = spec?.PredefinedMetricType;
-      if (!metricType) throw validation('PredefinedMetricSpecification with a PredefinedMetricType is required.');
-      let namespace = 'AWS/ECS';
-      let metric = METRICS[metricType];
-      let dims: Alarm['Dimensions'] | undefined;
-      if (metricType === 'ALBRequestCountPerTarget') {
-        // ResourceLabel: app/<load balancer>/<id>/targetgroup/<target group>/<id>, a target group of this service.
-        const label = spec?.ResourceLabel;
-        const m = label ? /^app\/[^/]+\/[^/]+\/(targetgroup\/[^/]+\/[^/]+)$/.exec(label) : null;
-        const tg = m ? Object.values(sim.world.targetGroups).find((x) => x.TargetGroupArn.endsWith(`:${m[1]}`)) : undefined;
-        const svc = serviceFor(sim, id);
-        if (!tg || !svc.loadBalancers.some((l) => l.targetGroupArn === tg.TargetGroupArn)) {
-          throw validation(`ALBRequestCountPerTarget needs a ResourceLabel app/<load-balancer>/<id>/targetgroup/<target-group>/<id> naming a target group of ${id}.`);
-        }
-        namespace = 'AWS/ApplicationELB';
-        metric = 'RequestCountPerTarget';
-        dims = [{ Name: 'TargetGroup', Value: m![1]! }];
-      }
-      if (!metric) throw validation(`Unsupported PredefinedMetricType ${metricType} for ECS: use ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or ALBRequestCountPerTarget.`);
-      policy.TargetTrackingScalingPolicyConfiguration = {
-        TargetValue: value, PredefinedMetricSpecification: { PredefinedMetricType: metricType, ...(spec?.ResourceLabel ? { ResourceLabel: spec.ResourceLabel } : {}) },
-        ScaleOutCooldown: num(c, 'ScaleOutCooldown', { integer: true, min: 0 }) ?? 300,
-        ScaleInCooldown: num(c, 'ScaleInCooldown', { integer: true, min: 0 }) ?? 300,
-        DisableScaleIn: c.DisableScaleIn === true,
-      };
-      if (existing) deleteAlarmsOf(sim, existing);
-      const [, cluster, service] = id.split('/');
-      const make = (kind: 'High' | 'Low'): Alarm => {
-        const alarmName = `TargetTracking-${id}-Alarm${kind}-${sim.uuid()}`;
-        const a: Alarm = {
-          AlarmName: alarmName, AlarmArn: arn(sim, 'cloudwatch', `alarm:${alarmName}`),
-          AlarmDescription: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${policyArn}.`,
-          Namespace: namespace, MetricName: metric!, Dimensions: dims ?? [{ Name: 'ClusterName', Value: cluster! }, { Name: 'ServiceName', Value: service! }],
-          Statistic: namespace === 'AWS/ApplicationELB' ? 'Sum' : 'Average', Period: 60,
-          // §6.2: above the target for 3 of 3 minutes; below 90 % of it for 15 of 15.
-          EvaluationPeriods: kind === 'High' ? 3 : 15, DatapointsToAlarm: kind === 'High' ? 3 : 15,
-          Threshold: kind === 'High' ? value : value * 0.9, ComparisonOperator: kind === 'High' ? 'GreaterThanThreshold' : 'LessThanThreshold',
-          AlarmActions: [policyArn], StateValue: 'INSUFFICIENT_DATA', StateReason: 'Unchecked: Initial alarm creation', StateUpdatedMs: sim.now, ownedBy: policyArn,
-        };
-        sim.world.alarms[alarmName] = a;
-        return a;
-      };
-      const alarms = [make('High'), make('Low')];
-      policy.Alarms = alarms.map((a) => ({ AlarmName: a.AlarmName, AlarmARN: a.AlarmArn }));
-      sim.emit('ScalingPolicyPut', `Target tracking policy ${name} keeps ${metric} of ${id} near ${value}: ${alarms.map(alarmCondition).join('; ')}.`, { policyArn });
-    } else {
-      const c = input.StepScalingPolicyConfiguration as Record<string, unknown> | undefined;
-      if (!c) throw validation('StepScalingPolicyConfiguration is required for a StepScaling policy.');
-      const adj = str(c, 'AdjustmentType')! as 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
-      if (!['ChangeInCapacity', 'PercentChangeInCapacity', 'ExactCapacity'].includes(adj)) throw validation(`Unsupported AdjustmentType ${adj}.`);
-      const steps = c.StepAdjustments as StepAdjustment[];
-      checkSteps(steps);
-      const mag = num(c, 'MinAdjustmentMagnitude', { integer: true, min: 1 });
-      if (mag !== undefined && adj !== 'PercentChangeInCapacity') throw validation('MinAdjustmentMagnitude is only supported with the PercentChangeInCapacity adjustment type.');
-      policy.StepScalingPolicyConfiguration = {
-        AdjustmentType: adj, StepAdjustments: steps, ...(mag !== undefined ? { MinAdjustmentMagnitude: mag } : {}),
-        Cooldown: num(c, 'Cooldown', { integer: true, min: 0 }) ?? 300, MetricAggregationType: (c.MetricAggregationType as string | undefined) ?? 'Average',
-      };
-      policy.Alarms = Object.values(sim.world.alarms).filter((a) => a.AlarmActions.includes(policyArn)).map((a) => ({ AlarmName: a.AlarmName, AlarmARN: a.AlarmArn }));
-      sim.emit('ScalingPolicyPut', `Step scaling policy ${name} on ${id} (${adj}).`, { policyArn });
-    }
-    void target;
-    sim.world.scalingPolicies[policyArn] = policy;
-    return { PolicyARN: policyArn, Alarms: policy.Alarms };
-  },
-
-  DescribeScalingPolicies(sim, input) {
-    const names = input.PolicyNames as string[] | undefined;
-    const id = input.ResourceId as string | undefined;
-    return {
-      ScalingPolicies: Object.values(sim.world.scalingPolicies)
-        .filter((p) => (!names || names.includes(p.PolicyName)) && (!id || p.ResourceId === id))
-        .map((p) => describePolicy(sim, p)),
-    };
-  },
-
-  DeleteScalingPolicy(sim, input) {
-    const name = str(input, 'PolicyName')!;
-    const id = resource(sim, input);
-    const p = Object.values(sim.world.scalingPolicies).find((x) => x.PolicyName === name && x.ResourceId === id);
-    if (!p) throw new ApiError('ObjectNotFoundException', `No scaling policy found for service namespace: ecs, resource ID: ${id}, scalable dimension: ${DIMENSION}, policy name: ${name}`);
-    deleteAlarmsOf(sim, p);
-    delete sim.world.scalingPolicies[p.PolicyARN];
-    return {};
-  },
-
-  PutScheduledAction(sim, input) {
-    const name = str(input, 'ScheduledActionName')!;
-    const id = resource(sim, input);
-    targetOf(sim, id);
-    const schedule = str(input, 'Schedule')!;
-    try {
-      const parsed = parseSchedule(schedule);
-      if (parsed.kind === 'at' && (parsed.epochSeconds - sim.world.epochSeconds) * 1000 <= sim.now) throw new Error('the time is in the past');
-    } catch (e) {
-      throw validation(`Invalid schedule expression ${schedule}: ${(e as Error).message}.`);
-    }
-    const action = (input.ScalableTargetAction as { MinCapacity?: number; MaxCapacity?: number } | undefined) ?? {};
-    const min = num(action as Record<string, unknown>, 'MinCapacity', { integer: true, min: 0 });
-    const max = num(action as Record<string, unknown>, 'MaxCapacity', { integer: true, min: 0 });
-    if (min === undefined && max === undefined) throw validation('ScalableTargetAction needs MinCapacity and/or MaxCapacity.');
-    if (min !== undefined && max !== undefined && min > max) throw validation('Minimum capacity cannot be greater than maximum capacity');
-    const key = `${id}|${name}`;
-    const previous = sim.world.scheduledActions[key];
-    const a: ScheduledAction = {
-      ScheduledActionName: name, ScheduledActionARN: previous?.ScheduledActionARN ?? arn(sim, 'autoscaling', `scheduledAction:${sim.uuid()}:resource/ecs/${id}:scheduledActionName/${name}`),
-      ServiceNamespace: 'ecs', Schedule: schedule, ResourceId: id, ScalableDimension: DIMENSION,
-      ScalableTargetAction: { ...(min !== undefined ? { MinCapacity: min } : {}), ...(max !== undefined ? { MaxCapacity: max } : {}) },
-      CreationMs: sim.now, gen: (previous?.gen ?? 0) + 1,
-    };
-    sim.world.scheduledActions[key] = a;
-    scheduleAction(sim, a);
-    return {};
-  },
-
-  DescribeScheduledActions(sim, input) {
-    const id = input.ResourceId as string | undefined;
-    return {
-      ScheduledActions: Object.values(sim.world.scheduledActions).filter((a) => !id || a.ResourceId === id)
-        .map(({ CreationMs, gen, ...a }) => ({ ...a, CreationTime: sim.ts(CreationMs), ...(gen ? {} : {}) })),
-    };
-  },
-
-  DeleteScheduledAction(sim, input) {
-    const name = str(input, 'ScheduledActionName')!;
-    const id = resource(sim, input);
-    const key = `${id}|${name}`;
-    if (!sim.world.scheduledActions[key]) throw new ApiError('ObjectNotFoundException', `No scheduled action found for service namespace: ecs, resource ID: ${id}, scalable dimension: ${DIMENSION}, scheduled action name: ${name}`);
-    delete sim.world.scheduledActions[key];
-    return {};
-  },
-
-  DescribeScalingActivities(sim, input) {
-    const id = input.ResourceId as string | undefined;
-    return {
-      ScalingActivities: sim.world.scalingActivities.filter((a) => !id || a.ResourceId === id)
-        .map(({ StartMs, EndMs, ...a }) => ({ ...a, StartTime: sim.ts(StartMs), EndTime: sim.ts(EndMs) })),
-    };
-  },
-};
-
-const cwError = (m: string) => new ApiError('ValidationError', m);
-
-export const CLOUDWATCH_OPERATIONS: Record<string, Operation> = {
-  PutMetricAlarm(sim, input) {
-    const need = (k: string) => {
-      if (input[k] === undefined) throw new ApiError('MissingParameter', `The parameter ${k} is required.`);
-      return input[k];
-    };
-    const name = need('AlarmName') as string;
-    const period = need('Period') as number;
-    if (period !== 60) throw cwError('The simulator publishes one datapoint a minute: Period must be 60.');
-    const evaluation = need('EvaluationPeriods') as number;
-    const datapoints = (input.DatapointsToAlarm as number | undefined) ?? evaluation;
-    if (!Number.isInteger(evaluation) || evaluation < 1) throw cwError('EvaluationPeriods must be at least 1.');
-    if (datapoints > evaluation || datapoints < 1) throw cwError('DatapointsToAlarm must be between 1 and EvaluationPeriods.');
-    const op = need('ComparisonOperator') as Alarm['ComparisonOperator'];
-    if (!['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'].includes(op)) throw cwError(`Unsupported ComparisonOperator ${op}.`);
-    const statistic = (input.Statistic as string | undefined) ?? 'Average';
-    const a: Alarm = {
-      AlarmName: name, AlarmArn: arn(sim, 'cloudwatch', `alarm:${name}`),
-      ...(input.AlarmDescription ? { AlarmDescription: input.AlarmDescription as string } : {}),
-      Namespace: need('Namespace') as string, MetricName: need('MetricName') as string,
-      Dimensions: (input.Dimensions as Alarm['Dimensions'] | undefined) ?? [], Statistic: statistic, Period: 60,
-      EvaluationPeriods: evaluation, DatapointsToAlarm: datapoints, Threshold: need('Threshold') as number, ComparisonOperator: op,
-      AlarmActions: (input.AlarmActions as string[] | undefined) ?? [], StateValue: 'INSUFFICIENT_DATA', StateReason: 'Unchecked: Initial alarm creation', StateUpdatedMs: sim.now,
-    };
-    sim.world.alarms[name] = a;
-    // Step scaling policies list the alarms that invoke them.
-    for (const p of Object.values(sim.world.scalingPolicies)) {
-      if (a.AlarmActions.includes(p.PolicyARN) && !p.Alarms.some((x) => x.AlarmName === name)) p.Alarms.push({ AlarmName: name, AlarmARN: a.AlarmArn });
-    }
-    sim.emit('AlarmPut', `Alarm ${name}: ${alarmCondition(a)}.`, { alarmName: name });
-    return {};
-  },
-
-  DescribeAlarms(sim, input) {
-    const names = input.AlarmNames as string[] | undefined;
-    return {
-      MetricAlarms: Object.values(sim.world.alarms).filter((a) => !names || names.includes(a.AlarmName)).map(({ StateUpdatedMs, ownedBy, ...a }) => {
-        void ownedBy;
-        return { ...a, StateUpdatedTimestamp: sim.ts(StateUpdatedMs) };
-      }),
-    };
-  },
-
-  DeleteAlarms(sim, input) {
-    for (const n of (input.AlarmNames as string[] | undefined) ?? []) delete sim.world.alarms[n];
-    return {};
+  DescribeAutoScalingGroups(sim, input) {
+    const names = input.AutoScalingGroupNames as string[] | undefined;
+    return { AutoScalingGroups: Object.values(sim.world.autoScalingGroups).filter((a) => !names || names.includes(a.AutoScalingGroupName)).map((a) => describeAsg(sim, a)) };
   },
 };

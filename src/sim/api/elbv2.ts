@@ -1,9 +1,8 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
 import { own } from '../core/own';
-import { ApiError, invalidParameter } from '../core/errors';
-import type { LbAction, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource } from '../model/types';
-import { parseDuration } from '../core/time';
+import { ApiError } from '../core/errors';
+import type { LbAction, Listener, ListenerRule, LoadBalancer, TargetGroup } from '../model/types';
 
 /** Elastic Load Balancing v2 (`elbv2.`): application load balancers, target groups, listeners and rules. */
 
@@ -185,54 +184,3 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     return { Rules: Object.values(sim.world.rules).filter((r) => r.ListenerArn === input.ListenerArn).map((r) => ({ ...r, Priority: String(r.Priority) })) };
   },
 };
-
-/** sim.SetTraffic: requests per second for a path at a load balancer, constant or shaped over time. */
-export function setTraffic(sim: SimContext, input: Record<string, unknown>): unknown {
-  const w = sim.world;
-  const lbRef = input.loadBalancer as string;
-  const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === lbRef || l.LoadBalancerArn === lbRef);
-  if (!lb) throw invalidParameter(`Load balancer ${String(lbRef)} was not found.`);
-  const path = (input.path as string | undefined) ?? '/';
-  if (typeof path !== 'string' || !path.startsWith('/')) throw invalidParameter('path must start with /.');
-  const rate = (k: string) => {
-    const v = input[k];
-    if (typeof v !== 'number' || !(v >= 0)) throw invalidParameter(`${k} must be a number of at least 0.`);
-    return v;
-  };
-  const shapeName = (input.shape as string | undefined) ?? 'constant';
-  let shape: TrafficSource['shape'];
-  if (shapeName === 'constant') shape = { type: 'constant', requestsPerSecond: rate('requestsPerSecond') };
-  else if (shapeName === 'spike') {
-    const dur = parseDuration(input.duration);
-    if (dur === undefined) throw invalidParameter('A spike needs a duration such as "10m".');
-    shape = { type: 'spike', base: rate('base'), peak: rate('peak'), atMs: sim.now + (parseDuration(input.after ?? 0) ?? 0), durationMs: dur };
-  } else if (shapeName === 'daily') {
-    const peakHour = input.peakHour;
-    if (typeof peakHour !== 'number' || peakHour < 0 || peakHour >= 24) throw invalidParameter('peakHour must be between 0 and 24.');
-    shape = { type: 'daily', base: rate('base'), peak: rate('peak'), peakHour };
-  } else if (shapeName === 'steps') {
-    const steps = input.steps as { at: unknown; requestsPerSecond: number }[] | undefined;
-    if (!Array.isArray(steps) || steps.length === 0) throw invalidParameter('steps must list { at, requestsPerSecond } items.');
-    shape = {
-      type: 'steps',
-      steps: steps.map((s) => {
-        const at = parseDuration(s.at);
-        if (at === undefined || typeof s.requestsPerSecond !== 'number' || s.requestsPerSecond < 0) throw invalidParameter('Each step needs a time (at) and requestsPerSecond.');
-        return { atMs: sim.now + at, requestsPerSecond: s.requestsPerSecond };
-      }),
-    };
-  } else throw invalidParameter(`Unknown traffic shape '${shapeName}': use constant, steps, spike or daily.`);
-  w.traffic = w.traffic.filter((t) => !(t.loadBalancer === lb.LoadBalancerName && t.path === path));
-  w.traffic.push({ loadBalancer: lb.LoadBalancerName, path, shape });
-  sim.emit('TrafficChanged', `Traffic to ${lb.LoadBalancerName}${path}: ${describeShape(shape)}.`, { loadBalancer: lb.LoadBalancerName, path });
-  return { loadBalancer: lb.LoadBalancerName, path, shape };
-}
-
-function describeShape(s: TrafficSource['shape']): string {
-  switch (s.type) {
-    case 'constant': return `${s.requestsPerSecond} requests/s`;
-    case 'spike': return `${s.base} requests/s with a spike to ${s.peak} for ${s.durationMs / 1000} s`;
-    case 'daily': return `a daily curve from ${s.base} to ${s.peak} requests/s, peaking at ${s.peakHour}:00 UTC`;
-    case 'steps': return `${s.steps.length} steps`;
-  }
-}

@@ -1,9 +1,8 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
 import { own } from '../core/own';
-import { ApiError, invalidParameter } from '../core/errors';
+import { ApiError } from '../core/errors';
 import type { CloudMapNamespace, CloudMapService } from '../model/types';
-import { resolve } from '../queries/discovery';
 
 /** AWS Cloud Map (`servicediscovery.`): namespaces, services and the instances ECS registers in them. */
 
@@ -73,18 +72,3 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
     return { Instances: chosen.slice(0, (input.MaxResults as number | undefined) ?? 100).map((i) => ({ InstanceId: i.InstanceId, NamespaceName: ns.Name, ServiceName: d.Name, HealthStatus: i.HealthStatus, Attributes: i.Attributes })) };
   },
 };
-
-/** sim.Resolve: what a DNS query for `name` returns (optionally from inside a task of `fromService`). */
-export function simResolve(sim: SimContext, input: Record<string, unknown>): unknown {
-  const name = input.name;
-  if (typeof name !== 'string' || !name) throw invalidParameter('name is required.');
-  const type = (input.type as string | undefined) ?? 'A';
-  if (type !== 'A' && type !== 'SRV') throw invalidParameter('type must be A or SRV.');
-  let from;
-  if (input.fromService !== undefined) {
-    const cluster = sim.cluster(input.cluster);
-    from = sim.world.services[sim.arn(`service/${cluster.clusterName}/${String(input.fromService)}`)];
-    if (!from) throw new ApiError('ServiceNotFoundException', 'Service not found.');
-  }
-  return { name, type, ...resolve(sim, name, type, from) };
-}

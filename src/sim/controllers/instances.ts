@@ -1,5 +1,5 @@
 import type { SimContext } from '../model/context';
-import { ApiError, invalidParameter } from '../core/errors';
+import { ApiError } from '../core/errors';
 import { CAPABILITIES } from '../model/agent';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import type { AgentConfig, ContainerInstance, Ec2Instance } from '../model/types';
@@ -9,60 +9,6 @@ import type { AgentConfig, ContainerInstance, Ec2Instance } from '../model/types
  * resources the agent reports, the ACS connection with its heartbeat timeout and reconnect
  * back-off, EC2 stop/start/terminate and deregistration.
  */
-
-export interface LaunchInput {
-  cluster?: string;
-  instanceType?: string;
-  count?: number;
-  availabilityZone?: string;
-  subnetId?: string;
-  ec2InstanceIds?: string[];
-  registeredResources?: { CPU?: number; MEMORY?: number };
-  attributes?: Record<string, string>;
-  reservedMemory?: number;
-  reservedPorts?: number[];
-  bootSeconds?: number;
-}
-
-/** sim.LaunchInstances: starts EC2 instances whose agents join `cluster` after booting. */
-export function launchInstances(sim: SimContext, input: LaunchInput): Ec2Instance[] {
-  const w = sim.world;
-  const cluster = sim.cluster(input.cluster);
-  const type = input.instanceType ?? 'm5.large';
-  if (!INSTANCE_TYPES[type]) {
-    throw invalidParameter(`Unknown instance type '${type}'. Known types: ${Object.keys(INSTANCE_TYPES).join(', ')}.`);
-  }
-  const count = input.count ?? input.ec2InstanceIds?.length ?? 1;
-  if (!Number.isInteger(count) || count < 1 || count > 1000) throw invalidParameter('count must be an integer between 1 and 1000.');
-  if (input.ec2InstanceIds && input.ec2InstanceIds.length !== count) throw invalidParameter('ec2InstanceIds must name exactly count instances.');
-  const subnets = Object.values(w.subnets);
-  let fixed = input.subnetId ? w.subnets[input.subnetId] : undefined;
-  if (input.subnetId && !fixed) throw invalidParameter(`The subnet ID '${input.subnetId}' does not exist`);
-  if (input.availabilityZone) {
-    fixed = subnets.find((s) => s.availabilityZone === input.availabilityZone);
-    if (!fixed) throw invalidParameter(`Invalid availability zone: [${input.availabilityZone}]`);
-  }
-  const boot = input.bootSeconds !== undefined ? input.bootSeconds * 1000 : w.durations.instanceBootMs;
-  const out: Ec2Instance[] = [];
-  const existing = Object.keys(w.ec2).length;
-  for (let i = 0; i < count; i++) {
-    const id = input.ec2InstanceIds?.[i] ?? `i-0${sim.hex(16)}`;
-    if (w.ec2[id]) throw invalidParameter(`Instance ${id} already exists.`);
-    // Without a zone, instances go round-robin across the AZs.
-    const subnet = fixed ?? subnets[(existing + i) % subnets.length]!;
-    out.push(startEc2Instance(sim, {
-      id, instanceType: type, subnetId: subnet.subnetId, clusterArn: cluster.clusterArn, bootMs: boot,
-      agentConfig: {
-        reservedMemory: input.reservedMemory ?? 0,
-        reservedPorts: input.reservedPorts ?? [22, 2375, 2376, 51678, 51679],
-        reservedPortsUdp: [],
-        instanceAttributes: input.attributes ?? {},
-        ...(input.registeredResources ? { registeredResources: input.registeredResources } : {}),
-      },
-    }));
-  }
-  return out;
-}
 
 /** Starts one EC2 instance whose agent will join `clusterArn` after it boots. */
 export function startEc2Instance(sim: SimContext, o: { id: string; instanceType: string; subnetId: string; clusterArn: string; bootMs: number; agentConfig: AgentConfig; asgName?: string }): Ec2Instance {

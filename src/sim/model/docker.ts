@@ -1,3 +1,5 @@
+import { ApiError } from '../core/errors';
+
 /**
  * The local Docker host of the first lessons, as plain data: images, a registry to push to,
  * containers, networks, Compose containers waiting for their dependencies, bare processes and the
@@ -111,3 +113,6 @@ export function newDockerHost(): DockerHost {
 
 /** An image reference with its tag: "nginx" is "nginx:latest". */
 export const withTag = (ref: string) => (/:[^/]+$/.test(ref) ? ref : `${ref}:latest`);
+
+/** An error as the Docker daemon answers it. */
+export const daemonError = (message: string) => new ApiError('DockerError', `Error response from daemon: ${message}`);

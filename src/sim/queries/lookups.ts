@@ -1,5 +1,5 @@
 import type { SimContext } from '../model/context';
-import type { ContainerInstance } from '../model/types';
+import type { Cluster, ContainerInstance, Service, Task } from '../model/types';
 
 /** Finding records by the references requests give (ARN, id, name). */
 
@@ -17,4 +17,32 @@ export function findContainerInstance(sim: SimContext, clusterArn: string, ref: 
   }
   const cluster = w.clusters[clusterArn]!;
   return w.containerInstances[sim.arn(`container-instance/${cluster.clusterName}/${ref}`)];
+}
+
+/** Container instances of a cluster that are not INACTIVE. */
+export function activeInstanceCount(sim: SimContext, c: Cluster): number {
+  let n = 0;
+  for (const a of c.instanceArns) if (sim.world.containerInstances[a]?.status !== 'INACTIVE') n++;
+  return n;
+}
+
+/** A task of the cluster by ARN or id. */
+export function findTask(sim: SimContext, cluster: Cluster, ref: string): Task | undefined {
+  if (ref.startsWith('arn:')) {
+    const t = sim.world.tasks[ref];
+    return t && t.clusterArn === cluster.clusterArn ? t : undefined;
+  }
+  return sim.world.tasks[sim.arn(`task/${cluster.clusterName}/${ref}`)];
+}
+
+/** Whether DescribeTasks and ListTasks still show a task (stopped ones for an hour). */
+export function visibleTask(sim: SimContext, t: Task): boolean {
+  return t.lastStatus !== 'STOPPED' || sim.now - (t.stoppedAtMs ?? 0) < sim.world.durations.describableAfterStopMs;
+}
+
+/** A service of the cluster by ARN or name. */
+export function findService(sim: SimContext, cluster: Cluster, ref: string): Service | undefined {
+  const key = ref.startsWith('arn:') ? ref : sim.arn(`service/${cluster.clusterName}/${ref}`);
+  const s = sim.world.services[key];
+  return s && s.clusterArn === cluster.clusterArn ? s : undefined;
 }

@@ -1,15 +1,14 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
 import { ApiError, invalidParameter } from '../core/errors';
-import { setTraffic } from './elbv2';
-import { simResolve } from './servicediscovery';
 import { findContainerInstance } from '../queries/lookups';
-import {
-  launchInstances, loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance, type LaunchInput,
-} from '../controllers/instances';
+import { loseConnection, restoreConnection, startEc2Instance, startInstance, stopInstance, terminateInstance } from '../controllers/instances';
+import { INSTANCE_TYPES } from '../model/instanceTypes';
+import { parseDuration } from '../core/time';
+import { resolve } from '../queries/discovery';
 import { checkMemory, exitContainer, stopTask } from '../controllers/tasks';
 import { expandTrace } from '../placement/place';
-import type { Ec2Instance, ImageBehavior } from '../model/types';
+import type { Ec2Instance, ImageBehavior, TrafficSource } from '../model/types';
 
 /** Simulator-only operations (prefixed `sim.`): things that happen to the world rather than API calls. */
 
@@ -30,6 +29,126 @@ function containerInstanceRef(sim: SimContext, input: Record<string, unknown>) {
   const ci = findContainerInstance(sim, cluster.clusterArn, ref, true);
   if (!ci || ci.status === 'INACTIVE') throw invalidParameter(`Container instance ${ref} was not found in cluster ${cluster.clusterName}.`);
   return ci;
+}
+
+interface LaunchInput {
+  cluster?: string;
+  instanceType?: string;
+  count?: number;
+  availabilityZone?: string;
+  subnetId?: string;
+  ec2InstanceIds?: string[];
+  registeredResources?: { CPU?: number; MEMORY?: number };
+  attributes?: Record<string, string>;
+  reservedMemory?: number;
+  reservedPorts?: number[];
+  bootSeconds?: number;
+}
+
+/** sim.LaunchInstances: starts EC2 instances whose agents join `cluster` after booting. */
+function launchInstances(sim: SimContext, input: LaunchInput): Ec2Instance[] {
+  const w = sim.world;
+  const cluster = sim.cluster(input.cluster);
+  const type = input.instanceType ?? 'm5.large';
+  if (!INSTANCE_TYPES[type]) {
+    throw invalidParameter(`Unknown instance type '${type}'. Known types: ${Object.keys(INSTANCE_TYPES).join(', ')}.`);
+  }
+  const count = input.count ?? input.ec2InstanceIds?.length ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw invalidParameter('count must be an integer between 1 and 1000.');
+  if (input.ec2InstanceIds && input.ec2InstanceIds.length !== count) throw invalidParameter('ec2InstanceIds must name exactly count instances.');
+  const subnets = Object.values(w.subnets);
+  let fixed = input.subnetId ? w.subnets[input.subnetId] : undefined;
+  if (input.subnetId && !fixed) throw invalidParameter(`The subnet ID '${input.subnetId}' does not exist`);
+  if (input.availabilityZone) {
+    fixed = subnets.find((s) => s.availabilityZone === input.availabilityZone);
+    if (!fixed) throw invalidParameter(`Invalid availability zone: [${input.availabilityZone}]`);
+  }
+  const boot = input.bootSeconds !== undefined ? input.bootSeconds * 1000 : w.durations.instanceBootMs;
+  const out: Ec2Instance[] = [];
+  const existing = Object.keys(w.ec2).length;
+  for (let i = 0; i < count; i++) {
+    const id = input.ec2InstanceIds?.[i] ?? `i-0${sim.hex(16)}`;
+    if (w.ec2[id]) throw invalidParameter(`Instance ${id} already exists.`);
+    // Without a zone, instances go round-robin across the AZs.
+    const subnet = fixed ?? subnets[(existing + i) % subnets.length]!;
+    out.push(startEc2Instance(sim, {
+      id, instanceType: type, subnetId: subnet.subnetId, clusterArn: cluster.clusterArn, bootMs: boot,
+      agentConfig: {
+        reservedMemory: input.reservedMemory ?? 0,
+        reservedPorts: input.reservedPorts ?? [22, 2375, 2376, 51678, 51679],
+        reservedPortsUdp: [],
+        instanceAttributes: input.attributes ?? {},
+        ...(input.registeredResources ? { registeredResources: input.registeredResources } : {}),
+      },
+    }));
+  }
+  return out;
+}
+
+/** sim.SetTraffic: requests per second for a path at a load balancer, constant or shaped over time. */
+function setTraffic(sim: SimContext, input: Record<string, unknown>): unknown {
+  const w = sim.world;
+  const lbRef = input.loadBalancer as string;
+  const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === lbRef || l.LoadBalancerArn === lbRef);
+  if (!lb) throw invalidParameter(`Load balancer ${String(lbRef)} was not found.`);
+  const path = (input.path as string | undefined) ?? '/';
+  if (typeof path !== 'string' || !path.startsWith('/')) throw invalidParameter('path must start with /.');
+  const rate = (k: string) => {
+    const v = input[k];
+    if (typeof v !== 'number' || !(v >= 0)) throw invalidParameter(`${k} must be a number of at least 0.`);
+    return v;
+  };
+  const shapeName = (input.shape as string | undefined) ?? 'constant';
+  let shape: TrafficSource['shape'];
+  if (shapeName === 'constant') shape = { type: 'constant', requestsPerSecond: rate('requestsPerSecond') };
+  else if (shapeName === 'spike') {
+    const dur = parseDuration(input.duration);
+    if (dur === undefined) throw invalidParameter('A spike needs a duration such as "10m".');
+    shape = { type: 'spike', base: rate('base'), peak: rate('peak'), atMs: sim.now + (parseDuration(input.after ?? 0) ?? 0), durationMs: dur };
+  } else if (shapeName === 'daily') {
+    const peakHour = input.peakHour;
+    if (typeof peakHour !== 'number' || peakHour < 0 || peakHour >= 24) throw invalidParameter('peakHour must be between 0 and 24.');
+    shape = { type: 'daily', base: rate('base'), peak: rate('peak'), peakHour };
+  } else if (shapeName === 'steps') {
+    const steps = input.steps as { at: unknown; requestsPerSecond: number }[] | undefined;
+    if (!Array.isArray(steps) || steps.length === 0) throw invalidParameter('steps must list { at, requestsPerSecond } items.');
+    shape = {
+      type: 'steps',
+      steps: steps.map((s) => {
+        const at = parseDuration(s.at);
+        if (at === undefined || typeof s.requestsPerSecond !== 'number' || s.requestsPerSecond < 0) throw invalidParameter('Each step needs a time (at) and requestsPerSecond.');
+        return { atMs: sim.now + at, requestsPerSecond: s.requestsPerSecond };
+      }),
+    };
+  } else throw invalidParameter(`Unknown traffic shape '${shapeName}': use constant, steps, spike or daily.`);
+  w.traffic = w.traffic.filter((t) => !(t.loadBalancer === lb.LoadBalancerName && t.path === path));
+  w.traffic.push({ loadBalancer: lb.LoadBalancerName, path, shape });
+  sim.emit('TrafficChanged', `Traffic to ${lb.LoadBalancerName}${path}: ${describeShape(shape)}.`, { loadBalancer: lb.LoadBalancerName, path });
+  return { loadBalancer: lb.LoadBalancerName, path, shape };
+}
+
+function describeShape(s: TrafficSource['shape']): string {
+  switch (s.type) {
+    case 'constant': return `${s.requestsPerSecond} requests/s`;
+    case 'spike': return `${s.base} requests/s with a spike to ${s.peak} for ${s.durationMs / 1000} s`;
+    case 'daily': return `a daily curve from ${s.base} to ${s.peak} requests/s, peaking at ${s.peakHour}:00 UTC`;
+    case 'steps': return `${s.steps.length} steps`;
+  }
+}
+
+/** sim.Resolve: what a DNS query for `name` returns (optionally from inside a task of `fromService`). */
+function simResolve(sim: SimContext, input: Record<string, unknown>): unknown {
+  const name = input.name;
+  if (typeof name !== 'string' || !name) throw invalidParameter('name is required.');
+  const type = (input.type as string | undefined) ?? 'A';
+  if (type !== 'A' && type !== 'SRV') throw invalidParameter('type must be A or SRV.');
+  let from;
+  if (input.fromService !== undefined) {
+    const cluster = sim.cluster(input.cluster);
+    from = sim.world.services[sim.arn(`service/${cluster.clusterName}/${String(input.fromService)}`)];
+    if (!from) throw new ApiError('ServiceNotFoundException', 'Service not found.');
+  }
+  return { name, type, ...resolve(sim, name, type, from) };
 }
 
 export const SIM_OPERATIONS: Record<string, Operation> = {

@@ -1,8 +1,8 @@
-import type { SimContext } from '../model/context';
-import { invalidParameter } from '../core/errors';
-import { FARGATE_PROVIDERS, NOT_ASSOCIATED } from '../model/capacity';
-import { capacityProviderExists } from '../queries/capacity';
-import type { CapacityProviderStrategyItem, Cluster, TaskDefinition } from '../model/types';
+import type { SimContext } from '../../model/context';
+import { invalidParameter } from '../../core/errors';
+import { FARGATE_PROVIDERS, NOT_ASSOCIATED } from '../../model/capacity';
+import { capacityProviderExists } from '../../queries/capacity';
+import type { CapacityProviderStrategyItem, Cluster, TaskDefinition } from '../../model/types';
 
 /**
  * Capacity providers and strategies in requests (ecs-spec §7.1-7.2). FARGATE and FARGATE_SPOT exist

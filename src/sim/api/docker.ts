@@ -1,0 +1,385 @@
+import { ApiError } from '../core/errors';
+import { own, setOwn } from '../core/own';
+import type { SimContext } from '../model/context';
+import { daemonError, withTag, type ComposeWaiting, type DockerContainer, type DockerHealthcheck, type DockerHost, type DockerImage, type HostProcess } from '../model/docker';
+import { localImageBehavior } from '../queries/docker';
+import { composeProgress, containerIp, exited, portsInUse, request, resolveFrom, start } from '../controllers/docker';
+import type { Operation } from './operation';
+
+/**
+ * The local Docker host's commands (`docker.`): build, pull and push images, run and stop containers,
+ * user-defined networks, Compose projects, curl against published ports, steady traffic, and bare
+ * processes on the host. Errors read as the Docker daemon and curl print them.
+ */
+
+function host(sim: SimContext): DockerHost {
+  return sim.world.docker;
+}
+
+
+
+function findContainer(sim: SimContext, ref: unknown): DockerContainer {
+  const h = host(sim);
+  if (typeof ref !== 'string' || ref === '') throw daemonError('a container name or id is required');
+  const c = Object.values(h.containers).find((x) => x.name === ref || x.id === ref || x.id.startsWith(ref));
+  if (!c) throw daemonError(`No such container: ${ref}`);
+  return c;
+}
+
+/** Parses a Dockerfile's FROM, EXPOSE, ENV and CMD (the instructions that shape what runs). */
+function readDockerfile(text: string): { from: string; exposed: number[]; env: Record<string, string>; cmd: string[] } {
+  let from: string | undefined;
+  const exposed: number[] = [];
+  const env: Record<string, string> = {};
+  let cmd: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [ins, ...rest] = line.split(/\s+/);
+    const arg = rest.join(' ');
+    switch (ins!.toUpperCase()) {
+      case 'FROM': from = rest[0]; break;
+      case 'EXPOSE':
+        for (const p of rest) {
+          const n = Number(p.split('/')[0]);
+          if (!Number.isInteger(n) || n < 1 || n > 65535) throw new ApiError('DockerError', `Dockerfile:${i + 1}: EXPOSE: invalid port '${p}'`);
+          exposed.push(n);
+        }
+        break;
+      case 'ENV': {
+        const eq = arg.indexOf('=');
+        if (eq > 0) env[arg.slice(0, eq)] = arg.slice(eq + 1).replace(/^"|"$/g, '');
+        else if (rest.length >= 2) env[rest[0]!] = rest.slice(1).join(' ');
+        break;
+      }
+      case 'CMD':
+        try {
+          cmd = arg.startsWith('[') ? (JSON.parse(arg) as string[]) : ['/bin/sh', '-c', arg];
+        } catch {
+          throw new ApiError('DockerError', `Dockerfile:${i + 1}: CMD: the exec form must be a JSON array`);
+        }
+        break;
+      default:
+        if (!['RUN', 'COPY', 'ADD', 'WORKDIR', 'USER', 'ARG', 'LABEL', 'ENTRYPOINT', 'VOLUME', 'HEALTHCHECK', 'SHELL', 'STOPSIGNAL', 'ONBUILD'].includes(ins!.toUpperCase())) {
+          throw new ApiError('DockerError', `Dockerfile:${i + 1}: unknown instruction: ${ins!}`);
+        }
+    }
+  });
+  if (!from) throw new ApiError('DockerError', 'Dockerfile: no FROM instruction: a build starts from a base image');
+  return { from, exposed, env, cmd };
+}
+
+function addImage(sim: SimContext, ref: string, parts: Omit<DockerImage, 'ref' | 'id' | 'createdMs'>): DockerImage {
+  const img: DockerImage = { ref: withTag(ref), id: `sha256:${sim.hex(64)}`, createdMs: sim.now, ...parts };
+  host(sim).images[img.ref] = img;
+  return img;
+}
+
+/** `docker pull`, or the implicit pull of `docker run`. */
+function pull(sim: SimContext, ref: string): DockerImage {
+  const h = host(sim);
+  const tagged = withTag(ref);
+  if (h.images[tagged]) return h.images[tagged]!;
+  const b = localImageBehavior(sim, tagged);
+  if (b.exists === false) throw daemonError(`pull access denied for ${ref.replace(/:[^/]+$/, '')}, repository does not exist or may require 'docker login'`);
+  return addImage(sim, tagged, { built: false, exposed: [], cmd: [], env: {} });
+}
+
+interface RunInput {
+  image: string;
+  name?: string;
+  ports?: string[];
+  env?: Record<string, string>;
+  network?: string;
+  restart?: DockerContainer['restart'];
+  healthcheck?: DockerHealthcheck;
+  aliases?: string[];
+  project?: string;
+  service?: string;
+}
+
+function parsePublish(spec: string): DockerContainer['ports'][number] {
+  const m = /^(?:(?:\d+\.){3}\d+:)?(\d+):(\d+)(?:\/(tcp|udp))?$/.exec(spec);
+  if (!m) throw new ApiError('DockerError', `invalid publish spec '${spec}': use hostPort:containerPort, e.g. 8080:80`);
+  const hostPort = Number(m[1]);
+  const containerPort = Number(m[2]);
+  if (hostPort < 1 || hostPort > 65535 || containerPort < 1 || containerPort > 65535) throw new ApiError('DockerError', `invalid port in '${spec}'`);
+  return { host: hostPort, container: containerPort, protocol: (m[3] as 'tcp' | 'udp' | undefined) ?? 'tcp' };
+}
+
+function create(sim: SimContext, input: RunInput): DockerContainer {
+  const h = host(sim);
+  if (typeof input.image !== 'string' || input.image === '') throw new ApiError('DockerError', '"docker run" requires at least 1 argument: the image');
+  if (input.ports !== undefined && (!Array.isArray(input.ports) || input.ports.some((x) => typeof x !== 'string'))) throw new ApiError('DockerError', 'ports is a list of "hostPort:containerPort" strings');
+  if (input.env !== undefined && (typeof input.env !== 'object' || input.env === null || Array.isArray(input.env) || Object.values(input.env).some((x) => typeof x !== 'string'))) {
+    throw new ApiError('DockerError', 'env is a map of variable names to string values');
+  }
+  if (input.name !== undefined && (typeof input.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name))) throw new ApiError('DockerError', `Invalid container name (${String(input.name)}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  const img = pull(sim, input.image);
+  const id = sim.hex(64);
+  const order = h.nextId;
+  const name = input.name ?? `${['brave', 'calm', 'eager', 'keen', 'quiet', 'swift'][h.nextId % 6]!}_${['turing', 'hopper', 'lovelace', 'knuth', 'ritchie', 'liskov'][Math.floor(h.nextId / 6) % 6]!}${h.nextId > 35 ? h.nextId : ''}`;
+  h.nextId++;
+  const taken = Object.values(h.containers).find((c) => c.name === name);
+  if (taken) throw new ApiError('DockerError', `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  const network = input.network ?? 'bridge';
+  if (!own(h.networks, network)) throw daemonError(`network ${network} not found`);
+  const restart = input.restart ?? 'no';
+  if (!['no', 'always', 'on-failure', 'unless-stopped'].includes(restart)) throw new ApiError('DockerError', `invalid restart policy '${String(restart)}'`);
+  const c: DockerContainer = {
+    id, name, image: img.ref, state: 'created', ports: (input.ports ?? []).map(parsePublish), env: { ...img.env, ...(input.env ?? {}) }, network,
+    aliases: input.aliases ?? [], restart, restartCount: 0, stoppedByUser: false, createdMs: sim.now, failingStreak: 0, logs: [], gen: 0, order,
+    ...(input.healthcheck ? { healthcheck: input.healthcheck } : {}), ...(input.project ? { project: input.project, service: input.service! } : {}),
+  };
+  h.containers[id] = c;
+  return c;
+}
+
+function describe(sim: SimContext, c: DockerContainer) {
+  const age = (ms: number | undefined) => (ms === undefined ? undefined : Math.round((sim.now - ms) / 1000));
+  const status = c.state === 'running'
+    ? `Up ${age(c.startedMs)!} seconds${c.health ? ` (${c.health === 'starting' ? 'health: starting' : c.health})` : ''}`
+    : c.state === 'exited' ? `Exited (${c.exitCode ?? 0}) ${age(c.finishedMs)!} seconds ago` : c.state === 'restarting' ? `Restarting (${c.exitCode ?? 0})` : 'Created';
+  return {
+    ID: c.id.slice(0, 12), Names: c.name, Image: c.image, State: c.state, Status: status, ExitCode: c.exitCode ?? 0,
+    Ports: c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/${p.protocol}`).join(', '), Networks: c.network,
+    ...(c.health ? { Health: c.health } : {}), RestartCount: c.restartCount, ...(c.project ? { Project: c.project, Service: c.service } : {}),
+  };
+}
+
+export const DOCKER_OPERATIONS: Record<string, Operation> = {
+  Build(sim, input) {
+    const tag = input.tag as string | undefined;
+    if (typeof tag !== 'string' || !/^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?$/.test(tag)) throw new ApiError('DockerError', `invalid tag "${String(tag)}": repository name must be lowercase`);
+    if (typeof input.dockerfile !== 'string') throw new ApiError('DockerError', 'failed to read dockerfile: open Dockerfile: no such file or directory');
+    const d = readDockerfile(input.dockerfile);
+    const base = pull(sim, d.from);
+    const img = addImage(sim, tag, { built: true, exposed: d.exposed.length ? d.exposed : base.exposed, cmd: d.cmd.length ? d.cmd : base.cmd, env: { ...base.env, ...d.env } });
+    if (!sim.world.images[img.ref] && sim.world.images[withTag(d.from)]) sim.world.images[img.ref] = { ...sim.world.images[withTag(d.from)]! };
+    sim.emit('ImageBuilt', `Image ${img.ref} built from ${d.from}.`, { image: img.ref });
+    return { id: img.id, tag: img.ref };
+  },
+  Images(sim) {
+    return { images: Object.values(host(sim).images).map((i) => ({ Repository: i.ref.replace(/:[^:/]+$/, ''), Tag: i.ref.split(':').pop(), ID: i.id.slice(7, 19) })) };
+  },
+  Pull(sim, input) {
+    const img = pull(sim, String(input.image ?? ''));
+    return { status: `Downloaded newer image for ${img.ref}`, image: img.ref };
+  },
+  Push(sim, input) {
+    const ref = withTag(String(input.image ?? ''));
+    if (!host(sim).images[ref]) throw new ApiError('DockerError', `An image does not exist locally with the tag: ${String(input.image)}`);
+    if (!host(sim).registry.includes(ref)) host(sim).registry.push(ref);
+    sim.emit('ImagePushed', `Image ${ref} pushed to the registry.`, { image: ref });
+    return { image: ref, digest: host(sim).images[ref]!.id };
+  },
+  Run(sim, input) {
+    const c = create(sim, input as unknown as RunInput);
+    start(sim, c);
+    return { id: c.id, name: c.name };
+  },
+  Start(sim, input) {
+    const c = findContainer(sim, input.container);
+    if (c.state !== 'running') start(sim, c);
+    return { name: c.name };
+  },
+  Stop(sim, input) {
+    const c = findContainer(sim, input.container);
+    if (c.state === 'running' || c.state === 'restarting') {
+      c.stoppedByUser = true;
+      const b = localImageBehavior(sim, c.image);
+      if (c.state === 'restarting') exited(sim, c, c.exitCode ?? 0, 'stopped');
+      else sim.engine.after(b.ignoresSigterm ? 10_000 : Math.round((b.stopSeconds ?? 0.2) * 1000), { k: 'docker.stopped', container: c.id, gen: c.gen, code: b.ignoresSigterm ? 137 : 0 });
+    }
+    return { name: c.name };
+  },
+  /** `docker restart`: stop (SIGTERM, then SIGKILL after the timeout) and start again. */
+  Restart(sim, input) {
+    const c = findContainer(sim, input.container);
+    if (c.state === 'running') {
+      DOCKER_OPERATIONS.Stop!(sim, { container: c.id });
+      c.restartRequested = true;
+    } else start(sim, c);
+    return { name: c.name };
+  },
+  Rm(sim, input) {
+    const c = findContainer(sim, input.container);
+    if ((c.state === 'running' || c.state === 'restarting') && input.force !== true) {
+      throw daemonError(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+    }
+    c.gen++;
+    delete host(sim).containers[c.id];
+    host(sim).waiting = host(sim).waiting.filter((w) => w.container !== c.id);
+    return { name: c.name };
+  },
+  /** `docker exec <container> <command>`: the commands a learner uses to look around inside (env, hostname, getent hosts <name>). */
+  Exec(sim, input) {
+    const c = findContainer(sim, input.container);
+    if (c.state !== 'running') throw daemonError(`container ${c.id} is not running`);
+    const cmd = Array.isArray(input.command) ? input.command.map(String) : [];
+    const [prog, arg] = cmd;
+    if (prog === 'env' || prog === 'printenv') return { output: Object.entries({ HOSTNAME: c.id.slice(0, 12), ...c.env }).map(([k, v]) => `${k}=${v}`).join('\n'), exitCode: 0 };
+    if (prog === 'hostname') return { output: c.id.slice(0, 12), exitCode: 0 };
+    if ((prog === 'getent' && cmd[1] === 'hosts') || prog === 'nslookup' || prog === 'ping') {
+      const name = prog === 'getent' ? cmd[2] : arg;
+      if (!name) throw new ApiError('DockerError', `${prog}: a host name is required`);
+      const t = resolveFrom(sim, c, name);
+      if (t === undefined) return { output: prog === 'ping' ? `ping: bad address '${name}'` : '', exitCode: prog === 'getent' ? 2 : 1 };
+      const ip = t === 'self' ? '127.0.0.1' : containerIp(sim, t);
+      return { output: prog === 'getent' ? `${ip}       ${name}` : `${name} has address ${ip}`, exitCode: 0 };
+    }
+    throw new ApiError('DockerError', `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog ?? ''}": the sandbox runs env, printenv, hostname, getent hosts <name>, nslookup <name> and ping <name> inside containers`);
+  },
+  Ps(sim, input) {
+    return { containers: Object.values(host(sim).containers).filter((c) => input.all === true || c.state === 'running' || c.state === 'restarting').map((c) => describe(sim, c)) };
+  },
+  Logs(sim, input) {
+    const c = findContainer(sim, input.container);
+    return { lines: c.logs.map((l) => l.line) };
+  },
+  NetworkCreate(sim, input) {
+    const name = String(input.name ?? '');
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) throw daemonError(`invalid network name "${name}"`);
+    if (own(host(sim).networks, name)) throw daemonError(`network with name ${name} already exists`);
+    setOwn(host(sim).networks, name, { name });
+    return { name };
+  },
+  /** Takes a parsed Compose project (the formats layer reads the file): services with image, ports, environment, depends_on, healthcheck, restart. */
+  ComposeUp(sim, input) {
+    const h = host(sim);
+    const project = String(input.project ?? '');
+    const services = input.services as (RunInput & { name: string; dependsOn?: ComposeWaiting['dependsOn'] })[] | undefined;
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(project)) throw new ApiError('DockerError', `invalid project name "${project}"`);
+    if (!Array.isArray(services) || services.length === 0) throw new ApiError('DockerError', 'no service selected');
+    const names = new Set<string>();
+    for (const s of services) {
+      if (!s || typeof s.name !== 'string' || !/^[a-zA-Z0-9._-]+$/.test(s.name)) throw new ApiError('DockerError', 'every service needs a name of letters, digits, ".", "_" or "-"');
+      if (typeof s.image !== 'string' || s.image === '') throw new ApiError('DockerError', `service "${s.name}" has neither an image nor a build context specified`);
+      names.add(s.name);
+    }
+    for (const s of services) {
+      for (const [d, cond] of Object.entries(s.dependsOn ?? {})) {
+        if (!names.has(d)) throw new ApiError('DockerError', `service "${s.name}" depends on undefined service "${d}": invalid compose project`);
+        if (!['service_started', 'service_healthy', 'service_completed_successfully'].includes(cond)) throw new ApiError('DockerError', `service "${s.name}": unknown depends_on condition "${String(cond)}"`);
+      }
+    }
+    const network = `${project}_default`;
+    if (!h.networks[network]) h.networks[network] = { name: network, project };
+    const created: string[] = [];
+    for (const s of services) {
+      const name = `${project}-${s.name}-1`;
+      let c = Object.values(h.containers).find((x) => x.name === name);
+      if (!c) {
+        c = create(sim, { ...s, name, network, aliases: [s.name], project, service: s.name });
+        created.push(name);
+      }
+      if (c.state === 'running' || h.waiting.some((w) => w.container === c!.id)) continue;
+      h.waiting.push({ project, service: s.name, container: c.id, dependsOn: s.dependsOn ?? {} });
+    }
+    composeProgress(sim);
+    return { network, containers: services.map((s) => `${project}-${s.name}-1`), created };
+  },
+  ComposeDown(sim, input) {
+    const h = host(sim);
+    const project = String(input.project ?? '');
+    const removed: string[] = [];
+    for (const c of Object.values(h.containers)) {
+      if (c.project !== project) continue;
+      c.gen++;
+      delete h.containers[c.id];
+      removed.push(c.name);
+    }
+    h.waiting = h.waiting.filter((w) => w.project !== project);
+    delete h.networks[`${project}_default`];
+    return { removed, network: `${project}_default` };
+  },
+  ComposePs(sim, input) {
+    return { containers: Object.values(host(sim).containers).filter((c) => c.project === input.project).map((c) => describe(sim, c)) };
+  },
+  /** A request from the host to a published port: what `curl http://localhost:8080/path` would get. */
+  Curl(sim, input) {
+    const m = /^(?:http:\/\/)?(localhost|127\.0\.0\.1)(?::(\d+))?(\/.*)?$/.exec(String(input.url ?? ''));
+    if (!m) throw new ApiError('CurlError', `curl: (6) Could not resolve host: ${String(input.url ?? '').replace(/^https?:\/\//, '').split(/[:/]/)[0]!}`);
+    const r = request(sim, Number(m[2] ?? 80), m[3] ?? '/');
+    if (!r.ok && r.status === undefined) throw new ApiError('CurlError', r.curl!);
+    return { status: r.status!, container: r.container!, path: m[3] ?? '/' };
+  },
+  /** Steady requests from the host to a published port (0 stops them); counted every second with the reason of each failure. */
+  SetTraffic(sim, input) {
+    const port = Number(input.port);
+    const rps = Number(input.requestsPerSecond ?? 0);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ApiError('DockerError', 'port must be a port number');
+    if (!Number.isFinite(rps) || rps < 0 || rps > 10_000) throw new ApiError('DockerError', 'requestsPerSecond must be between 0 and 10000');
+    const h = host(sim);
+    const prev = h.traffic[String(port)];
+    const paths = Array.isArray(input.paths) ? (input.paths as unknown[]).map(String) : [];
+    if (paths.some((x) => !x.startsWith('/'))) throw new ApiError('DockerError', 'paths start with /');
+    const path = paths.length ? paths.join(',') : typeof input.path === 'string' ? input.path : '/';
+    h.traffic[String(port)] = { port, path, paths, requestsPerSecond: rps, seconds: prev?.seconds ?? [], totals: prev?.totals ?? { ok: 0, failed: 0 }, reasons: prev?.reasons ?? {}, carry: 0, gen: (prev?.gen ?? 0) + 1 };
+    if (rps > 0) sim.engine.after(1000, { k: 'docker.traffic', port, gen: h.traffic[String(port)]!.gen });
+    return { port, path, requestsPerSecond: rps };
+  },
+  /** Starts a bare process listening on a host port (as `node server.js` would), with an image's routes. */
+  ProcessStart(sim, input) {
+    const name = String(input.name ?? '');
+    const port = Number(input.port);
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new ApiError('DockerError', 'a process needs a name (lowercase letters, digits, -)');
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ApiError('DockerError', 'port must be a port number');
+    const h = host(sim);
+    const holder = Object.values(h.processes).find((p) => p.port === port && p.state === 'running' && p.name !== name);
+    if (holder || portsInUse(sim).has(port)) throw new ApiError('DockerError', `Error: listen EADDRINUSE: address already in use :::${port}`);
+    const prev = own(h.processes, name);
+    if (prev?.state === 'running') throw new ApiError('DockerError', `process ${name} is already running (pid ${prev.pid})`);
+    const proc: HostProcess = { name, image: String(input.image ?? prev?.image ?? name), port, state: 'running', pid: 1000 + h.nextId++, startedMs: sim.now, restarts: prev ? prev.restarts : 0 };
+    setOwn(h.processes, name, proc);
+    sim.emit('ProcessStarted', `Process ${name} (pid ${proc.pid}) listens on port ${port}.`, { process: name, port });
+    return { name, pid: proc.pid, port };
+  },
+  ProcessStop(sim, input) {
+    const p = own(host(sim).processes, String(input.name ?? ''));
+    if (!p) throw new ApiError('DockerError', `no process ${String(input.name)}`);
+    if (p.state === 'running') {
+      p.state = 'exited';
+      p.exitCode = 0;
+      sim.emit('ProcessExited', `Process ${p.name} (pid ${p.pid}) stopped.`, { process: p.name });
+    }
+    return { name: p.name, state: p.state };
+  },
+  /** Starts the process again (as a supervisor or a person would): a new pid, the same port. */
+  ProcessRestart(sim, input) {
+    const p = own(host(sim).processes, String(input.name ?? ''));
+    if (!p) throw new ApiError('DockerError', `no process ${String(input.name)}`);
+    if (p.state === 'running') {
+      p.state = 'exited';
+      p.exitCode = 0;
+    }
+    const out = DOCKER_OPERATIONS.ProcessStart!(sim, { name: p.name, port: p.port, image: p.image }) as { pid: number };
+    const q = own(host(sim).processes, p.name)!;
+    q.restarts = p.restarts + 1;
+    sim.emit('ProcessRestarted', `Process ${p.name} restarted (pid ${out.pid}).`, { process: p.name });
+    return { name: p.name, pid: out.pid, port: p.port };
+  },
+  /** A fault: the next request to `path` hits a bug that crashes the whole process. */
+  ProcessFault(sim, input) {
+    const p = own(host(sim).processes, String(input.name ?? ''));
+    if (!p) throw new ApiError('DockerError', `no process ${String(input.name)}`);
+    const path = String(input.path ?? '');
+    if (!path.startsWith('/')) throw new ApiError('DockerError', 'path must start with /');
+    p.poison = path;
+    return { name: p.name, path };
+  },
+  ProcessList(sim) {
+    return { processes: Object.values(host(sim).processes).map((p) => ({ name: p.name, pid: p.pid, port: p.port, state: p.state, ...(p.exitCode !== undefined && p.state === 'exited' ? { exitCode: p.exitCode } : {}), restarts: p.restarts })) };
+  },
+  /** What the steady traffic to a port got: totals, the last `seconds` (default 30), and failures by reason. */
+  TrafficStats(sim, input) {
+    const t = host(sim).traffic[String(Number(input.port))];
+    if (!t) throw new ApiError('DockerError', `no traffic was sent to port ${String(input.port)}`);
+    const window = Number(input.seconds ?? 30);
+    const recent = t.seconds.filter((x) => x.t > sim.now - window * 1000);
+    return {
+      port: t.port, path: t.path, requestsPerSecond: t.requestsPerSecond, total: t.totals,
+      window: { seconds: window, ok: recent.reduce((a, x) => a + x.ok, 0), failed: recent.reduce((a, x) => a + x.failed, 0) }, failuresByReason: t.reasons,
+    };
+  },
+};

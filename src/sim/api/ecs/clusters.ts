@@ -1,0 +1,102 @@
+import { validateStrategy } from './strategy';
+import { startMetrics } from '../../controllers/metrics';
+import { ApiError, invalidParameter } from '../../core/errors';
+import type { SimContext } from '../../model/context';
+import type { CapacityProviderStrategyItem, Cluster } from '../../model/types';
+import { capacityProviderExists } from '../../queries/capacity';
+import { describeCluster } from '../../queries/describe';
+import { activeInstanceCount } from '../../queries/lookups';
+import type { Operation } from '../operation';
+
+/** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
+function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
+  for (const p of providers) {
+    if (!capacityProviderExists(sim, p)) {
+      throw invalidParameter(`The specified capacity provider '${p}' does not exist. Specify a valid capacity provider and try again.`);
+    }
+  }
+  if (new Set(providers).size !== providers.length) throw invalidParameter('The list of capacity providers names one more than once.');
+  for (const p of providers) {
+    const cp = sim.world.capacityProviders[p];
+    const other = Object.values(sim.world.clusters).find((x) => x !== c && x.status === 'ACTIVE' && x.capacityProviders.includes(p));
+    if (cp && cp.managedScaling.status === 'ENABLED' && other) {
+      throw invalidParameter(`The capacity provider ${p} has managed scaling and is already associated with cluster ${other.clusterName}; such a provider can belong to one cluster only.`);
+    }
+  }
+  for (const item of strategy) {
+    if (!providers.includes(item.capacityProvider)) {
+      throw invalidParameter(`The specified default capacity provider strategy cannot contain a capacity provider that is not associated with the cluster: '${item.capacityProvider}'.`);
+    }
+  }
+  validateStrategy(sim, c, strategy, true);
+  c.capacityProviders = [...providers];
+  c.defaultCapacityProviderStrategy = strategy.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 }));
+}
+
+/** Clusters and the capacity providers they use. */
+export const CLUSTER_OPERATIONS: Record<string, Operation> = {
+  CreateCluster(sim, input) {
+    const name = (input.clusterName as string | undefined) ?? 'default';
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('Cluster name can have up to 255 characters: letters, numbers, hyphens and underscores.');
+    const providers = (input.capacityProviders as string[] | undefined) ?? [];
+    const defaultStrategy = (input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[] | undefined) ?? [];
+    const arn = sim.arn(`cluster/${name}`);
+    const existing = sim.world.clusters[arn];
+    if (existing && existing.status === 'ACTIVE') return { cluster: describeCluster(sim, existing) };
+    const c: Cluster = {
+      clusterArn: arn, clusterName: name, status: 'ACTIVE', createdAtMs: sim.now, capacityProviders: [],
+      defaultCapacityProviderStrategy: [], settings: (input.settings as Cluster['settings']) ?? [{ name: 'containerInsights', value: 'disabled' }],
+      tags: (input.tags as Cluster['tags']) ?? [], instanceArns: [],
+    };
+    setClusterCapacity(sim, c, providers, defaultStrategy);
+    sim.world.clusters[arn] = c;
+    startMetrics(sim);
+    sim.emit('ClusterCreated', `Cluster ${name} was created.`, { clusterArn: arn });
+    return { cluster: describeCluster(sim, c) };
+  },
+
+  DescribeClusters(sim, input) {
+    const refs = (input.clusters as string[] | undefined) ?? ['default'];
+    const clusters: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of refs) {
+      const arn = r.startsWith('arn:') ? r : sim.arn(`cluster/${r}`);
+      const c = sim.world.clusters[arn];
+      if (c) clusters.push(describeCluster(sim, c));
+      else failures.push({ arn, reason: 'MISSING' });
+    }
+    return { clusters, failures };
+  },
+
+  ListClusters(sim) {
+    return { clusterArns: Object.values(sim.world.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterArn) };
+  },
+
+  DeleteCluster(sim, input) {
+    const c = sim.cluster(input.cluster);
+    if (activeInstanceCount(sim, c) > 0) throw new ApiError('ClusterContainsContainerInstancesException', 'The Cluster cannot be deleted while Container Instances are active or draining.');
+    if (Object.values(sim.world.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE')) {
+      throw new ApiError('ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+    }
+    if (Object.values(sim.world.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED')) {
+      throw new ApiError('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
+    }
+    c.status = 'INACTIVE';
+    sim.emit('ClusterDeleted', `Cluster ${c.clusterName} was deleted.`, { clusterArn: c.clusterArn });
+    return { cluster: describeCluster(sim, c) };
+  },
+
+  PutClusterCapacityProviders(sim, input) {
+    const c = sim.cluster(input.cluster);
+    const providers = input.capacityProviders as string[];
+    for (const p of c.capacityProviders) {
+      if (providers.includes(p)) continue;
+      const inUse = Object.values(sim.world.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE' && s.capacityProviderStrategy?.some((i) => i.capacityProvider === p)) ||
+        Object.values(sim.world.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED' && t.capacityProviderName === p);
+      if (inUse) throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
+    }
+    setClusterCapacity(sim, c, providers, input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[]);
+    sim.emit('ClusterCapacityProvidersChanged', `Cluster ${c.clusterName} uses ${providers.length ? providers.join(', ') : 'no capacity providers'}.`, { clusterArn: c.clusterArn });
+    return { cluster: describeCluster(sim, c) };
+  },
+};

@@ -1,0 +1,89 @@
+import { deregister } from '../../controllers/instances';
+import { invalidParameter } from '../../core/errors';
+import { ClqError, evalClq, parseClq } from '../../placement/clq';
+import { attributeMap } from '../../placement/place';
+import { describeContainerInstance } from '../../queries/describe';
+import { findContainerInstance } from '../../queries/lookups';
+import type { Operation } from '../operation';
+
+/** Container instances: describe, list (with cluster query language filters), drain, deregister. */
+export const CONTAINER_INSTANCE_OPERATIONS: Record<string, Operation> = {
+  DescribeContainerInstances(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const out: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of input.containerInstances as string[]) {
+      const ci = findContainerInstance(sim, cluster.clusterArn, r);
+      const visible = ci && (ci.status !== 'INACTIVE' || sim.now - (ci.deregisteredAtMs ?? 0) < sim.world.durations.describableAfterStopMs);
+      if (ci && visible) out.push(describeContainerInstance(sim, ci));
+      else failures.push({ arn: r, reason: 'MISSING' });
+    }
+    return { containerInstances: out, failures };
+  },
+
+  ListContainerInstances(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const status = input.status as string | undefined;
+    let filter: ReturnType<typeof parseClq> | undefined;
+    if (input.filter) {
+      try {
+        filter = parseClq(input.filter as string);
+      } catch (e) {
+        if (e instanceof ClqError) throw invalidParameter(`Invalid filter expression '${String(input.filter)}': ${e.message} at position ${e.position}.`);
+        throw e;
+      }
+    }
+    const out: string[] = [];
+    for (const a of cluster.instanceArns) {
+      const ci = sim.world.containerInstances[a]!;
+      if (status ? ci.status !== status : ci.status === 'INACTIVE') continue;
+      if (filter) {
+        const groups = new Set<string>();
+        for (const ta of ci.taskArns) groups.add(sim.world.tasks[ta]!.group);
+        const ok = evalClq(filter, {
+          attributes: attributeMap(ci), agentConnected: ci.agentConnected, agentVersion: '1.87.1', ec2InstanceId: ci.ec2InstanceId,
+          registeredAt: sim.world.epochSeconds + ci.registeredAtMs / 1000,
+          runningTasksCount: ci.taskArns.filter((ta) => sim.world.tasks[ta]!.lastStatus === 'RUNNING').length, taskGroups: groups,
+        });
+        if (!ok) continue;
+      }
+      out.push(a);
+    }
+    return { containerInstanceArns: out };
+  },
+
+  UpdateContainerInstancesState(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const status = input.status as string;
+    if (status !== 'ACTIVE' && status !== 'DRAINING') {
+      throw invalidParameter(`Container instances can only be set to ACTIVE or DRAINING, not ${status}.`);
+    }
+    const out: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of input.containerInstances as string[]) {
+      const ci = findContainerInstance(sim, cluster.clusterArn, r);
+      if (!ci || ci.status === 'INACTIVE') {
+        failures.push({ arn: r, reason: 'MISSING' });
+        continue;
+      }
+      if (ci.status !== status) {
+        ci.status = status;
+        ci.version++;
+        sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is ${status}.`, {
+          containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status,
+        });
+      }
+      out.push(describeContainerInstance(sim, ci));
+    }
+    sim.notices.emit('clusterChanged', cluster.clusterArn);
+    return { containerInstances: out, failures };
+  },
+
+  DeregisterContainerInstance(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const ci = findContainerInstance(sim, cluster.clusterArn, input.containerInstance as string);
+    if (!ci || ci.status === 'INACTIVE') throw invalidParameter('The specified container instance does not exist.');
+    deregister(sim, ci, input.force === true, 'api');
+    return { containerInstance: describeContainerInstance(sim, ci) };
+  },
+};

@@ -1,0 +1,21 @@
+import type { Operation } from '../operation';
+import { ACCOUNT_SETTING_OPERATIONS } from './accountSettings';
+import { ATTRIBUTE_OPERATIONS } from './attributes';
+import { CAPACITY_PROVIDER_OPERATIONS } from './capacityProviders';
+import { CLUSTER_OPERATIONS } from './clusters';
+import { CONTAINER_INSTANCE_OPERATIONS } from './containerInstances';
+import { SERVICE_OPERATIONS } from './services';
+import { TASK_DEFINITION_OPERATIONS } from './taskDefinitions';
+import { TASK_OPERATIONS } from './tasks';
+
+/** Amazon ECS (`ecs.`), one table per resource; a new resource is one file and one line here. */
+export const ECS_OPERATIONS: Record<string, Operation> = {
+  ...CLUSTER_OPERATIONS,
+  ...CAPACITY_PROVIDER_OPERATIONS,
+  ...TASK_DEFINITION_OPERATIONS,
+  ...TASK_OPERATIONS,
+  ...CONTAINER_INSTANCE_OPERATIONS,
+  ...ATTRIBUTE_OPERATIONS,
+  ...ACCOUNT_SETTING_OPERATIONS,
+  ...SERVICE_OPERATIONS,
+};

@@ -1,0 +1,206 @@
+import { ApiError, invalidParameter, serviceNotFound } from '../../core/errors';
+import type { SimContext } from '../../model/context';
+import type { CapacityProviderStrategyItem, Cluster, NetworkConfiguration, PlacementStrategy, Service, TaskDefinition } from '../../model/types';
+import { describeService } from '../../queries/describe';
+import { findService } from '../../queries/lookups';
+import { findTaskDefinition } from '../../queries/taskDefinitions';
+import { stopTask } from '../../controllers/tasks';
+import { deploymentId, requestPass, startDeployment } from '../../controllers/services';
+import type { Operation } from '../operation';
+import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch, type LaunchRequest } from './launch';
+import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serviceChecks';
+import { resolveCapacity } from './strategy';
+
+/** A CreateService request, checked. */
+interface NewService {
+  arn: string;
+  name: string;
+  cluster: Cluster;
+  td: TaskDefinition;
+  launch: Launch;
+  scheduling: 'REPLICA' | 'DAEMON';
+  desired: number;
+  dc: { maximumPercent?: number; minimumHealthyPercent?: number; deploymentCircuitBreaker?: { enable: boolean; rollback: boolean } };
+  pv: string | undefined;
+  loadBalancers: Service['loadBalancers'];
+  serviceRegistries: Service['serviceRegistries'];
+  serviceConnect: Service['serviceConnectConfiguration'];
+  tags: { key: string; value: string }[];
+  healthCheckGracePeriodSeconds: number | undefined;
+}
+
+/** A REPLICA service needs a desired count; a DAEMON service gets one task per instance (EC2 only, no strategies, 100 % maximum). */
+function desiredCountOf(scheduling: NewService['scheduling'], launch: Launch, dc: NewService['dc'], desired: number | undefined): number {
+  if (scheduling === 'DAEMON') {
+    if (launch.launchType === 'FARGATE') throw invalidParameter('The daemon scheduling strategy does not support the FARGATE launch type.');
+    if (launch.strategies.length) throw invalidParameter('Placement strategies are not supported with the DAEMON scheduling strategy.');
+    if (dc.maximumPercent !== undefined && dc.maximumPercent !== 100) throw invalidParameter('The maximumPercent of a service with the DAEMON scheduling strategy must be 100.');
+    return 0;
+  }
+  if (desired === undefined) throw invalidParameter('The desired count must be specified for a service with the REPLICA scheduling strategy.');
+  return desired;
+}
+
+/** The service record of a checked CreateService request, with its first deployment. */
+function newService(sim: SimContext, n: NewService): Service {
+  const { launch, scheduling, desired, dc, pv } = n;
+  const net = launch.net;
+  const capacity = launch.capacity.strategy ? { capacityProviderStrategy: launch.capacity.strategy } : { launchType: launch.launchType };
+  const depId = deploymentId(sim);
+  return {
+    serviceArn: n.arn, serviceName: n.name, clusterArn: n.cluster.clusterArn, status: 'ACTIVE', taskDefinition: n.td.taskDefinitionArn,
+    desiredCount: desired, ...capacity, placementConstraints: launch.constraints, placementStrategy: launch.strategies, schedulingStrategy: scheduling,
+    deploymentConfiguration: {
+      maximumPercent: dc.maximumPercent ?? (scheduling === 'DAEMON' ? 100 : 200),
+      minimumHealthyPercent: dc.minimumHealthyPercent ?? (scheduling === 'DAEMON' ? 0 : 100),
+      deploymentCircuitBreaker: dc.deploymentCircuitBreaker ?? { enable: false, rollback: false },
+    },
+    deployments: [{
+      id: depId, status: 'PRIMARY', taskDefinition: n.td.taskDefinitionArn, desiredCount: desired, pendingCount: 0, runningCount: 0,
+      failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...capacity, rolloutState: 'IN_PROGRESS',
+      rolloutStateReason: `ECS deployment ${depId} in progress.`, ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
+    }],
+    events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
+    taskArns: [], loadBalancers: n.loadBalancers, serviceRegistries: n.serviceRegistries,
+    ...(n.serviceConnect ? { serviceConnectConfiguration: n.serviceConnect } : {}), tags: n.tags,
+    ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
+    ...(n.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: n.healthCheckGracePeriodSeconds } : {}),
+  };
+}
+
+/** UpdateService with a capacity provider strategy: only with a new deployment, and on the same kind of capacity. */
+function changeStrategy(sim: SimContext, cluster: Cluster, svc: Service, td: TaskDefinition, strategy: CapacityProviderStrategyItem[], force: boolean): void {
+  if (!force) {
+    throw invalidParameter('When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.');
+  }
+  const capacity = resolveCapacity(sim, cluster, undefined, strategy.length ? strategy : undefined, td);
+  if (capacity.launchType !== (onFargate(svc) ? 'FARGATE' : 'EC2')) {
+    throw invalidParameter('A service cannot move between Fargate and EC2 capacity; create a new service instead.');
+  }
+  if (capacity.strategy) {
+    svc.capacityProviderStrategy = capacity.strategy;
+    delete svc.launchType;
+  }
+}
+
+/** Services: create, update (a new deployment when the task definition or network changes), delete, describe, list. */
+export const SERVICE_OPERATIONS: Record<string, Operation> = {
+  CreateService(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const name = input.serviceName as string;
+    if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('Service name can have up to 255 characters: letters, numbers, hyphens and underscores.');
+    const arn = sim.arn(`service/${cluster.clusterName}/${name}`);
+    const existing = sim.world.services[arn];
+    if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.');
+    const scheduling = ((input.schedulingStrategy as string | undefined) ?? 'REPLICA') as 'REPLICA' | 'DAEMON';
+    if (!input.taskDefinition) throw invalidParameter('A task definition is required to create a service with the ECS deployment controller.');
+    const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
+    const launch = checkLaunch(sim, cluster, td, input as LaunchRequest);
+    const dc = (input.deploymentConfiguration as NewService['dc'] | undefined) ?? {};
+    const desired = desiredCountOf(scheduling, launch, dc, input.desiredCount as number | undefined);
+    const pv = launch.launchType === 'FARGATE' ? platformVersionFor(td, input.platformVersion as string | undefined) : undefined;
+    const svc = newService(sim, {
+      arn, name, cluster, td, launch, scheduling, desired, dc, pv,
+      loadBalancers: checkLoadBalancers(sim, td, input.loadBalancers as Service['loadBalancers'] | undefined),
+      serviceRegistries: checkRegistries(sim, td, input.serviceRegistries as Service['serviceRegistries'] | undefined),
+      serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration as Record<string, unknown> | undefined),
+      tags: (input.tags as { key: string; value: string }[]) ?? [],
+      healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds as number | undefined,
+    });
+    if (svc.deploymentConfiguration.minimumHealthyPercent > svc.deploymentConfiguration.maximumPercent) {
+      throw invalidParameter('minimumHealthyPercent must be less than or equal to maximumPercent.');
+    }
+    sim.world.services[arn] = svc;
+    sim.emit('ServiceCreated', `Service ${name} was created with desired count ${desired}.`, { serviceArn: arn });
+    requestPass(sim, svc);
+    return { service: describeService(sim, svc) };
+  },
+
+  UpdateService(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const svc = findService(sim, cluster, input.service as string);
+    if (!svc) throw serviceNotFound();
+    if (svc.status !== 'ACTIVE') throw new ApiError('ServiceNotActiveException', 'Service was not ACTIVE.');
+    let newDeployment = input.forceNewDeployment === true;
+    let td = undefined as TaskDefinition | undefined;
+    if (input.taskDefinition !== undefined) {
+      td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
+      if (td.taskDefinitionArn !== svc.taskDefinition) newDeployment = true;
+    }
+    const effectiveTd = td ?? findTaskDefinition(sim, svc.taskDefinition)!;
+    const strategies = input.placementStrategy as PlacementStrategy[] | undefined;
+    const constraints = input.placementConstraints as { type: string; expression?: string }[] | undefined;
+    const net = input.networkConfiguration as NetworkConfiguration | undefined;
+    // The service keeps its capacity: its launch type, or (below) a strategy on the same kind of capacity.
+    checkLaunch(sim, cluster, effectiveTd, { networkConfiguration: net ?? svc.networkConfiguration, placementStrategy: strategies, placementConstraints: constraints }, { launchType: onFargate(svc) ? 'FARGATE' : 'EC2' });
+    const newStrategy = input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined;
+    if (newStrategy !== undefined) changeStrategy(sim, cluster, svc, effectiveTd, newStrategy, input.forceNewDeployment === true);
+    if (net !== undefined) newDeployment = true;
+    if (input.desiredCount !== undefined) {
+      if (svc.schedulingStrategy === 'DAEMON') throw invalidParameter('The desired count cannot be set for a service with the DAEMON scheduling strategy.');
+      svc.desiredCount = input.desiredCount as number;
+    }
+    const dc = input.deploymentConfiguration as Partial<Service['deploymentConfiguration']> | undefined;
+    if (dc) {
+      svc.deploymentConfiguration = { ...svc.deploymentConfiguration, ...dc };
+      if (svc.schedulingStrategy === 'DAEMON' && svc.deploymentConfiguration.maximumPercent !== 100) {
+        throw invalidParameter('The maximumPercent of a service with the DAEMON scheduling strategy must be 100.');
+      }
+    }
+    if (strategies) svc.placementStrategy = strategies;
+    if (constraints) svc.placementConstraints = constraints;
+    if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds as number;
+    if (net) svc.networkConfiguration = net;
+    if (td) svc.taskDefinition = td.taskDefinitionArn;
+    if (newDeployment) {
+      const pv = onFargate(svc) ? platformVersionFor(effectiveTd, (input.platformVersion as string | undefined) ?? svc.platformVersion) : undefined;
+      startDeployment(sim, svc, svc.taskDefinition, pv);
+    }
+    svc.deployments[0]!.desiredCount = svc.desiredCount;
+    sim.emit('ServiceUpdated', `Service ${svc.serviceName} was updated${newDeployment ? ' (new deployment)' : ''}: desired count ${svc.desiredCount}.`, { serviceArn: svc.serviceArn });
+    requestPass(sim, svc);
+    return { service: describeService(sim, svc) };
+  },
+
+  DeleteService(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const svc = findService(sim, cluster, input.service as string);
+    if (!svc || svc.status === 'INACTIVE') throw serviceNotFound();
+    if (svc.status === 'DRAINING') return { service: describeService(sim, svc) };
+    if (svc.schedulingStrategy === 'REPLICA' && svc.desiredCount > 0 && input.force !== true) {
+      throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
+    }
+    svc.status = 'DRAINING';
+    svc.desiredCount = 0;
+    const primary = svc.deployments[0]!;
+    for (const a of [...svc.taskArns]) {
+      const t = sim.world.tasks[a];
+      if (t && t.desiredStatus === 'RUNNING') stopTask(sim, t, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${primary.id})`);
+    }
+    sim.emit('ServiceStateChange', `Service ${svc.serviceName} is DRAINING (deleted).`, { serviceArn: svc.serviceArn, status: 'DRAINING' });
+    requestPass(sim, svc);
+    return { service: describeService(sim, svc) };
+  },
+
+  DescribeServices(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const services: unknown[] = [];
+    const failures: unknown[] = [];
+    for (const r of input.services as string[]) {
+      const s = findService(sim, cluster, r);
+      if (s) services.push(describeService(sim, s));
+      else failures.push({ arn: r.startsWith('arn:') ? r : sim.arn(`service/${cluster.clusterName}/${r}`), reason: 'MISSING' });
+    }
+    return { services, failures };
+  },
+
+  ListServices(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    return {
+      serviceArns: Object.values(sim.world.services)
+        .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && (!input.launchType || s.launchType === input.launchType) &&
+          (!input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy))
+        .map((s) => s.serviceArn),
+    };
+  },
+};

@@ -1,0 +1,330 @@
+import { clientError } from '../../core/errors';
+import { isFargateSize } from '../../model/fargateSizes';
+import type { ContainerDefinition, HealthCheck, TaskDefinition } from '../../model/types';
+import { ClqError, parseClq } from '../../placement/clq';
+
+/**
+ * Semantic validation of RegisterTaskDefinition (ecs-spec §3) after the SDK-level parameter check.
+ * Messages quoted by the spec are AWS's own; the others ([INF]) name the member the same way.
+ */
+
+/** "1 vCPU", "0.25 vcpu" → 1024, 256; "256" → 256. Undefined when unparseable. */
+export function parseCpu(v: string): number | undefined {
+  const s = v.trim();
+  if (/^\d+$/.test(s)) return Number(s);
+  const m = /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(s);
+  if (m) return Math.round(Number(m[1]) * 1024);
+  return undefined;
+}
+
+/** "2 GB", "2gb", "0.5 GB" → 2048, 512; "512" → 512 (MiB). Undefined when unparseable. */
+export function parseMemory(v: string): number | undefined {
+  const s = v.trim();
+  if (/^\d+$/.test(s)) return Number(s);
+  const m = /^(\d+(?:\.\d+)?)\s*gb$/i.exec(s);
+  if (m) return Math.round(Number(m[1]) * 1024);
+  return undefined;
+}
+
+const NETWORK_MODES = ['bridge', 'host', 'awsvpc', 'none'];
+const COMPATIBILITIES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
+const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+export interface NormalizedTaskDef {
+  def: Omit<TaskDefinition, 'taskDefinitionArn' | 'revision' | 'status' | 'registeredAtMs'>;
+  cpu?: number;
+  memory?: number;
+}
+
+function checkHealth(c: string, hc: HealthCheck): HealthCheck {
+  const cmd = hc.command ?? [];
+  // [INF] AWS accepts commands without a CMD / CMD-SHELL prefix (real task definitions use them).
+  if (cmd.length === 0) throw clientError(`Invalid 'healthCheck' setting for container '${c}'. The command must not be empty.`);
+  const out: HealthCheck = {
+    command: cmd,
+    interval: hc.interval ?? 30,
+    timeout: hc.timeout ?? 5,
+    retries: hc.retries ?? 3,
+  };
+  const bound = (name: string, v: number, lo: number, hi: number, unit: string) => {
+    if (v < lo || v > hi) throw clientError(`Invalid '${name}' setting for the health check of container '${c}': ${v}. The value must be between ${lo} and ${hi}${unit}.`);
+  };
+  bound('interval', out.interval, 5, 300, ' seconds');
+  bound('timeout', out.timeout, 2, 60, ' seconds');
+  bound('retries', out.retries, 1, 10, '');
+  if (hc.startPeriod !== undefined) {
+    bound('startPeriod', hc.startPeriod, 0, 300, ' seconds');
+    out.startPeriod = hc.startPeriod;
+  }
+  return out;
+}
+
+/** What the checks of one request share: its network mode and what it requires. */
+interface Request {
+  input: Record<string, unknown>;
+  networkMode: string | undefined;
+  requires: string[];
+  fargate: boolean;
+  /** EC2 or EXTERNAL (or nothing) required: containers need a memory size unless the task has one. */
+  ec2Like: boolean;
+  windows: boolean;
+  cpu: number | undefined;
+  memory: number | undefined;
+}
+
+/** Validates and normalizes a RegisterTaskDefinition request whose parameter types are already checked. */
+export function validateTaskDefinition(input: Record<string, unknown>): NormalizedTaskDef {
+  const family = input.family as string;
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(family)) {
+    throw clientError('Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.');
+  }
+  const containers = input.containerDefinitions as ContainerDefinition[];
+  if (containers.length === 0) throw clientError('Container list cannot be empty.');
+  if (containers.length > 10) throw clientError(`Too many containers: ${containers.length}. A task definition can have at most 10 containers.`);
+  if (JSON.stringify(input).length > 65536) throw clientError('Task definition size exceeds the maximum of 64 KiB.');
+  const r = readRequest(input);
+  if (r.fargate) checkFargateTask(r);
+  const out = checkContainers(r, containers);
+  checkDependencies(out);
+  const constraints = checkConstraints(input);
+  const def: NormalizedTaskDef['def'] = {
+    ...(input as Record<string, unknown>),
+    family,
+    containerDefinitions: out,
+    compatibilities: compatibilitiesOf(r, out, constraints),
+    requiresAttributes: requiresAttributesOf(r, out),
+    volumes: (input.volumes as unknown[]) ?? [],
+    placementConstraints: constraints as { type: string; expression?: string }[],
+    ...(r.cpu !== undefined ? { cpu: String(r.cpu) } : {}),
+    ...(r.memory !== undefined ? { memory: String(r.memory) } : {}),
+  };
+  delete (def as Record<string, unknown>).tags;
+  return { def, cpu: r.cpu, memory: r.memory };
+}
+
+/** The network mode, the compatibilities required, the OS family and the task-level sizes. */
+function readRequest(input: Record<string, unknown>): Request {
+  const networkMode = input.networkMode as string | undefined;
+  if (networkMode !== undefined && !NETWORK_MODES.includes(networkMode)) {
+    throw clientError(`Invalid networkMode '${networkMode}'. Valid values are bridge, host, awsvpc and none.`);
+  }
+  const requires = (input.requiresCompatibilities as string[] | undefined) ?? [];
+  for (const r of requires) if (!COMPATIBILITIES.includes(r)) throw clientError(`Invalid requiresCompatibilities value '${r}'. Valid values are EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES.`);
+  const os = (input.runtimePlatform as { operatingSystemFamily?: string } | undefined)?.operatingSystemFamily;
+  let cpu: number | undefined;
+  let memory: number | undefined;
+  if (input.cpu !== undefined) {
+    cpu = parseCpu(input.cpu as string);
+    if (cpu === undefined || cpu < 128 || cpu > 196608) throw clientError("Invalid 'cpu' setting for task.");
+  }
+  if (input.memory !== undefined) {
+    memory = parseMemory(input.memory as string);
+    if (memory === undefined || memory < 6) throw clientError("Invalid 'memory' setting for task.");
+  }
+  return {
+    input, networkMode, requires, fargate: requires.includes('FARGATE'),
+    ec2Like: requires.length === 0 || requires.includes('EC2') || requires.includes('EXTERNAL'),
+    windows: os !== undefined && os.startsWith('WINDOWS'), cpu, memory,
+  };
+}
+
+/** What a task definition that requires FARGATE must be (§3.2): awsvpc, a Fargate size, no host features. */
+function checkFargateTask(r: Request): void {
+  const { input, cpu, memory } = r;
+  if (r.networkMode !== 'awsvpc') throw clientError('Fargate only supports network mode \u2018awsvpc\u2019.');
+  if (cpu === undefined) throw clientError("Fargate requires that 'cpu' be defined at the task level.");
+  if (memory === undefined) throw clientError("Fargate requires that 'memory' be defined at the task level.");
+  if (!isFargateSize(cpu, memory, r.windows)) {
+    throw clientError(`No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory. See the Amazon ECS documentation for the valid values.`);
+  }
+  if (Array.isArray(input.placementConstraints) && input.placementConstraints.length > 0) {
+    throw clientError('Task definition placement constraints are not supported by the Fargate launch type.');
+  }
+  if (input.pidMode === 'host' || input.ipcMode !== undefined) {
+    throw clientError(`${input.ipcMode !== undefined ? 'ipcMode' : "pidMode 'host'"} is not supported by the Fargate launch type.`);
+  }
+  for (const v of (input.volumes as Record<string, unknown>[] | undefined) ?? []) {
+    if (v.dockerVolumeConfiguration) throw clientError(`Volume '${String(v.name)}': dockerVolumeConfiguration is not supported by the Fargate launch type.`);
+    const host = v.host as { sourcePath?: string } | undefined;
+    if (host?.sourcePath) throw clientError(`Volume '${String(v.name)}': host sourcePath is not supported by the Fargate launch type.`);
+  }
+}
+
+/** Every container checked and normalized, then what they add up to against the task's sizes. */
+function checkContainers(r: Request, containers: ContainerDefinition[]): ContainerDefinition[] {
+  const names = new Set<string>();
+  let essentialCount = 0;
+  let sumCpu = 0;
+  let sumMem = 0;
+  const out: ContainerDefinition[] = [];
+  for (const c of containers) {
+    const norm = checkContainer(r, c, names);
+    if (norm.essential) essentialCount++;
+    sumCpu += c.cpu ?? 0;
+    sumMem += c.memoryReservation ?? c.memory ?? 0;
+    out.push(norm);
+  }
+  if (essentialCount === 0) throw clientError('At least one container in the task definition must be essential.');
+  if (r.cpu !== undefined && sumCpu > r.cpu) {
+    throw clientError(`The sum of the container 'cpu' values (${sumCpu}) exceeds the task 'cpu' value (${r.cpu}).`);
+  }
+  if (r.memory !== undefined && sumMem > r.memory) {
+    throw clientError(`The sum of the container memory reservations (${sumMem} MiB) exceeds the task 'memory' value (${r.memory} MiB).`);
+  }
+  return out;
+}
+
+/** One container definition: its name, image, memory, ports and, on Fargate, what Fargate refuses. */
+function checkContainer(r: Request, c: ContainerDefinition, names: Set<string>): ContainerDefinition {
+  const { networkMode } = r;
+  const name = c.name;
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw clientError(`Invalid container name '${name}'. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.`);
+  if (names.has(name)) throw clientError(`Duplicate container name '${name}'. Container names must be unique within a task definition.`);
+  names.add(name);
+  if (c.image === undefined || c.image.trim() === '') throw clientError('Container.image should not be null or empty.');
+  if (c.image.length > 255 || /\s/.test(c.image)) throw clientError(`Invalid image '${c.image}' for container '${name}'.`);
+  const essential = c.essential ?? true;
+  if (c.memory === undefined && c.memoryReservation === undefined && r.memory === undefined && r.ec2Like && !r.fargate) {
+    throw clientError(`Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
+  }
+  if (c.memory !== undefined && c.memoryReservation !== undefined && c.memory < c.memoryReservation) {
+    throw clientError(`Invalid setting for container '${name}'. 'memory' must be greater than or equal to 'memoryReservation'.`);
+  }
+  if (c.memory !== undefined && c.memory < 6) throw clientError(`Invalid 'memory' setting for container '${name}'. The minimum is 6 MiB.`);
+  checkPortMappings(name, c, networkMode);
+  if (c.hostname !== undefined && networkMode === 'awsvpc') {
+    throw clientError(`Container '${name}': hostname is not supported when networkMode=awsvpc.`);
+  }
+  if (c.links && c.links.length && networkMode !== undefined && networkMode !== 'bridge') {
+    throw clientError(`Links are not supported when networkMode=${networkMode} (container '${name}').`);
+  }
+  if (r.fargate) checkFargateContainer(r, c);
+  const norm: ContainerDefinition = { ...c, essential };
+  if (c.healthCheck) norm.healthCheck = checkHealth(name, c.healthCheck);
+  // Defaults that DescribeTaskDefinition shows.
+  norm.portMappings = (c.portMappings ?? []).map((pm) => ({
+    ...pm,
+    ...(pm.containerPort !== undefined && (networkMode === 'awsvpc' || networkMode === 'host') ? { hostPort: pm.containerPort } : {}),
+    protocol: pm.protocol ?? 'tcp',
+  }));
+  return norm;
+}
+
+/** Port ranges, awsvpc and host mode (host port = container port), and one mapping per host port. */
+function checkPortMappings(name: string, c: ContainerDefinition, networkMode: string | undefined): void {
+  const seenHostPorts = new Set<string>();
+  for (const pm of c.portMappings ?? []) {
+    if (pm.containerPort !== undefined && (pm.containerPort < 1 || pm.containerPort > 65535)) {
+      throw clientError(`Invalid 'containerPort' setting for container '${name}': ${pm.containerPort}. Ports must be between 1 and 65535.`);
+    }
+    if (pm.hostPort !== undefined && (pm.hostPort < 0 || pm.hostPort > 65535)) {
+      throw clientError(`Invalid 'hostPort' setting for container '${name}': ${pm.hostPort}. Ports must be between 0 and 65535.`);
+    }
+    if ((networkMode === 'awsvpc' || networkMode === 'host') && pm.hostPort !== undefined && pm.hostPort !== pm.containerPort) {
+      throw clientError(`When networkMode=${networkMode}, the host ports and container ports in port mappings must match.`);
+    }
+    const hp = networkMode === 'awsvpc' || networkMode === 'host' ? pm.containerPort : pm.hostPort;
+    if (hp) {
+      const key = `${hp}/${pm.protocol ?? 'tcp'}`;
+      if (seenHostPorts.has(key)) throw clientError(`Container '${name}' maps host port ${key} more than once.`);
+      seenHostPorts.add(key);
+    }
+  }
+}
+
+/** What Fargate refuses in a container: other log drivers, ECR images or awslogs without an execution role, host features. */
+function checkFargateContainer(r: Request, c: ContainerDefinition): void {
+  const name = c.name;
+  const driver = (c.logConfiguration as { logDriver?: string } | undefined)?.logDriver;
+  if (driver !== undefined && !FARGATE_LOG_DRIVERS.includes(driver)) {
+    throw clientError(`Log driver ${driver} is not supported by the Fargate launch type (container '${name}'). Use awslogs, splunk or awsfirelens.`);
+  }
+  if (driver === 'awslogs' && !r.input.executionRoleArn) {
+    throw clientError('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
+  }
+  if (ECR_IMAGE.test(c.image) && !r.input.executionRoleArn) {
+    throw clientError('Fargate requires task definition to have execution role ARN to support ECR images.');
+  }
+  if (c.privileged) throw clientError(`Container '${name}': privileged is not supported by the Fargate launch type.`);
+  if (c.links && c.links.length) throw clientError(`Container '${name}': links are not supported by the Fargate launch type.`);
+  for (const t of ['startTimeout', 'stopTimeout'] as const) {
+    const v = c[t];
+    if (v !== undefined && (v > 120 || (t === 'startTimeout' && v < 2))) {
+      throw clientError(`Invalid '${t}' setting for container '${name}': ${v}. On Fargate it must be between ${t === 'startTimeout' ? 2 : 0} and 120 seconds.`);
+    }
+  }
+}
+
+/** dependsOn rules (§3.4): known containers, valid conditions, no COMPLETE/SUCCESS on essential ones, HEALTHY needs a health check, no cycles. */
+function checkDependencies(out: ContainerDefinition[]): void {
+  const byName = new Map(out.map((c) => [c.name, c]));
+  for (const c of out) {
+    for (const d of c.dependsOn ?? []) {
+      const dep = byName.get(d.containerName);
+      if (!dep) throw clientError(`Container '${c.name}' depends on container '${d.containerName}', which is not defined in the task definition.`);
+      if (d.containerName === c.name) throw clientError(`Container '${c.name}' cannot depend on itself.`);
+      if (!['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'].includes(d.condition)) {
+        throw clientError(`Invalid dependsOn condition '${d.condition}' for container '${c.name}'. Valid values are START, COMPLETE, SUCCESS and HEALTHY.`);
+      }
+      if ((d.condition === 'COMPLETE' || d.condition === 'SUCCESS') && dep.essential) {
+        throw clientError(`Container '${c.name}' has a ${d.condition} dependency on container '${dep.name}', which is essential. COMPLETE and SUCCESS dependencies cannot target an essential container.`);
+      }
+      if (d.condition === 'HEALTHY' && !dep.healthCheck) {
+        throw clientError(`Container '${c.name}' has a HEALTHY dependency on container '${dep.name}', which has no health check.`);
+      }
+    }
+  }
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const visit = (n: string, chain: string[]) => {
+    if (done.has(n)) return;
+    if (visiting.has(n)) throw clientError(`Circular container dependency: ${[...chain, n].join(' -> ')}.`);
+    visiting.add(n);
+    for (const d of byName.get(n)!.dependsOn ?? []) visit(d.containerName, [...chain, n]);
+    visiting.delete(n);
+    done.add(n);
+  };
+  for (const c of out) visit(c.name, []);
+}
+
+/** A task definition's placement constraints: at most 10, memberOf only, with an expression that parses. */
+function checkConstraints(input: Record<string, unknown>): { type?: string; expression?: string }[] {
+  const constraints = (input.placementConstraints as { type?: string; expression?: string }[] | undefined) ?? [];
+  if (constraints.length > 10) throw clientError('Too many placement constraints: a task definition can have at most 10.');
+  for (const pc of constraints) {
+    if (pc.type !== 'memberOf') throw clientError(`Invalid placement constraint type '${pc.type}' in a task definition. Only memberOf is supported.`);
+    if (!pc.expression) throw clientError('A memberOf placement constraint requires an expression.');
+    try {
+      parseClq(pc.expression);
+    } catch (e) {
+      if (e instanceof ClqError) throw clientError(`Invalid placement constraint expression '${pc.expression}': ${e.message} at position ${e.position}.`);
+      throw e;
+    }
+  }
+  return constraints;
+}
+
+/** The launch types the task definition can run on, as ECS works them out. */
+function compatibilitiesOf(r: Request, out: ContainerDefinition[], constraints: unknown[]): string[] {
+  const compatibilities = ['EC2'];
+  const fargateOk =
+    r.networkMode === 'awsvpc' && r.cpu !== undefined && r.memory !== undefined && isFargateSize(r.cpu, r.memory, r.windows) &&
+    constraints.length === 0 && !out.some((c) => c.privileged || (c.links && c.links.length));
+  if (fargateOk) compatibilities.push('FARGATE');
+  if (r.requires.includes('EXTERNAL')) compatibilities.push('EXTERNAL');
+  return compatibilities;
+}
+
+/** The agent capabilities an instance needs to run the task definition. */
+function requiresAttributesOf(r: Request, out: ContainerDefinition[]): { name: string }[] {
+  const requiresAttributes: { name: string }[] = [{ name: 'com.amazonaws.ecs.capability.docker-remote-api.1.18' }];
+  if (r.networkMode === 'awsvpc') requiresAttributes.push({ name: 'ecs.capability.task-eni' });
+  if (out.some((c) => c.healthCheck)) requiresAttributes.push({ name: 'ecs.capability.container-health-check' });
+  if (out.some((c) => c.dependsOn?.length)) requiresAttributes.push({ name: 'ecs.capability.container-ordering' });
+  if (out.some((c) => ECR_IMAGE.test(c.image))) requiresAttributes.push({ name: 'com.amazonaws.ecs.capability.ecr-auth' });
+  if (r.input.executionRoleArn && out.some((c) => (c.logConfiguration as { logDriver?: string } | undefined)?.logDriver === 'awslogs')) {
+    requiresAttributes.push({ name: 'ecs.capability.execution-role-awslogs' });
+  }
+  return requiresAttributes;
+}
