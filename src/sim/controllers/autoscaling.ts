@@ -108,77 +108,91 @@ function runPolicies(sim: SimContext): void {
     if (!policies) continue;
     const svc = serviceOf(sim, target.ResourceId);
     if (!svc) continue;
-    const cur = svc.desiredCount;
-    // Target tracking: every policy says out(n), in(n) or nothing.
-    let out: { n: number; p: ScalingPolicy; alarm: Alarm } | undefined;
-    const ins: { n: number; p: ScalingPolicy; alarm: Alarm }[] = [];
-    let tracking = 0;
-    let trackingIn = 0;
-    for (const p of policies) {
-      const c = p.TargetTrackingScalingPolicyConfiguration;
-      if (p.PolicyType !== 'TargetTrackingScaling' || !c) continue;
-      tracking++;
-      if (!c.DisableScaleIn) trackingIn++;
-      const [high, low] = p.Alarms.map((a) => w.alarms[a.AlarmName]!);
-      if (high?.StateValue === 'ALARM' && !target.SuspendedState.DynamicScalingOutSuspended) {
-        const m = latestValue(sim, high)!;
-        // During the scale-out cooldown the capacity it added counts toward the next calculation.
-        const base = sim.now < target.scaleOutUntilMs ? target.scaleOutBase : cur;
-        const n = clamp(Math.ceil((base * m) / c.TargetValue - EPS), target);
-        if (n > cur && (!out || n > out.n)) out = { n, p, alarm: high };
-      } else if (low?.StateValue === 'ALARM' && !c.DisableScaleIn) {
-        const m = latestValue(sim, low)!;
-        const n = clamp(Math.max(1, Math.ceil((cur * m) / c.TargetValue - EPS)), target);
-        if (n < cur) ins.push({ n, p, alarm: low });
-      }
+    if (targetTracking(sim, target, svc, policies)) continue;
+    stepScaling(sim, target, svc, policies);
+  }
+}
+
+/**
+ * Target tracking: every policy says out(n), in(n) or nothing; the service scales out if any wants
+ * to, in only if all that may scale in want to. True when it changed the desired count.
+ */
+function targetTracking(sim: SimContext, target: ScalableTarget, svc: Service, policies: ScalingPolicy[]): boolean {
+  const w = sim.world;
+  const cur = svc.desiredCount;
+  let out: { n: number; p: ScalingPolicy; alarm: Alarm } | undefined;
+  const ins: { n: number; p: ScalingPolicy; alarm: Alarm }[] = [];
+  let tracking = 0;
+  let trackingIn = 0;
+  for (const p of policies) {
+    const c = p.TargetTrackingScalingPolicyConfiguration;
+    if (p.PolicyType !== 'TargetTrackingScaling' || !c) continue;
+    tracking++;
+    if (!c.DisableScaleIn) trackingIn++;
+    const [high, low] = p.Alarms.map((a) => w.alarms[a.AlarmName]!);
+    if (high?.StateValue === 'ALARM' && !target.SuspendedState.DynamicScalingOutSuspended) {
+      const m = latestValue(sim, high)!;
+      // During the scale-out cooldown the capacity it added counts toward the next calculation.
+      const base = sim.now < target.scaleOutUntilMs ? target.scaleOutBase : cur;
+      const n = clamp(Math.ceil((base * m) / c.TargetValue - EPS), target);
+      if (n > cur && (!out || n > out.n)) out = { n, p, alarm: high };
+    } else if (low?.StateValue === 'ALARM' && !c.DisableScaleIn) {
+      const m = latestValue(sim, low)!;
+      const n = clamp(Math.max(1, Math.ceil((cur * m) / c.TargetValue - EPS)), target);
+      if (n < cur) ins.push({ n, p, alarm: low });
     }
-    if (out) {
-      if (sim.now >= target.scaleOutUntilMs) target.scaleOutBase = cur;
-      target.scaleOutUntilMs = sim.now + out.p.TargetTrackingScalingPolicyConfiguration!.ScaleOutCooldown * 1000;
-      target.scaleInUntilMs = 0; // a scale-out cancels the scale-in cooldown
-      setDesired(sim, target, svc, out.n, `monitor alarm ${out.alarm.AlarmName} in state ALARM triggered policy ${out.p.PolicyName}`);
-      continue;
+  }
+  if (out) {
+    if (sim.now >= target.scaleOutUntilMs) target.scaleOutBase = cur;
+    target.scaleOutUntilMs = sim.now + out.p.TargetTrackingScalingPolicyConfiguration!.ScaleOutCooldown * 1000;
+    target.scaleInUntilMs = 0; // a scale-out cancels the scale-in cooldown
+    setDesired(sim, target, svc, out.n, `monitor alarm ${out.alarm.AlarmName} in state ALARM triggered policy ${out.p.PolicyName}`);
+    return true;
+  }
+  if (tracking > 0 && ins.length === trackingIn && ins.length > 0 && !target.SuspendedState.DynamicScalingInSuspended &&
+      sim.now >= target.scaleInUntilMs && !deploying(svc)) {
+    // Scale in only when every policy that may scale in wants to, and then by the least any of them asks.
+    const pick = ins.reduce((a, b) => (b.n > a.n ? b : a));
+    target.scaleInUntilMs = sim.now + pick.p.TargetTrackingScalingPolicyConfiguration!.ScaleInCooldown * 1000;
+    setDesired(sim, target, svc, pick.n, `monitor alarm ${pick.alarm.AlarmName} in state ALARM triggered policy ${pick.p.PolicyName}`);
+    return true;
+  }
+  return false;
+}
+
+/** Step scaling: each policy acts on its own alarms. */
+function stepScaling(sim: SimContext, target: ScalableTarget, svc: Service, policies: ScalingPolicy[]): void {
+  const w = sim.world;
+  for (const p of policies) {
+    const c = p.StepScalingPolicyConfiguration;
+    if (p.PolicyType !== 'StepScaling' || !c || sim.now < p.cooldownUntilMs) continue;
+    const alarm = Object.values(w.alarms).find((a) => a.StateValue === 'ALARM' && a.AlarmActions.includes(p.PolicyARN));
+    if (!alarm) continue;
+    const m = latestValue(sim, alarm)!;
+    const breach = m - alarm.Threshold;
+    const step = c.StepAdjustments.find((s) => {
+      const lo = s.MetricIntervalLowerBound ?? -Infinity;
+      const hi = s.MetricIntervalUpperBound ?? Infinity;
+      return breach >= 0 ? lo <= breach && breach < hi : lo < breach && breach <= hi;
+    });
+    if (!step) continue;
+    const now = svc.desiredCount;
+    let n: number;
+    if (c.AdjustmentType === 'ExactCapacity') n = step.ScalingAdjustment;
+    else if (c.AdjustmentType === 'ChangeInCapacity') n = now + step.ScalingAdjustment;
+    else {
+      // Percent changes round toward zero; MinAdjustmentMagnitude sets a floor on their size (§6.3).
+      let delta = Math.trunc((now * step.ScalingAdjustment) / 100);
+      if (delta === 0 && step.ScalingAdjustment !== 0) delta = Math.sign(step.ScalingAdjustment);
+      if (c.MinAdjustmentMagnitude && Math.abs(delta) < c.MinAdjustmentMagnitude) delta = Math.sign(step.ScalingAdjustment) * c.MinAdjustmentMagnitude;
+      n = now + delta;
     }
-    if (tracking > 0 && ins.length === trackingIn && ins.length > 0 && !target.SuspendedState.DynamicScalingInSuspended &&
-        sim.now >= target.scaleInUntilMs && !deploying(svc)) {
-      // Scale in only when every policy that may scale in wants to, and then by the least any of them asks.
-      const pick = ins.reduce((a, b) => (b.n > a.n ? b : a));
-      target.scaleInUntilMs = sim.now + pick.p.TargetTrackingScalingPolicyConfiguration!.ScaleInCooldown * 1000;
-      setDesired(sim, target, svc, pick.n, `monitor alarm ${pick.alarm.AlarmName} in state ALARM triggered policy ${pick.p.PolicyName}`);
-      continue;
-    }
-    // Step scaling: each policy acts on its own alarms.
-    for (const p of policies) {
-      const c = p.StepScalingPolicyConfiguration;
-      if (p.PolicyType !== 'StepScaling' || !c || sim.now < p.cooldownUntilMs) continue;
-      const alarm = Object.values(w.alarms).find((a) => a.StateValue === 'ALARM' && a.AlarmActions.includes(p.PolicyARN));
-      if (!alarm) continue;
-      const m = latestValue(sim, alarm)!;
-      const breach = m - alarm.Threshold;
-      const step = c.StepAdjustments.find((s) => {
-        const lo = s.MetricIntervalLowerBound ?? -Infinity;
-        const hi = s.MetricIntervalUpperBound ?? Infinity;
-        return breach >= 0 ? lo <= breach && breach < hi : lo < breach && breach <= hi;
-      });
-      if (!step) continue;
-      const now = svc.desiredCount;
-      let n: number;
-      if (c.AdjustmentType === 'ExactCapacity') n = step.ScalingAdjustment;
-      else if (c.AdjustmentType === 'ChangeInCapacity') n = now + step.ScalingAdjustment;
-      else {
-        // Percent changes round toward zero; MinAdjustmentMagnitude sets a floor on their size (§6.3).
-        let delta = Math.trunc((now * step.ScalingAdjustment) / 100);
-        if (delta === 0 && step.ScalingAdjustment !== 0) delta = Math.sign(step.ScalingAdjustment);
-        if (c.MinAdjustmentMagnitude && Math.abs(delta) < c.MinAdjustmentMagnitude) delta = Math.sign(step.ScalingAdjustment) * c.MinAdjustmentMagnitude;
-        n = now + delta;
-      }
-      n = clamp(n, target);
-      if (n === now) continue;
-      if (n < now && (deploying(svc) || target.SuspendedState.DynamicScalingInSuspended)) continue;
-      if (n > now && target.SuspendedState.DynamicScalingOutSuspended) continue;
-      p.cooldownUntilMs = sim.now + c.Cooldown * 1000;
-      setDesired(sim, target, svc, n, `monitor alarm ${alarm.AlarmName} in state ALARM triggered policy ${p.PolicyName}`);
-    }
+    n = clamp(n, target);
+    if (n === now) continue;
+    if (n < now && (deploying(svc) || target.SuspendedState.DynamicScalingInSuspended)) continue;
+    if (n > now && target.SuspendedState.DynamicScalingOutSuspended) continue;
+    p.cooldownUntilMs = sim.now + c.Cooldown * 1000;
+    setDesired(sim, target, svc, n, `monitor alarm ${alarm.AlarmName} in state ALARM triggered policy ${p.PolicyName}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import { daemonError, withTag, type DockerContainer, type DockerHost } from '../model/docker';
+import type { PendingMap } from '../model/pending';
 import { localImageBehavior } from '../queries/docker';
 
 /**
@@ -96,115 +97,138 @@ function listening(sim: SimContext, c: DockerContainer, port: number): boolean {
   return ports.length === 0 || ports.includes(port);
 }
 
-export function registerDockerHandlers(sim: SimContext): void {
-  const e = sim.engine;
-  const live = (ev: { container: string; gen: number }) => {
-    const c = host(sim).containers[ev.container];
-    return c && c.gen === ev.gen ? c : undefined;
-  };
-  e.on('docker.traffic', (ev) => {
-    const t = host(sim).traffic[String(ev.port)];
-    if (!t || t.gen !== ev.gen || t.requestsPerSecond <= 0) return;
-    // The requests of a second are shared between the paths in turn; those to one path meet the same
-    // host state [SIM], except that a request that crashes a process is followed by failures.
-    const n = Math.floor(t.carry + t.requestsPerSecond);
-    t.carry += t.requestsPerSecond - n;
-    const paths = t.paths.length ? t.paths : [t.path];
-    const rec = { t: sim.now, ok: 0, failed: 0 };
-    let r: ReturnType<typeof request> = { ok: true, reason: '' };
-    for (let i = 0; i < paths.length; i++) {
-      const k = Math.floor(n / paths.length) + (i < n % paths.length ? 1 : 0);
-      if (k === 0) continue;
-      const first = request(sim, t.port, paths[i]!);
-      const rest = first.crashed ? request(sim, t.port, paths[i]!) : first;
-      const failed = (first.ok ? 0 : 1) + (rest.ok ? 0 : k - 1);
-      rec.ok += k - failed;
-      rec.failed += failed;
-      for (const x of first === rest ? [first] : [first, rest]) {
-        const m = x === first ? (first === rest ? k : 1) : k - 1;
-        if (!x.ok && m > 0) t.reasons[x.reason] = (t.reasons[x.reason] ?? 0) + m;
-      }
-      if (!rest.ok) r = rest;
-      else if (!first.ok) r = first;
+/** The container a pending event names, if it is still in the run that scheduled the event. */
+function live(sim: SimContext, ev: { container: string; gen: number }): DockerContainer | undefined {
+  const c = host(sim).containers[ev.container];
+  return c && c.gen === ev.gen ? c : undefined;
+}
+
+/** One second of the steady traffic to a published port: each request meets the host as it is, and the log says when requests start or stop failing. */
+function steadyTraffic(sim: SimContext, ev: PendingMap['docker.traffic']): void {
+  const t = host(sim).traffic[String(ev.port)];
+  if (!t || t.gen !== ev.gen || t.requestsPerSecond <= 0) return;
+  // The requests of a second are shared between the paths in turn; those to one path meet the same
+  // host state [SIM], except that a request that crashes a process is followed by failures.
+  const n = Math.floor(t.carry + t.requestsPerSecond);
+  t.carry += t.requestsPerSecond - n;
+  const paths = t.paths.length ? t.paths : [t.path];
+  const rec = { t: sim.now, ok: 0, failed: 0 };
+  let r: ReturnType<typeof request> = { ok: true, reason: '' };
+  for (let i = 0; i < paths.length; i++) {
+    const k = Math.floor(n / paths.length) + (i < n % paths.length ? 1 : 0);
+    if (k === 0) continue;
+    const first = request(sim, t.port, paths[i]!);
+    const rest = first.crashed ? request(sim, t.port, paths[i]!) : first;
+    const failed = (first.ok ? 0 : 1) + (rest.ok ? 0 : k - 1);
+    rec.ok += k - failed;
+    rec.failed += failed;
+    for (const x of first === rest ? [first] : [first, rest]) {
+      const m = x === first ? (first === rest ? k : 1) : k - 1;
+      if (!x.ok && m > 0) t.reasons[x.reason] = (t.reasons[x.reason] ?? 0) + m;
     }
-    t.seconds.push(rec);
-    if (t.seconds.length > 120) t.seconds.shift();
-    t.totals.ok += rec.ok;
-    t.totals.failed += rec.failed;
-    const prevFailed = t.seconds.length > 1 ? t.seconds[t.seconds.length - 2]!.failed > 0 : false;
-    if (!r.ok && rec.failed > 0 && (!prevFailed || t.lastReason !== r.reason)) sim.emit('LocalRequestsFailing', `Requests to localhost:${t.port}${t.path} are failing: ${r.reason}.`, { port: t.port, reason: r.reason });
-    if (rec.failed === 0 && prevFailed) sim.emit('LocalRequestsSucceeding', `Requests to localhost:${t.port}${t.path} succeed again.`, { port: t.port });
-    t.lastReason = rec.failed === 0 ? undefined : r.reason;
-    e.after(1000, { k: 'docker.traffic', port: t.port, gen: t.gen });
-  });
-  e.on('docker.ready', (ev) => {
-    const c = live(ev);
-    if (!c) return;
-    c.readyMs = sim.now;
-    log(sim, c, 'ready to accept connections');
-  });
-  e.on('docker.connect', (ev) => {
-    const c = live(ev);
-    if (!c) return;
-    const to = localImageBehavior(sim, c.image).connectsTo!;
-    const name = c.env[to.hostEnv];
-    if (name === undefined || name === '') return exited(sim, c, 1, `Error: ${to.hostEnv} is not set`);
-    const target = resolveFrom(sim, c, name);
-    if (target === undefined) return exited(sim, c, 1, `Error: getaddrinfo ENOTFOUND ${name}`);
-    const t = target === 'self' ? c : target;
-    if (!listening(sim, t, to.port) || (target === 'self' && !(host(sim).images[withTag(c.image)]?.exposed ?? []).includes(to.port))) {
-      return exited(sim, c, 1, `Error: connect ECONNREFUSED ${target === 'self' ? '127.0.0.1' : name}:${to.port}`);
-    }
-    log(sim, c, `connected to ${name}:${to.port}`);
-  });
-  e.on('docker.exit', (ev) => {
-    const c = live(ev);
-    if (c) exited(sim, c, ev.code, ev.code === 0 ? 'process finished' : `process exited with code ${String(ev.code)}`);
-  });
-  e.on('docker.stopped', (ev) => {
-    const c = live(ev);
-    if (!c) return;
-    exited(sim, c, ev.code, ev.code === 137 ? 'killed after the stop timeout (SIGKILL)' : 'stopped (SIGTERM)');
-    if (c.restartRequested) {
-      c.restartRequested = false;
-      try {
-        start(sim, c);
-      } catch (err) {
-        log(sim, c, (err as Error).message);
-      }
-    }
-  });
-  e.on('docker.restart', (ev) => {
-    const c = live(ev);
-    if (!c || c.state !== 'restarting') return;
+    if (!rest.ok) r = rest;
+    else if (!first.ok) r = first;
+  }
+  t.seconds.push(rec);
+  if (t.seconds.length > 120) t.seconds.shift();
+  t.totals.ok += rec.ok;
+  t.totals.failed += rec.failed;
+  const prevFailed = t.seconds.length > 1 ? t.seconds[t.seconds.length - 2]!.failed > 0 : false;
+  if (!r.ok && rec.failed > 0 && (!prevFailed || t.lastReason !== r.reason)) sim.emit('LocalRequestsFailing', `Requests to localhost:${t.port}${t.path} are failing: ${r.reason}.`, { port: t.port, reason: r.reason });
+  if (rec.failed === 0 && prevFailed) sim.emit('LocalRequestsSucceeding', `Requests to localhost:${t.port}${t.path} succeed again.`, { port: t.port });
+  t.lastReason = rec.failed === 0 ? undefined : r.reason;
+  sim.engine.after(1000, { k: 'docker.traffic', port: t.port, gen: t.gen });
+}
+
+/** The process accepts connections. */
+function ready(sim: SimContext, ev: PendingMap['docker.ready']): void {
+  const c = live(sim, ev);
+  if (!c) return;
+  c.readyMs = sim.now;
+  log(sim, c, 'ready to accept connections');
+}
+
+/** At start the app connects to the host its environment names: it exits 1 when the name does not resolve or nothing listens yet. */
+function connect(sim: SimContext, ev: PendingMap['docker.connect']): void {
+  const c = live(sim, ev);
+  if (!c) return;
+  const to = localImageBehavior(sim, c.image).connectsTo!;
+  const name = c.env[to.hostEnv];
+  if (name === undefined || name === '') return exited(sim, c, 1, `Error: ${to.hostEnv} is not set`);
+  const target = resolveFrom(sim, c, name);
+  if (target === undefined) return exited(sim, c, 1, `Error: getaddrinfo ENOTFOUND ${name}`);
+  const t = target === 'self' ? c : target;
+  if (!listening(sim, t, to.port) || (target === 'self' && !(host(sim).images[withTag(c.image)]?.exposed ?? []).includes(to.port))) {
+    return exited(sim, c, 1, `Error: connect ECONNREFUSED ${target === 'self' ? '127.0.0.1' : name}:${to.port}`);
+  }
+  log(sim, c, `connected to ${name}:${to.port}`);
+}
+
+/** The main process exits by itself. */
+function processExit(sim: SimContext, ev: PendingMap['docker.exit']): void {
+  const c = live(sim, ev);
+  if (c) exited(sim, c, ev.code, ev.code === 0 ? 'process finished' : `process exited with code ${String(ev.code)}`);
+}
+
+/** `docker stop` completes (SIGTERM, or SIGKILL after the timeout); `docker restart` starts the container again. */
+function stopped(sim: SimContext, ev: PendingMap['docker.stopped']): void {
+  const c = live(sim, ev);
+  if (!c) return;
+  exited(sim, c, ev.code, ev.code === 137 ? 'killed after the stop timeout (SIGKILL)' : 'stopped (SIGTERM)');
+  if (c.restartRequested) {
+    c.restartRequested = false;
     try {
       start(sim, c);
     } catch (err) {
-      c.state = 'exited';
       log(sim, c, (err as Error).message);
     }
-  });
-  e.on('docker.health', (ev) => {
-    const c = live(ev);
-    if (!c || !c.healthcheck) return;
-    const hc = c.healthcheck;
-    const b = localImageBehavior(sim, c.image);
-    const sinceStart = (sim.now - (c.startedMs ?? 0)) / 1000;
-    const passes = c.readyMs !== undefined && !(b.healthCheckFails && (b.healthyAfterSeconds === undefined || sinceStart < b.healthyAfterSeconds));
-    const before = c.health;
-    if (passes) {
-      c.failingStreak = 0;
-      c.health = 'healthy';
-    } else if (sinceStart > (hc.startPeriodSeconds ?? 0)) {
-      c.failingStreak++;
-      if (c.failingStreak >= (hc.retries ?? 3)) c.health = 'unhealthy';
-    }
-    if (c.health !== before) {
-      sim.emit('ContainerHealth', `Container ${c.name} is ${c.health!}.`, { container: c.name, health: c.health });
-      composeProgress(sim);
-    }
-    e.after(Math.round((hc.intervalSeconds ?? 30) * 1000), { k: 'docker.health', container: c.id, gen: c.gen });
-  });
+  }
+}
+
+/** A restart policy starts the container again after its back-off. */
+function restartDue(sim: SimContext, ev: PendingMap['docker.restart']): void {
+  const c = live(sim, ev);
+  if (!c || c.state !== 'restarting') return;
+  try {
+    start(sim, c);
+  } catch (err) {
+    c.state = 'exited';
+    log(sim, c, (err as Error).message);
+  }
+}
+
+/** One run of the container's HEALTHCHECK. */
+function health(sim: SimContext, ev: PendingMap['docker.health']): void {
+  const c = live(sim, ev);
+  if (!c || !c.healthcheck) return;
+  const hc = c.healthcheck;
+  const b = localImageBehavior(sim, c.image);
+  const sinceStart = (sim.now - (c.startedMs ?? 0)) / 1000;
+  const passes = c.readyMs !== undefined && !(b.healthCheckFails && (b.healthyAfterSeconds === undefined || sinceStart < b.healthyAfterSeconds));
+  const before = c.health;
+  if (passes) {
+    c.failingStreak = 0;
+    c.health = 'healthy';
+  } else if (sinceStart > (hc.startPeriodSeconds ?? 0)) {
+    c.failingStreak++;
+    if (c.failingStreak >= (hc.retries ?? 3)) c.health = 'unhealthy';
+  }
+  if (c.health !== before) {
+    sim.emit('ContainerHealth', `Container ${c.name} is ${c.health!}.`, { container: c.name, health: c.health });
+    composeProgress(sim);
+  }
+  sim.engine.after(Math.round((hc.intervalSeconds ?? 30) * 1000), { k: 'docker.health', container: c.id, gen: c.gen });
+}
+
+export function registerDockerHandlers(sim: SimContext): void {
+  const e = sim.engine;
+  e.on('docker.traffic', (ev) => steadyTraffic(sim, ev));
+  e.on('docker.ready', (ev) => ready(sim, ev));
+  e.on('docker.connect', (ev) => connect(sim, ev));
+  e.on('docker.exit', (ev) => processExit(sim, ev));
+  e.on('docker.stopped', (ev) => stopped(sim, ev));
+  e.on('docker.restart', (ev) => restartDue(sim, ev));
+  e.on('docker.health', (ev) => health(sim, ev));
 }
 
 /** Starts the Compose containers whose dependencies are now satisfied, and gives up on those that can never start. */

@@ -1,10 +1,11 @@
 import type { SimContext } from '../model/context';
-import type { ContainerInstance, MetricSeries, Task } from '../model/types';
+import type { Cluster, ContainerInstance, MetricSeries, Service, Task } from '../model/types';
+import type { WorldState } from '../model/world';
 import { MINUTE } from '../core/time';
 import { clusterUsage, rawDemand } from '../queries/demand';
 import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
 import { taskDefinitionOf } from '../queries/taskDefinitions';
-import { distributeTraffic, perMinute } from '../queries/traffic';
+import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traffic';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -45,91 +46,116 @@ export function publishMetrics(sim: SimContext): void {
   const w = sim.world;
   const periodStart = sim.now - MINUTE;
   const traffic = distributeTraffic(sim);
-  for (const arn of w.trafficTasks) {
-    const t = w.tasks[arn];
-    if (t?.traffic) t.traffic = { cpuUnits: 0, requests: 0, errors: 0, latencyMs: 0 };
-  }
-  w.trafficTasks = [];
-  for (const [arn, load] of traffic.perTask) {
-    w.tasks[arn]!.traffic = { cpuUnits: load.cpuUnits, requests: 0, errors: 0, latencyMs: 0 };
-    w.trafficTasks.push(arn);
-  }
+  assignTraffic(w, traffic.perTask);
   const allUsage = new Map<string, { cpu: number; memory: number }>();
   const bases = new Map<string, { cpu: number; memory: number }>();
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
     const usage = clusterUsage(sim, cluster);
     for (const [k, v] of usage) allUsage.set(k, v);
-    const dims = [{ name: 'ClusterName', value: cluster.clusterName }];
-    let regCpu = 0;
-    let regMem = 0;
-    let resCpu = 0;
-    let resMem = 0;
-    let useCpu = 0;
-    let useMem = 0;
-    for (const arn of cluster.instanceArns) {
-      const ci = w.containerInstances[arn]!;
-      if (!reserved(ci)) continue;
-      regCpu += ci.registeredCpu;
-      regMem += ci.registeredMemory;
-      resCpu += ci.usedCpu;
-      resMem += ci.usedMemory;
-      for (const ta of ci.taskArns) {
-        const u = usage.get(ta);
-        if (u) {
-          useCpu += u.cpu;
-          useMem += u.memory;
-        }
-      }
-    }
-    if (regCpu > 0) {
-      record(sim, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu, cluster);
-      record(sim, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem, cluster);
-      record(sim, 'AWS/ECS', 'CPUUtilization', dims, periodStart, (useCpu * 100) / regCpu, cluster);
-      record(sim, 'AWS/ECS', 'MemoryUtilization', dims, periodStart, (useMem * 100) / regMem, cluster);
-    }
+    publishClusterMetrics(sim, cluster, usage, periodStart);
     for (const svc of Object.values(w.services)) {
       if (svc.clusterArn !== cluster.clusterArn || svc.status !== 'ACTIVE') continue;
-      const sdims = [{ name: 'ClusterName', value: cluster.clusterName }, { name: 'ServiceName', value: svc.serviceName }];
-      let running = 0;
-      let pending = 0;
-      let cpu = 0;
-      let mem = 0;
-      let cpuBase = 0;
-      let memBase = 0;
-      for (const ta of svc.taskArns) {
-        const t = w.tasks[ta];
-        if (!t || t.desiredStatus !== 'RUNNING') continue;
-        if (t.lastStatus !== 'RUNNING') {
-          if (t.lastStatus !== 'STOPPED') pending++;
-          continue;
-        }
-        running++;
-        const u = usage.get(ta) ?? { cpu: 0, memory: 0 };
-        cpu += u.cpu;
-        mem += u.memory;
-        // The task definition's CPU and memory (soft limit where set) are the 100 % marks (§6.1).
-        let base = bases.get(t.taskDefinitionArn);
-        if (!base) {
-          const td = taskDefinitionOf(sim, t);
-          base = {
-            cpu: td?.cpu !== undefined ? Number(td.cpu) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.cpu ?? 0), 0),
-            memory: td?.memory !== undefined ? Number(td.memory) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.memoryReservation ?? c.memory ?? 0), 0),
-          };
-          bases.set(t.taskDefinitionArn, base);
-        }
-        cpuBase += base.cpu;
-        memBase += base.memory;
-      }
-      record(sim, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running, svc);
-      record(sim, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending, svc);
-      record(sim, 'ECS/ContainerInsights', 'DesiredTaskCount', sdims, periodStart, svc.desiredCount, svc);
-      if (running === 0) continue; // no datapoint: insufficient data
-      if (cpuBase > 0) record(sim, 'AWS/ECS', 'CPUUtilization', sdims, periodStart, (cpu * 100) / cpuBase, svc);
-      if (memBase > 0) record(sim, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase, svc);
+      publishServiceMetrics(sim, cluster, svc, usage, bases, periodStart);
     }
   }
   publishTrafficMetrics(sim, traffic, allUsage, periodStart);
+}
+
+/** The minute's requests, as CPU each task is asked for; tasks that served last minute start from nothing. */
+function assignTraffic(w: WorldState, perTask: Map<string, TaskTraffic>): void {
+  for (const arn of w.trafficTasks) {
+    const t = w.tasks[arn];
+    if (t?.traffic) t.traffic = { cpuUnits: 0, requests: 0, errors: 0, latencyMs: 0 };
+  }
+  w.trafficTasks = [];
+  for (const [arn, load] of perTask) {
+    w.tasks[arn]!.traffic = { cpuUnits: load.cpuUnits, requests: 0, errors: 0, latencyMs: 0 };
+    w.trafficTasks.push(arn);
+  }
+}
+
+/** A cluster's CPU and memory reservation and utilization over its ACTIVE and DRAINING instances. */
+function publishClusterMetrics(sim: SimContext, cluster: Cluster, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
+  const w = sim.world;
+  const dims = [{ name: 'ClusterName', value: cluster.clusterName }];
+  let regCpu = 0;
+  let regMem = 0;
+  let resCpu = 0;
+  let resMem = 0;
+  let useCpu = 0;
+  let useMem = 0;
+  for (const arn of cluster.instanceArns) {
+    const ci = w.containerInstances[arn]!;
+    if (!reserved(ci)) continue;
+    regCpu += ci.registeredCpu;
+    regMem += ci.registeredMemory;
+    resCpu += ci.usedCpu;
+    resMem += ci.usedMemory;
+    for (const ta of ci.taskArns) {
+      const u = usage.get(ta);
+      if (u) {
+        useCpu += u.cpu;
+        useMem += u.memory;
+      }
+    }
+  }
+  if (regCpu > 0) {
+    record(sim, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu, cluster);
+    record(sim, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem, cluster);
+    record(sim, 'AWS/ECS', 'CPUUtilization', dims, periodStart, (useCpu * 100) / regCpu, cluster);
+    record(sim, 'AWS/ECS', 'MemoryUtilization', dims, periodStart, (useMem * 100) / regMem, cluster);
+  }
+}
+
+/** A service's task counts and its CPU and memory utilization against its task definition's sizes (§6.1). */
+function publishServiceMetrics(
+  sim: SimContext, cluster: Cluster, svc: Service, usage: Map<string, { cpu: number; memory: number }>,
+  bases: Map<string, { cpu: number; memory: number }>, periodStart: number,
+): void {
+  const w = sim.world;
+  const sdims = [{ name: 'ClusterName', value: cluster.clusterName }, { name: 'ServiceName', value: svc.serviceName }];
+  let running = 0;
+  let pending = 0;
+  let cpu = 0;
+  let mem = 0;
+  let cpuBase = 0;
+  let memBase = 0;
+  for (const ta of svc.taskArns) {
+    const t = w.tasks[ta];
+    if (!t || t.desiredStatus !== 'RUNNING') continue;
+    if (t.lastStatus !== 'RUNNING') {
+      if (t.lastStatus !== 'STOPPED') pending++;
+      continue;
+    }
+    running++;
+    const u = usage.get(ta) ?? { cpu: 0, memory: 0 };
+    cpu += u.cpu;
+    mem += u.memory;
+    const base = baseOf(sim, t, bases);
+    cpuBase += base.cpu;
+    memBase += base.memory;
+  }
+  record(sim, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running, svc);
+  record(sim, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending, svc);
+  record(sim, 'ECS/ContainerInsights', 'DesiredTaskCount', sdims, periodStart, svc.desiredCount, svc);
+  if (running === 0) return; // no datapoint: insufficient data
+  if (cpuBase > 0) record(sim, 'AWS/ECS', 'CPUUtilization', sdims, periodStart, (cpu * 100) / cpuBase, svc);
+  if (memBase > 0) record(sim, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase, svc);
+}
+
+/** The task definition's CPU and memory (soft limit where set): the 100 % marks of a task (§6.1). */
+function baseOf(sim: SimContext, t: Task, bases: Map<string, { cpu: number; memory: number }>): { cpu: number; memory: number } {
+  let base = bases.get(t.taskDefinitionArn);
+  if (!base) {
+    const td = taskDefinitionOf(sim, t);
+    base = {
+      cpu: td?.cpu !== undefined ? Number(td.cpu) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.cpu ?? 0), 0),
+      memory: td?.memory !== undefined ? Number(td.memory) : (td?.containerDefinitions ?? []).reduce((a, c) => a + (c.memoryReservation ?? c.memory ?? 0), 0),
+    };
+    bases.set(t.taskDefinitionArn, base);
+  }
+  return base;
 }
 
 /** Listener of `minuteTicked`, after the cost meter: what the run has cost so far, by capacity type. */

@@ -77,55 +77,75 @@ function tokenize(src: string): Tok[] {
 /** Parses an expression; throws ClqError with the 0-based position of the problem. */
 export function parseClq(src: string): ClqNode {
   if (src.trim() === '') throw new ClqError('empty expression', 0);
-  const toks = tokenize(src);
-  let p = 0;
-  const peek = () => toks[p];
-  const endPos = src.length;
-  const isWord = (tok: Tok | undefined, ...words: string[]) => tok !== undefined && tok.t === 'word' && words.includes(tok.v.toLowerCase());
+  const parser = new Parser(tokenize(src), src.length);
+  const ast = parser.or();
+  const rest = parser.peek();
+  if (rest) throw new ClqError(`unexpected '${rest.v}'`, rest.pos);
+  return ast;
+}
 
-  function parseOr(): ClqNode {
-    let left = parseAnd();
-    while (isWord(peek(), 'or', '||')) {
-      p++;
-      left = { kind: 'or', left, right: parseAnd() };
+/** A recursive-descent parser over the tokens: or > and > not > term. */
+class Parser {
+  private p = 0;
+
+  constructor(private readonly toks: Tok[], private readonly endPos: number) {}
+
+  peek(): Tok | undefined {
+    return this.toks[this.p];
+  }
+
+  private isWord(tok: Tok | undefined, ...words: string[]): boolean {
+    return tok !== undefined && tok.t === 'word' && words.includes(tok.v.toLowerCase());
+  }
+
+  or(): ClqNode {
+    let left = this.and();
+    while (this.isWord(this.peek(), 'or', '||')) {
+      this.p++;
+      left = { kind: 'or', left, right: this.and() };
     }
     return left;
   }
-  function parseAnd(): ClqNode {
-    let left = parseNot();
-    while (isWord(peek(), 'and', '&&')) {
-      p++;
-      left = { kind: 'and', left, right: parseNot() };
+
+  private and(): ClqNode {
+    let left = this.not();
+    while (this.isWord(this.peek(), 'and', '&&')) {
+      this.p++;
+      left = { kind: 'and', left, right: this.not() };
     }
     return left;
   }
-  function parseNot(): ClqNode {
-    const tok = peek();
-    if (!tok) throw new ClqError('expected an expression', endPos);
-    if (isWord(tok, 'not', '!')) {
-      p++;
-      return { kind: 'not', expr: parseNot() };
+
+  private not(): ClqNode {
+    const tok = this.peek();
+    if (!tok) throw new ClqError('expected an expression', this.endPos);
+    if (this.isWord(tok, 'not', '!')) {
+      this.p++;
+      return { kind: 'not', expr: this.not() };
     }
     if (tok.t === 'lp') {
-      p++;
-      const e = parseOr();
-      const close = peek();
-      if (!close || close.t !== 'rp') throw new ClqError("expected ')'", close ? close.pos : endPos);
-      p++;
+      this.p++;
+      const e = this.or();
+      const close = this.peek();
+      if (!close || close.t !== 'rp') throw new ClqError("expected ')'", close ? close.pos : this.endPos);
+      this.p++;
       return e;
     }
-    return parseTerm();
+    return this.term();
   }
-  function value(): Tok {
-    const tok = peek();
-    if (!tok || (tok.t !== 'word' && tok.t !== 'str')) throw new ClqError('expected a value', tok ? tok.pos : endPos);
-    p++;
+
+  private value(): Tok {
+    const tok = this.peek();
+    if (!tok || (tok.t !== 'word' && tok.t !== 'str')) throw new ClqError('expected a value', tok ? tok.pos : this.endPos);
+    this.p++;
     return tok;
   }
-  function parseTerm(): ClqNode {
-    const subj = peek()!;
+
+  /** `subject operator [argument]`. */
+  private term(): ClqNode {
+    const subj = this.peek()!;
     if (subj.t !== 'word') throw new ClqError(`expected a subject such as attribute:<name>, found '${subj.v}'`, subj.pos);
-    p++;
+    this.p++;
     let subject = subj.v;
     let attribute: string | undefined;
     if (subject.startsWith('attribute:')) {
@@ -135,33 +155,14 @@ export function parseClq(src: string): ClqNode {
     } else if (!Object.hasOwn(SUBJECT_OPS, subject)) {
       throw new ClqError(`unknown subject '${subject}' (expected attribute:<name>, agentConnected, agentVersion, ec2InstanceId, registeredAt, runningTasksCount or task:group)`, subj.pos);
     }
-    const opTok = peek();
-    if (!opTok) throw new ClqError(`expected an operator after '${subj.v}'`, endPos);
-    let op: Operator | undefined;
-    if (opTok.t === 'op') op = opTok.v as Operator;
-    else if (opTok.t === 'word' && Object.hasOwn(WORD_OPS, opTok.v)) op = WORD_OPS[opTok.v];
-    if (!op) throw new ClqError(`unknown operator '${opTok.v}'`, opTok.pos);
-    p++;
-    const allowed = subject === 'attribute' ? undefined : SUBJECT_OPS[subject];
-    if (allowed && !allowed.includes(op)) throw new ClqError(`operator '${opTok.v}' cannot be used with ${subject}`, opTok.pos);
+    const { op, tok: opTok } = this.operator(subj, subject);
     const node: ClqNode = { kind: 'term', subject, op, pos: subj.pos, ...(attribute !== undefined ? { attribute } : {}) };
     if (op === 'exists' || op === '!exists') return node;
     if (op === 'in' || op === '!in') {
-      const lb = peek();
-      if (!lb || lb.t !== 'lb') throw new ClqError(`'${opTok.v}' takes a list such as [a, b]`, lb ? lb.pos : endPos);
-      p++;
-      const list: string[] = [];
-      for (;;) {
-        list.push(value().v);
-        const sep = peek();
-        if (sep?.t === 'comma') { p++; continue; }
-        if (sep?.t === 'rb') { p++; break; }
-        throw new ClqError("expected ',' or ']'", sep ? sep.pos : endPos);
-      }
-      node.list = list;
+      node.list = this.list(opTok);
       return node;
     }
-    const v = value();
+    const v = this.value();
     if (op === '=~' || op === '!~') {
       try {
         new RegExp(v.v);
@@ -175,10 +176,35 @@ export function parseClq(src: string): ClqNode {
     return node;
   }
 
-  const ast = parseOr();
-  const rest = peek();
-  if (rest) throw new ClqError(`unexpected '${rest.v}'`, rest.pos);
-  return ast;
+  /** The operator after a subject, if the subject allows it. */
+  private operator(subj: Tok, subject: string): { op: Operator; tok: Tok } {
+    const opTok = this.peek();
+    if (!opTok) throw new ClqError(`expected an operator after '${subj.v}'`, this.endPos);
+    let op: Operator | undefined;
+    if (opTok.t === 'op') op = opTok.v as Operator;
+    else if (opTok.t === 'word' && Object.hasOwn(WORD_OPS, opTok.v)) op = WORD_OPS[opTok.v];
+    if (!op) throw new ClqError(`unknown operator '${opTok.v}'`, opTok.pos);
+    this.p++;
+    const allowed = subject === 'attribute' ? undefined : SUBJECT_OPS[subject];
+    if (allowed && !allowed.includes(op)) throw new ClqError(`operator '${opTok.v}' cannot be used with ${subject}`, opTok.pos);
+    return { op, tok: opTok };
+  }
+
+  /** `[a, b, …]` after in / not_in. */
+  private list(opTok: Tok): string[] {
+    const lb = this.peek();
+    if (!lb || lb.t !== 'lb') throw new ClqError(`'${opTok.v}' takes a list such as [a, b]`, lb ? lb.pos : this.endPos);
+    this.p++;
+    const list: string[] = [];
+    for (;;) {
+      list.push(this.value().v);
+      const sep = this.peek();
+      if (sep?.t === 'comma') { this.p++; continue; }
+      if (sep?.t === 'rb') { this.p++; break; }
+      throw new ClqError("expected ',' or ']'", sep ? sep.pos : this.endPos);
+    }
+    return list;
+  }
 }
 
 /** Parses 2018-06-18T22:28:28+00:00, …Z, 2018-06-18T22:28:28 or 2018-06-18 to epoch seconds. */

@@ -193,6 +193,48 @@ function detailText(t: PlacementTrace, code: number, num: number, ci: ContainerI
  * is kept in columns and turned into rows by `expandTrace` when someone reads it.
  */
 export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream, traceId: number, nowMs: number): PlacementResult {
+  const list = candidatesOf(w, r);
+  const strategies: PlacementStrategy[] = r.strategies.length
+    ? r.strategies
+    : r.defaultMode === 'service'
+      ? [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'spread', field: 'instanceId' }]
+      : [{ type: 'random' }];
+  const n = list.length;
+  const S = strategies.length;
+  const columns = { arns: list.map((ci) => ci.containerInstanceArn), codes: new Uint8Array(n), nums: new Float64Array(n), scores: new Float64Array(n * S).fill(NaN), kept: new Uint8Array(n) };
+  const { passed, closest } = filterAll(w, r, list, columns);
+  const trace: PlacementTrace = {
+    id: traceId, atMs: nowMs, group: r.group,
+    strategies: strategies.map(strategyName),
+    constraints: r.constraints.map((c) => (c.expression ? `${c.type}: ${c.expression}` : c.type)),
+    need: { cpu: r.req.cpu, memory: r.req.memory, gpu: r.req.gpu },
+    requiredAttributes: r.req.attributes.map((a) => (a.value !== undefined ? `${a.name}=${a.value}` : a.name)),
+    columns,
+  };
+  if (!r.strategies.length) {
+    trace.note = r.defaultMode === 'service'
+      ? 'No placement strategy: a service balances tasks across Availability Zones, then across instances.'
+      : 'No placement strategy: RunTask places tasks randomly.';
+  }
+  if (passed.length === 0) {
+    if (closest >= 0) {
+      const ci = list[closest]!;
+      trace.failure = { reason: CODES[columns.codes[closest]!]!, arn: ci.containerInstanceArn, detail: detailText(trace, columns.codes[closest]!, columns.nums[closest]!, ci) };
+    } else trace.failure = { reason: 'MISSING', detail: 'No Container Instances were found in your cluster.' };
+    return { trace };
+  }
+  const set = applyStrategies(w, r.group, list, passed, strategies, rng, columns);
+  // [SIM] remaining ties: the instance registered first.
+  let chosen = set[0]!;
+  for (const idx of set) if (list[idx]!.order < list[chosen]!.order) chosen = idx;
+  trace.chosen = list[chosen]!.containerInstanceArn;
+  return { instance: list[chosen]!, trace };
+}
+
+type Columns = NonNullable<PlacementTrace['columns']>;
+
+/** The cluster's instances a decision considers: not INACTIVE, of the named instances and capacity provider if any. */
+function candidatesOf(w: WorldState, r: PlacementRequest): ContainerInstance[] {
   const cluster = w.clusters[r.clusterArn]!;
   const only = r.only ? new Set(r.only) : undefined;
   const all = instancesOf(w, cluster.instanceArns);
@@ -201,32 +243,25 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
   for (const ci of all) {
     if (ci.status !== 'INACTIVE' && (!only || only.has(ci.containerInstanceArn)) && (!cp || ci.capacityProviderName === cp)) list.push(ci);
   }
-  const n = list.length;
-  const strategies: PlacementStrategy[] = r.strategies.length
-    ? r.strategies
-    : r.defaultMode === 'service'
-      ? [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'spread', field: 'instanceId' }]
-      : [{ type: 'random' }];
-  const S = strategies.length;
-  const codes = new Uint8Array(n);
-  const nums = new Float64Array(n);
-  const scores = new Float64Array(n * S).fill(NaN);
-  const kept = new Uint8Array(n);
+  return list;
+}
+
+/** Runs every candidate through the filters: the indexes that passed, and the closest rejected one. */
+function filterAll(w: WorldState, r: PlacementRequest, list: ContainerInstance[], columns: Columns): { passed: number[]; closest: number } {
   const compiled = r.constraints.map((c) => (c.type === 'memberOf' && c.expression ? compileClq(c.expression) : undefined));
   const subject = newSubject();
-  let set: number[] = [];
+  const passed: number[] = [];
   let closest = -1;
   let closestStage = -1;
   let closestSlack = -1;
-  for (let i = 0; i < n; i++) {
-    const ci = list[i]!;
-    const code = filter(w, ci, r, compiled, subject);
+  for (let i = 0; i < list.length; i++) {
+    const code = filter(w, list[i]!, r, compiled, subject);
     if (code === 0) {
-      set.push(i);
+      passed.push(i);
       continue;
     }
-    codes[i] = code;
-    nums[i] = detailNum;
+    columns.codes[i] = code;
+    columns.nums[i] = detailNum;
     // [SIM] "closest matching": furthest filter reached, then most of the missing resource left.
     const stage = STAGE[code]!;
     const slack = code === 5 || code === 6 ? detailNum : 0;
@@ -236,28 +271,14 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
       closestSlack = slack;
     }
   }
-  const trace: PlacementTrace = {
-    id: traceId, atMs: nowMs, group: r.group,
-    strategies: strategies.map(strategyName),
-    constraints: r.constraints.map((c) => (c.expression ? `${c.type}: ${c.expression}` : c.type)),
-    need: { cpu: r.req.cpu, memory: r.req.memory, gpu: r.req.gpu },
-    requiredAttributes: r.req.attributes.map((a) => (a.value !== undefined ? `${a.name}=${a.value}` : a.name)),
-    columns: { arns: list.map((ci) => ci.containerInstanceArn), codes, nums, scores, kept },
-  };
-  if (!r.strategies.length) {
-    trace.note = r.defaultMode === 'service'
-      ? 'No placement strategy: a service balances tasks across Availability Zones, then across instances.'
-      : 'No placement strategy: RunTask places tasks randomly.';
-  }
-  if (set.length === 0) {
-    if (closest >= 0) {
-      const ci = list[closest]!;
-      trace.failure = { reason: CODES[codes[closest]!]!, arn: ci.containerInstanceArn, detail: detailText(trace, codes[closest]!, nums[closest]!, ci) };
-    } else trace.failure = { reason: 'MISSING', detail: 'No Container Instances were found in your cluster.' };
-    return { trace };
-  }
+  return { passed, closest };
+}
 
-  // Strategies narrow the set in order; each passing candidate records its score under each.
+/** Strategies narrow the candidates in order; each candidate still in records its score under each, and how many kept it. */
+function applyStrategies(w: WorldState, group: string, list: ContainerInstance[], passed: number[], strategies: PlacementStrategy[], rng: Stream, columns: Columns): number[] {
+  const { scores, kept } = columns;
+  const S = strategies.length;
+  let set = passed;
   for (let j = 0; j < S; j++) {
     const s = strategies[j]!;
     const m = set.length;
@@ -268,33 +289,7 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
       set = [set[pick]!];
       continue;
     }
-    const sc = new Float64Array(m);
-    if (s.type === 'binpack') {
-      const cpu = s.field === 'cpu';
-      for (let k = 0; k < m; k++) {
-        const ci = list[set[k]!]!;
-        sc[k] = cpu ? ci.registeredCpu - ci.usedCpu : ci.registeredMemory - ci.usedMemory;
-      }
-    } else {
-      // spread: count tasks of the group per value of the field, over every instance of the cluster.
-      const field = s.field ?? 'instanceId';
-      const gi = w.groupIndex[r.group];
-      if (field === 'instanceId' || field === 'host') {
-        for (let k = 0; k < m; k++) sc[k] = gi?.[list[set[k]!]!.containerInstanceArn] ?? 0;
-      } else {
-        const attrValue = attrReader(field.startsWith('attribute:') ? field.slice(10) : field);
-        const bucket = new Map<string | undefined, number>();
-        if (gi) {
-          for (const key in gi) {
-            const ci = w.containerInstances[key];
-            if (!ci) continue;
-            const v = attrValue(ci);
-            bucket.set(v, (bucket.get(v) ?? 0) + gi[key]!);
-          }
-        }
-        for (let k = 0; k < m; k++) sc[k] = bucket.get(attrValue(list[set[k]!]!)) ?? 0;
-      }
-    }
+    const sc = s.type === 'binpack' ? binpackScores(list, set, s.field === 'cpu') : spreadScores(w, group, list, set, s.field ?? 'instanceId');
     let best = Infinity;
     for (let k = 0; k < m; k++) if (sc[k]! < best) best = sc[k]!;
     const next: number[] = [];
@@ -308,11 +303,40 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
     }
     set = next;
   }
-  // [SIM] remaining ties: the instance registered first.
-  let chosen = set[0]!;
-  for (const idx of set) if (list[idx]!.order < list[chosen]!.order) chosen = idx;
-  trace.chosen = list[chosen]!.containerInstanceArn;
-  return { instance: list[chosen]!, trace };
+  return set;
+}
+
+/** binpack: what remains of the field on each candidate (the least wins). */
+function binpackScores(list: ContainerInstance[], set: number[], cpu: boolean): Float64Array {
+  const sc = new Float64Array(set.length);
+  for (let k = 0; k < set.length; k++) {
+    const ci = list[set[k]!]!;
+    sc[k] = cpu ? ci.registeredCpu - ci.usedCpu : ci.registeredMemory - ci.usedMemory;
+  }
+  return sc;
+}
+
+/** spread: tasks of the group per value of the field, counted over every instance of the cluster (the fewest wins). */
+function spreadScores(w: WorldState, group: string, list: ContainerInstance[], set: number[], field: string): Float64Array {
+  const m = set.length;
+  const sc = new Float64Array(m);
+  const gi = w.groupIndex[group];
+  if (field === 'instanceId' || field === 'host') {
+    for (let k = 0; k < m; k++) sc[k] = gi?.[list[set[k]!]!.containerInstanceArn] ?? 0;
+    return sc;
+  }
+  const attrValue = attrReader(field.startsWith('attribute:') ? field.slice(10) : field);
+  const bucket = new Map<string | undefined, number>();
+  if (gi) {
+    for (const key in gi) {
+      const ci = w.containerInstances[key];
+      if (!ci) continue;
+      const v = attrValue(ci);
+      bucket.set(v, (bucket.get(v) ?? 0) + gi[key]!);
+    }
+  }
+  for (let k = 0; k < m; k++) sc[k] = bucket.get(attrValue(list[set[k]!]!)) ?? 0;
+  return sc;
 }
 
 /**

@@ -1,0 +1,147 @@
+import type { SimContext } from '../../model/context';
+import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE } from '../../model/capacity';
+import type { Deployment, Service, Task } from '../../model/types';
+import { unhealthyTarget } from '../../queries/targets';
+import { checkCircuitBreaker } from './deployments';
+import { serviceEvent, taskIds, unableToPlaceMessage } from './events';
+import { isHealthy, onDraining } from './health';
+import { launch, nextProvider } from './launch';
+import { scaleInChoice, scaleInOrder, stopMany } from './scaleIn';
+
+/** What one pass of a REPLICA service sees of its tasks before it starts or stops any. */
+interface Survey {
+  svc: Service;
+  primary: Deployment;
+  desired: number;
+  /** maximumPercent and minimumHealthyPercent of the desired count, in tasks. */
+  maxTotal: number;
+  minHealthy: number;
+  /** Tasks not asked to stop, and tasks not yet STOPPED. */
+  active: Task[];
+  inFlight: number;
+  /** Past their grace period and failing: load balancer health checks, or container health checks or those. */
+  elbUnhealthy: Task[];
+  unhealthy: Task[];
+  /** Healthy-or-starting tasks of the primary deployment, and the tasks to replace (old deployments, DRAINING instances). */
+  primaryGood: Task[];
+  replaceable: Task[];
+}
+
+function survey(sim: SimContext, svc: Service, ts: Task[]): Survey {
+  const primary = svc.deployments[0]!;
+  const desired = svc.desiredCount;
+  const cfg = svc.deploymentConfiguration;
+  const active = ts.filter((t) => t.desiredStatus === 'RUNNING');
+  const graceOver = (t: Task) => sim.now >= (t.startedAtMs ?? 0) + (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
+  const elbUnhealthy = active.filter((t) => graceOver(t) && unhealthyTarget(sim, t));
+  const unhealthy = active.filter((t) => (t.healthStatus === 'UNHEALTHY' && graceOver(t)) || elbUnhealthy.includes(t));
+  return {
+    svc, primary, desired,
+    maxTotal: Math.floor((desired * cfg.maximumPercent) / 100),
+    minHealthy: Math.ceil((desired * cfg.minimumHealthyPercent) / 100),
+    active,
+    inFlight: ts.filter((t) => t.lastStatus !== 'STOPPED').length,
+    elbUnhealthy, unhealthy,
+    primaryGood: active.filter((t) => t.deploymentId === primary.id && !onDraining(sim, t) && !unhealthy.includes(t)),
+    replaceable: active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t)),
+  };
+}
+
+/**
+ * One pass of a REPLICA service: 1. start tasks of the primary deployment up to desiredCount, within
+ * maximumPercent; 2. stop unhealthy tasks; 3. stop old and draining tasks within
+ * minimumHealthyPercent; 4. scale the primary deployment in beyond desiredCount.
+ */
+export function replicaPass(sim: SimContext, svc: Service, ts: Task[]): void {
+  const s = survey(sim, svc, ts);
+  const started = startTasks(sim, s);
+  stopUnhealthy(sim, s);
+  const healthy = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
+  const stopped = stopReplaced(sim, s, started, healthy);
+  if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && s.maxTotal - s.inFlight <= 0 &&
+      healthy - s.minHealthy <= 0 && s.active.every((t) => isHealthy(sim, t))) {
+    serviceEvent(sim, svc, `service ${svc.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`);
+  }
+}
+
+/** How many tasks the pass may start: room under maximumPercent and desiredCount, unless throttled, failed or over the launch-rate quota. */
+function startable(sim: SimContext, s: Survey): number {
+  const { svc } = s;
+  let canStart = Math.max(0, Math.min(s.maxTotal - s.inFlight, s.desired - s.primaryGood.length));
+  if (canStart > 0 && sim.now < svc.throttledUntilMs) canStart = 0;
+  if (s.primary.rolloutState === 'FAILED') canStart = 0;
+  // Launch-rate quota (§5.7): tasks started per service per minute.
+  const quota = (svc.launchType ?? '') === 'FARGATE' || (svc.capacityProviderStrategy ?? []).some((i) => FARGATE_PROVIDERS.includes(i.capacityProvider)) ? 500 : 250;
+  const recent = (svc.launchTimesMs ?? []).filter((t) => t > sim.now - 60_000);
+  svc.launchTimesMs = recent;
+  if (canStart > 0 && recent.length + canStart > quota) {
+    canStart = Math.max(0, quota - recent.length);
+    serviceEvent(sim, svc, `service ${svc.serviceName} operations are being throttled. Will try again later.`);
+    sim.engine.at((recent[0] ?? sim.now) + 60_000 + 1, { k: 'svc.wake', svc: svc.serviceArn });
+  }
+  return canStart;
+}
+
+/** 1. Starts tasks of the primary deployment; the first that cannot be placed ends the step and schedules a retry. */
+function startTasks(sim: SimContext, s: Survey): Task[] {
+  const { svc, primary } = s;
+  const canStart = startable(sim, s);
+  const started: Task[] = [];
+  for (let i = 0; i < canStart; i++) {
+    const r = launch(sim, svc, primary, undefined, nextProvider(svc, primary, [...s.primaryGood, ...started]));
+    if (!r.task) {
+      svc.lastUnplacedTraceId = r.trace.id;
+      serviceEvent(sim, svc, r.trace.failure?.reason === SPOT_UNAVAILABLE
+        ? `(service ${svc.serviceName}) was unable to place a task. Reason: ${SPOT_UNAVAILABLE}.`
+        : unableToPlaceMessage(svc.serviceName, r.trace));
+      if (svc.retryAtMs <= sim.now) {
+        svc.retryAtMs = sim.now + sim.world.durations.serviceRetryMs;
+        sim.engine.at(svc.retryAtMs, { k: 'svc.wake', svc: svc.serviceArn });
+      }
+      break;
+    }
+    started.push(r.task);
+    svc.taskArns.push(r.task.taskArn);
+    svc.launchTimesMs!.push(sim.now);
+  }
+  if (started.length) serviceEvent(sim, svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${taskIds(started)}.`);
+  return started;
+}
+
+/** 2. Stops unhealthy tasks (their replacements were started first where maximumPercent allowed); each counts toward the circuit breaker. */
+function stopUnhealthy(sim: SimContext, s: Survey): void {
+  const { svc } = s;
+  for (const t of s.elbUnhealthy) {
+    const { tg, target } = unhealthyTarget(sim, t)!;
+    serviceEvent(sim, svc, `service ${svc.serviceName} ${tg.TargetType === 'instance' ? `(instance ${target.Id}) ` : ''}(port ${target.Port}) is unhealthy in (target-group ${tg.TargetGroupArn}) due to (reason Health checks failed).`);
+  }
+  stopMany(sim, svc, s.unhealthy, (t) => {
+    const bad = unhealthyTarget(sim, t);
+    return bad ? `Task failed ELB health checks in (target-group ${bad.tg.TargetGroupArn})` : 'Task failed container health checks';
+  });
+  for (const t of s.unhealthy) {
+    const dep = svc.deployments.find((d) => d.id === t.deploymentId);
+    if (dep) {
+      dep.failedTasks++;
+      checkCircuitBreaker(sim, svc, dep, 'tasks failed health checks');
+    }
+  }
+}
+
+/** 3 and 4. Stops old and draining tasks within minimumHealthyPercent, and primary tasks beyond desiredCount. */
+function stopReplaced(sim: SimContext, s: Survey, started: Task[], healthy: number): Task[] {
+  const { svc, primary } = s;
+  let canStop = healthy - s.minHealthy;
+  const notYetHealthy = s.replaceable.filter((t) => !isHealthy(sim, t));
+  const stopNow: Task[] = [...notYetHealthy];
+  for (const t of scaleInOrder(sim, svc, s.replaceable.filter((x) => isHealthy(sim, x)))) {
+    if (canStop <= 0) break;
+    stopNow.push(t);
+    canStop--;
+  }
+  // Scale-in of the primary deployment beyond desiredCount is not limited by minimumHealthyPercent.
+  const excess = s.primaryGood.length + started.length - s.desired;
+  if (excess > 0) stopNow.push(...scaleInChoice(sim, svc, primary, s.primaryGood, excess));
+  stopMany(sim, svc, stopNow, `Scaling activity initiated by (deployment ${primary.id})`);
+  return stopNow;
+}

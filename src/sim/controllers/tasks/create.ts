@@ -1,0 +1,136 @@
+import type { SimContext } from '../../model/context';
+import type { Container, ContainerInstance, Requirements, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../../model/types';
+import { indexTask } from '../../placement/place';
+
+export interface CreateTaskOptions {
+  clusterArn: string;
+  td: TaskDefinition;
+  group: string;
+  launchType: 'EC2' | 'FARGATE';
+  capacityProviderName?: string;
+  instance?: ContainerInstance;
+  subnetId?: string;
+  startedBy?: string;
+  overrides?: Record<string, unknown>;
+  serviceArn?: string;
+  deploymentId?: string;
+  platformVersion?: string;
+  traceId?: number;
+  req: Requirements;
+  tags?: { key: string; value: string }[];
+  /** No instance yet: wait in PROVISIONING for capacity from this provider. */
+  waiting?: WaitingPlacement;
+}
+
+/** Creates a task: placed (an instance or a Fargate subnet) it starts at once; with `waiting` it waits in PROVISIONING. */
+export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
+  const w = sim.world;
+  const cluster = w.clusters[o.clusterArn]!;
+  const id = sim.hex(32);
+  const taskArn = sim.arn(`task/${cluster.clusterName}/${id}`);
+  const mode = o.td.networkMode ?? (o.launchType === 'FARGATE' ? 'awsvpc' : 'bridge');
+  const overrides = (o.overrides ?? {}) as { containerOverrides?: { name: string; cpu?: number; memory?: number; memoryReservation?: number }[] };
+  const containers: Container[] = o.td.containerDefinitions.map((cd) => {
+    const ov = overrides.containerOverrides?.find((x) => x.name === cd.name);
+    return {
+      containerArn: sim.arn(`container/${cluster.clusterName}/${id}/${sim.uuid()}`),
+      name: cd.name, image: cd.image, essential: cd.essential !== false, state: 'NONE', healthStatus: 'UNKNOWN', healthFailures: 0,
+      networkBindings: [],
+      ...(ov?.cpu ?? cd.cpu) !== undefined ? { cpu: ov?.cpu ?? cd.cpu } : {},
+      ...(ov?.memory ?? cd.memory) !== undefined ? { memory: ov?.memory ?? cd.memory } : {},
+      ...(ov?.memoryReservation ?? cd.memoryReservation) !== undefined ? { memoryReservation: ov?.memoryReservation ?? cd.memoryReservation } : {},
+    };
+  });
+  const t: Task = {
+    taskArn, id, clusterArn: o.clusterArn, taskDefinitionArn: o.td.taskDefinitionArn, family: o.td.family, group: o.group,
+    launchType: o.launchType, availabilityZone: '', networkMode: mode,
+    lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', healthStatus: 'UNKNOWN', createdAtMs: sim.now,
+    containers, overrides: o.overrides ?? { containerOverrides: [] },
+    reserved: { cpu: o.req.cpu, memory: o.req.memory, gpu: o.req.gpu, eni: o.req.eni, ports: [...o.req.ports], portsUdp: [...o.req.portsUdp] },
+    reachedRunning: false, version: 1, gen: 0, tags: o.tags ?? [],
+    ...(o.startedBy ? { startedBy: o.startedBy } : {}),
+    ...(o.capacityProviderName ? { capacityProviderName: o.capacityProviderName } : {}),
+    ...(o.platformVersion ? { platformVersion: o.platformVersion } : {}),
+    ...(o.td.cpu !== undefined ? { cpu: o.td.cpu } : {}),
+    ...(o.td.memory !== undefined ? { memory: o.td.memory } : {}),
+    ...(o.serviceArn ? { serviceArn: o.serviceArn, deploymentId: o.deploymentId } : {}),
+    ...(o.traceId !== undefined ? { traceId: o.traceId } : {}),
+  };
+  w.tasks[taskArn] = t;
+  w.taskOrder.push(taskArn);
+  if (o.launchType === 'FARGATE') w.fargateTasksLaunched = true;
+  if (o.waiting) {
+    t.waiting = o.waiting;
+    w.waiting.push(taskArn);
+    indexTask(w, t, 1);
+    sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is PROVISIONING: waiting for capacity from ${o.waiting.capacityProvider}.`, {
+      taskArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: t.group, capacityProviderName: o.waiting.capacityProvider,
+    });
+    sim.engine.after(w.durations.provisioningTimeoutMs, { k: 'task.provisionTimeout', task: taskArn });
+    return t;
+  }
+  bindTask(sim, t, o.td, o.instance, o.subnetId);
+  return t;
+}
+
+/** Gives a task its instance (reserving resources and host ports) or its Fargate subnet, and starts it. */
+export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: ContainerInstance | undefined, subnetId: string | undefined): void {
+  const w = sim.world;
+  const d = w.durations;
+  const mode = t.networkMode;
+  const reserved = t.reserved;
+  if (t.waiting) {
+    indexTask(w, t, -1);
+    delete t.waiting;
+    w.waiting = w.waiting.filter((a) => a !== t.taskArn);
+  }
+  if (ci && t.launchType === 'EC2') {
+    // Host ports: static ones as reserved, dynamic ones from the ephemeral range, lowest free first [SIM].
+    td.containerDefinitions.forEach((cd, i) => {
+      for (const pm of cd.portMappings ?? []) {
+        if (pm.containerPort === undefined || mode === 'awsvpc' || mode === 'none') continue;
+        let hostPort = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
+        const proto = pm.protocol === 'udp' ? 'udp' : 'tcp';
+        if (hostPort === 0) {
+          const used = proto === 'udp' ? ci.usedPortsUdp : ci.usedPorts;
+          hostPort = 49153;
+          while (used.includes(hostPort) || reserved.ports.includes(hostPort)) hostPort++;
+          (proto === 'udp' ? reserved.portsUdp : reserved.ports).push(hostPort);
+        }
+        t.containers[i]!.networkBindings.push({ bindIP: '0.0.0.0', containerPort: pm.containerPort, hostPort, protocol: proto });
+      }
+    });
+    ci.usedCpu += reserved.cpu;
+    ci.usedMemory += reserved.memory;
+    ci.usedGpu += reserved.gpu;
+    ci.usedEni += reserved.eni;
+    ci.usedPorts.push(...reserved.ports);
+    ci.usedPortsUdp.push(...reserved.portsUdp);
+    ci.version++;
+    ci.taskArns.push(t.taskArn);
+    t.containerInstanceArn = ci.containerInstanceArn;
+    t.ec2InstanceId = ci.ec2InstanceId;
+  }
+  const subnet = subnetId ?? ci?.subnetId;
+  t.availabilityZone = ci ? ci.availabilityZone : w.subnets[subnet!]!.availabilityZone;
+  if (subnet) t.subnetId = subnet;
+  if (mode === 'awsvpc' && subnet) {
+    const sn = w.subnets[subnet]!;
+    const base = sn.cidr.split('/')[0]!.split('.').map(Number);
+    const n = sn.nextIp++;
+    sn.freeIps--;
+    t.privateIp = `${base[0]}.${base[1]}.${base[2]! + (n >> 8)}.${n & 255}`;
+    t.eniId = `eni-${sim.hex(17)}`;
+  }
+  indexTask(w, t, 1);
+  const needsEni = mode === 'awsvpc';
+  const initial: TaskStatus = needsEni ? 'PROVISIONING' : 'PENDING';
+  t.lastStatus = initial;
+  t.version++;
+  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${initial}${ci ? ` on ${ci.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {
+    taskArn: t.taskArn, lastStatus: initial, desiredStatus: 'RUNNING', group: t.group, ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
+  });
+  if (needsEni) sim.engine.after(t.launchType === 'FARGATE' ? d.fargateProvisionMs : d.eniAttachMs, { k: 'task.provisioned', task: t.taskArn });
+  else sim.engine.after(d.agentAckMs, { k: 'task.pull', task: t.taskArn });
+  sim.notices.emit('taskChanged', t);
+}
