@@ -1,61 +1,140 @@
-// Derives src/sim/api/ecsShapes.json (member names, types, required members, bounds) from the
-// published ECS API model, so that requests are checked the way the AWS SDKs and CLI check them,
-// and src/formats/ecsShapeDocs.json (one sentence per member, for editor hover and completion).
-// Usage: node scripts/gen-ecs-shapes.mjs <path to botocore ecs service-2.json>
+// Derives from the published ECS API model (botocore's ecs service-2.json):
+// - src/sim/api/ecsShapes.json: member names, types, required members and bounds, so that requests
+//   are checked the way the AWS SDKs and CLI check them;
+// - src/sim/api/ecs/inputs.generated.d.ts: the request members of every operation as TypeScript
+//   interfaces, which the ECS operations are typed by;
+// - src/formats/ecsShapeDocs.json: one sentence per member, for editor hover and completion.
+// Usage: node scripts/gen-ecs-shapes.mjs <path to botocore ecs service-2.json> [--check]
+// With --check it writes nothing and exits 1 naming each committed file that is not what it derives
+// (test/sim/generated.test.ts runs it so).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-const model = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const out = { operations: {}, shapes: {} };
-const docs = {};
-const seen = new Set();
+export const OUTPUTS = {
+  shapes: 'src/sim/api/ecsShapes.json',
+  inputs: 'src/sim/api/ecs/inputs.generated.d.ts',
+  docs: 'src/formats/ecsShapeDocs.json',
+};
+
 function firstSentence(doc) {
   if (!doc) return undefined;
   const text = doc.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
   const m = /^(.{20,300}?[.!?])(\s|$)/.exec(text);
   return m ? m[1] : text.slice(0, 300);
 }
+
 // Amazon ECS Managed Instances providers are not simulated: their configuration is kept opaque
 // (any JSON object passes the SDK-level check) and the simulator says so when it meets one.
 const OPAQUE = new Set(['CreateManagedInstancesProviderConfiguration', 'UpdateManagedInstancesProviderConfiguration']);
-function visit(name) {
-  if (seen.has(name)) return;
-  seen.add(name);
-  if (OPAQUE.has(name)) {
-    out.shapes[name] = { t: 'opaque' };
-    return;
-  }
-  const s = model.shapes[name];
-  const c = { t: s.type };
-  if (s.type === 'structure') {
-    c.m = {};
-    const d = {};
-    for (const [k, v] of Object.entries(s.members)) {
-      c.m[k] = v.shape;
-      const sentence = firstSentence(v.documentation);
-      if (sentence) d[k] = sentence;
-      visit(v.shape);
+
+/** The member tables and documentation of every shape an operation's input reaches. */
+function tables(model) {
+  const out = { operations: {}, shapes: {} };
+  const docs = {};
+  const seen = new Set();
+  function visit(name) {
+    if (seen.has(name)) return;
+    seen.add(name);
+    if (OPAQUE.has(name)) {
+      out.shapes[name] = { t: 'opaque' };
+      return;
     }
-    if (Object.keys(d).length) docs[name] = d;
-    if (s.required) c.r = s.required;
-  } else if (s.type === 'list') {
-    c.e = s.member.shape;
-    visit(s.member.shape);
-  } else if (s.type === 'map') {
-    c.k = s.key.shape;
-    c.v = s.value.shape;
-    visit(s.key.shape);
-    visit(s.value.shape);
+    const s = model.shapes[name];
+    const c = { t: s.type };
+    if (s.type === 'structure') {
+      c.m = {};
+      const d = {};
+      for (const [k, v] of Object.entries(s.members)) {
+        c.m[k] = v.shape;
+        const sentence = firstSentence(v.documentation);
+        if (sentence) d[k] = sentence;
+        visit(v.shape);
+      }
+      if (Object.keys(d).length) docs[name] = d;
+      if (s.required) c.r = s.required;
+    } else if (s.type === 'list') {
+      c.e = s.member.shape;
+      visit(s.member.shape);
+    } else if (s.type === 'map') {
+      c.k = s.key.shape;
+      c.v = s.value.shape;
+      visit(s.key.shape);
+      visit(s.value.shape);
+    }
+    if (s.enum) c.enum = s.enum;
+    if (s.min !== undefined) c.min = s.min;
+    if (s.max !== undefined) c.max = s.max;
+    out.shapes[name] = c;
   }
-  if (s.enum) c.enum = s.enum;
-  if (s.min !== undefined) c.min = s.min;
-  if (s.max !== undefined) c.max = s.max;
-  out.shapes[name] = c;
+  for (const [op, o] of Object.entries(model.operations)) {
+    if (!o.input) continue;
+    out.operations[op] = o.input.shape;
+    visit(o.input.shape);
+  }
+  return { out, docs };
 }
-for (const [op, o] of Object.entries(model.operations)) {
-  if (!o.input) continue;
-  out.operations[op] = o.input.shape;
-  visit(o.input.shape);
+
+const PRIMITIVE = { string: 'string', integer: 'number', long: 'number', double: 'number', float: 'number', boolean: 'boolean', timestamp: 'string | number', blob: 'string' };
+
+/** The TypeScript type of a shape: primitives and lists inline, structures by their name. */
+function tsType(shapes, name) {
+  const s = shapes[name];
+  if (s.t === 'structure') return name;
+  if (s.t === 'opaque') return 'Record<string, unknown>';
+  if (s.t === 'list') {
+    const e = tsType(shapes, s.e);
+    return /[ |]/.test(e) ? `(${e})[]` : `${e}[]`;
+  }
+  if (s.t === 'map') return `Record<${tsType(shapes, s.k)}, ${tsType(shapes, s.v)}>`;
+  return PRIMITIVE[s.t];
 }
-writeFileSync('src/sim/api/ecsShapes.json', JSON.stringify(out));
-writeFileSync('src/formats/ecsShapeDocs.json', JSON.stringify(docs));
-console.log(Object.keys(out.operations).length, 'operations,', Object.keys(out.shapes).length, 'shapes');
+
+const comment = (text) => text.replace(/\*\//g, '* /');
+
+/**
+ * One object type per structure an input reaches (enums stay strings: the SDK check does not enforce
+ * them). Type aliases rather than interfaces, so a request also passes where a plain record is wanted.
+ */
+function inputTypes({ operations, shapes }, docs) {
+  const lines = [
+    '// Generated by scripts/gen-ecs-shapes.mjs from the ECS API model (botocore ecs service-2.json); do not edit.',
+    '// The request members of every ECS operation, as the SDK-level check (api/params.ts) admits them.',
+    '',
+    '/** The request of each operation, by operation name. */',
+    'export type EcsInputs = {',
+    ...Object.entries(operations).map(([op, shape]) => `  ${op}: ${shape};`),
+    '};',
+  ];
+  for (const [name, s] of Object.entries(shapes)) {
+    if (s.t !== 'structure') continue;
+    lines.push('', `export type ${name} = {`);
+    const required = new Set(s.r ?? []);
+    for (const [member, shape] of Object.entries(s.m)) {
+      const doc = docs[name]?.[member];
+      const values = shapes[shape].enum;
+      const note = [doc, values ? `One of: ${values.join(', ')}.` : undefined].filter(Boolean).join(' ');
+      if (note) lines.push(`  /** ${comment(note)} */`);
+      lines.push(`  ${member}${required.has(member) ? '' : '?'}: ${tsType(shapes, shape)};`);
+    }
+    lines.push('};');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The three files, as text. */
+export function generate(model) {
+  const { out, docs } = tables(model);
+  return { shapes: JSON.stringify(out), inputs: inputTypes(out, docs), docs: JSON.stringify(docs) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const files = generate(JSON.parse(readFileSync(process.argv[2], 'utf8')));
+  if (process.argv.includes('--check')) {
+    const stale = Object.entries(OUTPUTS).filter(([k, path]) => readFileSync(path, 'utf8') !== files[k]).map(([, path]) => path);
+    for (const path of stale) console.log(`${path} is not what scripts/gen-ecs-shapes.mjs derives from the model: run it`);
+    process.exit(stale.length ? 1 : 0);
+  }
+  for (const [k, path] of Object.entries(OUTPUTS)) writeFileSync(path, files[k]);
+  const { operations, shapes } = JSON.parse(files.shapes);
+  console.log(Object.keys(operations).length, 'operations,', Object.keys(shapes).length, 'shapes');
+}

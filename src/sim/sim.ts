@@ -5,7 +5,7 @@ import { SimContext, type CallResult } from './model/context';
 import { createWorld, type WorldOptions, type WorldState } from './model/world';
 import { NOTICE_KINDS } from './model/notices';
 import { PENDING_HANDLERS, type PendingEvent } from './model/pending';
-import type { Operation } from './api/operation';
+import type { AnyOperation, Operation } from './api/operation';
 import { validateParams, ecsInputShape } from './api/params';
 import { ECS_OPERATIONS } from './api/ecs/index';
 import { SIM_OPERATIONS } from './api/sim';
@@ -36,7 +36,7 @@ export interface SimOptions extends WorldOptions {
 }
 
 /** The APIs a scenario can call, by the prefix it uses: `ecs.RunTask`, `sim.LaunchInstances`, … */
-const NAMESPACES: Record<string, Record<string, Operation>> = {
+const NAMESPACES: Record<string, Record<string, AnyOperation>> = {
   ecs: ECS_OPERATIONS,
   applicationautoscaling: AAS_OPERATIONS,
   cloudwatch: CLOUDWATCH_OPERATIONS,
@@ -112,7 +112,8 @@ export class Sim extends SimContext {
       const ops = NAMESPACES[ns];
       if (ops && op && Object.hasOwn(ops, op)) {
         if (ns === 'ecs' && ecsInputShape(op)) validateParams(op, args);
-        return { output: ops[op]!(this, structuredClone(args)) };
+        // The request has passed the SDK-level check where the namespace has one (ECS), so it has the operation's types.
+        return { output: (ops[op] as Operation)(this, structuredClone(args)) };
       }
       throw new ApiError('UnknownOperationException', `Unknown operation '${operation}'. Known operations: ${Sim.operations().join(', ')}.`);
     } catch (e) {

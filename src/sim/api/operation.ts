@@ -5,3 +5,6 @@ import type { SimContext } from '../model/context';
  * throwing an ApiError (which `Sim.call` turns into `{ error: { code, message } }`).
  */
 export type Operation<I = Record<string, unknown>> = (sim: SimContext, input: I) => unknown;
+
+/** An operation of any request type, as the namespace table holds it. */
+export type AnyOperation = (sim: SimContext, input: never) => unknown;

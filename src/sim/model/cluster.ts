@@ -7,6 +7,12 @@ export interface Attribute {
   targetId?: string;
 }
 
+/** A tag as a request gave it (the ECS API requires neither member). */
+export interface Tag {
+  key?: string;
+  value?: string;
+}
+
 export interface Cluster {
   clusterArn: string;
   clusterName: string;
@@ -14,8 +20,8 @@ export interface Cluster {
   createdAtMs: number;
   capacityProviders: string[];
   defaultCapacityProviderStrategy: CapacityProviderStrategyItem[];
-  settings: { name: string; value: string }[];
-  tags: { key: string; value: string }[];
+  settings: { name?: string; value?: string }[];
+  tags: Tag[];
   /** Container instance ARNs in registration order (the [SIM] tie-break order). */
   instanceArns: string[];
 }

@@ -1,3 +1,5 @@
+import type { Tag } from './cluster';
+
 /** Metrics and alarms, Application Auto Scaling, EC2 Auto Scaling groups and capacity providers. Plain data only (JSON-serializable) so a run can be snapshotted. */
 
 /** A CloudWatch-style metric: one datapoint per minute, timestamped at the start of its period. */
@@ -140,15 +142,17 @@ export interface CapacityProvider {
   status: 'ACTIVE' | 'INACTIVE';
   autoScalingGroupName: string;
   managedScaling: {
-    status: 'ENABLED' | 'DISABLED';
+    /** ENABLED or DISABLED (the API admits any string; anything but ENABLED is off). */
+    status: string;
     targetCapacity: number;
     minimumScalingStepSize: number;
     maximumScalingStepSize: number;
     instanceWarmupPeriod: number;
   };
-  managedTerminationProtection: 'ENABLED' | 'DISABLED';
+  /** ENABLED or DISABLED, as for managed scaling. */
+  managedTerminationProtection: string;
   /** Cluster auto scaling: consecutive minutes below target, and the last CPR it published. */
   lowMinutes: number;
   lastReservation?: number;
-  tags: { key: string; value: string }[];
+  tags: Tag[];
 }

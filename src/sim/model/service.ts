@@ -1,4 +1,4 @@
-import type { CapacityProviderStrategyItem } from './cluster';
+import type { CapacityProviderStrategyItem, Tag } from './cluster';
 
 /** Services and their deployments. Plain data only (JSON-serializable) so a run can be snapshotted. */
 
@@ -21,7 +21,7 @@ export interface Deployment {
 }
 
 export interface NetworkConfiguration {
-  awsvpcConfiguration: { subnets: string[]; securityGroups?: string[]; assignPublicIp?: 'ENABLED' | 'DISABLED' };
+  awsvpcConfiguration: { subnets: string[]; securityGroups?: string[]; assignPublicIp?: string };
 }
 
 export interface ServiceEventRecord {
@@ -43,7 +43,8 @@ export interface Service {
   networkConfiguration?: NetworkConfiguration;
   placementConstraints: { type: string; expression?: string }[];
   placementStrategy: { type: string; field?: string }[];
-  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  /** REPLICA or DAEMON (the API admits any string; anything but DAEMON schedules replicas). */
+  schedulingStrategy: string;
   deploymentConfiguration: {
     maximumPercent: number;
     minimumHealthyPercent: number;
@@ -64,12 +65,12 @@ export interface Service {
   taskArns: string[];
   /** The last deployment that completed: where the circuit breaker rolls back to. */
   lastCompleted?: { id: string; taskDefinition: string };
-  loadBalancers: { targetGroupArn: string; containerName: string; containerPort: number }[];
+  loadBalancers: { targetGroupArn: string; containerName: string; containerPort?: number }[];
   serviceRegistries: { registryArn: string; containerName?: string; containerPort?: number; port?: number }[];
   /** When its tasks were launched in the last minute (the launch-rate quota). */
   launchTimesMs?: number[];
   serviceConnectConfiguration?: ServiceConnectConfig;
-  tags: { key: string; value: string }[];
+  tags: Tag[];
 }
 
 export interface ServiceConnectConfig {

@@ -1,3 +1,5 @@
+import type { Tag } from './cluster';
+
 /** Tasks, their containers, where they are placed and why, and what their images do. Plain data only (JSON-serializable) so a run can be snapshotted. */
 
 export type TaskStatus =
@@ -133,7 +135,7 @@ export interface Task {
   traceId?: number;
   version: number;
   gen: number;
-  tags: { key: string; value: string }[];
+  tags: Tag[];
   /** Set while the task waits in PROVISIONING for an instance from its capacity provider. */
   waiting?: WaitingPlacement;
   /** Load balancer targets this task is registered as. */

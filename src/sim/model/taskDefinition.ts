@@ -3,7 +3,8 @@
 export interface PortMapping {
   containerPort?: number;
   hostPort?: number;
-  protocol?: 'tcp' | 'udp';
+  /** tcp or udp (the API admits any string; anything but udp is TCP). */
+  protocol?: string;
   name?: string;
   appProtocol?: string;
   containerPortRange?: string;

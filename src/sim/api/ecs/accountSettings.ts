@@ -1,17 +1,21 @@
-import type { Operation } from '../operation';
+import type { SimContext } from '../../model/context';
+import type { EcsOperations } from './operation';
+
+/** Sets an account setting (the simulator has one principal, the account root). */
+function putSetting(sim: SimContext, name: string, value: string) {
+  sim.world.accountSettings[name] = value;
+  sim.emit('AccountSettingChanged', `Account setting ${name} is ${value}.`, { name, value });
+  return { setting: { name, value, principalArn: `arn:aws:iam::${sim.world.account}:root`, type: 'user' } };
+}
 
 /** Account settings (awsvpcTrunking, the long ARN formats). */
-export const ACCOUNT_SETTING_OPERATIONS: Record<string, Operation> = {
+export const ACCOUNT_SETTING_OPERATIONS = {
   PutAccountSetting(sim, input) {
-    const name = input.name as string;
-    const value = input.value as string;
-    sim.world.accountSettings[name] = value;
-    sim.emit('AccountSettingChanged', `Account setting ${name} is ${value}.`, { name, value });
-    return { setting: { name, value, principalArn: `arn:aws:iam::${sim.world.account}:root`, type: 'user' } };
+    return putSetting(sim, input.name, input.value);
   },
 
   PutAccountSettingDefault(sim, input) {
-    return ACCOUNT_SETTING_OPERATIONS.PutAccountSetting!(sim, input);
+    return putSetting(sim, input.name, input.value);
   },
 
   ListAccountSettings(sim, input) {
@@ -20,4 +24,4 @@ export const ACCOUNT_SETTING_OPERATIONS: Record<string, Operation> = {
       .map(([name, value]) => ({ name, value, principalArn: `arn:aws:iam::${sim.world.account}:root`, type: 'user' }));
     return { settings };
   },
-};
+} satisfies EcsOperations;

@@ -1,12 +1,12 @@
 import { ApiError, invalidParameter } from '../../core/errors';
 import { findContainerInstance } from '../../queries/lookups';
-import type { Operation } from '../operation';
+import type { EcsOperations } from './operation';
 
 /** Custom attributes of container instances (what memberOf constraints match). */
-export const ATTRIBUTE_OPERATIONS: Record<string, Operation> = {
+export const ATTRIBUTE_OPERATIONS = {
   PutAttributes(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const attrs = input.attributes as { name: string; value?: string; targetType?: string; targetId?: string }[];
+    const attrs = input.attributes;
     if (attrs.length > 10) throw invalidParameter('At most 10 attributes can be put in one call.');
     for (const a of attrs) {
       if (!/^[A-Za-z0-9_./\\-]{1,128}$/.test(a.name)) throw invalidParameter(`Invalid attribute name '${a.name}': up to 128 letters, numbers, hyphens, underscores, forward slashes, back slashes, or periods.`);
@@ -35,7 +35,7 @@ export const ATTRIBUTE_OPERATIONS: Record<string, Operation> = {
 
   DeleteAttributes(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const attrs = input.attributes as { name: string; value?: string; targetId?: string }[];
+    const attrs = input.attributes;
     for (const a of attrs) {
       if (a.name.startsWith('ecs.')) throw invalidParameter(`Attribute names starting with 'ecs.' are reserved for Amazon ECS: '${a.name}'.`);
     }
@@ -63,4 +63,4 @@ export const ATTRIBUTE_OPERATIONS: Record<string, Operation> = {
     }
     return { attributes: out };
   },
-};
+} satisfies EcsOperations;

@@ -2,18 +2,18 @@ import { ApiError, invalidParameter } from '../../core/errors';
 import { FARGATE_PROVIDERS } from '../../model/capacity';
 import type { CapacityProvider } from '../../model/types';
 import { describeCapacityProvider } from '../../queries/describe';
-import type { Operation } from '../operation';
+import type { EcsOperations } from './operation';
 
 /** Capacity providers for Auto Scaling groups (FARGATE and FARGATE_SPOT exist in every account). */
-export const CAPACITY_PROVIDER_OPERATIONS: Record<string, Operation> = {
+export const CAPACITY_PROVIDER_OPERATIONS = {
   CreateCapacityProvider(sim, input) {
     const w = sim.world;
-    const name = input.name as string;
+    const name = input.name;
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('The capacity provider name can have up to 255 characters: letters, numbers, underscores and hyphens.');
     if (/^(aws|ecs|fargate)/i.test(name)) throw invalidParameter("The capacity provider name cannot start with 'aws', 'ecs', or 'fargate'.");
     if (w.capacityProviders[name]?.status === 'ACTIVE') throw invalidParameter('The specified capacity provider already exists. To change the configuration of an existing capacity provider, update the capacity provider.');
     if (input.managedInstancesProvider !== undefined) throw invalidParameter('Amazon ECS Managed Instances capacity providers are not simulated; use an Auto Scaling group provider.');
-    const p = input.autoScalingGroupProvider as { autoScalingGroupArn?: string; managedScaling?: Partial<CapacityProvider['managedScaling']>; managedTerminationProtection?: string } | undefined;
+    const p = input.autoScalingGroupProvider;
     if (!p?.autoScalingGroupArn) throw invalidParameter('An Auto Scaling group provider with autoScalingGroupArn is required.');
     const asg = Object.values(w.autoScalingGroups).find((a) => a.AutoScalingGroupARN === p.autoScalingGroupArn || a.AutoScalingGroupName === p.autoScalingGroupArn);
     if (!asg) throw invalidParameter(`The specified Auto Scaling group ${p.autoScalingGroupArn} does not exist.`);
@@ -22,12 +22,12 @@ export const CAPACITY_PROVIDER_OPERATIONS: Record<string, Operation> = {
     }
     const ms = p.managedScaling ?? {};
     const managedScaling = {
-      status: (ms.status ?? 'DISABLED') as 'ENABLED' | 'DISABLED', targetCapacity: ms.targetCapacity ?? 100,
+      status: ms.status ?? 'DISABLED', targetCapacity: ms.targetCapacity ?? 100,
       minimumScalingStepSize: ms.minimumScalingStepSize ?? 1, maximumScalingStepSize: ms.maximumScalingStepSize ?? 10000,
       instanceWarmupPeriod: ms.instanceWarmupPeriod ?? 300,
     };
     if (managedScaling.minimumScalingStepSize > managedScaling.maximumScalingStepSize) throw invalidParameter('minimumScalingStepSize must be less than or equal to maximumScalingStepSize.');
-    const mtp = (p.managedTerminationProtection ?? 'DISABLED') as 'ENABLED' | 'DISABLED';
+    const mtp = p.managedTerminationProtection ?? 'DISABLED';
     if (mtp === 'ENABLED' && managedScaling.status !== 'ENABLED') {
       throw invalidParameter('The managed termination protection setting for the capacity provider is invalid. To enable managed termination protection for a capacity provider, managed scaling must also be enabled.');
     }
@@ -36,7 +36,7 @@ export const CAPACITY_PROVIDER_OPERATIONS: Record<string, Operation> = {
     }
     const cp: CapacityProvider = {
       name, capacityProviderArn: sim.arn(`capacity-provider/${name}`), status: 'ACTIVE', autoScalingGroupName: asg.AutoScalingGroupName,
-      managedScaling, managedTerminationProtection: mtp, lowMinutes: 0, tags: (input.tags as CapacityProvider['tags']) ?? [],
+      managedScaling, managedTerminationProtection: mtp, lowMinutes: 0, tags: input.tags ?? [],
     };
     w.capacityProviders[name] = cp;
     // Instances already registered from the group now belong to the provider.
@@ -50,16 +50,16 @@ export const CAPACITY_PROVIDER_OPERATIONS: Record<string, Operation> = {
   },
 
   UpdateCapacityProvider(sim, input) {
-    const cp = sim.world.capacityProviders[input.name as string];
+    const cp = sim.world.capacityProviders[input.name];
     if (!cp || cp.status !== 'ACTIVE') throw invalidParameter('The specified capacity provider does not exist. Specify a valid capacity provider and try again.');
-    const p = input.autoScalingGroupProvider as { managedScaling?: Partial<CapacityProvider['managedScaling']>; managedTerminationProtection?: 'ENABLED' | 'DISABLED' } | undefined;
+    const p = input.autoScalingGroupProvider;
     if (p?.managedScaling) cp.managedScaling = { ...cp.managedScaling, ...p.managedScaling };
     if (p?.managedTerminationProtection) cp.managedTerminationProtection = p.managedTerminationProtection;
     return { capacityProvider: describeCapacityProvider(sim, cp.name) };
   },
 
   DeleteCapacityProvider(sim, input) {
-    const name = input.capacityProvider as string;
+    const name = input.capacityProvider;
     const cp = sim.world.capacityProviders[name];
     if (!cp || cp.status !== 'ACTIVE') throw invalidParameter('The specified capacity provider does not exist. Specify a valid capacity provider and try again.');
     if (Object.values(sim.world.clusters).some((c) => c.status === 'ACTIVE' && c.capacityProviders.includes(name))) {
@@ -70,7 +70,7 @@ export const CAPACITY_PROVIDER_OPERATIONS: Record<string, Operation> = {
   },
 
   DescribeCapacityProviders(sim, input) {
-    const names = (input.capacityProviders as string[] | undefined) ?? [...FARGATE_PROVIDERS, ...Object.values(sim.world.capacityProviders).filter((c) => c.status === 'ACTIVE').map((c) => c.name)];
+    const names = input.capacityProviders ?? [...FARGATE_PROVIDERS, ...Object.values(sim.world.capacityProviders).filter((c) => c.status === 'ACTIVE').map((c) => c.name)];
     const capacityProviders: unknown[] = [];
     const failures: unknown[] = [];
     for (const n of names) {
@@ -80,4 +80,4 @@ export const CAPACITY_PROVIDER_OPERATIONS: Record<string, Operation> = {
     }
     return { capacityProviders, failures };
   },
-};
+} satisfies EcsOperations;

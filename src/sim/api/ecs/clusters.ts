@@ -6,7 +6,7 @@ import type { CapacityProviderStrategyItem, Cluster } from '../../model/types';
 import { capacityProviderExists } from '../../queries/capacity';
 import { describeCluster } from '../../queries/describe';
 import { activeInstanceCount } from '../../queries/lookups';
-import type { Operation } from '../operation';
+import type { EcsOperations } from './operation';
 
 /** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
 function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
@@ -34,19 +34,19 @@ function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], st
 }
 
 /** Clusters and the capacity providers they use. */
-export const CLUSTER_OPERATIONS: Record<string, Operation> = {
+export const CLUSTER_OPERATIONS = {
   CreateCluster(sim, input) {
-    const name = (input.clusterName as string | undefined) ?? 'default';
+    const name = input.clusterName ?? 'default';
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('Cluster name can have up to 255 characters: letters, numbers, hyphens and underscores.');
-    const providers = (input.capacityProviders as string[] | undefined) ?? [];
-    const defaultStrategy = (input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[] | undefined) ?? [];
+    const providers = input.capacityProviders ?? [];
+    const defaultStrategy = input.defaultCapacityProviderStrategy ?? [];
     const arn = sim.arn(`cluster/${name}`);
     const existing = sim.world.clusters[arn];
     if (existing && existing.status === 'ACTIVE') return { cluster: describeCluster(sim, existing) };
     const c: Cluster = {
       clusterArn: arn, clusterName: name, status: 'ACTIVE', createdAtMs: sim.now, capacityProviders: [],
-      defaultCapacityProviderStrategy: [], settings: (input.settings as Cluster['settings']) ?? [{ name: 'containerInsights', value: 'disabled' }],
-      tags: (input.tags as Cluster['tags']) ?? [], instanceArns: [],
+      defaultCapacityProviderStrategy: [], settings: input.settings ?? [{ name: 'containerInsights', value: 'disabled' }],
+      tags: input.tags ?? [], instanceArns: [],
     };
     setClusterCapacity(sim, c, providers, defaultStrategy);
     sim.world.clusters[arn] = c;
@@ -56,7 +56,7 @@ export const CLUSTER_OPERATIONS: Record<string, Operation> = {
   },
 
   DescribeClusters(sim, input) {
-    const refs = (input.clusters as string[] | undefined) ?? ['default'];
+    const refs = input.clusters ?? ['default'];
     const clusters: unknown[] = [];
     const failures: unknown[] = [];
     for (const r of refs) {
@@ -88,15 +88,15 @@ export const CLUSTER_OPERATIONS: Record<string, Operation> = {
 
   PutClusterCapacityProviders(sim, input) {
     const c = sim.cluster(input.cluster);
-    const providers = input.capacityProviders as string[];
+    const providers = input.capacityProviders;
     for (const p of c.capacityProviders) {
       if (providers.includes(p)) continue;
       const inUse = Object.values(sim.world.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE' && s.capacityProviderStrategy?.some((i) => i.capacityProvider === p)) ||
         Object.values(sim.world.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED' && t.capacityProviderName === p);
       if (inUse) throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
     }
-    setClusterCapacity(sim, c, providers, input.defaultCapacityProviderStrategy as CapacityProviderStrategyItem[]);
+    setClusterCapacity(sim, c, providers, input.defaultCapacityProviderStrategy);
     sim.emit('ClusterCapacityProvidersChanged', `Cluster ${c.clusterName} uses ${providers.length ? providers.join(', ') : 'no capacity providers'}.`, { clusterArn: c.clusterArn });
     return { cluster: describeCluster(sim, c) };
   },
-};
+} satisfies EcsOperations;

@@ -4,15 +4,15 @@ import { ClqError, evalClq, parseClq } from '../../placement/clq';
 import { attributeMap } from '../../placement/place';
 import { describeContainerInstance } from '../../queries/describe';
 import { findContainerInstance } from '../../queries/lookups';
-import type { Operation } from '../operation';
+import type { EcsOperations } from './operation';
 
 /** Container instances: describe, list (with cluster query language filters), drain, deregister. */
-export const CONTAINER_INSTANCE_OPERATIONS: Record<string, Operation> = {
+export const CONTAINER_INSTANCE_OPERATIONS = {
   DescribeContainerInstances(sim, input) {
     const cluster = sim.cluster(input.cluster);
     const out: unknown[] = [];
     const failures: unknown[] = [];
-    for (const r of input.containerInstances as string[]) {
+    for (const r of input.containerInstances) {
       const ci = findContainerInstance(sim, cluster.clusterArn, r);
       const visible = ci && (ci.status !== 'INACTIVE' || sim.now - (ci.deregisteredAtMs ?? 0) < sim.world.durations.describableAfterStopMs);
       if (ci && visible) out.push(describeContainerInstance(sim, ci));
@@ -23,11 +23,11 @@ export const CONTAINER_INSTANCE_OPERATIONS: Record<string, Operation> = {
 
   ListContainerInstances(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const status = input.status as string | undefined;
+    const status = input.status;
     let filter: ReturnType<typeof parseClq> | undefined;
     if (input.filter) {
       try {
-        filter = parseClq(input.filter as string);
+        filter = parseClq(input.filter);
       } catch (e) {
         if (e instanceof ClqError) throw invalidParameter(`Invalid filter expression '${String(input.filter)}': ${e.message} at position ${e.position}.`);
         throw e;
@@ -54,13 +54,13 @@ export const CONTAINER_INSTANCE_OPERATIONS: Record<string, Operation> = {
 
   UpdateContainerInstancesState(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const status = input.status as string;
+    const status = input.status;
     if (status !== 'ACTIVE' && status !== 'DRAINING') {
       throw invalidParameter(`Container instances can only be set to ACTIVE or DRAINING, not ${status}.`);
     }
     const out: unknown[] = [];
     const failures: unknown[] = [];
-    for (const r of input.containerInstances as string[]) {
+    for (const r of input.containerInstances) {
       const ci = findContainerInstance(sim, cluster.clusterArn, r);
       if (!ci || ci.status === 'INACTIVE') {
         failures.push({ arn: r, reason: 'MISSING' });
@@ -81,9 +81,9 @@ export const CONTAINER_INSTANCE_OPERATIONS: Record<string, Operation> = {
 
   DeregisterContainerInstance(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const ci = findContainerInstance(sim, cluster.clusterArn, input.containerInstance as string);
+    const ci = findContainerInstance(sim, cluster.clusterArn, input.containerInstance);
     if (!ci || ci.status === 'INACTIVE') throw invalidParameter('The specified container instance does not exist.');
     deregister(sim, ci, input.force === true, 'api');
     return { containerInstance: describeContainerInstance(sim, ci) };
   },
-};
+} satisfies EcsOperations;

@@ -1,4 +1,4 @@
-import type { Operation } from '../operation';
+import type { EcsOperations } from './operation';
 import { ACCOUNT_SETTING_OPERATIONS } from './accountSettings';
 import { ATTRIBUTE_OPERATIONS } from './attributes';
 import { CAPACITY_PROVIDER_OPERATIONS } from './capacityProviders';
@@ -9,7 +9,7 @@ import { TASK_DEFINITION_OPERATIONS } from './taskDefinitions';
 import { TASK_OPERATIONS } from './tasks';
 
 /** Amazon ECS (`ecs.`), one table per resource; a new resource is one file and one line here. */
-export const ECS_OPERATIONS: Record<string, Operation> = {
+export const ECS_OPERATIONS = {
   ...CLUSTER_OPERATIONS,
   ...CAPACITY_PROVIDER_OPERATIONS,
   ...TASK_DEFINITION_OPERATIONS,
@@ -18,4 +18,4 @@ export const ECS_OPERATIONS: Record<string, Operation> = {
   ...ATTRIBUTE_OPERATIONS,
   ...ACCOUNT_SETTING_OPERATIONS,
   ...SERVICE_OPERATIONS,
-};
+} satisfies EcsOperations;

@@ -2,9 +2,10 @@ import { clientError, invalidParameter } from '../../core/errors';
 import type { SimContext } from '../../model/context';
 import { needsPlatform140 } from '../../model/fargateSizes';
 import { FARGATE_PROVIDERS } from '../../model/capacity';
-import type { CapacityProviderStrategyItem, Cluster, NetworkConfiguration, PlacementStrategy, Service, TaskDefinition } from '../../model/types';
+import type { Cluster, NetworkConfiguration, PlacementStrategy, Service, TaskDefinition } from '../../model/types';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { ClqError, parseClq } from '../../placement/clq';
+import type * as Ecs from './inputs.generated';
 import { resolveCapacity, type Capacity } from './strategy';
 
 /**
@@ -14,12 +15,13 @@ import { resolveCapacity, type Capacity } from './strategy';
  * constraints, in that order.
  */
 
+/** The members of RunTask, StartTask, CreateService and UpdateService requests that say how and where tasks launch. */
 export interface LaunchRequest {
   launchType?: string;
-  capacityProviderStrategy?: CapacityProviderStrategyItem[];
-  networkConfiguration?: NetworkConfiguration;
-  placementStrategy?: PlacementStrategy[];
-  placementConstraints?: { type: string; expression?: string }[];
+  capacityProviderStrategy?: Ecs.CapacityProviderStrategyItem[];
+  networkConfiguration?: Ecs.NetworkConfiguration;
+  placementStrategy?: Ecs.PlacementStrategy[];
+  placementConstraints?: Ecs.PlacementConstraint[];
 }
 
 /** What a checked launch uses. */
@@ -50,28 +52,25 @@ export function taskDefinitionForLaunch(sim: SimContext, ref: string, what: 'Run
 export function checkLaunch(sim: SimContext, cluster: Cluster, td: TaskDefinition, req: LaunchRequest, fixed?: Capacity): Launch {
   const capacity = fixed ?? resolveCapacity(sim, cluster, req.launchType, req.capacityProviderStrategy, td);
   const launchType = capacity.launchType;
-  const net = req.networkConfiguration;
-  checkNetwork(sim, td, launchType, net);
+  const net = checkNetwork(sim, td, launchType, req.networkConfiguration);
   const strategies = req.placementStrategy ?? [];
   const constraints = req.placementConstraints ?? [];
   if (launchType === 'FARGATE' && (strategies.length || constraints.length)) {
     throw invalidParameter('Task placement strategies and constraints are not supported for the Fargate launch type.');
   }
   checkPlacement(strategies, constraints, td);
-  return { capacity, launchType, net, strategies, constraints };
+  // Checked: every strategy and constraint has a known type.
+  return { capacity, launchType, net, strategies: strategies as PlacementStrategy[], constraints: constraints as Launch['constraints'] };
 }
 
-function checkPlacement(
-  strategies: PlacementStrategy[] | undefined,
-  constraints: { type?: string; expression?: string }[] | undefined,
-  td: TaskDefinition,
-): void {
+/** At most 5 strategies of a known type with the fields they take; at most 10 constraints with the task definition's, each well-formed. */
+function checkPlacement(strategies: Ecs.PlacementStrategy[], constraints: Ecs.PlacementConstraint[], td: TaskDefinition): void {
   if (strategies && strategies.length > 5) throw invalidParameter(`Too many placement strategies: ${strategies.length}. The maximum is 5.`);
   for (const s of strategies ?? []) {
     if (s.type === 'binpack' && s.field !== 'cpu' && s.field !== 'memory') throw invalidParameter(`Invalid field '${s.field ?? ''}' for the binpack placement strategy. Valid fields are cpu and memory.`);
     if (s.type === 'spread' && !s.field) throw invalidParameter('The spread placement strategy requires a field, such as instanceId or attribute:ecs.availability-zone.');
     if (s.type === 'random' && s.field) throw invalidParameter('The random placement strategy does not take a field.');
-    if (!['binpack', 'spread', 'random'].includes(s.type)) throw invalidParameter(`Invalid placement strategy type '${s.type}'. Valid types are random, spread and binpack.`);
+    if (!['binpack', 'spread', 'random'].includes(String(s.type))) throw invalidParameter(`Invalid placement strategy type '${s.type}'. Valid types are random, spread and binpack.`);
   }
   const total = (constraints?.length ?? 0) + (td.placementConstraints?.length ?? 0);
   if (total > 10) throw invalidParameter(`Too many placement constraints: ${total} including the task definition's. The maximum is 10.`);
@@ -90,18 +89,21 @@ function checkPlacement(
   }
 }
 
-function checkNetwork(sim: SimContext, td: TaskDefinition, launchType: string, net: NetworkConfiguration | undefined): void {
+/** An awsvpc task needs subnets that exist (at most 16) and at most 5 security groups; other network modes take no configuration. */
+function checkNetwork(sim: SimContext, td: TaskDefinition, launchType: string, net: Ecs.NetworkConfiguration | undefined): NetworkConfiguration | undefined {
   const mode = td.networkMode ?? (launchType === 'FARGATE' ? 'awsvpc' : 'bridge');
   if (mode === 'awsvpc') {
-    const subnets = net?.awsvpcConfiguration?.subnets;
-    if (!net || !subnets) throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+    const aws = net?.awsvpcConfiguration;
+    const subnets = aws?.subnets;
+    if (!net || !aws || !subnets) throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
     if (subnets.length === 0) throw invalidParameter('subnets can not be empty.');
     if (subnets.length > 16) throw invalidParameter('At most 16 subnets can be specified.');
     for (const s of subnets) if (!sim.world.subnets[s]) throw invalidParameter(`Error retrieving subnet information for [${s}]: The subnet ID '${s}' does not exist`);
-    if ((net.awsvpcConfiguration.securityGroups?.length ?? 0) > 5) throw invalidParameter('At most 5 security groups can be specified.');
-  } else if (net) {
-    throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
+    if ((aws.securityGroups?.length ?? 0) > 5) throw invalidParameter('At most 5 security groups can be specified.');
+    return { ...net, awsvpcConfiguration: aws };
   }
+  if (net) throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
+  return undefined;
 }
 
 /** The platform version a Fargate launch runs on ("LATEST" is 1.4.0). */

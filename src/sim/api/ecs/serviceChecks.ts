@@ -1,11 +1,12 @@
 import { invalidParameter } from '../../core/errors';
 import type { SimContext } from '../../model/context';
 import type { Service, TaskDefinition } from '../../model/types';
+import type * as Ecs from './inputs.generated';
 
 /** What CreateService checks of a service's load balancers, Cloud Map registries and Service Connect names. */
 
 /** A service's load balancers (§5.5): existing target groups behind a load balancer, a container port of the task definition, ip targets for awsvpc. */
-export function checkLoadBalancers(sim: SimContext, td: TaskDefinition, lbs: Service['loadBalancers'] | undefined): Service['loadBalancers'] {
+export function checkLoadBalancers(sim: SimContext, td: TaskDefinition, lbs: Ecs.LoadBalancer[] | undefined): Service['loadBalancers'] {
   if (!lbs) return [];
   if (lbs.length > 5) throw invalidParameter('A service can have at most 5 target groups.');
   return lbs.map((lb) => {
@@ -22,12 +23,12 @@ export function checkLoadBalancers(sim: SimContext, td: TaskDefinition, lbs: Ser
     if ((td.networkMode ?? 'bridge') !== 'awsvpc' && tg.TargetType === 'ip') {
       throw invalidParameter(`The provided target group ${lb.targetGroupArn} has target type ip, which is incompatible with the ${td.networkMode ?? 'bridge'} network mode specified in the task definition.`);
     }
-    return { targetGroupArn: lb.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort };
+    return { targetGroupArn: lb.targetGroupArn, containerName: c.name, containerPort: lb.containerPort };
   });
 }
 
 /** serviceRegistries (§8.1): awsvpc tasks give A (and SRV with a port) records; bridge and host tasks SRV records with containerName and containerPort. */
-export function checkRegistries(sim: SimContext, td: TaskDefinition, regs: Service['serviceRegistries'] | undefined): Service['serviceRegistries'] {
+export function checkRegistries(sim: SimContext, td: TaskDefinition, regs: Ecs.ServiceRegistry[] | undefined): Service['serviceRegistries'] {
   if (!regs) return [];
   if (regs.length > 1) throw invalidParameter('A service can have only one service registry.');
   return regs.map((r) => {
@@ -42,17 +43,17 @@ export function checkRegistries(sim: SimContext, td: TaskDefinition, regs: Servi
     if ((mode !== 'awsvpc' || (srv && r.port === undefined)) && srv && (r.containerName === undefined || r.containerPort === undefined)) {
       throw invalidParameter('SRV records need containerName and containerPort in the service registry.');
     }
-    return { registryArn: r.registryArn, ...(r.containerName ? { containerName: r.containerName } : {}), ...(r.containerPort !== undefined ? { containerPort: r.containerPort } : {}), ...(r.port !== undefined ? { port: r.port } : {}) };
+    return { registryArn: d.Arn, ...(r.containerName ? { containerName: r.containerName } : {}), ...(r.containerPort !== undefined ? { containerPort: r.containerPort } : {}), ...(r.port !== undefined ? { port: r.port } : {}) };
   });
 }
 
 /** Service Connect names (§8.2): discoveryName defaults to the port name, client aliases to discoveryName.namespace. */
-export function checkServiceConnect(sim: SimContext, td: TaskDefinition, serviceName: string, sc: Record<string, unknown> | undefined): Service['serviceConnectConfiguration'] {
+export function checkServiceConnect(sim: SimContext, td: TaskDefinition, serviceName: string, sc: Ecs.ServiceConnectConfiguration | undefined): Service['serviceConnectConfiguration'] {
   if (!sc || sc.enabled === false) return undefined;
-  const nsRef = sc.namespace as string | undefined;
+  const nsRef = sc.namespace;
   const ns = Object.values(sim.world.namespaces).find((n) => n.Name === nsRef || n.Arn === nsRef);
   if (!ns) throw invalidParameter(`The Service Connect namespace ${String(nsRef)} does not exist.`);
-  const services = ((sc.services as { portName: string; discoveryName?: string; clientAliases?: { port: number; dnsName?: string }[] }[] | undefined) ?? []).map((s) => {
+  const services = (sc.services ?? []).map((s) => {
     const pm = td.containerDefinitions.flatMap((c) => c.portMappings ?? []).find((p) => p.name === s.portName);
     if (!pm) throw invalidParameter(`The port name ${s.portName} is not a portMappings name in the task definition.`);
     const discoveryName = s.discoveryName ?? s.portName;

@@ -1,14 +1,15 @@
 import { ApiError, invalidParameter, serviceNotFound } from '../../core/errors';
 import type { SimContext } from '../../model/context';
-import type { CapacityProviderStrategyItem, Cluster, NetworkConfiguration, PlacementStrategy, Service, TaskDefinition } from '../../model/types';
+import type { CapacityProviderStrategyItem, Cluster, Service, Tag, TaskDefinition } from '../../model/types';
 import { describeService } from '../../queries/describe';
 import { findService } from '../../queries/lookups';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { stopTask } from '../../controllers/tasks';
 import { deploymentId, requestPass, startDeployment } from '../../controllers/services';
-import type { Operation } from '../operation';
-import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch, type LaunchRequest } from './launch';
+import type { EcsOperations } from './operation';
+import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serviceChecks';
+import type * as Ecs from './inputs.generated';
 import { resolveCapacity } from './strategy';
 
 /** A CreateService request, checked. */
@@ -18,14 +19,14 @@ interface NewService {
   cluster: Cluster;
   td: TaskDefinition;
   launch: Launch;
-  scheduling: 'REPLICA' | 'DAEMON';
+  scheduling: string;
   desired: number;
-  dc: { maximumPercent?: number; minimumHealthyPercent?: number; deploymentCircuitBreaker?: { enable: boolean; rollback: boolean } };
+  dc: Ecs.DeploymentConfiguration;
   pv: string | undefined;
   loadBalancers: Service['loadBalancers'];
   serviceRegistries: Service['serviceRegistries'];
   serviceConnect: Service['serviceConnectConfiguration'];
-  tags: { key: string; value: string }[];
+  tags: Tag[];
   healthCheckGracePeriodSeconds: number | undefined;
 }
 
@@ -84,28 +85,28 @@ function changeStrategy(sim: SimContext, cluster: Cluster, svc: Service, td: Tas
 }
 
 /** Services: create, update (a new deployment when the task definition or network changes), delete, describe, list. */
-export const SERVICE_OPERATIONS: Record<string, Operation> = {
+export const SERVICE_OPERATIONS = {
   CreateService(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const name = input.serviceName as string;
+    const name = input.serviceName;
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('Service name can have up to 255 characters: letters, numbers, hyphens and underscores.');
     const arn = sim.arn(`service/${cluster.clusterName}/${name}`);
     const existing = sim.world.services[arn];
     if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.');
-    const scheduling = ((input.schedulingStrategy as string | undefined) ?? 'REPLICA') as 'REPLICA' | 'DAEMON';
+    const scheduling = input.schedulingStrategy ?? 'REPLICA';
     if (!input.taskDefinition) throw invalidParameter('A task definition is required to create a service with the ECS deployment controller.');
-    const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
-    const launch = checkLaunch(sim, cluster, td, input as LaunchRequest);
-    const dc = (input.deploymentConfiguration as NewService['dc'] | undefined) ?? {};
-    const desired = desiredCountOf(scheduling, launch, dc, input.desiredCount as number | undefined);
-    const pv = launch.launchType === 'FARGATE' ? platformVersionFor(td, input.platformVersion as string | undefined) : undefined;
+    const td = taskDefinitionForLaunch(sim, input.taskDefinition, 'Service');
+    const launch = checkLaunch(sim, cluster, td, input);
+    const dc = input.deploymentConfiguration ?? {};
+    const desired = desiredCountOf(scheduling, launch, dc, input.desiredCount);
+    const pv = launch.launchType === 'FARGATE' ? platformVersionFor(td, input.platformVersion) : undefined;
     const svc = newService(sim, {
       arn, name, cluster, td, launch, scheduling, desired, dc, pv,
-      loadBalancers: checkLoadBalancers(sim, td, input.loadBalancers as Service['loadBalancers'] | undefined),
-      serviceRegistries: checkRegistries(sim, td, input.serviceRegistries as Service['serviceRegistries'] | undefined),
-      serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration as Record<string, unknown> | undefined),
-      tags: (input.tags as { key: string; value: string }[]) ?? [],
-      healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds as number | undefined,
+      loadBalancers: checkLoadBalancers(sim, td, input.loadBalancers),
+      serviceRegistries: checkRegistries(sim, td, input.serviceRegistries),
+      serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration),
+      tags: input.tags ?? [],
+      healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
     });
     if (svc.deploymentConfiguration.minimumHealthyPercent > svc.deploymentConfiguration.maximumPercent) {
       throw invalidParameter('minimumHealthyPercent must be less than or equal to maximumPercent.');
@@ -118,42 +119,40 @@ export const SERVICE_OPERATIONS: Record<string, Operation> = {
 
   UpdateService(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const svc = findService(sim, cluster, input.service as string);
+    const svc = findService(sim, cluster, input.service);
     if (!svc) throw serviceNotFound();
     if (svc.status !== 'ACTIVE') throw new ApiError('ServiceNotActiveException', 'Service was not ACTIVE.');
     let newDeployment = input.forceNewDeployment === true;
     let td = undefined as TaskDefinition | undefined;
     if (input.taskDefinition !== undefined) {
-      td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'Service');
+      td = taskDefinitionForLaunch(sim, input.taskDefinition, 'Service');
       if (td.taskDefinitionArn !== svc.taskDefinition) newDeployment = true;
     }
     const effectiveTd = td ?? findTaskDefinition(sim, svc.taskDefinition)!;
-    const strategies = input.placementStrategy as PlacementStrategy[] | undefined;
-    const constraints = input.placementConstraints as { type: string; expression?: string }[] | undefined;
-    const net = input.networkConfiguration as NetworkConfiguration | undefined;
+    const { placementStrategy: strategies, placementConstraints: constraints, networkConfiguration: net } = input;
     // The service keeps its capacity: its launch type, or (below) a strategy on the same kind of capacity.
-    checkLaunch(sim, cluster, effectiveTd, { networkConfiguration: net ?? svc.networkConfiguration, placementStrategy: strategies, placementConstraints: constraints }, { launchType: onFargate(svc) ? 'FARGATE' : 'EC2' });
-    const newStrategy = input.capacityProviderStrategy as CapacityProviderStrategyItem[] | undefined;
+    const launch = checkLaunch(sim, cluster, effectiveTd, { networkConfiguration: net ?? svc.networkConfiguration, placementStrategy: strategies, placementConstraints: constraints }, { launchType: onFargate(svc) ? 'FARGATE' : 'EC2' });
+    const newStrategy = input.capacityProviderStrategy;
     if (newStrategy !== undefined) changeStrategy(sim, cluster, svc, effectiveTd, newStrategy, input.forceNewDeployment === true);
     if (net !== undefined) newDeployment = true;
     if (input.desiredCount !== undefined) {
       if (svc.schedulingStrategy === 'DAEMON') throw invalidParameter('The desired count cannot be set for a service with the DAEMON scheduling strategy.');
-      svc.desiredCount = input.desiredCount as number;
+      svc.desiredCount = input.desiredCount;
     }
-    const dc = input.deploymentConfiguration as Partial<Service['deploymentConfiguration']> | undefined;
+    const dc = input.deploymentConfiguration;
     if (dc) {
       svc.deploymentConfiguration = { ...svc.deploymentConfiguration, ...dc };
       if (svc.schedulingStrategy === 'DAEMON' && svc.deploymentConfiguration.maximumPercent !== 100) {
         throw invalidParameter('The maximumPercent of a service with the DAEMON scheduling strategy must be 100.');
       }
     }
-    if (strategies) svc.placementStrategy = strategies;
-    if (constraints) svc.placementConstraints = constraints;
-    if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds as number;
-    if (net) svc.networkConfiguration = net;
+    if (strategies) svc.placementStrategy = launch.strategies;
+    if (constraints) svc.placementConstraints = launch.constraints;
+    if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+    if (net) svc.networkConfiguration = launch.net;
     if (td) svc.taskDefinition = td.taskDefinitionArn;
     if (newDeployment) {
-      const pv = onFargate(svc) ? platformVersionFor(effectiveTd, (input.platformVersion as string | undefined) ?? svc.platformVersion) : undefined;
+      const pv = onFargate(svc) ? platformVersionFor(effectiveTd, input.platformVersion ?? svc.platformVersion) : undefined;
       startDeployment(sim, svc, svc.taskDefinition, pv);
     }
     svc.deployments[0]!.desiredCount = svc.desiredCount;
@@ -164,7 +163,7 @@ export const SERVICE_OPERATIONS: Record<string, Operation> = {
 
   DeleteService(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const svc = findService(sim, cluster, input.service as string);
+    const svc = findService(sim, cluster, input.service);
     if (!svc || svc.status === 'INACTIVE') throw serviceNotFound();
     if (svc.status === 'DRAINING') return { service: describeService(sim, svc) };
     if (svc.schedulingStrategy === 'REPLICA' && svc.desiredCount > 0 && input.force !== true) {
@@ -186,7 +185,7 @@ export const SERVICE_OPERATIONS: Record<string, Operation> = {
     const cluster = sim.cluster(input.cluster);
     const services: unknown[] = [];
     const failures: unknown[] = [];
-    for (const r of input.services as string[]) {
+    for (const r of input.services) {
       const s = findService(sim, cluster, r);
       if (s) services.push(describeService(sim, s));
       else failures.push({ arn: r.startsWith('arn:') ? r : sim.arn(`service/${cluster.clusterName}/${r}`), reason: 'MISSING' });
@@ -203,4 +202,4 @@ export const SERVICE_OPERATIONS: Record<string, Operation> = {
         .map((s) => s.serviceArn),
     };
   },
-};
+} satisfies EcsOperations;

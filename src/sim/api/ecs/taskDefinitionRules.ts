@@ -2,6 +2,7 @@ import { clientError } from '../../core/errors';
 import { isFargateSize } from '../../model/fargateSizes';
 import type { ContainerDefinition, HealthCheck, TaskDefinition } from '../../model/types';
 import { ClqError, parseClq } from '../../placement/clq';
+import type * as Ecs from './inputs.generated';
 
 /**
  * Semantic validation of RegisterTaskDefinition (ecs-spec §3) after the SDK-level parameter check.
@@ -37,7 +38,7 @@ export interface NormalizedTaskDef {
   memory?: number;
 }
 
-function checkHealth(c: string, hc: HealthCheck): HealthCheck {
+function checkHealth(c: string, hc: Ecs.HealthCheck): HealthCheck {
   const cmd = hc.command ?? [];
   // [INF] AWS accepts commands without a CMD / CMD-SHELL prefix (real task definitions use them).
   if (cmd.length === 0) throw clientError(`Invalid 'healthCheck' setting for container '${c}'. The command must not be empty.`);
@@ -62,7 +63,7 @@ function checkHealth(c: string, hc: HealthCheck): HealthCheck {
 
 /** What the checks of one request share: its network mode and what it requires. */
 interface Request {
-  input: Record<string, unknown>;
+  input: Ecs.RegisterTaskDefinitionRequest;
   networkMode: string | undefined;
   requires: string[];
   fargate: boolean;
@@ -74,12 +75,12 @@ interface Request {
 }
 
 /** Validates and normalizes a RegisterTaskDefinition request whose parameter types are already checked. */
-export function validateTaskDefinition(input: Record<string, unknown>): NormalizedTaskDef {
-  const family = input.family as string;
+export function validateTaskDefinition(input: Ecs.RegisterTaskDefinitionRequest): NormalizedTaskDef {
+  const family = input.family;
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(family)) {
     throw clientError('Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.');
   }
-  const containers = input.containerDefinitions as ContainerDefinition[];
+  const containers = input.containerDefinitions;
   if (containers.length === 0) throw clientError('Container list cannot be empty.');
   if (containers.length > 10) throw clientError(`Too many containers: ${containers.length}. A task definition can have at most 10 containers.`);
   if (JSON.stringify(input).length > 65536) throw clientError('Task definition size exceeds the maximum of 64 KiB.');
@@ -89,12 +90,12 @@ export function validateTaskDefinition(input: Record<string, unknown>): Normaliz
   checkDependencies(out);
   const constraints = checkConstraints(input);
   const def: NormalizedTaskDef['def'] = {
-    ...(input as Record<string, unknown>),
+    ...input,
     family,
     containerDefinitions: out,
     compatibilities: compatibilitiesOf(r, out, constraints),
     requiresAttributes: requiresAttributesOf(r, out),
-    volumes: (input.volumes as unknown[]) ?? [],
+    volumes: input.volumes ?? [],
     placementConstraints: constraints as { type: string; expression?: string }[],
     ...(r.cpu !== undefined ? { cpu: String(r.cpu) } : {}),
     ...(r.memory !== undefined ? { memory: String(r.memory) } : {}),
@@ -104,22 +105,22 @@ export function validateTaskDefinition(input: Record<string, unknown>): Normaliz
 }
 
 /** The network mode, the compatibilities required, the OS family and the task-level sizes. */
-function readRequest(input: Record<string, unknown>): Request {
-  const networkMode = input.networkMode as string | undefined;
+function readRequest(input: Ecs.RegisterTaskDefinitionRequest): Request {
+  const networkMode = input.networkMode;
   if (networkMode !== undefined && !NETWORK_MODES.includes(networkMode)) {
     throw clientError(`Invalid networkMode '${networkMode}'. Valid values are bridge, host, awsvpc and none.`);
   }
-  const requires = (input.requiresCompatibilities as string[] | undefined) ?? [];
+  const requires = input.requiresCompatibilities ?? [];
   for (const r of requires) if (!COMPATIBILITIES.includes(r)) throw clientError(`Invalid requiresCompatibilities value '${r}'. Valid values are EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES.`);
-  const os = (input.runtimePlatform as { operatingSystemFamily?: string } | undefined)?.operatingSystemFamily;
+  const os = input.runtimePlatform?.operatingSystemFamily;
   let cpu: number | undefined;
   let memory: number | undefined;
   if (input.cpu !== undefined) {
-    cpu = parseCpu(input.cpu as string);
+    cpu = parseCpu(input.cpu);
     if (cpu === undefined || cpu < 128 || cpu > 196608) throw clientError("Invalid 'cpu' setting for task.");
   }
   if (input.memory !== undefined) {
-    memory = parseMemory(input.memory as string);
+    memory = parseMemory(input.memory);
     if (memory === undefined || memory < 6) throw clientError("Invalid 'memory' setting for task.");
   }
   return {
@@ -144,16 +145,15 @@ function checkFargateTask(r: Request): void {
   if (input.pidMode === 'host' || input.ipcMode !== undefined) {
     throw clientError(`${input.ipcMode !== undefined ? 'ipcMode' : "pidMode 'host'"} is not supported by the Fargate launch type.`);
   }
-  for (const v of (input.volumes as Record<string, unknown>[] | undefined) ?? []) {
+  for (const v of input.volumes ?? []) {
     if (v.dockerVolumeConfiguration) throw clientError(`Volume '${String(v.name)}': dockerVolumeConfiguration is not supported by the Fargate launch type.`);
-    const host = v.host as { sourcePath?: string } | undefined;
-    if (host?.sourcePath) throw clientError(`Volume '${String(v.name)}': host sourcePath is not supported by the Fargate launch type.`);
+    if (v.host?.sourcePath) throw clientError(`Volume '${String(v.name)}': host sourcePath is not supported by the Fargate launch type.`);
   }
 }
 
 /** Every container checked and normalized, then what they add up to against the task's sizes. */
-function checkContainers(r: Request, containers: ContainerDefinition[]): ContainerDefinition[] {
-  const names = new Set<string>();
+function checkContainers(r: Request, containers: Ecs.ContainerDefinition[]): ContainerDefinition[] {
+  const names = new Set<string | undefined>();
   let essentialCount = 0;
   let sumCpu = 0;
   let sumMem = 0;
@@ -176,10 +176,10 @@ function checkContainers(r: Request, containers: ContainerDefinition[]): Contain
 }
 
 /** One container definition: its name, image, memory, ports and, on Fargate, what Fargate refuses. */
-function checkContainer(r: Request, c: ContainerDefinition, names: Set<string>): ContainerDefinition {
+function checkContainer(r: Request, c: Ecs.ContainerDefinition, names: Set<string | undefined>): ContainerDefinition {
   const { networkMode } = r;
   const name = c.name;
-  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw clientError(`Invalid container name '${name}'. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.`);
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(String(name))) throw clientError(`Invalid container name '${name}'. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.`);
   if (names.has(name)) throw clientError(`Duplicate container name '${name}'. Container names must be unique within a task definition.`);
   names.add(name);
   if (c.image === undefined || c.image.trim() === '') throw clientError('Container.image should not be null or empty.');
@@ -200,8 +200,9 @@ function checkContainer(r: Request, c: ContainerDefinition, names: Set<string>):
     throw clientError(`Links are not supported when networkMode=${networkMode} (container '${name}').`);
   }
   if (r.fargate) checkFargateContainer(r, c);
-  const norm: ContainerDefinition = { ...c, essential };
-  if (c.healthCheck) norm.healthCheck = checkHealth(name, c.healthCheck);
+  // The registered definition keeps the members as the request gave them (the API model requires none of them).
+  const norm = { ...c, essential } as ContainerDefinition;
+  if (c.healthCheck) norm.healthCheck = checkHealth(String(name), c.healthCheck);
   // Defaults that DescribeTaskDefinition shows.
   norm.portMappings = (c.portMappings ?? []).map((pm) => ({
     ...pm,
@@ -212,7 +213,7 @@ function checkContainer(r: Request, c: ContainerDefinition, names: Set<string>):
 }
 
 /** Port ranges, awsvpc and host mode (host port = container port), and one mapping per host port. */
-function checkPortMappings(name: string, c: ContainerDefinition, networkMode: string | undefined): void {
+function checkPortMappings(name: string | undefined, c: Ecs.ContainerDefinition, networkMode: string | undefined): void {
   const seenHostPorts = new Set<string>();
   for (const pm of c.portMappings ?? []) {
     if (pm.containerPort !== undefined && (pm.containerPort < 1 || pm.containerPort > 65535)) {
@@ -234,16 +235,16 @@ function checkPortMappings(name: string, c: ContainerDefinition, networkMode: st
 }
 
 /** What Fargate refuses in a container: other log drivers, ECR images or awslogs without an execution role, host features. */
-function checkFargateContainer(r: Request, c: ContainerDefinition): void {
+function checkFargateContainer(r: Request, c: Ecs.ContainerDefinition): void {
   const name = c.name;
-  const driver = (c.logConfiguration as { logDriver?: string } | undefined)?.logDriver;
+  const driver = c.logConfiguration?.logDriver;
   if (driver !== undefined && !FARGATE_LOG_DRIVERS.includes(driver)) {
     throw clientError(`Log driver ${driver} is not supported by the Fargate launch type (container '${name}'). Use awslogs, splunk or awsfirelens.`);
   }
   if (driver === 'awslogs' && !r.input.executionRoleArn) {
     throw clientError('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
   }
-  if (ECR_IMAGE.test(c.image) && !r.input.executionRoleArn) {
+  if (ECR_IMAGE.test(c.image!) && !r.input.executionRoleArn) {
     throw clientError('Fargate requires task definition to have execution role ARN to support ECR images.');
   }
   if (c.privileged) throw clientError(`Container '${name}': privileged is not supported by the Fargate launch type.`);
@@ -289,8 +290,8 @@ function checkDependencies(out: ContainerDefinition[]): void {
 }
 
 /** A task definition's placement constraints: at most 10, memberOf only, with an expression that parses. */
-function checkConstraints(input: Record<string, unknown>): { type?: string; expression?: string }[] {
-  const constraints = (input.placementConstraints as { type?: string; expression?: string }[] | undefined) ?? [];
+function checkConstraints(input: Ecs.RegisterTaskDefinitionRequest): { type?: string; expression?: string }[] {
+  const constraints = input.placementConstraints ?? [];
   if (constraints.length > 10) throw clientError('Too many placement constraints: a task definition can have at most 10.');
   for (const pc of constraints) {
     if (pc.type !== 'memberOf') throw clientError(`Invalid placement constraint type '${pc.type}' in a task definition. Only memberOf is supported.`);

@@ -4,32 +4,33 @@ import type { TaskDefinition } from '../../model/types';
 import { describeTaskDefinition } from '../../queries/describe';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { validateTaskDefinition } from './taskDefinitionRules';
-import type { Operation } from '../operation';
+import type { EcsOperations } from './operation';
 
 /** Task definitions and their revisions. */
-export const TASK_DEFINITION_OPERATIONS: Record<string, Operation> = {
+export const TASK_DEFINITION_OPERATIONS = {
   RegisterTaskDefinition(sim, input) {
     const { def } = validateTaskDefinition(input);
-    const revs = own(sim.world.taskDefinitions, def.family) ?? setOwn(sim.world.taskDefinitions, def.family as string, []);
+    const family = input.family;
+    const revs = own(sim.world.taskDefinitions, family) ?? setOwn(sim.world.taskDefinitions, family, []);
     const revision = revs.length + 1;
     const td: TaskDefinition = {
-      taskDefinitionArn: sim.arn(`task-definition/${def.family}:${revision}`),
+      taskDefinitionArn: sim.arn(`task-definition/${family}:${revision}`),
       ...def, revision, status: 'ACTIVE', registeredAtMs: sim.now,
     } as TaskDefinition;
     revs.push(td);
-    sim.emit('TaskDefinitionRegistered', `Task definition ${def.family}:${revision} was registered.`, { taskDefinitionArn: td.taskDefinitionArn });
-    return { taskDefinition: describeTaskDefinition(sim, td), tags: (input.tags as unknown[]) ?? [] };
+    sim.emit('TaskDefinitionRegistered', `Task definition ${family}:${revision} was registered.`, { taskDefinitionArn: td.taskDefinitionArn });
+    return { taskDefinition: describeTaskDefinition(sim, td), tags: input.tags ?? [] };
   },
 
   DescribeTaskDefinition(sim, input) {
-    const td = findTaskDefinition(sim, input.taskDefinition as string);
+    const td = findTaskDefinition(sim, input.taskDefinition);
     if (!td) throw clientError('Unable to describe task definition.');
     return { taskDefinition: describeTaskDefinition(sim, td), tags: [] };
   },
 
   ListTaskDefinitions(sim, input) {
-    const status = (input.status as string | undefined) ?? 'ACTIVE';
-    const prefix = input.familyPrefix as string | undefined;
+    const status = input.status ?? 'ACTIVE';
+    const prefix = input.familyPrefix;
     const out: string[] = [];
     for (const [family, revs] of Object.entries(sim.world.taskDefinitions)) {
       if (prefix && !family.startsWith(prefix)) continue;
@@ -41,8 +42,8 @@ export const TASK_DEFINITION_OPERATIONS: Record<string, Operation> = {
   },
 
   ListTaskDefinitionFamilies(sim, input) {
-    const status = (input.status as string | undefined) ?? 'ACTIVE';
-    const prefix = input.familyPrefix as string | undefined;
+    const status = input.status ?? 'ACTIVE';
+    const prefix = input.familyPrefix;
     const families = Object.entries(sim.world.taskDefinitions)
       .filter(([f, revs]) => (!prefix || f.startsWith(prefix)) && (status === 'ALL' || revs.some((r) => r.status === status)))
       .map(([f]) => f)
@@ -51,7 +52,7 @@ export const TASK_DEFINITION_OPERATIONS: Record<string, Operation> = {
   },
 
   DeregisterTaskDefinition(sim, input) {
-    const ref = input.taskDefinition as string;
+    const ref = input.taskDefinition;
     const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
     if (!/:\d+$/.test(name)) throw clientError(`Invalid revision number. Number: ${name.includes(':') ? name.split(':')[1] : ''}`);
     const td = findTaskDefinition(sim, ref);
@@ -63,4 +64,4 @@ export const TASK_DEFINITION_OPERATIONS: Record<string, Operation> = {
     }
     return { taskDefinition: describeTaskDefinition(sim, td) };
   },
-};
+} satisfies EcsOperations;

@@ -1,6 +1,6 @@
 import { invalidParameter, serviceNotFound } from '../../core/errors';
 import type { SimContext } from '../../model/context';
-import type { Cluster, NetworkConfiguration, Task, TaskDefinition } from '../../model/types';
+import type { Cluster, Task, TaskDefinition } from '../../model/types';
 import { splitStrategy } from '../../queries/capacity';
 import { describeTask } from '../../queries/describe';
 import { activeInstanceCount, findContainerInstance, findService, findTask, visibleTask } from '../../queries/lookups';
@@ -8,8 +8,8 @@ import { requirementsOf } from '../../queries/taskDefinitions';
 import { placeOnFargate, placeOnInstances } from '../../placement/place';
 import { recordTrace } from '../../placement/traces';
 import { createTask, stopTask, type CreateTaskOptions } from '../../controllers/tasks';
-import type { Operation } from '../operation';
-import { checkLaunch, platformVersionFor, taskDefinitionForLaunch, type Launch, type LaunchRequest } from './launch';
+import type { EcsOperations } from './operation';
+import { checkLaunch, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 
 /** One RunTask request on its way: what it launches and what came of each task. */
 interface Run {
@@ -94,36 +94,35 @@ function runOnInstances(sim: SimContext, run: Run): void {
 }
 
 /** Standalone tasks: run (placed by ECS), start (on named instances), stop, describe, list. */
-export const TASK_OPERATIONS: Record<string, Operation> = {
+export const TASK_OPERATIONS = {
   RunTask(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'RunTask');
-    const count = (input.count as number | undefined) ?? 1;
+    const td = taskDefinitionForLaunch(sim, input.taskDefinition, 'RunTask');
+    const count = input.count ?? 1;
     if (count < 1 || count > 10) throw invalidParameter('Count must be between 1 and 10.');
-    const launch = checkLaunch(sim, cluster, td, input as LaunchRequest);
-    const group = (input.group as string | undefined) ?? `family:${td.family}`;
+    const launch = checkLaunch(sim, cluster, td, input);
+    const group = input.group ?? `family:${td.family}`;
     if (group.length > 255) throw invalidParameter('The task group can have at most 255 characters.');
     const run: Run = {
       cluster, td, launch, count, tasks: [], failures: [],
       common: {
-        clusterArn: cluster.clusterArn, td, group, overrides: (input.overrides as Record<string, unknown>) ?? { containerOverrides: [] },
-        ...(input.startedBy ? { startedBy: input.startedBy as string } : {}),
-        tags: (input.tags as { key: string; value: string }[]) ?? [],
+        clusterArn: cluster.clusterArn, td, group, overrides: input.overrides ?? { containerOverrides: [] },
+        ...(input.startedBy ? { startedBy: input.startedBy } : {}),
+        tags: input.tags ?? [],
       },
     };
-    if (launch.launchType === 'FARGATE') runOnFargate(sim, run, platformVersionFor(td, input.platformVersion as string | undefined));
+    if (launch.launchType === 'FARGATE') runOnFargate(sim, run, platformVersionFor(td, input.platformVersion));
     else runOnInstances(sim, run);
     return { tasks: run.tasks.map((t) => describeTask(sim, t)), failures: run.failures.map(({ arn, reason }) => (arn ? { arn, reason } : { reason })) };
   },
 
   StartTask(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const td = taskDefinitionForLaunch(sim, input.taskDefinition as string, 'RunTask');
-    const refs = input.containerInstances as string[];
+    const td = taskDefinitionForLaunch(sim, input.taskDefinition, 'RunTask');
+    const refs = input.containerInstances;
     if (refs.length < 1 || refs.length > 10) throw invalidParameter('containerInstances must name between 1 and 10 container instances.');
-    const net = input.networkConfiguration as NetworkConfiguration | undefined;
-    checkLaunch(sim, cluster, td, { networkConfiguration: net }, { launchType: 'EC2' });
-    const group = (input.group as string | undefined) ?? `family:${td.family}`;
+    const net = checkLaunch(sim, cluster, td, { networkConfiguration: input.networkConfiguration }, { launchType: 'EC2' }).net;
+    const group = input.group ?? `family:${td.family}`;
     const req = requirementsOf(td, 'EC2');
     const tasks: Task[] = [];
     const failures: { arn: string; reason: string }[] = [];
@@ -147,8 +146,8 @@ export const TASK_OPERATIONS: Record<string, Operation> = {
       const subnetId = net ? net.awsvpcConfiguration.subnets.find((s) => sim.world.subnets[s]!.availabilityZone === ci.availabilityZone) : undefined;
       tasks.push(createTask(sim, {
         clusterArn: cluster.clusterArn, td, group, launchType: 'EC2', instance: ci, traceId, req,
-        overrides: (input.overrides as Record<string, unknown>) ?? { containerOverrides: [] },
-        ...(input.startedBy ? { startedBy: input.startedBy as string } : {}), ...(subnetId ? { subnetId } : {}),
+        overrides: input.overrides ?? { containerOverrides: [] },
+        ...(input.startedBy ? { startedBy: input.startedBy } : {}), ...(subnetId ? { subnetId } : {}),
       }));
     }
     return { tasks: tasks.map((t) => describeTask(sim, t)), failures };
@@ -156,9 +155,9 @@ export const TASK_OPERATIONS: Record<string, Operation> = {
 
   StopTask(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const t = findTask(sim, cluster, input.task as string);
+    const t = findTask(sim, cluster, input.task);
     if (!t) throw invalidParameter('The referenced task was not found.');
-    const reason = (input.reason as string | undefined) ?? 'Task stopped by user';
+    const reason = input.reason ?? 'Task stopped by user';
     if (reason.length > 255) throw invalidParameter('The reason can have at most 255 characters.');
     stopTask(sim, t, 'UserInitiated', reason);
     return { task: describeTask(sim, t) };
@@ -168,7 +167,7 @@ export const TASK_OPERATIONS: Record<string, Operation> = {
     const cluster = sim.cluster(input.cluster);
     const tasks: unknown[] = [];
     const failures: unknown[] = [];
-    const refs = input.tasks as string[];
+    const refs = input.tasks;
     if (refs.length > 100) throw invalidParameter('At most 100 tasks can be described at once.');
     for (const r of refs) {
       const t = findTask(sim, cluster, r);
@@ -180,10 +179,10 @@ export const TASK_OPERATIONS: Record<string, Operation> = {
 
   ListTasks(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    const desired = (input.desiredStatus as string | undefined) ?? 'RUNNING';
-    const family = input.family as string | undefined;
-    const svcName = input.serviceName as string | undefined;
-    const ciRef = input.containerInstance as string | undefined;
+    const desired = input.desiredStatus ?? 'RUNNING';
+    const family = input.family;
+    const svcName = input.serviceName;
+    const ciRef = input.containerInstance;
     const ci = ciRef ? findContainerInstance(sim, cluster.clusterArn, ciRef) : undefined;
     if (ciRef && !ci) throw invalidParameter('The specified container instance does not exist.');
     let svcArn: string | undefined;
@@ -205,4 +204,4 @@ export const TASK_OPERATIONS: Record<string, Operation> = {
     }
     return { taskArns: out };
   },
-};
+} satisfies EcsOperations;

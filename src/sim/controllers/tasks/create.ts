@@ -1,5 +1,5 @@
 import type { SimContext } from '../../model/context';
-import type { Container, ContainerInstance, Requirements, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../../model/types';
+import type { Container, ContainerInstance, Requirements, Tag, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../../model/types';
 import { indexTask } from '../../placement/place';
 
 export interface CreateTaskOptions {
@@ -17,7 +17,7 @@ export interface CreateTaskOptions {
   platformVersion?: string;
   traceId?: number;
   req: Requirements;
-  tags?: { key: string; value: string }[];
+  tags?: Tag[];
   /** No instance yet: wait in PROVISIONING for capacity from this provider. */
   waiting?: WaitingPlacement;
 }
