@@ -1,29 +1,206 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The engine stays pure: nothing under src/sim imports from outside it, reads the clock, uses
 // unseeded randomness, timers or the DOM. It must run the same in Node, a worker and the page.
-const root = resolve(import.meta.dirname, '../../src/sim');
+// Inside, it has floors (DESIGN.md, "Inside src/sim"): each imports only from the floors below it,
+// and nothing under src imports in a circle. Type-only imports count: they tie the code as well.
+const src = resolve(import.meta.dirname, '../../src');
+const root = join(src, 'sim');
+const rel = (p: string) => relative(resolve(src, '..'), p);
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.(tsx?|mjs|js)$/.test(f) ? [p] : [];
   });
 }
 
-describe('architecture', () => {
-  const all = files(root);
-  it('finds the engine sources', () => expect(all.length).toBeGreaterThan(10));
-  for (const f of all) {
-    it(`src/sim/${f.slice(root.length + 1)} is pure`, () => {
-      const src = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-      for (const m of src.matchAll(/(?:from|import)\s+['"]([^'"]+)['"]/g)) {
-        const spec = m[1]!;
-        if (spec.startsWith('.')) expect(resolve(dirname(f), spec).startsWith(root), `${spec} leaves src/sim`).toBe(true);
-        else expect(['seedrandom'], `package ${spec}`).toContain(spec);
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+/** Every module a file names: import and export declarations (type-only too), side-effect and dynamic imports. */
+function specifiers(file: string): string[] {
+  const text = withoutComments(readFileSync(file, 'utf8'));
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:import|export)\s*(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s*)?['"]([^'"]+)['"]/g)) out.push(m[1]!);
+  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
+  return out;
+}
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.d.ts', '.js', '.mjs', '/index.ts', '/index.tsx'];
+function resolveImport(from: string, spec: string): string | undefined {
+  const base = resolve(dirname(from), spec);
+  return EXTENSIONS.map((e) => base + e).find((p) => existsSync(p) && statSync(p).isFile());
+}
+
+/** The import graph of src: each file and the files it imports, with the text it imports them by. */
+const graph = new Map<string, { to: string; spec: string }[]>();
+for (const f of files(src)) {
+  graph.set(f, specifiers(f).filter((s) => s.startsWith('.')).flatMap((spec) => {
+    const to = resolveImport(f, spec);
+    return to ? [{ to, spec }] : [];
+  }));
+}
+
+/**
+ * The floors of src/sim, lowest first, and what each may import: itself and the floors below.
+ * sim.ts is the composition root; index.ts is the public surface and re-exports from any floor.
+ */
+const FLOORS = ['core', 'model', 'queries', 'placement', 'controllers', 'api', 'sim.ts'] as const;
+type Floor = (typeof FLOORS)[number] | 'index.ts';
+
+function floorOf(file: string): Floor | undefined {
+  const top = relative(root, file).split(/[\\/]/)[0]!;
+  if (top === 'index.ts') return 'index.ts';
+  return (FLOORS as readonly string[]).includes(top) ? (top as Floor) : undefined;
+}
+
+function mayImport(from: Floor, to: Floor): boolean {
+  if (from === 'index.ts') return true;
+  if (to === 'index.ts') return false;
+  return FLOORS.indexOf(to) <= FLOORS.indexOf(from);
+}
+
+/**
+ * A controller tells another something only by a notice the composition root wires; it imports a
+ * sibling only to give it a command, along these arrows (downward, never back).
+ */
+const CONTROLLER_COMMANDS: Record<string, string[]> = {
+  asg: ['instances'],
+  cas: ['tasks', 'asg'],
+  services: ['tasks'],
+};
+
+const controllerOf = (file: string) => relative(join(root, 'controllers'), file).split(/[\\/]/)[0]!.replace(/\.ts$/, '');
+
+const simFiles = files(root);
+
+describe('the engine is pure', () => {
+  it('finds the engine sources', () => expect(simFiles.length).toBeGreaterThan(10));
+  for (const f of simFiles) {
+    it(`${rel(f)} imports nothing outside src/sim and no clock, timer, DOM or unseeded randomness`, () => {
+      for (const spec of specifiers(f)) {
+        if (spec.startsWith('.')) expect(resolve(dirname(f), spec).startsWith(root), `${rel(f)} imports ${spec}, outside src/sim`).toBe(true);
+        else expect(['seedrandom'], `${rel(f)} imports the package ${spec}`).toContain(spec);
       }
-      expect(src).not.toMatch(/\bMath\.random\b|\bDate\.now\b|new Date\(|performance\.now|setTimeout|setInterval|requestAnimationFrame|\bdocument\.|\bwindow\.|localStorage/);
+      const text = withoutComments(readFileSync(f, 'utf8'));
+      expect(text).not.toMatch(/\bMath\.random\b|\bDate\.now\b|new Date\(|performance\.now|setTimeout|setInterval|requestAnimationFrame|\bdocument\.|\bwindow\.|localStorage/);
     });
   }
+});
+
+describe('the floors of src/sim', () => {
+  it('puts every engine file on a floor', () => {
+    expect(simFiles.filter((f) => floorOf(f) === undefined).map(rel)).toEqual([]);
+  });
+
+  for (const from of [...FLOORS, 'index.ts'] as Floor[]) {
+    const allowed = [...FLOORS, 'index.ts' as const].filter((to) => mayImport(from, to));
+    const forbidden = [...FLOORS, 'index.ts' as const].filter((to) => !mayImport(from, to));
+    it(`${from} imports only from ${allowed.join(', ')}${forbidden.length ? `, never from ${forbidden.join(', ')}` : ''}`, () => {
+      const offending: string[] = [];
+      for (const f of simFiles.filter((x) => floorOf(x) === from)) {
+        for (const { to, spec } of graph.get(f) ?? []) {
+          const target = floorOf(to);
+          if (target && !mayImport(from, target)) offending.push(`${rel(f)} imports ${spec} (${target})`);
+        }
+      }
+      expect(offending).toEqual([]);
+    });
+  }
+
+  it('has every floor in use, so the table above stays the one the code follows', () => {
+    const used = new Set(simFiles.map(floorOf));
+    expect(FLOORS.filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it('lets controllers command each other only along the declared arrows, and tell each other things by notice', () => {
+    const offending: string[] = [];
+    for (const f of simFiles.filter((x) => floorOf(x) === 'controllers')) {
+      const me = controllerOf(f);
+      for (const { to, spec } of graph.get(f) ?? []) {
+        if (floorOf(to) !== 'controllers') continue;
+        const other = controllerOf(to);
+        if (other !== me && !(CONTROLLER_COMMANDS[me] ?? []).includes(other)) offending.push(`${rel(f)} imports ${spec} (controller ${other})`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps sim.ts the composition root: only the public surface imports it', () => {
+    const importers = [...graph].filter(([f, edges]) => f !== join(root, 'index.ts') && edges.some((e) => e.to === join(root, 'sim.ts')));
+    expect(importers.map(([f]) => rel(f))).toEqual([]);
+  });
+});
+
+/** A cycle through `start`, found by depth-first search within its strongly connected component. */
+function cycleFrom(start: string, inComponent: Set<string>): string[] {
+  const path: string[] = [];
+  const seen = new Set<string>();
+  const walk = (v: string): boolean => {
+    path.push(v);
+    seen.add(v);
+    for (const { to } of graph.get(v) ?? []) {
+      if (to === start) return true;
+      if (inComponent.has(to) && !seen.has(to) && walk(to)) return true;
+    }
+    path.pop();
+    return false;
+  };
+  walk(start);
+  return path;
+}
+
+/** Strongly connected components of the import graph with more than one file, or a file importing itself (Tarjan). */
+function circles(): string[][] {
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out: string[][] = [];
+  const strong = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const { to } of graph.get(v) ?? []) {
+      if (!idx.has(to)) {
+        strong(to);
+        low.set(v, Math.min(low.get(v)!, low.get(to)!));
+      } else if (on.has(to)) low.set(v, Math.min(low.get(v)!, idx.get(to)!));
+    }
+    if (low.get(v) !== idx.get(v)) return;
+    const c: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      on.delete(w);
+      c.push(w);
+    } while (w !== v);
+    if (c.length > 1 || (graph.get(v) ?? []).some((e) => e.to === v)) out.push(c);
+  };
+  for (const f of graph.keys()) if (!idx.has(f)) strong(f);
+  return out;
+}
+
+describe('imports under src', () => {
+  it('form no circle', () => {
+    const found = circles().map((c) => {
+      const path = cycleFrom(c.sort()[0]!, new Set(c));
+      const steps = path.map((f, i) => {
+        const next = path[(i + 1) % path.length]!;
+        const spec = graph.get(f)!.find((e) => e.to === next)!.spec;
+        return `${rel(f)} imports ${spec}`;
+      });
+      return `a circle of ${c.length} files: ${steps.join('; ')}`;
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('sees the imports the code has (the graph is not empty where the engine imports its floors)', () => {
+    const sim = join(root, 'sim.ts');
+    expect((graph.get(sim) ?? []).map((e) => floorOf(e.to))).toEqual(expect.arrayContaining(['core', 'model', 'controllers', 'api']));
+  });
 });
