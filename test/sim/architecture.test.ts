@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 // The engine stays pure: nothing under src/sim imports from outside it, reads the clock, uses
 // unseeded randomness, timers or the DOM. It must run the same in Node, a worker and the page.
 // Inside, it has floors (DESIGN.md, "Inside src/sim"): each imports only from the floors below it,
-// and nothing under src imports in a circle. Type-only imports count: they tie the code as well.
+// type-only imports included. Nothing under src imports in a circle (as the house check counts them,
+// `import type` aside, since it ties no modules at run time), and src/sim not even by types.
 const src = resolve(import.meta.dirname, '../../src');
 const root = join(src, 'sim');
 const rel = (p: string) => relative(resolve(src, '..'), p);
@@ -19,14 +20,15 @@ function files(dir: string): string[] {
 
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
-/** Every module a file names: import and export declarations (type-only too), side-effect and dynamic imports. */
-function specifiers(file: string): string[] {
+/** Every module a file names (import and export declarations, side-effect and dynamic imports), and whether only its types. */
+function imports(file: string): { spec: string; typeOnly: boolean }[] {
   const text = withoutComments(readFileSync(file, 'utf8'));
-  const out: string[] = [];
-  for (const m of text.matchAll(/\b(?:import|export)\s*(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s*)?['"]([^'"]+)['"]/g)) out.push(m[1]!);
-  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
+  const out: { spec: string; typeOnly: boolean }[] = [];
+  for (const m of text.matchAll(/\b(?:import|export)\s*(type\s+)?(?:[\w*{}\s,$]+?\s+from\s*)?['"]([^'"]+)['"]/g)) out.push({ spec: m[2]!, typeOnly: m[1] !== undefined });
+  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false });
   return out;
 }
+const specifiers = (file: string) => imports(file).map((i) => i.spec);
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.d.ts', '.js', '.mjs', '/index.ts', '/index.tsx'];
 function resolveImport(from: string, spec: string): string | undefined {
@@ -35,11 +37,11 @@ function resolveImport(from: string, spec: string): string | undefined {
 }
 
 /** The import graph of src: each file and the files it imports, with the text it imports them by. */
-const graph = new Map<string, { to: string; spec: string }[]>();
+const graph = new Map<string, { to: string; spec: string; typeOnly: boolean }[]>();
 for (const f of files(src)) {
-  graph.set(f, specifiers(f).filter((s) => s.startsWith('.')).flatMap((spec) => {
+  graph.set(f, imports(f).filter((i) => i.spec.startsWith('.')).flatMap(({ spec, typeOnly }) => {
     const to = resolveImport(f, spec);
-    return to ? [{ to, spec }] : [];
+    return to ? [{ to, spec, typeOnly }] : [];
   }));
 }
 
@@ -134,14 +136,20 @@ describe('the floors of src/sim', () => {
   });
 });
 
+type Edges = (file: string) => { to: string; spec: string }[];
+
+/** The imports that tie modules at run time (the house check's circles), and every import within src/sim. */
+const runtimeEdges: Edges = (f) => (graph.get(f) ?? []).filter((e) => !e.typeOnly);
+const engineEdges: Edges = (f) => (f.startsWith(root) ? (graph.get(f) ?? []).filter((e) => e.to.startsWith(root)) : []);
+
 /** A cycle through `start`, found by depth-first search within its strongly connected component. */
-function cycleFrom(start: string, inComponent: Set<string>): string[] {
+function cycleFrom(edges: Edges, start: string, inComponent: Set<string>): string[] {
   const path: string[] = [];
   const seen = new Set<string>();
   const walk = (v: string): boolean => {
     path.push(v);
     seen.add(v);
-    for (const { to } of graph.get(v) ?? []) {
+    for (const { to } of edges(v)) {
       if (to === start) return true;
       if (inComponent.has(to) && !seen.has(to) && walk(to)) return true;
     }
@@ -153,7 +161,7 @@ function cycleFrom(start: string, inComponent: Set<string>): string[] {
 }
 
 /** Strongly connected components of the import graph with more than one file, or a file importing itself (Tarjan). */
-function circles(): string[][] {
+function circles(edges: Edges): string[][] {
   let index = 0;
   const idx = new Map<string, number>();
   const low = new Map<string, number>();
@@ -165,7 +173,7 @@ function circles(): string[][] {
     low.set(v, index++);
     stack.push(v);
     on.add(v);
-    for (const { to } of graph.get(v) ?? []) {
+    for (const { to } of edges(v)) {
       if (!idx.has(to)) {
         strong(to);
         low.set(v, Math.min(low.get(v)!, low.get(to)!));
@@ -179,25 +187,28 @@ function circles(): string[][] {
       on.delete(w);
       c.push(w);
     } while (w !== v);
-    if (c.length > 1 || (graph.get(v) ?? []).some((e) => e.to === v)) out.push(c);
+    if (c.length > 1 || edges(v).some((e) => e.to === v)) out.push(c);
   };
   for (const f of graph.keys()) if (!idx.has(f)) strong(f);
   return out;
 }
 
-describe('imports under src', () => {
-  it('form no circle', () => {
-    const found = circles().map((c) => {
-      const path = cycleFrom(c.sort()[0]!, new Set(c));
-      const steps = path.map((f, i) => {
-        const next = path[(i + 1) % path.length]!;
-        const spec = graph.get(f)!.find((e) => e.to === next)!.spec;
-        return `${rel(f)} imports ${spec}`;
-      });
-      return `a circle of ${c.length} files: ${steps.join('; ')}`;
+/** Each circle, with the imports that close it. */
+function describeCircles(edges: Edges): string[] {
+  return circles(edges).map((c) => {
+    const path = cycleFrom(edges, c.sort()[0]!, new Set(c));
+    const steps = path.map((f, i) => {
+      const next = path[(i + 1) % path.length]!;
+      return `${rel(f)} imports ${edges(f).find((e) => e.to === next)!.spec}`;
     });
-    expect(found).toEqual([]);
+    return `a circle of ${c.length} files: ${steps.join('; ')}`;
   });
+}
+
+describe('imports under src', () => {
+  it('form no circle', () => expect(describeCircles(runtimeEdges)).toEqual([]));
+
+  it('form no circle within src/sim, not even through type-only imports', () => expect(describeCircles(engineEdges)).toEqual([]));
 
   it('sees the imports the code has (the graph is not empty where the engine imports its floors)', () => {
     const sim = join(root, 'sim.ts');
