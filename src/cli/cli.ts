@@ -6,6 +6,7 @@ import { newSession, runCommand, type ConsoleResult } from '../content/console';
 import { formatProblem } from '../formats/problem';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { deployRequests, environmentRequests, parseManifest, planDeployment } from '../formats/copilot';
+import { serveCommand } from './serve/command';
 
 /**
  * The headless runner: `sim run <scenario> [--seed N] [--until T] [--json]`, and
@@ -61,6 +62,7 @@ export function cli(argv: string[], io: Io): number {
   if (cmd === 'compose') return composeCommand(rest, io);
   if (cmd === 'console') return consoleCommand(rest, io);
   if (cmd === 'lesson') return lessonCommand(rest, io);
+  if (cmd === 'serve') return serveCommand(rest, io);
   if (cmd !== 'run') {
     io.err(`${USAGE}\n`);
     return 2;
