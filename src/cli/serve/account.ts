@@ -19,6 +19,7 @@ export class ServedAccount {
   private readonly printed = new Map<Sim, number>();
   private readonly log: (line: string) => void;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private clock: { speed: number; wall: () => number; wallStart: number; simStart: number } | undefined;
 
   constructor(main: Sim, name: string, seed: string, log: (line: string) => void = () => {}) {
     this.name = name;
@@ -72,8 +73,13 @@ export class ServedAccount {
     return r;
   }
 
-  /** Runs every region's clock to `ms` (never backwards). */
+  /** Runs every region's clock to `ms` (never backwards); a running clock goes on at its speed from there. */
   advanceTo(ms: number): void {
+    this.runTo(ms);
+    if (this.clock) this.clock = { ...this.clock, wallStart: this.clock.wall(), simStart: this.now };
+  }
+
+  private runTo(ms: number): void {
     const to = Math.max(this.now, Math.floor(ms));
     for (const sim of this.worlds.values()) sim.runUntil(to);
     this.flush();
@@ -92,21 +98,16 @@ export class ServedAccount {
   /** Lets the clock run at `speed` times real time (`wall` gives real milliseconds), in steps of `tickMs`. */
   run(speed: number, wall: () => number = Date.now, tickMs = 100): void {
     this.stop();
-    let wallStart = wall();
-    let simStart = this.now;
+    this.clock = { speed, wall, wallStart: wall(), simStart: this.now };
     this.timer = setInterval(() => {
-      const target = simStart + (wall() - wallStart) * speed;
-      this.advanceTo(target);
-      // A manual advance moves the clock ahead of real time: go on from there.
-      if (this.now > target) {
-        wallStart = wall();
-        simStart = this.now;
-      }
+      const c = this.clock!;
+      this.runTo(c.simStart + (c.wall() - c.wallStart) * c.speed);
     }, tickMs);
   }
 
   stop(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
+    this.clock = undefined;
   }
 }

@@ -63,3 +63,50 @@ function writeJson(svc: ServiceModel, name: string, v: unknown): string | undefi
       return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? JSON.stringify(String(v)) : undefined;
   }
 }
+
+/**
+ * The first member of a JSON request that does not have its shape's type (a list given as a number), as
+ * AWS's SerializationException says it; undefined when every member fits. Members outside the model pass
+ * (the engine's own validation answers them).
+ */
+export function jsonInputProblem(svc: ServiceModel, name: string, v: unknown, path = ''): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  const s = svc.shapes[name];
+  if (!s) return undefined;
+  const wrong = (what: string) => `${path || 'The request'}: expected ${what}, found ${Array.isArray(v) ? 'a list' : typeof v}.`;
+  switch (s.t) {
+    case 'structure':
+      if (typeof v !== 'object' || Array.isArray(v)) return wrong('a structure');
+      if (s.doc) return undefined;
+      for (const [member, r] of Object.entries(s.m ?? {})) {
+        const p = jsonInputProblem(svc, ref(r).s, (v as Record<string, unknown>)[member], path ? `${path}.${member}` : member);
+        if (p) return p;
+      }
+      return undefined;
+    case 'list':
+      if (!Array.isArray(v)) return wrong('a list');
+      for (let i = 0; i < v.length; i++) {
+        const p = jsonInputProblem(svc, s.e!, v[i], `${path}[${i}]`);
+        if (p) return p;
+      }
+      return undefined;
+    case 'map':
+      if (typeof v !== 'object' || Array.isArray(v)) return wrong('a map');
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        const p = jsonInputProblem(svc, s.v!, x, `${path}.${k}`);
+        if (p) return p;
+      }
+      return undefined;
+    case 'integer':
+    case 'long':
+    case 'double':
+    case 'float':
+      return typeof v === 'number' ? undefined : wrong('a number');
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : wrong('a boolean');
+    case 'timestamp':
+      return typeof v === 'number' || typeof v === 'string' ? undefined : wrong('a timestamp');
+    default:
+      return typeof v === 'string' ? undefined : wrong('a string');
+  }
+}

@@ -98,8 +98,9 @@ export function decodeQuery(svc: ServiceModel, shape: string | undefined, params
   return (decode(svc, shape, '', params, svc.protocols.includes('ec2')) as Record<string, unknown> | undefined) ?? {};
 }
 
+/** Text content escaped for XML (no attribute carries a value from a request or the engine). */
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function element(tag: string, content: string): string {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { CallResult } from '../../sim';
-import { jsonBody } from './json';
+import { jsonBody, jsonInputProblem } from './json';
 import { serviceByQuery, serviceByTarget, type ServiceModel } from './model';
 import { QueryInputError, decodeQuery, queryError, queryResponse } from './query';
 import { simRoute } from './simRoutes';
@@ -74,6 +74,8 @@ function jsonRequest(account: ServedAccount, target: string, text: string, regio
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return jsonError(svc, 'SerializationException', 'Start of structure or map found where not expected.');
   const op = svc.operations[operation];
   if (!op) return jsonError(svc, 'UnknownOperationException', `The sandbox does not simulate ${svc.name} ${operation}.`);
+  const problem = op.i ? jsonInputProblem(svc, op.i, input) : undefined;
+  if (problem) return jsonError(svc, 'SerializationException', problem);
   const r = account.call(`${svc.namespace}.${operation}`, input, region);
   if (r.error) return jsonError(svc, serviceCode(svc, r.error.code, false), r.error.message);
   return jsonReply(svc, 200, jsonBody(svc, op.o, r.output));
