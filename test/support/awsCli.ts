@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -53,4 +53,63 @@ export function runAws(url: string, args: string[], opts: { env?: Record<string,
     child.on('error', reject);
     child.on('close', (code) => resolve({ stdout, stderr, exitCode: code ?? -1 }));
   });
+}
+
+/** The interpreter /usr/bin/aws runs under (its #! line). */
+function cliPython(): string {
+  const first = readFileSync(AWS, 'utf8').split('\n', 1)[0]!;
+  return first.startsWith('#!') ? first.slice(2).trim().split(/\s+/)[0]! : '/usr/bin/python3';
+}
+
+/**
+ * The installed CLI's own entry point in one long-lived interpreter (test/support/awsDriver.py): the same code
+ * /usr/bin/aws runs, a fresh driver and session for each command, without half a second of start-up each time.
+ */
+export class AwsDriver {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly waiting: { resolve: (r: CliRun) => void; reject: (e: Error) => void }[] = [];
+  private buffer = '';
+  private errors = '';
+  private exited = false;
+
+  constructor(env: Record<string, string> = cliEnv()) {
+    this.child = spawn(cliPython(), [join(import.meta.dirname, 'awsDriver.py')], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout.on('data', (c: Buffer) => {
+      this.buffer += c.toString('utf8');
+      let nl;
+      while ((nl = this.buffer.indexOf('\n')) >= 0) {
+        const line = this.buffer.slice(0, nl);
+        this.buffer = this.buffer.slice(nl + 1);
+        this.waiting.shift()?.resolve(JSON.parse(line) as CliRun);
+      }
+    });
+    this.child.stderr.on('data', (c: Buffer) => (this.errors += c.toString('utf8')));
+    this.child.stdin.on('error', () => {});
+    this.child.on('exit', (code) => {
+      this.exited = true;
+      for (const w of this.waiting.splice(0)) w.reject(new Error(`the AWS CLI driver exited (${code}): ${this.errors}`));
+    });
+  }
+
+  /** Runs `aws <argv…>` in `cwd`; commands run one at a time, in the order given. */
+  run(argv: string[], cwd: string): Promise<CliRun> {
+    // Only ever a local endpoint: the CLI must never reach a real AWS account from a test.
+    if (argv[0] !== '--endpoint-url' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(argv[1] ?? '')) throw new Error(`the CLI is run against a local endpoint only, not ${argv.slice(0, 2).join(' ')}`);
+    if (this.exited) return Promise.reject(new Error(`the AWS CLI driver has exited: ${this.errors}`));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.child.stdin.write(`${JSON.stringify({ argv, cwd })}\n`);
+    });
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+}
+
+/** The words bash makes of an `aws …` command line (quotes, escapes, brace expansion), without running it. */
+export function shellWords(line: string, cwd: string): string[] | { error: string } {
+  const r = spawnSync('/bin/bash', ['-c', `aws() { printf '%s\\0' aws "$@"; }\n${line}`], { cwd, env: { PATH: '/usr/bin:/bin', HOME: cwd }, encoding: 'utf8' });
+  if (r.status !== 0) return { error: r.stderr || `bash exited ${r.status}` };
+  return r.stdout.split('\0').slice(0, -1);
 }

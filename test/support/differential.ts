@@ -1,0 +1,249 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { Sim, parseDuration } from '../../src/sim';
+import { parseScenario } from '../../src/content/scenario';
+import { resolveRefs, runScenario, type CallRecord } from '../../src/content/runner';
+import { newSession, runCommand } from '../../src/content/console';
+import { ServedAccount } from '../../src/cli/serve/account';
+import { serve } from '../../src/cli/serve/server';
+import { ref, serviceByName, type ServiceModel } from '../../src/cli/serve/model';
+import { shellWords, type AwsDriver } from './awsCli';
+import { CLI_MODEL_GAPS } from './cliExpect';
+
+/**
+ * The differential test: command-line scripts (test/cli/differential/scripts/*.yaml) run through the real AWS
+ * CLI against `sim serve` and through the console, on identical worlds, compared command by command. Before
+ * each command the console gets a copy of the served world as it is then, so one difference never spreads to
+ * the commands after it.
+ */
+export const DIFFERENTIAL_DIR = join(import.meta.dirname, '../cli/differential');
+
+/**
+ * A step of a script: a command both run (its output may be named for later steps; `own` marks a command of
+ * the corpus's own in a script of example-page commands), or set-up on the served world.
+ */
+export type Step = string | { run: string; id?: string; own?: boolean } | { sim: string; input?: Record<string, unknown> } | { sleep: string | number };
+
+export interface Script {
+  /** the file's name without .yaml */
+  id: string;
+  /** the example pages its commands come from (ecs/run-task.rst, …), or "own" */
+  source: string;
+  /** the world before the first step, as a scenario (name, seed, actions with ids, until) */
+  scenario: Record<string, unknown>;
+  files: Record<string, string>;
+  steps: Step[];
+}
+
+export interface Outcome {
+  script: string;
+  source: string;
+  /** the command as written in the script */
+  command: string;
+  /** whether the command is one of an example page's (adapted to the sandbox's identifiers) */
+  fromPage: boolean;
+  /** which time the same command comes in the script (1 the first time) */
+  occurrence: number;
+  /** the command with its references filled in, as both ran it */
+  line: string;
+  console: { output: string; exitCode: number };
+  cli: { output: string; exitCode: number };
+  /** members the console printed that the installed CLI's older model does not have, left out of the comparison */
+  normalised: string[];
+  identical: boolean;
+  kind?: string;
+  detail?: string;
+}
+
+export interface KnownDifference {
+  script: string;
+  command: string;
+  /** when the same command comes more than once in the script: which time (1 when absent) */
+  occurrence?: number;
+  kind: string;
+  reason: string;
+}
+
+export function loadScripts(): Script[] {
+  const dir = join(DIFFERENTIAL_DIR, 'scripts');
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => {
+    const d = parse(readFileSync(join(dir, f), 'utf8')) as Partial<Omit<Script, 'source'>> & { source?: string | string[] };
+    return { id: f.slice(0, -5), source: Array.isArray(d.source) ? d.source.join(', ') : d.source ?? 'own', scenario: d.scenario ?? { name: f, actions: [] }, files: d.files ?? {}, steps: d.steps ?? [] };
+  });
+}
+
+const KNOWN_FILE = join(DIFFERENTIAL_DIR, 'known-differences.yaml');
+
+export function loadKnown(): KnownDifference[] {
+  return (parse(readFileSync(KNOWN_FILE, 'utf8')) as { differences?: KnownDifference[] } | null)?.differences ?? [];
+}
+
+export function writeKnown(outcomes: Outcome[]): void {
+  const differences = outcomes.filter((o) => !o.identical).map((o) => ({ script: o.script, command: o.command, ...(o.occurrence > 1 ? { occurrence: o.occurrence } : {}), kind: o.kind!, reason: o.detail! }));
+  const head = '# Commands of the differential test whose console output or exit code still differs from the real AWS CLI\'s,\n# with the kind and the first difference seen. Made by `npm run --silent differential -- --write`;\n# the test fails when a command not listed here differs, and when a listed one no longer does.\n';
+  writeFileSync(KNOWN_FILE, `${head}${stringify({ differences }, { lineWidth: 0 })}`);
+}
+
+const kebab = (op: string) => op.replace(/(.)([A-Z][a-z]+)/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** The service model and operation of an `aws` command's words (global options may come first). */
+function operationOf(words: string[]): { svc: ServiceModel; operation: string } | undefined {
+  const i = words.findIndex((w) => serviceByName(w) !== undefined);
+  if (i < 0) return undefined;
+  const svc = serviceByName(words[i]!)!;
+  const operation = Object.keys(svc.operations).find((o) => kebab(o) === words[i + 1]);
+  return operation ? { svc, operation } : undefined;
+}
+
+/** Leaves out of a console JSON output the members the installed CLI's model lacks; says which it left out. */
+function withoutGaps(svc: ServiceModel, shape: string, v: unknown, path: string, removed: string[]): unknown {
+  const s = svc.shapes[shape];
+  if (!s || v === null || typeof v !== 'object') return v;
+  if (s.t === 'list' && Array.isArray(v)) return v.map((x, i) => withoutGaps(svc, s.e!, x, `${path}[${i}]`, removed));
+  if (s.t === 'map') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutGaps(svc, s.v!, x, `${path}.${k}`, removed)]));
+  if (s.t !== 'structure' || s.doc || Array.isArray(v)) return v;
+  const gaps = CLI_MODEL_GAPS[svc.name]?.[shape] ?? [];
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    const member = s.m?.[k];
+    if (gaps.includes(k)) {
+      removed.push(`${shape}.${k}`);
+      continue;
+    }
+    out[k] = member ? withoutGaps(svc, ref(member).s, x, `${path}.${k}`, removed) : x;
+  }
+  return out;
+}
+
+function normalise(words: string[], output: string, exitCode: number): { output: string; removed: string[] } {
+  const op = operationOf(words);
+  const shape = op && op.svc.operations[op.operation]?.o;
+  if (exitCode !== 0 || !shape || !output.trimStart().startsWith('{')) return { output, removed: [] };
+  try {
+    const removed: string[] = [];
+    const v = withoutGaps(op.svc, shape, JSON.parse(output), '', removed);
+    // The CLI prints nothing for a response with no members left.
+    const text = v && typeof v === 'object' && Object.keys(v).length === 0 ? '' : JSON.stringify(v, null, 4);
+    return removed.length ? { output: text, removed: [...new Set(removed)] } : { output, removed };
+  } catch {
+    return { output, removed: [] };
+  }
+}
+
+function firstLineDiff(a: string, b: string): string {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return `line ${i + 1}: console ${JSON.stringify(x[i] ?? '(none)')}, CLI ${JSON.stringify(y[i] ?? '(none)')}`;
+  }
+  return 'same lines';
+}
+
+/** Paths where two JSON values differ: members only one has, or values that differ. */
+function jsonDiff(a: unknown, b: unknown, path: string, out: { extra: string[]; missing: string[]; values: string[] }): void {
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    for (const k of ka) if (!kb.includes(k)) out.extra.push(`${path}.${k}`);
+    for (const k of kb) if (!ka.includes(k)) out.missing.push(`${path}.${k}`);
+    for (const k of ka) if (kb.includes(k)) jsonDiff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
+    return;
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) out.values.push(`${path}: console ${JSON.stringify(a)}, CLI ${JSON.stringify(b)}`);
+}
+
+/** The kind of a difference and its first instance, in words. */
+export function classify(c: { output: string; exitCode: number }, a: { output: string; exitCode: number }): { kind: string; detail: string } {
+  const firstLine = (s: string) => s.split('\n').find((l) => l.trim() !== '') ?? '';
+  if (/Could not connect to the endpoint URL: "http:\/\/[a-z]+-127\.0\.0\.1/.test(a.output)) {
+    // The model gives the operation a host prefix (Cloud Map's data plane: data-), which the CLI puts before the endpoint's host.
+    return { kind: 'endpoint host prefix', detail: `the CLI sends the request to ${/"(http:\/\/[a-z]+-)127/.exec(a.output)![1]}127.0.0.1, a name that does not resolve` };
+  }
+  if (c.exitCode !== a.exitCode) {
+    // The installed CLI is older than the API model: it refuses options and input members added since.
+    const older = a.output.split('\n').find((l) => /^Unknown options: |^Unknown parameter in /.test(l));
+    if (a.exitCode === 252 && older && !c.output.includes(older)) return { kind: 'installed CLI older than the model', detail: older.replace(/, must be one of: .*/, '') };
+    if (c.exitCode === 252 && a.exitCode !== 252) return { kind: 'options refused', detail: `console exits 252 (${c.output.split('\n').filter((l) => l.trim()).at(-1)}), CLI ${a.exitCode}` };
+    return { kind: 'exit code', detail: `console exits ${c.exitCode} (${firstLine(c.output).slice(0, 160)}), CLI ${a.exitCode} (${firstLine(a.output).slice(0, 160)})` };
+  }
+  if (c.exitCode !== 0) return { kind: 'error message', detail: firstLineDiff(c.output, a.output) };
+  let x: unknown;
+  let y: unknown;
+  try {
+    x = JSON.parse(c.output);
+    y = JSON.parse(a.output);
+  } catch {
+    return { kind: 'output text', detail: firstLineDiff(c.output, a.output) };
+  }
+  const d = { extra: [] as string[], missing: [] as string[], values: [] as string[] };
+  jsonDiff(x, y, '', d);
+  if (d.extra.length || d.missing.length) {
+    const parts = [d.extra.length ? `console prints members the CLI does not: ${d.extra.slice(0, 4).join(', ')}${d.extra.length > 4 ? ` (+${d.extra.length - 4})` : ''}` : '',
+      d.missing.length ? `console lacks members the CLI prints: ${d.missing.slice(0, 4).join(', ')}${d.missing.length > 4 ? ` (+${d.missing.length - 4})` : ''}` : ''];
+    return { kind: 'output members', detail: parts.filter(Boolean).join('; ') };
+  }
+  if (d.values.length) return { kind: 'output values', detail: `${d.values.slice(0, 3).join('; ')}${d.values.length > 3 ? ` (+${d.values.length - 3})` : ''}` };
+  if (JSON.stringify(x) !== JSON.stringify(y)) return { kind: 'member order', detail: firstLineDiff(c.output, a.output) };
+  const numbers = (s: string) => s.replace(/(\d)\.0\b/g, '$1');
+  if (numbers(c.output) === numbers(a.output)) return { kind: 'number format', detail: firstLineDiff(c.output, a.output) };
+  return { kind: 'output format', detail: firstLineDiff(c.output, a.output) };
+}
+
+const stepLine = (s: Step) => (typeof s === 'string' ? s : 'run' in s ? s.run : undefined);
+
+/** Runs one script through both and compares each command. */
+export async function runScript(script: Script, driver: AwsDriver): Promise<Outcome[]> {
+  const sc = parseScenario(stringify(script.scenario), `${script.id}.yaml`);
+  let main: Sim | undefined;
+  const report = runScenario(sc, { after: (s) => (main = s) });
+  const calls: CallRecord[] = [...report.calls];
+  const account = new ServedAccount(main!, sc.name, sc.seed);
+  const endpoint = await serve(account, 0);
+  const cwd = mkdtempSync(join(tmpdir(), `differential-${script.id}-`));
+  for (const [f, text] of Object.entries(script.files)) writeFileSync(join(cwd, f), text);
+  const outcomes: Outcome[] = [];
+  try {
+    for (const step of script.steps) {
+      if (typeof step === 'object' && 'sim' in step) account.call(step.sim, resolveRefs(account.main, step.input ?? {}, calls));
+      else if (typeof step === 'object' && 'sleep' in step) account.advanceTo(account.now + (parseDuration(step.sleep) ?? 0));
+      const command = stepLine(step);
+      if (command === undefined) continue;
+      const line = resolveRefs(account.main, command, calls) as string;
+      const words = line.startsWith('aws ') ? shellWords(line, cwd) : [];
+      if (!Array.isArray(words) || words[0] !== 'aws' || words.includes('--endpoint-url')) throw new Error(`${script.id}: not an aws command line the harness can run: ${line}`);
+      const copy = new Sim({ seed: sc.seed });
+      copy.restore(account.main.snapshot());
+      const c = runCommand(copy, line, newSession(script.files));
+      const cli = await driver.run(['--endpoint-url', endpoint.url, ...words.slice(1)], cwd);
+      const cliOut = (cli.exitCode === 0 ? cli.stdout : cli.stderr).replace(/\n$/, '');
+      const n = normalise(words.slice(1), c.output, c.exitCode);
+      const consoleSide = { output: n.output, exitCode: c.exitCode };
+      const cliSide = { output: cliOut, exitCode: cli.exitCode };
+      const identical = consoleSide.output === cliSide.output && consoleSide.exitCode === cliSide.exitCode;
+      const occurrence = outcomes.filter((o) => o.command === command).length + 1;
+      const fromPage = script.source !== 'own' && !(typeof step === 'object' && 'own' in step && step.own);
+      outcomes.push({ script: script.id, source: script.source, command, fromPage, occurrence, line, console: consoleSide, cli: cliSide, normalised: n.removed, identical, ...(identical ? {} : classify(consoleSide, cliSide)) });
+      if (typeof step === 'object' && 'id' in step && step.id && cli.exitCode === 0 && cli.stdout.trim()) {
+        calls.push({ at: account.now / 1000, call: command, id: step.id, input: {}, output: JSON.parse(cli.stdout) });
+      }
+    }
+  } finally {
+    await endpoint.close();
+  }
+  return outcomes;
+}
+
+/** The figures: commands tried, identical, and the different ones by kind. */
+export function figures(outcomes: Outcome[]): { tried: number; identical: number; different: number; byKind: Record<string, number>; normalised: string[] } {
+  const byKind: Record<string, number> = {};
+  for (const o of outcomes) if (!o.identical) byKind[o.kind!] = (byKind[o.kind!] ?? 0) + 1;
+  const identical = outcomes.filter((o) => o.identical).length;
+  return { tried: outcomes.length, identical, different: outcomes.length - identical, byKind, normalised: [...new Set(outcomes.flatMap((o) => o.normalised))].sort() };
+}
+
+/** Whether an outcome is one the known differences list. */
+export function isKnown(known: KnownDifference[], o: Outcome): boolean {
+  return known.some((k) => k.script === o.script && k.command === o.command && (k.occurrence ?? 1) === o.occurrence);
+}

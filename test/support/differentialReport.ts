@@ -1,0 +1,40 @@
+import { AwsDriver, awsCliAvailable } from './awsCli';
+import { figures, loadScripts, runScript, writeKnown, type Outcome } from './differential';
+
+/**
+ * `npm run --silent differential [-- --verbose] [-- --write]`: runs the differential corpus through the real
+ * AWS CLI against `sim serve` and through the console, and prints the figures (tried, identical, different by
+ * kind); --verbose lists each difference, --write records them in test/cli/differential/known-differences.yaml.
+ */
+async function main(): Promise<number> {
+  if (!awsCliAvailable('differential')) return 1;
+  const verbose = process.argv.includes('--verbose');
+  const driver = new AwsDriver();
+  const started = Date.now();
+  const outcomes: Outcome[] = [];
+  try {
+    for (const script of loadScripts()) outcomes.push(...await runScript(script, driver));
+  } finally {
+    driver.close();
+  }
+  const f = figures(outcomes);
+  const pct = (n: number) => `${((100 * n) / Math.max(1, f.tried)).toFixed(1)} %`;
+  const fromPages = outcomes.filter((o) => o.fromPage);
+  console.log(`commands tried      ${f.tried} (${fromPages.length} from the CLI's example pages, ${f.tried - fromPages.length} of the corpus's own)`);
+  console.log(`identical           ${f.identical} (${pct(f.identical)})`);
+  console.log(`different           ${f.different} (${pct(f.different)})`);
+  for (const [kind, n] of Object.entries(f.byKind).sort((a, b) => b[1] - a[1])) console.log(`  ${kind.padEnd(36)}${n}`);
+  console.log(`example pages       ${fromPages.filter((o) => o.identical).length} of ${fromPages.length} identical`);
+  console.log(`left out as newer than the installed CLI's model: ${f.normalised.join(', ') || 'none'}`);
+  console.log(`time                ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (verbose) {
+    for (const o of outcomes.filter((x) => !x.identical)) console.log(`\n[${o.script}] ${o.line}\n  ${o.kind}: ${o.detail}`);
+  }
+  if (process.argv.includes('--write')) writeKnown(outcomes);
+  return 0;
+}
+
+main().then((code) => (process.exitCode = code), (e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
