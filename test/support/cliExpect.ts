@@ -28,7 +28,24 @@ function walk(svc: ServiceModel, gaps: Record<string, string[]>, name: string, v
   if (s.t === 'list') return Array.isArray(v) ? v.map((x) => walk(svc, gaps, s.e!, x)).filter((x) => x !== undefined) : undefined;
   if (s.t === 'map') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(svc, gaps, s.v!, x)]));
   if (s.t === 'timestamp') return typeof v === 'number' ? cliTime(v) : v;
+  if ((s.t === 'double' || s.t === 'float') && typeof v === 'number') return new Double(v);
   return v;
+}
+
+/** A double-typed value: Python prints a whole one as 75.0. */
+class Double {
+  constructor(readonly value: number) {}
+}
+
+/** JSON as the CLI prints it (Python's json.dumps with indent 4): doubles with a decimal point. */
+function pretty(v: unknown, indent: string): string {
+  if (v instanceof Double) return Number.isInteger(v.value) ? v.value.toFixed(1) : String(v.value);
+  if (Array.isArray(v)) return v.length ? `[\n${v.map((x) => `${indent}    ${pretty(x, `${indent}    `)}`).join(',\n')}\n${indent}]` : '[]';
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? `{\n${entries.map(([k, x]) => `${indent}    ${JSON.stringify(k)}: ${pretty(x, `${indent}    `)}`).join(',\n')}\n${indent}}` : '{}';
+  }
+  return JSON.stringify(v);
 }
 
 /**
@@ -36,8 +53,13 @@ function walk(svc: ServiceModel, gaps: Record<string, string[]>, name: string, v
  * order, less the members the CLI's older model lacks, timestamps in its ISO 8601 format.
  */
 export function cliOutputOf(service: string, operation: string, engineOutput: unknown): unknown {
+  return JSON.parse(cliTextOf(service, operation, engineOutput));
+}
+
+/** What the installed AWS CLI prints for an engine output, character for character (its JSON output, then a newline). */
+export function cliTextOf(service: string, operation: string, engineOutput: unknown): string {
   const svc = serviceByName(service)!;
   const shape = svc.operations[operation]?.o;
-  if (!shape) return undefined;
-  return walk(svc, CLI_MODEL_GAPS[service] ?? {}, shape, engineOutput);
+  if (!shape) return '';
+  return `${pretty(walk(svc, CLI_MODEL_GAPS[service] ?? {}, shape, engineOutput), '')}\n`;
 }

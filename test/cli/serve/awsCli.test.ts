@@ -7,7 +7,7 @@ import { Sim } from '../../../src/sim';
 import { ServedAccount } from '../../../src/cli/serve/account';
 import { serve, type Endpoint } from '../../../src/cli/serve/server';
 import { awsCliAvailable, cliEnv, runAws } from '../../support/awsCli';
-import { cliOutputOf, cliTime } from '../../support/cliExpect';
+import { cliOutputOf, cliTextOf, cliTime } from '../../support/cliExpect';
 
 const TASKDEF = {
   family: 'web',
@@ -38,8 +38,8 @@ describe.runIf(awsCliAvailable('sim serve with the AWS CLI'))('sim serve: the re
   /** The CLI's JSON output, compared with what the engine returned for the same call, as the CLI prints it. */
   const expectSameAsEngine = (stdout: string, service: string, operation: string, call: string) => {
     expect(JSON.parse(stdout)).toStrictEqual(cliOutputOf(service, operation, lastOutput(account, call)));
-    // Members in model order, as the CLI prints AWS's answers.
-    expect(stdout).toBe(`${JSON.stringify(cliOutputOf(service, operation, lastOutput(account, call)), null, 4)}\n`);
+    // Members in model order and doubles as 75.0, as the CLI prints AWS's answers.
+    expect(stdout).toBe(cliTextOf(service, operation, lastOutput(account, call)));
   };
   beforeAll(async () => {
     ({ account, endpoint } = await world());
@@ -92,6 +92,7 @@ describe.runIf(awsCliAvailable('sim serve with the AWS CLI'))('sim serve: the re
     expect(put).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     const alarms = await aws('cloudwatch', 'describe-alarms', '--alarm-names', 'cpu-high');
     expect(alarms.exitCode).toBe(0);
+    expectSameAsEngine(alarms.stdout, 'cloudwatch', 'DescribeAlarms', 'cloudwatch.DescribeAlarms');
     const alarm = (JSON.parse(alarms.stdout) as { MetricAlarms: Record<string, unknown>[] }).MetricAlarms[0]!;
     expect(alarm).toMatchObject({ AlarmName: 'cpu-high', Threshold: 75, EvaluationPeriods: 2, Dimensions: [{ Name: 'ClusterName', Value: 'demo' }] });
     // A double, as AWS sends it and the CLI prints it.
