@@ -44,8 +44,31 @@ export interface CliRun {
 
 /** Runs `aws --endpoint-url <url> <args…>` without blocking the event loop (the server under test runs in this process). */
 export function runAws(url: string, args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+  return spawnAws(['--endpoint-url', url, ...args], opts);
+}
+
+/** Something that runs `aws <argv…>` in a directory: /usr/bin/aws itself, or its entry point in a long-lived driver. */
+export interface CliRunner {
+  run(argv: string[], cwd: string): Promise<CliRun>;
+}
+
+/** /usr/bin/aws, a new process for each command. */
+export class SpawnedCli implements CliRunner {
+  private readonly env = cliEnv();
+  run(argv: string[], cwd: string): Promise<CliRun> {
+    localOnly(argv);
+    return spawnAws(argv, { env: this.env, cwd });
+  }
+}
+
+function localOnly(argv: string[]): void {
+  // Only ever a local endpoint: the CLI must never reach a real AWS account from a test.
+  if (argv[0] !== '--endpoint-url' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(argv[1] ?? '')) throw new Error(`the CLI is run against a local endpoint only, not ${argv.slice(0, 2).join(' ')}`);
+}
+
+function spawnAws(argv: string[], opts: { env?: Record<string, string>; cwd?: string }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(AWS, ['--endpoint-url', url, ...args], { env: opts.env ?? cliEnv(), cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(AWS, argv, { env: opts.env ?? cliEnv(), cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -65,7 +88,7 @@ function cliPython(): string {
  * The installed CLI's own entry point in one long-lived interpreter (test/support/awsDriver.py): the same code
  * /usr/bin/aws runs, a fresh driver and session for each command, without half a second of start-up each time.
  */
-export class AwsDriver {
+export class AwsDriver implements CliRunner {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly waiting: { resolve: (r: CliRun) => void; reject: (e: Error) => void }[] = [];
   private buffer = '';
@@ -93,8 +116,7 @@ export class AwsDriver {
 
   /** Runs `aws <argv…>` in `cwd`; commands run one at a time, in the order given. */
   run(argv: string[], cwd: string): Promise<CliRun> {
-    // Only ever a local endpoint: the CLI must never reach a real AWS account from a test.
-    if (argv[0] !== '--endpoint-url' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(argv[1] ?? '')) throw new Error(`the CLI is run against a local endpoint only, not ${argv.slice(0, 2).join(' ')}`);
+    localOnly(argv);
     if (this.exited) return Promise.reject(new Error(`the AWS CLI driver has exited: ${this.errors}`));
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });

@@ -9,7 +9,7 @@ import { newSession, runCommand } from '../../src/content/console';
 import { ServedAccount } from '../../src/cli/serve/account';
 import { serve } from '../../src/cli/serve/server';
 import { ref, serviceByName, type ServiceModel } from '../../src/cli/serve/model';
-import { shellWords, type AwsDriver } from './awsCli';
+import { shellWords, type CliRunner } from './awsCli';
 import { CLI_MODEL_GAPS } from './cliExpect';
 
 /**
@@ -194,7 +194,7 @@ export function classify(c: { output: string; exitCode: number }, a: { output: s
 const stepLine = (s: Step) => (typeof s === 'string' ? s : 'run' in s ? s.run : undefined);
 
 /** Runs one script through both and compares each command. */
-export async function runScript(script: Script, driver: AwsDriver): Promise<Outcome[]> {
+export async function runScript(script: Script, driver: CliRunner): Promise<Outcome[]> {
   const sc = parseScenario(stringify(script.scenario), `${script.id}.yaml`);
   let main: Sim | undefined;
   const report = runScenario(sc, { after: (s) => (main = s) });

@@ -53,8 +53,10 @@ function jsonError(svc: ServiceModel | undefined, code: string, message: string)
   return jsonReply(svc, status, JSON.stringify({ __type: code, message }), headers);
 }
 
-/** The engine's client-side validation error, as the service itself would answer a request that fails it. */
+/** An engine error code as the service answers it: its client-side validation error as the service's own validation error. */
 function serviceCode(svc: ServiceModel, code: string, query: boolean): string {
+  // The engine's own defect, in the words the query services use for theirs.
+  if (code === 'ServerException' && query) return 'InternalFailure';
   if (code !== 'ParamValidationError') return code;
   if (query) return 'ValidationError';
   return svc.name === 'ecs' ? 'InvalidParameterException' : 'ValidationException';

@@ -1,7 +1,9 @@
+import type { IncomingMessage } from 'node:http';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Sim } from '../../../src/sim';
 import { ServedAccount } from '../../../src/cli/serve/account';
-import { serve, type Endpoint } from '../../../src/cli/serve/server';
+import { answer, serve, type Endpoint } from '../../../src/cli/serve/server';
 import { serveCommand } from '../../../src/cli/serve/command';
 import { SERVICES } from '../../../src/cli/serve/model';
 
@@ -229,5 +231,33 @@ describe('sim serve: the command', () => {
       expect(serveCommand(args, t.io), args.join(' ')).toBe(2);
       expect(t.err.join('')).not.toBe('');
     }
+  });
+});
+
+describe('sim serve: bad input', () => {
+  const account = new ServedAccount(new Sim({ seed: 2 }), 'fuzz', '2');
+  account.call('ecs.CreateCluster', { clusterName: 'demo' });
+  const request = (headers: Record<string, string>) => ({ headers, method: 'POST' }) as unknown as IncomingMessage;
+  const targets = [...SERVICES.filter((s) => s.targetPrefix).flatMap((s) => Object.keys(s.operations).map((o) => `${s.targetPrefix}.${o}`)), 'x', '', 'AWSEvents.'];
+  const queryOps = SERVICES.filter((s) => s.xmlNamespace).flatMap((s) => Object.keys(s.operations).map((o) => [o, s.apiVersion] as const));
+
+  it('answers any JSON body to any target with a response of the protocol, never a throw', () => {
+    fc.assert(fc.property(fc.constantFrom(...targets), fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ cluster: v, services: v, family: v, Names: v }))), (target, body) => {
+      const r = answer(account, request({ 'x-amz-target': target }), new URL('http://127.0.0.1/'), body);
+      expect([200, 400, 500]).toContain(r.status);
+      const parsed = JSON.parse(r.body) as { __type?: string };
+      if (r.status !== 200) expect(typeof parsed.__type).toBe('string');
+      if (r.status === 500) expect(['InternalFailure', 'ServerException']).toContain(parsed.__type);
+    }), { numRuns: 300 });
+  });
+
+  it('answers any form parameters to any query action with XML, never a throw', () => {
+    const param = fc.tuple(fc.constantFrom('Names.member.1', 'Port', 'Tags.member.1.Key', 'Tags.member.x.Value', 'Subnets.member.2', 'Threshold', 'MinSize', 'LaunchTemplateData.InstanceType', 'AlarmNames.member.1', 'Name', 'x'), fc.string());
+    fc.assert(fc.property(fc.constantFrom(...queryOps), fc.array(param, { maxLength: 6 }), ([action, version], params) => {
+      const body = new URLSearchParams([['Action', action], ['Version', version], ...params]).toString();
+      const r = answer(account, request({ 'content-type': 'application/x-www-form-urlencoded' }), new URL('http://127.0.0.1/'), body);
+      expect([200, 400, 500]).toContain(r.status);
+      expect(r.body).toMatch(/^(<\?xml[^>]*>\n)?<(\w+Response|ErrorResponse|Response)[ >]/);
+    }), { numRuns: 300 });
   });
 });
