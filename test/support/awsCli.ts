@@ -129,9 +129,9 @@ export class AwsDriver implements CliRunner {
   }
 }
 
-/** The words bash makes of an `aws …` command line (quotes, escapes, brace expansion), without running it. */
-export function shellWords(line: string, cwd: string): string[] | { error: string } {
-  const r = spawnSync('/bin/bash', ['-c', `aws() { printf '%s\\0' aws "$@"; }\n${line}`], { cwd, env: { PATH: '/usr/bin:/bin', HOME: cwd }, encoding: 'utf8' });
+/** The words bash makes of an `aws …` command line (quotes, escapes, brace expansion unless `braces` is false), without running it. */
+export function shellWords(line: string, cwd: string, braces = true): string[] | { error: string } {
+  const r = spawnSync('/bin/bash', ['-c', `${braces ? '' : 'set +B\n'}aws() { printf '%s\\0' aws "$@"; }\n${line}`], { cwd, env: { PATH: '/usr/bin:/bin', HOME: cwd }, encoding: 'utf8' });
   if (r.status !== 0) return { error: r.stderr || `bash exited ${r.status}` };
   return r.stdout.split('\0').slice(0, -1);
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { Sim, parseDuration } from '../../src/sim';
-import { parseScenario } from '../../src/content/scenario';
+import { parseScenario, type Scenario } from '../../src/content/scenario';
 import { resolveRefs, runScenario, type CallRecord } from '../../src/content/runner';
-import { newSession, runCommand } from '../../src/content/console';
+import { newSession, runCommand, type ConsoleSession } from '../../src/content/console';
 import { ServedAccount } from '../../src/cli/serve/account';
 import { serve } from '../../src/cli/serve/server';
 import { ref, serviceByName, type ServiceModel } from '../../src/cli/serve/model';
@@ -22,28 +22,42 @@ export const DIFFERENTIAL_DIR = join(import.meta.dirname, '../cli/differential')
 
 /**
  * A step of a script: a command both run (its output may be named for later steps; `own` marks a command of
- * the corpus's own in a script of example-page commands), or set-up on the served world.
+ * the corpus's own in a script of example-page commands), or set-up on the served world: an engine call, time
+ * passing, or one of the sandbox's own console commands (sim, docker, copilot, …). `at` (milliseconds) runs the
+ * clock to that time first; `files` are editor files the step brings (written where the CLI runs, too).
  */
-export type Step = string | { run: string; id?: string; own?: boolean } | { sim: string; input?: Record<string, unknown> } | { sleep: string | number };
+export type Step =
+  | string
+  | { run: string; id?: string; own?: boolean; at?: number; files?: Record<string, string> }
+  | { sim: string; input?: Record<string, unknown>; at?: number }
+  | { sleep: string | number }
+  | { console: string; at?: number; files?: Record<string, string> };
 
 export interface Script {
   /** the file's name without .yaml */
   id: string;
-  /** the example pages its commands come from (ecs/run-task.rst, …), or "own" */
+  /** the example pages its commands come from (ecs/run-task.rst, …), a lesson ("lesson L9"), or "own" */
   source: string;
+  /** where its commands come from */
+  origin: Origin;
+  /** the scenario already parsed (a lesson's start), in place of `scenario` */
+  start?: Scenario;
   /** the world before the first step, as a scenario (name, seed, actions with ids, until) */
   scenario: Record<string, unknown>;
   files: Record<string, string>;
   steps: Step[];
 }
 
+/** Where a command of the corpus comes from: an example page of the AWS CLI, a lesson's solution, or the corpus itself. */
+export type Origin = 'page' | 'lesson' | 'own';
+
 export interface Outcome {
   script: string;
   source: string;
   /** the command as written in the script */
   command: string;
-  /** whether the command is one of an example page's (adapted to the sandbox's identifiers) */
-  fromPage: boolean;
+  /** an example page's command (adapted to the sandbox's identifiers), a lesson's, or the corpus's own */
+  origin: Origin;
   /** which time the same command comes in the script (1 the first time) */
   occurrence: number;
   /** the command with its references filled in, as both ran it */
@@ -70,7 +84,8 @@ export function loadScripts(): Script[] {
   const dir = join(DIFFERENTIAL_DIR, 'scripts');
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => {
     const d = parse(readFileSync(join(dir, f), 'utf8')) as Partial<Omit<Script, 'source'>> & { source?: string | string[] };
-    return { id: f.slice(0, -5), source: Array.isArray(d.source) ? d.source.join(', ') : d.source ?? 'own', scenario: d.scenario ?? { name: f, actions: [] }, files: d.files ?? {}, steps: d.steps ?? [] };
+    const source = Array.isArray(d.source) ? d.source.join(', ') : d.source ?? 'own';
+    return { id: f.slice(0, -5), source, origin: source === 'own' ? 'own' as const : 'page' as const, scenario: d.scenario ?? { name: f, actions: [] }, files: d.files ?? {}, steps: d.steps ?? [] };
   });
 }
 
@@ -193,41 +208,79 @@ export function classify(c: { output: string; exitCode: number }, a: { output: s
 
 const stepLine = (s: Step) => (typeof s === 'string' ? s : 'run' in s ? s.run : undefined);
 
+/** The served world of a script, where its commands run. */
+interface Served {
+  account: ServedAccount;
+  url: string;
+  calls: CallRecord[];
+  cwd: string;
+  /** the console session of the sandbox's own commands on the served world (their files, the Copilot workspace) */
+  session: ConsoleSession;
+  seed: string;
+}
+
+/** What the CLI reads (file://…) is on disk where it runs: the editor's files, and those the console wrote. */
+function syncFiles(w: Served): void {
+  for (const [f, text] of Object.entries(w.session.files)) {
+    mkdirSync(dirname(join(w.cwd, f)), { recursive: true });
+    writeFileSync(join(w.cwd, f), text);
+  }
+}
+
+/** Applies a set-up step to the served world, or a command's time and files; true when the step was set-up only. */
+function setUp(w: Served, step: Step): boolean {
+  if (typeof step === 'object' && 'at' in step && step.at !== undefined) w.account.advanceTo(step.at);
+  if (typeof step === 'object' && 'files' in step && step.files) Object.assign(w.session.files, step.files);
+  if (typeof step === 'object' && 'sim' in step) w.account.call(step.sim, resolveRefs(w.account.main, step.input ?? {}, w.calls));
+  else if (typeof step === 'object' && 'sleep' in step) w.account.advanceTo(w.account.now + (parseDuration(step.sleep) ?? 0));
+  else if (typeof step === 'object' && 'console' in step) {
+    runCommand(w.account.main, step.console, w.session);
+    w.account.flush();
+  }
+  syncFiles(w);
+  return typeof step === 'object' && !('run' in step);
+}
+
+/** Runs one command through both on the served world as it is now. */
+async function compare(w: Served, script: Script, step: Step, command: string, driver: CliRunner, earlier: Outcome[]): Promise<Outcome> {
+  const line = resolveRefs(w.account.main, command, w.calls) as string;
+  const words = line.startsWith('aws ') ? shellWords(line, w.cwd) : [];
+  if (!Array.isArray(words) || words[0] !== 'aws' || words.includes('--endpoint-url')) throw new Error(`${script.id}: not an aws command line the harness can run: ${line}`);
+  const copy = new Sim({ seed: w.seed });
+  copy.restore(w.account.main.snapshot());
+  const c = runCommand(copy, line, newSession(w.session.files));
+  const cli = await driver.run(['--endpoint-url', w.url, ...words.slice(1)], w.cwd);
+  const n = normalise(words.slice(1), c.output, c.exitCode);
+  const consoleSide = { output: n.output, exitCode: c.exitCode };
+  const cliSide = { output: (cli.exitCode === 0 ? cli.stdout : cli.stderr).replace(/\n$/, ''), exitCode: cli.exitCode };
+  const identical = consoleSide.output === cliSide.output && consoleSide.exitCode === cliSide.exitCode;
+  // A line bash brace-expands (DnsRecords=[{Type=A,TTL=10}] unquoted) is not the line its author meant.
+  const unexpanded = shellWords(line, w.cwd, false);
+  const expanded = Array.isArray(unexpanded) && unexpanded.join('\0') !== words.join('\0')
+    ? { kind: 'bash expands the line', detail: `bash brace-expands ${unexpanded.filter((x) => !words.includes(x)).join(' ')} into ${words.filter((x) => !unexpanded.includes(x)).join(' ')}` }
+    : undefined;
+  const occurrence = earlier.filter((o) => o.command === command).length + 1;
+  const origin = script.origin === 'page' && typeof step === 'object' && 'own' in step && step.own ? 'own' : script.origin;
+  if (typeof step === 'object' && 'id' in step && step.id && cli.exitCode === 0 && cli.stdout.trim()) {
+    w.calls.push({ at: w.account.now / 1000, call: command, id: step.id, input: {}, output: JSON.parse(cli.stdout) });
+  }
+  return { script: script.id, source: script.source, command, origin, occurrence, line, console: consoleSide, cli: cliSide, normalised: n.removed, identical, ...(identical ? {} : expanded ?? classify(consoleSide, cliSide)) };
+}
+
 /** Runs one script through both and compares each command. */
 export async function runScript(script: Script, driver: CliRunner): Promise<Outcome[]> {
-  const sc = parseScenario(stringify(script.scenario), `${script.id}.yaml`);
+  const sc = script.start ?? parseScenario(stringify(script.scenario), `${script.id}.yaml`);
   let main: Sim | undefined;
   const report = runScenario(sc, { after: (s) => (main = s) });
-  const calls: CallRecord[] = [...report.calls];
   const account = new ServedAccount(main!, sc.name, sc.seed);
   const endpoint = await serve(account, 0);
-  const cwd = mkdtempSync(join(tmpdir(), `differential-${script.id}-`));
-  for (const [f, text] of Object.entries(script.files)) writeFileSync(join(cwd, f), text);
+  const w: Served = { account, url: endpoint.url, calls: [...report.calls], cwd: mkdtempSync(join(tmpdir(), `differential-${script.id}-`)), session: newSession(script.files), seed: sc.seed };
   const outcomes: Outcome[] = [];
   try {
+    syncFiles(w);
     for (const step of script.steps) {
-      if (typeof step === 'object' && 'sim' in step) account.call(step.sim, resolveRefs(account.main, step.input ?? {}, calls));
-      else if (typeof step === 'object' && 'sleep' in step) account.advanceTo(account.now + (parseDuration(step.sleep) ?? 0));
-      const command = stepLine(step);
-      if (command === undefined) continue;
-      const line = resolveRefs(account.main, command, calls) as string;
-      const words = line.startsWith('aws ') ? shellWords(line, cwd) : [];
-      if (!Array.isArray(words) || words[0] !== 'aws' || words.includes('--endpoint-url')) throw new Error(`${script.id}: not an aws command line the harness can run: ${line}`);
-      const copy = new Sim({ seed: sc.seed });
-      copy.restore(account.main.snapshot());
-      const c = runCommand(copy, line, newSession(script.files));
-      const cli = await driver.run(['--endpoint-url', endpoint.url, ...words.slice(1)], cwd);
-      const cliOut = (cli.exitCode === 0 ? cli.stdout : cli.stderr).replace(/\n$/, '');
-      const n = normalise(words.slice(1), c.output, c.exitCode);
-      const consoleSide = { output: n.output, exitCode: c.exitCode };
-      const cliSide = { output: cliOut, exitCode: cli.exitCode };
-      const identical = consoleSide.output === cliSide.output && consoleSide.exitCode === cliSide.exitCode;
-      const occurrence = outcomes.filter((o) => o.command === command).length + 1;
-      const fromPage = script.source !== 'own' && !(typeof step === 'object' && 'own' in step && step.own);
-      outcomes.push({ script: script.id, source: script.source, command, fromPage, occurrence, line, console: consoleSide, cli: cliSide, normalised: n.removed, identical, ...(identical ? {} : classify(consoleSide, cliSide)) });
-      if (typeof step === 'object' && 'id' in step && step.id && cli.exitCode === 0 && cli.stdout.trim()) {
-        calls.push({ at: account.now / 1000, call: command, id: step.id, input: {}, output: JSON.parse(cli.stdout) });
-      }
+      if (setUp(w, step)) continue;
+      outcomes.push(await compare(w, script, step, stepLine(step)!, driver, outcomes));
     }
   } finally {
     await endpoint.close();

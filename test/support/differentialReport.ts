@@ -1,5 +1,6 @@
 import { AwsDriver, SpawnedCli, awsCliAvailable } from './awsCli';
-import { figures, loadScripts, runScript, writeKnown, type Outcome } from './differential';
+import { figures, runScript, writeKnown, type Outcome } from './differential';
+import { allScripts } from './differentialLessons';
 
 /**
  * `npm run --silent differential [-- --verbose] [-- --write]`: runs the differential corpus through the real
@@ -15,18 +16,20 @@ async function main(): Promise<number> {
   const started = Date.now();
   const outcomes: Outcome[] = [];
   try {
-    for (const script of loadScripts()) outcomes.push(...await runScript(script, driver));
+    for (const script of allScripts()) outcomes.push(...await runScript(script, driver));
   } finally {
     if (driver instanceof AwsDriver) driver.close();
   }
   const f = figures(outcomes);
   const pct = (n: number) => `${((100 * n) / Math.max(1, f.tried)).toFixed(1)} %`;
-  const fromPages = outcomes.filter((o) => o.fromPage);
-  console.log(`commands tried      ${f.tried} (${fromPages.length} from the CLI's example pages, ${f.tried - fromPages.length} of the corpus's own)`);
+  const by = (origin: string) => outcomes.filter((o) => o.origin === origin);
+  const fromPages = by('page');
+  console.log(`commands tried      ${f.tried} (${fromPages.length} from the CLI's example pages, ${by('lesson').length} from the lessons' solutions, ${by('own').length} of the corpus's own)`);
   console.log(`identical           ${f.identical} (${pct(f.identical)})`);
   console.log(`different           ${f.different} (${pct(f.different)})`);
   for (const [kind, n] of Object.entries(f.byKind).sort((a, b) => b[1] - a[1])) console.log(`  ${kind.padEnd(36)}${n}`);
   console.log(`example pages       ${fromPages.filter((o) => o.identical).length} of ${fromPages.length} identical`);
+  console.log(`lessons             ${by('lesson').filter((o) => o.identical).length} of ${by('lesson').length} identical`);
   console.log(`left out as newer than the installed CLI's model: ${f.normalised.join(', ') || 'none'}`);
   console.log(`time                ${((Date.now() - started) / 1000).toFixed(1)} s (${spawned ? '/usr/bin/aws started for each command' : 'the CLI\'s entry point in one driver process'})`);
   if (verbose) {

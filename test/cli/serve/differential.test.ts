@@ -6,13 +6,15 @@ import { Sim } from '../../../src/sim';
 import { ServedAccount } from '../../../src/cli/serve/account';
 import { serve } from '../../../src/cli/serve/server';
 import { AwsDriver, awsCliAvailable, cliEnv, runAws } from '../../support/awsCli';
-import { isKnown, loadKnown, loadScripts, runScript } from '../../support/differential';
+import { isKnown, loadKnown, runScript } from '../../support/differential';
+import { allScripts } from '../../support/differentialLessons';
 
-const scripts = loadScripts();
+const scripts = allScripts();
 const known = loadKnown();
 
 // The console and the real AWS CLI (against `sim serve`) on identical worlds, command by command
-// (test/support/differential.ts). `npm run --silent differential` prints the figures.
+// (test/support/differential.ts): the scripts in test/cli/differential/scripts/ and the lessons' solutions.
+// `npm run --silent differential` prints the figures.
 describe.runIf(awsCliAvailable('differential'))('the console against the real AWS CLI', () => {
   let driver: AwsDriver;
   beforeAll(() => {
@@ -30,7 +32,8 @@ describe.runIf(awsCliAvailable('differential'))('the console against the real AW
 
   it('lists known differences of commands in the corpus only', () => {
     const commands = new Set(scripts.flatMap((s) => s.steps.map((st) => `${s.id}\n${typeof st === 'string' ? st : 'run' in st ? st.run : ''}`)));
-    expect(known.filter((k) => !commands.has(`${k.script}\n${k.command}`))).toEqual([]);
+    const stale = known.filter((k) => !commands.has(`${k.script}\n${k.command}`));
+    expect(stale, 'these commands are no longer in the corpus (a script or a lesson changed): npm run --silent differential -- --write').toEqual([]);
   });
 
   it('runs the installed CLI in its driver as /usr/bin/aws runs it', async () => {
