@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Sim } from '../../../src/sim';
@@ -260,4 +262,31 @@ describe('sim serve: bad input', () => {
       expect(r.body).toMatch(/^(<\?xml[^>]*>\n)?<(\w+Response|ErrorResponse|Response)[ >]/);
     }), { numRuns: 300 });
   });
+});
+
+describe('npm run sim -- serve', () => {
+  it('runs as its own process, prints the banner and the event log, and answers until stopped', async () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', 'serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no banner: ${out}`)), 20_000);
+        child.stdout.on('data', () => {
+          const m = /on (http:\/\/127\.0\.0\.1:\d+);/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            done(m[1]!);
+          }
+        });
+      });
+      const r = await fetch(url, { method: 'POST', headers: { 'X-Amz-Target': `${ECS}.CreateCluster`, 'Content-Type': 'application/x-amz-json-1.1' }, body: '{"clusterName":"demo"}' });
+      expect(r.status).toBe(200);
+      await new Promise((done) => setTimeout(done, 200));
+      expect(out).toMatch(/0:00:00 {2}> ecs\.CreateCluster\n {4}0:00:00 {2}Cluster demo was created\./);
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
 });
