@@ -64,7 +64,7 @@ export interface Outcome {
   line: string;
   console: { output: string; exitCode: number };
   cli: { output: string; exitCode: number };
-  /** members the console printed that the installed CLI's older model does not have, left out of the comparison */
+  /** members the console printed that the installed CLI's older model does not have, left out of the comparison (service:Shape.member) */
   normalised: string[];
   identical: boolean;
   kind?: string;
@@ -124,7 +124,7 @@ function withoutGaps(svc: ServiceModel, shape: string, v: unknown, path: string,
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     const member = s.m?.[k];
     if (gaps.includes(k)) {
-      removed.push(`${shape}.${k}`);
+      removed.push(`${svc.name}:${shape}.${k}`);
       continue;
     }
     out[k] = member ? withoutGaps(svc, ref(member).s, x, `${path}.${k}`, removed) : x;
