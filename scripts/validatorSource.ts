@@ -4,7 +4,7 @@ import schema from '../schemas/scenario.schema.json';
 
 /** The scenario schema compiled by Ajv to a standalone ES module (what scripts/gen-validator.ts writes). */
 export function scenarioValidatorSource(): string {
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+  const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, code: { source: true, esm: true } });
   const validate = ajv.compile(schema);
   // Ajv's one runtime helper (string length in code points), inlined so the module has no imports.
   const ucs2length = 'function (s) { let n = 0; for (let i = 0; i < s.length; i++) { n++; const c = s.charCodeAt(i); if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++; } return n; }';

@@ -1,7 +1,7 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { checkLesson, learnerCalls, parseIndex, parseLesson, parseLog, type ActionLog } from '../content/lesson';
 import { formatReport, reportOf, runScenario } from '../content/runner';
-import { parseDuration } from '../sim';
+import { parseTime } from '../content/bounds';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
 import { formatProblem } from '../formats/problem';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
@@ -12,7 +12,8 @@ import { serveCommand } from './serve/command';
  * The headless runner: `sim run <scenario> [--seed N] [--until T] [--json]`, and
  * `sim copilot <manifest> --app A --env E [--json]` and `sim compose <file> --project P [--json]`, which show
  * what a Copilot manifest or a Compose file deploys to ECS.
- * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid.
+ * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid, 3 when the
+ * simulator itself failed.
  */
 const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
 
@@ -72,11 +73,12 @@ export function cli(argv: string[], io: Io): number {
   const { file } = o;
   const seed = o.values['--seed']?.[0];
   const untilText = o.values['--until']?.[0];
-  const until = untilText === undefined ? undefined : parseDuration(untilText);
-  if (untilText !== undefined && until === undefined) {
-    io.err(`--until: '${untilText}' is not a time\n`);
+  const bounded = untilText === undefined ? undefined : parseTime(untilText);
+  if (bounded?.problem !== undefined) {
+    io.err(`--until: ${bounded.problem}\n`);
     return 2;
   }
+  const until = bounded?.ms;
   if (!file) {
     io.err(`${USAGE}\n`);
     return 2;
@@ -84,7 +86,7 @@ export function cli(argv: string[], io: Io): number {
   const text = readText(file, io);
   if (text === undefined) return 2;
   try {
-    const sc = parseScenario(text, file);
+    const sc = parseScenario(text, file, until !== undefined ? { until } : {});
     const report = runScenario(sc, { ...(seed !== undefined ? { seed } : {}), ...(until !== undefined ? { until } : {}) });
     io.out(o.flags.has('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
     return report.passed ? 0 : 1;
@@ -93,8 +95,14 @@ export function cli(argv: string[], io: Io): number {
       io.err(`${e.message}\n`);
       return 2;
     }
-    throw e;
+    return internalError(file, e, io);
   }
+}
+
+/** A fault of the sandbox itself (not of the file): one line that says so, exit 3, no stack trace. */
+function internalError(file: string, e: unknown, io: Io): number {
+  io.err(`${file}: the simulator failed while running this scenario (a fault of the sandbox, not of the file): ${e instanceof Error ? e.message : String(e)}\n`);
+  return 3;
 }
 
 /** `sim copilot`: what `copilot svc deploy` would create for a manifest, and the requests the engine takes. */

@@ -18,7 +18,7 @@ export function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): Expec
   // Expectations may name things by reference too (${ci:i-1}, ${task:0}, ${call:id.path}).
   const e = resolveRefs(sim, raw, calls) as Expectation;
   if (e.call !== undefined) {
-    const rec = typeof e.call === 'number' ? calls[e.call] : calls.find((c) => c.id === e.call);
+    const rec = typeof e.call === 'number' ? calls[e.call] : calls.find((c) => c?.id === e.call);
     let passed = rec !== undefined;
     if (rec) {
       if (e.ok !== undefined) passed &&= (rec.error === undefined) === e.ok;

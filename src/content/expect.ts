@@ -1,32 +1,18 @@
 /**
  * The expectation language: data only, no eval. Conditions map field paths to values or matchers;
- * lessons extend the same forms (lessons-plan §3).
+ * lessons extend the same forms (lessons-plan §3). Evaluating a condition never throws, whatever its
+ * shape; conditionProblems says, before a run, what in a condition is not of the shape its matcher takes.
  */
+import { getPath } from './paths';
+import { patternProblem, patternTest } from './pattern';
+
+export { getPath } from './paths';
 
 const OPERATORS = new Set(['equals', 'notEquals', 'in', 'notIn', 'startsWith', 'endsWith', 'contains', 'matches', 'exists', 'gt', 'gte', 'lt', 'lte', 'some', 'every', 'none', 'length', 'countOf']);
 
-/** Resolves a path such as `containers[name=app].exitCode` or `deployments[0].rolloutState`. */
-export function getPath(obj: unknown, path: string): unknown {
-  const parts = path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
-  let cur: unknown = obj;
-  for (const raw of parts) {
-    if (cur === undefined || cur === null) return undefined;
-    if (raw.startsWith('[')) {
-      const inner = raw.slice(1, -1);
-      if (!Array.isArray(cur)) return undefined;
-      if (/^\d+$/.test(inner)) cur = cur[Number(inner)];
-      else {
-        const eq = inner.indexOf('=');
-        const k = inner.slice(0, eq);
-        const v = inner.slice(eq + 1);
-        cur = cur.find((x) => x && typeof x === 'object' && String((x as Record<string, unknown>)[k]) === v);
-      }
-    } else {
-      cur = (cur as Record<string, unknown>)[raw];
-    }
-  }
-  return cur;
-}
+type Rec = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -34,68 +20,135 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b as object, k) && deepEqual((a as Rec)[k], (b as Rec)[k]));
 }
 
-function isMatcher(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => OPERATORS.has(k));
+function isMatcher(v: unknown): v is Rec {
+  return isObject(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => OPERATORS.has(k));
 }
 
 function num(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);
 }
 
-function matchValue(actual: unknown, m: unknown): boolean {
-  if (!isMatcher(m)) {
-    if (typeof m === 'object' && m !== null && !Array.isArray(m)) return matches(actual, m as Record<string, unknown>);
-    return deepEqual(actual, m);
+function countOf(actual: unknown, arg: unknown): boolean {
+  // { countOf: { where: <condition>, equals | atLeast | atMost: n } } on a list
+  if (!Array.isArray(actual) || !isObject(arg)) return false;
+  const where = isObject(arg.where) ? arg.where : undefined;
+  const n = actual.filter((x) => matches(x, where)).length;
+  return (arg.equals === undefined || n === arg.equals) && (arg.atLeast === undefined || n >= num(arg.atLeast)) && (arg.atMost === undefined || n <= num(arg.atMost));
+}
+
+function operator(op: string, actual: unknown, arg: unknown): boolean {
+  switch (op) {
+    case 'equals': return deepEqual(actual, arg);
+    case 'notEquals': return !deepEqual(actual, arg);
+    case 'in': return Array.isArray(arg) && arg.some((x) => deepEqual(actual, x));
+    case 'notIn': return Array.isArray(arg) && !arg.some((x) => deepEqual(actual, x));
+    case 'startsWith': return typeof actual === 'string' && actual.startsWith(String(arg));
+    case 'endsWith': return typeof actual === 'string' && actual.endsWith(String(arg));
+    case 'contains': return Array.isArray(actual) ? actual.some((x) => deepEqual(x, arg)) : typeof actual === 'string' && actual.includes(String(arg));
+    case 'matches': return typeof actual === 'string' && typeof arg === 'string' && patternTest(arg, actual);
+    case 'exists': return (actual !== undefined && actual !== null) === Boolean(arg);
+    case 'gt': return actual !== undefined && num(actual) > num(arg);
+    case 'gte': return actual !== undefined && num(actual) >= num(arg);
+    case 'lt': return actual !== undefined && num(actual) < num(arg);
+    case 'lte': return actual !== undefined && num(actual) <= num(arg);
+    case 'some': return Array.isArray(actual) && actual.some((x) => matchValue(x, arg));
+    case 'every': return Array.isArray(actual) && actual.every((x) => matchValue(x, arg));
+    case 'none': return Array.isArray(actual) && !actual.some((x) => matchValue(x, arg));
+    case 'length': return Array.isArray(actual) && matchValue(actual.length, arg);
+    case 'countOf': return countOf(actual, arg);
+    default: return false;
   }
-  for (const [op, arg] of Object.entries(m)) {
-    const ok = (() => {
-      switch (op) {
-        case 'equals': return deepEqual(actual, arg);
-        case 'notEquals': return !deepEqual(actual, arg);
-        case 'in': return Array.isArray(arg) && arg.some((x) => deepEqual(actual, x));
-        case 'notIn': return Array.isArray(arg) && !arg.some((x) => deepEqual(actual, x));
-        case 'startsWith': return typeof actual === 'string' && actual.startsWith(String(arg));
-        case 'endsWith': return typeof actual === 'string' && actual.endsWith(String(arg));
-        case 'contains': return Array.isArray(actual) ? actual.some((x) => deepEqual(x, arg)) : typeof actual === 'string' && actual.includes(String(arg));
-        case 'matches': return typeof actual === 'string' && new RegExp(String(arg)).test(actual);
-        case 'exists': return (actual !== undefined && actual !== null) === Boolean(arg);
-        case 'gt': return actual !== undefined && num(actual) > num(arg);
-        case 'gte': return actual !== undefined && num(actual) >= num(arg);
-        case 'lt': return actual !== undefined && num(actual) < num(arg);
-        case 'lte': return actual !== undefined && num(actual) <= num(arg);
-        case 'some': return Array.isArray(actual) && actual.some((x) => matchValue(x, arg));
-        case 'every': return Array.isArray(actual) && actual.every((x) => matchValue(x, arg));
-        case 'none': return Array.isArray(actual) && !actual.some((x) => matchValue(x, arg));
-        case 'length': return Array.isArray(actual) && matchValue(actual.length, arg);
-        case 'countOf': {
-          // { countOf: { where: <condition>, equals | atLeast | atMost: n } } on a list
-          if (!Array.isArray(actual)) return false;
-          const a = arg as { where?: Record<string, unknown>; equals?: number; atLeast?: number; atMost?: number };
-          const n = actual.filter((x) => matches(x, a.where)).length;
-          return (a.equals === undefined || n === a.equals) && (a.atLeast === undefined || n >= a.atLeast) && (a.atMost === undefined || n <= a.atMost);
-        }
-        default: return false;
-      }
-    })();
-    if (!ok) return false;
+}
+
+function matchValue(actual: unknown, m: unknown): boolean {
+  if (!isMatcher(m)) return isObject(m) ? matches(actual, m) : deepEqual(actual, m);
+  for (const [op, arg] of Object.entries(m)) if (!operator(op, actual, arg)) return false;
+  return true;
+}
+
+/** True when `item` satisfies every entry of the condition (a condition that is not an object matches nothing). */
+export function matches(item: unknown, cond: Rec | undefined): boolean {
+  if (cond === undefined) return true;
+  if (!isObject(cond)) return false;
+  for (const [key, want] of Object.entries(cond)) {
+    if (key === 'all') {
+      if (!Array.isArray(want) || !want.every((c) => matches(item, c as Rec))) return false;
+    } else if (key === 'any') {
+      if (!Array.isArray(want) || !want.some((c) => matches(item, c as Rec))) return false;
+    } else if (key === 'not') {
+      if (matches(item, want as Rec)) return false;
+    } else if (!matchValue(getPath(item, key), want)) return false;
   }
   return true;
 }
 
-/** True when `item` satisfies every entry of the condition. */
-export function matches(item: unknown, cond: Record<string, unknown> | undefined): boolean {
-  if (!cond) return true;
-  for (const [key, want] of Object.entries(cond)) {
-    if (key === 'all') {
-      if (!(want as Record<string, unknown>[]).every((c) => matches(item, c))) return false;
-    } else if (key === 'any') {
-      if (!(want as Record<string, unknown>[]).some((c) => matches(item, c))) return false;
-    } else if (key === 'not') {
-      if (matches(item, want as Record<string, unknown>)) return false;
-    } else if (!matchValue(getPath(item, key), want)) return false;
+/** Something in a condition that is not of the shape its matcher takes, at its path below the condition. */
+export interface ConditionProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`);
+
+function operatorProblems(op: string, arg: unknown, path: (string | number)[], out: ConditionProblem[]): void {
+  const at = [...path, op];
+  const bad = (want: string): void => {
+    out.push({ path: at, message: `${op} takes ${want}, not ${typeName(arg)}` });
+  };
+  switch (op) {
+    case 'in': case 'notIn': if (!Array.isArray(arg)) bad('a list of values'); return;
+    case 'startsWith': case 'endsWith': if (typeof arg !== 'string' && typeof arg !== 'number') bad('a string'); return;
+    case 'matches': {
+      if (typeof arg !== 'string') return bad('a regular expression as a string');
+      const p = patternProblem(arg);
+      if (p) out.push({ path: at, message: p });
+      return;
+    }
+    case 'exists': if (typeof arg !== 'boolean') bad('true or false'); return;
+    case 'gt': case 'gte': case 'lt': case 'lte':
+      if (!(typeof arg === 'number' && Number.isFinite(arg)) && !(typeof arg === 'string' && arg.trim() !== '' && Number.isFinite(Number(arg)))) bad('a number');
+      return;
+    case 'some': case 'every': case 'none': case 'length': valueProblems(arg, at, out); return;
+    case 'countOf': {
+      if (!isObject(arg)) return bad('{ where: <condition>, equals | atLeast | atMost: n }');
+      for (const k of Object.keys(arg)) {
+        if (k === 'where') conditionProblemsAt(arg.where, [...at, 'where'], out);
+        else if (k === 'equals' || k === 'atLeast' || k === 'atMost') {
+          if (!Number.isInteger(arg[k]) || (arg[k] as number) < 0) out.push({ path: [...at, k], message: `${k} takes a whole number, not ${typeName(arg[k])}` });
+        } else out.push({ path: [...at, k], message: `unknown member '${k}' (countOf has where, equals, atLeast, atMost)` });
+      }
+      return;
+    }
+    default: return; // equals, notEquals and contains take any value
   }
-  return true;
+}
+
+function valueProblems(m: unknown, path: (string | number)[], out: ConditionProblem[]): void {
+  if (isMatcher(m)) for (const [op, arg] of Object.entries(m)) operatorProblems(op, arg, path, out);
+  else if (isObject(m)) conditionProblemsAt(m, path, out);
+}
+
+function conditionProblemsAt(cond: unknown, path: (string | number)[], out: ConditionProblem[]): void {
+  if (!isObject(cond)) {
+    out.push({ path, message: `a condition is an object of field paths, not ${typeName(cond)}` });
+    return;
+  }
+  for (const [key, want] of Object.entries(cond)) {
+    const at = [...path, key];
+    if (key === 'all' || key === 'any') {
+      if (!Array.isArray(want)) out.push({ path: at, message: `${key} takes a list of conditions, not ${typeName(want)}` });
+      else want.forEach((c, i) => conditionProblemsAt(c, [...at, i], out));
+    } else if (key === 'not') conditionProblemsAt(want, at, out);
+    else valueProblems(want, at, out);
+  }
+}
+
+/** What in a condition cannot be evaluated as meant: matcher arguments of the wrong type, patterns RE2 refuses. */
+export function conditionProblems(cond: unknown): ConditionProblem[] {
+  const out: ConditionProblem[] = [];
+  conditionProblemsAt(cond, [], out);
+  return out;
 }

@@ -1,7 +1,9 @@
 import { parseYaml } from '../formats/yamlDoc';
 import { fileError, formatProblems, type Problem } from '../formats/problem';
 import validateScenario from './scenarioValidator.js';
-import { Sim, parseDuration } from '../sim';
+import { Sim } from '../sim';
+import { parseTime } from './bounds';
+import { checkScenario, memberPath } from './scenarioChecks';
 import type { ImageBehavior } from '../sim';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { deployRequests, environmentRequests, parseManifest, planDeployment, type EnvironmentState, type PlanRequest } from '../formats/copilot';
@@ -50,13 +52,14 @@ export class ScenarioError extends Error {
 // The schema compiled ahead of time (scripts/gen-validator.ts), so no schema compiler ships to the page.
 const validate = validateScenario as ((data: unknown) => boolean) & { errors?: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
 
-function memberPath(segments: (string | number)[]): string {
-  let out = '';
-  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
-  return out;
-}
-
 type At = (path: (string | number)[], key?: boolean) => { line: number; column: number };
+
+/** The value at a member path of parsed data (own members only). */
+function valueAt(data: unknown, segs: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const s of segs) v = v !== null && typeof v === 'object' && Object.hasOwn(v, s) ? (v as Record<string | number, unknown>)[s] : undefined;
+  return v;
+}
 
 /** What the schema says of an action that is none of the three kinds (call, copilot, compose). */
 function actionKindMessage(a: Record<string, unknown>): string {
@@ -88,6 +91,8 @@ function schemaProblems(data: unknown, at: At, file: string): Problem[] {
       message = `missing required member '${(err.params as { missingProperty: string }).missingProperty}'`;
     }
     const member = memberPath(segs);
+    const value = valueAt(data, segs);
+    if (typeof value === 'number' && !Number.isFinite(value)) message = `${value} is not a finite number`;
     // Alternatives (a number or a duration string) become one message.
     const sameMember = err.keyword === 'type' ? problems.find((p) => p.member === member && p.message.startsWith('must be ')) : undefined;
     if (sameMember) {
@@ -112,8 +117,7 @@ function readActions(raw: Raw, at: At, file: string, problems: Problem[]): Scena
   const region = (raw.region as string | undefined) ?? 'us-east-1';
   const subnets = ((raw.availabilityZones as string[] | undefined) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`)).map((az) => `subnet-${az}`);
   raw.actions.forEach((a, source) => {
-    const atMs = a.at === undefined ? 0 : parseDuration(a.at);
-    if (atMs === undefined) problems.push(fileError(file, at(['actions', source, 'at']), `actions[${source}].at`, `'${String(a.at)}' is not a time`));
+    const atMs = a.at === undefined ? 0 : time(a.at, ['actions', source, 'at'], at, file, problems);
     const push = (r: { call: string; id?: string; input: Record<string, unknown> }) => actions.push({ at: atMs ?? 0, ...r, index: actions.length, source });
     if (typeof a.copilot === 'string') {
       expandCopilot(a.copilot, a.app as string, a.env as string, { file, source, line: at(['actions', source, 'copilot']).line, region, subnets, environments, problems }).forEach(push);
@@ -143,10 +147,17 @@ function actionIds(actions: Scenario['actions'], at: At, file: string, problems:
   return ids;
 }
 
+/** A time of the file in milliseconds, or undefined after a problem at its member (not a time, or beyond the horizon). */
+function time(v: unknown, path: (string | number)[], at: At, file: string, problems: Problem[]): number | undefined {
+  const r = parseTime(v);
+  if (r.problem !== undefined) problems.push(fileError(file, at(path), memberPath(path), r.problem));
+  return r.ms;
+}
+
 function readExpect(raw: Raw, ids: Set<string>, actionCount: number, at: At, file: string, problems: Problem[]): Expectation[] {
   return (raw.expect ?? []).map((e, index) => {
     const x: Expectation = { ...(e as object), index } as Expectation;
-    if (e.at !== undefined) x.at = parseDuration(e.at)!;
+    if (e.at !== undefined) x.at = time(e.at, ['expect', index, 'at'], at, file, problems) ?? 0;
     if (typeof e.call === 'string' && !ids.has(e.call)) {
       problems.push(fileError(file, at(['expect', index, 'call']), `expect[${index}].call`, `no action has id '${e.call}'`));
     }
@@ -159,9 +170,11 @@ function readExpect(raw: Raw, ids: Set<string>, actionCount: number, at: At, fil
 
 /**
  * Parses and validates a scenario (YAML or JSON text). Throws ScenarioError naming the file, line
- * and member of every problem: YAML syntax, the published JSON Schema, unknown calls, bad times.
+ * and member of every problem: YAML syntax, the published JSON Schema, unknown calls, times that are not
+ * times or lie beyond the horizon, references to calls that do not exist or have not run yet, expectations
+ * the run never reaches, matchers of the wrong shape. `until` is the runner's --until, when it overrides the file's.
  */
-export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
+export function parseScenario(text: string, file = 'scenario.yaml', opts: { until?: number } = {}): Scenario {
   const doc = parseYaml(text, file);
   if (doc.errors.length) throw new ScenarioError(doc.errors);
   const { data, at } = doc;
@@ -172,7 +185,11 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
   const ids = actionIds(actions, at, file, problems);
   const expect = readExpect(raw, ids, actions.length, at, file, problems);
   const durations: Record<string, number> = {};
-  for (const [k, v] of Object.entries((raw.durations as Record<string, unknown>) ?? {})) durations[`${k}Ms`] = parseDuration(v)!;
+  for (const [k, v] of Object.entries((raw.durations as Record<string, unknown>) ?? {})) durations[`${k}Ms`] = time(v, ['durations', k], at, file, problems) ?? 0;
+  const until = raw.until !== undefined ? time(raw.until, ['until'], at, file, problems) : undefined;
+  if (problems.length) throw new ScenarioError(problems);
+  const end = opts.until ?? until ?? actions.reduce((m, a) => Math.max(m, a.at), 0);
+  checkScenario(actions, raw.actions, expect, end, at, file, problems);
   if (problems.length) throw new ScenarioError(problems);
   return {
     name: raw.name as string,
@@ -185,7 +202,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
     ...(raw.region ? { region: raw.region as string } : {}),
     ...(raw.availabilityZones ? { availabilityZones: raw.availabilityZones as string[] } : {}),
     ...(raw.freeIpsPerSubnet !== undefined ? { freeIpsPerSubnet: raw.freeIpsPerSubnet as number } : {}),
-    ...(raw.until !== undefined ? { until: parseDuration(raw.until)! } : {}),
+    ...(until !== undefined ? { until } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseYaml } from '../../formats/yamlDoc';
 import { fileError, type Problem } from '../../formats/problem';
 import { parseDuration } from '../../sim';
+import { parseTime } from '../bounds';
 import { parseScenario, type Scenario } from '../scenario';
 import { allowedEntryProblem } from '../console';
 import type { Demo, Diagnostic, Goal, Lesson, LessonIndex, Prediction, Trap } from './types';
@@ -164,8 +165,8 @@ export function parseLesson(files: Files, id: string): Lesson {
   };
   for (const k of Object.keys(d)) if (!KNOWN.has(k)) problems.push(fileError(file, y.at([k]), k, `unknown member '${k}'`));
   if (d.id !== id) problems.push(fileError(file, y.at(['id']), 'id', `expected '${id}' (the folder's name)`));
-  const until = parseDuration(d.until);
-  if (until === undefined) problems.push(fileError(file, y.at(['until']), 'until', 'expected a duration such as 10m'));
+  const { ms: until, problem: untilProblem } = parseTime(d.until);
+  if (untilProblem !== undefined) problems.push(fileError(file, y.at(['until']), 'until', parseDuration(d.until) === undefined ? 'expected a duration such as 10m' : untilProblem));
   const goals = readGoals(l);
   const diagnostics = readDiagnostics(l);
   const predictions = readPredictions(l);
