@@ -1,6 +1,6 @@
 import { parseScenario, ScenarioError } from '../content/scenario';
 import { checkLesson, learnerCalls, parseIndex, parseLesson, parseLog, type ActionLog } from '../content/lesson';
-import { formatReport, reportOf, runScenario } from '../content/runner';
+import { formatReport, reportOf, runScenario, writeReport } from '../content/runner';
 import { parseTime } from '../content/bounds';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
 import { formatProblem } from '../formats/problem';
@@ -15,7 +15,7 @@ import { serveCommand } from './serve/command';
  * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid, 3 when the
  * simulator itself failed.
  */
-const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
+const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json] [--metrics sampled|all]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string; lessons?: () => Record<string, string> };
 
@@ -68,8 +68,13 @@ export function cli(argv: string[], io: Io): number {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  const o = options(rest, { flags: ['--json'], values: ['--seed', '--until'] }, io);
+  const o = options(rest, { flags: ['--json'], values: ['--seed', '--until', '--metrics'] }, io);
   if (!o) return 2;
+  const metrics = o.values['--metrics']?.[0];
+  if (metrics !== undefined && metrics !== 'sampled' && metrics !== 'all') {
+    io.err(`--metrics: give sampled (every minute of the last day, hourly averages before) or all (every minute), not '${metrics}'\n`);
+    return 2;
+  }
   const { file } = o;
   const seed = o.values['--seed']?.[0];
   const untilText = o.values['--until']?.[0];
@@ -87,8 +92,11 @@ export function cli(argv: string[], io: Io): number {
   if (text === undefined) return 2;
   try {
     const sc = parseScenario(text, file, until !== undefined ? { until } : {});
-    const report = runScenario(sc, { ...(seed !== undefined ? { seed } : {}), ...(until !== undefined ? { until } : {}) });
-    io.out(o.flags.has('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    const report = runScenario(sc, { ...(seed !== undefined ? { seed } : {}), ...(until !== undefined ? { until } : {}), ...(metrics ? { metrics } : {}) });
+    if (o.flags.has('--json')) {
+      writeReport(report, io.out);
+      io.out('\n');
+    } else io.out(`${formatReport(report)}\n`);
     return report.passed ? 0 : 1;
   } catch (e) {
     if (e instanceof ScenarioError) {

@@ -3,19 +3,21 @@ import type { Scenario } from './scenario';
 import { Timeline } from './timeline';
 import type { CallRecord } from './calls';
 import { describeExpectation, evaluate, type ExpectResult } from './evaluate';
-import { reportOf, type Report } from './report';
+import { reportOf, type MetricSampling, type Report } from './report';
 
 export type { CallRecord } from './calls';
 export { resolveRefs } from './calls';
 export { collection } from './collections';
 export { describeExpectation, evaluate, type ExpectResult } from './evaluate';
-export { eventHash, formatReport, reportOf, type Report } from './report';
+export { eventHash, formatReport, reportOf, writeReport, type MetricSampling, type Report } from './report';
 
 export interface RunOptions {
   seed?: string;
   until?: number;
   /** Runs after the scenario's clock reaches `until`, before the report is taken (the console uses it). */
   after?: (sim: Sim) => void;
+  /** How the report carries metric datapoints (default: sampled, see MetricSampling). */
+  metrics?: MetricSampling;
 }
 
 /**
@@ -39,5 +41,5 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): Report {
   opts.after?.(t.sim);
   for (const e of sc.expect) if (e.at === undefined) results.set(e.index, evaluate(t.sim, e, t.callRecords as CallRecord[]));
   const expect = sc.expect.map((e) => results.get(e.index) ?? { index: e.index, label: e.label ?? describeExpectation(e), passed: false, seen: 'not reached before the end of the run', at: e.at! / 1000 });
-  return reportOf(t.sim, sc.name, seed, t.callLog, expect);
+  return reportOf(t.sim, sc.name, seed, t.callLog, expect, opts.metrics ? { metrics: opts.metrics } : {});
 }
