@@ -9,6 +9,7 @@ import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE
 import { activeTab, fileTabs } from './files';
 import { keyMatches, needsWorld, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
 import { CLOCK_ACTIONS } from './actions/clock';
+import { DAMAGED_ACTIONS } from './actions/damaged';
 import { LESSON_ACTIONS } from './actions/lesson';
 import { VIEW_ACTIONS } from './actions/view';
 import { WORLD_ACTIONS } from './actions/world';
@@ -319,7 +320,7 @@ const CONSOLE_ACTIONS = {
   },
 } satisfies ActionTable;
 
-const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...VIEW_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS };
+const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...VIEW_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS, ...DAMAGED_ACTIONS };
 
 /** The registry's action ids: a typo in an id is a type error. */
 export type ActionId = keyof typeof TABLE;

@@ -2,17 +2,41 @@ import { defaultWorkspace } from './defaults';
 import { loadProgress } from './progress';
 import { initialState, makeStore, notify, patch, workspaceOf, type SandboxStore } from './store';
 import { COPILOT_NOTE_KEY } from './actions';
-import { loadWorkspace, saveWorkspace } from './workspace';
+import { REFUSED_TEXT, UNKEPT, holdUnkept, keepDamaged, loadWorkspace, saveWorkspace, unkeptCopy, type Loaded } from './workspace';
 import type { Port } from './port';
 
 /** The page's store: the workspace and the lesson progress kept in this browser, or fresh ones. */
 export function bootStore(port: Port): SandboxStore {
-  const { workspace, notice } = loadWorkspace(port.storage, defaultWorkspace());
+  const loaded = loadWorkspace(port.storage, defaultWorkspace());
   const { progress, notice: progressNotice } = loadProgress(port.storage);
-  const store = makeStore(initialState(workspace, notice, progress), port);
+  const store = makeStore(initialState(loaded.workspace, undefined, progress), port);
+  reportLoaded(store, loaded);
   if (progressNotice) notify(store, progressNotice, 'warning');
   patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY) } });
   return store;
+}
+
+
+/**
+ * Says what loading found, one notice per member that could not be kept (the first few), and keeps the damaged
+ * text aside before anything is saved over it. When it cannot be kept, the notice says so and offers it as a
+ * download, and nothing is saved until the learner downloads it or lets it go.
+ */
+function reportLoaded(store: SandboxStore, loaded: Loaded): void {
+  const shown = loaded.notices.slice(0, 3);
+  const more = loaded.notices.length - shown.length;
+  if (more > 0) shown.push(`…and ${more} more member${more === 1 ? '' : 's'} of the saved workspace could not be read.`);
+  for (const n of shown) notify(store, n, 'warning');
+  if (!loaded.damaged) return;
+  const { raw, why } = loaded.damaged;
+  const now = Date.now();
+  const kept = keepDamaged(store.port.storage, raw, why, now);
+  if ('kept' in kept) {
+    notify(store, 'The damaged copy of the saved workspace is kept in this browser: Damaged copies lists it, with Restore and Download.', 'warning', { label: 'Damaged copies', id: 'damaged.show' });
+    return;
+  }
+  holdUnkept(store.port, { raw, why, savedAt: now });
+  notify(store, `The damaged copy of the saved workspace could not be kept in this browser (${REFUSED_TEXT[kept.refused]}). Download it now: nothing is saved over it until you download it or let it go.`, 'error', { label: 'Download it', id: 'damaged.download', arg: UNKEPT });
 }
 
 function seen(port: Port, key: string): boolean {
@@ -26,12 +50,14 @@ function seen(port: Port, key: string): boolean {
 /**
  * Saves the workspace (the world and the editor slices) whenever it changes, at most twice a
  * second; `flush` saves at once (the page calls it when it is hidden), `stop` ends the saving.
+ * While a damaged copy that could not be kept is waiting to be downloaded, nothing is saved over it.
  */
 export function persist(store: SandboxStore): { flush: () => void; stop: () => void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = '';
   const save = () => {
     timer = undefined;
+    if (unkeptCopy(store.port)) return;
     const { world, editor } = store.getState();
     const w = workspaceOf(world, editor);
     const key = JSON.stringify(w);

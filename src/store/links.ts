@@ -1,4 +1,5 @@
-import { formatClock, parseDuration } from '../sim';
+import { formatClock } from '../sim';
+import { parseTime } from '../content/bounds';
 import { loadScenario, notify, patch, type SandboxStore } from './store';
 import { decodeShare } from './workspace';
 import { defaultWorkspace } from './defaults';
@@ -46,7 +47,9 @@ export async function openFromUrl(store: SandboxStore): Promise<void> {
   const hash = /^#lesson=([\w-]+)$/.exec(at.hash);
   const lessonId = q.get('lesson') ?? hash?.[1] ?? null;
   const demoId = q.get('demo');
-  const time = q.get('t') !== null ? parseDuration(q.get('t')) : undefined;
+  const t = q.get('t') !== null ? parseTime(q.get('t')) : undefined;
+  if (t?.problem !== undefined) notify(store, `The link's time t=${q.get('t')!.slice(0, 40)} cannot be used (${t.problem}); it opens at the start.`, 'warning');
+  const time = t?.ms;
   const present = q.has('present');
   if (!lessonId && !demoId) return resumeLesson(store);
   const { catalogIn, openDemoById, openLesson } = await import('./lessons');

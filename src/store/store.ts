@@ -38,6 +38,8 @@ export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'warning' | 'error';
+  /** A registered action the notice offers as a button (Damaged copies…, Download it). */
+  action?: { label: string; id: string; arg?: unknown };
 }
 
 /** The engine and where the world came from: the document a share link and the saved workspace carry. */
@@ -98,7 +100,7 @@ export interface UiSlice {
   /** Presenter view: large type, the canvas and the event log only. */
   presenting: boolean;
   /** The modal dialog open, if any. */
-  dialog: 'palette' | 'keys' | 'lessons' | null;
+  dialog: 'palette' | 'keys' | 'lessons' | 'damaged' | null;
   notices: Notice[];
   /** The last share link made, shown so it can be copied by hand. */
   shareUrl: string | null;
@@ -205,8 +207,8 @@ export function workspaceOf(world: WorldSlice, editor: EditorSlice): Workspace {
   };
 }
 
-export function notify(store: SandboxStore, text: string, tone: Notice['tone'] = 'info'): void {
-  patch(store, (s) => ({ ui: { notices: [...s.ui.notices.slice(-4), { id: ++noticeId, text, tone }] } }));
+export function notify(store: SandboxStore, text: string, tone: Notice['tone'] = 'info', action?: Notice['action']): void {
+  patch(store, (s) => ({ ui: { notices: [...s.ui.notices.slice(-4), { id: ++noticeId, text, tone, ...(action ? { action } : {}) }] } }));
 }
 
 export function touched(store: SandboxStore): void {

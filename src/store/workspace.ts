@@ -1,11 +1,13 @@
 import { Sim } from '../sim';
 import type { LearnerAction } from '../content/timeline';
+import { HORIZON_TEXT, timeProblem } from '../content/bounds';
 import { formatProblem, type Problem } from '../formats/problem';
 
 /**
  * What the page keeps between visits: the scenario, its seed, the learner's actions and where the
- * clock stood, and the editor's files. Stored as versioned JSON; older versions are migrated and a
- * damaged store is recovered with a notice (the damaged text is kept aside, never thrown away).
+ * clock stood, and the editor's files. Stored as versioned JSON; older versions are migrated. Storage,
+ * an imported file and a share link are all untrusted: they are read member by member through own
+ * members only, so a key such as "__proto__", "constructor" or "toString" is data, never a prototype.
  */
 export interface Workspace {
   version: 2;
@@ -24,87 +26,156 @@ export interface Workspace {
 
 export const STORE_KEY = 'ecs-sandbox.workspace';
 export const LEGACY_KEY = 'ecs-sandbox.scenario';
-export const DAMAGED_KEY = 'ecs-sandbox.workspace.damaged';
 
-const LIMITS = { actions: 10_000, text: 1_000_000, files: 50, line: 20_000 };
-
-export type Loaded = { workspace: Workspace; notice?: string };
+const LIMITS = { actions: 10_000, text: 1_000_000, files: 50, line: 20_000, fileName: 200 };
 
 /** A member of saved or shared data that cannot be read: a problem with no place in a text. */
 const invalid = (member: string, message: string): Problem => ({ file: '', line: 0, column: 0, member, message, severity: 'error' });
 
-/**
- * Checks untrusted data (storage, an imported file, a share link) member by member. Returns the
- * workspace or the first problem, named by its member.
- */
-export function validateWorkspace(data: unknown, fallback: Workspace): { workspace?: Workspace; problem?: Problem } {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { problem: invalid('', 'it is not a JSON object') };
-  const d = data as Record<string, unknown>;
-  if (d.version !== 2) return { problem: invalid('version', `expected 2, found ${JSON.stringify(d.version)}`) };
-  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= LIMITS.text ? v : undefined);
-  const scenarioText = text(d.scenarioText);
-  if (scenarioText === undefined) return { problem: invalid('scenarioText', 'expected a string (at most 1 MB)') };
-  if (typeof d.seed !== 'string' || d.seed.length > 200) return { problem: invalid('seed', 'expected a string') };
-  if (d.scenarioId !== null && typeof d.scenarioId !== 'string') return { problem: invalid('scenarioId', 'expected a string or null') };
-  if (typeof d.time !== 'number' || !Number.isFinite(d.time) || d.time < 0) return { problem: invalid('time', 'expected a number of milliseconds') };
-  const actions = validateActions(d.actions);
-  if (!Array.isArray(actions)) return { problem: actions };
-  let files = fallback.files;
-  if (d.files !== undefined) {
-    if (d.files === null || typeof d.files !== 'object' || Array.isArray(d.files)) return { problem: invalid('files', 'expected an object of file texts') };
-    const entries = Object.entries(d.files as Record<string, unknown>);
-    if (entries.length > LIMITS.files) return { problem: invalid('files', `more than ${LIMITS.files} files`) };
-    for (const [name, v] of entries) if (text(v) === undefined) return { problem: invalid(`files.${name}`, 'expected a string') };
-    files = d.files as Record<string, string>;
-  }
-  const activeFile = typeof d.activeFile === 'string' && d.activeFile in files ? d.activeFile : Object.keys(files)[0] ?? fallback.activeFile;
-  if (d.lessonId !== undefined && d.lessonId !== null && (typeof d.lessonId !== 'string' || !/^[\w-]{1,40}$/.test(d.lessonId))) return { problem: invalid('lessonId', 'expected a lesson id') };
-  return {
-    workspace: {
-      version: 2, scenarioId: (d.scenarioId as string | null) ?? null, scenarioText, seed: d.seed, actions, time: Math.round(d.time), files, activeFile,
-      ...(typeof d.lessonId === 'string' ? { lessonId: d.lessonId } : {}),
-    },
-  };
+type Rec = Record<string, unknown>;
+const isRecord = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** An own member of untrusted data (never one inherited from Object.prototype). */
+const own = (o: Rec, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length <= LIMITS.text ? v : undefined);
+
+/** Why a file name cannot be kept: too long, control characters, or a name every JavaScript object already has. */
+function fileNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > LIMITS.fileName) return `expected a file name of 1 to ${LIMITS.fileName} characters`;
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'a file name has no control characters';
+  if (name === '__proto__' || Object.hasOwn(Object.prototype, name)) return `'${name}' cannot be a file name here (every object has a member of that name)`;
+  return undefined;
 }
 
 /** Checks a learner-action list; returns the list or the problem, naming the member. */
 export function validateActions(v: unknown): LearnerAction[] | Problem {
-  if (!Array.isArray(v)) return invalid('actions', 'expected a list');
-  if (v.length > LIMITS.actions) return invalid('actions', `more than ${LIMITS.actions} actions`);
+  const r = readActions(v);
+  return r.problem ?? r.actions;
+}
+
+/** The actions that validate, in order, up to the first that does not (a replay cannot skip one), and that problem. */
+function readActions(v: unknown): { actions: LearnerAction[]; problem?: Problem } {
+  if (!Array.isArray(v)) return { actions: [], problem: invalid('actions', 'expected a list') };
   const out: LearnerAction[] = [];
   let last = 0;
   for (let i = 0; i < v.length; i++) {
-    const a = v[i] as Record<string, unknown> | null;
-    const m = `actions[${i}]`;
-    if (a === null || typeof a !== 'object') return invalid(m, 'expected an object');
-    if (typeof a.at !== 'number' || !Number.isFinite(a.at) || a.at < last) return invalid(`${m}.at`, 'expected a time in ms, not before the previous action');
-    last = a.at;
-    if (a.kind === 'call') {
-      if (typeof a.call !== 'string' || !Sim.hasOperation(a.call)) return invalid(`${m}.call`, `unknown operation ${JSON.stringify(a.call)}`);
-      if (a.input === null || typeof a.input !== 'object' || Array.isArray(a.input)) return invalid(`${m}.input`, 'expected an object');
-      out.push({ at: a.at, kind: 'call', call: a.call, input: a.input as Record<string, unknown>, ...(typeof a.label === 'string' ? { label: a.label } : {}) });
-    } else if (a.kind === 'command') {
-      if (typeof a.line !== 'string' || a.line.length > LIMITS.line) return invalid(`${m}.line`, 'expected a command line');
-      let files: Record<string, string> | undefined;
-      if (a.files !== undefined) {
-        if (a.files === null || typeof a.files !== 'object' || Array.isArray(a.files)) return invalid(`${m}.files`, 'expected an object of file texts');
-        for (const [k, f] of Object.entries(a.files)) if (typeof f !== 'string' || f.length > LIMITS.text) return invalid(`${m}.files.${k}`, 'expected a string');
-        files = a.files as Record<string, string>;
-      }
-      out.push({ at: a.at, kind: 'command', line: a.line, ...(files ? { files } : {}) });
-    } else return invalid(`${m}.kind`, 'expected "call" or "command"');
+    if (i >= LIMITS.actions) return { actions: out, problem: invalid('actions', `more than ${LIMITS.actions} actions`) };
+    const r = readAction(v[i], `actions[${i}]`, last);
+    if ('problem' in r) return { actions: out, problem: r.problem };
+    out.push(r.action);
+    last = r.action.at;
   }
-  return out;
+  return { actions: out };
 }
 
-/** Reads the stored workspace: the current version, a migrated older one, or the fallback with a notice. */
+function readAction(a: unknown, m: string, last: number): { action: LearnerAction } | { problem: Problem } {
+  if (!isRecord(a)) return { problem: invalid(m, 'expected an object') };
+  const at = own(a, 'at');
+  if (typeof at !== 'number' || !Number.isFinite(at) || at < last) return { problem: invalid(`${m}.at`, 'expected a time in ms, not before the previous action') };
+  const tooLate = timeProblem(at);
+  if (tooLate) return { problem: invalid(`${m}.at`, tooLate) };
+  const kind = own(a, 'kind');
+  if (kind === 'call') {
+    const call = own(a, 'call');
+    const input = own(a, 'input');
+    const label = own(a, 'label');
+    if (typeof call !== 'string' || !Sim.hasOperation(call)) return { problem: invalid(`${m}.call`, `unknown operation ${JSON.stringify(call) ?? String(call)}`) };
+    if (!isRecord(input)) return { problem: invalid(`${m}.input`, 'expected an object') };
+    return { action: { at, kind: 'call', call, input, ...(typeof label === 'string' && label.length <= LIMITS.line ? { label } : {}) } };
+  }
+  if (kind === 'command') {
+    const line = own(a, 'line');
+    if (typeof line !== 'string' || line.length > LIMITS.line) return { problem: invalid(`${m}.line`, 'expected a command line') };
+    const filesIn = own(a, 'files');
+    if (filesIn === undefined) return { action: { at, kind: 'command', line } };
+    const files = readFiles(filesIn, `${m}.files`);
+    if (files.problems.length) return { problem: files.problems[0]! };
+    return { action: { at, kind: 'command', line, files: files.files } };
+  }
+  return { problem: invalid(`${m}.kind`, 'expected "call" or "command"') };
+}
+
+/** The files that validate, one by one, and a problem for each that does not. */
+function readFiles(v: unknown, member: string): { files: Record<string, string>; problems: Problem[] } {
+  const files: Record<string, string> = {};
+  if (!isRecord(v)) return { files, problems: [invalid(member, 'expected an object of file texts')] };
+  const problems: Problem[] = [];
+  for (const [name, t] of Object.entries(v)) {
+    const bad = fileNameProblem(name);
+    if (bad) problems.push(invalid(`${member}.${name}`, bad));
+    else if (Object.keys(files).length >= LIMITS.files) problems.push(invalid(`${member}.${name}`, `more than ${LIMITS.files} files`));
+    else if (text(t) === undefined) problems.push(invalid(`${member}.${name}`, 'expected a string (at most 1 MB)'));
+    else files[name] = t as string;
+  }
+  return { files, problems };
+}
+
+/** Reads each member of a workspace on its own: what validates is kept, the rest falls back, each with its problem. */
+export function recoverWorkspace(data: unknown, fallback: Workspace): { workspace: Workspace; problems: Problem[] } {
+  if (!isRecord(data)) return { workspace: fallback, problems: [invalid('', 'it is not a JSON object')] };
+  const problems: Problem[] = [];
+  const version = own(data, 'version');
+  if (version !== 2) problems.push(invalid('version', `expected 2, found ${JSON.stringify(version) ?? String(version)}`));
+  const member = <T>(name: string, read: (v: unknown) => T | undefined, message: string, dflt: T): T => {
+    const v = own(data, name);
+    const r = read(v);
+    if (r !== undefined) return r;
+    problems.push(invalid(name, message));
+    return dflt;
+  };
+  const filesIn = own(data, 'files');
+  const f = filesIn === undefined ? { files: fallback.files, problems: [] } : readFiles(filesIn, 'files');
+  problems.push(...f.problems);
+  // A file that could not be kept gives way to the sandbox's own text for it, if it has one.
+  const files = f.problems.length ? { ...fallback.files, ...f.files } : f.files;
+  const scenarioText = member('scenarioText', text, 'expected a string (at most 1 MB)', fallback.scenarioText);
+  const seed = member('seed', (v) => (typeof v === 'string' && v.length <= 200 ? v : undefined), 'expected a string', fallback.seed);
+  const scenarioId = member<string | null>('scenarioId', (v) => (v === null || (typeof v === 'string' && v.length <= 200) ? v : undefined), 'expected a string or null', null);
+  const acts = readActions(own(data, 'actions'));
+  if (acts.problem) problems.push(acts.problem);
+  const lastAt = acts.actions.length ? acts.actions[acts.actions.length - 1]!.at : 0;
+  const rawTime = own(data, 'time');
+  const timeWrong = typeof rawTime !== 'number' ? 'expected a number of milliseconds' : timeProblem(rawTime);
+  if (timeWrong) problems.push(invalid('time', timeWrong));
+  const time = timeWrong ? lastAt : Math.max(Math.round(rawTime as number), 0);
+  const activeIn = own(data, 'activeFile');
+  const activeFile = typeof activeIn === 'string' && Object.hasOwn(files, activeIn) ? activeIn : Object.keys(files)[0] ?? fallback.activeFile;
+  const lessonIn = own(data, 'lessonId');
+  const lessonOk = lessonIn === undefined || lessonIn === null || (typeof lessonIn === 'string' && /^[\w-]{1,40}$/.test(lessonIn));
+  if (!lessonOk) problems.push(invalid('lessonId', 'expected a lesson id'));
+  return {
+    workspace: { version: 2, scenarioId, scenarioText, seed, actions: acts.actions, time, files, activeFile, ...(lessonOk && typeof lessonIn === 'string' ? { lessonId: lessonIn } : {}) },
+    problems,
+  };
+}
+
+/**
+ * Checks untrusted data (an imported file, a share link) member by member. Returns the workspace or the first
+ * problem, named by its member: such data is refused whole, and the learner's own workspace stays.
+ */
+export function validateWorkspace(data: unknown, fallback: Workspace): { workspace?: Workspace; problem?: Problem } {
+  const { workspace, problems } = recoverWorkspace(data, fallback);
+  return problems.length ? { problem: problems[0]! } : { workspace };
+}
+
+/** What loading found: the workspace to start from, a notice for each member that could not be kept, and the damaged text. */
+export interface Loaded {
+  workspace: Workspace;
+  /** The first notice (one line), kept for callers that show one. */
+  notice?: string;
+  notices: string[];
+  /** The stored text when it was damaged, so it can be kept aside or downloaded before anything overwrites it. */
+  damaged?: { raw: string; why: string };
+}
+
+/** Reads the stored workspace: the current version, a migrated older one, or what can be recovered with a notice per member. */
 export function loadWorkspace(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined, fallback: Workspace): Loaded {
-  if (!storage) return { workspace: fallback };
+  const done = (workspace: Workspace, notices: string[] = [], damaged?: Loaded['damaged']): Loaded => ({ workspace, notices, ...(notices.length ? { notice: notices[0] } : {}), ...(damaged ? { damaged } : {}) });
+  if (!storage) return done(fallback);
   let raw: string | null = null;
   try {
     raw = storage.getItem(STORE_KEY);
   } catch {
-    return { workspace: fallback, notice: 'This browser does not let the page use local storage, so work will not be kept after a reload.' };
+    return done(fallback, ['This browser does not let the page use local storage, so work will not be kept after a reload.']);
   }
   if (raw === null) {
     // Version 1 kept only the scenario text.
@@ -114,30 +185,29 @@ export function loadWorkspace(storage: Pick<Storage, 'getItem' | 'setItem'> | un
     } catch {
       legacy = null;
     }
-    if (legacy === null) return { workspace: fallback };
-    return { workspace: { ...fallback, scenarioId: null, scenarioText: legacy }, notice: 'Your scenario from an earlier version of the sandbox was brought over.' };
+    if (legacy === null) return done(fallback);
+    return done({ ...fallback, scenarioId: null, scenarioText: legacy }, ['Your scenario from an earlier version of the sandbox was brought over.']);
   }
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch (e) {
-    return damaged(storage, raw, fallback, `it is not valid JSON (${(e as Error).message})`);
+    const why = `it is not valid JSON (${(e as Error).message})`;
+    return done(fallback, [`The saved workspace could not be read (${why}), so the sandbox started afresh.`], { raw, why });
   }
-  const r = validateWorkspace(data, fallback);
-  if (!r.workspace) return damaged(storage, raw, fallback, formatProblem(r.problem!));
-  return { workspace: r.workspace };
+  const r = recoverWorkspace(data, fallback);
+  if (!r.problems.length) return done(r.workspace);
+  const why = r.problems.map((p) => formatProblem(p)).join('; ');
+  const notices = r.problems.map((p) => `The saved workspace's ${p.member || 'text'} could not be read (${p.message}); ${consequence(p.member, r.workspace)}`);
+  return done(r.workspace, notices, { raw, why });
 }
 
-function damaged(storage: Pick<Storage, 'setItem'>, raw: string, fallback: Workspace, why: string): Loaded {
-  try {
-    storage.setItem(DAMAGED_KEY, raw);
-  } catch {
-    // Nothing more can be done; the notice still says what happened.
-  }
-  return {
-    workspace: fallback,
-    notice: `The saved workspace could not be read (${why}), so the sandbox started afresh. The damaged copy is kept in local storage under "${DAMAGED_KEY}".`,
-  };
+function consequence(member: string, w: Workspace): string {
+  if (member === '') return 'the sandbox started afresh.';
+  if (member.startsWith('files')) return 'that file was left out, the other files were kept.';
+  if (member.startsWith('actions')) return w.actions.length ? `the ${w.actions.length} action${w.actions.length === 1 ? '' : 's'} before it ${w.actions.length === 1 ? 'was' : 'were'} kept.` : 'the world starts without them.';
+  if (member === 'time') return `the clock stands after the last action (times go up to ${HORIZON_TEXT}).`;
+  return 'that member starts afresh, everything else was kept.';
 }
 
 export function saveWorkspace(storage: Pick<Storage, 'setItem'> | undefined, w: Workspace): string | undefined {
@@ -150,6 +220,7 @@ export function saveWorkspace(storage: Pick<Storage, 'setItem'> | undefined, w: 
   }
 }
 
+export { DAMAGED_INDEX_KEY, DAMAGED_KEY, DAMAGED_SLOTS, REFUSED_TEXT, UNKEPT, deleteDamaged, holdUnkept, keepDamaged, listDamaged, readDamaged, releaseUnkept, unkeptCopy, type DamagedCopy } from './damaged';
 // ---- share links ----
 
 /** The most a share link may carry, encoded (so it fits in any address bar and chat message). */
@@ -217,6 +288,9 @@ export async function decodeShare(payload: string, fallback: Workspace): Promise
   } catch {
     return { problem: 'it does not hold a workspace' };
   }
-  const r = validateWorkspace({ ...(data as object), files: fallback.files, activeFile: fallback.activeFile }, fallback);
+  if (!isRecord(data)) return { problem: 'it does not hold a workspace' };
+  // A link carries no files: the learner's own stay. Its members are copied as own data, whatever their names.
+  const shared: Rec = Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'files' && k !== 'activeFile'));
+  const r = validateWorkspace({ ...shared, files: fallback.files, activeFile: fallback.activeFile }, fallback);
   return r.workspace ? { workspace: r.workspace } : { problem: formatProblem(r.problem!) };
 }

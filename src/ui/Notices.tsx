@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useRun, useSandbox } from './context';
+import type { ActionId } from '../store/actions';
 
 /** Messages to the learner (recovered storage, refused requests, share links), newest last. */
 export function Notices() {
@@ -17,6 +18,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.tone}`}>
           <span>{n.text}</span>
+          {n.action && <button type="button" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>{n.action.label}</button>}
           <button type="button" aria-label="Dismiss this message" onClick={() => run('notice.dismiss', n.id)}>×</button>
         </div>
       ))}

@@ -14,6 +14,7 @@ import { useRun, useSandbox } from './context';
 import { DemoPause } from './Presenter';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
+import { DamagedCopies } from './DamagedCopies';
 import { LessonsDialog } from './LessonsDialog';
 
 const Canvas = lazy(() => import('./Canvas'));
@@ -77,6 +78,7 @@ export function Workspace() {
       <LessonsDialog />
       <KeysDialog />
       <CommandPalette />
+      <DamagedCopies />
     </div>
   );
 }

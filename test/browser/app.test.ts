@@ -258,8 +258,17 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     const page = await context.newPage();
     await open(page);
     await expect.poll(() => page.getByRole('status', { name: 'Messages' }).textContent()).toContain('The saved workspace could not be read');
-    expect(await page.evaluate(() => localStorage.getItem('ecs-sandbox.workspace.damaged'))).toBe('{"version": 2, "scenarioText": 42');
+    expect(await page.evaluate(() => localStorage.getItem('ecs-sandbox.workspace.damaged.0'))).toBe('{"version": 2, "scenarioText": 42');
     await expect.poll(() => page.locator('.canvas .zone').count()).toBe(3);
+    // The notice leads to the list of damaged copies, each with Restore and Download.
+    await page.getByRole('status', { name: 'Messages' }).getByRole('button', { name: 'Damaged copies' }).click();
+    const list = page.getByRole('dialog', { name: 'Damaged copies of the saved workspace' });
+    await expect.poll(() => list.isVisible()).toBe(true);
+    expect(await list.getByRole('button', { name: 'Restore' }).count()).toBe(1);
+    const saved = page.waitForEvent('download');
+    await list.getByRole('button', { name: 'Download' }).click();
+    expect((await saved).suggestedFilename()).toBe('workspace-damaged-0.json');
+    await list.getByRole('button', { name: 'Close' }).click();
 
     await page.evaluate(() => {
       location.hash = '#share=not-a-real-link';

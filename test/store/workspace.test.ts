@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatProblem } from '../../src/formats/problem';
-import { decodeShare, encodeShare, loadWorkspace, saveWorkspace, validateWorkspace, DAMAGED_KEY, LEGACY_KEY, STORE_KEY, SHARE_LIMIT, type Workspace } from '../../src/store/workspace';
+import { decodeShare, encodeShare, loadWorkspace, saveWorkspace, validateWorkspace, LEGACY_KEY, STORE_KEY, SHARE_LIMIT, type Workspace } from '../../src/store/workspace';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { initialState, workspaceOf } from '../../src/store/store';
 
@@ -41,19 +41,19 @@ describe('the saved workspace', () => {
     expect(r.notice).toMatch(/earlier version/);
   });
 
-  it('recovers from damaged storage with a notice naming the problem, and keeps the damaged copy', () => {
-    for (const [raw, why] of [
-      ['{"version":2,', /not valid JSON/],
-      ['{"version":1}', /version: expected 2, found 1/],
-      [JSON.stringify({ ...sample(), actions: [{ at: 5, kind: 'call', call: 'ecs.Nope', input: {} }] }), /actions\[0\]\.call: unknown operation "ecs\.Nope"/],
-      [JSON.stringify({ ...sample(), actions: [{ at: 50, kind: 'command', line: 'x' }, { at: 10, kind: 'command', line: 'y' }] }), /actions\[1\]\.at: expected a time in ms, not before the previous action/],
-      [JSON.stringify({ ...sample(), seed: 4 }), /seed: expected a string/],
+  it('recovers damaged storage member by member, with a notice naming each problem, and hands the damaged text back', () => {
+    for (const [raw, why, kept] of [
+      ['{"version":2,', /not valid JSON/, false],
+      ['{"version":1}', /version could not be read \(expected 2, found 1\)/, false],
+      [JSON.stringify({ ...sample(), actions: [{ at: 5, kind: 'call', call: 'ecs.Nope', input: {} }] }), /actions\[0\]\.call could not be read \(unknown operation "ecs\.Nope"\)/, true],
+      [JSON.stringify({ ...sample(), actions: [{ at: 50, kind: 'command', line: 'x' }, { at: 10, kind: 'command', line: 'y' }] }), /actions\[1\]\.at could not be read \(expected a time in ms, not before the previous action\); the 1 action before it was kept\./, true],
+      [JSON.stringify({ ...sample(), seed: 4 }), /seed could not be read \(expected a string\)/, true],
     ] as const) {
       const storage = memoryStorage({ [STORE_KEY]: raw });
       const r = loadWorkspace(storage, defaultWorkspace());
-      expect(r.workspace).toEqual(defaultWorkspace());
       expect(r.notice).toMatch(why);
-      expect(storage.map.get(DAMAGED_KEY)).toBe(raw);
+      expect(r.damaged?.raw).toBe(raw);
+      if (kept) expect(r.workspace.scenarioText).toBe(sample().scenarioText);
     }
   });
 
@@ -103,6 +103,6 @@ describe('share links', () => {
 
   it('a workspace validates member by member', () => {
     expect(formatProblem(validateWorkspace([], defaultWorkspace()).problem!)).toBe('it is not a JSON object');
-    expect(validateWorkspace({ ...sample(), files: { 'a.json': 3 } }, defaultWorkspace()).problem).toMatchObject({ member: 'files.a.json', message: 'expected a string', severity: 'error' });
+    expect(validateWorkspace({ ...sample(), files: { 'a.json': 3 } }, defaultWorkspace()).problem).toMatchObject({ member: 'files.a.json', message: 'expected a string (at most 1 MB)', severity: 'error' });
   });
 });

@@ -1,0 +1,65 @@
+import { formatProblem } from '../../formats/problem';
+import { loadScenario, notify, patch, workspaceOf, type SandboxStore } from '../store';
+import type { ActionTable } from '../registry';
+import { defaultWorkspace } from '../defaults';
+import { REFUSED_TEXT, UNKEPT, deleteDamaged, keepDamaged, readDamaged, recoverWorkspace, releaseUnkept, unkeptCopy } from '../workspace';
+
+
+/** The text of a copy: one kept in a slot, or the one this page holds because it could not be kept. */
+function copyText(st: SandboxStore, slot: string): string | null {
+  if (slot === UNKEPT) return unkeptCopy(st.port)?.raw ?? null;
+  return readDamaged(st.port.storage, slot);
+}
+
+function download(st: SandboxStore, slot: string): void {
+  const raw = copyText(st, slot);
+  if (raw === null) return notify(st, 'That damaged copy is no longer kept.', 'warning');
+  st.port.download(`workspace-damaged-${slot === UNKEPT ? 'unkept' : slot.split('.').pop()}.json`, raw, 'application/json');
+  if (slot === UNKEPT) {
+    releaseUnkept(st.port);
+    notify(st, 'The damaged copy was downloaded; the workspace is saved in this browser again from now on.');
+  }
+}
+
+/**
+ * Opens a damaged copy, recovering what validates member by member. The workspace open until now is kept first,
+ * among the copies, so a restore can itself be undone; if it cannot be kept, nothing is restored.
+ */
+function restore(st: SandboxStore, slot: string): void {
+  const raw = copyText(st, slot);
+  if (raw === null) return notify(st, 'That damaged copy is no longer kept.', 'warning');
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    return notify(st, `That copy is not JSON (${(e as Error).message}), so it cannot be restored; download it to read its text.`, 'error', { label: 'Download it', id: 'damaged.download', arg: slot });
+  }
+  const { world, editor } = st.getState();
+  const aside = keepDamaged(st.port.storage, JSON.stringify(workspaceOf(world, editor)), 'the workspace that was open when a damaged copy was restored', Date.now());
+  if ('refused' in aside) {
+    return notify(st, `The copy was not restored: the workspace open now could not be kept aside first (${REFUSED_TEXT[aside.refused]}). Export it or delete a copy, then restore again.`, 'error');
+  }
+  const { workspace: w, problems } = recoverWorkspace(data, defaultWorkspace());
+  if (slot === UNKEPT) releaseUnkept(st.port);
+  patch(st, { editor: { files: w.files, activeFile: w.activeFile }, ui: { dialog: null } });
+  const runs = loadScenario(st, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time);
+  const left = problems.length ? ` Left out: ${problems.map((p) => formatProblem(p)).join('; ')}.` : '';
+  notify(st, `Restored the damaged copy${runs ? '' : ' (its scenario cannot run; its text is in the editor)'}; the workspace that was open is kept among the damaged copies.${left}`, runs && !left ? 'info' : 'warning');
+}
+
+/** The damaged copies of the saved workspace: the list, and what can be done with each. */
+export const DAMAGED_ACTIONS = {
+  'damaged.show': { label: 'Damaged copies of the saved workspace', group: 'Workspace', run: (st) => patch(st, { ui: { dialog: 'damaged' } }) },
+  'damaged.download': { label: 'Download a damaged copy', group: 'Workspace', palette: false, run: (st, slot: string) => download(st, slot) },
+  'damaged.restore': { label: 'Restore a damaged copy', group: 'Workspace', palette: false, run: (st, slot: string) => restore(st, slot) },
+  'damaged.delete': {
+    label: 'Delete a damaged copy', group: 'Workspace', palette: false,
+    run: (st, slot: string) => {
+      if (slot === UNKEPT) {
+        releaseUnkept(st.port);
+        notify(st, 'The copy that could not be kept was let go; the workspace is saved in this browser again from now on.');
+      } else if (deleteDamaged(st.port.storage, slot)) notify(st, 'The damaged copy was deleted.');
+      else notify(st, 'The damaged copy could not be deleted.', 'warning');
+    },
+  },
+} satisfies ActionTable;
