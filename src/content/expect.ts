@@ -27,8 +27,14 @@ function isMatcher(v: unknown): v is Rec {
   return isObject(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => OPERATORS.has(k));
 }
 
+/** A number or numeric text as a number; anything else (an object, whatever its toString) is not a number. */
 function num(v: unknown): number {
-  return typeof v === 'number' ? v : Number(v);
+  return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+}
+
+/** The text a startsWith, endsWith or contains argument stands for; undefined for anything but a string or a number. */
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
 function countOf(actual: unknown, arg: unknown): boolean {
@@ -45,9 +51,9 @@ function operator(op: string, actual: unknown, arg: unknown): boolean {
     case 'notEquals': return !deepEqual(actual, arg);
     case 'in': return Array.isArray(arg) && arg.some((x) => deepEqual(actual, x));
     case 'notIn': return Array.isArray(arg) && !arg.some((x) => deepEqual(actual, x));
-    case 'startsWith': return typeof actual === 'string' && actual.startsWith(String(arg));
-    case 'endsWith': return typeof actual === 'string' && actual.endsWith(String(arg));
-    case 'contains': return Array.isArray(actual) ? actual.some((x) => deepEqual(x, arg)) : typeof actual === 'string' && actual.includes(String(arg));
+    case 'startsWith': return typeof actual === 'string' && str(arg) !== undefined && actual.startsWith(str(arg)!);
+    case 'endsWith': return typeof actual === 'string' && str(arg) !== undefined && actual.endsWith(str(arg)!);
+    case 'contains': return Array.isArray(actual) ? actual.some((x) => deepEqual(x, arg)) : typeof actual === 'string' && str(arg) !== undefined && actual.includes(str(arg)!);
     case 'matches': return typeof actual === 'string' && typeof arg === 'string' && patternTest(arg, actual);
     case 'exists': return (actual !== undefined && actual !== null) === Boolean(arg);
     case 'gt': return actual !== undefined && num(actual) > num(arg);

@@ -75,8 +75,9 @@ function schemaProblems(data: unknown, at: At, file: string): Problem[] {
   for (const err of validate.errors ?? []) {
     if (err.keyword === 'oneOf' && /^\/actions\/\d+$/.test(err.instancePath)) {
       const index = Number(err.instancePath.split('/')[2]);
-      const a = (data as { actions: Record<string, unknown>[] }).actions[index]!;
-      problems.push(fileError(file, at(['actions', index]), `actions[${index}]`, actionKindMessage(a)));
+      const a = (data as { actions: unknown[] }).actions[index];
+      if (a === null || typeof a !== 'object' || Array.isArray(a)) continue;
+      problems.push(fileError(file, at(['actions', index]), `actions[${index}]`, actionKindMessage(a as Record<string, unknown>)));
       continue;
     }
     if (err.keyword === 'oneOf' || err.keyword === 'if' || err.keyword === 'not') continue;

@@ -125,9 +125,11 @@ export function recoverWorkspace(data: unknown, fallback: Workspace): { workspac
   const filesIn = own(data, 'files');
   const f = filesIn === undefined ? { files: fallback.files, problems: [] } : readFiles(filesIn, 'files');
   problems.push(...f.problems);
-  // A file that could not be kept gives way to the sandbox's own text for it, if it has one.
-  const files = f.problems.length ? { ...fallback.files, ...f.files } : f.files;
   const scenarioText = member('scenarioText', text, 'expected a string (at most 1 MB)', fallback.scenarioText);
+  // A file missing or not kept gives way to the sandbox's own text for it; the fallback's draft of its scenario
+  // gives way to the scenario read here, so the editor shows what runs.
+  const defaults = Object.fromEntries(Object.entries(fallback.files).map(([k, v]) => [k, v === fallback.scenarioText ? scenarioText : v]));
+  const files = { ...defaults, ...f.files };
   const seed = member('seed', (v) => (typeof v === 'string' && v.length <= 200 ? v : undefined), 'expected a string', fallback.seed);
   const scenarioId = member<string | null>('scenarioId', (v) => (v === null || (typeof v === 'string' && v.length <= 200) ? v : undefined), 'expected a string or null', null);
   const acts = readActions(own(data, 'actions'));

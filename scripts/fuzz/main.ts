@@ -1,0 +1,126 @@
+/**
+ * `npm run fuzz -- --minutes N [--seed S]`: the fuzz targets of scripts/fuzz/targets.ts and random scenarios through
+ * the runner, for N minutes (default 1), half and half. Prints one `name value unit` line per figure, as the bench
+ * does, then the inputs that were not clean (the first few of each kind); exits 1 when any was not.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { guarded, HANG_MS, TARGETS, type Outcome } from './targets';
+import { randomScenario } from './scenarios';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : dflt;
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+const minutes = arg('--minutes', 1);
+const seed = arg('--seed', Date.now() % 1_000_000);
+const KINDS = ['clean', 'crashed', 'hung', 'polluted', 'lost', 'nondeterministic'] as const;
+
+interface Tally {
+  counts: Record<(typeof KINDS)[number], number>;
+  examples: string[];
+  /** Distinct messages of what was not clean, with how often each came. */
+  distinct: Map<string, number>;
+}
+const tally = (): Tally => ({ counts: { clean: 0, crashed: 0, hung: 0, polluted: 0, lost: 0, nondeterministic: 0 }, examples: [], distinct: new Map() });
+
+function record(t: Tally, o: Outcome, input: () => string): void {
+  t.counts[o.kind]++;
+  if (o.kind === 'clean') return;
+  const key = `${o.kind}: ${o.detail.replace(/\d{3,}/g, 'N').slice(0, 300)}`;
+  t.distinct.set(key, (t.distinct.get(key) ?? 0) + 1);
+  if (t.examples.length < 3) t.examples.push(`${o.kind}: ${o.detail.slice(0, 300)}\n    input: ${input().slice(0, 600)}`);
+}
+
+const show = (v: unknown) => {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+};
+
+async function fuzzTargets(until: number): Promise<Map<string, Tally>> {
+  const out = new Map<string, Tally>();
+  const share = (until - Date.now()) / TARGETS.length;
+  for (const [i, target] of TARGETS.entries()) {
+    const t = tally();
+    out.set(target.name, t);
+    const stop = Date.now() + share;
+    for (let batch = 0; Date.now() < stop; batch++) {
+      await fc.check(fc.asyncProperty(target.input, async (x) => {
+        record(t, await guarded(() => target.check(x)), () => show(x));
+        return true;
+      }), { numRuns: 100, seed: seed + i * 1_000_003 + batch });
+    }
+  }
+  return out;
+}
+
+function spawnWorker(): ChildProcess {
+  return fork(resolve(import.meta.dirname, 'worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
+
+/** Random scenarios in a child process, one at a time; a run longer than HANG_MS is hung, and a child that does not answer is ended. */
+async function fuzzRunner(until: number): Promise<Tally> {
+  const t = tally();
+  let n = seed;
+  while (Date.now() < until) {
+    const child = spawnWorker();
+    await new Promise<void>((ready) => child.once('message', () => ready()));
+    while (Date.now() < until) {
+      const s = n++;
+      const answer = await new Promise<(Outcome & { seed: number }) | 'hung' | 'died'>((done) => {
+        // Each scenario runs twice (the second run checks determinism), each run allowed HANG_MS.
+        const timer = setTimeout(() => done('hung'), 3 * HANG_MS);
+        child.once('message', (m) => {
+          clearTimeout(timer);
+          done(m as Outcome & { seed: number });
+        });
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done('died');
+        });
+        child.send({ seed: s });
+      });
+      child.removeAllListeners('message');
+      child.removeAllListeners('exit');
+      if (typeof answer === 'object') {
+        record(t, answer, () => `seed ${s}: ${randomScenario(s).slice(0, 500)}`);
+        continue;
+      }
+      record(t, { kind: answer === 'hung' ? 'hung' : 'crashed', detail: answer === 'hung' ? `seed ${s} did not answer within ${3 * HANG_MS} ms` : `seed ${s}: the process died` }, () => `seed ${s}`);
+      child.kill('SIGKILL');
+      break;
+    }
+    if (child.connected) child.kill('SIGKILL');
+  }
+  return t;
+}
+
+function print(name: string, t: Tally): boolean {
+  const tried = KINDS.reduce((a, k) => a + t.counts[k], 0);
+  console.log(`fuzz_${name}_tried ${tried} inputs`);
+  for (const k of KINDS) console.log(`fuzz_${name}_${k} ${t.counts[k]} inputs`);
+  return tried === t.counts.clean;
+}
+
+const started = Date.now();
+const end = started + minutes * 60_000;
+const half = started + (end - started) / 2;
+console.log(`fuzz_seed ${seed} seed`);
+const targets = await fuzzTargets(half);
+const runner = await fuzzRunner(end);
+let ok = true;
+for (const [name, t] of targets) ok = print(name, t) && ok;
+ok = print('runner', runner) && ok;
+for (const [name, t] of [...targets, ['runner', runner] as const]) {
+  if (t.distinct.size === 0) continue;
+  console.log(`\n${name}: what was not clean, by message`);
+  for (const [m, count] of [...t.distinct].sort((a, b) => b[1] - a[1])) console.log(`  ${count}× ${m}`);
+  for (const e of t.examples) console.log(`  e.g. ${e}`);
+}
+console.log(`fuzz_wall ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(ok ? 0 : 1);
