@@ -235,8 +235,10 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
   },
   InterruptFargateSpot(sim, input) {
     const cluster = sim.cluster(input.cluster);
+    // `service` (a name or ARN) narrows the reclaim to that service's Spot tasks.
+    const svcArn = typeof input.service === 'string' ? (input.service.startsWith('arn:') ? input.service : sim.arn(`service/${cluster.clusterName}/${input.service}`)) : undefined;
     const spot = sim.world.taskOrder.map((a) => sim.world.tasks[a]!).filter((t) =>
-      t.clusterArn === cluster.clusterArn && t.capacityProviderName === 'FARGATE_SPOT' && t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED');
+      t.clusterArn === cluster.clusterArn && t.capacityProviderName === 'FARGATE_SPOT' && t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED' && (svcArn === undefined || t.serviceArn === svcArn));
     let chosen: typeof spot;
     if (Array.isArray(input.tasks)) {
       chosen = spot.filter((t) => (input.tasks as unknown[]).includes(t.taskArn) || (input.tasks as unknown[]).includes(t.id));
