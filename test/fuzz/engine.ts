@@ -78,7 +78,7 @@ function valueArb(ns: string, name: string, depth: number, cache: Map<string, fc
   else if (s.t === 'duration') typed = fc.oneof(fc.nat(600), fc.constantFrom('90s', '5m', '0', 'forever'));
   else if (s.t === 'timestamp') typed = fc.oneof(fc.nat(2_000_000_000), fc.constant('2025-01-01T00:00:00Z'));
   else typed = hostile ? fc.oneof(fc.object({ maxDepth: 1 }), hostileValue) : fc.object({ maxDepth: 1 });
-  const arb = hostile ? fc.oneof({ weight: 6, arbitrary: typed }, { weight: 1, arbitrary: hostileValue }) : typed;
+  const arb = hostile ? fc.oneof({ weight: 3, arbitrary: typed }, { weight: 1, arbitrary: hostileValue }) : typed;
   cache.set(key, arb);
   return arb;
 }
@@ -88,7 +88,7 @@ function structArb(ns: string, s: Shape, depth: number, cache: Map<string, fc.Ar
   const required = new Set(s.r ?? []);
   const parts = members.map(([k, shape]) => fc.tuple(fc.constant(k), fc.nat(9), fc.constant(shape)));
   return fc.tuple(fc.tuple(...parts), fc.nat(19), hostileValue).chain(([chosen, extra, junk]) => {
-    const keep = chosen.filter(([k, roll]) => (required.has(k) ? roll < 9 : roll < (top ? 5 : 3)));
+    const keep = chosen.filter(([k, roll]) => (required.has(k) ? roll < 9 : roll < (top || hostile ? 5 : 3)));
     return fc.tuple(...keep.map(([, , shape]) => valueArb(ns, shape, depth + 1, cache, hostile))).map((values) => {
       const out: Record<string, unknown> = {};
       keep.forEach(([k], i) => {
@@ -110,10 +110,10 @@ export function requestArb(operation: string, cache = new Map<string, fc.Arbitra
   const shapeName = inputShape(ns, operation.slice(dot + 1));
   if (!shapeName) return fc.oneof(fc.constant({}), fc.object({ maxDepth: 1 }));
   const s = modelOf(ns)!.shapes[shapeName]!;
-  // Half the requests are well-typed (they reach the operations and change the world), half carry hostile values.
+  // A third of the requests are well-typed (they reach the operations and change the world), two thirds carry hostile values.
   return fc.oneof(
-    { weight: 15, arbitrary: structArb(ns, s, 0, cache, true, false) },
-    { weight: 15, arbitrary: structArb(ns, s, 0, cache, true, true) },
+    { weight: 10, arbitrary: structArb(ns, s, 0, cache, true, false) },
+    { weight: 20, arbitrary: structArb(ns, s, 0, cache, true, true) },
     { weight: 1, arbitrary: hostileValue },
   );
 }

@@ -87,6 +87,17 @@ describe('the service-level check: AWS\'s ranges and limits, with each namespace
   });
 });
 
+describe('instance counts capped as AWS caps them', () => {
+  it('at most 500 Auto Scaling groups, and at most 10,000 instances in the sandbox [SIM]', () => {
+    const sim = setup();
+    sim.call('ec2.CreateLaunchTemplate', { LaunchTemplateName: 'node', LaunchTemplateData: { InstanceType: 'm5.large', UserData: 'ECS_CLUSTER=demo' } });
+    for (let i = 0; i < 500; i++) expect(sim.call('autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: `g${i}`, LaunchTemplate: { LaunchTemplateName: 'node' }, MinSize: 0, MaxSize: 1 }).error).toBeUndefined();
+    expect(sim.call('autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'one-more', LaunchTemplate: { LaunchTemplateName: 'node' }, MinSize: 0, MaxSize: 1 }).error?.code).toBe('LimitExceeded');
+    for (let i = 0; i < 10; i++) expect(sim.call('sim.LaunchInstances', { cluster: 'demo', count: 1000 }).error).toBeUndefined();
+    expect(sim.call('sim.LaunchInstances', { cluster: 'demo', count: 1 }).error?.message).toMatch(/at most 10000 EC2 instances/);
+  });
+});
+
 describe('bounds as data: Docker health checks', () => {
   it('an interval of 0 takes Docker\'s default (30 s) instead of looping at one instant; below 1 ms is refused as the daemon refuses it', () => {
     const sim = setup();

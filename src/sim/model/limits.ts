@@ -26,6 +26,7 @@ export const RANGES = {
   aasCooldownSeconds: { min: 0, max: 86400, source: '[SIM] a cooldown is a delay: at least 0; at most one day (AWS documents no maximum)' },
   // --- EC2 Auto Scaling ---
   asgSize: { min: 0, max: 1000, source: '[SIM] EC2 Auto Scaling documents no per-group cap: instances are bounded by the account\'s EC2 vCPU quota, which varies; 1,000 instances a group' },
+  asgGroups: { min: 0, max: 500, source: 'EC2 Auto Scaling quota "Auto Scaling groups per region": 500' },
   // --- CloudWatch ---
   cwEvaluationPeriods: { min: 1, max: 1440, source: 'CloudWatch PutMetricAlarm: at least 1; Period x EvaluationPeriods at most one day (86,400 s) below one-hour periods, so 1,440 at 60 s' },
   // --- Cloud Map ---
