@@ -15,5 +15,5 @@ export type { PendingEvent, PendingKind, PendingMap } from './model/pending';
 export type { NoticeMap } from './model/notices';
 export type { WorldState } from './model/world';
 export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './queries/describe';
-export { ecsInputShape, ecsShape } from './api/params';
+export { ecsInputShape, ecsShape, inputShape, shapeOf } from './api/params';
 export { expandTrace } from './placement/place';

@@ -1,12 +1,14 @@
-import { cloneData } from './core/clone';
+import { cloneData, copyInput } from './core/clone';
 import { Engine, type EngineSnapshot, type SimEvent } from './core/engine';
 import { ApiError } from './core/errors';
 import { SimContext, type CallResult } from './model/context';
-import { createWorld, type WorldOptions, type WorldState } from './model/world';
+import { createWorld, nullPrototypeTables, type WorldOptions, type WorldState } from './model/world';
+import { MAX_EVENTS_PER_INSTANT } from './model/limits';
 import { NOTICE_KINDS } from './model/notices';
 import { PENDING_HANDLERS, type PendingEvent } from './model/pending';
 import type { AnyOperation, Operation } from './api/operation';
-import { validateParams, ecsInputShape } from './api/params';
+import { validateClient } from './api/params';
+import { validateService } from './api/service';
 import { ECS_OPERATIONS } from './api/ecs/index';
 import { SIM_OPERATIONS } from './api/sim';
 import { AAS_OPERATIONS } from './api/applicationautoscaling';
@@ -65,6 +67,7 @@ export interface SimSnapshot {
 export class Sim extends SimContext {
   constructor(opts: SimOptions = {}) {
     super(new Engine(String(opts.seed ?? 1)), createWorld(opts));
+    this.engine.maxEventsPerInstant = MAX_EVENTS_PER_INSTANT;
     registerInstanceHandlers(this);
     registerTaskHandlers(this);
     registerServiceHandlers(this);
@@ -111,9 +114,11 @@ export class Sim extends SimContext {
       const args = input as Record<string, unknown>;
       const ops = NAMESPACES[ns];
       if (ops && op && Object.hasOwn(ops, op)) {
-        if (ns === 'ecs' && ecsInputShape(op)) validateParams(op, args);
-        // The request has passed the SDK-level check where the namespace has one (ECS), so it has the operation's types.
-        return { output: (ops[op] as Operation)(this, structuredClone(args)) };
+        // The SDK's check, then the service's: a request that reaches the operation has its model's members,
+        // types and bounds. It is copied as data (a member named "__proto__" stays a member, never a prototype).
+        validateClient(ns, op, args);
+        validateService(ns, op, args);
+        return { output: (ops[op] as Operation)(this, copyInput(args)) };
       }
       throw new ApiError('UnknownOperationException', `Unknown operation '${operation}'. Known operations: ${Sim.operations().join(', ')}.`);
     } catch (e) {
@@ -140,7 +145,7 @@ export class Sim extends SimContext {
 
   restore(s: SimSnapshot): void {
     this.engine.restore(s.engine, s.log);
-    this.world = cloneData(s.world);
+    this.world = nullPrototypeTables(cloneData(s.world));
   }
 }
 

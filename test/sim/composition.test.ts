@@ -9,7 +9,7 @@ import { parseScenario } from '../../src/content/scenario';
 import { runScenario } from '../../src/content/runner';
 
 afterEach(() => {
-  Engine.strict = false;
+  Engine.strict = true; // the suite's default (test/setup/strict.ts)
 });
 
 describe('the engine refuses wiring mistakes', () => {
@@ -20,6 +20,7 @@ describe('the engine refuses wiring mistakes', () => {
   });
 
   it('counts pending work nobody handles, and in strict mode throws naming its kind', () => {
+    Engine.strict = false;
     const e = new Engine('x');
     e.after(5, { k: 'lost' });
     e.runUntil(10);

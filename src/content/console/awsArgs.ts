@@ -1,4 +1,4 @@
-import { Sim, ecsInputShape, ecsShape } from '../../sim';
+import { Sim, ecsInputShape, ecsShape, inputShape, shapeOf } from '../../sim';
 import { LIST_MEMBERS, convert, parseJsonOption } from './awsValues';
 import { parsed, refused, type ParseResult } from './types';
 
@@ -64,8 +64,9 @@ export function parseAws(words: string[], files: Record<string, string>, viaSim:
   const operation = pascal(op);
   const call = `${ns}.${operation}`;
   if (!Sim.hasOperation(call)) return refused(`${AWS_USAGE}\naws: error: argument operation: Invalid choice: '${op}'`, 252);
-  const shapeName = ns === 'ecs' ? ecsInputShape(operation) : undefined;
-  const shape = shapeName ? ecsShape(shapeName) : undefined;
+  // Every AWS namespace's options are typed by its model, as the CLI types them; the sandbox's own (sim) by their text.
+  const shapeName = ns !== 'sim' ? inputShape(ns, operation) : undefined;
+  const shape = shapeName ? shapeOf(ns, shapeName) : undefined;
   let read: { input: Record<string, unknown>; unknown: string[] };
   try {
     read = readOptions(rest, files, ns, shape);
@@ -73,7 +74,8 @@ export function parseAws(words: string[], files: Record<string, string>, viaSim:
     return refused(`\n${(e as Error).message}`, 252);
   }
   if (read.unknown.length) return refused(`${AWS_USAGE}\nUnknown options: ${read.unknown.join(', ')}`, 252);
-  const missing = (shape?.r ?? []).filter((m) => read.input[m] === undefined);
+  // Required options are named for ECS (the others' operations answer for a missing member themselves).
+  const missing = (ns === 'ecs' ? shape?.r ?? [] : []).filter((m) => read.input[m] === undefined);
   if (missing.length) return refused(`${AWS_USAGE}\naws: error: the following arguments are required: ${missing.map((m) => `--${kebab(m)}`).join(', ')}`, 252);
   return parsed({ service: svc, operation, call, input: read.input });
 }
@@ -123,9 +125,9 @@ function readOptions(rest: string[], files: Record<string, string>, ns: string, 
       continue;
     }
     const ms = shape?.m?.[member];
-    const isBool = ms ? ecsShape(ms)?.t === 'boolean' : values.length === 0;
+    const isBool = ms ? shapeOf(ns, ms)?.t === 'boolean' : values.length === 0;
     if (isBool && values.length === 0) input[member] = !negated;
-    else input[member] = convert(resolved, ms, t);
+    else input[member] = convert(resolved, ms, t, ns);
     // Without the service's model: a list parameter given one shorthand structure is a list of one.
     if (!shape && LIST_MEMBERS.has(member) && input[member] && typeof input[member] === 'object' && !Array.isArray(input[member])) input[member] = [input[member]];
   }

@@ -1,4 +1,4 @@
-import { ecsShape } from '../../sim';
+import { shapeOf } from '../../sim';
 import { shorthand } from './shorthand';
 
 /**
@@ -10,8 +10,8 @@ import { shorthand } from './shorthand';
 const looksJson = (s: string) => /^\s*[[{"]/.test(s) || /^(true|false|null|-?\d+(\.\d+)?)$/.test(s.trim());
 
 /** Converts option values by the ECS member's shape (the others by their text). */
-export function convert(values: string[], shapeName: string | undefined, option: string): unknown {
-  const shape = shapeName ? ecsShape(shapeName) : undefined;
+export function convert(values: string[], shapeName: string | undefined, option: string, ns = 'ecs'): unknown {
+  const shape = shapeName ? shapeOf(ns, shapeName) : undefined;
   const one = () => {
     if (values.length !== 1) throw new Error(`argument ${option}: expected one argument`);
     return values[0]!;
@@ -48,14 +48,14 @@ export function convert(values: string[], shapeName: string | undefined, option:
     case 'boolean': return one() === 'true';
     case 'list': {
       if (values.length === 1 && /^\s*\[/.test(values[0]!)) return parseJsonOption(values[0]!, option);
-      return values.map((v) => convert([v], shape.e, option));
+      return values.map((v) => convert([v], shape.e, option, ns));
     }
     case 'structure': case 'map': {
       const v = one();
       if (/^\s*\{/.test(v)) return parseJsonOption(v, option);
       const s = shorthand(v);
       if (typeof s === 'string') throw new Error(`Error parsing parameter '${option}': Expected: '=', received: ${s}`);
-      return shape.t === 'structure' ? typed(s, shape) : s;
+      return shape.t === 'structure' ? typed(s, shape, ns) : s;
     }
     default: return one();
   }
@@ -87,18 +87,19 @@ function typedByName(obj: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Shorthand values are strings; give members their shape's type. */
-function typed(obj: Record<string, unknown>, shape: { m?: Record<string, string> }): Record<string, unknown> {
+function typed(obj: Record<string, unknown>, shape: { m?: Record<string, string> }, ns: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
-    const s = shape.m?.[k] ? ecsShape(shape.m[k]!) : undefined;
+    const s = shape.m?.[k] ? shapeOf(ns, shape.m[k]!) : undefined;
     if (!s || typeof v !== 'string') {
-      const el = s?.t === 'list' && s.e ? ecsShape(s.e) : undefined;
+      const el = s?.t === 'list' && s.e ? shapeOf(ns, s.e) : undefined;
       out[k] = Array.isArray(v) && s?.t === 'list' && s.e
-        ? v.map((x) => (typeof x === 'string' ? convert([x], s.e, k) : x && typeof x === 'object' && !Array.isArray(x) && el?.t === 'structure' ? typed(x as Record<string, unknown>, el) : x))
-        : v && typeof v === 'object' && !Array.isArray(v) && s?.t === 'structure' ? typed(v as Record<string, unknown>, s) : v;
+        ? v.map((x) => (typeof x === 'string' ? convert([x], s.e, k, ns) : x && typeof x === 'object' && !Array.isArray(x) && el?.t === 'structure' ? typed(x as Record<string, unknown>, el, ns) : x))
+        : v && typeof v === 'object' && !Array.isArray(v) && s?.t === 'structure' ? typed(v as Record<string, unknown>, s, ns) : v;
       continue;
     }
-    out[k] = ['integer', 'long', 'double', 'float'].includes(s.t) ? Number(v) : s.t === 'boolean' ? v === 'true' : v;
+    // A list member given one shorthand value is a list of one (as the CLI's shorthand parser reads it).
+    out[k] = ['integer', 'long', 'double', 'float'].includes(s.t) ? Number(v) : s.t === 'boolean' ? v === 'true' : s.t === 'list' ? [s.e ? convert([v], s.e, k, ns) : v] : v;
   }
   return out;
 }

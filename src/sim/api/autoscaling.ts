@@ -4,6 +4,7 @@ import { need } from './input';
 import { own, setOwn } from '../core/own';
 import { ApiError } from '../core/errors';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
+import { RANGES } from '../model/limits';
 import type { AutoScalingGroup } from '../model/types';
 import { reconcileAsg, setDesiredCapacity } from '../controllers/asg';
 
@@ -41,6 +42,7 @@ export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
     const w = sim.world;
     const name = need<string>(input, 'AutoScalingGroupName', 'string', asgError);
     if (own(w.autoScalingGroups, name)) throw new ApiError('AlreadyExists', `AutoScalingGroup by this name already exists - A group with the name ${name} already exists`);
+    if (Object.keys(w.autoScalingGroups).length >= RANGES.asgGroups.max) throw new ApiError('LimitExceeded', `You have reached the limit of ${RANGES.asgGroups.max} Auto Scaling groups in this Region.`);
     const min = need<number>(input, 'MinSize', 'number', asgError);
     const max = need<number>(input, 'MaxSize', 'number', asgError);
     const desired = (input.DesiredCapacity as number | undefined) ?? min;

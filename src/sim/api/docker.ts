@@ -5,6 +5,7 @@ import { daemonError, withTag, type ComposeWaiting, type DockerContainer, type D
 import { localImageBehavior } from '../queries/docker';
 import { composeProgress, containerIp, exited, portsInUse, request, resolveFrom, start } from '../controllers/docker';
 import type { Operation } from './operation';
+import { dockerHealthcheck } from './dockerChecks';
 
 /**
  * The local Docker host's commands (`docker.`): build, pull and push images, run and stop containers,
@@ -129,7 +130,7 @@ function create(sim: SimContext, input: RunInput): DockerContainer {
   const c: DockerContainer = {
     id, name, image: img.ref, state: 'created', ports: (input.ports ?? []).map(parsePublish), env: { ...img.env, ...(input.env ?? {}) }, network,
     aliases: input.aliases ?? [], restart, restartCount: 0, stoppedByUser: false, createdMs: sim.now, failingStreak: 0, logs: [], gen: 0, order,
-    ...(input.healthcheck ? { healthcheck: input.healthcheck } : {}), ...(input.project ? { project: input.project, service: input.service! } : {}),
+    ...(input.healthcheck ? { healthcheck: dockerHealthcheck(input.healthcheck) } : {}), ...(input.project ? { project: input.project, service: input.service! } : {}),
   };
   h.containers[id] = c;
   return c;

@@ -1,32 +1,40 @@
-import shapes from './ecsShapes.json';
 import { ApiError } from '../core/errors';
+import { MODELS, type Model, type Shape } from './models';
 
 /**
  * Client-side parameter validation as the AWS SDKs and CLI do it before a request is sent
  * (botocore's ParamValidator): unknown members, missing required members, wrong JSON types and
- * minimum lengths/values, all reported together under "Parameter validation failed:".
- * The member tables are derived from the published ECS API model.
+ * minimum lengths/values, all reported together under "Parameter validation failed:". The member
+ * tables come from each namespace's published API model (api/models.ts); `sim.` and `docker.` have
+ * hand-written tables of the same kind. Every member is looked up as an own key, so a request member
+ * named "__proto__" or "constructor" is an unknown parameter like any other.
  */
-interface Shape {
-  t: string;
-  m?: Record<string, string>;
-  r?: string[];
-  e?: string;
-  k?: string;
-  v?: string;
-  enum?: string[];
-  min?: number;
-  max?: number;
-}
 
-const model = shapes as unknown as { operations: Record<string, string>; shapes: Record<string, Shape> };
+export type { Shape };
 
+/** The input shape of an ECS operation (the editor and the console read the ECS tables). */
 export function ecsInputShape(operation: string): string | undefined {
-  return model.operations[operation];
+  return inputShape('ecs', operation);
 }
 
 export function ecsShape(name: string): Shape | undefined {
-  return model.shapes[name];
+  return shapeOf('ecs', name);
+}
+
+/** The input shape of `operation` in namespace `ns` (ecs, cloudwatch, sim, …), if the namespace has a model. */
+export function inputShape(ns: string, operation: string): string | undefined {
+  const m = modelOf(ns);
+  return m && Object.hasOwn(m.operations, operation) ? m.operations[operation] : undefined;
+}
+
+/** One shape of namespace `ns` by name. */
+export function shapeOf(ns: string, name: string): Shape | undefined {
+  const m = modelOf(ns);
+  return m && Object.hasOwn(m.shapes, name) ? m.shapes[name] : undefined;
+}
+
+export function modelOf(ns: string): Model | undefined {
+  return Object.hasOwn(MODELS, ns) ? MODELS[ns] : undefined;
 }
 
 function pyType(v: unknown): string {
@@ -35,15 +43,24 @@ function pyType(v: unknown): string {
   if (typeof v === 'boolean') return "<class 'bool'>";
   if (typeof v === 'number') return Number.isInteger(v) ? "<class 'int'>" : "<class 'float'>";
   if (Array.isArray(v)) return "<class 'list'>";
-  return "<class 'dict'>";
+  if (typeof v === 'object') return "<class 'dict'>";
+  return `<class '${typeof v}'>`;
 }
 
-function pyRepr(v: unknown): string {
+/** A value as Python prints it (what botocore's messages show), cut short when long. */
+export function pyRepr(v: unknown): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  return JSON.stringify(v);
+  if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 200)}...` : v;
+  if (typeof v === 'number') return Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v);
+  if (typeof v !== 'object') return String(v);
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = Array.isArray(v) ? '[...]' : '{...}';
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}...` : text;
 }
 
 const VALID: Record<string, string> = {
@@ -59,11 +76,15 @@ const VALID: Record<string, string> = {
   map: "<class 'dict'>",
   timestamp: "<class 'datetime.datetime'>, <class 'str'>",
   blob: "<class 'bytes'>, <class 'bytearray'>, file-like object",
+  duration: "<class 'str'>, <class 'int'>, <class 'float'>",
 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function typeOk(t: string, v: unknown): boolean {
   switch (t) {
     case 'string':
+    case 'blob':
       return typeof v === 'string';
     case 'integer':
     case 'long':
@@ -78,56 +99,76 @@ function typeOk(t: string, v: unknown): boolean {
     case 'structure':
     case 'map':
     case 'opaque':
-      return typeof v === 'object' && v !== null && !Array.isArray(v);
+      return isRecord(v);
     case 'timestamp':
+      return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+    case 'duration':
       return typeof v === 'string' || typeof v === 'number';
     default:
       return true;
   }
 }
 
-function check(shapeName: string, v: unknown, path: string, errors: string[]): void {
-  const s = model.shapes[shapeName];
+function check(model: Model, shapeName: string, v: unknown, path: string, errors: string[], depth: number): void {
+  const s = Object.hasOwn(model.shapes, shapeName) ? model.shapes[shapeName] : undefined;
   if (!s) return;
   const label = path === '' ? 'input' : path;
   if (!typeOk(s.t, v)) {
     errors.push(`Invalid type for parameter ${label}, value: ${pyRepr(v)}, type: ${pyType(v)}, valid types: ${VALID[s.t] ?? s.t}`);
     return;
   }
+  if (depth > 64) {
+    errors.push(`Invalid value for parameter ${label}: nested more than 64 levels deep`); // [SIM] no model nests this deep
+    return;
+  }
   if (s.t === 'structure') {
     const obj = v as Record<string, unknown>;
+    const members = s.m ?? {};
     for (const req of s.r ?? []) {
-      if (!(req in obj)) errors.push(`Missing required parameter in ${label}: "${req}"`);
+      if (!Object.hasOwn(obj, req) || obj[req] === undefined) errors.push(`Missing required parameter in ${label}: "${req}"`);
     }
-    for (const [k, val] of Object.entries(obj)) {
-      const memberShape = s.m?.[k];
-      if (memberShape === undefined) {
-        errors.push(`Unknown parameter in ${label}: "${k}", must be one of: ${Object.keys(s.m ?? {}).join(', ')}`);
+    for (const k of Object.keys(obj)) {
+      const val = obj[k];
+      if (val === undefined) continue; // an unset member (as a JSON request never carries one)
+      if (!Object.hasOwn(members, k)) {
+        errors.push(`Unknown parameter in ${label}: "${k}", must be one of: ${Object.keys(members).join(', ')}`);
         continue;
       }
-      check(memberShape, val, path === '' ? k : `${path}.${k}`, errors);
+      check(model, members[k]!, val, path === '' ? k : `${path}.${k}`, errors, depth + 1);
     }
   } else if (s.t === 'list') {
     const arr = v as unknown[];
     if (s.min !== undefined && arr.length < s.min) errors.push(`Invalid length for parameter ${label}, value: ${arr.length}, valid min length: ${s.min}`);
-    arr.forEach((item, i) => check(s.e!, item, `${path}[${i}]`, errors));
+    for (let i = 0; i < arr.length; i++) check(model, s.e!, arr[i], `${path}[${i}]`, errors, depth + 1);
   } else if (s.t === 'map') {
-    for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-      check(s.k!, k, `${path}.${k}`, errors);
-      check(s.v!, val, `${path}.${k}`, errors);
+    const obj = v as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    if (s.min !== undefined && keys.length < s.min) errors.push(`Invalid length for parameter ${label}, value: ${keys.length}, valid min length: ${s.min}`);
+    for (const k of keys) {
+      check(model, s.k!, k, `${path}.${k}`, errors, depth + 1);
+      check(model, s.v!, obj[k], `${path}.${k}`, errors, depth + 1);
     }
   } else if (s.t === 'string') {
     if (s.min !== undefined && (v as string).length < s.min) errors.push(`Invalid length for parameter ${label}, value: ${(v as string).length}, valid min length: ${s.min}`);
-  } else if (s.t === 'integer' || s.t === 'long') {
-    if (s.min !== undefined && (v as number) < s.min) errors.push(`Invalid value for parameter ${label}, value: ${v}, valid min value: ${s.min}`);
+  } else if (s.t === 'integer' || s.t === 'long' || s.t === 'double' || s.t === 'float') {
+    const n = v as number;
+    // [SIM] JSON has no NaN or infinity (a YAML scenario or a script can write them): refused as the request could not be sent.
+    if (!Number.isFinite(n)) errors.push(`Invalid value for parameter ${label}, value: ${pyRepr(n)}, valid values: finite numbers`);
+    else if (s.min !== undefined && n < s.min) errors.push(`Invalid value for parameter ${label}, value: ${n}, valid min value: ${s.min}`);
   }
 }
 
-/** Validates a request against an operation's input shape; throws ParamValidationError. */
-export function validateParams(operation: string, input: unknown): void {
-  const shapeName = model.operations[operation];
-  if (!shapeName) return;
+/** Validates a request against the input shape of `ns`.`operation`; throws ParamValidationError. */
+export function validateClient(ns: string, operation: string, input: unknown): void {
+  const model = modelOf(ns);
+  const shapeName = model && inputShape(ns, operation);
+  if (!model || !shapeName) return;
   const errors: string[] = [];
-  check(shapeName, input ?? {}, '', errors);
+  check(model, shapeName, input ?? {}, '', errors, 0);
   if (errors.length) throw new ApiError('ParamValidationError', `Parameter validation failed:\n${errors.join('\n')}`);
+}
+
+/** Validates an ECS request (kept for callers of the ECS-only check). */
+export function validateParams(operation: string, input: unknown): void {
+  validateClient('ecs', operation, input);
 }

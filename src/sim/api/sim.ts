@@ -4,6 +4,7 @@ import { ApiError, invalidParameter } from '../core/errors';
 import { findContainerInstance } from '../queries/lookups';
 import { loseConnection, restoreConnection, startEc2Instance, startInstance, stopInstance, terminateInstance } from '../controllers/instances';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
+import { RANGES } from '../model/limits';
 import { parseDuration } from '../core/time';
 import { resolve } from '../queries/discovery';
 import { checkMemory, exitContainer, stopTask } from '../controllers/tasks';
@@ -56,6 +57,8 @@ function launchInstances(sim: SimContext, input: LaunchInput): Ec2Instance[] {
   const count = input.count ?? input.ec2InstanceIds?.length ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw invalidParameter('count must be an integer between 1 and 1000.');
   if (input.ec2InstanceIds && input.ec2InstanceIds.length !== count) throw invalidParameter('ec2InstanceIds must name exactly count instances.');
+  const cap = RANGES.simInstancesInWorld.max;
+  if (Object.keys(w.ec2).length + count > cap) throw invalidParameter(`The sandbox holds at most ${cap} EC2 instances (terminated ones included): launching ${count} more would pass it.`);
   const subnets = Object.values(w.subnets);
   let fixed = input.subnetId ? w.subnets[input.subnetId] : undefined;
   if (input.subnetId && !fixed) throw invalidParameter(`The subnet ID '${input.subnetId}' does not exist`);
@@ -235,8 +238,10 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
   },
   InterruptFargateSpot(sim, input) {
     const cluster = sim.cluster(input.cluster);
+    // `service` (a name or ARN) narrows the reclaim to that service's Spot tasks.
+    const svcArn = typeof input.service === 'string' ? (input.service.startsWith('arn:') ? input.service : sim.arn(`service/${cluster.clusterName}/${input.service}`)) : undefined;
     const spot = sim.world.taskOrder.map((a) => sim.world.tasks[a]!).filter((t) =>
-      t.clusterArn === cluster.clusterArn && t.capacityProviderName === 'FARGATE_SPOT' && t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED');
+      t.clusterArn === cluster.clusterArn && t.capacityProviderName === 'FARGATE_SPOT' && t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED' && (svcArn === undefined || t.serviceArn === svcArn));
     let chosen: typeof spot;
     if (Array.isArray(input.tasks)) {
       chosen = spot.filter((t) => (input.tasks as unknown[]).includes(t.taskArn) || (input.tasks as unknown[]).includes(t.id));

@@ -22,6 +22,20 @@ export type PendingOfKind<P extends { k: string }, K extends string> = string ex
 
 export type Handler<P extends { k: string } = Pending> = (ev: P) => void;
 
+/**
+ * What the engine writes to the timeline when a handler throws, or when one instant holds more
+ * events than `maxEventsPerInstant`: the event type, and the fields it carries beside `message`.
+ */
+export const FAULT_EVENT = 'sim.fault';
+export type FaultFields = {
+  /** The kind of the pending event whose handler failed. */
+  pendingKind: string;
+  /** The exception's message (or why the engine stopped the activity). */
+  error: string;
+  /** The pending event that was stopped, as data. */
+  pending: Record<string, unknown>;
+};
+
 export interface EngineSnapshot<P extends { k: string } = Pending> {
   now: number;
   seq: number;
@@ -41,6 +55,18 @@ export class Engine<P extends { k: string } = Pending> {
    * run never stops the page), or, when strict, an error. The tests make every engine strict.
    */
   static strict = false;
+
+  /**
+   * The most pending events processed at one instant: past it, the rest of that instant's events are
+   * dropped with a fault (an activity that schedules itself with no delay would otherwise hold the clock
+   * forever). The world sets it from its limits; this default is the same figure.
+   */
+  maxEventsPerInstant = 1_000_000;
+  /** Faults written so far (handlers that threw, instants that overflowed). */
+  faults = 0;
+  private instant = -1;
+  private atInstant = 0;
+  private overflowed: Set<string> | undefined;
 
   now = 0;
   private seq = 0;
@@ -69,8 +95,9 @@ export class Engine<P extends { k: string } = Pending> {
     return this.handlers[kind] !== undefined;
   }
 
-  /** Schedules `ev` at absolute time `time` (ms); times in the past run now. */
+  /** Schedules `ev` at absolute time `time` (ms); times in the past run now. A time that is not a finite number is refused. */
   at(time: number, ev: P): void {
+    if (!Number.isFinite(time)) throw new Error(`Cannot schedule '${ev.k}' at ${String(time)} ms: the time is not a finite number.`);
     const t = time < this.now ? this.now : Math.round(time);
     this.heap.push(t, this.seq++, ev);
   }
@@ -109,26 +136,54 @@ export class Engine<P extends { k: string } = Pending> {
     const ev = this.heap.pop();
     if (ev === undefined) return false;
     this.now = this.heap.lastTime;
-    this.processed++;
-    const h = this.handlers[ev.k];
-    if (h) h(ev);
-    else this.noHandler(ev);
+    this.dispatch(ev);
     return true;
   }
 
   /** Processes every event due at or before `time`, then sets the clock to `time`. */
   runUntil(time: number): void {
     const heap = this.heap;
-    const handlers = this.handlers;
     while (heap.size > 0 && heap.peekTime() <= time) {
       const ev = heap.pop()!;
       this.now = heap.lastTime;
-      this.processed++;
-      const h = handlers[ev.k];
-      if (h) h(ev);
-      else this.noHandler(ev);
+      this.dispatch(ev);
     }
     if (time > this.now) this.now = time;
+  }
+
+  /**
+   * Runs the handler of one pending event. An exception inside it never leaves the clock: it becomes a
+   * fault event, that activity stops (the handler does not run on), and the clock goes on with the rest.
+   */
+  private dispatch(ev: P): void {
+    this.processed++;
+    if (this.now === this.instant) {
+      if (++this.atInstant > this.maxEventsPerInstant) return this.overflow(ev);
+    } else {
+      this.instant = this.now;
+      this.atInstant = 1;
+      this.overflowed = undefined;
+    }
+    const h = this.handlers[ev.k];
+    if (h === undefined) return this.noHandler(ev);
+    try {
+      h(ev);
+    } catch (e) {
+      this.fault(ev, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** One instant has had too many events: this one is dropped, with one fault per kind and instant. */
+  private overflow(ev: P): void {
+    if (this.overflowed?.has(ev.k)) return;
+    (this.overflowed ??= new Set()).add(ev.k);
+    this.fault(ev, `more than ${this.maxEventsPerInstant} events at one instant: the activity schedules itself without letting time pass`);
+  }
+
+  private fault(ev: P, error: string): void {
+    this.faults++;
+    const fields: FaultFields = { pendingKind: ev.k, error, pending: { ...ev } };
+    this.emit(FAULT_EVENT, `The simulator stopped '${ev.k}' at ${this.now} ms: ${error}. The clock goes on.`, fields);
   }
 
   private noHandler(ev: P): void {
@@ -145,6 +200,9 @@ export class Engine<P extends { k: string } = Pending> {
   restore(s: EngineSnapshot<P>, log: readonly SimEvent[]): void {
     this.now = s.now;
     this.seq = s.seq;
+    this.instant = -1;
+    this.atInstant = 0;
+    this.overflowed = undefined;
     this.heap.clear();
     for (const [t, q, ev] of structuredClone(s.queue)) this.heap.push(t, q, ev);
     this.rng = new RngStreams(s.seed, s.rng);

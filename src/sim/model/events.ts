@@ -1,3 +1,4 @@
+import type { FaultFields } from '../core/engine';
 import type { Alarm, LbTarget, TaskStatus } from './types';
 
 /**
@@ -60,6 +61,11 @@ export interface EventMap {
   ClusterCreated: { clusterArn: string };
   ClusterDeleted: { clusterArn: string };
   AccountSettingChanged: { name: string; value: string };
+  /**
+   * A defect the engine caught: a handler threw (or an instant overflowed) while running a pending event of
+   * kind `pendingKind`; that activity (`pending`) was stopped and the clock went on. `error` says what failed.
+   */
+  'sim.fault': FaultFields;
   // the local Docker host
   ImageBuilt: { image: string };
   ImagePushed: { image: string };
@@ -98,7 +104,7 @@ export const EVENT_CATEGORY: Record<EventType, EventCategory> = {
   ScalingActivity: 'scaling', AlarmPut: 'scaling', AlarmStateChange: 'scaling',
   LoadBalancerCreated: 'lb', TargetRegistered: 'lb', TargetDeregistered: 'lb', TargetHealthChange: 'lb', TrafficChanged: 'lb',
   NamespaceCreated: 'lb', CloudMapRegistered: 'lb', CloudMapDeregistered: 'lb',
-  ClusterCreated: 'account', ClusterDeleted: 'account', AccountSettingChanged: 'account',
+  ClusterCreated: 'account', ClusterDeleted: 'account', AccountSettingChanged: 'account', 'sim.fault': 'account',
   ImageBuilt: 'docker', ImagePushed: 'docker', ContainerStarted: 'docker', ContainerExited: 'docker', ContainerHealth: 'docker',
   ContainerStartFailed: 'docker', ComposeDependencyFailed: 'docker', LocalRequestsFailing: 'docker', LocalRequestsSucceeding: 'docker',
   ProcessStarted: 'docker', ProcessExited: 'docker', ProcessRestarted: 'docker', ProcessCrashed: 'docker',

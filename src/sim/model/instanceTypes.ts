@@ -59,7 +59,8 @@ const rows: Row[] = [
   ['p3.2xlarge', 8, 61, 4, 0, 'x86_64', 1, 3.06],
 ];
 
-export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = Object.freeze(
+// A null-prototype table: an instance type named "constructor" or "__proto__" is simply unknown.
+export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = Object.freeze(Object.assign(Object.create(null) as Record<string, InstanceType>,
   Object.fromEntries(
     rows.map(([name, vcpu, memGiB, maxEni, trunkEni, arch, gpus, price, osMem]) => {
       const memoryMiB = Math.round(memGiB * 1024);
@@ -71,4 +72,4 @@ export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = Object.fre
       return [name, t];
     }),
   ),
-);
+));

@@ -1,6 +1,7 @@
 import { newDockerHost, type DockerHost } from './docker';
 import { DEFAULT_DURATIONS, type Durations } from './durations';
 import { emptyCost, type CostState } from './cost';
+import { DURATION_MAX_MS } from './limits';
 import type {
   EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './types';
@@ -72,6 +73,46 @@ export interface WorldState {
 
 export const MAX_TRACES = 256;
 
+/**
+ * A table of the world: a record with no prototype, so a key a learner chose ("__proto__", "constructor",
+ * "valueOf") is an entry like any other: looking it up finds that entry or nothing, never a member of
+ * Object.prototype, and writing it never changes a prototype. `from`'s own entries are copied in.
+ */
+export function table<T>(from?: Record<string, T>): Record<string, T> {
+  const t = Object.create(null) as Record<string, T>;
+  if (from) for (const k of Object.keys(from)) Object.defineProperty(t, k, { value: from[k], enumerable: true, writable: true, configurable: true });
+  return t;
+}
+
+/** The keyed tables of the world (and of its Docker host): each is a null-prototype record. */
+export const WORLD_TABLES = [
+  'clusters', 'ec2', 'containerInstances', 'taskDefinitions', 'tasks', 'services', 'subnets', 'images', 'accountSettings', 'groupIndex',
+  'loads', 'metrics', 'alarms', 'scalableTargets', 'scalingPolicies', 'scheduledActions', 'launchTemplates', 'autoScalingGroups',
+  'capacityProviders', 'loadBalancers', 'targetGroups', 'listeners', 'rules', 'namespaces', 'discoveryServices', 'healthOverrides', 'eventRules',
+] as const satisfies readonly (keyof WorldState)[];
+export const DOCKER_TABLES = ['processes', 'images', 'containers', 'networks', 'traffic'] as const satisfies readonly (keyof DockerHost)[];
+
+/**
+ * Gives every table of a world its null prototype again (a world that went through JSON, or was built by
+ * hand, has ordinary objects): the entries, "__proto__" among them, are kept. Returns the same world.
+ */
+export function nullPrototypeTables(w: WorldState): WorldState {
+  const fix = <R extends object>(rec: R, keys: readonly (keyof R)[]) => {
+    for (const k of keys) {
+      const v = rec[k] as unknown;
+      if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) !== null) (rec as Record<keyof R, unknown>)[k] = table(v as Record<string, unknown>);
+    }
+  };
+  fix(w, WORLD_TABLES);
+  for (const k of Object.keys(w.groupIndex)) {
+    const g = w.groupIndex[k]!;
+    if (Object.getPrototypeOf(g) !== null) w.groupIndex[k] = table(g);
+  }
+  fix(w.docker, DOCKER_TABLES);
+  fix(w.cost, ['byCapacityType', 'byService']);
+  return w;
+}
+
 export interface WorldOptions {
   region?: string;
   availabilityZones?: string[];
@@ -80,10 +121,21 @@ export interface WorldOptions {
   images?: Record<string, ImageBehavior>;
 }
 
+/** Refuses a duration override that is not a number of milliseconds between 0 and the horizon (model/limits.ts). */
+function checkDurations(d: Partial<Durations> | undefined): void {
+  for (const [k, v] of Object.entries(d ?? {})) {
+    if (!Object.hasOwn(DEFAULT_DURATIONS, k)) throw new RangeError(`durations: there is no duration '${k}'.`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > DURATION_MAX_MS) {
+      throw new RangeError(`durations.${k.replace(/Ms$/, '')}: ${String(v)} ms is not between 0 and ${DURATION_MAX_MS} ms (400 days).`);
+    }
+  }
+}
+
 export function createWorld(opts: WorldOptions = {}): WorldState {
+  checkDurations(opts.durations);
   const region = opts.region ?? 'us-east-1';
   const azs = opts.availabilityZones ?? ['a', 'b', 'c'].map((s) => `${region}${s}`);
-  const subnets: Record<string, Subnet> = {};
+  const subnets = table<Subnet>();
   azs.forEach((az, i) => {
     const subnetId = `subnet-${az}`;
     subnets[subnetId] = {
@@ -91,7 +143,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
       freeIps: opts.freeIpsPerSubnet ?? 4091, nextIp: 4,
     };
   });
-  return {
+  return nullPrototypeTables({
     region,
     account: '123456789012',
     epochSeconds: 1735689600,
@@ -104,7 +156,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     services: {},
     subnets,
     vpcId: 'vpc-default',
-    images: { ...opts.images },
+    images: table(opts.images),
     docker: newDockerHost(),
     accountSettings: { awsvpcTrunking: 'disabled', serviceLongArnFormat: 'enabled', taskLongArnFormat: 'enabled', containerInstanceLongArnFormat: 'enabled' },
     groupIndex: {},
@@ -138,7 +190,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     cost: emptyCost(),
     eventRules: {},
     fargateTasksLaunched: false,
-  };
+  });
 }
 
 export function arn(w: WorldState, resource: string): string {
