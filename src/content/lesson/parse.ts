@@ -6,6 +6,7 @@ import { parseScenario, type Scenario } from '../scenario';
 import { allowedEntryProblem } from '../console';
 import type { Demo, Diagnostic, Goal, Lesson, LessonIndex, Prediction, Trap } from './types';
 import { readLog } from './log';
+import { focusMember } from './focus';
 import { LessonError, checkCheck, problemsOf, readYaml, toCheck, type Files } from './yaml';
 
 /** One lesson.yaml being read: where it is, its data with positions, and the problems found so far. */
@@ -17,7 +18,7 @@ interface LessonFile {
   problems: Problem[];
 }
 
-const KNOWN = new Set(['id', 'title', 'chapter', 'summary', 'prerequisites', 'allowed', 'until', 'sampleEvery', 'goals', 'diagnostics', 'predictions', 'files']);
+const KNOWN = new Set(['id', 'title', 'chapter', 'summary', 'prerequisites', 'allowed', 'until', 'sampleEvery', 'goals', 'diagnostics', 'predictions', 'files', 'focus']);
 
 /** Splits the lesson text at its `## ` headings: Briefing, Steps, Hints (one per list item), Debrief. */
 export function splitText(md: string): Lesson['text'] {
@@ -177,9 +178,10 @@ export function parseLesson(files: Files, id: string): Lesson {
   const text = readText(l);
   const lessonFiles = readFiles(l);
   const [title, chapter, summary] = [str('title'), str('chapter'), str('summary')];
+  const focus = focusMember(d.focus, 'focus', file, () => y.at(['focus']), problems);
   if (problems.length) throw new LessonError(problems);
   return {
-    id, title, chapter, summary, prerequisites: (d.prerequisites as string[] | undefined) ?? [], allowed,
+    ...focus, id, title, chapter, summary, prerequisites: (d.prerequisites as string[] | undefined) ?? [], allowed,
     until: until!, sampleEvery: parseDuration(d.sampleEvery ?? 10) ?? 10_000, goals, diagnostics, predictions,
     start: start!, startText: startText!, solution, traps, text, files: lessonFiles,
   };
@@ -203,7 +205,11 @@ export function parseDemo(files: Files, id: string): Demo {
   } catch (e) {
     throw new LessonError(problemsOf(file, e));
   }
-  const presenter = (parseYaml(text).data as { presenter?: { summary?: string; text?: string; pauses?: { at: unknown; prompt: string; reveal: string }[] } }).presenter ?? {};
+  const doc = parseYaml(text);
+  const presenter = (doc.data as { presenter?: { summary?: string; text?: string; focus?: unknown; pauses?: { at: unknown; prompt: string; reveal: string }[] } }).presenter ?? {};
   const pauses = (presenter.pauses ?? []).map((p) => ({ at: parseDuration(p.at) ?? 0, prompt: p.prompt, reveal: p.reveal }));
-  return { id, title: scenario.name, summary: presenter.summary ?? '', scenario, text: presenter.text ?? '', pauses };
+  const problems: Problem[] = [];
+  const focus = focusMember(presenter.focus, 'presenter.focus', file, () => doc.at(['presenter', 'focus']), problems);
+  if (problems.length) throw new LessonError(problems);
+  return { id, title: scenario.name, summary: presenter.summary ?? '', scenario, text: presenter.text ?? '', pauses, ...focus };
 }

@@ -77,6 +77,15 @@ export interface Lesson {
   text: { briefing: string; steps: string; hints: string[]; debrief: string };
   /** Editor files the lesson starts with (name → text). */
   files: Record<string, string>;
+  /** What the canvas frames when the lesson opens. */
+  focus?: Focus;
+}
+
+/** What the canvas frames when a lesson or demo opens. */
+export interface Focus {
+  kind: 'local' | 'cluster' | 'service' | 'loadBalancer';
+  /** The cluster's, service's or load balancer's name; without one, every cluster or load balancer. */
+  name?: string;
 }
 
 export interface Demo {
@@ -87,6 +96,8 @@ export interface Demo {
   text: string;
   /** Moments where the presenter's clock stops for a "predict, then reveal" question. */
   pauses: { at: number; prompt: string; reveal: string }[];
+  /** What the canvas frames when the demo opens. */
+  focus?: Focus;
 }
 
 export interface LessonIndex {
