@@ -6,10 +6,15 @@ import { tick } from '../store/actions';
 import { hashNamesLesson, openFromUrl, openShareLink } from '../store/links';
 import { browserPort } from './port';
 import { listenForKeys } from './keyboard';
+import { followTheme } from './theme';
 
 /** The page: the store on the browser's port, the address it was opened at, the clock's frames and the keys. */
 export function App() {
-  const [store] = useState(() => bootStore(browserPort()));
+  const [store] = useState(() => {
+    const s = bootStore(browserPort());
+    followTheme(s);
+    return s;
+  });
   useEffect(() => {
     void openShareLink(store).then(() => openFromUrl(store)).finally(() => {
       document.documentElement.setAttribute('data-ready', 'true');

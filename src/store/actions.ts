@@ -4,7 +4,7 @@ import { formatProblem, type Problem } from '../formats/problem';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { complete, filesRead, lineAllowed, waitOf } from '../content/console';
-import { act, builtInScenario, loadScenario, notify, patch, showPanel, touched, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
+import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPanel, touched, withCause, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
 import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from './defaults';
 import { activeTab, fileTabs } from './files';
 import { keyMatches, needsWorld, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
@@ -13,6 +13,7 @@ import { DAMAGED_ACTIONS } from './actions/damaged';
 import { LESSON_ACTIONS } from './actions/lesson';
 import { VIEW_ACTIONS } from './actions/view';
 import { WORLD_ACTIONS } from './actions/world';
+import { LAYOUT_ACTIONS } from './actions/layout';
 
 /**
  * The action registry: everything a learner can do, by typed id. Each action owns its label, its
@@ -63,7 +64,17 @@ export function locateError(text: string, file: string, message: string): Proble
 
 function setProblems(store: SandboxStore, file: string, problems: Problem[]): void {
   patch(store, (s) => ({ editor: { problems: [...s.editor.problems.filter((p) => p.file !== file), ...problems] } }));
+  // A file without problems has nothing left to be warned about.
+  if (problems.length === 0) clearNotices(store, `file:${file}`);
 }
+
+/** Whether a file's text parses (JSON for .json files, YAML for the rest), whatever the meaning of its content. */
+function parses(file: string, text: string): boolean {
+  return file.endsWith('.json') ? !('problem' in parseJson(text, file)) : parseYaml(text).errors.length === 0;
+}
+
+/** Runs an editor action on a file, its notices tied to that file. */
+const onFile = (file: string, f: (file: string) => void) => withCause(`file:${file}`, () => f(file));
 
 /** Registers the task definition in an editor file; problems become markers at their lines. */
 function registerTaskDefinition(store: SandboxStore, file: string): void {
@@ -189,11 +200,11 @@ export const COPILOT_NOTE_KEY = 'ecs-sandbox.copilot-note-seen';
 const EDITOR_ACTIONS = {
   'editor.register': {
     label: 'Register task definition', group: 'Editor', enabled: editorAction('editor.register'),
-    run: (st, file?: string) => registerTaskDefinition(st, fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE)),
+    run: (st, file?: string) => onFile(fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE), (f) => registerTaskDefinition(st, f)),
   },
   'editor.composeUp': {
     label: 'Compose up on the local host', group: 'Editor', enabled: editorAction('editor.composeUp'),
-    run: (st, file?: string) => composeUp(st, fileFor(st.getState(), 'editor.composeUp', file, COMPOSE_FILE)),
+    run: (st, file?: string) => onFile(fileFor(st.getState(), 'editor.composeUp', file, COMPOSE_FILE), (f) => composeUp(st, f)),
   },
   'editor.translate': {
     label: 'Translate to ECS', group: 'Editor', enabled: editorAction('editor.translate'),
@@ -205,11 +216,11 @@ const EDITOR_ACTIONS = {
   },
   'editor.copilotDeploy': {
     label: 'Deploy with Copilot', group: 'Editor', enabled: editorAction('editor.copilotDeploy'),
-    run: (st, file?: string) => copilotDeploy(st, fileFor(st.getState(), 'editor.copilotDeploy', file, MANIFEST_FILE)),
+    run: (st, file?: string) => onFile(fileFor(st.getState(), 'editor.copilotDeploy', file, MANIFEST_FILE), (f) => copilotDeploy(st, f)),
   },
   'editor.applyScenario': {
     label: 'Start the sandbox from this scenario', group: 'Editor', enabled: (s) => (s.lesson.current ? `leave lesson ${s.lesson.current.id} first` : true),
-    run: (st) => applyScenarioFile(st),
+    run: (st) => onFile(SCENARIO_FILE, () => applyScenarioFile(st)),
   },
   'editor.main': {
     label: "Run the open file's first action", group: 'Editor', keys: ['Mod+Enter'], scope: 'editor',
@@ -240,7 +251,11 @@ const EDITOR_ACTIONS = {
   },
   'editor.edit': {
     label: 'Edit a file', group: 'Editor', palette: false,
-    run: (st, arg: { file: string; text: string }) => patch(st, (s) => ({ editor: { files: { ...s.editor.files, [arg.file]: arg.text } } })),
+    run: (st, arg: { file: string; text: string }) => {
+      patch(st, (s) => ({ editor: { files: { ...s.editor.files, [arg.file]: arg.text } } }));
+      // A notice about the file goes once the file parses again (its markers stay until the file is checked).
+      if (st.getState().ui.notices.some((n) => n.cause === `file:${arg.file}`) && parses(arg.file, arg.text)) clearNotices(st, `file:${arg.file}`);
+    },
   },
   'editor.problems': {
     label: 'Show the problems found in a file', group: 'Editor', palette: false,
@@ -280,6 +295,15 @@ function runCommand(st: SandboxStore, arg: string): void {
 
 const consoleDraft = (st: SandboxStore, f: (c: ConsoleDraft) => Partial<ConsoleDraft>) => patch(st, (s) => ({ ui: { console: { ...s.ui.console, ...f(s.ui.console) } } }));
 
+/** A line the console does not run: echoed there with the reason, and said in a notice when the console is out of sight. */
+function refuseCommand(st: SandboxStore, arg: unknown, why: string): void {
+  const line = String(arg ?? '').trim();
+  const s = st.getState();
+  const after = s.world.timeline?.transcript.length ?? 0;
+  consoleDraft(st, (c) => ({ echoes: [...c.echoes.slice(-49), { after, command: line, text: `not run: ${why}.` }] }));
+  if (s.ui.panel !== 'console' || s.ui.presenting) notify(st, `"${line}" was not run: ${why}.`, 'warning', { cause: 'refused:console.run' });
+}
+
 const CONSOLE_ACTIONS = {
   'console.run': {
     label: 'Run a command', group: 'Console', palette: { input: 'aws ecs list-clusters' },
@@ -288,6 +312,19 @@ const CONSOLE_ACTIONS = {
       return w !== true ? w : arg === undefined ? true : commandAllowed(s, String(arg));
     },
     run: runCommand,
+    refused: refuseCommand,
+  },
+  'console.prefill': {
+    label: 'Type a command into the console', group: 'Console', palette: false,
+    enabled: (s, arg?: string): true | string => {
+      const w = needsWorld(s);
+      return w !== true ? w : commandAllowed(s, String(arg ?? ''));
+    },
+    // Typed, not run: the learner reads it and presses Enter, and the same check as for any line applies then.
+    run: (st, line: string) => {
+      patch(st, { ui: { panel: 'console' } });
+      consoleDraft(st, (c) => ({ draft: String(line), hint: '', at: c.history.length, focus: c.focus + 1 }));
+    },
   },
   'console.submit': {
     label: 'Run command', group: 'Console', keys: ['Enter'], scope: 'console', palette: false, enabled: needsWorld,
@@ -320,7 +357,19 @@ const CONSOLE_ACTIONS = {
   },
 } satisfies ActionTable;
 
-const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...VIEW_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS, ...DAMAGED_ACTIONS };
+/** Saying yes to the confirm dialog's question runs the action it names. */
+const CONFIRM_ACTIONS = {
+  'confirm.accept': {
+    label: 'Yes, go ahead', group: 'View', palette: false, enabled: (s) => (s.ui.confirm ? true : 'nothing is being asked'),
+    run: (st): void => {
+      const c = st.getState().ui.confirm!;
+      patch(st, { ui: { confirm: null, dialog: null } });
+      runAction(st, c.run.id as ActionId, c.run.arg);
+    },
+  },
+} satisfies ActionTable;
+
+const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...VIEW_ACTIONS, ...LAYOUT_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS, ...DAMAGED_ACTIONS, ...CONFIRM_ACTIONS };
 
 /** The registry's action ids: a typo in an id is a type error. */
 export type ActionId = keyof typeof TABLE;
@@ -354,7 +403,9 @@ export function canRun(store: SandboxStore, id: ActionId, arg?: unknown): true |
 export function runAction(store: SandboxStore, id: ActionId, arg?: unknown): boolean {
   const ok = canRun(store, id, arg);
   if (ok !== true) {
-    notify(store, `${actionDef(id).label}: not now, ${ok}.`, 'warning');
+    const def = actionDef(id);
+    if (def.refused) def.refused(store, arg, ok);
+    else notify(store, `${def.label}: not now, ${ok}.`, 'warning', { cause: `refused:${id}` });
     return false;
   }
   void actionDef(id).run(store, arg);

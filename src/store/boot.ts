@@ -1,5 +1,6 @@
 import { defaultWorkspace } from './defaults';
 import { loadProgress } from './progress';
+import { loadPrefs } from './prefs';
 import { initialState, makeStore, notify, patch, workspaceOf, type SandboxStore } from './store';
 import { COPILOT_NOTE_KEY } from './actions';
 import { REFUSED_TEXT, UNKEPT, holdUnkept, keepDamaged, loadWorkspace, saveWorkspace, unkeptCopy, type Loaded } from './workspace';
@@ -11,8 +12,9 @@ export function bootStore(port: Port): SandboxStore {
   const { progress, notice: progressNotice } = loadProgress(port.storage);
   const store = makeStore(initialState(loaded.workspace, undefined, progress), port);
   reportLoaded(store, loaded);
-  if (progressNotice) notify(store, progressNotice, 'warning');
-  patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY) } });
+  if (progressNotice) notify(store, progressNotice, 'warning', { sticky: true });
+  const prefs = loadPrefs(port.storage);
+  patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY), theme: prefs.theme, panes: prefs.panes } });
   return store;
 }
 
@@ -26,17 +28,18 @@ function reportLoaded(store: SandboxStore, loaded: Loaded): void {
   const shown = loaded.notices.slice(0, 3);
   const more = loaded.notices.length - shown.length;
   if (more > 0) shown.push(`…and ${more} more member${more === 1 ? '' : 's'} of the saved workspace could not be read.`);
-  for (const n of shown) notify(store, n, 'warning');
+  // What could not be kept is read before it goes.
+  for (const n of shown) notify(store, n, 'warning', { sticky: true });
   if (!loaded.damaged) return;
   const { raw, why } = loaded.damaged;
   const now = Date.now();
   const kept = keepDamaged(store.port.storage, raw, why, now);
   if ('kept' in kept) {
-    notify(store, 'The damaged copy of the saved workspace is kept in this browser: Damaged copies lists it, with Restore and Download.', 'warning', { label: 'Damaged copies', id: 'damaged.show' });
+    notify(store, 'The damaged copy of the saved workspace is kept in this browser: Damaged copies lists it, with Restore and Download.', 'warning', { action: { label: 'Damaged copies', id: 'damaged.show' } });
     return;
   }
   holdUnkept(store.port, { raw, why, savedAt: now });
-  notify(store, `The damaged copy of the saved workspace could not be kept in this browser (${REFUSED_TEXT[kept.refused]}). Download it now: nothing is saved over it until you download it or let it go.`, 'error', { label: 'Download it', id: 'damaged.download', arg: UNKEPT });
+  notify(store, `The damaged copy of the saved workspace could not be kept in this browser (${REFUSED_TEXT[kept.refused]}). Download it now: nothing is saved over it until you download it or let it go.`, 'error', { action: { label: 'Download it', id: 'damaged.download', arg: UNKEPT } });
 }
 
 function seen(port: Port, key: string): boolean {
@@ -64,7 +67,7 @@ export function persist(store: SandboxStore): { flush: () => void; stop: () => v
     if (key === last) return;
     last = key;
     const problem = saveWorkspace(store.port.storage, w);
-    if (problem) notify(store, problem, 'warning');
+    if (problem) notify(store, problem, 'warning', { sticky: true, cause: 'storage' });
   };
   const unsub = store.subscribe((s, prev) => {
     // Only the document is saved: how the window shows it changes nothing on disk.

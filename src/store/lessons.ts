@@ -68,8 +68,10 @@ export async function catalogIn(store: SandboxStore): Promise<Catalog> {
 // ---- the learner's path ----
 
 /** A lesson as it is when taken up: nothing checked, asked for or predicted yet. */
+let openings = 0;
+
 export function lessonState(lesson: Lesson): LessonState {
-  return { id: lesson.id, def: lesson, report: null, predictions: {}, hints: 0, showGoal: false, showSolution: false };
+  return { id: lesson.id, def: lesson, report: null, predictions: {}, hints: 0, showGoal: false, showSolution: false, opened: ++openings };
 }
 
 /** Opens a lesson at its start state (optionally replaying the first `step` actions of its solution). */
@@ -112,7 +114,8 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   };
   saveProgress(store.port.storage, progress);
   patch(store, { lesson: { current: { ...current, report }, progress } });
-  notify(store, report.passed ? `${current.id} passed: a replay of your actions from the start reached every goal.` : `${current.id} not yet: ${report.checklist.filter((c) => !c.passed).length} goal(s) not reached when your actions were replayed from the start.`, report.passed ? 'info' : 'warning');
+  const missing = report.checklist.filter((c) => !c.passed).length;
+  notify(store, report.passed ? `${current.id} passed: a replay of your actions from the start reached every goal.` : `${current.id} not yet: ${missing} goal${missing === 1 ? '' : 's'} not reached when your actions were replayed from the start.`, report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
   return report;
 }
 

@@ -22,6 +22,8 @@ export interface ActionDef<A = any> {
   /** True when it can run now, or why not, in words a learner reads. */
   enabled?: (s: SandboxState, arg?: A) => true | string;
   run: (store: SandboxStore, arg: A) => void | Promise<void>;
+  /** Says that it was refused and why, where the learner looks (default: a notice naming the action). */
+  refused?: (store: SandboxStore, arg: A, why: string) => void;
   /**
    * How the palette offers it: as it is (the default), once per choice, asking for a line of text,
    * or not at all (actions whose argument only a gesture supplies: a click, a drag, typing).

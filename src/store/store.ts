@@ -8,6 +8,7 @@ import type { Progress } from './progress';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
+import { defaultPanes, type Panes, type Theme, type ThemeChoice } from './prefs';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
 export interface LessonState {
@@ -18,6 +19,8 @@ export interface LessonState {
   hints: number;
   showGoal: boolean;
   showSolution: boolean;
+  /** Which opening of a lesson this is (each opening, a restart too, gets a new one): the pane starts at the top. */
+  opened: number;
 }
 
 export interface DemoState {
@@ -40,6 +43,25 @@ export interface Notice {
   tone: 'info' | 'warning' | 'error';
   /** A registered action the notice offers as a button (Damaged copies…, Download it). */
   action?: { label: string; id: string; arg?: unknown };
+  /**
+   * What the notice is about ("file:taskdef.json", "lesson:L1", "refused"): a newer notice of the
+   * same cause replaces it, and it goes when its cause does (the file parses, the lesson changes).
+   */
+  cause?: string;
+  /** How many times in a row the same thing was said. */
+  count: number;
+  /** It waits for the learner (work could not be kept, a choice to make) instead of fading. */
+  sticky?: boolean;
+}
+
+/** A question the page asks before doing something that cannot be undone; yes runs the action named. */
+export interface Confirm {
+  title: string;
+  text: string;
+  yes: string;
+  no: string;
+  /** The action yes runs (an action id of the registry) and its argument. */
+  run: { id: string; arg?: unknown };
 }
 
 /** The engine and where the world came from: the document a share link and the saved workspace carry. */
@@ -89,24 +111,38 @@ export interface ConsoleDraft {
   history: string[];
   /** Where Up and Down stand in the history (history.length: the new line). */
   at: number;
+  /** Lines the console refused, shown after the transcript's first `after` outcomes, with why. */
+  echoes: { after: number; command: string; text: string }[];
+  /** Bumped when something asks for the command line to take the focus (Run in console). */
+  focus: number;
 }
 
 /** How this window shows things: never part of a share link or the saved workspace. */
 export interface UiSlice {
   selected: Selection | null;
   view: 'canvas' | 'table';
-  panel: 'editor' | 'console' | 'charts';
+  /** The tool shown below the canvas (the event log is one on a narrow window, beside the canvas otherwise). */
+  panel: 'editor' | 'console' | 'charts' | 'events';
   inspectorTab: 'json' | 'history' | 'placement';
   /** Presenter view: large type, the canvas and the event log only. */
   presenting: boolean;
   /** The modal dialog open, if any. */
-  dialog: 'palette' | 'keys' | 'lessons' | 'damaged' | null;
+  dialog: 'palette' | 'keys' | 'lessons' | 'damaged' | 'confirm' | null;
+  /** The question the confirm dialog asks. */
+  confirm: Confirm | null;
   notices: Notice[];
   /** The last share link made, shown so it can be copied by hand. */
   shareUrl: string | null;
   console: ConsoleDraft;
   /** Whether this browser has been told once that Copilot is out of support. */
   copilotNoteSeen: boolean;
+  /** The theme chosen, and the one the system prefers (what "system" follows). */
+  theme: ThemeChoice;
+  systemTheme: Theme;
+  /** The panes' sizes the learner set (remembered in this browser). */
+  panes: Panes;
+  /** Bumped when the canvas is asked to fit its view to what the lesson is about again. */
+  fit: number;
 }
 
 export interface SandboxState {
@@ -171,9 +207,10 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
     editor: { files: { ...w.files, [SCENARIO_FILE]: scenarioDraft(w, timeline !== null) }, activeFile: timeline ? w.activeFile : SCENARIO_FILE, problems: [] },
     lesson: { current: null, demo: null, progress, catalog: null },
     ui: {
-      selected: null, view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', presenting: false, dialog: null,
-      notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning' }] : [], shareUrl: null,
-      console: { draft: '', hint: '', history: [], at: 0 }, copilotNoteSeen: false,
+      selected: null, view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', presenting: false, dialog: null, confirm: null,
+      notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning', count: 1, sticky: true }] : [], shareUrl: null,
+      console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
+      theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0,
     },
   };
 }
@@ -207,8 +244,42 @@ export function workspaceOf(world: WorldSlice, editor: EditorSlice): Workspace {
   };
 }
 
-export function notify(store: SandboxStore, text: string, tone: Notice['tone'] = 'info', action?: Notice['action']): void {
-  patch(store, (s) => ({ ui: { notices: [...s.ui.notices.slice(-4), { id: ++noticeId, text, tone, ...(action ? { action } : {}) }] } }));
+/** The cause notices get while `withCause` runs (an editor action's notices are about its file). */
+let scopeCause: string | undefined;
+
+/** Runs `f` with every notice it gives tied to `cause` (unless a notice names its own). */
+export function withCause<T>(cause: string, f: () => T): T {
+  const before = scopeCause;
+  scopeCause = cause;
+  try {
+    return f();
+  } finally {
+    scopeCause = before;
+  }
+}
+
+/**
+ * Tells the learner something. The same text again is said once (with a count), a newer notice of
+ * the same cause replaces the older one, and at most five are kept, the newest last.
+ */
+export function notify(store: SandboxStore, text: string, tone: Notice['tone'] = 'info', opts: { cause?: string; sticky?: boolean; action?: Notice['action'] } = {}): void {
+  const cause = opts.cause ?? scopeCause;
+  patch(store, (s) => {
+    const same = s.ui.notices.find((n) => n.text === text && n.tone === tone);
+    const kept = s.ui.notices.filter((n) => n !== same && (cause === undefined || n.cause !== cause));
+    // A notice that offers a choice waits for it.
+    const n: Notice = {
+      id: ++noticeId, text, tone, count: (same?.count ?? 0) + 1, ...(cause !== undefined ? { cause } : {}),
+      ...(opts.sticky || opts.action ? { sticky: true } : {}), ...(opts.action ? { action: opts.action } : {}),
+    };
+    return { ui: { notices: [...kept.slice(-4), n] } };
+  });
+}
+
+/** Takes back the notices whose cause is gone: those of exactly `cause`, or of every cause starting with `prefix*`. */
+export function clearNotices(store: SandboxStore, cause: string): void {
+  const match = cause.endsWith('*') ? (c: string) => c.startsWith(cause.slice(0, -1)) : (c: string) => c === cause;
+  patch(store, (s) => (s.ui.notices.some((n) => n.cause !== undefined && match(n.cause)) ? { ui: { notices: s.ui.notices.filter((n) => n.cause === undefined || !match(n.cause)) } } : {}));
 }
 
 export function touched(store: SandboxStore): void {
@@ -221,6 +292,8 @@ export function showPanel(store: SandboxStore, panel: UiSlice['panel']): void {
 
 /** Takes up a lesson (or leaves it, with null): the lesson slice and the world's record of it move together. */
 export function setLesson(store: SandboxStore, current: LessonState | null, more: Patch = {}): void {
+  // What was said about the lesson left behind is no longer true of the one taken now.
+  clearNotices(store, 'lesson:*');
   patch(store, { ...more, lesson: { ...more.lesson, current }, world: { ...more.world, lessonId: current?.id ?? null } });
 }
 
@@ -234,7 +307,7 @@ export function loadScenario(store: SandboxStore, text: string, seed: string, sc
   patch(store, (s) => ({
     world: { timeline, problem: null, scenarioText: text, seed, scenarioId, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
     editor: { problems: s.editor.problems.filter((p) => p.file !== SCENARIO_FILE), files: { ...s.editor.files, [SCENARIO_FILE]: text } },
-    ui: { selected: null },
+    ui: { selected: null, console: { ...s.ui.console, echoes: [] } },
   }));
   return true;
 }

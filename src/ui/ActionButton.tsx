@@ -4,8 +4,10 @@ import { ariaKeys, keyText } from '../store/registry';
 import { useAction } from './context';
 
 /** A button bound to a registered action: disabled with the reason as its description when it cannot run. */
-export function ActionButton({ id, arg, children, className, title, ref, haspopup }: {
+export function ActionButton({ id, arg, children, className, title, ref, haspopup, label }: {
   id: ActionId; arg?: unknown; children?: ReactNode; className?: string; title?: string; ref?: Ref<HTMLButtonElement>; haspopup?: 'dialog';
+  /** The button's accessible name, where its text alone does not say enough. */
+  label?: string;
 }) {
   const { run, disabledReason } = useAction(id, arg);
   const def = actionDef(id);
@@ -14,7 +16,7 @@ export function ActionButton({ id, arg, children, className, title, ref, haspopu
   return (
     <button
       ref={ref} type="button" className={className} onClick={() => run()} disabled={disabledReason !== null} title={hint}
-      aria-keyshortcuts={def.keys?.map(ariaKeys).join(' ')} aria-haspopup={haspopup}
+      aria-keyshortcuts={def.keys?.map(ariaKeys).join(' ')} aria-haspopup={haspopup} aria-label={label}
     >
       {children ?? def.label}
     </button>

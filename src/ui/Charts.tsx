@@ -1,12 +1,16 @@
 import { memo } from 'react';
-import { selectCharts, type ChartSpec } from '../store/selectors/charts';
+import { niceScale, selectCharts, type ChartSpec } from '../store/selectors/charts';
 import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
 
-const COLORS = ['#1f6feb', '#b35900', '#1a7f37', '#8250df', '#cf222e', '#0a7b83'];
 const W = 460;
-const H = 150;
-const PAD = { l: 44, r: 10, t: 8, b: 22 };
+const H = 160;
+const PAD = { l: 44, r: 10, t: 10, b: 22 };
+
+const tickText = (v: number) => String(+v.toPrecision(6));
+
+/** Lines drawn wide and pale beneath the others, so a line that equals another (desired = running) still shows. */
+const UNDER = new Set(['desired']);
 
 /** A small SVG line chart: series, horizontal thresholds (targets, alarms) and vertical marks (scaling). */
 const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number }) {
@@ -14,20 +18,28 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
   let vmax = 0;
   for (const s of spec.series) for (const [, v] of s.points) vmax = Math.max(vmax, v);
   for (const th of spec.thresholds) vmax = Math.max(vmax, th.value);
-  vmax = vmax <= 0 ? 1 : vmax * 1.1;
+  const { top, step } = niceScale(vmax);
   const x = (t: number) => PAD.l + (t / t1) * (W - PAD.l - PAD.r);
-  const y = (v: number) => H - PAD.b - (v / vmax) * (H - PAD.t - PAD.b);
+  const y = (v: number) => H - PAD.b - (v / top) * (H - PAD.t - PAD.b);
+  const ticks: number[] = [];
+  for (let v = 0; v <= top + step / 2; v += step) ticks.push(v);
   const last = spec.series.map((s) => s.points[s.points.length - 1]);
   const summary = spec.series.map((s, i) => `${s.label}: ${last[i] ? +last[i]![1].toFixed(2) : 'no data'}`).join(', ');
+  // The pale wide lines first, so the thin ones are drawn over them.
+  const order = spec.series.map((s, i) => ({ s, i })).sort((a, b) => Number(UNDER.has(b.s.label)) - Number(UNDER.has(a.s.label)));
   return (
     <figure className="chart">
       <figcaption>{spec.title}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${spec.title}. Latest values: ${summary}.${spec.thresholds.length ? ` Lines at ${spec.thresholds.map((t) => t.label).join(', ')}.` : ''}${spec.marks.length ? ` ${spec.marks.length} scaling activities.` : ''}`}>
+        {ticks.map((v) => (
+          <g key={v}>
+            {v > 0 && <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} className="grid" />}
+            <text x={PAD.l - 4} y={y(v) + 3.5} className="tick" textAnchor="end">{tickText(v)}</text>
+          </g>
+        ))}
         <line x1={PAD.l} y1={H - PAD.b} x2={W - PAD.r} y2={H - PAD.b} className="axis" />
         <line x1={PAD.l} y1={PAD.t} x2={PAD.l} y2={H - PAD.b} className="axis" />
-        <text x={PAD.l - 4} y={PAD.t + 8} className="tick" textAnchor="end">{+vmax.toPrecision(3)}</text>
-        <text x={PAD.l - 4} y={H - PAD.b} className="tick" textAnchor="end">0</text>
-        <text x={PAD.l} y={H - 6} className="tick">0:00</text>
+        <text x={PAD.l} y={H - 6} className="tick">0:00:00</text>
         <text x={W - PAD.r} y={H - 6} className="tick" textAnchor="end">{clock(t1)}</text>
         {spec.marks.map((m, i) => <line key={`m${i}`} x1={x(m.t)} x2={x(m.t)} y1={PAD.t} y2={H - PAD.b} className="mark"><title>{`${clock(m.t)} ${m.label}`}</title></line>)}
         {spec.thresholds.map((th, i) => (
@@ -36,11 +48,11 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
             <text x={i % 2 ? PAD.l + 4 : W - PAD.r - 2} y={y(th.value) + (i % 2 ? 11 : -3)} className="tick" textAnchor={i % 2 ? 'start' : 'end'}>{th.label}</text>
           </g>
         ))}
-        {spec.series.map((s, i) => (
-          <polyline key={s.label} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={1.6} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
+        {order.map(({ s, i }) => (
+          <polyline key={s.label} className={`series series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
         ))}
       </svg>
-      <ul className="legend">{spec.series.map((s, i) => <li key={s.label}><span className="swatch" style={{ background: COLORS[i % COLORS.length] }} />{s.label}</li>)}</ul>
+      <ul className="legend">{spec.series.map((s, i) => <li key={s.label}><span className={`swatch series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} />{s.label}</li>)}</ul>
     </figure>
   );
 });

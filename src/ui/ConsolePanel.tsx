@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { pressKey } from '../store/actions';
 import { pressOf } from '../store/registry';
-import { selectTranscript } from '../store/selectors/console';
+import { selectConsoleLines } from '../store/selectors/console';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox, useSandboxStore } from './context';
 
@@ -9,7 +9,9 @@ import { useRun, useSandbox, useSandboxStore } from './context';
 export function ConsolePanel() {
   const store = useSandboxStore();
   const run = useRun();
-  const transcript = useSandbox(selectTranscript);
+  const transcript = useSandbox(selectConsoleLines);
+  const focusAsked = useSandbox((s) => s.ui.console.focus);
+  const input = useRef<HTMLInputElement>(null);
   const command = useSandbox((s) => s.ui.console.draft);
   const hint = useSandbox((s) => s.ui.console.hint);
   const disabled = useSandbox((s) => s.world.timeline === null);
@@ -17,6 +19,10 @@ export function ConsolePanel() {
   useEffect(() => {
     if (out.current) out.current.scrollTop = out.current.scrollHeight;
   }, [transcript]);
+  useEffect(() => {
+    // A command typed in from elsewhere (Run in console): the command line takes the focus, the learner presses Enter.
+    if (focusAsked) input.current?.focus();
+  }, [focusAsked]);
   return (
     <div className="console">
       <p className="small muted">
@@ -27,14 +33,14 @@ export function ConsolePanel() {
         {transcript.length === 0 ? <span className="muted">No commands yet.</span> : transcript.map((r, i) => (
           <div key={i}>
             <div className="cmd">$ {r.command}</div>
-            {r.output && <div className={r.exitCode === 0 ? '' : 'err'}>{r.output.replace(/^\n/, '')}</div>}
+            {r.output && <div className={r.failed ? 'err' : ''}>{r.output.replace(/^\n/, '')}</div>}
           </div>
         ))}
       </div>
       <div className="console-in">
         <span aria-hidden="true">$</span>
         <input
-          aria-label="Command" value={command} spellCheck={false} autoCapitalize="off" disabled={disabled}
+          ref={input} aria-label="Command" value={command} spellCheck={false} autoCapitalize="off" disabled={disabled}
           onChange={(e) => run('console.type', e.target.value)}
           onKeyDown={(e) => {
             // The command line's keys (Enter, Tab, Up, Down) are the registry's console scope.

@@ -8,6 +8,7 @@ import { formatProblem, type Problem } from '../formats/problem';
 import { selectActiveTab, selectFileTabs } from '../store/selectors/editor';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
+import { themeOf } from '../store/actions/layout';
 
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
 
@@ -52,6 +53,7 @@ export function EditorPanel() {
   const files = useSandbox((s) => s.editor.files);
   const problems = useSandbox((s) => s.editor.problems);
   const tabs = useSandbox(selectFileTabs);
+  const theme = useSandbox(themeOf);
   const def = useSandbox(selectActiveTab);
   const text = files[def.file] ?? '';
   const onChange = (file: string, t: string) => run('editor.edit', { file, text: t });
@@ -83,7 +85,7 @@ export function EditorPanel() {
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
         <Suspense fallback={<textarea aria-label={`${def.label} (${def.file}); the full editor is loading`} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
-          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${def.label} (${def.file})`} />
+          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${def.label} (${def.file})`} theme={theme} />
         </Suspense>
       </div>
       <ul className="problems" aria-label={`Problems in ${def.file}`} aria-live="polite">

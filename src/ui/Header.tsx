@@ -17,7 +17,7 @@ function ScenarioPicker() {
   };
   const starts = catalog ? Object.values(catalog.lessons).map((l) => ({ id: `${LESSON_START}${l.id}`, title: `${l.id}: ${l.title}` })) : null;
   return (
-    <label className="field">
+    <label className="field scenario">
       <span>Scenario</span>
       <select value={scenarioId ?? ''} onFocus={loadStarts} onMouseDown={loadStarts} onChange={(e) => run('scenario.pick', e.target.value)}>
         {(scenarioId === null || (scenarioId.startsWith(LESSON_START) && !starts)) && (
@@ -52,9 +52,28 @@ function SeedField() {
   );
 }
 
-/** The sandbox bar: which scenario, which seed, reset, and the workspace's share / export / import. */
-export function Header() {
+/** The last share link made, under the header (not in its row), to copy by hand; it closes. */
+function ShareField() {
   const shareUrl = useSandbox((s) => s.ui.shareUrl);
+  const [closed, setClosed] = useState<string | null>(null);
+  if (!shareUrl || closed === shareUrl) return null;
+  return (
+    <div className="share-pop" role="group" aria-label="The share link">
+      <input aria-label="Share link" className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" aria-label="Hide the link field" onClick={() => setClosed(shareUrl)}>×</button>
+    </div>
+  );
+}
+
+/** The button that switches the theme, saying which one it switches to. */
+export function ThemeButton() {
+  const dark = useSandbox((s) => (s.ui.theme === 'system' ? s.ui.systemTheme : s.ui.theme) === 'dark');
+  return <ActionButton id="theme.toggle" title={dark ? 'Switch to the light theme' : 'Switch to the dark theme'}>{dark ? 'Light' : 'Dark'}</ActionButton>;
+}
+
+/** The sandbox bar, one row from 1280 px: which scenario, which seed, reset, the views, the theme, and the workspace's share / export / import. */
+export function Header() {
+  const tables = useSandbox((s) => s.ui.view === 'table');
   return (
     <header className="bar" aria-label="Sandbox">
       <h1 className="brand">ECS Sandbox</h1>
@@ -63,14 +82,29 @@ export function Header() {
       <SeedField />
       <ActionButton id="world.reset">Reset</ActionButton>
       <span className="spacer" />
-      <ActionButton id="view.toggle">Canvas / tables</ActionButton>
+      <ActionButton id="view.toggle">{tables ? 'Canvas' : 'Tables'}</ActionButton>
       <ActionButton id="present.toggle">Present</ActionButton>
+      <ThemeButton />
       <ActionButton id="share.link">Share link</ActionButton>
-      {shareUrl && <input aria-label="Share link" className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />}
       <ActionButton id="palette.toggle" haspopup="dialog">Commands</ActionButton>
       <ActionButton id="keys.show" haspopup="dialog">Keys</ActionButton>
       <ActionButton id="workspace.export">Export</ActionButton>
       <ActionButton id="workspace.import">Import…</ActionButton>
+      <ShareField />
+    </header>
+  );
+}
+
+/** Presenter view's only bar: what is shown, and always the way out. */
+export function PresenterBar() {
+  const title = useSandbox((s) => s.lesson.demo?.def.title ?? (s.lesson.current ? `${s.lesson.current.id}: ${s.lesson.current.def.title}` : 'ECS Sandbox'));
+  return (
+    <header className="bar presenter-bar" aria-label="Presenter view">
+      <h1 className="brand">{title}</h1>
+      <span className="row">
+        <ThemeButton />
+        <ActionButton id="present.toggle" className="primary">Leave presenter view</ActionButton>
+      </span>
     </header>
   );
 }

@@ -1,4 +1,5 @@
-import { placementRows, selectInspection, type Inspection } from '../store/selectors/inspector';
+import { selectInspection, type Inspection } from '../store/selectors/inspector';
+import { placementRows } from '../store/selectors/placement';
 import { clock } from '../store/selectors/time';
 import { useRun, useSandbox } from './context';
 import { ActionButton } from './ActionButton';
@@ -15,10 +16,11 @@ export function Inspector() {
   // "Why here?" is a task's placement decision.
   const tabs = INSPECTOR_TABS.filter((t) => t.id !== 'placement' || selected.kind === 'task');
   const active = tabs.some((t) => t.id === tab) ? tab : 'json';
+  const title = info?.title ?? 'No longer exists at this time';
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section className="inspector" id="inspector" aria-label="Inspector">
       <div className="inspector-head">
-        <h2>{info?.title ?? 'No longer exists at this time'}</h2>
+        <h2 title={title}>{title}</h2>
         <ActionButton id="select.clear">Close</ActionButton>
       </div>
       <div role="tablist" aria-label="Inspector views" className="tabs">
@@ -37,6 +39,7 @@ export function Inspector() {
   );
 }
 
+/** "Why here?": every candidate of the task's placement, the rule that decided it, and why in words. */
 function PlacementTable({ info }: { info: Inspection }) {
   const tr = info.trace;
   if (!tr) return <p>No placement decision is recorded for this task (Fargate tasks placed before the trace ring filled, or a task started another way).</p>;
@@ -44,19 +47,21 @@ function PlacementTable({ info }: { info: Inspection }) {
   return (
     <div>
       <p>
-        At {clock(tr.atMs)}, group <code>{tr.group}</code>{tr.need ? <> needing {tr.need.cpu} CPU and {tr.need.memory} MiB</> : null}.
-        {' '}Strategies: {tr.strategies.length ? tr.strategies.join(', ') : 'none'}; constraints: {tr.constraints.length ? tr.constraints.join(', ') : 'none'}.
+        At {clock(tr.atMs)}, group <code>{tr.group}</code>{tr.need ? <> needing {tr.need.cpu} CPU units and {tr.need.memory} MiB</> : null}.
+        {' '}Strategies, in order: {tr.strategies.length ? tr.strategies.join(', ') : 'none'}. Constraints: {tr.constraints.length ? tr.constraints.join(', ') : 'none'}.
+        {' '}Filters and constraints reject candidates; then each strategy, in order, keeps only its best.
       </p>
       {tr.failure && <p className="bad" role="note">Not placed: {tr.failure.reason}{tr.failure.detail ? ` (${tr.failure.detail})` : ''}.</p>}
       {tr.note && <p>{tr.note}</p>}
       <table className="placement">
-        <caption>Each candidate instance: the filter that rejected it, or the rank each strategy gave it</caption>
-        <thead><tr><th scope="col">Instance</th><th scope="col">AZ</th><th scope="col">Verdict</th><th scope="col">Why</th></tr></thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} className={`v-${r.verdict.replace(' ', '-')}`}><td>{r.instance}</td><td>{r.zone}</td><td>{r.verdict}</td><td>{r.detail}</td></tr>
-          ))}
-        </tbody>
+        <caption>Each candidate: what became of it, the rule that decided it, and why</caption>
+        <thead><tr><th scope="col">Candidate</th><th scope="col">Zone</th><th scope="col">Result</th><th scope="col">Decided by</th></tr></thead>
+        {rows.map((r, i) => (
+          <tbody key={i}>
+            <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}><td>{r.candidate}</td><td>{r.zone}</td><td>{r.verdict}</td><td>{r.rule}</td></tr>
+            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}><td colSpan={4}><span className="sr-only">Why: </span>{r.why}</td></tr>
+          </tbody>
+        ))}
       </table>
     </div>
   );

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { LessonState } from '../store/store';
 import { selectChecklist } from '../store/selectors/lesson';
+import { selectMissingPrerequisites, selectNextLesson } from '../store/selectors/flow';
 import { selectActionCount, clock } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
@@ -57,8 +58,8 @@ function Help({ lesson }: { lesson: LessonState }) {
   const def = lesson.def;
   return (
     <>
-      {lesson.showGoal && <div className="note"><strong>The goal:</strong> {def.summary} The lesson is checked at {clock(def.until)} of simulated time.</div>}
-      {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>Hint {i + 1}:</strong> <Markdown text={h} /></div>)}
+      {lesson.showGoal && <div className="note"><strong>The goal:</strong> {def.summary} The canvas beside yours shows the world the reference solution ends in, at {clock(def.until)} of simulated time (its commands are not shown).</div>}
+      {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>Hint {i + 1}:</strong> <Markdown text={h} command={runInConsole} /></div>)}
       {lesson.showSolution && (
         <div className="note">
           <strong>Reference solution</strong> ({def.solution.actions.length} actions):
@@ -89,40 +90,74 @@ function SolutionButton({ shown }: { shown: boolean }) {
   );
 }
 
+/** A command in the lesson text: typed into the console by its button, for the learner to run with Enter. */
+const runInConsole = (command: string) => (
+  <ActionButton id="console.prefill" arg={command} className="run-inline" label={`Run in console: ${command}`} title="Type it into the console; press Enter there to run it">Run ▸</ActionButton>
+);
+
+/** When the lesson builds on lessons not passed yet: which, and a way to go back to them. */
+function Prerequisites() {
+  const run = useRun();
+  const missing = useSandbox(selectMissingPrerequisites);
+  if (!missing.length) return null;
+  return (
+    <div className="prereq" role="note">
+      <strong>This lesson builds on {missing.length === 1 ? 'a lesson' : 'lessons'} you have not passed yet:</strong>{' '}
+      {missing.map((m, i) => (
+        <span key={m.id}>{i > 0 && ', '}<button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {m.title}</button></span>
+      ))}
+      . You can go on here too.
+    </div>
+  );
+}
+
+/** The debrief once the lesson is passed, and the way on. */
+function Debrief({ text }: { text: string }) {
+  const next = useSandbox(selectNextLesson);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }, []);
+  return (
+    <div className="debrief" role="status" ref={box}>
+      <h3>Debrief</h3>
+      <Markdown text={text} />
+      {next ? <ActionButton id="lesson.next" className="primary">Next lesson: {next.id}, {next.title}</ActionButton> : <p><strong>That was the last lesson.</strong> The demos and the sandbox remain.</p>}
+    </div>
+  );
+}
+
 /** The current lesson beside the workspace: its text, the live checklist, predictions, hints, and the debrief. */
 export function LessonPane() {
   const lesson = useSandbox((s) => s.lesson.current);
-  const debrief = useRef<HTMLDivElement>(null);
-  const passed = lesson?.report?.passed ?? false;
-  useEffect(() => {
-    if (passed) debrief.current?.scrollIntoView({ block: 'nearest', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-  }, [passed]);
+  const body = useRef<HTMLDivElement>(null);
+  const opened = lesson?.opened;
+  useLayoutEffect(() => {
+    // Each lesson opens at its top, not where the last one was scrolled to.
+    if (body.current) body.current.scrollTop = 0;
+  }, [opened]);
   if (!lesson) return null;
   const def = lesson.def;
   return (
-    <section className="lesson" aria-label={`Lesson ${def.id}`}>
+    <section className="lesson" id="lesson-pane" aria-label={`Lesson ${def.id}`}>
       <div className="lesson-head">
         <h2>{def.id}: {def.title}</h2>
         <ActionButton id="lesson.exit">Leave</ActionButton>
       </div>
-      <div className="lesson-body" tabIndex={0}>
-        <Markdown text={def.text.briefing} />
+      <div className="lesson-body" tabIndex={0} ref={body}>
+        <Prerequisites />
+        <Markdown text={def.text.briefing} command={runInConsole} />
         <h3>Steps</h3>
-        <Markdown text={def.text.steps} />
+        <Markdown text={def.text.steps} command={runInConsole} />
         <Predictions lesson={lesson} />
         <Checklist lesson={lesson} />
         <Help lesson={lesson} />
-        {lesson.report?.passed && (
-          <div className="debrief" role="status" ref={debrief}>
-            <h3>Debrief</h3>
-            <Markdown text={def.text.debrief} />
-          </div>
-        )}
+        {lesson.report?.passed && <Debrief text={def.text.debrief} />}
       </div>
       <div className="lesson-actions">
         <ActionButton id="lesson.check" className="primary">Check my work</ActionButton>
         <ActionButton id="lesson.hint">Hint</ActionButton>
-        <ActionButton id="lesson.goal">Show goal</ActionButton>
+        <ActionButton id="lesson.goal">{lesson.showGoal ? 'Hide goal' : 'Show goal'}</ActionButton>
         <SolutionButton shown={lesson.showSolution} />
         <ActionButton id="lesson.reset">Restart</ActionButton>
       </div>

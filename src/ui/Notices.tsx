@@ -1,27 +1,46 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { noticeLifetime } from '../store/selectors/notices';
+import type { Notice } from '../store/store';
 import { useRun, useSandbox } from './context';
 import type { ActionId } from '../store/actions';
 
-/** Messages to the learner (recovered storage, refused requests, share links), newest last. */
-export function Notices() {
+/** One notice: it fades after its lifetime, paused while the pointer or the focus is on the notices. */
+function Item({ n, paused }: { n: Notice; paused: boolean }) {
   const run = useRun();
-  const notices = useSandbox((s) => s.ui.notices);
+  const life = noticeLifetime(n);
+  const left = useRef(life);
   useEffect(() => {
-    // Information fades after a while; warnings and errors stay until dismissed.
-    const info = notices.filter((n) => n.tone === 'info');
-    if (!info.length) return;
-    const h = setTimeout(() => run('notice.dismiss', info[0]!.id), 12_000);
-    return () => clearTimeout(h);
-  }, [notices, run]);
+    if (left.current === null || paused) return;
+    const started = Date.now();
+    const h = setTimeout(() => run('notice.dismiss', n.id), left.current);
+    return () => {
+      clearTimeout(h);
+      if (left.current !== null) left.current = Math.max(1000, left.current - (Date.now() - started));
+    };
+  }, [paused, n.id, run]);
   return (
-    <div className="notices" role="status" aria-live="polite" aria-label="Messages">
-      {notices.map((n) => (
-        <div key={n.id} className={`notice ${n.tone}`}>
-          <span>{n.text}</span>
-          {n.action && <button type="button" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>{n.action.label}</button>}
-          <button type="button" aria-label="Dismiss this message" onClick={() => run('notice.dismiss', n.id)}>×</button>
-        </div>
-      ))}
+    <div className={`notice ${n.tone}`}>
+      <span>{n.text}{n.count > 1 && <span className="times"> ({n.count}×)</span>}</span>
+      {n.action && <button type="button" className="notice-action" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>{n.action.label}</button>}
+      <button type="button" aria-label="Dismiss this message" onClick={() => run('notice.dismiss', n.id)}>×</button>
+    </div>
+  );
+}
+
+/**
+ * Messages to the learner (refused requests, a check's verdict, share links, recovered storage),
+ * newest last, over the world so they never push the page around. Each fades after a few seconds
+ * unless it waits for the learner; hovering or focusing them holds them.
+ */
+export function Notices() {
+  const notices = useSandbox((s) => s.ui.notices);
+  const [held, setHeld] = useState(false);
+  return (
+    <div
+      className="notices" role="status" aria-live="polite" aria-label="Messages"
+      onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)} onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}
+    >
+      {notices.map((n) => <Item key={n.id} n={n} paused={held} />)}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
 import { useSandbox } from './context';
+import { clock } from '../store/selectors/time';
 
 /** A demo's "predict, then reveal" question, over the canvas while the clock waits. */
 export function DemoPause() {
@@ -17,7 +18,7 @@ export function DemoPause() {
   return (
     <section className="demo-bar" aria-label={`Demo: ${demo.def.title}`}>
       <strong>{demo.def.title}</strong>
-      {!p && <span className="muted small"> {demo.passed < demo.def.pauses.length ? `Next question at ${Math.round(demo.def.pauses[demo.passed]!.at / 1000)} s of simulated time.` : 'No questions left.'}</span>}
+      {!p && <span className="muted small"> {demo.passed < demo.def.pauses.length ? `Next question at ${clock(demo.def.pauses[demo.passed]!.at)}.` : 'No questions left.'}</span>}
       {p && (
         <div className="demo-question" role="alertdialog" aria-labelledby="demo-q">
           <p id="demo-q"><strong>Predict:</strong> {p.prompt}</p>

@@ -4,7 +4,10 @@ import { clock, selectActionCount, selectHead } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 
-/** Play, pause, step, speed, jump, and the scrubber over everything this branch has reached. */
+/**
+ * Play, pause, step, speed, jump, and the scrubber over everything this branch has reached, with one
+ * readout of the time. (That the view is in the past is said over the world, so nothing here moves.)
+ */
 export function TimeControls() {
   const run = useRun();
   const playing = useSandbox((s) => s.world.playing);
@@ -28,10 +31,9 @@ export function TimeControls() {
       <output className="clock" aria-label="Simulated time" title="Simulated time (hours:minutes:seconds)">{clock(Math.floor(now / 1000) * 1000)}</output>
       <input
         type="range" className="scrub" aria-label="Timeline: drag back to see the world as it was" min={0} max={max} step={1000} value={Math.min(now, max)} disabled={disabled}
-        aria-valuetext={`${clock(now)} of ${clock(head)}`}
+        aria-valuetext={`${clock(now)} of ${clock(head)}`} title={`The timeline, from 0:00:00 to ${clock(head)}, the furthest this world has reached`}
         onChange={(e) => run('clock.seek', Number(e.target.value))}
       />
-      <span className="muted" aria-hidden="true">{clock(head)}</span>
       <form
         className="field"
         onSubmit={(e) => {
@@ -45,8 +47,7 @@ export function TimeControls() {
       </form>
       <ActionButton id="history.undo">Undo</ActionButton>
       <ActionButton id="history.redo">Redo</ActionButton>
-      <span className="muted" title="Your actions in this timeline">{actions} action{actions === 1 ? '' : 's'}</span>
-      {now < head && <span className="badge" role="status">Viewing the past: acting now replaces what came after</span>}
+      <span className="muted count" title="Your actions in this timeline">{actions} action{actions === 1 ? '' : 's'}</span>
     </section>
   );
 }

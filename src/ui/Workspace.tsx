@@ -1,84 +1,84 @@
-import { lazy, Suspense } from 'react';
-import { selectWorldView } from '../store/selectors/world';
+import { lazy, Suspense, type CSSProperties } from 'react';
 import { PANELS } from '../store/actions/view';
-import { Header } from './Header';
+import { Header, PresenterBar } from './Header';
 import { TimeControls } from './TimeControls';
 import { Inspector } from './Inspector';
 import { EventLog } from './EventLog';
 import { ConsolePanel } from './ConsolePanel';
 import { Charts } from './Charts';
 import { EditorPanel } from './EditorPanel';
-import { WorldTables } from './WorldTables';
-import { Notices } from './Notices';
+import { World } from './World';
+import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
 import { DemoPause } from './Presenter';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
 import { DamagedCopies } from './DamagedCopies';
 import { LessonsDialog } from './LessonsDialog';
+import { ConfirmDialog } from './ConfirmDialog';
+import { NARROW, NARROW_WITH_LESSON, useMedia } from './useMedia';
 
-const Canvas = lazy(() => import('./Canvas'));
 const LessonPane = lazy(() => import('./LessonPane').then((m) => ({ default: m.LessonPane })));
 
-/** The world as the canvas or the tables show it; the only part of the page that follows every change. */
-function World() {
-  const problem = useSandbox((s) => s.world.problem);
-  const view = useSandbox((s) => s.ui.view);
-  const worldId = useSandbox((s) => s.world.worldId);
-  const world = useSandbox(selectWorldView);
+/** Below the world: the tools as tabs (the event log among them on a narrow window), and the inspector beside them. */
+function Bottom({ narrow }: { narrow: boolean }) {
+  const run = useRun();
+  const panel = useSandbox((s) => s.ui.panel);
+  const selected = useSandbox((s) => s.ui.selected !== null);
+  const tabs = PANELS.filter((p) => narrow || p.id !== 'events');
+  const shown = tabs.some((p) => p.id === panel) ? panel : 'console';
   return (
-    <div className="world">
-      {problem && (
-        <div className="problem" role="alert">
-          <h2>The scenario cannot run</h2>
-          <pre>{problem}</pre>
-          <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
+    <div className={`bottom${selected ? ' inspecting' : ''}`} id="bottom">
+      <section className="panels" aria-label="Tools">
+        <div role="tablist" aria-label="Tools" className="tabs">
+          {tabs.map((p) => (
+            <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={shown === p.id} aria-controls="tool-panel" onClick={() => run('panel.show', p.id)}>{p.label}</button>
+          ))}
         </div>
-      )}
-      {world && (view === 'canvas'
-        ? <Suspense fallback={<WorldTables view={world} />}><Canvas key={worldId} view={world} /></Suspense>
-        : <WorldTables view={world} />)}
+        <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${shown}`} className="panel-body" tabIndex={0}>
+          {shown === 'console' ? <ConsolePanel /> : shown === 'editor' ? <EditorPanel /> : shown === 'charts' ? <Charts /> : <EventLog />}
+        </div>
+      </section>
+      {selected && <Separator pane="inspector" side="after" orientation="vertical" controls="inspector" />}
+      {selected && <Inspector />}
     </div>
   );
 }
 
-/** The page: sandbox bar, time controls, the world (canvas or tables) with the inspector and event log, and the panels below. */
+/**
+ * The page: the sandbox bar and the time controls; then the lesson, the world and the event log
+ * side by side; then the tools and the inspector. Separators between them resize the panes (their
+ * sizes are kept in this browser); nothing is ever wider than the window. Presenter view keeps the
+ * world and the event log in large type, and a bar that always says how to leave it.
+ */
 export function Workspace() {
-  const run = useRun();
-  const panel = useSandbox((s) => s.ui.panel);
-  const selected = useSandbox((s) => s.ui.selected !== null);
   const inLesson = useSandbox((s) => s.lesson.current !== null);
   const presenting = useSandbox((s) => s.ui.presenting);
+  const panes = useSandbox((s) => s.ui.panes);
+  const lesson = inLesson && !presenting;
+  const narrowest = useMedia(NARROW);
+  const narrower = useMedia(NARROW_WITH_LESSON);
+  const narrow = !presenting && (lesson ? narrower : narrowest);
+  const style = { '--lesson-w': `${panes.lesson}px`, '--side-w': `${panes.side}px`, '--bottom-h': `${panes.bottom}px`, '--insp-w': `${panes.inspector}px` } as CSSProperties;
   return (
-    <div className={`app${presenting ? ' presenting' : ''}`}>
-      {!presenting && <Header />}
+    <div className={`app${presenting ? ' presenting' : ''}`} style={style}>
+      {presenting ? <PresenterBar /> : <Header />}
       <TimeControls />
       <DemoPause />
-      <Notices />
-      <main className={`main${inLesson && !presenting ? ' with-lesson' : ''}`}>
-        {inLesson && !presenting && <Suspense fallback={<section className="lesson" aria-label="Lesson"><p>Loading the lesson…</p></section>}><LessonPane /></Suspense>}
+      <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
+        {lesson && <Suspense fallback={<section className="lesson" aria-label="Lesson"><p>Loading the lesson…</p></section>}><LessonPane /></Suspense>}
+        {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
         <World />
-        <aside className="side" aria-label="Details">
-          {selected && !presenting && <Inspector />}
-          <EventLog />
-        </aside>
+        {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
+        {!narrow && <aside className="side" id="side" aria-label="Details"><EventLog /></aside>}
       </main>
-      {!presenting && (
-        <section className="panels" aria-label="Tools">
-          <div role="tablist" aria-label="Tools" className="tabs">
-            {PANELS.map((p) => (
-              <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={panel === p.id} aria-controls="tool-panel" onClick={() => run('panel.show', p.id)}>{p.label}</button>
-            ))}
-          </div>
-          <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${panel}`} className="panel-body" tabIndex={0}>
-            {panel === 'console' ? <ConsolePanel /> : panel === 'editor' ? <EditorPanel /> : <Charts />}
-          </div>
-        </section>
-      )}
+      {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
+      {!presenting && <Bottom narrow={narrow} />}
       <LessonsDialog />
       <KeysDialog />
       <CommandPalette />
       <DamagedCopies />
+      <ConfirmDialog />
     </div>
   );
 }

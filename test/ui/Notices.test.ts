@@ -13,21 +13,45 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
+const wait = (ms: number) => act(async () => void vi.advanceTimersByTime(ms));
+
 describe('messages', () => {
-  it('information fades after a while; warnings stay until dismissed', async () => {
+  it('fade after a few seconds (warnings a little later); one that waits for the learner stays until dismissed', async () => {
     const store = sandbox();
     const { root, unmount } = await render(store, createElement(Notices));
     done = unmount;
     await settle(() => {
       notify(store, 'It worked.');
       notify(store, 'Careful.', 'warning');
+      notify(store, 'Your work could not be kept.', 'warning', { sticky: true });
     });
-    const texts = () => [...root.querySelectorAll('.notice span')].map((e) => e.textContent);
-    expect(texts()).toEqual(['It worked.', 'Careful.']);
-    await act(async () => void vi.advanceTimersByTime(12_500));
-    expect(texts()).toEqual(['Careful.']);
+    const texts = () => [...root.querySelectorAll('.notice > span')].map((e) => e.textContent);
+    expect(texts()).toEqual(['It worked.', 'Careful.', 'Your work could not be kept.']);
+    await wait(5_500);
+    expect(texts()).toEqual(['Careful.', 'Your work could not be kept.']);
+    await wait(3_000);
+    expect(texts()).toEqual(['Your work could not be kept.']);
+    await wait(60_000);
+    expect(texts()).toEqual(['Your work could not be kept.']);
     await click(root.querySelector('button[aria-label="Dismiss this message"]')!);
     expect(texts()).toEqual([]);
     expect(store.getState().ui.notices).toEqual([]);
+  });
+
+  it('say the same thing once with a count, and wait while the pointer is on them', async () => {
+    const store = sandbox();
+    const { root, unmount } = await render(store, createElement(Notices));
+    done = unmount;
+    await settle(() => {
+      for (let i = 0; i < 3; i++) notify(store, 'Not now.', 'warning');
+    });
+    expect(root.querySelector('.notice > span')!.textContent).toBe('Not now. (3×)');
+    // React hears the pointer entering and leaving through pointerover and pointerout.
+    await settle(() => root.querySelector('.notices')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, relatedTarget: document.body })));
+    await wait(20_000);
+    expect(root.querySelectorAll('.notice')).toHaveLength(1);
+    await settle(() => root.querySelector('.notices')!.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, relatedTarget: document.body })));
+    await wait(9_000);
+    expect(root.querySelectorAll('.notice')).toHaveLength(0);
   });
 });

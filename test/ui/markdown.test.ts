@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { Markdown } from '../../src/ui/Markdown';
+import { isCommand, Markdown } from '../../src/ui/Markdown';
 
 const html = (text: string) => renderToStaticMarkup(createElement(Markdown, { text }));
 
@@ -23,5 +23,23 @@ describe('lesson text as Markdown', () => {
 
   it('keeps code blocks verbatim', () => {
     expect(html('```\n<b>not bold</b>\n  indented\n```')).toBe('<div class="md"><pre class="md-code"><code>&lt;b&gt;not bold&lt;/b&gt;\n  indented</code></pre></div>');
+  });
+});
+
+describe('commands in lesson text', () => {
+  const withRun = (text: string) => renderToStaticMarkup(createElement(Markdown, { text, command: (c: string) => createElement('button', null, `run ${c}`) }));
+
+  it('gives each whole command (inline or a code block’s line) what the pane puts after it, and leaves words and templates alone', () => {
+    expect(withRun('Send `curl localhost:3000/api/users`, then `/api/threads`; `aws ecs` is a prefix; `docker build -t <name> .` a template.')).toBe(
+      '<div class="md"><p>Send <code>curl localhost:3000/api/users</code><button>run curl localhost:3000/api/users</button>, then <code>/api/threads</code>; '
+      + '<code>aws ecs</code> is a prefix; <code>docker build -t &lt;name&gt; .</code> a template.</p></div>');
+    expect(withRun('```sh\naws ecs list-clusters\n# a comment\nprocess ps\n```')).toBe(
+      '<div class="md"><div class="md-block"><pre class="md-code"><code>aws ecs list-clusters\n# a comment\nprocess ps</code></pre>'
+      + '<div class="run"><button>run aws ecs list-clusters</button></div><div class="run"><button>run process ps</button></div></div></div>');
+  });
+
+  it('knows a command from a word', () => {
+    expect(['sleep 1m', 'traffic stats 3000', 'docker ps', 'aws ecs list-clusters', 'copilot app init forum'].every(isCommand)).toBe(true);
+    expect(['aws ecs', 'docker', 'ls -l', 'curl …', 'hostPort: 80'].some(isCommand)).toBe(false);
   });
 });

@@ -66,6 +66,16 @@ export const CLOCK_ACTIONS = {
       touched(st);
     },
   },
+  'clock.latest': {
+    label: 'Back to the latest moment', group: 'Clock',
+    enabled: (s) => (!s.world.timeline ? 'the scenario cannot run' : s.world.now < s.world.timeline.head ? true : 'this is the latest moment already'),
+    run: (st) => {
+      const t = st.getState().world.timeline!;
+      patch(st, { world: { playing: false } });
+      t.seek(t.head);
+      touched(st);
+    },
+  },
   'history.undo': {
     label: 'Undo the last action', group: 'History', keys: ['Mod+Z'], enabled: undoable,
     run: (st) => {

@@ -32,7 +32,7 @@ function restore(st: SandboxStore, slot: string): void {
   try {
     data = JSON.parse(raw);
   } catch (e) {
-    return notify(st, `That copy is not JSON (${(e as Error).message}), so it cannot be restored; download it to read its text.`, 'error', { label: 'Download it', id: 'damaged.download', arg: slot });
+    return notify(st, `That copy is not JSON (${(e as Error).message}), so it cannot be restored; download it to read its text.`, 'error', { action: { label: 'Download it', id: 'damaged.download', arg: slot } });
   }
   const { world, editor } = st.getState();
   const aside = keepDamaged(st.port.storage, JSON.stringify(workspaceOf(world, editor)), 'the workspace that was open when a damaged copy was restored', Date.now());

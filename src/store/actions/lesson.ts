@@ -1,6 +1,7 @@
 import { notify, patch, setLesson, type LessonState, type SandboxState, type SandboxStore } from '../store';
 import { parseProgress, saveProgress } from '../progress';
 import { needsLesson, type ActionTable } from '../registry';
+import { selectNextLesson } from '../selectors/flow';
 
 /** Changes the lesson being taken (nothing happens when none is). */
 function lessonChange(st: SandboxStore, f: (l: LessonState) => Partial<LessonState>): void {
@@ -61,6 +62,16 @@ export const LESSON_ACTIONS = {
   'lesson.predict': {
     label: 'Record a prediction', group: 'Lesson', palette: false,
     run: (st, arg: { id: string; choice: number }) => lessonChange(st, (l) => ({ predictions: { ...l.predictions, [arg.id]: arg.choice } })),
+  },
+  'lesson.next': {
+    label: 'Next lesson', group: 'Lesson',
+    enabled: (s) => (!s.lesson.current ? 'open a lesson first' : !s.lesson.current.report?.passed ? 'pass this lesson first (Check my work)' : selectNextLesson(s) ? true : 'this is the last lesson'),
+    run: async (st) => {
+      const next = selectNextLesson(st.getState())!;
+      const m = await lessons();
+      const l = (await m.catalogIn(st)).lessons[next.id];
+      if (l) m.openLesson(st, l);
+    },
   },
   'lesson.exit': { label: 'Leave the lesson', group: 'Lesson', enabled: needsLesson, run: (st) => setLesson(st, null) },
   'progress.export': {

@@ -5,6 +5,7 @@ const PANELS: { id: UiSlice['panel']; label: string }[] = [
   { id: 'console', label: 'Console' },
   { id: 'editor', label: 'Editor' },
   { id: 'charts', label: 'Charts' },
+  { id: 'events', label: 'Event log' },
 ];
 
 const TABS: { id: UiSlice['inspectorTab']; label: string }[] = [
@@ -29,7 +30,7 @@ export const VIEW_ACTIONS = {
   'dialog.close': {
     label: 'Close the dialog', group: 'View', palette: false,
     // Named, it closes only that dialog: a late "closed" from one never shuts the next.
-    run: (st, name?: UiSlice['dialog']) => patch(st, (s) => (name === undefined || s.ui.dialog === name ? { ui: { dialog: null } } : {})),
+    run: (st, name?: UiSlice['dialog']) => patch(st, (s) => (name === undefined || s.ui.dialog === name ? { ui: { dialog: null, ...(s.ui.dialog === 'confirm' ? { confirm: null } : {}) } } : {})),
   },
   'present.toggle': { label: 'Presenter view', group: 'View', keys: ['P'], run: (st) => patch(st, (s) => ({ ui: { presenting: !s.ui.presenting } })) },
   'view.toggle': { label: 'Switch between the canvas and the tables', group: 'View', keys: ['V'], run: (st) => patch(st, (s) => ({ ui: { view: s.ui.view === 'canvas' ? 'table' : 'canvas' } })) },

@@ -1,6 +1,6 @@
 import { formatClock } from '../../sim';
 import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../defaults';
-import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, type SandboxState, type SandboxStore } from '../store';
+import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, type Confirm, type SandboxState, type SandboxStore } from '../store';
 import { encodeShare, validateWorkspace } from '../workspace';
 import { formatProblem } from '../../formats/problem';
 import type { ActionTable } from '../registry';
@@ -20,6 +20,52 @@ function pickScenario(st: SandboxStore, id: string): void {
   setLesson(st, null, { lesson: { demo: null } });
   if (start) loadScenario(st, start.text, start.seed, id);
   else loadScenario(st, sc!.text, /^seed:\s*(\S+)/m.exec(sc!.text)?.[1] ?? '1', sc!.id);
+}
+
+/** The learner's work in this world, as a question names it, or null when there is none to lose. */
+function workAtStake(s: SandboxState): string | null {
+  const t = s.world.timeline;
+  const n = t?.actions.length ?? 0;
+  return t && n > 0 ? `your ${n} action${n === 1 ? '' : 's'} up to ${formatClock(t.now)}` : null;
+}
+
+/**
+ * Replacing the world throws the learner's actions away: with work at stake, the confirm dialog asks
+ * first (saying it cannot be undone) and yes runs `then`; without, `then` runs at once.
+ */
+function askFirst(st: SandboxStore, what: string, then: Confirm['run'], now: () => void): void {
+  const work = workAtStake(st.getState());
+  if (!work) {
+    now();
+    return;
+  }
+  patch(st, {
+    ui: {
+      dialog: 'confirm',
+      confirm: {
+        title: `${what}?`, yes: 'Replace my world', no: 'Keep my world', run: then,
+        text: `This replaces the world you have built here (${work}). It cannot be undone; Export keeps a copy of your work first.`,
+      },
+    },
+  });
+}
+
+function scenarioTitle(s: SandboxState, id: string): string {
+  const start = id.startsWith(LESSON_START) ? s.lesson.catalog?.lessons[id.slice(LESSON_START.length)] : undefined;
+  return start ? `the start of ${start.id}` : `“${builtInScenario(id)?.title ?? id}”`;
+}
+
+function resetWorld(st: SandboxStore): void {
+  const s = st.getState();
+  if (s.lesson.current) {
+    const def = s.lesson.current.def;
+    void import('../lessons').then((m) => m.openLesson(st, def));
+  } else loadScenario(st, s.world.scenarioText, s.world.seed, s.world.scenarioId);
+}
+
+function applySeed(st: SandboxStore, seed: string): void {
+  const w = st.getState().world;
+  loadScenario(st, w.scenarioText, seed, w.scenarioId);
 }
 
 async function shareLink(st: SandboxStore): Promise<void> {
@@ -69,23 +115,24 @@ const scenarioChoices = (s: SandboxState) => [
 export const WORLD_ACTIONS = {
   'world.reset': {
     label: 'Reset to the start of the scenario', group: 'Sandbox',
-    run: (st) => {
-      const s = st.getState();
-      if (s.lesson.current) {
-        const def = s.lesson.current.def;
-        void import('../lessons').then((m) => m.openLesson(st, def));
-      } else loadScenario(st, s.world.scenarioText, s.world.seed, s.world.scenarioId);
-    },
+    run: (st) => askFirst(st, 'Start again from the start of the scenario', { id: 'world.resetNow' }, () => resetWorld(st)),
   },
-  'scenario.pick': { label: 'Open a scenario', group: 'Sandbox', palette: { choices: scenarioChoices }, run: (st, id: string) => pickScenario(st, String(id)) },
+  'world.resetNow': { label: 'Reset, replacing the world', group: 'Sandbox', palette: false, run: resetWorld },
+  'scenario.pick': {
+    label: 'Open a scenario', group: 'Sandbox', palette: { choices: scenarioChoices },
+    run: (st, id: string) => askFirst(st, `Open ${scenarioTitle(st.getState(), String(id))}`, { id: 'scenario.open', arg: String(id) }, () => pickScenario(st, String(id))),
+  },
+  'scenario.open': { label: 'Open a scenario, replacing the world', group: 'Sandbox', palette: false, run: (st, id: string) => pickScenario(st, String(id)) },
   'seed.set': {
     label: 'Change the seed', group: 'Sandbox', palette: { input: 'a word or a number' },
     run: (st, arg: string) => {
       const seed = String(arg ?? '').trim();
-      if (!seed) return;
-      const w = st.getState().world;
-      loadScenario(st, w.scenarioText, seed, w.scenarioId);
+      if (seed) askFirst(st, `Start again with seed ${seed}`, { id: 'seed.apply', arg: seed }, () => applySeed(st, seed));
     },
+  },
+  'seed.apply': {
+    label: 'Start again with a seed, replacing the world', group: 'Sandbox', palette: false,
+    run: (st, seed: string) => applySeed(st, String(seed)),
   },
   'share.link': { label: 'Copy a share link', group: 'Workspace', run: shareLink },
   'workspace.export': {

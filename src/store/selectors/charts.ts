@@ -117,3 +117,12 @@ export const selectCharts: (s: SandboxState) => ChartSpec[] = memoSelector(
   },
   ([t]) => (t ? charts(t.sim, t.samples) : []),
 );
+
+/** A round step for about `ticks` intervals up to `max`: 1, 2, 2.5 or 5 times a power of ten. */
+export function niceScale(max: number, ticks = 4): { top: number; step: number } {
+  if (!(max > 0)) return { top: 1, step: 0.25 };
+  const raw = max / ticks;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  return { top: Math.ceil(max / step - 1e-9) * step, step };
+}

@@ -1,5 +1,6 @@
 import { describeCluster, describeContainerInstance, describeService, describeTask, expandTrace, type Sim, type SimEvent } from '../../sim';
-import type { PlacementCandidate, PlacementTrace, Task, WorldState } from '../../sim';
+import type { PlacementTrace, Task, WorldState } from '../../sim';
+import { cliTimestamps } from '../../content/console';
 import type { SandboxState, Selection } from '../store';
 import { memoSelector } from './memo';
 
@@ -102,25 +103,12 @@ export function inspect(sim: Sim, sel: Selection, transcript: { command: string;
   return undefined;
 }
 
-/** One row of the "why here / why PENDING" table. */
-export interface PlacementRow {
-  instance: string;
-  zone: string;
-  verdict: 'chosen' | 'kept' | 'ranked out' | 'rejected';
-  detail: string;
-}
-
-export function placementRows(trace: PlacementTrace): PlacementRow[] {
-  return (trace.candidates ?? []).map((c: PlacementCandidate) => {
-    if (c.rejectedBy) return { instance: c.ec2InstanceId || c.containerInstanceArn, zone: c.availabilityZone, verdict: 'rejected', detail: `${c.rejectedBy}${c.detail ? `: ${c.detail}` : ''}` };
-    const ranks = (c.ranks ?? []).map((r) => `${r.strategy}${r.bucket ? ` [${r.bucket}]` : ''} = ${r.value}${r.kept ? '' : ' (not among the best)'}`).join('; ');
-    const kept = (c.ranks ?? []).every((r) => r.kept);
-    return { instance: c.ec2InstanceId || c.containerInstanceArn, zone: c.availabilityZone, verdict: c.chosen ? 'chosen' : kept ? 'kept' : 'ranked out', detail: ranks || 'passed every filter' };
-  });
-}
-
 /** What the inspector shows for the selection at this moment; undefined when it does not exist now. */
 export const selectInspection: (s: SandboxState) => Inspection | undefined = memoSelector(
   (s: SandboxState) => [s.world.timeline, s.world.version, s.ui.selected] as const,
-  ([t, , sel]) => (t && sel ? inspect(t.sim, sel, [...t.transcript]) : undefined),
+  ([t, , sel]) => {
+    const found = t && sel ? inspect(t.sim, sel, [...t.transcript]) : undefined;
+    // Times as the AWS CLI prints them (ISO 8601), every one of them the same way.
+    return found ? { ...found, json: cliTimestamps(found.json) } : undefined;
+  },
 );

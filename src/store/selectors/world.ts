@@ -1,4 +1,5 @@
 import type { Sim, Task } from '../../sim';
+import type { Outcome } from '../../content/timeline';
 import { memoSelector } from './memo';
 import type { SandboxState } from '../store';
 
@@ -6,6 +7,8 @@ import type { SandboxState } from '../store';
 export interface TaskView {
   arn: string;
   id: string;
+  /** The cluster's name. */
+  cluster: string;
   family: string;
   service: string | null;
   lastStatus: string;
@@ -17,6 +20,8 @@ export interface TaskView {
 export interface InstanceView {
   arn: string;
   id: string;
+  /** The cluster's name. */
+  cluster: string;
   ec2InstanceId: string;
   instanceType: string;
   status: string;
@@ -49,6 +54,8 @@ export interface ServiceView {
   pending: number;
   deployments: number;
   rollout: string;
+  /** The target groups its tasks are registered in. */
+  targetGroups: string[];
 }
 
 /** The local Docker host of the first lessons: bare processes and containers. */
@@ -65,6 +72,7 @@ export interface WorldView {
   /** Tasks without a home yet: PROVISIONING, or PENDING with no instance. */
   waiting: TaskView[];
   loadBalancers: LoadBalancerView[];
+  /** The control plane's figures; `calls` counts the learner's ECS API requests (not curl, docker or the simulator's own). */
   control: { services: number; tasks: number; traces: number; policies: number; namespaces: number; calls: number };
 }
 
@@ -75,7 +83,7 @@ const svcName = (t: Task): string | null => (t.group.startsWith('service:') ? t.
 
 export function taskView(t: Task): TaskView {
   return {
-    arn: t.taskArn, id: t.id, family: t.family, service: svcName(t), lastStatus: t.lastStatus, desiredStatus: t.desiredStatus,
+    arn: t.taskArn, id: t.id, cluster: t.clusterArn.split('/').pop()!, family: t.family, service: svcName(t), lastStatus: t.lastStatus, desiredStatus: t.desiredStatus,
     health: t.healthStatus, launch: t.capacityProviderName ?? t.launchType,
   };
 }
@@ -110,7 +118,7 @@ export function worldView(sim: Sim, calls: number): WorldView {
   for (const ci of instances) {
     if (ci.status === 'INACTIVE' && now - (ci.deregisteredAtMs ?? 0) > STOPPED_LINGER_MS) continue;
     zone(ci.availabilityZone).instances.push({
-      arn: ci.containerInstanceArn, id: ci.id, ec2InstanceId: ci.ec2InstanceId, instanceType: ci.instanceType, status: ci.status,
+      arn: ci.containerInstanceArn, id: ci.id, cluster: ci.clusterArn.split('/').pop()!, ec2InstanceId: ci.ec2InstanceId, instanceType: ci.instanceType, status: ci.status,
       agentConnected: ci.agentConnected, cpu: { used: ci.usedCpu, registered: ci.registeredCpu }, memory: { used: ci.usedMemory, registered: ci.registeredMemory },
       tasks: byInstance.get(ci.containerInstanceArn) ?? [],
     });
@@ -129,7 +137,7 @@ export function worldView(sim: Sim, calls: number): WorldView {
     return {
       arn: s.serviceArn, name: s.serviceName, cluster: s.clusterArn.split('/').pop()!, status: s.status, desired: s.desiredCount,
       running: s.deployments.reduce((n, d) => n + d.runningCount, 0), pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
-      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
+      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '', targetGroups: s.loadBalancers.map((l) => l.targetGroupArn),
     };
   });
   const h = w.docker;
@@ -153,8 +161,18 @@ export function worldView(sim: Sim, calls: number): WorldView {
   };
 }
 
+/** How many of the learner's actions were ECS API requests: aws ecs commands, and the editor's ECS calls. */
+export function ecsRequests(transcript: readonly Outcome[]): number {
+  let n = 0;
+  for (const o of transcript) {
+    const a = o.action;
+    if (a.kind === 'call' ? a.call.startsWith('ecs.') : /^\s*aws\s+ecs\s/.test(a.line)) n++;
+  }
+  return n;
+}
+
 /** The world as the canvas and the tables draw it, recomputed only when the world changed. */
 export const selectWorldView: (s: SandboxState) => WorldView | null = memoSelector(
   (s: SandboxState) => [s.world.timeline, s.world.version] as const,
-  ([t]) => (t ? worldView(t.sim, t.transcript.length) : null),
+  ([t]) => (t ? worldView(t.sim, ecsRequests(t.transcript)) : null),
 );

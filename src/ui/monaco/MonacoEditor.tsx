@@ -10,6 +10,8 @@ export interface MonacoEditorProps {
   /** The editor's keys (from the action registry: "Mod+Enter" runs the file's main action). */
   keys: { key: string; run: () => void }[];
   label: string;
+  /** The page's theme, which the editor follows (vs or vs-dark). */
+  theme: 'light' | 'dark';
 }
 
 const models = new Map<string, monaco.editor.ITextModel>();
@@ -36,7 +38,7 @@ function keybinding(key: string): number {
   return k;
 }
 
-export default function MonacoEditor({ file, value, problems, onChange, keys, label }: MonacoEditorProps) {
+export default function MonacoEditor({ file, value, problems, onChange, keys, label, theme }: MonacoEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const current = useRef({ file, onChange, keys });
@@ -47,7 +49,7 @@ export default function MonacoEditor({ file, value, problems, onChange, keys, la
     const e = monaco.editor.create(host.current!, {
       model: modelFor(file, value), automaticLayout: true, minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false,
       tabSize: 2, ariaLabel: label, smoothScrolling: !reduce, cursorSmoothCaretAnimation: reduce ? 'off' : 'on', accessibilitySupport: 'auto',
-      fixedOverflowWidgets: true,
+      fixedOverflowWidgets: true, theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     editor.current = e;
     const sub = e.onDidChangeModelContent(() => current.current.onChange(current.current.file, e.getValue()));
@@ -60,6 +62,11 @@ export default function MonacoEditor({ file, value, problems, onChange, keys, la
     // The editor is created once; file and value changes are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    // One theme for every editor on the page.
+    monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
+  }, [theme]);
 
   useEffect(() => {
     const e = editor.current;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../src/store/actions';
-import { placementRows, selectInspection } from '../../../src/store/selectors/inspector';
+import { selectInspection } from '../../../src/store/selectors/inspector';
+import { placementRows } from '../../../src/store/selectors/placement';
 import { withTasks } from '../../support/sandbox';
 
 describe('the inspector', () => {

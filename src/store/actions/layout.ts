@@ -1,0 +1,79 @@
+import { patch, type SandboxState, type SandboxStore } from '../store';
+import { clampPane, defaultPanes, effectiveTheme, PANE_IDS, savePrefs, type PaneId, type Theme, type ThemeChoice } from '../prefs';
+import type { ActionTable } from '../registry';
+
+/** Keeps the theme and the panes in this browser (never in the workspace or a share link). */
+function remember(st: SandboxStore): void {
+  const { theme, panes } = st.getState().ui;
+  savePrefs(st.port.storage, { theme, panes });
+}
+
+const THEME_CHOICES: { label: string; arg: ThemeChoice }[] = [
+  { label: 'Light', arg: 'light' },
+  { label: 'Dark', arg: 'dark' },
+  { label: 'As the system prefers', arg: 'system' },
+];
+
+/** The theme in effect now. */
+export const themeOf = (s: SandboxState): Theme => effectiveTheme(s.ui.theme, s.ui.systemTheme);
+
+/** The page's look and arrangement: the theme, the panes' sizes, the canvas's framing, and saying no to a question. */
+export const LAYOUT_ACTIONS = {
+  'theme.toggle': {
+    label: 'Switch between the light and the dark theme', group: 'View', keys: ['T'],
+    run: (st) => {
+      patch(st, (s) => ({ ui: { theme: themeOf(s) === 'dark' ? 'light' : 'dark' } }));
+      remember(st);
+    },
+  },
+  'theme.set': {
+    label: 'Theme', group: 'View', palette: { choices: () => THEME_CHOICES },
+    run: (st, choice: ThemeChoice) => {
+      if (!THEME_CHOICES.some((c) => c.arg === choice)) return;
+      patch(st, { ui: { theme: choice } });
+      remember(st);
+    },
+  },
+  'theme.system': {
+    label: 'Follow the system theme', group: 'View', palette: false,
+    run: (st, theme: Theme) => {
+      if (theme === 'light' || theme === 'dark') patch(st, (s) => (s.ui.systemTheme === theme ? {} : { ui: { systemTheme: theme } }));
+    },
+  },
+  'pane.resize': {
+    label: 'Resize a pane', group: 'View', palette: false,
+    run: (st, arg: { pane: PaneId; size: number }) => {
+      if (!arg || !PANE_IDS.includes(arg.pane)) return;
+      const size = clampPane(arg.pane, Number(arg.size));
+      if (st.getState().ui.panes[arg.pane] === size) return;
+      patch(st, (s) => ({ ui: { panes: { ...s.ui.panes, [arg.pane]: size } } }));
+      remember(st);
+    },
+  },
+  'pane.reset': {
+    label: 'Reset the sizes of the panes', group: 'View',
+    run: (st) => {
+      patch(st, { ui: { panes: defaultPanes() } });
+      remember(st);
+    },
+  },
+  'canvas.fit': {
+    label: 'Fit the canvas to what matters', group: 'View', keys: ['F'],
+    enabled: (s) => (s.world.timeline ? (s.ui.view === 'canvas' ? true : 'the tables are shown; switch to the canvas (V)') : 'the scenario cannot run'),
+    run: (st) => patch(st, (s) => ({ ui: { fit: s.ui.fit + 1 } })),
+  },
+  'confirm.cancel': {
+    label: 'No, keep things as they are', group: 'View', palette: false,
+    run: (st) => patch(st, (s) => ({ ui: { confirm: null, dialog: s.ui.dialog === 'confirm' ? null : s.ui.dialog } })),
+  },
+} satisfies ActionTable;
+
+/** Calls `f` with the theme in effect now and again each time it changes; returns the unsubscribe. */
+export function onTheme(st: SandboxStore, f: (theme: Theme) => void): () => void {
+  let last = themeOf(st.getState());
+  f(last);
+  return st.subscribe((s) => {
+    const t = themeOf(s);
+    if (t !== last) f((last = t));
+  });
+}

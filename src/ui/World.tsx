@@ -1,0 +1,78 @@
+import { lazy, Suspense, useCallback } from 'react';
+import { selectWorldView } from '../store/selectors/world';
+import { selectFocus } from '../store/selectors/canvas';
+import { selectGoalWorld } from '../store/selectors/goal';
+import { clock, selectHead } from '../store/selectors/time';
+import { themeOf } from '../store/actions/layout';
+import type { Selection } from '../store/store';
+import { ActionButton } from './ActionButton';
+import { Notices } from './Notices';
+import { WorldTables } from './WorldTables';
+import { useRun, useSandbox } from './context';
+
+const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
+
+/** Over the world, while the clock shows the past: what acting now does, and the way back. */
+function PastBanner() {
+  const past = useSandbox((s) => s.world.timeline !== null && s.world.now < s.world.timeline.head);
+  const head = useSandbox(selectHead);
+  if (!past) return null;
+  return (
+    <p className="badge past" role="status">
+      Viewing the past: acting now replaces what came after.
+      <ActionButton id="clock.latest" title={`Back to ${clock(head)}, the latest moment`}>Back to {clock(head)}</ActionButton>
+    </p>
+  );
+}
+
+/** The goal's world, read only, beside the learner's: drawn from a replay of the reference solution, its commands not shown. */
+function GoalCanvas() {
+  const goal = useSandbox(selectGoalWorld);
+  const focus = useSandbox(selectFocus);
+  const theme = useSandbox(themeOf);
+  if (!goal) return null;
+  return (
+    <WorldCanvas
+      view={goal.view} focus={focus} theme={theme} label="The goal: the world the reference solution ends in"
+      title={<>The goal <span className="muted">where the reference solution ends, at {clock(goal.at)}</span></>}
+    />
+  );
+}
+
+/** The world as the canvas or the tables show it (and the goal's beside it when asked for), with the notices over it. */
+export function World() {
+  const run = useRun();
+  const problem = useSandbox((s) => s.world.problem);
+  const view = useSandbox((s) => s.ui.view);
+  const worldId = useSandbox((s) => s.world.worldId);
+  const world = useSandbox(selectWorldView);
+  const focus = useSandbox(selectFocus);
+  const theme = useSandbox(themeOf);
+  const fit = useSandbox((s) => s.ui.fit);
+  const goal = useSandbox((s) => s.lesson.current?.showGoal ?? false);
+  const select = useCallback((s: Selection) => void run('select', s), [run]);
+  return (
+    <div className="world" id="world">
+      <Notices />
+      <PastBanner />
+      {problem && (
+        <div className="problem" role="alert">
+          <h2>The scenario cannot run</h2>
+          <pre>{problem}</pre>
+          <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
+        </div>
+      )}
+      {world && (view === 'canvas' ? (
+        <div className={`worlds${goal ? ' two' : ''}`}>
+          <Suspense fallback={<WorldTables view={world} />}>
+            <WorldCanvas
+              key={worldId} view={world} focus={focus} theme={theme} onSelect={select} fitRequest={fit}
+              label="Cluster canvas: control plane and data plane" title={goal ? 'Your world' : 'The world'}
+            />
+          </Suspense>
+          {goal && <Suspense fallback={<p>Drawing the goal…</p>}><GoalCanvas /></Suspense>}
+        </div>
+      ) : <WorldTables view={world} />)}
+    </div>
+  );
+}

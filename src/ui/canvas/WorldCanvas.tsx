@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { ReactFlow, ReactFlowProvider, Background, applyNodeChanges, useReactFlow, type Node, type NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import type { WorldView } from '../../store/selectors/world';
+import type { Focus } from '../../store/selectors/canvas';
+import type { Theme } from '../../store/prefs';
+import type { Selection } from '../../store/store';
+import { boundsOf, focusNodes, frame, layoutWorld, type Placed } from './layout';
+import { nodeTypes, type Data } from './nodes';
+
+export interface WorldCanvasProps {
+  view: WorldView;
+  /** What to frame when it opens (and while the learner has not moved the view). */
+  focus: Focus | null;
+  /** The canvas region's accessible name. */
+  label: string;
+  /** Shown in the canvas's bar, beside the zoom buttons. */
+  title: ReactNode;
+  theme: Theme;
+  /** Inspects what is clicked; without it the canvas is read only. */
+  onSelect?: (s: Selection) => void;
+  /** Bumped to ask for the view to frame the focus again. */
+  fitRequest?: number;
+}
+
+const NO_EDGES: never[] = [];
+
+/** The canvas's size in pixels, followed as the window and the panes change. */
+function useSize(ref: RefObject<HTMLDivElement | null>): { w: number; h: number } | null {
+  const [size, setSize] = useState<{ w: number; h: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.round(el.clientWidth);
+      const h = Math.round(el.clientHeight);
+      setSize((s) => (s && s.w === w && s.h === h ? s : w > 0 && h > 0 ? { w, h } : s));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+/** React Flow's nodes for the placed ones: an unchanged node keeps its object, so React Flow skips it. */
+function useNodes(placed: Placed[], focused: Set<string>, select: Data['select']) {
+  const sigs = useRef(new Map<string, string>());
+  const [nodes, setNodes] = useState<Node<Data>[]>([]);
+  useLayoutEffect(() => {
+    setNodes((prev) => {
+      const byId = new Map(prev.map((n) => [n.id, n]));
+      const next = new Map<string, string>();
+      const list = placed.map((l) => {
+        const on = focused.has(l.id);
+        const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}|${l.sig}`;
+        next.set(l.id, sig);
+        const old = byId.get(l.id);
+        if (old && sigs.current.get(l.id) === sig && old.data.select === select) return old;
+        const node: Node<Data> = {
+          id: l.id, type: l.type, position: { x: l.x, y: l.y }, data: { view: l.view, ...(select ? { select } : {}) }, width: l.w, height: l.h,
+          draggable: false, selectable: false, focusable: false, ...(l.z !== undefined ? { zIndex: l.z } : {}), ...(on ? { className: 'focus' } : {}),
+          ...(old?.measured ? { measured: old.measured } : {}),
+        };
+        return node;
+      });
+      sigs.current = next;
+      return list;
+    });
+  }, [placed, focused, select]);
+  // Feed React Flow's measurements back, or it never considers the nodes initialised.
+  const onNodesChange = useCallback((changes: NodeChange<Node<Data>>[]) => setNodes((n) => applyNodeChanges(changes, n)), []);
+  return { nodes, onNodesChange };
+}
+
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldCanvasProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const size = useSize(host);
+  const placed = useMemo(() => (size ? layoutWorld(view, size.w, size.h, focus) : []), [view, size?.w, size?.h, focus]);
+  const focused = useMemo(() => focusNodes(view, placed, focus), [view, placed, focus]);
+  const { nodes, onNodesChange } = useNodes(placed, focused, onSelect);
+  const rf = useReactFlow();
+  // The view follows what the lesson is about until the learner pans or zooms; Fit (F) follows again.
+  const follow = useRef(true);
+  const box = boundsOf(placed, focused);
+  const boxKey = box ? `${box.x},${box.y},${box.w},${box.h}` : '';
+  const fit = useCallback((animate: boolean) => {
+    if (!size || !box) return;
+    void rf.setViewport(frame(box, size.w, size.h), { duration: animate && !reducedMotion() ? 250 : 0 });
+    // Box and size are read through boxKey and size.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rf, boxKey, size]);
+  // The first framing is at once; later ones (the world grew, the pane was resized) glide.
+  const framed = useRef(false);
+  useEffect(() => {
+    if (!follow.current || !boxKey || !size) return;
+    fit(framed.current);
+    framed.current = true;
+  }, [fit, boxKey, size]);
+  useEffect(() => {
+    if (!fitRequest) return;
+    follow.current = true;
+    fit(true);
+    // Only a new request fits: the world changing does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fitRequest]);
+  const onNodeClick = useCallback((_: unknown, n: Node<Data>) => {
+    if (!onSelect) return;
+    // A click on a node (not on a chip inside it) inspects the node itself.
+    const [kind, ...rest] = n.id.split(':');
+    const id = rest.join(':');
+    if (kind === 'ci') onSelect({ kind: 'instance', id });
+    else if (kind === 'lb') onSelect({ kind: 'loadBalancer', id });
+    else if (kind === 'cp') onSelect({ kind: 'control', id: id as 'api' });
+  }, [onSelect]);
+  useEffect(() => {
+    // The first frame with the world drawn, for the page bench.
+    if (nodes.length && !performance.getEntriesByName('sandbox-canvas').length) requestAnimationFrame(() => performance.mark('sandbox-canvas'));
+  }, [nodes.length]);
+  const zoom = (by: 'in' | 'out') => {
+    follow.current = false;
+    void (by === 'in' ? rf.zoomIn({ duration: reducedMotion() ? 0 : 150 }) : rf.zoomOut({ duration: reducedMotion() ? 0 : 150 }));
+  };
+  return (
+    <div className="canvas-frame" role="region" aria-label={label}>
+      <div className="canvas-bar">
+        <span className="canvas-title" title={typeof title === 'string' ? title : label}>{title}</span>
+        <span className="canvas-zoom" role="group" aria-label="Zoom">
+          <button type="button" onClick={() => zoom('out')} aria-label="Zoom out" title="Zoom out">−</button>
+          <button type="button" onClick={() => zoom('in')} aria-label="Zoom in" title="Zoom in">+</button>
+          <button
+            type="button" title="Frame what the lesson is about (F)" aria-keyshortcuts={fitRequest !== undefined ? 'F' : undefined}
+            onClick={() => {
+              follow.current = true;
+              fit(true);
+            }}
+          >Fit</button>
+        </span>
+      </div>
+      <div ref={host} className="canvas">
+        <ReactFlow
+          nodes={nodes} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onNodeClick={onNodeClick} edges={NO_EDGES} colorMode={theme}
+          onlyRenderVisibleElements nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} nodesFocusable={false}
+          minZoom={0.1} maxZoom={2} proOptions={{ hideAttribution: true }} panOnScroll zoomOnDoubleClick={false}
+          onMoveStart={(e) => {
+            // A gesture (not the view framing itself): the learner chose where to look.
+            if (e) follow.current = false;
+          }}
+        >
+          <Background gap={24} />
+        </ReactFlow>
+        {placed.length === 0 && size && <p className="canvas-empty">Nothing runs here yet: what you start (a process, a container, a cluster) appears on this canvas.</p>}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A world drawn: the local host, the control plane and load balancers, and each cluster by
+ * Availability Zone, framed on what the lesson is about. Used for the learner's world and, read
+ * only, for other worlds beside it (the goal a lesson's solution reaches).
+ */
+export default function WorldCanvas(props: WorldCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <Flow {...props} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,341 @@
+import type { Focus } from '../../store/selectors/canvas';
+import type { AzView, InstanceView, LoadBalancerView, TaskView, WorldView } from '../../store/selectors/world';
+
+/** The node kinds the canvas draws. */
+export type NodeKind = 'instance' | 'lane' | 'zone' | 'control' | 'lb' | 'local' | 'cluster';
+
+export type ControlId = 'api' | 'scheduler' | 'placement' | 'autoscaling' | 'discovery';
+
+/** A node placed on the canvas: where, how big, what it shows, and a signature that changes when it must redraw. */
+export interface Placed {
+  id: string;
+  type: NodeKind;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  view: unknown;
+  sig: string;
+  /** Drawn behind the others (groups: a cluster, a zone). */
+  z?: number;
+}
+
+export const INST_W = 216;
+/** An instance node's height: its heading and meters, and a row of chips per three tasks (at most four rows). */
+export function instHeight(tasks: number): number {
+  return 66 + Math.min(4, Math.max(1, Math.ceil(tasks / 3))) * 21;
+}
+/** A typical instance's height, for sizing zones before their instances are known. */
+const INST_H = instHeight(3);
+const GAP = 16;
+const PAD = 12;
+const HEAD = 36;
+const LANE_W = 210;
+const CHIP_ROW = 26;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A block of nodes laid out at the origin, with its size: the unit the flow places in rows. */
+interface Block {
+  w: number;
+  h: number;
+  nodes: Placed[];
+  /** What the block is, for putting the focused one first. */
+  key: string;
+}
+
+function shift(nodes: Placed[], dx: number, dy: number): Placed[] {
+  return nodes.map((n) => ({ ...n, x: n.x + dx, y: n.y + dy }));
+}
+
+/** Places blocks left to right, wrapping into a new row when the next one would pass `width`. */
+function flow(blocks: Block[], width: number, gap: number): Block {
+  const nodes: Placed[] = [];
+  let x = 0;
+  let y = 0;
+  let rowH = 0;
+  let w = 0;
+  for (const b of blocks) {
+    if (x > 0 && x + b.w > width) {
+      x = 0;
+      y += rowH + gap;
+      rowH = 0;
+    }
+    nodes.push(...shift(b.nodes, x, y));
+    x += b.w + gap;
+    rowH = Math.max(rowH, b.h);
+    w = Math.max(w, x - gap);
+  }
+  return { w, h: blocks.length ? y + rowH : 0, nodes, key: '' };
+}
+
+/** The control plane: only the parts that have something to show. */
+function controlBlock(v: WorldView, width: number): Block | null {
+  const c = v.control;
+  const all: { id: ControlId; title: string; detail: string; shown: boolean }[] = [
+    { id: 'api', title: 'ECS API', detail: `${plural(c.calls, 'request', 'requests')} from you`, shown: v.clusters.length > 0 || c.calls > 0 },
+    { id: 'scheduler', title: 'Service scheduler', detail: plural(c.services, 'service', 'services'), shown: c.services > 0 },
+    { id: 'placement', title: 'Task placement', detail: plural(c.traces, 'decision', 'decisions'), shown: c.traces > 0 },
+    { id: 'autoscaling', title: 'Auto scaling', detail: plural(c.policies, 'policy', 'policies'), shown: c.policies > 0 },
+    { id: 'discovery', title: 'Cloud Map', detail: plural(c.namespaces, 'namespace', 'namespaces'), shown: c.namespaces > 0 },
+  ];
+  const shown = all.filter((x) => x.shown);
+  if (!shown.length) return null;
+  const blocks = shown.map((x): Block => ({ w: 170, h: 60, key: `cp:${x.id}`, nodes: [{ id: `cp:${x.id}`, type: 'control', x: 0, y: 0, w: 170, h: 60, view: x, sig: x.detail }] }));
+  return { ...flow(blocks, width, 12), key: 'control' };
+}
+
+function lbBlock(lb: LoadBalancerView): Block {
+  const h = 46 + lb.targetGroups.length * 26;
+  return { w: 270, h, key: `lb:${lb.name}`, nodes: [{ id: `lb:${lb.arn}`, type: 'lb', x: 0, y: 0, w: 270, h, view: lb, sig: JSON.stringify(lb.targetGroups) }] };
+}
+
+function sigTasks(ts: TaskView[]): string {
+  let s = '';
+  for (const t of ts) s += `${t.id}${t.lastStatus[0]}${t.lastStatus[2] ?? ''}${t.health[0]}${t.desiredStatus[0]};`;
+  return s;
+}
+
+function sigInstance(i: InstanceView): string {
+  return `${i.status}${i.agentConnected ? 1 : 0}${i.cpu.used}/${i.memory.used}|${sigTasks(i.tasks)}`;
+}
+
+function laneHeight(n: number, perRow: number): number {
+  return 44 + Math.max(1, Math.ceil(n / perRow)) * CHIP_ROW;
+}
+
+/** How many instance columns a zone of `n` instances gets: as many as `cap` asks, as the room allows. */
+function zoneCols(n: number, width: number, cap: number): number {
+  const fit = Math.max(1, Math.floor((width - PAD * 2 + GAP) / (INST_W + GAP)));
+  return Math.max(1, Math.min(fit, n, cap));
+}
+
+/** One Availability Zone of one cluster: its instances in a grid of up to `cap` columns, then its Fargate tasks. */
+function zoneBlock(cluster: string, az: AzView, width: number, cap: number): Block {
+  const n = az.instances.length;
+  const cols = zoneCols(n, width, cap);
+  const rows = Math.ceil(n / cols);
+  const inner = Math.max(cols * (INST_W + GAP) - GAP, n ? 0 : INST_W);
+  const w = inner + PAD * 2;
+  const nodes: Placed[] = [];
+  const base = `${cluster}:${az.zone}`;
+  // Each row as tall as its tallest instance.
+  let y = HEAD;
+  for (let r = 0; r < rows; r++) {
+    const row = az.instances.slice(r * cols, (r + 1) * cols);
+    const rh = Math.max(...row.map((i) => instHeight(i.tasks.length)));
+    row.forEach((inst, c) => {
+      nodes.push({ id: `ci:${inst.arn}`, type: 'instance', x: PAD + c * (INST_W + GAP), y, w: INST_W, h: rh, view: inst, sig: sigInstance(inst) });
+    });
+    y += rh + GAP;
+  }
+  let h = y;
+  if (az.fargate.length) {
+    const lh = laneHeight(az.fargate.length, Math.max(1, Math.floor(inner / 90)));
+    nodes.push({ id: `fg:${base}`, type: 'lane', x: PAD, y: h, w: inner, h: lh, view: { title: `Fargate in ${az.zone}`, tasks: az.fargate, hint: '' }, sig: sigTasks(az.fargate) });
+    h += lh + GAP;
+  }
+  h += PAD - GAP;
+  nodes.unshift({ id: `az:${base}`, type: 'zone', x: 0, y: 0, w, h, view: { zone: az.zone, instances: n, fargate: az.fargate.length }, sig: `${n}/${az.fargate.length}`, z: -1 });
+  return { w, h, nodes, key: `az:${base}` };
+}
+
+/** The parts of the world that belong to one cluster: its zones (with something in them) and its waiting tasks. */
+function clusterParts(v: WorldView, name: string): { zones: AzView[]; waiting: TaskView[] } {
+  const zones = v.azs.map((z) => ({ zone: z.zone, instances: z.instances.filter((i) => i.cluster === name), fargate: z.fargate.filter((t) => t.cluster === name) }))
+    .filter((z) => z.instances.length || z.fargate.length);
+  return { zones, waiting: v.waiting.filter((t) => t.cluster === name) };
+}
+
+/** The clusters the canvas draws: the active ones, and any other that still has instances or tasks on it. */
+function clusterNames(v: WorldView): string[] {
+  const names = [...v.clusters];
+  const add = (c: string) => {
+    if (!names.includes(c)) names.push(c);
+  };
+  for (const z of v.azs) {
+    for (const i of z.instances) add(i.cluster);
+    for (const t of z.fargate) add(t.cluster);
+  }
+  for (const t of v.waiting) add(t.cluster);
+  return names;
+}
+
+const WAITING_HINT = 'Tasks wait here (PROVISIONING) when no instance fits them yet.';
+
+/** One cluster as a labelled group: the tasks waiting for a home, then its zones (of up to `cap` instance columns). */
+function clusterBlock(v: WorldView, name: string, width: number, cap: number): Block {
+  const { zones, waiting } = clusterParts(v, name);
+  const parts: Block[] = [];
+  // The waiting lane shows while tasks wait, or while the cluster has nothing else to show.
+  if (waiting.length || !zones.length) {
+    const h = waiting.length ? laneHeight(waiting.length, 2) : 110;
+    parts.push({ w: LANE_W, h, key: 'waiting', nodes: [{ id: `wait:${name}`, type: 'lane', x: 0, y: 0, w: LANE_W, h, view: { title: 'Waiting for a home', tasks: waiting, hint: zones.length ? WAITING_HINT : `${WAITING_HINT} No container instance has joined ${name} yet.` }, sig: sigTasks(waiting) }] });
+  }
+  const inner = Math.max(width - PAD * 2, INST_W + PAD * 2);
+  for (const z of zones) parts.push(zoneBlock(name, z, inner, cap));
+  const body = flow(parts, inner, GAP);
+  const w = Math.max(body.w + PAD * 2, 300);
+  const h = body.h + HEAD + PAD;
+  const instances = zones.reduce((n, z) => n + z.instances.length, 0);
+  return {
+    w, h, key: `cl:${name}`,
+    nodes: [{ id: `cl:${name}`, type: 'cluster', x: 0, y: 0, w, h, view: { name, instances, waiting: waiting.length }, sig: `${instances}/${waiting.length}`, z: -2 }, ...shift(body.nodes, PAD, HEAD)],
+  };
+}
+
+/** Whether a block holds what the lesson is about. */
+function blockMatches(b: Block, f: Focus | null | undefined): boolean {
+  if (!f) return false;
+  if (f.kind === 'local') return b.key === 'local';
+  if (f.kind === 'cluster') return b.key.startsWith('cl:') && (!f.name || b.key === `cl:${f.name}`);
+  if (f.kind === 'loadBalancer') return b.key.startsWith('lb:') && (!f.name || b.key === `lb:${f.name}`);
+  return false;
+}
+
+/**
+ * Lays the world out for a canvas `width` pixels wide: the local host, the control plane and the
+ * load balancers, then one labelled group per cluster with its waiting tasks and its Availability
+ * Zones, wrapping into rows so that as much as possible shows at a legible size. Empty planes (a
+ * control-plane part with nothing to show, a zone without instances) are left out. What the
+ * lesson is about comes first, so it is what a view anchored at the top left shows.
+ */
+export function layoutWorld(v: WorldView, width: number, height: number, focus?: Focus | null): Placed[] {
+  const room = Math.max(width, INST_W + PAD * 4);
+  const cap = zoneCap(v, room, height);
+  const blocks: Block[] = [];
+  if (v.local) {
+    const rows = v.local.processes.length + v.local.containers.length;
+    const h = 44 + Math.max(1, rows) * 26;
+    blocks.push({ w: 360, h, key: 'local', nodes: [{ id: 'local', type: 'local', x: 0, y: 0, w: 360, h, view: v.local, sig: JSON.stringify(v.local) }] });
+  }
+  const control = controlBlock(v, room);
+  if (control) blocks.push(control);
+  for (const lb of v.loadBalancers) blocks.push(lbBlock(lb));
+  for (const name of clusterNames(v)) blocks.push(clusterBlock(v, name, room, cap));
+  const first = blocks.filter((b) => blockMatches(b, focus));
+  return flow([...first, ...blocks.filter((b) => !first.includes(b))], room, 24).nodes;
+}
+
+/**
+ * How many instance columns a zone may have: the count that lets the largest cluster fit the canvas
+ * best at a legible size (a wide canvas takes wide zones, a tall one tall zones). Measured from the
+ * counts alone, so it costs nothing beside the layout itself.
+ */
+function zoneCap(v: WorldView, room: number, height: number): number {
+  const sizes = new Map<string, number[]>();
+  for (const z of v.azs) {
+    const per = new Map<string, number>();
+    for (const i of z.instances) per.set(i.cluster, (per.get(i.cluster) ?? 0) + 1);
+    for (const [c, n] of per) sizes.set(c, [...(sizes.get(c) ?? []), n]);
+  }
+  let biggest: number[] = [];
+  for (const z of sizes.values()) if (z.reduce((a, b) => a + b, 0) > biggest.reduce((a, b) => a + b, 0)) biggest = z;
+  const most = Math.max(1, ...biggest);
+  let best = { cap: 1, score: -1 };
+  for (let cap = 1; cap <= Math.min(most, 12); cap++) {
+    // The zones side by side, wrapping at the room's width, each `cols` wide and `rows` high.
+    let x = 0;
+    let y = 0;
+    let rowH = 0;
+    let w = 0;
+    for (const n of biggest) {
+      const cols = zoneCols(n, room - PAD * 4, cap);
+      const zw = cols * (INST_W + GAP) - GAP + PAD * 2;
+      const zh = HEAD + Math.ceil(n / cols) * (INST_H + GAP) + PAD;
+      if (x > 0 && x + zw > room - PAD * 2) {
+        x = 0;
+        y += rowH + GAP;
+        rowH = 0;
+      }
+      x += zw + GAP;
+      rowH = Math.max(rowH, zh);
+      w = Math.max(w, x);
+    }
+    const h = y + rowH + HEAD + PAD;
+    const score = Math.min(1, room / (w + PAD * 2), (height * 0.8) / h);
+    if (score > best.score + 1e-6) best = { cap, score };
+  }
+  return best.cap;
+}
+
+/**
+ * The nodes the view frames on open: those of the lesson's focus that exist now (a service's: the
+ * instances and lanes holding its tasks; a load balancer's: it and where its targets run), or every
+ * node when the focus names nothing there is yet.
+ */
+export function focusNodes(v: WorldView, placed: Placed[], focus?: Focus | null): Set<string> {
+  const ids = new Set<string>();
+  if (focus) {
+    const inCluster = (name: string | undefined) => (n: Placed) => {
+      const c = clusterOf(n);
+      return c !== undefined && (!name || c === name);
+    };
+    if (focus.kind === 'local') for (const n of placed) if (n.type === 'local') ids.add(n.id);
+    if (focus.kind === 'cluster') for (const n of placed.filter(inCluster(focus.name))) ids.add(n.id);
+    if (focus.kind === 'service' || focus.kind === 'loadBalancer') {
+      const lbs = v.loadBalancers.filter((lb) => focus.kind === 'loadBalancer' && (!focus.name || lb.name === focus.name));
+      const groups = new Set(lbs.flatMap((lb) => lb.targetGroups.map((tg) => tg.arn)));
+      const services = new Set(v.services.filter((s) => (focus.kind === 'service' ? s.name === focus.name : s.targetGroups.some((t) => groups.has(t)))).map((s) => s.name));
+      for (const lb of lbs) ids.add(`lb:${lb.arn}`);
+      for (const n of placed) if (holdsServiceTask(n, services)) ids.add(n.id);
+      if (focus.kind === 'service' && ids.size === 0) {
+        const cluster = v.services.find((s) => s.name === focus.name)?.cluster;
+        if (cluster) for (const n of placed.filter(inCluster(cluster))) ids.add(n.id);
+      }
+    }
+  }
+  if (ids.size === 0) for (const n of placed) ids.add(n.id);
+  return ids;
+}
+
+function clusterOf(n: Placed): string | undefined {
+  if (n.type === 'cluster') return (n.view as { name: string }).name;
+  if (n.type === 'instance') return (n.view as InstanceView).cluster;
+  if (n.id.startsWith('wait:')) return n.id.slice(5);
+  if (n.id.startsWith('az:') || n.id.startsWith('fg:')) return n.id.slice(3).split(':')[0];
+  return undefined;
+}
+
+function holdsServiceTask(n: Placed, services: Set<string>): boolean {
+  if (!services.size) return false;
+  const tasks = n.type === 'instance' ? (n.view as InstanceView).tasks : n.type === 'lane' ? (n.view as { tasks: TaskView[] }).tasks : [];
+  return tasks.some((t) => t.service !== null && services.has(t.service));
+}
+
+/** The box around some nodes. */
+export function boundsOf(placed: Placed[], ids: Set<string>): { x: number; y: number; w: number; h: number } | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of placed) {
+    if (!ids.has(n.id)) continue;
+    x0 = Math.min(x0, n.x);
+    y0 = Math.min(y0, n.y);
+    x1 = Math.max(x1, n.x + n.w);
+    y1 = Math.max(y1, n.y + n.h);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : null;
+}
+
+/** Zoom at which the canvas's smallest text (11 px) is 11 px on screen, and the most the view zooms in on its own. */
+export const LEGIBLE_ZOOM = 1;
+export const MAX_FIT_ZOOM = 1.5;
+
+/**
+ * The viewport that frames a box in a canvas of `w` × `h` pixels: the whole box when it fits at a
+ * legible zoom (centred, up to MAX_FIT_ZOOM), else its top left at the legible zoom.
+ */
+export function frame(box: { x: number; y: number; w: number; h: number }, w: number, h: number, pad = 16): { x: number; y: number; zoom: number } {
+  const fit = Math.min((w - pad * 2) / Math.max(1, box.w), (h - pad * 2) / Math.max(1, box.h));
+  if (fit >= LEGIBLE_ZOOM) {
+    const zoom = Math.min(MAX_FIT_ZOOM, fit);
+    return { zoom, x: (w - box.w * zoom) / 2 - box.x * zoom, y: (h - box.h * zoom) / 2 - box.y * zoom };
+  }
+  const zoom = LEGIBLE_ZOOM;
+  // The box's top left at the top left; where only one direction overflows, centre the other.
+  const x = box.w * zoom <= w - pad * 2 ? (w - box.w * zoom) / 2 - box.x * zoom : pad - box.x * zoom;
+  const y = box.h * zoom <= h - pad * 2 ? (h - box.h * zoom) / 2 - box.y * zoom : pad - box.y * zoom;
+  return { zoom, x, y };
+}

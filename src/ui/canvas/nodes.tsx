@@ -1,0 +1,145 @@
+import { memo, type ReactNode } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
+import type { InstanceView, LoadBalancerView, LocalHostView, TaskView } from '../../store/selectors/world';
+import type { Selection } from '../../store/store';
+import type { ControlId } from './layout';
+
+/** What every node gets: what it shows, and how to inspect something (absent on a read-only canvas). */
+export type Data = { view: unknown; select?: (s: Selection) => void };
+
+/** A task: a button that inspects it, coloured by lastStatus; a plain chip on a read-only canvas. */
+function Chip({ t, onSelect }: { t: TaskView; onSelect: ((s: Selection) => void) | undefined }) {
+  const cls = `chip s-${t.lastStatus.toLowerCase()}${t.health === 'UNHEALTHY' ? ' unhealthy' : ''}`;
+  const name = `Task ${t.id.slice(0, 8)} ${t.service ? `of service ${t.service}` : `(${t.family})`}: ${t.lastStatus}`;
+  const title = `${t.family} ${t.id.slice(0, 8)}: ${t.lastStatus}${t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? ' → STOPPED' : ''}${t.health !== 'UNKNOWN' ? `, ${t.health}` : ''}`;
+  if (!onSelect) return <span className={cls} role="img" aria-label={name} title={title}>{t.service ?? t.family}</span>;
+  return (
+    <button
+      type="button" className={cls} aria-label={name} title={title}
+      onClick={(e) => {
+        e.stopPropagation();
+        onSelect({ kind: 'task', id: t.arn });
+      }}
+    >
+      {t.service ?? t.family}
+    </button>
+  );
+}
+
+const MAX_CHIPS = 12;
+
+function Chips({ tasks, onSelect, max = MAX_CHIPS }: { tasks: TaskView[]; onSelect: ((s: Selection) => void) | undefined; max?: number }) {
+  return (
+    <div className="chips">
+      {tasks.slice(0, max).map((t) => <Chip key={t.arn} t={t} onSelect={onSelect} />)}
+      {tasks.length > max && <span className="more">+{tasks.length - max} more</span>}
+    </div>
+  );
+}
+
+function Bar({ label, used, total }: { label: string; used: number; total: number }) {
+  const pct = total > 0 ? Math.min(100, Math.round((used / total) * 100)) : 0;
+  return (
+    <div className="meter" title={`${label}: ${used} of ${total} reserved`}>
+      <span className="meter-label">{label}</span>
+      <span className="meter-track" role="meter" aria-label={`${label} reserved`} aria-valuemin={0} aria-valuemax={total} aria-valuenow={used} aria-valuetext={`${pct} %`}>
+        <span className="meter-fill" style={{ width: `${pct}%` }} />
+      </span>
+      <span className="meter-pct">{pct}%</span>
+    </div>
+  );
+}
+
+/** A head that inspects what it names; a plain heading on a read-only canvas. */
+function Head({ select, target, label, children }: { select: Data['select']; target: Selection; label: string; children: ReactNode }) {
+  if (!select) return <div className="inst-head" role="group" aria-label={label}>{children}</div>;
+  return <button type="button" className="inst-head" onClick={() => select(target)} aria-label={label}>{children}</button>;
+}
+
+const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as InstanceView;
+  const agent = v.agentConnected ? 'agent connected' : 'agent disconnected';
+  return (
+    <div className={`inst st-${v.status.toLowerCase()}${v.agentConnected ? '' : ' lost'}`}>
+      <Head select={data.select} target={{ kind: 'instance', id: v.arn }} label={`Container instance ${v.ec2InstanceId}, ${v.instanceType}, ${v.status}, ${agent}, ${v.tasks.length} tasks`}>
+        <strong>{v.ec2InstanceId}</strong>
+        <span className="inst-sub">{v.instanceType} <span className={`agent ${v.agentConnected ? 'ok' : 'bad'}`}>{v.status === 'ACTIVE' ? (v.agentConnected ? '● agent connected' : '○ agent disconnected') : v.status}</span></span>
+      </Head>
+      <div className="meters">
+        <Bar label="CPU" used={v.cpu.used} total={v.cpu.registered} />
+        <Bar label="Mem" used={v.memory.used} total={v.memory.registered} />
+      </div>
+      <Chips tasks={v.tasks} onSelect={data.select} />
+    </div>
+  );
+});
+
+const LaneNode = memo(function LaneNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as { title: string; tasks: TaskView[]; hint: string };
+  return (
+    <div className="lane">
+      <div className="lane-title">{v.title} <span className="muted">({v.tasks.length})</span></div>
+      {v.tasks.length === 0 ? <div className="muted small">{v.hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={40} />}
+    </div>
+  );
+});
+
+const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as { zone: string; instances: number; fargate: number };
+  return (
+    <div className="zone">
+      <span className="zone-title">{v.zone}</span>{' '}
+      <span className="muted small">{v.instances ? `${v.instances} instance${v.instances === 1 ? '' : 's'}` : `${v.fargate} Fargate task${v.fargate === 1 ? '' : 's'}`}</span>
+    </div>
+  );
+});
+
+const ClusterNode = memo(function ClusterNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as { name: string; instances: number };
+  return <div className="cluster"><span className="cluster-title">Cluster {v.name}</span> <span className="muted small">{v.instances} container instance{v.instances === 1 ? '' : 's'}</span></div>;
+});
+
+const ControlNode = memo(function ControlNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as { id: ControlId; title: string; detail: string };
+  const body = <><strong>{v.title}</strong><span className="small">{v.detail}</span></>;
+  return data.select ? <button type="button" className="ctl" onClick={() => data.select!({ kind: 'control', id: v.id })}>{body}</button> : <div className="ctl">{body}</div>;
+});
+
+const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as LoadBalancerView;
+  return (
+    <div className="lb">
+      <Head select={data.select} target={{ kind: 'loadBalancer', id: v.arn }} label={`Load balancer ${v.name}`}><strong>ALB {v.name}</strong></Head>
+      {v.targetGroups.map((tg) => {
+        const label = `Target group ${tg.name}: ${tg.healthy} healthy, ${tg.unhealthy} unhealthy, ${tg.other} other`;
+        const body = <>{tg.name}: <span className="ok">{tg.healthy} healthy</span>{tg.unhealthy ? <span className="bad"> {tg.unhealthy} unhealthy</span> : null}{tg.other ? <span> {tg.other} other</span> : null}</>;
+        return data.select
+          ? <button key={tg.arn} type="button" className="tg" onClick={() => data.select!({ kind: 'targetGroup', id: tg.arn })} aria-label={label}>{body}</button>
+          : <div key={tg.arn} className="tg" role="group" aria-label={label}>{body}</div>;
+      })}
+    </div>
+  );
+});
+
+const LocalNode = memo(function LocalNode({ data }: NodeProps<Node<Data>>) {
+  const v = data.view as LocalHostView;
+  return (
+    <div className="local" role="group" aria-label="Your machine (the local Docker host)">
+      <div className="lane-title">Your machine</div>
+      {v.processes.map((p) => (
+        <div key={p.name} className={`proc ${p.state === 'running' ? 'up' : 'down'}`} title={`process ${p.name} :${p.port} · ${p.state}`}>process <strong>{p.name}</strong> :{p.port} · {p.state}</div>
+      ))}
+      {v.containers.map((c) => {
+        const text = `${c.name} (${c.image})${c.ports ? ` · ${c.ports}` : ''} · ${c.state}${c.health ? ` (${c.health})` : ''}`;
+        return (
+          <div key={c.id} className={`proc ${c.state === 'running' ? 'up' : c.state === 'created' ? '' : 'down'}`} title={text}>
+            <strong>{c.name}</strong> ({c.image}) {c.ports && <span>· {c.ports}</span>} · {c.state}{c.health ? ` (${c.health})` : ''}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+// Module scope: a new object each render would remount every node.
+export const nodeTypes = { instance: InstanceNode, lane: LaneNode, zone: ZoneNode, control: ControlNode, lb: LbNode, local: LocalNode, cluster: ClusterNode };

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, makeStore } from '../../src/store/store';
+import { enabledIn, runAction } from '../../src/store/actions';
+import { defaultWorkspace } from '../../src/store/defaults';
+import { catalogIn, checkWork, loadCatalog, openLesson } from '../../src/store/lessons';
+import { selectMissingPrerequisites, selectNextLesson } from '../../src/store/selectors/flow';
+import { selectGoalWorld } from '../../src/store/selectors/goal';
+import { selectWorldView } from '../../src/store/selectors/world';
+import { parseLesson } from '../../src/content/lesson';
+import { lessonFiles } from '../support/pins';
+import { fakePort } from '../support/fakePort';
+
+const fresh = () => makeStore(initialState(defaultWorkspace()), fakePort());
+
+describe('from one lesson to the next', () => {
+  it('offers the next lesson once this one is passed, and opens it at its start', async () => {
+    const store = fresh();
+    await catalogIn(store);
+    openLesson(store, store.getState().lesson.catalog!.lessons.L2!);
+    const opened = store.getState().lesson.current!.opened;
+    expect(selectNextLesson(store.getState())).toMatchObject({ id: 'L3', title: expect.any(String), passed: false });
+    expect(enabledIn(store.getState(), 'lesson.next')).toBe('pass this lesson first (Check my work)');
+    for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', l);
+    checkWork(store);
+    runAction(store, 'lesson.next');
+    await expect.poll(() => store.getState().lesson.current?.id).toBe('L3');
+    const l3 = store.getState().lesson.current!;
+    expect(l3.opened).toBeGreaterThan(opened);
+    expect(store.getState().world.timeline!.actions).toEqual([]);
+    // The last lesson has none after it.
+    openLesson(store, store.getState().lesson.catalog!.lessons.L14!);
+    expect(selectNextLesson(store.getState())).toBeNull();
+  });
+
+  it('says which prerequisites are not passed yet, and they can be opened from there', async () => {
+    const store = fresh();
+    await catalogIn(store);
+    openLesson(store, store.getState().lesson.catalog!.lessons.L14!);
+    expect(selectMissingPrerequisites(store.getState()).map((r) => r.id)).toEqual(['L5', 'L7', 'L12']);
+    runAction(store, 'lesson.open', 'L5');
+    await expect.poll(() => store.getState().lesson.current?.id).toBe('L5');
+    expect(selectMissingPrerequisites(store.getState()).map((r) => r.id)).toEqual(['L4']);
+    openLesson(store, store.getState().lesson.catalog!.lessons.L1!);
+    expect(selectMissingPrerequisites(store.getState())).toEqual([]);
+  });
+
+  it('a command from the lesson text is typed into the console, not run, and the same check applies', async () => {
+    const store = fresh();
+    openLesson(store, (await loadCatalog()).lessons.L2!);
+    expect(store.getState().ui.panel).toBe('editor');
+    runAction(store, 'console.prefill', 'docker build -t forum:1 .');
+    const s = store.getState();
+    expect(s.ui.panel).toBe('console');
+    expect(s.ui.console.draft).toBe('docker build -t forum:1 .');
+    expect(s.ui.console.focus).toBe(1);
+    expect(s.world.timeline!.actions).toEqual([]);
+    runAction(store, 'console.submit');
+    expect(store.getState().world.timeline!.actions.map((a) => a.kind === 'command' && a.line)).toEqual(['docker build -t forum:1 .']);
+    expect(enabledIn(store.getState(), 'console.prefill', 'aws ecs list-clusters')).toMatch(/^lesson L2 uses only: docker build/);
+  });
+
+  it('shows the goal as the world the reference solution ends in, without touching the learner’s', async () => {
+    const store = fresh();
+    openLesson(store, (await loadCatalog()).lessons.L4!);
+    expect(selectGoalWorld(store.getState())).toBeNull();
+    runAction(store, 'lesson.goal');
+    const goal = selectGoalWorld(store.getState())!;
+    expect(goal.at).toBe(store.getState().lesson.current!.def.until);
+    expect(goal.view.clusters).toEqual(['forum']);
+    expect(goal.view.azs.flatMap((z) => z.instances).flatMap((i) => i.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(1);
+    // The learner's world is still at its start.
+    expect(selectWorldView(store.getState())!.clusters).toEqual([]);
+    expect(store.getState().world.timeline!.now).toBe(0);
+    // The same lesson's goal is computed once.
+    runAction(store, 'lesson.goal');
+    runAction(store, 'lesson.goal');
+    expect(selectGoalWorld(store.getState())).toBe(goal);
+  });
+});
+
+describe('replacing the world asks first', () => {
+  const withWork = () => {
+    const store = fresh();
+    runAction(store, 'clock.jump', '2m');
+    runAction(store, 'console.run', 'aws ecs create-cluster --cluster-name extra');
+    return store;
+  };
+
+  it('switching scenario with work at stake asks, says it cannot be undone, and does nothing on no', () => {
+    const store = withWork();
+    runAction(store, 'scenario.pick', 'busy-cluster');
+    const s = store.getState();
+    expect(s.ui.dialog).toBe('confirm');
+    expect(s.ui.confirm).toMatchObject({ title: 'Open “Busy production-like cluster: ALB, auto scaling, Cloud Map, Fargate”?', yes: 'Replace my world', no: 'Keep my world' });
+    expect(s.ui.confirm!.text).toBe('This replaces the world you have built here (your 1 action up to 0:02:00). It cannot be undone; Export keeps a copy of your work first.');
+    runAction(store, 'confirm.cancel');
+    expect(store.getState().ui.dialog).toBeNull();
+    expect(store.getState().world.scenarioId).toBe('empty-cluster');
+    expect(store.getState().world.timeline!.actions).toHaveLength(1);
+    runAction(store, 'scenario.pick', 'busy-cluster');
+    runAction(store, 'confirm.accept');
+    expect(store.getState().world.scenarioId).toBe('busy-cluster');
+    expect(store.getState().ui.confirm).toBeNull();
+  });
+
+  it('a new seed and a reset ask too; with nothing at stake nothing is asked', () => {
+    const store = withWork();
+    runAction(store, 'seed.set', '42');
+    expect(store.getState().ui.confirm?.title).toBe('Start again with seed 42?');
+    runAction(store, 'confirm.accept');
+    expect(store.getState().world.seed).toBe('42');
+    expect(store.getState().ui.dialog).toBeNull();
+    runAction(store, 'seed.set', '43');
+    expect(store.getState().ui.dialog).toBeNull();
+    expect(store.getState().world.seed).toBe('43');
+    runAction(store, 'console.run', 'aws ecs create-cluster --cluster-name extra');
+    runAction(store, 'world.reset');
+    expect(store.getState().ui.confirm?.title).toBe('Start again from the start of the scenario?');
+    runAction(store, 'confirm.accept');
+    expect(store.getState().world.timeline!.actions).toEqual([]);
+    expect(runAction(store, 'confirm.accept')).toBe(false);
+  });
+});
+
+describe('what a lesson is about', () => {
+  it('every lesson and demo names the focus of its canvas', async () => {
+    const c = await loadCatalog();
+    for (const l of Object.values(c.lessons)) expect(l.focus, l.id).toMatchObject({ kind: expect.stringMatching(/^(local|cluster|service|loadBalancer)$/) });
+    for (const d of Object.values(c.demos)) expect(d.focus, d.id).toBeDefined();
+    expect(c.lessons.L1!.focus).toEqual({ kind: 'local' });
+    expect(c.lessons.L8!.focus).toEqual({ kind: 'loadBalancer', name: 'forum-lb' });
+  });
+
+  it('a focus that is not one is refused at its member', () => {
+    const files = lessonFiles();
+    const bad = (focus: string) => () => parseLesson({ ...files, 'L1/lesson.yaml': files['L1/lesson.yaml']!.replace(/^focus: .*$/m, `focus: ${focus}`) }, 'L1');
+    expect(bad('{ kind: planet }')).toThrow(/focus\.kind: expected one of local, cluster, service, loadBalancer/);
+    expect(bad('{ kind: service }')).toThrow(/focus\.name: a service focus names the service/);
+    expect(bad('{ kind: local, name: x }')).toThrow(/focus\.name: the local host has no name/);
+    expect(bad('{ kind: cluster, size: 3 }')).toThrow(/focus\.size: unknown member 'size'/);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { runAction } from '../../src/store/actions';
+import { bootStore } from '../../src/store/boot';
+import { themeOf } from '../../src/store/actions/layout';
+import { PREFS_KEY, parsePrefs } from '../../src/store/prefs';
+import { keyTables } from '../../src/store/selectors/palette';
+import { fakePort } from '../support/fakePort';
+
+describe('the theme', () => {
+  it('follows the system until the learner chooses, and the choice is remembered in this browser', () => {
+    const port = fakePort();
+    const store = bootStore(port);
+    expect(store.getState().ui.theme).toBe('system');
+    expect(themeOf(store.getState())).toBe('light');
+    runAction(store, 'theme.system', 'dark');
+    expect(themeOf(store.getState())).toBe('dark');
+    // The toggle goes to the other theme from the one shown.
+    runAction(store, 'theme.toggle');
+    expect(themeOf(store.getState())).toBe('light');
+    runAction(store, 'theme.system', 'light');
+    expect(themeOf(store.getState())).toBe('light');
+    runAction(store, 'theme.toggle');
+    expect(themeOf(store.getState())).toBe('dark');
+    const again = bootStore(port);
+    expect(again.getState().ui.theme).toBe('dark');
+    runAction(again, 'theme.set', 'system');
+    expect(bootStore(port).getState().ui.theme).toBe('system');
+    // Not part of the workspace: a share link or an export never carries it.
+    expect(port.saved.get('ecs-sandbox.workspace') ?? '').not.toContain('theme');
+  });
+
+  it('has a key, listed in the Keys dialog with the fit key', () => {
+    const rows = keyTables()[0]!.rows;
+    expect(rows.find((r) => r.id === 'theme.toggle')?.keys).toEqual(['T']);
+    expect(rows.find((r) => r.id === 'canvas.fit')?.keys).toEqual(['F']);
+  });
+});
+
+describe('the panes', () => {
+  it('resize within their bounds and come back at the same sizes after a reload', () => {
+    const port = fakePort();
+    const store = bootStore(port);
+    const initial = { ...store.getState().ui.panes };
+    runAction(store, 'pane.resize', { pane: 'lesson', size: 455.4 });
+    runAction(store, 'pane.resize', { pane: 'bottom', size: 10 });
+    runAction(store, 'pane.resize', { pane: 'side', size: 99_999 });
+    runAction(store, 'pane.resize', { pane: 'nonsense', size: 300 });
+    const p = store.getState().ui.panes;
+    expect(p).toEqual({ ...initial, lesson: 455, bottom: 120, side: 720 });
+    expect(bootStore(port).getState().ui.panes).toEqual(p);
+    runAction(store, 'pane.reset');
+    expect(bootStore(port).getState().ui.panes).toEqual(initial);
+  });
+
+  it('a damaged stored value takes its default, member by member', () => {
+    const d = parsePrefs(JSON.stringify({ version: 1, theme: 'purple', panes: { lesson: 'wide', side: 400, bottom: null } }));
+    expect(d.theme).toBe('system');
+    expect(d.panes.side).toBe(400);
+    expect(d.panes.lesson).toBe(380);
+    expect(parsePrefs('{ not json').theme).toBe('system');
+    const port = fakePort({ storage: { [PREFS_KEY]: '[]' } });
+    expect(bootStore(port).getState().ui.panes.bottom).toBe(260);
+  });
+});
+
+describe('the canvas framing', () => {
+  it('fits again on F (a request the canvas follows), not while the tables are shown', () => {
+    const store = bootStore(fakePort());
+    runAction(store, 'canvas.fit');
+    expect(store.getState().ui.fit).toBe(1);
+    runAction(store, 'view.toggle');
+    expect(runAction(store, 'canvas.fit')).toBe(false);
+    expect(store.getState().ui.fit).toBe(1);
+  });
+});
