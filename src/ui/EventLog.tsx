@@ -1,12 +1,12 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SimEvent } from '../sim';
-import { EVENT_CATEGORIES, eventLogSelector } from '../store/selectors/events';
+import { EVENT_FILTERS, eventLogSelector, readable } from '../store/selectors/events';
 import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
 
 // Keyed by the event's index in the log, so new events add items and old ones stay untouched.
 const Entry = memo(function Entry({ e }: { e: SimEvent }) {
-  return <li className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {e.message}</li>;
+  return <li className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {readable(e.message)}</li>;
 });
 
 /** The typed timeline in words, filterable; a polite live region so screen readers hear what happens. */
@@ -28,7 +28,7 @@ export function EventLog() {
         <h2>Event log</h2>
         <label className="field"><span className="sr-only">Show</span>
           <select aria-label="Which events" value={category} onChange={(e) => setCategory(e.target.value)}>
-            {EVENT_CATEGORIES.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
           </select>
         </label>
         <input type="search" aria-label="Filter events by text" placeholder="Filter…" value={text} onChange={(e) => setText(e.target.value)} />

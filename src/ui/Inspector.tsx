@@ -1,6 +1,7 @@
 import { selectInspection, type Inspection } from '../store/selectors/inspector';
 import { placementRows } from '../store/selectors/placement';
 import { clock } from '../store/selectors/time';
+import { readable } from '../store/selectors/events';
 import { useRun, useSandbox } from './context';
 import { ActionButton } from './ActionButton';
 import { INSPECTOR_TABS } from '../store/actions/view';
@@ -32,7 +33,7 @@ export function Inspector() {
         {!info ? <p>This did not exist at {clock(second)}. Scrub forward, or pick something else.</p>
           : active === 'json' ? <pre className="json">{JSON.stringify(info.json, null, 2)}</pre>
           : active === 'history' ? (
-            info.history.length === 0 ? <p>No events about it yet.</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {e.message}</li>)}</ol>
+            info.history.length === 0 ? <p>No events about it yet.</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {readable(e.message)}</li>)}</ol>
           ) : <PlacementTable info={info} />}
       </div>
     </section>

@@ -1,27 +1,34 @@
-import type { SimEvent } from '../../sim';
+import { EVENT_CATEGORIES, eventCategory, type EventCategory, type SimEvent } from '../../sim';
+
+/** How the event log's filter names each category of event. */
+const CATEGORY_LABELS: Record<EventCategory, string> = {
+  tasks: 'Tasks and containers', services: 'Services and deployments', instances: 'Instances and agents', scaling: 'Auto scaling and capacity',
+  lb: 'Load balancing and discovery', account: 'Clusters and account settings', docker: 'Local Docker host',
+};
 import { memoSelector } from './memo';
 import type { SandboxState } from '../store';
 
-export const EVENT_CATEGORIES: { id: string; label: string; test: (type: string) => boolean }[] = [
-  { id: 'all', label: 'All events', test: () => true },
-  { id: 'tasks', label: 'Tasks and containers', test: (t) => /^(Task|Container)/.test(t) },
-  { id: 'services', label: 'Services and deployments', test: (t) => /^(Service|Deployment)/.test(t) },
-  { id: 'instances', label: 'Instances and agents', test: (t) => /^(Instance|ContainerInstance|Agent|Asg|Attributes)/.test(t) },
-  { id: 'scaling', label: 'Auto scaling and alarms', test: (t) => /Scal|Alarm|Asg|Capacity/.test(t) },
-  { id: 'lb', label: 'Load balancing and discovery', test: (t) => /^(Target|LoadBalancer|Traffic|CloudMap|Namespace)/.test(t) },
-  { id: 'docker', label: 'Local Docker host', test: (t) => /^(Image|Compose|Local|Container(Started|Exited|Health$|StartFailed))/.test(t) },
+/** The event log's filter: every event, or the events of one of the engine's categories. */
+export const EVENT_FILTERS: { id: 'all' | EventCategory; label: string }[] = [
+  { id: 'all', label: 'All events' },
+  ...EVENT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
 ];
+
+/** A message as the page shows it: lists the engine writes without spaces ("/api/users,/api/threads") get them. */
+export function readable(message: string): string {
+  return message.replace(/,(?=\/)/g, ', ');
+}
 
 /** Events matching a category and a text filter, newest last, at most `limit` of them, with their index in the log. */
 export function filterEvents(events: readonly SimEvent[], category: string, text: string, limit = 400): { e: SimEvent; i: number }[] {
-  const cat = EVENT_CATEGORIES.find((c) => c.id === category) ?? EVENT_CATEGORIES[0]!;
+  const cat = EVENT_FILTERS.some((f) => f.id === category) ? category : 'all';
   const needle = text.trim().toLowerCase();
   const out: { e: SimEvent; i: number }[] = [];
   // A rare filter over a long run looks back this far, not through the whole day, on every change.
   const stop = Math.max(0, events.length - 50_000);
   for (let i = events.length - 1; i >= stop && out.length < limit; i--) {
     const e = events[i]!;
-    if (!cat.test(e.type)) continue;
+    if (cat !== 'all' && eventCategory(e.type) !== cat) continue;
     if (needle && !e.message.toLowerCase().includes(needle) && !e.type.toLowerCase().includes(needle)) continue;
     out.push({ e, i });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../src/store/actions';
-import { eventLogSelector, filterEvents } from '../../../src/store/selectors/events';
+import { EVENT_FILTERS, eventLogSelector, filterEvents, readable } from '../../../src/store/selectors/events';
+import { EVENT_CATEGORIES, eventCategory } from '../../../src/sim';
 import { sandbox, withTasks } from '../../support/sandbox';
 
 describe('the event log', () => {
@@ -10,10 +11,20 @@ describe('the event log', () => {
     expect(all.total).toBe(store.getState().world.timeline!.sim.events.length);
     const tasks = eventLogSelector('tasks', '')(store.getState()).shown;
     expect(tasks.length).toBeGreaterThan(0);
-    expect(tasks.every(({ e }) => /^(Task|Container)/.test(e.type))).toBe(true);
+    expect(tasks.every(({ e }) => eventCategory(e.type) === 'tasks')).toBe(true);
+    // Every category the engine has is offered, and each shows only its own events.
+    expect(EVENT_FILTERS.map((f) => f.id)).toEqual(['all', ...EVENT_CATEGORIES]);
+    const instances = eventLogSelector('instances', '')(store.getState()).shown;
+    expect(instances.map(({ e }) => e.type)).toContain('ContainerInstanceRegistered');
+    expect(instances.some(({ e }) => e.type.startsWith('Task'))).toBe(false);
     const running = eventLogSelector('all', 'is running on')(store.getState()).shown;
     expect(running.map(({ e }) => e.message)).toEqual([expect.stringMatching(/^Task [0-9a-f]{32} \(web\) is RUNNING on i-/)]);
     expect(tasks.map(({ i }) => i)).toEqual([...tasks.map(({ i }) => i)].sort((a, b) => a - b));
+  });
+
+  it('shows the engine\'s lists with spaces after their commas', () => {
+    expect(readable('Requests to localhost:3000/api/users,/api/threads,/api/posts are failing: the process exited.')).toBe('Requests to localhost:3000/api/users, /api/threads, /api/posts are failing: the process exited.');
+    expect(readable('CPU 2,048 and 1,5')).toBe('CPU 2,048 and 1,5');
   });
 
   it('keeps the newest `limit` events', () => {
