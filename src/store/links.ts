@@ -63,7 +63,10 @@ export async function openFromUrl(store: SandboxStore): Promise<void> {
     const step = q.get('step') !== null ? Math.max(0, Math.floor(Number(q.get('step')))) : undefined;
     openLesson(store, l, { ...(step !== undefined && Number.isFinite(step) ? { step } : {}), ...(time !== undefined ? { time } : {}) });
     if (present) patch(store, { ui: { presenting: true } });
-    if (hash) store.port.replaceUrl(at.pathname + at.search);
+    // The link is consumed: a reload then resumes the learner's work in the lesson instead of starting it again.
+    for (const k of ['lesson', 'step', 't', 'present']) q.delete(k);
+    const rest = q.toString();
+    store.port.replaceUrl(`${at.pathname}${rest ? `?${rest}` : ''}`);
     return;
   }
   if (!(await openDemoById(store, demoId!, { ...(time !== undefined ? { time } : {}), present }))) {

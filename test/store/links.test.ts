@@ -38,6 +38,8 @@ describe('links into the sandbox', () => {
     await openFromUrl(a.store);
     expect(a.store.getState().lesson.current?.id).toBe('L4');
     expect(a.store.getState().world.timeline!.actions).toHaveLength(2);
+    // Consumed: reloading resumes the learner's work instead of opening the lesson afresh.
+    expect(a.port.urls).toEqual(['/']);
     const b = at('https://s.example/#lesson=L2');
     expect(hashNamesLesson(b.store)).toBe(true);
     await openFromUrl(b.store);
