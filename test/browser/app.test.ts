@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { servedBuild } from './page';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Screenshots of the main views, for a reviewer to look at (test-output/ is not committed). */
@@ -27,10 +28,8 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
   let server: PreviewServer;
   let url: string;
   beforeAll(async () => {
-    const outDir = resolve(root, 'node_modules/.cache/app-test-dist');
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    server = await preview({ root, logLevel: 'silent', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-    url = server.resolvedUrls!.local[0]!;
+    // The production build, as a classroom serves it.
+    ({ server, url } = await servedBuild('app-test'));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);

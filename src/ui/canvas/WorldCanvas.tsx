@@ -77,6 +77,20 @@ function useNodes(placed: Placed[], focused: Set<string>, select: Data['select']
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
+/** Above the canvas (never over it): its title, and the zoom and fit buttons. */
+function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; label: string; zoom: (by: 'in' | 'out') => void; fit: () => void; fitKey: boolean }) {
+  return (
+    <div className="canvas-bar">
+      <span className="canvas-title" title={typeof title === 'string' ? title : label}>{title}</span>
+      <span className="canvas-zoom" role="group" aria-label="Zoom">
+        <button type="button" onClick={() => zoom('out')} aria-label="Zoom out" title="Zoom out">−</button>
+        <button type="button" onClick={() => zoom('in')} aria-label="Zoom in" title="Zoom in">+</button>
+        <button type="button" title={`Frame what the lesson is about${fitKey ? ' (F)' : ''}`} aria-keyshortcuts={fitKey ? 'F' : undefined} onClick={fit}>Fit</button>
+      </span>
+    </div>
+  );
+}
+
 function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldCanvasProps) {
   const host = useRef<HTMLDivElement>(null);
   const size = useSize(host);
@@ -91,8 +105,7 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldC
   const fit = useCallback((animate: boolean) => {
     if (!size || !box) return;
     void rf.setViewport(frame(box, size.w, size.h), { duration: animate && !reducedMotion() ? 250 : 0 });
-    // Box and size are read through boxKey and size.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The box is read through boxKey, which names it.
   }, [rf, boxKey, size]);
   // The first framing is at once; later ones (the world grew, the pane was resized) glide.
   const framed = useRef(false);
@@ -105,8 +118,7 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldC
     if (!fitRequest) return;
     follow.current = true;
     fit(true);
-    // Only a new request fits: the world changing does not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new request fits here: the world changing is the effect above's.
   }, [fitRequest]);
   const onNodeClick = useCallback((_: unknown, n: Node<Data>) => {
     if (!onSelect) return;
@@ -123,29 +135,25 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldC
   }, [nodes.length]);
   const zoom = (by: 'in' | 'out') => {
     follow.current = false;
-    void (by === 'in' ? rf.zoomIn({ duration: reducedMotion() ? 0 : 150 }) : rf.zoomOut({ duration: reducedMotion() ? 0 : 150 }));
+    const duration = reducedMotion() ? 0 : 150;
+    void (by === 'in' ? rf.zoomIn({ duration }) : rf.zoomOut({ duration }));
+  };
+  const refit = () => {
+    follow.current = true;
+    fit(true);
   };
   return (
     <div className="canvas-frame" role="region" aria-label={label}>
-      <div className="canvas-bar">
-        <span className="canvas-title" title={typeof title === 'string' ? title : label}>{title}</span>
-        <span className="canvas-zoom" role="group" aria-label="Zoom">
-          <button type="button" onClick={() => zoom('out')} aria-label="Zoom out" title="Zoom out">−</button>
-          <button type="button" onClick={() => zoom('in')} aria-label="Zoom in" title="Zoom in">+</button>
-          <button
-            type="button" title="Frame what the lesson is about (F)" aria-keyshortcuts={fitRequest !== undefined ? 'F' : undefined}
-            onClick={() => {
-              follow.current = true;
-              fit(true);
-            }}
-          >Fit</button>
-        </span>
-      </div>
+      <CanvasBar title={title} label={label} zoom={zoom} fit={refit} fitKey={fitRequest !== undefined} />
       <div ref={host} className="canvas">
         <ReactFlow
           nodes={nodes} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onNodeClick={onNodeClick} edges={NO_EDGES} colorMode={theme}
           onlyRenderVisibleElements nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} nodesFocusable={false}
           minZoom={0.1} maxZoom={2} proOptions={{ hideAttribution: true }} panOnScroll zoomOnDoubleClick={false}
+          onInit={() => {
+            // React Flow is ready to move its view only now: frame what matters if nothing has yet.
+            if (follow.current) fit(false);
+          }}
           onMoveStart={(e) => {
             // A gesture (not the view framing itself): the learner chose where to look.
             if (e) follow.current = false;

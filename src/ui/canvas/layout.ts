@@ -206,7 +206,7 @@ export function layoutWorld(v: WorldView, width: number, height: number, focus?:
   const blocks: Block[] = [];
   if (v.local) {
     const rows = v.local.processes.length + v.local.containers.length;
-    const h = 44 + Math.max(1, rows) * 26;
+    const h = 36 + Math.max(1, rows) * 23;
     blocks.push({ w: 360, h, key: 'local', nodes: [{ id: 'local', type: 'local', x: 0, y: 0, w: 360, h, view: v.local, sig: JSON.stringify(v.local) }] });
   }
   const control = controlBlock(v, room);

@@ -1,0 +1,336 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { openPage, root, servedBuild } from './page';
+
+/** Screenshots of every view at every size in both themes, to look at (test-output/ is not committed). */
+const SHOTS = resolve(root, 'test-output/layout');
+const SIZES: [number, number][] = [[1024, 768], [1280, 720], [1440, 900], [1920, 1080]];
+
+/** What the page looks like at this moment, measured in the page (a string: the test's helpers do not exist there). */
+interface Measure {
+  scrollWidth: number;
+  vw: number;
+  vh: number;
+  /** Header controls not wholly inside the viewport. */
+  outside: string[];
+  /** How many rows the header's controls stand in. */
+  rows: number;
+  /** Text of the focused canvas nodes smaller than 11 px on screen: "text (size px)". */
+  small: string[];
+  /** How many pieces of text on the focused nodes were measured. */
+  texts: number;
+}
+
+const MEASURE = `(() => {
+  const vw = innerWidth, vh = innerHeight;
+  const header = document.querySelector('header.bar');
+  const rects = header ? [...header.querySelectorAll('h1, button, select, input')].filter((e) => e.getClientRects().length).map((e) => {
+    const r = e.getBoundingClientRect();
+    return { name: e.getAttribute('aria-label') || e.textContent.trim(), l: r.left, r: r.right, t: r.top, b: r.bottom };
+  }) : [];
+  const outside = rects.filter((r) => r.l < -0.5 || r.r > vw + 0.5 || r.t < -0.5 || r.b > vh + 0.5).map((r) => r.name);
+  const tops = [];
+  for (const r of rects.map((x) => (x.t + x.b) / 2).sort((a, b) => a - b)) if (!tops.length || r - tops[tops.length - 1] > 14) tops.push(r);
+  const canvas = document.querySelector('.world .canvas');
+  const vp = canvas && canvas.querySelector('.react-flow__viewport');
+  const m = vp ? new DOMMatrixReadOnly(getComputedStyle(vp).transform) : null;
+  const zoom = m ? m.a : 1;
+  const small = [];
+  let texts = 0;
+  for (const node of canvas ? canvas.querySelectorAll('.react-flow__node.focus') : []) {
+    const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const text = t.textContent.trim();
+      const el = t.parentElement;
+      if (!text || !el || !el.getClientRects().length) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+      texts++;
+      const px = parseFloat(cs.fontSize) * zoom;
+      if (px < 10.95) small.push(text + ' (' + px.toFixed(1) + ' px)');
+    }
+  }
+  return { scrollWidth: document.scrollingElement.scrollWidth, vw, vh, outside, rows: tops.length, small, texts };
+})()`;
+
+/** Lets a resize reach the canvas: its size is observed, it lays out again, and frames its focus. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  await page.waitForTimeout(250);
+}
+
+describe.runIf(chromiumAvailable('layout'))('the page at every size, in both themes', () => {
+  let browser: Browser;
+  let server: PreviewServer;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await servedBuild('layout-test'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+  const open: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const c of open.splice(0)) await c.close().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function context(theme: 'light' | 'dark'): Promise<{ page: Page; errors: string[] }> {
+    const c = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: theme, reducedMotion: 'reduce' });
+    open.push(c);
+    const page = await c.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    return { page, errors };
+  }
+
+  async function command(page: Page, line: string): Promise<void> {
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await page.getByLabel('Command').fill(line);
+    await page.getByLabel('Command').press('Enter');
+  }
+
+  async function jump(page: Page, to: string): Promise<void> {
+    await page.getByLabel('Jump to').fill(to);
+    await page.getByLabel('Jump to').press('Enter');
+  }
+
+  /** The view at each size: no sideways scroll, the header's controls inside the window (one row from 1280 px), legible canvas text. */
+  async function holds(page: Page, view: string, theme: string, extra?: (w: number, h: number) => Promise<void>): Promise<void> {
+    for (const [w, h] of SIZES) {
+      await page.setViewportSize({ width: w, height: h });
+      await settle(page);
+      await page.screenshot({ path: resolve(SHOTS, `${view}-${theme}-${w}x${h}.png`) });
+      const m = (await page.evaluate(MEASURE)) as Measure;
+      const at = `${view}, ${theme}, ${w}×${h}`;
+      expect(m.scrollWidth, `${at}: page width`).toBeLessThanOrEqual(m.vw);
+      expect(m.outside, `${at}: header controls outside the window`).toEqual([]);
+      if (w >= 1280) expect(m.rows, `${at}: header rows`).toBeLessThanOrEqual(1);
+      expect(m.small, `${at}: canvas text under 11 px`).toEqual([]);
+      await extra?.(w, h);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await settle(page);
+  }
+
+  async function axe(page: Page, view: string): Promise<void> {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(r.violations.map((v) => `${view}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`)).toEqual([]);
+  }
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}: the workspace, the inspector with Why here?, the editor, two lessons and presenter view hold from 1024×768 to 1920×1080, and pass axe`, async () => {
+      const { page, errors } = await context(theme);
+      await openPage(page, url);
+      // The theme follows the system's preference until the learner chooses.
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await jump(page, '3m');
+      await expect.poll(() => page.locator('.canvas .inst').count()).toBe(3);
+      await holds(page, 'workspace', theme);
+      await axe(page, 'workspace');
+
+      // The inspector, with Why here? open: its Close always inside the window, its table not squeezed.
+      await command(page, 'aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
+      await command(page, 'aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
+      await jump(page, '4m');
+      await page.locator('.canvas .chip').first().click();
+      await page.getByRole('tab', { name: 'Why here?' }).click();
+      const inspector = page.getByRole('region', { name: 'Inspector' });
+      await expect.poll(() => inspector.locator('tbody tr.candidate').count()).toBe(3);
+      await holds(page, 'inspector', theme, async (w, h) => {
+        const close = (await inspector.getByRole('button', { name: 'Close' }).boundingBox())!;
+        expect(close.x + close.width, `Close at ${w}×${h}`).toBeLessThanOrEqual(w);
+        expect(close.y + close.height, `Close at ${w}×${h}`).toBeLessThanOrEqual(h);
+        const why = (await inspector.locator('tr.why td').first().boundingBox())!;
+        expect(why.width, `Why here? at ${w}×${h}`).toBeGreaterThan(250);
+      });
+      await axe(page, 'inspector');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => inspector.count()).toBe(0);
+
+      // The editor: its tabs on one line that scrolls, never the page.
+      await page.getByRole('tab', { name: 'Editor' }).click();
+      await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+      await page.locator('.monaco-editor').first().click();
+      expect(await page.locator(theme === 'dark' ? '.monaco-editor.vs-dark' : '.monaco-editor.vs').count()).toBeGreaterThan(0);
+      await holds(page, 'editor', theme, async (w) => {
+        const tabs = await page.getByRole('tablist', { name: 'Files' }).boundingBox();
+        expect(tabs!.height, `file tabs at ${w}`).toBeLessThan(40);
+      });
+      await axe(page, 'editor');
+
+      // Two lessons: L1 frames the local host, L7 a cluster; their text at least 11 px as they open.
+      await openPage(page, `${url}?lesson=L1`);
+      await expect.poll(() => page.locator('.canvas .react-flow__node.focus').count()).toBe(1);
+      expect(await page.locator('.canvas .react-flow__node.focus').textContent()).toContain('Your machine');
+      await holds(page, 'lesson-L1', theme);
+      await axe(page, 'lesson L1');
+      await openPage(page, `${url}?lesson=L7`);
+      await expect.poll(() => page.locator('.canvas .react-flow__node.focus .inst').count()).toBe(6);
+      await holds(page, 'lesson-L7', theme);
+      await axe(page, 'lesson L7');
+
+      // Presenter view in free play: the canvas fills the window, and the way out is always shown.
+      await page.getByRole('button', { name: 'Leave', exact: true }).click();
+      await page.keyboard.press('p');
+      const leave = page.getByRole('button', { name: 'Leave presenter view' });
+      await holds(page, 'presenter', theme, async (w, h) => {
+        const b = (await leave.boundingBox())!;
+        expect(b.x >= 0 && b.x + b.width <= w && b.y >= 0 && b.y + b.height <= h, `the way out at ${w}×${h}`).toBe(true);
+        const c = (await page.locator('.world .canvas').boundingBox())!;
+        expect(c.width, `canvas width at ${w}`).toBeGreaterThan(w * 0.55);
+        expect(c.height, `canvas height at ${h}`).toBeGreaterThan(h * 0.6);
+      });
+      await axe(page, 'presenter');
+      await leave.click();
+      await expect.poll(() => page.getByRole('banner', { name: 'Sandbox' }).count()).toBe(1);
+      expect(errors).toEqual([]);
+    }, 240_000);
+  }
+
+  it('holds at 2560×1440 too', async () => {
+    const { page } = await context('light');
+    await page.setViewportSize({ width: 2560, height: 1440 });
+    await openPage(page, `${url}?lesson=L7`);
+    await settle(page);
+    const m = (await page.evaluate(MEASURE)) as Measure;
+    expect(m.scrollWidth).toBeLessThanOrEqual(2560);
+    expect(m.rows).toBe(1);
+    expect(m.small).toEqual([]);
+    expect(m.texts).toBeGreaterThan(20);
+    await page.screenshot({ path: resolve(SHOTS, 'lesson-L7-light-2560x1440.png') });
+  }, 60_000);
+
+  it('keyboard: every dialog closes on Escape and gives the focus back, separators resize and are remembered, F frames again, the focus ring shows in both themes', async () => {
+    const { page } = await context('light');
+    await openPage(page, `${url}?lesson=L4`);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    // The Keys dialog lists the palette and the fit key.
+    await page.getByRole('button', { name: 'Keys' }).focus();
+    await page.keyboard.press('Enter');
+    const keys = page.getByRole('dialog', { name: 'Keyboard' });
+    await expect.poll(() => keys.isVisible()).toBe(true);
+    const text = (await keys.textContent())!;
+    expect(text).toContain('Ctrl+KCommand palette');
+    expect(text).toContain('FFit the canvas to what matters');
+    expect(text).toContain('TSwitch between the light and the dark theme');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => keys.isVisible()).toBe(false);
+    expect(await focused()).toBe('Keys');
+    // Lessons, and the solution's question.
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: /^Lessons/ }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await focused()).toBe('Lessons');
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Show the solution?' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await focused()).toBe('Show solution');
+    // Replacing the world asks; Escape keeps it, and the focus is back on the picker.
+    await command(page, 'aws ecs create-cluster --cluster-name forum');
+    await page.getByLabel('Scenario').focus();
+    await page.getByLabel('Scenario').selectOption('busy-cluster');
+    const ask = page.getByRole('dialog', { name: /^Open “Busy production-like cluster/ });
+    await expect.poll(() => ask.isVisible()).toBe(true);
+    expect(await ask.textContent()).toContain('It cannot be undone');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ask.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    expect(await page.getByText('1 action', { exact: true }).count()).toBe(1);
+    // A separator, from the keyboard; the size comes back after a reload.
+    const sep = page.getByRole('separator', { name: 'Resize the lesson pane' });
+    const before = Number(await sep.getAttribute('aria-valuenow'));
+    await sep.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => Number(await sep.getAttribute('aria-valuenow'))).toBe(before + 32);
+    const ring = () => page.evaluate(() => {
+      const cs = getComputedStyle(document.activeElement!);
+      return `${cs.outlineStyle} ${parseFloat(cs.outlineWidth) >= 2}`;
+    });
+    expect(await ring()).toBe('solid true');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.locator('html[data-ready="true"]').waitFor();
+    expect(Number(await sep.getAttribute('aria-valuenow'))).toBe(before + 32);
+    // The lesson's link was consumed when it opened: the reload resumed the learner's work.
+    expect(await page.getByText('1 action', { exact: true }).count()).toBe(1);
+    // The theme from its key, remembered; the focus ring shows in the dark theme too.
+    await page.locator('.lesson-head h2').click();
+    await page.keyboard.press('t');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByRole('button', { name: 'Check my work' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await ring()).toBe('solid true');
+    await page.reload();
+    await page.locator('html[data-ready="true"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // F frames the canvas again after the learner moved it.
+    const viewport = () => page.evaluate(() => getComputedStyle(document.querySelector('.world .canvas .react-flow__viewport')!).transform);
+    await command(page, 'sim launch-instances --cluster forum --count 2');
+    await jump(page, '2m');
+    await expect.poll(() => page.locator('.canvas .inst').count()).toBe(2);
+    await settle(page);
+    const framed = await viewport();
+    const pane = (await page.locator('.world .canvas').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width / 2 - 150, pane.y + pane.height / 2 - 60, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(viewport).not.toBe(framed);
+    await page.locator('.lesson-head h2').click();
+    await page.keyboard.press('f');
+    await expect.poll(viewport).toBe(framed);
+  }, 90_000);
+
+  it('a lesson flows: the prerequisite named with the way back, each lesson at its top, Run in console types the command, Show goal beside, and Next lesson after the debrief', async () => {
+    const { page, errors } = await context('light');
+    await openPage(page, `${url}?lesson=L3`);
+    const pane = page.locator('.lesson-body');
+    await expect.poll(() => page.getByRole('note').filter({ hasText: 'builds on a lesson you have not passed yet' }).textContent()).toContain('L2: Put it in a container');
+    await pane.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'L2: Put it in a container' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Lesson L2' }).count()).toBe(1);
+    expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
+    // Run in console: typed, with the focus on the command line; only Enter runs it.
+    await page.getByRole('button', { name: 'Run in console: docker build -t forum:1 .' }).click();
+    const cmd = page.getByLabel('Command');
+    await expect.poll(() => cmd.inputValue()).toBe('docker build -t forum:1 .');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Command');
+    expect(await page.getByText('0 actions', { exact: true }).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('1 action', { exact: true }).count()).toBe(1);
+    // Show goal: the world the solution ends in, beside the learner's, its commands not listed.
+    await page.getByRole('button', { name: 'Show goal' }).click();
+    const goal = page.getByRole('region', { name: 'The goal: the world the reference solution ends in' });
+    await expect.poll(() => goal.locator('.local').textContent()).toContain('forum');
+    expect(await goal.textContent()).not.toContain('docker run');
+    await page.screenshot({ path: resolve(SHOTS, 'lesson-L2-goal-light-1280x720.png') });
+    await page.getByRole('button', { name: 'Hide goal' }).click();
+    for (const line of ['docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) await command(page, line);
+    await page.getByRole('button', { name: 'Check my work' }).click();
+    const next = page.getByRole('button', { name: /^Next lesson: L3/ });
+    await expect.poll(() => next.count()).toBe(1);
+    await page.screenshot({ path: resolve(SHOTS, 'lesson-L2-debrief-light-1280x720.png') });
+    await next.click();
+    await expect.poll(() => page.getByRole('region', { name: 'Lesson L3' }).count()).toBe(1);
+    // L2 is passed now: L3 names no missing prerequisite, and opens at its top.
+    expect(await page.getByRole('note').filter({ hasText: 'builds on' }).count()).toBe(0);
+    expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { runAction } from '../../src/store/actions';
+import { loadCatalog, openLesson } from '../../src/store/lessons';
+import { selectWorldView } from '../../src/store/selectors/world';
+import { selectFocus } from '../../src/store/selectors/canvas';
+import { boundsOf, focusNodes, frame, layoutWorld, LEGIBLE_ZOOM, type Placed } from '../../src/ui/canvas/layout';
+import { sandbox } from '../support/sandbox';
+
+const ids = (p: Placed[]) => p.map((n) => n.id.replace(/arn:aws:ecs:[^/]+\//, '').replace(/container-instance\/[^/]+\/[0-9a-f]+/, 'ci'));
+
+describe('the canvas layout', () => {
+  it('leaves out empty planes until something is in them, and groups what a cluster holds under its name', () => {
+    const store = sandbox();
+    // At 0:00 the cluster exists but its instances are still booting: no zone, no empty control-plane parts.
+    let placed = layoutWorld(selectWorldView(store.getState())!, 1000, 600);
+    expect(ids(placed)).toEqual(['cp:api', 'cl:demo', 'wait:demo']);
+    runAction(store, 'clock.jump', '2m');
+    placed = layoutWorld(selectWorldView(store.getState())!, 1000, 600);
+    expect(placed.filter((n) => n.type === 'zone').map((n) => n.id)).toEqual(['az:demo:us-east-1a', 'az:demo:us-east-1b', 'az:demo:us-east-1c']);
+    expect(placed.some((n) => n.id === 'wait:demo')).toBe(false);
+    expect(placed.some((n) => n.id === 'cp:scheduler')).toBe(false);
+    runAction(store, 'console.run', 'aws ecs create-service --cluster demo --service-name s --task-definition nope --desired-count 1');
+    runAction(store, 'editor.register');
+    runAction(store, 'console.run', 'aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 2');
+    placed = layoutWorld(selectWorldView(store.getState())!, 1000, 600);
+    expect(placed.some((n) => n.id === 'cp:scheduler')).toBe(true);
+    // Every node inside the room (the flow wraps), none overlapping another at its own level.
+    const cluster = placed.find((n) => n.id === 'cl:demo')!;
+    for (const n of placed.filter((x) => x.type === 'instance')) {
+      expect(n.x >= cluster.x && n.x + n.w <= cluster.x + cluster.w).toBe(true);
+    }
+  });
+
+  it('wraps to the width of the canvas: a narrow canvas stacks what a wide one puts side by side', () => {
+    const store = sandbox();
+    runAction(store, 'clock.jump', '2m');
+    const view = selectWorldView(store.getState())!;
+    const zones = (w: number) => new Set(layoutWorld(view, w, 800).filter((n) => n.type === 'zone').map((n) => n.y)).size;
+    expect(zones(1200)).toBe(1);
+    expect(zones(500)).toBe(3);
+    expect(Math.max(...layoutWorld(view, 500, 800).map((n) => n.x + n.w))).toBeLessThanOrEqual(520);
+  });
+
+  it("frames a lesson's focus: the local host in L1, the load balancer and where its targets run in L8", async () => {
+    const c = await loadCatalog();
+    const store = sandbox();
+    openLesson(store, c.lessons.L1!);
+    let view = selectWorldView(store.getState())!;
+    let placed = layoutWorld(view, 700, 400, selectFocus(store.getState()));
+    expect([...focusNodes(view, placed, selectFocus(store.getState()))]).toEqual(['local']);
+    openLesson(store, c.lessons.L8!);
+    runAction(store, 'clock.jump', '1m');
+    view = selectWorldView(store.getState())!;
+    const focus = selectFocus(store.getState());
+    placed = layoutWorld(view, 700, 400, focus);
+    const f = [...focusNodes(view, placed, focus)];
+    expect(f[0]).toMatch(/^lb:.*forum-lb/);
+    expect(f.filter((id) => id.startsWith('ci:')).length).toBeGreaterThan(0);
+    // What the lesson is about comes first, at the top left.
+    expect(placed[0]!.id).toMatch(/^lb:/);
+    // A focus naming what does not exist yet frames everything there is.
+    expect(focusNodes(view, placed, { kind: 'service', name: 'not-yet' }).size).toBe(placed.length);
+  });
+
+  it('frames at a legible zoom: the whole box when it fits, else its top left', () => {
+    const small = frame({ x: 0, y: 0, w: 300, h: 100 }, 800, 400);
+    expect(small.zoom).toBe(1.5);
+    expect(small.x).toBeCloseTo((800 - 450) / 2);
+    const big = frame({ x: 100, y: 50, w: 3000, h: 2000 }, 800, 400);
+    expect(big).toEqual({ zoom: LEGIBLE_ZOOM, x: 16 - 100, y: 16 - 50 });
+    expect(boundsOf([{ id: 'a', type: 'lane', x: 10, y: 20, w: 5, h: 5, view: null, sig: '' }, { id: 'b', type: 'lane', x: 0, y: 0, w: 1, h: 1, view: null, sig: '' }], new Set(['a']))).toEqual({ x: 10, y: 20, w: 5, h: 5 });
+  });
+});
