@@ -138,6 +138,16 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       await expect.poll(() => page.locator('.canvas .inst').count()).toBe(3);
       await holds(page, 'workspace', theme);
       await axe(page, 'workspace');
+      // One time readout; scrubbing back says so over the world, and the slider keeps its size.
+      const time = page.getByRole('region', { name: 'Time controls' });
+      expect((await time.textContent())!.match(/\d:\d\d:\d\d/g)).toEqual(['0:03:00']);
+      const slider = page.getByLabel(/^Timeline/);
+      const wide = (await slider.boundingBox())!.width;
+      await slider.fill('60000');
+      await expect.poll(() => page.getByText('Viewing the past').count()).toBe(1);
+      expect((await slider.boundingBox())!.width).toBe(wide);
+      await page.getByRole('button', { name: 'Back to 0:03:00' }).click();
+      await expect.poll(() => page.getByText('Viewing the past').count()).toBe(0);
 
       // The inspector, with Why here? open: its Close always inside the window, its table not squeezed.
       await command(page, 'aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
@@ -157,6 +167,14 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       await axe(page, 'inspector');
       await page.keyboard.press('Escape');
       await expect.poll(() => inspector.count()).toBe(0);
+
+      // The charts, in the theme's colours.
+      await page.getByRole('tab', { name: 'Charts' }).click();
+      await expect.poll(() => page.locator('figure.chart').count()).toBeGreaterThan(0);
+      const axis = await page.locator('figure.chart .axis').first().evaluate((el) => getComputedStyle(el).stroke);
+      expect(axis).toBe(theme === 'dark' ? 'rgb(139, 148, 158)' : 'rgb(110, 119, 129)');
+      await page.screenshot({ path: resolve(SHOTS, `charts-${theme}-1280x720.png`) });
+      await axe(page, 'charts');
 
       // The editor: its tabs on one line that scrolls, never the page.
       await page.getByRole('tab', { name: 'Editor' }).click();
@@ -245,6 +263,7 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     const ask = page.getByRole('dialog', { name: /^Open “Busy production-like cluster/ });
     await expect.poll(() => ask.isVisible()).toBe(true);
     expect(await ask.textContent()).toContain('It cannot be undone');
+    await axe(page, 'the confirm dialog');
     await page.keyboard.press('Escape');
     await expect.poll(() => ask.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
@@ -278,6 +297,11 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     await page.reload();
     await page.locator('html[data-ready="true"]').waitFor();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.getByRole('button', { name: 'Keys' }).click();
+    await expect.poll(() => keys.isVisible()).toBe(true);
+    await axe(page, 'the Keys dialog, dark');
+    await page.screenshot({ path: resolve(SHOTS, 'keys-dark-1280x720.png') });
+    await page.keyboard.press('Escape');
     // F frames the canvas again after the learner moved it.
     const viewport = () => page.evaluate(() => getComputedStyle(document.querySelector('.world .canvas .react-flow__viewport')!).transform);
     await command(page, 'sim launch-instances --cluster forum --count 2');

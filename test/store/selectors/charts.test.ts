@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../src/store/actions';
-import { selectCharts } from '../../../src/store/selectors/charts';
+import { niceScale, selectCharts } from '../../../src/store/selectors/charts';
 import { sandbox } from '../../support/sandbox';
 
 describe('the charts', () => {
@@ -23,5 +23,19 @@ describe('the charts', () => {
     const specs = selectCharts(store.getState());
     runAction(store, 'history.undo');
     expect(selectCharts(store.getState())).not.toBe(specs);
+  });
+
+  it('end their axes at round numbers: 1, 2, 2.5 or 5 times a power of ten, never 6.6 or 8.59', () => {
+    expect(niceScale(6)).toEqual({ top: 6, step: 2 });
+    expect(niceScale(8.59)).toEqual({ top: 10, step: 2.5 });
+    expect(niceScale(73)).toEqual({ top: 80, step: 20 });
+    expect(niceScale(0.031).top).toBeCloseTo(0.04);
+    expect(niceScale(0)).toEqual({ top: 1, step: 0.25 });
+    for (const v of [1, 3, 7.7, 13, 99, 100, 101, 2048, 0.5]) {
+      const { top, step } = niceScale(v);
+      expect(top).toBeGreaterThanOrEqual(v);
+      expect(top / step).toBeLessThanOrEqual(5);
+      expect(Number.isInteger(+(top / step).toFixed(9))).toBe(true);
+    }
   });
 });
