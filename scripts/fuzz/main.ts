@@ -1,6 +1,7 @@
 /**
- * `npm run fuzz -- --minutes N [--seed S]`: the fuzz targets of scripts/fuzz/targets.ts and random scenarios through
- * the runner, for N minutes (default 1), half and half. Prints one `name value unit` line per figure, as the bench
+ * `npm run fuzz -- --minutes N [--seed S]`: the fuzz targets of scripts/fuzz/targets.ts, random scenarios through
+ * the runner, and the engine's fuzz (scripts/fuzz/engine.ts: requests built from every operation's model), for N
+ * minutes (default 1), a third each. Prints one `name value unit` line per figure, as the bench
  * does, then the inputs that were not clean (the first few of each kind); exits 1 when any was not.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -100,6 +101,73 @@ async function fuzzRunner(until: number): Promise<Tally> {
   return t;
 }
 
+/** The engine's figures: scenarios tried and clean, and those with a ServerException (by distinct message), an exception or fault, a hang, pollution, or a second run that differed. */
+interface EngineTally {
+  tried: number; calls: number; clean: number; serverException: number; thrown: number; hung: number; polluted: number; nondeterministic: number;
+  messages: Map<string, number>;
+}
+
+interface EngineAnswer { seed: number; calls: number; serverErrors: string[]; thrown: string[]; polluted: string[]; nondeterministic: boolean; ms: number }
+
+/** Engine scenarios in a child process, one at a time, as fuzzRunner runs the runner's. */
+async function fuzzEngine(until: number): Promise<EngineTally> {
+  const t: EngineTally = { tried: 0, calls: 0, clean: 0, serverException: 0, thrown: 0, hung: 0, polluted: 0, nondeterministic: 0, messages: new Map() };
+  const note = (kind: string, list: string[]) => {
+    for (const m of new Set(list.map((x) => `${kind}: ${x.replace(/[0-9a-f]{8,}/g, '<id>').replace(/\d{3,}/g, 'N').slice(0, 300)}`))) t.messages.set(m, (t.messages.get(m) ?? 0) + 1);
+  };
+  let n = seed;
+  while (Date.now() < until) {
+    const child = fork(resolve(import.meta.dirname, 'engineWorker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    await new Promise<void>((ready) => child.once('message', () => ready()));
+    while (Date.now() < until) {
+      const s = n++;
+      const answer = await new Promise<EngineAnswer | 'hung' | 'died'>((done) => {
+        const timer = setTimeout(() => done('hung'), 3 * HANG_MS);
+        child.once('message', (m) => {
+          clearTimeout(timer);
+          done(m as EngineAnswer);
+        });
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done('died');
+        });
+        child.send({ seed: s });
+      });
+      child.removeAllListeners('message');
+      child.removeAllListeners('exit');
+      t.tried++;
+      if (typeof answer !== 'object') {
+        if (answer === 'hung') t.hung++;
+        else t.thrown++;
+        note(answer, [`seed ${s}`]);
+        child.kill('SIGKILL');
+        break;
+      }
+      t.calls += answer.calls;
+      const hung = answer.ms > HANG_MS;
+      if (answer.serverErrors.length) t.serverException++;
+      if (answer.thrown.length) t.thrown++;
+      if (answer.polluted.length) t.polluted++;
+      if (answer.nondeterministic) t.nondeterministic++;
+      if (hung) t.hung++;
+      if (!hung && !answer.serverErrors.length && !answer.thrown.length && !answer.polluted.length && !answer.nondeterministic) t.clean++;
+      note('ServerException', answer.serverErrors);
+      note('thrown', answer.thrown);
+      note('polluted', answer.polluted);
+      if (answer.nondeterministic) note('nondeterministic', [`seed ${s}`]);
+    }
+    if (child.connected) child.kill('SIGKILL');
+  }
+  return t;
+}
+
+function printEngine(t: EngineTally): boolean {
+  for (const k of ['tried', 'clean', 'serverException', 'thrown', 'hung', 'polluted', 'nondeterministic'] as const) console.log(`fuzz_engine_${k} ${t[k]} scenarios`);
+  console.log(`fuzz_engine_calls ${t.calls} calls`);
+  console.log(`fuzz_engine_serverException_distinct ${[...t.messages.keys()].filter((m) => m.startsWith('ServerException')).length} messages`);
+  return t.tried === t.clean;
+}
+
 function print(name: string, t: Tally): boolean {
   const tried = KINDS.reduce((a, k) => a + t.counts[k], 0);
   console.log(`fuzz_${name}_tried ${tried} inputs`);
@@ -109,13 +177,19 @@ function print(name: string, t: Tally): boolean {
 
 const started = Date.now();
 const end = started + minutes * 60_000;
-const half = started + (end - started) / 2;
+const third = (end - started) / 3;
 console.log(`fuzz_seed ${seed} seed`);
-const targets = await fuzzTargets(half);
-const runner = await fuzzRunner(end);
+const targets = await fuzzTargets(started + third);
+const runner = await fuzzRunner(started + 2 * third);
+const engine = await fuzzEngine(end);
 let ok = true;
 for (const [name, t] of targets) ok = print(name, t) && ok;
 ok = print('runner', runner) && ok;
+ok = printEngine(engine) && ok;
+if (engine.messages.size) {
+  console.log('\nengine: what was not clean, by message');
+  for (const [m, count] of [...engine.messages].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${count}× ${m}`);
+}
 for (const [name, t] of [...targets, ['runner', runner] as const]) {
   if (t.distinct.size === 0) continue;
   console.log(`\n${name}: what was not clean, by message`);

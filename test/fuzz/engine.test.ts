@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clean, judge, scenarioArb } from './engine';
+import { clean, judge, scenarioArb } from '../../scripts/fuzz/engine';
 
 // The engine's fuzz, short: random scenarios of requests built from every operation's model (real member names,
 // wrong types, hostile values). `npm run fuzz -- --minutes N` runs the same generators for long.

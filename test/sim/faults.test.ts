@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Engine, Sim } from '../../src/sim';
 import { FAULT_EVENT } from '../../src/sim/core/engine';
 import { eventCategory } from '../../src/sim/model/events';
-import { requestArb } from '../fuzz/engine';
+import { requestArb } from '../../scripts/fuzz/engine';
 
 describe('an exception inside an event handler never leaves the clock', () => {
   it('becomes a sim.fault event naming the pending kind, the message and the activity, and the clock goes on', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Sim } from '../../src/sim';
 import { FAULT_EVENT } from '../../src/sim/core/engine';
 import { inputShape, modelOf } from '../../src/sim/api/params';
-import { PROTO_NAMES, prototypeSnapshot, runSteps, setupSteps, type FuzzStep } from '../fuzz/engine';
+import { PROTO_NAMES, prototypeSnapshot, runSteps, setupSteps, type FuzzStep } from '../../scripts/fuzz/engine';
 
 /**
  * Every operation, with a name that is a member of Object.prototype as every name-like member (names, ids,
