@@ -1,8 +1,9 @@
 /**
  * `npm run fuzz -- --minutes N [--seed S]`: the fuzz targets of scripts/fuzz/targets.ts, random scenarios through
  * the runner, and the engine's fuzz (scripts/fuzz/engine.ts: requests built from every operation's model), for N
- * minutes (default 1), a third each. Prints one `name value unit` line per figure, as the bench
- * does, then the inputs that were not clean (the first few of each kind); exits 1 when any was not.
+ * minutes (default 1), a third each (`--only targets|runner|engine`: one of them, all the minutes). Prints one
+ * `name value unit` line per figure, as the bench does, then what was not clean by message with the first input
+ * of each (a runner seed reproduces its scenario: randomScenario(seed)); exits 1 when any was not.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -22,8 +23,8 @@ const KINDS = ['clean', 'crashed', 'hung', 'polluted', 'lost', 'nondeterministic
 interface Tally {
   counts: Record<(typeof KINDS)[number], number>;
   examples: string[];
-  /** Distinct messages of what was not clean, with how often each came. */
-  distinct: Map<string, number>;
+  /** Distinct messages of what was not clean, with how often each came and the first input that gave it. */
+  distinct: Map<string, { count: number; first: string }>;
 }
 const tally = (): Tally => ({ counts: { clean: 0, crashed: 0, hung: 0, polluted: 0, lost: 0, nondeterministic: 0 }, examples: [], distinct: new Map() });
 
@@ -31,7 +32,9 @@ function record(t: Tally, o: Outcome, input: () => string): void {
   t.counts[o.kind]++;
   if (o.kind === 'clean') return;
   const key = `${o.kind}: ${o.detail.replace(/\d{3,}/g, 'N').slice(0, 300)}`;
-  t.distinct.set(key, (t.distinct.get(key) ?? 0) + 1);
+  const seen = t.distinct.get(key);
+  if (seen) seen.count++;
+  else t.distinct.set(key, { count: 1, first: input().slice(0, 80).replace(/\n/g, ' ') });
   if (t.examples.length < 3) t.examples.push(`${o.kind}: ${o.detail.slice(0, 300)}\n    input: ${input().slice(0, 600)}`);
 }
 
@@ -177,23 +180,25 @@ function print(name: string, t: Tally): boolean {
 
 const started = Date.now();
 const end = started + minutes * 60_000;
-const third = (end - started) / 3;
+// --only targets|runner|engine gives one of them all the minutes.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const part = (name: string) => (only === undefined ? (end - started) / 3 : only === name ? end - started : 0);
 console.log(`fuzz_seed ${seed} seed`);
-const targets = await fuzzTargets(started + third);
-const runner = await fuzzRunner(started + 2 * third);
-const engine = await fuzzEngine(end);
+const targets = part('targets') ? await fuzzTargets(Date.now() + part('targets')) : new Map<string, Tally>();
+const runner = part('runner') ? await fuzzRunner(Date.now() + part('runner')) : undefined;
+const engine = part('engine') ? await fuzzEngine(Date.now() + part('engine')) : undefined;
 let ok = true;
 for (const [name, t] of targets) ok = print(name, t) && ok;
-ok = print('runner', runner) && ok;
-ok = printEngine(engine) && ok;
-if (engine.messages.size) {
+if (runner) ok = print('runner', runner) && ok;
+if (engine) ok = printEngine(engine) && ok;
+if (engine?.messages.size) {
   console.log('\nengine: what was not clean, by message');
   for (const [m, count] of [...engine.messages].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${count}× ${m}`);
 }
-for (const [name, t] of [...targets, ['runner', runner] as const]) {
+for (const [name, t] of [...targets, ...(runner ? [['runner', runner] as const] : [])]) {
   if (t.distinct.size === 0) continue;
   console.log(`\n${name}: what was not clean, by message`);
-  for (const [m, count] of [...t.distinct].sort((a, b) => b[1] - a[1])) console.log(`  ${count}× ${m}`);
+  for (const [m, { count, first }] of [...t.distinct].sort((a, b) => b[1].count - a[1].count)) console.log(`  ${count}× ${m}\n      first: ${first}`);
   for (const e of t.examples) console.log(`  e.g. ${e}`);
 }
 console.log(`fuzz_wall ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,6 +2,7 @@ import { Sim, type SimEvent, type SimSnapshot } from '../sim';
 import { cloneData } from '../sim/core/clone';
 import type { Scenario } from './scenario';
 import { orderedActions, simFor } from './world';
+import { HORIZON_MS } from './bounds';
 import { resolveRefs, type CallRecord } from './calls';
 import { mergeStep, newSession, readLine, resumeStep, runLine, waitOf, type CommandResult, type ConsoleSession, type Continuation } from './console';
 
@@ -138,11 +139,13 @@ export class Timeline {
   }
 
   /**
-   * Runs the world forward to `target` (ms). With `budget`, stops early once `budget()` says the
-   * slice is used up (between events, never inside one) and returns false; true when it got there.
+   * Runs the world forward to `target` (ms), never past the horizon of simulated time (HORIZON_MS: a time beyond
+   * it, or not a number, stops there or stays put). With `budget`, stops early once `budget()` says the slice is
+   * used up (between events, never inside one) and returns false; true when it got there.
    */
-  advanceTo(target: number, budget?: () => boolean): boolean {
+  advanceTo(wanted: number, budget?: () => boolean): boolean {
     const sim = this.sim;
+    const target = Number.isNaN(wanted) ? sim.now : Math.min(wanted, HORIZON_MS);
     let n = 0;
     for (;;) {
       const mark = Math.min(this.nextSnapshotAt(), this.nextSampleAt());
@@ -268,7 +271,7 @@ export class Timeline {
 
   /** Moves the world to time `t` (ms): forward by running, backward by restoring and replaying. */
   seek(t: number): void {
-    const target = Math.max(0, Math.round(t));
+    const target = Number.isNaN(t) ? this.sim.now : Math.min(Math.max(0, Math.round(t)), HORIZON_MS);
     if (target >= this.sim.now) {
       this.advanceTo(target);
       return;

@@ -122,3 +122,16 @@ describe('a lesson\'s until', () => {
     expect(() => parseLesson(broken, 'L2')).toThrow(/L2\/lesson\.yaml:\d+:\d+: until: '3650d' is beyond the horizon of simulated time, 400 days/);
   });
 });
+
+describe('the timeline', () => {
+  it('never runs past the horizon, whatever it is asked for', async () => {
+    const { Timeline } = await import('../../src/content/timeline');
+    const t = new Timeline(parseScenario('name: x\nactions: []\n', 's.yaml'));
+    t.advanceTo(Number.NaN);
+    expect(t.now).toBe(0);
+    t.seek(Number.POSITIVE_INFINITY);
+    expect(t.now).toBe(HORIZON_MS);
+    t.advanceTo(HORIZON_MS * 10);
+    expect(t.now).toBe(HORIZON_MS);
+  });
+});
