@@ -73,6 +73,44 @@ export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
   return t;
 }
 
+/**
+ * Host ports of a bridge or host task: static ones are the task's reserved ports; dynamic ones
+ * (bridge, hostPort 0 or omitted) come from the ephemeral range, lowest free first [SIM], and are not
+ * part of the instance's reserved PORTS resource (ecs-spec §13.5): they are free again when the
+ * task that bound them stops.
+ */
+function bindHostPorts(sim: SimContext, t: Task, td: TaskDefinition, ci: ContainerInstance): void {
+  const mode = t.networkMode;
+  if (mode === 'awsvpc' || mode === 'none') return;
+  let bound: Set<string> | undefined;
+  td.containerDefinitions.forEach((cd, i) => {
+    for (const pm of cd.portMappings ?? []) {
+      if (pm.containerPort === undefined) continue;
+      let hostPort = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
+      const proto = pm.protocol === 'udp' ? 'udp' : 'tcp';
+      if (hostPort === 0) {
+        bound ??= boundPorts(sim, ci, t);
+        const taken = proto === 'udp' ? [...ci.reservedPortsUdp, ...ci.usedPortsUdp] : [...ci.reservedPorts, ...ci.usedPorts];
+        hostPort = 49153;
+        while (bound.has(`${hostPort}/${proto}`) || taken.includes(hostPort)) hostPort++;
+        bound.add(`${hostPort}/${proto}`);
+      }
+      t.containers[i]!.networkBindings.push({ bindIP: '0.0.0.0', containerPort: pm.containerPort, hostPort, protocol: proto });
+    }
+  });
+}
+
+/** The host ports the instance's tasks (and `t`, so far) have bound, as "port/protocol". */
+function boundPorts(sim: SimContext, ci: ContainerInstance, t: Task): Set<string> {
+  const out = new Set<string>();
+  for (const a of [...ci.taskArns, t.taskArn]) {
+    const other = sim.world.tasks[a];
+    if (!other || other.lastStatus === 'STOPPED') continue;
+    for (const c of other.containers) for (const b of c.networkBindings) out.add(`${b.hostPort}/${b.protocol}`);
+  }
+  return out;
+}
+
 /** Gives a task its instance (reserving resources and host ports) or its Fargate subnet, and starts it. */
 export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: ContainerInstance | undefined, subnetId: string | undefined): void {
   const w = sim.world;
@@ -85,21 +123,7 @@ export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: Conta
     w.waiting = w.waiting.filter((a) => a !== t.taskArn);
   }
   if (ci && t.launchType === 'EC2') {
-    // Host ports: static ones as reserved, dynamic ones from the ephemeral range, lowest free first [SIM].
-    td.containerDefinitions.forEach((cd, i) => {
-      for (const pm of cd.portMappings ?? []) {
-        if (pm.containerPort === undefined || mode === 'awsvpc' || mode === 'none') continue;
-        let hostPort = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
-        const proto = pm.protocol === 'udp' ? 'udp' : 'tcp';
-        if (hostPort === 0) {
-          const used = proto === 'udp' ? ci.usedPortsUdp : ci.usedPorts;
-          hostPort = 49153;
-          while (used.includes(hostPort) || reserved.ports.includes(hostPort)) hostPort++;
-          (proto === 'udp' ? reserved.portsUdp : reserved.ports).push(hostPort);
-        }
-        t.containers[i]!.networkBindings.push({ bindIP: '0.0.0.0', containerPort: pm.containerPort, hostPort, protocol: proto });
-      }
-    });
+    bindHostPorts(sim, t, td, ci);
     ci.usedCpu += reserved.cpu;
     ci.usedMemory += reserved.memory;
     ci.usedGpu += reserved.gpu;
