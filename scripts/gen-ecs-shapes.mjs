@@ -23,10 +23,6 @@ function firstSentence(doc) {
   return m ? m[1] : text.slice(0, 300);
 }
 
-// Amazon ECS Managed Instances providers are not simulated: their configuration is kept opaque
-// (any JSON object passes the SDK-level check) and the simulator says so when it meets one.
-const OPAQUE = new Set(['CreateManagedInstancesProviderConfiguration', 'UpdateManagedInstancesProviderConfiguration']);
-
 /** The member tables and documentation of every shape an operation's input reaches. */
 function tables(model) {
   const out = { operations: {}, shapes: {} };
@@ -35,10 +31,6 @@ function tables(model) {
   function visit(name) {
     if (seen.has(name)) return;
     seen.add(name);
-    if (OPAQUE.has(name)) {
-      out.shapes[name] = { t: 'opaque' };
-      return;
-    }
     const s = model.shapes[name];
     const c = { t: s.type };
     if (s.type === 'structure') {
@@ -80,7 +72,6 @@ const PRIMITIVE = { string: 'string', integer: 'number', long: 'number', double:
 function tsType(shapes, name) {
   const s = shapes[name];
   if (s.t === 'structure') return name;
-  if (s.t === 'opaque') return 'Record<string, unknown>';
   if (s.t === 'list') {
     const e = tsType(shapes, s.e);
     return /[ |]/.test(e) ? `(${e})[]` : `${e}[]`;

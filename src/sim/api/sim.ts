@@ -5,10 +5,12 @@ import { findContainerInstance } from '../queries/lookups';
 import { loseConnection, restoreConnection, startEc2Instance, startInstance, stopInstance, terminateInstance } from '../controllers/instances';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import { RANGES } from '../model/limits';
+import { AGENT_VERSION } from '../model/agent';
 import { parseDuration } from '../core/time';
 import { resolve } from '../queries/discovery';
 import { checkMemory, exitContainer, stopTask } from '../controllers/tasks';
 import { expandTrace } from '../placement/place';
+import { runExec } from './ecs/execute';
 import type { Ec2Instance, ImageBehavior, TrafficSource } from '../model/types';
 
 /** Simulator-only operations (prefixed `sim.`): things that happen to the world rather than API calls. */
@@ -44,6 +46,7 @@ interface LaunchInput {
   reservedMemory?: number;
   reservedPorts?: number[];
   bootSeconds?: number;
+  agentVersion?: string;
 }
 
 /** sim.LaunchInstances: starts EC2 instances whose agents join `cluster` after booting. */
@@ -66,6 +69,9 @@ function launchInstances(sim: SimContext, input: LaunchInput): Ec2Instance[] {
     fixed = subnets.find((s) => s.availabilityZone === input.availabilityZone);
     if (!fixed) throw invalidParameter(`Invalid availability zone: [${input.availabilityZone}]`);
   }
+  if (input.agentVersion !== undefined && (typeof input.agentVersion !== 'string' || !/^\d+\.\d+\.\d+$/.test(input.agentVersion))) {
+    throw invalidParameter('agentVersion must be a container agent version such as 1.80.0.');
+  }
   const boot = input.bootSeconds !== undefined ? input.bootSeconds * 1000 : w.durations.instanceBootMs;
   const out: Ec2Instance[] = [];
   const existing = Object.keys(w.ec2).length;
@@ -82,6 +88,7 @@ function launchInstances(sim: SimContext, input: LaunchInput): Ec2Instance[] {
         reservedPortsUdp: [],
         instanceAttributes: input.attributes ?? {},
         ...(input.registeredResources ? { registeredResources: input.registeredResources } : {}),
+        ...(typeof input.agentVersion === 'string' && input.agentVersion !== AGENT_VERSION ? { agentVersion: input.agentVersion } : {}),
       },
     }));
   }
@@ -291,6 +298,13 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
       if (t.lastStatus === 'RUNNING' && t.containers.some((c) => c.image === image)) checkMemory(sim, t);
     }
     return { image, ...behavior };
+  },
+  /** A command in an ECS Exec session: what the shell in the container prints, and its exit status. */
+  RunInContainer(sim, input) {
+    const { cluster, task, container, command } = input as { cluster?: string; task?: unknown; container?: string; command?: unknown };
+    if (typeof task !== 'string' || !task) throw invalidParameter('task (ARN or id) is required.');
+    if (typeof command !== 'string' || !command.trim()) throw invalidParameter('command is required.');
+    return runExec(sim, { ...(typeof cluster === 'string' ? { cluster } : {}), task, ...(typeof container === 'string' ? { container } : {}), command });
   },
   DescribePlacementTrace(sim, input) {
     let id = input.traceId as number | undefined;

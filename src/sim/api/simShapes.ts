@@ -61,6 +61,7 @@ const SIM_SHAPES: Record<string, Shape> = {
   LaunchInstancesInput: struct({
     cluster: 'Name', instanceType: 'Name', count: 'LaunchCount', availabilityZone: 'Name', subnetId: 'Name', ec2InstanceIds: 'InstanceIds',
     registeredResources: 'RegisteredResources', attributes: 'Strings', reservedMemory: 'ReservedMemory', reservedPorts: 'Ports', bootSeconds: 'Seconds',
+    agentVersion: 'Name',
   }),
   InstancesInput: struct({ instanceIds: 'InstanceIds' }, ['instanceIds']),
   AgentInput: struct({ cluster: 'Name', containerInstance: 'Name', ec2InstanceId: 'Name', durationSeconds: 'Seconds' }),
@@ -81,6 +82,7 @@ const SIM_SHAPES: Record<string, Shape> = {
     readySeconds: 'Seconds', connectsTo: 'ConnectsTo',
   }, ['image']),
   DescribePlacementTraceInput: struct({ traceId: 'TraceId', task: 'Name' }),
+  RunInContainerInput: struct({ cluster: 'Name', task: 'Name', container: 'Name', command: 'Text' }, ['task', 'command']),
 };
 
 /** The simulator's operations, by the input shape each takes. */
@@ -90,6 +92,7 @@ export const SIM_MODEL: Model = {
     DisconnectAgent: 'AgentInput', ReconnectAgent: 'ReconnectAgentInput', ExitContainer: 'ExitContainerInput', SetLoad: 'SetLoadInput',
     InterruptFargateSpot: 'InterruptFargateSpotInput', SetFargateSpotCapacity: 'SetFargateSpotCapacityInput', FailHealthCheck: 'FailHealthCheckInput',
     Resolve: 'ResolveInput', SetTraffic: 'SetTrafficInput', SetImage: 'SetImageInput', DescribePlacementTrace: 'DescribePlacementTraceInput',
+    RunInContainer: 'RunInContainerInput',
   },
   shapes: SIM_SHAPES,
 };

@@ -1,5 +1,5 @@
 import type { SimContext } from '../model/context';
-import type { AutoScalingGroup, Ec2Instance } from '../model/types';
+import type { AutoScalingGroup, CapacityProvider, ContainerInstance, Ec2Instance } from '../model/types';
 import { parseUserData } from '../queries/userData';
 import { startEc2Instance, terminateInstance } from './instances';
 
@@ -74,4 +74,46 @@ export function registerAsgHandlers(sim: SimContext): void {
     const asg = sim.world.autoScalingGroups[ev.name];
     if (asg) reconcileAsg(sim, asg);
   });
+}
+
+/**
+ * Amazon ECS Managed Instances (ecs-spec §13.2): ECS launches and retires the instances of a Managed
+ * Instances capacity provider itself, as a group without a group: the instances join the provider's
+ * cluster and belong to the provider; nobody calls sim.LaunchInstances for them.
+ */
+export function launchManagedInstance(sim: SimContext, cp: CapacityProvider, instanceType: string, subnetId: string): Ec2Instance {
+  const mi = cp.managedInstances!;
+  return startEc2Instance(sim, {
+    id: `i-0${sim.hex(16)}`, instanceType, subnetId, clusterArn: sim.arn(`cluster/${mi.cluster}`), bootMs: sim.world.durations.managedInstanceBootMs,
+    agentConfig: { reservedMemory: 0, reservedPorts: [22, 2375, 2376, 51678, 51679], reservedPortsUdp: [], instanceAttributes: {} },
+    managedBy: cp.name,
+  });
+}
+
+/** The instance has reached its maximum lifetime: DRAINING, so the service scheduler moves its tasks; it is terminated once empty. */
+export function drainManagedInstance(sim: SimContext, ci: ContainerInstance, why: string): void {
+  if (ci.status !== 'ACTIVE') return;
+  ci.status = 'DRAINING';
+  ci.retiringSinceMs = sim.now;
+  ci.version++;
+  sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is DRAINING: ${why}.`, {
+    containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status: 'DRAINING',
+  });
+  sim.notices.emit('clusterChanged', ci.clusterArn);
+}
+
+/** ECS removes a managed instance: the container instance is deregistered and the EC2 instance terminated. */
+export function retireManagedInstance(sim: SimContext, inst: Ec2Instance, why: string): void {
+  if (inst.state === 'terminated') return;
+  sim.emit('ManagedInstanceRetired', `Managed Instances capacity provider ${inst.managedBy ?? ''} terminates ${inst.ec2InstanceId}: ${why}.`, {
+    capacityProviderName: inst.managedBy ?? '', ec2InstanceId: inst.ec2InstanceId, reason: why,
+  });
+  terminateInstance(sim, inst);
+}
+
+/** Every instance of a deleted Managed Instances provider is retired. */
+export function retireManagedInstances(sim: SimContext, provider: string): void {
+  for (const inst of Object.values(sim.world.ec2)) {
+    if (inst.managedBy === provider && inst.state !== 'terminated') retireManagedInstance(sim, inst, 'its capacity provider was deleted');
+  }
 }

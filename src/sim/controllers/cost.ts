@@ -7,7 +7,8 @@ import { HOUR, MINUTE } from '../core/time';
  * The cost meter: every minute, what the simulation used, priced from the table kept as data. An EC2
  * instance costs its hourly price while it is pending or running; its cost is shared over the
  * services whose tasks reserve its CPU, and what nobody reserves is reported as unused capacity
- * [SIM]. A Fargate task costs its vCPU and GB from the image pull until it stops (Spot at its price).
+ * [SIM]. A Fargate task costs its vCPU and GB from the image pull until it stops (Spot at its price). A
+ * Managed Instances instance costs its EC2 price plus the management fee.
  */
 
 function add(map: Record<string, number>, key: string, v: number): void {
@@ -22,9 +23,11 @@ export function meterMinute(sim: SimContext): void {
   const serviceName = (arn: string | undefined) => (arn ? w.services[arn]?.serviceName ?? 'standalone' : 'standalone');
   for (const inst of Object.values(w.ec2)) {
     if (inst.state !== 'pending' && inst.state !== 'running') continue;
-    const usd = INSTANCE_TYPES[inst.instanceType]!.price * minuteShare;
+    // A Managed Instances instance costs its EC2 price and the management fee.
+    const price = INSTANCE_TYPES[inst.instanceType]!.price;
+    const usd = (inst.managedBy ? price * (1 + PRICES.managedInstancesFeeShare) : price) * minuteShare;
     c.totalUSD += usd;
-    add(c.byCapacityType, 'EC2', usd);
+    add(c.byCapacityType, inst.managedBy ? 'MANAGED_INSTANCES' : 'EC2', usd);
     const ci = inst.containerInstanceArn ? w.containerInstances[inst.containerInstanceArn] : undefined;
     let shared = 0;
     if (ci && ci.registeredCpu > 0) {

@@ -1,6 +1,6 @@
 import type { SimContext } from '../model/context';
 import { ApiError } from '../core/errors';
-import { CAPABILITIES } from '../model/agent';
+import { AGENT_VERSION, CAPABILITIES } from '../model/agent';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import type { AgentConfig, ContainerInstance, Ec2Instance } from '../model/types';
 
@@ -11,7 +11,7 @@ import type { AgentConfig, ContainerInstance, Ec2Instance } from '../model/types
  */
 
 /** Starts one EC2 instance whose agent will join `clusterArn` after it boots. */
-export function startEc2Instance(sim: SimContext, o: { id: string; instanceType: string; subnetId: string; clusterArn: string; bootMs: number; agentConfig: AgentConfig; asgName?: string }): Ec2Instance {
+export function startEc2Instance(sim: SimContext, o: { id: string; instanceType: string; subnetId: string; clusterArn: string; bootMs: number; agentConfig: AgentConfig; asgName?: string; managedBy?: string }): Ec2Instance {
   const w = sim.world;
   const subnet = w.subnets[o.subnetId]!;
   const base = subnet.cidr.split('/')[0]!.split('.').map(Number);
@@ -21,12 +21,15 @@ export function startEc2Instance(sim: SimContext, o: { id: string; instanceType:
     privateIp: `${base[0]}.${base[1]}.${base[2]! + (n >> 8)}.${n & 255}`,
     ec2InstanceId: o.id, instanceType: o.instanceType, availabilityZone: subnet.availabilityZone, subnetId: subnet.subnetId,
     state: 'pending', clusterArn: o.clusterArn, launchedAtMs: sim.now, gen: 0, imageCache: [],
-    trunking: w.accountSettings.awsvpcTrunking === 'enabled' && INSTANCE_TYPES[o.instanceType]!.trunkEni !== undefined,
+    // [INF] Managed Instances use ENI trunking where the type has it, to place several awsvpc tasks on one instance.
+    trunking: (w.accountSettings.awsvpcTrunking === 'enabled' || o.managedBy !== undefined) && INSTANCE_TYPES[o.instanceType]!.trunkEni !== undefined,
     agentConfig: o.agentConfig,
     ...(o.asgName ? { asgName: o.asgName } : {}),
+    ...(o.managedBy ? { managedBy: o.managedBy } : {}),
   };
   w.ec2[o.id] = inst;
-  sim.emit('InstanceLaunched', `EC2 instance ${o.id} (${o.instanceType}) is launching in ${subnet.availabilityZone}${o.asgName ? ` for Auto Scaling group ${o.asgName}` : ''}.`, {
+  const forWhom = o.asgName ? ` for Auto Scaling group ${o.asgName}` : o.managedBy ? ` for Managed Instances capacity provider ${o.managedBy}` : '';
+  sim.emit('InstanceLaunched', `EC2 instance ${o.id} (${o.instanceType}) is launching in ${subnet.availabilityZone}${forWhom}.`, {
     ec2InstanceId: o.id, instanceType: o.instanceType, availabilityZone: subnet.availabilityZone, ...(o.asgName ? { autoScalingGroupName: o.asgName } : {}),
   });
   sim.engine.after(o.bootMs, { k: 'inst.boot', id: o.id, gen: inst.gen });
@@ -65,10 +68,15 @@ function register(sim: SimContext, inst: Ec2Instance): void {
     maxEni: inst.trunking ? type.trunkEni! - 1 : type.maxEni,
     usedCpu: 0, usedMemory: 0, usedGpu: 0, usedEni: 0, usedPorts: [], usedPortsUdp: [],
     attributes, taskArns: [], version: 1,
+    ...(cfg.agentVersion ? { agentVersion: cfg.agentVersion } : {}),
   };
   // Instances of an Auto Scaling group that a capacity provider uses belong to that provider.
   const provider = inst.asgName ? Object.values(w.capacityProviders).find((p) => p.status === 'ACTIVE' && p.autoScalingGroupName === inst.asgName) : undefined;
   if (provider) ci.capacityProviderName = provider.name;
+  if (inst.managedBy) {
+    ci.capacityProviderName = inst.managedBy;
+    ci.idleSinceMs = sim.now;
+  }
   w.containerInstances[ciArn] = ci;
   inst.containerInstanceArn = ciArn;
   cluster.instanceArns.push(ciArn);
@@ -155,8 +163,23 @@ export function restoreConnection(sim: SimContext, ci: ContainerInstance): void 
   sim.engine.after(Math.round(base * jitter), { k: 'agent.connect', ci: ci.containerInstanceArn, gen: ci.agentGen });
 }
 
+/** UpdateContainerAgent: the agent downloads, stages and restarts into the current version (its tasks keep running). */
+export function startAgentUpdate(sim: SimContext, ci: ContainerInstance): void {
+  ci.agentUpdateStatus = 'PENDING';
+  ci.version++;
+  sim.engine.after(sim.world.durations.agentUpdateMs, { k: 'agent.update', ci: ci.containerInstanceArn });
+}
+
 export function registerInstanceHandlers(sim: SimContext): void {
   const e = sim.engine;
+  e.on('agent.update', (ev) => {
+    const ci = sim.world.containerInstances[ev.ci];
+    if (!ci || ci.status === 'INACTIVE' || ci.agentUpdateStatus !== 'PENDING') return;
+    ci.agentUpdateStatus = 'UPDATED';
+    delete ci.agentVersion;
+    ci.version++;
+    sim.emit('AgentUpdated', `The container agent on ${ci.ec2InstanceId} was updated to ${AGENT_VERSION}.`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, agentVersion: AGENT_VERSION });
+  });
   e.on('agent.restore', (ev) => {
     const ci = sim.world.containerInstances[ev.ci];
     if (ci) restoreConnection(sim, ci);

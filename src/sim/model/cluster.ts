@@ -24,6 +24,10 @@ export interface Cluster {
   tags: Tag[];
   /** Container instance ARNs in registration order (the [SIM] tie-break order). */
   instanceArns: string[];
+  /** ECS Exec logging and managed storage encryption (CreateCluster, UpdateCluster), as the request gave them. */
+  configuration?: Record<string, unknown>;
+  /** The default Service Connect namespace (its ARN). */
+  serviceConnectDefaults?: { namespace: string };
 }
 
 export interface CapacityProviderStrategyItem {
@@ -46,6 +50,8 @@ export interface Ec2Instance {
   containerInstanceArn?: string;
   /** The Auto Scaling group that launched it. */
   asgName?: string;
+  /** The Managed Instances capacity provider that launched it (ECS provisions and retires it). */
+  managedBy?: string;
   privateIp: string;
   /** Bumped on every state change so stale pending events are ignored. */
   gen: number;
@@ -59,6 +65,8 @@ export interface AgentConfig {
   reservedPortsUdp: number[];
   instanceAttributes: Record<string, string>;
   registeredResources?: { CPU?: number; MEMORY?: number };
+  /** An older agent than the current one (sim.LaunchInstances agentVersion), for UpdateContainerAgent. */
+  agentVersion?: string;
 }
 
 export interface Resource {
@@ -101,6 +109,14 @@ export interface ContainerInstance {
   usedPortsUdp: number[];
   attributes: Attribute[];
   capacityProviderName?: string;
+  /** UpdateContainerAgent: the update in progress or done, and when it finishes. */
+  agentUpdateStatus?: 'PENDING' | 'STAGING' | 'STAGED' | 'UPDATING' | 'UPDATED' | 'FAILED';
+  agentVersion?: string;
+  /** When ECS started to retire a managed instance (its maximum lifetime reached). */
+  retiringSinceMs?: number;
+  /** Since when a managed instance has run no task (idle instance detection). */
+  idleSinceMs?: number;
+  tags?: Tag[];
   /** Task ARNs (not STOPPED) on this instance. */
   taskArns: string[];
   version: number;

@@ -50,6 +50,14 @@ export const DEFAULT_DURATIONS = {
   provisioningTimeoutMs: 30 * MINUTE,
   /** First throttled retry; doubles per consecutive failure up to the cap [SIM]. */
   throttleBaseMs: 30 * SECOND,
+  /** UpdateContainerAgent: from the request to the new agent running (PENDING through UPDATED) [SIM]. */
+  agentUpdateMs: 1 * MINUTE,
+  /** An Amazon ECS Managed Instances instance from launch to its registration [SIM: about 40 s from RunTask to a running task was measured]. */
+  managedInstanceBootMs: 25 * SECOND,
+  /** The maximum lifetime of a Managed Instances instance: then ECS drains and replaces it (ecs-spec §13.2: 21 days). */
+  managedInstanceLifetimeMs: 21 * 24 * 60 * MINUTE,
+  /** How long a Managed Instances instance stays idle before ECS removes it, when scaleInAfter is not set [SIM]. */
+  managedInstanceIdleMs: 5 * MINUTE,
 };
 
 export type Durations = typeof DEFAULT_DURATIONS;

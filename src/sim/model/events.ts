@@ -15,12 +15,15 @@ export interface EventMap {
   TaskHealthChange: { taskArn: string; healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' };
   ContainerStateChange: { taskArn: string; containerName: string; lastStatus: 'RUNNING' | 'STOPPED'; exitCode?: number };
   ContainerHealthChange: { taskArn: string; containerName: string; healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' };
+  ContainerRestarted: { taskArn: string; containerName: string; exitCode: number; restartCount: number };
   TaskDefinitionRegistered: { taskDefinitionArn: string };
   TaskDefinitionDeregistered: { taskDefinitionArn: string };
   ScheduledTaskRun: { rule: string };
   ScheduledTaskFailed: { rule: string; error: { code: string; message: string } };
   LoadChanged: { target: string; cpuUnits: unknown; memoryMiB: unknown };
   FaultInjected: { taskArn: string; failing: boolean };
+  TaskProtectionChanged: { taskArns: string[]; protectionEnabled: boolean };
+  ExecuteCommandSession: { taskArn: string; containerName: string; sessionId: string };
   // services and deployments
   ServiceCreated: { serviceArn: string };
   ServiceUpdated: { serviceArn: string };
@@ -35,12 +38,14 @@ export interface EventMap {
   ContainerInstanceStateChange: { containerInstanceArn: string; ec2InstanceId: string; status: 'ACTIVE' | 'DRAINING' | 'INACTIVE' };
   AgentConnected: { containerInstanceArn: string; ec2InstanceId: string };
   AgentDisconnected: { containerInstanceArn: string; ec2InstanceId: string };
+  AgentUpdated: { containerInstanceArn: string; ec2InstanceId: string; agentVersion: string };
   AttributesChanged: { containerInstanceArn: string; name: string; value: string | undefined };
   // auto scaling, capacity and alarms
   AsgCreated: { autoScalingGroupName: string };
   AsgDesiredCapacity: { autoScalingGroupName: string; from: number; to: number };
   AsgTerminate: { autoScalingGroupName: string; ec2InstanceId: string };
   CapacityProviderCreated: { name: string };
+  ManagedInstanceRetired: { capacityProviderName: string; ec2InstanceId: string; reason: string };
   ClusterCapacityProvidersChanged: { clusterArn: string };
   FargateSpotCapacity: { available: boolean };
   ScalableTargetRegistered: { resourceId: string };
@@ -60,6 +65,7 @@ export interface EventMap {
   // clusters and the account
   ClusterCreated: { clusterArn: string };
   ClusterDeleted: { clusterArn: string };
+  ClusterUpdated: { clusterArn: string };
   AccountSettingChanged: { name: string; value: string };
   /**
    * A defect the engine caught: a handler threw (or an instant overflowed) while running a pending event of
@@ -93,18 +99,18 @@ export type EventCategory = 'tasks' | 'services' | 'instances' | 'scaling' | 'lb
 export const EVENT_CATEGORIES: readonly EventCategory[] = ['tasks', 'services', 'instances', 'scaling', 'lb', 'account', 'docker'];
 
 export const EVENT_CATEGORY: Record<EventType, EventCategory> = {
-  TaskStateChange: 'tasks', TaskHealthChange: 'tasks', ContainerStateChange: 'tasks', ContainerHealthChange: 'tasks',
+  TaskStateChange: 'tasks', TaskHealthChange: 'tasks', ContainerStateChange: 'tasks', ContainerHealthChange: 'tasks', ContainerRestarted: 'tasks',
   TaskDefinitionRegistered: 'tasks', TaskDefinitionDeregistered: 'tasks', ScheduledTaskRun: 'tasks', ScheduledTaskFailed: 'tasks',
-  LoadChanged: 'tasks', FaultInjected: 'tasks',
+  LoadChanged: 'tasks', FaultInjected: 'tasks', TaskProtectionChanged: 'tasks', ExecuteCommandSession: 'tasks',
   ServiceCreated: 'services', ServiceUpdated: 'services', ServiceStateChange: 'services', ServiceEvent: 'services', DeploymentStateChange: 'services',
   InstanceLaunched: 'instances', InstanceStopped: 'instances', InstanceTerminated: 'instances', ContainerInstanceRegistered: 'instances',
-  ContainerInstanceStateChange: 'instances', AgentConnected: 'instances', AgentDisconnected: 'instances', AttributesChanged: 'instances',
-  AsgCreated: 'scaling', AsgDesiredCapacity: 'scaling', AsgTerminate: 'scaling', CapacityProviderCreated: 'scaling',
+  ContainerInstanceStateChange: 'instances', AgentConnected: 'instances', AgentDisconnected: 'instances', AgentUpdated: 'instances', AttributesChanged: 'instances',
+  AsgCreated: 'scaling', AsgDesiredCapacity: 'scaling', AsgTerminate: 'scaling', CapacityProviderCreated: 'scaling', ManagedInstanceRetired: 'scaling',
   ClusterCapacityProvidersChanged: 'scaling', FargateSpotCapacity: 'scaling', ScalableTargetRegistered: 'scaling', ScalingPolicyPut: 'scaling',
   ScalingActivity: 'scaling', AlarmPut: 'scaling', AlarmStateChange: 'scaling',
   LoadBalancerCreated: 'lb', TargetRegistered: 'lb', TargetDeregistered: 'lb', TargetHealthChange: 'lb', TrafficChanged: 'lb',
   NamespaceCreated: 'lb', CloudMapRegistered: 'lb', CloudMapDeregistered: 'lb',
-  ClusterCreated: 'account', ClusterDeleted: 'account', AccountSettingChanged: 'account', 'sim.fault': 'account',
+  ClusterCreated: 'account', ClusterDeleted: 'account', ClusterUpdated: 'account', AccountSettingChanged: 'account', 'sim.fault': 'account',
   ImageBuilt: 'docker', ImagePushed: 'docker', ContainerStarted: 'docker', ContainerExited: 'docker', ContainerHealth: 'docker',
   ContainerStartFailed: 'docker', ComposeDependencyFailed: 'docker', LocalRequestsFailing: 'docker', LocalRequestsSucceeding: 'docker',
   ProcessStarted: 'docker', ProcessExited: 'docker', ProcessRestarted: 'docker', ProcessCrashed: 'docker',

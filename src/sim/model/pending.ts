@@ -14,11 +14,12 @@ export interface PendingMap {
   'task.stop': { task: string };
   'task.deprovisioned': { task: string };
   'ctr.start': { task: string; ctr: string };
-  'ctr.exit': { task: string; ctr: string; code: number };
-  'ctr.health': { task: string; ctr: string };
+  'ctr.exit': { task: string; ctr: string; code: number; run?: number };
+  'ctr.health': { task: string; ctr: string; run?: number };
   // waiting for capacity and cluster auto scaling (controllers/cas)
   'task.provisionTimeout': { task: string };
   'cluster.placeWaiting': { cluster: string };
+  'cluster.provision': { cluster: string; capacityProvider: string };
   // the service scheduler (controllers/services)
   'svc.pass': { svc: string };
   'svc.wake': { svc: string };
@@ -27,6 +28,7 @@ export interface PendingMap {
   'agent.timeout': { ci: string; gen: number };
   'agent.connect': { ci: string; gen: number };
   'agent.restore': { ci: string };
+  'agent.update': { ci: string };
   'asg.reconcile': { name: string };
   // the minute clock (controllers/metrics) and scheduled scaling (controllers/autoscaling)
   'metrics.tick': Record<never, never>;
@@ -57,10 +59,10 @@ export const PENDING_HANDLERS: Record<PendingKind, string> = {
   'task.pulled': 'controllers/tasks', 'task.created': 'controllers/tasks', 'task.depTimeout': 'controllers/tasks',
   'task.stop': 'controllers/tasks', 'task.deprovisioned': 'controllers/tasks', 'ctr.start': 'controllers/tasks',
   'ctr.exit': 'controllers/tasks', 'ctr.health': 'controllers/tasks',
-  'task.provisionTimeout': 'controllers/cas', 'cluster.placeWaiting': 'controllers/cas',
+  'task.provisionTimeout': 'controllers/cas', 'cluster.placeWaiting': 'controllers/cas', 'cluster.provision': 'controllers/cas',
   'svc.pass': 'controllers/services', 'svc.wake': 'controllers/services',
   'inst.boot': 'controllers/instances', 'agent.timeout': 'controllers/instances', 'agent.connect': 'controllers/instances',
-  'agent.restore': 'controllers/instances', 'asg.reconcile': 'controllers/asg',
+  'agent.restore': 'controllers/instances', 'agent.update': 'controllers/instances', 'asg.reconcile': 'controllers/asg',
   'metrics.tick': 'controllers/metrics', 'aas.scheduled': 'controllers/autoscaling',
   'elb.check': 'controllers/elb', 'elb.tick': 'controllers/elb', 'events.fire': 'api/events',
   'docker.traffic': 'controllers/docker', 'docker.ready': 'controllers/docker', 'docker.connect': 'controllers/docker',

@@ -140,7 +140,10 @@ export interface CapacityProvider {
   name: string;
   capacityProviderArn: string;
   status: 'ACTIVE' | 'INACTIVE';
-  autoScalingGroupName: string;
+  /** The Auto Scaling group of an EC2_AUTOSCALING provider. */
+  autoScalingGroupName?: string;
+  /** An Amazon ECS Managed Instances provider: its configuration as the request gave it, and the cluster it belongs to. */
+  managedInstances?: ManagedInstancesProvider;
   managedScaling: {
     /** ENABLED or DISABLED (the API admits any string; anything but ENABLED is off). */
     status: string;
@@ -155,4 +158,40 @@ export interface CapacityProvider {
   lowMinutes: number;
   lastReservation?: number;
   tags: Tag[];
+}
+
+/** What a Managed Instances capacity provider keeps (ecs-spec §13.2): the request's configuration, with its defaults. */
+export interface ManagedInstancesProvider {
+  cluster: string;
+  infrastructureRoleArn: string;
+  instanceLaunchTemplate: {
+    ec2InstanceProfileArn: string;
+    networkConfiguration: { subnets?: string[]; securityGroups?: string[] };
+    storageConfiguration?: { storageSizeGiB?: number };
+    monitoring?: string;
+    capacityOptionType?: string;
+    instanceRequirements?: InstanceRequirements;
+    [member: string]: unknown;
+  };
+  propagateTags: string;
+  /** Seconds an idle instance waits before it is removed (-1: never). */
+  infrastructureOptimization: { scaleInAfter?: number | null };
+  autoRepairConfiguration?: { actionsStatus?: string };
+}
+
+/** Attribute-based instance type selection (API:InstanceRequirementsRequest), the members the simulator applies. */
+export interface InstanceRequirements {
+  vCpuCount: { min: number; max?: number };
+  memoryMiB: { min: number; max?: number };
+  cpuManufacturers?: string[];
+  memoryGiBPerVCpu?: { min?: number; max?: number };
+  excludedInstanceTypes?: string[];
+  allowedInstanceTypes?: string[];
+  instanceGenerations?: string[];
+  burstablePerformance?: string;
+  acceleratorTypes?: string[];
+  acceleratorCount?: { min?: number; max?: number };
+  acceleratorManufacturers?: string[];
+  acceleratorNames?: string[];
+  [member: string]: unknown;
 }

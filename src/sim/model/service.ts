@@ -71,6 +71,8 @@ export interface Service {
   launchTimesMs?: number[];
   serviceConnectConfiguration?: ServiceConnectConfig;
   tags: Tag[];
+  /** ECS Exec for the service's tasks. */
+  enableExecuteCommand?: boolean;
 }
 
 export interface ServiceConnectConfig {

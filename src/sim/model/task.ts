@@ -31,6 +31,8 @@ export interface Container {
   memoryReservation?: number;
   /** Set once SIGTERM was sent. */
   sigtermAtMs?: number;
+  /** Times its restart policy restarted it in place; its current run is run number `restartCount`. */
+  restartCount?: number;
 }
 
 /** Why a task is placed where it is: one row per candidate instance. */
@@ -116,6 +118,8 @@ export interface Task {
   stopCode?: string;
   stoppedReason?: string;
   createdAtMs: number;
+  /** When the task left PROVISIONING (its ENI attached): connectivityAt. */
+  connectedAtMs?: number;
   pullStartedAtMs?: number;
   pullStoppedAtMs?: number;
   startedAtMs?: number;
@@ -136,6 +140,14 @@ export interface Task {
   version: number;
   gen: number;
   tags: Tag[];
+  /** ECS Exec (ecs-spec §13.3): the task runs the managed SSM agent and accepts ExecuteCommand. */
+  enableExecuteCommand?: boolean;
+  /** Task scale-in protection (UpdateTaskProtection): protected until this time. */
+  protectedUntilMs?: number;
+  /** Amazon EBS volumes configured at launch (volumeConfigurations), attached to the task. */
+  ebsVolumes?: EbsVolumeAttachment[];
+  /** Fargate ephemeral storage, GiB (20 unless the task definition or an override sets 21-200). */
+  ephemeralStorageGiB?: number;
   /** Set while the task waits in PROVISIONING for an instance from its capacity provider. */
   waiting?: WaitingPlacement;
   /** Load balancer targets this task is registered as. */
@@ -144,6 +156,17 @@ export interface Task {
   drainUntilMs?: number;
   /** The last minute's requests: the CPU units they ask for, and what they got. */
   traffic?: { cpuUnits: number; requests: number; errors: number; latencyMs: number };
+}
+
+/** An Amazon EBS volume ECS creates for a task at launch and attaches to it. */
+export interface EbsVolumeAttachment {
+  id: string;
+  volumeName: string;
+  volumeId: string;
+  roleArn: string;
+  sizeInGiB: number;
+  volumeType: string;
+  deleteOnTermination: boolean;
 }
 
 /** Where a task waits in PROVISIONING for capacity from an Auto Scaling group capacity provider. */

@@ -39,6 +39,8 @@ export interface ContainerDefinition {
   links?: string[];
   privileged?: boolean;
   logConfiguration?: { logDriver?: string; options?: Record<string, string> };
+  /** Restart in place after the process exits (ecs-spec §13.3). */
+  restartPolicy?: { enabled?: boolean; ignoredExitCodes?: number[]; restartAttemptPeriod?: number };
   [member: string]: unknown;
 }
 
@@ -60,6 +62,10 @@ export interface TaskDefinition {
   volumes: unknown[];
   registeredAtMs: number;
   deregisteredAtMs?: number;
+  /** DeleteTaskDefinitions: when the revision went to DELETE_IN_PROGRESS. */
+  deleteRequestedAtMs?: number;
+  /** The task definition's tags (DescribeTaskDefinition shows them with include TAGS). */
+  tags?: { key?: string; value?: string }[];
   runtimePlatform?: { operatingSystemFamily?: string; cpuArchitecture?: string };
   [member: string]: unknown;
 }

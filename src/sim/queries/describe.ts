@@ -1,5 +1,5 @@
 import type { SimContext } from '../model/context';
-import type { Cluster, ContainerInstance, Service, Task, TaskDefinition } from '../model/types';
+import type { Cluster, ContainerInstance, Service, TaskDefinition } from '../model/types';
 import { AGENT_VERSION } from '../model/agent';
 
 /** Describe-shaped views of the world, as the ECS API returns them (timestamps in epoch seconds). */
@@ -26,6 +26,8 @@ export function describeCluster(sim: SimContext, c: Cluster): Record<string, unk
     registeredContainerInstancesCount: instances, runningTasksCount: running, pendingTasksCount: pending,
     activeServicesCount: services, statistics: [], tags: c.tags, settings: c.settings,
     capacityProviders: c.capacityProviders, defaultCapacityProviderStrategy: c.defaultCapacityProviderStrategy,
+    ...(c.configuration ? { configuration: c.configuration } : {}),
+    ...(c.serviceConnectDefaults ? { serviceConnectDefaults: c.serviceConnectDefaults } : {}),
   };
 }
 
@@ -54,76 +56,24 @@ export function describeContainerInstance(sim: SimContext, ci: ContainerInstance
   return drop({
     containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, capacityProviderName: ci.capacityProviderName,
     version: ci.version,
-    versionInfo: { agentVersion: AGENT_VERSION, agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 25.0.8' },
+    versionInfo: { agentVersion: ci.agentVersion ?? AGENT_VERSION, agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 25.0.8' },
     remainingResources: remaining, registeredResources: registered,
     status: ci.status, agentConnected: ci.agentConnected, runningTasksCount: running, pendingTasksCount: pending,
+    agentUpdateStatus: ci.agentUpdateStatus,
     attributes: ci.attributes.map((a) => drop({ name: a.name, value: a.value })),
     registeredAt: sim.ts(ci.registeredAtMs),
-    attachments: [], tags: [],
+    attachments: [], tags: ci.tags ?? [],
   });
 }
 
-function backendStatus(c: Task['containers'][number]): string {
-  return c.state === 'RUNNING' ? 'RUNNING' : c.state === 'STOPPED' ? 'STOPPED' : 'PENDING';
-}
-
-export function describeTask(sim: SimContext, t: Task): Record<string, unknown> {
-  const eni = t.networkMode === 'awsvpc' && t.eniId;
-  return drop({
-    attachments: eni
-      ? [{
-          id: t.eniId, type: 'ElasticNetworkInterface',
-          status: t.lastStatus === 'STOPPED' ? 'DELETED' : t.lastStatus === 'PROVISIONING' ? 'PRECREATED' : 'ATTACHED',
-          details: [
-            { name: 'subnetId', value: t.subnetId }, { name: 'networkInterfaceId', value: t.eniId },
-            { name: 'privateIPv4Address', value: t.privateIp },
-          ],
-        }]
-      : [],
-    attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
-    availabilityZone: t.availabilityZone,
-    capacityProviderName: t.capacityProviderName,
-    clusterArn: t.clusterArn,
-    connectivity: t.lastStatus === 'PROVISIONING' ? undefined : 'CONNECTED',
-    containerInstanceArn: t.containerInstanceArn,
-    containers: t.containers.map((c) => drop({
-      containerArn: c.containerArn, taskArn: t.taskArn, name: c.name, image: c.image, lastStatus: backendStatus(c),
-      exitCode: c.exitCode, reason: c.reason, networkBindings: c.networkBindings,
-      networkInterfaces: eni ? [{ attachmentId: t.eniId, privateIpv4Address: t.privateIp }] : [],
-      healthStatus: c.healthStatus, cpu: c.cpu !== undefined ? String(c.cpu) : undefined,
-      memory: c.memory !== undefined ? String(c.memory) : undefined,
-      memoryReservation: c.memoryReservation !== undefined ? String(c.memoryReservation) : undefined,
-    })),
-    cpu: t.cpu, memory: t.memory,
-    createdAt: sim.ts(t.createdAtMs),
-    desiredStatus: t.desiredStatus,
-    enableExecuteCommand: false,
-    group: t.group,
-    healthStatus: t.healthStatus,
-    lastStatus: t.lastStatus,
-    launchType: t.launchType,
-    overrides: t.overrides,
-    platformVersion: t.platformVersion,
-    platformFamily: t.launchType === 'FARGATE' ? 'Linux' : undefined,
-    pullStartedAt: sim.ts(t.pullStartedAtMs),
-    pullStoppedAt: sim.ts(t.pullStoppedAtMs),
-    startedAt: sim.ts(t.startedAtMs),
-    startedBy: t.startedBy,
-    stopCode: t.stopCode,
-    stoppedAt: sim.ts(t.stoppedAtMs),
-    stoppedReason: t.stoppedReason,
-    stoppingAt: sim.ts(t.stoppingAtMs),
-    executionStoppedAt: sim.ts(t.executionStoppedAtMs),
-    tags: t.tags,
-    taskArn: t.taskArn,
-    taskDefinitionArn: t.taskDefinitionArn,
-    version: t.version,
-  });
-}
+export { describeTask } from './describeTask';
 
 export function describeTaskDefinition(sim: SimContext, td: TaskDefinition): Record<string, unknown> {
-  const { registeredAtMs, deregisteredAtMs, ...rest } = td;
-  return drop({ ...rest, registeredAt: sim.ts(registeredAtMs), deregisteredAt: sim.ts(deregisteredAtMs), registeredBy: `arn:aws:iam::${sim.world.account}:user/learner` });
+  const { registeredAtMs, deregisteredAtMs, deleteRequestedAtMs, tags: _tags, ...rest } = td;
+  return drop({
+    ...rest, registeredAt: sim.ts(registeredAtMs), deregisteredAt: sim.ts(deregisteredAtMs), deleteRequestedAt: sim.ts(deleteRequestedAtMs),
+    registeredBy: `arn:aws:iam::${sim.world.account}:user/learner`,
+  });
 }
 
 export function describeService(sim: SimContext, s: Service): Record<string, unknown> {
@@ -137,7 +87,7 @@ export function describeService(sim: SimContext, s: Service): Record<string, unk
     else if (t.lastStatus !== 'STOPPED') pending++;
   }
   return drop({
-    serviceArn: s.serviceArn, serviceName: s.serviceName, clusterArn: s.clusterArn, loadBalancers: s.loadBalancers, serviceRegistries: s.serviceRegistries, serviceConnectConfiguration: s.serviceConnectConfiguration,
+    serviceArn: s.serviceArn, serviceName: s.serviceName, clusterArn: s.clusterArn, loadBalancers: s.loadBalancers, serviceRegistries: s.serviceRegistries,
     status: s.status, desiredCount: s.desiredCount, runningCount: running, pendingCount: pending,
     launchType: s.launchType, capacityProviderStrategy: s.capacityProviderStrategy, platformVersion: s.platformVersion,
     taskDefinition: s.taskDefinition, deploymentConfiguration: s.deploymentConfiguration,
@@ -146,26 +96,36 @@ export function describeService(sim: SimContext, s: Service): Record<string, unk
       runningCount: d.runningCount, failedTasks: d.failedTasks, createdAt: sim.ts(d.createdAtMs), updatedAt: sim.ts(d.updatedAtMs),
       launchType: d.launchType, capacityProviderStrategy: d.capacityProviderStrategy, platformVersion: d.platformVersion,
       networkConfiguration: d.networkConfiguration, rolloutState: d.rolloutState, rolloutStateReason: d.rolloutStateReason,
+      // The model has Service Connect on each deployment, not on the service.
+      serviceConnectConfiguration: s.serviceConnectConfiguration,
     })),
     events: s.events.map((e) => ({ id: e.id, createdAt: sim.ts(e.createdAtMs), message: e.message })),
     createdAt: sim.ts(s.createdAtMs), placementConstraints: s.placementConstraints, placementStrategy: s.placementStrategy,
     networkConfiguration: s.networkConfiguration, healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
     schedulingStrategy: s.schedulingStrategy, deploymentController: { type: 'ECS' },
     createdBy: `arn:aws:iam::${sim.world.account}:user/learner`, enableECSManagedTags: false, propagateTags: 'NONE',
-    enableExecuteCommand: false, availabilityZoneRebalancing: 'DISABLED', tags: s.tags,
+    enableExecuteCommand: s.enableExecuteCommand === true, availabilityZoneRebalancing: 'DISABLED', tags: s.tags,
   });
 }
 
 export function describeCapacityProvider(sim: SimContext, name: string): Record<string, unknown> {
-  const cp = sim.world.capacityProviders[name];
-  if (!cp) return { capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [] };
-  const asg = sim.world.autoScalingGroups[cp.autoScalingGroupName];
+  const cp = Object.hasOwn(sim.world.capacityProviders, name) ? sim.world.capacityProviders[name] : undefined;
+  if (!cp) return { capacityProviderArn: sim.arn(`capacity-provider/${name}`), name, status: 'ACTIVE', tags: [], type: name };
+  const mi = cp.managedInstances;
+  if (mi) {
+    const { cluster, ...provider } = mi;
+    return {
+      capacityProviderArn: cp.capacityProviderArn, name, cluster, status: cp.status, managedInstancesProvider: provider,
+      updateStatus: cp.status === 'INACTIVE' ? 'DELETE_COMPLETE' : 'UPDATE_COMPLETE', tags: cp.tags, type: 'MANAGED_INSTANCES',
+    };
+  }
+  const asg = cp.autoScalingGroupName !== undefined ? sim.world.autoScalingGroups[cp.autoScalingGroupName] : undefined;
   return {
     capacityProviderArn: cp.capacityProviderArn, name, status: cp.status,
     autoScalingGroupProvider: {
       autoScalingGroupArn: asg?.AutoScalingGroupARN ?? cp.autoScalingGroupName, managedScaling: cp.managedScaling,
       managedTerminationProtection: cp.managedTerminationProtection, managedDraining: 'DISABLED',
     },
-    updateStatus: 'UPDATE_COMPLETE', tags: cp.tags,
+    updateStatus: cp.status === 'INACTIVE' ? 'DELETE_COMPLETE' : 'UPDATE_COMPLETE', tags: cp.tags, type: 'EC2_AUTOSCALING',
   };
 }

@@ -18,6 +18,16 @@ export const ACCOUNT_SETTING_OPERATIONS = {
     return putSetting(sim, input.name, input.value);
   },
 
+  /** DeleteAccountSetting: the setting goes back to its default (the account's defaults are those of a new world). */
+  DeleteAccountSetting(sim, input) {
+    const defaults: Record<string, string> = { awsvpcTrunking: 'disabled', serviceLongArnFormat: 'enabled', taskLongArnFormat: 'enabled', containerInstanceLongArnFormat: 'enabled' };
+    const value = Object.hasOwn(sim.world.accountSettings, input.name) ? sim.world.accountSettings[input.name]! : Object.hasOwn(defaults, input.name) ? defaults[input.name]! : '';
+    const setting = { name: input.name, value, principalArn: input.principalArn ?? `arn:aws:iam::${sim.world.account}:root`, type: 'user' };
+    if (Object.hasOwn(defaults, input.name)) putSetting(sim, input.name, defaults[input.name]!);
+    else delete sim.world.accountSettings[input.name];
+    return { setting };
+  },
+
   ListAccountSettings(sim, input) {
     const settings = Object.entries(sim.world.accountSettings)
       .filter(([n]) => !input.name || n === input.name)

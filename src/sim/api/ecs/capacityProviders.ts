@@ -1,18 +1,24 @@
 import { ApiError, invalidParameter } from '../../core/errors';
+import { own, setOwn } from '../../core/own';
 import { FARGATE_PROVIDERS } from '../../model/capacity';
 import type { CapacityProvider } from '../../model/types';
 import { describeCapacityProvider } from '../../queries/describe';
+import { createManagedInstancesProvider, deleteManagedInstancesProvider, sameCluster, updateManagedInstancesProvider } from './managedInstances';
 import type { EcsOperations } from './operation';
+import { checkTags } from './tags';
 
-/** Capacity providers for Auto Scaling groups (FARGATE and FARGATE_SPOT exist in every account). */
+/** Capacity providers: Auto Scaling groups and Amazon ECS Managed Instances (FARGATE and FARGATE_SPOT exist in every account). */
 export const CAPACITY_PROVIDER_OPERATIONS = {
   CreateCapacityProvider(sim, input) {
     const w = sim.world;
     const name = input.name;
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) throw invalidParameter('The capacity provider name can have up to 255 characters: letters, numbers, underscores and hyphens.');
     if (/^(aws|ecs|fargate)/i.test(name)) throw invalidParameter("The capacity provider name cannot start with 'aws', 'ecs', or 'fargate'.");
-    if (w.capacityProviders[name]?.status === 'ACTIVE') throw invalidParameter('The specified capacity provider already exists. To change the configuration of an existing capacity provider, update the capacity provider.');
-    if (input.managedInstancesProvider !== undefined) throw invalidParameter('Amazon ECS Managed Instances capacity providers are not simulated; use an Auto Scaling group provider.');
+    if (own(w.capacityProviders, name)?.status === 'ACTIVE') throw invalidParameter('The specified capacity provider already exists. To change the configuration of an existing capacity provider, update the capacity provider.');
+    if (input.managedInstancesProvider !== undefined) {
+      if (input.autoScalingGroupProvider !== undefined) throw invalidParameter('Specify either an Auto Scaling group provider or a Managed Instances provider, not both.');
+      return { capacityProvider: createManagedInstancesProvider(sim, name, input.managedInstancesProvider, input.cluster, checkTags(input.tags ?? [])) };
+    }
     const p = input.autoScalingGroupProvider;
     if (!p?.autoScalingGroupArn) throw invalidParameter('An Auto Scaling group provider with autoScalingGroupArn is required.');
     const asg = Object.values(w.autoScalingGroups).find((a) => a.AutoScalingGroupARN === p.autoScalingGroupArn || a.AutoScalingGroupName === p.autoScalingGroupArn);
@@ -36,9 +42,9 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
     }
     const cp: CapacityProvider = {
       name, capacityProviderArn: sim.arn(`capacity-provider/${name}`), status: 'ACTIVE', autoScalingGroupName: asg.AutoScalingGroupName,
-      managedScaling, managedTerminationProtection: mtp, lowMinutes: 0, tags: input.tags ?? [],
+      managedScaling, managedTerminationProtection: mtp, lowMinutes: 0, tags: checkTags(input.tags ?? []),
     };
-    w.capacityProviders[name] = cp;
+    setOwn(w.capacityProviders, name, cp);
     // Instances already registered from the group now belong to the provider.
     for (const i of asg.Instances) {
       const a = w.ec2[i.InstanceId]?.containerInstanceArn;
@@ -50,8 +56,14 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
   },
 
   UpdateCapacityProvider(sim, input) {
-    const cp = sim.world.capacityProviders[input.name];
+    const cp = own(sim.world.capacityProviders, input.name);
     if (!cp || cp.status !== 'ACTIVE') throw invalidParameter('The specified capacity provider does not exist. Specify a valid capacity provider and try again.');
+    if (cp.managedInstances) {
+      if (input.autoScalingGroupProvider) throw invalidParameter('The capacity provider is a Managed Instances provider: update its managedInstancesProvider.');
+      if (input.managedInstancesProvider) updateManagedInstancesProvider(sim, cp, input.managedInstancesProvider);
+      return { capacityProvider: describeCapacityProvider(sim, cp.name) };
+    }
+    if (input.managedInstancesProvider) throw invalidParameter('The capacity provider uses an Auto Scaling group: update its autoScalingGroupProvider.');
     const p = input.autoScalingGroupProvider;
     if (p?.managedScaling) cp.managedScaling = { ...cp.managedScaling, ...p.managedScaling };
     if (p?.managedTerminationProtection) cp.managedTerminationProtection = p.managedTerminationProtection;
@@ -59,9 +71,14 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
   },
 
   DeleteCapacityProvider(sim, input) {
-    const name = input.capacityProvider;
-    const cp = sim.world.capacityProviders[name];
+    const ref = input.capacityProvider;
+    const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+    const cp = own(sim.world.capacityProviders, name);
     if (!cp || cp.status !== 'ACTIVE') throw invalidParameter('The specified capacity provider does not exist. Specify a valid capacity provider and try again.');
+    if (cp.managedInstances) {
+      deleteManagedInstancesProvider(sim, cp);
+      return { capacityProvider: describeCapacityProvider(sim, name) };
+    }
     if (Object.values(sim.world.clusters).some((c) => c.status === 'ACTIVE' && c.capacityProviders.includes(name))) {
       throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
     }
@@ -70,12 +87,15 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
   },
 
   DescribeCapacityProviders(sim, input) {
-    const names = input.capacityProviders ?? [...FARGATE_PROVIDERS, ...Object.values(sim.world.capacityProviders).filter((c) => c.status === 'ACTIVE').map((c) => c.name)];
+    // A Managed Instances provider is listed with its cluster only when the request names that cluster (or the provider).
+    const names = input.capacityProviders ?? [...FARGATE_PROVIDERS, ...Object.values(sim.world.capacityProviders)
+      .filter((c) => c.status === 'ACTIVE' && (!c.managedInstances || input.cluster === undefined || sameCluster(sim, c.managedInstances.cluster, input.cluster)))
+      .map((c) => c.name)];
     const capacityProviders: unknown[] = [];
     const failures: unknown[] = [];
     for (const n of names) {
       const name = n.startsWith('arn:') ? n.slice(n.lastIndexOf('/') + 1) : n;
-      if (FARGATE_PROVIDERS.includes(name) || sim.world.capacityProviders[name]) capacityProviders.push(describeCapacityProvider(sim, name));
+      if (FARGATE_PROVIDERS.includes(name) || own(sim.world.capacityProviders, name)) capacityProviders.push(describeCapacityProvider(sim, name));
       else failures.push({ arn: n.startsWith('arn:') ? n : sim.arn(`capacity-provider/${n}`), reason: 'MISSING' });
     }
     return { capacityProviders, failures };

@@ -7,6 +7,8 @@ import { capacityProviderExists } from '../../queries/capacity';
 import { describeCluster } from '../../queries/describe';
 import { activeInstanceCount } from '../../queries/lookups';
 import type { EcsOperations } from './operation';
+import type * as Ecs from './inputs.generated';
+import { checkTags } from './tags';
 
 /** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
 function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
@@ -33,6 +35,35 @@ function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], st
   c.defaultCapacityProviderStrategy = strategy.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 }));
 }
 
+/** Cluster settings: containerInsights is the only one, enabled, enhanced or disabled (API:ClusterSetting). */
+function checkSettings(settings: Ecs.ClusterSetting[]): Cluster['settings'] {
+  for (const st of settings) {
+    if (st.name !== 'containerInsights') throw invalidParameter(`Invalid cluster setting name '${st.name ?? ''}'. The valid setting is containerInsights.`);
+    if (!['enabled', 'disabled', 'enhanced'].includes(st.value ?? '')) {
+      throw invalidParameter(`Invalid value '${st.value ?? ''}' for containerInsights. Valid values are enabled, enhanced and disabled.`);
+    }
+  }
+  return settings.map((st) => ({ name: st.name, value: st.value }));
+}
+
+/** ECS Exec logging (API:ExecuteCommandConfiguration): OVERRIDE needs a log configuration, the others take none. */
+function checkConfiguration(c: Ecs.ClusterConfiguration): Record<string, unknown> {
+  const exec = c.executeCommandConfiguration;
+  if (exec?.logging !== undefined && !['NONE', 'DEFAULT', 'OVERRIDE'].includes(exec.logging)) {
+    throw invalidParameter(`Invalid executeCommandConfiguration logging '${exec.logging}'. Valid values are NONE, DEFAULT and OVERRIDE.`);
+  }
+  if (exec?.logConfiguration && exec.logging !== 'OVERRIDE') throw invalidParameter('A logConfiguration can be given only when logging is OVERRIDE.');
+  if (exec?.logging === 'OVERRIDE' && !exec.logConfiguration) throw invalidParameter('logging OVERRIDE needs a logConfiguration.');
+  return c as Record<string, unknown>;
+}
+
+/** The Cloud Map namespace (name or ARN) a cluster uses by default for Service Connect. */
+function serviceConnectDefaults(sim: SimContext, d: Ecs.ClusterServiceConnectDefaultsRequest): { namespace: string } {
+  const ns = Object.values(sim.world.namespaces).find((n) => n.Name === d.namespace || n.Arn === d.namespace);
+  if (!ns) throw new ApiError('NamespaceNotFoundException', 'The specified namespace wasn\'t found.');
+  return { namespace: ns.Arn };
+}
+
 /** Clusters and the capacity providers they use. */
 export const CLUSTER_OPERATIONS = {
   CreateCluster(sim, input) {
@@ -45,8 +76,10 @@ export const CLUSTER_OPERATIONS = {
     if (existing && existing.status === 'ACTIVE') return { cluster: describeCluster(sim, existing) };
     const c: Cluster = {
       clusterArn: arn, clusterName: name, status: 'ACTIVE', createdAtMs: sim.now, capacityProviders: [],
-      defaultCapacityProviderStrategy: [], settings: input.settings ?? [{ name: 'containerInsights', value: 'disabled' }],
-      tags: input.tags ?? [], instanceArns: [],
+      defaultCapacityProviderStrategy: [], settings: input.settings ? checkSettings(input.settings) : [{ name: 'containerInsights', value: 'disabled' }],
+      tags: checkTags(input.tags ?? []), instanceArns: [],
+      ...(input.configuration ? { configuration: checkConfiguration(input.configuration) } : {}),
+      ...(input.serviceConnectDefaults ? { serviceConnectDefaults: serviceConnectDefaults(sim, input.serviceConnectDefaults) } : {}),
     };
     setClusterCapacity(sim, c, providers, defaultStrategy);
     sim.world.clusters[arn] = c;
@@ -86,6 +119,25 @@ export const CLUSTER_OPERATIONS = {
     return { cluster: describeCluster(sim, c) };
   },
 
+  UpdateCluster(sim, input) {
+    const c = sim.cluster(input.cluster);
+    const settings = input.settings ? checkSettings(input.settings) : undefined;
+    const configuration = input.configuration ? checkConfiguration(input.configuration) : undefined;
+    const defaults = input.serviceConnectDefaults ? serviceConnectDefaults(sim, input.serviceConnectDefaults) : undefined;
+    if (settings) c.settings = mergeSettings(c.settings, settings);
+    if (configuration) c.configuration = configuration;
+    if (defaults) c.serviceConnectDefaults = defaults;
+    sim.emit('ClusterUpdated', `Cluster ${c.clusterName} was updated.`, { clusterArn: c.clusterArn });
+    return { cluster: describeCluster(sim, c) };
+  },
+
+  UpdateClusterSettings(sim, input) {
+    const c = sim.cluster(input.cluster);
+    c.settings = mergeSettings(c.settings, checkSettings(input.settings));
+    sim.emit('ClusterUpdated', `Cluster ${c.clusterName}: ${c.settings.map((x) => `${x.name ?? ''} ${x.value ?? ''}`).join(', ')}.`, { clusterArn: c.clusterArn });
+    return { cluster: describeCluster(sim, c) };
+  },
+
   PutClusterCapacityProviders(sim, input) {
     const c = sim.cluster(input.cluster);
     const providers = input.capacityProviders;
@@ -100,3 +152,8 @@ export const CLUSTER_OPERATIONS = {
     return { cluster: describeCluster(sim, c) };
   },
 } satisfies EcsOperations;
+
+/** Settings named again replace the cluster's; the others stay. */
+function mergeSettings(old: Cluster['settings'], given: Cluster['settings']): Cluster['settings'] {
+  return [...old.filter((o) => !given.some((g) => g.name === o.name)), ...given];
+}

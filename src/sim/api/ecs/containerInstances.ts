@@ -1,5 +1,5 @@
-import { deregister } from '../../controllers/instances';
-import { invalidParameter } from '../../core/errors';
+import { deregister, startAgentUpdate } from '../../controllers/instances';
+import { ApiError, invalidParameter } from '../../core/errors';
 import { ClqError, evalClq, parseClq } from '../../placement/clq';
 import { attributeMap } from '../../placement/place';
 import { describeContainerInstance } from '../../queries/describe';
@@ -77,6 +77,26 @@ export const CONTAINER_INSTANCE_OPERATIONS = {
     }
     sim.notices.emit('clusterChanged', cluster.clusterArn);
     return { containerInstances: out, failures };
+  },
+
+  /**
+   * UpdateContainerAgent (API:UpdateContainerAgent): an instance whose agent is older than the current
+   * one updates it while its tasks run; the current agent has no update; arm64 instances and Managed
+   * Instances (which AWS keeps up to date) do not take this API. [INF] the wording of the refusals.
+   */
+  UpdateContainerAgent(sim, input) {
+    const cluster = sim.cluster(input.cluster);
+    const ci = findContainerInstance(sim, cluster.clusterArn, input.containerInstance);
+    if (!ci || ci.status === 'INACTIVE') throw invalidParameter('The specified container instance does not exist.');
+    if (!ci.agentConnected) throw invalidParameter('The container agent of the instance is not connected: it cannot be updated now.');
+    if (ci.attributes.some((a) => a.name === 'ecs.cpu-architecture' && a.value === 'arm64')) {
+      throw invalidParameter('UpdateContainerAgent is not supported for container instances using the Amazon ECS-optimized Amazon Linux 2 (arm64) AMI. Update the ecs-init package instead.');
+    }
+    if (sim.world.ec2[ci.ec2InstanceId]?.managedBy) throw invalidParameter('The container agent of an Amazon ECS Managed Instances instance is updated by AWS.');
+    if (ci.agentUpdateStatus === 'PENDING') throw new ApiError('UpdateInProgressException', 'There is already an update in progress for the container agent on this container instance.');
+    if (!ci.agentVersion) throw new ApiError('NoUpdateAvailableException', 'There is no update available for your container agent.');
+    startAgentUpdate(sim, ci);
+    return { containerInstance: describeContainerInstance(sim, ci) };
   },
 
   DeregisterContainerInstance(sim, input) {

@@ -7,6 +7,10 @@ import { CONTAINER_INSTANCE_OPERATIONS } from './containerInstances';
 import { SERVICE_OPERATIONS } from './services';
 import { TASK_DEFINITION_OPERATIONS } from './taskDefinitions';
 import { TASK_OPERATIONS } from './tasks';
+import { TAG_OPERATIONS } from './tags';
+import { TASK_PROTECTION_OPERATIONS } from './taskProtection';
+import { EXECUTE_OPERATIONS } from './execute';
+import { NAMESPACE_OPERATIONS } from './namespaces';
 
 /** Amazon ECS (`ecs.`), one table per resource; a new resource is one file and one line here. */
 export const ECS_OPERATIONS = {
@@ -18,4 +22,8 @@ export const ECS_OPERATIONS = {
   ...ATTRIBUTE_OPERATIONS,
   ...ACCOUNT_SETTING_OPERATIONS,
   ...SERVICE_OPERATIONS,
+  ...TAG_OPERATIONS,
+  ...TASK_PROTECTION_OPERATIONS,
+  ...EXECUTE_OPERATIONS,
+  ...NAMESPACE_OPERATIONS,
 } satisfies EcsOperations;

@@ -115,6 +115,190 @@ export type AutoScalingGroupProvider = {
   managedDraining?: string;
 };
 
+export type ManagedInstancesNetworkConfiguration = {
+  /** The list of subnet IDs where Amazon ECS can launch Amazon ECS Managed Instances. */
+  subnets?: string[];
+  /** The list of security group IDs to apply to Amazon ECS Managed Instances. */
+  securityGroups?: string[];
+};
+
+export type ManagedInstancesStorageConfiguration = {
+  /** The size of the data volume. */
+  storageSizeGiB?: number;
+};
+
+export type ManagedInstancesLocalStorageConfiguration = {
+  /** Use instance store volumes for data storage when available. */
+  useLocalStorage?: boolean;
+};
+
+export type VCpuCountRangeRequest = {
+  /** The minimum number of vCPUs. */
+  min: number;
+  /** The maximum number of vCPUs. */
+  max?: number;
+};
+
+export type MemoryMiBRequest = {
+  /** The minimum amount of memory in MiB. */
+  min: number;
+  /** The maximum amount of memory in MiB. */
+  max?: number;
+};
+
+export type MemoryGiBPerVCpuRequest = {
+  /** The minimum amount of memory per vCPU in GiB. */
+  min?: number;
+  /** The maximum amount of memory per vCPU in GiB. */
+  max?: number;
+};
+
+export type NetworkInterfaceCountRequest = {
+  /** The minimum number of network interfaces. */
+  min?: number;
+  /** The maximum number of network interfaces. */
+  max?: number;
+};
+
+export type TotalLocalStorageGBRequest = {
+  /** The minimum total local storage in GB. */
+  min?: number;
+  /** The maximum total local storage in GB. */
+  max?: number;
+};
+
+export type BaselineEbsBandwidthMbpsRequest = {
+  /** The minimum baseline Amazon EBS bandwidth in Mbps. */
+  min?: number;
+  /** The maximum baseline Amazon EBS bandwidth in Mbps. */
+  max?: number;
+};
+
+export type AcceleratorCountRequest = {
+  /** The minimum number of accelerators. */
+  min?: number;
+  /** The maximum number of accelerators. */
+  max?: number;
+};
+
+export type AcceleratorTotalMemoryMiBRequest = {
+  /** The minimum total accelerator memory in MiB. */
+  min?: number;
+  /** The maximum total accelerator memory in MiB. */
+  max?: number;
+};
+
+export type NetworkBandwidthGbpsRequest = {
+  /** The minimum network bandwidth in Gbps. */
+  min?: number;
+  /** The maximum network bandwidth in Gbps. */
+  max?: number;
+};
+
+export type InstanceRequirementsRequest = {
+  /** The minimum and maximum number of vCPUs for the instance types. */
+  vCpuCount: VCpuCountRangeRequest;
+  /** The minimum and maximum amount of memory in mebibytes (MiB) for the instance types. */
+  memoryMiB: MemoryMiBRequest;
+  /** The CPU manufacturers to include or exclude. */
+  cpuManufacturers?: string[];
+  /** The minimum and maximum amount of memory per vCPU in gibibytes (GiB). */
+  memoryGiBPerVCpu?: MemoryGiBPerVCpuRequest;
+  /** The instance types to exclude from selection. */
+  excludedInstanceTypes?: string[];
+  /** The instance generations to include. */
+  instanceGenerations?: string[];
+  /** The maximum price for Spot instances as a percentage over the lowest priced On-Demand instance. */
+  spotMaxPricePercentageOverLowestPrice?: number;
+  /** The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price. */
+  onDemandMaxPricePercentageOverLowestPrice?: number;
+  /** Indicates whether to include bare metal instance types. One of: included, required, excluded. */
+  bareMetal?: string;
+  /** Indicates whether to include burstable performance instance types (T2, T3, T3a, T4g). One of: included, required, excluded. */
+  burstablePerformance?: string;
+  /** Indicates whether the instance types must support hibernation. */
+  requireHibernateSupport?: boolean;
+  /** The minimum and maximum number of network interfaces for the instance types. */
+  networkInterfaceCount?: NetworkInterfaceCountRequest;
+  /** Indicates whether to include instance types with local storage. One of: included, required, excluded. */
+  localStorage?: string;
+  /** The local storage types to include. */
+  localStorageTypes?: string[];
+  /** The minimum and maximum total local storage in gigabytes (GB) for instance types with local storage. */
+  totalLocalStorageGB?: TotalLocalStorageGBRequest;
+  /** The minimum and maximum baseline Amazon EBS bandwidth in megabits per second (Mbps). */
+  baselineEbsBandwidthMbps?: BaselineEbsBandwidthMbpsRequest;
+  /** The accelerator types to include. */
+  acceleratorTypes?: string[];
+  /** The minimum and maximum number of accelerators for the instance types. */
+  acceleratorCount?: AcceleratorCountRequest;
+  /** The accelerator manufacturers to include. */
+  acceleratorManufacturers?: string[];
+  /** The specific accelerator names to include. */
+  acceleratorNames?: string[];
+  /** The minimum and maximum total accelerator memory in mebibytes (MiB). */
+  acceleratorTotalMemoryMiB?: AcceleratorTotalMemoryMiBRequest;
+  /** The minimum and maximum network bandwidth in gigabits per second (Gbps). */
+  networkBandwidthGbps?: NetworkBandwidthGbpsRequest;
+  /** The instance types to include in the selection. */
+  allowedInstanceTypes?: string[];
+  /** The maximum price for Spot instances as a percentage of the optimal On-Demand price. */
+  maxSpotPriceAsPercentageOfOptimalOnDemandPrice?: number;
+};
+
+export type CapacityReservationRequest = {
+  /** The ARN of the Capacity Reservation resource group in which to run the instance. */
+  reservationGroupArn?: string;
+  /** The preference on when capacity reservations should be used. One of: RESERVATIONS_ONLY, RESERVATIONS_FIRST, RESERVATIONS_EXCLUDED. */
+  reservationPreference?: string;
+};
+
+export type InstanceLaunchTemplate = {
+  /** The Amazon Resource Name (ARN) of the instance profile that Amazon ECS applies to Amazon ECS Managed Instances. */
+  ec2InstanceProfileArn: string;
+  /** The network configuration for Amazon ECS Managed Instances. */
+  networkConfiguration: ManagedInstancesNetworkConfiguration;
+  /** The storage configuration for Amazon ECS Managed Instances. */
+  storageConfiguration?: ManagedInstancesStorageConfiguration;
+  /** The local storage configuration for Amazon ECS Managed Instances. */
+  localStorageConfiguration?: ManagedInstancesLocalStorageConfiguration;
+  /** CloudWatch provides two categories of monitoring: basic monitoring and detailed monitoring. One of: BASIC, DETAILED. */
+  monitoring?: string;
+  /** The capacity option type. One of: ON_DEMAND, SPOT, RESERVED. */
+  capacityOptionType?: string;
+  /** Determines whether tags are propagated to the instance metadata service (IMDS) for Amazon EC2 instances launched by the Managed Instances capacity provider. */
+  instanceMetadataTagsPropagation?: boolean;
+  /** The instance requirements. */
+  instanceRequirements?: InstanceRequirementsRequest;
+  /** Determines whether to enable FIPS 140-2 validated cryptographic modules on EC2 instances launched by the capacity provider. */
+  fipsEnabled?: boolean;
+  /** Capacity reservation specifications. */
+  capacityReservations?: CapacityReservationRequest;
+};
+
+export type InfrastructureOptimization = {
+  /** This parameter defines the number of seconds Amazon ECS Managed Instances waits before optimizing EC2 instances that have become idle or underutilized. */
+  scaleInAfter?: number;
+};
+
+export type AutoRepairConfiguration = {
+  /** The status of auto repair actions for the capacity provider. One of: ENABLED, DISABLED. */
+  actionsStatus?: string;
+};
+
+export type CreateManagedInstancesProviderConfiguration = {
+  /** The Amazon Resource Name (ARN) of the infrastructure role that Amazon ECS uses to manage instances on your behalf. */
+  infrastructureRoleArn: string;
+  /** The launch template configuration that specifies how Amazon ECS should launch Amazon EC2 instances. */
+  instanceLaunchTemplate: InstanceLaunchTemplate;
+  /** Specifies whether to propagate tags from the capacity provider to the Amazon ECS Managed Instances. One of: CAPACITY_PROVIDER, NONE. */
+  propagateTags?: string;
+  /** Defines how Amazon ECS Managed Instances optimizes the infrastastructure in your capacity provider. */
+  infrastructureOptimization?: InfrastructureOptimization;
+  /** The auto repair configuration for the Amazon ECS Managed Instances capacity provider. */
+  autoRepairConfiguration?: AutoRepairConfiguration;
+};
+
 export type Tag = {
   /** One part of a key-value pair that make up a tag. */
   key?: string;
@@ -130,7 +314,7 @@ export type CreateCapacityProviderRequest = {
   /** The details of the Auto Scaling group for the capacity provider. */
   autoScalingGroupProvider?: AutoScalingGroupProvider;
   /** The configuration for the Amazon ECS Managed Instances provider. */
-  managedInstancesProvider?: Record<string, unknown>;
+  managedInstancesProvider?: CreateManagedInstancesProviderConfiguration;
   /** The metadata that you apply to the capacity provider to categorize and organize them more conveniently. */
   tags?: Tag[];
 };
@@ -2017,6 +2201,38 @@ export type AutoScalingGroupProviderUpdate = {
   managedDraining?: string;
 };
 
+export type InstanceLaunchTemplateUpdate = {
+  /** The updated Amazon Resource Name (ARN) of the instance profile. */
+  ec2InstanceProfileArn?: string;
+  /** The updated network configuration for Amazon ECS Managed Instances. */
+  networkConfiguration?: ManagedInstancesNetworkConfiguration;
+  /** The updated storage configuration for Amazon ECS Managed Instances. */
+  storageConfiguration?: ManagedInstancesStorageConfiguration;
+  /** Determines whether tags are propagated to the instance metadata service (IMDS) for Amazon EC2 instances launched by the Managed Instances capacity provider. */
+  instanceMetadataTagsPropagation?: boolean;
+  /** The updated local storage configuration for Amazon ECS Managed Instances. */
+  localStorageConfiguration?: ManagedInstancesLocalStorageConfiguration;
+  /** CloudWatch provides two categories of monitoring: basic monitoring and detailed monitoring. One of: BASIC, DETAILED. */
+  monitoring?: string;
+  /** The updated instance requirements for attribute-based instance type selection. */
+  instanceRequirements?: InstanceRequirementsRequest;
+  /** The updated capacity reservations specifications for Amazon ECS Managed Instances. */
+  capacityReservations?: CapacityReservationRequest;
+};
+
+export type UpdateManagedInstancesProviderConfiguration = {
+  /** The updated Amazon Resource Name (ARN) of the infrastructure role. */
+  infrastructureRoleArn: string;
+  /** The updated launch template configuration. */
+  instanceLaunchTemplate: InstanceLaunchTemplateUpdate;
+  /** The updated tag propagation setting. One of: CAPACITY_PROVIDER, NONE. */
+  propagateTags?: string;
+  /** The updated infrastructure optimization configuration. */
+  infrastructureOptimization?: InfrastructureOptimization;
+  /** The updated auto repair configuration for the Amazon ECS Managed Instances capacity provider. */
+  autoRepairConfiguration?: AutoRepairConfiguration;
+};
+
 export type UpdateCapacityProviderRequest = {
   /** The name of the capacity provider to update. */
   name: string;
@@ -2025,7 +2241,7 @@ export type UpdateCapacityProviderRequest = {
   /** An object that represent the parameters to update for the Auto Scaling group capacity provider. */
   autoScalingGroupProvider?: AutoScalingGroupProviderUpdate;
   /** The updated configuration for the Amazon ECS Managed Instances provider. */
-  managedInstancesProvider?: Record<string, unknown>;
+  managedInstancesProvider?: UpdateManagedInstancesProviderConfiguration;
 };
 
 export type UpdateClusterRequest = {

@@ -110,6 +110,10 @@ function checkNetwork(sim: SimContext, td: TaskDefinition, launchType: string, n
 export function platformVersionFor(td: TaskDefinition, pv: string | undefined): string {
   const v = !pv || pv === 'LATEST' ? '1.4.0' : pv;
   if (!/^1\.[0-4]\.0$/.test(v)) throw invalidParameter(`The specified platform version (${v}) does not exist.`);
+  if (td.runtimePlatform?.cpuArchitecture === 'ARM64' && v !== '1.4.0') {
+    // [INF] wording: ARM64 on Fargate (and Fargate Spot) needs platform version 1.4.0 (API:CapacityProviderStrategyItem).
+    throw invalidParameter(`The specified platform version (${v}) does not satisfy the task definition's required capabilities: the ARM64 architecture needs platform version 1.4.0 or later.`);
+  }
   if (td.cpu && needsPlatform140(Number(td.cpu)) && v !== '1.4.0') {
     throw invalidParameter(`The specified platform version (${v}) does not satisfy the task definition's required capabilities: ${td.cpu} CPU needs platform version 1.4.0 or later.`);
   }

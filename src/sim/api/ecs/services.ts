@@ -111,6 +111,7 @@ export const SERVICE_OPERATIONS = {
     if (svc.deploymentConfiguration.minimumHealthyPercent > svc.deploymentConfiguration.maximumPercent) {
       throw invalidParameter('minimumHealthyPercent must be less than or equal to maximumPercent.');
     }
+    if (input.enableExecuteCommand) svc.enableExecuteCommand = true;
     sim.world.services[arn] = svc;
     sim.emit('ServiceCreated', `Service ${name} was created with desired count ${desired}.`, { serviceArn: arn });
     requestPass(sim, svc);
@@ -151,6 +152,7 @@ export const SERVICE_OPERATIONS = {
     if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
     if (net) svc.networkConfiguration = launch.net;
     if (td) svc.taskDefinition = td.taskDefinitionArn;
+    if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
     if (newDeployment) {
       const pv = onFargate(svc) ? platformVersionFor(effectiveTd, input.platformVersion ?? svc.platformVersion) : undefined;
       startDeployment(sim, svc, svc.taskDefinition, pv);

@@ -1,5 +1,6 @@
 import type { SimContext } from '../../model/context';
 import { invalidParameter } from '../../core/errors';
+import { own } from '../../core/own';
 import { FARGATE_PROVIDERS, NOT_ASSOCIATED } from '../../model/capacity';
 import { capacityProviderExists } from '../../queries/capacity';
 import type { CapacityProviderStrategyItem, Cluster, TaskDefinition } from '../../model/types';
@@ -52,17 +53,27 @@ export function resolveCapacity(sim: SimContext, cluster: Cluster, launchType: s
     validateStrategy(sim, cluster, effective);
     const items = effective.map((i) => ({ capacityProvider: i.capacityProvider, weight: i.weight ?? 0, base: i.base ?? 0 }));
     if (!FARGATE_PROVIDERS.includes(items[0]!.capacityProvider)) {
+      const managed = items.filter((i) => own(sim.world.capacityProviders, i.capacityProvider)?.managedInstances).length;
+      if (managed > 0) {
+        // [INF] wording: a strategy of Managed Instances providers only, for task definitions that declare MANAGED_INSTANCES.
+        if (managed < items.length) throw invalidParameter('The specified capacity provider strategy cannot contain both Amazon ECS Managed Instances and Auto Scaling group capacity providers.');
+        if (!td.compatibilities.includes('MANAGED_INSTANCES')) throw invalidParameter('Task definition does not support launch_type MANAGED_INSTANCES.');
+        return { launchType: 'EC2', strategy: items };
+      }
       if (td.requiresCompatibilities?.length && !td.requiresCompatibilities.includes('EC2')) throw invalidParameter('Task definition does not support launch_type EC2.');
       return { launchType: 'EC2', strategy: items };
     }
     if (!td.compatibilities.includes('FARGATE')) throw invalidParameter('Task definition does not support launch_type FARGATE.');
+    // FARGATE_SPOT runs Linux tasks, X86_64 and (platform 1.4.0 and later) ARM64 (ecs-spec §7.2, §12: the API reference).
     const os = td.runtimePlatform?.operatingSystemFamily;
-    if (effective.some((i) => i.capacityProvider === 'FARGATE_SPOT') && ((os && os !== 'LINUX') || td.runtimePlatform?.cpuArchitecture === 'ARM64')) {
-      throw invalidParameter('The FARGATE_SPOT capacity provider supports Linux tasks on the X86_64 architecture only.');
+    if (effective.some((i) => i.capacityProvider === 'FARGATE_SPOT') && os && os !== 'LINUX') {
+      throw invalidParameter('The FARGATE_SPOT capacity provider supports Linux tasks only.');
     }
     return { launchType: 'FARGATE', strategy: items };
   }
   if (launchType === 'EXTERNAL') throw invalidParameter('No Container Instances were found in your cluster.');
+  // Managed Instances are used through a capacity provider strategy (ecs-spec §13.2). [INF] wording.
+  if (launchType === 'MANAGED_INSTANCES') throw invalidParameter('Amazon ECS Managed Instances are used through a capacity provider strategy: specify a Managed Instances capacity provider instead of a launch type.');
   const lt = launchType === 'FARGATE' ? 'FARGATE' : 'EC2';
   if (lt === 'FARGATE' && !td.compatibilities.includes('FARGATE')) throw invalidParameter('Task definition does not support launch_type FARGATE.');
   if (lt === 'EC2' && td.requiresCompatibilities?.length && !td.requiresCompatibilities.includes('EC2')) {

@@ -88,6 +88,7 @@ export function validateTaskDefinition(input: Ecs.RegisterTaskDefinitionRequest)
   if (r.fargate) checkFargateTask(r);
   const out = checkContainers(r, containers);
   checkDependencies(out);
+  checkStorage(input);
   const constraints = checkConstraints(input);
   const def: NormalizedTaskDef['def'] = {
     ...input,
@@ -200,8 +201,9 @@ function checkContainer(r: Request, c: Ecs.ContainerDefinition, names: Set<strin
     throw clientError(`Links are not supported when networkMode=${networkMode} (container '${name}').`);
   }
   if (r.fargate) checkFargateContainer(r, c);
-  // The registered definition keeps the members as the request gave them (the API model requires none of them).
-  const norm = { ...c, essential } as ContainerDefinition;
+  if (c.restartPolicy) checkRestartPolicy(String(name), c.restartPolicy);
+  // The registered definition keeps the members as the request gave them, with the members AWS always returns.
+  const norm = { cpu: 0, ...c, essential, environment: c.environment ?? [], mountPoints: c.mountPoints ?? [], volumesFrom: c.volumesFrom ?? [], systemControls: c.systemControls ?? [] } as ContainerDefinition;
   if (c.healthCheck) norm.healthCheck = checkHealth(String(name), c.healthCheck);
   // Defaults that DescribeTaskDefinition shows.
   norm.portMappings = (c.portMappings ?? []).map((pm) => ({
@@ -210,6 +212,21 @@ function checkContainer(r: Request, c: Ecs.ContainerDefinition, names: Set<strin
     protocol: pm.protocol ?? 'tcp',
   }));
   return norm;
+}
+
+/**
+ * A container restart policy (ecs-spec §13.3, API:ContainerRestartPolicy): at most 50 ignored exit
+ * codes, and a restart attempt period of 60 to 1800 seconds. [INF] the wording: AWS's own text is not
+ * documented; these name the member as the other ClientException messages do.
+ */
+function checkRestartPolicy(c: string, p: Ecs.ContainerRestartPolicy): void {
+  if ((p.ignoredExitCodes?.length ?? 0) > 50) {
+    throw clientError(`Invalid 'restartPolicy' setting for container '${c}'. You can specify a maximum of 50 ignored exit codes.`);
+  }
+  const period = p.restartAttemptPeriod;
+  if (period !== undefined && (period < 60 || period > 1800)) {
+    throw clientError(`Invalid 'restartPolicy.restartAttemptPeriod' setting for container '${c}': ${period}. The value must be between 60 and 1800 seconds.`);
+  }
 }
 
 /** Port ranges, awsvpc and host mode (host port = container port), and one mapping per host port. */
@@ -289,6 +306,26 @@ function checkDependencies(out: ContainerDefinition[]): void {
   for (const c of out) visit(c.name, []);
 }
 
+/**
+ * Storage (ecs-spec §13.3): Fargate ephemeral storage of 21 to 200 GiB (API:EphemeralStorage), and
+ * at most one volume configured at launch, which the task definition configures no further ("Amazon
+ * EBS volumes can't be configured for attachment in the task definition", DG:specify-ebs-config).
+ * [INF] the wording of these refusals.
+ */
+function checkStorage(input: Ecs.RegisterTaskDefinitionRequest): void {
+  const size = input.ephemeralStorage?.sizeInGiB;
+  if (size !== undefined && (size < 21 || size > 200)) {
+    throw clientError(`Invalid 'ephemeralStorage.sizeInGiB' setting for task: ${size}. The minimum supported value is 21 GiB and the maximum supported value is 200 GiB.`);
+  }
+  const atLaunch = (input.volumes ?? []).filter((v) => v.configuredAtLaunch === true);
+  if (atLaunch.length > 1) throw clientError('Only one volume in a task definition can be configured at launch.');
+  for (const v of atLaunch) {
+    if (v.host || v.dockerVolumeConfiguration || v.efsVolumeConfiguration || v.fsxWindowsFileServerVolumeConfiguration) {
+      throw clientError(`Volume '${String(v.name)}' is configured at launch: it cannot also have a host, Docker, EFS or FSx configuration in the task definition.`);
+    }
+  }
+}
+
 /** A task definition's placement constraints: at most 10, memberOf only, with an expression that parses. */
 function checkConstraints(input: Ecs.RegisterTaskDefinitionRequest): { type?: string; expression?: string }[] {
   const constraints = input.placementConstraints ?? [];
@@ -307,13 +344,19 @@ function checkConstraints(input: Ecs.RegisterTaskDefinitionRequest): { type?: st
 }
 
 /** The launch types the task definition can run on, as ECS works them out. */
+/**
+ * The launch types the task definition can run on, as ECS works them out: EC2 always; EXTERNAL (ECS
+ * Anywhere, listed first as AWS lists it) for the network modes it supports (bridge, host, none);
+ * FARGATE when the task is valid for Fargate; MANAGED_INSTANCES when the task definition requires it
+ * [INF: AWS does not say whether it adds Managed Instances to a definition that does not ask for it].
+ */
 function compatibilitiesOf(r: Request, out: ContainerDefinition[], constraints: unknown[]): string[] {
-  const compatibilities = ['EC2'];
+  const compatibilities = r.networkMode === 'awsvpc' || r.windows ? ['EC2'] : ['EXTERNAL', 'EC2'];
   const fargateOk =
     r.networkMode === 'awsvpc' && r.cpu !== undefined && r.memory !== undefined && isFargateSize(r.cpu, r.memory, r.windows) &&
     constraints.length === 0 && !out.some((c) => c.privileged || (c.links && c.links.length));
   if (fargateOk) compatibilities.push('FARGATE');
-  if (r.requires.includes('EXTERNAL')) compatibilities.push('EXTERNAL');
+  if (r.requires.includes('MANAGED_INSTANCES')) compatibilities.push('MANAGED_INSTANCES');
   return compatibilities;
 }
 

@@ -1,10 +1,11 @@
-import { clientError } from '../../core/errors';
+import { clientError, invalidParameter } from '../../core/errors';
 import { own, setOwn } from '../../core/own';
 import type { TaskDefinition } from '../../model/types';
 import { describeTaskDefinition } from '../../queries/describe';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { validateTaskDefinition } from './taskDefinitionRules';
 import type { EcsOperations } from './operation';
+import { checkTags } from './tags';
 
 /** Task definitions and their revisions. */
 export const TASK_DEFINITION_OPERATIONS = {
@@ -13,19 +14,49 @@ export const TASK_DEFINITION_OPERATIONS = {
     const family = input.family;
     const revs = own(sim.world.taskDefinitions, family) ?? setOwn(sim.world.taskDefinitions, family, []);
     const revision = revs.length + 1;
+    const tags = checkTags(input.tags ?? []);
     const td: TaskDefinition = {
       taskDefinitionArn: sim.arn(`task-definition/${family}:${revision}`),
-      ...def, revision, status: 'ACTIVE', registeredAtMs: sim.now,
+      ...def, revision, status: 'ACTIVE', registeredAtMs: sim.now, tags,
     } as TaskDefinition;
     revs.push(td);
     sim.emit('TaskDefinitionRegistered', `Task definition ${family}:${revision} was registered.`, { taskDefinitionArn: td.taskDefinitionArn });
-    return { taskDefinition: describeTaskDefinition(sim, td), tags: input.tags ?? [] };
+    return { taskDefinition: describeTaskDefinition(sim, td), tags };
   },
 
   DescribeTaskDefinition(sim, input) {
     const td = findTaskDefinition(sim, input.taskDefinition);
     if (!td) throw clientError('Unable to describe task definition.');
-    return { taskDefinition: describeTaskDefinition(sim, td), tags: [] };
+    // The tags only when asked for (include TAGS), as API:DescribeTaskDefinition says.
+    return { taskDefinition: describeTaskDefinition(sim, td), ...(input.include?.includes('TAGS') ? { tags: td.tags ?? [] } : {}) };
+  },
+
+  /**
+   * DeleteTaskDefinitions (API:DeleteTaskDefinitions): up to 10 revisions, each deregistered first; a
+   * deleted revision is DELETE_IN_PROGRESS: it runs no new task, and the tasks and services that use
+   * it go on. [INF] the failure texts.
+   */
+  DeleteTaskDefinitions(sim, input) {
+    const refs = input.taskDefinitions;
+    if (refs.length < 1 || refs.length > 10) throw invalidParameter('taskDefinitions must name between 1 and 10 task definition revisions.');
+    const taskDefinitions: unknown[] = [];
+    const failures: { arn: string; reason: string; detail?: string }[] = [];
+    for (const ref of refs) {
+      const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+      const td = /:\d+$/.test(name) ? findTaskDefinition(sim, ref) : undefined;
+      const arn = td?.taskDefinitionArn ?? (ref.startsWith('arn:') ? ref : sim.arn(`task-definition/${name}`));
+      if (!td) failures.push({ arn, reason: 'TASK_DEFINITION_NOT_FOUND', detail: 'The specified task definition revision does not exist. Specify a family and revision.' });
+      else if (td.status === 'ACTIVE') failures.push({ arn, reason: 'TASK_DEFINITION_ACTIVE', detail: 'The task definition revision is ACTIVE: deregister it before deleting it.' });
+      else {
+        if (td.status === 'INACTIVE') {
+          td.status = 'DELETE_IN_PROGRESS';
+          td.deleteRequestedAtMs = sim.now;
+          sim.emit('TaskDefinitionDeregistered', `Task definition ${td.family}:${td.revision} is being deleted (DELETE_IN_PROGRESS).`, { taskDefinitionArn: td.taskDefinitionArn });
+        }
+        taskDefinitions.push(describeTaskDefinition(sim, td));
+      }
+    }
+    return { taskDefinitions, failures };
   },
 
   ListTaskDefinitions(sim, input) {

@@ -3,13 +3,16 @@ import type { SimContext } from '../../model/context';
 import type { Cluster, Task, TaskDefinition } from '../../model/types';
 import { splitStrategy } from '../../queries/capacity';
 import { describeTask } from '../../queries/describe';
+import { launchTypeOf } from '../../queries/describeTask';
 import { activeInstanceCount, findContainerInstance, findService, findTask, visibleTask } from '../../queries/lookups';
 import { requirementsOf } from '../../queries/taskDefinitions';
 import { placeOnFargate, placeOnInstances } from '../../placement/place';
 import { recordTrace } from '../../placement/traces';
 import { createTask, stopTask, type CreateTaskOptions } from '../../controllers/tasks';
 import type { EcsOperations } from './operation';
+import { checkTags } from './tags';
 import { checkLaunch, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
+import { checkOverrides, ebsVolumesFor } from './taskOptions';
 
 /** One RunTask request on its way: what it launches and what came of each task. */
 interface Run {
@@ -17,7 +20,9 @@ interface Run {
   td: TaskDefinition;
   launch: Launch;
   count: number;
-  common: Pick<CreateTaskOptions, 'clusterArn' | 'td' | 'group' | 'overrides' | 'startedBy' | 'tags'>;
+  common: Pick<CreateTaskOptions, 'clusterArn' | 'td' | 'group' | 'overrides' | 'startedBy' | 'tags' | 'enableExecuteCommand' | 'ephemeralStorageGiB'>;
+  /** The volume configurations of the request: each task gets EBS volumes of its own. */
+  volumeConfigurations: Parameters<typeof ebsVolumesFor>[2];
   tasks: Task[];
   failures: { arn?: string; reason: string; detail?: string }[];
 }
@@ -46,6 +51,7 @@ function runOnFargate(sim: SimContext, run: Run, platformVersion: string): void 
       }
       run.tasks.push(createTask(sim, {
         ...run.common, launchType: 'FARGATE', subnetId: r.subnetId, platformVersion, traceId, req: requirementsOf(td, 'FARGATE'),
+        ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
         ...(item.capacityProvider ? { capacityProviderName: item.capacityProvider } : {}),
       }));
     }
@@ -78,7 +84,7 @@ function runOnInstances(sim: SimContext, run: Run): void {
         if (cp?.managedScaling.status === 'ENABLED') {
           // With managed scaling the task waits in PROVISIONING while cluster auto scaling adds capacity (§7.6).
           run.tasks.push(createTask(sim, {
-            ...run.common, launchType: 'EC2', traceId, req, capacityProviderName: cp.name,
+            ...run.common, launchType: 'EC2', traceId, req, capacityProviderName: cp.name, ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
             waiting: { capacityProvider: cp.name, constraints, strategies, defaultMode: 'random', ...(subnets ? { subnets } : {}) },
           }));
           continue;
@@ -88,7 +94,10 @@ function runOnInstances(sim: SimContext, run: Run): void {
         continue;
       }
       const subnetId = zones ? subnets!.find((s) => w.subnets[s]!.availabilityZone === r.instance!.availabilityZone) : undefined;
-      run.tasks.push(createTask(sim, { ...run.common, launchType: 'EC2', instance: r.instance, traceId, req, ...(cp ? { capacityProviderName: cp.name } : {}), ...(subnetId ? { subnetId } : {}) }));
+      run.tasks.push(createTask(sim, {
+        ...run.common, launchType: 'EC2', instance: r.instance, traceId, req, ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
+        ...(cp ? { capacityProviderName: cp.name } : {}), ...(subnetId ? { subnetId } : {}),
+      }));
     }
   }
 }
@@ -103,12 +112,17 @@ export const TASK_OPERATIONS = {
     const launch = checkLaunch(sim, cluster, td, input);
     const group = input.group ?? `family:${td.family}`;
     if (group.length > 255) throw invalidParameter('The task group can have at most 255 characters.');
+    checkOverrides(td, input.overrides);
+    // Checked before any task starts: a refused configuration launches nothing.
+    ebsVolumesFor(sim, td, input.volumeConfigurations);
     const run: Run = {
-      cluster, td, launch, count, tasks: [], failures: [],
+      cluster, td, launch, count, tasks: [], failures: [], volumeConfigurations: input.volumeConfigurations,
       common: {
         clusterArn: cluster.clusterArn, td, group, overrides: input.overrides ?? { containerOverrides: [] },
         ...(input.startedBy ? { startedBy: input.startedBy } : {}),
-        tags: input.tags ?? [],
+        tags: checkTags(input.tags ?? []),
+        ...(input.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
+        ...(input.overrides?.ephemeralStorage ? { ephemeralStorageGiB: input.overrides.ephemeralStorage.sizeInGiB } : {}),
       },
     };
     if (launch.launchType === 'FARGATE') runOnFargate(sim, run, platformVersionFor(td, input.platformVersion));
@@ -123,6 +137,9 @@ export const TASK_OPERATIONS = {
     if (refs.length < 1 || refs.length > 10) throw invalidParameter('containerInstances must name between 1 and 10 container instances.');
     const net = checkLaunch(sim, cluster, td, { networkConfiguration: input.networkConfiguration }, { launchType: 'EC2' }).net;
     const group = input.group ?? `family:${td.family}`;
+    checkOverrides(td, input.overrides);
+    ebsVolumesFor(sim, td, input.volumeConfigurations);
+    const tags = checkTags(input.tags ?? []);
     const req = requirementsOf(td, 'EC2');
     const tasks: Task[] = [];
     const failures: { arn: string; reason: string }[] = [];
@@ -146,7 +163,8 @@ export const TASK_OPERATIONS = {
       const subnetId = net ? net.awsvpcConfiguration.subnets.find((s) => sim.world.subnets[s]!.availabilityZone === ci.availabilityZone) : undefined;
       tasks.push(createTask(sim, {
         clusterArn: cluster.clusterArn, td, group, launchType: 'EC2', instance: ci, traceId, req,
-        overrides: input.overrides ?? { containerOverrides: [] },
+        overrides: input.overrides ?? { containerOverrides: [] }, tags, ebsVolumes: ebsVolumesFor(sim, td, input.volumeConfigurations),
+        ...(input.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
         ...(input.startedBy ? { startedBy: input.startedBy } : {}), ...(subnetId ? { subnetId } : {}),
       }));
     }
@@ -199,7 +217,7 @@ export const TASK_OPERATIONS = {
       if (svcArn && t.serviceArn !== svcArn) continue;
       if (ci && t.containerInstanceArn !== ci.containerInstanceArn) continue;
       if (input.startedBy && t.startedBy !== input.startedBy) continue;
-      if (input.launchType && t.launchType !== input.launchType) continue;
+      if (input.launchType && launchTypeOf(sim, t) !== input.launchType) continue;
       out.push(a);
     }
     return { taskArns: out };

@@ -69,6 +69,7 @@ function containerExited(sim: SimContext, t: Task, c: Container, code: number | 
     taskArn: t.taskArn, containerName: c.name, lastStatus: 'STOPPED', ...(code !== undefined ? { exitCode: code } : {}),
   });
   if (t.desiredStatus === 'RUNNING') {
+    if (restartsInPlace(sim, t, c, code)) return;
     if (c.essential) {
       stopTask(sim, t, 'EssentialContainerExited', 'Essential container in task exited');
       return;
@@ -78,6 +79,30 @@ function containerExited(sim: SimContext, t: Task, c: Container, code: number | 
     return;
   }
   if ((t.lastStatus === 'STOPPING' || t.lastStatus === 'DEACTIVATING') && allStopped(t)) containersStopped(sim, t);
+}
+
+/**
+ * The container restart policy (ecs-spec §13.3, API:ContainerRestartPolicy): a container that exits
+ * while its task should run is restarted in place, unless its exit code is ignored or it ran for less
+ * than the restart attempt period (default 300 s); the task keeps its ARN and stays RUNNING. The
+ * restart takes a docker start [SIM]. True when the container restarts.
+ */
+function restartsInPlace(sim: SimContext, t: Task, c: Container, code: number | undefined): boolean {
+  const policy = taskDefinitionOf(sim, t)?.containerDefinitions.find((d) => d.name === c.name)?.restartPolicy;
+  if (!policy?.enabled || !t.reachedRunning) return false;
+  if (code !== undefined && policy.ignoredExitCodes?.includes(code)) return false;
+  const ranMs = sim.now - (c.startedAtMs ?? sim.now);
+  if (ranMs < (policy.restartAttemptPeriod ?? 300) * 1000) return false;
+  c.restartCount = (c.restartCount ?? 0) + 1;
+  c.state = 'PULLED'; // starting again: the next ctr.start runs it
+  c.healthStatus = 'UNKNOWN';
+  c.healthFailures = 0;
+  delete c.exitCode;
+  sim.emit('ContainerRestarted', `Container ${c.name} of task ${t.id} exited${code !== undefined ? ` with code ${code}` : ''} and is restarted in place by its restart policy (restart ${c.restartCount}).`, {
+    taskArn: t.taskArn, containerName: c.name, exitCode: code ?? 0, restartCount: c.restartCount,
+  });
+  sim.engine.after(sim.world.durations.containerStartMs, { k: 'ctr.start', task: t.taskArn, ctr: c.name });
+  return true;
 }
 
 const OOM_REASON = 'OutOfMemoryError: Container killed due to memory usage';
@@ -125,9 +150,10 @@ export function containerStart(sim: SimContext, ev: PendingMap['ctr.start']): vo
   t.version++;
   sim.emit('ContainerStateChange', `Container ${c.name} of task ${t.id} is RUNNING.`, { taskArn: t.taskArn, containerName: c.name, lastStatus: 'RUNNING' });
   const b = imageBehavior(sim, c.image);
-  if (b.exitAfterSeconds !== undefined) sim.engine.after(b.exitAfterSeconds * 1000, { k: 'ctr.exit', task: t.taskArn, ctr: c.name, code: b.exitCode ?? 0 });
+  const run = c.restartCount ?? 0;
+  if (b.exitAfterSeconds !== undefined) sim.engine.after(b.exitAfterSeconds * 1000, { k: 'ctr.exit', task: t.taskArn, ctr: c.name, code: b.exitCode ?? 0, run });
   const hc = taskDefinitionOf(sim, t)?.containerDefinitions.find((d) => d.name === c.name)?.healthCheck;
-  if (hc && hc.command[0] !== 'NONE') sim.engine.after(hc.interval * 1000, { k: 'ctr.health', task: t.taskArn, ctr: c.name });
+  if (hc && hc.command[0] !== 'NONE') sim.engine.after(hc.interval * 1000, { k: 'ctr.health', task: t.taskArn, ctr: c.name, run });
   startReady(sim, t);
   maybeRunning(sim, t);
   checkMemory(sim, t);
@@ -138,7 +164,8 @@ export function containerExit(sim: SimContext, ev: PendingMap['ctr.exit']): void
   const t = task(sim, ev.task);
   if (!t) return;
   const c = t.containers.find((x) => x.name === ev.ctr);
-  if (!c || c.state !== 'RUNNING') return;
+  // An exit scheduled for an earlier run of a container restarted since does not end this run.
+  if (!c || c.state !== 'RUNNING' || (ev.run !== undefined && ev.run !== (c.restartCount ?? 0))) return;
   containerExited(sim, t, c, ev.code);
 }
 
@@ -147,7 +174,7 @@ export function healthCheck(sim: SimContext, ev: PendingMap['ctr.health']): void
   const t = task(sim, ev.task);
   if (!t || t.lastStatus === 'STOPPED') return;
   const c = t.containers.find((x) => x.name === ev.ctr);
-  if (!c || c.state !== 'RUNNING') return;
+  if (!c || c.state !== 'RUNNING' || (ev.run !== undefined && ev.run !== (c.restartCount ?? 0))) return;
   const hc = taskDefinitionOf(sim, t)?.containerDefinitions.find((d) => d.name === c.name)?.healthCheck;
   if (!hc) return;
   const b = imageBehavior(sim, c.image);
@@ -168,5 +195,5 @@ export function healthCheck(sim: SimContext, ev: PendingMap['ctr.health']): void
     updateTaskHealth(sim, t);
     startReady(sim, t);
   }
-  sim.engine.after(hc.interval * 1000, { k: 'ctr.health', task: t.taskArn, ctr: c.name });
+  sim.engine.after(hc.interval * 1000, { k: 'ctr.health', task: t.taskArn, ctr: c.name, run: c.restartCount ?? 0 });
 }

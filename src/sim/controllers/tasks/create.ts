@@ -1,5 +1,5 @@
 import type { SimContext } from '../../model/context';
-import type { Container, ContainerInstance, Requirements, Tag, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../../model/types';
+import type { Container, ContainerInstance, EbsVolumeAttachment, Requirements, Tag, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../../model/types';
 import { indexTask } from '../../placement/place';
 
 export interface CreateTaskOptions {
@@ -20,6 +20,31 @@ export interface CreateTaskOptions {
   tags?: Tag[];
   /** No instance yet: wait in PROVISIONING for capacity from this provider. */
   waiting?: WaitingPlacement;
+  /** ECS Exec; a service's tasks take their service's setting. */
+  enableExecuteCommand?: boolean;
+  /** The EBS volumes of the task definition's volume configured at launch. */
+  ebsVolumes?: EbsVolumeAttachment[];
+  /** Fargate ephemeral storage in GiB, when the task definition or an override sets it. */
+  ephemeralStorageGiB?: number;
+}
+
+type ContainerOverride = { name?: string; cpu?: number; memory?: number; memoryReservation?: number; [member: string]: unknown };
+
+/**
+ * The overrides a task shows (DescribeTasks): one containerOverrides entry per container of the task
+ * definition, in its order, with what the request overrode, and inferenceAcceleratorOverrides.
+ */
+function taskOverrides(td: TaskDefinition, given: Record<string, unknown> | undefined): Record<string, unknown> {
+  const ov = given ?? {};
+  const list = (ov.containerOverrides as ContainerOverride[] | undefined) ?? [];
+  return {
+    ...ov,
+    containerOverrides: td.containerDefinitions.map((cd) => {
+      const { name: _name, ...rest } = list.find((x) => x.name === cd.name) ?? {};
+      return { name: cd.name, ...rest };
+    }),
+    inferenceAcceleratorOverrides: (ov.inferenceAcceleratorOverrides as unknown[] | undefined) ?? [],
+  };
 }
 
 /** Creates a task: placed (an instance or a Fargate subnet) it starts at once; with `waiting` it waits in PROVISIONING. */
@@ -29,7 +54,7 @@ export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
   const id = sim.hex(32);
   const taskArn = sim.arn(`task/${cluster.clusterName}/${id}`);
   const mode = o.td.networkMode ?? (o.launchType === 'FARGATE' ? 'awsvpc' : 'bridge');
-  const overrides = (o.overrides ?? {}) as { containerOverrides?: { name: string; cpu?: number; memory?: number; memoryReservation?: number }[] };
+  const overrides = (o.overrides ?? {}) as { containerOverrides?: ContainerOverride[] };
   const containers: Container[] = o.td.containerDefinitions.map((cd) => {
     const ov = overrides.containerOverrides?.find((x) => x.name === cd.name);
     return {
@@ -41,11 +66,12 @@ export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
       ...(ov?.memoryReservation ?? cd.memoryReservation) !== undefined ? { memoryReservation: ov?.memoryReservation ?? cd.memoryReservation } : {},
     };
   });
+  const ephemeral = o.ephemeralStorageGiB ?? (o.td.ephemeralStorage as { sizeInGiB?: number } | undefined)?.sizeInGiB;
   const t: Task = {
     taskArn, id, clusterArn: o.clusterArn, taskDefinitionArn: o.td.taskDefinitionArn, family: o.td.family, group: o.group,
     launchType: o.launchType, availabilityZone: '', networkMode: mode,
     lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', healthStatus: 'UNKNOWN', createdAtMs: sim.now,
-    containers, overrides: o.overrides ?? { containerOverrides: [] },
+    containers, overrides: taskOverrides(o.td, o.overrides),
     reserved: { cpu: o.req.cpu, memory: o.req.memory, gpu: o.req.gpu, eni: o.req.eni, ports: [...o.req.ports], portsUdp: [...o.req.portsUdp] },
     reachedRunning: false, version: 1, gen: 0, tags: o.tags ?? [],
     ...(o.startedBy ? { startedBy: o.startedBy } : {}),
@@ -55,6 +81,9 @@ export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
     ...(o.td.memory !== undefined ? { memory: o.td.memory } : {}),
     ...(o.serviceArn ? { serviceArn: o.serviceArn, deploymentId: o.deploymentId } : {}),
     ...(o.traceId !== undefined ? { traceId: o.traceId } : {}),
+    ...((o.enableExecuteCommand ?? (o.serviceArn ? w.services[o.serviceArn]?.enableExecuteCommand : undefined)) ? { enableExecuteCommand: true } : {}),
+    ...(o.ebsVolumes?.length ? { ebsVolumes: o.ebsVolumes } : {}),
+    ...(ephemeral !== undefined ? { ephemeralStorageGiB: ephemeral } : {}),
   };
   w.tasks[taskArn] = t;
   w.taskOrder.push(taskArn);
@@ -67,10 +96,52 @@ export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
       taskArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: t.group, capacityProviderName: o.waiting.capacityProvider,
     });
     sim.engine.after(w.durations.provisioningTimeoutMs, { k: 'task.provisionTimeout', task: taskArn });
+    // A Managed Instances provider launches instances for waiting tasks at once, not on the minute clock.
+    if (Object.hasOwn(w.capacityProviders, o.waiting.capacityProvider) && w.capacityProviders[o.waiting.capacityProvider]!.managedInstances) {
+      sim.engine.after(0, { k: 'cluster.provision', cluster: o.clusterArn, capacityProvider: o.waiting.capacityProvider });
+    }
     return t;
   }
   bindTask(sim, t, o.td, o.instance, o.subnetId);
   return t;
+}
+
+/**
+ * Host ports of a bridge or host task: static ones are the task's reserved ports; dynamic ones
+ * (bridge, hostPort 0 or omitted) come from the ephemeral range, lowest free first [SIM], and are not
+ * part of the instance's reserved PORTS resource (ecs-spec §13.5): they are free again when the
+ * task that bound them stops.
+ */
+function bindHostPorts(sim: SimContext, t: Task, td: TaskDefinition, ci: ContainerInstance): void {
+  const mode = t.networkMode;
+  if (mode === 'awsvpc' || mode === 'none') return;
+  let bound: Set<string> | undefined;
+  td.containerDefinitions.forEach((cd, i) => {
+    for (const pm of cd.portMappings ?? []) {
+      if (pm.containerPort === undefined) continue;
+      let hostPort = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
+      const proto = pm.protocol === 'udp' ? 'udp' : 'tcp';
+      if (hostPort === 0) {
+        bound ??= boundPorts(sim, ci, t);
+        const taken = proto === 'udp' ? [...ci.reservedPortsUdp, ...ci.usedPortsUdp] : [...ci.reservedPorts, ...ci.usedPorts];
+        hostPort = 49153;
+        while (bound.has(`${hostPort}/${proto}`) || taken.includes(hostPort)) hostPort++;
+        bound.add(`${hostPort}/${proto}`);
+      }
+      t.containers[i]!.networkBindings.push({ bindIP: '0.0.0.0', containerPort: pm.containerPort, hostPort, protocol: proto });
+    }
+  });
+}
+
+/** The host ports the instance's tasks (and `t`, so far) have bound, as "port/protocol". */
+function boundPorts(sim: SimContext, ci: ContainerInstance, t: Task): Set<string> {
+  const out = new Set<string>();
+  for (const a of [...ci.taskArns, t.taskArn]) {
+    const other = sim.world.tasks[a];
+    if (!other || other.lastStatus === 'STOPPED') continue;
+    for (const c of other.containers) for (const b of c.networkBindings) out.add(`${b.hostPort}/${b.protocol}`);
+  }
+  return out;
 }
 
 /** Gives a task its instance (reserving resources and host ports) or its Fargate subnet, and starts it. */
@@ -85,21 +156,7 @@ export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: Conta
     w.waiting = w.waiting.filter((a) => a !== t.taskArn);
   }
   if (ci && t.launchType === 'EC2') {
-    // Host ports: static ones as reserved, dynamic ones from the ephemeral range, lowest free first [SIM].
-    td.containerDefinitions.forEach((cd, i) => {
-      for (const pm of cd.portMappings ?? []) {
-        if (pm.containerPort === undefined || mode === 'awsvpc' || mode === 'none') continue;
-        let hostPort = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
-        const proto = pm.protocol === 'udp' ? 'udp' : 'tcp';
-        if (hostPort === 0) {
-          const used = proto === 'udp' ? ci.usedPortsUdp : ci.usedPorts;
-          hostPort = 49153;
-          while (used.includes(hostPort) || reserved.ports.includes(hostPort)) hostPort++;
-          (proto === 'udp' ? reserved.portsUdp : reserved.ports).push(hostPort);
-        }
-        t.containers[i]!.networkBindings.push({ bindIP: '0.0.0.0', containerPort: pm.containerPort, hostPort, protocol: proto });
-      }
-    });
+    bindHostPorts(sim, t, td, ci);
     ci.usedCpu += reserved.cpu;
     ci.usedMemory += reserved.memory;
     ci.usedGpu += reserved.gpu;
@@ -125,6 +182,7 @@ export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: Conta
   indexTask(w, t, 1);
   const needsEni = mode === 'awsvpc';
   const initial: TaskStatus = needsEni ? 'PROVISIONING' : 'PENDING';
+  if (initial === 'PENDING') t.connectedAtMs ??= sim.now;
   t.lastStatus = initial;
   t.version++;
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${initial}${ci ? ` on ${ci.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {

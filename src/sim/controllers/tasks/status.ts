@@ -32,6 +32,7 @@ export function task(sim: SimContext, arn: string): Task | undefined {
 /** Sets a task's lastStatus, writes the event and tells the listeners of `taskChanged`. */
 export function setStatus(sim: SimContext, t: Task, s: TaskStatus): void {
   if (t.lastStatus === s) return;
+  if (t.lastStatus === 'PROVISIONING') t.connectedAtMs ??= sim.now;
   t.lastStatus = s;
   t.version++;
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${s}${t.ec2InstanceId ? ` on ${t.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {

@@ -1,14 +1,16 @@
-import type { SimContext } from '../model/context';
-import type { CapacityProvider, Requirements, Task } from '../model/types';
-import { INSTANCE_TYPES } from '../model/instanceTypes';
-import { MINUTE } from '../core/time';
-import { placeOnInstances } from '../placement/place';
-import { recordTrace } from '../placement/traces';
-import { seriesKey } from '../queries/metrics';
-import { requirementsOf, taskDefinitionOf } from '../queries/taskDefinitions';
-import { parseUserData } from '../queries/userData';
-import { bindTask, stopTask } from './tasks';
-import { setDesiredCapacity } from './asg';
+import type { SimContext } from '../../model/context';
+import type { CapacityProvider, Requirements } from '../../model/types';
+import { INSTANCE_TYPES } from '../../model/instanceTypes';
+import { MINUTE } from '../../core/time';
+import { placeOnInstances } from '../../placement/place';
+import { recordTrace } from '../../placement/traces';
+import { seriesKey } from '../../queries/metrics';
+import { requirementsOf, taskDefinitionOf } from '../../queries/taskDefinitions';
+import { parseUserData } from '../../queries/userData';
+import { bindTask, stopTask } from '../tasks';
+import { setDesiredCapacity } from '../asg';
+import { isDaemonTask, waitingTasks } from './waiting';
+import { managedInstancesMinute, provisionManagedInstances } from './managed';
 
 /**
  * Tasks waiting for capacity-provider capacity, and cluster auto scaling (ecs-spec §7.3-7.7):
@@ -17,14 +19,6 @@ import { setDesiredCapacity } from './asg';
  * most half the group, and managed termination protection of instances that run tasks.
  */
 
-function waitingTasks(sim: SimContext, clusterArn: string, provider?: string): Task[] {
-  const out: Task[] = [];
-  for (const a of sim.world.waiting) {
-    const t = sim.world.tasks[a]!;
-    if (t.waiting && t.desiredStatus === 'RUNNING' && t.clusterArn === clusterArn && (!provider || t.waiting.capacityProvider === provider)) out.push(t);
-  }
-  return out;
-}
 
 /** Places the tasks waiting in PROVISIONING that fit now, oldest first. */
 export function placeWaiting(sim: SimContext, clusterArn: string): void {
@@ -49,9 +43,6 @@ export function placeWaiting(sim: SimContext, clusterArn: string): void {
   }
 }
 
-function isDaemonTask(sim: SimContext, t: Task): boolean {
-  return t.serviceArn !== undefined && sim.world.services[t.serviceArn]?.schedulingStrategy === 'DAEMON';
-}
 
 function reqKey(r: Requirements): string {
   return `${r.cpu}|${r.memory}|${r.gpu}|${r.eni}|${[...r.ports].sort().join(',')}|${[...r.portsUdp].sort().join(',')}`;
@@ -60,7 +51,7 @@ function reqKey(r: Requirements): string {
 /** CapacityProviderReservation of one provider now, with M and N. */
 export function reservation(sim: SimContext, cp: CapacityProvider, clusterArn: string): { cpr: number; m: number; n: number } {
   const w = sim.world;
-  const asg = w.autoScalingGroups[cp.autoScalingGroupName];
+  const asg = cp.autoScalingGroupName !== undefined ? w.autoScalingGroups[cp.autoScalingGroupName] : undefined;
   if (!asg) return { cpr: 100, m: 0, n: 0 };
   const instances = asg.Instances.map((i) => w.ec2[i.InstanceId]!).filter((i) => i && i.state !== 'terminated');
   const n = instances.length;
@@ -114,11 +105,13 @@ export function reservation(sim: SimContext, cp: CapacityProvider, clusterArn: s
 /** One minute of cluster auto scaling for every provider with managed scaling. */
 export function runClusterAutoScaling(sim: SimContext): void {
   const w = sim.world;
+  managedInstancesMinute(sim);
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
     for (const name of cluster.capacityProviders) {
       const cp = w.capacityProviders[name];
-      const asg = cp ? w.autoScalingGroups[cp.autoScalingGroupName] : undefined;
+      // Managed Instances providers have no group: ECS provisions them itself (./managed).
+      const asg = cp?.autoScalingGroupName !== undefined ? w.autoScalingGroups[cp.autoScalingGroupName] : undefined;
       if (!cp || !asg || cp.status !== 'ACTIVE') continue;
       if (cp.managedTerminationProtection === 'ENABLED') protectBusyInstances(sim, asg.AutoScalingGroupName);
       if (cp.managedScaling.status !== 'ENABLED') continue;
@@ -171,6 +164,7 @@ export function protectBusyInstances(sim: SimContext, asgName: string): void {
 
 export function registerCasHandlers(sim: SimContext): void {
   sim.engine.on('cluster.placeWaiting', (ev) => placeWaiting(sim, ev.cluster));
+  sim.engine.on('cluster.provision', (ev) => provisionManagedInstances(sim, ev.cluster, ev.capacityProvider));
   sim.engine.on('task.provisionTimeout', (ev) => {
     const t = sim.world.tasks[ev.task];
     if (!t || !t.waiting || t.desiredStatus !== 'RUNNING') return;
