@@ -125,7 +125,7 @@ function readActions(raw: Raw, at: At, file: string, problems: Problem[]): Scena
       return;
     }
     if (typeof a.compose === 'string') {
-      expandCompose(a.compose, a.project as string, { file, source, line: at(['actions', source, 'compose']).line, region, subnets, problems }).forEach(push);
+      expandCompose(a.compose, a.project as string, { file, source, line: at(['actions', source, 'compose']).line, region, subnets, problems, profiles: (a.profiles as string[] | undefined) ?? [] }).forEach(push);
       return;
     }
     const call = a.call as string;
@@ -244,10 +244,10 @@ function expandCopilot(
 /** A compose action becomes the requests of its ECS translation; problems name the scenario line and member. */
 function expandCompose(
   text: string, project: string,
-  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: Problem[] },
+  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: Problem[]; profiles: string[] },
 ): { id: string; call: string; input: Record<string, unknown> }[] {
   const member = `actions[${ctx.source}].compose`;
-  const { project: p, problems } = parseCompose(text, ctx.file, { project });
+  const { project: p, problems } = parseCompose(text, ctx.file, { project, profiles: ctx.profiles });
   for (const q of problems) {
     if (q.severity !== 'error') continue;
     ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + q.line, column: q.column, member: q.member ? `${member}.${q.member}` : member, message: q.message });
