@@ -6,7 +6,7 @@ import { parseTime } from './bounds';
 import { checkScenario, memberPath } from './scenarioChecks';
 import type { ImageBehavior } from '../sim';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
-import { deployRequests, environmentRequests, parseManifest, planDeployment, type EnvironmentState, type PlanRequest } from '../formats/copilot';
+import { deployRequests, environmentRequests, parseManifest, planDeployment, pushedBy, type EnvironmentState, type PlanRequest } from '../formats/copilot';
 
 /** A scenario as the runner uses it (times in milliseconds). */
 export interface Scenario {
@@ -236,8 +236,10 @@ function expandCopilot(
     ctx.environments.set(key, e);
     out.push(...environmentRequests(app, env));
   }
+  // The service's ECR repository is the application's: an earlier deployment to another environment created it and pushed the image.
+  const earlier = [...ctx.environments].some(([k, x]) => k.startsWith(`${app}/`) && x.workloads.has(manifest.name));
   e.workloads.add(manifest.name);
-  out.push(...deployRequests(e, plan, ctx.subnets));
+  out.push(...deployRequests(e, plan, ctx.subnets, earlier ? pushedBy(plan) : undefined));
   return out;
 }
 
