@@ -1,6 +1,6 @@
 // Derives src/sim/api/apiShapes.generated.json from the published botocore models of every AWS namespace
 // the engine speaks besides ECS (whose tables come from scripts/gen-ecs-shapes.mjs): Application Auto
-// Scaling, EC2 Auto Scaling, CloudWatch, ELBv2, EventBridge and Cloud Map from ../shared/corpus/schemas,
+// Scaling, EC2 Auto Scaling, CloudWatch, ELBv2, EventBridge, Cloud Map and Amazon ECR from ../shared/corpus/schemas,
 // and EC2 from the installed AWS CLI's botocore data (Debian's awscli), as the corpus has no EC2 model.
 // For each operation the engine has, the input shapes it reaches: member names, types, required members,
 // and the model's min, max, enum and pattern, so that requests are checked as the SDK checks them
@@ -20,7 +20,7 @@ export const OUTPUT = 'src/sim/api/apiShapes.generated.json';
 /** The engine's namespace for each botocore service name. */
 export const SERVICES: Record<string, string> = {
   'application-autoscaling': 'applicationautoscaling', autoscaling: 'autoscaling', cloudwatch: 'cloudwatch',
-  elbv2: 'elbv2', events: 'events', servicediscovery: 'servicediscovery', ec2: 'ec2',
+  elbv2: 'elbv2', events: 'events', servicediscovery: 'servicediscovery', ec2: 'ec2', ecr: 'ecr',
 };
 
 const arg = (name: string, fallback: string) => {

@@ -11,12 +11,18 @@ export interface CallRecord {
   error?: { code: string; message: string };
 }
 
-/** A `${…}` reference as written: what it names, and the `|after:<text>` it may end in. */
+/** What a reference's value goes through: `|base64` (decoded), then `|after:<text>` (the part after the first <text>). */
+interface Tail {
+  base64?: boolean;
+  after?: string;
+}
+
+/** A `${…}` reference as written: what it names, and the `|base64` and `|after:<text>` it may end in. */
 export type Ref =
-  | { kind: 'ci'; instance: string; after?: string }
-  | { kind: 'task'; n: number; after?: string }
-  | { kind: 'taskIp'; n: number; after?: string }
-  | { kind: 'call'; key: string; path?: string; after?: string }
+  | ({ kind: 'ci'; instance: string } & Tail)
+  | ({ kind: 'task'; n: number } & Tail)
+  | ({ kind: 'taskIp'; n: number } & Tail)
+  | ({ kind: 'call'; key: string; path?: string } & Tail)
   | { kind: 'bad'; message: string }
   | { kind: 'other' };
 
@@ -26,11 +32,13 @@ export const REF_KINDS = ['ci', 'task', 'taskIp', 'call'] as const;
 export function parseRef(full: string): Ref {
   const bar = full.indexOf('|after:');
   const after = bar >= 0 ? full.slice(bar + '|after:'.length) : undefined;
-  const ref = bar >= 0 ? full.slice(0, bar) : full;
+  const named = bar >= 0 ? full.slice(0, bar) : full;
+  const base64 = named.endsWith('|base64');
+  const ref = base64 ? named.slice(0, -'|base64'.length) : named;
   const colon = ref.indexOf(':');
   const kind = colon < 0 ? ref : ref.slice(0, colon);
   const rest = colon < 0 ? '' : ref.slice(colon + 1);
-  const tail = after !== undefined ? { after } : {};
+  const tail: Tail = { ...(base64 ? { base64 } : {}), ...(after !== undefined ? { after } : {}) };
   if (!(REF_KINDS as readonly string[]).includes(kind) || colon < 0) {
     return (REF_KINDS as readonly string[]).includes(kind) ? { kind: 'bad', message: `\${${full}}: give ${usage(kind)}` } : { kind: 'other' };
   }
@@ -86,6 +94,8 @@ function resolveOne(sim: Sim, full: string, calls: readonly (CallRecord | undefi
     const rec = callNamed(calls, r.key);
     v = r.path === undefined ? rec?.output : getPath(rec?.output, r.path);
   }
+  // An ECR authorization token is base64 of "AWS:<password>": `|base64|after:AWS:` is the password docker login takes.
+  if (r.base64) v = typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v) ? atob(v) : `unresolved-${full}`;
   if (r.after === undefined) return v;
   const i = typeof v === 'string' ? v.indexOf(r.after) : -1;
   return i < 0 ? `unresolved-${full}` : (v as string).slice(i + r.after.length);
@@ -94,7 +104,9 @@ function resolveOne(sim: Sim, full: string, calls: readonly (CallRecord | undefi
 /**
  * Substitutes ${ci:<ec2InstanceId>}, ${task:<n>}, ${taskIp:<n>} and ${call:<id|index>.<path>} in a call's input.
  * A reference may end in `|after:<text>`: the part of the value after the first <text> (for example the
- * `app/<name>/<id>` of a load balancer ARN, which a ResourceLabel is built from). A reference to a call that has
+ * `app/<name>/<id>` of a load balancer ARN, which a ResourceLabel is built from), after `|base64` if it has it (the
+ * value decoded: `${call:token.authorizationData[0].authorizationToken|base64|after:AWS:}` is the password of an ECR
+ * authorization token, which docker login takes). A reference to a call that has
  * not run resolves to nothing; it never throws (the scenario file is checked for such references before it runs).
  */
 export function resolveRefs(sim: Sim, value: unknown, calls: readonly (CallRecord | undefined)[]): unknown {

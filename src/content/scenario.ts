@@ -6,7 +6,7 @@ import { parseTime } from './bounds';
 import { checkScenario, memberPath } from './scenarioChecks';
 import type { ImageBehavior } from '../sim';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
-import { deployRequests, environmentRequests, parseManifest, planDeployment, type EnvironmentState, type PlanRequest } from '../formats/copilot';
+import { deployRequests, environmentRequests, parseManifest, planDeployment, pushedBy, type EnvironmentState, type PlanRequest } from '../formats/copilot';
 
 /** A scenario as the runner uses it (times in milliseconds). */
 export interface Scenario {
@@ -125,7 +125,7 @@ function readActions(raw: Raw, at: At, file: string, problems: Problem[]): Scena
       return;
     }
     if (typeof a.compose === 'string') {
-      expandCompose(a.compose, a.project as string, { file, source, line: at(['actions', source, 'compose']).line, region, subnets, problems }).forEach(push);
+      expandCompose(a.compose, a.project as string, { file, source, line: at(['actions', source, 'compose']).line, region, subnets, problems, profiles: (a.profiles as string[] | undefined) ?? [] }).forEach(push);
       return;
     }
     const call = a.call as string;
@@ -236,18 +236,20 @@ function expandCopilot(
     ctx.environments.set(key, e);
     out.push(...environmentRequests(app, env));
   }
+  // The service's ECR repository is the application's: an earlier deployment to another environment created it and pushed the image.
+  const earlier = [...ctx.environments].some(([k, x]) => k.startsWith(`${app}/`) && x.workloads.has(manifest.name));
   e.workloads.add(manifest.name);
-  out.push(...deployRequests(e, plan, ctx.subnets));
+  out.push(...deployRequests(e, plan, ctx.subnets, earlier ? pushedBy(plan) : undefined));
   return out;
 }
 
 /** A compose action becomes the requests of its ECS translation; problems name the scenario line and member. */
 function expandCompose(
   text: string, project: string,
-  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: Problem[] },
+  ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: Problem[]; profiles: string[] },
 ): { id: string; call: string; input: Record<string, unknown> }[] {
   const member = `actions[${ctx.source}].compose`;
-  const { project: p, problems } = parseCompose(text, ctx.file, { project });
+  const { project: p, problems } = parseCompose(text, ctx.file, { project, profiles: ctx.profiles });
   for (const q of problems) {
     if (q.severity !== 'error') continue;
     ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + q.line, column: q.column, member: q.member ? `${member}.${q.member}` : member, message: q.message });

@@ -17,3 +17,5 @@ export type { WorldState } from './model/world';
 export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './queries/describe';
 export { ecsInputShape, ecsShape, inputShape, shapeOf } from './api/params';
 export { expandTrace } from './placement/place';
+export { imageManifest, manifestDigest, parseImageRef, ecrHost, type ImageRef } from './model/registry';
+export { sha256Hex } from './core/sha256';

@@ -19,6 +19,7 @@ import { ELBV2_OPERATIONS } from './api/elbv2';
 import { SERVICEDISCOVERY_OPERATIONS } from './api/servicediscovery';
 import { EVENTS_OPERATIONS, registerEventHandlers } from './api/events';
 import { DOCKER_OPERATIONS } from './api/docker';
+import { ECR_OPERATIONS } from './api/ecr';
 import { registerDockerHandlers } from './controllers/docker';
 import { killTasksOnHost, registerTaskHandlers } from './controllers/tasks';
 import { registerInstanceHandlers } from './controllers/instances';
@@ -49,6 +50,7 @@ const NAMESPACES: Record<string, Record<string, AnyOperation>> = {
   events: EVENTS_OPERATIONS,
   sim: SIM_OPERATIONS,
   docker: DOCKER_OPERATIONS,
+  ecr: ECR_OPERATIONS,
 };
 
 export interface SimSnapshot {

@@ -3,14 +3,15 @@ import { Sim } from '../../src/sim';
 
 describe('compose start order on the local host', () => {
   it('starts every container whose dependencies one event satisfies, and their dependents after them, each once', () => {
-    const sim = new Sim({ images: { 'db:1': { readySeconds: 1 } } });
+    // Images Docker Hub has (official ones), so that the host pulls them.
+    const sim = new Sim({ images: { 'postgres:16': { readySeconds: 1 } } });
     sim.call('docker.ComposeUp', {
       project: 'p',
       services: [
-        { name: 'db', image: 'db:1', healthcheck: { test: ['CMD', 'x'], intervalSeconds: 2 } },
-        { name: 'a', image: 'a:1', dependsOn: { db: 'service_healthy' } },
-        { name: 'b', image: 'b:1', dependsOn: { db: 'service_healthy' } },
-        { name: 'c', image: 'c:1', dependsOn: { a: 'service_started' } },
+        { name: 'db', image: 'postgres:16', healthcheck: { test: ['CMD', 'x'], intervalSeconds: 2 } },
+        { name: 'a', image: 'nginx:1', dependsOn: { db: 'service_healthy' } },
+        { name: 'b', image: 'httpd:2', dependsOn: { db: 'service_healthy' } },
+        { name: 'c', image: 'redis:7', dependsOn: { a: 'service_started' } },
       ],
     });
     sim.runUntil(10_000);

@@ -11,9 +11,21 @@ import { parsed, refused, type ParseResult } from './types';
 /** The AWS CLI's service names and the engine's namespaces. */
 export const SERVICES: Record<string, string> = {
   ecs: 'ecs', 'application-autoscaling': 'applicationautoscaling', elbv2: 'elbv2', servicediscovery: 'servicediscovery',
-  cloudwatch: 'cloudwatch', events: 'events', autoscaling: 'autoscaling', ec2: 'ec2',
+  cloudwatch: 'cloudwatch', events: 'events', autoscaling: 'autoscaling', ec2: 'ec2', ecr: 'ecr',
   /** What happens to the world (launch instances, fail a health check, set traffic): `sim launch-instances --cluster demo --count 2`. */
   sim: 'sim',
+};
+
+/**
+ * Commands of the AWS CLI that are not operations of the service's API: the operation each sends, and what it prints
+ * of the response instead of the JSON.
+ */
+export const CLI_CUSTOMIZATIONS: Record<string, { call: string; print: (output: unknown) => string }> = {
+  // `aws ecr get-login-password`: GetAuthorizationToken, printing the password of its token (base64 of AWS:<password>).
+  'ecr.GetLoginPassword': {
+    call: 'ecr.GetAuthorizationToken',
+    print: (o) => atob((o as { authorizationData: { authorizationToken: string }[] }).authorizationData[0]!.authorizationToken).replace(/^AWS:/, ''),
+  },
 };
 
 /** botocore's xform_name: taskDefinition → task-definition, enableECSManagedTags → enable-ecs-managed-tags. */
@@ -34,6 +46,8 @@ export interface AwsArgs {
   operation: string;
   call: string;
   input: Record<string, unknown>;
+  /** A CLI customization (CLI_CUSTOMIZATIONS) by its name: what the command prints of the response. */
+  prints?: string;
 }
 
 /** The engine's namespace for a CLI service name, if the console runs it. */
@@ -43,7 +57,7 @@ export function namespaceOf(service: string): string | undefined {
 
 /** A namespace's operations, in the CLI's kebab case. */
 export function operationsOf(ns: string): string[] {
-  return Sim.operations().filter((o) => o.startsWith(`${ns}.`)).map((o) => kebab(o.slice(ns.length + 1)));
+  return [...Sim.operations(), ...Object.keys(CLI_CUSTOMIZATIONS)].filter((o) => o.startsWith(`${ns}.`)).map((o) => kebab(o.slice(ns.length + 1)));
 }
 
 /** The options of an ECS operation (from the API model), as the CLI names them. */
@@ -62,7 +76,8 @@ export function parseAws(words: string[], files: Record<string, string>, viaSim:
   const ns = namespaceOf(svc);
   if (!ns || (svc === 'sim' && !viaSim)) return refused(`${AWS_USAGE}\naws: error: argument command: Invalid choice: '${svc}' (the console runs ${Object.keys(SERVICES).join(', ')})`, 252);
   const operation = pascal(op);
-  const call = `${ns}.${operation}`;
+  const custom = Object.hasOwn(CLI_CUSTOMIZATIONS, `${ns}.${operation}`) ? `${ns}.${operation}` : undefined;
+  const call = custom ? CLI_CUSTOMIZATIONS[custom]!.call : `${ns}.${operation}`;
   if (!Sim.hasOperation(call)) return refused(`${AWS_USAGE}\naws: error: argument operation: Invalid choice: '${op}'`, 252);
   // Every AWS namespace's options are typed by its model, as the CLI types them; the sandbox's own (sim) by their text.
   const shapeName = ns !== 'sim' ? inputShape(ns, operation) : undefined;
@@ -77,7 +92,7 @@ export function parseAws(words: string[], files: Record<string, string>, viaSim:
   // Required options are named for ECS (the others' operations answer for a missing member themselves).
   const missing = (ns === 'ecs' ? shape?.r ?? [] : []).filter((m) => read.input[m] === undefined);
   if (missing.length) return refused(`${AWS_USAGE}\naws: error: the following arguments are required: ${missing.map((m) => `--${kebab(m)}`).join(', ')}`, 252);
-  return parsed({ service: svc, operation, call, input: read.input });
+  return parsed({ service: svc, operation: custom ? call.slice(ns.length + 1) : operation, call, input: read.input, ...(custom ? { prints: custom } : {}) });
 }
 
 type Shape = NonNullable<ReturnType<typeof ecsShape>>;

@@ -55,6 +55,8 @@ export interface ParseContext {
 export interface RunContext {
   sim: Sim;
   session: ConsoleSession;
+  /** What the command reads on standard input (the output of the command piped into it), when there is any. */
+  stdin?: string;
 }
 
 /**

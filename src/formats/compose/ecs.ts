@@ -159,6 +159,7 @@ export function composeToEcs(p: ComposeProject, opts: { account?: string; region
   const findings: string[] = [];
   const errors: Problem[] = [];
   const services = p.services.map((s) => translateService(p, s, { account: opts.account ?? '123456789012', region: opts.region ?? 'us-east-1' }, findings, errors));
+  for (const x of p.inactive) findings.push(`${x.name}: not deployed: none of its profiles (${x.profiles.join(', ')}) is active (docker compose --profile, or COMPOSE_PROFILES).`);
   for (const [k, what] of [['x-aws-cluster', 'an existing cluster'], ['x-aws-vpc', 'an existing VPC'], ['x-aws-loadbalancer', 'an existing load balancer']] as const) {
     if (p.raw[k] !== undefined) findings.unshift(`${k} names ${what}; the sandbox creates ${k === 'x-aws-cluster' ? `cluster ${p.name}` : k === 'x-aws-vpc' ? 'the project in its default VPC' : `the project's own load balancer`} instead.`);
   }

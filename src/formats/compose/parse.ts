@@ -27,6 +27,8 @@ export interface ComposeService {
   entrypoint?: string[];
   dependsOn: Record<string, 'service_started' | 'service_healthy' | 'service_completed_successfully'>;
   healthcheck?: { test: string[]; intervalSeconds?: number; timeoutSeconds?: number; retries?: number; startPeriodSeconds?: number; disable?: boolean };
+  /** `profiles`: the service starts only when one of them is active. */
+  profiles: string[];
   raw: Obj;
 }
 
@@ -34,7 +36,12 @@ export interface ComposeProject {
   name: string;
   /** The file it was read from, which problems found after parsing name. */
   file: string;
+  /** The services that start: those without profiles, and those with an active profile. */
   services: ComposeService[];
+  /** Services left out because none of their profiles is active. */
+  inactive: { name: string; profiles: string[] }[];
+  /** The active profiles (`--profile`, or COMPOSE_PROFILES). */
+  profiles: string[];
   raw: Obj;
   /** Line and column of a member in the file, for problems found after parsing. */
   at(path: (string | number)[]): { line: number; column: number };
@@ -139,8 +146,14 @@ function readService(sname: string, def: unknown, defs: Obj, env: Record<string,
   const environment = readEnvironment(s, env, at, problem);
   const dependsOn = readDependsOn(sname, s, defs, at, problem);
   const healthcheck = readHealthcheck(s);
+  const profiles: string[] = [];
+  if (s.profiles !== undefined && !Array.isArray(s.profiles)) problem(at('profiles'), `services.${sname}.profiles must be a list of profile names`);
+  (Array.isArray(s.profiles) ? s.profiles : []).forEach((x, i) => {
+    if (typeof x !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(x)) problem(at('profiles', i), `invalid profile name ${JSON.stringify(x)}: use letters, digits, '_', '.' and '-', starting with a letter or digit`);
+    else profiles.push(x);
+  });
   return {
-    name: sname, ports, environment, dependsOn, raw: s,
+    name: sname, ports, environment, dependsOn, profiles, raw: s,
     ...(typeof s.image === 'string' ? { image: s.image } : {}), ...(s.build !== undefined ? { build: s.build } : {}),
     ...(words(s.command) ? { command: words(s.command)! } : {}), ...(words(s.entrypoint) ? { entrypoint: words(s.entrypoint)! } : {}),
     ...(healthcheck ? { healthcheck } : {}),
@@ -151,7 +164,7 @@ function readService(sname: string, def: unknown, defs: Obj, env: Record<string,
  * Parses a Compose file. `project` defaults to `name:` or "sandbox"; `env` are the variables interpolation sees.
  * Never throws: every problem names the file, line and member.
  */
-export function parseCompose(text: string, file = 'compose.yaml', opts: { project?: string; env?: Record<string, string> } = {}): { project?: ComposeProject; problems: Problem[] } {
+export function parseCompose(text: string, file = 'compose.yaml', opts: { project?: string; env?: Record<string, string>; profiles?: string[] } = {}): { project?: ComposeProject; problems: Problem[] } {
   const doc = parseYaml(text, file);
   const problems: Problem[] = [...doc.errors];
   const problem: Report = (path, message, severity = 'error', key = false) => problems.push({ file, ...doc.at(path, key), member: path.join('.'), message, severity });
@@ -177,8 +190,28 @@ export function parseCompose(text: string, file = 'compose.yaml', opts: { projec
   const services = Object.entries(defs).map(([sname, def]) => readService(sname, def, defs, env, problem)).filter((x): x is ComposeService => x !== undefined);
   const cycle = dependencyCycle(services);
   if (cycle) problem(['services', cycle[0]!, 'depends_on'], `dependency cycle detected: ${cycle.join(' -> ')}`);
+  const profiles = opts.profiles ?? (env.COMPOSE_PROFILES ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const { enabled, inactive } = byProfiles(services, profiles, problem);
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  return { project: { name, file, services, raw, at: (path) => doc.at(path, true) }, problems };
+  return { project: { name, file, services: enabled, inactive, profiles, raw, at: (path) => doc.at(path, true) }, problems };
+}
+
+/**
+ * The services that start with these profiles active [DOC: docs.docker.com/compose/how-tos/profiles]: a service
+ * without `profiles` always does, one with profiles when one of them is active (`*` activates every profile). A
+ * service that starts cannot depend on one that does not: Compose refuses the project, naming the profiles.
+ */
+function byProfiles(services: ComposeService[], active: string[], problem: Report): { enabled: ComposeService[]; inactive: ComposeProject['inactive'] } {
+  const on = (s: ComposeService) => s.profiles.length === 0 || active.includes('*') || s.profiles.some((p) => active.includes(p));
+  const enabled = services.filter(on);
+  const inactive = services.filter((s) => !on(s)).map((s) => ({ name: s.name, profiles: s.profiles }));
+  for (const s of enabled) {
+    for (const d of Object.keys(s.dependsOn)) {
+      const off = inactive.find((x) => x.name === d);
+      if (off) problem(['services', s.name, 'depends_on'], `service "${d}" is required by "${s.name}" but is disabled. Can be enabled by profiles [${off.profiles.join(' ')}]`);
+    }
+  }
+  return { enabled, inactive };
 }
 
 /** `extends` within the file (service: name); another file cannot be read here. */

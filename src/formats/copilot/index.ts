@@ -6,4 +6,4 @@
  */
 export { WORKLOAD_TYPES, parseManifest, scheduleExpression, withEnvironment, type Manifest, type WorkloadType } from './manifest';
 export { planDeployment, type CopilotPlan } from './plan';
-export { deployRequests, environmentRequests, workloadRequests, type EnvironmentState, type PlanRequest } from './requests';
+export { deployRequests, environmentRequests, pushedBy, workloadRequests, type EnvironmentState, type PlanRequest, type Registry } from './requests';

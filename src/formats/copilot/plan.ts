@@ -1,5 +1,8 @@
+import { imageManifest, sha256Hex } from '../../sim';
 import { durationSeconds } from '../yamlDoc';
 import { isObj, scheduleExpression, withEnvironment, type Manifest, type Obj, type WorkloadType } from './manifest';
+import { exposeRulePorts, listenerRules, nlbFinding, targetGroupName, type ListenerRulePlan } from './http';
+import { applyTaskdefOverrides } from './overrides';
 
 export interface CopilotPlan {
   app: string;
@@ -11,9 +14,14 @@ export interface CopilotPlan {
   /** What does not carry over into the simulation, or needs a step first. */
   findings: string[];
   cluster: string;
+  /** image.build: the ECR repository `<app>/<name>` and the image copilot builds and pushes to it before deploying. */
+  image?: { repository: string; tag: string; manifest: string; dockerfile: string };
   taskDefinition: Obj;
   service?: Obj;
-  loadBalancer?: { path: string; port: number; healthCheck: { path: string; healthyThreshold: number; unhealthyThreshold: number; intervalSeconds: number; timeoutSeconds: number; successCodes: string }; deregistrationDelaySeconds: number };
+  /** The main listener rule (http.path) and target group. */
+  loadBalancer?: ListenerRulePlan;
+  /** http.additional_rules: more listener rules and target groups for the same service. */
+  additionalRules?: ListenerRulePlan[];
   scaling?: { min: number; max: number; policies: { metric: 'ECSServiceAverageCPUUtilization' | 'ECSServiceAverageMemoryUtilization' | 'ALBRequestCountPerTarget'; target: number; scaleInCooldown: number; scaleOutCooldown: number }[] };
   schedule?: { expression: string | null; retries: number; timeoutSeconds?: number };
   discovery: { namespace: string; name: string; endpoint: string };
@@ -35,15 +43,28 @@ interface Draft {
 type Scaling = NonNullable<CopilotPlan['scaling']>;
 
 /** The task definition: the image (built and pushed to ECR, or a location), the variables Copilot sets, sidecars, logs. */
-function taskDefinitionOf(d: Draft, account: string, region: string): { taskDefinition: Obj; port?: number } {
+/**
+ * image.build: copilot builds the Dockerfile, logs in to the account's ECR registry and pushes the image to the
+ * service's repository `<app>/<name>` (tag latest) before deploying [DOC: copilot svc deploy]. [SIM] The sandbox has
+ * no source tree, so the image's content (and so its digest) is fixed by the application, the service and the
+ * Dockerfile's path.
+ */
+function builtImage(app: string, name: string, build: unknown): NonNullable<CopilotPlan['image']> {
+  const dockerfile = typeof build === 'string' ? build : isObj(build) && typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+  const context = isObj(build) && typeof build.context === 'string' ? ` ${build.context}` : '';
+  return { repository: `${app}/${name}`, tag: 'latest', manifest: imageManifest(`sha256:${sha256Hex(`copilot build ${app}/${name} ${dockerfile}${context}`)}`), dockerfile };
+}
+
+function taskDefinitionOf(d: Draft, account: string, region: string): { taskDefinition: Obj; port?: number; image?: CopilotPlan['image'] } {
   const { app, env, name, r, findings, resources } = d;
   const image = (r.image ?? {}) as Obj;
   let imageUri: string;
+  let built: CopilotPlan['image'];
   if (image.location !== undefined) imageUri = String(image.location);
   else {
-    imageUri = `${account}.dkr.ecr.${region}.amazonaws.com/${app}/${name}:latest`;
-    findings.push(`image.build: copilot builds ${typeof image.build === 'string' ? image.build : 'the Dockerfile'} and pushes it to ECR repository ${app}/${name} before deploying.`);
-    resources.push(`ECR repository ${app}/${name}`);
+    built = builtImage(app, name, image.build);
+    imageUri = `${account}.dkr.ecr.${region}.amazonaws.com/${built.repository}:${built.tag}`;
+    resources.push(`ECR repository ${built.repository}, with the image built from ${built.dockerfile} pushed as ${built.repository}:${built.tag}`);
   }
   const port = typeof image.port === 'number' ? image.port : undefined;
   const variables = isObj(r.variables) ? r.variables : {};
@@ -70,7 +91,7 @@ function taskDefinitionOf(d: Draft, account: string, region: string): { taskDefi
     executionRoleArn: `arn:aws:iam::${account}:role/${app}-${env}-${name}-ExecutionRole`, taskRoleArn: `arn:aws:iam::${account}:role/${app}-${env}-${name}-TaskRole`,
     containerDefinitions,
   };
-  return { taskDefinition, ...(port !== undefined ? { port } : {}) };
+  return { taskDefinition, ...(port !== undefined ? { port } : {}), ...(built ? { image: built } : {}) };
 }
 
 /** Target-tracking policies from count.cpu_percentage, memory_percentage and requests, with their cooldowns. */
@@ -120,25 +141,26 @@ function countOf({ type, r, findings, resources }: Draft): { desired: number; st
   return { desired: min, ...(strategy ? { strategy } : {}), scaling: { min, max, policies } };
 }
 
-/** A Load Balanced Web Service's listener rule and target group on the environment's load balancer. */
-function loadBalancerOf({ app, env, name, type, r, findings, resources }: Draft, port: number | undefined, endpoints: string[]): CopilotPlan['loadBalancer'] {
+/**
+ * A Load Balanced Web Service's listener rules and target groups on the environment's load balancer: `http` and its
+ * `additional_rules` (with `target_container` and `target_port`), the container ports they need, and `nlb`.
+ */
+function loadBalancerOf(d: Draft, taskDefinition: Obj, port: number | undefined, endpoints: string[]): { main?: ListenerRulePlan; additional: ListenerRulePlan[] } {
+  const { app, env, name, type, r, findings, resources } = d;
+  const nlb = nlbFinding(r);
+  if (nlb) findings.push(nlb);
   const http = r.http;
-  if (type !== 'Load Balanced Web Service' || http === false || port === undefined) return undefined;
-  const h = isObj(http) ? http : {};
-  const hc = typeof h.healthcheck === 'string' ? { path: h.healthcheck } : isObj(h.healthcheck) ? h.healthcheck : {};
-  const loadBalancer = {
-    path: typeof h.path === 'string' && h.path !== '' ? h.path : '/', port,
-    healthCheck: {
-      path: (hc.path as string | undefined) ?? '/', healthyThreshold: (hc.healthy_threshold as number | undefined) ?? 5,
-      unhealthyThreshold: (hc.unhealthy_threshold as number | undefined) ?? 2, intervalSeconds: durationSeconds(hc.interval) ?? 30,
-      timeoutSeconds: durationSeconds(hc.timeout) ?? 5, successCodes: String(hc.success_codes ?? '200'),
-    },
-    deregistrationDelaySeconds: durationSeconds(h.deregistration_delay) ?? 60,
-  };
-  resources.push(`Application Load Balancer listener rule for path ${loadBalancer.path} (shared by the environment)`, `Target group ${app}-${env}-${name} (ip targets, health check ${loadBalancer.healthCheck.path})`);
-  endpoints.unshift(`http://<environment load balancer>${loadBalancer.path === '/' ? '' : loadBalancer.path}`);
-  if (h.alias !== undefined) findings.push('http.alias (a custom domain and its certificate) is not simulated.');
-  return loadBalancer;
+  if (type !== 'Load Balanced Web Service' || http === false) return { additional: [] };
+  const sidecars = Object.fromEntries(Object.entries(isObj(r.sidecars) ? r.sidecars : {}).filter(([, sc]) => isObj(sc) && typeof sc.image === 'string').map(([k, sc]) => [k, typeof (sc as Obj).port === 'number' ? (sc as Obj).port as number : undefined]));
+  const rules = listenerRules(isObj(http) ? http : {}, { main: name, mainPort: port, sidecars }, findings);
+  if (rules.length === 0) return { additional: [] };
+  exposeRulePorts(taskDefinition.containerDefinitions as Obj[], rules);
+  for (const [i, rule] of rules.entries()) {
+    const tg = targetGroupName(app, env, name, i);
+    resources.push(`Application Load Balancer listener rule for path ${rule.path} (shared by the environment)`, `Target group ${tg} (ip targets, ${rule.containerName}:${rule.port}, health check ${rule.healthCheck.path})`);
+    endpoints.splice(i, 0, `http://<environment load balancer>${rule.path === '/' ? '' : rule.path}`);
+  }
+  return { main: rules[0], additional: rules.slice(1) };
 }
 
 /** The ECS service: count and capacity, rolling limits (or recreate), the circuit breaker, public or private placement. */
@@ -167,7 +189,7 @@ export function planDeployment(m: Manifest, app: string, env: string, opts: { ac
   if (m.type === 'Environment') throw new Error('An environment manifest is deployed with copilot env deploy, not svc deploy.');
   const d: Draft = { app, env, name: m.name, type: m.type, r: withEnvironment(m.raw, env), findings: [], resources: [] };
   const { name, type, r, findings, resources } = d;
-  const { taskDefinition, port } = taskDefinitionOf(d, opts.account ?? '123456789012', opts.region ?? 'us-east-1');
+  const { taskDefinition, port, image } = taskDefinitionOf(d, opts.account ?? '123456789012', opts.region ?? 'us-east-1');
   const cluster = `${app}-${env}`;
   resources.push(`ECS cluster ${cluster} (Fargate and Fargate Spot capacity providers)`, `Cloud Map namespace ${env}.${app}.local`);
   resources.push(`Task definition ${taskDefinition.family as string} (${taskDefinition.cpu as string} CPU, ${taskDefinition.memory as string} MiB, Fargate)`);
@@ -182,13 +204,15 @@ export function planDeployment(m: Manifest, app: string, env: string, opts: { ac
     const expression = scheduleExpression(String(on.schedule ?? 'none')) ?? null;
     const timeout = durationSeconds(r.timeout);
     resources.push(expression ? `EventBridge rule ${app}-${env}-${name} (${expression}) running the task` : 'No schedule (on.schedule: none): run it with copilot job run');
+    applyTaskdefOverrides(taskDefinition, r.taskdef_overrides, findings);
     if ((r.retries as number | undefined) ?? 0) findings.push(`retries: ${String(r.retries)} (Step Functions retries are not simulated; the task runs once per firing).`);
-    return { app, env, name, type, resources, findings, cluster, taskDefinition, schedule: { expression, retries: (r.retries as number | undefined) ?? 0, ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}) }, discovery, endpoints: [] };
+    return { app, env, name, type, resources, findings, cluster, ...(image ? { image } : {}), taskDefinition, schedule: { expression, retries: (r.retries as number | undefined) ?? 0, ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}) }, discovery, endpoints: [] };
   }
   const count = countOf(d);
-  const loadBalancer = loadBalancerOf(d, port, endpoints);
+  const { main: loadBalancer, additional } = loadBalancerOf(d, taskDefinition, port, endpoints);
+  applyTaskdefOverrides(taskDefinition, r.taskdef_overrides, findings);
   if (type === 'Worker Service') findings.push('The SQS queue and its SNS subscriptions are not simulated; the worker runs as a service without a load balancer.');
   if (r.publish !== undefined) findings.push('publish.topics (SNS topics) are not simulated.');
   const service = serviceOf(d, taskDefinition.family, count, loadBalancer);
-  return { app, env, name, type, resources, findings, cluster, taskDefinition, service, ...(loadBalancer ? { loadBalancer } : {}), ...(count.scaling ? { scaling: count.scaling } : {}), discovery, endpoints };
+  return { app, env, name, type, resources, findings, cluster, ...(image ? { image } : {}), taskDefinition, service, ...(loadBalancer ? { loadBalancer } : {}), ...(additional.length ? { additionalRules: additional } : {}), ...(count.scaling ? { scaling: count.scaling } : {}), discovery, endpoints };
 }

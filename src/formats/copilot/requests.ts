@@ -1,4 +1,6 @@
+import { manifestDigest } from '../../sim';
 import type { CopilotPlan } from './plan';
+import { pathPatterns, targetGroupName, type ListenerRulePlan } from './http';
 
 /** One request in the order the engine takes it; `id` names the call so later requests can use its output. */
 export interface PlanRequest {
@@ -61,11 +63,11 @@ function jobRequests(plan: CopilotPlan, assignPublicIp: string, subnets: string[
   ];
 }
 
-/** The target group, its deregistration delay and the listener rule for the service's path. */
-function targetGroupRequests(plan: CopilotPlan, lb: NonNullable<CopilotPlan['loadBalancer']>, rulePriority: number | undefined): PlanRequest[] {
+/** The target group, its deregistration delay and the listener rule for one of the service's paths (`n`: 0 for http, i for additional_rules[i − 1]). */
+function targetGroupRequests(plan: CopilotPlan, lb: ListenerRulePlan, rulePriority: number | undefined, n = 0): PlanRequest[] {
   const { app, env, name } = plan;
-  const id = idOf(plan);
-  const tgName = `${app}-${env}-${name}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 32).replace(/-+$/, '');
+  const id = (what: string) => idOf(plan)(n === 0 ? what : `${what}-${n + 1}`);
+  const tgName = targetGroupName(app, env, name, n);
   return [
     {
       id: id('targetGroup'), call: 'elbv2.CreateTargetGroup',
@@ -84,7 +86,7 @@ function targetGroupRequests(plan: CopilotPlan, lb: NonNullable<CopilotPlan['loa
       input: {
         ListenerArn: `\${call:${envId(app, env, 'listener')}.Listeners[0].ListenerArn}`,
         Priority: lb.path === '/' ? 50000 : (rulePriority ?? 1),
-        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: lb.path === '/' ? ['/*'] : [lb.path, `${lb.path.replace(/\/$/, '')}/*`] } }],
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: pathPatterns(lb.path) } }],
         Actions: [{ Type: 'forward', TargetGroupArn: `\${call:${id('targetGroup')}.TargetGroups[0].TargetGroupArn}` }],
       },
     },
@@ -118,14 +120,44 @@ function scalingRequests(plan: CopilotPlan, scaling: NonNullable<CopilotPlan['sc
 }
 
 /**
- * What `copilot svc deploy` (or `job deploy`) creates, as requests the engine accepts. `opts.subnets` are the
- * environment's public subnets; `opts.rulePriority` orders the service's listener rule among the environment's
- * (a service at '/' takes the last priority, so longer paths match first).
+ * image.build: the service's ECR repository (copilot creates it with the service, once for every environment) and
+ * the push of the image it built (the manifest, as a push ends with PutImage).
  */
-export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; rulePriority?: number }): PlanRequest[] {
+function imageRequests(plan: CopilotPlan, registry: Registry): PlanRequest[] {
+  const image = plan.image;
+  if (!image) return [];
+  const id = idOf(plan);
+  // Pushing an image the repository already has under that tag changes nothing (docker push says every layer exists).
+  const pushed = registry.pushed.includes(`${image.repository}:${image.tag}@${manifestDigest(image.manifest)}`);
+  return [
+    ...(registry.repositories.includes(image.repository) ? [] : [{ id: id('repository'), call: 'ecr.CreateRepository', input: { repositoryName: image.repository } }]),
+    ...(pushed ? [] : [{ id: id('image'), call: 'ecr.PutImage', input: { repositoryName: image.repository, imageTag: image.tag, imageManifest: image.manifest } }]),
+  ];
+}
+
+/** What the account's ECR registry holds: repository names, and the images in them as `<repository>:<tag>@<digest>`. */
+export interface Registry {
+  repositories: readonly string[];
+  pushed: readonly string[];
+}
+
+const EMPTY_REGISTRY: Registry = { repositories: [], pushed: [] };
+
+/** What a deployment of this plan leaves in the registry: its repository and its image (none without image.build). */
+export function pushedBy(plan: CopilotPlan): Registry {
+  const i = plan.image;
+  return i ? { repositories: [i.repository], pushed: [`${i.repository}:${i.tag}@${manifestDigest(i.manifest)}`] } : EMPTY_REGISTRY;
+}
+
+/**
+ * What `copilot svc deploy` (or `job deploy`) creates, as requests the engine accepts. `opts.subnets` are the
+ * environment's public subnets; `opts.rulePriorities` order the service's listener rules (http, then each of its
+ * additional_rules) among the environment's (a rule at '/' takes the last priority, so longer paths match first).
+ */
+export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; rulePriorities?: number[]; registry?: Registry }): PlanRequest[] {
   const { app, env, name } = plan;
   const id = idOf(plan);
-  const out: PlanRequest[] = [{ id: id('taskDefinition'), call: 'ecs.RegisterTaskDefinition', input: plan.taskDefinition }];
+  const out: PlanRequest[] = [...imageRequests(plan, opts.registry ?? EMPTY_REGISTRY), { id: id('taskDefinition'), call: 'ecs.RegisterTaskDefinition', input: plan.taskDefinition }];
   const port = plan.loadBalancer?.port ?? ((plan.taskDefinition.containerDefinitions as { portMappings?: { containerPort: number }[] }[])[0]?.portMappings?.[0]?.containerPort);
   const assignPublicIp = (plan.service?.networkConfiguration as { awsvpcConfiguration: { assignPublicIp: string } } | undefined)?.awsvpcConfiguration.assignPublicIp ?? 'ENABLED';
   if (plan.type === 'Scheduled Job') return [...out, ...jobRequests(plan, assignPublicIp, opts.subnets)];
@@ -140,11 +172,13 @@ export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; r
     },
   });
   service.serviceRegistries = [{ registryArn: `\${call:${id('discovery')}.Service.Arn}`, ...(port !== undefined ? { port } : {}) }];
-  const lb = plan.loadBalancer;
-  if (lb) {
-    out.push(...targetGroupRequests(plan, lb, opts.rulePriority));
-    service.loadBalancers = [{ targetGroupArn: `\${call:${id('targetGroup')}.TargetGroups[0].TargetGroupArn}`, containerName: name, containerPort: lb.port }];
-  }
+  const rules = plan.loadBalancer ? [plan.loadBalancer, ...(plan.additionalRules ?? [])] : [];
+  const loadBalancers = rules.map((lb, n) => {
+    out.push(...targetGroupRequests(plan, lb, opts.rulePriorities?.[n], n));
+    const tg = id(n === 0 ? 'targetGroup' : `targetGroup-${n + 1}`);
+    return { targetGroupArn: `\${call:${tg}.TargetGroups[0].TargetGroupArn}`, containerName: lb.containerName, containerPort: lb.port };
+  });
+  if (loadBalancers.length) service.loadBalancers = loadBalancers;
   out.push({ id: id('service'), call: 'ecs.CreateService', input: service });
   if (plan.scaling) out.push(...scalingRequests(plan, plan.scaling));
   return out;
@@ -160,15 +194,16 @@ export interface EnvironmentState {
 
 /**
  * The requests of `copilot svc deploy` into an environment that already exists: its load balancer first when this is
- * the first service that needs it, then the workload. Updates `env` to what the deployment adds.
+ * the first service that needs it, then the workload. `registry` is what the account's ECR registry holds already (a
+ * service deployed to another environment has its repository and image). Updates `env` to what the deployment adds.
  */
-export function deployRequests(env: EnvironmentState, plan: CopilotPlan, subnets: string[]): PlanRequest[] {
+export function deployRequests(env: EnvironmentState, plan: CopilotPlan, subnets: string[], registry: Registry = EMPTY_REGISTRY): PlanRequest[] {
   const out: PlanRequest[] = [];
   if (plan.loadBalancer && !env.loadBalancer) {
     env.loadBalancer = true;
     out.push(...loadBalancerRequests(plan.app, plan.env));
   }
-  if (plan.loadBalancer && plan.loadBalancer.path !== '/') env.rules++;
-  out.push(...workloadRequests(plan, { subnets, rulePriority: env.rules }));
+  const rulePriorities = (plan.loadBalancer ? [plan.loadBalancer, ...(plan.additionalRules ?? [])] : []).map((r) => (r.path === '/' ? 50000 : ++env.rules));
+  out.push(...workloadRequests(plan, { subnets, rulePriorities, registry }));
   return out;
 }

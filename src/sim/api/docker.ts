@@ -1,8 +1,10 @@
 import { ApiError } from '../core/errors';
+import { sha256Hex } from '../core/sha256';
 import { own, setOwn } from '../core/own';
 import type { SimContext } from '../model/context';
 import { daemonError, withTag, type ComposeWaiting, type DockerContainer, type DockerHealthcheck, type DockerHost, type DockerImage, type HostProcess } from '../model/docker';
 import { localImageBehavior } from '../queries/docker';
+import { canonicalRef, login, pullImage, pullProblem, push, tagImage, type Pulled } from './dockerRegistry';
 import { composeProgress, containerIp, exited, portsInUse, request, resolveFrom, start } from '../controllers/docker';
 import type { Operation } from './operation';
 import { dockerHealthcheck } from './dockerChecks';
@@ -70,20 +72,28 @@ function readDockerfile(text: string): { from: string; exposed: number[]; env: R
   return { from, exposed, env, cmd };
 }
 
-function addImage(sim: SimContext, ref: string, parts: Omit<DockerImage, 'ref' | 'id' | 'createdMs'>): DockerImage {
-  const img: DockerImage = { ref: withTag(ref), id: `sha256:${sim.hex(64)}`, createdMs: sim.now, ...parts };
-  host(sim).images[img.ref] = img;
+/** An image on the host under a name; its ID is the digest of its content (its config), as Docker's is. */
+function addImage(sim: SimContext, ref: string, parts: Omit<DockerImage, 'ref' | 'id' | 'createdMs'>, id: string): DockerImage {
+  const img: DockerImage = { ref: withTag(ref), id, createdMs: sim.now, ...parts };
+  setOwn(host(sim).images, img.ref, img);
   return img;
 }
 
-/** `docker pull`, or the implicit pull of `docker run`. */
-function pull(sim: SimContext, ref: string): DockerImage {
-  const h = host(sim);
-  const tagged = withTag(ref);
-  if (h.images[tagged]) return h.images[tagged]!;
-  const b = localImageBehavior(sim, tagged);
-  if (b.exists === false) throw daemonError(`pull access denied for ${ref.replace(/:[^/]+$/, '')}, repository does not exist or may require 'docker login'`);
-  return addImage(sim, tagged, { built: false, exposed: [], cmd: [], env: {} });
+/** A build's FROM image, as BuildKit reports a base it cannot resolve. */
+function pullForBuild(sim: SimContext, from: string): DockerImage {
+  try {
+    return pull(sim, from).image;
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const denied = e.message.includes('pull access denied');
+    const why = denied ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' : e.message.replace(/^Error response from daemon: /, '');
+    throw new ApiError('DockerError', `ERROR: failed to solve: ${from}: failed to resolve source metadata for ${canonicalRef(from)}: ${why}`);
+  }
+}
+
+/** `docker pull`, or the implicit pull of `docker run` and of a build's FROM: the image, and what Docker printed pulling it. */
+function pull(sim: SimContext, ref: string): Pulled {
+  return pullImage(sim, ref, (tagged, parts, id) => addImage(sim, tagged, parts, id));
 }
 
 interface RunInput {
@@ -108,7 +118,7 @@ function parsePublish(spec: string): DockerContainer['ports'][number] {
   return { host: hostPort, container: containerPort, protocol: (m[3] as 'tcp' | 'udp' | undefined) ?? 'tcp' };
 }
 
-function create(sim: SimContext, input: RunInput): DockerContainer {
+function create(sim: SimContext, input: RunInput): { c: DockerContainer; pulled: string[] } {
   const h = host(sim);
   if (typeof input.image !== 'string' || input.image === '') throw new ApiError('DockerError', '"docker run" requires at least 1 argument: the image');
   if (input.ports !== undefined && (!Array.isArray(input.ports) || input.ports.some((x) => typeof x !== 'string'))) throw new ApiError('DockerError', 'ports is a list of "hostPort:containerPort" strings');
@@ -116,7 +126,7 @@ function create(sim: SimContext, input: RunInput): DockerContainer {
     throw new ApiError('DockerError', 'env is a map of variable names to string values');
   }
   if (input.name !== undefined && (typeof input.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name))) throw new ApiError('DockerError', `Invalid container name (${String(input.name)}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-  const img = pull(sim, input.image);
+  const { image: img, lines: pulled } = pull(sim, input.image);
   const id = sim.hex(64);
   const order = h.nextId;
   const name = input.name ?? `${['brave', 'calm', 'eager', 'keen', 'quiet', 'swift'][h.nextId % 6]!}_${['turing', 'hopper', 'lovelace', 'knuth', 'ritchie', 'liskov'][Math.floor(h.nextId / 6) % 6]!}${h.nextId > 35 ? h.nextId : ''}`;
@@ -133,7 +143,7 @@ function create(sim: SimContext, input: RunInput): DockerContainer {
     ...(input.healthcheck ? { healthcheck: dockerHealthcheck(input.healthcheck) } : {}), ...(input.project ? { project: input.project, service: input.service! } : {}),
   };
   h.containers[id] = c;
-  return c;
+  return { c, pulled };
 }
 
 function describe(sim: SimContext, c: DockerContainer) {
@@ -154,30 +164,45 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     if (typeof tag !== 'string' || !/^[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?$/.test(tag)) throw new ApiError('DockerError', `invalid tag "${String(tag)}": repository name must be lowercase`);
     if (typeof input.dockerfile !== 'string') throw new ApiError('DockerError', 'failed to read dockerfile: open Dockerfile: no such file or directory');
     const d = readDockerfile(input.dockerfile);
-    const base = pull(sim, d.from);
-    const img = addImage(sim, tag, { built: true, exposed: d.exposed.length ? d.exposed : base.exposed, cmd: d.cmd.length ? d.cmd : base.cmd, env: { ...base.env, ...d.env } });
-    if (!sim.world.images[img.ref] && sim.world.images[withTag(d.from)]) sim.world.images[img.ref] = { ...sim.world.images[withTag(d.from)]! };
+    // FROM scratch starts from nothing; any other base is on the host or pulled from its registry.
+    const base = d.from === 'scratch' ? { id: '', exposed: [], cmd: [], env: {} } : pullForBuild(sim, d.from);
+    // [SIM] The build's content is its base image and its Dockerfile (the sandbox has no build context): the same
+    // Dockerfile on the same base builds the same image, as a cached build does.
+    const id = `sha256:${sha256Hex(JSON.stringify({ base: base.id, dockerfile: input.dockerfile }))}`;
+    const img = addImage(sim, tag, { built: true, exposed: d.exposed.length ? d.exposed : base.exposed, cmd: d.cmd.length ? d.cmd : base.cmd, env: { ...base.env, ...d.env } }, id);
+    const fromBehaviour = own(sim.world.images, withTag(d.from));
+    if (!own(sim.world.images, img.ref) && fromBehaviour) setOwn(sim.world.images, img.ref, { ...fromBehaviour });
     sim.emit('ImageBuilt', `Image ${img.ref} built from ${d.from}.`, { image: img.ref });
     return { id: img.id, tag: img.ref };
   },
   Images(sim) {
     return { images: Object.values(host(sim).images).map((i) => ({ Repository: i.ref.replace(/:[^:/]+$/, ''), Tag: i.ref.split(':').pop(), ID: i.id.slice(7, 19) })) };
   },
+  /** `docker pull`: Docker's lines, ending with the image's full name (or "Image is up to date" when it is on the host). */
   Pull(sim, input) {
-    const img = pull(sim, String(input.image ?? ''));
-    return { status: `Downloaded newer image for ${img.ref}`, image: img.ref };
+    const ref = String(input.image ?? '');
+    const { image, lines } = pull(sim, ref);
+    const status = lines.length ? lines.at(-1)!.replace(/^Status: /, '') : `Image is up to date for ${ref.includes(':') || ref.includes('@') ? ref : `${ref}:latest`}`;
+    const defaultTag = /^[^@]*$/.test(ref) && !/:[^/]*$/.test(ref) ? ['Using default tag: latest'] : [];
+    return { status, image: image.ref, lines: [...defaultTag, ...(lines.length ? lines : [`Status: ${status}`]), canonicalRef(ref)] };
   },
+  /** `docker push` to a registry: this account's Amazon ECR after `docker login`; others refuse it. */
   Push(sim, input) {
-    const ref = withTag(String(input.image ?? ''));
-    if (!host(sim).images[ref]) throw new ApiError('DockerError', `An image does not exist locally with the tag: ${String(input.image)}`);
-    if (!host(sim).registry.includes(ref)) host(sim).registry.push(ref);
-    sim.emit('ImagePushed', `Image ${ref} pushed to the registry.`, { image: ref });
-    return { image: ref, digest: host(sim).images[ref]!.id };
+    return push(sim, input.image);
+  },
+  /** `docker tag SOURCE TARGET`: another name (a registry's repository and tag) for an image on the host. */
+  Tag(sim, input) {
+    const img = tagImage(sim, input.source, input.target);
+    return { image: img.ref, id: img.id };
+  },
+  /** `docker login [registry] --username --password`: credentials for a registry (this account's ECR, with its password). */
+  Login(sim, input) {
+    return { ...login(sim, input), status: 'Login Succeeded' };
   },
   Run(sim, input) {
-    const c = create(sim, input as unknown as RunInput);
+    const { c, pulled } = create(sim, input as unknown as RunInput);
     start(sim, c);
-    return { id: c.id, name: c.name };
+    return { id: c.id, name: c.name, ...(pulled.length ? { pulled: [`Unable to find image '${withTag(String(input.image))}' locally`, ...pulled] } : {}) };
   },
   Start(sim, input) {
     const c = findContainer(sim, input.container);
@@ -264,6 +289,11 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
         if (!['service_started', 'service_healthy', 'service_completed_successfully'].includes(cond)) throw new ApiError('DockerError', `service "${s.name}": unknown depends_on condition "${String(cond)}"`);
       }
     }
+    // Compose pulls every missing image before it creates a container: one that cannot be pulled stops it all.
+    for (const s of services) {
+      const problem = pullProblem(sim, s.image);
+      if (problem) throw new ApiError(problem.code, `${s.name} ${problem.message}`);
+    }
     const network = `${project}_default`;
     if (!h.networks[network]) h.networks[network] = { name: network, project };
     const created: string[] = [];
@@ -271,7 +301,7 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
       const name = `${project}-${s.name}-1`;
       let c = Object.values(h.containers).find((x) => x.name === name);
       if (!c) {
-        c = create(sim, { ...s, name, network, aliases: [s.name], project, service: s.name });
+        c = create(sim, { ...s, name, network, aliases: [s.name], project, service: s.name }).c;
         created.push(name);
       }
       if (c.state === 'running' || h.waiting.some((w) => w.container === c!.id)) continue;

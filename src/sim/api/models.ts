@@ -29,7 +29,7 @@ delete MODELS['//'];
 export const SERVICE_ERROR: Record<string, string> = {
   ecs: 'InvalidParameterException', applicationautoscaling: 'ValidationException', autoscaling: 'ValidationError', cloudwatch: 'ValidationError',
   elbv2: 'ValidationError', events: 'ValidationException', servicediscovery: 'InvalidInput', ec2: 'InvalidParameterValue',
-  sim: 'InvalidParameterException', docker: 'DockerError',
+  ecr: 'InvalidParameterException', sim: 'InvalidParameterException', docker: 'DockerError',
 };
 
 /**

@@ -112,6 +112,8 @@ const DOCKER_SHAPES: Record<string, Shape> = {
   Services: list('Service', 0, 100),
   BuildInput: struct({ tag: 'Name', dockerfile: 'LongText' }),
   ImageInput: struct({ image: 'Name' }),
+  TagInput: struct({ source: 'Name', target: 'Name' }),
+  LoginInput: struct({ registry: 'Name', username: 'Name', password: 'LongText' }),
   RunInput: struct({ image: 'Name', name: 'Name', ports: 'Names', env: 'Strings', network: 'Name', restart: 'Restart', healthcheck: 'Healthcheck', aliases: 'Names', project: 'Name', service: 'Name' }),
   ContainerInput: struct({ container: 'Name', force: 'Bool' }),
   ExecInput: struct({ container: 'Name', command: 'Names' }),
@@ -129,7 +131,7 @@ const DOCKER_SHAPES: Record<string, Shape> = {
 /** The local Docker host's operations, by the input shape each takes. */
 export const DOCKER_MODEL: Model = {
   operations: {
-    Build: 'BuildInput', Images: 'Empty', Pull: 'ImageInput', Push: 'ImageInput', Run: 'RunInput', Start: 'ContainerInput', Stop: 'ContainerInput',
+    Build: 'BuildInput', Images: 'Empty', Pull: 'ImageInput', Push: 'ImageInput', Tag: 'TagInput', Login: 'LoginInput', Run: 'RunInput', Start: 'ContainerInput', Stop: 'ContainerInput',
     Restart: 'ContainerInput', Rm: 'ContainerInput', Exec: 'ExecInput', Ps: 'PsInput', Logs: 'ContainerInput', NetworkCreate: 'NameInput',
     ComposeUp: 'ComposeUpInput', ComposeDown: 'ProjectInput', ComposePs: 'ProjectInput', Curl: 'CurlInput', SetTraffic: 'SetTrafficInput',
     ProcessStart: 'ProcessStartInput', ProcessStop: 'NameInput', ProcessRestart: 'NameInput', ProcessFault: 'ProcessFaultInput', ProcessList: 'Empty',

@@ -1,7 +1,7 @@
 import { ApiError } from '../core/errors';
 
 /**
- * The local Docker host of the first lessons, as plain data: images, a registry to push to,
+ * The local Docker host of the first lessons, as plain data: images, the registries it pushed to and logged in to,
  * containers, networks, Compose containers waiting for their dependencies, bare processes and the
  * steady traffic sent to published ports.
  */
@@ -82,7 +82,10 @@ export interface DockerHost {
   /** Bare processes listening on host ports, by name. */
   processes: Record<string, HostProcess>;
   images: Record<string, DockerImage>;
+  /** The references pushed to a registry from this host. */
   registry: string[];
+  /** `docker login`: the registries this host holds credentials for, by host (absent until the first login). */
+  logins?: Record<string, { username: string; expiresAtMs: number }>;
   containers: Record<string, DockerContainer>;
   networks: Record<string, { name: string; project?: string }>;
   waiting: ComposeWaiting[];

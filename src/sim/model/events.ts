@@ -72,6 +72,8 @@ export interface EventMap {
    * kind `pendingKind`; that activity (`pending`) was stopped and the clock went on. `error` says what failed.
    */
   'sim.fault': FaultFields;
+  // Amazon ECR (as EventBridge's "ECR Image Action")
+  EcrImageAction: { actionType: 'PUSH' | 'DELETE'; repositoryName: string; imageDigest: string; imageTag?: string };
   // the local Docker host
   ImageBuilt: { image: string };
   ImagePushed: { image: string };
@@ -110,7 +112,7 @@ export const EVENT_CATEGORY: Record<EventType, EventCategory> = {
   ScalingActivity: 'scaling', AlarmPut: 'scaling', AlarmStateChange: 'scaling',
   LoadBalancerCreated: 'lb', TargetRegistered: 'lb', TargetDeregistered: 'lb', TargetHealthChange: 'lb', TrafficChanged: 'lb',
   NamespaceCreated: 'lb', CloudMapRegistered: 'lb', CloudMapDeregistered: 'lb',
-  ClusterCreated: 'account', ClusterDeleted: 'account', ClusterUpdated: 'account', AccountSettingChanged: 'account', 'sim.fault': 'account',
+  ClusterCreated: 'account', ClusterDeleted: 'account', ClusterUpdated: 'account', AccountSettingChanged: 'account', 'sim.fault': 'account', EcrImageAction: 'account',
   ImageBuilt: 'docker', ImagePushed: 'docker', ContainerStarted: 'docker', ContainerExited: 'docker', ContainerHealth: 'docker',
   ContainerStartFailed: 'docker', ComposeDependencyFailed: 'docker', LocalRequestsFailing: 'docker', LocalRequestsSucceeding: 'docker',
   ProcessStarted: 'docker', ProcessExited: 'docker', ProcessRestarted: 'docker', ProcessCrashed: 'docker',

@@ -7,7 +7,8 @@ export interface PendingMap {
   // the task lifecycle (controllers/tasks)
   'task.provisioned': { task: string };
   'task.pull': { task: string };
-  'task.pullFailed': { task: string; image: string };
+  /** `reason`: why the registry refused the pull (CannotPullContainerError's text); without it, the image was not found. */
+  'task.pullFailed': { task: string; image: string; reason?: string };
   'task.pulled': { task: string };
   'task.created': { task: string };
   'task.depTimeout': { task: string };

@@ -1,4 +1,5 @@
 import { newDockerHost, type DockerHost } from './docker';
+import { newEcrState, type EcrState } from './ecr';
 import { DEFAULT_DURATIONS, type Durations } from './durations';
 import { emptyCost, type CostState } from './cost';
 import { DURATION_MAX_MS } from './limits';
@@ -10,6 +11,8 @@ import type {
 export interface WorldState {
   /** The local Docker host of the first lessons. */
   docker: DockerHost;
+  /** The account's Amazon ECR registry in this region. */
+  ecr: EcrState;
   region: string;
   account: string;
   epochSeconds: number;
@@ -90,7 +93,7 @@ export const WORLD_TABLES = [
   'loads', 'metrics', 'alarms', 'scalableTargets', 'scalingPolicies', 'scheduledActions', 'launchTemplates', 'autoScalingGroups',
   'capacityProviders', 'loadBalancers', 'targetGroups', 'listeners', 'rules', 'namespaces', 'discoveryServices', 'healthOverrides', 'eventRules',
 ] as const satisfies readonly (keyof WorldState)[];
-export const DOCKER_TABLES = ['processes', 'images', 'containers', 'networks', 'traffic'] as const satisfies readonly (keyof DockerHost)[];
+export const DOCKER_TABLES = ['processes', 'images', 'containers', 'networks', 'traffic', 'logins'] as const satisfies readonly (keyof DockerHost)[];
 
 /**
  * Gives every table of a world its null prototype again (a world that went through JSON, or was built by
@@ -109,6 +112,10 @@ export function nullPrototypeTables(w: WorldState): WorldState {
     if (Object.getPrototypeOf(g) !== null) w.groupIndex[k] = table(g);
   }
   fix(w.docker, DOCKER_TABLES);
+  if (w.ecr) {
+    fix(w.ecr, ['repositories', 'passwords']);
+    for (const r of Object.values(w.ecr.repositories)) fix(r, ['images']);
+  }
   fix(w.cost, ['byCapacityType', 'byService']);
   return w;
 }
@@ -158,6 +165,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     vpcId: 'vpc-default',
     images: table(opts.images),
     docker: newDockerHost(),
+    ecr: newEcrState(),
     accountSettings: { awsvpcTrunking: 'disabled', serviceLongArnFormat: 'enabled', taskLongArnFormat: 'enabled', containerInstanceLongArnFormat: 'enabled' },
     groupIndex: {},
     traces: [],

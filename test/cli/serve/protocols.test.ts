@@ -68,7 +68,7 @@ describe('sim serve: the wire protocols', () => {
     expect((await notObject.json() as { __type: string }).__type).toBe('SerializationException');
     const unknown = await json(endpoint.url, `${ECS}.LaunchRocket`, {});
     expect(await unknown.json()).toMatchObject({ __type: 'UnknownOperationException', message: expect.stringContaining('LaunchRocket') });
-    const other = await json(endpoint.url, 'AmazonEC2ContainerRegistry_V20150921.ListImages', {});
+    const other = await json(endpoint.url, 'DynamoDB_20120810.ListTables', {});
     expect(await other.json()).toMatchObject({ __type: 'UnknownOperationException' });
     const none = await fetch(endpoint.url, { method: 'POST', body: 'hello' });
     expect(none.status).toBe(400);

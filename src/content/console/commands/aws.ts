@@ -1,5 +1,5 @@
 import type { CallRecord } from '../../calls';
-import { SERVICES, ecsOptions, namespaceOf, operationsOf, parseAws, type AwsArgs } from '../awsArgs';
+import { CLI_CUSTOMIZATIONS, SERVICES, ecsOptions, namespaceOf, operationsOf, parseAws, type AwsArgs } from '../awsArgs';
 import { cliError, cliJson } from '../output';
 import type { CommandResult, ConsoleCommand, RunContext } from '../types';
 
@@ -14,7 +14,9 @@ function send(p: AwsArgs, { sim }: RunContext): CommandResult {
   // Client-side validation fails before a request is sent: the CLI prints it without "An error occurred" and exits 252.
   if (r.error?.code === 'ParamValidationError') return { output: `\n${r.error.message}`, exitCode: 252, error: r.error, calls };
   if (r.error) return { output: cliError(r.error, p.operation), exitCode: 254, error: r.error, calls };
-  return { output: cliJson(r.output), exitCode: 0, response: r.output, calls };
+  // A CLI customization (`aws ecr get-login-password`) prints what it takes from the response, not the JSON.
+  const printed = p.prints ? CLI_CUSTOMIZATIONS[p.prints]!.print(r.output) : cliJson(r.output);
+  return { output: printed, exitCode: 0, response: r.output, calls };
 }
 
 export const awsCommand: ConsoleCommand<AwsArgs> = {

@@ -58,7 +58,9 @@ export function deploy({ sim, session, words, flags }: CopilotContext): CommandR
   if (manifest.type === 'Environment') return fail(`${path} is an environment manifest`);
   if ((manifest.type === 'Scheduled Job') !== job) return fail(job ? `${name} is a ${manifest.type}: deploy it with copilot svc deploy` : `${name} is a Scheduled Job: deploy it with copilot job deploy`);
   const plan = planDeployment(manifest, c.app!, env, { region: sim.world.region });
-  const { made, failed } = execute(sim, session, deployRequests(e, plan, Object.keys(sim.world.subnets)));
+  const repos = Object.values(sim.world.ecr.repositories);
+  const registry = { repositories: repos.map((r) => r.repositoryName), pushed: repos.flatMap((r) => Object.values(r.images).flatMap((i) => i.imageTags.map((t) => `${r.repositoryName}:${t}@${i.imageDigest}`))) };
+  const { made, failed } = execute(sim, session, deployRequests(e, plan, Object.keys(sim.world.subnets), registry));
   if (failed) return { output: [...shown, `✘ ${failed.text}`].join('\n'), exitCode: 1, error: failed.error, calls: made };
   (c.services[name] ??= []).push(env);
   const created = plan.resources.filter((r) => !r.startsWith('ECS cluster ') && !r.startsWith('Cloud Map namespace ')).map((r) => `  - ${r}`);

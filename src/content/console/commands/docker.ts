@@ -9,6 +9,7 @@ interface DockerContext {
   sim: Sim;
   session: ConsoleSession;
   call: DockerCall;
+  stdin?: string;
 }
 
 function build(rest: string[], { session, call }: DockerContext): Printed {
@@ -39,7 +40,10 @@ function run(rest: string[], { call }: DockerContext): Printed {
   if (!rest[i]) return fail('"docker run" requires at least 1 argument.\nSee \'docker run --help\'.');
   input.image = rest[i];
   const r = call('Run', input);
-  return r.ok ? { output: String(r.out.id), exitCode: 0 } : { output: r.msg.startsWith('docker:') ? r.msg : `docker: ${r.msg}`, exitCode: 125 };
+  if (r.ok) return { output: [...((r.out.pulled as string[] | undefined) ?? []), String(r.out.id)].join('\n'), exitCode: 0 };
+  const missing = r.msg.includes('pull access denied') || r.msg.includes('manifest unknown') || r.msg.includes('no basic auth credentials') || r.msg.includes('name unknown');
+  const err = r.msg.startsWith('docker:') ? r.msg : `docker: ${r.msg}${missing ? ".\nSee 'docker run --help'." : ''}`;
+  return { output: missing ? `Unable to find image '${String(input.image).includes(':') ? String(input.image) : `${String(input.image)}:latest`}' locally\n${err}` : err, exitCode: 125 };
 }
 
 function ps(rest: string[], { call }: DockerContext): Printed {
@@ -64,10 +68,31 @@ const onEach = (cmd: keyof typeof EACH_OP) => (rest: string[], { call }: DockerC
   for (const t of target) {
     const r = call(EACH_OP[cmd], cmd === 'pull' || cmd === 'push' ? { image: t } : { container: t, force: rest.includes('-f') || rest.includes('--force') });
     if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
-    out.push(cmd === 'logs' ? (r.out.lines as string[]).join('\n') : cmd === 'pull' ? String(r.out.status) : cmd === 'push' ? `${String(r.out.image)}: digest: ${String(r.out.digest)}` : t);
+    out.push(cmd === 'logs' || cmd === 'pull' || cmd === 'push' ? (r.out.lines as string[]).join('\n') : t);
   }
   return { output: out.join('\n'), exitCode: 0 };
 };
+
+/** docker tag SOURCE TARGET: another name for the image, such as its ECR repository's URI with a tag. */
+function tag(rest: string[], { call }: DockerContext): Printed {
+  const names = rest.filter((a) => !a.startsWith('-'));
+  if (names.length !== 2) return fail('"docker tag" requires exactly 2 arguments.\nSee \'docker tag --help\'.\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]');
+  const r = call('Tag', { source: names[0], target: names[1] });
+  return r.ok ? { output: '', exitCode: 0 } : fail(r.msg);
+}
+
+/** docker login [-u user] [-p password | --password-stdin] [server]: the password from the option or from standard input. */
+function login(rest: string[], { call, stdin }: DockerContext): Printed {
+  const username = flagValue(rest, ['-u', '--username']);
+  const password = flagValue(rest, ['-p', '--password']);
+  const fromStdin = rest.includes('--password-stdin');
+  if (password !== undefined && fromStdin) return fail('--password and --password-stdin are mutually exclusive');
+  if (fromStdin && !username) return fail('Must provide --username with --password-stdin');
+  const server = rest.filter((a, i) => !a.startsWith('-') && !['-u', '--username', '-p', '--password'].includes(rest[i - 1] ?? ''))[0];
+  const r = call('Login', { ...(server ? { registry: server } : {}), username, password: fromStdin ? (stdin ?? '').trim() : password });
+  const warning = password !== undefined ? ['WARNING! Using --password via the CLI is insecure. Use --password-stdin.'] : [];
+  return r.ok ? { output: [...warning, String(r.out.status)].join('\n'), exitCode: 0 } : { output: [...warning, r.msg].join('\n'), exitCode: 1 };
+}
 
 function exec(rest: string[], { call }: DockerContext): Printed {
   const opts = rest.filter((a, i) => a.startsWith('-') && i < rest.findIndex((x) => !x.startsWith('-')));
@@ -85,8 +110,8 @@ function network(rest: string[], { sim, call }: DockerContext): Printed {
 
 /** docker's subcommands, each on the world's local Docker host. */
 const SUBCOMMANDS: Record<string, (rest: string[], ctx: DockerContext) => Printed> = {
-  build, compose: (rest, ctx) => composeCommand(ctx.session, rest, ctx.call), exec, images, logs: onEach('logs'), network, ps, pull: onEach('pull'),
-  push: onEach('push'), restart: onEach('restart'), rm: onEach('rm'), run, start: onEach('start'), stop: onEach('stop'),
+  build, compose: (rest, ctx) => composeCommand(ctx.session, rest, ctx.call), exec, images, login, logs: onEach('logs'), network, ps, pull: onEach('pull'),
+  push: onEach('push'), restart: onEach('restart'), rm: onEach('rm'), run, start: onEach('start'), stop: onEach('stop'), tag,
 };
 
 export const dockerCommand: ConsoleCommand<{ words: string[] }> = {
@@ -110,10 +135,10 @@ export const dockerCommand: ConsoleCommand<{ words: string[] }> = {
     return [];
   },
   parse: (words) => ({ ok: true, args: { words } }),
-  run: ({ words }, { sim, session }) => {
+  run: ({ words }, { sim, session, stdin }) => {
     const [cmd, ...rest] = words;
     const sub = cmd !== undefined && Object.hasOwn(SUBCOMMANDS, cmd) ? SUBCOMMANDS[cmd] : undefined;
-    const r = sub ? sub(rest, { sim, session, call: dockerCall(sim) }) : { output: `docker: '${cmd ?? ''}' is not a docker command.\nSee 'docker --help'`, exitCode: 1 };
+    const r = sub ? sub(rest, { sim, session, call: dockerCall(sim), ...(stdin !== undefined ? { stdin } : {}) }) : { output: `docker: '${cmd ?? ''}' is not a docker command.\nSee 'docker --help'`, exitCode: 1 };
     sim.runUntil(sim.now);
     return r;
   },

@@ -100,17 +100,20 @@ const VERBS: Record<string, (p: Project, rest: string[]) => Printed> = { up, dow
 export function composeCommand(session: ConsoleSession, args: string[], call: DockerCall): Printed {
   let file: string | undefined;
   let project: string | undefined;
+  const profiles: string[] = [];
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-f' || a === '--file') file = args[++i];
     else if (a === '-p' || a === '--project-name') project = args[++i];
+    else if (a === '--profile') profiles.push(args[++i] ?? '');
     else if (a !== '-d' && a !== '--detach') words.push(a);
   }
   file ??= COMPOSE_FILES.find((f) => session.files[f] !== undefined);
   if (!file || session.files[file] === undefined) return fail('no configuration file provided: not found');
   // The project is -p, else the file's `name:`, else "sandbox" (there is no directory name to default to).
-  const { project: p, problems } = parseCompose(session.files[file]!, file, project ? { project } : {});
+  // Only the profiles named with --profile are active (the console has no COMPOSE_PROFILES variable).
+  const { project: p, problems } = parseCompose(session.files[file]!, file, { ...(project ? { project } : {}), profiles });
   const shown = problems.map((q) => formatProblem(q, { severity: 'always' }));
   if (!p) return { output: shown.join('\n'), exitCode: 1 };
   const [sub, ...rest] = words;

@@ -4,9 +4,9 @@ import type { ConsoleCommand, ConsoleSession } from '../types';
 import { parsed, refused } from '../types';
 import { COMPOSE_FILES } from './dockerCompose';
 
-interface TranslateArgs { file?: string; project?: string; singleTask: boolean }
+interface TranslateArgs { file?: string; project?: string; singleTask: boolean; profiles: string[] }
 
-const USAGE = 'translate [compose.yaml] [--project NAME] [--single-task]';
+const USAGE = 'translate [compose.yaml] [--project NAME] [--profile NAME ...] [--single-task]';
 
 /** The translation's task definitions, findings and errors (one task for the project, or one per service). */
 function translation(project: NonNullable<ReturnType<typeof parseCompose>['project']>, singleTask: boolean) {
@@ -21,7 +21,7 @@ function translation(project: NonNullable<ReturnType<typeof parseCompose>['proje
 function translate(session: ConsoleSession, p: TranslateArgs) {
   const file = p.file ?? COMPOSE_FILES.find((f) => session.files[f] !== undefined);
   if (!file || session.files[file] === undefined) return { output: `translate: ${file ?? 'compose.yaml'}: no such file`, exitCode: 1 };
-  const { project, problems } = parseCompose(session.files[file]!, file, p.project ? { project: p.project } : {});
+  const { project, problems } = parseCompose(session.files[file]!, file, { ...(p.project ? { project: p.project } : {}), profiles: p.profiles });
   const shown = problems.map((q) => formatProblem(q, { severity: 'always' }));
   if (!project) return { output: shown.join('\n'), exitCode: 1 };
   const { defs, findings, errors } = translation(project, p.singleTask);
@@ -48,16 +48,17 @@ export const translateCommand: ConsoleCommand<TranslateArgs> = {
   help: 'Translates the Compose file in the editor into ECS task definitions to review (one per service, or with --single-task one task for the whole project), written to the editor as ecs/<family>.json, with what does not carry over.',
   time: 'none',
   reads: (words, files) => {
-    const named = words.filter((w, i) => !w.startsWith('-') && words[i - 1] !== '--project' && words[i - 1] !== '-p');
+    const named = words.filter((w, i) => !w.startsWith('-') && words[i - 1] !== '--project' && words[i - 1] !== '-p' && words[i - 1] !== '--profile');
     return [...named, ...COMPOSE_FILES.filter((n) => n in files)];
   },
-  complete: (before, word) => (word.startsWith('-') ? ['--project', '--single-task'].filter((o) => !before.includes(o)) : []),
+  complete: (before, word) => (word.startsWith('-') ? ['--project', '--profile', '--single-task'].filter((o) => o === '--profile' || !before.includes(o)) : []),
   parse: (words) => {
-    const out: TranslateArgs = { singleTask: false };
+    const out: TranslateArgs = { singleTask: false, profiles: [] };
     for (let i = 0; i < words.length; i++) {
       const t = words[i]!;
       if (t === '--single-task') out.singleTask = true;
       else if (t === '--project' || t === '-p') out.project = words[++i];
+      else if (t === '--profile') out.profiles.push(words[++i] ?? '');
       else if (!t.startsWith('-') && out.file === undefined) out.file = t;
       else return refused(`translate: unknown option ${t}\nusage: ${USAGE}`, 2);
     }

@@ -9,20 +9,21 @@ import type * as Ecs from './inputs.generated';
  * Messages quoted by the spec are AWS's own; the others ([INF]) name the member the same way.
  */
 
-/** "1 vCPU", "0.25 vcpu" → 1024, 256; "256" → 256. Undefined when unparseable. */
+/** "1 vCPU", "0.25 vcpu", ".25 vcpu" → 1024, 256, 256; "256" → 256. Undefined when unparseable. */
 export function parseCpu(v: string): number | undefined {
   const s = v.trim();
   if (/^\d+$/.test(s)) return Number(s);
-  const m = /^(\d+(?:\.\d+)?)\s*vcpu$/i.exec(s);
+  // A leading dot is a number too (".25 vcpu"), as AWS reads it [DOC: API RegisterTaskDefinition, cpu].
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*vcpu$/i.exec(s);
   if (m) return Math.round(Number(m[1]) * 1024);
   return undefined;
 }
 
-/** "2 GB", "2gb", "0.5 GB" → 2048, 512; "512" → 512 (MiB). Undefined when unparseable. */
+/** "2 GB", "2gb", "0.5 GB", ".5 gb" → 2048, 512, 512; "512" → 512 (MiB). Undefined when unparseable. */
 export function parseMemory(v: string): number | undefined {
   const s = v.trim();
   if (/^\d+$/.test(s)) return Number(s);
-  const m = /^(\d+(?:\.\d+)?)\s*gb$/i.exec(s);
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*gb$/i.exec(s);
   if (m) return Math.round(Number(m[1]) * 1024);
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { SimContext } from '../../model/context';
 import type { PendingMap } from '../../model/pending';
 import { indexTask } from '../../placement/place';
 import { onlyLocal } from '../../queries/docker';
+import { ecrPull } from '../../queries/ecr';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { startReady } from './containers';
 import { imageBehavior, imageRef, setStatus, task } from './status';
@@ -28,11 +29,19 @@ export function pull(sim: SimContext, ev: PendingMap['task.pull']): void {
   let longest = 0;
   for (const c of t.containers) {
     const b = imageBehavior(sim, c.image);
-    // An image built on the local Docker host exists in no registry until it is pushed.
-    if (b.exists === false || onlyLocal(sim, c.image)) {
+    const ecr = ecrPull(sim, c.image);
+    // An image built on the local Docker host exists in no registry until it is pushed; an ECR image needs its repository and tag.
+    if (b.exists === false || ecr.kind === 'not-found' || (ecr.kind === 'not-ecr' && onlyLocal(sim, c.image))) {
       sim.engine.after(d.pullFailMs, { k: 'task.pullFailed', task: t.taskArn, image: c.image });
       return;
     }
+    if (ecr.kind === 'access-denied') {
+      // [INF] containerd's wording for a registry that answers 403 to the manifest request.
+      const reason = `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${imageRef(c.image)}: pulling from host ${ecr.host} failed with status code [manifests ${ecr.reference}]: 403 Forbidden`;
+      sim.engine.after(d.pullFailMs, { k: 'task.pullFailed', task: t.taskArn, image: c.image, reason });
+      return;
+    }
+    if (ecr.kind === 'found') ecr.image.lastRecordedPullTimeMs = sim.now;
     const cached = ci && ci.ec2InstanceId && sim.world.ec2[ci.ec2InstanceId]?.imageCache.includes(c.image);
     const ms = b.pullSeconds !== undefined && !cached
       ? b.pullSeconds * 1000
@@ -48,7 +57,7 @@ export function pullFailed(sim: SimContext, ev: PendingMap['task.pullFailed']): 
   if (!t || t.lastStatus === 'STOPPED') return;
   const image = ev.image;
   const ref = imageRef(image);
-  const reason = `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${ref}: ${ref}: not found`;
+  const reason = ev.reason ?? `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${ref}: ${ref}: not found`;
   t.pullStoppedAtMs = sim.now;
   const c = t.containers.find((x) => x.image === image)!;
   c.reason = reason;

@@ -37,7 +37,10 @@ describe('the local Docker host', () => {
     expect(run('docker ps -a').output).toMatch(/Exited \(0\) 1 seconds ago/);
     expect(run('docker rm web').exitCode).toBe(0);
     expect(run('docker push forum:2').output).toBe('An image does not exist locally with the tag: forum:2');
-    expect(run('docker push forum:1').exitCode).toBe(0);
+    // A local name with no registry is docker.io/library/forum, which this host may not push to.
+    const pushed = run('docker push forum:1');
+    expect(pushed.exitCode).toBe(1);
+    expect(pushed.output).toMatch(/^The push refers to repository \[docker\.io\/library\/forum\]\n([0-9a-f]{12}: Preparing\n)+denied: requested access to the resource is denied$/);
   });
 
   it('L2 trap: publishing 80:80 when the app listens on 3000 resets the connection, and says why', () => {
@@ -150,7 +153,7 @@ describe('the local Docker host', () => {
     expect(run('docker compose -p shop logs api').output).toBe('shop-api-1  | dependency failed to start: container shop-db-1 has no healthcheck configured');
   });
 
-  it('an image built here and not pushed cannot be pulled by ECS; after docker push it can', () => {
+  it('an image built here and not pushed cannot be pulled by ECS; pushed to its ECR repository it can', () => {
     const { run } = world({ Dockerfile: DOCKERFILE });
     run('docker build -t forum:3 .');
     run('aws ecs create-cluster --cluster-name forum');
@@ -160,22 +163,30 @@ describe('the local Docker host', () => {
     run('aws ecs run-task --cluster forum --task-definition forum');
     run('sleep 1m');
     const stopped = JSON.parse(run('aws ecs describe-tasks --cluster forum --tasks ' + (JSON.parse(run('aws ecs list-tasks --cluster forum --desired-status STOPPED').output) as { taskArns: string[] }).taskArns[0]!).output) as { tasks: { stoppedReason: string }[] };
-    expect(stopped.tasks[0]!.stoppedReason).toContain('CannotPullContainerError');
-    expect(stopped.tasks[0]!.stoppedReason).toContain('forum:3');
-    run('docker push forum:3');
-    run('aws ecs run-task --cluster forum --task-definition forum');
+    expect(stopped.tasks[0]!.stoppedReason).toBe('CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/forum:3: docker.io/library/forum:3: not found');
+    const uri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/forum:3';
+    run('aws ecr create-repository --repository-name forum');
+    run(`docker login --username AWS --password ${run('aws ecr get-login-password').output} 123456789012.dkr.ecr.us-east-1.amazonaws.com`);
+    run(`docker tag forum:3 ${uri}`);
+    expect(run(`docker push ${uri}`).exitCode).toBe(0);
+    run(`aws ecs register-task-definition --family forum --container-definitions name=forum,image=${uri},memory=256`);
+    run('aws ecs run-task --cluster forum --task-definition forum:2');
     run('sleep 1m');
     expect((JSON.parse(run('aws ecs list-tasks --cluster forum --desired-status RUNNING').output) as { taskArns: string[] }).taskArns).toHaveLength(1);
   });
 
-  it('L4: the same Compose file goes to ECS for review, then a task runs from the pushed image', () => {
+  it('L4: the same Compose file goes to ECS for review, then a task runs from the image pushed to ECR', () => {
     const { run } = world({ Dockerfile: DOCKERFILE });
+    const registry = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
     run('docker build -t forum:1 .');
-    run('docker push forum:1');
+    run('aws ecr create-repository --repository-name forum');
+    run(`docker login -u AWS -p ${run('aws ecr get-login-password').output} ${registry}`);
+    run(`docker tag forum:1 ${registry}/forum:1`);
+    run(`docker push ${registry}/forum:1`);
     run('aws ecs create-cluster --cluster-name forum');
     run('sim launch-instances --cluster forum --count 1');
     run('sleep 1m');
-    expect(run('aws ecs register-task-definition --family forum --container-definitions name=forum,image=forum:1,memory=256,portMappings=[{containerPort=3000}]').exitCode).toBe(0);
+    expect(run(`aws ecs register-task-definition --family forum --container-definitions name=forum,image=${registry}/forum:1,memory=256,portMappings=[{containerPort=3000}]`).exitCode).toBe(0);
     const ran = run('aws ecs run-task --cluster forum --task-definition forum');
     expect(ran.exitCode).toBe(0);
     run('sleep 1m');
