@@ -58,7 +58,7 @@ function violations(shapeName: string, v: unknown, path: string, out: string[]):
 
 /** A world that calls every ECS operation the engine has, keeping each answer by operation. */
 function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
-  const sim = new Sim({ durations: { instanceBoot: 0 } as never });
+  const sim = new Sim({ durations: { instanceBootMs: 0 } });
   const answers = new Map<string, unknown[]>();
   const errors: string[] = [];
   const call = (op: string, input: Record<string, unknown> = {}) => {
@@ -74,8 +74,8 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   call('servicediscovery.CreatePrivateDnsNamespace', { Name: 'local', Vpc: 'vpc-default' });
   call('sim.LaunchInstances', { cluster: 'demo', instanceType: 'm5.xlarge', count: 2, ec2InstanceIds: ['i-1', 'i-2'], bootSeconds: 0 });
   call('sim.LaunchInstances', { cluster: 'demo', instanceType: 'm5.large', count: 1, ec2InstanceIds: ['i-3'], bootSeconds: 0, agentVersion: '1.80.0' });
-  call('ec2.CreateLaunchTemplate', { LaunchTemplateName: 'lt', LaunchTemplateData: { InstanceType: 'm5.large', UserData: 'ECS_CLUSTER=demo' } });
-  call('autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'asg', LaunchTemplate: { LaunchTemplateName: 'lt' }, MinSize: 0, MaxSize: 2, DesiredCapacity: 0 });
+  call('ec2.CreateLaunchTemplate', { LaunchTemplateName: 'lt-web', LaunchTemplateData: { InstanceType: 'm5.large', UserData: 'ECS_CLUSTER=demo' } });
+  call('autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'asg', LaunchTemplate: { LaunchTemplateName: 'lt-web' }, MinSize: 0, MaxSize: 2, DesiredCapacity: 0 });
   wait(1);
   call('ecs.RegisterTaskDefinition', {
     family: 'web', taskRoleArn: 'arn:aws:iam::123456789012:role/web',
