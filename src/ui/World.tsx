@@ -63,7 +63,7 @@ export function World() {
         </div>
       )}
       {world && (view === 'canvas' ? (
-        <div className={`worlds${goal ? ' two' : ''}`}>
+        <div className={`worlds${goal ? ' many' : ''}`}>
           <Suspense fallback={<WorldTables view={world} />}>
             <WorldCanvas
               key={worldId} view={world} focus={focus} theme={theme} onSelect={select} fitRequest={fit}
