@@ -48,16 +48,19 @@ function survey(sim: SimContext, svc: Service, ts: Task[]): Survey {
 }
 
 /**
- * One pass of a REPLICA service: 1. start tasks of the primary deployment up to desiredCount, within
- * maximumPercent; 2. stop unhealthy tasks; 3. stop old and draining tasks within
- * minimumHealthyPercent; 4. scale the primary deployment in beyond desiredCount.
+ * One pass of a REPLICA service: 1. stop old and draining tasks within minimumHealthyPercent, and
+ * primary tasks beyond desiredCount; 2. start tasks of the primary deployment up to desiredCount,
+ * within maximumPercent, into the room the stopped tasks free; 3. stop unhealthy tasks. Stopping
+ * first is the documented order when minimumHealthyPercent is below 100 (BP:service-options: with
+ * little free capacity the scheduler stops old tasks down to the healthy minimum, then starts new
+ * ones); at 100 % nothing can stop before new tasks are healthy, so the pass starts first in effect.
  */
 export function replicaPass(sim: SimContext, svc: Service, ts: Task[]): void {
   const s = survey(sim, svc, ts);
+  const healthy = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
+  const stopped = stopReplaced(sim, s, healthy);
   const started = startTasks(sim, s);
   stopUnhealthy(sim, s);
-  const healthy = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
-  const stopped = stopReplaced(sim, s, started, healthy);
   if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && s.maxTotal - s.inFlight <= 0 &&
       healthy - s.minHealthy <= 0 && s.active.every((t) => isHealthy(sim, t))) {
     serviceEvent(sim, svc, `service ${svc.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`);
@@ -91,6 +94,9 @@ function startTasks(sim: SimContext, s: Survey): Task[] {
     const r = launch(sim, svc, primary, undefined, nextProvider(svc, primary, [...s.primaryGood, ...started]));
     if (!r.task) {
       svc.lastUnplacedTraceId = r.trace.id;
+      // [INF] Room that the service's own stopping tasks are about to free is not a placement failure:
+      // the pass that follows their stop starts the rest (the best-practices example starts "into the freed room").
+      if (freesRoom(sim, svc)) break;
       serviceEvent(sim, svc, r.trace.failure?.reason === SPOT_UNAVAILABLE
         ? `(service ${svc.serviceName}) was unable to place a task. Reason: ${SPOT_UNAVAILABLE}.`
         : unableToPlaceMessage(svc.serviceName, r.trace));
@@ -108,7 +114,15 @@ function startTasks(sim: SimContext, s: Survey): Task[] {
   return started;
 }
 
-/** 2. Stops unhealthy tasks (their replacements were started first where maximumPercent allowed); each counts toward the circuit breaker. */
+/** Whether tasks of the service are stopping on container instances, so their resources come free soon. */
+function freesRoom(sim: SimContext, svc: Service): boolean {
+  return svc.taskArns.some((a) => {
+    const t = sim.world.tasks[a];
+    return t !== undefined && t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== undefined;
+  });
+}
+
+/** 3. Stops unhealthy tasks (their replacements were started first where maximumPercent allowed); each counts toward the circuit breaker. */
 function stopUnhealthy(sim: SimContext, s: Survey): void {
   const { svc } = s;
   for (const t of s.elbUnhealthy) {
@@ -128,8 +142,8 @@ function stopUnhealthy(sim: SimContext, s: Survey): void {
   }
 }
 
-/** 3 and 4. Stops old and draining tasks within minimumHealthyPercent, and primary tasks beyond desiredCount. */
-function stopReplaced(sim: SimContext, s: Survey, started: Task[], healthy: number): Task[] {
+/** 1. Stops old and draining tasks within minimumHealthyPercent, and primary tasks beyond desiredCount. */
+function stopReplaced(sim: SimContext, s: Survey, healthy: number): Task[] {
   const { svc, primary } = s;
   let canStop = healthy - s.minHealthy;
   const notYetHealthy = s.replaceable.filter((t) => !isHealthy(sim, t));
@@ -140,7 +154,7 @@ function stopReplaced(sim: SimContext, s: Survey, started: Task[], healthy: numb
     canStop--;
   }
   // Scale-in of the primary deployment beyond desiredCount is not limited by minimumHealthyPercent.
-  const excess = s.primaryGood.length + started.length - s.desired;
+  const excess = s.primaryGood.length - s.desired;
   if (excess > 0) stopNow.push(...scaleInChoice(sim, svc, primary, s.primaryGood, excess));
   stopMany(sim, svc, stopNow, `Scaling activity initiated by (deployment ${primary.id})`);
   return stopNow;
