@@ -61,6 +61,8 @@ export interface Service {
   passPending: boolean;
   retryAtMs: number;
   lastUnplacedTraceId?: number;
+  /** Unhealthy tasks whose load balancer verdict the service has already reported in its events. */
+  unhealthyReported?: string[];
   /** Tasks of the service not yet STOPPED. */
   taskArns: string[];
   /** The last deployment that completed: where the circuit breaker rolls back to. */

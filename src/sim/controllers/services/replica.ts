@@ -60,7 +60,7 @@ export function replicaPass(sim: SimContext, svc: Service, ts: Task[]): void {
   const healthy = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
   const stopped = stopReplaced(sim, s, healthy);
   const started = startTasks(sim, s);
-  stopUnhealthy(sim, s);
+  stopUnhealthy(sim, s, started);
   if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && s.maxTotal - s.inFlight <= 0 &&
       healthy - s.minHealthy <= 0 && s.active.every((t) => isHealthy(sim, t))) {
     serviceEvent(sim, svc, `service ${svc.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`);
@@ -122,24 +122,49 @@ function freesRoom(sim: SimContext, svc: Service): boolean {
   });
 }
 
-/** 3. Stops unhealthy tasks (their replacements were started first where maximumPercent allowed); each counts toward the circuit breaker. */
-function stopUnhealthy(sim: SimContext, s: Survey): void {
+/**
+ * 3. Unhealthy tasks (§5.2, API:DeploymentConfiguration): where maximumPercent leaves room, the
+ * replacement starts first and the unhealthy task stops once the service has desiredCount healthy
+ * tasks without it; where no replacement could start (no room under maximumPercent, or no capacity),
+ * the unhealthy tasks stop one by one. Each stopped task counts toward the circuit breaker; the load
+ * balancer's verdict is reported once, when the scheduler first sees it.
+ */
+function stopUnhealthy(sim: SimContext, s: Survey, started: Task[]): Task[] {
   const { svc } = s;
+  const reported = (svc.unhealthyReported ?? []).filter((a) => s.unhealthy.some((t) => t.taskArn === a));
   for (const t of s.elbUnhealthy) {
+    if (reported.includes(t.taskArn)) continue;
+    reported.push(t.taskArn);
     const { tg, target } = unhealthyTarget(sim, t)!;
     serviceEvent(sim, svc, `service ${svc.serviceName} ${tg.TargetType === 'instance' ? `(instance ${target.Id}) ` : ''}(port ${target.Port}) is unhealthy in (target-group ${tg.TargetGroupArn}) due to (reason Health checks failed).`);
   }
-  stopMany(sim, svc, s.unhealthy, (t) => {
+  if (reported.length) svc.unhealthyReported = reported;
+  else delete svc.unhealthyReported;
+  if (s.unhealthy.length === 0) return [];
+  const healthyOthers = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
+  let stop: Task[] = [];
+  if (healthyOthers >= s.desired) stop = s.unhealthy;
+  else if (s.primaryGood.length + started.length < s.desired && !healthStopInProgress(sim, svc)) stop = s.unhealthy.slice(0, 1);
+  stopMany(sim, svc, stop, (t) => {
     const bad = unhealthyTarget(sim, t);
     return bad ? `Task failed ELB health checks in (target-group ${bad.tg.TargetGroupArn})` : 'Task failed container health checks';
   });
-  for (const t of s.unhealthy) {
+  for (const t of stop) {
     const dep = svc.deployments.find((d) => d.id === t.deploymentId);
     if (dep) {
       dep.failedTasks++;
       checkCircuitBreaker(sim, svc, dep, 'tasks failed health checks');
     }
   }
+  return stop;
+}
+
+/** Whether an unhealthy task of the service is still on its way to STOPPED (one at a time when nothing replaces them). */
+function healthStopInProgress(sim: SimContext, svc: Service): boolean {
+  return svc.taskArns.some((a) => {
+    const t = sim.world.tasks[a];
+    return t !== undefined && t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' && (t.stoppedReason ?? '').startsWith('Task failed ');
+  });
 }
 
 /** 1. Stops old and draining tasks within minimumHealthyPercent, and primary tasks beyond desiredCount. */
