@@ -11,7 +11,7 @@ const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
 const more = readdirSync(join(dir, 'more')).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => `more/${f}`);
 
 describe('golden scenarios', () => {
-  it('covers every golden case of sections A-K', () => {
+  it('covers every golden case of sections A-K, and the 2026 rules of spec §13.1 and §13.5', () => {
     const ids = new Set(files.map((f) => f.split('-').slice(0, 2).join('-')));
     const golden = [
       'P-01', 'P-02', 'P-03', 'P-04', 'P-06', 'P-07', 'P-08', 'P-11', 'P-12', 'P-13', 'P-15', 'P-16', 'P-17', 'P-18', 'P-21', 'P-22', 'P-23',
@@ -22,6 +22,8 @@ describe('golden scenarios', () => {
       'S-01', 'S-03', 'S-04', 'S-06', 'S-07', 'C-01', 'C-02', 'C-04', 'C-06', 'C-07', 'C-08', 'C-10',
       'SD-01', 'SD-03', 'SD-04', 'AG-01', 'AG-02',
       'CO-01', 'CO-02', 'CO-04', 'CO-05', 'CO-06', 'CO-07', 'CM-02', 'CM-03', 'CM-04', 'CM-05',
+      // §13.5: the rolling update's documented order
+      'RU-01', 'RU-02', 'RU-03', 'RU-04',
     ];
     expect(golden.filter((id) => !ids.has(id))).toEqual([]);
   });

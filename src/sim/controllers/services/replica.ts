@@ -60,9 +60,12 @@ export function replicaPass(sim: SimContext, svc: Service, ts: Task[]): void {
   const healthy = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
   const stopped = stopReplaced(sim, s, healthy);
   const started = startTasks(sim, s);
-  stopUnhealthy(sim, s, started);
-  if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && s.maxTotal - s.inFlight <= 0 &&
-      healthy - s.minHealthy <= 0 && s.active.every((t) => isHealthy(sim, t))) {
+  const replaced = stopUnhealthy(sim, s, started);
+  // Only when no progress is possible (DG:service-event-messages): nothing started or stopped, no task on its
+  // way in or out that would change the counts, every task healthy, and the limits allow neither a start nor a stop.
+  const settled = s.inFlight === s.active.length && s.active.every((t) => isHealthy(sim, t));
+  if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && replaced.length === 0 && settled &&
+      s.maxTotal - s.inFlight <= 0 && healthy - s.minHealthy <= 0) {
     serviceEvent(sim, svc, `service ${svc.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`);
   }
 }
