@@ -2,30 +2,14 @@ import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
 import { own } from '../core/own';
 import { ApiError } from '../core/errors';
-import type { LbAction, Listener, ListenerRule, LoadBalancer, TargetGroup } from '../model/types';
+import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from '../model/types';
+import {
+  asList, attachTargetGroups, checkActions, checkConditions, checkProtocol, defaultRuleArnOf, describeDefaultRule, describeListener, describeRule, ruleOrDefault, tgByArn, vErr,
+} from './elbv2Rules';
 
-/** Elastic Load Balancing v2 (`elbv2.`): application load balancers, target groups, listeners and rules. */
+/** Elastic Load Balancing v2 (`elbv2.`): application load balancers, target groups, HTTP and HTTPS listeners, rules with weighted forward actions. */
 
-const vErr = (m: string) => new ApiError('ValidationError', m);
 const elbArn = (sim: SimContext, rest: string) => `arn:aws:elasticloadbalancing:${sim.world.region}:${sim.world.account}:${rest}`;
-
-function tgByArn(sim: SimContext, arn: unknown): TargetGroup {
-  const tg = typeof arn === 'string' ? own(sim.world.targetGroups, arn) ?? Object.values(sim.world.targetGroups).find((t) => t.TargetGroupName === arn) : undefined;
-  if (!tg) throw new ApiError('TargetGroupNotFound', 'One or more target groups not found');
-  return tg;
-}
-
-function checkActions(sim: SimContext, actions: unknown): LbAction[] {
-  if (!Array.isArray(actions) || actions.length === 0) throw vErr('At least one action must be specified.');
-  return actions.map((a: LbAction) => {
-    if (a.Type === 'forward') return { Type: 'forward', TargetGroupArn: tgByArn(sim, a.TargetGroupArn).TargetGroupArn };
-    if (a.Type === 'fixed-response') {
-      if (!a.FixedResponseConfig?.StatusCode || !/^[2-5]\d\d$/.test(a.FixedResponseConfig.StatusCode)) throw vErr('A fixed-response action needs a StatusCode between 200 and 599.');
-      return { Type: 'fixed-response', FixedResponseConfig: a.FixedResponseConfig };
-    }
-    throw vErr(`Action type '${String((a as { Type?: unknown }).Type)}' is not supported: use forward or fixed-response.`);
-  });
-}
 
 function describeTg(sim: SimContext, tg: TargetGroup) {
   const { targets, deregistrationDelaySeconds, loadBalancerArns, ...rest } = tg;
@@ -97,40 +81,71 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
 
   CreateListener(sim, input) {
     const w = sim.world;
-    const lb = w.loadBalancers[input.LoadBalancerArn as string];
+    const lb = own(w.loadBalancers, input.LoadBalancerArn);
     if (!lb) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
-    const port = (input.Port as number | undefined) ?? 80;
-    if (Object.values(w.listeners).some((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port)) throw new ApiError('DuplicateListener', 'A listener already exists on this port for this load balancer');
+    const proto = checkProtocol(sim, input);
+    if (Object.values(w.listeners).some((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === proto.Port)) throw new ApiError('DuplicateListener', 'A listener already exists on this port for this load balancer');
     const actions = checkActions(sim, input.DefaultActions);
     const lbId = lb.LoadBalancerArn.split('/').pop()!;
-    const l: Listener = { ListenerArn: elbArn(sim, `listener/app/${lb.LoadBalancerName}/${lbId}/${sim.hex(16)}`), LoadBalancerArn: lb.LoadBalancerArn, Port: port, Protocol: 'HTTP', DefaultActions: actions };
+    const arn = elbArn(sim, `listener/app/${lb.LoadBalancerName}/${lbId}/${sim.hex(16)}`);
+    const l: Listener = { ListenerArn: arn, LoadBalancerArn: lb.LoadBalancerArn, ...proto, DefaultActions: actions, defaultRuleArn: defaultRuleArnOf(arn) };
     w.listeners[l.ListenerArn] = l;
     w.routingVersion++;
-    for (const a of actions) if (a.TargetGroupArn && !w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.includes(lb.LoadBalancerArn)) w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.push(lb.LoadBalancerArn);
-    return { Listeners: [l] };
+    attachTargetGroups(sim, lb.LoadBalancerArn, actions);
+    return { Listeners: [describeListener(l)] };
+  },
+
+  /** Changes a listener's port, protocol, certificate or default actions; requests follow at once. */
+  ModifyListener(sim, input) {
+    const w = sim.world;
+    const l = own(w.listeners, input.ListenerArn);
+    if (!l) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
+    const proto = checkProtocol(sim, input, l);
+    if (Object.values(w.listeners).some((o) => o !== l && o.LoadBalancerArn === l.LoadBalancerArn && o.Port === proto.Port)) throw new ApiError('DuplicateListener', 'A listener already exists on this port for this load balancer');
+    const actions = input.DefaultActions !== undefined ? checkActions(sim, input.DefaultActions) : l.DefaultActions;
+    Object.assign(l, proto, { DefaultActions: actions });
+    if (proto.Protocol === 'HTTP') {
+      delete l.Certificates;
+      delete l.SslPolicy;
+    }
+    w.routingVersion++;
+    attachTargetGroups(sim, l.LoadBalancerArn, actions);
+    return { Listeners: [describeListener(l)] };
   },
 
   CreateRule(sim, input) {
     const w = sim.world;
-    const l = w.listeners[input.ListenerArn as string];
+    const l = own(w.listeners, input.ListenerArn);
     if (!l) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
     const priority = input.Priority as number;
     if (!Number.isInteger(priority) || priority < 1 || priority > 50000) throw vErr('Priority must be between 1 and 50000.');
     if (Object.values(w.rules).some((r) => r.ListenerArn === l.ListenerArn && r.Priority === priority)) throw new ApiError('PriorityInUse', `Priority '${priority}' is currently in use`);
-    const conditions = (input.Conditions as { Field?: string; Values?: string[]; PathPatternConfig?: { Values: string[] } }[] | undefined) ?? [];
-    if (conditions.length === 0) throw vErr('A rule must have at least one condition.');
-    const conds = conditions.map((c) => {
-      if (c.Field !== 'path-pattern') throw vErr(`Condition field '${String(c.Field)}' is not simulated: use path-pattern.`);
-      const values = c.PathPatternConfig?.Values ?? c.Values ?? [];
-      if (values.length === 0) throw vErr('A path-pattern condition needs at least one value.');
-      return { Field: 'path-pattern' as const, Values: values };
-    });
+    const conds = checkConditions(input.Conditions);
     const actions = checkActions(sim, input.Actions);
     const r: ListenerRule = { RuleArn: elbArn(sim, `listener-rule/${l.ListenerArn.split(':listener/')[1]}/${sim.hex(16)}`), ListenerArn: l.ListenerArn, Priority: priority, Conditions: conds, Actions: actions };
     w.rules[r.RuleArn] = r;
     w.routingVersion++;
-    for (const a of actions) if (a.TargetGroupArn && !w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.includes(l.LoadBalancerArn)) w.targetGroups[a.TargetGroupArn]!.loadBalancerArns.push(l.LoadBalancerArn);
-    return { Rules: [{ ...r, Priority: String(priority), IsDefault: false }] };
+    attachTargetGroups(sim, l.LoadBalancerArn, actions);
+    return { Rules: [describeRule(r)] };
+  },
+
+  /** Replaces a rule's conditions and/or actions (the default rule: its actions only); requests follow at once. */
+  ModifyRule(sim, input) {
+    const found = ruleOrDefault(sim, input.RuleArn);
+    if (!found) throw new ApiError('RuleNotFound', 'One or more rules not found');
+    const { rule, listener } = found;
+    if (!rule) {
+      if (input.Conditions !== undefined) throw new ApiError('OperationNotPermitted', 'The default rule of a listener cannot have conditions.');
+      if (input.Actions !== undefined) listener.DefaultActions = checkActions(sim, input.Actions);
+      attachTargetGroups(sim, listener.LoadBalancerArn, listener.DefaultActions);
+      sim.world.routingVersion++;
+      return { Rules: [describeDefaultRule(listener)] };
+    }
+    if (input.Conditions !== undefined) rule.Conditions = checkConditions(input.Conditions);
+    if (input.Actions !== undefined) rule.Actions = checkActions(sim, input.Actions);
+    attachTargetGroups(sim, listener.LoadBalancerArn, rule.Actions);
+    sim.world.routingVersion++;
+    return { Rules: [describeRule(rule)] };
   },
 
   DescribeTargetHealth(sim, input) {
@@ -169,18 +184,30 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     }
     for (const { r, p } of rules) r.Priority = p;
     sim.world.routingVersion++;
-    return { Rules: rules.map(({ r }) => ({ ...r, Priority: String(r.Priority) })) };
+    return { Rules: rules.map(({ r }) => describeRule(r)) };
   },
   DescribeListeners(sim, input) {
     const arns = input.ListenerArns as string[] | undefined;
     const lb = input.LoadBalancerArn as string | undefined;
     if (!arns && !lb) throw new ApiError('ValidationError', 'You must specify either listener ARNs or a load balancer ARN');
-    if (lb && !sim.world.loadBalancers[lb]) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
+    if (lb && !own(sim.world.loadBalancers, lb)) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
     const list = Object.values(sim.world.listeners).filter((l) => (lb ? l.LoadBalancerArn === lb : true) && (arns ? arns.includes(l.ListenerArn) : true));
     if (arns && list.length !== arns.length) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
-    return { Listeners: list.map((l) => ({ ListenerArn: l.ListenerArn, LoadBalancerArn: l.LoadBalancerArn, Port: l.Port, Protocol: l.Protocol, DefaultActions: l.DefaultActions })) };
+    return { Listeners: list.map(describeListener) };
   },
+
+  /** A listener's rules by priority, its default rule last; or the rules named by RuleArns. */
   DescribeRules(sim, input) {
-    return { Rules: Object.values(sim.world.rules).filter((r) => r.ListenerArn === input.ListenerArn).map((r) => ({ ...r, Priority: String(r.Priority) })) };
+    const w = sim.world;
+    const arns = asList(input.RuleArns as string[] | undefined);
+    if (arns !== undefined) {
+      const found = arns.map((a) => ruleOrDefault(sim, a));
+      if (found.some((f) => !f)) throw new ApiError('RuleNotFound', 'One or more rules not found');
+      return { Rules: found.map((f) => (f!.rule ? describeRule(f!.rule) : describeDefaultRule(f!.listener))) };
+    }
+    const l = own(w.listeners, input.ListenerArn);
+    if (!l) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
+    const rules = Object.values(w.rules).filter((r) => r.ListenerArn === l.ListenerArn).sort((a, b) => a.Priority - b.Priority);
+    return { Rules: [...rules.map(describeRule), describeDefaultRule(l)] };
   },
 };

@@ -12,6 +12,7 @@ import { checkMemory, exitContainer, stopTask } from '../controllers/tasks';
 import { expandTrace } from '../placement/place';
 import { runExec } from './ecs/execute';
 import type { Ec2Instance, ImageBehavior, TrafficSource } from '../model/types';
+import { DEPLOYMENT_SIM_OPERATIONS } from './simDeployments';
 
 /** Simulator-only operations (prefixed `sim.`): things that happen to the world rather than API calls. */
 
@@ -131,10 +132,19 @@ function setTraffic(sim: SimContext, input: Record<string, unknown>): unknown {
       }),
     };
   } else throw invalidParameter(`Unknown traffic shape '${shapeName}': use constant, steps, spike or daily.`);
-  w.traffic = w.traffic.filter((t) => !(t.loadBalancer === lb.LoadBalancerName && t.path === path));
-  w.traffic.push({ loadBalancer: lb.LoadBalancerName, path, shape });
-  sim.emit('TrafficChanged', `Traffic to ${lb.LoadBalancerName}${path}: ${describeShape(shape)}.`, { loadBalancer: lb.LoadBalancerName, path });
-  return { loadBalancer: lb.LoadBalancerName, path, shape };
+  // Optionally to one listener port and with a Host header (test traffic on a test listener or host rule).
+  const port = input.port as number | undefined;
+  if (port !== undefined && (!Number.isInteger(port) || !Object.values(w.listeners).some((l) => l.LoadBalancerArn === lb.LoadBalancerArn && l.Port === port))) {
+    throw invalidParameter(`Load balancer ${lb.LoadBalancerName} has no listener on port ${String(port)}.`);
+  }
+  const host = input.host as string | undefined;
+  if (host !== undefined && (typeof host !== 'string' || host === '')) throw invalidParameter('host must be a host name.');
+  const where = { ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) };
+  w.traffic = w.traffic.filter((t) => !(t.loadBalancer === lb.LoadBalancerName && t.path === path && t.port === port && t.host === host));
+  w.traffic.push({ loadBalancer: lb.LoadBalancerName, path, ...where, shape });
+  const at = `${lb.LoadBalancerName}${port !== undefined ? `:${port}` : ''}${path}${host !== undefined ? ` (Host ${host})` : ''}`;
+  sim.emit('TrafficChanged', `Traffic to ${at}: ${describeShape(shape)}.`, { loadBalancer: lb.LoadBalancerName, path });
+  return { loadBalancer: lb.LoadBalancerName, path, ...where, shape };
 }
 
 function describeShape(s: TrafficSource['shape']): string {
@@ -162,6 +172,7 @@ function simResolve(sim: SimContext, input: Record<string, unknown>): unknown {
 }
 
 export const SIM_OPERATIONS: Record<string, Operation> = {
+  ...DEPLOYMENT_SIM_OPERATIONS,
   LaunchInstances(sim, input) {
     const out = launchInstances(sim, input as LaunchInput);
     return { instances: out.map((i) => ({ ec2InstanceId: i.ec2InstanceId, instanceType: i.instanceType, availabilityZone: i.availabilityZone, subnetId: i.subnetId, state: i.state })) };

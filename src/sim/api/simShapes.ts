@@ -74,8 +74,9 @@ const SIM_SHAPES: Record<string, Shape> = {
   ResolveInput: struct({ name: 'Name', type: 'RecordType', cluster: 'Name', fromService: 'Name' }, ['name']),
   SetTrafficInput: struct({
     loadBalancer: 'Name', path: 'Text', shape: 'TrafficShape', requestsPerSecond: 'Rate', base: 'Rate', peak: 'Rate', duration: 'Duration',
-    after: 'Duration', peakHour: 'PeakHour', steps: 'Steps',
+    after: 'Duration', peakHour: 'PeakHour', steps: 'Steps', port: 'Port', host: 'Name',
   }, ['loadBalancer']),
+  CreateCertificateInput: struct({ DomainName: 'Name' }, ['DomainName']),
   SetImageInput: struct({
     image: 'Name', exists: 'Bool', pullSeconds: 'Seconds', exitAfterSeconds: 'Seconds', exitCode: 'ExitCode', ignoresSigterm: 'Bool', stopSeconds: 'Seconds',
     healthCheckFails: 'Bool', healthyAfterSeconds: 'Seconds', cpuUnits: 'Units', memoryMiB: 'Units', routes: 'Routes', passesLbHealthCheck: 'Bool',
@@ -92,7 +93,7 @@ export const SIM_MODEL: Model = {
     DisconnectAgent: 'AgentInput', ReconnectAgent: 'ReconnectAgentInput', ExitContainer: 'ExitContainerInput', SetLoad: 'SetLoadInput',
     InterruptFargateSpot: 'InterruptFargateSpotInput', SetFargateSpotCapacity: 'SetFargateSpotCapacityInput', FailHealthCheck: 'FailHealthCheckInput',
     Resolve: 'ResolveInput', SetTraffic: 'SetTrafficInput', SetImage: 'SetImageInput', DescribePlacementTrace: 'DescribePlacementTraceInput',
-    RunInContainer: 'RunInContainerInput',
+    RunInContainer: 'RunInContainerInput', CreateCertificate: 'CreateCertificateInput',
   },
   shapes: SIM_SHAPES,
 };

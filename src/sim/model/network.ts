@@ -50,26 +50,58 @@ export interface Listener {
   Port: number;
   Protocol: 'HTTP' | 'HTTPS';
   DefaultActions: LbAction[];
+  /** HTTPS: the listener's default certificate and security policy. */
+  Certificates?: { CertificateArn: string }[];
+  SslPolicy?: string;
+  /** The ARN of the listener's default rule (what DescribeRules lists last, IsDefault true). */
+  defaultRuleArn?: string;
+}
+
+/** A target group of a forward action with its weight (0–999): requests split in proportion to the weights. */
+export interface TargetGroupTuple {
+  TargetGroupArn: string;
+  Weight: number;
 }
 
 export interface LbAction {
   Type: 'forward' | 'fixed-response';
+  /** Set when the action forwards to exactly one target group, as ELB returns it. */
   TargetGroupArn?: string;
+  ForwardConfig?: {
+    TargetGroups: TargetGroupTuple[];
+    TargetGroupStickinessConfig: { Enabled: boolean; DurationSeconds?: number };
+  };
   FixedResponseConfig?: { StatusCode: string; ContentType?: string; MessageBody?: string };
+}
+
+export interface RuleCondition {
+  Field: 'path-pattern' | 'host-header';
+  Values: string[];
 }
 
 export interface ListenerRule {
   RuleArn: string;
   ListenerArn: string;
   Priority: number;
-  Conditions: { Field: 'path-pattern'; Values: string[] }[];
+  Conditions: RuleCondition[];
   Actions: LbAction[];
+}
+
+/** A certificate the account holds (sim.CreateCertificate), for HTTPS listeners. */
+export interface Certificate {
+  CertificateArn: string;
+  DomainName: string;
+  CreatedMs: number;
 }
 
 /** Requests per second arriving at a load balancer for a path, shaped over time. */
 export interface TrafficSource {
   loadBalancer: string;
   path: string;
+  /** The listener port the requests arrive at (default: the load balancer's lowest listener port). */
+  port?: number;
+  /** The Host header of the requests (default: the load balancer's DNS name). */
+  host?: string;
   shape:
     | { type: 'constant'; requestsPerSecond: number }
     | { type: 'steps'; steps: { atMs: number; requestsPerSecond: number }[] }

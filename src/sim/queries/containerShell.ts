@@ -170,7 +170,9 @@ function curl(sim: SimContext, t: Task, c: Container, url: string | undefined): 
   if (lb) {
     const r = route(sim, lb.LoadBalancerArn, path);
     if (r.status !== undefined) return answer(r.status, path, `load balancer ${lb.LoadBalancerName}`);
-    const tg = w.targetGroups[r.targetGroupArn!];
+    // One request goes to one target group: under a weighted forward, the one with the largest share [SIM].
+    const pick = (r.groups ?? []).reduce<{ targetGroupArn: string; share: number } | undefined>((a, g) => (a && a.share >= g.share ? a : g), undefined);
+    const tg = pick ? w.targetGroups[pick.targetGroupArn] : undefined;
     const target = tg ? receivingTargets(tg)[0] : undefined;
     const task = target ? Object.values(w.tasks).find((x) => x.lbTargets?.some((l) => l.targetGroupArn === tg!.TargetGroupArn && l.id === target.Id)) : undefined;
     if (!task) return answer(503, path, `load balancer ${lb.LoadBalancerName}`);

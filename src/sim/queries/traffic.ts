@@ -48,17 +48,40 @@ export function pathMatches(pattern: string, path: string): boolean {
   return re.test(path);
 }
 
-/** Where a request for `path` at a load balancer goes: a target group, or a fixed response code. */
-export function route(sim: SimContext, lbArn: string, path: string): { targetGroupArn?: string; status?: number } {
+/** Glob match of an ALB host-header pattern: like a path pattern, but not case sensitive. */
+function hostMatches(pattern: string, host: string): boolean {
+  return pathMatches(pattern.toLowerCase(), host.toLowerCase());
+}
+
+/** Where requests go: target groups with the share each gets (by the forward action's weights), or a fixed response code. */
+export interface Route {
+  groups?: { targetGroupArn: string; share: number }[];
+  status?: number;
+}
+
+/**
+ * Where a request for `path` (with Host `host`) at a load balancer's listener on `port` goes (the
+ * lowest-port listener when no port is given): the first rule by priority whose conditions all
+ * match, else the default action. A weighted forward splits requests in proportion to the weights
+ * [SIM: exactly, as a fluid share of the rate — stickiness keeps a client on its group, which in
+ * this per-minute model spreads clients by the same weights].
+ */
+export function route(sim: SimContext, lbArn: string, path: string, port?: number, host?: string): Route {
   const w = sim.world;
-  const listener = Object.values(w.listeners).filter((l) => l.LoadBalancerArn === lbArn).sort((a, b) => a.Port - b.Port)[0];
+  const listeners = Object.values(w.listeners).filter((l) => l.LoadBalancerArn === lbArn);
+  const listener = port === undefined ? listeners.sort((a, b) => a.Port - b.Port)[0] : listeners.find((l) => l.Port === port);
   if (!listener) return { status: 503 };
+  const hostName = host ?? w.loadBalancers[lbArn]?.DNSName ?? '';
   const rules = Object.values(w.rules).filter((r) => r.ListenerArn === listener.ListenerArn).sort((a, b) => a.Priority - b.Priority);
-  const rule = rules.find((r) => r.Conditions.every((c) => c.Values.some((v) => pathMatches(v, path))));
+  const rule = rules.find((r) => r.Conditions.every((c) => c.Values.some((v) => (c.Field === 'host-header' ? hostMatches(v, hostName) : pathMatches(v, path)))));
   const action = (rule?.Actions ?? listener.DefaultActions)[0];
   if (!action) return { status: 503 };
   if (action.Type === 'fixed-response') return { status: Number(action.FixedResponseConfig?.StatusCode ?? 503) };
-  return { targetGroupArn: action.TargetGroupArn! };
+  const tuples = action.ForwardConfig?.TargetGroups ?? [{ TargetGroupArn: action.TargetGroupArn!, Weight: 1 }];
+  const total = tuples.reduce((a, g) => a + g.Weight, 0);
+  // All weights 0: the load balancer has no target group to send to.
+  if (total <= 0) return { status: 503 };
+  return { groups: tuples.filter((g) => g.Weight > 0).map((g) => ({ targetGroupArn: g.TargetGroupArn, share: g.Weight / total })) };
 }
 
 /** The targets that receive requests: the healthy ones, or every registered one when none is healthy. */
@@ -104,7 +127,7 @@ export interface TaskTraffic {
 }
 
 /** Routes by (load balancer, path), per world, until a listener or a rule changes (routingVersion). */
-const routeCaches = new WeakMap<object, { version: number; routes: Map<string, { targetGroupArn?: string; status?: number }> }>();
+const routeCaches = new WeakMap<object, { version: number; routes: Map<string, Route> }>();
 
 /** Spreads this minute's traffic over the targets; returns the load per task and the requests with nowhere to go. */
 export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> } {
@@ -123,36 +146,44 @@ export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskT
     // [SIM] the minute just ended is represented by its middle, so a datapoint reflects that minute.
     const rps = rateAt(src, sim.now - MINUTE / 2, w.epochSeconds);
     if (rps <= 0) continue;
-    const routeKey = `${lb.LoadBalancerArn}|${src.path}`;
+    const routeKey = `${lb.LoadBalancerArn}|${src.port ?? ''}|${src.host ?? ''}|${src.path}`;
     let r = routeCache.routes.get(routeKey);
     if (!r) {
-      r = route(sim, lb.LoadBalancerArn, src.path);
+      r = route(sim, lb.LoadBalancerArn, src.path, src.port, src.host);
       routeCache.routes.set(routeKey, r);
     }
-    if (!r.targetGroupArn) {
+    if (!r.groups) {
       noTarget.set(lb.LoadBalancerArn, (noTarget.get(lb.LoadBalancerArn) ?? 0) + rps);
       continue;
     }
-    const tg = w.targetGroups[r.targetGroupArn]!;
-    perGroup.set(tg.TargetGroupArn, (perGroup.get(tg.TargetGroupArn) ?? 0) + rps);
-    const targets = receivingTargets(tg);
-    if (targets.length === 0) {
-      noTarget.set(lb.LoadBalancerArn, (noTarget.get(lb.LoadBalancerArn) ?? 0) + rps);
-      continue;
-    }
-    const share = rps / targets.length;
-    for (const target of targets) {
-      const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
-      if (!t) continue;
-      const load = perTask.get(t.taskArn) ?? { paths: {}, cpuUnits: 0, notFound: 0 };
-      const cost = requestCost(sim, t, src.path);
-      load.paths[src.path] = (load.paths[src.path] ?? 0) + share;
-      if (cost.served) load.cpuUnits += (share * cost.cpuMs * 1024) / 1000;
-      else load.notFound += share;
-      perTask.set(t.taskArn, load);
-    }
+    for (const g of r.groups) spread(sim, w.targetGroups[g.targetGroupArn]!, src.path, rps * g.share, { perTask, perGroup, noTarget }, lb.LoadBalancerArn);
   }
   return { perTask, perGroup, noTarget };
+}
+
+/** Shares one target group's requests among its receiving targets. */
+function spread(
+  sim: SimContext, tg: TargetGroup, path: string, rps: number,
+  out: { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> }, lbArn: string,
+): void {
+  const w = sim.world;
+  out.perGroup.set(tg.TargetGroupArn, (out.perGroup.get(tg.TargetGroupArn) ?? 0) + rps);
+  const targets = receivingTargets(tg);
+  if (targets.length === 0) {
+    out.noTarget.set(lbArn, (out.noTarget.get(lbArn) ?? 0) + rps);
+    return;
+  }
+  const share = rps / targets.length;
+  for (const target of targets) {
+    const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
+    if (!t) continue;
+    const load = out.perTask.get(t.taskArn) ?? { paths: {}, cpuUnits: 0, notFound: 0 };
+    const cost = requestCost(sim, t, path);
+    load.paths[path] = (load.paths[path] ?? 0) + share;
+    if (cost.served) load.cpuUnits += (share * cost.cpuMs * 1024) / 1000;
+    else load.notFound += share;
+    out.perTask.set(t.taskArn, load);
+  }
 }
 
 /** Requests per minute from a rate. */

@@ -23,7 +23,11 @@ export function checkLoadBalancers(sim: SimContext, td: TaskDefinition, lbs: Ecs
     if ((td.networkMode ?? 'bridge') !== 'awsvpc' && tg.TargetType === 'ip') {
       throw invalidParameter(`The provided target group ${lb.targetGroupArn} has target type ip, which is incompatible with the ${td.networkMode ?? 'bridge'} network mode specified in the task definition.`);
     }
-    return { targetGroupArn: lb.targetGroupArn, containerName: c.name, containerPort: lb.containerPort };
+    const adv = lb.advancedConfiguration;
+    return {
+      targetGroupArn: lb.targetGroupArn, containerName: c.name, containerPort: lb.containerPort,
+      ...(adv ? { advancedConfiguration: { alternateTargetGroupArn: adv.alternateTargetGroupArn ?? '', productionListenerRule: adv.productionListenerRule ?? '', ...(adv.testListenerRule ? { testListenerRule: adv.testListenerRule } : {}), roleArn: adv.roleArn ?? '' } } : {}),
+    };
   });
 }
 

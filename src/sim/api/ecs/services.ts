@@ -1,6 +1,6 @@
 import { ApiError, invalidParameter, serviceNotFound } from '../../core/errors';
 import type { SimContext } from '../../model/context';
-import type { CapacityProviderStrategyItem, Cluster, Service, Tag, TaskDefinition } from '../../model/types';
+import type { CapacityProviderStrategyItem, Cluster, DeploymentConfig, Service, Tag, TaskDefinition } from '../../model/types';
 import { describeService } from '../../queries/describe';
 import { findService } from '../../queries/lookups';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
@@ -9,6 +9,7 @@ import { deploymentId, requestPass, startDeployment } from '../../controllers/se
 import type { EcsOperations } from './operation';
 import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serviceChecks';
+import { checkAdvanced, checkDeploymentConfig } from './deploymentConfig';
 import type * as Ecs from './inputs.generated';
 import { resolveCapacity } from './strategy';
 
@@ -21,7 +22,7 @@ interface NewService {
   launch: Launch;
   scheduling: string;
   desired: number;
-  dc: Ecs.DeploymentConfiguration;
+  dc: DeploymentConfig;
   pv: string | undefined;
   loadBalancers: Service['loadBalancers'];
   serviceRegistries: Service['serviceRegistries'];
@@ -31,7 +32,7 @@ interface NewService {
 }
 
 /** A REPLICA service needs a desired count; a DAEMON service gets one task per instance (EC2 only, no strategies, 100 % maximum). */
-function desiredCountOf(scheduling: NewService['scheduling'], launch: Launch, dc: NewService['dc'], desired: number | undefined): number {
+function desiredCountOf(scheduling: NewService['scheduling'], launch: Launch, dc: Ecs.DeploymentConfiguration, desired: number | undefined): number {
   if (scheduling === 'DAEMON') {
     if (launch.launchType === 'FARGATE') throw invalidParameter('The daemon scheduling strategy does not support the FARGATE launch type.');
     if (launch.strategies.length) throw invalidParameter('Placement strategies are not supported with the DAEMON scheduling strategy.');
@@ -51,11 +52,7 @@ function newService(sim: SimContext, n: NewService): Service {
   return {
     serviceArn: n.arn, serviceName: n.name, clusterArn: n.cluster.clusterArn, status: 'ACTIVE', taskDefinition: n.td.taskDefinitionArn,
     desiredCount: desired, ...capacity, placementConstraints: launch.constraints, placementStrategy: launch.strategies, schedulingStrategy: scheduling,
-    deploymentConfiguration: {
-      maximumPercent: dc.maximumPercent ?? (scheduling === 'DAEMON' ? 100 : 200),
-      minimumHealthyPercent: dc.minimumHealthyPercent ?? (scheduling === 'DAEMON' ? 0 : 100),
-      deploymentCircuitBreaker: dc.deploymentCircuitBreaker ?? { enable: false, rollback: false },
-    },
+    deploymentConfiguration: dc,
     deployments: [{
       id: depId, status: 'PRIMARY', taskDefinition: n.td.taskDefinitionArn, desiredCount: desired, pendingCount: 0, runningCount: 0,
       failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...capacity, rolloutState: 'IN_PROGRESS',
@@ -97,20 +94,20 @@ export const SERVICE_OPERATIONS = {
     if (!input.taskDefinition) throw invalidParameter('A task definition is required to create a service with the ECS deployment controller.');
     const td = taskDefinitionForLaunch(sim, input.taskDefinition, 'Service');
     const launch = checkLaunch(sim, cluster, td, input);
-    const dc = input.deploymentConfiguration ?? {};
-    const desired = desiredCountOf(scheduling, launch, dc, input.desiredCount);
+    const dcInput = input.deploymentConfiguration ?? {};
+    const desired = desiredCountOf(scheduling, launch, dcInput, input.desiredCount);
+    const dc = checkDeploymentConfig(dcInput, undefined, scheduling === 'DAEMON');
     const pv = launch.launchType === 'FARGATE' ? platformVersionFor(td, input.platformVersion) : undefined;
+    const loadBalancers = checkLoadBalancers(sim, td, input.loadBalancers);
+    checkAdvanced(sim, loadBalancers, dc.strategy);
     const svc = newService(sim, {
       arn, name, cluster, td, launch, scheduling, desired, dc, pv,
-      loadBalancers: checkLoadBalancers(sim, td, input.loadBalancers),
+      loadBalancers,
       serviceRegistries: checkRegistries(sim, td, input.serviceRegistries),
       serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration),
       tags: input.tags ?? [],
       healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
     });
-    if (svc.deploymentConfiguration.minimumHealthyPercent > svc.deploymentConfiguration.maximumPercent) {
-      throw invalidParameter('minimumHealthyPercent must be less than or equal to maximumPercent.');
-    }
     if (input.enableExecuteCommand) svc.enableExecuteCommand = true;
     sim.world.services[arn] = svc;
     sim.emit('ServiceCreated', `Service ${name} was created with desired count ${desired}.`, { serviceArn: arn });
@@ -142,10 +139,12 @@ export const SERVICE_OPERATIONS = {
     }
     const dc = input.deploymentConfiguration;
     if (dc) {
-      svc.deploymentConfiguration = { ...svc.deploymentConfiguration, ...dc };
-      if (svc.schedulingStrategy === 'DAEMON' && svc.deploymentConfiguration.maximumPercent !== 100) {
+      const next = checkDeploymentConfig(dc, svc.deploymentConfiguration, svc.schedulingStrategy === 'DAEMON');
+      if (svc.schedulingStrategy === 'DAEMON' && next.maximumPercent !== 100) {
         throw invalidParameter('The maximumPercent of a service with the DAEMON scheduling strategy must be 100.');
       }
+      checkAdvanced(sim, svc.loadBalancers, next.strategy);
+      svc.deploymentConfiguration = next;
     }
     if (strategies) svc.placementStrategy = launch.strategies;
     if (constraints) svc.placementConstraints = launch.constraints;
