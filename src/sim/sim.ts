@@ -23,12 +23,12 @@ import { ECR_OPERATIONS } from './api/ecr';
 import { registerDockerHandlers } from './controllers/docker';
 import { killTasksOnHost, registerTaskHandlers } from './controllers/tasks';
 import { registerInstanceHandlers } from './controllers/instances';
-import { clusterChanged, registerServiceHandlers, requestPass, serviceEventNotice, serviceTaskChanged } from './controllers/services';
+import { checkDeploymentAlarms, clusterChanged, registerServiceHandlers, requestPass, serviceEventNotice, serviceTaskChanged } from './controllers/services';
 import { publishBillingMetrics, publishMetrics, registerMetricHandlers } from './controllers/metrics';
 import { evaluateAlarms, registerAutoscalingHandlers } from './controllers/autoscaling';
 import { asgInstanceGone, registerAsgHandlers } from './controllers/asg';
 import { placeWaiting, registerCasHandlers, runClusterAutoScaling } from './controllers/cas';
-import { drainTargets, registerElbHandlers, removeTargets, taskChangedTargets } from './controllers/elb';
+import { drainTargets, registerElbHandlers, removeTargets, setForwardWeights, taskChangedTargets } from './controllers/elb';
 import { deregisterInstance, taskChangedDiscovery, updateInstanceHealth } from './controllers/discovery';
 import { meterMinute } from './controllers/cost';
 
@@ -168,5 +168,6 @@ function subscribeListeners(sim: Sim): void {
   n.on('instanceTerminated', on(asgInstanceGone));
   n.on('desiredCountChanged', on(requestPass));
   n.on('serviceEvent', on(serviceEventNotice));
-  n.on('minuteTicked', () => publishMetrics(sim), () => meterMinute(sim), () => publishBillingMetrics(sim), () => evaluateAlarms(sim), () => runClusterAutoScaling(sim));
+  n.on('minuteTicked', () => publishMetrics(sim), () => meterMinute(sim), () => publishBillingMetrics(sim), () => evaluateAlarms(sim), () => checkDeploymentAlarms(sim), () => runClusterAutoScaling(sim));
+  n.on('forwardWeights', on(setForwardWeights));
 }

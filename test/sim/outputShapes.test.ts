@@ -145,6 +145,30 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   call('ecs.ListServicesByNamespace', { namespace: 'local' });
   call('ecs.DescribeServices', { cluster: 'demo', services: ['svc', 'sc'] });
   call('ecs.UpdateService', { cluster: 'demo', service: 'svc', desiredCount: 2 });
+  // A blue/green service: its service deployments and revisions, a PAUSE hook continued, a deployment stopped.
+  const lb = call('elbv2.CreateLoadBalancer', { Name: 'bg-lb' }).LoadBalancers[0].LoadBalancerArn;
+  const blue = call('elbv2.CreateTargetGroup', { Name: 'bg-blue', Port: 80, TargetType: 'ip', HealthCheckIntervalSeconds: 6, HealthyThresholdCount: 2 }).TargetGroups[0].TargetGroupArn;
+  const green = call('elbv2.CreateTargetGroup', { Name: 'bg-green', Port: 80, TargetType: 'ip', HealthCheckIntervalSeconds: 6, HealthyThresholdCount: 2 }).TargetGroups[0].TargetGroupArn;
+  const forward = { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } };
+  const listener = call('elbv2.CreateListener', { LoadBalancerArn: lb, Port: 80, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }] }).Listeners[0].ListenerArn;
+  const rule = call('elbv2.CreateRule', { ListenerArn: listener, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }], Actions: [forward] }).Rules[0].RuleArn;
+  call('ecs.CreateService', {
+    cluster: 'demo', serviceName: 'bg', taskDefinition: 'api', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: net,
+    loadBalancers: [{ targetGroupArn: blue, containerName: 'api', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: rule, roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole' } }],
+    deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1, alarms: { alarmNames: ['bg-5xx'], enable: true, rollback: true }, lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }] },
+  });
+  wait(120);
+  call('ecs.UpdateService', { cluster: 'demo', service: 'bg', forceNewDeployment: true });
+  wait(120);
+  const bgDeployments = call('ecs.ListServiceDeployments', { cluster: 'demo', service: 'bg', status: ['IN_PROGRESS'] }).serviceDeployments as { serviceDeploymentArn: string }[];
+  const paused = call('ecs.DescribeServiceDeployments', { serviceDeploymentArns: [bgDeployments[0]!.serviceDeploymentArn] }).serviceDeployments[0];
+  call('ecs.DescribeServiceRevisions', { serviceRevisionArns: [paused.targetServiceRevision.arn, paused.sourceServiceRevisions[0].arn] });
+  call('ecs.ContinueServiceDeployment', { serviceDeploymentArn: paused.serviceDeploymentArn, hookId: paused.lifecycleHookDetails[0].hookId });
+  wait(30);
+  call('ecs.StopServiceDeployment', { serviceDeploymentArn: paused.serviceDeploymentArn, stopType: 'ROLLBACK' });
+  wait(120);
+  call('ecs.DescribeServiceDeployments', { serviceDeploymentArns: [paused.serviceDeploymentArn] });
+  call('ecs.DescribeServices', { cluster: 'demo', services: ['bg'] });
   call('ecs.DescribeTaskDefinition', { taskDefinition: 'api', include: ['TAGS'] });
   call('ecs.ListTaskDefinitions', {});
   call('ecs.ListTaskDefinitionFamilies', {});

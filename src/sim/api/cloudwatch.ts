@@ -1,7 +1,9 @@
 import { ApiError } from '../core/errors';
+import { own } from '../core/own';
 import type { SimContext } from '../model/context';
 import type { Alarm } from '../model/types';
 import { alarmCondition } from '../controllers/autoscaling';
+import { checkDeploymentAlarms } from '../controllers/services';
 import type { Operation } from './operation';
 
 /** CloudWatch alarms (`cloudwatch.`) on the metrics the engine publishes, with the members and errors of that API. */
@@ -50,6 +52,25 @@ export const CLOUDWATCH_OPERATIONS: Record<string, Operation> = {
         return { ...a, StateUpdatedTimestamp: sim.ts(StateUpdatedMs) };
       }),
     };
+  },
+
+  /**
+   * Sets an alarm's state until its next evaluation (the next minute), as the CloudWatch API does; the
+   * AWS documentation uses it to test that an alarm rolls a deployment back.
+   */
+  SetAlarmState(sim, input) {
+    const a = own(sim.world.alarms, input.AlarmName);
+    if (!a) throw new ApiError('ResourceNotFound', `Alarm ${String(input.AlarmName)} does not exist.`);
+    const state = input.StateValue as Alarm['StateValue'];
+    if (!['OK', 'ALARM', 'INSUFFICIENT_DATA'].includes(state)) throw cwError(`Invalid StateValue ${String(state)}: use OK, ALARM or INSUFFICIENT_DATA.`);
+    if (state !== a.StateValue) {
+      a.StateValue = state;
+      a.StateReason = String(input.StateReason ?? '');
+      a.StateUpdatedMs = sim.now;
+      sim.emit('AlarmStateChange', `Alarm ${a.AlarmName} is ${state} (set by SetAlarmState: ${a.StateReason}).`, { alarmName: a.AlarmName, state });
+      checkDeploymentAlarms(sim);
+    }
+    return {};
   },
 
   DeleteAlarms(sim, input) {

@@ -2,6 +2,9 @@ import type { SimContext } from '../model/context';
 import { own } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { LbAction, Listener, ListenerRule, RuleCondition, TargetGroup, TargetGroupTuple } from '../model/types';
+import { defaultRuleArnOf } from '../queries/rules';
+
+export { defaultRuleArnOf, ruleOrDefault } from '../queries/rules';
 
 /** What CreateListener, ModifyListener, CreateRule and ModifyRule check of actions and conditions, and how rules are described. */
 
@@ -103,18 +106,6 @@ export function checkConditions(input: unknown): RuleCondition[] {
   });
 }
 
-/** The default rule's ARN, derived from the listener's: rules live beside their listener, `listener-rule/…/<listener id>/<id>` [SIM: the id is a hash of the listener's, so no random draw]. */
-export function defaultRuleArnOf(listenerArn: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x1b873593;
-  for (let i = 0; i < listenerArn.length; i++) {
-    h1 = Math.imul(h1 ^ listenerArn.charCodeAt(i), 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ listenerArn.charCodeAt(i), 0x5bd1e995) >>> 0;
-  }
-  const id = h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
-  return `${listenerArn.replace(':listener/', ':listener-rule/')}/${id}`;
-}
-
 /** The rule as DescribeRules returns it: priority as a string, conditions with their config form. */
 export function describeRule(r: ListenerRule): Record<string, unknown> {
   return {
@@ -133,14 +124,6 @@ export function describeListener(l: Listener): Record<string, unknown> {
     ListenerArn: l.ListenerArn, LoadBalancerArn: l.LoadBalancerArn, Port: l.Port, Protocol: l.Protocol,
     ...(l.Certificates ? { Certificates: l.Certificates } : {}), ...(l.SslPolicy ? { SslPolicy: l.SslPolicy } : {}), DefaultActions: l.DefaultActions,
   };
-}
-
-/** The listener or the rule an ARN names: a rule of the world, or a listener's default rule. */
-export function ruleOrDefault(sim: SimContext, arn: unknown): { rule?: ListenerRule; listener: Listener } | undefined {
-  const rule = own(sim.world.rules, arn);
-  if (rule) return { rule, listener: sim.world.listeners[rule.ListenerArn]! };
-  const listener = Object.values(sim.world.listeners).find((l) => (l.defaultRuleArn ?? defaultRuleArnOf(l.ListenerArn)) === arn);
-  return listener ? { listener } : undefined;
 }
 
 /** Target groups that an action forwards to learn which load balancer they are behind. */

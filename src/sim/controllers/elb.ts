@@ -1,6 +1,7 @@
 import type { SimContext } from '../model/context';
 import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
 import { requestCost } from '../queries/traffic';
+import { ruleActions, ruleOrDefault } from '../queries/rules';
 
 /**
  * Application Load Balancer targets of ECS services (ecs-spec §5.5): a service task is registered
@@ -24,7 +25,10 @@ function registerTargets(sim: SimContext, t: Task): void {
   const svc = serviceOf(sim, t);
   if (!svc || !svc.loadBalancers.length || t.lbTargets) return;
   t.lbTargets = [];
-  for (const lb of svc.loadBalancers) {
+  // The task's service revision says which target groups: with an alternate target group, blue's or green's.
+  const dep = svc.deployments.find((d) => d.id === t.deploymentId);
+  const revision = dep?.serviceRevisionArn ? sim.world.serviceRevisions[dep.serviceRevisionArn] : undefined;
+  for (const lb of revision?.targetGroups ?? svc.loadBalancers) {
     const tg = sim.world.targetGroups[lb.targetGroupArn];
     if (!tg) continue;
     let id: string | undefined;
@@ -118,6 +122,31 @@ function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget): void {
     const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
     if (t?.serviceArn) sim.notices.emit('taskChanged', t);
   }
+}
+
+/**
+ * Listener of `forwardWeights`: sets the weights of a listener rule's (or a listener default rule's) forward action, as ECS does
+ * through its infrastructure role to shift traffic between two target groups; a target group the
+ * action does not list yet is added. Requests follow from the next minute's traffic.
+ */
+export function setForwardWeights(sim: SimContext, { ruleArn, weights }: { ruleArn: string; weights: { targetGroupArn: string; weight: number }[] }): void {
+  const found = ruleOrDefault(sim, ruleArn);
+  if (!found) return;
+  const fwd = ruleActions(found).find((a) => a.Type === 'forward');
+  if (!fwd) return;
+  const groups = fwd.ForwardConfig?.TargetGroups ?? (fwd.TargetGroupArn ? [{ TargetGroupArn: fwd.TargetGroupArn, Weight: 1 }] : []);
+  for (const w of weights) {
+    const g = groups.find((x) => x.TargetGroupArn === w.targetGroupArn);
+    if (g) g.Weight = w.weight;
+    else groups.push({ TargetGroupArn: w.targetGroupArn, Weight: w.weight });
+  }
+  fwd.ForwardConfig = { TargetGroups: groups, TargetGroupStickinessConfig: fwd.ForwardConfig?.TargetGroupStickinessConfig ?? { Enabled: false } };
+  if (groups.length === 1) fwd.TargetGroupArn = groups[0]!.TargetGroupArn;
+  else delete fwd.TargetGroupArn;
+  sim.world.routingVersion++;
+  const list = groups.map((g) => ({ targetGroupArn: g.TargetGroupArn, weight: g.Weight }));
+  const names = list.map((g) => `${sim.world.targetGroups[g.targetGroupArn]?.TargetGroupName ?? g.targetGroupArn} ${g.weight}`).join(', ');
+  sim.emit('ForwardWeightsChanged', `Listener rule ${ruleArn.slice(ruleArn.lastIndexOf('/') + 1)} forwards by weight: ${names}.`, { ruleArn, targetGroups: list });
 }
 
 export function registerElbHandlers(sim: SimContext): void {

@@ -174,33 +174,26 @@ export function publishBillingMetrics(sim: SimContext): void {
 function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distributeTraffic>, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
   const w = sim.world;
   const groups = new Map<string, { requests: number; errors: number; notFound: number; latencySum: number; targets: number }>();
+  const revisions = new Map<string, Outcome & { svc: Service; revisionArn: string }>();
   for (const [arn, load] of traffic.perTask) {
     const t = w.tasks[arn]!;
-    const rps = Object.values(load.paths).reduce((a, b) => a + b, 0);
-    const served = rps - load.notFound;
-    const want = rawDemand(sim, t);
-    const got = usage.get(arn)?.cpu ?? 0;
-    const base = want - load.cpuUnits;
-    const fraction = load.cpuUnits > 0 ? Math.max(0, Math.min(1, (got - base) / load.cpuUnits)) : 1;
-    const errors = served * (1 - fraction);
-    const cap = t.cpu !== undefined ? Number(t.cpu) : instanceRoomFor(sim, t, usage, got);
-    const rho = cap > 0 ? Math.min(0.999, want / cap) : 0.999;
-    const cpuMsPerRequest = served > 0 ? (load.cpuUnits * 1000) / 1024 / served : 0;
-    const latencyMs = Math.min(60000, cpuMsPerRequest / (1 - rho));
+    const o = taskOutcome(sim, t, load, usage);
     const tr = t.traffic!;
-    tr.requests = perMinute(rps);
-    tr.errors = perMinute(errors + load.notFound);
-    tr.latencyMs = latencyMs;
+    tr.requests = perMinute(o.rps);
+    tr.errors = perMinute(o.errors + load.notFound);
+    tr.latencyMs = o.latencyMs;
     for (const r of t.lbTargets ?? []) {
       const g = groups.get(r.targetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
-      g.requests += perMinute(rps);
-      g.errors += perMinute(errors);
+      g.requests += perMinute(o.rps);
+      g.errors += perMinute(o.errors);
       g.notFound += perMinute(load.notFound);
-      g.latencySum += latencyMs * perMinute(served);
+      g.latencySum += o.latencyMs * perMinute(o.served);
       g.targets++;
       groups.set(r.targetGroupArn, g);
     }
+    addToRevision(sim, revisions, t, o);
   }
+  publishRevisionMetrics(sim, revisions, periodStart);
   for (const tg of Object.values(w.targetGroups)) {
     const lb = tg.loadBalancerArns[0] ? w.loadBalancers[tg.loadBalancerArns[0]] : undefined;
     if (!lb) continue;
@@ -225,6 +218,60 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
   for (const lb of Object.values(w.loadBalancers)) {
     const dims = [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }];
     record(sim, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, periodStart, perMinute(traffic.noTarget.get(lb.LoadBalancerArn) ?? 0), lb);
+  }
+}
+
+interface Outcome {
+  rps: number;
+  served: number;
+  errors: number;
+  latencyMs: number;
+}
+
+/**
+ * What a task's requests got this minute: past saturation the excess fails (5xx); an application
+ * that answers a share of its requests with errors (the image's errorPercent) fails those too.
+ */
+function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Map<string, { cpu: number; memory: number }>): Outcome {
+  const rps = Object.values(load.paths).reduce((a, b) => a + b, 0);
+  const served = rps - load.notFound;
+  const want = rawDemand(sim, t);
+  const got = usage.get(t.taskArn)?.cpu ?? 0;
+  const base = want - load.cpuUnits;
+  const fraction = load.cpuUnits > 0 ? Math.max(0, Math.min(1, (got - base) / load.cpuUnits)) : 1;
+  const appErrors = Math.max(0, ...t.containers.map((c) => sim.world.images[c.image]?.errorPercent ?? 0)) / 100;
+  const errors = served * (1 - fraction) + served * fraction * Math.min(1, appErrors);
+  const cap = t.cpu !== undefined ? Number(t.cpu) : instanceRoomFor(sim, t, usage, got);
+  const rho = cap > 0 ? Math.min(0.999, want / cap) : 0.999;
+  const cpuMsPerRequest = served > 0 ? (load.cpuUnits * 1000) / 1024 / served : 0;
+  return { rps, served, errors, latencyMs: Math.min(60000, cpuMsPerRequest / (1 - rho)) };
+}
+
+function addToRevision(sim: SimContext, revisions: Map<string, Outcome & { svc: Service; revisionArn: string }>, t: Task, o: Outcome): void {
+  const svc = t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
+  const rev = svc?.deployments.find((d) => d.id === t.deploymentId)?.serviceRevisionArn;
+  if (!svc || !rev) return;
+  const r = revisions.get(rev) ?? { svc, revisionArn: rev, rps: 0, served: 0, errors: 0, latencyMs: 0 };
+  r.rps += o.rps;
+  r.served += o.served;
+  r.errors += o.errors;
+  // Summed weighted by requests served, divided out when published.
+  r.latencyMs += o.latencyMs * o.served;
+  revisions.set(rev, r);
+}
+
+/**
+ * Requests, 5xx errors and response time per service revision (RequestCountPerRevision,
+ * HTTPCode_5XX_CountPerRevision, ResponseTimePerRevision) [SIM: the sandbox's own namespace
+ * ECSSandbox/Deployments, so that blue and green can be told apart whichever target group each uses].
+ */
+function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome & { svc: Service; revisionArn: string }>, periodStart: number): void {
+  for (const r of revisions.values()) {
+    const cluster = sim.world.clusters[r.svc.clusterArn];
+    const dims = [{ name: 'ClusterName', value: cluster?.clusterName ?? '' }, { name: 'ServiceName', value: r.svc.serviceName }, { name: 'ServiceRevision', value: r.revisionArn.slice(r.revisionArn.lastIndexOf('/') + 1) }];
+    record(sim, 'ECSSandbox/Deployments', 'RequestCountPerRevision', dims, periodStart, perMinute(r.rps));
+    record(sim, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors));
+    if (r.served > 0) record(sim, 'ECSSandbox/Deployments', 'ResponseTimePerRevision', dims, periodStart, r.latencyMs / r.served / 1000);
   }
 }
 

@@ -58,6 +58,12 @@ export const DEFAULT_DURATIONS = {
   managedInstanceLifetimeMs: 21 * 24 * 60 * MINUTE,
   /** How long a Managed Instances instance stays idle before ECS removes it, when scaleInAfter is not set [SIM]. */
   managedInstanceIdleMs: 5 * MINUTE,
+  /** A Lambda lifecycle hook answers this long after ECS invokes it [SIM]. */
+  hookInvokeMs: 1 * SECOND,
+  /** ECS invokes a hook that answered IN_PROGRESS again after this long, unless it returns a callBackDelay (DG:lambda-lifecycle-hooks: 30 s). */
+  hookCallbackMs: 30 * SECOND,
+  /** A lifecycle hook times out after this long unless its timeoutConfiguration says otherwise (API:DeploymentLifecycleHookTimeoutConfiguration: 1440 minutes). */
+  hookTimeoutMs: 1440 * MINUTE,
 };
 
 export type Durations = typeof DEFAULT_DURATIONS;

@@ -1,5 +1,5 @@
 import type { FaultFields } from '../core/engine';
-import type { Alarm, LbTarget, TaskStatus } from './types';
+import type { Alarm, HookRun, HookStage, LbTarget, LifecycleStage, ServiceDeploymentStatus, TaskStatus } from './types';
 
 /**
  * Every event type of the timeline with the fields it carries beside `t`, `type` and `message`.
@@ -30,6 +30,8 @@ export interface EventMap {
   ServiceStateChange: { serviceArn: string; status: 'DRAINING' | 'INACTIVE' };
   ServiceEvent: { serviceArn: string; serviceName: string };
   DeploymentStateChange: { serviceArn: string; deploymentId: string; rolloutState: 'FAILED' };
+  ServiceDeploymentStateChange: { serviceArn: string; serviceDeploymentArn: string; status: ServiceDeploymentStatus; lifecycleStage?: LifecycleStage };
+  LifecycleHookStateChange: { serviceArn: string; serviceDeploymentArn: string; hookId: string; lifecycleStage: HookStage; status: HookRun['status'] };
   // instances and agents
   InstanceLaunched: { ec2InstanceId: string; instanceType: string; availabilityZone: string; autoScalingGroupName?: string };
   InstanceStopped: { ec2InstanceId: string };
@@ -59,6 +61,7 @@ export interface EventMap {
   TargetDeregistered: { targetGroupArn: string; id: string; port: number };
   TargetHealthChange: { targetGroupArn: string; id: string; port: number; state: LbTarget['State'] };
   TrafficChanged: { loadBalancer: string; path: string };
+  ForwardWeightsChanged: { ruleArn: string; targetGroups: { targetGroupArn: string; weight: number }[] };
   NamespaceCreated: { namespaceId: string };
   CloudMapRegistered: { serviceId: string; instanceId: string };
   CloudMapDeregistered: { serviceId: string; instanceId: string };
@@ -105,12 +108,13 @@ export const EVENT_CATEGORY: Record<EventType, EventCategory> = {
   TaskDefinitionRegistered: 'tasks', TaskDefinitionDeregistered: 'tasks', ScheduledTaskRun: 'tasks', ScheduledTaskFailed: 'tasks',
   LoadChanged: 'tasks', FaultInjected: 'tasks', TaskProtectionChanged: 'tasks', ExecuteCommandSession: 'tasks',
   ServiceCreated: 'services', ServiceUpdated: 'services', ServiceStateChange: 'services', ServiceEvent: 'services', DeploymentStateChange: 'services',
+  ServiceDeploymentStateChange: 'services', LifecycleHookStateChange: 'services',
   InstanceLaunched: 'instances', InstanceStopped: 'instances', InstanceTerminated: 'instances', ContainerInstanceRegistered: 'instances',
   ContainerInstanceStateChange: 'instances', AgentConnected: 'instances', AgentDisconnected: 'instances', AgentUpdated: 'instances', AttributesChanged: 'instances',
   AsgCreated: 'scaling', AsgDesiredCapacity: 'scaling', AsgTerminate: 'scaling', CapacityProviderCreated: 'scaling', ManagedInstanceRetired: 'scaling',
   ClusterCapacityProvidersChanged: 'scaling', FargateSpotCapacity: 'scaling', ScalableTargetRegistered: 'scaling', ScalingPolicyPut: 'scaling',
   ScalingActivity: 'scaling', AlarmPut: 'scaling', AlarmStateChange: 'scaling',
-  LoadBalancerCreated: 'lb', TargetRegistered: 'lb', TargetDeregistered: 'lb', TargetHealthChange: 'lb', TrafficChanged: 'lb',
+  LoadBalancerCreated: 'lb', TargetRegistered: 'lb', TargetDeregistered: 'lb', TargetHealthChange: 'lb', TrafficChanged: 'lb', ForwardWeightsChanged: 'lb',
   NamespaceCreated: 'lb', CloudMapRegistered: 'lb', CloudMapDeregistered: 'lb',
   ClusterCreated: 'account', ClusterDeleted: 'account', ClusterUpdated: 'account', AccountSettingChanged: 'account', 'sim.fault': 'account', EcrImageAction: 'account',
   ImageBuilt: 'docker', ImagePushed: 'docker', ContainerStarted: 'docker', ContainerExited: 'docker', ContainerHealth: 'docker',

@@ -39,6 +39,7 @@ export const RANGES = {
   simSeconds: { min: 0, max: 34560000, source: '[SIM] a delay in seconds: 0 to 400 days, the longest horizon a scenario runs' },
   simRate: { min: 0, max: 1000000, source: '[SIM] requests per second sent by sim.SetTraffic: at most 10^6' },
   simResource: { min: 0, max: 10000000, source: '[SIM] CPU units and MiB: never negative, at most 10^7' },
+  simPercent: { min: 0, max: 100, source: 'a percentage: 0 to 100' },
   simExitCode: { min: 0, max: 255, source: 'a process exit code is 0-255' },
   simPort: { min: 1, max: 65535, source: 'a TCP or UDP port is 1-65535' },
   simPeakHour: { min: 0, max: 23.999, source: 'an hour of the day: at least 0, below 24' },

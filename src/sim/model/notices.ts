@@ -27,11 +27,14 @@ export interface NoticeMap {
   serviceEvent: { service: Service; message: string };
   /** A minute of simulated time has passed: the per-minute work (metrics, cost, alarms, cluster auto scaling). */
   minuteTicked: undefined;
+  /** A deployment moves traffic: the forward action of a listener rule gets these target-group weights. */
+  forwardWeights: { ruleArn: string; weights: { targetGroupArn: string; weight: number }[] };
 }
 
 const KINDS: Record<keyof NoticeMap, true> = {
   taskChanged: true, taskHealthChanged: true, taskStopping: true, taskKilled: true, taskDrained: true, hostLost: true,
   clusterChanged: true, instanceTerminated: true, desiredCountChanged: true, serviceEvent: true, minuteTicked: true,
+  forwardWeights: true,
 };
 
 /** Every notice, so that the composition root can check each has its listeners. */

@@ -24,6 +24,10 @@ export interface PendingMap {
   // the service scheduler (controllers/services)
   'svc.pass': { svc: string };
   'svc.wake': { svc: string };
+  // service deployments: a step's wait, a Lambda hook's invocation, a hook's timeout (controllers/services)
+  'sdep.step': { sd: string; gen: number };
+  'sdep.hook': { sd: string; hook: string };
+  'sdep.hookTimeout': { sd: string; hook: string };
   // EC2 instances and their agents (controllers/instances), Auto Scaling groups (controllers/asg)
   'inst.boot': { id: string; gen: number };
   'agent.timeout': { ci: string; gen: number };
@@ -62,6 +66,7 @@ export const PENDING_HANDLERS: Record<PendingKind, string> = {
   'ctr.exit': 'controllers/tasks', 'ctr.health': 'controllers/tasks',
   'task.provisionTimeout': 'controllers/cas', 'cluster.placeWaiting': 'controllers/cas', 'cluster.provision': 'controllers/cas',
   'svc.pass': 'controllers/services', 'svc.wake': 'controllers/services',
+  'sdep.step': 'controllers/services', 'sdep.hook': 'controllers/services', 'sdep.hookTimeout': 'controllers/services',
   'inst.boot': 'controllers/instances', 'agent.timeout': 'controllers/instances', 'agent.connect': 'controllers/instances',
   'agent.restore': 'controllers/instances', 'agent.update': 'controllers/instances', 'asg.reconcile': 'controllers/asg',
   'metrics.tick': 'controllers/metrics', 'aas.scheduled': 'controllers/autoscaling',

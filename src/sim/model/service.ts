@@ -21,6 +21,8 @@ export interface Deployment {
   /** The service revision the deployment deploys and the service deployment that records it. */
   serviceRevisionArn?: string;
   serviceDeploymentArn?: string;
+  /** How many of its tasks were healthy at the last pass (a newly healthy task resets the circuit breaker's count). */
+  healthyCount?: number;
 }
 
 export interface NetworkConfiguration {
@@ -65,7 +67,9 @@ export interface Service {
   /** Tasks of the service not yet STOPPED. */
   taskArns: string[];
   /** The last deployment that completed: where the circuit breaker rolls back to. */
-  lastCompleted?: { id: string; taskDefinition: string };
+  lastCompleted?: { id: string; taskDefinition: string; serviceRevisionArn?: string };
+  /** The service's service deployments, oldest first (ARNs). */
+  serviceDeploymentArns?: string[];
   loadBalancers: ServiceLoadBalancer[];
   serviceRegistries: { registryArn: string; containerName?: string; containerPort?: number; port?: number }[];
   /** When its tasks were launched in the last minute (the launch-rate quota). */
@@ -208,7 +212,9 @@ export interface ServiceDeploymentRecord {
   plan: PlanStep[];
   cursor: number;
   stepStartedMs: number;
-  actionDone: boolean;
+  /** Where the step in progress is: its action, its hooks, or its wait (until waitUntilMs). */
+  phase: 'action' | 'hooks' | 'wait';
+  waitUntilMs?: number;
   /** Bumped at every step, so a stale timer is ignored. */
   gen: number;
   hooks: HookRun[];

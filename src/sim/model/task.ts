@@ -201,6 +201,8 @@ export interface ImageBehavior {
   routes?: Record<string, RouteCost>;
   /** False: load balancer health checks fail (wrong port or path, app not listening). */
   passesLbHealthCheck?: boolean;
+  /** The share of the requests it serves that the application answers with a 5xx error (0-100; a bad release). */
+  errorPercent?: number;
   /** On a local Docker host: seconds from process start until it accepts connections (default 1). */
   readySeconds?: number;
   /** On a local Docker host: at start the app connects to the host named by this environment variable, on this port, and exits 1 if it cannot. */

@@ -4,7 +4,7 @@ import { DEFAULT_DURATIONS, type Durations } from './durations';
 import { emptyCost, type CostState } from './cost';
 import { DURATION_MAX_MS } from './limits';
 import type {
-  Certificate, EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  Certificate, HookFunction, ServiceDeploymentRecord, ServiceRevisionRecord, EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -72,6 +72,11 @@ export interface WorldState {
   /** What the run has cost so far (the cost meter). */
   cost: CostState;
   eventRules: Record<string, EventRule>;
+  /** Service revisions and service deployments (DescribeServiceRevisions, DescribeServiceDeployments), by ARN. */
+  serviceRevisions: Record<string, ServiceRevisionRecord>;
+  serviceDeployments: Record<string, ServiceDeploymentRecord>;
+  /** Simulated Lambda functions that deployment lifecycle hooks invoke (sim.CreateHookFunction), by name. */
+  hookFunctions: Record<string, HookFunction>;
   /** Whether any Fargate task was ever created (lets per-minute work skip the task list otherwise). */
   fargateTasksLaunched: boolean;
 }
@@ -94,7 +99,7 @@ export const WORLD_TABLES = [
   'clusters', 'ec2', 'containerInstances', 'taskDefinitions', 'tasks', 'services', 'subnets', 'images', 'accountSettings', 'groupIndex',
   'loads', 'metrics', 'alarms', 'scalableTargets', 'scalingPolicies', 'scheduledActions', 'launchTemplates', 'autoScalingGroups',
   'capacityProviders', 'loadBalancers', 'targetGroups', 'listeners', 'rules', 'namespaces', 'discoveryServices', 'healthOverrides', 'eventRules',
-  'certificates',
+  'certificates', 'serviceRevisions', 'serviceDeployments', 'hookFunctions',
 ] as const satisfies readonly (keyof WorldState)[];
 export const DOCKER_TABLES = ['processes', 'images', 'containers', 'networks', 'traffic', 'logins'] as const satisfies readonly (keyof DockerHost)[];
 
@@ -201,6 +206,9 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     healthOverrides: {},
     cost: emptyCost(),
     eventRules: {},
+    serviceRevisions: {},
+    serviceDeployments: {},
+    hookFunctions: {},
     fargateTasksLaunched: false,
   });
 }

@@ -1,6 +1,7 @@
 import type { SimContext } from '../model/context';
 import type { Cluster, ContainerInstance, Service, TaskDefinition } from '../model/types';
 import { AGENT_VERSION } from '../model/agent';
+import { currentOfService } from './serviceDeployments';
 
 /** Describe-shaped views of the world, as the ECS API returns them (timestamps in epoch seconds). */
 
@@ -100,7 +101,7 @@ export function describeService(sim: SimContext, s: Service): Record<string, unk
       serviceConnectConfiguration: s.serviceConnectConfiguration,
     })),
     events: s.events.map((e) => ({ id: e.id, createdAt: sim.ts(e.createdAtMs), message: e.message })),
-    createdAt: sim.ts(s.createdAtMs), placementConstraints: s.placementConstraints, placementStrategy: s.placementStrategy,
+    createdAt: sim.ts(s.createdAtMs), ...currentOfService(sim, s), placementConstraints: s.placementConstraints, placementStrategy: s.placementStrategy,
     networkConfiguration: s.networkConfiguration, healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
     schedulingStrategy: s.schedulingStrategy, deploymentController: { type: 'ECS' },
     createdBy: `arn:aws:iam::${sim.world.account}:user/learner`, enableECSManagedTags: false, propagateTags: 'NONE',

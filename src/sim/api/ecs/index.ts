@@ -5,6 +5,7 @@ import { CAPACITY_PROVIDER_OPERATIONS } from './capacityProviders';
 import { CLUSTER_OPERATIONS } from './clusters';
 import { CONTAINER_INSTANCE_OPERATIONS } from './containerInstances';
 import { SERVICE_OPERATIONS } from './services';
+import { SERVICE_DEPLOYMENT_OPERATIONS } from './serviceDeployments';
 import { TASK_DEFINITION_OPERATIONS } from './taskDefinitions';
 import { TASK_OPERATIONS } from './tasks';
 import { TAG_OPERATIONS } from './tags';
@@ -26,4 +27,5 @@ export const ECS_OPERATIONS = {
   ...TASK_PROTECTION_OPERATIONS,
   ...EXECUTE_OPERATIONS,
   ...NAMESPACE_OPERATIONS,
+  ...SERVICE_DEPLOYMENT_OPERATIONS,
 } satisfies EcsOperations;

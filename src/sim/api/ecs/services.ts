@@ -5,7 +5,7 @@ import { describeService } from '../../queries/describe';
 import { findService } from '../../queries/lookups';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { stopTask } from '../../controllers/tasks';
-import { deploymentId, requestPass, startDeployment } from '../../controllers/services';
+import { deploymentId, openServiceDeployment, requestPass, startDeployment } from '../../controllers/services';
 import type { EcsOperations } from './operation';
 import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serviceChecks';
@@ -110,6 +110,7 @@ export const SERVICE_OPERATIONS = {
     });
     if (input.enableExecuteCommand) svc.enableExecuteCommand = true;
     sim.world.services[arn] = svc;
+    openServiceDeployment(sim, svc, svc.deployments[0]!, []);
     sim.emit('ServiceCreated', `Service ${name} was created with desired count ${desired}.`, { serviceArn: arn });
     requestPass(sim, svc);
     return { service: describeService(sim, svc) };
@@ -172,6 +173,9 @@ export const SERVICE_OPERATIONS = {
     }
     svc.status = 'DRAINING';
     svc.desiredCount = 0;
+    // "When you delete a service, Amazon ECS deletes the corresponding service deployments" (DG:service-deployment).
+    for (const a of svc.serviceDeploymentArns ?? []) delete sim.world.serviceDeployments[a];
+    delete svc.serviceDeploymentArns;
     const primary = svc.deployments[0]!;
     for (const a of [...svc.taskArns]) {
       const t = sim.world.tasks[a];

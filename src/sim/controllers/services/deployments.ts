@@ -2,72 +2,73 @@ import type { SimContext } from '../../model/context';
 import type { Deployment, Service, Task } from '../../model/types';
 import { isHealthy } from './health';
 import { serviceEvent } from './events';
+import { circuitBreakerThreshold, recordOf, setStatus } from './records';
+import { failDeployment } from './rollback';
+import { planDone } from './shifting';
 
-/** Deployments of a service: start one, the circuit breaker, and when one completes. */
+/** Deployments of a service: the circuit breaker, their counts, and when one completes. */
 
-/**
- * Starts a new PRIMARY deployment of `taskDefinition`; the previous one becomes ACTIVE and is
- * drained by the scheduler within minimumHealthyPercent / maximumPercent. A new deployment resets
- * the start-failure back-off (§5.6).
- */
-export function startDeployment(sim: SimContext, svc: Service, taskDefinition: string, platformVersion?: string, reason?: string): Deployment {
-  const old = svc.deployments[0];
-  if (old) old.status = 'ACTIVE';
-  const id = deploymentId(sim);
-  const dep: Deployment = {
-    id, status: 'PRIMARY', taskDefinition, desiredCount: svc.desiredCount, pendingCount: 0, runningCount: 0,
-    failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...(svc.launchType ? { launchType: svc.launchType } : {}),
-    ...(svc.capacityProviderStrategy ? { capacityProviderStrategy: svc.capacityProviderStrategy } : {}),
-    rolloutState: 'IN_PROGRESS', rolloutStateReason: reason ?? `ECS deployment ${id} in progress.`,
-    ...(platformVersion ?? old?.platformVersion ? { platformVersion: (platformVersion ?? old?.platformVersion)! } : {}),
-    ...(svc.networkConfiguration ? { networkConfiguration: svc.networkConfiguration } : {}),
-  };
-  svc.deployments.unshift(dep);
-  svc.taskDefinition = taskDefinition;
-  svc.consecutiveStartFailures = 0;
-  svc.throttledUntilMs = 0;
-  svc.steady = false;
-  return dep;
-}
+export { deploymentId, startDeployment } from './start';
 
 /**
  * The deployment circuit breaker (§5.3): when as many tasks of the deployment failed (to start, or
- * health checks once running) as the threshold, clamp(⌈desired / 2⌉, 3, 200), the deployment is
- * FAILED and launches nothing more; with rollback, a new deployment of the last completed task
- * definition starts.
+ * health checks once running) as the threshold — clamp(⌈desired / 2⌉, 3, 200) by default, or what its
+ * thresholdConfiguration says — the deployment is FAILED and launches nothing more; with rollback,
+ * the service goes back to the last completed revision.
  */
 export function checkCircuitBreaker(sim: SimContext, svc: Service, dep: Deployment, why: string): void {
   const cb = svc.deploymentConfiguration.deploymentCircuitBreaker;
   if (!cb.enable || dep !== svc.deployments[0] || dep.rolloutState !== 'IN_PROGRESS') return;
-  const threshold = Math.min(200, Math.max(3, Math.ceil(0.5 * svc.desiredCount)));
-  if (dep.failedTasks < threshold) return;
-  dep.rolloutState = 'FAILED';
-  dep.rolloutStateReason = `ECS deployment circuit breaker: ${why}.`;
-  serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${dep.id}) deployment failed: ${why}.`);
-  sim.emit('DeploymentStateChange', `Deployment ${dep.id} of service ${svc.serviceName} FAILED: ${why}.`, { serviceArn: svc.serviceArn, deploymentId: dep.id, rolloutState: 'FAILED' });
-  const back = svc.lastCompleted;
-  if (cb.rollback && back && back.taskDefinition !== dep.taskDefinition) {
-    const next = startDeployment(sim, svc, back.taskDefinition, undefined, '');
-    next.rolloutStateReason = `ECS deployment ${next.id} in progress: rolling back from failed deployment ${dep.id} to the task definition of deployment ${back.id}.`;
-    serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${dep.id}) rolling back to deployment ${back.id}.`);
-  }
+  if (dep.failedTasks < circuitBreakerThreshold(svc)) return;
+  const sd = recordOf(sim, dep);
+  if (!sd) return;
+  sd.circuitBreaker.status = 'TRIGGERED';
+  sd.circuitBreaker.failureCount = dep.failedTasks;
+  failDeployment(sim, svc, sd, why, cb.rollback, `ECS deployment circuit breaker: ${why}.`, dep);
 }
 
-export function deploymentId(sim: SimContext): string {
-  const r = sim.engine.rng.stream('ids');
-  let s = '';
-  for (let i = 0; i < 19; i++) s += String(r.int(10));
-  return `ecs-svc/${s}`;
-}
-
-/** The running and pending counts of each deployment. */
+/** The running and pending counts of each deployment, and the circuit breaker's count in its service deployment. */
 export function updateCounts(sim: SimContext, svc: Service, ts: Task[]): void {
   for (const dep of svc.deployments) {
     const mine = ts.filter((t) => t.deploymentId === dep.id && t.desiredStatus === 'RUNNING');
     dep.runningCount = mine.filter((t) => t.lastStatus === 'RUNNING').length;
     dep.pendingCount = mine.filter((t) => t.lastStatus !== 'RUNNING').length;
     dep.updatedAtMs = sim.now;
+    const sd = recordOf(sim, dep);
+    if (sd && sd.deploymentId === dep.id && sd.circuitBreaker.status === 'MONITORING') {
+      sd.circuitBreaker.failureCount = dep.failedTasks;
+      sd.circuitBreaker.threshold = circuitBreakerThreshold(svc);
+    }
   }
+}
+
+/**
+ * The bake time of a rolling deployment with alarms (DG:deployment-alarm-failure: "a period of time after a
+ * new service version has scaled out and the old service version has scaled in, during which Amazon ECS
+ * continues to monitor the alarm"; ECS computes it from the alarms) [INF: the longest of the alarms'
+ * evaluation periods × period]. True while it lasts.
+ */
+function baking(sim: SimContext, svc: Service, primary: Deployment): boolean {
+  const sd = recordOf(sim, primary);
+  if (!sd || sd.strategy !== 'ROLLING' || sd.status !== 'IN_PROGRESS' || sd.alarms?.status !== 'MONITORING') return false;
+  if (sd.alarmBakeUntilMs === undefined) {
+    const names = sd.deploymentConfiguration.alarms?.alarmNames ?? [];
+    const bake = Math.max(0, ...names.map((n) => sim.world.alarms[n]).filter((a) => a !== undefined).map((a) => a!.EvaluationPeriods * a!.Period * 1000));
+    sd.alarmBakeUntilMs = sim.now + bake;
+    if (bake > 0) sim.engine.at(sd.alarmBakeUntilMs + 1, { k: 'svc.wake', svc: svc.serviceArn });
+  }
+  return sim.now < sd.alarmBakeUntilMs;
+}
+
+/** The primary deployment completed: its service deployment succeeded (or, for a rolling rollback's deployment, the rollback did). */
+function completed(sim: SimContext, svc: Service, primary: Deployment): void {
+  primary.rolloutState = 'COMPLETED';
+  primary.rolloutStateReason = 'ECS deployment ' + primary.id + ' completed.';
+  svc.lastCompleted = { id: primary.id, taskDefinition: primary.taskDefinition, ...(primary.serviceRevisionArn ? { serviceRevisionArn: primary.serviceRevisionArn } : {}) };
+  serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`);
+  const sd = recordOf(sim, primary);
+  if (sd?.status === 'ROLLBACK_IN_PROGRESS') setStatus(sim, svc, sd, 'ROLLBACK_SUCCESSFUL', `Rolled back to service revision ${sd.rollback?.serviceRevisionArn ?? ''}: ${sd.rollback?.reason ?? ''}.`);
+  else if (sd?.status === 'IN_PROGRESS') setStatus(sim, svc, sd, 'SUCCESSFUL', 'Service deployment completed.');
 }
 
 /** Old deployments end when their tasks are gone; the primary one completes, the service reaches a steady state, a deleted one goes INACTIVE. */
@@ -83,13 +84,9 @@ export function finishDeployments(sim: SimContext, svc: Service, ts: Task[]): vo
   const mine = ts.filter((t) => t.deploymentId === primary.id && t.desiredStatus === 'RUNNING');
   const healthy = mine.filter((t) => isHealthy(sim, t)).length;
   const others = ts.some((t) => t.deploymentId !== primary.id && t.lastStatus !== 'STOPPED');
-  const done = svc.deployments.length === 1 && !others && healthy === svc.desiredCount && mine.length === svc.desiredCount;
-  if (done && primary.rolloutState === 'IN_PROGRESS') {
-    primary.rolloutState = 'COMPLETED';
-    primary.rolloutStateReason = 'ECS deployment ' + primary.id + ' completed.';
-    svc.lastCompleted = { id: primary.id, taskDefinition: primary.taskDefinition };
-    serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`);
-  }
+  const replaced = svc.deployments.length === 1 && !others && healthy === svc.desiredCount && mine.length === svc.desiredCount;
+  const done = replaced && planDone(recordOf(sim, primary)) && !(primary.rolloutState === 'IN_PROGRESS' && baking(sim, svc, primary));
+  if (done && primary.rolloutState === 'IN_PROGRESS') completed(sim, svc, primary);
   const steady = done && primary.rolloutState === 'COMPLETED';
   if (steady && !svc.steady) {
     svc.steady = true;

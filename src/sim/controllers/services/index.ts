@@ -4,6 +4,9 @@ import { daemonPass } from './daemon';
 import { checkCircuitBreaker, finishDeployments, updateCounts } from './deployments';
 import { serviceEvent } from './events';
 import { replicaPass } from './replica';
+import { requestPass } from './pass';
+import { advanceServiceDeployment, passMode, stepTimer } from './shifting';
+import { hookExpired, invokeHook } from './hooks';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -14,12 +17,11 @@ import { replicaPass } from './replica';
 
 export { deploymentId, startDeployment } from './deployments';
 export { serviceEvent, serviceEventNotice } from './events';
-
-export function requestPass(sim: SimContext, svc: Service): void {
-  if (svc.passPending || svc.status === 'INACTIVE') return;
-  svc.passPending = true;
-  sim.engine.after(0, { k: 'svc.pass', svc: svc.serviceArn });
-}
+export { requestPass } from './pass';
+export { openServiceDeployment } from './start';
+export { checkDeploymentAlarms, stopServiceDeployment } from './rollback';
+export { continueHook } from './hooks';
+export { currentRecord, isOngoing } from './records';
 
 /**
  * Listener of `taskChanged` (after the load balancer and Cloud Map listeners): a task of a service
@@ -69,10 +71,11 @@ export function runPass(sim: SimContext, svc: Service): void {
   let ts = svc.taskArns.map((a) => w.tasks[a]!);
   if (svc.status === 'ACTIVE') {
     if (svc.schedulingStrategy === 'DAEMON') daemonPass(sim, svc, ts);
-    else replicaPass(sim, svc, ts);
+    else replicaPass(sim, svc, ts, passMode(sim, svc));
     ts = svc.taskArns.map((a) => w.tasks[a]!).filter(Boolean);
   }
   updateCounts(sim, svc, ts);
+  if (svc.status === 'ACTIVE') advanceServiceDeployment(sim, svc);
   finishDeployments(sim, svc, ts);
 }
 
@@ -85,4 +88,7 @@ export function registerServiceHandlers(sim: SimContext): void {
     const svc = sim.world.services[ev.svc];
     if (svc) requestPass(sim, svc);
   });
+  sim.engine.on('sdep.step', (ev) => stepTimer(sim, ev.sd, ev.gen));
+  sim.engine.on('sdep.hook', (ev) => invokeHook(sim, ev.sd, ev.hook));
+  sim.engine.on('sdep.hookTimeout', (ev) => hookExpired(sim, ev.sd, ev.hook));
 }

@@ -7,6 +7,7 @@ import { serviceEvent, taskIds, unableToPlaceMessage } from './events';
 import { isHealthy, onDraining } from './health';
 import { launch, nextProvider } from './launch';
 import { scaleInChoice, scaleInOrder, stopMany } from './scaleIn';
+import type { PassMode } from './shifting';
 
 /** What one pass of a REPLICA service sees of its tasks before it starts or stops any. */
 interface Survey {
@@ -22,12 +23,14 @@ interface Survey {
   /** Past their grace period and failing: load balancer health checks, or container health checks or those. */
   elbUnhealthy: Task[];
   unhealthy: Task[];
+  /** False while a blue/green, linear or canary deployment has not reached SCALE_UP. */
+  startAllowed: boolean;
   /** Healthy-or-starting tasks of the primary deployment, and the tasks to replace (old deployments, DRAINING instances). */
   primaryGood: Task[];
   replaceable: Task[];
 }
 
-function survey(sim: SimContext, svc: Service, ts: Task[]): Survey {
+function survey(sim: SimContext, svc: Service, ts: Task[], mode: PassMode | undefined): Survey {
   const primary = svc.deployments[0]!;
   const desired = svc.desiredCount;
   const cfg = svc.deploymentConfiguration;
@@ -35,15 +38,17 @@ function survey(sim: SimContext, svc: Service, ts: Task[]): Survey {
   const graceOver = (t: Task) => sim.now >= (t.startedAtMs ?? 0) + (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
   const elbUnhealthy = active.filter((t) => graceOver(t) && unhealthyTarget(sim, t));
   const unhealthy = active.filter((t) => (t.healthStatus === 'UNHEALTHY' && graceOver(t)) || elbUnhealthy.includes(t));
+  const held = mode ? active.filter((t) => mode.hold.includes(t.deploymentId ?? '')) : [];
   return {
-    svc, primary, desired,
-    maxTotal: Math.floor((desired * cfg.maximumPercent) / 100),
+    svc, primary, desired, startAllowed: mode?.startAllowed ?? true,
+    // Blue/green, linear and canary: green scales up to the desired count beside blue, which is kept [INF].
+    maxTotal: mode ? desired + held.length : Math.floor((desired * cfg.maximumPercent) / 100),
     minHealthy: Math.ceil((desired * cfg.minimumHealthyPercent) / 100),
     active,
     inFlight: ts.filter((t) => t.lastStatus !== 'STOPPED').length,
     elbUnhealthy, unhealthy,
     primaryGood: active.filter((t) => t.deploymentId === primary.id && !onDraining(sim, t) && !unhealthy.includes(t)),
-    replaceable: active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t)),
+    replaceable: active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t) && !held.includes(t)),
   };
 }
 
@@ -55,8 +60,8 @@ function survey(sim: SimContext, svc: Service, ts: Task[]): Survey {
  * little free capacity the scheduler stops old tasks down to the healthy minimum, then starts new
  * ones); at 100 % nothing can stop before new tasks are healthy, so the pass starts first in effect.
  */
-export function replicaPass(sim: SimContext, svc: Service, ts: Task[]): void {
-  const s = survey(sim, svc, ts);
+export function replicaPass(sim: SimContext, svc: Service, ts: Task[], mode?: PassMode): void {
+  const s = survey(sim, svc, ts, mode);
   const healthy = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
   const stopped = stopReplaced(sim, s, healthy);
   const started = startTasks(sim, s);
@@ -75,7 +80,7 @@ function startable(sim: SimContext, s: Survey): number {
   const { svc } = s;
   let canStart = Math.max(0, Math.min(s.maxTotal - s.inFlight, s.desired - s.primaryGood.length));
   if (canStart > 0 && sim.now < svc.throttledUntilMs) canStart = 0;
-  if (s.primary.rolloutState === 'FAILED') canStart = 0;
+  if (s.primary.rolloutState === 'FAILED' || !s.startAllowed) canStart = 0;
   // Launch-rate quota (§5.7): tasks started per service per minute.
   const quota = (svc.launchType ?? '') === 'FARGATE' || (svc.capacityProviderStrategy ?? []).some((i) => FARGATE_PROVIDERS.includes(i.capacityProvider)) ? 500 : 250;
   const recent = (svc.launchTimesMs ?? []).filter((t) => t > sim.now - 60_000);
