@@ -25,7 +25,7 @@ describe('golden scenarios', () => {
       // §13.5: the rolling update's documented order
       'RU-01', 'RU-02', 'RU-03', 'RU-04',
       // §13.1: blue/green, linear and canary deployments, hooks, alarms and rollback, and the load balancer parts
-      'BG-01', 'BG-02', 'BG-03', 'BG-04', 'BG-05', 'BG-06', 'BG-07', 'BG-08', 'BG-09', 'BG-10',
+      'BG-01', 'BG-02', 'BG-03', 'BG-04', 'BG-05', 'BG-06', 'BG-07', 'BG-08', 'BG-09', 'BG-10', 'BG-11', 'BG-12',
     ];
     expect(golden.filter((id) => !ids.has(id))).toEqual([]);
   });
