@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { Sim, parseDuration } from '../../src/sim';
 import { parseScenario, type Scenario } from '../../src/content/scenario';
 import { resolveRefs, runScenario, type CallRecord } from '../../src/content/runner';
-import { newSession, runCommand, type ConsoleSession } from '../../src/content/console';
+import { loadHelp, newSession, runCommand, type ConsoleSession } from '../../src/content/console';
 import { ServedAccount } from '../../src/cli/serve/account';
 import { serve } from '../../src/cli/serve/server';
 import { ref, serviceByName, type ServiceModel } from '../../src/cli/serve/model';
@@ -269,6 +269,8 @@ async function compare(w: Served, script: Script, step: Step, command: string, d
 
 /** Runs one script through both and compares each command. */
 export async function runScript(script: Script, driver: CliRunner): Promise<Outcome[]> {
+  // The console's help and skeletons read the models' documentation, which the page loads on demand.
+  await loadHelp();
   const sc = script.start ?? parseScenario(stringify(script.scenario), `${script.id}.yaml`);
   let main: Sim | undefined;
   const report = runScenario(sc, { after: (s) => (main = s) });

@@ -1,5 +1,5 @@
 import type { ConsoleSession } from './types';
 
 export function newSession(files: Record<string, string> = {}): ConsoleSession {
-  return { files: { ...files }, copilot: { environments: {}, services: {}, calls: [] } };
+  return { files: { ...files }, copilot: { environments: {}, services: {}, calls: [] }, env: {}, regions: {} };
 }
