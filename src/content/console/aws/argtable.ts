@@ -40,6 +40,8 @@ export interface CliArgument {
   shape?: Shape;
   /** the CLI's name without dashes, `desired-count` */
   name: string;
+  /** a paging argument's namesake member (ELBv2's PageSize), which it stands for when the CLI does not page */
+  shadows?: CliArgument;
 }
 
 /** argparse's type for a member: the CLI reads long as int and double as float; integer stays a string until unpacked. */
@@ -94,7 +96,14 @@ const SKELETON: CliArgument = {
 export function operationArguments(service: string, svc: ServiceModel, operation: string): CliArgument[] {
   const op = svc.ops[operation];
   if (!op) return [];
-  return [...memberArguments(service, svc, operation), ...CLI_INPUT, ...pagingArguments(svc, op), SKELETON];
+  const paging = pagingArguments(svc, op);
+  const members = memberArguments(service, svc, operation);
+  // A paging argument takes the place of a member of the same name (the CLI's add_paging_argument).
+  for (const p of paging) {
+    const twin = members.find((m) => m.name === p.name);
+    if (twin) p.shadows = twin;
+  }
+  return [...members.map((m) => paging.find((p) => p.shadows === m) ?? m), ...CLI_INPUT, ...paging.filter((p) => !p.shadows), SKELETON];
 }
 
 /** The arguments with required ones made optional: --cli-input-json/yaml and --generate-cli-skeleton supply or skip them. */

@@ -6,7 +6,7 @@ import { paginate, type PageCall } from './paginate';
 import { plain } from './pyjson';
 import { printResponse, type OutputFormat } from './print';
 import type { Query } from './query';
-import { search } from './query';
+import { runtimeMessage, search } from './query';
 import { readsOnly, regionWorld } from './regions';
 import type { OperationRequest } from './request';
 import { queryFloats } from './queryShape';
@@ -82,6 +82,6 @@ export function send(t: Target, req: OperationRequest, g: Globals, ctx: RunConte
     const text = printResponse({ operation: t.operation, data, floats, ...(pages ? { pages } : {}), ...(paged?.resumeToken ? { resumeToken: paged.resumeToken } : {}), ...(qf ? { queryFloats: qf } : {}) }, g.output, g.query);
     return withHead({ output: text, exitCode: 0, ...(response !== undefined ? { response } : {}) });
   } catch (e) {
-    return withHead(generalError(e instanceof Error ? e.message : String(e)));
+    return withHead(generalError(runtimeMessage(e)));
   }
 }

@@ -49,3 +49,15 @@ export function compileQuery(expression: string): Query | { error: string } {
 export function search(data: unknown, expression: string): unknown {
   return jmespath.search(data, expression);
 }
+
+/**
+ * A query that fails on the data (a function given the wrong type), in Python jmespath's words: "In function
+ * length(), invalid type for value: None, expected one of: ['string', 'array', 'object'], received: \"null\"".
+ */
+export function runtimeMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const m = /^TypeError: (\w+)\(\) expected argument \d+ to be type (.+) but received type (\w+) instead\.$/.exec(message);
+  if (!m) return message;
+  const expected = m[2]!.split(',').map((t) => `'${t === 'expref' ? 'expref' : t}'`).join(', ');
+  return `In function ${m[1]!}(), invalid type for value: ${m[3] === 'null' ? 'None' : m[3]!}, expected one of: [${expected}], received: "${m[3]!}"`;
+}

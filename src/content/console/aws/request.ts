@@ -56,26 +56,30 @@ function tokenOptions(svc: ServiceModel, operation: string): string[] {
   return [...(Array.isArray(p.it) ? p.it : [p.it]), ...(p.lk ? [p.lk] : [])].map((t) => xform(t).replace(/-/g, '_'));
 }
 
-function pagingOf(values: Map<string, ArgValue>, svc: ServiceModel, operation: string, paginate: boolean): { paging: Paging; paginate: boolean } | CommandResult {
+function pagingOf(values: Map<string, ArgValue>, svc: ServiceModel, operation: string, paginate: boolean, table: CliArgument[]): { paging: Paging; paginate: boolean } | CommandResult {
   const hasPaginator = !!svc.ops[operation]?.p;
   let on = paginate && hasPaginator;
-  if (tokenOptions(svc, operation).some((t) => values.has(t))) on = false;
+  // A token or limit of the service's own turns paging off (botocore's names it start_token, so --starting-token does not).
+  if (tokenOptions(svc, operation).some((t) => t !== 'start_token' && t !== 'max_items' && values.has(t))) on = false;
   const paging: Paging = {};
   if (values.has('starting_token')) paging.startingToken = String(values.get('starting_token'));
   if (values.has('page_size')) paging.pageSize = Number(values.get('page_size'));
   if (values.has('max_items')) paging.maxItems = Number(values.get('max_items'));
   if (hasPaginator && !on) {
-    const used = (['starting_token', 'page_size', 'max_items'] as const).filter((p) => !!values.get(p));
+    const shadowed = new Set(table.filter((a) => a.shadows).map((a) => a.action.dest));
+    const used = (['starting_token', 'page_size', 'max_items'] as const).filter((p) => !shadowed.has(p) && !!values.get(p));
     if (used.length) return paramError(`Cannot specify --no-paginate along with pagination arguments: ${used.map((p) => `--${p.replace(/_/g, '-')}`).join(', ')}`);
   }
   return { paging, paginate: on };
 }
 
 /** Each argument's value as its member, in the argument table's order. */
-function buildParams(svc: ServiceModel, table: CliArgument[], values: Map<string, ArgValue>, files: Record<string, string>): Record<string, unknown> {
+function buildParams(svc: ServiceModel, table: CliArgument[], values: Map<string, ArgValue>, files: Record<string, string>, paginate: boolean): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   const done = new Set<string>();
-  for (const arg of table) {
+  // When the CLI does not page, a paging argument is its namesake member again (in the member's place).
+  const args = paginate ? table : table.map((a) => a.shadows ?? a);
+  for (const arg of args) {
     if (!arg.member || !arg.shape || done.has(arg.member) || !values.has(arg.action.dest)) continue;
     done.add(arg.member);
     const raw = values.get(arg.action.dest)!;
@@ -103,10 +107,10 @@ export function readRequest(service: string, svc: ServiceModel, operation: strin
     if (e instanceof ArgParseError) return { result: usageError(e.message) };
     throw e;
   }
-  const paging = pagingOf(values, svc, operation, paginate);
+  const paging = pagingOf(values, svc, operation, paginate, table);
   if ('exitCode' in paging) return { result: paging };
   try {
-    const params = buildParams(svc, table, values, files);
+    const params = buildParams(svc, table, values, files, paging.paginate);
     const inputs = table.filter((a) => a.name.startsWith('cli-input-') && values.has(a.action.dest));
     if (inputs.length > 1) return { result: paramError('Only one --cli-input- parameter may be specified.') };
     for (const arg of inputs) {

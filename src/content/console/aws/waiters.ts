@@ -4,7 +4,7 @@ import { caller, type Globals, type Target } from './call';
 import { generalError, paramError } from './errors';
 import type { Acceptor, WaiterModel } from './model';
 import { plain } from './pyjson';
-import { search } from './query';
+import { runtimeMessage, search } from './query';
 
 /**
  * `aws <service> wait <waiter>`: botocore's waiters from the model's definitions. Each poll is a request to the
@@ -66,7 +66,14 @@ function poll(state: WaitState, t: Target, model: WaiterModel, ctx: RunContext):
   let matched = state.previously;
   for (const a of model.acceptors ?? []) {
     last = a;
-    if (matches(a, r)) {
+    let hit: boolean;
+    try {
+      hit = matches(a, r);
+    } catch (e) {
+      // An acceptor's expression that fails on the response stops the CLI as Python's exception does.
+      return done(generalError(runtimeMessage(e)));
+    }
+    if (hit) {
       state2 = a.state;
       matched = explanation(a);
       break;
