@@ -14,7 +14,9 @@ export function busyWorld(): Sim {
     ok('ecs.RegisterTaskDefinition', { family, containerDefinitions: [{ name: family, image: 'nginx', cpu: 64, memory, essential: true }] });
   }
   sim.runUntil(120_000);
-  for (const s of ['web', 'api', 'worker']) ok('ecs.CreateService', { cluster: 'alpha', serviceName: s, taskDefinition: s, desiredCount: 1 });
+  for (const n of ['one.local', 'two.local', 'three.local']) ok('servicediscovery.CreateHttpNamespace', { Name: n });
+  // Service Connect clients of one.local (what ListServicesByNamespace lists).
+  for (const s of ['web', 'api', 'worker']) ok('ecs.CreateService', { cluster: 'alpha', serviceName: s, taskDefinition: s, desiredCount: 1, serviceConnectConfiguration: { enabled: true, namespace: 'one.local' } });
   ok('ecs.RunTask', { cluster: 'alpha', taskDefinition: 'worker', count: 3 });
   for (const s of ['web', 'api', 'worker']) {
     ok('applicationautoscaling.RegisterScalableTarget', { ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:DesiredCount', ResourceId: `service/alpha/${s}`, MinCapacity: 2, MaxCapacity: 4 });
@@ -33,7 +35,6 @@ export function busyWorld(): Sim {
   const listener = (ok('elbv2.DescribeListeners', { LoadBalancerArn: lb }).Listeners as { ListenerArn: string; DefaultActions: unknown }[])[0]!;
   for (const p of [10, 20, 30]) ok('elbv2.CreateRule', { ListenerArn: listener.ListenerArn, Priority: p, Conditions: [{ Field: 'path-pattern', Values: [`/p${p}/*`] }], Actions: listener.DefaultActions });
   for (const a of ['cpu-a', 'cpu-b', 'cpu-c']) ok('cloudwatch.PutMetricAlarm', { AlarmName: a, MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 50, ComparisonOperator: 'GreaterThanThreshold' });
-  for (const n of ['one.local', 'two.local', 'three.local']) ok('servicediscovery.CreateHttpNamespace', { Name: n });
   ok('events.PutRule', { Name: 'nightly', ScheduleExpression: 'rate(1 day)' });
   ok('events.PutTargets', { Rule: 'nightly', Targets: ['1', '2', '3'].map((Id) => ({ Id, Arn: 'arn:aws:ecs:us-east-1:123456789012:cluster/alpha', RoleArn: 'arn:aws:iam::123456789012:role/ecsEventsRole', EcsParameters: { TaskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/worker:1', TaskCount: 1 } })) });
   ok('ec2.CreateLaunchTemplate', { LaunchTemplateName: 'nodes', LaunchTemplateData: { InstanceType: 'm5.large' } });

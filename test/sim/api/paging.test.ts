@@ -14,6 +14,7 @@ const LISTINGS: Listing[] = [
   ecs('ListTaskDefinitionFamilies', 'families'),
   ecs('ListTasks', 'taskArns', { cluster: 'alpha' }),
   ecs('ListServices', 'serviceArns', { cluster: 'alpha' }),
+  ecs('ListServicesByNamespace', 'serviceArns', { namespace: 'one.local' }),
   ecs('ListAccountSettings', 'settings', {}, 10),
   ecs('ListAttributes', 'attributes', { cluster: 'alpha', targetType: 'container-instance' }),
   ...(['DescribeScalableTargets', 'DescribeScalingPolicies', 'DescribeScheduledActions', 'DescribeScalingActivities'] as const).map((op) =>

@@ -7,7 +7,7 @@ import { busyWorld } from '../../../support/busyWorld';
 
 /** The arguments each paginated operation needs in the busy world (the rest take none). */
 const ARGS: Record<string, string> = {
-  ListContainerInstances: '--cluster alpha', ListTasks: '--cluster alpha', ListServices: '--cluster alpha', ListAttributes: '--cluster alpha --target-type container-instance',
+  ListContainerInstances: '--cluster alpha', ListTasks: '--cluster alpha', ListServices: '--cluster alpha', ListServicesByNamespace: '--namespace one.local', ListAttributes: '--cluster alpha --target-type container-instance',
   DescribeScalableTargets: '--service-namespace ecs', DescribeScalingPolicies: '--service-namespace ecs', DescribeScheduledActions: '--service-namespace ecs',
   DescribeScalingActivities: '--service-namespace ecs', ListTargetsByRule: '--rule nightly', DescribeListeners: '--load-balancer-arn LB', DescribeRules: '--listener-arn LISTENER',
   ListInstances: '--service-id NONE',
