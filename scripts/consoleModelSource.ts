@@ -9,7 +9,7 @@ type Json = Record<string, any>;
 /** The AWS CLI's service names the console runs, with the engine's namespace and botocore's model name. */
 const SERVICES: [cli: string, ns: string][] = [
   ['ecs', 'ecs'], ['application-autoscaling', 'applicationautoscaling'], ['elbv2', 'elbv2'], ['servicediscovery', 'servicediscovery'],
-  ['cloudwatch', 'cloudwatch'], ['events', 'events'], ['autoscaling', 'autoscaling'], ['ec2', 'ec2'],
+  ['cloudwatch', 'cloudwatch'], ['events', 'events'], ['autoscaling', 'autoscaling'], ['ec2', 'ec2'], ['ecr', 'ecr'],
 ];
 
 export interface ModelPaths {

@@ -15,8 +15,8 @@ describe('tab completion', () => {
     expect(complete('aws ecs wait services-s').line).toBe('aws ecs wait services-stable ');
     expect(complete('aws ecs wait services-stable --ser').line).toBe('aws ecs wait services-stable --services ');
     // The command being typed is the one after the last operator, or inside $(…).
-    expect(complete('export C=demo && aws ecs list-t').candidates).toEqual(['list-task-definition-families', 'list-task-definitions', 'list-tasks']);
-    expect(complete('TASK=$(aws ecs list-ta').line).toBe('TASK=$(aws ecs list-task');
+    expect(complete('export C=demo && aws ecs list-t').candidates).toEqual(['list-tags-for-resource', 'list-task-definition-families', 'list-task-definitions', 'list-tasks']);
+    expect(complete('TASK=$(aws ecs list-tas').line).toBe('TASK=$(aws ecs list-task');
     expect(complete('copilot svc d').line).toBe('copilot svc deploy ');
     expect(complete('kubectl ').candidates).toEqual([]);
     expect(complete('copilot __proto__ ').candidates).toEqual([]);

@@ -51,7 +51,8 @@ export function caller(t: Target, g: Globals, ctx: RunContext, calls: CallRecord
   };
 }
 
-function failed(e: { code: string; message: string }, operation: string): CommandResult {
+/** A failed request as the CLI prints it: a check that failed before it was sent, a paginator's error, or the service's. */
+export function failed(e: { code: string; message: string }, operation: string): CommandResult {
   if (e.code === 'ParamValidationError') return { ...paramError(e.message), error: e };
   if (e.code === 'PaginationError') return generalError(e.message);
   return clientError(e.code, e.message, operation);

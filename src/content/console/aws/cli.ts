@@ -2,6 +2,7 @@ import type { CommandResult, ConsoleSession, Json, RunContext } from '../types';
 import { ArgParseError, parseKnownArgs, type ArgValue } from './argparse';
 import { GLOBAL_OPTIONS } from './argtable';
 import { send, type Globals, type Target } from './call';
+import { customizationsOf, isCustomization, runCustomization } from './customizations';
 import { generalError, paramError, usageError } from './errors';
 import { awsHelp, operationHelp, serviceHelp, waiterHelp } from './help';
 import { SERVICE_NAMES, operationNamed, serviceModel, xform, type ServiceModel } from './model';
@@ -22,7 +23,7 @@ export const CLI_VERSION = 'aws-cli/2.9.19 Python/3.11.2 Linux/sandbox source/x8
 
 /** The CLI's extra commands of a service (beyond its operations), in the order it lists them. */
 function customCommands(service: string, svc: ServiceModel): string[] {
-  return [...(service === 'ecs' ? ['deploy'] : []), ...(Object.keys(svc.waiters).length ? ['wait'] : [])];
+  return [...(service === 'ecs' ? ['deploy'] : []), ...customizationsOf(service), ...(Object.keys(svc.waiters).length ? ['wait'] : [])];
 }
 
 const operationChoices = (service: string, svc: ServiceModel) => [...svc.operations.map(xform), ...customCommands(service, svc), 'help'];
@@ -125,6 +126,7 @@ export function runAws(words: string[], ctx: RunContext): CommandResult {
   }
   if (op === 'help') return serviceHelp(line.command);
   if (op === 'wait') return runWait(line.command, svc, rest, g, ctx);
+  if (isCustomization(line.command, op)) return badRegion(g.region, line.command) ?? runCustomization({ service: line.command, svc }, op, rest, g, ctx);
   return runOperation(line.command, svc, op, rest, g, line.globals.get('paginate') !== false, ctx);
 }
 
