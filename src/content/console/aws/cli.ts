@@ -84,10 +84,12 @@ function runOperation(service: string, svc: ServiceModel, cliOp: string, words: 
 function runWait(service: string, svc: ServiceModel, words: string[], g: Globals, ctx: RunContext): CommandResult {
   const names = Object.keys(svc.waiters).map(xform);
   if (words.length === 0) return { output: `\nusage: aws [options] ${service} wait <subcommand> [parameters]\naws: error: too few arguments`, exitCode: 252 };
+  // help is taken, but not listed among the waiters (the CLI's wait command has it as an argument, not a subcommand).
+  if (words[0] === 'help') return waiterHelp(service, undefined);
   let sub: string;
   let rest: string[];
   try {
-    const p = parseKnownArgs(words, [], [{ dest: 'subcommand', nargs: '?', choices: [...names, 'help'] }]);
+    const p = parseKnownArgs(words, [], [{ dest: 'subcommand', nargs: '?', choices: names }]);
     sub = String(p.values.get('subcommand') ?? '');
     const at = words.indexOf(sub);
     rest = words.filter((_, i) => i !== at);
@@ -95,7 +97,6 @@ function runWait(service: string, svc: ServiceModel, words: string[], g: Globals
     if (e instanceof ArgParseError) return usageError(e.message);
     throw e;
   }
-  if (sub === 'help') return waiterHelp(service, undefined);
   const name = Object.keys(svc.waiters).find((w) => xform(w) === sub)!;
   const model = svc.waiters[name]!;
   if (!model.acceptors) return generalError(`The sandbox does not simulate ${service} wait ${sub}: the sandbox has no ${model.op}.`);
