@@ -47,6 +47,16 @@ describe('the console never throws', () => {
     }), { numRuns: name === 'aws' ? 150 : 60 });
   });
 
+  it('aws with hostile words, each quoted: the CLI\'s exit status (0, 252, 254 or 255), and a refusal after a blank line as the CLI prints it', () => {
+    const quote = (w: string) => `'${w.replace(/'/g, "'\\''")}'`;
+    fc.assert(fc.property(fc.array(word, { maxLength: 8 }), files, (args, f) => {
+      const r = runCommand(new Sim({ seed: 'hostile' }), ['aws', ...args.map(quote)].join(' '), newSession(f));
+      expect([0, 252, 254, 255], r.output).toContain(r.exitCode);
+      if (r.exitCode !== 0) expect(r.output, 'the CLI writes a blank line before what stopped it').toMatch(/^\n|\n\n/);
+      expect(prototypeState()).toBe(before);
+    }), { numRuns: 300 });
+  });
+
   it('whole hostile lines (operators, quotes, substitutions, braces) too', () => {
     fc.assert(fc.property(fc.array(fc.oneof(word, fc.constantFrom(...COMMANDS.map((c) => c.name))), { maxLength: 14 }), files, (ws, f) => {
       const r = runCommand(new Sim({ seed: 'hostile' }), ws.join(' '), newSession(f));
