@@ -325,6 +325,8 @@ const CONSOLE_ACTIONS = {
       patch(st, { ui: { panel: 'console' } });
       consoleDraft(st, (c) => ({ draft: String(line), hint: '', at: c.history.length, focus: c.focus + 1 }));
     },
+    // Refused as a typed line is: echoed in the console with its reason, the command named.
+    refused: refuseCommand,
   },
   'console.submit': {
     label: 'Run command', group: 'Console', keys: ['Enter'], scope: 'console', palette: false, enabled: needsWorld,

@@ -57,6 +57,10 @@ describe('from one lesson to the next', () => {
     runAction(store, 'console.submit');
     expect(store.getState().world.timeline!.actions.map((a) => a.kind === 'command' && a.line)).toEqual(['docker build -t forum:1 .']);
     expect(enabledIn(store.getState(), 'console.prefill', 'aws ecs list-clusters')).toMatch(/^lesson L2 uses only: docker build/);
+    // Refused, it is echoed in the console with the reason and the command named, as a typed line is.
+    expect(runAction(store, 'console.prefill', 'aws ecs list-clusters')).toBe(false);
+    expect(store.getState().ui.console.echoes.at(-1)).toEqual({ after: 1, command: 'aws ecs list-clusters', text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/) });
+    expect(store.getState().ui.console.draft).toBe('');
   });
 
   it('shows the goal as the world the reference solution ends in, without touching the learner’s', async () => {

@@ -26,6 +26,8 @@ def _shared_loader(search_path_string=None):
 
 botocore.session.create_loader = _shared_loader
 
+# argparse names the program in its messages after argv[0], which is `aws` when /usr/bin/aws runs.
+sys.argv = ["aws"]
 out = sys.stdout
 for line in sys.stdin:
     request = json.loads(line)

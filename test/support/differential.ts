@@ -5,7 +5,8 @@ import { parse, stringify } from 'yaml';
 import { Sim, parseDuration } from '../../src/sim';
 import { parseScenario, type Scenario } from '../../src/content/scenario';
 import { resolveRefs, runScenario, type CallRecord } from '../../src/content/runner';
-import { newSession, runCommand, type ConsoleSession } from '../../src/content/console';
+import { loadHelp, newSession, runCommand, type ConsoleSession } from '../../src/content/console';
+import { SERVICE_NAMES, serviceModel as serviceModelOf, xform } from '../../src/content/console/aws/model';
 import { ServedAccount } from '../../src/cli/serve/account';
 import { serve } from '../../src/cli/serve/server';
 import { ref, serviceByName, type ServiceModel } from '../../src/cli/serve/model';
@@ -169,9 +170,40 @@ function jsonDiff(a: unknown, b: unknown, path: string, out: { extra: string[]; 
   if (JSON.stringify(a) !== JSON.stringify(b)) out.values.push(`${path}: console ${JSON.stringify(a)}, CLI ${JSON.stringify(b)}`);
 }
 
+/** Every operation and waiter of the console's model, by its CLI name. */
+const MODEL_CHOICES = new Set(SERVICE_NAMES.flatMap((n) => {
+  const m = serviceModelOf(n)!;
+  return [...m.operations, ...Object.keys(m.waiters)].map(xform);
+}));
+
+/** The choices a usage error lists ("Invalid choice, valid choices are:" and the table after it). */
+function listedChoices(output: string): string[] | undefined {
+  const at = output.indexOf('valid choices are:');
+  if (at < 0) return undefined;
+  return output.slice(at).split('\n').slice(1).flatMap((l) => l.split('|').map((c) => c.trim())).filter((c) => /^[a-z0-9-]+$/.test(c));
+}
+
+/**
+ * A difference the installed CLI's older model explains: the console lists operations or waiters that model
+ * lacks among the choices of a mistyped one, or prints in a format that cannot leave members out (text,
+ * table, yaml) members that model lacks (found by running the same line with --output json).
+ */
+function olderModel(c: { output: string; exitCode: number }, a: { output: string; exitCode: number }, newer: string[]): string | undefined {
+  const mine = listedChoices(c.output);
+  const theirs = listedChoices(a.output);
+  if (mine && theirs && theirs.every((x) => mine.includes(x))) {
+    const extra = mine.filter((x) => !theirs.includes(x));
+    if (extra.length && extra.every((x) => MODEL_CHOICES.has(x))) return `the console lists choices the installed CLI's model lacks: ${extra.join(', ')}`;
+  }
+  if (c.exitCode === 0 && a.exitCode === 0 && newer.length) return `the console prints members the installed CLI's model lacks (${newer.join(', ')}), which this output format cannot leave out`;
+  return undefined;
+}
+
 /** The kind of a difference and its first instance, in words. */
-export function classify(c: { output: string; exitCode: number }, a: { output: string; exitCode: number }): { kind: string; detail: string } {
+export function classify(c: { output: string; exitCode: number }, a: { output: string; exitCode: number }, newer: string[] = []): { kind: string; detail: string } {
   const firstLine = (s: string) => s.split('\n').find((l) => l.trim() !== '') ?? '';
+  const older = olderModel(c, a, newer);
+  if (older) return { kind: 'installed CLI older than the model', detail: older };
   if (/Could not connect to the endpoint URL: "http:\/\/[a-z]+-127\.0\.0\.1/.test(a.output)) {
     // The model gives the operation a host prefix (Cloud Map's data plane: data-), which the CLI puts before the endpoint's host.
     return { kind: 'endpoint host prefix', detail: `the CLI sends the request to ${/"(http:\/\/[a-z]+-)127/.exec(a.output)![1]}127.0.0.1, a name that does not resolve` };
@@ -260,15 +292,50 @@ async function compare(w: Served, script: Script, step: Step, command: string, d
     ? { kind: 'bash expands the line', detail: `bash brace-expands ${unexpanded.filter((x) => !words.includes(x)).join(' ')} into ${words.filter((x) => !unexpanded.includes(x)).join(' ')}` }
     : undefined;
   const occurrence = earlier.filter((o) => o.command === command).length + 1;
+  const newer = identical || c.exitCode !== 0 ? [] : newerMembers(w, line, words.slice(1));
   const origin = script.origin === 'page' && typeof step === 'object' && 'own' in step && step.own ? 'own' : script.origin;
   if (typeof step === 'object' && 'id' in step && step.id && cli.exitCode === 0 && cli.stdout.trim()) {
     w.calls.push({ at: w.account.now / 1000, call: command, id: step.id, input: {}, output: JSON.parse(cli.stdout) });
   }
-  return { script: script.id, source: script.source, command, origin, occurrence, line, console: consoleSide, cli: cliSide, normalised: n.removed, identical, ...(identical ? {} : expanded ?? classify(consoleSide, cliSide)) };
+  return { script: script.id, source: script.source, command, origin, occurrence, line, console: consoleSide, cli: cliSide, normalised: n.removed, identical, ...(identical ? {} : expanded ?? classify(consoleSide, cliSide, newer)) };
+}
+
+/** The members newer than the installed CLI's model that the console prints for a line in another format than JSON (the line again, with --output json). */
+function newerMembers(w: Served, line: string, words: string[]): string[] {
+  // Only where the output is not JSON (JSON output has those members left out already) and is of the whole response.
+  const at = words.lastIndexOf('--output');
+  if (at < 0 || words[at + 1] === 'json' || words.includes('--query') || words.some((x) => x.startsWith('--query=') || x.startsWith('--output='))) return [];
+  const copy = new Sim({ seed: w.seed });
+  copy.restore(w.account.main.snapshot());
+  const json = runCommand(copy, `${line} --output json`, newSession(w.session.files));
+  return [...normalise(words, json.output, json.exitCode).removed, ...newerResultKeys(words)];
+}
+
+/**
+ * The result keys of an operation's paginator that the installed CLI's paginator lacks: the text format prints
+ * a page's missing result key as None, so the console (with the newer paginator) prints one None more.
+ */
+function newerResultKeys(words: string[]): string[] {
+  const op = operationOf(words);
+  const i = words.indexOf('--output');
+  if (!op || i < 0 || words[i + 1] !== 'text') return [];
+  const mine = serviceModelOf(op.svc.name)?.ops[op.operation]?.p?.rk;
+  const dir = `/usr/lib/python3/dist-packages/awscli/botocore/data/${op.svc.name}`;
+  let theirs: unknown;
+  try {
+    const version = readdirSync(dir).sort().pop()!;
+    theirs = (JSON.parse(readFileSync(join(dir, version, 'paginators-1.json'), 'utf8')) as { pagination: Record<string, { result_key?: unknown }> }).pagination[op.operation]?.result_key;
+  } catch {
+    return [];
+  }
+  const list = (k: unknown) => (Array.isArray(k) ? k.map(String) : k === undefined ? [] : [String(k)]);
+  return list(mine).filter((k) => !list(theirs).includes(k)).map((k) => `${op.svc.name}:${op.operation} paginator result key ${k}`);
 }
 
 /** Runs one script through both and compares each command. */
 export async function runScript(script: Script, driver: CliRunner): Promise<Outcome[]> {
+  // The console's help and skeletons read the models' documentation, which the page loads on demand.
+  await loadHelp();
   const sc = script.start ?? parseScenario(stringify(script.scenario), `${script.id}.yaml`);
   let main: Sim | undefined;
   const report = runScenario(sc, { after: (s) => (main = s) });

@@ -1,4 +1,5 @@
-import { tokenize } from './shell';
+import { ShellSyntaxError, parseScript } from './shell/syntax';
+import { commandWords } from './shell/words';
 import { COMMANDS, commandNamed } from './table';
 import { complete } from './complete';
 
@@ -15,12 +16,19 @@ export function allowedEntryProblem(entry: string): string | undefined {
   return pool.some((c) => c.startsWith(words.at(-1)!)) ? undefined : `'${entry}' begins no console command (the commands are ${COMMANDS.map((c) => c.name).join(', ')})`;
 }
 
-/** Whether a lesson allowing `allowed` lets a console line run: it starts with an allowed prefix, or its command changes nothing. */
+/**
+ * Whether a lesson allowing `allowed` lets a console line run: each command of the line (a line may hold several,
+ * joined by && or ;, or inside $(…)) starts with an allowed prefix, or changes nothing.
+ */
 export function lineAllowed(allowed: readonly string[], line: string): boolean {
   const prefixes = allowed.filter((a) => !a.startsWith('editor.'));
   if (prefixes.length === 0) return true;
-  const l = line.trim().replace(/\s+/g, ' ');
-  const toks = tokenize(l);
-  if (Array.isArray(toks) && toks.length > 0 && commandNamed(toks[0]!)?.alwaysAllowed) return true;
-  return prefixes.some((a) => l.startsWith(a));
+  let commands: string[][];
+  try {
+    commands = commandWords(parseScript(line));
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) return true;
+    throw e;
+  }
+  return commands.every((words) => commandNamed(words[0]!)?.alwaysAllowed || prefixes.some((a) => words.join(' ').startsWith(a)));
 }

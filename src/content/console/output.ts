@@ -1,29 +1,16 @@
-/** How the console prints: the AWS CLI's JSON and error text, and docker's column tables. */
+import { isoTimestamp } from './aws/shapeOutput';
 
-/** Timestamp members, which the API sends as epoch seconds and the AWS CLI v2 prints in ISO 8601. */
+/** How the sandbox prints what is not a response of the CLI: the inspector's times and docker's column tables. */
+
+/** Timestamp members by their names, which the API sends as epoch seconds and the AWS CLI v2 prints in ISO 8601. */
 const TIMESTAMP_KEY = /(At|Date|Timestamp|^StartTime|^EndTime|^Time)$/;
 
-/** As the AWS CLI v2 prints times (its default cli_timestamp_format, iso8601, in UTC): 2025-01-01T00:00:12.500000+00:00. */
+/** The inspector's JSON with its times as the AWS CLI v2 prints them (ISO 8601 in UTC), every one the same way. */
 export function cliTimestamps(v: unknown, key = ''): unknown {
-  if (typeof v === 'number' && TIMESTAMP_KEY.test(key) && v > 1e8) {
-    const iso = new Date(Math.round(v * 1000)).toISOString();
-    const [whole, frac] = iso.slice(0, -1).split('.') as [string, string];
-    return `${whole}${frac === '000' ? '' : `.${frac}000`}+00:00`;
-  }
+  if (typeof v === 'number' && TIMESTAMP_KEY.test(key) && v > 1e8) return isoTimestamp(v * 1000);
   if (Array.isArray(v)) return v.map((x) => cliTimestamps(x));
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cliTimestamps(x, k)]));
   return v;
-}
-
-/** A response as the AWS CLI prints it: JSON with a 4-space indent, nothing for an empty response. */
-export function cliJson(response: unknown): string {
-  const empty = response === undefined || (typeof response === 'object' && response !== null && Object.keys(response).length === 0);
-  return empty ? '' : JSON.stringify(cliTimestamps(response), null, 4);
-}
-
-/** A service error as the AWS CLI prints it (after a blank line). */
-export function cliError(error: { code: string; message: string }, operation: string): string {
-  return `\nAn error occurred (${error.code}) when calling the ${operation} operation: ${error.message}`;
 }
 
 export interface PsRow { ID: string; Names: string; Image: string; Status: string; Ports: string; Service?: string }

@@ -1,8 +1,11 @@
 import type { Sim } from '../../sim';
-import { tokenize } from './shell';
 import { newSession } from './session';
+import { resumeScript, runScript, type ShellEnv, type ShellState } from './shell/exec';
+import { ShellSyntaxError, parseScript, type Script } from './shell/syntax';
+import { staticWords } from './shell/words';
 import { commandNamed } from './table';
 import type { CommandResult, ConsoleCommand, ConsoleSession, Continuation, Parsed, RunContext } from './types';
+import { parsed } from './types';
 
 /** A line, read: its command and arguments; why it cannot run (naming the command when known); or nothing. */
 export type ReadLine =
@@ -10,14 +13,45 @@ export type ReadLine =
   | { message: string; exitCode: number; command?: ConsoleCommand }
   | { empty: true };
 
+/** What bash prints for a command name no table entry has. */
+export function notFound(name: string): CommandResult {
+  return { output: `${name}: command not found (try aws ecs …, copilot svc deploy …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
+}
+
+const SHELL_ENV: ShellEnv = { lookup: commandNamed, notFound };
+
+/**
+ * A line that is more than one plain command (variables, `$(…)`, braces bash expands, `&&`, `;`, `|`,
+ * redirections, several pasted lines): the shell runs it, looking each command up in the table.
+ */
+export const shellCommand: ConsoleCommand<{ script: Script }> = {
+  name: 'shell',
+  usage: ['shell'],
+  help: 'Runs a line as bash would: variables, $(…), brace expansion, &&, ||, ;, | and redirections, each command from the table.',
+  time: 'steps',
+  parse: () => parsed({ script: [] }),
+  run: ({ script }, ctx) => runScript(script, ctx, SHELL_ENV),
+  resume: (_step, state, ctx) => resumeScript(state as unknown as ShellState, ctx, SHELL_ENV),
+};
+
+/** The command a continuation belongs to. */
+const owner = (name: string) => (name === shellCommand.name ? shellCommand : commandNamed(name));
+
 /** Reads one console line against the table. `files` are the editor's files, for `file://name`. */
 export function readLine(line: string, files: Record<string, string> = {}): ReadLine {
-  const toks = tokenize(line);
-  if (!Array.isArray(toks)) return { message: toks.error, exitCode: 2 };
-  if (toks.length === 0) return { empty: true };
-  const command = commandNamed(toks[0]!);
-  if (!command) return { message: `${toks[0]!}: command not found (try aws ecs …, copilot svc deploy …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
-  const r = command.parse(toks.slice(1), { files });
+  let script: Script;
+  try {
+    script = parseScript(line);
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) return { message: `bash: ${e.message}`, exitCode: 2 };
+    throw e;
+  }
+  if (script.length === 0) return { empty: true };
+  const words = staticWords(script);
+  if (!words) return { command: shellCommand, args: { script } };
+  const command = commandNamed(words[0]!);
+  if (!command) return { ...notFound(words[0]!), message: notFound(words[0]!).output };
+  const r = command.parse(words.slice(1), { files });
   return r.ok ? { command, args: r.args } : { message: r.message, exitCode: r.exitCode, command };
 }
 
@@ -29,18 +63,27 @@ export function parseCommand(line: string, files: Record<string, string> = {}): 
   return { kind: l.command.name, ...(l.args as object) };
 }
 
+/** Runs a command's first step; a command that throws (a defect) answers with the message, never throws. */
+function guarded(f: () => CommandResult, name: string): CommandResult {
+  try {
+    return f();
+  } catch (e) {
+    return { output: `${name}: internal error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 70 };
+  }
+}
+
 /** The first step of a line: what it printed and did, and what is left for later (`then`). */
 export function runLine(l: ReadLine, ctx: RunContext): CommandResult {
   if ('empty' in l) return { output: '', exitCode: 0 };
   if ('message' in l) return { output: l.message, exitCode: l.exitCode };
-  return l.command.run(l.args, ctx);
+  return guarded(() => l.command.run(l.args, ctx), l.command.name);
 }
 
 /** A later step of a command (its continuation's `step`), after the time it asked for has passed. */
 export function resumeStep(commandName: string, then: Continuation, ctx: RunContext): CommandResult {
-  const command = commandNamed(commandName);
+  const command = owner(commandName);
   if (!command?.resume || then.step === undefined) return { output: '', exitCode: 0 };
-  return command.resume(then.step, then.state, ctx);
+  return guarded(() => command.resume!(then.step!, then.state, ctx), commandName);
 }
 
 /** What a command printed and did so far, with a later step's result added. */

@@ -1,5 +1,7 @@
 import type { ConsoleCommand } from './types';
-import { awsCommand, simCommand } from './commands/aws';
+import { awsCommand } from './commands/aws';
+import { simCommand } from './commands/sim';
+import { echoCommand, exportCommand, falseCommand, trueCommand, unsetCommand } from './commands/shellBuiltins';
 import { copilotCommand } from './commands/copilot';
 import { curlCommand } from './commands/curl';
 import { dockerCommand } from './commands/docker';
@@ -24,6 +26,11 @@ export const COMMANDS: readonly ConsoleCommand[] = [
   processCommand,
   translateCommand,
   sleepCommand,
+  echoCommand,
+  exportCommand,
+  unsetCommand,
+  trueCommand,
+  falseCommand,
   helpCommand(() => COMMANDS),
 ];
 

@@ -2,10 +2,22 @@ import type { Sim } from '../../sim';
 import type { CallRecord } from '../calls';
 import type { EnvironmentState } from '../../formats/copilot';
 
-/** What a console remembers between commands: the editor's files and the Copilot workspace. */
+/** A request made in a region other than the world's: kept so that region's world can be rebuilt. */
+export interface RegionCall {
+  at: number;
+  call: string;
+  input: Record<string, unknown>;
+}
+
+/**
+ * What a console remembers between commands: the editor's files, the Copilot workspace, the shell's variables
+ * (`export VAR=…`, AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT) and what was made in other regions.
+ */
 export interface ConsoleSession {
   files: Record<string, string>;
   copilot: { app?: string; environments: Record<string, EnvironmentState & { deployed: boolean }>; services: Record<string, string[]>; calls: CallRecord[] };
+  env: Record<string, string>;
+  regions: Record<string, RegionCall[]>;
 }
 
 /** A JSON value: what a command keeps between its steps (it is snapshotted with the timeline). */

@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
+import { PAGING, pageOf } from './paging';
 import { ApiError } from '../core/errors';
 import type { Alarm, ScalableTarget, ScalingPolicy, ScheduledAction, StepAdjustment } from '../model/types';
 import { alarmCondition, scheduleAction, setDesired } from '../controllers/autoscaling';
@@ -221,7 +222,8 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
   DescribeScalableTargets(sim, input) {
     if (str(input, 'ServiceNamespace') !== 'ecs') return { ScalableTargets: [] };
     const ids = input.ResourceIds as string[] | undefined;
-    return { ScalableTargets: Object.values(sim.world.scalableTargets).filter((t) => !ids || ids.includes(t.ResourceId)).map((t) => describeTarget(sim, t)) };
+    const targets = Object.values(sim.world.scalableTargets).filter((t) => !ids || ids.includes(t.ResourceId));
+    return pageOf(targets, input, PAGING.applicationautoscaling, 'ScalableTargets', (t) => t.ResourceId, (t) => describeTarget(sim, t));
   },
 
   DeregisterScalableTarget(sim, input) {
@@ -258,11 +260,8 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
   DescribeScalingPolicies(sim, input) {
     const names = input.PolicyNames as string[] | undefined;
     const id = input.ResourceId as string | undefined;
-    return {
-      ScalingPolicies: Object.values(sim.world.scalingPolicies)
-        .filter((p) => (!names || names.includes(p.PolicyName)) && (!id || p.ResourceId === id))
-        .map((p) => describePolicy(sim, p)),
-    };
+    const policies = Object.values(sim.world.scalingPolicies).filter((p) => (!names || names.includes(p.PolicyName)) && (!id || p.ResourceId === id));
+    return pageOf(policies, input, { ...PAGING.applicationautoscaling, max: 10 }, 'ScalingPolicies', (p) => p.PolicyARN, (p) => describePolicy(sim, p));
   },
 
   DeleteScalingPolicy(sim, input) {
@@ -306,10 +305,9 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
 
   DescribeScheduledActions(sim, input) {
     const id = input.ResourceId as string | undefined;
-    return {
-      ScheduledActions: Object.values(sim.world.scheduledActions).filter((a) => !id || a.ResourceId === id)
-        .map(({ CreationMs, gen, ...a }) => ({ ...a, CreationTime: sim.ts(CreationMs), ...(gen ? {} : {}) })),
-    };
+    const actions = Object.values(sim.world.scheduledActions).filter((a) => !id || a.ResourceId === id);
+    return pageOf(actions, input, PAGING.applicationautoscaling, 'ScheduledActions', (a) => a.ScheduledActionARN,
+      ({ CreationMs, gen, ...a }) => ({ ...a, CreationTime: sim.ts(CreationMs), ...(gen ? {} : {}) }));
   },
 
   DeleteScheduledAction(sim, input) {
@@ -323,9 +321,7 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
 
   DescribeScalingActivities(sim, input) {
     const id = input.ResourceId as string | undefined;
-    return {
-      ScalingActivities: sim.world.scalingActivities.filter((a) => !id || a.ResourceId === id)
-        .map(({ StartMs, EndMs, ...a }) => ({ ...a, StartTime: sim.ts(StartMs), EndTime: sim.ts(EndMs) })),
-    };
+    return pageOf(sim.world.scalingActivities.filter((a) => !id || a.ResourceId === id), input, PAGING.applicationautoscaling, 'ScalingActivities', (a) => a.ActivityId,
+      ({ StartMs, EndMs, ...a }) => ({ ...a, StartTime: sim.ts(StartMs), EndTime: sim.ts(EndMs) }));
   },
 };

@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
+import { PAGING, pageOf } from './paging';
 import { need } from './input';
 import { own, setOwn } from '../core/own';
 import { ApiError } from '../core/errors';
@@ -107,6 +108,7 @@ export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
 
   DescribeAutoScalingGroups(sim, input) {
     const names = input.AutoScalingGroupNames as string[] | undefined;
-    return { AutoScalingGroups: Object.values(sim.world.autoScalingGroups).filter((a) => !names || names.includes(a.AutoScalingGroupName)).map((a) => describeAsg(sim, a)) };
+    const groups = Object.values(sim.world.autoScalingGroups).filter((a) => !names || names.includes(a.AutoScalingGroupName));
+    return pageOf(groups, input, PAGING.autoscaling, 'AutoScalingGroups', (a) => a.AutoScalingGroupName, (a) => describeAsg(sim, a));
   },
 };

@@ -5,6 +5,7 @@ import type { Alarm } from '../model/types';
 import { alarmCondition } from '../controllers/autoscaling';
 import { checkDeploymentAlarms } from '../controllers/services';
 import type { Operation } from './operation';
+import { PAGING, pageOf } from './paging';
 
 /** CloudWatch alarms (`cloudwatch.`) on the metrics the engine publishes, with the members and errors of that API. */
 
@@ -46,12 +47,11 @@ export const CLOUDWATCH_OPERATIONS: Record<string, Operation> = {
 
   DescribeAlarms(sim, input) {
     const names = input.AlarmNames as string[] | undefined;
-    return {
-      MetricAlarms: Object.values(sim.world.alarms).filter((a) => !names || names.includes(a.AlarmName)).map(({ StateUpdatedMs, ownedBy, ...a }) => {
-        void ownedBy;
-        return { ...a, StateUpdatedTimestamp: sim.ts(StateUpdatedMs) };
-      }),
-    };
+    const alarms = Object.values(sim.world.alarms).filter((a) => !names || names.includes(a.AlarmName));
+    return pageOf(alarms, input, PAGING.cloudwatch, 'MetricAlarms', (a) => a.AlarmName, ({ StateUpdatedMs, ownedBy, ...a }) => {
+      void ownedBy;
+      return { ...a, StateUpdatedTimestamp: sim.ts(StateUpdatedMs) };
+    });
   },
 
   /**

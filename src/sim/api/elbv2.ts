@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
+import { PAGING, pageOf } from './paging';
 import { own } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from '../model/types';
@@ -18,6 +19,15 @@ function describeTg(sim: SimContext, tg: TargetGroup) {
   return { ...rest, LoadBalancerArns: loadBalancerArns, VpcId: sim.world.vpcId, HealthCheckProtocol: 'HTTP', HealthCheckPort: 'traffic-port', HealthCheckEnabled: true };
 }
 
+/** A load balancer as CreateLoadBalancer and DescribeLoadBalancers give it (the world's record keeps its subnets and creation time). */
+function describeLb(sim: SimContext, lb: LoadBalancer) {
+  const { subnets, CreatedMs, ...rest } = lb;
+  return {
+    ...rest, CreatedTime: sim.ts(CreatedMs), State: { Code: 'active' }, VpcId: sim.world.vpcId,
+    AvailabilityZones: subnets.map((s) => ({ SubnetId: s, ZoneName: sim.world.subnets[s]!.availabilityZone })),
+  };
+}
+
 export const ELBV2_OPERATIONS: Record<string, Operation> = {
   CreateLoadBalancer(sim, input) {
     const w = sim.world;
@@ -27,7 +37,7 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     }
     if ((input.Type ?? 'application') !== 'application') throw vErr('The simulator models application load balancers (Type application).');
     const existing = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === name);
-    if (existing) return { LoadBalancers: [existing] };
+    if (existing) return { LoadBalancers: [describeLb(sim, existing)] };
     const subnets = (input.Subnets as string[] | undefined) ?? Object.keys(w.subnets);
     for (const s of subnets) if (!w.subnets[s]) throw vErr(`The subnet ID '${s}' is not valid`);
     if (new Set(subnets.map((s) => w.subnets[s]!.availabilityZone)).size < 2) throw vErr('At least two subnets in two different Availability Zones must be specified');
@@ -39,7 +49,7 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     };
     w.loadBalancers[lb.LoadBalancerArn] = lb;
     sim.emit('LoadBalancerCreated', `Load balancer ${name} (${lb.DNSName}).`, { loadBalancerArn: lb.LoadBalancerArn });
-    return { LoadBalancers: [{ ...lb, State: { Code: 'active' }, VpcId: w.vpcId, AvailabilityZones: subnets.map((s) => ({ SubnetId: s, ZoneName: w.subnets[s]!.availabilityZone })) }] };
+    return { LoadBalancers: [describeLb(sim, lb)] };
   },
 
   CreateTargetGroup(sim, input) {
@@ -160,11 +170,26 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
 
   DescribeTargetGroups(sim, input) {
     const arns = input.TargetGroupArns as string[] | undefined;
-    return { TargetGroups: Object.values(sim.world.targetGroups).filter((t) => !arns || arns.includes(t.TargetGroupArn)).map((t) => describeTg(sim, t)) };
+    const names = input.Names as string[] | undefined;
+    const lb = input.LoadBalancerArn as string | undefined;
+    if (lb !== undefined && !own(sim.world.loadBalancers, lb)) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
+    const groups = Object.values(sim.world.targetGroups)
+      .filter((t) => (!arns || arns.includes(t.TargetGroupArn)) && (!names || names.includes(t.TargetGroupName)) && (lb === undefined || t.loadBalancerArns.includes(lb)));
+    // Every ARN or name asked for must be there, as in ELBv2.
+    if ((arns && arns.some((a) => !groups.some((t) => t.TargetGroupArn === a))) || (names && names.some((n) => !groups.some((t) => t.TargetGroupName === n)))) {
+      throw new ApiError('TargetGroupNotFound', 'One or more target groups not found');
+    }
+    return pageOf(groups, input, PAGING.elbv2, 'TargetGroups', (t) => t.TargetGroupArn, (t) => describeTg(sim, t));
   },
 
-  DescribeLoadBalancers(sim) {
-    return { LoadBalancers: Object.values(sim.world.loadBalancers) };
+  DescribeLoadBalancers(sim, input) {
+    const arns = input.LoadBalancerArns as string[] | undefined;
+    const names = input.Names as string[] | undefined;
+    const lbs = Object.values(sim.world.loadBalancers).filter((l) => (!arns || arns.includes(l.LoadBalancerArn)) && (!names || names.includes(l.LoadBalancerName)));
+    if ((arns && arns.some((a) => !lbs.some((l) => l.LoadBalancerArn === a))) || (names && names.some((n) => !lbs.some((l) => l.LoadBalancerName === n)))) {
+      throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
+    }
+    return pageOf(lbs, input, PAGING.elbv2, 'LoadBalancers', (l) => l.LoadBalancerArn, (l) => describeLb(sim, l));
   },
 
   /** Moves rules to new priorities at once (the strangler fig's switch: a rule parked behind the catch-all comes to the front). */
@@ -193,21 +218,22 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     if (lb && !own(sim.world.loadBalancers, lb)) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
     const list = Object.values(sim.world.listeners).filter((l) => (lb ? l.LoadBalancerArn === lb : true) && (arns ? arns.includes(l.ListenerArn) : true));
     if (arns && list.length !== arns.length) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
-    return { Listeners: list.map(describeListener) };
+    return pageOf(list, input, PAGING.elbv2, 'Listeners', (l) => l.ListenerArn, describeListener);
   },
 
   /** A listener's rules by priority, its default rule last; or the rules named by RuleArns. */
   DescribeRules(sim, input) {
     const w = sim.world;
     const arns = asList(input.RuleArns as string[] | undefined);
+    const key = (r: Record<string, unknown>) => String(r.RuleArn);
     if (arns !== undefined) {
       const found = arns.map((a) => ruleOrDefault(sim, a));
       if (found.some((f) => !f)) throw new ApiError('RuleNotFound', 'One or more rules not found');
-      return { Rules: found.map((f) => (f!.rule ? describeRule(f!.rule) : describeDefaultRule(f!.listener))) };
+      return pageOf(found.map((f) => (f!.rule ? describeRule(f!.rule) : describeDefaultRule(f!.listener))), input, PAGING.elbv2, 'Rules', key);
     }
     const l = own(w.listeners, input.ListenerArn);
     if (!l) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
     const rules = Object.values(w.rules).filter((r) => r.ListenerArn === l.ListenerArn).sort((a, b) => a.Priority - b.Priority);
-    return { Rules: [...rules.map(describeRule), describeDefaultRule(l)] };
+    return pageOf([...rules.map(describeRule), describeDefaultRule(l)], input, PAGING.elbv2, 'Rules', key);
   },
 };

@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
+import { PAGING, pageOf } from './paging';
 import { own, setOwn } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { EventRule } from '../model/types';
@@ -83,7 +84,7 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
   ListTargetsByRule(sim, input) {
     const r = own(sim.world.eventRules, input.Rule);
     if (!r) throw new ApiError('ResourceNotFoundException', `Rule ${String(input.Rule)} does not exist.`);
-    return { Targets: r.Targets };
+    return pageOf(r.Targets, input, PAGING.events, 'Targets', (t) => t.Id);
   },
 
   DeleteRule(sim, input) {

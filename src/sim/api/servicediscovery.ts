@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
+import { PAGING, pageOf } from './paging';
 import { own } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { CloudMapNamespace, CloudMapService } from '../model/types';
@@ -30,8 +31,8 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
   CreateHttpNamespace(sim, input) {
     return createNamespace(sim, input, 'HTTP');
   },
-  ListNamespaces(sim) {
-    return { Namespaces: Object.values(sim.world.namespaces).map((n) => ({ Id: n.Id, Arn: n.Arn, Name: n.Name, Type: n.Type, CreateDate: sim.ts(n.CreateMs) })) };
+  ListNamespaces(sim, input) {
+    return pageOf(Object.values(sim.world.namespaces), input, PAGING.servicediscovery, 'Namespaces', (n) => n.Id, (n) => ({ Id: n.Id, Arn: n.Arn, Name: n.Name, Type: n.Type, CreateDate: sim.ts(n.CreateMs) }));
   },
   CreateService(sim, input) {
     const name = input.Name;
@@ -59,7 +60,7 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
   ListInstances(sim, input) {
     const d = own(sim.world.discoveryServices, input.ServiceId);
     if (!d) throw new ApiError('ServiceNotFound', `Service ${String(input.ServiceId)} not found.`);
-    return { Instances: d.instances.map((i) => ({ Id: i.InstanceId, Attributes: i.Attributes })) };
+    return pageOf(d.instances, input, PAGING.servicediscovery, 'Instances', (i) => i.InstanceId, (i) => ({ Id: i.InstanceId, Attributes: i.Attributes }));
   },
   DiscoverInstances(sim, input) {
     const ns = Object.values(sim.world.namespaces).find((n) => n.Name === input.NamespaceName);

@@ -1,3 +1,4 @@
+import { fileText, writeFile } from '../session';
 import { formatProblem } from '../../../formats/problem';
 import { WORKLOAD_TYPES, deployRequests, parseManifest, planDeployment, scheduleExpression } from '../../../formats/copilot';
 import type { CommandResult } from '../types';
@@ -16,12 +17,12 @@ export function svcInit({ session, flags }: CopilotContext): CommandResult {
   const type = str(flags, 'svc-type');
   if (!name) return fail('--name is required');
   const path = `copilot/${name}/manifest.yml`;
-  if (session.files[path] !== undefined) return { output: `Manifest file for service ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
+  if (fileText(session.files, path) !== undefined) return { output: `Manifest file for service ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
   if (!type || !WORKLOAD_TYPES.slice(0, 3).includes(type as (typeof WORKLOAD_TYPES)[number])) return fail(`--svc-type must be one of "Load Balanced Web Service", "Backend Service", "Worker Service"`);
   const image = imageField(flags);
   if (!image) return fail('give --image <uri> or --dockerfile <path>');
   const port = str(flags, 'port');
-  session.files[path] = `name: ${name}\ntype: ${type}\n\nimage:\n${image}\n${port ? `  port: ${port}\n` : ''}${type === 'Load Balanced Web Service' ? "\nhttp:\n  path: '/'\n" : ''}\ncpu: 256\nmemory: 512\ncount: 1\n`;
+  writeFile(session.files, path, `name: ${name}\ntype: ${type}\n\nimage:\n${image}\n${port ? `  port: ${port}\n` : ''}${type === 'Load Balanced Web Service' ? "\nhttp:\n  path: '/'\n" : ''}\ncpu: 256\nmemory: 512\ncount: 1\n`);
   return { output: `✔ Wrote the manifest for service ${name} at ${path}\nYour manifest contains configurations like your container size and port.`, exitCode: 0 };
 }
 
@@ -32,10 +33,10 @@ export function jobInit({ session, flags }: CopilotContext): CommandResult {
   if (!name) return fail('--name is required');
   if (!schedule || scheduleExpression(schedule) === undefined) return fail('--schedule must be @hourly, @daily, @weekly, @every <duration>, a cron expression, or none');
   const path = `copilot/${name}/manifest.yml`;
-  if (session.files[path] !== undefined) return { output: `Manifest file for job ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
+  if (fileText(session.files, path) !== undefined) return { output: `Manifest file for job ${name} already exists at ${path}, skipping writing it.`, exitCode: 0 };
   const image = imageField(flags);
   if (!image) return fail('give --image <uri> or --dockerfile <path>');
-  session.files[path] = `name: ${name}\ntype: Scheduled Job\n\non:\n  schedule: "${schedule}"\n\nimage:\n${image}\n\ncpu: 256\nmemory: 512\n`;
+  writeFile(session.files, path, `name: ${name}\ntype: Scheduled Job\n\non:\n  schedule: "${schedule}"\n\nimage:\n${image}\n\ncpu: 256\nmemory: 512\n`);
   return { output: `✔ Wrote the manifest for job ${name} at ${path}\nYour manifest contains configurations like your container size and job schedule (${schedule}).`, exitCode: 0 };
 }
 
@@ -50,7 +51,7 @@ export function deploy({ sim, session, words, flags }: CopilotContext): CommandR
   if (!e?.deployed) return fail(`environment ${env} is not deployed: run copilot env init --name ${env} and copilot env deploy --name ${env}`);
   if (c.services[name]?.includes(env)) return fail(`service ${name} is already deployed to ${env}; the sandbox changes a deployed service with aws ecs update-service`);
   const path = `copilot/${name}/manifest.yml`;
-  const text = session.files[path];
+  const text = fileText(session.files, path);
   if (text === undefined) return fail(`read manifest file for ${name}: open ${path}: no such file or directory`);
   const { manifest, problems } = parseManifest(text, path);
   const shown = problems.map((p) => formatProblem(p, { severity: 'always' }));
@@ -99,7 +100,7 @@ export function svcShow({ session, flags }: CopilotContext): CommandResult {
   if (!name || !c.services[name]) return fail(`service ${name ?? '(--name)'} is not deployed`);
   const lines = [`Service ${name} in application ${c.app!}`, '', 'Routes and service discovery:'];
   for (const env of c.services[name]!) {
-    const { manifest } = parseManifest(session.files[`copilot/${name}/manifest.yml`] ?? '', name);
+    const { manifest } = parseManifest(fileText(session.files, `copilot/${name}/manifest.yml`) ?? '', name);
     if (manifest && manifest.type !== 'Environment') for (const ep of planDeployment(manifest, c.app!, env).endpoints) lines.push(`  ${env}: ${ep}`);
   }
   return { output: lines.join('\n'), exitCode: 0 };

@@ -1,3 +1,4 @@
+import { fileText } from '../session';
 import type { Sim } from '../../../sim';
 import { dockerCall, fail, type DockerCall, type Printed } from './dockerHost';
 import { flagValue } from '../shell';
@@ -16,7 +17,7 @@ function build(rest: string[], { session, call }: DockerContext): Printed {
   const tag = flagValue(rest, ['-t', '--tag']);
   const file = flagValue(rest, ['-f', '--file']) ?? 'Dockerfile';
   if (!tag) return fail('docker build: give the image a name with -t name:tag');
-  const r = call('Build', { tag, dockerfile: session.files[file] });
+  const r = call('Build', { tag, dockerfile: fileText(session.files, file) });
   return r.ok ? { output: `Successfully built ${(r.out.id as string).slice(7, 19)}\nSuccessfully tagged ${String(r.out.tag)}`, exitCode: 0 } : fail(r.msg);
 }
 

@@ -1,3 +1,4 @@
+import { fileText } from '../session';
 import { formatProblem } from '../../../formats/problem';
 import { parseCompose, type ComposeProject } from '../../../formats/compose';
 import { psTable, type PsRow } from '../output';
@@ -32,7 +33,7 @@ function up({ name, p, session, call, shown }: Project): Printed {
     let image = s.image;
     if (s.build !== undefined && image === undefined) {
       image = `${name}-${s.name}`;
-      const r = call('Build', { tag: image, dockerfile: session.files[dockerfileOf(s.build)] });
+      const r = call('Build', { tag: image, dockerfile: fileText(session.files, dockerfileOf(s.build)) });
       if (!r.ok) return { output: [...out, `failed to build ${s.name}: ${r.msg}`].join('\n'), exitCode: 1 };
       out.push(` ✔ Image ${image} Built`);
     }
@@ -109,11 +110,11 @@ export function composeCommand(session: ConsoleSession, args: string[], call: Do
     else if (a === '--profile') profiles.push(args[++i] ?? '');
     else if (a !== '-d' && a !== '--detach') words.push(a);
   }
-  file ??= COMPOSE_FILES.find((f) => session.files[f] !== undefined);
-  if (!file || session.files[file] === undefined) return fail('no configuration file provided: not found');
+  file ??= COMPOSE_FILES.find((f) => fileText(session.files, f) !== undefined);
+  if (!file || fileText(session.files, file) === undefined) return fail('no configuration file provided: not found');
   // The project is -p, else the file's `name:`, else "sandbox" (there is no directory name to default to).
   // Only the profiles named with --profile are active (the console has no COMPOSE_PROFILES variable).
-  const { project: p, problems } = parseCompose(session.files[file]!, file, { ...(project ? { project } : {}), profiles });
+  const { project: p, problems } = parseCompose(fileText(session.files, file)!, file, { ...(project ? { project } : {}), profiles });
   const shown = problems.map((q) => formatProblem(q, { severity: 'always' }));
   if (!p) return { output: shown.join('\n'), exitCode: 1 };
   const [sub, ...rest] = words;

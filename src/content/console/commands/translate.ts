@@ -1,3 +1,4 @@
+import { fileText, writeFile } from '../session';
 import { formatProblem } from '../../../formats/problem';
 import { composeToEcs, composeToSingleTask, parseCompose } from '../../../formats/compose';
 import type { ConsoleCommand, ConsoleSession } from '../types';
@@ -19,9 +20,9 @@ function translation(project: NonNullable<ReturnType<typeof parseCompose>['proje
 }
 
 function translate(session: ConsoleSession, p: TranslateArgs) {
-  const file = p.file ?? COMPOSE_FILES.find((f) => session.files[f] !== undefined);
-  if (!file || session.files[file] === undefined) return { output: `translate: ${file ?? 'compose.yaml'}: no such file`, exitCode: 1 };
-  const { project, problems } = parseCompose(session.files[file]!, file, { ...(p.project ? { project: p.project } : {}), profiles: p.profiles });
+  const file = p.file ?? COMPOSE_FILES.find((f) => fileText(session.files, f) !== undefined);
+  if (!file || fileText(session.files, file) === undefined) return { output: `translate: ${file ?? 'compose.yaml'}: no such file`, exitCode: 1 };
+  const { project, problems } = parseCompose(fileText(session.files, file)!, file, { ...(p.project ? { project: p.project } : {}), profiles: p.profiles });
   const shown = problems.map((q) => formatProblem(q, { severity: 'always' }));
   if (!project) return { output: shown.join('\n'), exitCode: 1 };
   const { defs, findings, errors } = translation(project, p.singleTask);
@@ -29,7 +30,7 @@ function translate(session: ConsoleSession, p: TranslateArgs) {
   if (errors.length) return { output: out.join('\n'), exitCode: 1 };
   for (const d of defs) {
     const path = `ecs/${String(d.family)}.json`;
-    session.files[path] = `${JSON.stringify(d, null, 2)}\n`;
+    writeFile(session.files, path, `${JSON.stringify(d, null, 2)}\n`);
     const n = (d.containerDefinitions as unknown[]).length;
     out.push(`Wrote ${path}: ${String(d.family)} (${String(d.cpu)} CPU, ${String(d.memory)} MiB, ${n} container${n === 1 ? '' : 's'})`);
   }

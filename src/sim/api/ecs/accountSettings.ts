@@ -1,5 +1,6 @@
 import type { SimContext } from '../../model/context';
 import type { EcsOperations } from './operation';
+import { ecsPage } from './paging';
 
 /** Sets an account setting (the simulator has one principal, the account root). */
 function putSetting(sim: SimContext, name: string, value: string) {
@@ -32,6 +33,6 @@ export const ACCOUNT_SETTING_OPERATIONS = {
     const settings = Object.entries(sim.world.accountSettings)
       .filter(([n]) => !input.name || n === input.name)
       .map(([name, value]) => ({ name, value, principalArn: `arn:aws:iam::${sim.world.account}:root`, type: 'user' }));
-    return { settings };
+    return ecsPage(settings, input, 'settings', (s) => s.name, 10);
   },
 } satisfies EcsOperations;

@@ -1,6 +1,7 @@
 import { ApiError, invalidParameter } from '../../core/errors';
 import { findContainerInstance } from '../../queries/lookups';
 import type { EcsOperations } from './operation';
+import { ecsPage } from './paging';
 
 /** Custom attributes of container instances (what memberOf constraints match). */
 export const ATTRIBUTE_OPERATIONS = {
@@ -61,6 +62,6 @@ export const ATTRIBUTE_OPERATIONS = {
         out.push({ name: at.name, ...(at.value !== undefined ? { value: at.value } : {}), targetType: 'container-instance', targetId: ci.containerInstanceArn });
       }
     }
-    return { attributes: out };
+    return ecsPage(out as { name: string; targetId: string }[], input, 'attributes', (a) => `${a.targetId} ${a.name}`);
   },
 } satisfies EcsOperations;

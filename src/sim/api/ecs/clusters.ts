@@ -9,6 +9,7 @@ import { activeInstanceCount } from '../../queries/lookups';
 import type { EcsOperations } from './operation';
 import type * as Ecs from './inputs.generated';
 import { checkTags } from './tags';
+import { ecsPage } from './paging';
 
 /** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
 function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
@@ -101,8 +102,8 @@ export const CLUSTER_OPERATIONS = {
     return { clusters, failures };
   },
 
-  ListClusters(sim) {
-    return { clusterArns: Object.values(sim.world.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterArn) };
+  ListClusters(sim, input) {
+    return ecsPage(Object.values(sim.world.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterArn), input, 'clusterArns');
   },
 
   DeleteCluster(sim, input) {

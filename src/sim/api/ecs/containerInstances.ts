@@ -5,6 +5,7 @@ import { attributeMap } from '../../placement/place';
 import { describeContainerInstance } from '../../queries/describe';
 import { findContainerInstance } from '../../queries/lookups';
 import type { EcsOperations } from './operation';
+import { ecsPage } from './paging';
 
 /** Container instances: describe, list (with cluster query language filters), drain, deregister. */
 export const CONTAINER_INSTANCE_OPERATIONS = {
@@ -49,7 +50,7 @@ export const CONTAINER_INSTANCE_OPERATIONS = {
       }
       out.push(a);
     }
-    return { containerInstanceArns: out };
+    return ecsPage(out, input, 'containerInstanceArns');
   },
 
   UpdateContainerInstancesState(sim, input) {

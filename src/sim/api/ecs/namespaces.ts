@@ -1,5 +1,6 @@
 import { ApiError } from '../../core/errors';
 import type { EcsOperations } from './operation';
+import { ecsPage } from './paging';
 
 /**
  * Services by Cloud Map namespace (API:ListServicesByNamespace): the services of every cluster that
@@ -15,6 +16,6 @@ export const NAMESPACE_OPERATIONS = {
     const serviceArns = Object.values(w.services)
       .filter((s) => s.status === 'ACTIVE' && (s.serviceConnectConfiguration?.namespace === ns.Name || s.serviceRegistries.some((r) => registries.has(r.registryArn))))
       .map((s) => s.serviceArn);
-    return { serviceArns };
+    return ecsPage(serviceArns, input, 'serviceArns');
   },
 } satisfies EcsOperations;

@@ -7,6 +7,7 @@ import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { stopTask } from '../../controllers/tasks';
 import { deploymentId, openServiceDeployment, requestPass, startDeployment } from '../../controllers/services';
 import type { EcsOperations } from './operation';
+import { ecsPage } from './paging';
 import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serviceChecks';
 import { checkAdvanced, checkDeploymentConfig } from './deploymentConfig';
@@ -200,11 +201,10 @@ export const SERVICE_OPERATIONS = {
 
   ListServices(sim, input) {
     const cluster = sim.cluster(input.cluster);
-    return {
-      serviceArns: Object.values(sim.world.services)
-        .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && (!input.launchType || s.launchType === input.launchType) &&
-          (!input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy))
-        .map((s) => s.serviceArn),
-    };
+    const arns = Object.values(sim.world.services)
+      .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && (!input.launchType || s.launchType === input.launchType) &&
+        (!input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy))
+      .map((s) => s.serviceArn);
+    return ecsPage(arns, input, 'serviceArns');
   },
 } satisfies EcsOperations;

@@ -6,6 +6,7 @@ import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { validateTaskDefinition } from './taskDefinitionRules';
 import type { EcsOperations } from './operation';
 import { checkTags } from './tags';
+import { ecsPage } from './paging';
 
 /** Task definitions and their revisions. */
 export const TASK_DEFINITION_OPERATIONS = {
@@ -69,7 +70,7 @@ export const TASK_DEFINITION_OPERATIONS = {
     }
     out.sort();
     if (input.sort === 'DESC') out.reverse();
-    return { taskDefinitionArns: out };
+    return ecsPage(out, input, 'taskDefinitionArns');
   },
 
   ListTaskDefinitionFamilies(sim, input) {
@@ -79,7 +80,7 @@ export const TASK_DEFINITION_OPERATIONS = {
       .filter(([f, revs]) => (!prefix || f.startsWith(prefix)) && (status === 'ALL' || revs.some((r) => r.status === status)))
       .map(([f]) => f)
       .sort();
-    return { families };
+    return ecsPage(families, input, 'families');
   },
 
   DeregisterTaskDefinition(sim, input) {

@@ -11,6 +11,7 @@ import { recordTrace } from '../../placement/traces';
 import { createTask, stopTask, type CreateTaskOptions } from '../../controllers/tasks';
 import type { EcsOperations } from './operation';
 import { checkTags } from './tags';
+import { ecsPage } from './paging';
 import { checkLaunch, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 import { checkOverrides, ebsVolumesFor } from './taskOptions';
 
@@ -220,6 +221,6 @@ export const TASK_OPERATIONS = {
       if (input.launchType && launchTypeOf(sim, t) !== input.launchType) continue;
       out.push(a);
     }
-    return { taskArns: out };
+    return ecsPage(out, input, 'taskArns');
   },
 } satisfies EcsOperations;
