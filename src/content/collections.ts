@@ -69,6 +69,8 @@ export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown
       return (sim.call('applicationautoscaling.DescribeScalingActivities', { ServiceNamespace: 'ecs' }).output as { ScalingActivities: unknown[] }).ScalingActivities;
     case 'containers':
       return (sim.call('docker.Ps', { all: true }).output as { containers: unknown[] }).containers;
+    case 'processes':
+      return (sim.call('docker.ProcessList', {}).output as { processes: unknown[] }).processes;
     case 'images':
       return Object.values(w.docker.images).map((i) => ({ ref: i.ref, exposedPorts: i.exposed, pushed: w.docker.registry.includes(i.ref) }));
     case 'localTraffic':
