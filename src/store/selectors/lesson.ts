@@ -7,16 +7,17 @@ const NONE: never[] = [];
 /**
  * The lesson judged at the world's moment, live: the checker's own goals, diagnostics and predictions over
  * the page's timeline, whose tracker samples the goals that speak about time as the clock passes. Recomputed
- * when the world changes (its version), a sample is taken, a prediction is made or another lesson is taken;
- * never merely because the page rendered again.
+ * when the world changes (its version) or its clock moves (a window of the last 30 s moves with it, events or
+ * not), a sample is taken, a prediction is made or another lesson is taken; never merely because the page
+ * rendered again.
  */
 export const selectLiveVerdict: (s: SandboxState) => Verdict | null = memoSelector(
   (s: SandboxState) => {
     const t = s.world.timeline;
     const def = s.lesson.current?.def;
-    return [t, def, s.world.version, s.lesson.current?.predictions, t && def ? trackerFor(t, def).revision : 0] as const;
+    return [t, def, s.world.version, s.world.now, s.lesson.current?.predictions, t && def ? trackerFor(t, def).revision : 0] as const;
   },
-  ([t, def, , chosen]) => (t && def ? trackerFor(t, def).verdict(t, chosen) : null),
+  ([t, def, , , chosen]) => (t && def ? trackerFor(t, def).verdict(t, chosen) : null),
 );
 
 /** The live checklist (empty when no lesson is taken). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, makeStore } from '../../../src/store/store';
-import { runAction } from '../../../src/store/actions';
+import { runAction, tick } from '../../../src/store/actions';
 import { defaultWorkspace } from '../../../src/store/defaults';
 import { checkWork, loadCatalog, openLesson } from '../../../src/store/lessons';
 import { selectChecklist, selectDiagnostics, selectLiveChecklist, selectLiveVerdict, selectReport } from '../../../src/store/selectors/lesson';
@@ -61,6 +61,16 @@ describe('the live lesson checklist', () => {
     expect(item(store, 'steady').passed).toBe(true);
   });
 
+  it('answers the learner’s prediction once its outcome is decided, live (L1: after the crash)', async () => {
+    const store = fresh();
+    openLesson(store, (await loadCatalog()).lessons.L1!);
+    runAction(store, 'lesson.predict', { id: 'blast-radius', choice: 1 });
+    const answer = () => selectLiveVerdict(store.getState())!.predictions[0]!;
+    expect(answer()).toMatchObject({ chosen: 'They fail too: it is one process', correct: null, right: null });
+    runAction(store, 'clock.jump', '2m10s');
+    expect(answer()).toMatchObject({ chosen: 'They fail too: it is one process', correct: 'They fail too: it is one process', right: true });
+  });
+
   it('names what went wrong as it happens (L1: the crash took the process down)', async () => {
     const store = fresh();
     openLesson(store, (await loadCatalog()).lessons.L1!);
@@ -99,5 +109,19 @@ describe('Check my work', () => {
     runAction(store, 'clock.jump', '2m20s');
     expect(selectReport(store.getState())).toBeNull();
     expect(selectChecklist(store.getState())).toBe(selectLiveChecklist(store.getState()));
+  });
+});
+
+describe('the live checklist as the clock runs', () => {
+  it('follows a window that moves with the clock even when nothing happens (L1: the last 30 s of traffic)', async () => {
+    const store = fresh();
+    const l1 = (await loadCatalog()).lessons.L1!;
+    openLesson(store, l1, { actions: l1.solution.actions });
+    expect(item(store, 'recovered').passed).toBe(false);
+    runAction(store, 'clock.toggle');
+    // The page's frames: 16 ms of wall time at 60×, each moving the clock by about a second.
+    for (let i = 0; i < 60 && !item(store, 'recovered').passed; i++) tick(store, 16);
+    expect(item(store, 'recovered').passed).toBe(true);
+    expect(store.getState().world.timeline!.now).toBeLessThan(200_000);
   });
 });
