@@ -1,7 +1,7 @@
 import { formatClock, type Sim } from '../../sim';
 import type { Expectation } from '../scenario';
 import { collection } from '../collections';
-import { evaluate } from '../evaluate';
+import { evaluate, type Collections } from '../evaluate';
 import { matches } from '../expect';
 import type { ChecklistItem, Goal, LearnerCall, Lesson, LessonReport } from './types';
 
@@ -37,7 +37,8 @@ function windowed(g: Goal, end: number): Expectation {
   if (g.window === undefined || !g.check.count) return g.check;
   const from = end - g.window;
   const field = g.check.count === 'datapoints' ? { t: { gt: (from - PERIOD_MS) / 1000 } } : g.check.count === 'events' ? { t: { gte: from } } : {};
-  return { ...g.check, where: { ...(g.check.where ?? {}), ...field } };
+  // The window first: most datapoints are older, and the first condition that fails ends the match.
+  return { ...g.check, where: { ...field, ...(g.check.where ?? {}) } };
 }
 
 /** Restricts a condition's events to those at or after the last event matching `since` (none: no event counts). */
@@ -90,8 +91,8 @@ function need(e: Expectation): string {
 }
 
 /** A goal about the world as it is now: a count, an event or a sequence (with its window, if any). */
-function nowItem(sim: Sim, g: Goal, calls: LearnerCall[]): ChecklistItem {
-  const r = evaluate(sim, scoped(sim, windowed(g, sim.now), g.since), calls);
+function nowItem(sim: Sim, g: Goal, calls: LearnerCall[], built: Collections): ChecklistItem {
+  const r = evaluate(sim, scoped(sim, windowed(g, sim.now), g.since), calls, built);
   if (r.passed) return item(g, true, '');
   const one = g.check.atLeast === 1 || (g.check.equals === 1 && g.check.atLeast === undefined);
   const seen = typeof r.seen === 'number' ? (r.seen === 0 && one ? 'not yet' : `${r.seen} found${need(g.check)}`) : g.check.event || g.check.sequence ? 'not yet' : '';
@@ -101,9 +102,10 @@ function nowItem(sim: Sim, g: Goal, calls: LearnerCall[]): ChecklistItem {
 }
 
 /** A rate goal: of / over, summed over the datapoints of the final window. */
-function rateItem(sim: Sim, g: Goal): ChecklistItem {
+function rateItem(sim: Sim, g: Goal, built: Collections): ChecklistItem {
   const after = (sim.now - (g.window ?? 60_000) - PERIOD_MS) / 1000;
-  const points = (collection(sim, 'datapoints', []) as { t: number; value: number }[]).filter((p) => p.t > after);
+  if (!built.has('datapoints')) built.set('datapoints', collection(sim, 'datapoints', []));
+  const points = (built.get('datapoints') as { t: number; value: number }[]).filter((p) => p.t > after);
   const sum = (cond: Record<string, unknown>) => points.filter((p) => matches(p, cond)).reduce((a, p) => a + p.value, 0);
   const of = sum(g.rate!.of);
   const over = sum(g.rate!.over);
@@ -151,14 +153,14 @@ function withinItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
 }
 
 /** Whether a goal's condition holds in the world now (what a sample records). */
-export function conditionHolds(sim: Sim, g: Goal, calls: LearnerCall[]): boolean {
-  return evaluate(sim, scoped(sim, g.check, g.since), calls).passed;
+export function conditionHolds(sim: Sim, g: Goal, calls: LearnerCall[], built?: Collections): boolean {
+  return evaluate(sim, scoped(sim, g.check, g.since), calls, built).passed;
 }
 
 /** The samples of a goal over time, with the world now as the last one. */
-function withNow(sim: Sim, g: Goal, s: readonly Sample[], calls: LearnerCall[]): readonly Sample[] {
+function withNow(sim: Sim, g: Goal, s: readonly Sample[], calls: LearnerCall[], built: Collections): readonly Sample[] {
   if (s.length && s[s.length - 1]!.t === sim.now) return s;
-  return [...s, { t: sim.now, ok: conditionHolds(sim, g, calls) }];
+  return [...s, { t: sim.now, ok: conditionHolds(sim, g, calls, built) }];
 }
 
 /** A goal that is only judged once others are met: the first of those not met yet, if any. */
@@ -168,17 +170,18 @@ function unmetGuard(g: Goal, lesson: Lesson, byId: Map<string, ChecklistItem>): 
 }
 
 /** The checklist at this moment: plain goals first, then those that wait for others (once, never). */
-export function checklistAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], samples: Samples): ChecklistItem[] {
+export function checklistAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], samples: Samples, built: Collections = new Map()): ChecklistItem[] {
   const byId = new Map<string, ChecklistItem>();
+  const sampled = (g: Goal) => withNow(sim, g, samples.get(g.id) ?? [], calls, built);
   const own = (g: Goal): ChecklistItem => {
-    if (g.rate) return rateItem(sim, g);
-    if (g.holdsFor !== undefined) return holdsItem(sim, g, withNow(sim, g, samples.get(g.id) ?? [], calls));
-    if (g.within !== undefined) return withinItem(sim, g, withNow(sim, g, samples.get(g.id) ?? [], calls));
-    return nowItem(sim, g, calls);
+    if (g.rate) return rateItem(sim, g, built);
+    if (g.holdsFor !== undefined) return holdsItem(sim, g, sampled(g));
+    if (g.within !== undefined) return withinItem(sim, g, sampled(g));
+    return nowItem(sim, g, calls, built);
   };
   const judged = (g: Goal): ChecklistItem => {
     if (g.never) {
-      const n = neverItem(g, withNow(sim, g, samples.get(g.id) ?? [], calls));
+      const n = neverItem(g, sampled(g));
       const guard = n.broken ? undefined : unmetGuard(g, lesson, byId);
       return guard ? { id: g.id, label: g.label, passed: false, detail: 'not broken so far; it is judged once the other goals are met' } : { id: n.id, label: n.label, passed: n.passed, detail: n.detail };
     }
@@ -193,12 +196,12 @@ export function checklistAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], samp
 }
 
 /** Each prediction: the learner's choice, and the answer only once it is decided and the learner answered or passed. */
-function predictionsAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], chosen: Record<string, number>, passed: boolean): LessonReport['predictions'] {
+function predictionsAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], chosen: Record<string, number>, passed: boolean, built: Collections): LessonReport['predictions'] {
   return lesson.predictions.map((p) => {
     const pick = chosen[p.id];
     const mine = pick !== undefined ? (p.choices[pick]?.label ?? null) : null;
-    const decided = evaluate(sim, p.decided, calls).passed;
-    const correct = decided ? p.choices.findIndex((c) => evaluate(sim, c.when, calls).passed) : -1;
+    const decided = evaluate(sim, p.decided, calls, built).passed;
+    const correct = decided ? p.choices.findIndex((c) => evaluate(sim, c.when, calls, built).passed) : -1;
     const shown = correct >= 0 && (pick !== undefined || passed);
     return { id: p.id, prompt: p.prompt, chosen: mine, correct: shown ? p.choices[correct]!.label : null, right: shown && pick !== undefined ? pick === correct : null };
   });
@@ -206,8 +209,10 @@ function predictionsAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], chosen: R
 
 /** The lesson at this moment: the checklist, the diagnostics that explain what went wrong, and the predictions. */
 export function judge(sim: Sim, lesson: Lesson, calls: LearnerCall[], samples: Samples, chosen: Record<string, number> = {}): Verdict {
-  const checklist = checklistAt(sim, lesson, calls, samples);
+  // Every condition is judged on the same moment: each collection is built once for all of them.
+  const built: Collections = new Map();
+  const checklist = checklistAt(sim, lesson, calls, samples, built);
   const passed = checklist.every((c) => c.passed);
-  const diagnostics = passed ? [] : lesson.diagnostics.filter((d) => d.when.every((w) => evaluate(sim, scoped(sim, w, d.since), calls).passed)).map((d) => ({ id: d.id, message: d.message }));
-  return { passed, checklist, diagnostics, predictions: predictionsAt(sim, lesson, calls, chosen, passed) };
+  const diagnostics = passed ? [] : lesson.diagnostics.filter((d) => d.when.every((w) => evaluate(sim, scoped(sim, w, d.since), calls, built).passed)).map((d) => ({ id: d.id, message: d.message }));
+  return { passed, checklist, diagnostics, predictions: predictionsAt(sim, lesson, calls, chosen, passed, built) };
 }

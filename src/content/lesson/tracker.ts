@@ -36,10 +36,11 @@ export class GoalTracker implements Ticker {
   tick(t: Timeline): void {
     if (this.samples.size === 0) return;
     const calls = learnerCalls(t.transcript);
+    const built = new Map<string, unknown[]>();
     for (const g of this.lesson.goals) {
       const s = this.samples.get(g.id);
       if (!s) continue;
-      const x = { t: t.now, ok: conditionHolds(t.sim, g, calls) };
+      const x = { t: t.now, ok: conditionHolds(t.sim, g, calls, built) };
       if (s.length && s[s.length - 1]!.t === t.now) s[s.length - 1] = x;
       else s.push(x);
     }
