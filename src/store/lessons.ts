@@ -1,4 +1,4 @@
-import { checkLesson, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
+import { checkLesson, stopTracking, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
 import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
@@ -18,6 +18,8 @@ export function lessonFiles(): Promise<Record<string, string>> {
   files ??= Promise.all(Object.entries(LOADERS).map(async ([path, load]) => [path.replace(/^.*\/lessons\//, ''), await load()] as const)).then((e) => Object.fromEntries(e));
   return files;
 }
+
+export { stopTracking };
 
 export interface Catalog {
   index: LessonIndex;

@@ -3,6 +3,6 @@ export { LessonError } from './yaml';
 export { parseLog } from './log';
 export { parseDemo, parseIndex, parseLesson, splitText } from './parse';
 export { checkLesson, type CheckOptions } from './checker';
-export { GoalTracker, learnerCalls, trackerFor } from './tracker';
+export { GoalTracker, learnerCalls, stopTracking, trackerFor } from './tracker';
 export { judge, type Verdict } from './judge';
 export { collection } from '../collections';

@@ -73,6 +73,13 @@ export class GoalTracker implements Ticker {
 
 const live = new WeakMap<Timeline, GoalTracker>();
 
+/** Stops watching a live timeline for its lesson (the learner left it): no more samples are taken. */
+export function stopTracking(t: Timeline): void {
+  if (!live.has(t)) return;
+  t.setTicker(null);
+  live.delete(t);
+}
+
 /**
  * The tracker that watches a live timeline for a lesson, attached on first use. Attached after time 0 (a lesson
  * opened at a step of its solution, a reload), it learns what it missed from a replay of the same world to now.

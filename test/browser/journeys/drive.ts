@@ -19,6 +19,9 @@ const files = lessonFiles();
 
 export const lessonById = (id: string): Lesson => parseLesson(files, id);
 
+/** The page each browser has a lesson open in. */
+const opened = new WeakMap<Browser, Page>();
+
 export async function launch(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -50,15 +53,28 @@ export class Learner {
     this.written = { ...lesson.files };
   }
 
+  /**
+   * Opens the lesson from the Lessons dialog; a journey after the first in the same browser takes the lesson
+   * up again with Restart, in the page it was left in (a learner's second try).
+   */
   static async open(browser: Browser, id: string, predictions: Record<string, number> = {}): Promise<Learner> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
     const lesson = lessonById(id);
-    await page.goto(url);
-    await page.locator('html[data-ready="true"]').waitFor();
-    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: new RegExp(`${id}: ${escape(lesson.title)}`) }).click();
-    await expect.poll(() => page.getByRole('region', { name: `Lesson ${id}` }).count()).toBe(1);
+    let page = opened.get(browser);
+    if (page) {
+      await page.getByRole('region', { name: `Lesson ${id}` }).getByRole('button', { name: 'Restart' }).click();
+      await expect.poll(() => page!.getByLabel('Simulated time').textContent()).toBe('0:00:00');
+      await page.getByRole('tab', { name: 'Console' }).click();
+      await expect.poll(() => page!.getByRole('log', { name: 'Console output' }).textContent()).not.toContain('$ ');
+    } else {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+      page = await context.newPage();
+      await page.goto(url);
+      await page.locator('html[data-ready="true"]').waitFor();
+      await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: new RegExp(`${id}: ${escape(lesson.title)}`) }).click();
+      await expect.poll(() => page!.getByRole('region', { name: `Lesson ${id}` }).count()).toBe(1);
+      opened.set(browser, page);
+    }
     const me = new Learner(page, lesson, predictions);
     for (const p of lesson.predictions) {
       const choice = predictions[p.id];

@@ -4,6 +4,7 @@ import { runAction, tick } from '../../../src/store/actions';
 import { defaultWorkspace } from '../../../src/store/defaults';
 import { checkWork, loadCatalog, openLesson } from '../../../src/store/lessons';
 import { selectChecklist, selectDiagnostics, selectLiveChecklist, selectLiveVerdict, selectReport } from '../../../src/store/selectors/lesson';
+import { trackerFor } from '../../../src/content/lesson';
 import { fakePort } from '../../support/fakePort';
 
 const fresh = () => makeStore(initialState(defaultWorkspace()), fakePort());
@@ -123,5 +124,25 @@ describe('the live checklist as the clock runs', () => {
     for (let i = 0; i < 60 && !item(store, 'recovered').passed; i++) tick(store, 16);
     expect(item(store, 'recovered').passed).toBe(true);
     expect(store.getState().world.timeline!.now).toBeLessThan(200_000);
+  });
+});
+
+describe('leaving a lesson', () => {
+  it('keeps the world and stops sampling its goals', async () => {
+    const store = fresh();
+    const l5 = (await loadCatalog()).lessons.L5!;
+    openLesson(store, l5);
+    const t = store.getState().world.timeline!;
+    const tracker = trackerFor(t, l5);
+    runAction(store, 'clock.jump', '30s');
+    expect(tracker.revision).toBeGreaterThan(0);
+    runAction(store, 'lesson.exit');
+    await expect.poll(() => store.getState().lesson.current).toBeNull();
+    await new Promise((done) => setTimeout(done, 10));
+    const seen = tracker.revision;
+    runAction(store, 'clock.jump', '2m');
+    expect(tracker.revision).toBe(seen);
+    expect(store.getState().world.timeline).toBe(t);
+    expect(selectLiveChecklist(store.getState())).toEqual([]);
   });
 });
