@@ -61,7 +61,7 @@ export class Learner {
     const lesson = lessonById(id);
     let page = opened.get(browser);
     if (page) {
-      await page.getByRole('region', { name: `Lesson ${id}` }).getByRole('button', { name: 'Restart' }).click();
+      await page.getByRole('region', { name: `Lesson ${id}` }).getByRole('button', { name: 'Restart', exact: true }).click();
       await expect.poll(() => page!.getByLabel('Simulated time').textContent()).toBe('0:00:00');
       await page.getByRole('tab', { name: 'Console' }).click();
       await expect.poll(() => page!.getByRole('log', { name: 'Console output' }).textContent()).not.toContain('$ ');
