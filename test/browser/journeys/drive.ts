@@ -46,8 +46,8 @@ export class Learner {
   /** What the learner has done so far, at the times it was done. */
   readonly done: LearnerAction[] = [];
   private readonly written: Record<string, string>;
-  private readonly started = Date.now();
-  readonly timings: string[] = [];
+  /** The commands run with a Run button of the lesson text. */
+  readonly fromText: string[] = [];
 
   constructor(readonly page: Page, readonly lesson: Lesson, readonly predictions: Record<string, number> = {}) {
     this.written = { ...lesson.files };
@@ -151,13 +151,22 @@ export class Learner {
     this.now = ms;
   }
 
-  /** Types a command into the console and waits until it has run (its line is in the console's output). */
+  /**
+   * Runs a command and waits until it has run (its line is in the console's output). A command the lesson text
+   * shows is brought in with its Run button, which types it into the console; any other is typed. Enter runs it.
+   */
   async type(line: string): Promise<void> {
     await this.page.getByRole('tab', { name: 'Console' }).click();
     const echo = `$ ${line}`;
     const before = await this.count(echo);
-    await this.page.getByLabel('Command').fill(line);
-    await this.page.getByLabel('Command').press('Enter');
+    const run = this.pane().getByRole('button', { name: `Run in console: ${line}`, exact: true });
+    const command = this.page.getByLabel('Command');
+    if (await run.count()) {
+      await run.first().click();
+      await expect.poll(() => command.inputValue()).toBe(line);
+      this.fromText.push(line);
+    } else await command.fill(line);
+    await command.press('Enter');
     await expect.poll(() => this.count(echo)).toBe(before + 1);
   }
 
@@ -266,10 +275,9 @@ export class Learner {
     await this.shows(want, 'checked');
     const passed = want.notMet.length === 0;
     await expect.poll(() => this.pane().getByRole('heading', { name: 'Debrief' }).count()).toBe(passed ? 1 : 0);
-  }
-
-  mark(what: string): void {
-    this.timings.push(`${what} ${((Date.now() - this.started) / 1000).toFixed(1)} s`);
+    // After the debrief, the way on: the next lesson, or the word that this was the last.
+    const onward = this.pane().getByRole('button', { name: /^Next lesson: L/ }).or(this.pane().getByText('That was the last lesson.'));
+    await expect.poll(() => onward.count()).toBe(passed ? 1 : 0);
   }
 }
 
