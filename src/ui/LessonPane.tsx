@@ -103,11 +103,10 @@ function Prerequisites() {
   if (!missing.length) return null;
   return (
     <div className="prereq" role="note">
-      <strong>This lesson builds on {missing.length === 1 ? 'a lesson' : 'lessons'} you have not passed yet:</strong>{' '}
-      {missing.map((m, i) => (
-        <span key={m.id}>{i > 0 && ', '}<button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {m.title}</button></span>
-      ))}
-      . You can go on here too.
+      <strong>This lesson builds on {missing.length === 1 ? 'a lesson' : 'lessons'} you have not passed yet</strong> (you can go on here too):
+      <ul>
+        {missing.map((m) => <li key={m.id}><button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {m.title}</button></li>)}
+      </ul>
     </div>
   );
 }
