@@ -45,7 +45,7 @@ function Checklist() {
           <li key={c.id} className={c.passed ? 'ok' : ''}>
             <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {c.label}
             <span className="sr-only">{c.passed ? ' (done)' : ' (not yet)'}</span>
-            {!c.passed && c.detail && <div className="small muted">{c.detail}</div>}
+            {!c.passed && c.detail && <div className="small muted detail"><Markdown text={c.detail} command={runInConsole} /></div>}
           </li>
         ))}
       </ul>

@@ -24,8 +24,12 @@ describe.runIf(url)('L1 Meet the monolith, as a learner takes it', () => {
     expect(seen.why).toEqual([]);
     expect(await me.pane().textContent()).not.toContain('It was');
     // What to do next is said, though: the command a goal needs, and the time another waits for.
-    expect(await me.pane().getByRole('list', { name: /^Checklist/ }).textContent()).toContain('send one: `curl localhost:3000/api/users`');
-    expect(await me.pane().getByRole('list', { name: /^Checklist/ }).textContent()).toContain('keep the clock running: the bug is hit at 2:00');
+    const checklist = me.pane().getByRole('list', { name: /^Checklist/ });
+    expect(await checklist.textContent()).toContain('send one: curl localhost:3000/api/users');
+    expect(await checklist.textContent()).toContain('keep the clock running: the bug is hit at 2:00');
+    // The command a goal names has its Run button there, as in the lesson text.
+    await checklist.getByRole('button', { name: 'Run in console: curl localhost:3000/api/users' }).click();
+    await expect.poll(() => me.page.getByLabel('Command').inputValue()).toBe('curl localhost:3000/api/users');
   }, 90_000);
 
   it('the trap "only posts breaks": the live list says the whole process went down', async () => {

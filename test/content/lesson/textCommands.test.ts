@@ -16,7 +16,7 @@ function runnable(text: string): string[] {
 }
 
 describe('the commands of a lesson text', () => {
-  it('every command a lesson offers to run in the console (briefing, steps, hints) passes its own allowed-check', async () => {
+  it('every command a lesson offers to run in the console (briefing, steps, hints, what a goal says to do) passes its own allowed-check', async () => {
     const catalog = await loadCatalog();
     const refused: string[] = [];
     let offered = 0;
@@ -24,7 +24,7 @@ describe('the commands of a lesson text', () => {
       const store = makeStore(initialState(defaultWorkspace()), fakePort());
       openLesson(store, lesson);
       const { briefing, steps, hints } = lesson.text;
-      for (const c of [briefing, steps, ...hints].flatMap(runnable)) {
+      for (const c of [briefing, steps, ...hints, ...lesson.goals.map((g) => g.how ?? '')].flatMap(runnable)) {
         offered++;
         const ok = enabledIn(store.getState(), 'console.prefill', c);
         if (ok !== true) refused.push(`${lesson.id}: ${c} (${ok})`);
