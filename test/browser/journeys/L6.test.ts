@@ -17,6 +17,11 @@ describe.runIf(url)('L6 Ports, network modes and the load balancer, as a learner
     expect(await me.eventLog().textContent()).toMatch(/service forum-api was unable to place a task .* is already using a port/);
     await me.page.getByRole('button', { name: /^Task placement/ }).click();
     await expect.poll(() => me.page.getByRole('region', { name: 'Inspector' }).textContent()).toMatch(/RESOURCE:PORTS[\s\S]*host port 80\/tcp is already in use/);
+    // The task on i-0b1, Why here?: i-0a1 was rejected for its port 80.
+    await me.page.locator('.canvas .react-flow__node').filter({ hasText: 'i-0b1' }).locator('.chip').first().click();
+    await me.page.getByRole('tab', { name: 'Why here?' }).click();
+    const i0a1 = me.page.getByRole('region', { name: 'Inspector' }).locator('tbody').filter({ hasText: 'i-0a1' });
+    await expect.poll(() => i0a1.textContent()).toMatch(/rejected\s*port filter\s*Why: Host port 80\/tcp is already in use/);
     await me.play(lesson.solution.actions.slice(1));
     await finish(me, 60);
   }, 90_000);
