@@ -331,7 +331,8 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     await expect.poll(() => page.getByRole('region', { name: 'Lesson L2' }).count()).toBe(1);
     expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
     // Run in console: typed, with the focus on the command line; only Enter runs it.
-    await page.getByRole('button', { name: 'Run in console: docker build -t forum:1 .' }).click();
+    // The step's button (the checklist's line for the image names the same command, with its own).
+    await page.locator('.lesson-body ol').getByRole('button', { name: 'Run in console: docker build -t forum:1 .' }).click();
     const cmd = page.getByLabel('Command');
     await expect.poll(() => cmd.inputValue()).toBe('docker build -t forum:1 .');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Command');
