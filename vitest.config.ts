@@ -1,14 +1,18 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['test/**/*.test.ts'],
     // Engine.strict for every test (test/setup/strict.ts).
     setupFiles: ['test/setup/strict.ts'],
     testTimeout: 60_000,
     // What a test waits for (a lesson catalogue loading, a clipboard write) may take seconds on a
     // busy machine; a poll fails only when the thing never happens within the test's time.
     expect: { poll: { timeout: 20_000 } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/browser/journeys/**'] } },
+      // A learner's journey through each lesson, in Chromium against one production build made for them all.
+      { extends: true, test: { name: 'journeys', include: ['test/browser/journeys/**/*.test.ts'], globalSetup: ['test/browser/journeys/setup.ts'] } },
+    ],
   },
 });

@@ -295,8 +295,8 @@ function lessonCommand(args: string[], io: Io): number {
   }
   const seed = o.values['--seed']?.[0] ?? lesson.start.seed;
   let report;
-  const result = checkLesson(lesson, log, seed, (t) => {
-    report = reportOf(t.sim, lesson.title, seed, learnerCalls(t.transcript), []);
+  const result = checkLesson(lesson, log, {
+    seed, after: (t) => void (report = reportOf(t.sim, lesson.title, seed, learnerCalls(t.transcript), [])),
   });
   const lessonPart = { id: result.id, passed: result.passed, checklist: result.checklist, diagnostics: result.diagnostics, predictions: result.predictions };
   if (o.flags.has('--json')) io.out(`${JSON.stringify({ ...report!, passed: result.passed, lesson: lessonPart }, null, 2)}\n`);

@@ -8,6 +8,30 @@ export function pairs(points: number[]): [number, number][] {
   return out;
 }
 
+/** The datapoints made last, by the metrics record they were made from and how many points it held. */
+const madeDatapoints = new WeakMap<object, { points: number; list: unknown[] }>();
+
+/**
+ * Every datapoint as { namespace, metricName, <dimensions>, t (seconds), timestamp, value }. Points are only
+ * ever added (a restored world has a metrics record of its own), so the list is made again only when there
+ * are more: the live checklist judges the world every frame, and metrics change once a simulated minute.
+ */
+function datapoints(sim: Sim): unknown[] {
+  const metrics = sim.world.metrics;
+  const series = Object.values(metrics);
+  let points = 0;
+  for (const m of series) points += m.points.length;
+  const made = madeDatapoints.get(metrics);
+  if (made && made.points === points) return made.list;
+  const list: unknown[] = [];
+  for (const m of series) {
+    const dims = Object.fromEntries(m.dimensions.map((d) => [d.name, d.value]));
+    for (let i = 0; i < m.points.length; i += 2) list.push({ namespace: m.namespace, metricName: m.metricName, ...dims, t: m.points[i]! / 1000, timestamp: sim.ts(m.points[i]!), value: m.points[i + 1]! });
+  }
+  madeDatapoints.set(metrics, { points, list });
+  return list;
+}
+
 /** Collections the expectations count over, with a few joined fields for readable conditions. */
 export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown[] {
   const w = sim.world;
@@ -42,10 +66,7 @@ export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown
     case 'calls':
       return calls;
     case 'datapoints':
-      return Object.values(w.metrics).flatMap((m) => {
-        const dims = Object.fromEntries(m.dimensions.map((d) => [d.name, d.value]));
-        return pairs(m.points).map(([t, value]) => ({ namespace: m.namespace, metricName: m.metricName, ...dims, t: t / 1000, timestamp: sim.ts(t), value }));
-      });
+      return datapoints(sim);
     case 'traces':
       return w.traces.map((t) => expandTrace(w, t));
     case 'alarms':
@@ -69,6 +90,8 @@ export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown
       return (sim.call('applicationautoscaling.DescribeScalingActivities', { ServiceNamespace: 'ecs' }).output as { ScalingActivities: unknown[] }).ScalingActivities;
     case 'containers':
       return (sim.call('docker.Ps', { all: true }).output as { containers: unknown[] }).containers;
+    case 'processes':
+      return (sim.call('docker.ProcessList', {}).output as { processes: unknown[] }).processes;
     case 'images':
       return Object.values(w.docker.images).map((i) => ({ ref: i.ref, exposedPorts: i.exposed, pushed: w.docker.registry.includes(i.ref) }));
     case 'localTraffic':

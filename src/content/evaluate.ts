@@ -13,7 +13,10 @@ export interface ExpectResult {
 }
 
 
-export function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): ExpectResult {
+/** Collections already built for one moment of a world, by name: conditions judged together share them. */
+export type Collections = Map<string, unknown[]>;
+
+export function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[], built?: Collections): ExpectResult {
   const label = raw.label ?? describeExpectation(raw);
   // Expectations may name things by reference too (${ci:i-1}, ${task:0}, ${call:id.path}).
   const e = resolveRefs(sim, raw, calls) as Expectation;
@@ -44,7 +47,12 @@ export function evaluate(sim: Sim, raw: Expectation, calls: CallRecord[]): Expec
     }
     return { index: e.index, label, passed: true, seen };
   }
-  const items = collection(sim, e.count!, calls).filter((x) => matches(x, e.where));
+  let all = built?.get(e.count!);
+  if (!all) {
+    all = collection(sim, e.count!, calls);
+    built?.set(e.count!, all);
+  }
+  const items = all.filter((x) => matches(x, e.where));
   const n = items.length;
   let passed = true;
   if (e.equals !== undefined) passed &&= n === e.equals;

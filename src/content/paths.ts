@@ -3,7 +3,7 @@
  * Only an object's own members are followed, so a path such as `__proto__` or `constructor.name` finds nothing.
  */
 export function getPath(obj: unknown, path: string): unknown {
-  const parts = path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
+  const parts = partsOf(path);
   let cur: unknown = obj;
   for (const raw of parts) {
     if (cur === undefined || cur === null) return undefined;
@@ -22,6 +22,19 @@ export function getPath(obj: unknown, path: string): unknown {
     }
   }
   return cur;
+}
+
+/** A path's parts, read once per path: conditions are matched against every item of a collection, often every frame. */
+const parsed = new Map<string, string[]>();
+const PARSED_LIMIT = 1024;
+
+function partsOf(path: string): string[] {
+  let parts = parsed.get(path);
+  if (parts) return parts;
+  parts = path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
+  if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value!);
+  parsed.set(path, parts);
+  return parts;
 }
 
 function ownMember(v: object | string, key: string): unknown {

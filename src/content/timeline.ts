@@ -48,6 +48,17 @@ export interface Sample {
   tasksPending: number;
 }
 
+/**
+ * Something that watches the world at a fixed interval (the live lesson checklist): told at each multiple of
+ * `every` once what is due then has been applied, again if the learner acts at that same instant, and told to
+ * forget what it saw from `from` on when the world goes back there (it is told again as the clock passes).
+ */
+export interface Ticker {
+  every: number;
+  tick(t: Timeline): void;
+  rewind(from: number): void;
+}
+
 const SNAPSHOT_EVERY_MS = 60_000;
 const MAX_SNAPSHOTS = 240;
 const SAMPLE_EVERY_MS = 60_000;
@@ -92,6 +103,10 @@ export class Timeline {
   /** Called with how long each snapshot took (ms of wall time, as measured by the caller's clock). */
   onSnapshot?: (tookMs: number) => void;
 
+  private ticker: Ticker | null = null;
+  /** The time of the last tick given (ms); a tick is due at the next multiple of `ticker.every` after it. */
+  private lastTick = -Infinity;
+
   /** Without history (the headless runner): no snapshots or chart samples are taken, so the world cannot be scrubbed back. */
   private readonly history: boolean;
 
@@ -126,6 +141,30 @@ export class Timeline {
     return this.outcomes;
   }
 
+  /**
+   * Watches the world with `ticker` from now on (null: stops). Ticks already due at or before now are taken
+   * as given: a ticker attached late learns the past by a replay of its own.
+   */
+  setTicker(ticker: Ticker | null): void {
+    this.ticker = ticker;
+    this.lastTick = ticker ? Math.floor(this.sim.now / ticker.every) * ticker.every : -Infinity;
+  }
+
+  private nextTickAt(): number {
+    if (!this.ticker) return Infinity;
+    const every = this.ticker.every;
+    return Math.floor(this.lastTick / every) * every + every;
+  }
+
+  /** Tells the ticker about the world now, when now is a tick (again, if something changed at the same instant). */
+  private tickIfDue(stop: number, changed: boolean): void {
+    if (!this.ticker) return;
+    if (stop === this.nextTickAt() || (changed && this.sim.now === this.lastTick)) {
+      this.lastTick = this.sim.now;
+      this.ticker.tick(this);
+    }
+  }
+
   /** The time of the next pending event, or Infinity. */
   nextEventTime(): number {
     return Math.min(this.sim.engine.nextTime(), this.nextActionTime());
@@ -149,7 +188,7 @@ export class Timeline {
     let n = 0;
     for (;;) {
       const mark = Math.min(this.nextSnapshotAt(), this.nextSampleAt());
-      const stop = Math.min(this.nextActionTime(), mark, target);
+      const stop = Math.min(this.nextActionTime(), mark, this.nextTickAt(), target);
       if (budget) {
         // Step event by event so that a busy slice can yield between events.
         while (sim.engine.nextTime() <= stop) {
@@ -165,7 +204,7 @@ export class Timeline {
         if (stop === this.nextSampleAt()) this.sample();
         if (stop === this.nextSnapshotAt()) this.takeSnapshot();
       }
-      this.applyDueActions();
+      this.tickIfDue(stop, this.applyDueActions());
       if (stop >= target) break;
     }
     this.head = Math.max(this.head, sim.now);
@@ -180,25 +219,31 @@ export class Timeline {
     return true;
   }
 
-  private applyDueActions(): void {
+  /** Applies what is due now: the scenario's actions, then commands' later steps, then the learner's; true if any was. */
+  private applyDueActions(): boolean {
     const sim = this.sim;
     const t = sim.now;
+    let n = 0;
     while (this.scenarioApplied < this.scenarioActions.length && this.scenarioActions[this.scenarioApplied]!.at <= t) {
       const a = this.scenarioActions[this.scenarioApplied++]!;
       const input = resolveRefs(sim, a.input, this.calls) as Record<string, unknown>;
       const r = sim.call(a.call, input);
       this.calls[a.index] = { at: t / 1000, call: a.call, ...(a.id ? { id: a.id } : {}), input, ...(r.error ? { error: r.error } : { output: r.output }) };
       sim.runUntil(t);
+      n++;
     }
     // Then the steps of commands that were waiting for this moment, in the order they were scheduled.
     while (this.pending.length && this.pending[0]!.at <= t) {
       this.resume(this.pending.shift()!);
       sim.runUntil(t);
+      n++;
     }
     while (this.applied < this.actions.length && this.actions[this.applied]!.at <= t) {
       this.apply(this.actions[this.applied++]!);
       sim.runUntil(t);
+      n++;
     }
+    return n > 0;
   }
 
   private apply(a: LearnerAction): void {
@@ -256,6 +301,7 @@ export class Timeline {
     this.applied++;
     this.apply(a);
     this.sim.runUntil(now);
+    this.tickIfDue(Infinity, true);
     return this.outcomes[this.outcomes.length - 1]!;
   }
 
@@ -294,6 +340,11 @@ export class Timeline {
     this.pending = structuredClone(s.pending);
     this.samples = this.samples.filter((x) => x.t <= s.t);
     this.skippedUntil = -1;
+    if (this.ticker) {
+      // The snapshot is the world before what was due at its time: the tick at that time is taken again.
+      this.lastTick = s.t - 1;
+      this.ticker.rewind(s.t);
+    }
   }
 
   /** Takes back the most recent learner action, keeping the clock where it is. */

@@ -1,7 +1,7 @@
 import { parseYaml } from '../formats/yamlDoc';
 import { parseJson } from '../formats/json';
 import { formatProblem, type Problem } from '../formats/problem';
-import { parseCompose } from '../formats/compose';
+import { composeToEcs, parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { complete, filesRead, lineAllowed, waitOf } from '../content/console';
 import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPanel, touched, withCause, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
@@ -210,7 +210,11 @@ const EDITOR_ACTIONS = {
     label: 'Translate to ECS', group: 'Editor', enabled: editorAction('editor.translate'),
     run: (st, arg?: string) => {
       const file = fileFor(st.getState(), 'editor.translate', arg, COMPOSE_FILE);
-      act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: st.getState().editor.files[file] ?? '' } });
+      const text = st.getState().editor.files[file] ?? '';
+      // What the file or its translation refuses is marked at its line in the editor, as the console prints it.
+      const { project, problems } = parseCompose(text, file);
+      setProblems(st, file, [...problems, ...(project ? composeToEcs(project).errors : [])]);
+      act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: text } });
       showPanel(st, 'console');
     },
   },

@@ -1,6 +1,7 @@
-import { checkLesson, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
+import { checkLesson, stopTracking, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
 import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
+import { formatClock } from '../sim';
 import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
 
@@ -17,6 +18,8 @@ export function lessonFiles(): Promise<Record<string, string>> {
   files ??= Promise.all(Object.entries(LOADERS).map(async ([path, load]) => [path.replace(/^.*\/lessons\//, ''), await load()] as const)).then((e) => Object.fromEntries(e));
   return files;
 }
+
+export { stopTracking };
 
 export interface Catalog {
   index: LessonIndex;
@@ -71,7 +74,7 @@ export async function catalogIn(store: SandboxStore): Promise<Catalog> {
 let openings = 0;
 
 export function lessonState(lesson: Lesson): LessonState {
-  return { id: lesson.id, def: lesson, report: null, predictions: {}, hints: 0, showGoal: false, showSolution: false, opened: ++openings };
+  return { id: lesson.id, def: lesson, report: null, checkedVersion: null, predictions: {}, hints: 0, showGoal: false, showSolution: false, opened: ++openings };
 }
 
 /** Opens a lesson at its start state (optionally replaying the first `step` actions of its solution). */
@@ -96,26 +99,33 @@ export function openLesson(store: SandboxStore, lesson: Lesson, opts: { step?: n
   });
   if (kept.length) notify(store, `Your own ${kept.join(', ')} ${kept.length > 1 ? 'are' : 'is'} kept in the editor as ${kept.map((k) => `mine/${k}`).join(', ')}.`);
   if (!loadScenario(store, lesson.startText, lesson.start.seed, null, actions, time)) return;
+  // The live checklist watches the new world from here on.
+  trackerFor(store.getState().world.timeline!, lesson);
   setLesson(store, lessonState(lesson), { lesson: { demo: null }, ui: { panel: Object.keys(lesson.files).length ? 'editor' : 'console' } });
   touched(store);
 }
 
-/** Replays the lesson's start with the learner's actions and records the verdict. */
+/**
+ * Replays the lesson's start with the learner's actions to the learner's moment (never further: what has not
+ * happened yet is not met) and records the verdict, which the live checklist agrees with.
+ */
 export function checkWork(store: SandboxStore): LessonReport | undefined {
   const { world, lesson } = store.getState();
   const current = lesson.current;
-  if (!current || !world.timeline) return undefined;
-  const report = checkLesson(current.def, { actions: world.timeline.actions.slice(), predictions: current.predictions });
+  const t = world.timeline;
+  if (!current || !t) return undefined;
+  const report = checkLesson(current.def, { actions: t.actions.slice(), predictions: current.predictions }, { seed: t.seed, to: t.now });
   const progress: Progress = { ...lesson.progress, lessons: { ...lesson.progress.lessons } };
   const before = progress.lessons[current.id];
   progress.lessons[current.id] = {
-    passed: report.passed || (before?.passed ?? false), checkedAt: world.timeline.now,
+    passed: report.passed || (before?.passed ?? false), checkedAt: t.now,
     predictionsRight: report.predictions.filter((p) => p.right).length,
   };
   saveProgress(store.port.storage, progress);
-  patch(store, { lesson: { current: { ...current, report }, progress } });
+  patch(store, { lesson: { current: { ...current, report, checkedVersion: world.version }, progress } });
+  const at = formatClock(report.clock);
   const missing = report.checklist.filter((c) => !c.passed).length;
-  notify(store, report.passed ? `${current.id} passed: a replay of your actions from the start reached every goal.` : `${current.id} not yet: ${missing} goal${missing === 1 ? '' : 's'} not reached when your actions were replayed from the start.`, report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
+  notify(store, report.passed ? `${current.id} passed: a replay of your actions from the start to ${at} reached every goal.` : `${current.id} not yet: ${missing} goal${missing === 1 ? '' : 's'} not reached at ${at}, when your actions were replayed from the start.`, report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
   return report;
 }
 

@@ -15,6 +15,8 @@ export interface LessonState {
   id: string;
   def: Lesson;
   report: LessonReport | null;
+  /** The world's version when the work was last checked: the report speaks for that world only. */
+  checkedVersion: number | null;
   predictions: Record<string, number>;
   hints: number;
   showGoal: boolean;

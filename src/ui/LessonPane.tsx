@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { LessonState } from '../store/store';
-import { selectChecklist } from '../store/selectors/lesson';
+import { selectChecklist, selectDiagnostics, selectReport } from '../store/selectors/lesson';
 import { selectMissingPrerequisites, selectNextLesson } from '../store/selectors/flow';
 import { selectActionCount, clock } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
@@ -31,11 +31,12 @@ function Predictions({ lesson }: { lesson: LessonState }) {
   );
 }
 
-/** The goals, live (a selector over the store) until the work is checked, then the check's verdict. */
-function Checklist({ lesson }: { lesson: LessonState }) {
+/** The goals and what went wrong, live (the checker's judgement at this moment), or the check's verdict at its moment. */
+function Checklist() {
   const items = useSandbox(selectChecklist);
+  const diagnostics = useSandbox(selectDiagnostics);
   const actions = useSandbox(selectActionCount);
-  const report = lesson.report;
+  const report = useSandbox(selectReport);
   return (
     <>
       <h3 id="checklist-title">Checklist {report ? <span className="small muted">(checked by replaying your {actions} actions to {clock(report.clock)})</span> : <span className="small muted">(live)</span>}</h3>
@@ -44,11 +45,11 @@ function Checklist({ lesson }: { lesson: LessonState }) {
           <li key={c.id} className={c.passed ? 'ok' : ''}>
             <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {c.label}
             <span className="sr-only">{c.passed ? ' (done)' : ' (not yet)'}</span>
-            {!c.passed && c.detail && <div className="small muted">{c.detail}</div>}
+            {!c.passed && c.detail && <div className="small muted detail"><Markdown text={c.detail} command={runInConsole} /></div>}
           </li>
         ))}
       </ul>
-      {report && !report.passed && report.diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>Why:</strong> {d.message}</p>)}
+      {diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>Why:</strong> {d.message}</p>)}
     </>
   );
 }
@@ -58,7 +59,7 @@ function Help({ lesson }: { lesson: LessonState }) {
   const def = lesson.def;
   return (
     <>
-      {lesson.showGoal && <div className="note"><strong>The goal:</strong> {def.summary} The canvas beside yours shows the world the reference solution ends in, at {clock(def.until)} of simulated time (its commands are not shown).</div>}
+      {lesson.showGoal && <div className="note"><strong>The goal:</strong> {def.summary} The canvas beside yours shows the world the reference solution ends in, at {clock(def.until)} of simulated time (its commands are not shown). Check my work judges your world at the moment you are at.</div>}
       {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>Hint {i + 1}:</strong> <Markdown text={h} command={runInConsole} /></div>)}
       {lesson.showSolution && (
         <div className="note">
@@ -102,11 +103,10 @@ function Prerequisites() {
   if (!missing.length) return null;
   return (
     <div className="prereq" role="note">
-      <strong>This lesson builds on {missing.length === 1 ? 'a lesson' : 'lessons'} you have not passed yet:</strong>{' '}
-      {missing.map((m, i) => (
-        <span key={m.id}>{i > 0 && ', '}<button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {m.title}</button></span>
-      ))}
-      . You can go on here too.
+      <strong>This lesson builds on {missing.length === 1 ? 'a lesson' : 'lessons'} you have not passed yet</strong> (you can go on here too):
+      <ul>
+        {missing.map((m) => <li key={m.id}><button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {m.title}</button></li>)}
+      </ul>
     </div>
   );
 }
@@ -150,7 +150,7 @@ export function LessonPane() {
         <h3>Steps</h3>
         <Markdown text={def.text.steps} command={runInConsole} />
         <Predictions lesson={lesson} />
-        <Checklist lesson={lesson} />
+        <Checklist />
         <Help lesson={lesson} />
         {lesson.report?.passed && <Debrief text={def.text.debrief} />}
       </div>

@@ -331,7 +331,8 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     await expect.poll(() => page.getByRole('region', { name: 'Lesson L2' }).count()).toBe(1);
     expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
     // Run in console: typed, with the focus on the command line; only Enter runs it.
-    await page.getByRole('button', { name: 'Run in console: docker build -t forum:1 .' }).click();
+    // The step's button (the checklist's line for the image names the same command, with its own).
+    await page.locator('.lesson-body ol').getByRole('button', { name: 'Run in console: docker build -t forum:1 .' }).click();
     const cmd = page.getByLabel('Command');
     await expect.poll(() => cmd.inputValue()).toBe('docker build -t forum:1 .');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Command');
@@ -346,6 +347,10 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     await page.screenshot({ path: resolve(SHOTS, 'lesson-L2-goal-light-1280x720.png') });
     await page.getByRole('button', { name: 'Hide goal' }).click();
     for (const line of ['docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) await command(page, line);
+    // Check my work judges the moment the learner is at: a minute of traffic first.
+    await page.getByLabel('Jump to').fill('1m');
+    await page.getByLabel('Jump to').press('Enter');
+    await expect.poll(() => page.getByLabel('Simulated time').textContent()).toBe('0:01:00');
     await page.getByRole('button', { name: 'Check my work' }).click();
     const next = page.getByRole('button', { name: /^Next lesson: L3/ });
     await expect.poll(() => next.count()).toBe(1);

@@ -72,11 +72,56 @@ describe('the lessons', () => {
   it('a rate goal says what it measured, or that there was nothing to measure', () => {
     const l6 = parseLesson(files, 'L6');
     const idle = checkLesson(l6, { actions: [], predictions: {} }).checklist.find((c) => c.id === 'no-errors')!;
-    expect(idle).toMatchObject({ passed: false, detail: 'nothing to measure in that window (no requests)' });
+    expect(idle.passed).toBe(false);
+    expect(idle.detail).toMatch(/^nothing to measure in that window \(no requests\) — /);
     const strict = { ...l6, goals: l6.goals.map((g) => (g.id === 'no-errors' ? { ...g, check: { ...g.check, atMost: undefined, atLeast: 2 } } : g)) };
     const r = checkLesson(strict, l6.solution).checklist.find((c) => c.id === 'no-errors')!;
     expect(r.passed).toBe(false);
-    expect(r.detail).toMatch(/^0 % \(0 of \d+\); need at least 200 %$/);
+    expect(r.detail).toMatch(/^0 % \(0 of \d+\); need at least 200 % — /);
+  });
+
+  it('a rate over the last minute measures the minute that ended last, between the minute marks too (L6 at 2:30)', () => {
+    const l6 = parseLesson(files, 'L6');
+    for (const to of [150_000, 165_000, 180_000]) {
+      const r = checkLesson(l6, l6.solution, { to });
+      expect(r.checklist.find((c) => c.id === 'no-errors'), `at ${to / 1000} s`).toMatchObject({ passed: true, detail: '' });
+      expect(r.checklist.find((c) => c.id === 'served')!.passed).toBe(true);
+    }
+  });
+
+  it('at 0:00:01, before the learner did anything, no goal is met, nothing is explained and no prediction is answered', () => {
+    for (const id of ids) {
+      const r = checkLesson(parseLesson(files, id), { actions: [], predictions: {} }, { to: 1000 });
+      expect(r.checklist.filter((c) => c.passed).map((c) => c.id), id).toEqual([]);
+      expect(r.diagnostics, id).toEqual([]);
+      expect(r.predictions.filter((p) => p.correct !== null), id).toEqual([]);
+    }
+  });
+
+  it('a prediction answers only once its outcome is decided, and only to a learner who answered or passed', () => {
+    const l1 = parseLesson(files, 'L1');
+    const early = checkLesson(l1, l1.solution, { to: 30_000 }).predictions[0]!;
+    expect(early).toMatchObject({ chosen: 'They fail too: it is one process', correct: null, right: null });
+    const after = checkLesson(l1, l1.solution, { to: 150_000 }).predictions[0]!;
+    expect(after).toMatchObject({ correct: 'They fail too: it is one process', right: true });
+    const unanswered = checkLesson(l1, { ...l1.solution, predictions: {} }, { to: 150_000 });
+    expect(unanswered.passed).toBe(false);
+    expect(unanswered.predictions[0]).toMatchObject({ chosen: null, correct: null, right: null });
+    const passed = checkLesson(l1, { ...l1.solution, predictions: {} });
+    expect(passed.passed).toBe(true);
+    expect(passed.predictions[0]).toMatchObject({ chosen: null, correct: 'They fail too: it is one process', right: null });
+  });
+
+  it('a goal that waits says what for, and a goal judged after others says which', () => {
+    const l11 = parseLesson(files, 'L11');
+    const r = checkLesson(l11, l11.solution, { to: 90_000 });
+    expect(r.checklist.find((c) => c.id === 'scaled-out')!.detail).toBe('what it waits for has not happened yet — keep the clock running: the spike starts at 3:00');
+    expect(r.checklist.find((c) => c.id === 'scaled-in')!.detail).toBe('counts once “posts reached at least 4 running tasks within 6 minutes of the spike\'s start” is met');
+    expect(r.checklist.find((c) => c.id === 'others-unchanged')!.detail).toBe('not broken so far; it is judged once the other goals are met');
+    const l1 = parseLesson(files, 'L1');
+    expect(checkLesson(l1, { actions: [], predictions: {} }, { to: 5000 }).checklist[0]!.detail).toBe('not yet — send one: `curl localhost:3000/api/users`');
+    const l5 = parseLesson(files, 'L5');
+    expect(checkLesson(l5, l5.solution, { to: 100_000 }).checklist.find((c) => c.id === 'steady')!.detail).toBe('true since 0:01:20; it must hold for 0:01:00, until 0:02:20 — create the service and keep the clock running');
   });
 
   it('the demos are scenarios that run', () => {

@@ -52,6 +52,26 @@ describe('the action registry', () => {
     expect(store.getState().world.timeline!.actions).toHaveLength(1);
   });
 
+  it('translating a Compose file marks what ECS refuses at its line, and takes the marker away once it translates (L4)', async () => {
+    const store = fresh();
+    const l4 = (await loadCatalog()).lessons.L4!;
+    openLesson(store, l4);
+    runAction(store, 'editor.translate', 'compose.yaml');
+    expect(store.getState().world.timeline!.transcript.at(-1)!).toMatchObject({ command: 'translate compose.yaml', exitCode: 0 });
+    expect(store.getState().editor.problems.filter((p) => p.file === 'compose.yaml')).toEqual([]);
+    const asymmetric = l4.files['compose.yaml']!.replace('ports: ["3000:3000"]', 'ports: ["80:3000"]');
+    const line = asymmetric.split('\n').findIndex((l) => l.includes('ports: ["80:3000"]')) + 1;
+    runAction(store, 'editor.edit', { file: 'compose.yaml', text: asymmetric });
+    runAction(store, 'editor.translate', 'compose.yaml');
+    expect(store.getState().editor.problems.filter((p) => p.file === 'compose.yaml')).toEqual([expect.objectContaining({
+      line, member: 'services.api.ports', severity: 'error',
+      message: expect.stringMatching(/published port 80 differs from target 3000.*awsvpc \(Fargate\).*a load balancer listens there and forwards to port 3000$/),
+    })]);
+    runAction(store, 'editor.edit', { file: 'compose.yaml', text: l4.files['compose.yaml']! });
+    runAction(store, 'editor.translate', 'compose.yaml');
+    expect(store.getState().editor.problems.filter((p) => p.file === 'compose.yaml')).toEqual([]);
+  });
+
   it('deploys the Copilot manifest: app, environment and service, as copilot would', () => {
     const store = fresh();
     runAction(store, 'editor.copilotDeploy', MANIFEST_FILE);

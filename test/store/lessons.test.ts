@@ -31,9 +31,17 @@ describe('lessons in the store', () => {
     expect(store.getState().ui.console.echoes).toEqual([{ after: 0, command: 'aws ecs list-clusters', text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/) }]);
     expect(store.getState().ui.notices.at(-1)!.text).toMatch(/^"aws ecs list-clusters" was not run: lesson L2 uses only: docker build/);
     expect(runAction(store, 'editor.register', 'taskdef.json')).toBe(false);
-    for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', l);
+    for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'sleep 5', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', l);
+    // Checked at the learner's moment: 20 good requests in the last 30 s have not happened yet.
+    const early = checkWork(store)!;
+    expect(early.passed).toBe(false);
+    expect(early.clock).toBe(5000);
+    expect(early.checklist.find((c) => c.id === 'traffic')!.passed).toBe(false);
+    expect(store.getState().lesson.progress.lessons.L2?.passed).toBe(false);
+    runAction(store, 'console.run', 'sleep 40');
     const report = checkWork(store)!;
     expect(report.passed).toBe(true);
+    expect(report.clock).toBe(45_000);
     expect(store.getState().lesson.progress.lessons.L2?.passed).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ describe('the lesson pane', () => {
     expect(met()).toBe(0);
     await settle(() => runAction(store, 'console.run', 'docker build -t forum:1 .'));
     expect(met()).toBeGreaterThan(0);
-    for (const l of ['docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) await settle(() => runAction(store, 'console.run', l));
+    for (const l of ['docker run -d -p 80:3000 --name forum forum:1', 'sleep 5', 'traffic http://localhost:80/api/users 2', 'sleep 40']) await settle(() => runAction(store, 'console.run', l));
     await click([...root.querySelectorAll('button')].find((b) => b.textContent === 'Check my work')!);
     await settle(() => new Promise((r) => setTimeout(r, 50)));
     expect(root.querySelector('h3#checklist-title')!.textContent).toMatch(/^Checklist \(checked by replaying your 3 actions to /);

@@ -2,5 +2,7 @@ export type * from './types';
 export { LessonError } from './yaml';
 export { parseLog } from './log';
 export { parseDemo, parseIndex, parseLesson, splitText } from './parse';
-export { checkLesson, evaluateNow, learnerCalls } from './checker';
+export { checkLesson, type CheckOptions } from './checker';
+export { GoalTracker, learnerCalls, stopTracking, trackerFor } from './tracker';
+export { judge, type Verdict } from './judge';
 export { collection } from '../collections';

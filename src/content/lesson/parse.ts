@@ -61,7 +61,31 @@ function readGoal(g: Record<string, unknown>, i: number, { file, y, problems }: 
   if (g.rate !== undefined) goal.rate = g.rate as Goal['rate'] & object;
   if (g.after !== undefined) goal.after = g.after as Record<string, unknown>;
   if ((goal.within === undefined) !== (goal.after === undefined)) problems.push(fileError(file, at(), member, 'within and after go together'));
+  if (g.how !== undefined) {
+    if (typeof g.how === 'string') goal.how = g.how;
+    else problems.push(fileError(file, y.at(['goals', i, 'how']), `${member}.how`, 'expected a string'));
+  }
+  if (g.since !== undefined) {
+    if (g.since !== null && typeof g.since === 'object' && !Array.isArray(g.since)) goal.since = g.since as Record<string, unknown>;
+    else problems.push(fileError(file, y.at(['goals', i, 'since']), `${member}.since`, 'expected an event condition'));
+  }
+  if (g.once !== undefined) {
+    if (Array.isArray(g.once) && g.once.every((x) => typeof x === 'string')) goal.once = g.once as string[];
+    else problems.push(fileError(file, y.at(['goals', i, 'once']), `${member}.once`, 'expected a list of goal ids'));
+  }
   return goal;
+}
+
+/** A goal's `once` names goals that are judged on their own: not itself, not a never goal, none with a once of its own. */
+function checkOnce(goals: Goal[], { file, y, problems }: LessonFile): void {
+  goals.forEach((g, i) => {
+    if (g.once && g.never) problems.push(fileError(file, y.at(['goals', i, 'once']), `goals[${i}].once`, 'a never goal is judged after every other goal already'));
+    for (const [j, id] of (g.once ?? []).entries()) {
+      const other = goals.find((x) => x.id === id);
+      const why = !other ? `no goal '${id}'` : other === g ? 'a goal cannot wait for itself' : other.never || other.once ? `'${id}' waits for other goals itself` : '';
+      if (why) problems.push(fileError(file, y.at(['goals', i, 'once', j]), `goals[${i}].once[${j}]`, why));
+    }
+  });
 }
 
 function readGoals(l: LessonFile): Goal[] {
@@ -70,21 +94,39 @@ function readGoals(l: LessonFile): Goal[] {
     l.problems.push(fileError(l.file, l.y.at(['goals']), 'goals', 'expected a list of goals'));
     return [];
   }
-  return (goals as Record<string, unknown>[]).map((g, i) => readGoal(g, i, l));
+  const out = (goals as Record<string, unknown>[]).map((g, i) => readGoal(g, i, l));
+  checkOnce(out, l);
+  return out;
 }
 
 function readDiagnostics({ file, y, problems }: LessonFile): Diagnostic[] {
   return ((y.data.diagnostics as Record<string, unknown>[] | undefined) ?? []).map((x, i) => {
     const at = () => y.at(['diagnostics', i]);
-    if (typeof x.id !== 'string' || typeof x.message !== 'string' || typeof x.when !== 'object') problems.push(fileError(file, at(), `diagnostics[${i}]`, 'a diagnostic needs id, message and when'));
-    else checkCheck(x.when as Record<string, unknown>, file, `diagnostics[${i}].when`, at, problems);
-    return { id: String(x.id), message: String(x.message), when: toCheck((x.when as Record<string, unknown>) ?? {}, i) };
+    // One condition, or a list of them that must all hold.
+    const list = (Array.isArray(x.when) ? x.when : [x.when]) as Record<string, unknown>[];
+    if (typeof x.id !== 'string' || typeof x.message !== 'string' || list.length === 0 || list.some((w) => typeof w !== 'object' || w === null)) {
+      problems.push(fileError(file, at(), `diagnostics[${i}]`, 'a diagnostic needs id, message and when (a condition, or a list of conditions)'));
+      return { id: String(x.id), message: String(x.message), when: [] };
+    }
+    list.forEach((w, j) => checkCheck(w, file, Array.isArray(x.when) ? `diagnostics[${i}].when[${j}]` : `diagnostics[${i}].when`, () => y.at(Array.isArray(x.when) ? ['diagnostics', i, 'when', j] : ['diagnostics', i, 'when']), problems));
+    const since = x.since !== null && typeof x.since === 'object' && !Array.isArray(x.since) ? { since: x.since as Record<string, unknown> } : {};
+    if (x.since !== undefined && !since.since) problems.push(fileError(file, y.at(['diagnostics', i, 'since']), `diagnostics[${i}].since`, 'expected an event condition'));
+    return { id: String(x.id), message: String(x.message), when: list.map((w, j) => toCheck(w, j)), ...since };
   });
 }
 
-function readPredictions({ file, y, problems }: LessonFile): Prediction[] {
+/** A prediction's `decided`: the condition after which its outcome is known. */
+function readDecided(p: Record<string, unknown>, i: number, { file, y, problems }: LessonFile): Prediction['decided'] {
+  const d = p.decided as Record<string, unknown> | undefined;
+  if (!d || typeof d !== 'object') problems.push(fileError(file, y.at(['predictions', i]), `predictions[${i}].decided`, 'a prediction says when its outcome is decided (a condition)'));
+  else checkCheck(d, file, `predictions[${i}].decided`, () => y.at(['predictions', i, 'decided']), problems);
+  return toCheck(d ?? {}, i);
+}
+
+function readPredictions(l: LessonFile): Prediction[] {
+  const { file, y, problems } = l;
   return ((y.data.predictions as Record<string, unknown>[] | undefined) ?? []).map((p, i) => ({
-    id: String(p.id), prompt: String(p.prompt),
+    id: String(p.id), prompt: String(p.prompt), decided: readDecided(p, i, l),
     choices: ((p.choices as Record<string, unknown>[] | undefined) ?? []).map((c, j) => {
       checkCheck((c.when as Record<string, unknown>) ?? {}, file, `predictions[${i}].choices[${j}].when`, () => y.at(['predictions', i, 'choices', j]), problems);
       return { label: String(c.label), when: toCheck((c.when as Record<string, unknown>) ?? {}, j) };

@@ -30,17 +30,34 @@ export interface Goal {
    * matching `over` (an error rate: 5xx over requests), bounded by atLeast / atMost.
    */
   rate?: { of: Record<string, unknown>; over: Record<string, unknown> };
+  /**
+   * What the learner does about the goal while it is not met, shown in the live checklist: the command that
+   * measures it ("run `traffic stats 3000`"), or the time it waits for ("keep the clock running: the spike starts at 3:00").
+   */
+  how?: string;
+  /**
+   * The goals this one is judged after: while any of them is not met, this one is not either (a goal that says
+   * nothing went wrong is only news once something happened). A `never` goal is judged after every goal that is not a never goal.
+   */
+  once?: string[];
+  /** Only events at or after the last event matching this count (for example: since the last cold start). */
+  since?: Record<string, unknown>;
 }
 
 export interface Diagnostic {
   id: string;
   message: string;
-  when: Expectation;
+  /** Shown when every one of these holds (the evidence of the mistake it explains). */
+  when: Expectation[];
+  /** As a goal's: only events at or after the last event matching this count. */
+  since?: Record<string, unknown>;
 }
 
 export interface Prediction {
   id: string;
   prompt: string;
+  /** Once this holds the outcome is known; before, no choice is the answer. */
+  decided: Expectation;
   choices: { label: string; when: Expectation }[];
 }
 
@@ -64,7 +81,7 @@ export interface Lesson {
   prerequisites: string[];
   /** Console command prefixes and editor actions the lesson allows (empty: everything). */
   allowed: string[];
-  /** How long the checker runs the world (ms). */
+  /** The lesson's time limit (ms): where the headless check of an action log judges it. */
   until: number;
   sampleEvery: number;
   goals: Goal[];
@@ -120,8 +137,12 @@ export interface LessonReport {
   passed: boolean;
   checklist: ChecklistItem[];
   diagnostics: { id: string; message: string }[];
+  /**
+   * Each prediction: the learner's choice, and the answer (`correct`, `right`) only once the outcome is decided
+   * and the learner answered or passed the lesson; null before.
+   */
   predictions: { id: string; prompt: string; chosen: string | null; correct: string | null; right: boolean | null }[];
-  /** Simulated time the run took (ms) and its event hash. */
+  /** The moment judged (ms of simulated time) and the event hash of the run to it. */
   clock: number;
   eventHash: string;
 }

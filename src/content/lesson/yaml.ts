@@ -47,7 +47,7 @@ export function toCheck(raw: Record<string, unknown>, index: number): Expectatio
   return e;
 }
 
-const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders', 'rules', 'discoveryServices']);
+const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'processes', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders', 'rules', 'discoveryServices']);
 
 /** Checks a condition's members (exactly one kind, a known collection, a bound). */
 export function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: Problem[]): void {

@@ -128,7 +128,7 @@ function translateService(p: ComposeProject, s: ComposeService, opts: { account:
   const size = fargateSize(lim.cpus !== undefined ? Number(lim.cpus) : undefined, bytes(lim.memory));
   if (!size) errors.push(fileError(p.file, at('deploy', 'resources'), member('deploy.resources'), `${s.name}: the resources requested are not supported by ECS/Fargate`));
   const asymmetric = s.ports.filter((x) => x.published !== undefined && x.published !== x.target);
-  if (asymmetric.length) errors.push(fileError(p.file, at('ports'), member('ports'), `${s.name}: published port ${asymmetric[0]!.published!} differs from target ${asymmetric[0]!.target}; on ECS only symmetric mappings are supported (e.g. "${asymmetric[0]!.target}:${asymmetric[0]!.target}")`));
+  if (asymmetric.length) errors.push(fileError(p.file, at('ports'), member('ports'), `${s.name}: published port ${asymmetric[0]!.published!} differs from target ${asymmetric[0]!.target}; on ECS only symmetric mappings are supported (e.g. "${asymmetric[0]!.target}:${asymmetric[0]!.target}"): the translation targets awsvpc (Fargate), where every task has a network interface of its own and is reached on its container port; to serve port ${asymmetric[0]!.published!}, a load balancer listens there and forwards to port ${asymmetric[0]!.target}`));
   const ports = [...new Set(s.ports.map((x) => x.target))];
   const http = raw['x-aws-protocol'] === 'http' || (Array.isArray(raw.ports) && raw.ports.some((x) => isObj(x) && x['x-aws-protocol'] === 'http'));
   const lbType: 'application' | 'network' | undefined = ports.length === 0 ? undefined : ports.every((x) => x === 80 || x === 443) || http ? 'application' : 'network';

@@ -73,7 +73,15 @@ export const LESSON_ACTIONS = {
       if (l) m.openLesson(st, l);
     },
   },
-  'lesson.exit': { label: 'Leave the lesson', group: 'Lesson', enabled: needsLesson, run: (st) => setLesson(st, null) },
+  'lesson.exit': {
+    label: 'Leave the lesson', group: 'Lesson', enabled: needsLesson,
+    run: async (st) => {
+      const t = st.getState().world.timeline;
+      setLesson(st, null);
+      // The world stays; its goals are no longer sampled.
+      if (t) (await lessons()).stopTracking(t);
+    },
+  },
   'progress.export': {
     label: 'Export lesson progress', group: 'Lesson',
     run: (st) => st.port.download('ecs-sandbox-progress.json', JSON.stringify(st.getState().lesson.progress, null, 2), 'application/json'),

@@ -40,7 +40,7 @@ describe('lessons and demos as actions', () => {
     const store = fresh(port);
     runAction(store, 'lesson.open', 'L2');
     await expect.poll(() => store.getState().lesson.current?.id).toBe('L2');
-    for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', l);
+    for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'sleep 5', 'traffic http://localhost:80/api/users 2', 'sleep 40']) runAction(store, 'console.run', l);
     runAction(store, 'lesson.check');
     await expect.poll(() => store.getState().lesson.current?.report?.passed).toBe(true);
     expect(JSON.parse(port.saved.get(PROGRESS_KEY)!).lessons.L2.passed).toBe(true);

@@ -15,6 +15,7 @@ export const curlCommand: ConsoleCommand<{ url: string }> = {
     // The engine answers with curl's own message; its exit status is the number curl prints first.
     if (r.error) return { output: r.error.message, exitCode: r.error.message.startsWith('curl: (56)') ? 56 : r.error.message.startsWith('curl: (6)') ? 6 : 7 };
     const o = r.output as { status: number; path: string };
-    return { output: o.status === 200 ? `200 OK ${o.path}` : `404 Not Found ${o.path}`, exitCode: 0 };
+    // The answer as data too (status, path, the container that answered): what a lesson counts, whatever curl prints.
+    return { output: o.status === 200 ? `200 OK ${o.path}` : `404 Not Found ${o.path}`, exitCode: 0, response: o };
   },
 };

@@ -1,0 +1,218 @@
+import { formatClock, type Sim } from '../../sim';
+import type { Expectation } from '../scenario';
+import { collection } from '../collections';
+import { evaluate, type Collections } from '../evaluate';
+import { matches } from '../expect';
+import type { ChecklistItem, Goal, LearnerCall, Lesson, LessonReport } from './types';
+
+/**
+ * The one evaluation of a lesson: its goals, diagnostics and predictions judged at one moment of a world, from
+ * the world as it is then and what the goals that speak about time saw at each sample before. The live
+ * checklist and "Check my work" (a replay to the same moment) both call it, so they cannot disagree.
+ */
+
+/** One sample of a goal over time: whether its condition held at time `t` (ms). */
+export interface Sample {
+  t: number;
+  ok: boolean;
+}
+
+/** The samples of each goal that speaks about time, by goal id, in time order. */
+export type Samples = ReadonlyMap<string, readonly Sample[]>;
+
+/** What a lesson looks like at one moment. */
+export type Verdict = Pick<LessonReport, 'passed' | 'checklist' | 'diagnostics' | 'predictions'>;
+
+/** Goals that speak about time: never, holdsFor, within … after. They are sampled as the clock passes. */
+export const overTime = (g: Goal) => g.holdsFor !== undefined || g.never === true || g.within !== undefined;
+
+/** Metric datapoints cover a minute from their timestamp [SIM: every metric has a 60 s period]. */
+const PERIOD_MS = 60_000;
+
+/**
+ * Restricts datapoints and events to a goal's final window: events of its last `window` ms, and the datapoints
+ * whose minute ended within it (at 3:30 the last minute's datapoint is the one of 2:00-3:00).
+ */
+function windowed(g: Goal, end: number): Expectation {
+  if (g.window === undefined || !g.check.count) return g.check;
+  const from = end - g.window;
+  const field = g.check.count === 'datapoints' ? { t: { gt: (from - PERIOD_MS) / 1000 } } : g.check.count === 'events' ? { t: { gte: from } } : {};
+  // The window first: most datapoints are older, and the first condition that fails ends the match.
+  return { ...g.check, where: { ...field, ...(g.check.where ?? {}) } };
+}
+
+/** Restricts a condition's events to those at or after the last event matching `since` (none: no event counts). */
+export function scoped(sim: Sim, e: Expectation, since?: Record<string, unknown>): Expectation {
+  if (!since) return e;
+  let from = Infinity;
+  for (let i = sim.events.length - 1; i >= 0; i--) {
+    if (matches(sim.events[i], since)) {
+      from = sim.events[i]!.t;
+      break;
+    }
+  }
+  const t = { t: { gte: from } };
+  if (e.event) return { ...e, event: { ...e.event, ...t } };
+  if (e.sequence?.length) return { ...e, sequence: [{ ...e.sequence[0]!, ...t }, ...e.sequence.slice(1)] };
+  if (e.count === 'events') return { ...e, where: { ...(e.where ?? {}), ...t } };
+  return e;
+}
+
+/** Why tasks are not where a goal wants them: the newest placement failure, as the trace says it. */
+function nearMiss(sim: Sim, where?: Record<string, unknown>): string {
+  const w = sim.world;
+  const about = [where?.family, where?.serviceName, where?.group].filter((x): x is string => typeof x === 'string');
+  const waiting = Object.values(w.tasks).filter((t) => t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING').length;
+  for (let i = w.traces.length - 1; i >= 0; i--) {
+    const tr = w.traces[i]!;
+    if (about.length && !about.some((a) => tr.group.includes(a))) continue;
+    if (tr.failure) return `${waiting ? `${waiting} waiting; ` : ''}the last placement that failed (${tr.group}): ${tr.failure.reason}${tr.failure.detail ? ` — ${tr.failure.detail}` : ''}`;
+  }
+  for (const s of Object.values(w.services)) {
+    const e = s.events[0];
+    if (e && /unable to place/.test(e.message)) return e.message;
+  }
+  return '';
+}
+
+/** A goal's line in the checklist: what was measured, and what the learner can do about it (the goal's `how`). */
+function item(g: Goal, passed: boolean, measured: string, final = false): ChecklistItem {
+  // Once a goal can no longer be met in this run, what to do next is not to carry on.
+  const detail = passed ? '' : [measured, final ? '' : g.how].filter(Boolean).join(' — ');
+  return { id: g.id, label: g.label, passed, detail };
+}
+
+function need(e: Expectation): string {
+  if (e.atLeast !== undefined && e.atMost !== undefined) return ` (need ${e.atLeast} to ${e.atMost})`;
+  if (e.atLeast !== undefined) return ` (need at least ${e.atLeast})`;
+  if (e.equals !== undefined) return ` (need exactly ${e.equals})`;
+  if (e.atMost !== undefined) return ` (need at most ${e.atMost})`;
+  return '';
+}
+
+/** A goal about the world as it is now: a count, an event or a sequence (with its window, if any). */
+function nowItem(sim: Sim, g: Goal, calls: LearnerCall[], built: Collections): ChecklistItem {
+  const r = evaluate(sim, scoped(sim, windowed(g, sim.now), g.since), calls, built);
+  if (r.passed) return item(g, true, '');
+  const one = g.check.atLeast === 1 || (g.check.equals === 1 && g.check.atLeast === undefined);
+  const seen = typeof r.seen === 'number' ? (r.seen === 0 && one ? 'not yet' : `${r.seen} found${need(g.check)}`) : g.check.event || g.check.sequence ? 'not yet' : '';
+  const short = typeof r.seen === 'number' && ((g.check.atLeast !== undefined && r.seen < g.check.atLeast) || (g.check.equals !== undefined && r.seen < g.check.equals));
+  const miss = short && g.check.count === 'tasks' ? nearMiss(sim, g.check.where) : '';
+  return item(g, false, `${seen}${miss ? `. ${miss}` : ''}`);
+}
+
+/** A rate goal: of / over, summed over the datapoints of the final window. */
+function rateItem(sim: Sim, g: Goal, built: Collections): ChecklistItem {
+  const after = (sim.now - (g.window ?? 60_000) - PERIOD_MS) / 1000;
+  if (!built.has('datapoints')) built.set('datapoints', collection(sim, 'datapoints', []));
+  const points = (built.get('datapoints') as { t: number; value: number }[]).filter((p) => p.t > after);
+  const sum = (cond: Record<string, unknown>) => points.filter((p) => matches(p, cond)).reduce((a, p) => a + p.value, 0);
+  const of = sum(g.rate!.of);
+  const over = sum(g.rate!.over);
+  if (over === 0) return item(g, false, 'nothing to measure in that window (no requests)');
+  const r = of / over;
+  const ok = (g.check.atLeast === undefined || r >= g.check.atLeast) && (g.check.atMost === undefined || r <= g.check.atMost);
+  const pct = (x: number) => `${+(x * 100).toFixed(2)} %`;
+  const bound = g.check.atMost !== undefined ? `at most ${pct(g.check.atMost)}` : `at least ${pct(g.check.atLeast!)}`;
+  return item(g, ok, `${pct(r)} (${of} of ${over}); need ${bound}`);
+}
+
+/** "for the last minute": true at every sample of the final window, and now, with the whole window behind. */
+function holdsItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
+  const end = sim.now;
+  const start = end - g.holdsFor!;
+  const bad = s.find((x) => x.t >= start && !x.ok);
+  const last = s[s.length - 1];
+  if (last && !last.ok) {
+    const miss = g.check.count === 'tasks' ? nearMiss(sim, g.check.where) : '';
+    return item(g, false, `not true now (it must hold for ${formatClock(g.holdsFor!)})${miss ? `. ${miss}` : ''}`);
+  }
+  if (!bad && start >= 0 && last) return item(g, true, '');
+  // True now: since the sample after the last one at which it was not.
+  let i = s.length;
+  while (i > 0 && s[i - 1]!.ok) i--;
+  const since = s[i]?.t ?? end;
+  return item(g, false, `true since ${formatClock(since)}; it must hold for ${formatClock(g.holdsFor!)}, until ${formatClock(since + g.holdsFor!)}`);
+}
+
+/** "never": not once true at a sample (from `from` on). Judged once the goals it guards are met. */
+function neverItem(g: Goal, s: readonly Sample[]): ChecklistItem & { broken: boolean } {
+  const bad = s.find((x) => x.ok && x.t >= (g.from ?? 0));
+  return { ...item(g, !bad, bad ? `it happened at ${formatClock(bad.t)}` : ''), broken: bad !== undefined };
+}
+
+/** "within … after": true at some sample within that long of the first event matching `after`. */
+function withinItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
+  const trigger = sim.events.find((e) => matches(e, g.after));
+  if (!trigger) return item(g, false, 'what it waits for has not happened yet');
+  const until = trigger.t + g.within!;
+  const hit = s.find((x) => x.ok && x.t >= trigger.t && x.t <= until);
+  if (hit) return item(g, true, '');
+  if (sim.now <= until) return item(g, false, `not yet: it has until ${formatClock(until)} (${formatClock(g.within!)} after ${formatClock(trigger.t)})`);
+  return item(g, false, `not within ${formatClock(g.within!)} of ${formatClock(trigger.t)}`, true);
+}
+
+/** Whether a goal's condition holds in the world now (what a sample records). */
+export function conditionHolds(sim: Sim, g: Goal, calls: LearnerCall[], built?: Collections): boolean {
+  return evaluate(sim, scoped(sim, g.check, g.since), calls, built).passed;
+}
+
+/** The samples of a goal over time, with the world now as the last one. */
+function withNow(sim: Sim, g: Goal, s: readonly Sample[], calls: LearnerCall[], built: Collections): readonly Sample[] {
+  if (s.length && s[s.length - 1]!.t === sim.now) return s;
+  return [...s, { t: sim.now, ok: conditionHolds(sim, g, calls, built) }];
+}
+
+/** A goal that is only judged once others are met: the first of those not met yet, if any. */
+function unmetGuard(g: Goal, lesson: Lesson, byId: Map<string, ChecklistItem>): ChecklistItem | undefined {
+  const guards = g.once ?? (g.never ? lesson.goals.filter((x) => !x.never).map((x) => x.id) : []);
+  return guards.map((id) => byId.get(id)).find((x) => x !== undefined && !x.passed);
+}
+
+/** The checklist at this moment: plain goals first, then those that wait for others (once, never). */
+export function checklistAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], samples: Samples, built: Collections = new Map()): ChecklistItem[] {
+  const byId = new Map<string, ChecklistItem>();
+  const sampled = (g: Goal) => withNow(sim, g, samples.get(g.id) ?? [], calls, built);
+  const own = (g: Goal): ChecklistItem => {
+    if (g.rate) return rateItem(sim, g, built);
+    if (g.holdsFor !== undefined) return holdsItem(sim, g, sampled(g));
+    if (g.within !== undefined) return withinItem(sim, g, sampled(g));
+    return nowItem(sim, g, calls, built);
+  };
+  const judged = (g: Goal): ChecklistItem => {
+    if (g.never) {
+      const n = neverItem(g, sampled(g));
+      const guard = n.broken ? undefined : unmetGuard(g, lesson, byId);
+      return guard ? { id: g.id, label: g.label, passed: false, detail: 'not broken so far; it is judged once the other goals are met' } : { id: n.id, label: n.label, passed: n.passed, detail: n.detail };
+    }
+    // Judged only after the goals it waits for: until then it says which (what to do is on that goal's line).
+    const guard = unmetGuard(g, lesson, byId);
+    return guard ? { id: g.id, label: g.label, passed: false, detail: `counts once “${guard.label}” is met` } : own(g);
+  };
+  for (const g of lesson.goals) if (!g.never && !g.once) byId.set(g.id, judged(g));
+  for (const g of lesson.goals) if (!g.never && g.once) byId.set(g.id, judged(g));
+  for (const g of lesson.goals) if (g.never) byId.set(g.id, judged(g));
+  return lesson.goals.map((g) => byId.get(g.id)!);
+}
+
+/** Each prediction: the learner's choice, and the answer only once it is decided and the learner answered or passed. */
+function predictionsAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], chosen: Record<string, number>, passed: boolean, built: Collections): LessonReport['predictions'] {
+  return lesson.predictions.map((p) => {
+    const pick = chosen[p.id];
+    const mine = pick !== undefined ? (p.choices[pick]?.label ?? null) : null;
+    const decided = evaluate(sim, p.decided, calls, built).passed;
+    const correct = decided ? p.choices.findIndex((c) => evaluate(sim, c.when, calls, built).passed) : -1;
+    const shown = correct >= 0 && (pick !== undefined || passed);
+    return { id: p.id, prompt: p.prompt, chosen: mine, correct: shown ? p.choices[correct]!.label : null, right: shown && pick !== undefined ? pick === correct : null };
+  });
+}
+
+/** The lesson at this moment: the checklist, the diagnostics that explain what went wrong, and the predictions. */
+export function judge(sim: Sim, lesson: Lesson, calls: LearnerCall[], samples: Samples, chosen: Record<string, number> = {}): Verdict {
+  // Every condition is judged on the same moment: each collection is built once for all of them.
+  const built: Collections = new Map();
+  const checklist = checklistAt(sim, lesson, calls, samples, built);
+  const passed = checklist.every((c) => c.passed);
+  const diagnostics = passed ? [] : lesson.diagnostics.filter((d) => d.when.every((w) => evaluate(sim, scoped(sim, w, d.since), calls, built).passed)).map((d) => ({ id: d.id, message: d.message }));
+  return { passed, checklist, diagnostics, predictions: predictionsAt(sim, lesson, calls, chosen, passed, built) };
+}

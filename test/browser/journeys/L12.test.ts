@@ -1,0 +1,17 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, solutionJourney, trapJourney, url } from './drive';
+
+describe.runIf(url)('L12 Capacity providers and cluster auto scaling, as a learner takes it', () => {
+  let browser: Browser;
+  beforeAll(async () => void (browser = await launch()), 60_000);
+  afterAll(async () => browser?.close());
+
+  it('the solution: each step\'s goals shown live, then checked and passed', async () => {
+    await solutionJourney(browser, 'L12', 3600);
+  }, 90_000);
+
+  it('the trap "fixed-group": the live list names its diagnostic, and so does the check', async () => {
+    await trapJourney(browser, 'L12', 'fixed-group', 3600);
+  }, 90_000);
+});

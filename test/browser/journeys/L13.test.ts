@@ -1,0 +1,17 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, solutionJourney, trapJourney, url } from './drive';
+
+describe.runIf(url)('L13 Copilot: the same architecture as a manifest, as a learner takes it', () => {
+  let browser: Browser;
+  beforeAll(async () => void (browser = await launch()), 60_000);
+  afterAll(async () => browser?.close());
+
+  it('the solution: each step\'s goals shown live, then checked and passed', async () => {
+    await solutionJourney(browser, 'L13', 60);
+  }, 90_000);
+
+  it('the trap "backend-services": the live list names its diagnostic, and so does the check', async () => {
+    await trapJourney(browser, 'L13', 'backend-services', 60);
+  }, 90_000);
+});
