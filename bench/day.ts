@@ -54,8 +54,8 @@ function service(sim: Sim, i: number, b: number, listener: string): void {
   call(sim, 'sim.SetTraffic', { loadBalancer: `prod-lb${suffix(b)}`, path: `/svc${i}/api`, shape: 'daily', base: 40, peak: 1200, peakHour: (i * 7) % 24 });
 }
 
-/** Runs the day of `blocks` × (500 instances, 40 services) and prints its figures. */
-export function day(blocks: number): void {
+/** Runs the day of `blocks` × (500 instances, 40 services), prints its figures, and returns the world at its end. */
+export function day(blocks: number): Sim {
   const sim = world(blocks);
   let peak = 0;
   const t0 = performance.now();
@@ -74,7 +74,7 @@ export function day(blocks: number): void {
   line(`${size}_cpu`, (cpu.user + cpu.system) / 1e6, 's');
   line(`${size}_peak_rss`, peak / 1024 / 1024, 'MB');
   line(`${size}_events_processed`, events, 'events');
-  if (blocks !== 1) return;
+  if (blocks !== 1) return sim;
   const running = Object.values(sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
   const instances = Object.values(sim.world.ec2).filter((i) => i.state === 'running').length;
   line('day_events_per_s', events / wall / 1e6, 'M/s');
@@ -83,4 +83,5 @@ export function day(blocks: number): void {
   line('day_instances_running_at_end', instances, 'instances');
   line('day_scaling_activities', sim.world.scalingActivities.length, 'activities');
   line('day_cost', sim.world.cost.totalUSD, 'USD');
+  return sim;
 }

@@ -2,8 +2,9 @@
  * `npm run bench`: one `name value unit` line per figure (DESIGN.md budgets in the comments).
  * Wall-clock timing lives here, never in tests and never in src/sim.
  *
- *   npm run bench                        every section
+ *   npm run bench                        every section but the scale series
  *   npm run bench -- day page            only these sections
+ *   npm run bench -- day scale           the day, then the same day at 1,000, 2,000 and 5,000 instances
  *   npm run bench -- --save FILE         also writes the run to FILE
  *   npm run bench -- --compare FILE      each line also says its ratio to FILE's figure (`×0.48 (was 8.74 s)`)
  */
@@ -11,13 +12,15 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { compared, parseRun, readRun } from './compare';
 
-const SCALE = [2, 4, 10] as const;
-const SECTIONS = ['hold', 'mmc', 'placement', 'runtask', 'snapshot', 'day', ...SCALE.map((b) => `day${b * 500}`), 'page'];
+/** The scale series beyond the 500-instance day: 1,000, 2,000 and 5,000 instances (`scale` names all three). */
+const SCALE = ['day1000', 'day2000', 'day5000'];
+const DEFAULT = ['hold', 'mmc', 'placement', 'runtask', 'snapshot', 'day', 'page'];
+const SECTIONS = [...DEFAULT, ...SCALE];
 
 async function section(name: string): Promise<void> {
   if (name === 'page') return (await import('./page')).pageBench();
   if (name === 'snapshot') return (await import('./snapshot')).snapshot();
-  if (name.startsWith('day')) return (await import('./day')).day(name === 'day' ? 1 : Number(name.slice(3)) / 500);
+  if (name.startsWith('day')) return void (await import('./day')).day(name === 'day' ? 1 : Number(name.slice(3)) / 500);
   const engine = await import('./engine');
   ({ hold: engine.hold, mmc: engine.mmc, placement: engine.placement, runtask: engine.runtask } as Record<string, () => void>)[name]!();
 }
@@ -44,6 +47,7 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--save' || a === '--compare') opts[a.slice(2) as 'save' | 'compare'] = argv[++i] ?? '';
+    else if (a === 'scale') opts.sections.push(...SCALE);
     else opts.sections.push(a);
   }
   return opts;
@@ -56,7 +60,7 @@ if (process.env.BENCH_SECTION) {
   const opts = parseArgs(process.argv.slice(2));
   const unknown = opts.sections.filter((s) => !SECTIONS.includes(s));
   if (unknown.length || (process.argv.includes('--save') && !opts.save) || (process.argv.includes('--compare') && !opts.compare)) {
-    console.error(`usage: npm run bench -- [${SECTIONS.join('|')}]... [--save FILE] [--compare FILE]${unknown.length ? `\nunknown section '${unknown[0]}'` : ''}`);
+    console.error(`usage: npm run bench -- [${[...SECTIONS, 'scale'].join('|')}]... [--save FILE] [--compare FILE]${unknown.length ? `\nunknown section '${unknown[0]}'` : ''}`);
     process.exit(2);
   }
   const saved = opts.compare ? readRun(opts.compare) : undefined;
@@ -65,7 +69,7 @@ if (process.env.BENCH_SECTION) {
     out += text;
     for (const l of text.split('\n').filter(Boolean)) console.log(saved ? compared(l, saved) : l);
   };
-  for (const name of opts.sections.length ? opts.sections : SECTIONS) {
+  for (const name of opts.sections.length ? opts.sections : DEFAULT) {
     print(execFileSync(process.execPath, [...process.execArgv, process.argv[1]!], { encoding: 'utf8', env: { ...process.env, BENCH_SECTION: name }, stdio: ['ignore', 'pipe', 'inherit'] }));
   }
   print(scaleRatios(out).map((l) => `${l}\n`).join(''));
