@@ -170,7 +170,12 @@ export function registerElbHandlers(sim: SimContext): void {
     const tg = sim.world.targetGroups[ev.tg];
     if (!tg) return;
     let any = false;
-    for (const target of [...tg.targets]) {
+    // The targets as the tick finds them: a check may register others (pushed after these) or remove some
+    // (tg.targets is then a new array), and neither changes which this tick checks.
+    const targets = tg.targets;
+    const n = targets.length;
+    for (let i = 0; i < n; i++) {
+      const target = targets[i]!;
       if (!target.settled || target.State === 'draining') continue;
       any = true;
       checkTarget(sim, tg, target);

@@ -2,7 +2,7 @@ import type { SimContext } from '../model/context';
 import type { Cluster, ContainerInstance, MetricSeries, Service, Task } from '../model/types';
 import type { WorldState } from '../model/world';
 import { MINUTE } from '../core/time';
-import { clusterUsage, rawDemand } from '../queries/demand';
+import { clusterUsage, rawDemand, type TaskUsage } from '../queries/demand';
 import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
 import { taskDefinitionOf } from '../queries/taskDefinitions';
 import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traffic';
@@ -14,28 +14,35 @@ import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traff
  * exceed 100 %. Datapoints are sampled at the end of each minute [SIM] and timestamped at its start.
  */
 
-// Series by the record they describe (a service, a target group, …) and metric, so that the
+// Series by the record they describe (a service, a target group, …), namespace and metric, so that the
 // per-minute path does not rebuild and hash long keys; a restored world has new records and misses.
-const seriesCache = new WeakMap<object, Map<string, MetricSeries>>();
+const seriesCache = new WeakMap<object, Map<string, Map<string, MetricSeries>>>();
 
 function record(sim: SimContext, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number, owner?: object): void {
   let s: MetricSeries | undefined;
   let byMetric: Map<string, MetricSeries> | undefined;
   if (owner) {
-    byMetric = seriesCache.get(owner);
+    let byNamespace = seriesCache.get(owner);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      seriesCache.set(owner, byNamespace);
+    }
+    byMetric = byNamespace.get(namespace);
     if (!byMetric) {
       byMetric = new Map();
-      seriesCache.set(owner, byMetric);
+      byNamespace.set(namespace, byMetric);
     }
-    s = byMetric.get(metricName + namespace);
+    s = byMetric.get(metricName);
   }
   if (!s) {
     const key = seriesKey(namespace, metricName, dims);
     s = sim.world.metrics[key] ??= { namespace, metricName, dimensions: dims, points: [] };
-    byMetric?.set(metricName + namespace, s);
+    byMetric?.set(metricName, s);
   }
   s.points.push(atMs, value);
 }
+
+type Usage = Map<string, TaskUsage>;
 
 function reserved(ci: ContainerInstance): boolean {
   return ci.status === 'ACTIVE' || ci.status === 'DRAINING';
@@ -47,36 +54,49 @@ export function publishMetrics(sim: SimContext): void {
   const periodStart = sim.now - MINUTE;
   const traffic = distributeTraffic(sim);
   assignTraffic(w, traffic.perTask);
-  const allUsage = new Map<string, { cpu: number; memory: number }>();
+  // One map for every cluster's tasks: a task belongs to one cluster, so each cluster reads its own in it.
+  const usage: Usage = new Map();
   const bases = new Map<string, { cpu: number; memory: number }>();
+  const services = Object.values(w.services);
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
-    const usage = clusterUsage(sim, cluster);
-    for (const [k, v] of usage) allUsage.set(k, v);
+    clusterUsage(sim, cluster, usage);
     publishClusterMetrics(sim, cluster, usage, periodStart);
-    for (const svc of Object.values(w.services)) {
+    for (const svc of services) {
       if (svc.clusterArn !== cluster.clusterArn || svc.status !== 'ACTIVE') continue;
       publishServiceMetrics(sim, cluster, svc, usage, bases, periodStart);
     }
   }
-  publishTrafficMetrics(sim, traffic, allUsage, periodStart);
+  publishTrafficMetrics(sim, traffic, usage, periodStart);
 }
 
-/** The minute's requests, as CPU each task is asked for; tasks that served last minute start from nothing. */
+/** The minute's requests, as CPU each task is asked for; tasks that served last minute start from nothing (their records are reused). */
 function assignTraffic(w: WorldState, perTask: Map<string, TaskTraffic>): void {
   for (const arn of w.trafficTasks) {
-    const t = w.tasks[arn];
-    if (t?.traffic) t.traffic = { cpuUnits: 0, requests: 0, errors: 0, latencyMs: 0 };
+    const tr = w.tasks[arn]?.traffic;
+    if (tr) {
+      tr.cpuUnits = 0;
+      tr.requests = 0;
+      tr.errors = 0;
+      tr.latencyMs = 0;
+    }
   }
   w.trafficTasks = [];
   for (const [arn, load] of perTask) {
-    w.tasks[arn]!.traffic = { cpuUnits: load.cpuUnits, requests: 0, errors: 0, latencyMs: 0 };
+    const t = load.task;
+    const tr = t.traffic;
+    if (tr) {
+      tr.cpuUnits = load.cpuUnits;
+      tr.requests = 0;
+      tr.errors = 0;
+      tr.latencyMs = 0;
+    } else t.traffic = { cpuUnits: load.cpuUnits, requests: 0, errors: 0, latencyMs: 0 };
     w.trafficTasks.push(arn);
   }
 }
 
 /** A cluster's CPU and memory reservation and utilization over its ACTIVE and DRAINING instances. */
-function publishClusterMetrics(sim: SimContext, cluster: Cluster, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
+function publishClusterMetrics(sim: SimContext, cluster: Cluster, usage: Usage, periodStart: number): void {
   const w = sim.world;
   const dims = [{ name: 'ClusterName', value: cluster.clusterName }];
   let regCpu = 0;
@@ -110,7 +130,7 @@ function publishClusterMetrics(sim: SimContext, cluster: Cluster, usage: Map<str
 
 /** A service's task counts and its CPU and memory utilization against its task definition's sizes (§6.1). */
 function publishServiceMetrics(
-  sim: SimContext, cluster: Cluster, svc: Service, usage: Map<string, { cpu: number; memory: number }>,
+  sim: SimContext, cluster: Cluster, svc: Service, usage: Usage,
   bases: Map<string, { cpu: number; memory: number }>, periodStart: number,
 ): void {
   const w = sim.world;
@@ -129,9 +149,11 @@ function publishServiceMetrics(
       continue;
     }
     running++;
-    const u = usage.get(ta) ?? { cpu: 0, memory: 0 };
-    cpu += u.cpu;
-    mem += u.memory;
+    const u = usage.get(ta);
+    if (u) {
+      cpu += u.cpu;
+      mem += u.memory;
+    }
     const base = baseOf(sim, t, bases);
     cpuBase += base.cpu;
     memBase += base.memory;
@@ -171,25 +193,28 @@ export function publishBillingMetrics(sim: SimContext): void {
  * it can and fails the rest (5xx); its latency grows as 1 / (1 - utilization) of the request's CPU
  * time [SIM: an M/M/1 queue], capped at the ALB's 60 s idle timeout.
  */
-function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distributeTraffic>, usage: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
+function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distributeTraffic>, usage: Usage, periodStart: number): void {
   const w = sim.world;
   const groups = new Map<string, { requests: number; errors: number; notFound: number; latencySum: number; targets: number }>();
   const revisions = new Map<string, Outcome & { svc: Service; revisionArn: string }>();
-  for (const [arn, load] of traffic.perTask) {
-    const t = w.tasks[arn]!;
+  for (const load of traffic.perTask.values()) {
+    const t = load.task;
     const o = taskOutcome(sim, t, load, usage);
     const tr = t.traffic!;
     tr.requests = perMinute(o.rps);
     tr.errors = perMinute(o.errors + load.notFound);
     tr.latencyMs = o.latencyMs;
     for (const r of t.lbTargets ?? []) {
-      const g = groups.get(r.targetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
+      let g = groups.get(r.targetGroupArn);
+      if (!g) {
+        g = { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
+        groups.set(r.targetGroupArn, g);
+      }
       g.requests += perMinute(o.rps);
       g.errors += perMinute(o.errors);
       g.notFound += perMinute(load.notFound);
       g.latencySum += o.latencyMs * perMinute(o.served);
       g.targets++;
-      groups.set(r.targetGroupArn, g);
     }
     addToRevision(sim, revisions, t, o);
   }
@@ -232,11 +257,12 @@ interface Outcome {
  * What a task's requests got this minute: past saturation the excess fails (5xx); an application
  * that answers a share of its requests with errors (the image's errorPercent) fails those too.
  */
-function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Map<string, { cpu: number; memory: number }>): Outcome {
-  const rps = Object.values(load.paths).reduce((a, b) => a + b, 0);
+function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage): Outcome {
+  const rps = sumOf(load.paths);
   const served = rps - load.notFound;
-  const want = rawDemand(sim, t);
-  const got = usage.get(t.taskArn)?.cpu ?? 0;
+  const u = usage.get(t.taskArn);
+  const want = u ? u.want : rawDemand(sim, t);
+  const got = u ? u.cpu : 0;
   const base = want - load.cpuUnits;
   const fraction = load.cpuUnits > 0 ? Math.max(0, Math.min(1, (got - base) / load.cpuUnits)) : 1;
   const appErrors = Math.max(0, ...t.containers.map((c) => sim.world.images[c.image]?.errorPercent ?? 0)) / 100;
@@ -275,8 +301,15 @@ function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome 
   }
 }
 
+/** The sum of a record's own values in their order (as Object.values would list them), without the list. */
+function sumOf(rec: Record<string, number>): number {
+  let sum = 0;
+  for (const k in rec) if (Object.hasOwn(rec, k)) sum += rec[k]!;
+  return sum;
+}
+
 /** CPU a task with only container-level shares could use: what it got plus what its instance leaves idle. */
-function instanceRoomFor(sim: SimContext, t: Task, usage: Map<string, { cpu: number; memory: number }>, got: number): number {
+function instanceRoomFor(sim: SimContext, t: Task, usage: Usage, got: number): number {
   const ci = t.containerInstanceArn ? sim.world.containerInstances[t.containerInstanceArn] : undefined;
   if (!ci) return got;
   let used = 0;

@@ -35,54 +35,87 @@ export function containerDemand(sim: SimContext, t: Task, c: Container): { cpu: 
 }
 
 export function taskDemand(sim: SimContext, t: Task): { cpu: number; memory: number } {
-  let cpu = 0;
-  let memory = 0;
-  for (const c of t.containers) {
-    if (c.state !== 'RUNNING') continue;
-    const d = containerDemand(sim, t, c);
-    cpu += d.cpu;
-    memory += d.memory;
-  }
-  cpu += t.traffic?.cpuUnits ?? 0; // what the requests it serves ask for
-  if (t.cpu !== undefined) cpu = Math.min(cpu, Number(t.cpu)); // task-level cpu is a hard cap
-  return { cpu, memory };
+  const d = demandOf(sim, t, hasLoads(sim));
+  return { cpu: d.cpu, memory: d.memory };
 }
 
 /** What a task wants before any cap: its processes plus the requests it serves. */
 export function rawDemand(sim: SimContext, t: Task): number {
-  let cpu = 0;
-  for (const c of t.containers) if (c.state === 'RUNNING') cpu += containerDemand(sim, t, c).cpu;
-  return cpu + (t.traffic?.cpuUnits ?? 0);
+  return demandOf(sim, t, hasLoads(sim)).want;
 }
 
-/** CPU and memory each running task of a cluster uses now, after instance CPU contention. */
-export function clusterUsage(sim: SimContext, cluster: Cluster): Map<string, { cpu: number; memory: number }> {
-  const w = sim.world;
-  const out = new Map<string, { cpu: number; memory: number }>();
-  const byInstance = new Map<string, Task[]>();
-  // EC2 tasks are found through their instances; Fargate tasks through the services and the task list.
-  for (const ciArn of cluster.instanceArns) {
-    const ci = w.containerInstances[ciArn]!;
-    const list: Task[] = [];
-    for (const a of ci.taskArns) {
-      const t = w.tasks[a];
-      if (t && t.lastStatus === 'RUNNING') list.push(t);
+/** What a running task uses, and what it asked for before any cap (`want`: its processes plus its requests). */
+export interface TaskUsage {
+  cpu: number;
+  memory: number;
+  want: number;
+}
+
+function hasLoads(sim: SimContext): boolean {
+  for (const _ in sim.world.loads) return true;
+  return false;
+}
+
+/**
+ * A task's demand: its running containers' (in container order) plus its requests', capped at its task-level
+ * cpu. Without any sim.SetLoad each container's comes straight from its image, with no record built per container.
+ */
+function demandOf(sim: SimContext, t: Task, loads: boolean): TaskUsage {
+  const images = sim.world.images;
+  let cpu = 0;
+  let memory = 0;
+  for (const c of t.containers) {
+    if (c.state !== 'RUNNING') continue;
+    if (loads) {
+      const d = containerDemand(sim, t, c);
+      cpu += d.cpu;
+      memory += d.memory;
+    } else {
+      const img = images[c.image];
+      cpu += img?.cpuUnits ?? DEFAULT_CPU_UNITS;
+      memory += img?.memoryMiB ?? DEFAULT_MEMORY_MIB;
     }
-    if (list.length) byInstance.set(ciArn, list);
   }
+  const want = cpu + (t.traffic?.cpuUnits ?? 0); // what the requests it serves ask for
+  return { cpu: t.cpu !== undefined ? Math.min(want, Number(t.cpu)) : want, memory, want }; // task-level cpu is a hard cap
+}
+
+/**
+ * CPU and memory each running task of a cluster uses now, after instance CPU contention, added to `out`
+ * (one map can gather several clusters: a task belongs to one).
+ */
+export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<string, TaskUsage>()): Map<string, TaskUsage> {
+  const w = sim.world;
+  const loads = hasLoads(sim);
+  // Fargate tasks are found through the task list; EC2 tasks through their instances.
   if (w.fargateTasksLaunched) {
     for (const arn of w.taskOrder) {
       const t = w.tasks[arn]!;
-      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) out.set(arn, taskDemand(sim, t));
+      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) out.set(arn, demandOf(sim, t, loads));
     }
   }
-  for (const [ciArn, tasks] of byInstance) {
+  const running: Task[] = [];
+  const demands: TaskUsage[] = [];
+  for (const ciArn of cluster.instanceArns) {
     const ci = w.containerInstances[ciArn]!;
-    const demands = tasks.map((t) => taskDemand(sim, t));
-    const total = demands.reduce((a, d) => a + d.cpu, 0);
+    running.length = 0;
+    demands.length = 0;
+    let total = 0;
+    for (const a of ci.taskArns) {
+      const t = w.tasks[a];
+      if (!t || t.lastStatus !== 'RUNNING') continue;
+      const d = demandOf(sim, t, loads);
+      running.push(t);
+      demands.push(d);
+      total += d.cpu;
+    }
     // [SIM] when the instance is oversubscribed, every task gets the same fraction of what it asks.
     const factor = total > ci.registeredCpu && total > 0 ? ci.registeredCpu / total : 1;
-    tasks.forEach((t, i) => out.set(t.taskArn, { cpu: demands[i]!.cpu * factor, memory: demands[i]!.memory }));
+    for (let i = 0; i < running.length; i++) {
+      const d = demands[i]!;
+      if (factor !== 1) d.cpu *= factor;
+      out.set(running[i]!.taskArn, d);
+    }
   }
   return out;
 }

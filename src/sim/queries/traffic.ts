@@ -118,6 +118,8 @@ export function requestCost(sim: SimContext, t: Task, path: string): { cpuMs: nu
 }
 
 export interface TaskTraffic {
+  /** The task the requests go to. */
+  task: Task;
   /** Requests per second routed to the task, per path. */
   paths: Record<string, number>;
   /** CPU units the requests ask for (1024 = one vCPU busy). */
@@ -177,12 +179,15 @@ function spread(
   for (const target of targets) {
     const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
     if (!t) continue;
-    const load = out.perTask.get(t.taskArn) ?? { paths: {}, cpuUnits: 0, notFound: 0 };
+    let load = out.perTask.get(t.taskArn);
+    if (!load) {
+      load = { task: t, paths: {}, cpuUnits: 0, notFound: 0 };
+      out.perTask.set(t.taskArn, load);
+    }
     const cost = requestCost(sim, t, path);
     load.paths[path] = (load.paths[path] ?? 0) + share;
     if (cost.served) load.cpuUnits += (share * cost.cpuMs * 1024) / 1000;
     else load.notFound += share;
-    out.perTask.set(t.taskArn, load);
   }
 }
 
