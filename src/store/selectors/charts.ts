@@ -74,6 +74,8 @@ export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
       }
       if (req) out.push({ id: `req:${s.serviceArn}:${tg.TargetGroupArn}`, title: `${s.serviceName}: requests per target (${tg.TargetGroupName})`, unit: 'requests', series: [req], thresholds: th, marks });
     }
+    const perRevision = revisionSeries(w, cluster, s.serviceName);
+    if (perRevision.length) out.push({ id: `rev:${s.serviceArn}`, title: `${s.serviceName}: requests and 5xx per revision, per minute`, unit: 'requests', series: perRevision, thresholds: [], marks });
   }
   for (const cp of Object.values(w.capacityProviders)) {
     const cluster = Object.values(w.clusters).find((c) => c.capacityProviders.includes(cp.name));
@@ -96,6 +98,27 @@ export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
       id: 'cost', title: `Cost so far: $${w.cost.totalUSD.toFixed(2)}`, unit: 'USD',
       series: cost.map((m) => ({ label: m.dimensions.map((d) => d.value).join(' ') || m.metricName, points: pairs(m.points) })), thresholds: [], marks: [],
     });
+  }
+  return out;
+}
+
+/**
+ * Requests and 5xx answers per service revision (the sandbox's ECSSandbox/Deployments metrics), named by
+ * the revision's task definition: during a blue/green, linear or canary deployment, one series each for
+ * blue and green.
+ */
+function revisionSeries(w: WorldState, cluster: string, service: string): Series[] {
+  const out: Series[] = [];
+  for (const metric of ['RequestCountPerRevision', 'HTTPCode_5XX_CountPerRevision']) {
+    for (const m of Object.values(w.metrics)) {
+      if (m.namespace !== 'ECSSandbox/Deployments' || m.metricName !== metric) continue;
+      const dim = (n: string) => m.dimensions.find((d) => d.name === n)?.value;
+      if (dim('ClusterName') !== cluster || dim('ServiceName') !== service) continue;
+      const id = dim('ServiceRevision') ?? '';
+      const rev = Object.values(w.serviceRevisions).find((r) => r.serviceRevisionArn.endsWith(`/${id}`));
+      const name = rev ? rev.taskDefinition.slice(rev.taskDefinition.lastIndexOf('/') + 1) : id;
+      out.push({ label: `${name} ${metric === 'RequestCountPerRevision' ? 'requests' : '5xx'}`, points: pairs(m.points) });
+    }
   }
   return out;
 }

@@ -15,6 +15,8 @@ export interface TaskView {
   desiredStatus: string;
   health: string;
   launch: string;
+  /** The task definition as family:revision, set while its service runs tasks of more than one revision (a deployment). */
+  revision?: string;
 }
 
 export interface InstanceView {
@@ -41,7 +43,7 @@ export interface LoadBalancerView {
   arn: string;
   name: string;
   dns: string;
-  targetGroups: { arn: string; name: string; healthy: number; unhealthy: number; other: number }[];
+  targetGroups: { arn: string; name: string; healthy: number; unhealthy: number; other: number; weights: string[] }[];
 }
 
 export interface ServiceView {
@@ -54,7 +56,7 @@ export interface ServiceView {
   pending: number;
   deployments: number;
   rollout: string;
-  /** The target groups its tasks are registered in. */
+  /** The target groups its tasks are registered in (with blue/green, linear or canary deployments, the alternate one too). */
   targetGroups: string[];
 }
 
@@ -101,12 +103,14 @@ export function worldView(sim: Sim, calls: number): WorldView {
   for (const s of Object.values(w.subnets)) zone(s.availabilityZone);
   const byInstance = new Map<string, TaskView[]>();
   const waiting: TaskView[] = [];
+  const mixed = servicesWithRevisions(sim);
   let live = 0;
   for (const arn of w.taskOrder) {
     const t = w.tasks[arn]!;
     if (t.lastStatus === 'STOPPED' && now - (t.stoppedAtMs ?? 0) > STOPPED_LINGER_MS) continue;
     if (t.lastStatus !== 'STOPPED') live++;
     const v = taskView(t);
+    if (t.serviceArn && mixed.has(t.serviceArn)) v.revision = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1);
     if (t.containerInstanceArn) {
       let l = byInstance.get(t.containerInstanceArn);
       if (!l) byInstance.set(t.containerInstanceArn, (l = []));
@@ -130,6 +134,7 @@ export function worldView(sim: Sim, calls: number): WorldView {
       healthy: tg.targets.filter((x) => x.State === 'healthy').length,
       unhealthy: tg.targets.filter((x) => x.State === 'unhealthy').length,
       other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,
+      weights: forwardShares(sim, lb.LoadBalancerArn, tg.TargetGroupArn),
     })),
   }));
   const services = Object.values(w.services).filter((s) => s.status !== 'INACTIVE').map((s) => {
@@ -137,7 +142,8 @@ export function worldView(sim: Sim, calls: number): WorldView {
     return {
       arn: s.serviceArn, name: s.serviceName, cluster: s.clusterArn.split('/').pop()!, status: s.status, desired: s.desiredCount,
       running: s.deployments.reduce((n, d) => n + d.runningCount, 0), pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
-      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '', targetGroups: s.loadBalancers.map((l) => l.targetGroupArn),
+      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
+      targetGroups: s.loadBalancers.flatMap((l) => [l.targetGroupArn, ...(l.advancedConfiguration?.alternateTargetGroupArn ? [l.advancedConfiguration.alternateTargetGroupArn] : [])]),
     };
   });
   const h = w.docker;
@@ -159,6 +165,41 @@ export function worldView(sim: Sim, calls: number): WorldView {
       policies: Object.keys(w.scalingPolicies).length, namespaces: Object.keys(w.namespaces).length, calls,
     },
   };
+}
+
+/** Services whose tasks not yet stopped belong to more than one task definition revision. */
+function servicesWithRevisions(sim: Sim): Set<string> {
+  const seen = new Map<string, string>();
+  const mixed = new Set<string>();
+  for (const t of Object.values(sim.world.tasks)) {
+    if (!t.serviceArn || t.lastStatus === 'STOPPED') continue;
+    const first = seen.get(t.serviceArn);
+    if (first === undefined) seen.set(t.serviceArn, t.taskDefinitionArn);
+    else if (first !== t.taskDefinitionArn) mixed.add(t.serviceArn);
+  }
+  return mixed;
+}
+
+/**
+ * A target group's share of each weighted forward of the load balancer's listeners (rules and
+ * default actions forwarding to more than one target group), as ":port share %": how a blue/green,
+ * linear or canary deployment splits the traffic.
+ */
+function forwardShares(sim: Sim, lbArn: string, tgArn: string): string[] {
+  const w = sim.world;
+  const out: string[] = [];
+  for (const l of Object.values(w.listeners)) {
+    if (l.LoadBalancerArn !== lbArn) continue;
+    const actions = [...Object.values(w.rules).filter((r) => r.ListenerArn === l.ListenerArn).flatMap((r) => r.Actions), ...l.DefaultActions];
+    for (const a of actions) {
+      const groups = a.ForwardConfig?.TargetGroups ?? [];
+      const mine = groups.find((g) => g.TargetGroupArn === tgArn);
+      if (groups.length < 2 || !mine) continue;
+      const total = groups.reduce((n, g) => n + g.Weight, 0);
+      out.push(`:${l.Port} ${total > 0 ? +((mine.Weight / total) * 100).toFixed(1) : 0} %`);
+    }
+  }
+  return out;
 }
 
 /** How many of the learner's actions were ECS API requests: aws ecs commands, and the editor's ECS calls. */

@@ -87,7 +87,9 @@ function controlBlock(v: WorldView, width: number): Block | null {
 
 function lbBlock(lb: LoadBalancerView): Block {
   const h = 46 + lb.targetGroups.length * 26;
-  return { w: 270, h, key: `lb:${lb.name}`, nodes: [{ id: `lb:${lb.arn}`, type: 'lb', x: 0, y: 0, w: 270, h, view: lb, sig: JSON.stringify(lb.targetGroups) }] };
+  // Wider while listeners split traffic by weight, so that each target group's shares fit on its line.
+  const w = lb.targetGroups.some((tg) => tg.weights.length) ? 360 : 270;
+  return { w, h, key: `lb:${lb.name}`, nodes: [{ id: `lb:${lb.arn}`, type: 'lb', x: 0, y: 0, w, h, view: lb, sig: JSON.stringify(lb.targetGroups) }] };
 }
 
 function sigTasks(ts: TaskView[]): string {
@@ -274,7 +276,9 @@ export function focusNodes(v: WorldView, placed: Placed[], focus?: Focus | null)
     if (focus.kind === 'local') for (const n of placed) if (n.type === 'local') ids.add(n.id);
     if (focus.kind === 'cluster') for (const n of placed.filter(inCluster(focus.name))) ids.add(n.id);
     if (focus.kind === 'service' || focus.kind === 'loadBalancer') {
-      const lbs = v.loadBalancers.filter((lb) => focus.kind === 'loadBalancer' && (!focus.name || lb.name === focus.name));
+      // A service's focus takes in the load balancers of its target groups: where its traffic comes from.
+      const served = new Set(v.services.filter((s) => focus.kind === 'service' && s.name === focus.name).flatMap((s) => s.targetGroups));
+      const lbs = v.loadBalancers.filter((lb) => (focus.kind === 'loadBalancer' ? !focus.name || lb.name === focus.name : lb.targetGroups.some((tg) => served.has(tg.arn))));
       const groups = new Set(lbs.flatMap((lb) => lb.targetGroups.map((tg) => tg.arn)));
       const services = new Set(v.services.filter((s) => (focus.kind === 'service' ? s.name === focus.name : s.targetGroups.some((t) => groups.has(t)))).map((s) => s.name));
       for (const lb of lbs) ids.add(`lb:${lb.arn}`);

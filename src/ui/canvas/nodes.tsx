@@ -10,9 +10,11 @@ export type Data = { view: unknown; select?: (s: Selection) => void };
 /** A task: a button that inspects it, coloured by lastStatus; a plain chip on a read-only canvas. */
 function Chip({ t, onSelect }: { t: TaskView; onSelect: ((s: Selection) => void) | undefined }) {
   const cls = `chip s-${t.lastStatus.toLowerCase()}${t.health === 'UNHEALTHY' ? ' unhealthy' : ''}`;
-  const name = `Task ${t.id.slice(0, 8)} ${t.service ? `of service ${t.service}` : `(${t.family})`}: ${t.lastStatus}`;
+  const name = `Task ${t.id.slice(0, 8)} ${t.service ? `of service ${t.service}` : `(${t.family})`}${t.revision ? ` (${t.revision})` : ''}: ${t.lastStatus}`;
   const title = `${t.family} ${t.id.slice(0, 8)}: ${t.lastStatus}${t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? ' → STOPPED' : ''}${t.health !== 'UNKNOWN' ? `, ${t.health}` : ''}`;
-  if (!onSelect) return <span className={cls} role="img" aria-label={name} title={title}>{t.service ?? t.family}</span>;
+  // While a service runs two revisions (a deployment), each chip names its own.
+  const text = t.revision ?? t.service ?? t.family;
+  if (!onSelect) return <span className={cls} role="img" aria-label={name} title={title}>{text}</span>;
   return (
     <button
       type="button" className={cls} aria-label={name} title={title}
@@ -21,7 +23,7 @@ function Chip({ t, onSelect }: { t: TaskView; onSelect: ((s: Selection) => void)
         onSelect({ kind: 'task', id: t.arn });
       }}
     >
-      {t.service ?? t.family}
+      {text}
     </button>
   );
 }
@@ -111,8 +113,9 @@ const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
     <div className="lb">
       <Head select={data.select} target={{ kind: 'loadBalancer', id: v.arn }} label={`Load balancer ${v.name}`}><strong>ALB {v.name}</strong></Head>
       {v.targetGroups.map((tg) => {
-        const label = `Target group ${tg.name}: ${tg.healthy} healthy, ${tg.unhealthy} unhealthy, ${tg.other} other`;
-        const body = <>{tg.name}: <span className="ok">{tg.healthy} healthy</span>{tg.unhealthy ? <span className="bad"> {tg.unhealthy} unhealthy</span> : null}{tg.other ? <span> {tg.other} other</span> : null}</>;
+        const share = tg.weights.length ? `, traffic ${tg.weights.join(', ')}` : '';
+        const label = `Target group ${tg.name}: ${tg.healthy} healthy, ${tg.unhealthy} unhealthy, ${tg.other} other${share}`;
+        const body = <>{tg.name}: <span className="ok">{tg.healthy} healthy</span>{tg.unhealthy ? <span className="bad"> {tg.unhealthy} unhealthy</span> : null}{tg.other ? <span> {tg.other} other</span> : null}{tg.weights.length ? <span className="weights"> · {tg.weights.join(' · ')}</span> : null}</>;
         return data.select
           ? <button key={tg.arn} type="button" className="tg" onClick={() => data.select!({ kind: 'targetGroup', id: tg.arn })} aria-label={label}>{body}</button>
           : <div key={tg.arn} className="tg" role="group" aria-label={label}>{body}</div>;
