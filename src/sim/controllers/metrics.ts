@@ -265,7 +265,9 @@ function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage):
   const got = u ? u.cpu : 0;
   const base = want - load.cpuUnits;
   const fraction = load.cpuUnits > 0 ? Math.max(0, Math.min(1, (got - base) / load.cpuUnits)) : 1;
-  const appErrors = Math.max(0, ...t.containers.map((c) => sim.world.images[c.image]?.errorPercent ?? 0)) / 100;
+  let appErrorPercent = 0;
+  for (const c of t.containers) appErrorPercent = Math.max(appErrorPercent, sim.world.images[c.image]?.errorPercent ?? 0);
+  const appErrors = appErrorPercent / 100;
   const errors = served * (1 - fraction) + served * fraction * Math.min(1, appErrors);
   const cap = t.cpu !== undefined ? Number(t.cpu) : instanceRoomFor(sim, t, usage, got);
   const rho = cap > 0 ? Math.min(0.999, want / cap) : 0.999;
@@ -295,9 +297,10 @@ function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome 
   for (const r of revisions.values()) {
     const cluster = sim.world.clusters[r.svc.clusterArn];
     const dims = [{ name: 'ClusterName', value: cluster?.clusterName ?? '' }, { name: 'ServiceName', value: r.svc.serviceName }, { name: 'ServiceRevision', value: r.revisionArn.slice(r.revisionArn.lastIndexOf('/') + 1) }];
-    record(sim, 'ECSSandbox/Deployments', 'RequestCountPerRevision', dims, periodStart, perMinute(r.rps));
-    record(sim, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors));
-    if (r.served > 0) record(sim, 'ECSSandbox/Deployments', 'ResponseTimePerRevision', dims, periodStart, r.latencyMs / r.served / 1000);
+    const owner = sim.world.serviceRevisions[r.revisionArn];
+    record(sim, 'ECSSandbox/Deployments', 'RequestCountPerRevision', dims, periodStart, perMinute(r.rps), owner);
+    record(sim, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors), owner);
+    if (r.served > 0) record(sim, 'ECSSandbox/Deployments', 'ResponseTimePerRevision', dims, periodStart, r.latencyMs / r.served / 1000, owner);
   }
 }
 
