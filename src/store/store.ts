@@ -8,6 +8,7 @@ import type { Progress } from './progress';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
+import { DEFAULT_LOCALE, type Locale } from '../i18n';
 import { defaultPanes, type Panes, type Theme, type ThemeChoice } from './prefs';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
@@ -145,6 +146,9 @@ export interface UiSlice {
   panes: Panes;
   /** Bumped when the canvas is asked to fit its view to what the lesson is about again. */
   fit: number;
+  /** The page's language, and whether the learner chose it (else it follows the browser's). */
+  language: Locale;
+  languageChosen: boolean;
 }
 
 export interface SandboxState {
@@ -212,7 +216,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       selected: null, view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', presenting: false, dialog: null, confirm: null,
       notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning', count: 1, sticky: true }] : [], shareUrl: null,
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
-      theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0,
+      theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0, language: DEFAULT_LOCALE, languageChosen: false,
     },
   };
 }
