@@ -3,7 +3,7 @@ import { BUILT_IN_SCENARIOS } from '../store/defaults';
 import { LESSON_START } from '../store/actions/world';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
-import { useT } from './i18n';
+import { useDemoIn, useLessonIn, useT } from './i18n';
 import { LOCALES, type Locale } from '../i18n';
 
 /** The scenario picker: the built-in scenarios, and the lessons' start states once they have loaded. */
@@ -120,7 +120,9 @@ export function Header() {
 
 /** Presenter view's only bar: what is shown, and always the way out. */
 export function PresenterBar() {
-  const title = useSandbox((s) => s.lesson.demo?.def.title ?? (s.lesson.current ? `${s.lesson.current.id}: ${s.lesson.current.def.title}` : 'ECS Sandbox'));
+  const demo = useDemoIn(useSandbox((s) => s.lesson.demo?.def));
+  const lesson = useLessonIn(useSandbox((s) => s.lesson.current?.def));
+  const title = demo?.title ?? (lesson ? `${lesson.id}: ${lesson.title}` : 'ECS Sandbox');
   const t = useT();
   return (
     <header className="bar presenter-bar" aria-label={t('presenter.label')}>
