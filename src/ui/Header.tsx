@@ -3,7 +3,8 @@ import { BUILT_IN_SCENARIOS } from '../store/defaults';
 import { LESSON_START } from '../store/actions/world';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
-import { useDemoIn, useLessonIn, useT } from './i18n';
+import { useT } from './i18n';
+import { useDemoIn, useLessonIn } from './lessonText';
 import { LOCALES, type Locale } from '../i18n';
 
 /** The scenario picker: the built-in scenarios, and the lessons' start states once they have loaded. */

@@ -6,7 +6,8 @@ import { selectActionCount, clock } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
 import { useAction, useRun, useSandbox } from './context';
-import { useLessonIn, useLessonTitle, useT } from './i18n';
+import { useT } from './i18n';
+import { useLessonIn, useLessonTitle } from './lessonText';
 import type { Lesson } from '../content/lesson';
 
 /** The lesson's "predict, then run" questions, with the answer once the work has been checked. */

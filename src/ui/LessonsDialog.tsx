@@ -3,7 +3,8 @@ import type { Progress } from '../store/progress';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { useDialog } from './useDialog';
-import { useLocalizer, useT } from './i18n';
+import { useT } from './i18n';
+import { useLocalizer } from './lessonText';
 
 function Chapters({ catalog, progress }: { catalog: Catalog; progress: Progress }) {
   const run = useRun();

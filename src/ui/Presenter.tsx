@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
 import { useSandbox } from './context';
-import { useDemoIn, useT } from './i18n';
+import { useT } from './i18n';
+import { useDemoIn } from './lessonText';
 import { clock } from '../store/selectors/time';
 
 /** A demo's "predict, then reveal" question, over the canvas while the clock waits. */

@@ -2,7 +2,6 @@ import { isLocale, loadLocale, LOCALES, type Locale } from '../../i18n';
 import { notify, patch, type SandboxState, type SandboxStore } from '../store';
 import { clampPane, defaultPanes, effectiveTheme, PANE_IDS, savePrefs, type PaneId, type Theme, type ThemeChoice } from '../prefs';
 import type { ActionTable } from '../registry';
-import { localeTexts } from '../lessons';
 
 /** Keeps the theme, the panes and the language in this browser (never in the workspace or a share link). */
 function remember(st: SandboxStore): void {
@@ -48,7 +47,7 @@ export const LAYOUT_ACTIONS = {
       if (!isLocale(locale)) return;
       try {
         // The lessons' texts in that language come with it once the lessons are in use, so the page changes at once.
-        await Promise.all([loadLocale(locale), st.getState().lesson.catalog ? localeTexts(locale) : undefined]);
+        await Promise.all([loadLocale(locale), st.getState().lesson.catalog ? import('../lessons').then((m) => m.localeTexts(locale)) : undefined]);
       } catch {
         notify(st, `The ${LOCALES.find((l) => l.id === locale)!.name} texts could not be loaded; the page stays in the language it has.`, 'warning');
         return;
