@@ -15,7 +15,7 @@ const first = loadPrefs(port.storage).language ?? pickLocale(port.languages?.())
 void loadLocale(first).catch(() => undefined).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <UpdatePrompt />
+      <UpdatePrompt locale={first} />
       <App />
     </StrictMode>,
   );

@@ -4,6 +4,7 @@ import { EVENT_FILTERS, eventLogSelector, readable } from '../store/selectors/ev
 import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
 import { useT } from './i18n';
+import type { MessageKey } from '../i18n';
 
 // Keyed by the event's index in the log, so new events add items and old ones stay untouched.
 const Entry = memo(function Entry({ e }: { e: SimEvent }) {
@@ -30,7 +31,7 @@ export function EventLog() {
         <h2>{t('events.title')}</h2>
         <label className="field"><span className="sr-only">{t('events.show')}</span>
           <select aria-label={t('events.which')} value={category} onChange={(e) => setCategory(e.target.value)}>
-            {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{t(`events.filter.${c.id}` as MessageKey)}</option>)}
           </select>
         </label>
         <input type="search" aria-label={t('events.filter')} placeholder={t('events.filterPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />

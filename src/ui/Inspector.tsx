@@ -5,6 +5,7 @@ import { readable } from '../store/selectors/events';
 import { useRun, useSandbox } from './context';
 import { ActionButton } from './ActionButton';
 import { INSPECTOR_TABS } from '../store/actions/view';
+import { useT } from './i18n';
 
 /** What the learner clicked: its Describe-shaped JSON, its history, and for a task why it is where it is. */
 export function Inspector() {
@@ -13,27 +14,28 @@ export function Inspector() {
   const tab = useSandbox((s) => s.ui.inspectorTab);
   const second = useSandbox((s) => Math.floor(s.world.now / 1000) * 1000);
   const info = useSandbox(selectInspection);
+  const t = useT();
   if (!selected) return null;
   // "Why here?" is a task's placement decision.
-  const tabs = INSPECTOR_TABS.filter((t) => t.id !== 'placement' || selected.kind === 'task');
-  const active = tabs.some((t) => t.id === tab) ? tab : 'json';
-  const title = info?.title ?? 'No longer exists at this time';
+  const tabs = INSPECTOR_TABS.filter((x) => x.id !== 'placement' || selected.kind === 'task');
+  const active = tabs.some((x) => x.id === tab) ? tab : 'json';
+  const title = info?.title ?? t('inspector.gone');
   return (
-    <section className="inspector" id="inspector" aria-label="Inspector">
+    <section className="inspector" id="inspector" aria-label={t('inspector.label')}>
       <div className="inspector-head">
         <h2 title={title}>{title}</h2>
-        <ActionButton id="select.clear">Close</ActionButton>
+        <ActionButton id="select.clear">{t('dialog.close')}</ActionButton>
       </div>
-      <div role="tablist" aria-label="Inspector views" className="tabs">
-        {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`insp-${t.id}`} aria-selected={active === t.id} aria-controls="insp-panel" onClick={() => run('inspector.tab', t.id)}>{t.label}</button>
+      <div role="tablist" aria-label={t('inspector.views')} className="tabs">
+        {tabs.map((x) => (
+          <button key={x.id} type="button" role="tab" id={`insp-${x.id}`} aria-selected={active === x.id} aria-controls="insp-panel" onClick={() => run('inspector.tab', x.id)}>{t(`inspector.tab.${x.id}`)}</button>
         ))}
       </div>
       <div role="tabpanel" id="insp-panel" aria-labelledby={`insp-${active}`} className="inspector-body" tabIndex={0}>
-        {!info ? <p>This did not exist at {clock(second)}. Scrub forward, or pick something else.</p>
+        {!info ? <p>{t('inspector.notYet', { time: clock(second) })}</p>
           : active === 'json' ? <pre className="json">{JSON.stringify(info.json, null, 2)}</pre>
           : active === 'history' ? (
-            info.history.length === 0 ? <p>No events about it yet.</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {readable(e.message)}</li>)}</ol>
+            info.history.length === 0 ? <p>{t('inspector.noEvents')}</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {readable(e.message)}</li>)}</ol>
           ) : <PlacementTable info={info} />}
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { isLoaded, onLoaded, translator, type Translator } from '../i18n';
+import { isLoaded, onLoaded, translateMaybe, translator, type Translator } from '../i18n';
 import { useSandbox } from './context';
 
 /**
@@ -12,3 +12,13 @@ export function useT(): Translator {
   return useMemo(() => translator(ready ? language : 'en'), [language, ready]);
 }
 
+
+/** A registered action's label in the page's language (the registry's English one where it has none). */
+export function actionLabel(t: Translator, id: string, english: string): string {
+  return translateMaybe(t.locale, `action.${id}`) ?? english;
+}
+
+/** The label of one choice an action offers in the palette (a panel, a theme), translated where it can be. */
+export function choiceLabel(t: Translator, id: string, arg: unknown, english: string): string {
+  return translateMaybe(t.locale, `choice.${id}.${String(arg)}`) ?? english;
+}

@@ -38,6 +38,10 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       const header = page.getByRole('banner', { name: 'Sandbox' });
       await expect.poll(() => header.getByRole('button', { name: 'Lecciones' }).count()).toBe(1);
       expect(await header.getByRole('button', { name: 'Reiniciar' }).count()).toBe(1);
+      // The rest of the page too: the time controls, the tools' tabs, the event log.
+      expect(await page.getByRole('button', { name: 'Reproducir', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('tab', { name: 'Consola' }).count()).toBe(1);
+      expect(await page.getByRole('tab', { name: 'Registro de eventos' }).count()).toBe(1);
       const es = page.getByRole('region', { name: 'Lección L1' });
       await expect.poll(() => es.locator('.lesson-head h2').textContent()).toBe('L1: Conoce el monolito');
       expect(await es.getByRole('heading', { name: 'Pasos' }).count()).toBe(1);

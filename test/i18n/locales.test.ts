@@ -69,3 +69,19 @@ describe('translating', () => {
     expect(formatDuration('en', 3_600_000)).toBe('1 hour');
   });
 });
+
+describe('the registry in every locale', () => {
+  it('names every action, tool, inspector view, event filter and palette group', async () => {
+    const { ACTIONS } = await import('../../src/store/actions');
+    const { PANELS, INSPECTOR_TABS } = await import('../../src/store/actions/view');
+    const { EVENT_FILTERS } = await import('../../src/store/selectors/events');
+    const wanted = [
+      ...ACTIONS.map((a) => `action.${a.id}`), ...[...new Set(ACTIONS.map((a) => a.group))].map((g) => `group.${g}`),
+      ...PANELS.map((p) => `panel.${p.id}`), ...INSPECTOR_TABS.map((x) => `inspector.tab.${x.id}`), ...EVENT_FILTERS.map((f) => `events.filter.${f.id}`),
+    ];
+    for (const l of locales) expect(wanted.filter((k) => !(k in messages(l))), l).toEqual([]);
+    // The English texts are the registry's own, so the two never drift apart.
+    const en = messages('en');
+    for (const a of ACTIONS) expect(en[`action.${a.id}`], a.id).toBe(a.label);
+  });
+});
