@@ -146,3 +146,14 @@ export interface Translator {
 export function translator(locale: Locale): Translator {
   return Object.assign((key: MessageKey, params?: Params) => translate(locale, key, params), { locale });
 }
+
+/** A text said by the store (a notice): its English words, and the key and values the page translates it by. */
+export interface Message {
+  text: string;
+  key: MessageKey;
+  params?: Params;
+}
+
+export function message(key: MessageKey, params?: Params): Message {
+  return { text: translate(DEFAULT_LOCALE, key, params), key, ...(params ? { params } : {}) };
+}

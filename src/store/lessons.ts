@@ -4,6 +4,7 @@ import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
 import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
+import { message } from '../i18n';
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
 const lessonTexts: Record<string, string> = {};
@@ -176,7 +177,7 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   patch(store, { lesson: { current: { ...current, report, checkedVersion: world.version }, progress } });
   const at = formatClock(report.clock);
   const missing = report.checklist.filter((c) => !c.passed).length;
-  notify(store, report.passed ? `${current.id} passed: a replay of your actions from the start to ${at} reached every goal.` : `${current.id} not yet: ${missing} goal${missing === 1 ? '' : 's'} not reached at ${at}, when your actions were replayed from the start.`, report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
+  notify(store, report.passed ? message('notice.passed', { id: current.id, at }) : message('notice.notYet', { id: current.id, count: missing, at }), report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
   return report;
 }
 

@@ -8,7 +8,7 @@ import type { Progress } from './progress';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
-import { DEFAULT_LOCALE, type Locale } from '../i18n';
+import { DEFAULT_LOCALE, type Locale, type Message } from '../i18n';
 import { defaultPanes, type Panes, type Theme, type ThemeChoice } from './prefs';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
@@ -53,6 +53,8 @@ export interface Notice {
   cause?: string;
   /** How many times in a row the same thing was said. */
   count: number;
+  /** The message the text says, for the page to say it in its language. */
+  message?: Message;
   /** It waits for the learner (work could not be kept, a choice to make) instead of fading. */
   sticky?: boolean;
 }
@@ -268,14 +270,15 @@ export function withCause<T>(cause: string, f: () => T): T {
  * Tells the learner something. The same text again is said once (with a count), a newer notice of
  * the same cause replaces the older one, and at most five are kept, the newest last.
  */
-export function notify(store: SandboxStore, text: string, tone: Notice['tone'] = 'info', opts: { cause?: string; sticky?: boolean; action?: Notice['action'] } = {}): void {
+export function notify(store: SandboxStore, said: string | Message, tone: Notice['tone'] = 'info', opts: { cause?: string; sticky?: boolean; action?: Notice['action'] } = {}): void {
   const cause = opts.cause ?? scopeCause;
+  const text = typeof said === 'string' ? said : said.text;
   patch(store, (s) => {
     const same = s.ui.notices.find((n) => n.text === text && n.tone === tone);
     const kept = s.ui.notices.filter((n) => n !== same && (cause === undefined || n.cause !== cause));
     // A notice that offers a choice waits for it.
     const n: Notice = {
-      id: ++noticeId, text, tone, count: (same?.count ?? 0) + 1, ...(cause !== undefined ? { cause } : {}),
+      id: ++noticeId, text, tone, count: (same?.count ?? 0) + 1, ...(cause !== undefined ? { cause } : {}), ...(typeof said === 'string' ? {} : { message: said }),
       ...(opts.sticky || opts.action ? { sticky: true } : {}), ...(opts.action ? { action: opts.action } : {}),
     };
     return { ui: { notices: [...kept.slice(-4), n] } };
