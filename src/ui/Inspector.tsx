@@ -45,24 +45,25 @@ export function Inspector() {
 /** "Why here?": every candidate of the task's placement, the rule that decided it, and why in words. */
 function PlacementTable({ info }: { info: Inspection }) {
   const tr = info.trace;
-  if (!tr) return <p>No placement decision is recorded for this task (Fargate tasks placed before the trace ring filled, or a task started another way).</p>;
+  const t = useT();
+  if (!tr) return <p>{t('placement.none')}</p>;
   const rows = placementRows(tr);
   return (
     <div>
       <p>
-        At {clock(tr.atMs)}, group <code>{tr.group}</code>{tr.need ? <> needing {tr.need.cpu} CPU units and {tr.need.memory} MiB</> : null}.
-        {' '}Strategies, in order: {tr.strategies.length ? tr.strategies.join(', ') : 'none'}. Constraints: {tr.constraints.length ? tr.constraints.join(', ') : 'none'}.
-        {' '}Filters and constraints reject candidates; then each strategy, in order, keeps only its best.
+        {t('placement.at', { time: clock(tr.atMs) })} <code>{tr.group}</code>{tr.need ? <> {t('placement.need', { cpu: String(tr.need.cpu), memory: String(tr.need.memory) })}</> : null}.
+        {' '}{t('placement.strategies', { list: tr.strategies.length ? tr.strategies.join(', ') : t('placement.nothing') })} {t('placement.constraints', { list: tr.constraints.length ? tr.constraints.join(', ') : t('placement.nothing') })}
+        {' '}{t('placement.how')}
       </p>
-      {tr.failure && <p className="bad" role="note">Not placed: {tr.failure.reason}{tr.failure.detail ? ` (${tr.failure.detail})` : ''}.</p>}
+      {tr.failure && <p className="bad" role="note">{t('placement.notPlaced')} {tr.failure.reason}{tr.failure.detail ? ` (${tr.failure.detail})` : ''}.</p>}
       {tr.note && <p>{tr.note}</p>}
       <table className="placement">
-        <caption>Each candidate: what became of it, the rule that decided it, and why</caption>
-        <thead><tr><th scope="col">Candidate</th><th scope="col">Zone</th><th scope="col">Result</th><th scope="col">Decided by</th></tr></thead>
+        <caption>{t('placement.caption')}</caption>
+        <thead><tr><th scope="col">{t('placement.col.candidate')}</th><th scope="col">{t('placement.col.zone')}</th><th scope="col">{t('placement.col.result')}</th><th scope="col">{t('placement.col.rule')}</th></tr></thead>
         {rows.map((r, i) => (
           <tbody key={i}>
             <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}><td>{r.candidate}</td><td>{r.zone}</td><td>{r.verdict}</td><td>{r.rule}</td></tr>
-            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}><td colSpan={4}><span className="sr-only">Why: </span>{r.why}</td></tr>
+            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}><td colSpan={4}><span className="sr-only">{t('lesson.why')} </span>{r.why}</td></tr>
           </tbody>
         ))}
       </table>
