@@ -10,6 +10,7 @@ import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { themeOf } from '../store/actions/layout';
 import { useT } from './i18n';
+import { translateMaybe } from '../i18n';
 
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
 
@@ -69,13 +70,14 @@ export function EditorPanel() {
     return () => clearTimeout(h);
   }, [def.file, text, run]);
   const t = useT();
+  const tabLabel = (f: { file: string; label: string }) => translateMaybe(t.locale, `editor.tab.${f.file}`) ?? f.label;
   const mine = problems.filter((p) => p.file === def.file);
   return (
     <div className="editor">
       <div role="tablist" aria-label={t('editor.files')} className="tabs">
         {tabs.map((f) => (
           <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => run('editor.open', f.file)}>
-            {f.label}{f.label !== f.file && <span className="muted small"> {f.file}</span>}
+            {tabLabel(f)}{f.label !== f.file && <span className="muted small"> {f.file}</span>}
           </button>
         ))}
       </div>
@@ -87,8 +89,8 @@ export function EditorPanel() {
       </div>
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
-        <Suspense fallback={<textarea aria-label={t('editor.loading', { label: def.label, file: def.file })} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
-          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${def.label} (${def.file})`} theme={theme} />
+        <Suspense fallback={<textarea aria-label={t('editor.loading', { label: tabLabel(def), file: def.file })} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
+          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${tabLabel(def)} (${def.file})`} theme={theme} />
         </Suspense>
       </div>
       <ul className="problems" aria-label={t('editor.problems', { file: def.file })} aria-live="polite">
