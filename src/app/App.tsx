@@ -7,12 +7,14 @@ import { hashNamesLesson, openFromUrl, openShareLink } from '../store/links';
 import { browserPort } from './port';
 import { listenForKeys } from './keyboard';
 import { followTheme } from './theme';
+import { followLanguage } from './language';
 
 /** The page: the store on the browser's port, the address it was opened at, the clock's frames and the keys. */
 export function App() {
   const [store] = useState(() => {
     const s = bootStore(browserPort());
     followTheme(s);
+    followLanguage(s);
     return s;
   });
   useEffect(() => {

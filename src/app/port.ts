@@ -23,6 +23,7 @@ export function browserPort(): Port {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     },
+    languages: () => (navigator.languages?.length ? navigator.languages : [navigator.language]),
     pickFile: (accept) => new Promise((resolve) => {
       const input = document.createElement('input');
       input.type = 'file';

@@ -15,4 +15,6 @@ export interface Port {
   download(name: string, text: string, type: string): void;
   /** Asks the learner for a file and reads it as text; null when they cancel. */
   pickFile(accept: string): Promise<string | null>;
+  /** The browser's languages, most preferred first (navigator.languages). */
+  languages?(): readonly string[];
 }

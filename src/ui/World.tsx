@@ -9,6 +9,7 @@ import { ActionButton } from './ActionButton';
 import { Notices } from './Notices';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
+import { useT } from './i18n';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 
@@ -16,11 +17,12 @@ const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 function PastBanner() {
   const past = useSandbox((s) => s.world.timeline !== null && s.world.now < s.world.timeline.head);
   const head = useSandbox(selectHead);
+  const t = useT();
   if (!past) return null;
   return (
     <p className="badge past" role="status">
-      Viewing the past: acting now replaces what came after.
-      <ActionButton id="clock.latest" title={`Back to ${clock(head)}, the latest moment`}>Back to {clock(head)}</ActionButton>
+      {t('world.past')}
+      <ActionButton id="clock.latest" title={t('world.backTitle', { time: clock(head) })}>{t('world.back', { time: clock(head) })}</ActionButton>
     </p>
   );
 }
@@ -30,11 +32,12 @@ function GoalCanvas() {
   const goal = useSandbox(selectGoalWorld);
   const focus = useSandbox(selectFocus);
   const theme = useSandbox(themeOf);
+  const t = useT();
   if (!goal) return null;
   return (
     <WorldCanvas
-      view={goal.view} focus={focus} theme={theme} label="The goal: the world the reference solution ends in"
-      title={<>The goal <span className="muted">where the reference solution ends, at {clock(goal.at)}</span></>}
+      view={goal.view} focus={focus} theme={theme} label={t('world.goal.label')}
+      title={<>{t('world.goal')} <span className="muted">{t('world.goal.where', { time: clock(goal.at) })}</span></>}
     />
   );
 }
@@ -50,6 +53,7 @@ export function World() {
   const theme = useSandbox(themeOf);
   const fit = useSandbox((s) => s.ui.fit);
   const goal = useSandbox((s) => s.lesson.current?.showGoal ?? false);
+  const t = useT();
   const select = useCallback((s: Selection) => void run('select', s), [run]);
   return (
     <div className="world" id="world">
@@ -57,9 +61,9 @@ export function World() {
       <PastBanner />
       {problem && (
         <div className="problem" role="alert">
-          <h2>The scenario cannot run</h2>
+          <h2>{t('world.problem')}</h2>
           <pre>{problem}</pre>
-          <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
+          <p>{t('world.problem.fix')}</p>
         </div>
       )}
       {world && (view === 'canvas' ? (
@@ -67,10 +71,10 @@ export function World() {
           <Suspense fallback={<WorldTables view={world} />}>
             <WorldCanvas
               key={worldId} view={world} focus={focus} theme={theme} onSelect={select} fitRequest={fit}
-              label="Cluster canvas: control plane and data plane" title={goal ? 'Your world' : 'The world'}
+              label={t('world.canvas')} title={t(goal ? 'world.yours' : 'world.the')}
             />
           </Suspense>
-          {goal && <Suspense fallback={<p>Drawing the goal…</p>}><GoalCanvas /></Suspense>}
+          {goal && <Suspense fallback={<p>{t('world.goal.drawing')}</p>}><GoalCanvas /></Suspense>}
         </div>
       ) : <WorldTables view={world} />)}
     </div>
