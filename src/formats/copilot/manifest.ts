@@ -41,7 +41,7 @@ export function parseManifest(text: string, file = 'manifest.yml'): { manifest?:
     problem(['type'], NOT_ECS[lower]!);
     return { problems };
   }
-  let type: Manifest['type'] | undefined = [...WORKLOAD_TYPES, 'Environment' as const].find((t) => t.toLowerCase() === lower);
+  const type: Manifest['type'] | undefined = [...WORKLOAD_TYPES, 'Environment' as const].find((t) => t.toLowerCase() === lower);
   if (!type) {
     problem(['type'], `Unknown manifest type '${typeText}'. Valid types: ${WORKLOAD_TYPES.join(', ')}, Environment.`);
     return { problems };

@@ -97,7 +97,9 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldC
   const host = useRef<HTMLDivElement>(null);
   const t = useT();
   const size = useSize(host);
-  const placed = useMemo(() => (size ? layoutWorld(view, size.w, size.h, focus) : []), [view, size?.w, size?.h, focus]);
+  const w = size?.w;
+  const h = size?.h;
+  const placed = useMemo(() => (w !== undefined && h !== undefined ? layoutWorld(view, w, h, focus) : []), [view, w, h, focus]);
   const focused = useMemo(() => focusNodes(view, placed, focus), [view, placed, focus]);
   const { nodes, onNodesChange } = useNodes(placed, focused, onSelect);
   const rf = useReactFlow();
@@ -105,10 +107,13 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldC
   const follow = useRef(true);
   const box = boundsOf(placed, focused);
   const boxKey = box ? `${box.x},${box.y},${box.w},${box.h}` : '';
+  // The box is a new object each render; fit changes only when boxKey (what it names) does.
+  const latestBox = useRef(box);
+  latestBox.current = box;
   const fit = useCallback((animate: boolean) => {
-    if (!size || !box) return;
-    void rf.setViewport(frame(box, size.w, size.h), { duration: animate && !reducedMotion() ? 250 : 0 });
-    // The box is read through boxKey, which names it.
+    const b = latestBox.current;
+    if (!size || !b || !boxKey) return;
+    void rf.setViewport(frame(b, size.w, size.h), { duration: animate && !reducedMotion() ? 250 : 0 });
   }, [rf, boxKey, size]);
   // The first framing is at once; later ones (the world grew, the pane was resized) glide.
   const framed = useRef(false);
@@ -117,11 +122,13 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldC
     fit(framed.current);
     framed.current = true;
   }, [fit, boxKey, size]);
+  // Only a new request fits here: the world changing is the effect above's.
+  const latestFit = useRef(fit);
+  latestFit.current = fit;
   useEffect(() => {
     if (!fitRequest) return;
     follow.current = true;
-    fit(true);
-    // Only a new request fits here: the world changing is the effect above's.
+    latestFit.current(true);
   }, [fitRequest]);
   const onNodeClick = useCallback((_: unknown, n: Node<Data>) => {
     if (!onSelect) return;
