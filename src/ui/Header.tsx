@@ -103,7 +103,7 @@ export function PresenterBar() {
       <h1 className="brand">{title}</h1>
       <span className="row">
         <ThemeButton />
-        <ActionButton id="present.toggle" className="primary">Leave presenter view</ActionButton>
+        <ActionButton id="present.toggle" className="primary" label="Leave presenter view (P)">Leave presenter view <kbd>P</kbd></ActionButton>
       </span>
     </header>
   );

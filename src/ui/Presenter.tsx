@@ -3,31 +3,62 @@ import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
 import { useSandbox } from './context';
 import { clock } from '../store/selectors/time';
+import type { DemoState } from '../store/store';
+import './presenter.css';
 
-/** A demo's "predict, then reveal" question, over the canvas while the clock waits. */
-export function DemoPause() {
-  const demo = useSandbox((s) => s.lesson.demo);
+/** What the demo bar says (plain English, in one place). */
+const TEXT = {
+  region: (title: string) => `Demo: ${title}`,
+  next: (at: string) => `Next question at ${at}.`,
+  none: 'No questions left.',
+  predict: 'Predict:',
+  happens: 'What happens:',
+  reveal: 'Reveal',
+  continue: 'Continue',
+  notes: 'Presenter notes',
+  enter: 'Presenter view',
+  enterLabel: 'Enter presenter view',
+};
+
+/** When the next question comes, in the clock's own format (0:07:50), or that none is left. */
+export function nextQuestion(demo: DemoState): string {
+  const next = demo.def.pauses[demo.passed];
+  return next ? TEXT.next(clock(next.at)) : TEXT.none;
+}
+
+/** The question the clock waits at: the prompt, then what happens once revealed, and the one button. */
+export function DemoQuestion({ pause, autoFocus }: { pause: NonNullable<DemoState['pause']>; autoFocus: boolean }) {
   const button = useRef<HTMLButtonElement>(null);
-  const open = demo?.pause ? `${demo.passed}` : null;
   useEffect(() => {
     // The question takes the focus, so Enter (or Space) reveals and then continues.
-    if (open !== null) button.current?.focus();
-  }, [open]);
+    if (autoFocus) button.current?.focus();
+  }, [autoFocus, pause.at]);
+  return (
+    <div className="demo-question" role="alertdialog" aria-labelledby="demo-q">
+      <p id="demo-q"><strong>{TEXT.predict}</strong> {pause.prompt}</p>
+      {pause.revealed && <p role="status"><strong>{TEXT.happens}</strong> {pause.reveal}</p>}
+      <ActionButton ref={button} id="demo.reveal" className="primary">{pause.revealed ? TEXT.continue : TEXT.reveal}</ActionButton>
+    </div>
+  );
+}
+
+/**
+ * A demo's bar: its title, when the next "predict, then reveal" question comes, the question while
+ * the clock waits at it. The presenter's notes and the way into presenter view show only outside
+ * presenter view, which is what a projector shows: the notes never reach the audience.
+ */
+export function DemoPause() {
+  const demo = useSandbox((s) => s.lesson.demo);
+  const presenting = useSandbox((s) => s.ui.presenting);
   if (!demo) return null;
   const p = demo.pause;
   return (
-    <section className="demo-bar" aria-label={`Demo: ${demo.def.title}`}>
-      <strong>{demo.def.title}</strong>
-      {!p && <span className="muted small"> {demo.passed < demo.def.pauses.length ? `Next question at ${clock(demo.def.pauses[demo.passed]!.at)}.` : 'No questions left.'}</span>}
-      {p && (
-        <div className="demo-question" role="alertdialog" aria-labelledby="demo-q">
-          <p id="demo-q"><strong>Predict:</strong> {p.prompt}</p>
-          {p.revealed && <p role="status"><strong>What happens:</strong> {p.reveal}</p>}
-          <ActionButton ref={button} id="demo.reveal" className="primary">{p.revealed ? 'Continue' : 'Reveal'}</ActionButton>
-        </div>
-      )}
-      {!p && demo.def.text && <details><summary>Presenter notes</summary><Markdown text={demo.def.text} /></details>}
-      <ActionButton id="present.toggle">Presenter view</ActionButton>
+    <section className="demo-bar" aria-label={TEXT.region(demo.def.title)}>
+      <strong className="demo-title">{demo.def.title}</strong>
+      {!p && <span className="muted small">{nextQuestion(demo)}</span>}
+      {p && <DemoQuestion pause={p} autoFocus />}
+      {!presenting && !p && demo.def.text && <details className="demo-notes"><summary>{TEXT.notes}</summary><Markdown text={demo.def.text} /></details>}
+      {!presenting && <ActionButton id="present.toggle" label={`${TEXT.enterLabel} (P)`}>{TEXT.enter}</ActionButton>}
     </section>
   );
 }
