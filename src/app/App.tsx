@@ -7,9 +7,17 @@ import { hashNamesLesson, openFromUrl, openShareLink } from '../store/links';
 import { browserPort } from './port';
 import { listenForKeys } from './keyboard';
 import { followTheme } from './theme';
+import { followPresenter, leadAudience } from './present';
+import { isAudienceWindow } from '../store/present';
+import { AudienceView } from '../ui/Audience';
 
-/** The page: the store on the browser's port, the address it was opened at, the clock's frames and the keys. */
+/**
+ * The page: the store on the browser's port, the address it was opened at, the clock's frames and the
+ * keys. Opened with ?audience it is the audience's window instead: it follows the presenter's window
+ * and keeps nothing (the presenter's saved workspace is not its to change).
+ */
 export function App() {
+  const [audience] = useState(() => isAudienceWindow(location.search));
   const [store] = useState(() => {
     const s = bootStore(browserPort());
     followTheme(s);
@@ -23,15 +31,25 @@ export function App() {
     // A share link pasted into this tab's address bar changes only the hash.
     const onHash = () => void openShareLink(store).then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
     window.addEventListener('hashchange', onHash);
+    if (audience) {
+      const following = followPresenter(store);
+      return () => {
+        window.removeEventListener('hashchange', onHash);
+        following();
+      };
+    }
     const saving = persist(store);
+    const leading = leadAudience(store);
     window.addEventListener('pagehide', saving.flush);
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('pagehide', saving.flush);
       saving.stop();
+      leading();
     };
-  }, [store]);
+  }, [store, audience]);
   useEffect(() => {
+    if (audience) return undefined;
     // The clock: each frame advances the world by the elapsed time at the chosen speed, within a budget.
     let last = performance.now();
     let raf = 0;
@@ -43,10 +61,10 @@ export function App() {
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
   }, [store]);
-  useEffect(() => listenForKeys(store), [store]);
+  useEffect(() => (audience ? undefined : listenForKeys(store)), [store, audience]);
   return (
     <StoreContext.Provider value={store}>
-      <Workspace />
+      {audience ? <AudienceView /> : <Workspace />}
     </StoreContext.Provider>
   );
 }

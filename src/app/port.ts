@@ -35,5 +35,6 @@ export function browserPort(): Port {
       input.addEventListener('cancel', () => resolve(null));
       input.click();
     }),
+    openWindow: (url, name) => window.open(url, name, 'popup,width=1280,height=720') !== null,
   };
 }

@@ -15,4 +15,6 @@ export interface Port {
   download(name: string, text: string, type: string): void;
   /** Asks the learner for a file and reads it as text; null when they cancel. */
   pickFile(accept: string): Promise<string | null>;
+  /** Opens another window of this page (the audience's); false when the browser blocks it. */
+  openWindow?(url: string, name: string): boolean;
 }

@@ -3,7 +3,7 @@ import { parseScenario, ScenarioError } from '../content/scenario';
 import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
 import { BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
 import type { Workspace } from './workspace';
-import type { Demo, Lesson, LessonReport } from '../content/lesson';
+import type { Demo, Focus, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
@@ -147,11 +147,32 @@ export interface UiSlice {
   fit: number;
 }
 
+/** What the audience's window shows beside the world: the demo's title, the question while one is asked, the framing. */
+export interface AudienceShow {
+  title: string;
+  /** The question the clock waits at; what happens only once the presenter revealed it. */
+  question: { prompt: string; reveal: string | null } | null;
+  focus: Focus | null;
+}
+
+/** Presenting from two windows: who is there, what the audience's window shows, and where the presenter points. */
+export interface PresentSlice {
+  /** In the presenter's window: whether an audience window follows it now. */
+  audience: boolean;
+  /** In the audience's window: whether the presenter's window is there ('waiting' until it first speaks). */
+  presenter: 'waiting' | 'connected' | 'gone';
+  /** In the audience's window: what the presenter's window last said to show. */
+  show: AudienceShow | null;
+  /** The node the presenter points at: lit on the audience's canvas, the rest dimmed. */
+  spotlight: Selection | null;
+}
+
 export interface SandboxState {
   world: WorldSlice;
   editor: EditorSlice;
   lesson: LessonSlice;
   ui: UiSlice;
+  present: PresentSlice;
 }
 
 /** A change to some slices: each named slice is merged with the fields given. */
@@ -214,6 +235,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
       theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0,
     },
+    present: { audience: false, presenter: 'waiting', show: null, spotlight: null },
   };
 }
 

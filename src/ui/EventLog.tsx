@@ -9,8 +9,8 @@ const Entry = memo(function Entry({ e }: { e: SimEvent }) {
   return <li className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {readable(e.message)}</li>;
 });
 
-/** The typed timeline in words, filterable; a polite live region so screen readers hear what happens. */
-export function EventLog() {
+/** The typed timeline in words, filterable (unless `filters` is false: the audience's big print); a polite live region so screen readers hear what happens. */
+export function EventLog({ filters = true }: { filters?: boolean } = {}) {
   const [category, setCategory] = useState('all');
   const [text, setText] = useState('');
   const select = useMemo(() => eventLogSelector(category, text), [category, text]);
@@ -26,12 +26,12 @@ export function EventLog() {
     <section className="eventlog" aria-label="Event log">
       <div className="eventlog-head">
         <h2>Event log</h2>
-        <label className="field"><span className="sr-only">Show</span>
+        {filters && <><label className="field"><span className="sr-only">Show</span>
           <select aria-label="Which events" value={category} onChange={(e) => setCategory(e.target.value)}>
             {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
           </select>
         </label>
-        <input type="search" aria-label="Filter events by text" placeholder="Filter…" value={text} onChange={(e) => setText(e.target.value)} />
+        <input type="search" aria-label="Filter events by text" placeholder="Filter…" value={text} onChange={(e) => setText(e.target.value)} /></>}
       </div>
       <div
         ref={list} className="events" role="log" aria-live="polite" aria-relevant="additions" aria-label={`Events (${events.length} shown of ${total})`} tabIndex={0}

@@ -95,13 +95,15 @@ export function Header() {
   );
 }
 
-/** Presenter view's only bar: what is shown, and always the way out. */
+/** Presenter view's only bar: what is shown, whether an audience window follows, and always the way out. */
 export function PresenterBar() {
   const title = useSandbox((s) => s.lesson.demo?.def.title ?? (s.lesson.current ? `${s.lesson.current.id}: ${s.lesson.current.def.title}` : 'ECS Sandbox'));
+  const followed = useSandbox((s) => s.present.audience);
   return (
     <header className="bar presenter-bar" aria-label="Presenter view">
       <h1 className="brand">{title}</h1>
       <span className="row">
+        {followed ? <span className="badge" role="status">Audience window open</span> : <ActionButton id="present.audience">Open the audience window</ActionButton>}
         <ThemeButton />
         <ActionButton id="present.toggle" className="primary" label="Leave presenter view (P)">Leave presenter view <kbd>P</kbd></ActionButton>
       </span>

@@ -18,6 +18,13 @@ const TEXT = {
   notes: 'Presenter notes',
   enter: 'Presenter view',
   enterLabel: 'Enter presenter view',
+  audience: 'Open the audience window',
+  notesHead: 'Your notes',
+  notesNote: 'Only this window shows them: the audience window has the world, the event log and the question.',
+  asked: (at: string) => `Asked now (${at})`,
+  nextAt: (at: string) => `Next question at ${at}`,
+  answer: 'Answer:',
+  noDemo: 'No demo is open: the audience window shows the world and the event log as you work.',
 };
 
 /** When the next question comes, in the clock's own format (0:07:50), or that none is left. */
@@ -59,6 +66,31 @@ export function DemoPause() {
       {p && <DemoQuestion pause={p} autoFocus />}
       {!presenting && !p && demo.def.text && <details className="demo-notes"><summary>{TEXT.notes}</summary><Markdown text={demo.def.text} /></details>}
       {!presenting && <ActionButton id="present.toggle" label={`${TEXT.enterLabel} (P)`}>{TEXT.enter}</ActionButton>}
+      {!presenting && <ActionButton id="present.audience">{TEXT.audience}</ActionButton>}
+    </section>
+  );
+}
+
+/**
+ * The presenter's notes, in the presenter's window while an audience window follows it: the
+ * question asked now or the next one, with its answer, and the demo's notes.
+ */
+export function PresenterNotes() {
+  const demo = useSandbox((s) => s.lesson.demo);
+  const q = demo ? (demo.pause ?? demo.def.pauses[demo.passed] ?? null) : null;
+  return (
+    <section className="presenter-notes" aria-label={TEXT.notesHead}>
+      <h2>{TEXT.notesHead}</h2>
+      <p className="muted small">{TEXT.notesNote}</p>
+      {!demo && <p>{TEXT.noDemo}</p>}
+      {q && (
+        <div className="next-question">
+          <h3>{demo!.pause ? TEXT.asked(clock(q.at)) : TEXT.nextAt(clock(q.at))}</h3>
+          <p>{q.prompt}</p>
+          <p><strong>{TEXT.answer}</strong> {q.reveal}</p>
+        </div>
+      )}
+      {demo?.def.text && <Markdown text={demo.def.text} />}
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { EditorPanel } from './EditorPanel';
 import { World } from './World';
 import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
-import { DemoPause } from './Presenter';
+import { DemoPause, PresenterNotes } from './Presenter';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
 import { DamagedCopies } from './DamagedCopies';
@@ -54,6 +54,8 @@ function Bottom({ narrow }: { narrow: boolean }) {
 export function Workspace() {
   const inLesson = useSandbox((s) => s.lesson.current !== null);
   const presenting = useSandbox((s) => s.ui.presenting);
+  // With an audience window following, this is the presenter's window: the notes join the event log.
+  const followed = useSandbox((s) => s.ui.presenting && s.present.audience);
   const panes = useSandbox((s) => s.ui.panes);
   const lesson = inLesson && !presenting;
   const narrowest = useMedia(NARROW);
@@ -68,9 +70,9 @@ export function Workspace() {
       <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
         {lesson && <Suspense fallback={<section className="lesson" aria-label="Lesson"><p>Loading the lesson…</p></section>}><LessonPane /></Suspense>}
         {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
-        <World />
+        <World {...(followed ? { title: 'What the audience sees' } : {})} />
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
-        {!narrow && <aside className="side" id="side" aria-label="Details"><EventLog /></aside>}
+        {!narrow && <aside className="side" id="side" aria-label="Details">{followed && <PresenterNotes />}<EventLog /></aside>}
       </main>
       {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
       {!presenting && <Bottom narrow={narrow} />}

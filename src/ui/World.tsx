@@ -39,8 +39,11 @@ function GoalCanvas() {
   );
 }
 
-/** The world as the canvas or the tables show it (and the goal's beside it when asked for), with the notices over it. */
-export function World() {
+/**
+ * The world as the canvas or the tables show it (and the goal's beside it when asked for), with the
+ * notices over it. `readOnly` (the audience's window): nothing on it is clickable.
+ */
+export function World({ readOnly = false, title = 'The world' }: { readOnly?: boolean; title?: string } = {}) {
   const run = useRun();
   const problem = useSandbox((s) => s.world.problem);
   const view = useSandbox((s) => s.ui.view);
@@ -50,7 +53,10 @@ export function World() {
   const theme = useSandbox(themeOf);
   const fit = useSandbox((s) => s.ui.fit);
   const goal = useSandbox((s) => s.lesson.current?.showGoal ?? false);
-  const select = useCallback((s: Selection) => void run('select', s), [run]);
+  const spotlight = useSandbox((s) => s.present.spotlight);
+  // In presenter view a click points the room at a node (the spotlight) instead of inspecting it.
+  const presenting = useSandbox((s) => s.ui.presenting);
+  const select = useCallback((s: Selection) => void run(presenting ? 'spotlight.set' : 'select', s), [run, presenting]);
   return (
     <div className="world" id="world">
       <Notices />
@@ -66,8 +72,8 @@ export function World() {
         <div className={`worlds${goal ? ' many' : ''}`}>
           <Suspense fallback={<WorldTables view={world} />}>
             <WorldCanvas
-              key={worldId} view={world} focus={focus} theme={theme} onSelect={select} fitRequest={fit}
-              label="Cluster canvas: control plane and data plane" title={goal ? 'Your world' : 'The world'}
+              key={worldId} view={world} focus={focus} theme={theme} onSelect={readOnly ? undefined : select} fitRequest={fit} spotlight={spotlight}
+              label="Cluster canvas: control plane and data plane" title={goal ? 'Your world' : title}
             />
           </Suspense>
           {goal && <Suspense fallback={<p>Drawing the goal…</p>}><GoalCanvas /></Suspense>}

@@ -94,4 +94,98 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await axe(page, 'demo in presenter view');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  /** The newest lines of a window's event log. */
+  const lastEvents = (page: Page) => page.getByRole('log', { name: /^Events/ }).locator('li').evaluateAll((l) => l.slice(-5).map((e) => e.textContent));
+
+  it('two windows, one world: the presenter drives, the audience follows (same clock, same question, no notes); closing one leaves the other working', async () => {
+    const { ctx, page, errors } = await context();
+    await openPage(page, `${url}?demo=game-day&t=7m40s&present`);
+    const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await audience.locator('html[data-ready="true"]').waitFor();
+    await audience.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(() => clock(audience).textContent()).toBe('0:07:40');
+    await expect.poll(() => audience.getByRole('banner', { name: 'Audience view' }).textContent()).toContain('Game day');
+    // The presenter's window is now the presenter's: notes, the next question and its answer.
+    const notes = page.getByRole('region', { name: 'Your notes' });
+    await expect.poll(() => notes.count()).toBe(1);
+    expect(await notes.textContent()).toContain('Next question at 0:07:50');
+    expect(await notes.textContent()).toContain('Answer: The tasks on the lost instances stop');
+    expect(await notes.textContent()).toContain('Watch the canvas by AZ');
+    expect(await page.getByRole('status').filter({ hasText: 'Audience window open' }).count()).toBe(1);
+    // The audience's window: the world, the event log, nothing to press, no notes.
+    expect(await audience.getByText('Watch the canvas by AZ').count()).toBe(0);
+    expect(await audience.getByText('The tasks on the lost instances stop').count()).toBe(0);
+    expect(await audience.getByRole('button').count()).toBe(0);
+    await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(6);
+    await page.bringToFront();
+    await page.getByLabel('Speed').selectOption('10');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const question = audience.getByRole('region', { name: 'Question' });
+    await expect.poll(() => question.count(), { timeout: 15_000 }).toBe(1);
+    expect(await question.textContent()).toContain('In 10 seconds AZ us-east-1b loses both its instances');
+    expect(await question.textContent()).not.toContain('What happens');
+    expect(await clock(audience).textContent()).toBe('0:07:50');
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect.poll(() => question.textContent()).toContain('What happens: The tasks on the lost instances stop');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    // The world moves on in both: the same time and the same events after the AZ is lost.
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByLabel('Jump to').fill('9m30s');
+    await page.getByLabel('Jump to').press('Enter');
+    await expect.poll(() => clock(audience).textContent()).toBe('0:09:30');
+    await expect.poll(() => lastEvents(audience)).toEqual(await lastEvents(page));
+    await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(await page.locator('.canvas .inst').count());
+    await audience.screenshot({ path: resolve(SHOTS, 'audience-1280x720.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'presenter-window-1280x720.png') });
+
+    // The audience's window closes: the presenter's goes back to one window, notes off the projected view, and still runs.
+    await audience.close();
+    await expect.poll(() => page.getByRole('button', { name: 'Open the audience window' }).count()).toBe(1);
+    expect(await notes.count()).toBe(0);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => clock(page).textContent()).not.toBe('0:09:30');
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+    // A second audience window, then the presenter's closes: the audience's keeps the world and says so.
+    const [again] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await again.locator('html[data-ready="true"]').waitFor();
+    const at = await clock(page).textContent();
+    await expect.poll(() => clock(again).textContent()).toBe(at);
+    await page.close();
+    await expect.poll(() => again.getByText('The presenter window is gone').count(), { timeout: 10_000 }).toBe(1);
+    expect(await clock(again).textContent()).toBe(at);
+    expect(await again.locator('.canvas .inst').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('spotlight: a click in presenter view lights a node on the audience window and dims the rest; Escape clears it', async () => {
+    const { ctx, page, errors } = await context();
+    await openPage(page, `${url}?demo=game-day&t=2m&present`);
+    const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await audience.locator('html[data-ready="true"]').waitFor();
+    await audience.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(6);
+    await page.bringToFront();
+    await page.locator('.canvas .inst-head', { hasText: 'i-b1' }).click();
+    const lit = audience.locator('.canvas .react-flow__node.lit');
+    await expect.poll(() => lit.count()).toBe(1);
+    expect(await lit.textContent()).toContain('i-b1');
+    // The other instances dim; the cluster and its zones stay as they are.
+    expect(await audience.locator('.canvas .react-flow__node.dim .inst').count()).toBe(5);
+    expect(await audience.locator('.canvas .react-flow__node.dim .cluster, .canvas .react-flow__node.dim .zone').count()).toBe(0);
+    // The presenter's window shows the same, and no inspector opened.
+    expect(await page.locator('.canvas .react-flow__node.lit').textContent()).toContain('i-b1');
+    expect(await page.getByRole('region', { name: 'Inspector' }).count()).toBe(0);
+    await audience.screenshot({ path: resolve(SHOTS, 'spotlight-audience-1280x720.png') });
+    // A task: its instance is lit and the task's own chip marked.
+    await page.locator('.canvas .inst', { hasText: 'i-c1' }).locator('.chip').first().click();
+    await expect.poll(() => audience.locator('.canvas .chip.lit').count()).toBe(1);
+    expect(await audience.locator('.canvas .react-flow__node.lit').textContent()).toContain('i-c1');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => audience.locator('.canvas .react-flow__node.dim').count()).toBe(0);
+    expect(await audience.locator('.canvas .react-flow__node.lit').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
