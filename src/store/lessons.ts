@@ -4,6 +4,7 @@ import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
 import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
+import { demoPanes } from './selectors/panes';
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
 const lessonTexts: Record<string, string> = {};
@@ -132,7 +133,8 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
 /** Opens a demo: its scenario, with the presenter's pauses. */
 export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean } = {}): void {
   if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0)) return;
-  setLesson(store, null, { lesson: { demo: { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < (opts.time ?? 0)).length } }, ui: { presenting: opts.present ?? false } });
+  const demoState = { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < (opts.time ?? 0)).length, panes: demoPanes(text) };
+  setLesson(store, null, { lesson: { demo: demoState }, ui: { presenting: opts.present ?? false } });
 }
 
 /** Opens a demo of the catalog by its id, with its scenario file as the world. */

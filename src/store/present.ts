@@ -57,6 +57,7 @@ export function audienceShow(s: SandboxState): AudienceShow {
     title: demo?.def.title ?? (lesson ? `${lesson.id}: ${lesson.def.title}` : 'ECS Sandbox'),
     question: p ? { prompt: p.prompt, reveal: p.revealed ? p.reveal : null } : null,
     focus: selectFocus(s),
+    panes: demo?.panes ?? [],
   };
 }
 

@@ -5,6 +5,7 @@ import { BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
 import type { Workspace } from './workspace';
 import type { Demo, Focus, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
+import type { Pane } from './selectors/panes';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
@@ -32,6 +33,8 @@ export interface DemoState {
   pause: (Demo['pauses'][number] & { revealed: boolean }) | null;
   /** How many pauses are behind. */
   passed: number;
+  /** The clusters it shows side by side, each in a labelled pane (none: one canvas). */
+  panes: Pane[];
 }
 
 /** What the inspector shows: one thing on the canvas or in the tables. */
@@ -153,6 +156,7 @@ export interface AudienceShow {
   /** The question the clock waits at; what happens only once the presenter revealed it. */
   question: { prompt: string; reveal: string | null } | null;
   focus: Focus | null;
+  panes: Pane[];
 }
 
 /** Presenting from two windows: who is there, what the audience's window shows, and where the presenter points. */

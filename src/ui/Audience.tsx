@@ -2,6 +2,7 @@ import { audienceShow } from '../store/present';
 import { clock } from '../store/selectors/time';
 import { EventLog } from './EventLog';
 import { World } from './World';
+import { Comparison } from './SideBySide';
 import { useSandbox } from './context';
 import type { AudienceShow } from '../store/store';
 
@@ -51,9 +52,9 @@ export function AudienceView() {
         </section>
       )}
       <main className="main">
-        <World readOnly />
+        <World readOnly compare={false} />
         <div className="separator" aria-hidden="true" />
-        <aside className="side" aria-label="Details"><EventLog filters={false} /></aside>
+        <aside className="side" aria-label="Details"><Comparison /><EventLog filters={false} /></aside>
       </main>
     </div>
   );

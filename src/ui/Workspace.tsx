@@ -11,6 +11,7 @@ import { World } from './World';
 import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
 import { DemoPause, PresenterNotes } from './Presenter';
+import { Comparison } from './SideBySide';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
 import { DamagedCopies } from './DamagedCopies';
@@ -70,9 +71,9 @@ export function Workspace() {
       <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
         {lesson && <Suspense fallback={<section className="lesson" aria-label="Lesson"><p>Loading the lesson…</p></section>}><LessonPane /></Suspense>}
         {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
-        <World {...(followed ? { title: 'What the audience sees' } : {})} />
+        <World compare={narrow} {...(followed ? { title: 'What the audience sees' } : {})} />
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
-        {!narrow && <aside className="side" id="side" aria-label="Details">{followed && <PresenterNotes />}<EventLog /></aside>}
+        {!narrow && <aside className="side" id="side" aria-label="Details">{followed && <PresenterNotes />}<Comparison /><EventLog /></aside>}
       </main>
       {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
       {!presenting && <Bottom narrow={narrow} />}

@@ -7,6 +7,8 @@ import { themeOf } from '../store/actions/layout';
 import type { Selection } from '../store/store';
 import { ActionButton } from './ActionButton';
 import { Notices } from './Notices';
+import { SideBySide } from './SideBySide';
+import { selectPanes } from '../store/selectors/panes';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
 
@@ -41,9 +43,10 @@ function GoalCanvas() {
 
 /**
  * The world as the canvas or the tables show it (and the goal's beside it when asked for), with the
- * notices over it. `readOnly` (the audience's window): nothing on it is clickable.
+ * notices over it. `readOnly` (the audience's window): nothing on it is clickable. Worlds side by side
+ * get their comparison table below them unless `compare` is false (the table is beside them then).
  */
-export function World({ readOnly = false, title = 'The world' }: { readOnly?: boolean; title?: string } = {}) {
+export function World({ readOnly = false, title = 'The world', compare = true }: { readOnly?: boolean; title?: string; compare?: boolean } = {}) {
   const run = useRun();
   const problem = useSandbox((s) => s.world.problem);
   const view = useSandbox((s) => s.ui.view);
@@ -54,6 +57,7 @@ export function World({ readOnly = false, title = 'The world' }: { readOnly?: bo
   const fit = useSandbox((s) => s.ui.fit);
   const goal = useSandbox((s) => s.lesson.current?.showGoal ?? false);
   const spotlight = useSandbox((s) => s.present.spotlight);
+  const sideBySide = useSandbox((s) => selectPanes(s).length > 0);
   // In presenter view a click points the room at a node (the spotlight) instead of inspecting it.
   const presenting = useSandbox((s) => s.ui.presenting);
   const select = useCallback((s: Selection) => void run(presenting ? 'spotlight.set' : 'select', s), [run, presenting]);
@@ -68,7 +72,8 @@ export function World({ readOnly = false, title = 'The world' }: { readOnly?: bo
           <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
         </div>
       )}
-      {world && (view === 'canvas' ? (
+      {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} table={compare} />}
+      {world && !(view === 'canvas' && sideBySide && !goal) && (view === 'canvas' ? (
         <div className={`worlds${goal ? ' many' : ''}`}>
           <Suspense fallback={<WorldTables view={world} />}>
             <WorldCanvas
