@@ -8,16 +8,18 @@ import { browserPort } from './port';
 import { listenForKeys } from './keyboard';
 import { followTheme } from './theme';
 import { followPresenter, leadAudience } from './present';
-import { isAudienceWindow } from '../store/present';
+import { windowMode } from '../store/present';
 import { AudienceView } from '../ui/Audience';
+import { ClassPage } from '../ui/ClassPage';
 
 /**
  * The page: the store on the browser's port, the address it was opened at, the clock's frames and the
  * keys. Opened with ?audience it is the audience's window instead: it follows the presenter's window
- * and keeps nothing (the presenter's saved workspace is not its to change).
+ * and keeps nothing (the presenter's saved workspace is not its to change); with ?class, the class page.
  */
 export function App() {
-  const [audience] = useState(() => isAudienceWindow(location.search));
+  const [mode] = useState(() => windowMode(location.search));
+  const audience = mode !== 'page';
   const [store] = useState(() => {
     const s = bootStore(browserPort());
     followTheme(s);
@@ -32,7 +34,7 @@ export function App() {
     const onHash = () => void openShareLink(store).then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
     window.addEventListener('hashchange', onHash);
     if (audience) {
-      const following = followPresenter(store);
+      const following = mode === 'audience' ? followPresenter(store) : () => undefined;
       return () => {
         window.removeEventListener('hashchange', onHash);
         following();
@@ -47,7 +49,7 @@ export function App() {
       saving.stop();
       leading();
     };
-  }, [store, audience]);
+  }, [store, audience, mode]);
   useEffect(() => {
     if (audience) return undefined;
     // The clock: each frame advances the world by the elapsed time at the chosen speed, within a budget.
@@ -64,7 +66,7 @@ export function App() {
   useEffect(() => (audience ? undefined : listenForKeys(store)), [store, audience]);
   return (
     <StoreContext.Provider value={store}>
-      {audience ? <AudienceView /> : <Workspace />}
+      {mode === 'audience' ? <AudienceView /> : mode === 'class' ? <ClassPage /> : <Workspace />}
     </StoreContext.Provider>
   );
 }

@@ -120,7 +120,9 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   const before = progress.lessons[current.id];
   progress.lessons[current.id] = {
     passed: report.passed || (before?.passed ?? false), checkedAt: t.now,
-    predictionsRight: report.predictions.filter((p) => p.right).length,
+    predictionsRight: report.predictions.filter((p) => p.right).length, predictionsAsked: report.predictions.length,
+    // Every trap a check of this lesson detected, kept across checks (the class page shows them).
+    traps: [...new Set([...(before?.traps ?? []), ...report.diagnostics.map((d) => d.id)])],
   };
   saveProgress(store.port.storage, progress);
   patch(store, { lesson: { current: { ...current, report, checkedVersion: world.version }, progress } });

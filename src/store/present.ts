@@ -36,6 +36,12 @@ export function isAudienceWindow(search: string): boolean {
   return new URLSearchParams(search).has('audience');
 }
 
+/** What this window is: the sandbox, the audience's window (?audience) or the class page (?class). */
+export function windowMode(search: string): 'page' | 'audience' | 'class' {
+  const q = new URLSearchParams(search);
+  return q.has('audience') ? 'audience' : q.has('class') ? 'class' : 'page';
+}
+
 /** The address of the audience's window for a page at `pathname`. */
 export function audienceUrl(pathname: string): string {
   return `${pathname}?audience`;

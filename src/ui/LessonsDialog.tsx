@@ -66,6 +66,7 @@ export function LessonsDialog() {
           <div className="row">
             <ActionButton id="progress.export">Export progress</ActionButton>
             <ActionButton id="progress.import">Import progress…</ActionButton>
+            <a href="?class" target="_blank" rel="noopener">Class page (for instructors)</a>
             <form method="dialog"><button type="submit">Close</button></form>
           </div>
         </>

@@ -227,4 +227,35 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await audience.screenshot({ path: resolve(SHOTS, 'side-by-side-audience-1280x720.png') });
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('the class page: many progress files dropped in, a sortable table, CSV out, and the plain word that the files are the learners\' own', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { page, errors } = await context({ theme });
+      await openPage(page, `${url}?class`);
+      expect(await page.getByRole('note').textContent()).toContain("Progress files are the learners' own");
+      expect(await page.getByRole('note').textContent()).toContain('It is not proof against editing.');
+      const progress = (lessons: Record<string, unknown>) => Buffer.from(JSON.stringify({ version: 1, lessons }));
+      await page.locator('input[type=file]').setInputFiles([
+        { name: 'ana.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 1 }, L3: { passed: false, checkedAt: 240_000, traps: ['crash-loop'] } }) },
+        { name: 'bo.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 61_000 } }) },
+        { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not progress') },
+      ]);
+      await expect.poll(() => page.getByRole('status', { name: 'Files read' }).textContent()).toBe('3 files read, 3 results.');
+      expect(await page.getByRole('alert').textContent()).toContain('notes.txt: it is not JSON');
+      const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
+      expect(await cells()).toEqual(['ana|L1|yes|0:01:35||1 of 1', 'ana|L3|no|0:04:00|crash-loop|', 'bo|L1|yes|0:01:01||']);
+      await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
+      expect(await cells()).toEqual(['bo|L1|yes|0:01:01||', 'ana|L1|yes|0:01:35||1 of 1', 'ana|L3|no|0:04:00|crash-loop|']);
+      await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
+      expect(await page.locator('th[aria-sort=descending]').textContent()).toContain('Simulated time');
+      expect((await cells())[0]).toBe('ana|L3|no|0:04:00|crash-loop|');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
+      expect(download.suggestedFilename()).toBe('class-progress.csv');
+      const csv = await (await download.createReadStream()).toArray();
+      expect(Buffer.concat(csv).toString().split('\r\n')[1]).toBe('ana,L3,no,0:04:00,crash-loop,');
+      await page.screenshot({ path: resolve(SHOTS, `class-${theme}-1280x720.png`) });
+      await axe(page, `class page, ${theme}`);
+      expect(errors).toEqual([]);
+    }
+  }, 90_000);
 });

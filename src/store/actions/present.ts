@@ -1,8 +1,9 @@
 import { notify, patch, type Selection } from '../store';
 import { audienceUrl } from '../present';
+import { classCsv, type ClassRow } from '../classroom';
 import type { ActionTable } from '../registry';
 
-/** Presenting to a room: the audience's window, and the spotlight on what the presenter points at. */
+/** The instructor's actions: the audience's window, the spotlight on what the presenter points at, the class table's CSV. */
 export const PRESENT_ACTIONS = {
   'present.audience': {
     label: 'Open the audience window', group: 'Demo',
@@ -14,6 +15,10 @@ export const PRESENT_ACTIONS = {
         notify(st, `The browser did not open the audience window: open ${st.port.location().origin}${url} in a second window of this browser.`, 'warning', { cause: 'present:audience', sticky: true });
       }
     },
+  },
+  'class.export': {
+    label: 'Export the class table as CSV', group: 'Lesson', palette: false,
+    run: (st, rows: ClassRow[]) => st.port.download('class-progress.csv', classCsv(rows), 'text/csv'),
   },
   'spotlight.set': {
     label: 'Spotlight a node for the room', group: 'Demo', palette: false,
