@@ -9,6 +9,7 @@ import { listenForKeys } from './keyboard';
 import { followTheme } from './theme';
 import { followPresenter, leadAudience } from './present';
 import { windowMode } from '../store/present';
+import { openDemoLink } from '../store/actions/demo';
 import { AudienceView } from '../ui/Audience';
 import { ClassPage } from '../ui/ClassPage';
 
@@ -26,12 +27,12 @@ export function App() {
     return s;
   });
   useEffect(() => {
-    void openShareLink(store).then(() => openFromUrl(store)).finally(() => {
+    void openShareLink(store).then(() => openDemoLink(store)).then(() => openFromUrl(store)).finally(() => {
       document.documentElement.setAttribute('data-ready', 'true');
       if (!performance.getEntriesByName('sandbox-interactive').length) performance.mark('sandbox-interactive');
     });
     // A share link pasted into this tab's address bar changes only the hash.
-    const onHash = () => void openShareLink(store).then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
+    const onHash = () => void openShareLink(store).then(() => openDemoLink(store)).then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
     window.addEventListener('hashchange', onHash);
     if (audience) {
       const following = mode === 'audience' ? followPresenter(store) : () => undefined;

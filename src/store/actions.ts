@@ -15,6 +15,7 @@ import { VIEW_ACTIONS } from './actions/view';
 import { WORLD_ACTIONS } from './actions/world';
 import { LAYOUT_ACTIONS } from './actions/layout';
 import { PRESENT_ACTIONS } from './actions/present';
+import { DEMO_ACTIONS } from './actions/demo';
 
 /**
  * The action registry: everything a learner can do, by typed id. Each action owns its label, its
@@ -376,7 +377,7 @@ const CONFIRM_ACTIONS = {
   },
 } satisfies ActionTable;
 
-const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...PRESENT_ACTIONS, ...VIEW_ACTIONS, ...LAYOUT_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS, ...DAMAGED_ACTIONS, ...CONFIRM_ACTIONS };
+const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...PRESENT_ACTIONS, ...DEMO_ACTIONS, ...VIEW_ACTIONS, ...LAYOUT_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS, ...DAMAGED_ACTIONS, ...CONFIRM_ACTIONS };
 
 /** The registry's action ids: a typo in an id is a type error. */
 export type ActionId = keyof typeof TABLE;

@@ -6,6 +6,7 @@ import type { Workspace } from './workspace';
 import type { Demo, Focus, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
 import type { Pane } from './selectors/panes';
+import type { DemoDraft } from './demoFile';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
@@ -127,7 +128,7 @@ export interface UiSlice {
   selected: Selection | null;
   view: 'canvas' | 'table';
   /** The tool shown below the canvas (the event log is one on a narrow window, beside the canvas otherwise). */
-  panel: 'editor' | 'console' | 'charts' | 'events';
+  panel: 'editor' | 'console' | 'charts' | 'events' | 'demo';
   inspectorTab: 'json' | 'history' | 'placement';
   /** Presenter view: large type, the canvas and the event log only. */
   presenting: boolean;
@@ -169,6 +170,8 @@ export interface PresentSlice {
   show: AudienceShow | null;
   /** The node the presenter points at: lit on the audience's canvas, the rest dimmed. */
   spotlight: Selection | null;
+  /** The demo the instructor is writing (the demo editor's fields and questions). */
+  draft: DemoDraft;
 }
 
 export interface SandboxState {
@@ -239,7 +242,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
       theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0,
     },
-    present: { audience: false, presenter: 'waiting', show: null, spotlight: null },
+    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [] } },
   };
 }
 

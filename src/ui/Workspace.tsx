@@ -12,6 +12,7 @@ import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
 import { DemoPause, PresenterNotes } from './Presenter';
 import { Comparison } from './SideBySide';
+import { DemoEditor } from './DemoEditor';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
 import { DamagedCopies } from './DamagedCopies';
@@ -37,7 +38,7 @@ function Bottom({ narrow }: { narrow: boolean }) {
           ))}
         </div>
         <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${shown}`} className="panel-body" tabIndex={0}>
-          {shown === 'console' ? <ConsolePanel /> : shown === 'editor' ? <EditorPanel /> : shown === 'charts' ? <Charts /> : <EventLog />}
+          {shown === 'console' ? <ConsolePanel /> : shown === 'editor' ? <EditorPanel /> : shown === 'charts' ? <Charts /> : shown === 'demo' ? <DemoEditor /> : <EventLog />}
         </div>
       </section>
       {selected && <Separator pane="inspector" side="after" orientation="vertical" controls="inspector" />}

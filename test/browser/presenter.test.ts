@@ -15,7 +15,7 @@ const clock = (page: Page) => page.getByLabel('Simulated time');
 /** How many rows the controls of the page's first bar stand in. */
 const HEADER_ROWS = `(() => {
   const header = document.querySelector('header.bar');
-  const mids = [...header.querySelectorAll('h1, button, select, input')].filter((e) => e.getClientRects().length).map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((a, b) => a - b);
+  const mids = [...header.querySelectorAll('h1, button, select, input, output')].filter((e) => e.getClientRects().length).map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((a, b) => a - b);
   const rows = [];
   for (const m of mids) if (!rows.length || m - rows[rows.length - 1] > 14) rows.push(m);
   return rows.length;
@@ -258,4 +258,130 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       expect(errors).toEqual([]);
     }
   }, 90_000);
+
+  it('a demo written in the page: recorded, a question placed, saved, reopened from the file and from a link, replays to the same event hash; a broken file is refused at its line and member', async () => {
+    const { page, errors } = await context();
+    await openPage(page, url);
+    const run = async (line: string) => {
+      await page.getByRole('tab', { name: 'Console' }).click();
+      await page.getByLabel('Command').fill(line);
+      await page.getByLabel('Command').press('Enter');
+    };
+    const jump = async (to: string) => {
+      await page.getByLabel('Jump to').fill(to);
+      await page.getByLabel('Jump to').press('Enter');
+    };
+    const fingerprint = () => page.getByLabel('World fingerprint').textContent();
+    await jump('1m');
+    await run('aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
+    await jump('2m');
+    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    const editor = page.getByRole('region', { name: 'Demo editor' });
+    await editor.getByLabel('Title').fill('Spread in the room');
+    await editor.getByLabel('Ask at 0:02:00').fill('Where do the three tasks go?');
+    await editor.getByLabel('What happens (the reveal)').fill('One per Availability Zone.');
+    await editor.getByRole('button', { name: 'Place the question here' }).click();
+    await expect.poll(() => editor.locator('.demo-stops li').count()).toBe(1);
+    await run('aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
+    await jump('4m');
+    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    expect(await editor.textContent()).toContain('2 actions recorded');
+    const recorded = (await fingerprint())!;
+    expect(recorded).toMatch(/^World fingerprint at 0:04:00: [0-9a-f]{8,}$/);
+    await page.screenshot({ path: resolve(SHOTS, 'demo-editor-1280x720.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'Save the demo file' }).click()]);
+    expect(download.suggestedFilename()).toBe('spread-in-the-room.yaml');
+    const file = Buffer.concat(await (await download.createReadStream()).toArray());
+    expect(file.toString()).toContain('presenter:');
+    expect(file.toString()).toContain('prompt: Where do the three tasks go?');
+    await editor.getByRole('button', { name: 'Make a link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    expect(link).toMatch(/#demo=[\w-]+$/);
+
+    // Reopened from the file: a demo of its own, with the question, reaching the same events.
+    await openPage(page, url);
+    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a demo file…' }).click()]);
+    await chooser.setFiles({ name: 'spread-in-the-room.yaml', mimeType: 'application/yaml', buffer: file });
+    await expect.poll(() => page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Demo: Spread in the room' }).textContent()).toContain('Next question at 0:02:00.');
+    await jump('4m');
+    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    await expect.poll(fingerprint).toBe(recorded);
+    expect(await editor.textContent()).toContain('0 actions recorded');
+
+    // From the link.
+    await openPage(page, link);
+    await expect.poll(() => page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
+    await jump('4m');
+    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    await expect.poll(fingerprint).toBe(recorded);
+
+    // A broken file: refused, at its line and member.
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a demo file…' }).click()]);
+    await again.setFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('name: broken\nseed: 1\npresenter:\n  pauses:\n    - { at: 5s, prompt: "What now?" }\nactions: []\n') });
+    await expect.poll(() => page.getByRole('status', { name: 'Messages' }).textContent()).toContain("demos/broken.yaml:5:7: presenter.pauses[0]: missing required member 'reveal'");
+    expect(await page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
+    await axe(page, 'demo editor');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  /** A window's layout: nothing wider than the window, the first bar's controls inside it and on one row, the focused canvas text legible. */
+  const LAYOUT = `(() => {
+    const vw = innerWidth, vh = innerHeight;
+    const header = document.querySelector('header.bar');
+    const outside = [...header.querySelectorAll('h1, button, select, input, output')].filter((e) => e.getClientRects().length).filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left < -0.5 || r.right > vw + 0.5 || r.top < -0.5 || r.bottom > vh + 0.5;
+    }).map((e) => e.getAttribute('aria-label') || e.textContent.trim());
+    const canvas = document.querySelector('.world .canvas');
+    const vp = canvas && canvas.querySelector('.react-flow__viewport');
+    const zoom = vp ? new DOMMatrixReadOnly(getComputedStyle(vp).transform).a : 1;
+    const small = [];
+    for (const node of canvas ? canvas.querySelectorAll('.react-flow__node.focus') : []) {
+      const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+        const el = t.parentElement;
+        if (!t.textContent.trim() || !el || !el.getClientRects().length) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize) * zoom;
+        if (px < 10.95) small.push(t.textContent.trim() + ' (' + px.toFixed(1) + ' px)');
+      }
+    }
+    const c = canvas ? canvas.getBoundingClientRect() : { width: 0, height: 0 };
+    return { scrollWidth: document.scrollingElement.scrollWidth, vw, outside, small, canvasW: c.width, canvasH: c.height };
+  })()`;
+
+  it('both windows hold at 1280×720 and 1920×1080 in both themes (screenshots at 1024×768, 1280×720, 1440×900 too) and pass axe', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { ctx, page, errors } = await context({ theme });
+      await openPage(page, `${url}?demo=game-day&t=7m49s&present`);
+      const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+      await audience.locator('html[data-ready="true"]').waitFor();
+      await expect.poll(() => page.getByRole('region', { name: 'Your notes' }).count()).toBe(1);
+      await page.bringToFront();
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await expect.poll(() => audience.getByRole('region', { name: 'Question' }).count(), { timeout: 15_000 }).toBe(1);
+      for (const [w, h] of [[1024, 768], [1280, 720], [1440, 900], [1920, 1080]] as const) {
+        for (const [name, p] of [['presenter', page], ['audience', audience]] as const) {
+          await p.setViewportSize({ width: w, height: h });
+          await p.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))').catch(() => undefined);
+          await p.waitForTimeout(300);
+          await p.screenshot({ path: resolve(SHOTS, `${name}-${theme}-${w}x${h}.png`) });
+          if (w !== 1280 && w !== 1920) continue;
+          const m = (await p.evaluate(LAYOUT)) as { scrollWidth: number; vw: number; outside: string[]; small: string[]; canvasW: number; canvasH: number };
+          const at = `${name}, ${theme}, ${w}×${h}`;
+          expect(m.scrollWidth, `${at}: page width`).toBeLessThanOrEqual(m.vw);
+          expect(m.outside, `${at}: bar controls outside the window`).toEqual([]);
+          expect(await p.evaluate(HEADER_ROWS), `${at}: bar rows`).toBe(1);
+          expect(m.small, `${at}: canvas text under 11 px`).toEqual([]);
+          expect(m.canvasW, `${at}: canvas width`).toBeGreaterThan(w * 0.55);
+          expect(m.canvasH, `${at}: canvas height`).toBeGreaterThan(h * 0.45);
+        }
+      }
+      await axe(page, `presenter window, ${theme}`);
+      await axe(audience, `audience window, ${theme}`);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    }
+  }, 180_000);
 });
