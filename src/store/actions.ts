@@ -180,6 +180,17 @@ export function tick(store: SandboxStore, realMs: number, budgetMs = 12): void {
   if (t.sim.events.length !== before) touched(store);
   else patch(store, { world: { now: t.now } });
   demoPauseDue(store);
+  demoSpeedDue(store);
+}
+
+/** In a demo, sets the clock's speed when a segment with a speed of its own begins. */
+function demoSpeedDue(store: SandboxStore): void {
+  const { world, lesson: { demo } } = store.getState();
+  if (!demo || !demo.speeds.length) return;
+  const segment = demo.speeds.filter((x) => x.at <= world.now).at(-1);
+  if (segment && segment.at > demo.speedFrom) patch(store, { world: { speed: segment.speed }, lesson: { demo: { ...demo, speedFrom: segment.at } } });
+  // Back before a segment (the timeline scrubbed): its speed is set again when the clock reaches it.
+  else if ((segment?.at ?? -1) < demo.speedFrom) patch(store, { lesson: { demo: { ...demo, speedFrom: segment?.at ?? -1 } } });
 }
 
 

@@ -2,7 +2,8 @@ import { isSeq, parseDocument } from 'yaml';
 import { parseDemo, LessonError, type Demo } from '../content/lesson';
 import { formatProblems } from '../formats/problem';
 import { eventHash } from '../content/report';
-import type { SandboxState } from './store';
+import type { DemoState, SandboxState } from './store';
+import type { Pane } from './selectors/panes';
 import { fromBase64Url, pipe, toBase64Url } from './workspace';
 import { memoSelector } from './selectors/memo';
 
@@ -25,12 +26,33 @@ export interface DemoDraft {
   title: string;
   summary: string;
   notes: string;
-  /** The cluster the canvas frames, or '' for the whole world. */
+  /** What the canvas frames, as kind:name ("cluster:prod", "service:web", "cluster:" for every cluster), or '' for the whole world. */
   focus: string;
   stops: DemoStop[];
+  /** The clock's speed per segment: from each `at` (ms) on. */
+  speeds: { at: number; speed: number }[];
+  /** Clusters side by side (kept from the demo opened; the editor does not change them). */
+  panes: Pane[];
 }
 
-export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [] };
+export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [] };
+
+/** An open demo as the draft that writes it again. */
+export function draftOf(d: DemoState): DemoDraft {
+  const f = d.def.focus;
+  return {
+    title: d.def.title, summary: d.def.summary, notes: d.def.text.trim(), focus: f ? `${f.kind}:${f.name ?? ''}` : '',
+    stops: d.def.pauses.map((p) => ({ ...p })), speeds: d.speeds.slice(), panes: d.panes.slice(),
+  };
+}
+
+/** The focus member a draft's focus names. */
+function focusOf(focus: string): { kind: string; name?: string } | undefined {
+  if (!focus) return undefined;
+  const [kind, ...rest] = focus.split(':');
+  const name = rest.join(':');
+  return { kind: kind!, ...(name ? { name } : {}) };
+}
 
 /** A duration as demo files write it (90s, 2.5s). */
 const seconds = (ms: number) => `${Math.round(ms) / 1000}s`;
@@ -53,10 +75,13 @@ export function demoText(s: SandboxState, d: DemoDraft): string {
   const end = Math.max(t?.now ?? 0, ...stops.map((x) => x.at + 1000));
   doc.set('until', seconds(end));
   doc.delete('presenter');
+  const focus = focusOf(d.focus);
   doc.set('presenter', doc.createNode({
-    ...(d.focus ? { focus: { kind: 'cluster', name: d.focus } } : {}),
+    ...(focus ? { focus } : {}),
     summary: d.summary.trim(),
     ...(d.notes.trim() ? { text: `${d.notes.trim()}\n` } : {}),
+    ...(d.panes.length ? { panes: d.panes } : {}),
+    ...(d.speeds.length ? { speeds: d.speeds.map((x) => ({ at: seconds(x.at), speed: x.speed })) } : {}),
     pauses: stops.map((x) => ({ at: seconds(x.at), prompt: x.prompt, reveal: x.reveal })),
   }));
   return doc.toString({ lineWidth: 0 });

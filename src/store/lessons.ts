@@ -4,7 +4,8 @@ import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
 import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
-import { demoPanes } from './selectors/panes';
+import { demoPanes, demoSpeeds } from './selectors/panes';
+import { draftOf } from './demoFile';
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
 const lessonTexts: Record<string, string> = {};
@@ -135,8 +136,12 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
 /** Opens a demo: its scenario, with the presenter's pauses. */
 export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean } = {}): void {
   if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0)) return;
-  const demoState = { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < (opts.time ?? 0)).length, panes: demoPanes(text) };
-  setLesson(store, null, { lesson: { demo: demoState }, ui: { presenting: opts.present ?? false } });
+  const time = opts.time ?? 0;
+  const speeds = demoSpeeds(text);
+  const segment = speeds.filter((x) => x.at <= time).at(-1);
+  const demoState = { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < time).length, panes: demoPanes(text), speeds, speedFrom: segment?.at ?? -1 };
+  // The demo opens in the demo editor too, as the draft to change and save again.
+  setLesson(store, null, { lesson: { demo: demoState }, ui: { presenting: opts.present ?? false }, present: { draft: draftOf(demoState) }, ...(segment ? { world: { speed: segment.speed } } : {}) });
 }
 
 /** Opens a demo of the catalog by its id, with its scenario file as the world. */

@@ -36,6 +36,9 @@ export interface DemoState {
   passed: number;
   /** The clusters it shows side by side, each in a labelled pane (none: one canvas). */
   panes: Pane[];
+  /** The clock's speed per segment, and the start of the segment whose speed was last set. */
+  speeds: { at: number; speed: number }[];
+  speedFrom: number;
 }
 
 /** What the inspector shows: one thing on the canvas or in the tables. */
@@ -242,7 +245,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
       theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0,
     },
-    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [] } },
+    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [] } },
   };
 }
 

@@ -15,7 +15,14 @@ const TEXT = {
   summary: 'Summary',
   focus: 'The canvas frames',
   whole: 'the whole world',
+  every: 'every cluster',
   cluster: (c: string) => `cluster ${c}`,
+  other: (f: string) => f.replace(':', ' '),
+  speeds: 'Speed per segment',
+  noSpeeds: 'The demo plays at the speed the presenter picks.',
+  speedFrom: (speed: number, at: string) => `${speed}× from ${at}`,
+  removeSpeed: (at: string) => `Remove the speed from ${at}`,
+  addSpeed: (speed: number, at: string) => `Play at ${speed}× from ${at}`,
   notes: 'Notes (only the presenter sees them)',
   questions: 'Questions ("predict, then reveal")',
   none: 'No questions yet.',
@@ -38,6 +45,24 @@ function Stops() {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The clock's speed per segment: each from a moment on, set from the speed chosen now. */
+function Speeds() {
+  const speeds = useSandbox((s) => s.present.draft.speeds);
+  const speed = useSandbox((s) => s.world.speed);
+  const now = useSandbox((s) => Math.floor(s.world.now / 1000) * 1000);
+  return (
+    <>
+      <h3>{TEXT.speeds}</h3>
+      {speeds.length ? (
+        <ol className="demo-stops">
+          {speeds.map((x) => <li key={x.at}>{TEXT.speedFrom(x.speed, clock(x.at))} <ActionButton id="demo.removeSpeed" arg={x.at} label={TEXT.removeSpeed(clock(x.at))}>×</ActionButton></li>)}
+        </ol>
+      ) : <p className="muted small">{TEXT.noSpeeds}</p>}
+      <ActionButton id="demo.addSpeed">{TEXT.addSpeed(speed, clock(now))}</ActionButton>
+    </>
   );
 }
 
@@ -83,7 +108,9 @@ export function DemoEditor() {
         <label className="field"><span>{TEXT.focus}</span>
           <select value={draft.focus} onChange={(e) => run('demo.draft', { focus: e.target.value })}>
             <option value="">{TEXT.whole}</option>
-            {(clusters ?? []).map((c) => <option key={c} value={c}>{TEXT.cluster(c)}</option>)}
+            <option value="cluster:">{TEXT.every}</option>
+            {(clusters ?? []).map((c) => <option key={c} value={`cluster:${c}`}>{TEXT.cluster(c)}</option>)}
+            {draft.focus && draft.focus !== 'cluster:' && !(clusters ?? []).some((c) => `cluster:${c}` === draft.focus) && <option value={draft.focus}>{TEXT.other(draft.focus)}</option>}
           </select>
         </label>
       </div>
@@ -91,6 +118,7 @@ export function DemoEditor() {
       <h3>{TEXT.questions}</h3>
       <Stops />
       <AddStop />
+      <Speeds />
       <div className="row">
         <ActionButton id="demo.play">Play it</ActionButton>
         <ActionButton id="demo.save">Save the demo file</ActionButton>

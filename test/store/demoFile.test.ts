@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, makeStore } from '../../src/store/store';
-import { runAction } from '../../src/store/actions';
+import { runAction, tick } from '../../src/store/actions';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { readDemoFile, readDemoLink, demoLink, selectEventHash } from '../../src/store/demoFile';
 import { lessonFiles } from '../../src/store/lessons';
@@ -19,7 +19,7 @@ function record() {
   runAction(store, 'console.run', 'aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
   runAction(store, 'clock.jump', '2m30s');
   runAction(store, 'console.run', 'aws ecs create-service --cluster demo --service-name api --task-definition web --desired-count 2');
-  runAction(store, 'demo.draft', { title: 'Spread in the room', summary: 'Three tasks, three AZs.', notes: 'Ask first.', focus: 'demo' });
+  runAction(store, 'demo.draft', { title: 'Spread in the room', summary: 'Three tasks, three AZs.', notes: 'Ask first.', focus: 'cluster:demo' });
   runAction(store, 'clock.jump', '5m');
   return { store, port };
 }
@@ -59,5 +59,35 @@ describe('demos an instructor writes in the page', () => {
   it('a shipped demo reads through the same path', async () => {
     const files = await lessonFiles();
     for (const id of ['placement-side-by-side', 'scaling-day', 'game-day', 'faults-tour']) expect(readDemoFile(`${id}.yaml`, files[`demos/${id}.yaml`]!).demo?.id).toBe(id);
+  });
+
+  it('a shipped demo opens in the same editor and saves back with its questions, focus and panes; a speed per segment sets the clock as the demo plays', async () => {
+    const port = fakePort();
+    const store = fresh(port);
+    runAction(store, 'demo.open', 'placement-side-by-side');
+    await expect.poll(() => store.getState().lesson.demo?.id).toBe('placement-side-by-side');
+    const draft = store.getState().present.draft;
+    expect(draft).toMatchObject({ title: expect.stringMatching(/^Placement strategies side by side/), focus: 'cluster:', panes: [{ cluster: 'spread' }, { cluster: 'binpack' }, { cluster: 'random' }] });
+    expect(draft.stops.map((x) => x.at)).toEqual([5_000, 40_000]);
+    // A speed from 20s on, then saved and played: the clock takes it when the segment begins.
+    runAction(store, 'clock.jump', '20s');
+    runAction(store, 'clock.speed', 10);
+    runAction(store, 'demo.addSpeed');
+    runAction(store, 'demo.save');
+    const file = port.downloads.at(-1)!;
+    const again = readDemoFile(file.name, file.text).demo!;
+    expect(again.pauses).toEqual(store.getState().lesson.demo!.def.pauses);
+    expect(again.focus).toEqual({ kind: 'cluster' });
+    const played = fresh();
+    played.port.pickNamedFile = async () => ({ name: file.name, text: file.text });
+    runAction(played, 'demo.openFile');
+    await expect.poll(() => played.getState().lesson.demo?.panes.length).toBe(3);
+    expect(played.getState().lesson.demo!.speeds).toEqual([{ at: 20_000, speed: 10 }]);
+    runAction(played, 'clock.speed', 600);
+    runAction(played, 'clock.jump', '19s');
+    runAction(played, 'clock.toggle');
+    tick(played, 100, 1_000);
+    expect(played.getState().world.now).toBeGreaterThanOrEqual(20_000);
+    expect(played.getState().world.speed).toBe(10);
   });
 });

@@ -36,6 +36,14 @@ export const DEMO_ACTIONS = {
       patch(st, (s) => ({ present: { draft: { ...s.present.draft, stops: [...s.present.draft.stops.filter((x) => x.at !== s.world.now), { at: s.world.now, prompt, reveal }].sort((a, b) => a.at - b.at) } } }));
     },
   },
+  'demo.addSpeed': {
+    label: 'Play at this speed from this moment', group: 'Demo', palette: false, enabled: needsWorld,
+    run: (st) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, speeds: [...s.present.draft.speeds.filter((x) => x.at !== s.world.now), { at: s.world.now, speed: s.world.speed }].sort((a, b) => a.at - b.at) } } })),
+  },
+  'demo.removeSpeed': {
+    label: 'Remove a speed', group: 'Demo', palette: false,
+    run: (st, at: number) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, speeds: s.present.draft.speeds.filter((x) => x.at !== at) } } })),
+  },
   'demo.removeStop': {
     label: 'Remove a question', group: 'Demo', palette: false,
     run: (st, at: number) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, stops: s.present.draft.stops.filter((x) => x.at !== at) } } })),

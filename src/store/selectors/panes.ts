@@ -1,4 +1,4 @@
-import { INSTANCE_TYPES } from '../../sim';
+import { INSTANCE_TYPES, parseDuration } from '../../sim';
 import { parseYaml } from '../../formats/yamlDoc';
 import type { CallRecord } from '../../content/calls';
 import type { Timeline } from '../../content/timeline';
@@ -21,6 +21,14 @@ export function demoPanes(text: string): Pane[] {
   const raw = (doc.data as { presenter?: { panes?: unknown } } | null)?.presenter?.panes;
   if (!Array.isArray(raw)) return [];
   return raw.filter((p): p is Pane => !!p && typeof p.cluster === 'string' && typeof p.label === 'string').map((p) => ({ cluster: p.cluster, label: p.label }));
+}
+
+/** A demo's speeds per segment (`presenter.speeds`), in time order: from each `at` (ms) on, the clock's speed. */
+export function demoSpeeds(text: string): { at: number; speed: number }[] {
+  const raw = (parseYaml(text).data as { presenter?: { speeds?: unknown } } | null)?.presenter?.speeds;
+  if (!Array.isArray(raw)) return [];
+  return raw.map((x: { at?: unknown; speed?: unknown }) => ({ at: parseDuration(x?.at as string) ?? -1, speed: Number(x?.speed) }))
+    .filter((x) => x.at >= 0 && Number.isFinite(x.speed) && x.speed > 0).sort((a, b) => a.at - b.at);
 }
 
 /** The panes shown: in the audience's window the presenter's, otherwise the open demo's. */
