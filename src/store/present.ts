@@ -12,8 +12,8 @@ import { selectFocus } from './selectors/canvas';
  */
 export const PRESENT_CHANNEL = 'ecs-sandbox-present';
 
-/** How long a window may be silent (ms) before the other takes it as gone; each says it is there every second. */
-export const SILENT_MS = 3500;
+/** How long a window may be silent (ms) before the other takes it as gone (a busy machine delays the beats); each says it is there every second, and a closing window says so at once. */
+export const SILENT_MS = 8000;
 
 /** The world as it crosses to the audience's window. */
 export interface WorldDoc {

@@ -143,7 +143,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     // The audience's window closes: the presenter's goes back to one window, notes off the projected view, and still runs.
     await audience.close();
     await expect.poll(() => page.getByRole('button', { name: 'Open the audience window' }).count()).toBe(1);
-    expect(await notes.count()).toBe(0);
+    await expect.poll(() => notes.count()).toBe(0);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(() => clock(page).textContent()).not.toBe('0:09:30');
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -275,7 +275,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await jump('1m');
     await run('aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
     await jump('2m');
-    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    await page.getByRole('tab', { name: 'Demos' }).click();
     const editor = page.getByRole('region', { name: 'Demo editor' });
     await editor.getByLabel('Title').fill('Spread in the room');
     await editor.getByLabel('Ask at 0:02:00').fill('Where do the three tasks go?');
@@ -284,7 +284,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await expect.poll(() => editor.locator('.demo-stops li').count()).toBe(1);
     await run('aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
     await jump('4m');
-    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    await page.getByRole('tab', { name: 'Demos' }).click();
     expect(await editor.textContent()).toContain('2 actions recorded');
     const recorded = (await fingerprint())!;
     expect(recorded).toMatch(/^World fingerprint at 0:04:00: [0-9a-f]{8,}$/);
@@ -300,13 +300,13 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
 
     // Reopened from the file: a demo of its own, with the question, reaching the same events.
     await openPage(page, url);
-    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    await page.getByRole('tab', { name: 'Demos' }).click();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a demo file…' }).click()]);
     await chooser.setFiles({ name: 'spread-in-the-room.yaml', mimeType: 'application/yaml', buffer: file });
     await expect.poll(() => page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Demo: Spread in the room' }).textContent()).toContain('Next question at 0:02:00.');
     await jump('4m');
-    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    await page.getByRole('tab', { name: 'Demos' }).click();
     await expect.poll(fingerprint).toBe(recorded);
     expect(await editor.textContent()).toContain('0 actions recorded');
 
@@ -314,7 +314,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await openPage(page, link);
     await expect.poll(() => page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
     await jump('4m');
-    await page.getByRole('tab', { name: 'Demo editor' }).click();
+    await page.getByRole('tab', { name: 'Demos' }).click();
     await expect.poll(fingerprint).toBe(recorded);
 
     // A broken file: refused, at its line and member.

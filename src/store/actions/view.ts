@@ -6,7 +6,7 @@ const PANELS: { id: UiSlice['panel']; label: string }[] = [
   { id: 'editor', label: 'Editor' },
   { id: 'charts', label: 'Charts' },
   { id: 'events', label: 'Event log' },
-  { id: 'demo', label: 'Demo editor' },
+  { id: 'demo', label: 'Demos' },
 ];
 
 const TABS: { id: UiSlice['inspectorTab']; label: string }[] = [
