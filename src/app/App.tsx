@@ -12,6 +12,7 @@ import { windowMode } from '../store/present';
 import { openDemoLink } from '../store/actions/demo';
 import { AudienceView } from '../ui/Audience';
 import { ClassPage } from '../ui/ClassPage';
+import { followLanguage } from './language';
 
 /**
  * The page: the store on the browser's port, the address it was opened at, the clock's frames and the
@@ -24,6 +25,7 @@ export function App() {
   const [store] = useState(() => {
     const s = bootStore(browserPort());
     followTheme(s);
+    followLanguage(s);
     return s;
   });
   useEffect(() => {

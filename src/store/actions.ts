@@ -16,6 +16,7 @@ import { WORLD_ACTIONS } from './actions/world';
 import { LAYOUT_ACTIONS } from './actions/layout';
 import { PRESENT_ACTIONS } from './actions/present';
 import { DEMO_ACTIONS } from './actions/demo';
+import { message } from '../i18n';
 
 /**
  * The action registry: everything a learner can do, by typed id. Each action owns its label, its
@@ -102,7 +103,7 @@ function registerTaskDefinition(store: SandboxStore, file: string): void {
   } else {
     setProblems(store, file, []);
     const td = (o.response as { taskDefinition: { family: string; revision: number } }).taskDefinition;
-    notify(store, `Registered task definition ${td.family}:${td.revision}.`);
+    notify(store, message('notice.registered', { name: `${td.family}:${td.revision}` }));
   }
 }
 
@@ -148,9 +149,9 @@ function applyScenarioFile(store: SandboxStore): void {
   const text = editor.files[SCENARIO_FILE] ?? '';
   if (loadScenario(store, text, world.seed, world.scenarioId !== null && builtInScenario(world.scenarioId)?.text === text ? world.scenarioId : null)) {
     setProblems(store, SCENARIO_FILE, []);
-    notify(store, 'The sandbox now starts from your scenario.');
+    notify(store, message('notice.ownScenario'));
   } else {
-    notify(store, 'The scenario cannot run; see the markers in the editor.', 'error');
+    notify(store, message('notice.scenarioBroken'), 'error');
   }
 }
 

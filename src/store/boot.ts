@@ -1,6 +1,7 @@
 import { defaultWorkspace } from './defaults';
 import { loadProgress } from './progress';
 import { loadPrefs } from './prefs';
+import { pickLocale } from '../i18n';
 import { initialState, makeStore, notify, patch, workspaceOf, type SandboxStore } from './store';
 import { COPILOT_NOTE_KEY } from './actions';
 import { REFUSED_TEXT, UNKEPT, holdUnkept, keepDamaged, loadWorkspace, saveWorkspace, unkeptCopy, type Loaded } from './workspace';
@@ -14,7 +15,7 @@ export function bootStore(port: Port): SandboxStore {
   reportLoaded(store, loaded);
   if (progressNotice) notify(store, progressNotice, 'warning', { sticky: true });
   const prefs = loadPrefs(port.storage);
-  patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY), theme: prefs.theme, panes: prefs.panes } });
+  patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY), theme: prefs.theme, panes: prefs.panes, language: prefs.language ?? pickLocale(port.languages?.()), languageChosen: prefs.language !== null } });
   return store;
 }
 

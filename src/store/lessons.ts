@@ -1,4 +1,4 @@
-import { checkLesson, stopTracking, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
+import { checkLesson, localizeDemo, localizeIndex, localizeLesson, stopTracking, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Files, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
 import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
@@ -6,6 +6,7 @@ import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
 import { demoPanes, demoSpeeds } from './selectors/panes';
 import { draftOf } from './demoFile';
+import { message } from '../i18n';
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
 const lessonTexts: Record<string, string> = {};
@@ -14,14 +15,65 @@ const lessonTexts: Record<string, string> = {};
 const LOADERS = import.meta.glob('../../lessons/**/*', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
 let files: Promise<Record<string, string>> | undefined;
+let loadedFiles: Record<string, string> | undefined;
 
-/** Every lesson file, keyed by its path inside lessons/. */
+/** A lesson text in a language other than English (text/<locale>.md or .yaml): loaded only for that language. */
+const LOCALE_TEXT = /(^|\/)text\/(?!en\.)[\w-]+\.(md|yaml)$/;
+const pathIn = (path: string) => path.replace(/^.*\/lessons\//, '');
+
+async function loadAll(paths: [string, () => Promise<string>][]): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(paths.map(async ([path, load]) => [pathIn(path), await load()] as const)));
+}
+
+/** Every lesson file in English, keyed by its path inside lessons/ (other languages' texts join with localeTexts). */
 export function lessonFiles(): Promise<Record<string, string>> {
-  files ??= Promise.all(Object.entries(LOADERS).map(async ([path, load]) => [path.replace(/^.*\/lessons\//, ''), await load()] as const)).then((e) => Object.fromEntries(e));
+  files ??= loadAll(Object.entries(LOADERS).filter(([p]) => !LOCALE_TEXT.test(pathIn(p)))).then((f) => (loadedFiles = { ...f, ...loadedFiles }));
   return files;
 }
 
 export { stopTracking };
+
+const texts = new Map<string, Promise<void>>();
+const textsReady = new Set<string>();
+const textListeners = new Set<() => void>();
+
+/** Loads the lessons' and demos' texts in a locale (once), beside the English files. */
+export function localeTexts(locale: string): Promise<void> {
+  if (locale === 'en') return Promise.resolve();
+  let p = texts.get(locale);
+  if (!p) {
+    const mine = Object.entries(LOADERS).filter(([path]) => new RegExp(`(^|/)text/${locale}\\.(md|yaml)$`).test(pathIn(path)));
+    p = Promise.all([lessonFiles(), loadAll(mine)]).then(([, f]) => {
+      loadedFiles = { ...loadedFiles, ...f };
+      textsReady.add(locale);
+      for (const l of textListeners) l();
+    });
+    texts.set(locale, p);
+  }
+  return p;
+}
+
+/** Whether the lessons' texts in a locale are loaded, and a way to hear when they are (for the page's hooks). */
+export const lessonTextsReady = (locale: string): boolean => locale === 'en' || textsReady.has(locale);
+export function onLessonTexts(f: () => void): () => void {
+  textListeners.add(f);
+  return () => textListeners.delete(f);
+}
+
+const inLocale = new WeakMap<object, Map<string, unknown>>();
+
+/** A lesson, demo or index of the catalog with its texts in a locale (English until they are loaded), made once. */
+function localized<T extends object>(def: T, locale: string, make: (def: T, files: Files, locale: string) => T): T {
+  if (!loadedFiles || !lessonTextsReady(locale) || locale === 'en') return def;
+  let m = inLocale.get(def);
+  if (!m) inLocale.set(def, (m = new Map()));
+  if (!m.has(locale)) m.set(locale, make(def, loadedFiles, locale));
+  return m.get(locale) as T;
+}
+
+export const lessonIn = (def: Lesson, locale: string): Lesson => localized(def, locale, localizeLesson);
+export const demoIn = (def: Demo, locale: string): Demo => localized(def, locale, localizeDemo);
+export const indexIn = (index: LessonIndex, locale: string): LessonIndex => localized(index, locale, localizeIndex);
 
 export interface Catalog {
   index: LessonIndex;
@@ -129,7 +181,7 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   patch(store, { lesson: { current: { ...current, report, checkedVersion: world.version }, progress } });
   const at = formatClock(report.clock);
   const missing = report.checklist.filter((c) => !c.passed).length;
-  notify(store, report.passed ? `${current.id} passed: a replay of your actions from the start to ${at} reached every goal.` : `${current.id} not yet: ${missing} goal${missing === 1 ? '' : 's'} not reached at ${at}, when your actions were replayed from the start.`, report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
+  notify(store, report.passed ? message('notice.passed', { id: current.id, at }) : message('notice.notYet', { id: current.id, count: missing, at }), report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
   return report;
 }
 

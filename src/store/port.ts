@@ -19,4 +19,6 @@ export interface Port {
   pickNamedFile?(accept: string): Promise<{ name: string; text: string } | null>;
   /** Opens another window of this page (the audience's); false when the browser blocks it. */
   openWindow?(url: string, name: string): boolean;
+  /** The browser's languages, most preferred first (navigator.languages). */
+  languages?(): readonly string[];
 }

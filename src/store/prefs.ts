@@ -1,8 +1,10 @@
 /**
- * How this browser likes the page: the theme and the sizes of the panes. Kept in local storage as
+ * How this browser likes the page: the theme, the sizes of the panes and the language. Kept in local storage as
  * versioned JSON beside the workspace, read member by member (a damaged value falls back to its
  * default, never to a blank page), and never part of a share link.
  */
+
+import { isLocale, type Locale } from '../i18n';
 
 export const PREFS_KEY = 'ecs-sandbox.prefs';
 
@@ -46,6 +48,8 @@ export function clampPane(pane: PaneId, size: number): number {
 export interface Prefs {
   theme: ThemeChoice;
   panes: Panes;
+  /** The language the learner chose, or null to follow the browser's. */
+  language: Locale | null;
 }
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'> | undefined;
@@ -54,7 +58,7 @@ const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 /** Reads stored preferences as untrusted data: each member that is not what it should be takes its default. */
 export function parsePrefs(raw: string | null): Prefs {
-  const out: Prefs = { theme: 'system', panes: defaultPanes() };
+  const out: Prefs = { theme: 'system', panes: defaultPanes(), language: null };
   if (raw === null) return out;
   let d: unknown;
   try {
@@ -63,8 +67,9 @@ export function parsePrefs(raw: string | null): Prefs {
     return out;
   }
   if (!d || typeof d !== 'object' || (d as { version?: unknown }).version !== 1) return out;
-  const p = d as { theme?: unknown; panes?: unknown };
+  const p = d as { theme?: unknown; panes?: unknown; language?: unknown };
   if (THEMES.includes(p.theme as ThemeChoice)) out.theme = p.theme as ThemeChoice;
+  if (isLocale(p.language)) out.language = p.language;
   if (p.panes && typeof p.panes === 'object') {
     for (const id of PANE_IDS) {
       const v = (p.panes as Record<string, unknown>)[id];
@@ -84,7 +89,7 @@ export function loadPrefs(storage: Storage): Prefs {
 
 export function savePrefs(storage: Storage, p: Prefs): void {
   try {
-    storage?.setItem(PREFS_KEY, JSON.stringify({ version: 1, theme: p.theme, panes: p.panes }));
+    storage?.setItem(PREFS_KEY, JSON.stringify({ version: 1, theme: p.theme, panes: p.panes, ...(p.language ? { language: p.language } : {}) }));
   } catch {
     // The preferences stay for this visit; nothing else is lost.
   }

@@ -10,6 +10,7 @@ import type { DemoDraft } from './demoFile';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
+import { DEFAULT_LOCALE, type Locale, type Message } from '../i18n';
 import { defaultPanes, type Panes, type Theme, type ThemeChoice } from './prefs';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
@@ -59,6 +60,8 @@ export interface Notice {
   cause?: string;
   /** How many times in a row the same thing was said. */
   count: number;
+  /** The message the text says, for the page to say it in its language. */
+  message?: Message;
   /** It waits for the learner (work could not be kept, a choice to make) instead of fading. */
   sticky?: boolean;
 }
@@ -152,6 +155,9 @@ export interface UiSlice {
   panes: Panes;
   /** Bumped when the canvas is asked to fit its view to what the lesson is about again. */
   fit: number;
+  /** The page's language, and whether the learner chose it (else it follows the browser's). */
+  language: Locale;
+  languageChosen: boolean;
 }
 
 /** What the audience's window shows beside the world: the demo's title, the question while one is asked, the framing. */
@@ -243,7 +249,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       selected: null, view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', presenting: false, dialog: null, confirm: null,
       notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning', count: 1, sticky: true }] : [], shareUrl: null,
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
-      theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0,
+      theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0, language: DEFAULT_LOCALE, languageChosen: false,
     },
     present: { audience: false, presenter: 'waiting', show: null, spotlight: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [] } },
   };
@@ -296,14 +302,15 @@ export function withCause<T>(cause: string, f: () => T): T {
  * Tells the learner something. The same text again is said once (with a count), a newer notice of
  * the same cause replaces the older one, and at most five are kept, the newest last.
  */
-export function notify(store: SandboxStore, text: string, tone: Notice['tone'] = 'info', opts: { cause?: string; sticky?: boolean; action?: Notice['action'] } = {}): void {
+export function notify(store: SandboxStore, said: string | Message, tone: Notice['tone'] = 'info', opts: { cause?: string; sticky?: boolean; action?: Notice['action'] } = {}): void {
   const cause = opts.cause ?? scopeCause;
+  const text = typeof said === 'string' ? said : said.text;
   patch(store, (s) => {
     const same = s.ui.notices.find((n) => n.text === text && n.tone === tone);
     const kept = s.ui.notices.filter((n) => n !== same && (cause === undefined || n.cause !== cause));
     // A notice that offers a choice waits for it.
     const n: Notice = {
-      id: ++noticeId, text, tone, count: (same?.count ?? 0) + 1, ...(cause !== undefined ? { cause } : {}),
+      id: ++noticeId, text, tone, count: (same?.count ?? 0) + 1, ...(cause !== undefined ? { cause } : {}), ...(typeof said === 'string' ? {} : { message: said }),
       ...(opts.sticky || opts.action ? { sticky: true } : {}), ...(opts.action ? { action: opts.action } : {}),
     };
     return { ui: { notices: [...kept.slice(-4), n] } };

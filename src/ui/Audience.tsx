@@ -4,17 +4,9 @@ import { EventLog } from './EventLog';
 import { World } from './World';
 import { Comparison } from './SideBySide';
 import { useSandbox } from './context';
+import { useT } from './i18n';
 import type { AudienceShow } from '../store/store';
 
-/** What the audience's window says (plain English, in one place). */
-const TEXT = {
-  region: 'Audience view',
-  question: 'Question',
-  predict: 'Predict:',
-  happens: 'What happens:',
-  waiting: 'Waiting for the presenter: open presenter view in the sandbox window (P), then this window follows it.',
-  gone: 'The presenter window is gone or left presenter view: this shows the world as it last was.',
-};
 
 /** Chosen once per state change: the presenter's show when it speaks, else this window's own (a deep link's demo). */
 let last: { show: AudienceShow | null; own: string; value: AudienceShow } | null = null;
@@ -36,25 +28,26 @@ export function AudienceView() {
   const show = useSandbox(selectShow);
   const now = useSandbox((s) => s.world.now);
   const presenter = useSandbox((s) => s.present.presenter);
+  const t = useT();
   return (
     <div className="app presenting audience">
-      <header className="bar audience-bar" aria-label={TEXT.region}>
+      <header className="bar audience-bar" aria-label={t('audience.label')}>
         <h1 className="brand">{show.title}</h1>
-        <output className="clock" aria-label="Simulated time">{clock(Math.floor(now / 1000) * 1000)}</output>
+        <output className="clock" aria-label={t('time.clock')}>{clock(Math.floor(now / 1000) * 1000)}</output>
       </header>
-      {presenter !== 'connected' && <p className="audience-status" role="status">{presenter === 'gone' ? TEXT.gone : TEXT.waiting}</p>}
+      {presenter !== 'connected' && <p className="audience-status" role="status">{t(presenter === 'gone' ? 'audience.gone' : 'audience.waiting')}</p>}
       {show.question && (
-        <section className="demo-bar" aria-label={TEXT.question}>
+        <section className="demo-bar" aria-label={t('audience.question')}>
           <div className="demo-question">
-            <p><strong>{TEXT.predict}</strong> {show.question.prompt}</p>
-            {show.question.reveal !== null && <p><strong>{TEXT.happens}</strong> {show.question.reveal}</p>}
+            <p><strong>{t('demo.predict')}</strong> {show.question.prompt}</p>
+            {show.question.reveal !== null && <p><strong>{t('demo.reveal')}</strong> {show.question.reveal}</p>}
           </div>
         </section>
       )}
       <main className="main">
         <World readOnly compare={false} />
         <div className="separator" aria-hidden="true" />
-        <aside className="side" aria-label="Details"><Comparison /><EventLog filters={false} /></aside>
+        <aside className="side" aria-label={t('workspace.details')}><Comparison /><EventLog filters={false} /></aside>
       </main>
     </div>
   );

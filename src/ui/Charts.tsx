@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { niceScale, selectCharts, type ChartSpec } from '../store/selectors/charts';
 import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
+import { useT } from './i18n';
+import { formatNumber } from '../i18n';
 
 const W = 460;
 const H = 160;
@@ -24,13 +26,14 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
   const ticks: number[] = [];
   for (let v = 0; v <= top + step / 2; v += step) ticks.push(v);
   const last = spec.series.map((s) => s.points[s.points.length - 1]);
-  const summary = spec.series.map((s, i) => `${s.label}: ${last[i] ? +last[i]![1].toFixed(2) : 'no data'}`).join(', ');
+  const t = useT();
+  const summary = spec.series.map((s, i) => `${s.label}: ${last[i] ? formatNumber(t.locale, +last[i]![1].toFixed(2)) : t('charts.noData')}`).join(', ');
   // The pale wide lines first, so the thin ones are drawn over them.
   const order = spec.series.map((s, i) => ({ s, i })).sort((a, b) => Number(UNDER.has(b.s.label)) - Number(UNDER.has(a.s.label)));
   return (
     <figure className="chart">
       <figcaption>{spec.title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${spec.title}. Latest values: ${summary}.${spec.thresholds.length ? ` Lines at ${spec.thresholds.map((t) => t.label).join(', ')}.` : ''}${spec.marks.length ? ` ${spec.marks.length} scaling activities.` : ''}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${spec.title}. ${t('charts.latest', { summary })}${spec.thresholds.length ? ` ${t('charts.lines', { lines: spec.thresholds.map((th) => th.label).join(', ') })}` : ''}${spec.marks.length ? ` ${t('charts.marks', { count: spec.marks.length })}` : ''}`}>
         {ticks.map((v) => (
           <g key={v}>
             {v > 0 && <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} className="grid" />}
@@ -62,6 +65,7 @@ export function Charts() {
   // Recomputed at most once a simulated minute (the metrics are per minute), or on undo and redo.
   const minute = useSandbox((s) => Math.floor(s.world.now / 60_000));
   const specs = useSandbox(selectCharts);
-  if (!specs.length) return <p className="muted">No metrics yet: charts appear once services run and a simulated minute has passed.</p>;
+  const t = useT();
+  if (!specs.length) return <p className="muted">{t('charts.none')}</p>;
   return <div className="charts">{specs.map((s) => <Chart key={s.id} spec={s} now={minute * 60_000} />)}</div>;
 }

@@ -1,11 +1,19 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { paletteMatches, selectPalette, type PaletteEntry } from '../store/selectors/palette';
+import type { MessageKey } from '../i18n';
 import { useRun, useSandbox } from './context';
 import { useDialog } from './useDialog';
+import { actionLabel, choiceLabel, useT } from './i18n';
 
 /** The entries the filter lets through, and the one the arrows have reached. */
 function useListing(query: string) {
-  const entries = useSandbox(selectPalette);
+  const t = useT();
+  const english = useSandbox(selectPalette);
+  // The palette reads, and filters, in the page's language.
+  const entries = useMemo(() => english.map((e) => {
+    const base = `${actionLabel(t, e.id, e.label.replace(/(…|: .*)$/s, ''))}${e.input !== undefined ? '…' : ''}`;
+    return { ...e, label: e.choice !== undefined ? `${base}: ${choiceLabel(t, e.id, e.arg, e.choice)}` : base, group: t(`group.${e.group}` as MessageKey) as PaletteEntry['group'] };
+  }), [english, t]);
   const shown = useMemo(() => entries.filter((e) => paletteMatches(e, query)), [entries, query]);
   const [active, setActive] = useState(0);
   const at = Math.min(active, Math.max(0, shown.length - 1));
@@ -13,6 +21,7 @@ function useListing(query: string) {
 }
 
 function Entry({ e, id, active, onChoose, onPoint }: { e: PaletteEntry; id: string; active: boolean; onChoose: () => void; onPoint: () => void }) {
+  const t = useT();
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -25,7 +34,7 @@ function Entry({ e, id, active, onChoose, onPoint }: { e: PaletteEntry; id: stri
     >
       <span className="palette-group">{e.group}</span>
       <span className="palette-label">{e.label}</span>
-      {e.disabled && <span className="palette-why">not now: {e.disabled}</span>}
+      {e.disabled && <span className="palette-why">{t('palette.notNow', { why: e.disabled })}</span>}
       {e.shortcut && <kbd>{e.shortcut}</kbd>}
     </li>
   );
@@ -34,6 +43,7 @@ function Entry({ e, id, active, onChoose, onPoint }: { e: PaletteEntry; id: stri
 /** The palette while it is open: a filter field over every registered action, or the line an action asks for. */
 function PaletteBody({ close }: { close: () => void }) {
   const run = useRun();
+  const t = useT();
   const [query, setQuery] = useState('');
   const [asking, setAsking] = useState<PaletteEntry | null>(null);
   const { shown, at, setActive } = useListing(asking ? '' : query);
@@ -71,10 +81,10 @@ function PaletteBody({ close }: { close: () => void }) {
   const activeId = !asking && shown[at] ? `${list}-${at}` : undefined;
   return (
     <>
-      <label className="palette-prompt" htmlFor={`${list}-q`}>{asking ? asking.label.replace(/…$/, '') : 'Run an action'}</label>
+      <label className="palette-prompt" htmlFor={`${list}-q`}>{asking ? asking.label.replace(/…$/, '') : t('palette.prompt')}</label>
       <input
         ref={input} id={`${list}-q`} className="palette-input" autoComplete="off" spellCheck={false} value={query}
-        placeholder={asking ? asking.input : 'Type to filter: play, undo, lesson, tables…'}
+        placeholder={asking ? asking.input : t('palette.placeholder')}
         role={asking ? undefined : 'combobox'} aria-expanded={asking ? undefined : true} aria-controls={asking ? undefined : list}
         aria-autocomplete={asking ? undefined : 'list'} aria-activedescendant={activeId}
         onChange={(e) => {
@@ -83,13 +93,13 @@ function PaletteBody({ close }: { close: () => void }) {
         }}
         onKeyDown={onKeyDown}
       />
-      {asking ? <p className="palette-hint">Enter runs it; Escape closes the palette.</p> : (
-        <ul id={list} role="listbox" aria-label="Actions" className="palette-list">
+      {asking ? <p className="palette-hint">{t('palette.asking')}</p> : (
+        <ul id={list} role="listbox" aria-label={t('palette.actions')} className="palette-list">
           {shown.map((e, i) => <Entry key={e.key} e={e} id={`${list}-${i}`} active={i === at} onChoose={() => choose(e)} onPoint={() => setActive(i)} />)}
-          {shown.length === 0 && <li role="option" aria-selected={false} aria-disabled className="palette-entry off">No action matches “{query}”.</li>}
+          {shown.length === 0 && <li role="option" aria-selected={false} aria-disabled className="palette-entry off">{t('palette.none', { query })}</li>}
         </ul>
       )}
-      <p className="palette-hint sr-only" aria-live="polite">{asking ? '' : `${shown.length} action${shown.length === 1 ? '' : 's'}`}</p>
+      <p className="palette-hint sr-only" aria-live="polite">{asking ? '' : t('palette.count', { count: shown.length })}</p>
     </>
   );
 }
@@ -101,8 +111,9 @@ function PaletteBody({ close }: { close: () => void }) {
  */
 export function CommandPalette() {
   const { ref, open, close } = useDialog('palette');
+  const t = useT();
   return (
-    <dialog ref={ref} className="palette" aria-label="Action palette">
+    <dialog ref={ref} className="palette" aria-label={t('palette.label')}>
       {open && <PaletteBody close={close} />}
     </dialog>
   );

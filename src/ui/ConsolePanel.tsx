@@ -4,11 +4,13 @@ import { pressOf } from '../store/registry';
 import { selectConsoleLines } from '../store/selectors/console';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox, useSandboxStore } from './context';
+import { useT } from './i18n';
 
 /** The command line: aws / docker / copilot / sim commands on the live world, with history and Tab completion. */
 export function ConsolePanel() {
   const store = useSandboxStore();
   const run = useRun();
+  const t = useT();
   const transcript = useSandbox(selectConsoleLines);
   const focusAsked = useSandbox((s) => s.ui.console.focus);
   const input = useRef<HTMLInputElement>(null);
@@ -27,10 +29,10 @@ export function ConsolePanel() {
     <div className="console">
       <p className="small muted">
         <code>aws ecs run-task --cluster demo --task-definition web --count 2</code>, <code>aws ecs describe-services …</code>, <code>docker compose up</code>,
-        {' '}<code>copilot svc deploy</code>, <code>sim terminate-instances …</code>, <code>sleep 1m</code>. Tab completes; Up and Down recall earlier commands.
+        {' '}<code>copilot svc deploy</code>, <code>sim terminate-instances …</code>, <code>sleep 1m</code>. {t('console.help')}
       </p>
-      <div ref={out} className="console-out" role="log" aria-live="polite" aria-label="Console output" tabIndex={0}>
-        {transcript.length === 0 ? <span className="muted">No commands yet.</span> : transcript.map((r, i) => (
+      <div ref={out} className="console-out" role="log" aria-live="polite" aria-label={t('console.output')} tabIndex={0}>
+        {transcript.length === 0 ? <span className="muted">{t('console.empty')}</span> : transcript.map((r, i) => (
           <div key={i}>
             <div className="cmd">$ {r.command}</div>
             {r.output && <div className={r.failed ? 'err' : ''}>{r.output.replace(/^\n/, '')}</div>}
@@ -40,7 +42,7 @@ export function ConsolePanel() {
       <div className="console-in">
         <span aria-hidden="true">$</span>
         <input
-          ref={input} aria-label="Command" value={command} spellCheck={false} autoCapitalize="off" disabled={disabled}
+          ref={input} aria-label={t('console.command')} value={command} spellCheck={false} autoCapitalize="off" disabled={disabled}
           onChange={(e) => run('console.type', e.target.value)}
           onKeyDown={(e) => {
             // The command line's keys (Enter, Tab, Up, Down) are the registry's console scope.

@@ -9,6 +9,8 @@ import { selectActiveTab, selectFileTabs } from '../store/selectors/editor';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { themeOf } from '../store/actions/layout';
+import { useT } from './i18n';
+import { translateMaybe } from '../i18n';
 
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
 
@@ -21,11 +23,12 @@ function CopilotNote() {
   const seenBefore = useSandbox((s) => s.ui.copilotNoteSeen);
   // Whether it was seen before this showing: it stays up while this tab is open.
   const [seen] = useState(seenBefore);
+  const t = useT();
   useEffect(() => {
     if (!seen) run('editor.noteSeen');
   }, [seen, run]);
   if (seen) return null;
-  return <p className="note" role="note">AWS Copilot reached end of support in June 2026. Its manifests still show a whole architecture (load balancer, service, scaling, Spot) in one file, which is why the sandbox teaches them; the requests it makes are ordinary ECS, ELB and Cloud Map calls.</p>;
+  return <p className="note" role="note">{t('editor.copilotNote')}</p>;
 }
 
 /** Checks a YAML file as the learner types (the same parsers the console and the runner use). */
@@ -66,13 +69,15 @@ export function EditorPanel() {
     }, 300);
     return () => clearTimeout(h);
   }, [def.file, text, run]);
+  const t = useT();
+  const tabLabel = (f: { file: string; label: string }) => translateMaybe(t.locale, `editor.tab.${f.file}`) ?? f.label;
   const mine = problems.filter((p) => p.file === def.file);
   return (
     <div className="editor">
-      <div role="tablist" aria-label="Files" className="tabs">
+      <div role="tablist" aria-label={t('editor.files')} className="tabs">
         {tabs.map((f) => (
           <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => run('editor.open', f.file)}>
-            {f.label}{f.label !== f.file && <span className="muted small"> {f.file}</span>}
+            {tabLabel(f)}{f.label !== f.file && <span className="muted small"> {f.file}</span>}
           </button>
         ))}
       </div>
@@ -80,15 +85,15 @@ export function EditorPanel() {
         {def.main && <ActionButton id={def.main} arg={def.file} className="primary" />}
         {def.extra?.map((id) => <ActionButton key={id} id={id} arg={def.file} />)}
         <ActionButton id="editor.restoreFile" arg={def.file} />
-        {def.main ? <span className="muted small">Ctrl+Enter runs the first action.</span> : <span className="muted small">The console reads this file (docker build, file://{def.file}).</span>}
+        {def.main ? <span className="muted small">{t('editor.main')}</span> : <span className="muted small">{t('editor.read', { file: def.file })}</span>}
       </div>
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
-        <Suspense fallback={<textarea aria-label={`${def.label} (${def.file}); the full editor is loading`} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
-          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${def.label} (${def.file})`} theme={theme} />
+        <Suspense fallback={<textarea aria-label={t('editor.loading', { label: tabLabel(def), file: def.file })} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
+          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${tabLabel(def)} (${def.file})`} theme={theme} />
         </Suspense>
       </div>
-      <ul className="problems" aria-label={`Problems in ${def.file}`} aria-live="polite">
+      <ul className="problems" aria-label={t('editor.problems', { file: def.file })} aria-live="polite">
         {mine.map((p, i) => <li key={i} className={p.severity === 'warning' ? 'warn' : 'bad'}>{formatProblem(p)}</li>)}
       </ul>
     </div>

@@ -3,6 +3,8 @@ import type { SimEvent } from '../sim';
 import { EVENT_FILTERS, eventLogSelector, readable } from '../store/selectors/events';
 import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
+import { useT } from './i18n';
+import type { MessageKey } from '../i18n';
 
 // Keyed by the event's index in the log, so new events add items and old ones stay untouched.
 const Entry = memo(function Entry({ e }: { e: SimEvent }) {
@@ -11,6 +13,7 @@ const Entry = memo(function Entry({ e }: { e: SimEvent }) {
 
 /** The typed timeline in words, filterable (unless `filters` is false: the audience's big print); a polite live region so screen readers hear what happens. */
 export function EventLog({ filters = true }: { filters?: boolean } = {}) {
+  const t = useT();
   const [category, setCategory] = useState('all');
   const [text, setText] = useState('');
   const select = useMemo(() => eventLogSelector(category, text), [category, text]);
@@ -23,24 +26,24 @@ export function EventLog({ filters = true }: { filters?: boolean } = {}) {
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   });
   return (
-    <section className="eventlog" aria-label="Event log">
+    <section className="eventlog" aria-label={t('events.label')}>
       <div className="eventlog-head">
-        <h2>Event log</h2>
-        {filters && <><label className="field"><span className="sr-only">Show</span>
-          <select aria-label="Which events" value={category} onChange={(e) => setCategory(e.target.value)}>
-            {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+        <h2>{t('events.title')}</h2>
+        {filters && <><label className="field"><span className="sr-only">{t('events.show')}</span>
+          <select aria-label={t('events.which')} value={category} onChange={(e) => setCategory(e.target.value)}>
+            {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{t(`events.filter.${c.id}` as MessageKey)}</option>)}
           </select>
         </label>
-        <input type="search" aria-label="Filter events by text" placeholder="Filter…" value={text} onChange={(e) => setText(e.target.value)} /></>}
+        <input type="search" aria-label={t('events.filter')} placeholder={t('events.filterPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} /></>}
       </div>
       <div
-        ref={list} className="events" role="log" aria-live="polite" aria-relevant="additions" aria-label={`Events (${events.length} shown of ${total})`} tabIndex={0}
+        ref={list} className="events" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('events.region', { shown: events.length, total })} tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {events.length === 0 ? <p className="muted">Nothing has happened yet. Press Play, or act from the console or the editor.</p> : (
+        {events.length === 0 ? <p className="muted">{t('events.empty')}</p> : (
           <ol>{events.map(({ e, i }) => <Entry key={i} e={e} />)}</ol>
         )}
       </div>

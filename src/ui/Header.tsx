@@ -3,10 +3,14 @@ import { BUILT_IN_SCENARIOS } from '../store/defaults';
 import { LESSON_START } from '../store/actions/world';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
+import { useT } from './i18n';
+import { useDemoIn, useLessonIn } from './lessonText';
+import { LOCALES, type Locale } from '../i18n';
 
 /** The scenario picker: the built-in scenarios, and the lessons' start states once they have loaded. */
 function ScenarioPicker() {
   const run = useRun();
+  const t = useT();
   const scenarioId = useSandbox((s) => s.world.scenarioId);
   const lessonId = useSandbox((s) => s.lesson.current?.id ?? null);
   const demoId = useSandbox((s) => s.lesson.demo?.id ?? null);
@@ -18,15 +22,15 @@ function ScenarioPicker() {
   const starts = catalog ? Object.values(catalog.lessons).map((l) => ({ id: `${LESSON_START}${l.id}`, title: `${l.id}: ${l.title}` })) : null;
   return (
     <label className="field scenario">
-      <span>Scenario</span>
+      <span>{t('header.scenario')}</span>
       <select value={scenarioId ?? ''} onFocus={loadStarts} onMouseDown={loadStarts} onChange={(e) => run('scenario.pick', e.target.value)}>
         {(scenarioId === null || (scenarioId.startsWith(LESSON_START) && !starts)) && (
-          <option value={scenarioId ?? ''}>{lessonId ? `Lesson ${lessonId}'s start` : demoId ? `Demo: ${demoId}` : scenarioId ? `Start of lesson ${scenarioId.slice(LESSON_START.length)}` : 'Your own scenario (from the editor)'}</option>
+          <option value={scenarioId ?? ''}>{lessonId ? t('header.scenario.lessonStart', { id: lessonId }) : demoId ? t('header.scenario.demo', { id: demoId }) : scenarioId ? t('header.scenario.startOf', { id: scenarioId.slice(LESSON_START.length) }) : t('header.scenario.own')}</option>
         )}
-        <optgroup label="Sandbox">
+        <optgroup label={t('header.scenario.sandbox')}>
           {BUILT_IN_SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
         </optgroup>
-        {starts && <optgroup label="Start states of the lessons">{starts.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}</optgroup>}
+        {starts && <optgroup label={t('header.scenario.starts')}>{starts.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}</optgroup>}
       </select>
     </label>
   );
@@ -35,6 +39,7 @@ function ScenarioPicker() {
 /** The seed: edited as a draft, applied on Enter or when the field is left. */
 function SeedField() {
   const run = useRun();
+  const t = useT();
   const seed = useSandbox((s) => s.world.seed);
   const [draft, setDraft] = useState<string | null>(null);
   return (
@@ -46,7 +51,7 @@ function SeedField() {
         setDraft(null);
       }}
     >
-      <label htmlFor="seed">Seed</label>
+      <label htmlFor="seed">{t('header.seed')}</label>
       <input id="seed" className="seed" value={draft ?? seed} onChange={(e) => setDraft(e.target.value)} onBlur={(e) => e.currentTarget.form?.requestSubmit()} spellCheck={false} />
     </form>
   );
@@ -55,12 +60,13 @@ function SeedField() {
 /** The last share link made, under the header (not in its row), to copy by hand; it closes. */
 function ShareField() {
   const shareUrl = useSandbox((s) => s.ui.shareUrl);
+  const t = useT();
   const [closed, setClosed] = useState<string | null>(null);
   if (!shareUrl || closed === shareUrl) return null;
   return (
-    <div className="share-pop" role="group" aria-label="The share link">
-      <input aria-label="Share link" className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
-      <button type="button" aria-label="Hide the link field" onClick={() => setClosed(shareUrl)}>×</button>
+    <div className="share-pop" role="group" aria-label={t('header.shareGroup')}>
+      <input aria-label={t('header.shareField')} className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" aria-label={t('header.shareHide')} onClick={() => setClosed(shareUrl)}>×</button>
     </div>
   );
 }
@@ -68,28 +74,46 @@ function ShareField() {
 /** The button that switches the theme, saying which one it switches to. */
 export function ThemeButton() {
   const dark = useSandbox((s) => (s.ui.theme === 'system' ? s.ui.systemTheme : s.ui.theme) === 'dark');
-  return <ActionButton id="theme.toggle" title={dark ? 'Switch to the light theme' : 'Switch to the dark theme'}>{dark ? 'Light' : 'Dark'}</ActionButton>;
+  const t = useT();
+  return <ActionButton id="theme.toggle" title={t(dark ? 'header.theme.toLight' : 'header.theme.toDark')}>{t(dark ? 'header.theme.light' : 'header.theme.dark')}</ActionButton>;
+}
+
+/** The page's language, each offered in its own language; the choice is remembered in this browser. */
+export function LanguagePicker() {
+  const run = useRun();
+  const t = useT();
+  const language = useSandbox((s) => s.ui.language);
+  return (
+    <label className="field language">
+      <span className="sr-only">{t('header.language')}</span>
+      <select aria-label={t('header.language')} value={language} onChange={(e) => run('language.set', e.target.value as Locale)}>
+        {LOCALES.map((l) => <option key={l.id} value={l.id} lang={l.id}>{l.name}</option>)}
+      </select>
+    </label>
+  );
 }
 
 /** The sandbox bar, one row from 1280 px: which scenario, which seed, reset, the views, the theme, and the workspace's share / export / import. */
 export function Header() {
   const tables = useSandbox((s) => s.ui.view === 'table');
+  const t = useT();
   return (
-    <header className="bar" aria-label="Sandbox">
+    <header className="bar" aria-label={t('header.label')}>
       <h1 className="brand">ECS Sandbox</h1>
-      <ActionButton id="lessons.show" haspopup="dialog">Lessons</ActionButton>
+      <ActionButton id="lessons.show" haspopup="dialog">{t('header.lessons')}</ActionButton>
       <ScenarioPicker />
       <SeedField />
-      <ActionButton id="world.reset">Reset</ActionButton>
+      <ActionButton id="world.reset">{t('header.reset')}</ActionButton>
       <span className="spacer" />
-      <ActionButton id="view.toggle">{tables ? 'Canvas' : 'Tables'}</ActionButton>
-      <ActionButton id="present.toggle">Present</ActionButton>
+      <ActionButton id="view.toggle">{t(tables ? 'header.canvas' : 'header.tables')}</ActionButton>
+      <ActionButton id="present.toggle">{t('header.present')}</ActionButton>
       <ThemeButton />
-      <ActionButton id="share.link">Share link</ActionButton>
-      <ActionButton id="palette.toggle" haspopup="dialog">Commands</ActionButton>
-      <ActionButton id="keys.show" haspopup="dialog">Keys</ActionButton>
-      <ActionButton id="workspace.export">Export</ActionButton>
-      <ActionButton id="workspace.import">Import…</ActionButton>
+      <LanguagePicker />
+      <ActionButton id="share.link">{t('header.share')}</ActionButton>
+      <ActionButton id="palette.toggle" haspopup="dialog">{t('header.commands')}</ActionButton>
+      <ActionButton id="keys.show" haspopup="dialog">{t('header.keys')}</ActionButton>
+      <ActionButton id="workspace.export">{t('header.export')}</ActionButton>
+      <ActionButton id="workspace.import">{t('header.import')}</ActionButton>
       <ShareField />
     </header>
   );
@@ -97,15 +121,18 @@ export function Header() {
 
 /** Presenter view's only bar: what is shown, whether an audience window follows, and always the way out. */
 export function PresenterBar() {
-  const title = useSandbox((s) => s.lesson.demo?.def.title ?? (s.lesson.current ? `${s.lesson.current.id}: ${s.lesson.current.def.title}` : 'ECS Sandbox'));
+  const demo = useDemoIn(useSandbox((s) => s.lesson.demo?.def));
+  const lesson = useLessonIn(useSandbox((s) => s.lesson.current?.def));
+  const title = demo?.title ?? (lesson ? `${lesson.id}: ${lesson.title}` : 'ECS Sandbox');
   const followed = useSandbox((s) => s.present.audience);
+  const t = useT();
   return (
-    <header className="bar presenter-bar" aria-label="Presenter view">
+    <header className="bar presenter-bar" aria-label={t('presenter.label')}>
       <h1 className="brand">{title}</h1>
       <span className="row">
         {followed ? <span className="badge" role="status">Audience window open</span> : <ActionButton id="present.audience">Open the audience window</ActionButton>}
         <ThemeButton />
-        <ActionButton id="present.toggle" className="primary" label="Leave presenter view (P)">Leave presenter view <kbd>P</kbd></ActionButton>
+        <ActionButton id="present.toggle" className="primary" label={`${t('presenter.leave')} (P)`}>{t('presenter.leave')} <kbd>P</kbd></ActionButton>
       </span>
     </header>
   );

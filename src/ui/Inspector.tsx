@@ -5,6 +5,7 @@ import { readable } from '../store/selectors/events';
 import { useRun, useSandbox } from './context';
 import { ActionButton } from './ActionButton';
 import { INSPECTOR_TABS } from '../store/actions/view';
+import { useT } from './i18n';
 
 /** What the learner clicked: its Describe-shaped JSON, its history, and for a task why it is where it is. */
 export function Inspector() {
@@ -13,27 +14,28 @@ export function Inspector() {
   const tab = useSandbox((s) => s.ui.inspectorTab);
   const second = useSandbox((s) => Math.floor(s.world.now / 1000) * 1000);
   const info = useSandbox(selectInspection);
+  const t = useT();
   if (!selected) return null;
   // "Why here?" is a task's placement decision.
-  const tabs = INSPECTOR_TABS.filter((t) => t.id !== 'placement' || selected.kind === 'task');
-  const active = tabs.some((t) => t.id === tab) ? tab : 'json';
-  const title = info?.title ?? 'No longer exists at this time';
+  const tabs = INSPECTOR_TABS.filter((x) => x.id !== 'placement' || selected.kind === 'task');
+  const active = tabs.some((x) => x.id === tab) ? tab : 'json';
+  const title = info?.title ?? t('inspector.gone');
   return (
-    <section className="inspector" id="inspector" aria-label="Inspector">
+    <section className="inspector" id="inspector" aria-label={t('inspector.label')}>
       <div className="inspector-head">
         <h2 title={title}>{title}</h2>
-        <ActionButton id="select.clear">Close</ActionButton>
+        <ActionButton id="select.clear">{t('dialog.close')}</ActionButton>
       </div>
-      <div role="tablist" aria-label="Inspector views" className="tabs">
-        {tabs.map((t) => (
-          <button key={t.id} type="button" role="tab" id={`insp-${t.id}`} aria-selected={active === t.id} aria-controls="insp-panel" onClick={() => run('inspector.tab', t.id)}>{t.label}</button>
+      <div role="tablist" aria-label={t('inspector.views')} className="tabs">
+        {tabs.map((x) => (
+          <button key={x.id} type="button" role="tab" id={`insp-${x.id}`} aria-selected={active === x.id} aria-controls="insp-panel" onClick={() => run('inspector.tab', x.id)}>{t(`inspector.tab.${x.id}`)}</button>
         ))}
       </div>
       <div role="tabpanel" id="insp-panel" aria-labelledby={`insp-${active}`} className="inspector-body" tabIndex={0}>
-        {!info ? <p>This did not exist at {clock(second)}. Scrub forward, or pick something else.</p>
+        {!info ? <p>{t('inspector.notYet', { time: clock(second) })}</p>
           : active === 'json' ? <pre className="json">{JSON.stringify(info.json, null, 2)}</pre>
           : active === 'history' ? (
-            info.history.length === 0 ? <p>No events about it yet.</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {readable(e.message)}</li>)}</ol>
+            info.history.length === 0 ? <p>{t('inspector.noEvents')}</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {readable(e.message)}</li>)}</ol>
           ) : <PlacementTable info={info} />}
       </div>
     </section>
@@ -43,24 +45,25 @@ export function Inspector() {
 /** "Why here?": every candidate of the task's placement, the rule that decided it, and why in words. */
 function PlacementTable({ info }: { info: Inspection }) {
   const tr = info.trace;
-  if (!tr) return <p>No placement decision is recorded for this task (Fargate tasks placed before the trace ring filled, or a task started another way).</p>;
+  const t = useT();
+  if (!tr) return <p>{t('placement.none')}</p>;
   const rows = placementRows(tr);
   return (
     <div>
       <p>
-        At {clock(tr.atMs)}, group <code>{tr.group}</code>{tr.need ? <> needing {tr.need.cpu} CPU units and {tr.need.memory} MiB</> : null}.
-        {' '}Strategies, in order: {tr.strategies.length ? tr.strategies.join(', ') : 'none'}. Constraints: {tr.constraints.length ? tr.constraints.join(', ') : 'none'}.
-        {' '}Filters and constraints reject candidates; then each strategy, in order, keeps only its best.
+        {t('placement.at', { time: clock(tr.atMs) })} <code>{tr.group}</code>{tr.need ? <> {t('placement.need', { cpu: String(tr.need.cpu), memory: String(tr.need.memory) })}</> : null}.
+        {' '}{t('placement.strategies', { list: tr.strategies.length ? tr.strategies.join(', ') : t('placement.nothing') })} {t('placement.constraints', { list: tr.constraints.length ? tr.constraints.join(', ') : t('placement.nothing') })}
+        {' '}{t('placement.how')}
       </p>
-      {tr.failure && <p className="bad" role="note">Not placed: {tr.failure.reason}{tr.failure.detail ? ` (${tr.failure.detail})` : ''}.</p>}
+      {tr.failure && <p className="bad" role="note">{t('placement.notPlaced')} {tr.failure.reason}{tr.failure.detail ? ` (${tr.failure.detail})` : ''}.</p>}
       {tr.note && <p>{tr.note}</p>}
       <table className="placement">
-        <caption>Each candidate: what became of it, the rule that decided it, and why</caption>
-        <thead><tr><th scope="col">Candidate</th><th scope="col">Zone</th><th scope="col">Result</th><th scope="col">Decided by</th></tr></thead>
+        <caption>{t('placement.caption')}</caption>
+        <thead><tr><th scope="col">{t('placement.col.candidate')}</th><th scope="col">{t('placement.col.zone')}</th><th scope="col">{t('placement.col.result')}</th><th scope="col">{t('placement.col.rule')}</th></tr></thead>
         {rows.map((r, i) => (
           <tbody key={i}>
             <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}><td>{r.candidate}</td><td>{r.zone}</td><td>{r.verdict}</td><td>{r.rule}</td></tr>
-            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}><td colSpan={4}><span className="sr-only">Why: </span>{r.why}</td></tr>
+            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}><td colSpan={4}><span className="sr-only">{t('lesson.why')} </span>{r.why}</td></tr>
           </tbody>
         ))}
       </table>

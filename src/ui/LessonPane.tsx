@@ -6,16 +6,25 @@ import { selectActionCount, clock } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
 import { useAction, useRun, useSandbox } from './context';
+import { useT } from './i18n';
+import { useLessonIn, useLessonTitle } from './lessonText';
+import type { Lesson } from '../content/lesson';
 
 /** The lesson's "predict, then run" questions, with the answer once the work has been checked. */
-function Predictions({ lesson }: { lesson: LessonState }) {
+function Predictions({ lesson, def }: { lesson: LessonState; def: Lesson }) {
   const run = useRun();
+  const t = useT();
   const report = lesson.report;
+  // The report names choices by their English labels; the pane says them in the page's language.
+  const said = (p: Lesson['predictions'][number], label: string | null) => {
+    const i = lesson.def.predictions.find((x) => x.id === p.id)?.choices.findIndex((c) => c.label === label) ?? -1;
+    return i >= 0 ? p.choices[i]!.label : label;
+  };
   return (
     <>
-      {lesson.def.predictions.map((p) => (
+      {def.predictions.map((p) => (
         <fieldset key={p.id} className="predict">
-          <legend>Predict, then run: {p.prompt}</legend>
+          <legend>{t('lesson.predict', { prompt: p.prompt })}</legend>
           {p.choices.map((c, i) => (
             <label key={i}>
               <input type="radio" name={`predict-${p.id}`} checked={lesson.predictions[p.id] === i} onChange={() => run('lesson.predict', { id: p.id, choice: i })} /> {c.label}
@@ -23,7 +32,7 @@ function Predictions({ lesson }: { lesson: LessonState }) {
           ))}
           {report && <p className="small">{(() => {
             const r = report.predictions.find((x) => x.id === p.id);
-            return r?.correct ? `It was ${r.correct}.${r.right === true ? ' You predicted it.' : r.right === false ? ` You said ${r.chosen}.` : ''}` : '';
+            return r?.correct ? `${t('lesson.predict.was', { answer: said(p, r.correct)! })}${r.right === true ? ` ${t('lesson.predict.right')}` : r.right === false ? ` ${t('lesson.predict.said', { answer: said(p, r.chosen) ?? '' })}` : ''}` : '';
           })()}</p>}
         </fieldset>
       ))}
@@ -32,38 +41,41 @@ function Predictions({ lesson }: { lesson: LessonState }) {
 }
 
 /** The goals and what went wrong, live (the checker's judgement at this moment), or the check's verdict at its moment. */
-function Checklist() {
+function Checklist({ def }: { def: Lesson }) {
+  const t = useT();
   const items = useSandbox(selectChecklist);
+  const label = (id: string, english: string) => def.goals.find((g) => g.id === id)?.label ?? english;
+  const message = (id: string, english: string) => def.diagnostics.find((d) => d.id === id)?.message ?? english;
   const diagnostics = useSandbox(selectDiagnostics);
   const actions = useSandbox(selectActionCount);
   const report = useSandbox(selectReport);
   return (
     <>
-      <h3 id="checklist-title">Checklist {report ? <span className="small muted">(checked by replaying your {actions} actions to {clock(report.clock)})</span> : <span className="small muted">(live)</span>}</h3>
+      <h3 id="checklist-title">{t('lesson.checklist')} {report ? <span className="small muted">{t('lesson.checklist.checked', { count: actions, time: clock(report.clock) })}</span> : <span className="small muted">{t('lesson.checklist.live')}</span>}</h3>
       <ul className="checklist" aria-labelledby="checklist-title">
         {items.map((c) => (
           <li key={c.id} className={c.passed ? 'ok' : ''}>
-            <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {c.label}
-            <span className="sr-only">{c.passed ? ' (done)' : ' (not yet)'}</span>
+            <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {label(c.id, c.label)}
+            <span className="sr-only">{` ${t(c.passed ? 'lesson.checklist.done' : 'lesson.checklist.notYet')}`}</span>
             {!c.passed && c.detail && <div className="small muted detail"><Markdown text={c.detail} command={runInConsole} /></div>}
           </li>
         ))}
       </ul>
-      {diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>Why:</strong> {d.message}</p>)}
+      {diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>{t('lesson.why')}</strong> {message(d.id, d.message)}</p>)}
     </>
   );
 }
 
 /** What the learner asked for: the goal, hints, the reference solution. */
-function Help({ lesson }: { lesson: LessonState }) {
-  const def = lesson.def;
+function Help({ lesson, def }: { lesson: LessonState; def: Lesson }) {
+  const t = useT();
   return (
     <>
-      {lesson.showGoal && <div className="note"><strong>The goal:</strong> {def.summary} The canvas beside yours shows the world the reference solution ends in, at {clock(def.until)} of simulated time (its commands are not shown). Check my work judges your world at the moment you are at.</div>}
-      {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>Hint {i + 1}:</strong> <Markdown text={h} command={runInConsole} /></div>)}
+      {lesson.showGoal && <div className="note"><strong>{t('lesson.goal')}</strong> {def.summary} {t('lesson.goal.canvas', { time: clock(def.until) })}</div>}
+      {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>{t('lesson.hintN', { n: i + 1 })}</strong> <Markdown text={h} command={runInConsole} /></div>)}
       {lesson.showSolution && (
         <div className="note">
-          <strong>Reference solution</strong> ({def.solution.actions.length} actions):
+          <strong>{t('lesson.solution')}</strong> {t('lesson.solution.count', { count: def.solution.actions.length })}
           <ol className="solution">{def.solution.actions.map((a, i) => <li key={i}><time>{clock(a.at)}</time> <code>{a.kind === 'command' ? a.line : `${a.call} (${Object.keys(a.input).join(', ')})`}</code></li>)}</ol>
           <ActionButton id="lesson.applySolution" />
         </div>
@@ -75,16 +87,17 @@ function Help({ lesson }: { lesson: LessonState }) {
 /** Show or hide the solution; showing it asks first, since it takes the puzzle away. */
 function SolutionButton({ shown }: { shown: boolean }) {
   const solution = useAction('lesson.solution');
+  const t = useT();
   const confirm = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" disabled={solution.disabledReason !== null} onClick={() => (shown ? solution.run() : confirm.current?.showModal())}>{shown ? 'Hide solution' : 'Show solution'}</button>
+      <button type="button" disabled={solution.disabledReason !== null} onClick={() => (shown ? solution.run() : confirm.current?.showModal())}>{t(shown ? 'lesson.solution.hide' : 'lesson.solution.show')}</button>
       <dialog ref={confirm} aria-labelledby="confirm-title">
-        <h2 id="confirm-title">Show the solution?</h2>
-        <p>Seeing the reference solution first takes away the puzzle. You can still check your own work afterwards.</p>
+        <h2 id="confirm-title">{t('lesson.solution.ask')}</h2>
+        <p>{t('lesson.solution.why')}</p>
         <form method="dialog" className="row">
-          <button type="submit" onClick={() => solution.run()}>Show it</button>
-          <button type="submit">Not yet</button>
+          <button type="submit" onClick={() => solution.run()}>{t('lesson.solution.yes')}</button>
+          <button type="submit">{t('lesson.solution.no')}</button>
         </form>
       </dialog>
     </>
@@ -92,20 +105,24 @@ function SolutionButton({ shown }: { shown: boolean }) {
 }
 
 /** A command in the lesson text: typed into the console by its button, for the learner to run with Enter. */
-const runInConsole = (command: string) => (
-  <ActionButton id="console.prefill" arg={command} className="run-inline" label={`Run in console: ${command}`} title="Type it into the console; press Enter there to run it">Run ▸</ActionButton>
-);
+function RunInConsole({ command }: { command: string }) {
+  const t = useT();
+  return <ActionButton id="console.prefill" arg={command} className="run-inline" label={t('lesson.run.label', { command })} title={t('lesson.run.title')}>{t('lesson.run')}</ActionButton>;
+}
+const runInConsole = (command: string) => <RunInConsole command={command} />;
 
 /** When the lesson builds on lessons not passed yet: which, and a way to go back to them. */
 function Prerequisites() {
   const run = useRun();
   const missing = useSandbox(selectMissingPrerequisites);
+  const t = useT();
+  const title = useLessonTitle();
   if (!missing.length) return null;
   return (
     <div className="prereq" role="note">
-      <strong>This lesson builds on {missing.length === 1 ? 'a lesson' : 'lessons'} you have not passed yet</strong> (you can go on here too):
+      <strong>{t('lesson.prereq', { count: missing.length })}</strong> {t('lesson.prereq.goOn')}
       <ul>
-        {missing.map((m) => <li key={m.id}><button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {m.title}</button></li>)}
+        {missing.map((m) => <li key={m.id}><button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {title(m.id, m.title)}</button></li>)}
       </ul>
     </div>
   );
@@ -114,15 +131,17 @@ function Prerequisites() {
 /** The debrief once the lesson is passed, and the way on. */
 function Debrief({ text }: { text: string }) {
   const next = useSandbox(selectNextLesson);
+  const t = useT();
+  const title = useLessonTitle();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'nearest', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }, []);
   return (
     <div className="debrief" role="status" ref={box}>
-      <h3>Debrief</h3>
+      <h3>{t('lesson.debrief')}</h3>
       <Markdown text={text} />
-      {next ? <ActionButton id="lesson.next" className="primary">Next lesson: {next.id}, {next.title}</ActionButton> : <p><strong>That was the last lesson.</strong> The demos and the sandbox remain.</p>}
+      {next ? <ActionButton id="lesson.next" className="primary">{t('lesson.next', { id: next.id, title: title(next.id, next.title) })}</ActionButton> : <p><strong>{t('lesson.last')}</strong> {t('lesson.last.more')}</p>}
     </div>
   );
 }
@@ -130,36 +149,37 @@ function Debrief({ text }: { text: string }) {
 /** The current lesson beside the workspace: its text, the live checklist, predictions, hints, and the debrief. */
 export function LessonPane() {
   const lesson = useSandbox((s) => s.lesson.current);
+  const t = useT();
+  const def = useLessonIn(lesson?.def);
   const body = useRef<HTMLDivElement>(null);
   const opened = lesson?.opened;
   useLayoutEffect(() => {
     // Each lesson opens at its top, not where the last one was scrolled to.
     if (body.current) body.current.scrollTop = 0;
   }, [opened]);
-  if (!lesson) return null;
-  const def = lesson.def;
+  if (!lesson || !def) return null;
   return (
-    <section className="lesson" id="lesson-pane" aria-label={`Lesson ${def.id}`}>
+    <section className="lesson" id="lesson-pane" aria-label={t('lesson.label', { id: def.id })}>
       <div className="lesson-head">
         <h2>{def.id}: {def.title}</h2>
-        <ActionButton id="lesson.exit">Leave</ActionButton>
+        <ActionButton id="lesson.exit">{t('lesson.leave')}</ActionButton>
       </div>
       <div className="lesson-body" tabIndex={0} ref={body}>
         <Prerequisites />
         <Markdown text={def.text.briefing} command={runInConsole} />
-        <h3>Steps</h3>
+        <h3>{t('lesson.steps')}</h3>
         <Markdown text={def.text.steps} command={runInConsole} />
-        <Predictions lesson={lesson} />
-        <Checklist />
-        <Help lesson={lesson} />
+        <Predictions lesson={lesson} def={def} />
+        <Checklist def={def} />
+        <Help lesson={lesson} def={def} />
         {lesson.report?.passed && <Debrief text={def.text.debrief} />}
       </div>
       <div className="lesson-actions">
-        <ActionButton id="lesson.check" className="primary">Check my work</ActionButton>
-        <ActionButton id="lesson.hint">Hint</ActionButton>
-        <ActionButton id="lesson.goal">{lesson.showGoal ? 'Hide goal' : 'Show goal'}</ActionButton>
+        <ActionButton id="lesson.check" className="primary">{t('lesson.check')}</ActionButton>
+        <ActionButton id="lesson.hint">{t('lesson.hint')}</ActionButton>
+        <ActionButton id="lesson.goal">{t(lesson.showGoal ? 'lesson.goal.hide' : 'lesson.goal.show')}</ActionButton>
         <SolutionButton shown={lesson.showSolution} />
-        <ActionButton id="lesson.reset">Restart</ActionButton>
+        <ActionButton id="lesson.reset">{t('lesson.restart')}</ActionButton>
       </div>
     </section>
   );

@@ -3,10 +3,13 @@ import { noticeLifetime } from '../store/selectors/notices';
 import type { Notice } from '../store/store';
 import { useRun, useSandbox } from './context';
 import type { ActionId } from '../store/actions';
+import { useT } from './i18n';
+import { translate } from '../i18n';
 
 /** One notice: it fades after its lifetime, paused while the pointer or the focus is on the notices. */
 function Item({ n, paused }: { n: Notice; paused: boolean }) {
   const run = useRun();
+  const t = useT();
   const life = noticeLifetime(n);
   const left = useRef(life);
   useEffect(() => {
@@ -20,9 +23,9 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
   }, [paused, n.id, run]);
   return (
     <div className={`notice ${n.tone}`}>
-      <span>{n.text}{n.count > 1 && <span className="times"> ({n.count}×)</span>}</span>
+      <span>{n.message ? translate(t.locale, n.message.key, n.message.params) : n.text}{n.count > 1 && <span className="times"> ({n.count}×)</span>}</span>
       {n.action && <button type="button" className="notice-action" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>{n.action.label}</button>}
-      <button type="button" aria-label="Dismiss this message" onClick={() => run('notice.dismiss', n.id)}>×</button>
+      <button type="button" aria-label={t('notices.dismiss')} onClick={() => run('notice.dismiss', n.id)}>×</button>
     </div>
   );
 }
@@ -34,10 +37,11 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
  */
 export function Notices() {
   const notices = useSandbox((s) => s.ui.notices);
+  const t = useT();
   const [held, setHeld] = useState(false);
   return (
     <div
-      className="notices" role="status" aria-live="polite" aria-label="Messages"
+      className="notices" role="status" aria-live="polite" aria-label={t('notices.label')}
       onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)} onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}
     >
       {notices.map((n) => <Item key={n.id} n={n} paused={held} />)}

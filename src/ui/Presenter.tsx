@@ -2,39 +2,24 @@ import { useEffect, useRef } from 'react';
 import { ActionButton } from './ActionButton';
 import { Markdown } from './Markdown';
 import { useSandbox } from './context';
+import { useT } from './i18n';
+import { useDemoIn } from './lessonText';
 import { clock } from '../store/selectors/time';
+import type { Demo } from '../content/lesson';
 import type { DemoState } from '../store/store';
 import './presenter.css';
 
-/** What the demo bar says (plain English, in one place). */
-const TEXT = {
-  region: (title: string) => `Demo: ${title}`,
-  next: (at: string) => `Next question at ${at}.`,
-  none: 'No questions left.',
-  predict: 'Predict:',
-  happens: 'What happens:',
-  reveal: 'Reveal',
-  continue: 'Continue',
-  notes: 'Presenter notes',
-  enter: 'Presenter view',
-  enterLabel: 'Enter presenter view',
-  audience: 'Open the audience window',
-  notesHead: 'Your notes',
-  notesNote: 'Only this window shows them: the audience window has the world, the event log and the question.',
-  asked: (at: string) => `Asked now (${at})`,
-  nextAt: (at: string) => `Next question at ${at}`,
-  answer: 'Answer:',
-  noDemo: 'No demo is open: the audience window shows the world and the event log as you work.',
-};
+type Pause = NonNullable<DemoState['pause']>;
 
-/** When the next question comes, in the clock's own format (0:07:50), or that none is left. */
-export function nextQuestion(demo: DemoState): string {
-  const next = demo.def.pauses[demo.passed];
-  return next ? TEXT.next(clock(next.at)) : TEXT.none;
+/** The pause as the page's language asks it (the store holds the English one, at the same time). */
+function askedIn(def: Demo, pause: Pause): Pause {
+  const asked = def.pauses.find((x) => x.at === pause.at);
+  return asked ? { ...pause, prompt: asked.prompt, reveal: asked.reveal } : pause;
 }
 
 /** The question the clock waits at: the prompt, then what happens once revealed, and the one button. */
-export function DemoQuestion({ pause, autoFocus }: { pause: NonNullable<DemoState['pause']>; autoFocus: boolean }) {
+export function DemoQuestion({ pause, autoFocus }: { pause: Pause; autoFocus: boolean }) {
+  const t = useT();
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // The question takes the focus, so Enter (or Space) reveals and then continues.
@@ -42,9 +27,9 @@ export function DemoQuestion({ pause, autoFocus }: { pause: NonNullable<DemoStat
   }, [autoFocus, pause.at]);
   return (
     <div className="demo-question" role="alertdialog" aria-labelledby="demo-q">
-      <p id="demo-q"><strong>{TEXT.predict}</strong> {pause.prompt}</p>
-      {pause.revealed && <p role="status"><strong>{TEXT.happens}</strong> {pause.reveal}</p>}
-      <ActionButton ref={button} id="demo.reveal" className="primary">{pause.revealed ? TEXT.continue : TEXT.reveal}</ActionButton>
+      <p id="demo-q"><strong>{t('demo.predict')}</strong> {pause.prompt}</p>
+      {pause.revealed && <p role="status"><strong>{t('demo.reveal')}</strong> {pause.reveal}</p>}
+      <ActionButton ref={button} id="demo.reveal" className="primary">{t(pause.revealed ? 'demo.continue' : 'demo.revealButton')}</ActionButton>
     </div>
   );
 }
@@ -57,16 +42,20 @@ export function DemoQuestion({ pause, autoFocus }: { pause: NonNullable<DemoStat
 export function DemoPause() {
   const demo = useSandbox((s) => s.lesson.demo);
   const presenting = useSandbox((s) => s.ui.presenting);
-  if (!demo) return null;
+  const t = useT();
+  const def = useDemoIn(demo?.def);
+  if (!demo || !def) return null;
   const p = demo.pause;
+  const next = def.pauses[demo.passed];
+  const enter = t('presenter.enter');
   return (
-    <section className="demo-bar" aria-label={TEXT.region(demo.def.title)}>
-      <strong className="demo-title">{demo.def.title}</strong>
-      {!p && <span className="muted small">{nextQuestion(demo)}</span>}
-      {p && <DemoQuestion pause={p} autoFocus />}
-      {!presenting && !p && demo.def.text && <details className="demo-notes"><summary>{TEXT.notes}</summary><Markdown text={demo.def.text} /></details>}
-      {!presenting && <ActionButton id="present.toggle" label={`${TEXT.enterLabel} (P)`}>{TEXT.enter}</ActionButton>}
-      {!presenting && <ActionButton id="present.audience">{TEXT.audience}</ActionButton>}
+    <section className="demo-bar" aria-label={t('demo.label', { title: def.title })}>
+      <strong className="demo-title">{def.title}</strong>
+      {!p && <span className="muted small">{next ? t('demo.next', { time: clock(next.at) }) : t('demo.none')}</span>}
+      {p && <DemoQuestion pause={askedIn(def, p)} autoFocus />}
+      {!presenting && !p && def.text && <details className="demo-notes"><summary>{t('demo.notes')}</summary><Markdown text={def.text} /></details>}
+      {!presenting && <ActionButton id="present.toggle" label={`${enter} (P)`}>{t('demo.presenter')}</ActionButton>}
+      {!presenting && <ActionButton id="present.audience">{t('presenter.openAudience')}</ActionButton>}
     </section>
   );
 }
@@ -77,20 +66,22 @@ export function DemoPause() {
  */
 export function PresenterNotes() {
   const demo = useSandbox((s) => s.lesson.demo);
-  const q = demo ? (demo.pause ?? demo.def.pauses[demo.passed] ?? null) : null;
+  const t = useT();
+  const def = useDemoIn(demo?.def);
+  const q = demo && def ? (demo.pause ? askedIn(def, demo.pause) : def.pauses[demo.passed] ?? null) : null;
   return (
-    <section className="presenter-notes" aria-label={TEXT.notesHead}>
-      <h2>{TEXT.notesHead}</h2>
-      <p className="muted small">{TEXT.notesNote}</p>
-      {!demo && <p>{TEXT.noDemo}</p>}
+    <section className="presenter-notes" aria-label={t('presenter.notes')}>
+      <h2>{t('presenter.notes')}</h2>
+      <p className="muted small">{t('presenter.notes.only')}</p>
+      {!demo && <p>{t('presenter.notes.noDemo')}</p>}
       {q && (
         <div className="next-question">
-          <h3>{demo!.pause ? TEXT.asked(clock(q.at)) : TEXT.nextAt(clock(q.at))}</h3>
+          <h3>{t(demo!.pause ? 'presenter.asked' : 'presenter.nextAt', { time: clock(q.at) })}</h3>
           <p>{q.prompt}</p>
-          <p><strong>{TEXT.answer}</strong> {q.reveal}</p>
+          <p><strong>{t('presenter.answer')}</strong> {q.reveal}</p>
         </div>
       )}
-      {demo?.def.text && <Markdown text={demo.def.text} />}
+      {def?.text && <Markdown text={def.text} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { PANE_LIMITS, type PaneId } from '../store/prefs';
 import { useRun, useSandbox } from './context';
+import { useT } from './i18n';
 
 /**
  * A handle between two panes that resizes one of them: dragged with the pointer, or focused and
@@ -12,6 +13,8 @@ export function Separator({ pane, side, orientation, controls }: { pane: PaneId;
   const size = useSandbox((s) => s.ui.panes[pane]);
   const drag = useRef<{ start: number; from: number; frame: number } | null>(null);
   const limits = PANE_LIMITS[pane];
+  const t = useT();
+  const label = t(`pane.${pane}`);
   const along = (e: { clientX: number; clientY: number }) => (orientation === 'vertical' ? e.clientX : e.clientY);
   const grows = side === 'before' ? 1 : -1;
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -51,8 +54,8 @@ export function Separator({ pane, side, orientation, controls }: { pane: PaneId;
   };
   return (
     <div
-      className="separator" role="separator" tabIndex={0} aria-orientation={orientation} aria-controls={controls} aria-label={limits.label}
-      aria-valuenow={size} aria-valuemin={limits.min} aria-valuemax={limits.max} aria-valuetext={`${size} pixels`} title={`${limits.label}: drag, or use the arrow keys`}
+      className="separator" role="separator" tabIndex={0} aria-orientation={orientation} aria-controls={controls} aria-label={label}
+      aria-valuenow={size} aria-valuemin={limits.min} aria-valuemax={limits.max} aria-valuetext={t('pane.pixels', { size })} title={t('pane.title', { label })}
       onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end} onKeyDown={onKeyDown}
     />
   );

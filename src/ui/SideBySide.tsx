@@ -4,36 +4,28 @@ import { themeOf } from '../store/actions/layout';
 import type { Selection } from '../store/store';
 import { WorldTables } from './WorldTables';
 import { useSandbox } from './context';
+import { useT } from './i18n';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 
-/** What the panes and their table say (plain English, in one place). */
-const TEXT = {
-  region: 'Worlds side by side',
-  pane: (label: string, cluster: string) => `${label}: cluster ${cluster}`,
-  cluster: (cluster: string) => `cluster ${cluster}`,
-  caption: 'Side by side, on one clock',
-  columns: ['Pane', 'Tasks placed', 'Instances used', 'EC2 cost so far', 'Failed requests'],
-  failedTitle: 'API errors, and each task a RunTask or StartTask could not place',
-  used: (used: number, of: number) => `${used} of ${of}`,
-  cost: (usd: number) => `$${usd.toFixed(4)}`,
-};
+const COLUMNS = ['compare.pane', 'compare.placed', 'compare.used', 'compare.cost', 'compare.failed'] as const;
 
 /** The figures of the panes in one table, to compare at a glance (nothing without panes). */
 export function Comparison() {
   const rows = useSandbox(selectPaneFigures);
+  const t = useT();
   if (!rows.length) return null;
   return (
     <table className="compare">
-      <caption>{TEXT.caption}</caption>
-      <thead><tr>{TEXT.columns.map((c, i) => <th key={c} scope="col" title={i === 4 ? TEXT.failedTitle : undefined}>{c}</th>)}</tr></thead>
+      <caption>{t('compare.caption')}</caption>
+      <thead><tr>{COLUMNS.map((c, i) => <th key={c} scope="col" title={i === 4 ? t('compare.failedTitle') : undefined}>{t(c)}</th>)}</tr></thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.pane.cluster}>
             <th scope="row">{r.pane.label}</th>
             <td>{r.placed}</td>
-            <td>{TEXT.used(r.used, r.instances)}</td>
-            <td>{TEXT.cost(r.costUSD)}</td>
+            <td>{t('compare.usedOf', { used: r.used, of: r.instances })}</td>
+            <td>{`$${r.costUSD.toFixed(4)}`}</td>
             <td>{r.failed}</td>
           </tr>
         ))}
@@ -49,14 +41,15 @@ export function Comparison() {
 export function SideBySide({ onSelect, spotlight, worldId, table }: { onSelect: ((s: Selection) => void) | undefined; spotlight: Selection | null; worldId: number; table: boolean }) {
   const panes = useSandbox(selectPaneViews);
   const theme = useSandbox(themeOf);
+  const t = useT();
   return (
-    <section className="side-by-side" aria-label={TEXT.region}>
+    <section className="side-by-side" aria-label={t('compare.region')}>
       <div className="worlds many">
         {panes.map(({ pane, view }) => (
           <Suspense key={`${worldId}:${pane.cluster}`} fallback={<WorldTables view={view} />}>
             <WorldCanvas
               view={view} focus={{ kind: 'cluster', name: pane.cluster }} theme={theme} onSelect={onSelect} spotlight={spotlight}
-              label={TEXT.pane(pane.label, pane.cluster)} title={<>{pane.label} <span className="muted">{TEXT.cluster(pane.cluster)}</span></>}
+              label={t('compare.paneLabel', { label: pane.label, cluster: pane.cluster })} title={<>{pane.label} <span className="muted">{t('compare.cluster', { cluster: pane.cluster })}</span></>}
             />
           </Suspense>
         ))}

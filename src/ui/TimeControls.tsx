@@ -3,6 +3,7 @@ import { SPEEDS } from '../store/actions/clock';
 import { clock, selectActionCount, selectHead } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
+import { useT } from './i18n';
 
 /**
  * Play, pause, step, speed, jump, and the scrubber over everything this branch has reached, with one
@@ -10,6 +11,7 @@ import { useRun, useSandbox } from './context';
  */
 export function TimeControls() {
   const run = useRun();
+  const t = useT();
   const playing = useSandbox((s) => s.world.playing);
   const speed = useSandbox((s) => s.world.speed);
   const now = useSandbox((s) => s.world.now);
@@ -19,19 +21,19 @@ export function TimeControls() {
   const [jump, setJump] = useState('');
   const max = Math.max(head, now, 1000);
   return (
-    <section className="bar time" aria-label="Time controls">
-      <ActionButton id="clock.toggle" className="primary">{playing ? 'Pause' : 'Play'}</ActionButton>
-      <ActionButton id="clock.step">Step</ActionButton>
+    <section className="bar time" aria-label={t('time.label')}>
+      <ActionButton id="clock.toggle" className="primary">{t(playing ? 'time.pause' : 'time.play')}</ActionButton>
+      <ActionButton id="clock.step">{t('time.step')}</ActionButton>
       <label className="field">
-        <span>Speed</span>
+        <span>{t('time.speed')}</span>
         <select value={speed} disabled={disabled} onChange={(e) => run('clock.speed', Number(e.target.value))}>
           {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
       </label>
-      <output className="clock" aria-label="Simulated time" title="Simulated time (hours:minutes:seconds)">{clock(Math.floor(now / 1000) * 1000)}</output>
+      <output className="clock" aria-label={t('time.clock')} title={t('time.clockTitle')}>{clock(Math.floor(now / 1000) * 1000)}</output>
       <input
-        type="range" className="scrub" aria-label="Timeline: drag back to see the world as it was" min={0} max={max} step={1000} value={Math.min(now, max)} disabled={disabled}
-        aria-valuetext={`${clock(now)} of ${clock(head)}`} title={`The timeline, from 0:00:00 to ${clock(head)}, the furthest this world has reached`}
+        type="range" className="scrub" aria-label={t('time.scrub')} min={0} max={max} step={1000} value={Math.min(now, max)} disabled={disabled}
+        aria-valuetext={t('time.scrubValue', { now: clock(now), head: clock(head) })} title={t('time.scrubTitle', { head: clock(head) })}
         onChange={(e) => run('clock.seek', Number(e.target.value))}
       />
       <form
@@ -42,12 +44,12 @@ export function TimeControls() {
           setJump('');
         }}
       >
-        <label htmlFor="jump">Jump to</label>
-        <input id="jump" className="jump" placeholder="5m, 1h30m, 2:00:00" value={jump} onChange={(e) => setJump(e.target.value)} disabled={disabled} />
+        <label htmlFor="jump">{t('time.jump')}</label>
+        <input id="jump" className="jump" placeholder={t('time.jumpPlaceholder')} value={jump} onChange={(e) => setJump(e.target.value)} disabled={disabled} />
       </form>
-      <ActionButton id="history.undo">Undo</ActionButton>
-      <ActionButton id="history.redo">Redo</ActionButton>
-      <span className="muted count" title="Your actions in this timeline">{actions} action{actions === 1 ? '' : 's'}</span>
+      <ActionButton id="history.undo">{t('time.undo')}</ActionButton>
+      <ActionButton id="history.redo">{t('time.redo')}</ActionButton>
+      <span className="muted count" title={t('time.actionsTitle')}>{t('time.actions', { count: actions })}</span>
     </section>
   );
 }

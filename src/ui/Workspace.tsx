@@ -19,6 +19,7 @@ import { DamagedCopies } from './DamagedCopies';
 import { LessonsDialog } from './LessonsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { NARROW, NARROW_WITH_LESSON, useMedia } from './useMedia';
+import { useT } from './i18n';
 
 const LessonPane = lazy(() => import('./LessonPane').then((m) => ({ default: m.LessonPane })));
 
@@ -27,14 +28,15 @@ function Bottom({ narrow }: { narrow: boolean }) {
   const run = useRun();
   const panel = useSandbox((s) => s.ui.panel);
   const selected = useSandbox((s) => s.ui.selected !== null);
+  const t = useT();
   const tabs = PANELS.filter((p) => narrow || p.id !== 'events');
   const shown = tabs.some((p) => p.id === panel) ? panel : 'console';
   return (
     <div className={`bottom${selected ? ' inspecting' : ''}`} id="bottom">
-      <section className="panels" aria-label="Tools">
-        <div role="tablist" aria-label="Tools" className="tabs">
+      <section className="panels" aria-label={t('workspace.tools')}>
+        <div role="tablist" aria-label={t('workspace.tools')} className="tabs">
           {tabs.map((p) => (
-            <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={shown === p.id} aria-controls="tool-panel" onClick={() => run('panel.show', p.id)}>{p.label}</button>
+            <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={shown === p.id} aria-controls="tool-panel" onClick={() => run('panel.show', p.id)}>{t(`panel.${p.id}`)}</button>
           ))}
         </div>
         <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${shown}`} className="panel-body" tabIndex={0}>
@@ -59,6 +61,7 @@ export function Workspace() {
   // With an audience window following, this is the presenter's window: the notes join the event log.
   const followed = useSandbox((s) => s.ui.presenting && s.present.audience);
   const panes = useSandbox((s) => s.ui.panes);
+  const t = useT();
   const lesson = inLesson && !presenting;
   const narrowest = useMedia(NARROW);
   const narrower = useMedia(NARROW_WITH_LESSON);
@@ -70,11 +73,11 @@ export function Workspace() {
       <TimeControls />
       <DemoPause />
       <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
-        {lesson && <Suspense fallback={<section className="lesson" aria-label="Lesson"><p>Loading the lesson…</p></section>}><LessonPane /></Suspense>}
+        {lesson && <Suspense fallback={<section className="lesson" aria-label={t('workspace.lesson')}><p>{t('workspace.lessonLoading')}</p></section>}><LessonPane /></Suspense>}
         {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
-        <World compare={narrow} {...(followed ? { title: 'What the audience sees' } : {})} />
+        <World compare={narrow} {...(followed ? { title: t('presenter.audienceSees') } : {})} />
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
-        {!narrow && <aside className="side" id="side" aria-label="Details">{followed && <PresenterNotes />}<Comparison /><EventLog /></aside>}
+        {!narrow && <aside className="side" id="side" aria-label={t('workspace.details')}>{followed && <PresenterNotes />}<Comparison /><EventLog /></aside>}
       </main>
       {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
       {!presenting && <Bottom narrow={narrow} />}

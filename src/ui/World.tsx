@@ -11,6 +11,7 @@ import { SideBySide } from './SideBySide';
 import { selectPanes } from '../store/selectors/panes';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
+import { useT } from './i18n';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 
@@ -18,11 +19,12 @@ const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 function PastBanner() {
   const past = useSandbox((s) => s.world.timeline !== null && s.world.now < s.world.timeline.head);
   const head = useSandbox(selectHead);
+  const t = useT();
   if (!past) return null;
   return (
     <p className="badge past" role="status">
-      Viewing the past: acting now replaces what came after.
-      <ActionButton id="clock.latest" title={`Back to ${clock(head)}, the latest moment`}>Back to {clock(head)}</ActionButton>
+      {t('world.past')}
+      <ActionButton id="clock.latest" title={t('world.backTitle', { time: clock(head) })}>{t('world.back', { time: clock(head) })}</ActionButton>
     </p>
   );
 }
@@ -32,11 +34,12 @@ function GoalCanvas() {
   const goal = useSandbox(selectGoalWorld);
   const focus = useSandbox(selectFocus);
   const theme = useSandbox(themeOf);
+  const t = useT();
   if (!goal) return null;
   return (
     <WorldCanvas
-      view={goal.view} focus={focus} theme={theme} label="The goal: the world the reference solution ends in"
-      title={<>The goal <span className="muted">where the reference solution ends, at {clock(goal.at)}</span></>}
+      view={goal.view} focus={focus} theme={theme} label={t('world.goal.label')}
+      title={<>{t('world.goal')} <span className="muted">{t('world.goal.where', { time: clock(goal.at) })}</span></>}
     />
   );
 }
@@ -46,7 +49,7 @@ function GoalCanvas() {
  * notices over it. `readOnly` (the audience's window): nothing on it is clickable. Worlds side by side
  * get their comparison table below them unless `compare` is false (the table is beside them then).
  */
-export function World({ readOnly = false, title = 'The world', compare = true }: { readOnly?: boolean; title?: string; compare?: boolean } = {}) {
+export function World({ readOnly = false, title, compare = true }: { readOnly?: boolean; title?: string; compare?: boolean } = {}) {
   const run = useRun();
   const problem = useSandbox((s) => s.world.problem);
   const view = useSandbox((s) => s.ui.view);
@@ -56,6 +59,7 @@ export function World({ readOnly = false, title = 'The world', compare = true }:
   const theme = useSandbox(themeOf);
   const fit = useSandbox((s) => s.ui.fit);
   const goal = useSandbox((s) => s.lesson.current?.showGoal ?? false);
+  const t = useT();
   const spotlight = useSandbox((s) => s.present.spotlight);
   const sideBySide = useSandbox((s) => selectPanes(s).length > 0);
   // In presenter view a click points the room at a node (the spotlight) instead of inspecting it.
@@ -67,9 +71,9 @@ export function World({ readOnly = false, title = 'The world', compare = true }:
       <PastBanner />
       {problem && (
         <div className="problem" role="alert">
-          <h2>The scenario cannot run</h2>
+          <h2>{t('world.problem')}</h2>
           <pre>{problem}</pre>
-          <p>Its text is in the editor's Scenario tab; fix it there, or pick a built-in scenario above.</p>
+          <p>{t('world.problem.fix')}</p>
         </div>
       )}
       {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} table={compare} />}
@@ -78,10 +82,10 @@ export function World({ readOnly = false, title = 'The world', compare = true }:
           <Suspense fallback={<WorldTables view={world} />}>
             <WorldCanvas
               key={worldId} view={world} focus={focus} theme={theme} onSelect={readOnly ? undefined : select} fitRequest={fit} spotlight={spotlight}
-              label="Cluster canvas: control plane and data plane" title={goal ? 'Your world' : title}
+              label={t('world.canvas')} title={goal ? t('world.yours') : title ?? t('world.the')}
             />
           </Suspense>
-          {goal && <Suspense fallback={<p>Drawing the goal…</p>}><GoalCanvas /></Suspense>}
+          {goal && <Suspense fallback={<p>{t('world.goal.drawing')}</p>}><GoalCanvas /></Suspense>}
         </div>
       ) : <WorldTables view={world} />)}
     </div>

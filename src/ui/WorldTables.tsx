@@ -1,19 +1,21 @@
 import type { WorldView } from '../store/selectors/world';
 import { useRun } from './context';
+import { useT } from './i18n';
 
 /** The canvas as tables: every instance and every task, readable by a screen reader and by keyboard. */
 export function WorldTables({ view }: { view: WorldView }) {
   const run = useRun();
+  const t = useT();
   const tasks = [
-    ...view.azs.flatMap((z) => z.instances.flatMap((i) => i.tasks.map((t) => ({ t, where: `${i.ec2InstanceId} (${z.zone})` })))),
-    ...view.azs.flatMap((z) => z.fargate.map((t) => ({ t, where: `Fargate (${z.zone})` }))),
-    ...view.waiting.map((t) => ({ t, where: 'waiting for a home' })),
+    ...view.azs.flatMap((z) => z.instances.flatMap((i) => i.tasks.map((task) => ({ task, where: `${i.ec2InstanceId} (${z.zone})` })))),
+    ...view.azs.flatMap((z) => z.fargate.map((task) => ({ task, where: `Fargate (${z.zone})` }))),
+    ...view.waiting.map((task) => ({ task, where: t('tables.waiting') })),
   ];
   return (
-    <div className="tables" role="region" aria-label="Cluster as tables">
+    <div className="tables" role="region" aria-label={t('tables.label')}>
       <table>
-        <caption>Services ({view.services.length})</caption>
-        <thead><tr><th scope="col">Service</th><th scope="col">Cluster</th><th scope="col">Status</th><th scope="col">Desired</th><th scope="col">Running</th><th scope="col">Pending</th><th scope="col">Deployments</th></tr></thead>
+        <caption>{t('tables.services', { count: view.services.length })}</caption>
+        <thead><tr><th scope="col">{t('tables.col.service')}</th><th scope="col">{t('tables.col.cluster')}</th><th scope="col">{t('tables.col.status')}</th><th scope="col">{t('tables.col.desired')}</th><th scope="col">{t('tables.col.running')}</th><th scope="col">{t('tables.col.pending')}</th><th scope="col">{t('tables.col.deployments')}</th></tr></thead>
         <tbody>
           {view.services.map((s) => (
             <tr key={s.arn}>
@@ -24,26 +26,26 @@ export function WorldTables({ view }: { view: WorldView }) {
         </tbody>
       </table>
       <table>
-        <caption>Container instances ({view.azs.reduce((n, z) => n + z.instances.length, 0)})</caption>
-        <thead><tr><th scope="col">Instance</th><th scope="col">AZ</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Agent</th><th scope="col">CPU reserved</th><th scope="col">Memory reserved</th><th scope="col">Tasks</th></tr></thead>
+        <caption>{t('tables.instances', { count: view.azs.reduce((n, z) => n + z.instances.length, 0) })}</caption>
+        <thead><tr><th scope="col">{t('tables.col.instance')}</th><th scope="col">{t('tables.col.az')}</th><th scope="col">{t('tables.col.type')}</th><th scope="col">{t('tables.col.status')}</th><th scope="col">{t('tables.col.agent')}</th><th scope="col">{t('tables.col.cpu')}</th><th scope="col">{t('tables.col.memory')}</th><th scope="col">{t('tables.col.tasks')}</th></tr></thead>
         <tbody>
           {view.azs.flatMap((z) => z.instances.map((i) => (
             <tr key={i.arn}>
               <td><button type="button" className="link" onClick={() => run('select', { kind: 'instance', id: i.arn })}>{i.ec2InstanceId}</button></td>
-              <td>{z.zone}</td><td>{i.instanceType}</td><td>{i.status}</td><td>{i.agentConnected ? 'connected' : 'disconnected'}</td>
+              <td>{z.zone}</td><td>{i.instanceType}</td><td>{i.status}</td><td>{t(i.agentConnected ? 'tables.connected' : 'tables.disconnected')}</td>
               <td>{i.cpu.used} / {i.cpu.registered}</td><td>{i.memory.used} / {i.memory.registered} MiB</td><td>{i.tasks.length}</td>
             </tr>
           )))}
         </tbody>
       </table>
       <table>
-        <caption>Tasks ({tasks.length})</caption>
-        <thead><tr><th scope="col">Task</th><th scope="col">Service or family</th><th scope="col">Last status</th><th scope="col">Desired</th><th scope="col">Health</th><th scope="col">Where</th></tr></thead>
+        <caption>{t('tables.tasks', { count: tasks.length })}</caption>
+        <thead><tr><th scope="col">{t('tables.col.task')}</th><th scope="col">{t('tables.col.family')}</th><th scope="col">{t('tables.col.last')}</th><th scope="col">{t('tables.col.desiredStatus')}</th><th scope="col">{t('tables.col.health')}</th><th scope="col">{t('tables.col.where')}</th></tr></thead>
         <tbody>
-          {tasks.map(({ t, where }) => (
-            <tr key={t.arn}>
-              <td><button type="button" className="link" onClick={() => run('select', { kind: 'task', id: t.arn })}>{t.id.slice(0, 8)}</button></td>
-              <td>{t.service ?? t.family}</td><td className={`st s-${t.lastStatus.toLowerCase()}`}>{t.lastStatus}</td><td>{t.desiredStatus}</td><td>{t.health}</td><td>{where}</td>
+          {tasks.map(({ task, where }) => (
+            <tr key={task.arn}>
+              <td><button type="button" className="link" onClick={() => run('select', { kind: 'task', id: task.arn })}>{task.id.slice(0, 8)}</button></td>
+              <td>{task.service ?? task.family}</td><td className={`st s-${task.lastStatus.toLowerCase()}`}>{task.lastStatus}</td><td>{task.desiredStatus}</td><td>{task.health}</td><td>{where}</td>
             </tr>
           ))}
         </tbody>

@@ -73,3 +73,23 @@ describe('the canvas framing', () => {
     expect(store.getState().ui.fit).toBe(1);
   });
 });
+
+describe('the language', () => {
+  it('follows the browser until the learner chooses, and the choice is remembered in this browser', async () => {
+    const port = Object.assign(fakePort(), { languages: () => ['es-ES', 'en'] });
+    const store = bootStore(port);
+    expect(store.getState().ui.language).toBe('es');
+    expect(bootStore(Object.assign(fakePort(), { languages: () => ['fr'] })).getState().ui.language).toBe('en');
+    // Choosing waits for the locale's messages, then switches and saves.
+    runAction(store, 'language.set', 'en');
+    await expect.poll(() => store.getState().ui.language).toBe('en');
+    expect(JSON.parse(port.saved.get(PREFS_KEY)!).language).toBe('en');
+    // A reload in the same browser keeps the choice over the browser's language.
+    expect(bootStore(port).getState().ui.language).toBe('en');
+    // A language the page does not speak is no choice at all.
+    runAction(store, 'language.set', 'fr');
+    expect(store.getState().ui.language).toBe('en');
+    expect(parsePrefs(JSON.stringify({ version: 1, language: 'xx' })).language).toBeNull();
+    expect(port.saved.get('ecs-sandbox.workspace') ?? '').not.toContain('language');
+  });
+});

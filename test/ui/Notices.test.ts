@@ -55,3 +55,22 @@ describe('messages', () => {
     expect(root.querySelectorAll('.notice')).toHaveLength(0);
   });
 });
+
+describe('messages in another language', () => {
+  it('are said in the page\'s language when the store gives their message, and as written otherwise', async () => {
+    const { loadLocale, message } = await import('../../src/i18n');
+    const { patch } = await import('../../src/store/store');
+    await loadLocale('es');
+    const store = sandbox();
+    const { root, unmount } = await render(store, createElement(Notices));
+    done = unmount;
+    await settle(() => {
+      notify(store, message('notice.notYet', { id: 'L1', count: 2, at: '0:04:00' }), 'warning');
+      notify(store, 'A text with no message.');
+    });
+    const texts = () => [...root.querySelectorAll('.notice > span')].map((e) => e.textContent);
+    expect(texts()).toEqual(['L1 not yet: 2 goals not reached at 0:04:00, when your actions were replayed from the start.', 'A text with no message.']);
+    await settle(() => patch(store, { ui: { language: 'es' } }));
+    expect(texts()).toEqual(['L1 todavía no: 2 objetivos no se alcanzaron a las 0:04:00, al reproducir tus acciones desde el principio.', 'A text with no message.']);
+  });
+});

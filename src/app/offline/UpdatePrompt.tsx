@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { onUpdateReady } from './serviceWorker';
+import { translate, type Locale } from '../../i18n';
 import './updatePrompt.css';
 
 /**
  * "A new version is ready — Reload": a polite live region, shown when a new build of the page is
- * waiting. Nothing changes until the learner chooses Reload; Not now keeps this page as it is.
+ * waiting. Nothing changes until the learner chooses Reload; Not now keeps this page as it is. It sits
+ * outside the sandbox's store, so it speaks the language the page opened in.
  */
-export function UpdatePrompt() {
+export function UpdatePrompt({ locale }: { locale: Locale }) {
   const [apply, setApply] = useState<(() => void) | null>(null);
   const [later, setLater] = useState(false);
   useEffect(() => onUpdateReady((a) => setApply(() => a)), []);
@@ -14,12 +16,12 @@ export function UpdatePrompt() {
     <div className="update-prompt" role="status" aria-live="polite">
       {apply && !later ? (
         <div className="update-prompt-box">
-          <span>A new version is ready</span>
+          <span>{translate(locale, 'update.ready')}</span>
           <button type="button" className="update-prompt-reload" onClick={apply}>
-            Reload
+            {translate(locale, 'update.reload')}
           </button>
           <button type="button" onClick={() => setLater(true)}>
-            Not now
+            {translate(locale, 'update.later')}
           </button>
         </div>
       ) : null}

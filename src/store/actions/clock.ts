@@ -2,6 +2,7 @@ import { parseDuration } from '../../sim';
 import { actionText } from '../../content/timeline';
 import { notify, patch, touched, type SandboxState } from '../store';
 import { needsWorld, type ActionTable } from '../registry';
+import { message } from '../../i18n';
 
 /** The speeds the clock offers: simulated seconds per real second. */
 export const SPEEDS = [1, 10, 60, 600, 3600];
@@ -30,7 +31,7 @@ export const CLOCK_ACTIONS = {
     run: (st) => {
       const t = st.getState().world.timeline!;
       patch(st, { world: { playing: false } });
-      if (!t.stepEvent()) notify(st, 'Nothing is scheduled: the world is at rest until you act.');
+      if (!t.stepEvent()) notify(st, message('notice.atRest'));
       touched(st);
     },
   },
@@ -50,7 +51,7 @@ export const CLOCK_ACTIONS = {
       const raw = String(arg ?? '').trim();
       const ms = parseDuration(raw.includes(':') ? clockToDuration(raw) : raw);
       if (ms === undefined) {
-        notify(st, `"${raw}" is not a time: write 90s, 5m, 1h30m or 01:30:00.`, 'error');
+        notify(st, message('notice.notATime', { raw }), 'error');
         return;
       }
       patch(st, { world: { playing: false } });

@@ -1,11 +1,12 @@
-import { patch, type SandboxState, type SandboxStore } from '../store';
+import { isLocale, loadLocale, LOCALES, type Locale } from '../../i18n';
+import { notify, patch, type SandboxState, type SandboxStore } from '../store';
 import { clampPane, defaultPanes, effectiveTheme, PANE_IDS, savePrefs, type PaneId, type Theme, type ThemeChoice } from '../prefs';
 import type { ActionTable } from '../registry';
 
-/** Keeps the theme and the panes in this browser (never in the workspace or a share link). */
+/** Keeps the theme, the panes and the language in this browser (never in the workspace or a share link). */
 function remember(st: SandboxStore): void {
-  const { theme, panes } = st.getState().ui;
-  savePrefs(st.port.storage, { theme, panes });
+  const { theme, panes, language, languageChosen } = st.getState().ui;
+  savePrefs(st.port.storage, { theme, panes, language: languageChosen ? language : null });
 }
 
 const THEME_CHOICES: { label: string; arg: ThemeChoice }[] = [
@@ -17,7 +18,7 @@ const THEME_CHOICES: { label: string; arg: ThemeChoice }[] = [
 /** The theme in effect now. */
 export const themeOf = (s: SandboxState): Theme => effectiveTheme(s.ui.theme, s.ui.systemTheme);
 
-/** The page's look and arrangement: the theme, the panes' sizes, the canvas's framing, and saying no to a question. */
+/** The page's look and arrangement: the theme, the language, the panes' sizes, the canvas's framing, and saying no to a question. */
 export const LAYOUT_ACTIONS = {
   'theme.toggle': {
     label: 'Switch between the light and the dark theme', group: 'View', keys: ['T'],
@@ -38,6 +39,21 @@ export const LAYOUT_ACTIONS = {
     label: 'Follow the system theme', group: 'View', palette: false,
     run: (st, theme: Theme) => {
       if (theme === 'light' || theme === 'dark') patch(st, (s) => (s.ui.systemTheme === theme ? {} : { ui: { systemTheme: theme } }));
+    },
+  },
+  'language.set': {
+    label: 'Language', group: 'View', palette: { choices: () => LOCALES.map((l) => ({ label: l.name, arg: l.id })) },
+    run: async (st, locale: Locale) => {
+      if (!isLocale(locale)) return;
+      try {
+        // The lessons' texts in that language come with it once the lessons are in use, so the page changes at once.
+        await Promise.all([loadLocale(locale), st.getState().lesson.catalog ? import('../lessons').then((m) => m.localeTexts(locale)) : undefined]);
+      } catch {
+        notify(st, `The ${LOCALES.find((l) => l.id === locale)!.name} texts could not be loaded; the page stays in the language it has.`, 'warning');
+        return;
+      }
+      patch(st, { ui: { language: locale, languageChosen: true } });
+      remember(st);
     },
   },
   'pane.resize': {
@@ -75,5 +91,14 @@ export function onTheme(st: SandboxStore, f: (theme: Theme) => void): () => void
   return st.subscribe((s) => {
     const t = themeOf(s);
     if (t !== last) f((last = t));
+  });
+}
+
+/** Calls `f` with the page's language now and again each time it changes; returns the unsubscribe. */
+export function onLanguage(st: SandboxStore, f: (language: Locale) => void): () => void {
+  let last = st.getState().ui.language;
+  f(last);
+  return st.subscribe((s) => {
+    if (s.ui.language !== last) f((last = s.ui.language));
   });
 }

@@ -2,6 +2,7 @@ import { notify, patch, setLesson, type LessonState, type SandboxState, type San
 import { parseProgress, saveProgress } from '../progress';
 import { needsLesson, type ActionTable } from '../registry';
 import { selectNextLesson } from '../selectors/flow';
+import { message } from '../../i18n';
 
 /** Changes the lesson being taken (nothing happens when none is). */
 function lessonChange(st: SandboxStore, f: (l: LessonState) => Partial<LessonState>): void {
@@ -55,7 +56,7 @@ export const LESSON_ACTIONS = {
     run: async (st) => {
       const l = st.getState().lesson.current!;
       (await lessons()).openLesson(st, l.def, { actions: l.def.solution.actions });
-      notify(st, `The reference solution of ${l.def.id} is replayed: ${l.def.solution.actions.length} actions. Play on, then check it.`);
+      notify(st, message('notice.solutionReplayed', { id: l.def.id, count: l.def.solution.actions.length }));
     },
   },
   'lesson.reset': { label: 'Start the lesson again', group: 'Lesson', enabled: needsLesson, run: async (st) => (await lessons()).openLesson(st, st.getState().lesson.current!.def) },

@@ -4,6 +4,7 @@ import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, t
 import { encodeShare, validateWorkspace } from '../workspace';
 import { formatProblem } from '../../formats/problem';
 import type { ActionTable } from '../registry';
+import { message } from '../../i18n';
 
 /** The start states of the lessons, offered beside the built-in scenarios once the lessons have loaded. */
 export const LESSON_START = 'lesson-start:';
@@ -77,9 +78,9 @@ async function shareLink(st: SandboxStore): Promise<void> {
     patch(st, { ui: { shareUrl: url } });
     try {
       await st.port.copyText(url);
-      notify(st, `Share link copied (${url.length} characters). Opening it replays this scenario, seed and your actions to the same moment.`);
+      notify(st, message('notice.shareCopied', { size: String(url.length) }));
     } catch {
-      notify(st, 'Share link ready: copy it from the field in the header.');
+      notify(st, message('notice.shareReady'));
     }
   } catch (e) {
     notify(st, `No share link: ${e instanceof Error ? e.message : String(e)}`, 'error');

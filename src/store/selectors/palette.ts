@@ -17,6 +17,8 @@ export interface PaletteEntry {
   disabled: string | null;
   /** For an action that takes a line of text: what to type. */
   input?: string;
+  /** For one of an action's choices: the choice's own label (the rest of `label` is the action's). */
+  choice?: string;
 }
 
 function entries(s: SandboxState, a: ActionEntry): PaletteEntry[] {
@@ -28,7 +30,7 @@ function entries(s: SandboxState, a: ActionEntry): PaletteEntry[] {
     return r === true ? null : r;
   };
   if (p && 'choices' in p) {
-    return p.choices(s).map((c) => ({ key: `${a.id}:${String(c.arg)}`, id: a.id, arg: c.arg, label: `${a.label}: ${c.label}`, group: a.group, shortcut, disabled: why(c.arg) }));
+    return p.choices(s).map((c) => ({ key: `${a.id}:${String(c.arg)}`, id: a.id, arg: c.arg, label: `${a.label}: ${c.label}`, choice: c.label, group: a.group, shortcut, disabled: why(c.arg) }));
   }
   return [{ key: a.id, id: a.id, label: p && 'input' in p ? `${a.label}…` : a.label, group: a.group, shortcut, disabled: why(), ...(p && 'input' in p ? { input: p.input } : {}) }];
 }
@@ -61,8 +63,9 @@ const PLACES: { scope: KeyScope; title: string }[] = [
 ];
 
 /** The Keys dialog's tables: every action that has keys, by where its keys work. */
-export function keyTables(): { title: string; rows: KeyRow[] }[] {
+export function keyTables(): { scope: KeyScope; title: string; rows: KeyRow[] }[] {
   return PLACES.map((p) => ({
+    scope: p.scope,
     title: p.title,
     rows: ACTIONS.filter((a) => a.keys?.length && (a.scope ?? 'page') === p.scope).map((a) => ({ id: a.id, keys: a.keys!.map(keyText), label: a.label })),
   })).filter((t) => t.rows.length);

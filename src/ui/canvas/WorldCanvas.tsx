@@ -8,6 +8,7 @@ import type { Theme } from '../../store/prefs';
 import type { Selection } from '../../store/store';
 import { boundsOf, focusNodes, frame, layoutWorld, spotlightNodes, type Placed } from './layout';
 import { nodeTypes, type Data } from './nodes';
+import { useT } from '../i18n';
 
 export interface WorldCanvasProps {
   view: WorldView;
@@ -83,13 +84,14 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
 
 /** Above the canvas (never over it): its title, and the zoom and fit buttons. */
 function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; label: string; zoom: (by: 'in' | 'out') => void; fit: () => void; fitKey: boolean }) {
+  const t = useT();
   return (
     <div className="canvas-bar">
       <span className="canvas-title" title={typeof title === 'string' ? title : label}>{title}</span>
-      <span className="canvas-zoom" role="group" aria-label="Zoom">
-        <button type="button" onClick={() => zoom('out')} aria-label="Zoom out" title="Zoom out">−</button>
-        <button type="button" onClick={() => zoom('in')} aria-label="Zoom in" title="Zoom in">+</button>
-        <button type="button" title={`Frame what the lesson is about${fitKey ? ' (F)' : ''}`} aria-keyshortcuts={fitKey ? 'F' : undefined} onClick={fit}>Fit</button>
+      <span className="canvas-zoom" role="group" aria-label={t('canvas.zoom')}>
+        <button type="button" onClick={() => zoom('out')} aria-label={t('canvas.zoomOut')} title={t('canvas.zoomOut')}>−</button>
+        <button type="button" onClick={() => zoom('in')} aria-label={t('canvas.zoomIn')} title={t('canvas.zoomIn')}>+</button>
+        <button type="button" title={`${t('canvas.fit.title')}${fitKey ? ' (F)' : ''}`} aria-keyshortcuts={fitKey ? 'F' : undefined} onClick={fit}>{t('canvas.fit')}</button>
       </span>
     </div>
   );
@@ -97,6 +99,7 @@ function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; labe
 
 function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight }: WorldCanvasProps) {
   const host = useRef<HTMLDivElement>(null);
+  const t = useT();
   const size = useSize(host);
   const placed = useMemo(() => (size ? layoutWorld(view, size.w, size.h, focus) : []), [view, size?.w, size?.h, focus]);
   const focused = useMemo(() => focusNodes(view, placed, focus), [view, placed, focus]);
@@ -166,7 +169,7 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotligh
         >
           <Background gap={24} />
         </ReactFlow>
-        {placed.length === 0 && size && <p className="canvas-empty">Nothing runs here yet: what you start (a process, a container, a cluster) appears on this canvas.</p>}
+        {placed.length === 0 && size && <p className="canvas-empty">{t('canvas.empty')}</p>}
       </div>
     </div>
   );

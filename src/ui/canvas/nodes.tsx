@@ -3,14 +3,17 @@ import type { Node, NodeProps } from '@xyflow/react';
 import type { InstanceView, LoadBalancerView, LocalHostView, TaskView } from '../../store/selectors/world';
 import type { Selection } from '../../store/store';
 import type { ControlId } from './layout';
+import { useT } from '../i18n';
 
 /** What every node gets: what it shows, and how to inspect something (absent on a read-only canvas). */
 export type Data = { view: unknown; select?: (s: Selection) => void; /** The task in the spotlight, on the node holding it. */ lit?: string };
 
 /** A task: a button that inspects it, coloured by lastStatus; a plain chip on a read-only canvas. */
 function Chip({ t, onSelect, lit }: { t: TaskView; onSelect: ((s: Selection) => void) | undefined; lit?: string | undefined }) {
+  const tr = useT();
   const cls = `chip s-${t.lastStatus.toLowerCase()}${t.health === 'UNHEALTHY' ? ' unhealthy' : ''}${lit === t.arn ? ' lit' : ''}`;
-  const name = `Task ${t.id.slice(0, 8)} ${t.service ? `of service ${t.service}` : `(${t.family})`}${t.revision ? ` (${t.revision})` : ''}: ${t.lastStatus}`;
+  const base = t.service ? tr('canvas.task.service', { id: t.id.slice(0, 8), service: t.service, status: t.lastStatus }) : tr('canvas.task.family', { id: t.id.slice(0, 8), family: t.family, status: t.lastStatus });
+  const name = t.revision ? `${base} (${t.revision})` : base;
   const title = `${t.family} ${t.id.slice(0, 8)}: ${t.lastStatus}${t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? ' → STOPPED' : ''}${t.health !== 'UNKNOWN' ? `, ${t.health}` : ''}`;
   // While a service runs two revisions (a deployment), each chip names its own.
   const text = t.revision ?? t.service ?? t.family;
@@ -60,12 +63,13 @@ function Head({ select, target, label, children }: { select: Data['select']; tar
 
 const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as InstanceView;
-  const agent = v.agentConnected ? 'agent connected' : 'agent disconnected';
+  const t = useT();
+  const agent = t(v.agentConnected ? 'canvas.agent.on' : 'canvas.agent.off');
   return (
     <div className={`inst st-${v.status.toLowerCase()}${v.agentConnected ? '' : ' lost'}`}>
-      <Head select={data.select} target={{ kind: 'instance', id: v.arn }} label={`Container instance ${v.ec2InstanceId}, ${v.instanceType}, ${v.status}, ${agent}, ${v.tasks.length} tasks`}>
+      <Head select={data.select} target={{ kind: 'instance', id: v.arn }} label={t('canvas.instance', { id: v.ec2InstanceId, type: v.instanceType, status: v.status, agent, count: v.tasks.length })}>
         <strong>{v.ec2InstanceId}</strong>
-        <span className="inst-sub">{v.instanceType} <span className={`agent ${v.agentConnected ? 'ok' : 'bad'}`}>{v.status === 'ACTIVE' ? (v.agentConnected ? '● agent connected' : '○ agent disconnected') : v.status}</span></span>
+        <span className="inst-sub">{v.instanceType} <span className={`agent ${v.agentConnected ? 'ok' : 'bad'}`}>{v.status === 'ACTIVE' ? `${v.agentConnected ? '●' : '○'} ${agent}` : v.status}</span></span>
       </Head>
       <div className="meters">
         <Bar label="CPU" used={v.cpu.used} total={v.cpu.registered} />
@@ -98,7 +102,8 @@ const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<Data>>) {
 
 const ClusterNode = memo(function ClusterNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as { name: string; instances: number };
-  return <div className="cluster"><span className="cluster-title">Cluster {v.name}</span> <span className="muted small">{v.instances} container instance{v.instances === 1 ? '' : 's'}</span></div>;
+  const t = useT();
+  return <div className="cluster"><span className="cluster-title">{t('canvas.cluster', { name: v.name })}</span> <span className="muted small">{t('canvas.cluster.instances', { count: v.instances })}</span></div>;
 });
 
 const ControlNode = memo(function ControlNode({ data }: NodeProps<Node<Data>>) {
@@ -109,13 +114,14 @@ const ControlNode = memo(function ControlNode({ data }: NodeProps<Node<Data>>) {
 
 const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as LoadBalancerView;
+  const t = useT();
   return (
     <div className="lb">
-      <Head select={data.select} target={{ kind: 'loadBalancer', id: v.arn }} label={`Load balancer ${v.name}`}><strong>ALB {v.name}</strong></Head>
+      <Head select={data.select} target={{ kind: 'loadBalancer', id: v.arn }} label={t('canvas.lb', { name: v.name })}><strong>ALB {v.name}</strong></Head>
       {v.targetGroups.map((tg) => {
-        const share = tg.weights.length ? `, traffic ${tg.weights.join(', ')}` : '';
-        const label = `Target group ${tg.name}: ${tg.healthy} healthy, ${tg.unhealthy} unhealthy, ${tg.other} other${share}`;
-        const body = <>{tg.name}: <span className="ok">{tg.healthy} healthy</span>{tg.unhealthy ? <span className="bad"> {tg.unhealthy} unhealthy</span> : null}{tg.other ? <span> {tg.other} other</span> : null}{tg.weights.length ? <span className="weights"> · {tg.weights.join(' · ')}</span> : null}</>;
+        const share = tg.weights.length ? t('canvas.tg.traffic', { weights: tg.weights.join(', ') }) : '';
+        const label = t('canvas.tg', { name: tg.name, healthy: tg.healthy, unhealthy: tg.unhealthy, other: tg.other }) + share;
+        const body = <>{tg.name}: <span className="ok">{t('canvas.tg.healthy', { n: tg.healthy })}</span>{tg.unhealthy ? <span className="bad"> {t('canvas.tg.unhealthy', { n: tg.unhealthy })}</span> : null}{tg.other ? <span> {t('canvas.tg.other', { n: tg.other })}</span> : null}{tg.weights.length ? <span className="weights"> · {tg.weights.join(' · ')}</span> : null}</>;
         return data.select
           ? <button key={tg.arn} type="button" className="tg" onClick={() => data.select!({ kind: 'targetGroup', id: tg.arn })} aria-label={label}>{body}</button>
           : <div key={tg.arn} className="tg" role="group" aria-label={label}>{body}</div>;
@@ -126,9 +132,10 @@ const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
 
 const LocalNode = memo(function LocalNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as LocalHostView;
+  const t = useT();
   return (
-    <div className="local" role="group" aria-label="Your machine (the local Docker host)">
-      <div className="lane-title">Your machine</div>
+    <div className="local" role="group" aria-label={t('canvas.local.label')}>
+      <div className="lane-title">{t('canvas.local')}</div>
       {v.processes.map((p) => (
         <div key={p.name} className={`proc ${p.state === 'running' ? 'up' : 'down'}`} title={`process ${p.name} :${p.port} · ${p.state}`}>process <strong>{p.name}</strong> :{p.port} · {p.state}</div>
       ))}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { openPage, servedBuild } from './page';
+
+// The page in two languages, as a learner switches between them, in the production build.
+describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
+  let browser: Browser;
+  let server: PreviewServer;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await servedBuild('i18n-test'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('switches to Español from the header: the header, the lesson text and the live checklist change, and the choice survives a reload', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    try {
+      await openPage(page, `${url}?lesson=L1`);
+      const pane = page.getByRole('region', { name: 'Lesson L1' });
+      await expect.poll(() => pane.locator('.lesson-head h2').textContent()).toBe('L1: Meet the monolith');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      // English needs no other locale's chunk.
+      expect(scripts.filter((s) => /\/es-[\w-]+\.js$/.test(s))).toEqual([]);
+
+      await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
+      const header = page.getByRole('banner', { name: 'Sandbox' });
+      await expect.poll(() => header.getByRole('button', { name: 'Lecciones' }).count()).toBe(1);
+      expect(await header.getByRole('button', { name: 'Reiniciar' }).count()).toBe(1);
+      // The rest of the page too: the time controls, the tools' tabs, the event log.
+      expect(await page.getByRole('button', { name: 'Reproducir', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('tab', { name: 'Consola' }).count()).toBe(1);
+      expect(await page.getByRole('tab', { name: 'Registro de eventos' }).count()).toBe(1);
+      const es = page.getByRole('region', { name: 'Lección L1' });
+      await expect.poll(() => es.locator('.lesson-head h2').textContent()).toBe('L1: Conoce el monolito');
+      expect(await es.getByRole('heading', { name: 'Pasos' }).count()).toBe(1);
+      expect(await es.textContent()).toContain('Te presentamos el foro');
+      // The live checklist: the goals in Spanish, ticked as the world changes.
+      const list = es.getByRole('list', { name: /^Lista de comprobación/ });
+      expect(await list.locator('li').first().textContent()).toContain('Enviaste una solicitud a /api/users y respondió 200');
+      expect(await list.locator('li').first().textContent()).toContain('(todavía no)');
+      // At 2:00 the posts handler crashes the process: jumping past it ticks that goal, in Spanish.
+      const crashed = list.locator('li', { hasText: 'Un error en el controlador de posts hizo fallar el proceso' });
+      expect(await crashed.textContent()).toContain('(todavía no)');
+      await page.getByLabel('Ir a').fill('2m10s');
+      await page.getByLabel('Ir a').press('Enter');
+      await expect.poll(() => crashed.textContent()).toContain('(hecho)');
+
+      await page.reload();
+      await page.locator('html[data-ready="true"]').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+      await expect.poll(() => page.getByRole('region', { name: 'Lección L1' }).locator('.lesson-head h2').textContent()).toBe('L1: Conoce el monolito');
+      expect(await page.getByRole('combobox', { name: 'Idioma' }).inputValue()).toBe('es');
+      expect(await page.getByRole('button', { name: 'Lecciones' }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('opens in Spanish for a browser that prefers it, and in English for one whose language it does not speak', async () => {
+    for (const [locale, lessons] of [['es-MX', 'Lecciones'], ['fr-FR', 'Lessons']] as const) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      try {
+        await openPage(page, url);
+        expect(await page.getByRole('button', { name: lessons, exact: true }).count(), locale).toBe(1);
+        expect(await page.locator('html').getAttribute('lang'), locale).toBe(locale.slice(0, 2) === 'es' ? 'es' : 'en');
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
+});
