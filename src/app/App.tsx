@@ -7,10 +7,21 @@ import { hashNamesLesson, openFromUrl, openShareLink } from '../store/links';
 import { browserPort } from './port';
 import { listenForKeys } from './keyboard';
 import { followTheme } from './theme';
+import { followPresenter, leadAudience } from './present';
+import { windowMode } from '../store/present';
+import { openDemoLink } from '../store/actions/demo';
+import { AudienceView } from '../ui/Audience';
+import { ClassPage } from '../ui/ClassPage';
 import { followLanguage } from './language';
 
-/** The page: the store on the browser's port, the address it was opened at, the clock's frames and the keys. */
+/**
+ * The page: the store on the browser's port, the address it was opened at, the clock's frames and the
+ * keys. Opened with ?audience it is the audience's window instead: it follows the presenter's window
+ * and keeps nothing (the presenter's saved workspace is not its to change); with ?class, the class page.
+ */
 export function App() {
+  const [mode] = useState(() => windowMode(location.search));
+  const audience = mode !== 'page';
   const [store] = useState(() => {
     const s = bootStore(browserPort());
     followTheme(s);
@@ -18,22 +29,32 @@ export function App() {
     return s;
   });
   useEffect(() => {
-    void openShareLink(store).then(() => openFromUrl(store)).finally(() => {
+    void openShareLink(store).then(() => openDemoLink(store)).then(() => openFromUrl(store)).finally(() => {
       document.documentElement.setAttribute('data-ready', 'true');
       if (!performance.getEntriesByName('sandbox-interactive').length) performance.mark('sandbox-interactive');
     });
     // A share link pasted into this tab's address bar changes only the hash.
-    const onHash = () => void openShareLink(store).then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
+    const onHash = () => void openShareLink(store).then(() => openDemoLink(store)).then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
     window.addEventListener('hashchange', onHash);
+    if (audience) {
+      const following = mode === 'audience' ? followPresenter(store) : () => undefined;
+      return () => {
+        window.removeEventListener('hashchange', onHash);
+        following();
+      };
+    }
     const saving = persist(store);
+    const leading = leadAudience(store);
     window.addEventListener('pagehide', saving.flush);
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('pagehide', saving.flush);
       saving.stop();
+      leading();
     };
-  }, [store]);
+  }, [store, audience, mode]);
   useEffect(() => {
+    if (audience) return undefined;
     // The clock: each frame advances the world by the elapsed time at the chosen speed, within a budget.
     let last = performance.now();
     let raf = 0;
@@ -45,10 +66,10 @@ export function App() {
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
   }, [store]);
-  useEffect(() => listenForKeys(store), [store]);
+  useEffect(() => (audience ? undefined : listenForKeys(store)), [store, audience]);
   return (
     <StoreContext.Provider value={store}>
-      <Workspace />
+      {mode === 'audience' ? <AudienceView /> : mode === 'class' ? <ClassPage /> : <Workspace />}
     </StoreContext.Provider>
   );
 }

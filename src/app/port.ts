@@ -9,6 +9,18 @@ function localStorageOrNone(): Storage | undefined {
   }
 }
 
+/** Asks for a file; null when the learner cancels. */
+function pick(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
 /** The browser as the store sees it: storage, the address, the clipboard, files in and out. */
 export function browserPort(): Port {
   return {
@@ -24,17 +36,8 @@ export function browserPort(): Port {
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     },
     languages: () => (navigator.languages?.length ? navigator.languages : [navigator.language]),
-    pickFile: (accept) => new Promise((resolve) => {
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.accept = accept;
-      input.addEventListener('change', () => {
-        const f = input.files?.[0];
-        if (!f) resolve(null);
-        else f.text().then(resolve, () => resolve(null));
-      });
-      input.addEventListener('cancel', () => resolve(null));
-      input.click();
-    }),
+    pickFile: (accept) => pick(accept).then((f) => (f ? f.text().catch(() => null) : null)),
+    pickNamedFile: (accept) => pick(accept).then((f) => (f ? f.text().then((text) => ({ name: f.name, text }), () => null) : null)),
+    openWindow: (url, name) => window.open(url, name, 'popup,width=1280,height=720') !== null,
   };
 }

@@ -14,6 +14,8 @@ import { LESSON_ACTIONS } from './actions/lesson';
 import { VIEW_ACTIONS } from './actions/view';
 import { WORLD_ACTIONS } from './actions/world';
 import { LAYOUT_ACTIONS } from './actions/layout';
+import { PRESENT_ACTIONS } from './actions/present';
+import { DEMO_ACTIONS } from './actions/demo';
 import { message } from '../i18n';
 
 /**
@@ -179,6 +181,17 @@ export function tick(store: SandboxStore, realMs: number, budgetMs = 12): void {
   if (t.sim.events.length !== before) touched(store);
   else patch(store, { world: { now: t.now } });
   demoPauseDue(store);
+  demoSpeedDue(store);
+}
+
+/** In a demo, sets the clock's speed when a segment with a speed of its own begins. */
+function demoSpeedDue(store: SandboxStore): void {
+  const { world, lesson: { demo } } = store.getState();
+  if (!demo || !demo.speeds.length) return;
+  const segment = demo.speeds.filter((x) => x.at <= world.now).at(-1);
+  if (segment && segment.at > demo.speedFrom) patch(store, { world: { speed: segment.speed }, lesson: { demo: { ...demo, speedFrom: segment.at } } });
+  // Back before a segment (the timeline scrubbed): its speed is set again when the clock reaches it.
+  else if ((segment?.at ?? -1) < demo.speedFrom) patch(store, { lesson: { demo: { ...demo, speedFrom: segment?.at ?? -1 } } });
 }
 
 
@@ -376,7 +389,7 @@ const CONFIRM_ACTIONS = {
   },
 } satisfies ActionTable;
 
-const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...VIEW_ACTIONS, ...LAYOUT_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS, ...DAMAGED_ACTIONS, ...CONFIRM_ACTIONS };
+const TABLE = { ...CLOCK_ACTIONS, ...WORLD_ACTIONS, ...LESSON_ACTIONS, ...PRESENT_ACTIONS, ...DEMO_ACTIONS, ...VIEW_ACTIONS, ...LAYOUT_ACTIONS, ...EDITOR_ACTIONS, ...CONSOLE_ACTIONS, ...DAMAGED_ACTIONS, ...CONFIRM_ACTIONS };
 
 /** The registry's action ids: a typo in an id is a type error. */
 export type ActionId = keyof typeof TABLE;

@@ -4,6 +4,8 @@ import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
 import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
+import { demoPanes, demoSpeeds } from './selectors/panes';
+import { draftOf } from './demoFile';
 import { message } from '../i18n';
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
@@ -171,7 +173,9 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   const before = progress.lessons[current.id];
   progress.lessons[current.id] = {
     passed: report.passed || (before?.passed ?? false), checkedAt: t.now,
-    predictionsRight: report.predictions.filter((p) => p.right).length,
+    predictionsRight: report.predictions.filter((p) => p.right).length, predictionsAsked: report.predictions.length,
+    // Every trap a check of this lesson detected, kept across checks (the class page shows them).
+    traps: [...new Set([...(before?.traps ?? []), ...report.diagnostics.map((d) => d.id)])],
   };
   saveProgress(store.port.storage, progress);
   patch(store, { lesson: { current: { ...current, report, checkedVersion: world.version }, progress } });
@@ -184,7 +188,12 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
 /** Opens a demo: its scenario, with the presenter's pauses. */
 export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean } = {}): void {
   if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0)) return;
-  setLesson(store, null, { lesson: { demo: { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < (opts.time ?? 0)).length } }, ui: { presenting: opts.present ?? false } });
+  const time = opts.time ?? 0;
+  const speeds = demoSpeeds(text);
+  const segment = speeds.filter((x) => x.at <= time).at(-1);
+  const demoState = { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < time).length, panes: demoPanes(text), speeds, speedFrom: segment?.at ?? -1 };
+  // The demo opens in the demo editor too, as the draft to change and save again.
+  setLesson(store, null, { lesson: { demo: demoState }, ui: { presenting: opts.present ?? false }, present: { draft: draftOf(demoState) }, ...(segment ? { world: { speed: segment.speed } } : {}) });
 }
 
 /** Opens a demo of the catalog by its id, with its scenario file as the world. */

@@ -15,6 +15,10 @@ export interface Port {
   download(name: string, text: string, type: string): void;
   /** Asks the learner for a file and reads it as text; null when they cancel. */
   pickFile(accept: string): Promise<string | null>;
+  /** Asks for a file and reads it with its name; null when they cancel. */
+  pickNamedFile?(accept: string): Promise<{ name: string; text: string } | null>;
+  /** Opens another window of this page (the audience's); false when the browser blocks it. */
+  openWindow?(url: string, name: string): boolean;
   /** The browser's languages, most preferred first (navigator.languages). */
   languages?(): readonly string[];
 }

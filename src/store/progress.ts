@@ -4,7 +4,10 @@ export const PROGRESS_KEY = 'ecs-sandbox.progress';
 
 export interface Progress {
   version: 1;
-  lessons: Record<string, { passed: boolean; checkedAt: number; predictionsRight?: number }>;
+  /** Who the file is (a class reads many); the learner may set it, the export does not ask. */
+  learner?: string;
+  /** By lesson: whether passed, the simulated time of the last check, predictions right of those asked, the traps any check detected. */
+  lessons: Record<string, { passed: boolean; checkedAt: number; predictionsRight?: number; predictionsAsked?: number; traps?: string[] }>;
 }
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'> | undefined;

@@ -3,8 +3,10 @@ import { parseScenario, ScenarioError } from '../content/scenario';
 import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
 import { BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
 import type { Workspace } from './workspace';
-import type { Demo, Lesson, LessonReport } from '../content/lesson';
+import type { Demo, Focus, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
+import type { Pane } from './selectors/panes';
+import type { DemoDraft } from './demoFile';
 import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
@@ -33,6 +35,11 @@ export interface DemoState {
   pause: (Demo['pauses'][number] & { revealed: boolean }) | null;
   /** How many pauses are behind. */
   passed: number;
+  /** The clusters it shows side by side, each in a labelled pane (none: one canvas). */
+  panes: Pane[];
+  /** The clock's speed per segment, and the start of the segment whose speed was last set. */
+  speeds: { at: number; speed: number }[];
+  speedFrom: number;
 }
 
 /** What the inspector shows: one thing on the canvas or in the tables. */
@@ -127,7 +134,7 @@ export interface UiSlice {
   selected: Selection | null;
   view: 'canvas' | 'table';
   /** The tool shown below the canvas (the event log is one on a narrow window, beside the canvas otherwise). */
-  panel: 'editor' | 'console' | 'charts' | 'events';
+  panel: 'editor' | 'console' | 'charts' | 'events' | 'demo';
   inspectorTab: 'json' | 'history' | 'placement';
   /** Presenter view: large type, the canvas and the event log only. */
   presenting: boolean;
@@ -153,11 +160,35 @@ export interface UiSlice {
   languageChosen: boolean;
 }
 
+/** What the audience's window shows beside the world: the demo's title, the question while one is asked, the framing. */
+export interface AudienceShow {
+  title: string;
+  /** The question the clock waits at; what happens only once the presenter revealed it. */
+  question: { prompt: string; reveal: string | null } | null;
+  focus: Focus | null;
+  panes: Pane[];
+}
+
+/** Presenting from two windows: who is there, what the audience's window shows, and where the presenter points. */
+export interface PresentSlice {
+  /** In the presenter's window: whether an audience window follows it now. */
+  audience: boolean;
+  /** In the audience's window: whether the presenter's window is there ('waiting' until it first speaks). */
+  presenter: 'waiting' | 'connected' | 'gone';
+  /** In the audience's window: what the presenter's window last said to show. */
+  show: AudienceShow | null;
+  /** The node the presenter points at: lit on the audience's canvas, the rest dimmed. */
+  spotlight: Selection | null;
+  /** The demo the instructor is writing (the demo editor's fields and questions). */
+  draft: DemoDraft;
+}
+
 export interface SandboxState {
   world: WorldSlice;
   editor: EditorSlice;
   lesson: LessonSlice;
   ui: UiSlice;
+  present: PresentSlice;
 }
 
 /** A change to some slices: each named slice is merged with the fields given. */
@@ -220,6 +251,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
       theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0, language: DEFAULT_LOCALE, languageChosen: false,
     },
+    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [] } },
   };
 }
 

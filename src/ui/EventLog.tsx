@@ -11,8 +11,8 @@ const Entry = memo(function Entry({ e }: { e: SimEvent }) {
   return <li className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {readable(e.message)}</li>;
 });
 
-/** The typed timeline in words, filterable; a polite live region so screen readers hear what happens. */
-export function EventLog() {
+/** The typed timeline in words, filterable (unless `filters` is false: the audience's big print); a polite live region so screen readers hear what happens. */
+export function EventLog({ filters = true }: { filters?: boolean } = {}) {
   const t = useT();
   const [category, setCategory] = useState('all');
   const [text, setText] = useState('');
@@ -29,12 +29,12 @@ export function EventLog() {
     <section className="eventlog" aria-label={t('events.label')}>
       <div className="eventlog-head">
         <h2>{t('events.title')}</h2>
-        <label className="field"><span className="sr-only">{t('events.show')}</span>
+        {filters && <><label className="field"><span className="sr-only">{t('events.show')}</span>
           <select aria-label={t('events.which')} value={category} onChange={(e) => setCategory(e.target.value)}>
             {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{t(`events.filter.${c.id}` as MessageKey)}</option>)}
           </select>
         </label>
-        <input type="search" aria-label={t('events.filter')} placeholder={t('events.filterPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
+        <input type="search" aria-label={t('events.filter')} placeholder={t('events.filterPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} /></>}
       </div>
       <div
         ref={list} className="events" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('events.region', { shown: events.length, total })} tabIndex={0}

@@ -119,18 +119,20 @@ export function Header() {
   );
 }
 
-/** Presenter view's only bar: what is shown, and always the way out. */
+/** Presenter view's only bar: what is shown, whether an audience window follows, and always the way out. */
 export function PresenterBar() {
   const demo = useDemoIn(useSandbox((s) => s.lesson.demo?.def));
   const lesson = useLessonIn(useSandbox((s) => s.lesson.current?.def));
   const title = demo?.title ?? (lesson ? `${lesson.id}: ${lesson.title}` : 'ECS Sandbox');
+  const followed = useSandbox((s) => s.present.audience);
   const t = useT();
   return (
     <header className="bar presenter-bar" aria-label={t('presenter.label')}>
       <h1 className="brand">{title}</h1>
       <span className="row">
+        {followed ? <span className="badge" role="status">Audience window open</span> : <ActionButton id="present.audience">Open the audience window</ActionButton>}
         <ThemeButton />
-        <ActionButton id="present.toggle" className="primary">{t('presenter.leave')}</ActionButton>
+        <ActionButton id="present.toggle" className="primary" label={`${t('presenter.leave')} (P)`}>{t('presenter.leave')} <kbd>P</kbd></ActionButton>
       </span>
     </header>
   );

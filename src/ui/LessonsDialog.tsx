@@ -73,6 +73,7 @@ export function LessonsDialog() {
           <div className="row">
             <ActionButton id="progress.export">{t('lessons.export')}</ActionButton>
             <ActionButton id="progress.import">{t('lessons.import')}</ActionButton>
+            <a href="?class" target="_blank" rel="noopener">{t('lessons.classPage')}</a>
             <form method="dialog"><button type="submit">{t('lessons.close')}</button></form>
           </div>
         </>

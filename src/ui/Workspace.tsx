@@ -10,7 +10,9 @@ import { EditorPanel } from './EditorPanel';
 import { World } from './World';
 import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
-import { DemoPause } from './Presenter';
+import { DemoPause, PresenterNotes } from './Presenter';
+import { Comparison } from './SideBySide';
+import { DemoEditor } from './DemoEditor';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
 import { DamagedCopies } from './DamagedCopies';
@@ -38,7 +40,7 @@ function Bottom({ narrow }: { narrow: boolean }) {
           ))}
         </div>
         <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${shown}`} className="panel-body" tabIndex={0}>
-          {shown === 'console' ? <ConsolePanel /> : shown === 'editor' ? <EditorPanel /> : shown === 'charts' ? <Charts /> : <EventLog />}
+          {shown === 'console' ? <ConsolePanel /> : shown === 'editor' ? <EditorPanel /> : shown === 'charts' ? <Charts /> : shown === 'demo' ? <DemoEditor /> : <EventLog />}
         </div>
       </section>
       {selected && <Separator pane="inspector" side="after" orientation="vertical" controls="inspector" />}
@@ -56,6 +58,8 @@ function Bottom({ narrow }: { narrow: boolean }) {
 export function Workspace() {
   const inLesson = useSandbox((s) => s.lesson.current !== null);
   const presenting = useSandbox((s) => s.ui.presenting);
+  // With an audience window following, this is the presenter's window: the notes join the event log.
+  const followed = useSandbox((s) => s.ui.presenting && s.present.audience);
   const panes = useSandbox((s) => s.ui.panes);
   const t = useT();
   const lesson = inLesson && !presenting;
@@ -71,9 +75,9 @@ export function Workspace() {
       <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
         {lesson && <Suspense fallback={<section className="lesson" aria-label={t('workspace.lesson')}><p>{t('workspace.lessonLoading')}</p></section>}><LessonPane /></Suspense>}
         {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
-        <World />
+        <World compare={narrow} {...(followed ? { title: t('presenter.audienceSees') } : {})} />
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
-        {!narrow && <aside className="side" id="side" aria-label={t('workspace.details')}><EventLog /></aside>}
+        {!narrow && <aside className="side" id="side" aria-label={t('workspace.details')}>{followed && <PresenterNotes />}<Comparison /><EventLog /></aside>}
       </main>
       {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
       {!presenting && <Bottom narrow={narrow} />}

@@ -7,6 +7,8 @@ import { themeOf } from '../store/actions/layout';
 import type { Selection } from '../store/store';
 import { ActionButton } from './ActionButton';
 import { Notices } from './Notices';
+import { SideBySide } from './SideBySide';
+import { selectPanes } from '../store/selectors/panes';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
@@ -42,8 +44,12 @@ function GoalCanvas() {
   );
 }
 
-/** The world as the canvas or the tables show it (and the goal's beside it when asked for), with the notices over it. */
-export function World() {
+/**
+ * The world as the canvas or the tables show it (and the goal's beside it when asked for), with the
+ * notices over it. `readOnly` (the audience's window): nothing on it is clickable. Worlds side by side
+ * get their comparison table below them unless `compare` is false (the table is beside them then).
+ */
+export function World({ readOnly = false, title, compare = true }: { readOnly?: boolean; title?: string; compare?: boolean } = {}) {
   const run = useRun();
   const problem = useSandbox((s) => s.world.problem);
   const view = useSandbox((s) => s.ui.view);
@@ -54,7 +60,11 @@ export function World() {
   const fit = useSandbox((s) => s.ui.fit);
   const goal = useSandbox((s) => s.lesson.current?.showGoal ?? false);
   const t = useT();
-  const select = useCallback((s: Selection) => void run('select', s), [run]);
+  const spotlight = useSandbox((s) => s.present.spotlight);
+  const sideBySide = useSandbox((s) => selectPanes(s).length > 0);
+  // In presenter view a click points the room at a node (the spotlight) instead of inspecting it.
+  const presenting = useSandbox((s) => s.ui.presenting);
+  const select = useCallback((s: Selection) => void run(presenting ? 'spotlight.set' : 'select', s), [run, presenting]);
   return (
     <div className="world" id="world">
       <Notices />
@@ -66,12 +76,13 @@ export function World() {
           <p>{t('world.problem.fix')}</p>
         </div>
       )}
-      {world && (view === 'canvas' ? (
+      {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} table={compare} />}
+      {world && !(view === 'canvas' && sideBySide && !goal) && (view === 'canvas' ? (
         <div className={`worlds${goal ? ' many' : ''}`}>
           <Suspense fallback={<WorldTables view={world} />}>
             <WorldCanvas
-              key={worldId} view={world} focus={focus} theme={theme} onSelect={select} fitRequest={fit}
-              label={t('world.canvas')} title={t(goal ? 'world.yours' : 'world.the')}
+              key={worldId} view={world} focus={focus} theme={theme} onSelect={readOnly ? undefined : select} fitRequest={fit} spotlight={spotlight}
+              label={t('world.canvas')} title={goal ? t('world.yours') : title ?? t('world.the')}
             />
           </Suspense>
           {goal && <Suspense fallback={<p>{t('world.goal.drawing')}</p>}><GoalCanvas /></Suspense>}

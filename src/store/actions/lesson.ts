@@ -107,7 +107,8 @@ export const LESSON_ACTIONS = {
     run: (st) => patch(st, (s) => {
       const d = s.lesson.demo!;
       if (!d.pause!.revealed) return { lesson: { demo: { ...d, pause: { ...d.pause!, revealed: true } } } };
-      return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } } };
+      // Continue: the question is behind, and the clock runs on from where it stopped.
+      return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } }, world: { playing: true } };
     }),
   },
 } satisfies ActionTable;

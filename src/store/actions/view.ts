@@ -6,6 +6,7 @@ const PANELS: { id: UiSlice['panel']; label: string }[] = [
   { id: 'editor', label: 'Editor' },
   { id: 'charts', label: 'Charts' },
   { id: 'events', label: 'Event log' },
+  { id: 'demo', label: 'Demos' },
 ];
 
 const TABS: { id: UiSlice['inspectorTab']; label: string }[] = [
@@ -48,7 +49,12 @@ export const VIEW_ACTIONS = {
       if (TABS.some((t) => t.id === tab)) patch(st, { ui: { inspectorTab: tab } });
     },
   },
-  'select.clear': { label: 'Close the inspector', group: 'View', keys: ['Escape'], quiet: true, enabled: inspecting, run: (st) => patch(st, { ui: { selected: null } }) },
+  'select.clear': {
+    // In presenter view the same key clears the spotlight the presenter put on a node.
+    label: 'Close the inspector (or clear the spotlight)', group: 'View', keys: ['Escape'], quiet: true,
+    enabled: (s) => (s.present.spotlight ? true : inspecting(s)),
+    run: (st) => patch(st, { ui: { selected: null }, present: { spotlight: null } }),
+  },
   'notice.dismiss': {
     label: 'Dismiss a message', group: 'View', palette: false,
     run: (st, id: number) => patch(st, (s) => ({ ui: { notices: s.ui.notices.filter((n) => n.id !== id) } })),

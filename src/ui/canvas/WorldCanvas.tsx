@@ -6,7 +6,7 @@ import type { WorldView } from '../../store/selectors/world';
 import type { Focus } from '../../store/selectors/canvas';
 import type { Theme } from '../../store/prefs';
 import type { Selection } from '../../store/store';
-import { boundsOf, focusNodes, frame, layoutWorld, type Placed } from './layout';
+import { boundsOf, focusNodes, frame, layoutWorld, spotlightNodes, type Placed } from './layout';
 import { nodeTypes, type Data } from './nodes';
 import { useT } from '../i18n';
 
@@ -23,6 +23,8 @@ export interface WorldCanvasProps {
   onSelect?: (s: Selection) => void;
   /** Bumped to ask for the view to frame the focus again. */
   fitRequest?: number;
+  /** What the presenter points at: lit, and every other node dimmed. */
+  spotlight?: Selection | null;
 }
 
 const NO_EDGES: never[] = [];
@@ -47,7 +49,7 @@ function useSize(ref: RefObject<HTMLDivElement | null>): { w: number; h: number 
 }
 
 /** React Flow's nodes for the placed ones: an unchanged node keeps its object, so React Flow skips it. */
-function useNodes(placed: Placed[], focused: Set<string>, select: Data['select']) {
+function useNodes(placed: Placed[], focused: Set<string>, select: Data['select'], spot: { ids: Set<string>; task: string | undefined }) {
   const sigs = useRef(new Map<string, string>());
   const [nodes, setNodes] = useState<Node<Data>[]>([]);
   useLayoutEffect(() => {
@@ -56,13 +58,15 @@ function useNodes(placed: Placed[], focused: Set<string>, select: Data['select']
       const next = new Map<string, string>();
       const list = placed.map((l) => {
         const on = focused.has(l.id);
-        const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}|${l.sig}`;
+        // Under a spotlight the lit nodes stand out and the others (not the groups behind them) dim.
+        const lit = spot.ids.has(l.id) ? 'lit' : spot.ids.size && l.type !== 'zone' && l.type !== 'cluster' ? 'dim' : '';
+        const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}${lit}${lit === 'lit' ? spot.task ?? '' : ''}|${l.sig}`;
         next.set(l.id, sig);
         const old = byId.get(l.id);
         if (old && sigs.current.get(l.id) === sig && old.data.select === select) return old;
         const node: Node<Data> = {
-          id: l.id, type: l.type, position: { x: l.x, y: l.y }, data: { view: l.view, ...(select ? { select } : {}) }, width: l.w, height: l.h,
-          draggable: false, selectable: false, focusable: false, ...(l.z !== undefined ? { zIndex: l.z } : {}), ...(on ? { className: 'focus' } : {}),
+          id: l.id, type: l.type, position: { x: l.x, y: l.y }, data: { view: l.view, ...(select ? { select } : {}), ...(lit === 'lit' && spot.task ? { lit: spot.task } : {}) }, width: l.w, height: l.h,
+          draggable: false, selectable: false, focusable: false, ...(l.z !== undefined ? { zIndex: l.z } : {}), ...(on || lit ? { className: [on ? 'focus' : '', lit].filter(Boolean).join(' ') } : {}),
           ...(old?.measured ? { measured: old.measured } : {}),
         };
         return node;
@@ -70,7 +74,7 @@ function useNodes(placed: Placed[], focused: Set<string>, select: Data['select']
       sigs.current = next;
       return list;
     });
-  }, [placed, focused, select]);
+  }, [placed, focused, select, spot]);
   // Feed React Flow's measurements back, or it never considers the nodes initialised.
   const onNodesChange = useCallback((changes: NodeChange<Node<Data>>[]) => setNodes((n) => applyNodeChanges(changes, n)), []);
   return { nodes, onNodesChange };
@@ -93,7 +97,7 @@ function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; labe
   );
 }
 
-function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldCanvasProps) {
+function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight }: WorldCanvasProps) {
   const host = useRef<HTMLDivElement>(null);
   const t = useT();
   const size = useSize(host);
@@ -101,7 +105,8 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest }: WorldC
   const h = size?.h;
   const placed = useMemo(() => (w !== undefined && h !== undefined ? layoutWorld(view, w, h, focus) : []), [view, w, h, focus]);
   const focused = useMemo(() => focusNodes(view, placed, focus), [view, placed, focus]);
-  const { nodes, onNodesChange } = useNodes(placed, focused, onSelect);
+  const spot = useMemo(() => ({ ids: spotlightNodes(placed, spotlight), task: spotlight?.kind === 'task' ? spotlight.id : undefined }), [placed, spotlight]);
+  const { nodes, onNodesChange } = useNodes(placed, focused, onSelect, spot);
   const rf = useReactFlow();
   // The view follows what the lesson is about until the learner pans or zooms; Fit (F) follows again.
   const follow = useRef(true);

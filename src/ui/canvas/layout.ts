@@ -1,5 +1,6 @@
 import type { Focus } from '../../store/selectors/canvas';
 import type { AzView, InstanceView, LoadBalancerView, TaskView, WorldView } from '../../store/selectors/world';
+import type { Selection } from '../../store/store';
 
 /** The node kinds the canvas draws. */
 export type NodeKind = 'instance' | 'lane' | 'zone' | 'control' | 'lb' | 'local' | 'cluster';
@@ -342,4 +343,24 @@ export function frame(box: { x: number; y: number; w: number; h: number }, w: nu
   const x = box.w * zoom <= w - pad * 2 ? (w - box.w * zoom) / 2 - box.x * zoom : pad - box.x * zoom;
   const y = box.h * zoom <= h - pad * 2 ? (h - box.h * zoom) / 2 - box.y * zoom : pad - box.y * zoom;
   return { zoom, x, y };
+}
+
+/**
+ * The nodes a spotlight lights: the instance, load balancer or control-plane part pointed at, the
+ * node holding a task pointed at, the load balancer of a target group. Empty when nothing is.
+ */
+export function spotlightNodes(placed: Placed[], target: Selection | null | undefined): Set<string> {
+  const ids = new Set<string>();
+  if (!target) return ids;
+  for (const n of placed) {
+    if (target.kind === 'instance' && n.id === `ci:${target.id}`) ids.add(n.id);
+    else if (target.kind === 'loadBalancer' && n.id === `lb:${target.id}`) ids.add(n.id);
+    else if (target.kind === 'control' && n.id === `cp:${target.id}`) ids.add(n.id);
+    else if (target.kind === 'targetGroup' && n.type === 'lb' && (n.view as LoadBalancerView).targetGroups.some((tg) => tg.arn === target.id)) ids.add(n.id);
+    else if (target.kind === 'task' && (n.type === 'instance' || n.type === 'lane')) {
+      const tasks = n.type === 'instance' ? (n.view as InstanceView).tasks : (n.view as { tasks: TaskView[] }).tasks;
+      if (tasks.some((t) => t.arn === target.id)) ids.add(n.id);
+    }
+  }
+  return ids;
 }

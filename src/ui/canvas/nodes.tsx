@@ -6,12 +6,12 @@ import type { ControlId } from './layout';
 import { useT } from '../i18n';
 
 /** What every node gets: what it shows, and how to inspect something (absent on a read-only canvas). */
-export type Data = { view: unknown; select?: (s: Selection) => void };
+export type Data = { view: unknown; select?: (s: Selection) => void; /** The task in the spotlight, on the node holding it. */ lit?: string };
 
 /** A task: a button that inspects it, coloured by lastStatus; a plain chip on a read-only canvas. */
-function Chip({ t, onSelect }: { t: TaskView; onSelect: ((s: Selection) => void) | undefined }) {
+function Chip({ t, onSelect, lit }: { t: TaskView; onSelect: ((s: Selection) => void) | undefined; lit?: string | undefined }) {
   const tr = useT();
-  const cls = `chip s-${t.lastStatus.toLowerCase()}${t.health === 'UNHEALTHY' ? ' unhealthy' : ''}`;
+  const cls = `chip s-${t.lastStatus.toLowerCase()}${t.health === 'UNHEALTHY' ? ' unhealthy' : ''}${lit === t.arn ? ' lit' : ''}`;
   const base = t.service ? tr('canvas.task.service', { id: t.id.slice(0, 8), service: t.service, status: t.lastStatus }) : tr('canvas.task.family', { id: t.id.slice(0, 8), family: t.family, status: t.lastStatus });
   const name = t.revision ? `${base} (${t.revision})` : base;
   const title = `${t.family} ${t.id.slice(0, 8)}: ${t.lastStatus}${t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? ' → STOPPED' : ''}${t.health !== 'UNKNOWN' ? `, ${t.health}` : ''}`;
@@ -33,10 +33,10 @@ function Chip({ t, onSelect }: { t: TaskView; onSelect: ((s: Selection) => void)
 
 const MAX_CHIPS = 12;
 
-function Chips({ tasks, onSelect, max = MAX_CHIPS }: { tasks: TaskView[]; onSelect: ((s: Selection) => void) | undefined; max?: number }) {
+function Chips({ tasks, onSelect, max = MAX_CHIPS, lit }: { tasks: TaskView[]; onSelect: ((s: Selection) => void) | undefined; max?: number; lit?: string | undefined }) {
   return (
     <div className="chips">
-      {tasks.slice(0, max).map((t) => <Chip key={t.arn} t={t} onSelect={onSelect} />)}
+      {tasks.slice(0, max).map((t) => <Chip key={t.arn} t={t} onSelect={onSelect} lit={lit} />)}
       {tasks.length > max && <span className="more">+{tasks.length - max} more</span>}
     </div>
   );
@@ -75,7 +75,7 @@ const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>)
         <Bar label="CPU" used={v.cpu.used} total={v.cpu.registered} />
         <Bar label="Mem" used={v.memory.used} total={v.memory.registered} />
       </div>
-      <Chips tasks={v.tasks} onSelect={data.select} />
+      <Chips tasks={v.tasks} onSelect={data.select} lit={data.lit} />
     </div>
   );
 });
@@ -85,7 +85,7 @@ const LaneNode = memo(function LaneNode({ data }: NodeProps<Node<Data>>) {
   return (
     <div className="lane">
       <div className="lane-title">{v.title} <span className="muted">({v.tasks.length})</span></div>
-      {v.tasks.length === 0 ? <div className="muted small">{v.hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={40} />}
+      {v.tasks.length === 0 ? <div className="muted small">{v.hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={40} lit={data.lit} />}
     </div>
   );
 });

@@ -72,7 +72,12 @@ describe('lessons and demos as actions', () => {
     expect(store.getState().world.playing).toBe(false);
     runAction(store, 'demo.reveal');
     expect(store.getState().lesson.demo!.pause!.revealed).toBe(true);
+    expect(store.getState().world.playing).toBe(false);
     runAction(store, 'demo.reveal');
     expect(store.getState().lesson.demo).toMatchObject({ pause: null, passed: 1 });
+    // Continue starts the clock again from the question's moment.
+    expect(store.getState().world.playing).toBe(true);
+    tick(store, 100, 1_000);
+    expect(store.getState().world.now).toBeGreaterThan(at);
   });
 });

@@ -1,0 +1,32 @@
+import { notify, patch, type Selection } from '../store';
+import { audienceUrl } from '../present';
+import { classCsv, type ClassRow } from '../classroom';
+import type { ActionTable } from '../registry';
+
+/** The instructor's actions: the audience's window, the spotlight on what the presenter points at, the class table's CSV. */
+export const PRESENT_ACTIONS = {
+  'present.audience': {
+    label: 'Open the audience window', group: 'Demo',
+    run: (st) => {
+      // This window becomes the presenter's: notes, questions and controls; the new one shows the room the world.
+      patch(st, { ui: { presenting: true } });
+      const url = audienceUrl(st.port.location().pathname);
+      if (st.port.openWindow?.(url, 'ecs-sandbox-audience') !== true) {
+        notify(st, `The browser did not open the audience window: open ${st.port.location().origin}${url} in a second window of this browser.`, 'warning', { cause: 'present:audience', sticky: true });
+      }
+    },
+  },
+  'class.export': {
+    label: 'Export the class table as CSV', group: 'Lesson', palette: false,
+    run: (st, rows: ClassRow[]) => st.port.download('class-progress.csv', classCsv(rows), 'text/csv'),
+  },
+  'spotlight.set': {
+    label: 'Spotlight a node for the room', group: 'Demo', palette: false,
+    run: (st, target: Selection) => patch(st, { present: { spotlight: target } }),
+  },
+  'spotlight.clear': {
+    label: 'Clear the spotlight', group: 'Demo',
+    enabled: (s) => (s.present.spotlight ? true : 'nothing is in the spotlight'),
+    run: (st) => patch(st, { present: { spotlight: null } }),
+  },
+} satisfies ActionTable;

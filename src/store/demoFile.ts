@@ -1,0 +1,133 @@
+import { isSeq, parseDocument } from 'yaml';
+import { parseDemo, LessonError, type Demo } from '../content/lesson';
+import { formatProblems } from '../formats/problem';
+import { eventHash } from '../content/report';
+import type { DemoState, SandboxState } from './store';
+import type { Pane } from './selectors/panes';
+import { fromBase64Url, pipe, toBase64Url } from './workspace';
+import { memoSelector } from './selectors/memo';
+
+/**
+ * Demos an instructor writes in the page: what they did in the world (their console commands and
+ * editor actions, recorded at their times) becomes the requests of a demo file, with the questions
+ * they placed; the file is a scenario with a `presenter` block, as lessons/demos are, and opens from
+ * a file or a link. Whatever comes in is untrusted: it is read as a lesson's demo is, member by member.
+ */
+
+/** A "predict, then reveal" stop the instructor placed. */
+export interface DemoStop {
+  at: number;
+  prompt: string;
+  reveal: string;
+}
+
+/** The demo being written: what the presenter block will say. */
+export interface DemoDraft {
+  title: string;
+  summary: string;
+  notes: string;
+  /** What the canvas frames, as kind:name ("cluster:prod", "service:web", "cluster:" for every cluster), or '' for the whole world. */
+  focus: string;
+  stops: DemoStop[];
+  /** The clock's speed per segment: from each `at` (ms) on. */
+  speeds: { at: number; speed: number }[];
+  /** Clusters side by side (kept from the demo opened; the editor does not change them). */
+  panes: Pane[];
+}
+
+export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [] };
+
+/** An open demo as the draft that writes it again. */
+export function draftOf(d: DemoState): DemoDraft {
+  const f = d.def.focus;
+  return {
+    title: d.def.title, summary: d.def.summary, notes: d.def.text.trim(), focus: f ? `${f.kind}:${f.name ?? ''}` : '',
+    stops: d.def.pauses.map((p) => ({ ...p })), speeds: d.speeds.slice(), panes: d.panes.slice(),
+  };
+}
+
+/** The focus member a draft's focus names. */
+function focusOf(focus: string): { kind: string; name?: string } | undefined {
+  if (!focus) return undefined;
+  const [kind, ...rest] = focus.split(':');
+  const name = rest.join(':');
+  return { kind: kind!, ...(name ? { name } : {}) };
+}
+
+/** A duration as demo files write it (90s, 2.5s). */
+const seconds = (ms: number) => `${Math.round(ms) / 1000}s`;
+
+/**
+ * The demo file for the world as it is now: its scenario (any presenter block replaced), the
+ * recorded actions as the requests they made at their times, and the draft's presenter block.
+ */
+export function demoText(s: SandboxState, d: DemoDraft): string {
+  const t = s.world.timeline;
+  const doc = parseDocument(s.world.scenarioText);
+  doc.set('name', d.title.trim() || 'A demo of my own');
+  doc.set('seed', s.world.seed);
+  if (!isSeq(doc.get('actions'))) doc.set('actions', doc.createNode([]));
+  const actions = doc.get('actions') as { add(v: unknown): void };
+  for (const o of t?.transcript ?? []) {
+    for (const c of o.calls ?? []) actions.add(doc.createNode({ at: `${c.at}s`, call: c.call, input: c.input }, { flow: true }));
+  }
+  const stops = d.stops.slice().sort((a, b) => a.at - b.at);
+  const end = Math.max(t?.now ?? 0, ...stops.map((x) => x.at + 1000));
+  doc.set('until', seconds(end));
+  doc.delete('presenter');
+  const focus = focusOf(d.focus);
+  doc.set('presenter', doc.createNode({
+    ...(focus ? { focus } : {}),
+    summary: d.summary.trim(),
+    ...(d.notes.trim() ? { text: `${d.notes.trim()}\n` } : {}),
+    ...(d.panes.length ? { panes: d.panes } : {}),
+    ...(d.speeds.length ? { speeds: d.speeds.map((x) => ({ at: seconds(x.at), speed: x.speed })) } : {}),
+    pauses: stops.map((x) => ({ at: seconds(x.at), prompt: x.prompt, reveal: x.reveal })),
+  }));
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** A demo file's id from its name ("my-demo.yaml" → my-demo). */
+export function demoId(name: string): string {
+  return name.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '').replace(/[^\w-]+/g, '-').slice(0, 60) || 'demo';
+}
+
+/** Reads a demo file as untrusted input: the demo, or every problem as file:line:column: member: message. */
+export function readDemoFile(name: string, text: string): { demo?: Demo; problems?: string } {
+  const id = demoId(name);
+  try {
+    return { demo: parseDemo({ [`demos/${id}.yaml`]: text }, id) };
+  } catch (e) {
+    return { problems: e instanceof LessonError ? formatProblems(e.problems) : String(e) };
+  }
+}
+
+/** Longest demo a link carries (characters after #demo=). */
+const LINK_LIMIT = 64_000;
+
+/** A link that opens a demo file (#demo=<the file, compressed>). */
+export async function demoLink(origin: string, pathname: string, name: string, text: string): Promise<string> {
+  const packed = await pipe(new TextEncoder().encode(JSON.stringify({ name, text })), new CompressionStream('deflate-raw'), 4_000_000);
+  const s = toBase64Url(packed);
+  if (s.length > LINK_LIMIT) throw new Error(`the demo is too large for a link (${s.length} characters); save it as a file instead`);
+  return `${origin}${pathname}#demo=${s}`;
+}
+
+/** The demo file a #demo= link carries, or why it cannot be read. */
+export async function readDemoLink(payload: string): Promise<{ name?: string; text?: string; problem?: string }> {
+  if (payload.length > LINK_LIMIT || !/^[A-Za-z0-9_-]*$/.test(payload)) return { problem: 'the link is not a demo link (too long, or characters a demo link never has)' };
+  try {
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'), 4_000_000));
+    const d = JSON.parse(json) as { name?: unknown; text?: unknown };
+    if (typeof d.name !== 'string' || typeof d.text !== 'string') return { problem: 'the link does not hold a demo file' };
+    return { name: d.name, text: d.text };
+  } catch (e) {
+    return { problem: `it cannot be unpacked (${e instanceof Error ? e.message : String(e)}); it may have been cut short when copied` };
+  }
+}
+
+/** The world's fingerprint: the hash of its events so far (the same demo replays to the same one). */
+export const selectEventHash: (s: SandboxState) => string = memoSelector(
+  (s: SandboxState) => [s.world.timeline, s.world.version, s.world.timeline?.sim.events.length ?? 0] as const,
+  ([t]) => (t ? eventHash(t.sim.events) : ''),
+);

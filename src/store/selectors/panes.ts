@@ -1,0 +1,110 @@
+import { INSTANCE_TYPES, parseDuration } from '../../sim';
+import { parseYaml } from '../../formats/yamlDoc';
+import type { CallRecord } from '../../content/calls';
+import type { Timeline } from '../../content/timeline';
+import type { SandboxState } from '../store';
+import { memoSelector } from './memo';
+import { selectWorldView, type WorldView } from './world';
+
+/** One pane of worlds side by side: a cluster of the world, under a label saying what is different about it. */
+export interface Pane {
+  cluster: string;
+  label: string;
+}
+
+/**
+ * The panes a demo names under `presenter.panes` (the schema has checked their shape), or none.
+ * The engine never reads the member: the world is one, its clusters the variants.
+ */
+export function demoPanes(text: string): Pane[] {
+  const doc = parseYaml(text);
+  const raw = (doc.data as { presenter?: { panes?: unknown } } | null)?.presenter?.panes;
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((p): p is Pane => !!p && typeof p.cluster === 'string' && typeof p.label === 'string').map((p) => ({ cluster: p.cluster, label: p.label }));
+}
+
+/** A demo's speeds per segment (`presenter.speeds`), in time order: from each `at` (ms) on, the clock's speed. */
+export function demoSpeeds(text: string): { at: number; speed: number }[] {
+  const raw = (parseYaml(text).data as { presenter?: { speeds?: unknown } } | null)?.presenter?.speeds;
+  if (!Array.isArray(raw)) return [];
+  return raw.map((x: { at?: unknown; speed?: unknown }) => ({ at: parseDuration(x?.at as string) ?? -1, speed: Number(x?.speed) }))
+    .filter((x) => x.at >= 0 && Number.isFinite(x.speed) && x.speed > 0).sort((a, b) => a.at - b.at);
+}
+
+/** The panes shown: in the audience's window the presenter's, otherwise the open demo's. */
+export const selectPanes = (s: SandboxState): Pane[] => s.present.show?.panes ?? s.lesson.demo?.panes ?? NONE;
+const NONE: Pane[] = [];
+
+/** The part of the world one cluster is: its instances, tasks, services and waiting tasks (no local host). */
+export function clusterView(v: WorldView, cluster: string): WorldView {
+  const services = v.services.filter((s) => s.cluster === cluster);
+  const groups = new Set(services.flatMap((s) => s.targetGroups));
+  const empty = !v.azs.some((z) => z.instances.some((i) => i.cluster === cluster) || z.fargate.some((t) => t.cluster === cluster));
+  return {
+    // A pane draws its cluster and what runs in it; the control plane (which the clusters share) stays
+    // out unless the cluster is still empty, so the cluster has the whole pane.
+    clusters: empty ? v.clusters.filter((c) => c === cluster) : [],
+    local: null,
+    services,
+    azs: v.azs.map((z) => ({ zone: z.zone, instances: z.instances.filter((i) => i.cluster === cluster), fargate: z.fargate.filter((t) => t.cluster === cluster) })),
+    waiting: v.waiting.filter((t) => t.cluster === cluster),
+    loadBalancers: v.loadBalancers.filter((lb) => lb.targetGroups.some((tg) => groups.has(tg.arn))),
+    control: { services: 0, tasks: 0, traces: 0, policies: 0, namespaces: 0, calls: 0 },
+  };
+}
+
+/** One pane's figures, for the table that compares them. */
+export interface PaneFigures {
+  pane: Pane;
+  /** Tasks on an instance or in a Fargate lane, not stopped. */
+  placed: number;
+  /** Instances with at least one such task, of all the cluster's active instances. */
+  used: number;
+  instances: number;
+  /** What the cluster's instances have cost so far at their on-demand price (whole minutes, as the cost meter counts). */
+  costUSD: number;
+  /** Requests about the cluster that failed: an API error, or each task a RunTask or StartTask could not place. */
+  failed: number;
+}
+
+const names = (cluster: unknown, name: string) => cluster === name || (typeof cluster === 'string' && cluster.endsWith(`:cluster/${name}`));
+
+function failures(calls: readonly CallRecord[], cluster: string): number {
+  let n = 0;
+  for (const c of calls) {
+    if (!names(c.input.cluster, cluster)) continue;
+    if (c.error) n++;
+    else n += ((c.output as { failures?: unknown[] } | undefined)?.failures ?? []).length;
+  }
+  return n;
+}
+
+export function paneFigures(t: Timeline, v: WorldView, pane: Pane): PaneFigures {
+  const part = clusterView(v, pane.cluster);
+  const live = (s: string) => s !== 'STOPPED';
+  const instances = part.azs.flatMap((z) => z.instances).filter((i) => i.status !== 'INACTIVE');
+  const placed = part.azs.reduce((n, z) => n + z.instances.reduce((m, i) => m + i.tasks.filter((x) => live(x.lastStatus)).length, 0) + z.fargate.filter((x) => live(x.lastStatus)).length, 0);
+  let costUSD = 0;
+  for (const ci of Object.values(t.sim.world.containerInstances)) {
+    if (!names(ci.clusterArn, pane.cluster)) continue;
+    const end = ci.deregisteredAtMs ?? t.sim.now;
+    costUSD += (INSTANCE_TYPES[ci.instanceType]?.price ?? 0) * Math.floor(Math.max(0, end - ci.registeredAtMs) / 60_000) / 60;
+  }
+  const learner = t.transcript.flatMap((o) => o.calls ?? []);
+  return {
+    pane, placed, used: instances.filter((i) => i.tasks.some((x) => live(x.lastStatus))).length, instances: instances.length,
+    costUSD, failed: failures(t.callLog, pane.cluster) + failures(learner, pane.cluster),
+  };
+}
+
+/** Each pane's part of the world, recomputed when the world or the panes change. */
+export const selectPaneViews: (s: SandboxState) => { pane: Pane; view: WorldView }[] = memoSelector(
+  (s: SandboxState) => [selectPanes(s), selectWorldView(s)] as const,
+  ([panes, v]) => (v ? panes.map((pane) => ({ pane, view: clusterView(v, pane.cluster) })) : []),
+);
+
+/** The panes' figures, recomputed when the world changes and each simulated minute (the cost). */
+export const selectPaneFigures: (s: SandboxState) => PaneFigures[] = memoSelector(
+  (s: SandboxState) => [s.world.timeline, s.world.version, Math.floor(s.world.now / 60_000), selectPanes(s), selectWorldView(s)] as const,
+  ([t, , , panes, v]) => (t && v ? panes.map((pane) => paneFigures(t, v, pane)) : []),
+);

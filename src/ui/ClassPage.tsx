@@ -1,0 +1,85 @@
+import { useMemo, useState, type DragEvent } from 'react';
+import { CLASS_COLUMNS, classCells, readClass, sortClass, type ClassColumn, type ClassFile } from '../store/classroom';
+import { ActionButton } from './ActionButton';
+import { ThemeButton } from './Header';
+import { useT } from './i18n';
+import type { MessageKey } from '../i18n';
+import './presenter.css';
+
+
+/** Reads dropped or chosen files as text. */
+async function readFiles(list: FileList | null): Promise<ClassFile[]> {
+  return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/**
+ * The Class page (?class): a class at a glance, with no server. The instructor drops many learners'
+ * progress files; a table says who passed which lesson, at what simulated time, which traps they hit
+ * and which predictions they got right, sortable by any column and exportable as CSV.
+ */
+export function ClassPage() {
+  const [files, setFiles] = useState<ClassFile[]>([]);
+  const [sort, setSort] = useState<{ by: ClassColumn; descending: boolean }>({ by: 'learner', descending: false });
+  const [over, setOver] = useState(false);
+  const t = useT();
+  const { rows, problems } = useMemo(() => readClass(files), [files]);
+  const sorted = useMemo(() => sortClass(rows, sort.by, sort.descending), [rows, sort]);
+  const add = async (list: FileList | null) => {
+    const more = await readFiles(list);
+    setFiles((f) => [...f, ...more]);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void add(e.dataTransfer.files);
+  };
+  return (
+    <div className="class-page">
+      <header className="bar" aria-label={t('class.label')}>
+        <h1 className="brand">{t('class.title')}</h1>
+        <span className="spacer" />
+        <ThemeButton />
+        <a className="button-link" href="./">{t('class.back')}</a>
+      </header>
+      <main className="class-body">
+        <p>{t('class.intro')}</p>
+        <p className="note" role="note"><strong>{t('class.caution')}</strong></p>
+        <p className="muted small">{t('class.names')}</p>
+        <label
+          className={`drop${over ? ' over' : ''}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}
+        >
+          <span>{t('class.drop')}</span>
+          <span className="button-like">{t('class.choose')}</span>
+          <input type="file" accept="application/json,.json" multiple className="sr-only" onChange={(e) => void add(e.currentTarget.files)} />
+        </label>
+        <p role="status" aria-label={t('class.filesRead')}>{files.length ? t('class.read', { files: t('class.files', { count: files.length }), results: t('class.results', { count: rows.length }) }) : t('class.empty')}</p>
+        {problems.length > 0 && <div className="notice error" role="alert">{t('class.unread')}<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul></div>}
+        {rows.length > 0 && (
+          <>
+            <ActionButton id="class.export" arg={sorted}>{t('class.export')}</ActionButton>
+            <table className="class-table">
+              <caption className="sr-only">{t('class.title')}</caption>
+              <thead>
+                <tr>
+                  {CLASS_COLUMNS.map((c) => (
+                    <th key={c.id} scope="col" aria-sort={sort.by === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                      <button type="button" title={t('class.sortBy', { column: t(`class.column.${c.id}` as MessageKey) })} onClick={() => setSort((s) => ({ by: c.id, descending: s.by === c.id ? !s.descending : false }))}>
+                        {t(`class.column.${c.id}` as MessageKey)}{sort.by === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                      </button>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((r) => {
+                  const c = classCells(r);
+                  return <tr key={`${r.learner}/${r.lesson}`}>{CLASS_COLUMNS.map((k) => <td key={k.id} className={k.id === 'passed' ? (r.passed ? 'ok' : 'bad') : undefined}>{c[k.id]}</td>)}</tr>;
+                })}
+              </tbody>
+            </table>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,387 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { openPage, root, servedBuild } from './page';
+
+/** Screenshots of the instructor's views (test-output/ is not committed). */
+const SHOTS = resolve(root, 'test-output/presenter');
+
+const clock = (page: Page) => page.getByLabel('Simulated time');
+
+/** How many rows the controls of the page's first bar stand in. */
+const HEADER_ROWS = `(() => {
+  const header = document.querySelector('header.bar');
+  const mids = [...header.querySelectorAll('h1, button, select, input, output')].filter((e) => e.getClientRects().length).map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((a, b) => a - b);
+  const rows = [];
+  for (const m of mids) if (!rows.length || m - rows[rows.length - 1] > 14) rows.push(m);
+  return rows.length;
+})()`;
+
+describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, two windows, demos side by side', () => {
+  let browser: Browser;
+  let server: PreviewServer;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await servedBuild('presenter-test'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 180_000);
+  const open: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const c of open.splice(0)) await c.close().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function context(opts: { width?: number; height?: number; theme?: 'light' | 'dark' } = {}): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+    const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 }, colorScheme: opts.theme ?? 'light', reducedMotion: 'reduce' });
+    open.push(ctx);
+    const errors: string[] = [];
+    ctx.on('weberror', (e) => errors.push(String(e.error())));
+    const page = await ctx.newPage();
+    return { ctx, page, errors };
+  }
+
+  async function axe(page: Page, view: string): Promise<void> {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(r.violations.map((v) => `${view}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`)).toEqual([]);
+  }
+
+  it('presenter view: the way out is always shown with its key; in a demo the way in is labelled, the header keeps one row, Continue runs the clock again and the notes stay off the projected view', async () => {
+    const { page, errors } = await context();
+    await openPage(page, url);
+    await page.keyboard.press('p');
+    const leave = page.getByRole('button', { name: 'Leave presenter view (P)' });
+    expect(await leave.getAttribute('aria-keyshortcuts')).toBe('P');
+    expect(await leave.textContent()).toBe('Leave presenter view P');
+    await leave.click();
+    await expect.poll(() => page.getByRole('banner', { name: 'Sandbox' }).count()).toBe(1);
+
+    await openPage(page, `${url}?demo=game-day&t=7m40s`);
+    const demo = page.getByRole('region', { name: /^Demo: Game day/ });
+    await expect.poll(() => demo.count()).toBe(1);
+    // Outside presenter view the instructor prepares: notes, and a labelled way in.
+    expect(await demo.getByText('Presenter notes').count()).toBe(1);
+    expect(await page.evaluate(HEADER_ROWS)).toBe(1);
+    await page.screenshot({ path: resolve(SHOTS, 'demo-1280x720.png') });
+    // The next question is announced in the clock's own format.
+    expect(await demo.textContent()).toContain('Next question at 0:07:50.');
+    expect(await clock(page).textContent()).toBe('0:07:40');
+    await page.getByRole('button', { name: 'Enter presenter view (P)' }).click();
+    await expect.poll(() => page.getByRole('banner', { name: 'Presenter view' }).count()).toBe(1);
+    expect(await page.getByText('Presenter notes').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Enter presenter view (P)' }).count()).toBe(0);
+    await page.getByLabel('Speed').selectOption('10');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const q = page.getByRole('alertdialog');
+    await expect.poll(() => q.count(), { timeout: 15_000 }).toBe(1);
+    expect(await clock(page).textContent()).toBe('0:07:50');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => q.textContent()).toContain('What happens:');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => q.count()).toBe(0);
+    // Continue: the clock runs again by itself.
+    await expect.poll(() => clock(page).textContent(), { timeout: 10_000 }).not.toBe('0:07:50');
+    expect(await page.getByRole('button', { name: 'Pause', exact: true }).count()).toBe(1);
+    expect(await demo.textContent()).toContain('Next question at 0:11:50.');
+    expect(await page.getByText('Presenter notes').count()).toBe(0);
+    await axe(page, 'demo in presenter view');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  /** The newest lines of a window's event log. */
+  const lastEvents = (page: Page) => page.getByRole('log', { name: /^Events/ }).locator('li').evaluateAll((l) => l.slice(-5).map((e) => e.textContent));
+
+  it('two windows, one world: the presenter drives, the audience follows (same clock, same question, no notes); closing one leaves the other working', async () => {
+    const { ctx, page, errors } = await context();
+    await openPage(page, `${url}?demo=game-day&t=7m40s&present`);
+    const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await audience.locator('html[data-ready="true"]').waitFor();
+    await audience.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(() => clock(audience).textContent()).toBe('0:07:40');
+    await expect.poll(() => audience.getByRole('banner', { name: 'Audience view' }).textContent()).toContain('Game day');
+    // The presenter's window is now the presenter's: notes, the next question and its answer.
+    const notes = page.getByRole('region', { name: 'Your notes' });
+    await expect.poll(() => notes.count()).toBe(1);
+    expect(await notes.textContent()).toContain('Next question at 0:07:50');
+    expect(await notes.textContent()).toContain('Answer: The tasks on the lost instances stop');
+    expect(await notes.textContent()).toContain('Watch the canvas by AZ');
+    expect(await page.getByRole('status').filter({ hasText: 'Audience window open' }).count()).toBe(1);
+    // The audience's window: the world, the event log, nothing to press, no notes.
+    expect(await audience.getByText('Watch the canvas by AZ').count()).toBe(0);
+    expect(await audience.getByText('The tasks on the lost instances stop').count()).toBe(0);
+    expect(await audience.getByRole('button').count()).toBe(0);
+    await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(6);
+    await page.bringToFront();
+    await page.getByLabel('Speed').selectOption('10');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const question = audience.getByRole('region', { name: 'Question' });
+    await expect.poll(() => question.count(), { timeout: 15_000 }).toBe(1);
+    expect(await question.textContent()).toContain('In 10 seconds AZ us-east-1b loses both its instances');
+    expect(await question.textContent()).not.toContain('What happens');
+    expect(await clock(audience).textContent()).toBe('0:07:50');
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await expect.poll(() => question.textContent()).toContain('What happens: The tasks on the lost instances stop');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    // The world moves on in both: the same time and the same events after the AZ is lost.
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByLabel('Jump to').fill('9m30s');
+    await page.getByLabel('Jump to').press('Enter');
+    await expect.poll(() => clock(audience).textContent()).toBe('0:09:30');
+    await expect.poll(() => lastEvents(audience)).toEqual(await lastEvents(page));
+    await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(await page.locator('.canvas .inst').count());
+    await audience.screenshot({ path: resolve(SHOTS, 'audience-1280x720.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'presenter-window-1280x720.png') });
+
+    // The audience's window closes: the presenter's goes back to one window, notes off the projected view, and still runs.
+    await audience.close();
+    await expect.poll(() => page.getByRole('button', { name: 'Open the audience window' }).count()).toBe(1);
+    await expect.poll(() => notes.count()).toBe(0);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => clock(page).textContent()).not.toBe('0:09:30');
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+    // A second audience window, then the presenter's closes: the audience's keeps the world and says so.
+    const [again] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await again.locator('html[data-ready="true"]').waitFor();
+    const at = await clock(page).textContent();
+    await expect.poll(() => clock(again).textContent()).toBe(at);
+    await page.close();
+    await expect.poll(() => again.getByText('The presenter window is gone').count(), { timeout: 10_000 }).toBe(1);
+    expect(await clock(again).textContent()).toBe(at);
+    expect(await again.locator('.canvas .inst').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('spotlight: a click in presenter view lights a node on the audience window and dims the rest; Escape clears it', async () => {
+    const { ctx, page, errors } = await context();
+    await openPage(page, `${url}?demo=game-day&t=2m&present`);
+    const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await audience.locator('html[data-ready="true"]').waitFor();
+    await audience.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(6);
+    await page.bringToFront();
+    await page.locator('.canvas .inst-head', { hasText: 'i-b1' }).click();
+    const lit = audience.locator('.canvas .react-flow__node.lit');
+    await expect.poll(() => lit.count()).toBe(1);
+    expect(await lit.textContent()).toContain('i-b1');
+    // The other instances dim; the cluster and its zones stay as they are.
+    expect(await audience.locator('.canvas .react-flow__node.dim .inst').count()).toBe(5);
+    expect(await audience.locator('.canvas .react-flow__node.dim .cluster, .canvas .react-flow__node.dim .zone').count()).toBe(0);
+    // The presenter's window shows the same, and no inspector opened.
+    expect(await page.locator('.canvas .react-flow__node.lit').textContent()).toContain('i-b1');
+    expect(await page.getByRole('region', { name: 'Inspector' }).count()).toBe(0);
+    await audience.screenshot({ path: resolve(SHOTS, 'spotlight-audience-1280x720.png') });
+    // A task: its instance is lit and the task's own chip marked.
+    await page.locator('.canvas .inst', { hasText: 'i-c1' }).locator('.chip').first().click();
+    await expect.poll(() => audience.locator('.canvas .chip.lit').count()).toBe(1);
+    expect(await audience.locator('.canvas .react-flow__node.lit').textContent()).toContain('i-c1');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => audience.locator('.canvas .react-flow__node.dim').count()).toBe(0);
+    expect(await audience.locator('.canvas .react-flow__node.lit').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('the placement demo side by side at 1280×720: three labelled panes, each cluster named on its canvas, the comparison table filled, in the audience window too', async () => {
+    const { ctx, page, errors } = await context();
+    await openPage(page, `${url}?demo=placement-side-by-side&t=30s&present`);
+    const panes = page.getByRole('region', { name: 'Worlds side by side' });
+    await expect.poll(() => panes.locator('.canvas-frame').count()).toBe(3);
+    const labels = ['Spread by AZ, then by instance', 'Binpack on memory', 'Random'];
+    const clusters = ['spread', 'binpack', 'random'];
+    for (let i = 0; i < 3; i++) {
+      const pane = page.getByRole('region', { name: `${labels[i]}: cluster ${clusters[i]}` });
+      await expect.poll(() => pane.locator('.inst').count()).toBe(4);
+      expect(await pane.locator('.canvas-title').textContent()).toBe(`${labels[i]} cluster ${clusters[i]}`);
+      // The cluster's name is drawn on its own canvas, and no other cluster is.
+      expect(await pane.locator('.cluster-title').allTextContents()).toEqual([`Cluster ${clusters[i]}`]);
+      // The panes sit side by side, each inside the window.
+      const box = (await pane.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(1280);
+      expect(box.width).toBeGreaterThan(250);
+    }
+    const rows = await page.getByRole('table').filter({ hasText: 'Side by side, on one clock' }).locator('tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent)));
+    expect(rows).toEqual([
+      ['Spread by AZ, then by instance', '8', '4 of 4', '$0.0000', '0'],
+      ['Binpack on memory', '8', '3 of 4', '$0.0000', '0'],
+      ['Random', '8', expect.stringMatching(/^[2-4] of 4$/), '$0.0000', '0'],
+    ]);
+    expect(await page.evaluate('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: resolve(SHOTS, 'side-by-side-1280x720.png') });
+    await page.getByLabel('Jump to').fill('2m');
+    await page.getByLabel('Jump to').press('Enter');
+    await expect.poll(() => page.getByRole('row', { name: /^Binpack on memory/ }).textContent()).toBe('Binpack on memory104 of 4$0.01282');
+    // The audience's window shows the same panes and table.
+    const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await audience.locator('html[data-ready="true"]').waitFor();
+    await audience.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(() => audience.getByRole('region', { name: 'Worlds side by side' }).locator('.canvas-frame').count()).toBe(3);
+    await expect.poll(() => audience.getByRole('row', { name: /^Binpack on memory/ }).textContent()).toBe('Binpack on memory104 of 4$0.01282');
+    await audience.screenshot({ path: resolve(SHOTS, 'side-by-side-audience-1280x720.png') });
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('the class page: many progress files dropped in, a sortable table, CSV out, and the plain word that the files are the learners\' own', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { page, errors } = await context({ theme });
+      await openPage(page, `${url}?class`);
+      expect(await page.getByRole('note').textContent()).toContain("Progress files are the learners' own");
+      expect(await page.getByRole('note').textContent()).toContain('It is not proof against editing.');
+      const progress = (lessons: Record<string, unknown>) => Buffer.from(JSON.stringify({ version: 1, lessons }));
+      await page.locator('input[type=file]').setInputFiles([
+        { name: 'ana.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 1 }, L3: { passed: false, checkedAt: 240_000, traps: ['crash-loop'] } }) },
+        { name: 'bo.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 61_000 } }) },
+        { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not progress') },
+      ]);
+      await expect.poll(() => page.getByRole('status', { name: 'Files read' }).textContent()).toBe('3 files read, 3 results.');
+      expect(await page.getByRole('alert').textContent()).toContain('notes.txt: it is not JSON');
+      const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
+      expect(await cells()).toEqual(['ana|L1|yes|0:01:35||1 of 1', 'ana|L3|no|0:04:00|crash-loop|', 'bo|L1|yes|0:01:01||']);
+      await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
+      expect(await cells()).toEqual(['bo|L1|yes|0:01:01||', 'ana|L1|yes|0:01:35||1 of 1', 'ana|L3|no|0:04:00|crash-loop|']);
+      await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
+      expect(await page.locator('th[aria-sort=descending]').textContent()).toContain('Simulated time');
+      expect((await cells())[0]).toBe('ana|L3|no|0:04:00|crash-loop|');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
+      expect(download.suggestedFilename()).toBe('class-progress.csv');
+      const csv = await (await download.createReadStream()).toArray();
+      expect(Buffer.concat(csv).toString().split('\r\n')[1]).toBe('ana,L3,no,0:04:00,crash-loop,');
+      await page.screenshot({ path: resolve(SHOTS, `class-${theme}-1280x720.png`) });
+      await axe(page, `class page, ${theme}`);
+      expect(errors).toEqual([]);
+    }
+  }, 90_000);
+
+  it('a demo written in the page: recorded, a question placed, saved, reopened from the file and from a link, replays to the same event hash; a broken file is refused at its line and member', async () => {
+    const { page, errors } = await context();
+    await openPage(page, url);
+    const run = async (line: string) => {
+      await page.getByRole('tab', { name: 'Console' }).click();
+      await page.getByLabel('Command').fill(line);
+      await page.getByLabel('Command').press('Enter');
+    };
+    const jump = async (to: string) => {
+      await page.getByLabel('Jump to').fill(to);
+      await page.getByLabel('Jump to').press('Enter');
+    };
+    const fingerprint = () => page.getByLabel('World fingerprint').textContent();
+    await jump('1m');
+    await run('aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
+    await jump('2m');
+    await page.getByRole('tab', { name: 'Demos' }).click();
+    const editor = page.getByRole('region', { name: 'Demo editor' });
+    await editor.getByLabel('Title').fill('Spread in the room');
+    await editor.getByLabel('Ask at 0:02:00').fill('Where do the three tasks go?');
+    await editor.getByLabel('What happens (the reveal)').fill('One per Availability Zone.');
+    await editor.getByRole('button', { name: 'Place the question here' }).click();
+    await expect.poll(() => editor.locator('.demo-stops li').count()).toBe(1);
+    await run('aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
+    await jump('4m');
+    await page.getByRole('tab', { name: 'Demos' }).click();
+    expect(await editor.textContent()).toContain('2 actions recorded');
+    const recorded = (await fingerprint())!;
+    expect(recorded).toMatch(/^World fingerprint at 0:04:00: [0-9a-f]{8,}$/);
+    await page.screenshot({ path: resolve(SHOTS, 'demo-editor-1280x720.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'Save the demo file' }).click()]);
+    expect(download.suggestedFilename()).toBe('spread-in-the-room.yaml');
+    const file = Buffer.concat(await (await download.createReadStream()).toArray());
+    expect(file.toString()).toContain('presenter:');
+    expect(file.toString()).toContain('prompt: Where do the three tasks go?');
+    await editor.getByRole('button', { name: 'Make a link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+    expect(link).toMatch(/#demo=[\w-]+$/);
+
+    // Reopened from the file: a demo of its own, with the question, reaching the same events.
+    await openPage(page, url);
+    await page.getByRole('tab', { name: 'Demos' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a demo file…' }).click()]);
+    await chooser.setFiles({ name: 'spread-in-the-room.yaml', mimeType: 'application/yaml', buffer: file });
+    await expect.poll(() => page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Demo: Spread in the room' }).textContent()).toContain('Next question at 0:02:00.');
+    await jump('4m');
+    await page.getByRole('tab', { name: 'Demos' }).click();
+    await expect.poll(fingerprint).toBe(recorded);
+    expect(await editor.textContent()).toContain('0 actions recorded');
+
+    // From the link.
+    await openPage(page, link);
+    await expect.poll(() => page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
+    await jump('4m');
+    await page.getByRole('tab', { name: 'Demos' }).click();
+    await expect.poll(fingerprint).toBe(recorded);
+
+    // A broken file: refused, at its line and member.
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a demo file…' }).click()]);
+    await again.setFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('name: broken\nseed: 1\npresenter:\n  pauses:\n    - { at: 5s, prompt: "What now?" }\nactions: []\n') });
+    await expect.poll(() => page.getByRole('status', { name: 'Messages' }).textContent()).toContain("demos/broken.yaml:5:7: presenter.pauses[0]: missing required member 'reveal'");
+    expect(await page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
+    await axe(page, 'demo editor');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  /** A window's layout: nothing wider than the window, the first bar's controls inside it and on one row, the focused canvas text legible. */
+  const LAYOUT = `(() => {
+    const vw = innerWidth, vh = innerHeight;
+    const header = document.querySelector('header.bar');
+    const outside = [...header.querySelectorAll('h1, button, select, input, output')].filter((e) => e.getClientRects().length).filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.left < -0.5 || r.right > vw + 0.5 || r.top < -0.5 || r.bottom > vh + 0.5;
+    }).map((e) => e.getAttribute('aria-label') || e.textContent.trim());
+    const canvas = document.querySelector('.world .canvas');
+    const vp = canvas && canvas.querySelector('.react-flow__viewport');
+    const zoom = vp ? new DOMMatrixReadOnly(getComputedStyle(vp).transform).a : 1;
+    const small = [];
+    for (const node of canvas ? canvas.querySelectorAll('.react-flow__node.focus') : []) {
+      const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+        const el = t.parentElement;
+        if (!t.textContent.trim() || !el || !el.getClientRects().length) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize) * zoom;
+        if (px < 10.95) small.push(t.textContent.trim() + ' (' + px.toFixed(1) + ' px)');
+      }
+    }
+    const c = canvas ? canvas.getBoundingClientRect() : { width: 0, height: 0 };
+    return { scrollWidth: document.scrollingElement.scrollWidth, vw, outside, small, canvasW: c.width, canvasH: c.height };
+  })()`;
+
+  it('both windows hold at 1280×720 and 1920×1080 in both themes (screenshots at 1024×768, 1280×720, 1440×900 too) and pass axe', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const { ctx, page, errors } = await context({ theme });
+      await openPage(page, `${url}?demo=game-day&t=7m49s&present`);
+      const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+      await audience.locator('html[data-ready="true"]').waitFor();
+      await expect.poll(() => page.getByRole('region', { name: 'Your notes' }).count()).toBe(1);
+      await page.bringToFront();
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await expect.poll(() => audience.getByRole('region', { name: 'Question' }).count(), { timeout: 15_000 }).toBe(1);
+      for (const [w, h] of [[1024, 768], [1280, 720], [1440, 900], [1920, 1080]] as const) {
+        for (const [name, p] of [['presenter', page], ['audience', audience]] as const) {
+          await p.setViewportSize({ width: w, height: h });
+          await p.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))').catch(() => undefined);
+          await p.waitForTimeout(300);
+          await p.screenshot({ path: resolve(SHOTS, `${name}-${theme}-${w}x${h}.png`) });
+          if (w !== 1280 && w !== 1920) continue;
+          const m = (await p.evaluate(LAYOUT)) as { scrollWidth: number; vw: number; outside: string[]; small: string[]; canvasW: number; canvasH: number };
+          const at = `${name}, ${theme}, ${w}×${h}`;
+          expect(m.scrollWidth, `${at}: page width`).toBeLessThanOrEqual(m.vw);
+          expect(m.outside, `${at}: bar controls outside the window`).toEqual([]);
+          expect(await p.evaluate(HEADER_ROWS), `${at}: bar rows`).toBe(1);
+          expect(m.small, `${at}: canvas text under 11 px`).toEqual([]);
+          expect(m.canvasW, `${at}: canvas width`).toBeGreaterThan(w * 0.55);
+          expect(m.canvasH, `${at}: canvas height`).toBeGreaterThan(h * 0.45);
+        }
+      }
+      await axe(page, `presenter window, ${theme}`);
+      await axe(audience, `audience window, ${theme}`);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    }
+  }, 180_000);
+});
