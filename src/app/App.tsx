@@ -65,7 +65,7 @@ export function App() {
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [store]);
+  }, [store, audience]);
   useEffect(() => (audience ? undefined : listenForKeys(store)), [store, audience]);
   return (
     <StoreContext.Provider value={store}>
