@@ -78,6 +78,10 @@ export interface Service {
   tags: Tag[];
   /** ECS Exec for the service's tasks. */
   enableExecuteCommand?: boolean;
+  /** ENABLED or DISABLED (API:CreateService availabilityZoneRebalancing); absent on a service that never had one: DISABLED. */
+  availabilityZoneRebalancing?: 'ENABLED' | 'DISABLED';
+  /** AZ rebalancing in progress: since the "not AZ balanced" event, and the task it started that is not yet healthy. */
+  rebalance?: { taskArn?: string };
 }
 
 export interface ServiceConnectConfig {

@@ -5,7 +5,7 @@ import { describeService } from '../../queries/describe';
 import { findService } from '../../queries/lookups';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { stopTask } from '../../controllers/tasks';
-import { deploymentId, openServiceDeployment, requestPass, startDeployment } from '../../controllers/services';
+import { deploymentId, openServiceDeployment, rebalancingDefault, requestPass, startDeployment } from '../../controllers/services';
 import type { EcsOperations } from './operation';
 import { ecsPage } from './paging';
 import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
@@ -30,6 +30,7 @@ interface NewService {
   serviceConnect: Service['serviceConnectConfiguration'];
   tags: Tag[];
   healthCheckGracePeriodSeconds: number | undefined;
+  availabilityZoneRebalancing: 'ENABLED' | 'DISABLED';
 }
 
 /** A REPLICA service needs a desired count; a DAEMON service gets one task per instance (EC2 only, no strategies, 100 % maximum). */
@@ -61,7 +62,7 @@ function newService(sim: SimContext, n: NewService): Service {
     }],
     events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
     taskArns: [], loadBalancers: n.loadBalancers, serviceRegistries: n.serviceRegistries,
-    ...(n.serviceConnect ? { serviceConnectConfiguration: n.serviceConnect } : {}), tags: n.tags,
+    ...(n.serviceConnect ? { serviceConnectConfiguration: n.serviceConnect } : {}), tags: n.tags, availabilityZoneRebalancing: n.availabilityZoneRebalancing,
     ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
     ...(n.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: n.healthCheckGracePeriodSeconds } : {}),
   };
@@ -80,6 +81,11 @@ function changeStrategy(sim: SimContext, cluster: Cluster, svc: Service, td: Tas
     svc.capacityProviderStrategy = capacity.strategy;
     delete svc.launchType;
   }
+}
+
+/** The request's availabilityZoneRebalancing (the model's enum, checked with the request). */
+function azRebalancing(v: string): 'ENABLED' | 'DISABLED' {
+  return v === 'DISABLED' ? 'DISABLED' : 'ENABLED';
 }
 
 /** Services: create, update (a new deployment when the task definition or network changes), delete, describe, list. */
@@ -108,6 +114,8 @@ export const SERVICE_OPERATIONS = {
       serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration),
       tags: input.tags ?? [],
       healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
+      // "For create service requests, when no value is specified … Amazon ECS defaults the value to ENABLED" (API:CreateService).
+      availabilityZoneRebalancing: input.availabilityZoneRebalancing !== undefined ? azRebalancing(input.availabilityZoneRebalancing) : rebalancingDefault(scheduling, launch.strategies),
     });
     if (input.enableExecuteCommand) svc.enableExecuteCommand = true;
     sim.world.services[arn] = svc;
@@ -151,6 +159,8 @@ export const SERVICE_OPERATIONS = {
     if (strategies) svc.placementStrategy = launch.strategies;
     if (constraints) svc.placementConstraints = launch.constraints;
     if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+    // Without the member the service keeps its value; it "doesn't trigger a new service deployment" (API:UpdateService).
+    if (input.availabilityZoneRebalancing !== undefined) svc.availabilityZoneRebalancing = azRebalancing(input.availabilityZoneRebalancing);
     if (net) svc.networkConfiguration = launch.net;
     if (td) svc.taskDefinition = td.taskDefinitionArn;
     if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
