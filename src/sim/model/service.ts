@@ -82,6 +82,8 @@ export interface Service {
   availabilityZoneRebalancing?: 'ENABLED' | 'DISABLED';
   /** AZ rebalancing in progress: since the "not AZ balanced" event, and the task it started that is not yet healthy. */
   rebalance?: { taskArn?: string };
+  /** When the first task scale-in protection the scheduler respects ends (it wakes then). */
+  protectionWakeAtMs?: number;
 }
 
 export interface ServiceConnectConfig {

@@ -4,7 +4,7 @@ import { serviceEvent, taskIds } from './events';
 import { isHealthy } from './health';
 import { launch, nextProvider } from './launch';
 import { requestPass } from './pass';
-import { scaleInOrder } from './scaleIn';
+import { scaleInOrder, unprotected } from './scaleIn';
 import { stopTask } from '../tasks';
 import { FARGATE_PROVIDERS } from '../../model/capacity';
 import { deploymentTaskDefinition, requirementsOf } from '../../queries/taskDefinitions';
@@ -110,6 +110,9 @@ export function rebalancePass(sim: SimContext, svc: Service): void {
     }
     return;
   }
+  // A protected task is not stopped to rebalance either: with none to stop in the fullest AZ, nothing starts.
+  const max = Math.max(...ns);
+  if (unprotected(sim, svc, active.filter((t) => t.availabilityZone === counts.find(([, n]) => n === max)![0])).length === 0) return;
   if (!svc.rebalance) {
     svc.rebalance = {};
     serviceEvent(sim, svc, `service (${svc.serviceName}) is not AZ balanced with ${spreadText(counts, false)}. AZ Rebalancing in progress.`);
@@ -166,7 +169,7 @@ function stopSurplus(sim: SimContext, svc: Service, active: Task[], started: Tas
   delete svc.rebalance!.taskArn;
   const max = Math.max(...counts.map(([, n]) => n));
   const az = counts.find(([, n]) => n === max)?.[0];
-  const victim = scaleInOrder(sim, svc, active.filter((t) => t !== started && t.availabilityZone === az))[0];
+  const victim = scaleInOrder(sim, svc, unprotected(sim, svc, active.filter((t) => t !== started && t.availabilityZone === az)))[0];
   if (az && victim) {
     serviceEvent(sim, svc, `${svc.serviceName} has stopped 1 running tasks in ${az} due to AZ rebalancing: ${taskIds([victim])}.`);
     stopTask(sim, victim, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${svc.deployments[0]!.id})`);
