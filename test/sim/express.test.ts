@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newSession, runCommand } from '../../src/content/console';
 import { Sim } from '../../src/sim';
@@ -36,4 +37,32 @@ describe('Express Mode', () => {
     expect(listener.Protocol).toBe('HTTPS');
     expect(listener.Port).toBe(443);
   });
+
+  it('answers any mix of Express requests with an answer or an AWS error, never a ServerException', () => {
+    const role = fc.constantFrom(undefined, 'arn:aws:iam::123456789012:role/r', '');
+    const container = fc.option(fc.record({ image: fc.constantFrom('nginx', '', 'a/b:c@sha256:0'), containerPort: fc.option(fc.integer({ min: -5, max: 70000 }), { nil: undefined }) }, { requiredKeys: [] }), { nil: undefined });
+    const scaling = fc.option(fc.record({ minTaskCount: fc.integer({ min: -2, max: 30 }), maxTaskCount: fc.integer({ min: -2, max: 30 }), autoScalingMetric: fc.constantFrom('AVERAGE_CPU', 'AVERAGE_MEMORY', 'REQUEST_COUNT_PER_TARGET'), autoScalingTargetValue: fc.integer({ min: -1, max: 100 }) }, { requiredKeys: [] }), { nil: undefined });
+    const request = fc.record({
+      op: fc.constantFrom('Create', 'Update', 'Delete', 'Describe'), name: fc.constantFrom('a', 'b', 'a_b', 'x'.repeat(60)),
+      cluster: fc.constantFrom(undefined, 'default', 'other'), executionRoleArn: role, primaryContainer: container, scalingTarget: scaling,
+      healthCheckPath: fc.constantFrom(undefined, '/ok', 'bad'), cpu: fc.constantFrom(undefined, '256', '1024', '7'), taskDefinitionArn: fc.constantFrom(undefined, 'own:1', 'nothing:1'),
+      wait: fc.integer({ min: 0, max: 400 }),
+    });
+    fc.assert(fc.property(fc.array(request, { maxLength: 8 }), (reqs) => {
+      const sim = new Sim();
+      sim.call('ecs.RegisterTaskDefinition', { family: 'own', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'Main', image: 'nginx', portMappings: [{ containerPort: 80, name: 'http' }] }] });
+      for (const r of reqs) {
+        const arn = `arn:aws:ecs:us-east-1:123456789012:service/${r.cluster ?? 'default'}/${r.name}`;
+        const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+        const config = drop({ executionRoleArn: r.executionRoleArn, primaryContainer: r.primaryContainer, scalingTarget: r.scalingTarget, healthCheckPath: r.healthCheckPath, cpu: r.cpu, taskDefinitionArn: r.taskDefinitionArn });
+        const out = r.op === 'Create' ? sim.call('ecs.CreateExpressGatewayService', drop({ ...config, serviceName: r.name, cluster: r.cluster, infrastructureRoleArn: 'arn:aws:iam::123456789012:role/infra' }))
+          : r.op === 'Update' ? sim.call('ecs.UpdateExpressGatewayService', { ...config, serviceArn: arn })
+            : sim.call(`ecs.${r.op}ExpressGatewayService`, { serviceArn: arn });
+        expect(out.error?.code).not.toBe('ServerException');
+        sim.runUntil(sim.now + r.wait * 1000);
+        expect(sim.events.filter((e) => e.type === 'sim.fault')).toEqual([]);
+      }
+    }), { numRuns: 150 });
+  });
 });
+

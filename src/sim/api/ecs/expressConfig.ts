@@ -107,6 +107,9 @@ export function configurationOf(sim: SimContext, req: ConfigRequest, names: { cl
     subnets: req.networkConfiguration?.subnets ?? prev?.networkConfiguration.subnets ?? defaultSubnets(sim),
     securityGroups: req.networkConfiguration?.securityGroups ?? prev?.networkConfiguration.securityGroups ?? ['sg-default'],
   };
+  // Checked before anything is made, as CreateService would check them after the load balancer exists.
+  if (net.subnets.length === 0) throw invalidParameter('subnets can not be empty.');
+  for (const s of net.subnets) if (!sim.world.subnets[s]) throw invalidParameter(`Error retrieving subnet information for [${s}]: The subnet ID '${s}' does not exist`);
   const common = {
     networkConfiguration: net, healthCheckPath: req.healthCheckPath ?? prev?.healthCheckPath ?? EXPRESS_DEFAULTS.healthCheckPath,
     scalingTarget: scalingOf(req.scalingTarget, prev?.scalingTarget), createdAtMs: sim.now,
