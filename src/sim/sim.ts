@@ -10,6 +10,7 @@ import type { AnyOperation, Operation } from './api/operation';
 import { validateClient } from './api/params';
 import { validateService } from './api/service';
 import { ECS_OPERATIONS } from './api/ecs/index';
+import { registerExpressHandlers } from './api/ecs/express';
 import { SIM_OPERATIONS } from './api/sim';
 import { AAS_OPERATIONS } from './api/applicationautoscaling';
 import { CLOUDWATCH_OPERATIONS } from './api/cloudwatch';
@@ -79,6 +80,7 @@ export class Sim extends SimContext {
     registerCasHandlers(this);
     registerElbHandlers(this);
     registerEventHandlers(this);
+    registerExpressHandlers(this);
     registerDockerHandlers(this);
     subscribeListeners(this);
     // A kind of pending work without its handler, or a notice nobody hears, is a wiring defect: refuse it here.

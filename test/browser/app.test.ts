@@ -286,7 +286,7 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await open(page);
     await page.getByRole('button', { name: 'Lessons' }).click();
     // Every lesson and demo loads: none is reported as skipped.
-    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('(0 of 15 passed)');
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('(0 of 16 passed)');
     expect(await page.getByRole('dialog').getByRole('alert').count()).toBe(0);
     expect(await page.getByRole('dialog').getByRole('button', { name: /Game day: an Availability Zone is lost/ }).count()).toBe(1);
     await page.getByRole('button', { name: /L4: From Compose to ECS/ }).click();

@@ -178,6 +178,14 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   call('ecs.UpdateService', { cluster: 'demo', service: 'svc', desiredCount: 0 });
   call('ecs.DeleteService', { cluster: 'demo', service: 'svc' });
   call('ecs.DeregisterContainerInstance', { cluster: 'demo', containerInstance: cis[1], force: true });
+  const express = call('ecs.CreateExpressGatewayService', {
+    cluster: 'demo', serviceName: 'xp', primaryContainer: { image: 'nginx', containerPort: 8080 }, tags: [{ key: 'app', value: 'xp' }],
+    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices',
+  }).service.serviceArn as string;
+  wait(60);
+  call('ecs.UpdateExpressGatewayService', { serviceArn: express, primaryContainer: { image: 'nginx:2' }, scalingTarget: { maxTaskCount: 4 } });
+  call('ecs.DescribeExpressGatewayService', { serviceArn: express, include: ['TAGS'] });
+  call('ecs.DeleteExpressGatewayService', { serviceArn: express });
   call('ecs.DeleteCluster', { cluster: 'spare' });
   return { answers, errors };
 }

@@ -6,10 +6,10 @@ import { runAction } from '../../src/store/actions';
 import { fakePort } from '../support/fakePort';
 
 describe('lessons in the store', () => {
-  it('the bundled catalog has the 15 lessons and 4 demos, none skipped', async () => {
+  it('the bundled catalog has the 16 lessons and 4 demos, none skipped', async () => {
     const c = await loadCatalog();
     expect(c.problems).toEqual([]);
-    expect(Object.keys(c.lessons)).toHaveLength(15);
+    expect(Object.keys(c.lessons)).toHaveLength(16);
     expect(Object.keys(c.demos)).toEqual(['placement-side-by-side', 'scaling-day', 'game-day', 'faults-tour']);
   });
 

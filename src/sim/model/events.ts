@@ -32,6 +32,7 @@ export interface EventMap {
   DeploymentStateChange: { serviceArn: string; deploymentId: string; rolloutState: 'FAILED' };
   ServiceDeploymentStateChange: { serviceArn: string; serviceDeploymentArn: string; status: ServiceDeploymentStatus; lifecycleStage?: LifecycleStage };
   LifecycleHookStateChange: { serviceArn: string; serviceDeploymentArn: string; hookId: string; lifecycleStage: HookStage; status: HookRun['status'] };
+  ExpressGatewayServiceChange: { serviceArn: string; status: 'ACTIVE' | 'DRAINING' | 'INACTIVE'; endpoint: string };
   // instances and agents
   InstanceLaunched: { ec2InstanceId: string; instanceType: string; availabilityZone: string; autoScalingGroupName?: string };
   InstanceStopped: { ec2InstanceId: string };
@@ -108,7 +109,7 @@ export const EVENT_CATEGORY: Record<EventType, EventCategory> = {
   TaskDefinitionRegistered: 'tasks', TaskDefinitionDeregistered: 'tasks', ScheduledTaskRun: 'tasks', ScheduledTaskFailed: 'tasks',
   LoadChanged: 'tasks', FaultInjected: 'tasks', TaskProtectionChanged: 'tasks', ExecuteCommandSession: 'tasks',
   ServiceCreated: 'services', ServiceUpdated: 'services', ServiceStateChange: 'services', ServiceEvent: 'services', DeploymentStateChange: 'services',
-  ServiceDeploymentStateChange: 'services', LifecycleHookStateChange: 'services',
+  ServiceDeploymentStateChange: 'services', LifecycleHookStateChange: 'services', ExpressGatewayServiceChange: 'services',
   InstanceLaunched: 'instances', InstanceStopped: 'instances', InstanceTerminated: 'instances', ContainerInstanceRegistered: 'instances',
   ContainerInstanceStateChange: 'instances', AgentConnected: 'instances', AgentDisconnected: 'instances', AgentUpdated: 'instances', AttributesChanged: 'instances',
   AsgCreated: 'scaling', AsgDesiredCapacity: 'scaling', AsgTerminate: 'scaling', CapacityProviderCreated: 'scaling', ManagedInstanceRetired: 'scaling',

@@ -28,6 +28,8 @@ export interface PendingMap {
   'sdep.step': { sd: string; gen: number };
   'sdep.hook': { sd: string; hook: string };
   'sdep.hookTimeout': { sd: string; hook: string };
+  // an Express service being deleted: its load balancer resources go once its tasks have stopped (api/ecs/express)
+  'express.cleanup': { svc: string };
   // EC2 instances and their agents (controllers/instances), Auto Scaling groups (controllers/asg)
   'inst.boot': { id: string; gen: number };
   'agent.timeout': { ci: string; gen: number };
@@ -67,6 +69,7 @@ export const PENDING_HANDLERS: Record<PendingKind, string> = {
   'task.provisionTimeout': 'controllers/cas', 'cluster.placeWaiting': 'controllers/cas', 'cluster.provision': 'controllers/cas',
   'svc.pass': 'controllers/services', 'svc.wake': 'controllers/services',
   'sdep.step': 'controllers/services', 'sdep.hook': 'controllers/services', 'sdep.hookTimeout': 'controllers/services',
+  'express.cleanup': 'api/ecs/express',
   'inst.boot': 'controllers/instances', 'agent.timeout': 'controllers/instances', 'agent.connect': 'controllers/instances',
   'agent.restore': 'controllers/instances', 'agent.update': 'controllers/instances', 'asg.reconcile': 'controllers/asg',
   'metrics.tick': 'controllers/metrics', 'aas.scheduled': 'controllers/autoscaling',

@@ -78,6 +78,12 @@ export interface Service {
   tags: Tag[];
   /** ECS Exec for the service's tasks. */
   enableExecuteCommand?: boolean;
+  /** ENABLED or DISABLED (API:CreateService availabilityZoneRebalancing); absent on a service that never had one: DISABLED. */
+  availabilityZoneRebalancing?: 'ENABLED' | 'DISABLED';
+  /** AZ rebalancing in progress: since the "not AZ balanced" event, and the task it started that is not yet healthy. */
+  rebalance?: { taskArn?: string };
+  /** When the first task scale-in protection the scheduler respects ends (it wakes then). */
+  protectionWakeAtMs?: number;
 }
 
 export interface ServiceConnectConfig {

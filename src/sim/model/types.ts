@@ -5,3 +5,4 @@ export type * from './task';
 export type * from './service';
 export type * from './scaling';
 export type * from './network';
+export type * from './express';

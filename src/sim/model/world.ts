@@ -4,7 +4,7 @@ import { DEFAULT_DURATIONS, type Durations } from './durations';
 import { emptyCost, type CostState } from './cost';
 import { DURATION_MAX_MS } from './limits';
 import type {
-  Certificate, HookFunction, ServiceDeploymentRecord, ServiceRevisionRecord, EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  Certificate, ExpressService, HookFunction, ServiceDeploymentRecord, ServiceRevisionRecord, EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
 } from './types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -60,6 +60,8 @@ export interface WorldState {
   rules: Record<string, ListenerRule>;
   /** Certificates for HTTPS listeners (sim.CreateCertificate), by ARN. */
   certificates: Record<string, Certificate>;
+  /** Express Mode services (CreateExpressGatewayService), by service ARN. */
+  expressServices: Record<string, ExpressService>;
   /** Bumped whenever listeners or rules change, so cached routes are recomputed. */
   routingVersion: number;
   traffic: TrafficSource[];
@@ -99,7 +101,7 @@ export const WORLD_TABLES = [
   'clusters', 'ec2', 'containerInstances', 'taskDefinitions', 'tasks', 'services', 'subnets', 'images', 'accountSettings', 'groupIndex',
   'loads', 'metrics', 'alarms', 'scalableTargets', 'scalingPolicies', 'scheduledActions', 'launchTemplates', 'autoScalingGroups',
   'capacityProviders', 'loadBalancers', 'targetGroups', 'listeners', 'rules', 'namespaces', 'discoveryServices', 'healthOverrides', 'eventRules',
-  'certificates', 'serviceRevisions', 'serviceDeployments', 'hookFunctions',
+  'certificates', 'serviceRevisions', 'serviceDeployments', 'hookFunctions', 'expressServices',
 ] as const satisfies readonly (keyof WorldState)[];
 export const DOCKER_TABLES = ['processes', 'images', 'containers', 'networks', 'traffic', 'logins'] as const satisfies readonly (keyof DockerHost)[];
 
@@ -198,6 +200,7 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
     listeners: {},
     rules: {},
     certificates: {},
+    expressServices: {},
     routingVersion: 0,
     traffic: [],
     trafficTasks: [],

@@ -105,7 +105,7 @@ export function describeService(sim: SimContext, s: Service): Record<string, unk
     networkConfiguration: s.networkConfiguration, healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
     schedulingStrategy: s.schedulingStrategy, deploymentController: { type: 'ECS' },
     createdBy: `arn:aws:iam::${sim.world.account}:user/learner`, enableECSManagedTags: false, propagateTags: 'NONE',
-    enableExecuteCommand: s.enableExecuteCommand === true, availabilityZoneRebalancing: 'DISABLED', tags: s.tags,
+    enableExecuteCommand: s.enableExecuteCommand === true, availabilityZoneRebalancing: s.availabilityZoneRebalancing ?? 'DISABLED', tags: s.tags,
   });
 }
 

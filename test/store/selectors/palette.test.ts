@@ -31,7 +31,7 @@ describe('the command palette’s entries', () => {
     expect(selectPalette(store.getState()).some((e) => e.id === 'lesson.open')).toBe(false);
     await catalogIn(store);
     const lessons = selectPalette(store.getState()).filter((e) => e.id === 'lesson.open');
-    expect(lessons).toHaveLength(15);
+    expect(lessons).toHaveLength(16);
     expect(lessons[0]).toMatchObject({ arg: 'L1' });
   });
 

@@ -12,6 +12,7 @@ import { TAG_OPERATIONS } from './tags';
 import { TASK_PROTECTION_OPERATIONS } from './taskProtection';
 import { EXECUTE_OPERATIONS } from './execute';
 import { NAMESPACE_OPERATIONS } from './namespaces';
+import { EXPRESS_OPERATIONS } from './express';
 
 /** Amazon ECS (`ecs.`), one table per resource; a new resource is one file and one line here. */
 export const ECS_OPERATIONS = {
@@ -28,4 +29,5 @@ export const ECS_OPERATIONS = {
   ...EXECUTE_OPERATIONS,
   ...NAMESPACE_OPERATIONS,
   ...SERVICE_DEPLOYMENT_OPERATIONS,
+  ...EXPRESS_OPERATIONS,
 } satisfies EcsOperations;

@@ -5,14 +5,14 @@ import { describeService } from '../../queries/describe';
 import { findService } from '../../queries/lookups';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { stopTask } from '../../controllers/tasks';
-import { deploymentId, openServiceDeployment, requestPass, startDeployment } from '../../controllers/services';
+import { deploymentId, openServiceDeployment, rebalancingDefault, requestPass, startDeployment } from '../../controllers/services';
 import type { EcsOperations } from './operation';
 import { ecsPage } from './paging';
 import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serviceChecks';
 import { checkAdvanced, checkDeploymentConfig } from './deploymentConfig';
 import type * as Ecs from './inputs.generated';
-import { resolveCapacity } from './strategy';
+import { resolveCapacity, type Capacity } from './strategy';
 
 /** A CreateService request, checked. */
 interface NewService {
@@ -30,6 +30,7 @@ interface NewService {
   serviceConnect: Service['serviceConnectConfiguration'];
   tags: Tag[];
   healthCheckGracePeriodSeconds: number | undefined;
+  availabilityZoneRebalancing: 'ENABLED' | 'DISABLED';
 }
 
 /** A REPLICA service needs a desired count; a DAEMON service gets one task per instance (EC2 only, no strategies, 100 % maximum). */
@@ -61,25 +62,47 @@ function newService(sim: SimContext, n: NewService): Service {
     }],
     events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
     taskArns: [], loadBalancers: n.loadBalancers, serviceRegistries: n.serviceRegistries,
-    ...(n.serviceConnect ? { serviceConnectConfiguration: n.serviceConnect } : {}), tags: n.tags,
+    ...(n.serviceConnect ? { serviceConnectConfiguration: n.serviceConnect } : {}), tags: n.tags, availabilityZoneRebalancing: n.availabilityZoneRebalancing,
     ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
     ...(n.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: n.healthCheckGracePeriodSeconds } : {}),
   };
 }
 
-/** UpdateService with a capacity provider strategy: only with a new deployment, and on the same kind of capacity. */
-function changeStrategy(sim: SimContext, cluster: Cluster, svc: Service, td: TaskDefinition, strategy: CapacityProviderStrategyItem[], force: boolean): void {
+/**
+ * The capacity an UpdateService request moves the service to (ecs-spec §13.2; API:UpdateService
+ * capacityProviderStrategy, June 2025): "Update the Fargate launch type to an Auto Scaling group capacity
+ * provider. Update the Amazon EC2 launch type to a Fargate capacity provider. Update the Fargate capacity
+ * provider to an Auto Scaling group capacity provider. Update the Amazon EC2 capacity provider to a Fargate
+ * capacity provider. Update the Auto Scaling group or Fargate capacity provider back to the launch type. Pass
+ * an empty list", which "will remove Capacity Providers from the service and revert it to the same launch
+ * type" (aws/containers-roadmap#838): EC2 from an Auto Scaling group provider, FARGATE from a Fargate one.
+ * A change still needs forceNewDeployment, and the task definition must be compatible with the new capacity.
+ */
+function targetCapacity(sim: SimContext, cluster: Cluster, svc: Service, td: TaskDefinition, strategy: CapacityProviderStrategyItem[] | undefined, force: boolean): Capacity {
+  const current: Capacity = { launchType: onFargate(svc) ? 'FARGATE' : 'EC2', ...(svc.capacityProviderStrategy ? { strategy: svc.capacityProviderStrategy } : {}) };
+  if (strategy === undefined || (strategy.length === 0 && !svc.capacityProviderStrategy)) return current;
   if (!force) {
     throw invalidParameter('When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.');
   }
-  const capacity = resolveCapacity(sim, cluster, undefined, strategy.length ? strategy : undefined, td);
-  if (capacity.launchType !== (onFargate(svc) ? 'FARGATE' : 'EC2')) {
-    throw invalidParameter('A service cannot move between Fargate and EC2 capacity; create a new service instead.');
-  }
+  if (strategy.length === 0) return resolveCapacity(sim, cluster, current.launchType, undefined, td);
+  return resolveCapacity(sim, cluster, undefined, strategy, td);
+}
+
+/** Puts the service on its new capacity: a strategy, or a launch type (and no platform version off Fargate). */
+function applyCapacity(svc: Service, capacity: Capacity): void {
   if (capacity.strategy) {
     svc.capacityProviderStrategy = capacity.strategy;
     delete svc.launchType;
+  } else {
+    svc.launchType = capacity.launchType;
+    delete svc.capacityProviderStrategy;
   }
+  if (capacity.launchType !== 'FARGATE') delete svc.platformVersion;
+}
+
+/** The request's availabilityZoneRebalancing (the model's enum, checked with the request). */
+function azRebalancing(v: string): 'ENABLED' | 'DISABLED' {
+  return v === 'DISABLED' ? 'DISABLED' : 'ENABLED';
 }
 
 /** Services: create, update (a new deployment when the task definition or network changes), delete, describe, list. */
@@ -108,6 +131,8 @@ export const SERVICE_OPERATIONS = {
       serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration),
       tags: input.tags ?? [],
       healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
+      // "For create service requests, when no value is specified … Amazon ECS defaults the value to ENABLED" (API:CreateService).
+      availabilityZoneRebalancing: input.availabilityZoneRebalancing !== undefined ? azRebalancing(input.availabilityZoneRebalancing) : rebalancingDefault(scheduling, launch.strategies),
     });
     if (input.enableExecuteCommand) svc.enableExecuteCommand = true;
     sim.world.services[arn] = svc;
@@ -130,10 +155,15 @@ export const SERVICE_OPERATIONS = {
     }
     const effectiveTd = td ?? findTaskDefinition(sim, svc.taskDefinition)!;
     const { placementStrategy: strategies, placementConstraints: constraints, networkConfiguration: net } = input;
-    // The service keeps its capacity: its launch type, or (below) a strategy on the same kind of capacity.
-    const launch = checkLaunch(sim, cluster, effectiveTd, { networkConfiguration: net ?? svc.networkConfiguration, placementStrategy: strategies, placementConstraints: constraints }, { launchType: onFargate(svc) ? 'FARGATE' : 'EC2' });
-    const newStrategy = input.capacityProviderStrategy;
-    if (newStrategy !== undefined) changeStrategy(sim, cluster, svc, effectiveTd, newStrategy, input.forceNewDeployment === true);
+    const capacity = targetCapacity(sim, cluster, svc, effectiveTd, input.capacityProviderStrategy, input.forceNewDeployment === true);
+    // Onto Fargate, the service's placement strategies and constraints are checked too (Fargate takes none).
+    const toFargate = capacity.launchType === 'FARGATE' && !onFargate(svc);
+    const launch = checkLaunch(sim, cluster, effectiveTd, {
+      networkConfiguration: net ?? svc.networkConfiguration,
+      placementStrategy: strategies ?? (toFargate ? svc.placementStrategy : undefined),
+      placementConstraints: constraints ?? (toFargate ? svc.placementConstraints : undefined),
+    }, capacity);
+    if (input.capacityProviderStrategy !== undefined) applyCapacity(svc, capacity);
     if (net !== undefined) newDeployment = true;
     if (input.desiredCount !== undefined) {
       if (svc.schedulingStrategy === 'DAEMON') throw invalidParameter('The desired count cannot be set for a service with the DAEMON scheduling strategy.');
@@ -151,12 +181,16 @@ export const SERVICE_OPERATIONS = {
     if (strategies) svc.placementStrategy = launch.strategies;
     if (constraints) svc.placementConstraints = launch.constraints;
     if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+    // Without the member the service keeps its value; it "doesn't trigger a new service deployment" (API:UpdateService).
+    if (input.availabilityZoneRebalancing !== undefined) svc.availabilityZoneRebalancing = azRebalancing(input.availabilityZoneRebalancing);
     if (net) svc.networkConfiguration = launch.net;
     if (td) svc.taskDefinition = td.taskDefinitionArn;
     if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
     if (newDeployment) {
       const pv = onFargate(svc) ? platformVersionFor(effectiveTd, input.platformVersion ?? svc.platformVersion) : undefined;
-      startDeployment(sim, svc, svc.taskDefinition, pv);
+      if (pv && toFargate) svc.platformVersion = pv;
+      const dep = startDeployment(sim, svc, svc.taskDefinition, pv);
+      if (!pv) delete dep.platformVersion;
     }
     svc.deployments[0]!.desiredCount = svc.desiredCount;
     sim.emit('ServiceUpdated', `Service ${svc.serviceName} was updated${newDeployment ? ' (new deployment)' : ''}: desired count ${svc.desiredCount}.`, { serviceArn: svc.serviceArn });

@@ -4,6 +4,7 @@ import type { SimContext } from '../../model/context';
 import type { Cluster } from '../../model/types';
 import { findTask } from '../../queries/lookups';
 import { protectionExpiry } from '../../queries/protection';
+import { requestPass } from '../../controllers/services';
 import type { EcsOperations } from './operation';
 
 /**
@@ -56,6 +57,9 @@ export const TASK_PROTECTION_OPERATIONS = {
       if (input.protectionEnabled) t.protectedUntilMs = sim.now + (minutes ?? DEFAULT_MINUTES) * MINUTE;
       else delete t.protectedUntilMs;
       t.version++;
+      // The scheduler looks again: a task no longer protected may be the one scale-in or a deployment stops.
+      const svc = sim.world.services[t.serviceArn!];
+      if (svc && !input.protectionEnabled) requestPass(sim, svc);
     }
     if (found.length) {
       sim.emit('TaskProtectionChanged', `${input.protectionEnabled ? 'Scale-in protection on' : 'Scale-in protection off'} for ${found.length} task(s)${input.protectionEnabled ? ` for ${minutes ?? DEFAULT_MINUTES} minutes` : ''}.`, {

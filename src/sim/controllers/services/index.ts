@@ -7,6 +7,7 @@ import { replicaPass } from './replica';
 import { requestPass } from './pass';
 import { advanceServiceDeployment, passMode, stepTimer } from './shifting';
 import { hookExpired, invokeHook } from './hooks';
+import { rebalancePass, rebalancingTask } from './rebalance';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -22,6 +23,7 @@ export { openServiceDeployment } from './start';
 export { checkDeploymentAlarms, stopServiceDeployment } from './rollback';
 export { continueHook } from './hooks';
 export { currentRecord, isOngoing } from './records';
+export { rebalancingDefault } from './rebalance';
 
 /**
  * Listener of `taskChanged` (after the load balancer and Cloud Map listeners): a task of a service
@@ -68,15 +70,19 @@ export function runPass(sim: SimContext, svc: Service): void {
   if (svc.status === 'INACTIVE') return;
   const w = sim.world;
   svc.taskArns = svc.taskArns.filter((a) => w.tasks[a] && w.tasks[a]!.lastStatus !== 'STOPPED');
+  // A task AZ rebalancing started is its own until healthy: the pass neither counts it nor scales it in.
+  const extra = rebalancingTask(sim, svc);
+  const own = (xs: Task[]) => (extra ? xs.filter((t) => t !== extra) : xs);
   let ts = svc.taskArns.map((a) => w.tasks[a]!);
   if (svc.status === 'ACTIVE') {
     if (svc.schedulingStrategy === 'DAEMON') daemonPass(sim, svc, ts);
-    else replicaPass(sim, svc, ts, passMode(sim, svc));
+    else replicaPass(sim, svc, own(ts), passMode(sim, svc));
     ts = svc.taskArns.map((a) => w.tasks[a]!).filter(Boolean);
   }
   updateCounts(sim, svc, ts);
   if (svc.status === 'ACTIVE') advanceServiceDeployment(sim, svc);
-  finishDeployments(sim, svc, ts);
+  finishDeployments(sim, svc, own(ts));
+  rebalancePass(sim, svc);
 }
 
 export function registerServiceHandlers(sim: SimContext): void {

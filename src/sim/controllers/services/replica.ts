@@ -6,7 +6,7 @@ import { checkCircuitBreaker } from './deployments';
 import { serviceEvent, taskIds, unableToPlaceMessage } from './events';
 import { isHealthy, onDraining } from './health';
 import { launch, nextProvider } from './launch';
-import { scaleInChoice, scaleInOrder, stopMany } from './scaleIn';
+import { scaleInChoice, scaleInOrder, stopMany, unprotected } from './scaleIn';
 import type { PassMode } from './shifting';
 
 /** What one pass of a REPLICA service sees of its tasks before it starts or stops any. */
@@ -48,7 +48,7 @@ function survey(sim: SimContext, svc: Service, ts: Task[], mode: PassMode | unde
     inFlight: ts.filter((t) => t.lastStatus !== 'STOPPED').length,
     elbUnhealthy, unhealthy,
     primaryGood: active.filter((t) => t.deploymentId === primary.id && !onDraining(sim, t) && !unhealthy.includes(t)),
-    replaceable: active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t) && !held.includes(t)),
+    replaceable: unprotected(sim, svc, active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t) && !held.includes(t))),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SimContext } from '../../model/context';
 import type { Deployment, Service, Task } from '../../model/types';
 import { splitStrategy } from '../../queries/capacity';
+import { isProtected } from '../../queries/protection';
 import { stopTask } from '../tasks';
 import { serviceEvent, taskIds } from './events';
 
@@ -35,8 +36,29 @@ export function scaleInOrder(sim: SimContext, svc: Service, ts: Task[]): Task[] 
   });
 }
 
-/** Which tasks scale-in stops: from the providers above their share first, then by the strategy's rule. */
-export function scaleInChoice(sim: SimContext, svc: Service, dep: Deployment, ts: Task[], n: number): Task[] {
+/**
+ * The tasks scale-in and deployments may stop: not those under task scale-in protection, which "will not be
+ * terminated by scale-in events from Service Auto Scaling or deployments" until it ends (API:UpdateTaskProtection,
+ * DG:task-scale-in-protection). The service wakes when the first protection of `ts` ends.
+ */
+export function unprotected(sim: SimContext, svc: Service, ts: Task[]): Task[] {
+  const ends = ts.filter((t) => isProtected(sim.world, t.taskArn, sim.now)).map((t) => t.protectedUntilMs!);
+  if (ends.length === 0) return ts;
+  const first = Math.min(...ends);
+  if (svc.protectionWakeAtMs !== first) {
+    svc.protectionWakeAtMs = first;
+    sim.engine.at(first, { k: 'svc.wake', svc: svc.serviceArn });
+  }
+  return ts.filter((t) => !isProtected(sim.world, t.taskArn, sim.now));
+}
+
+/** Which tasks scale-in stops (never a protected one): from the providers above their share first, then by the strategy's rule. */
+export function scaleInChoice(sim: SimContext, svc: Service, dep: Deployment, all: Task[], n: number): Task[] {
+  const ts = unprotected(sim, svc, all);
+  if (ts.length < n) {
+    // [INF] wording: the scheduler says why it keeps more tasks than desiredCount.
+    serviceEvent(sim, svc, `(service ${svc.serviceName}) was unable to scale in due to (reason ${all.length - ts.length} tasks under protection).`);
+  }
   const strategy = dep.capacityProviderStrategy ?? svc.capacityProviderStrategy;
   if (!strategy?.length) return scaleInOrder(sim, svc, ts).slice(0, n);
   const target = splitStrategy(strategy, svc.desiredCount);
