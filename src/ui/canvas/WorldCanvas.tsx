@@ -97,18 +97,12 @@ function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; labe
   );
 }
 
-function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight }: WorldCanvasProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const t = useT();
-  const size = useSize(host);
-  const w = size?.w;
-  const h = size?.h;
-  const placed = useMemo(() => (w !== undefined && h !== undefined ? layoutWorld(view, w, h, focus) : []), [view, w, h, focus]);
-  const focused = useMemo(() => focusNodes(view, placed, focus), [view, placed, focus]);
-  const spot = useMemo(() => ({ ids: spotlightNodes(placed, spotlight), task: spotlight?.kind === 'task' ? spotlight.id : undefined }), [placed, spotlight]);
-  const { nodes, onNodesChange } = useNodes(placed, focused, onSelect, spot);
+/**
+ * The view follows what the lesson is about until the learner pans or zooms (follow goes false);
+ * Fit (F) or a new fit request follows again. fit(animate) frames the focused box now.
+ */
+function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<typeof focusNodes>, size: ReturnType<typeof useSize>, fitRequest: WorldCanvasProps['fitRequest']) {
   const rf = useReactFlow();
-  // The view follows what the lesson is about until the learner pans or zooms; Fit (F) follows again.
   const follow = useRef(true);
   const box = boundsOf(placed, focused);
   const boxKey = box ? `${box.x},${box.y},${box.w},${box.h}` : '';
@@ -135,6 +129,21 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotligh
     follow.current = true;
     latestFit.current(true);
   }, [fitRequest]);
+  return { follow, fit };
+}
+
+function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight }: WorldCanvasProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const size = useSize(host);
+  const w = size?.w;
+  const h = size?.h;
+  const placed = useMemo(() => (w !== undefined && h !== undefined ? layoutWorld(view, w, h, focus) : []), [view, w, h, focus]);
+  const focused = useMemo(() => focusNodes(view, placed, focus), [view, placed, focus]);
+  const spot = useMemo(() => ({ ids: spotlightNodes(placed, spotlight), task: spotlight?.kind === 'task' ? spotlight.id : undefined }), [placed, spotlight]);
+  const { nodes, onNodesChange } = useNodes(placed, focused, onSelect, spot);
+  const rf = useReactFlow();
+  const { follow, fit } = useFraming(placed, focused, size, fitRequest);
   const onNodeClick = useCallback((_: unknown, n: Node<Data>) => {
     if (!onSelect) return;
     // A click on a node (not on a chip inside it) inspects the node itself.
