@@ -116,8 +116,8 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     // The audience's window: the world, the event log, nothing to press, no notes.
     expect(await audience.getByText('Watch the canvas by AZ').count()).toBe(0);
     expect(await audience.getByText('The tasks on the lost instances stop').count()).toBe(0);
-    expect(await audience.getByRole('button').count()).toBe(0);
     await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(6);
+    expect(await audience.getByRole('button').count()).toBe(0);
     await page.bringToFront();
     await page.getByLabel('Speed').selectOption('10');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
