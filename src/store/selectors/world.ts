@@ -127,33 +127,9 @@ export function worldView(sim: Sim, calls: number): WorldView {
       tasks: byInstance.get(ci.containerInstanceArn) ?? [],
     });
   }
-  const loadBalancers = Object.values(w.loadBalancers).map((lb) => ({
-    arn: lb.LoadBalancerArn, name: lb.LoadBalancerName, dns: lb.DNSName,
-    targetGroups: Object.values(w.targetGroups).filter((tg) => tg.loadBalancerArns.includes(lb.LoadBalancerArn)).map((tg) => ({
-      arn: tg.TargetGroupArn, name: tg.TargetGroupName,
-      healthy: tg.targets.filter((x) => x.State === 'healthy').length,
-      unhealthy: tg.targets.filter((x) => x.State === 'unhealthy').length,
-      other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,
-      weights: forwardShares(sim, lb.LoadBalancerArn, tg.TargetGroupArn),
-    })),
-  }));
-  const services = Object.values(w.services).filter((s) => s.status !== 'INACTIVE').map((s) => {
-    const primary = s.deployments.find((d) => d.status === 'PRIMARY');
-    return {
-      arn: s.serviceArn, name: s.serviceName, cluster: s.clusterArn.split('/').pop()!, status: s.status, desired: s.desiredCount,
-      running: s.deployments.reduce((n, d) => n + d.runningCount, 0), pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
-      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
-      targetGroups: s.loadBalancers.flatMap((l) => [l.targetGroupArn, ...(l.advancedConfiguration?.alternateTargetGroupArn ? [l.advancedConfiguration.alternateTargetGroupArn] : [])]),
-    };
-  });
-  const h = w.docker;
-  const local = Object.keys(h.processes).length || Object.keys(h.containers).length ? {
-    processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid })),
-    containers: Object.values(h.containers).map((c) => ({
-      id: c.id, name: c.name, image: c.image, state: c.state === 'exited' ? `exited (${c.exitCode ?? 0})` : c.state,
-      ports: c.ports.map((p) => `${p.host}→${p.container}`).join(', '), ...(c.health ? { health: c.health } : {}),
-    })),
-  } : null;
+  const loadBalancers = loadBalancersView(sim);
+  const services = servicesView(w);
+  const local = localView(w);
   return {
     clusters: Object.values(w.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterName),
     local,
@@ -165,6 +141,46 @@ export function worldView(sim: Sim, calls: number): WorldView {
       policies: Object.keys(w.scalingPolicies).length, namespaces: Object.keys(w.namespaces).length, calls,
     },
   };
+}
+
+/** The load balancers, each with its target groups: how many targets are healthy, unhealthy or neither, and the weighted shares. */
+function loadBalancersView(sim: Sim): WorldView['loadBalancers'] {
+  const w = sim.world;
+  return Object.values(w.loadBalancers).map((lb) => ({
+    arn: lb.LoadBalancerArn, name: lb.LoadBalancerName, dns: lb.DNSName,
+    targetGroups: Object.values(w.targetGroups).filter((tg) => tg.loadBalancerArns.includes(lb.LoadBalancerArn)).map((tg) => ({
+      arn: tg.TargetGroupArn, name: tg.TargetGroupName,
+      healthy: tg.targets.filter((x) => x.State === 'healthy').length,
+      unhealthy: tg.targets.filter((x) => x.State === 'unhealthy').length,
+      other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,
+      weights: forwardShares(sim, lb.LoadBalancerArn, tg.TargetGroupArn),
+    })),
+  }));
+}
+
+/** The services not yet inactive, with their counts, deployments and the target groups they register with. */
+function servicesView(w: Sim['world']): WorldView['services'] {
+  return Object.values(w.services).filter((s) => s.status !== 'INACTIVE').map((s) => {
+    const primary = s.deployments.find((d) => d.status === 'PRIMARY');
+    return {
+      arn: s.serviceArn, name: s.serviceName, cluster: s.clusterArn.split('/').pop()!, status: s.status, desired: s.desiredCount,
+      running: s.deployments.reduce((n, d) => n + d.runningCount, 0), pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
+      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
+      targetGroups: s.loadBalancers.flatMap((l) => [l.targetGroupArn, ...(l.advancedConfiguration?.alternateTargetGroupArn ? [l.advancedConfiguration.alternateTargetGroupArn] : [])]),
+    };
+  });
+}
+
+/** The local Docker host's processes and containers, or null while it runs none. */
+function localView(w: Sim['world']): WorldView['local'] {
+  const h = w.docker;
+  return Object.keys(h.processes).length || Object.keys(h.containers).length ? {
+    processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid })),
+    containers: Object.values(h.containers).map((c) => ({
+      id: c.id, name: c.name, image: c.image, state: c.state === 'exited' ? `exited (${c.exitCode ?? 0})` : c.state,
+      ports: c.ports.map((p) => `${p.host}→${p.container}`).join(', '), ...(c.health ? { health: c.health } : {}),
+    })),
+  } : null;
 }
 
 /** Services whose tasks not yet stopped belong to more than one task definition revision. */
