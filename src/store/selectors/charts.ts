@@ -30,53 +30,50 @@ function seriesOf(w: WorldState, namespace: string, metric: string, dims: Record
   return undefined;
 }
 
-/** The charts for the world now: per service, per capacity provider, and cost. */
-export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
-  const w = sim.world;
-  const out: ChartSpec[] = [];
-  // Services that scale come first: their charts are the ones that move.
-  const scaled = new Set(Object.values(w.scalableTargets).map((t) => t.ResourceId));
-  const services = Object.values(w.services).sort((a, b) => Number(scaled.has(`service/${b.clusterArn.split('/').pop()}/${b.serviceName}`)) - Number(scaled.has(`service/${a.clusterArn.split('/').pop()}/${a.serviceName}`)));
-  for (const s of services) {
-    if (s.status === 'INACTIVE') continue;
-    const cluster = s.clusterArn.split('/').pop()!;
-    const resourceId = `service/${cluster}/${s.serviceName}`;
-    const policies = Object.values(w.scalingPolicies).filter((p) => p.ResourceId === resourceId);
-    const marks = w.scalingActivities.filter((a) => a.ResourceId === resourceId).map((a) => ({ t: a.StartMs, label: a.Description }));
-    const cpu = seriesOf(w, 'AWS/ECS', 'CPUUtilization', { ClusterName: cluster, ServiceName: s.serviceName }, 'CPU %');
-    const thresholds: ChartSpec['thresholds'] = [];
+/** A service's charts: CPU with its scaling targets and alarms, task counts, requests per target group, and requests per revision. */
+function serviceCharts(w: WorldState, s: WorldState['services'][string], out: ChartSpec[]): void {
+  const cluster = s.clusterArn.split('/').pop()!;
+  const resourceId = `service/${cluster}/${s.serviceName}`;
+  const policies = Object.values(w.scalingPolicies).filter((p) => p.ResourceId === resourceId);
+  const marks = w.scalingActivities.filter((a) => a.ResourceId === resourceId).map((a) => ({ t: a.StartMs, label: a.Description }));
+  const cpu = seriesOf(w, 'AWS/ECS', 'CPUUtilization', { ClusterName: cluster, ServiceName: s.serviceName }, 'CPU %');
+  const thresholds: ChartSpec['thresholds'] = [];
+  for (const p of policies) {
+    const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
+    if (cfg && /CPU/.test(cfg.PredefinedMetricSpecification?.PredefinedMetricType ?? '')) thresholds.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} % (${p.PolicyName})` });
+  }
+  for (const a of Object.values(w.alarms)) {
+    if (a.MetricName !== 'CPUUtilization' || !a.Dimensions.some((d) => d.Name === 'ServiceName' && d.Value === s.serviceName)) continue;
+    // A target-tracking policy's high alarm sits on the target line already drawn.
+    if (/^TargetTracking-.*-AlarmHigh-/.test(a.AlarmName) && thresholds.some((t) => t.value === a.Threshold)) continue;
+    const above = a.ComparisonOperator.startsWith('Greater');
+    const who = /^TargetTracking-.*-AlarmLow-/.test(a.AlarmName) ? 'scale-in alarm' : `alarm ${a.AlarmName.slice(0, 24)}`;
+    thresholds.push({ value: a.Threshold, label: `${who}: ${above ? '>' : '<'} ${+a.Threshold.toFixed(2)}` });
+  }
+  if (cpu) out.push({ id: `cpu:${s.serviceArn}`, title: `${s.serviceName}: CPU utilization`, unit: '%', series: [cpu], thresholds, marks });
+  const counts = ['DesiredTaskCount', 'RunningTaskCount', 'PendingTaskCount']
+    .map((m) => seriesOf(w, 'ECS/ContainerInsights', m, { ClusterName: cluster, ServiceName: s.serviceName }, m.replace('TaskCount', '').toLowerCase()))
+    .filter((x): x is Series => x !== undefined);
+  if (counts.length) out.push({ id: `count:${s.serviceArn}`, title: `${s.serviceName}: desired, running and pending tasks`, unit: 'tasks', series: counts, thresholds: [], marks });
+  for (const lb of s.loadBalancers) {
+    const tg = w.targetGroups[lb.targetGroupArn];
+    if (!tg) continue;
+    const label = tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/'));
+    const req = seriesOf(w, 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: label }, 'requests per target per minute');
+    const th: ChartSpec['thresholds'] = [];
     for (const p of policies) {
       const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
-      if (cfg && /CPU/.test(cfg.PredefinedMetricSpecification?.PredefinedMetricType ?? '')) thresholds.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} % (${p.PolicyName})` });
+      if (cfg?.PredefinedMetricSpecification?.PredefinedMetricType === 'ALBRequestCountPerTarget') th.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} (${p.PolicyName})` });
     }
-    for (const a of Object.values(w.alarms)) {
-      if (a.MetricName !== 'CPUUtilization' || !a.Dimensions.some((d) => d.Name === 'ServiceName' && d.Value === s.serviceName)) continue;
-      // A target-tracking policy's high alarm sits on the target line already drawn.
-      if (/^TargetTracking-.*-AlarmHigh-/.test(a.AlarmName) && thresholds.some((t) => t.value === a.Threshold)) continue;
-      const above = a.ComparisonOperator.startsWith('Greater');
-      const who = /^TargetTracking-.*-AlarmLow-/.test(a.AlarmName) ? 'scale-in alarm' : `alarm ${a.AlarmName.slice(0, 24)}`;
-      thresholds.push({ value: a.Threshold, label: `${who}: ${above ? '>' : '<'} ${+a.Threshold.toFixed(2)}` });
-    }
-    if (cpu) out.push({ id: `cpu:${s.serviceArn}`, title: `${s.serviceName}: CPU utilization`, unit: '%', series: [cpu], thresholds, marks });
-    const counts = ['DesiredTaskCount', 'RunningTaskCount', 'PendingTaskCount']
-      .map((m) => seriesOf(w, 'ECS/ContainerInsights', m, { ClusterName: cluster, ServiceName: s.serviceName }, m.replace('TaskCount', '').toLowerCase()))
-      .filter((x): x is Series => x !== undefined);
-    if (counts.length) out.push({ id: `count:${s.serviceArn}`, title: `${s.serviceName}: desired, running and pending tasks`, unit: 'tasks', series: counts, thresholds: [], marks });
-    for (const lb of s.loadBalancers) {
-      const tg = w.targetGroups[lb.targetGroupArn];
-      if (!tg) continue;
-      const label = tg.TargetGroupArn.slice(tg.TargetGroupArn.indexOf('targetgroup/'));
-      const req = seriesOf(w, 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: label }, 'requests per target per minute');
-      const th: ChartSpec['thresholds'] = [];
-      for (const p of policies) {
-        const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
-        if (cfg?.PredefinedMetricSpecification?.PredefinedMetricType === 'ALBRequestCountPerTarget') th.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} (${p.PolicyName})` });
-      }
-      if (req) out.push({ id: `req:${s.serviceArn}:${tg.TargetGroupArn}`, title: `${s.serviceName}: requests per target (${tg.TargetGroupName})`, unit: 'requests', series: [req], thresholds: th, marks });
-    }
-    const perRevision = revisionSeries(w, cluster, s.serviceName);
-    if (perRevision.length) out.push({ id: `rev:${s.serviceArn}`, title: `${s.serviceName}: requests and 5xx per revision, per minute`, unit: 'requests', series: perRevision, thresholds: [], marks });
+    if (req) out.push({ id: `req:${s.serviceArn}:${tg.TargetGroupArn}`, title: `${s.serviceName}: requests per target (${tg.TargetGroupName})`, unit: 'requests', series: [req], thresholds: th, marks });
   }
+  const perRevision = revisionSeries(w, cluster, s.serviceName);
+  if (perRevision.length) out.push({ id: `rev:${s.serviceArn}`, title: `${s.serviceName}: requests and 5xx per revision, per minute`, unit: 'requests', series: perRevision, thresholds: [], marks });
+}
+
+/** Each capacity provider's reservation, with its target capacity and the Auto Scaling group's changes as marks. */
+function capacityProviderCharts(sim: Sim, out: ChartSpec[]): void {
+  const w = sim.world;
   for (const cp of Object.values(w.capacityProviders)) {
     const cluster = Object.values(w.clusters).find((c) => c.capacityProviders.includes(cp.name));
     if (!cluster) continue;
@@ -85,6 +82,17 @@ export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
     const asgMarks = sim.events.filter((e) => e.type === 'AsgDesiredCapacity').map((e) => ({ t: e.t, label: e.message }));
     if (cpr) out.push({ id: `cpr:${cp.name}`, title: `${cp.name}: capacity provider reservation`, unit: '%', series: [cpr], thresholds: target ? [{ value: target, label: `target capacity ${target} %` }] : [], marks: asgMarks });
   }
+}
+
+/** The charts for the world now: per service, per capacity provider, and cost. */
+export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
+  const w = sim.world;
+  const out: ChartSpec[] = [];
+  // Services that scale come first: their charts are the ones that move.
+  const scaled = new Set(Object.values(w.scalableTargets).map((t) => t.ResourceId));
+  const services = Object.values(w.services).sort((a, b) => Number(scaled.has(`service/${b.clusterArn.split('/').pop()}/${b.serviceName}`)) - Number(scaled.has(`service/${a.clusterArn.split('/').pop()}/${a.serviceName}`)));
+  for (const s of services) if (s.status !== 'INACTIVE') serviceCharts(w, s, out);
+  capacityProviderCharts(sim, out);
   if (samples.length > 1) {
     out.push({ id: 'instances', title: 'Container instances and tasks', unit: 'count', series: [
       { label: 'instances', points: samples.map((s) => [s.t, s.instances]) },
