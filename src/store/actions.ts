@@ -1,12 +1,10 @@
-import { parseYaml } from '../formats/yamlDoc';
-import { parseJson } from '../formats/json';
-import { formatProblem, type Problem } from '../formats/problem';
+import type { Problem } from '../formats/problem';
 import { composeToEcs, parseCompose } from '../formats/compose';
-import { parseManifest } from '../formats/copilot';
 import { complete, filesRead, lineAllowed, waitOf } from '../content/console';
-import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPanel, touched, withCause, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
+import { act, clearNotices, notify, patch, showPanel, touched, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
 import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from './defaults';
 import { activeTab, fileTabs } from './files';
+import { applyScenarioFile, composeUp, copilotDeploy, onFile, parses, registerTaskDefinition, setProblems } from './fileActions';
 import { keyMatches, needsWorld, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
 import { CLOCK_ACTIONS } from './actions/clock';
 import { DAMAGED_ACTIONS } from './actions/damaged';
@@ -16,7 +14,6 @@ import { WORLD_ACTIONS } from './actions/world';
 import { LAYOUT_ACTIONS } from './actions/layout';
 import { PRESENT_ACTIONS } from './actions/present';
 import { DEMO_ACTIONS } from './actions/demo';
-import { message } from '../i18n';
 
 /**
  * The action registry: everything a learner can do, by typed id. Each action owns its label, its
@@ -41,121 +38,8 @@ function commandAllowed(s: SandboxState, line: string): true | string {
   return `lesson ${lesson.id} uses only: ${allowed.filter((a) => !a.startsWith('editor.')).join(', ')}`;
 }
 
-/** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names. */
-export function locateError(text: string, file: string, message: string): Problem {
-  const doc = parseYaml(text);
-  const path: (string | number)[] = [];
-  const param = /parameter ([A-Za-z0-9_.[\]]+)/.exec(message);
-  if (param) {
-    for (const m of param[1]!.matchAll(/([A-Za-z0-9_]+)|\[(\d+)\]/g)) path.push(m[1] !== undefined ? m[1] : Number(m[2]));
-  } else {
-    const container = /container '([^']+)'/.exec(message) ?? /container ([A-Za-z0-9_-]+)/.exec(message);
-    const defs = (doc.data as { containerDefinitions?: { name?: string }[] } | undefined)?.containerDefinitions;
-    const i = container && Array.isArray(defs) ? defs.findIndex((d) => d?.name === container[1]) : -1;
-    if (i >= 0) {
-      path.push('containerDefinitions', i);
-      const member = [...message.matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1]!).find((k) => k in (defs![i] as object));
-      if (member) path.push(member);
-    } else {
-      const top = [...message.matchAll(/'?\b([a-z][A-Za-z]+)\b'?/g)].map((m) => m[1]!).find((k) => doc.data && typeof doc.data === 'object' && k in (doc.data as object));
-      if (top) path.push(top);
-    }
-  }
-  const at = path.length ? doc.at(path, typeof path[path.length - 1] === 'string') : { line: 1, column: 1 };
-  return { file, ...at, member: '', message, severity: 'error' };
-}
-
-function setProblems(store: SandboxStore, file: string, problems: Problem[]): void {
-  patch(store, (s) => ({ editor: { problems: [...s.editor.problems.filter((p) => p.file !== file), ...problems] } }));
-  // A file without problems has nothing left to be warned about.
-  if (problems.length === 0) clearNotices(store, `file:${file}`);
-}
-
-/** Whether a file's text parses (JSON for .json files, YAML for the rest), whatever the meaning of its content. */
-function parses(file: string, text: string): boolean {
-  return file.endsWith('.json') ? !('problem' in parseJson(text, file)) : parseYaml(text).errors.length === 0;
-}
-
-/** Runs an editor action on a file, its notices tied to that file. */
-const onFile = (file: string, f: (file: string) => void) => withCause(`file:${file}`, () => f(file));
-
-/** Registers the task definition in an editor file; problems become markers at their lines. */
-function registerTaskDefinition(store: SandboxStore, file: string): void {
-  const s = store.getState().editor;
-  const text = s.files[file] ?? '';
-  const parsed = parseJson(text, file);
-  if ('problem' in parsed) {
-    setProblems(store, file, [parsed.problem]);
-    notify(store, formatProblem(parsed.problem), 'error');
-    return;
-  }
-  if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    setProblems(store, file, [{ file, line: 1, column: 1, member: '', message: 'A task definition is a JSON object with a family and containerDefinitions.', severity: 'error' }]);
-    return;
-  }
-  const o = act(store, { kind: 'call', call: 'ecs.RegisterTaskDefinition', input: parsed.value as Record<string, unknown>, label: `aws ecs register-task-definition --cli-input-json file://${file}` });
-  if (!o) return;
-  showPanel(store, 'console');
-  if (o.exitCode !== 0) {
-    setProblems(store, file, [locateError(text, file, o.error ? `${o.error.code}: ${o.error.message}` : o.output)]);
-    showPanel(store, 'editor');
-    notify(store, `The task definition was not registered: ${o.output}`, 'error');
-  } else {
-    setProblems(store, file, []);
-    const td = (o.response as { taskDefinition: { family: string; revision: number } }).taskDefinition;
-    notify(store, message('notice.registered', { name: `${td.family}:${td.revision}` }));
-  }
-}
-
-function composeUp(store: SandboxStore, file: string): void {
-  const text = store.getState().editor.files[file] ?? '';
-  const { problems } = parseCompose(text, file);
-  const errors = problems.filter((p) => p.severity === 'error');
-  setProblems(store, file, problems);
-  if (errors.length) {
-    notify(store, `${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}; see the markers in the editor.`, 'error');
-    return;
-  }
-  act(store, { kind: 'command', line: `docker compose -f ${file} up -d`, files: { [file]: text } });
-  showPanel(store, 'console');
-}
-
-function copilotDeploy(store: SandboxStore, file: string): void {
-  const s = store.getState();
-  const text = s.editor.files[file] ?? '';
-  const { manifest, problems } = parseManifest(text, file);
-  setProblems(store, file, problems);
-  if (!manifest || problems.some((p) => p.severity === 'error')) {
-    notify(store, `${file} cannot be deployed; see the markers in the editor.`, 'error');
-    return;
-  }
-  if (manifest.type === 'Environment') {
-    notify(store, 'This is an environment manifest; deploy a service manifest (copilot/<name>/manifest.yml).', 'error');
-    return;
-  }
-  const session = s.world.timeline!.session;
-  const files = { [`copilot/${manifest.name}/manifest.yml`]: text };
-  if (!session.copilot.app) act(store, { kind: 'command', line: 'copilot app init sandbox' });
-  if (!session.copilot.environments.test) {
-    act(store, { kind: 'command', line: 'copilot env init --name test' });
-    act(store, { kind: 'command', line: 'copilot env deploy --name test' });
-  }
-  act(store, { kind: 'command', line: `copilot svc deploy --name ${manifest.name} --env test`, files });
-  showPanel(store, 'console');
-}
-
-function applyScenarioFile(store: SandboxStore): void {
-  const { world, editor } = store.getState();
-  const text = editor.files[SCENARIO_FILE] ?? '';
-  if (loadScenario(store, text, world.seed, world.scenarioId !== null && builtInScenario(world.scenarioId)?.text === text ? world.scenarioId : null)) {
-    setProblems(store, SCENARIO_FILE, []);
-    notify(store, message('notice.ownScenario'));
-  } else {
-    notify(store, message('notice.scenarioBroken'), 'error');
-  }
-}
-
 export { filesRead };
+export { locateError } from './fileActions';
 
 /** In a demo, stops the clock at the next "predict, then reveal" pause. */
 function demoPauseDue(store: SandboxStore): void {
