@@ -1,5 +1,5 @@
 import { useMemo, useState, type DragEvent } from 'react';
-import { CLASS_COLUMNS, classCells, readClass, sortClass, type ClassColumn, type ClassFile } from '../store/classroom';
+import { CLASS_COLUMNS, classCells, readClass, sortClass, type ClassColumn, type ClassFile, type ClassRow } from '../store/classroom';
 import { ActionButton } from './ActionButton';
 import { ThemeButton } from './Header';
 import { useT } from './i18n';
@@ -19,7 +19,7 @@ async function readFiles(list: FileList | null): Promise<ClassFile[]> {
  */
 export function ClassPage() {
   const [files, setFiles] = useState<ClassFile[]>([]);
-  const [sort, setSort] = useState<{ by: ClassColumn; descending: boolean }>({ by: 'learner', descending: false });
+  const [sort, setSort] = useState<ClassSort>({ by: 'learner', descending: false });
   const [over, setOver] = useState(false);
   const t = useT();
   const { rows, problems } = useMemo(() => readClass(files), [files]);
@@ -57,29 +57,39 @@ export function ClassPage() {
         {rows.length > 0 && (
           <>
             <ActionButton id="class.export" arg={sorted}>{t('class.export')}</ActionButton>
-            <table className="class-table">
-              <caption className="sr-only">{t('class.title')}</caption>
-              <thead>
-                <tr>
-                  {CLASS_COLUMNS.map((c) => (
-                    <th key={c.id} scope="col" aria-sort={sort.by === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                      <button type="button" title={t('class.sortBy', { column: t(`class.column.${c.id}` as MessageKey) })} onClick={() => setSort((s) => ({ by: c.id, descending: s.by === c.id ? !s.descending : false }))}>
-                        {t(`class.column.${c.id}` as MessageKey)}{sort.by === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                      </button>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((r) => {
-                  const c = classCells(r);
-                  return <tr key={`${r.learner}/${r.lesson}`}>{CLASS_COLUMNS.map((k) => <td key={k.id} className={k.id === 'passed' ? (r.passed ? 'ok' : 'bad') : undefined}>{c[k.id]}</td>)}</tr>;
-                })}
-              </tbody>
-            </table>
+            <ClassTable sorted={sorted} sort={sort} setSort={setSort} />
           </>
         )}
       </main>
     </div>
+  );
+}
+
+type ClassSort = { by: ClassColumn; descending: boolean };
+
+/** The class's results, one row per learner and lesson; a column's heading sorts by it, again the other way. */
+function ClassTable({ sorted, sort, setSort }: { sorted: ClassRow[]; sort: ClassSort; setSort: (f: (s: ClassSort) => ClassSort) => void }) {
+  const t = useT();
+  return (
+    <table className="class-table">
+      <caption className="sr-only">{t('class.title')}</caption>
+      <thead>
+        <tr>
+          {CLASS_COLUMNS.map((c) => (
+            <th key={c.id} scope="col" aria-sort={sort.by === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+              <button type="button" title={t('class.sortBy', { column: t(`class.column.${c.id}` as MessageKey) })} onClick={() => setSort((s) => ({ by: c.id, descending: s.by === c.id ? !s.descending : false }))}>
+                {t(`class.column.${c.id}` as MessageKey)}{sort.by === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((r) => {
+          const c = classCells(r);
+          return <tr key={`${r.learner}/${r.lesson}`}>{CLASS_COLUMNS.map((k) => <td key={k.id} className={k.id === 'passed' ? (r.passed ? 'ok' : 'bad') : undefined}>{c[k.id]}</td>)}</tr>;
+        })}
+      </tbody>
+    </table>
   );
 }

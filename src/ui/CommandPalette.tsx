@@ -40,6 +40,23 @@ function Entry({ e, id, active, onChoose, onPoint }: { e: PaletteEntry; id: stri
   );
 }
 
+/** The entries the filter lets through, as a listbox; when none does, one disabled option says so. */
+function EntryList({ list, shown, at, query, onChoose, onPoint }: { list: string; shown: PaletteEntry[]; at: number; query: string; onChoose: (e: PaletteEntry) => void; onPoint: (i: number) => void }) {
+  const t = useT();
+  return (
+    <ul id={list} role="listbox" aria-label={t('palette.actions')} className="palette-list">
+      {shown.map((e, i) => <Entry key={e.key} e={e} id={`${list}-${i}`} active={i === at} onChoose={() => onChoose(e)} onPoint={() => onPoint(i)} />)}
+      {shown.length === 0 && <li role="option" aria-selected={false} aria-disabled className="palette-entry off">{t('palette.none', { query })}</li>}
+    </ul>
+  );
+}
+
+/** Where an arrow key (or Home or End, while no line is asked for) moves the active entry among `count`; undefined for any other key. */
+function moveTo(key: string, at: number, count: number, asking: boolean): number | undefined {
+  const to = key === 'ArrowDown' ? at + 1 : key === 'ArrowUp' ? at - 1 : key === 'Home' && !asking ? 0 : key === 'End' && !asking ? count - 1 : undefined;
+  return to === undefined ? undefined : count ? (to + count) % count : 0;
+}
+
 /** The palette while it is open: a filter field over every registered action, or the line an action asks for. */
 function PaletteBody({ close }: { close: () => void }) {
   const run = useRun();
@@ -61,15 +78,11 @@ function PaletteBody({ close }: { close: () => void }) {
     run(e.id, e.arg);
   };
   const onKeyDown = (ev: KeyboardEvent<HTMLInputElement>) => {
-    const move = (to: number) => {
+    const to = moveTo(ev.key, at, shown.length, asking !== null);
+    if (to !== undefined) {
       ev.preventDefault();
-      setActive(shown.length ? (to + shown.length) % shown.length : 0);
-    };
-    if (ev.key === 'ArrowDown') move(at + 1);
-    else if (ev.key === 'ArrowUp') move(at - 1);
-    else if (ev.key === 'Home' && !asking) move(0);
-    else if (ev.key === 'End' && !asking) move(shown.length - 1);
-    else if (ev.key === 'Enter') {
+      setActive(to);
+    } else if (ev.key === 'Enter') {
       ev.preventDefault();
       if (!asking) choose(shown[at]);
       else if (query.trim()) {
@@ -93,12 +106,7 @@ function PaletteBody({ close }: { close: () => void }) {
         }}
         onKeyDown={onKeyDown}
       />
-      {asking ? <p className="palette-hint">{t('palette.asking')}</p> : (
-        <ul id={list} role="listbox" aria-label={t('palette.actions')} className="palette-list">
-          {shown.map((e, i) => <Entry key={e.key} e={e} id={`${list}-${i}`} active={i === at} onChoose={() => choose(e)} onPoint={() => setActive(i)} />)}
-          {shown.length === 0 && <li role="option" aria-selected={false} aria-disabled className="palette-entry off">{t('palette.none', { query })}</li>}
-        </ul>
-      )}
+      {asking ? <p className="palette-hint">{t('palette.asking')}</p> : <EntryList list={list} shown={shown} at={at} query={query} onChoose={choose} onPoint={setActive} />}
       <p className="palette-hint sr-only" aria-live="polite">{asking ? '' : t('palette.count', { count: shown.length })}</p>
     </>
   );
