@@ -166,13 +166,8 @@ export function composeToEcs(p: ComposeProject, opts: { account?: string; region
   return { project: p.name, cluster: p.name, namespace: `${p.name}.local`, services, findings, errors };
 }
 
-/** The requests that deploy a translation, services in depends_on order; calls are named compose:<project>:<step>. */
-export function composeRequests(t: EcsTranslation, p: ComposeProject, opts: { subnets: string[] }): { id: string; call: string; input: Obj }[] {
-  const id = (what: string) => `compose:${t.project}:${what}`;
-  const out: { id: string; call: string; input: Obj }[] = [
-    { id: id('cluster'), call: 'ecs.CreateCluster', input: { clusterName: t.cluster } },
-    { id: id('namespace'), call: 'servicediscovery.CreatePrivateDnsNamespace', input: { Name: t.namespace } },
-  ];
+/** The services' names in depends_on order: a service after the ones it depends on. */
+function dependsOnOrder(p: ComposeProject): string[] {
   const order: string[] = [];
   const deps = new Map(p.services.map((s) => [s.name, Object.keys(s.dependsOn)]));
   const visit = (n: string) => {
@@ -183,6 +178,29 @@ export function composeRequests(t: EcsTranslation, p: ComposeProject, opts: { su
   };
   const visiting = new Set<string>();
   for (const s of p.services) visit(s.name);
+  return order;
+}
+
+/** The scalable target and target-tracking policy of a service that scales (x-aws-autoscaling). */
+function scalingRequests(id: (what: string) => string, cluster: string, name: string, scaling: NonNullable<EcsTranslation['services'][number]['scaling']>): { id: string; call: string; input: Obj }[] {
+  const target = { ServiceNamespace: 'ecs', ResourceId: `service/${cluster}/${name}`, ScalableDimension: 'ecs:service:DesiredCount' };
+  return [
+    { id: id(`${name}:scalableTarget`), call: 'applicationautoscaling.RegisterScalableTarget', input: { ...target, MinCapacity: scaling.min, MaxCapacity: scaling.max } },
+    {
+      id: id(`${name}:policy`), call: 'applicationautoscaling.PutScalingPolicy',
+      input: { ...target, PolicyName: `${name}-${scaling.metric}`, PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: scaling.target, PredefinedMetricSpecification: { PredefinedMetricType: scaling.metric } } },
+    },
+  ];
+}
+
+/** The requests that deploy a translation, services in depends_on order; calls are named compose:<project>:<step>. */
+export function composeRequests(t: EcsTranslation, p: ComposeProject, opts: { subnets: string[] }): { id: string; call: string; input: Obj }[] {
+  const id = (what: string) => `compose:${t.project}:${what}`;
+  const out: { id: string; call: string; input: Obj }[] = [
+    { id: id('cluster'), call: 'ecs.CreateCluster', input: { clusterName: t.cluster } },
+    { id: id('namespace'), call: 'servicediscovery.CreatePrivateDnsNamespace', input: { Name: t.namespace } },
+  ];
+  const order = dependsOnOrder(p);
   let lb = false;
   for (const name of order) {
     const s = t.services.find((x) => x.name === name)!;
@@ -212,16 +230,7 @@ export function composeRequests(t: EcsTranslation, p: ComposeProject, opts: { su
       service.loadBalancers = lbs;
     }
     out.push({ id: id(`${name}:service`), call: 'ecs.CreateService', input: service });
-    if (s.scaling) {
-      const target = { ServiceNamespace: 'ecs', ResourceId: `service/${t.cluster}/${name}`, ScalableDimension: 'ecs:service:DesiredCount' };
-      out.push(
-        { id: id(`${name}:scalableTarget`), call: 'applicationautoscaling.RegisterScalableTarget', input: { ...target, MinCapacity: s.scaling.min, MaxCapacity: s.scaling.max } },
-        {
-          id: id(`${name}:policy`), call: 'applicationautoscaling.PutScalingPolicy',
-          input: { ...target, PolicyName: `${name}-${s.scaling.metric}`, PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: s.scaling.target, PredefinedMetricSpecification: { PredefinedMetricType: s.scaling.metric } } },
-        },
-      );
-    }
+    if (s.scaling) out.push(...scalingRequests(id, t.cluster, name, s.scaling));
   }
   return out;
 }

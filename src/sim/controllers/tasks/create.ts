@@ -47,6 +47,23 @@ function taskOverrides(td: TaskDefinition, given: Record<string, unknown> | unde
   };
 }
 
+/** A task without a place yet waits in PROVISIONING for its capacity provider, until the provisioning timeout. */
+function waitForCapacity(sim: SimContext, t: Task, waiting: NonNullable<CreateTaskOptions['waiting']>, clusterArn: string): void {
+  const w = sim.world;
+  const taskArn = t.taskArn;
+  t.waiting = waiting;
+  w.waiting.push(taskArn);
+  indexTask(w, t, 1);
+  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is PROVISIONING: waiting for capacity from ${waiting.capacityProvider}.`, {
+    taskArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: t.group, capacityProviderName: waiting.capacityProvider,
+  });
+  sim.engine.after(w.durations.provisioningTimeoutMs, { k: 'task.provisionTimeout', task: taskArn });
+  // A Managed Instances provider launches instances for waiting tasks at once, not on the minute clock.
+  if (Object.hasOwn(w.capacityProviders, waiting.capacityProvider) && w.capacityProviders[waiting.capacityProvider]!.managedInstances) {
+    sim.engine.after(0, { k: 'cluster.provision', cluster: clusterArn, capacityProvider: waiting.capacityProvider });
+  }
+}
+
 /** Creates a task: placed (an instance or a Fargate subnet) it starts at once; with `waiting` it waits in PROVISIONING. */
 export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
   const w = sim.world;
@@ -89,17 +106,7 @@ export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
   w.taskOrder.push(taskArn);
   if (o.launchType === 'FARGATE') w.fargateTasksLaunched = true;
   if (o.waiting) {
-    t.waiting = o.waiting;
-    w.waiting.push(taskArn);
-    indexTask(w, t, 1);
-    sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is PROVISIONING: waiting for capacity from ${o.waiting.capacityProvider}.`, {
-      taskArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: t.group, capacityProviderName: o.waiting.capacityProvider,
-    });
-    sim.engine.after(w.durations.provisioningTimeoutMs, { k: 'task.provisionTimeout', task: taskArn });
-    // A Managed Instances provider launches instances for waiting tasks at once, not on the minute clock.
-    if (Object.hasOwn(w.capacityProviders, o.waiting.capacityProvider) && w.capacityProviders[o.waiting.capacityProvider]!.managedInstances) {
-      sim.engine.after(0, { k: 'cluster.provision', cluster: o.clusterArn, capacityProvider: o.waiting.capacityProvider });
-    }
+    waitForCapacity(sim, t, o.waiting, o.clusterArn);
     return t;
   }
   bindTask(sim, t, o.td, o.instance, o.subnetId);
