@@ -5,6 +5,7 @@
  *   npm run bench                        every section but the scale series
  *   npm run bench -- day page            only these sections
  *   npm run bench -- day scale           the day, then the same day at 1,000, 2,000 and 5,000 instances
+ *   npm run bench -- snapshotparts       what each member of the 2,000-task world costs to snapshot
  *   npm run bench -- --save FILE         also writes the run to FILE
  *   npm run bench -- --compare FILE      each line also says its ratio to FILE's figure (`×0.48 (was 8.74 s)`)
  */
@@ -15,11 +16,14 @@ import { compared, parseRun, readRun } from './compare';
 /** The scale series beyond the 500-instance day: 1,000, 2,000 and 5,000 instances (`scale` names all three). */
 const SCALE = ['day1000', 'day2000', 'day5000'];
 const DEFAULT = ['hold', 'mmc', 'placement', 'runtask', 'snapshot', 'day', 'page'];
-const SECTIONS = [...DEFAULT, ...SCALE];
+/** Sections run only when named: what each member of the 2,000-task world costs to snapshot. */
+const EXTRA = ['snapshotparts'];
+const SECTIONS = [...DEFAULT, ...SCALE, ...EXTRA];
 
 async function section(name: string): Promise<void> {
   if (name === 'page') return (await import('./page')).pageBench();
   if (name === 'snapshot') return (await import('./snapshot')).snapshot();
+  if (name === 'snapshotparts') return (await import('./snapshot')).snapshotParts();
   if (name.startsWith('day')) return void (await import('./day')).day(name === 'day' ? 1 : Number(name.slice(3)) / 500);
   const engine = await import('./engine');
   ({ hold: engine.hold, mmc: engine.mmc, placement: engine.placement, runtask: engine.runtask } as Record<string, () => void>)[name]!();
