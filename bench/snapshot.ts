@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseScenario } from '../src/content/scenario';
 import { Timeline } from '../src/content/timeline';
-import { cloneData } from '../src/sim/core/clone';
+import { copyWorld, copyWorldMember } from '../src/sim/model/snapshot';
 import type { WorldState } from '../src/sim/model/world';
 import { best, line } from './util';
 
@@ -42,9 +42,9 @@ export function snapshot(): void {
 export function snapshotParts(): void {
   const sim = bigWorld().sim;
   const w = sim.world;
-  const rows: [string, number][] = (Object.keys(w) as (keyof WorldState)[]).map((k) => [k, best(20, () => cloneData(w[k])).ms]);
+  const rows: [string, number][] = (Object.keys(w) as (keyof WorldState)[]).map((k) => [k, best(20, () => copyWorldMember(w, k)).ms]);
   rows.push(['engine', best(20, () => sim.engine.snapshot()).ms]);
   rows.sort((a, b) => b[1] - a[1]);
   for (const [k, ms] of rows) if (ms >= 0.01) line(`snapshot_part_${k}`, ms, 'ms');
-  line('snapshot_part_whole_world', best(20, () => cloneData(w)).ms, 'ms');
+  line('snapshot_part_whole_world', best(20, () => copyWorld(w)).ms, 'ms');
 }

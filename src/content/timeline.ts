@@ -1,5 +1,5 @@
 import { Sim, type SimEvent, type SimSnapshot } from '../sim';
-import { cloneData } from '../sim/core/clone';
+import { copyWorld } from '../sim/model/snapshot';
 import type { Scenario } from './scenario';
 import { orderedActions, simFor } from './world';
 import { HORIZON_MS } from './bounds';
@@ -408,10 +408,7 @@ export class Timeline {
       return;
     }
     const started = performance.now();
-    const world = this.sim.world;
-    // Placement traces never change once their call has returned: the snapshot shares them.
-    const { traces, ...mutable } = world;
-    const sim = { engine: this.sim.engine.snapshot(), world: { ...cloneData(mutable), traces: traces.slice() } };
+    const sim = { engine: this.sim.engine.snapshot(), world: copyWorld(this.sim.world) };
     const log = this.sim.events;
     this.snapshots.push({
       t, sim, logLength: log.length, session: structuredClone(this.session), calls: structuredClone(this.calls),

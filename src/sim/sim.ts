@@ -1,8 +1,9 @@
-import { cloneData, copyInput } from './core/clone';
+import { copyInput } from './core/clone';
 import { Engine, type EngineSnapshot, type SimEvent } from './core/engine';
 import { ApiError } from './core/errors';
 import { SimContext, type CallResult } from './model/context';
 import { createWorld, nullPrototypeTables, type WorldOptions, type WorldState } from './model/world';
+import { copyWorld } from './model/snapshot';
 import { MAX_EVENTS_PER_INSTANT } from './model/limits';
 import { NOTICE_KINDS } from './model/notices';
 import { PENDING_HANDLERS, type PendingEvent } from './model/pending';
@@ -144,12 +145,12 @@ export class Sim extends SimContext {
   }
 
   snapshot(): SimSnapshot {
-    return { engine: this.engine.snapshot(), world: cloneData(this.world), log: this.engine.log.slice() };
+    return { engine: this.engine.snapshot(), world: copyWorld(this.world), log: this.engine.log.slice() };
   }
 
   restore(s: SimSnapshot): void {
     this.engine.restore(s.engine, s.log);
-    this.world = nullPrototypeTables(cloneData(s.world));
+    this.world = nullPrototypeTables(copyWorld(s.world));
   }
 }
 

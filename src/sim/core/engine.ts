@@ -1,3 +1,4 @@
+import { cloneData } from './clone';
 import { EventHeap } from './heap';
 import { RngStreams, type RngState } from './rng';
 
@@ -193,7 +194,8 @@ export class Engine<P extends { k: string } = Pending> {
 
   snapshot(): EngineSnapshot<P> {
     const queue = this.heap.entries().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    return { now: this.now, seq: this.seq, queue: structuredClone(queue), rng: this.rng.state(), seed: this.seed };
+    for (const e of queue) e[2] = cloneData(e[2]);
+    return { now: this.now, seq: this.seq, queue, rng: this.rng.state(), seed: this.seed };
   }
 
   /** Restores the clock, queue and streams; `log` is the timeline up to the snapshot. */
@@ -204,7 +206,7 @@ export class Engine<P extends { k: string } = Pending> {
     this.atInstant = 0;
     this.overflowed = undefined;
     this.heap.clear();
-    for (const [t, q, ev] of structuredClone(s.queue)) this.heap.push(t, q, ev);
+    for (const [t, q, ev] of s.queue) this.heap.push(t, q, cloneData(ev));
     this.rng = new RngStreams(s.seed, s.rng);
     this.log.length = 0;
     for (const e of log) this.log.push(e);

@@ -1,0 +1,62 @@
+import { anyData, arrayOf, flat, record, tableOf, values, type Copier, type Parts } from '../core/copy';
+import type { Attribute, Container, ContainerInstance, EbsVolumeAttachment, NetworkBinding, PlacementTrace, Tag, Task } from './types';
+import type { WorldState } from './world';
+
+/**
+ * Copies of the world for snapshots and restores. The large tables (tasks and their containers, container
+ * instances) have copiers made for their shapes; placement traces are shared, since a trace never changes
+ * once its call has returned (only the ring that holds them does); every other member is copied generically.
+ * A copy shares nothing with its original that either could change, and keeps every member in its order.
+ */
+const copyTag = record<Tag>({});
+
+const copyContainer = record<Container>({ networkBindings: arrayOf(record<NetworkBinding>({})) });
+
+const copyTask = record<Task>({
+  containers: arrayOf(copyContainer),
+  overrides: anyData,
+  reserved: record<Task['reserved']>({ ports: values, portsUdp: values }),
+  tags: arrayOf(copyTag),
+  ebsVolumes: arrayOf(record<EbsVolumeAttachment>({})),
+  waiting: anyData,
+  lbTargets: arrayOf(flat),
+  traffic: flat,
+});
+
+const copyContainerInstance = record<ContainerInstance>({
+  reservedPorts: values,
+  reservedPortsUdp: values,
+  usedPorts: values,
+  usedPortsUdp: values,
+  attributes: arrayOf(record<Attribute>({})),
+  tags: arrayOf(copyTag),
+  taskArns: values,
+});
+
+/** The ring of recent traces: a new array holding the same (unchanging) traces. */
+const shareTraces: Copier<PlacementTrace[]> = (a) => a.slice();
+
+/** The world's members that have a copier of their own; the rest go through the generic copy. */
+export const WORLD_PARTS: Partial<Parts<WorldState>> = {
+  tasks: tableOf(copyTask),
+  containerInstances: tableOf(copyContainerInstance),
+  traces: shareTraces,
+  taskOrder: values,
+  waiting: values,
+  trafficTasks: values,
+};
+
+const PARTS = WORLD_PARTS as Record<string, Copier<unknown> | undefined>;
+
+/** One member of the world, copied as a snapshot copies it. */
+export function copyWorldMember<K extends keyof WorldState>(w: WorldState, key: K): WorldState[K] {
+  return (PARTS[key] ?? anyData)(w[key]) as WorldState[K];
+}
+
+/** A copy of the whole world: what a snapshot keeps, and what a restore gives the live simulation. */
+export function copyWorld(w: WorldState): WorldState {
+  const src = w as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) out[k] = (PARTS[k] ?? anyData)(src[k]);
+  return out as unknown as WorldState;
+}

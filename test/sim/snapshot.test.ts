@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseScenario, type Scenario } from '../../src/content/scenario';
+import { eventHash } from '../../src/content/runner';
+import { Timeline } from '../../src/content/timeline';
+import { copyWorld } from '../../src/sim/model/snapshot';
+import type { WorldState } from '../../src/sim/model/world';
+
+const root = resolve(import.meta.dirname, '../..');
+const load = (path: string): Scenario => parseScenario(readFileSync(resolve(root, path), 'utf8'), path);
+
+/**
+ * Worlds with a bit of everything a snapshot copies: load balancers, Fargate and lifecycle hooks; tasks
+ * waiting for capacity-provider capacity; alarms and metrics; EBS volumes; Cloud Map and health checks;
+ * learner attributes on instances; and the sandbox's busy start state.
+ */
+const SCENARIOS = [
+  'test/scenarios/BG-04-blue-green-test-traffic-hooks-bake.yaml',
+  'test/scenarios/C-01-scale-out-from-zero.yaml',
+  'test/scenarios/A-01-target-tracking-alarms.yaml',
+  'test/scenarios/EB-01-ebs-volume-at-launch.yaml',
+  'test/scenarios/SD-01-a-records-track-healthy-tasks.yaml',
+  'test/scenarios/P-11-exists-not-exists.yaml',
+  'docs/examples/busy-cluster.yaml',
+].map((path) => ({ path, scenario: load(path) }));
+
+const endOf = (s: Scenario) => s.until ?? 600_000;
+
+/** Where the copy and its original share an object, other than the placement traces a snapshot shares on purpose. */
+function shared(copy: unknown, original: unknown, path: string, out: string[]): void {
+  if (copy === null || typeof copy !== 'object') return;
+  if (copy === original) {
+    out.push(path);
+    return;
+  }
+  expect(Object.getPrototypeOf(copy), path).toBe(Object.getPrototypeOf(original));
+  expect(Object.keys(copy), path).toEqual(Object.keys(original as object));
+  if (ArrayBuffer.isView(copy)) return;
+  for (const k of Object.keys(copy)) {
+    if (path === 'world' && k === 'traces') continue;
+    shared((copy as Record<string, unknown>)[k], (original as Record<string, unknown>)[k], `${path}.${k}`, out);
+  }
+}
+
+/** The end state as a learner could see it: every member of the world, as data. */
+const stateOf = (w: WorldState) => JSON.stringify(w);
+
+describe('a copy of the world, as snapshots take and restores give it', () => {
+  it('holds the same members in the same order, keeps the null-prototype tables, and shares nothing but the traces', () => {
+    for (const { path, scenario } of SCENARIOS) {
+      const t = new Timeline(scenario, scenario.seed, [], { history: false });
+      for (const at of [endOf(scenario) / 3, endOf(scenario)]) {
+        t.advanceTo(at);
+        const w = t.sim.world;
+        const c = copyWorld(w);
+        expect(stateOf(c), path).toBe(stateOf(w));
+        const where: string[] = [];
+        shared(c, w, 'world', where);
+        expect(where, `${path} at ${at} ms`).toEqual([]);
+        expect(c.traces).not.toBe(w.traces);
+        expect(c.traces).toEqual(w.traces);
+      }
+    }
+  });
+});
+
+describe('restoring a snapshot', () => {
+  it('gives the same future: snapshot at t1, run to t2, restore t1, run to t2 again, twice', () => {
+    fc.assert(fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a, b) => {
+      const end = endOf(scenario);
+      // After the scenario's last action, so the clock alone moves the world from t1 on.
+      const last = Math.max(0, ...scenario.actions.map((x) => x.at));
+      const t1 = Math.round(last + (end - last) * Math.min(a, b));
+      const t2 = Math.round(last + (end - last) * Math.max(a, b));
+      const t = new Timeline(scenario, scenario.seed, [], { history: false });
+      t.advanceTo(t1);
+      const snap = t.sim.snapshot();
+      t.advanceTo(t2);
+      const want = { events: eventHash(t.sim.events), count: t.sim.events.length, state: stateOf(t.sim.world), pending: t.sim.engine.pending };
+      for (let i = 0; i < 2; i++) {
+        t.sim.restore(snap);
+        expect(t.sim.now, path).toBe(t1);
+        t.sim.runUntil(t2);
+        expect({ events: eventHash(t.sim.events), count: t.sim.events.length, state: stateOf(t.sim.world), pending: t.sim.engine.pending }, `${path}: ${t1} → ${t2}`).toEqual(want);
+      }
+    }), { numRuns: 12 });
+  });
+
+  it('scrubbing back on the timeline to any moment and playing on ends where a straight run ends', () => {
+    fc.assert(fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a) => {
+      const end = endOf(scenario);
+      const straight = new Timeline(scenario, scenario.seed, [], { history: false });
+      straight.advanceTo(end);
+      const t = new Timeline(scenario);
+      t.advanceTo(end);
+      t.seek(Math.round(end * a));
+      expect(t.now).toBe(Math.round(end * a));
+      t.advanceTo(end);
+      expect({ events: eventHash(t.sim.events), state: stateOf(t.sim.world) }, path).toEqual({ events: eventHash(straight.sim.events), state: stateOf(straight.sim.world) });
+    }), { numRuns: 10 });
+  });
+});
