@@ -1,5 +1,4 @@
-import { Sim, type SimEvent, type SimSnapshot } from '../sim';
-import { copyWorld } from '../sim/model/snapshot';
+import { Sim, type SimSnapshot } from '../sim';
 import type { Scenario } from './scenario';
 import { orderedActions, simFor } from './world';
 import { HORIZON_MS } from './bounds';
@@ -30,8 +29,7 @@ interface PendingStep {
 
 interface Snapshot {
   t: number;
-  sim: Omit<SimSnapshot, 'log'>;
-  logLength: number;
+  sim: SimSnapshot;
   session: ConsoleSession;
   calls: CallRecord[];
   scenarioApplied: number;
@@ -93,8 +91,6 @@ export class Timeline {
   private pending: PendingStep[] = [];
   private snapshots: Snapshot[] = [];
   private snapshotEvery = SNAPSHOT_EVERY_MS;
-  /** The longest event log of this branch, so restoring can take any snapshot's prefix. */
-  private headLog: SimEvent[] = [];
   /**
    * Asked at each snapshot mark whether to take one now. Skipping a mark only makes seeking back
    * replay further; the page uses it to keep snapshots of a large world from stalling frames.
@@ -310,7 +306,6 @@ export class Timeline {
     this.actions = this.actions.slice(0, this.applied);
     this.snapshots = this.snapshots.filter((s) => s.t <= t);
     this.samples = this.samples.filter((s) => s.t <= t);
-    this.headLog = [];
     this.head = t;
     this.skippedUntil = Math.min(this.skippedUntil, t);
   }
@@ -328,10 +323,9 @@ export class Timeline {
 
   /** Restores the latest snapshot at or before `t` that has at most `applied` learner actions in it. */
   private restoreBefore(t: number, applied: number): void {
-    if (this.sim.events.length > this.headLog.length) this.headLog = this.sim.events.slice();
     let s = this.snapshots[0]!;
     for (const x of this.snapshots) if (x.t <= t && x.applied <= applied) s = x;
-    this.sim.restore({ ...s.sim, log: this.headLog.slice(0, s.logLength) });
+    this.sim.restore(s.sim);
     this.session = structuredClone(s.session);
     this.calls = structuredClone(s.calls);
     this.scenarioApplied = s.scenarioApplied;
@@ -368,12 +362,9 @@ export class Timeline {
   }
 
   private rebuildFrom(changedAt: number, to: number): void {
-    if (this.sim.events.length > this.headLog.length) this.headLog = this.sim.events.slice();
     this.snapshots = this.snapshots.filter((s) => s.t < changedAt || (s.t === changedAt && s.applied <= this.actions.length && s.applied <= this.actionsBefore(changedAt)));
     if (this.snapshots.length === 0) throw new Error('the first snapshot is never dropped');
     this.restoreBefore(changedAt, this.actions.length);
-    // The old log is only good up to the restored snapshot; later events will differ.
-    this.headLog = this.headLog.slice(0, this.sim.events.length);
     this.head = this.sim.now;
     this.advanceTo(to);
   }
@@ -408,10 +399,8 @@ export class Timeline {
       return;
     }
     const started = performance.now();
-    const sim = { engine: this.sim.engine.snapshot(), world: copyWorld(this.sim.world) };
-    const log = this.sim.events;
     this.snapshots.push({
-      t, sim, logLength: log.length, session: structuredClone(this.session), calls: structuredClone(this.calls),
+      t, sim: this.sim.snapshot(), session: structuredClone(this.session), calls: structuredClone(this.calls),
       scenarioApplied: this.scenarioApplied, applied: this.applied, outcomes: this.outcomes.slice(), pending: structuredClone(this.pending),
     });
     this.onSnapshot?.(performance.now() - started);

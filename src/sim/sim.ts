@@ -58,8 +58,12 @@ const NAMESPACES: Record<string, Record<string, AnyOperation>> = {
 export interface SimSnapshot {
   engine: EngineSnapshot<PendingEvent>;
   world: WorldState;
-  /** The timeline up to the snapshot (events are never mutated, so this is a shallow copy). */
-  log: SimEvent[];
+  /**
+   * The timeline up to the snapshot: its first `logLength` events. The array is shared with the engine (and
+   * other snapshots) and may have grown since; events and the part before `logLength` never change.
+   */
+  log: readonly SimEvent[];
+  logLength: number;
 }
 
 /**
@@ -144,12 +148,15 @@ export class Sim extends SimContext {
     return this.engine.step();
   }
 
+  /** The whole state, to come back to with `restore`: a copy of the world and the queue; the timeline is shared. */
   snapshot(): SimSnapshot {
-    return { engine: this.engine.snapshot(), world: copyWorld(this.world), log: this.engine.log.slice() };
+    const log = this.engine.log;
+    return { engine: this.engine.snapshot(), world: copyWorld(this.world), log, logLength: log.length };
   }
 
+  /** Puts the simulation back where `s` was taken; `s` stays as it was and can be restored again. */
   restore(s: SimSnapshot): void {
-    this.engine.restore(s.engine, s.log);
+    this.engine.restore(s.engine, s.log, s.logLength);
     this.world = nullPrototypeTables(copyWorld(s.world));
   }
 }

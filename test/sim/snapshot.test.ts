@@ -88,6 +88,30 @@ describe('restoring a snapshot', () => {
     }), { numRuns: 12 });
   });
 
+  it('keeps its part of the timeline when the world went back before it and took another branch', () => {
+    const { scenario } = SCENARIOS.find((s) => s.path.endsWith('busy-cluster.yaml'))!;
+    const last = Math.max(0, ...scenario.actions.map((x) => x.at));
+    const t = new Timeline(scenario, scenario.seed, [], { history: false });
+    t.advanceTo(last + 60_000);
+    const early = t.sim.snapshot();
+    // This branch scales the web service out; the other one will scale it in.
+    expect(t.sim.call('ecs.UpdateService', { cluster: 'prod', service: 'web', desiredCount: 10 }).error).toBeUndefined();
+    t.advanceTo(last + 180_000);
+    const late = t.sim.snapshot();
+    const upToLate = JSON.stringify(t.sim.events);
+    t.advanceTo(last + 300_000);
+    const want = { events: JSON.stringify(t.sim.events), state: stateOf(t.sim.world) };
+    // Back before both snapshots, and another future.
+    t.sim.restore(early);
+    expect(t.sim.call('ecs.UpdateService', { cluster: 'prod', service: 'web', desiredCount: 1 }).error).toBeUndefined();
+    t.sim.runUntil(last + 240_000);
+    expect(JSON.stringify(t.sim.events.slice(0, late.logLength))).not.toBe(upToLate);
+    t.sim.restore(late);
+    expect(JSON.stringify(t.sim.events)).toBe(upToLate);
+    t.sim.runUntil(last + 300_000);
+    expect({ events: JSON.stringify(t.sim.events), state: stateOf(t.sim.world) }).toEqual(want);
+  });
+
   it('scrubbing back on the timeline to any moment and playing on ends where a straight run ends', () => {
     fc.assert(fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a) => {
       const end = endOf(scenario);

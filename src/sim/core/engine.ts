@@ -74,7 +74,8 @@ export class Engine<P extends { k: string } = Pending> {
   private heap = new EventHeap<P>();
   private handlers: Record<string, Handler<P>> = Object.create(null);
   rng: RngStreams;
-  readonly log: SimEvent[] = [];
+  /** The timeline: only ever appended to (a restore gives the engine a new array), so a snapshot can share it. */
+  private events: SimEvent[] = [];
   /** Pending events processed so far (for throughput figures). */
   processed = 0;
   /** Pending events that found no handler, by kind. */
@@ -108,10 +109,15 @@ export class Engine<P extends { k: string } = Pending> {
     this.at(this.now + delay, ev);
   }
 
+  /** The timeline so far. */
+  get log(): readonly SimEvent[] {
+    return this.events;
+  }
+
   /** Appends a typed event to the timeline. */
   emit(type: string, message: string, data?: Record<string, unknown>): SimEvent {
     const e: SimEvent = { t: this.now, type, message, ...data };
-    this.log.push(e);
+    this.events.push(e);
     for (const l of this.listeners) l(e);
     return e;
   }
@@ -198,8 +204,11 @@ export class Engine<P extends { k: string } = Pending> {
     return { now: this.now, seq: this.seq, queue, rng: this.rng.state(), seed: this.seed };
   }
 
-  /** Restores the clock, queue and streams; `log` is the timeline up to the snapshot. */
-  restore(s: EngineSnapshot<P>, log: readonly SimEvent[]): void {
+  /**
+   * Restores the clock, queue and streams; the timeline becomes the first `length` events of `log` (a new
+   * array: `log` itself is never changed, so every snapshot that shares it keeps its part).
+   */
+  restore(s: EngineSnapshot<P>, log: readonly SimEvent[], length = log.length): void {
     this.now = s.now;
     this.seq = s.seq;
     this.instant = -1;
@@ -208,7 +217,6 @@ export class Engine<P extends { k: string } = Pending> {
     this.heap.clear();
     for (const [t, q, ev] of s.queue) this.heap.push(t, q, cloneData(ev));
     this.rng = new RngStreams(s.seed, s.rng);
-    this.log.length = 0;
-    for (const e of log) this.log.push(e);
+    this.events = log.slice(0, length);
   }
 }
