@@ -66,5 +66,8 @@ export function tableOf<T>(item: Copier<T>): Copier<Record<string, T>> {
   };
 }
 
+/** A member that is replaced, never changed in place (typed readonly): the copy shares it. */
+export const same = <T>(v: T): T => v;
+
 /** Data of no fixed shape: a generic deep copy. */
 export const anyData = <T>(v: T): T => cloneData(v);

@@ -1,11 +1,12 @@
-import { anyData, arrayOf, flat, record, tableOf, values, type Copier, type Parts } from '../core/copy';
+import { anyData, arrayOf, flat, record, same, tableOf, values, type Copier, type Parts } from '../core/copy';
 import type { Attribute, Container, ContainerInstance, EbsVolumeAttachment, NetworkBinding, PlacementTrace, Tag, Task } from './types';
 import type { WorldState } from './world';
 
 /**
  * Copies of the world for snapshots and restores. The large tables (tasks and their containers, container
  * instances) have copiers made for their shapes; placement traces are shared, since a trace never changes
- * once its call has returned (only the ring that holds them does); every other member is copied generically.
+ * once its call has returned (only the ring that holds them does), and so are a task's overrides and tags,
+ * which are replaced, never changed in place; every other member is copied generically.
  * A copy shares nothing with its original that either could change, and keeps every member in its order.
  */
 const copyTag = record<Tag>({});
@@ -14,9 +15,9 @@ const copyContainer = record<Container>({ networkBindings: arrayOf(record<Networ
 
 const copyTask = record<Task>({
   containers: arrayOf(copyContainer),
-  overrides: anyData,
+  overrides: same,
   reserved: record<Task['reserved']>({ ports: values, portsUdp: values }),
-  tags: arrayOf(copyTag),
+  tags: same,
   ebsVolumes: arrayOf(record<EbsVolumeAttachment>({})),
   waiting: anyData,
   lbTargets: arrayOf(flat),

@@ -129,7 +129,8 @@ export interface Task {
   cpu?: string;
   memory?: string;
   containers: Container[];
-  overrides: Record<string, unknown>;
+  /** As the task was started with; never changed afterwards (snapshots share it). */
+  overrides: Readonly<Record<string, unknown>>;
   /** Reserved on the instance (or counted for Fargate) while the task is not STOPPED. */
   reserved: { cpu: number; memory: number; gpu: number; eni: number; ports: number[]; portsUdp: number[] };
   serviceArn?: string;
@@ -139,7 +140,8 @@ export interface Task {
   traceId?: number;
   version: number;
   gen: number;
-  tags: Tag[];
+  /** Replaced by TagResource and UntagResource, never changed in place (snapshots share it). */
+  tags: readonly Tag[];
   /** ECS Exec (ecs-spec §13.3): the task runs the managed SSM agent and accepts ExecuteCommand. */
   enableExecuteCommand?: boolean;
   /** Task scale-in protection (UpdateTaskProtection): protected until this time. */

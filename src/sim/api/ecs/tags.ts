@@ -33,15 +33,15 @@ export function checkTags(tags: Tag[]): Tag[] {
   return tags;
 }
 
-/** The tag list of the resource an ARN names (the record's own list, changed in place). */
-function tagsOf(sim: SimContext, arn: string): { get: () => Tag[]; set: (tags: Tag[]) => void } {
+/** The tag list of the resource an ARN names (never changed in place: a new list replaces it). */
+function tagsOf(sim: SimContext, arn: string): { get: () => readonly Tag[]; set: (tags: Tag[]) => void } {
   const w = sim.world;
   const prefix = `arn:aws:ecs:${w.region}:${w.account}:`;
   const m = /^([a-z-]+)\/(.+)$/.exec(arn.startsWith(prefix) ? arn.slice(prefix.length) : '');
   if (!arn.startsWith('arn:') || !m) throw invalidParameter('The ARN provided is invalid.');
   const [, kind, rest] = m as unknown as [string, string, string];
   const notFound = () => new ApiError('ResourceNotFoundException', 'The specified resource could not be found.');
-  const record = (): { tags?: Tag[] } | undefined => {
+  const record = (): { tags?: readonly Tag[] } | undefined => {
     switch (kind) {
       case 'cluster': { const c = own(w.clusters, arn); return c?.status === 'ACTIVE' ? c : undefined; }
       case 'task': return own(w.tasks, arn);
