@@ -114,6 +114,28 @@ describe('restoring a snapshot', () => {
     expect({ events: JSON.stringify(t.sim.events), state: stateOf(t.sim.world) }).toEqual(want);
   });
 
+  it('scrubbing back restores the nearest checkpoint (a simulated minute apart) and replays only the gap', () => {
+    const { scenario } = SCENARIOS.find((s) => s.path.endsWith('busy-cluster.yaml'))!;
+    const t = new Timeline(scenario);
+    const processed = () => t.sim.engine.processed;
+    // The pending events a straight run processes from a checkpoint's minute to a moment in it.
+    const gaps = new Map<number, number>();
+    for (const [from, to] of [[120_000, 150_000], [600_000, 659_000]] as const) {
+      t.advanceTo(from);
+      const p = processed();
+      t.advanceTo(to);
+      gaps.set(to, processed() - p);
+    }
+    t.advanceTo(900_000);
+    for (const to of [659_000, 150_000]) {
+      const p = processed();
+      t.seek(to);
+      expect(t.now).toBe(to);
+      expect(processed() - p, `back to ${to} ms`).toBe(gaps.get(to));
+      expect(gaps.get(to)).toBeGreaterThan(0);
+    }
+  });
+
   it('scrubbing back on the timeline to any moment and playing on ends where a straight run ends', () => {
     fc.assert(fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a) => {
       const end = endOf(scenario);
