@@ -34,6 +34,26 @@ export function record<T extends object>(parts: Parts<T>): Copier<T> {
   };
 }
 
+/**
+ * A record of T's shape whose members that hold objects are not all listed: the listed ones go through their
+ * copiers, any other that holds an object through the generic copy. For records of many members that are
+ * few in the world, where looking at each member costs little.
+ */
+export function partly<T extends object>(parts: Partial<Parts<T>>): Copier<T> {
+  const own = parts as Record<string, Copier<unknown> | undefined>;
+  return (v) => {
+    const c = { ...v } as Record<string, unknown>;
+    for (const k of Object.keys(c)) {
+      const x = c[k];
+      if (x === null || typeof x !== 'object') continue;
+      const copied = (own[k] ?? cloneData)(x);
+      if (k === '__proto__') Object.defineProperty(c, k, { value: copied, enumerable: true, writable: true, configurable: true });
+      else c[k] = copied;
+    }
+    return c as T;
+  };
+}
+
 /** A record whose members are all primitives. */
 export const flat = <T extends Record<string, Primitive>>(v: T): T => ({ ...v });
 

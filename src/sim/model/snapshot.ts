@@ -1,10 +1,10 @@
-import { anyData, arrayOf, flat, record, same, tableOf, values, type Copier, type Parts } from '../core/copy';
-import type { Attribute, Container, ContainerInstance, EbsVolumeAttachment, NetworkBinding, PlacementTrace, Tag, Task } from './types';
+import { anyData, arrayOf, flat, partly, record, same, tableOf, values, type Copier, type Parts } from '../core/copy';
+import type { Attribute, Container, ContainerInstance, Deployment, EbsVolumeAttachment, MetricSeries, NetworkBinding, PlacementTrace, Service, ServiceEventRecord, Tag, Task } from './types';
 import type { WorldState } from './world';
 
 /**
  * Copies of the world for snapshots and restores. The large tables (tasks and their containers, container
- * instances) have copiers made for their shapes; placement traces are shared, since a trace never changes
+ * instances, metric series, services) have copiers made for their shapes; placement traces are shared, since a trace never changes
  * once its call has returned (only the ring that holds them does), and so are a task's overrides and tags,
  * which are replaced, never changed in place; every other member is copied generically.
  * A copy shares nothing with its original that either could change, and keeps every member in its order.
@@ -34,6 +34,12 @@ const copyContainerInstance = record<ContainerInstance>({
   taskArns: values,
 });
 
+/** A metric series: its datapoints are a flat array of numbers, copied at once. */
+const copySeries = record<MetricSeries>({ dimensions: arrayOf(flat), points: values });
+
+/** A service: its events (up to 100) and task list by copiers of their own, the rest generically. */
+const copyService = partly<Service>({ events: arrayOf(record<ServiceEventRecord>({})), taskArns: values, deployments: arrayOf(partly<Deployment>({})) });
+
 /** The ring of recent traces: a new array holding the same (unchanging) traces. */
 const shareTraces: Copier<PlacementTrace[]> = (a) => a.slice();
 
@@ -42,6 +48,8 @@ export const WORLD_PARTS: Partial<Parts<WorldState>> = {
   tasks: tableOf(copyTask),
   containerInstances: tableOf(copyContainerInstance),
   traces: shareTraces,
+  metrics: tableOf(copySeries),
+  services: tableOf(copyService),
   taskOrder: values,
   waiting: values,
   trafficTasks: values,
