@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { StoreContext } from '../ui/context';
 import { Workspace } from '../ui/Workspace';
 import { bootStore, persist } from '../store/boot';
+import { watchLessonTime } from './lessonTime';
 import { tick } from '../store/actions';
 import { hashNamesLesson, openFromUrl, openShareLink } from '../store/links';
 import { browserPort } from './port';
@@ -45,12 +46,14 @@ export function App() {
     }
     const saving = persist(store);
     const leading = leadAudience(store);
+    const timing = watchLessonTime(store);
     window.addEventListener('pagehide', saving.flush);
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('pagehide', saving.flush);
       saving.stop();
       leading();
+      timing();
     };
   }, [store, audience, mode]);
   useEffect(() => {

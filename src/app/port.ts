@@ -35,6 +35,7 @@ export function browserPort(): Port {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     },
+    now: () => Date.now(),
     languages: () => (navigator.languages?.length ? navigator.languages : [navigator.language]),
     pickFile: (accept) => pick(accept).then((f) => (f ? f.text().catch(() => null) : null)),
     pickNamedFile: (accept) => pick(accept).then((f) => (f ? f.text().then((text) => ({ name: f.name, text }), () => null) : null)),

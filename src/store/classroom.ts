@@ -1,5 +1,6 @@
 import { formatClock } from '../sim';
-import { parseProgress } from './progress';
+import { formatDuration, type Locale } from '../i18n';
+import { parseProgress, type LessonProgress } from './progress';
 
 /**
  * A class at a glance, with no server: the progress files learners export, read side by side. A
@@ -18,6 +19,11 @@ export interface ClassRow {
   /** Predictions answered right, and how many the lesson asked (when the file says). */
   right: number | null;
   asked: number | null;
+  /** The learner's active time on the lesson (ms), the presses of "Check my work", when they started and first passed: null where the file does not say (files from earlier versions). */
+  activeMs: number | null;
+  checks: number | null;
+  startedAt: string | null;
+  passedAt: string | null;
 }
 
 export interface ClassFile {
@@ -33,10 +39,22 @@ function learnerOf(file: ClassFile, data: unknown): string {
   return base || file.name;
 }
 
-/** Reads many progress files: their rows, one per learner and lesson, and why a file could not be read. */
-export function readClass(files: ClassFile[]): { rows: ClassRow[]; problems: string[] } {
+function rowOf(learner: string, lesson: string, p: LessonProgress): ClassRow {
+  return {
+    learner, lesson, passed: p.passed, checkedAt: p.checkedAt, traps: Array.isArray(p.traps) ? p.traps.filter((t) => typeof t === 'string') : [],
+    right: typeof p.predictionsRight === 'number' ? p.predictionsRight : null, asked: typeof p.predictionsAsked === 'number' ? p.predictionsAsked : null,
+    activeMs: p.activeMs ?? null, checks: p.checks ?? null, startedAt: p.startedAt ?? null, passedAt: p.passedAt ?? null,
+  };
+}
+
+/**
+ * Reads many progress files: their rows, one per learner and lesson; why a file could not be read; and each
+ * member refused in a file that was read (file: member: reason), that file's other members still read.
+ */
+export function readClass(files: ClassFile[]): { rows: ClassRow[]; problems: string[]; refused: string[] } {
   const rows: ClassRow[] = [];
   const problems: string[] = [];
+  const refused: string[] = [];
   const seen = new Map<string, number>();
   for (const f of files) {
     const r = parseProgress(f.text);
@@ -49,27 +67,38 @@ export function readClass(files: ClassFile[]): { rows: ClassRow[]; problems: str
     const n = (seen.get(learner) ?? 0) + 1;
     seen.set(learner, n);
     if (n > 1) learner = `${learner} (${n})`;
-    for (const [lesson, p] of Object.entries(r.progress.lessons)) {
-      rows.push({
-        learner, lesson, passed: p.passed, checkedAt: p.checkedAt, traps: Array.isArray(p.traps) ? p.traps.filter((t) => typeof t === 'string') : [],
-        right: typeof p.predictionsRight === 'number' ? p.predictionsRight : null, asked: typeof p.predictionsAsked === 'number' ? p.predictionsAsked : null,
-      });
-    }
+    for (const m of r.refused ?? []) refused.push(`${f.name}: ${m}`);
+    for (const [lesson, p] of Object.entries(r.progress.lessons)) rows.push(rowOf(learner, lesson, p));
   }
-  return { rows, problems };
+  return { rows, problems, refused };
 }
 
-export type ClassColumn = 'learner' | 'lesson' | 'passed' | 'checkedAt' | 'traps' | 'right';
+export type ClassColumn = 'learner' | 'lesson' | 'passed' | 'time' | 'checks' | 'checkedAt' | 'traps' | 'right';
+type CsvColumn = ClassColumn | 'seconds' | 'startedAt' | 'passedAt';
 
 /** The table's columns, as the page and the CSV head them. */
 export const CLASS_COLUMNS: { id: ClassColumn; label: string }[] = [
   { id: 'learner', label: 'Learner' },
   { id: 'lesson', label: 'Lesson' },
   { id: 'passed', label: 'Passed' },
+  { id: 'time', label: 'Time on lesson' },
+  { id: 'checks', label: 'Checks' },
   { id: 'checkedAt', label: 'Simulated time at the last check' },
   { id: 'traps', label: 'Traps hit' },
   { id: 'right', label: 'Predictions right' },
 ];
+
+/** The CSV's columns: the table's, with the time on the lesson in seconds too and when it was started and passed. */
+const CSV_COLUMNS: { id: CsvColumn; label: string }[] = [
+  ...CLASS_COLUMNS.slice(0, 3),
+  { id: 'seconds', label: 'Time on lesson (s)' },
+  ...CLASS_COLUMNS.slice(3),
+  { id: 'startedAt', label: 'Started' },
+  { id: 'passedAt', label: 'First passed' },
+];
+
+/** Where a file does not say. */
+const UNSAID = '—';
 
 const lessonKey = (id: string) => id.replace(/\d+/g, (d) => d.padStart(4, '0'));
 
@@ -78,6 +107,8 @@ function compare(a: ClassRow, b: ClassRow, by: ClassColumn): number {
     case 'learner': return a.learner.localeCompare(b.learner);
     case 'lesson': return lessonKey(a.lesson).localeCompare(lessonKey(b.lesson));
     case 'passed': return Number(a.passed) - Number(b.passed);
+    case 'time': return (a.activeMs ?? -1) - (b.activeMs ?? -1);
+    case 'checks': return (a.checks ?? -1) - (b.checks ?? -1);
     case 'checkedAt': return a.checkedAt - b.checkedAt;
     case 'traps': return a.traps.length - b.traps.length;
     case 'right': return (a.right ?? -1) - (b.right ?? -1);
@@ -89,18 +120,23 @@ export function sortClass(rows: ClassRow[], by: ClassColumn, descending: boolean
   return rows.slice().sort((a, b) => (descending ? -1 : 1) * compare(a, b, by) || compare(a, b, 'learner') || compare(a, b, 'lesson'));
 }
 
-/** A row's cells as the table and the CSV show them. */
-export function classCells(r: ClassRow): Record<ClassColumn, string> {
+/** A row's cells as the table and the CSV show them (durations in the locale's words). */
+export function classCells(r: ClassRow, locale: Locale = 'en'): Record<CsvColumn, string> {
   return {
-    learner: r.learner, lesson: r.lesson, passed: r.passed ? 'yes' : 'no', checkedAt: formatClock(r.checkedAt),
+    learner: r.learner, lesson: r.lesson, passed: r.passed ? 'yes' : 'no',
+    time: r.activeMs === null ? UNSAID : formatDuration(locale, r.activeMs), seconds: r.activeMs === null ? '' : String(Math.round(r.activeMs / 1000)),
+    checks: r.checks === null ? UNSAID : String(r.checks),
+    // A lesson opened and never checked has no simulated time to show.
+    checkedAt: r.checks === 0 ? UNSAID : formatClock(r.checkedAt),
     traps: r.traps.join(' '), right: r.right === null ? '' : r.asked !== null ? `${r.right} of ${r.asked}` : String(r.right),
+    startedAt: r.startedAt ?? '', passedAt: r.passedAt ?? '',
   };
 }
 
 const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s);
 
-/** The table as CSV (a spreadsheet's formula characters at a cell's start are neutralised). */
+/** The table as CSV, in English (a spreadsheet's formula characters at a cell's start are neutralised). */
 export function classCsv(rows: ClassRow[]): string {
-  const head = CLASS_COLUMNS.map((c) => csvCell(c.label)).join(',');
-  return [head, ...rows.map((r) => { const c = classCells(r); return CLASS_COLUMNS.map((k) => csvCell(c[k.id])).join(','); })].join('\r\n') + '\r\n';
+  const head = CSV_COLUMNS.map((c) => csvCell(c.label)).join(',');
+  return [head, ...rows.map((r) => { const c = classCells(r); return CSV_COLUMNS.map((k) => csvCell(c[k.id])).join(','); })].join('\r\n') + '\r\n';
 }

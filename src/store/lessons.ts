@@ -6,6 +6,7 @@ import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
 import { demoPanes, demoSpeeds } from './selectors/panes';
 import { draftOf } from './demoFile';
+import { countCheck } from './lessonTime';
 import { message } from '../i18n';
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
@@ -172,13 +173,14 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   const progress: Progress = { ...lesson.progress, lessons: { ...lesson.progress.lessons } };
   const before = progress.lessons[current.id];
   progress.lessons[current.id] = {
-    passed: report.passed || (before?.passed ?? false), checkedAt: t.now,
+    ...before, passed: report.passed || (before?.passed ?? false), checkedAt: t.now,
     predictionsRight: report.predictions.filter((p) => p.right).length, predictionsAsked: report.predictions.length,
     // Every trap a check of this lesson detected, kept across checks (the class page shows them).
     traps: [...new Set([...(before?.traps ?? []), ...report.diagnostics.map((d) => d.id)])],
   };
   saveProgress(store.port.storage, progress);
   patch(store, { lesson: { current: { ...current, report, checkedVersion: world.version }, progress } });
+  countCheck(store, current.id, report.passed && !before?.passed);
   const at = formatClock(report.clock);
   const missing = report.checklist.filter((c) => !c.passed).length;
   notify(store, report.passed ? message('notice.passed', { id: current.id, at }) : message('notice.notYet', { id: current.id, count: missing, at }), report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });

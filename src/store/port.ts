@@ -19,6 +19,8 @@ export interface Port {
   pickNamedFile?(accept: string): Promise<{ name: string; text: string } | null>;
   /** Opens another window of this page (the audience's); false when the browser blocks it. */
   openWindow?(url: string, name: string): boolean;
+  /** The wall clock (ms since the epoch): the learner's time on a lesson is measured with it. */
+  now?(): number;
   /** The browser's languages, most preferred first (navigator.languages). */
   languages?(): readonly string[];
 }

@@ -14,15 +14,15 @@ async function readFiles(list: FileList | null): Promise<ClassFile[]> {
 
 /**
  * The Class page (?class): a class at a glance, with no server. The instructor drops many learners'
- * progress files; a table says who passed which lesson, at what simulated time, which traps they hit
- * and which predictions they got right, sortable by any column and exportable as CSV.
+ * progress files; a table says who passed which lesson, how long they were at it, at what simulated time,
+ * which traps they hit and which predictions they got right, sortable by any column and exportable as CSV.
  */
 export function ClassPage() {
   const [files, setFiles] = useState<ClassFile[]>([]);
   const [sort, setSort] = useState<ClassSort>({ by: 'learner', descending: false });
   const [over, setOver] = useState(false);
   const t = useT();
-  const { rows, problems } = useMemo(() => readClass(files), [files]);
+  const { rows, problems, refused } = useMemo(() => readClass(files), [files]);
   const sorted = useMemo(() => sortClass(rows, sort.by, sort.descending), [rows, sort]);
   const add = async (list: FileList | null) => {
     const more = await readFiles(list);
@@ -43,7 +43,7 @@ export function ClassPage() {
       </header>
       <main className="class-body">
         <p>{t('class.intro')}</p>
-        <p className="note" role="note"><strong>{t('class.caution')}</strong></p>
+        <p className="note" role="note"><strong>{t('class.caution')}</strong> {t('class.timeNote')}</p>
         <p className="muted small">{t('class.names')}</p>
         <label
           className={`drop${over ? ' over' : ''}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}
@@ -54,6 +54,7 @@ export function ClassPage() {
         </label>
         <p role="status" aria-label={t('class.filesRead')}>{files.length ? t('class.read', { files: t('class.files', { count: files.length }), results: t('class.results', { count: rows.length }) }) : t('class.empty')}</p>
         {problems.length > 0 && <div className="notice error" role="alert">{t('class.unread')}<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul></div>}
+        {refused.length > 0 && <div className="notice warning" role="alert">{t('class.refused')}<ul>{refused.map((p) => <li key={p}>{p}</li>)}</ul></div>}
         {rows.length > 0 && (
           <>
             <ActionButton id="class.export" arg={sorted}>{t('class.export')}</ActionButton>
@@ -86,7 +87,7 @@ function ClassTable({ sorted, sort, setSort }: { sorted: ClassRow[]; sort: Class
       </thead>
       <tbody>
         {sorted.map((r) => {
-          const c = classCells(r);
+          const c = classCells(r, t.locale);
           return <tr key={`${r.learner}/${r.lesson}`}>{CLASS_COLUMNS.map((k) => <td key={k.id} className={k.id === 'passed' ? (r.passed ? 'ok' : 'bad') : undefined}>{c[k.id]}</td>)}</tr>;
         })}
       </tbody>

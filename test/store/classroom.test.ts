@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classCsv, readClass, sortClass } from '../../src/store/classroom';
+import { classCells, classCsv, readClass, sortClass } from '../../src/store/classroom';
 import { initialState, makeStore } from '../../src/store/store';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { checkWork, loadCatalog, openLesson } from '../../src/store/lessons';
@@ -31,19 +31,64 @@ describe('a class at a glance', () => {
     expect(sortClass(rows, 'passed', false).map((r) => r.passed)).toEqual([false, false, true, true, true]);
     const csv = classCsv(sortClass(rows, 'learner', false));
     expect(csv.split('\r\n')).toEqual([
-      'Learner,Lesson,Passed,Simulated time at the last check,Traps hit,Predictions right',
-      'ana,L1,yes,0:01:35,,1 of 1',
-      'ana,L10,no,0:10:00,port-conflict,',
-      'ana (2),L1,yes,0:00:10,,',
-      'Bo,L2,yes,0:00:30,,',
-      'cy,L2,no,0:00:00,,0 of 2',
+      'Learner,Lesson,Passed,Time on lesson (s),Time on lesson,Checks,Simulated time at the last check,Traps hit,Predictions right,Started,First passed',
+      'ana,L1,yes,,—,—,0:01:35,,1 of 1,,',
+      'ana,L10,no,,—,—,0:10:00,port-conflict,,,',
+      'ana (2),L1,yes,,—,—,0:00:10,,,,',
+      'Bo,L2,yes,,—,—,0:00:30,,,,',
+      'cy,L2,no,,—,—,0:00:00,,0 of 2,,',
       '',
     ]);
   });
 
+  it("shows each learner's time on a lesson, sorts by it, and writes it to the CSV in seconds and in words; a file from an earlier version says — for it and keeps its simulated time", () => {
+    const timedFile = file('eva.json', {
+      L1: { passed: true, checkedAt: 95_000, activeMs: 754_400, checks: 3, startedAt: '2026-12-01T09:00:00.000Z', passedAt: '2026-12-01T09:14:00.000Z' },
+      L2: { passed: false, checkedAt: 0, activeMs: 61_000, checks: 0, startedAt: '2026-12-01T09:20:00.000Z' },
+    });
+    const old = file('old.json', { L1: { passed: true, checkedAt: 30_000 } });
+    const { rows, problems, refused } = readClass([timedFile, old]);
+    expect(problems).toEqual([]);
+    expect(refused).toEqual([]);
+    expect(sortClass(rows, 'time', true).map((r) => `${r.learner}/${r.lesson}`)).toEqual(['eva/L1', 'eva/L2', 'old/L1']);
+    expect(classCells(rows[0]!, 'en')).toMatchObject({ time: '12 minutes, 34 seconds', checks: '3', checkedAt: '0:01:35' });
+    expect(classCells(rows[0]!, 'es').time).toBe('12 minutos y 34 segundos');
+    // Opened and never checked: no simulated time to show.
+    expect(classCells(rows[1]!)).toMatchObject({ time: '1 minute, 1 second', checks: '0', checkedAt: '—' });
+    expect(classCells(rows[2]!)).toMatchObject({ time: '—', checks: '—', checkedAt: '0:00:30' });
+    expect(classCsv(sortClass(rows, 'time', true)).split('\r\n').slice(1, 4)).toEqual([
+      'eva,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z',
+      'eva,L2,no,61,"1 minute, 1 second",0,—,,,2026-12-01T09:20:00.000Z,',
+      'old,L1,yes,,—,—,0:00:30,,,,',
+    ]);
+  });
+
+  it('a hostile file: a negative, huge or non-number time is refused member by member, and the rest of the file still loads', () => {
+    const hostile = file('mallory.json', {
+      L1: { passed: true, checkedAt: 1000, activeMs: -5, checks: 2 },
+      L2: { passed: true, checkedAt: 2000, activeMs: 1e300, startedAt: 'yesterday' },
+      L3: { passed: false, checkedAt: 3000, activeMs: '600000', checks: 1.5, passedAt: '1970-01-01T00:00:00Z' },
+      L4: { passed: true, checkedAt: 4000, activeMs: 90_000, checks: 1 },
+    });
+    const { rows, problems, refused } = readClass([hostile, file('fine.json', { L1: { passed: true, checkedAt: 0, activeMs: 1000 } })]);
+    expect(problems).toEqual([]);
+    expect(refused).toEqual([
+      'mallory.json: lessons.L1.activeMs: negative',
+      'mallory.json: lessons.L2.activeMs: more than 604800000',
+      'mallory.json: lessons.L2.startedAt: not an ISO timestamp',
+      'mallory.json: lessons.L3.activeMs: not a number',
+      'mallory.json: lessons.L3.checks: not a whole number',
+      'mallory.json: lessons.L3.passedAt: outside 2020–2100',
+    ]);
+    expect(rows.map((r) => [r.learner, r.lesson, r.activeMs, r.checks, r.passed])).toEqual([
+      ['mallory', 'L1', null, 2, true], ['mallory', 'L2', null, null, true], ['mallory', 'L3', null, null, false], ['mallory', 'L4', 90_000, 1, true], ['fine', 'L1', 1000, null, true],
+    ]);
+    expect(classCells(rows[0]!).time).toBe('—');
+  });
+
   it('a learner name that a spreadsheet would run as a formula is written as text', () => {
     const { rows } = readClass([file('x.json', { L1: { passed: true, checkedAt: 0 } }, { learner: '=HYPERLINK("http://x")' })]);
-    expect(classCsv(rows).split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x"")",L1,yes,0:00:00,,');
+    expect(classCsv(rows).split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x"")",L1,yes,,—,—,0:00:00,,,,');
   });
 
   it("a learner's exported progress names the traps a check detected and the predictions asked, and the class page reads it", async () => {

@@ -100,6 +100,7 @@ export const LESSON_ACTIONS = {
       saveProgress(st.port.storage, r.progress);
       patch(st, { lesson: { progress: r.progress } });
       notify(st, `Imported progress: ${Object.values(r.progress.lessons).filter((x) => x.passed).length} lessons passed.`);
+      if (r.refused) notify(st, `Left out of the imported progress: ${r.refused.join('; ')}.`, 'warning');
     },
   },
   'demo.reveal': {

@@ -56,6 +56,10 @@ describe('lessons and demos as actions', () => {
     otherPort.nextFile = '{"version": 9}';
     runAction(other, 'progress.import');
     await expect.poll(() => other.getState().ui.notices.at(-1)!.text).toBe('The file is not lesson progress: it is not a progress file (version 1).');
+    otherPort.nextFile = JSON.stringify({ version: 1, lessons: { L1: { passed: true, checkedAt: 0, activeMs: -60_000, checks: 2 }, L3: { passed: false, checkedAt: 9, activeMs: 60_000 } } });
+    runAction(other, 'progress.import');
+    await expect.poll(() => other.getState().ui.notices.at(-1)!.text).toBe('Left out of the imported progress: lessons.L1.activeMs: negative.');
+    expect(other.getState().lesson.progress.lessons).toEqual({ L1: { passed: true, checkedAt: 0, checks: 2 }, L3: { passed: false, checkedAt: 9, activeMs: 60_000 } });
   });
 
   it('a demo opens by its id in the presenter view; its question is revealed, then passed', async () => {

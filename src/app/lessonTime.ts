@@ -1,0 +1,33 @@
+import { trackLessonTime } from '../store/lessonTime';
+import type { SandboxStore } from '../store/store';
+
+const INPUTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+/** How often the time counted so far is written to the progress. */
+const FLUSH_MS = 30_000;
+
+/**
+ * Tells the store's lesson clock what the page sees: whether the page is visible, when the learner gives
+ * input, and when the page goes away. Returns the way to stop.
+ */
+export function watchLessonTime(store: SandboxStore): () => void {
+  const clock = trackLessonTime(store, document.visibilityState === 'visible');
+  let lastInput = 0;
+  const onInput = (e: Event) => {
+    // Pointer moves come many a second; one a second is enough to say the learner is there.
+    if (e.timeStamp - lastInput < 1000) return;
+    lastInput = e.timeStamp;
+    clock.input();
+  };
+  const onVisibility = () => clock.visibility(document.visibilityState === 'visible');
+  for (const name of INPUTS) window.addEventListener(name, onInput, { capture: true, passive: true });
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', clock.flush);
+  const timer = setInterval(clock.flush, FLUSH_MS);
+  return () => {
+    for (const name of INPUTS) window.removeEventListener(name, onInput, { capture: true });
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', clock.flush);
+    clearInterval(timer);
+    clock.stop();
+  };
+}
