@@ -228,31 +228,46 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('the class page: many progress files dropped in, a sortable table, CSV out, and the plain word that the files are the learners\' own', async () => {
+  it('the class page: many progress files dropped in, a sortable table with each learner\'s time on a lesson, CSV out, an edited file\'s bad member refused, and the plain word that the files are the learners\' own', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const { page, errors } = await context({ theme });
       await openPage(page, `${url}?class`);
       expect(await page.getByRole('note').textContent()).toContain("Progress files are the learners' own");
       expect(await page.getByRole('note').textContent()).toContain('It is not proof against editing.');
+      expect(await page.getByRole('note').textContent()).toContain("Time on lesson is the learner's active time");
       const progress = (lessons: Record<string, unknown>) => Buffer.from(JSON.stringify({ version: 1, lessons }));
       await page.locator('input[type=file]').setInputFiles([
-        { name: 'ana.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 1 }, L3: { passed: false, checkedAt: 240_000, traps: ['crash-loop'] } }) },
+        { name: 'ana.json', mimeType: 'application/json', buffer: progress({
+          L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 1, activeMs: 754_400, checks: 3, startedAt: '2026-12-01T09:00:00.000Z', passedAt: '2026-12-01T09:14:00.000Z' },
+          L3: { passed: false, checkedAt: 240_000, traps: ['crash-loop'], activeMs: 240_000, checks: 2, startedAt: '2026-12-01T09:20:00.000Z' },
+        }) },
+        // A file from a version that kept no time.
         { name: 'bo.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 61_000 } }) },
+        // An edited file: its negative time is refused, the rest of it read.
+        { name: 'mallory.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 10_000, activeMs: -5, checks: 1 }, L2: { passed: true, checkedAt: 20_000, activeMs: 30_000, checks: 1 } }) },
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not progress') },
       ]);
-      await expect.poll(() => page.getByRole('status', { name: 'Files read' }).textContent()).toBe('3 files read, 3 results.');
-      expect(await page.getByRole('alert').textContent()).toContain('notes.txt: it is not JSON');
+      await expect.poll(() => page.getByRole('status', { name: 'Files read' }).textContent()).toBe('4 files read, 5 results.');
+      expect(await page.getByRole('alert').filter({ hasText: 'could not be read' }).textContent()).toContain('notes.txt: it is not JSON');
+      expect(await page.getByRole('alert').filter({ hasText: 'refused' }).textContent()).toContain('mallory.json: lessons.L1.activeMs: negative');
       const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
-      expect(await cells()).toEqual(['ana|L1|yes|0:01:35||1 of 1', 'ana|L3|no|0:04:00|crash-loop|', 'bo|L1|yes|0:01:01||']);
+      expect(await cells()).toEqual([
+        'ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1', 'ana|L3|no|4 minutes|2|0:04:00|crash-loop|', 'bo|L1|yes|—|—|0:01:01||',
+        'mallory|L1|yes|—|1|0:00:10||', 'mallory|L2|yes|30 seconds|1|0:00:20||',
+      ]);
       await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
-      expect(await cells()).toEqual(['bo|L1|yes|0:01:01||', 'ana|L1|yes|0:01:35||1 of 1', 'ana|L3|no|0:04:00|crash-loop|']);
-      await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
-      expect(await page.locator('th[aria-sort=descending]').textContent()).toContain('Simulated time');
-      expect((await cells())[0]).toBe('ana|L3|no|0:04:00|crash-loop|');
+      expect((await cells()).map((c) => c.split('|').slice(0, 2).join('/'))).toEqual(['mallory/L1', 'mallory/L2', 'bo/L1', 'ana/L1', 'ana/L3']);
+      await page.getByRole('button', { name: /^Time on lesson/ }).click();
+      expect((await cells()).map((c) => c.split('|').slice(0, 2).join('/'))).toEqual(['bo/L1', 'mallory/L1', 'mallory/L2', 'ana/L3', 'ana/L1']);
+      await page.getByRole('button', { name: /^Time on lesson/ }).click();
+      expect(await page.locator('th[aria-sort=descending]').textContent()).toContain('Time on lesson');
+      expect((await cells())[0]).toBe('ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
       expect(download.suggestedFilename()).toBe('class-progress.csv');
-      const csv = await (await download.createReadStream()).toArray();
-      expect(Buffer.concat(csv).toString().split('\r\n')[1]).toBe('ana,L3,no,0:04:00,crash-loop,');
+      const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString().split('\r\n');
+      expect(csv[0]).toBe('Learner,Lesson,Passed,Time on lesson (s),Time on lesson,Checks,Simulated time at the last check,Traps hit,Predictions right,Started,First passed');
+      expect(csv[1]).toBe('ana,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,1 of 1,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z');
+      expect(csv).toContain('bo,L1,yes,,—,—,0:01:01,,,,');
       await page.screenshot({ path: resolve(SHOTS, `class-${theme}-1280x720.png`) });
       await axe(page, `class page, ${theme}`);
       expect(errors).toEqual([]);
