@@ -11,13 +11,8 @@ const FLUSH_MS = 30_000;
  */
 export function watchLessonTime(store: SandboxStore): () => void {
   const clock = trackLessonTime(store, document.visibilityState === 'visible');
-  let lastInput = 0;
-  const onInput = (e: Event) => {
-    // Pointer moves come many a second; one a second is enough to say the learner is there.
-    if (e.timeStamp - lastInput < 1000) return;
-    lastInput = e.timeStamp;
-    clock.input();
-  };
+  // Input only moves a mark (nothing is written), so even a pointer's many moves a second cost little.
+  const onInput = () => clock.input();
   const onVisibility = () => clock.visibility(document.visibilityState === 'visible');
   for (const name of INPUTS) window.addEventListener(name, onInput, { capture: true, passive: true });
   document.addEventListener('visibilitychange', onVisibility);

@@ -274,6 +274,40 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     }
   }, 90_000);
 
+  it("a learner's time on a lesson, as the page counts it: while the page is visible and the learner not idle, never the hours it is left open", async () => {
+    const { page, errors } = await context();
+    await page.clock.install({ time: new Date('2026-12-01T09:00:00Z') });
+    await openPage(page, `${url}?lesson=L1`);
+    const lesson = () => page.evaluate(() => JSON.parse(localStorage.getItem('ecs-sandbox.progress') ?? '{"lessons":{}}').lessons.L1 as { activeMs?: number; startedAt?: string } | undefined);
+    const show = (visible: boolean) => page.evaluate((v) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (v ? 'visible' : 'hidden') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, visible);
+    await expect.poll(async () => (await lesson())?.startedAt).toMatch(/^2026-12-01T09:0/);
+    await page.clock.fastForward(60_000);
+    await show(false);
+    const first = (await lesson())!.activeMs!;
+    expect(first).toBeGreaterThanOrEqual(60_000);
+    expect(first).toBeLessThan(75_000);
+    // Ten minutes hidden do not count; the minute after coming back does.
+    await page.clock.fastForward(10 * 60_000);
+    await show(true);
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward(60_000);
+    await show(false);
+    const second = (await lesson())!.activeMs!;
+    expect(second - first).toBeGreaterThanOrEqual(60_000);
+    expect(second - first).toBeLessThan(75_000);
+    // Left visible for an hour without input: five minutes count.
+    await show(true);
+    await page.clock.fastForward(60 * 60_000);
+    await show(false);
+    const third = (await lesson())!.activeMs!;
+    expect(third - second).toBeGreaterThanOrEqual(5 * 60_000);
+    expect(third - second).toBeLessThan(5 * 60_000 + 15_000);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it('a demo written in the page: recorded, a question placed, saved, reopened from the file and from a link, replays to the same event hash; a broken file is refused at its line and member', async () => {
     const { page, errors } = await context();
     await openPage(page, url);
