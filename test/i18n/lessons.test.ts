@@ -71,7 +71,7 @@ describe('the lessons in Spanish', () => {
     expect(fr.text).toEqual(parseLesson(files, 'L1').text);
   });
 
-  it('name every chapter, and every demo with all its pauses', () => {
+  it('name every chapter, and every demo with all its pauses, answer choices and callouts', () => {
     const chapters = localizeIndex(index, files, LOCALE).chapters;
     chapters.forEach((c, i) => expect(c.title, index.chapters[i]!.title).not.toBe(index.chapters[i]!.title));
     // Every lesson of a chapter names it alike.
@@ -90,7 +90,12 @@ describe('the lessons in Spanish', () => {
         expect(p.prompt, `${id} pause ${i}`).not.toBe(d.pauses[i]!.prompt);
         expect(p.reveal, `${id} pause ${i}`).not.toBe(d.pauses[i]!.reveal);
         expect(p.at).toBe(d.pauses[i]!.at);
+        // Every answer choice is in the locale too, in the demo's order.
+        expect(p.choices?.length ?? 0, `${id} pause ${i} choices`).toBe(d.pauses[i]!.choices?.length ?? 0);
+        p.choices?.forEach((c, j) => expect(c.label, `${id} pause ${i} choice ${j}`).not.toBe(d.pauses[i]!.choices![j]!.label));
       });
+      expect(Array.isArray(y.callouts) ? y.callouts.length : 0, `${id} callouts`).toBe(d.callouts?.length ?? 0);
+      es.callouts?.forEach((c, i) => expect(c.text, `${id} callout ${i}`).not.toBe(d.callouts![i]!.text));
     }
   });
 });

@@ -7,3 +7,6 @@ export { GoalTracker, learnerCalls, stopTracking, trackerFor } from './tracker';
 export { judge, type Verdict } from './judge';
 export { collection } from '../collections';
 export { localizeDemo, localizeIndex, localizeLesson, parseLessonIn, sectionsOf, headings, localeYaml, SECTION_NAMES } from './locale';
+export { judgeChoices } from './choices';
+export { parsePredicateText, PREDICATE_MEMBERS } from './predicate';
+export { nodeRef, NODE_KINDS, type NodeKind } from './demo';

@@ -14,7 +14,7 @@ import { parseLesson, splitText } from './parse';
  *   predictions: { <prediction id>: { prompt: …, choices: [label, …] } }
  *
  * The demos' strings are in demos/text/<locale>.yaml by demo id ({ title, summary, text, pauses:
- * [{ prompt, reveal }] } in the order of the demo's pauses); a chapter's title is the `chapter` of
+ * [{ prompt, reveal, choices: [label, …] }], callouts: [text, …] } in the order of the demo's pauses); a chapter's title is the `chapter` of
  * its first lesson. Whatever a locale lacks stays English.
  */
 export interface LessonStrings {
@@ -30,7 +30,8 @@ export interface DemoStrings {
   title?: string;
   summary?: string;
   text?: string;
-  pauses?: { prompt?: string; reveal?: string }[];
+  pauses?: { prompt?: string; reveal?: string; choices?: string[] }[];
+  callouts?: string[];
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
@@ -105,7 +106,12 @@ export function localizeDemo(demo: Demo, files: Files, locale: string): Demo {
     title: str(y.title) ?? demo.title,
     summary: str(y.summary) ?? demo.summary,
     text: str(y.text) ?? demo.text,
-    pauses: demo.pauses.map((p, i) => ({ ...p, prompt: str(rec(pauses[i]).prompt) ?? p.prompt, reveal: str(rec(pauses[i]).reveal) ?? p.reveal })),
+    pauses: demo.pauses.map((p, i) => {
+      const tp = rec(pauses[i]);
+      const labels = Array.isArray(tp.choices) ? tp.choices : [];
+      return { ...p, prompt: str(tp.prompt) ?? p.prompt, reveal: str(tp.reveal) ?? p.reveal, ...(p.choices ? { choices: p.choices.map((c, j) => ({ ...c, label: str(labels[j]) ?? c.label })) } : {}) };
+    }),
+    ...(demo.callouts ? { callouts: demo.callouts.map((c, i) => ({ ...c, text: str((Array.isArray(y.callouts) ? y.callouts : [])[i]) ?? c.text })) } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ import { allowedEntryProblem } from '../console';
 import type { Demo, Diagnostic, Goal, Lesson, LessonIndex, Prediction, Trap } from './types';
 import { readLog } from './log';
 import { focusMember } from './focus';
+import { readPredicate } from './predicate';
+import { readCallouts, readPauses } from './demo';
 import { LessonError, checkCheck, problemsOf, readYaml, toCheck, type Files } from './yaml';
 
 /** One lesson.yaml being read: where it is, its data with positions, and the problems found so far. */
@@ -41,33 +43,10 @@ function readGoal(g: Record<string, unknown>, i: number, { file, y, problems }: 
   const member = `goals[${i}]`;
   const at = () => y.at(['goals', i]);
   if (typeof g.id !== 'string' || typeof g.label !== 'string') problems.push(fileError(file, at(), member, 'a goal needs an id and a label'));
-  checkCheck(g, file, member, at, problems);
-  const dur = (k: string) => {
-    if (g[k] === undefined) return undefined;
-    const v = parseDuration(g[k]);
-    if (v === undefined) problems.push(fileError(file, y.at(['goals', i, k]), `${member}.${k}`, 'expected a duration'));
-    return v;
-  };
-  const goal: Goal = { id: String(g.id), label: String(g.label), check: toCheck(g, i) };
-  const hf = dur('holdsFor');
-  if (hf !== undefined) goal.holdsFor = hf;
-  const w = dur('within');
-  if (w !== undefined) goal.within = w;
-  const win = dur('window');
-  if (win !== undefined) goal.window = win;
-  const from = dur('from');
-  if (from !== undefined) goal.from = from;
-  if (g.never === true) goal.never = true;
-  if (g.rate !== undefined) goal.rate = g.rate as Goal['rate'] & object;
-  if (g.after !== undefined) goal.after = g.after as Record<string, unknown>;
-  if ((goal.within === undefined) !== (goal.after === undefined)) problems.push(fileError(file, at(), member, 'within and after go together'));
+  const goal = readPredicate(g, member, { file, at: (p) => y.at(['goals', i, ...p]), problems }, { id: String(g.id), label: String(g.label), check: toCheck(g, i) });
   if (g.how !== undefined) {
     if (typeof g.how === 'string') goal.how = g.how;
     else problems.push(fileError(file, y.at(['goals', i, 'how']), `${member}.how`, 'expected a string'));
-  }
-  if (g.since !== undefined) {
-    if (g.since !== null && typeof g.since === 'object' && !Array.isArray(g.since)) goal.since = g.since as Record<string, unknown>;
-    else problems.push(fileError(file, y.at(['goals', i, 'since']), `${member}.since`, 'expected an event condition'));
   }
   if (g.once !== undefined) {
     if (Array.isArray(g.once) && g.once.every((x) => typeof x === 'string')) goal.once = g.once as string[];
@@ -248,10 +227,11 @@ export function parseDemo(files: Files, id: string): Demo {
     throw new LessonError(problemsOf(file, e));
   }
   const doc = parseYaml(text);
-  const presenter = (doc.data as { presenter?: { summary?: string; text?: string; focus?: unknown; pauses?: { at: unknown; prompt: string; reveal: string }[] } }).presenter ?? {};
-  const pauses = (presenter.pauses ?? []).map((p) => ({ at: parseDuration(p.at) ?? 0, prompt: p.prompt, reveal: p.reveal }));
+  const presenter = (doc.data as { presenter?: { summary?: string; text?: string; focus?: unknown } & Parameters<typeof readPauses>[0] }).presenter ?? {};
   const problems: Problem[] = [];
+  const pauses = readPauses(presenter, file, doc, problems);
+  const callouts = readCallouts(presenter, scenario, file, doc, problems);
   const focus = focusMember(presenter.focus, 'presenter.focus', file, () => doc.at(['presenter', 'focus']), problems);
   if (problems.length) throw new LessonError(problems);
-  return { id, title: scenario.name, summary: presenter.summary ?? '', scenario, text: presenter.text ?? '', pauses, ...focus };
+  return { id, title: scenario.name, summary: presenter.summary ?? '', scenario, text: presenter.text ?? '', pauses, ...(callouts.length ? { callouts } : {}), ...focus };
 }

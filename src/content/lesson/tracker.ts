@@ -1,6 +1,6 @@
 import { Timeline, type Outcome, type Ticker } from '../timeline';
 import type { LearnerCall, Lesson } from './types';
-import { conditionHolds, judge, overTime, type Sample, type Verdict } from './judge';
+import { conditionHolds, judge, overTime, type Sample, type Samples, type Verdict } from './judge';
 
 /**
  * The learner's actions as the `calls` collection: what was asked (the command line, or the call), what it
@@ -55,6 +55,11 @@ export class GoalTracker implements Ticker {
   /** The lesson at the timeline's moment. */
   verdict(t: Timeline, chosen: Record<string, number> = {}): Verdict {
     return judge(t.sim, this.lesson, learnerCalls(t.transcript), this.samples, chosen);
+  }
+
+  /** What it saw of each goal that speaks about time, by goal id. */
+  seen(): Samples {
+    return this.samples;
   }
 
   /** Watches `t` from its first moment (time 0, with what the scenario and the log do then). */

@@ -112,9 +112,32 @@ export interface Demo {
   scenario: Scenario;
   text: string;
   /** Moments where the presenter's clock stops for a "predict, then reveal" question. */
-  pauses: { at: number; prompt: string; reveal: string }[];
+  pauses: DemoPause[];
+  /** Words pinned to a node of the canvas, or to a moment, while the clock is in [at, until). */
+  callouts?: Callout[];
   /** What the canvas frames when the demo opens. */
   focus?: Focus;
+}
+
+/** A "predict, then reveal" question of a demo. */
+export interface DemoPause {
+  at: number;
+  prompt: string;
+  reveal: string;
+  /**
+   * What the room may answer (2 to 5): each judged at the reveal by its predicate (in the goals' language) over
+   * the world then, with the evaluation lessons use; `when` keeps the predicate as the file wrote it.
+   */
+  choices?: { label: string; predicate: Goal; when: unknown }[];
+}
+
+/** A callout: text shown from `at` until `until` (ms), beside a node of the canvas or, without one, for the moment. */
+export interface Callout {
+  at: number;
+  until?: number;
+  /** The node it is pinned to, as kind:name (instance:i-a1, service:web, cluster:prod, loadBalancer:lb, family:worker). */
+  node?: string;
+  text: string;
 }
 
 export interface LessonIndex {
