@@ -14,11 +14,20 @@ import { memoSelector } from './selectors/memo';
  * a file or a link. Whatever comes in is untrusted: it is read as a lesson's demo is, member by member.
  */
 
-/** A "predict, then reveal" stop the instructor placed. */
+/** A "predict, then reveal" stop the instructor placed, with the room's choices (each a label and a predicate as the file writes it). */
 export interface DemoStop {
   at: number;
   prompt: string;
   reveal: string;
+  choices?: { label: string; when: unknown }[];
+}
+
+/** A callout the instructor placed: from `at` (to `until`), beside a node (kind:name) or for the moment. */
+export interface DraftCallout {
+  at: number;
+  until?: number;
+  node?: string;
+  text: string;
 }
 
 /** The demo being written: what the presenter block will say. */
@@ -33,16 +42,18 @@ export interface DemoDraft {
   speeds: { at: number; speed: number }[];
   /** Clusters side by side (kept from the demo opened; the editor does not change them). */
   panes: Pane[];
+  callouts: DraftCallout[];
 }
 
-export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [] };
+export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [] };
 
 /** An open demo as the draft that writes it again. */
 export function draftOf(d: DemoState): DemoDraft {
   const f = d.def.focus;
   return {
     title: d.def.title, summary: d.def.summary, notes: d.def.text.trim(), focus: f ? `${f.kind}:${f.name ?? ''}` : '',
-    stops: d.def.pauses.map((p) => ({ ...p })), speeds: d.speeds.slice(), panes: d.panes.slice(),
+    stops: d.def.pauses.map((p) => ({ at: p.at, prompt: p.prompt, reveal: p.reveal, ...(p.choices ? { choices: p.choices.map((c) => ({ label: c.label, when: c.when })) } : {}) })),
+    speeds: d.speeds.slice(), panes: d.panes.slice(), callouts: (d.def.callouts ?? []).map((c) => ({ ...c })),
   };
 }
 
@@ -82,7 +93,8 @@ export function demoText(s: SandboxState, d: DemoDraft): string {
     ...(d.notes.trim() ? { text: `${d.notes.trim()}\n` } : {}),
     ...(d.panes.length ? { panes: d.panes } : {}),
     ...(d.speeds.length ? { speeds: d.speeds.map((x) => ({ at: seconds(x.at), speed: x.speed })) } : {}),
-    pauses: stops.map((x) => ({ at: seconds(x.at), prompt: x.prompt, reveal: x.reveal })),
+    pauses: stops.map((x) => ({ at: seconds(x.at), prompt: x.prompt, reveal: x.reveal, ...(x.choices?.length ? { choices: x.choices } : {}) })),
+    ...(d.callouts.length ? { callouts: d.callouts.map((c) => ({ at: seconds(c.at), ...(c.until !== undefined ? { until: seconds(c.until) } : {}), ...(c.node ? { node: c.node } : {}), text: c.text })) } : {}),
   }));
   return doc.toString({ lineWidth: 0 });
 }

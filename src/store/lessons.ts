@@ -1,4 +1,4 @@
-import { checkLesson, localizeDemo, localizeIndex, localizeLesson, stopTracking, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Files, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
+import { checkLesson, judgeChoices, localizeDemo, localizeIndex, localizeLesson, stopTracking, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Files, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
 import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
@@ -185,6 +185,13 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   const missing = report.checklist.filter((c) => !c.passed).length;
   notify(store, report.passed ? message('notice.passed', { id: current.id, at }) : message('notice.notYet', { id: current.id, count: missing, at }), report.passed ? 'info' : 'warning', { cause: `lesson:${current.id}` });
   return report;
+}
+
+/** Whether each choice of the question the demo's clock waits at holds in the world now. */
+export function judgePause(store: SandboxStore): boolean[] {
+  const { world, lesson: { demo } } = store.getState();
+  const pause = demo?.pause && demo.def.pauses.find((p) => p.at === demo.pause!.at);
+  return world.timeline && demo && pause ? judgeChoices(world.timeline, demo.def, pause) : [];
 }
 
 /** Opens a demo: its scenario, with the presenter's pauses. */

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { LearnerAction } from '../content/timeline';
-import { loadScenario, patch, touched, type AudienceShow, type SandboxState, type SandboxStore, type Selection } from './store';
+import { loadScenario, patch, touched, type AudienceShow, type DemoState, type SandboxState, type SandboxStore, type Selection, type ShownChoice } from './store';
+import type { Callout } from '../content/lesson';
 import { selectFocus } from './selectors/canvas';
 
 /**
@@ -61,10 +62,21 @@ export function audienceShow(s: SandboxState): AudienceShow {
   const p = demo?.pause;
   return {
     title: demo?.def.title ?? (lesson ? `${lesson.id}: ${lesson.def.title}` : 'ECS Sandbox'),
-    question: p ? { prompt: p.prompt, reveal: p.revealed ? p.reveal : null } : null,
+    question: p ? { prompt: p.prompt, reveal: p.revealed ? p.reveal : null, ...(p.choices ? { choices: shownChoices(p) } : {}) } : null,
     focus: selectFocus(s),
     panes: demo?.panes ?? [],
+    callouts: activeCallouts(demo?.def.callouts, s.world.now),
   };
+}
+
+/** A question's choices as the room sees them: the room's pick, and whether each was right only once revealed. */
+export function shownChoices(p: NonNullable<DemoState['pause']>): ShownChoice[] {
+  return (p.choices ?? []).map((c, i) => ({ label: c.label, picked: p.picked === i, right: p.revealed && p.judged ? (p.judged[i] ?? false) : null }));
+}
+
+/** The callouts shown at `now`: those with at ≤ now < until (no until: to the end). */
+export function activeCallouts(callouts: readonly Callout[] | undefined, now: number): { node?: string; text: string }[] {
+  return (callouts ?? []).filter((c) => c.at <= now && now < (c.until ?? Infinity)).map((c) => (c.node ? { node: c.node, text: c.text } : { text: c.text }));
 }
 
 /**

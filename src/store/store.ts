@@ -31,8 +31,11 @@ export interface LessonState {
 export interface DemoState {
   id: string;
   def: Demo;
-  /** The pause the clock is stopped at, if any. */
-  pause: (Demo['pauses'][number] & { revealed: boolean }) | null;
+  /**
+   * The pause the clock is stopped at, if any: whether it was revealed, the choice the presenter marked as the
+   * room's, and at the reveal whether each choice held in the world then.
+   */
+  pause: (Demo['pauses'][number] & { revealed: boolean; picked?: number; judged?: boolean[] }) | null;
   /** How many pauses are behind. */
   passed: number;
   /** The clusters it shows side by side, each in a labelled pane (none: one canvas). */
@@ -160,11 +163,20 @@ export interface UiSlice {
   languageChosen: boolean;
 }
 
+/** An answer choice as the room sees it: whether it is the room's pick, and (only after the reveal) whether it was right. */
+export interface ShownChoice {
+  label: string;
+  picked: boolean;
+  right: boolean | null;
+}
+
 /** What the audience's window shows beside the world: the demo's title, the question while one is asked, the framing. */
 export interface AudienceShow {
   title: string;
   /** The question the clock waits at; what happens only once the presenter revealed it. */
-  question: { prompt: string; reveal: string | null } | null;
+  question: { prompt: string; reveal: string | null; choices?: ShownChoice[] } | null;
+  /** The callouts of this moment: beside their node, or (no node) for the moment. */
+  callouts?: { node?: string; text: string }[];
   focus: Focus | null;
   panes: Pane[];
 }
@@ -181,6 +193,8 @@ export interface PresentSlice {
   spotlight: Selection | null;
   /** The demo the instructor is writing (the demo editor's fields and questions). */
   draft: DemoDraft;
+  /** The draft's callout waiting for a click on the canvas to pin it to a node (its index), if any. */
+  pinning: number | null;
 }
 
 export interface SandboxState {
@@ -252,7 +266,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
       theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0, language: DEFAULT_LOCALE, languageChosen: false,
     },
-    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [] } },
+    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, pinning: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [] } },
   };
 }
 

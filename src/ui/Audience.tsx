@@ -5,6 +5,7 @@ import { World } from './World';
 import { Comparison } from './SideBySide';
 import { useSandbox } from './context';
 import { useT } from './i18n';
+import { DemoChoices, MomentCallouts, useMomentCallouts } from './DemoChoices';
 import type { AudienceShow } from '../store/store';
 
 
@@ -28,6 +29,7 @@ export function AudienceView() {
   const show = useSandbox(selectShow);
   const now = useSandbox((s) => s.world.now);
   const presenter = useSandbox((s) => s.present.presenter);
+  const moment = useMomentCallouts();
   const t = useT();
   return (
     <div className="app presenting audience">
@@ -40,10 +42,13 @@ export function AudienceView() {
         <section className="demo-bar" aria-label={t('audience.question')}>
           <div className="demo-question">
             <p><strong>{t('demo.predict')}</strong> {show.question.prompt}</p>
+            {show.question.choices && <DemoChoices choices={show.question.choices} />}
             {show.question.reveal !== null && <p><strong>{t('demo.reveal')}</strong> {show.question.reveal}</p>}
           </div>
+          <MomentCallouts callouts={moment} />
         </section>
       )}
+      {!show.question && <MomentCallouts callouts={moment} banner />}
       <main className="main">
         <World readOnly compare={false} />
         <div className="separator" aria-hidden="true" />

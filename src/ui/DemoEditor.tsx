@@ -5,6 +5,7 @@ import { selectWorldView } from '../store/selectors/world';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
+import { CalloutsEditor, StopChoices } from './DemoEditorExtras';
 
 
 /** The questions placed so far, each with a way to remove it. */
@@ -14,10 +15,11 @@ function Stops() {
   if (!stops.length) return <p className="muted small">{t('demoEditor.none')}</p>;
   return (
     <ol className="demo-stops">
-      {stops.map((x) => (
+      {stops.map((x, i) => (
         <li key={x.at}>
           <time>{clock(x.at)}</time> {x.prompt} <span className="muted">→ {x.reveal}</span>{' '}
           <ActionButton id="demo.removeStop" arg={x.at} label={t('demoEditor.remove', { time: clock(x.at) })}>×</ActionButton>
+          <StopChoices stop={x} index={i} />
         </li>
       ))}
     </ol>
@@ -98,6 +100,7 @@ export function DemoEditor() {
       <Stops />
       <AddStop />
       <Speeds />
+      <CalloutsEditor />
       <div className="row">
         <ActionButton id="demo.play">{t('demoEditor.play')}</ActionButton>
         <ActionButton id="demo.save">{t('demoEditor.save')}</ActionButton>

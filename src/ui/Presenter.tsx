@@ -7,6 +7,8 @@ import { useDemoIn } from './lessonText';
 import { clock } from '../store/selectors/time';
 import type { Demo } from '../content/lesson';
 import type { DemoState } from '../store/store';
+import { DemoChoices, MomentCallouts, useMomentCallouts } from './DemoChoices';
+import { shownChoices } from '../store/present';
 import './presenter.css';
 
 type Pause = NonNullable<DemoState['pause']>;
@@ -14,7 +16,7 @@ type Pause = NonNullable<DemoState['pause']>;
 /** The pause as the page's language asks it (the store holds the English one, at the same time). */
 function askedIn(def: Demo, pause: Pause): Pause {
   const asked = def.pauses.find((x) => x.at === pause.at);
-  return asked ? { ...pause, prompt: asked.prompt, reveal: asked.reveal } : pause;
+  return asked ? { ...pause, prompt: asked.prompt, reveal: asked.reveal, ...(asked.choices ? { choices: asked.choices } : {}) } : pause;
 }
 
 /** The question the clock waits at: the prompt, then what happens once revealed, and the one button. */
@@ -28,6 +30,7 @@ export function DemoQuestion({ pause, autoFocus }: { pause: Pause; autoFocus: bo
   return (
     <div className="demo-question" role="alertdialog" aria-labelledby="demo-q">
       <p id="demo-q"><strong>{t('demo.predict')}</strong> {pause.prompt}</p>
+      {pause.choices && <DemoChoices choices={shownChoices(pause)} pick />}
       {pause.revealed && <p role="status"><strong>{t('demo.reveal')}</strong> {pause.reveal}</p>}
       <ActionButton ref={button} id="demo.reveal" className="primary">{t(pause.revealed ? 'demo.continue' : 'demo.revealButton')}</ActionButton>
     </div>
@@ -44,6 +47,7 @@ export function DemoPause() {
   const presenting = useSandbox((s) => s.ui.presenting);
   const t = useT();
   const def = useDemoIn(demo?.def);
+  const moment = useMomentCallouts();
   if (!demo || !def) return null;
   const p = demo.pause;
   const next = def.pauses[demo.passed];
@@ -53,6 +57,7 @@ export function DemoPause() {
       <strong className="demo-title">{def.title}</strong>
       {!p && <span className="muted small">{next ? t('demo.next', { time: clock(next.at) }) : t('demo.none')}</span>}
       {p && <DemoQuestion pause={askedIn(def, p)} autoFocus />}
+      <MomentCallouts callouts={moment} />
       {!presenting && !p && def.text && <details className="demo-notes"><summary>{t('demo.notes')}</summary><Markdown text={def.text} /></details>}
       {!presenting && <ActionButton id="present.toggle" label={`${enter} (P)`}>{t('demo.presenter')}</ActionButton>}
       {!presenting && <ActionButton id="present.audience">{t('presenter.openAudience')}</ActionButton>}

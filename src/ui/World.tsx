@@ -12,6 +12,7 @@ import { selectPanes } from '../store/selectors/panes';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
+import { useNodeCallouts } from './DemoChoices';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 
@@ -62,9 +63,12 @@ export function World({ readOnly = false, title, compare = true }: { readOnly?: 
   const t = useT();
   const spotlight = useSandbox((s) => s.present.spotlight);
   const sideBySide = useSandbox((s) => selectPanes(s).length > 0);
+  const pinned = useNodeCallouts();
   // In presenter view a click points the room at a node (the spotlight) instead of inspecting it.
   const presenting = useSandbox((s) => s.ui.presenting);
-  const select = useCallback((s: Selection) => void run(presenting ? 'spotlight.set' : 'select', s), [run, presenting]);
+  // While the Demos tool waits for a node to pin a callout to, a click pins it.
+  const pinning = useSandbox((s) => s.present.pinning !== null);
+  const select = useCallback((s: Selection) => void run(pinning ? 'demo.pinClicked' : presenting ? 'spotlight.set' : 'select', s), [run, presenting, pinning]);
   return (
     <div className="world" id="world">
       <Notices />
@@ -82,7 +86,7 @@ export function World({ readOnly = false, title, compare = true }: { readOnly?: 
           <Suspense fallback={<WorldTables view={world} />}>
             <WorldCanvas
               key={worldId} view={world} focus={focus} theme={theme} onSelect={readOnly ? undefined : select} fitRequest={fit} spotlight={spotlight}
-              label={t('world.canvas')} title={goal ? t('world.yours') : title ?? t('world.the')}
+              label={t('world.canvas')} title={goal ? t('world.yours') : title ?? t('world.the')} callouts={pinned}
             />
           </Suspense>
           {goal && <Suspense fallback={<p>{t('world.goal.drawing')}</p>}><GoalCanvas /></Suspense>}

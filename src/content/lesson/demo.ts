@@ -69,7 +69,7 @@ export function readPauses(raw: RawPresenter, file: string, doc: Located, proble
       pause.choices = p.choices.map((c, j) => {
         const path = ['presenter', 'pauses', i, 'choices', j, 'when'];
         const member = `presenter.pauses[${i}].choices[${j}].when`;
-        return { label: c.label, when: c.when, predicate: readChoicePredicate(c.when, member, { file, at: (x) => doc.at([...path, ...x]), problems }, c.label) };
+        return { label: c.label, when: c.when, predicate: readChoicePredicate(c.when, member, { file, at: (x, key) => doc.at([...path, ...x], key), problems }, c.label) };
       });
     }
     return pause;

@@ -13,8 +13,8 @@ import type { Goal } from './types';
 /** Where a predicate is in its file: problems name the file, the place of a member and the member. */
 export interface PredicatePlace {
   file: string;
-  /** The position of the predicate (path []) or of one of its members (path [key]). */
-  at: (path: (string | number)[]) => { line: number; column: number };
+  /** The position of the predicate (path []) or of one of its members (path [key]; with `key`, of the member's name). */
+  at: (path: (string | number)[], key?: boolean) => { line: number; column: number };
   problems: Problem[];
 }
 
@@ -59,7 +59,7 @@ export function readChoicePredicate(raw: unknown, member: string, place: Predica
     return goal;
   }
   const g = raw as Record<string, unknown>;
-  for (const k of Object.keys(g)) if (!PREDICATE_MEMBERS.includes(k)) place.problems.push(fileError(place.file, place.at([k]), `${member}.${k}`, `unknown member '${k}'; a condition has ${PREDICATE_MEMBERS.join(', ')}`));
+  for (const k of Object.keys(g)) if (!PREDICATE_MEMBERS.includes(k)) place.problems.push(fileError(place.file, place.at([k], true), `${member}.${k}`, `unknown member '${k}'; a condition has ${PREDICATE_MEMBERS.join(', ')}`));
   goal.check = toCheck(g, 0);
   return readPredicate(g, member, place, goal);
 }
@@ -73,6 +73,6 @@ export function parsePredicateText(text: string, member = 'when'): { goal?: Goal
   const show = (p: Problem) => `${p.line}:${p.column}: ${p.member ? `${p.member}: ` : ''}${p.message}`;
   if (y.errors.length) return { problems: y.errors.slice(0, 3).map(show) };
   const problems: Problem[] = [];
-  const goal = readChoicePredicate(y.data, member, { file: '', at: (p) => y.at(p), problems }, '');
+  const goal = readChoicePredicate(y.data, member, { file: '', at: (p, key) => y.at(p, key), problems }, '');
   return problems.length ? { problems: problems.map(show) } : { goal, problems: [] };
 }

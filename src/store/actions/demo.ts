@@ -1,6 +1,7 @@
 import { notify, patch, type SandboxStore } from '../store';
 import { demoId, demoLink, demoText, readDemoFile, readDemoLink, type DemoDraft } from '../demoFile';
 import { needsWorld, type ActionTable } from '../registry';
+import { DEMO_EDIT_ACTIONS } from './demoEdit';
 
 const lessons = () => import('../lessons');
 
@@ -83,6 +84,7 @@ export const DEMO_ACTIONS = {
       await openDemoText(st, fileName(s.present.draft), demoText(s, s.present.draft));
     },
   },
+  ...DEMO_EDIT_ACTIONS,
 } satisfies ActionTable;
 
 /** Opens the demo a #demo= link carries (the link is consumed, as a share link is). */

@@ -105,11 +105,30 @@ export const LESSON_ACTIONS = {
   },
   'demo.reveal': {
     label: 'Reveal the answer, then continue', group: 'Demo', keys: ['Enter'], quiet: true, enabled: (s) => (s.lesson.demo?.pause ? true : 'no question is open'),
-    run: (st) => patch(st, (s) => {
+    run: async (st) => {
+      const asked = st.getState().lesson.demo!.pause!;
+      // The choices are judged over the world at the moment of the reveal, as lessons judge their goals.
+      const judged = !asked.revealed && asked.choices?.length ? (await lessons()).judgePause(st) : undefined;
+      patch(st, (s) => {
+        const d = s.lesson.demo;
+        if (!d?.pause || d.pause.at !== asked.at || d.pause.revealed !== asked.revealed) return {};
+        if (!d.pause.revealed) return { lesson: { demo: { ...d, pause: { ...d.pause, revealed: true, ...(judged ? { judged } : {}) } } } };
+        // Continue: the question is behind, and the clock runs on from where it stopped.
+        return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } }, world: { playing: true } };
+      });
+    },
+  },
+  'demo.pick': {
+    label: "Mark the room's answer", group: 'Demo', palette: false,
+    enabled: (s, i?: number) => {
+      const p = s.lesson.demo?.pause;
+      if (!p?.choices?.length) return 'no question with choices is open';
+      if (p.revealed) return 'the answer is already revealed';
+      return i === undefined || (Number.isInteger(i) && i >= 0 && i < p.choices.length) ? true : `there are ${p.choices.length} choices`;
+    },
+    run: (st, i: number) => patch(st, (s) => {
       const d = s.lesson.demo!;
-      if (!d.pause!.revealed) return { lesson: { demo: { ...d, pause: { ...d.pause!, revealed: true } } } };
-      // Continue: the question is behind, and the clock runs on from where it stopped.
-      return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } }, world: { playing: true } };
+      return { lesson: { demo: { ...d, pause: { ...d.pause!, picked: d.pause!.picked === i ? undefined : i } } } };
     }),
   },
 } satisfies ActionTable;

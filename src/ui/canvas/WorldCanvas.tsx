@@ -9,6 +9,7 @@ import type { Selection } from '../../store/store';
 import { boundsOf, focusNodes, frame, layoutWorld, spotlightNodes, type Placed } from './layout';
 import { nodeTypes, type Data } from './nodes';
 import { useT } from '../i18n';
+import { CalloutLayer } from '../CalloutLayer';
 
 export interface WorldCanvasProps {
   view: WorldView;
@@ -25,6 +26,8 @@ export interface WorldCanvasProps {
   fitRequest?: number;
   /** What the presenter points at: lit, and every other node dimmed. */
   spotlight?: Selection | null;
+  /** A demo's callouts of this moment, each beside the node of that id (drawn by an overlay of their own). */
+  callouts?: { id: string; text: string }[];
 }
 
 const NO_EDGES: never[] = [];
@@ -132,7 +135,7 @@ function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<
   return { follow, fit };
 }
 
-function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight }: WorldCanvasProps) {
+function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight, callouts }: WorldCanvasProps) {
   const host = useRef<HTMLDivElement>(null);
   const t = useT();
   const size = useSize(host);
@@ -185,6 +188,7 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotligh
         >
           <Background gap={24} />
         </ReactFlow>
+        {callouts && callouts.length > 0 && <CalloutLayer callouts={callouts} />}
         {placed.length === 0 && size && <p className="canvas-empty">{t('canvas.empty')}</p>}
       </div>
     </div>

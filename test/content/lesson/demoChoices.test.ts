@@ -81,7 +81,7 @@ describe("a demo's answer choices and callouts", () => {
 `;
     expect(problems(text)).toEqual([
       expect.stringMatching(/^demos\/d\.yaml:15:33: presenter\.pauses\[0\]\.choices\[0\]\.when\.count: unknown collection 'taks'; known: tasks, /),
-      "demos/d.yaml:16:56: presenter.pauses[0].choices[1].when.equal: unknown member 'equal'; a condition has count, where, equals, atLeast, atMost, event, sequence, holdsFor, within, after, window, from, never, rate, since",
+      "demos/d.yaml:16:49: presenter.pauses[0].choices[1].when.equal: unknown member 'equal'; a condition has count, where, equals, atLeast, atMost, event, sequence, holdsFor, within, after, window, from, never, rate, since",
       'demos/d.yaml:16:33: presenter.pauses[0].choices[1].when: a count needs equals, atLeast or atMost',
       'demos/d.yaml:17:72: presenter.pauses[0].choices[2].when.holdsFor: expected a duration',
     ]);

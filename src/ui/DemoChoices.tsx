@@ -1,0 +1,103 @@
+import { useEffect, useMemo } from 'react';
+import { useDemoIn } from './lessonText';
+import { selectWorldView } from '../store/selectors/world';
+import { selectPanes } from '../store/selectors/panes';
+import { nodeIdOf } from '../store/selectors/callouts';
+import type { ShownChoice } from '../store/store';
+import { useRun, useSandbox } from './context';
+import { useT } from './i18n';
+import './callouts.css';
+
+/**
+ * A question's answer choices: numbered, the room's pick marked, and after the reveal each one judged right
+ * or wrong by its predicate over the world (✓ or ✗ with the word, never colour alone). With `pick` (the
+ * presenter's window) a choice is a button that marks the room's pick, as keys 1 to 5 do.
+ */
+export function DemoChoices({ choices, pick = false }: { choices: ShownChoice[]; pick?: boolean }) {
+  const t = useT();
+  const run = useRun();
+  const judged = choices.some((c) => c.right !== null);
+  useEffect(() => {
+    if (!pick || judged) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey || (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable))) return;
+      const n = Number(e.key);
+      if (Number.isInteger(n) && n >= 1 && n <= choices.length) {
+        e.preventDefault();
+        run('demo.pick', n - 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pick, judged, choices.length, run]);
+  return (
+    <ol className={`demo-choices${judged ? ' judged' : ''}`} aria-label={t('demo.choices')}>
+      {choices.map((c, i) => {
+        const verdict = c.right === null ? null : c.right ? 'right' : 'wrong';
+        const body = (
+          <>
+            <span className="choice-key" aria-hidden="true">{i + 1}</span>
+            <span className="choice-label">{c.label}</span>
+            {c.picked && <span className="choice-pick">{t('demo.pick')}</span>}
+            {verdict && <span className={`choice-verdict ${verdict}`}>{verdict === 'right' ? `✓ ${t('demo.right')}` : `✗ ${t('demo.wrong')}`}</span>}
+          </>
+        );
+        return (
+          <li key={i} className={[c.picked ? 'picked' : '', verdict ?? ''].filter(Boolean).join(' ') || undefined}>
+            {pick && !judged ? (
+              <button type="button" aria-pressed={c.picked} aria-keyshortcuts={String(i + 1)} onClick={() => run('demo.pick', i)}>{body}</button>
+            ) : body}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** The callouts of this moment that are pinned to no node (or whose node is not drawn now): one line each. */
+export function MomentCallouts({ callouts, banner = false }: { callouts: { text: string }[]; banner?: boolean }) {
+  const t = useT();
+  if (!callouts.length) return null;
+  return (
+    <ul className={banner ? 'moment-callouts banner' : 'moment-callouts'} aria-label={t('demo.callouts')}>
+      {callouts.map((c, i) => <li key={i}>{c.text}</li>)}
+    </ul>
+  );
+}
+
+/** The callouts shown now, as this window has them: from the presenter's window in the audience's, else the open demo's in the page's language. */
+export function useCallouts(): { node?: string; text: string }[] {
+  const shown = useSandbox((s) => s.present.show?.callouts);
+  const def = useDemoIn(useSandbox((s) => s.lesson.demo?.def));
+  // The clock's moment only matters at the callouts' bounds: the list is made again only when one is crossed.
+  const key = useSandbox((s) => (def?.callouts?.length ? def.callouts.map((c) => (c.at <= s.world.now && s.world.now < (c.until ?? Infinity) ? 1 : 0)).join('') : ''));
+  const own = useMemo(() => (key.includes('1') ? def!.callouts!.filter((_, i) => key[i] === '1').map((c) => (c.node ? { node: c.node, text: c.text } : { text: c.text })) : NONE), [def, key]);
+  return shown ?? own;
+}
+
+const NONE: { node?: string; text: string }[] = [];
+
+/** The callouts of this moment that show as a line (no node, or none drawn now: a side-by-side view pins none). */
+export function useMomentCallouts(): { text: string }[] {
+  const all = useCallouts();
+  const view = useSandbox(selectWorldView);
+  const panes = useSandbox((s) => selectPanes(s).length > 0);
+  return useMemo(() => (all.length ? all.filter((c) => !c.node || panes || !view || !nodeIdOf(view, c.node)) : NONE), [all, view, panes]);
+}
+
+/** The callouts of this moment pinned to a node the canvas draws now, by the node's id. */
+export function useNodeCallouts(): { id: string; text: string }[] {
+  const all = useCallouts();
+  const view = useSandbox(selectWorldView);
+  const panes = useSandbox((s) => selectPanes(s).length > 0);
+  return useMemo(() => {
+    if (!all.length || panes || !view) return PINNED_NONE;
+    return all.flatMap((c) => {
+      const id = c.node ? nodeIdOf(view, c.node) : null;
+      return id ? [{ id, text: c.text }] : [];
+    });
+  }, [all, view, panes]);
+}
+
+const PINNED_NONE: { id: string; text: string }[] = [];
