@@ -29,6 +29,7 @@ export function AudienceView() {
   const show = useSandbox(selectShow);
   const now = useSandbox((s) => s.world.now);
   const presenter = useSandbox((s) => s.present.presenter);
+  const ready = useSandbox((s) => s.present.presenter !== 'waiting' || s.lesson.demo !== null);
   const moment = useMomentCallouts();
   const t = useT();
   return (
@@ -49,11 +50,14 @@ export function AudienceView() {
         </section>
       )}
       {!show.question && <MomentCallouts callouts={moment} banner />}
-      <main className="main">
-        <World readOnly compare={false} />
-        <div className="separator" aria-hidden="true" />
-        <aside className="side" aria-label={t('workspace.details')}><Comparison /><EventLog filters={false} /></aside>
-      </main>
+      {/* Until the presenter's world (or a demo of its own) is here, the room sees only that it waits: no other page shows first. */}
+      {ready && (
+        <main className="main">
+          <World readOnly compare={false} />
+          <div className="separator" aria-hidden="true" />
+          <aside className="side" aria-label={t('workspace.details')}><Comparison /><EventLog filters={false} /></aside>
+        </main>
+      )}
     </div>
   );
 }

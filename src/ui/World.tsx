@@ -53,7 +53,8 @@ function GoalCanvas() {
 export function World({ readOnly = false, title, compare = true }: { readOnly?: boolean; title?: string; compare?: boolean } = {}) {
   const run = useRun();
   const problem = useSandbox((s) => s.world.problem);
-  const view = useSandbox((s) => s.ui.view);
+  // The audience's window always draws the canvas: the tables are for inspecting, and have buttons.
+  const view = useSandbox((s) => (readOnly ? 'canvas' : s.ui.view));
   const worldId = useSandbox((s) => s.world.worldId);
   const world = useSandbox(selectWorldView);
   const focus = useSandbox(selectFocus);
@@ -71,8 +72,8 @@ export function World({ readOnly = false, title, compare = true }: { readOnly?: 
   const select = useCallback((s: Selection) => void run(pinning ? 'demo.pinClicked' : presenting ? 'spotlight.set' : 'select', s), [run, presenting, pinning]);
   return (
     <div className="world" id="world">
-      <Notices />
-      <PastBanner />
+      {!readOnly && <Notices />}
+      {!readOnly && <PastBanner />}
       {problem && (
         <div className="problem" role="alert">
           <h2>{t('world.problem')}</h2>
@@ -83,7 +84,7 @@ export function World({ readOnly = false, title, compare = true }: { readOnly?: 
       {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} table={compare} />}
       {world && !(view === 'canvas' && sideBySide && !goal) && (view === 'canvas' ? (
         <div className={`worlds${goal ? ' many' : ''}`}>
-          <Suspense fallback={<WorldTables view={world} />}>
+          <Suspense fallback={readOnly ? <p className="canvas-empty">{t('world.drawing')}</p> : <WorldTables view={world} />}>
             <WorldCanvas
               key={worldId} view={world} focus={focus} theme={theme} onSelect={readOnly ? undefined : select} fitRequest={fit} spotlight={spotlight}
               label={t('world.canvas')} title={goal ? t('world.yours') : title ?? t('world.the')} callouts={pinned}

@@ -21,6 +21,23 @@ const HEADER_ROWS = `(() => {
   return rows.length;
 })()`;
 
+/** Watches a window from its first paint: each visible button ever shown (`__buttons`) and the first text its page showed (`__first`). */
+const FIRST_PAINT = `(() => {
+  window.__buttons = [];
+  window.__first = null;
+  // Polled by a timer: a window opened by window.open keeps the window (and its timers) of its first, blank document.
+  setInterval(() => {
+    if (!location.search.includes('audience')) return;
+    const root = document.getElementById('root');
+    if (window.__first === null && root && root.textContent.trim()) window.__first = root.textContent.trim().slice(0, 300);
+    for (const b of document.querySelectorAll('button')) {
+      if (!b.getClientRects().length || getComputedStyle(b).visibility === 'hidden') continue;
+      const name = b.getAttribute('aria-label') || b.textContent.trim();
+      if (!window.__buttons.includes(name)) window.__buttons.push(name);
+    }
+  }, 4);
+})()`;
+
 describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, two windows, demos side by side', () => {
   let browser: Browser;
   let server: PreviewServer;
@@ -44,6 +61,8 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     open.push(ctx);
     const errors: string[] = [];
     ctx.on('weberror', (e) => errors.push(String(e.error())));
+    // From the first paint on, every window notes the buttons it ever showed and what its first paint said.
+    await ctx.addInitScript(FIRST_PAINT);
     const page = await ctx.newPage();
     return { ctx, page, errors };
   }
@@ -118,6 +137,9 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(await audience.getByText('The tasks on the lost instances stop').count()).toBe(0);
     await expect.poll(() => audience.locator('.canvas .inst').count()).toBe(6);
     expect(await audience.getByRole('button').count()).toBe(0);
+    // From its first paint the audience window was the audience's: waiting for the presenter, then the world, never a button.
+    expect(await audience.evaluate('window.__first')).toMatch(/Waiting for the presenter/);
+    expect(await audience.evaluate('window.__buttons')).toEqual([]);
     await page.bringToFront();
     await page.getByLabel('Speed').selectOption('10');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -186,6 +208,88 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await page.keyboard.press('Escape');
     await expect.poll(() => audience.locator('.canvas .react-flow__node.dim').count()).toBe(0);
     expect(await audience.locator('.canvas .react-flow__node.lit').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  /** Opens a demo in presenter view and its audience window beside it, at 1280×720. */
+  async function twoWindows(at: string): Promise<{ page: Page; audience: Page; errors: string[] }> {
+    const { ctx, page, errors } = await context();
+    await openPage(page, `${url}?demo=${at}&present`);
+    const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
+    await audience.locator('html[data-ready="true"]').waitFor();
+    await audience.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(() => page.getByRole('region', { name: 'Your notes' }).count()).toBe(1);
+    await page.bringToFront();
+    return { page, audience, errors };
+  }
+
+  /** Each choice's text as a window shows it (its number, label, pick and verdict). */
+  const choiceTexts = (p: Page) => p.getByRole('list', { name: 'Answers to choose from' }).locator('li').allTextContents();
+
+  it('a question with choices: the audience sees them while asked and no judgement, the presenter marks the room\'s pick, and at the reveal the choice the world bears out is marked right', async () => {
+    const { page, audience, errors } = await twoWindows('placement-side-by-side&t=40s');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const question = audience.getByRole('region', { name: 'Question' });
+    await expect.poll(() => question.count(), { timeout: 15_000 }).toBe(1);
+    expect(await clock(audience).textContent()).toBe('0:00:46');
+    await expect.poll(() => choiceTexts(audience)).toEqual(['1All 4: one on each instance', '22: only two instances have 2 GiB free', '3None: binpack filled the cluster']);
+    // The room's intuitive pick, marked with the key 1: both windows show it; nothing is judged yet.
+    await page.keyboard.press('1');
+    await expect.poll(() => choiceTexts(audience)).toEqual(["1All 4: one on each instancethe room's pick", '22: only two instances have 2 GiB free', '3None: binpack filled the cluster']);
+    expect(await page.getByRole('button', { name: /All 4/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await question.textContent()).not.toMatch(/✓|✗|What happens/);
+    await audience.screenshot({ path: resolve(SHOTS, 'choices-asked-audience-1280x720.png') });
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    // Judged over the world at 0:46: two of the four started, so the room's pick is wrong and 2 is right.
+    await expect.poll(() => choiceTexts(audience)).toEqual(["1All 4: one on each instancethe room's pick✗ wrong", '22: only two instances have 2 GiB free✓ right', '3None: binpack filled the cluster✗ wrong']);
+    expect(await choiceTexts(page)).toEqual(await choiceTexts(audience));
+    expect(await question.textContent()).toContain('What happens: Two: distinctInstance');
+    await audience.screenshot({ path: resolve(SHOTS, 'choices-revealed-audience-1280x720.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'choices-revealed-presenter-1280x720.png') });
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('a callout appears beside its node in both windows at its time, follows the view, and goes after its end; one without a node is the audience\'s banner', async () => {
+    const { page, audience, errors } = await twoWindows('faults-tour&t=2m56s');
+    const bubble = (p: Page) => p.locator('.canvas .callout-bubble');
+    expect(await bubble(audience).count()).toBe(0);
+    await page.getByLabel('Jump to').fill('3m');
+    await page.getByLabel('Jump to').press('Enter');
+    for (const p of [page, audience]) {
+      await expect.poll(() => bubble(p).count()).toBe(1);
+      expect(await bubble(p).textContent()).toBe('Callout: Its agent is disconnected until 5:00: watch its task');
+      // Beside its node, not over it, and inside the canvas.
+      const node = (await p.locator('.canvas .react-flow__node', { has: p.locator('.inst-head', { hasText: 'i-a1' }) }).boundingBox())!;
+      const b = (await bubble(p).boundingBox())!;
+      const canvas = (await p.locator('.world .canvas').boundingBox())!;
+      const overlap = Math.max(0, Math.min(node.x + node.width, b.x + b.width) - Math.max(node.x, b.x)) * Math.max(0, Math.min(node.y + node.height, b.y + b.height) - Math.max(node.y, b.y));
+      expect(overlap).toBe(0);
+      expect(Math.abs(b.y - node.y)).toBeLessThan(node.height);
+      expect(b.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+      expect(parseFloat(await bubble(p).evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(17);
+    }
+    await audience.screenshot({ path: resolve(SHOTS, 'callout-audience-1280x720.png') });
+    await page.screenshot({ path: resolve(SHOTS, 'callout-presenter-1280x720.png') });
+    // The presenter zooms out: the bubble follows its node.
+    const before = (await bubble(page).boundingBox())!;
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(async () => (await bubble(page).boundingBox())!.x).not.toBe(before.x);
+    const node = (await page.locator('.canvas .react-flow__node', { has: page.locator('.inst-head', { hasText: 'i-a1' }) }).boundingBox())!;
+    const after = (await bubble(page).boundingBox())!;
+    expect(Math.abs(after.y - node.y)).toBeLessThan(node.height);
+    await page.getByLabel('Jump to').fill('5m');
+    await page.getByLabel('Jump to').press('Enter');
+    for (const p of [page, audience]) await expect.poll(() => bubble(p).count()).toBe(0);
+    // At 9:00 a callout of the moment: the audience's banner, the presenter's line.
+    for (const label of ['Reveal', 'Continue']) if (await page.getByRole('button', { name: label }).count()) await page.getByRole('button', { name: label }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click().catch(() => undefined);
+    await page.getByLabel('Jump to').fill('9m');
+    await page.getByLabel('Jump to').press('Enter');
+    const banner = audience.getByRole('list', { name: 'Callouts' });
+    await expect.poll(() => banner.textContent()).toBe("Traffic is five times what it was: watch web's desired count on the Charts panel");
+    expect(await page.getByRole('list', { name: 'Callouts' }).textContent()).toBe("Traffic is five times what it was: watch web's desired count on the Charts panel");
+    expect(await audience.evaluate('window.__buttons')).toEqual([]);
     expect(errors).toEqual([]);
   }, 90_000);
 
@@ -331,6 +435,27 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await editor.getByLabel('What happens (the reveal)').fill('One per Availability Zone.');
     await editor.getByRole('button', { name: 'Place the question here' }).click();
     await expect.poll(() => editor.locator('.demo-stops li').count()).toBe(1);
+    // Two answer choices: a predicate typed is read as it is typed, its problem named by member.
+    await editor.getByText('Answer choices for the question at 0:02:00').click();
+    const predicate = editor.getByLabel(/^Right when/);
+    await predicate.fill('{ count: tasks, equal: 3 }');
+    await expect.poll(() => editor.locator('.demo-choice-form .problems').textContent()).toContain("presenter.pauses[0].choices[0].when.equal: unknown member 'equal'");
+    expect(await editor.getByRole('button', { name: 'Add the choice' }).isDisabled()).toBe(true);
+    await editor.getByLabel('Choice', { exact: true }).fill('One per AZ');
+    await predicate.fill('{ count: tasks, where: { lastStatus: RUNNING }, equals: 3 }');
+    await expect.poll(() => editor.locator('.demo-choice-form .problems').textContent()).toBe('');
+    await editor.getByRole('button', { name: 'Add the choice' }).click();
+    await editor.getByLabel('Choice', { exact: true }).fill('They wait');
+    await predicate.fill('{ count: tasks, where: { lastStatus: RUNNING }, equals: 0 }');
+    await editor.getByRole('button', { name: 'Add the choice' }).click();
+    await expect.poll(() => editor.getByRole('button', { name: /^Remove the choice/ }).count()).toBe(2);
+    // A callout from this moment to 3:00, pinned to the cluster.
+    const callouts = editor.getByRole('region', { name: 'Callouts' });
+    await callouts.getByLabel('Callout at 0:02:00').fill('Three AZs, three tasks: watch');
+    await callouts.getByLabel('Until (optional)').fill('3m');
+    await callouts.getByLabel('Pin to').selectOption('cluster:demo');
+    await callouts.getByRole('button', { name: 'Add the callout' }).click();
+    await expect.poll(() => callouts.locator('.demo-stops li').count()).toBe(1);
     await run('aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
     await jump('4m');
     await page.getByRole('tab', { name: 'Demos' }).click();
@@ -343,6 +468,8 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     const file = Buffer.concat(await (await download.createReadStream()).toArray());
     expect(file.toString()).toContain('presenter:');
     expect(file.toString()).toContain('prompt: Where do the three tasks go?');
+    expect(file.toString()).toMatch(/choices:\s+- label: One per AZ\s+when:/);
+    expect(file.toString()).toMatch(/callouts:\s+- at: 120s\s+until: 180s\s+node: cluster:demo\s+text: "Three AZs, three tasks: watch"/);
     await editor.getByRole('button', { name: 'Make a link' }).click();
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link).toMatch(/#demo=[\w-]+$/);
@@ -354,6 +481,9 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await chooser.setFiles({ name: 'spread-in-the-room.yaml', mimeType: 'application/yaml', buffer: file });
     await expect.poll(() => page.getByRole('region', { name: 'Demo: Spread in the room' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Demo: Spread in the room' }).textContent()).toContain('Next question at 0:02:00.');
+    await page.getByRole('tab', { name: 'Demos' }).click();
+    expect(await editor.getByRole('button', { name: /^Remove the choice/ }).count()).toBe(2);
+    expect(await editor.getByRole('region', { name: 'Callouts' }).locator('.demo-stops li').textContent()).toContain('Three AZs, three tasks: watch');
     await jump('4m');
     await page.getByRole('tab', { name: 'Demos' }).click();
     await expect.poll(fingerprint).toBe(recorded);
@@ -403,13 +533,18 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
   it('both windows hold at 1280×720 and 1920×1080 in both themes (screenshots at 1024×768, 1280×720, 1440×900 too) and pass axe', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const { ctx, page, errors } = await context({ theme });
-      await openPage(page, `${url}?demo=game-day&t=7m49s&present`);
+      // A moment with a question with choices and a callout beside its node (the faults tour at 4:50).
+      await openPage(page, `${url}?demo=faults-tour&t=4m49s&present`);
       const [audience] = await Promise.all([ctx.waitForEvent('page'), page.getByRole('button', { name: 'Open the audience window' }).click()]);
       await audience.locator('html[data-ready="true"]').waitFor();
       await expect.poll(() => page.getByRole('region', { name: 'Your notes' }).count()).toBe(1);
       await page.bringToFront();
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await expect.poll(() => audience.getByRole('region', { name: 'Question' }).count(), { timeout: 15_000 }).toBe(1);
+      await page.keyboard.press('2');
+      await page.getByRole('button', { name: 'Reveal' }).click();
+      await expect.poll(() => choiceTexts(audience)).toEqual(['1Yes: ECS stopped them when it lost the agent✗ wrong', "2No: they have run all alongthe room's pick✓ right"]);
+      await expect.poll(() => audience.locator('.canvas .callout-bubble').count()).toBe(1);
       for (const [w, h] of [[1024, 768], [1280, 720], [1440, 900], [1920, 1080]] as const) {
         for (const [name, p] of [['presenter', page], ['audience', audience]] as const) {
           await p.setViewportSize({ width: w, height: h });
