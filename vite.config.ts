@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { defineConfig, type Connect, type Logger, type Plugin } from 'vite';
+import { isDeepStrictEqual } from 'node:util';
+import { defineConfig, runnerImport, type Connect, type Logger, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -139,10 +140,42 @@ function serviceWorkerPlugin(): Plugin {
   };
 }
 
+/**
+ * Fills src/store/prebuilt.ts in the production build with each built-in scenario (src/store/defaults.ts)
+ * as the page's own parser and validator make it, run here at build time, so the first view opens a
+ * built-in scenario without loading the parser. A built-in scenario that does not parse, or whose parse
+ * is not plain data that JSON carries unchanged, fails the build.
+ */
+function prebuiltScenariosPlugin(): Plugin {
+  let root = '';
+  return {
+    name: 'sandbox:prebuilt-scenarios',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    async load(id) {
+      if (resolve(id) !== resolve(root, 'src/store/prebuilt.ts')) return null;
+      const inline = { root, configFile: false as const, logLevel: 'silent' as const };
+      type Parser = typeof import('./src/content/scenario');
+      type Defaults = typeof import('./src/store/defaults');
+      const [{ module: parser }, { module: defaults }] = await Promise.all([runnerImport<Parser>('/src/content/scenario.ts', inline), runnerImport<Defaults>('/src/store/defaults.ts', inline)]);
+      const table: Record<string, unknown> = {};
+      for (const b of defaults.BUILT_IN_SCENARIOS) {
+        const sc = parser.parseScenario(b.text, defaults.SCENARIO_FILE);
+        const json: unknown = JSON.parse(JSON.stringify(sc));
+        if (!isDeepStrictEqual(json, sc)) throw new Error(`built-in scenario ${b.id}: its parse does not survive JSON unchanged`);
+        table[b.id] = json;
+      }
+      return `export const PREBUILT = JSON.parse(${JSON.stringify(JSON.stringify(table))});\n`;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
   base: './',
-  plugins: [react(), cspPlugin(), serviceWorkerPlugin()],
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },

@@ -5,6 +5,11 @@ import { UpdatePrompt } from './offline/UpdatePrompt';
 import { browserPort } from './port';
 import { loadPrefs } from '../store/prefs';
 import { loadLocale, pickLocale } from '../i18n';
+import { loadWorkspace } from '../store/workspace';
+import { defaultWorkspace } from '../store/defaults';
+import { loadParser, needsParser } from '../store/parser';
+import { windowMode } from '../store/present';
+import { loadConsole } from '../content/console/onDemand';
 import '../ui/styles.css';
 
 // The language the page opens in (the one chosen here before, else the browser's) is fetched before
@@ -12,7 +17,16 @@ import '../ui/styles.css';
 const port = browserPort();
 const first = loadPrefs(port.storage).language ?? pickLocale(port.languages?.());
 
-void loadLocale(first).catch(() => undefined).finally(() => {
+// The store rebuilds the saved world as it is made, so what that needs loads first: the scenario parser
+// for a scenario that is not a built-in one (a built-in one opens from what the build parsed), the
+// console for typed commands to replay. The audience's and class windows open whatever the presenter's
+// window or a file says, so they load both. The clock runs only once the world is rebuilt.
+const saved = loadWorkspace(port.storage, defaultWorkspace()).workspace;
+const follower = windowMode(location.search) !== 'page';
+const parser = follower || needsParser(saved.scenarioText) ? loadParser() : undefined;
+const commands = follower || saved.actions.some((a) => a.kind === 'command') ? loadConsole() : undefined;
+
+void Promise.all([loadLocale(first).catch(() => undefined), parser?.catch(() => undefined), commands?.catch(() => undefined)]).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <UpdatePrompt locale={first} />

@@ -1,5 +1,6 @@
 import { parseYaml } from '../formats/yamlDoc';
-import { fileError, formatProblems, type Problem } from '../formats/problem';
+import { fileError, type Problem } from '../formats/problem';
+import { ScenarioError } from './scenarioError';
 import validateScenario from './scenarioValidator.js';
 import { Sim } from '../sim';
 import { parseTime } from './bounds';
@@ -41,13 +42,7 @@ export interface Expectation {
   index: number;
 }
 
-/** A scenario file that cannot run: every problem names the file, the line and the member. */
-export class ScenarioError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(formatProblems(problems));
-    this.name = 'ScenarioError';
-  }
-}
+export { ScenarioError } from './scenarioError';
 
 // The schema compiled ahead of time (scripts/gen-validator.ts), so no schema compiler ships to the page.
 const validate = validateScenario as ((data: unknown) => boolean) & { errors?: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }[] | null };

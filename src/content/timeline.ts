@@ -3,7 +3,9 @@ import type { Scenario } from './scenario';
 import { orderedActions, simFor } from './world';
 import { HORIZON_MS } from './bounds';
 import { resolveRefs, type CallRecord } from './calls';
-import { mergeStep, newSession, readLine, resumeStep, runLine, waitOf, type CommandResult, type ConsoleSession, type Continuation } from './console';
+import { mergeStep, readLine, resumeStep, runLine, waitOf } from './console/onDemand';
+import { newSession } from './console/session';
+import type { CommandResult, ConsoleSession, Continuation } from './console';
 
 /**
  * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and

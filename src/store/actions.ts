@@ -1,10 +1,11 @@
 import type { Problem } from '../formats/problem';
 import { composeToEcs, parseCompose } from '../formats/compose';
-import { complete, filesRead, lineAllowed, waitOf } from '../content/console';
+import { complete, consoleLoaded, filesRead, lineAllowed, waitOf, withConsole } from '../content/console/onDemand';
 import { act, clearNotices, notify, patch, showPanel, touched, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
 import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from './defaults';
 import { activeTab, fileTabs } from './files';
 import { applyScenarioFile, composeUp, copilotDeploy, onFile, parses, registerTaskDefinition, setProblems } from './fileActions';
+import { withParser } from './parser';
 import { keyMatches, needsWorld, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
 import { CLOCK_ACTIONS } from './actions/clock';
 import { DAMAGED_ACTIONS } from './actions/damaged';
@@ -102,11 +103,11 @@ const EDITOR_ACTIONS = {
   },
   'editor.composeUp': {
     label: 'Compose up on the local host', group: 'Editor', enabled: editorAction('editor.composeUp'),
-    run: (st, file?: string) => onFile(fileFor(st.getState(), 'editor.composeUp', file, COMPOSE_FILE), (f) => composeUp(st, f)),
+    run: (st, file?: string) => withConsole(() => onFile(fileFor(st.getState(), 'editor.composeUp', file, COMPOSE_FILE), (f) => composeUp(st, f))),
   },
   'editor.translate': {
     label: 'Translate to ECS', group: 'Editor', enabled: editorAction('editor.translate'),
-    run: (st, arg?: string) => {
+    run: (st, arg?: string) => withConsole(() => {
       const file = fileFor(st.getState(), 'editor.translate', arg, COMPOSE_FILE);
       const text = st.getState().editor.files[file] ?? '';
       // What the file or its translation refuses is marked at its line in the editor, as the console prints it.
@@ -114,15 +115,16 @@ const EDITOR_ACTIONS = {
       setProblems(st, file, [...problems, ...(project ? composeToEcs(project).errors : [])]);
       act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: text } });
       showPanel(st, 'console');
-    },
+    }),
   },
   'editor.copilotDeploy': {
     label: 'Deploy with Copilot', group: 'Editor', enabled: editorAction('editor.copilotDeploy'),
-    run: (st, file?: string) => onFile(fileFor(st.getState(), 'editor.copilotDeploy', file, MANIFEST_FILE), (f) => copilotDeploy(st, f)),
+    run: (st, file?: string) => withConsole(() => onFile(fileFor(st.getState(), 'editor.copilotDeploy', file, MANIFEST_FILE), (f) => copilotDeploy(st, f))),
   },
   'editor.applyScenario': {
     label: 'Start the sandbox from this scenario', group: 'Editor', enabled: (s) => (s.lesson.current ? `leave lesson ${s.lesson.current.id} first` : true),
-    run: (st) => onFile(SCENARIO_FILE, () => applyScenarioFile(st)),
+    // The learner's text goes through the parser, which the page loads the first time it is needed.
+    run: (st) => withParser(() => onFile(SCENARIO_FILE, () => applyScenarioFile(st))),
   },
   'editor.main': {
     label: "Run the open file's first action", group: 'Editor', keys: ['Mod+Enter'], scope: 'editor',
@@ -213,7 +215,8 @@ const CONSOLE_ACTIONS = {
       const w = needsWorld(s);
       return w !== true ? w : arg === undefined ? true : commandAllowed(s, String(arg));
     },
-    run: runCommand,
+    // The console's chunk loads with its first use; the line runs once it is here.
+    run: (st, arg: string) => withConsole(() => runCommand(st, arg)),
     refused: refuseCommand,
   },
   'console.prefill': {
@@ -243,7 +246,7 @@ const CONSOLE_ACTIONS = {
   'console.type': { label: 'Type a command', group: 'Console', palette: false, run: (st, line: string) => consoleDraft(st, () => ({ draft: String(line), hint: '' })) },
   'console.complete': {
     label: 'Complete the command', group: 'Console', keys: ['Tab'], scope: 'console', quiet: true, palette: false,
-    enabled: (s) => (complete(s.ui.console.draft).candidates.length ? true : 'nothing to complete'),
+    enabled: (s) => (consoleLoaded() && complete(s.ui.console.draft).candidates.length ? true : 'nothing to complete'),
     run: (st) => consoleDraft(st, (con) => {
       const c = complete(con.draft);
       return { draft: c.line, hint: c.candidates.length > 1 ? c.candidates.join('  ') : '' };

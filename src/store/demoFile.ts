@@ -1,5 +1,5 @@
 import { isSeq, parseDocument } from 'yaml';
-import { parseDemo, LessonError, type Demo } from '../content/lesson';
+import type { Demo } from '../content/lesson';
 import { formatProblems } from '../formats/problem';
 import { eventHash } from '../content/report';
 import type { DemoState, SandboxState } from './store';
@@ -104,9 +104,13 @@ export function demoId(name: string): string {
   return name.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '').replace(/[^\w-]+/g, '-').slice(0, 60) || 'demo';
 }
 
-/** Reads a demo file as untrusted input: the demo, or every problem as file:line:column: member: message. */
-export function readDemoFile(name: string, text: string): { demo?: Demo; problems?: string } {
+/**
+ * Reads a demo file as untrusted input: the demo, or every problem as file:line:column: member: message.
+ * The lesson parser it takes loads with the first demo file read.
+ */
+export async function readDemoFile(name: string, text: string): Promise<{ demo?: Demo; problems?: string }> {
   const id = demoId(name);
+  const { parseDemo, LessonError } = await import('../content/lesson');
   try {
     return { demo: parseDemo({ [`demos/${id}.yaml`]: text }, id) };
   } catch (e) {

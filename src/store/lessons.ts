@@ -8,6 +8,14 @@ import { demoPanes, demoSpeeds } from './selectors/panes';
 import { draftOf } from './demoFile';
 import { countCheck } from './lessonTime';
 import { message } from '../i18n';
+import { installTracker } from './tracking';
+import { loadParser } from './parser';
+import { loadConsole } from '../content/console/onDemand';
+
+installTracker(trackerFor);
+// Lessons and demos are scenarios of their own, whose solutions type commands: what this module opens
+// goes through the parser and replays through the console.
+await Promise.all([loadParser(), loadConsole()]);
 
 /** The texts lessons have put in the editor, so that switching lessons does not count them as the learner's. */
 const lessonTexts: Record<string, string> = {};

@@ -2,6 +2,8 @@ import { formatClock } from '../sim';
 import { parseTime } from '../content/bounds';
 import { loadScenario, notify, patch, type SandboxStore } from './store';
 import { decodeShare } from './workspace';
+import { loadParser } from './parser';
+import { loadConsole } from '../content/console/onDemand';
 import { defaultWorkspace } from './defaults';
 
 /** Opens a share link (#share=…): replays its scenario, seed and actions to the moment it was made. */
@@ -10,7 +12,9 @@ export async function openShareLink(store: SandboxStore): Promise<void> {
   const m = /^#share=(.*)$/.exec(at.hash);
   if (!m) return;
   store.port.replaceUrl(at.pathname + at.search);
-  const r = await decodeShare(m[1]!, defaultWorkspace());
+  // A share link is untrusted input: its scenario goes through the parser and its commands replay
+  // through the console, both loaded with the link.
+  const [r] = await Promise.all([decodeShare(m[1]!, defaultWorkspace()), loadParser(), loadConsole()]);
   if (!r.workspace) {
     notify(store, `This share link cannot be opened: ${r.problem}. Your own workspace is unchanged.`, 'error');
     return;

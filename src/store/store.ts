@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { parseScenario, ScenarioError } from '../content/scenario';
+import { ScenarioError } from '../content/scenarioError';
+import { parseScenario } from './parser';
 import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
 import { BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
 import type { Workspace } from './workspace';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { pressKey } from '../store/actions';
+import { loadConsole } from '../content/console/onDemand';
 import { pressOf } from '../store/registry';
 import { selectConsoleLines } from '../store/selectors/console';
 import { ActionButton } from './ActionButton';
@@ -43,6 +44,8 @@ export function ConsolePanel() {
         <span aria-hidden="true">$</span>
         <input
           ref={input} aria-label={t('console.command')} value={command} spellCheck={false} autoCapitalize="off" disabled={disabled}
+          // The console's commands and the AWS CLI's model load when the command line is first used.
+          onFocus={() => void loadConsole()}
           onChange={(e) => run('console.type', e.target.value)}
           onKeyDown={(e) => {
             // The command line's keys (Enter, Tab, Up, Down) are the registry's console scope.

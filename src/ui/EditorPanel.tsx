@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
-import { parseScenario, ScenarioError } from '../content/scenario';
+import { ScenarioError } from '../content/scenarioError';
+import { loadParser, parseScenario } from '../store/parser';
+import { loadConsole } from '../content/console/onDemand';
 import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
 import { ACTIONS } from '../store/actions';
 import { formatProblem, type Problem } from '../formats/problem';
@@ -61,13 +63,24 @@ export function EditorPanel() {
   const text = files[def.file] ?? '';
   const onChange = (file: string, t: string) => run('editor.edit', { file, text: t });
   useEffect(() => {
+    // The editor's actions parse the learner's files and run their commands through the console.
+    void loadParser();
+    void loadConsole();
+  }, []);
+  useEffect(() => {
     // Live checks for the YAML files, a moment after typing stops.
+    // The scenario parser loads with the editor, the first time it shows.
+    let live = true;
     const h = setTimeout(() => {
       if (def.file === TASKDEF_FILE) return;
-      const found = checkFile(def.file, text);
-      run('editor.problems', { file: def.file, problems: found });
+      void loadParser().then(() => {
+        if (live) run('editor.problems', { file: def.file, problems: checkFile(def.file, text) });
+      });
     }, 300);
-    return () => clearTimeout(h);
+    return () => {
+      live = false;
+      clearTimeout(h);
+    };
   }, [def.file, text, run]);
   const t = useT();
   const tabLabel = (f: { file: string; label: string }) => translateMaybe(t.locale, `editor.tab.${f.file}`) ?? f.label;

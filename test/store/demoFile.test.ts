@@ -31,7 +31,7 @@ describe('demos an instructor writes in the page', () => {
     runAction(store, 'demo.save');
     const file = port.downloads.at(-1)!;
     expect(file.name).toBe('spread-in-the-room.yaml');
-    const r = readDemoFile(file.name, file.text);
+    const r = await readDemoFile(file.name, file.text);
     expect(r.problems).toBeUndefined();
     expect(r.demo).toMatchObject({ title: 'Spread in the room', summary: 'Three tasks, three AZs.', text: 'Ask first.\n', focus: { kind: 'cluster', name: 'demo' }, pauses: [{ at: 120_000, prompt: 'Where do the three tasks go?', reveal: 'One per AZ: spread by AZ.' }] });
     expect(file.text).toContain('call: ecs.RunTask');
@@ -49,16 +49,16 @@ describe('demos an instructor writes in the page', () => {
     expect(back).toEqual({ name: file.name, text: file.text });
   });
 
-  it('a broken demo file is refused at its line and member', () => {
+  it('a broken demo file is refused at its line and member', async () => {
     const text = 'name: broken\nseed: 1\npresenter:\n  pauses:\n    - { at: 5s, prompt: "What now?" }\nactions: []\n';
-    expect(readDemoFile('broken.yaml', text).problems).toMatch(/^demos\/broken\.yaml:5:\d+: presenter\.pauses\[0\]/m);
-    expect(readDemoFile('typo.yaml', 'name: x\nseed: 1\nactions:\n  - { call: ecs.CreateCluster, inptu: {} }\n').problems).toMatch(/^demos\/typo\.yaml:4:\d+: actions\[0\]/m);
-    expect(readDemoFile('bad.yaml', 'name: [unclosed\n').problems).toMatch(/^demos\/bad\.yaml:\d+:\d+: /);
+    expect((await readDemoFile('broken.yaml', text)).problems).toMatch(/^demos\/broken\.yaml:5:\d+: presenter\.pauses\[0\]/m);
+    expect((await readDemoFile('typo.yaml', 'name: x\nseed: 1\nactions:\n  - { call: ecs.CreateCluster, inptu: {} }\n')).problems).toMatch(/^demos\/typo\.yaml:4:\d+: actions\[0\]/m);
+    expect((await readDemoFile('bad.yaml', 'name: [unclosed\n')).problems).toMatch(/^demos\/bad\.yaml:\d+:\d+: /);
   });
 
   it('a shipped demo reads through the same path', async () => {
     const files = await lessonFiles();
-    for (const id of ['placement-side-by-side', 'scaling-day', 'game-day', 'faults-tour']) expect(readDemoFile(`${id}.yaml`, files[`demos/${id}.yaml`]!).demo?.id).toBe(id);
+    for (const id of ['placement-side-by-side', 'scaling-day', 'game-day', 'faults-tour']) expect((await readDemoFile(`${id}.yaml`, files[`demos/${id}.yaml`]!)).demo?.id).toBe(id);
   });
 
   it('a shipped demo opens in the same editor and saves back with its questions, focus and panes; a speed per segment sets the clock as the demo plays', async () => {
@@ -76,7 +76,7 @@ describe('demos an instructor writes in the page', () => {
     runAction(store, 'demo.addSpeed');
     runAction(store, 'demo.save');
     const file = port.downloads.at(-1)!;
-    const again = readDemoFile(file.name, file.text).demo!;
+    const again = (await readDemoFile(file.name, file.text)).demo!;
     expect(again.pauses).toEqual(store.getState().lesson.demo!.def.pauses);
     expect(again.focus).toEqual({ kind: 'cluster' });
     const played = fresh();

@@ -1,4 +1,4 @@
-import { isoTimestamp } from './aws/shapeOutput';
+import { isoTimestamp } from './aws/isoTimestamp';
 
 /** How the sandbox prints what is not a response of the CLI: the inspector's times and docker's column tables. */
 

@@ -1,5 +1,6 @@
 import { formatProblem } from '../../formats/problem';
 import { loadScenario, notify, patch, workspaceOf, type SandboxStore } from '../store';
+import { withParser } from '../parser';
 import type { ActionTable } from '../registry';
 import { defaultWorkspace } from '../defaults';
 import { REFUSED_TEXT, UNKEPT, deleteDamaged, keepDamaged, readDamaged, recoverWorkspace, releaseUnkept, unkeptCopy } from '../workspace';
@@ -51,7 +52,11 @@ function restore(st: SandboxStore, slot: string): void {
 export const DAMAGED_ACTIONS = {
   'damaged.show': { label: 'Damaged copies of the saved workspace', group: 'Workspace', run: (st) => patch(st, { ui: { dialog: 'damaged' } }) },
   'damaged.download': { label: 'Download a damaged copy', group: 'Workspace', palette: false, run: (st, slot: string) => download(st, slot) },
-  'damaged.restore': { label: 'Restore a damaged copy', group: 'Workspace', palette: false, run: (st, slot: string) => restore(st, slot) },
+  // A damaged copy is untrusted input: its scenario goes through the parser, loaded first.
+  'damaged.restore': {
+    label: 'Restore a damaged copy', group: 'Workspace', palette: false,
+    run: (st, slot: string) => withParser(() => restore(st, slot)),
+  },
   'damaged.delete': {
     label: 'Delete a damaged copy', group: 'Workspace', palette: false,
     run: (st, slot: string) => {

@@ -7,7 +7,7 @@ const lessons = () => import('../lessons');
 
 /** Opens a demo file's text as the demo being given, or says at which line and member it is refused. */
 export async function openDemoText(st: SandboxStore, name: string, text: string): Promise<boolean> {
-  const r = readDemoFile(name, text);
+  const r = await readDemoFile(name, text);
   if (!r.demo) {
     notify(st, `The demo file ${name} cannot be opened:\n${r.problems}`, 'error', { cause: 'demo:file', sticky: true });
     return false;

@@ -1,6 +1,7 @@
 import { formatClock } from '../../sim';
 import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../defaults';
 import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, type Confirm, type SandboxState, type SandboxStore } from '../store';
+import { withParser } from '../parser';
 import { encodeShare, validateWorkspace } from '../workspace';
 import { formatProblem } from '../../formats/problem';
 import type { ActionTable } from '../registry';
@@ -147,7 +148,8 @@ export const WORLD_ACTIONS = {
     label: 'Import a workspace', group: 'Workspace',
     run: async (st, text?: string) => {
       const t = text ?? await st.port.pickFile('application/json,.json');
-      if (t !== null) importWorkspace(st, t);
+      // An imported file is untrusted input: its scenario goes through the parser, loaded first.
+      if (t !== null) await withParser(() => importWorkspace(st, t));
     },
   },
 } satisfies ActionTable;

@@ -1,6 +1,6 @@
 import { describeCluster, describeContainerInstance, describeService, describeTask, expandTrace, type Sim, type SimEvent } from '../../sim';
 import type { PlacementTrace, Task, WorldState } from '../../sim';
-import { cliTimestamps } from '../../content/console';
+import { cliTimestamps } from '../../content/console/output';
 import type { SandboxState, Selection } from '../store';
 import { memoSelector } from './memo';
 

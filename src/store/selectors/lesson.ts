@@ -1,4 +1,5 @@
-import { trackerFor, type ChecklistItem, type LessonReport, type Verdict } from '../../content/lesson';
+import type { ChecklistItem, LessonReport, Verdict } from '../../content/lesson';
+import { lessonTracker } from '../tracking';
 import type { SandboxState } from '../store';
 import { memoSelector } from './memo';
 
@@ -15,9 +16,10 @@ export const selectLiveVerdict: (s: SandboxState) => Verdict | null = memoSelect
   (s: SandboxState) => {
     const t = s.world.timeline;
     const def = s.lesson.current?.def;
-    return [t, def, s.world.version, s.world.now, s.lesson.current?.predictions, t && def ? trackerFor(t, def).revision : 0] as const;
+    const trackerFor = lessonTracker();
+    return [t, def, s.world.version, s.world.now, s.lesson.current?.predictions, t && def && trackerFor ? trackerFor(t, def).revision : 0, trackerFor] as const;
   },
-  ([t, def, , , chosen]) => (t && def ? trackerFor(t, def).verdict(t, chosen) : null),
+  ([t, def, , , chosen, , trackerFor]) => (t && def && trackerFor ? trackerFor(t, def).verdict(t, chosen) : null),
 );
 
 /** The live checklist (empty when no lesson is taken). */

@@ -1,3 +1,4 @@
+import { isoTimestamp } from './isoTimestamp';
 import { membersOf, shapeOf, type ServiceModel, type Shape } from './model';
 
 /**
@@ -14,13 +15,7 @@ export interface Floats {
 
 export const newFloats = (): Floats => ({ members: new WeakMap(), lists: new WeakSet() });
 
-/** Python's isoformat() of a UTC datetime: microseconds only when there are some. */
-export function isoTimestamp(ms: number): string {
-  const d = new Date(Math.round(ms));
-  if (Number.isNaN(d.getTime())) return String(ms);
-  const [whole, frac] = d.toISOString().slice(0, -1).split('.') as [string, string];
-  return `${whole}${frac === '000' ? '' : `.${frac}000`}+00:00`;
-}
+export { isoTimestamp };
 
 function timestamp(v: unknown): unknown {
   if (typeof v === 'number') return isoTimestamp(v * 1000);
