@@ -172,10 +172,30 @@ function prebuiltScenariosPlugin(): Plugin {
   };
 }
 
+/**
+ * In the production build, the modules that hand the page the scenario parser, the lessons' checker and
+ * the console already loaded (src/store/preloaded.ts, src/content/console/preloaded.ts) hold nothing, so
+ * none of these is in the first load: the page loads each when first needed (src/store/parser.ts,
+ * src/store/tracking.ts, src/content/console/onDemand.ts). The dev server, the tests and Node keep them.
+ */
+function onDemandPlugin(): Plugin {
+  let modules: string[] = [];
+  return {
+    name: 'sandbox:on-demand',
+    apply: 'build',
+    configResolved(config) {
+      modules = ['src/store/preloaded.ts', 'src/content/console/preloaded.ts'].map((p) => resolve(config.root, p));
+    },
+    load(id) {
+      return modules.includes(resolve(id)) ? 'export const PRELOADED = undefined;\n' : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
   base: './',
-  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin()],
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },

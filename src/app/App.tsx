@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { StoreContext } from '../ui/context';
 import { Workspace } from '../ui/Workspace';
 import { bootStore, persist } from '../store/boot';
@@ -11,9 +11,11 @@ import { followTheme } from './theme';
 import { followPresenter, leadAudience } from './present';
 import { windowMode } from '../store/present';
 import { openDemoLink } from '../store/actions/demo';
-import { AudienceView } from '../ui/Audience';
-import { ClassPage } from '../ui/ClassPage';
 import { followLanguage } from './language';
+
+// The audience's window and the class page are pages of their own: loaded only when opened as one.
+const AudienceView = lazy(() => import('../ui/Audience').then((m) => ({ default: m.AudienceView })));
+const ClassPage = lazy(() => import('../ui/ClassPage').then((m) => ({ default: m.ClassPage })));
 
 /**
  * The page: the store on the browser's port, the address it was opened at, the clock's frames and the
@@ -72,7 +74,7 @@ export function App() {
   useEffect(() => (audience ? undefined : listenForKeys(store)), [store, audience]);
   return (
     <StoreContext.Provider value={store}>
-      {mode === 'audience' ? <AudienceView /> : mode === 'class' ? <ClassPage /> : <Workspace />}
+      {mode === 'audience' ? <Suspense fallback={null}><AudienceView /></Suspense> : mode === 'class' ? <Suspense fallback={null}><ClassPage /></Suspense> : <Workspace />}
     </StoreContext.Provider>
   );
 }

@@ -1,6 +1,5 @@
 import type { Problem } from '../formats/problem';
-import { composeToEcs, parseCompose } from '../formats/compose';
-import { complete, consoleLoaded, filesRead, lineAllowed, waitOf, withConsole } from '../content/console/onDemand';
+import { complete, composeToEcs, consoleLoaded, filesRead, lineAllowed, parseCompose, waitOf, withConsole } from '../content/console/onDemand';
 import { act, clearNotices, notify, patch, showPanel, touched, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
 import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from './defaults';
 import { activeTab, fileTabs } from './files';

@@ -3,8 +3,7 @@
 import { parseYaml } from '../formats/yamlDoc';
 import { parseJson } from '../formats/json';
 import { formatProblem, type Problem } from '../formats/problem';
-import { parseCompose } from '../formats/compose';
-import { parseManifest } from '../formats/copilot';
+import { parseCompose, parseManifest } from '../content/console/onDemand';
 import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPanel, withCause, type SandboxStore } from './store';
 import { SCENARIO_FILE } from './defaults';
 import { message } from '../i18n';

@@ -2,6 +2,7 @@ import type { Scenario } from '../content/scenario';
 import { BUILT_IN_SCENARIOS } from './defaults';
 import { PREBUILT } from './prebuilt';
 import { consoleLoaded, loadConsole } from '../content/console/onDemand';
+import { PRELOADED } from './preloaded';
 
 /**
  * The scenario parser as the page's store reaches it. The parser (YAML, the compiled schema, the
@@ -11,8 +12,8 @@ import { consoleLoaded, loadConsole } from '../content/console/onDemand';
  */
 type Parser = typeof import('../content/scenario');
 
-let parser: Parser | undefined;
-let loading: Promise<Parser> | undefined;
+let parser: Parser | undefined = PRELOADED?.parser;
+let loading: Promise<Parser> | undefined = parser && Promise.resolve(parser);
 
 export function loadParser(): Promise<Parser> {
   loading ??= import('../content/scenario').then((m) => (parser = m));
@@ -44,6 +45,3 @@ export function parseScenario(text: string, file: string): Scenario {
   if (!parser) throw new Error('the scenario parser has not loaded');
   return parser.parseScenario(text, file);
 }
-
-// Outside the production build (the dev server, tests) the parser is part of the page from the start.
-if (!import.meta.env?.PROD) await loadParser();

@@ -5,14 +5,11 @@ import { TimeControls } from './TimeControls';
 import { Inspector } from './Inspector';
 import { EventLog } from './EventLog';
 import { ConsolePanel } from './ConsolePanel';
-import { Charts } from './Charts';
-import { EditorPanel } from './EditorPanel';
 import { World } from './World';
 import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
 import { DemoPause, PresenterNotes } from './Presenter';
 import { Comparison } from './SideBySide';
-import { DemoEditor } from './DemoEditor';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
 import { DamagedCopies } from './DamagedCopies';
@@ -22,6 +19,10 @@ import { NARROW, NARROW_WITH_LESSON, useMedia } from './useMedia';
 import { useT } from './i18n';
 
 const LessonPane = lazy(() => import('./LessonPane').then((m) => ({ default: m.LessonPane })));
+// The tools the first view does not show load when their tab is first chosen.
+const EditorPanel = lazy(() => import('./EditorPanel').then((m) => ({ default: m.EditorPanel })));
+const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
+const DemoEditor = lazy(() => import('./DemoEditor').then((m) => ({ default: m.DemoEditor })));
 
 /** Below the world: the tools as tabs (the event log among them on a narrow window), and the inspector beside them. */
 function Bottom({ narrow }: { narrow: boolean }) {
@@ -40,7 +41,7 @@ function Bottom({ narrow }: { narrow: boolean }) {
           ))}
         </div>
         <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${shown}`} className="panel-body" tabIndex={0}>
-          {shown === 'console' ? <ConsolePanel /> : shown === 'editor' ? <EditorPanel /> : shown === 'charts' ? <Charts /> : shown === 'demo' ? <DemoEditor /> : <EventLog />}
+          <Suspense fallback={null}>{shown === 'console' ? <ConsolePanel /> : shown === 'editor' ? <EditorPanel /> : shown === 'charts' ? <Charts /> : shown === 'demo' ? <DemoEditor /> : <EventLog />}</Suspense>
         </div>
       </section>
       {selected && <Separator pane="inspector" side="after" orientation="vertical" controls="inspector" />}

@@ -1,18 +1,26 @@
 import type * as Console from './index';
+import type * as Compose from '../../formats/compose';
+import type * as Copilot from '../../formats/copilot';
+import { PRELOADED } from './preloaded';
 
 /**
- * The console (its commands, the AWS CLI's model, help and JMESPath) as the timeline and the page's store
- * reach it. It is a chunk of its own in the page, loaded when the learner first uses the console or the
- * editor's actions, or when a world with typed commands is replayed (a saved workspace, a share link, a
- * lesson); `loadConsole` before any of these. The functions here are the console's own once it has loaded.
+ * The console (its commands, the AWS CLI's model, help and JMESPath) and the file formats its commands
+ * and the editor's actions read (Compose, Copilot manifests), as the timeline and the page's store reach
+ * them. They are a chunk of their own in the page, loaded when the learner first uses the console or the
+ * editor, or when a world with typed commands is replayed (a saved workspace, a share link, a lesson);
+ * `loadConsole` before any of these. The functions here are the console's own once it has loaded.
  */
 type ConsoleModule = typeof Console;
 
-let mod: ConsoleModule | undefined;
-let loading: Promise<ConsoleModule> | undefined;
+let mod: ConsoleModule | undefined = PRELOADED?.console;
+let formats: { compose: typeof Compose; copilot: typeof Copilot } | undefined = PRELOADED;
+let loading: Promise<ConsoleModule> | undefined = mod && Promise.resolve(mod);
 
 export function loadConsole(): Promise<ConsoleModule> {
-  loading ??= import('./index').then((m) => (mod = m));
+  loading ??= Promise.all([import('./index'), import('../../formats/compose'), import('../../formats/copilot')]).then(([m, compose, copilot]) => {
+    formats = { compose, copilot };
+    return (mod = m);
+  });
   return loading;
 }
 
@@ -28,6 +36,11 @@ function loaded(): ConsoleModule {
   return mod;
 }
 
+function formatsLoaded(): NonNullable<typeof formats> {
+  if (!formats) throw new Error('the console has not loaded');
+  return formats;
+}
+
 export const readLine: ConsoleModule['readLine'] = (...a) => loaded().readLine(...a);
 export const runLine: ConsoleModule['runLine'] = (...a) => loaded().runLine(...a);
 export const resumeStep: ConsoleModule['resumeStep'] = (...a) => loaded().resumeStep(...a);
@@ -36,6 +49,6 @@ export const waitOf: ConsoleModule['waitOf'] = (...a) => loaded().waitOf(...a);
 export const filesRead: ConsoleModule['filesRead'] = (...a) => loaded().filesRead(...a);
 export const lineAllowed: ConsoleModule['lineAllowed'] = (...a) => loaded().lineAllowed(...a);
 export const complete: ConsoleModule['complete'] = (...a) => loaded().complete(...a);
-
-// Outside the production build (the dev server, tests, Node) the console is loaded from the start.
-if (!import.meta.env?.PROD) await loadConsole();
+export const parseCompose: typeof Compose.parseCompose = (...a) => formatsLoaded().compose.parseCompose(...a);
+export const composeToEcs: typeof Compose.composeToEcs = (...a) => formatsLoaded().compose.composeToEcs(...a);
+export const parseManifest: typeof Copilot.parseManifest = (...a) => formatsLoaded().copilot.parseManifest(...a);

@@ -1,0 +1,10 @@
+import * as parser from '../content/scenario';
+import { trackerFor } from '../content/lesson';
+
+/**
+ * The scenario parser and the lessons' live checker, as parser.ts and tracking.ts find them when the page
+ * starts: loaded with the module, as the tests and the dev server have them. The production build replaces
+ * this module with one that holds nothing (vite.config.ts, onDemandPlugin), so the page loads them when
+ * first needed.
+ */
+export const PRELOADED: { parser: typeof parser; trackerFor: typeof trackerFor } | undefined = { parser, trackerFor };
