@@ -86,7 +86,7 @@ describe("a demo's answer choices and callouts in the page", () => {
     expect(store.getState().present.draft.callouts).toEqual([{ at: 60_000, until: 120_000, node: `instance:${inst.ec2InstanceId}`, text: 'Watch <b>this</b> one' }]);
     runAction(store, 'demo.save');
     const file = port.downloads.at(-1)!;
-    const d = readDemoFile(file.name, file.text);
+    const d = await readDemoFile(file.name, file.text);
     expect(d.problems).toBeUndefined();
     expect(d.demo!.pauses[0]!.choices!.map((c) => [c.label, c.when])).toEqual([['None', { count: 'tasks', where: { lastStatus: 'RUNNING' }, equals: 0 }], ['Two', { count: 'tasks', equals: 2 }]]);
     // An instance launched without an id gets one as the world runs: the file names it as the canvas did.
