@@ -14,6 +14,10 @@ import { WORLD_ACTIONS } from './actions/world';
 import { LAYOUT_ACTIONS } from './actions/layout';
 import { PRESENT_ACTIONS } from './actions/present';
 import { DEMO_ACTIONS } from './actions/demo';
+import { advanceFrame, clockStopped } from './frame';
+
+/** Wall time a frame gives the engine: the rest of a 60 fps frame draws the page. */
+const FRAME_BUDGET_MS = 6;
 
 /**
  * The action registry: everything a learner can do, by typed id. Each action owns its label, its
@@ -49,18 +53,16 @@ function demoPauseDue(store: SandboxStore): void {
   if (next && world.timeline.now >= next.at) patch(store, { world: { playing: false }, lesson: { demo: { ...demo, pause: { ...next, revealed: false } } } });
 }
 
-/** Runs the clock for one animation frame: `realMs` of wall time at the chosen speed, within `budgetMs`. */
-export function tick(store: SandboxStore, realMs: number, budgetMs = 12): void {
+/** Runs the clock for one animation frame: `realMs` of wall time at the chosen speed, within `budgetMs` (what it leaves undone, later frames catch up). */
+export function tick(store: SandboxStore, realMs: number, budgetMs = FRAME_BUDGET_MS): void {
   const { world, lesson: { demo } } = store.getState();
   const t = world.timeline;
-  if (!world.playing || !t) return;
-  const start = performance.now();
-  let target = t.now + Math.max(1, Math.round(Math.min(realMs, 100) * world.speed));
+  if (!t) return;
+  if (!world.playing) return clockStopped(t);
   // A demo's clock stops exactly at its next "predict, then reveal" pause.
   const pause = demo && !demo.pause ? demo.def.pauses[demo.passed] : undefined;
-  if (pause && pause.at > t.now) target = Math.min(target, pause.at);
   const before = t.sim.events.length;
-  t.advanceTo(target, () => performance.now() - start > budgetMs);
+  advanceFrame(t, realMs, world.speed, pause && pause.at > t.now ? pause.at : Infinity, budgetMs);
   // Only the clock moved unless something happened: views of the world need not recompute.
   if (t.sim.events.length !== before) touched(store);
   else patch(store, { world: { now: t.now } });
