@@ -83,6 +83,34 @@ export const STOPPED_LINGER_MS = 60_000;
 
 const svcName = (t: Task): string | null => (t.group.startsWith('service:') ? t.group.slice(8) : null);
 
+/**
+ * The views a world view handed out, by ARN: the next one gives an unchanged task or instance the same
+ * object again, so whatever draws it (the canvas's nodes) sees at once that nothing changed.
+ */
+export interface ViewCache {
+  tasks: Map<string, TaskView>;
+  instances: Map<string, InstanceView>;
+}
+
+export const newViewCache = (): ViewCache => ({ tasks: new Map(), instances: new Map() });
+
+const sameTask = (a: TaskView, b: TaskView): boolean =>
+  a.lastStatus === b.lastStatus && a.desiredStatus === b.desiredStatus && a.health === b.health && a.revision === b.revision && a.id === b.id
+  && a.cluster === b.cluster && a.family === b.family && a.service === b.service && a.launch === b.launch;
+
+const sameInstance = (a: InstanceView, b: InstanceView): boolean =>
+  a.status === b.status && a.agentConnected === b.agentConnected && a.cpu.used === b.cpu.used && a.cpu.registered === b.cpu.registered
+  && a.memory.used === b.memory.used && a.memory.registered === b.memory.registered && a.id === b.id && a.cluster === b.cluster
+  && a.ec2InstanceId === b.ec2InstanceId && a.instanceType === b.instanceType && a.tasks.length === b.tasks.length && a.tasks.every((t, i) => t === b.tasks[i]);
+
+/** `v`, or the equal view handed out last time (kept in `next` for the time after). */
+function kept<V extends { arn: string }>(v: V, last: Map<string, V> | undefined, next: Map<string, V> | undefined, same: (a: V, b: V) => boolean): V {
+  const old = last?.get(v.arn);
+  const out = old && same(old, v) ? old : v;
+  next?.set(v.arn, out);
+  return out;
+}
+
 export function taskView(t: Task): TaskView {
   return {
     arn: t.taskArn, id: t.id, cluster: t.clusterArn.split('/').pop()!, family: t.family, service: svcName(t), lastStatus: t.lastStatus, desiredStatus: t.desiredStatus,
@@ -90,8 +118,11 @@ export function taskView(t: Task): TaskView {
   };
 }
 
-/** The canvas's picture of the world: AZs, instances with their tasks, Fargate lanes, the waiting lane. */
-export function worldView(sim: Sim, calls: number): WorldView {
+/**
+ * The canvas's picture of the world: AZs, instances with their tasks, Fargate lanes, the waiting lane.
+ * With `cache`, tasks and instances unchanged since the last view keep their objects.
+ */
+export function worldView(sim: Sim, calls: number, cache?: ViewCache): WorldView {
   const w = sim.world;
   const now = sim.now;
   const zones = new Map<string, AzView>();
@@ -104,13 +135,15 @@ export function worldView(sim: Sim, calls: number): WorldView {
   const byInstance = new Map<string, TaskView[]>();
   const waiting: TaskView[] = [];
   const mixed = servicesWithRevisions(sim);
+  const next = cache && newViewCache();
   let live = 0;
   for (const arn of w.taskOrder) {
     const t = w.tasks[arn]!;
     if (t.lastStatus === 'STOPPED' && now - (t.stoppedAtMs ?? 0) > STOPPED_LINGER_MS) continue;
     if (t.lastStatus !== 'STOPPED') live++;
-    const v = taskView(t);
-    if (t.serviceArn && mixed.has(t.serviceArn)) v.revision = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1);
+    const fresh = taskView(t);
+    if (t.serviceArn && mixed.has(t.serviceArn)) fresh.revision = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1);
+    const v = kept(fresh, cache?.tasks, next?.tasks, sameTask);
     if (t.containerInstanceArn) {
       let l = byInstance.get(t.containerInstanceArn);
       if (!l) byInstance.set(t.containerInstanceArn, (l = []));
@@ -121,12 +154,14 @@ export function worldView(sim: Sim, calls: number): WorldView {
   const instances = Object.values(w.containerInstances).sort((a, b) => a.order - b.order);
   for (const ci of instances) {
     if (ci.status === 'INACTIVE' && now - (ci.deregisteredAtMs ?? 0) > STOPPED_LINGER_MS) continue;
-    zone(ci.availabilityZone).instances.push({
+    const fresh: InstanceView = {
       arn: ci.containerInstanceArn, id: ci.id, cluster: ci.clusterArn.split('/').pop()!, ec2InstanceId: ci.ec2InstanceId, instanceType: ci.instanceType, status: ci.status,
       agentConnected: ci.agentConnected, cpu: { used: ci.usedCpu, registered: ci.registeredCpu }, memory: { used: ci.usedMemory, registered: ci.registeredMemory },
       tasks: byInstance.get(ci.containerInstanceArn) ?? [],
-    });
+    };
+    zone(ci.availabilityZone).instances.push(kept(fresh, cache?.instances, next?.instances, sameInstance));
   }
+  if (cache && next) Object.assign(cache, next);
   const loadBalancers = loadBalancersView(sim);
   const services = servicesView(w);
   const local = localView(w);
@@ -229,7 +264,10 @@ export function ecsRequests(transcript: readonly Outcome[]): number {
 }
 
 /** The world as the canvas and the tables draw it, recomputed only when the world changed. */
-export const selectWorldView: (s: SandboxState) => WorldView | null = memoSelector(
-  (s: SandboxState) => [s.world.timeline, s.world.version] as const,
-  ([t]) => (t ? worldView(t.sim, ecsRequests(t.transcript)) : null),
-);
+export const selectWorldView: (s: SandboxState) => WorldView | null = (() => {
+  const cache = newViewCache();
+  return memoSelector(
+    (s: SandboxState) => [s.world.timeline, s.world.version] as const,
+    ([t]) => (t ? worldView(t.sim, ecsRequests(t.transcript), cache) : null),
+  );
+})();

@@ -51,36 +51,52 @@ function useSize(ref: RefObject<HTMLDivElement | null>): { w: number; h: number 
   return size;
 }
 
-/** React Flow's nodes for the placed ones: an unchanged node keeps its object, so React Flow skips it. */
-function useNodes(placed: Placed[], focused: Set<string>, select: Data['select'], spot: { ids: Set<string>; task: string | undefined }) {
-  const sigs = useRef(new Map<string, string>());
-  const [nodes, setNodes] = useState<Node<Data>[]>([]);
-  useLayoutEffect(() => {
-    setNodes((prev) => {
-      const byId = new Map(prev.map((n) => [n.id, n]));
-      const next = new Map<string, string>();
-      const list = placed.map((l) => {
-        const on = focused.has(l.id);
-        // Under a spotlight the lit nodes stand out and the others (not the groups behind them) dim.
-        const lit = spot.ids.has(l.id) ? 'lit' : spot.ids.size && l.type !== 'zone' && l.type !== 'cluster' ? 'dim' : '';
-        const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}${lit}${lit === 'lit' ? spot.task ?? '' : ''}|${l.sig}`;
-        next.set(l.id, sig);
-        const old = byId.get(l.id);
-        if (old && sigs.current.get(l.id) === sig && old.data.select === select) return old;
-        const node: Node<Data> = {
-          id: l.id, type: l.type, position: { x: l.x, y: l.y }, data: { view: l.view, ...(select ? { select } : {}), ...(lit === 'lit' && spot.task ? { lit: spot.task } : {}) }, width: l.w, height: l.h,
-          draggable: false, selectable: false, focusable: false, ...(l.z !== undefined ? { zIndex: l.z } : {}), ...(on || lit ? { className: [on ? 'focus' : '', lit].filter(Boolean).join(' ') } : {}),
-          ...(old?.measured ? { measured: old.measured } : {}),
-        };
-        return node;
-      });
-      sigs.current = next;
-      return list;
-    });
-  }, [placed, focused, select, spot]);
+type Spot = { ids: Set<string>; task: string | undefined };
+
+/** What React Flow draws and what it was built from: each node's signature, and the inputs. */
+interface Built {
+  nodes: Node<Data>[];
+  sigs: Map<string, string>;
+  from: readonly [Placed[], Set<string>, Data['select'], Spot] | null;
+}
+
+/** The nodes for the placed ones: a node whose signature did not change is the same object as before, so React Flow skips it. */
+function build(prev: Built, placed: Placed[], focused: Set<string>, select: Data['select'], spot: Spot): Built {
+  const byId = new Map(prev.nodes.map((n) => [n.id, n]));
+  const sigs = new Map<string, string>();
+  const nodes = placed.map((l) => {
+    const on = focused.has(l.id);
+    // Under a spotlight the lit nodes stand out and the others (not the groups behind them) dim.
+    const lit = spot.ids.has(l.id) ? 'lit' : spot.ids.size && l.type !== 'zone' && l.type !== 'cluster' ? 'dim' : '';
+    const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}${lit}${lit === 'lit' ? spot.task ?? '' : ''}|${l.sig}`;
+    sigs.set(l.id, sig);
+    const old = byId.get(l.id);
+    if (old && prev.sigs.get(l.id) === sig && old.data.select === select) return old;
+    const node: Node<Data> = {
+      id: l.id, type: l.type, position: { x: l.x, y: l.y }, data: { view: l.view, ...(select ? { select } : {}), ...(lit === 'lit' && spot.task ? { lit: spot.task } : {}) }, width: l.w, height: l.h,
+      draggable: false, selectable: false, focusable: false, ...(l.z !== undefined ? { zIndex: l.z } : {}), ...(on || lit ? { className: [on ? 'focus' : '', lit].filter(Boolean).join(' ') } : {}),
+      ...(old?.measured ? { measured: old.measured } : {}),
+    };
+    return node;
+  });
+  return { nodes, sigs, from: [placed, focused, select, spot] };
+}
+
+/**
+ * React Flow's nodes, rebuilt in the render that brings new placed nodes (not in an effect after it,
+ * which would draw the canvas twice for each change of the world).
+ */
+function useNodes(placed: Placed[], focused: Set<string>, select: Data['select'], spot: Spot) {
+  const [built, setBuilt] = useState<Built>({ nodes: [], sigs: new Map(), from: null });
+  let current = built;
+  const f = built.from;
+  if (!f || f[0] !== placed || f[1] !== focused || f[2] !== select || f[3] !== spot) {
+    current = build(built, placed, focused, select, spot);
+    setBuilt(current);
+  }
   // Feed React Flow's measurements back, or it never considers the nodes initialised.
-  const onNodesChange = useCallback((changes: NodeChange<Node<Data>>[]) => setNodes((n) => applyNodeChanges(changes, n)), []);
-  return { nodes, onNodesChange };
+  const onNodesChange = useCallback((changes: NodeChange<Node<Data>>[]) => setBuilt((b) => ({ ...b, nodes: applyNodeChanges(changes, b.nodes) })), []);
+  return { nodes: current.nodes, onNodesChange };
 }
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

@@ -99,8 +99,14 @@ function sigTasks(ts: TaskView[]): string {
   return s;
 }
 
+/** A name for each instance view object: the world view gives an unchanged instance the same object, so the same name. */
+const instanceSigs = new WeakMap<InstanceView, string>();
+let instanceSigCount = 0;
+
 function sigInstance(i: InstanceView): string {
-  return `${i.status}${i.agentConnected ? 1 : 0}${i.cpu.used}/${i.memory.used}|${sigTasks(i.tasks)}`;
+  let sig = instanceSigs.get(i);
+  if (sig === undefined) instanceSigs.set(i, (sig = `#${++instanceSigCount}`));
+  return sig;
 }
 
 function laneHeight(n: number, perRow: number): number {

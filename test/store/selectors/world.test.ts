@@ -30,3 +30,26 @@ describe('the world as the canvas draws it', () => {
     expect(selectWorldView(s)).toBeNull();
   });
 });
+
+describe('the world view, change after change', () => {
+  it('gives an unchanged instance and task the same object as before, and a changed one a new object', () => {
+    const store = sandbox();
+    runAction(store, 'clock.jump', '2m');
+    runAction(store, 'editor.register');
+    runAction(store, 'console.run', 'aws ecs run-task --cluster demo --task-definition web --count 1');
+    runAction(store, 'clock.jump', '4m');
+    const before = selectWorldView(store.getState())!;
+    const instances = before.azs.flatMap((z) => z.instances);
+    const busy = instances.find((i) => i.tasks.length)!;
+    const idle = instances.filter((i) => !i.tasks.length);
+    runAction(store, 'console.run', `aws ecs stop-task --cluster demo --task ${busy.tasks[0]!.arn}`);
+    const after = selectWorldView(store.getState())!;
+    expect(after).not.toBe(before);
+    const now = after.azs.flatMap((z) => z.instances);
+    for (const i of idle) expect(now.find((x) => x.arn === i.arn)).toBe(i);
+    const changed = now.find((x) => x.arn === busy.arn)!;
+    expect(changed).not.toBe(busy);
+    expect(changed.tasks[0]!.desiredStatus).toBe('STOPPED');
+    expect(busy.tasks[0]!.desiredStatus).toBe('RUNNING');
+  });
+});
