@@ -104,8 +104,14 @@ export function translateMaybe(locale: Locale, key: string, params?: Params): st
   return text === undefined ? undefined : fill(text, params, locale);
 }
 
+/** Number formats made so far, by locale and options: making one costs far more than using it, and the page formats numbers every frame. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(locale: Locale, n: number, opts?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, opts).format(n);
+  const key = opts ? `${locale}${JSON.stringify(opts)}` : locale;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, opts)));
+  return f.format(n);
 }
 
 /** A list as the locale joins it ("a, b and c", "a, b y c"). */
