@@ -58,6 +58,25 @@ const MEASURE = `(() => {
   return { scrollWidth: document.scrollingElement.scrollWidth, vw, vh, outside, rows: tops.length, small, texts };
 })()`;
 
+/**
+ * The canvas's control-plane nodes (each marked when it passes an edge of the canvas's visible box) and
+ * the framed nodes that pass one. A framed box taller than the canvas at a legible zoom is shown from its
+ * top (16 px down), and only then may framed nodes pass the bottom edge.
+ */
+const FRAMED = `(() => {
+  const canvas = document.querySelector('.world .canvas');
+  const box = canvas.getBoundingClientRect();
+  const nodes = [...canvas.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id'), focus: n.classList.contains('focus'), r: n.getBoundingClientRect() }));
+  const framed = nodes.filter((n) => n.focus);
+  const anchored = Math.abs(Math.min(...framed.map((n) => n.r.top)) - box.top - 16) < 1.5;
+  const sides = (r) => r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5;
+  const below = (r) => r.bottom > box.bottom + 0.5;
+  return {
+    control: nodes.filter((n) => n.id.startsWith('cp:')).map((n) => n.id + (sides(n.r) || below(n.r) ? ' (past an edge)' : '')),
+    past: framed.filter((n) => sides(n.r) || (!anchored && below(n.r))).map((n) => n.id),
+  };
+})()`;
+
 /** Lets a resize reach the canvas: its size is observed, it lays out again, and frames its focus. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
@@ -228,6 +247,23 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     expect(m.texts).toBeGreaterThan(20);
     await page.screenshot({ path: resolve(SHOTS, 'lesson-L7-light-2560x1440.png') });
   }, 60_000);
+
+  it('frames a cluster in focus with the control plane: at 1024×768, 1280×720 and 1440×900 no framed node passes an edge of the canvas', async () => {
+    const { page } = await context('light');
+    for (const lesson of ['L6', 'L7', 'L10']) {
+      await openPage(page, `${url}?lesson=${lesson}`);
+      await expect.poll(() => page.locator('.canvas .react-flow__node.focus .inst').count()).toBeGreaterThan(0);
+      for (const [w, h] of SIZES.filter(([x]) => x <= 1440)) {
+        await page.setViewportSize({ width: w, height: h });
+        await settle(page);
+        await page.screenshot({ path: resolve(SHOTS, `framing-${lesson}-${w}x${h}.png`) });
+        const f = (await page.evaluate(FRAMED)) as { control: string[]; past: string[] };
+        expect(f.control.length, `${lesson} at ${w}×${h}: the control plane drawn`).toBeGreaterThan(0);
+        expect(f.control.filter((id) => id.endsWith('(past an edge)')), `${lesson} at ${w}×${h}: control nodes past an edge`).toEqual([]);
+        expect(f.past, `${lesson} at ${w}×${h}: framed nodes past an edge`).toEqual([]);
+      }
+    }
+  }, 120_000);
 
   it('keyboard: every dialog closes on Escape and gives the focus back, separators resize and are remembered, F frames again, the focus ring shows in both themes', async () => {
     const { page } = await context('light');

@@ -62,6 +62,28 @@ describe('the canvas layout', () => {
     expect(focusNodes(view, placed, { kind: 'service', name: 'not-yet' }).size).toBe(placed.length);
   });
 
+  it('frames a cluster in focus with the control plane beside it: to its right when both fit, else above it', async () => {
+    const c = await loadCatalog();
+    const store = sandbox();
+    openLesson(store, c.lessons.L7!);
+    const view = selectWorldView(store.getState())!;
+    const focus = selectFocus(store.getState());
+    const at = (w: number, h: number) => {
+      const placed = layoutWorld(view, w, h, focus);
+      const framed = focusNodes(view, placed, focus);
+      return { api: placed.find((n) => n.id === 'cp:api')!, cluster: placed.find((n) => n.id === 'cl:forum')!, framed };
+    };
+    const wide = at(708, 534);
+    expect(wide.framed.has('cp:api')).toBe(true);
+    expect(wide.api.x).toBeGreaterThanOrEqual(wide.cluster.x + wide.cluster.w);
+    expect(wide.api.y).toBe(wide.cluster.y);
+    // Too small for both side by side: the control plane stands above, where a view of the cluster's top left shows it.
+    const small = at(649, 373);
+    expect(small.framed.has('cp:api')).toBe(true);
+    expect(small.api.y + small.api.h).toBeLessThanOrEqual(small.cluster.y);
+    expect(small.api.x).toBe(small.cluster.x);
+  });
+
   it('frames at a legible zoom: the whole box when it fits, else its top left', () => {
     const small = frame({ x: 0, y: 0, w: 300, h: 100 }, 800, 400);
     expect(small.zoom).toBe(1.5);

@@ -33,6 +33,9 @@ const PAD = 12;
 const HEAD = 36;
 const LANE_W = 210;
 const CHIP_ROW = 26;
+const CONTROL_W = 170;
+/** The margin the framing leaves at the canvas's top left when what it frames does not fit (frame's `pad`). */
+const FRAME_PAD = 16;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -82,7 +85,7 @@ function controlBlock(v: WorldView, width: number): Block | null {
   ];
   const shown = all.filter((x) => x.shown);
   if (!shown.length) return null;
-  const blocks = shown.map((x): Block => ({ w: 170, h: 60, key: `cp:${x.id}`, nodes: [{ id: `cp:${x.id}`, type: 'control', x: 0, y: 0, w: 170, h: 60, view: x, sig: x.detail }] }));
+  const blocks = shown.map((x): Block => ({ w: CONTROL_W, h: 60, key: `cp:${x.id}`, nodes: [{ id: `cp:${x.id}`, type: 'control', x: 0, y: 0, w: CONTROL_W, h: 60, view: x, sig: x.detail }] }));
   return { ...flow(blocks, width, 12), key: 'control' };
 }
 
@@ -218,12 +221,32 @@ export function layoutWorld(v: WorldView, width: number, height: number, focus?:
     const h = 36 + Math.max(1, rows) * 23;
     blocks.push({ w: 360, h, key: 'local', nodes: [{ id: 'local', type: 'local', x: 0, y: 0, w: 360, h, view: v.local, sig: JSON.stringify(v.local) }] });
   }
-  const control = controlBlock(v, room);
+  const clusters = clusterNames(v).map((name) => clusterBlock(v, name, room, cap));
+  const framed = focus?.kind === 'cluster' ? clusters.findIndex((b) => blockMatches(b, focus)) : -1;
+  // A cluster in focus takes the control plane in with it: framing the cluster frames both.
+  const control = framed < 0 ? controlBlock(v, room) : null;
+  if (framed >= 0) clusters[framed] = withControl(clusters[framed]!, v, width, height);
   if (control) blocks.push(control);
   for (const lb of v.loadBalancers) blocks.push(lbBlock(lb));
-  for (const name of clusterNames(v)) blocks.push(clusterBlock(v, name, room, cap));
+  blocks.push(...clusters);
   const first = blocks.filter((b) => blockMatches(b, focus));
   return flow([...first, ...blocks.filter((b) => !first.includes(b))], room, 24).nodes;
+}
+
+/**
+ * A cluster with the control plane beside it: in a column to its right when both then fit a
+ * `width` × `height` canvas at a legible zoom, else in rows above it (no wider than the cluster), so
+ * that a view showing the top left of a cluster too big for the canvas shows the control plane too.
+ */
+function withControl(cluster: Block, v: WorldView, width: number, height: number): Block {
+  const column = controlBlock(v, CONTROL_W);
+  if (!column) return cluster;
+  const gap = 24;
+  if (cluster.w + gap + column.w + FRAME_PAD <= width && Math.max(cluster.h, column.h) + FRAME_PAD <= height) {
+    return { ...cluster, w: cluster.w + gap + column.w, h: Math.max(cluster.h, column.h), nodes: [...cluster.nodes, ...shift(column.nodes, cluster.w + gap, 0)] };
+  }
+  const rows = controlBlock(v, Math.max(cluster.w, CONTROL_W))!;
+  return { ...cluster, w: Math.max(cluster.w, rows.w), h: rows.h + gap + cluster.h, nodes: [...rows.nodes, ...shift(cluster.nodes, 0, rows.h + gap)] };
 }
 
 /**
@@ -281,7 +304,11 @@ export function focusNodes(v: WorldView, placed: Placed[], focus?: Focus | null)
       return c !== undefined && (!name || c === name);
     };
     if (focus.kind === 'local') for (const n of placed) if (n.type === 'local') ids.add(n.id);
-    if (focus.kind === 'cluster') for (const n of placed.filter(inCluster(focus.name))) ids.add(n.id);
+    if (focus.kind === 'cluster') {
+      for (const n of placed.filter(inCluster(focus.name))) ids.add(n.id);
+      // The control plane stands beside a cluster in focus (layoutWorld puts it there): it is framed too.
+      if (ids.size) for (const n of placed) if (n.type === 'control') ids.add(n.id);
+    }
     if (focus.kind === 'service' || focus.kind === 'loadBalancer') {
       // A service's focus takes in the load balancers of its target groups: where its traffic comes from.
       const served = new Set(v.services.filter((s) => focus.kind === 'service' && s.name === focus.name).flatMap((s) => s.targetGroups));
