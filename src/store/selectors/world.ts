@@ -88,15 +88,12 @@ const svcName = (t: Task): string | null => (t.group.startsWith('service:') ? t.
  * object again, so whatever draws it (the canvas's nodes) sees at once that nothing changed.
  */
 export interface ViewCache {
-  tasks: Map<string, TaskView>;
+  /** By task ARN: the task the view was made of, and the view. */
+  tasks: Map<string, { of: Task; view: TaskView }>;
   instances: Map<string, InstanceView>;
 }
 
 export const newViewCache = (): ViewCache => ({ tasks: new Map(), instances: new Map() });
-
-const sameTask = (a: TaskView, b: TaskView): boolean =>
-  a.lastStatus === b.lastStatus && a.desiredStatus === b.desiredStatus && a.health === b.health && a.revision === b.revision && a.id === b.id
-  && a.cluster === b.cluster && a.family === b.family && a.service === b.service && a.launch === b.launch;
 
 const sameInstance = (a: InstanceView, b: InstanceView): boolean =>
   a.status === b.status && a.agentConnected === b.agentConnected && a.cpu.used === b.cpu.used && a.cpu.registered === b.cpu.registered
@@ -109,6 +106,23 @@ function kept<V extends { arn: string }>(v: V, last: Map<string, V> | undefined,
   const out = old && same(old, v) ? old : v;
   next?.set(v.arn, out);
   return out;
+}
+
+/**
+ * A task's view: the one handed out last time while it is of the same task object and what it shows
+ * that can change (the statuses, the revision while its service runs two) did not, so nothing new is
+ * made for a task that did not change. (The same ARN in another world, or another branch, is another
+ * object.)
+ */
+function taskViewOf(t: Task, mixed: Set<string>, cache: ViewCache | undefined, next: ViewCache | undefined): TaskView {
+  const revision = t.serviceArn && mixed.has(t.serviceArn) ? t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1) : undefined;
+  const old = cache?.tasks.get(t.taskArn);
+  const o = old?.of === t ? old.view : undefined;
+  const same = o && o.lastStatus === t.lastStatus && o.desiredStatus === t.desiredStatus && o.health === t.healthStatus && o.revision === revision;
+  const v = same ? o : taskView(t);
+  if (!same && revision !== undefined) v.revision = revision;
+  next?.tasks.set(t.taskArn, { of: t, view: v });
+  return v;
 }
 
 export function taskView(t: Task): TaskView {
@@ -141,9 +155,7 @@ export function worldView(sim: Sim, calls: number, cache?: ViewCache): WorldView
     const t = w.tasks[arn]!;
     if (t.lastStatus === 'STOPPED' && now - (t.stoppedAtMs ?? 0) > STOPPED_LINGER_MS) continue;
     if (t.lastStatus !== 'STOPPED') live++;
-    const fresh = taskView(t);
-    if (t.serviceArn && mixed.has(t.serviceArn)) fresh.revision = t.taskDefinitionArn.slice(t.taskDefinitionArn.lastIndexOf('/') + 1);
-    const v = kept(fresh, cache?.tasks, next?.tasks, sameTask);
+    const v = taskViewOf(t, mixed, cache, next);
     if (t.containerInstanceArn) {
       let l = byInstance.get(t.containerInstanceArn);
       if (!l) byInstance.set(t.containerInstanceArn, (l = []));
