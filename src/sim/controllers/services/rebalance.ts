@@ -1,5 +1,6 @@
 import type { SimContext } from '../../model/context';
 import type { Service, Task } from '../../model/types';
+import type { WorldState } from '../../model/world';
 import { serviceEvent, taskIds } from './events';
 import { isHealthy } from './health';
 import { launch, nextProvider } from './launch';
@@ -47,12 +48,25 @@ export function rebalanceZones(sim: SimContext, svc: Service): string[] {
   const subnetZones = subnets ? new Set(subnets.map((s) => w.subnets[s]).filter((s) => s !== undefined && s.freeIps > 0).map((s) => s!.availabilityZone)) : undefined;
   if (onFargateService(svc)) return [...(subnetZones ?? [])].sort();
   const zones = new Set<string>();
-  for (const ci of Object.values(w.containerInstances)) {
-    if (ci.clusterArn !== svc.clusterArn || ci.status !== 'ACTIVE' || !ci.agentConnected) continue;
+  // Every instance is in one of the world's subnets (none is ever deleted), so once each of their zones
+  // is found the rest of the cluster's instances add none; the cluster's own list holds its instances
+  // that are not INACTIVE.
+  const all = subnetZones?.size ?? worldZoneCount(w);
+  for (const arn of w.clusters[svc.clusterArn]?.instanceArns ?? []) {
+    const ci = w.containerInstances[arn];
+    if (!ci || ci.clusterArn !== svc.clusterArn || ci.status !== 'ACTIVE' || !ci.agentConnected) continue;
     if (subnetZones && !subnetZones.has(ci.availabilityZone)) continue;
     zones.add(ci.availabilityZone);
+    if (zones.size >= all) break;
   }
   return [...zones].sort();
+}
+
+/** How many Availability Zones the world's subnets are in. */
+function worldZoneCount(w: WorldState): number {
+  const zones = new Set<string>();
+  for (const id in w.subnets) zones.add(w.subnets[id]!.availabilityZone);
+  return zones.size;
 }
 
 /** The task a rebalancing step started and whose health it waits for, which the scheduler's own pass leaves alone. */
@@ -154,7 +168,9 @@ function roomIn(sim: SimContext, svc: Service, az: string): string[] {
   const td = deploymentTaskDefinition(sim, svc.deployments[0]!);
   if (!td) return [];
   const req = requirementsOf(td, 'EC2');
-  return Object.values(sim.world.containerInstances).filter((ci) => ci.clusterArn === svc.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected &&
+  const w = sim.world;
+  const instances = (w.clusters[svc.clusterArn]?.instanceArns ?? []).map((a) => w.containerInstances[a]).filter((ci) => ci !== undefined);
+  return instances.filter((ci) => ci.clusterArn === svc.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected &&
     ci.availabilityZone === az && ci.registeredCpu - ci.usedCpu >= req.cpu && ci.registeredMemory - ci.usedMemory >= req.memory &&
     ci.registeredGpu - ci.usedGpu >= req.gpu && ci.maxEni - ci.usedEni >= req.eni &&
     !req.ports.some((p) => ci.usedPorts.includes(p) || ci.reservedPorts.includes(p)) &&
