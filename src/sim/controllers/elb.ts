@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
+import { findTarget } from '../queries/targets';
 import { requestCost } from '../queries/traffic';
 import { ruleActions, ruleOrDefault } from '../queries/rules';
 
@@ -41,7 +42,7 @@ function registerTargets(sim: SimContext, t: Task): void {
       port = t.containers.find((c) => c.name === lb.containerName)?.networkBindings.find((b) => b.containerPort === lb.containerPort)?.hostPort;
     }
     if (!id || port === undefined) continue;
-    const target: LbTarget = { Id: id, Port: port, State: 'initial', Reason: 'Elb.RegistrationInProgress', passes: 0, failures: 0, taskArn: t.taskArn, registeredMs: sim.now, gen: 0 };
+    const target: LbTarget = { Id: id, Port: port, State: 'initial', Reason: 'Elb.RegistrationInProgress', passes: 0, failures: 0, taskArn: t.taskArn, registeredMs: sim.now, gen: 0, settled: false };
     tg.targets.push(target);
     t.lbTargets.push({ targetGroupArn: tg.TargetGroupArn, id, port });
     sim.notices.emit('serviceEvent', { service: svc, message: `(service ${svc.serviceName}) registered 1 targets in (target-group ${tg.TargetGroupArn})` });
@@ -63,7 +64,7 @@ function deregisterTargets(sim: SimContext, t: Task): number {
   let delay = 0;
   for (const r of t.lbTargets) {
     const tg = sim.world.targetGroups[r.targetGroupArn];
-    const target = tg?.targets.find((x) => x.Id === r.id && x.Port === r.port);
+    const target = tg ? findTarget(tg.targets, r.id, r.port) : undefined;
     if (!tg || !target || target.State === 'draining') continue;
     target.State = 'draining';
     target.Reason = 'Target.DeregistrationInProgress';
@@ -88,9 +89,31 @@ export function removeTargets(sim: SimContext, t: Task): void {
   t.lbTargets = [];
 }
 
-function checkPasses(sim: SimContext, tg: TargetGroup, target: LbTarget): boolean {
+/**
+ * What a one-container task's health check answers, by image, for one group's tick: it depends on the
+ * image (and the group's health-check path) only, and a group's targets mostly run the same one.
+ */
+interface CheckMemo {
+  image?: string;
+  passes: boolean;
+}
+
+function checkPasses(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: CheckMemo): boolean {
   const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
   if (!t || t.lastStatus !== 'RUNNING') return false;
+  if (memo && t.containers.length === 1) {
+    const c = t.containers[0]!;
+    if (c.state !== 'RUNNING') return true;
+    if (c.image !== memo.image) {
+      memo.image = c.image;
+      memo.passes = containerPasses(sim, tg, t);
+    }
+    return memo.passes;
+  }
+  return containerPasses(sim, tg, t);
+}
+
+function containerPasses(sim: SimContext, tg: TargetGroup, t: Task): boolean {
   for (const c of t.containers) {
     if (c.state !== 'RUNNING') continue;
     const img = sim.world.images[c.image];
@@ -102,9 +125,9 @@ function checkPasses(sim: SimContext, tg: TargetGroup, target: LbTarget): boolea
 }
 
 /** One health check of one target; returns whether its state changed. */
-function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget): void {
+function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: CheckMemo): void {
   const before = target.State;
-  if (checkPasses(sim, tg, target)) {
+  if (checkPasses(sim, tg, target, memo)) {
     target.failures = 0;
     target.passes++;
     if (target.State !== 'healthy' && target.passes >= tg.HealthyThresholdCount) target.State = 'healthy';
@@ -117,7 +140,8 @@ function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget): void {
     }
   }
   if (target.State !== before) {
-    if (target.State === 'healthy') delete target.Reason;
+    // Cleared rather than deleted: a deleted property turns every target into a slow dictionary-mode object.
+    if (target.State === 'healthy') target.Reason = undefined;
     sim.emit('TargetHealthChange', `Target ${target.Id}:${target.Port} in ${tg.TargetGroupName} is ${target.State}.`, { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port, state: target.State });
     const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
     if (t?.serviceArn) sim.notices.emit('taskChanged', t);
@@ -152,7 +176,7 @@ export function setForwardWeights(sim: SimContext, { ruleArn, weights }: { ruleA
 export function registerElbHandlers(sim: SimContext): void {
   sim.engine.on('elb.check', (ev) => {
     const tg = sim.world.targetGroups[ev.tg];
-    const target = tg?.targets.find((x) => x.Id === ev.id && x.Port === ev.port);
+    const target = tg ? findTarget(tg.targets, ev.id, ev.port) : undefined;
     if (!tg || !target || target.gen !== ev.gen || target.State === 'draining' || target.settled) return;
     checkTarget(sim, tg, target);
     if (target.State === 'healthy') {
@@ -174,11 +198,12 @@ export function registerElbHandlers(sim: SimContext): void {
     // (tg.targets is then a new array), and neither changes which this tick checks.
     const targets = tg.targets;
     const n = targets.length;
+    const memo: CheckMemo = { passes: false };
     for (let i = 0; i < n; i++) {
       const target = targets[i]!;
       if (!target.settled || target.State === 'draining') continue;
       any = true;
-      checkTarget(sim, tg, target);
+      checkTarget(sim, tg, target, memo);
     }
     tg.ticking = any;
     if (any) sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.tick', tg: tg.TargetGroupArn });

@@ -7,8 +7,40 @@ function serviceOf(sim: SimContext, t: Task): Service | undefined {
   return t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
 }
 
+/**
+ * A group's targets by Id, each list in the group's order, derived from its targets array: the array only
+ * grows by appending (registration) or is replaced by a new one (removal, a restored world), so the
+ * index is extended with what was appended since, and rebuilt for a new array.
+ */
+interface TargetIndex {
+  seen: number;
+  byId: Map<string, LbTarget[]>;
+}
+const indexes = new WeakMap<LbTarget[], TargetIndex>();
+
+/** The first of the group's targets with this Id and port, as `targets.find` would return it. */
+export function findTarget(targets: LbTarget[], id: string, port: number): LbTarget | undefined {
+  if (targets.length < 8) return targets.find((x) => x.Id === id && x.Port === port);
+  let ix = indexes.get(targets);
+  if (!ix) {
+    ix = { seen: 0, byId: new Map() };
+    indexes.set(targets, ix);
+  }
+  for (; ix.seen < targets.length; ix.seen++) {
+    const x = targets[ix.seen]!;
+    const list = ix.byId.get(x.Id);
+    if (list) list.push(x);
+    else ix.byId.set(x.Id, [x]);
+  }
+  const list = ix.byId.get(id);
+  if (!list) return undefined;
+  for (const x of list) if (x.Port === port) return x;
+  return undefined;
+}
+
 export function targetOf(sim: SimContext, tgArn: string, id: string, port: number): LbTarget | undefined {
-  return sim.world.targetGroups[tgArn]?.targets.find((x) => x.Id === id && x.Port === port);
+  const tg = sim.world.targetGroups[tgArn];
+  return tg ? findTarget(tg.targets, id, port) : undefined;
 }
 
 /** True when every target of the task is healthy (a task without targets has nothing to wait for). */
