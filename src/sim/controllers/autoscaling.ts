@@ -28,9 +28,21 @@ export function alarmCondition(a: Alarm): string {
   return `${a.MetricName} ${SYMBOL[a.ComparisonOperator]} ${a.Threshold} for ${a.DatapointsToAlarm} datapoints within ${(a.EvaluationPeriods * a.Period) / 60} minutes`;
 }
 
+// The key of an alarm's series, built once per alarm record: its namespace, metric and dimensions never change.
+const alarmKeys = new WeakMap<Alarm, string>();
+
+function alarmKey(a: Alarm): string {
+  let key = alarmKeys.get(a);
+  if (key === undefined) {
+    key = seriesKey(a.Namespace, a.MetricName, a.Dimensions.map((d) => ({ name: d.Name, value: d.Value })));
+    alarmKeys.set(a, key);
+  }
+  return key;
+}
+
 /** The alarm's datapoints for its last EvaluationPeriods periods, newest first (missing ones left out). */
 function window(sim: SimContext, a: Alarm): number[] {
-  const series = sim.world.metrics[seriesKey(a.Namespace, a.MetricName, a.Dimensions.map((d) => ({ name: d.Name, value: d.Value })))];
+  const series = sim.world.metrics[alarmKey(a)];
   if (!series) return [];
   const newest = sim.now - MINUTE;
   const oldest = newest - (a.EvaluationPeriods - 1) * a.Period * 1000;

@@ -43,6 +43,20 @@ function record(sim: SimContext, namespace: string, metricName: string, dims: { 
 }
 
 type Usage = Map<string, TaskUsage>;
+type Dims = { name: string; value: string }[];
+
+// The dimensions of a record's series, built once per record (and again when `key`, what they are built
+// from beyond the record's own names, changes), instead of every minute.
+const dimsCache = new WeakMap<object, { key: string; dims: Dims[] }>();
+
+function dimsOf(owner: object, build: () => Dims[], key = ''): Dims[] {
+  let d = dimsCache.get(owner);
+  if (!d || d.key !== key) {
+    d = { key, dims: build() };
+    dimsCache.set(owner, d);
+  }
+  return d.dims;
+}
 
 function reserved(ci: ContainerInstance): boolean {
   return ci.status === 'ACTIVE' || ci.status === 'DRAINING';
@@ -98,7 +112,7 @@ function assignTraffic(w: WorldState, perTask: Map<string, TaskTraffic>): void {
 /** A cluster's CPU and memory reservation and utilization over its ACTIVE and DRAINING instances. */
 function publishClusterMetrics(sim: SimContext, cluster: Cluster, usage: Usage, periodStart: number): void {
   const w = sim.world;
-  const dims = [{ name: 'ClusterName', value: cluster.clusterName }];
+  const dims = dimsOf(cluster, () => [[{ name: 'ClusterName', value: cluster.clusterName }]])[0]!;
   let regCpu = 0;
   let regMem = 0;
   let resCpu = 0;
@@ -134,7 +148,7 @@ function publishServiceMetrics(
   bases: Map<string, { cpu: number; memory: number }>, periodStart: number,
 ): void {
   const w = sim.world;
-  const sdims = [{ name: 'ClusterName', value: cluster.clusterName }, { name: 'ServiceName', value: svc.serviceName }];
+  const sdims = dimsOf(svc, () => [[{ name: 'ClusterName', value: cluster.clusterName }, { name: 'ServiceName', value: svc.serviceName }]])[0]!;
   let running = 0;
   let pending = 0;
   let cpu = 0;
@@ -204,17 +218,24 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
     tr.requests = perMinute(o.rps);
     tr.errors = perMinute(o.errors + load.notFound);
     tr.latencyMs = o.latencyMs;
-    for (const r of t.lbTargets ?? []) {
-      let g = groups.get(r.targetGroupArn);
-      if (!g) {
-        g = { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
-        groups.set(r.targetGroupArn, g);
+    const lbTargets = t.lbTargets;
+    if (lbTargets?.length) {
+      const requests = tr.requests;
+      const errors = perMinute(o.errors);
+      const notFound = perMinute(load.notFound);
+      const latency = o.latencyMs * perMinute(o.served);
+      for (const r of lbTargets) {
+        let g = groups.get(r.targetGroupArn);
+        if (!g) {
+          g = { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
+          groups.set(r.targetGroupArn, g);
+        }
+        g.requests += requests;
+        g.errors += errors;
+        g.notFound += notFound;
+        g.latencySum += latency;
+        g.targets++;
       }
-      g.requests += perMinute(o.rps);
-      g.errors += perMinute(o.errors);
-      g.notFound += perMinute(load.notFound);
-      g.latencySum += o.latencyMs * perMinute(o.served);
-      g.targets++;
     }
     addToRevision(sim, revisions, t, o);
   }
@@ -223,8 +244,10 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
     const lb = tg.loadBalancerArns[0] ? w.loadBalancers[tg.loadBalancerArns[0]] : undefined;
     if (!lb) continue;
     const g = groups.get(tg.TargetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
-    const dims = [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }, { name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }];
-    const tgOnly = [{ name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }];
+    const [dims, tgOnly] = dimsOf(tg, () => [
+      [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }, { name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }],
+      [{ name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }],
+    ], lb.LoadBalancerArn) as [Dims, Dims];
     record(sim, 'AWS/ApplicationELB', 'RequestCount', dims, periodStart, g.requests, tg);
     record(sim, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgOnly, periodStart, g.targets ? g.requests / g.targets : 0, tg);
     record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, periodStart, g.errors, tg);
@@ -241,7 +264,7 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
     record(sim, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, periodStart, unhealthy, tg);
   }
   for (const lb of Object.values(w.loadBalancers)) {
-    const dims = [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }];
+    const dims = dimsOf(lb, () => [[{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }]])[0]!;
     record(sim, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, periodStart, perMinute(traffic.noTarget.get(lb.LoadBalancerArn) ?? 0), lb);
   }
 }
@@ -277,8 +300,14 @@ function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage):
 
 function addToRevision(sim: SimContext, revisions: Map<string, Outcome & { svc: Service; revisionArn: string }>, t: Task, o: Outcome): void {
   const svc = t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
-  const rev = svc?.deployments.find((d) => d.id === t.deploymentId)?.serviceRevisionArn;
-  if (!svc || !rev) return;
+  if (!svc) return;
+  let rev: string | undefined;
+  for (const d of svc.deployments) {
+    if (d.id !== t.deploymentId) continue;
+    rev = d.serviceRevisionArn;
+    break;
+  }
+  if (!rev) return;
   const r = revisions.get(rev) ?? { svc, revisionArn: rev, rps: 0, served: 0, errors: 0, latencyMs: 0 };
   r.rps += o.rps;
   r.served += o.served;
@@ -296,8 +325,9 @@ function addToRevision(sim: SimContext, revisions: Map<string, Outcome & { svc: 
 function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome & { svc: Service; revisionArn: string }>, periodStart: number): void {
   for (const r of revisions.values()) {
     const cluster = sim.world.clusters[r.svc.clusterArn];
-    const dims = [{ name: 'ClusterName', value: cluster?.clusterName ?? '' }, { name: 'ServiceName', value: r.svc.serviceName }, { name: 'ServiceRevision', value: r.revisionArn.slice(r.revisionArn.lastIndexOf('/') + 1) }];
     const owner = sim.world.serviceRevisions[r.revisionArn];
+    const build = (): Dims[] => [[{ name: 'ClusterName', value: cluster?.clusterName ?? '' }, { name: 'ServiceName', value: r.svc.serviceName }, { name: 'ServiceRevision', value: r.revisionArn.slice(r.revisionArn.lastIndexOf('/') + 1) }]];
+    const dims = (owner ? dimsOf(owner, build) : build())[0]!;
     record(sim, 'ECSSandbox/Deployments', 'RequestCountPerRevision', dims, periodStart, perMinute(r.rps), owner);
     record(sim, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors), owner);
     if (r.served > 0) record(sim, 'ECSSandbox/Deployments', 'ResponseTimePerRevision', dims, periodStart, r.latencyMs / r.served / 1000, owner);

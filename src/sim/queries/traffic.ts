@@ -142,8 +142,9 @@ export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskT
     routeCache = { version: w.routingVersion, routes: new Map() };
     routeCaches.set(w, routeCache);
   }
+  const lbs = Object.values(w.loadBalancers);
   for (const src of w.traffic) {
-    const lb = Object.values(w.loadBalancers).find((l) => l.LoadBalancerName === src.loadBalancer || l.LoadBalancerArn === src.loadBalancer);
+    const lb = lbs.find((l) => l.LoadBalancerName === src.loadBalancer || l.LoadBalancerArn === src.loadBalancer);
     if (!lb) continue;
     // [SIM] the minute just ended is represented by its middle, so a datapoint reflects that minute.
     const rps = rateAt(src, sim.now - MINUTE / 2, w.epochSeconds);
