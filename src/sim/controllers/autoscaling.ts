@@ -64,7 +64,9 @@ export function evaluateAlarms(sim: SimContext): void {
   const w = sim.world;
   for (const a of Object.values(w.alarms)) {
     const values = window(sim, a);
-    const breaching = values.filter((v) => COMPARE[a.ComparisonOperator](v, a.Threshold)).length;
+    const compare = COMPARE[a.ComparisonOperator];
+    let breaching = 0;
+    for (const v of values) if (compare(v, a.Threshold)) breaching++;
     const state: Alarm['StateValue'] = values.length === 0 ? 'INSUFFICIENT_DATA' : breaching >= a.DatapointsToAlarm ? 'ALARM' : 'OK';
     if (state !== a.StateValue) {
       a.StateValue = state;

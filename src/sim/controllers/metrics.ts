@@ -2,7 +2,7 @@ import type { SimContext } from '../model/context';
 import type { Cluster, ContainerInstance, MetricSeries, Service, Task } from '../model/types';
 import type { WorldState } from '../model/world';
 import { MINUTE } from '../core/time';
-import { clusterUsage, rawDemand, type TaskUsage } from '../queries/demand';
+import { clusterUsage, rawDemand, type TaskUsage, type UsagePool } from '../queries/demand';
 import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
 import { taskDefinitionOf } from '../queries/taskDefinitions';
 import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traffic';
@@ -62,9 +62,13 @@ function reserved(ci: ContainerInstance): boolean {
   return ci.status === 'ACTIVE' || ci.status === 'DRAINING';
 }
 
+// The usage records of one minute's map, handed out again the next minute (publishMetrics keeps no map past its call).
+const usagePool: UsagePool = { items: [], next: 0 };
+
 /** Listener of `minuteTicked`: publishes one minute of metrics for every active cluster, service and load balancer. */
 export function publishMetrics(sim: SimContext): void {
   const w = sim.world;
+  usagePool.next = 0;
   const periodStart = sim.now - MINUTE;
   const traffic = distributeTraffic(sim);
   assignTraffic(w, traffic.perTask);
@@ -74,7 +78,7 @@ export function publishMetrics(sim: SimContext): void {
   const services = Object.values(w.services);
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
-    clusterUsage(sim, cluster, usage);
+    clusterUsage(sim, cluster, usage, usagePool);
     publishClusterMetrics(sim, cluster, usage, periodStart);
     for (const svc of services) {
       if (svc.clusterArn !== cluster.clusterArn || svc.status !== 'ACTIVE') continue;
@@ -96,8 +100,9 @@ function assignTraffic(w: WorldState, perTask: Map<string, TaskTraffic>): void {
     }
   }
   w.trafficTasks = [];
-  for (const [arn, load] of perTask) {
+  for (const load of perTask.values()) {
     const t = load.task;
+    const arn = t.taskArn;
     const tr = t.traffic;
     if (tr) {
       tr.cpuUnits = load.cpuUnits;
@@ -211,9 +216,11 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
   const w = sim.world;
   const groups = new Map<string, { requests: number; errors: number; notFound: number; latencySum: number; targets: number }>();
   const revisions = new Map<string, Outcome & { svc: Service; revisionArn: string }>();
+  // One record for every task's outcome, read before the next task's is written.
+  const outcome: Outcome = { rps: 0, served: 0, errors: 0, latencyMs: 0 };
   for (const load of traffic.perTask.values()) {
     const t = load.task;
-    const o = taskOutcome(sim, t, load, usage);
+    const o = taskOutcome(sim, t, load, usage, outcome);
     const tr = t.traffic!;
     tr.requests = perMinute(o.rps);
     tr.errors = perMinute(o.errors + load.notFound);
@@ -280,7 +287,7 @@ interface Outcome {
  * What a task's requests got this minute: past saturation the excess fails (5xx); an application
  * that answers a share of its requests with errors (the image's errorPercent) fails those too.
  */
-function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage): Outcome {
+function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage, out: Outcome): Outcome {
   const rps = sumOf(load.paths);
   const served = rps - load.notFound;
   const u = usage.get(t.taskArn);
@@ -295,7 +302,11 @@ function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage):
   const cap = t.cpu !== undefined ? Number(t.cpu) : instanceRoomFor(sim, t, usage, got);
   const rho = cap > 0 ? Math.min(0.999, want / cap) : 0.999;
   const cpuMsPerRequest = served > 0 ? (load.cpuUnits * 1000) / 1024 / served : 0;
-  return { rps, served, errors, latencyMs: Math.min(60000, cpuMsPerRequest / (1 - rho)) };
+  out.rps = rps;
+  out.served = served;
+  out.errors = errors;
+  out.latencyMs = Math.min(60000, cpuMsPerRequest / (1 - rho));
+  return out;
 }
 
 function addToRevision(sim: SimContext, revisions: Map<string, Outcome & { svc: Service; revisionArn: string }>, t: Task, o: Outcome): void {

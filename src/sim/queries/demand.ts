@@ -60,7 +60,7 @@ function hasLoads(sim: SimContext): boolean {
  * A task's demand: its running containers' (in container order) plus its requests', capped at its task-level
  * cpu. Without any sim.SetLoad each container's comes straight from its image, with no record built per container.
  */
-function demandOf(sim: SimContext, t: Task, loads: boolean): TaskUsage {
+function demandOf(sim: SimContext, t: Task, loads: boolean, into?: TaskUsage): TaskUsage {
   const images = sim.world.images;
   let cpu = 0;
   let memory = 0;
@@ -77,21 +77,44 @@ function demandOf(sim: SimContext, t: Task, loads: boolean): TaskUsage {
     }
   }
   const want = cpu + (t.traffic?.cpuUnits ?? 0); // what the requests it serves ask for
-  return { cpu: t.cpu !== undefined ? Math.min(want, Number(t.cpu)) : want, memory, want }; // task-level cpu is a hard cap
+  const capped = t.cpu !== undefined ? Math.min(want, Number(t.cpu)) : want; // task-level cpu is a hard cap
+  if (!into) return { cpu: capped, memory, want };
+  into.cpu = capped;
+  into.memory = memory;
+  into.want = want;
+  return into;
+}
+
+/** Records for usage maps that a caller fills again and again: `next` is the first not handed out yet. */
+export interface UsagePool {
+  items: TaskUsage[];
+  next: number;
+}
+
+function usageRecord(pool: UsagePool | undefined): TaskUsage | undefined {
+  if (!pool) return undefined;
+  let u = pool.items[pool.next];
+  if (!u) {
+    u = { cpu: 0, memory: 0, want: 0 };
+    pool.items.push(u);
+  }
+  pool.next++;
+  return u;
 }
 
 /**
  * CPU and memory each running task of a cluster uses now, after instance CPU contention, added to `out`
- * (one map can gather several clusters: a task belongs to one).
+ * (one map can gather several clusters: a task belongs to one). With a pool, the records come from it:
+ * the caller resets it only once it no longer reads the maps it filled from it.
  */
-export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<string, TaskUsage>()): Map<string, TaskUsage> {
+export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<string, TaskUsage>(), pool?: UsagePool): Map<string, TaskUsage> {
   const w = sim.world;
   const loads = hasLoads(sim);
   // Fargate tasks are found through the task list; EC2 tasks through their instances.
   if (w.fargateTasksLaunched) {
     for (const arn of w.taskOrder) {
       const t = w.tasks[arn]!;
-      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) out.set(arn, demandOf(sim, t, loads));
+      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) out.set(arn, demandOf(sim, t, loads, usageRecord(pool)));
     }
   }
   const running: Task[] = [];
@@ -104,7 +127,7 @@ export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<st
     for (const a of ci.taskArns) {
       const t = w.tasks[a];
       if (!t || t.lastStatus !== 'RUNNING') continue;
-      const d = demandOf(sim, t, loads);
+      const d = demandOf(sim, t, loads, usageRecord(pool));
       running.push(t);
       demands.push(d);
       total += d.cpu;

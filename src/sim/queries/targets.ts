@@ -46,7 +46,8 @@ export function targetOf(sim: SimContext, tgArn: string, id: string, port: numbe
 /** True when every target of the task is healthy (a task without targets has nothing to wait for). */
 export function targetsHealthy(sim: SimContext, t: Task): boolean {
   if (!t.lbTargets) return !serviceOf(sim, t)?.loadBalancers.length;
-  return t.lbTargets.every((r) => targetOf(sim, r.targetGroupArn, r.id, r.port)?.State === 'healthy');
+  for (const r of t.lbTargets) if (targetOf(sim, r.targetGroupArn, r.id, r.port)?.State !== 'healthy') return false;
+  return true;
 }
 
 export function unhealthyTarget(sim: SimContext, t: Task): { tg: TargetGroup; target: LbTarget } | undefined {

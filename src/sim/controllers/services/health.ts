@@ -12,7 +12,13 @@ export function isHealthy(sim: SimContext, t: Task): boolean {
   if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING') return false;
   if (t.healthStatus === 'UNHEALTHY') return false;
   const td = taskDefinitionOf(sim, t);
-  const checked = td?.containerDefinitions.some((c) => c.essential !== false && c.healthCheck);
+  let checked = false;
+  for (const c of td?.containerDefinitions ?? []) {
+    if (c.essential !== false && c.healthCheck) {
+      checked = true;
+      break;
+    }
+  }
   const svc = t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
   if (svc?.loadBalancers.length) return targetsHealthy(sim, t) && (!checked || t.healthStatus === 'HEALTHY');
   if (checked) return t.healthStatus === 'HEALTHY';
