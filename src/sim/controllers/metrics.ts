@@ -288,7 +288,8 @@ interface Outcome {
  * that answers a share of its requests with errors (the image's errorPercent) fails those too.
  */
 function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage, out: Outcome): Outcome {
-  const rps = sumOf(load.paths);
+  let rps = 0 + load.rate;
+  if (load.more) for (const r of load.more.rates) rps += r;
   const served = rps - load.notFound;
   const u = usage.get(t.taskArn);
   const want = u ? u.want : rawDemand(sim, t);
@@ -343,13 +344,6 @@ function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome 
     record(sim, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors), owner);
     if (r.served > 0) record(sim, 'ECSSandbox/Deployments', 'ResponseTimePerRevision', dims, periodStart, r.latencyMs / r.served / 1000, owner);
   }
-}
-
-/** The sum of a record's own values in their order (as Object.values would list them), without the list. */
-function sumOf(rec: Record<string, number>): number {
-  let sum = 0;
-  for (const k in rec) if (Object.hasOwn(rec, k)) sum += rec[k]!;
-  return sum;
 }
 
 /** CPU a task with only container-level shares could use: what it got plus what its instance leaves idle. */

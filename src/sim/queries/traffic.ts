@@ -120,12 +120,40 @@ export function requestCost(sim: SimContext, t: Task, path: string): { cpuMs: nu
 export interface TaskTraffic {
   /** The task the requests go to. */
   task: Task;
-  /** Requests per second routed to the task, per path. */
-  paths: Record<string, number>;
+  /**
+   * Requests per second routed to the task, per path, in the order the paths first got some: the first
+   * path's here, any further path's in `more` (the same index in both lists).
+   */
+  path: string;
+  rate: number;
+  more?: { paths: string[]; rates: number[] };
   /** CPU units the requests ask for (1024 = one vCPU busy). */
   cpuUnits: number;
   /** Requests per second for paths the application does not serve (404). */
   notFound: number;
+}
+
+/**
+ * The records of one minute's loads, handed out again the next minute: a minute's loads are read only
+ * until the next minute's are spread (by the metrics publisher, which keeps none of them).
+ */
+const loadPool: { items: TaskTraffic[]; next: number } = { items: [], next: 0 };
+
+function loadRecord(t: Task): TaskTraffic {
+  let load = loadPool.items[loadPool.next];
+  if (!load) {
+    load = { task: t, path: '', rate: 0, cpuUnits: 0, notFound: 0 };
+    loadPool.items.push(load);
+  } else {
+    load.task = t;
+    load.path = '';
+    load.rate = 0;
+    load.more = undefined;
+    load.cpuUnits = 0;
+    load.notFound = 0;
+  }
+  loadPool.next++;
+  return load;
 }
 
 /** Routes by (load balancer, path), per world, until a listener or a rule changes (routingVersion). */
@@ -137,6 +165,7 @@ export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskT
   const perTask = new Map<string, TaskTraffic>();
   const perGroup = new Map<string, number>();
   const noTarget = new Map<string, number>();
+  loadPool.next = 0;
   let routeCache = routeCaches.get(w);
   if (!routeCache || routeCache.version !== w.routingVersion) {
     routeCache = { version: w.routingVersion, routes: new Map() };
@@ -164,6 +193,22 @@ export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskT
   return { perTask, perGroup, noTarget };
 }
 
+/** Adds requests per second for a path to a task's load (a path's first rate is 0 + share, as a sum from nothing). */
+function addRate(load: TaskTraffic, path: string, share: number): void {
+  if (load.path === '') {
+    load.path = path;
+    load.rate = 0 + share;
+  } else if (load.path === path) load.rate += share;
+  else {
+    const more = (load.more ??= { paths: [], rates: [] });
+    const at = more.paths.indexOf(path);
+    if (at < 0) {
+      more.paths.push(path);
+      more.rates.push(0 + share);
+    } else more.rates[at]! += share;
+  }
+}
+
 /** Shares one target group's requests among its receiving targets. */
 function spread(
   sim: SimContext, tg: TargetGroup, path: string, rps: number,
@@ -182,11 +227,11 @@ function spread(
     if (!t) continue;
     let load = out.perTask.get(t.taskArn);
     if (!load) {
-      load = { task: t, paths: {}, cpuUnits: 0, notFound: 0 };
+      load = loadRecord(t);
       out.perTask.set(t.taskArn, load);
     }
     const cost = requestCost(sim, t, path);
-    load.paths[path] = (load.paths[path] ?? 0) + share;
+    addRate(load, path, share);
     if (cost.served) load.cpuUnits += (share * cost.cpuMs * 1024) / 1000;
     else load.notFound += share;
   }
