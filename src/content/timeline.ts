@@ -6,6 +6,7 @@ import { resolveRefs, type CallRecord } from './calls';
 import { mergeStep, readLine, resumeStep, runLine, waitOf } from './console/onDemand';
 import { newSession } from './console/session';
 import type { CommandResult, ConsoleSession, Continuation } from './console';
+import { say } from './console/said';
 
 /**
  * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and
@@ -247,7 +248,7 @@ export class Timeline {
   private apply(a: LearnerAction): void {
     if (a.kind === 'command' && waitOf(a.line)) {
       // Time passes between actions (their `at`), never inside one: a replay must not run the clock here.
-      this.outcomes.push({ action: a, command: a.line, output: 'sleep: in an action log time passes between actions; give the next action a later `at`', exitCode: 2 });
+      this.outcomes.push({ action: a, command: a.line, ...say('console.noWaitInActionLog', undefined, 2) });
       return;
     }
     if (a.kind === 'command') {

@@ -128,7 +128,8 @@ export interface ConsoleDraft {
   /** Where Up and Down stand in the history (history.length: the new line). */
   at: number;
   /** Lines the console refused, shown after the transcript's first `after` outcomes, with why. */
-  echoes: { after: number; command: string; text: string }[];
+  /** Lines the console refused, each with its reason: in English, and as a message the page translates. */
+  echoes: { after: number; command: string; text: string; message?: Message }[];
   /** Bumped when something asks for the command line to take the focus (Run in console). */
   focus: number;
 }

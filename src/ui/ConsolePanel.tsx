@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { renderOutput } from '../content/console/said';
 import { pressKey } from '../store/actions';
 import { loadConsole } from '../content/console/onDemand';
 import { pressOf } from '../store/registry';
@@ -36,7 +37,7 @@ export function ConsolePanel() {
         {transcript.length === 0 ? <span className="muted">{t('console.empty')}</span> : transcript.map((r, i) => (
           <div key={i}>
             <div className="cmd">$ {r.command}</div>
-            {r.output && <div className={r.failed ? 'err' : ''}>{r.output.replace(/^\n/, '')}</div>}
+            {r.output && <div className={r.failed ? 'err' : ''}>{renderOutput(r, t.locale).replace(/^\n/, '')}</div>}
           </div>
         ))}
       </div>

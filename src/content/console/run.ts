@@ -6,16 +6,17 @@ import { staticWords } from './shell/words';
 import { commandNamed } from './table';
 import type { CommandResult, ConsoleCommand, ConsoleSession, Continuation, Parsed, RunContext } from './types';
 import { parsed } from './types';
+import { joinOutputs, say, type Piece } from './said';
 
 /** A line, read: its command and arguments; why it cannot run (naming the command when known); or nothing. */
 export type ReadLine =
   | { command: ConsoleCommand; args: unknown }
-  | { message: string; exitCode: number; command?: ConsoleCommand }
+  | { message: string; pieces?: Piece[]; exitCode: number; command?: ConsoleCommand }
   | { empty: true };
 
-/** What bash prints for a command name no table entry has. */
+/** What bash prints for a command name no table entry has, with the console's suggestions. */
 export function notFound(name: string): CommandResult {
-  return { output: `${name}: command not found (try aws ecs …, copilot svc deploy …, sim launch-instances …, or sleep 1m)`, exitCode: 127 };
+  return say('console.notFound', { name }, 127);
 }
 
 const SHELL_ENV: ShellEnv = { lookup: commandNamed, notFound };
@@ -50,9 +51,12 @@ export function readLine(line: string, files: Record<string, string> = {}): Read
   const words = staticWords(script);
   if (!words) return { command: shellCommand, args: { script } };
   const command = commandNamed(words[0]!);
-  if (!command) return { ...notFound(words[0]!), message: notFound(words[0]!).output };
+  if (!command) {
+    const r = notFound(words[0]!);
+    return { message: r.output, ...(r.pieces ? { pieces: r.pieces } : {}), exitCode: r.exitCode };
+  }
   const r = command.parse(words.slice(1), { files });
-  return r.ok ? { command, args: r.args } : { message: r.message, exitCode: r.exitCode, command };
+  return r.ok ? { command, args: r.args } : { message: r.message, ...(r.pieces ? { pieces: r.pieces } : {}), exitCode: r.exitCode, command };
 }
 
 /** Parses one console line: `{ kind: <command>, …its arguments }`, or why it cannot run. */
@@ -68,14 +72,14 @@ function guarded(f: () => CommandResult, name: string): CommandResult {
   try {
     return f();
   } catch (e) {
-    return { output: `${name}: internal error: ${e instanceof Error ? e.message : String(e)}`, exitCode: 70 };
+    return say('console.internalError', { name, message: e instanceof Error ? e.message : String(e) }, 70);
   }
 }
 
 /** The first step of a line: what it printed and did, and what is left for later (`then`). */
 export function runLine(l: ReadLine, ctx: RunContext): CommandResult {
   if ('empty' in l) return { output: '', exitCode: 0 };
-  if ('message' in l) return { output: l.message, exitCode: l.exitCode };
+  if ('message' in l) return { output: l.message, ...(l.pieces ? { pieces: l.pieces } : {}), exitCode: l.exitCode };
   return guarded(() => l.command.run(l.args, ctx), l.command.name);
 }
 
@@ -92,7 +96,7 @@ export function mergeStep(so: CommandResult, next: CommandResult): CommandResult
   const error = so.error ?? next.error;
   const response = next.response ?? so.response;
   return {
-    output: [so.output, next.output].filter((x) => x !== '').join('\n'),
+    ...joinOutputs(so, next),
     exitCode: so.exitCode !== 0 ? so.exitCode : next.exitCode,
     ...(response !== undefined ? { response } : {}),
     ...(error ? { error } : {}),

@@ -1,6 +1,7 @@
 import type { Sim } from '../../sim';
 import type { CallRecord } from '../calls';
 import type { EnvironmentState } from '../../formats/copilot';
+import type { Piece } from './said';
 
 /** A request made in a region other than the world's: kept so that region's world can be rebuilt. */
 export interface RegionCall {
@@ -37,6 +38,8 @@ export interface Continuation {
 /** What a command printed, and what it did as data: nothing is read back out of the printed text. */
 export interface CommandResult {
   output: string;
+  /** The output in parts, where some are the console's own words (kept as message keys, shown in the learner's language). */
+  pieces?: Piece[];
   exitCode: number;
   /** The API's response to the command's request (for aws and sim commands). */
   response?: unknown;
@@ -54,10 +57,12 @@ export type Parsed =
   | { kind: 'error'; message: string; exitCode: number }
   | { kind: 'empty' };
 
-export type ParseResult<A> = { ok: true; args: A } | { ok: false; message: string; exitCode: number };
+export type ParseResult<A> = { ok: true; args: A } | { ok: false; message: string; pieces?: Piece[]; exitCode: number };
 
 export const parsed = <A>(args: A): ParseResult<A> => ({ ok: true, args });
 export const refused = (message: string, exitCode: number): ParseResult<never> => ({ ok: false, message, exitCode });
+/** A line refused in the console's own words (a message key), not in a real tool's. */
+export const refusedSaying = (r: CommandResult): ParseResult<never> => ({ ok: false, message: r.output, ...(r.pieces ? { pieces: r.pieces } : {}), exitCode: r.exitCode });
 
 /** What parsing may read: the editor's files (for `file://name`). */
 export interface ParseContext {

@@ -4,8 +4,9 @@ import { conditionHolds, judge, overTime, type Sample, type Samples, type Verdic
 
 /**
  * The learner's actions as the `calls` collection: what was asked (the command line, or the call), what it
- * printed (`output`) or the error (the API's `{ code, message }`, else the exit status and the text), and as
- * data the API response and every request it made.
+ * printed (`output`, in English) or the error (the API's `{ code, message }`, else the exit status and the text), and as
+ * data the API response, every request it made and the console's own messages by key (`said`), whatever the
+ * learner's language.
  */
 export function learnerCalls(transcript: readonly Outcome[]): LearnerCall[] {
   return transcript.map((o) => ({
@@ -13,6 +14,7 @@ export function learnerCalls(transcript: readonly Outcome[]): LearnerCall[] {
     ...(o.exitCode === 0 ? { output: o.output } : { error: o.error ?? { code: String(o.exitCode), message: o.output } }),
     ...(o.response !== undefined ? { response: o.response } : {}),
     ...(o.calls ? { calls: o.calls } : {}),
+    ...(o.pieces?.some((p) => typeof p !== 'string') ? { said: o.pieces.filter((p) => typeof p !== 'string') } : {}),
   }));
 }
 

@@ -1,3 +1,4 @@
+import type { Said } from '../console/said';
 import type { CallRecord } from '../calls';
 import type { Expectation, Scenario } from '../scenario';
 import type { LearnerAction } from '../timeline';
@@ -146,7 +147,8 @@ export interface LessonIndex {
 }
 
 /** A learner action in the `calls` collection. */
-export type LearnerCall = CallRecord & { response?: unknown; calls?: CallRecord[] };
+/** `said`: the console's own messages in what a command printed, by key and values (the same in every language). */
+export type LearnerCall = CallRecord & { response?: unknown; calls?: CallRecord[]; said?: Said[] };
 
 export interface ChecklistItem {
   id: string;

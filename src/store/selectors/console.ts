@@ -1,4 +1,5 @@
 import type { Outcome } from '../../content/timeline';
+import type { Piece } from '../../content/console/said';
 import type { SandboxState } from '../store';
 import { memoSelector } from './memo';
 
@@ -12,8 +13,13 @@ export const selectTranscript: (s: SandboxState) => readonly Outcome[] = memoSel
 export interface ConsoleLine {
   command: string;
   output: string;
+  /** The output in parts where some are the console's own words, which the page shows in the learner's language. */
+  pieces?: Piece[];
   failed: boolean;
 }
+
+/** A refused line's reason as the console's own words, when the store kept its message key. */
+const echoPieces = (e: SandboxState['ui']['console']['echoes'][number]): { pieces?: Piece[] } => (e.message ? { pieces: [e.message] } : {});
 
 /** The console's lines: the transcript, with each refused command where it was typed. */
 export const selectConsoleLines: (s: SandboxState) => ConsoleLine[] = memoSelector(
@@ -22,10 +28,10 @@ export const selectConsoleLines: (s: SandboxState) => ConsoleLine[] = memoSelect
     const out: ConsoleLine[] = [];
     let e = 0;
     transcript.forEach((o, i) => {
-      for (; e < echoes.length && echoes[e]!.after <= i; e++) out.push({ command: echoes[e]!.command, output: echoes[e]!.text, failed: true });
-      out.push({ command: o.command, output: o.output, failed: o.exitCode !== 0 });
+      for (; e < echoes.length && echoes[e]!.after <= i; e++) out.push({ command: echoes[e]!.command, output: echoes[e]!.text, ...echoPieces(echoes[e]!), failed: true });
+      out.push({ command: o.command, output: o.output, ...(o.pieces ? { pieces: o.pieces } : {}), failed: o.exitCode !== 0 });
     });
-    for (; e < echoes.length; e++) out.push({ command: echoes[e]!.command, output: echoes[e]!.text, failed: true });
+    for (; e < echoes.length; e++) out.push({ command: echoes[e]!.command, output: echoes[e]!.text, ...echoPieces(echoes[e]!), failed: true });
     return out;
   },
 );

@@ -1,5 +1,10 @@
+import type { MessageKey } from '../../../i18n';
+import { say } from '../said';
 import type { ConsoleCommand } from '../types';
 import { parsed } from '../types';
+
+/** The key of what a command does, in the locale files (`console.cmd.<name>`). */
+export const helpKey = (name: string) => `console.cmd.${name}` as MessageKey;
 
 /** `help` lists the commands with their usage; `help <command>` says what one does. Reads the command table. */
 export function helpCommand(commands: () => readonly ConsoleCommand[]): ConsoleCommand<{ topic?: string }> {
@@ -15,11 +20,14 @@ export function helpCommand(commands: () => readonly ConsoleCommand[]): ConsoleC
       const all = commands();
       if (topic === undefined) {
         const width = Math.max(...all.map((c) => c.name.length));
-        return { output: ['Commands (help <command> for more):', ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.usage[0]!}`)].join('\n'), exitCode: 0 };
+        const table = all.map((c) => `  ${c.name.padEnd(width)}  ${c.usage[0]!}`).join('\n');
+        const head = say('console.help.commands');
+        return { output: `${head.output}\n${table}`, pieces: [...head.pieces!, table], exitCode: 0 };
       }
       const c = all.find((x) => x.name === topic);
-      if (!c) return { output: `help: no command '${topic}'; the commands are: ${all.map((x) => x.name).join(', ')}`, exitCode: 1 };
-      return { output: [`usage: ${c.usage[0]!}`, ...c.usage.slice(1).map((u) => `       ${u}`), '', c.help].join('\n'), exitCode: 0 };
+      if (!c) return say('console.help.noCommand', { topic, commands: all.map((x) => x.name).join(', ') }, 1);
+      const usage = [`usage: ${c.usage[0]!}`, ...c.usage.slice(1).map((u) => `       ${u}`)].join('\n');
+      return { output: [usage, '', c.help].join('\n'), pieces: [usage, '', { key: helpKey(c.name) }], exitCode: 0 };
     },
   };
 }

@@ -1,8 +1,9 @@
-import type { ConsoleCommand, RunContext } from '../types';
+import type { CommandResult, ConsoleCommand, RunContext } from '../types';
 import { parsed } from '../types';
 import { flagValue } from '../shell';
+import { say } from '../said';
 
-type Printed = { output: string; exitCode: number };
+type Printed = CommandResult;
 const fail = (m: string): Printed => ({ output: m, exitCode: 1 });
 const USAGE = 'usage: process ps | start <name> --port N [--image I] | stop <name> | restart <name> | crash <name> --on /path';
 
@@ -17,23 +18,23 @@ const VERBS: Record<string, (name: string | undefined, rest: string[], ctx: RunC
     if (!name) return fail('usage: process start <name> --port <port> [--image <image>]');
     const image = flagValue(rest, ['--image']);
     const r = sim.call('docker.ProcessStart', { name, port: Number(flagValue(rest, ['--port'])), ...(image ? { image } : {}) });
-    return r.error ? fail(r.error.message) : { output: `${name} listening on port ${(r.output as { port: number }).port} (pid ${(r.output as { pid: number }).pid})`, exitCode: 0 };
+    return r.error ? fail(r.error.message) : say('console.process.started', { name, port: String((r.output as { port: number }).port), pid: String((r.output as { pid: number }).pid) });
   },
   stop: (name, _rest, { sim }) => {
     if (!name) return fail('usage: process stop <name>');
     const r = sim.call('docker.ProcessStop', { name });
-    return r.error ? fail(r.error.message) : { output: `${name} stopped`, exitCode: 0 };
+    return r.error ? fail(r.error.message) : say('console.process.stopped', { name });
   },
   restart: (name, _rest, { sim }) => {
     if (!name) return fail('usage: process restart <name>');
     const r = sim.call('docker.ProcessRestart', { name });
-    return r.error ? fail(r.error.message) : { output: `${name} restarted (pid ${(r.output as { pid: number }).pid})`, exitCode: 0 };
+    return r.error ? fail(r.error.message) : say('console.process.restarted', { name, pid: String((r.output as { pid: number }).pid) });
   },
   crash: (name, rest, { sim }) => {
     const path = flagValue(rest, ['--on']);
     if (!name || !path) return fail('usage: process crash <name> --on /path');
     const r = sim.call('docker.ProcessFault', { name, path });
-    return r.error ? fail(r.error.message) : { output: `The next request to ${path} will crash ${name}.`, exitCode: 0 };
+    return r.error ? fail(r.error.message) : say('console.process.crashPlanted', { name, path });
   },
 };
 

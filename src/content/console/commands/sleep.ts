@@ -1,6 +1,7 @@
 import { parseDuration } from '../../../sim';
 import type { ConsoleCommand } from '../types';
-import { parsed, refused } from '../types';
+import { parsed, refusedSaying } from '../types';
+import { say } from '../said';
 
 /**
  * `sleep <duration>`: lets simulated time pass. It only waits, so the driver moves the clock: in the page the
@@ -14,7 +15,7 @@ export const sleepCommand: ConsoleCommand<{ ms: number }> = {
   alwaysAllowed: true,
   parse: (words) => {
     const ms = words.length === 1 ? parseDuration(/^\d+(\.\d+)?$/.test(words[0]!) ? Number(words[0]) : words[0]) : undefined;
-    return ms === undefined ? refused(`sleep: invalid time interval '${words.join(' ')}'; give a duration such as 30, 90s or 5m`, 1) : parsed({ ms });
+    return ms === undefined ? refusedSaying(say('console.sleep.invalid', { words: words.join(' ') }, 1)) : parsed({ ms });
   },
   run: ({ ms }) => ({ output: '', exitCode: 0, then: { afterMs: ms } }),
   waits: ({ ms }) => ms,

@@ -1,5 +1,6 @@
 import type { ConsoleCommand, RunContext } from '../types';
 import { parsed } from '../types';
+import { joinOutputs, say } from '../said';
 
 const USAGE = 'usage: traffic http://localhost:<port>/<path>[,/<path>…] <requests per second>  |  traffic stats <port> [seconds]';
 
@@ -9,11 +10,10 @@ function stats(port: string | undefined, seconds: string | undefined, { sim }: R
   const r = sim.call('docker.TrafficStats', { port: Number(port), ...(seconds ? { seconds: Number(seconds) } : {}) });
   if (r.error) return { output: r.error.message, exitCode: 1 };
   const o = r.output as Stats;
-  return {
-    exitCode: 0,
-    output: [`localhost:${o.port}${o.path} at ${o.requestsPerSecond}/s: last ${o.window.seconds} s ${o.window.ok} ok, ${o.window.failed} failed; in all ${o.total.ok} ok, ${o.total.failed} failed`,
-      ...Object.entries(o.failuresByReason).map(([why, n]) => `  ${n} failed: ${why}`)].join('\n'),
-  };
+  const head = say('console.traffic.stats', { where: `localhost:${o.port}${o.path}`, rate: o.requestsPerSecond, seconds: o.window.seconds, ok: o.window.ok, failed: o.window.failed, totalOk: o.total.ok, totalFailed: o.total.failed });
+  // Each reason is the engine's own text; only the count's words are the console's.
+  const reasons = Object.entries(o.failuresByReason).map(([why, n]) => say('console.traffic.failedBecause', { count: n, why }));
+  return { ...reasons.reduce(joinOutputs, head), exitCode: 0 };
 }
 
 export const trafficCommand: ConsoleCommand<{ words: string[] }> = {
@@ -31,6 +31,6 @@ export const trafficCommand: ConsoleCommand<{ words: string[] }> = {
     const paths = (m[2] ?? '/').split(',').filter(Boolean);
     const r = ctx.sim.call('docker.SetTraffic', { port: Number(m[1] ?? 80), ...(paths.length > 1 ? { paths } : { path: paths[0] ?? '/' }), requestsPerSecond: Number(b) });
     if (r.error) return { output: r.error.message, exitCode: 1 };
-    return { output: Number(b) > 0 ? `Sending ${b} requests a second to localhost:${m[1] ?? 80}${m[2] ?? '/'}.` : `Stopped the traffic to localhost:${m[1] ?? 80}.`, exitCode: 0 };
+    return Number(b) > 0 ? say('console.traffic.sending', { rate: b, where: `localhost:${m[1] ?? 80}${m[2] ?? '/'}` }) : say('console.traffic.stopped', { where: `localhost:${m[1] ?? 80}` });
   },
 };

@@ -2,6 +2,7 @@ import type { CallRecord } from '../../calls';
 import type { CommandResult, ConsoleCommand, Continuation, Json, RunContext } from '../types';
 import { ExpansionError, expandValue, expandWords, type Expander } from './expand';
 import type { AndOr, Pipeline, Script, SimpleCommand } from './syntax';
+import { joinOutputs, say } from '../said';
 
 /**
  * Runs a parsed line as bash would: each `;`-separated list in turn, `&&` and `||` by the last status, a
@@ -37,7 +38,7 @@ class Run {
   add(r: CommandResult, shown = true): void {
     const calls: CallRecord[] = [...(this.out.calls ?? []), ...(r.calls ?? [])];
     this.out = {
-      output: [this.out.output, shown ? r.output : ''].filter((x) => x !== '').join('\n'),
+      ...joinOutputs(this.out, shown ? r : { output: '' }),
       exitCode: r.exitCode,
       ...(r.response !== undefined ? { response: r.response } : this.out.response !== undefined ? { response: this.out.response } : {}),
       ...(this.out.error ?? r.error ? { error: (this.out.error ?? r.error)! } : {}),
@@ -66,7 +67,7 @@ class Run {
     this.status = r.exitCode;
     if (r.calls?.length) this.out = { ...this.out, calls: [...(this.out.calls ?? []), ...r.calls] };
     if (r.exitCode !== 0) {
-      this.out = { ...this.out, output: [this.out.output, r.output].filter((x) => x !== '').join('\n') };
+      this.out = { ...this.out, ...joinOutputs(this.out, r) };
       return '';
     }
     return r.output;
@@ -107,7 +108,7 @@ class Run {
       this.simple(c, last);
       if (this.waiting && !last) {
         this.waiting = undefined;
-        this.add({ output: 'bash: the console cannot let time pass inside a pipeline', exitCode: 1 });
+        this.add(say('console.noWaitInPipeline', undefined, 1));
       }
     });
     if (p.negate) this.status = this.status === 0 ? 1 : 0;
@@ -148,7 +149,7 @@ class Run {
     const command = this.env.lookup(name);
     if (!command) return this.env.notFound(name);
     const parsedArgs = command.parse(args, { files: this.ctx.session.files });
-    if (!parsedArgs.ok) return { output: parsedArgs.message, exitCode: parsedArgs.exitCode };
+    if (!parsedArgs.ok) return { output: parsedArgs.message, ...(parsedArgs.pieces ? { pieces: parsedArgs.pieces } : {}), exitCode: parsedArgs.exitCode };
     const session = this.ctx.session;
     const saved = { ...session.env };
     Object.assign(session.env, temp);

@@ -1,0 +1,44 @@
+import { DEFAULT_LOCALE, translate, type Locale, type MessageKey, type Params } from '../../i18n';
+import type { CommandResult } from './types';
+
+/**
+ * What the console says in its own words (help, "command not found", a lesson's refusal, what `traffic` and
+ * `process` report) is kept as a message key and its values, so the page shows it in the learner's language
+ * when it draws the line. A result's `output` stays the English text (what the headless runner prints and a
+ * goal's text match reads); its `pieces` say which parts are the console's own words. Output of the AWS CLI,
+ * docker, curl and Copilot imitates those tools, which speak English only, and stays plain text.
+ */
+export interface Said {
+  key: MessageKey;
+  params?: Params;
+}
+
+/** A part of a command's output: text as a tool prints it, or the console's own words. */
+export type Piece = string | Said;
+
+/** A message of the console's own (at `key`, in English in `output`), as a command's result. */
+export function say(key: MessageKey, params?: Params, exitCode = 0): CommandResult {
+  const said: Said = { key, ...(params ? { params } : {}) };
+  return { output: translate(DEFAULT_LOCALE, key, params), exitCode, pieces: [said] };
+}
+
+/** A result's output as pieces: its own, or its text as one piece. */
+export function piecesOf(r: { output: string; pieces?: Piece[] }): Piece[] {
+  return r.pieces ?? (r.output === '' ? [] : [r.output]);
+}
+
+/**
+ * Two outputs one after the other, as the console prints them (a line apart, an empty one left out):
+ * the joined text, and the joined pieces when either has words of the console's own.
+ */
+export function joinOutputs(a: { output: string; pieces?: Piece[] }, b: { output: string; pieces?: Piece[] }): { output: string; pieces?: Piece[] } {
+  const output = [a.output, b.output].filter((x) => x !== '').join('\n');
+  if (!a.pieces && !b.pieces) return { output };
+  return { output, pieces: [...piecesOf(a), ...piecesOf(b)] };
+}
+
+/** A command's output in a language: its pieces with the console's own words translated, else its text. */
+export function renderOutput(r: { output: string; pieces?: Piece[] }, locale: Locale): string {
+  if (!r.pieces) return r.output;
+  return r.pieces.map((p) => (typeof p === 'string' ? p : translate(locale, p.key, p.params))).join('\n');
+}
