@@ -8,7 +8,21 @@ import { Markdown } from './Markdown';
 import { useAction, useRun, useSandbox } from './context';
 import { useT } from './i18n';
 import { useLessonIn, useLessonTitle } from './lessonText';
-import type { Lesson } from '../content/lesson';
+import type { ChecklistItem, Lesson } from '../content/lesson';
+import { translate, type Translator } from '../i18n';
+
+/**
+ * A goal's detail in the page's language: what the checker measured (its own words by key, the engine's texts
+ * as they are), then the goal's `how` from the lesson's text, unless the goal can no longer be met.
+ */
+function detailIn(t: Translator, c: ChecklistItem, def: Lesson): string {
+  if (!c.measured) return c.detail;
+  const goal = def.goals.find((g) => g.id === c.id);
+  const label = (id: unknown, english: string) => def.goals.find((g) => g.id === id)?.label ?? english;
+  const measured = c.measured.map((p) => (typeof p === 'string' ? p : translate(t.locale, p.key, p.key === 'check.once' ? { ...p.params, label: label(p.params?.goal, String(p.params?.label)) } : p.params))).join('');
+  const how = c.withoutHow ? '' : goal?.how;
+  return [measured, how].filter(Boolean).join(' — ');
+}
 
 /** The lesson's "predict, then run" questions, with the answer once the work has been checked. */
 function Predictions({ lesson, def }: { lesson: LessonState; def: Lesson }) {
@@ -57,7 +71,7 @@ function Checklist({ def }: { def: Lesson }) {
           <li key={c.id} className={c.passed ? 'ok' : ''}>
             <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {label(c.id, c.label)}
             <span className="sr-only">{` ${t(c.passed ? 'lesson.checklist.done' : 'lesson.checklist.notYet')}`}</span>
-            {!c.passed && c.detail && <div className="small muted detail"><Markdown text={c.detail} command={runInConsole} /></div>}
+            {!c.passed && c.detail && <div className="small muted detail"><Markdown text={detailIn(t, c, def)} command={runInConsole} /></div>}
           </li>
         ))}
       </ul>

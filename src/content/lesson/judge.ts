@@ -3,7 +3,14 @@ import type { Expectation } from '../scenario';
 import { collection } from '../collections';
 import { evaluate, type Collections } from '../evaluate';
 import { matches } from '../expect';
+import { DEFAULT_LOCALE, translate, type MessageKey, type Params } from '../../i18n';
+import type { Piece } from '../console/said';
 import type { ChecklistItem, Goal, LearnerCall, Lesson, LessonReport } from './types';
+
+/** A part of a checklist detail in the checker's own words: its key and values. */
+const m = (key: MessageKey, params?: Params): Piece => ({ key, ...(params ? { params } : {}) });
+/** Pieces in English, as the report says them. */
+const english = (pieces: readonly Piece[]) => pieces.map((p) => (typeof p === 'string' ? p : translate(DEFAULT_LOCALE, p.key, p.params))).join('');
 
 /**
  * The one evaluation of a lesson: its goals, diagnostics and predictions judged at one moment of a world, from
@@ -58,47 +65,50 @@ export function scoped(sim: Sim, e: Expectation, since?: Record<string, unknown>
   return e;
 }
 
-/** Why tasks are not where a goal wants them: the newest placement failure, as the trace says it. */
-function nearMiss(sim: Sim, where?: Record<string, unknown>): string {
+/** Why tasks are not where a goal wants them: the newest placement failure, as the trace says it (its reason and detail are the engine's). */
+function nearMiss(sim: Sim, where?: Record<string, unknown>): Piece[] {
   const w = sim.world;
   const about = [where?.family, where?.serviceName, where?.group].filter((x): x is string => typeof x === 'string');
   const waiting = Object.values(w.tasks).filter((t) => t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING').length;
   for (let i = w.traces.length - 1; i >= 0; i--) {
     const tr = w.traces[i]!;
     if (about.length && !about.some((a) => tr.group.includes(a))) continue;
-    if (tr.failure) return `${waiting ? `${waiting} waiting; ` : ''}the last placement that failed (${tr.group}): ${tr.failure.reason}${tr.failure.detail ? ` — ${tr.failure.detail}` : ''}`;
+    if (tr.failure) return [...(waiting ? [m('check.waiting', { count: waiting })] : []), m('check.lastFailed', { group: tr.group, reason: tr.failure.reason }), ...(tr.failure.detail ? [` — ${tr.failure.detail}`] : [])];
   }
   for (const s of Object.values(w.services)) {
     const e = s.events[0];
-    if (e && /unable to place/.test(e.message)) return e.message;
+    if (e && /unable to place/.test(e.message)) return [e.message];
   }
-  return '';
+  return [];
 }
 
 /** A goal's line in the checklist: what was measured, and what the learner can do about it (the goal's `how`). */
-function item(g: Goal, passed: boolean, measured: string, final = false): ChecklistItem {
+function item(g: Goal, passed: boolean, measured: Piece[], final = false): ChecklistItem {
   // Once a goal can no longer be met in this run, what to do next is not to carry on.
-  const detail = passed ? '' : [measured, final ? '' : g.how].filter(Boolean).join(' — ');
-  return { id: g.id, label: g.label, passed, detail };
+  const detail = passed ? '' : [english(measured), final ? '' : g.how].filter(Boolean).join(' — ');
+  return { id: g.id, label: g.label, passed, detail, ...(!passed && measured.length ? { measured } : {}), ...(!passed && final ? { withoutHow: true as const } : {}) };
 }
 
-function need(e: Expectation): string {
-  if (e.atLeast !== undefined && e.atMost !== undefined) return ` (need ${e.atLeast} to ${e.atMost})`;
-  if (e.atLeast !== undefined) return ` (need at least ${e.atLeast})`;
-  if (e.equals !== undefined) return ` (need exactly ${e.equals})`;
-  if (e.atMost !== undefined) return ` (need at most ${e.atMost})`;
-  return '';
+function need(e: Expectation): Piece[] {
+  if (e.atLeast !== undefined && e.atMost !== undefined) return [m('check.need.between', { low: e.atLeast, high: e.atMost })];
+  if (e.atLeast !== undefined) return [m('check.need.atLeast', { n: e.atLeast })];
+  if (e.equals !== undefined) return [m('check.need.exactly', { n: e.equals })];
+  if (e.atMost !== undefined) return [m('check.need.atMost', { n: e.atMost })];
+  return [];
 }
+
+/** A nearer reason after what was measured, when there is one. */
+const then = (what: Piece[], miss: Piece[]): Piece[] => (miss.length ? [...what, '. ', ...miss] : what);
 
 /** A goal about the world as it is now: a count, an event or a sequence (with its window, if any). */
 function nowItem(sim: Sim, g: Goal, calls: LearnerCall[], built: Collections): ChecklistItem {
   const r = evaluate(sim, scoped(sim, windowed(g, sim.now), g.since), calls, built);
-  if (r.passed) return item(g, true, '');
+  if (r.passed) return item(g, true, []);
   const one = g.check.atLeast === 1 || (g.check.equals === 1 && g.check.atLeast === undefined);
-  const seen = typeof r.seen === 'number' ? (r.seen === 0 && one ? 'not yet' : `${r.seen} found${need(g.check)}`) : g.check.event || g.check.sequence ? 'not yet' : '';
+  const seen = typeof r.seen === 'number' ? (r.seen === 0 && one ? [m('check.notYet')] : [m('check.found', { count: r.seen }), ...need(g.check)]) : g.check.event || g.check.sequence ? [m('check.notYet')] : [];
   const short = typeof r.seen === 'number' && ((g.check.atLeast !== undefined && r.seen < g.check.atLeast) || (g.check.equals !== undefined && r.seen < g.check.equals));
-  const miss = short && g.check.count === 'tasks' ? nearMiss(sim, g.check.where) : '';
-  return item(g, false, `${seen}${miss ? `. ${miss}` : ''}`);
+  const miss = short && g.check.count === 'tasks' ? nearMiss(sim, g.check.where) : [];
+  return item(g, false, then(seen, miss));
 }
 
 /** A rate goal: of / over, summed over the datapoints of the final window. */
@@ -109,12 +119,12 @@ function rateItem(sim: Sim, g: Goal, built: Collections): ChecklistItem {
   const sum = (cond: Record<string, unknown>) => points.filter((p) => matches(p, cond)).reduce((a, p) => a + p.value, 0);
   const of = sum(g.rate!.of);
   const over = sum(g.rate!.over);
-  if (over === 0) return item(g, false, 'nothing to measure in that window (no requests)');
+  if (over === 0) return item(g, false, [m('check.rate.nothing')]);
   const r = of / over;
   const ok = (g.check.atLeast === undefined || r >= g.check.atLeast) && (g.check.atMost === undefined || r <= g.check.atMost);
   const pct = (x: number) => `${+(x * 100).toFixed(2)} %`;
-  const bound = g.check.atMost !== undefined ? `at most ${pct(g.check.atMost)}` : `at least ${pct(g.check.atLeast!)}`;
-  return item(g, ok, `${pct(r)} (${of} of ${over}); need ${bound}`);
+  const said = { pct: pct(r), of: String(of), over: String(over) };
+  return item(g, ok, [g.check.atMost !== undefined ? m('check.rate.atMost', { ...said, bound: pct(g.check.atMost) }) : m('check.rate.atLeast', { ...said, bound: pct(g.check.atLeast!) })]);
 }
 
 /** "for the last minute": true at every sample of the final window, and now, with the whole window behind. */
@@ -124,32 +134,32 @@ function holdsItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
   const bad = s.find((x) => x.t >= start && !x.ok);
   const last = s[s.length - 1];
   if (last && !last.ok) {
-    const miss = g.check.count === 'tasks' ? nearMiss(sim, g.check.where) : '';
-    return item(g, false, `not true now (it must hold for ${formatClock(g.holdsFor!)})${miss ? `. ${miss}` : ''}`);
+    const miss = g.check.count === 'tasks' ? nearMiss(sim, g.check.where) : [];
+    return item(g, false, then([m('check.holds.notNow', { length: formatClock(g.holdsFor!) })], miss));
   }
-  if (!bad && start >= 0 && last) return item(g, true, '');
+  if (!bad && start >= 0 && last) return item(g, true, []);
   // True now: since the sample after the last one at which it was not.
   let i = s.length;
   while (i > 0 && s[i - 1]!.ok) i--;
   const since = s[i]?.t ?? end;
-  return item(g, false, `true since ${formatClock(since)}; it must hold for ${formatClock(g.holdsFor!)}, until ${formatClock(since + g.holdsFor!)}`);
+  return item(g, false, [m('check.holds.since', { since: formatClock(since), length: formatClock(g.holdsFor!), until: formatClock(since + g.holdsFor!) })]);
 }
 
 /** "never": not once true at a sample (from `from` on). Judged once the goals it guards are met. */
 function neverItem(g: Goal, s: readonly Sample[]): ChecklistItem & { broken: boolean } {
   const bad = s.find((x) => x.ok && x.t >= (g.from ?? 0));
-  return { ...item(g, !bad, bad ? `it happened at ${formatClock(bad.t)}` : ''), broken: bad !== undefined };
+  return { ...item(g, !bad, bad ? [m('check.never.happened', { at: formatClock(bad.t) })] : []), broken: bad !== undefined };
 }
 
 /** "within … after": true at some sample within that long of the first event matching `after`. */
 function withinItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
   const trigger = sim.events.find((e) => matches(e, g.after));
-  if (!trigger) return item(g, false, 'what it waits for has not happened yet');
+  if (!trigger) return item(g, false, [m('check.within.waiting')]);
   const until = trigger.t + g.within!;
   const hit = s.find((x) => x.ok && x.t >= trigger.t && x.t <= until);
-  if (hit) return item(g, true, '');
-  if (sim.now <= until) return item(g, false, `not yet: it has until ${formatClock(until)} (${formatClock(g.within!)} after ${formatClock(trigger.t)})`);
-  return item(g, false, `not within ${formatClock(g.within!)} of ${formatClock(trigger.t)}`, true);
+  if (hit) return item(g, true, []);
+  if (sim.now <= until) return item(g, false, [m('check.within.until', { until: formatClock(until), length: formatClock(g.within!), after: formatClock(trigger.t) })]);
+  return item(g, false, [m('check.within.missed', { length: formatClock(g.within!), after: formatClock(trigger.t) })], true);
 }
 
 /** Whether a goal's condition holds in the world now (what a sample records). */
@@ -162,6 +172,9 @@ function withNow(sim: Sim, g: Goal, s: readonly Sample[], calls: LearnerCall[], 
   if (s.length && s[s.length - 1]!.t === sim.now) return s;
   return [...s, { t: sim.now, ok: conditionHolds(sim, g, calls, built) }];
 }
+
+/** A goal not judged yet, and why (its `how` is on the line of the goal it waits for). */
+const waiting = (g: Goal, measured: Piece[]): ChecklistItem => ({ id: g.id, label: g.label, passed: false, detail: english(measured), measured, withoutHow: true });
 
 /** A goal that is only judged once others are met: the first of those not met yet, if any. */
 function unmetGuard(g: Goal, lesson: Lesson, byId: Map<string, ChecklistItem>): ChecklistItem | undefined {
@@ -183,11 +196,12 @@ export function checklistAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], samp
     if (g.never) {
       const n = neverItem(g, sampled(g));
       const guard = n.broken ? undefined : unmetGuard(g, lesson, byId);
-      return guard ? { id: g.id, label: g.label, passed: false, detail: 'not broken so far; it is judged once the other goals are met' } : { id: n.id, label: n.label, passed: n.passed, detail: n.detail };
+      const { broken: _broken, ...judgedNow } = n;
+      return guard ? waiting(g, [m('check.never.sofar')]) : judgedNow;
     }
     // Judged only after the goals it waits for: until then it says which (what to do is on that goal's line).
     const guard = unmetGuard(g, lesson, byId);
-    return guard ? { id: g.id, label: g.label, passed: false, detail: `counts once “${guard.label}” is met` } : own(g);
+    return guard ? waiting(g, [m('check.once', { goal: guard.id, label: guard.label })]) : own(g);
   };
   for (const g of lesson.goals) if (!g.never && !g.once) byId.set(g.id, judged(g));
   for (const g of lesson.goals) if (!g.never && g.once) byId.set(g.id, judged(g));

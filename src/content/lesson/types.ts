@@ -1,4 +1,4 @@
-import type { Said } from '../console/said';
+import type { Piece, Said } from '../console/said';
 import type { CallRecord } from '../calls';
 import type { Expectation, Scenario } from '../scenario';
 import type { LearnerAction } from '../timeline';
@@ -154,7 +154,12 @@ export interface ChecklistItem {
   id: string;
   label: string;
   passed: boolean;
+  /** What was measured and the goal's `how`, in English (the report's words). */
   detail: string;
+  /** What was measured, as message keys and the engine's own texts, for the page to say in the learner's language. */
+  measured?: Piece[];
+  /** The goal's `how` is not part of the detail: it can no longer be met in this run, or it waits for another goal (whose line says what to do). */
+  withoutHow?: true;
 }
 
 export interface LessonReport {
