@@ -1,5 +1,5 @@
 import { selectInspection, type Inspection } from '../store/selectors/inspector';
-import { placementRows } from '../store/selectors/placement';
+import { placementDetail, placementRows, type PlacementRow } from '../store/selectors/placement';
 import { clock } from '../store/selectors/time';
 import { readable } from '../store/selectors/events';
 import { useRun, useSandbox } from './context';
@@ -42,12 +42,14 @@ export function Inspector() {
   );
 }
 
+const VERDICTS = { chosen: 'placement.verdict.chosen', rejected: 'placement.verdict.rejected', 'ranked out': 'placement.verdict.rankedOut', 'tied, not taken': 'placement.verdict.tied' } as const satisfies Record<PlacementRow['verdict'], string>;
+
 /** "Why here?": every candidate of the task's placement, the rule that decided it, and why in words. */
 function PlacementTable({ info }: { info: Inspection }) {
   const tr = info.trace;
   const t = useT();
   if (!tr) return <p>{t('placement.none')}</p>;
-  const rows = placementRows(tr);
+  const rows = placementRows(tr, t);
   return (
     <div>
       <p>
@@ -55,14 +57,14 @@ function PlacementTable({ info }: { info: Inspection }) {
         {' '}{t('placement.strategies', { list: tr.strategies.length ? tr.strategies.join(', ') : t('placement.nothing') })} {t('placement.constraints', { list: tr.constraints.length ? tr.constraints.join(', ') : t('placement.nothing') })}
         {' '}{t('placement.how')}
       </p>
-      {tr.failure && <p className="bad" role="note">{t('placement.notPlaced')} {tr.failure.reason}{tr.failure.detail ? ` (${tr.failure.detail})` : ''}.</p>}
+      {tr.failure && <p className="bad" role="note">{t('placement.notPlaced')} {tr.failure.reason}{tr.failure.detail ? ` (${placementDetail(tr.failure.detail, t)})` : ''}.</p>}
       {tr.note && <p>{tr.note}</p>}
       <table className="placement">
         <caption>{t('placement.caption')}</caption>
         <thead><tr><th scope="col">{t('placement.col.candidate')}</th><th scope="col">{t('placement.col.zone')}</th><th scope="col">{t('placement.col.result')}</th><th scope="col">{t('placement.col.rule')}</th></tr></thead>
         {rows.map((r, i) => (
           <tbody key={i}>
-            <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}><td>{r.candidate}</td><td>{r.zone}</td><td>{r.verdict}</td><td>{r.rule}</td></tr>
+            <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}><td>{r.candidate}</td><td>{r.zone}</td><td>{t(VERDICTS[r.verdict])}</td><td>{r.rule}</td></tr>
             <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}><td colSpan={4}><span className="sr-only">{t('lesson.why')} </span>{r.why}</td></tr>
           </tbody>
         ))}

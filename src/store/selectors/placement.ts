@@ -1,8 +1,10 @@
 import type { PlacementCandidate, PlacementTrace } from '../../sim';
+import { DEFAULT_LOCALE, translate, type MessageKey, type Params } from '../../i18n';
 
 /**
  * One row of "Why here?": a candidate (a container instance, or for Fargate an Availability Zone),
- * what became of it, the rule that decided it, and that decision in words.
+ * what became of it, the rule that decided it, and that decision in words. The words come from the
+ * locale files by the engine's filter codes and figures, so the engine's trace stays as it is.
  */
 export interface PlacementRow {
   candidate: string;
@@ -12,35 +14,67 @@ export interface PlacementRow {
   why: string;
 }
 
-/** The filters and constraints of the placement pipeline, as the table names them. */
-const FILTERS: Record<string, string> = {
-  INACTIVE: 'status filter', AGENT: 'agent filter', ATTRIBUTE: 'attribute filter', LOCATION: 'subnet filter',
-  'RESOURCE:CPU': 'CPU filter', 'RESOURCE:MEMORY': 'memory filter', 'RESOURCE:GPU': 'GPU filter', 'RESOURCE:PORTS': 'port filter', 'RESOURCE:ENI': 'network filter',
-  'MemberOf placement constraint unsatisfied.': 'memberOf constraint', 'DistinctInstance placement constraint unsatisfied.': 'distinctInstance constraint',
+/** Says a message of the locale files: the page's translator, or English. */
+export type Say = (key: MessageKey, params?: Params) => string;
+const ENGLISH: Say = (key, params) => translate(DEFAULT_LOCALE, key, params);
+
+/** The filters and constraints of the placement pipeline, as the table names them, by the engine's code. */
+const FILTERS: Record<string, MessageKey> = {
+  INACTIVE: 'placement.filter.status', AGENT: 'placement.filter.agent', ATTRIBUTE: 'placement.filter.attribute', LOCATION: 'placement.filter.subnet',
+  'RESOURCE:CPU': 'placement.filter.cpu', 'RESOURCE:MEMORY': 'placement.filter.memory', 'RESOURCE:GPU': 'placement.filter.gpu', 'RESOURCE:PORTS': 'placement.filter.ports', 'RESOURCE:ENI': 'placement.filter.eni',
+  'MemberOf placement constraint unsatisfied.': 'placement.filter.memberOf', 'DistinctInstance placement constraint unsatisfied.': 'placement.filter.distinctInstance',
 };
+
+/**
+ * The engine's detail of a rejection (src/sim/placement/place.ts says them in these shapes), read back into
+ * its figures so the page says it in its own language; a detail of another shape is shown as it is.
+ */
+const DETAILS: [RegExp, MessageKey, string[]][] = [
+  [/^instance is (\S+)$/, 'placement.detail.status', ['status']],
+  [/^the container agent is disconnected$/, 'placement.detail.agent', []],
+  [/^missing required attribute (.*)$/, 'placement.detail.attribute', ['name']],
+  [/^instance is in (.+), not in the task's subnets$/, 'placement.detail.subnet', ['zone']],
+  [/^needs (\S+) CPU units, (\S+) remaining$/, 'placement.detail.cpu', ['need', 'left']],
+  [/^needs (\S+) MiB, (\S+) MiB remaining$/, 'placement.detail.memory', ['need', 'left']],
+  [/^needs (\S+) GPU, (\S+) remaining$/, 'placement.detail.gpu', ['need', 'left']],
+  [/^host port (\S+) is already in use$/, 'placement.detail.port', ['port']],
+  [/^all (\S+) task ENIs of (.+) are in use$/, 'placement.detail.eni', ['count', 'type']],
+  [/^does not match (.*)$/, 'placement.detail.memberOf', ['expression']],
+  [/^already runs a task of (.+)$/, 'placement.detail.distinct', ['group']],
+  [/^subnet (\S+) has no free IP addresses$/, 'placement.detail.subnetFull', ['subnet']],
+  [/^no subnet has a free IP address$/, 'placement.detail.noSubnet', []],
+];
+
+/** A rejection's or a failure's detail in the page's language. */
+export function placementDetail(detail: string, say: Say = ENGLISH): string {
+  for (const [re, key, names] of DETAILS) {
+    const m = re.exec(detail);
+    if (m) return say(key, Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])));
+  }
+  return detail;
+}
 
 type Rank = NonNullable<PlacementCandidate['ranks']>[number];
 
 /** What a strategy saw of a candidate, in words: "3 tasks of the group in us-east-1a". */
-function seen(r: Rank, fargate: boolean): string {
+function seen(r: Rank, fargate: boolean, say: Say): string {
   const binpack = /^binpack\((\w+)\)$/.exec(r.strategy);
-  if (binpack) return binpack[1] === 'cpu' ? `${r.value} CPU units left` : `${r.value} MiB of memory left`;
-  const n = Number(r.value);
-  const tasks = `${n} task${n === 1 ? '' : 's'} of the group`;
-  if (/^spread\((instanceId|host)\)$/.test(r.strategy)) return `${tasks} on this instance`;
-  if (r.bucket !== undefined) return `${tasks} in ${r.bucket}`;
-  return fargate ? `${tasks} in this zone` : `${tasks} where it counts`;
+  if (binpack) return say(binpack[1] === 'cpu' ? 'placement.seen.cpu' : 'placement.seen.memory', { value: String(r.value) });
+  const count = Number(r.value);
+  if (/^spread\((instanceId|host)\)$/.test(r.strategy)) return say('placement.seen.instance', { count });
+  if (r.bucket !== undefined) return say('placement.seen.bucket', { count, bucket: r.bucket });
+  return say(fargate ? 'placement.seen.zone' : 'placement.seen.counted', { count });
 }
 
 /** What a strategy prefers, said after its figures. */
-function prefers(strategy: string): string {
-  if (strategy.startsWith('binpack')) return 'binpack keeps the instances with the least left';
-  if (strategy.startsWith('spread')) return 'spread keeps those with the fewest';
-  return 'random keeps one';
+function prefers(strategy: string, say: Say): string {
+  if (strategy.startsWith('binpack')) return say('placement.prefers.binpack');
+  if (strategy.startsWith('spread')) return say('placement.prefers.spread');
+  return say('placement.prefers.random');
 }
 
-function label(c: PlacementCandidate, fargate: boolean): string {
-  return fargate ? `Fargate in ${c.availabilityZone}` : c.ec2InstanceId || c.containerInstanceArn.split('/').pop() || c.containerInstanceArn;
+function label(c: PlacementCandidate, fargate: boolean, say: Say): string {
+  return fargate ? say('placement.fargateIn', { zone: c.availabilityZone }) : c.ec2InstanceId || c.containerInstanceArn.split('/').pop() || c.containerInstanceArn;
 }
 
 /** The best value each strategy kept, from the candidates it kept (all of them hold the same value). */
@@ -48,40 +82,61 @@ function keptValues(cands: PlacementCandidate[], n: number): (Rank | undefined)[
   return Array.from({ length: n }, (_, j) => cands.find((c) => c.ranks?.[j]?.kept)?.ranks?.[j]);
 }
 
-/** Every candidate of a placement decision with the rule that decided it; ties are said in words. */
-export function placementRows(trace: PlacementTrace): PlacementRow[] {
+/** What one placement decision is, for the rows: its candidates, strategies and how its ties go. */
+interface Decision {
+  trace: PlacementTrace;
+  fargate: boolean;
+  best: (Rank | undefined)[];
+  survivors: number;
+  atRandom: number;
+  tieBreak: string;
+  say: Say;
+}
+
+/** One candidate's row: rejected by a filter, ranked out by a strategy, picked at random, tied, or chosen. */
+function row(c: PlacementCandidate, d: Decision): PlacementRow {
+  const { say, fargate, trace } = d;
+  const S = trace.strategies.length;
+  const base = { candidate: label(c, fargate, say), zone: c.availabilityZone };
+  if (c.rejectedBy) {
+    const rule = FILTERS[c.rejectedBy];
+    return { ...base, verdict: 'rejected', rule: rule ? say(rule) : c.rejectedBy, why: c.detail ? `${cap(placementDetail(c.detail, say))}.` : `${c.rejectedBy}.` };
+  }
+  const ranks = c.ranks ?? [];
+  const ranked = ranks.filter((r) => r.strategy !== 'random');
+  const list = ranked.map((r) => `${r.strategy}: ${seen(r, fargate, say)}`).join('; ');
+  const kept = ranked.length === 0 ? say('placement.kept.filters') : say(ranked.length === 1 ? 'placement.kept.strategy' : 'placement.kept.every', { list });
+  const out = ranks.findIndex((r) => !r.kept);
+  const r = ranks[out];
+  if (r && r.strategy !== 'random') {
+    const b = d.best[out];
+    return { ...base, verdict: 'ranked out', rule: say('placement.rule.strategy', { n: out + 1, name: r.strategy }), why: say('placement.why.rankedOut', { seen: cap(seen(r, fargate, say)), best: b ? seen(b, fargate, say) : say('placement.less'), prefers: prefers(r.strategy, say) }) };
+  }
+  if (ranked.length < ranks.length) {
+    const from = say('placement.left', { count: d.atRandom });
+    const rule = say('placement.rule.random');
+    return c.chosen ? { ...base, verdict: 'chosen', rule, why: say('placement.why.randomChosen', { kept, from }) } : { ...base, verdict: 'ranked out', rule, why: say('placement.why.randomOther', { kept, from }) };
+  }
+  if (!c.chosen) return { ...base, verdict: 'tied, not taken', rule: say('placement.rule.tieBreak'), why: say('placement.why.tied', { kept, tieBreak: d.tieBreak }) };
+  if (d.survivors > 1) {
+    const why = say(S === 0 ? 'placement.why.tieNoStrategy' : 'placement.why.tie', { kept, count: d.survivors - 1, tieBreak: d.tieBreak });
+    return { ...base, verdict: 'chosen', rule: say('placement.rule.tieBreak'), why };
+  }
+  return { ...base, verdict: 'chosen', rule: S ? say('placement.rule.strategy', { n: S, name: trace.strategies[S - 1]! }) : say('placement.rule.filters'), why: say(S ? 'placement.why.chosen' : 'placement.why.only', { kept }) };
+}
+
+/** Every candidate of a placement decision with the rule that decided it; ties are said in words (English unless `say` is given). */
+export function placementRows(trace: PlacementTrace, say: Say = ENGLISH): PlacementRow[] {
   const cands = trace.candidates ?? [];
   const fargate = cands.length > 0 && cands.every((c) => !c.containerInstanceArn);
   const S = trace.strategies.length;
-  const best = keptValues(cands, S);
-  const survivors = cands.filter((c) => !c.rejectedBy && (c.ranks?.length ?? 0) === S && (c.ranks ?? []).every((r) => r.kept)).length;
-  const atRandom = cands.filter((x) => x.ranks?.some((r) => r.strategy === 'random')).length;
-  const tieBreak = fargate ? 'the sandbox takes the zone of the first subnet listed' : 'the sandbox takes the instance registered first';
-  return cands.map((c): PlacementRow => {
-    const base = { candidate: label(c, fargate), zone: c.availabilityZone };
-    if (c.rejectedBy) return { ...base, verdict: 'rejected', rule: FILTERS[c.rejectedBy] ?? c.rejectedBy, why: c.detail ? `${cap(c.detail)}.` : `${c.rejectedBy}.` };
-    const ranks = c.ranks ?? [];
-    const ranked = ranks.filter((r) => r.strategy !== 'random');
-    const kept = ranked.length === 0 ? 'Passed every filter' : `Kept by ${ranked.length === 1 ? 'the strategy' : 'every strategy'} (${ranked.map((r) => `${r.strategy}: ${seen(r, fargate)}`).join('; ')})`;
-    const out = ranks.findIndex((r) => !r.kept);
-    const r = ranks[out];
-    if (r && r.strategy !== 'random') {
-      const b = best[out];
-      return { ...base, verdict: 'ranked out', rule: `strategy ${out + 1}: ${r.strategy}`, why: `${cap(seen(r, fargate))}; the ones kept had ${b ? seen(b, fargate) : 'less'} (${prefers(r.strategy)}).` };
-    }
-    if (ranked.length < ranks.length) {
-      const from = `the ${atRandom} instance${atRandom === 1 ? '' : 's'} left`;
-      return c.chosen
-        ? { ...base, verdict: 'chosen', rule: 'strategy: random', why: `${kept}; random picked it from ${from}.` }
-        : { ...base, verdict: 'ranked out', rule: 'strategy: random', why: `${kept}; random picked another of ${from}.` };
-    }
-    if (!c.chosen) return { ...base, verdict: 'tied, not taken', rule: 'tie-break', why: `${kept}, as the chosen one was: a tie, and ${tieBreak}; this one came later.` };
-    if (survivors > 1) {
-      const others = `${survivors - 1} other${survivors === 2 ? '' : 's'}`;
-      return { ...base, verdict: 'chosen', rule: 'tie-break', why: `${kept}${S === 0 ? ' with no strategy to rank them' : ''}, it tied with ${others}; ${tieBreak}.` };
-    }
-    return { ...base, verdict: 'chosen', rule: S ? `strategy ${S}: ${trace.strategies[S - 1]}` : 'filters', why: `${kept}${S ? '' : ', the only one'}.` };
-  });
+  const d: Decision = {
+    trace, fargate, say, best: keptValues(cands, S),
+    survivors: cands.filter((c) => !c.rejectedBy && (c.ranks?.length ?? 0) === S && (c.ranks ?? []).every((r) => r.kept)).length,
+    atRandom: cands.filter((x) => x.ranks?.some((r) => r.strategy === 'random')).length,
+    tieBreak: say(fargate ? 'placement.tieBreak.zone' : 'placement.tieBreak.instance'),
+  };
+  return cands.map((c) => row(c, d));
 }
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

@@ -58,3 +58,19 @@ describe('why here', () => {
     for (const k of ['createdAt', 'startedAt', 'pullStartedAt']) expect(json[k], k).toMatch(/^\d{4}-\d\d-\d\dT.*\+00:00$/);
   });
 });
+
+describe('why here, in Spanish', () => {
+  it('says the rules and reasons from the engine\'s codes and figures in the page\'s language', async () => {
+    const { loadLocale, translator } = await import('../../../src/i18n');
+    await loadLocale('es');
+    const store = withTasks(4);
+    const w = store.getState().world.timeline!.sim.world;
+    const last = expandTrace(w, w.traces.at(-1)!);
+    const en = placementRows(last);
+    const es = placementRows(last, translator('es'));
+    expect(en.find((r) => r.verdict === 'rejected')).toMatchObject({ rule: 'port filter', why: 'Host port 80/tcp is already in use.' });
+    expect(es.find((r) => r.verdict === 'rejected')).toMatchObject({ rule: 'filtro de puertos', why: 'El puerto del host 80/tcp ya está en uso.' });
+    // Every row is said in Spanish: none is left in the English words.
+    expect(es.map((r) => r.why).filter((why, i) => why === en[i]!.why)).toEqual([]);
+  });
+});
