@@ -19,7 +19,7 @@ describe("the console's own words", () => {
     expect(r.exitCode).toBe(127);
     expect(r.output).toBe('kubectl: command not found (try aws ecs …, copilot svc deploy …, sim launch-instances …, or sleep 1m)');
     expect(renderOutput(r, 'en')).toBe(r.output);
-    expect(renderOutput(r, 'es')).toBe('kubectl: no se encontró la orden (pruebe aws ecs …, copilot svc deploy …, sim launch-instances … o sleep 1m)');
+    expect(renderOutput(r, 'es')).toBe('kubectl: no se encontró el comando (prueba aws ecs …, copilot svc deploy …, sim launch-instances … o sleep 1m)');
   });
 
   it("keep a tool's own text as it prints it beside them: help's usage lines stay, its explanation is translated", () => {

@@ -32,7 +32,7 @@ describe('the page in Spanish', () => {
     await type(input, 'aws ecs list-clusters --output text');
     await press(input, 'Enter');
     const log = root.querySelector('[role=log]')!.textContent!;
-    expect(log).toContain('kubectl: no se encontró la orden');
+    expect(log).toContain('kubectl: no se encontró el comando');
     expect(log).toContain('CLUSTERARNS');
     // Back in English, the same transcript is said in English.
     await settle(() => runAction(store, 'language.set', 'en'));

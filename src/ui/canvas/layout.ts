@@ -76,12 +76,13 @@ function flow(blocks: Block[], width: number, gap: number): Block {
 /** The control plane: only the parts that have something to show. */
 function controlBlock(v: WorldView, width: number): Block | null {
   const c = v.control;
-  const all: { id: ControlId; title: string; detail: string; shown: boolean }[] = [
-    { id: 'api', title: 'ECS API', detail: `${plural(c.calls, 'request', 'requests')} from you`, shown: v.clusters.length > 0 || c.calls > 0 },
-    { id: 'scheduler', title: 'Service scheduler', detail: plural(c.services, 'service', 'services'), shown: c.services > 0 },
-    { id: 'placement', title: 'Task placement', detail: plural(c.traces, 'decision', 'decisions'), shown: c.traces > 0 },
-    { id: 'autoscaling', title: 'Auto scaling', detail: plural(c.policies, 'policy', 'policies'), shown: c.policies > 0 },
-    { id: 'discovery', title: 'Cloud Map', detail: plural(c.namespaces, 'namespace', 'namespaces'), shown: c.namespaces > 0 },
+  // `count` lets the node say its detail in the page's language; title and detail are the English ones.
+  const all: { id: ControlId; title: string; detail: string; count: number; shown: boolean }[] = [
+    { id: 'api', title: 'ECS API', detail: `${plural(c.calls, 'request', 'requests')} from you`, count: c.calls, shown: v.clusters.length > 0 || c.calls > 0 },
+    { id: 'scheduler', title: 'Service scheduler', detail: plural(c.services, 'service', 'services'), count: c.services, shown: c.services > 0 },
+    { id: 'placement', title: 'Task placement', detail: plural(c.traces, 'decision', 'decisions'), count: c.traces, shown: c.traces > 0 },
+    { id: 'autoscaling', title: 'Auto scaling', detail: plural(c.policies, 'policy', 'policies'), count: c.policies, shown: c.policies > 0 },
+    { id: 'discovery', title: 'Cloud Map', detail: plural(c.namespaces, 'namespace', 'namespaces'), count: c.namespaces, shown: c.namespaces > 0 },
   ];
   const shown = all.filter((x) => x.shown);
   if (!shown.length) return null;
@@ -144,7 +145,7 @@ function zoneBlock(cluster: string, az: AzView, width: number, cap: number): Blo
   let h = y;
   if (az.fargate.length) {
     const lh = laneHeight(az.fargate.length, Math.max(1, Math.floor(inner / 90)));
-    nodes.push({ id: `fg:${base}`, type: 'lane', x: PAD, y: h, w: inner, h: lh, view: { title: `Fargate in ${az.zone}`, tasks: az.fargate, hint: '' }, sig: sigTasks(az.fargate) });
+    nodes.push({ id: `fg:${base}`, type: 'lane', x: PAD, y: h, w: inner, h: lh, view: { title: `Fargate in ${az.zone}`, tasks: az.fargate, hint: '', zone: az.zone }, sig: sigTasks(az.fargate) });
     h += lh + GAP;
   }
   h += PAD - GAP;
@@ -182,7 +183,7 @@ function clusterBlock(v: WorldView, name: string, width: number, cap: number): B
   // The waiting lane shows while tasks wait, or while the cluster has nothing else to show.
   if (waiting.length || !zones.length) {
     const h = waiting.length ? laneHeight(waiting.length, 2) : 110;
-    parts.push({ w: LANE_W, h, key: 'waiting', nodes: [{ id: `wait:${name}`, type: 'lane', x: 0, y: 0, w: LANE_W, h, view: { title: 'Waiting for a home', tasks: waiting, hint: zones.length ? WAITING_HINT : `${WAITING_HINT} No container instance has joined ${name} yet.` }, sig: sigTasks(waiting) }] });
+    parts.push({ w: LANE_W, h, key: 'waiting', nodes: [{ id: `wait:${name}`, type: 'lane', x: 0, y: 0, w: LANE_W, h, view: { title: 'Waiting for a home', tasks: waiting, hint: zones.length ? WAITING_HINT : `${WAITING_HINT} No container instance has joined ${name} yet.`, waitingIn: name, joined: zones.length > 0 }, sig: sigTasks(waiting) }] });
   }
   const inner = Math.max(width - PAD * 2, INST_W + PAD * 2);
   for (const z of zones) parts.push(zoneBlock(name, z, inner, cap));

@@ -81,21 +81,26 @@ const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>)
 });
 
 const LaneNode = memo(function LaneNode({ data }: NodeProps<Node<Data>>) {
-  const v = data.view as { title: string; tasks: TaskView[]; hint: string };
+  const v = data.view as { title: string; tasks: TaskView[]; hint: string; zone?: string; waitingIn?: string; joined?: boolean };
+  const t = useT();
+  // A lane's words in the page's language: a zone's Fargate tasks, or the tasks a cluster has no instance for yet.
+  const title = v.zone !== undefined ? t('canvas.lane.fargate', { zone: v.zone }) : v.waitingIn !== undefined ? t('canvas.lane.waiting') : v.title;
+  const hint = v.waitingIn !== undefined ? [t('canvas.lane.waiting.hint'), v.joined ? '' : t('canvas.lane.noInstance', { name: v.waitingIn })].filter(Boolean).join(' ') : v.hint;
   return (
     <div className="lane">
-      <div className="lane-title">{v.title} <span className="muted">({v.tasks.length})</span></div>
-      {v.tasks.length === 0 ? <div className="muted small">{v.hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={40} lit={data.lit} />}
+      <div className="lane-title">{title} <span className="muted">({v.tasks.length})</span></div>
+      {v.tasks.length === 0 ? <div className="muted small">{hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={40} lit={data.lit} />}
     </div>
   );
 });
 
 const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as { zone: string; instances: number; fargate: number };
+  const t = useT();
   return (
     <div className="zone">
       <span className="zone-title">{v.zone}</span>{' '}
-      <span className="muted small">{v.instances ? `${v.instances} instance${v.instances === 1 ? '' : 's'}` : `${v.fargate} Fargate task${v.fargate === 1 ? '' : 's'}`}</span>
+      <span className="muted small">{v.instances ? t('canvas.zone.instances', { count: v.instances }) : t('canvas.zone.fargate', { count: v.fargate })}</span>
     </div>
   );
 });
@@ -107,8 +112,9 @@ const ClusterNode = memo(function ClusterNode({ data }: NodeProps<Node<Data>>) {
 });
 
 const ControlNode = memo(function ControlNode({ data }: NodeProps<Node<Data>>) {
-  const v = data.view as { id: ControlId; title: string; detail: string };
-  const body = <><strong>{v.title}</strong><span className="small">{v.detail}</span></>;
+  const v = data.view as { id: ControlId; title: string; detail: string; count: number };
+  const t = useT();
+  const body = <><strong>{t(`canvas.control.${v.id}`)}</strong><span className="small">{t(`canvas.control.${v.id}.detail`, { count: v.count })}</span></>;
   return data.select ? <button type="button" className="ctl" onClick={() => data.select!({ kind: 'control', id: v.id })}>{body}</button> : <div className="ctl">{body}</div>;
 });
 
