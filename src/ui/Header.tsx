@@ -6,6 +6,7 @@ import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
 import { useDemoIn, useLessonIn } from './lessonText';
 import { LOCALES, type Locale } from '../i18n';
+import { Icon } from './icons';
 
 /** The scenario picker: the built-in scenarios, and the lessons' start states once they have loaded. */
 function ScenarioPicker() {
@@ -71,11 +72,14 @@ function ShareField() {
   );
 }
 
-/** The button that switches the theme, saying which one it switches to. */
-export function ThemeButton() {
+/** The button that switches the theme, saying which one it switches to (as an icon where room is short). */
+export function ThemeButton({ icon = false }: { icon?: boolean }) {
   const dark = useSandbox((s) => (s.ui.theme === 'system' ? s.ui.systemTheme : s.ui.theme) === 'dark');
   const t = useT();
-  return <ActionButton id="theme.toggle" title={t(dark ? 'header.theme.toLight' : 'header.theme.toDark')}>{t(dark ? 'header.theme.light' : 'header.theme.dark')}</ActionButton>;
+  const name = t(dark ? 'header.theme.light' : 'header.theme.dark');
+  const title = t(dark ? 'header.theme.toLight' : 'header.theme.toDark');
+  if (icon) return <ActionButton id="theme.toggle" className="icon-button" title={title} label={name}><Icon name={dark ? 'light' : 'dark'} /></ActionButton>;
+  return <ActionButton id="theme.toggle" title={title}>{name}</ActionButton>;
 }
 
 /** The page's language, each offered in its own language; the choice is remembered in this browser. */
@@ -93,7 +97,10 @@ export function LanguagePicker() {
   );
 }
 
-/** The sandbox bar, one row from 1280 px: which scenario, which seed, reset, the views, the theme, and the workspace's share / export / import. */
+/**
+ * The sandbox bar, one row from 1280 px in every language: which scenario (as wide as its name where there is
+ * room), which seed, reset, the views, and the theme, share, keys, export and import as icons named by their words.
+ */
 export function Header() {
   const tables = useSandbox((s) => s.ui.view === 'table');
   const t = useT();
@@ -107,13 +114,15 @@ export function Header() {
       <span className="spacer" />
       <ActionButton id="view.toggle">{t(tables ? 'header.canvas' : 'header.tables')}</ActionButton>
       <ActionButton id="present.toggle">{t('header.present')}</ActionButton>
-      <ThemeButton />
       <LanguagePicker />
-      <ActionButton id="share.link">{t('header.share')}</ActionButton>
       <ActionButton id="palette.toggle" haspopup="dialog">{t('header.commands')}</ActionButton>
-      <ActionButton id="keys.show" haspopup="dialog">{t('header.keys')}</ActionButton>
-      <ActionButton id="workspace.export">{t('header.export')}</ActionButton>
-      <ActionButton id="workspace.import">{t('header.import')}</ActionButton>
+      <span className="icons">
+        <ThemeButton icon />
+        <ActionButton id="share.link" className="icon-button" label={t('header.share')}><Icon name="share" /></ActionButton>
+        <ActionButton id="keys.show" haspopup="dialog" className="icon-button" label={t('header.keys')}><Icon name="keys" /></ActionButton>
+        <ActionButton id="workspace.export" className="icon-button" label={t('header.export')}><Icon name="export" /></ActionButton>
+        <ActionButton id="workspace.import" className="icon-button" label={t('header.import')}><Icon name="import" /></ActionButton>
+      </span>
       <ShareField />
     </header>
   );
@@ -130,7 +139,7 @@ export function PresenterBar() {
     <header className="bar presenter-bar" aria-label={t('presenter.label')}>
       <h1 className="brand">{title}</h1>
       <span className="row">
-        {followed ? <span className="badge" role="status">Audience window open</span> : <ActionButton id="present.audience">Open the audience window</ActionButton>}
+        {followed ? <span className="badge" role="status">{t('presenter.audienceOpen')}</span> : <ActionButton id="present.audience">{t('presenter.openAudience')}</ActionButton>}
         <ThemeButton />
         <ActionButton id="present.toggle" className="primary" label={`${t('presenter.leave')} (P)`}>{t('presenter.leave')} <kbd>P</kbd></ActionButton>
       </span>

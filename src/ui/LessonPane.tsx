@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useMedia } from './useMedia';
 import type { LessonState } from '../store/store';
 import { selectChecklist, selectDiagnostics, selectReport } from '../store/selectors/lesson';
 import { selectMissingPrerequisites, selectNextLesson } from '../store/selectors/flow';
@@ -54,8 +55,16 @@ function Predictions({ lesson, def }: { lesson: LessonState; def: Lesson }) {
   );
 }
 
-/** The goals and what went wrong, live (the checker's judgement at this moment), or the check's verdict at its moment. */
+/** Up to this height the checklist starts folded to its summary line, so the lesson's text has the room. */
+const SHORT = '(max-height: 960px)';
+
+/**
+ * The goals and what went wrong, live (the checker's judgement at this moment), or the check's verdict at its
+ * moment: below the text, always in sight; its summary line (how many goals are met) folds and unfolds the list.
+ */
 function Checklist({ def }: { def: Lesson }) {
+  const short = useMedia(SHORT);
+  const [open, setOpen] = useState<boolean | null>(null);
   const t = useT();
   const items = useSandbox(selectChecklist);
   const label = (id: string, english: string) => def.goals.find((g) => g.id === id)?.label ?? english;
@@ -63,9 +72,17 @@ function Checklist({ def }: { def: Lesson }) {
   const diagnostics = useSandbox(selectDiagnostics);
   const actions = useSandbox(selectActionCount);
   const report = useSandbox(selectReport);
+  const shown = open ?? !short;
+  const met = items.filter((c) => c.passed).length;
   return (
-    <>
-      <h3 id="checklist-title">{t('lesson.checklist')} {report ? <span className="small muted">{t('lesson.checklist.checked', { count: actions, time: clock(report.clock) })}</span> : <span className="small muted">{t('lesson.checklist.live')}</span>}</h3>
+    <div className="lesson-checks">
+      <div className="lesson-checks-head">
+        <h3 id="checklist-title">{t('lesson.checklist')} {report ? <span className="small muted">{t('lesson.checklist.checked', { count: actions, time: clock(report.clock) })}</span> : <span className="small muted">{t('lesson.checklist.live')}</span>}</h3>
+        <button type="button" className="link small" aria-expanded={shown} aria-controls="lesson-checks" onClick={() => setOpen(!shown)}>
+          <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>{t('lesson.checklist.met', { met, count: items.length })}{diagnostics.length ? ` · ${t('lesson.checklist.why', { count: diagnostics.length })}` : ''}
+        </button>
+      </div>
+      <div className="lesson-checks-body" id="lesson-checks" hidden={!shown}>
       <ul className="checklist" aria-labelledby="checklist-title">
         {items.map((c) => (
           <li key={c.id} className={c.passed ? 'ok' : ''}>
@@ -76,7 +93,8 @@ function Checklist({ def }: { def: Lesson }) {
         ))}
       </ul>
       {diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>{t('lesson.why')}</strong> {message(d.id, d.message)}</p>)}
-    </>
+      </div>
+    </div>
   );
 }
 
@@ -105,7 +123,7 @@ function SolutionButton({ shown }: { shown: boolean }) {
   const confirm = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" disabled={solution.disabledReason !== null} onClick={() => (shown ? solution.run() : confirm.current?.showModal())}>{t(shown ? 'lesson.solution.hide' : 'lesson.solution.show')}</button>
+      <button type="button" className="quiet" disabled={solution.disabledReason !== null} onClick={() => (shown ? solution.run() : confirm.current?.showModal())}>{t(shown ? 'lesson.solution.hide' : 'lesson.solution.show')}</button>
       <dialog ref={confirm} aria-labelledby="confirm-title">
         <h2 id="confirm-title">{t('lesson.solution.ask')}</h2>
         <p>{t('lesson.solution.why')}</p>
@@ -184,16 +202,16 @@ export function LessonPane() {
         <h3>{t('lesson.steps')}</h3>
         <Markdown text={def.text.steps} command={runInConsole} />
         <Predictions lesson={lesson} def={def} />
-        <Checklist def={def} />
         <Help lesson={lesson} def={def} />
         {lesson.report?.passed && <Debrief text={def.text.debrief} />}
       </div>
+      <Checklist def={def} />
       <div className="lesson-actions">
         <ActionButton id="lesson.check" className="primary">{t('lesson.check')}</ActionButton>
         <ActionButton id="lesson.hint">{t('lesson.hint')}</ActionButton>
-        <ActionButton id="lesson.goal">{t(lesson.showGoal ? 'lesson.goal.hide' : 'lesson.goal.show')}</ActionButton>
+        <ActionButton id="lesson.goal" className="quiet">{t(lesson.showGoal ? 'lesson.goal.hide' : 'lesson.goal.show')}</ActionButton>
         <SolutionButton shown={lesson.showSolution} />
-        <ActionButton id="lesson.reset">{t('lesson.restart')}</ActionButton>
+        <ActionButton id="lesson.reset" className="quiet">{t('lesson.restart')}</ActionButton>
       </div>
     </section>
   );

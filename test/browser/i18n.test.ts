@@ -46,7 +46,10 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       await expect.poll(() => es.locator('.lesson-head h2').textContent()).toBe('L1: Conoce el monolito');
       expect(await es.getByRole('heading', { name: 'Pasos' }).count()).toBe(1);
       expect(await es.textContent()).toContain('Te presentamos el foro');
-      // The live checklist: the goals in Spanish, ticked as the world changes.
+      // The live checklist: the goals in Spanish, ticked as the world changes (unfolded: on a short window it starts as its summary line).
+      const toggle = es.locator('.lesson-checks-head button');
+      expect(await toggle.textContent()).toMatch(/de \d+ objetivos cumplidos/);
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
       const list = es.getByRole('list', { name: /^Lista de comprobación/ });
       expect(await list.locator('li').first().textContent()).toContain('Enviaste una solicitud a /api/users y respondió 200');
       expect(await list.locator('li').first().textContent()).toContain('(todavía no)');

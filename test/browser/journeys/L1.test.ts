@@ -24,6 +24,7 @@ describe.runIf(url)('L1 Meet the monolith, as a learner takes it', () => {
     expect(seen.why).toEqual([]);
     expect(await me.pane().textContent()).not.toContain('It was');
     // What to do next is said, though: the command a goal needs, and the time another waits for.
+    await me.unfoldChecklist();
     const checklist = me.pane().getByRole('list', { name: /^Checklist/ });
     expect(await checklist.textContent()).toContain('send one: curl localhost:3000/api/users');
     expect(await checklist.textContent()).toContain('keep the clock running: the bug is hit at 2:00');

@@ -96,8 +96,15 @@ export class Learner {
     return this.page.getByRole('log', { name: /^Events/ });
   }
 
+  /** Unfolds the checklist (on a short window it starts folded to its summary line), as a learner would. */
+  async unfoldChecklist(): Promise<void> {
+    const toggle = this.pane().locator('.lesson-checks-head button');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  }
+
   /** The checklist and the explanations, as the pane shows them. */
   async seen(): Promise<Seen> {
+    await this.unfoldChecklist();
     const items = await this.pane().getByRole('list', { name: /^Checklist/ }).getByRole('listitem').allTextContents();
     const labelOf = (text: string) => this.lesson.goals.find((g) => text.slice(2).startsWith(g.label))?.label ?? `? ${text}`;
     const why = await this.pane().getByRole('note').allTextContents();
