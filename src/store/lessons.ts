@@ -160,7 +160,7 @@ export function openLesson(store: SandboxStore, lesson: Lesson, opts: { step?: n
     }
     return { editor: { files, activeFile: Object.keys(lesson.files)[0] ?? s.editor.activeFile } };
   });
-  if (kept.length) notify(store, `Your own ${kept.join(', ')} ${kept.length > 1 ? 'are' : 'is'} kept in the editor as ${kept.map((k) => `mine/${k}`).join(', ')}.`);
+  if (kept.length) notify(store, message('notice.keptFiles', { count: kept.length, files: kept.join(', '), as: kept.map((k) => `mine/${k}`).join(', ') }));
   if (!loadScenario(store, lesson.startText, lesson.start.seed, null, actions, time)) return;
   // The live checklist watches the new world from here on.
   trackerFor(store.getState().world.timeline!, lesson);

@@ -1,3 +1,4 @@
+import { message } from '../i18n';
 import { formatClock } from '../sim';
 import { parseTime } from '../content/bounds';
 import { loadScenario, notify, patch, type SandboxStore } from './store';
@@ -16,13 +17,13 @@ export async function openShareLink(store: SandboxStore): Promise<void> {
   // through the console, both loaded with the link.
   const [r] = await Promise.all([decodeShare(m[1]!, defaultWorkspace()), loadParser(), loadConsole()]);
   if (!r.workspace) {
-    notify(store, `This share link cannot be opened: ${r.problem}. Your own workspace is unchanged.`, 'error');
+    notify(store, message('notice.link.broken', { why: r.problem ?? '' }), 'error');
     return;
   }
   const w = r.workspace;
   if (loadScenario(store, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time)) {
-    notify(store, `Opened a shared sandbox: ${w.actions.length} action${w.actions.length === 1 ? '' : 's'}, at ${formatClock(w.time)}.`);
-  } else notify(store, 'The shared scenario cannot run; its text is in the editor.', 'error');
+    notify(store, message('notice.link.opened', { count: w.actions.length, at: formatClock(w.time) }));
+  } else notify(store, message('notice.link.cannotRun'), 'error');
 }
 
 /** Whether the address names a lesson in its hash (#lesson=L4, a link in lesson text). */

@@ -81,7 +81,7 @@ export const CLOCK_ACTIONS = {
     label: 'Undo the last action', group: 'History', keys: ['Mod+Z'], enabled: undoable,
     run: (st) => {
       const a = st.getState().world.timeline!.undo();
-      if (a) notify(st, `Undone: ${actionText(a)}`);
+      if (a) notify(st, message('notice.undone', { action: actionText(a) }));
       touched(st);
     },
   },
@@ -89,7 +89,7 @@ export const CLOCK_ACTIONS = {
     label: 'Redo', group: 'History', keys: ['Mod+Shift+Z'], enabled: redoable,
     run: (st) => {
       const a = st.getState().world.timeline!.redo();
-      if (a) notify(st, `Redone: ${actionText(a)}`);
+      if (a) notify(st, message('notice.redone', { action: actionText(a) }));
       touched(st);
     },
   },

@@ -1,3 +1,4 @@
+import { message } from '../../i18n';
 import { formatProblem } from '../../formats/problem';
 import { loadScenario, notify, patch, workspaceOf, type SandboxStore } from '../store';
 import { withParser } from '../parser';
@@ -14,11 +15,11 @@ function copyText(st: SandboxStore, slot: string): string | null {
 
 function download(st: SandboxStore, slot: string): void {
   const raw = copyText(st, slot);
-  if (raw === null) return notify(st, 'That damaged copy is no longer kept.', 'warning');
+  if (raw === null) return notify(st, message('notice.damaged.gone'), 'warning');
   st.port.download(`workspace-damaged-${slot === UNKEPT ? 'unkept' : slot.split('.').pop()}.json`, raw, 'application/json');
   if (slot === UNKEPT) {
     releaseUnkept(st.port);
-    notify(st, 'The damaged copy was downloaded; the workspace is saved in this browser again from now on.');
+    notify(st, message('notice.damaged.downloaded'));
   }
 }
 
@@ -28,7 +29,7 @@ function download(st: SandboxStore, slot: string): void {
  */
 function restore(st: SandboxStore, slot: string): void {
   const raw = copyText(st, slot);
-  if (raw === null) return notify(st, 'That damaged copy is no longer kept.', 'warning');
+  if (raw === null) return notify(st, message('notice.damaged.gone'), 'warning');
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -62,9 +63,9 @@ export const DAMAGED_ACTIONS = {
     run: (st, slot: string) => {
       if (slot === UNKEPT) {
         releaseUnkept(st.port);
-        notify(st, 'The copy that could not be kept was let go; the workspace is saved in this browser again from now on.');
-      } else if (deleteDamaged(st.port.storage, slot)) notify(st, 'The damaged copy was deleted.');
-      else notify(st, 'The damaged copy could not be deleted.', 'warning');
+        notify(st, message('notice.damaged.letGo'));
+      } else if (deleteDamaged(st.port.storage, slot)) notify(st, message('notice.damaged.deleted'));
+      else notify(st, message('notice.damaged.notDeleted'), 'warning');
     },
   },
 } satisfies ActionTable;

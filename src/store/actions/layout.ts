@@ -1,4 +1,4 @@
-import { isLocale, loadLocale, LOCALES, type Locale } from '../../i18n';
+import { isLocale, loadLocale, LOCALES, message, type Locale } from '../../i18n';
 import { notify, patch, type SandboxState, type SandboxStore } from '../store';
 import { clampPane, defaultPanes, effectiveTheme, PANE_IDS, savePrefs, type PaneId, type Theme, type ThemeChoice } from '../prefs';
 import type { ActionTable } from '../registry';
@@ -49,7 +49,7 @@ export const LAYOUT_ACTIONS = {
         // The lessons' texts in that language come with it once the lessons are in use, so the page changes at once.
         await Promise.all([loadLocale(locale), st.getState().lesson.catalog ? import('../lessons').then((m) => m.localeTexts(locale)) : undefined]);
       } catch {
-        notify(st, `The ${LOCALES.find((l) => l.id === locale)!.name} texts could not be loaded; the page stays in the language it has.`, 'warning');
+        notify(st, message('notice.languageFailed', { name: LOCALES.find((l) => l.id === locale)!.name }), 'warning');
         return;
       }
       patch(st, { ui: { language: locale, languageChosen: true } });

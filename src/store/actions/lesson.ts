@@ -94,12 +94,12 @@ export const LESSON_ACTIONS = {
       if (text === null) return;
       const r = parseProgress(text);
       if (!r.progress) {
-        notify(st, `The file is not lesson progress: ${r.problem}.`, 'error');
+        notify(st, message('notice.notProgress', { why: r.problem ?? '' }), 'error');
         return;
       }
       saveProgress(st.port.storage, r.progress);
       patch(st, { lesson: { progress: r.progress } });
-      notify(st, `Imported progress: ${Object.values(r.progress.lessons).filter((x) => x.passed).length} lessons passed.`);
+      notify(st, message('notice.progressImported', { count: Object.values(r.progress.lessons).filter((x) => x.passed).length }));
       if (r.refused) notify(st, `Left out of the imported progress: ${r.refused.join('; ')}.`, 'warning');
     },
   },

@@ -1,3 +1,4 @@
+import { message } from '../../i18n';
 import { notify, patch, type Selection } from '../store';
 import { audienceUrl } from '../present';
 import { classCsv, type ClassRow } from '../classroom';
@@ -12,7 +13,7 @@ export const PRESENT_ACTIONS = {
       patch(st, { ui: { presenting: true } });
       const url = audienceUrl(st.port.location().pathname);
       if (st.port.openWindow?.(url, 'ecs-sandbox-audience') !== true) {
-        notify(st, `The browser did not open the audience window: open ${st.port.location().origin}${url} in a second window of this browser.`, 'warning', { cause: 'present:audience', sticky: true });
+        notify(st, message('notice.audienceBlocked', { url: `${st.port.location().origin}${url}` }), 'warning', { cause: 'present:audience', sticky: true });
       }
     },
   },

@@ -84,7 +84,7 @@ async function shareLink(st: SandboxStore): Promise<void> {
       notify(st, message('notice.shareReady'));
     }
   } catch (e) {
-    notify(st, `No share link: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    notify(st, message('notice.noShareLink', { why: e instanceof Error ? e.message : String(e) }), 'error');
   }
 }
 
@@ -94,18 +94,18 @@ function importWorkspace(st: SandboxStore, text: string): void {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    notify(st, `The file is not a workspace: ${(e as Error).message}`, 'error');
+    notify(st, message('notice.notWorkspace', { why: (e as Error).message }), 'error');
     return;
   }
   const r = validateWorkspace(data, defaultWorkspace());
   if (!r.workspace) {
-    notify(st, `The file is not a workspace: ${formatProblem(r.problem!)}`, 'error');
+    notify(st, message('notice.notWorkspace', { why: formatProblem(r.problem!) }), 'error');
     return;
   }
   const w = r.workspace;
   patch(st, { editor: { files: w.files, activeFile: w.activeFile } });
-  if (loadScenario(st, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time)) notify(st, `Imported the workspace: ${w.actions.length} actions, at ${formatClock(w.time)}.`);
-  else notify(st, 'The imported scenario cannot run; its text is in the editor.', 'error');
+  if (loadScenario(st, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time)) notify(st, message('notice.imported', { count: w.actions.length, at: formatClock(w.time) }));
+  else notify(st, message('notice.importedBroken'), 'error');
 }
 
 const scenarioChoices = (s: SandboxState) => [

@@ -52,7 +52,7 @@ describe('lessons and demos as actions', () => {
     otherPort.nextFile = port.downloads[0]!.text;
     runAction(other, 'progress.import');
     await expect.poll(() => other.getState().lesson.progress.lessons.L2?.passed).toBe(true);
-    expect(other.getState().ui.notices.at(-1)!.text).toBe('Imported progress: 1 lessons passed.');
+    expect(other.getState().ui.notices.at(-1)!.text).toBe('Imported progress: 1 lesson passed.');
     otherPort.nextFile = '{"version": 9}';
     runAction(other, 'progress.import');
     await expect.poll(() => other.getState().ui.notices.at(-1)!.text).toBe('The file is not lesson progress: it is not a progress file (version 1).');

@@ -36,7 +36,7 @@ describe('the world and the workspace, through the port', () => {
     port.nextFile = exported;
     runAction(other, 'workspace.import');
     await expect.poll(() => other.getState().world.timeline!.now).toBe(120_000);
-    expect(other.getState().ui.notices.at(-1)!.text).toBe('Imported the workspace: 1 actions, at 0:02:00.');
+    expect(other.getState().ui.notices.at(-1)!.text).toBe('Imported the workspace: 1 action, at 0:02:00.');
 
     port.nextFile = '{"version": 1}';
     runAction(other, 'workspace.import');
