@@ -1,3 +1,4 @@
+import { message, type Message, type MessageKey, type Params } from '../i18n';
 import type { SandboxState, SandboxStore } from './store';
 
 /**
@@ -48,9 +49,27 @@ export type ActionGroup = 'Clock' | 'History' | 'Sandbox' | 'Workspace' | 'Lesso
  */
 export type KeyScope = 'page' | 'anywhere' | 'console' | 'editor';
 
-export const needsWorld = (s: SandboxState): true | string => (s.world.timeline ? true : 'the scenario cannot run; fix it in the editor first');
+const REASONS = new Map<string, Message>();
 
-export const needsLesson = (s: SandboxState): true | string => (s.lesson.current ? true : 'open a lesson first');
+/**
+ * Why an action cannot run now, as its `enabled` rule says it: the English words the registry passes
+ * around (buttons, the palette, the refusal notice, lesson steps), remembered with the message key and
+ * values they came from, so the page says them in the learner's language (`reasonMessage`).
+ */
+export function reason(key: MessageKey, params?: Params): string {
+  const m = message(key, params);
+  if (!REASONS.has(m.text)) REASONS.set(m.text, m);
+  return m.text;
+}
+
+/** The message a reason's English words came from, when `reason` made them. */
+export function reasonMessage(text: string): Message | undefined {
+  return REASONS.get(text);
+}
+
+export const needsWorld = (s: SandboxState): true | string => (s.world.timeline ? true : reason('reason.noWorld'));
+
+export const needsLesson = (s: SandboxState): true | string => (s.lesson.current ? true : reason('reason.noLesson'));
 
 /** A key press, as the page saw it. */
 export interface KeyPress {

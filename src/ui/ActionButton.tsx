@@ -2,7 +2,7 @@ import type { ReactNode, Ref } from 'react';
 import { actionDef, type ActionId } from '../store/actions';
 import { ariaKeys, keyText } from '../store/registry';
 import { useAction } from './context';
-import { actionLabel, useT } from './i18n';
+import { actionLabel, reasonIn, useT } from './i18n';
 
 /** A button bound to a registered action: disabled with the reason as its description when it cannot run. */
 export function ActionButton({ id, arg, children, className, title, ref, haspopup, label }: {
@@ -15,7 +15,7 @@ export function ActionButton({ id, arg, children, className, title, ref, haspopu
   const t = useT();
   const name = actionLabel(t, id, def.label);
   const key = def.keys?.[0];
-  const hint = disabledReason ? `${name}: ${disabledReason}` : `${title ?? name}${key ? ` (${keyText(key)})` : ''}`;
+  const hint = disabledReason ? `${name}: ${reasonIn(t, disabledReason)}` : `${title ?? name}${key ? ` (${keyText(key)})` : ''}`;
   return (
     <button
       ref={ref} type="button" className={className} onClick={() => run()} disabled={disabledReason !== null} title={hint}

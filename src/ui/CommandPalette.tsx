@@ -3,7 +3,7 @@ import { paletteMatches, selectPalette, type PaletteEntry } from '../store/selec
 import type { MessageKey } from '../i18n';
 import { useRun, useSandbox } from './context';
 import { useDialog } from './useDialog';
-import { actionLabel, choiceLabel, useT } from './i18n';
+import { actionLabel, choiceLabel, reasonIn, useT } from './i18n';
 
 /** The entries the filter lets through, and the one the arrows have reached. */
 function useListing(query: string) {
@@ -34,7 +34,7 @@ function Entry({ e, id, active, onChoose, onPoint }: { e: PaletteEntry; id: stri
     >
       <span className="palette-group">{e.group}</span>
       <span className="palette-label">{e.label}</span>
-      {e.disabled && <span className="palette-why">{t('palette.notNow', { why: e.disabled })}</span>}
+      {e.disabled && <span className="palette-why">{t('palette.notNow', { why: reasonIn(t, e.disabled) })}</span>}
       {e.shortcut && <kbd>{e.shortcut}</kbd>}
     </li>
   );

@@ -3,8 +3,7 @@ import { noticeLifetime } from '../store/selectors/notices';
 import type { Notice } from '../store/store';
 import { useRun, useSandbox } from './context';
 import type { ActionId } from '../store/actions';
-import { useT } from './i18n';
-import { translate } from '../i18n';
+import { messageIn, useT } from './i18n';
 
 /** One notice: it fades after its lifetime, paused while the pointer or the focus is on the notices. */
 function Item({ n, paused }: { n: Notice; paused: boolean }) {
@@ -23,7 +22,7 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
   }, [paused, n.id, run]);
   return (
     <div className={`notice ${n.tone}`}>
-      <span>{n.message ? translate(t.locale, n.message.key, n.message.params) : n.text}{n.count > 1 && <span className="times"> ({n.count}×)</span>}</span>
+      <span>{n.message ? messageIn(t, n.message) : n.text}{n.count > 1 && <span className="times"> ({n.count}×)</span>}</span>
       {n.action && <button type="button" className="notice-action" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>{n.action.label}</button>}
       <button type="button" aria-label={t('notices.dismiss')} onClick={() => run('notice.dismiss', n.id)}>×</button>
     </div>

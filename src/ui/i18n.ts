@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { isLoaded, onLoaded, translateMaybe, translator, type Translator } from '../i18n';
+import { isLoaded, onLoaded, translate, translateMaybe, translator, type Message, type Translator } from '../i18n';
+import { reasonMessage } from '../store/registry';
 import { useSandbox } from './context';
 
 /**
@@ -12,6 +13,18 @@ export function useT(): Translator {
   return useMemo(() => translator(ready ? language : 'en'), [language, ready]);
 }
 
+
+/** Why an action cannot run now, in the page's language (the English words where the rule said them without a key). */
+export function reasonIn(t: Translator, why: string): string {
+  const m = reasonMessage(why);
+  return m ? translate(t.locale, m.key, m.params) : why;
+}
+
+/** A notice's or an echo's message in the page's language; a value that is a reason is said in that language too. */
+export function messageIn(t: Translator, m: Message): string {
+  const params = m.params && Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? reasonIn(t, v) : v]));
+  return translate(t.locale, m.key, params);
+}
 
 /** A registered action's label in the page's language (the registry's English one where it has none). */
 export function actionLabel(t: Translator, id: string, english: string): string {

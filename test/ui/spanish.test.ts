@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { ConsolePanel } from '../../src/ui/ConsolePanel';
 import { LessonPane } from '../../src/ui/LessonPane';
+import { ActionButton } from '../../src/ui/ActionButton';
+import { Notices } from '../../src/ui/Notices';
 import { runAction } from '../../src/store/actions';
 import { loadLocale } from '../../src/i18n';
 import { loadCatalog, openLesson } from '../../src/store/lessons';
@@ -48,5 +50,18 @@ describe('the page in Spanish', () => {
     const details = [...root.querySelectorAll('.checklist .detail')].map((d) => d.textContent!);
     expect(details.some((d) => d.startsWith('todavía no —'))).toBe(true);
     expect(details.join('\n')).not.toMatch(/not yet|found|need at least/);
+  });
+
+  it("says why a button cannot run now in Spanish (its title), and a notice in Spanish", async () => {
+    const store = await spanish();
+    const { root, unmount } = await render(store, createElement('div', null, createElement(ActionButton, { id: 'history.redo' }), createElement(ActionButton, { id: 'history.undo' }), createElement(Notices)));
+    done = unmount;
+    const [redo, undo] = [...root.querySelectorAll('button')];
+    expect(redo!.disabled).toBe(true);
+    expect(redo!.title).toBe('Rehacer: no hay nada que rehacer');
+    await settle(() => runAction(store, 'console.run', 'aws ecs create-cluster --cluster-name demo2'));
+    expect(undo!.disabled).toBe(false);
+    await settle(() => runAction(store, 'history.undo'));
+    expect(root.textContent).toContain('Deshecho: aws ecs create-cluster --cluster-name demo2');
   });
 });

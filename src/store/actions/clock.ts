@@ -1,7 +1,7 @@
 import { parseDuration } from '../../sim';
 import { actionText } from '../../content/timeline';
 import { notify, patch, touched, type SandboxState } from '../store';
-import { needsWorld, type ActionTable } from '../registry';
+import { needsWorld, reason, type ActionTable } from '../registry';
 import { message } from '../../i18n';
 
 /** The speeds the clock offers: simulated seconds per real second. */
@@ -17,8 +17,8 @@ function clockToDuration(s: string): string {
 
 const step = (speed: number, by: number): number => SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, SPEEDS.indexOf(speed) + by))] ?? 60;
 
-const undoable = (s: SandboxState): true | string => (!s.world.timeline ? 'the scenario cannot run' : s.world.timeline.actions.length ? true : 'nothing to undo yet');
-const redoable = (s: SandboxState): true | string => (!s.world.timeline ? 'the scenario cannot run' : s.world.timeline.redoStack.length ? true : 'nothing to redo');
+const undoable = (s: SandboxState): true | string => (!s.world.timeline ? reason('reason.cannotRun') : s.world.timeline.actions.length ? true : reason('reason.nothingToUndo'));
+const redoable = (s: SandboxState): true | string => (!s.world.timeline ? reason('reason.cannotRun') : s.world.timeline.redoStack.length ? true : reason('reason.nothingToRedo'));
 
 /** The clock and the learner's history: play, step, speed, jump, scrub, undo and redo. */
 export const CLOCK_ACTIONS = {
@@ -69,7 +69,7 @@ export const CLOCK_ACTIONS = {
   },
   'clock.latest': {
     label: 'Back to the latest moment', group: 'Clock',
-    enabled: (s) => (!s.world.timeline ? 'the scenario cannot run' : s.world.now < s.world.timeline.head ? true : 'this is the latest moment already'),
+    enabled: (s) => (!s.world.timeline ? reason('reason.cannotRun') : s.world.now < s.world.timeline.head ? true : reason('reason.latest')),
     run: (st) => {
       const t = st.getState().world.timeline!;
       patch(st, { world: { playing: false } });

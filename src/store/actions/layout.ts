@@ -1,7 +1,7 @@
 import { isLocale, loadLocale, LOCALES, message, type Locale } from '../../i18n';
 import { notify, patch, type SandboxState, type SandboxStore } from '../store';
 import { clampPane, defaultPanes, effectiveTheme, PANE_IDS, savePrefs, type PaneId, type Theme, type ThemeChoice } from '../prefs';
-import type { ActionTable } from '../registry';
+import { reason, type ActionTable } from '../registry';
 
 /** Keeps the theme, the panes and the language in this browser (never in the workspace or a share link). */
 function remember(st: SandboxStore): void {
@@ -75,7 +75,7 @@ export const LAYOUT_ACTIONS = {
   },
   'canvas.fit': {
     label: 'Fit the canvas to what matters', group: 'View', keys: ['F'],
-    enabled: (s) => (s.world.timeline ? (s.ui.view === 'canvas' ? true : 'the tables are shown; switch to the canvas (V)') : 'the scenario cannot run'),
+    enabled: (s) => (s.world.timeline ? (s.ui.view === 'canvas' ? true : reason('reason.tablesShown')) : reason('reason.cannotRun')),
     run: (st) => patch(st, (s) => ({ ui: { fit: s.ui.fit + 1 } })),
   },
   'confirm.cancel': {

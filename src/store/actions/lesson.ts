@@ -1,6 +1,6 @@
 import { notify, patch, setLesson, type LessonState, type SandboxState, type SandboxStore } from '../store';
 import { parseProgress, saveProgress } from '../progress';
-import { needsLesson, type ActionTable } from '../registry';
+import { needsLesson, reason, type ActionTable } from '../registry';
 import { selectNextLesson } from '../selectors/flow';
 import { message } from '../../i18n';
 
@@ -46,7 +46,7 @@ export const LESSON_ACTIONS = {
   },
   'lesson.hint': {
     label: 'Hint', group: 'Lesson',
-    enabled: (s) => (!s.lesson.current ? 'open a lesson first' : s.lesson.current.hints < s.lesson.current.def.text.hints.length ? true : 'no more hints'),
+    enabled: (s) => (!s.lesson.current ? reason('reason.noLesson') : s.lesson.current.hints < s.lesson.current.def.text.hints.length ? true : reason('reason.noMoreHints')),
     run: (st) => lessonChange(st, (l) => ({ hints: l.hints + 1 })),
   },
   'lesson.goal': { label: 'Show the goal', group: 'Lesson', enabled: needsLesson, run: (st) => lessonChange(st, (l) => ({ showGoal: !l.showGoal })) },
@@ -66,7 +66,7 @@ export const LESSON_ACTIONS = {
   },
   'lesson.next': {
     label: 'Next lesson', group: 'Lesson',
-    enabled: (s) => (!s.lesson.current ? 'open a lesson first' : !s.lesson.current.report?.passed ? 'pass this lesson first (Check my work)' : selectNextLesson(s) ? true : 'this is the last lesson'),
+    enabled: (s) => (!s.lesson.current ? reason('reason.noLesson') : !s.lesson.current.report?.passed ? reason('reason.passFirst') : selectNextLesson(s) ? true : reason('reason.lastLesson')),
     run: async (st) => {
       const next = selectNextLesson(st.getState())!;
       const m = await lessons();

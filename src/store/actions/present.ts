@@ -2,7 +2,7 @@ import { message } from '../../i18n';
 import { notify, patch, type Selection } from '../store';
 import { audienceUrl } from '../present';
 import { classCsv, type ClassRow } from '../classroom';
-import type { ActionTable } from '../registry';
+import { reason, type ActionTable } from '../registry';
 
 /** The instructor's actions: the audience's window, the spotlight on what the presenter points at, the class table's CSV. */
 export const PRESENT_ACTIONS = {
@@ -27,7 +27,7 @@ export const PRESENT_ACTIONS = {
   },
   'spotlight.clear': {
     label: 'Clear the spotlight', group: 'Demo',
-    enabled: (s) => (s.present.spotlight ? true : 'nothing is in the spotlight'),
+    enabled: (s) => (s.present.spotlight ? true : reason('reason.noSpotlight')),
     run: (st) => patch(st, { present: { spotlight: null } }),
   },
 } satisfies ActionTable;

@@ -1,5 +1,5 @@
 import { patch, type SandboxState, type Selection, type UiSlice } from '../store';
-import type { ActionTable } from '../registry';
+import { reason, type ActionTable } from '../registry';
 
 const PANELS: { id: UiSlice['panel']; label: string }[] = [
   { id: 'console', label: 'Console' },
@@ -15,7 +15,7 @@ const TABS: { id: UiSlice['inspectorTab']; label: string }[] = [
   { id: 'placement', label: 'Why here?' },
 ];
 
-const inspecting = (s: SandboxState): true | string => (s.ui.selected ? true : 'nothing is selected; click something on the canvas or in the tables');
+const inspecting = (s: SandboxState): true | string => (s.ui.selected ? true : reason('reason.nothingSelected'));
 
 /** How this window shows the world: views, panels, the inspector, dialogs, messages. */
 export const VIEW_ACTIONS = {
