@@ -147,6 +147,40 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     expect(r.violations.map((v) => `${view}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary?.split('\n')[1] ?? ''}`)).toEqual([]);
   }
 
+  it('the header is one row at 1280×720 and 1366×768 in English and Spanish, the sandbox and a lesson; the scenario picker shows the name where there is room', async () => {
+    for (const locale of ['en-US', 'es-ES']) {
+      const c = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale, reducedMotion: 'reduce' });
+      open.push(c);
+      const page = await c.newPage();
+      for (const where of ['', '?lesson=L2']) {
+        await openPage(page, `${url}${where}`);
+        for (const [w, h] of [[1280, 720], [1366, 768], [1440, 900]] as const) {
+          await page.setViewportSize({ width: w, height: h });
+          await settle(page);
+          await page.screenshot({ path: resolve(SHOTS, `header-${locale}${where ? '-lesson' : ''}-${w}x${h}.png`) });
+          const at = `${locale}${where}, ${w}×${h}`;
+          const m = (await page.evaluate(MEASURE)) as Measure;
+          expect(m.rows, `${at}: header rows`).toBe(1);
+          expect(m.outside, `${at}: header controls outside the window`).toEqual([]);
+          // The picker is as wide as the scenario's name needs (up to its cap), not its narrow starting width.
+          const picker = await page.locator('.scenario select').evaluate((e: HTMLSelectElement) => ({ width: e.clientWidth }));
+          if (w >= 1366) expect(picker.width, `${at}: scenario picker`).toBeGreaterThan(200);
+          // The icon buttons keep their words as their names.
+          for (const name of locale === 'en-US' ? ['Share link', 'Keys', 'Export', 'Import…'] : ['Compartir', 'Teclas', 'Exportar', 'Importar…']) {
+            expect(await page.getByRole('banner').getByRole('button', { name, exact: true }).count(), `${at}: ${name}`).toBe(1);
+          }
+          if (where) {
+            // Beside a lesson on a short window the text has the room; the checklist's summary line stays in sight.
+            const text = await page.locator('.lesson-body').boundingBox();
+            const checks = await page.locator('.lesson-checks-head').boundingBox();
+            expect(text!.height, `${at}: lesson text`).toBeGreaterThan(280);
+            expect(checks!.y + checks!.height, `${at}: checklist summary`).toBeLessThanOrEqual(h);
+          }
+        }
+      }
+    }
+  }, 120_000);
+
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: the workspace, the inspector with Why here?, the editor, two lessons and presenter view hold from 1024×768 to 1920×1080, and pass axe`, async () => {
       const { page, errors } = await context(theme);
