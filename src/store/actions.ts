@@ -5,7 +5,8 @@ import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE
 import { activeTab, fileTabs } from './files';
 import { applyScenarioFile, composeUp, copilotDeploy, onFile, parses, registerTaskDefinition, setProblems } from './fileActions';
 import { withParser } from './parser';
-import { keyMatches, needsWorld, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
+import { message } from '../i18n';
+import { keyMatches, needsWorld, reason, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
 import { CLOCK_ACTIONS } from './actions/clock';
 import { DAMAGED_ACTIONS } from './actions/damaged';
 import { LESSON_ACTIONS } from './actions/lesson';
@@ -39,7 +40,7 @@ function commandAllowed(s: SandboxState, line: string): true | string {
   const lesson = s.lesson.current;
   const allowed = lesson?.def.allowed ?? [];
   if (!lesson || lineAllowed(allowed, line)) return true;
-  return `lesson ${lesson.id} uses only: ${allowed.filter((a) => !a.startsWith('editor.')).join(', ')}`;
+  return reason('reason.lessonAllows', { id: lesson.id, allowed: allowed.filter((a) => !a.startsWith('editor.')).join(', ') });
 }
 
 export { filesRead };
@@ -140,7 +141,7 @@ const EDITOR_ACTIONS = {
   },
   'editor.restoreFile': {
     label: 'Restore the example text', group: 'Editor',
-    enabled: (s, arg?: string) => (restorable(s, arg ?? s.editor.activeFile) ? true : 'this file has no example text'),
+    enabled: (s, arg?: string) => (restorable(s, arg ?? s.editor.activeFile) ? true : reason('reason.noExample')),
     run: (st, arg?: string) => {
       const s = st.getState();
       const file = arg ?? s.editor.activeFile;
@@ -187,7 +188,11 @@ function runCommand(st: SandboxStore, arg: string): void {
   // In the page time passes on the clock: a command that only waits (sleep) moves it forward instead of being an action.
   const wait = waitOf(line);
   if (wait) {
-    if ('message' in wait) notify(st, wait.message, 'error');
+    if ('message' in wait) {
+      // The console's own words (sleep's refusal) by their key; a tool's words as they are.
+      const said = wait.pieces?.length === 1 && typeof wait.pieces[0] !== 'string' ? wait.pieces[0] : undefined;
+      notify(st, said ? message(said.key, said.params) : wait.message, 'error');
+    }
     else {
       t.seek(t.now + wait.ms);
       touched(st);
@@ -205,8 +210,9 @@ function refuseCommand(st: SandboxStore, arg: unknown, why: string): void {
   const line = String(arg ?? '').trim();
   const s = st.getState();
   const after = s.world.timeline?.transcript.length ?? 0;
-  consoleDraft(st, (c) => ({ echoes: [...c.echoes.slice(-49), { after, command: line, text: `not run: ${why}.` }] }));
-  if (s.ui.panel !== 'console' || s.ui.presenting) notify(st, `"${line}" was not run: ${why}.`, 'warning', { cause: 'refused:console.run' });
+  const said = message('console.notRun', { why });
+  consoleDraft(st, (c) => ({ echoes: [...c.echoes.slice(-49), { after, command: line, text: said.text, message: said }] }));
+  if (s.ui.panel !== 'console' || s.ui.presenting) notify(st, message('notice.notRun', { line, why }), 'warning', { cause: 'refused:console.run' });
 }
 
 const CONSOLE_ACTIONS = {
@@ -247,7 +253,7 @@ const CONSOLE_ACTIONS = {
   'console.type': { label: 'Type a command', group: 'Console', palette: false, run: (st, line: string) => consoleDraft(st, () => ({ draft: String(line), hint: '' })) },
   'console.complete': {
     label: 'Complete the command', group: 'Console', keys: ['Tab'], scope: 'console', quiet: true, palette: false,
-    enabled: (s) => (consoleLoaded() && complete(s.ui.console.draft).candidates.length ? true : 'nothing to complete'),
+    enabled: (s) => (consoleLoaded() && complete(s.ui.console.draft).candidates.length ? true : reason('reason.nothingToComplete')),
     run: (st) => consoleDraft(st, (con) => {
       const c = complete(con.draft);
       return { draft: c.line, hint: c.candidates.length > 1 ? c.candidates.join('  ') : '' };
@@ -255,12 +261,12 @@ const CONSOLE_ACTIONS = {
   },
   'console.back': {
     label: 'Recall the previous command', group: 'Console', keys: ['ArrowUp'], scope: 'console', quiet: true, palette: false,
-    enabled: (s) => (s.ui.console.at > 0 ? true : 'no earlier command'),
+    enabled: (s) => (s.ui.console.at > 0 ? true : reason('reason.noEarlier')),
     run: (st) => consoleDraft(st, (c) => ({ at: c.at - 1, draft: c.history[c.at - 1] ?? '' })),
   },
   'console.forward': {
     label: 'Recall the next command', group: 'Console', keys: ['ArrowDown'], scope: 'console', quiet: true, palette: false,
-    enabled: (s) => (s.ui.console.at < s.ui.console.history.length ? true : 'no later command'),
+    enabled: (s) => (s.ui.console.at < s.ui.console.history.length ? true : reason('reason.noLater')),
     run: (st) => consoleDraft(st, (c) => ({ at: c.at + 1, draft: c.history[c.at + 1] ?? '' })),
   },
 } satisfies ActionTable;
@@ -313,7 +319,7 @@ export function runAction(store: SandboxStore, id: ActionId, arg?: unknown): boo
   if (ok !== true) {
     const def = actionDef(id);
     if (def.refused) def.refused(store, arg, ok);
-    else notify(store, `${def.label}: not now, ${ok}.`, 'warning', { cause: `refused:${id}` });
+    else notify(store, message('notice.notNow', { action: def.label, id, why: ok }), 'warning', { cause: `refused:${id}` });
     return false;
   }
   void actionDef(id).run(store, arg);

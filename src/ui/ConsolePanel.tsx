@@ -6,7 +6,7 @@ import { pressOf } from '../store/registry';
 import { selectConsoleLines } from '../store/selectors/console';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox, useSandboxStore } from './context';
-import { useT } from './i18n';
+import { messageIn, useT } from './i18n';
 
 /** The command line: aws / docker / copilot / sim commands on the live world, with history and Tab completion. */
 export function ConsolePanel() {
@@ -37,7 +37,7 @@ export function ConsolePanel() {
         {transcript.length === 0 ? <span className="muted">{t('console.empty')}</span> : transcript.map((r, i) => (
           <div key={i}>
             <div className="cmd">$ {r.command}</div>
-            {r.output && <div className={r.failed ? 'err' : ''}>{renderOutput(r, t.locale).replace(/^\n/, '')}</div>}
+            {r.output && <div className={r.failed ? 'err' : ''}>{renderOutput(r, t.locale, (s) => messageIn(t, s)).replace(/^\n/, '')}</div>}
           </div>
         ))}
       </div>

@@ -21,8 +21,10 @@ export function reasonIn(t: Translator, why: string): string {
 }
 
 /** A notice's or an echo's message in the page's language; a value that is a reason is said in that language too. */
-export function messageIn(t: Translator, m: Message): string {
+export function messageIn(t: Translator, m: Pick<Message, 'key' | 'params'>): string {
   const params = m.params && Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, typeof v === 'string' ? reasonIn(t, v) : v]));
+  // An action named by its id (a refusal's "Undo: not now, …") is named in the page's language.
+  if (params && typeof m.params?.id === 'string' && typeof m.params.action === 'string') params.action = actionLabel(t, m.params.id, m.params.action);
   return translate(t.locale, m.key, params);
 }
 

@@ -61,7 +61,7 @@ describe('from one lesson to the next', () => {
     expect(enabledIn(store.getState(), 'console.prefill', 'aws ecs list-clusters')).toMatch(/^lesson L2 uses only: docker build/);
     // Refused, it is echoed in the console with the reason and the command named, as a typed line is.
     expect(runAction(store, 'console.prefill', 'aws ecs list-clusters')).toBe(false);
-    expect(store.getState().ui.console.echoes.at(-1)).toEqual({ after: 1, command: 'aws ecs list-clusters', text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/) });
+    expect(store.getState().ui.console.echoes.at(-1)).toEqual({ after: 1, command: 'aws ecs list-clusters', text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/), message: expect.objectContaining({ key: 'console.notRun' }) });
     expect(store.getState().ui.console.draft).toBe('');
   });
 

@@ -28,7 +28,7 @@ describe('lessons in the store', () => {
     openLesson(store, (await loadCatalog()).lessons.L2!);
     expect(runAction(store, 'console.run', 'aws ecs list-clusters')).toBe(false);
     // Said in the console, the command named; and in a notice too while the console is out of sight.
-    expect(store.getState().ui.console.echoes).toEqual([{ after: 0, command: 'aws ecs list-clusters', text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/) }]);
+    expect(store.getState().ui.console.echoes).toEqual([{ after: 0, command: 'aws ecs list-clusters', text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/), message: expect.objectContaining({ key: 'console.notRun' }) }]);
     expect(store.getState().ui.notices.at(-1)!.text).toMatch(/^"aws ecs list-clusters" was not run: lesson L2 uses only: docker build/);
     expect(runAction(store, 'editor.register', 'taskdef.json')).toBe(false);
     for (const l of ['docker build -t forum:1 .', 'docker run -d -p 80:3000 --name forum forum:1', 'sleep 5', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', l);

@@ -64,4 +64,13 @@ describe('the page in Spanish', () => {
     await settle(() => runAction(store, 'history.undo'));
     expect(root.textContent).toContain('Deshecho: aws ecs create-cluster --cluster-name demo2');
   });
+
+  it("echoes a line a lesson refuses with the lesson's reason in Spanish", async () => {
+    const store = await spanish();
+    await settle(async () => openLesson(store, (await loadCatalog()).lessons.L2!));
+    const { root, unmount } = await render(store, createElement(ConsolePanel));
+    done = unmount;
+    await settle(() => runAction(store, 'console.run', 'aws ecs list-clusters'));
+    expect(root.querySelector('[role=log]')!.textContent).toContain('no se ejecutó: la lección L2 solo usa: docker build');
+  });
 });

@@ -106,10 +106,10 @@ export function mergeStep(so: CommandResult, next: CommandResult): CommandResult
 }
 
 /** For a line whose command only lets time pass (sleep): how long, or why it cannot; undefined for other lines. */
-export function waitOf(line: string): { ms: number } | { message: string } | undefined {
+export function waitOf(line: string): { ms: number } | { message: string; pieces?: Piece[] } | undefined {
   const l = readLine(line);
   if ('empty' in l || l.command?.time !== 'wait') return undefined;
-  if ('message' in l) return { message: l.message };
+  if ('message' in l) return { message: l.message, ...(l.pieces ? { pieces: l.pieces } : {}) };
   return { ms: l.command.waits?.(l.args) ?? 0 };
 }
 

@@ -37,8 +37,11 @@ export function joinOutputs(a: { output: string; pieces?: Piece[] }, b: { output
   return { output, pieces: [...piecesOf(a), ...piecesOf(b)] };
 }
 
-/** A command's output in a language: its pieces with the console's own words translated, else its text. */
-export function renderOutput(r: { output: string; pieces?: Piece[] }, locale: Locale): string {
+/**
+ * A command's output in a language: its pieces with the console's own words translated (by `say`, when the
+ * page translates values of its own too), else its text.
+ */
+export function renderOutput(r: { output: string; pieces?: Piece[] }, locale: Locale, say: (s: Said) => string = (s) => translate(locale, s.key, s.params)): string {
   if (!r.pieces) return r.output;
-  return r.pieces.map((p) => (typeof p === 'string' ? p : translate(locale, p.key, p.params))).join('\n');
+  return r.pieces.map((p) => (typeof p === 'string' ? p : say(p))).join('\n');
 }

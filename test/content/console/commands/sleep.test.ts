@@ -13,7 +13,7 @@ describe('sleep', () => {
 
   it('says how long it waits, so a driver can move its clock instead', () => {
     expect(waitOf('sleep 5m')).toEqual({ ms: 300_000 });
-    expect(waitOf('sleep soon')).toEqual({ message: "sleep: invalid time interval 'soon'; give a duration such as 30, 90s or 5m" });
+    expect(waitOf('sleep soon')).toEqual({ message: "sleep: invalid time interval 'soon'; give a duration such as 30, 90s or 5m", pieces: [{ key: 'console.sleep.invalid', params: { words: 'soon' } }] });
     expect(waitOf('aws ecs list-clusters')).toBeUndefined();
     expect(runCommand(new Sim(), 'sleep')).toMatchObject({ exitCode: 1 });
   });
