@@ -3,7 +3,7 @@ import { niceScale, selectCharts, type ChartSpec } from '../store/selectors/char
 import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
 import { useT } from './i18n';
-import { formatNumber } from '../i18n';
+import { formatNumber, type Message } from '../i18n';
 
 const W = 460;
 const H = 160;
@@ -27,13 +27,15 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
   for (let v = 0; v <= top + step / 2; v += step) ticks.push(v);
   const last = spec.series.map((s) => s.points[s.points.length - 1]);
   const t = useT();
-  const summary = spec.series.map((s, i) => `${s.label}: ${last[i] ? formatNumber(t.locale, +last[i]![1].toFixed(2)) : t('charts.noData')}`).join(', ');
+  const said = (x: { label: string; said?: Message }) => (x.said ? t(x.said.key, x.said.params) : x.label);
+  const title = spec.said ? t(spec.said.key, spec.said.params) : spec.title;
+  const summary = spec.series.map((s, i) => `${said(s)}: ${last[i] ? formatNumber(t.locale, +last[i]![1].toFixed(2)) : t('charts.noData')}`).join(', ');
   // The pale wide lines first, so the thin ones are drawn over them.
   const order = spec.series.map((s, i) => ({ s, i })).sort((a, b) => Number(UNDER.has(b.s.label)) - Number(UNDER.has(a.s.label)));
   return (
     <figure className="chart">
-      <figcaption>{spec.title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${spec.title}. ${t('charts.latest', { summary })}${spec.thresholds.length ? ` ${t('charts.lines', { lines: spec.thresholds.map((th) => th.label).join(', ') })}` : ''}${spec.marks.length ? ` ${t('charts.marks', { count: spec.marks.length })}` : ''}`}>
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}. ${t('charts.latest', { summary })}${spec.thresholds.length ? ` ${t('charts.lines', { lines: spec.thresholds.map((th) => said(th)).join(', ') })}` : ''}${spec.marks.length ? ` ${t('charts.marks', { count: spec.marks.length })}` : ''}`}>
         {ticks.map((v) => (
           <g key={v}>
             {v > 0 && <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} className="grid" />}
@@ -48,14 +50,14 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
         {spec.thresholds.map((th, i) => (
           <g key={`t${i}`}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(th.value)} y2={y(th.value)} className="threshold" />
-            <text x={i % 2 ? PAD.l + 4 : W - PAD.r - 2} y={y(th.value) + (i % 2 ? 11 : -3)} className="tick" textAnchor={i % 2 ? 'start' : 'end'}>{th.label}</text>
+            <text x={i % 2 ? PAD.l + 4 : W - PAD.r - 2} y={y(th.value) + (i % 2 ? 11 : -3)} className="tick" textAnchor={i % 2 ? 'start' : 'end'}>{said(th)}</text>
           </g>
         ))}
         {order.map(({ s, i }) => (
           <polyline key={s.label} className={`series series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
         ))}
       </svg>
-      <ul className="legend">{spec.series.map((s, i) => <li key={s.label}><span className={`swatch series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} />{s.label}</li>)}</ul>
+      <ul className="legend">{spec.series.map((s, i) => <li key={s.label}><span className={`swatch series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} />{said(s)}</li>)}</ul>
     </figure>
   );
 });

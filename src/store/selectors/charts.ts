@@ -2,19 +2,37 @@ import type { Sim, WorldState } from '../../sim';
 import type { Sample } from '../../content/timeline';
 import type { SandboxState } from '../store';
 import { memoSelector } from './memo';
+import { message, type Message, type MessageKey, type Params } from '../../i18n';
 
+/** Labels and titles are English (`label`, `title`); `said` is the message the page says them by in the learner's language. */
 export interface Series {
   label: string;
+  said?: Message;
   points: [number, number][];
 }
+
+/** An English text with the message it comes from. */
+const said = (key: MessageKey, params?: Params): { text: string; said: Message } => {
+  const m = message(key, params);
+  return { text: m.text, said: m };
+};
+const titled = (key: MessageKey, params?: Params) => {
+  const m = said(key, params);
+  return { title: m.text, said: m.said };
+};
+const labelled = (key: MessageKey, params?: Params) => {
+  const m = said(key, params);
+  return { label: m.text, said: m.said };
+};
 
 export interface ChartSpec {
   id: string;
   title: string;
+  said?: Message;
   unit: string;
   series: Series[];
   /** Horizontal lines: scaling targets and alarm thresholds. */
-  thresholds: { value: number; label: string }[];
+  thresholds: { value: number; label: string; said?: Message }[];
   /** Vertical marks: scaling activities. */
   marks: { t: number; label: string }[];
 }
@@ -40,7 +58,7 @@ function serviceCharts(w: WorldState, s: WorldState['services'][string], out: Ch
   const thresholds: ChartSpec['thresholds'] = [];
   for (const p of policies) {
     const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
-    if (cfg && /CPU/.test(cfg.PredefinedMetricSpecification?.PredefinedMetricType ?? '')) thresholds.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} % (${p.PolicyName})` });
+    if (cfg && /CPU/.test(cfg.PredefinedMetricSpecification?.PredefinedMetricType ?? '')) thresholds.push({ value: cfg.TargetValue, ...labelled('charts.target.percent', { value: String(cfg.TargetValue), policy: p.PolicyName }) });
   }
   for (const a of Object.values(w.alarms)) {
     if (a.MetricName !== 'CPUUtilization' || !a.Dimensions.some((d) => d.Name === 'ServiceName' && d.Value === s.serviceName)) continue;
@@ -50,11 +68,12 @@ function serviceCharts(w: WorldState, s: WorldState['services'][string], out: Ch
     const who = /^TargetTracking-.*-AlarmLow-/.test(a.AlarmName) ? 'scale-in alarm' : `alarm ${a.AlarmName.slice(0, 24)}`;
     thresholds.push({ value: a.Threshold, label: `${who}: ${above ? '>' : '<'} ${+a.Threshold.toFixed(2)}` });
   }
-  if (cpu) out.push({ id: `cpu:${s.serviceArn}`, title: `${s.serviceName}: CPU utilization`, unit: '%', series: [cpu], thresholds, marks });
+  if (cpu) out.push({ id: `cpu:${s.serviceArn}`, ...titled('charts.title.cpu', { name: s.serviceName }), unit: '%', series: [cpu], thresholds, marks });
   const counts = ['DesiredTaskCount', 'RunningTaskCount', 'PendingTaskCount']
     .map((m) => seriesOf(w, 'ECS/ContainerInsights', m, { ClusterName: cluster, ServiceName: s.serviceName }, m.replace('TaskCount', '').toLowerCase()))
-    .filter((x): x is Series => x !== undefined);
-  if (counts.length) out.push({ id: `count:${s.serviceArn}`, title: `${s.serviceName}: desired, running and pending tasks`, unit: 'tasks', series: counts, thresholds: [], marks });
+    .filter((x): x is Series => x !== undefined)
+    .map((x) => ({ ...x, said: message(`charts.series.${x.label}` as MessageKey) }));
+  if (counts.length) out.push({ id: `count:${s.serviceArn}`, ...titled('charts.title.counts', { name: s.serviceName }), unit: 'tasks', series: counts, thresholds: [], marks });
   for (const lb of s.loadBalancers) {
     const tg = w.targetGroups[lb.targetGroupArn];
     if (!tg) continue;
@@ -63,12 +82,12 @@ function serviceCharts(w: WorldState, s: WorldState['services'][string], out: Ch
     const th: ChartSpec['thresholds'] = [];
     for (const p of policies) {
       const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
-      if (cfg?.PredefinedMetricSpecification?.PredefinedMetricType === 'ALBRequestCountPerTarget') th.push({ value: cfg.TargetValue, label: `target ${cfg.TargetValue} (${p.PolicyName})` });
+      if (cfg?.PredefinedMetricSpecification?.PredefinedMetricType === 'ALBRequestCountPerTarget') th.push({ value: cfg.TargetValue, ...labelled('charts.target', { value: String(cfg.TargetValue), policy: p.PolicyName }) });
     }
-    if (req) out.push({ id: `req:${s.serviceArn}:${tg.TargetGroupArn}`, title: `${s.serviceName}: requests per target (${tg.TargetGroupName})`, unit: 'requests', series: [req], thresholds: th, marks });
+    if (req) out.push({ id: `req:${s.serviceArn}:${tg.TargetGroupArn}`, ...titled('charts.title.requests', { name: s.serviceName, group: tg.TargetGroupName }), unit: 'requests', series: [{ ...req, said: message('charts.series.requestsPerTarget') }], thresholds: th, marks });
   }
   const perRevision = revisionSeries(w, cluster, s.serviceName);
-  if (perRevision.length) out.push({ id: `rev:${s.serviceArn}`, title: `${s.serviceName}: requests and 5xx per revision, per minute`, unit: 'requests', series: perRevision, thresholds: [], marks });
+  if (perRevision.length) out.push({ id: `rev:${s.serviceArn}`, ...titled('charts.title.revisions', { name: s.serviceName }), unit: 'requests', series: perRevision, thresholds: [], marks });
 }
 
 /** Each capacity provider's reservation, with its target capacity and the Auto Scaling group's changes as marks. */
@@ -80,7 +99,7 @@ function capacityProviderCharts(sim: Sim, out: ChartSpec[]): void {
     const cpr = seriesOf(w, 'AWS/ECS/ManagedScaling', 'CapacityProviderReservation', { CapacityProviderName: cp.name, ClusterName: cluster.clusterName }, 'CapacityProviderReservation %');
     const target = (cp as { autoScalingGroupProvider?: { managedScaling?: { targetCapacity?: number } } }).autoScalingGroupProvider?.managedScaling?.targetCapacity;
     const asgMarks = sim.events.filter((e) => e.type === 'AsgDesiredCapacity').map((e) => ({ t: e.t, label: e.message }));
-    if (cpr) out.push({ id: `cpr:${cp.name}`, title: `${cp.name}: capacity provider reservation`, unit: '%', series: [cpr], thresholds: target ? [{ value: target, label: `target capacity ${target} %` }] : [], marks: asgMarks });
+    if (cpr) out.push({ id: `cpr:${cp.name}`, ...titled('charts.title.reservation', { name: cp.name }), unit: '%', series: [cpr], thresholds: target ? [{ value: target, ...labelled('charts.target.capacity', { value: String(target) }) }] : [], marks: asgMarks });
   }
 }
 
@@ -94,16 +113,16 @@ export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
   for (const s of services) if (s.status !== 'INACTIVE') serviceCharts(w, s, out);
   capacityProviderCharts(sim, out);
   if (samples.length > 1) {
-    out.push({ id: 'instances', title: 'Container instances and tasks', unit: 'count', series: [
-      { label: 'instances', points: samples.map((s) => [s.t, s.instances]) },
-      { label: 'running tasks', points: samples.map((s) => [s.t, s.tasksRunning]) },
-      { label: 'waiting tasks', points: samples.map((s) => [s.t, s.tasksPending]) },
+    out.push({ id: 'instances', ...titled('charts.title.instances'), unit: 'count', series: [
+      { ...labelled('charts.series.instances'), points: samples.map((s) => [s.t, s.instances]) },
+      { ...labelled('charts.series.runningTasks'), points: samples.map((s) => [s.t, s.tasksRunning]) },
+      { ...labelled('charts.series.waitingTasks'), points: samples.map((s) => [s.t, s.tasksPending]) },
     ], thresholds: [], marks: [] });
   }
   const cost = Object.values(w.metrics).filter((m) => m.namespace === 'ECSSandbox/Billing');
   if (cost.length) {
     out.push({
-      id: 'cost', title: `Cost so far: $${w.cost.totalUSD.toFixed(2)}`, unit: 'USD',
+      id: 'cost', ...titled('charts.title.cost', { usd: w.cost.totalUSD.toFixed(2) }), unit: 'USD',
       series: cost.map((m) => ({ label: m.dimensions.map((d) => d.value).join(' ') || m.metricName, points: pairs(m.points) })), thresholds: [], marks: [],
     });
   }

@@ -39,3 +39,17 @@ describe('the charts', () => {
     }
   });
 });
+
+describe('the charts in Spanish', () => {
+  it('carry their titles and series names as messages: English as before, Spanish in the page\'s language', async () => {
+    const { loadLocale, translate } = await import('../../../src/i18n');
+    await loadLocale('es');
+    const store = sandbox();
+    runAction(store, 'clock.jump', '3m');
+    const instances = selectCharts(store.getState()).find((c) => c.id === 'instances')!;
+    expect(instances.title).toBe('Container instances and tasks');
+    expect(translate('es', instances.said!.key, instances.said!.params)).toBe('Instancias de contenedor y tareas');
+    expect(instances.series.map((s) => translate('es', s.said!.key))).toEqual(['instancias', 'tareas en ejecución', 'tareas en espera']);
+    expect(instances.series.map((s) => s.label)).toEqual(['instances', 'running tasks', 'waiting tasks']);
+  });
+});
