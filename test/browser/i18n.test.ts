@@ -54,7 +54,7 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       expect(await list.locator('li').first().textContent()).toContain('Enviaste una solicitud a /api/users y respondió 200');
       expect(await list.locator('li').first().textContent()).toContain('(todavía no)');
       // At 2:00 the posts handler crashes the process: jumping past it ticks that goal, in Spanish.
-      const crashed = list.locator('li', { hasText: 'Un error en el controlador de posts hizo fallar el proceso' });
+      const crashed = list.locator('li', { hasText: /^. Un error en el controlador de posts hizo fallar el proceso/ });
       expect(await crashed.textContent()).toContain('(todavía no)');
       await page.getByLabel('Ir a').fill('2m10s');
       await page.getByLabel('Ir a').press('Enter');
@@ -66,6 +66,46 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       await expect.poll(() => page.getByRole('region', { name: 'Lección L1' }).locator('.lesson-head h2').textContent()).toBe('L1: Conoce el monolito');
       expect(await page.getByRole('combobox', { name: 'Idioma' }).inputValue()).toBe('es');
       expect(await page.getByRole('button', { name: 'Lecciones' }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it("says the sandbox's own words in Spanish: a console message, a not-now reason, a notice, a checklist detail and a Why here? reason", async () => {
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await openPage(page, url);
+      const command = async (line: string) => {
+        await page.getByRole('tab', { name: 'Consola' }).click();
+        await page.getByLabel('Comando', { exact: true }).fill(line);
+        await page.getByLabel('Comando', { exact: true }).press('Enter');
+      };
+      // A not-now reason: the disabled Redo button says why in its description.
+      expect(await page.getByRole('button', { name: 'Rehacer' }).getAttribute('title')).toBe('Rehacer: no hay nada que rehacer');
+      await command('kubectl get pods');
+      await expect.poll(() => page.getByRole('log', { name: 'Salida de la consola' }).textContent()).toContain('kubectl: no se encontró el comando');
+      const jump = async (to: string) => {
+        await page.getByLabel('Ir a').fill(to);
+        await page.getByLabel('Ir a').press('Enter');
+      };
+      // The instances join at the start; then a task to place.
+      await jump('2m');
+      await command('aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
+      await command('aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
+      await jump('4m');
+      await page.locator('.canvas .chip').first().click();
+      await page.getByRole('tab', { name: '¿Por qué aquí?' }).click();
+      await expect.poll(() => page.locator('tr.why td').first().textContent()).toMatch(/La estrategia la mantuvo|Todas las estrategias la mantuvieron/);
+      expect(await page.locator('tr.candidate td').nth(2).textContent()).toMatch(/^(elegida|descartada|superada|empatada, no elegida)$/);
+      // A notice: undoing says what it undid.
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Deshacer' }).click();
+      await expect.poll(() => page.getByRole('status', { name: 'Mensajes' }).textContent()).toContain('Deshecho: aws ecs run-task');
+      // A checklist detail under a goal: what the checker measured, in Spanish, then the goal's own how.
+      await openPage(page, `${url}?lesson=L2`);
+      const pane = page.getByRole('region', { name: 'Lección L2' });
+      await expect.poll(() => pane.locator('.checklist .detail').first().textContent()).toMatch(/^todavía no — /);
     } finally {
       await context.close();
     }
