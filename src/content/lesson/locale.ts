@@ -32,6 +32,8 @@ export interface DemoStrings {
   text?: string;
   pauses?: { prompt?: string; reveal?: string; choices?: string[] }[];
   callouts?: string[];
+  /** The labels of the demo's variants, in their order. */
+  variants?: string[];
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
@@ -112,6 +114,7 @@ export function localizeDemo(demo: Demo, files: Files, locale: string): Demo {
       return { ...p, prompt: str(tp.prompt) ?? p.prompt, reveal: str(tp.reveal) ?? p.reveal, ...(p.choices ? { choices: p.choices.map((c, j) => ({ ...c, label: str(labels[j]) ?? c.label })) } : {}) };
     }),
     ...(demo.callouts ? { callouts: demo.callouts.map((c, i) => ({ ...c, text: str((Array.isArray(y.callouts) ? y.callouts : [])[i]) ?? c.text })) } : {}),
+    variants: demo.variants.map((v, i) => ({ ...v, label: str(Array.isArray(y.variants) ? y.variants[i] : undefined) ?? v.label })),
   };
 }
 

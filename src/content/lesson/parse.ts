@@ -3,6 +3,7 @@ import { fileError, type Problem } from '../../formats/problem';
 import { parseDuration } from '../../sim';
 import { parseTime } from '../bounds';
 import { parseScenario, type Scenario } from '../scenario';
+import { readVariants } from '../variants';
 import { allowedEntryProblem } from '../console';
 import type { Demo, Diagnostic, Goal, Lesson, LessonIndex, Prediction, Trap } from './types';
 import { readLog } from './log';
@@ -232,6 +233,7 @@ export function parseDemo(files: Files, id: string): Demo {
   const pauses = readPauses(presenter, file, doc, problems);
   const callouts = readCallouts(presenter, scenario, file, doc, problems);
   const focus = focusMember(presenter.focus, 'presenter.focus', file, () => doc.at(['presenter', 'focus']), problems);
+  const variants = readVariants(text, file, problems);
   if (problems.length) throw new LessonError(problems);
-  return { id, title: scenario.name, summary: presenter.summary ?? '', scenario, text: presenter.text ?? '', pauses, ...(callouts.length ? { callouts } : {}), ...focus };
+  return { id, title: scenario.name, summary: presenter.summary ?? '', scenario, text: presenter.text ?? '', pauses, ...(callouts.length ? { callouts } : {}), ...focus, variants };
 }

@@ -1,5 +1,6 @@
 import type { Piece, Said } from '../console/said';
 import type { CallRecord } from '../calls';
+import type { Variant } from '../variants';
 import type { Expectation, Scenario } from '../scenario';
 import type { LearnerAction } from '../timeline';
 
@@ -118,6 +119,8 @@ export interface Demo {
   callouts?: Callout[];
   /** What the canvas frames when the demo opens. */
   focus?: Focus;
+  /** Separate worlds side by side (`presenter.variants`): each its own scenario text and seed; none for one world. */
+  variants: Variant[];
 }
 
 /** A "predict, then reveal" question of a demo. */
