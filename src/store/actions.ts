@@ -1,3 +1,4 @@
+import { keepInStep } from './variants';
 import type { Problem } from '../formats/problem';
 import { complete, composeToEcs, consoleLoaded, filesRead, lineAllowed, parseCompose, waitOf, withConsole } from '../content/console/onDemand';
 import { act, clearNotices, notify, patch, showPanel, touched, type ConsoleDraft, type SandboxState, type SandboxStore } from './store';
@@ -62,10 +63,10 @@ export function tick(store: SandboxStore, realMs: number, budgetMs = FRAME_BUDGE
   if (!world.playing) return clockStopped(t);
   // A demo's clock stops exactly at its next "predict, then reveal" pause.
   const pause = demo && !demo.pause ? demo.def.pauses[demo.passed] : undefined;
-  const before = t.sim.events.length;
+  const before = keepInStep(t, world.variants);
   advanceFrame(t, realMs, world.speed, pause && pause.at > t.now ? pause.at : Infinity, budgetMs);
-  // Only the clock moved unless something happened: views of the world need not recompute.
-  if (t.sim.events.length !== before) touched(store);
+  // Only the clock moved unless something happened (in any world side by side): views of the world need not recompute.
+  if (keepInStep(t, world.variants) !== before) touched(store);
   else patch(store, { world: { now: t.now } });
   demoPauseDue(store);
   demoSpeedDue(store);

@@ -4,6 +4,7 @@ import { formatProblems } from '../formats/problem';
 import { eventHash } from '../content/report';
 import type { DemoState, SandboxState } from './store';
 import type { Pane } from './selectors/panes';
+import type { VariantSpec } from '../content/variants';
 import { fromBase64Url, pipe, toBase64Url } from './workspace';
 import { memoSelector } from './selectors/memo';
 
@@ -43,9 +44,11 @@ export interface DemoDraft {
   /** Clusters side by side (kept from the demo opened; the editor does not change them). */
   panes: Pane[];
   callouts: DraftCallout[];
+  /** Separate worlds side by side, as the demo opened wrote them (kept; the editor does not change them). */
+  variants: VariantSpec[];
 }
 
-export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [] };
+export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [], variants: [] };
 
 /** An open demo as the draft that writes it again. */
 export function draftOf(d: DemoState): DemoDraft {
@@ -53,7 +56,8 @@ export function draftOf(d: DemoState): DemoDraft {
   return {
     title: d.def.title, summary: d.def.summary, notes: d.def.text.trim(), focus: f ? `${f.kind}:${f.name ?? ''}` : '',
     stops: d.def.pauses.map((p) => ({ at: p.at, prompt: p.prompt, reveal: p.reveal, ...(p.choices ? { choices: p.choices.map((c) => ({ label: c.label, when: c.when })) } : {}) })),
-    speeds: d.speeds.slice(), panes: d.panes.slice(), callouts: (d.def.callouts ?? []).map((c) => ({ ...c })),
+    speeds: d.speeds.slice(), panes: d.panes.filter((p) => p.cluster !== undefined), callouts: (d.def.callouts ?? []).map((c) => ({ ...c })),
+    variants: d.def.variants.map((v) => v.spec),
   };
 }
 
@@ -92,6 +96,7 @@ export function demoText(s: SandboxState, d: DemoDraft): string {
     summary: d.summary.trim(),
     ...(d.notes.trim() ? { text: `${d.notes.trim()}\n` } : {}),
     ...(d.panes.length ? { panes: d.panes } : {}),
+    ...(d.variants.length ? { variants: d.variants } : {}),
     ...(d.speeds.length ? { speeds: d.speeds.map((x) => ({ at: seconds(x.at), speed: x.speed })) } : {}),
     pauses: stops.map((x) => ({ at: seconds(x.at), prompt: x.prompt, reveal: x.reveal, ...(x.choices?.length ? { choices: x.choices } : {}) })),
     ...(d.callouts.length ? { callouts: d.callouts.map((c) => ({ at: seconds(c.at), ...(c.until !== undefined ? { until: seconds(c.until) } : {}), ...(c.node ? { node: c.node } : {}), text: c.text })) } : {}),

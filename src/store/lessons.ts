@@ -202,13 +202,16 @@ export function judgePause(store: SandboxStore): boolean[] {
   return world.timeline && demo && pause ? judgeChoices(world.timeline, demo.def, pause) : [];
 }
 
-/** Opens a demo: its scenario, with the presenter's pauses. */
+/** Opens a demo: its scenario (or its variants, side by side), with the presenter's pauses. */
 export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean } = {}): void {
-  if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0)) return;
+  // Variants are worlds of their own, each in its pane; otherwise the panes (if any) are clusters of the one world.
+  const variants = demo.variants.map(({ label, seed, text: own }) => ({ label, seed, text: own }));
+  if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0, variants)) return;
   const time = opts.time ?? 0;
   const speeds = demoSpeeds(text);
   const segment = speeds.filter((x) => x.at <= time).at(-1);
-  const demoState = { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < time).length, panes: demoPanes(text), speeds, speedFrom: segment?.at ?? -1 };
+  const panes = variants.length ? variants.map((v, variant) => ({ label: v.label, variant })) : demoPanes(text);
+  const demoState = { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < time).length, panes, speeds, speedFrom: segment?.at ?? -1 };
   // The demo opens in the demo editor too, as the draft to change and save again.
   setLesson(store, null, { lesson: { demo: demoState }, ui: { presenting: opts.present ?? false }, present: { draft: draftOf(demoState) }, ...(segment ? { world: { speed: segment.speed } } : {}) });
 }

@@ -3,6 +3,7 @@ import type { LearnerAction } from '../content/timeline';
 import { loadScenario, patch, touched, type AudienceShow, type DemoState, type SandboxState, type SandboxStore, type Selection, type ShownChoice } from './store';
 import type { Callout } from '../content/lesson';
 import { selectFocus } from './selectors/canvas';
+import type { VariantDoc } from './variants';
 
 /**
  * Two windows, one world: the presenter's window (the page, in presenter view) drives; the
@@ -22,6 +23,8 @@ export interface WorldDoc {
   seed: string;
   scenarioId: string | null;
   actions: LearnerAction[];
+  /** The worlds side by side, each its own scenario text and seed (none: one world). */
+  variants?: VariantDoc[];
 }
 
 export type PresentMessage =
@@ -96,7 +99,10 @@ export function showMessage(s: SandboxState, world: boolean): Extract<PresentMes
   const t = s.world.timeline;
   return {
     kind: 'show', from: 'presenter', sig: worldSig(s), now: s.world.now, show: audienceShow(s), spotlight: s.present.spotlight,
-    ...(world ? { world: { scenarioText: withoutPresenter(s.world.scenarioText), seed: s.world.seed, scenarioId: s.world.scenarioId, actions: t ? t.actions.slice() : [] } } : {}),
+    ...(world ? { world: {
+      scenarioText: withoutPresenter(s.world.scenarioText), seed: s.world.seed, scenarioId: s.world.scenarioId, actions: t ? t.actions.slice() : [],
+      ...(s.world.variants.length ? { variants: s.world.variants.map((v) => ({ label: v.label, seed: v.seed, text: withoutPresenter(v.text) })) } : {}),
+    } } : {}),
   };
 }
 
@@ -110,7 +116,7 @@ const followed = new WeakMap<SandboxStore, string>();
  */
 export function followShow(store: SandboxStore, m: Extract<PresentMessage, { kind: 'show' }>): boolean {
   if (m.world) {
-    loadScenario(store, m.world.scenarioText, m.world.seed, m.world.scenarioId, m.world.actions, m.now);
+    loadScenario(store, m.world.scenarioText, m.world.seed, m.world.scenarioId, m.world.actions, m.now, m.world.variants ?? []);
     followed.set(store, m.sig);
   } else if (followed.get(store) !== m.sig) return false;
   else {

@@ -13,6 +13,7 @@ import type { Port } from './port';
 import type { Problem } from '../formats/problem';
 import { DEFAULT_LOCALE, type Locale, type Message } from '../i18n';
 import { defaultPanes, type Panes, type Theme, type ThemeChoice } from './prefs';
+import { keepInStep, variantWorlds, type VariantDoc, type VariantWorld } from './variants';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
 export interface LessonState {
@@ -82,8 +83,13 @@ export interface Confirm {
 
 /** The engine and where the world came from: the document a share link and the saved workspace carry. */
 export interface WorldSlice {
-  /** The one live engine and its history; null while the scenario cannot run. */
+  /** The live engine and its history; null while the scenario cannot run. */
   timeline: Timeline | null;
+  /**
+   * Separate worlds side by side (a demo's variants), all on this clock: the first is `timeline`
+   * itself, the others follow its time and learner actions. Empty for one world.
+   */
+  variants: VariantWorld[];
   /** Why the scenario cannot run (file:line:column: member: message), if it cannot. */
   problem: string | null;
   scenarioId: string | null;
@@ -257,7 +263,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
   const { timeline, problem } = buildTimeline(w.scenarioText, w.seed, w.actions, w.time);
   return {
     world: {
-      timeline, problem, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, lessonId: w.lessonId ?? null,
+      timeline, variants: [], problem, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, lessonId: w.lessonId ?? null,
       version: 0, now: timeline?.now ?? 0, playing: false, speed: 60, worldId: 0,
     },
     editor: { files: { ...w.files, [SCENARIO_FILE]: scenarioDraft(w, timeline !== null) }, activeFile: timeline ? w.activeFile : SCENARIO_FILE, problems: [] },
@@ -268,7 +274,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
       theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0, language: DEFAULT_LOCALE, languageChosen: false,
     },
-    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, pinning: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [] } },
+    present: { audience: false, presenter: 'waiting', show: null, spotlight: null, pinning: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [], variants: [] } },
   };
 }
 
@@ -341,6 +347,8 @@ export function clearNotices(store: SandboxStore, cause: string): void {
 }
 
 export function touched(store: SandboxStore): void {
+  const { timeline, variants } = store.getState().world;
+  keepInStep(timeline, variants);
   patch(store, (s) => ({ world: { version: s.world.version + 1, now: s.world.timeline?.now ?? 0 } }));
 }
 
@@ -355,15 +363,20 @@ export function setLesson(store: SandboxStore, current: LessonState | null, more
   patch(store, { ...more, lesson: { ...more.lesson, current }, world: { ...more.world, lessonId: current?.id ?? null } });
 }
 
-/** Replaces the world: a scenario (built-in or the learner's text) with a seed, from time 0. */
-export function loadScenario(store: SandboxStore, text: string, seed: string, scenarioId: string | null, actions: LearnerAction[] = [], time = 0): boolean {
-  const { timeline, problem, problems } = buildTimeline(text, seed, actions, time);
-  if (!timeline) {
-    patch(store, { world: { problem, playing: false }, editor: { problems } });
+/**
+ * Replaces the world: a scenario (built-in or the learner's text) with a seed, from time 0. With
+ * `variants` (a demo's), each is a world of its own on the one clock, the first the main world.
+ */
+export function loadScenario(store: SandboxStore, text: string, seed: string, scenarioId: string | null, actions: LearnerAction[] = [], time = 0, variants: readonly VariantDoc[] = []): boolean {
+  const first = variants[0];
+  const { timeline, problem, problems } = buildTimeline(first?.text ?? text, first?.seed ?? seed, actions, time);
+  const worlds = timeline && variants.length ? variantWorlds(variants, timeline, (t, sd) => buildTimeline(t, sd, actions, time).timeline) : [];
+  if (!timeline || !worlds) {
+    patch(store, { world: { problem: problem ?? 'A variant of the demo cannot run.', playing: false }, editor: { problems } });
     return false;
   }
   patch(store, (s) => ({
-    world: { timeline, problem: null, scenarioText: text, seed, scenarioId, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
+    world: { timeline, variants: worlds, problem: null, scenarioText: text, seed, scenarioId, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
     editor: { problems: s.editor.problems.filter((p) => p.file !== SCENARIO_FILE), files: { ...s.editor.files, [SCENARIO_FILE]: text } },
     ui: { selected: null, console: { ...s.ui.console, echoes: [] } },
   }));

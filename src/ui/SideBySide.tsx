@@ -2,13 +2,20 @@ import { lazy, Suspense } from 'react';
 import { selectPaneFigures, selectPaneViews } from '../store/selectors/panes';
 import { themeOf } from '../store/actions/layout';
 import type { Selection } from '../store/store';
+import type { Focus } from '../content/lesson';
+import { selectFocus } from '../store/selectors/canvas';
 import { WorldTables } from './WorldTables';
 import { useSandbox } from './context';
 import { useT } from './i18n';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 
+/** A variant's pane frames every cluster of its world unless the demo frames something else. */
+const WHOLE: Focus = { kind: 'cluster' };
+
 const COLUMNS = ['compare.pane', 'compare.placed', 'compare.used', 'compare.cost', 'compare.failed'] as const;
+/** Worlds of their own have the whole cost meter (EC2 and Fargate); clusters of one world, their instances'. */
+const columnsOf = (worlds: boolean) => COLUMNS.map((c) => (c === 'compare.cost' && worlds ? 'compare.costWorld' : c));
 
 /** The figures of the panes in one table, to compare at a glance (nothing without panes). */
 export function Comparison() {
@@ -18,10 +25,10 @@ export function Comparison() {
   return (
     <table className="compare">
       <caption>{t('compare.caption')}</caption>
-      <thead><tr>{COLUMNS.map((c, i) => <th key={c} scope="col" title={i === 4 ? t('compare.failedTitle') : undefined}>{t(c)}</th>)}</tr></thead>
+      <thead><tr>{columnsOf(rows[0]!.pane.variant !== undefined).map((c, i) => <th key={c} scope="col" title={i === 4 ? t('compare.failedTitle') : undefined}>{t(c)}</th>)}</tr></thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.pane.cluster}>
+          <tr key={r.pane.cluster ?? `variant:${r.pane.variant}`}>
             <th scope="row">{r.pane.label}</th>
             <td>{r.placed}</td>
             <td>{t('compare.usedOf', { used: r.used, of: r.instances })}</td>
@@ -35,24 +42,29 @@ export function Comparison() {
 }
 
 /**
- * Worlds side by side: each pane one cluster of the world (the variants of a demo, all on the one
- * clock), under its label, framed on its cluster; the table below compares their figures.
+ * Worlds side by side, all on the one clock: each pane a world of its own (a demo's variant) framed
+ * as the demo frames its world, or one cluster of the world framed on it, under its label; the
+ * table below compares their figures.
  */
 export function SideBySide({ onSelect, spotlight, worldId, table }: { onSelect: ((s: Selection) => void) | undefined; spotlight: Selection | null; worldId: number; table: boolean }) {
   const panes = useSandbox(selectPaneViews);
   const theme = useSandbox(themeOf);
+  const focus = useSandbox(selectFocus) ?? WHOLE;
   const t = useT();
   return (
     <section className="side-by-side" aria-label={t('compare.region')}>
       <div className="worlds many">
-        {panes.map(({ pane, view }) => (
-          <Suspense key={`${worldId}:${pane.cluster}`} fallback={<WorldTables view={view} />}>
-            <WorldCanvas
-              view={view} focus={{ kind: 'cluster', name: pane.cluster }} theme={theme} onSelect={onSelect} spotlight={spotlight}
-              label={t('compare.paneLabel', { label: pane.label, cluster: pane.cluster })} title={<>{pane.label} <span className="muted">{t('compare.cluster', { cluster: pane.cluster })}</span></>}
-            />
-          </Suspense>
-        ))}
+        {panes.map(({ pane, view }) => {
+          const cluster = pane.cluster ?? view.clusters.join(', ');
+          return (
+            <Suspense key={`${worldId}:${pane.cluster ?? pane.variant}`} fallback={<WorldTables view={view} />}>
+              <WorldCanvas
+                view={view} focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }} theme={theme} onSelect={onSelect} spotlight={spotlight}
+                label={t('compare.paneLabel', { label: pane.label, cluster })} title={<>{pane.label} <span className="muted">{t('compare.cluster', { cluster })}</span></>}
+              />
+            </Suspense>
+          );
+        })}
       </div>
       {table && <Comparison />}
     </section>

@@ -67,7 +67,8 @@ describe('demos an instructor writes in the page', () => {
     runAction(store, 'demo.open', 'placement-side-by-side');
     await expect.poll(() => store.getState().lesson.demo?.id).toBe('placement-side-by-side');
     const draft = store.getState().present.draft;
-    expect(draft).toMatchObject({ title: expect.stringMatching(/^Placement strategies side by side/), focus: 'cluster:', panes: [{ cluster: 'spread' }, { cluster: 'binpack' }, { cluster: 'random' }] });
+    expect(draft).toMatchObject({ title: expect.stringMatching(/^Placement strategies side by side/), focus: 'cluster:', panes: [] });
+    expect(draft.variants.map((v) => v.label)).toEqual(['Binpack on memory', 'Spread by AZ, then by instance', 'Random']);
     expect(draft.stops.map((x) => x.at)).toEqual([5_000, 46_000]);
     expect(draft.stops[1]!.choices!.map((c) => c.label)).toEqual(["All 4: one on each instance", "2: only two instances have 2 GiB free", "None: binpack filled the cluster"]);
     // A speed from 20s on, then saved and played: the clock takes it when the segment begins.
@@ -79,6 +80,8 @@ describe('demos an instructor writes in the page', () => {
     const again = (await readDemoFile(file.name, file.text)).demo!;
     expect(again.pauses).toEqual(store.getState().lesson.demo!.def.pauses);
     expect(again.focus).toEqual({ kind: 'cluster' });
+    // Its variants are saved as written: the same worlds again.
+    expect(again.variants.map((v) => [v.label, v.seed, v.scenario.actions.find((a) => a.id === 'place')?.input.placementStrategy])).toEqual(store.getState().lesson.demo!.def.variants.map((v) => [v.label, v.seed, v.scenario.actions.find((a) => a.id === 'place')?.input.placementStrategy]));
     const played = fresh();
     played.port.pickNamedFile = async () => ({ name: file.name, text: file.text });
     runAction(played, 'demo.openFile');

@@ -57,7 +57,7 @@ export function lessonFiles(): Record<string, string> {
   return files;
 }
 
-/** Every pinned run, by a stable name: `scenario:<path>`, `lesson:<id>:solution`, `lesson:<id>:trap:<name>`, `demo:<id>`. */
+/** Every pinned run, by a stable name: `scenario:<path>`, `lesson:<id>:solution`, `lesson:<id>:trap:<name>`, `demo:<id>`, `demo:<id>:variant:<n>`. */
 export function computePins(): Record<string, Pin> {
   const pins: Record<string, Pin> = {};
   for (const file of scenarioFiles()) {
@@ -86,6 +86,12 @@ export function computePins(): Record<string, Pin> {
     let sim: Sim | undefined;
     const r = runScenario(d.scenario, { after: (s) => (sim = s) });
     pins[`demo:${id}`] = { events: eventHash(r.events), state: stateOf(r, sim), eventCount: r.events.length };
+    // Each world of a demo's side by side is a run of its own.
+    d.variants.forEach((v, i) => {
+      let vs: Sim | undefined;
+      const vr = runScenario(v.scenario, { seed: v.seed, after: (s) => (vs = s) });
+      pins[`demo:${id}:variant:${i}`] = { events: eventHash(vr.events), state: stateOf(vr, vs), eventCount: vr.events.length };
+    });
   }
   return pins;
 }

@@ -4,12 +4,16 @@ import type { CallRecord } from '../../content/calls';
 import type { Timeline } from '../../content/timeline';
 import type { SandboxState } from '../store';
 import { memoSelector } from './memo';
-import { selectWorldView, type WorldView } from './world';
+import { ecsRequests, selectWorldView, worldView, type WorldView } from './world';
 
-/** One pane of worlds side by side: a cluster of the world, under a label saying what is different about it. */
+/**
+ * One pane of worlds side by side, under a label saying what is different about it: a cluster of the
+ * one world (`presenter.panes`), or a variant, a world of its own (`presenter.variants`, by index).
+ */
 export interface Pane {
-  cluster: string;
   label: string;
+  cluster?: string;
+  variant?: number;
 }
 
 /**
@@ -17,6 +21,7 @@ export interface Pane {
  * The engine never reads the member: the world is one, its clusters the variants.
  */
 export function demoPanes(text: string): Pane[] {
+  // Separate worlds are read with the demo (its variants); these are clusters of one world.
   const doc = parseYaml(text);
   const raw = (doc.data as { presenter?: { panes?: unknown } } | null)?.presenter?.panes;
   if (!Array.isArray(raw)) return [];
@@ -67,9 +72,10 @@ export interface PaneFigures {
   failed: number;
 }
 
-const names = (cluster: unknown, name: string) => cluster === name || (typeof cluster === 'string' && cluster.endsWith(`:cluster/${name}`));
+/** Whether a request's or instance's cluster is the pane's (every cluster, for a pane that is a world of its own). */
+const names = (cluster: unknown, name: string | undefined) => name === undefined || cluster === name || (typeof cluster === 'string' && cluster.endsWith(`:cluster/${name}`));
 
-function failures(calls: readonly CallRecord[], cluster: string): number {
+function failures(calls: readonly CallRecord[], cluster: string | undefined): number {
   let n = 0;
   for (const c of calls) {
     if (!names(c.input.cluster, cluster)) continue;
@@ -79,13 +85,15 @@ function failures(calls: readonly CallRecord[], cluster: string): number {
   return n;
 }
 
+/** A pane's figures, read from its world (`t`, `v`): its cluster of it, or all of it for a variant. */
 export function paneFigures(t: Timeline, v: WorldView, pane: Pane): PaneFigures {
-  const part = clusterView(v, pane.cluster);
+  const part = pane.cluster === undefined ? v : clusterView(v, pane.cluster);
   const live = (s: string) => s !== 'STOPPED';
   const instances = part.azs.flatMap((z) => z.instances).filter((i) => i.status !== 'INACTIVE');
   const placed = part.azs.reduce((n, z) => n + z.instances.reduce((m, i) => m + i.tasks.filter((x) => live(x.lastStatus)).length, 0) + z.fargate.filter((x) => live(x.lastStatus)).length, 0);
-  let costUSD = 0;
-  for (const ci of Object.values(t.sim.world.containerInstances)) {
+  // A world of its own has the cost meter's figure (EC2 and Fargate); a cluster of a shared world, its instances'.
+  let costUSD = pane.cluster === undefined ? t.sim.world.cost.totalUSD : 0;
+  for (const ci of pane.cluster === undefined ? [] : Object.values(t.sim.world.containerInstances)) {
     if (!names(ci.clusterArn, pane.cluster)) continue;
     const end = ci.deregisteredAtMs ?? t.sim.now;
     costUSD += (INSTANCE_TYPES[ci.instanceType]?.price ?? 0) * Math.floor(Math.max(0, end - ci.registeredAtMs) / 60_000) / 60;
@@ -97,14 +105,31 @@ export function paneFigures(t: Timeline, v: WorldView, pane: Pane): PaneFigures 
   };
 }
 
+/** A pane's world and what it shows of it: its cluster of the main world, or the whole of its variant's world (none if this window lacks it). */
+function paneWorld(s: SandboxState, v: WorldView, pane: Pane): { t: Timeline; view: WorldView } | null {
+  if (pane.variant === undefined) return s.world.timeline && { t: s.world.timeline, view: clusterView(v, pane.cluster ?? '') };
+  const t = s.world.variants[pane.variant]?.timeline;
+  if (!t) return null;
+  return { t, view: t === s.world.timeline ? v : worldView(t.sim, ecsRequests(t.transcript)) };
+}
+
+/** Each pane with its world and view, recomputed when any world or the panes change. */
+const selectPaneWorlds: (s: SandboxState) => { pane: Pane; t: Timeline; view: WorldView }[] = memoSelector(
+  (s: SandboxState) => [selectPanes(s), selectWorldView(s), s.world.variants, s.world.version] as const,
+  ([panes, v], s) => (v ? panes.flatMap((pane) => {
+    const w = paneWorld(s, v, pane);
+    return w ? [{ pane, ...w }] : [];
+  }) : []),
+);
+
 /** Each pane's part of the world, recomputed when the world or the panes change. */
 export const selectPaneViews: (s: SandboxState) => { pane: Pane; view: WorldView }[] = memoSelector(
-  (s: SandboxState) => [selectPanes(s), selectWorldView(s)] as const,
-  ([panes, v]) => (v ? panes.map((pane) => ({ pane, view: clusterView(v, pane.cluster) })) : []),
+  (s: SandboxState) => [selectPaneWorlds(s)] as const,
+  ([worlds]) => worlds.map(({ pane, view }) => ({ pane, view })),
 );
 
 /** The panes' figures, recomputed when the world changes and each simulated minute (the cost). */
 export const selectPaneFigures: (s: SandboxState) => PaneFigures[] = memoSelector(
-  (s: SandboxState) => [s.world.timeline, s.world.version, Math.floor(s.world.now / 60_000), selectPanes(s), selectWorldView(s)] as const,
-  ([t, , , panes, v]) => (t && v ? panes.map((pane) => paneFigures(t, v, pane)) : []),
+  (s: SandboxState) => [selectPaneWorlds(s), s.world.version, Math.floor(s.world.now / 60_000)] as const,
+  ([worlds]) => worlds.map(({ pane, t, view }) => paneFigures(t, view, pane)),
 );
