@@ -58,7 +58,7 @@ describe('demos an instructor writes in the page', () => {
 
   it('a shipped demo reads through the same path', async () => {
     const files = await lessonFiles();
-    for (const id of ['placement-side-by-side', 'scaling-day', 'game-day', 'faults-tour']) expect((await readDemoFile(`${id}.yaml`, files[`demos/${id}.yaml`]!)).demo?.id).toBe(id);
+    for (const id of ['placement-side-by-side', 'random-two-seeds', 'scaling-day', 'game-day', 'faults-tour']) expect((await readDemoFile(`${id}.yaml`, files[`demos/${id}.yaml`]!)).demo?.id).toBe(id);
   });
 
   it('a shipped demo opens in the same editor and saves back with its questions, focus and panes; a speed per segment sets the clock as the demo plays', async () => {

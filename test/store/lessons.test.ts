@@ -10,7 +10,7 @@ describe('lessons in the store', () => {
     const c = await loadCatalog();
     expect(c.problems).toEqual([]);
     expect(Object.keys(c.lessons)).toHaveLength(16);
-    expect(Object.keys(c.demos)).toEqual(['placement-side-by-side', 'scaling-day', 'game-day', 'faults-tour']);
+    expect(Object.keys(c.demos)).toEqual(['placement-side-by-side', 'random-two-seeds', 'scaling-day', 'game-day', 'faults-tour']);
   });
 
   it('opening a lesson keeps the learner\'s own text of a file the lesson brings', async () => {

@@ -127,6 +127,16 @@ describe('worlds side by side: separate worlds on one clock', () => {
     expect(worlds(store).map((t) => t.seed)).toEqual(['3', '3', '4']);
   });
 
+  it('the shipped demo of two seeds: the same random RunTask spreads differently in each world, and the table says so', async () => {
+    const store = fresh();
+    runAction(store, 'demo.open', 'random-two-seeds');
+    await expect.poll(() => store.getState().lesson.demo?.id).toBe('random-two-seeds');
+    runAction(store, 'clock.jump', '1m');
+    expect(worlds(store).map((t) => t.seed)).toEqual(['11', '12']);
+    // Seed 11 puts four of the six on one instance and leaves one empty; seed 12 uses all four.
+    expect(selectPaneFigures(store.getState()).map((f) => [f.pane.label, f.placed, f.used, f.instances, f.failed])).toEqual([['Seed 11', 6, 3, 4, 0], ['Seed 12', 6, 4, 4, 0]]);
+  });
+
   it("the audience's window builds the same worlds from the presenter's message and follows its clock", async () => {
     const store = await placement();
     runAction(store, 'clock.jump', '30s');
