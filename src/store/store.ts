@@ -47,10 +47,10 @@ export interface DemoState {
   speedFrom: number;
 }
 
-/** What the inspector shows: one thing on the canvas or in the tables. */
+/** What the inspector shows: one thing on the canvas or in the tables (`world`: of that variant's world, when worlds are side by side). */
 export type Selection =
-  | { kind: 'task' | 'instance' | 'service' | 'loadBalancer' | 'targetGroup' | 'cluster'; id: string }
-  | { kind: 'control'; id: 'api' | 'scheduler' | 'placement' | 'autoscaling' | 'discovery' };
+  | { kind: 'task' | 'instance' | 'service' | 'loadBalancer' | 'targetGroup' | 'cluster'; id: string; world?: number }
+  | { kind: 'control'; id: 'api' | 'scheduler' | 'placement' | 'autoscaling' | 'discovery'; world?: number };
 
 export interface Notice {
   id: number;

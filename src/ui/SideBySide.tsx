@@ -59,7 +59,9 @@ export function SideBySide({ onSelect, spotlight, worldId, table }: { onSelect: 
           return (
             <Suspense key={`${worldId}:${pane.cluster ?? pane.variant}`} fallback={<WorldTables view={view} />}>
               <WorldCanvas
-                view={view} focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }} theme={theme} onSelect={onSelect} spotlight={spotlight}
+                view={view} focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }} theme={theme} spotlight={spotlight}
+                // What is clicked in a world of its own is inspected in that world.
+                onSelect={onSelect && pane.variant !== undefined ? (sel) => onSelect({ ...sel, world: pane.variant }) : onSelect}
                 label={t('compare.paneLabel', { label: pane.label, cluster })} title={<>{pane.label} <span className="muted">{t('compare.cluster', { cluster })}</span></>}
               />
             </Suspense>

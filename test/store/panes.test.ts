@@ -6,6 +6,7 @@ import { defaultWorkspace } from '../../src/store/defaults';
 import { INSTANCE_TYPES } from '../../src/sim';
 import { eventHash } from '../../src/content/report';
 import { followShow, showMessage } from '../../src/store/present';
+import { selectInspection } from '../../src/store/selectors/inspector';
 import { demoPanes, selectPaneFigures, selectPaneViews } from '../../src/store/selectors/panes';
 import { fakePort } from '../support/fakePort';
 
@@ -113,6 +114,19 @@ describe('worlds side by side: separate worlds on one clock', () => {
     runAction(store, 'history.undo');
     expect(worlds(store).map((t) => t.actions.length)).toEqual([0, 0, 0]);
     expect(selectPaneFigures(store.getState()).map((f) => f.placed)).toEqual([8, 8, 8]);
+  });
+
+  it("a task clicked in a world's pane is inspected in that world: its own placement decision", async () => {
+    const store = await placement();
+    runAction(store, 'clock.jump', '30s');
+    const binpack = worlds(store)[1]!;
+    const arn = binpack.sim.world.taskOrder[0]!;
+    runAction(store, 'select', { kind: 'task', id: arn, world: 1 });
+    const seen = selectInspection(store.getState())!;
+    expect(seen.title).toContain('(Binpack on memory)');
+    expect(seen.trace!.strategies.join(' ')).toContain('binpack');
+    runAction(store, 'select', { kind: 'task', id: worlds(store)[0]!.sim.world.taskOrder[0]! });
+    expect(selectInspection(store.getState())!.trace!.strategies.join(' ')).toContain('spread');
   });
 
   it('the same seed and no override make the same world; another seed of a random placement, another', async () => {

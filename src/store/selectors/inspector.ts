@@ -105,10 +105,13 @@ export function inspect(sim: Sim, sel: Selection, transcript: { command: string;
 
 /** What the inspector shows for the selection at this moment; undefined when it does not exist now. */
 export const selectInspection: (s: SandboxState) => Inspection | undefined = memoSelector(
-  (s: SandboxState) => [s.world.timeline, s.world.version, s.ui.selected] as const,
-  ([t, , sel]) => {
+  (s: SandboxState) => [s.world.timeline, s.world.version, s.ui.selected, s.world.variants] as const,
+  ([main, , sel, variants]) => {
+    // Something of a world side by side is looked up in that world, and says which it is.
+    const v = sel?.world !== undefined ? variants[sel.world] : undefined;
+    const t = v ? v.timeline : main;
     const found = t && sel ? inspect(t.sim, sel, [...t.transcript]) : undefined;
     // Times as the AWS CLI prints them (ISO 8601), every one of them the same way.
-    return found ? { ...found, json: cliTimestamps(found.json) } : undefined;
+    return found ? { ...found, ...(v ? { title: `${found.title} (${v.label})` } : {}), json: cliTimestamps(found.json) } : undefined;
   },
 );
