@@ -334,6 +334,13 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await expect.poll(() => audience.getByRole('row', { name: /^Spread by AZ/ }).textContent()).toBe('Spread by AZ, then by instance124 of 4$0.01280');
     for (const l of labels) expect(await audience.getByRole('region', { name: `${l}: cluster placement` }).locator('.inst').count()).toBe(4);
     await axe(audience, 'side by side, audience');
+    // Out of presenter view a task clicked in a pane is inspected in that pane's world: its own Why here?.
+    await page.keyboard.press('p');
+    await page.getByRole('region', { name: 'Binpack on memory: cluster placement' }).getByRole('button', { name: /worker/ }).first().click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect.poll(() => inspector.getByRole('heading').textContent()).toMatch(/\(Binpack on memory\)$/);
+    await inspector.getByRole('tab', { name: 'Why here?' }).click();
+    expect(await inspector.getByRole('tabpanel').textContent()).toContain('binpack');
     await audience.screenshot({ path: resolve(SHOTS, 'side-by-side-audience-1280x720.png') });
     expect(errors).toEqual([]);
   }, 90_000);
