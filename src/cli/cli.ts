@@ -3,7 +3,8 @@ import { checkLesson, learnerCalls, parseIndex, parseLesson, parseLog, type Acti
 import { formatReport, reportOf, runScenario, writeReport } from '../content/runner';
 import { parseTime } from '../content/bounds';
 import { newSession, runCommand, type ConsoleResult } from '../content/console';
-import { formatProblem } from '../formats/problem';
+import { formatProblem, type Problem } from '../formats/problem';
+import { readVariants, type Variant } from '../content/variants';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { deployRequests, environmentRequests, parseManifest, planDeployment } from '../formats/copilot';
 import { serveCommand } from './serve/command';
@@ -15,7 +16,7 @@ import { serveCommand } from './serve/command';
  * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid, 3 when the
  * simulator itself failed.
  */
-const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json] [--metrics sampled|all]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
+const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json] [--metrics sampled|all] [--variant N|label]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string; lessons?: () => Record<string, string> };
 
@@ -68,7 +69,7 @@ export function cli(argv: string[], io: Io): number {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  const o = options(rest, { flags: ['--json'], values: ['--seed', '--until', '--metrics'] }, io);
+  const o = options(rest, { flags: ['--json'], values: ['--seed', '--until', '--metrics', '--variant'] }, io);
   if (!o) return 2;
   const metrics = o.values['--metrics']?.[0];
   if (metrics !== undefined && metrics !== 'sampled' && metrics !== 'all') {
@@ -88,11 +89,16 @@ export function cli(argv: string[], io: Io): number {
     io.err(`${USAGE}\n`);
     return 2;
   }
-  const text = readText(file, io);
-  if (text === undefined) return 2;
+  const read = readText(file, io);
+  if (read === undefined) return 2;
+  const variant = o.values['--variant']?.[0];
+  const picked: { text: string; seed?: string } | undefined = variant === undefined ? { text: read } : variantOf(read, file, variant, io);
+  if (!picked) return 2;
+  const { text } = picked;
   try {
     const sc = parseScenario(text, file, until !== undefined ? { until } : {});
-    const report = runScenario(sc, { ...(seed !== undefined ? { seed } : {}), ...(until !== undefined ? { until } : {}), ...(metrics ? { metrics } : {}) });
+    const own = seed ?? picked.seed;
+    const report = runScenario(sc, { ...(own !== undefined ? { seed: own } : {}), ...(until !== undefined ? { until } : {}), ...(metrics ? { metrics } : {}) });
     if (o.flags.has('--json')) {
       writeReport(report, io.out);
       io.out('\n');
@@ -105,6 +111,27 @@ export function cli(argv: string[], io: Io): number {
     }
     return internalError(file, e, io);
   }
+}
+
+/** A demo's variant (`--variant`: its index from 0, or its label) as the scenario text and seed it runs with; undefined after saying why not. */
+function variantOf(text: string, file: string, which: string, io: Io): { text: string; seed: string } | undefined {
+  const problems: Problem[] = [];
+  let variants: Variant[] = [];
+  try {
+    variants = readVariants(text, file, problems);
+  } catch (e) {
+    problems.push({ file, line: 1, column: 1, member: '', message: e instanceof Error ? e.message : String(e), severity: 'error' });
+  }
+  if (problems.length) {
+    io.err(`${problems.map((p) => formatProblem(p)).join('\n')}\n`);
+    return undefined;
+  }
+  const v = /^\d+$/.test(which) ? variants[Number(which)] : variants.find((x) => x.label === which);
+  if (!v) {
+    io.err(`--variant: ${file} has ${variants.length ? `the variants ${variants.map((x, i) => `${i} (${x.label})`).join(', ')}` : 'no presenter.variants'}; there is no variant '${which}'\n`);
+    return undefined;
+  }
+  return { text: v.text, seed: v.seed };
 }
 
 /** A fault of the sandbox itself (not of the file): one line that says so, exit 3, no stack trace. */

@@ -169,6 +169,42 @@ describe('sim compose', () => {
   });
 });
 
+describe('sim run --variant', () => {
+  const demo = `name: Two worlds
+seed: 5
+durations: { instanceBoot: 0 }
+presenter:
+  variants:
+    - { label: Spread }
+    - { label: Binpack, seed: 6, set: [ { action: place, path: placementStrategy, value: [ { type: binpack, field: memory } ] } ] }
+actions:
+  - { call: ecs.RegisterTaskDefinition, input: { family: w, containerDefinitions: [ { name: w, image: busybox, memory: 2048 } ] } }
+  - { call: ecs.CreateCluster, input: { clusterName: c } }
+  - { call: sim.LaunchInstances, input: { cluster: c, instanceType: m5.large, count: 2 } }
+  - { at: 5s, id: place, call: ecs.RunTask, input: { cluster: c, taskDefinition: w, count: 3 } }
+until: 30s
+`;
+  const report = (args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = cli(['run', 'demo.yaml', '--json', ...args], { out: (s) => (out += s), err: (s) => (err += s), read: () => demo });
+    return { code, err, report: code === 0 ? JSON.parse(out) : undefined };
+  };
+  it("runs one of a demo's worlds side by side, by index or label, with its own seed and overrides", () => {
+    const spread = report(['--variant', '0']).report;
+    const binpack = report(['--variant', 'Binpack']).report;
+    expect([spread.seed, binpack.seed]).toEqual(['5', '6']);
+    const hosts = (r: { tasks: { containerInstanceArn: string }[] }) => new Set(r.tasks.map((t) => t.containerInstanceArn)).size;
+    // Spread puts the three tasks on both instances; binpack fills one (three of 2 GiB fit an m5.large) first.
+    expect([hosts(spread), hosts(binpack)]).toEqual([2, 1]);
+  });
+  it('a variant the demo does not have is an error naming those it has; exit 2', () => {
+    const r = report(['--variant', 'Random']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("--variant: demo.yaml has the variants 0 (Spread), 1 (Binpack); there is no variant 'Random'\n");
+  });
+});
+
 describe('sim console', () => {
   it('reads commands from standard input and adds them to the JSON report', () => {
     let out = '';
