@@ -119,13 +119,14 @@ describe('worlds side by side: separate worlds on one clock', () => {
   it("a task clicked in a world's pane is inspected in that world: its own placement decision", async () => {
     const store = await placement();
     runAction(store, 'clock.jump', '30s');
-    const binpack = worlds(store)[1]!;
+    const binpack = worlds(store)[0]!;
     const arn = binpack.sim.world.taskOrder[0]!;
-    runAction(store, 'select', { kind: 'task', id: arn, world: 1 });
+    runAction(store, 'select', { kind: 'task', id: arn, world: 0 });
     const seen = selectInspection(store.getState())!;
     expect(seen.title).toContain('(Binpack on memory)');
     expect(seen.trace!.strategies.join(' ')).toContain('binpack');
-    runAction(store, 'select', { kind: 'task', id: worlds(store)[0]!.sim.world.taskOrder[0]! });
+    runAction(store, 'select', { kind: 'task', id: worlds(store)[1]!.sim.world.taskOrder[0]!, world: 1 });
+    expect(selectInspection(store.getState())!.title).toContain('(Spread by AZ, then by instance)');
     expect(selectInspection(store.getState())!.trace!.strategies.join(' ')).toContain('spread');
   });
 

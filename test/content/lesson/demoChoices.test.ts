@@ -32,7 +32,10 @@ describe("a demo's answer choices and callouts", () => {
     const d = read(demoFile('placement-side-by-side'));
     const q = d.pauses[1]!;
     expect(q.choices!.map((c) => c.label)).toEqual(['All 4: one on each instance', '2: only two instances have 2 GiB free', 'None: binpack filled the cluster']);
-    const t = new Timeline(d.scenario, d.scenario.seed, [], { history: false });
+    // Judged, as the page judges it, over the demo's first world (its binpack variant).
+    const first = d.variants[0]!;
+    expect(first.label).toBe('Binpack on memory');
+    const t = new Timeline(first.scenario, first.seed, [], { history: false });
     t.advanceTo(q.at);
     expect(judgeChoices(t, d, q)).toEqual([false, true, false]);
     // A question without choices judges none.
