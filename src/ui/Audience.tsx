@@ -2,7 +2,6 @@ import { audienceShow } from '../store/present';
 import { clock } from '../store/selectors/time';
 import { EventLog } from './EventLog';
 import { World } from './World';
-import { Comparison } from './SideBySide';
 import { useSandbox } from './context';
 import { useT } from './i18n';
 import { DemoChoices, MomentCallouts, useMomentCallouts } from './DemoChoices';
@@ -53,9 +52,9 @@ export function AudienceView() {
       {/* Until the presenter's world (or a demo of its own) is here, the room sees only that it waits: no other page shows first. */}
       {ready && (
         <main className="main">
-          <World readOnly compare={false} />
+          <World readOnly />
           <div className="separator" aria-hidden="true" />
-          <aside className="side" aria-label={t('workspace.details')}><Comparison /><EventLog filters={false} /></aside>
+          <aside className="side" aria-label={t('workspace.details')}><EventLog filters={false} /></aside>
         </main>
       )}
     </div>

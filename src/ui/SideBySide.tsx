@@ -18,7 +18,7 @@ const COLUMNS = ['compare.pane', 'compare.placed', 'compare.used', 'compare.cost
 const columnsOf = (worlds: boolean) => COLUMNS.map((c) => (c === 'compare.cost' && worlds ? 'compare.costWorld' : c));
 
 /** The figures of the panes in one table, to compare at a glance (nothing without panes). */
-export function Comparison() {
+function Comparison() {
   const rows = useSandbox(selectPaneFigures);
   const t = useT();
   if (!rows.length) return null;
@@ -46,7 +46,7 @@ export function Comparison() {
  * as the demo frames its world, or one cluster of the world framed on it, under its label; the
  * table below compares their figures.
  */
-export function SideBySide({ onSelect, spotlight, worldId, table }: { onSelect: ((s: Selection) => void) | undefined; spotlight: Selection | null; worldId: number; table: boolean }) {
+export function SideBySide({ onSelect, spotlight, worldId }: { onSelect: ((s: Selection) => void) | undefined; spotlight: Selection | null; worldId: number }) {
   const panes = useSandbox(selectPaneViews);
   const theme = useSandbox(themeOf);
   const focus = useSandbox(selectFocus) ?? WHOLE;
@@ -54,12 +54,12 @@ export function SideBySide({ onSelect, spotlight, worldId, table }: { onSelect: 
   return (
     <section className="side-by-side" aria-label={t('compare.region')}>
       <div className="worlds many">
-        {panes.map(({ pane, view }) => {
-          const cluster = pane.cluster ?? view.clusters.join(', ');
+        {panes.map(({ pane, view, clusters }) => {
+          const cluster = clusters.join(', ');
           return (
             <Suspense key={`${worldId}:${pane.cluster ?? pane.variant}`} fallback={<WorldTables view={view} />}>
               <WorldCanvas
-                view={view} focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }} theme={theme} spotlight={spotlight}
+                view={view} focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }} theme={theme} spotlight={spotlight} pane
                 // What is clicked in a world of its own is inspected in that world.
                 onSelect={onSelect && pane.variant !== undefined ? (sel) => onSelect({ ...sel, world: pane.variant }) : onSelect}
                 label={t('compare.paneLabel', { label: pane.label, cluster })} title={<>{pane.label} <span className="muted">{t('compare.cluster', { cluster })}</span></>}
@@ -68,7 +68,7 @@ export function SideBySide({ onSelect, spotlight, worldId, table }: { onSelect: 
           );
         })}
       </div>
-      {table && <Comparison />}
+      <Comparison />
     </section>
   );
 }

@@ -9,7 +9,6 @@ import { World } from './World';
 import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
 import { DemoPause, PresenterNotes } from './Presenter';
-import { Comparison } from './SideBySide';
 import { CommandPalette } from './CommandPalette';
 import { KeysDialog } from './KeysDialog';
 import { DamagedCopies } from './DamagedCopies';
@@ -76,9 +75,9 @@ export function Workspace() {
       <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
         {lesson && <Suspense fallback={<section className="lesson" aria-label={t('workspace.lesson')}><p>{t('workspace.lessonLoading')}</p></section>}><LessonPane /></Suspense>}
         {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
-        <World compare={narrow} {...(followed ? { title: t('presenter.audienceSees') } : {})} />
+        <World {...(followed ? { title: t('presenter.audienceSees') } : {})} />
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
-        {!narrow && <aside className="side" id="side" aria-label={t('workspace.details')}>{followed && <PresenterNotes />}<Comparison /><EventLog /></aside>}
+        {!narrow && <aside className="side" id="side" aria-label={t('workspace.details')}>{followed && <PresenterNotes />}<EventLog /></aside>}
       </main>
       {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
       {!presenting && <Bottom narrow={narrow} />}

@@ -48,9 +48,9 @@ function GoalCanvas() {
 /**
  * The world as the canvas or the tables show it (and the goal's beside it when asked for), with the
  * notices over it. `readOnly` (the audience's window): nothing on it is clickable. Worlds side by side
- * get their comparison table below them unless `compare` is false (the table is beside them then).
+ * get their comparison table below them, across the panes' whole width, where its words have room.
  */
-export function World({ readOnly = false, title, compare = true }: { readOnly?: boolean; title?: string; compare?: boolean } = {}) {
+export function World({ readOnly = false, title }: { readOnly?: boolean; title?: string } = {}) {
   const run = useRun();
   const problem = useSandbox((s) => s.world.problem);
   // The audience's window always draws the canvas: the tables are for inspecting, and have buttons.
@@ -81,7 +81,7 @@ export function World({ readOnly = false, title, compare = true }: { readOnly?: 
           <p>{t('world.problem.fix')}</p>
         </div>
       )}
-      {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} table={compare} />}
+      {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} />}
       {world && !(view === 'canvas' && sideBySide && !goal) && (view === 'canvas' ? (
         <div className={`worlds${goal ? ' many' : ''}`}>
           <Suspense fallback={readOnly ? <p className="canvas-empty">{t('world.drawing')}</p> : <WorldTables view={world} />}>

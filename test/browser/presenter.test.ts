@@ -21,6 +21,37 @@ const HEADER_ROWS = `(() => {
   return rows.length;
 })()`;
 
+/**
+ * What the side-by-side layout cuts: each word of the comparison table broken across lines (a word's
+ * range with more than one line box) or a cell whose text overflows it, and each cluster or instance
+ * of a pane not wholly inside that pane's canvas.
+ */
+const SIDE_BY_SIDE_CUTS = `(() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('table.compare th, table.compare td, table.compare caption')) {
+    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.textContent.matchAll(/\\S+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+    if (cell.scrollWidth > cell.clientWidth + 1) broken.push(cell.textContent + ' (overflows its cell)');
+  }
+  const cut = [];
+  for (const frame of document.querySelectorAll('.side-by-side .canvas-frame')) {
+    const box = frame.querySelector('.canvas').getBoundingClientRect();
+    for (const node of frame.querySelectorAll('.inst, .cluster')) {
+      const r = node.closest('.react-flow__node').getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) cut.push(frame.getAttribute('aria-label') + ': ' + node.textContent.slice(0, 24));
+    }
+  }
+  return { broken, cut };
+})()`;
+
 /** Watches a window from its first paint: each visible button ever shown (`__buttons`) and the first text its page showed (`__first`). */
 const FIRST_PAINT = `(() => {
   window.__buttons = [];
@@ -320,6 +351,8 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       ['Random', '8', expect.stringMatching(/^[2-4] of 4$/), '$0.0000', '0'],
     ]);
     expect(await page.evaluate('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    // Every pane shows its whole cluster, and the table's words are whole, each on one line.
+    expect(await page.evaluate(SIDE_BY_SIDE_CUTS)).toEqual({ broken: [], cut: [] });
     await page.screenshot({ path: resolve(SHOTS, 'side-by-side-1280x720.png') });
     await page.getByLabel('Jump to').fill('2m');
     await page.getByLabel('Jump to').press('Enter');
@@ -335,6 +368,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await expect.poll(() => audience.getByRole('row', { name: /^Binpack on memory/ }).textContent()).toBe('Binpack on memory104 of 4$0.01282');
     await expect.poll(() => audience.getByRole('row', { name: /^Spread by AZ/ }).textContent()).toBe('Spread by AZ, then by instance124 of 4$0.01280');
     for (const l of labels) expect(await audience.getByRole('region', { name: `${l}: cluster placement` }).locator('.inst').count()).toBe(4);
+    expect(await audience.evaluate(SIDE_BY_SIDE_CUTS)).toEqual({ broken: [], cut: [] });
     await axe(audience, 'side by side, audience');
     // Out of presenter view a task clicked in a pane is inspected in that pane's world: its own Why here?.
     await page.keyboard.press('p');

@@ -3,7 +3,7 @@ import { runAction } from '../../src/store/actions';
 import { loadCatalog, openLesson } from '../../src/store/lessons';
 import { selectWorldView } from '../../src/store/selectors/world';
 import { selectFocus } from '../../src/store/selectors/canvas';
-import { boundsOf, focusNodes, frame, layoutWorld, LEGIBLE_ZOOM, type Placed } from '../../src/ui/canvas/layout';
+import { boundsOf, focusNodes, frame, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, type Placed } from '../../src/ui/canvas/layout';
 import { sandbox } from '../support/sandbox';
 
 const ids = (p: Placed[]) => p.map((n) => n.id.replace(/arn:aws:ecs:[^/]+\//, '').replace(/container-instance\/[^/]+\/[0-9a-f]+/, 'ci'));
@@ -91,5 +91,18 @@ describe('the canvas layout', () => {
     const big = frame({ x: 100, y: 50, w: 3000, h: 2000 }, 800, 400);
     expect(big).toEqual({ zoom: LEGIBLE_ZOOM, x: 16 - 100, y: 16 - 50 });
     expect(boundsOf([{ id: 'a', type: 'lane', x: 10, y: 20, w: 5, h: 5, view: null, sig: '' }, { id: 'b', type: 'lane', x: 0, y: 0, w: 1, h: 1, view: null, sig: '' }], new Set(['a']))).toEqual({ x: 10, y: 20, w: 5, h: 5 });
+  });
+
+  it('a pane side by side frames its whole cluster, zoomed out as far as PANE_ZOOM; a box bigger still shows its top left', () => {
+    // A cluster of 290 × 560 in a pane of 300 × 450: whole, at the zoom that fits its height.
+    const pane = frame({ x: 20, y: 10, w: 290, h: 560 }, 300, 450, 16, PANE_ZOOM);
+    expect(pane.zoom).toBeCloseTo((450 - 32) / 560);
+    expect(pane.zoom).toBeLessThan(LEGIBLE_ZOOM);
+    expect(pane.x + 20 * pane.zoom).toBeGreaterThanOrEqual(0);
+    expect(pane.x + 310 * pane.zoom).toBeLessThanOrEqual(300);
+    expect(pane.y + 570 * pane.zoom).toBeLessThanOrEqual(450);
+    // The same box in an ordinary canvas keeps the legible zoom.
+    expect(frame({ x: 20, y: 10, w: 290, h: 560 }, 300, 450).zoom).toBe(LEGIBLE_ZOOM);
+    expect(frame({ x: 0, y: 0, w: 3000, h: 2000 }, 300, 450, 16, PANE_ZOOM)).toEqual({ zoom: LEGIBLE_ZOOM, x: 16, y: 16 });
   });
 });

@@ -44,18 +44,30 @@ const NONE: Pane[] = [];
 export function clusterView(v: WorldView, cluster: string): WorldView {
   const services = v.services.filter((s) => s.cluster === cluster);
   const groups = new Set(services.flatMap((s) => s.targetGroups));
-  const empty = !v.azs.some((z) => z.instances.some((i) => i.cluster === cluster) || z.fargate.some((t) => t.cluster === cluster));
-  return {
-    // A pane draws its cluster and what runs in it; the control plane (which the clusters share) stays
-    // out unless the cluster is still empty, so the cluster has the whole pane.
-    clusters: empty ? v.clusters.filter((c) => c === cluster) : [],
+  return withoutControl({
+    clusters: v.clusters.filter((c) => c === cluster),
     local: null,
     services,
     azs: v.azs.map((z) => ({ zone: z.zone, instances: z.instances.filter((i) => i.cluster === cluster), fargate: z.fargate.filter((t) => t.cluster === cluster) })),
     waiting: v.waiting.filter((t) => t.cluster === cluster),
     loadBalancers: v.loadBalancers.filter((lb) => lb.targetGroups.some((tg) => groups.has(tg.arn))),
-    control: { services: 0, tasks: 0, traces: 0, policies: 0, namespaces: 0, calls: 0 },
-  };
+    control: v.control,
+  });
+}
+
+/**
+ * A pane draws its clusters and what runs in them; the control plane stays out (a cluster in focus
+ * would take it in beside itself, leaving the cluster's far side or its bottom instances outside a
+ * pane a third of the window wide). Only a cluster still empty keeps its name, so the pane is not blank.
+ */
+function withoutControl(v: WorldView): WorldView {
+  const holding = new Set([...v.azs.flatMap((z) => [...z.instances, ...z.fargate].map((x) => x.cluster)), ...v.waiting.map((t) => t.cluster)]);
+  return { ...v, clusters: v.clusters.filter((c) => !holding.has(c)), control: { services: 0, tasks: 0, traces: 0, policies: 0, namespaces: 0, calls: 0 } };
+}
+
+/** The clusters a world's view names, those holding something and those still empty, in the view's order. */
+function clusterNames(v: WorldView): string[] {
+  return [...new Set([...v.clusters, ...v.azs.flatMap((z) => [...z.instances, ...z.fargate].map((x) => x.cluster)), ...v.waiting.map((t) => t.cluster)])];
 }
 
 /** One pane's figures, for the table that compares them. */
@@ -110,7 +122,7 @@ function paneWorld(s: SandboxState, v: WorldView, pane: Pane): { t: Timeline; vi
   if (pane.variant === undefined) return s.world.timeline && { t: s.world.timeline, view: clusterView(v, pane.cluster ?? '') };
   const t = s.world.variants[pane.variant]?.timeline;
   if (!t) return null;
-  return { t, view: t === s.world.timeline ? v : worldView(t.sim, ecsRequests(t.transcript)) };
+  return { t, view: withoutControl(t === s.world.timeline ? v : worldView(t.sim, ecsRequests(t.transcript))) };
 }
 
 /** Each pane with its world and view, recomputed when any world or the panes change. */
@@ -123,9 +135,9 @@ const selectPaneWorlds: (s: SandboxState) => { pane: Pane; t: Timeline; view: Wo
 );
 
 /** Each pane's part of the world, recomputed when the world or the panes change. */
-export const selectPaneViews: (s: SandboxState) => { pane: Pane; view: WorldView }[] = memoSelector(
+export const selectPaneViews: (s: SandboxState) => { pane: Pane; view: WorldView; clusters: string[] }[] = memoSelector(
   (s: SandboxState) => [selectPaneWorlds(s)] as const,
-  ([worlds]) => worlds.map(({ pane, view }) => ({ pane, view })),
+  ([worlds]) => worlds.map(({ pane, view }) => ({ pane, view, clusters: pane.cluster === undefined ? clusterNames(view) : [pane.cluster] })),
 );
 
 /** The panes' figures, recomputed when the world changes and each simulated minute (the cost). */

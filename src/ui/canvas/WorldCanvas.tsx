@@ -6,7 +6,7 @@ import type { WorldView } from '../../store/selectors/world';
 import type { Focus } from '../../store/selectors/canvas';
 import type { Theme } from '../../store/prefs';
 import type { Selection } from '../../store/store';
-import { boundsOf, focusNodes, frame, layoutWorld, spotlightNodes, type Placed } from './layout';
+import { boundsOf, focusNodes, frame, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, spotlightNodes, type Placed } from './layout';
 import { nodeTypes, type Data } from './nodes';
 import { useT } from '../i18n';
 import { CalloutLayer } from '../CalloutLayer';
@@ -28,6 +28,8 @@ export interface WorldCanvasProps {
   spotlight?: Selection | null;
   /** A demo's callouts of this moment, each beside the node of that id (drawn by an overlay of their own). */
   callouts?: { id: string; text: string }[];
+  /** A pane of worlds side by side: framed whole, zoomed out as far as PANE_ZOOM if need be (else not below LEGIBLE_ZOOM). */
+  pane?: boolean;
 }
 
 const NO_EDGES: never[] = [];
@@ -120,7 +122,7 @@ function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; labe
  * The view follows what the lesson is about until the learner pans or zooms (follow goes false);
  * Fit (F) or a new fit request follows again. fit(animate) frames the focused box now.
  */
-function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<typeof focusNodes>, size: ReturnType<typeof useSize>, fitRequest: WorldCanvasProps['fitRequest']) {
+function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<typeof focusNodes>, size: ReturnType<typeof useSize>, fitRequest: WorldCanvasProps['fitRequest'], least = LEGIBLE_ZOOM) {
   const rf = useReactFlow();
   const follow = useRef(true);
   const box = boundsOf(placed, focused);
@@ -131,8 +133,8 @@ function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<
   const fit = useCallback((animate: boolean) => {
     const b = latestBox.current;
     if (!size || !b || !boxKey) return;
-    void rf.setViewport(frame(b, size.w, size.h), { duration: animate && !reducedMotion() ? 250 : 0 });
-  }, [rf, boxKey, size]);
+    void rf.setViewport(frame(b, size.w, size.h, 16, least), { duration: animate && !reducedMotion() ? 250 : 0 });
+  }, [rf, boxKey, size, least]);
   // The first framing is at once; later ones (the world grew, the pane was resized) glide.
   const framed = useRef(false);
   useEffect(() => {
@@ -151,7 +153,7 @@ function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<
   return { follow, fit };
 }
 
-function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight, callouts }: WorldCanvasProps) {
+function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight, callouts, pane }: WorldCanvasProps) {
   const host = useRef<HTMLDivElement>(null);
   const t = useT();
   const size = useSize(host);
@@ -162,7 +164,7 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotligh
   const spot = useMemo(() => ({ ids: spotlightNodes(placed, spotlight), task: spotlight?.kind === 'task' ? spotlight.id : undefined }), [placed, spotlight]);
   const { nodes, onNodesChange } = useNodes(placed, focused, onSelect, spot);
   const rf = useReactFlow();
-  const { follow, fit } = useFraming(placed, focused, size, fitRequest);
+  const { follow, fit } = useFraming(placed, focused, size, fitRequest, pane ? PANE_ZOOM : LEGIBLE_ZOOM);
   const onNodeClick = useCallback((_: unknown, n: Node<Data>) => {
     if (!onSelect) return;
     // A click on a node (not on a chip inside it) inspects the node itself.

@@ -361,14 +361,16 @@ export function boundsOf(placed: Placed[], ids: Set<string>): { x: number; y: nu
 /** Zoom at which the canvas's smallest text (11 px) is 11 px on screen, and the most the view zooms in on its own. */
 export const LEGIBLE_ZOOM = 1;
 export const MAX_FIT_ZOOM = 1.5;
+/** The least zoom a pane of worlds side by side goes down to, so that it shows its whole cluster. */
+export const PANE_ZOOM = 0.6;
 
 /**
  * The viewport that frames a box in a canvas of `w` × `h` pixels: the whole box when it fits at a
- * legible zoom (centred, up to MAX_FIT_ZOOM), else its top left at the legible zoom.
+ * zoom of `least` or more (centred, up to MAX_FIT_ZOOM), else its top left at the legible zoom.
  */
-export function frame(box: { x: number; y: number; w: number; h: number }, w: number, h: number, pad = 16): { x: number; y: number; zoom: number } {
+export function frame(box: { x: number; y: number; w: number; h: number }, w: number, h: number, pad = 16, least = LEGIBLE_ZOOM): { x: number; y: number; zoom: number } {
   const fit = Math.min((w - pad * 2) / Math.max(1, box.w), (h - pad * 2) / Math.max(1, box.h));
-  if (fit >= LEGIBLE_ZOOM) {
+  if (fit >= least) {
     const zoom = Math.min(MAX_FIT_ZOOM, fit);
     return { zoom, x: (w - box.w * zoom) / 2 - box.x * zoom, y: (h - box.h * zoom) / 2 - box.y * zoom };
   }
