@@ -62,7 +62,7 @@ export interface ServiceView {
 
 /** The local Docker host of the first lessons: bare processes and containers. */
 export interface LocalHostView {
-  processes: { name: string; port: number; state: string; pid: number }[];
+  processes: { name: string; port: number; state: string; pid: number; /** Its exit code once it has exited; null while it runs. */ exitCode: number | null }[];
   containers: { id: string; name: string; image: string; state: string; ports: string; health?: string }[];
 }
 
@@ -222,7 +222,7 @@ function servicesView(w: Sim['world']): WorldView['services'] {
 function localView(w: Sim['world']): WorldView['local'] {
   const h = w.docker;
   return Object.keys(h.processes).length || Object.keys(h.containers).length ? {
-    processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid })),
+    processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid, exitCode: p.state === 'running' ? null : p.exitCode ?? 0 })),
     containers: Object.values(h.containers).map((c) => ({
       id: c.id, name: c.name, image: c.image, state: c.state === 'exited' ? `exited (${c.exitCode ?? 0})` : c.state,
       ports: c.ports.map((p) => `${p.host}→${p.container}`).join(', '), ...(c.health ? { health: c.health } : {}),

@@ -142,9 +142,11 @@ const LocalNode = memo(function LocalNode({ data }: NodeProps<Node<Data>>) {
   return (
     <div className="local" role="group" aria-label={t('canvas.local.label')}>
       <div className="lane-title">{t('canvas.local')}</div>
-      {v.processes.map((p) => (
-        <div key={p.name} className={`proc ${p.state === 'running' ? 'up' : 'down'}`} title={`process ${p.name} :${p.port} · ${p.state}`}>process <strong>{p.name}</strong> :{p.port} · {p.state}</div>
-      ))}
+      {v.processes.map((p) => {
+        // The sandbox's own words for a bare process (the containers below say docker's states as docker does).
+        const state = p.exitCode === null ? t('canvas.process.running') : t('canvas.process.exited', { code: String(p.exitCode) });
+        return <div key={p.name} className={`proc ${p.exitCode === null ? 'up' : 'down'}`} title={`${t('canvas.process')} ${p.name} :${p.port} · ${state}`}>{t('canvas.process')} <strong>{p.name}</strong> :{p.port} · {state}</div>;
+      })}
       {v.containers.map((c) => {
         const text = `${c.name} (${c.image})${c.ports ? ` · ${c.ports}` : ''} · ${c.state}${c.health ? ` (${c.health})` : ''}`;
         return (
