@@ -6,6 +6,7 @@ import { useSandbox } from './context';
 import { useT } from './i18n';
 import { DemoChoices, MomentCallouts, useMomentCallouts } from './DemoChoices';
 import type { AudienceShow } from '../store/store';
+import { useShowIn } from './shownDemo';
 
 
 /** Chosen once per state change: the presenter's show when it speaks, else this window's own (a deep link's demo). */
@@ -25,7 +26,7 @@ function selectShow(s: Parameters<typeof audienceShow>[0]): AudienceShow {
  * big print. Nothing else: no controls, no notes. It follows the presenter's window.
  */
 export function AudienceView() {
-  const show = useSandbox(selectShow);
+  const show = useShowIn(useSandbox(selectShow));
   const now = useSandbox((s) => s.world.now);
   const presenter = useSandbox((s) => s.present.presenter);
   const ready = useSandbox((s) => s.present.presenter !== 'waiting' || s.lesson.demo !== null);

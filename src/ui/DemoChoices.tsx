@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useDemoIn } from './lessonText';
+import { useShownCallouts } from './shownDemo';
 import { selectWorldView } from '../store/selectors/world';
 import { selectPanes } from '../store/selectors/panes';
 import { nodeIdOf } from '../store/selectors/callouts';
@@ -68,7 +69,7 @@ export function MomentCallouts({ callouts, banner = false }: { callouts: { text:
 
 /** The callouts shown now, as this window has them: from the presenter's window in the audience's, else the open demo's in the page's language. */
 export function useCallouts(): { node?: string; text: string }[] {
-  const shown = useSandbox((s) => s.present.show?.callouts);
+  const shown = useShownCallouts(useSandbox((s) => s.present.show?.callouts));
   const def = useDemoIn(useSandbox((s) => s.lesson.demo?.def));
   // The clock's moment only matters at the callouts' bounds: the list is made again only when one is crossed.
   const key = useSandbox((s) => (def?.callouts?.length ? def.callouts.map((c) => (c.at <= s.world.now && s.world.now < (c.until ?? Infinity) ? 1 : 0)).join('') : ''));

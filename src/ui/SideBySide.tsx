@@ -7,6 +7,7 @@ import { selectFocus } from '../store/selectors/canvas';
 import { WorldTables } from './WorldTables';
 import { useSandbox } from './context';
 import { useT } from './i18n';
+import { usePaneLabel } from './shownDemo';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 
@@ -21,6 +22,7 @@ const columnsOf = (worlds: boolean) => COLUMNS.map((c) => (c === 'compare.cost' 
 function Comparison() {
   const rows = useSandbox(selectPaneFigures);
   const t = useT();
+  const label = usePaneLabel();
   if (!rows.length) return null;
   return (
     <table className="compare">
@@ -29,7 +31,7 @@ function Comparison() {
       <tbody>
         {rows.map((r) => (
           <tr key={r.pane.cluster ?? `variant:${r.pane.variant}`}>
-            <th scope="row">{r.pane.label}</th>
+            <th scope="row">{label(r.pane)}</th>
             <td>{r.placed}</td>
             <td>{t('compare.usedOf', { used: r.used, of: r.instances })}</td>
             <td>{`$${r.costUSD.toFixed(4)}`}</td>
@@ -51,6 +53,7 @@ export function SideBySide({ onSelect, spotlight, worldId }: { onSelect: ((s: Se
   const theme = useSandbox(themeOf);
   const focus = useSandbox(selectFocus) ?? WHOLE;
   const t = useT();
+  const label = usePaneLabel();
   return (
     <section className="side-by-side" aria-label={t('compare.region')}>
       <div className="worlds many">
@@ -62,7 +65,7 @@ export function SideBySide({ onSelect, spotlight, worldId }: { onSelect: ((s: Se
                 view={view} focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }} theme={theme} spotlight={spotlight} pane
                 // What is clicked in a world of its own is inspected in that world.
                 onSelect={onSelect && pane.variant !== undefined ? (sel) => onSelect({ ...sel, world: pane.variant }) : onSelect}
-                label={t('compare.paneLabel', { label: pane.label, cluster })} title={<>{pane.label} <span className="muted">{t('compare.cluster', { cluster })}</span></>}
+                label={t('compare.paneLabel', { label: label(pane), cluster })} title={<>{label(pane)} <span className="muted">{t('compare.cluster', { cluster })}</span></>}
               />
             </Suspense>
           );

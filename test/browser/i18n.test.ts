@@ -111,6 +111,37 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
     }
   }, 90_000);
 
+  it("draws the first view's canvas, the local host's process and presenter view in Spanish, and the audience window shows the demo's Spanish texts", async () => {
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await openPage(page, url);
+      const canvas = page.locator('.react-flow').first();
+      await expect.poll(() => canvas.textContent()).toContain('0 peticiones tuyas');
+      const first = (await canvas.innerText()).replace(/\s+/g, ' ');
+      expect(first).toContain('Esperando un sitio');
+      expect(first).toContain('Todavía no se ha unido ninguna instancia de contenedor a demo.');
+      expect(first).not.toMatch(/requests from you|Waiting for a home|Tasks wait here|\binstances\b/);
+      // The sandbox's own words for a bare process that exited (L1 at 2:10, after the posts handler crashed it).
+      await openPage(page, `${url}?lesson=L1`);
+      await page.getByLabel('Ir a').fill('2m10s');
+      await page.getByLabel('Ir a').press('Enter');
+      await expect.poll(() => page.locator('.local .proc').first().innerText()).toBe('proceso forum :3000 · terminado (1)');
+
+      await openPage(page, `${url}?demo=placement-side-by-side&present`);
+      const panes = page.getByRole('region', { name: 'Mundos lado a lado' });
+      await expect.poll(() => page.locator('table.compare tbody th').allTextContents()).toEqual(['Binpack por memoria', 'Spread por AZ, luego por instancia', 'Random']);
+      await expect.poll(() => panes.innerText()).toMatch(/us-east-1a\s+2 instancias/);
+      const [audience] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Abrir la ventana del público' }).click()]);
+      await audience.locator('html[data-ready="true"]').waitFor();
+      const bar = audience.getByRole('banner', { name: 'Vista del público' });
+      await expect.poll(() => bar.locator('h1').textContent(), { timeout: 15_000 }).toMatch(/^Estrategias de ubicación lado a lado/);
+      await expect.poll(() => audience.locator('table.compare tbody th').allTextContents()).toEqual(['Binpack por memoria', 'Spread por AZ, luego por instancia', 'Random']);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('opens in Spanish for a browser that prefers it, and in English for one whose language it does not speak', async () => {
     for (const [locale, lessons] of [['es-MX', 'Lecciones'], ['fr-FR', 'Lessons']] as const) {
       const context = await browser.newContext({ locale });

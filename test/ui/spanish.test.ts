@@ -5,9 +5,13 @@ import { ConsolePanel } from '../../src/ui/ConsolePanel';
 import { LessonPane } from '../../src/ui/LessonPane';
 import { ActionButton } from '../../src/ui/ActionButton';
 import { Notices } from '../../src/ui/Notices';
+import { SideBySide } from '../../src/ui/SideBySide';
+import { AudienceView } from '../../src/ui/Audience';
+import { patch } from '../../src/store/store';
+import { audienceShow } from '../../src/store/present';
 import { runAction } from '../../src/store/actions';
 import { loadLocale } from '../../src/i18n';
-import { loadCatalog, openLesson } from '../../src/store/lessons';
+import { loadCatalog, localeTexts, openDemoById, openLesson } from '../../src/store/lessons';
 import { sandbox } from '../support/sandbox';
 import { press, render, settle, type } from '../support/render';
 
@@ -72,5 +76,36 @@ describe('the page in Spanish', () => {
     done = unmount;
     await settle(() => runAction(store, 'console.run', 'aws ecs list-clusters'));
     expect(root.querySelector('[role=log]')!.textContent).toContain('no se ejecutó: la lección L2 solo usa: docker build');
+  });
+
+  it("names a demo's worlds side by side by their Spanish labels in the comparison table", async () => {
+    const store = await spanish();
+    await localeTexts('es');
+    await settle(() => openDemoById(store, 'placement-side-by-side'));
+    const { root, unmount } = await render(store, createElement(SideBySide, { onSelect: undefined, spotlight: null, worldId: 0 }));
+    done = unmount;
+    await settle();
+    expect([...root.querySelectorAll('table.compare tbody th')].map((th) => th.textContent)).toEqual(['Binpack por memoria', 'Spread por AZ, luego por instancia', 'Random']);
+  });
+
+  it("shows the presenter's English demo in the audience window's own language: its title and the question", async () => {
+    // What an English presenter's window sends at the demo's first question.
+    const presenter = sandbox();
+    await settle(() => openDemoById(presenter, 'placement-side-by-side'));
+    const def = presenter.getState().lesson.demo!.def;
+    const show = audienceShow(presenter.getState());
+    const english = { ...show, question: { prompt: def.pauses[0]!.prompt, reveal: def.pauses[0]!.reveal } };
+    expect(english.title).toMatch(/^Placement strategies side by side/);
+
+    const store = await spanish();
+    await settle(() => patch(store, { present: { show: english, presenter: 'connected' } }));
+    const { root, unmount } = await render(store, createElement(AudienceView));
+    done = unmount;
+    for (let i = 0; i < 50 && !root.querySelector('h1')!.textContent!.startsWith('Estrategias'); i++) await settle(() => new Promise((r) => setTimeout(r, 20)));
+    expect(root.querySelector('h1')!.textContent).toMatch(/^Estrategias de ubicación lado a lado/);
+    const question = root.querySelector('[aria-label="Pregunta"]')!.textContent!;
+    expect(question).toContain('Spread por AZ, binpack por memoria, random');
+    expect(question).not.toContain('where will each put');
+    expect(question).toContain('Qué pasa: Spread por AZ da 4 por AZ');
   });
 });
