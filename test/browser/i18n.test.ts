@@ -132,6 +132,8 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       const panes = page.getByRole('region', { name: 'Mundos lado a lado' });
       await expect.poll(() => page.locator('table.compare tbody th').allTextContents()).toEqual(['Binpack por memoria', 'Spread por AZ, luego por instancia', 'Random']);
       await expect.poll(() => panes.innerText()).toMatch(/us-east-1a\s+2 instancias/);
+      // Each instance's meters are named in Spanish too: 3 worlds of 4 instances.
+      expect(await panes.getByRole('meter', { name: 'CPU reservada' }).count()).toBe(12);
       const [audience] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Abrir la ventana del público' }).click()]);
       await audience.locator('html[data-ready="true"]').waitFor();
       const bar = audience.getByRole('banner', { name: 'Vista del público' });

@@ -34,20 +34,22 @@ function Chip({ t, onSelect, lit }: { t: TaskView; onSelect: ((s: Selection) => 
 const MAX_CHIPS = 12;
 
 function Chips({ tasks, onSelect, max = MAX_CHIPS, lit }: { tasks: TaskView[]; onSelect: ((s: Selection) => void) | undefined; max?: number; lit?: string | undefined }) {
+  const t = useT();
   return (
     <div className="chips">
       {tasks.slice(0, max).map((t) => <Chip key={t.arn} t={t} onSelect={onSelect} lit={lit} />)}
-      {tasks.length > max && <span className="more">+{tasks.length - max} more</span>}
+      {tasks.length > max && <span className="more">{t('canvas.more', { count: tasks.length - max })}</span>}
     </div>
   );
 }
 
 function Bar({ label, used, total }: { label: string; used: number; total: number }) {
   const pct = total > 0 ? Math.min(100, Math.round((used / total) * 100)) : 0;
+  const t = useT();
   return (
-    <div className="meter" title={`${label}: ${used} of ${total} reserved`}>
+    <div className="meter" title={t('canvas.meter.title', { label, used: String(used), total: String(total) })}>
       <span className="meter-label">{label}</span>
-      <span className="meter-track" role="meter" aria-label={`${label} reserved`} aria-valuemin={0} aria-valuemax={total} aria-valuenow={used} aria-valuetext={`${pct} %`}>
+      <span className="meter-track" role="meter" aria-label={t('canvas.meter.label', { label })} aria-valuemin={0} aria-valuemax={total} aria-valuenow={used} aria-valuetext={`${pct} %`}>
         <span className="meter-fill" style={{ width: `${pct}%` }} />
       </span>
       <span className="meter-pct">{pct}%</span>
