@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useMedia } from './useMedia';
 import type { LessonState } from '../store/store';
-import { selectChecklist, selectDiagnostics, selectReport } from '../store/selectors/lesson';
+import { selectChecklist, selectDiagnostics, selectLiveVerdict, selectReport } from '../store/selectors/lesson';
 import { selectMissingPrerequisites, selectNextLesson } from '../store/selectors/flow';
 import { selectActionCount, clock } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
@@ -9,7 +9,7 @@ import { Markdown } from './Markdown';
 import { useAction, useRun, useSandbox } from './context';
 import { useT } from './i18n';
 import { useLessonIn, useLessonTitle } from './lessonText';
-import type { ChecklistItem, Lesson } from '../content/lesson';
+import type { ChecklistItem, Lesson, LessonReport } from '../content/lesson';
 import { translate, type Translator } from '../i18n';
 
 /**
@@ -25,32 +25,44 @@ function detailIn(t: Translator, c: ChecklistItem, def: Lesson): string {
   return [measured, how].filter(Boolean).join(' — ');
 }
 
-/** The lesson's "predict, then run" questions, with the answer once the work has been checked. */
+/** The judged predictions: the check's at its moment, the live verdict's otherwise. */
+const NO_PREDICTIONS: LessonReport['predictions'] = [];
+const selectPredictions = (s: Parameters<typeof selectReport>[0]) => (selectReport(s) ?? selectLiveVerdict(s))?.predictions ?? NO_PREDICTIONS;
+
+/**
+ * The lesson's "predict, then run" questions. Once the moment a question is about has happened (and the learner
+ * answered, or passed the lesson), the answer is marked ✓ right and a wrong pick ✗ wrong, in words, not colour alone.
+ */
 function Predictions({ lesson, def }: { lesson: LessonState; def: Lesson }) {
   const run = useRun();
   const t = useT();
-  const report = lesson.report;
-  // The report names choices by their English labels; the pane says them in the page's language.
+  const judged = useSandbox(selectPredictions);
+  // The verdict names choices by their English labels; the pane says them in the page's language.
+  const indexOf = (p: Lesson['predictions'][number], label: string | null) => lesson.def.predictions.find((x) => x.id === p.id)?.choices.findIndex((c) => c.label === label) ?? -1;
   const said = (p: Lesson['predictions'][number], label: string | null) => {
-    const i = lesson.def.predictions.find((x) => x.id === p.id)?.choices.findIndex((c) => c.label === label) ?? -1;
+    const i = indexOf(p, label);
     return i >= 0 ? p.choices[i]!.label : label;
   };
   return (
     <>
-      {def.predictions.map((p) => (
-        <fieldset key={p.id} className="predict">
-          <legend>{t('lesson.predict', { prompt: p.prompt })}</legend>
-          {p.choices.map((c, i) => (
-            <label key={i}>
-              <input type="radio" name={`predict-${p.id}`} checked={lesson.predictions[p.id] === i} onChange={() => run('lesson.predict', { id: p.id, choice: i })} /> {c.label}
-            </label>
-          ))}
-          {report && <p className="small">{(() => {
-            const r = report.predictions.find((x) => x.id === p.id);
-            return r?.correct ? `${t('lesson.predict.was', { answer: said(p, r.correct)! })}${r.right === true ? ` ${t('lesson.predict.right')}` : r.right === false ? ` ${t('lesson.predict.said', { answer: said(p, r.chosen) ?? '' })}` : ''}` : '';
-          })()}</p>}
-        </fieldset>
-      ))}
+      {def.predictions.map((p) => {
+        const r = judged.find((x) => x.id === p.id);
+        const answer = r?.correct ? indexOf(p, r.correct) : -1;
+        const mine = lesson.predictions[p.id];
+        return (
+          <fieldset key={p.id} className="predict">
+            <legend>{t('lesson.predict', { prompt: p.prompt })}</legend>
+            {p.choices.map((c, i) => (
+              <label key={i}>
+                <input type="radio" name={`predict-${p.id}`} checked={mine === i} onChange={() => run('lesson.predict', { id: p.id, choice: i })} /> {c.label}
+                {answer === i && <span className="choice-verdict right"> ✓ {t('demo.right')}</span>}
+                {answer >= 0 && answer !== i && mine === i && <span className="choice-verdict wrong"> ✗ {t('demo.wrong')}</span>}
+              </label>
+            ))}
+            {r?.correct && <p className="small" role="status">{`${t('lesson.predict.was', { answer: said(p, r.correct)! })}${r.right === true ? ` ${t('lesson.predict.right')}` : r.right === false ? ` ${t('lesson.predict.said', { answer: said(p, r.chosen) ?? '' })}` : ''}`}</p>}
+          </fieldset>
+        );
+      })}
     </>
   );
 }

@@ -101,15 +101,15 @@ describe('the lessons', () => {
   it('a prediction answers only once its outcome is decided, and only to a learner who answered or passed', () => {
     const l1 = parseLesson(files, 'L1');
     const early = checkLesson(l1, l1.solution, { to: 30_000 }).predictions[0]!;
-    expect(early).toMatchObject({ chosen: 'They fail too: it is one process', correct: null, right: null });
+    expect(early).toMatchObject({ chosen: 'They fail too: the same program serves them', correct: null, right: null });
     const after = checkLesson(l1, l1.solution, { to: 150_000 }).predictions[0]!;
-    expect(after).toMatchObject({ correct: 'They fail too: it is one process', right: true });
+    expect(after).toMatchObject({ correct: 'They fail too: the same program serves them', right: true });
     const unanswered = checkLesson(l1, { ...l1.solution, predictions: {} }, { to: 150_000 });
     expect(unanswered.passed).toBe(false);
     expect(unanswered.predictions[0]).toMatchObject({ chosen: null, correct: null, right: null });
     const passed = checkLesson(l1, { ...l1.solution, predictions: {} });
     expect(passed.passed).toBe(true);
-    expect(passed.predictions[0]).toMatchObject({ chosen: null, correct: 'They fail too: it is one process', right: null });
+    expect(passed.predictions[0]).toMatchObject({ chosen: null, correct: 'They fail too: the same program serves them', right: null });
   });
 
   it('a goal that waits says what for, and a goal judged after others says which', () => {

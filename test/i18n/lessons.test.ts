@@ -64,7 +64,7 @@ describe('the lessons in Spanish', () => {
     const es = parseLessonIn(files, 'L1', LOCALE);
     expect(es.title).toBe('Conoce el monolito');
     expect(es.text.debrief).toMatch(/^Un proceso significa un solo dominio de fallo/);
-    expect(es.goals.find((g) => g.id === 'crashed')!.label).toBe('Un error en el controlador de posts hizo fallar el proceso');
+    expect(es.goals.find((g) => g.id === 'crashed')!.label).toBe('Observa qué le pasa al proceso a las 2:00');
     // The checks are the English lesson's: only the words change.
     expect(es.goals.map((g) => g.check)).toEqual(parseLesson(files, 'L1').goals.map((g) => g.check));
     const fr = parseLessonIn(files, 'L1', 'fr');

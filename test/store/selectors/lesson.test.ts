@@ -67,9 +67,9 @@ describe('the live lesson checklist', () => {
     openLesson(store, (await loadCatalog()).lessons.L1!);
     runAction(store, 'lesson.predict', { id: 'blast-radius', choice: 1 });
     const answer = () => selectLiveVerdict(store.getState())!.predictions[0]!;
-    expect(answer()).toMatchObject({ chosen: 'They fail too: it is one process', correct: null, right: null });
+    expect(answer()).toMatchObject({ chosen: 'They fail too: the same program serves them', correct: null, right: null });
     runAction(store, 'clock.jump', '2m10s');
-    expect(answer()).toMatchObject({ chosen: 'They fail too: it is one process', correct: 'They fail too: it is one process', right: true });
+    expect(answer()).toMatchObject({ chosen: 'They fail too: the same program serves them', correct: 'They fail too: the same program serves them', right: true });
   });
 
   it('names what went wrong as it happens (L1: the crash took the process down)', async () => {
@@ -93,7 +93,7 @@ describe('Check my work', () => {
     expect(report.clock).toBe(1000);
     expect(report.checklist.filter((c) => c.passed)).toEqual([]);
     expect(report.diagnostics).toEqual([]);
-    expect(report.predictions).toEqual([expect.objectContaining({ chosen: 'They fail too: it is one process', correct: null, right: null })]);
+    expect(report.predictions).toEqual([expect.objectContaining({ chosen: 'They fail too: the same program serves them', correct: null, right: null })]);
     expect(store.getState().ui.notices.at(-1)!.text).toMatch(/^L1 not yet: 5 goals not reached at 0:00:01/);
   });
 
