@@ -12,7 +12,13 @@ describe.runIf(url)('L6 Ports, network modes and the load balancer, as a learner
     const me = await Learner.open(browser, 'L6');
     await me.play(lesson.solution.actions.slice(0, 1));
     await me.jumpTo(30_000);
-    await me.showsTheMoment('two tasks run');
+    const seen = await me.showsTheMoment('two tasks run');
+    // The Why line names the symptom and where to look, not the fix: that is the last hint's, on request.
+    expect(seen.why.join(' ')).toContain('RESOURCE:PORTS');
+    expect(seen.why.join(' ')).not.toContain('hostPort 0');
+    expect(await me.pane().textContent()).not.toContain('"hostPort": 0');
+    for (let i = 0; i < lesson.text.hints.length; i++) await me.pane().getByRole('button', { name: 'Hint', exact: true }).click();
+    await expect.poll(() => me.pane().textContent()).toContain('"hostPort": 0 asks for a dynamic host port');
     // What the text points at: the service event, and the decisions of the Task placement node.
     expect(await me.eventLog().textContent()).toMatch(/service forum-api was unable to place a task .* is already using a port/);
     await me.page.getByRole('button', { name: /^Task placement/ }).click();
