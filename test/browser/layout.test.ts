@@ -73,6 +73,7 @@ const FRAMED = `(() => {
   const below = (r) => r.bottom > box.bottom + 0.5;
   return {
     control: nodes.filter((n) => n.id.startsWith('cp:')).map((n) => n.id + (sides(n.r) || below(n.r) ? ' (past an edge)' : '')),
+    lbs: nodes.filter((n) => n.id.startsWith('lb:')).map((n) => n.id + (sides(n.r) || below(n.r) || n.r.bottom < box.top ? ' (past an edge)' : '')),
     past: framed.filter((n) => sides(n.r) || (!anchored && below(n.r))).map((n) => n.id),
   };
 })()`;
@@ -282,7 +283,7 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     await page.screenshot({ path: resolve(SHOTS, 'lesson-L7-light-2560x1440.png') });
   }, 60_000);
 
-  it('frames a cluster in focus with the control plane: at 1024×768, 1280×720 and 1440×900 no framed node passes an edge of the canvas', async () => {
+  it('frames a cluster in focus with the control plane (and L6 its load balancer): at 1024×768, 1280×720 and 1440×900 no framed node passes an edge of the canvas', async () => {
     const { page } = await context('light');
     for (const lesson of ['L6', 'L7', 'L10']) {
       await openPage(page, `${url}?lesson=${lesson}`);
@@ -291,10 +292,12 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
         await page.setViewportSize({ width: w, height: h });
         await settle(page);
         await page.screenshot({ path: resolve(SHOTS, `framing-${lesson}-${w}x${h}.png`) });
-        const f = (await page.evaluate(FRAMED)) as { control: string[]; past: string[] };
+        const f = (await page.evaluate(FRAMED)) as { control: string[]; lbs: string[]; past: string[] };
         expect(f.control.length, `${lesson} at ${w}×${h}: the control plane drawn`).toBeGreaterThan(0);
         expect(f.control.filter((id) => id.endsWith('(past an edge)')), `${lesson} at ${w}×${h}: control nodes past an edge`).toEqual([]);
         expect(f.past, `${lesson} at ${w}×${h}: framed nodes past an edge`).toEqual([]);
+        // L6 is about the load balancer in front of the cluster: its focus names forum-lb, which is wholly in sight.
+        if (lesson === 'L6') expect(f.lbs.length === 1 && !f.lbs[0]!.endsWith('(past an edge)'), `L6 at ${w}×${h}: the load balancer wholly in the canvas (${f.lbs.join(', ')})`).toBe(true);
       }
     }
   }, 120_000);

@@ -144,5 +144,7 @@ describe('what a lesson is about', () => {
     expect(bad('{ kind: service }')).toThrow(/focus\.name: a service focus names the service/);
     expect(bad('{ kind: local, name: x }')).toThrow(/focus\.name: the local host has no name/);
     expect(bad('{ kind: cluster, size: 3 }')).toThrow(/focus\.size: unknown member 'size'/);
+    expect(bad('{ kind: service, name: web, loadBalancer: lb }')).toThrow(/focus\.loadBalancer: only a cluster focus frames a load balancer beside it/);
+    expect(bad('{ kind: cluster, loadBalancer: 3 }')).toThrow(/focus\.loadBalancer: expected a load balancer's name/);
   });
 });

@@ -84,6 +84,32 @@ describe('the canvas layout', () => {
     expect(small.api.x).toBe(small.cluster.x);
   });
 
+  it("frames L6's cluster with the load balancer its focus names: beside the control plane, inside the framed box", async () => {
+    const c = await loadCatalog();
+    const store = sandbox();
+    openLesson(store, c.lessons.L6!);
+    const view = selectWorldView(store.getState())!;
+    const focus = selectFocus(store.getState());
+    expect(focus).toEqual({ kind: 'cluster', name: 'forum', loadBalancer: 'forum-lb' });
+    for (const [w, h] of [[649, 400], [886, 400]] as const) {
+      const placed = layoutWorld(view, w, h, focus);
+      const framed = focusNodes(view, placed, focus);
+      const lb = placed.find((n) => n.id.startsWith('lb:') && n.id.includes('forum-lb'))!;
+      const cluster = placed.find((n) => n.id === 'cl:forum')!;
+      expect(framed.has(lb.id), `${w}×${h}`).toBe(true);
+      expect(framed.has('cp:api'), `${w}×${h}`).toBe(true);
+      // Beside the control plane, not below the cluster: the box is no taller than the cluster with the control plane.
+      const box = boundsOf(placed, framed)!;
+      const api = placed.find((n) => n.id === 'cp:api')!;
+      expect(box.h, `${w}×${h}`).toBeLessThanOrEqual(Math.max(cluster.y + cluster.h, api.y + api.h) - Math.min(cluster.y, api.y));
+      expect(lb.y + lb.h <= cluster.y || lb.x >= cluster.x + cluster.w, `${w}×${h}: the load balancer above or beside the cluster`).toBe(true);
+    }
+    // Without the load balancer in its focus, the cluster's framing leaves it out.
+    const bare = { kind: 'cluster' as const, name: 'forum' };
+    const placed = layoutWorld(view, 649, 400, bare);
+    expect([...focusNodes(view, placed, bare)].some((id) => id.startsWith('lb:'))).toBe(false);
+  });
+
   it('frames at a legible zoom: the whole box when it fits, else its top left', () => {
     const small = frame({ x: 0, y: 0, w: 300, h: 100 }, 800, 400);
     expect(small.zoom).toBe(1.5);

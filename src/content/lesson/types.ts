@@ -105,6 +105,8 @@ export interface Focus {
   kind: 'local' | 'cluster' | 'service' | 'loadBalancer';
   /** The cluster's, service's or load balancer's name; without one, every cluster or load balancer. */
   name?: string;
+  /** A cluster focus only: a load balancer framed beside the cluster (where the cluster's traffic comes in). */
+  loadBalancer?: string;
 }
 
 export interface Demo {

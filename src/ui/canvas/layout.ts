@@ -224,29 +224,36 @@ export function layoutWorld(v: WorldView, width: number, height: number, focus?:
   }
   const clusters = clusterNames(v).map((name) => clusterBlock(v, name, room, cap));
   const framed = focus?.kind === 'cluster' ? clusters.findIndex((b) => blockMatches(b, focus)) : -1;
-  // A cluster in focus takes the control plane in with it: framing the cluster frames both.
+  // A cluster in focus takes the control plane in with it, and the load balancer the focus names: framing the cluster frames them all.
   const control = framed < 0 ? controlBlock(v, room) : null;
-  if (framed >= 0) clusters[framed] = withControl(clusters[framed]!, v, width, height);
+  const beside = framed >= 0 ? v.loadBalancers.find((lb) => lb.name === focus?.loadBalancer) : undefined;
+  if (framed >= 0) clusters[framed] = withControl(clusters[framed]!, v, width, height, beside ? lbBlock(beside) : null);
   if (control) blocks.push(control);
-  for (const lb of v.loadBalancers) blocks.push(lbBlock(lb));
+  for (const lb of v.loadBalancers) if (lb !== beside) blocks.push(lbBlock(lb));
   blocks.push(...clusters);
   const first = blocks.filter((b) => blockMatches(b, focus));
   return flow([...first, ...blocks.filter((b) => !first.includes(b))], room, 24).nodes;
 }
 
+/** Two blocks as one, flowed into `width` (the second beside the first if it fits, else below); either may be missing. */
+function joined(a: Block | null, b: Block | null, width: number): Block | null {
+  return a && b ? flow([a, b], width, 24) : (a ?? b);
+}
+
 /**
- * A cluster with the control plane beside it: in a column to its right when both then fit a
- * `width` × `height` canvas at a legible zoom, else in rows above it (no wider than the cluster), so
- * that a view showing the top left of a cluster too big for the canvas shows the control plane too.
+ * A cluster with the control plane beside it (and a load balancer, after the control plane's parts):
+ * in a column to its right when both then fit a `width` × `height` canvas at a legible zoom, else in
+ * rows above it (no wider than the cluster), so that a view showing the top left of a cluster too big
+ * for the canvas shows the control plane too.
  */
-function withControl(cluster: Block, v: WorldView, width: number, height: number): Block {
-  const column = controlBlock(v, CONTROL_W);
+function withControl(cluster: Block, v: WorldView, width: number, height: number, lb: Block | null): Block {
+  const column = joined(controlBlock(v, CONTROL_W), lb, CONTROL_W);
   if (!column) return cluster;
   const gap = 24;
   if (cluster.w + gap + column.w + FRAME_PAD <= width && Math.max(cluster.h, column.h) + FRAME_PAD <= height) {
     return { ...cluster, w: cluster.w + gap + column.w, h: Math.max(cluster.h, column.h), nodes: [...cluster.nodes, ...shift(column.nodes, cluster.w + gap, 0)] };
   }
-  const rows = controlBlock(v, Math.max(cluster.w, CONTROL_W))!;
+  const rows = joined(controlBlock(v, Math.max(cluster.w, CONTROL_W)), lb, Math.max(cluster.w, CONTROL_W))!;
   return { ...cluster, w: Math.max(cluster.w, rows.w), h: rows.h + gap + cluster.h, nodes: [...rows.nodes, ...shift(cluster.nodes, 0, rows.h + gap)] };
 }
 
@@ -307,8 +314,9 @@ export function focusNodes(v: WorldView, placed: Placed[], focus?: Focus | null)
     if (focus.kind === 'local') for (const n of placed) if (n.type === 'local') ids.add(n.id);
     if (focus.kind === 'cluster') {
       for (const n of placed.filter(inCluster(focus.name))) ids.add(n.id);
-      // The control plane stands beside a cluster in focus (layoutWorld puts it there): it is framed too.
-      if (ids.size) for (const n of placed) if (n.type === 'control') ids.add(n.id);
+      // The control plane and the load balancer the focus names stand beside a cluster in focus (layoutWorld puts them there): they are framed too.
+      const lb = v.loadBalancers.find((b) => b.name === focus.loadBalancer);
+      if (ids.size) for (const n of placed) if (n.type === 'control' || (lb && n.id === `lb:${lb.arn}`)) ids.add(n.id);
     }
     if (focus.kind === 'service' || focus.kind === 'loadBalancer') {
       // A service's focus takes in the load balancers of its target groups: where its traffic comes from.
