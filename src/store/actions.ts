@@ -61,15 +61,19 @@ export function tick(store: SandboxStore, realMs: number, budgetMs = FRAME_BUDGE
   const t = world.timeline;
   if (!t) return;
   if (!world.playing) return clockStopped(t);
-  // A demo's clock stops exactly at its next "predict, then reveal" pause.
-  const pause = demo && !demo.pause ? demo.def.pauses[demo.passed] : undefined;
+  // A demo's clock waits while a question is shown, stops exactly at its next "predict, then reveal" pause, and ends at its until.
+  if (demo?.pause) return patch(store, { world: { playing: false } });
+  const pause = demo ? demo.def.pauses[demo.passed] : undefined;
+  const end = demo?.def.scenario.until ?? Infinity;
+  if (t.now >= end) return patch(store, { world: { playing: false } });
   const before = keepInStep(t, world.variants);
-  advanceFrame(t, realMs, world.speed, pause && pause.at > t.now ? pause.at : Infinity, budgetMs);
+  advanceFrame(t, realMs, world.speed, Math.min(pause && pause.at > t.now ? pause.at : Infinity, end), budgetMs);
   // Only the clock moved unless something happened (in any world side by side): views of the world need not recompute.
   if (keepInStep(t, world.variants) !== before) touched(store);
   else patch(store, { world: { now: t.now } });
   demoPauseDue(store);
   demoSpeedDue(store);
+  if (t.now >= end) patch(store, { world: { playing: false } });
 }
 
 /** In a demo, sets the clock's speed when a segment with a speed of its own begins. */

@@ -18,6 +18,8 @@ import { memoSelector } from './selectors/memo';
 /** A "predict, then reveal" stop the instructor placed, with the room's choices (each a label and a predicate as the file writes it). */
 export interface DemoStop {
   at: number;
+  /** When the outcome is revealed (after `at`): Reveal runs the clock on to it. */
+  revealAt?: number;
   prompt: string;
   reveal: string;
   choices?: { label: string; when: unknown }[];
@@ -55,7 +57,7 @@ export function draftOf(d: DemoState): DemoDraft {
   const f = d.def.focus;
   return {
     title: d.def.title, summary: d.def.summary, notes: d.def.text.trim(), focus: f ? `${f.kind}:${f.name ?? ''}` : '',
-    stops: d.def.pauses.map((p) => ({ at: p.at, prompt: p.prompt, reveal: p.reveal, ...(p.choices ? { choices: p.choices.map((c) => ({ label: c.label, when: c.when })) } : {}) })),
+    stops: d.def.pauses.map((p) => ({ at: p.at, ...(p.revealAt !== undefined ? { revealAt: p.revealAt } : {}), prompt: p.prompt, reveal: p.reveal, ...(p.choices ? { choices: p.choices.map((c) => ({ label: c.label, when: c.when })) } : {}) })),
     speeds: d.speeds.slice(), panes: d.panes.filter((p) => p.cluster !== undefined), callouts: (d.def.callouts ?? []).map((c) => ({ ...c })),
     variants: d.def.variants.map((v) => v.spec),
   };
@@ -87,7 +89,7 @@ export function demoText(s: SandboxState, d: DemoDraft): string {
     for (const c of o.calls ?? []) actions.add(doc.createNode({ at: `${c.at}s`, call: c.call, input: c.input }, { flow: true }));
   }
   const stops = d.stops.slice().sort((a, b) => a.at - b.at);
-  const end = Math.max(t?.now ?? 0, ...stops.map((x) => x.at + 1000));
+  const end = Math.max(t?.now ?? 0, ...stops.map((x) => Math.max(x.at, x.revealAt ?? 0) + 1000));
   doc.set('until', seconds(end));
   doc.delete('presenter');
   const focus = focusOf(d.focus);
@@ -98,7 +100,7 @@ export function demoText(s: SandboxState, d: DemoDraft): string {
     ...(d.panes.length ? { panes: d.panes } : {}),
     ...(d.variants.length ? { variants: d.variants } : {}),
     ...(d.speeds.length ? { speeds: d.speeds.map((x) => ({ at: seconds(x.at), speed: x.speed })) } : {}),
-    pauses: stops.map((x) => ({ at: seconds(x.at), prompt: x.prompt, reveal: x.reveal, ...(x.choices?.length ? { choices: x.choices } : {}) })),
+    pauses: stops.map((x) => ({ at: seconds(x.at), ...(x.revealAt !== undefined ? { revealAt: seconds(x.revealAt) } : {}), prompt: x.prompt, reveal: x.reveal, ...(x.choices?.length ? { choices: x.choices } : {}) })),
     ...(d.callouts.length ? { callouts: d.callouts.map((c) => ({ at: seconds(c.at), ...(c.until !== undefined ? { until: seconds(c.until) } : {}), ...(c.node ? { node: c.node } : {}), text: c.text })) } : {}),
   }));
   return doc.toString({ lineWidth: 0 });

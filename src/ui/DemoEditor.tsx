@@ -17,7 +17,7 @@ function Stops() {
     <ol className="demo-stops">
       {stops.map((x, i) => (
         <li key={x.at}>
-          <time>{clock(x.at)}</time> {x.prompt} <span className="muted">→ {x.reveal}</span>{' '}
+          <time>{clock(x.at)}</time> {x.prompt} <span className="muted">→ {x.revealAt !== undefined ? `${clock(x.revealAt)} ` : ''}{x.reveal}</span>{' '}
           <ActionButton id="demo.removeStop" arg={x.at} label={t('demoEditor.remove', { time: clock(x.at) })}>×</ActionButton>
           <StopChoices stop={x} index={i} />
         </li>
@@ -51,20 +51,23 @@ function AddStop() {
   const now = useSandbox((s) => s.world.now);
   const [prompt, setPrompt] = useState('');
   const [reveal, setReveal] = useState('');
+  const [after, setAfter] = useState('');
   const t = useT();
   return (
     <form
       className="demo-add"
       onSubmit={(e) => {
         e.preventDefault();
-        if (run('demo.addStop', { prompt, reveal }) && prompt.trim() && reveal.trim()) {
+        if (run('demo.addStop', { prompt, reveal, revealAfter: after }) && prompt.trim() && reveal.trim()) {
           setPrompt('');
           setReveal('');
+          setAfter('');
         }
       }}
     >
       <label className="field"><span>{t('demoEditor.ask', { time: clock(Math.floor(now / 1000) * 1000) })}</span><input value={prompt} onChange={(e) => setPrompt(e.target.value)} /></label>
       <label className="field"><span>{t('demoEditor.reveal')}</span><input value={reveal} onChange={(e) => setReveal(e.target.value)} /></label>
+      <label className="field"><span>{t('demoEditor.revealAfter')}</span><input inputMode="decimal" value={after} onChange={(e) => setAfter(e.target.value)} /></label>
       <button type="submit">{t('demoEditor.add')}</button>
     </form>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, makeStore } from '../../src/store/store';
+import { initialState, makeStore, patch } from '../../src/store/store';
 import { runAction, tick } from '../../src/store/actions';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { readDemoFile } from '../../src/store/demoFile';
@@ -28,7 +28,10 @@ describe("a demo's answer choices and callouts in the page", () => {
     runAction(store, 'demo.reveal');
     runAction(store, 'demo.reveal');
     playToQuestion(store);
-    expect(store.getState().world.now).toBe(46_000);
+    // Asked at 0:40, before the RunTask at 0:45 it asks about: the binpack world holds its first 8 tasks only.
+    expect(store.getState().world.now).toBe(40_000);
+    const tasks = () => Object.keys(store.getState().world.timeline!.sim.world.tasks).length;
+    expect(tasks()).toBe(8);
     // Keys 1 to 5 (or a click) mark the room's pick: here the intuitive one, all four.
     expect(runAction(store, 'demo.pick', 0)).toBe(true);
     expect(runAction(store, 'demo.pick', 7)).toBe(false);
@@ -42,12 +45,48 @@ describe("a demo's answer choices and callouts in the page", () => {
     // What crosses to the audience's window says no more before the reveal.
     expect(JSON.stringify(showMessage(store.getState(), true))).not.toContain('"right":true');
     runAction(store, 'demo.reveal');
+    // Reveal runs the clock on to 0:50 (past the RunTask), then judges the choices there.
+    expect(store.getState().world.now).toBe(50_000);
+    expect(store.getState().world.playing).toBe(false);
+    expect(tasks()).toBe(10);
     await expect.poll(() => store.getState().lesson.demo!.pause!.revealed).toBe(true);
     q = audienceShow(store.getState()).question!;
     expect(q.choices!.map((c) => c.right)).toEqual([false, true, false]);
     expect(q.reveal).toMatch(/^Two: distinctInstance/);
     // After the reveal the pick stays as marked.
     expect(runAction(store, 'demo.pick', 1)).toBe(false);
+  });
+
+  it('Play while a question is shown continues: the question closes, the clock stops at the next one, and the demo ends at its until', async () => {
+    const store = fresh();
+    runAction(store, 'demo.open', 'placement-side-by-side');
+    await expect.poll(() => store.getState().lesson.demo?.id).toBe('placement-side-by-side');
+    playToQuestion(store);
+    expect(store.getState().world.now).toBe(5_000);
+    // Play while the first question is asked (no reveal yet) or revealed: it closes, and the clock plays on.
+    runAction(store, 'demo.reveal');
+    await expect.poll(() => store.getState().lesson.demo!.pause!.revealed).toBe(true);
+    runAction(store, 'clock.toggle');
+    expect(store.getState().lesson.demo!.pause).toBeNull();
+    expect(store.getState().world.playing).toBe(true);
+    for (let i = 0; i < 200 && !store.getState().lesson.demo!.pause; i++) tick(store, 100, 1_000);
+    // The later question is not skipped: the clock stops at it.
+    expect(store.getState().world.now).toBe(40_000);
+    expect(store.getState().lesson.demo!.pause!.prompt).toMatch(/^At 0:45/);
+    expect(store.getState().world.playing).toBe(false);
+    // Playing while it is shown moves nothing until Play (as Continue) closes it.
+    patch(store, { world: { playing: true } });
+    tick(store, 100, 1_000);
+    expect(store.getState().world.now).toBe(40_000);
+    runAction(store, 'clock.toggle');
+    expect(store.getState().lesson.demo!.pause).toBeNull();
+    for (let i = 0; i < 400 && store.getState().world.playing; i++) tick(store, 1_000, 1_000);
+    // No question is left: the clock runs to the demo's end (until: 2m) and stops there.
+    expect(store.getState().world.now).toBe(120_000);
+    expect(store.getState().world.playing).toBe(false);
+    runAction(store, 'clock.toggle');
+    tick(store, 1_000, 1_000);
+    expect(store.getState().world.now).toBe(120_000);
   });
 
   it('a callout shows from its moment until its end: beside its node, or for the moment', async () => {
@@ -57,7 +96,14 @@ describe("a demo's answer choices and callouts in the page", () => {
     runAction(store, 'clock.jump', '2m59s');
     expect(audienceShow(store.getState()).callouts).toEqual([]);
     runAction(store, 'clock.jump', '3m');
-    expect(audienceShow(store.getState()).callouts).toEqual([{ node: 'instance:i-a1', text: 'Its agent is disconnected until 5:00: watch its task' }]);
+    expect(audienceShow(store.getState()).callouts).toEqual([{ node: 'instance:i-a1', text: 'Its agent lost its connection at 3:00: ECS reads it connected until the heartbeats go missing' }]);
+    // The callout that says the agent is disconnected shows once the world has it so (the node turns red at 4:41).
+    const agent = () => Object.values(store.getState().world.timeline!.sim.world.containerInstances).find((c) => c.ec2InstanceId === 'i-a1')!.agentConnected;
+    runAction(store, 'clock.jump', '4m40s');
+    expect(agent()).toBe(true);
+    runAction(store, 'clock.jump', '4m42s');
+    expect(agent()).toBe(false);
+    expect(audienceShow(store.getState()).callouts).toEqual([{ node: 'instance:i-a1', text: 'ECS marked its agent disconnected at 4:41 (back at 5:00): watch its task' }]);
     runAction(store, 'clock.jump', '5m');
     expect(audienceShow(store.getState()).callouts).toEqual([]);
     runAction(store, 'clock.jump', '9m');
@@ -69,7 +115,11 @@ describe("a demo's answer choices and callouts in the page", () => {
     const store = fresh(port);
     runAction(store, 'console.run', 'sim launch-instances --cluster demo --count 2');
     runAction(store, 'clock.jump', '1m');
-    runAction(store, 'demo.addStop', { prompt: 'How many tasks run?', reveal: 'None yet.' });
+    runAction(store, 'demo.addStop', { prompt: 'How many tasks run?', reveal: 'None yet.', revealAfter: 'soon' });
+    expect(store.getState().ui.notices.at(-1)!.text).toBe('"Reveal after" is a number of seconds (or empty to reveal at once), not "soon".');
+    expect(store.getState().present.draft.stops).toEqual([]);
+    runAction(store, 'demo.addStop', { prompt: 'How many tasks run?', reveal: 'None yet.', revealAfter: '10' });
+    expect(store.getState().present.draft.stops.map((x) => [x.at, x.revealAt])).toEqual([[60_000, 70_000]]);
     runAction(store, 'demo.addChoice', { at: 60_000, label: 'Two', when: '{ count: tasks, equal: 2 }' });
     expect(store.getState().present.draft.stops[0]!.choices).toBeUndefined();
     expect(store.getState().ui.notices.at(-1)!.text).toBe("No choice added: 1:17: when.equal: unknown member 'equal'; a condition has count, where, equals, atLeast, atMost, event, sequence, holdsFor, within, after, window, from, never, rate, since.");
@@ -88,6 +138,7 @@ describe("a demo's answer choices and callouts in the page", () => {
     const file = port.downloads.at(-1)!;
     const d = await readDemoFile(file.name, file.text);
     expect(d.problems).toBeUndefined();
+    expect(d.demo!.pauses[0]!.revealAt).toBe(70_000);
     expect(d.demo!.pauses[0]!.choices!.map((c) => [c.label, c.when])).toEqual([['None', { count: 'tasks', where: { lastStatus: 'RUNNING' }, equals: 0 }], ['Two', { count: 'tasks', equals: 2 }]]);
     // An instance launched without an id gets one as the world runs: the file names it as the canvas did.
     expect(d.demo!.callouts).toEqual([{ at: 60_000, until: 120_000, node: `instance:${inst.ec2InstanceId}`, text: 'Watch <b>this</b> one' }]);

@@ -69,7 +69,7 @@ describe('demos an instructor writes in the page', () => {
     const draft = store.getState().present.draft;
     expect(draft).toMatchObject({ title: expect.stringMatching(/^Placement strategies side by side/), focus: 'cluster:', panes: [] });
     expect(draft.variants.map((v) => v.label)).toEqual(['Binpack on memory', 'Spread by AZ, then by instance', 'Random']);
-    expect(draft.stops.map((x) => x.at)).toEqual([5_000, 46_000]);
+    expect(draft.stops.map((x) => [x.at, x.revealAt])).toEqual([[5_000, undefined], [40_000, 50_000]]);
     expect(draft.stops[1]!.choices!.map((c) => c.label)).toEqual(["All 4: one on each instance", "2: only two instances have 2 GiB free", "None: binpack filled the cluster"]);
     // A speed from 20s on, then saved and played: the clock takes it when the segment begins.
     runAction(store, 'clock.jump', '20s');

@@ -59,12 +59,20 @@ function refProblem(ref: string, known: ReturnType<typeof namedNodes>): string {
   return `no ${r.kind} '${r.name}' in this demo${named.length ? ` (its requests name ${named.slice(0, 8).join(', ')})` : ''}`;
 }
 
-type RawPresenter = { pauses?: { at: unknown; prompt: string; reveal: string; choices?: { label: string; when: unknown }[] }[]; callouts?: { at: unknown; until?: unknown; node?: string; text: string }[] };
+type RawPresenter = { pauses?: { at: unknown; revealAt?: unknown; prompt: string; reveal: string; choices?: { label: string; when: unknown }[] }[]; callouts?: { at: unknown; until?: unknown; node?: string; text: string }[] };
 
-/** The demo's pauses, with their choices. */
+/** The demo's pauses, with their choices; a pause's revealAt comes after it is asked and no later than the next question. */
 export function readPauses(raw: RawPresenter, file: string, doc: Located, problems: Problem[]): DemoPause[] {
-  return (raw.pauses ?? []).map((p, i) => {
+  const pauses = raw.pauses ?? [];
+  return pauses.map((p, i) => {
     const pause: DemoPause = { at: parseDuration(p.at) ?? 0, prompt: p.prompt, reveal: p.reveal };
+    if (p.revealAt !== undefined) {
+      pause.revealAt = parseDuration(p.revealAt) ?? 0;
+      const next = pauses[i + 1] ? parseDuration(pauses[i + 1]!.at) : undefined;
+      const why = pause.revealAt <= pause.at ? 'the outcome is revealed after the question is asked: revealAt comes after at'
+        : next !== undefined && pause.revealAt > next ? `the reveal comes before the next question (at ${next / 1000}s)` : '';
+      if (why) problems.push(fileError(file, doc.at(['presenter', 'pauses', i, 'revealAt']), `presenter.pauses[${i}].revealAt`, why));
+    }
     if (p.choices) {
       pause.choices = p.choices.map((c, j) => {
         const path = ['presenter', 'pauses', i, 'choices', j, 'when'];

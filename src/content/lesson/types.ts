@@ -127,11 +127,14 @@ export interface Demo {
 
 /** A "predict, then reveal" question of a demo. */
 export interface DemoPause {
+  /** When the question is asked: the clock stops here, before the outcome it asks about. */
   at: number;
+  /** When the outcome is shown (after `at`): Reveal runs the clock on to it, then shows the reveal and judges the choices there. */
+  revealAt?: number;
   prompt: string;
   reveal: string;
   /**
-   * What the room may answer (2 to 5): each judged at the reveal by its predicate (in the goals' language) over
+   * What the room may answer (2 to 5): each judged at the reveal (at `revealAt`, if given) by its predicate (in the goals' language) over
    * the world then, with the evaluation lessons use; `when` keeps the predicate as the file wrote it.
    */
   choices?: { label: string; predicate: Goal; when: unknown }[];

@@ -24,7 +24,12 @@ const redoable = (s: SandboxState): true | string => (!s.world.timeline ? reason
 export const CLOCK_ACTIONS = {
   'clock.toggle': {
     label: 'Play / pause', group: 'Clock', keys: ['Space'], enabled: needsWorld,
-    run: (st) => patch(st, (s) => ({ world: { playing: !s.world.playing } })),
+    run: (st) => patch(st, (s) => {
+      // Play while a demo's question is shown is Continue: the question is behind, and the clock plays on to the next one.
+      const d = s.lesson.demo;
+      if (d?.pause) return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } }, world: { playing: true } };
+      return { world: { playing: !s.world.playing } };
+    }),
   },
   'clock.step': {
     label: 'Step to the next event', group: 'Clock', keys: ['.'], enabled: needsWorld,

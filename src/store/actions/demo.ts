@@ -27,14 +27,24 @@ export const DEMO_ACTIONS = {
   },
   'demo.addStop': {
     label: 'Place a question at this moment', group: 'Demo', palette: false, enabled: needsWorld,
-    run: (st, q: { prompt: string; reveal: string }) => {
+    run: (st, q: { prompt: string; reveal: string; revealAfter?: string | number }) => {
       const prompt = String(q?.prompt ?? '').trim();
       const reveal = String(q?.reveal ?? '').trim();
       if (!prompt || !reveal) {
         notify(st, 'A question needs both what to ask and what happens (the reveal).', 'warning', { cause: 'demo:stop' });
         return;
       }
-      patch(st, (s) => ({ present: { draft: { ...s.present.draft, stops: [...s.present.draft.stops.filter((x) => x.at !== s.world.now), { at: s.world.now, prompt, reveal }].sort((a, b) => a.at - b.at) } } }));
+      // Asked now, revealed N seconds later: the room predicts before the outcome happens.
+      const raw = String(q?.revealAfter ?? '').trim();
+      const after = raw ? Number(raw) : 0;
+      if (!Number.isFinite(after) || after < 0) {
+        notify(st, `"Reveal after" is a number of seconds (or empty to reveal at once), not "${raw}".`, 'warning', { cause: 'demo:stop' });
+        return;
+      }
+      patch(st, (s) => {
+        const stop = { at: s.world.now, prompt, reveal, ...(after > 0 ? { revealAt: s.world.now + Math.round(after * 1000) } : {}) };
+        return { present: { draft: { ...s.present.draft, stops: [...s.present.draft.stops.filter((x) => x.at !== s.world.now), stop].sort((a, b) => a.at - b.at) } } };
+      });
     },
   },
   'demo.addSpeed': {

@@ -1,4 +1,4 @@
-import { notify, patch, setLesson, type LessonState, type SandboxState, type SandboxStore } from '../store';
+import { notify, patch, setLesson, touched, type LessonState, type SandboxState, type SandboxStore } from '../store';
 import { parseProgress, saveProgress } from '../progress';
 import { needsLesson, reason, type ActionTable } from '../registry';
 import { selectNextLesson } from '../selectors/flow';
@@ -10,6 +10,15 @@ function lessonChange(st: SandboxStore, f: (l: LessonState) => Partial<LessonSta
 }
 
 const lessons = () => import('../lessons');
+
+/** Runs the clock on to the moment a question's outcome is revealed (nothing when there is none, or the clock is past it). */
+function outcomeDue(st: SandboxStore, revealAt: number | undefined): void {
+  const t = st.getState().world.timeline;
+  if (!t || revealAt === undefined || t.now >= revealAt) return;
+  patch(st, { world: { playing: false } });
+  t.seek(revealAt);
+  touched(st);
+}
 
 const lessonChoices = (s: SandboxState) => Object.values(s.lesson.catalog?.lessons ?? {}).map((l) => ({ label: `${l.id}: ${l.title}`, arg: l.id }));
 const demoChoices = (s: SandboxState) => Object.values(s.lesson.catalog?.demos ?? {}).map((d) => ({ label: d.title, arg: d.id }));
@@ -107,6 +116,8 @@ export const LESSON_ACTIONS = {
     label: 'Reveal the answer, then continue', group: 'Demo', keys: ['Enter'], quiet: true, enabled: (s) => (s.lesson.demo?.pause ? true : 'no question is open'),
     run: async (st) => {
       const asked = st.getState().lesson.demo!.pause!;
+      // A question asked before its outcome: the clock runs on to the moment it is revealed (as a jump does: the same events as playing).
+      if (!asked.revealed) outcomeDue(st, asked.revealAt);
       // The choices are judged over the world at the moment of the reveal, as lessons judge their goals.
       const judged = !asked.revealed && asked.choices?.length ? (await lessons()).judgePause(st) : undefined;
       patch(st, (s) => {

@@ -36,7 +36,13 @@ describe("a demo's answer choices and callouts", () => {
     const first = d.variants[0]!;
     expect(first.label).toBe('Binpack on memory');
     const t = new Timeline(first.scenario, first.seed, [], { history: false });
+    // Asked at 0:40, before the RunTask at 0:45: none of the four has started, so the room cannot read the answer off the world.
+    expect([q.at, q.revealAt]).toEqual([40_000, 50_000]);
     t.advanceTo(q.at);
+    expect(t.sim.events.at(-1)!.t).toBeLessThan(45_000);
+    expect(judgeChoices(t, d, q)).toEqual([false, false, true]);
+    // Revealed at 0:50, after it: two started.
+    t.advanceTo(q.revealAt!);
     expect(judgeChoices(t, d, q)).toEqual([false, true, false]);
     // A question without choices judges none.
     expect(judgeChoices(t, d, d.pauses[0]!)).toEqual([]);
@@ -49,7 +55,8 @@ describe("a demo's answer choices and callouts", () => {
     t.advanceTo(q.at);
     expect(judgeChoices(t, d, q)).toEqual([false, true]);
     expect(d.callouts).toEqual([
-      { at: 180_000, until: 300_000, node: 'instance:i-a1', text: 'Its agent is disconnected until 5:00: watch its task' },
+      { at: 180_000, until: 281_000, node: 'instance:i-a1', text: 'Its agent lost its connection at 3:00: ECS reads it connected until the heartbeats go missing' },
+      { at: 282_000, until: 300_000, node: 'instance:i-a1', text: 'ECS marked its agent disconnected at 4:41 (back at 5:00): watch its task' },
       { at: 535_000, until: 750_000, text: "Traffic is five times what it was: watch web's desired count on the Charts panel" },
     ]);
   });
@@ -109,6 +116,15 @@ describe("a demo's answer choices and callouts", () => {
       "demos/d.yaml:12:23: presenter.callouts[1].node: 'pod:web' is not a node reference: write kind:name with kind one of instance, cluster, service, family, loadBalancer (instance:i-a1, service:web)",
       'demos/d.yaml:13:25: presenter.callouts[2].until: a callout ends after it begins',
     ]);
+  });
+
+  it('a question revealed later names a revealAt after it is asked and no later than the next question; anything else is refused at its member', () => {
+    const pause = (at: string, revealAt: string) => `    - { at: ${at}, revealAt: ${revealAt}, prompt: "How many start?", reveal: "Two." }\n`;
+    const file = (...ps: string[]) => `${WORLD}presenter:\n  pauses:\n${ps.join('')}    - { at: 40s, prompt: "And now?", reveal: "Still two." }\n`;
+    expect(read(file(pause('5s', '20s'))).pauses.map((p) => [p.at, p.revealAt])).toEqual([[5_000, 20_000], [40_000, undefined]]);
+    expect(problems(file(pause('5s', '5s')))).toEqual(['demos/d.yaml:11:27: presenter.pauses[0].revealAt: the outcome is revealed after the question is asked: revealAt comes after at']);
+    expect(problems(file(pause('5s', '1m')))).toEqual(['demos/d.yaml:11:27: presenter.pauses[0].revealAt: the reveal comes before the next question (at 40s)']);
+    expect(problems(file(pause('5s', 'soon')))[0]).toMatch(/^demos\/d\.yaml:11:27: presenter\.pauses\[0\]\.revealAt: /);
   });
 
   it('a predicate typed in the Demos tool is read by the same reader, its problems named by member', () => {
