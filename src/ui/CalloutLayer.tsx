@@ -20,8 +20,8 @@ export interface Box { x: number; y: number; w: number; h: number }
 const BUBBLE_W = 280;
 const GAP = 10;
 
-/** About how tall a bubble of `text` is (17px type, about 30 characters a line within its 280px). */
-export const bubbleHeight = (text: string) => Math.ceil(Math.max(1, text.length) / 30) * 22 + 16;
+/** About how tall a bubble of `text` is at its largest (the audience's type: about 24 characters a line within its 280px, 29px a line). */
+export const bubbleHeight = (text: string) => Math.ceil(Math.max(1, text.length) / 24) * 29 + 16;
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 

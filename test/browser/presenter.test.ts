@@ -260,11 +260,12 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
   const choiceTexts = (p: Page) => p.getByRole('list', { name: 'Answers to choose from' }).locator('li').allTextContents();
 
   it('a question with choices: the audience sees them while asked and no judgement, the presenter marks the room\'s pick, and at the reveal the choice the world bears out is marked right', async () => {
-    const { page, audience, errors } = await twoWindows('placement-side-by-side&t=40s');
+    const { page, audience, errors } = await twoWindows('placement-side-by-side&t=35s');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const question = audience.getByRole('region', { name: 'Question' });
     await expect.poll(() => question.count(), { timeout: 15_000 }).toBe(1);
-    expect(await clock(audience).textContent()).toBe('0:00:46');
+    // Asked at 0:40, before the RunTask at 0:45 it asks about: the event log has no new task yet.
+    expect(await clock(audience).textContent()).toBe('0:00:40');
     await expect.poll(() => choiceTexts(audience)).toEqual(['1All 4: one on each instance', '22: only two instances have 2 GiB free', '3None: binpack filled the cluster']);
     // The room's intuitive pick, marked with the key 1: both windows show it; nothing is judged yet.
     await page.keyboard.press('1');
@@ -273,7 +274,8 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(await question.textContent()).not.toMatch(/✓|✗|What happens/);
     await audience.screenshot({ path: resolve(SHOTS, 'choices-asked-audience-1280x720.png') });
     await page.getByRole('button', { name: 'Reveal' }).click();
-    // Judged over the world at 0:46: two of the four started, so the room's pick is wrong and 2 is right.
+    // Reveal runs the clock on to 0:50 and judges there: two of the four started, so the room's pick is wrong and 2 is right.
+    for (const p of [page, audience]) await expect.poll(() => clock(p).textContent()).toBe('0:00:50');
     await expect.poll(() => choiceTexts(audience)).toEqual(["1All 4: one on each instancethe room's pick✗ wrong", '22: only two instances have 2 GiB free✓ right', '3None: binpack filled the cluster✗ wrong']);
     expect(await choiceTexts(page)).toEqual(await choiceTexts(audience));
     expect(await question.textContent()).toContain('What happens: Two: distinctInstance');
@@ -288,16 +290,24 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(await bubble(audience).count()).toBe(0);
     await page.getByLabel('Jump to').fill('3m');
     await page.getByLabel('Jump to').press('Enter');
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+    /** How far apart two boxes are (0 when they touch or overlap). */
+    const apart = (a: Box, b: Box) => Math.max(0, b.x - (a.x + a.width), a.x - (b.x + b.width), b.y - (a.y + a.height), a.y - (b.y + b.height));
+    const nodeOf = (p: Page, id: string) => p.locator('.canvas .react-flow__node', { has: p.locator('.inst-head', { hasText: id }) });
     for (const p of [page, audience]) {
       await expect.poll(() => bubble(p).count()).toBe(1);
-      expect(await bubble(p).textContent()).toBe('Callout: Its agent is disconnected until 5:00: watch its task');
-      // Beside its node, not over it, and inside the canvas.
-      const node = (await p.locator('.canvas .react-flow__node', { has: p.locator('.inst-head', { hasText: 'i-a1' }) }).boundingBox())!;
+      // The node still reads connected: ECS has not missed its heartbeats yet, and the callout says so.
+      expect(await bubble(p).textContent()).toBe('Callout: Its agent lost its connection at 3:00: ECS reads it connected until the heartbeats go missing');
+      // Beside its node, over neither it nor its neighbour i-b1 (nor any other node), and inside the canvas.
+      const node = (await nodeOf(p, 'i-a1').boundingBox())!;
       const b = (await bubble(p).boundingBox())!;
       const canvas = (await p.locator('.world .canvas').boundingBox())!;
-      const overlap = Math.max(0, Math.min(node.x + node.width, b.x + b.width) - Math.max(node.x, b.x)) * Math.max(0, Math.min(node.y + node.height, b.y + b.height) - Math.max(node.y, b.y));
-      expect(overlap).toBe(0);
-      expect(Math.abs(b.y - node.y)).toBeLessThan(node.height);
+      expect(overlap(node, b)).toBe(0);
+      expect(apart(node, b)).toBeLessThan(20);
+      expect(overlap((await nodeOf(p, 'i-b1').boundingBox())!, b)).toBe(0);
+      const others = p.locator('.canvas .react-flow__node:not(.react-flow__node-cluster):not(.react-flow__node-zone)');
+      for (let i = 0; i < (await others.count()); i++) expect(overlap((await others.nth(i).boundingBox())!, b)).toBe(0);
       expect(b.x).toBeGreaterThanOrEqual(canvas.x);
       expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
       expect(parseFloat(await bubble(p).evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(17);
@@ -308,9 +318,13 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     const before = (await bubble(page).boundingBox())!;
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await expect.poll(async () => (await bubble(page).boundingBox())!.x).not.toBe(before.x);
-    const node = (await page.locator('.canvas .react-flow__node', { has: page.locator('.inst-head', { hasText: 'i-a1' }) }).boundingBox())!;
+    const node = (await nodeOf(page, 'i-a1').boundingBox())!;
     const after = (await bubble(page).boundingBox())!;
-    expect(Math.abs(after.y - node.y)).toBeLessThan(node.height);
+    expect(apart(node, after)).toBeLessThan(20);
+    // Once ECS marks the agent disconnected (4:41), the callout says so.
+    await page.getByLabel('Jump to').fill('4m42s');
+    await page.getByLabel('Jump to').press('Enter');
+    for (const p of [page, audience]) await expect.poll(() => bubble(p).textContent()).toBe('Callout: ECS marked its agent disconnected at 4:41 (back at 5:00): watch its task');
     await page.getByLabel('Jump to').fill('5m');
     await page.getByLabel('Jump to').press('Enter');
     for (const p of [page, audience]) await expect.poll(() => bubble(p).count()).toBe(0);
