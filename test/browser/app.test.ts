@@ -149,7 +149,7 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
 
     // A share link opened elsewhere replays to the same state.
     await page.getByRole('button', { name: 'Share link' }).click();
-    const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link).toMatch(/#share=[A-Za-z0-9_-]+$/);
     const other = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page2 = await other.newPage();

@@ -285,7 +285,7 @@ describe.runIf(chromiumAvailable('built'))('the built page: its Content-Security
     await expect.poll(() => page.getByRole('region', { name: 'Lesson L4' }).count()).toBe(1);
     await expect.poll(() => page.getByText('2 actions', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Share link' }).click();
-    const link = await page.getByLabel('Share link', { exact: true }).inputValue();
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link.slice(0, link.indexOf('#'))).toBe(sub);
     const other = await context.newPage();
     await other.goto(link);
