@@ -1,10 +1,11 @@
 import * as parser from '../content/scenario';
 import { trackerFor } from '../content/lesson';
+import * as predicates from '../content/lesson/predicate';
 
 /**
- * The scenario parser and the lessons' live checker, as parser.ts and tracking.ts find them when the page
+ * The scenario parser, the lessons' live checker and their predicate reader, as parser.ts and tracking.ts find them when the page
  * starts: loaded with the module, as the tests and the dev server have them. The production build replaces
  * this module with one that holds nothing (vite.config.ts, onDemandPlugin), so the page loads them when
  * first needed.
  */
-export const PRELOADED: { parser: typeof parser; trackerFor: typeof trackerFor } | undefined = { parser, trackerFor };
+export const PRELOADED: { parser: typeof parser; trackerFor: typeof trackerFor; predicates: typeof predicates } | undefined = { parser, trackerFor, predicates };

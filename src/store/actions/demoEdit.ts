@@ -1,6 +1,6 @@
 import { parseYaml } from '../../formats/yamlDoc';
 import { parseDuration } from '../../sim';
-import { parsePredicateText } from '../../content/lesson/predicate';
+import { PRELOADED } from '../preloaded';
 import { notify, patch, type SandboxState, type SandboxStore, type Selection } from '../store';
 import type { DemoDraft, DemoStop, DraftCallout } from '../demoFile';
 import { refOfSelection } from '../selectors/callouts';
@@ -16,25 +16,35 @@ import { needsWorld, type ActionTable } from '../registry';
 /** Most choices a question has (the demo format's bound). */
 export const MAX_CHOICES = 5;
 
+/**
+ * The lessons' predicate reader, which brings the scenario parser with it: the page loads it when the
+ * first choice is added (the Demos tool has it by then), so it is not part of the first load.
+ */
+type Predicates = typeof import('../../content/lesson/predicate');
+let predicates: Predicates | undefined = PRELOADED?.predicates;
+const loadPredicates = (): Promise<Predicates> => import('../../content/lesson/predicate').then((m) => (predicates = m));
+
 const draftChange = (st: SandboxStore, f: (d: DemoDraft, s: SandboxState) => Partial<DemoDraft>) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, ...f(s.present.draft, s) } } }));
 
 const withStop = (d: DemoDraft, at: number, f: (x: DemoStop) => DemoStop): Partial<DemoDraft> => ({ stops: d.stops.map((x) => (x.at === at ? f(x) : x)) });
 
 const withCallout = (d: DemoDraft, i: number, f: (x: DraftCallout) => DraftCallout): Partial<DemoDraft> => ({ callouts: d.callouts.map((x, j) => (j === i ? f(x) : x)) });
 
+function addChoice(st: SandboxStore, c: { at: number; label: string; when: string }, p: Predicates): void {
+  const stop = st.getState().present.draft.stops.find((x) => x.at === c?.at);
+  const label = String(c?.label ?? '').trim();
+  const read = p.parsePredicateText(String(c?.when ?? ''));
+  const why = !stop ? 'there is no question at that moment' : (stop.choices?.length ?? 0) >= MAX_CHOICES ? `a question has at most ${MAX_CHOICES} choices` : !label ? 'a choice needs a label' : read.problems[0] ?? '';
+  if (why) return void notify(st, `No choice added: ${why}.`, 'warning', { cause: 'demo:choice' });
+  // The predicate is kept as the data it was typed as: the file writes it back as such.
+  const when = parseYaml(String(c.when)).data;
+  draftChange(st, (d) => withStop(d, c.at, (x) => ({ ...x, choices: [...(x.choices ?? []), { label, when }] })));
+}
+
 export const DEMO_EDIT_ACTIONS = {
   'demo.addChoice': {
     label: 'Add an answer choice to a question', group: 'Demo', palette: false,
-    run: (st, c: { at: number; label: string; when: string }) => {
-      const stop = st.getState().present.draft.stops.find((x) => x.at === c?.at);
-      const label = String(c?.label ?? '').trim();
-      const read = parsePredicateText(String(c?.when ?? ''));
-      const why = !stop ? 'there is no question at that moment' : (stop.choices?.length ?? 0) >= MAX_CHOICES ? `a question has at most ${MAX_CHOICES} choices` : !label ? 'a choice needs a label' : read.problems[0] ?? '';
-      if (why) return notify(st, `No choice added: ${why}.`, 'warning', { cause: 'demo:choice' });
-      // The predicate is kept as the data it was typed as: the file writes it back as such.
-      const when = parseYaml(String(c.when)).data;
-      draftChange(st, (d) => withStop(d, c.at, (x) => ({ ...x, choices: [...(x.choices ?? []), { label, when }] })));
-    },
+    run: (st, c: { at: number; label: string; when: string }) => (predicates ? addChoice(st, c, predicates) : loadPredicates().then((m) => addChoice(st, c, m))),
   },
   'demo.removeChoice': {
     label: 'Remove an answer choice', group: 'Demo', palette: false,
