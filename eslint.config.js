@@ -42,15 +42,7 @@ const testZone = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'coverage/**',
-      'test-output/**',
-      'node_modules/**',
-      'public/**',
-      '**/*.generated.*',
-      'src/content/scenarioValidator.js',
-    ],
+    ignores: ['dist/**', 'coverage/**', 'test-output/**', 'node_modules/**', 'public/**', '**/*.generated.*', 'src/content/scenarioValidator.js'],
   },
   ...tseslint.configs.recommended,
   {
@@ -74,10 +66,14 @@ export default tseslint.config(
   {
     files: ['src/sim/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(?!\\.|seedrandom$)', message: 'The engine imports no package but seedrandom (DESIGN.md rule 1).' }],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^(?!\\.|seedrandom$)', message: 'The engine imports no package but seedrandom (DESIGN.md rule 1).' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'window', message: 'The engine has no DOM (DESIGN.md rule 1).' },
         { name: 'document', message: 'The engine has no DOM (DESIGN.md rule 1).' },
         { name: 'localStorage', message: 'The engine has no storage: the store saves the workspace.' },
@@ -85,7 +81,8 @@ export default tseslint.config(
         { name: 'setInterval', message: 'The engine has no timers: schedule a pending event on the simulated clock.' },
         { name: 'requestAnimationFrame', message: 'The engine has no frames: the store drives the clock.' },
       ],
-      'no-restricted-properties': ['error',
+      'no-restricted-properties': [
+        'error',
         { object: 'Math', property: 'random', message: 'Draw from a named seeded stream (core/rng) so runs replay.' },
         { object: 'Date', property: 'now', message: 'Simulated time only: read the engine clock.' },
         { object: 'performance', property: 'now', message: 'Simulated time only: read the engine clock.' },

@@ -38,7 +38,9 @@ const HEADER_ONLY: Record<string, string[]> = { 'frame-ancestors': ["'none'"], '
 function contentSecurityPolicy(extra: Record<string, string[]> = {}): string {
   const all: Record<string, string[]> = { ...POLICY };
   for (const [k, v] of Object.entries(extra)) all[k] = [...(all[k] ?? []), ...v];
-  return Object.entries(all).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+  return Object.entries(all)
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join('; ');
 }
 
 const sha256 = (data: string | Buffer, encoding: 'hex' | 'base64' = 'hex') => createHash('sha256').update(data).digest(encoding);

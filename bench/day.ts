@@ -24,7 +24,14 @@ function block(sim: Sim, b: number): string {
   const [cluster, asg, lb] = [`prod${suffix(b)}`, `nodes${suffix(b)}`, `prod-lb${suffix(b)}`];
   call(sim, 'ecs.CreateCluster', { clusterName: cluster });
   call(sim, 'ec2.CreateLaunchTemplate', { LaunchTemplateName: `node${suffix(b)}`, LaunchTemplateData: { InstanceType: 'm5.xlarge', UserData: `ECS_CLUSTER=${cluster}` } });
-  call(sim, 'autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: asg, LaunchTemplate: { LaunchTemplateName: `node${suffix(b)}` }, MinSize: 100, MaxSize: 800, DesiredCapacity: INSTANCES_PER_BLOCK, NewInstancesProtectedFromScaleIn: true });
+  call(sim, 'autoscaling.CreateAutoScalingGroup', {
+    AutoScalingGroupName: asg,
+    LaunchTemplate: { LaunchTemplateName: `node${suffix(b)}` },
+    MinSize: 100,
+    MaxSize: 800,
+    DesiredCapacity: INSTANCES_PER_BLOCK,
+    NewInstancesProtectedFromScaleIn: true,
+  });
   call(sim, 'ecs.CreateCapacityProvider', { name: asg, autoScalingGroupProvider: { autoScalingGroupArn: asg, managedScaling: { status: 'ENABLED', targetCapacity: 90 }, managedTerminationProtection: 'ENABLED' } });
   call(sim, 'ecs.PutClusterCapacityProviders', { cluster, capacityProviders: [asg], defaultCapacityProviderStrategy: [{ capacityProvider: asg, weight: 1 }] });
   const lbArn = call(sim, 'elbv2.CreateLoadBalancer', { Name: lb }).LoadBalancers[0].LoadBalancerArn;
@@ -50,7 +57,12 @@ function service(sim: Sim, i: number, b: number, listener: string): void {
   call(sim, 'ecs.RegisterTaskDefinition', { family: `svc${i}`, cpu: '512', memory: '1024', containerDefinitions: [{ name: 'app', image: `svc${i}:1`, portMappings: [{ containerPort: 80 }] }] });
   call(sim, 'ecs.CreateService', { cluster, serviceName: `svc${i}`, taskDefinition: `svc${i}`, desiredCount: 10, loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 80 }] });
   call(sim, 'applicationautoscaling.RegisterScalableTarget', { ...resource, MinCapacity: 2, MaxCapacity: 80 });
-  call(sim, 'applicationautoscaling.PutScalingPolicy', { ...resource, PolicyName: 'cpu60', PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } } });
+  call(sim, 'applicationautoscaling.PutScalingPolicy', {
+    ...resource,
+    PolicyName: 'cpu60',
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } },
+  });
   call(sim, 'sim.SetTraffic', { loadBalancer: `prod-lb${suffix(b)}`, path: `/svc${i}/api`, shape: 'daily', base: 40, peak: 1200, peakHour: (i * 7) % 24 });
 }
 

@@ -78,12 +78,23 @@ export function placement(): void {
   const DECISIONS = 2000;
   const { ms } = best(3, () => {
     for (let i = 0; i < DECISIONS; i++) {
-      placeOnInstances(sim.world, {
-        clusterArn, group: 'family:web', req,
-        constraints: [{ type: 'memberOf', expression: 'attribute:tier == app and attribute:ecs.instance-type =~ m5.*' }],
-        strategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
-        defaultMode: 'random',
-      }, rng, i, 0);
+      placeOnInstances(
+        sim.world,
+        {
+          clusterArn,
+          group: 'family:web',
+          req,
+          constraints: [{ type: 'memberOf', expression: 'attribute:tier == app and attribute:ecs.instance-type =~ m5.*' }],
+          strategies: [
+            { type: 'spread', field: 'attribute:ecs.availability-zone' },
+            { type: 'binpack', field: 'memory' },
+          ],
+          defaultMode: 'random',
+        },
+        rng,
+        i,
+        0,
+      );
     }
   });
   line('placement_decision_1000_instances', ms / DECISIONS, 'ms');
@@ -94,7 +105,15 @@ export function runtask(): void {
   const { ms, result } = best(2, () => {
     const sim = bigCluster(1000);
     for (let i = 0; i < 1000; i++) {
-      sim.call('ecs.RunTask', { cluster: 'big', taskDefinition: 'web', count: 10, placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }] });
+      sim.call('ecs.RunTask', {
+        cluster: 'big',
+        taskDefinition: 'web',
+        count: 10,
+        placementStrategy: [
+          { type: 'spread', field: 'attribute:ecs.availability-zone' },
+          { type: 'binpack', field: 'memory' },
+        ],
+      });
     }
     sim.runUntil(120_000);
     return Object.values(sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING').length;

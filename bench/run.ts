@@ -26,15 +26,17 @@ async function section(name: string): Promise<void> {
   if (name === 'snapshotparts') return (await import('./snapshot')).snapshotParts();
   if (name.startsWith('day')) return void (await import('./day')).day(name === 'day' ? 1 : Number(name.slice(3)) / 500);
   const engine = await import('./engine');
-  ({ hold: engine.hold, mmc: engine.mmc, placement: engine.placement, runtask: engine.runtask } as Record<string, () => void>)[name]!();
+  (({ hold: engine.hold, mmc: engine.mmc, placement: engine.placement, runtask: engine.runtask }) as Record<string, () => void>)[name]!();
 }
 
 /** Each doubling's cost in the scale series: the day's wall time against the day of half as many instances. */
 function scaleRatios(out: string): string[] {
-  const wall = new Map([...parseRun(out).values()].flatMap((f) => {
-    const m = /^day_(\d+)_instances_\d+_services_wall$/.exec(f.name);
-    return m ? [[Number(m[1]), f.value] as const] : [];
-  }));
+  const wall = new Map(
+    [...parseRun(out).values()].flatMap((f) => {
+      const m = /^day_(\d+)_instances_\d+_services_wall$/.exec(f.name);
+      return m ? [[Number(m[1]), f.value] as const] : [];
+    }),
+  );
   const sizes = [...wall.keys()].sort((a, b) => a - b);
   const lines: string[] = [];
   for (let i = 1; i < sizes.length; i++) {
@@ -76,6 +78,10 @@ if (process.env.BENCH_SECTION) {
   for (const name of opts.sections.length ? opts.sections : DEFAULT) {
     print(execFileSync(process.execPath, [...process.execArgv, process.argv[1]!], { encoding: 'utf8', env: { ...process.env, BENCH_SECTION: name }, stdio: ['ignore', 'pipe', 'inherit'] }));
   }
-  print(scaleRatios(out).map((l) => `${l}\n`).join(''));
+  print(
+    scaleRatios(out)
+      .map((l) => `${l}\n`)
+      .join(''),
+  );
   if (opts.save) writeFileSync(opts.save, out);
 }

@@ -36,11 +36,13 @@ self.addEventListener('fetch', (event) => {
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all([...revisions].map(async ([href, revision]) => {
-    if ((await cache.match(href))?.headers.get(REVISION) === revision) return;
-    const earlier = await caches.match(href);
-    await cache.put(href, earlier?.headers.get(REVISION) === revision ? earlier : await download(href, revision));
-  }));
+  await Promise.all(
+    [...revisions].map(async ([href, revision]) => {
+      if ((await cache.match(href))?.headers.get(REVISION) === revision) return;
+      const earlier = await caches.match(href);
+      await cache.put(href, earlier?.headers.get(REVISION) === revision ? earlier : await download(href, revision));
+    }),
+  );
 }
 
 async function download(href, revision) {
@@ -58,7 +60,9 @@ async function download(href, revision) {
 
 async function digest(body) {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 16);
 }
 
 async function dropOtherBuilds() {

@@ -8,8 +8,15 @@ type Json = Record<string, any>;
 
 /** The AWS CLI's service names the console runs, with the engine's namespace and botocore's model name. */
 const SERVICES: [cli: string, ns: string][] = [
-  ['ecs', 'ecs'], ['application-autoscaling', 'applicationautoscaling'], ['elbv2', 'elbv2'], ['servicediscovery', 'servicediscovery'],
-  ['cloudwatch', 'cloudwatch'], ['events', 'events'], ['autoscaling', 'autoscaling'], ['ec2', 'ec2'], ['ecr', 'ecr'],
+  ['ecs', 'ecs'],
+  ['application-autoscaling', 'applicationautoscaling'],
+  ['elbv2', 'elbv2'],
+  ['servicediscovery', 'servicediscovery'],
+  ['cloudwatch', 'cloudwatch'],
+  ['events', 'events'],
+  ['autoscaling', 'autoscaling'],
+  ['ec2', 'ec2'],
+  ['ecr', 'ecr'],
 ];
 
 export interface ModelPaths {
@@ -111,7 +118,10 @@ export function xform(name: string): string {
   let n = name;
   const special = /[A-Z]{2,}s$/.exec(n);
   if (special) n = `${n.slice(0, -special[0].length)}-${special[0].toLowerCase()}`;
-  return n.replace(/(.)([A-Z][a-z]+)/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return n
+    .replace(/(.)([A-Z][a-z]+)/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** The botocore documentation HTML as the plain paragraphs the help prints ("* " before list items). */
@@ -122,8 +132,17 @@ export function docText(html: string | undefined): string {
     .replace(/<li>\s*/gi, '\n\n* ')
     .replace(/<\/?(p|ul|ol|note|important|dl|dt|dd|li|div|h\d)\b[^>]*>/gi, '\n\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
-  return text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** Paginator facts: input and output tokens, the limit key, result keys, more-results and non-aggregate keys. */
@@ -179,7 +198,11 @@ export function consoleModelSources(p: ModelPaths): { model: string; help: strin
   const model: Json = { _generated: 'by scripts/gen-console-model.ts from the botocore models; do not edit', services: {} };
   const help: Json = { _generated: 'by scripts/gen-console-model.ts from the botocore models; do not edit', services: {} };
   for (const [cli, ns] of SERVICES) {
-    const simOps = new Set(Sim.operations().filter((o) => o.startsWith(`${ns}.`)).map((o) => o.slice(ns.length + 1)));
+    const simOps = new Set(
+      Sim.operations()
+        .filter((o) => o.startsWith(`${ns}.`))
+        .map((o) => o.slice(ns.length + 1)),
+    );
     const parts = serviceParts(p, cli, ns, simOps);
     model.services[cli] = parts.model;
     help.services[cli] = parts.help;

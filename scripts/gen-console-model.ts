@@ -20,7 +20,10 @@ const arg = (name: string, fallback: string) => {
 const root = resolve(import.meta.dirname, '..');
 const paths = corpusPaths(arg('--corpus', resolve(root, '../shared/corpus/schemas')), arg('--botocore', '/usr/lib/python3/dist-packages/awscli/botocore/data'));
 const { model, help } = consoleModelSources(paths);
-for (const [file, text] of [['model.generated.json', model], ['help.generated.json', help]] as const) {
+for (const [file, text] of [
+  ['model.generated.json', model],
+  ['help.generated.json', help],
+] as const) {
   const out = resolve(root, 'src/content/console/aws', file);
   writeFileSync(out, text);
   console.log(`wrote ${out} (${text.length} bytes)`);

@@ -18,7 +18,10 @@ export const OUTPUTS = {
 
 function firstSentence(doc) {
   if (!doc) return undefined;
-  const text = doc.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  const text = doc
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const m = /^(.{20,300}?[.!?])(\s|$)/.exec(text);
   return m ? m[1] : text.slice(0, 300);
 }
@@ -121,7 +124,9 @@ export function generate(model) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const files = generate(JSON.parse(readFileSync(process.argv[2], 'utf8')));
   if (process.argv.includes('--check')) {
-    const stale = Object.entries(OUTPUTS).filter(([k, path]) => readFileSync(path, 'utf8') !== files[k]).map(([, path]) => path);
+    const stale = Object.entries(OUTPUTS)
+      .filter(([k, path]) => readFileSync(path, 'utf8') !== files[k])
+      .map(([, path]) => path);
     for (const path of stale) console.log(`${path} is not what scripts/gen-ecs-shapes.mjs derives from the model: run it`);
     process.exit(stale.length ? 1 : 0);
   }

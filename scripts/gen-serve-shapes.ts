@@ -24,8 +24,15 @@ const botocore = arg('--botocore', '/usr/lib/python3/dist-packages/awscli/botoco
 
 /** The engine's namespace for each botocore service name. */
 const SERVICES: Record<string, string> = {
-  ecs: 'ecs', 'application-autoscaling': 'applicationautoscaling', servicediscovery: 'servicediscovery', events: 'events',
-  elbv2: 'elbv2', cloudwatch: 'cloudwatch', autoscaling: 'autoscaling', ec2: 'ec2', ecr: 'ecr',
+  ecs: 'ecs',
+  'application-autoscaling': 'applicationautoscaling',
+  servicediscovery: 'servicediscovery',
+  events: 'events',
+  elbv2: 'elbv2',
+  cloudwatch: 'cloudwatch',
+  autoscaling: 'autoscaling',
+  ec2: 'ec2',
+  ecr: 'ecr',
 };
 
 function installed(service: string): Json {

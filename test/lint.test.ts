@@ -12,13 +12,13 @@ async function messages(path: string, text: string): Promise<string[]> {
 
 describe('the lint rules keep the layers', () => {
   it('refuses the engine importing the store', async () => {
-    expect((await messages('src/sim/core/probe.ts', "import type { ActionDef } from '../../store/registry';\nexport type P = ActionDef;\n")).join('\n'))
-      .toMatch(/import-x\/no-restricted-paths: Unexpected path "..\/..\/store\/registry" imported in restricted zone. src\/sim may import only/);
+    expect((await messages('src/sim/core/probe.ts', "import type { ActionDef } from '../../store/registry';\nexport type P = ActionDef;\n")).join('\n')).toMatch(
+      /import-x\/no-restricted-paths: Unexpected path "..\/..\/store\/registry" imported in restricted zone. src\/sim may import only/,
+    );
   });
 
   it('refuses a lower engine floor importing a higher one', async () => {
-    expect((await messages('src/sim/model/probe.ts', "import { Sim } from '../sim';\nexport const p = Sim;\n")).join('\n'))
-      .toMatch(/src\/sim\/model may import only itself and the floors below it \(core\)/);
+    expect((await messages('src/sim/model/probe.ts', "import { Sim } from '../sim';\nexport const p = Sim;\n")).join('\n')).toMatch(/src\/sim\/model may import only itself and the floors below it \(core\)/);
   });
 
   it('refuses the formats layer importing content, and the runner importing the page', async () => {

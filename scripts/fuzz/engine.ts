@@ -18,11 +18,47 @@ export const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', '
 
 /** Names the setup creates, so that random calls find things to act on. */
 const WORLD_NAMES = [
-  'demo', 'web', 'api', 'lb', 'tg', 'rule', 'ns', 'nodes', 'app', 'i-0000000000000001', 'subnet-us-east-1a', 'subnet-us-east-1b', 'nginx', 'redis', 'web:1',
-  'service/demo/web', 'ecs', 'ecs:service:DesiredCount', 'arn:aws:ecs:us-east-1:123456789012:cluster/demo', 'ECS_CLUSTER=demo', '/', '/api', 'm5.large',
-  'ECSServiceAverageCPUUtilization', 'rate(5 minutes)', 'AWS/ECS', 'CPUUtilization', '8080:80', 'http://localhost:8080/',
+  'demo',
+  'web',
+  'api',
+  'lb',
+  'tg',
+  'rule',
+  'ns',
+  'nodes',
+  'app',
+  'i-0000000000000001',
+  'subnet-us-east-1a',
+  'subnet-us-east-1b',
+  'nginx',
+  'redis',
+  'web:1',
+  'service/demo/web',
+  'ecs',
+  'ecs:service:DesiredCount',
+  'arn:aws:ecs:us-east-1:123456789012:cluster/demo',
+  'ECS_CLUSTER=demo',
+  '/',
+  '/api',
+  'm5.large',
+  'ECSServiceAverageCPUUtilization',
+  'rate(5 minutes)',
+  'AWS/ECS',
+  'CPUUtilization',
+  '8080:80',
+  'http://localhost:8080/',
   // Resolved when the scenario runs to the id or ARN of the first such resource in the world (see resolveRefs).
-  '#ref:tg', '#ref:lb', '#ref:listener', '#ref:ns', '#ref:task', '#ref:ci', '#ref:svcd', '#ref:rule', '#ref:policy', '#ref:td', '#ref:container',
+  '#ref:tg',
+  '#ref:lb',
+  '#ref:listener',
+  '#ref:ns',
+  '#ref:task',
+  '#ref:ci',
+  '#ref:svcd',
+  '#ref:rule',
+  '#ref:policy',
+  '#ref:td',
+  '#ref:container',
 ];
 
 const HUGE = 'x'.repeat(100_000);
@@ -55,7 +91,7 @@ const nameArb = fc.oneof(
 function numberArb(s: Shape): fc.Arbitrary<number> {
   const integer = s.t === 'integer' || s.t === 'long';
   const lo = s.min ?? (integer ? -10 : -10);
-  const hi = s.max ?? (lo + 1000);
+  const hi = s.max ?? lo + 1000;
   const inRange = integer ? fc.integer({ min: Math.max(lo, -1e6), max: Math.min(hi, lo + 1e6) }) : fc.double({ min: Math.max(lo, -1e6), max: Math.min(hi, lo + 1e6), noNaN: true });
   return fc.oneof({ weight: 5, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(lo - 1, hi + 1, 0, -1, 1e12, 1e23) });
 }
@@ -111,11 +147,7 @@ export function requestArb(operation: string, cache = new Map<string, fc.Arbitra
   if (!shapeName) return fc.oneof(fc.constant({}), fc.object({ maxDepth: 1 }));
   const s = modelOf(ns)!.shapes[shapeName]!;
   // A third of the requests are well-typed (they reach the operations and change the world), two thirds carry hostile values.
-  return fc.oneof(
-    { weight: 10, arbitrary: structArb(ns, s, 0, cache, true, false) },
-    { weight: 20, arbitrary: structArb(ns, s, 0, cache, true, true) },
-    { weight: 1, arbitrary: hostileValue },
-  );
+  return fc.oneof({ weight: 10, arbitrary: structArb(ns, s, 0, cache, true, false) }, { weight: 20, arbitrary: structArb(ns, s, 0, cache, true, true) }, { weight: 1, arbitrary: hostileValue });
 }
 
 export type FuzzStep = { call: string; input: unknown } | { advanceMs: number };
@@ -151,16 +183,22 @@ const callArb: fc.Arbitrary<FuzzStep> = fc.constantFrom(...operations).chain((ca
 
 /** A scenario: its setup (with one of PROTO_NAMES as a name), then `calls` random calls with clock advances between. */
 export function scenarioArb(maxCalls = 30): fc.Arbitrary<FuzzStep[]> {
-  return fc.tuple(
-    fc.constantFrom(...PROTO_NAMES),
-    fc.array(fc.oneof({ weight: 8, arbitrary: callArb }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 600_000 }).map((advanceMs) => ({ advanceMs })) }), { minLength: 1, maxLength: maxCalls }),
-  ).map(([name, steps]) => [...setupSteps(name), ...steps, { advanceMs: 3_600_000 }]);
+  return fc
+    .tuple(fc.constantFrom(...PROTO_NAMES), fc.array(fc.oneof({ weight: 8, arbitrary: callArb }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 600_000 }).map((advanceMs) => ({ advanceMs })) }), { minLength: 1, maxLength: maxCalls }))
+    .map(([name, steps]) => [...setupSteps(name), ...steps, { advanceMs: 3_600_000 }]);
 }
 
 /** The built-in prototypes a defect could pollute, as their own keys and values. */
 export function prototypeSnapshot(): string[] {
   const out: string[] = [];
-  const protos: [string, object][] = [['Object', Object.prototype], ['Array', Array.prototype], ['Function', Function.prototype], ['String', String.prototype], ['Number', Number.prototype], ['Boolean', Boolean.prototype]];
+  const protos: [string, object][] = [
+    ['Object', Object.prototype],
+    ['Array', Array.prototype],
+    ['Function', Function.prototype],
+    ['String', String.prototype],
+    ['Number', Number.prototype],
+    ['Boolean', Boolean.prototype],
+  ];
   for (const [name, p] of protos) {
     out.push(`${name}:${String(Object.getPrototypeOf(p) === (name === 'Object' ? null : Object.prototype))}`);
     for (const k of Reflect.ownKeys(p)) {
@@ -210,7 +248,7 @@ const REF_TABLES: Record<string, (sim: Sim) => string | undefined> = {
 
 /** The request with each `#ref:` name replaced by the id or ARN it names in the world now (itself when there is none). */
 function resolveRefs(sim: Sim, v: unknown, depth = 0): unknown {
-  if (typeof v === 'string') return Object.hasOwn(REF_TABLES, v) ? REF_TABLES[v]!(sim) ?? v : v;
+  if (typeof v === 'string') return Object.hasOwn(REF_TABLES, v) ? (REF_TABLES[v]!(sim) ?? v) : v;
   if (v === null || typeof v !== 'object' || depth > 8) return v;
   if (Array.isArray(v)) return v.map((x) => resolveRefs(sim, x, depth + 1));
   const out: Record<string, unknown> = {};

@@ -54,10 +54,13 @@ async function fuzzTargets(until: number): Promise<Map<string, Tally>> {
     out.set(target.name, t);
     const stop = Date.now() + share;
     for (let batch = 0; Date.now() < stop; batch++) {
-      await fc.check(fc.asyncProperty(target.input, async (x) => {
-        record(t, await guarded(() => target.check(x)), () => show(x));
-        return true;
-      }), { numRuns: 100, seed: seed + i * 1_000_003 + batch });
+      await fc.check(
+        fc.asyncProperty(target.input, async (x) => {
+          record(t, await guarded(() => target.check(x)), () => show(x));
+          return true;
+        }),
+        { numRuns: 100, seed: seed + i * 1_000_003 + batch },
+      );
     }
   }
   return out;
@@ -106,17 +109,41 @@ async function fuzzRunner(until: number): Promise<Tally> {
 
 /** The engine's figures: scenarios tried and clean, and those with a ServerException (by distinct message), an exception or fault, a hang, pollution, or a second run that differed. */
 interface EngineTally {
-  tried: number; calls: number; clean: number; serverException: number; thrown: number; hung: number; polluted: number; nondeterministic: number;
+  tried: number;
+  calls: number;
+  clean: number;
+  serverException: number;
+  thrown: number;
+  hung: number;
+  polluted: number;
+  nondeterministic: number;
   messages: Map<string, number>;
 }
 
-interface EngineAnswer { seed: number; calls: number; serverErrors: string[]; thrown: string[]; polluted: string[]; nondeterministic: boolean; ms: number }
+interface EngineAnswer {
+  seed: number;
+  calls: number;
+  serverErrors: string[];
+  thrown: string[];
+  polluted: string[];
+  nondeterministic: boolean;
+  ms: number;
+}
 
 /** Engine scenarios in a child process, one at a time, as fuzzRunner runs the runner's. */
 async function fuzzEngine(until: number): Promise<EngineTally> {
   const t: EngineTally = { tried: 0, calls: 0, clean: 0, serverException: 0, thrown: 0, hung: 0, polluted: 0, nondeterministic: 0, messages: new Map() };
   const note = (kind: string, list: string[]) => {
-    for (const m of new Set(list.map((x) => `${kind}: ${x.replace(/[0-9a-f]{8,}/g, '<id>').replace(/\d{3,}/g, 'N').slice(0, 300)}`))) t.messages.set(m, (t.messages.get(m) ?? 0) + 1);
+    for (const m of new Set(
+      list.map(
+        (x) =>
+          `${kind}: ${x
+            .replace(/[0-9a-f]{8,}/g, '<id>')
+            .replace(/\d{3,}/g, 'N')
+            .slice(0, 300)}`,
+      ),
+    ))
+      t.messages.set(m, (t.messages.get(m) ?? 0) + 1);
   };
   let n = seed;
   while (Date.now() < until) {

@@ -51,11 +51,16 @@ function defaultWorkspace(): Workspace {
 // ---- references ----
 
 const refText = fc.oneof(
-  fc.tuple(fc.constantFrom('ci', 'task', 'taskIp', 'call', 'other', ''), fc.oneof(hostileString, fc.constantFrom('0', '1', 'a', 'a.b', 'x.y[0].z', '0.tasks[0].taskArn')), fc.option(hostileString)).map(([k, r, after]) => `\${${k}:${r}${after === null ? '' : `|after:${after}`}}`),
+  fc
+    .tuple(fc.constantFrom('ci', 'task', 'taskIp', 'call', 'other', ''), fc.oneof(hostileString, fc.constantFrom('0', '1', 'a', 'a.b', 'x.y[0].z', '0.tasks[0].taskArn')), fc.option(hostileString))
+    .map(([k, r, after]) => `\${${k}:${r}${after === null ? '' : `|after:${after}`}}`),
   hostileString,
 );
 
-const sparseCalls = fc.array(fc.option(fc.record({ at: fc.nat(), call: fc.constant('ecs.CreateCluster'), id: fc.option(fc.oneof(hostileKey, fc.constantFrom('a', '0')), { nil: undefined }), input: fc.constant({}), output: hostileValue }), { nil: undefined }), { maxLength: 5 })
+const sparseCalls = fc
+  .array(fc.option(fc.record({ at: fc.nat(), call: fc.constant('ecs.CreateCluster'), id: fc.option(fc.oneof(hostileKey, fc.constantFrom('a', '0')), { nil: undefined }), input: fc.constant({}), output: hostileValue }), { nil: undefined }), {
+    maxLength: 5,
+  })
   .map((list) => {
     // Calls not yet made are holes, as the runner's list of calls is sparse.
     const out: (CallRecord | undefined)[] = new Array(list.length);
@@ -81,7 +86,10 @@ export const references: Target<[unknown, (CallRecord | undefined)[]]> = {
 
 const condition: fc.Arbitrary<Record<string, unknown>> = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, hostileValue, tie('matcher'), tie('cond'), fc.array(tie('cond'), { maxLength: 2 })),
-  matcher: fc.dictionary(fc.constantFrom('equals', 'notEquals', 'in', 'notIn', 'startsWith', 'endsWith', 'contains', 'matches', 'exists', 'gt', 'gte', 'lt', 'lte', 'some', 'every', 'none', 'length', 'countOf'), tie('value'), { minKeys: 1, maxKeys: 2 }),
+  matcher: fc.dictionary(fc.constantFrom('equals', 'notEquals', 'in', 'notIn', 'startsWith', 'endsWith', 'contains', 'matches', 'exists', 'gt', 'gte', 'lt', 'lte', 'some', 'every', 'none', 'length', 'countOf'), tie('value'), {
+    minKeys: 1,
+    maxKeys: 2,
+  }),
   cond: fc.dictionary(fc.oneof(fc.constantFrom('all', 'any', 'not', 'a', 'a.b', 'a[0]', 'a[k=v]', 'name'), hostileKey), tie('value'), { maxKeys: 3 }),
 })).cond as fc.Arbitrary<Record<string, unknown>>;
 
@@ -100,32 +108,56 @@ export const matchers: Target<[Record<string, unknown>, unknown]> = {
 const CALLS = Sim.operations();
 
 /** A scenario whose every member may be of the wrong type, huge, not finite or keyed `__proto__`. */
-const scenarioDoc = fc.record({
-  name: fc.oneof(fc.constant('fuzz'), hostileValue),
-  seed: fc.oneof(fc.integer(), hostileValue),
-  region: fc.oneof(fc.constant('us-east-1'), hostileValue),
-  availabilityZones: fc.oneof(fc.constant(['us-east-1a']), hostileValue),
-  freeIpsPerSubnet: fc.oneof(fc.nat(100), hostileNumber, hostileValue),
-  durations: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom('instanceBoot', 'ec2Pull', 'stopTimeout'), hostileKey), fc.oneof(hostileNumber, hostileString)), hostileValue),
-  images: fc.oneof(fc.dictionary(hostileKey, fc.dictionary(fc.oneof(fc.constantFrom('exists', 'pullSeconds', 'exitAfterSeconds', 'exitCode', 'cpuUnits', 'routes', 'connectsTo'), hostileKey), hostileValue, { maxKeys: 3 }), { maxKeys: 2 }), hostileValue),
-  actions: fc.oneof(fc.array(fc.record({
-    at: fc.oneof(fc.nat(600), hostileNumber, hostileString),
-    id: fc.oneof(fc.constantFrom('a', 'b', 'c'), hostileKey),
-    call: fc.oneof(fc.constantFrom(...CALLS), hostileString),
-    input: fc.oneof(fc.dictionary(hostileKey, fc.oneof(hostileValue, fc.constantFrom('${call:a.cluster.clusterArn}', '${call:c}', '${task:0}', '${call:9}'))), hostileValue),
-  }, { requiredKeys: ['call'] }), { maxLength: 4 }), hostileValue),
-  until: fc.oneof(fc.nat(3600), hostileNumber, hostileString, hostileValue),
-  expect: fc.oneof(fc.array(fc.record({
-    at: fc.oneof(fc.nat(600), hostileNumber, hostileString),
-    count: fc.oneof(fc.constantFrom('tasks', 'clusters', 'events', 'calls'), hostileValue),
-    where: fc.oneof(condition, hostileValue),
-    equals: fc.oneof(fc.nat(3), hostileValue),
-    call: fc.oneof(fc.constantFrom('a', 'b', 'c', 0, 1, 7), hostileValue),
-    event: fc.oneof(condition, hostileValue),
-    sequence: fc.oneof(fc.array(condition, { maxLength: 2 }), hostileValue),
-  }, { requiredKeys: [] }), { maxLength: 3 }), hostileValue),
-  [PROTO_KEYS[0]]: hostileValue,
-}, { requiredKeys: ['name', 'actions'] });
+const scenarioDoc = fc.record(
+  {
+    name: fc.oneof(fc.constant('fuzz'), hostileValue),
+    seed: fc.oneof(fc.integer(), hostileValue),
+    region: fc.oneof(fc.constant('us-east-1'), hostileValue),
+    availabilityZones: fc.oneof(fc.constant(['us-east-1a']), hostileValue),
+    freeIpsPerSubnet: fc.oneof(fc.nat(100), hostileNumber, hostileValue),
+    durations: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom('instanceBoot', 'ec2Pull', 'stopTimeout'), hostileKey), fc.oneof(hostileNumber, hostileString)), hostileValue),
+    images: fc.oneof(
+      fc.dictionary(hostileKey, fc.dictionary(fc.oneof(fc.constantFrom('exists', 'pullSeconds', 'exitAfterSeconds', 'exitCode', 'cpuUnits', 'routes', 'connectsTo'), hostileKey), hostileValue, { maxKeys: 3 }), { maxKeys: 2 }),
+      hostileValue,
+    ),
+    actions: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            at: fc.oneof(fc.nat(600), hostileNumber, hostileString),
+            id: fc.oneof(fc.constantFrom('a', 'b', 'c'), hostileKey),
+            call: fc.oneof(fc.constantFrom(...CALLS), hostileString),
+            input: fc.oneof(fc.dictionary(hostileKey, fc.oneof(hostileValue, fc.constantFrom('${call:a.cluster.clusterArn}', '${call:c}', '${task:0}', '${call:9}'))), hostileValue),
+          },
+          { requiredKeys: ['call'] },
+        ),
+        { maxLength: 4 },
+      ),
+      hostileValue,
+    ),
+    until: fc.oneof(fc.nat(3600), hostileNumber, hostileString, hostileValue),
+    expect: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            at: fc.oneof(fc.nat(600), hostileNumber, hostileString),
+            count: fc.oneof(fc.constantFrom('tasks', 'clusters', 'events', 'calls'), hostileValue),
+            where: fc.oneof(condition, hostileValue),
+            equals: fc.oneof(fc.nat(3), hostileValue),
+            call: fc.oneof(fc.constantFrom('a', 'b', 'c', 0, 1, 7), hostileValue),
+            event: fc.oneof(condition, hostileValue),
+            sequence: fc.oneof(fc.array(condition, { maxLength: 2 }), hostileValue),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
+      hostileValue,
+    ),
+    [PROTO_KEYS[0]]: hostileValue,
+  },
+  { requiredKeys: ['name', 'actions'] },
+);
 
 export const scenarioParser: Target<Record<string, unknown>> = {
   name: 'scenario-parser',

@@ -32,12 +32,18 @@ export function App() {
     return s;
   });
   useEffect(() => {
-    void openShareLink(store).then(() => openDemoLink(store)).then(() => openFromUrl(store)).finally(() => {
-      document.documentElement.setAttribute('data-ready', 'true');
-      if (!performance.getEntriesByName('sandbox-interactive').length) performance.mark('sandbox-interactive');
-    });
+    void openShareLink(store)
+      .then(() => openDemoLink(store))
+      .then(() => openFromUrl(store))
+      .finally(() => {
+        document.documentElement.setAttribute('data-ready', 'true');
+        if (!performance.getEntriesByName('sandbox-interactive').length) performance.mark('sandbox-interactive');
+      });
     // A share link pasted into this tab's address bar changes only the hash.
-    const onHash = () => void openShareLink(store).then(() => openDemoLink(store)).then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
+    const onHash = () =>
+      void openShareLink(store)
+        .then(() => openDemoLink(store))
+        .then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
     window.addEventListener('hashchange', onHash);
     if (audience) {
       const following = mode === 'audience' ? followPresenter(store) : () => undefined;
@@ -74,7 +80,17 @@ export function App() {
   useEffect(() => (audience ? undefined : listenForKeys(store)), [store, audience]);
   return (
     <StoreContext.Provider value={store}>
-      {mode === 'audience' ? <Suspense fallback={null}><AudienceView /></Suspense> : mode === 'class' ? <Suspense fallback={null}><ClassPage /></Suspense> : <Workspace />}
+      {mode === 'audience' ? (
+        <Suspense fallback={null}>
+          <AudienceView />
+        </Suspense>
+      ) : mode === 'class' ? (
+        <Suspense fallback={null}>
+          <ClassPage />
+        </Suspense>
+      ) : (
+        <Workspace />
+      )}
     </StoreContext.Provider>
   );
 }

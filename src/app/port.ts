@@ -38,7 +38,15 @@ export function browserPort(): Port {
     now: () => Date.now(),
     languages: () => (navigator.languages?.length ? navigator.languages : [navigator.language]),
     pickFile: (accept) => pick(accept).then((f) => (f ? f.text().catch(() => null) : null)),
-    pickNamedFile: (accept) => pick(accept).then((f) => (f ? f.text().then((text) => ({ name: f.name, text }), () => null) : null)),
+    pickNamedFile: (accept) =>
+      pick(accept).then((f) =>
+        f
+          ? f.text().then(
+              (text) => ({ name: f.name, text }),
+              () => null,
+            )
+          : null,
+      ),
     openWindow: (url, name) => window.open(url, name, 'popup,width=1280,height=720') !== null,
   };
 }

@@ -5,7 +5,11 @@ import type { SandboxStore } from '../store/store';
 function carry(store: SandboxStore, side: typeof presenterLink): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const ch = new BroadcastChannel(PRESENT_CHANNEL);
-  const link: Link = side(store, (m) => ch.postMessage(m), () => performance.now());
+  const link: Link = side(
+    store,
+    (m) => ch.postMessage(m),
+    () => performance.now(),
+  );
   ch.onmessage = (e: MessageEvent<PresentMessage>) => link.hear(e.data);
   const beat = setInterval(() => link.beat(), 1000);
   const bye = () => link.bye();

@@ -16,7 +16,8 @@ import { serveCommand } from './serve/command';
  * Exit 0 when every expectation held, 1 when one failed, 2 when the scenario itself is invalid, 3 when the
  * simulator itself failed.
  */
-const USAGE = 'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json] [--metrics sampled|all] [--variant N|label]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
+const USAGE =
+  'usage: sim run <scenario.yaml> [--seed N] [--until T] [--json] [--metrics sampled|all] [--variant N|label]\n       sim copilot <manifest.yml> --app <app> --env <env> [--json]\n       sim compose <compose.yaml> --project <name> [--json]\n       sim console [scenario.yaml] [--file name=path ...] [--json]   (commands on standard input, one a line)\n       sim lesson <id> [--solution | --trap N | --actions file] [--seed N] [--json]\n       sim lesson --list';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; read: (file: string) => string; stdin?: () => string; lessons?: () => Record<string, string> };
 
@@ -164,7 +165,11 @@ function copilotCommand(args: string[], io: { out: (s: string) => void; err: (s:
   const plan = planDeployment(manifest, app, env);
   const requests = [
     ...environmentRequests(app, env),
-    ...deployRequests({ loadBalancer: false, rules: 0 }, plan, ['a', 'b', 'c'].map((z) => `subnet-us-east-1${z}`)),
+    ...deployRequests(
+      { loadBalancer: false, rules: 0 },
+      plan,
+      ['a', 'b', 'c'].map((z) => `subnet-us-east-1${z}`),
+    ),
   ];
   if (json) {
     io.out(`${JSON.stringify({ ...plan, requests }, null, 2)}\n`);
@@ -202,7 +207,9 @@ function composeCommand(args: string[], io: { out: (s: string) => void; err: (s:
     const lines = [`Compose project ${t.project} on ECS: cluster ${t.cluster}, namespace ${t.namespace}`, ''];
     for (const s of t.services) {
       const dc = s.service.deploymentConfiguration as { minimumHealthyPercent: number; maximumPercent: number };
-      lines.push(`  ${s.name}: task definition ${String(s.taskDefinition.family)} (${String(s.taskDefinition.cpu)} CPU, ${String(s.taskDefinition.memory)} MiB), ${String(s.service.desiredCount)} task(s), rolling ${dc.minimumHealthyPercent} % / ${dc.maximumPercent} %, ${s.discoveryName}${s.loadBalancer ? `, ${s.loadBalancer.type} load balancer on ${s.loadBalancer.ports.join(', ')}` : ''}${s.scaling ? `, scaling ${s.scaling.min}-${s.scaling.max} on ${s.scaling.metric} ${s.scaling.target}` : ''}`);
+      lines.push(
+        `  ${s.name}: task definition ${String(s.taskDefinition.family)} (${String(s.taskDefinition.cpu)} CPU, ${String(s.taskDefinition.memory)} MiB), ${String(s.service.desiredCount)} task(s), rolling ${dc.minimumHealthyPercent} % / ${dc.maximumPercent} %, ${s.discoveryName}${s.loadBalancer ? `, ${s.loadBalancer.type} load balancer on ${s.loadBalancer.ports.join(', ')}` : ''}${s.scaling ? `, scaling ${s.scaling.min}-${s.scaling.max} on ${s.scaling.metric} ${s.scaling.target}` : ''}`,
+      );
     }
     if (t.findings.length) lines.push('', 'Does not carry over:', ...t.findings.map((f) => `  - ${f}`));
     io.out(`${lines.join('\n')}\n`);
@@ -323,7 +330,8 @@ function lessonCommand(args: string[], io: Io): number {
   const seed = o.values['--seed']?.[0] ?? lesson.start.seed;
   let report;
   const result = checkLesson(lesson, log, {
-    seed, after: (t) => void (report = reportOf(t.sim, lesson.title, seed, learnerCalls(t.transcript), [])),
+    seed,
+    after: (t) => void (report = reportOf(t.sim, lesson.title, seed, learnerCalls(t.transcript), [])),
   });
   const lessonPart = { id: result.id, passed: result.passed, checklist: result.checklist, diagnostics: result.diagnostics, predictions: result.predictions };
   if (o.flags.has('--json')) io.out(`${JSON.stringify({ ...report!, passed: result.passed, lesson: lessonPart }, null, 2)}\n`);

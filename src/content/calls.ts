@@ -19,12 +19,7 @@ interface Tail {
 
 /** A `${…}` reference as written: what it names, and the `|base64` and `|after:<text>` it may end in. */
 export type Ref =
-  | ({ kind: 'ci'; instance: string } & Tail)
-  | ({ kind: 'task'; n: number } & Tail)
-  | ({ kind: 'taskIp'; n: number } & Tail)
-  | ({ kind: 'call'; key: string; path?: string } & Tail)
-  | { kind: 'bad'; message: string }
-  | { kind: 'other' };
+  ({ kind: 'ci'; instance: string } & Tail) | ({ kind: 'task'; n: number } & Tail) | ({ kind: 'taskIp'; n: number } & Tail) | ({ kind: 'call'; key: string; path?: string } & Tail) | { kind: 'bad'; message: string } | { kind: 'other' };
 
 export const REF_KINDS = ['ci', 'task', 'taskIp', 'call'] as const;
 
@@ -56,8 +51,8 @@ export function parseRef(full: string): Ref {
 
 function usage(kind: string): string {
   if (kind === 'ci') return '${ci:<ec2InstanceId>}, such as ${ci:i-1}';
-  if (kind === 'task') return '${task:<n>} with n the task\'s place in creation order (0, 1, …)';
-  if (kind === 'taskIp') return '${taskIp:<n>} with n the task\'s place in creation order (0, 1, …)';
+  if (kind === 'task') return "${task:<n>} with n the task's place in creation order (0, 1, …)";
+  if (kind === 'taskIp') return "${taskIp:<n>} with n the task's place in creation order (0, 1, …)";
   return '${call:<id or index>.<path>}, such as ${call:run.tasks[0].taskArn}';
 }
 
@@ -85,7 +80,7 @@ function resolveOne(sim: Sim, full: string, calls: readonly (CallRecord | undefi
   let v: unknown;
   if (r.kind === 'other' || r.kind === 'bad') return `\${${full}}`;
   const w = sim.world;
-  if (r.kind === 'ci') v = Object.hasOwn(w.ec2, r.instance) ? w.ec2[r.instance]!.containerInstanceArn ?? `unresolved-container-instance-${r.instance}` : `unresolved-container-instance-${r.instance}`;
+  if (r.kind === 'ci') v = Object.hasOwn(w.ec2, r.instance) ? (w.ec2[r.instance]!.containerInstanceArn ?? `unresolved-container-instance-${r.instance}`) : `unresolved-container-instance-${r.instance}`;
   else if (r.kind === 'task') v = w.taskOrder[r.n] ?? `unresolved-task-${r.n}`;
   else if (r.kind === 'taskIp') {
     const arn = w.taskOrder[r.n];

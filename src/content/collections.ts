@@ -57,15 +57,20 @@ function tasks(sim: Sim, w: World): unknown[] {
 
 /** Container instances in registration order, with their resources and attributes as maps by name. */
 function containerInstances(sim: Sim, w: World): unknown[] {
-  return Object.values(w.containerInstances).sort((a, b) => a.order - b.order).map((ci) => {
-    const d = describeContainerInstance(sim, ci);
-    const res = (list: unknown) => Object.fromEntries((list as { name: string; integerValue: number }[]).map((r) => [r.name, r.integerValue]));
-    return {
-      ...d, remaining: res(d.remainingResources), registered: res(d.registeredResources),
-      attribute: Object.fromEntries(ci.attributes.map((a) => [a.name, a.value ?? true])), availabilityZone: ci.availabilityZone,
-      instanceType: ci.instanceType,
-    };
-  });
+  return Object.values(w.containerInstances)
+    .sort((a, b) => a.order - b.order)
+    .map((ci) => {
+      const d = describeContainerInstance(sim, ci);
+      const res = (list: unknown) => Object.fromEntries((list as { name: string; integerValue: number }[]).map((r) => [r.name, r.integerValue]));
+      return {
+        ...d,
+        remaining: res(d.remainingResources),
+        registered: res(d.registeredResources),
+        attribute: Object.fromEntries(ci.attributes.map((a) => [a.name, a.value ?? true])),
+        availabilityZone: ci.availabilityZone,
+        instanceType: ci.instanceType,
+      };
+    });
 }
 
 /** Listener rules, with their path values and the name of the target group they forward to. */
@@ -79,15 +84,22 @@ function rules(w: World): unknown[] {
 /** Cloud Map services, with their namespace's name and how many instances they hold. */
 function discoveryServices(w: World): unknown[] {
   return Object.values(w.discoveryServices).map((d) => ({
-    Id: d.Id, Arn: d.Arn, Name: d.Name, NamespaceId: d.NamespaceId, Namespace: w.namespaces[d.NamespaceId]?.Name, instances: d.instances.length,
+    Id: d.Id,
+    Arn: d.Arn,
+    Name: d.Name,
+    NamespaceId: d.NamespaceId,
+    Namespace: w.namespaces[d.NamespaceId]?.Name,
+    instances: d.instances.length,
   }));
 }
 
 /** Target groups, with how many targets are healthy and each target's state. */
 function targetGroups(w: World): unknown[] {
   return Object.values(w.targetGroups).map((tg) => ({
-    TargetGroupName: tg.TargetGroupName, TargetGroupArn: tg.TargetGroupArn,
-    healthy: tg.targets.filter((x) => x.State === 'healthy').length, targets: tg.targets.map((x) => ({ Id: x.Id, Port: x.Port, State: x.State })),
+    TargetGroupName: tg.TargetGroupName,
+    TargetGroupArn: tg.TargetGroupArn,
+    healthy: tg.targets.filter((x) => x.State === 'healthy').length,
+    targets: tg.targets.map((x) => ({ Id: x.Id, Port: x.Port, State: x.State })),
   }));
 }
 
@@ -108,7 +120,9 @@ export function collection(sim: Sim, name: string, calls: CallRecord[]): unknown
     case 'clusters':
       return Object.values(w.clusters).map((c) => describeCluster(sim, c));
     case 'taskDefinitions':
-      return Object.values(w.taskDefinitions).flat().map((td) => describeTaskDefinition(sim, td));
+      return Object.values(w.taskDefinitions)
+        .flat()
+        .map((td) => describeTaskDefinition(sim, td));
     case 'events':
       return sim.events as unknown[];
     case 'calls':

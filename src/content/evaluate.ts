@@ -12,7 +12,6 @@ export interface ExpectResult {
   at?: number;
 }
 
-
 /** Collections already built for one moment of a world, by name: conditions judged together share them. */
 export type Collections = Map<string, unknown[]>;
 

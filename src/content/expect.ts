@@ -47,25 +47,44 @@ function countOf(actual: unknown, arg: unknown): boolean {
 
 function operator(op: string, actual: unknown, arg: unknown): boolean {
   switch (op) {
-    case 'equals': return deepEqual(actual, arg);
-    case 'notEquals': return !deepEqual(actual, arg);
-    case 'in': return Array.isArray(arg) && arg.some((x) => deepEqual(actual, x));
-    case 'notIn': return Array.isArray(arg) && !arg.some((x) => deepEqual(actual, x));
-    case 'startsWith': return typeof actual === 'string' && str(arg) !== undefined && actual.startsWith(str(arg)!);
-    case 'endsWith': return typeof actual === 'string' && str(arg) !== undefined && actual.endsWith(str(arg)!);
-    case 'contains': return Array.isArray(actual) ? actual.some((x) => deepEqual(x, arg)) : typeof actual === 'string' && str(arg) !== undefined && actual.includes(str(arg)!);
-    case 'matches': return typeof actual === 'string' && typeof arg === 'string' && patternTest(arg, actual);
-    case 'exists': return (actual !== undefined && actual !== null) === Boolean(arg);
-    case 'gt': return actual !== undefined && num(actual) > num(arg);
-    case 'gte': return actual !== undefined && num(actual) >= num(arg);
-    case 'lt': return actual !== undefined && num(actual) < num(arg);
-    case 'lte': return actual !== undefined && num(actual) <= num(arg);
-    case 'some': return Array.isArray(actual) && actual.some((x) => matchValue(x, arg));
-    case 'every': return Array.isArray(actual) && actual.every((x) => matchValue(x, arg));
-    case 'none': return Array.isArray(actual) && !actual.some((x) => matchValue(x, arg));
-    case 'length': return Array.isArray(actual) && matchValue(actual.length, arg);
-    case 'countOf': return countOf(actual, arg);
-    default: return false;
+    case 'equals':
+      return deepEqual(actual, arg);
+    case 'notEquals':
+      return !deepEqual(actual, arg);
+    case 'in':
+      return Array.isArray(arg) && arg.some((x) => deepEqual(actual, x));
+    case 'notIn':
+      return Array.isArray(arg) && !arg.some((x) => deepEqual(actual, x));
+    case 'startsWith':
+      return typeof actual === 'string' && str(arg) !== undefined && actual.startsWith(str(arg)!);
+    case 'endsWith':
+      return typeof actual === 'string' && str(arg) !== undefined && actual.endsWith(str(arg)!);
+    case 'contains':
+      return Array.isArray(actual) ? actual.some((x) => deepEqual(x, arg)) : typeof actual === 'string' && str(arg) !== undefined && actual.includes(str(arg)!);
+    case 'matches':
+      return typeof actual === 'string' && typeof arg === 'string' && patternTest(arg, actual);
+    case 'exists':
+      return (actual !== undefined && actual !== null) === Boolean(arg);
+    case 'gt':
+      return actual !== undefined && num(actual) > num(arg);
+    case 'gte':
+      return actual !== undefined && num(actual) >= num(arg);
+    case 'lt':
+      return actual !== undefined && num(actual) < num(arg);
+    case 'lte':
+      return actual !== undefined && num(actual) <= num(arg);
+    case 'some':
+      return Array.isArray(actual) && actual.some((x) => matchValue(x, arg));
+    case 'every':
+      return Array.isArray(actual) && actual.every((x) => matchValue(x, arg));
+    case 'none':
+      return Array.isArray(actual) && !actual.some((x) => matchValue(x, arg));
+    case 'length':
+      return Array.isArray(actual) && matchValue(actual.length, arg);
+    case 'countOf':
+      return countOf(actual, arg);
+    default:
+      return false;
   }
 }
 
@@ -105,19 +124,35 @@ function operatorProblems(op: string, arg: unknown, path: (string | number)[], o
     out.push({ path: at, message: `${op} takes ${want}, not ${typeName(arg)}` });
   };
   switch (op) {
-    case 'in': case 'notIn': if (!Array.isArray(arg)) bad('a list of values'); return;
-    case 'startsWith': case 'endsWith': if (typeof arg !== 'string' && typeof arg !== 'number') bad('a string'); return;
+    case 'in':
+    case 'notIn':
+      if (!Array.isArray(arg)) bad('a list of values');
+      return;
+    case 'startsWith':
+    case 'endsWith':
+      if (typeof arg !== 'string' && typeof arg !== 'number') bad('a string');
+      return;
     case 'matches': {
       if (typeof arg !== 'string') return bad('a regular expression as a string');
       const p = patternProblem(arg);
       if (p) out.push({ path: at, message: p });
       return;
     }
-    case 'exists': if (typeof arg !== 'boolean') bad('true or false'); return;
-    case 'gt': case 'gte': case 'lt': case 'lte':
+    case 'exists':
+      if (typeof arg !== 'boolean') bad('true or false');
+      return;
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
       if (!(typeof arg === 'number' && Number.isFinite(arg)) && !(typeof arg === 'string' && arg.trim() !== '' && Number.isFinite(Number(arg)))) bad('a number');
       return;
-    case 'some': case 'every': case 'none': case 'length': valueProblems(arg, at, out); return;
+    case 'some':
+    case 'every':
+    case 'none':
+    case 'length':
+      valueProblems(arg, at, out);
+      return;
     case 'countOf': {
       if (!isObject(arg)) return bad('{ where: <condition>, equals | atLeast | atMost: n }');
       for (const k of Object.keys(arg)) {
@@ -128,7 +163,8 @@ function operatorProblems(op: string, arg: unknown, path: (string | number)[], o
       }
       return;
     }
-    default: return; // equals, notEquals and contains take any value
+    default:
+      return; // equals, notEquals and contains take any value
   }
 }
 

@@ -40,7 +40,6 @@ export function eventHash(events: readonly SimEvent[]): string {
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
-
 /**
  * How the report carries the metric datapoints. `sampled` (the default): every minute of the last day of the run,
  * and before that one datapoint an hour, the Average of its minutes timestamped at the hour's start (as CloudWatch
@@ -119,17 +118,26 @@ export function reportOf(sim: Sim, name: string, seed: string, calls: CallRecord
     eventHash: eventHash(sim.events),
     calls,
     clusters: Object.values(w.clusters).map((c) => describeCluster(sim, c)),
-    containerInstances: Object.values(w.containerInstances).sort((a, b) => a.order - b.order).map((c) => describeContainerInstance(sim, c)),
+    containerInstances: Object.values(w.containerInstances)
+      .sort((a, b) => a.order - b.order)
+      .map((c) => describeContainerInstance(sim, c)),
     tasks: w.taskOrder.map((a) => describeTask(sim, w.tasks[a]!)),
     services: Object.values(w.services).map((s) => describeService(sim, s)),
-    taskDefinitions: Object.values(w.taskDefinitions).flat().map((td) => describeTaskDefinition(sim, td)),
+    taskDefinitions: Object.values(w.taskDefinitions)
+      .flat()
+      .map((td) => describeTaskDefinition(sim, td)),
     capacityProviders: (sim.call('ecs.DescribeCapacityProviders', {}).output as { capacityProviders: unknown[] }).capacityProviders,
     scalableTargets: (sim.call('applicationautoscaling.DescribeScalableTargets', { ServiceNamespace: 'ecs' }).output as { ScalableTargets: unknown[] }).ScalableTargets,
     scalingPolicies: (sim.call('applicationautoscaling.DescribeScalingPolicies', { ServiceNamespace: 'ecs' }).output as { ScalingPolicies: unknown[] }).ScalingPolicies,
     targetGroups: Object.values(w.targetGroups).map(({ targets, deregistrationDelaySeconds, ...tg }) => ({ ...tg, deregistrationDelaySeconds, targets: targets.map((x) => ({ Id: x.Id, Port: x.Port, State: x.State })) })),
     namespaces: Object.values(w.namespaces).map((n) => ({
-      Id: n.Id, Arn: n.Arn, Name: n.Name, Type: n.Type,
-      services: Object.values(w.discoveryServices).filter((d) => d.NamespaceId === n.Id).map((d) => ({ Id: d.Id, Name: d.Name, DnsRecords: d.DnsRecords, instances: d.instances.map(({ taskArn, ...i }) => (void taskArn, i)) })),
+      Id: n.Id,
+      Arn: n.Arn,
+      Name: n.Name,
+      Type: n.Type,
+      services: Object.values(w.discoveryServices)
+        .filter((d) => d.NamespaceId === n.Id)
+        .map((d) => ({ Id: d.Id, Name: d.Name, DnsRecords: d.DnsRecords, instances: d.instances.map(({ taskArn, ...i }) => (void taskArn, i)) })),
     })),
     placementTraces: w.traces.map((t) => expandTrace(w, t)),
     events: [...sim.events],

@@ -76,7 +76,10 @@ function schemaProblems(data: unknown, at: At, file: string): Problem[] {
       continue;
     }
     if (err.keyword === 'oneOf' || err.keyword === 'if' || err.keyword === 'not') continue;
-    const segs = err.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const segs = err.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     let message = err.message ?? 'is invalid';
     if (err.keyword === 'additionalProperties') {
       const extra = (err.params as { additionalProperty: string }).additionalProperty;
@@ -204,7 +207,9 @@ export function parseScenario(text: string, file = 'scenario.yaml', opts: { unti
 
 /** A copilot action becomes the requests its deployment makes; manifest problems name the scenario line. */
 function expandCopilot(
-  text: string, app: string, env: string,
+  text: string,
+  app: string,
+  env: string,
   ctx: { file: string; source: number; line: number; region: string; subnets: string[]; environments: Map<string, EnvironmentState & { workloads: Set<string> }>; problems: Problem[] },
 ): PlanRequest[] {
   const member = `actions[${ctx.source}].copilot`;
@@ -240,7 +245,8 @@ function expandCopilot(
 
 /** A compose action becomes the requests of its ECS translation; problems name the scenario line and member. */
 function expandCompose(
-  text: string, project: string,
+  text: string,
+  project: string,
   ctx: { file: string; source: number; line: number; region: string; subnets: string[]; problems: Problem[]; profiles: string[] },
 ): { id: string; call: string; input: Record<string, unknown> }[] {
   const member = `actions[${ctx.source}].compose`;

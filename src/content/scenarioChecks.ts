@@ -103,9 +103,7 @@ function expectationConditionProblems(e: Expectation, at: At, file: string, prob
  * Checks a scenario's references and expectations before it runs. `end` is when the run stops (the file's
  * `until`, the runner's --until, or the last action).
  */
-export function checkScenario(
-  actions: readonly Action[], written: readonly Record<string, unknown>[], expect: readonly Expectation[], end: number, at: At, file: string, problems: Problem[],
-): void {
+export function checkScenario(actions: readonly Action[], written: readonly Record<string, unknown>[], expect: readonly Expectation[], end: number, at: At, file: string, problems: Problem[]): void {
   actionRefProblems(actions, written, at, file, problems);
   // A checkpoint after the end is not an error: a longer --until reaches it, and the report says it was not reached.
   for (const e of expect) {

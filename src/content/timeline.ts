@@ -12,9 +12,7 @@ import { say } from './console/said';
  * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and
  * list of these gives the same world: this list is what undo, scrubbing and share links work on.
  */
-export type NewAction =
-  | { kind: 'call'; call: string; input: Record<string, unknown>; label?: string }
-  | { kind: 'command'; line: string; files?: Record<string, string> };
+export type NewAction = { kind: 'call'; call: string; input: Record<string, unknown>; label?: string } | { kind: 'command'; line: string; files?: Record<string, string> };
 
 export type LearnerAction = NewAction & { at: number };
 
@@ -109,7 +107,12 @@ export class Timeline {
   /** Without history (the headless runner): no snapshots or chart samples are taken, so the world cannot be scrubbed back. */
   private readonly history: boolean;
 
-  constructor(readonly scenario: Scenario, readonly seed: string = scenario.seed, actions: LearnerAction[] = [], options: { history?: boolean } = {}) {
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: string = scenario.seed,
+    actions: LearnerAction[] = [],
+    options: { history?: boolean } = {},
+  ) {
     this.history = options.history ?? true;
     this.sim = simFor(scenario, seed);
     this.session = newSession();
@@ -260,9 +263,7 @@ export class Timeline {
     } else {
       const r = this.sim.call(a.call, a.input);
       const call: CallRecord = { at: this.sim.now / 1000, call: a.call, input: a.input, ...(r.error ? { error: r.error } : { output: r.output }) };
-      const output = r.error
-        ? `An error occurred (${r.error.code}) when calling the ${a.call.split('.')[1]} operation: ${r.error.message}`
-        : JSON.stringify(r.output, null, 4);
+      const output = r.error ? `An error occurred (${r.error.code}) when calling the ${a.call.split('.')[1]} operation: ${r.error.message}` : JSON.stringify(r.output, null, 4);
       this.outcomes.push({ action: a, command: actionText(a), output, exitCode: r.error ? 254 : 0, ...(r.error ? { error: r.error } : { response: r.output }), calls: [call] });
     }
   }
@@ -403,8 +404,14 @@ export class Timeline {
     }
     const started = performance.now();
     this.snapshots.push({
-      t, sim: this.sim.snapshot(), session: structuredClone(this.session), calls: structuredClone(this.calls),
-      scenarioApplied: this.scenarioApplied, applied: this.applied, outcomes: this.outcomes.slice(), pending: structuredClone(this.pending),
+      t,
+      sim: this.sim.snapshot(),
+      session: structuredClone(this.session),
+      calls: structuredClone(this.calls),
+      scenarioApplied: this.scenarioApplied,
+      applied: this.applied,
+      outcomes: this.outcomes.slice(),
+      pending: structuredClone(this.pending),
     });
     this.onSnapshot?.(performance.now() - started);
     if (this.snapshots.length > MAX_SNAPSHOTS) {

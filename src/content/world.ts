@@ -4,7 +4,9 @@ import type { Scenario } from './scenario';
 /** The world a scenario starts from (before its actions), with `seed` in place of the file's. */
 export function simFor(sc: Scenario, seed: string): Sim {
   return new Sim({
-    seed, images: sc.images, durations: sc.durations,
+    seed,
+    images: sc.images,
+    durations: sc.durations,
     ...(sc.region ? { region: sc.region } : {}),
     ...(sc.availabilityZones ? { availabilityZones: sc.availabilityZones } : {}),
     ...(sc.freeIpsPerSubnet !== undefined ? { freeIpsPerSubnet: sc.freeIpsPerSubnet } : {}),

@@ -122,7 +122,11 @@ export function formatList(locale: Locale, items: readonly string[], type: 'conj
 /** A length of time in words ("2 minutes, 30 seconds", "2 minutos y 30 segundos"), to the second. */
 export function formatDuration(locale: Locale, ms: number): string {
   const total = Math.round(ms / 1000);
-  const parts: [number, 'hour' | 'minute' | 'second'][] = [[Math.floor(total / 3600), 'hour'], [Math.floor(total / 60) % 60, 'minute'], [total % 60, 'second']];
+  const parts: [number, 'hour' | 'minute' | 'second'][] = [
+    [Math.floor(total / 3600), 'hour'],
+    [Math.floor(total / 60) % 60, 'minute'],
+    [total % 60, 'second'],
+  ];
   const words = parts.filter(([v]) => v > 0).map(([v, unit]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(v));
   if (words.length === 0) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(0);
   return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(words);

@@ -167,7 +167,10 @@ export class Sim extends SimContext {
  */
 function subscribeListeners(sim: Sim): void {
   const n = sim.notices;
-  const on = <T>(f: (s: Sim, payload: T) => void) => (payload: T) => f(sim, payload);
+  const on =
+    <T>(f: (s: Sim, payload: T) => void) =>
+    (payload: T) =>
+      f(sim, payload);
   n.on('taskChanged', on(taskChangedTargets), on(taskChangedDiscovery), on(serviceTaskChanged));
   n.on('taskHealthChanged', on(updateInstanceHealth));
   n.on('taskStopping', on(deregisterInstance), on(drainTargets));
@@ -178,6 +181,14 @@ function subscribeListeners(sim: Sim): void {
   n.on('instanceTerminated', on(asgInstanceGone));
   n.on('desiredCountChanged', on(requestPass));
   n.on('serviceEvent', on(serviceEventNotice));
-  n.on('minuteTicked', () => publishMetrics(sim), () => meterMinute(sim), () => publishBillingMetrics(sim), () => evaluateAlarms(sim), () => checkDeploymentAlarms(sim), () => runClusterAutoScaling(sim));
+  n.on(
+    'minuteTicked',
+    () => publishMetrics(sim),
+    () => meterMinute(sim),
+    () => publishBillingMetrics(sim),
+    () => evaluateAlarms(sim),
+    () => checkDeploymentAlarms(sim),
+    () => runClusterAutoScaling(sim),
+  );
   n.on('forwardWeights', on(setForwardWeights));
 }

@@ -29,12 +29,14 @@ const FRAME_BUDGET_MS = 6;
  */
 
 /** In a lesson, the editor's actions are those its `allowed` list names. */
-const editorAction = (id: string) => (s: SandboxState): true | string => {
-  const w = needsWorld(s);
-  if (w !== true) return w;
-  const allowed = s.lesson.current?.def.allowed ?? [];
-  return allowed.length === 0 || allowed.includes(id) ? true : `lesson ${s.lesson.current!.id} does not use it`;
-};
+const editorAction =
+  (id: string) =>
+  (s: SandboxState): true | string => {
+    const w = needsWorld(s);
+    if (w !== true) return w;
+    const allowed = s.lesson.current?.def.allowed ?? [];
+    return allowed.length === 0 || allowed.includes(id) ? true : `lesson ${s.lesson.current!.id} does not use it`;
+  };
 
 /** In a lesson, console commands must start with one of the prefixes its `allowed` list names (the command table decides). */
 function commandAllowed(s: SandboxState, line: string): true | string {
@@ -49,7 +51,10 @@ export { locateError } from './fileActions';
 
 /** In a demo, stops the clock at the next "predict, then reveal" pause. */
 function demoPauseDue(store: SandboxStore): void {
-  const { world, lesson: { demo } } = store.getState();
+  const {
+    world,
+    lesson: { demo },
+  } = store.getState();
   if (!demo || !world.timeline || demo.pause) return;
   const next = demo.def.pauses[demo.passed];
   if (next && world.timeline.now >= next.at) patch(store, { world: { playing: false }, lesson: { demo: { ...demo, pause: { ...next, revealed: false } } } });
@@ -57,7 +62,10 @@ function demoPauseDue(store: SandboxStore): void {
 
 /** Runs the clock for one animation frame: `realMs` of wall time at the chosen speed, within `budgetMs` (what it leaves undone, later frames catch up). */
 export function tick(store: SandboxStore, realMs: number, budgetMs = FRAME_BUDGET_MS): void {
-  const { world, lesson: { demo } } = store.getState();
+  const {
+    world,
+    lesson: { demo },
+  } = store.getState();
   const t = world.timeline;
   if (!t) return;
   if (!world.playing) return clockStopped(t);
@@ -78,14 +86,16 @@ export function tick(store: SandboxStore, realMs: number, budgetMs = FRAME_BUDGE
 
 /** In a demo, sets the clock's speed when a segment with a speed of its own begins. */
 function demoSpeedDue(store: SandboxStore): void {
-  const { world, lesson: { demo } } = store.getState();
+  const {
+    world,
+    lesson: { demo },
+  } = store.getState();
   if (!demo || !demo.speeds.length) return;
   const segment = demo.speeds.filter((x) => x.at <= world.now).at(-1);
   if (segment && segment.at > demo.speedFrom) patch(store, { world: { speed: segment.speed }, lesson: { demo: { ...demo, speedFrom: segment.at } } });
   // Back before a segment (the timeline scrubbed): its speed is set again when the clock reaches it.
   else if ((segment?.at ?? -1) < demo.speedFrom) patch(store, { lesson: { demo: { ...demo, speedFrom: segment?.at ?? -1 } } });
 }
-
 
 /** The file an editor action works on: the one given, the open file if the action is one of its tab's, or the usual file. */
 function fileFor(s: SandboxState, id: string, arg: string | undefined, usual: string): string {
@@ -105,36 +115,50 @@ export const COPILOT_NOTE_KEY = 'ecs-sandbox.copilot-note-seen';
 
 const EDITOR_ACTIONS = {
   'editor.register': {
-    label: 'Register task definition', group: 'Editor', enabled: editorAction('editor.register'),
+    label: 'Register task definition',
+    group: 'Editor',
+    enabled: editorAction('editor.register'),
     run: (st, file?: string) => onFile(fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE), (f) => registerTaskDefinition(st, f)),
   },
   'editor.composeUp': {
-    label: 'Compose up on the local host', group: 'Editor', enabled: editorAction('editor.composeUp'),
+    label: 'Compose up on the local host',
+    group: 'Editor',
+    enabled: editorAction('editor.composeUp'),
     run: (st, file?: string) => withConsole(() => onFile(fileFor(st.getState(), 'editor.composeUp', file, COMPOSE_FILE), (f) => composeUp(st, f))),
   },
   'editor.translate': {
-    label: 'Translate to ECS', group: 'Editor', enabled: editorAction('editor.translate'),
-    run: (st, arg?: string) => withConsole(() => {
-      const file = fileFor(st.getState(), 'editor.translate', arg, COMPOSE_FILE);
-      const text = st.getState().editor.files[file] ?? '';
-      // What the file or its translation refuses is marked at its line in the editor, as the console prints it.
-      const { project, problems } = parseCompose(text, file);
-      setProblems(st, file, [...problems, ...(project ? composeToEcs(project).errors : [])]);
-      act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: text } });
-      showPanel(st, 'console');
-    }),
+    label: 'Translate to ECS',
+    group: 'Editor',
+    enabled: editorAction('editor.translate'),
+    run: (st, arg?: string) =>
+      withConsole(() => {
+        const file = fileFor(st.getState(), 'editor.translate', arg, COMPOSE_FILE);
+        const text = st.getState().editor.files[file] ?? '';
+        // What the file or its translation refuses is marked at its line in the editor, as the console prints it.
+        const { project, problems } = parseCompose(text, file);
+        setProblems(st, file, [...problems, ...(project ? composeToEcs(project).errors : [])]);
+        act(st, { kind: 'command', line: `translate ${file}`, files: { [file]: text } });
+        showPanel(st, 'console');
+      }),
   },
   'editor.copilotDeploy': {
-    label: 'Deploy with Copilot', group: 'Editor', enabled: editorAction('editor.copilotDeploy'),
+    label: 'Deploy with Copilot',
+    group: 'Editor',
+    enabled: editorAction('editor.copilotDeploy'),
     run: (st, file?: string) => withConsole(() => onFile(fileFor(st.getState(), 'editor.copilotDeploy', file, MANIFEST_FILE), (f) => copilotDeploy(st, f))),
   },
   'editor.applyScenario': {
-    label: 'Start the sandbox from this scenario', group: 'Editor', enabled: (s) => (s.lesson.current ? `leave lesson ${s.lesson.current.id} first` : true),
+    label: 'Start the sandbox from this scenario',
+    group: 'Editor',
+    enabled: (s) => (s.lesson.current ? `leave lesson ${s.lesson.current.id} first` : true),
     // The learner's text goes through the parser, which the page loads the first time it is needed.
     run: (st) => withParser(() => onFile(SCENARIO_FILE, () => applyScenarioFile(st))),
   },
   'editor.main': {
-    label: "Run the open file's first action", group: 'Editor', keys: ['Mod+Enter'], scope: 'editor',
+    label: "Run the open file's first action",
+    group: 'Editor',
+    keys: ['Mod+Enter'],
+    scope: 'editor',
     enabled: (s): true | string => {
       const tab = activeTab(s.editor.files, s.editor.activeFile);
       return tab.main ? enabledIn(s, tab.main, tab.file) : `${tab.file} has no action of its own; the console reads it`;
@@ -145,7 +169,8 @@ const EDITOR_ACTIONS = {
     },
   },
   'editor.restoreFile': {
-    label: 'Restore the example text', group: 'Editor',
+    label: 'Restore the example text',
+    group: 'Editor',
     enabled: (s, arg?: string) => (restorable(s, arg ?? s.editor.activeFile) ? true : reason('reason.noExample')),
     run: (st, arg?: string) => {
       const s = st.getState();
@@ -155,13 +180,17 @@ const EDITOR_ACTIONS = {
     },
   },
   'editor.open': {
-    label: 'Open a file in the editor', group: 'Editor', palette: { choices: fileChoices },
+    label: 'Open a file in the editor',
+    group: 'Editor',
+    palette: { choices: fileChoices },
     run: (st, file: string) => {
       if (fileTabs(st.getState().editor.files).some((t) => t.file === file)) patch(st, { editor: { activeFile: file }, ui: { panel: 'editor' } });
     },
   },
   'editor.edit': {
-    label: 'Edit a file', group: 'Editor', palette: false,
+    label: 'Edit a file',
+    group: 'Editor',
+    palette: false,
     run: (st, arg: { file: string; text: string }) => {
       patch(st, (s) => ({ editor: { files: { ...s.editor.files, [arg.file]: arg.text } } }));
       // A notice about the file goes once the file parses again (its markers stay until the file is checked).
@@ -169,11 +198,15 @@ const EDITOR_ACTIONS = {
     },
   },
   'editor.problems': {
-    label: 'Show the problems found in a file', group: 'Editor', palette: false,
+    label: 'Show the problems found in a file',
+    group: 'Editor',
+    palette: false,
     run: (st, arg: { file: string; problems: Problem[] }) => setProblems(st, arg.file, arg.problems),
   },
   'editor.noteSeen': {
-    label: 'Mark the Copilot note as read', group: 'Editor', palette: false,
+    label: 'Mark the Copilot note as read',
+    group: 'Editor',
+    palette: false,
     run: (st) => {
       try {
         st.port.storage?.setItem(COPILOT_NOTE_KEY, '1');
@@ -197,8 +230,7 @@ function runCommand(st: SandboxStore, arg: string): void {
       // The console's own words (sleep's refusal) by their key; a tool's words as they are.
       const said = wait.pieces?.length === 1 && typeof wait.pieces[0] !== 'string' ? wait.pieces[0] : undefined;
       notify(st, said ? message(said.key, said.params) : wait.message, 'error');
-    }
-    else {
+    } else {
       t.seek(t.now + wait.ms);
       touched(st);
     }
@@ -222,7 +254,9 @@ function refuseCommand(st: SandboxStore, arg: unknown, why: string): void {
 
 const CONSOLE_ACTIONS = {
   'console.run': {
-    label: 'Run a command', group: 'Console', palette: { input: 'aws ecs list-clusters' },
+    label: 'Run a command',
+    group: 'Console',
+    palette: { input: 'aws ecs list-clusters' },
     enabled: (s, arg?: string) => {
       const w = needsWorld(s);
       return w !== true ? w : arg === undefined ? true : commandAllowed(s, String(arg));
@@ -232,7 +266,9 @@ const CONSOLE_ACTIONS = {
     refused: refuseCommand,
   },
   'console.prefill': {
-    label: 'Type a command into the console', group: 'Console', palette: false,
+    label: 'Type a command into the console',
+    group: 'Console',
+    palette: false,
     enabled: (s, arg?: string): true | string => {
       const w = needsWorld(s);
       return w !== true ? w : commandAllowed(s, String(arg ?? ''));
@@ -246,7 +282,12 @@ const CONSOLE_ACTIONS = {
     refused: refuseCommand,
   },
   'console.submit': {
-    label: 'Run command', group: 'Console', keys: ['Enter'], scope: 'console', palette: false, enabled: needsWorld,
+    label: 'Run command',
+    group: 'Console',
+    keys: ['Enter'],
+    scope: 'console',
+    palette: false,
+    enabled: needsWorld,
     run: (st): void => {
       const line = st.getState().ui.console.draft;
       consoleDraft(st, () => ({ hint: '' }));
@@ -257,20 +298,36 @@ const CONSOLE_ACTIONS = {
   },
   'console.type': { label: 'Type a command', group: 'Console', palette: false, run: (st, line: string) => consoleDraft(st, () => ({ draft: String(line), hint: '' })) },
   'console.complete': {
-    label: 'Complete the command', group: 'Console', keys: ['Tab'], scope: 'console', quiet: true, palette: false,
+    label: 'Complete the command',
+    group: 'Console',
+    keys: ['Tab'],
+    scope: 'console',
+    quiet: true,
+    palette: false,
     enabled: (s) => (consoleLoaded() && complete(s.ui.console.draft).candidates.length ? true : reason('reason.nothingToComplete')),
-    run: (st) => consoleDraft(st, (con) => {
-      const c = complete(con.draft);
-      return { draft: c.line, hint: c.candidates.length > 1 ? c.candidates.join('  ') : '' };
-    }),
+    run: (st) =>
+      consoleDraft(st, (con) => {
+        const c = complete(con.draft);
+        return { draft: c.line, hint: c.candidates.length > 1 ? c.candidates.join('  ') : '' };
+      }),
   },
   'console.back': {
-    label: 'Recall the previous command', group: 'Console', keys: ['ArrowUp'], scope: 'console', quiet: true, palette: false,
+    label: 'Recall the previous command',
+    group: 'Console',
+    keys: ['ArrowUp'],
+    scope: 'console',
+    quiet: true,
+    palette: false,
     enabled: (s) => (s.ui.console.at > 0 ? true : reason('reason.noEarlier')),
     run: (st) => consoleDraft(st, (c) => ({ at: c.at - 1, draft: c.history[c.at - 1] ?? '' })),
   },
   'console.forward': {
-    label: 'Recall the next command', group: 'Console', keys: ['ArrowDown'], scope: 'console', quiet: true, palette: false,
+    label: 'Recall the next command',
+    group: 'Console',
+    keys: ['ArrowDown'],
+    scope: 'console',
+    quiet: true,
+    palette: false,
     enabled: (s) => (s.ui.console.at < s.ui.console.history.length ? true : reason('reason.noLater')),
     run: (st) => consoleDraft(st, (c) => ({ at: c.at + 1, draft: c.history[c.at + 1] ?? '' })),
   },
@@ -279,7 +336,10 @@ const CONSOLE_ACTIONS = {
 /** Saying yes to the confirm dialog's question runs the action it names. */
 const CONFIRM_ACTIONS = {
   'confirm.accept': {
-    label: 'Yes, go ahead', group: 'View', palette: false, enabled: (s) => (s.ui.confirm ? true : 'nothing is being asked'),
+    label: 'Yes, go ahead',
+    group: 'View',
+    palette: false,
+    enabled: (s) => (s.ui.confirm ? true : 'nothing is being asked'),
     run: (st): void => {
       const c = st.getState().ui.confirm!;
       patch(st, { ui: { confirm: null, dialog: null } });

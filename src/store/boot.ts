@@ -19,7 +19,6 @@ export function bootStore(port: Port): SandboxStore {
   return store;
 }
 
-
 /**
  * Says what loading found, one notice per member that could not be kept (the first few), and keeps the damaged
  * text aside before anything is saved over it. When it cannot be kept, the notice says so and offers it as a
@@ -40,7 +39,9 @@ function reportLoaded(store: SandboxStore, loaded: Loaded): void {
     return;
   }
   holdUnkept(store.port, { raw, why, savedAt: now });
-  notify(store, `The damaged copy of the saved workspace could not be kept in this browser (${REFUSED_TEXT[kept.refused]}). Download it now: nothing is saved over it until you download it or let it go.`, 'error', { action: { label: 'Download it', id: 'damaged.download', arg: UNKEPT } });
+  notify(store, `The damaged copy of the saved workspace could not be kept in this browser (${REFUSED_TEXT[kept.refused]}). Download it now: nothing is saved over it until you download it or let it go.`, 'error', {
+    action: { label: 'Download it', id: 'damaged.download', arg: UNKEPT },
+  });
 }
 
 function seen(port: Port, key: string): boolean {

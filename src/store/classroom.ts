@@ -41,9 +41,17 @@ function learnerOf(file: ClassFile, data: unknown): string {
 
 function rowOf(learner: string, lesson: string, p: LessonProgress): ClassRow {
   return {
-    learner, lesson, passed: p.passed, checkedAt: p.checkedAt, traps: Array.isArray(p.traps) ? p.traps.filter((t) => typeof t === 'string') : [],
-    right: typeof p.predictionsRight === 'number' ? p.predictionsRight : null, asked: typeof p.predictionsAsked === 'number' ? p.predictionsAsked : null,
-    activeMs: p.activeMs ?? null, checks: p.checks ?? null, startedAt: p.startedAt ?? null, passedAt: p.passedAt ?? null,
+    learner,
+    lesson,
+    passed: p.passed,
+    checkedAt: p.checkedAt,
+    traps: Array.isArray(p.traps) ? p.traps.filter((t) => typeof t === 'string') : [],
+    right: typeof p.predictionsRight === 'number' ? p.predictionsRight : null,
+    asked: typeof p.predictionsAsked === 'number' ? p.predictionsAsked : null,
+    activeMs: p.activeMs ?? null,
+    checks: p.checks ?? null,
+    startedAt: p.startedAt ?? null,
+    passedAt: p.passedAt ?? null,
   };
 }
 
@@ -104,14 +112,22 @@ const lessonKey = (id: string) => id.replace(/\d+/g, (d) => d.padStart(4, '0'));
 
 function compare(a: ClassRow, b: ClassRow, by: ClassColumn): number {
   switch (by) {
-    case 'learner': return a.learner.localeCompare(b.learner);
-    case 'lesson': return lessonKey(a.lesson).localeCompare(lessonKey(b.lesson));
-    case 'passed': return Number(a.passed) - Number(b.passed);
-    case 'time': return (a.activeMs ?? -1) - (b.activeMs ?? -1);
-    case 'checks': return (a.checks ?? -1) - (b.checks ?? -1);
-    case 'checkedAt': return a.checkedAt - b.checkedAt;
-    case 'traps': return a.traps.length - b.traps.length;
-    case 'right': return (a.right ?? -1) - (b.right ?? -1);
+    case 'learner':
+      return a.learner.localeCompare(b.learner);
+    case 'lesson':
+      return lessonKey(a.lesson).localeCompare(lessonKey(b.lesson));
+    case 'passed':
+      return Number(a.passed) - Number(b.passed);
+    case 'time':
+      return (a.activeMs ?? -1) - (b.activeMs ?? -1);
+    case 'checks':
+      return (a.checks ?? -1) - (b.checks ?? -1);
+    case 'checkedAt':
+      return a.checkedAt - b.checkedAt;
+    case 'traps':
+      return a.traps.length - b.traps.length;
+    case 'right':
+      return (a.right ?? -1) - (b.right ?? -1);
   }
 }
 
@@ -123,13 +139,18 @@ export function sortClass(rows: ClassRow[], by: ClassColumn, descending: boolean
 /** A row's cells as the table and the CSV show them (durations in the locale's words). */
 export function classCells(r: ClassRow, locale: Locale = 'en'): Record<CsvColumn, string> {
   return {
-    learner: r.learner, lesson: r.lesson, passed: r.passed ? 'yes' : 'no',
-    time: r.activeMs === null ? UNSAID : formatDuration(locale, r.activeMs), seconds: r.activeMs === null ? '' : String(Math.round(r.activeMs / 1000)),
+    learner: r.learner,
+    lesson: r.lesson,
+    passed: r.passed ? 'yes' : 'no',
+    time: r.activeMs === null ? UNSAID : formatDuration(locale, r.activeMs),
+    seconds: r.activeMs === null ? '' : String(Math.round(r.activeMs / 1000)),
     checks: r.checks === null ? UNSAID : String(r.checks),
     // A lesson opened and never checked has no simulated time to show.
     checkedAt: r.checks === 0 ? UNSAID : formatClock(r.checkedAt),
-    traps: r.traps.join(' '), right: r.right === null ? '' : r.asked !== null ? `${r.right} of ${r.asked}` : String(r.right),
-    startedAt: r.startedAt ?? '', passedAt: r.passedAt ?? '',
+    traps: r.traps.join(' '),
+    right: r.right === null ? '' : r.asked !== null ? `${r.right} of ${r.asked}` : String(r.right),
+    startedAt: r.startedAt ?? '',
+    passedAt: r.passedAt ?? '',
   };
 }
 
@@ -138,5 +159,13 @@ const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(
 /** The table as CSV, in English (a spreadsheet's formula characters at a cell's start are neutralised). */
 export function classCsv(rows: ClassRow[]): string {
   const head = CSV_COLUMNS.map((c) => csvCell(c.label)).join(',');
-  return [head, ...rows.map((r) => { const c = classCells(r); return CSV_COLUMNS.map((k) => csvCell(c[k.id])).join(','); })].join('\r\n') + '\r\n';
+  return (
+    [
+      head,
+      ...rows.map((r) => {
+        const c = classCells(r);
+        return CSV_COLUMNS.map((k) => csvCell(c[k.id])).join(',');
+      }),
+    ].join('\r\n') + '\r\n'
+  );
 }

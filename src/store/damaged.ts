@@ -117,7 +117,11 @@ export function deleteDamaged(storage: Storage2 | undefined, slot: string): bool
   if (!storage || (slot !== DAMAGED_KEY && !isSlotKey(slot))) return false;
   try {
     storage.setItem(slot, '');
-    if (slot !== DAMAGED_KEY) writeIndex(storage, slotsOf(storage).filter((c) => c.slot !== slot));
+    if (slot !== DAMAGED_KEY)
+      writeIndex(
+        storage,
+        slotsOf(storage).filter((c) => c.slot !== slot),
+      );
     return true;
   } catch {
     return false;

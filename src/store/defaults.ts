@@ -64,7 +64,13 @@ count:
 export function defaultWorkspace(): Workspace {
   const first = BUILT_IN_SCENARIOS[0]!;
   return {
-    version: 2, scenarioId: first.id, scenarioText: first.text, seed: '1', actions: [], time: 0,
-    files: { ...DEFAULT_FILES, [SCENARIO_FILE]: first.text }, activeFile: TASKDEF_FILE,
+    version: 2,
+    scenarioId: first.id,
+    scenarioText: first.text,
+    seed: '1',
+    actions: [],
+    time: 0,
+    files: { ...DEFAULT_FILES, [SCENARIO_FILE]: first.text },
+    activeFile: TASKDEF_FILE,
   };
 }

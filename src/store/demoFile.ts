@@ -56,9 +56,20 @@ export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus
 export function draftOf(d: DemoState): DemoDraft {
   const f = d.def.focus;
   return {
-    title: d.def.title, summary: d.def.summary, notes: d.def.text.trim(), focus: f ? `${f.kind}:${f.name ?? ''}` : '',
-    stops: d.def.pauses.map((p) => ({ at: p.at, ...(p.revealAt !== undefined ? { revealAt: p.revealAt } : {}), prompt: p.prompt, reveal: p.reveal, ...(p.choices ? { choices: p.choices.map((c) => ({ label: c.label, when: c.when })) } : {}) })),
-    speeds: d.speeds.slice(), panes: d.panes.filter((p) => p.cluster !== undefined), callouts: (d.def.callouts ?? []).map((c) => ({ ...c })),
+    title: d.def.title,
+    summary: d.def.summary,
+    notes: d.def.text.trim(),
+    focus: f ? `${f.kind}:${f.name ?? ''}` : '',
+    stops: d.def.pauses.map((p) => ({
+      at: p.at,
+      ...(p.revealAt !== undefined ? { revealAt: p.revealAt } : {}),
+      prompt: p.prompt,
+      reveal: p.reveal,
+      ...(p.choices ? { choices: p.choices.map((c) => ({ label: c.label, when: c.when })) } : {}),
+    })),
+    speeds: d.speeds.slice(),
+    panes: d.panes.filter((p) => p.cluster !== undefined),
+    callouts: (d.def.callouts ?? []).map((c) => ({ ...c })),
     variants: d.def.variants.map((v) => v.spec),
   };
 }
@@ -93,22 +104,31 @@ export function demoText(s: SandboxState, d: DemoDraft): string {
   doc.set('until', seconds(end));
   doc.delete('presenter');
   const focus = focusOf(d.focus);
-  doc.set('presenter', doc.createNode({
-    ...(focus ? { focus } : {}),
-    summary: d.summary.trim(),
-    ...(d.notes.trim() ? { text: `${d.notes.trim()}\n` } : {}),
-    ...(d.panes.length ? { panes: d.panes } : {}),
-    ...(d.variants.length ? { variants: d.variants } : {}),
-    ...(d.speeds.length ? { speeds: d.speeds.map((x) => ({ at: seconds(x.at), speed: x.speed })) } : {}),
-    pauses: stops.map((x) => ({ at: seconds(x.at), ...(x.revealAt !== undefined ? { revealAt: seconds(x.revealAt) } : {}), prompt: x.prompt, reveal: x.reveal, ...(x.choices?.length ? { choices: x.choices } : {}) })),
-    ...(d.callouts.length ? { callouts: d.callouts.map((c) => ({ at: seconds(c.at), ...(c.until !== undefined ? { until: seconds(c.until) } : {}), ...(c.node ? { node: c.node } : {}), text: c.text })) } : {}),
-  }));
+  doc.set(
+    'presenter',
+    doc.createNode({
+      ...(focus ? { focus } : {}),
+      summary: d.summary.trim(),
+      ...(d.notes.trim() ? { text: `${d.notes.trim()}\n` } : {}),
+      ...(d.panes.length ? { panes: d.panes } : {}),
+      ...(d.variants.length ? { variants: d.variants } : {}),
+      ...(d.speeds.length ? { speeds: d.speeds.map((x) => ({ at: seconds(x.at), speed: x.speed })) } : {}),
+      pauses: stops.map((x) => ({ at: seconds(x.at), ...(x.revealAt !== undefined ? { revealAt: seconds(x.revealAt) } : {}), prompt: x.prompt, reveal: x.reveal, ...(x.choices?.length ? { choices: x.choices } : {}) })),
+      ...(d.callouts.length ? { callouts: d.callouts.map((c) => ({ at: seconds(c.at), ...(c.until !== undefined ? { until: seconds(c.until) } : {}), ...(c.node ? { node: c.node } : {}), text: c.text })) } : {}),
+    }),
+  );
   return doc.toString({ lineWidth: 0 });
 }
 
 /** A demo file's id from its name ("my-demo.yaml" → my-demo). */
 export function demoId(name: string): string {
-  return name.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '').replace(/[^\w-]+/g, '-').slice(0, 60) || 'demo';
+  return (
+    name
+      .replace(/^.*[\\/]/, '')
+      .replace(/\.ya?ml$/i, '')
+      .replace(/[^\w-]+/g, '-')
+      .slice(0, 60) || 'demo'
+  );
 }
 
 /**

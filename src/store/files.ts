@@ -18,10 +18,18 @@ const KNOWN: FileTab[] = [
 
 /** The editor's tabs: the four kinds it knows, then any other file (a lesson's Dockerfile, a translation's output). */
 export function fileTabs(files: Record<string, string>): FileTab[] {
-  return [...KNOWN, ...Object.keys(files).filter((f) => !KNOWN.some((x) => x.file === f)).map((f): FileTab => (
-    /^copilot\/[^/]+\/manifest\.yml$/.test(f) ? { file: f, label: `Copilot: ${f.split('/')[1]}`, main: 'editor.copilotDeploy' }
-      : /(^|\/)compose\.ya?ml$/.test(f) ? { file: f, label: f, main: 'editor.composeUp', extra: ['editor.translate'] }
-        : { file: f, label: f.split('/').pop()! }))];
+  return [
+    ...KNOWN,
+    ...Object.keys(files)
+      .filter((f) => !KNOWN.some((x) => x.file === f))
+      .map((f): FileTab =>
+        /^copilot\/[^/]+\/manifest\.yml$/.test(f)
+          ? { file: f, label: `Copilot: ${f.split('/')[1]}`, main: 'editor.copilotDeploy' }
+          : /(^|\/)compose\.ya?ml$/.test(f)
+            ? { file: f, label: f, main: 'editor.composeUp', extra: ['editor.translate'] }
+            : { file: f, label: f.split('/').pop()! },
+      ),
+  ];
 }
 
 /** The tab shown: the active file's, or the first. */

@@ -110,7 +110,8 @@ export function countCheck(store: SandboxStore, id: string, firstPass: boolean):
   const t = store.port.now?.();
   if (k && t !== undefined) write(store, k, t);
   changeLesson(store, id, (p) => ({
-    ...(p ?? fresh()), checks: (p?.checks ?? 0) + 1,
+    ...(p ?? fresh()),
+    checks: (p?.checks ?? 0) + 1,
     ...(firstPass && !p?.passedAt && t !== undefined ? { passedAt: new Date(t).toISOString() } : {}),
   }));
 }

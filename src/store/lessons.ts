@@ -1,4 +1,21 @@
-import { checkLesson, judgeChoices, localizeDemo, localizeIndex, localizeLesson, stopTracking, trackerFor, parseDemo, parseIndex, parseLesson, LessonError, type Demo, type Files, type Lesson, type LessonIndex, type LessonReport } from '../content/lesson';
+import {
+  checkLesson,
+  judgeChoices,
+  localizeDemo,
+  localizeIndex,
+  localizeLesson,
+  stopTracking,
+  trackerFor,
+  parseDemo,
+  parseIndex,
+  parseLesson,
+  LessonError,
+  type Demo,
+  type Files,
+  type Lesson,
+  type LessonIndex,
+  type LessonReport,
+} from '../content/lesson';
 import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
 import { formatClock } from '../sim';
@@ -126,7 +143,7 @@ export function loadCatalog(): Promise<Catalog> {
 
 /** The catalog in the store (loaded once, on demand), for the lesson list, the picker and the palette. */
 export async function catalogIn(store: SandboxStore): Promise<Catalog> {
-  const c = store.getState().lesson.catalog ?? await loadCatalog();
+  const c = store.getState().lesson.catalog ?? (await loadCatalog());
   if (store.getState().lesson.catalog !== c) patch(store, { lesson: { catalog: c } });
   return c;
 }
@@ -181,8 +198,11 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
   const progress: Progress = { ...lesson.progress, lessons: { ...lesson.progress.lessons } };
   const before = progress.lessons[current.id];
   progress.lessons[current.id] = {
-    ...before, passed: report.passed || (before?.passed ?? false), checkedAt: t.now,
-    predictionsRight: report.predictions.filter((p) => p.right).length, predictionsAsked: report.predictions.length,
+    ...before,
+    passed: report.passed || (before?.passed ?? false),
+    checkedAt: t.now,
+    predictionsRight: report.predictions.filter((p) => p.right).length,
+    predictionsAsked: report.predictions.length,
     // Every trap a check of this lesson detected, kept across checks (the class page shows them).
     traps: [...new Set([...(before?.traps ?? []), ...report.diagnostics.map((d) => d.id)])],
   };
@@ -197,7 +217,10 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
 
 /** Whether each choice of the question the demo's clock waits at holds in the world now. */
 export function judgePause(store: SandboxStore): boolean[] {
-  const { world, lesson: { demo } } = store.getState();
+  const {
+    world,
+    lesson: { demo },
+  } = store.getState();
   const pause = demo?.pause && demo.def.pauses.find((p) => p.at === demo.pause!.at);
   return world.timeline && demo && pause ? judgeChoices(world.timeline, demo.def, pause) : [];
 }

@@ -36,7 +36,7 @@ function prebuilt(text: string): Scenario | undefined {
 }
 
 /** Whether parsing this text needs the parser loaded first. */
-export const needsParser = (text: string): boolean => parser === undefined && !(BUILT_IN_SCENARIOS.some((b) => b.text === text && PREBUILT[b.id]));
+export const needsParser = (text: string): boolean => parser === undefined && !BUILT_IN_SCENARIOS.some((b) => b.text === text && PREBUILT[b.id]);
 
 /** Parses a scenario text (see content/scenario.ts); throws ScenarioError for a scenario that cannot run. */
 export function parseScenario(text: string, file: string): Scenario {

@@ -98,11 +98,23 @@ export function withoutPresenter(text: string): string {
 export function showMessage(s: SandboxState, world: boolean): Extract<PresentMessage, { kind: 'show' }> {
   const t = s.world.timeline;
   return {
-    kind: 'show', from: 'presenter', sig: worldSig(s), now: s.world.now, show: audienceShow(s), spotlight: s.present.spotlight,
-    ...(world ? { world: {
-      scenarioText: withoutPresenter(s.world.scenarioText), seed: s.world.seed, scenarioId: s.world.scenarioId, actions: t ? t.actions.slice() : [],
-      ...(s.world.variants.length ? { variants: s.world.variants.map((v) => ({ label: v.label, seed: v.seed, text: withoutPresenter(v.text) })) } : {}),
-    } } : {}),
+    kind: 'show',
+    from: 'presenter',
+    sig: worldSig(s),
+    now: s.world.now,
+    show: audienceShow(s),
+    spotlight: s.present.spotlight,
+    ...(world
+      ? {
+          world: {
+            scenarioText: withoutPresenter(s.world.scenarioText),
+            seed: s.world.seed,
+            scenarioId: s.world.scenarioId,
+            actions: t ? t.actions.slice() : [],
+            ...(s.world.variants.length ? { variants: s.world.variants.map((v) => ({ label: v.label, seed: v.seed, text: withoutPresenter(v.text) })) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -109,7 +109,10 @@ export function keyMatches(binding: string, press: KeyPress): boolean {
 
 /** A binding as the Keys dialog and the palette show it ("Ctrl+Shift+Z"). */
 export function keyText(binding: string): string {
-  return binding.replace(/^Mod\+/, 'Ctrl+').replace(/^ArrowUp$/, 'Up').replace(/^ArrowDown$/, 'Down');
+  return binding
+    .replace(/^Mod\+/, 'Ctrl+')
+    .replace(/^ArrowUp$/, 'Up')
+    .replace(/^ArrowDown$/, 'Down');
 }
 
 /** A binding as aria-keyshortcuts spells it ("Control+Z Meta+Z"). */

@@ -49,8 +49,7 @@ export interface DemoState {
 
 /** What the inspector shows: one thing on the canvas or in the tables (`world`: of that variant's world, when worlds are side by side). */
 export type Selection =
-  | { kind: 'task' | 'instance' | 'service' | 'loadBalancer' | 'targetGroup' | 'cluster'; id: string; world?: number }
-  | { kind: 'control'; id: 'api' | 'scheduler' | 'placement' | 'autoscaling' | 'discovery'; world?: number };
+  { kind: 'task' | 'instance' | 'service' | 'loadBalancer' | 'targetGroup' | 'cluster'; id: string; world?: number } | { kind: 'control'; id: 'api' | 'scheduler' | 'placement' | 'autoscaling' | 'discovery'; world?: number };
 
 export interface Notice {
   id: number;
@@ -263,16 +262,39 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
   const { timeline, problem } = buildTimeline(w.scenarioText, w.seed, w.actions, w.time);
   return {
     world: {
-      timeline, variants: [], problem, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, lessonId: w.lessonId ?? null,
-      version: 0, now: timeline?.now ?? 0, playing: false, speed: 60, worldId: 0,
+      timeline,
+      variants: [],
+      problem,
+      scenarioId: w.scenarioId,
+      scenarioText: w.scenarioText,
+      seed: w.seed,
+      lessonId: w.lessonId ?? null,
+      version: 0,
+      now: timeline?.now ?? 0,
+      playing: false,
+      speed: 60,
+      worldId: 0,
     },
     editor: { files: { ...w.files, [SCENARIO_FILE]: scenarioDraft(w, timeline !== null) }, activeFile: timeline ? w.activeFile : SCENARIO_FILE, problems: [] },
     lesson: { current: null, demo: null, progress, catalog: null },
     ui: {
-      selected: null, view: 'canvas', panel: timeline ? 'console' : 'editor', inspectorTab: 'json', presenting: false, dialog: null, confirm: null,
-      notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning', count: 1, sticky: true }] : [], shareUrl: null,
-      console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 }, copilotNoteSeen: false,
-      theme: 'system', systemTheme: 'light', panes: defaultPanes(), fit: 0, language: DEFAULT_LOCALE, languageChosen: false,
+      selected: null,
+      view: 'canvas',
+      panel: timeline ? 'console' : 'editor',
+      inspectorTab: 'json',
+      presenting: false,
+      dialog: null,
+      confirm: null,
+      notices: notice ? [{ id: ++noticeId, text: notice, tone: 'warning', count: 1, sticky: true }] : [],
+      shareUrl: null,
+      console: { draft: '', hint: '', history: [], at: 0, echoes: [], focus: 0 },
+      copilotNoteSeen: false,
+      theme: 'system',
+      systemTheme: 'light',
+      panes: defaultPanes(),
+      fit: 0,
+      language: DEFAULT_LOCALE,
+      languageChosen: false,
     },
     present: { audience: false, presenter: 'waiting', show: null, spotlight: null, pinning: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [], variants: [] } },
   };
@@ -282,7 +304,10 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
 export type SandboxStore = StoreApi<SandboxState> & { readonly port: Port };
 
 export function makeStore(state: SandboxState, port: Port): SandboxStore {
-  return Object.assign(createStore<SandboxState>()(() => state), { port });
+  return Object.assign(
+    createStore<SandboxState>()(() => state),
+    { port },
+  );
 }
 
 /** Merges each named slice with the fields given; the one way the store's actions change state. */
@@ -301,9 +326,15 @@ export function patch(store: SandboxStore, p: Patch | ((s: SandboxState) => Patc
 export function workspaceOf(world: WorldSlice, editor: EditorSlice): Workspace {
   const t = world.timeline;
   return {
-    version: 2, scenarioId: world.scenarioId, scenarioText: world.scenarioText, seed: world.seed,
-    actions: t ? t.actions.slice() : [], time: t ? t.now : 0,
-    files: editor.files, activeFile: editor.activeFile, ...(world.lessonId ? { lessonId: world.lessonId } : {}),
+    version: 2,
+    scenarioId: world.scenarioId,
+    scenarioText: world.scenarioText,
+    seed: world.seed,
+    actions: t ? t.actions.slice() : [],
+    time: t ? t.now : 0,
+    files: editor.files,
+    activeFile: editor.activeFile,
+    ...(world.lessonId ? { lessonId: world.lessonId } : {}),
   };
 }
 
@@ -333,8 +364,14 @@ export function notify(store: SandboxStore, said: string | Message, tone: Notice
     const kept = s.ui.notices.filter((n) => n !== same && (cause === undefined || n.cause !== cause));
     // A notice that offers a choice waits for it.
     const n: Notice = {
-      id: ++noticeId, text, tone, count: (same?.count ?? 0) + 1, ...(cause !== undefined ? { cause } : {}), ...(typeof said === 'string' ? {} : { message: said }),
-      ...(opts.sticky || opts.action ? { sticky: true } : {}), ...(opts.action ? { action: opts.action } : {}),
+      id: ++noticeId,
+      text,
+      tone,
+      count: (same?.count ?? 0) + 1,
+      ...(cause !== undefined ? { cause } : {}),
+      ...(typeof said === 'string' ? {} : { message: said }),
+      ...(opts.sticky || opts.action ? { sticky: true } : {}),
+      ...(opts.action ? { action: opts.action } : {}),
     };
     return { ui: { notices: [...kept.slice(-4), n] } };
   });

@@ -140,7 +140,7 @@ export function recoverWorkspace(data: unknown, fallback: Workspace): { workspac
   if (timeWrong) problems.push(invalid('time', timeWrong));
   const time = timeWrong ? lastAt : Math.max(Math.round(rawTime as number), 0);
   const activeIn = own(data, 'activeFile');
-  const activeFile = typeof activeIn === 'string' && Object.hasOwn(files, activeIn) ? activeIn : Object.keys(files)[0] ?? fallback.activeFile;
+  const activeFile = typeof activeIn === 'string' && Object.hasOwn(files, activeIn) ? activeIn : (Object.keys(files)[0] ?? fallback.activeFile);
   const lessonIn = own(data, 'lessonId');
   const lessonOk = lessonIn === undefined || lessonIn === null || (typeof lessonIn === 'string' && /^[\w-]{1,40}$/.test(lessonIn));
   if (!lessonOk) problems.push(invalid('lessonId', 'expected a lesson id'));

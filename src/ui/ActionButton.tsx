@@ -5,8 +5,23 @@ import { useAction } from './context';
 import { actionLabel, reasonIn, useT } from './i18n';
 
 /** A button bound to a registered action: disabled with the reason as its description when it cannot run. */
-export function ActionButton({ id, arg, children, className, title, ref, haspopup, label }: {
-  id: ActionId; arg?: unknown; children?: ReactNode; className?: string; title?: string; ref?: Ref<HTMLButtonElement>; haspopup?: 'dialog';
+export function ActionButton({
+  id,
+  arg,
+  children,
+  className,
+  title,
+  ref,
+  haspopup,
+  label,
+}: {
+  id: ActionId;
+  arg?: unknown;
+  children?: ReactNode;
+  className?: string;
+  title?: string;
+  ref?: Ref<HTMLButtonElement>;
+  haspopup?: 'dialog';
   /** The button's accessible name, where its text alone does not say enough. */
   label?: string;
 }) {
@@ -17,10 +32,7 @@ export function ActionButton({ id, arg, children, className, title, ref, haspopu
   const key = def.keys?.[0];
   const hint = disabledReason ? `${name}: ${reasonIn(t, disabledReason)}` : `${title ?? name}${key ? ` (${keyText(key)})` : ''}`;
   return (
-    <button
-      ref={ref} type="button" className={className} onClick={() => run()} disabled={disabledReason !== null} title={hint}
-      aria-keyshortcuts={def.keys?.map(ariaKeys).join(' ')} aria-haspopup={haspopup} aria-label={label}
-    >
+    <button ref={ref} type="button" className={className} onClick={() => run()} disabled={disabledReason !== null} title={hint} aria-keyshortcuts={def.keys?.map(ariaKeys).join(' ')} aria-haspopup={haspopup} aria-label={label}>
       {children ?? name}
     </button>
   );

@@ -8,7 +8,6 @@ import { DemoChoices, MomentCallouts, useMomentCallouts } from './DemoChoices';
 import type { AudienceShow } from '../store/store';
 import { useShowIn } from './shownDemo';
 
-
 /** Chosen once per state change: the presenter's show when it speaks, else this window's own (a deep link's demo). */
 let last: { show: AudienceShow | null; own: string; value: AudienceShow } | null = null;
 function selectShow(s: Parameters<typeof audienceShow>[0]): AudienceShow {
@@ -36,15 +35,27 @@ export function AudienceView() {
     <div className="app presenting audience">
       <header className="bar audience-bar" aria-label={t('audience.label')}>
         <h1 className="brand">{show.title}</h1>
-        <output className="clock" aria-label={t('time.clock')}>{clock(Math.floor(now / 1000) * 1000)}</output>
+        <output className="clock" aria-label={t('time.clock')}>
+          {clock(Math.floor(now / 1000) * 1000)}
+        </output>
       </header>
-      {presenter !== 'connected' && <p className="audience-status" role="status">{t(presenter === 'gone' ? 'audience.gone' : 'audience.waiting')}</p>}
+      {presenter !== 'connected' && (
+        <p className="audience-status" role="status">
+          {t(presenter === 'gone' ? 'audience.gone' : 'audience.waiting')}
+        </p>
+      )}
       {show.question && (
         <section className="demo-bar" aria-label={t('audience.question')}>
           <div className="demo-question">
-            <p><strong>{t('demo.predict')}</strong> {show.question.prompt}</p>
+            <p>
+              <strong>{t('demo.predict')}</strong> {show.question.prompt}
+            </p>
             {show.question.choices && <DemoChoices choices={show.question.choices} />}
-            {show.question.reveal !== null && <p><strong>{t('demo.reveal')}</strong> {show.question.reveal}</p>}
+            {show.question.reveal !== null && (
+              <p>
+                <strong>{t('demo.reveal')}</strong> {show.question.reveal}
+              </p>
+            )}
           </div>
           <MomentCallouts callouts={moment} />
         </section>
@@ -55,7 +66,9 @@ export function AudienceView() {
         <main className="main">
           <World readOnly />
           <div className="separator" aria-hidden="true" />
-          <aside className="side" aria-label={t('workspace.details')}><EventLog filters={false} /></aside>
+          <aside className="side" aria-label={t('workspace.details')}>
+            <EventLog filters={false} />
+          </aside>
         </main>
       )}
     </div>

@@ -14,7 +14,12 @@ interface Bubble {
 type Side = 'right' | 'left' | 'below' | 'above';
 
 /** A box on the canvas, in screen pixels. */
-export interface Box { x: number; y: number; w: number; h: number }
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /** Room the bubble takes beside a node (its widest, and the gap to the node). */
 const BUBBLE_W = 280;
@@ -67,7 +72,8 @@ function place(s: ReactFlowState, callouts: { id: string; text: string }[]): Bub
   return out;
 }
 
-const same = (a: Bubble[], b: Bubble[]) => a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.text === b[i]!.text && x.side === b[i]!.side && Math.round(x.x) === Math.round(b[i]!.x) && Math.round(x.y) === Math.round(b[i]!.y));
+const same = (a: Bubble[], b: Bubble[]) =>
+  a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.text === b[i]!.text && x.side === b[i]!.side && Math.round(x.x) === Math.round(b[i]!.x) && Math.round(x.y) === Math.round(b[i]!.y));
 
 /**
  * Callouts pinned to nodes, over the canvas and never over their node: a small labelled bubble beside each,
@@ -81,7 +87,8 @@ export function CalloutLayer({ callouts }: { callouts: { id: string; text: strin
     <div className="callout-layer" aria-label={t('demo.callouts')} role="group">
       {bubbles.map((b) => (
         <p key={b.id} className={`callout-bubble ${b.side}`} data-node={b.id} style={{ left: b.x, top: b.y }}>
-          <span className="sr-only">{t('demo.callout')} </span>{b.text}
+          <span className="sr-only">{t('demo.callout')} </span>
+          {b.text}
         </p>
       ))}
     </div>

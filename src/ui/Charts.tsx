@@ -35,29 +35,52 @@ const Chart = memo(function Chart({ spec, now }: { spec: ChartSpec; now: number 
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}. ${t('charts.latest', { summary })}${spec.thresholds.length ? ` ${t('charts.lines', { lines: spec.thresholds.map((th) => said(th)).join(', ') })}` : ''}${spec.marks.length ? ` ${t('charts.marks', { count: spec.marks.length })}` : ''}`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${title}. ${t('charts.latest', { summary })}${spec.thresholds.length ? ` ${t('charts.lines', { lines: spec.thresholds.map((th) => said(th)).join(', ') })}` : ''}${spec.marks.length ? ` ${t('charts.marks', { count: spec.marks.length })}` : ''}`}
+      >
         {ticks.map((v) => (
           <g key={v}>
             {v > 0 && <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} className="grid" />}
-            <text x={PAD.l - 4} y={y(v) + 3.5} className="tick" textAnchor="end">{tickText(v)}</text>
+            <text x={PAD.l - 4} y={y(v) + 3.5} className="tick" textAnchor="end">
+              {tickText(v)}
+            </text>
           </g>
         ))}
         <line x1={PAD.l} y1={H - PAD.b} x2={W - PAD.r} y2={H - PAD.b} className="axis" />
         <line x1={PAD.l} y1={PAD.t} x2={PAD.l} y2={H - PAD.b} className="axis" />
-        <text x={PAD.l} y={H - 6} className="tick">0:00:00</text>
-        <text x={W - PAD.r} y={H - 6} className="tick" textAnchor="end">{clock(t1)}</text>
-        {spec.marks.map((m, i) => <line key={`m${i}`} x1={x(m.t)} x2={x(m.t)} y1={PAD.t} y2={H - PAD.b} className="mark"><title>{`${clock(m.t)} ${m.label}`}</title></line>)}
+        <text x={PAD.l} y={H - 6} className="tick">
+          0:00:00
+        </text>
+        <text x={W - PAD.r} y={H - 6} className="tick" textAnchor="end">
+          {clock(t1)}
+        </text>
+        {spec.marks.map((m, i) => (
+          <line key={`m${i}`} x1={x(m.t)} x2={x(m.t)} y1={PAD.t} y2={H - PAD.b} className="mark">
+            <title>{`${clock(m.t)} ${m.label}`}</title>
+          </line>
+        ))}
         {spec.thresholds.map((th, i) => (
           <g key={`t${i}`}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(th.value)} y2={y(th.value)} className="threshold" />
-            <text x={i % 2 ? PAD.l + 4 : W - PAD.r - 2} y={y(th.value) + (i % 2 ? 11 : -3)} className="tick" textAnchor={i % 2 ? 'start' : 'end'}>{said(th)}</text>
+            <text x={i % 2 ? PAD.l + 4 : W - PAD.r - 2} y={y(th.value) + (i % 2 ? 11 : -3)} className="tick" textAnchor={i % 2 ? 'start' : 'end'}>
+              {said(th)}
+            </text>
           </g>
         ))}
         {order.map(({ s, i }) => (
           <polyline key={s.label} className={`series series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} points={s.points.map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} />
         ))}
       </svg>
-      <ul className="legend">{spec.series.map((s, i) => <li key={s.label}><span className={`swatch series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} />{said(s)}</li>)}</ul>
+      <ul className="legend">
+        {spec.series.map((s, i) => (
+          <li key={s.label}>
+            <span className={`swatch series-${i % 6}${UNDER.has(s.label) ? ' under' : ''}`} />
+            {said(s)}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 });
@@ -69,5 +92,11 @@ export function Charts() {
   const specs = useSandbox(selectCharts);
   const t = useT();
   if (!specs.length) return <p className="muted">{t('charts.none')}</p>;
-  return <div className="charts">{specs.map((s) => <Chart key={s.id} spec={s} now={minute * 60_000} />)}</div>;
+  return (
+    <div className="charts">
+      {specs.map((s) => (
+        <Chart key={s.id} spec={s} now={minute * 60_000} />
+      ))}
+    </div>
+  );
 }

@@ -6,7 +6,6 @@ import { useT } from './i18n';
 import type { MessageKey } from '../i18n';
 import './presenter.css';
 
-
 /** Reads dropped or chosen files as text. */
 async function readFiles(list: FileList | null): Promise<ClassFile[]> {
   return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
@@ -39,25 +38,57 @@ export function ClassPage() {
         <h1 className="brand">{t('class.title')}</h1>
         <span className="spacer" />
         <ThemeButton />
-        <a className="button-link" href="./">{t('class.back')}</a>
+        <a className="button-link" href="./">
+          {t('class.back')}
+        </a>
       </header>
       <main className="class-body">
         <p>{t('class.intro')}</p>
-        <p className="note" role="note"><strong>{t('class.caution')}</strong> {t('class.timeNote')}</p>
+        <p className="note" role="note">
+          <strong>{t('class.caution')}</strong> {t('class.timeNote')}
+        </p>
         <p className="muted small">{t('class.names')}</p>
         <label
-          className={`drop${over ? ' over' : ''}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}
+          className={`drop${over ? ' over' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
         >
           <span>{t('class.drop')}</span>
           <span className="button-like">{t('class.choose')}</span>
           <input type="file" accept="application/json,.json" multiple className="sr-only" onChange={(e) => void add(e.currentTarget.files)} />
         </label>
-        <p role="status" aria-label={t('class.filesRead')}>{files.length ? t('class.read', { files: t('class.files', { count: files.length }), results: t('class.results', { count: rows.length }) }) : t('class.empty')}</p>
-        {problems.length > 0 && <div className="notice error" role="alert">{t('class.unread')}<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul></div>}
-        {refused.length > 0 && <div className="notice warning" role="alert">{t('class.refused')}<ul>{refused.map((p) => <li key={p}>{p}</li>)}</ul></div>}
+        <p role="status" aria-label={t('class.filesRead')}>
+          {files.length ? t('class.read', { files: t('class.files', { count: files.length }), results: t('class.results', { count: rows.length }) }) : t('class.empty')}
+        </p>
+        {problems.length > 0 && (
+          <div className="notice error" role="alert">
+            {t('class.unread')}
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {refused.length > 0 && (
+          <div className="notice warning" role="alert">
+            {t('class.refused')}
+            <ul>
+              {refused.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {rows.length > 0 && (
           <>
-            <ActionButton id="class.export" arg={sorted}>{t('class.export')}</ActionButton>
+            <ActionButton id="class.export" arg={sorted}>
+              {t('class.export')}
+            </ActionButton>
             <ClassTable sorted={sorted} sort={sort} setSort={setSort} />
           </>
         )}
@@ -79,7 +110,8 @@ function ClassTable({ sorted, sort, setSort }: { sorted: ClassRow[]; sort: Class
           {CLASS_COLUMNS.map((c) => (
             <th key={c.id} scope="col" aria-sort={sort.by === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
               <button type="button" title={t('class.sortBy', { column: t(`class.column.${c.id}` as MessageKey) })} onClick={() => setSort((s) => ({ by: c.id, descending: s.by === c.id ? !s.descending : false }))}>
-                {t(`class.column.${c.id}` as MessageKey)}{sort.by === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                {t(`class.column.${c.id}` as MessageKey)}
+                {sort.by === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
               </button>
             </th>
           ))}
@@ -88,7 +120,15 @@ function ClassTable({ sorted, sort, setSort }: { sorted: ClassRow[]; sort: Class
       <tbody>
         {sorted.map((r) => {
           const c = classCells(r, t.locale);
-          return <tr key={`${r.learner}/${r.lesson}`}>{CLASS_COLUMNS.map((k) => <td key={k.id} className={k.id === 'passed' ? (r.passed ? 'ok' : 'bad') : undefined}>{c[k.id]}</td>)}</tr>;
+          return (
+            <tr key={`${r.learner}/${r.lesson}`}>
+              {CLASS_COLUMNS.map((k) => (
+                <td key={k.id} className={k.id === 'passed' ? (r.passed ? 'ok' : 'bad') : undefined}>
+                  {c[k.id]}
+                </td>
+              ))}
+            </tr>
+          );
         })}
       </tbody>
     </table>

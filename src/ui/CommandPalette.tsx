@@ -10,10 +10,14 @@ function useListing(query: string) {
   const t = useT();
   const english = useSandbox(selectPalette);
   // The palette reads, and filters, in the page's language.
-  const entries = useMemo(() => english.map((e) => {
-    const base = `${actionLabel(t, e.id, e.label.replace(/(…|: .*)$/s, ''))}${e.input !== undefined ? '…' : ''}`;
-    return { ...e, label: e.choice !== undefined ? `${base}: ${choiceLabel(t, e.id, e.arg, e.choice)}` : base, group: t(`group.${e.group}` as MessageKey) as PaletteEntry['group'] };
-  }), [english, t]);
+  const entries = useMemo(
+    () =>
+      english.map((e) => {
+        const base = `${actionLabel(t, e.id, e.label.replace(/(…|: .*)$/s, ''))}${e.input !== undefined ? '…' : ''}`;
+        return { ...e, label: e.choice !== undefined ? `${base}: ${choiceLabel(t, e.id, e.arg, e.choice)}` : base, group: t(`group.${e.group}` as MessageKey) as PaletteEntry['group'] };
+      }),
+    [english, t],
+  );
   const shown = useMemo(() => entries.filter((e) => paletteMatches(e, query)), [entries, query]);
   const [active, setActive] = useState(0);
   const at = Math.min(active, Math.max(0, shown.length - 1));
@@ -29,8 +33,15 @@ function Entry({ e, id, active, onChoose, onPoint }: { e: PaletteEntry; id: stri
   return (
     // The filter field keeps the focus and names the active entry (aria-activedescendant); a click chooses too.
     <li
-      ref={ref} id={id} role="option" aria-selected={active} aria-disabled={e.disabled !== null} className={`palette-entry${active ? ' active' : ''}${e.disabled ? ' off' : ''}`}
-      onMouseDown={(ev) => ev.preventDefault()} onClick={onChoose} onMouseMove={onPoint}
+      ref={ref}
+      id={id}
+      role="option"
+      aria-selected={active}
+      aria-disabled={e.disabled !== null}
+      className={`palette-entry${active ? ' active' : ''}${e.disabled ? ' off' : ''}`}
+      onMouseDown={(ev) => ev.preventDefault()}
+      onClick={onChoose}
+      onMouseMove={onPoint}
     >
       <span className="palette-group">{e.group}</span>
       <span className="palette-label">{e.label}</span>
@@ -45,8 +56,14 @@ function EntryList({ list, shown, at, query, onChoose, onPoint }: { list: string
   const t = useT();
   return (
     <ul id={list} role="listbox" aria-label={t('palette.actions')} className="palette-list">
-      {shown.map((e, i) => <Entry key={e.key} e={e} id={`${list}-${i}`} active={i === at} onChoose={() => onChoose(e)} onPoint={() => onPoint(i)} />)}
-      {shown.length === 0 && <li role="option" aria-selected={false} aria-disabled className="palette-entry off">{t('palette.none', { query })}</li>}
+      {shown.map((e, i) => (
+        <Entry key={e.key} e={e} id={`${list}-${i}`} active={i === at} onChoose={() => onChoose(e)} onPoint={() => onPoint(i)} />
+      ))}
+      {shown.length === 0 && (
+        <li role="option" aria-selected={false} aria-disabled className="palette-entry off">
+          {t('palette.none', { query })}
+        </li>
+      )}
     </ul>
   );
 }
@@ -94,12 +111,22 @@ function PaletteBody({ close }: { close: () => void }) {
   const activeId = !asking && shown[at] ? `${list}-${at}` : undefined;
   return (
     <>
-      <label className="palette-prompt" htmlFor={`${list}-q`}>{asking ? asking.label.replace(/…$/, '') : t('palette.prompt')}</label>
+      <label className="palette-prompt" htmlFor={`${list}-q`}>
+        {asking ? asking.label.replace(/…$/, '') : t('palette.prompt')}
+      </label>
       <input
-        ref={input} id={`${list}-q`} className="palette-input" autoComplete="off" spellCheck={false} value={query}
+        ref={input}
+        id={`${list}-q`}
+        className="palette-input"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
         placeholder={asking ? asking.input : t('palette.placeholder')}
-        role={asking ? undefined : 'combobox'} aria-expanded={asking ? undefined : true} aria-controls={asking ? undefined : list}
-        aria-autocomplete={asking ? undefined : 'list'} aria-activedescendant={activeId}
+        role={asking ? undefined : 'combobox'}
+        aria-expanded={asking ? undefined : true}
+        aria-controls={asking ? undefined : list}
+        aria-autocomplete={asking ? undefined : 'list'}
+        aria-activedescendant={activeId}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
@@ -107,7 +134,9 @@ function PaletteBody({ close }: { close: () => void }) {
         onKeyDown={onKeyDown}
       />
       {asking ? <p className="palette-hint">{t('palette.asking')}</p> : <EntryList list={list} shown={shown} at={at} query={query} onChoose={choose} onPoint={setActive} />}
-      <p className="palette-hint sr-only" aria-live="polite">{asking ? '' : t('palette.count', { count: shown.length })}</p>
+      <p className="palette-hint sr-only" aria-live="polite">
+        {asking ? '' : t('palette.count', { count: shown.length })}
+      </p>
     </>
   );
 }

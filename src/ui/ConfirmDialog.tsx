@@ -17,7 +17,9 @@ export function ConfirmDialog() {
           <p id="confirm-text">{c.text}</p>
           <div className="row">
             <ActionButton id="confirm.cancel">{c.no}</ActionButton>
-            <ActionButton id="confirm.accept" className="primary">{c.yes}</ActionButton>
+            <ActionButton id="confirm.accept" className="primary">
+              {c.yes}
+            </ActionButton>
           </div>
         </>
       )}

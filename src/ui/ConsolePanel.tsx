@@ -30,21 +30,30 @@ export function ConsolePanel() {
   return (
     <div className="console">
       <p className="small muted">
-        <code>aws ecs run-task --cluster demo --task-definition web --count 2</code>, <code>aws ecs describe-services …</code>, <code>docker compose up</code>,
-        {' '}<code>copilot svc deploy</code>, <code>sim terminate-instances …</code>, <code>sleep 1m</code>. {t('console.help')}
+        <code>aws ecs run-task --cluster demo --task-definition web --count 2</code>, <code>aws ecs describe-services …</code>, <code>docker compose up</code>, <code>copilot svc deploy</code>, <code>sim terminate-instances …</code>,{' '}
+        <code>sleep 1m</code>. {t('console.help')}
       </p>
       <div ref={out} className="console-out" role="log" aria-live="polite" aria-label={t('console.output')} tabIndex={0}>
-        {transcript.length === 0 ? <span className="muted">{t('console.empty')}</span> : transcript.map((r, i) => (
-          <div key={i}>
-            <div className="cmd">$ {r.command}</div>
-            {r.output && <div className={r.failed ? 'err' : ''}>{renderOutput(r, t.locale, (s) => messageIn(t, s)).replace(/^\n/, '')}</div>}
-          </div>
-        ))}
+        {transcript.length === 0 ? (
+          <span className="muted">{t('console.empty')}</span>
+        ) : (
+          transcript.map((r, i) => (
+            <div key={i}>
+              <div className="cmd">$ {r.command}</div>
+              {r.output && <div className={r.failed ? 'err' : ''}>{renderOutput(r, t.locale, (s) => messageIn(t, s)).replace(/^\n/, '')}</div>}
+            </div>
+          ))
+        )}
       </div>
       <div className="console-in">
         <span aria-hidden="true">$</span>
         <input
-          ref={input} aria-label={t('console.command')} value={command} spellCheck={false} autoCapitalize="off" disabled={disabled}
+          ref={input}
+          aria-label={t('console.command')}
+          value={command}
+          spellCheck={false}
+          autoCapitalize="off"
+          disabled={disabled}
           // The console's commands and the AWS CLI's model load when the command line is first used.
           onFocus={() => void loadConsole()}
           onChange={(e) => run('console.type', e.target.value)}
@@ -55,7 +64,9 @@ export function ConsolePanel() {
         />
         <ActionButton id="console.submit" />
       </div>
-      <p className="hint" aria-live="polite">{hint}</p>
+      <p className="hint" aria-live="polite">
+        {hint}
+      </p>
     </div>
   );
 }

@@ -21,19 +21,31 @@ export function DamagedCopies() {
     <dialog ref={ref} className="damaged" aria-labelledby="damaged-title">
       <h2 id="damaged-title">{t('damaged.title')}</h2>
       <p>{t('damaged.intro')}</p>
-      {copies.length === 0 ? <p>{t('damaged.none')}</p> : (
+      {copies.length === 0 ? (
+        <p>{t('damaged.none')}</p>
+      ) : (
         <ul>
           {copies.map((c) => (
             <li key={c.slot}>
-              <p><strong>{c.slot === UNKEPT ? t('damaged.unkept') : when(t, c.savedAt)}</strong>, {size(t, c.size)}: {c.why}</p>
-              <button type="button" onClick={() => run('damaged.restore', c.slot)}>{t('damaged.restore')}</button>
-              <button type="button" onClick={() => run('damaged.download', c.slot)}>{t('damaged.download')}</button>
-              <button type="button" onClick={() => run('damaged.delete', c.slot)}>{t(c.slot === UNKEPT ? 'damaged.letGo' : 'damaged.delete')}</button>
+              <p>
+                <strong>{c.slot === UNKEPT ? t('damaged.unkept') : when(t, c.savedAt)}</strong>, {size(t, c.size)}: {c.why}
+              </p>
+              <button type="button" onClick={() => run('damaged.restore', c.slot)}>
+                {t('damaged.restore')}
+              </button>
+              <button type="button" onClick={() => run('damaged.download', c.slot)}>
+                {t('damaged.download')}
+              </button>
+              <button type="button" onClick={() => run('damaged.delete', c.slot)}>
+                {t(c.slot === UNKEPT ? 'damaged.letGo' : 'damaged.delete')}
+              </button>
             </li>
           ))}
         </ul>
       )}
-      <form method="dialog"><button type="submit">{t('dialog.close')}</button></form>
+      <form method="dialog">
+        <button type="submit">{t('dialog.close')}</button>
+      </form>
     </dialog>
   );
 }

@@ -38,7 +38,9 @@ export function DemoChoices({ choices, pick = false }: { choices: ShownChoice[];
         const verdict = c.right === null ? null : c.right ? 'right' : 'wrong';
         const body = (
           <>
-            <span className="choice-key" aria-hidden="true">{i + 1}</span>
+            <span className="choice-key" aria-hidden="true">
+              {i + 1}
+            </span>
             <span className="choice-label">{c.label}</span>
             {c.picked && <span className="choice-pick">{t('demo.pick')}</span>}
             {verdict && <span className={`choice-verdict ${verdict}`}>{verdict === 'right' ? `✓ ${t('demo.right')}` : `✗ ${t('demo.wrong')}`}</span>}
@@ -47,8 +49,12 @@ export function DemoChoices({ choices, pick = false }: { choices: ShownChoice[];
         return (
           <li key={i} className={[c.picked ? 'picked' : '', verdict ?? ''].filter(Boolean).join(' ') || undefined}>
             {pick && !judged ? (
-              <button type="button" aria-pressed={c.picked} aria-keyshortcuts={String(i + 1)} onClick={() => run('demo.pick', i)}>{body}</button>
-            ) : body}
+              <button type="button" aria-pressed={c.picked} aria-keyshortcuts={String(i + 1)} onClick={() => run('demo.pick', i)}>
+                {body}
+              </button>
+            ) : (
+              body
+            )}
           </li>
         );
       })}
@@ -62,7 +68,9 @@ export function MomentCallouts({ callouts, banner = false }: { callouts: { text:
   if (!callouts.length) return null;
   return (
     <ul className={banner ? 'moment-callouts banner' : 'moment-callouts'} aria-label={t('demo.callouts')}>
-      {callouts.map((c, i) => <li key={i}>{c.text}</li>)}
+      {callouts.map((c, i) => (
+        <li key={i}>{c.text}</li>
+      ))}
     </ul>
   );
 }

@@ -7,7 +7,6 @@ import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
 import { CalloutsEditor, StopChoices } from './DemoEditorExtras';
 
-
 /** The questions placed so far, each with a way to remove it. */
 function Stops() {
   const stops = useSandbox((s) => s.present.draft.stops);
@@ -17,8 +16,14 @@ function Stops() {
     <ol className="demo-stops">
       {stops.map((x, i) => (
         <li key={x.at}>
-          <time>{clock(x.at)}</time> {x.prompt} <span className="muted">→ {x.revealAt !== undefined ? `${clock(x.revealAt)} ` : ''}{x.reveal}</span>{' '}
-          <ActionButton id="demo.removeStop" arg={x.at} label={t('demoEditor.remove', { time: clock(x.at) })}>×</ActionButton>
+          <time>{clock(x.at)}</time> {x.prompt}{' '}
+          <span className="muted">
+            → {x.revealAt !== undefined ? `${clock(x.revealAt)} ` : ''}
+            {x.reveal}
+          </span>{' '}
+          <ActionButton id="demo.removeStop" arg={x.at} label={t('demoEditor.remove', { time: clock(x.at) })}>
+            ×
+          </ActionButton>
           <StopChoices stop={x} index={i} />
         </li>
       ))}
@@ -37,9 +42,18 @@ function Speeds() {
       <h3>{t('demoEditor.speeds')}</h3>
       {speeds.length ? (
         <ol className="demo-stops">
-          {speeds.map((x) => <li key={x.at}>{t('demoEditor.speedFrom', { speed: x.speed, time: clock(x.at) })} <ActionButton id="demo.removeSpeed" arg={x.at} label={t('demoEditor.removeSpeed', { time: clock(x.at) })}>×</ActionButton></li>)}
+          {speeds.map((x) => (
+            <li key={x.at}>
+              {t('demoEditor.speedFrom', { speed: x.speed, time: clock(x.at) })}{' '}
+              <ActionButton id="demo.removeSpeed" arg={x.at} label={t('demoEditor.removeSpeed', { time: clock(x.at) })}>
+                ×
+              </ActionButton>
+            </li>
+          ))}
         </ol>
-      ) : <p className="muted small">{t('demoEditor.noSpeeds')}</p>}
+      ) : (
+        <p className="muted small">{t('demoEditor.noSpeeds')}</p>
+      )}
       <ActionButton id="demo.addSpeed">{t('demoEditor.addSpeed', { speed, time: clock(now) })}</ActionButton>
     </>
   );
@@ -65,9 +79,18 @@ function AddStop() {
         }
       }}
     >
-      <label className="field"><span>{t('demoEditor.ask', { time: clock(Math.floor(now / 1000) * 1000) })}</span><input value={prompt} onChange={(e) => setPrompt(e.target.value)} /></label>
-      <label className="field"><span>{t('demoEditor.reveal')}</span><input value={reveal} onChange={(e) => setReveal(e.target.value)} /></label>
-      <label className="field"><span>{t('demoEditor.revealAfter')}</span><input inputMode="decimal" value={after} onChange={(e) => setAfter(e.target.value)} /></label>
+      <label className="field">
+        <span>{t('demoEditor.ask', { time: clock(Math.floor(now / 1000) * 1000) })}</span>
+        <input value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('demoEditor.reveal')}</span>
+        <input value={reveal} onChange={(e) => setReveal(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('demoEditor.revealAfter')}</span>
+        <input inputMode="decimal" value={after} onChange={(e) => setAfter(e.target.value)} />
+      </label>
       <button type="submit">{t('demoEditor.add')}</button>
     </form>
   );
@@ -85,20 +108,36 @@ export function DemoEditor() {
   return (
     <section className="demo-editor" aria-label={t('demoEditor.label')}>
       <p className="small">{t('demoEditor.intro')}</p>
-      <p className="small muted"><span>{t('demoEditor.recorded', { count: actions })}</span> · <output aria-label={t('demoEditor.fingerprintLabel')}>{t('demoEditor.fingerprint', { time: clock(now), hash })}</output></p>
+      <p className="small muted">
+        <span>{t('demoEditor.recorded', { count: actions })}</span> · <output aria-label={t('demoEditor.fingerprintLabel')}>{t('demoEditor.fingerprint', { time: clock(now), hash })}</output>
+      </p>
       <div className="demo-fields">
-        <label className="field"><span>{t('demoEditor.title')}</span><input value={draft.title} onChange={(e) => run('demo.draft', { title: e.target.value })} /></label>
-        <label className="field"><span>{t('demoEditor.summary')}</span><input value={draft.summary} onChange={(e) => run('demo.draft', { summary: e.target.value })} /></label>
-        <label className="field"><span>{t('demoEditor.focus')}</span>
+        <label className="field">
+          <span>{t('demoEditor.title')}</span>
+          <input value={draft.title} onChange={(e) => run('demo.draft', { title: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('demoEditor.summary')}</span>
+          <input value={draft.summary} onChange={(e) => run('demo.draft', { summary: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('demoEditor.focus')}</span>
           <select value={draft.focus} onChange={(e) => run('demo.draft', { focus: e.target.value })}>
             <option value="">{t('demoEditor.whole')}</option>
             <option value="cluster:">{t('demoEditor.every')}</option>
-            {(clusters ?? []).map((c) => <option key={c} value={`cluster:${c}`}>{t('demoEditor.cluster', { cluster: c })}</option>)}
+            {(clusters ?? []).map((c) => (
+              <option key={c} value={`cluster:${c}`}>
+                {t('demoEditor.cluster', { cluster: c })}
+              </option>
+            ))}
             {draft.focus && draft.focus !== 'cluster:' && !(clusters ?? []).some((c) => `cluster:${c}` === draft.focus) && <option value={draft.focus}>{draft.focus.replace(':', ' ')}</option>}
           </select>
         </label>
       </div>
-      <label className="field demo-notes-field"><span>{t('demoEditor.notes')}</span><textarea rows={2} value={draft.notes} onChange={(e) => run('demo.draft', { notes: e.target.value })} /></label>
+      <label className="field demo-notes-field">
+        <span>{t('demoEditor.notes')}</span>
+        <textarea rows={2} value={draft.notes} onChange={(e) => run('demo.draft', { notes: e.target.value })} />
+      </label>
       <h3>{t('demoEditor.questions')}</h3>
       <Stops />
       <AddStop />

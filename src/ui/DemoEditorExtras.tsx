@@ -15,10 +15,17 @@ function readyMade(v: WorldView | null): { label: string; when: string }[] {
   if (!v) return [];
   const instances = v.azs.flatMap((z) => z.instances);
   const running = (t: { lastStatus: string }) => t.lastStatus === 'RUNNING';
-  const inCluster = (c: string) => instances.filter((i) => i.cluster === c).flatMap((i) => i.tasks).filter(running).length + v.azs.flatMap((z) => z.fargate).filter((t) => t.cluster === c && running(t)).length;
+  const inCluster = (c: string) =>
+    instances
+      .filter((i) => i.cluster === c)
+      .flatMap((i) => i.tasks)
+      .filter(running).length + v.azs.flatMap((z) => z.fargate).filter((t) => t.cluster === c && running(t)).length;
   return [
     ...v.clusters.map((c) => ({ label: `${inCluster(c)} tasks RUNNING in cluster ${c}`, when: `{ count: tasks, where: { clusterArn: { endsWith: "/${c}" }, lastStatus: RUNNING }, equals: ${inCluster(c)} }` })),
-    ...instances.map((i) => ({ label: `instance ${i.ec2InstanceId} has ${i.tasks.filter(running).length} tasks`, when: `{ count: tasks, where: { ec2InstanceId: ${i.ec2InstanceId}, lastStatus: RUNNING }, equals: ${i.tasks.filter(running).length} }` })),
+    ...instances.map((i) => ({
+      label: `instance ${i.ec2InstanceId} has ${i.tasks.filter(running).length} tasks`,
+      when: `{ count: tasks, where: { ec2InstanceId: ${i.ec2InstanceId}, lastStatus: RUNNING }, equals: ${i.tasks.filter(running).length} }`,
+    })),
     ...v.services.map((s) => ({ label: `service ${s.name} runs ${s.running} tasks`, when: `{ count: services, where: { serviceName: ${s.name}, runningCount: ${s.running} }, equals: 1 }` })),
   ];
 }
@@ -49,24 +56,40 @@ function AddChoice({ stop, index }: { stop: DemoStop; index: number }) {
       }}
     >
       <div className="demo-add">
-        <label className="field"><span>{t('demoEditor.choiceLabel')}</span><input value={label} onChange={(e) => setLabel(e.target.value)} /></label>
-        <label className="field"><span>{t('demoEditor.readyMade')}</span>
-          <select value="" onChange={(e) => {
-            const o = offers[Number(e.target.value)];
-            if (!o) return;
-            setWhen(o.when);
-            if (!label.trim()) setLabel(o.label);
-          }}>
+        <label className="field">
+          <span>{t('demoEditor.choiceLabel')}</span>
+          <input value={label} onChange={(e) => setLabel(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('demoEditor.readyMade')}</span>
+          <select
+            value=""
+            onChange={(e) => {
+              const o = offers[Number(e.target.value)];
+              if (!o) return;
+              setWhen(o.when);
+              if (!label.trim()) setLabel(o.label);
+            }}
+          >
             <option value="">{t('demoEditor.readyMade.pick')}</option>
-            {offers.map((o, i) => <option key={i} value={i}>{o.label}</option>)}
+            {offers.map((o, i) => (
+              <option key={i} value={i}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      <label className="field"><span>{t('demoEditor.predicate')}</span>
+      <label className="field">
+        <span>{t('demoEditor.predicate')}</span>
         <textarea rows={2} value={when} onChange={(e) => setWhen(e.target.value)} aria-describedby={`${id}-problems`} aria-invalid={problems.length > 0} spellCheck={false} />
       </label>
-      <p id={`${id}-problems`} className="problems" role="status">{problems.join('\n')}</p>
-      <button type="submit" disabled={!label.trim() || !when.trim() || problems.length > 0}>{t('demoEditor.addChoice')}</button>
+      <p id={`${id}-problems`} className="problems" role="status">
+        {problems.join('\n')}
+      </p>
+      <button type="submit" disabled={!label.trim() || !when.trim() || problems.length > 0}>
+        {t('demoEditor.addChoice')}
+      </button>
     </form>
   );
 }
@@ -81,7 +104,9 @@ export function StopChoices({ stop, index }: { stop: DemoStop; index: number }) 
           {stop.choices.map((c, i) => (
             <li key={i}>
               {c.label} <code className="small">{JSON.stringify(c.when)}</code>{' '}
-              <ActionButton id="demo.removeChoice" arg={{ at: stop.at, index: i }} label={t('demoEditor.removeChoice', { label: c.label })}>×</ActionButton>
+              <ActionButton id="demo.removeChoice" arg={{ at: stop.at, index: i }} label={t('demoEditor.removeChoice', { label: c.label })}>
+                ×
+              </ActionButton>
             </li>
           ))}
         </ol>
@@ -100,10 +125,15 @@ function PinSelect({ value, onChange, label }: { value: string; onChange: (v: st
   const nodes = useSandbox((s) => nodeChoices(selectWorldView(s)).join('\n'));
   const list = nodes ? nodes.split('\n') : [];
   return (
-    <label className="field"><span>{label}</span>
+    <label className="field">
+      <span>{label}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('demoEditor.moment')}</option>
-        {list.map((n) => <option key={n} value={n}>{n.replace(':', ' ')}</option>)}
+        {list.map((n) => (
+          <option key={n} value={n}>
+            {n.replace(':', ' ')}
+          </option>
+        ))}
         {value && !list.includes(value) && <option value={value}>{value.replace(':', ' ')}</option>}
       </select>
     </label>
@@ -127,15 +157,30 @@ export function CalloutsEditor() {
         <ol className="demo-stops">
           {callouts.map((c, i) => (
             <li key={`${c.at}-${i}`}>
-              <time>{clock(c.at)}</time>{c.until !== undefined && <>–<time>{clock(c.until)}</time></>} {c.text}{' '}
-              <PinSelect label={t('demoEditor.pinnedTo')} value={c.node ?? ''} onChange={(v) => run('demo.pinCallout', { index: i, node: v || null })} />
-              <ActionButton id="demo.pickNode" arg={pinning === i ? null : i} label={t(pinning === i ? 'demoEditor.pickCancel' : 'demoEditor.pick')}>{t(pinning === i ? 'demoEditor.pickCancel' : 'demoEditor.pick')}</ActionButton>
-              <ActionButton id="demo.removeCallout" arg={i} label={t('demoEditor.removeCallout', { time: clock(c.at) })}>×</ActionButton>
+              <time>{clock(c.at)}</time>
+              {c.until !== undefined && (
+                <>
+                  –<time>{clock(c.until)}</time>
+                </>
+              )}{' '}
+              {c.text} <PinSelect label={t('demoEditor.pinnedTo')} value={c.node ?? ''} onChange={(v) => run('demo.pinCallout', { index: i, node: v || null })} />
+              <ActionButton id="demo.pickNode" arg={pinning === i ? null : i} label={t(pinning === i ? 'demoEditor.pickCancel' : 'demoEditor.pick')}>
+                {t(pinning === i ? 'demoEditor.pickCancel' : 'demoEditor.pick')}
+              </ActionButton>
+              <ActionButton id="demo.removeCallout" arg={i} label={t('demoEditor.removeCallout', { time: clock(c.at) })}>
+                ×
+              </ActionButton>
             </li>
           ))}
         </ol>
-      ) : <p className="muted small">{t('demoEditor.noCallouts')}</p>}
-      {pinning !== null && <p className="small" role="status">{t('demoEditor.pickNow')}</p>}
+      ) : (
+        <p className="muted small">{t('demoEditor.noCallouts')}</p>
+      )}
+      {pinning !== null && (
+        <p className="small" role="status">
+          {t('demoEditor.pickNow')}
+        </p>
+      )}
       <form
         className="demo-add"
         onSubmit={(e) => {
@@ -147,8 +192,14 @@ export function CalloutsEditor() {
           }
         }}
       >
-        <label className="field"><span>{t('demoEditor.calloutText', { time: clock(now) })}</span><input value={text} maxLength={200} onChange={(e) => setText(e.target.value)} /></label>
-        <label className="field"><span>{t('demoEditor.calloutUntil')}</span><input value={until} placeholder="5m30s" onChange={(e) => setUntil(e.target.value)} /></label>
+        <label className="field">
+          <span>{t('demoEditor.calloutText', { time: clock(now) })}</span>
+          <input value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('demoEditor.calloutUntil')}</span>
+          <input value={until} placeholder="5m30s" onChange={(e) => setUntil(e.target.value)} />
+        </label>
         <PinSelect label={t('demoEditor.pinTo')} value={node} onChange={setNode} />
         <button type="submit">{t('demoEditor.addCallout')}</button>
       </form>

@@ -30,7 +30,11 @@ function CopilotNote() {
     if (!seen) run('editor.noteSeen');
   }, [seen, run]);
   if (seen) return null;
-  return <p className="note" role="note">{t('editor.copilotNote')}</p>;
+  return (
+    <p className="note" role="note">
+      {t('editor.copilotNote')}
+    </p>
+  );
 }
 
 /** Checks a YAML file as the learner types (the same parsers the console and the runner use). */
@@ -90,13 +94,16 @@ export function EditorPanel() {
       <div role="tablist" aria-label={t('editor.files')} className="tabs">
         {tabs.map((f) => (
           <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => run('editor.open', f.file)}>
-            {tabLabel(f)}{f.label !== f.file && <span className="muted small"> {f.file}</span>}
+            {tabLabel(f)}
+            {f.label !== f.file && <span className="muted small"> {f.file}</span>}
           </button>
         ))}
       </div>
       <div className="editor-actions">
         {def.main && <ActionButton id={def.main} arg={def.file} className="primary" />}
-        {def.extra?.map((id) => <ActionButton key={id} id={id} arg={def.file} />)}
+        {def.extra?.map((id) => (
+          <ActionButton key={id} id={id} arg={def.file} />
+        ))}
         <ActionButton id="editor.restoreFile" arg={def.file} />
         {def.main ? <span className="muted small">{t('editor.main')}</span> : <span className="muted small">{t('editor.read', { file: def.file })}</span>}
       </div>
@@ -107,7 +114,11 @@ export function EditorPanel() {
         </Suspense>
       </div>
       <ul className="problems" aria-label={t('editor.problems', { file: def.file })} aria-live="polite">
-        {mine.map((p, i) => <li key={i} className={p.severity === 'warning' ? 'warn' : 'bad'}>{formatProblem(p)}</li>)}
+        {mine.map((p, i) => (
+          <li key={i} className={p.severity === 'warning' ? 'warn' : 'bad'}>
+            {formatProblem(p)}
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -8,7 +8,11 @@ import type { MessageKey } from '../i18n';
 
 // Keyed by the event's index in the log, so new events add items and old ones stay untouched.
 const Entry = memo(function Entry({ e }: { e: SimEvent }) {
-  return <li className={`ev ev-${e.type}`}><time>{clock(e.t)}</time> {readable(e.message)}</li>;
+  return (
+    <li className={`ev ev-${e.type}`}>
+      <time>{clock(e.t)}</time> {readable(e.message)}
+    </li>
+  );
 });
 
 /** The typed timeline in words, filterable (unless `filters` is false: the audience's big print); a polite live region so screen readers hear what happens. */
@@ -29,22 +33,43 @@ export function EventLog({ filters = true }: { filters?: boolean } = {}) {
     <section className="eventlog" aria-label={t('events.label')}>
       <div className="eventlog-head">
         <h2>{t('events.title')}</h2>
-        {filters && <><label className="field"><span className="sr-only">{t('events.show')}</span>
-          <select aria-label={t('events.which')} value={category} onChange={(e) => setCategory(e.target.value)}>
-            {EVENT_FILTERS.map((c) => <option key={c.id} value={c.id}>{t(`events.filter.${c.id}` as MessageKey)}</option>)}
-          </select>
-        </label>
-        <input type="search" aria-label={t('events.filter')} placeholder={t('events.filterPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} /></>}
+        {filters && (
+          <>
+            <label className="field">
+              <span className="sr-only">{t('events.show')}</span>
+              <select aria-label={t('events.which')} value={category} onChange={(e) => setCategory(e.target.value)}>
+                {EVENT_FILTERS.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {t(`events.filter.${c.id}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <input type="search" aria-label={t('events.filter')} placeholder={t('events.filterPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
+          </>
+        )}
       </div>
       <div
-        ref={list} className="events" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('events.region', { shown: events.length, total })} tabIndex={0}
+        ref={list}
+        className="events"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label={t('events.region', { shown: events.length, total })}
+        tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {events.length === 0 ? <p className="muted">{t('events.empty')}</p> : (
-          <ol>{events.map(({ e, i }) => <Entry key={i} e={e} />)}</ol>
+        {events.length === 0 ? (
+          <p className="muted">{t('events.empty')}</p>
+        ) : (
+          <ol>
+            {events.map(({ e, i }) => (
+              <Entry key={i} e={e} />
+            ))}
+          </ol>
         )}
       </div>
     </section>

@@ -26,12 +26,32 @@ function ScenarioPicker() {
       <span>{t('header.scenario')}</span>
       <select value={scenarioId ?? ''} onFocus={loadStarts} onMouseDown={loadStarts} onChange={(e) => run('scenario.pick', e.target.value)}>
         {(scenarioId === null || (scenarioId.startsWith(LESSON_START) && !starts)) && (
-          <option value={scenarioId ?? ''}>{lessonId ? t('header.scenario.lessonStart', { id: lessonId }) : demoId ? t('header.scenario.demo', { id: demoId }) : scenarioId ? t('header.scenario.startOf', { id: scenarioId.slice(LESSON_START.length) }) : t('header.scenario.own')}</option>
+          <option value={scenarioId ?? ''}>
+            {lessonId
+              ? t('header.scenario.lessonStart', { id: lessonId })
+              : demoId
+                ? t('header.scenario.demo', { id: demoId })
+                : scenarioId
+                  ? t('header.scenario.startOf', { id: scenarioId.slice(LESSON_START.length) })
+                  : t('header.scenario.own')}
+          </option>
         )}
         <optgroup label={t('header.scenario.sandbox')}>
-          {BUILT_IN_SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+          {BUILT_IN_SCENARIOS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
         </optgroup>
-        {starts && <optgroup label={t('header.scenario.starts')}>{starts.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}</optgroup>}
+        {starts && (
+          <optgroup label={t('header.scenario.starts')}>
+            {starts.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
     </label>
   );
@@ -67,7 +87,9 @@ function ShareField() {
   return (
     <div className="share-pop" role="group" aria-label={t('header.shareGroup')}>
       <input aria-label={t('header.shareField')} className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
-      <button type="button" aria-label={t('header.shareHide')} onClick={() => setClosed(shareUrl)}>×</button>
+      <button type="button" aria-label={t('header.shareHide')} onClick={() => setClosed(shareUrl)}>
+        ×
+      </button>
     </div>
   );
 }
@@ -78,8 +100,17 @@ export function ThemeButton({ icon = false }: { icon?: boolean }) {
   const t = useT();
   const name = t(dark ? 'header.theme.light' : 'header.theme.dark');
   const title = t(dark ? 'header.theme.toLight' : 'header.theme.toDark');
-  if (icon) return <ActionButton id="theme.toggle" className="icon-button" title={title} label={name}><Icon name={dark ? 'light' : 'dark'} /></ActionButton>;
-  return <ActionButton id="theme.toggle" title={title}>{name}</ActionButton>;
+  if (icon)
+    return (
+      <ActionButton id="theme.toggle" className="icon-button" title={title} label={name}>
+        <Icon name={dark ? 'light' : 'dark'} />
+      </ActionButton>
+    );
+  return (
+    <ActionButton id="theme.toggle" title={title}>
+      {name}
+    </ActionButton>
+  );
 }
 
 /** The page's language, each offered in its own language; the choice is remembered in this browser. */
@@ -91,7 +122,11 @@ export function LanguagePicker() {
     <label className="field language">
       <span className="sr-only">{t('header.language')}</span>
       <select aria-label={t('header.language')} value={language} onChange={(e) => run('language.set', e.target.value as Locale)}>
-        {LOCALES.map((l) => <option key={l.id} value={l.id} lang={l.id}>{l.name}</option>)}
+        {LOCALES.map((l) => (
+          <option key={l.id} value={l.id} lang={l.id}>
+            {l.name}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -107,7 +142,9 @@ export function Header() {
   return (
     <header className="bar" aria-label={t('header.label')}>
       <h1 className="brand">ECS Sandbox</h1>
-      <ActionButton id="lessons.show" haspopup="dialog">{t('header.lessons')}</ActionButton>
+      <ActionButton id="lessons.show" haspopup="dialog">
+        {t('header.lessons')}
+      </ActionButton>
       <ScenarioPicker />
       <SeedField />
       <ActionButton id="world.reset">{t('header.reset')}</ActionButton>
@@ -115,13 +152,23 @@ export function Header() {
       <ActionButton id="view.toggle">{t(tables ? 'header.canvas' : 'header.tables')}</ActionButton>
       <ActionButton id="present.toggle">{t('header.present')}</ActionButton>
       <LanguagePicker />
-      <ActionButton id="palette.toggle" haspopup="dialog">{t('header.commands')}</ActionButton>
+      <ActionButton id="palette.toggle" haspopup="dialog">
+        {t('header.commands')}
+      </ActionButton>
       <span className="icons">
         <ThemeButton icon />
-        <ActionButton id="share.link" className="icon-button" label={t('header.share')}><Icon name="share" /></ActionButton>
-        <ActionButton id="keys.show" haspopup="dialog" className="icon-button" label={t('header.keys')}><Icon name="keys" /></ActionButton>
-        <ActionButton id="workspace.export" className="icon-button" label={t('header.export')}><Icon name="export" /></ActionButton>
-        <ActionButton id="workspace.import" className="icon-button" label={t('header.import')}><Icon name="import" /></ActionButton>
+        <ActionButton id="share.link" className="icon-button" label={t('header.share')}>
+          <Icon name="share" />
+        </ActionButton>
+        <ActionButton id="keys.show" haspopup="dialog" className="icon-button" label={t('header.keys')}>
+          <Icon name="keys" />
+        </ActionButton>
+        <ActionButton id="workspace.export" className="icon-button" label={t('header.export')}>
+          <Icon name="export" />
+        </ActionButton>
+        <ActionButton id="workspace.import" className="icon-button" label={t('header.import')}>
+          <Icon name="import" />
+        </ActionButton>
       </span>
       <ShareField />
     </header>
@@ -139,9 +186,17 @@ export function PresenterBar() {
     <header className="bar presenter-bar" aria-label={t('presenter.label')}>
       <h1 className="brand">{title}</h1>
       <span className="row">
-        {followed ? <span className="badge" role="status">{t('presenter.audienceOpen')}</span> : <ActionButton id="present.audience">{t('presenter.openAudience')}</ActionButton>}
+        {followed ? (
+          <span className="badge" role="status">
+            {t('presenter.audienceOpen')}
+          </span>
+        ) : (
+          <ActionButton id="present.audience">{t('presenter.openAudience')}</ActionButton>
+        )}
         <ThemeButton />
-        <ActionButton id="present.toggle" className="primary" label={`${t('presenter.leave')} (P)`}>{t('presenter.leave')} <kbd>P</kbd></ActionButton>
+        <ActionButton id="present.toggle" className="primary" label={`${t('presenter.leave')} (P)`}>
+          {t('presenter.leave')} <kbd>P</kbd>
+        </ActionButton>
       </span>
     </header>
   );

@@ -28,21 +28,40 @@ export function Inspector() {
       </div>
       <div role="tablist" aria-label={t('inspector.views')} className="tabs">
         {tabs.map((x) => (
-          <button key={x.id} type="button" role="tab" id={`insp-${x.id}`} aria-selected={active === x.id} aria-controls="insp-panel" onClick={() => run('inspector.tab', x.id)}>{t(`inspector.tab.${x.id}`)}</button>
+          <button key={x.id} type="button" role="tab" id={`insp-${x.id}`} aria-selected={active === x.id} aria-controls="insp-panel" onClick={() => run('inspector.tab', x.id)}>
+            {t(`inspector.tab.${x.id}`)}
+          </button>
         ))}
       </div>
       <div role="tabpanel" id="insp-panel" aria-labelledby={`insp-${active}`} className="inspector-body" tabIndex={0}>
-        {!info ? <p>{t('inspector.notYet', { time: clock(second) })}</p>
-          : active === 'json' ? <pre className="json">{JSON.stringify(info.json, null, 2)}</pre>
-          : active === 'history' ? (
-            info.history.length === 0 ? <p>{t('inspector.noEvents')}</p> : <ol className="history">{info.history.map((e, i) => <li key={i}><time>{clock(e.t)}</time> {readable(e.message)}</li>)}</ol>
-          ) : <PlacementTable info={info} />}
+        {!info ? (
+          <p>{t('inspector.notYet', { time: clock(second) })}</p>
+        ) : active === 'json' ? (
+          <pre className="json">{JSON.stringify(info.json, null, 2)}</pre>
+        ) : active === 'history' ? (
+          info.history.length === 0 ? (
+            <p>{t('inspector.noEvents')}</p>
+          ) : (
+            <ol className="history">
+              {info.history.map((e, i) => (
+                <li key={i}>
+                  <time>{clock(e.t)}</time> {readable(e.message)}
+                </li>
+              ))}
+            </ol>
+          )
+        ) : (
+          <PlacementTable info={info} />
+        )}
       </div>
     </section>
   );
 }
 
-const VERDICTS = { chosen: 'placement.verdict.chosen', rejected: 'placement.verdict.rejected', 'ranked out': 'placement.verdict.rankedOut', 'tied, not taken': 'placement.verdict.tied' } as const satisfies Record<PlacementRow['verdict'], string>;
+const VERDICTS = { chosen: 'placement.verdict.chosen', rejected: 'placement.verdict.rejected', 'ranked out': 'placement.verdict.rankedOut', 'tied, not taken': 'placement.verdict.tied' } as const satisfies Record<
+  PlacementRow['verdict'],
+  string
+>;
 
 /** "Why here?": every candidate of the task's placement, the rule that decided it, and why in words. */
 function PlacementTable({ info }: { info: Inspection }) {
@@ -53,19 +72,41 @@ function PlacementTable({ info }: { info: Inspection }) {
   return (
     <div>
       <p>
-        {t('placement.at', { time: clock(tr.atMs) })} <code>{tr.group}</code>{tr.need ? <> {t('placement.need', { cpu: String(tr.need.cpu), memory: String(tr.need.memory) })}</> : null}.
-        {' '}{t('placement.strategies', { list: tr.strategies.length ? tr.strategies.join(', ') : t('placement.nothing') })} {t('placement.constraints', { list: tr.constraints.length ? tr.constraints.join(', ') : t('placement.nothing') })}
-        {' '}{t('placement.how')}
+        {t('placement.at', { time: clock(tr.atMs) })} <code>{tr.group}</code>
+        {tr.need ? <> {t('placement.need', { cpu: String(tr.need.cpu), memory: String(tr.need.memory) })}</> : null}. {t('placement.strategies', { list: tr.strategies.length ? tr.strategies.join(', ') : t('placement.nothing') })}{' '}
+        {t('placement.constraints', { list: tr.constraints.length ? tr.constraints.join(', ') : t('placement.nothing') })} {t('placement.how')}
       </p>
-      {tr.failure && <p className="bad" role="note">{t('placement.notPlaced')} {tr.failure.reason}{tr.failure.detail ? ` (${placementDetail(tr.failure.detail, t)})` : ''}.</p>}
+      {tr.failure && (
+        <p className="bad" role="note">
+          {t('placement.notPlaced')} {tr.failure.reason}
+          {tr.failure.detail ? ` (${placementDetail(tr.failure.detail, t)})` : ''}.
+        </p>
+      )}
       {tr.note && <p>{tr.note}</p>}
       <table className="placement">
         <caption>{t('placement.caption')}</caption>
-        <thead><tr><th scope="col">{t('placement.col.candidate')}</th><th scope="col">{t('placement.col.zone')}</th><th scope="col">{t('placement.col.result')}</th><th scope="col">{t('placement.col.rule')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('placement.col.candidate')}</th>
+            <th scope="col">{t('placement.col.zone')}</th>
+            <th scope="col">{t('placement.col.result')}</th>
+            <th scope="col">{t('placement.col.rule')}</th>
+          </tr>
+        </thead>
         {rows.map((r, i) => (
           <tbody key={i}>
-            <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}><td>{r.candidate}</td><td>{r.zone}</td><td>{t(VERDICTS[r.verdict])}</td><td>{r.rule}</td></tr>
-            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}><td colSpan={4}><span className="sr-only">{t('lesson.why')} </span>{r.why}</td></tr>
+            <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}>
+              <td>{r.candidate}</td>
+              <td>{r.zone}</td>
+              <td>{t(VERDICTS[r.verdict])}</td>
+              <td>{r.rule}</td>
+            </tr>
+            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}>
+              <td colSpan={4}>
+                <span className="sr-only">{t('lesson.why')} </span>
+                {r.why}
+              </td>
+            </tr>
           </tbody>
         ))}
       </table>

@@ -16,14 +16,33 @@ export function KeysDialog() {
         {TABLES.map((table) => (
           <table key={table.title}>
             <caption>{t(`keys.scope.${table.scope}`)}</caption>
-            <thead><tr><th scope="col">{t('keys.key')}</th><th scope="col">{t('keys.action')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('keys.key')}</th>
+                <th scope="col">{t('keys.action')}</th>
+              </tr>
+            </thead>
             <tbody>
-              {table.rows.map((r) => <tr key={r.id}><td>{r.keys.map((k, i) => <span key={k}>{i > 0 && ` ${t('keys.or')} `}<kbd>{k}</kbd></span>)}</td><td>{actionLabel(t, r.id, r.label)}</td></tr>)}
+              {table.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.keys.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && ` ${t('keys.or')} `}
+                        <kbd>{k}</kbd>
+                      </span>
+                    ))}
+                  </td>
+                  <td>{actionLabel(t, r.id, r.label)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         ))}
       </div>
-      <form method="dialog"><button type="submit">{t('dialog.close')}</button></form>
+      <form method="dialog">
+        <button type="submit">{t('dialog.close')}</button>
+      </form>
     </dialog>
   );
 }

@@ -59,7 +59,12 @@ function Predictions({ lesson, def }: { lesson: LessonState; def: Lesson }) {
                 {answer >= 0 && answer !== i && mine === i && <span className="choice-verdict wrong"> ✗ {t('demo.wrong')}</span>}
               </label>
             ))}
-            {r?.correct && <p className="small" role="status">{`${t('lesson.predict.was', { answer: said(p, r.correct)! })}${r.right === true ? ` ${t('lesson.predict.right')}` : r.right === false ? ` ${t('lesson.predict.said', { answer: said(p, r.chosen) ?? '' })}` : ''}`}</p>}
+            {r?.correct && (
+              <p
+                className="small"
+                role="status"
+              >{`${t('lesson.predict.was', { answer: said(p, r.correct)! })}${r.right === true ? ` ${t('lesson.predict.right')}` : r.right === false ? ` ${t('lesson.predict.said', { answer: said(p, r.chosen) ?? '' })}` : ''}`}</p>
+            )}
           </fieldset>
         );
       })}
@@ -89,22 +94,34 @@ function Checklist({ def }: { def: Lesson }) {
   return (
     <div className="lesson-checks">
       <div className="lesson-checks-head">
-        <h3 id="checklist-title">{t('lesson.checklist')} {report ? <span className="small muted">{t('lesson.checklist.checked', { count: actions, time: clock(report.clock) })}</span> : <span className="small muted">{t('lesson.checklist.live')}</span>}</h3>
+        <h3 id="checklist-title">
+          {t('lesson.checklist')} {report ? <span className="small muted">{t('lesson.checklist.checked', { count: actions, time: clock(report.clock) })}</span> : <span className="small muted">{t('lesson.checklist.live')}</span>}
+        </h3>
         <button type="button" className="link small" aria-expanded={shown} aria-controls="lesson-checks" onClick={() => setOpen(!shown)}>
-          <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>{t('lesson.checklist.met', { met, count: items.length })}{diagnostics.length ? ` · ${t('lesson.checklist.why', { count: diagnostics.length })}` : ''}
+          <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>
+          {t('lesson.checklist.met', { met, count: items.length })}
+          {diagnostics.length ? ` · ${t('lesson.checklist.why', { count: diagnostics.length })}` : ''}
         </button>
       </div>
       <div className="lesson-checks-body" id="lesson-checks" hidden={!shown}>
-      <ul className="checklist" aria-labelledby="checklist-title">
-        {items.map((c) => (
-          <li key={c.id} className={c.passed ? 'ok' : ''}>
-            <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {label(c.id, c.label)}
-            <span className="sr-only">{` ${t(c.passed ? 'lesson.checklist.done' : 'lesson.checklist.notYet')}`}</span>
-            {!c.passed && c.detail && <div className="small muted detail"><Markdown text={detailIn(t, c, def)} command={runInConsole} /></div>}
-          </li>
+        <ul className="checklist" aria-labelledby="checklist-title">
+          {items.map((c) => (
+            <li key={c.id} className={c.passed ? 'ok' : ''}>
+              <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {label(c.id, c.label)}
+              <span className="sr-only">{` ${t(c.passed ? 'lesson.checklist.done' : 'lesson.checklist.notYet')}`}</span>
+              {!c.passed && c.detail && (
+                <div className="small muted detail">
+                  <Markdown text={detailIn(t, c, def)} command={runInConsole} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+        {diagnostics.map((d) => (
+          <p key={d.id} className="diag" role="note">
+            <strong>{t('lesson.why')}</strong> {message(d.id, d.message)}
+          </p>
         ))}
-      </ul>
-      {diagnostics.map((d) => <p key={d.id} className="diag" role="note"><strong>{t('lesson.why')}</strong> {message(d.id, d.message)}</p>)}
       </div>
     </div>
   );
@@ -115,12 +132,26 @@ function Help({ lesson, def }: { lesson: LessonState; def: Lesson }) {
   const t = useT();
   return (
     <>
-      {lesson.showGoal && <div className="note"><strong>{t('lesson.goal')}</strong> {def.summary} {t('lesson.goal.canvas', { time: clock(def.until) })}</div>}
-      {def.text.hints.slice(0, lesson.hints).map((h, i) => <div key={i} className="note"><strong>{t('lesson.hintN', { n: i + 1 })}</strong> <Markdown text={h} command={runInConsole} /></div>)}
+      {lesson.showGoal && (
+        <div className="note">
+          <strong>{t('lesson.goal')}</strong> {def.summary} {t('lesson.goal.canvas', { time: clock(def.until) })}
+        </div>
+      )}
+      {def.text.hints.slice(0, lesson.hints).map((h, i) => (
+        <div key={i} className="note">
+          <strong>{t('lesson.hintN', { n: i + 1 })}</strong> <Markdown text={h} command={runInConsole} />
+        </div>
+      ))}
       {lesson.showSolution && (
         <div className="note">
           <strong>{t('lesson.solution')}</strong> {t('lesson.solution.count', { count: def.solution.actions.length })}
-          <ol className="solution">{def.solution.actions.map((a, i) => <li key={i}><time>{clock(a.at)}</time> <code>{a.kind === 'command' ? a.line : `${a.call} (${Object.keys(a.input).join(', ')})`}</code></li>)}</ol>
+          <ol className="solution">
+            {def.solution.actions.map((a, i) => (
+              <li key={i}>
+                <time>{clock(a.at)}</time> <code>{a.kind === 'command' ? a.line : `${a.call} (${Object.keys(a.input).join(', ')})`}</code>
+              </li>
+            ))}
+          </ol>
           <ActionButton id="lesson.applySolution" />
         </div>
       )}
@@ -135,12 +166,16 @@ function SolutionButton({ shown }: { shown: boolean }) {
   const confirm = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" className="quiet" disabled={solution.disabledReason !== null} onClick={() => (shown ? solution.run() : confirm.current?.showModal())}>{t(shown ? 'lesson.solution.hide' : 'lesson.solution.show')}</button>
+      <button type="button" className="quiet" disabled={solution.disabledReason !== null} onClick={() => (shown ? solution.run() : confirm.current?.showModal())}>
+        {t(shown ? 'lesson.solution.hide' : 'lesson.solution.show')}
+      </button>
       <dialog ref={confirm} aria-labelledby="confirm-title">
         <h2 id="confirm-title">{t('lesson.solution.ask')}</h2>
         <p>{t('lesson.solution.why')}</p>
         <form method="dialog" className="row">
-          <button type="submit" onClick={() => solution.run()}>{t('lesson.solution.yes')}</button>
+          <button type="submit" onClick={() => solution.run()}>
+            {t('lesson.solution.yes')}
+          </button>
           <button type="submit">{t('lesson.solution.no')}</button>
         </form>
       </dialog>
@@ -151,7 +186,11 @@ function SolutionButton({ shown }: { shown: boolean }) {
 /** A command in the lesson text: typed into the console by its button, for the learner to run with Enter. */
 function RunInConsole({ command }: { command: string }) {
   const t = useT();
-  return <ActionButton id="console.prefill" arg={command} className="run-inline" label={t('lesson.run.label', { command })} title={t('lesson.run.title')}>{t('lesson.run')}</ActionButton>;
+  return (
+    <ActionButton id="console.prefill" arg={command} className="run-inline" label={t('lesson.run.label', { command })} title={t('lesson.run.title')}>
+      {t('lesson.run')}
+    </ActionButton>
+  );
 }
 const runInConsole = (command: string) => <RunInConsole command={command} />;
 
@@ -166,7 +205,13 @@ function Prerequisites() {
     <div className="prereq" role="note">
       <strong>{t('lesson.prereq', { count: missing.length })}</strong> {t('lesson.prereq.goOn')}
       <ul>
-        {missing.map((m) => <li key={m.id}><button type="button" className="link" onClick={() => run('lesson.open', m.id)}>{m.id}: {title(m.id, m.title)}</button></li>)}
+        {missing.map((m) => (
+          <li key={m.id}>
+            <button type="button" className="link" onClick={() => run('lesson.open', m.id)}>
+              {m.id}: {title(m.id, m.title)}
+            </button>
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -185,7 +230,15 @@ function Debrief({ text }: { text: string }) {
     <div className="debrief" role="status" ref={box}>
       <h3>{t('lesson.debrief')}</h3>
       <Markdown text={text} />
-      {next ? <ActionButton id="lesson.next" className="primary">{t('lesson.next', { id: next.id, title: title(next.id, next.title) })}</ActionButton> : <p><strong>{t('lesson.last')}</strong> {t('lesson.last.more')}</p>}
+      {next ? (
+        <ActionButton id="lesson.next" className="primary">
+          {t('lesson.next', { id: next.id, title: title(next.id, next.title) })}
+        </ActionButton>
+      ) : (
+        <p>
+          <strong>{t('lesson.last')}</strong> {t('lesson.last.more')}
+        </p>
+      )}
     </div>
   );
 }
@@ -205,7 +258,9 @@ export function LessonPane() {
   return (
     <section className="lesson" id="lesson-pane" aria-label={t('lesson.label', { id: def.id })}>
       <div className="lesson-head">
-        <h2>{def.id}: {def.title}</h2>
+        <h2>
+          {def.id}: {def.title}
+        </h2>
         <ActionButton id="lesson.exit">{t('lesson.leave')}</ActionButton>
       </div>
       <div className="lesson-body" tabIndex={0} ref={body}>
@@ -219,11 +274,17 @@ export function LessonPane() {
       </div>
       <Checklist def={def} />
       <div className="lesson-actions">
-        <ActionButton id="lesson.check" className="primary">{t('lesson.check')}</ActionButton>
+        <ActionButton id="lesson.check" className="primary">
+          {t('lesson.check')}
+        </ActionButton>
         <ActionButton id="lesson.hint">{t('lesson.hint')}</ActionButton>
-        <ActionButton id="lesson.goal" className="quiet">{t(lesson.showGoal ? 'lesson.goal.hide' : 'lesson.goal.show')}</ActionButton>
+        <ActionButton id="lesson.goal" className="quiet">
+          {t(lesson.showGoal ? 'lesson.goal.hide' : 'lesson.goal.show')}
+        </ActionButton>
         <SolutionButton shown={lesson.showSolution} />
-        <ActionButton id="lesson.reset" className="quiet">{t('lesson.restart')}</ActionButton>
+        <ActionButton id="lesson.reset" className="quiet">
+          {t('lesson.restart')}
+        </ActionButton>
       </div>
     </section>
   );

@@ -31,13 +31,25 @@ export function Markdown({ text, command }: { text: string; command?: (command: 
       while (i < lines.length && !/^```/.test(lines[i]!)) body.push(lines[i++]!);
       i++;
       const runnable = command ? body.filter(isCommand) : [];
-      const pre = <pre key={key++} className="md-code"><code>{body.join('\n')}</code></pre>;
-      blocks.push(runnable.length ? (
-        <div key={key++} className="md-block">
-          {pre}
-          {runnable.map((c, j) => <div key={j} className="run">{command!(c)}</div>)}
-        </div>
-      ) : pre);
+      const pre = (
+        <pre key={key++} className="md-code">
+          <code>{body.join('\n')}</code>
+        </pre>
+      );
+      blocks.push(
+        runnable.length ? (
+          <div key={key++} className="md-block">
+            {pre}
+            {runnable.map((c, j) => (
+              <div key={j} className="run">
+                {command!(c)}
+              </div>
+            ))}
+          </div>
+        ) : (
+          pre
+        ),
+      );
       continue;
     }
     const h = /^(#{1,4}) (.+)$/.exec(line);
@@ -57,7 +69,13 @@ export function Markdown({ text, command }: { text: string; command?: (command: 
         i++;
       }
       const List = ordered ? 'ol' : 'ul';
-      blocks.push(<List key={key++}>{items.map((t, j) => <li key={j}>{inline(t, command)}</li>)}</List>);
+      blocks.push(
+        <List key={key++}>
+          {items.map((t, j) => (
+            <li key={j}>{inline(t, command)}</li>
+          ))}
+        </List>,
+      );
       continue;
     }
     if (line.trim() === '') {
@@ -82,13 +100,20 @@ function inline(text: string, command: CommandExtra): ReactNode[] {
     if (m[1] !== undefined) {
       out.push(<code key={k++}>{m[1]}</code>);
       if (command && isCommand(m[1])) out.push(<Fragment key={k++}>{command(m[1])}</Fragment>);
-    }
-    else if (m[2] !== undefined) out.push(<strong key={k++}>{m[2]}</strong>);
+    } else if (m[2] !== undefined) out.push(<strong key={k++}>{m[2]}</strong>);
     else if (m[3] !== undefined) out.push(<em key={k++}>{m[3]}</em>);
     else {
       const href = m[5]!;
       const safe = /^https:\/\//.test(href) || /^#lesson=[\w-]+$/.test(href);
-      out.push(safe ? <a key={k++} href={href} {...(href.startsWith('https:') ? { target: '_blank', rel: 'noreferrer' } : {})}>{m[4]}</a> : <Fragment key={k++}>{m[4]}</Fragment>);
+      out.push(
+        safe ? (
+          <a key={k++} href={href} {...(href.startsWith('https:') ? { target: '_blank', rel: 'noreferrer' } : {})}>
+            {m[4]}
+          </a>
+        ) : (
+          <Fragment key={k++}>{m[4]}</Fragment>
+        ),
+      );
     }
     last = m.index + m[0].length;
   }

@@ -22,9 +22,18 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
   }, [paused, n.id, run]);
   return (
     <div className={`notice ${n.tone}`}>
-      <span>{n.message ? messageIn(t, n.message) : n.text}{n.count > 1 && <span className="times"> ({n.count}×)</span>}</span>
-      {n.action && <button type="button" className="notice-action" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>{n.action.label}</button>}
-      <button type="button" aria-label={t('notices.dismiss')} onClick={() => run('notice.dismiss', n.id)}>×</button>
+      <span>
+        {n.message ? messageIn(t, n.message) : n.text}
+        {n.count > 1 && <span className="times"> ({n.count}×)</span>}
+      </span>
+      {n.action && (
+        <button type="button" className="notice-action" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>
+          {n.action.label}
+        </button>
+      )}
+      <button type="button" aria-label={t('notices.dismiss')} onClick={() => run('notice.dismiss', n.id)}>
+        ×
+      </button>
     </div>
   );
 }
@@ -39,11 +48,10 @@ export function Notices() {
   const t = useT();
   const [held, setHeld] = useState(false);
   return (
-    <div
-      className="notices" role="status" aria-live="polite" aria-label={t('notices.label')}
-      onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)} onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}
-    >
-      {notices.map((n) => <Item key={n.id} n={n} paused={held} />)}
+    <div className="notices" role="status" aria-live="polite" aria-label={t('notices.label')} onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)} onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}>
+      {notices.map((n) => (
+        <Item key={n.id} n={n} paused={held} />
+      ))}
     </div>
   );
 }

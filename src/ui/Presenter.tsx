@@ -29,10 +29,18 @@ export function DemoQuestion({ pause, autoFocus }: { pause: Pause; autoFocus: bo
   }, [autoFocus, pause.at]);
   return (
     <div className="demo-question" role="alertdialog" aria-labelledby="demo-q">
-      <p id="demo-q"><strong>{t('demo.predict')}</strong> {pause.prompt}</p>
+      <p id="demo-q">
+        <strong>{t('demo.predict')}</strong> {pause.prompt}
+      </p>
       {pause.choices && <DemoChoices choices={shownChoices(pause)} pick />}
-      {pause.revealed && <p role="status"><strong>{t('demo.reveal')}</strong> {pause.reveal}</p>}
-      <ActionButton ref={button} id="demo.reveal" className="primary">{t(pause.revealed ? 'demo.continue' : 'demo.revealButton')}</ActionButton>
+      {pause.revealed && (
+        <p role="status">
+          <strong>{t('demo.reveal')}</strong> {pause.reveal}
+        </p>
+      )}
+      <ActionButton ref={button} id="demo.reveal" className="primary">
+        {t(pause.revealed ? 'demo.continue' : 'demo.revealButton')}
+      </ActionButton>
     </div>
   );
 }
@@ -58,8 +66,17 @@ export function DemoPause() {
       {!p && <span className="muted small">{next ? t('demo.next', { time: clock(next.at) }) : t('demo.none')}</span>}
       {p && <DemoQuestion pause={askedIn(def, p)} autoFocus />}
       <MomentCallouts callouts={moment} />
-      {!presenting && !p && def.text && <details className="demo-notes"><summary>{t('demo.notes')}</summary><Markdown text={def.text} /></details>}
-      {!presenting && <ActionButton id="present.toggle" label={`${enter} (P)`}>{t('demo.presenter')}</ActionButton>}
+      {!presenting && !p && def.text && (
+        <details className="demo-notes">
+          <summary>{t('demo.notes')}</summary>
+          <Markdown text={def.text} />
+        </details>
+      )}
+      {!presenting && (
+        <ActionButton id="present.toggle" label={`${enter} (P)`}>
+          {t('demo.presenter')}
+        </ActionButton>
+      )}
       {!presenting && <ActionButton id="present.audience">{t('presenter.openAudience')}</ActionButton>}
     </section>
   );
@@ -73,7 +90,7 @@ export function PresenterNotes() {
   const demo = useSandbox((s) => s.lesson.demo);
   const t = useT();
   const def = useDemoIn(demo?.def);
-  const q = demo && def ? (demo.pause ? askedIn(def, demo.pause) : def.pauses[demo.passed] ?? null) : null;
+  const q = demo && def ? (demo.pause ? askedIn(def, demo.pause) : (def.pauses[demo.passed] ?? null)) : null;
   return (
     <section className="presenter-notes" aria-label={t('presenter.notes')}>
       <h2>{t('presenter.notes')}</h2>
@@ -83,7 +100,9 @@ export function PresenterNotes() {
         <div className="next-question">
           <h3>{t(demo!.pause ? 'presenter.asked' : 'presenter.nextAt', { time: clock(q.at) })}</h3>
           <p>{q.prompt}</p>
-          <p><strong>{t('presenter.answer')}</strong> {q.reveal}</p>
+          <p>
+            <strong>{t('presenter.answer')}</strong> {q.reveal}
+          </p>
         </div>
       )}
       {def?.text && <Markdown text={def.text} />}

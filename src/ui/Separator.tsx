@@ -41,9 +41,7 @@ export function Separator({ pane, side, orientation, controls }: { pane: PaneId;
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 64 : 16;
-    const keys: Record<string, number> = orientation === 'vertical'
-      ? { ArrowRight: step * grows, ArrowLeft: -step * grows }
-      : { ArrowDown: step * grows, ArrowUp: -step * grows };
+    const keys: Record<string, number> = orientation === 'vertical' ? { ArrowRight: step * grows, ArrowLeft: -step * grows } : { ArrowDown: step * grows, ArrowUp: -step * grows };
     let next: number | undefined;
     if (e.key in keys) next = size + keys[e.key]!;
     else if (e.key === 'Home') next = limits.min;
@@ -54,9 +52,22 @@ export function Separator({ pane, side, orientation, controls }: { pane: PaneId;
   };
   return (
     <div
-      className="separator" role="separator" tabIndex={0} aria-orientation={orientation} aria-controls={controls} aria-label={label}
-      aria-valuenow={size} aria-valuemin={limits.min} aria-valuemax={limits.max} aria-valuetext={t('pane.pixels', { size })} title={t('pane.title', { label })}
-      onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end} onKeyDown={onKeyDown}
+      className="separator"
+      role="separator"
+      tabIndex={0}
+      aria-orientation={orientation}
+      aria-controls={controls}
+      aria-label={label}
+      aria-valuenow={size}
+      aria-valuemin={limits.min}
+      aria-valuemax={limits.max}
+      aria-valuetext={t('pane.pixels', { size })}
+      title={t('pane.title', { label })}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={end}
+      onPointerCancel={end}
+      onKeyDown={onKeyDown}
     />
   );
 }

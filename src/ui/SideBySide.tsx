@@ -27,7 +27,15 @@ function Comparison() {
   return (
     <table className="compare">
       <caption>{t('compare.caption')}</caption>
-      <thead><tr>{columnsOf(rows[0]!.pane.variant !== undefined).map((c, i) => <th key={c} scope="col" title={i === 4 ? t('compare.failedTitle') : undefined}>{t(c)}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          {columnsOf(rows[0]!.pane.variant !== undefined).map((c, i) => (
+            <th key={c} scope="col" title={i === 4 ? t('compare.failedTitle') : undefined}>
+              {t(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.pane.cluster ?? `variant:${r.pane.variant}`}>
@@ -62,10 +70,19 @@ export function SideBySide({ onSelect, spotlight, worldId }: { onSelect: ((s: Se
           return (
             <Suspense key={`${worldId}:${pane.cluster ?? pane.variant}`} fallback={<WorldTables view={view} />}>
               <WorldCanvas
-                view={view} focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }} theme={theme} spotlight={spotlight} pane
+                view={view}
+                focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }}
+                theme={theme}
+                spotlight={spotlight}
+                pane
                 // What is clicked in a world of its own is inspected in that world.
                 onSelect={onSelect && pane.variant !== undefined ? (sel) => onSelect({ ...sel, world: pane.variant }) : onSelect}
-                label={t('compare.paneLabel', { label: label(pane), cluster })} title={<>{label(pane)} <span className="muted">{t('compare.cluster', { cluster })}</span></>}
+                label={t('compare.paneLabel', { label: label(pane), cluster })}
+                title={
+                  <>
+                    {label(pane)} <span className="muted">{t('compare.cluster', { cluster })}</span>
+                  </>
+                }
               />
             </Suspense>
           );

@@ -22,18 +22,34 @@ export function TimeControls() {
   const max = Math.max(head, now, 1000);
   return (
     <section className="bar time" aria-label={t('time.label')}>
-      <ActionButton id="clock.toggle" className="primary">{t(playing ? 'time.pause' : 'time.play')}</ActionButton>
+      <ActionButton id="clock.toggle" className="primary">
+        {t(playing ? 'time.pause' : 'time.play')}
+      </ActionButton>
       <ActionButton id="clock.step">{t('time.step')}</ActionButton>
       <label className="field">
         <span>{t('time.speed')}</span>
         <select value={speed} disabled={disabled} onChange={(e) => run('clock.speed', Number(e.target.value))}>
-          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
         </select>
       </label>
-      <output className="clock" aria-label={t('time.clock')} title={t('time.clockTitle')}>{clock(Math.floor(now / 1000) * 1000)}</output>
+      <output className="clock" aria-label={t('time.clock')} title={t('time.clockTitle')}>
+        {clock(Math.floor(now / 1000) * 1000)}
+      </output>
       <input
-        type="range" className="scrub" aria-label={t('time.scrub')} min={0} max={max} step={1000} value={Math.min(now, max)} disabled={disabled}
-        aria-valuetext={t('time.scrubValue', { now: clock(now), head: clock(head) })} title={t('time.scrubTitle', { head: clock(head) })}
+        type="range"
+        className="scrub"
+        aria-label={t('time.scrub')}
+        min={0}
+        max={max}
+        step={1000}
+        value={Math.min(now, max)}
+        disabled={disabled}
+        aria-valuetext={t('time.scrubValue', { now: clock(now), head: clock(head) })}
+        title={t('time.scrubTitle', { head: clock(head) })}
         onChange={(e) => run('clock.seek', Number(e.target.value))}
       />
       <form
@@ -49,7 +65,9 @@ export function TimeControls() {
       </form>
       <ActionButton id="history.undo">{t('time.undo')}</ActionButton>
       <ActionButton id="history.redo">{t('time.redo')}</ActionButton>
-      <span className="muted count" title={t('time.actionsTitle')}>{t('time.actions', { count: actions })}</span>
+      <span className="muted count" title={t('time.actionsTitle')}>
+        {t('time.actions', { count: actions })}
+      </span>
     </section>
   );
 }

@@ -36,7 +36,9 @@ function Bottom({ narrow }: { narrow: boolean }) {
       <section className="panels" aria-label={t('workspace.tools')}>
         <div role="tablist" aria-label={t('workspace.tools')} className="tabs">
           {tabs.map((p) => (
-            <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={shown === p.id} aria-controls="tool-panel" onClick={() => run('panel.show', p.id)}>{t(`panel.${p.id}`)}</button>
+            <button key={p.id} type="button" role="tab" id={`panel-${p.id}`} aria-selected={shown === p.id} aria-controls="tool-panel" onClick={() => run('panel.show', p.id)}>
+              {t(`panel.${p.id}`)}
+            </button>
           ))}
         </div>
         <div role="tabpanel" id="tool-panel" aria-labelledby={`panel-${shown}`} className="panel-body" tabIndex={0}>
@@ -73,11 +75,26 @@ export function Workspace() {
       <TimeControls />
       <DemoPause />
       <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
-        {lesson && <Suspense fallback={<section className="lesson" aria-label={t('workspace.lesson')}><p>{t('workspace.lessonLoading')}</p></section>}><LessonPane /></Suspense>}
+        {lesson && (
+          <Suspense
+            fallback={
+              <section className="lesson" aria-label={t('workspace.lesson')}>
+                <p>{t('workspace.lessonLoading')}</p>
+              </section>
+            }
+          >
+            <LessonPane />
+          </Suspense>
+        )}
         {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
         <World {...(followed ? { title: t('presenter.audienceSees') } : {})} />
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
-        {!narrow && <aside className="side" id="side" aria-label={t('workspace.details')}>{followed && <PresenterNotes />}<EventLog /></aside>}
+        {!narrow && (
+          <aside className="side" id="side" aria-label={t('workspace.details')}>
+            {followed && <PresenterNotes />}
+            <EventLog />
+          </aside>
+        )}
       </main>
       {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
       {!presenting && <Bottom narrow={narrow} />}

@@ -25,7 +25,9 @@ function PastBanner() {
   return (
     <p className="badge past" role="status">
       {t('world.past')}
-      <ActionButton id="clock.latest" title={t('world.backTitle', { time: clock(head) })}>{t('world.back', { time: clock(head) })}</ActionButton>
+      <ActionButton id="clock.latest" title={t('world.backTitle', { time: clock(head) })}>
+        {t('world.back', { time: clock(head) })}
+      </ActionButton>
     </p>
   );
 }
@@ -39,8 +41,15 @@ function GoalCanvas() {
   if (!goal) return null;
   return (
     <WorldCanvas
-      view={goal.view} focus={focus} theme={theme} label={t('world.goal.label')}
-      title={<>{t('world.goal')} <span className="muted">{t('world.goal.where', { time: clock(goal.at) })}</span></>}
+      view={goal.view}
+      focus={focus}
+      theme={theme}
+      label={t('world.goal.label')}
+      title={
+        <>
+          {t('world.goal')} <span className="muted">{t('world.goal.where', { time: clock(goal.at) })}</span>
+        </>
+      }
     />
   );
 }
@@ -82,17 +91,33 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
         </div>
       )}
       {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} />}
-      {world && !(view === 'canvas' && sideBySide && !goal) && (view === 'canvas' ? (
-        <div className={`worlds${goal ? ' many' : ''}`}>
-          <Suspense fallback={readOnly ? <p className="canvas-empty">{t('world.drawing')}</p> : <WorldTables view={world} />}>
-            <WorldCanvas
-              key={worldId} view={world} focus={focus} theme={theme} onSelect={readOnly ? undefined : select} fitRequest={fit} spotlight={spotlight}
-              label={t('world.canvas')} title={goal ? t('world.yours') : title ?? t('world.the')} callouts={pinned}
-            />
-          </Suspense>
-          {goal && <Suspense fallback={<p>{t('world.goal.drawing')}</p>}><GoalCanvas /></Suspense>}
-        </div>
-      ) : <WorldTables view={world} />)}
+      {world &&
+        !(view === 'canvas' && sideBySide && !goal) &&
+        (view === 'canvas' ? (
+          <div className={`worlds${goal ? ' many' : ''}`}>
+            <Suspense fallback={readOnly ? <p className="canvas-empty">{t('world.drawing')}</p> : <WorldTables view={world} />}>
+              <WorldCanvas
+                key={worldId}
+                view={world}
+                focus={focus}
+                theme={theme}
+                onSelect={readOnly ? undefined : select}
+                fitRequest={fit}
+                spotlight={spotlight}
+                label={t('world.canvas')}
+                title={goal ? t('world.yours') : (title ?? t('world.the'))}
+                callouts={pinned}
+              />
+            </Suspense>
+            {goal && (
+              <Suspense fallback={<p>{t('world.goal.drawing')}</p>}>
+                <GoalCanvas />
+              </Suspense>
+            )}
+          </div>
+        ) : (
+          <WorldTables view={world} />
+        ))}
     </div>
   );
 }

@@ -21,12 +21,34 @@ function ServicesTable({ view }: { view: WorldView }) {
   return (
     <table>
       <caption>{t('tables.services', { count: view.services.length })}</caption>
-      <thead><tr><th scope="col">{t('tables.col.service')}</th><th scope="col">{t('tables.col.cluster')}</th><th scope="col">{t('tables.col.status')}</th><th scope="col">{t('tables.col.desired')}</th><th scope="col">{t('tables.col.running')}</th><th scope="col">{t('tables.col.pending')}</th><th scope="col">{t('tables.col.deployments')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('tables.col.service')}</th>
+          <th scope="col">{t('tables.col.cluster')}</th>
+          <th scope="col">{t('tables.col.status')}</th>
+          <th scope="col">{t('tables.col.desired')}</th>
+          <th scope="col">{t('tables.col.running')}</th>
+          <th scope="col">{t('tables.col.pending')}</th>
+          <th scope="col">{t('tables.col.deployments')}</th>
+        </tr>
+      </thead>
       <tbody>
         {view.services.map((s) => (
           <tr key={s.arn}>
-            <td><button type="button" className="link" onClick={() => run('select', { kind: 'service', id: s.arn })}>{s.name}</button></td>
-            <td>{s.cluster}</td><td>{s.status}</td><td>{s.desired}</td><td>{s.running}</td><td>{s.pending}</td><td>{s.deployments}{s.rollout ? ` (${s.rollout})` : ''}</td>
+            <td>
+              <button type="button" className="link" onClick={() => run('select', { kind: 'service', id: s.arn })}>
+                {s.name}
+              </button>
+            </td>
+            <td>{s.cluster}</td>
+            <td>{s.status}</td>
+            <td>{s.desired}</td>
+            <td>{s.running}</td>
+            <td>{s.pending}</td>
+            <td>
+              {s.deployments}
+              {s.rollout ? ` (${s.rollout})` : ''}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -41,15 +63,41 @@ function InstancesTable({ view }: { view: WorldView }) {
   return (
     <table>
       <caption>{t('tables.instances', { count: view.azs.reduce((n, z) => n + z.instances.length, 0) })}</caption>
-      <thead><tr><th scope="col">{t('tables.col.instance')}</th><th scope="col">{t('tables.col.az')}</th><th scope="col">{t('tables.col.type')}</th><th scope="col">{t('tables.col.status')}</th><th scope="col">{t('tables.col.agent')}</th><th scope="col">{t('tables.col.cpu')}</th><th scope="col">{t('tables.col.memory')}</th><th scope="col">{t('tables.col.tasks')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('tables.col.instance')}</th>
+          <th scope="col">{t('tables.col.az')}</th>
+          <th scope="col">{t('tables.col.type')}</th>
+          <th scope="col">{t('tables.col.status')}</th>
+          <th scope="col">{t('tables.col.agent')}</th>
+          <th scope="col">{t('tables.col.cpu')}</th>
+          <th scope="col">{t('tables.col.memory')}</th>
+          <th scope="col">{t('tables.col.tasks')}</th>
+        </tr>
+      </thead>
       <tbody>
-        {view.azs.flatMap((z) => z.instances.map((i) => (
-          <tr key={i.arn}>
-            <td><button type="button" className="link" onClick={() => run('select', { kind: 'instance', id: i.arn })}>{i.ec2InstanceId}</button></td>
-            <td>{z.zone}</td><td>{i.instanceType}</td><td>{i.status}</td><td>{t(i.agentConnected ? 'tables.connected' : 'tables.disconnected')}</td>
-            <td>{i.cpu.used} / {i.cpu.registered}</td><td>{i.memory.used} / {i.memory.registered} MiB</td><td>{i.tasks.length}</td>
-          </tr>
-        )))}
+        {view.azs.flatMap((z) =>
+          z.instances.map((i) => (
+            <tr key={i.arn}>
+              <td>
+                <button type="button" className="link" onClick={() => run('select', { kind: 'instance', id: i.arn })}>
+                  {i.ec2InstanceId}
+                </button>
+              </td>
+              <td>{z.zone}</td>
+              <td>{i.instanceType}</td>
+              <td>{i.status}</td>
+              <td>{t(i.agentConnected ? 'tables.connected' : 'tables.disconnected')}</td>
+              <td>
+                {i.cpu.used} / {i.cpu.registered}
+              </td>
+              <td>
+                {i.memory.used} / {i.memory.registered} MiB
+              </td>
+              <td>{i.tasks.length}</td>
+            </tr>
+          )),
+        )}
       </tbody>
     </table>
   );
@@ -67,12 +115,29 @@ function TasksTable({ view }: { view: WorldView }) {
   return (
     <table>
       <caption>{t('tables.tasks', { count: tasks.length })}</caption>
-      <thead><tr><th scope="col">{t('tables.col.task')}</th><th scope="col">{t('tables.col.family')}</th><th scope="col">{t('tables.col.last')}</th><th scope="col">{t('tables.col.desiredStatus')}</th><th scope="col">{t('tables.col.health')}</th><th scope="col">{t('tables.col.where')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('tables.col.task')}</th>
+          <th scope="col">{t('tables.col.family')}</th>
+          <th scope="col">{t('tables.col.last')}</th>
+          <th scope="col">{t('tables.col.desiredStatus')}</th>
+          <th scope="col">{t('tables.col.health')}</th>
+          <th scope="col">{t('tables.col.where')}</th>
+        </tr>
+      </thead>
       <tbody>
         {tasks.map(({ task, where }) => (
           <tr key={task.arn}>
-            <td><button type="button" className="link" onClick={() => run('select', { kind: 'task', id: task.arn })}>{task.id.slice(0, 8)}</button></td>
-            <td>{task.service ?? task.family}</td><td className={`st s-${task.lastStatus.toLowerCase()}`}>{task.lastStatus}</td><td>{task.desiredStatus}</td><td>{task.health}</td><td>{where}</td>
+            <td>
+              <button type="button" className="link" onClick={() => run('select', { kind: 'task', id: task.arn })}>
+                {task.id.slice(0, 8)}
+              </button>
+            </td>
+            <td>{task.service ?? task.family}</td>
+            <td className={`st s-${task.lastStatus.toLowerCase()}`}>{task.lastStatus}</td>
+            <td>{task.desiredStatus}</td>
+            <td>{task.health}</td>
+            <td>{where}</td>
           </tr>
         ))}
       </tbody>

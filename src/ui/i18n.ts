@@ -13,7 +13,6 @@ export function useT(): Translator {
   return useMemo(() => translator(ready ? language : 'en'), [language, ready]);
 }
 
-
 /** Why an action cannot run now, in the page's language (the English words where the rule said them without a key). */
 export function reasonIn(t: Translator, why: string): string {
   const m = reasonMessage(why);

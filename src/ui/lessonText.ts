@@ -60,11 +60,14 @@ export function useDemoIn(def: Demo | undefined): Demo | undefined {
 /** Puts the catalog's lessons, demos and index into the page's language, for lists that show many of them. */
 export function useLocalizer(): { lesson: (d: Lesson) => Lesson; demo: (d: Demo) => Demo; index: (i: LessonIndex) => LessonIndex } {
   const locale = useTextsLocale();
-  return useMemo(() => ({
-    lesson: (d) => lessons?.lessonIn(d, locale) ?? d,
-    demo: (d) => lessons?.demoIn(d, locale) ?? d,
-    index: (i) => lessons?.indexIn(i, locale) ?? i,
-  }), [locale]);
+  return useMemo(
+    () => ({
+      lesson: (d) => lessons?.lessonIn(d, locale) ?? d,
+      demo: (d) => lessons?.demoIn(d, locale) ?? d,
+      index: (i) => lessons?.indexIn(i, locale) ?? i,
+    }),
+    [locale],
+  );
 }
 
 /** A lesson's title in the page's language, by its id (the English title given until the catalog has it). */

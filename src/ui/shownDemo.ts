@@ -30,11 +30,14 @@ function useShownDemo(): { en: Demo; local: Demo } | null {
 /** A pane's label in the window's language: a variant's from the demo's texts, else as the demo wrote it. */
 export function usePaneLabel(): (pane: Pane) => string {
   const demo = useShownDemo();
-  return useMemo(() => (pane: Pane) => {
-    const i = pane.variant;
-    if (!demo || i === undefined || demo.en.variants[i]?.label !== pane.label) return pane.label;
-    return demo.local.variants[i]?.label ?? pane.label;
-  }, [demo]);
+  return useMemo(
+    () => (pane: Pane) => {
+      const i = pane.variant;
+      if (!demo || i === undefined || demo.en.variants[i]?.label !== pane.label) return pane.label;
+      return demo.local.variants[i]?.label ?? pane.label;
+    },
+    [demo],
+  );
 }
 
 /** What the audience's window shows, its demo's title, question and callouts in the window's language. */
@@ -48,13 +51,14 @@ function localShow(show: AudienceShow, en: Demo, local: Demo): AudienceShow {
   const i = q ? en.pauses.findIndex((p) => p.prompt === q.prompt) : -1;
   const pe = en.pauses[i];
   const pl = local.pauses[i];
-  const question = q && pe && pl
-    ? {
-      prompt: pl.prompt,
-      reveal: q.reveal !== null && q.reveal === pe.reveal ? pl.reveal : q.reveal,
-      ...(q.choices ? { choices: q.choices.map((c, j) => (pe.choices?.[j]?.label === c.label ? { ...c, label: pl.choices?.[j]?.label ?? c.label } : c)) } : {}),
-    }
-    : q;
+  const question =
+    q && pe && pl
+      ? {
+          prompt: pl.prompt,
+          reveal: q.reveal !== null && q.reveal === pe.reveal ? pl.reveal : q.reveal,
+          ...(q.choices ? { choices: q.choices.map((c, j) => (pe.choices?.[j]?.label === c.label ? { ...c, label: pl.choices?.[j]?.label ?? c.label } : c)) } : {}),
+        }
+      : q;
   const callouts = show.callouts && localCallouts(show.callouts, en, local);
   return { ...show, title: local.title, question, ...(callouts ? { callouts } : {}) };
 }

@@ -2,12 +2,19 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 /** Whether a media query holds now, followed as the window changes. */
 export function useMedia(query: string): boolean {
-  const subscribe = useCallback((changed: () => void) => {
-    const m = window.matchMedia?.(query);
-    m?.addEventListener('change', changed);
-    return () => m?.removeEventListener('change', changed);
-  }, [query]);
-  return useSyncExternalStore(subscribe, () => window.matchMedia?.(query).matches ?? false, () => false);
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      const m = window.matchMedia?.(query);
+      m?.addEventListener('change', changed);
+      return () => m?.removeEventListener('change', changed);
+    },
+    [query],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia?.(query).matches ?? false,
+    () => false,
+  );
 }
 
 /**

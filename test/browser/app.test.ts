@@ -133,7 +133,7 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await expect.poll(() => chips(page).count()).toBe(0);
     expect(await page.locator('.canvas .inst').count()).toBe(0);
     await expect.poll(() => page.getByText('Viewing the past').count()).toBe(1);
-    await scrub.fill(await scrub.getAttribute('max') as string);
+    await scrub.fill((await scrub.getAttribute('max')) as string);
     await expect.poll(() => clock(page).textContent()).toBe(end);
     expect(await page.locator('.canvas .chip.s-running').count()).toBe(3);
     expect(await log(page).textContent()).toBe(endLog);
@@ -230,7 +230,11 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await expect.poll(() => page.getByRole('table', { name: /^Tasks/ }).count()).toBe(1);
     await shot(page, 'busy-cluster-tables');
     await axe('tables');
-    await page.getByRole('table', { name: /^Tasks/ }).getByRole('button').first().click();
+    await page
+      .getByRole('table', { name: /^Tasks/ })
+      .getByRole('button')
+      .first()
+      .click();
     await expect.poll(() => page.getByRole('region', { name: 'Inspector' }).textContent()).toContain('"lastStatus"');
     await axe('inspector');
     await page.keyboard.press('Escape');
@@ -288,7 +292,12 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     // Every lesson and demo loads: none is reported as skipped.
     await expect.poll(() => page.getByRole('dialog').textContent()).toContain('(0 of 16 passed)');
     expect(await page.getByRole('dialog').getByRole('alert').count()).toBe(0);
-    expect(await page.getByRole('dialog').getByRole('button', { name: /Game day: an Availability Zone is lost/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Game day: an Availability Zone is lost/ })
+        .count(),
+    ).toBe(1);
     await page.getByRole('button', { name: /L4: From Compose to ECS/ }).click();
     const pane = page.getByRole('region', { name: 'Lesson L4' });
     await expect.poll(() => pane.textContent()).toContain('Time to leave your machine');
@@ -300,8 +309,15 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await expect.poll(() => page.getByRole('log', { name: 'Console output' }).textContent()).toContain('$ copilot app init forumnot run: lesson L4 uses only: docker push');
     // The clock has not moved, so the password get-login-password prints is the one of 0:00 (as in the lesson's solution).
     const registry = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
-    const password = 'eyJwYXlsb2FkIjoiNDU4ZmE0YzVhYThjNDMyNDdkZDQzNTM0ZWNmMmFhMGVlYTU4NmQ2MzMwNTA2MGIxN2IzYjI5MDljZGM4MmE0NyIsImRhdGFrZXkiOiIyZWVkODI1ODhhMWNhMDc3NzNmZGZjYmM5YTczZDZhMDA5Y2ZmYTZkZmJkYzlhYjNmNjhlMjdhMzk2OTBiYzk3IiwidmVyc2lvbiI6IjIiLCJ0eXBlIjoiREFUQV9LRVkiLCJleHBpcmF0aW9uIjoxNzM1NzMyODAwfQ==';
-    const push = ['aws ecr create-repository --repository-name forum', 'aws ecr get-login-password', `docker login --username AWS --password ${password} ${registry}`, `docker tag forum:2 ${registry}/forum:2`, `docker push ${registry}/forum:2`];
+    const password =
+      'eyJwYXlsb2FkIjoiNDU4ZmE0YzVhYThjNDMyNDdkZDQzNTM0ZWNmMmFhMGVlYTU4NmQ2MzMwNTA2MGIxN2IzYjI5MDljZGM4MmE0NyIsImRhdGFrZXkiOiIyZWVkODI1ODhhMWNhMDc3NzNmZGZjYmM5YTczZDZhMDA5Y2ZmYTZkZmJkYzlhYjNmNjhlMjdhMzk2OTBiYzk3IiwidmVyc2lvbiI6IjIiLCJ0eXBlIjoiREFUQV9LRVkiLCJleHBpcmF0aW9uIjoxNzM1NzMyODAwfQ==';
+    const push = [
+      'aws ecr create-repository --repository-name forum',
+      'aws ecr get-login-password',
+      `docker login --username AWS --password ${password} ${registry}`,
+      `docker tag forum:2 ${registry}/forum:2`,
+      `docker push ${registry}/forum:2`,
+    ];
     for (const line of [...push, 'aws ecs create-cluster --cluster-name forum', 'sim launch-instances --cluster forum --count 2']) {
       await cmd.fill(line);
       await cmd.press('Enter');

@@ -23,8 +23,14 @@ const BROKEN_TASKDEF = '{\n  "family": 5,\n  "containerDefinitions": []\n}';
 const CLIPBOARD = ['clipboard-read', 'clipboard-write'];
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
 };
 
 /** Any static server: Node's http module serving a build folder under SUB; `down` refuses every connection. */
@@ -54,8 +60,7 @@ function staticServer() {
   return { state, server };
 }
 
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+const filesUnder = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 const builtList = (dir: string) => JSON.parse(/^const BUILD = (\{[\s\S]*?\});$/m.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!) as { id: string; files: { path: string; revision: string }[] };
 
 /** A second build of the same sources with a changed file: its page title, and the entry chunk. */
@@ -152,12 +157,36 @@ describe.runIf(chromiumAvailable('built'))('the built page: its Content-Security
   }
 
   it('lists every file of the build folder in its service worker, each with its revision, and carries the policy in the page', () => {
-    const built = filesUnder(DIST).map((f) => relative(DIST, f).split(sep).join('/')).filter((p) => p !== 'sw.js').sort();
+    const built = filesUnder(DIST)
+      .map((f) => relative(DIST, f).split(sep).join('/'))
+      .filter((p) => p !== 'sw.js')
+      .sort();
     const listed = builtList(DIST).files;
     expect(listed.map((f) => f.path)).toEqual(built);
-    for (const f of listed) expect(f.revision).toBe(createHash('sha256').update(readFileSync(join(DIST, f.path))).digest('hex').slice(0, 16));
-    for (const kind of [/^index\.html$/, /^manifest\.webmanifest$/, /^icon-192\.png$/, /^icon-512\.png$/, /^icon\.svg$/, /^assets\/index-.*\.js$/, /^assets\/editor\.api-.*\.js$/, /^assets\/editor\.worker-.*\.js$/, /^assets\/json\.worker-.*\.js$/, /^assets\/.*\.css$/, /^assets\/codicon-.*\.ttf$/]) {
-      expect(built.some((p) => kind.test(p)), String(kind)).toBe(true);
+    for (const f of listed)
+      expect(f.revision).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(DIST, f.path)))
+          .digest('hex')
+          .slice(0, 16),
+      );
+    for (const kind of [
+      /^index\.html$/,
+      /^manifest\.webmanifest$/,
+      /^icon-192\.png$/,
+      /^icon-512\.png$/,
+      /^icon\.svg$/,
+      /^assets\/index-.*\.js$/,
+      /^assets\/editor\.api-.*\.js$/,
+      /^assets\/editor\.worker-.*\.js$/,
+      /^assets\/json\.worker-.*\.js$/,
+      /^assets\/.*\.css$/,
+      /^assets\/codicon-.*\.ttf$/,
+    ]) {
+      expect(
+        built.some((p) => kind.test(p)),
+        String(kind),
+      ).toBe(true);
     }
     const page = readFileSync(join(DIST, 'index.html'), 'utf8');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1];
@@ -207,16 +236,18 @@ describe.runIf(chromiumAvailable('built'))('the built page: its Content-Security
       return (window as unknown as { injected?: boolean }).injected ?? false;
     });
     expect(ran).toBe(false);
-    await expect.poll(() => page.evaluate(() => [...(window as unknown as { violations: string[] }).violations].sort())).toEqual([
-      expect.stringMatching(/^script-src blocked eval .* by the header$/),
-      expect.stringMatching(/^script-src blocked eval .* by the meta tag$/),
-      expect.stringMatching(/^script-src-elem blocked inline .* by the header$/),
-      expect.stringMatching(/^script-src-elem blocked inline .* by the meta tag$/),
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => [...(window as unknown as { violations: string[] }).violations].sort()))
+      .toEqual([
+        expect.stringMatching(/^script-src blocked eval .* by the header$/),
+        expect.stringMatching(/^script-src blocked eval .* by the meta tag$/),
+        expect.stringMatching(/^script-src-elem blocked inline .* by the header$/),
+        expect.stringMatching(/^script-src-elem blocked inline .* by the meta tag$/),
+      ]);
     await expect.poll(() => reports.map((r) => /^CSP violation: (\S+ blocked \S+)/.exec(r)?.[1]).sort()).toEqual(['script-src blocked eval', 'script-src-elem blocked inline']);
   }, 120_000);
 
-  it('keeps the policy on the dev server without breaking Vite\'s client', async () => {
+  it("keeps the policy on the dev server without breaking Vite's client", async () => {
     const reports: string[] = [];
     const logger = createLogger('warn');
     logger.warn = (msg) => void reports.push(msg);

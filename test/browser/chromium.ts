@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 
 /** Debian's Chromium, driven by playwright-core; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** Browser tests run where Chromium is installed; CI installs it, so there a missing browser is a failure. */
 export function chromiumAvailable(suite: string): boolean {

@@ -14,8 +14,12 @@ import { statSync } from 'node:fs';
 // bit of Math.log/exp/pow, so the engine must not let such functions decide event times.
 const dir = resolve(import.meta.dirname, '../scenarios');
 const scenarios = [
-  ...readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') })),
-  ...readdirSync(join(dir, 'more')).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f, text: readFileSync(join(dir, 'more', f), 'utf8') })),
+  ...readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') })),
+  ...readdirSync(join(dir, 'more'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({ name: f, text: readFileSync(join(dir, 'more', f), 'utf8') })),
 ];
 
 describe.runIf(chromiumAvailable('browser determinism'))('Node and Chromium', () => {
@@ -34,8 +38,7 @@ describe.runIf(chromiumAvailable('browser determinism'))('Node and Chromium', ()
     page.on('request', (r) => requests.push(r.url()));
     await page.setContent('<!doctype html><title>determinism</title>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const inBrowser = await page.evaluate((list) => (globalThis as unknown as { runScenarios: (l: unknown) => unknown }).runScenarios(list), scenarios) as
-      { name: string; hash: string; events: number; passed: boolean }[];
+    const inBrowser = (await page.evaluate((list) => (globalThis as unknown as { runScenarios: (l: unknown) => unknown }).runScenarios(list), scenarios)) as { name: string; hash: string; events: number; passed: boolean }[];
     const inNode = scenarios.map(({ name, text }) => {
       const r = runScenario(parseScenario(text, name));
       return { name, hash: r.eventHash, events: r.events.length, passed: r.passed };

@@ -145,7 +145,10 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
   }, 120_000);
 
   it('opens in Spanish for a browser that prefers it, and in English for one whose language it does not speak', async () => {
-    for (const [locale, lessons] of [['es-MX', 'Lecciones'], ['fr-FR', 'Lessons']] as const) {
+    for (const [locale, lessons] of [
+      ['es-MX', 'Lecciones'],
+      ['fr-FR', 'Lessons'],
+    ] as const) {
       const context = await browser.newContext({ locale });
       const page = await context.newPage();
       try {

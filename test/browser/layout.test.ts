@@ -9,7 +9,12 @@ import { openPage, root, servedBuild } from './page';
 
 /** Screenshots of every view at every size in both themes, to look at (test-output/ is not committed). */
 const SHOTS = resolve(root, 'test-output/layout');
-const SIZES: [number, number][] = [[1024, 768], [1280, 720], [1440, 900], [1920, 1080]];
+const SIZES: [number, number][] = [
+  [1024, 768],
+  [1280, 720],
+  [1440, 900],
+  [1920, 1080],
+];
 
 /** What the page looks like at this moment, measured in the page (a string: the test's helpers do not exist there). */
 interface Measure {
@@ -155,7 +160,11 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       const page = await c.newPage();
       for (const where of ['', '?lesson=L2']) {
         await openPage(page, `${url}${where}`);
-        for (const [w, h] of [[1280, 720], [1366, 768], [1440, 900]] as const) {
+        for (const [w, h] of [
+          [1280, 720],
+          [1366, 768],
+          [1440, 900],
+        ] as const) {
           await page.setViewportSize({ width: w, height: h });
           await settle(page);
           await page.screenshot({ path: resolve(SHOTS, `header-${locale}${where ? '-lesson' : ''}-${w}x${h}.png`) });
@@ -225,7 +234,10 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       // The charts, in the theme's colours.
       await page.getByRole('tab', { name: 'Charts' }).click();
       await expect.poll(() => page.locator('figure.chart').count()).toBeGreaterThan(0);
-      const axis = await page.locator('figure.chart .axis').first().evaluate((el) => getComputedStyle(el).stroke);
+      const axis = await page
+        .locator('figure.chart .axis')
+        .first()
+        .evaluate((el) => getComputedStyle(el).stroke);
       expect(axis).toBe(theme === 'dark' ? 'rgb(139, 148, 158)' : 'rgb(110, 119, 129)');
       await page.screenshot({ path: resolve(SHOTS, `charts-${theme}-1280x720.png`) });
       await axe(page, 'charts');
@@ -294,7 +306,10 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
         await page.screenshot({ path: resolve(SHOTS, `framing-${lesson}-${w}x${h}.png`) });
         const f = (await page.evaluate(FRAMED)) as { control: string[]; lbs: string[]; past: string[] };
         expect(f.control.length, `${lesson} at ${w}×${h}: the control plane drawn`).toBeGreaterThan(0);
-        expect(f.control.filter((id) => id.endsWith('(past an edge)')), `${lesson} at ${w}×${h}: control nodes past an edge`).toEqual([]);
+        expect(
+          f.control.filter((id) => id.endsWith('(past an edge)')),
+          `${lesson} at ${w}×${h}: control nodes past an edge`,
+        ).toEqual([]);
         expect(f.past, `${lesson} at ${w}×${h}: framed nodes past an edge`).toEqual([]);
         // L6 is about the load balancer in front of the cluster: its focus names forum-lb, which is wholly in sight.
         if (lesson === 'L6') expect(f.lbs.length === 1 && !f.lbs[0]!.endsWith('(past an edge)'), `L6 at ${w}×${h}: the load balancer wholly in the canvas (${f.lbs.join(', ')})`).toBe(true);
@@ -348,10 +363,11 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => Number(await sep.getAttribute('aria-valuenow'))).toBe(before + 32);
-    const ring = () => page.evaluate(() => {
-      const cs = getComputedStyle(document.activeElement!);
-      return `${cs.outlineStyle} ${parseFloat(cs.outlineWidth) >= 2}`;
-    });
+    const ring = () =>
+      page.evaluate(() => {
+        const cs = getComputedStyle(document.activeElement!);
+        return `${cs.outlineStyle} ${parseFloat(cs.outlineWidth) >= 2}`;
+      });
     expect(await ring()).toBe('solid true');
     await page.waitForTimeout(600);
     await page.reload();

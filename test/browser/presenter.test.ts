@@ -146,7 +146,11 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
   }, 120_000);
 
   /** The newest lines of a window's event log. */
-  const lastEvents = (page: Page) => page.getByRole('log', { name: /^Events/ }).locator('li').evaluateAll((l) => l.slice(-5).map((e) => e.textContent));
+  const lastEvents = (page: Page) =>
+    page
+      .getByRole('log', { name: /^Events/ })
+      .locator('li')
+      .evaluateAll((l) => l.slice(-5).map((e) => e.textContent));
 
   it('two windows, one world: the presenter drives, the audience follows (same clock, same question, no notes); closing one leaves the other working', async () => {
     const { ctx, page, errors } = await context();
@@ -259,7 +263,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
   /** Each choice's text as a window shows it (its number, label, pick and verdict). */
   const choiceTexts = (p: Page) => p.getByRole('list', { name: 'Answers to choose from' }).locator('li').allTextContents();
 
-  it('a question with choices: the audience sees them while asked and no judgement, the presenter marks the room\'s pick, and at the reveal the choice the world bears out is marked right', async () => {
+  it("a question with choices: the audience sees them while asked and no judgement, the presenter marks the room's pick, and at the reveal the choice the world bears out is marked right", async () => {
     const { page, audience, errors } = await twoWindows('placement-side-by-side&t=35s');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const question = audience.getByRole('region', { name: 'Question' });
@@ -284,7 +288,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('a callout appears beside its node in both windows at its time, follows the view, and goes after its end; one without a node is the audience\'s banner', async () => {
+  it("a callout appears beside its node in both windows at its time, follows the view, and goes after its end; one without a node is the audience's banner", async () => {
     const { page, audience, errors } = await twoWindows('faults-tour&t=2m56s');
     const bubble = (p: Page) => p.locator('.canvas .callout-bubble');
     expect(await bubble(audience).count()).toBe(0);
@@ -330,7 +334,10 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     for (const p of [page, audience]) await expect.poll(() => bubble(p).count()).toBe(0);
     // At 9:00 a callout of the moment: the audience's banner, the presenter's line.
     for (const label of ['Reveal', 'Continue']) if (await page.getByRole('button', { name: label }).count()) await page.getByRole('button', { name: label }).click();
-    await page.getByRole('button', { name: 'Pause', exact: true }).click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: 'Pause', exact: true })
+      .click()
+      .catch(() => undefined);
     await page.getByLabel('Jump to').fill('9m');
     await page.getByLabel('Jump to').press('Enter');
     const banner = audience.getByRole('list', { name: 'Callouts' });
@@ -340,7 +347,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('the placement demo side by side at 1280×720: three labelled panes, each its own world with its cluster named on its canvas, the comparison table filled with each world\'s figures, in the audience window too', async () => {
+  it("the placement demo side by side at 1280×720: three labelled panes, each its own world with its cluster named on its canvas, the comparison table filled with each world's figures, in the audience window too", async () => {
     const { ctx, page, errors } = await context();
     await openPage(page, `${url}?demo=placement-side-by-side&t=30s&present`);
     const panes = page.getByRole('region', { name: 'Worlds side by side' });
@@ -358,7 +365,11 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       expect(box.x + box.width).toBeLessThanOrEqual(1280);
       expect(box.width).toBeGreaterThan(250);
     }
-    const rows = await page.getByRole('table').filter({ hasText: 'Side by side, on one clock' }).locator('tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent)));
+    const rows = await page
+      .getByRole('table')
+      .filter({ hasText: 'Side by side, on one clock' })
+      .locator('tbody tr')
+      .evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent)));
     expect(rows).toEqual([
       ['Binpack on memory', '8', '3 of 4', '$0.0000', '0'],
       ['Spread by AZ, then by instance', '8', '4 of 4', '$0.0000', '0'],
@@ -381,12 +392,22 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await expect.poll(() => audience.getByRole('region', { name: 'Worlds side by side' }).locator('.canvas-frame').count()).toBe(3);
     await expect.poll(() => audience.getByRole('row', { name: /^Binpack on memory/ }).textContent()).toBe('Binpack on memory104 of 4$0.01282');
     await expect.poll(() => audience.getByRole('row', { name: /^Spread by AZ/ }).textContent()).toBe('Spread by AZ, then by instance124 of 4$0.01280');
-    for (const l of labels) expect(await audience.getByRole('region', { name: `${l}: cluster placement` }).locator('.inst').count()).toBe(4);
+    for (const l of labels)
+      expect(
+        await audience
+          .getByRole('region', { name: `${l}: cluster placement` })
+          .locator('.inst')
+          .count(),
+      ).toBe(4);
     expect(await audience.evaluate(SIDE_BY_SIDE_CUTS)).toEqual({ broken: [], cut: [] });
     await axe(audience, 'side by side, audience');
     // Out of presenter view a task clicked in a pane is inspected in that pane's world: its own Why here?.
     await page.keyboard.press('p');
-    await page.getByRole('region', { name: 'Binpack on memory: cluster placement' }).getByRole('button', { name: /worker/ }).first().click();
+    await page
+      .getByRole('region', { name: 'Binpack on memory: cluster placement' })
+      .getByRole('button', { name: /worker/ })
+      .first()
+      .click();
     const inspector = page.getByRole('region', { name: 'Inspector' });
     await expect.poll(() => inspector.getByRole('heading').textContent()).toMatch(/\(Binpack on memory\)$/);
     await inspector.getByRole('tab', { name: 'Why here?' }).click();
@@ -395,7 +416,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it('the class page: many progress files dropped in, a sortable table with each learner\'s time on a lesson, CSV out, an edited file\'s bad member refused, and the plain word that the files are the learners\' own', async () => {
+  it("the class page: many progress files dropped in, a sortable table with each learner's time on a lesson, CSV out, an edited file's bad member refused, and the plain word that the files are the learners' own", async () => {
     for (const theme of ['light', 'dark'] as const) {
       const { page, errors } = await context({ theme });
       await openPage(page, `${url}?class`);
@@ -404,10 +425,14 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       expect(await page.getByRole('note').textContent()).toContain("Time on lesson is the learner's active time");
       const progress = (lessons: Record<string, unknown>) => Buffer.from(JSON.stringify({ version: 1, lessons }));
       await page.locator('input[type=file]').setInputFiles([
-        { name: 'ana.json', mimeType: 'application/json', buffer: progress({
-          L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 1, activeMs: 754_400, checks: 3, startedAt: '2026-12-01T09:00:00.000Z', passedAt: '2026-12-01T09:14:00.000Z' },
-          L3: { passed: false, checkedAt: 240_000, traps: ['crash-loop'], activeMs: 240_000, checks: 2, startedAt: '2026-12-01T09:20:00.000Z' },
-        }) },
+        {
+          name: 'ana.json',
+          mimeType: 'application/json',
+          buffer: progress({
+            L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 1, activeMs: 754_400, checks: 3, startedAt: '2026-12-01T09:00:00.000Z', passedAt: '2026-12-01T09:14:00.000Z' },
+            L3: { passed: false, checkedAt: 240_000, traps: ['crash-loop'], activeMs: 240_000, checks: 2, startedAt: '2026-12-01T09:20:00.000Z' },
+          }),
+        },
         // A file from a version that kept no time.
         { name: 'bo.json', mimeType: 'application/json', buffer: progress({ L1: { passed: true, checkedAt: 61_000 } }) },
         // An edited file: its negative time is refused, the rest of it read.
@@ -418,10 +443,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       expect(await page.getByRole('alert').filter({ hasText: 'could not be read' }).textContent()).toContain('notes.txt: it is not JSON');
       expect(await page.getByRole('alert').filter({ hasText: 'refused' }).textContent()).toContain('mallory.json: lessons.L1.activeMs: negative');
       const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
-      expect(await cells()).toEqual([
-        'ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1', 'ana|L3|no|4 minutes|2|0:04:00|crash-loop|', 'bo|L1|yes|—|—|0:01:01||',
-        'mallory|L1|yes|—|1|0:00:10||', 'mallory|L2|yes|30 seconds|1|0:00:20||',
-      ]);
+      expect(await cells()).toEqual(['ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1', 'ana|L3|no|4 minutes|2|0:04:00|crash-loop|', 'bo|L1|yes|—|—|0:01:01||', 'mallory|L1|yes|—|1|0:00:10||', 'mallory|L2|yes|30 seconds|1|0:00:20||']);
       await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
       expect((await cells()).map((c) => c.split('|').slice(0, 2).join('/'))).toEqual(['mallory/L1', 'mallory/L2', 'bo/L1', 'ana/L1', 'ana/L3']);
       await page.getByRole('button', { name: /^Time on lesson/ }).click();
@@ -431,7 +453,9 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       expect((await cells())[0]).toBe('ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
       expect(download.suggestedFilename()).toBe('class-progress.csv');
-      const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString().split('\r\n');
+      const csv = Buffer.concat(await (await download.createReadStream()).toArray())
+        .toString()
+        .split('\r\n');
       expect(csv[0]).toBe('Learner,Lesson,Passed,Time on lesson (s),Time on lesson,Checks,Simulated time at the last check,Traps hit,Predictions right,Started,First passed');
       expect(csv[1]).toBe('ana,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,1 of 1,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z');
       expect(csv).toContain('bo,L1,yes,,—,—,0:01:01,,,,');
@@ -446,10 +470,11 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     await page.clock.install({ time: new Date('2026-12-01T09:00:00Z') });
     await openPage(page, `${url}?lesson=L1`);
     const lesson = () => page.evaluate(() => JSON.parse(localStorage.getItem('ecs-sandbox.progress') ?? '{"lessons":{}}').lessons.L1 as { activeMs?: number; startedAt?: string } | undefined);
-    const show = (visible: boolean) => page.evaluate((v) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (v ? 'visible' : 'hidden') });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, visible);
+    const show = (visible: boolean) =>
+      page.evaluate((v) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (v ? 'visible' : 'hidden') });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, visible);
     await expect.poll(async () => (await lesson())?.startedAt).toMatch(/^2026-12-01T09:0/);
     await page.clock.fastForward(60_000);
     await show(false);
@@ -608,8 +633,16 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       await page.getByRole('button', { name: 'Reveal' }).click();
       await expect.poll(() => choiceTexts(audience)).toEqual(['1Yes: ECS stopped them when it lost the agent✗ wrong', "2No: they have run all alongthe room's pick✓ right"]);
       await expect.poll(() => audience.locator('.canvas .callout-bubble').count()).toBe(1);
-      for (const [w, h] of [[1024, 768], [1280, 720], [1440, 900], [1920, 1080]] as const) {
-        for (const [name, p] of [['presenter', page], ['audience', audience]] as const) {
+      for (const [w, h] of [
+        [1024, 768],
+        [1280, 720],
+        [1440, 900],
+        [1920, 1080],
+      ] as const) {
+        for (const [name, p] of [
+          ['presenter', page],
+          ['audience', audience],
+        ] as const) {
           await p.setViewportSize({ width: w, height: h });
           await p.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))').catch(() => undefined);
           await p.waitForTimeout(300);

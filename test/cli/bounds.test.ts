@@ -4,7 +4,14 @@ import { cli } from '../../src/cli/cli';
 function run(argv: string[], files: Record<string, string>): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = cli(argv, { out: (s) => (out += s), err: (s) => (err += s), read: (f) => { if (!(f in files)) throw new Error('no such file'); return files[f]!; } });
+  const code = cli(argv, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    read: (f) => {
+      if (!(f in files)) throw new Error('no such file');
+      return files[f]!;
+    },
+  });
   return { code, out, err };
 }
 
@@ -35,7 +42,7 @@ describe('the runner refuses what it cannot run, with exit 2 and one line per pr
     expect(run(['run', 's.yaml', '--until', '400d', '--json'], { 's.yaml': head }).code).toBe(0);
   });
 
-  it('a longer --until reaches a call the file\'s until does not', () => {
+  it("a longer --until reaches a call the file's until does not", () => {
     const text = `${head}  - { at: 50, id: late, call: ecs.CreateCluster, input: { clusterName: b } }\nuntil: 10\nexpect:\n  - { call: late, ok: true }\n`;
     expect(run(['run', 's.yaml', '--until', '60'], { 's.yaml': text }).code).toBe(0);
   });

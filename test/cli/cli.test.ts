@@ -73,10 +73,14 @@ image:
 function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = cli(args, { out: (s) => (out += s), err: (s) => (err += s), read: (f) => {
-    if (!(f in files)) throw new Error('ENOENT: no such file');
-    return files[f]!;
-  } });
+  const code = cli(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    read: (f) => {
+      if (!(f in files)) throw new Error('ENOENT: no such file');
+      return files[f]!;
+    },
+  });
   return { code, out, err };
 }
 
@@ -85,8 +89,25 @@ describe('sim run', () => {
     const r = run(['run', 'ok.yaml', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    for (const k of ['clock', 'seed', 'calls', 'clusters', 'containerInstances', 'tasks', 'services', 'taskDefinitions', 'capacityProviders',
-      'scalableTargets', 'scalingPolicies', 'targetGroups', 'namespaces', 'events', 'metrics', 'expect']) expect(report).toHaveProperty(k);
+    for (const k of [
+      'clock',
+      'seed',
+      'calls',
+      'clusters',
+      'containerInstances',
+      'tasks',
+      'services',
+      'taskDefinitions',
+      'capacityProviders',
+      'scalableTargets',
+      'scalingPolicies',
+      'targetGroups',
+      'namespaces',
+      'events',
+      'metrics',
+      'expect',
+    ])
+      expect(report).toHaveProperty(k);
     expect(report.calls[0]).toMatchObject({ at: 0, call: 'ecs.CreateCluster', output: { cluster: { clusterName: 'demo' } } });
   });
   it('exits 1 when an expectation fails, and says what was seen', () => {
@@ -209,9 +230,11 @@ describe('sim console', () => {
   it('reads commands from standard input and adds them to the JSON report', () => {
     let out = '';
     const code = cli(['console', '--json', '--file', 'td=td.json'], {
-      out: (s) => (out += s), err: () => undefined,
+      out: (s) => (out += s),
+      err: () => undefined,
       read: () => '{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 128}]}',
-      stdin: () => 'aws ecs create-cluster --cluster-name demo\nsim launch-instances --cluster demo --count 1\nsleep 90s\naws ecs register-task-definition --cli-input-json file://td\naws ecs run-task --cluster demo --task-definition web\nsleep 1m\n',
+      stdin: () =>
+        'aws ecs create-cluster --cluster-name demo\nsim launch-instances --cluster demo --count 1\nsleep 90s\naws ecs register-task-definition --cli-input-json file://td\naws ecs run-task --cluster demo --task-definition web\nsleep 1m\n',
     });
     expect(code).toBe(0);
     const report = JSON.parse(out);

@@ -3,7 +3,7 @@ import { resolveRefs, type CallRecord } from '../../src/content/calls';
 import { Sim } from '../../src/sim';
 
 describe('references between calls', () => {
-  it('name an earlier call\'s output, a container instance, a task, or the part of a value after a marker', () => {
+  it("name an earlier call's output, a container instance, a task, or the part of a value after a marker", () => {
     const sim = new Sim();
     const lb: CallRecord = { at: 0, call: 'elbv2.CreateLoadBalancer', id: 'lb', input: {}, output: { LoadBalancers: [{ LoadBalancerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/abc' }] } };
     const calls = [lb];

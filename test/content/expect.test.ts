@@ -38,11 +38,14 @@ describe('matchers', () => {
       value: fc.oneof({ depthSize: 'small' }, fc.anything(), fc.constantFrom('([', '^(a+)+$', '(?=x)', '\\1', 'a{1001}'), tie('obj'), fc.array(tie('value'), { maxLength: 3 })),
       obj: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
     }));
-    fc.assert(fc.property(cond.obj, fc.anything(), (c, item) => {
-      conditionProblems(c);
-      matches(item, c as Record<string, unknown>);
-      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(cond.obj, fc.anything(), (c, item) => {
+        conditionProblems(c);
+        matches(item, c as Record<string, unknown>);
+        expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

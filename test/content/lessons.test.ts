@@ -37,7 +37,11 @@ describe('the lessons', () => {
         const data = parseYaml(files[`${id}/lesson.yaml`]!).data;
         expect(validate(data) ? [] : validate.errors).toEqual([]);
         for (const a of lesson.allowed) {
-          if (a.startsWith('editor.')) expect(ACTIONS.some((x) => x.id === a), a).toBe(true);
+          if (a.startsWith('editor.'))
+            expect(
+              ACTIONS.some((x) => x.id === a),
+              a,
+            ).toBe(true);
           else expect(allowedEntryProblem(a), `${id} allows '${a}'`).toBeUndefined();
         }
         for (const p of lesson.prerequisites) expect(ids, `${id} prerequisite ${p}`).toContain(p);
@@ -84,7 +88,10 @@ describe('the lessons', () => {
     const l6 = parseLesson(files, 'L6');
     for (const to of [150_000, 165_000, 180_000]) {
       const r = checkLesson(l6, l6.solution, { to });
-      expect(r.checklist.find((c) => c.id === 'no-errors'), `at ${to / 1000} s`).toMatchObject({ passed: true, detail: '' });
+      expect(
+        r.checklist.find((c) => c.id === 'no-errors'),
+        `at ${to / 1000} s`,
+      ).toMatchObject({ passed: true, detail: '' });
       expect(r.checklist.find((c) => c.id === 'served')!.passed).toBe(true);
     }
   });
@@ -92,9 +99,15 @@ describe('the lessons', () => {
   it('at 0:00:01, before the learner did anything, no goal is met, nothing is explained and no prediction is answered', () => {
     for (const id of ids) {
       const r = checkLesson(parseLesson(files, id), { actions: [], predictions: {} }, { to: 1000 });
-      expect(r.checklist.filter((c) => c.passed).map((c) => c.id), id).toEqual([]);
+      expect(
+        r.checklist.filter((c) => c.passed).map((c) => c.id),
+        id,
+      ).toEqual([]);
       expect(r.diagnostics, id).toEqual([]);
-      expect(r.predictions.filter((p) => p.correct !== null), id).toEqual([]);
+      expect(
+        r.predictions.filter((p) => p.correct !== null),
+        id,
+      ).toEqual([]);
     }
   });
 
@@ -116,7 +129,7 @@ describe('the lessons', () => {
     const l11 = parseLesson(files, 'L11');
     const r = checkLesson(l11, l11.solution, { to: 90_000 });
     expect(r.checklist.find((c) => c.id === 'scaled-out')!.detail).toBe('what it waits for has not happened yet — keep the clock running: the spike starts at 3:00');
-    expect(r.checklist.find((c) => c.id === 'scaled-in')!.detail).toBe('counts once “posts reached at least 4 running tasks within 6 minutes of the spike\'s start” is met');
+    expect(r.checklist.find((c) => c.id === 'scaled-in')!.detail).toBe("counts once “posts reached at least 4 running tasks within 6 minutes of the spike's start” is met");
     expect(r.checklist.find((c) => c.id === 'others-unchanged')!.detail).toBe('not broken so far; it is judged once the other goals are met');
     const l1 = parseLesson(files, 'L1');
     expect(checkLesson(l1, { actions: [], predictions: {} }, { to: 5000 }).checklist[0]!.detail).toBe('not yet — send one: `curl localhost:3000/api/users`');
@@ -130,7 +143,10 @@ describe('the lessons', () => {
       const d = parseDemo(files, id);
       expect(d.pauses.length, id).toBeGreaterThan(0);
       const r = runScenario(d.scenario);
-      expect(r.calls.filter((c) => c.error), id).toEqual([]);
+      expect(
+        r.calls.filter((c) => c.error),
+        id,
+      ).toEqual([]);
     }
   });
 

@@ -29,7 +29,9 @@ describe('the headless runner', () => {
     ]);
     expect(r.clock).toBe(300);
     expect(r.calls.map((c) => [c.at, c.call, c.input])).toEqual([
-      [0, 'ecs.CreateCluster', { clusterName: 'demo' }], [0, 'ecs.CreateCluster', { clusterName: 'demo-copy' }], [60, 'ecs.DeleteCluster', { cluster: 'demo' }],
+      [0, 'ecs.CreateCluster', { clusterName: 'demo' }],
+      [0, 'ecs.CreateCluster', { clusterName: 'demo-copy' }],
+      [60, 'ecs.DeleteCluster', { cluster: 'demo' }],
     ]);
     expect(r.passed).toBe(false);
   });

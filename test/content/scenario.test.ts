@@ -16,13 +16,18 @@ describe('copilot actions in scenarios', () => {
   });
 
   it('an action with both call and copilot is refused with a readable message', () => {
-    expect(() => parseScenario('name: x\nactions:\n  - { call: ecs.ListClusters, copilot: "name: a", app: a, env: b }\n', 's.yaml'))
-      .toThrow(/s\.yaml:3:5: actions\[0\]: a copilot action has copilot, app and env/);
+    expect(() => parseScenario('name: x\nactions:\n  - { call: ecs.ListClusters, copilot: "name: a", app: a, env: b }\n', 's.yaml')).toThrow(/s\.yaml:3:5: actions\[0\]: a copilot action has copilot, app and env/);
   });
 
   it('deploying the same workload twice to one environment is refused', () => {
     const m = 'name: api\ntype: Backend Service\nimage:\n  location: nginx\n';
-    const text = stringify({ name: 'x', actions: [{ app: 'a', env: 'e', copilot: m }, { app: 'a', env: 'e', copilot: m }] });
+    const text = stringify({
+      name: 'x',
+      actions: [
+        { app: 'a', env: 'e', copilot: m },
+        { app: 'a', env: 'e', copilot: m },
+      ],
+    });
     expect(() => parseScenario(text, 's.yaml')).toThrow(/api is already deployed to a\/e/);
   });
 });

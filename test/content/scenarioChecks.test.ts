@@ -18,15 +18,18 @@ function problems(text: string): string[] {
 
 describe('references are checked before the run', () => {
   it('a ${call:…} to an id no action has names the id, the member and its line', () => {
-    expect(problems(`${head}  - { call: ecs.DescribeClusters, input: { clusters: ['\${call:cc.cluster.clusterArn}'] } }\n`))
-      .toEqual([expect.stringMatching(/^s\.yaml:4:\d+: actions\[1\]\.input\.clusters\[0\]: \$\{call:cc\.cluster\.clusterArn\}: no action has id 'cc'; the ids are c$/)]);
+    expect(problems(`${head}  - { call: ecs.DescribeClusters, input: { clusters: ['\${call:cc.cluster.clusterArn}'] } }\n`)).toEqual([
+      expect.stringMatching(/^s\.yaml:4:\d+: actions\[1\]\.input\.clusters\[0\]: \$\{call:cc\.cluster\.clusterArn\}: no action has id 'cc'; the ids are c$/),
+    ]);
   });
 
   it('a reference to a call that runs later, or at the same time further down, is refused', () => {
-    expect(problems(`${head}  - { call: ecs.DescribeClusters, input: { clusters: ['\${call:b.cluster.clusterArn}'] } }\n  - { at: 5, id: b, call: ecs.CreateCluster, input: { clusterName: b } }\n`))
-      .toEqual([expect.stringMatching(/actions\[1\]\.input\.clusters\[0\]: .*actions\[2\] \(id 'b'\) runs at 5 s, after this call at 0 s/)]);
-    expect(problems(`${head}  - { call: ecs.DescribeClusters, input: { clusters: ['\${call:2.cluster.clusterArn}'] } }\n  - { call: ecs.CreateCluster, input: { clusterName: b } }\n`))
-      .toEqual([expect.stringMatching(/runs after this one \(both at 0 s; calls due together run in file order\)/)]);
+    expect(problems(`${head}  - { call: ecs.DescribeClusters, input: { clusters: ['\${call:b.cluster.clusterArn}'] } }\n  - { at: 5, id: b, call: ecs.CreateCluster, input: { clusterName: b } }\n`)).toEqual([
+      expect.stringMatching(/actions\[1\]\.input\.clusters\[0\]: .*actions\[2\] \(id 'b'\) runs at 5 s, after this call at 0 s/),
+    ]);
+    expect(problems(`${head}  - { call: ecs.DescribeClusters, input: { clusters: ['\${call:2.cluster.clusterArn}'] } }\n  - { call: ecs.CreateCluster, input: { clusterName: b } }\n`)).toEqual([
+      expect.stringMatching(/runs after this one \(both at 0 s; calls due together run in file order\)/),
+    ]);
     expect(problems(`${head}  - { call: ecs.DescribeClusters, input: { clusters: ['\${call:9}'] } }\n`)).toEqual([expect.stringMatching(/there are only 2 requests/)]);
   });
 
@@ -45,13 +48,15 @@ describe('references are checked before the run', () => {
 
 describe('expectations are checked before the run', () => {
   it('an expectation about a call the run never reaches is refused at its line', () => {
-    expect(problems(`${head}  - { at: 50, id: late, call: ecs.CreateCluster, input: { clusterName: b } }\nuntil: 10\nexpect:\n  - { call: late, ok: true }\n`))
-      .toEqual(["s.yaml:7:13: expect[0].call: actions[1] (id 'late') runs at 50 s, after the run ends at 10 s"]);
-    expect(problems(`${head}  - { at: 50, id: late, call: ecs.CreateCluster, input: { clusterName: b } }\nexpect:\n  - { at: 20, call: late, ok: true }\n`))
-      .toEqual([expect.stringMatching(/expect\[0\]\.call: .* runs at 50 s, after this check at 20 s/)]);
+    expect(problems(`${head}  - { at: 50, id: late, call: ecs.CreateCluster, input: { clusterName: b } }\nuntil: 10\nexpect:\n  - { call: late, ok: true }\n`)).toEqual([
+      "s.yaml:7:13: expect[0].call: actions[1] (id 'late') runs at 50 s, after the run ends at 10 s",
+    ]);
+    expect(problems(`${head}  - { at: 50, id: late, call: ecs.CreateCluster, input: { clusterName: b } }\nexpect:\n  - { at: 20, call: late, ok: true }\n`)).toEqual([
+      expect.stringMatching(/expect\[0\]\.call: .* runs at 50 s, after this check at 20 s/),
+    ]);
   });
 
-  it('the runner\'s --until is the end the check uses', () => {
+  it("the runner's --until is the end the check uses", () => {
     const text = `${head}  - { at: 50, id: late, call: ecs.CreateCluster, input: { clusterName: b } }\nuntil: 10\nexpect:\n  - { call: late, ok: true }\n`;
     expect(runScenario(parseScenario(text, 's.yaml', { until: 60_000 }), { until: 60_000 }).passed).toBe(true);
   });
@@ -112,7 +117,7 @@ describe('times are bounded', () => {
   });
 });
 
-describe('a lesson\'s until', () => {
+describe("a lesson's until", () => {
   it('is bounded by the same horizon', async () => {
     const { lessonFiles } = await import('../support/pins');
     const { parseLesson, LessonError } = await import('../../src/content/lesson');

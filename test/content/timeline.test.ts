@@ -80,21 +80,24 @@ describe('the timeline', () => {
       fc.record({ op: fc.constant('undo' as const) }),
       fc.record({ op: fc.constant('redo' as const) }),
     );
-    fc.assert(fc.property(fc.array(op, { maxLength: 12 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (ops, gate) => {
-      const t = new Timeline(scenario);
-      // Skipped snapshots (a busy page) must not change what scrubbing and undo produce.
-      let g = 0;
-      t.snapshotGate = () => gate[g++ % gate.length]!;
-      for (const o of ops) {
-        if (o.op === 'advance') t.advanceTo(t.now + o.ms);
-        else if (o.op === 'act') t.act(o.n === 0 ? register : run(o.n));
-        else if (o.op === 'seek') t.seek(o.ms);
-        else if (o.op === 'undo') t.undo();
-        else t.redo();
-      }
-      const applied = t.actions.filter((a) => a.at <= t.now);
-      expect(fingerprint(t)).toBe(fingerprint(straight(applied, t.now)));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 12 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (ops, gate) => {
+        const t = new Timeline(scenario);
+        // Skipped snapshots (a busy page) must not change what scrubbing and undo produce.
+        let g = 0;
+        t.snapshotGate = () => gate[g++ % gate.length]!;
+        for (const o of ops) {
+          if (o.op === 'advance') t.advanceTo(t.now + o.ms);
+          else if (o.op === 'act') t.act(o.n === 0 ? register : run(o.n));
+          else if (o.op === 'seek') t.seek(o.ms);
+          else if (o.op === 'undo') t.undo();
+          else t.redo();
+        }
+        const applied = t.actions.filter((a) => a.at <= t.now);
+        expect(fingerprint(t)).toBe(fingerprint(straight(applied, t.now)));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('a command that works in steps leaves its later step to the timeline, so what is due meanwhile happens at its time', () => {

@@ -31,7 +31,11 @@ function register(file: string): string | undefined {
 }
 
 describe.runIf(present)('corpus task definitions', () => {
-  const files = present ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  const files = present
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   it('has the files SOURCES.md lists', () => expect(files.length).toBe(28));
   for (const f of files) {
     if (INVALID[f]) {

@@ -27,7 +27,10 @@ describe('one problem type', () => {
     const json = parseJson('{\n  "a": 1,\n  oops\n}', 'td.json');
     expect('problem' in json && json.problem).toEqual({ ...shape, file: 'td.json', line: 3, severity: 'error' });
     const compose = parseCompose('version: "3"\nservices:\n  web:\n    image: nginx\n    ports: ["80:80:80:80"]\n', 'compose.yaml').problems;
-    expect(compose.map((p) => [p.line, p.member, p.severity])).toEqual([[1, 'version', 'warning'], [5, 'services.web.ports.0', 'error']]);
+    expect(compose.map((p) => [p.line, p.member, p.severity])).toEqual([
+      [1, 'version', 'warning'],
+      [5, 'services.web.ports.0', 'error'],
+    ]);
     for (const p of compose) expect(p).toEqual(shape);
     const project = parseCompose('services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n', 'asym.yaml').project!;
     expect(composeToEcs(project).errors).toEqual([{ ...shape, file: 'asym.yaml', line: 4, member: 'services.web.ports', severity: 'error' }]);

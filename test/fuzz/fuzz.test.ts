@@ -7,9 +7,12 @@ import { randomScenario, runOnce } from '../../scripts/fuzz/scenarios';
 describe('fuzzing what authors, links and saved workspaces hold', () => {
   for (const target of TARGETS) {
     it(`${target.name}: no exception, hang, pollution, loss or nondeterminism`, async () => {
-      await fc.assert(fc.asyncProperty(target.input, async (x) => {
-        expect(await guarded(() => target.check(x))).toEqual({ kind: 'clean' });
-      }), { numRuns: 150, seed: 20261201 });
+      await fc.assert(
+        fc.asyncProperty(target.input, async (x) => {
+          expect(await guarded(() => target.check(x))).toEqual({ kind: 'clean' });
+        }),
+        { numRuns: 150, seed: 20261201 },
+      );
     });
   }
 

@@ -32,8 +32,19 @@ describe("the console's own words", () => {
 
   it('say the same in English as the printed text, whatever a line joins (&&, ;, $(…), failures, redirections)', () => {
     const t = world();
-    const lines = ['help', 'help nosuch', 'nosuch; help sleep', 'true && nosuch || help true', 'echo $(nosuch) done', 'nosuch > out.txt; help false',
-      'process start web --port 8080', 'traffic http://localhost:8080/ 5', 'sleep 1m | cat', 'sleep soon', 'process crash web --on /boom && process stop web'];
+    const lines = [
+      'help',
+      'help nosuch',
+      'nosuch; help sleep',
+      'true && nosuch || help true',
+      'echo $(nosuch) done',
+      'nosuch > out.txt; help false',
+      'process start web --port 8080',
+      'traffic http://localhost:8080/ 5',
+      'sleep 1m | cat',
+      'sleep soon',
+      'process crash web --on /boom && process stop web',
+    ];
     for (const line of lines) {
       const o = t.act({ kind: 'command', line });
       expect(o.pieces, line).toBeDefined();
@@ -47,7 +58,7 @@ describe("the console's own words", () => {
     for (const c of COMMANDS) expect(translate('es', helpKey(c.name)), c.name).not.toBe(c.help);
   });
 
-  it("let a goal match what the console said by its key and values, in any language, and by its English text", () => {
+  it('let a goal match what the console said by its key and values, in any language, and by its English text', () => {
     const t = world();
     t.act({ kind: 'command', line: 'process start web --port 8080' });
     t.act({ kind: 'command', line: 'traffic http://localhost:8080/ 5' });

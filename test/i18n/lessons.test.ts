@@ -34,9 +34,18 @@ export function translationProblems(f: Files, lesson: Lesson, locale: string): s
     for (const id of wanted) if (got[id] === undefined) out.push(`${dir}${locale}.yaml: ${member}.${id} has no label`);
     for (const id of Object.keys(got)) if (!wanted.includes(id)) out.push(`${dir}${locale}.yaml: ${member}.${id} is not in lesson.yaml`);
   };
-  keyed('goals', lesson.goals.map((g) => g.id));
-  keyed('diagnostics', lesson.diagnostics.map((d) => d.id));
-  keyed('predictions', lesson.predictions.map((p) => p.id));
+  keyed(
+    'goals',
+    lesson.goals.map((g) => g.id),
+  );
+  keyed(
+    'diagnostics',
+    lesson.diagnostics.map((d) => d.id),
+  );
+  keyed(
+    'predictions',
+    lesson.predictions.map((p) => p.id),
+  );
   for (const p of lesson.predictions) {
     const tp = rec(rec(y.predictions)[p.id]);
     const choices = Array.isArray(tp.choices) ? tp.choices : [];
@@ -54,10 +63,7 @@ describe('the lessons in Spanish', () => {
   it('are told apart when a section or a goal label is missing', () => {
     const broken = { ...files, 'L1/text/es.md': files['L1/text/es.md']!.replace(/## Recapitulación[\s\S]*$/, '') };
     const y = files['L1/text/es.yaml']!.replace(/^ {2}crashed: .*\n/m, '');
-    expect(translationProblems({ ...broken, 'L1/text/es.yaml': y }, parseLesson(files, 'L1'), LOCALE)).toEqual([
-      'L1/text/es.md has no section Debrief',
-      'L1/text/es.yaml: goals.crashed has no label',
-    ]);
+    expect(translationProblems({ ...broken, 'L1/text/es.yaml': y }, parseLesson(files, 'L1'), LOCALE)).toEqual(['L1/text/es.md has no section Debrief', 'L1/text/es.yaml: goals.crashed has no label']);
   });
 
   it('read in Spanish, and fall back to English for what a locale lacks', () => {

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, formatList, loadLocale, pickLocale, translate } from '../../src/i18n';
 
 const dir = resolve(import.meta.dirname, '../../src/i18n/locales');
-const locales = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+const locales = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5));
 const messages = (l: string): Record<string, string> => JSON.parse(readFileSync(resolve(dir, `${l}.json`), 'utf8')) as Record<string, string>;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -51,7 +53,7 @@ describe('translating', () => {
     expect(pickLocale(undefined)).toBe('en');
   });
 
-  it('picks plural forms by the platform\'s plural rules and formats numbers for the locale', async () => {
+  it("picks plural forms by the platform's plural rules and formats numbers for the locale", async () => {
     await loadLocale('es');
     expect(translate('en', 'time.actions', { count: 1 })).toBe('1 action');
     expect(translate('en', 'time.actions', { count: 0 })).toBe('0 actions');
@@ -62,7 +64,7 @@ describe('translating', () => {
     expect(translate('en', 'time.actions', { count: 12_345 })).toBe('12,345 actions');
   });
 
-  it('says lists and durations in the locale\'s words', () => {
+  it("says lists and durations in the locale's words", () => {
     expect(formatList('es', ['a', 'b', 'c'])).toBe('a, b y c');
     expect(formatList('en', ['a', 'b', 'c'])).toBe('a, b, and c');
     expect(formatDuration('es', 150_000)).toBe('2 minutos y 30 segundos');
@@ -76,10 +78,17 @@ describe('the registry in every locale', () => {
     const { PANELS, INSPECTOR_TABS } = await import('../../src/store/actions/view');
     const { EVENT_FILTERS } = await import('../../src/store/selectors/events');
     const wanted = [
-      ...ACTIONS.map((a) => `action.${a.id}`), ...[...new Set(ACTIONS.map((a) => a.group))].map((g) => `group.${g}`),
-      ...PANELS.map((p) => `panel.${p.id}`), ...INSPECTOR_TABS.map((x) => `inspector.tab.${x.id}`), ...EVENT_FILTERS.map((f) => `events.filter.${f.id}`),
+      ...ACTIONS.map((a) => `action.${a.id}`),
+      ...[...new Set(ACTIONS.map((a) => a.group))].map((g) => `group.${g}`),
+      ...PANELS.map((p) => `panel.${p.id}`),
+      ...INSPECTOR_TABS.map((x) => `inspector.tab.${x.id}`),
+      ...EVENT_FILTERS.map((f) => `events.filter.${f.id}`),
     ];
-    for (const l of locales) expect(wanted.filter((k) => !(k in messages(l))), l).toEqual([]);
+    for (const l of locales)
+      expect(
+        wanted.filter((k) => !(k in messages(l))),
+        l,
+      ).toEqual([]);
     // The English texts are the registry's own, so the two never drift apart.
     const en = messages('en');
     for (const a of ACTIONS) expect(en[`action.${a.id}`], a.id).toBe(a.label);

@@ -39,10 +39,15 @@ function resolveImport(from: string, spec: string): string | undefined {
 /** The import graph of src: each file and the files it imports, with the text it imports them by. */
 const graph = new Map<string, { to: string; spec: string; typeOnly: boolean }[]>();
 for (const f of files(src)) {
-  graph.set(f, imports(f).filter((i) => i.spec.startsWith('.')).flatMap(({ spec, typeOnly }) => {
-    const to = resolveImport(f, spec);
-    return to ? [{ to, spec, typeOnly }] : [];
-  }));
+  graph.set(
+    f,
+    imports(f)
+      .filter((i) => i.spec.startsWith('.'))
+      .flatMap(({ spec, typeOnly }) => {
+        const to = resolveImport(f, spec);
+        return to ? [{ to, spec, typeOnly }] : [];
+      }),
+  );
 }
 
 /**

@@ -4,11 +4,13 @@ import { cloneData } from '../../src/sim/core/clone';
 
 describe('copying the world for snapshots', () => {
   it('copies plain data deeply, equal to structuredClone and sharing nothing', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const c = cloneData(v);
-      expect(c).toEqual(structuredClone(v));
-      if (v !== null && typeof v === 'object') expect(c).not.toBe(v);
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const c = cloneData(v);
+        expect(c).toEqual(structuredClone(v));
+        if (v !== null && typeof v === 'object') expect(c).not.toBe(v);
+      }),
+    );
   });
 
   it('keeps learner-chosen keys such as __proto__ as own data, null prototypes, typed arrays and undefined members', () => {

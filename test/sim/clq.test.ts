@@ -3,8 +3,14 @@ import fc from 'fast-check';
 import { ClqError, evalClq, parseClq, type ClqSubject } from '../../src/sim/placement/clq';
 
 const subject = (attrs: Record<string, string>, extra: Partial<ClqSubject> = {}): ClqSubject => ({
-  attributes: new Map(Object.entries(attrs)), agentConnected: true, agentVersion: '1.87.1', ec2InstanceId: 'i-abcd1234',
-  registeredAt: Date.UTC(2018, 5, 18) / 1000, runningTasksCount: 1, taskGroups: new Set(['service:production']), ...extra,
+  attributes: new Map(Object.entries(attrs)),
+  agentConnected: true,
+  agentVersion: '1.87.1',
+  ec2InstanceId: 'i-abcd1234',
+  registeredAt: Date.UTC(2018, 5, 18) / 1000,
+  runningTasksCount: 1,
+  taskGroups: new Set(['service:production']),
+  ...extra,
 });
 const ev = (e: string, s: ClqSubject) => evalClq(parseClq(e), s);
 
@@ -54,21 +60,27 @@ describe('cluster query language', () => {
     expect(pos('attribute:a == 1 attribute:b == 2')).toBe(17);
   });
   it('never throws anything but ClqError', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (s) => {
-      try {
-        evalClq(parseClq(s), subject({ a: 'x' }));
-      } catch (e) {
-        expect(e).toBeInstanceOf(ClqError);
-      }
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (s) => {
+        try {
+          evalClq(parseClq(s), subject({ a: 'x' }));
+        } catch (e) {
+          expect(e).toBeInstanceOf(ClqError);
+        }
+      }),
+      { numRuns: 3000 },
+    );
     const tokens = ['attribute:a', '==', '!=', 'in', '[', ']', ',', '(', ')', 'and', 'or', 'not', 'exists', '!exists', '=~', 'x', "'q'", 'task:group'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 12 }), (ts) => {
-      try {
-        parseClq(ts.join(' '));
-      } catch (e) {
-        expect(e).toBeInstanceOf(ClqError);
-      }
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 12 }), (ts) => {
+        try {
+          parseClq(ts.join(' '));
+        } catch (e) {
+          expect(e).toBeInstanceOf(ClqError);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -84,20 +96,30 @@ describe('compiled expressions', () => {
       fc.constantFrom('runningTasksCount > 0', 'task:group == service:web', 'agentConnected == true', "ec2InstanceId in ['i-1', 'i-2']"),
     );
     const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
-      e: fc.oneof({ depthSize: 'small' }, term, fc.tuple(tie('e'), fc.constantFrom('and', 'or'), tie('e')).map(([l, o, r]) => `(${l}) ${o} (${r})`),
-        tie('e').map((x) => `not(${x})`)),
+      e: fc.oneof(
+        { depthSize: 'small' },
+        term,
+        fc.tuple(tie('e'), fc.constantFrom('and', 'or'), tie('e')).map(([l, o, r]) => `(${l}) ${o} (${r})`),
+        tie('e').map((x) => `not(${x})`),
+      ),
     })).e as fc.Arbitrary<string>;
     const inst = fc.record({
       attrs: fc.dictionary(fc.constantFrom('stack', 'tier'), attrValue, { maxKeys: 2 }),
-      az: fc.constantFrom('us-east-1a', 'us-east-1b'), type: fc.constantFrom('m5.large', 't2.small'),
-      running: fc.nat(3), groups: fc.subarray(['service:web', 'family:x']), id: fc.constantFrom('i-1', 'i-3'),
+      az: fc.constantFrom('us-east-1a', 'us-east-1b'),
+      type: fc.constantFrom('m5.large', 't2.small'),
+      running: fc.nat(3),
+      groups: fc.subarray(['service:web', 'family:x']),
+      id: fc.constantFrom('i-1', 'i-3'),
     });
-    fc.assert(fc.property(expr, inst, (e, i) => {
-      const attributes = new Map<string, string | undefined>(Object.entries(i.attrs));
-      attributes.set('ecs.availability-zone', i.az);
-      attributes.set('ecs.instance-type', i.type);
-      const s: ClqSubject = { ...subject({}), attributes, availabilityZone: i.az, instanceType: i.type, runningTasksCount: i.running, taskGroups: new Set(i.groups), ec2InstanceId: i.id };
-      expect(compileClq(e).test(s)).toBe(evalClq(parseClq(e), s));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(expr, inst, (e, i) => {
+        const attributes = new Map<string, string | undefined>(Object.entries(i.attrs));
+        attributes.set('ecs.availability-zone', i.az);
+        attributes.set('ecs.instance-type', i.type);
+        const s: ClqSubject = { ...subject({}), attributes, availabilityZone: i.az, instanceType: i.type, runningTasksCount: i.running, taskGroups: new Set(i.groups), ec2InstanceId: i.id };
+        expect(compileClq(e).test(s)).toBe(evalClq(parseClq(e), s));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -41,7 +41,11 @@ describe('notices', () => {
   it('reach their listeners at once, in the order they were subscribed', () => {
     const n = new Notices<{ ping: number }>();
     const heard: string[] = [];
-    n.on('ping', (v) => heard.push(`a${v}`), (v) => heard.push(`b${v}`));
+    n.on(
+      'ping',
+      (v) => heard.push(`a${v}`),
+      (v) => heard.push(`b${v}`),
+    );
     n.on('ping', (v) => heard.push(`c${v}`));
     n.emit('ping', 1);
     heard.push('after');
@@ -51,7 +55,9 @@ describe('notices', () => {
 
 describe('every golden scenario in strict mode', () => {
   const dir = resolve(import.meta.dirname, '../scenarios');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   it('finds the scenarios', () => expect(files.length).toBeGreaterThan(40));
   it('leaves no pending work unhandled and emits only events that have a category', () => {
     Engine.strict = true;

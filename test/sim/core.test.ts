@@ -7,17 +7,19 @@ import { parseDuration } from '../../src/sim/core/time';
 
 describe('event heap', () => {
   it('pops by time, then by insertion order', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), (times) => {
-      const h = new EventHeap<number>(2);
-      times.forEach((t, i) => h.push(t, i, i));
-      const out: [number, number][] = [];
-      while (h.size) {
-        const i = h.pop()!;
-        out.push([h.lastTime, i]);
-      }
-      const want = times.map((t, i) => [t, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      expect(out).toEqual(want);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), (times) => {
+        const h = new EventHeap<number>(2);
+        times.forEach((t, i) => h.push(t, i, i));
+        const out: [number, number][] = [];
+        while (h.size) {
+          const i = h.pop()!;
+          out.push([h.lastTime, i]);
+        }
+        const want = times.map((t, i) => [t, i] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect(out).toEqual(want);
+      }),
+    );
   });
 });
 
@@ -39,7 +41,10 @@ describe('random streams', () => {
 
 describe('pure log', () => {
   it("is bit-identical to Node's fdlibm Math.log", () => {
-    fc.assert(fc.property(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), (x) => Object.is(log(x), Math.log(x))), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), (x) => Object.is(log(x), Math.log(x))),
+      { numRuns: 20000 },
+    );
     for (const x of [0, 1, 2, 0.5, 1e-310, Infinity]) expect(Object.is(log(x), Math.log(x))).toBe(true);
     expect(log(-1)).toBeNaN();
   });

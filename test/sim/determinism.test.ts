@@ -16,31 +16,72 @@ const garbageArb: fc.Arbitrary<Step> = fc.record({
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ at: fc.nat(600), call: fc.constant('sim.LaunchInstances'), input: fc.record({ cluster: fc.constant('demo'), instanceType: fc.constantFrom(...instanceTypes), count: fc.integer({ min: 1, max: 3 }) }) }),
-  fc.record({ at: fc.nat(600), call: fc.constant('ecs.RunTask'), input: fc.record({
-    cluster: fc.constant('demo'), taskDefinition: fc.constantFrom('web', 'api', 'worker'), count: fc.integer({ min: 1, max: 10 }),
-    placementStrategy: fc.constantFrom([], [{ type: 'binpack', field: 'memory' }], [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'cpu' }], [{ type: 'random' }]),
-  }) }),
-  fc.record({ at: fc.nat(600), call: fc.constant('ecs.RunTask'), input: fc.record({
-    cluster: fc.constant('demo'), taskDefinition: fc.constant('fg'), launchType: fc.constant('FARGATE'), count: fc.integer({ min: 1, max: 4 }),
-    networkConfiguration: fc.constant({ awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } }),
-  }) }),
+  fc.record({
+    at: fc.nat(600),
+    call: fc.constant('ecs.RunTask'),
+    input: fc.record({
+      cluster: fc.constant('demo'),
+      taskDefinition: fc.constantFrom('web', 'api', 'worker'),
+      count: fc.integer({ min: 1, max: 10 }),
+      placementStrategy: fc.constantFrom(
+        [],
+        [{ type: 'binpack', field: 'memory' }],
+        [
+          { type: 'spread', field: 'attribute:ecs.availability-zone' },
+          { type: 'binpack', field: 'cpu' },
+        ],
+        [{ type: 'random' }],
+      ),
+    }),
+  }),
+  fc.record({
+    at: fc.nat(600),
+    call: fc.constant('ecs.RunTask'),
+    input: fc.record({
+      cluster: fc.constant('demo'),
+      taskDefinition: fc.constant('fg'),
+      launchType: fc.constant('FARGATE'),
+      count: fc.integer({ min: 1, max: 4 }),
+      networkConfiguration: fc.constant({ awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } }),
+    }),
+  }),
   fc.record({ at: fc.nat(600), call: fc.constant('ecs.StopTask'), input: fc.record({ cluster: fc.constant('demo'), task: fc.nat(30).map((n) => `#task${n}`) }) }),
   fc.record({ at: fc.nat(600), call: fc.constant('ecs.UpdateService'), input: fc.record({ cluster: fc.constant('demo'), service: fc.constant('svc'), desiredCount: fc.nat(8) }) }),
   fc.record({ at: fc.nat(600), call: fc.constant('ecs.UpdateService'), input: fc.record({ cluster: fc.constant('demo'), service: fc.constant('svc'), taskDefinition: fc.constantFrom('web:1', 'web:2') }) }),
-  fc.record({ at: fc.nat(600), call: fc.constant('ecs.UpdateContainerInstancesState'), input: fc.record({ cluster: fc.constant('demo'), containerInstances: fc.nat(8).map((n) => [`#ci${n}`]), status: fc.constantFrom('DRAINING', 'ACTIVE') }) }),
+  fc.record({
+    at: fc.nat(600),
+    call: fc.constant('ecs.UpdateContainerInstancesState'),
+    input: fc.record({ cluster: fc.constant('demo'), containerInstances: fc.nat(8).map((n) => [`#ci${n}`]), status: fc.constantFrom('DRAINING', 'ACTIVE') }),
+  }),
   fc.record({ at: fc.nat(600), call: fc.constant('sim.TerminateInstances'), input: fc.record({ instanceIds: fc.nat(8).map((n) => [`#ec2${n}`]) }) }),
   fc.record({ at: fc.nat(600), call: fc.constant('sim.StopInstances'), input: fc.record({ instanceIds: fc.nat(8).map((n) => [`#ec2${n}`]) }) }),
   fc.record({ at: fc.nat(600), call: fc.constant('sim.DisconnectAgent'), input: fc.record({ cluster: fc.constant('demo'), ec2InstanceId: fc.nat(8).map((n) => `#ec2${n}`), durationSeconds: fc.nat(300) }) }),
-  fc.record({ at: fc.nat(600), call: fc.constant('sim.ExitContainer'), input: fc.record({ cluster: fc.constant('demo'), task: fc.nat(30).map((n) => `#task${n}`), containerName: fc.constantFrom('app', 'side'), exitCode: fc.constantFrom(0, 1, 137) }) }),
+  fc.record({
+    at: fc.nat(600),
+    call: fc.constant('sim.ExitContainer'),
+    input: fc.record({ cluster: fc.constant('demo'), task: fc.nat(30).map((n) => `#task${n}`), containerName: fc.constantFrom('app', 'side'), exitCode: fc.constantFrom(0, 1, 137) }),
+  }),
 );
 
 function setup(sim: Sim): void {
   sim.call('ecs.CreateCluster', { clusterName: 'demo' });
   sim.call('sim.LaunchInstances', { cluster: 'demo', instanceType: 'm5.large', count: 3 });
   sim.call('ecs.RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx', memory: 256, cpu: 256, portMappings: [{ containerPort: 80, hostPort: 80 }] }] });
-  sim.call('ecs.RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx:2', memory: 300, portMappings: [{ containerPort: 80 }], healthCheck: { command: ['CMD-SHELL', 'true'] } }, { name: 'side', image: 'envoy', memory: 64, essential: false }] });
+  sim.call('ecs.RegisterTaskDefinition', {
+    family: 'web',
+    containerDefinitions: [
+      { name: 'app', image: 'nginx:2', memory: 300, portMappings: [{ containerPort: 80 }], healthCheck: { command: ['CMD-SHELL', 'true'] } },
+      { name: 'side', image: 'envoy', memory: 64, essential: false },
+    ],
+  });
   sim.call('ecs.RegisterTaskDefinition', { family: 'api', networkMode: 'awsvpc', containerDefinitions: [{ name: 'app', image: 'api', memory: 512 }] });
-  sim.call('ecs.RegisterTaskDefinition', { family: 'worker', containerDefinitions: [{ name: 'app', image: 'worker', memoryReservation: 128, dependsOn: [{ containerName: 'side', condition: 'START' }] }, { name: 'side', image: 'envoy', memory: 64, essential: false }] });
+  sim.call('ecs.RegisterTaskDefinition', {
+    family: 'worker',
+    containerDefinitions: [
+      { name: 'app', image: 'worker', memoryReservation: 128, dependsOn: [{ containerName: 'side', condition: 'START' }] },
+      { name: 'side', image: 'envoy', memory: 64, essential: false },
+    ],
+  });
   sim.call('ecs.RegisterTaskDefinition', { family: 'fg', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'fg' }] });
   sim.call('ecs.CreateService', { cluster: 'demo', serviceName: 'svc', taskDefinition: 'web:1', desiredCount: 2, deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 } });
 }
@@ -54,7 +95,7 @@ function resolve(sim: Sim, v: unknown): unknown {
     if (m[1] === 'task') return w.taskOrder[n] ?? 'no-such-task';
     const ids = Object.keys(w.ec2);
     const id = ids[n % Math.max(ids.length, 1)] ?? 'i-none';
-    return m[1] === 'ec2' ? id : w.ec2[id]?.containerInstanceArn ?? 'no-such-instance';
+    return m[1] === 'ec2' ? id : (w.ec2[id]?.containerInstanceArn ?? 'no-such-instance');
   }
   if (Array.isArray(v)) return v.map((x) => resolve(sim, x));
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(sim, x)]));
@@ -124,34 +165,44 @@ function checkInvariants(sim: Sim): void {
 
 describe('engine invariants over random scenarios', () => {
   it('same scenario and seed give a byte-identical event log; no call fails inside the engine', () => {
-    fc.assert(fc.property(fc.array(fc.oneof({ weight: 4, arbitrary: stepArb }, { weight: 1, arbitrary: garbageArb }), { maxLength: 25 }), fc.string({ maxLength: 6 }), (steps, seed) => {
-      const a = play(seed, steps, 900_000);
-      const b = play(seed, steps, 900_000);
-      expect(a.errors).toEqual([]);
-      expect(JSON.stringify(b.sim.events)).toBe(JSON.stringify(a.sim.events));
-    }), { numRuns: 80 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 4, arbitrary: stepArb }, { weight: 1, arbitrary: garbageArb }), { maxLength: 25 }), fc.string({ maxLength: 6 }), (steps, seed) => {
+        const a = play(seed, steps, 900_000);
+        const b = play(seed, steps, 900_000);
+        expect(a.errors).toEqual([]);
+        expect(JSON.stringify(b.sim.events)).toBe(JSON.stringify(a.sim.events));
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('restoring a snapshot and running on gives the same future', () => {
-    fc.assert(fc.property(fc.array(stepArb, { maxLength: 20 }), fc.integer({ min: 0, max: 600_000 }), (steps, cut) => {
-      const a = play('snap', steps, 900_000, cut);
-      if (!a.snap) return;
-      const sim = new Sim({ seed: 'snap' });
-      sim.restore(a.snap);
-      for (const s of [...steps].sort((x, y) => x.at - y.at)) {
-        if (s.at * 1000 <= cut) continue;
-        sim.runUntil(s.at * 1000);
-        sim.call(s.call, resolve(sim, s.input));
-      }
-      sim.runUntil(900_000);
-      expect(JSON.stringify(sim.events.slice(0))).toBe(JSON.stringify(a.sim.events.slice(0)));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 20 }), fc.integer({ min: 0, max: 600_000 }), (steps, cut) => {
+        const a = play('snap', steps, 900_000, cut);
+        if (!a.snap) return;
+        const sim = new Sim({ seed: 'snap' });
+        sim.restore(a.snap);
+        for (const s of [...steps].sort((x, y) => x.at - y.at)) {
+          if (s.at * 1000 <= cut) continue;
+          sim.runUntil(s.at * 1000);
+          sim.call(s.call, resolve(sim, s.input));
+        }
+        sim.runUntil(900_000);
+        expect(JSON.stringify(sim.events.slice(0))).toBe(JSON.stringify(a.sim.events.slice(0)));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('a different seed changes random placements', () => {
     const one = play('1', [{ at: 60, call: 'ecs.RunTask', input: { cluster: 'demo', taskDefinition: 'worker', count: 10 } }], 120_000).sim;
     const two = play('2', [{ at: 60, call: 'ecs.RunTask', input: { cluster: 'demo', taskDefinition: 'worker', count: 10 } }], 120_000).sim;
-    const where = (s: Sim) => Object.values(s.world.tasks).filter((t) => t.family === 'worker').map((t) => t.ec2InstanceId).join();
+    const where = (s: Sim) =>
+      Object.values(s.world.tasks)
+        .filter((t) => t.family === 'worker')
+        .map((t) => t.ec2InstanceId)
+        .join();
     expect(where(one)).not.toBe(where(two));
   });
 });

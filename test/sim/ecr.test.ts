@@ -44,11 +44,11 @@ describe('image references', () => {
 });
 
 describe('Amazon ECR requests', () => {
-  it('are checked against the API model before they are sent, with botocore\'s wording', () => {
+  it("are checked against the API model before they are sent, with botocore's wording", () => {
     const sim = new Sim();
     expect(sim.call('ecr.CreateRepository', {}).error).toEqual({ code: 'ParamValidationError', message: 'Parameter validation failed:\nMissing required parameter in input: "repositoryName"' });
     expect(sim.call('ecr.CreateRepository', { repositoryName: 'forum', name: 'x' }).error?.message).toContain('Unknown parameter in input: "name", must be one of: registryId, repositoryName, tags');
-    expect(sim.call('ecr.DescribeRepositories', { repositoryNames: 'forum' }).error?.message).toContain('Invalid type for parameter repositoryNames, value: forum, type: <class \'str\'>, valid types: <class \'list\'>, <class \'tuple\'>');
+    expect(sim.call('ecr.DescribeRepositories', { repositoryNames: 'forum' }).error?.message).toContain("Invalid type for parameter repositoryNames, value: forum, type: <class 'str'>, valid types: <class 'list'>, <class 'tuple'>");
     expect(sim.call('ecr.CreateRepository', { repositoryName: 'forum', imageTagMutability: 'FROZEN' }).error).toEqual({
       code: 'InvalidParameterException',
       message: "1 validation error detected: Value 'FROZEN' at 'imageTagMutability' failed to satisfy constraint: Member must satisfy enum value set: [MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION]",
@@ -56,14 +56,17 @@ describe('Amazon ECR requests', () => {
     expect(sim.call('ecr.DescribeImages', { repositoryName: 'forum', maxResults: 0 }).error?.message).toContain('Invalid value for parameter maxResults, value: 0, valid min value: 1');
   });
 
-  it('never find a learner-chosen name or digest among an object\'s own members', () => {
+  it("never find a learner-chosen name or digest among an object's own members", () => {
     const sim = new Sim();
     sim.call('ecr.CreateRepository', { repositoryName: 'forum' });
     sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: '__proto__', imageManifest: manifest(1) });
     for (const name of ['constructor', 'tostring', 'valueof', 'hasownproperty']) {
       expect(sim.call('ecr.DescribeImages', { repositoryName: name }).error?.code).toBe('RepositoryNotFoundException');
     }
-    const out = sim.call('ecr.BatchGetImage', { repositoryName: 'forum', imageIds: [{ imageDigest: 'constructor' }, { imageTag: 'constructor' }, { imageTag: '__proto__' }] }).output as { images: unknown[]; failures: { failureCode: string }[] };
+    const out = sim.call('ecr.BatchGetImage', { repositoryName: 'forum', imageIds: [{ imageDigest: 'constructor' }, { imageTag: 'constructor' }, { imageTag: '__proto__' }] }).output as {
+      images: unknown[];
+      failures: { failureCode: string }[];
+    };
     expect(out.failures.map((f) => f.failureCode)).toEqual(['InvalidImageDigest', 'ImageNotFound']);
     expect(out.images).toHaveLength(1);
     expect(sim.call('docker.Login', { registry: REGISTRY, username: 'AWS', password: 'constructor' }).error?.message).toContain('400 Bad Request');

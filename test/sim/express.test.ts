@@ -20,8 +20,10 @@ describe('Express Mode', () => {
   it('its host name reaches its tasks through the shared HTTPS listener; requests for another host name do not reach them', () => {
     const sim = new Sim({ images: { 'app:1': { routes: { '/': { cpuMs: 2 }, '/ping': { cpuMs: 1 } } } } } as never);
     const created = sim.call('ecs.CreateExpressGatewayService', {
-      serviceName: 'app', primaryContainer: { image: 'app:1' },
-      executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/infra',
+      serviceName: 'app',
+      primaryContainer: { image: 'app:1' },
+      executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      infrastructureRoleArn: 'arn:aws:iam::123456789012:role/infra',
     });
     expect(created.error).toBeUndefined();
     const endpoint = (created.output as any).service.activeConfigurations[0].ingressPaths[0].endpoint as string;
@@ -30,7 +32,8 @@ describe('Express Mode', () => {
     expect(sim.call('sim.SetTraffic', { loadBalancer: lb.LoadBalancerName, port: 443, host: 'other.ecs.us-east-1.on.aws', path: '/', requestsPerSecond: 5 }).error).toBeUndefined();
     sim.runUntil(10 * 60_000);
     // Per minute, the service's target group counts the 10 requests a second for its host name, never the other 5.
-    const perMinute = Object.values(sim.world.metrics).filter((m) => m.metricName === 'RequestCount' && m.dimensions.some((d) => d.name === 'TargetGroup'))
+    const perMinute = Object.values(sim.world.metrics)
+      .filter((m) => m.metricName === 'RequestCount' && m.dimensions.some((d) => d.name === 'TargetGroup'))
       .flatMap((m) => m.points.filter((_, i) => i % 2 === 1));
     expect(Math.max(...perMinute)).toBe(600);
     const listener = Object.values(sim.world.listeners)[0]!;
@@ -41,28 +44,57 @@ describe('Express Mode', () => {
   it('answers any mix of Express requests with an answer or an AWS error, never a ServerException', () => {
     const role = fc.constantFrom(undefined, 'arn:aws:iam::123456789012:role/r', '');
     const container = fc.option(fc.record({ image: fc.constantFrom('nginx', '', 'a/b:c@sha256:0'), containerPort: fc.option(fc.integer({ min: -5, max: 70000 }), { nil: undefined }) }, { requiredKeys: [] }), { nil: undefined });
-    const scaling = fc.option(fc.record({ minTaskCount: fc.integer({ min: -2, max: 30 }), maxTaskCount: fc.integer({ min: -2, max: 30 }), autoScalingMetric: fc.constantFrom('AVERAGE_CPU', 'AVERAGE_MEMORY', 'REQUEST_COUNT_PER_TARGET'), autoScalingTargetValue: fc.integer({ min: -1, max: 100 }) }, { requiredKeys: [] }), { nil: undefined });
+    const scaling = fc.option(
+      fc.record(
+        {
+          minTaskCount: fc.integer({ min: -2, max: 30 }),
+          maxTaskCount: fc.integer({ min: -2, max: 30 }),
+          autoScalingMetric: fc.constantFrom('AVERAGE_CPU', 'AVERAGE_MEMORY', 'REQUEST_COUNT_PER_TARGET'),
+          autoScalingTargetValue: fc.integer({ min: -1, max: 100 }),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    );
     const request = fc.record({
-      op: fc.constantFrom('Create', 'Update', 'Delete', 'Describe'), name: fc.constantFrom('a', 'b', 'a_b', 'x'.repeat(60)),
-      cluster: fc.constantFrom(undefined, 'default', 'other'), executionRoleArn: role, primaryContainer: container, scalingTarget: scaling,
-      healthCheckPath: fc.constantFrom(undefined, '/ok', 'bad'), cpu: fc.constantFrom(undefined, '256', '1024', '7'), taskDefinitionArn: fc.constantFrom(undefined, 'own:1', 'nothing:1'),
+      op: fc.constantFrom('Create', 'Update', 'Delete', 'Describe'),
+      name: fc.constantFrom('a', 'b', 'a_b', 'x'.repeat(60)),
+      cluster: fc.constantFrom(undefined, 'default', 'other'),
+      executionRoleArn: role,
+      primaryContainer: container,
+      scalingTarget: scaling,
+      healthCheckPath: fc.constantFrom(undefined, '/ok', 'bad'),
+      cpu: fc.constantFrom(undefined, '256', '1024', '7'),
+      taskDefinitionArn: fc.constantFrom(undefined, 'own:1', 'nothing:1'),
       wait: fc.integer({ min: 0, max: 400 }),
     });
-    fc.assert(fc.property(fc.array(request, { maxLength: 8 }), (reqs) => {
-      const sim = new Sim();
-      sim.call('ecs.RegisterTaskDefinition', { family: 'own', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'Main', image: 'nginx', portMappings: [{ containerPort: 80, name: 'http' }] }] });
-      for (const r of reqs) {
-        const arn = `arn:aws:ecs:us-east-1:123456789012:service/${r.cluster ?? 'default'}/${r.name}`;
-        const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-        const config = drop({ executionRoleArn: r.executionRoleArn, primaryContainer: r.primaryContainer, scalingTarget: r.scalingTarget, healthCheckPath: r.healthCheckPath, cpu: r.cpu, taskDefinitionArn: r.taskDefinitionArn });
-        const out = r.op === 'Create' ? sim.call('ecs.CreateExpressGatewayService', drop({ ...config, serviceName: r.name, cluster: r.cluster, infrastructureRoleArn: 'arn:aws:iam::123456789012:role/infra' }))
-          : r.op === 'Update' ? sim.call('ecs.UpdateExpressGatewayService', { ...config, serviceArn: arn })
-            : sim.call(`ecs.${r.op}ExpressGatewayService`, { serviceArn: arn });
-        expect(out.error?.code).not.toBe('ServerException');
-        sim.runUntil(sim.now + r.wait * 1000);
-        expect(sim.events.filter((e) => e.type === 'sim.fault')).toEqual([]);
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 8 }), (reqs) => {
+        const sim = new Sim();
+        sim.call('ecs.RegisterTaskDefinition', {
+          family: 'own',
+          networkMode: 'awsvpc',
+          requiresCompatibilities: ['FARGATE'],
+          cpu: '256',
+          memory: '512',
+          containerDefinitions: [{ name: 'Main', image: 'nginx', portMappings: [{ containerPort: 80, name: 'http' }] }],
+        });
+        for (const r of reqs) {
+          const arn = `arn:aws:ecs:us-east-1:123456789012:service/${r.cluster ?? 'default'}/${r.name}`;
+          const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+          const config = drop({ executionRoleArn: r.executionRoleArn, primaryContainer: r.primaryContainer, scalingTarget: r.scalingTarget, healthCheckPath: r.healthCheckPath, cpu: r.cpu, taskDefinitionArn: r.taskDefinitionArn });
+          const out =
+            r.op === 'Create'
+              ? sim.call('ecs.CreateExpressGatewayService', drop({ ...config, serviceName: r.name, cluster: r.cluster, infrastructureRoleArn: 'arn:aws:iam::123456789012:role/infra' }))
+              : r.op === 'Update'
+                ? sim.call('ecs.UpdateExpressGatewayService', { ...config, serviceArn: arn })
+                : sim.call(`ecs.${r.op}ExpressGatewayService`, { serviceArn: arn });
+          expect(out.error?.code).not.toBe('ServerException');
+          sim.runUntil(sim.now + r.wait * 1000);
+          expect(sim.events.filter((e) => e.type === 'sim.fault')).toEqual([]);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
-

@@ -78,17 +78,23 @@ describe('an exception inside an event handler never leaves the clock', () => {
 describe('no scenario of random calls schedules an unbounded number of events at one instant', () => {
   it('holds for random requests to every operation, each followed by the clock', () => {
     const ops = Sim.operations();
-    const arb = fc.array(fc.constantFrom(...ops).chain((call) => requestArb(call).map((input) => ({ call, input }))), { minLength: 1, maxLength: 25 });
-    fc.assert(fc.property(arb, (calls) => {
-      const sim = new Sim();
-      sim.engine.maxEventsPerInstant = 50_000;
-      sim.call('ecs.CreateCluster', { clusterName: 'demo' });
-      for (const { call, input } of calls) {
-        sim.call(call, input);
-        sim.runUntil(sim.now + 30_000);
-      }
-      sim.runUntil(sim.now + 600_000);
-      return sim.engine.faults === 0;
-    }), { numRuns: 40, seed: 11 });
+    const arb = fc.array(
+      fc.constantFrom(...ops).chain((call) => requestArb(call).map((input) => ({ call, input }))),
+      { minLength: 1, maxLength: 25 },
+    );
+    fc.assert(
+      fc.property(arb, (calls) => {
+        const sim = new Sim();
+        sim.engine.maxEventsPerInstant = 50_000;
+        sim.call('ecs.CreateCluster', { clusterName: 'demo' });
+        for (const { call, input } of calls) {
+          sim.call(call, input);
+          sim.runUntil(sim.now + 30_000);
+        }
+        sim.runUntil(sim.now + 600_000);
+        return sim.engine.faults === 0;
+      }),
+      { numRuns: 40, seed: 11 },
+    );
   });
 });

@@ -13,7 +13,7 @@ if (!present) console.warn(`generated: ${model} is absent (as on a user's machin
 // The other namespaces' tables come from the corpus's models and the installed AWS CLI's EC2 model.
 const ec2Dir = '/usr/lib/python3/dist-packages/awscli/botocore/data/ec2';
 const apiPresent = existsSync(resolve(root, '../shared/corpus/schemas/botocore-cloudwatch-service-2.json')) && existsSync(ec2Dir);
-if (!apiPresent) console.warn('generated: the botocore models (../shared/corpus/schemas, Debian\'s awscli) are absent; the comparison with them is skipped.');
+if (!apiPresent) console.warn("generated: the botocore models (../shared/corpus/schemas, Debian's awscli) are absent; the comparison with them is skipped.");
 
 describe('the request tables generated from the other AWS models', () => {
   it.runIf(apiPresent)('are what scripts/gen-api-shapes.ts derives from the models', () => {

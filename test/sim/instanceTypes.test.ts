@@ -5,8 +5,28 @@ import { INSTANCE_TYPES, Sim } from '../../src/sim';
 // a type (vCPU, memory, ENIs, architecture, GPUs) and what the cost meter reads (the price).
 describe('the instance-type catalogue', () => {
   it('has general purpose, compute, memory, burstable, GPU and accelerated families, Intel and Graviton', () => {
-    for (const t of ['t3.micro', 't4g.small', 'm5.large', 'm6i.xlarge', 'm7i.large', 'm7g.large', 'c5.large', 'c6i.large', 'c7i.large', 'c7g.large',
-      'r5.large', 'r6i.large', 'r7i.large', 'r7g.large', 'g4dn.xlarge', 'g5.xlarge', 'g6.xlarge', 'p4d.24xlarge', 'inf2.xlarge', 'g2.2xlarge']) {
+    for (const t of [
+      't3.micro',
+      't4g.small',
+      'm5.large',
+      'm6i.xlarge',
+      'm7i.large',
+      'm7g.large',
+      'c5.large',
+      'c6i.large',
+      'c7i.large',
+      'c7g.large',
+      'r5.large',
+      'r6i.large',
+      'r7i.large',
+      'r7g.large',
+      'g4dn.xlarge',
+      'g5.xlarge',
+      'g6.xlarge',
+      'p4d.24xlarge',
+      'inf2.xlarge',
+      'g2.2xlarge',
+    ]) {
       expect(INSTANCE_TYPES[t], t).toBeDefined();
     }
     expect(INSTANCE_TYPES['m7g.large']).toMatchObject({ vcpu: 2, memoryMiB: 8192, arch: 'arm64', cpuManufacturer: 'amazon-web-services', category: 'general' });
@@ -29,7 +49,9 @@ describe('the instance-type catalogue', () => {
     sim.call('sim.LaunchInstances', { cluster: 'demo', instanceType: 'c7g.large', ec2InstanceIds: ['i-arm'], bootSeconds: 0 });
     sim.runUntil(1000);
     const arns = (sim.call('ecs.ListContainerInstances', { cluster: 'demo' }).output as { containerInstanceArns: string[] }).containerInstanceArns;
-    const out = sim.call('ecs.DescribeContainerInstances', { cluster: 'demo', containerInstances: arns }).output as { containerInstances: { ec2InstanceId: string; registeredResources: { name: string; integerValue: number }[]; attributes: { name: string; value?: string }[] }[] };
+    const out = sim.call('ecs.DescribeContainerInstances', { cluster: 'demo', containerInstances: arns }).output as {
+      containerInstances: { ec2InstanceId: string; registeredResources: { name: string; integerValue: number }[]; attributes: { name: string; value?: string }[] }[];
+    };
     const gpu = out.containerInstances.find((c) => c.ec2InstanceId === 'i-gpu')!;
     expect(gpu.registeredResources.find((r) => r.name === 'GPU')?.integerValue).toBe(4);
     expect(gpu.registeredResources.find((r) => r.name === 'CPU')?.integerValue).toBe(48 * 1024);

@@ -9,7 +9,14 @@ import { Sim } from '../../src/sim';
 // scripts/gen-ecs-output-shapes.mjs). One world calls each operation at least once with an answer.
 const root = resolve(import.meta.dirname, '../..');
 const modelPath = resolve(root, '../shared/corpus/schemas/botocore-ecs-service-2.json');
-interface Shape { t: string; m?: Record<string, string>; e?: string; k?: string; v?: string; enum?: string[] }
+interface Shape {
+  t: string;
+  m?: Record<string, string>;
+  e?: string;
+  k?: string;
+  v?: string;
+  enum?: string[];
+}
 const model = JSON.parse(readFileSync(resolve(root, 'test/fixtures/ecsOutputShapes.json'), 'utf8')) as { operations: Record<string, string>; shapes: Record<string, Shape> };
 
 /** Where a value breaks its shape: a path and what is wrong there. */
@@ -78,12 +85,23 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   call('autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'asg', LaunchTemplate: { LaunchTemplateName: 'lt-web' }, MinSize: 0, MaxSize: 2, DesiredCapacity: 0 });
   wait(1);
   call('ecs.RegisterTaskDefinition', {
-    family: 'web', taskRoleArn: 'arn:aws:iam::123456789012:role/web',
-    containerDefinitions: [{ name: 'web', image: 'nginx', memory: 256, portMappings: [{ containerPort: 80 }], restartPolicy: { enabled: true } }, { name: 'side', image: 'busybox', memory: 64, essential: false }],
+    family: 'web',
+    taskRoleArn: 'arn:aws:iam::123456789012:role/web',
+    containerDefinitions: [
+      { name: 'web', image: 'nginx', memory: 256, portMappings: [{ containerPort: 80 }], restartPolicy: { enabled: true } },
+      { name: 'side', image: 'busybox', memory: 64, essential: false },
+    ],
   });
   call('ecs.RegisterTaskDefinition', {
-    family: 'api', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', taskRoleArn: 'arn:aws:iam::123456789012:role/api',
-    ephemeralStorage: { sizeInGiB: 30 }, volumes: [{ name: 'data', configuredAtLaunch: true }], tags: [{ key: 'app', value: 'api' }],
+    family: 'api',
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: '256',
+    memory: '512',
+    taskRoleArn: 'arn:aws:iam::123456789012:role/api',
+    ephemeralStorage: { sizeInGiB: 30 },
+    volumes: [{ name: 'data', configuredAtLaunch: true }],
+    tags: [{ key: 'app', value: 'api' }],
     containerDefinitions: [{ name: 'api', image: 'nginx', portMappings: [{ containerPort: 8080, name: 'http' }], mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] }],
   });
   call('ecs.RegisterTaskDefinition', { family: 'mi', requiresCompatibilities: ['MANAGED_INSTANCES'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'mi', image: 'nginx' }] });
@@ -91,13 +109,23 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   const net = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'] } };
   const ec2 = call('ecs.RunTask', { cluster: 'demo', taskDefinition: 'web', enableExecuteCommand: true, overrides: { containerOverrides: [{ name: 'web', memory: 300 }] } });
   const fargate = call('ecs.RunTask', {
-    cluster: 'demo', taskDefinition: 'api', launchType: 'FARGATE', networkConfiguration: net, enableExecuteCommand: true, tags: [{ key: 'run', value: '1' }],
+    cluster: 'demo',
+    taskDefinition: 'api',
+    launchType: 'FARGATE',
+    networkConfiguration: net,
+    enableExecuteCommand: true,
+    tags: [{ key: 'run', value: '1' }],
     volumeConfigurations: [{ name: 'data', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole', sizeInGiB: 10 } }],
   });
   call('ecs.StartTask', { cluster: 'demo', taskDefinition: 'web', containerInstances: [call('ecs.ListContainerInstances', { cluster: 'demo' }).containerInstanceArns[1]] });
   call('ecs.CreateService', { cluster: 'demo', serviceName: 'svc', taskDefinition: 'old', desiredCount: 1 });
   call('ecs.CreateService', {
-    cluster: 'demo', serviceName: 'sc', taskDefinition: 'api', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: net,
+    cluster: 'demo',
+    serviceName: 'sc',
+    taskDefinition: 'api',
+    desiredCount: 1,
+    launchType: 'FARGATE',
+    networkConfiguration: net,
     serviceConnectConfiguration: { enabled: true, namespace: 'local', services: [{ portName: 'http' }] },
   });
   wait(120);
@@ -120,10 +148,15 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   call('ecs.UpdateClusterSettings', { cluster: 'demo', settings: [{ name: 'containerInsights', value: 'disabled' }] });
   call('ecs.CreateCapacityProvider', { name: 'cp', autoScalingGroupProvider: { autoScalingGroupArn: 'asg' }, tags: [{ key: 'k', value: 'v' }] });
   call('ecs.CreateCapacityProvider', {
-    name: 'managed', cluster: 'demo',
+    name: 'managed',
+    cluster: 'demo',
     managedInstancesProvider: {
       infrastructureRoleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole',
-      instanceLaunchTemplate: { ec2InstanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/ecsInstanceRole', networkConfiguration: { subnets: ['subnet-us-east-1a'] }, instanceRequirements: { vCpuCount: { min: 2, max: 4 }, memoryMiB: { min: 4096 } } },
+      instanceLaunchTemplate: {
+        ec2InstanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/ecsInstanceRole',
+        networkConfiguration: { subnets: ['subnet-us-east-1a'] },
+        instanceRequirements: { vCpuCount: { min: 2, max: 4 }, memoryMiB: { min: 4096 } },
+      },
     },
   });
   call('ecs.UpdateCapacityProvider', { name: 'cp', autoScalingGroupProvider: { managedScaling: { status: 'DISABLED' } } });
@@ -149,12 +182,27 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   const lb = call('elbv2.CreateLoadBalancer', { Name: 'bg-lb' }).LoadBalancers[0].LoadBalancerArn;
   const blue = call('elbv2.CreateTargetGroup', { Name: 'bg-blue', Port: 80, TargetType: 'ip', HealthCheckIntervalSeconds: 6, HealthyThresholdCount: 2 }).TargetGroups[0].TargetGroupArn;
   const green = call('elbv2.CreateTargetGroup', { Name: 'bg-green', Port: 80, TargetType: 'ip', HealthCheckIntervalSeconds: 6, HealthyThresholdCount: 2 }).TargetGroups[0].TargetGroupArn;
-  const forward = { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blue, Weight: 100 }, { TargetGroupArn: green, Weight: 0 }] } };
+  const forward = {
+    Type: 'forward',
+    ForwardConfig: {
+      TargetGroups: [
+        { TargetGroupArn: blue, Weight: 100 },
+        { TargetGroupArn: green, Weight: 0 },
+      ],
+    },
+  };
   const listener = call('elbv2.CreateListener', { LoadBalancerArn: lb, Port: 80, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }] }).Listeners[0].ListenerArn;
   const rule = call('elbv2.CreateRule', { ListenerArn: listener, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }], Actions: [forward] }).Rules[0].RuleArn;
   call('ecs.CreateService', {
-    cluster: 'demo', serviceName: 'bg', taskDefinition: 'api', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: net,
-    loadBalancers: [{ targetGroupArn: blue, containerName: 'api', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: rule, roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole' } }],
+    cluster: 'demo',
+    serviceName: 'bg',
+    taskDefinition: 'api',
+    desiredCount: 1,
+    launchType: 'FARGATE',
+    networkConfiguration: net,
+    loadBalancers: [
+      { targetGroupArn: blue, containerName: 'api', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: green, productionListenerRule: rule, roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole' } },
+    ],
     deploymentConfiguration: { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 1, alarms: { alarmNames: ['bg-5xx'], enable: true, rollback: true }, lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'] }] },
   });
   wait(120);
@@ -179,8 +227,12 @@ function exercise(): { answers: Map<string, unknown[]>; errors: string[] } {
   call('ecs.DeleteService', { cluster: 'demo', service: 'svc' });
   call('ecs.DeregisterContainerInstance', { cluster: 'demo', containerInstance: cis[1], force: true });
   const express = call('ecs.CreateExpressGatewayService', {
-    cluster: 'demo', serviceName: 'xp', primaryContainer: { image: 'nginx', containerPort: 8080 }, tags: [{ key: 'app', value: 'xp' }],
-    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices',
+    cluster: 'demo',
+    serviceName: 'xp',
+    primaryContainer: { image: 'nginx', containerPort: 8080 },
+    tags: [{ key: 'app', value: 'xp' }],
+    executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+    infrastructureRoleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices',
   }).service.serviceArn as string;
   wait(60);
   call('ecs.UpdateExpressGatewayService', { serviceArn: express, primaryContainer: { image: 'nginx:2' }, scalingTarget: { maxTaskCount: 4 } });
@@ -211,11 +263,15 @@ describe('ECS answers in the shapes of the ECS API model', () => {
   it('answers every call of the exercise', () => expect(errors).toEqual([]));
 
   it('calls every ECS operation the engine has', () => {
-    const have = Sim.operations().filter((o) => o.startsWith('ecs.')).map((o) => o.slice(4));
+    const have = Sim.operations()
+      .filter((o) => o.startsWith('ecs.'))
+      .map((o) => o.slice(4));
     expect(have.filter((op) => !answers.has(op))).toEqual([]);
   });
 
-  for (const op of Sim.operations().filter((o) => o.startsWith('ecs.')).map((o) => o.slice(4))) {
+  for (const op of Sim.operations()
+    .filter((o) => o.startsWith('ecs.'))
+    .map((o) => o.slice(4))) {
     it(`${op} answers with members, types and enum values of ${model.operations[op] ?? '(no output shape)'}`, () => {
       const out: string[] = [];
       for (const a of answers.get(op) ?? []) violations(model.operations[op]!, a, op, out);

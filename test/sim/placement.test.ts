@@ -16,8 +16,13 @@ describe('placement trace ("why here")', () => {
   it('names the filter that rejected each instance and what each strategy saw', () => {
     const sim = world();
     const run = sim.call('ecs.RunTask', {
-      cluster: 'demo', taskDefinition: 'web', placementConstraints: [{ type: 'memberOf', expression: 'attribute:tier !exists' }],
-      placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
+      cluster: 'demo',
+      taskDefinition: 'web',
+      placementConstraints: [{ type: 'memberOf', expression: 'attribute:tier !exists' }],
+      placementStrategy: [
+        { type: 'spread', field: 'attribute:ecs.availability-zone' },
+        { type: 'binpack', field: 'memory' },
+      ],
     });
     const taskArn = (run.output as { tasks: { taskArn: string }[] }).tasks[0]!.taskArn;
     const { trace } = sim.call('sim.DescribePlacementTrace', { task: taskArn }).output as { trace: { candidates: Record<string, unknown>[]; strategies: string[] } };

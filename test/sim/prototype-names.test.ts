@@ -61,7 +61,9 @@ function requestWith(operation: string, name: string): Record<string, unknown> {
 const phase = (op: string) => (/\.(Create|Register|Put|Launch|Run|Start|Build|Set|Compose(Up)?|Network|Process(Start)?)/.test(op) ? 0 : /\.(Delete|Deregister|Terminate|Stop|Rm|ComposeDown)/.test(op) ? 2 : 1);
 
 function steps(name: string): FuzzStep[] {
-  const ops = Sim.operations().slice().sort((a, b) => phase(a) - phase(b));
+  const ops = Sim.operations()
+    .slice()
+    .sort((a, b) => phase(a) - phase(b));
   return [...setupSteps(name), ...ops.map((call) => ({ call, input: requestWith(call, name) })), { advanceMs: 600_000 }];
 }
 
@@ -104,7 +106,7 @@ describe('names that are members of Object.prototype, in every name-like member 
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('keeps the world\'s tables without a prototype through a snapshot, a restore and a JSON round trip', () => {
+  it("keeps the world's tables without a prototype through a snapshot, a restore and a JSON round trip", () => {
     const sim = new Sim();
     sim.call('ecs.CreateCluster', { clusterName: '__proto__' });
     const snap = sim.snapshot();

@@ -7,11 +7,13 @@ const at = (iso: string) => (Date.parse(iso) / 1000 - EPOCH) * 1000;
 
 describe('schedule expressions', () => {
   it('civil dates round-trip and match the platform calendar', () => {
-    fc.assert(fc.property(fc.integer({ min: -100000, max: 100000 }), (z) => {
-      const { y, m, d } = civilFromDays(z);
-      expect(daysFromCivil(y, m, d)).toBe(z);
-      expect(Date.UTC(y, m - 1, d) / 86400000).toBe(z);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -100000, max: 100000 }), (z) => {
+        const { y, m, d } = civilFromDays(z);
+        expect(daysFromCivil(y, m, d)).toBe(z);
+        expect(Date.UTC(y, m - 1, d) / 86400000).toBe(z);
+      }),
+    );
   });
   it('at() fires once', () => {
     const s = parseSchedule('at(2025-01-01T00:10:00)');

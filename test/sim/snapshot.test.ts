@@ -70,24 +70,27 @@ describe('a copy of the world, as snapshots take and restores give it', () => {
 
 describe('restoring a snapshot', () => {
   it('gives the same future: snapshot at t1, run to t2, restore t1, run to t2 again, twice', () => {
-    fc.assert(fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a, b) => {
-      const end = endOf(scenario);
-      // After the scenario's last action, so the clock alone moves the world from t1 on.
-      const last = Math.max(0, ...scenario.actions.map((x) => x.at));
-      const t1 = Math.round(last + (end - last) * Math.min(a, b));
-      const t2 = Math.round(last + (end - last) * Math.max(a, b));
-      const t = new Timeline(scenario, scenario.seed, [], { history: false });
-      t.advanceTo(t1);
-      const snap = t.sim.snapshot();
-      t.advanceTo(t2);
-      const want = { events: eventHash(t.sim.events), count: t.sim.events.length, state: stateOf(t.sim.world), pending: t.sim.engine.pending };
-      for (let i = 0; i < 2; i++) {
-        t.sim.restore(snap);
-        expect(t.sim.now, path).toBe(t1);
-        t.sim.runUntil(t2);
-        expect({ events: eventHash(t.sim.events), count: t.sim.events.length, state: stateOf(t.sim.world), pending: t.sim.engine.pending }, `${path}: ${t1} → ${t2}`).toEqual(want);
-      }
-    }), { numRuns: 12 });
+    fc.assert(
+      fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a, b) => {
+        const end = endOf(scenario);
+        // After the scenario's last action, so the clock alone moves the world from t1 on.
+        const last = Math.max(0, ...scenario.actions.map((x) => x.at));
+        const t1 = Math.round(last + (end - last) * Math.min(a, b));
+        const t2 = Math.round(last + (end - last) * Math.max(a, b));
+        const t = new Timeline(scenario, scenario.seed, [], { history: false });
+        t.advanceTo(t1);
+        const snap = t.sim.snapshot();
+        t.advanceTo(t2);
+        const want = { events: eventHash(t.sim.events), count: t.sim.events.length, state: stateOf(t.sim.world), pending: t.sim.engine.pending };
+        for (let i = 0; i < 2; i++) {
+          t.sim.restore(snap);
+          expect(t.sim.now, path).toBe(t1);
+          t.sim.runUntil(t2);
+          expect({ events: eventHash(t.sim.events), count: t.sim.events.length, state: stateOf(t.sim.world), pending: t.sim.engine.pending }, `${path}: ${t1} → ${t2}`).toEqual(want);
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('keeps its part of the timeline when the world went back before it and took another branch', () => {
@@ -120,7 +123,10 @@ describe('restoring a snapshot', () => {
     const processed = () => t.sim.engine.processed;
     // The pending events a straight run processes from a checkpoint's minute to a moment in it.
     const gaps = new Map<number, number>();
-    for (const [from, to] of [[120_000, 150_000], [600_000, 659_000]] as const) {
+    for (const [from, to] of [
+      [120_000, 150_000],
+      [600_000, 659_000],
+    ] as const) {
       t.advanceTo(from);
       const p = processed();
       t.advanceTo(to);
@@ -137,16 +143,19 @@ describe('restoring a snapshot', () => {
   });
 
   it('scrubbing back on the timeline to any moment and playing on ends where a straight run ends', () => {
-    fc.assert(fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a) => {
-      const end = endOf(scenario);
-      const straight = new Timeline(scenario, scenario.seed, [], { history: false });
-      straight.advanceTo(end);
-      const t = new Timeline(scenario);
-      t.advanceTo(end);
-      t.seek(Math.round(end * a));
-      expect(t.now).toBe(Math.round(end * a));
-      t.advanceTo(end);
-      expect({ events: eventHash(t.sim.events), state: stateOf(t.sim.world) }, path).toEqual({ events: eventHash(straight.sim.events), state: stateOf(straight.sim.world) });
-    }), { numRuns: 10 });
+    fc.assert(
+      fc.property(fc.constantFrom(...SCENARIOS), fc.double({ min: 0, max: 1, noNaN: true }), ({ path, scenario }, a) => {
+        const end = endOf(scenario);
+        const straight = new Timeline(scenario, scenario.seed, [], { history: false });
+        straight.advanceTo(end);
+        const t = new Timeline(scenario);
+        t.advanceTo(end);
+        t.seek(Math.round(end * a));
+        expect(t.now).toBe(Math.round(end * a));
+        t.advanceTo(end);
+        expect({ events: eventHash(t.sim.events), state: stateOf(t.sim.world) }, path).toEqual({ events: eventHash(straight.sim.events), state: stateOf(straight.sim.world) });
+      }),
+      { numRuns: 10 },
+    );
   });
 });

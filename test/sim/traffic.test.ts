@@ -15,28 +15,33 @@ function world(n: number): { sim: Sim; lb: string; listener: string; tgs: string
 
 describe('weighted forward actions', () => {
   it('split requests in proportion to the weights, the shares summing to 1 (property)', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 5 }), (weights) => {
-      const { sim, lb, listener, tgs } = world(weights.length);
-      const r = sim.call('elbv2.ModifyListener', { ListenerArn: listener, DefaultActions: [{ Type: 'forward', ForwardConfig: { TargetGroups: tgs.map((t, i) => ({ TargetGroupArn: t, Weight: weights[i] })) } }] });
-      expect(r.error).toBeUndefined();
-      const total = weights.reduce((a, b) => a + b, 0);
-      const got = route(sim, lb, '/');
-      if (total === 0) {
-        expect(got).toEqual({ status: 503 });
-        return;
-      }
-      const shares = got.groups!;
-      expect(shares.reduce((a, g) => a + g.share, 0)).toBeCloseTo(1, 12);
-      for (const g of shares) expect(g.share).toBeCloseTo(weights[tgs.indexOf(g.targetGroupArn)]! / total, 12);
-      expect(shares.length).toBe(weights.filter((w) => w > 0).length);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 5 }), (weights) => {
+        const { sim, lb, listener, tgs } = world(weights.length);
+        const r = sim.call('elbv2.ModifyListener', { ListenerArn: listener, DefaultActions: [{ Type: 'forward', ForwardConfig: { TargetGroups: tgs.map((t, i) => ({ TargetGroupArn: t, Weight: weights[i] })) } }] });
+        expect(r.error).toBeUndefined();
+        const total = weights.reduce((a, b) => a + b, 0);
+        const got = route(sim, lb, '/');
+        if (total === 0) {
+          expect(got).toEqual({ status: 503 });
+          return;
+        }
+        const shares = got.groups!;
+        expect(shares.reduce((a, g) => a + g.share, 0)).toBeCloseTo(1, 12);
+        for (const g of shares) expect(g.share).toBeCloseTo(weights[tgs.indexOf(g.targetGroupArn)]! / total, 12);
+        expect(shares.length).toBe(weights.filter((w) => w > 0).length);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('refuse more than five target groups, a group named twice, and both forms naming different groups', () => {
     const { sim, listener, tgs } = world(6);
-    const fwd = (groups: string[], extra: Record<string, unknown> = {}) => sim.call('elbv2.ModifyListener', {
-      ListenerArn: listener, DefaultActions: [{ Type: 'forward', ...extra, ForwardConfig: { TargetGroups: groups.map((t) => ({ TargetGroupArn: t, Weight: 1 })) } }],
-    });
+    const fwd = (groups: string[], extra: Record<string, unknown> = {}) =>
+      sim.call('elbv2.ModifyListener', {
+        ListenerArn: listener,
+        DefaultActions: [{ Type: 'forward', ...extra, ForwardConfig: { TargetGroups: groups.map((t) => ({ TargetGroupArn: t, Weight: 1 })) } }],
+      });
     expect(fwd(tgs).error?.code).toBe('ValidationError');
     expect(fwd([tgs[0]!, tgs[0]!]).error?.message).toContain('more than once');
     expect(fwd([tgs[1]!], { TargetGroupArn: tgs[0] }).error?.code).toBe('ValidationError');

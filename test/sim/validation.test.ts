@@ -25,9 +25,9 @@ describe('every operation has a request table', () => {
 
 describe('the SDK-level check, in every namespace', () => {
   it.each([
-    ['cloudwatch.DeleteAlarms', { AlarmNames: true }, 'Invalid type for parameter AlarmNames, value: True, type: <class \'bool\'>, valid types: <class \'list\'>, <class \'tuple\'>'],
-    ['elbv2.CreateLoadBalancer', { Name: 'x', Subnets: 5 }, 'Invalid type for parameter Subnets, value: 5, type: <class \'int\'>'],
-    ['servicediscovery.CreateService', { Name: 's', DnsConfig: { DnsRecords: 'A' } }, 'Invalid type for parameter DnsConfig.DnsRecords, value: A, type: <class \'str\'>'],
+    ['cloudwatch.DeleteAlarms', { AlarmNames: true }, "Invalid type for parameter AlarmNames, value: True, type: <class 'bool'>, valid types: <class 'list'>, <class 'tuple'>"],
+    ['elbv2.CreateLoadBalancer', { Name: 'x', Subnets: 5 }, "Invalid type for parameter Subnets, value: 5, type: <class 'int'>"],
+    ['servicediscovery.CreateService', { Name: 's', DnsConfig: { DnsRecords: 'A' } }, "Invalid type for parameter DnsConfig.DnsRecords, value: A, type: <class 'str'>"],
     ['cloudwatch.PutMetricAlarm', { ...alarm, Dimensions: 'ClusterName=demo' }, 'Invalid type for parameter Dimensions, value: ClusterName=demo'],
     ['cloudwatch.PutMetricAlarm', { ...alarm, Dimensions: [null] }, 'Invalid type for parameter Dimensions[0], value: None'],
     ['cloudwatch.PutMetricAlarm', { ...alarm, Dimensions: [{ Name: { a: 1 }, Value: 'x' }] }, 'Invalid type for parameter Dimensions[0].Name'],
@@ -46,20 +46,45 @@ describe('the SDK-level check, in every namespace', () => {
   });
 });
 
-describe('the service-level check: AWS\'s ranges and limits, with each namespace\'s error', () => {
+describe("the service-level check: AWS's ranges and limits, with each namespace's error", () => {
   it.each([
-    ['ecs.CreateService', { cluster: 'demo', serviceName: 's', taskDefinition: 'web', desiredCount: -1 }, 'InvalidParameterException', "Value '-1' at 'desiredCount' failed to satisfy constraint: Member must have value greater than or equal to 0"],
+    [
+      'ecs.CreateService',
+      { cluster: 'demo', serviceName: 's', taskDefinition: 'web', desiredCount: -1 },
+      'InvalidParameterException',
+      "Value '-1' at 'desiredCount' failed to satisfy constraint: Member must have value greater than or equal to 0",
+    ],
     ['ecs.CreateService', { cluster: 'demo', serviceName: 's', taskDefinition: 'web', desiredCount: 1e23 }, 'InvalidParameterException', "at 'desiredCount' failed to satisfy constraint: Member must have value less than or equal to 5000"],
     ['ecs.ListClusters', { maxResults: 1e12 }, 'InvalidParameterException', "Value '1000000000000' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100"],
     ['ecs.ListTasks', { maxResults: 0 }, 'InvalidParameterException', 'Member must have value greater than or equal to 1'],
-    ['ecs.CreateCluster', { clusterName: 'x', tags: Array.from({ length: 100_000 }, (_, i) => ({ key: `k${i}`, value: 'v' })) }, 'InvalidParameterException', "at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50"],
+    [
+      'ecs.CreateCluster',
+      { clusterName: 'x', tags: Array.from({ length: 100_000 }, (_, i) => ({ key: `k${i}`, value: 'v' })) },
+      'InvalidParameterException',
+      "at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
+    ],
     ['ecs.CreateCluster', { clusterName: 'x', tags: [{ key: 'k'.repeat(129), value: 'v' }] }, 'InvalidParameterException', "at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128"],
     ['ecs.CreateCluster', { clusterName: 'x', tags: [{ key: 'k', value: 'v'.repeat(257) }] }, 'InvalidParameterException', "at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256"],
     ['elbv2.CreateTargetGroup', { Name: 'tg', HealthCheckIntervalSeconds: 400 }, 'ValidationError', "Value '400' at 'healthCheckIntervalSeconds' failed to satisfy constraint: Member must have value less than or equal to 300"],
     ['elbv2.CreateTargetGroup', { Name: 'tg', HealthyThresholdCount: 11 }, 'ValidationError', 'Member must have value less than or equal to 10'],
-    ['applicationautoscaling.RegisterScalableTarget', { ServiceNamespace: 'ecs', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount', MinCapacity: 0, MaxCapacity: 10_000 }, 'ValidationException', "at 'maxCapacity' failed to satisfy constraint: Member must have value less than or equal to 5000"],
-    ['applicationautoscaling.RegisterScalableTarget', { ServiceNamespace: 'nope', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount' }, 'ValidationException', "at 'serviceNamespace' failed to satisfy constraint: Member must satisfy enum value set: ["],
-    ['autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'g', LaunchTemplate: { LaunchTemplateName: 'node' }, MinSize: 0, MaxSize: 65536 }, 'ValidationError', "Value '65536' at 'maxSize' failed to satisfy constraint: Member must have value less than or equal to 1000"],
+    [
+      'applicationautoscaling.RegisterScalableTarget',
+      { ServiceNamespace: 'ecs', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount', MinCapacity: 0, MaxCapacity: 10_000 },
+      'ValidationException',
+      "at 'maxCapacity' failed to satisfy constraint: Member must have value less than or equal to 5000",
+    ],
+    [
+      'applicationautoscaling.RegisterScalableTarget',
+      { ServiceNamespace: 'nope', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount' },
+      'ValidationException',
+      "at 'serviceNamespace' failed to satisfy constraint: Member must satisfy enum value set: [",
+    ],
+    [
+      'autoscaling.CreateAutoScalingGroup',
+      { AutoScalingGroupName: 'g', LaunchTemplate: { LaunchTemplateName: 'node' }, MinSize: 0, MaxSize: 65536 },
+      'ValidationError',
+      "Value '65536' at 'maxSize' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    ],
     ['cloudwatch.PutMetricAlarm', { ...alarm, EvaluationPeriods: 10_000 }, 'ValidationError', "at 'evaluationPeriods' failed to satisfy constraint: Member must have value less than or equal to 1440"],
     ['servicediscovery.CreateService', { Name: 's', HealthCheckCustomConfig: { FailureThreshold: 11 } }, 'InvalidInput', "at 'healthCheckCustomConfig.failureThreshold'"],
     ['sim.LaunchInstances', { cluster: 'demo', count: 5000 }, 'InvalidParameterException', "Value '5000' at 'count' failed to satisfy constraint: Member must have value less than or equal to 1000"],
@@ -99,14 +124,16 @@ describe('instance counts capped as AWS caps them', () => {
 });
 
 describe('bounds as data: Docker health checks', () => {
-  it('an interval of 0 takes Docker\'s default (30 s) instead of looping at one instant; below 1 ms is refused as the daemon refuses it', () => {
+  it("an interval of 0 takes Docker's default (30 s) instead of looping at one instant; below 1 ms is refused as the daemon refuses it", () => {
     const sim = setup();
     expect(sim.call('docker.Run', { image: 'nginx', name: 'h', healthcheck: { test: ['CMD', 'true'], intervalSeconds: 0, retries: 0 } }).error).toBeUndefined();
     sim.runUntil(120_000);
     expect(sim.engine.faults).toBe(0);
     expect(sim.world.docker.containers[Object.keys(sim.world.docker.containers)[0]!]!.healthcheck).toEqual({ test: ['CMD', 'true'], retries: 3 });
-    expect(sim.call('docker.Run', { image: 'nginx', name: 'tiny', healthcheck: { test: ['CMD', 'true'], intervalSeconds: 0.0001 } }).error)
-      .toEqual({ code: 'DockerError', message: 'Error response from daemon: Interval in Healthcheck cannot be less than 1ms' });
+    expect(sim.call('docker.Run', { image: 'nginx', name: 'tiny', healthcheck: { test: ['CMD', 'true'], intervalSeconds: 0.0001 } }).error).toEqual({
+      code: 'DockerError',
+      message: 'Error response from daemon: Interval in Healthcheck cannot be less than 1ms',
+    });
   });
 });
 

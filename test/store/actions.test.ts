@@ -63,10 +63,14 @@ describe('the action registry', () => {
     const line = asymmetric.split('\n').findIndex((l) => l.includes('ports: ["80:3000"]')) + 1;
     runAction(store, 'editor.edit', { file: 'compose.yaml', text: asymmetric });
     runAction(store, 'editor.translate', 'compose.yaml');
-    expect(store.getState().editor.problems.filter((p) => p.file === 'compose.yaml')).toEqual([expect.objectContaining({
-      line, member: 'services.api.ports', severity: 'error',
-      message: expect.stringMatching(/published port 80 differs from target 3000.*awsvpc \(Fargate\).*a load balancer listens there and forwards to port 3000$/),
-    })]);
+    expect(store.getState().editor.problems.filter((p) => p.file === 'compose.yaml')).toEqual([
+      expect.objectContaining({
+        line,
+        member: 'services.api.ports',
+        severity: 'error',
+        message: expect.stringMatching(/published port 80 differs from target 3000.*awsvpc \(Fargate\).*a load balancer listens there and forwards to port 3000$/),
+      }),
+    ]);
     runAction(store, 'editor.edit', { file: 'compose.yaml', text: l4.files['compose.yaml']! });
     runAction(store, 'editor.translate', 'compose.yaml');
     expect(store.getState().editor.problems.filter((p) => p.file === 'compose.yaml')).toEqual([]);
@@ -76,9 +80,7 @@ describe('the action registry', () => {
     const store = fresh();
     runAction(store, 'editor.copilotDeploy', MANIFEST_FILE);
     const t = store.getState().world.timeline!;
-    expect(t.actions.map((a) => (a.kind === 'command' ? a.line : a.call))).toEqual([
-      'copilot app init sandbox', 'copilot env init --name test', 'copilot env deploy --name test', 'copilot svc deploy --name web --env test',
-    ]);
+    expect(t.actions.map((a) => (a.kind === 'command' ? a.line : a.call))).toEqual(['copilot app init sandbox', 'copilot env init --name test', 'copilot env deploy --name test', 'copilot svc deploy --name web --env test']);
     expect(t.transcript.every((o) => o.exitCode === 0)).toBe(true);
     expect(Object.values(t.sim.world.services).map((s) => s.serviceName)).toEqual(['web']);
     runAction(store, 'editor.copilotDeploy', MANIFEST_FILE);

@@ -5,13 +5,14 @@ import { DAMAGED_INDEX_KEY, DAMAGED_KEY, DAMAGED_SLOTS, STORE_KEY, UNKEPT, listD
 import { defaultWorkspace } from '../../src/store/defaults';
 import { fakePort } from '../support/fakePort';
 
-const mine = (over: Record<string, unknown> = {}): string => JSON.stringify({
-  ...defaultWorkspace(),
-  files: { ...defaultWorkspace().files, 'taskdef.json': '{ "family": "my-own-work" }', 'notes.md': 'what I learnt' },
-  actions: [{ at: 10_000, kind: 'command', line: 'aws ecs create-cluster --cluster-name mine' }],
-  time: 60_000,
-  ...over,
-});
+const mine = (over: Record<string, unknown> = {}): string =>
+  JSON.stringify({
+    ...defaultWorkspace(),
+    files: { ...defaultWorkspace().files, 'taskdef.json': '{ "family": "my-own-work" }', 'notes.md': 'what I learnt' },
+    actions: [{ at: 10_000, kind: 'command', line: 'aws ecs create-cluster --cluster-name mine' }],
+    time: 60_000,
+    ...over,
+  });
 
 const texts = (store: ReturnType<typeof bootStore>) => store.getState().ui.notices.map((n) => n.text);
 
@@ -113,7 +114,9 @@ describe('a damaged saved workspace', () => {
   });
 
   it('the list of copies is untrusted too: a forged index is read through its own members', () => {
-    const port = fakePort({ storage: { [DAMAGED_INDEX_KEY]: '[{"__proto__":{"slot":"ecs-sandbox.workspace.damaged.0"}},{"slot":"localStorage"},5,null,{"slot":"ecs-sandbox.workspace.damaged.1","why":3}]', 'ecs-sandbox.workspace.damaged.1': 'x' } });
+    const port = fakePort({
+      storage: { [DAMAGED_INDEX_KEY]: '[{"__proto__":{"slot":"ecs-sandbox.workspace.damaged.0"}},{"slot":"localStorage"},5,null,{"slot":"ecs-sandbox.workspace.damaged.1","why":3}]', 'ecs-sandbox.workspace.damaged.1': 'x' },
+    });
     expect(listDamaged(port.storage)).toEqual([{ slot: 'ecs-sandbox.workspace.damaged.1', savedAt: 0, why: '', size: 0 }]);
     expect(({} as Record<string, unknown>).slot).toBeUndefined();
   });
@@ -121,7 +124,8 @@ describe('a damaged saved workspace', () => {
 
 describe('hostile keys in a saved workspace', () => {
   it('__proto__, constructor and toString are data: Object.prototype is unchanged and the page boots', () => {
-    const hostile = `{"version":2,"scenarioId":null,"scenarioText":${JSON.stringify(defaultWorkspace().scenarioText)},"seed":"1","actions":[],"time":0,` +
+    const hostile =
+      `{"version":2,"scenarioId":null,"scenarioText":${JSON.stringify(defaultWorkspace().scenarioText)},"seed":"1","actions":[],"time":0,` +
       '"files":{"__proto__":{"polluted":true},"toString":"x","taskdef.json":"{}"},"activeFile":"toString","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}';
     const r = loadWorkspace(fakePort({ storage: { [STORE_KEY]: hostile } }).storage, defaultWorkspace());
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -122,7 +122,9 @@ describe("a demo's answer choices and callouts in the page", () => {
     expect(store.getState().present.draft.stops.map((x) => [x.at, x.revealAt])).toEqual([[60_000, 70_000]]);
     runAction(store, 'demo.addChoice', { at: 60_000, label: 'Two', when: '{ count: tasks, equal: 2 }' });
     expect(store.getState().present.draft.stops[0]!.choices).toBeUndefined();
-    expect(store.getState().ui.notices.at(-1)!.text).toBe("No choice added: 1:17: when.equal: unknown member 'equal'; a condition has count, where, equals, atLeast, atMost, event, sequence, holdsFor, within, after, window, from, never, rate, since.");
+    expect(store.getState().ui.notices.at(-1)!.text).toBe(
+      "No choice added: 1:17: when.equal: unknown member 'equal'; a condition has count, where, equals, atLeast, atMost, event, sequence, holdsFor, within, after, window, from, never, rate, since.",
+    );
     runAction(store, 'demo.addChoice', { at: 60_000, label: 'None', when: '{ count: tasks, where: { lastStatus: RUNNING }, equals: 0 }' });
     runAction(store, 'demo.addChoice', { at: 60_000, label: 'Two', when: '{"count": "tasks", "equals": 2}' });
     expect(store.getState().present.draft.stops[0]!.choices!.map((c) => c.label)).toEqual(['None', 'Two']);
@@ -139,7 +141,10 @@ describe("a demo's answer choices and callouts in the page", () => {
     const d = await readDemoFile(file.name, file.text);
     expect(d.problems).toBeUndefined();
     expect(d.demo!.pauses[0]!.revealAt).toBe(70_000);
-    expect(d.demo!.pauses[0]!.choices!.map((c) => [c.label, c.when])).toEqual([['None', { count: 'tasks', where: { lastStatus: 'RUNNING' }, equals: 0 }], ['Two', { count: 'tasks', equals: 2 }]]);
+    expect(d.demo!.pauses[0]!.choices!.map((c) => [c.label, c.when])).toEqual([
+      ['None', { count: 'tasks', where: { lastStatus: 'RUNNING' }, equals: 0 }],
+      ['Two', { count: 'tasks', equals: 2 }],
+    ]);
     // An instance launched without an id gets one as the world runs: the file names it as the canvas did.
     expect(d.demo!.callouts).toEqual([{ at: 60_000, until: 120_000, node: `instance:${inst.ec2InstanceId}`, text: 'Watch <b>this</b> one' }]);
   });

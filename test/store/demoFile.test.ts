@@ -33,7 +33,13 @@ describe('demos an instructor writes in the page', () => {
     expect(file.name).toBe('spread-in-the-room.yaml');
     const r = await readDemoFile(file.name, file.text);
     expect(r.problems).toBeUndefined();
-    expect(r.demo).toMatchObject({ title: 'Spread in the room', summary: 'Three tasks, three AZs.', text: 'Ask first.\n', focus: { kind: 'cluster', name: 'demo' }, pauses: [{ at: 120_000, prompt: 'Where do the three tasks go?', reveal: 'One per AZ: spread by AZ.' }] });
+    expect(r.demo).toMatchObject({
+      title: 'Spread in the room',
+      summary: 'Three tasks, three AZs.',
+      text: 'Ask first.\n',
+      focus: { kind: 'cluster', name: 'demo' },
+      pauses: [{ at: 120_000, prompt: 'Where do the three tasks go?', reveal: 'One per AZ: spread by AZ.' }],
+    });
     expect(file.text).toContain('call: ecs.RunTask');
     // Opened (no learner actions of its own), it reaches the same events by the same moment.
     const other = fresh();
@@ -69,8 +75,11 @@ describe('demos an instructor writes in the page', () => {
     const draft = store.getState().present.draft;
     expect(draft).toMatchObject({ title: expect.stringMatching(/^Placement strategies side by side/), focus: 'cluster:', panes: [] });
     expect(draft.variants.map((v) => v.label)).toEqual(['Binpack on memory', 'Spread by AZ, then by instance', 'Random']);
-    expect(draft.stops.map((x) => [x.at, x.revealAt])).toEqual([[5_000, undefined], [40_000, 50_000]]);
-    expect(draft.stops[1]!.choices!.map((c) => c.label)).toEqual(["All 4: one on each instance", "2: only two instances have 2 GiB free", "None: binpack filled the cluster"]);
+    expect(draft.stops.map((x) => [x.at, x.revealAt])).toEqual([
+      [5_000, undefined],
+      [40_000, 50_000],
+    ]);
+    expect(draft.stops[1]!.choices!.map((c) => c.label)).toEqual(['All 4: one on each instance', '2: only two instances have 2 GiB free', 'None: binpack filled the cluster']);
     // A speed from 20s on, then saved and played: the clock takes it when the segment begins.
     runAction(store, 'clock.jump', '20s');
     runAction(store, 'clock.speed', 10);
@@ -81,7 +90,9 @@ describe('demos an instructor writes in the page', () => {
     expect(again.pauses).toEqual(store.getState().lesson.demo!.def.pauses);
     expect(again.focus).toEqual({ kind: 'cluster' });
     // Its variants are saved as written: the same worlds again.
-    expect(again.variants.map((v) => [v.label, v.seed, v.scenario.actions.find((a) => a.id === 'place')?.input.placementStrategy])).toEqual(store.getState().lesson.demo!.def.variants.map((v) => [v.label, v.seed, v.scenario.actions.find((a) => a.id === 'place')?.input.placementStrategy]));
+    expect(again.variants.map((v) => [v.label, v.seed, v.scenario.actions.find((a) => a.id === 'place')?.input.placementStrategy])).toEqual(
+      store.getState().lesson.demo!.def.variants.map((v) => [v.label, v.seed, v.scenario.actions.find((a) => a.id === 'place')?.input.placementStrategy]),
+    );
     const played = fresh();
     played.port.pickNamedFile = async () => ({ name: file.name, text: file.text });
     runAction(played, 'demo.openFile');

@@ -61,7 +61,12 @@ describe('from one lesson to the next', () => {
     expect(enabledIn(store.getState(), 'console.prefill', 'aws ecs list-clusters')).toMatch(/^lesson L2 uses only: docker build/);
     // Refused, it is echoed in the console with the reason and the command named, as a typed line is.
     expect(runAction(store, 'console.prefill', 'aws ecs list-clusters')).toBe(false);
-    expect(store.getState().ui.console.echoes.at(-1)).toEqual({ after: 1, command: 'aws ecs list-clusters', text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/), message: expect.objectContaining({ key: 'console.notRun' }) });
+    expect(store.getState().ui.console.echoes.at(-1)).toEqual({
+      after: 1,
+      command: 'aws ecs list-clusters',
+      text: expect.stringMatching(/^not run: lesson L2 uses only: docker build/),
+      message: expect.objectContaining({ key: 'console.notRun' }),
+    });
     expect(store.getState().ui.console.draft).toBe('');
   });
 
@@ -73,7 +78,12 @@ describe('from one lesson to the next', () => {
     const goal = selectGoalWorld(store.getState())!;
     expect(goal.at).toBe(store.getState().lesson.current!.def.until);
     expect(goal.view.clusters).toEqual(['forum']);
-    expect(goal.view.azs.flatMap((z) => z.instances).flatMap((i) => i.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(1);
+    expect(
+      goal.view.azs
+        .flatMap((z) => z.instances)
+        .flatMap((i) => i.tasks)
+        .filter((t) => t.lastStatus === 'RUNNING'),
+    ).toHaveLength(1);
     // The learner's world is still at its start.
     expect(selectWorldView(store.getState())!.clusters).toEqual([]);
     expect(store.getState().world.timeline!.now).toBe(0);

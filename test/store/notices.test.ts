@@ -86,7 +86,12 @@ describe('notices', () => {
     }
     const echoes = store.getState().ui.console.echoes;
     expect(echoes).toHaveLength(5);
-    expect(echoes[0]).toEqual({ after: 0, command: 'aws ecs list-clusters', text: 'not run: lesson L1 uses only: curl, traffic, process.', message: { text: 'not run: lesson L1 uses only: curl, traffic, process.', key: 'console.notRun', params: { why: 'lesson L1 uses only: curl, traffic, process' } } });
+    expect(echoes[0]).toEqual({
+      after: 0,
+      command: 'aws ecs list-clusters',
+      text: 'not run: lesson L1 uses only: curl, traffic, process.',
+      message: { text: 'not run: lesson L1 uses only: curl, traffic, process.', key: 'console.notRun', params: { why: 'lesson L1 uses only: curl, traffic, process' } },
+    });
     expect(store.getState().ui.notices).toEqual([]);
     runAction(store, 'panel.show', 'charts');
     runAction(store, 'console.run', 'docker ps');

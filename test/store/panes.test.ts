@@ -66,7 +66,7 @@ describe('worlds side by side: separate worlds on one clock', () => {
     expect(end[LABELS[0]!]).toMatchObject({ placed: 10, used: 4, failed: 2 });
     expect(end[LABELS[1]!]).toMatchObject({ placed: 12, used: 4, failed: 0 });
     // Four m5.large for two minutes at the on-demand price, in each world (its cost meter).
-    for (const l of LABELS) expect(end[l]!.costUSD).toBeCloseTo(4 * INSTANCE_TYPES['m5.large']!.price * 2 / 60, 6);
+    for (const l of LABELS) expect(end[l]!.costUSD).toBeCloseTo((4 * INSTANCE_TYPES['m5.large']!.price * 2) / 60, 6);
   });
 
   it('the worlds diverge only where their overrides do: the same events until the RunTask, different placements after', async () => {
@@ -132,9 +132,15 @@ describe('worlds side by side: separate worlds on one clock', () => {
 
   it('the same seed and no override make the same world; another seed of a random placement, another', async () => {
     const store = fresh();
-    expect(await openDemoText(store, 'seeds.yaml', randomDemo(`    - { label: Seed 3 }
+    expect(
+      await openDemoText(
+        store,
+        'seeds.yaml',
+        randomDemo(`    - { label: Seed 3 }
     - { label: Seed 3 again }
-    - { label: Seed 4, seed: 4 }`))).toBe(true);
+    - { label: Seed 4, seed: 4 }`),
+      ),
+    ).toBe(true);
     runAction(store, 'clock.jump', '1m');
     const [a, b, c] = worlds(store).map((t) => eventHash(t.sim.events));
     expect(b).toBe(a);
@@ -149,7 +155,10 @@ describe('worlds side by side: separate worlds on one clock', () => {
     runAction(store, 'clock.jump', '1m');
     expect(worlds(store).map((t) => t.seed)).toEqual(['11', '12']);
     // Seed 11 puts four of the six on one instance and leaves one empty; seed 12 uses all four.
-    expect(selectPaneFigures(store.getState()).map((f) => [f.pane.label, f.placed, f.used, f.instances, f.failed])).toEqual([['Seed 11', 6, 3, 4, 0], ['Seed 12', 6, 4, 4, 0]]);
+    expect(selectPaneFigures(store.getState()).map((f) => [f.pane.label, f.placed, f.used, f.instances, f.failed])).toEqual([
+      ['Seed 11', 6, 3, 4, 0],
+      ['Seed 12', 6, 4, 4, 0],
+    ]);
   });
 
   it("the audience's window builds the same worlds from the presenter's message and follows its clock", async () => {
@@ -189,9 +198,18 @@ actions:
     expect(store.getState().world.variants).toEqual([]);
     runAction(store, 'clock.jump', '1m');
     const views = selectPaneViews(store.getState());
-    expect(views.map((p) => [p.pane.cluster, p.view.azs.flatMap((z) => z.instances).length])).toEqual([['a', 2], ['b', 1]]);
-    expect(selectPaneFigures(store.getState()).map((f) => [f.pane.label, f.placed, f.used])).toEqual([['A', 0, 0], ['B', 3, 1]]);
-    expect(demoPanes(text)).toEqual([{ cluster: 'a', label: 'A' }, { cluster: 'b', label: 'B' }]);
+    expect(views.map((p) => [p.pane.cluster, p.view.azs.flatMap((z) => z.instances).length])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    expect(selectPaneFigures(store.getState()).map((f) => [f.pane.label, f.placed, f.used])).toEqual([
+      ['A', 0, 0],
+      ['B', 3, 1],
+    ]);
+    expect(demoPanes(text)).toEqual([
+      { cluster: 'a', label: 'A' },
+      { cluster: 'b', label: 'B' },
+    ]);
   });
 
   it("the demo's m5.large instances register what the instance catalogue says an m5.large registers", async () => {

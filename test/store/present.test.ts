@@ -69,8 +69,16 @@ describe('two windows, one world', () => {
     let clockMs = 0;
     const toAudience: PresentMessage[] = [];
     const toPresenter: PresentMessage[] = [];
-    const lead = presenterLink(presenter, (m) => toAudience.push(m), () => clockMs);
-    const follow = audienceLink(audience, (m) => toPresenter.push(m), () => clockMs);
+    const lead = presenterLink(
+      presenter,
+      (m) => toAudience.push(m),
+      () => clockMs,
+    );
+    const follow = audienceLink(
+      audience,
+      (m) => toPresenter.push(m),
+      () => clockMs,
+    );
     const deliver = () => {
       while (toAudience.length || toPresenter.length) {
         for (const m of toPresenter.splice(0)) lead.hear(m);

@@ -27,6 +27,16 @@ describe('lesson progress', () => {
   });
 
   it('a browser that refuses storage keeps progress in memory without failing', () => {
-    expect(() => saveProgress({ getItem: () => null, setItem: () => { throw new Error('quota'); } }, { version: 1, lessons: {} })).not.toThrow();
+    expect(() =>
+      saveProgress(
+        {
+          getItem: () => null,
+          setItem: () => {
+            throw new Error('quota');
+          },
+        },
+        { version: 1, lessons: {} },
+      ),
+    ).not.toThrow();
   });
 });

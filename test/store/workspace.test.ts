@@ -46,7 +46,17 @@ describe('the saved workspace', () => {
       ['{"version":2,', /not valid JSON/, false],
       ['{"version":1}', /version could not be read \(expected 2, found 1\)/, false],
       [JSON.stringify({ ...sample(), actions: [{ at: 5, kind: 'call', call: 'ecs.Nope', input: {} }] }), /actions\[0\]\.call could not be read \(unknown operation "ecs\.Nope"\)/, true],
-      [JSON.stringify({ ...sample(), actions: [{ at: 50, kind: 'command', line: 'x' }, { at: 10, kind: 'command', line: 'y' }] }), /actions\[1\]\.at could not be read \(expected a time in ms, not before the previous action\); the 1 action before it was kept\./, true],
+      [
+        JSON.stringify({
+          ...sample(),
+          actions: [
+            { at: 50, kind: 'command', line: 'x' },
+            { at: 10, kind: 'command', line: 'y' },
+          ],
+        }),
+        /actions\[1\]\.at could not be read \(expected a time in ms, not before the previous action\); the 1 action before it was kept\./,
+        true,
+      ],
       [JSON.stringify({ ...sample(), seed: 4 }), /seed could not be read \(expected a string\)/, true],
     ] as const) {
       const storage = memoryStorage({ [STORE_KEY]: raw });
@@ -65,10 +75,12 @@ describe('the saved workspace', () => {
   });
 
   it('never throws on any stored text, and accepts only what validates', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.constant(JSON.stringify(sample()))), (raw) => {
-      const r = loadWorkspace(memoryStorage({ [STORE_KEY]: raw }), defaultWorkspace());
-      expect(r.workspace.version).toBe(2);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.constant(JSON.stringify(sample()))), (raw) => {
+        const r = loadWorkspace(memoryStorage({ [STORE_KEY]: raw }), defaultWorkspace());
+        expect(r.workspace.version).toBe(2);
+      }),
+    );
   });
 });
 
@@ -95,10 +107,13 @@ describe('share links', () => {
     expect((await decodeShare('a'.repeat(SHARE_LIMIT + 1), defaultWorkspace())).problem).toMatch(/longer than/);
     const forged = await encodeShare({ ...sample(), actions: [{ at: 0, kind: 'call', call: 'sim.Explode', input: {} }] } as Workspace);
     expect((await decodeShare(forged, defaultWorkspace())).problem).toMatch(/actions\[0\]\.call: unknown operation/);
-    await fc.assert(fc.asyncProperty(fc.string({ unit: fc.constantFrom(...'ABCabc019-_'.split('')) }), async (s) => {
-      const r = await decodeShare(s, defaultWorkspace());
-      expect(r.workspace !== undefined || typeof r.problem === 'string').toBe(true);
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: fc.constantFrom(...'ABCabc019-_'.split('')) }), async (s) => {
+        const r = await decodeShare(s, defaultWorkspace());
+        expect(r.workspace !== undefined || typeof r.problem === 'string').toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a workspace validates member by member', () => {

@@ -83,11 +83,14 @@ export interface KnownDifference {
 
 export function loadScripts(): Script[] {
   const dir = join(DIFFERENTIAL_DIR, 'scripts');
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => {
-    const d = parse(readFileSync(join(dir, f), 'utf8')) as Partial<Omit<Script, 'source'>> & { source?: string | string[] };
-    const source = Array.isArray(d.source) ? d.source.join(', ') : d.source ?? 'own';
-    return { id: f.slice(0, -5), source, origin: source === 'own' ? 'own' as const : 'page' as const, scenario: d.scenario ?? { name: f, actions: [] }, files: d.files ?? {}, steps: d.steps ?? [] };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const d = parse(readFileSync(join(dir, f), 'utf8')) as Partial<Omit<Script, 'source'>> & { source?: string | string[] };
+      const source = Array.isArray(d.source) ? d.source.join(', ') : (d.source ?? 'own');
+      return { id: f.slice(0, -5), source, origin: source === 'own' ? ('own' as const) : ('page' as const), scenario: d.scenario ?? { name: f, actions: [] }, files: d.files ?? {}, steps: d.steps ?? [] };
+    });
 }
 
 const KNOWN_FILE = join(DIFFERENTIAL_DIR, 'known-differences.yaml');
@@ -98,11 +101,16 @@ export function loadKnown(): KnownDifference[] {
 
 export function writeKnown(outcomes: Outcome[]): void {
   const differences = outcomes.filter((o) => !o.identical).map((o) => ({ script: o.script, command: o.command, ...(o.occurrence > 1 ? { occurrence: o.occurrence } : {}), kind: o.kind!, reason: o.detail! }));
-  const head = '# Commands of the differential test whose console output or exit code still differs from the real AWS CLI\'s,\n# with the kind and the first difference seen. Made by `npm run --silent differential -- --write`;\n# the test fails when a command not listed here differs, and when a listed one no longer does.\n';
+  const head =
+    "# Commands of the differential test whose console output or exit code still differs from the real AWS CLI's,\n# with the kind and the first difference seen. Made by `npm run --silent differential -- --write`;\n# the test fails when a command not listed here differs, and when a listed one no longer does.\n";
   writeFileSync(KNOWN_FILE, `${head}${stringify({ differences }, { lineWidth: 0 })}`);
 }
 
-const kebab = (op: string) => op.replace(/(.)([A-Z][a-z]+)/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+const kebab = (op: string) =>
+  op
+    .replace(/(.)([A-Z][a-z]+)/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 
 /** The service model and operation of an `aws` command's words (global options may come first). */
 function operationOf(words: string[]): { svc: ServiceModel; operation: string } | undefined {
@@ -171,16 +179,23 @@ function jsonDiff(a: unknown, b: unknown, path: string, out: { extra: string[]; 
 }
 
 /** Every operation and waiter of the console's model, by its CLI name. */
-const MODEL_CHOICES = new Set(SERVICE_NAMES.flatMap((n) => {
-  const m = serviceModelOf(n)!;
-  return [...m.operations, ...Object.keys(m.waiters)].map(xform);
-}));
+const MODEL_CHOICES = new Set(
+  SERVICE_NAMES.flatMap((n) => {
+    const m = serviceModelOf(n)!;
+    return [...m.operations, ...Object.keys(m.waiters)].map(xform);
+  }),
+);
 
 /** The choices a usage error lists ("Invalid choice, valid choices are:" and the table after it). */
 function listedChoices(output: string): string[] | undefined {
   const at = output.indexOf('valid choices are:');
   if (at < 0) return undefined;
-  return output.slice(at).split('\n').slice(1).flatMap((l) => l.split('|').map((c) => c.trim())).filter((c) => /^[a-z0-9-]+$/.test(c));
+  return output
+    .slice(at)
+    .split('\n')
+    .slice(1)
+    .flatMap((l) => l.split('|').map((c) => c.trim()))
+    .filter((c) => /^[a-z0-9-]+$/.test(c));
 }
 
 /**
@@ -212,7 +227,14 @@ export function classify(c: { output: string; exitCode: number }, a: { output: s
     // The installed CLI is older than the API model: it refuses options and input members added since.
     const older = a.output.split('\n').find((l) => /^Unknown options: |^Unknown parameter in /.test(l));
     if (a.exitCode === 252 && older && !c.output.includes(older)) return { kind: 'installed CLI older than the model', detail: older.replace(/, must be one of: .*/, '') };
-    if (c.exitCode === 252 && a.exitCode !== 252) return { kind: 'options refused', detail: `console exits 252 (${c.output.split('\n').filter((l) => l.trim()).at(-1)}), CLI ${a.exitCode}` };
+    if (c.exitCode === 252 && a.exitCode !== 252)
+      return {
+        kind: 'options refused',
+        detail: `console exits 252 (${c.output
+          .split('\n')
+          .filter((l) => l.trim())
+          .at(-1)}), CLI ${a.exitCode}`,
+      };
     return { kind: 'exit code', detail: `console exits ${c.exitCode} (${firstLine(c.output).slice(0, 160)}), CLI ${a.exitCode} (${firstLine(a.output).slice(0, 160)})` };
   }
   if (c.exitCode !== 0) return { kind: 'error message', detail: firstLineDiff(c.output, a.output) };
@@ -227,8 +249,10 @@ export function classify(c: { output: string; exitCode: number }, a: { output: s
   const d = { extra: [] as string[], missing: [] as string[], values: [] as string[] };
   jsonDiff(x, y, '', d);
   if (d.extra.length || d.missing.length) {
-    const parts = [d.extra.length ? `console prints members the CLI does not: ${d.extra.slice(0, 4).join(', ')}${d.extra.length > 4 ? ` (+${d.extra.length - 4})` : ''}` : '',
-      d.missing.length ? `console lacks members the CLI prints: ${d.missing.slice(0, 4).join(', ')}${d.missing.length > 4 ? ` (+${d.missing.length - 4})` : ''}` : ''];
+    const parts = [
+      d.extra.length ? `console prints members the CLI does not: ${d.extra.slice(0, 4).join(', ')}${d.extra.length > 4 ? ` (+${d.extra.length - 4})` : ''}` : '',
+      d.missing.length ? `console lacks members the CLI prints: ${d.missing.slice(0, 4).join(', ')}${d.missing.length > 4 ? ` (+${d.missing.length - 4})` : ''}` : '',
+    ];
     return { kind: 'output members', detail: parts.filter(Boolean).join('; ') };
   }
   if (d.values.length) return { kind: 'output values', detail: `${d.values.slice(0, 3).join('; ')}${d.values.length > 3 ? ` (+${d.values.length - 3})` : ''}` };
@@ -288,16 +312,17 @@ async function compare(w: Served, script: Script, step: Step, command: string, d
   const identical = consoleSide.output === cliSide.output && consoleSide.exitCode === cliSide.exitCode;
   // A line bash brace-expands (DnsRecords=[{Type=A,TTL=10}] unquoted) is not the line its author meant.
   const unexpanded = shellWords(line, w.cwd, false);
-  const expanded = Array.isArray(unexpanded) && unexpanded.join('\0') !== words.join('\0')
-    ? { kind: 'bash expands the line', detail: `bash brace-expands ${unexpanded.filter((x) => !words.includes(x)).join(' ')} into ${words.filter((x) => !unexpanded.includes(x)).join(' ')}` }
-    : undefined;
+  const expanded =
+    Array.isArray(unexpanded) && unexpanded.join('\0') !== words.join('\0')
+      ? { kind: 'bash expands the line', detail: `bash brace-expands ${unexpanded.filter((x) => !words.includes(x)).join(' ')} into ${words.filter((x) => !unexpanded.includes(x)).join(' ')}` }
+      : undefined;
   const occurrence = earlier.filter((o) => o.command === command).length + 1;
   const newer = identical || c.exitCode !== 0 ? [] : newerMembers(w, line, words.slice(1));
   const origin = script.origin === 'page' && typeof step === 'object' && 'own' in step && step.own ? 'own' : script.origin;
   if (typeof step === 'object' && 'id' in step && step.id && cli.exitCode === 0 && cli.stdout.trim()) {
     w.calls.push({ at: w.account.now / 1000, call: command, id: step.id, input: {}, output: JSON.parse(cli.stdout) });
   }
-  return { script: script.id, source: script.source, command, origin, occurrence, line, console: consoleSide, cli: cliSide, normalised: n.removed, identical, ...(identical ? {} : expanded ?? classify(consoleSide, cliSide, newer)) };
+  return { script: script.id, source: script.source, command, origin, occurrence, line, console: consoleSide, cli: cliSide, normalised: n.removed, identical, ...(identical ? {} : (expanded ?? classify(consoleSide, cliSide, newer))) };
 }
 
 /** The members newer than the installed CLI's model that the console prints for a line in another format than JSON (the line again, with --output json). */
@@ -329,7 +354,9 @@ function newerResultKeys(words: string[]): string[] {
     return [];
   }
   const list = (k: unknown) => (Array.isArray(k) ? k.map(String) : k === undefined ? [] : [String(k)]);
-  return list(mine).filter((k) => !list(theirs).includes(k)).map((k) => `${op.svc.name}:${op.operation} paginator result key ${k}`);
+  return list(mine)
+    .filter((k) => !list(theirs).includes(k))
+    .map((k) => `${op.svc.name}:${op.operation} paginator result key ${k}`);
 }
 
 /** Runs one script through both and compares each command. */

@@ -39,9 +39,13 @@ export function lessonScripts(): Script[] {
     });
     timed.sort((x, y) => x.at - y.at || x.order - y.order);
     out.push({
-      id: `lesson-${id}`, source: `lesson ${id}`, origin: 'lesson',
-      scenario: {}, start: { ...lesson.start, actions: lesson.start.actions.filter((a) => a.at === 0), until: 0 },
-      files: lesson.files, steps: timed.map((t) => t.step),
+      id: `lesson-${id}`,
+      source: `lesson ${id}`,
+      origin: 'lesson',
+      scenario: {},
+      start: { ...lesson.start, actions: lesson.start.actions.filter((a) => a.at === 0), until: 0 },
+      files: lesson.files,
+      steps: timed.map((t) => t.step),
     });
   }
   return out;

@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const outcomes: Outcome[] = [];
   try {
-    for (const script of allScripts()) outcomes.push(...await runScript(script, driver));
+    for (const script of allScripts()) outcomes.push(...(await runScript(script, driver)));
   } finally {
     if (driver instanceof AwsDriver) driver.close();
   }
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   console.log(`example pages       ${fromPages.filter((o) => o.identical).length} of ${fromPages.length} identical`);
   console.log(`lessons             ${by('lesson').filter((o) => o.identical).length} of ${by('lesson').length} identical`);
   console.log(`left out as newer than the installed CLI's model: ${f.normalised.join(', ') || 'none'}`);
-  console.log(`time                ${((Date.now() - started) / 1000).toFixed(1)} s (${spawned ? '/usr/bin/aws started for each command' : 'the CLI\'s entry point in one driver process'})`);
+  console.log(`time                ${((Date.now() - started) / 1000).toFixed(1)} s (${spawned ? '/usr/bin/aws started for each command' : "the CLI's entry point in one driver process"})`);
   if (verbose) {
     for (const o of outcomes.filter((x) => !x.identical)) console.log(`\n[${o.script}] ${o.line}\n  ${o.kind}: ${o.detail}`);
   }
@@ -39,7 +39,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => (process.exitCode = code), (e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

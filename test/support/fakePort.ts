@@ -17,7 +17,12 @@ export function fakePort(init: { storage?: Record<string, string>; url?: string 
   const saved = new Map(Object.entries(init.storage ?? {}));
   const u = new URL(init.url ?? 'https://sandbox.example/app/');
   const port: FakePort = {
-    saved, clipboard: [], downloads: [], urls: [], nextFile: null, clipboardRefuses: false,
+    saved,
+    clipboard: [],
+    downloads: [],
+    urls: [],
+    nextFile: null,
+    clipboardRefuses: false,
     address: { origin: u.origin, pathname: u.pathname, search: u.search, hash: u.hash },
     storage: { getItem: (k) => saved.get(k) ?? null, setItem: (k, v) => void saved.set(k, v) },
     location: () => ({ ...port.address }),

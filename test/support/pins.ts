@@ -74,10 +74,12 @@ export function computePins(): Record<string, Pin> {
     for (const [what, log] of runs) {
       let state = '';
       let count = 0;
-      const r = checkLesson(lesson, log, { after: (t) => {
-        state = stateOf(reportOf(t.sim, id, lesson.start.seed, [], []), t.sim);
-        count = t.sim.events.length;
-      } });
+      const r = checkLesson(lesson, log, {
+        after: (t) => {
+          state = stateOf(reportOf(t.sim, id, lesson.start.seed, [], []), t.sim);
+          count = t.sim.events.length;
+        },
+      });
       pins[`lesson:${id}:${what}`] = { events: r.eventHash, state, eventCount: count };
     }
   }

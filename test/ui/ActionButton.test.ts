@@ -29,9 +29,7 @@ describe('a button bound to an action', () => {
   it('passes its argument to the action and to its enabled rule', async () => {
     const store = sandbox();
     await settle(() => runAction(store, 'editor.edit', { file: 'mine.json', text: '{}' }));
-    const { root, unmount } = await render(store, createElement('div', null,
-      createElement(ActionButton, { id: 'editor.restoreFile', arg: 'mine.json' }),
-      createElement(ActionButton, { id: 'panel.show', arg: 'charts' }, 'Charts')));
+    const { root, unmount } = await render(store, createElement('div', null, createElement(ActionButton, { id: 'editor.restoreFile', arg: 'mine.json' }), createElement(ActionButton, { id: 'panel.show', arg: 'charts' }, 'Charts')));
     done = unmount;
     const [restore, charts] = [...root.querySelectorAll('button')];
     expect(restore!.disabled).toBe(true);

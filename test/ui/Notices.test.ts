@@ -57,7 +57,7 @@ describe('messages', () => {
 });
 
 describe('messages in another language', () => {
-  it('are said in the page\'s language when the store gives their message, and as written otherwise', async () => {
+  it("are said in the page's language when the store gives their message, and as written otherwise", async () => {
     const { loadLocale, message } = await import('../../src/i18n');
     const { patch } = await import('../../src/store/store');
     await loadLocale('es');

@@ -35,7 +35,12 @@ describe('the canvas layout', () => {
     const store = sandbox();
     runAction(store, 'clock.jump', '2m');
     const view = selectWorldView(store.getState())!;
-    const zones = (w: number) => new Set(layoutWorld(view, w, 800).filter((n) => n.type === 'zone').map((n) => n.y)).size;
+    const zones = (w: number) =>
+      new Set(
+        layoutWorld(view, w, 800)
+          .filter((n) => n.type === 'zone')
+          .map((n) => n.y),
+      ).size;
     expect(zones(1200)).toBe(1);
     expect(zones(500)).toBe(3);
     expect(Math.max(...layoutWorld(view, 500, 800).map((n) => n.x + n.w))).toBeLessThanOrEqual(520);
@@ -91,7 +96,10 @@ describe('the canvas layout', () => {
     const view = selectWorldView(store.getState())!;
     const focus = selectFocus(store.getState());
     expect(focus).toEqual({ kind: 'cluster', name: 'forum', loadBalancer: 'forum-lb' });
-    for (const [w, h] of [[649, 400], [886, 400]] as const) {
+    for (const [w, h] of [
+      [649, 400],
+      [886, 400],
+    ] as const) {
       const placed = layoutWorld(view, w, h, focus);
       const framed = focusNodes(view, placed, focus);
       const lb = placed.find((n) => n.id.startsWith('lb:') && n.id.includes('forum-lb'))!;
@@ -116,7 +124,15 @@ describe('the canvas layout', () => {
     expect(small.x).toBeCloseTo((800 - 450) / 2);
     const big = frame({ x: 100, y: 50, w: 3000, h: 2000 }, 800, 400);
     expect(big).toEqual({ zoom: LEGIBLE_ZOOM, x: 16 - 100, y: 16 - 50 });
-    expect(boundsOf([{ id: 'a', type: 'lane', x: 10, y: 20, w: 5, h: 5, view: null, sig: '' }, { id: 'b', type: 'lane', x: 0, y: 0, w: 1, h: 1, view: null, sig: '' }], new Set(['a']))).toEqual({ x: 10, y: 20, w: 5, h: 5 });
+    expect(
+      boundsOf(
+        [
+          { id: 'a', type: 'lane', x: 10, y: 20, w: 5, h: 5, view: null, sig: '' },
+          { id: 'b', type: 'lane', x: 0, y: 0, w: 1, h: 1, view: null, sig: '' },
+        ],
+        new Set(['a']),
+      ),
+    ).toEqual({ x: 10, y: 20, w: 5, h: 5 });
   });
 
   it('a pane side by side frames its whole cluster, zoomed out as far as PANE_ZOOM; a box bigger still shows its top left', () => {

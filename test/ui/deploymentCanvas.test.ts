@@ -18,13 +18,20 @@ describe('a deployment that splits traffic, on the canvas and in the charts (les
     const chips = () => view.azs.flatMap((z) => z.instances.flatMap((i) => i.tasks)).filter((t) => t.lastStatus === 'RUNNING');
     // One revision running: the chips name the service, and no listener splits traffic yet.
     expect(chips().map((t) => t.revision)).toEqual([undefined, undefined]);
-    expect(view.loadBalancers[0]!.targetGroups.map((tg) => tg.weights)).toEqual([[':80 100 %', ':8080 100 %'], [':80 0 %', ':8080 0 %']]);
+    expect(view.loadBalancers[0]!.targetGroups.map((tg) => tg.weights)).toEqual([
+      [':80 100 %', ':8080 100 %'],
+      [':80 0 %', ':8080 0 %'],
+    ]);
 
     // service.json deploys as a canary: 10 % of production and all the test traffic go to the new revision.
     runAction(store, 'console.run', 'aws ecs update-service --cluster forum --service forum-api --task-definition forum-api:3');
     runAction(store, 'clock.jump', '4m');
     view = selectWorldView(store.getState())!;
-    expect(chips().map((t) => t.revision).sort()).toEqual(['forum-api:1', 'forum-api:1', 'forum-api:3', 'forum-api:3']);
+    expect(
+      chips()
+        .map((t) => t.revision)
+        .sort(),
+    ).toEqual(['forum-api:1', 'forum-api:1', 'forum-api:3', 'forum-api:3']);
     const [blue, green] = view.loadBalancers[0]!.targetGroups;
     expect(blue).toMatchObject({ name: 'forum-blue', weights: [':80 90 %', ':8080 0 %'] });
     expect(green).toMatchObject({ name: 'forum-green', weights: [':80 10 %', ':8080 100 %'] });

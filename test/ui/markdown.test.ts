@@ -8,8 +8,9 @@ const html = (text: string) => renderToStaticMarkup(createElement(Markdown, { te
 describe('lesson text as Markdown', () => {
   it('renders headings, lists, code, emphasis and safe links', () => {
     expect(html('## Steps\n\n1. Run `docker build`\n2. **Then** *run* it\n\nSee [the docs](https://docs.aws.amazon.com/ecs/) or [L5](#lesson=L5).')).toBe(
-      '<div class="md"><h4>Steps</h4><ol><li>Run <code>docker build</code></li><li><strong>Then</strong> <em>run</em> it</li></ol>'
-      + '<p>See <a href="https://docs.aws.amazon.com/ecs/" target="_blank" rel="noreferrer">the docs</a> or <a href="#lesson=L5">L5</a>.</p></div>');
+      '<div class="md"><h4>Steps</h4><ol><li>Run <code>docker build</code></li><li><strong>Then</strong> <em>run</em> it</li></ol>' +
+        '<p>See <a href="https://docs.aws.amazon.com/ecs/" target="_blank" rel="noreferrer">the docs</a> or <a href="#lesson=L5">L5</a>.</p></div>',
+    );
   });
 
   it('never interprets raw HTML or script links: they stay text', () => {
@@ -31,11 +32,13 @@ describe('commands in lesson text', () => {
 
   it('gives each whole command (inline or a code block’s line) what the pane puts after it, and leaves words and templates alone', () => {
     expect(withRun('Send `curl localhost:3000/api/users`, then `/api/threads`; `aws ecs` is a prefix; `docker build -t <name> .` a template.')).toBe(
-      '<div class="md"><p>Send <code>curl localhost:3000/api/users</code><button>run curl localhost:3000/api/users</button>, then <code>/api/threads</code>; '
-      + '<code>aws ecs</code> is a prefix; <code>docker build -t &lt;name&gt; .</code> a template.</p></div>');
+      '<div class="md"><p>Send <code>curl localhost:3000/api/users</code><button>run curl localhost:3000/api/users</button>, then <code>/api/threads</code>; ' +
+        '<code>aws ecs</code> is a prefix; <code>docker build -t &lt;name&gt; .</code> a template.</p></div>',
+    );
     expect(withRun('```sh\naws ecs list-clusters\n# a comment\nprocess ps\n```')).toBe(
-      '<div class="md"><div class="md-block"><pre class="md-code"><code>aws ecs list-clusters\n# a comment\nprocess ps</code></pre>'
-      + '<div class="run"><button>run aws ecs list-clusters</button></div><div class="run"><button>run process ps</button></div></div></div>');
+      '<div class="md"><div class="md-block"><pre class="md-code"><code>aws ecs list-clusters\n# a comment\nprocess ps</code></pre>' +
+        '<div class="run"><button>run aws ecs list-clusters</button></div><div class="run"><button>run process ps</button></div></div></div>',
+    );
   });
 
   it('knows a command from a word', () => {

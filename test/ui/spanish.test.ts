@@ -56,7 +56,7 @@ describe('the page in Spanish', () => {
     expect(details.join('\n')).not.toMatch(/not yet|found|need at least/);
   });
 
-  it("says why a button cannot run now in Spanish (its title), and a notice in Spanish", async () => {
+  it('says why a button cannot run now in Spanish (its title), and a notice in Spanish', async () => {
     const store = await spanish();
     const { root, unmount } = await render(store, createElement('div', null, createElement(ActionButton, { id: 'history.redo' }), createElement(ActionButton, { id: 'history.undo' }), createElement(Notices)));
     done = unmount;

@@ -20,7 +20,10 @@ function offences(text: string): string[] {
   if (/\bsetState\s*\(/.test(src)) out.push('calls setState');
   if (/\bgetState\s*\(/.test(src)) out.push('calls getState');
   for (const m of src.matchAll(/import\s+\{([^}]*)\}\s+from\s+['"]([^'"]*store\/[^'"]+)['"]/g)) {
-    const names = m[1]!.split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '));
+    const names = m[1]!
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n && !n.startsWith('type '));
     for (const w of WRITERS) if (names.includes(w)) out.push(`imports ${w} from ${m[2]}`);
   }
   return out;

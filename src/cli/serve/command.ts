@@ -74,15 +74,18 @@ export function serveCommand(args: string[], io: Io, started?: (e: Endpoint) => 
     return 2;
   }
   account.flush();
-  serve(account, o.port).then((endpoint) => {
-    const clock = o.speed ? `the clock runs at ${o.speed}x real time` : 'the clock stands still until POST /_sim/advance {"by": "60s"}';
-    io.out(`Serving ${account.name} (seed ${account.seed}, ${account.region}) on ${endpoint.url}; ${clock}.\n`);
-    io.out(`Try: aws --endpoint-url ${endpoint.url} ecs list-clusters\n`);
-    if (o.speed) account.run(o.speed);
-    started?.(endpoint);
-  }, (e: NodeJS.ErrnoException) => {
-    io.err(`sim serve: cannot listen on 127.0.0.1:${o.port}: ${e.code === 'EADDRINUSE' ? 'the port is in use (give another with --port)' : e.message}\n`);
-    process.exitCode = 1;
-  });
+  serve(account, o.port).then(
+    (endpoint) => {
+      const clock = o.speed ? `the clock runs at ${o.speed}x real time` : 'the clock stands still until POST /_sim/advance {"by": "60s"}';
+      io.out(`Serving ${account.name} (seed ${account.seed}, ${account.region}) on ${endpoint.url}; ${clock}.\n`);
+      io.out(`Try: aws --endpoint-url ${endpoint.url} ecs list-clusters\n`);
+      if (o.speed) account.run(o.speed);
+      started?.(endpoint);
+    },
+    (e: NodeJS.ErrnoException) => {
+      io.err(`sim serve: cannot listen on 127.0.0.1:${o.port}: ${e.code === 'EADDRINUSE' ? 'the port is in use (give another with --port)' : e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
   return 0;
 }

@@ -60,9 +60,9 @@ export function serviceByTarget(prefix: string): ServiceModel | undefined {
 /** The service a query request names by its Version, or failing that by its SigV4 signing name. */
 export function serviceByQuery(version: string | undefined, signingName: string | undefined): ServiceModel | undefined {
   const query = SERVICES.filter((s) => s.protocols.includes('query') || s.protocols.includes('ec2'));
-  return query.find((s) => s.apiVersion === version && (!signingName || s.signingName === signingName))
-    ?? query.find((s) => s.apiVersion === version)
-    ?? (version === undefined ? query.find((s) => s.signingName === signingName) : undefined);
+  return (
+    query.find((s) => s.apiVersion === version && (!signingName || s.signingName === signingName)) ?? query.find((s) => s.apiVersion === version) ?? (version === undefined ? query.find((s) => s.signingName === signingName) : undefined)
+  );
 }
 
 export function serviceByName(name: string): ServiceModel | undefined {

@@ -55,10 +55,7 @@ function decode(svc: ServiceModel, name: string, prefix: string, params: Params,
       const entries = flattened || s.f ? prefix : `${prefix}.entry`;
       const found = indices(params, entries);
       if (!found.length) return undefined;
-      return Object.fromEntries(found.map((i) => [
-        String(decode(svc, s.k!, `${entries}.${i}.${s.kn ?? 'key'}`, params, ec2)),
-        decode(svc, s.v!, `${entries}.${i}.${s.vn ?? 'value'}`, params, ec2),
-      ]));
+      return Object.fromEntries(found.map((i) => [String(decode(svc, s.k!, `${entries}.${i}.${s.kn ?? 'key'}`, params, ec2)), decode(svc, s.v!, `${entries}.${i}.${s.vn ?? 'value'}`, params, ec2)]));
     }
     default:
       return scalar(s, prefix, params.get(prefix));
@@ -116,10 +113,17 @@ function encode(svc: ServiceModel, name: string, v: unknown): string | undefined
     case 'structure':
       return typeof v === 'object' && !Array.isArray(v) ? members(svc, s, v as Record<string, unknown>) : undefined;
     case 'list':
-      return Array.isArray(v) ? v.map((x) => encode(svc, s.e!, x)).flatMap((x) => (x === undefined ? [] : [element(s.n ?? 'member', x)])).join('') : undefined;
+      return Array.isArray(v)
+        ? v
+            .map((x) => encode(svc, s.e!, x))
+            .flatMap((x) => (x === undefined ? [] : [element(s.n ?? 'member', x)]))
+            .join('')
+        : undefined;
     case 'map':
       if (typeof v !== 'object' || Array.isArray(v)) return undefined;
-      return Object.entries(v as Record<string, unknown>).map(([k, x]) => element('entry', element(s.kn ?? 'key', escapeXml(k)) + element(s.vn ?? 'value', encode(svc, s.v!, x) ?? ''))).join('');
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => element('entry', element(s.kn ?? 'key', escapeXml(k)) + element(s.vn ?? 'value', encode(svc, s.v!, x) ?? '')))
+        .join('');
     case 'timestamp': {
       const t = epochSeconds(v);
       return t === undefined ? undefined : new Date(Math.round(t * 1000)).toISOString();
@@ -161,7 +165,7 @@ function members(svc: ServiceModel, s: Shape, v: Record<string, unknown>): strin
 export function queryResponse(svc: ServiceModel, operation: string, output: unknown, requestId: string): string {
   const op = svc.operations[operation];
   const ns = `${svc.xmlNamespace ?? ''}${svc.xmlNamespace?.endsWith('/') ? '' : '/'}`;
-  const body = op?.o ? encode(svc, op.o, output ?? {}) ?? '' : '';
+  const body = op?.o ? (encode(svc, op.o, output ?? {}) ?? '') : '';
   if (svc.protocols.includes('ec2')) {
     return `<?xml version="1.0" encoding="UTF-8"?>\n<${operation}Response xmlns="${ns}">${element('requestId', requestId)}${body}</${operation}Response>`;
   }

@@ -96,7 +96,8 @@ function queryRequest(account: ServedAccount, params: Map<string, string>, scope
   const action = params.get('Action');
   const version = params.get('Version');
   const svc = serviceByQuery(version, scope.service);
-  if (!svc) return queryFail(undefined, 'InvalidAction', `The sandbox does not serve API version ${version ?? '(none)'}${scope.service ? ` of ${scope.service}` : ''}: it serves ELBv2, CloudWatch, EC2 Auto Scaling and EC2 over the query protocol.`);
+  if (!svc)
+    return queryFail(undefined, 'InvalidAction', `The sandbox does not serve API version ${version ?? '(none)'}${scope.service ? ` of ${scope.service}` : ''}: it serves ELBv2, CloudWatch, EC2 Auto Scaling and EC2 over the query protocol.`);
   if (!action) return queryFail(svc, 'MissingAction', 'The request must contain the parameter Action.');
   const op = svc.operations[action];
   if (!op) return queryFail(svc, 'InvalidAction', `The action ${action} is not valid for this web service.`);
@@ -165,11 +166,12 @@ export function serve(account: ServedAccount, port = 0): Promise<Endpoint> {
         port: p,
         url: `http://127.0.0.1:${p}`,
         server,
-        close: () => new Promise<void>((done) => {
-          account.stop();
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            account.stop();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

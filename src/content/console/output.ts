@@ -13,14 +13,37 @@ export function cliTimestamps(v: unknown, key = ''): unknown {
   return v;
 }
 
-export interface PsRow { ID: string; Names: string; Image: string; Status: string; Ports: string; Service?: string }
+export interface PsRow {
+  ID: string;
+  Names: string;
+  Image: string;
+  Status: string;
+  Ports: string;
+  Service?: string;
+}
 
 /** `docker ps` and `docker compose ps`: columns padded to their widest cell, three spaces apart. */
 export function psTable(rows: PsRow[], compose = false): string {
   const cols: [string, (r: PsRow) => string][] = compose
-    ? [['NAME', (r) => r.Names], ['IMAGE', (r) => r.Image], ['SERVICE', (r) => r.Service ?? ''], ['STATUS', (r) => r.Status], ['PORTS', (r) => r.Ports]]
-    : [['CONTAINER ID', (r) => r.ID], ['IMAGE', (r) => r.Image], ['STATUS', (r) => r.Status], ['PORTS', (r) => r.Ports], ['NAMES', (r) => r.Names]];
+    ? [
+        ['NAME', (r) => r.Names],
+        ['IMAGE', (r) => r.Image],
+        ['SERVICE', (r) => r.Service ?? ''],
+        ['STATUS', (r) => r.Status],
+        ['PORTS', (r) => r.Ports],
+      ]
+    : [
+        ['CONTAINER ID', (r) => r.ID],
+        ['IMAGE', (r) => r.Image],
+        ['STATUS', (r) => r.Status],
+        ['PORTS', (r) => r.Ports],
+        ['NAMES', (r) => r.Names],
+      ];
   const widths = cols.map(([h, f]) => Math.max(h.length, ...rows.map((r) => f(r).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]! + 3))).join('').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]! + 3)))
+      .join('')
+      .trimEnd();
   return [line(cols.map(([h]) => h)), ...rows.map((r) => line(cols.map(([, f]) => f(r))))].join('\n');
 }

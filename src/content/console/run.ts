@@ -9,10 +9,7 @@ import { parsed } from './types';
 import { joinOutputs, say, type Piece } from './said';
 
 /** A line, read: its command and arguments; why it cannot run (naming the command when known); or nothing. */
-export type ReadLine =
-  | { command: ConsoleCommand; args: unknown }
-  | { message: string; pieces?: Piece[]; exitCode: number; command?: ConsoleCommand }
-  | { empty: true };
+export type ReadLine = { command: ConsoleCommand; args: unknown } | { message: string; pieces?: Piece[]; exitCode: number; command?: ConsoleCommand } | { empty: true };
 
 /** What bash prints for a command name no table entry has, with the console's suggestions. */
 export function notFound(name: string): CommandResult {

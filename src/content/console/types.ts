@@ -52,10 +52,7 @@ export interface CommandResult {
 }
 
 /** A command line, read: the command's name and its arguments, or why it cannot run. */
-export type Parsed =
-  | ({ kind: string } & Record<string, unknown>)
-  | { kind: 'error'; message: string; exitCode: number }
-  | { kind: 'empty' };
+export type Parsed = ({ kind: string } & Record<string, unknown>) | { kind: 'error'; message: string; exitCode: number } | { kind: 'empty' };
 
 export type ParseResult<A> = { ok: true; args: A } | { ok: false; message: string; pieces?: Piece[]; exitCode: number };
 

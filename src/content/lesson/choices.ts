@@ -21,7 +21,25 @@ function sampledAsLesson(def: Demo): Lesson {
   let l = sampled.get(def);
   if (!l) {
     const goals = def.pauses.flatMap((p) => (p.choices ?? []).map((c) => c.predicate)).filter(overTime);
-    l = { id: `demo:${def.id}`, title: def.title, chapter: '', summary: '', prerequisites: [], allowed: [], until: 0, sampleEvery: SAMPLE_EVERY, goals, diagnostics: [], predictions: [], start: def.scenario, startText: '', solution: { actions: [], predictions: {} }, traps: [], text: { briefing: '', steps: '', hints: [], debrief: '' }, files: {} };
+    l = {
+      id: `demo:${def.id}`,
+      title: def.title,
+      chapter: '',
+      summary: '',
+      prerequisites: [],
+      allowed: [],
+      until: 0,
+      sampleEvery: SAMPLE_EVERY,
+      goals,
+      diagnostics: [],
+      predictions: [],
+      start: def.scenario,
+      startText: '',
+      solution: { actions: [], predictions: {} },
+      traps: [],
+      text: { briefing: '', steps: '', hints: [], debrief: '' },
+      files: {},
+    };
     sampled.set(def, l);
   }
   return l;

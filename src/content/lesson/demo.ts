@@ -69,8 +69,8 @@ export function readPauses(raw: RawPresenter, file: string, doc: Located, proble
     if (p.revealAt !== undefined) {
       pause.revealAt = parseDuration(p.revealAt) ?? 0;
       const next = pauses[i + 1] ? parseDuration(pauses[i + 1]!.at) : undefined;
-      const why = pause.revealAt <= pause.at ? 'the outcome is revealed after the question is asked: revealAt comes after at'
-        : next !== undefined && pause.revealAt > next ? `the reveal comes before the next question (at ${next / 1000}s)` : '';
+      const why =
+        pause.revealAt <= pause.at ? 'the outcome is revealed after the question is asked: revealAt comes after at' : next !== undefined && pause.revealAt > next ? `the reveal comes before the next question (at ${next / 1000}s)` : '';
       if (why) problems.push(fileError(file, doc.at(['presenter', 'pauses', i, 'revealAt']), `presenter.pauses[${i}].revealAt`, why));
     }
     if (p.choices) {

@@ -16,7 +16,7 @@ export function readFocus(v: unknown, member: string): { focus?: Focus; problem?
   if (f.kind === 'service' && f.name === undefined) return bad(`${member}.name`, 'a service focus names the service');
   if (f.kind === 'local' && f.name !== undefined) return bad(`${member}.name`, 'the local host has no name');
   if (f.loadBalancer !== undefined && f.kind !== 'cluster') return bad(`${member}.loadBalancer`, 'only a cluster focus frames a load balancer beside it');
-  if (f.loadBalancer !== undefined && (typeof f.loadBalancer !== 'string' || !f.loadBalancer)) return bad(`${member}.loadBalancer`, 'expected a load balancer\'s name');
+  if (f.loadBalancer !== undefined && (typeof f.loadBalancer !== 'string' || !f.loadBalancer)) return bad(`${member}.loadBalancer`, "expected a load balancer's name");
   return { focus: { kind: f.kind as Focus['kind'], ...(f.name !== undefined ? { name: f.name as string } : {}), ...(f.loadBalancer !== undefined ? { loadBalancer: f.loadBalancer as string } : {}) } };
 }
 

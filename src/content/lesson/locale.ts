@@ -52,7 +52,7 @@ export function localeYaml(files: Files, file: string): Record<string, unknown> 
 
 /** The `## ` headings of the lesson texts in each locale, as the English section each one is. */
 export const SECTION_NAMES: Record<string, Record<string, 'Steps' | 'Hints' | 'Debrief'>> = {
-  es: { Pasos: 'Steps', Pistas: 'Hints', 'Recapitulación': 'Debrief' },
+  es: { Pasos: 'Steps', Pistas: 'Hints', Recapitulación: 'Debrief' },
 };
 
 /** A locale's lesson text with its section headings named as in English, where splitText finds them. */
@@ -65,7 +65,7 @@ function englishHeadings(md: string, locale: string): string {
 export function sectionsOf(md: string, locale: string): string[] {
   const names = SECTION_NAMES[locale] ?? {};
   const body = md.split(/^## /m)[0]!.trim();
-  return [...(body ? ['Briefing'] : []), ...headings(md).map((h) => (locale === 'en' ? h : names[h] ?? h))];
+  return [...(body ? ['Briefing'] : []), ...headings(md).map((h) => (locale === 'en' ? h : (names[h] ?? h)))];
 }
 
 /** Reads a lesson (parseLesson) with its texts in a locale, English where the locale has none. */
@@ -127,5 +127,8 @@ export function localizeIndex(index: LessonIndex, files: Files, locale: string):
 
 /** The `## ` headings of a lesson text, in order, as written. */
 export function headings(md: string): string[] {
-  return md.split('\n').filter((l) => /^## /.test(l)).map((l) => l.slice(3).trim());
+  return md
+    .split('\n')
+    .filter((l) => /^## /.test(l))
+    .map((l) => l.slice(3).trim());
 }

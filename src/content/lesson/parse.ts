@@ -36,7 +36,10 @@ export function splitText(md: string): Lesson['text'] {
     }
     sections[cur] = (sections[cur] ?? '') + line + '\n';
   }
-  const hints = (sections.hints ?? '').split('\n').filter((l) => /^- /.test(l)).map((l) => l.slice(2).trim());
+  const hints = (sections.hints ?? '')
+    .split('\n')
+    .filter((l) => /^- /.test(l))
+    .map((l) => l.slice(2).trim());
   return { briefing: (sections.briefing ?? '').trim(), steps: (sections.steps ?? '').trim(), hints, debrief: (sections.debrief ?? '').trim() };
 }
 
@@ -106,7 +109,9 @@ function readDecided(p: Record<string, unknown>, i: number, { file, y, problems 
 function readPredictions(l: LessonFile): Prediction[] {
   const { file, y, problems } = l;
   return ((y.data.predictions as Record<string, unknown>[] | undefined) ?? []).map((p, i) => ({
-    id: String(p.id), prompt: String(p.prompt), decided: readDecided(p, i, l),
+    id: String(p.id),
+    prompt: String(p.prompt),
+    decided: readDecided(p, i, l),
     choices: ((p.choices as Record<string, unknown>[] | undefined) ?? []).map((c, j) => {
       checkCheck((c.when as Record<string, unknown>) ?? {}, file, `predictions[${i}].choices[${j}].when`, () => y.at(['predictions', i, 'choices', j]), problems);
       return { label: String(c.label), when: toCheck((c.when as Record<string, unknown>) ?? {}, j) };
@@ -140,14 +145,17 @@ function readStart({ files, dir, problems }: LessonFile): { start?: Scenario; st
 }
 
 function readTraps({ files, dir, file, problems }: LessonFile, diagnostics: Diagnostic[]): Trap[] {
-  const traps = Object.keys(files).filter((f) => f.startsWith(`${dir}traps/`) && f.endsWith('.yaml')).sort().map((f) => {
-    const ty = readYaml(files, f, problems);
-    const misconception = typeof ty?.data.misconception === 'string' ? ty.data.misconception : '';
-    const diagnostic = typeof ty?.data.diagnostic === 'string' ? ty.data.diagnostic : '';
-    if (ty && (!misconception || !diagnostic)) problems.push(fileError(f, { line: 1, column: 1 }, misconception ? 'diagnostic' : 'misconception', 'a trap names the misconception it encodes and the diagnostic it must fail with'));
-    else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push(fileError(f, ty.at(['diagnostic']), 'diagnostic', `no diagnostic '${diagnostic}' in ${file}`));
-    return { name: f.slice(dir.length + 6, -5), misconception, diagnostic, log: ty ? readLog(files, f, problems) : { actions: [], predictions: {} } };
-  });
+  const traps = Object.keys(files)
+    .filter((f) => f.startsWith(`${dir}traps/`) && f.endsWith('.yaml'))
+    .sort()
+    .map((f) => {
+      const ty = readYaml(files, f, problems);
+      const misconception = typeof ty?.data.misconception === 'string' ? ty.data.misconception : '';
+      const diagnostic = typeof ty?.data.diagnostic === 'string' ? ty.data.diagnostic : '';
+      if (ty && (!misconception || !diagnostic)) problems.push(fileError(f, { line: 1, column: 1 }, misconception ? 'diagnostic' : 'misconception', 'a trap names the misconception it encodes and the diagnostic it must fail with'));
+      else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push(fileError(f, ty.at(['diagnostic']), 'diagnostic', `no diagnostic '${diagnostic}' in ${file}`));
+      return { name: f.slice(dir.length + 6, -5), misconception, diagnostic, log: ty ? readLog(files, f, problems) : { actions: [], predictions: {} } };
+    });
   if (traps.length === 0) problems.push(fileError(`${dir}traps/`, { line: 1, column: 1 }, '', 'a lesson has at least one trap'));
   return traps;
 }
@@ -203,9 +211,24 @@ export function parseLesson(files: Files, id: string): Lesson {
   const focus = focusMember(d.focus, 'focus', file, () => y.at(['focus']), problems);
   if (problems.length) throw new LessonError(problems);
   return {
-    ...focus, id, title, chapter, summary, prerequisites: (d.prerequisites as string[] | undefined) ?? [], allowed,
-    until: until!, sampleEvery: parseDuration(d.sampleEvery ?? 10) ?? 10_000, goals, diagnostics, predictions,
-    start: start!, startText: startText!, solution, traps, text, files: lessonFiles,
+    ...focus,
+    id,
+    title,
+    chapter,
+    summary,
+    prerequisites: (d.prerequisites as string[] | undefined) ?? [],
+    allowed,
+    until: until!,
+    sampleEvery: parseDuration(d.sampleEvery ?? 10) ?? 10_000,
+    goals,
+    diagnostics,
+    predictions,
+    start: start!,
+    startText: startText!,
+    solution,
+    traps,
+    text,
+    files: lessonFiles,
   };
 }
 

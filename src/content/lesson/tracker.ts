@@ -10,7 +10,9 @@ import { conditionHolds, judge, overTime, type Sample, type Samples, type Verdic
  */
 export function learnerCalls(transcript: readonly Outcome[]): LearnerCall[] {
   return transcript.map((o) => ({
-    at: o.action.at / 1000, call: o.action.kind === 'call' ? o.action.call : o.command, input: o.action.kind === 'call' ? o.action.input : { command: o.command },
+    at: o.action.at / 1000,
+    call: o.action.kind === 'call' ? o.action.call : o.command,
+    input: o.action.kind === 'call' ? o.action.input : { command: o.command },
     ...(o.exitCode === 0 ? { output: o.output } : { error: o.error ?? { code: String(o.exitCode), message: o.output } }),
     ...(o.response !== undefined ? { response: o.response } : {}),
     ...(o.calls ? { calls: o.calls } : {}),

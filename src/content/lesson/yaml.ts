@@ -47,7 +47,30 @@ export function toCheck(raw: Record<string, unknown>, index: number): Expectatio
   return e;
 }
 
-const COLLECTIONS = new Set(['tasks', 'containerInstances', 'services', 'clusters', 'taskDefinitions', 'events', 'serviceEvents', 'calls', 'traces', 'datapoints', 'alarms', 'scalingPolicies', 'scalingActivities', 'containers', 'processes', 'images', 'localTraffic', 'targetGroups', 'scalableTargets', 'capacityProviders', 'rules', 'discoveryServices']);
+const COLLECTIONS = new Set([
+  'tasks',
+  'containerInstances',
+  'services',
+  'clusters',
+  'taskDefinitions',
+  'events',
+  'serviceEvents',
+  'calls',
+  'traces',
+  'datapoints',
+  'alarms',
+  'scalingPolicies',
+  'scalingActivities',
+  'containers',
+  'processes',
+  'images',
+  'localTraffic',
+  'targetGroups',
+  'scalableTargets',
+  'capacityProviders',
+  'rules',
+  'discoveryServices',
+]);
 
 /** Checks a condition's members (exactly one kind, a known collection, a bound). */
 export function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: Problem[]): void {
@@ -59,6 +82,7 @@ export function checkCheck(raw: Record<string, unknown>, file: string, member: s
     if (raw.window === undefined) problems.push({ severity: 'error', file, ...at(), member: `${member}.window`, message: 'a rate needs a window (the final 60s, …)' });
     if (raw.atLeast === undefined && raw.atMost === undefined) problems.push({ severity: 'error', file, ...at(), member, message: 'a rate needs atLeast or atMost' });
   }
-  if (raw.count !== undefined && !COLLECTIONS.has(String(raw.count))) problems.push({ severity: 'error', file, ...at(), member: `${member}.count`, message: `unknown collection '${String(raw.count)}'; known: ${[...COLLECTIONS].join(', ')}` });
+  if (raw.count !== undefined && !COLLECTIONS.has(String(raw.count)))
+    problems.push({ severity: 'error', file, ...at(), member: `${member}.count`, message: `unknown collection '${String(raw.count)}'; known: ${[...COLLECTIONS].join(', ')}` });
   if (raw.count !== undefined && raw.equals === undefined && raw.atLeast === undefined && raw.atMost === undefined) problems.push({ severity: 'error', file, ...at(), member, message: 'a count needs equals, atLeast or atMost' });
 }

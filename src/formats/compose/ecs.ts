@@ -71,7 +71,8 @@ function carryOver(s: ComposeService, findings: string[]): void {
   const raw = s.raw;
   if (s.build !== undefined && s.image !== undefined) findings.push(`${s.name}: build is ignored; ECS pulls ${s.image}, so push it to a registry first.`);
   for (const k of ['links', 'container_name', 'network_mode', 'restart', 'privileged', 'cap_add', 'sysctls', 'devices', 'extra_hosts', 'env_file']) {
-    if (raw[k] !== undefined) findings.push(`${s.name}: ${k} does not carry over to ECS on Fargate${k === 'restart' ? ' (the service scheduler replaces stopped tasks)' : k === 'links' ? ' (services find each other by name through Cloud Map)' : ''}.`);
+    if (raw[k] !== undefined)
+      findings.push(`${s.name}: ${k} does not carry over to ECS on Fargate${k === 'restart' ? ' (the service scheduler replaces stopped tasks)' : k === 'links' ? ' (services find each other by name through Cloud Map)' : ''}.`);
   }
   if (!Array.isArray(raw.volumes)) return;
   for (const v of raw.volumes) {
@@ -98,19 +99,24 @@ function scalingOf(p: ComposeProject, s: ComposeService, deploy: Obj | undefined
 function containerOf(p: ComposeProject, s: ComposeService, ports: number[], region: string): Obj {
   const h = s.healthcheck;
   return {
-    name: s.name, image: s.image ?? `${s.name}:latest`, essential: true,
+    name: s.name,
+    image: s.image ?? `${s.name}:latest`,
+    essential: true,
     ...(ports.length ? { portMappings: s.ports.filter((x, i, a) => a.findIndex((y) => y.target === x.target) === i).map((x) => ({ containerPort: x.target, hostPort: x.target, protocol: x.protocol })) } : {}),
     ...(Object.keys(s.environment).length ? { environment: Object.entries(s.environment).map(([name, value]) => ({ name, value })) } : {}),
-    ...(s.command ? { command: s.command } : {}), ...(s.entrypoint ? { entryPoint: s.entrypoint } : {}),
-    ...(h && !h.disable && h.test.length ? {
-      healthCheck: {
-        command: h.test[0] === 'CMD' || h.test[0] === 'CMD-SHELL' ? h.test : ['CMD-SHELL', h.test.join(' ')],
-        ...(h.intervalSeconds !== undefined ? { interval: Math.max(5, Math.min(300, Math.round(h.intervalSeconds))) } : {}),
-        ...(h.timeoutSeconds !== undefined ? { timeout: Math.max(2, Math.min(60, Math.round(h.timeoutSeconds))) } : {}),
-        ...(h.retries !== undefined ? { retries: Math.max(1, Math.min(10, h.retries)) } : {}),
-        ...(h.startPeriodSeconds !== undefined ? { startPeriod: Math.min(300, Math.round(h.startPeriodSeconds)) } : {}),
-      },
-    } : {}),
+    ...(s.command ? { command: s.command } : {}),
+    ...(s.entrypoint ? { entryPoint: s.entrypoint } : {}),
+    ...(h && !h.disable && h.test.length
+      ? {
+          healthCheck: {
+            command: h.test[0] === 'CMD' || h.test[0] === 'CMD-SHELL' ? h.test : ['CMD-SHELL', h.test.join(' ')],
+            ...(h.intervalSeconds !== undefined ? { interval: Math.max(5, Math.min(300, Math.round(h.intervalSeconds))) } : {}),
+            ...(h.timeoutSeconds !== undefined ? { timeout: Math.max(2, Math.min(60, Math.round(h.timeoutSeconds))) } : {}),
+            ...(h.retries !== undefined ? { retries: Math.max(1, Math.min(10, h.retries)) } : {}),
+            ...(h.startPeriodSeconds !== undefined ? { startPeriod: Math.min(300, Math.round(h.startPeriodSeconds)) } : {}),
+          },
+        }
+      : {}),
     logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/docker-compose/${p.name}`, 'awslogs-region': region, 'awslogs-stream-prefix': p.name } },
   };
 }
@@ -128,7 +134,15 @@ function translateService(p: ComposeProject, s: ComposeService, opts: { account:
   const size = fargateSize(lim.cpus !== undefined ? Number(lim.cpus) : undefined, bytes(lim.memory));
   if (!size) errors.push(fileError(p.file, at('deploy', 'resources'), member('deploy.resources'), `${s.name}: the resources requested are not supported by ECS/Fargate`));
   const asymmetric = s.ports.filter((x) => x.published !== undefined && x.published !== x.target);
-  if (asymmetric.length) errors.push(fileError(p.file, at('ports'), member('ports'), `${s.name}: published port ${asymmetric[0]!.published!} differs from target ${asymmetric[0]!.target}; on ECS only symmetric mappings are supported (e.g. "${asymmetric[0]!.target}:${asymmetric[0]!.target}"): the translation targets awsvpc (Fargate), where every task has a network interface of its own and is reached on its container port; to serve port ${asymmetric[0]!.published!}, a load balancer listens there and forwards to port ${asymmetric[0]!.target}`));
+  if (asymmetric.length)
+    errors.push(
+      fileError(
+        p.file,
+        at('ports'),
+        member('ports'),
+        `${s.name}: published port ${asymmetric[0]!.published!} differs from target ${asymmetric[0]!.target}; on ECS only symmetric mappings are supported (e.g. "${asymmetric[0]!.target}:${asymmetric[0]!.target}"): the translation targets awsvpc (Fargate), where every task has a network interface of its own and is reached on its container port; to serve port ${asymmetric[0]!.published!}, a load balancer listens there and forwards to port ${asymmetric[0]!.target}`,
+      ),
+    );
   const ports = [...new Set(s.ports.map((x) => x.target))];
   const http = raw['x-aws-protocol'] === 'http' || (Array.isArray(raw.ports) && raw.ports.some((x) => isObj(x) && x['x-aws-protocol'] === 'http'));
   const lbType: 'application' | 'network' | undefined = ports.length === 0 ? undefined : ports.every((x) => x === 80 || x === 443) || http ? 'application' : 'network';
@@ -142,11 +156,19 @@ function translateService(p: ComposeProject, s: ComposeService, opts: { account:
     findings.push(`${s.name}: the health check's unset values take ECS's defaults (interval 30 s, timeout 5 s, retries 3), not Docker's (30 s, 30 s, 3).`);
   }
   const taskDefinition: Obj = {
-    family, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: String(size?.cpu ?? 256), memory: String(size?.memory ?? 512),
-    executionRoleArn: `arn:aws:iam::${opts.account}:role/${p.name}-${s.name}-TaskExecutionRole`, containerDefinitions: [containerOf(p, s, ports, opts.region)],
+    family,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: String(size?.cpu ?? 256),
+    memory: String(size?.memory ?? 512),
+    executionRoleArn: `arn:aws:iam::${opts.account}:role/${p.name}-${s.name}-TaskExecutionRole`,
+    containerDefinitions: [containerOf(p, s, ports, opts.region)],
   };
   const service: Obj = {
-    serviceName: s.name, taskDefinition: family, desiredCount: typeof deploy?.replicas === 'number' ? deploy.replicas : 1, launchType: 'FARGATE',
+    serviceName: s.name,
+    taskDefinition: family,
+    desiredCount: typeof deploy?.replicas === 'number' ? deploy.replicas : 1,
+    launchType: 'FARGATE',
     deploymentConfiguration: typeof limits === 'string' ? { minimumHealthyPercent: 100, maximumPercent: 200 } : limits,
     networkConfiguration: { awsvpcConfiguration: { assignPublicIp: raw['x-aws-assign_public_ip'] === true ? 'ENABLED' : 'DISABLED' } },
   };
@@ -160,7 +182,11 @@ export function composeToEcs(p: ComposeProject, opts: { account?: string; region
   const errors: Problem[] = [];
   const services = p.services.map((s) => translateService(p, s, { account: opts.account ?? '123456789012', region: opts.region ?? 'us-east-1' }, findings, errors));
   for (const x of p.inactive) findings.push(`${x.name}: not deployed: none of its profiles (${x.profiles.join(', ')}) is active (docker compose --profile, or COMPOSE_PROFILES).`);
-  for (const [k, what] of [['x-aws-cluster', 'an existing cluster'], ['x-aws-vpc', 'an existing VPC'], ['x-aws-loadbalancer', 'an existing load balancer']] as const) {
+  for (const [k, what] of [
+    ['x-aws-cluster', 'an existing cluster'],
+    ['x-aws-vpc', 'an existing VPC'],
+    ['x-aws-loadbalancer', 'an existing load balancer'],
+  ] as const) {
     if (p.raw[k] !== undefined) findings.unshift(`${k} names ${what}; the sandbox creates ${k === 'x-aws-cluster' ? `cluster ${p.name}` : k === 'x-aws-vpc' ? 'the project in its default VPC' : `the project's own load balancer`} instead.`);
   }
   return { project: p.name, cluster: p.name, namespace: `${p.name}.local`, services, findings, errors };
@@ -187,8 +213,14 @@ function scalingRequests(id: (what: string) => string, cluster: string, name: st
   return [
     { id: id(`${name}:scalableTarget`), call: 'applicationautoscaling.RegisterScalableTarget', input: { ...target, MinCapacity: scaling.min, MaxCapacity: scaling.max } },
     {
-      id: id(`${name}:policy`), call: 'applicationautoscaling.PutScalingPolicy',
-      input: { ...target, PolicyName: `${name}-${scaling.metric}`, PolicyType: 'TargetTrackingScaling', TargetTrackingScalingPolicyConfiguration: { TargetValue: scaling.target, PredefinedMetricSpecification: { PredefinedMetricType: scaling.metric } } },
+      id: id(`${name}:policy`),
+      call: 'applicationautoscaling.PutScalingPolicy',
+      input: {
+        ...target,
+        PolicyName: `${name}-${scaling.metric}`,
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: { TargetValue: scaling.target, PredefinedMetricSpecification: { PredefinedMetricType: scaling.metric } },
+      },
     },
   ];
 }
@@ -206,12 +238,15 @@ export function composeRequests(t: EcsTranslation, p: ComposeProject, opts: { su
     const s = t.services.find((x) => x.name === name)!;
     out.push({ id: id(`${name}:taskDefinition`), call: 'ecs.RegisterTaskDefinition', input: s.taskDefinition });
     out.push({
-      id: id(`${name}:discovery`), call: 'servicediscovery.CreateService',
+      id: id(`${name}:discovery`),
+      call: 'servicediscovery.CreateService',
       input: { Name: name, NamespaceId: `\${call:${id('namespace')}.NamespaceId}`, DnsConfig: { RoutingPolicy: 'MULTIVALUE', DnsRecords: [{ Type: 'A', TTL: 60 }] }, HealthCheckCustomConfig: { FailureThreshold: 1 } },
     });
     const service: Obj = {
-      ...s.service, cluster: t.cluster, serviceRegistries: [{ registryArn: `\${call:${id(`${name}:discovery`)}.Service.Arn}` }],
-      networkConfiguration: { awsvpcConfiguration: { ...((s.service.networkConfiguration as { awsvpcConfiguration: Obj }).awsvpcConfiguration), subnets: opts.subnets } },
+      ...s.service,
+      cluster: t.cluster,
+      serviceRegistries: [{ registryArn: `\${call:${id(`${name}:discovery`)}.Service.Arn}` }],
+      networkConfiguration: { awsvpcConfiguration: { ...(s.service.networkConfiguration as { awsvpcConfiguration: Obj }).awsvpcConfiguration, subnets: opts.subnets } },
     };
     if (s.loadBalancer?.type === 'application') {
       if (!lb) {
@@ -220,10 +255,21 @@ export function composeRequests(t: EcsTranslation, p: ComposeProject, opts: { su
       }
       const lbs: Obj[] = [];
       for (const port of s.loadBalancer.ports) {
-        const tg = `${t.project}-${name}-${port}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 32).replace(/-+$/, '');
+        const tg = `${t.project}-${name}-${port}`
+          .replace(/[^A-Za-z0-9-]/g, '-')
+          .slice(0, 32)
+          .replace(/-+$/, '');
         out.push(
           { id: id(`${name}:targetGroup:${port}`), call: 'elbv2.CreateTargetGroup', input: { Name: tg, Port: port, TargetType: 'ip' } },
-          { id: id(`${name}:listener:${port}`), call: 'elbv2.CreateListener', input: { LoadBalancerArn: `\${call:${id('lb')}.LoadBalancers[0].LoadBalancerArn}`, Port: port, DefaultActions: [{ Type: 'forward', TargetGroupArn: `\${call:${id(`${name}:targetGroup:${port}`)}.TargetGroups[0].TargetGroupArn}` }] } },
+          {
+            id: id(`${name}:listener:${port}`),
+            call: 'elbv2.CreateListener',
+            input: {
+              LoadBalancerArn: `\${call:${id('lb')}.LoadBalancers[0].LoadBalancerArn}`,
+              Port: port,
+              DefaultActions: [{ Type: 'forward', TargetGroupArn: `\${call:${id(`${name}:targetGroup:${port}`)}.TargetGroups[0].TargetGroupArn}` }],
+            },
+          },
         );
         lbs.push({ targetGroupArn: `\${call:${id(`${name}:targetGroup:${port}`)}.TargetGroups[0].TargetGroupArn}`, containerName: name, containerPort: port });
       }
@@ -249,7 +295,13 @@ export function composeToSingleTask(p: ComposeProject, opts: { region?: string; 
   let cpus = 0;
   let mem = 0;
   const containers: Obj[] = [];
-  const oneShot = new Set(p.services.flatMap((s) => Object.entries(s.dependsOn).filter(([, c]) => c === 'service_completed_successfully').map(([d]) => d)));
+  const oneShot = new Set(
+    p.services.flatMap((s) =>
+      Object.entries(s.dependsOn)
+        .filter(([, c]) => c === 'service_completed_successfully')
+        .map(([d]) => d),
+    ),
+  );
   const ports = new Map<number, string>();
   for (const s of p.services) {
     const tr = t.services.find((x) => x.name === s.name)!;
@@ -260,26 +312,44 @@ export function composeToSingleTask(p: ComposeProject, opts: { region?: string; 
     cpus += lim.cpus !== undefined ? Number(lim.cpus) : 0.25;
     mem += bytes(lim.memory) ?? 512 * 1024 * 1024;
     for (const pm of (c.portMappings as { containerPort: number }[] | undefined) ?? []) {
-      if (ports.has(pm.containerPort)) errors.push({ file: p.file, severity: 'error', member: `services.${s.name}.ports`, ...p.at(['services', s.name, 'ports']), message: `${s.name}: port ${pm.containerPort} is also used by ${ports.get(pm.containerPort)!}; in one task the containers share one network namespace` });
+      if (ports.has(pm.containerPort))
+        errors.push({
+          file: p.file,
+          severity: 'error',
+          member: `services.${s.name}.ports`,
+          ...p.at(['services', s.name, 'ports']),
+          message: `${s.name}: port ${pm.containerPort} is also used by ${ports.get(pm.containerPort)!}; in one task the containers share one network namespace`,
+        });
       ports.set(pm.containerPort, s.name);
     }
     const dependsOn = Object.entries(s.dependsOn).map(([d, cond]) => {
       const dep = p.services.find((x) => x.name === d);
-      if (cond === 'service_healthy' && !dep?.healthcheck) errors.push({ file: p.file, severity: 'error', member: `services.${s.name}.depends_on.${d}`, ...p.at(['services', s.name, 'depends_on']), message: `${s.name}: condition HEALTHY needs a health check on container ${d}` });
+      if (cond === 'service_healthy' && !dep?.healthcheck)
+        errors.push({ file: p.file, severity: 'error', member: `services.${s.name}.depends_on.${d}`, ...p.at(['services', s.name, 'depends_on']), message: `${s.name}: condition HEALTHY needs a health check on container ${d}` });
       return { containerName: d, condition: COND[cond] };
     });
     if (dependsOn.length) c.dependsOn = dependsOn;
     if (oneShot.has(s.name)) c.essential = false;
     if (Object.values(s.environment).some((v) => p.services.some((x) => x.name === v))) {
-      findings.push(`${s.name}: in one task the other containers are on localhost, not under their service names; change ${Object.entries(s.environment).filter(([, v]) => p.services.some((x) => x.name === v)).map(([k]) => k).join(', ')}.`);
+      findings.push(
+        `${s.name}: in one task the other containers are on localhost, not under their service names; change ${Object.entries(s.environment)
+          .filter(([, v]) => p.services.some((x) => x.name === v))
+          .map(([k]) => k)
+          .join(', ')}.`,
+      );
     }
     containers.push(c);
   }
   const size = fargateSize(cpus, mem);
   if (!size) errors.push({ file: p.file, severity: 'error', member: 'services', ...p.at(['services']), message: 'the services together need more than the largest Fargate task (4 vCPU, 30 GB)' });
   const taskDefinition: Obj = {
-    family: p.name, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: String(size?.cpu ?? 4096), memory: String(size?.memory ?? 30720),
-    executionRoleArn: `arn:aws:iam::${opts.account ?? '123456789012'}:role/${p.name}-TaskExecutionRole`, containerDefinitions: containers,
+    family: p.name,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: String(size?.cpu ?? 4096),
+    memory: String(size?.memory ?? 30720),
+    executionRoleArn: `arn:aws:iam::${opts.account ?? '123456789012'}:role/${p.name}-TaskExecutionRole`,
+    containerDefinitions: containers,
   };
   return { taskDefinition, findings, errors };
 }

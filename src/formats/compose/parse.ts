@@ -5,17 +5,99 @@ import { interpolate, isObj, parsePorts, seconds, type Obj, type PortMapping } f
 const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes', 'configs', 'secrets', 'include', 'models']);
 /** The service members of the Compose Specification. */
 const SERVICE_MEMBERS = new Set([
-  'annotations', 'attach', 'blkio_config', 'build', 'cap_add', 'cap_drop', 'cgroup', 'cgroup_parent', 'command', 'configs', 'container_name',
-  'cpu_count', 'cpu_percent', 'cpu_period', 'cpu_quota', 'cpu_rt_period', 'cpu_rt_runtime', 'cpu_shares', 'cpus', 'cpuset', 'credential_spec',
-  'depends_on', 'deploy', 'develop', 'device_cgroup_rules', 'devices', 'dns', 'dns_opt', 'dns_search', 'domainname', 'entrypoint', 'env_file',
-  'environment', 'expose', 'extends', 'external_links', 'extra_hosts', 'gpus', 'group_add', 'healthcheck', 'hostname', 'image', 'init', 'ipc',
-  'isolation', 'label_file', 'labels', 'links', 'logging', 'mac_address', 'mem_limit', 'mem_reservation', 'mem_swappiness', 'memswap_limit',
-  'models', 'network_mode', 'networks', 'oom_kill_disable', 'oom_score_adj', 'pid', 'pids_limit', 'platform', 'ports', 'post_start', 'pre_stop',
-  'privileged', 'profiles', 'provider', 'pull_policy', 'pull_refresh_after', 'read_only', 'restart', 'runtime', 'scale', 'secrets', 'security_opt',
-  'shm_size', 'stdin_open', 'stop_grace_period', 'stop_signal', 'storage_opt', 'sysctls', 'tmpfs', 'tty', 'ulimits', 'use_api_socket', 'user',
-  'userns_mode', 'uts', 'volumes', 'volumes_from', 'working_dir',
+  'annotations',
+  'attach',
+  'blkio_config',
+  'build',
+  'cap_add',
+  'cap_drop',
+  'cgroup',
+  'cgroup_parent',
+  'command',
+  'configs',
+  'container_name',
+  'cpu_count',
+  'cpu_percent',
+  'cpu_period',
+  'cpu_quota',
+  'cpu_rt_period',
+  'cpu_rt_runtime',
+  'cpu_shares',
+  'cpus',
+  'cpuset',
+  'credential_spec',
+  'depends_on',
+  'deploy',
+  'develop',
+  'device_cgroup_rules',
+  'devices',
+  'dns',
+  'dns_opt',
+  'dns_search',
+  'domainname',
+  'entrypoint',
+  'env_file',
+  'environment',
+  'expose',
+  'extends',
+  'external_links',
+  'extra_hosts',
+  'gpus',
+  'group_add',
+  'healthcheck',
+  'hostname',
+  'image',
+  'init',
+  'ipc',
+  'isolation',
+  'label_file',
+  'labels',
+  'links',
+  'logging',
+  'mac_address',
+  'mem_limit',
+  'mem_reservation',
+  'mem_swappiness',
+  'memswap_limit',
+  'models',
+  'network_mode',
+  'networks',
+  'oom_kill_disable',
+  'oom_score_adj',
+  'pid',
+  'pids_limit',
+  'platform',
+  'ports',
+  'post_start',
+  'pre_stop',
+  'privileged',
+  'profiles',
+  'provider',
+  'pull_policy',
+  'pull_refresh_after',
+  'read_only',
+  'restart',
+  'runtime',
+  'scale',
+  'secrets',
+  'security_opt',
+  'shm_size',
+  'stdin_open',
+  'stop_grace_period',
+  'stop_signal',
+  'storage_opt',
+  'sysctls',
+  'tmpfs',
+  'tty',
+  'ulimits',
+  'use_api_socket',
+  'user',
+  'userns_mode',
+  'uts',
+  'volumes',
+  'volumes_from',
+  'working_dir',
 ]);
-
 
 export interface ComposeService {
   name: string;
@@ -46,7 +128,6 @@ export interface ComposeProject {
   /** Line and column of a member in the file, for problems found after parsing. */
   at(path: (string | number)[]): { line: number; column: number };
 }
-
 
 /** Records a problem at a member path (`key`: at the key rather than its value). */
 type Report = (path: (string | number)[], message: string, severity?: 'error' | 'warning', key?: boolean) => void;
@@ -110,9 +191,12 @@ function readHealthcheck(s: Obj): ComposeService['healthcheck'] {
   const h = s.healthcheck;
   const test = Array.isArray(h.test) ? h.test.map(String) : typeof h.test === 'string' ? ['CMD-SHELL', h.test] : [];
   return {
-    test, ...(h.disable === true || test[0] === 'NONE' ? { disable: true } : {}),
-    ...(seconds(h.interval) !== undefined ? { intervalSeconds: seconds(h.interval)! } : {}), ...(seconds(h.timeout) !== undefined ? { timeoutSeconds: seconds(h.timeout)! } : {}),
-    ...(typeof h.retries === 'number' ? { retries: h.retries } : {}), ...(seconds(h.start_period) !== undefined ? { startPeriodSeconds: seconds(h.start_period)! } : {}),
+    test,
+    ...(h.disable === true || test[0] === 'NONE' ? { disable: true } : {}),
+    ...(seconds(h.interval) !== undefined ? { intervalSeconds: seconds(h.interval)! } : {}),
+    ...(seconds(h.timeout) !== undefined ? { timeoutSeconds: seconds(h.timeout)! } : {}),
+    ...(typeof h.retries === 'number' ? { retries: h.retries } : {}),
+    ...(seconds(h.start_period) !== undefined ? { startPeriodSeconds: seconds(h.start_period)! } : {}),
   };
 }
 
@@ -153,9 +237,16 @@ function readService(sname: string, def: unknown, defs: Obj, env: Record<string,
     else profiles.push(x);
   });
   return {
-    name: sname, ports, environment, dependsOn, profiles, raw: s,
-    ...(typeof s.image === 'string' ? { image: s.image } : {}), ...(s.build !== undefined ? { build: s.build } : {}),
-    ...(words(s.command) ? { command: words(s.command)! } : {}), ...(words(s.entrypoint) ? { entrypoint: words(s.entrypoint)! } : {}),
+    name: sname,
+    ports,
+    environment,
+    dependsOn,
+    profiles,
+    raw: s,
+    ...(typeof s.image === 'string' ? { image: s.image } : {}),
+    ...(s.build !== undefined ? { build: s.build } : {}),
+    ...(words(s.command) ? { command: words(s.command)! } : {}),
+    ...(words(s.entrypoint) ? { entrypoint: words(s.entrypoint)! } : {}),
     ...(healthcheck ? { healthcheck } : {}),
   };
 }
@@ -187,10 +278,17 @@ export function parseCompose(text: string, file = 'compose.yaml', opts: { projec
   if (svcs === undefined && !problems.some((p) => p.severity === 'error')) problem([], 'services is required');
   if (svcs !== undefined && !isObj(svcs)) problem(['services'], 'services must be a mapping of service names to their definitions');
   const defs = isObj(svcs) ? svcs : {};
-  const services = Object.entries(defs).map(([sname, def]) => readService(sname, def, defs, env, problem)).filter((x): x is ComposeService => x !== undefined);
+  const services = Object.entries(defs)
+    .map(([sname, def]) => readService(sname, def, defs, env, problem))
+    .filter((x): x is ComposeService => x !== undefined);
   const cycle = dependencyCycle(services);
   if (cycle) problem(['services', cycle[0]!, 'depends_on'], `dependency cycle detected: ${cycle.join(' -> ')}`);
-  const profiles = opts.profiles ?? (env.COMPOSE_PROFILES ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const profiles =
+    opts.profiles ??
+    (env.COMPOSE_PROFILES ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   const { enabled, inactive } = byProfiles(services, profiles, problem);
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return { project: { name, file, services: enabled, inactive, profiles, raw, at: (path) => doc.at(path, true) }, problems };

@@ -56,7 +56,10 @@ export function parsePorts(entry: unknown): PortMapping[] | string {
   if (!targets || (p1 !== undefined && p1 !== '' && !published)) return `'${entry}' has a range that runs backwards or beyond 65535`;
   if (published && published.length !== targets.length && published.length !== 1) return `'${entry}': the published and target ranges differ in length`;
   return targets.map((target, i) => ({
-    target, protocol, ...(published ? { published: published.length === 1 ? published[0]! : published[i]! } : {}), ...(hostIp ? { hostIp } : {}),
+    target,
+    protocol,
+    ...(published ? { published: published.length === 1 ? published[0]! : published[i]! } : {}),
+    ...(hostIp ? { hostIp } : {}),
   }));
 }
 
@@ -76,11 +79,16 @@ export function interpolate(s: string, env: Record<string, string>, unset: (name
     const isSet = value !== undefined;
     const nonEmpty = isSet && value !== '';
     switch (op) {
-      case ':-': return nonEmpty ? value! : interpolate(arg ?? '', env, unset);
-      case '-': return isSet ? value! : interpolate(arg ?? '', env, unset);
-      case ':+': return nonEmpty ? interpolate(arg ?? '', env, unset) : '';
-      case '+': return isSet ? interpolate(arg ?? '', env, unset) : '';
-      case ':?': case '?':
+      case ':-':
+        return nonEmpty ? value! : interpolate(arg ?? '', env, unset);
+      case '-':
+        return isSet ? value! : interpolate(arg ?? '', env, unset);
+      case ':+':
+        return nonEmpty ? interpolate(arg ?? '', env, unset) : '';
+      case '+':
+        return isSet ? interpolate(arg ?? '', env, unset) : '';
+      case ':?':
+      case '?':
         if (op === ':?' ? nonEmpty : isSet) return value!;
         unset(name);
         return '';

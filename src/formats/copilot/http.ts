@@ -29,7 +29,10 @@ export function rulePath(path: unknown): string {
 /** A rule's target group name (at most 32 characters): the workload's for http, with `-r<n>` for the additional rules. */
 export function targetGroupName(app: string, env: string, name: string, n: number): string {
   const suffix = n === 0 ? '' : `-r${n + 1}`;
-  return `${`${app}-${env}-${name}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 32 - suffix.length).replace(/-+$/, '')}${suffix}`;
+  return `${`${app}-${env}-${name}`
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 32 - suffix.length)
+    .replace(/-+$/, '')}${suffix}`;
 }
 
 /** The path patterns a rule's listener condition matches. */
@@ -68,11 +71,16 @@ function ruleOf(h: Obj, where: string, c: Containers, findings: string[]): Liste
   const hc = typeof h.healthcheck === 'string' ? { path: h.healthcheck } : isObj(h.healthcheck) ? h.healthcheck : {};
   for (const [k, what] of Object.entries(UNSIMULATED)) if (h[k] !== undefined) findings.push(`${where}.${what} is not simulated; the rule matches on its path only.`);
   return {
-    path: rulePath(h.path), containerName: target, port,
+    path: rulePath(h.path),
+    containerName: target,
+    port,
     healthCheck: {
-      path: (hc.path as string | undefined) ?? '/', healthyThreshold: (hc.healthy_threshold as number | undefined) ?? 5,
-      unhealthyThreshold: (hc.unhealthy_threshold as number | undefined) ?? 2, intervalSeconds: durationSeconds(hc.interval) ?? 30,
-      timeoutSeconds: durationSeconds(hc.timeout) ?? 5, successCodes: String(hc.success_codes ?? '200'),
+      path: (hc.path as string | undefined) ?? '/',
+      healthyThreshold: (hc.healthy_threshold as number | undefined) ?? 5,
+      unhealthyThreshold: (hc.unhealthy_threshold as number | undefined) ?? 2,
+      intervalSeconds: durationSeconds(hc.interval) ?? 30,
+      timeoutSeconds: durationSeconds(hc.timeout) ?? 5,
+      successCodes: String(hc.success_codes ?? '200'),
     },
     deregistrationDelaySeconds: durationSeconds(h.deregistration_delay) ?? 60,
   };
@@ -113,5 +121,5 @@ export function nlbFinding(r: Obj): string | undefined {
   const nlb = r.nlb;
   if (nlb === undefined) return undefined;
   const port = isObj(nlb) ? String(nlb.port ?? '') : '';
-  return `nlb: the service's own Network Load Balancer${port ? ` (listener ${port})` : ''} is not simulated; ${r.http === false ? 'the service runs without a load balancer' : 'its traffic arrives through the environment\'s Application Load Balancer only'}.`;
+  return `nlb: the service's own Network Load Balancer${port ? ` (listener ${port})` : ''} is not simulated; ${r.http === false ? 'the service runs without a load balancer' : "its traffic arrives through the environment's Application Load Balancer only"}.`;
 }

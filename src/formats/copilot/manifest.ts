@@ -22,8 +22,7 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 export function parseManifest(text: string, file = 'manifest.yml'): { manifest?: Manifest; problems: Problem[] } {
   const doc = parseYaml(text, file);
   const problems: Problem[] = [];
-  const problem = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error', key = false) =>
-    problems.push({ file, ...doc.at(path, key), member: path.join('.'), message, severity });
+  const problem = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error', key = false) => problems.push({ file, ...doc.at(path, key), member: path.join('.'), message, severity });
   problems.push(...doc.errors);
   if (doc.errors.length) return { problems };
   const raw = doc.data;
@@ -108,8 +107,13 @@ export function withEnvironment(raw: Obj, env: string): Obj {
 export function scheduleExpression(s: string): string | null | undefined {
   const t = s.trim();
   const presets: Record<string, string> = {
-    '@yearly': 'cron(0 0 1 1 ? *)', '@annually': 'cron(0 0 1 1 ? *)', '@monthly': 'cron(0 0 1 * ? *)',
-    '@weekly': 'cron(0 0 ? * 1 *)', '@daily': 'cron(0 0 * * ? *)', '@midnight': 'cron(0 0 * * ? *)', '@hourly': 'cron(0 * * * ? *)',
+    '@yearly': 'cron(0 0 1 1 ? *)',
+    '@annually': 'cron(0 0 1 1 ? *)',
+    '@monthly': 'cron(0 0 1 * ? *)',
+    '@weekly': 'cron(0 0 ? * 1 *)',
+    '@daily': 'cron(0 0 * * ? *)',
+    '@midnight': 'cron(0 0 * * ? *)',
+    '@hourly': 'cron(0 * * * ? *)',
   };
   if (t === 'none') return null;
   if (presets[t]) return presets[t];

@@ -69,26 +69,40 @@ function taskDefinitionOf(d: Draft, account: string, region: string): { taskDefi
   const port = typeof image.port === 'number' ? image.port : undefined;
   const variables = isObj(r.variables) ? r.variables : {};
   const environment = [
-    ...Object.entries(variables).filter(([, v]) => typeof v !== 'object').map(([k, v]) => ({ name: k, value: String(v) })),
-    { name: 'COPILOT_APPLICATION_NAME', value: app }, { name: 'COPILOT_ENVIRONMENT_NAME', value: env }, { name: 'COPILOT_SERVICE_NAME', value: name },
+    ...Object.entries(variables)
+      .filter(([, v]) => typeof v !== 'object')
+      .map(([k, v]) => ({ name: k, value: String(v) })),
+    { name: 'COPILOT_APPLICATION_NAME', value: app },
+    { name: 'COPILOT_ENVIRONMENT_NAME', value: env },
+    { name: 'COPILOT_SERVICE_NAME', value: name },
     { name: 'COPILOT_SERVICE_DISCOVERY_ENDPOINT', value: `${env}.${app}.local` },
   ];
   if (Object.values(variables).some((v) => typeof v === 'object')) findings.push('variables from CloudFormation outputs (from_cfn) are not simulated.');
   if (r.secrets !== undefined) findings.push('secrets: fetched from SSM Parameter Store or Secrets Manager at start; the sandbox passes no values.');
   if (r.sidecars !== undefined) findings.push('sidecars are added to the task definition as extra containers.');
   if (r.storage !== undefined) findings.push('storage (volumes, EFS, ephemeral size) is not simulated.');
-  const containerDefinitions: Obj[] = [{
-    name, image: imageUri, essential: true, environment,
-    ...(port !== undefined ? { portMappings: [{ containerPort: port, protocol: 'tcp', name: `target` }] } : {}),
-    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/copilot/${app}-${env}-${name}`, 'awslogs-region': region, 'awslogs-stream-prefix': 'copilot' } },
-  }];
+  const containerDefinitions: Obj[] = [
+    {
+      name,
+      image: imageUri,
+      essential: true,
+      environment,
+      ...(port !== undefined ? { portMappings: [{ containerPort: port, protocol: 'tcp', name: `target` }] } : {}),
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/copilot/${app}-${env}-${name}`, 'awslogs-region': region, 'awslogs-stream-prefix': 'copilot' } },
+    },
+  ];
   for (const [sname, sc] of Object.entries(isObj(r.sidecars) ? r.sidecars : {})) {
     if (!isObj(sc) || typeof sc.image !== 'string') continue;
     containerDefinitions.push({ name: sname, image: sc.image, essential: true, ...(typeof sc.port === 'number' ? { portMappings: [{ containerPort: sc.port, protocol: 'tcp' }] } : {}) });
   }
   const taskDefinition: Obj = {
-    family: `${app}-${env}-${name}`, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: String((r.cpu as number | undefined) ?? 256), memory: String((r.memory as number | undefined) ?? 512),
-    executionRoleArn: `arn:aws:iam::${account}:role/${app}-${env}-${name}-ExecutionRole`, taskRoleArn: `arn:aws:iam::${account}:role/${app}-${env}-${name}-TaskRole`,
+    family: `${app}-${env}-${name}`,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: String((r.cpu as number | undefined) ?? 256),
+    memory: String((r.memory as number | undefined) ?? 512),
+    executionRoleArn: `arn:aws:iam::${account}:role/${app}-${env}-${name}-ExecutionRole`,
+    taskRoleArn: `arn:aws:iam::${account}:role/${app}-${env}-${name}-TaskRole`,
     containerDefinitions,
   };
   return { taskDefinition, ...(port !== undefined ? { port } : {}), ...(built ? { image: built } : {}) };
@@ -131,7 +145,11 @@ function countOf({ type, r, findings, resources }: Draft): { desired: number; st
     max = count.range.max as number;
     spotFrom = count.range.spot_from as number | undefined;
   }
-  if (spotFrom !== undefined) strategy = [{ capacityProvider: 'FARGATE', base: spotFrom - 1, weight: 0 }, { capacityProvider: 'FARGATE_SPOT', weight: 1 }];
+  if (spotFrom !== undefined)
+    strategy = [
+      { capacityProvider: 'FARGATE', base: spotFrom - 1, weight: 0 },
+      { capacityProvider: 'FARGATE_SPOT', weight: 1 },
+    ];
   if (min === undefined || max === undefined) return { desired, ...(strategy ? { strategy } : {}) };
   const policies = policiesOf(count);
   if (count.requests !== undefined && type !== 'Load Balanced Web Service') findings.push('count.requests scales on requests at a load balancer; this service has none, so it is left out.');
@@ -151,7 +169,11 @@ function loadBalancerOf(d: Draft, taskDefinition: Obj, port: number | undefined,
   if (nlb) findings.push(nlb);
   const http = r.http;
   if (type !== 'Load Balanced Web Service' || http === false) return { additional: [] };
-  const sidecars = Object.fromEntries(Object.entries(isObj(r.sidecars) ? r.sidecars : {}).filter(([, sc]) => isObj(sc) && typeof sc.image === 'string').map(([k, sc]) => [k, typeof (sc as Obj).port === 'number' ? (sc as Obj).port as number : undefined]));
+  const sidecars = Object.fromEntries(
+    Object.entries(isObj(r.sidecars) ? r.sidecars : {})
+      .filter(([, sc]) => isObj(sc) && typeof sc.image === 'string')
+      .map(([k, sc]) => [k, typeof (sc as Obj).port === 'number' ? ((sc as Obj).port as number) : undefined]),
+  );
   const rules = listenerRules(isObj(http) ? http : {}, { main: name, mainPort: port, sidecars }, findings);
   if (rules.length === 0) return { additional: [] };
   exposeRulePorts(taskDefinition.containerDefinitions as Obj[], rules);
@@ -170,17 +192,22 @@ function serviceOf({ name, r, resources }: Draft, family: unknown, count: Return
   const http = r.http;
   const net = isObj(r.network) ? r.network : {};
   const placement = isObj(net.vpc) ? net.vpc.placement : undefined;
-  resources.push(`ECS service ${name}: ${desired} task${desired === 1 ? '' : 's'}, rolling ${recreate ? '0 % / 100 % (recreate)' : '100 % / 200 %'}, circuit breaker with rollback${strategy ? `, ${strategy.map((s) => `${String(s.capacityProvider)}${s.base ? ` base ${String(s.base)}` : ''} weight ${String(s.weight)}`).join(' + ')}` : ''}`);
+  resources.push(
+    `ECS service ${name}: ${desired} task${desired === 1 ? '' : 's'}, rolling ${recreate ? '0 % / 100 % (recreate)' : '100 % / 200 %'}, circuit breaker with rollback${strategy ? `, ${strategy.map((s) => `${String(s.capacityProvider)}${s.base ? ` base ${String(s.base)}` : ''} weight ${String(s.weight)}`).join(' + ')}` : ''}`,
+  );
   return {
-    serviceName: name, desiredCount: desired, taskDefinition: family,
+    serviceName: name,
+    desiredCount: desired,
+    taskDefinition: family,
     ...(strategy ? { capacityProviderStrategy: strategy } : { launchType: 'FARGATE' }),
     deploymentConfiguration: {
-      minimumHealthyPercent: recreate ? 0 : 100, maximumPercent: recreate ? 100 : 200,
+      minimumHealthyPercent: recreate ? 0 : 100,
+      maximumPercent: recreate ? 100 : 200,
       deploymentCircuitBreaker: { enable: true, rollback: true },
     },
     networkConfiguration: { awsvpcConfiguration: { assignPublicIp: placement === 'private' ? 'DISABLED' : 'ENABLED' } },
     enableExecuteCommand: r.exec === true,
-    ...(loadBalancer ? { healthCheckGracePeriodSeconds: durationSeconds((isObj(http) && isObj(http.healthcheck) ? http.healthcheck.grace_period : undefined)) ?? 60 } : {}),
+    ...(loadBalancer ? { healthCheckGracePeriodSeconds: durationSeconds(isObj(http) && isObj(http.healthcheck) ? http.healthcheck.grace_period : undefined) ?? 60 } : {}),
   };
 }
 
@@ -206,7 +233,20 @@ export function planDeployment(m: Manifest, app: string, env: string, opts: { ac
     resources.push(expression ? `EventBridge rule ${app}-${env}-${name} (${expression}) running the task` : 'No schedule (on.schedule: none): run it with copilot job run');
     applyTaskdefOverrides(taskDefinition, r.taskdef_overrides, findings);
     if ((r.retries as number | undefined) ?? 0) findings.push(`retries: ${String(r.retries)} (Step Functions retries are not simulated; the task runs once per firing).`);
-    return { app, env, name, type, resources, findings, cluster, ...(image ? { image } : {}), taskDefinition, schedule: { expression, retries: (r.retries as number | undefined) ?? 0, ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}) }, discovery, endpoints: [] };
+    return {
+      app,
+      env,
+      name,
+      type,
+      resources,
+      findings,
+      cluster,
+      ...(image ? { image } : {}),
+      taskDefinition,
+      schedule: { expression, retries: (r.retries as number | undefined) ?? 0, ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}) },
+      discovery,
+      endpoints: [],
+    };
   }
   const count = countOf(d);
   const { main: loadBalancer, additional } = loadBalancerOf(d, taskDefinition, port, endpoints);
@@ -214,5 +254,21 @@ export function planDeployment(m: Manifest, app: string, env: string, opts: { ac
   if (type === 'Worker Service') findings.push('The SQS queue and its SNS subscriptions are not simulated; the worker runs as a service without a load balancer.');
   if (r.publish !== undefined) findings.push('publish.topics (SNS topics) are not simulated.');
   const service = serviceOf(d, taskDefinition.family, count, loadBalancer);
-  return { app, env, name, type, resources, findings, cluster, ...(image ? { image } : {}), taskDefinition, service, ...(loadBalancer ? { loadBalancer } : {}), ...(additional.length ? { additionalRules: additional } : {}), ...(count.scaling ? { scaling: count.scaling } : {}), discovery, endpoints };
+  return {
+    app,
+    env,
+    name,
+    type,
+    resources,
+    findings,
+    cluster,
+    ...(image ? { image } : {}),
+    taskDefinition,
+    service,
+    ...(loadBalancer ? { loadBalancer } : {}),
+    ...(additional.length ? { additionalRules: additional } : {}),
+    ...(count.scaling ? { scaling: count.scaling } : {}),
+    discovery,
+    endpoints,
+  };
 }

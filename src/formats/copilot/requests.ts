@@ -29,7 +29,8 @@ function loadBalancerRequests(app: string, env: string): PlanRequest[] {
   return [
     { id: envId(app, env, 'lb'), call: 'elbv2.CreateLoadBalancer', input: { Name: `${app}-${env}-alb`.slice(0, 32) } },
     {
-      id: envId(app, env, 'listener'), call: 'elbv2.CreateListener',
+      id: envId(app, env, 'listener'),
+      call: 'elbv2.CreateListener',
       input: { LoadBalancerArn: `\${call:${envId(app, env, 'lb')}.LoadBalancers[0].LoadBalancerArn}`, Port: 80, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain' } }] },
     },
   ];
@@ -47,17 +48,23 @@ function jobRequests(plan: CopilotPlan, assignPublicIp: string, subnets: string[
   return [
     { id: id('rule'), call: 'events.PutRule', input: { Name: rule, ScheduleExpression: plan.schedule.expression } },
     {
-      id: id('targets'), call: 'events.PutTargets',
+      id: id('targets'),
+      call: 'events.PutTargets',
       input: {
         Rule: rule,
-        Targets: [{
-          Id: name, Arn: `\${call:${envId(app, env, 'cluster')}.cluster.clusterArn}`,
-          EcsParameters: {
-            TaskDefinitionArn: `\${call:${id('taskDefinition')}.taskDefinition.taskDefinitionArn}`, TaskCount: 1, LaunchType: 'FARGATE',
-            // EventBridge's shape: awsvpcConfiguration with Subnets and AssignPublicIp (not ECS's subnets, assignPublicIp).
-            NetworkConfiguration: { awsvpcConfiguration: { Subnets: subnets, AssignPublicIp: assignPublicIp } },
+        Targets: [
+          {
+            Id: name,
+            Arn: `\${call:${envId(app, env, 'cluster')}.cluster.clusterArn}`,
+            EcsParameters: {
+              TaskDefinitionArn: `\${call:${id('taskDefinition')}.taskDefinition.taskDefinitionArn}`,
+              TaskCount: 1,
+              LaunchType: 'FARGATE',
+              // EventBridge's shape: awsvpcConfiguration with Subnets and AssignPublicIp (not ECS's subnets, assignPublicIp).
+              NetworkConfiguration: { awsvpcConfiguration: { Subnets: subnets, AssignPublicIp: assignPublicIp } },
+            },
           },
-        }],
+        ],
       },
     },
   ];
@@ -70,19 +77,28 @@ function targetGroupRequests(plan: CopilotPlan, lb: ListenerRulePlan, rulePriori
   const tgName = targetGroupName(app, env, name, n);
   return [
     {
-      id: id('targetGroup'), call: 'elbv2.CreateTargetGroup',
+      id: id('targetGroup'),
+      call: 'elbv2.CreateTargetGroup',
       input: {
-        Name: tgName, Port: lb.port, TargetType: 'ip', HealthCheckPath: lb.healthCheck.path, HealthCheckIntervalSeconds: lb.healthCheck.intervalSeconds,
-        HealthCheckTimeoutSeconds: lb.healthCheck.timeoutSeconds, HealthyThresholdCount: lb.healthCheck.healthyThreshold,
-        UnhealthyThresholdCount: lb.healthCheck.unhealthyThreshold, Matcher: { HttpCode: lb.healthCheck.successCodes },
+        Name: tgName,
+        Port: lb.port,
+        TargetType: 'ip',
+        HealthCheckPath: lb.healthCheck.path,
+        HealthCheckIntervalSeconds: lb.healthCheck.intervalSeconds,
+        HealthCheckTimeoutSeconds: lb.healthCheck.timeoutSeconds,
+        HealthyThresholdCount: lb.healthCheck.healthyThreshold,
+        UnhealthyThresholdCount: lb.healthCheck.unhealthyThreshold,
+        Matcher: { HttpCode: lb.healthCheck.successCodes },
       },
     },
     {
-      id: id('targetGroupAttributes'), call: 'elbv2.ModifyTargetGroupAttributes',
+      id: id('targetGroupAttributes'),
+      call: 'elbv2.ModifyTargetGroupAttributes',
       input: { TargetGroupArn: `\${call:${id('targetGroup')}.TargetGroups[0].TargetGroupArn}`, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: String(lb.deregistrationDelaySeconds) }] },
     },
     {
-      id: id('rule'), call: 'elbv2.CreateRule',
+      id: id('rule'),
+      call: 'elbv2.CreateRule',
       input: {
         ListenerArn: `\${call:${envId(app, env, 'listener')}.Listeners[0].ListenerArn}`,
         Priority: lb.path === '/' ? 50000 : (rulePriority ?? 1),
@@ -109,9 +125,12 @@ function scalingRequests(plan: CopilotPlan, scaling: NonNullable<CopilotPlan['sc
         : {}),
     };
     out.push({
-      id: id(`policy-${p.metric}`), call: 'applicationautoscaling.PutScalingPolicy',
+      id: id(`policy-${p.metric}`),
+      call: 'applicationautoscaling.PutScalingPolicy',
       input: {
-        ...target, PolicyName: `${name}-${p.metric}`, PolicyType: 'TargetTrackingScaling',
+        ...target,
+        PolicyName: `${name}-${p.metric}`,
+        PolicyType: 'TargetTrackingScaling',
         TargetTrackingScalingPolicyConfiguration: { TargetValue: p.target, PredefinedMetricSpecification: predefined, ScaleInCooldown: p.scaleInCooldown, ScaleOutCooldown: p.scaleOutCooldown },
       },
     });
@@ -158,15 +177,17 @@ export function workloadRequests(plan: CopilotPlan, opts: { subnets: string[]; r
   const { app, env, name } = plan;
   const id = idOf(plan);
   const out: PlanRequest[] = [...imageRequests(plan, opts.registry ?? EMPTY_REGISTRY), { id: id('taskDefinition'), call: 'ecs.RegisterTaskDefinition', input: plan.taskDefinition }];
-  const port = plan.loadBalancer?.port ?? ((plan.taskDefinition.containerDefinitions as { portMappings?: { containerPort: number }[] }[])[0]?.portMappings?.[0]?.containerPort);
+  const port = plan.loadBalancer?.port ?? (plan.taskDefinition.containerDefinitions as { portMappings?: { containerPort: number }[] }[])[0]?.portMappings?.[0]?.containerPort;
   const assignPublicIp = (plan.service?.networkConfiguration as { awsvpcConfiguration: { assignPublicIp: string } } | undefined)?.awsvpcConfiguration.assignPublicIp ?? 'ENABLED';
   if (plan.type === 'Scheduled Job') return [...out, ...jobRequests(plan, assignPublicIp, opts.subnets)];
   const service: Record<string, unknown> = { ...plan.service, cluster: plan.cluster, networkConfiguration: { awsvpcConfiguration: { subnets: opts.subnets, assignPublicIp } } };
   out.push({
-    id: id('discovery'), call: 'servicediscovery.CreateService',
+    id: id('discovery'),
+    call: 'servicediscovery.CreateService',
     // A and, with a port, SRV records, TTL 10 s, MULTIVALUE (ecs-spec §10.4).
     input: {
-      Name: name, NamespaceId: `\${call:${envId(app, env, 'namespace')}.NamespaceId}`,
+      Name: name,
+      NamespaceId: `\${call:${envId(app, env, 'namespace')}.NamespaceId}`,
       DnsConfig: { RoutingPolicy: 'MULTIVALUE', DnsRecords: [{ Type: 'A', TTL: 10 }, ...(port !== undefined ? [{ Type: 'SRV', TTL: 10 }] : [])] },
       HealthCheckCustomConfig: { FailureThreshold: 1 },
     },

@@ -74,9 +74,15 @@ function deleteAlarmsOf(sim: SimContext, p: ScalingPolicy): void {
 
 function describeTarget(sim: SimContext, t: ScalableTarget) {
   return {
-    ServiceNamespace: t.ServiceNamespace, ResourceId: t.ResourceId, ScalableDimension: t.ScalableDimension, MinCapacity: t.MinCapacity,
-    MaxCapacity: t.MaxCapacity, RoleARN: arn(sim, 'iam', 'role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService').replace(`:${sim.world.region}:`, '::'),
-    CreationTime: sim.ts(t.CreationMs), SuspendedState: t.SuspendedState, ScalableTargetARN: t.ScalableTargetARN,
+    ServiceNamespace: t.ServiceNamespace,
+    ResourceId: t.ResourceId,
+    ScalableDimension: t.ScalableDimension,
+    MinCapacity: t.MinCapacity,
+    MaxCapacity: t.MaxCapacity,
+    RoleARN: arn(sim, 'iam', 'role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService').replace(`:${sim.world.region}:`, '::'),
+    CreationTime: sim.ts(t.CreationMs),
+    SuspendedState: t.SuspendedState,
+    ScalableTargetARN: t.ScalableTargetARN,
   };
 }
 
@@ -140,7 +146,8 @@ function targetTracking(sim: SimContext, input: Record<string, unknown>, policy:
   if (!(value > 0)) throw validation('TargetValue must be greater than 0.');
   const { metricType, spec, namespace, metric, dims } = trackedMetric(sim, id, c);
   policy.TargetTrackingScalingPolicyConfiguration = {
-    TargetValue: value, PredefinedMetricSpecification: { PredefinedMetricType: metricType, ...(spec?.ResourceLabel ? { ResourceLabel: spec.ResourceLabel } : {}) },
+    TargetValue: value,
+    PredefinedMetricSpecification: { PredefinedMetricType: metricType, ...(spec?.ResourceLabel ? { ResourceLabel: spec.ResourceLabel } : {}) },
     ScaleOutCooldown: num(c, 'ScaleOutCooldown', { integer: true, min: 0 }) ?? 300,
     ScaleInCooldown: num(c, 'ScaleInCooldown', { integer: true, min: 0 }) ?? 300,
     DisableScaleIn: c.DisableScaleIn === true,
@@ -150,14 +157,27 @@ function targetTracking(sim: SimContext, input: Record<string, unknown>, policy:
   const make = (kind: 'High' | 'Low'): Alarm => {
     const alarmName = `TargetTracking-${id}-Alarm${kind}-${sim.uuid()}`;
     const a: Alarm = {
-      AlarmName: alarmName, AlarmArn: arn(sim, 'cloudwatch', `alarm:${alarmName}`),
+      AlarmName: alarmName,
+      AlarmArn: arn(sim, 'cloudwatch', `alarm:${alarmName}`),
       AlarmDescription: `DO NOT EDIT OR DELETE. For TargetTrackingScaling policy ${policyArn}.`,
-      Namespace: namespace, MetricName: metric!, Dimensions: dims ?? [{ Name: 'ClusterName', Value: cluster! }, { Name: 'ServiceName', Value: service! }],
-      Statistic: namespace === 'AWS/ApplicationELB' ? 'Sum' : 'Average', Period: 60,
+      Namespace: namespace,
+      MetricName: metric!,
+      Dimensions: dims ?? [
+        { Name: 'ClusterName', Value: cluster! },
+        { Name: 'ServiceName', Value: service! },
+      ],
+      Statistic: namespace === 'AWS/ApplicationELB' ? 'Sum' : 'Average',
+      Period: 60,
       // §6.2: above the target for 3 of 3 minutes; below 90 % of it for 15 of 15.
-      EvaluationPeriods: kind === 'High' ? 3 : 15, DatapointsToAlarm: kind === 'High' ? 3 : 15,
-      Threshold: kind === 'High' ? value : value * 0.9, ComparisonOperator: kind === 'High' ? 'GreaterThanThreshold' : 'LessThanThreshold',
-      AlarmActions: [policyArn], StateValue: 'INSUFFICIENT_DATA', StateReason: 'Unchecked: Initial alarm creation', StateUpdatedMs: sim.now, ownedBy: policyArn,
+      EvaluationPeriods: kind === 'High' ? 3 : 15,
+      DatapointsToAlarm: kind === 'High' ? 3 : 15,
+      Threshold: kind === 'High' ? value : value * 0.9,
+      ComparisonOperator: kind === 'High' ? 'GreaterThanThreshold' : 'LessThanThreshold',
+      AlarmActions: [policyArn],
+      StateValue: 'INSUFFICIENT_DATA',
+      StateReason: 'Unchecked: Initial alarm creation',
+      StateUpdatedMs: sim.now,
+      ownedBy: policyArn,
     };
     sim.world.alarms[alarmName] = a;
     return a;
@@ -181,10 +201,15 @@ function stepScaling(sim: SimContext, input: Record<string, unknown>, policy: Sc
   const mag = num(c, 'MinAdjustmentMagnitude', { integer: true, min: 1 });
   if (mag !== undefined && adj !== 'PercentChangeInCapacity') throw validation('MinAdjustmentMagnitude is only supported with the PercentChangeInCapacity adjustment type.');
   policy.StepScalingPolicyConfiguration = {
-    AdjustmentType: adj, StepAdjustments: steps, ...(mag !== undefined ? { MinAdjustmentMagnitude: mag } : {}),
-    Cooldown: num(c, 'Cooldown', { integer: true, min: 0 }) ?? 300, MetricAggregationType: (c.MetricAggregationType as string | undefined) ?? 'Average',
+    AdjustmentType: adj,
+    StepAdjustments: steps,
+    ...(mag !== undefined ? { MinAdjustmentMagnitude: mag } : {}),
+    Cooldown: num(c, 'Cooldown', { integer: true, min: 0 }) ?? 300,
+    MetricAggregationType: (c.MetricAggregationType as string | undefined) ?? 'Average',
   };
-  policy.Alarms = Object.values(sim.world.alarms).filter((a) => a.AlarmActions.includes(policyArn)).map((a) => ({ AlarmName: a.AlarmName, AlarmARN: a.AlarmArn }));
+  policy.Alarms = Object.values(sim.world.alarms)
+    .filter((a) => a.AlarmActions.includes(policyArn))
+    .map((a) => ({ AlarmName: a.AlarmName, AlarmARN: a.AlarmArn }));
   sim.emit('ScalingPolicyPut', `Step scaling policy ${name} on ${id} (${adj}).`, { policyArn });
 }
 
@@ -198,10 +223,17 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
     if (!t) {
       if (min === undefined || max === undefined) throw validation('MinCapacity and MaxCapacity are required to register a new scalable target.');
       t = {
-        ServiceNamespace: 'ecs', ResourceId: id, ScalableDimension: DIMENSION, MinCapacity: min, MaxCapacity: max,
-        ScalableTargetARN: arn(sim, 'application-autoscaling', `scalable-target/0e${sim.hex(30)}`), CreationMs: sim.now,
+        ServiceNamespace: 'ecs',
+        ResourceId: id,
+        ScalableDimension: DIMENSION,
+        MinCapacity: min,
+        MaxCapacity: max,
+        ScalableTargetARN: arn(sim, 'application-autoscaling', `scalable-target/0e${sim.hex(30)}`),
+        CreationMs: sim.now,
         SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
-        scaleOutUntilMs: 0, scaleInUntilMs: 0, scaleOutBase: svc.desiredCount,
+        scaleOutUntilMs: 0,
+        scaleInUntilMs: 0,
+        scaleOutBase: svc.desiredCount,
       };
     }
     const nextMin = min ?? t.MinCapacity;
@@ -223,7 +255,14 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
     if (str(input, 'ServiceNamespace') !== 'ecs') return { ScalableTargets: [] };
     const ids = input.ResourceIds as string[] | undefined;
     const targets = Object.values(sim.world.scalableTargets).filter((t) => !ids || ids.includes(t.ResourceId));
-    return pageOf(targets, input, PAGING.applicationautoscaling, 'ScalableTargets', (t) => t.ResourceId, (t) => describeTarget(sim, t));
+    return pageOf(
+      targets,
+      input,
+      PAGING.applicationautoscaling,
+      'ScalableTargets',
+      (t) => t.ResourceId,
+      (t) => describeTarget(sim, t),
+    );
   },
 
   DeregisterScalableTarget(sim, input) {
@@ -248,8 +287,15 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
     const existing = Object.values(sim.world.scalingPolicies).find((p) => p.PolicyName === name && p.ResourceId === id);
     const policyArn = existing?.PolicyARN ?? arn(sim, 'autoscaling', `scalingPolicy:${sim.uuid()}:resource/ecs/${id}:policyName/${name}`);
     const policy: ScalingPolicy = {
-      PolicyARN: policyArn, PolicyName: name, ServiceNamespace: 'ecs', ResourceId: id, ScalableDimension: DIMENSION, PolicyType: type,
-      Alarms: [], CreationMs: existing?.CreationMs ?? sim.now, cooldownUntilMs: 0,
+      PolicyARN: policyArn,
+      PolicyName: name,
+      ServiceNamespace: 'ecs',
+      ResourceId: id,
+      ScalableDimension: DIMENSION,
+      PolicyType: type,
+      Alarms: [],
+      CreationMs: existing?.CreationMs ?? sim.now,
+      cooldownUntilMs: 0,
     };
     if (type === 'TargetTrackingScaling') targetTracking(sim, input, policy, existing);
     else stepScaling(sim, input, policy);
@@ -261,7 +307,14 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
     const names = input.PolicyNames as string[] | undefined;
     const id = input.ResourceId as string | undefined;
     const policies = Object.values(sim.world.scalingPolicies).filter((p) => (!names || names.includes(p.PolicyName)) && (!id || p.ResourceId === id));
-    return pageOf(policies, input, { ...PAGING.applicationautoscaling, max: 10 }, 'ScalingPolicies', (p) => p.PolicyARN, (p) => describePolicy(sim, p));
+    return pageOf(
+      policies,
+      input,
+      { ...PAGING.applicationautoscaling, max: 10 },
+      'ScalingPolicies',
+      (p) => p.PolicyARN,
+      (p) => describePolicy(sim, p),
+    );
   },
 
   DeleteScalingPolicy(sim, input) {
@@ -293,10 +346,15 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
     const key = `${id}|${name}`;
     const previous = sim.world.scheduledActions[key];
     const a: ScheduledAction = {
-      ScheduledActionName: name, ScheduledActionARN: previous?.ScheduledActionARN ?? arn(sim, 'autoscaling', `scheduledAction:${sim.uuid()}:resource/ecs/${id}:scheduledActionName/${name}`),
-      ServiceNamespace: 'ecs', Schedule: schedule, ResourceId: id, ScalableDimension: DIMENSION,
+      ScheduledActionName: name,
+      ScheduledActionARN: previous?.ScheduledActionARN ?? arn(sim, 'autoscaling', `scheduledAction:${sim.uuid()}:resource/ecs/${id}:scheduledActionName/${name}`),
+      ServiceNamespace: 'ecs',
+      Schedule: schedule,
+      ResourceId: id,
+      ScalableDimension: DIMENSION,
       ScalableTargetAction: { ...(min !== undefined ? { MinCapacity: min } : {}), ...(max !== undefined ? { MaxCapacity: max } : {}) },
-      CreationMs: sim.now, gen: (previous?.gen ?? 0) + 1,
+      CreationMs: sim.now,
+      gen: (previous?.gen ?? 0) + 1,
     };
     sim.world.scheduledActions[key] = a;
     scheduleAction(sim, a);
@@ -306,8 +364,14 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
   DescribeScheduledActions(sim, input) {
     const id = input.ResourceId as string | undefined;
     const actions = Object.values(sim.world.scheduledActions).filter((a) => !id || a.ResourceId === id);
-    return pageOf(actions, input, PAGING.applicationautoscaling, 'ScheduledActions', (a) => a.ScheduledActionARN,
-      ({ CreationMs, gen, ...a }) => ({ ...a, CreationTime: sim.ts(CreationMs), ...(gen ? {} : {}) }));
+    return pageOf(
+      actions,
+      input,
+      PAGING.applicationautoscaling,
+      'ScheduledActions',
+      (a) => a.ScheduledActionARN,
+      ({ CreationMs, gen, ...a }) => ({ ...a, CreationTime: sim.ts(CreationMs), ...(gen ? {} : {}) }),
+    );
   },
 
   DeleteScheduledAction(sim, input) {
@@ -321,7 +385,13 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
 
   DescribeScalingActivities(sim, input) {
     const id = input.ResourceId as string | undefined;
-    return pageOf(sim.world.scalingActivities.filter((a) => !id || a.ResourceId === id), input, PAGING.applicationautoscaling, 'ScalingActivities', (a) => a.ActivityId,
-      ({ StartMs, EndMs, ...a }) => ({ ...a, StartTime: sim.ts(StartMs), EndTime: sim.ts(EndMs) }));
+    return pageOf(
+      sim.world.scalingActivities.filter((a) => !id || a.ResourceId === id),
+      input,
+      PAGING.applicationautoscaling,
+      'ScalingActivities',
+      (a) => a.ActivityId,
+      ({ StartMs, EndMs, ...a }) => ({ ...a, StartTime: sim.ts(StartMs), EndTime: sim.ts(EndMs) }),
+    );
   },
 };

@@ -22,19 +22,28 @@ function asgOf(sim: SimContext, name: unknown): AutoScalingGroup {
 function describeAsg(sim: SimContext, asg: AutoScalingGroup) {
   const w = sim.world;
   return {
-    AutoScalingGroupName: asg.AutoScalingGroupName, AutoScalingGroupARN: asg.AutoScalingGroupARN,
+    AutoScalingGroupName: asg.AutoScalingGroupName,
+    AutoScalingGroupARN: asg.AutoScalingGroupARN,
     LaunchTemplate: { LaunchTemplateName: asg.LaunchTemplateName, LaunchTemplateId: w.launchTemplates[asg.LaunchTemplateName]?.LaunchTemplateId, Version: '$Default' },
-    MinSize: asg.MinSize, MaxSize: asg.MaxSize, DesiredCapacity: asg.DesiredCapacity,
-    AvailabilityZones: [...new Set(asg.subnets.map((s) => w.subnets[s]!.availabilityZone))], VPCZoneIdentifier: asg.subnets.join(','),
+    MinSize: asg.MinSize,
+    MaxSize: asg.MaxSize,
+    DesiredCapacity: asg.DesiredCapacity,
+    AvailabilityZones: [...new Set(asg.subnets.map((s) => w.subnets[s]!.availabilityZone))],
+    VPCZoneIdentifier: asg.subnets.join(','),
     Instances: asg.Instances.map((i) => {
       const inst = w.ec2[i.InstanceId]!;
       return {
-        InstanceId: i.InstanceId, InstanceType: inst.instanceType, AvailabilityZone: inst.availabilityZone,
+        InstanceId: i.InstanceId,
+        InstanceType: inst.instanceType,
+        AvailabilityZone: inst.availabilityZone,
         LifecycleState: inst.state === 'pending' ? 'Pending' : inst.state === 'running' ? 'InService' : 'Terminating',
-        HealthStatus: 'Healthy', ProtectedFromScaleIn: i.ProtectedFromScaleIn,
+        HealthStatus: 'Healthy',
+        ProtectedFromScaleIn: i.ProtectedFromScaleIn,
       };
     }),
-    NewInstancesProtectedFromScaleIn: asg.NewInstancesProtectedFromScaleIn, HealthCheckType: 'EC2', CreatedTime: sim.ts(asg.CreatedMs),
+    NewInstancesProtectedFromScaleIn: asg.NewInstancesProtectedFromScaleIn,
+    HealthCheckType: 'EC2',
+    CreatedTime: sim.ts(asg.CreatedMs),
   };
 }
 
@@ -56,16 +65,28 @@ export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
     if (!lt) throw asgError(`The specified launch template, with template name ${spec.LaunchTemplateName ?? ''}, does not exist.`);
     const overrides = (mixed?.LaunchTemplate?.Overrides ?? []).map((o) => o.InstanceType ?? '');
     for (const t of overrides) if (!INSTANCE_TYPES[t]) throw asgError(`Invalid instance type ${t} in the MixedInstancesPolicy overrides.`);
-    const subnets = typeof input.VPCZoneIdentifier === 'string'
-      ? input.VPCZoneIdentifier.split(',').map((s) => s.trim()).filter(Boolean)
-      : Object.values(w.subnets).filter((s) => !input.AvailabilityZones || (input.AvailabilityZones as string[]).includes(s.availabilityZone)).map((s) => s.subnetId);
+    const subnets =
+      typeof input.VPCZoneIdentifier === 'string'
+        ? input.VPCZoneIdentifier.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : Object.values(w.subnets)
+            .filter((s) => !input.AvailabilityZones || (input.AvailabilityZones as string[]).includes(s.availabilityZone))
+            .map((s) => s.subnetId);
     for (const s of subnets) if (!w.subnets[s]) throw asgError(`The subnet ID '${s}' does not exist`);
     if (subnets.length === 0) throw asgError('At least one Availability Zone or VPC Subnet is required.');
     const asg: AutoScalingGroup = {
-      AutoScalingGroupName: name, AutoScalingGroupARN: `arn:aws:autoscaling:${w.region}:${w.account}:autoScalingGroup:${sim.uuid()}:autoScalingGroupName/${name}`,
-      LaunchTemplateName: lt.LaunchTemplateName, instanceTypes: overrides.length ? overrides : [lt.InstanceType],
-      MinSize: min, MaxSize: max, DesiredCapacity: desired, subnets, NewInstancesProtectedFromScaleIn: input.NewInstancesProtectedFromScaleIn === true,
-      Instances: [], CreatedMs: sim.now,
+      AutoScalingGroupName: name,
+      AutoScalingGroupARN: `arn:aws:autoscaling:${w.region}:${w.account}:autoScalingGroup:${sim.uuid()}:autoScalingGroupName/${name}`,
+      LaunchTemplateName: lt.LaunchTemplateName,
+      instanceTypes: overrides.length ? overrides : [lt.InstanceType],
+      MinSize: min,
+      MaxSize: max,
+      DesiredCapacity: desired,
+      subnets,
+      NewInstancesProtectedFromScaleIn: input.NewInstancesProtectedFromScaleIn === true,
+      Instances: [],
+      CreatedMs: sim.now,
     };
     setOwn(w.autoScalingGroups, name, asg);
     sim.emit('AsgCreated', `Auto Scaling group ${name}: ${asg.instanceTypes.join(', ')}, ${min}-${max} instances, desired ${desired}.`, { autoScalingGroupName: name });
@@ -109,6 +130,13 @@ export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
   DescribeAutoScalingGroups(sim, input) {
     const names = input.AutoScalingGroupNames as string[] | undefined;
     const groups = Object.values(sim.world.autoScalingGroups).filter((a) => !names || names.includes(a.AutoScalingGroupName));
-    return pageOf(groups, input, PAGING.autoscaling, 'AutoScalingGroups', (a) => a.AutoScalingGroupName, (a) => describeAsg(sim, a));
+    return pageOf(
+      groups,
+      input,
+      PAGING.autoscaling,
+      'AutoScalingGroups',
+      (a) => a.AutoScalingGroupName,
+      (a) => describeAsg(sim, a),
+    );
   },
 };

@@ -29,12 +29,22 @@ export const CLOUDWATCH_OPERATIONS: Record<string, Operation> = {
     if (!['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'].includes(op)) throw cwError(`Unsupported ComparisonOperator ${op}.`);
     const statistic = (input.Statistic as string | undefined) ?? 'Average';
     const a: Alarm = {
-      AlarmName: name, AlarmArn: arn(sim, 'cloudwatch', `alarm:${name}`),
+      AlarmName: name,
+      AlarmArn: arn(sim, 'cloudwatch', `alarm:${name}`),
       ...(input.AlarmDescription ? { AlarmDescription: input.AlarmDescription as string } : {}),
-      Namespace: need('Namespace') as string, MetricName: need('MetricName') as string,
-      Dimensions: (input.Dimensions as Alarm['Dimensions'] | undefined) ?? [], Statistic: statistic, Period: 60,
-      EvaluationPeriods: evaluation, DatapointsToAlarm: datapoints, Threshold: need('Threshold') as number, ComparisonOperator: op,
-      AlarmActions: (input.AlarmActions as string[] | undefined) ?? [], StateValue: 'INSUFFICIENT_DATA', StateReason: 'Unchecked: Initial alarm creation', StateUpdatedMs: sim.now,
+      Namespace: need('Namespace') as string,
+      MetricName: need('MetricName') as string,
+      Dimensions: (input.Dimensions as Alarm['Dimensions'] | undefined) ?? [],
+      Statistic: statistic,
+      Period: 60,
+      EvaluationPeriods: evaluation,
+      DatapointsToAlarm: datapoints,
+      Threshold: need('Threshold') as number,
+      ComparisonOperator: op,
+      AlarmActions: (input.AlarmActions as string[] | undefined) ?? [],
+      StateValue: 'INSUFFICIENT_DATA',
+      StateReason: 'Unchecked: Initial alarm creation',
+      StateUpdatedMs: sim.now,
     };
     sim.world.alarms[name] = a;
     // Step scaling policies list the alarms that invoke them.
@@ -48,10 +58,17 @@ export const CLOUDWATCH_OPERATIONS: Record<string, Operation> = {
   DescribeAlarms(sim, input) {
     const names = input.AlarmNames as string[] | undefined;
     const alarms = Object.values(sim.world.alarms).filter((a) => !names || names.includes(a.AlarmName));
-    return pageOf(alarms, input, PAGING.cloudwatch, 'MetricAlarms', (a) => a.AlarmName, ({ StateUpdatedMs, ownedBy, ...a }) => {
-      void ownedBy;
-      return { ...a, StateUpdatedTimestamp: sim.ts(StateUpdatedMs) };
-    });
+    return pageOf(
+      alarms,
+      input,
+      PAGING.cloudwatch,
+      'MetricAlarms',
+      (a) => a.AlarmName,
+      ({ StateUpdatedMs, ownedBy, ...a }) => {
+        void ownedBy;
+        return { ...a, StateUpdatedTimestamp: sim.ts(StateUpdatedMs) };
+      },
+    );
   },
 
   /**

@@ -19,8 +19,6 @@ function host(sim: SimContext): DockerHost {
   return sim.world.docker;
 }
 
-
-
 function findContainer(sim: SimContext, ref: unknown): DockerContainer {
   const h = host(sim);
   if (typeof ref !== 'string' || ref === '') throw daemonError('a container name or id is required');
@@ -41,7 +39,9 @@ function readDockerfile(text: string): { from: string; exposed: number[]; env: R
     const [ins, ...rest] = line.split(/\s+/);
     const arg = rest.join(' ');
     switch (ins!.toUpperCase()) {
-      case 'FROM': from = rest[0]; break;
+      case 'FROM':
+        from = rest[0];
+        break;
       case 'EXPOSE':
         for (const p of rest) {
           const n = Number(p.split('/')[0]);
@@ -125,22 +125,39 @@ function create(sim: SimContext, input: RunInput): { c: DockerContainer; pulled:
   if (input.env !== undefined && (typeof input.env !== 'object' || input.env === null || Array.isArray(input.env) || Object.values(input.env).some((x) => typeof x !== 'string'))) {
     throw new ApiError('DockerError', 'env is a map of variable names to string values');
   }
-  if (input.name !== undefined && (typeof input.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name))) throw new ApiError('DockerError', `Invalid container name (${String(input.name)}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  if (input.name !== undefined && (typeof input.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name)))
+    throw new ApiError('DockerError', `Invalid container name (${String(input.name)}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
   const { image: img, lines: pulled } = pull(sim, input.image);
   const id = sim.hex(64);
   const order = h.nextId;
   const name = input.name ?? `${['brave', 'calm', 'eager', 'keen', 'quiet', 'swift'][h.nextId % 6]!}_${['turing', 'hopper', 'lovelace', 'knuth', 'ritchie', 'liskov'][Math.floor(h.nextId / 6) % 6]!}${h.nextId > 35 ? h.nextId : ''}`;
   h.nextId++;
   const taken = Object.values(h.containers).find((c) => c.name === name);
-  if (taken) throw new ApiError('DockerError', `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  if (taken)
+    throw new ApiError('DockerError', `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
   const network = input.network ?? 'bridge';
   if (!own(h.networks, network)) throw daemonError(`network ${network} not found`);
   const restart = input.restart ?? 'no';
   if (!['no', 'always', 'on-failure', 'unless-stopped'].includes(restart)) throw new ApiError('DockerError', `invalid restart policy '${String(restart)}'`);
   const c: DockerContainer = {
-    id, name, image: img.ref, state: 'created', ports: (input.ports ?? []).map(parsePublish), env: { ...img.env, ...(input.env ?? {}) }, network,
-    aliases: input.aliases ?? [], restart, restartCount: 0, stoppedByUser: false, createdMs: sim.now, failingStreak: 0, logs: [], gen: 0, order,
-    ...(input.healthcheck ? { healthcheck: dockerHealthcheck(input.healthcheck) } : {}), ...(input.project ? { project: input.project, service: input.service! } : {}),
+    id,
+    name,
+    image: img.ref,
+    state: 'created',
+    ports: (input.ports ?? []).map(parsePublish),
+    env: { ...img.env, ...(input.env ?? {}) },
+    network,
+    aliases: input.aliases ?? [],
+    restart,
+    restartCount: 0,
+    stoppedByUser: false,
+    createdMs: sim.now,
+    failingStreak: 0,
+    logs: [],
+    gen: 0,
+    order,
+    ...(input.healthcheck ? { healthcheck: dockerHealthcheck(input.healthcheck) } : {}),
+    ...(input.project ? { project: input.project, service: input.service! } : {}),
   };
   h.containers[id] = c;
   return { c, pulled };
@@ -148,13 +165,26 @@ function create(sim: SimContext, input: RunInput): { c: DockerContainer; pulled:
 
 function describe(sim: SimContext, c: DockerContainer) {
   const age = (ms: number | undefined) => (ms === undefined ? undefined : Math.round((sim.now - ms) / 1000));
-  const status = c.state === 'running'
-    ? `Up ${age(c.startedMs)!} seconds${c.health ? ` (${c.health === 'starting' ? 'health: starting' : c.health})` : ''}`
-    : c.state === 'exited' ? `Exited (${c.exitCode ?? 0}) ${age(c.finishedMs)!} seconds ago` : c.state === 'restarting' ? `Restarting (${c.exitCode ?? 0})` : 'Created';
+  const status =
+    c.state === 'running'
+      ? `Up ${age(c.startedMs)!} seconds${c.health ? ` (${c.health === 'starting' ? 'health: starting' : c.health})` : ''}`
+      : c.state === 'exited'
+        ? `Exited (${c.exitCode ?? 0}) ${age(c.finishedMs)!} seconds ago`
+        : c.state === 'restarting'
+          ? `Restarting (${c.exitCode ?? 0})`
+          : 'Created';
   return {
-    ID: c.id.slice(0, 12), Names: c.name, Image: c.image, State: c.state, Status: status, ExitCode: c.exitCode ?? 0,
-    Ports: c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/${p.protocol}`).join(', '), Networks: c.network,
-    ...(c.health ? { Health: c.health } : {}), RestartCount: c.restartCount, ...(c.project ? { Project: c.project, Service: c.service } : {}),
+    ID: c.id.slice(0, 12),
+    Names: c.name,
+    Image: c.image,
+    State: c.state,
+    Status: status,
+    ExitCode: c.exitCode ?? 0,
+    Ports: c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/${p.protocol}`).join(', '),
+    Networks: c.network,
+    ...(c.health ? { Health: c.health } : {}),
+    RestartCount: c.restartCount,
+    ...(c.project ? { Project: c.project, Service: c.service } : {}),
   };
 }
 
@@ -244,7 +274,13 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     if (c.state !== 'running') throw daemonError(`container ${c.id} is not running`);
     const cmd = Array.isArray(input.command) ? input.command.map(String) : [];
     const [prog, arg] = cmd;
-    if (prog === 'env' || prog === 'printenv') return { output: Object.entries({ HOSTNAME: c.id.slice(0, 12), ...c.env }).map(([k, v]) => `${k}=${v}`).join('\n'), exitCode: 0 };
+    if (prog === 'env' || prog === 'printenv')
+      return {
+        output: Object.entries({ HOSTNAME: c.id.slice(0, 12), ...c.env })
+          .map(([k, v]) => `${k}=${v}`)
+          .join('\n'),
+        exitCode: 0,
+      };
     if (prog === 'hostname') return { output: c.id.slice(0, 12), exitCode: 0 };
     if ((prog === 'getent' && cmd[1] === 'hosts') || prog === 'nslookup' || prog === 'ping') {
       const name = prog === 'getent' ? cmd[2] : arg;
@@ -254,10 +290,17 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
       const ip = t === 'self' ? '127.0.0.1' : containerIp(sim, t);
       return { output: prog === 'getent' ? `${ip}       ${name}` : `${name} has address ${ip}`, exitCode: 0 };
     }
-    throw new ApiError('DockerError', `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog ?? ''}": the sandbox runs env, printenv, hostname, getent hosts <name>, nslookup <name> and ping <name> inside containers`);
+    throw new ApiError(
+      'DockerError',
+      `OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog ?? ''}": the sandbox runs env, printenv, hostname, getent hosts <name>, nslookup <name> and ping <name> inside containers`,
+    );
   },
   Ps(sim, input) {
-    return { containers: Object.values(host(sim).containers).filter((c) => input.all === true || c.state === 'running' || c.state === 'restarting').map((c) => describe(sim, c)) };
+    return {
+      containers: Object.values(host(sim).containers)
+        .filter((c) => input.all === true || c.state === 'running' || c.state === 'restarting')
+        .map((c) => describe(sim, c)),
+    };
   },
   Logs(sim, input) {
     const c = findContainer(sim, input.container);
@@ -325,12 +368,24 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     return { removed, network: `${project}_default` };
   },
   ComposePs(sim, input) {
-    return { containers: Object.values(host(sim).containers).filter((c) => c.project === input.project).map((c) => describe(sim, c)) };
+    return {
+      containers: Object.values(host(sim).containers)
+        .filter((c) => c.project === input.project)
+        .map((c) => describe(sim, c)),
+    };
   },
   /** A request from the host to a published port: what `curl http://localhost:8080/path` would get. */
   Curl(sim, input) {
     const m = /^(?:http:\/\/)?(localhost|127\.0\.0\.1)(?::(\d+))?(\/.*)?$/.exec(String(input.url ?? ''));
-    if (!m) throw new ApiError('CurlError', `curl: (6) Could not resolve host: ${String(input.url ?? '').replace(/^https?:\/\//, '').split(/[:/]/)[0]!}`);
+    if (!m)
+      throw new ApiError(
+        'CurlError',
+        `curl: (6) Could not resolve host: ${
+          String(input.url ?? '')
+            .replace(/^https?:\/\//, '')
+            .split(/[:/]/)[0]!
+        }`,
+      );
     const r = request(sim, Number(m[2] ?? 80), m[3] ?? '/');
     if (!r.ok && r.status === undefined) throw new ApiError('CurlError', r.curl!);
     return { status: r.status!, container: r.container!, path: m[3] ?? '/' };
@@ -400,7 +455,9 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     return { name: p.name, path };
   },
   ProcessList(sim) {
-    return { processes: Object.values(host(sim).processes).map((p) => ({ name: p.name, pid: p.pid, port: p.port, state: p.state, ...(p.exitCode !== undefined && p.state === 'exited' ? { exitCode: p.exitCode } : {}), restarts: p.restarts })) };
+    return {
+      processes: Object.values(host(sim).processes).map((p) => ({ name: p.name, pid: p.pid, port: p.port, state: p.state, ...(p.exitCode !== undefined && p.state === 'exited' ? { exitCode: p.exitCode } : {}), restarts: p.restarts })),
+    };
   },
   /** What the steady traffic to a port got: totals, the last `seconds` (default 30), and failures by reason. */
   TrafficStats(sim, input) {
@@ -409,8 +466,12 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     const window = Number(input.seconds ?? 30);
     const recent = t.seconds.filter((x) => x.t > sim.now - window * 1000);
     return {
-      port: t.port, path: t.path, requestsPerSecond: t.requestsPerSecond, total: t.totals,
-      window: { seconds: window, ok: recent.reduce((a, x) => a + x.ok, 0), failed: recent.reduce((a, x) => a + x.failed, 0) }, failuresByReason: t.reasons,
+      port: t.port,
+      path: t.path,
+      requestsPerSecond: t.requestsPerSecond,
+      total: t.totals,
+      window: { seconds: window, ok: recent.reduce((a, x) => a + x.ok, 0), failed: recent.reduce((a, x) => a + x.failed, 0) },
+      failuresByReason: t.reasons,
     };
   },
 };

@@ -10,7 +10,11 @@ import type { DockerHealthcheck } from '../model/docker';
 export function dockerHealthcheck(hc: DockerHealthcheck | undefined): DockerHealthcheck | undefined {
   if (hc === undefined) return undefined;
   const out: DockerHealthcheck = { ...hc };
-  for (const [k, label] of [['intervalSeconds', 'Interval'], ['timeoutSeconds', 'Timeout'], ['startPeriodSeconds', 'StartPeriod']] as const) {
+  for (const [k, label] of [
+    ['intervalSeconds', 'Interval'],
+    ['timeoutSeconds', 'Timeout'],
+    ['startPeriodSeconds', 'StartPeriod'],
+  ] as const) {
     const v = hc[k];
     if (v === undefined) continue;
     if (v < 0) throw new ApiError('DockerError', `Error response from daemon: ${label} in Healthcheck cannot be negative`);

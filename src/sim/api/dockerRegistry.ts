@@ -114,7 +114,7 @@ export function pullImage(sim: SimContext, ref: string, add: (tagged: string, pa
 /** `docker tag SOURCE TARGET`: another name for the same image (and its behaviour). */
 export function tagImage(sim: SimContext, source: unknown, target: unknown): DockerImage {
   const h = host(sim);
-  const src = typeof source === 'string' ? own(h.images, withTag(source)) ?? Object.values(h.images).find((i) => i.id === source || i.id.slice(7).startsWith(source)) : undefined;
+  const src = typeof source === 'string' ? (own(h.images, withTag(source)) ?? Object.values(h.images).find((i) => i.id === source || i.id.slice(7).startsWith(source))) : undefined;
   if (!src) throw daemonError(`No such image: ${String(source)}`);
   try {
     readRef(target);
@@ -188,7 +188,9 @@ export function push(sim: SimContext, ref: unknown): { image: string; digest: st
   const digest = manifestDigest(manifest);
   sim.emit('ImagePushed', `Image ${tagged} pushed to Amazon ECR repository ${repo.repositoryName}.`, { image: tagged });
   return {
-    image: tagged, digest, size: manifest.length,
+    image: tagged,
+    digest,
+    size: manifest.length,
     lines: [header, ...layers.map((l) => `${l}: ${had.has(l) ? 'Layer already exists' : 'Pushed'}`), `${tagOf(r)!}: digest: ${digest} size: ${manifest.length}`],
   };
 }

@@ -28,8 +28,12 @@ export function repositoryOf(sim: SimContext, name: string, registry?: unknown):
 
 function describeRepository(sim: SimContext, r: EcrRepository) {
   return {
-    repositoryArn: r.repositoryArn, registryId: r.registryId, repositoryName: r.repositoryName, repositoryUri: r.repositoryUri,
-    createdAt: sim.ts(r.createdAtMs), imageTagMutability: r.imageTagMutability,
+    repositoryArn: r.repositoryArn,
+    registryId: r.registryId,
+    repositoryName: r.repositoryName,
+    repositoryUri: r.repositoryUri,
+    createdAt: sim.ts(r.createdAtMs),
+    imageTagMutability: r.imageTagMutability,
     ...(r.imageTagMutabilityExclusionFilters ? { imageTagMutabilityExclusionFilters: r.imageTagMutabilityExclusionFilters } : {}),
     imageScanningConfiguration: { scanOnPush: r.scanOnPush },
     encryptionConfiguration: { encryptionType: r.encryptionType, ...(r.kmsKey ? { kmsKey: r.kmsKey } : {}) },
@@ -38,10 +42,14 @@ function describeRepository(sim: SimContext, r: EcrRepository) {
 
 function describeImage(sim: SimContext, r: EcrRepository, i: EcrImage) {
   return {
-    registryId: r.registryId, repositoryName: r.repositoryName, imageDigest: i.imageDigest,
+    registryId: r.registryId,
+    repositoryName: r.repositoryName,
+    imageDigest: i.imageDigest,
     ...(i.imageTags.length ? { imageTags: [...i.imageTags] } : {}),
-    imageSizeInBytes: i.imageSizeInBytes, imagePushedAt: sim.ts(i.imagePushedAtMs),
-    imageManifestMediaType: i.imageManifestMediaType, artifactMediaType: 'application/vnd.docker.container.image.v1+json',
+    imageSizeInBytes: i.imageSizeInBytes,
+    imagePushedAt: sim.ts(i.imagePushedAtMs),
+    imageManifestMediaType: i.imageManifestMediaType,
+    artifactMediaType: 'application/vnd.docker.container.image.v1+json',
     ...(i.lastRecordedPullTimeMs !== undefined ? { lastRecordedPullTime: sim.ts(i.lastRecordedPullTimeMs) } : {}),
     imageStatus: 'ACTIVE',
   };
@@ -50,7 +58,7 @@ function describeImage(sim: SimContext, r: EcrRepository, i: EcrImage) {
 /** Pages a list by `maxResults` and an opaque `nextToken` (the offset of the next page). */
 function page<T>(items: T[], input: { maxResults?: unknown; nextToken?: unknown }): { items: T[]; nextToken?: string } {
   const start = typeof input.nextToken === 'string' ? Number.parseInt(input.nextToken.replace(/^ecr-page-/, ''), 10) : 0;
-  if (!Number.isInteger(start) || start < 0) throw new ApiError('InvalidParameterException', 'Invalid parameter at \'nextToken\' failed to satisfy constraint: \'the token is not valid\'');
+  if (!Number.isInteger(start) || start < 0) throw new ApiError('InvalidParameterException', "Invalid parameter at 'nextToken' failed to satisfy constraint: 'the token is not valid'");
   const size = typeof input.maxResults === 'number' ? input.maxResults : items.length || 1;
   const out = items.slice(start, start + size);
   return { items: out, ...(start + size < items.length ? { nextToken: `ecr-page-${start + size}` } : {}) };
@@ -64,7 +72,8 @@ interface ImageId {
 /** The image an imageId names, or why not (as BatchGetImage and BatchDeleteImage report a failure). */
 function findImage(r: EcrRepository, id: ImageId): EcrImage | { failureCode: string; failureReason: string } {
   if (id.imageDigest === undefined && id.imageTag === undefined) return { failureCode: 'MissingDigestAndTag', failureReason: 'Invalid request parameters: both tag and digest cannot be null' };
-  if (id.imageDigest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(id.imageDigest)) return { failureCode: 'InvalidImageDigest', failureReason: 'Invalid request parameters: image digest should satisfy the regex \'[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+\'' };
+  if (id.imageDigest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(id.imageDigest))
+    return { failureCode: 'InvalidImageDigest', failureReason: "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'" };
   const byDigest = id.imageDigest !== undefined ? own(r.images, id.imageDigest) : undefined;
   const image = id.imageDigest !== undefined ? byDigest : imageByTag(r, id.imageTag!);
   if (!image) return { failureCode: 'ImageNotFound', failureReason: 'Requested image not found' };
@@ -95,13 +104,22 @@ export function putImage(sim: SimContext, r: EcrRepository, manifest: string, ta
     throw new ApiError('ImageTagAlreadyExistsException', `The image tag '${tag!}' already exists in the '${r.repositoryName}' repository and cannot be overwritten because the repository is immutable.`);
   }
   if (holder) holder.imageTags = holder.imageTags.filter((t) => t !== tag);
-  const image = existing ?? setOwn(r.images, digest, {
-    imageDigest: digest, imageTags: [], imagePushedAtMs: sim.now, imageManifest: manifest, imageManifestMediaType: MANIFEST_MEDIA_TYPE,
-    imageSizeInBytes: manifestLayers(manifest).reduce((a, l) => a + l.size, 0),
-  });
+  const image =
+    existing ??
+    setOwn(r.images, digest, {
+      imageDigest: digest,
+      imageTags: [],
+      imagePushedAtMs: sim.now,
+      imageManifest: manifest,
+      imageManifestMediaType: MANIFEST_MEDIA_TYPE,
+      imageSizeInBytes: manifestLayers(manifest).reduce((a, l) => a + l.size, 0),
+    });
   if (tag !== undefined) image.imageTags.push(tag);
   sim.emit('EcrImageAction', `Image ${r.repositoryName}${tag !== undefined ? `:${tag}` : ''} pushed to Amazon ECR (${digest.slice(0, 19)}…).`, {
-    actionType: 'PUSH', repositoryName: r.repositoryName, imageDigest: digest, ...(tag !== undefined ? { imageTag: tag } : {}),
+    actionType: 'PUSH',
+    repositoryName: r.repositoryName,
+    imageDigest: digest,
+    ...(tag !== undefined ? { imageTag: tag } : {}),
   });
   return { image, changed: true };
 }
@@ -126,13 +144,18 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
     if (own(s.repositories, name)) throw new ApiError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${registryId(sim)}'`);
     const enc = input.encryptionConfiguration as { encryptionType: string; kmsKey?: string } | undefined;
     const repo: EcrRepository = {
-      repositoryName: name, registryId: registryId(sim), repositoryArn: `arn:aws:ecr:${sim.world.region}:${registryId(sim)}:repository/${name}`,
-      repositoryUri: `${ecrHost(registryId(sim), sim.world.region)}/${name}`, createdAtMs: sim.now,
+      repositoryName: name,
+      registryId: registryId(sim),
+      repositoryArn: `arn:aws:ecr:${sim.world.region}:${registryId(sim)}:repository/${name}`,
+      repositoryUri: `${ecrHost(registryId(sim), sim.world.region)}/${name}`,
+      createdAtMs: sim.now,
       imageTagMutability: (input.imageTagMutability as TagMutability | undefined) ?? 'MUTABLE',
       ...(input.imageTagMutabilityExclusionFilters ? { imageTagMutabilityExclusionFilters: input.imageTagMutabilityExclusionFilters as EcrRepository['imageTagMutabilityExclusionFilters'] } : {}),
       scanOnPush: (input.imageScanningConfiguration as { scanOnPush?: boolean } | undefined)?.scanOnPush ?? false,
-      encryptionType: enc?.encryptionType ?? 'AES256', ...(enc?.kmsKey ? { kmsKey: enc.kmsKey } : {}),
-      tags: (input.tags as EcrRepository['tags'] | undefined) ?? [], images: ecrTable(),
+      encryptionType: enc?.encryptionType ?? 'AES256',
+      ...(enc?.kmsKey ? { kmsKey: enc.kmsKey } : {}),
+      tags: (input.tags as EcrRepository['tags'] | undefined) ?? [],
+      images: ecrTable(),
     };
     setOwn(s.repositories, name, repo);
     return { repository: describeRepository(sim, repo) };
@@ -159,7 +182,10 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
       images = ids.map((id) => {
         const found = findImage(r, id);
         if (!isImage(found)) {
-          throw new ApiError('ImageNotFoundException', `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${r.repositoryName}' in the registry with id '${r.registryId}'`);
+          throw new ApiError(
+            'ImageNotFoundException',
+            `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${r.repositoryName}' in the registry with id '${r.registryId}'`,
+          );
         }
         return found;
       });
@@ -173,9 +199,9 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
   ListImages(sim, input) {
     const r = repositoryOf(sim, input.repositoryName as string, input.registryId);
     const status = (input.filter as { tagStatus?: string } | undefined)?.tagStatus ?? 'ANY';
-    const ids = Object.values(r.images).flatMap((i) => (i.imageTags.length
-      ? (status === 'UNTAGGED' ? [] : i.imageTags.map((t) => ({ imageDigest: i.imageDigest, imageTag: t })))
-      : status === 'TAGGED' ? [] : [{ imageDigest: i.imageDigest }]));
+    const ids = Object.values(r.images).flatMap((i) =>
+      i.imageTags.length ? (status === 'UNTAGGED' ? [] : i.imageTags.map((t) => ({ imageDigest: i.imageDigest, imageTag: t }))) : status === 'TAGGED' ? [] : [{ imageDigest: i.imageDigest }],
+    );
     const p = page(ids, input);
     return { imageIds: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
   },
@@ -195,7 +221,10 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
       if (id.imageDigest !== undefined || found.imageTags.length === 0) delete r.images[found.imageDigest];
       deleted.push(...(removed.length ? removed.map((t) => ({ imageDigest: found.imageDigest, imageTag: t })) : [{ imageDigest: found.imageDigest }]));
       sim.emit('EcrImageAction', `Image ${r.repositoryName}@${found.imageDigest.slice(0, 19)}… ${own(r.images, found.imageDigest) ? `untagged (${removed.join(', ')})` : 'deleted'} in Amazon ECR.`, {
-        actionType: 'DELETE', repositoryName: r.repositoryName, imageDigest: found.imageDigest, ...(removed.length === 1 ? { imageTag: removed[0]! } : {}),
+        actionType: 'DELETE',
+        repositoryName: r.repositoryName,
+        imageDigest: found.imageDigest,
+        ...(removed.length === 1 ? { imageTag: removed[0]! } : {}),
       });
     }
     return { imageIds: deleted, failures };
@@ -207,7 +236,14 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
     for (const id of input.imageIds as ImageId[]) {
       const found = findImage(r, id);
       if (!isImage(found)) failures.push({ imageId: id, ...found });
-      else images.push({ registryId: r.registryId, repositoryName: r.repositoryName, imageId: { imageDigest: found.imageDigest, ...(id.imageTag !== undefined ? { imageTag: id.imageTag } : {}) }, imageManifest: found.imageManifest, imageManifestMediaType: found.imageManifestMediaType });
+      else
+        images.push({
+          registryId: r.registryId,
+          repositoryName: r.repositoryName,
+          imageId: { imageDigest: found.imageDigest, ...(id.imageTag !== undefined ? { imageTag: id.imageTag } : {}) },
+          imageManifest: found.imageManifest,
+          imageManifestMediaType: found.imageManifestMediaType,
+        });
     }
     return { images, failures };
   },
@@ -217,7 +253,7 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
     try {
       JSON.parse(manifest);
     } catch {
-      throw new ApiError('InvalidParameterException', 'Invalid parameter at \'imageManifest\' failed to satisfy constraint: \'Invalid JSON syntax\'');
+      throw new ApiError('InvalidParameterException', "Invalid parameter at 'imageManifest' failed to satisfy constraint: 'Invalid JSON syntax'");
     }
     const digest = manifestDigest(manifest);
     if (input.imageDigest !== undefined && input.imageDigest !== digest) {
@@ -225,7 +261,15 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
     }
     const tag = input.imageTag as string | undefined;
     const { image } = putImage(sim, r, manifest, tag);
-    return { image: { registryId: r.registryId, repositoryName: r.repositoryName, imageId: { imageDigest: image.imageDigest, ...(tag !== undefined ? { imageTag: tag } : {}) }, imageManifest: image.imageManifest, imageManifestMediaType: image.imageManifestMediaType } };
+    return {
+      image: {
+        registryId: r.registryId,
+        repositoryName: r.repositoryName,
+        imageId: { imageDigest: image.imageDigest, ...(tag !== undefined ? { imageTag: tag } : {}) },
+        imageManifest: image.imageManifest,
+        imageManifestMediaType: image.imageManifestMediaType,
+      },
+    };
   },
   PutImageTagMutability(sim, input) {
     const r = repositoryOf(sim, input.repositoryName as string, input.registryId);
@@ -233,16 +277,22 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
     const filters = input.imageTagMutabilityExclusionFilters as EcrRepository['imageTagMutabilityExclusionFilters'];
     if (filters && r.imageTagMutability.endsWith('_WITH_EXCLUSION')) r.imageTagMutabilityExclusionFilters = filters;
     else delete r.imageTagMutabilityExclusionFilters;
-    return { registryId: r.registryId, repositoryName: r.repositoryName, imageTagMutability: r.imageTagMutability, ...(r.imageTagMutabilityExclusionFilters ? { imageTagMutabilityExclusionFilters: r.imageTagMutabilityExclusionFilters } : {}) };
+    return {
+      registryId: r.registryId,
+      repositoryName: r.repositoryName,
+      imageTagMutability: r.imageTagMutability,
+      ...(r.imageTagMutabilityExclusionFilters ? { imageTagMutabilityExclusionFilters: r.imageTagMutabilityExclusionFilters } : {}),
+    };
   },
   GetAuthorizationToken(sim, input) {
     const ids = (input.registryIds as string[] | undefined) ?? [registryId(sim)];
     const { password, expiresAtMs } = issuePassword(sim);
     return {
       authorizationData: ids.map((id) => ({
-        authorizationToken: base64(`AWS:${password}`), expiresAt: sim.ts(expiresAtMs), proxyEndpoint: `https://${ecrHost(id, sim.world.region)}`,
+        authorizationToken: base64(`AWS:${password}`),
+        expiresAt: sim.ts(expiresAtMs),
+        proxyEndpoint: `https://${ecrHost(id, sim.world.region)}`,
       })),
     };
   },
 };
-

@@ -4,9 +4,7 @@ import { PAGING, pageOf } from './paging';
 import { own } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from '../model/types';
-import {
-  asList, attachTargetGroups, checkActions, checkConditions, checkProtocol, defaultRuleArnOf, describeDefaultRule, describeListener, describeRule, ruleOrDefault, tgByArn, vErr,
-} from './elbv2Rules';
+import { asList, attachTargetGroups, checkActions, checkConditions, checkProtocol, defaultRuleArnOf, describeDefaultRule, describeListener, describeRule, ruleOrDefault, tgByArn, vErr } from './elbv2Rules';
 
 /** Elastic Load Balancing v2 (`elbv2.`): application load balancers, target groups, HTTP and HTTPS listeners, rules with weighted forward actions. */
 
@@ -23,7 +21,10 @@ function describeTg(sim: SimContext, tg: TargetGroup) {
 function describeLb(sim: SimContext, lb: LoadBalancer) {
   const { subnets, CreatedMs, ...rest } = lb;
   return {
-    ...rest, CreatedTime: sim.ts(CreatedMs), State: { Code: 'active' }, VpcId: sim.world.vpcId,
+    ...rest,
+    CreatedTime: sim.ts(CreatedMs),
+    State: { Code: 'active' },
+    VpcId: sim.world.vpcId,
     AvailabilityZones: subnets.map((s) => ({ SubnetId: s, ZoneName: sim.world.subnets[s]!.availabilityZone })),
   };
 }
@@ -43,9 +44,13 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     if (new Set(subnets.map((s) => w.subnets[s]!.availabilityZone)).size < 2) throw vErr('At least two subnets in two different Availability Zones must be specified');
     const id = sim.hex(16);
     const lb: LoadBalancer = {
-      LoadBalancerArn: elbArn(sim, `loadbalancer/app/${name}/${id}`), LoadBalancerName: name,
-      DNSName: `${name}-${sim.hex(10)}.${w.region}.elb.amazonaws.com`, Type: 'application',
-      Scheme: (input.Scheme as LoadBalancer['Scheme'] | undefined) ?? 'internet-facing', subnets, CreatedMs: sim.now,
+      LoadBalancerArn: elbArn(sim, `loadbalancer/app/${name}/${id}`),
+      LoadBalancerName: name,
+      DNSName: `${name}-${sim.hex(10)}.${w.region}.elb.amazonaws.com`,
+      Type: 'application',
+      Scheme: (input.Scheme as LoadBalancer['Scheme'] | undefined) ?? 'internet-facing',
+      subnets,
+      CreatedMs: sim.now,
     };
     w.loadBalancers[lb.LoadBalancerArn] = lb;
     sim.emit('LoadBalancerCreated', `Load balancer ${name} (${lb.DNSName}).`, { loadBalancerArn: lb.LoadBalancerArn });
@@ -66,12 +71,20 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     const timeout = num('HealthCheckTimeoutSeconds', 5, 2, 120);
     if (timeout >= interval) throw vErr('Health check timeout must be smaller than the interval');
     const tg: TargetGroup = {
-      TargetGroupArn: elbArn(sim, `targetgroup/${name}/${sim.hex(16)}`), TargetGroupName: name,
-      Protocol: (input.Protocol as 'HTTP' | undefined) ?? 'HTTP', Port: num('Port', 80, 1, 65535),
+      TargetGroupArn: elbArn(sim, `targetgroup/${name}/${sim.hex(16)}`),
+      TargetGroupName: name,
+      Protocol: (input.Protocol as 'HTTP' | undefined) ?? 'HTTP',
+      Port: num('Port', 80, 1, 65535),
       TargetType: ((input.TargetType as string | undefined) ?? 'instance') === 'ip' ? 'ip' : 'instance',
-      HealthCheckPath: (input.HealthCheckPath as string | undefined) ?? '/', HealthCheckIntervalSeconds: interval, HealthCheckTimeoutSeconds: timeout,
-      HealthyThresholdCount: num('HealthyThresholdCount', 5, 2, 10), UnhealthyThresholdCount: num('UnhealthyThresholdCount', 2, 2, 10),
-      Matcher: (input.Matcher as { HttpCode: string } | undefined) ?? { HttpCode: '200' }, deregistrationDelaySeconds: 300, loadBalancerArns: [], targets: [],
+      HealthCheckPath: (input.HealthCheckPath as string | undefined) ?? '/',
+      HealthCheckIntervalSeconds: interval,
+      HealthCheckTimeoutSeconds: timeout,
+      HealthyThresholdCount: num('HealthyThresholdCount', 5, 2, 10),
+      UnhealthyThresholdCount: num('UnhealthyThresholdCount', 2, 2, 10),
+      Matcher: (input.Matcher as { HttpCode: string } | undefined) ?? { HttpCode: '200' },
+      deregistrationDelaySeconds: 300,
+      loadBalancerArns: [],
+      targets: [],
     };
     if (!['instance', 'ip'].includes((input.TargetType as string | undefined) ?? 'instance')) throw vErr('TargetType must be instance or ip.');
     w.targetGroups[tg.TargetGroupArn] = tg;
@@ -162,7 +175,8 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     const tg = tgByArn(sim, input.TargetGroupArn);
     return {
       TargetHealthDescriptions: tg.targets.map((t) => ({
-        Target: { Id: t.Id, Port: t.Port }, HealthCheckPort: String(t.Port),
+        Target: { Id: t.Id, Port: t.Port },
+        HealthCheckPort: String(t.Port),
         TargetHealth: { State: t.State, ...(t.Reason ? { Reason: t.Reason } : {}) },
       })),
     };
@@ -173,13 +187,19 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     const names = input.Names as string[] | undefined;
     const lb = input.LoadBalancerArn as string | undefined;
     if (lb !== undefined && !own(sim.world.loadBalancers, lb)) throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
-    const groups = Object.values(sim.world.targetGroups)
-      .filter((t) => (!arns || arns.includes(t.TargetGroupArn)) && (!names || names.includes(t.TargetGroupName)) && (lb === undefined || t.loadBalancerArns.includes(lb)));
+    const groups = Object.values(sim.world.targetGroups).filter((t) => (!arns || arns.includes(t.TargetGroupArn)) && (!names || names.includes(t.TargetGroupName)) && (lb === undefined || t.loadBalancerArns.includes(lb)));
     // Every ARN or name asked for must be there, as in ELBv2.
     if ((arns && arns.some((a) => !groups.some((t) => t.TargetGroupArn === a))) || (names && names.some((n) => !groups.some((t) => t.TargetGroupName === n)))) {
       throw new ApiError('TargetGroupNotFound', 'One or more target groups not found');
     }
-    return pageOf(groups, input, PAGING.elbv2, 'TargetGroups', (t) => t.TargetGroupArn, (t) => describeTg(sim, t));
+    return pageOf(
+      groups,
+      input,
+      PAGING.elbv2,
+      'TargetGroups',
+      (t) => t.TargetGroupArn,
+      (t) => describeTg(sim, t),
+    );
   },
 
   DescribeLoadBalancers(sim, input) {
@@ -189,7 +209,14 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     if ((arns && arns.some((a) => !lbs.some((l) => l.LoadBalancerArn === a))) || (names && names.some((n) => !lbs.some((l) => l.LoadBalancerName === n)))) {
       throw new ApiError('LoadBalancerNotFound', 'One or more load balancers not found');
     }
-    return pageOf(lbs, input, PAGING.elbv2, 'LoadBalancers', (l) => l.LoadBalancerArn, (l) => describeLb(sim, l));
+    return pageOf(
+      lbs,
+      input,
+      PAGING.elbv2,
+      'LoadBalancers',
+      (l) => l.LoadBalancerArn,
+      (l) => describeLb(sim, l),
+    );
   },
 
   /** Moves rules to new priorities at once (the strangler fig's switch: a rule parked behind the catch-all comes to the front). */
@@ -229,11 +256,19 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
     if (arns !== undefined) {
       const found = arns.map((a) => ruleOrDefault(sim, a));
       if (found.some((f) => !f)) throw new ApiError('RuleNotFound', 'One or more rules not found');
-      return pageOf(found.map((f) => (f!.rule ? describeRule(f!.rule) : describeDefaultRule(f!.listener))), input, PAGING.elbv2, 'Rules', key);
+      return pageOf(
+        found.map((f) => (f!.rule ? describeRule(f!.rule) : describeDefaultRule(f!.listener))),
+        input,
+        PAGING.elbv2,
+        'Rules',
+        key,
+      );
     }
     const l = own(w.listeners, input.ListenerArn);
     if (!l) throw new ApiError('ListenerNotFound', 'One or more listeners not found');
-    const rules = Object.values(w.rules).filter((r) => r.ListenerArn === l.ListenerArn).sort((a, b) => a.Priority - b.Priority);
+    const rules = Object.values(w.rules)
+      .filter((r) => r.ListenerArn === l.ListenerArn)
+      .sort((a, b) => a.Priority - b.Priority);
     return pageOf([...rules.map(describeRule), describeDefaultRule(l)], input, PAGING.elbv2, 'Rules', key);
   },
 };

@@ -16,7 +16,7 @@ export function asList<T>(v: T | T[] | undefined): T[] | undefined {
 }
 
 export function tgByArn(sim: SimContext, arn: unknown): TargetGroup {
-  const tg = typeof arn === 'string' ? own(sim.world.targetGroups, arn) ?? Object.values(sim.world.targetGroups).find((t) => t.TargetGroupName === arn) : undefined;
+  const tg = typeof arn === 'string' ? (own(sim.world.targetGroups, arn) ?? Object.values(sim.world.targetGroups).find((t) => t.TargetGroupName === arn)) : undefined;
   if (!tg) throw new ApiError('TargetGroupNotFound', 'One or more target groups not found');
   return tg;
 }
@@ -59,7 +59,8 @@ function checkForward(sim: SimContext, a: ForwardInput): LbAction {
     throw vErr('The target group stickiness duration must be from 1 to 604800 seconds.');
   }
   return {
-    Type: 'forward', ...(groups.length === 1 ? { TargetGroupArn: groups[0]!.TargetGroupArn } : {}),
+    Type: 'forward',
+    ...(groups.length === 1 ? { TargetGroupArn: groups[0]!.TargetGroupArn } : {}),
     ForwardConfig: { TargetGroups: groups, TargetGroupStickinessConfig: { Enabled: enabled, ...(enabled ? { DurationSeconds: st!.DurationSeconds! } : {}) } },
   };
 }
@@ -109,9 +110,11 @@ export function checkConditions(input: unknown): RuleCondition[] {
 /** The rule as DescribeRules returns it: priority as a string, conditions with their config form. */
 export function describeRule(r: ListenerRule): Record<string, unknown> {
   return {
-    RuleArn: r.RuleArn, Priority: String(r.Priority),
+    RuleArn: r.RuleArn,
+    Priority: String(r.Priority),
     Conditions: r.Conditions.map((c) => ({ Field: c.Field, Values: c.Values, ...(c.Field === 'path-pattern' ? { PathPatternConfig: { Values: c.Values } } : { HostHeaderConfig: { Values: c.Values } }) })),
-    Actions: r.Actions, IsDefault: false,
+    Actions: r.Actions,
+    IsDefault: false,
   };
 }
 
@@ -121,8 +124,13 @@ export function describeDefaultRule(l: Listener): Record<string, unknown> {
 
 export function describeListener(l: Listener): Record<string, unknown> {
   return {
-    ListenerArn: l.ListenerArn, LoadBalancerArn: l.LoadBalancerArn, Port: l.Port, Protocol: l.Protocol,
-    ...(l.Certificates ? { Certificates: l.Certificates } : {}), ...(l.SslPolicy ? { SslPolicy: l.SslPolicy } : {}), DefaultActions: l.DefaultActions,
+    ListenerArn: l.ListenerArn,
+    LoadBalancerArn: l.LoadBalancerArn,
+    Port: l.Port,
+    Protocol: l.Protocol,
+    ...(l.Certificates ? { Certificates: l.Certificates } : {}),
+    ...(l.SslPolicy ? { SslPolicy: l.SslPolicy } : {}),
+    DefaultActions: l.DefaultActions,
   };
 }
 
@@ -138,8 +146,12 @@ export function attachTargetGroups(sim: SimContext, lbArn: string, actions: LbAc
 
 /** Security policies an HTTPS listener may name (a selection of ELB's predefined policies); the first is the default [INF: the console's default since 2023]. */
 export const SSL_POLICIES = [
-  'ELBSecurityPolicy-TLS13-1-2-2021-06', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06', 'ELBSecurityPolicy-TLS13-1-3-2021-06',
-  'ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS-1-2-2017-01', 'ELBSecurityPolicy-FS-1-2-Res-2020-10',
+  'ELBSecurityPolicy-TLS13-1-2-2021-06',
+  'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+  'ELBSecurityPolicy-TLS13-1-3-2021-06',
+  'ELBSecurityPolicy-2016-08',
+  'ELBSecurityPolicy-TLS-1-2-2017-01',
+  'ELBSecurityPolicy-FS-1-2-Res-2020-10',
 ];
 
 /** The protocol, port, certificate and policy of a listener, checked: HTTPS needs exactly one certificate the account holds. */
@@ -149,7 +161,8 @@ export function checkProtocol(sim: SimContext, input: Record<string, unknown>, c
   const port = (input.Port as number | undefined) ?? current?.Port ?? (protocol === 'HTTPS' ? 443 : 80);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw vErr('Port must be between 1 and 65535.');
   if (protocol === 'HTTP') {
-    if (input.Certificates !== undefined || input.SslPolicy !== undefined) throw new ApiError('IncompatibleProtocols', 'The specified configuration is not valid with this protocol: certificates and security policies are for HTTPS listeners.');
+    if (input.Certificates !== undefined || input.SslPolicy !== undefined)
+      throw new ApiError('IncompatibleProtocols', 'The specified configuration is not valid with this protocol: certificates and security policies are for HTTPS listeners.');
     return { Protocol: 'HTTP', Port: port };
   }
   const certs = asList(input.Certificates as { CertificateArn?: string }[] | undefined) ?? current?.Certificates;

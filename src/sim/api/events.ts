@@ -23,18 +23,25 @@ function schedule(sim: SimContext, r: EventRule): void {
 function runTaskInput(cluster: string, p: Record<string, unknown>, rule: string): Record<string, unknown> {
   const net = p.NetworkConfiguration as { awsvpcConfiguration?: { Subnets?: string[]; SecurityGroups?: string[]; AssignPublicIp?: string } } | undefined;
   return {
-    cluster, taskDefinition: p.TaskDefinitionArn, count: p.TaskCount ?? 1, startedBy: `events-rule/${rule}`,
+    cluster,
+    taskDefinition: p.TaskDefinitionArn,
+    count: p.TaskCount ?? 1,
+    startedBy: `events-rule/${rule}`,
     ...(p.LaunchType ? { launchType: p.LaunchType } : {}),
     ...(p.PlatformVersion ? { platformVersion: p.PlatformVersion } : {}),
     ...(p.Group ? { group: p.Group } : {}),
-    ...(p.CapacityProviderStrategy ? { capacityProviderStrategy: (p.CapacityProviderStrategy as { capacityProvider: string; weight?: number; base?: number }[]) } : {}),
-    ...(net?.awsvpcConfiguration ? {
-      networkConfiguration: { awsvpcConfiguration: {
-        subnets: net.awsvpcConfiguration.Subnets ?? [],
-        ...(net.awsvpcConfiguration.SecurityGroups ? { securityGroups: net.awsvpcConfiguration.SecurityGroups } : {}),
-        ...(net.awsvpcConfiguration.AssignPublicIp ? { assignPublicIp: net.awsvpcConfiguration.AssignPublicIp } : {}),
-      } },
-    } : {}),
+    ...(p.CapacityProviderStrategy ? { capacityProviderStrategy: p.CapacityProviderStrategy as { capacityProvider: string; weight?: number; base?: number }[] } : {}),
+    ...(net?.awsvpcConfiguration
+      ? {
+          networkConfiguration: {
+            awsvpcConfiguration: {
+              subnets: net.awsvpcConfiguration.Subnets ?? [],
+              ...(net.awsvpcConfiguration.SecurityGroups ? { securityGroups: net.awsvpcConfiguration.SecurityGroups } : {}),
+              ...(net.awsvpcConfiguration.AssignPublicIp ? { assignPublicIp: net.awsvpcConfiguration.AssignPublicIp } : {}),
+            },
+          },
+        }
+      : {}),
   };
 }
 
@@ -52,8 +59,13 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
     }
     const previous = own(sim.world.eventRules, name);
     const r: EventRule = {
-      Name: name, Arn: `arn:aws:events:${sim.world.region}:${sim.world.account}:rule/${name}`, ScheduleExpression: expr,
-      State: input.State === 'DISABLED' ? 'DISABLED' : 'ENABLED', Targets: previous?.Targets ?? [], CreatedMs: sim.now, gen: (previous?.gen ?? 0) + 1,
+      Name: name,
+      Arn: `arn:aws:events:${sim.world.region}:${sim.world.account}:rule/${name}`,
+      ScheduleExpression: expr,
+      State: input.State === 'DISABLED' ? 'DISABLED' : 'ENABLED',
+      Targets: previous?.Targets ?? [],
+      CreatedMs: sim.now,
+      gen: (previous?.gen ?? 0) + 1,
     };
     setOwn(sim.world.eventRules, name, r);
     schedule(sim, r);
@@ -89,7 +101,7 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
 
   DeleteRule(sim, input) {
     const r = own(sim.world.eventRules, input.Name);
-    if (r?.Targets.length) throw vErr('Rule can\'t be deleted since it has targets.');
+    if (r?.Targets.length) throw vErr("Rule can't be deleted since it has targets.");
     delete sim.world.eventRules[input.Name as string];
     return {};
   },

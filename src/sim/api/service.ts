@@ -16,7 +16,7 @@ const INT32 = 2147483647;
 function show(v: unknown): string {
   let text: string;
   if (typeof v === 'string') text = v;
-  else if (Array.isArray(v)) text = `[${v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x) ?? String(x))).join(', ')}]`;
+  else if (Array.isArray(v)) text = `[${v.map((x) => (typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x)))).join(', ')}]`;
   else if (typeof v === 'object' && v !== null) text = `{${Object.keys(v).join(', ')}}`;
   else text = String(v);
   return text.length > 100 ? `${text.slice(0, 100)}...` : text;

@@ -32,7 +32,14 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
     return createNamespace(sim, input, 'HTTP');
   },
   ListNamespaces(sim, input) {
-    return pageOf(Object.values(sim.world.namespaces), input, PAGING.servicediscovery, 'Namespaces', (n) => n.Id, (n) => ({ Id: n.Id, Arn: n.Arn, Name: n.Name, Type: n.Type, CreateDate: sim.ts(n.CreateMs) }));
+    return pageOf(
+      Object.values(sim.world.namespaces),
+      input,
+      PAGING.servicediscovery,
+      'Namespaces',
+      (n) => n.Id,
+      (n) => ({ Id: n.Id, Arn: n.Arn, Name: n.Name, Type: n.Type, CreateDate: sim.ts(n.CreateMs) }),
+    );
   },
   CreateService(sim, input) {
     const name = input.Name;
@@ -51,8 +58,14 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
     const id = `srv-${sim.hex(16)}`;
     const fc = (input.HealthCheckCustomConfig as { FailureThreshold?: number } | undefined)?.FailureThreshold;
     const d: CloudMapService = {
-      Id: id, Arn: `arn:aws:servicediscovery:${sim.world.region}:${sim.world.account}:service/${id}`, Name: name, NamespaceId: ns.Id,
-      DnsRecords: records, instances: [], CreateMs: sim.now, ...(fc !== undefined ? { FailureThreshold: fc } : {}),
+      Id: id,
+      Arn: `arn:aws:servicediscovery:${sim.world.region}:${sim.world.account}:service/${id}`,
+      Name: name,
+      NamespaceId: ns.Id,
+      DnsRecords: records,
+      instances: [],
+      CreateMs: sim.now,
+      ...(fc !== undefined ? { FailureThreshold: fc } : {}),
     };
     sim.world.discoveryServices[id] = d;
     return { Service: { Id: id, Arn: d.Arn, Name: name, NamespaceId: ns.Id, DnsConfig: { NamespaceId: ns.Id, RoutingPolicy: dns?.RoutingPolicy ?? 'MULTIVALUE', DnsRecords: records }, CreateDate: sim.ts(sim.now) } };
@@ -60,7 +73,14 @@ export const SERVICEDISCOVERY_OPERATIONS: Record<string, Operation> = {
   ListInstances(sim, input) {
     const d = own(sim.world.discoveryServices, input.ServiceId);
     if (!d) throw new ApiError('ServiceNotFound', `Service ${String(input.ServiceId)} not found.`);
-    return pageOf(d.instances, input, PAGING.servicediscovery, 'Instances', (i) => i.InstanceId, (i) => ({ Id: i.InstanceId, Attributes: i.Attributes }));
+    return pageOf(
+      d.instances,
+      input,
+      PAGING.servicediscovery,
+      'Instances',
+      (i) => i.InstanceId,
+      (i) => ({ Id: i.InstanceId, Attributes: i.Attributes }),
+    );
   },
   DiscoverInstances(sim, input) {
     const ns = Object.values(sim.world.namespaces).find((n) => n.Name === input.NamespaceName);

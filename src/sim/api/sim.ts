@@ -81,17 +81,23 @@ function launchInstances(sim: SimContext, input: LaunchInput): Ec2Instance[] {
     if (w.ec2[id]) throw invalidParameter(`Instance ${id} already exists.`);
     // Without a zone, instances go round-robin across the AZs.
     const subnet = fixed ?? subnets[(existing + i) % subnets.length]!;
-    out.push(startEc2Instance(sim, {
-      id, instanceType: type, subnetId: subnet.subnetId, clusterArn: cluster.clusterArn, bootMs: boot,
-      agentConfig: {
-        reservedMemory: input.reservedMemory ?? 0,
-        reservedPorts: input.reservedPorts ?? [22, 2375, 2376, 51678, 51679],
-        reservedPortsUdp: [],
-        instanceAttributes: input.attributes ?? {},
-        ...(input.registeredResources ? { registeredResources: input.registeredResources } : {}),
-        ...(typeof input.agentVersion === 'string' && input.agentVersion !== AGENT_VERSION ? { agentVersion: input.agentVersion } : {}),
-      },
-    }));
+    out.push(
+      startEc2Instance(sim, {
+        id,
+        instanceType: type,
+        subnetId: subnet.subnetId,
+        clusterArn: cluster.clusterArn,
+        bootMs: boot,
+        agentConfig: {
+          reservedMemory: input.reservedMemory ?? 0,
+          reservedPorts: input.reservedPorts ?? [22, 2375, 2376, 51678, 51679],
+          reservedPortsUdp: [],
+          instanceAttributes: input.attributes ?? {},
+          ...(input.registeredResources ? { registeredResources: input.registeredResources } : {}),
+          ...(typeof input.agentVersion === 'string' && input.agentVersion !== AGENT_VERSION ? { agentVersion: input.agentVersion } : {}),
+        },
+      }),
+    );
   }
   return out;
 }
@@ -149,10 +155,14 @@ function setTraffic(sim: SimContext, input: Record<string, unknown>): unknown {
 
 function describeShape(s: TrafficSource['shape']): string {
   switch (s.type) {
-    case 'constant': return `${s.requestsPerSecond} requests/s`;
-    case 'spike': return `${s.base} requests/s with a spike to ${s.peak} for ${s.durationMs / 1000} s`;
-    case 'daily': return `a daily curve from ${s.base} to ${s.peak} requests/s, peaking at ${s.peakHour}:00 UTC`;
-    case 'steps': return `${s.steps.length} steps`;
+    case 'constant':
+      return `${s.requestsPerSecond} requests/s`;
+    case 'spike':
+      return `${s.base} requests/s with a spike to ${s.peak} for ${s.durationMs / 1000} s`;
+    case 'daily':
+      return `a daily curve from ${s.base} to ${s.peak} requests/s, peaking at ${s.peakHour}:00 UTC`;
+    case 'steps':
+      return `${s.steps.length} steps`;
   }
 }
 
@@ -221,7 +231,10 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
   SetLoad(sim, input) {
     const cluster = sim.cluster(input.cluster);
     const { cpuUnits, memoryMiB, containerName } = input as { cpuUnits?: unknown; memoryMiB?: unknown; containerName?: unknown };
-    for (const [k, v] of [['cpuUnits', cpuUnits], ['memoryMiB', memoryMiB]] as const) {
+    for (const [k, v] of [
+      ['cpuUnits', cpuUnits],
+      ['memoryMiB', memoryMiB],
+    ] as const) {
       if (v !== undefined && (typeof v !== 'number' || !(v >= 0))) throw invalidParameter(`${k} must be a number of at least 0.`);
     }
     if (cpuUnits === undefined && memoryMiB === undefined) throw invalidParameter('Give cpuUnits and/or memoryMiB.');
@@ -247,7 +260,11 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
       ...(cpuUnits !== undefined ? { cpuUnits: cpuUnits as number } : {}),
       ...(memoryMiB !== undefined ? { memoryMiB: memoryMiB as number } : {}),
     };
-    sim.emit('LoadChanged', `Load on ${target.slice(target.lastIndexOf('/') + 1)}${containerName ? ` (${String(containerName)})` : ''}: ${cpuUnits !== undefined ? `${String(cpuUnits)} CPU units` : ''}${cpuUnits !== undefined && memoryMiB !== undefined ? ', ' : ''}${memoryMiB !== undefined ? `${String(memoryMiB)} MiB` : ''}.`, { target, cpuUnits, memoryMiB });
+    sim.emit(
+      'LoadChanged',
+      `Load on ${target.slice(target.lastIndexOf('/') + 1)}${containerName ? ` (${String(containerName)})` : ''}: ${cpuUnits !== undefined ? `${String(cpuUnits)} CPU units` : ''}${cpuUnits !== undefined && memoryMiB !== undefined ? ', ' : ''}${memoryMiB !== undefined ? `${String(memoryMiB)} MiB` : ''}.`,
+      { target, cpuUnits, memoryMiB },
+    );
     for (const a of [...tasks]) {
       const t = sim.world.tasks[a];
       if (t) checkMemory(sim, t);
@@ -258,8 +275,9 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     const cluster = sim.cluster(input.cluster);
     // `service` (a name or ARN) narrows the reclaim to that service's Spot tasks.
     const svcArn = typeof input.service === 'string' ? (input.service.startsWith('arn:') ? input.service : sim.arn(`service/${cluster.clusterName}/${input.service}`)) : undefined;
-    const spot = sim.world.taskOrder.map((a) => sim.world.tasks[a]!).filter((t) =>
-      t.clusterArn === cluster.clusterArn && t.capacityProviderName === 'FARGATE_SPOT' && t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED' && (svcArn === undefined || t.serviceArn === svcArn));
+    const spot = sim.world.taskOrder
+      .map((a) => sim.world.tasks[a]!)
+      .filter((t) => t.clusterArn === cluster.clusterArn && t.capacityProviderName === 'FARGATE_SPOT' && t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED' && (svcArn === undefined || t.serviceArn === svcArn));
     let chosen: typeof spot;
     if (Array.isArray(input.tasks)) {
       chosen = spot.filter((t) => (input.tasks as unknown[]).includes(t.taskArn) || (input.tasks as unknown[]).includes(t.id));

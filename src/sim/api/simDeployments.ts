@@ -35,8 +35,11 @@ function createHookFunction(sim: SimContext, input: Record<string, unknown>): un
   const delay = input.callBackDelay;
   if (delay !== undefined && (typeof delay !== 'number' || !(delay >= 1))) throw invalidParameter('callBackDelay must be a number of seconds of at least 1.');
   const fn: HookFunction = {
-    FunctionName: name, FunctionArn: `arn:aws:lambda:${sim.world.region}:${sim.world.account}:function:${name}`,
-    hookStatus: verdict, durationSeconds: duration, ...(delay !== undefined ? { callBackDelaySeconds: delay as number } : {}),
+    FunctionName: name,
+    FunctionArn: `arn:aws:lambda:${sim.world.region}:${sim.world.account}:function:${name}`,
+    hookStatus: verdict,
+    durationSeconds: duration,
+    ...(delay !== undefined ? { callBackDelaySeconds: delay as number } : {}),
     firstInvokedMs: own(sim.world.hookFunctions, name)?.firstInvokedMs ?? {},
   };
   setOwn(sim.world.hookFunctions, name, fn);

@@ -44,7 +44,10 @@ export function reconcileAsg(sim: SimContext, asg: AutoScalingGroup): void {
     const counts = perSubnet(alive(sim, asg));
     candidates.sort((a, b) => counts.get(b.subnetId)! - counts.get(a.subnetId)! || b.launchedAtMs - a.launchedAtMs || (a.ec2InstanceId < b.ec2InstanceId ? 1 : -1));
     const victim = candidates[0]!;
-    sim.emit('AsgTerminate', `Auto Scaling group ${asg.AutoScalingGroupName} terminates ${victim.ec2InstanceId} (desired capacity ${asg.DesiredCapacity}).`, { autoScalingGroupName: asg.AutoScalingGroupName, ec2InstanceId: victim.ec2InstanceId });
+    sim.emit('AsgTerminate', `Auto Scaling group ${asg.AutoScalingGroupName} terminates ${victim.ec2InstanceId} (desired capacity ${asg.DesiredCapacity}).`, {
+      autoScalingGroupName: asg.AutoScalingGroupName,
+      ec2InstanceId: victim.ec2InstanceId,
+    });
     terminateInstance(sim, victim);
     extra--;
   }
@@ -63,7 +66,9 @@ export function setDesiredCapacity(sim: SimContext, asg: AutoScalingGroup, n: nu
   const clamped = Math.max(asg.MinSize, Math.min(asg.MaxSize, n));
   if (clamped === asg.DesiredCapacity) return;
   sim.emit('AsgDesiredCapacity', `Auto Scaling group ${asg.AutoScalingGroupName}: desired capacity ${asg.DesiredCapacity} → ${clamped} (${why}).`, {
-    autoScalingGroupName: asg.AutoScalingGroupName, from: asg.DesiredCapacity, to: clamped,
+    autoScalingGroupName: asg.AutoScalingGroupName,
+    from: asg.DesiredCapacity,
+    to: clamped,
   });
   asg.DesiredCapacity = clamped;
   reconcileAsg(sim, asg);
@@ -84,7 +89,11 @@ export function registerAsgHandlers(sim: SimContext): void {
 export function launchManagedInstance(sim: SimContext, cp: CapacityProvider, instanceType: string, subnetId: string): Ec2Instance {
   const mi = cp.managedInstances!;
   return startEc2Instance(sim, {
-    id: `i-0${sim.hex(16)}`, instanceType, subnetId, clusterArn: sim.arn(`cluster/${mi.cluster}`), bootMs: sim.world.durations.managedInstanceBootMs,
+    id: `i-0${sim.hex(16)}`,
+    instanceType,
+    subnetId,
+    clusterArn: sim.arn(`cluster/${mi.cluster}`),
+    bootMs: sim.world.durations.managedInstanceBootMs,
     agentConfig: { reservedMemory: 0, reservedPorts: [22, 2375, 2376, 51678, 51679], reservedPortsUdp: [], instanceAttributes: {} },
     managedBy: cp.name,
   });
@@ -97,7 +106,9 @@ export function drainManagedInstance(sim: SimContext, ci: ContainerInstance, why
   ci.retiringSinceMs = sim.now;
   ci.version++;
   sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is DRAINING: ${why}.`, {
-    containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status: 'DRAINING',
+    containerInstanceArn: ci.containerInstanceArn,
+    ec2InstanceId: ci.ec2InstanceId,
+    status: 'DRAINING',
   });
   sim.notices.emit('clusterChanged', ci.clusterArn);
 }
@@ -106,7 +117,9 @@ export function drainManagedInstance(sim: SimContext, ci: ContainerInstance, why
 export function retireManagedInstance(sim: SimContext, inst: Ec2Instance, why: string): void {
   if (inst.state === 'terminated') return;
   sim.emit('ManagedInstanceRetired', `Managed Instances capacity provider ${inst.managedBy ?? ''} terminates ${inst.ec2InstanceId}: ${why}.`, {
-    capacityProviderName: inst.managedBy ?? '', ec2InstanceId: inst.ec2InstanceId, reason: why,
+    capacityProviderName: inst.managedBy ?? '',
+    ec2InstanceId: inst.ec2InstanceId,
+    reason: why,
   });
   terminateInstance(sim, inst);
 }

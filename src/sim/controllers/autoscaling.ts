@@ -20,7 +20,10 @@ const COMPARE: Record<Alarm['ComparisonOperator'], (v: number, t: number) => boo
   LessThanOrEqualToThreshold: (v, t) => v <= t,
 };
 const SYMBOL: Record<Alarm['ComparisonOperator'], string> = {
-  GreaterThanThreshold: '>', GreaterThanOrEqualToThreshold: '>=', LessThanThreshold: '<', LessThanOrEqualToThreshold: '<=',
+  GreaterThanThreshold: '>',
+  GreaterThanOrEqualToThreshold: '>=',
+  LessThanThreshold: '<',
+  LessThanOrEqualToThreshold: '<=',
 };
 
 /** "CPUUtilization > 60 for 3 datapoints within 3 minutes", as the CloudWatch console states an alarm. */
@@ -34,7 +37,11 @@ const alarmKeys = new WeakMap<Alarm, string>();
 function alarmKey(a: Alarm): string {
   let key = alarmKeys.get(a);
   if (key === undefined) {
-    key = seriesKey(a.Namespace, a.MetricName, a.Dimensions.map((d) => ({ name: d.Name, value: d.Value })));
+    key = seriesKey(
+      a.Namespace,
+      a.MetricName,
+      a.Dimensions.map((d) => ({ name: d.Name, value: d.Value })),
+    );
     alarmKeys.set(a, key);
   }
   return key;
@@ -71,9 +78,10 @@ export function evaluateAlarms(sim: SimContext): void {
     if (state !== a.StateValue) {
       a.StateValue = state;
       a.StateUpdatedMs = sim.now;
-      a.StateReason = state === 'INSUFFICIENT_DATA'
-        ? 'Insufficient Data: no datapoints were received for the evaluation periods.'
-        : `Threshold Crossed: ${breaching} out of the last ${values.length} datapoints ${state === 'ALARM' ? 'were' : 'were not all'} ${SYMBOL[a.ComparisonOperator]} the threshold (${a.Threshold}).`;
+      a.StateReason =
+        state === 'INSUFFICIENT_DATA'
+          ? 'Insufficient Data: no datapoints were received for the evaluation periods.'
+          : `Threshold Crossed: ${breaching} out of the last ${values.length} datapoints ${state === 'ALARM' ? 'were' : 'were not all'} ${SYMBOL[a.ComparisonOperator]} the threshold (${a.Threshold}).`;
       sim.emit('AlarmStateChange', `Alarm ${a.AlarmName} is ${state}${state === 'ALARM' ? `: ${alarmCondition(a)}` : ''}.`, { alarmName: a.AlarmName, state });
     }
   }
@@ -97,8 +105,15 @@ export function setDesired(sim: SimContext, target: ScalableTarget, svc: Service
   svc.deployments[0]!.desiredCount = n;
   svc.steady = false;
   const activity = {
-    ActivityId: sim.uuid(), ServiceNamespace: 'ecs' as const, ResourceId: target.ResourceId, ScalableDimension: 'ecs:service:DesiredCount' as const,
-    Description: description ?? `Setting desired count to ${n}.`, Cause: cause, StartMs: sim.now, EndMs: sim.now, StatusCode: 'Successful' as const,
+    ActivityId: sim.uuid(),
+    ServiceNamespace: 'ecs' as const,
+    ResourceId: target.ResourceId,
+    ScalableDimension: 'ecs:service:DesiredCount' as const,
+    Description: description ?? `Setting desired count to ${n}.`,
+    Cause: cause,
+    StartMs: sim.now,
+    EndMs: sim.now,
+    StatusCode: 'Successful' as const,
     StatusMessage: `Successfully set desired count to ${n}. Change successfully fulfilled by ecs.`,
   };
   sim.world.scalingActivities.unshift(activity);
@@ -163,8 +178,7 @@ function targetTracking(sim: SimContext, target: ScalableTarget, svc: Service, p
     setDesired(sim, target, svc, out.n, `monitor alarm ${out.alarm.AlarmName} in state ALARM triggered policy ${out.p.PolicyName}`);
     return true;
   }
-  if (tracking > 0 && ins.length === trackingIn && ins.length > 0 && !target.SuspendedState.DynamicScalingInSuspended &&
-      sim.now >= target.scaleInUntilMs && !deploying(svc)) {
+  if (tracking > 0 && ins.length === trackingIn && ins.length > 0 && !target.SuspendedState.DynamicScalingInSuspended && sim.now >= target.scaleInUntilMs && !deploying(svc)) {
     // Scale in only when every policy that may scale in wants to, and then by the least any of them asks.
     const pick = ins.reduce((a, b) => (b.n > a.n ? b : a));
     target.scaleInUntilMs = sim.now + pick.p.TargetTrackingScalingPolicyConfiguration!.ScaleInCooldown * 1000;

@@ -20,7 +20,7 @@ export function meterMinute(sim: SimContext): void {
   const w = sim.world;
   const c = w.cost;
   const minuteShare = MINUTE / HOUR;
-  const serviceName = (arn: string | undefined) => (arn ? w.services[arn]?.serviceName ?? 'standalone' : 'standalone');
+  const serviceName = (arn: string | undefined) => (arn ? (w.services[arn]?.serviceName ?? 'standalone') : 'standalone');
   // In the table's order, as Object.values lists it, without building the list each minute.
   for (const id in w.ec2) {
     const inst = w.ec2[id]!;

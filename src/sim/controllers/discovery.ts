@@ -30,8 +30,12 @@ function registerInstance(sim: SimContext, t: Task): void {
     } else if (reg.containerPort !== undefined) port = reg.containerPort;
     if (!ip) return;
     const attributes: Record<string, string> = {
-      AWS_INSTANCE_IPV4: ip, AVAILABILITY_ZONE: t.availabilityZone, REGION: sim.world.region,
-      ECS_SERVICE_NAME: svc.serviceName, ECS_CLUSTER_NAME: cluster.clusterName, ECS_TASK_DEFINITION_FAMILY: t.family,
+      AWS_INSTANCE_IPV4: ip,
+      AVAILABILITY_ZONE: t.availabilityZone,
+      REGION: sim.world.region,
+      ECS_SERVICE_NAME: svc.serviceName,
+      ECS_CLUSTER_NAME: cluster.clusterName,
+      ECS_TASK_DEFINITION_FAMILY: t.family,
       ...(port !== undefined ? { AWS_INSTANCE_PORT: String(port) } : {}),
       ...(t.ec2InstanceId ? { EC2_INSTANCE_ID: t.ec2InstanceId } : {}),
     };

@@ -32,7 +32,11 @@ export function portsInUse(sim: SimContext, except?: DockerContainer): Map<numbe
 /** Starts a container's process; refuses (and leaves it created) when a published port is taken. */
 export function start(sim: SimContext, c: DockerContainer): void {
   const used = portsInUse(sim, c);
-  const held = new Set(Object.values(host(sim).processes).filter((p) => p.state === 'running').map((p) => p.port));
+  const held = new Set(
+    Object.values(host(sim).processes)
+      .filter((p) => p.state === 'running')
+      .map((p) => p.port),
+  );
   const clash = c.ports.find((p) => used.has(p.host) || held.has(p.host));
   if (clash) throw daemonError(`driver failed programming external connectivity on endpoint ${c.name} (${c.id.slice(0, 12)}): Bind for 0.0.0.0:${clash.host} failed: port is already allocated`);
   c.gen++;
@@ -86,7 +90,9 @@ export function resolveFrom(sim: SimContext, from: DockerContainer, name: string
 export function containerIp(sim: SimContext, c: DockerContainer): string {
   const h = host(sim);
   const nets = Object.keys(h.networks);
-  const members = Object.values(h.containers).filter((x) => x.network === c.network).sort((a, b) => a.order - b.order);
+  const members = Object.values(h.containers)
+    .filter((x) => x.network === c.network)
+    .sort((a, b) => a.order - b.order);
   return `172.${17 + Math.max(0, nets.indexOf(c.network))}.0.${2 + members.indexOf(c)}`;
 }
 
@@ -301,13 +307,10 @@ export function request(sim: SimContext, port: number, path: string): { ok: bool
   if (!listening(sim, c, mapping.container)) {
     // Docker's proxy accepts the connection, then finds nothing behind it.
     const exposed = host(sim).images[withTag(c.image)]?.exposed ?? [];
-    const why = c.readyMs === undefined
-      ? `${c.name} is not accepting connections yet`
-      : `nothing listens on container port ${mapping.container} in ${c.name}${exposed.length ? ` (the image exposes ${exposed.join(', ')})` : ''}`;
+    const why = c.readyMs === undefined ? `${c.name} is not accepting connections yet` : `nothing listens on container port ${mapping.container} in ${c.name}${exposed.length ? ` (the image exposes ${exposed.join(', ')})` : ''}`;
     return { ok: false, curl: `curl: (56) Recv failure: Connection reset by peer\nhint: ${why}`, reason: why };
   }
   const routes = localImageBehavior(sim, c.image).routes;
   const known = !routes || Object.keys(routes).some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || r === '/');
   return { ok: known, status: known ? 200 : 404, container: c.name, reason: known ? '' : `${c.name} answers 404 for ${path}` };
 }
-

@@ -19,8 +19,15 @@ export function startEc2Instance(sim: SimContext, o: { id: string; instanceType:
   subnet.freeIps--;
   const inst: Ec2Instance = {
     privateIp: `${base[0]}.${base[1]}.${base[2]! + (n >> 8)}.${n & 255}`,
-    ec2InstanceId: o.id, instanceType: o.instanceType, availabilityZone: subnet.availabilityZone, subnetId: subnet.subnetId,
-    state: 'pending', clusterArn: o.clusterArn, launchedAtMs: sim.now, gen: 0, imageCache: [],
+    ec2InstanceId: o.id,
+    instanceType: o.instanceType,
+    availabilityZone: subnet.availabilityZone,
+    subnetId: subnet.subnetId,
+    state: 'pending',
+    clusterArn: o.clusterArn,
+    launchedAtMs: sim.now,
+    gen: 0,
+    imageCache: [],
     // [INF] Managed Instances use ENI trunking where the type has it, to place several awsvpc tasks on one instance.
     trunking: (w.accountSettings.awsvpcTrunking === 'enabled' || o.managedBy !== undefined) && INSTANCE_TYPES[o.instanceType]!.trunkEni !== undefined,
     agentConfig: o.agentConfig,
@@ -30,7 +37,10 @@ export function startEc2Instance(sim: SimContext, o: { id: string; instanceType:
   w.ec2[o.id] = inst;
   const forWhom = o.asgName ? ` for Auto Scaling group ${o.asgName}` : o.managedBy ? ` for Managed Instances capacity provider ${o.managedBy}` : '';
   sim.emit('InstanceLaunched', `EC2 instance ${o.id} (${o.instanceType}) is launching in ${subnet.availabilityZone}${forWhom}.`, {
-    ec2InstanceId: o.id, instanceType: o.instanceType, availabilityZone: subnet.availabilityZone, ...(o.asgName ? { autoScalingGroupName: o.asgName } : {}),
+    ec2InstanceId: o.id,
+    instanceType: o.instanceType,
+    availabilityZone: subnet.availabilityZone,
+    ...(o.asgName ? { autoScalingGroupName: o.asgName } : {}),
   });
   sim.engine.after(o.bootMs, { k: 'inst.boot', id: o.id, gen: inst.gen });
   return inst;
@@ -58,16 +68,35 @@ function register(sim: SimContext, inst: Ec2Instance): void {
     ...Object.entries(cfg.instanceAttributes).map(([name, value]) => ({ name, value })),
   ];
   const ci: ContainerInstance = {
-    containerInstanceArn: ciArn, id, clusterArn: cluster.clusterArn, ec2InstanceId: inst.ec2InstanceId, order: w.nextOrder++,
-    status: 'ACTIVE', agentConnected: true, connectionLost: false, agentGen: 0, reconnectAttempts: 0,
-    registeredAtMs: sim.now, availabilityZone: inst.availabilityZone, subnetId: inst.subnetId, instanceType: inst.instanceType,
+    containerInstanceArn: ciArn,
+    id,
+    clusterArn: cluster.clusterArn,
+    ec2InstanceId: inst.ec2InstanceId,
+    order: w.nextOrder++,
+    status: 'ACTIVE',
+    agentConnected: true,
+    connectionLost: false,
+    agentGen: 0,
+    reconnectAttempts: 0,
+    registeredAtMs: sim.now,
+    availabilityZone: inst.availabilityZone,
+    subnetId: inst.subnetId,
+    instanceType: inst.instanceType,
     registeredCpu: cfg.registeredResources?.CPU ?? type.vcpu * 1024,
     registeredMemory: cfg.registeredResources?.MEMORY ?? type.osMemoryMiB - cfg.reservedMemory,
     registeredGpu: type.gpus,
-    reservedPorts: cfg.reservedPorts, reservedPortsUdp: cfg.reservedPortsUdp,
+    reservedPorts: cfg.reservedPorts,
+    reservedPortsUdp: cfg.reservedPortsUdp,
     maxEni: inst.trunking ? type.trunkEni! - 1 : type.maxEni,
-    usedCpu: 0, usedMemory: 0, usedGpu: 0, usedEni: 0, usedPorts: [], usedPortsUdp: [],
-    attributes, taskArns: [], version: 1,
+    usedCpu: 0,
+    usedMemory: 0,
+    usedGpu: 0,
+    usedEni: 0,
+    usedPorts: [],
+    usedPortsUdp: [],
+    attributes,
+    taskArns: [],
+    version: 1,
     ...(cfg.agentVersion ? { agentVersion: cfg.agentVersion } : {}),
   };
   // Instances of an Auto Scaling group that a capacity provider uses belong to that provider.
@@ -81,7 +110,9 @@ function register(sim: SimContext, inst: Ec2Instance): void {
   inst.containerInstanceArn = ciArn;
   cluster.instanceArns.push(ciArn);
   sim.emit('ContainerInstanceRegistered', `Container instance ${inst.ec2InstanceId} registered with cluster ${cluster.clusterName}: ${ci.registeredCpu} CPU, ${ci.registeredMemory} MiB.`, {
-    containerInstanceArn: ciArn, ec2InstanceId: inst.ec2InstanceId, clusterArn: cluster.clusterArn,
+    containerInstanceArn: ciArn,
+    ec2InstanceId: inst.ec2InstanceId,
+    clusterArn: cluster.clusterArn,
   });
   sim.notices.emit('clusterChanged', cluster.clusterArn);
 }
@@ -104,7 +135,9 @@ export function deregister(sim: SimContext, ci: ContainerInstance, force: boolea
   const cluster = sim.world.clusters[ci.clusterArn]!;
   cluster.instanceArns = cluster.instanceArns.filter((a) => a !== ci.containerInstanceArn);
   sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is INACTIVE (deregistered).`, {
-    containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status: 'INACTIVE',
+    containerInstanceArn: ci.containerInstanceArn,
+    ec2InstanceId: ci.ec2InstanceId,
+    status: 'INACTIVE',
   });
   sim.notices.emit('clusterChanged', ci.clusterArn);
 }
@@ -186,7 +219,7 @@ export function registerInstanceHandlers(sim: SimContext): void {
   });
   e.on('inst.boot', (ev) => {
     const inst = sim.world.ec2[ev.id];
-    if (!inst || inst.gen !== ev.gen || (inst.state !== 'pending')) return;
+    if (!inst || inst.gen !== ev.gen || inst.state !== 'pending') return;
     inst.state = 'running';
     const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
     if (ci && ci.status !== 'INACTIVE') {
@@ -219,4 +252,3 @@ export function registerInstanceHandlers(sim: SimContext): void {
     }
   });
 }
-

@@ -148,12 +148,14 @@ function publishClusterMetrics(sim: SimContext, cluster: Cluster, usage: Usage, 
 }
 
 /** A service's task counts and its CPU and memory utilization against its task definition's sizes (§6.1). */
-function publishServiceMetrics(
-  sim: SimContext, cluster: Cluster, svc: Service, usage: Usage,
-  bases: Map<string, { cpu: number; memory: number }>, periodStart: number,
-): void {
+function publishServiceMetrics(sim: SimContext, cluster: Cluster, svc: Service, usage: Usage, bases: Map<string, { cpu: number; memory: number }>, periodStart: number): void {
   const w = sim.world;
-  const sdims = dimsOf(svc, () => [[{ name: 'ClusterName', value: cluster.clusterName }, { name: 'ServiceName', value: svc.serviceName }]])[0]!;
+  const sdims = dimsOf(svc, () => [
+    [
+      { name: 'ClusterName', value: cluster.clusterName },
+      { name: 'ServiceName', value: svc.serviceName },
+    ],
+  ])[0]!;
   let running = 0;
   let pending = 0;
   let cpu = 0;
@@ -251,10 +253,17 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
     const lb = tg.loadBalancerArns[0] ? w.loadBalancers[tg.loadBalancerArns[0]] : undefined;
     if (!lb) continue;
     const g = groups.get(tg.TargetGroupArn) ?? { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
-    const [dims, tgOnly] = dimsOf(tg, () => [
-      [{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }, { name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }],
-      [{ name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }],
-    ], lb.LoadBalancerArn) as [Dims, Dims];
+    const [dims, tgOnly] = dimsOf(
+      tg,
+      () => [
+        [
+          { name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) },
+          { name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) },
+        ],
+        [{ name: 'TargetGroup', value: tgLabel(tg.TargetGroupArn) }],
+      ],
+      lb.LoadBalancerArn,
+    ) as [Dims, Dims];
     record(sim, 'AWS/ApplicationELB', 'RequestCount', dims, periodStart, g.requests, tg);
     record(sim, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgOnly, periodStart, g.targets ? g.requests / g.targets : 0, tg);
     record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, periodStart, g.errors, tg);
@@ -338,7 +347,13 @@ function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome 
   for (const r of revisions.values()) {
     const cluster = sim.world.clusters[r.svc.clusterArn];
     const owner = sim.world.serviceRevisions[r.revisionArn];
-    const build = (): Dims[] => [[{ name: 'ClusterName', value: cluster?.clusterName ?? '' }, { name: 'ServiceName', value: r.svc.serviceName }, { name: 'ServiceRevision', value: r.revisionArn.slice(r.revisionArn.lastIndexOf('/') + 1) }]];
+    const build = (): Dims[] => [
+      [
+        { name: 'ClusterName', value: cluster?.clusterName ?? '' },
+        { name: 'ServiceName', value: r.svc.serviceName },
+        { name: 'ServiceRevision', value: r.revisionArn.slice(r.revisionArn.lastIndexOf('/') + 1) },
+      ],
+    ];
     const dims = (owner ? dimsOf(owner, build) : build())[0]!;
     record(sim, 'ECSSandbox/Deployments', 'RequestCountPerRevision', dims, periodStart, perMinute(r.rps), owner);
     record(sim, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors), owner);

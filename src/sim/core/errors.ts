@@ -1,6 +1,9 @@
 /** An error answered by the API: AWS's error type (code) and message. Never escapes `Sim.call`. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = code;
   }

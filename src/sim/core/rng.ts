@@ -20,7 +20,10 @@ type Alea = (() => number) & { state(): object };
 export class RngStreams {
   private streams = new Map<string, { gen: Alea; api: Stream }>();
 
-  constructor(readonly seed: string, state?: RngState) {
+  constructor(
+    readonly seed: string,
+    state?: RngState,
+  ) {
     if (state) for (const [name, s] of Object.entries(state)) this.create(name, s);
   }
 
@@ -37,9 +40,7 @@ export class RngStreams {
   }
 
   private create(name: string, state?: object) {
-    const gen = (state
-      ? seedrandom.alea('', { state: state as never })
-      : seedrandom.alea(`${this.seed}/${name}`, { state: true })) as unknown as Alea;
+    const gen = (state ? seedrandom.alea('', { state: state as never }) : seedrandom.alea(`${this.seed}/${name}`, { state: true })) as unknown as Alea;
     const api: Stream = {
       next: () => gen(),
       int: (n: number) => Math.floor(gen() * n),

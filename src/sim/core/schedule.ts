@@ -6,14 +6,18 @@ import { MINUTE, HOUR } from './time';
  * Civil dates are computed with integer arithmetic (no Date objects), all in UTC.
  */
 
-export type Schedule =
-  | { kind: 'at'; epochSeconds: number }
-  | { kind: 'rate'; everyMs: number }
-  | { kind: 'cron'; fields: Set<number>[]; dom: boolean; dow: boolean };
+export type Schedule = { kind: 'at'; epochSeconds: number } | { kind: 'rate'; everyMs: number } | { kind: 'cron'; fields: Set<number>[]; dom: boolean; dow: boolean };
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
-const RANGES: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [1, 7], [1970, 2199]];
+const RANGES: [number, number][] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [1, 7],
+  [1970, 2199],
+];
 
 /** Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
 export function daysFromCivil(y: number, m: number, d: number): number {
@@ -113,7 +117,7 @@ export function nextFiring(s: Schedule, afterMs: number, startMs: number, epochS
   while (t < limit) {
     const day = Math.floor(t / 1440);
     const { y, m, d } = civilFromDays(day);
-    const dow = ((day % 7) + 7 + 4) % 7 + 1; // 1970-01-01 was a Thursday; SUN = 1
+    const dow = (((day % 7) + 7 + 4) % 7) + 1; // 1970-01-01 was a Thursday; SUN = 1
     if (!years.has(y) || !months.has(m) || (s.dom && !doms.has(d)) || (s.dow && !dows.has(dow))) {
       t = (day + 1) * 1440;
       continue;

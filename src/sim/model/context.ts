@@ -18,7 +18,10 @@ export type CallResult = { output: unknown; error?: undefined } | { error: { cod
 export abstract class SimContext {
   readonly notices = new Notices<NoticeMap>();
 
-  constructor(readonly engine: Engine<PendingEvent>, public world: WorldState) {}
+  constructor(
+    readonly engine: Engine<PendingEvent>,
+    public world: WorldState,
+  ) {}
 
   /** Simulated time in milliseconds. */
   get now(): number {

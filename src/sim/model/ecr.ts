@@ -52,17 +52,20 @@ export const TOKEN_LIFETIME_MS = 12 * 3600 * 1000;
 
 const ecrError = (code: string, message: string) => new ApiError(code, message);
 
-export const repositoryNotFound = (name: string, registryId: string) =>
-  ecrError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registryId}'`);
+export const repositoryNotFound = (name: string, registryId: string) => ecrError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registryId}'`);
 
 /** Whether a tag may be overwritten in this repository (its mutability, with the exclusion filters' wildcards). */
 export function tagIsImmutable(repo: EcrRepository, tag: string): boolean {
   const matches = (repo.imageTagMutabilityExclusionFilters ?? []).some((f) => new RegExp(`^${f.filter.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(tag));
   switch (repo.imageTagMutability) {
-    case 'IMMUTABLE': return true;
-    case 'IMMUTABLE_WITH_EXCLUSION': return !matches;
-    case 'MUTABLE_WITH_EXCLUSION': return matches;
-    default: return false;
+    case 'IMMUTABLE':
+      return true;
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !matches;
+    case 'MUTABLE_WITH_EXCLUSION':
+      return matches;
+    default:
+      return false;
   }
 }
 

@@ -9,8 +9,14 @@ import type { Alarm, HookRun, HookStage, LbTarget, LifecycleStage, ServiceDeploy
 export interface EventMap {
   // tasks and containers
   TaskStateChange: {
-    taskArn: string; lastStatus: TaskStatus; desiredStatus: 'RUNNING' | 'STOPPED'; group: string;
-    stopCode?: string; stoppedReason?: string; containerInstanceArn?: string; capacityProviderName?: string;
+    taskArn: string;
+    lastStatus: TaskStatus;
+    desiredStatus: 'RUNNING' | 'STOPPED';
+    group: string;
+    stopCode?: string;
+    stoppedReason?: string;
+    containerInstanceArn?: string;
+    capacityProviderName?: string;
   };
   TaskHealthChange: { taskArn: string; healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' };
   ContainerStateChange: { taskArn: string; containerName: string; lastStatus: 'RUNNING' | 'STOPPED'; exitCode?: number };
@@ -105,22 +111,76 @@ export type EventCategory = 'tasks' | 'services' | 'instances' | 'scaling' | 'lb
 export const EVENT_CATEGORIES: readonly EventCategory[] = ['tasks', 'services', 'instances', 'scaling', 'lb', 'account', 'docker'];
 
 export const EVENT_CATEGORY: Record<EventType, EventCategory> = {
-  TaskStateChange: 'tasks', TaskHealthChange: 'tasks', ContainerStateChange: 'tasks', ContainerHealthChange: 'tasks', ContainerRestarted: 'tasks',
-  TaskDefinitionRegistered: 'tasks', TaskDefinitionDeregistered: 'tasks', ScheduledTaskRun: 'tasks', ScheduledTaskFailed: 'tasks',
-  LoadChanged: 'tasks', FaultInjected: 'tasks', TaskProtectionChanged: 'tasks', ExecuteCommandSession: 'tasks',
-  ServiceCreated: 'services', ServiceUpdated: 'services', ServiceStateChange: 'services', ServiceEvent: 'services', DeploymentStateChange: 'services',
-  ServiceDeploymentStateChange: 'services', LifecycleHookStateChange: 'services', ExpressGatewayServiceChange: 'services',
-  InstanceLaunched: 'instances', InstanceStopped: 'instances', InstanceTerminated: 'instances', ContainerInstanceRegistered: 'instances',
-  ContainerInstanceStateChange: 'instances', AgentConnected: 'instances', AgentDisconnected: 'instances', AgentUpdated: 'instances', AttributesChanged: 'instances',
-  AsgCreated: 'scaling', AsgDesiredCapacity: 'scaling', AsgTerminate: 'scaling', CapacityProviderCreated: 'scaling', ManagedInstanceRetired: 'scaling',
-  ClusterCapacityProvidersChanged: 'scaling', FargateSpotCapacity: 'scaling', ScalableTargetRegistered: 'scaling', ScalingPolicyPut: 'scaling',
-  ScalingActivity: 'scaling', AlarmPut: 'scaling', AlarmStateChange: 'scaling',
-  LoadBalancerCreated: 'lb', TargetRegistered: 'lb', TargetDeregistered: 'lb', TargetHealthChange: 'lb', TrafficChanged: 'lb', ForwardWeightsChanged: 'lb',
-  NamespaceCreated: 'lb', CloudMapRegistered: 'lb', CloudMapDeregistered: 'lb',
-  ClusterCreated: 'account', ClusterDeleted: 'account', ClusterUpdated: 'account', AccountSettingChanged: 'account', 'sim.fault': 'account', EcrImageAction: 'account',
-  ImageBuilt: 'docker', ImagePushed: 'docker', ContainerStarted: 'docker', ContainerExited: 'docker', ContainerHealth: 'docker',
-  ContainerStartFailed: 'docker', ComposeDependencyFailed: 'docker', LocalRequestsFailing: 'docker', LocalRequestsSucceeding: 'docker',
-  ProcessStarted: 'docker', ProcessExited: 'docker', ProcessRestarted: 'docker', ProcessCrashed: 'docker',
+  TaskStateChange: 'tasks',
+  TaskHealthChange: 'tasks',
+  ContainerStateChange: 'tasks',
+  ContainerHealthChange: 'tasks',
+  ContainerRestarted: 'tasks',
+  TaskDefinitionRegistered: 'tasks',
+  TaskDefinitionDeregistered: 'tasks',
+  ScheduledTaskRun: 'tasks',
+  ScheduledTaskFailed: 'tasks',
+  LoadChanged: 'tasks',
+  FaultInjected: 'tasks',
+  TaskProtectionChanged: 'tasks',
+  ExecuteCommandSession: 'tasks',
+  ServiceCreated: 'services',
+  ServiceUpdated: 'services',
+  ServiceStateChange: 'services',
+  ServiceEvent: 'services',
+  DeploymentStateChange: 'services',
+  ServiceDeploymentStateChange: 'services',
+  LifecycleHookStateChange: 'services',
+  ExpressGatewayServiceChange: 'services',
+  InstanceLaunched: 'instances',
+  InstanceStopped: 'instances',
+  InstanceTerminated: 'instances',
+  ContainerInstanceRegistered: 'instances',
+  ContainerInstanceStateChange: 'instances',
+  AgentConnected: 'instances',
+  AgentDisconnected: 'instances',
+  AgentUpdated: 'instances',
+  AttributesChanged: 'instances',
+  AsgCreated: 'scaling',
+  AsgDesiredCapacity: 'scaling',
+  AsgTerminate: 'scaling',
+  CapacityProviderCreated: 'scaling',
+  ManagedInstanceRetired: 'scaling',
+  ClusterCapacityProvidersChanged: 'scaling',
+  FargateSpotCapacity: 'scaling',
+  ScalableTargetRegistered: 'scaling',
+  ScalingPolicyPut: 'scaling',
+  ScalingActivity: 'scaling',
+  AlarmPut: 'scaling',
+  AlarmStateChange: 'scaling',
+  LoadBalancerCreated: 'lb',
+  TargetRegistered: 'lb',
+  TargetDeregistered: 'lb',
+  TargetHealthChange: 'lb',
+  TrafficChanged: 'lb',
+  ForwardWeightsChanged: 'lb',
+  NamespaceCreated: 'lb',
+  CloudMapRegistered: 'lb',
+  CloudMapDeregistered: 'lb',
+  ClusterCreated: 'account',
+  ClusterDeleted: 'account',
+  ClusterUpdated: 'account',
+  AccountSettingChanged: 'account',
+  'sim.fault': 'account',
+  EcrImageAction: 'account',
+  ImageBuilt: 'docker',
+  ImagePushed: 'docker',
+  ContainerStarted: 'docker',
+  ContainerExited: 'docker',
+  ContainerHealth: 'docker',
+  ContainerStartFailed: 'docker',
+  ComposeDependencyFailed: 'docker',
+  LocalRequestsFailing: 'docker',
+  LocalRequestsSucceeding: 'docker',
+  ProcessStarted: 'docker',
+  ProcessExited: 'docker',
+  ProcessRestarted: 'docker',
+  ProcessCrashed: 'docker',
 };
 
 /** The category of an event type; undefined for a type the engine does not emit. */

@@ -25,7 +25,7 @@ export const RANGES = {
   aasCapacity: { min: 0, max: 5000, source: 'an ECS service scales its desired count: 0 to the 5,000 tasks a service can have' },
   aasCooldownSeconds: { min: 0, max: 86400, source: '[SIM] a cooldown is a delay: at least 0; at most one day (AWS documents no maximum)' },
   // --- EC2 Auto Scaling ---
-  asgSize: { min: 0, max: 1000, source: '[SIM] EC2 Auto Scaling documents no per-group cap: instances are bounded by the account\'s EC2 vCPU quota, which varies; 1,000 instances a group' },
+  asgSize: { min: 0, max: 1000, source: "[SIM] EC2 Auto Scaling documents no per-group cap: instances are bounded by the account's EC2 vCPU quota, which varies; 1,000 instances a group" },
   asgGroups: { min: 0, max: 500, source: 'EC2 Auto Scaling quota "Auto Scaling groups per region": 500' },
   // --- CloudWatch ---
   cwEvaluationPeriods: { min: 1, max: 1440, source: 'CloudWatch PutMetricAlarm: at least 1; Period x EvaluationPeriods at most one day (86,400 s) below one-hour periods, so 1,440 at 60 s' },
@@ -46,7 +46,8 @@ export const RANGES = {
   simTraceId: { min: 1, max: 2147483647, source: 'placement trace ids count from 1' },
   // --- the local Docker host ---
   dockerHealthSeconds: {
-    min: 0, max: 34560000,
+    min: 0,
+    max: 34560000,
     source: 'Docker HEALTHCHECK --interval, --timeout, --start-period: 0 means the default, otherwise at least 1 ms (the daemon: "Interval in Healthcheck cannot be less than 1ms"); at most 400 days [SIM]',
   },
   dockerHealthRetries: { min: 0, max: 1000, source: 'Docker: "Retries in Healthcheck cannot be negative"; 0 means the default (3); at most 1,000 [SIM]' },

@@ -32,8 +32,17 @@ export interface NoticeMap {
 }
 
 const KINDS: Record<keyof NoticeMap, true> = {
-  taskChanged: true, taskHealthChanged: true, taskStopping: true, taskKilled: true, taskDrained: true, hostLost: true,
-  clusterChanged: true, instanceTerminated: true, desiredCountChanged: true, serviceEvent: true, minuteTicked: true,
+  taskChanged: true,
+  taskHealthChanged: true,
+  taskStopping: true,
+  taskKilled: true,
+  taskDrained: true,
+  hostLost: true,
+  clusterChanged: true,
+  instanceTerminated: true,
+  desiredCountChanged: true,
+  serviceEvent: true,
+  minuteTicked: true,
   forwardWeights: true,
 };
 

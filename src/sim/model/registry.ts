@@ -66,11 +66,57 @@ export function ecrRegistryOf(host: string): { account: string; region: string }
  * `exists: false`. Any other single-name image (`forum:2`) is not on Docker Hub: Docker refuses to pull it.
  */
 export const DOCKER_HUB_OFFICIAL: ReadonlySet<string> = new Set([
-  'alpine', 'amazoncorretto', 'amazonlinux', 'bash', 'busybox', 'caddy', 'cassandra', 'centos', 'couchdb', 'debian', 'docker',
-  'eclipse-temurin', 'elasticsearch', 'fedora', 'ghost', 'golang', 'gradle', 'haproxy', 'hello-world', 'httpd', 'influxdb', 'jetty',
-  'kibana', 'mariadb', 'maven', 'memcached', 'mongo', 'mysql', 'nats', 'neo4j', 'nextcloud', 'nginx', 'node', 'openjdk', 'perl', 'php',
-  'postgres', 'python', 'rabbitmq', 'redis', 'registry', 'rockylinux', 'ruby', 'rust', 'solr', 'telegraf', 'tomcat', 'traefik', 'ubuntu',
-  'wordpress', 'zookeeper',
+  'alpine',
+  'amazoncorretto',
+  'amazonlinux',
+  'bash',
+  'busybox',
+  'caddy',
+  'cassandra',
+  'centos',
+  'couchdb',
+  'debian',
+  'docker',
+  'eclipse-temurin',
+  'elasticsearch',
+  'fedora',
+  'ghost',
+  'golang',
+  'gradle',
+  'haproxy',
+  'hello-world',
+  'httpd',
+  'influxdb',
+  'jetty',
+  'kibana',
+  'mariadb',
+  'maven',
+  'memcached',
+  'mongo',
+  'mysql',
+  'nats',
+  'neo4j',
+  'nextcloud',
+  'nginx',
+  'node',
+  'openjdk',
+  'perl',
+  'php',
+  'postgres',
+  'python',
+  'rabbitmq',
+  'redis',
+  'registry',
+  'rockylinux',
+  'ruby',
+  'rust',
+  'solr',
+  'telegraf',
+  'tomcat',
+  'traefik',
+  'ubuntu',
+  'wordpress',
+  'zookeeper',
 ]);
 
 export const MANIFEST_MEDIA_TYPE = 'application/vnd.docker.distribution.manifest.v2+json';
@@ -100,11 +146,16 @@ export function layersOf(configDigest: string): ManifestLayer[] {
 /** An image manifest (Docker's schema 2, as `docker push` uploads it) for an image with this config digest. */
 export function imageManifest(configDigest: string): string {
   const layers = layersOf(configDigest);
-  return JSON.stringify({
-    schemaVersion: 2, mediaType: MANIFEST_MEDIA_TYPE,
-    config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 1000 + (fromHex(configDigest, 3) % 6000), digest: configDigest },
-    layers: layers.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: l.size, digest: l.digest })),
-  }, null, 3);
+  return JSON.stringify(
+    {
+      schemaVersion: 2,
+      mediaType: MANIFEST_MEDIA_TYPE,
+      config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 1000 + (fromHex(configDigest, 3) % 6000), digest: configDigest },
+      layers: layers.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: l.size, digest: l.digest })),
+    },
+    null,
+    3,
+  );
 }
 
 /** A manifest's content digest: the sha256 of its bytes, as registries address it. */

@@ -2,8 +2,7 @@ import type { Tag } from './cluster';
 
 /** Tasks, their containers, where they are placed and why, and what their images do. Plain data only (JSON-serializable) so a run can be snapshotted. */
 
-export type TaskStatus =
-  | 'PROVISIONING' | 'PENDING' | 'ACTIVATING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'DEPROVISIONING' | 'STOPPED';
+export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'ACTIVATING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'DEPROVISIONING' | 'STOPPED';
 
 export interface NetworkBinding {
   bindIP: string;

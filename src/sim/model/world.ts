@@ -4,7 +4,38 @@ import { DEFAULT_DURATIONS, type Durations } from './durations';
 import { emptyCost, type CostState } from './cost';
 import { DURATION_MAX_MS } from './limits';
 import type {
-  Certificate, ExpressService, HookFunction, ServiceDeploymentRecord, ServiceRevisionRecord, EventRule, CloudMapNamespace, CloudMapService, Listener, ListenerRule, LoadBalancer, TargetGroup, TrafficSource, AutoScalingGroup, CapacityProvider, LaunchTemplate, Alarm, ScalableTarget, ScalingActivity, ScalingPolicy, ScheduledAction, Load, MetricSeries, Cluster, ContainerInstance, Ec2Instance, ImageBehavior, PlacementTrace, Service, Subnet, Task, TaskDefinition,
+  Certificate,
+  ExpressService,
+  HookFunction,
+  ServiceDeploymentRecord,
+  ServiceRevisionRecord,
+  EventRule,
+  CloudMapNamespace,
+  CloudMapService,
+  Listener,
+  ListenerRule,
+  LoadBalancer,
+  TargetGroup,
+  TrafficSource,
+  AutoScalingGroup,
+  CapacityProvider,
+  LaunchTemplate,
+  Alarm,
+  ScalableTarget,
+  ScalingActivity,
+  ScalingPolicy,
+  ScheduledAction,
+  Load,
+  MetricSeries,
+  Cluster,
+  ContainerInstance,
+  Ec2Instance,
+  ImageBehavior,
+  PlacementTrace,
+  Service,
+  Subnet,
+  Task,
+  TaskDefinition,
 } from './types';
 
 /** Everything the simulated world holds. Plain data: snapshots are deep copies of this. */
@@ -98,10 +129,38 @@ export function table<T>(from?: Record<string, T>): Record<string, T> {
 
 /** The keyed tables of the world (and of its Docker host): each is a null-prototype record. */
 export const WORLD_TABLES = [
-  'clusters', 'ec2', 'containerInstances', 'taskDefinitions', 'tasks', 'services', 'subnets', 'images', 'accountSettings', 'groupIndex',
-  'loads', 'metrics', 'alarms', 'scalableTargets', 'scalingPolicies', 'scheduledActions', 'launchTemplates', 'autoScalingGroups',
-  'capacityProviders', 'loadBalancers', 'targetGroups', 'listeners', 'rules', 'namespaces', 'discoveryServices', 'healthOverrides', 'eventRules',
-  'certificates', 'serviceRevisions', 'serviceDeployments', 'hookFunctions', 'expressServices',
+  'clusters',
+  'ec2',
+  'containerInstances',
+  'taskDefinitions',
+  'tasks',
+  'services',
+  'subnets',
+  'images',
+  'accountSettings',
+  'groupIndex',
+  'loads',
+  'metrics',
+  'alarms',
+  'scalableTargets',
+  'scalingPolicies',
+  'scheduledActions',
+  'launchTemplates',
+  'autoScalingGroups',
+  'capacityProviders',
+  'loadBalancers',
+  'targetGroups',
+  'listeners',
+  'rules',
+  'namespaces',
+  'discoveryServices',
+  'healthOverrides',
+  'eventRules',
+  'certificates',
+  'serviceRevisions',
+  'serviceDeployments',
+  'hookFunctions',
+  'expressServices',
 ] as const satisfies readonly (keyof WorldState)[];
 export const DOCKER_TABLES = ['processes', 'images', 'containers', 'networks', 'traffic', 'logins'] as const satisfies readonly (keyof DockerHost)[];
 
@@ -156,8 +215,12 @@ export function createWorld(opts: WorldOptions = {}): WorldState {
   azs.forEach((az, i) => {
     const subnetId = `subnet-${az}`;
     subnets[subnetId] = {
-      subnetId, availabilityZone: az, vpcId: 'vpc-default', cidr: `172.31.${i * 16}.0/20`,
-      freeIps: opts.freeIpsPerSubnet ?? 4091, nextIp: 4,
+      subnetId,
+      availabilityZone: az,
+      vpcId: 'vpc-default',
+      cidr: `172.31.${i * 16}.0/20`,
+      freeIps: opts.freeIpsPerSubnet ?? 4091,
+      nextIp: 4,
     };
   });
   return nullPrototypeTables({

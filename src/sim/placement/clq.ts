@@ -5,7 +5,10 @@
  */
 
 export class ClqError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
     this.name = 'ClqError';
   }
@@ -13,15 +16,23 @@ export class ClqError extends Error {
 
 export type Operator = '==' | '!=' | '>' | '>=' | '<' | '<=' | 'exists' | '!exists' | 'in' | '!in' | '=~' | '!~';
 
-export type ClqNode =
-  | { kind: 'and' | 'or'; left: ClqNode; right: ClqNode }
-  | { kind: 'not'; expr: ClqNode }
-  | { kind: 'term'; subject: string; attribute?: string; op: Operator; value?: string; list?: string[]; pos: number };
+export type ClqNode = { kind: 'and' | 'or'; left: ClqNode; right: ClqNode } | { kind: 'not'; expr: ClqNode } | { kind: 'term'; subject: string; attribute?: string; op: Operator; value?: string; list?: string[]; pos: number };
 
 const WORD_OPS: Record<string, Operator> = {
-  equals: '==', not_equals: '!=', greater_than: '>', greater_than_equal: '>=', less_than: '<',
-  less_than_equal: '<=', exists: 'exists', not_exists: '!exists', '!exists': '!exists', in: 'in',
-  not_in: '!in', '!in': '!in', matches: '=~', not_matches: '!~',
+  equals: '==',
+  not_equals: '!=',
+  greater_than: '>',
+  greater_than_equal: '>=',
+  less_than: '<',
+  less_than_equal: '<=',
+  exists: 'exists',
+  not_exists: '!exists',
+  '!exists': '!exists',
+  in: 'in',
+  not_in: '!in',
+  '!in': '!in',
+  matches: '=~',
+  not_matches: '!~',
 };
 const SYMBOL_OPS: Operator[] = ['==', '!=', '>=', '<=', '>', '<', '=~', '!~'];
 
@@ -41,12 +52,30 @@ function tokenize(src: string): Tok[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
-    if (c === '(') { out.push({ t: 'lp', v: c, pos: i++ }); continue; }
-    if (c === ')') { out.push({ t: 'rp', v: c, pos: i++ }); continue; }
-    if (c === '[') { out.push({ t: 'lb', v: c, pos: i++ }); continue; }
-    if (c === ']') { out.push({ t: 'rb', v: c, pos: i++ }); continue; }
-    if (c === ',') { out.push({ t: 'comma', v: c, pos: i++ }); continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      out.push({ t: 'lp', v: c, pos: i++ });
+      continue;
+    }
+    if (c === ')') {
+      out.push({ t: 'rp', v: c, pos: i++ });
+      continue;
+    }
+    if (c === '[') {
+      out.push({ t: 'lb', v: c, pos: i++ });
+      continue;
+    }
+    if (c === ']') {
+      out.push({ t: 'rb', v: c, pos: i++ });
+      continue;
+    }
+    if (c === ',') {
+      out.push({ t: 'comma', v: c, pos: i++ });
+      continue;
+    }
     if (c === "'" || c === '"') {
       const end = src.indexOf(c, i + 1);
       if (end < 0) throw new ClqError(`unterminated quoted value`, i);
@@ -54,13 +83,25 @@ function tokenize(src: string): Tok[] {
       i = end + 1;
       continue;
     }
-    if (src.startsWith('&&', i) || src.startsWith('||', i)) { out.push({ t: 'word', v: src.slice(i, i + 2), pos: i }); i += 2; continue; }
+    if (src.startsWith('&&', i) || src.startsWith('||', i)) {
+      out.push({ t: 'word', v: src.slice(i, i + 2), pos: i });
+      i += 2;
+      continue;
+    }
     const sym = SYMBOL_OPS.find((o) => src.startsWith(o, i));
-    if (sym) { out.push({ t: 'op', v: sym, pos: i }); i += sym.length; continue; }
+    if (sym) {
+      out.push({ t: 'op', v: sym, pos: i });
+      i += sym.length;
+      continue;
+    }
     if (c === '!') {
       // `!exists` and `!in` are operators; a bare `!` is negation.
       const m = /^!(exists|in)\b/.exec(src.slice(i));
-      if (m) { out.push({ t: 'word', v: m[0], pos: i }); i += m[0].length; continue; }
+      if (m) {
+        out.push({ t: 'word', v: m[0], pos: i });
+        i += m[0].length;
+        continue;
+      }
       out.push({ t: 'word', v: '!', pos: i++ });
       continue;
     }
@@ -88,7 +129,10 @@ export function parseClq(src: string): ClqNode {
 class Parser {
   private p = 0;
 
-  constructor(private readonly toks: Tok[], private readonly endPos: number) {}
+  constructor(
+    private readonly toks: Tok[],
+    private readonly endPos: number,
+  ) {}
 
   peek(): Tok | undefined {
     return this.toks[this.p];
@@ -199,8 +243,14 @@ class Parser {
     for (;;) {
       list.push(this.value().v);
       const sep = this.peek();
-      if (sep?.t === 'comma') { this.p++; continue; }
-      if (sep?.t === 'rb') { this.p++; break; }
+      if (sep?.t === 'comma') {
+        this.p++;
+        continue;
+      }
+      if (sep?.t === 'rb') {
+        this.p++;
+        break;
+      }
       throw new ClqError("expected ',' or ']'", sep ? sep.pos : this.endPos);
     }
     return list;
@@ -247,13 +297,20 @@ function compareVersions(a: string, b: string): number {
 
 function cmp(op: Operator, d: number): boolean {
   switch (op) {
-    case '==': return d === 0;
-    case '!=': return d !== 0;
-    case '>': return d > 0;
-    case '>=': return d >= 0;
-    case '<': return d < 0;
-    case '<=': return d <= 0;
-    default: return false;
+    case '==':
+      return d === 0;
+    case '!=':
+      return d !== 0;
+    case '>':
+      return d > 0;
+    case '>=':
+      return d >= 0;
+    case '<':
+      return d < 0;
+    case '<=':
+      return d <= 0;
+    default:
+      return false;
   }
 }
 
@@ -270,10 +327,14 @@ function fullMatch(pattern: string, s: string): boolean {
 
 function compareValue(op: Operator, actual: string, node: { value?: string; list?: string[] }): boolean {
   switch (op) {
-    case 'in': return node.list!.includes(actual);
-    case '!in': return !node.list!.includes(actual);
-    case '=~': return fullMatch(node.value!, actual);
-    case '!~': return !fullMatch(node.value!, actual);
+    case 'in':
+      return node.list!.includes(actual);
+    case '!in':
+      return !node.list!.includes(actual);
+    case '=~':
+      return fullMatch(node.value!, actual);
+    case '!~':
+      return !fullMatch(node.value!, actual);
     default: {
       const v = node.value!;
       const na = Number(actual);
@@ -287,9 +348,12 @@ function compareValue(op: Operator, actual: string, node: { value?: string; list
 /** Evaluates a parsed expression against one instance. */
 export function evalClq(node: ClqNode, s: ClqSubject): boolean {
   switch (node.kind) {
-    case 'and': return evalClq(node.left, s) && evalClq(node.right, s);
-    case 'or': return evalClq(node.left, s) || evalClq(node.right, s);
-    case 'not': return !evalClq(node.expr, s);
+    case 'and':
+      return evalClq(node.left, s) && evalClq(node.right, s);
+    case 'or':
+      return evalClq(node.left, s) || evalClq(node.right, s);
+    case 'not':
+      return !evalClq(node.expr, s);
     case 'term': {
       const op = node.op;
       switch (node.subject) {
@@ -301,11 +365,16 @@ export function evalClq(node: ClqNode, s: ClqSubject): boolean {
           if (!has) return false;
           return compareValue(op, s.attributes.get(node.attribute!) ?? '', node);
         }
-        case 'agentConnected': return compareValue(op, String(s.agentConnected), node);
-        case 'ec2InstanceId': return compareValue(op, s.ec2InstanceId, node);
-        case 'agentVersion': return cmp(op, compareVersions(s.agentVersion, node.value!));
-        case 'registeredAt': return cmp(op, s.registeredAt - parseDate(node.value!)!);
-        case 'runningTasksCount': return cmp(op, s.runningTasksCount - Number(node.value));
+        case 'agentConnected':
+          return compareValue(op, String(s.agentConnected), node);
+        case 'ec2InstanceId':
+          return compareValue(op, s.ec2InstanceId, node);
+        case 'agentVersion':
+          return cmp(op, compareVersions(s.agentVersion, node.value!));
+        case 'registeredAt':
+          return cmp(op, s.registeredAt - parseDate(node.value!)!);
+        case 'runningTasksCount':
+          return cmp(op, s.runningTasksCount - Number(node.value));
         case 'task:group': {
           if (op === 'exists') return s.taskGroups.size > 0;
           if (op === '!exists') return s.taskGroups.size === 0;
@@ -317,7 +386,8 @@ export function evalClq(node: ClqNode, s: ClqSubject): boolean {
           for (const g of s.taskGroups) if (compareValue(op, g, node)) return true;
           return false;
         }
-        default: return false;
+        default:
+          return false;
       }
     }
   }
@@ -353,11 +423,12 @@ function compileNode(node: ClqNode, needs: { running: boolean; groups: boolean }
         const name = node.attribute!;
         const op = node.op;
         const builtin = name === 'ecs.availability-zone' ? 'availabilityZone' : name === 'ecs.instance-type' ? 'instanceType' : undefined;
-        const get = builtin === 'availabilityZone'
-          ? (s: ClqSubject) => s.availabilityZone ?? s.attributes.get(name)
-          : builtin === 'instanceType'
-            ? (s: ClqSubject) => s.instanceType ?? s.attributes.get(name)
-            : (s: ClqSubject) => s.attributes.get(name);
+        const get =
+          builtin === 'availabilityZone'
+            ? (s: ClqSubject) => s.availabilityZone ?? s.attributes.get(name)
+            : builtin === 'instanceType'
+              ? (s: ClqSubject) => s.instanceType ?? s.attributes.get(name)
+              : (s: ClqSubject) => s.attributes.get(name);
         const has = builtin ? (s: ClqSubject) => s[builtin] !== undefined || s.attributes.has(name) : (s: ClqSubject) => s.attributes.has(name);
         if (op === 'exists') return has;
         if (op === '!exists') return (s) => !has(s);
@@ -366,7 +437,10 @@ function compileNode(node: ClqNode, needs: { running: boolean; groups: boolean }
           const v = node.value;
           return op === '=='
             ? (s) => get(s) === v
-            : (s) => { const a = get(s); return a !== undefined ? a !== v : has(s); };
+            : (s) => {
+                const a = get(s);
+                return a !== undefined ? a !== v : has(s);
+              };
         }
         if (op === '=~' || op === '!~') {
           const re = new RegExp(`^(?:${node.value!})$`);

@@ -26,7 +26,6 @@ export interface PlacementResult {
   trace: PlacementTrace;
 }
 
-
 // Keyed by the record itself: several simulations can live in one process (tests, lesson checks).
 const attrCache = new WeakMap<ContainerInstance, { version: number; map: Map<string, string | undefined> }>();
 
@@ -54,7 +53,6 @@ function groupCount(w: WorldState, group: string, key: string): number {
 export function tasksOfGroupOn(w: WorldState, group: string, key: string): number {
   return groupCount(w, group, key);
 }
-
 
 function strategyName(s: PlacementStrategy): string {
   return s.type === 'random' ? 'random' : `${s.type}(${s.field ?? ''})`;
@@ -100,8 +98,20 @@ function instancesOf(w: WorldState, arns: string[]): ContainerInstance[] {
 }
 
 /** RunTask failure reasons by code (0 = passed every filter), and how far each got for "closest matching". */
-const CODES = ['', 'INACTIVE', 'AGENT', 'ATTRIBUTE', 'LOCATION', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:GPU', 'RESOURCE:PORTS',
-  'RESOURCE:ENI', 'MemberOf placement constraint unsatisfied.', 'DistinctInstance placement constraint unsatisfied.'];
+const CODES = [
+  '',
+  'INACTIVE',
+  'AGENT',
+  'ATTRIBUTE',
+  'LOCATION',
+  'RESOURCE:CPU',
+  'RESOURCE:MEMORY',
+  'RESOURCE:GPU',
+  'RESOURCE:PORTS',
+  'RESOURCE:ENI',
+  'MemberOf placement constraint unsatisfied.',
+  'DistinctInstance placement constraint unsatisfied.',
+];
 const STAGE = [0, 0, 1, 2, 3, 4, 4, 4, 5, 6, 7, 8];
 const STATUSES = ['ACTIVE', 'DRAINING', 'REGISTERING', 'DEREGISTERING', 'INACTIVE'];
 /** Scratch: the number behind the last rejection (what remained, the port, the constraint index). */
@@ -171,18 +181,30 @@ function filter(w: WorldState, ci: ContainerInstance, r: PlacementRequest, compi
 function detailText(t: PlacementTrace, code: number, num: number, ci: ContainerInstance | undefined): string | undefined {
   const need = t.need ?? { cpu: 0, memory: 0, gpu: 0 };
   switch (code) {
-    case 1: return `instance is ${STATUSES[num] ?? 'not ACTIVE'}`;
-    case 2: return 'the container agent is disconnected';
-    case 3: return `missing required attribute ${t.requiredAttributes?.[num] ?? ''}`;
-    case 4: return `instance is in ${ci?.availabilityZone ?? 'another zone'}, not in the task's subnets`;
-    case 5: return `needs ${need.cpu} CPU units, ${num} remaining`;
-    case 6: return `needs ${need.memory} MiB, ${num} MiB remaining`;
-    case 7: return `needs ${need.gpu} GPU, ${num} remaining`;
-    case 8: return `host port ${Math.abs(num)}/${num < 0 ? 'udp' : 'tcp'} is already in use`;
-    case 9: return `all ${num} task ENIs of ${ci?.instanceType ?? 'the instance'} are in use`;
-    case 10: return `does not match ${t.constraints[num]?.replace(/^memberOf: /, '') ?? ''}`;
-    case 11: return `already runs a task of ${t.group}`;
-    default: return undefined;
+    case 1:
+      return `instance is ${STATUSES[num] ?? 'not ACTIVE'}`;
+    case 2:
+      return 'the container agent is disconnected';
+    case 3:
+      return `missing required attribute ${t.requiredAttributes?.[num] ?? ''}`;
+    case 4:
+      return `instance is in ${ci?.availabilityZone ?? 'another zone'}, not in the task's subnets`;
+    case 5:
+      return `needs ${need.cpu} CPU units, ${num} remaining`;
+    case 6:
+      return `needs ${need.memory} MiB, ${num} MiB remaining`;
+    case 7:
+      return `needs ${need.gpu} GPU, ${num} remaining`;
+    case 8:
+      return `host port ${Math.abs(num)}/${num < 0 ? 'udp' : 'tcp'} is already in use`;
+    case 9:
+      return `all ${num} task ENIs of ${ci?.instanceType ?? 'the instance'} are in use`;
+    case 10:
+      return `does not match ${t.constraints[num]?.replace(/^memberOf: /, '') ?? ''}`;
+    case 11:
+      return `already runs a task of ${t.group}`;
+    default:
+      return undefined;
   }
 }
 
@@ -197,14 +219,19 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
   const strategies: PlacementStrategy[] = r.strategies.length
     ? r.strategies
     : r.defaultMode === 'service'
-      ? [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'spread', field: 'instanceId' }]
+      ? [
+          { type: 'spread', field: 'attribute:ecs.availability-zone' },
+          { type: 'spread', field: 'instanceId' },
+        ]
       : [{ type: 'random' }];
   const n = list.length;
   const S = strategies.length;
   const columns = { arns: list.map((ci) => ci.containerInstanceArn), codes: new Uint8Array(n), nums: new Float64Array(n), scores: new Float64Array(n * S).fill(NaN), kept: new Uint8Array(n) };
   const { passed, closest } = filterAll(w, r, list, columns);
   const trace: PlacementTrace = {
-    id: traceId, atMs: nowMs, group: r.group,
+    id: traceId,
+    atMs: nowMs,
+    group: r.group,
     strategies: strategies.map(strategyName),
     constraints: r.constraints.map((c) => (c.expression ? `${c.type}: ${c.expression}` : c.type)),
     need: { cpu: r.req.cpu, memory: r.req.memory, gpu: r.req.gpu },
@@ -212,9 +239,7 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
     columns,
   };
   if (!r.strategies.length) {
-    trace.note = r.defaultMode === 'service'
-      ? 'No placement strategy: a service balances tasks across Availability Zones, then across instances.'
-      : 'No placement strategy: RunTask places tasks randomly.';
+    trace.note = r.defaultMode === 'service' ? 'No placement strategy: a service balances tasks across Availability Zones, then across instances.' : 'No placement strategy: RunTask places tasks randomly.';
   }
   if (passed.length === 0) {
     if (closest >= 0) {
@@ -383,7 +408,12 @@ export function placeOnFargate(w: WorldState, group: string, subnets: string[], 
   if (spot && !w.fargateSpotAvailable) {
     return {
       trace: {
-        id: traceId, atMs: nowMs, group, strategies: [], constraints: [], candidates,
+        id: traceId,
+        atMs: nowMs,
+        group,
+        strategies: [],
+        constraints: [],
+        candidates,
         note: 'Fargate Spot has no spare capacity at the moment.',
         failure: { reason: SPOT_UNAVAILABLE, detail: 'Fargate Spot has no spare capacity at the moment.' },
       },
@@ -407,7 +437,12 @@ export function placeOnFargate(w: WorldState, group: string, subnets: string[], 
     if (!best || n < best.n) best = { subnetId: sid, n, row };
   }
   const trace: PlacementTrace = {
-    id: traceId, atMs: nowMs, group, strategies: ['spread(availability-zone)'], constraints: [], candidates,
+    id: traceId,
+    atMs: nowMs,
+    group,
+    strategies: ['spread(availability-zone)'],
+    constraints: [],
+    candidates,
     note: 'Fargate spreads the tasks of a group across the Availability Zones of its subnets.',
   };
   if (!best) {

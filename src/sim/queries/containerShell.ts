@@ -60,19 +60,27 @@ export function runInContainer(sim: SimContext, t: Task, c: Container, command: 
 function runOne(sim: SimContext, t: Task, c: Container, argv: string[]): ShellResult {
   const [prog, ...args] = argv;
   switch (prog) {
-    case 'env': return { output: envLines(sim, t, c).join('\n'), exitCode: 0 };
+    case 'env':
+      return { output: envLines(sim, t, c).join('\n'), exitCode: 0 };
     case 'printenv': {
       if (!args[0]) return { output: envLines(sim, t, c).join('\n'), exitCode: 0 };
       const v = environment(sim, t, c).find(([k]) => k === args[0]);
       return v ? { output: v[1], exitCode: 0 } : { output: '', exitCode: 1 };
     }
-    case 'hostname': return { output: hostnameOf(sim, t, c), exitCode: 0 };
-    case 'getent': return args[0] === 'hosts' && args[1] ? getent(sim, t, c, args[1]) : { output: 'getent: usage: getent hosts <name>', exitCode: 1 };
-    case 'nslookup': return args[0] ? nslookup(sim, t, c, args[0]) : { output: 'nslookup: a host name is required', exitCode: 1 };
-    case 'curl': return curl(sim, t, c, args.filter((a) => !a.startsWith('-'))[0]);
-    case 'echo': return { output: args.join(' '), exitCode: 0 };
-    case 'exit': return { output: '', exitCode: Number(args[0] ?? 0) || 0 };
-    default: return { output: `sh: ${prog}: not found`, exitCode: 127 };
+    case 'hostname':
+      return { output: hostnameOf(sim, t, c), exitCode: 0 };
+    case 'getent':
+      return args[0] === 'hosts' && args[1] ? getent(sim, t, c, args[1]) : { output: 'getent: usage: getent hosts <name>', exitCode: 1 };
+    case 'nslookup':
+      return args[0] ? nslookup(sim, t, c, args[0]) : { output: 'nslookup: a host name is required', exitCode: 1 };
+    case 'curl':
+      return curl(sim, t, c, args.filter((a) => !a.startsWith('-'))[0]);
+    case 'echo':
+      return { output: args.join(' '), exitCode: 0 };
+    case 'exit':
+      return { output: '', exitCode: Number(args[0] ?? 0) || 0 };
+    default:
+      return { output: `sh: ${prog}: not found`, exitCode: 127 };
   }
 }
 
@@ -85,9 +93,14 @@ function environment(sim: SimContext, t: Task, c: Container): [string, string][]
   const fromOv = (ov?.environment ?? []).map((e) => [e.name ?? '', e.value ?? ''] as [string, string]);
   const metadata = `http://169.254.170.2/v4/${t.id}-${c.containerArn.slice(-8)}`;
   const base: [string, string][] = [
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', hostnameOf(sim, t, c)], ['HOME', '/root'],
-    ['AWS_EXECUTION_ENV', t.launchType === 'FARGATE' ? 'AWS_ECS_FARGATE' : 'AWS_ECS_EC2'], ['AWS_REGION', w.region], ['AWS_DEFAULT_REGION', w.region],
-    ['ECS_CONTAINER_METADATA_URI', metadata.replace('/v4/', '/v3/')], ['ECS_CONTAINER_METADATA_URI_V4', metadata],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['HOSTNAME', hostnameOf(sim, t, c)],
+    ['HOME', '/root'],
+    ['AWS_EXECUTION_ENV', t.launchType === 'FARGATE' ? 'AWS_ECS_FARGATE' : 'AWS_ECS_EC2'],
+    ['AWS_REGION', w.region],
+    ['AWS_DEFAULT_REGION', w.region],
+    ['ECS_CONTAINER_METADATA_URI', metadata.replace('/v4/', '/v3/')],
+    ['ECS_CONTAINER_METADATA_URI_V4', metadata],
   ];
   const env = new Map<string, string>(base);
   for (const [k, v] of [...fromTd, ...fromOv]) env.set(k, v);
@@ -140,8 +153,7 @@ function answer(status: number, path: string, who: string): ShellResult {
 /** Whether a running container of `task` listens on `port` (a port mapping's container port). */
 function listens(sim: SimContext, task: Task, port: number, only?: Container): boolean {
   const td = taskDefinitionOf(sim, task);
-  return task.containers.some((x) => (!only || x === only) && x.state === 'RUNNING' &&
-    (td?.containerDefinitions.find((d) => d.name === x.name)?.portMappings ?? []).some((pm) => pm.containerPort === port));
+  return task.containers.some((x) => (!only || x === only) && x.state === 'RUNNING' && (td?.containerDefinitions.find((d) => d.name === x.name)?.portMappings ?? []).some((pm) => pm.containerPort === port));
 }
 
 /** The HTTP answer of a task that listens on the port, for the path. */

@@ -23,10 +23,18 @@ export function describeCluster(sim: SimContext, c: Cluster): Record<string, unk
   }
   const services = Object.values(w.services).filter((s) => s.clusterArn === c.clusterArn && s.status === 'ACTIVE').length;
   return {
-    clusterArn: c.clusterArn, clusterName: c.clusterName, status: c.status,
-    registeredContainerInstancesCount: instances, runningTasksCount: running, pendingTasksCount: pending,
-    activeServicesCount: services, statistics: [], tags: c.tags, settings: c.settings,
-    capacityProviders: c.capacityProviders, defaultCapacityProviderStrategy: c.defaultCapacityProviderStrategy,
+    clusterArn: c.clusterArn,
+    clusterName: c.clusterName,
+    status: c.status,
+    registeredContainerInstancesCount: instances,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
+    activeServicesCount: services,
+    statistics: [],
+    tags: c.tags,
+    settings: c.settings,
+    capacityProviders: c.capacityProviders,
+    defaultCapacityProviderStrategy: c.defaultCapacityProviderStrategy,
     ...(c.configuration ? { configuration: c.configuration } : {}),
     ...(c.serviceConnectDefaults ? { serviceConnectDefaults: c.serviceConnectDefaults } : {}),
   };
@@ -55,15 +63,22 @@ export function describeContainerInstance(sim: SimContext, ci: ContainerInstance
     remaining.push({ name: 'GPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: ci.registeredGpu - ci.usedGpu });
   }
   return drop({
-    containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, capacityProviderName: ci.capacityProviderName,
+    containerInstanceArn: ci.containerInstanceArn,
+    ec2InstanceId: ci.ec2InstanceId,
+    capacityProviderName: ci.capacityProviderName,
     version: ci.version,
     versionInfo: { agentVersion: ci.agentVersion ?? AGENT_VERSION, agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 25.0.8' },
-    remainingResources: remaining, registeredResources: registered,
-    status: ci.status, agentConnected: ci.agentConnected, runningTasksCount: running, pendingTasksCount: pending,
+    remainingResources: remaining,
+    registeredResources: registered,
+    status: ci.status,
+    agentConnected: ci.agentConnected,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
     agentUpdateStatus: ci.agentUpdateStatus,
     attributes: ci.attributes.map((a) => drop({ name: a.name, value: a.value })),
     registeredAt: sim.ts(ci.registeredAtMs),
-    attachments: [], tags: ci.tags ?? [],
+    attachments: [],
+    tags: ci.tags ?? [],
   });
 }
 
@@ -72,7 +87,10 @@ export { describeTask } from './describeTask';
 export function describeTaskDefinition(sim: SimContext, td: TaskDefinition): Record<string, unknown> {
   const { registeredAtMs, deregisteredAtMs, deleteRequestedAtMs, tags: _tags, ...rest } = td;
   return drop({
-    ...rest, registeredAt: sim.ts(registeredAtMs), deregisteredAt: sim.ts(deregisteredAtMs), deleteRequestedAt: sim.ts(deleteRequestedAtMs),
+    ...rest,
+    registeredAt: sim.ts(registeredAtMs),
+    deregisteredAt: sim.ts(deregisteredAtMs),
+    deleteRequestedAt: sim.ts(deleteRequestedAtMs),
     registeredBy: `arn:aws:iam::${sim.world.account}:user/learner`,
   });
 }
@@ -88,24 +106,56 @@ export function describeService(sim: SimContext, s: Service): Record<string, unk
     else if (t.lastStatus !== 'STOPPED') pending++;
   }
   return drop({
-    serviceArn: s.serviceArn, serviceName: s.serviceName, clusterArn: s.clusterArn, loadBalancers: s.loadBalancers, serviceRegistries: s.serviceRegistries,
-    status: s.status, desiredCount: s.desiredCount, runningCount: running, pendingCount: pending,
-    launchType: s.launchType, capacityProviderStrategy: s.capacityProviderStrategy, platformVersion: s.platformVersion,
-    taskDefinition: s.taskDefinition, deploymentConfiguration: s.deploymentConfiguration,
-    deployments: s.deployments.map((d) => drop({
-      id: d.id, status: d.status, taskDefinition: d.taskDefinition, desiredCount: d.desiredCount, pendingCount: d.pendingCount,
-      runningCount: d.runningCount, failedTasks: d.failedTasks, createdAt: sim.ts(d.createdAtMs), updatedAt: sim.ts(d.updatedAtMs),
-      launchType: d.launchType, capacityProviderStrategy: d.capacityProviderStrategy, platformVersion: d.platformVersion,
-      networkConfiguration: d.networkConfiguration, rolloutState: d.rolloutState, rolloutStateReason: d.rolloutStateReason,
-      // The model has Service Connect on each deployment, not on the service.
-      serviceConnectConfiguration: s.serviceConnectConfiguration,
-    })),
+    serviceArn: s.serviceArn,
+    serviceName: s.serviceName,
+    clusterArn: s.clusterArn,
+    loadBalancers: s.loadBalancers,
+    serviceRegistries: s.serviceRegistries,
+    status: s.status,
+    desiredCount: s.desiredCount,
+    runningCount: running,
+    pendingCount: pending,
+    launchType: s.launchType,
+    capacityProviderStrategy: s.capacityProviderStrategy,
+    platformVersion: s.platformVersion,
+    taskDefinition: s.taskDefinition,
+    deploymentConfiguration: s.deploymentConfiguration,
+    deployments: s.deployments.map((d) =>
+      drop({
+        id: d.id,
+        status: d.status,
+        taskDefinition: d.taskDefinition,
+        desiredCount: d.desiredCount,
+        pendingCount: d.pendingCount,
+        runningCount: d.runningCount,
+        failedTasks: d.failedTasks,
+        createdAt: sim.ts(d.createdAtMs),
+        updatedAt: sim.ts(d.updatedAtMs),
+        launchType: d.launchType,
+        capacityProviderStrategy: d.capacityProviderStrategy,
+        platformVersion: d.platformVersion,
+        networkConfiguration: d.networkConfiguration,
+        rolloutState: d.rolloutState,
+        rolloutStateReason: d.rolloutStateReason,
+        // The model has Service Connect on each deployment, not on the service.
+        serviceConnectConfiguration: s.serviceConnectConfiguration,
+      }),
+    ),
     events: s.events.map((e) => ({ id: e.id, createdAt: sim.ts(e.createdAtMs), message: e.message })),
-    createdAt: sim.ts(s.createdAtMs), ...currentOfService(sim, s), placementConstraints: s.placementConstraints, placementStrategy: s.placementStrategy,
-    networkConfiguration: s.networkConfiguration, healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
-    schedulingStrategy: s.schedulingStrategy, deploymentController: { type: 'ECS' },
-    createdBy: `arn:aws:iam::${sim.world.account}:user/learner`, enableECSManagedTags: false, propagateTags: 'NONE',
-    enableExecuteCommand: s.enableExecuteCommand === true, availabilityZoneRebalancing: s.availabilityZoneRebalancing ?? 'DISABLED', tags: s.tags,
+    createdAt: sim.ts(s.createdAtMs),
+    ...currentOfService(sim, s),
+    placementConstraints: s.placementConstraints,
+    placementStrategy: s.placementStrategy,
+    networkConfiguration: s.networkConfiguration,
+    healthCheckGracePeriodSeconds: s.healthCheckGracePeriodSeconds,
+    schedulingStrategy: s.schedulingStrategy,
+    deploymentController: { type: 'ECS' },
+    createdBy: `arn:aws:iam::${sim.world.account}:user/learner`,
+    enableECSManagedTags: false,
+    propagateTags: 'NONE',
+    enableExecuteCommand: s.enableExecuteCommand === true,
+    availabilityZoneRebalancing: s.availabilityZoneRebalancing ?? 'DISABLED',
+    tags: s.tags,
   });
 }
 
@@ -116,17 +166,29 @@ export function describeCapacityProvider(sim: SimContext, name: string): Record<
   if (mi) {
     const { cluster, ...provider } = mi;
     return {
-      capacityProviderArn: cp.capacityProviderArn, name, cluster, status: cp.status, managedInstancesProvider: provider,
-      updateStatus: cp.status === 'INACTIVE' ? 'DELETE_COMPLETE' : 'UPDATE_COMPLETE', tags: cp.tags, type: 'MANAGED_INSTANCES',
+      capacityProviderArn: cp.capacityProviderArn,
+      name,
+      cluster,
+      status: cp.status,
+      managedInstancesProvider: provider,
+      updateStatus: cp.status === 'INACTIVE' ? 'DELETE_COMPLETE' : 'UPDATE_COMPLETE',
+      tags: cp.tags,
+      type: 'MANAGED_INSTANCES',
     };
   }
   const asg = cp.autoScalingGroupName !== undefined ? sim.world.autoScalingGroups[cp.autoScalingGroupName] : undefined;
   return {
-    capacityProviderArn: cp.capacityProviderArn, name, status: cp.status,
+    capacityProviderArn: cp.capacityProviderArn,
+    name,
+    status: cp.status,
     autoScalingGroupProvider: {
-      autoScalingGroupArn: asg?.AutoScalingGroupARN ?? cp.autoScalingGroupName, managedScaling: cp.managedScaling,
-      managedTerminationProtection: cp.managedTerminationProtection, managedDraining: 'DISABLED',
+      autoScalingGroupArn: asg?.AutoScalingGroupARN ?? cp.autoScalingGroupName,
+      managedScaling: cp.managedScaling,
+      managedTerminationProtection: cp.managedTerminationProtection,
+      managedDraining: 'DISABLED',
     },
-    updateStatus: cp.status === 'INACTIVE' ? 'DELETE_COMPLETE' : 'UPDATE_COMPLETE', tags: cp.tags, type: 'EC2_AUTOSCALING',
+    updateStatus: cp.status === 'INACTIVE' ? 'DELETE_COMPLETE' : 'UPDATE_COMPLETE',
+    tags: cp.tags,
+    type: 'EC2_AUTOSCALING',
   };
 }

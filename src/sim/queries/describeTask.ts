@@ -31,8 +31,10 @@ function eniAttachment(sim: SimContext, t: Task): Record<string, unknown> | unde
   const details = [{ name: 'subnetId', value: t.subnetId }];
   if (status !== 'PRECREATED') {
     details.push(
-      { name: 'networkInterfaceId', value: t.eniId }, { name: 'macAddress', value: macOf(t.eniId) },
-      { name: 'privateDnsName', value: privateDnsName(sim.world.region, t.privateIp!) }, { name: 'privateIPv4Address', value: t.privateIp },
+      { name: 'networkInterfaceId', value: t.eniId },
+      { name: 'macAddress', value: macOf(t.eniId) },
+      { name: 'privateDnsName', value: privateDnsName(sim.world.region, t.privateIp!) },
+      { name: 'privateIPv4Address', value: t.privateIp },
     );
   }
   return { id: attachmentId(t.eniId), type: 'ElasticNetworkInterface', status, details };
@@ -40,7 +42,10 @@ function eniAttachment(sim: SimContext, t: Task): Record<string, unknown> | unde
 
 /** An attachment id in AWS's UUID form, stable for the resource it attaches. */
 function attachmentId(seed: string): string {
-  const h = seed.replace(/[^0-9a-f]/g, '').padEnd(32, '0').slice(0, 32);
+  const h = seed
+    .replace(/[^0-9a-f]/g, '')
+    .padEnd(32, '0')
+    .slice(0, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
@@ -49,8 +54,16 @@ function ebsAttachments(t: Task): Record<string, unknown>[] {
     // Created in PROVISIONING, attached once the task has its place, deleted with the task (deleteOnTermination).
     const status = t.lastStatus === 'PROVISIONING' ? 'CREATED' : t.lastStatus === 'STOPPED' ? (v.deleteOnTermination ? 'DELETED' : 'DETACHED') : 'ATTACHED';
     const details = [
-      { name: 'roleArn', value: v.roleArn }, { name: 'volumeName', value: v.volumeName }, { name: 'deleteOnTermination', value: String(v.deleteOnTermination) },
-      ...(status === 'CREATED' ? [] : [{ name: 'volumeId', value: v.volumeId }, { name: 'sizeInGiB', value: String(v.sizeInGiB) }, { name: 'volumeType', value: v.volumeType }]),
+      { name: 'roleArn', value: v.roleArn },
+      { name: 'volumeName', value: v.volumeName },
+      { name: 'deleteOnTermination', value: String(v.deleteOnTermination) },
+      ...(status === 'CREATED'
+        ? []
+        : [
+            { name: 'volumeId', value: v.volumeId },
+            { name: 'sizeInGiB', value: String(v.sizeInGiB) },
+            { name: 'volumeType', value: v.volumeType },
+          ]),
     ];
     return { id: v.id, type: 'AmazonElasticBlockStorage', status, details };
   });
@@ -62,14 +75,18 @@ function backendStatus(c: Container): string {
 
 function describeContainer(sim: SimContext, t: Task, c: Container, eni: boolean): Record<string, unknown> {
   return drop({
-    containerArn: c.containerArn, taskArn: t.taskArn, name: c.name, image: c.image, lastStatus: backendStatus(c),
-    exitCode: c.exitCode, reason: c.reason, networkBindings: c.networkBindings,
+    containerArn: c.containerArn,
+    taskArn: t.taskArn,
+    name: c.name,
+    image: c.image,
+    lastStatus: backendStatus(c),
+    exitCode: c.exitCode,
+    reason: c.reason,
+    networkBindings: c.networkBindings,
     networkInterfaces: eni ? [{ attachmentId: attachmentId(t.eniId!), privateIpv4Address: t.privateIp }] : [],
     healthStatus: c.healthStatus,
     // The managed SSM agent ECS Exec starts beside the container's process.
-    managedAgents: t.enableExecuteCommand && c.startedAtMs !== undefined
-      ? [{ lastStartedAt: sim.ts(c.startedAtMs), name: 'ExecuteCommandAgent', lastStatus: c.state === 'RUNNING' ? 'RUNNING' : 'STOPPED' }]
-      : undefined,
+    managedAgents: t.enableExecuteCommand && c.startedAtMs !== undefined ? [{ lastStartedAt: sim.ts(c.startedAtMs), name: 'ExecuteCommandAgent', lastStatus: c.state === 'RUNNING' ? 'RUNNING' : 'STOPPED' }] : undefined,
     cpu: String(c.cpu ?? 0),
     memory: c.memory !== undefined ? String(c.memory) : undefined,
     memoryReservation: c.memoryReservation !== undefined ? String(c.memoryReservation) : undefined,
@@ -104,7 +121,8 @@ export function describeTask(sim: SimContext, t: Task): Record<string, unknown> 
     connectivityAt: t.lastStatus === 'PROVISIONING' ? undefined : sim.ts(t.connectedAtMs ?? t.createdAtMs),
     containerInstanceArn: t.containerInstanceArn,
     containers: t.containers.map((c) => describeContainer(sim, t, c, eniAttached)),
-    cpu: t.cpu, memory: t.memory,
+    cpu: t.cpu,
+    memory: t.memory,
     createdAt: sim.ts(t.createdAtMs),
     desiredStatus: t.desiredStatus,
     enableExecuteCommand: t.enableExecuteCommand === true,

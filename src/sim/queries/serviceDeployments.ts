@@ -34,7 +34,10 @@ function summary(sim: SimContext, sd: ServiceDeploymentRecord, arn: string, targ
   const rev = sim.world.serviceRevisions[arn];
   const shifting = sd.strategy !== 'ROLLING' && (rev?.targetGroups.some((g) => g.productionListenerRule) ?? false);
   return drop({
-    arn, requestedTaskCount: c.requested, runningTaskCount: c.running, pendingTaskCount: c.pending,
+    arn,
+    requestedTaskCount: c.requested,
+    runningTaskCount: c.running,
+    pendingTaskCount: c.pending,
     requestedTestTrafficWeight: shifting ? (target ? sd.testWeight : 100 - sd.testWeight) : undefined,
     requestedProductionTrafficWeight: shifting ? (target ? sd.productionWeight : 100 - sd.productionWeight) : undefined,
   });
@@ -42,15 +45,32 @@ function summary(sim: SimContext, sd: ServiceDeploymentRecord, arn: string, targ
 
 export function describeServiceDeployment(sim: SimContext, sd: ServiceDeploymentRecord): Record<string, unknown> {
   return drop({
-    serviceDeploymentArn: sd.serviceDeploymentArn, serviceArn: sd.serviceArn, clusterArn: sd.clusterArn,
-    createdAt: sim.ts(sd.createdAtMs), startedAt: sim.ts(sd.startedAtMs), finishedAt: sim.ts(sd.finishedAtMs),
-    stoppedAt: sim.ts(sd.stoppedAtMs), updatedAt: sim.ts(sd.updatedAtMs),
+    serviceDeploymentArn: sd.serviceDeploymentArn,
+    serviceArn: sd.serviceArn,
+    clusterArn: sd.clusterArn,
+    createdAt: sim.ts(sd.createdAtMs),
+    startedAt: sim.ts(sd.startedAtMs),
+    finishedAt: sim.ts(sd.finishedAtMs),
+    stoppedAt: sim.ts(sd.stoppedAtMs),
+    updatedAt: sim.ts(sd.updatedAtMs),
     sourceServiceRevisions: sd.sourceRevisionArns.map((a) => summary(sim, sd, a, false)),
     targetServiceRevision: summary(sim, sd, sd.targetRevisionArn, true),
-    status: sd.status, statusReason: sd.statusReason, lifecycleStage: sd.lifecycleStage,
-    lifecycleHookDetails: sd.strategy === 'ROLLING' ? undefined : sd.hooks.map((h) => drop({
-      hookId: h.hookId, targetType: h.targetType, targetArn: h.targetArn, status: h.status, expiresAt: sim.ts(h.expiresAtMs), timeoutAction: h.timeoutAction,
-    })),
+    status: sd.status,
+    statusReason: sd.statusReason,
+    lifecycleStage: sd.lifecycleStage,
+    lifecycleHookDetails:
+      sd.strategy === 'ROLLING'
+        ? undefined
+        : sd.hooks.map((h) =>
+            drop({
+              hookId: h.hookId,
+              targetType: h.targetType,
+              targetArn: h.targetArn,
+              status: h.status,
+              expiresAt: sim.ts(h.expiresAtMs),
+              timeoutAction: h.timeoutAction,
+            }),
+          ),
     deploymentConfiguration: sd.deploymentConfiguration,
     rollback: sd.rollback ? { reason: sd.rollback.reason, startedAt: sim.ts(sd.rollback.startedAtMs), serviceRevisionArn: sd.rollback.serviceRevisionArn } : undefined,
     deploymentCircuitBreaker: sd.circuitBreaker,
@@ -60,21 +80,36 @@ export function describeServiceDeployment(sim: SimContext, sd: ServiceDeployment
 
 export function briefServiceDeployment(sim: SimContext, sd: ServiceDeploymentRecord): Record<string, unknown> {
   return drop({
-    serviceDeploymentArn: sd.serviceDeploymentArn, serviceArn: sd.serviceArn, clusterArn: sd.clusterArn,
-    startedAt: sim.ts(sd.startedAtMs), createdAt: sim.ts(sd.createdAtMs), finishedAt: sim.ts(sd.finishedAtMs),
-    targetServiceRevisionArn: sd.targetRevisionArn, status: sd.status, statusReason: sd.statusReason,
+    serviceDeploymentArn: sd.serviceDeploymentArn,
+    serviceArn: sd.serviceArn,
+    clusterArn: sd.clusterArn,
+    startedAt: sim.ts(sd.startedAtMs),
+    createdAt: sim.ts(sd.createdAtMs),
+    finishedAt: sim.ts(sd.finishedAtMs),
+    targetServiceRevisionArn: sd.targetRevisionArn,
+    status: sd.status,
+    statusReason: sd.statusReason,
   });
 }
 
 export function describeServiceRevision(sim: SimContext, r: ServiceRevisionRecord): Record<string, unknown> {
   const adv = r.targetGroups.some((g) => g.productionListenerRule);
   return drop({
-    serviceRevisionArn: r.serviceRevisionArn, serviceArn: r.serviceArn, clusterArn: r.clusterArn, taskDefinition: r.taskDefinition,
-    capacityProviderStrategy: r.capacityProviderStrategy, launchType: r.launchType, platformVersion: r.platformVersion,
+    serviceRevisionArn: r.serviceRevisionArn,
+    serviceArn: r.serviceArn,
+    clusterArn: r.clusterArn,
+    taskDefinition: r.taskDefinition,
+    capacityProviderStrategy: r.capacityProviderStrategy,
+    launchType: r.launchType,
+    platformVersion: r.platformVersion,
     platformFamily: r.launchType === 'FARGATE' ? 'Linux' : undefined,
-    loadBalancers: r.loadBalancers, serviceRegistries: r.serviceRegistries, networkConfiguration: r.networkConfiguration,
+    loadBalancers: r.loadBalancers,
+    serviceRegistries: r.serviceRegistries,
+    networkConfiguration: r.networkConfiguration,
     containerImages: r.containerImages.map((c) => ({ containerName: c.containerName, image: c.image })),
-    guardDutyEnabled: false, serviceConnectConfiguration: r.serviceConnectConfiguration, createdAt: sim.ts(r.createdAtMs),
+    guardDutyEnabled: false,
+    serviceConnectConfiguration: r.serviceConnectConfiguration,
+    createdAt: sim.ts(r.createdAtMs),
     resolvedConfiguration: adv ? { loadBalancers: r.targetGroups.map((g) => drop({ targetGroupArn: g.targetGroupArn, productionListenerRule: g.productionListenerRule })) } : undefined,
   });
 }
@@ -85,11 +120,13 @@ export function currentOfService(sim: SimContext, s: Service): { currentServiceD
   const revisions = [...new Set(s.deployments.map((d) => d.serviceRevisionArn).filter((a): a is string => a !== undefined))];
   return {
     ...(arns.length ? { currentServiceDeployment: arns[arns.length - 1] } : {}),
-    ...(revisions.length ? {
-      currentServiceRevisions: revisions.map((arn) => {
-        const c = revisionTaskCounts(sim, s, arn);
-        return { arn, requestedTaskCount: c.requested, runningTaskCount: c.running, pendingTaskCount: c.pending };
-      }),
-    } : {}),
+    ...(revisions.length
+      ? {
+          currentServiceRevisions: revisions.map((arn) => {
+            const c = revisionTaskCounts(sim, s, arn);
+            return { arn, requestedTaskCount: c.requested, runningTaskCount: c.running, pendingTaskCount: c.pending };
+          }),
+        }
+      : {}),
   };
 }

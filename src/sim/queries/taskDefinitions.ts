@@ -61,7 +61,7 @@ export function requirementsOf(td: TaskDefinition, launchType: string): Requirem
     if (launchType === 'FARGATE' || mode === 'awsvpc' || mode === 'none') continue;
     for (const pm of c.portMappings ?? []) {
       if (pm.containerPort === undefined) continue;
-      const hp = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
+      const hp = mode === 'host' ? pm.containerPort : (pm.hostPort ?? 0);
       if (hp === 0) dynamicPorts++;
       else (pm.protocol === 'udp' ? portsUdp : ports).push(hp);
     }

@@ -17,16 +17,18 @@ export const DEFAULT_REQUEST_CPU_MS = 10;
 export function rateAt(src: TrafficSource, t: number, epochSeconds: number): number {
   const s = src.shape;
   switch (s.type) {
-    case 'constant': return s.requestsPerSecond;
+    case 'constant':
+      return s.requestsPerSecond;
     case 'steps': {
       let v = 0;
       for (const st of s.steps) if (st.atMs <= t) v = st.requestsPerSecond;
       return v;
     }
-    case 'spike': return t >= s.atMs && t < s.atMs + s.durationMs ? s.peak : s.base;
+    case 'spike':
+      return t >= s.atMs && t < s.atMs + s.durationMs ? s.peak : s.base;
     case 'daily': {
       // A smooth day: the base at night, the peak at peakHour (UTC), a cosine in between.
-      const hourOfDay = (((epochSeconds * 1000 + t) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR) / HOUR;
+      const hourOfDay = ((((epochSeconds * 1000 + t) % (24 * HOUR)) + 24 * HOUR) % (24 * HOUR)) / HOUR;
       const phase = ((hourOfDay - s.peakHour) / 24) * 6.283185307179586;
       return s.base + ((s.peak - s.base) * (1 + cos(phase))) / 2;
     }
@@ -72,7 +74,9 @@ export function route(sim: SimContext, lbArn: string, path: string, port?: numbe
   const listener = port === undefined ? listeners.sort((a, b) => a.Port - b.Port)[0] : listeners.find((l) => l.Port === port);
   if (!listener) return { status: 503 };
   const hostName = host ?? w.loadBalancers[lbArn]?.DNSName ?? '';
-  const rules = Object.values(w.rules).filter((r) => r.ListenerArn === listener.ListenerArn).sort((a, b) => a.Priority - b.Priority);
+  const rules = Object.values(w.rules)
+    .filter((r) => r.ListenerArn === listener.ListenerArn)
+    .sort((a, b) => a.Priority - b.Priority);
   const rule = rules.find((r) => r.Conditions.every((c) => c.Values.some((v) => (c.Field === 'host-header' ? hostMatches(v, hostName) : pathMatches(v, path)))));
   const action = (rule?.Actions ?? listener.DefaultActions)[0];
   if (!action) return { status: 503 };
@@ -210,10 +214,7 @@ function addRate(load: TaskTraffic, path: string, share: number): void {
 }
 
 /** Shares one target group's requests among its receiving targets. */
-function spread(
-  sim: SimContext, tg: TargetGroup, path: string, rps: number,
-  out: { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> }, lbArn: string,
-): void {
+function spread(sim: SimContext, tg: TargetGroup, path: string, rps: number, out: { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> }, lbArn: string): void {
   const w = sim.world;
   out.perGroup.set(tg.TargetGroupArn, (out.perGroup.get(tg.TargetGroupArn) ?? 0) + rps);
   const targets = receivingTargets(tg);

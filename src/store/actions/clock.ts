@@ -23,16 +23,23 @@ const redoable = (s: SandboxState): true | string => (!s.world.timeline ? reason
 /** The clock and the learner's history: play, step, speed, jump, scrub, undo and redo. */
 export const CLOCK_ACTIONS = {
   'clock.toggle': {
-    label: 'Play / pause', group: 'Clock', keys: ['Space'], enabled: needsWorld,
-    run: (st) => patch(st, (s) => {
-      // Play while a demo's question is shown is Continue: the question is behind, and the clock plays on to the next one.
-      const d = s.lesson.demo;
-      if (d?.pause) return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } }, world: { playing: true } };
-      return { world: { playing: !s.world.playing } };
-    }),
+    label: 'Play / pause',
+    group: 'Clock',
+    keys: ['Space'],
+    enabled: needsWorld,
+    run: (st) =>
+      patch(st, (s) => {
+        // Play while a demo's question is shown is Continue: the question is behind, and the clock plays on to the next one.
+        const d = s.lesson.demo;
+        if (d?.pause) return { lesson: { demo: { ...d, pause: null, passed: d.passed + 1 } }, world: { playing: true } };
+        return { world: { playing: !s.world.playing } };
+      }),
   },
   'clock.step': {
-    label: 'Step to the next event', group: 'Clock', keys: ['.'], enabled: needsWorld,
+    label: 'Step to the next event',
+    group: 'Clock',
+    keys: ['.'],
+    enabled: needsWorld,
     run: (st) => {
       const t = st.getState().world.timeline!;
       patch(st, { world: { playing: false } });
@@ -41,7 +48,9 @@ export const CLOCK_ACTIONS = {
     },
   },
   'clock.speed': {
-    label: 'Set the speed', group: 'Clock', enabled: needsWorld,
+    label: 'Set the speed',
+    group: 'Clock',
+    enabled: needsWorld,
     palette: { choices: () => SPEEDS.map((v) => ({ label: `${v}×`, arg: v })) },
     run: (st, arg: number) => {
       const v = Number(arg);
@@ -51,7 +60,10 @@ export const CLOCK_ACTIONS = {
   'clock.faster': { label: 'Faster', group: 'Clock', keys: [']'], enabled: needsWorld, run: (st) => patch(st, (s) => ({ world: { speed: step(s.world.speed, 1) } })) },
   'clock.slower': { label: 'Slower', group: 'Clock', keys: ['['], enabled: needsWorld, run: (st) => patch(st, (s) => ({ world: { speed: step(s.world.speed, -1) } })) },
   'clock.jump': {
-    label: 'Jump to a time', group: 'Clock', enabled: needsWorld, palette: { input: '5m, 1h30m, 2:00:00' },
+    label: 'Jump to a time',
+    group: 'Clock',
+    enabled: needsWorld,
+    palette: { input: '5m, 1h30m, 2:00:00' },
     run: (st, arg: string) => {
       const raw = String(arg ?? '').trim();
       const ms = parseDuration(raw.includes(':') ? clockToDuration(raw) : raw);
@@ -65,7 +77,10 @@ export const CLOCK_ACTIONS = {
     },
   },
   'clock.seek': {
-    label: 'Scrub the timeline', group: 'Clock', enabled: needsWorld, palette: false,
+    label: 'Scrub the timeline',
+    group: 'Clock',
+    enabled: needsWorld,
+    palette: false,
     run: (st, arg: number) => {
       patch(st, { world: { playing: false } });
       st.getState().world.timeline!.seek(Number(arg));
@@ -73,7 +88,8 @@ export const CLOCK_ACTIONS = {
     },
   },
   'clock.latest': {
-    label: 'Back to the latest moment', group: 'Clock',
+    label: 'Back to the latest moment',
+    group: 'Clock',
     enabled: (s) => (!s.world.timeline ? reason('reason.cannotRun') : s.world.now < s.world.timeline.head ? true : reason('reason.latest')),
     run: (st) => {
       const t = st.getState().world.timeline!;
@@ -83,7 +99,10 @@ export const CLOCK_ACTIONS = {
     },
   },
   'history.undo': {
-    label: 'Undo the last action', group: 'History', keys: ['Mod+Z'], enabled: undoable,
+    label: 'Undo the last action',
+    group: 'History',
+    keys: ['Mod+Z'],
+    enabled: undoable,
     run: (st) => {
       const a = st.getState().world.timeline!.undo();
       if (a) notify(st, message('notice.undone', { action: actionText(a) }));
@@ -91,7 +110,10 @@ export const CLOCK_ACTIONS = {
     },
   },
   'history.redo': {
-    label: 'Redo', group: 'History', keys: ['Mod+Shift+Z'], enabled: redoable,
+    label: 'Redo',
+    group: 'History',
+    keys: ['Mod+Shift+Z'],
+    enabled: redoable,
     run: (st) => {
       const a = st.getState().world.timeline!.redo();
       if (a) notify(st, message('notice.redone', { action: actionText(a) }));

@@ -6,7 +6,6 @@ import type { ActionTable } from '../registry';
 import { defaultWorkspace } from '../defaults';
 import { REFUSED_TEXT, UNKEPT, deleteDamaged, keepDamaged, readDamaged, recoverWorkspace, releaseUnkept, unkeptCopy } from '../workspace';
 
-
 /** The text of a copy: one kept in a slot, or the one this page holds because it could not be kept. */
 function copyText(st: SandboxStore, slot: string): string | null {
   if (slot === UNKEPT) return unkeptCopy(st.port)?.raw ?? null;
@@ -55,11 +54,15 @@ export const DAMAGED_ACTIONS = {
   'damaged.download': { label: 'Download a damaged copy', group: 'Workspace', palette: false, run: (st, slot: string) => download(st, slot) },
   // A damaged copy is untrusted input: its scenario goes through the parser, loaded first.
   'damaged.restore': {
-    label: 'Restore a damaged copy', group: 'Workspace', palette: false,
+    label: 'Restore a damaged copy',
+    group: 'Workspace',
+    palette: false,
     run: (st, slot: string) => withParser(() => restore(st, slot)),
   },
   'damaged.delete': {
-    label: 'Delete a damaged copy', group: 'Workspace', palette: false,
+    label: 'Delete a damaged copy',
+    group: 'Workspace',
+    palette: false,
     run: (st, slot: string) => {
       if (slot === UNKEPT) {
         releaseUnkept(st.port);

@@ -22,11 +22,16 @@ const fileName = (d: DemoDraft) => `${demoId(d.title.trim().toLowerCase() || 'my
 /** The demo editor: the presenter block's fields, questions placed at the current moment, save, link, open, play. */
 export const DEMO_ACTIONS = {
   'demo.draft': {
-    label: 'Edit the demo being written', group: 'Demo', palette: false,
+    label: 'Edit the demo being written',
+    group: 'Demo',
+    palette: false,
     run: (st, change: Partial<Pick<DemoDraft, 'title' | 'summary' | 'notes' | 'focus'>>) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, ...change } } })),
   },
   'demo.addStop': {
-    label: 'Place a question at this moment', group: 'Demo', palette: false, enabled: needsWorld,
+    label: 'Place a question at this moment',
+    group: 'Demo',
+    palette: false,
+    enabled: needsWorld,
     run: (st, q: { prompt: string; reveal: string; revealAfter?: string | number }) => {
       const prompt = String(q?.prompt ?? '').trim();
       const reveal = String(q?.reveal ?? '').trim();
@@ -48,47 +53,64 @@ export const DEMO_ACTIONS = {
     },
   },
   'demo.addSpeed': {
-    label: 'Play at this speed from this moment', group: 'Demo', palette: false, enabled: needsWorld,
+    label: 'Play at this speed from this moment',
+    group: 'Demo',
+    palette: false,
+    enabled: needsWorld,
     run: (st) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, speeds: [...s.present.draft.speeds.filter((x) => x.at !== s.world.now), { at: s.world.now, speed: s.world.speed }].sort((a, b) => a.at - b.at) } } })),
   },
   'demo.removeSpeed': {
-    label: 'Remove a speed', group: 'Demo', palette: false,
+    label: 'Remove a speed',
+    group: 'Demo',
+    palette: false,
     run: (st, at: number) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, speeds: s.present.draft.speeds.filter((x) => x.at !== at) } } })),
   },
   'demo.removeStop': {
-    label: 'Remove a question', group: 'Demo', palette: false,
+    label: 'Remove a question',
+    group: 'Demo',
+    palette: false,
     run: (st, at: number) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, stops: s.present.draft.stops.filter((x) => x.at !== at) } } })),
   },
   'demo.save': {
-    label: 'Save the demo file', group: 'Demo', enabled: needsWorld,
+    label: 'Save the demo file',
+    group: 'Demo',
+    enabled: needsWorld,
     run: (st) => {
       const s = st.getState();
       st.port.download(fileName(s.present.draft), demoText(s, s.present.draft), 'application/yaml');
     },
   },
   'demo.link': {
-    label: 'Make a link to the demo', group: 'Demo', enabled: needsWorld,
+    label: 'Make a link to the demo',
+    group: 'Demo',
+    enabled: needsWorld,
     run: async (st) => {
       const s = st.getState();
       const at = st.port.location();
       try {
         const url = await demoLink(at.origin, at.pathname, fileName(s.present.draft), demoText(s, s.present.draft));
         patch(st, { ui: { shareUrl: url } });
-        await st.port.copyText(url).then(() => notify(st, 'A link to the demo is on the clipboard (and in the field under the header).'), () => notify(st, 'Copy the link to the demo from the field under the header.'));
+        await st.port.copyText(url).then(
+          () => notify(st, 'A link to the demo is on the clipboard (and in the field under the header).'),
+          () => notify(st, 'Copy the link to the demo from the field under the header.'),
+        );
       } catch (e) {
         notify(st, `No link: ${e instanceof Error ? e.message : String(e)}.`, 'warning');
       }
     },
   },
   'demo.openFile': {
-    label: 'Open a demo file', group: 'Demo',
+    label: 'Open a demo file',
+    group: 'Demo',
     run: async (st) => {
       const f = st.port.pickNamedFile ? await st.port.pickNamedFile('.yaml,.yml,application/yaml') : await st.port.pickFile('.yaml,.yml').then((text) => (text === null ? null : { name: 'demo.yaml', text }));
       if (f) await openDemoText(st, f.name, f.text);
     },
   },
   'demo.play': {
-    label: 'Play the demo being written', group: 'Demo', enabled: needsWorld,
+    label: 'Play the demo being written',
+    group: 'Demo',
+    enabled: needsWorld,
     run: async (st) => {
       const s = st.getState();
       await openDemoText(st, fileName(s.present.draft), demoText(s, s.present.draft));

@@ -34,7 +34,7 @@ function addChoice(st: SandboxStore, c: { at: number; label: string; when: strin
   const stop = st.getState().present.draft.stops.find((x) => x.at === c?.at);
   const label = String(c?.label ?? '').trim();
   const read = p.parsePredicateText(String(c?.when ?? ''));
-  const why = !stop ? 'there is no question at that moment' : (stop.choices?.length ?? 0) >= MAX_CHOICES ? `a question has at most ${MAX_CHOICES} choices` : !label ? 'a choice needs a label' : read.problems[0] ?? '';
+  const why = !stop ? 'there is no question at that moment' : (stop.choices?.length ?? 0) >= MAX_CHOICES ? `a question has at most ${MAX_CHOICES} choices` : !label ? 'a choice needs a label' : (read.problems[0] ?? '');
   if (why) return void notify(st, `No choice added: ${why}.`, 'warning', { cause: 'demo:choice' });
   // The predicate is kept as the data it was typed as: the file writes it back as such.
   const when = parseYaml(String(c.when)).data;
@@ -43,46 +43,75 @@ function addChoice(st: SandboxStore, c: { at: number; label: string; when: strin
 
 export const DEMO_EDIT_ACTIONS = {
   'demo.addChoice': {
-    label: 'Add an answer choice to a question', group: 'Demo', palette: false,
+    label: 'Add an answer choice to a question',
+    group: 'Demo',
+    palette: false,
     run: (st, c: { at: number; label: string; when: string }) => (predicates ? addChoice(st, c, predicates) : loadPredicates().then((m) => addChoice(st, c, m))),
   },
   'demo.removeChoice': {
-    label: 'Remove an answer choice', group: 'Demo', palette: false,
-    run: (st, c: { at: number; index: number }) => draftChange(st, (d) => withStop(d, c.at, (x) => {
-      const choices = (x.choices ?? []).filter((_, i) => i !== c.index);
-      const { choices: _gone, ...rest } = x;
-      return choices.length ? { ...rest, choices } : rest;
-    })),
+    label: 'Remove an answer choice',
+    group: 'Demo',
+    palette: false,
+    run: (st, c: { at: number; index: number }) =>
+      draftChange(st, (d) =>
+        withStop(d, c.at, (x) => {
+          const choices = (x.choices ?? []).filter((_, i) => i !== c.index);
+          const { choices: _gone, ...rest } = x;
+          return choices.length ? { ...rest, choices } : rest;
+        }),
+      ),
   },
   'demo.addCallout': {
-    label: 'Add a callout at this moment', group: 'Demo', palette: false, enabled: needsWorld,
+    label: 'Add a callout at this moment',
+    group: 'Demo',
+    palette: false,
+    enabled: needsWorld,
     run: (st, c: { text: string; until?: string; node?: string }) => {
       const text = String(c?.text ?? '').trim();
       const now = st.getState().world.now;
       const until = c?.until ? parseDuration(c.until) : undefined;
-      const why = !text ? 'a callout needs its text' : text.length > 200 ? 'a callout is at most 200 characters' : c?.until && until === undefined ? `'${c.until}' is not a time (90s, 5m, 1h)` : until !== undefined && until <= now ? 'it ends after it begins' : '';
+      const why = !text
+        ? 'a callout needs its text'
+        : text.length > 200
+          ? 'a callout is at most 200 characters'
+          : c?.until && until === undefined
+            ? `'${c.until}' is not a time (90s, 5m, 1h)`
+            : until !== undefined && until <= now
+              ? 'it ends after it begins'
+              : '';
       if (why) return notify(st, `No callout added: ${why}.`, 'warning', { cause: 'demo:callout' });
       const callout: DraftCallout = { at: now, text, ...(until !== undefined ? { until } : {}), ...(c.node ? { node: c.node } : {}) };
       draftChange(st, (d) => ({ callouts: [...d.callouts, callout].sort((a, b) => a.at - b.at) }));
     },
   },
   'demo.removeCallout': {
-    label: 'Remove a callout', group: 'Demo', palette: false,
+    label: 'Remove a callout',
+    group: 'Demo',
+    palette: false,
     run: (st, i: number) => draftChange(st, (d) => ({ callouts: d.callouts.filter((_, j) => j !== i) })),
   },
   'demo.pinCallout': {
-    label: 'Pin a callout to a node, or to its moment', group: 'Demo', palette: false,
-    run: (st, c: { index: number; node: string | null }) => draftChange(st, (d) => withCallout(d, c.index, (x) => {
-      const { node: _old, ...rest } = x;
-      return c.node ? { ...rest, node: c.node } : rest;
-    })),
+    label: 'Pin a callout to a node, or to its moment',
+    group: 'Demo',
+    palette: false,
+    run: (st, c: { index: number; node: string | null }) =>
+      draftChange(st, (d) =>
+        withCallout(d, c.index, (x) => {
+          const { node: _old, ...rest } = x;
+          return c.node ? { ...rest, node: c.node } : rest;
+        }),
+      ),
   },
   'demo.pickNode': {
-    label: 'Pick the node a callout is pinned to on the canvas', group: 'Demo', palette: false,
+    label: 'Pick the node a callout is pinned to on the canvas',
+    group: 'Demo',
+    palette: false,
     run: (st, index: number | null) => patch(st, { present: { pinning: index } }),
   },
   'demo.pinClicked': {
-    label: 'Pin the callout being placed to the node clicked', group: 'Demo', palette: false,
+    label: 'Pin the callout being placed to the node clicked',
+    group: 'Demo',
+    palette: false,
     run: (st, sel: Selection) => {
       const s = st.getState();
       const v = selectWorldView(s);

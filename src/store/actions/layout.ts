@@ -21,14 +21,18 @@ export const themeOf = (s: SandboxState): Theme => effectiveTheme(s.ui.theme, s.
 /** The page's look and arrangement: the theme, the language, the panes' sizes, the canvas's framing, and saying no to a question. */
 export const LAYOUT_ACTIONS = {
   'theme.toggle': {
-    label: 'Switch between the light and the dark theme', group: 'View', keys: ['T'],
+    label: 'Switch between the light and the dark theme',
+    group: 'View',
+    keys: ['T'],
     run: (st) => {
       patch(st, (s) => ({ ui: { theme: themeOf(s) === 'dark' ? 'light' : 'dark' } }));
       remember(st);
     },
   },
   'theme.set': {
-    label: 'Theme', group: 'View', palette: { choices: () => THEME_CHOICES },
+    label: 'Theme',
+    group: 'View',
+    palette: { choices: () => THEME_CHOICES },
     run: (st, choice: ThemeChoice) => {
       if (!THEME_CHOICES.some((c) => c.arg === choice)) return;
       patch(st, { ui: { theme: choice } });
@@ -36,13 +40,17 @@ export const LAYOUT_ACTIONS = {
     },
   },
   'theme.system': {
-    label: 'Follow the system theme', group: 'View', palette: false,
+    label: 'Follow the system theme',
+    group: 'View',
+    palette: false,
     run: (st, theme: Theme) => {
       if (theme === 'light' || theme === 'dark') patch(st, (s) => (s.ui.systemTheme === theme ? {} : { ui: { systemTheme: theme } }));
     },
   },
   'language.set': {
-    label: 'Language', group: 'View', palette: { choices: () => LOCALES.map((l) => ({ label: l.name, arg: l.id })) },
+    label: 'Language',
+    group: 'View',
+    palette: { choices: () => LOCALES.map((l) => ({ label: l.name, arg: l.id })) },
     run: async (st, locale: Locale) => {
       if (!isLocale(locale)) return;
       try {
@@ -57,7 +65,9 @@ export const LAYOUT_ACTIONS = {
     },
   },
   'pane.resize': {
-    label: 'Resize a pane', group: 'View', palette: false,
+    label: 'Resize a pane',
+    group: 'View',
+    palette: false,
     run: (st, arg: { pane: PaneId; size: number }) => {
       if (!arg || !PANE_IDS.includes(arg.pane)) return;
       const size = clampPane(arg.pane, Number(arg.size));
@@ -67,19 +77,24 @@ export const LAYOUT_ACTIONS = {
     },
   },
   'pane.reset': {
-    label: 'Reset the sizes of the panes', group: 'View',
+    label: 'Reset the sizes of the panes',
+    group: 'View',
     run: (st) => {
       patch(st, { ui: { panes: defaultPanes() } });
       remember(st);
     },
   },
   'canvas.fit': {
-    label: 'Fit the canvas to what matters', group: 'View', keys: ['F'],
+    label: 'Fit the canvas to what matters',
+    group: 'View',
+    keys: ['F'],
     enabled: (s) => (s.world.timeline ? (s.ui.view === 'canvas' ? true : reason('reason.tablesShown')) : reason('reason.cannotRun')),
     run: (st) => patch(st, (s) => ({ ui: { fit: s.ui.fit + 1 } })),
   },
   'confirm.cancel': {
-    label: 'No, keep things as they are', group: 'View', palette: false,
+    label: 'No, keep things as they are',
+    group: 'View',
+    palette: false,
     run: (st) => patch(st, (s) => ({ ui: { confirm: null, dialog: s.ui.dialog === 'confirm' ? null : s.ui.dialog } })),
   },
 } satisfies ActionTable;

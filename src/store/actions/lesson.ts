@@ -26,7 +26,8 @@ const demoChoices = (s: SandboxState) => Object.values(s.lesson.catalog?.demos ?
 /** Lessons and demos: taking one, checking it, asking for help, and the learner's progress file. */
 export const LESSON_ACTIONS = {
   'lessons.show': {
-    label: 'Lessons and demos', group: 'Lesson',
+    label: 'Lessons and demos',
+    group: 'Lesson',
     run: async (st) => {
       patch(st, { ui: { dialog: 'lessons' } });
       await (await lessons()).catalogIn(st);
@@ -34,7 +35,9 @@ export const LESSON_ACTIONS = {
   },
   'lessons.load': { label: 'Load the lessons', group: 'Lesson', palette: false, run: async (st) => void (await (await lessons()).catalogIn(st)) },
   'lesson.open': {
-    label: 'Open a lesson', group: 'Lesson', palette: { choices: lessonChoices },
+    label: 'Open a lesson',
+    group: 'Lesson',
+    palette: { choices: lessonChoices },
     run: async (st, id: string) => {
       const m = await lessons();
       const l = (await m.catalogIn(st)).lessons[id];
@@ -43,25 +46,34 @@ export const LESSON_ACTIONS = {
     },
   },
   'demo.open': {
-    label: 'Open a demo (instructor)', group: 'Demo', palette: { choices: demoChoices },
+    label: 'Open a demo (instructor)',
+    group: 'Demo',
+    palette: { choices: demoChoices },
     run: async (st, id: string) => {
       await (await lessons()).openDemoById(st, id, { present: true });
       patch(st, (s) => (s.ui.dialog === 'lessons' ? { ui: { dialog: null } } : {}));
     },
   },
   'lesson.check': {
-    label: 'Check my work', group: 'Lesson', keys: ['C'], quiet: true, enabled: (s) => (s.lesson.current && s.world.timeline ? true : 'open a lesson first'),
+    label: 'Check my work',
+    group: 'Lesson',
+    keys: ['C'],
+    quiet: true,
+    enabled: (s) => (s.lesson.current && s.world.timeline ? true : 'open a lesson first'),
     run: async (st) => void (await lessons()).checkWork(st),
   },
   'lesson.hint': {
-    label: 'Hint', group: 'Lesson',
+    label: 'Hint',
+    group: 'Lesson',
     enabled: (s) => (!s.lesson.current ? reason('reason.noLesson') : s.lesson.current.hints < s.lesson.current.def.text.hints.length ? true : reason('reason.noMoreHints')),
     run: (st) => lessonChange(st, (l) => ({ hints: l.hints + 1 })),
   },
   'lesson.goal': { label: 'Show the goal', group: 'Lesson', enabled: needsLesson, run: (st) => lessonChange(st, (l) => ({ showGoal: !l.showGoal })) },
   'lesson.solution': { label: 'Show the solution', group: 'Lesson', enabled: needsLesson, run: (st) => lessonChange(st, (l) => ({ showSolution: !l.showSolution })) },
   'lesson.applySolution': {
-    label: 'Replay the reference solution', group: 'Lesson', enabled: needsLesson,
+    label: 'Replay the reference solution',
+    group: 'Lesson',
+    enabled: needsLesson,
     run: async (st) => {
       const l = st.getState().lesson.current!;
       (await lessons()).openLesson(st, l.def, { actions: l.def.solution.actions });
@@ -70,11 +82,14 @@ export const LESSON_ACTIONS = {
   },
   'lesson.reset': { label: 'Start the lesson again', group: 'Lesson', enabled: needsLesson, run: async (st) => (await lessons()).openLesson(st, st.getState().lesson.current!.def) },
   'lesson.predict': {
-    label: 'Record a prediction', group: 'Lesson', palette: false,
+    label: 'Record a prediction',
+    group: 'Lesson',
+    palette: false,
     run: (st, arg: { id: string; choice: number }) => lessonChange(st, (l) => ({ predictions: { ...l.predictions, [arg.id]: arg.choice } })),
   },
   'lesson.next': {
-    label: 'Next lesson', group: 'Lesson',
+    label: 'Next lesson',
+    group: 'Lesson',
     enabled: (s) => (!s.lesson.current ? reason('reason.noLesson') : !s.lesson.current.report?.passed ? reason('reason.passFirst') : selectNextLesson(s) ? true : reason('reason.lastLesson')),
     run: async (st) => {
       const next = selectNextLesson(st.getState())!;
@@ -84,7 +99,9 @@ export const LESSON_ACTIONS = {
     },
   },
   'lesson.exit': {
-    label: 'Leave the lesson', group: 'Lesson', enabled: needsLesson,
+    label: 'Leave the lesson',
+    group: 'Lesson',
+    enabled: needsLesson,
     run: async (st) => {
       const t = st.getState().world.timeline;
       setLesson(st, null);
@@ -93,11 +110,13 @@ export const LESSON_ACTIONS = {
     },
   },
   'progress.export': {
-    label: 'Export lesson progress', group: 'Lesson',
+    label: 'Export lesson progress',
+    group: 'Lesson',
     run: (st) => st.port.download('ecs-sandbox-progress.json', JSON.stringify(st.getState().lesson.progress, null, 2), 'application/json'),
   },
   'progress.import': {
-    label: 'Import lesson progress', group: 'Lesson',
+    label: 'Import lesson progress',
+    group: 'Lesson',
     run: async (st) => {
       const text = await st.port.pickFile('application/json,.json');
       if (text === null) return;
@@ -113,7 +132,11 @@ export const LESSON_ACTIONS = {
     },
   },
   'demo.reveal': {
-    label: 'Reveal the answer, then continue', group: 'Demo', keys: ['Enter'], quiet: true, enabled: (s) => (s.lesson.demo?.pause ? true : 'no question is open'),
+    label: 'Reveal the answer, then continue',
+    group: 'Demo',
+    keys: ['Enter'],
+    quiet: true,
+    enabled: (s) => (s.lesson.demo?.pause ? true : 'no question is open'),
     run: async (st) => {
       const asked = st.getState().lesson.demo!.pause!;
       // A question asked before its outcome: the clock runs on to the moment it is revealed (as a jump does: the same events as playing).
@@ -130,16 +153,19 @@ export const LESSON_ACTIONS = {
     },
   },
   'demo.pick': {
-    label: "Mark the room's answer", group: 'Demo', palette: false,
+    label: "Mark the room's answer",
+    group: 'Demo',
+    palette: false,
     enabled: (s, i?: number) => {
       const p = s.lesson.demo?.pause;
       if (!p?.choices?.length) return 'no question with choices is open';
       if (p.revealed) return 'the answer is already revealed';
       return i === undefined || (Number.isInteger(i) && i >= 0 && i < p.choices.length) ? true : `there are ${p.choices.length} choices`;
     },
-    run: (st, i: number) => patch(st, (s) => {
-      const d = s.lesson.demo!;
-      return { lesson: { demo: { ...d, pause: { ...d.pause!, picked: d.pause!.picked === i ? undefined : i } } } };
-    }),
+    run: (st, i: number) =>
+      patch(st, (s) => {
+        const d = s.lesson.demo!;
+        return { lesson: { demo: { ...d, pause: { ...d.pause!, picked: d.pause!.picked === i ? undefined : i } } } };
+      }),
   },
 } satisfies ActionTable;

@@ -7,7 +7,8 @@ import { reason, type ActionTable } from '../registry';
 /** The instructor's actions: the audience's window, the spotlight on what the presenter points at, the class table's CSV. */
 export const PRESENT_ACTIONS = {
   'present.audience': {
-    label: 'Open the audience window', group: 'Demo',
+    label: 'Open the audience window',
+    group: 'Demo',
     run: (st) => {
       // This window becomes the presenter's: notes, questions and controls; the new one shows the room the world.
       patch(st, { ui: { presenting: true } });
@@ -18,15 +19,20 @@ export const PRESENT_ACTIONS = {
     },
   },
   'class.export': {
-    label: 'Export the class table as CSV', group: 'Lesson', palette: false,
+    label: 'Export the class table as CSV',
+    group: 'Lesson',
+    palette: false,
     run: (st, rows: ClassRow[]) => st.port.download('class-progress.csv', classCsv(rows), 'text/csv'),
   },
   'spotlight.set': {
-    label: 'Spotlight a node for the room', group: 'Demo', palette: false,
+    label: 'Spotlight a node for the room',
+    group: 'Demo',
+    palette: false,
     run: (st, target: Selection) => patch(st, { present: { spotlight: target } }),
   },
   'spotlight.clear': {
-    label: 'Clear the spotlight', group: 'Demo',
+    label: 'Clear the spotlight',
+    group: 'Demo',
     enabled: (s) => (s.present.spotlight ? true : reason('reason.noSpotlight')),
     run: (st) => patch(st, { present: { spotlight: null } }),
   },

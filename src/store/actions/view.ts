@@ -20,7 +20,11 @@ const inspecting = (s: SandboxState): true | string => (s.ui.selected ? true : r
 /** How this window shows the world: views, panels, the inspector, dialogs, messages. */
 export const VIEW_ACTIONS = {
   'palette.toggle': {
-    label: 'Command palette', group: 'View', keys: ['Mod+K'], scope: 'anywhere', palette: false,
+    label: 'Command palette',
+    group: 'View',
+    keys: ['Mod+K'],
+    scope: 'anywhere',
+    palette: false,
     run: (st) => {
       patch(st, (s) => ({ ui: { dialog: s.ui.dialog === 'palette' ? null : 'palette' } }));
       // The lessons and demos join the palette's choices once loaded.
@@ -29,21 +33,27 @@ export const VIEW_ACTIONS = {
   },
   'keys.show': { label: 'Keyboard shortcuts', group: 'View', run: (st) => patch(st, { ui: { dialog: 'keys' } }) },
   'dialog.close': {
-    label: 'Close the dialog', group: 'View', palette: false,
+    label: 'Close the dialog',
+    group: 'View',
+    palette: false,
     // Named, it closes only that dialog: a late "closed" from one never shuts the next.
     run: (st, name?: UiSlice['dialog']) => patch(st, (s) => (name === undefined || s.ui.dialog === name ? { ui: { dialog: null, ...(s.ui.dialog === 'confirm' ? { confirm: null } : {}) } } : {})),
   },
   'present.toggle': { label: 'Presenter view', group: 'View', keys: ['P'], run: (st) => patch(st, (s) => ({ ui: { presenting: !s.ui.presenting } })) },
   'view.toggle': { label: 'Switch between the canvas and the tables', group: 'View', keys: ['V'], run: (st) => patch(st, (s) => ({ ui: { view: s.ui.view === 'canvas' ? 'table' : 'canvas' } })) },
   'panel.show': {
-    label: 'Show a tool', group: 'View', palette: { choices: () => PANELS.map((p) => ({ label: p.label, arg: p.id })) },
+    label: 'Show a tool',
+    group: 'View',
+    palette: { choices: () => PANELS.map((p) => ({ label: p.label, arg: p.id })) },
     run: (st, panel: UiSlice['panel']) => {
       if (PANELS.some((p) => p.id === panel)) patch(st, { ui: { panel } });
     },
   },
-  'select': { label: 'Inspect', group: 'View', palette: false, run: (st, arg: Selection | null) => patch(st, { ui: { selected: arg ?? null, inspectorTab: 'json' } }) },
+  select: { label: 'Inspect', group: 'View', palette: false, run: (st, arg: Selection | null) => patch(st, { ui: { selected: arg ?? null, inspectorTab: 'json' } }) },
   'inspector.tab': {
-    label: 'Show in the inspector', group: 'View', enabled: inspecting,
+    label: 'Show in the inspector',
+    group: 'View',
+    enabled: inspecting,
     palette: { choices: (s) => TABS.filter((t) => t.id !== 'placement' || s.ui.selected?.kind === 'task').map((t) => ({ label: t.label, arg: t.id })) },
     run: (st, tab: UiSlice['inspectorTab']) => {
       if (TABS.some((t) => t.id === tab)) patch(st, { ui: { inspectorTab: tab } });
@@ -51,12 +61,17 @@ export const VIEW_ACTIONS = {
   },
   'select.clear': {
     // In presenter view the same key clears the spotlight the presenter put on a node.
-    label: 'Close the inspector (or clear the spotlight)', group: 'View', keys: ['Escape'], quiet: true,
+    label: 'Close the inspector (or clear the spotlight)',
+    group: 'View',
+    keys: ['Escape'],
+    quiet: true,
     enabled: (s) => (s.present.spotlight ? true : inspecting(s)),
     run: (st) => patch(st, { ui: { selected: null }, present: { spotlight: null } }),
   },
   'notice.dismiss': {
-    label: 'Dismiss a message', group: 'View', palette: false,
+    label: 'Dismiss a message',
+    group: 'View',
+    palette: false,
     run: (st, id: number) => patch(st, (s) => ({ ui: { notices: s.ui.notices.filter((n) => n.id !== id) } })),
   },
 } satisfies ActionTable;

@@ -45,7 +45,10 @@ function askFirst(st: SandboxStore, what: string, then: Confirm['run'], now: () 
     ui: {
       dialog: 'confirm',
       confirm: {
-        title: `${what}?`, yes: 'Replace my world', no: 'Keep my world', run: then,
+        title: `${what}?`,
+        yes: 'Replace my world',
+        no: 'Keep my world',
+        run: then,
         text: `This replaces the world you have built here (${work}). It cannot be undone; Export keeps a copy of your work first.`,
       },
     },
@@ -116,38 +119,47 @@ const scenarioChoices = (s: SandboxState) => [
 /** The sandbox's world and the workspace around it: scenario, seed, reset, share, export, import. */
 export const WORLD_ACTIONS = {
   'world.reset': {
-    label: 'Reset to the start of the scenario', group: 'Sandbox',
+    label: 'Reset to the start of the scenario',
+    group: 'Sandbox',
     run: (st) => askFirst(st, 'Start again from the start of the scenario', { id: 'world.resetNow' }, () => resetWorld(st)),
   },
   'world.resetNow': { label: 'Reset, replacing the world', group: 'Sandbox', palette: false, run: resetWorld },
   'scenario.pick': {
-    label: 'Open a scenario', group: 'Sandbox', palette: { choices: scenarioChoices },
+    label: 'Open a scenario',
+    group: 'Sandbox',
+    palette: { choices: scenarioChoices },
     run: (st, id: string) => askFirst(st, `Open ${scenarioTitle(st.getState(), String(id))}`, { id: 'scenario.open', arg: String(id) }, () => pickScenario(st, String(id))),
   },
   'scenario.open': { label: 'Open a scenario, replacing the world', group: 'Sandbox', palette: false, run: (st, id: string) => pickScenario(st, String(id)) },
   'seed.set': {
-    label: 'Change the seed', group: 'Sandbox', palette: { input: 'a word or a number' },
+    label: 'Change the seed',
+    group: 'Sandbox',
+    palette: { input: 'a word or a number' },
     run: (st, arg: string) => {
       const seed = String(arg ?? '').trim();
       if (seed) askFirst(st, `Start again with seed ${seed}`, { id: 'seed.apply', arg: seed }, () => applySeed(st, seed));
     },
   },
   'seed.apply': {
-    label: 'Start again with a seed, replacing the world', group: 'Sandbox', palette: false,
+    label: 'Start again with a seed, replacing the world',
+    group: 'Sandbox',
+    palette: false,
     run: (st, seed: string) => applySeed(st, String(seed)),
   },
   'share.link': { label: 'Copy a share link', group: 'Workspace', run: shareLink },
   'workspace.export': {
-    label: 'Export the workspace', group: 'Workspace',
+    label: 'Export the workspace',
+    group: 'Workspace',
     run: (st) => {
       const { world, editor } = st.getState();
       st.port.download('ecs-sandbox-workspace.json', JSON.stringify(workspaceOf(world, editor), null, 2), 'application/json');
     },
   },
   'workspace.import': {
-    label: 'Import a workspace', group: 'Workspace',
+    label: 'Import a workspace',
+    group: 'Workspace',
     run: async (st, text?: string) => {
-      const t = text ?? await st.port.pickFile('application/json,.json');
+      const t = text ?? (await st.port.pickFile('application/json,.json'));
       // An imported file is untrusted input: its scenario goes through the parser, loaded first.
       if (t !== null) await withParser(() => importWorkspace(st, t));
     },

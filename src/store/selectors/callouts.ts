@@ -47,7 +47,10 @@ export function refOfSelection(v: WorldView, s: Selection): string | null {
     return svc ? `service:${svc.name}` : null;
   }
   if (s.kind === 'task') {
-    const t = instances(v).flatMap((x) => x.tasks).find((x) => x.arn === s.id) ?? v.azs.flatMap((z) => z.fargate).find((x) => x.arn === s.id);
+    const t =
+      instances(v)
+        .flatMap((x) => x.tasks)
+        .find((x) => x.arn === s.id) ?? v.azs.flatMap((z) => z.fargate).find((x) => x.arn === s.id);
     return t ? (t.service ? `service:${t.service}` : `family:${t.family}`) : null;
   }
   return null;
@@ -56,10 +59,5 @@ export function refOfSelection(v: WorldView, s: Selection): string | null {
 /** The references a callout can be pinned to in this world now: instances, clusters, services, load balancers. */
 export function nodeChoices(v: WorldView | null): string[] {
   if (!v) return [];
-  return [
-    ...instances(v).map((x) => `instance:${x.ec2InstanceId}`),
-    ...v.clusters.map((c) => `cluster:${c}`),
-    ...v.services.map((x) => `service:${x.name}`),
-    ...v.loadBalancers.map((x) => `loadBalancer:${x.name}`),
-  ];
+  return [...instances(v).map((x) => `instance:${x.ec2InstanceId}`), ...v.clusters.map((c) => `cluster:${c}`), ...v.services.map((x) => `service:${x.name}`), ...v.loadBalancers.map((x) => `loadBalancer:${x.name}`)];
 }

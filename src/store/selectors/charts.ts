@@ -84,7 +84,15 @@ function serviceCharts(w: WorldState, s: WorldState['services'][string], out: Ch
       const cfg = (p as { TargetTrackingScalingPolicyConfiguration?: { TargetValue: number; PredefinedMetricSpecification?: { PredefinedMetricType: string } } }).TargetTrackingScalingPolicyConfiguration;
       if (cfg?.PredefinedMetricSpecification?.PredefinedMetricType === 'ALBRequestCountPerTarget') th.push({ value: cfg.TargetValue, ...labelled('charts.target', { value: String(cfg.TargetValue), policy: p.PolicyName }) });
     }
-    if (req) out.push({ id: `req:${s.serviceArn}:${tg.TargetGroupArn}`, ...titled('charts.title.requests', { name: s.serviceName, group: tg.TargetGroupName }), unit: 'requests', series: [{ ...req, said: message('charts.series.requestsPerTarget') }], thresholds: th, marks });
+    if (req)
+      out.push({
+        id: `req:${s.serviceArn}:${tg.TargetGroupArn}`,
+        ...titled('charts.title.requests', { name: s.serviceName, group: tg.TargetGroupName }),
+        unit: 'requests',
+        series: [{ ...req, said: message('charts.series.requestsPerTarget') }],
+        thresholds: th,
+        marks,
+      });
   }
   const perRevision = revisionSeries(w, cluster, s.serviceName);
   if (perRevision.length) out.push({ id: `rev:${s.serviceArn}`, ...titled('charts.title.revisions', { name: s.serviceName }), unit: 'requests', series: perRevision, thresholds: [], marks });
@@ -99,7 +107,15 @@ function capacityProviderCharts(sim: Sim, out: ChartSpec[]): void {
     const cpr = seriesOf(w, 'AWS/ECS/ManagedScaling', 'CapacityProviderReservation', { CapacityProviderName: cp.name, ClusterName: cluster.clusterName }, 'CapacityProviderReservation %');
     const target = (cp as { autoScalingGroupProvider?: { managedScaling?: { targetCapacity?: number } } }).autoScalingGroupProvider?.managedScaling?.targetCapacity;
     const asgMarks = sim.events.filter((e) => e.type === 'AsgDesiredCapacity').map((e) => ({ t: e.t, label: e.message }));
-    if (cpr) out.push({ id: `cpr:${cp.name}`, ...titled('charts.title.reservation', { name: cp.name }), unit: '%', series: [cpr], thresholds: target ? [{ value: target, ...labelled('charts.target.capacity', { value: String(target) }) }] : [], marks: asgMarks });
+    if (cpr)
+      out.push({
+        id: `cpr:${cp.name}`,
+        ...titled('charts.title.reservation', { name: cp.name }),
+        unit: '%',
+        series: [cpr],
+        thresholds: target ? [{ value: target, ...labelled('charts.target.capacity', { value: String(target) }) }] : [],
+        marks: asgMarks,
+      });
   }
 }
 
@@ -113,17 +129,28 @@ export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
   for (const s of services) if (s.status !== 'INACTIVE') serviceCharts(w, s, out);
   capacityProviderCharts(sim, out);
   if (samples.length > 1) {
-    out.push({ id: 'instances', ...titled('charts.title.instances'), unit: 'count', series: [
-      { ...labelled('charts.series.instances'), points: samples.map((s) => [s.t, s.instances]) },
-      { ...labelled('charts.series.runningTasks'), points: samples.map((s) => [s.t, s.tasksRunning]) },
-      { ...labelled('charts.series.waitingTasks'), points: samples.map((s) => [s.t, s.tasksPending]) },
-    ], thresholds: [], marks: [] });
+    out.push({
+      id: 'instances',
+      ...titled('charts.title.instances'),
+      unit: 'count',
+      series: [
+        { ...labelled('charts.series.instances'), points: samples.map((s) => [s.t, s.instances]) },
+        { ...labelled('charts.series.runningTasks'), points: samples.map((s) => [s.t, s.tasksRunning]) },
+        { ...labelled('charts.series.waitingTasks'), points: samples.map((s) => [s.t, s.tasksPending]) },
+      ],
+      thresholds: [],
+      marks: [],
+    });
   }
   const cost = Object.values(w.metrics).filter((m) => m.namespace === 'ECSSandbox/Billing');
   if (cost.length) {
     out.push({
-      id: 'cost', ...titled('charts.title.cost', { usd: w.cost.totalUSD.toFixed(2) }), unit: 'USD',
-      series: cost.map((m) => ({ label: m.dimensions.map((d) => d.value).join(' ') || m.metricName, points: pairs(m.points) })), thresholds: [], marks: [],
+      id: 'cost',
+      ...titled('charts.title.cost', { usd: w.cost.totalUSD.toFixed(2) }),
+      unit: 'USD',
+      series: cost.map((m) => ({ label: m.dimensions.map((d) => d.value).join(' ') || m.metricName, points: pairs(m.points) })),
+      thresholds: [],
+      marks: [],
     });
   }
   return out;

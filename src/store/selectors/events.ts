@@ -2,17 +2,19 @@ import { EVENT_CATEGORIES, eventCategory, type EventCategory, type SimEvent } fr
 
 /** How the event log's filter names each category of event. */
 const CATEGORY_LABELS: Record<EventCategory, string> = {
-  tasks: 'Tasks and containers', services: 'Services and deployments', instances: 'Instances and agents', scaling: 'Auto scaling and capacity',
-  lb: 'Load balancing and discovery', account: 'Clusters and account settings', docker: 'Local Docker host',
+  tasks: 'Tasks and containers',
+  services: 'Services and deployments',
+  instances: 'Instances and agents',
+  scaling: 'Auto scaling and capacity',
+  lb: 'Load balancing and discovery',
+  account: 'Clusters and account settings',
+  docker: 'Local Docker host',
 };
 import { memoSelector } from './memo';
 import type { SandboxState } from '../store';
 
 /** The event log's filter: every event, or the events of one of the engine's categories. */
-export const EVENT_FILTERS: { id: 'all' | EventCategory; label: string }[] = [
-  { id: 'all', label: 'All events' },
-  ...EVENT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
-];
+export const EVENT_FILTERS: { id: 'all' | EventCategory; label: string }[] = [{ id: 'all', label: 'All events' }, ...EVENT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] }))];
 
 /** A message as the page shows it: lists the engine writes without spaces ("/api/users,/api/threads") get them. */
 export function readable(message: string): string {

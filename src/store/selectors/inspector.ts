@@ -81,7 +81,7 @@ export function inspect(sim: Sim, sel: Selection, transcript: { command: string;
       const services = Object.values(w.services);
       switch (sel.id) {
         case 'api':
-          return { title: 'ECS API: the learner\'s requests', json: transcript.map((o) => ({ command: o.command, exitCode: o.exitCode })), history: ev.filter((e) => /Registered|Created|Deleted|Updated/.test(e.type)).slice(-200) };
+          return { title: "ECS API: the learner's requests", json: transcript.map((o) => ({ command: o.command, exitCode: o.exitCode })), history: ev.filter((e) => /Registered|Created|Deleted|Updated/.test(e.type)).slice(-200) };
         case 'scheduler':
           return { title: 'Service scheduler', json: { services: services.map((s) => describeService(sim, s)) }, history: ev.filter((e) => e.type === 'ServiceEvent' || e.type === 'DeploymentStateChange').slice(-200) };
         case 'placement':
@@ -90,13 +90,18 @@ export function inspect(sim: Sim, sel: Selection, transcript: { command: string;
           return {
             title: 'Service auto scaling',
             json: {
-              ScalableTargets: Object.values(w.scalableTargets), ScalingPolicies: Object.values(w.scalingPolicies).map((p) => ({ PolicyName: p.PolicyName, PolicyType: p.PolicyType, ResourceId: p.ResourceId })),
+              ScalableTargets: Object.values(w.scalableTargets),
+              ScalingPolicies: Object.values(w.scalingPolicies).map((p) => ({ PolicyName: p.PolicyName, PolicyType: p.PolicyType, ResourceId: p.ResourceId })),
               Alarms: Object.values(w.alarms).map((a) => ({ AlarmName: a.AlarmName, StateValue: a.StateValue, MetricName: a.MetricName, Threshold: a.Threshold })),
             },
             history: ev.filter((e) => /Scal|Alarm|Asg/.test(e.type)).slice(-200),
           };
         case 'discovery':
-          return { title: 'Cloud Map', json: { Namespaces: Object.values(w.namespaces), Services: Object.values(w.discoveryServices).map((d) => ({ Name: d.Name, Id: d.Id, instances: d.instances.length })) }, history: ev.filter((e) => /CloudMap|Namespace/.test(e.type)).slice(-200) };
+          return {
+            title: 'Cloud Map',
+            json: { Namespaces: Object.values(w.namespaces), Services: Object.values(w.discoveryServices).map((d) => ({ Name: d.Name, Id: d.Id, instances: d.instances.length })) },
+            history: ev.filter((e) => /CloudMap|Namespace/.test(e.type)).slice(-200),
+          };
       }
     }
   }

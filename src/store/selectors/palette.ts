@@ -45,7 +45,11 @@ export const selectPalette: (s: SandboxState) => PaletteEntry[] = memoSelector(
 /** Whether an entry is what the learner typed: every word of the filter appears in its label, group or key. */
 export function paletteMatches(e: PaletteEntry, filter: string): boolean {
   const hay = `${e.label} ${e.group} ${e.shortcut ?? ''}`.toLowerCase();
-  return filter.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+  return filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
 }
 
 /** A row of the Keys dialog: the keys of one action and what it does. */

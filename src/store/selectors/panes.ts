@@ -32,8 +32,10 @@ export function demoPanes(text: string): Pane[] {
 export function demoSpeeds(text: string): { at: number; speed: number }[] {
   const raw = (parseYaml(text).data as { presenter?: { speeds?: unknown } } | null)?.presenter?.speeds;
   if (!Array.isArray(raw)) return [];
-  return raw.map((x: { at?: unknown; speed?: unknown }) => ({ at: parseDuration(x?.at as string) ?? -1, speed: Number(x?.speed) }))
-    .filter((x) => x.at >= 0 && Number.isFinite(x.speed) && x.speed > 0).sort((a, b) => a.at - b.at);
+  return raw
+    .map((x: { at?: unknown; speed?: unknown }) => ({ at: parseDuration(x?.at as string) ?? -1, speed: Number(x?.speed) }))
+    .filter((x) => x.at >= 0 && Number.isFinite(x.speed) && x.speed > 0)
+    .sort((a, b) => a.at - b.at);
 }
 
 /** The panes shown: in the audience's window the presenter's, otherwise the open demo's. */
@@ -108,12 +110,16 @@ export function paneFigures(t: Timeline, v: WorldView, pane: Pane): PaneFigures 
   for (const ci of pane.cluster === undefined ? [] : Object.values(t.sim.world.containerInstances)) {
     if (!names(ci.clusterArn, pane.cluster)) continue;
     const end = ci.deregisteredAtMs ?? t.sim.now;
-    costUSD += (INSTANCE_TYPES[ci.instanceType]?.price ?? 0) * Math.floor(Math.max(0, end - ci.registeredAtMs) / 60_000) / 60;
+    costUSD += ((INSTANCE_TYPES[ci.instanceType]?.price ?? 0) * Math.floor(Math.max(0, end - ci.registeredAtMs) / 60_000)) / 60;
   }
   const learner = t.transcript.flatMap((o) => o.calls ?? []);
   return {
-    pane, placed, used: instances.filter((i) => i.tasks.some((x) => live(x.lastStatus))).length, instances: instances.length,
-    costUSD, failed: failures(t.callLog, pane.cluster) + failures(learner, pane.cluster),
+    pane,
+    placed,
+    used: instances.filter((i) => i.tasks.some((x) => live(x.lastStatus))).length,
+    instances: instances.length,
+    costUSD,
+    failed: failures(t.callLog, pane.cluster) + failures(learner, pane.cluster),
   };
 }
 
@@ -128,10 +134,13 @@ function paneWorld(s: SandboxState, v: WorldView, pane: Pane): { t: Timeline; vi
 /** Each pane with its world and view, recomputed when any world or the panes change. */
 const selectPaneWorlds: (s: SandboxState) => { pane: Pane; t: Timeline; view: WorldView }[] = memoSelector(
   (s: SandboxState) => [selectPanes(s), selectWorldView(s), s.world.variants, s.world.version] as const,
-  ([panes, v], s) => (v ? panes.flatMap((pane) => {
-    const w = paneWorld(s, v, pane);
-    return w ? [{ pane, ...w }] : [];
-  }) : []),
+  ([panes, v], s) =>
+    v
+      ? panes.flatMap((pane) => {
+          const w = paneWorld(s, v, pane);
+          return w ? [{ pane, ...w }] : [];
+        })
+      : [],
 );
 
 /** Each pane's part of the world, recomputed when the world or the panes change. */

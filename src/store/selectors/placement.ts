@@ -20,9 +20,17 @@ const ENGLISH: Say = (key, params) => translate(DEFAULT_LOCALE, key, params);
 
 /** The filters and constraints of the placement pipeline, as the table names them, by the engine's code. */
 const FILTERS: Record<string, MessageKey> = {
-  INACTIVE: 'placement.filter.status', AGENT: 'placement.filter.agent', ATTRIBUTE: 'placement.filter.attribute', LOCATION: 'placement.filter.subnet',
-  'RESOURCE:CPU': 'placement.filter.cpu', 'RESOURCE:MEMORY': 'placement.filter.memory', 'RESOURCE:GPU': 'placement.filter.gpu', 'RESOURCE:PORTS': 'placement.filter.ports', 'RESOURCE:ENI': 'placement.filter.eni',
-  'MemberOf placement constraint unsatisfied.': 'placement.filter.memberOf', 'DistinctInstance placement constraint unsatisfied.': 'placement.filter.distinctInstance',
+  INACTIVE: 'placement.filter.status',
+  AGENT: 'placement.filter.agent',
+  ATTRIBUTE: 'placement.filter.attribute',
+  LOCATION: 'placement.filter.subnet',
+  'RESOURCE:CPU': 'placement.filter.cpu',
+  'RESOURCE:MEMORY': 'placement.filter.memory',
+  'RESOURCE:GPU': 'placement.filter.gpu',
+  'RESOURCE:PORTS': 'placement.filter.ports',
+  'RESOURCE:ENI': 'placement.filter.eni',
+  'MemberOf placement constraint unsatisfied.': 'placement.filter.memberOf',
+  'DistinctInstance placement constraint unsatisfied.': 'placement.filter.distinctInstance',
 };
 
 /**
@@ -110,7 +118,12 @@ function row(c: PlacementCandidate, d: Decision): PlacementRow {
   const r = ranks[out];
   if (r && r.strategy !== 'random') {
     const b = d.best[out];
-    return { ...base, verdict: 'ranked out', rule: say('placement.rule.strategy', { n: out + 1, name: r.strategy }), why: say('placement.why.rankedOut', { seen: cap(seen(r, fargate, say)), best: b ? seen(b, fargate, say) : say('placement.less'), prefers: prefers(r.strategy, say) }) };
+    return {
+      ...base,
+      verdict: 'ranked out',
+      rule: say('placement.rule.strategy', { n: out + 1, name: r.strategy }),
+      why: say('placement.why.rankedOut', { seen: cap(seen(r, fargate, say)), best: b ? seen(b, fargate, say) : say('placement.less'), prefers: prefers(r.strategy, say) }),
+    };
   }
   if (ranked.length < ranks.length) {
     const from = say('placement.left', { count: d.atRandom });
@@ -131,7 +144,10 @@ export function placementRows(trace: PlacementTrace, say: Say = ENGLISH): Placem
   const fargate = cands.length > 0 && cands.every((c) => !c.containerInstanceArn);
   const S = trace.strategies.length;
   const d: Decision = {
-    trace, fargate, say, best: keptValues(cands, S),
+    trace,
+    fargate,
+    say,
+    best: keptValues(cands, S),
     survivors: cands.filter((c) => !c.rejectedBy && (c.ranks?.length ?? 0) === S && (c.ranks ?? []).every((r) => r.kept)).length,
     atRandom: cands.filter((x) => x.ranks?.some((r) => r.strategy === 'random')).length,
     tieBreak: say(fargate ? 'placement.tieBreak.zone' : 'placement.tieBreak.instance'),

@@ -96,9 +96,18 @@ export interface ViewCache {
 export const newViewCache = (): ViewCache => ({ tasks: new Map(), instances: new Map() });
 
 const sameInstance = (a: InstanceView, b: InstanceView): boolean =>
-  a.status === b.status && a.agentConnected === b.agentConnected && a.cpu.used === b.cpu.used && a.cpu.registered === b.cpu.registered
-  && a.memory.used === b.memory.used && a.memory.registered === b.memory.registered && a.id === b.id && a.cluster === b.cluster
-  && a.ec2InstanceId === b.ec2InstanceId && a.instanceType === b.instanceType && a.tasks.length === b.tasks.length && a.tasks.every((t, i) => t === b.tasks[i]);
+  a.status === b.status &&
+  a.agentConnected === b.agentConnected &&
+  a.cpu.used === b.cpu.used &&
+  a.cpu.registered === b.cpu.registered &&
+  a.memory.used === b.memory.used &&
+  a.memory.registered === b.memory.registered &&
+  a.id === b.id &&
+  a.cluster === b.cluster &&
+  a.ec2InstanceId === b.ec2InstanceId &&
+  a.instanceType === b.instanceType &&
+  a.tasks.length === b.tasks.length &&
+  a.tasks.every((t, i) => t === b.tasks[i]);
 
 /** `v`, or the equal view handed out last time (kept in `next` for the time after). */
 function kept<V extends { arn: string }>(v: V, last: Map<string, V> | undefined, next: Map<string, V> | undefined, same: (a: V, b: V) => boolean): V {
@@ -127,8 +136,15 @@ function taskViewOf(t: Task, mixed: Set<string>, cache: ViewCache | undefined, n
 
 export function taskView(t: Task): TaskView {
   return {
-    arn: t.taskArn, id: t.id, cluster: t.clusterArn.split('/').pop()!, family: t.family, service: svcName(t), lastStatus: t.lastStatus, desiredStatus: t.desiredStatus,
-    health: t.healthStatus, launch: t.capacityProviderName ?? t.launchType,
+    arn: t.taskArn,
+    id: t.id,
+    cluster: t.clusterArn.split('/').pop()!,
+    family: t.family,
+    service: svcName(t),
+    lastStatus: t.lastStatus,
+    desiredStatus: t.desiredStatus,
+    health: t.healthStatus,
+    launch: t.capacityProviderName ?? t.launchType,
   };
 }
 
@@ -167,8 +183,15 @@ export function worldView(sim: Sim, calls: number, cache?: ViewCache): WorldView
   for (const ci of instances) {
     if (ci.status === 'INACTIVE' && now - (ci.deregisteredAtMs ?? 0) > STOPPED_LINGER_MS) continue;
     const fresh: InstanceView = {
-      arn: ci.containerInstanceArn, id: ci.id, cluster: ci.clusterArn.split('/').pop()!, ec2InstanceId: ci.ec2InstanceId, instanceType: ci.instanceType, status: ci.status,
-      agentConnected: ci.agentConnected, cpu: { used: ci.usedCpu, registered: ci.registeredCpu }, memory: { used: ci.usedMemory, registered: ci.registeredMemory },
+      arn: ci.containerInstanceArn,
+      id: ci.id,
+      cluster: ci.clusterArn.split('/').pop()!,
+      ec2InstanceId: ci.ec2InstanceId,
+      instanceType: ci.instanceType,
+      status: ci.status,
+      agentConnected: ci.agentConnected,
+      cpu: { used: ci.usedCpu, registered: ci.registeredCpu },
+      memory: { used: ci.usedMemory, registered: ci.registeredMemory },
       tasks: byInstance.get(ci.containerInstanceArn) ?? [],
     };
     zone(ci.availabilityZone).instances.push(kept(fresh, cache?.instances, next?.instances, sameInstance));
@@ -178,14 +201,21 @@ export function worldView(sim: Sim, calls: number, cache?: ViewCache): WorldView
   const services = servicesView(w);
   const local = localView(w);
   return {
-    clusters: Object.values(w.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterName),
+    clusters: Object.values(w.clusters)
+      .filter((c) => c.status === 'ACTIVE')
+      .map((c) => c.clusterName),
     local,
     services,
     azs: [...zones.values()].sort((a, b) => a.zone.localeCompare(b.zone)),
-    waiting, loadBalancers,
+    waiting,
+    loadBalancers,
     control: {
-      services: Object.values(w.services).filter((s) => s.status === 'ACTIVE').length, tasks: live, traces: w.nextTraceId - 1,
-      policies: Object.keys(w.scalingPolicies).length, namespaces: Object.keys(w.namespaces).length, calls,
+      services: Object.values(w.services).filter((s) => s.status === 'ACTIVE').length,
+      tasks: live,
+      traces: w.nextTraceId - 1,
+      policies: Object.keys(w.scalingPolicies).length,
+      namespaces: Object.keys(w.namespaces).length,
+      calls,
     },
   };
 }
@@ -194,40 +224,59 @@ export function worldView(sim: Sim, calls: number, cache?: ViewCache): WorldView
 function loadBalancersView(sim: Sim): WorldView['loadBalancers'] {
   const w = sim.world;
   return Object.values(w.loadBalancers).map((lb) => ({
-    arn: lb.LoadBalancerArn, name: lb.LoadBalancerName, dns: lb.DNSName,
-    targetGroups: Object.values(w.targetGroups).filter((tg) => tg.loadBalancerArns.includes(lb.LoadBalancerArn)).map((tg) => ({
-      arn: tg.TargetGroupArn, name: tg.TargetGroupName,
-      healthy: tg.targets.filter((x) => x.State === 'healthy').length,
-      unhealthy: tg.targets.filter((x) => x.State === 'unhealthy').length,
-      other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,
-      weights: forwardShares(sim, lb.LoadBalancerArn, tg.TargetGroupArn),
-    })),
+    arn: lb.LoadBalancerArn,
+    name: lb.LoadBalancerName,
+    dns: lb.DNSName,
+    targetGroups: Object.values(w.targetGroups)
+      .filter((tg) => tg.loadBalancerArns.includes(lb.LoadBalancerArn))
+      .map((tg) => ({
+        arn: tg.TargetGroupArn,
+        name: tg.TargetGroupName,
+        healthy: tg.targets.filter((x) => x.State === 'healthy').length,
+        unhealthy: tg.targets.filter((x) => x.State === 'unhealthy').length,
+        other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,
+        weights: forwardShares(sim, lb.LoadBalancerArn, tg.TargetGroupArn),
+      })),
   }));
 }
 
 /** The services not yet inactive, with their counts, deployments and the target groups they register with. */
 function servicesView(w: Sim['world']): WorldView['services'] {
-  return Object.values(w.services).filter((s) => s.status !== 'INACTIVE').map((s) => {
-    const primary = s.deployments.find((d) => d.status === 'PRIMARY');
-    return {
-      arn: s.serviceArn, name: s.serviceName, cluster: s.clusterArn.split('/').pop()!, status: s.status, desired: s.desiredCount,
-      running: s.deployments.reduce((n, d) => n + d.runningCount, 0), pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
-      deployments: s.deployments.length, rollout: primary?.rolloutState ?? '',
-      targetGroups: s.loadBalancers.flatMap((l) => [l.targetGroupArn, ...(l.advancedConfiguration?.alternateTargetGroupArn ? [l.advancedConfiguration.alternateTargetGroupArn] : [])]),
-    };
-  });
+  return Object.values(w.services)
+    .filter((s) => s.status !== 'INACTIVE')
+    .map((s) => {
+      const primary = s.deployments.find((d) => d.status === 'PRIMARY');
+      return {
+        arn: s.serviceArn,
+        name: s.serviceName,
+        cluster: s.clusterArn.split('/').pop()!,
+        status: s.status,
+        desired: s.desiredCount,
+        running: s.deployments.reduce((n, d) => n + d.runningCount, 0),
+        pending: s.deployments.reduce((n, d) => n + d.pendingCount, 0),
+        deployments: s.deployments.length,
+        rollout: primary?.rolloutState ?? '',
+        targetGroups: s.loadBalancers.flatMap((l) => [l.targetGroupArn, ...(l.advancedConfiguration?.alternateTargetGroupArn ? [l.advancedConfiguration.alternateTargetGroupArn] : [])]),
+      };
+    });
 }
 
 /** The local Docker host's processes and containers, or null while it runs none. */
 function localView(w: Sim['world']): WorldView['local'] {
   const h = w.docker;
-  return Object.keys(h.processes).length || Object.keys(h.containers).length ? {
-    processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid, exitCode: p.state === 'running' ? null : p.exitCode ?? 0 })),
-    containers: Object.values(h.containers).map((c) => ({
-      id: c.id, name: c.name, image: c.image, state: c.state === 'exited' ? `exited (${c.exitCode ?? 0})` : c.state,
-      ports: c.ports.map((p) => `${p.host}→${p.container}`).join(', '), ...(c.health ? { health: c.health } : {}),
-    })),
-  } : null;
+  return Object.keys(h.processes).length || Object.keys(h.containers).length
+    ? {
+        processes: Object.values(h.processes).map((p) => ({ name: p.name, port: p.port, state: p.state === 'running' ? 'running' : `exited (${p.exitCode ?? 0})`, pid: p.pid, exitCode: p.state === 'running' ? null : (p.exitCode ?? 0) })),
+        containers: Object.values(h.containers).map((c) => ({
+          id: c.id,
+          name: c.name,
+          image: c.image,
+          state: c.state === 'exited' ? `exited (${c.exitCode ?? 0})` : c.state,
+          ports: c.ports.map((p) => `${p.host}→${p.container}`).join(', '),
+          ...(c.health ? { health: c.health } : {}),
+        })),
+      }
+    : null;
 }
 
 /** Services whose tasks not yet stopped belong to more than one task definition revision. */
@@ -253,7 +302,12 @@ function forwardShares(sim: Sim, lbArn: string, tgArn: string): string[] {
   const out: string[] = [];
   for (const l of Object.values(w.listeners)) {
     if (l.LoadBalancerArn !== lbArn) continue;
-    const actions = [...Object.values(w.rules).filter((r) => r.ListenerArn === l.ListenerArn).flatMap((r) => r.Actions), ...l.DefaultActions];
+    const actions = [
+      ...Object.values(w.rules)
+        .filter((r) => r.ListenerArn === l.ListenerArn)
+        .flatMap((r) => r.Actions),
+      ...l.DefaultActions,
+    ];
     for (const a of actions) {
       const groups = a.ForwardConfig?.TargetGroups ?? [];
       const mine = groups.find((g) => g.TargetGroupArn === tgArn);

@@ -70,13 +70,22 @@ function build(prev: Built, placed: Placed[], focused: Set<string>, select: Data
     const on = focused.has(l.id);
     // Under a spotlight the lit nodes stand out and the others (not the groups behind them) dim.
     const lit = spot.ids.has(l.id) ? 'lit' : spot.ids.size && l.type !== 'zone' && l.type !== 'cluster' ? 'dim' : '';
-    const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}${lit}${lit === 'lit' ? spot.task ?? '' : ''}|${l.sig}`;
+    const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}${lit}${lit === 'lit' ? (spot.task ?? '') : ''}|${l.sig}`;
     sigs.set(l.id, sig);
     const old = byId.get(l.id);
     if (old && prev.sigs.get(l.id) === sig && old.data.select === select) return old;
     const node: Node<Data> = {
-      id: l.id, type: l.type, position: { x: l.x, y: l.y }, data: { view: l.view, ...(select ? { select } : {}), ...(lit === 'lit' && spot.task ? { lit: spot.task } : {}) }, width: l.w, height: l.h,
-      draggable: false, selectable: false, focusable: false, ...(l.z !== undefined ? { zIndex: l.z } : {}), ...(on || lit ? { className: [on ? 'focus' : '', lit].filter(Boolean).join(' ') } : {}),
+      id: l.id,
+      type: l.type,
+      position: { x: l.x, y: l.y },
+      data: { view: l.view, ...(select ? { select } : {}), ...(lit === 'lit' && spot.task ? { lit: spot.task } : {}) },
+      width: l.w,
+      height: l.h,
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      ...(l.z !== undefined ? { zIndex: l.z } : {}),
+      ...(on || lit ? { className: [on ? 'focus' : '', lit].filter(Boolean).join(' ') } : {}),
       ...(old?.measured ? { measured: old.measured } : {}),
     };
     return node;
@@ -108,11 +117,19 @@ function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; labe
   const t = useT();
   return (
     <div className="canvas-bar">
-      <span className="canvas-title" title={typeof title === 'string' ? title : label}>{title}</span>
+      <span className="canvas-title" title={typeof title === 'string' ? title : label}>
+        {title}
+      </span>
       <span className="canvas-zoom" role="group" aria-label={t('canvas.zoom')}>
-        <button type="button" onClick={() => zoom('out')} aria-label={t('canvas.zoomOut')} title={t('canvas.zoomOut')}>−</button>
-        <button type="button" onClick={() => zoom('in')} aria-label={t('canvas.zoomIn')} title={t('canvas.zoomIn')}>+</button>
-        <button type="button" title={`${t('canvas.fit.title')}${fitKey ? ' (F)' : ''}`} aria-keyshortcuts={fitKey ? 'F' : undefined} onClick={fit}>{t('canvas.fit')}</button>
+        <button type="button" onClick={() => zoom('out')} aria-label={t('canvas.zoomOut')} title={t('canvas.zoomOut')}>
+          −
+        </button>
+        <button type="button" onClick={() => zoom('in')} aria-label={t('canvas.zoomIn')} title={t('canvas.zoomIn')}>
+          +
+        </button>
+        <button type="button" title={`${t('canvas.fit.title')}${fitKey ? ' (F)' : ''}`} aria-keyshortcuts={fitKey ? 'F' : undefined} onClick={fit}>
+          {t('canvas.fit')}
+        </button>
       </span>
     </div>
   );
@@ -130,11 +147,14 @@ function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<
   // The box is a new object each render; fit changes only when boxKey (what it names) does.
   const latestBox = useRef(box);
   latestBox.current = box;
-  const fit = useCallback((animate: boolean) => {
-    const b = latestBox.current;
-    if (!size || !b || !boxKey) return;
-    void rf.setViewport(frame(b, size.w, size.h, 16, least), { duration: animate && !reducedMotion() ? 250 : 0 });
-  }, [rf, boxKey, size, least]);
+  const fit = useCallback(
+    (animate: boolean) => {
+      const b = latestBox.current;
+      if (!size || !b || !boxKey) return;
+      void rf.setViewport(frame(b, size.w, size.h, 16, least), { duration: animate && !reducedMotion() ? 250 : 0 });
+    },
+    [rf, boxKey, size, least],
+  );
   // The first framing is at once; later ones (the world grew, the pane was resized) glide.
   const framed = useRef(false);
   useEffect(() => {
@@ -165,15 +185,18 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotligh
   const { nodes, onNodesChange } = useNodes(placed, focused, onSelect, spot);
   const rf = useReactFlow();
   const { follow, fit } = useFraming(placed, focused, size, fitRequest, pane ? PANE_ZOOM : LEGIBLE_ZOOM);
-  const onNodeClick = useCallback((_: unknown, n: Node<Data>) => {
-    if (!onSelect) return;
-    // A click on a node (not on a chip inside it) inspects the node itself.
-    const [kind, ...rest] = n.id.split(':');
-    const id = rest.join(':');
-    if (kind === 'ci') onSelect({ kind: 'instance', id });
-    else if (kind === 'lb') onSelect({ kind: 'loadBalancer', id });
-    else if (kind === 'cp') onSelect({ kind: 'control', id: id as 'api' });
-  }, [onSelect]);
+  const onNodeClick = useCallback(
+    (_: unknown, n: Node<Data>) => {
+      if (!onSelect) return;
+      // A click on a node (not on a chip inside it) inspects the node itself.
+      const [kind, ...rest] = n.id.split(':');
+      const id = rest.join(':');
+      if (kind === 'ci') onSelect({ kind: 'instance', id });
+      else if (kind === 'lb') onSelect({ kind: 'loadBalancer', id });
+      else if (kind === 'cp') onSelect({ kind: 'control', id: id as 'api' });
+    },
+    [onSelect],
+  );
   useEffect(() => {
     // The first frame with the world drawn, for the page bench.
     if (nodes.length && !performance.getEntriesByName('sandbox-canvas').length) requestAnimationFrame(() => performance.mark('sandbox-canvas'));
@@ -192,9 +215,22 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotligh
       <CanvasBar title={title} label={label} zoom={zoom} fit={refit} fitKey={fitRequest !== undefined} />
       <div ref={host} className="canvas">
         <ReactFlow
-          nodes={nodes} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onNodeClick={onNodeClick} edges={NO_EDGES} colorMode={theme}
-          onlyRenderVisibleElements nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} nodesFocusable={false}
-          minZoom={0.1} maxZoom={2} proOptions={{ hideAttribution: true }} panOnScroll zoomOnDoubleClick={false}
+          nodes={nodes}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onNodeClick={onNodeClick}
+          edges={NO_EDGES}
+          colorMode={theme}
+          onlyRenderVisibleElements
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          nodesFocusable={false}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+          panOnScroll
+          zoomOnDoubleClick={false}
           onInit={() => {
             // React Flow is ready to move its view only now: frame what matters if nothing has yet.
             if (follow.current) fit(false);

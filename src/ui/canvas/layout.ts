@@ -155,8 +155,7 @@ function zoneBlock(cluster: string, az: AzView, width: number, cap: number): Blo
 
 /** The parts of the world that belong to one cluster: its zones (with something in them) and its waiting tasks. */
 function clusterParts(v: WorldView, name: string): { zones: AzView[]; waiting: TaskView[] } {
-  const zones = v.azs.map((z) => ({ zone: z.zone, instances: z.instances.filter((i) => i.cluster === name), fargate: z.fargate.filter((t) => t.cluster === name) }))
-    .filter((z) => z.instances.length || z.fargate.length);
+  const zones = v.azs.map((z) => ({ zone: z.zone, instances: z.instances.filter((i) => i.cluster === name), fargate: z.fargate.filter((t) => t.cluster === name) })).filter((z) => z.instances.length || z.fargate.length);
   return { zones, waiting: v.waiting.filter((t) => t.cluster === name) };
 }
 
@@ -183,7 +182,23 @@ function clusterBlock(v: WorldView, name: string, width: number, cap: number): B
   // The waiting lane shows while tasks wait, or while the cluster has nothing else to show.
   if (waiting.length || !zones.length) {
     const h = waiting.length ? laneHeight(waiting.length, 2) : 110;
-    parts.push({ w: LANE_W, h, key: 'waiting', nodes: [{ id: `wait:${name}`, type: 'lane', x: 0, y: 0, w: LANE_W, h, view: { title: 'Waiting for a home', tasks: waiting, hint: zones.length ? WAITING_HINT : `${WAITING_HINT} No container instance has joined ${name} yet.`, waitingIn: name, joined: zones.length > 0 }, sig: sigTasks(waiting) }] });
+    parts.push({
+      w: LANE_W,
+      h,
+      key: 'waiting',
+      nodes: [
+        {
+          id: `wait:${name}`,
+          type: 'lane',
+          x: 0,
+          y: 0,
+          w: LANE_W,
+          h,
+          view: { title: 'Waiting for a home', tasks: waiting, hint: zones.length ? WAITING_HINT : `${WAITING_HINT} No container instance has joined ${name} yet.`, waitingIn: name, joined: zones.length > 0 },
+          sig: sigTasks(waiting),
+        },
+      ],
+    });
   }
   const inner = Math.max(width - PAD * 2, INST_W + PAD * 2);
   for (const z of zones) parts.push(zoneBlock(name, z, inner, cap));
@@ -192,7 +207,9 @@ function clusterBlock(v: WorldView, name: string, width: number, cap: number): B
   const h = body.h + HEAD + PAD;
   const instances = zones.reduce((n, z) => n + z.instances.length, 0);
   return {
-    w, h, key: `cl:${name}`,
+    w,
+    h,
+    key: `cl:${name}`,
     nodes: [{ id: `cl:${name}`, type: 'cluster', x: 0, y: 0, w, h, view: { name, instances, waiting: waiting.length }, sig: `${instances}/${waiting.length}`, z: -2 }, ...shift(body.nodes, PAD, HEAD)],
   };
 }

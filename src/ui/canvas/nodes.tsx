@@ -17,10 +17,18 @@ function Chip({ t, onSelect, lit }: { t: TaskView; onSelect: ((s: Selection) => 
   const title = `${t.family} ${t.id.slice(0, 8)}: ${t.lastStatus}${t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? ' → STOPPED' : ''}${t.health !== 'UNKNOWN' ? `, ${t.health}` : ''}`;
   // While a service runs two revisions (a deployment), each chip names its own.
   const text = t.revision ?? t.service ?? t.family;
-  if (!onSelect) return <span className={cls} role="img" aria-label={name} title={title}>{text}</span>;
+  if (!onSelect)
+    return (
+      <span className={cls} role="img" aria-label={name} title={title}>
+        {text}
+      </span>
+    );
   return (
     <button
-      type="button" className={cls} aria-label={name} title={title}
+      type="button"
+      className={cls}
+      aria-label={name}
+      title={title}
       onClick={(e) => {
         e.stopPropagation();
         onSelect({ kind: 'task', id: t.arn });
@@ -37,7 +45,9 @@ function Chips({ tasks, onSelect, max = MAX_CHIPS, lit }: { tasks: TaskView[]; o
   const t = useT();
   return (
     <div className="chips">
-      {tasks.slice(0, max).map((t) => <Chip key={t.arn} t={t} onSelect={onSelect} lit={lit} />)}
+      {tasks.slice(0, max).map((t) => (
+        <Chip key={t.arn} t={t} onSelect={onSelect} lit={lit} />
+      ))}
       {tasks.length > max && <span className="more">{t('canvas.more', { count: tasks.length - max })}</span>}
     </div>
   );
@@ -59,8 +69,17 @@ function Bar({ label, used, total }: { label: string; used: number; total: numbe
 
 /** A head that inspects what it names; a plain heading on a read-only canvas. */
 function Head({ select, target, label, children }: { select: Data['select']; target: Selection; label: string; children: ReactNode }) {
-  if (!select) return <div className="inst-head" role="group" aria-label={label}>{children}</div>;
-  return <button type="button" className="inst-head" onClick={() => select(target)} aria-label={label}>{children}</button>;
+  if (!select)
+    return (
+      <div className="inst-head" role="group" aria-label={label}>
+        {children}
+      </div>
+    );
+  return (
+    <button type="button" className="inst-head" onClick={() => select(target)} aria-label={label}>
+      {children}
+    </button>
+  );
 }
 
 const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>) {
@@ -71,7 +90,9 @@ const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>)
     <div className={`inst st-${v.status.toLowerCase()}${v.agentConnected ? '' : ' lost'}`}>
       <Head select={data.select} target={{ kind: 'instance', id: v.arn }} label={t('canvas.instance', { id: v.ec2InstanceId, type: v.instanceType, status: v.status, agent, count: v.tasks.length })}>
         <strong>{v.ec2InstanceId}</strong>
-        <span className="inst-sub">{v.instanceType} <span className={`agent ${v.agentConnected ? 'ok' : 'bad'}`}>{v.status === 'ACTIVE' ? `${v.agentConnected ? '●' : '○'} ${agent}` : v.status}</span></span>
+        <span className="inst-sub">
+          {v.instanceType} <span className={`agent ${v.agentConnected ? 'ok' : 'bad'}`}>{v.status === 'ACTIVE' ? `${v.agentConnected ? '●' : '○'} ${agent}` : v.status}</span>
+        </span>
       </Head>
       <div className="meters">
         <Bar label="CPU" used={v.cpu.used} total={v.cpu.registered} />
@@ -90,7 +111,9 @@ const LaneNode = memo(function LaneNode({ data }: NodeProps<Node<Data>>) {
   const hint = v.waitingIn !== undefined ? [t('canvas.lane.waiting.hint'), v.joined ? '' : t('canvas.lane.noInstance', { name: v.waitingIn })].filter(Boolean).join(' ') : v.hint;
   return (
     <div className="lane">
-      <div className="lane-title">{title} <span className="muted">({v.tasks.length})</span></div>
+      <div className="lane-title">
+        {title} <span className="muted">({v.tasks.length})</span>
+      </div>
       {v.tasks.length === 0 ? <div className="muted small">{hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={40} lit={data.lit} />}
     </div>
   );
@@ -101,8 +124,7 @@ const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<Data>>) {
   const t = useT();
   return (
     <div className="zone">
-      <span className="zone-title">{v.zone}</span>{' '}
-      <span className="muted small">{v.instances ? t('canvas.zone.instances', { count: v.instances }) : t('canvas.zone.fargate', { count: v.fargate })}</span>
+      <span className="zone-title">{v.zone}</span> <span className="muted small">{v.instances ? t('canvas.zone.instances', { count: v.instances }) : t('canvas.zone.fargate', { count: v.fargate })}</span>
     </div>
   );
 });
@@ -110,14 +132,29 @@ const ZoneNode = memo(function ZoneNode({ data }: NodeProps<Node<Data>>) {
 const ClusterNode = memo(function ClusterNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as { name: string; instances: number };
   const t = useT();
-  return <div className="cluster"><span className="cluster-title">{t('canvas.cluster', { name: v.name })}</span> <span className="muted small">{t('canvas.cluster.instances', { count: v.instances })}</span></div>;
+  return (
+    <div className="cluster">
+      <span className="cluster-title">{t('canvas.cluster', { name: v.name })}</span> <span className="muted small">{t('canvas.cluster.instances', { count: v.instances })}</span>
+    </div>
+  );
 });
 
 const ControlNode = memo(function ControlNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as { id: ControlId; title: string; detail: string; count: number };
   const t = useT();
-  const body = <><strong>{t(`canvas.control.${v.id}`)}</strong><span className="small">{t(`canvas.control.${v.id}.detail`, { count: v.count })}</span></>;
-  return data.select ? <button type="button" className="ctl" onClick={() => data.select!({ kind: 'control', id: v.id })}>{body}</button> : <div className="ctl">{body}</div>;
+  const body = (
+    <>
+      <strong>{t(`canvas.control.${v.id}`)}</strong>
+      <span className="small">{t(`canvas.control.${v.id}.detail`, { count: v.count })}</span>
+    </>
+  );
+  return data.select ? (
+    <button type="button" className="ctl" onClick={() => data.select!({ kind: 'control', id: v.id })}>
+      {body}
+    </button>
+  ) : (
+    <div className="ctl">{body}</div>
+  );
 });
 
 const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
@@ -125,14 +162,29 @@ const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
   const t = useT();
   return (
     <div className="lb">
-      <Head select={data.select} target={{ kind: 'loadBalancer', id: v.arn }} label={t('canvas.lb', { name: v.name })}><strong>ALB {v.name}</strong></Head>
+      <Head select={data.select} target={{ kind: 'loadBalancer', id: v.arn }} label={t('canvas.lb', { name: v.name })}>
+        <strong>ALB {v.name}</strong>
+      </Head>
       {v.targetGroups.map((tg) => {
         const share = tg.weights.length ? t('canvas.tg.traffic', { weights: tg.weights.join(', ') }) : '';
         const label = t('canvas.tg', { name: tg.name, healthy: tg.healthy, unhealthy: tg.unhealthy, other: tg.other }) + share;
-        const body = <>{tg.name}: <span className="ok">{t('canvas.tg.healthy', { n: tg.healthy })}</span>{tg.unhealthy ? <span className="bad"> {t('canvas.tg.unhealthy', { n: tg.unhealthy })}</span> : null}{tg.other ? <span> {t('canvas.tg.other', { n: tg.other })}</span> : null}{tg.weights.length ? <span className="weights"> · {tg.weights.join(' · ')}</span> : null}</>;
-        return data.select
-          ? <button key={tg.arn} type="button" className="tg" onClick={() => data.select!({ kind: 'targetGroup', id: tg.arn })} aria-label={label}>{body}</button>
-          : <div key={tg.arn} className="tg" role="group" aria-label={label}>{body}</div>;
+        const body = (
+          <>
+            {tg.name}: <span className="ok">{t('canvas.tg.healthy', { n: tg.healthy })}</span>
+            {tg.unhealthy ? <span className="bad"> {t('canvas.tg.unhealthy', { n: tg.unhealthy })}</span> : null}
+            {tg.other ? <span> {t('canvas.tg.other', { n: tg.other })}</span> : null}
+            {tg.weights.length ? <span className="weights"> · {tg.weights.join(' · ')}</span> : null}
+          </>
+        );
+        return data.select ? (
+          <button key={tg.arn} type="button" className="tg" onClick={() => data.select!({ kind: 'targetGroup', id: tg.arn })} aria-label={label}>
+            {body}
+          </button>
+        ) : (
+          <div key={tg.arn} className="tg" role="group" aria-label={label}>
+            {body}
+          </div>
+        );
       })}
     </div>
   );
@@ -147,13 +199,18 @@ const LocalNode = memo(function LocalNode({ data }: NodeProps<Node<Data>>) {
       {v.processes.map((p) => {
         // The sandbox's own words for a bare process (the containers below say docker's states as docker does).
         const state = p.exitCode === null ? t('canvas.process.running') : t('canvas.process.exited', { code: String(p.exitCode) });
-        return <div key={p.name} className={`proc ${p.exitCode === null ? 'up' : 'down'}`} title={`${t('canvas.process')} ${p.name} :${p.port} · ${state}`}>{t('canvas.process')} <strong>{p.name}</strong> :{p.port} · {state}</div>;
+        return (
+          <div key={p.name} className={`proc ${p.exitCode === null ? 'up' : 'down'}`} title={`${t('canvas.process')} ${p.name} :${p.port} · ${state}`}>
+            {t('canvas.process')} <strong>{p.name}</strong> :{p.port} · {state}
+          </div>
+        );
       })}
       {v.containers.map((c) => {
         const text = `${c.name} (${c.image})${c.ports ? ` · ${c.ports}` : ''} · ${c.state}${c.health ? ` (${c.health})` : ''}`;
         return (
           <div key={c.id} className={`proc ${c.state === 'running' ? 'up' : c.state === 'created' ? '' : 'down'}`} title={text}>
-            <strong>{c.name}</strong> ({c.image}) {c.ports && <span>· {c.ports}</span>} · {c.state}{c.health ? ` (${c.health})` : ''}
+            <strong>{c.name}</strong> ({c.image}) {c.ports && <span>· {c.ports}</span>} · {c.state}
+            {c.health ? ` (${c.health})` : ''}
           </div>
         );
       })}

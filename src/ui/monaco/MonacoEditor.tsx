@@ -47,9 +47,18 @@ export default function MonacoEditor({ file, value, problems, onChange, keys, la
   useEffect(() => {
     const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     const e = monaco.editor.create(host.current!, {
-      model: modelFor(file, value), automaticLayout: true, minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false,
-      tabSize: 2, ariaLabel: label, smoothScrolling: !reduce, cursorSmoothCaretAnimation: reduce ? 'off' : 'on', accessibilitySupport: 'auto',
-      fixedOverflowWidgets: true, theme: theme === 'dark' ? 'vs-dark' : 'vs',
+      model: modelFor(file, value),
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      ariaLabel: label,
+      smoothScrolling: !reduce,
+      cursorSmoothCaretAnimation: reduce ? 'off' : 'on',
+      accessibilitySupport: 'auto',
+      fixedOverflowWidgets: true,
+      theme: theme === 'dark' ? 'vs-dark' : 'vs',
     });
     editor.current = e;
     const sub = e.onDidChangeModelContent(() => current.current.onChange(current.current.file, e.getValue()));
@@ -79,13 +88,23 @@ export default function MonacoEditor({ file, value, problems, onChange, keys, la
   useEffect(() => {
     const m = models.get(file);
     if (!m) return;
-    monaco.editor.setModelMarkers(m, 'sandbox', problems.filter((p) => p.file === file).map((p) => {
-      const line = Math.min(Math.max(1, p.line), m.getLineCount());
-      return {
-        startLineNumber: line, startColumn: Math.max(1, p.column), endLineNumber: line, endColumn: m.getLineMaxColumn(line),
-        message: p.member ? `${p.member}: ${p.message}` : p.message, severity: p.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
-      };
-    }));
+    monaco.editor.setModelMarkers(
+      m,
+      'sandbox',
+      problems
+        .filter((p) => p.file === file)
+        .map((p) => {
+          const line = Math.min(Math.max(1, p.line), m.getLineCount());
+          return {
+            startLineNumber: line,
+            startColumn: Math.max(1, p.column),
+            endLineNumber: line,
+            endColumn: m.getLineMaxColumn(line),
+            message: p.member ? `${p.member}: ${p.message}` : p.message,
+            severity: p.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
+          };
+        }),
+    );
   }, [file, problems, value]);
 
   return <div ref={host} className="monaco-host" data-file={file} />;

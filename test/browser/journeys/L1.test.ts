@@ -12,7 +12,12 @@ describe.runIf(url)('L1 Meet the monolith, as a learner takes it', () => {
     expect(await me.consoleOutput().textContent()).toContain('$ process restart forum');
     expect(await me.eventLog().textContent()).toContain('crashed handling GET /api/posts');
     expect(await me.pane().textContent()).toContain('It was They fail too: the same program serves them. You predicted it.');
-    expect(await me.pane().getByRole('group', { name: /^Predict, then run/ }).textContent()).toContain('They fail too: the same program serves them ✓ right');
+    expect(
+      await me
+        .pane()
+        .getByRole('group', { name: /^Predict, then run/ })
+        .textContent(),
+    ).toContain('They fail too: the same program serves them ✓ right');
   }, 90_000);
 
   it('Check my work at 0:00:01 marks nothing that has not happened, explains nothing and answers no prediction', async () => {

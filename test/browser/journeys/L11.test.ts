@@ -7,7 +7,7 @@ describe.runIf(url)('L11 Service auto scaling, as a learner takes it', () => {
   beforeAll(async () => void (browser = await launch()), 60_000);
   afterAll(async () => browser?.close());
 
-  it('the solution: each step\'s goals shown live, then checked and passed', async () => {
+  it("the solution: each step's goals shown live, then checked and passed", async () => {
     await solutionJourney(browser, 'L11', 600);
   }, 90_000);
 

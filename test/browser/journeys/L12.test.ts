@@ -7,7 +7,7 @@ describe.runIf(url)('L12 Capacity providers and cluster auto scaling, as a learn
   beforeAll(async () => void (browser = await launch()), 60_000);
   afterAll(async () => browser?.close());
 
-  it('the solution: each step\'s goals shown live, then checked and passed', async () => {
+  it("the solution: each step's goals shown live, then checked and passed", async () => {
     await solutionJourney(browser, 'L12', 3600);
   }, 90_000);
 

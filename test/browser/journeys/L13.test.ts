@@ -7,7 +7,7 @@ describe.runIf(url)('L13 Copilot: the same architecture as a manifest, as a lear
   beforeAll(async () => void (browser = await launch()), 60_000);
   afterAll(async () => browser?.close());
 
-  it('the solution: each step\'s goals shown live, then checked and passed', async () => {
+  it("the solution: each step's goals shown live, then checked and passed", async () => {
     await solutionJourney(browser, 'L13', 60);
   }, 90_000);
 

@@ -7,7 +7,7 @@ describe.runIf(url)('L15 Blue/green and canary deployments: test traffic, bake t
   beforeAll(async () => void (browser = await launch()), 60_000);
   afterAll(async () => browser?.close());
 
-  it('the solution: each step\'s goals shown live, then checked and passed', async () => {
+  it("the solution: each step's goals shown live, then checked and passed", async () => {
     await solutionJourney(browser, 'L15', 60);
   }, 120_000);
 

@@ -19,9 +19,9 @@ describe.runIf(url)('L4 From Compose to ECS: cluster, instances, task definition
     const asymmetric = supplied.replace('ports: ["3000:3000"]', 'ports: ["80:3000"]');
     const line = asymmetric.split('\n').findIndex((l) => l.includes('ports: ["80:3000"]')) + 1;
     await me.translate(asymmetric);
-    await expect.poll(() => me.problemsIn('compose.yaml')).toEqual([
-      expect.stringMatching(new RegExp(`^compose\\.yaml:${line}:5: services\\.api\\.ports: api: published port 80 differs from target 3000; .*awsvpc \\(Fargate\\).*a load balancer listens there`)),
-    ]);
+    await expect
+      .poll(() => me.problemsIn('compose.yaml'))
+      .toEqual([expect.stringMatching(new RegExp(`^compose\\.yaml:${line}:5: services\\.api\\.ports: api: published port 80 differs from target 3000; .*awsvpc \\(Fargate\\).*a load balancer listens there`))]);
     await me.translate(supplied);
     await expect.poll(() => me.problemsIn('compose.yaml')).toEqual([]);
     await me.showsTheMoment('after translating');

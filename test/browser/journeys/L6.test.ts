@@ -7,7 +7,7 @@ describe.runIf(url)('L6 Ports, network modes and the load balancer, as a learner
   beforeAll(async () => void (browser = await launch()), 60_000);
   afterAll(async () => browser?.close());
 
-  it('the solution: the static port\'s failure is in the event log and the placement decisions, then passed', async () => {
+  it("the solution: the static port's failure is in the event log and the placement decisions, then passed", async () => {
     const lesson = lessonById('L6');
     const me = await Learner.open(browser, 'L6');
     await me.play(lesson.solution.actions.slice(0, 1));

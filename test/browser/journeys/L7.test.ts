@@ -7,7 +7,7 @@ describe.runIf(url)('L7 Placement strategies and constraints, as a learner takes
   beforeAll(async () => void (browser = await launch()), 60_000);
   afterAll(async () => browser?.close());
 
-  it('the solution: legacy\'s service event says why it has no task; the prediction is answered once the tasks run', async () => {
+  it("the solution: legacy's service event says why it has no task; the prediction is answered once the tasks run", async () => {
     const lesson = lessonById('L7');
     const me = await Learner.open(browser, 'L7', lesson.solution.predictions);
     await me.jumpTo(6000);

@@ -7,7 +7,7 @@ describe.runIf(url)('L8 Break the monolith (strangler fig), as a learner takes i
   beforeAll(async () => void (browser = await launch()), 60_000);
   afterAll(async () => browser?.close());
 
-  it('the solution: each step\'s goals shown live, then checked and passed', async () => {
+  it("the solution: each step's goals shown live, then checked and passed", async () => {
     await solutionJourney(browser, 'L8', 60);
   }, 90_000);
 

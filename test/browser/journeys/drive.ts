@@ -49,7 +49,11 @@ export class Learner {
   /** The commands run with a Run button of the lesson text. */
   readonly fromText: string[] = [];
 
-  constructor(readonly page: Page, readonly lesson: Lesson, readonly predictions: Record<string, number> = {}) {
+  constructor(
+    readonly page: Page,
+    readonly lesson: Lesson,
+    readonly predictions: Record<string, number> = {},
+  ) {
     this.written = { ...lesson.files };
   }
 
@@ -61,7 +65,10 @@ export class Learner {
     const lesson = lessonById(id);
     let page = opened.get(browser);
     if (page) {
-      await page.getByRole('region', { name: `Lesson ${id}` }).getByRole('button', { name: 'Restart', exact: true }).click();
+      await page
+        .getByRole('region', { name: `Lesson ${id}` })
+        .getByRole('button', { name: 'Restart', exact: true })
+        .click();
       await expect.poll(() => page!.getByLabel('Simulated time').textContent()).toBe('0:00:00');
       await page.getByRole('tab', { name: 'Console' }).click();
       await expect.poll(() => page!.getByRole('log', { name: 'Console output' }).textContent()).not.toContain('$ ');
@@ -71,7 +78,10 @@ export class Learner {
       await page.goto(url);
       await page.locator('html[data-ready="true"]').waitFor();
       await page.getByRole('button', { name: 'Lessons', exact: true }).click();
-      await page.getByRole('dialog').getByRole('button', { name: new RegExp(`${id}: ${escape(lesson.title)}`) }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: new RegExp(`${id}: ${escape(lesson.title)}`) })
+        .click();
       await expect.poll(() => page!.getByRole('region', { name: `Lesson ${id}` }).count()).toBe(1);
       opened.set(browser, page);
     }
@@ -79,7 +89,11 @@ export class Learner {
     for (const p of lesson.predictions) {
       const choice = predictions[p.id];
       if (choice === undefined) continue;
-      await me.pane().getByRole('group', { name: new RegExp(escape(p.prompt)) }).getByRole('radio', { name: p.choices[choice]!.label }).check();
+      await me
+        .pane()
+        .getByRole('group', { name: new RegExp(escape(p.prompt)) })
+        .getByRole('radio', { name: p.choices[choice]!.label })
+        .check();
     }
     return me;
   }
@@ -105,7 +119,10 @@ export class Learner {
   /** The checklist and the explanations, as the pane shows them. */
   async seen(): Promise<Seen> {
     await this.unfoldChecklist();
-    const items = await this.pane().getByRole('list', { name: /^Checklist/ }).getByRole('listitem').allTextContents();
+    const items = await this.pane()
+      .getByRole('list', { name: /^Checklist/ })
+      .getByRole('listitem')
+      .allTextContents();
     const labelOf = (text: string) => this.lesson.goals.find((g) => text.slice(2).startsWith(g.label))?.label ?? `? ${text}`;
     const why = await this.pane().getByRole('note').allTextContents();
     return {
@@ -201,7 +218,10 @@ export class Learner {
   /** Opens a file's tab in the editor. */
   async openFile(file: string): Promise<void> {
     await this.page.getByRole('tab', { name: 'Editor' }).click();
-    await this.page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name: new RegExp(`(^|\\s)${escape(file)}$`) }).click();
+    await this.page
+      .getByRole('tablist', { name: 'Files' })
+      .getByRole('tab', { name: new RegExp(`(^|\\s)${escape(file)}$`) })
+      .click();
   }
 
   /** Presses one of a file's buttons in the editor (Register task definition, Translate to ECS, …). */
@@ -240,7 +260,10 @@ export class Learner {
   /** What the editor lists under a file: its problems, each with its line. */
   async problemsIn(file: string): Promise<string[]> {
     await this.page.getByRole('tab', { name: 'Editor' }).click();
-    return this.page.getByRole('list', { name: `Problems in ${file}` }).getByRole('listitem').allTextContents();
+    return this.page
+      .getByRole('list', { name: `Problems in ${file}` })
+      .getByRole('listitem')
+      .allTextContents();
   }
 
   /** Plays actions in order, checking the live checklist after each instant's actions. */
@@ -278,12 +301,20 @@ export class Learner {
   async checkMyWork(): Promise<void> {
     const want = this.expected();
     await this.pane().getByRole('button', { name: 'Check my work' }).click();
-    await expect.poll(() => this.pane().getByRole('heading', { name: /^Checklist \(checked by replaying/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        this.pane()
+          .getByRole('heading', { name: /^Checklist \(checked by replaying/ })
+          .count(),
+      )
+      .toBe(1);
     await this.shows(want, 'checked');
     const passed = want.notMet.length === 0;
     await expect.poll(() => this.pane().getByRole('heading', { name: 'Debrief' }).count()).toBe(passed ? 1 : 0);
     // After the debrief, the way on: the next lesson, or the word that this was the last.
-    const onward = this.pane().getByRole('button', { name: /^Next lesson: L/ }).or(this.pane().getByText('That was the last lesson.'));
+    const onward = this.pane()
+      .getByRole('button', { name: /^Next lesson: L/ })
+      .or(this.pane().getByText('That was the last lesson.'));
     await expect.poll(() => onward.count()).toBe(passed ? 1 : 0);
   }
 }

@@ -86,9 +86,28 @@ describe.runIf(awsCliAvailable('sim serve with the AWS CLI'))('sim serve: the re
     const lb = await aws('elbv2', 'create-load-balancer', '--name', 'web', '--subnets', 'subnet-us-east-1a', 'subnet-us-east-1b');
     expect(lb.exitCode).toBe(0);
     expectSameAsEngine(lb.stdout, 'elbv2', 'CreateLoadBalancer', 'elbv2.CreateLoadBalancer');
-    const put = await aws('cloudwatch', 'put-metric-alarm', '--alarm-name', 'cpu-high', '--metric-name', 'CPUUtilization', '--namespace', 'AWS/ECS',
-      '--statistic', 'Average', '--period', '60', '--evaluation-periods', '2', '--threshold', '75', '--comparison-operator', 'GreaterThanThreshold',
-      '--dimensions', 'Name=ClusterName,Value=demo');
+    const put = await aws(
+      'cloudwatch',
+      'put-metric-alarm',
+      '--alarm-name',
+      'cpu-high',
+      '--metric-name',
+      'CPUUtilization',
+      '--namespace',
+      'AWS/ECS',
+      '--statistic',
+      'Average',
+      '--period',
+      '60',
+      '--evaluation-periods',
+      '2',
+      '--threshold',
+      '75',
+      '--comparison-operator',
+      'GreaterThanThreshold',
+      '--dimensions',
+      'Name=ClusterName,Value=demo',
+    );
     expect(put).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     const alarms = await aws('cloudwatch', 'describe-alarms', '--alarm-names', 'cpu-high');
     expect(alarms.exitCode).toBe(0);
@@ -102,8 +121,20 @@ describe.runIf(awsCliAvailable('sim serve with the AWS CLI'))('sim serve: the re
 
   it('speaks JSON 1.1 to Application Auto Scaling', async () => {
     account.call('ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 });
-    const reg = await aws('application-autoscaling', 'register-scalable-target', '--service-namespace', 'ecs', '--resource-id', 'service/demo/web',
-      '--scalable-dimension', 'ecs:service:DesiredCount', '--min-capacity', '1', '--max-capacity', '4');
+    const reg = await aws(
+      'application-autoscaling',
+      'register-scalable-target',
+      '--service-namespace',
+      'ecs',
+      '--resource-id',
+      'service/demo/web',
+      '--scalable-dimension',
+      'ecs:service:DesiredCount',
+      '--min-capacity',
+      '1',
+      '--max-capacity',
+      '4',
+    );
     expect(reg.exitCode).toBe(0);
     const d = await aws('application-autoscaling', 'describe-scalable-targets', '--service-namespace', 'ecs');
     expect(d.exitCode).toBe(0);

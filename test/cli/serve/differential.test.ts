@@ -31,16 +31,20 @@ describe.runIf(awsCliAvailable('differential'))('the console against the real AW
   });
   afterAll(() => driver.close());
 
-  it.each(scripts.map((s) => [s.id, s] as const))('%s: every command that matched still matches', async (_, script) => {
-    const mine = await runScript(script, driver);
-    outcomes.push(...mine);
-    const differing = mine.filter((o) => !o.identical && !isKnown(known, o)).map((o) => `${o.line}\n    ${o.kind}: ${o.detail}`);
-    const nowMatching = mine.filter((o) => o.identical && isKnown(known, o)).map((o) => o.command);
-    expect(differing, 'these commands print otherwise in the console than in the real CLI').toEqual([]);
-    expect(nowMatching, 'these now match the real CLI: take them off test/cli/differential/known-differences.yaml (npm run --silent differential -- --write)').toEqual([]);
-  }, 60_000);
+  it.each(scripts.map((s) => [s.id, s] as const))(
+    '%s: every command that matched still matches',
+    async (_, script) => {
+      const mine = await runScript(script, driver);
+      outcomes.push(...mine);
+      const differing = mine.filter((o) => !o.identical && !isKnown(known, o)).map((o) => `${o.line}\n    ${o.kind}: ${o.detail}`);
+      const nowMatching = mine.filter((o) => o.identical && isKnown(known, o)).map((o) => o.command);
+      expect(differing, 'these commands print otherwise in the console than in the real CLI').toEqual([]);
+      expect(nowMatching, 'these now match the real CLI: take them off test/cli/differential/known-differences.yaml (npm run --silent differential -- --write)').toEqual([]);
+    },
+    60_000,
+  );
 
-  it('leaves out of the comparison only members the installed CLI\'s model lacks, and says which', () => {
+  it("leaves out of the comparison only members the installed CLI's model lacks, and says which", () => {
     const left = [...new Set(outcomes.flatMap((o) => o.normalised))].sort();
     console.info(`differential: left out as newer than the installed CLI's model: ${left.join(', ') || 'none'}`);
     for (const entry of left) {
@@ -64,7 +68,12 @@ describe.runIf(awsCliAvailable('differential'))('the console against the real AW
     const cwd = mkdtempSync(join(tmpdir(), 'aws-driver-'));
     try {
       const env = cliEnv();
-      for (const args of [['ecs', 'describe-clusters', '--clusters', 'demo'], ['ecs', 'list-tasks', '--cluster', 'nope'], ['ecs', 'list-clusters', '--bogus'], ['ecs', 'list-clusters', '--query', 'clusterArns[0]', '--output', 'text']]) {
+      for (const args of [
+        ['ecs', 'describe-clusters', '--clusters', 'demo'],
+        ['ecs', 'list-tasks', '--cluster', 'nope'],
+        ['ecs', 'list-clusters', '--bogus'],
+        ['ecs', 'list-clusters', '--query', 'clusterArns[0]', '--output', 'text'],
+      ]) {
         const fast = await driver.run(['--endpoint-url', endpoint.url, ...args], cwd);
         const real = await runAws(endpoint.url, args, { env, cwd });
         expect(fast, args.join(' ')).toEqual(real);

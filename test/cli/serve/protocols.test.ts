@@ -43,29 +43,29 @@ describe('sim serve: the wire protocols', () => {
     expect(endpoint.server.address()).toMatchObject({ address: '127.0.0.1' });
   });
 
-  it('answers AWS JSON 1.1 by X-Amz-Target with only the model\'s members', async () => {
+  it("answers AWS JSON 1.1 by X-Amz-Target with only the model's members", async () => {
     const r = await json(endpoint.url, `${ECS}.CreateCluster`, { clusterName: 'demo' });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/x-amz-json-1.1');
-    const body = await r.json() as { cluster: Record<string, unknown> };
+    const body = (await r.json()) as { cluster: Record<string, unknown> };
     expect(body.cluster.clusterArn).toBe('arn:aws:ecs:us-east-1:123456789012:cluster/demo');
     expect(account.main.world.clusters[body.cluster.clusterArn as string]).toBeDefined();
     expect(lines.some((l) => l.endsWith('> ecs.CreateCluster'))).toBe(true);
   });
 
-  it('writes JSON errors with __type and message, 400, and the engine\'s error code', async () => {
+  it("writes JSON errors with __type and message, 400, and the engine's error code", async () => {
     const r = await json(endpoint.url, `${ECS}.ListTasks`, { cluster: 'nope' });
     expect(r.status).toBe(400);
     expect(r.headers.get('x-amzn-errortype')).toBe('ClusterNotFoundException');
     expect(await r.json()).toEqual({ __type: 'ClusterNotFoundException', message: 'Cluster not found.' });
   });
 
-  it('answers malformed and unknown JSON requests with the protocol\'s errors', async () => {
+  it("answers malformed and unknown JSON requests with the protocol's errors", async () => {
     const bad = await json(endpoint.url, `${ECS}.ListClusters`, '{"clusterName": ');
     expect(bad.status).toBe(400);
-    expect((await bad.json() as { __type: string }).__type).toBe('SerializationException');
+    expect(((await bad.json()) as { __type: string }).__type).toBe('SerializationException');
     const notObject = await json(endpoint.url, `${ECS}.ListClusters`, '[1]');
-    expect((await notObject.json() as { __type: string }).__type).toBe('SerializationException');
+    expect(((await notObject.json()) as { __type: string }).__type).toBe('SerializationException');
     const unknown = await json(endpoint.url, `${ECS}.LaunchRocket`, {});
     expect(await unknown.json()).toMatchObject({ __type: 'UnknownOperationException', message: expect.stringContaining('LaunchRocket') });
     const other = await json(endpoint.url, 'DynamoDB_20120810.ListTables', {});
@@ -79,7 +79,9 @@ describe('sim serve: the wire protocols', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/xml');
     const xml = await r.text();
-    expect(xml).toMatch(/^<CreateLoadBalancerResponse xmlns="http:\/\/elasticloadbalancing.amazonaws.com\/doc\/2015-12-01\/"><CreateLoadBalancerResult><LoadBalancers><member><LoadBalancerArn>arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/web\//);
+    expect(xml).toMatch(
+      /^<CreateLoadBalancerResponse xmlns="http:\/\/elasticloadbalancing.amazonaws.com\/doc\/2015-12-01\/"><CreateLoadBalancerResult><LoadBalancers><member><LoadBalancerArn>arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/web\//,
+    );
     expect(xml).toContain('<AvailabilityZones><member><ZoneName>us-east-1a</ZoneName><SubnetId>subnet-us-east-1a</SubnetId></member>');
     expect(xml).toMatch(/<\/CreateLoadBalancerResult><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/CreateLoadBalancerResponse>$/);
     // Members the engine keeps for itself are not in the model and are not sent.
@@ -90,12 +92,32 @@ describe('sim serve: the wire protocols', () => {
 
   it('reads query lists, nested structures and empty lists by the input shape', async () => {
     const r = await query(endpoint.url, {
-      Action: 'CreateTargetGroup', Version: '2015-12-01', Name: 'api', Protocol: 'HTTP', Port: '8080', VpcId: 'vpc-default', TargetType: 'ip',
-      'Matcher.HttpCode': '200-299', HealthCheckEnabled: 'true', HealthCheckIntervalSeconds: '10', 'Tags.member.1.Key': 'team', 'Tags.member.1.Value': 'web',
+      Action: 'CreateTargetGroup',
+      Version: '2015-12-01',
+      Name: 'api',
+      Protocol: 'HTTP',
+      Port: '8080',
+      VpcId: 'vpc-default',
+      TargetType: 'ip',
+      'Matcher.HttpCode': '200-299',
+      HealthCheckEnabled: 'true',
+      HealthCheckIntervalSeconds: '10',
+      'Tags.member.1.Key': 'team',
+      'Tags.member.1.Value': 'web',
     });
     expect(r.status).toBe(200);
-    const tg = (account.calls.at(-1)!.input) as Record<string, unknown>;
-    expect(tg).toEqual({ Name: 'api', Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-default', TargetType: 'ip', Matcher: { HttpCode: '200-299' }, HealthCheckEnabled: true, HealthCheckIntervalSeconds: 10, Tags: [{ Key: 'team', Value: 'web' }] });
+    const tg = account.calls.at(-1)!.input as Record<string, unknown>;
+    expect(tg).toEqual({
+      Name: 'api',
+      Protocol: 'HTTP',
+      Port: 8080,
+      VpcId: 'vpc-default',
+      TargetType: 'ip',
+      Matcher: { HttpCode: '200-299' },
+      HealthCheckEnabled: true,
+      HealthCheckIntervalSeconds: 10,
+      Tags: [{ Key: 'team', Value: 'web' }],
+    });
     await query(endpoint.url, { Action: 'DescribeTargetGroups', Version: '2015-12-01', Names: '' });
     expect(account.calls.at(-1)!.input).toEqual({ Names: [] });
   });
@@ -112,7 +134,22 @@ describe('sim serve: the wire protocols', () => {
   });
 
   it('serves CloudWatch over query (ISO 8601 timestamps) and over JSON 1.0 (epoch seconds, doubles as 50.0)', async () => {
-    const put = await query(endpoint.url, { Action: 'PutMetricAlarm', Version: '2010-08-01', AlarmName: 'cpu', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: '60', EvaluationPeriods: '1', Threshold: '50', ComparisonOperator: 'GreaterThanThreshold' }, 'monitoring');
+    const put = await query(
+      endpoint.url,
+      {
+        Action: 'PutMetricAlarm',
+        Version: '2010-08-01',
+        AlarmName: 'cpu',
+        MetricName: 'CPUUtilization',
+        Namespace: 'AWS/ECS',
+        Statistic: 'Average',
+        Period: '60',
+        EvaluationPeriods: '1',
+        Threshold: '50',
+        ComparisonOperator: 'GreaterThanThreshold',
+      },
+      'monitoring',
+    );
     expect(await put.text()).toMatch(/^<PutMetricAlarmResponse xmlns="http:\/\/monitoring.amazonaws.com\/doc\/2010-08-01\/"><ResponseMetadata>/);
     const xml = await (await query(endpoint.url, { Action: 'DescribeAlarms', Version: '2010-08-01' }, 'monitoring')).text();
     expect(xml).toContain('<DescribeAlarmsResult><MetricAlarms><member><AlarmName>cpu</AlarmName>');
@@ -127,7 +164,7 @@ describe('sim serve: the wire protocols', () => {
     expect(missing.status).toBe(400);
   });
 
-  it('writes EC2 responses in EC2\'s flavour: locationNames, requestId, <Response><Errors>', async () => {
+  it("writes EC2 responses in EC2's flavour: locationNames, requestId, <Response><Errors>", async () => {
     const r = await query(endpoint.url, { Action: 'CreateLaunchTemplate', Version: '2016-11-15', LaunchTemplateName: 'ecs-nodes', 'LaunchTemplateData.InstanceType': 'm5.large', 'LaunchTemplateData.ImageId': 'ami-1' }, 'ec2');
     const xml = await r.text();
     expect(xml).toMatch(/<CreateLaunchTemplateResponse xmlns="http:\/\/ec2.amazonaws.com\/doc\/2016-11-15\/"><requestId>[^<]+<\/requestId><launchTemplate><launchTemplateId>lt-/);
@@ -142,7 +179,7 @@ describe('sim serve: the wire protocols', () => {
     const r = await json(endpoint.url, `${ECS}.ListClusters`, {}, 'eu-west-1');
     expect(await r.json()).toEqual({ clusterArns: [] });
     const created = await json(endpoint.url, `${ECS}.CreateCluster`, { clusterName: 'eu' }, 'eu-west-1');
-    expect((await created.json() as { cluster: { clusterArn: string } }).cluster.clusterArn).toBe('arn:aws:ecs:eu-west-1:123456789012:cluster/eu');
+    expect(((await created.json()) as { cluster: { clusterArn: string } }).cluster.clusterArn).toBe('arn:aws:ecs:eu-west-1:123456789012:cluster/eu');
     const home = await json(endpoint.url, `${ECS}.ListClusters`, {});
     expect(await home.json()).toEqual({ clusterArns: ['arn:aws:ecs:us-east-1:123456789012:cluster/demo'] });
     expect(lines.some((l) => l.includes('[eu-west-1] > ecs.CreateCluster'))).toBe(true);
@@ -152,24 +189,24 @@ describe('sim serve: the wire protocols', () => {
     const post = (path: string, body: unknown) => fetch(`${endpoint.url}${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
     const launched = await post('/_sim/call', { operation: 'sim.LaunchInstances', input: { cluster: 'demo', instanceType: 'm5.large', count: 1 } });
     expect(launched.status).toBe(200);
-    const { next } = await (await fetch(`${endpoint.url}/_sim/events?since=0`)).json() as { next: number };
+    const { next } = (await (await fetch(`${endpoint.url}/_sim/events?since=0`)).json()) as { next: number };
     await new Promise((r) => setTimeout(r, 50));
     expect(account.now).toBe(0);
     const adv = await post('/_sim/advance', { by: '2m' });
     expect(await adv.json()).toEqual({ clock: 120 });
-    const after = await (await fetch(`${endpoint.url}/_sim/events?since=${next}`)).json() as { events: { message: string }[]; next: number };
+    const after = (await (await fetch(`${endpoint.url}/_sim/events?since=${next}`)).json()) as { events: { message: string }[]; next: number };
     expect(after.events.some((e) => /registered with cluster demo/.test(e.message))).toBe(true);
     expect(lines.some((l) => /^ {4}0:00:\d\d {2}Container instance .* registered with cluster demo/.test(l))).toBe(true);
-    const state = await (await fetch(`${endpoint.url}/_sim/state`)).json() as { clock: number; containerInstances: unknown[] };
+    const state = (await (await fetch(`${endpoint.url}/_sim/state`)).json()) as { clock: number; containerInstances: unknown[] };
     expect(state.clock).toBe(120);
     expect(state.containerInstances).toHaveLength(1);
-    expect((await post('/_sim/advance', { to: 60 }).then((x) => x.json()))).toEqual({ clock: 120 });
+    expect(await post('/_sim/advance', { to: 60 }).then((x) => x.json())).toEqual({ clock: 120 });
     expect((await post('/_sim/advance', { by: 'soon' })).status).toBe(400);
     expect((await post('/_sim/call', '{oops')).status).toBe(400);
     const refused = await post('/_sim/call', { operation: 'ecs.DescribeServices', input: { cluster: 'nope', services: ['x'] } });
     expect(await refused.json()).toEqual({ error: { code: 'ClusterNotFoundException', message: 'Cluster not found.' } });
     expect((await fetch(`${endpoint.url}/_sim/nothing`)).status).toBe(404);
-    const ops = await (await fetch(`${endpoint.url}/_sim/operations`)).json() as { operations: string[] };
+    const ops = (await (await fetch(`${endpoint.url}/_sim/operations`)).json()) as { operations: string[] };
     expect(ops.operations).toContain('sim.LaunchInstances');
   });
 });
@@ -206,20 +243,32 @@ describe('sim serve: the command', () => {
   const io = () => {
     const out: string[] = [];
     const err: string[] = [];
-    return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), read: (f: string) => FILES[f] ?? (() => { throw new Error('no such file'); })() } };
+    return {
+      out,
+      err,
+      io: {
+        out: (s: string) => out.push(s),
+        err: (s: string) => err.push(s),
+        read: (f: string) =>
+          FILES[f] ??
+          (() => {
+            throw new Error('no such file');
+          })(),
+      },
+    };
   };
   const FILES: Record<string, string> = {
     'demo.yaml': 'name: demo world\nseed: 3\nactions:\n  - { at: 0, call: ecs.CreateCluster, input: { clusterName: demo } }\n  - { at: 0, call: sim.LaunchInstances, input: { cluster: demo, instanceType: m5.large, count: 1 } }\nuntil: 2m\n',
     'broken.yaml': 'name: x\nactions: [\n',
   };
 
-  it('serves a scenario\'s world from the end of its run, and prints its timeline', async () => {
+  it("serves a scenario's world from the end of its run, and prints its timeline", async () => {
     const t = io();
     const endpoint = await new Promise<Endpoint>((resolve) => expect(serveCommand(['demo.yaml', '--port', '0'], t.io, resolve)).toBe(0));
     try {
       expect(t.out.join('')).toMatch(/0:00:00 {2}Cluster demo was created\./);
       expect(t.out.join('')).toContain(`Serving demo world (seed 3, us-east-1) on ${endpoint.url}`);
-      const state = await (await fetch(`${endpoint.url}/_sim/state`)).json() as { clock: number; containerInstances: unknown[] };
+      const state = (await (await fetch(`${endpoint.url}/_sim/state`)).json()) as { clock: number; containerInstances: unknown[] };
       expect(state.clock).toBe(120);
       expect(state.containerInstances).toHaveLength(1);
     } finally {
@@ -244,23 +293,40 @@ describe('sim serve: bad input', () => {
   const queryOps = SERVICES.filter((s) => s.xmlNamespace).flatMap((s) => Object.keys(s.operations).map((o) => [o, s.apiVersion] as const));
 
   it('answers any JSON body to any target with a response of the protocol, never a throw', () => {
-    fc.assert(fc.property(fc.constantFrom(...targets), fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ cluster: v, services: v, family: v, Names: v }))), (target, body) => {
-      const r = answer(account, request({ 'x-amz-target': target }), new URL('http://127.0.0.1/'), body);
-      expect([200, 400, 500]).toContain(r.status);
-      const parsed = JSON.parse(r.body) as { __type?: string };
-      if (r.status !== 200) expect(typeof parsed.__type).toBe('string');
-      if (r.status === 500) expect(['InternalFailure', 'ServerException']).toContain(parsed.__type);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...targets),
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ cluster: v, services: v, family: v, Names: v })),
+        ),
+        (target, body) => {
+          const r = answer(account, request({ 'x-amz-target': target }), new URL('http://127.0.0.1/'), body);
+          expect([200, 400, 500]).toContain(r.status);
+          const parsed = JSON.parse(r.body) as { __type?: string };
+          if (r.status !== 200) expect(typeof parsed.__type).toBe('string');
+          if (r.status === 500) expect(['InternalFailure', 'ServerException']).toContain(parsed.__type);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('answers any form parameters to any query action with XML, never a throw', () => {
-    const param = fc.tuple(fc.constantFrom('Names.member.1', 'Port', 'Tags.member.1.Key', 'Tags.member.x.Value', 'Subnets.member.2', 'Threshold', 'MinSize', 'LaunchTemplateData.InstanceType', 'AlarmNames.member.1', 'Name', 'x'), fc.string());
-    fc.assert(fc.property(fc.constantFrom(...queryOps), fc.array(param, { maxLength: 6 }), ([action, version], params) => {
-      const body = new URLSearchParams([['Action', action], ['Version', version], ...params]).toString();
-      const r = answer(account, request({ 'content-type': 'application/x-www-form-urlencoded' }), new URL('http://127.0.0.1/'), body);
-      expect([200, 400, 500]).toContain(r.status);
-      expect(r.body).toMatch(/^(<\?xml[^>]*>\n)?<(\w+Response|ErrorResponse|Response)[ >]/);
-    }), { numRuns: 300 });
+    const param = fc.tuple(
+      fc.constantFrom('Names.member.1', 'Port', 'Tags.member.1.Key', 'Tags.member.x.Value', 'Subnets.member.2', 'Threshold', 'MinSize', 'LaunchTemplateData.InstanceType', 'AlarmNames.member.1', 'Name', 'x'),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...queryOps), fc.array(param, { maxLength: 6 }), ([action, version], params) => {
+        const body = new URLSearchParams([['Action', action], ['Version', version], ...params]).toString();
+        const r = answer(account, request({ 'content-type': 'application/x-www-form-urlencoded' }), new URL('http://127.0.0.1/'), body);
+        expect([200, 400, 500]).toContain(r.status);
+        expect(r.body).toMatch(/^(<\?xml[^>]*>\n)?<(\w+Response|ErrorResponse|Response)[ >]/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import { complete, runCommand } from '../../../src/content/console';
 import { Sim } from '../../../src/sim';
 
 describe('tab completion', () => {
-  it('completes commands, services, operations and an ECS operation\'s options from the parser\'s tables', () => {
+  it("completes commands, services, operations and an ECS operation's options from the parser's tables", () => {
     expect(complete('aw')).toEqual({ line: 'aws ', candidates: ['aws'] });
     expect(complete('aws ecs run')).toEqual({ line: 'aws ecs run-task ', candidates: ['run-task'] });
     expect(complete('aws ecs describe-t')).toEqual({ line: 'aws ecs describe-task', candidates: ['describe-task-definition', 'describe-tasks'] });
@@ -21,6 +21,6 @@ describe('tab completion', () => {
     expect(complete('kubectl ').candidates).toEqual([]);
     expect(complete('copilot __proto__ ').candidates).toEqual([]);
     expect(complete('aws __proto__ x').candidates).toEqual([]);
-    expect(runCommand(new Sim(), 'aws __proto__ list')).toMatchObject({ exitCode: 252, output: expect.stringContaining("aws: error: argument command: Invalid choice, valid choices are:") });
+    expect(runCommand(new Sim(), 'aws __proto__ list')).toMatchObject({ exitCode: 252, output: expect.stringContaining('aws: error: argument command: Invalid choice, valid choices are:') });
   });
 });

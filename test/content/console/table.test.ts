@@ -26,7 +26,7 @@ describe('the command table', () => {
     expect(parseCommand('kubectl get pods')).toMatchObject({ kind: 'error', exitCode: 127, message: expect.stringContaining('kubectl: command not found') });
   });
 
-  it('a lesson may allow exactly the table\'s commands, and prefixes of their subcommands', () => {
+  it("a lesson may allow exactly the table's commands, and prefixes of their subcommands", () => {
     for (const c of COMMANDS) expect(allowedEntryProblem(c.name), c.name).toBeUndefined();
     for (const a of ['aws ecs run-task', 'aws ecs describe-', 'docker build', 'docker compose up', 'copilot svc deploy', 'sim launch-instances', 'process st', 'editor.register']) {
       expect(allowedEntryProblem(a), a).toBeUndefined();

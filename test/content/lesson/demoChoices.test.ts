@@ -108,9 +108,7 @@ describe("a demo's answer choices and callouts", () => {
     - { at: 20s, node: "cluster:a", text: "Fine" }
     - { at: 20s, node: "cluster:a" }
 `;
-    expect(problems(text)).toEqual([
-      "demos/d.yaml:15:7: presenter.callouts[4]: missing required member 'text'",
-    ]);
+    expect(problems(text)).toEqual(["demos/d.yaml:15:7: presenter.callouts[4]: missing required member 'text'"]);
     expect(problems(text.split('\n').slice(0, -2).join('\n'))).toEqual([
       "demos/d.yaml:11:23: presenter.callouts[0].node: no instance 'i-zz' in this demo (its requests name i-a1, i-a2)",
       "demos/d.yaml:12:23: presenter.callouts[1].node: 'pod:web' is not a node reference: write kind:name with kind one of instance, cluster, service, family, loadBalancer (instance:i-a1, service:web)",
@@ -121,7 +119,10 @@ describe("a demo's answer choices and callouts", () => {
   it('a question revealed later names a revealAt after it is asked and no later than the next question; anything else is refused at its member', () => {
     const pause = (at: string, revealAt: string) => `    - { at: ${at}, revealAt: ${revealAt}, prompt: "How many start?", reveal: "Two." }\n`;
     const file = (...ps: string[]) => `${WORLD}presenter:\n  pauses:\n${ps.join('')}    - { at: 40s, prompt: "And now?", reveal: "Still two." }\n`;
-    expect(read(file(pause('5s', '20s'))).pauses.map((p) => [p.at, p.revealAt])).toEqual([[5_000, 20_000], [40_000, undefined]]);
+    expect(read(file(pause('5s', '20s'))).pauses.map((p) => [p.at, p.revealAt])).toEqual([
+      [5_000, 20_000],
+      [40_000, undefined],
+    ]);
     expect(problems(file(pause('5s', '5s')))).toEqual(['demos/d.yaml:11:27: presenter.pauses[0].revealAt: the outcome is revealed after the question is asked: revealAt comes after at']);
     expect(problems(file(pause('5s', '1m')))).toEqual(['demos/d.yaml:11:27: presenter.pauses[0].revealAt: the reveal comes before the next question (at 40s)']);
     expect(problems(file(pause('5s', 'soon')))[0]).toMatch(/^demos\/d\.yaml:11:27: presenter\.pauses\[0\]\.revealAt: /);

@@ -33,7 +33,12 @@ const DEPLOY_REFUSED: Record<string, RegExp> = {
 };
 
 describe.runIf(present)('corpus Compose files', () => {
-  const files = present ? readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.ya?ml$/.test(f) && statSync(join(dir, f)).isFile()).sort() : [];
+  const files = present
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => /\.ya?ml$/.test(f) && statSync(join(dir, f)).isFile())
+        .sort()
+    : [];
   it('has the files SOURCES.md lists', () => expect(files.length).toBe(26));
   for (const f of files) {
     const text = present ? readFileSync(join(dir, f), 'utf8') : '';
@@ -66,9 +71,7 @@ describe.runIf(present)('corpus Compose files', () => {
     });
     expect(verdicts.filter((v) => !v.schemaValid && v.ours).map((v) => v.f)).toEqual([]);
     // What only this reader refuses: a cycle, include and cross-file extends (which need other files), and a repeated key.
-    expect(verdicts.filter((v) => v.schemaValid && !v.ours).map((v) => v.f)).toEqual([
-      'cg-depends-on-cycle.yaml', 'extends-circle/circle-1.yml', 'extends-circle/circle-2.yml', 'include-cycle/compose-include-cycle.yaml',
-    ]);
+    expect(verdicts.filter((v) => v.schemaValid && !v.ours).map((v) => v.f)).toEqual(['cg-depends-on-cycle.yaml', 'extends-circle/circle-1.yml', 'extends-circle/circle-2.yml', 'include-cycle/compose-include-cycle.yaml']);
   });
   it('the files whose translation has no errors deploy: every request succeeds and every task runs', () => {
     let deployed = 0;

@@ -42,7 +42,9 @@ describe('Compose on ECS', () => {
   });
 
   it('maps healthcheck and depends_on to the task definition and the findings', () => {
-    const t = translate('services:\n  db:\n    image: postgres\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 10s\n      timeout: 3s\n      retries: 5\n      start_period: 20s\n  web:\n    image: nginx\n    depends_on:\n      db: { condition: service_healthy }\n');
+    const t = translate(
+      'services:\n  db:\n    image: postgres\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 10s\n      timeout: 3s\n      retries: 5\n      start_period: 20s\n  web:\n    image: nginx\n    depends_on:\n      db: { condition: service_healthy }\n',
+    );
     const db = (t.services[0]!.taskDefinition.containerDefinitions as { healthCheck: unknown }[])[0]!;
     expect(db.healthCheck).toEqual({ command: ['CMD', 'pg_isready'], interval: 10, timeout: 3, retries: 5, startPeriod: 20 });
     expect(t.findings.join('\n')).toMatch(/web: depends_on orders service creation only \(after db\)/);

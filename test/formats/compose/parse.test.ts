@@ -22,17 +22,27 @@ describe('reading a Compose file', () => {
   });
 
   it('never throws on arbitrary text or structure, and every problem has a line', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
-      const r = parseCompose(text);
-      for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const r = parseCompose(text);
+        for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
     const member = fc.constantFrom('image', 'ports', 'environment', 'depends_on', 'deploy', 'healthcheck', 'volumes', 'build', 'command', 'links', 'extends');
-    const value = fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.integer()), { maxLength: 3 }),
-      fc.dictionary(fc.constantFrom('replicas', 'resources', 'update_config', 'test', 'condition', 'service', 'target', 'limits'), fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 70000 }))));
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('web', 'db', 'cache'), fc.dictionary(member, value)), (services) => {
-      const r = parseCompose(stringify({ services }));
-      for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
-      if (r.project) composeToEcs(r.project);
-    }), { numRuns: 400 });
+    const value = fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.integer(),
+      fc.array(fc.oneof(fc.string({ maxLength: 10 }), fc.integer()), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('replicas', 'resources', 'update_config', 'test', 'condition', 'service', 'target', 'limits'), fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 70000 }))),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('web', 'db', 'cache'), fc.dictionary(member, value)), (services) => {
+        const r = parseCompose(stringify({ services }));
+        for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+        if (r.project) composeToEcs(r.project);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

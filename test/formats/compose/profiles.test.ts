@@ -37,8 +37,8 @@ describe('Compose profiles', () => {
   it('a profile name must be a name', () => {
     const r = parseCompose('services:\n  web:\n    image: nginx\n    profiles: ["-x", 3]\n', 'c.yaml');
     expect(r.problems.map((p) => p.message)).toEqual([
-      'invalid profile name "-x": use letters, digits, \'_\', \'.\' and \'-\', starting with a letter or digit',
-      'invalid profile name 3: use letters, digits, \'_\', \'.\' and \'-\', starting with a letter or digit',
+      "invalid profile name \"-x\": use letters, digits, '_', '.' and '-', starting with a letter or digit",
+      "invalid profile name 3: use letters, digits, '_', '.' and '-', starting with a letter or digit",
     ]);
   });
 });

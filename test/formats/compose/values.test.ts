@@ -6,7 +6,10 @@ describe('Compose values', () => {
     expect(parsePorts('8080:80')).toEqual([{ target: 80, published: 8080, protocol: 'tcp' }]);
     expect(parsePorts('53:53/udp')).toEqual([{ target: 53, published: 53, protocol: 'udp' }]);
     expect(parsePorts('127.0.0.1:80:80')).toEqual([{ target: 80, published: 80, protocol: 'tcp', hostIp: '127.0.0.1' }]);
-    expect(parsePorts('9090-9091:8080-8081')).toEqual([{ target: 8080, published: 9090, protocol: 'tcp' }, { target: 8081, published: 9091, protocol: 'tcp' }]);
+    expect(parsePorts('9090-9091:8080-8081')).toEqual([
+      { target: 8080, published: 9090, protocol: 'tcp' },
+      { target: 8081, published: 9091, protocol: 'tcp' },
+    ]);
     expect(parsePorts(':80')).toEqual([{ target: 80, protocol: 'tcp' }]);
     expect(parsePorts({ target: 80, published: '8080', protocol: 'udp' })).toEqual([{ target: 80, published: 8080, protocol: 'udp' }]);
     expect(parsePorts('49153-65536')).toMatch(/beyond 65535/);

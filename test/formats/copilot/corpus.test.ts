@@ -22,7 +22,11 @@ const WARNED: Record<string, RegExp[]> = {
 };
 
 describe.runIf(present)('corpus Copilot manifests', () => {
-  const files = present ? readdirSync(dir).filter((f) => f.endsWith('.yml')).sort() : [];
+  const files = present
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yml'))
+        .sort()
+    : [];
   it('has the files SOURCES.md lists', () => expect(files.length).toBe(14));
   for (const f of files) {
     const text = present ? readFileSync(join(dir, f), 'utf8') : '';

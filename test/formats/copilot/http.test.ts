@@ -8,8 +8,10 @@ const plan = (text: string, env = 'test') => {
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   return planDeployment(manifest!, 'kudos', env);
 };
-const rules = (text: string) => deployRequests({ loadBalancer: true, rules: 0 }, plan(text), ['subnet-a']).filter((r) => r.call === 'elbv2.CreateRule')
-  .map((r) => ({ priority: r.input.Priority, values: (r.input.Conditions as { PathPatternConfig: { Values: string[] } }[])[0]!.PathPatternConfig.Values }));
+const rules = (text: string) =>
+  deployRequests({ loadBalancer: true, rules: 0 }, plan(text), ['subnet-a'])
+    .filter((r) => r.call === 'elbv2.CreateRule')
+    .map((r) => ({ priority: r.input.Priority, values: (r.input.Conditions as { PathPatternConfig: { Values: string[] } }[])[0]!.PathPatternConfig.Values }));
 const lbws = (http: string) => `name: api\ntype: Load Balanced Web Service\nimage:\n  location: nginx\n  port: 8080\nhttp:\n${http}`;
 
 // Real manifests, read in place from ../shared (never copied here).
@@ -42,7 +44,9 @@ describe('Copilot http rules', () => {
   });
 
   it('nlb and taskdef_overrides are applied or named, never dropped', () => {
-    const p = plan(`${lbws('  path: /\n')}nlb:\n  port: 443/tcp\ntaskdef_overrides:\n  - path: ContainerDefinitions[0].Ulimits[-]\n    value:\n      Name: nofile\n      SoftLimit: 1024\n      HardLimit: 2048\n  - path: ContainerDefinitions[0].Bogus\n    value: 1\n  - path: ContainerDefinitions[0].LinuxParameters.Capabilities.Add\n    value: [SYS_PTRACE]\n  - path: Cpu\n`);
+    const p = plan(
+      `${lbws('  path: /\n')}nlb:\n  port: 443/tcp\ntaskdef_overrides:\n  - path: ContainerDefinitions[0].Ulimits[-]\n    value:\n      Name: nofile\n      SoftLimit: 1024\n      HardLimit: 2048\n  - path: ContainerDefinitions[0].Bogus\n    value: 1\n  - path: ContainerDefinitions[0].LinuxParameters.Capabilities.Add\n    value: [SYS_PTRACE]\n  - path: Cpu\n`,
+    );
     expect(p.findings).toEqual([
       "nlb: the service's own Network Load Balancer (listener 443/tcp) is not simulated; its traffic arrives through the environment's Application Load Balancer only.",
       'taskdef_overrides[0]: ContainerDefinitions[0].Ulimits[-] is set in the task definition.',
@@ -71,7 +75,10 @@ describe('Copilot and ECR', () => {
     const p = plan('name: api\ntype: Backend Service\nimage:\n  build: ./api/Dockerfile\n');
     expect(p.image).toMatchObject({ repository: 'kudos/api', tag: 'latest', dockerfile: './api/Dockerfile' });
     expect(p.resources[0]).toBe('ECR repository kudos/api, with the image built from ./api/Dockerfile pushed as kudos/api:latest');
-    const calls = (registry?: ReturnType<typeof pushedBy>) => deployRequests({ loadBalancer: false, rules: 0 }, p, ['subnet-a'], registry).map((r) => r.call).slice(0, 3);
+    const calls = (registry?: ReturnType<typeof pushedBy>) =>
+      deployRequests({ loadBalancer: false, rules: 0 }, p, ['subnet-a'], registry)
+        .map((r) => r.call)
+        .slice(0, 3);
     expect(calls()).toEqual(['ecr.CreateRepository', 'ecr.PutImage', 'ecs.RegisterTaskDefinition']);
     expect(calls(pushedBy(p))).toEqual(['ecs.RegisterTaskDefinition', 'servicediscovery.CreateService', 'ecs.CreateService']);
     expect(plan('name: api\ntype: Backend Service\nimage:\n  location: nginx\n').image).toBeUndefined();

@@ -31,16 +31,27 @@ describe('Copilot manifests', () => {
   });
 
   it('never throws on arbitrary text, and every problem has a line', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
-      const r = parseManifest(text);
-      for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
-      return r.manifest !== undefined || r.problems.some((p) => p.severity === 'error');
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const r = parseManifest(text);
+        for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+        return r.manifest !== undefined || r.problems.some((p) => p.severity === 'error');
+      }),
+      { numRuns: 300 },
+    );
     const keys = fc.constantFrom('name', 'type', 'image', 'count', 'cpu', 'memory', 'http', 'on', 'environments', 'network', 'deployment');
-    const values = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant('Backend Service'), fc.dictionary(fc.constantFrom('location', 'port', 'range', 'spot', 'schedule', 'path'), fc.oneof(fc.string({ maxLength: 6 }), fc.integer())));
-    fc.assert(fc.property(fc.dictionary(keys, values), (doc) => {
-      const r = parseManifest(stringify(doc));
-      if (r.manifest && r.manifest.type !== 'Environment') planDeployment(r.manifest, 'a', 'e');
-    }), { numRuns: 300 });
+    const values = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.integer(),
+      fc.constant('Backend Service'),
+      fc.dictionary(fc.constantFrom('location', 'port', 'range', 'spot', 'schedule', 'path'), fc.oneof(fc.string({ maxLength: 6 }), fc.integer())),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(keys, values), (doc) => {
+        const r = parseManifest(stringify(doc));
+        if (r.manifest && r.manifest.type !== 'Environment') planDeployment(r.manifest, 'a', 'e');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -26,7 +26,8 @@ describe('what a manifest deploys', () => {
   it('a string range "1-10" with cpu_percentage gives a scalable target and default cooldowns', () => {
     const p = plan('name: api\ntype: Backend Service\nimage:\n  location: nginx\ncount:\n  range: 1-10\n  cpu_percentage: 70\n  memory_percentage:\n    value: 80\n    cooldown:\n      in: 2m30s\n');
     expect(p.scaling).toEqual({
-      min: 1, max: 10,
+      min: 1,
+      max: 10,
       policies: [
         { metric: 'ECSServiceAverageCPUUtilization', target: 70, scaleInCooldown: 120, scaleOutCooldown: 60 },
         { metric: 'ECSServiceAverageMemoryUtilization', target: 80, scaleInCooldown: 150, scaleOutCooldown: 60 },

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { busyWorld } from '../../support/busyWorld';
 
-interface Listing { call: string; input: Record<string, unknown>; member: string; limit: string; token: string; next: string; max: number; badToken: string }
+interface Listing {
+  call: string;
+  input: Record<string, unknown>;
+  member: string;
+  limit: string;
+  token: string;
+  next: string;
+  max: number;
+  badToken: string;
+}
 
-const ecs = (call: string, member: string, input: Record<string, unknown> = {}, max = 100): Listing => ({ call: `ecs.${call}`, input, member, limit: 'maxResults', token: 'nextToken', next: 'nextToken', max, badToken: 'InvalidParameterException' });
+const ecs = (call: string, member: string, input: Record<string, unknown> = {}, max = 100): Listing => ({
+  call: `ecs.${call}`,
+  input,
+  member,
+  limit: 'maxResults',
+  token: 'nextToken',
+  next: 'nextToken',
+  max,
+  badToken: 'InvalidParameterException',
+});
 const other = (call: string, member: string, input: Record<string, unknown>, limit: string, token: string, next: string, max: number, badToken: string): Listing => ({ call, input, member, limit, token, next, max, badToken });
 
 // Every operation the engine has that a botocore paginator pages.
@@ -18,7 +36,8 @@ const LISTINGS: Listing[] = [
   ecs('ListAccountSettings', 'settings', {}, 10),
   ecs('ListAttributes', 'attributes', { cluster: 'alpha', targetType: 'container-instance' }),
   ...(['DescribeScalableTargets', 'DescribeScalingPolicies', 'DescribeScheduledActions', 'DescribeScalingActivities'] as const).map((op) =>
-    other(`applicationautoscaling.${op}`, op.replace('Describe', ''), { ServiceNamespace: 'ecs' }, 'MaxResults', 'NextToken', 'NextToken', op === 'DescribeScalingPolicies' ? 10 : 50, 'InvalidNextTokenException')),
+    other(`applicationautoscaling.${op}`, op.replace('Describe', ''), { ServiceNamespace: 'ecs' }, 'MaxResults', 'NextToken', 'NextToken', op === 'DescribeScalingPolicies' ? 10 : 50, 'InvalidNextTokenException'),
+  ),
   other('elbv2.DescribeLoadBalancers', 'LoadBalancers', {}, 'PageSize', 'Marker', 'NextMarker', 400, 'ValidationError'),
   other('elbv2.DescribeTargetGroups', 'TargetGroups', {}, 'PageSize', 'Marker', 'NextMarker', 400, 'ValidationError'),
   other('cloudwatch.DescribeAlarms', 'MetricAlarms', {}, 'MaxRecords', 'NextToken', 'NextToken', 100, 'InvalidNextToken'),
@@ -31,9 +50,11 @@ describe('List and Describe operations page as AWS pages them', () => {
   const sim = busyWorld();
   const lb = (sim.call('elbv2.DescribeLoadBalancers', {}).output as { LoadBalancers: { LoadBalancerArn: string }[] }).LoadBalancers[0]!.LoadBalancerArn;
   const listener = (sim.call('elbv2.DescribeListeners', { LoadBalancerArn: lb }).output as { Listeners: { ListenerArn: string }[] }).Listeners[0]!.ListenerArn;
-  const all = [...LISTINGS,
+  const all = [
+    ...LISTINGS,
     other('elbv2.DescribeListeners', 'Listeners', { LoadBalancerArn: lb }, 'PageSize', 'Marker', 'NextMarker', 400, 'ValidationError'),
-    other('elbv2.DescribeRules', 'Rules', { ListenerArn: listener }, 'PageSize', 'Marker', 'NextMarker', 400, 'ValidationError')];
+    other('elbv2.DescribeRules', 'Rules', { ListenerArn: listener }, 'PageSize', 'Marker', 'NextMarker', 400, 'ValidationError'),
+  ];
 
   it.each(all.map((l) => [l.call, l] as const))('%s: one page at a time gives every item once, in order, then no token', (_, l) => {
     const whole = sim.call(l.call, l.input);

@@ -41,7 +41,7 @@ describe('the charts', () => {
 });
 
 describe('the charts in Spanish', () => {
-  it('carry their titles and series names as messages: English as before, Spanish in the page\'s language', async () => {
+  it("carry their titles and series names as messages: English as before, Spanish in the page's language", async () => {
     const { loadLocale, translate } = await import('../../../src/i18n');
     await loadLocale('es');
     const store = sandbox();

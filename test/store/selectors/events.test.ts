@@ -22,7 +22,7 @@ describe('the event log', () => {
     expect(tasks.map(({ i }) => i)).toEqual([...tasks.map(({ i }) => i)].sort((a, b) => a - b));
   });
 
-  it('shows the engine\'s lists with spaces after their commas', () => {
+  it("shows the engine's lists with spaces after their commas", () => {
     expect(readable('Requests to localhost:3000/api/users,/api/threads,/api/posts are failing: the process exited.')).toBe('Requests to localhost:3000/api/users, /api/threads, /api/posts are failing: the process exited.');
     expect(readable('CPU 2,048 and 1,5')).toBe('CPU 2,048 and 1,5');
   });

@@ -34,7 +34,9 @@ describe('why here', () => {
     const rows = traces('--count 1 --placement-strategy type=spread,field=attribute:ecs.availability-zone type=binpack,field=memory')[0]!;
     expect(rows.map((r) => r.verdict)).toEqual(['chosen', 'tied, not taken', 'tied, not taken']);
     expect(rows[0]!.rule).toBe('tie-break');
-    expect(rows[0]!.why).toBe('Kept by every strategy (spread(attribute:ecs.availability-zone): 0 tasks of the group in us-east-1a; binpack(memory): 7987 MiB of memory left), it tied with 2 others; the sandbox takes the instance registered first.');
+    expect(rows[0]!.why).toBe(
+      'Kept by every strategy (spread(attribute:ecs.availability-zone): 0 tasks of the group in us-east-1a; binpack(memory): 7987 MiB of memory left), it tied with 2 others; the sandbox takes the instance registered first.',
+    );
     expect(rows[2]!.why).toMatch(/as the chosen one was: a tie, and the sandbox takes the instance registered first; this one came later\.$/);
   });
 
@@ -60,7 +62,7 @@ describe('why here', () => {
 });
 
 describe('why here, in Spanish', () => {
-  it('says the rules and reasons from the engine\'s codes and figures in the page\'s language', async () => {
+  it("says the rules and reasons from the engine's codes and figures in the page's language", async () => {
     const { loadLocale, translator } = await import('../../../src/i18n');
     await loadLocale('es');
     const store = withTasks(4);

@@ -43,7 +43,13 @@ const CHOICE_WIDTH = 40;
 /** The CLI's "Invalid choice" message: every choice, two to a line, padded to 40 columns. */
 export function invalidChoice(choices: readonly string[], value: string): string {
   const lines = ['Invalid choice, valid choices are:\n'];
-  for (let i = 0; i < choices.length; i += 2) lines.push(choices.slice(i, i + 2).map((c) => c.padEnd(CHOICE_WIDTH)).join(' | '));
+  for (let i = 0; i < choices.length; i += 2)
+    lines.push(
+      choices
+        .slice(i, i + 2)
+        .map((c) => c.padEnd(CHOICE_WIDTH))
+        .join(' | '),
+    );
   const close = closeMatches(value, choices);
   if (close.length) lines.push(`\n\nInvalid choice: ${reprStr(value)}, maybe you meant:\n`, ...close.map((w) => `  * ${w}`));
   return lines.join('\n');
@@ -52,7 +58,10 @@ export function invalidChoice(choices: readonly string[], value: string): string
 /** difflib.get_close_matches(word, possibilities, cutoff=0.8): the ratio of matching characters, best first. */
 function closeMatches(word: string, choices: readonly string[]): string[] {
   const scored = choices.map((c) => [c, ratio(word, c)] as const).filter(([, r]) => r >= 0.8);
-  return scored.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([c]) => c);
+  return scored
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([c]) => c);
 }
 
 /** SequenceMatcher(None, a, b).ratio(): 2 × matched characters / total length (longest matching blocks, recursively). */
@@ -144,7 +153,11 @@ class Reader {
   readonly pattern: string;
   readonly found = new Map<number, OptionMatch>();
 
-  constructor(private readonly args: string[], options: readonly OptionAction[], positionals: readonly PositionalAction[]) {
+  constructor(
+    private readonly args: string[],
+    options: readonly OptionAction[],
+    positionals: readonly PositionalAction[],
+  ) {
     this.positionals = [...positionals];
     let p = '';
     for (let i = 0; i < args.length; i++) {

@@ -57,7 +57,10 @@ export function completeAws(before: string[], word: string): string[] {
     if (word.startsWith('-')) return GLOBAL_OPTIONS.map((o) => o.option);
     return [...Object.keys(svc.ops).map(xform), ...(Object.keys(svc.waiters).length ? ['wait'] : []), 'help'];
   }
-  if (rest[0] === 'wait' && rest.length === 1) return Object.keys(svc.waiters).filter((w) => svc.waiters[w]!.acceptors).map(xform);
+  if (rest[0] === 'wait' && rest.length === 1)
+    return Object.keys(svc.waiters)
+      .filter((w) => svc.waiters[w]!.acceptors)
+      .map(xform);
   const operation = operationOf(service, rest);
   if (!operation) return [];
   if (last?.startsWith('--') && !word.startsWith('-')) {

@@ -8,8 +8,7 @@ import { floatRepr, pyStr } from './python';
  * than the 80 columns of a terminal the CLI does not own).
  */
 
-const isFloat = (floats: Floats | undefined, parent: object | undefined, key: string | number) =>
-  !!floats && !!parent && (Array.isArray(parent) ? floats.lists.has(parent) : floats.members.get(parent)?.has(String(key)) === true);
+const isFloat = (floats: Floats | undefined, parent: object | undefined, key: string | number) => !!floats && !!parent && (Array.isArray(parent) ? floats.lists.has(parent) : floats.members.get(parent)?.has(String(key)) === true);
 
 /** A scalar as Python prints it in the text and table formats (True, None, 0.0). */
 function cell(v: unknown, floats: Floats | undefined, parent: object | undefined, key: string | number): string {

@@ -34,7 +34,13 @@ function paragraphs(doc: string | undefined, indent: number, max: number): strin
   return shown;
 }
 
-const page = (sections: [string, string[]][]): CommandResult => ({ output: sections.flatMap(([h, body]) => [h, ...body, '']).join('\n').trimEnd(), exitCode: 0 });
+const page = (sections: [string, string[]][]): CommandResult => ({
+  output: sections
+    .flatMap(([h, body]) => [h, ...body, ''])
+    .join('\n')
+    .trimEnd(),
+  exitCode: 0,
+});
 
 const loading = (): CommandResult => ({ output: HELP_LOADING, exitCode: 1 });
 
@@ -49,7 +55,17 @@ export function awsHelp(): CommandResult {
   return page([
     ['NAME', ['       aws -']],
     ['DESCRIPTION', wrap('The AWS Command Line Interface is a unified tool to manage your AWS services. In the sandbox it manages the simulated account, 123456789012: the services below, with the operations the sandbox simulates.', 7)],
-    ['SYNOPSIS', ['          aws [options] <command> <subcommand> [parameters]', '', ...wrap('Use aws command help for information on a specific command. Use aws help topics to view a list of available help topics. The synopsis for each command shows its parameters and their usage. Optional parameters are shown in square brackets.', 7)]],
+    [
+      'SYNOPSIS',
+      [
+        '          aws [options] <command> <subcommand> [parameters]',
+        '',
+        ...wrap(
+          'Use aws command help for information on a specific command. Use aws help topics to view a list of available help topics. The synopsis for each command shows its parameters and their usage. Optional parameters are shown in square brackets.',
+          7,
+        ),
+      ],
+    ],
     ['GLOBAL OPTIONS', globals],
     ['AVAILABLE SERVICES', SERVICE_NAMES.map((s) => `       o ${s}`)],
   ]);
@@ -92,7 +108,15 @@ function optionHelp(svc: ServiceModel, a: CliArgument, docs: ServiceHelp, inputR
   }
   const sh = shorthandExample(svc, s);
   if (sh) lines.push('', '       Shorthand Syntax:', '', ...sh.split('\n').map((l) => `          ${l}`));
-  if (s.kind !== 'scalar') lines.push('', '       JSON Syntax:', '', ...jsonSyntax(svc, s, docs.enums, where, 0).split('\n').map((l) => `          ${l}`));
+  if (s.kind !== 'scalar')
+    lines.push(
+      '',
+      '       JSON Syntax:',
+      '',
+      ...jsonSyntax(svc, s, docs.enums, where, 0)
+        .split('\n')
+        .map((l) => `          ${l}`),
+    );
   return lines;
 }
 
@@ -103,10 +127,18 @@ export function operationHelp(service: string, operation: string, description?: 
   if (!docs) return loading();
   const table = operationArguments(service, svc, operation);
   const inputRef = svc.ops[operation]!.i;
-  const synopsis = [`            ${xform(operation)}`, ...table.map((a) => synopsisLine(a, table)).filter((x): x is string => !!x).map((l) => `          ${l}`)];
+  const synopsis = [
+    `            ${xform(operation)}`,
+    ...table
+      .map((a) => synopsisLine(a, table))
+      .filter((x): x is string => !!x)
+      .map((l) => `          ${l}`),
+  ];
   const options = table.filter((a) => a.member && a.action.kind !== 'false').flatMap((a) => [...optionHelp(svc, a, docs, inputRef), '']);
   const p = svc.ops[operation]!.p;
-  const paging = p ? ['', ...wrap(`${xform(operation)} is a paginated operation. Multiple API calls may be issued in order to retrieve the entire data set of results. You can disable pagination by providing the --no-paginate argument.`, 7)] : [];
+  const paging = p
+    ? ['', ...wrap(`${xform(operation)} is a paginated operation. Multiple API calls may be issued in order to retrieve the entire data set of results. You can disable pagination by providing the --no-paginate argument.`, 7)]
+    : [];
   const out = outputShape(svc, operation);
   const output = out && !description ? membersOf(svc, out).flatMap(([k, ms]) => [`       ${k} -> (${typeName(ms)})`, ...paragraphs(docs.members[out.ref]?.[k], 10, 1), '']) : [];
   return page([
@@ -124,11 +156,16 @@ function successText(a: Acceptor): string {
   const expected = String(a.expected);
   const path = `JMESPath query ${a.argument ?? ''} returns `;
   switch (a.matcher) {
-    case 'error': return `${expected} is thrown `;
-    case 'path': return `${path}${expected} `;
-    case 'pathAll': return `${path}${expected} for all elements `;
-    case 'pathAny': return `${path}${expected} for any element `;
-    default: return `${expected} response is received `;
+    case 'error':
+      return `${expected} is thrown `;
+    case 'path':
+      return `${path}${expected} `;
+    case 'pathAll':
+      return `${path}${expected} for all elements `;
+    case 'pathAny':
+      return `${path}${expected} for any element `;
+    default:
+      return `${expected} response is received `;
   }
 }
 
@@ -150,4 +187,3 @@ export function waiterHelp(service: string, waiter: string | undefined): Command
   const description = `${docs.waiters?.[waiter] ?? `Wait until ${until}when polling with ${xform(w.op)}.`} It will poll every ${w.delay ?? 15} seconds until a successful state has been reached. This will exit with a return code of 255 after ${w.max ?? 40} failed checks.`;
   return operationHelp(service, w.op, description);
 }
-

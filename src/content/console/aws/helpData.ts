@@ -33,7 +33,7 @@ export function helpData(): HelpData | undefined {
   return loaded;
 }
 
-export const HELP_LOADING = 'The AWS CLI\'s documentation is still loading; run the command again in a moment.';
+export const HELP_LOADING = "The AWS CLI's documentation is still loading; run the command again in a moment.";
 
 // In the page: fetch it soon after the page is up, so that help is there when a learner asks for it. Elsewhere
 // (the runner, tests, the differential test) the caller awaits loadHelp() before it runs commands that need it.

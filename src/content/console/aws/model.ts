@@ -8,25 +8,58 @@ import data from './model.generated.json';
  */
 
 export type Ref = string | number;
-export interface StructShape { t: 'S'; m: Record<string, Ref>; r?: string[]; tok?: string[]; doc?: 1; u?: 1 }
-export interface ListShape { t: 'L'; e: Ref; min?: number; /** a scalar element's shape name */ n?: string }
-export interface MapShape { t: 'M'; k: Ref; v: Ref }
+export interface StructShape {
+  t: 'S';
+  m: Record<string, Ref>;
+  r?: string[];
+  tok?: string[];
+  doc?: 1;
+  u?: 1;
+}
+export interface ListShape {
+  t: 'L';
+  e: Ref;
+  min?: number;
+  /** a scalar element's shape name */ n?: string;
+}
+export interface MapShape {
+  t: 'M';
+  k: Ref;
+  v: Ref;
+}
 export type ComplexShape = StructShape | ListShape | MapShape;
 
 /** Any shape, resolved: a scalar's type name and minimum, or the complex shape (with its index). */
-export type Shape =
-  | { kind: 'scalar'; type: ScalarType; min?: number; ref: string }
-  | (StructShape & { kind: 'structure'; ref: number })
-  | (ListShape & { kind: 'list'; ref: number })
-  | (MapShape & { kind: 'map'; ref: number });
+export type Shape = { kind: 'scalar'; type: ScalarType; min?: number; ref: string } | (StructShape & { kind: 'structure'; ref: number }) | (ListShape & { kind: 'list'; ref: number }) | (MapShape & { kind: 'map'; ref: number });
 
 export type ScalarType = 'string' | 'integer' | 'long' | 'boolean' | 'double' | 'float' | 'timestamp' | 'blob';
 
-export interface Paginator { it: string | string[]; ot: string | string[]; rk: string | string[]; lk?: string; mr?: string; nak?: string[] }
-export interface Acceptor { state: 'success' | 'failure' | 'retry'; matcher: 'path' | 'pathAll' | 'pathAny' | 'status' | 'error'; argument?: string; expected: unknown }
+export interface Paginator {
+  it: string | string[];
+  ot: string | string[];
+  rk: string | string[];
+  lk?: string;
+  mr?: string;
+  nak?: string[];
+}
+export interface Acceptor {
+  state: 'success' | 'failure' | 'retry';
+  matcher: 'path' | 'pathAll' | 'pathAny' | 'status' | 'error';
+  argument?: string;
+  expected: unknown;
+}
 /** A waiter of the model; `acceptors` only where the engine has the operation it polls. */
-export interface WaiterModel { op: string; delay?: number; max?: number; acceptors?: Acceptor[] }
-export interface OperationModel { i: number; o: number; p?: Paginator }
+export interface WaiterModel {
+  op: string;
+  delay?: number;
+  max?: number;
+  acceptors?: Acceptor[];
+}
+export interface OperationModel {
+  i: number;
+  o: number;
+  p?: Paginator;
+}
 
 export interface ServiceModel {
   /** the engine's namespace */
@@ -94,7 +127,10 @@ export function xform(name: string): string {
   let n = name;
   const special = /[A-Z]{2,}s$/.exec(n);
   if (special) n = `${n.slice(0, -special[0].length)}-${special[0].toLowerCase()}`;
-  return n.replace(/(.)([A-Z][a-z]+)/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return n
+    .replace(/(.)([A-Z][a-z]+)/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 /** A service's operation by its CLI name (list-clusters → ListClusters). */

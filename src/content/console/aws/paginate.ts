@@ -29,7 +29,9 @@ function pyDumps(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return `[${v.map(pyDumps).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${pyDumps(k)}: ${pyDumps(x)}`).join(', ')}}`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${pyDumps(k)}: ${pyDumps(x)}`)
+    .join(', ')}}`;
 }
 
 const utf8ToBase64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));

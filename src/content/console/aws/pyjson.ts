@@ -10,7 +10,14 @@ export class PyJsonError extends Error {}
 
 const WS = ' \t\n\r';
 const NUMBER = /^(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/;
-const LITERALS: [string, () => unknown][] = [['null', () => null], ['true', () => true], ['false', () => false], ['NaN', () => new PyFloat(NaN)], ['Infinity', () => new PyFloat(Infinity)], ['-Infinity', () => new PyFloat(-Infinity)]];
+const LITERALS: [string, () => unknown][] = [
+  ['null', () => null],
+  ['true', () => true],
+  ['false', () => false],
+  ['NaN', () => new PyFloat(NaN)],
+  ['Infinity', () => new PyFloat(Infinity)],
+  ['-Infinity', () => new PyFloat(-Infinity)],
+];
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 function fail(msg: string, s: string, pos: number): never {

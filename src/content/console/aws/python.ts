@@ -44,7 +44,10 @@ export function pyInt(text: string): number | undefined {
 export function pyFloat(text: string): number | undefined {
   const t = text.replace(PY_SPACE, '').normalize('NFKC');
   if (!FLOAT_TEXT.test(t)) return undefined;
-  const bare = t.replace(/_/g, '').toLowerCase().replace(/^([+-]?)inf(inity)?$/, '$1Infinity');
+  const bare = t
+    .replace(/_/g, '')
+    .toLowerCase()
+    .replace(/^([+-]?)inf(inity)?$/, '$1Infinity');
   return /nan$/.test(bare) ? NaN : Number(bare);
 }
 
@@ -86,6 +89,9 @@ export function pyReprValue(v: unknown): string {
   if (typeof v === 'string') return reprStr(v);
   if (Array.isArray(v)) return `[${v.map(pyReprValue).join(', ')}]`;
   if (v instanceof PyFloat) return floatRepr(v.value);
-  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${reprStr(k)}: ${pyReprValue(x)}`).join(', ')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${reprStr(k)}: ${pyReprValue(x)}`)
+      .join(', ')}}`;
   return pyStr(v);
 }

@@ -58,6 +58,9 @@ export function runtimeMessage(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const m = /^TypeError: (\w+)\(\) expected argument \d+ to be type (.+) but received type (\w+) instead\.$/.exec(message);
   if (!m) return message;
-  const expected = m[2]!.split(',').map((t) => `'${t === 'expref' ? 'expref' : t}'`).join(', ');
+  const expected = m[2]!
+    .split(',')
+    .map((t) => `'${t === 'expref' ? 'expref' : t}'`)
+    .join(', ');
   return `In function ${m[1]!}(), invalid type for value: ${m[3] === 'null' ? 'None' : m[3]!}, expected one of: [${expected}], received: "${m[3]!}"`;
 }

@@ -32,17 +32,27 @@ function field(svc: ServiceModel, t: Typed, name: string): Typed {
 function walk(svc: ServiceModel, n: Node, t: Typed): Typed {
   const kids = (n.children ?? []).filter((c): c is Node => typeof c === 'object' && c !== null);
   switch (n.type) {
-    case 'Field': return field(svc, t, n.name ?? '');
-    case 'Identity': case 'Current': return t;
-    case 'Subexpression': case 'Pipe': case 'IndexExpression': return walk(svc, kids[1]!, walk(svc, kids[0]!, t));
-    case 'Index': return element(svc, t);
-    case 'Slice': return t;
+    case 'Field':
+      return field(svc, t, n.name ?? '');
+    case 'Identity':
+    case 'Current':
+      return t;
+    case 'Subexpression':
+    case 'Pipe':
+    case 'IndexExpression':
+      return walk(svc, kids[1]!, walk(svc, kids[0]!, t));
+    case 'Index':
+      return element(svc, t);
+    case 'Slice':
+      return t;
     case 'Flatten': {
       const inner = walk(svc, kids[0]!, t);
       const el = element(svc, inner);
       return el?.kind === 'list' || el?.kind === 'listOf' ? { kind: 'listOf', of: element(svc, el) } : inner;
     }
-    case 'Projection': case 'FilterProjection': return { kind: 'listOf', of: walk(svc, kids[1]!, element(svc, walk(svc, kids[0]!, t))) };
+    case 'Projection':
+    case 'FilterProjection':
+      return { kind: 'listOf', of: walk(svc, kids[1]!, element(svc, walk(svc, kids[0]!, t))) };
     case 'ValueProjection': {
       const left = walk(svc, kids[0]!, t);
       return { kind: 'listOf', of: walk(svc, kids[1]!, left?.kind === 'map' ? shapeOf(svc, left.v) : undefined) };
@@ -52,7 +62,8 @@ function walk(svc: ServiceModel, n: Node, t: Typed): Typed {
       if (['max', 'min', 'sum'].includes(n.name ?? '') && isDouble(element(svc, arg))) return element(svc, arg);
       return undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -97,7 +97,11 @@ export function readRequest(service: string, svc: ServiceModel, operation: strin
   const table = overridingRequired(operationArguments(service, svc, operation), words);
   let values: Map<string, ArgValue>;
   try {
-    const parsed = parseKnownArgs(words, table.map((a) => a.action), [{ dest: 'help', nargs: '?' }]);
+    const parsed = parseKnownArgs(
+      words,
+      table.map((a) => a.action),
+      [{ dest: 'help', nargs: '?' }],
+    );
     values = parsed.values;
     const help = values.get('help');
     if (help === 'help') return { help: true };

@@ -32,12 +32,20 @@ function generate(g: Gen, s: Shape, where: string, name: string, stack: number[]
   if (s.kind === 'list') return [generate(g, shapeOf(g.svc, s.e), `${s.ref}[]`, g.names ? (s.n ?? name) : '', [...stack, s.ref])];
   if (s.kind === 'map') return { KeyName: generate(g, shapeOf(g.svc, s.v), '', '', [...stack, s.ref]) };
   switch (s.type) {
-    case 'string': return g.names ? name : (g.enums[where]?.[0] ?? '');
-    case 'integer': case 'long': return 0;
-    case 'double': case 'float': return new PyFloat(0);
-    case 'boolean': return true;
-    case 'timestamp': return '1970-01-01T00:00:00';
-    default: return '';
+    case 'string':
+      return g.names ? name : (g.enums[where]?.[0] ?? '');
+    case 'integer':
+    case 'long':
+      return 0;
+    case 'double':
+    case 'float':
+      return new PyFloat(0);
+    case 'boolean':
+      return true;
+    case 'timestamp':
+      return '1970-01-01T00:00:00';
+    default:
+      return '';
   }
 }
 

@@ -8,10 +8,17 @@ import { PyFloat, pyStr } from './python';
  */
 
 const VALID: Record<string, string> = {
-  string: "<class 'str'>", integer: "<class 'int'>", long: "<class 'int'>", boolean: "<class 'bool'>",
-  double: "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>", float: "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
-  list: "<class 'list'>, <class 'tuple'>", structure: "<class 'dict'>", map: "<class 'dict'>",
-  timestamp: "<class 'datetime.datetime'>, timestamp-string", blob: "<class 'bytes'>, <class 'bytearray'>, file-like object",
+  string: "<class 'str'>",
+  integer: "<class 'int'>",
+  long: "<class 'int'>",
+  boolean: "<class 'bool'>",
+  double: "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
+  float: "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>",
+  list: "<class 'list'>, <class 'tuple'>",
+  structure: "<class 'dict'>",
+  map: "<class 'dict'>",
+  timestamp: "<class 'datetime.datetime'>, timestamp-string",
+  blob: "<class 'bytes'>, <class 'bytearray'>, file-like object",
 };
 
 function pyType(v: unknown): string {
@@ -32,12 +39,20 @@ function typeOk(s: Shape, v: unknown): boolean {
   if (s.kind === 'structure' || s.kind === 'map') return isDict(v);
   if (s.kind === 'list') return Array.isArray(v);
   switch (s.type) {
-    case 'string': return typeof v === 'string';
-    case 'integer': case 'long': return isInt(v);
-    case 'double': case 'float': return isInt(v) || typeof v === 'number' || v instanceof PyFloat;
-    case 'boolean': return typeof v === 'boolean';
-    case 'timestamp': return typeof v === 'string' || typeof v === 'number' || v instanceof PyFloat;
-    default: return typeof v === 'string';
+    case 'string':
+      return typeof v === 'string';
+    case 'integer':
+    case 'long':
+      return isInt(v);
+    case 'double':
+    case 'float':
+      return isInt(v) || typeof v === 'number' || v instanceof PyFloat;
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'timestamp':
+      return typeof v === 'string' || typeof v === 'number' || v instanceof PyFloat;
+    default:
+      return typeof v === 'string';
   }
 }
 
@@ -74,7 +89,11 @@ class Report {
     const keys = Object.keys(v);
     if (s.u && keys.length !== 1) {
       const members = Object.keys(s.m).join('. ');
-      this.errors.push(keys.length === 0 ? `Must set one of the following keys for tagged unionstructure ${label(name)}: ${members}.` : `Invalid number of parameters set for tagged union structure ${label(name)}. Can only set one of the following keys: ${members}.`);
+      this.errors.push(
+        keys.length === 0
+          ? `Must set one of the following keys for tagged unionstructure ${label(name)}: ${members}.`
+          : `Invalid number of parameters set for tagged union structure ${label(name)}. Can only set one of the following keys: ${members}.`,
+      );
     }
     for (const r of s.r ?? []) if (!Object.hasOwn(v, r)) this.errors.push(`Missing required parameter in ${label(name)}: "${r}"`);
     const known: string[] = [];

@@ -32,12 +32,18 @@ type Response = { output: Record<string, unknown> } | { error: { code: string; m
 function explanation(a: Acceptor): string {
   const expected = typeof a.expected === 'string' ? a.expected : JSON.stringify(a.expected);
   switch (a.matcher) {
-    case 'path': return `For expression "${a.argument ?? ''}" we matched expected path: "${expected}"`;
-    case 'pathAll': return `For expression "${a.argument ?? ''}" all members matched excepted path: "${expected}"`;
-    case 'pathAny': return `For expression "${a.argument ?? ''}" we matched expected path: "${expected}" at least once`;
-    case 'status': return `Matched expected HTTP status code: ${expected}`;
-    case 'error': return `Matched expected service error code: ${expected}`;
-    default: return `No explanation for unknown waiter type: "${String(a.matcher)}"`;
+    case 'path':
+      return `For expression "${a.argument ?? ''}" we matched expected path: "${expected}"`;
+    case 'pathAll':
+      return `For expression "${a.argument ?? ''}" all members matched excepted path: "${expected}"`;
+    case 'pathAny':
+      return `For expression "${a.argument ?? ''}" we matched expected path: "${expected}" at least once`;
+    case 'status':
+      return `Matched expected HTTP status code: ${expected}`;
+    case 'error':
+      return `Matched expected service error code: ${expected}`;
+    default:
+      return `No explanation for unknown waiter type: "${String(a.matcher)}"`;
   }
 }
 
@@ -96,8 +102,8 @@ export function startWaiter(t: Target, waiter: string, model: WaiterModel, param
   const p = plain(params) as Record<string, Json>;
   const config = p.WaiterConfig && typeof p.WaiterConfig === 'object' && !Array.isArray(p.WaiterConfig) ? p.WaiterConfig : {};
   delete p.WaiterConfig;
-  const delay = typeof config.Delay === 'number' && config.Delay >= 0 ? config.Delay : model.delay ?? 15;
-  const max = typeof config.MaxAttempts === 'number' && config.MaxAttempts >= 1 ? config.MaxAttempts : model.max ?? 40;
+  const delay = typeof config.Delay === 'number' && config.Delay >= 0 ? config.Delay : (model.delay ?? 15);
+  const max = typeof config.MaxAttempts === 'number' && config.MaxAttempts >= 1 ? config.MaxAttempts : (model.max ?? 40);
   return poll({ service: t.service, operation: t.operation, waiter, params: p, region, attempt: 0, delay, max }, t, model, ctx);
 }
 

@@ -5,7 +5,8 @@ import { parsed } from '../types';
 import { execute, fail, record, str, type CopilotContext, type Flags } from './copilotContext';
 import { WORKLOAD_VERBS, withApp } from './copilotWorkloads';
 
-const COPILOT_HELP = 'copilot init --app <app> --name <svc> --type "<type>" --image <uri> [--port N] [--deploy] | app init <name> | app delete | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc> | svc logs --name <svc> [--env <env>] [--limit N] | job init --name <job> --schedule "@daily" --image <uri> | job deploy --name <job> --env <env>';
+const COPILOT_HELP =
+  'copilot init --app <app> --name <svc> --type "<type>" --image <uri> [--port N] [--deploy] | app init <name> | app delete | env init --name <env> | env deploy --name <env> | svc init --name <svc> --svc-type "<type>" --image <uri> [--port N] | svc deploy --name <svc> --env <env> | svc status --name <svc> --env <env> | svc show --name <svc> | svc logs --name <svc> [--env <env>] [--limit N] | job init --name <job> --schedule "@daily" --image <uri> | job deploy --name <job> --env <env>';
 
 /** How long copilot app delete waits between deleting the services and deleting their environments' clusters. */
 const APP_DELETE_WAIT_MS = 60_000;
@@ -18,7 +19,10 @@ function appInit({ session, words, flags }: CopilotContext): CommandResult {
   if (!name || !NAME.test(name)) return fail('application name must start with a letter and contain only lower-case letters, numbers, and hyphens');
   if (c.app && c.app !== name) return fail(`this workspace is already registered with application ${c.app}`);
   c.app = name;
-  return { output: `✔ Created the infrastructure to manage services and jobs under application ${name}.\n\nEnd of support: AWS Copilot reached end of support in June 2026; the sandbox teaches its manifests as a whole architecture in one file.`, exitCode: 0 };
+  return {
+    output: `✔ Created the infrastructure to manage services and jobs under application ${name}.\n\nEnd of support: AWS Copilot reached end of support in June 2026; the sandbox teaches its manifests as a whole architecture in one file.`,
+    exitCode: 0,
+  };
 }
 
 /** copilot init: the application, the workload's manifest, and with --deploy a "test" environment and the deployment. */
@@ -91,7 +95,11 @@ function env({ sim, session, words, flags }: CopilotContext): CommandResult {
 
 /** Every verb, by `<noun> <verb>` (and `init` alone). */
 const VERBS: Record<string, (ctx: CopilotContext) => CommandResult> = {
-  'app init': appInit, init, 'app delete': withApp(appDelete), 'env init': withApp(env), 'env deploy': withApp(env),
+  'app init': appInit,
+  init,
+  'app delete': withApp(appDelete),
+  'env init': withApp(env),
+  'env deploy': withApp(env),
   ...Object.fromEntries(Object.entries(WORKLOAD_VERBS).map(([k, v]) => [k, withApp(v)])),
 };
 
@@ -138,4 +146,3 @@ export const copilotCommand: ConsoleCommand<{ words: string[]; flags: Flags }> =
     return step === 'environments' && app ? deleteEnvironments(ctx, app) : fail(`copilot: no step ${step}`);
   },
 };
-

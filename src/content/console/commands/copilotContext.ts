@@ -17,8 +17,7 @@ export const str = (flags: Flags, k: string) => (typeof flags[k] === 'string' ? 
 
 export const fail = (m: string, more: Partial<CommandResult> = {}): CommandResult => ({ output: `✘ ${m}`, exitCode: 1, ...more });
 
-export const needApp = (session: ConsoleSession): CommandResult | undefined =>
-  session.copilot.app ? undefined : fail('could not find an application attached to this workspace: run copilot app init <name> first');
+export const needApp = (session: ConsoleSession): CommandResult | undefined => (session.copilot.app ? undefined : fail('could not find an application attached to this workspace: run copilot app init <name> first'));
 
 /** A request of the command's own, recorded with what came back. */
 export function record(sim: Sim, call: string, input: Record<string, unknown>): CallRecord {

@@ -79,16 +79,25 @@ export function svcLogs({ sim, session, flags }: CopilotContext): CommandResult 
   const env = str(flags, 'env') ?? c.services[name]![0]!;
   const svc = Object.values(sim.world.services).find((s) => s.serviceName === name && s.clusterArn.endsWith(`:cluster/${c.app!}-${env}`));
   if (!svc) return fail(`service ${name} is not deployed to ${env}`);
-  const ids = new Map(sim.world.taskOrder.map((a) => sim.world.tasks[a]!).filter((t) => t.serviceArn === svc.serviceArn).map((t) => [t.taskArn, t.id.slice(0, 8)]));
+  const ids = new Map(
+    sim.world.taskOrder
+      .map((a) => sim.world.tasks[a]!)
+      .filter((t) => t.serviceArn === svc.serviceArn)
+      .map((t) => [t.taskArn, t.id.slice(0, 8)]),
+  );
   const limit = Number(str(flags, 'limit') ?? 10);
   const lines: string[] = [];
   for (const e of sim.events) {
     const id = typeof e.taskArn === 'string' ? ids.get(e.taskArn) : undefined;
     if (!id || !/^(ContainerStateChange|ContainerHealthChange|TaskStateChange)$/.test(e.type)) continue;
     if (e.type === 'TaskStateChange' && e.lastStatus !== 'STOPPED') continue;
-    const text = e.type === 'ContainerStateChange' ? `${String(e.containerName)}: ${e.lastStatus === 'RUNNING' ? 'started' : String(e.lastStatus).toLowerCase()}`
-      : e.type === 'ContainerHealthChange' ? `${String(e.containerName)}: health check ${String(e.healthStatus).toLowerCase()}` : `stopped: ${e.message}`;
-    lines.push(`copilot/${name}/${id} ${new Date((sim.world.epochSeconds * 1000) + e.t).toISOString()} ${text}`);
+    const text =
+      e.type === 'ContainerStateChange'
+        ? `${String(e.containerName)}: ${e.lastStatus === 'RUNNING' ? 'started' : String(e.lastStatus).toLowerCase()}`
+        : e.type === 'ContainerHealthChange'
+          ? `${String(e.containerName)}: health check ${String(e.healthStatus).toLowerCase()}`
+          : `stopped: ${e.message}`;
+    lines.push(`copilot/${name}/${id} ${new Date(sim.world.epochSeconds * 1000 + e.t).toISOString()} ${text}`);
   }
   return { output: (lines.length ? lines.slice(-Math.max(1, limit)) : [`No log events for ${name} in ${env} yet.`]).join('\n'), exitCode: 0 };
 }
@@ -117,14 +126,31 @@ export function svcStatus({ sim, session, flags }: CopilotContext): CommandResul
   const tasks = svc.taskArns.map((a) => sim.world.tasks[a]!).filter((t) => t.desiredStatus === 'RUNNING');
   const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
   return {
-    output: [`Task Summary`, '', `  Running   ${running}/${svc.desiredCount} desired tasks are running`, '', 'Tasks', '', ...tasks.map((t) => `  ${t.taskArn.split('/').pop()!.slice(0, 8)}  ${t.lastStatus}  ${t.capacityProviderName ?? t.launchType}`)].join('\n'),
+    output: [
+      `Task Summary`,
+      '',
+      `  Running   ${running}/${svc.desiredCount} desired tasks are running`,
+      '',
+      'Tasks',
+      '',
+      ...tasks.map((t) => `  ${t.taskArn.split('/').pop()!.slice(0, 8)}  ${t.lastStatus}  ${t.capacityProviderName ?? t.launchType}`),
+    ].join('\n'),
     exitCode: 0,
   };
 }
 
 /** The workload verbs, each needing an application first. */
 export const WORKLOAD_VERBS: Record<string, (ctx: CopilotContext) => CommandResult> = {
-  'svc init': svcInit, 'job init': jobInit, 'svc deploy': deploy, 'job deploy': deploy, 'svc logs': svcLogs, 'svc show': svcShow, 'svc status': svcStatus,
+  'svc init': svcInit,
+  'job init': jobInit,
+  'svc deploy': deploy,
+  'job deploy': deploy,
+  'svc logs': svcLogs,
+  'svc show': svcShow,
+  'svc status': svcStatus,
 };
 
-export const withApp = (verb: (ctx: CopilotContext) => CommandResult) => (ctx: CopilotContext): CommandResult => needApp(ctx.session) ?? verb(ctx);
+export const withApp =
+  (verb: (ctx: CopilotContext) => CommandResult) =>
+  (ctx: CopilotContext): CommandResult =>
+    needApp(ctx.session) ?? verb(ctx);

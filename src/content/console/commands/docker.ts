@@ -62,17 +62,19 @@ function images(_rest: string[], { call }: DockerContext): Printed {
 const EACH_OP = { logs: 'Logs', stop: 'Stop', start: 'Start', restart: 'Restart', rm: 'Rm', pull: 'Pull', push: 'Push' } as const;
 
 /** logs / stop / start / restart / rm / pull / push: the operation on each container or image named. */
-const onEach = (cmd: keyof typeof EACH_OP) => (rest: string[], { call }: DockerContext): Printed => {
-  const target = rest.filter((a) => !a.startsWith('-'));
-  if (target.length === 0) return fail(`"docker ${cmd}" requires at least 1 argument.`);
-  const out: string[] = [];
-  for (const t of target) {
-    const r = call(EACH_OP[cmd], cmd === 'pull' || cmd === 'push' ? { image: t } : { container: t, force: rest.includes('-f') || rest.includes('--force') });
-    if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
-    out.push(cmd === 'logs' || cmd === 'pull' || cmd === 'push' ? (r.out.lines as string[]).join('\n') : t);
-  }
-  return { output: out.join('\n'), exitCode: 0 };
-};
+const onEach =
+  (cmd: keyof typeof EACH_OP) =>
+  (rest: string[], { call }: DockerContext): Printed => {
+    const target = rest.filter((a) => !a.startsWith('-'));
+    if (target.length === 0) return fail(`"docker ${cmd}" requires at least 1 argument.`);
+    const out: string[] = [];
+    for (const t of target) {
+      const r = call(EACH_OP[cmd], cmd === 'pull' || cmd === 'push' ? { image: t } : { container: t, force: rest.includes('-f') || rest.includes('--force') });
+      if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
+      out.push(cmd === 'logs' || cmd === 'pull' || cmd === 'push' ? (r.out.lines as string[]).join('\n') : t);
+    }
+    return { output: out.join('\n'), exitCode: 0 };
+  };
 
 /** docker tag SOURCE TARGET: another name for the image, such as its ECR repository's URI with a tag. */
 function tag(rest: string[], { call }: DockerContext): Printed {
@@ -111,16 +113,34 @@ function network(rest: string[], { sim, call }: DockerContext): Printed {
 
 /** docker's subcommands, each on the world's local Docker host. */
 const SUBCOMMANDS: Record<string, (rest: string[], ctx: DockerContext) => Printed> = {
-  build, compose: (rest, ctx) => composeCommand(ctx.session, rest, ctx.call), exec, images, login, logs: onEach('logs'), network, ps, pull: onEach('pull'),
-  push: onEach('push'), restart: onEach('restart'), rm: onEach('rm'), run, start: onEach('start'), stop: onEach('stop'), tag,
+  build,
+  compose: (rest, ctx) => composeCommand(ctx.session, rest, ctx.call),
+  exec,
+  images,
+  login,
+  logs: onEach('logs'),
+  network,
+  ps,
+  pull: onEach('pull'),
+  push: onEach('push'),
+  restart: onEach('restart'),
+  rm: onEach('rm'),
+  run,
+  start: onEach('start'),
+  stop: onEach('stop'),
+  tag,
 };
 
 export const dockerCommand: ConsoleCommand<{ words: string[] }> = {
   name: 'docker',
   usage: [
-    'docker build -t <name:tag> [-f Dockerfile] .', 'docker run [-d] [-p host:container] [-e K=V] [--name N] [--network N] [--restart P] <image>',
-    'docker ps [-a] | images | logs | stop | start | restart | rm [-f] <container>', 'docker exec <container> <command>', 'docker pull | push <image>',
-    'docker network create <name>', 'docker compose [-f file] [-p project] up | down | ps | logs | exec | start | stop | restart',
+    'docker build -t <name:tag> [-f Dockerfile] .',
+    'docker run [-d] [-p host:container] [-e K=V] [--name N] [--network N] [--restart P] <image>',
+    'docker ps [-a] | images | logs | stop | start | restart | rm [-f] <container>',
+    'docker exec <container> <command>',
+    'docker pull | push <image>',
+    'docker network create <name>',
+    'docker compose [-f file] [-p project] up | down | ps | logs | exec | start | stop | restart',
   ],
   help: "Docker on the world's local host, before ECS: build images from the editor's Dockerfile, run containers with published ports, and run a Compose file from the editor.",
   time: 'none',

@@ -39,7 +39,10 @@ function up({ name, p, session, call, shown }: Project): Printed {
     }
     const restart = typeof s.raw.restart === 'string' ? s.raw.restart : undefined;
     services.push({
-      name: s.name, image, env: s.environment, dependsOn: s.dependsOn,
+      name: s.name,
+      image,
+      env: s.environment,
+      dependsOn: s.dependsOn,
       ports: s.ports.filter((x) => x.published !== undefined).map((x) => `${x.published!}:${x.target}${x.protocol === 'udp' ? '/udp' : ''}`),
       ...(restart ? { restart } : {}),
       ...(s.healthcheck && !s.healthcheck.disable && s.healthcheck.test.length ? { healthcheck: s.healthcheck } : {}),
@@ -76,17 +79,19 @@ function logs({ name, call }: Project, rest: string[]): Printed {
 const EACH = { restart: ['Restart', 'Restarted'], stop: ['Stop', 'Stopped'], start: ['Start', 'Started'] } as const;
 
 /** restart / stop / start: each of the project's containers (or the services named). */
-const onEach = (sub: keyof typeof EACH) => ({ name, call }: Project, rest: string[]): Printed => {
-  const r = call('ComposePs', { project: name });
-  if (!r.ok) return fail(r.msg);
-  const out: string[] = [];
-  for (const c of r.out.containers as PsRow[]) {
-    if (rest.length && !rest.includes(c.Service ?? '')) continue;
-    const x = call(EACH[sub][0], { container: c.Names });
-    out.push(x.ok ? ` ✔ Container ${c.Names} ${EACH[sub][1]}` : x.msg);
-  }
-  return { output: out.join('\n'), exitCode: out.some((l) => !l.startsWith(' ✔')) ? 1 : 0 };
-};
+const onEach =
+  (sub: keyof typeof EACH) =>
+  ({ name, call }: Project, rest: string[]): Printed => {
+    const r = call('ComposePs', { project: name });
+    if (!r.ok) return fail(r.msg);
+    const out: string[] = [];
+    for (const c of r.out.containers as PsRow[]) {
+      if (rest.length && !rest.includes(c.Service ?? '')) continue;
+      const x = call(EACH[sub][0], { container: c.Names });
+      out.push(x.ok ? ` ✔ Container ${c.Names} ${EACH[sub][1]}` : x.msg);
+    }
+    return { output: out.join('\n'), exitCode: out.some((l) => !l.startsWith(' ✔')) ? 1 : 0 };
+  };
 
 function exec({ name, call }: Project, rest: string[]): Printed {
   const [svc, ...command] = rest;

@@ -11,7 +11,7 @@ export function helpCommand(commands: () => readonly ConsoleCommand[]): ConsoleC
   return {
     name: 'help',
     usage: ['help', 'help <command>'],
-    help: 'Lists the console\'s commands, or says what one command does and how to write it.',
+    help: "Lists the console's commands, or says what one command does and how to write it.",
     time: 'none',
     alwaysAllowed: true,
     complete: (before) => (before.length === 0 ? commands().map((c) => c.name) : []),

@@ -7,12 +7,22 @@ type Printed = CommandResult;
 const fail = (m: string): Printed => ({ output: m, exitCode: 1 });
 const USAGE = 'usage: process ps | start <name> --port N [--image I] | stop <name> | restart <name> | crash <name> --on /path';
 
-interface ProcessRow { name: string; pid: number; port: number; state: string; exitCode?: number; restarts: number }
+interface ProcessRow {
+  name: string;
+  pid: number;
+  port: number;
+  state: string;
+  exitCode?: number;
+  restarts: number;
+}
 
 const VERBS: Record<string, (name: string | undefined, rest: string[], ctx: RunContext) => Printed> = {
   ps: (_name, _rest, { sim }) => {
     const rows = (sim.call('docker.ProcessList', {}).output as { processes: ProcessRow[] }).processes;
-    return { output: ['PID    NAME    PORT   STATE', ...rows.map((x) => `${x.pid}   ${x.name}   ${x.port}   ${x.state === 'running' ? 'running' : `exited (${x.exitCode ?? 0})`}${x.restarts ? `, restarted ${x.restarts}×` : ''}`)].join('\n'), exitCode: 0 };
+    return {
+      output: ['PID    NAME    PORT   STATE', ...rows.map((x) => `${x.pid}   ${x.name}   ${x.port}   ${x.state === 'running' ? 'running' : `exited (${x.exitCode ?? 0})`}${x.restarts ? `, restarted ${x.restarts}×` : ''}`)].join('\n'),
+      exitCode: 0,
+    };
   },
   start: (name, rest, { sim }) => {
     if (!name) return fail('usage: process start <name> --port <port> [--image <image>]');

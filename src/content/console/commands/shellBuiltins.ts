@@ -37,7 +37,13 @@ export const exportCommand: ConsoleCommand<{ words: string[] }> = {
   alwaysAllowed: true,
   parse: (words) => parsed({ words: words.filter((w) => w !== '-p') }),
   run: ({ words }, { session }) => {
-    if (words.length === 0) return { output: Object.entries(session.env).map(([k, v]) => `declare -x ${k}="${v.replace(/(["\\$`])/g, '\\$1')}"`).join('\n'), exitCode: 0 };
+    if (words.length === 0)
+      return {
+        output: Object.entries(session.env)
+          .map(([k, v]) => `declare -x ${k}="${v.replace(/(["\\$`])/g, '\\$1')}"`)
+          .join('\n'),
+        exitCode: 0,
+      };
     const bad: string[] = [];
     for (const w of words) {
       const eq = w.indexOf('=');
@@ -52,7 +58,7 @@ export const exportCommand: ConsoleCommand<{ words: string[] }> = {
 export const unsetCommand: ConsoleCommand<{ words: string[] }> = {
   name: 'unset',
   usage: ['unset NAME ...'],
-  help: 'Removes shell variables (unset AWS_DEFAULT_REGION goes back to the scenario\'s region).',
+  help: "Removes shell variables (unset AWS_DEFAULT_REGION goes back to the scenario's region).",
   time: 'none',
   alwaysAllowed: true,
   parse: (words) => parsed({ words }),

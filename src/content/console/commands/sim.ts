@@ -18,7 +18,9 @@ interface SimArgs {
   input: Record<string, unknown>;
 }
 
-const OPERATIONS = Sim.operations().filter((o) => o.startsWith('sim.')).map((o) => o.slice(4));
+const OPERATIONS = Sim.operations()
+  .filter((o) => o.startsWith('sim.'))
+  .map((o) => o.slice(4));
 const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const setMember = (o: Record<string, unknown>, k: string, v: unknown) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 

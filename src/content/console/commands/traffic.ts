@@ -4,7 +4,14 @@ import { joinOutputs, say } from '../said';
 
 const USAGE = 'usage: traffic http://localhost:<port>/<path>[,/<path>…] <requests per second>  |  traffic stats <port> [seconds]';
 
-interface Stats { port: number; path: string; requestsPerSecond: number; total: { ok: number; failed: number }; window: { seconds: number; ok: number; failed: number }; failuresByReason: Record<string, number> }
+interface Stats {
+  port: number;
+  path: string;
+  requestsPerSecond: number;
+  total: { ok: number; failed: number };
+  window: { seconds: number; ok: number; failed: number };
+  failuresByReason: Record<string, number>;
+}
 
 function stats(port: string | undefined, seconds: string | undefined, { sim }: RunContext) {
   const r = sim.call('docker.TrafficStats', { port: Number(port), ...(seconds ? { seconds: Number(seconds) } : {}) });

@@ -5,7 +5,12 @@ import type { ConsoleCommand, ConsoleSession } from '../types';
 import { parsed, refused } from '../types';
 import { COMPOSE_FILES } from './dockerCompose';
 
-interface TranslateArgs { file?: string; project?: string; singleTask: boolean; profiles: string[] }
+interface TranslateArgs {
+  file?: string;
+  project?: string;
+  singleTask: boolean;
+  profiles: string[];
+}
 
 const USAGE = 'translate [compose.yaml] [--project NAME] [--profile NAME ...] [--single-task]';
 

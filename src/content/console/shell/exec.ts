@@ -33,7 +33,11 @@ class Run {
   status = 0;
   waiting: ShellState | undefined;
 
-  constructor(readonly ctx: RunContext, readonly env: ShellEnv, private readonly depth = 0) {}
+  constructor(
+    readonly ctx: RunContext,
+    readonly env: ShellEnv,
+    private readonly depth = 0,
+  ) {}
 
   add(r: CommandResult, shown = true): void {
     const calls: CallRecord[] = [...(this.out.calls ?? []), ...(r.calls ?? [])];
@@ -41,7 +45,7 @@ class Run {
       ...joinOutputs(this.out, shown ? r : { output: '' }),
       exitCode: r.exitCode,
       ...(r.response !== undefined ? { response: r.response } : this.out.response !== undefined ? { response: this.out.response } : {}),
-      ...(this.out.error ?? r.error ? { error: (this.out.error ?? r.error)! } : {}),
+      ...((this.out.error ?? r.error) ? { error: (this.out.error ?? r.error)! } : {}),
       ...(calls.length ? { calls } : {}),
     };
     this.status = r.exitCode;

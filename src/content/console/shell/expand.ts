@@ -99,14 +99,16 @@ function variable(p: Extract<Part, { t: 'var' }>, x: Expander): string {
   const arg = () => joined(p.arg ?? [], x);
   const unset = p.op.startsWith(':') ? v === undefined || v === '' : v === undefined;
   switch (p.op.replace(':', '')) {
-    case '-': return unset ? arg() : v!;
+    case '-':
+      return unset ? arg() : v!;
     case '=': {
       if (!unset) return v!;
       const d = arg();
       x.set(p.name, d);
       return d;
     }
-    case '+': return unset ? '' : arg();
+    case '+':
+      return unset ? '' : arg();
     default:
       if (unset) throw new ExpansionError(`${p.name}: ${arg() || 'parameter null or not set'}`);
       return v!;
@@ -118,10 +120,15 @@ const dropTrailingNewlines = (s: string) => s.replace(/\n+$/, '');
 /** A part's text without splitting (inside double quotes, or the arg of ${VAR:-…}). */
 function partText(p: Part, x: Expander): string {
   switch (p.t) {
-    case 'lit': case 'q': return p.v;
-    case 'dq': return p.parts.map((q) => partText(q, x)).join('');
-    case 'var': return variable(p, x);
-    default: return dropTrailingNewlines(x.substitute(p.script, p.source));
+    case 'lit':
+    case 'q':
+      return p.v;
+    case 'dq':
+      return p.parts.map((q) => partText(q, x)).join('');
+    case 'var':
+      return variable(p, x);
+    default:
+      return dropTrailingNewlines(x.substitute(p.script, p.source));
   }
 }
 

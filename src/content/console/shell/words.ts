@@ -7,10 +7,15 @@ const isStatic = (p: Part): boolean => p.t === 'lit' || p.t === 'q' || (p.t === 
 
 function text(p: Part): string {
   switch (p.t) {
-    case 'lit': case 'q': return p.v;
-    case 'dq': return p.parts.map(text).join('');
-    case 'var': return p.op || p.arg ? `\${${p.name}${p.op ?? ''}${(p.arg ?? []).map(text).join('')}}` : `$${p.name}`;
-    default: return `$(${p.source})`;
+    case 'lit':
+    case 'q':
+      return p.v;
+    case 'dq':
+      return p.parts.map(text).join('');
+    case 'var':
+      return p.op || p.arg ? `\${${p.name}${p.op ?? ''}${(p.arg ?? []).map(text).join('')}}` : `$${p.name}`;
+    default:
+      return `$(${p.source})`;
   }
 }
 

@@ -28,8 +28,10 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
     }
     const ms = p.managedScaling ?? {};
     const managedScaling = {
-      status: ms.status ?? 'DISABLED', targetCapacity: ms.targetCapacity ?? 100,
-      minimumScalingStepSize: ms.minimumScalingStepSize ?? 1, maximumScalingStepSize: ms.maximumScalingStepSize ?? 10000,
+      status: ms.status ?? 'DISABLED',
+      targetCapacity: ms.targetCapacity ?? 100,
+      minimumScalingStepSize: ms.minimumScalingStepSize ?? 1,
+      maximumScalingStepSize: ms.maximumScalingStepSize ?? 10000,
       instanceWarmupPeriod: ms.instanceWarmupPeriod ?? 300,
     };
     if (managedScaling.minimumScalingStepSize > managedScaling.maximumScalingStepSize) throw invalidParameter('minimumScalingStepSize must be less than or equal to maximumScalingStepSize.');
@@ -38,11 +40,19 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
       throw invalidParameter('The managed termination protection setting for the capacity provider is invalid. To enable managed termination protection for a capacity provider, managed scaling must also be enabled.');
     }
     if (mtp === 'ENABLED' && !asg.NewInstancesProtectedFromScaleIn) {
-      throw invalidParameter('The managed termination protection setting for the capacity provider is invalid. To enable managed termination protection for a capacity provider, the Auto Scaling group must have instance protection from scale in enabled.');
+      throw invalidParameter(
+        'The managed termination protection setting for the capacity provider is invalid. To enable managed termination protection for a capacity provider, the Auto Scaling group must have instance protection from scale in enabled.',
+      );
     }
     const cp: CapacityProvider = {
-      name, capacityProviderArn: sim.arn(`capacity-provider/${name}`), status: 'ACTIVE', autoScalingGroupName: asg.AutoScalingGroupName,
-      managedScaling, managedTerminationProtection: mtp, lowMinutes: 0, tags: checkTags(input.tags ?? []),
+      name,
+      capacityProviderArn: sim.arn(`capacity-provider/${name}`),
+      status: 'ACTIVE',
+      autoScalingGroupName: asg.AutoScalingGroupName,
+      managedScaling,
+      managedTerminationProtection: mtp,
+      lowMinutes: 0,
+      tags: checkTags(input.tags ?? []),
     };
     setOwn(w.capacityProviders, name, cp);
     // Instances already registered from the group now belong to the provider.
@@ -88,9 +98,12 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
 
   DescribeCapacityProviders(sim, input) {
     // A Managed Instances provider is listed with its cluster only when the request names that cluster (or the provider).
-    const names = input.capacityProviders ?? [...FARGATE_PROVIDERS, ...Object.values(sim.world.capacityProviders)
-      .filter((c) => c.status === 'ACTIVE' && (!c.managedInstances || input.cluster === undefined || sameCluster(sim, c.managedInstances.cluster, input.cluster)))
-      .map((c) => c.name)];
+    const names = input.capacityProviders ?? [
+      ...FARGATE_PROVIDERS,
+      ...Object.values(sim.world.capacityProviders)
+        .filter((c) => c.status === 'ACTIVE' && (!c.managedInstances || input.cluster === undefined || sameCluster(sim, c.managedInstances.cluster, input.cluster)))
+        .map((c) => c.name),
+    ];
     const capacityProviders: unknown[] = [];
     const failures: unknown[] = [];
     for (const n of names) {

@@ -61,7 +61,7 @@ function checkConfiguration(c: Ecs.ClusterConfiguration): Record<string, unknown
 /** The Cloud Map namespace (name or ARN) a cluster uses by default for Service Connect. */
 function serviceConnectDefaults(sim: SimContext, d: Ecs.ClusterServiceConnectDefaultsRequest): { namespace: string } {
   const ns = Object.values(sim.world.namespaces).find((n) => n.Name === d.namespace || n.Arn === d.namespace);
-  if (!ns) throw new ApiError('NamespaceNotFoundException', 'The specified namespace wasn\'t found.');
+  if (!ns) throw new ApiError('NamespaceNotFoundException', "The specified namespace wasn't found.");
   return { namespace: ns.Arn };
 }
 
@@ -76,9 +76,15 @@ export const CLUSTER_OPERATIONS = {
     const existing = sim.world.clusters[arn];
     if (existing && existing.status === 'ACTIVE') return { cluster: describeCluster(sim, existing) };
     const c: Cluster = {
-      clusterArn: arn, clusterName: name, status: 'ACTIVE', createdAtMs: sim.now, capacityProviders: [],
-      defaultCapacityProviderStrategy: [], settings: input.settings ? checkSettings(input.settings) : [{ name: 'containerInsights', value: 'disabled' }],
-      tags: checkTags(input.tags ?? []), instanceArns: [],
+      clusterArn: arn,
+      clusterName: name,
+      status: 'ACTIVE',
+      createdAtMs: sim.now,
+      capacityProviders: [],
+      defaultCapacityProviderStrategy: [],
+      settings: input.settings ? checkSettings(input.settings) : [{ name: 'containerInsights', value: 'disabled' }],
+      tags: checkTags(input.tags ?? []),
+      instanceArns: [],
       ...(input.configuration ? { configuration: checkConfiguration(input.configuration) } : {}),
       ...(input.serviceConnectDefaults ? { serviceConnectDefaults: serviceConnectDefaults(sim, input.serviceConnectDefaults) } : {}),
     };
@@ -103,7 +109,13 @@ export const CLUSTER_OPERATIONS = {
   },
 
   ListClusters(sim, input) {
-    return ecsPage(Object.values(sim.world.clusters).filter((c) => c.status === 'ACTIVE').map((c) => c.clusterArn), input, 'clusterArns');
+    return ecsPage(
+      Object.values(sim.world.clusters)
+        .filter((c) => c.status === 'ACTIVE')
+        .map((c) => c.clusterArn),
+      input,
+      'clusterArns',
+    );
   },
 
   DeleteCluster(sim, input) {
@@ -144,7 +156,8 @@ export const CLUSTER_OPERATIONS = {
     const providers = input.capacityProviders;
     for (const p of c.capacityProviders) {
       if (providers.includes(p)) continue;
-      const inUse = Object.values(sim.world.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE' && s.capacityProviderStrategy?.some((i) => i.capacityProvider === p)) ||
+      const inUse =
+        Object.values(sim.world.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE' && s.capacityProviderStrategy?.some((i) => i.capacityProvider === p)) ||
         Object.values(sim.world.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED' && t.capacityProviderName === p);
       if (inUse) throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
     }

@@ -42,9 +42,13 @@ export const CONTAINER_INSTANCE_OPERATIONS = {
         const groups = new Set<string>();
         for (const ta of ci.taskArns) groups.add(sim.world.tasks[ta]!.group);
         const ok = evalClq(filter, {
-          attributes: attributeMap(ci), agentConnected: ci.agentConnected, agentVersion: '1.87.1', ec2InstanceId: ci.ec2InstanceId,
+          attributes: attributeMap(ci),
+          agentConnected: ci.agentConnected,
+          agentVersion: '1.87.1',
+          ec2InstanceId: ci.ec2InstanceId,
           registeredAt: sim.world.epochSeconds + ci.registeredAtMs / 1000,
-          runningTasksCount: ci.taskArns.filter((ta) => sim.world.tasks[ta]!.lastStatus === 'RUNNING').length, taskGroups: groups,
+          runningTasksCount: ci.taskArns.filter((ta) => sim.world.tasks[ta]!.lastStatus === 'RUNNING').length,
+          taskGroups: groups,
         });
         if (!ok) continue;
       }
@@ -71,7 +75,9 @@ export const CONTAINER_INSTANCE_OPERATIONS = {
         ci.status = status;
         ci.version++;
         sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is ${status}.`, {
-          containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, status,
+          containerInstanceArn: ci.containerInstanceArn,
+          ec2InstanceId: ci.ec2InstanceId,
+          status,
         });
       }
       out.push(describeContainerInstance(sim, ci));

@@ -13,10 +13,7 @@ import type * as Ecs from './inputs.generated';
  */
 
 const STRATEGIES: DeploymentStrategy[] = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
-const HOOK_STAGES: HookStage[] = [
-  'RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT',
-];
+const HOOK_STAGES: HookStage[] = ['RECONCILE_SERVICE', 'PRE_SCALE_UP', 'POST_SCALE_UP', 'TEST_TRAFFIC_SHIFT', 'POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'];
 /** Documented defaults (API:LinearConfiguration, API:CanaryConfiguration). */
 export const LINEAR_DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6 };
 export const CANARY_DEFAULTS = { canaryPercent: 5, canaryBakeTimeInMinutes: 10 };
@@ -128,7 +125,9 @@ export function checkAdvanced(sim: SimContext, lbs: ServiceLoadBalancer[], strat
     const adv = lb.advancedConfiguration;
     if (!adv) {
       if (shifting) {
-        throw invalidParameter(`The ${strategy} deployment strategy needs advancedConfiguration on the load balancer of target group ${lb.targetGroupArn}: an alternateTargetGroupArn for the new service revision, a productionListenerRule and a roleArn.`);
+        throw invalidParameter(
+          `The ${strategy} deployment strategy needs advancedConfiguration on the load balancer of target group ${lb.targetGroupArn}: an alternateTargetGroupArn for the new service revision, a productionListenerRule and a roleArn.`,
+        );
       }
       continue;
     }
@@ -139,7 +138,8 @@ export function checkAdvanced(sim: SimContext, lbs: ServiceLoadBalancer[], strat
     if (!alt) throw invalidParameter(`The target group with targetGroupArn ${adv.alternateTargetGroupArn} does not exist.`);
     if (adv.alternateTargetGroupArn === lb.targetGroupArn) throw invalidParameter('The alternate target group must be different from the target group of the load balancer.');
     const primary = sim.world.targetGroups[lb.targetGroupArn]!;
-    if (alt.TargetType !== primary.TargetType) throw invalidParameter(`The alternate target group ${alt.TargetGroupArn} has target type ${alt.TargetType}, but the target group ${primary.TargetGroupArn} has target type ${primary.TargetType}.`);
+    if (alt.TargetType !== primary.TargetType)
+      throw invalidParameter(`The alternate target group ${alt.TargetGroupArn} has target type ${alt.TargetType}, but the target group ${primary.TargetGroupArn} has target type ${primary.TargetType}.`);
     const groups = [lb.targetGroupArn, adv.alternateTargetGroupArn];
     checkRule(sim, adv.productionListenerRule, 'production listener rule', groups);
     if (adv.testListenerRule) checkRule(sim, adv.testListenerRule, 'test listener rule', groups);

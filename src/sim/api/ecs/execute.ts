@@ -15,7 +15,7 @@ import type { EcsOperations } from './operation';
  */
 
 /** Documented text (DG:ecs-exec troubleshooting) when the task was not launched with ECS Exec or its agent is not running. */
-const NOT_ENABLED = 'The execute command failed because execute command was not enabled when the task was run or the execute command agent isn\'t running. Wait and try again or run a new task with execute command enabled and try again.';
+const NOT_ENABLED = "The execute command failed because execute command was not enabled when the task was run or the execute command agent isn't running. Wait and try again or run a new task with execute command enabled and try again.";
 
 export interface ExecTarget {
   task: Task;
@@ -55,10 +55,15 @@ export const EXECUTE_OPERATIONS = {
     const { task, container } = execTarget(sim, input);
     const sessionId = `ecs-execute-command-${sim.hex(17)}`;
     sim.emit('ExecuteCommandSession', `ECS Exec session ${sessionId} to container ${container.name} of task ${task.id}: ${input.command}`, {
-      taskArn: task.taskArn, containerName: container.name, sessionId,
+      taskArn: task.taskArn,
+      containerName: container.name,
+      sessionId,
     });
     return {
-      clusterArn: task.clusterArn, containerArn: container.containerArn, containerName: container.name, interactive: true,
+      clusterArn: task.clusterArn,
+      containerArn: container.containerArn,
+      containerName: container.name,
+      interactive: true,
       session: {
         sessionId,
         streamUrl: `wss://ssmmessages.${sim.world.region}.amazonaws.com/v1/data-channel/${sessionId}?role=publish_subscribe&cell-number=AAEAAQ`,

@@ -44,10 +44,18 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
 /** A configuration as the API answers it (API:ExpressGatewayServiceConfiguration), with its endpoint. */
 function configurationOut(sim: SimContext, e: ExpressService, c: ExpressConfiguration): Record<string, unknown> {
   return compact({
-    serviceRevisionArn: c.serviceRevisionArn, executionRoleArn: c.executionRoleArn, taskRoleArn: c.taskRoleArn, taskDefinitionArn: c.taskDefinitionArn,
-    cpu: c.cpu, memory: c.memory, networkConfiguration: c.networkConfiguration, healthCheckPath: c.healthCheckPath,
-    primaryContainer: c.primaryContainer, scalingTarget: c.scalingTarget,
-    ingressPaths: [{ accessType: 'PUBLIC', endpoint: e.endpoint }], createdAt: sim.ts(c.createdAtMs),
+    serviceRevisionArn: c.serviceRevisionArn,
+    executionRoleArn: c.executionRoleArn,
+    taskRoleArn: c.taskRoleArn,
+    taskDefinitionArn: c.taskDefinitionArn,
+    cpu: c.cpu,
+    memory: c.memory,
+    networkConfiguration: c.networkConfiguration,
+    healthCheckPath: c.healthCheckPath,
+    primaryContainer: c.primaryContainer,
+    scalingTarget: c.scalingTarget,
+    ingressPaths: [{ accessType: 'PUBLIC', endpoint: e.endpoint }],
+    createdAt: sim.ts(c.createdAtMs),
   });
 }
 
@@ -55,16 +63,29 @@ function configurationOut(sim: SimContext, e: ExpressService, c: ExpressConfigur
 export function describeExpress(sim: SimContext, e: ExpressService, withTags = true): Record<string, unknown> {
   const svc = sim.world.services[e.serviceArn];
   return compact({
-    cluster: e.clusterArn, serviceName: e.serviceName, serviceArn: e.serviceArn, infrastructureRoleArn: e.infrastructureRoleArn,
-    status: { statusCode: e.status }, currentDeployment: svc?.deployments[0]?.serviceDeploymentArn,
+    cluster: e.clusterArn,
+    serviceName: e.serviceName,
+    serviceArn: e.serviceArn,
+    infrastructureRoleArn: e.infrastructureRoleArn,
+    status: { statusCode: e.status },
+    currentDeployment: svc?.deployments[0]?.serviceDeploymentArn,
     activeConfigurations: activeConfigurations(sim, e).map((c) => configurationOut(sim, e, c)),
-    tags: withTags ? e.tags : undefined, createdAt: sim.ts(e.createdAtMs), updatedAt: sim.ts(e.updatedAtMs),
+    tags: withTags ? e.tags : undefined,
+    createdAt: sim.ts(e.createdAtMs),
+    updatedAt: sim.ts(e.updatedAtMs),
   });
 }
 
 /** The name of a service the request does not name [SIM]: the image's repository name and a random suffix. */
 function generatedName(sim: SimContext, image: string | undefined): string {
-  const repo = (image ?? 'express').split('@')[0]!.split(':')[0]!.split('/').pop()!.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 200) || 'express';
+  const repo =
+    (image ?? 'express')
+      .split('@')[0]!
+      .split(':')[0]!
+      .split('/')
+      .pop()!
+      .replace(/[^A-Za-z0-9_-]/g, '-')
+      .slice(0, 200) || 'express';
   return `${repo}-${sim.hex(6)}`;
 }
 
@@ -72,12 +93,20 @@ function generatedName(sim: SimContext, image: string | undefined): string {
 function createService(sim: SimContext, cluster: Cluster, name: string, c: ExpressConfiguration, port: number, route: ReturnType<typeof routeFor>, input: { infrastructureRoleArn: string; tags?: ExpressService['tags'] }): void {
   const fargate = cluster.capacityProviders.includes('FARGATE') ? { capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] } : { launchType: 'FARGATE' };
   must(sim, 'ecs.CreateService', {
-    cluster: cluster.clusterArn, serviceName: name, taskDefinition: c.taskDefinitionArn, desiredCount: c.scalingTarget.minTaskCount, ...fargate,
+    cluster: cluster.clusterArn,
+    serviceName: name,
+    taskDefinition: c.taskDefinitionArn,
+    desiredCount: c.scalingTarget.minTaskCount,
+    ...fargate,
     networkConfiguration: { awsvpcConfiguration: { subnets: c.networkConfiguration.subnets, securityGroups: c.networkConfiguration.securityGroups, assignPublicIp: 'ENABLED' } },
-    loadBalancers: [{
-      targetGroupArn: route.targetGroupArns[0], containerName: MAIN_CONTAINER, containerPort: port,
-      advancedConfiguration: { alternateTargetGroupArn: route.targetGroupArns[1], productionListenerRule: route.ruleArn, roleArn: input.infrastructureRoleArn },
-    }],
+    loadBalancers: [
+      {
+        targetGroupArn: route.targetGroupArns[0],
+        containerName: MAIN_CONTAINER,
+        containerPort: port,
+        advancedConfiguration: { alternateTargetGroupArn: route.targetGroupArns[1], productionListenerRule: route.ruleArn, roleArn: input.infrastructureRoleArn },
+      },
+    ],
     deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: CANARY, deploymentCircuitBreaker: { enable: true, rollback: true } },
     ...(input.tags?.length ? { tags: input.tags } : {}),
   });
@@ -98,13 +127,29 @@ export const EXPRESS_OPERATIONS = {
     const svc = sim.world.services[arn]!;
     config.serviceRevisionArn = svc.deployments[0]!.serviceRevisionArn;
     const e: ExpressService = {
-      serviceArn: arn, serviceName: name, clusterArn: cluster.clusterArn, infrastructureRoleArn: input.infrastructureRoleArn, status: 'ACTIVE',
-      endpoint: route.endpoint, ...ingress, ruleArn: route.ruleArn, targetGroupArns: route.targetGroupArns, scalingPolicyName: `${name}-target-tracking`.slice(0, 256),
-      ownTaskDefinition: input.taskDefinitionArn !== undefined, configurations: [config], tags: input.tags ?? [], createdAtMs: sim.now, updatedAtMs: sim.now,
+      serviceArn: arn,
+      serviceName: name,
+      clusterArn: cluster.clusterArn,
+      infrastructureRoleArn: input.infrastructureRoleArn,
+      status: 'ACTIVE',
+      endpoint: route.endpoint,
+      ...ingress,
+      ruleArn: route.ruleArn,
+      targetGroupArns: route.targetGroupArns,
+      scalingPolicyName: `${name}-target-tracking`.slice(0, 256),
+      ownTaskDefinition: input.taskDefinitionArn !== undefined,
+      configurations: [config],
+      tags: input.tags ?? [],
+      createdAtMs: sim.now,
+      updatedAtMs: sim.now,
     };
     putScaling(sim, e, config.scalingTarget);
     sim.world.expressServices[arn] = e;
-    sim.emit('ExpressGatewayServiceChange', `Express service ${name} is ACTIVE at https://${e.endpoint}: service ${name} on Fargate (canary deployments, ${config.scalingTarget.minTaskCount}-${config.scalingTarget.maxTaskCount} tasks by target tracking), task definition ${config.taskDefinitionArn.split('/').pop()}, an HTTPS listener rule for its host name with two target groups.`, { serviceArn: arn, status: 'ACTIVE', endpoint: e.endpoint });
+    sim.emit(
+      'ExpressGatewayServiceChange',
+      `Express service ${name} is ACTIVE at https://${e.endpoint}: service ${name} on Fargate (canary deployments, ${config.scalingTarget.minTaskCount}-${config.scalingTarget.maxTaskCount} tasks by target tracking), task definition ${config.taskDefinitionArn.split('/').pop()}, an HTTPS listener rule for its host name with two target groups.`,
+      { serviceArn: arn, status: 'ACTIVE', endpoint: e.endpoint },
+    );
     return { service: describeExpress(sim, e) };
   },
 
@@ -122,7 +167,9 @@ export const EXPRESS_OPERATIONS = {
     if (svc.loadBalancers[0] && port !== svc.loadBalancers[0].containerPort) svc.loadBalancers[0] = { ...svc.loadBalancers[0], containerPort: port };
     if (newTaskDefinition || netChanged) {
       must(sim, 'ecs.UpdateService', {
-        cluster: e.clusterArn, service: e.serviceArn, taskDefinition: config.taskDefinitionArn,
+        cluster: e.clusterArn,
+        service: e.serviceArn,
+        taskDefinition: config.taskDefinitionArn,
         ...(netChanged ? { networkConfiguration: { awsvpcConfiguration: { subnets: config.networkConfiguration.subnets, securityGroups: config.networkConfiguration.securityGroups, assignPublicIp: 'ENABLED' } } } : {}),
       });
     }
@@ -130,11 +177,20 @@ export const EXPRESS_OPERATIONS = {
     config.serviceRevisionArn = svc.deployments[0]!.serviceRevisionArn;
     e.configurations.push(config);
     e.updatedAtMs = sim.now;
-    sim.emit('ExpressGatewayServiceChange', `Express service ${e.serviceName} was updated${newTaskDefinition || netChanged ? `: a canary deployment of ${config.taskDefinitionArn.split('/').pop()} (5 % of its traffic for 3 minutes, then all)` : ''}.`, { serviceArn: e.serviceArn, status: 'ACTIVE', endpoint: e.endpoint });
+    sim.emit(
+      'ExpressGatewayServiceChange',
+      `Express service ${e.serviceName} was updated${newTaskDefinition || netChanged ? `: a canary deployment of ${config.taskDefinitionArn.split('/').pop()} (5 % of its traffic for 3 minutes, then all)` : ''}.`,
+      { serviceArn: e.serviceArn, status: 'ACTIVE', endpoint: e.endpoint },
+    );
     return {
       service: compact({
-        serviceArn: e.serviceArn, cluster: e.clusterArn, serviceName: e.serviceName, status: { statusCode: e.status },
-        targetConfiguration: configurationOut(sim, e, config), createdAt: sim.ts(e.createdAtMs), updatedAt: sim.ts(e.updatedAtMs),
+        serviceArn: e.serviceArn,
+        cluster: e.clusterArn,
+        serviceName: e.serviceName,
+        status: { statusCode: e.status },
+        targetConfiguration: configurationOut(sim, e, config),
+        createdAt: sim.ts(e.createdAtMs),
+        updatedAt: sim.ts(e.updatedAtMs),
       }),
     };
   },
@@ -153,7 +209,11 @@ export const EXPRESS_OPERATIONS = {
     must(sim, 'ecs.DeleteService', { cluster: e.clusterArn, service: e.serviceArn, force: true });
     e.status = 'DRAINING';
     e.updatedAtMs = sim.now;
-    sim.emit('ExpressGatewayServiceChange', `Express service ${e.serviceName} is DRAINING: its listener rule and scaling policy are gone; its tasks stop, then its target groups${sharedLoadBalancer(sim, e) ? '' : ', load balancer and listener'} are removed.`, { serviceArn: e.serviceArn, status: 'DRAINING', endpoint: e.endpoint });
+    sim.emit(
+      'ExpressGatewayServiceChange',
+      `Express service ${e.serviceName} is DRAINING: its listener rule and scaling policy are gone; its tasks stop, then its target groups${sharedLoadBalancer(sim, e) ? '' : ', load balancer and listener'} are removed.`,
+      { serviceArn: e.serviceArn, status: 'DRAINING', endpoint: e.endpoint },
+    );
     sim.engine.after(1000, { k: 'express.cleanup', svc: e.serviceArn });
     return { service: describeExpress(sim, e) };
   },
@@ -174,6 +234,10 @@ export function registerExpressHandlers(sim: SimContext): void {
     }
     e.status = 'INACTIVE';
     e.updatedAtMs = sim.now;
-    sim.emit('ExpressGatewayServiceChange', `Express service ${e.serviceName} is INACTIVE: its tasks have stopped and the resources Express Mode made for it are removed.`, { serviceArn: e.serviceArn, status: 'INACTIVE', endpoint: e.endpoint });
+    sim.emit('ExpressGatewayServiceChange', `Express service ${e.serviceName} is INACTIVE: its tasks have stopped and the resources Express Mode made for it are removed.`, {
+      serviceArn: e.serviceArn,
+      status: 'INACTIVE',
+      endpoint: e.endpoint,
+    });
   });
 }

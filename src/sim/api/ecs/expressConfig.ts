@@ -15,13 +15,19 @@ import { must } from './expressIngress';
  */
 
 export const EXPRESS_DEFAULTS = {
-  cpu: '256', memory: '512', containerPort: 80, healthCheckPath: '/ping', logStreamPrefix: 'ecs',
-  minTaskCount: 1, maxTaskCount: 20, autoScalingMetric: 'AVERAGE_CPU', autoScalingTargetValue: 60,
+  cpu: '256',
+  memory: '512',
+  containerPort: 80,
+  healthCheckPath: '/ping',
+  logStreamPrefix: 'ecs',
+  minTaskCount: 1,
+  maxTaskCount: 20,
+  autoScalingMetric: 'AVERAGE_CPU',
+  autoScalingTargetValue: 60,
 } as const;
 
 /** The members of Create and Update requests that make a configuration. */
-export type ConfigRequest = Pick<Ecs.CreateExpressGatewayServiceRequest,
-  'executionRoleArn' | 'taskRoleArn' | 'healthCheckPath' | 'primaryContainer' | 'networkConfiguration' | 'cpu' | 'memory' | 'scalingTarget' | 'taskDefinitionArn'>;
+export type ConfigRequest = Pick<Ecs.CreateExpressGatewayServiceRequest, 'executionRoleArn' | 'taskRoleArn' | 'healthCheckPath' | 'primaryContainer' | 'networkConfiguration' | 'cpu' | 'memory' | 'scalingTarget' | 'taskDefinitionArn'>;
 
 /** The container of the task definition Express Mode registers, named as a task definition given to it must name it. */
 export const MAIN_CONTAINER = 'Main';
@@ -31,7 +37,8 @@ function containerOf(c: Ecs.ExpressGatewayContainer, clusterName: string, servic
   const port = c.containerPort ?? EXPRESS_DEFAULTS.containerPort;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidParameter('primaryContainer.containerPort must be between 1 and 65535.');
   return {
-    image: c.image, containerPort: port,
+    image: c.image,
+    containerPort: port,
     awsLogsConfiguration: c.awsLogsConfiguration ?? { logGroup: `/aws/ecs/${clusterName}/${serviceName}`, logStreamPrefix: EXPRESS_DEFAULTS.logStreamPrefix },
     ...(c.repositoryCredentials ? { repositoryCredentials: c.repositoryCredentials } : {}),
     ...(c.command ? { command: c.command } : {}),
@@ -77,16 +84,27 @@ export function ownTaskDefinition(sim: SimContext, ref: string): { td: TaskDefin
 function registerTaskDefinition(sim: SimContext, family: string, c: Omit<ExpressConfiguration, 'taskDefinitionArn' | 'createdAtMs'>): string {
   const p = c.primaryContainer!;
   const out = must<{ taskDefinition: { taskDefinitionArn: string } }>(sim, 'ecs.RegisterTaskDefinition', {
-    family, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: c.cpu, memory: c.memory,
+    family,
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    cpu: c.cpu,
+    memory: c.memory,
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
-    ...(c.executionRoleArn ? { executionRoleArn: c.executionRoleArn } : {}), ...(c.taskRoleArn ? { taskRoleArn: c.taskRoleArn } : {}),
-    containerDefinitions: [{
-      name: MAIN_CONTAINER, image: p.image, essential: true,
-      portMappings: [{ containerPort: p.containerPort, protocol: 'tcp', name: `${MAIN_CONTAINER.toLowerCase()}-${p.containerPort}-tcp` }],
-      ...(p.command ? { command: p.command } : {}), ...(p.environment ? { environment: p.environment } : {}), ...(p.secrets ? { secrets: p.secrets } : {}),
-      ...(p.repositoryCredentials ? { repositoryCredentials: p.repositoryCredentials } : {}),
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': p.awsLogsConfiguration.logGroup, 'awslogs-region': sim.world.region, 'awslogs-stream-prefix': p.awsLogsConfiguration.logStreamPrefix } },
-    }],
+    ...(c.executionRoleArn ? { executionRoleArn: c.executionRoleArn } : {}),
+    ...(c.taskRoleArn ? { taskRoleArn: c.taskRoleArn } : {}),
+    containerDefinitions: [
+      {
+        name: MAIN_CONTAINER,
+        image: p.image,
+        essential: true,
+        portMappings: [{ containerPort: p.containerPort, protocol: 'tcp', name: `${MAIN_CONTAINER.toLowerCase()}-${p.containerPort}-tcp` }],
+        ...(p.command ? { command: p.command } : {}),
+        ...(p.environment ? { environment: p.environment } : {}),
+        ...(p.secrets ? { secrets: p.secrets } : {}),
+        ...(p.repositoryCredentials ? { repositoryCredentials: p.repositoryCredentials } : {}),
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': p.awsLogsConfiguration.logGroup, 'awslogs-region': sim.world.region, 'awslogs-stream-prefix': p.awsLogsConfiguration.logStreamPrefix } },
+      },
+    ],
   });
   return out.taskDefinition.taskDefinitionArn;
 }
@@ -111,8 +129,10 @@ export function configurationOf(sim: SimContext, req: ConfigRequest, names: { cl
   if (net.subnets.length === 0) throw invalidParameter('subnets can not be empty.');
   for (const s of net.subnets) if (!sim.world.subnets[s]) throw invalidParameter(`Error retrieving subnet information for [${s}]: The subnet ID '${s}' does not exist`);
   const common = {
-    networkConfiguration: net, healthCheckPath: req.healthCheckPath ?? prev?.healthCheckPath ?? EXPRESS_DEFAULTS.healthCheckPath,
-    scalingTarget: scalingOf(req.scalingTarget, prev?.scalingTarget), createdAtMs: sim.now,
+    networkConfiguration: net,
+    healthCheckPath: req.healthCheckPath ?? prev?.healthCheckPath ?? EXPRESS_DEFAULTS.healthCheckPath,
+    scalingTarget: scalingOf(req.scalingTarget, prev?.scalingTarget),
+    createdAtMs: sim.now,
   };
   // A service on a task definition of its own keeps it until a request gives a container or another task definition.
   const keepOwn = prev !== undefined && !prev.primaryContainer && !req.primaryContainer && !req.executionRoleArn && !req.taskRoleArn && !req.cpu && !req.memory;
@@ -123,8 +143,12 @@ export function configurationOf(sim: SimContext, req: ConfigRequest, names: { cl
     }
     const { td, port } = ownTaskDefinition(sim, tdRef);
     const config: ExpressConfiguration = {
-      ...common, taskDefinitionArn: td.taskDefinitionArn, cpu: td.cpu ?? EXPRESS_DEFAULTS.cpu, memory: td.memory ?? EXPRESS_DEFAULTS.memory,
-      ...(td.executionRoleArn ? { executionRoleArn: td.executionRoleArn } : {}), ...(td.taskRoleArn ? { taskRoleArn: td.taskRoleArn } : {}),
+      ...common,
+      taskDefinitionArn: td.taskDefinitionArn,
+      cpu: td.cpu ?? EXPRESS_DEFAULTS.cpu,
+      memory: td.memory ?? EXPRESS_DEFAULTS.memory,
+      ...(td.executionRoleArn ? { executionRoleArn: td.executionRoleArn } : {}),
+      ...(td.taskRoleArn ? { taskRoleArn: td.taskRoleArn } : {}),
     };
     return { config, port, newTaskDefinition: td.taskDefinitionArn !== prev?.taskDefinitionArn };
   }
@@ -134,8 +158,7 @@ export function configurationOf(sim: SimContext, req: ConfigRequest, names: { cl
   if (!executionRoleArn) throw invalidParameter('An executionRoleArn is required when no taskDefinitionArn is given.');
   const taskRoleArn = req.taskRoleArn ?? prev?.taskRoleArn;
   const sized = { cpu: req.cpu ?? prev?.cpu ?? EXPRESS_DEFAULTS.cpu, memory: req.memory ?? prev?.memory ?? EXPRESS_DEFAULTS.memory };
-  const changed = !prev?.primaryContainer || req.primaryContainer !== undefined || req.executionRoleArn !== undefined || req.taskRoleArn !== undefined ||
-    req.cpu !== undefined || req.memory !== undefined;
+  const changed = !prev?.primaryContainer || req.primaryContainer !== undefined || req.executionRoleArn !== undefined || req.taskRoleArn !== undefined || req.cpu !== undefined || req.memory !== undefined;
   const base = { ...common, ...sized, primaryContainer: container, executionRoleArn, ...(taskRoleArn ? { taskRoleArn } : {}) };
   const taskDefinitionArn = changed ? registerTaskDefinition(sim, names.service, base) : prev!.taskDefinitionArn;
   return { config: { ...base, taskDefinitionArn }, port: container.containerPort, newTaskDefinition: changed };

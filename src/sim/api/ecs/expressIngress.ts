@@ -43,7 +43,10 @@ export function ingressFor(sim: SimContext, cluster: Cluster): Ingress {
   const loadBalancerArn = lb.LoadBalancers[0]!.LoadBalancerArn;
   const cert = must<{ CertificateArn: string }>(sim, 'sim.CreateCertificate', { DomainName: `*.ecs.${w.region}.on.aws` });
   const listener = must<{ Listeners: { ListenerArn: string }[] }>(sim, 'elbv2.CreateListener', {
-    LoadBalancerArn: loadBalancerArn, Protocol: 'HTTPS', Port: 443, Certificates: [{ CertificateArn: cert.CertificateArn }],
+    LoadBalancerArn: loadBalancerArn,
+    Protocol: 'HTTPS',
+    Port: 443,
+    Certificates: [{ CertificateArn: cert.CertificateArn }],
     DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'Not Found' } }],
   });
   return { loadBalancerArn, listenerArn: listener.Listeners[0]!.ListenerArn };
@@ -63,15 +66,33 @@ export function routeFor(sim: SimContext, ingress: Ingress, serviceName: string,
   const w = sim.world;
   const label = serviceName.toLowerCase().replace(/_/g, '-').slice(0, 40).replace(/-+$/, '') || 'express';
   const endpoint = `${label}-${sim.hex(10)}.ecs.${w.region}.on.aws`;
-  const tg = () => must<{ TargetGroups: { TargetGroupArn: string }[] }>(sim, 'elbv2.CreateTargetGroup', {
-    Name: `ecs-gateway-tg-${sim.hex(16)}`, Protocol: 'HTTP', Port: port, TargetType: 'ip', HealthCheckPath: healthCheckPath,
-  }).TargetGroups[0]!.TargetGroupArn;
+  const tg = () =>
+    must<{ TargetGroups: { TargetGroupArn: string }[] }>(sim, 'elbv2.CreateTargetGroup', {
+      Name: `ecs-gateway-tg-${sim.hex(16)}`,
+      Protocol: 'HTTP',
+      Port: port,
+      TargetType: 'ip',
+      HealthCheckPath: healthCheckPath,
+    }).TargetGroups[0]!.TargetGroupArn;
   const targetGroupArns: [string, string] = [tg(), tg()];
-  const used = Object.values(w.rules).filter((r) => r.ListenerArn === ingress.listenerArn).map((r) => r.Priority);
+  const used = Object.values(w.rules)
+    .filter((r) => r.ListenerArn === ingress.listenerArn)
+    .map((r) => r.Priority);
   const rule = must<{ Rules: { RuleArn: string }[] }>(sim, 'elbv2.CreateRule', {
-    ListenerArn: ingress.listenerArn, Priority: Math.max(0, ...used) + 1,
+    ListenerArn: ingress.listenerArn,
+    Priority: Math.max(0, ...used) + 1,
     Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: [endpoint] } }],
-    Actions: [{ Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: targetGroupArns[0], Weight: 100 }, { TargetGroupArn: targetGroupArns[1], Weight: 0 }] } }],
+    Actions: [
+      {
+        Type: 'forward',
+        ForwardConfig: {
+          TargetGroups: [
+            { TargetGroupArn: targetGroupArns[0], Weight: 100 },
+            { TargetGroupArn: targetGroupArns[1], Weight: 0 },
+          ],
+        },
+      },
+    ],
   });
   return { endpoint, targetGroupArns, ruleArn: rule.Rules[0]!.RuleArn };
 }
@@ -88,11 +109,11 @@ export function putScaling(sim: SimContext, e: Pick<ExpressService, 'serviceArn'
   const common = { ServiceNamespace: 'ecs', ResourceId: resourceId, ScalableDimension: 'ecs:service:DesiredCount' };
   must(sim, 'applicationautoscaling.RegisterScalableTarget', { ...common, MinCapacity: st.minTaskCount, MaxCapacity: st.maxTaskCount });
   const metric = METRICS[st.autoScalingMetric];
-  const label = metric === 'ALBRequestCountPerTarget'
-    ? { ResourceLabel: `${e.loadBalancerArn.split(':loadbalancer/')[1]}/${e.targetGroupArns[0].split(':')[5]}` }
-    : {};
+  const label = metric === 'ALBRequestCountPerTarget' ? { ResourceLabel: `${e.loadBalancerArn.split(':loadbalancer/')[1]}/${e.targetGroupArns[0].split(':')[5]}` } : {};
   must(sim, 'applicationautoscaling.PutScalingPolicy', {
-    ...common, PolicyName: e.scalingPolicyName, PolicyType: 'TargetTrackingScaling',
+    ...common,
+    PolicyName: e.scalingPolicyName,
+    PolicyType: 'TargetTrackingScaling',
     TargetTrackingScalingPolicyConfiguration: { TargetValue: st.autoScalingTargetValue, PredefinedMetricSpecification: { PredefinedMetricType: metric, ...label } },
   });
 }

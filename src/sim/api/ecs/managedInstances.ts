@@ -66,16 +66,28 @@ export function createManagedInstancesProvider(sim: SimContext, name: string, cf
     ...(cfg.autoRepairConfiguration ? { autoRepairConfiguration: cfg.autoRepairConfiguration } : {}),
   };
   const cp: CapacityProvider = {
-    name, capacityProviderArn: sim.arn(`capacity-provider/${name}`), status: 'ACTIVE', managedInstances: mi,
+    name,
+    capacityProviderArn: sim.arn(`capacity-provider/${name}`),
+    status: 'ACTIVE',
+    managedInstances: mi,
     // [SIM] Managed Instances scale themselves: tasks that find no room wait in PROVISIONING, as under managed scaling.
     managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 10000, instanceWarmupPeriod: 0 },
-    managedTerminationProtection: 'DISABLED', lowMinutes: 0, tags,
+    managedTerminationProtection: 'DISABLED',
+    lowMinutes: 0,
+    tags,
   };
   setOwn(sim.world.capacityProviders, name, cp);
   // [INF] "it becomes available only within the specified cluster": it is one of the cluster's providers from the start.
   if (!cluster.capacityProviders.includes(name)) cluster.capacityProviders = [...cluster.capacityProviders, name];
   const types = typesMeeting(lt.instanceRequirements as InstanceRequirements | undefined);
-  sim.emit('CapacityProviderCreated', `Managed Instances capacity provider ${name} in cluster ${cluster.clusterName}: ECS launches ${types.length} instance type(s) as tasks need them (${types.slice(0, 4).map((t) => t.name).join(', ')}${types.length > 4 ? ', …' : ''}).`, { name });
+  sim.emit(
+    'CapacityProviderCreated',
+    `Managed Instances capacity provider ${name} in cluster ${cluster.clusterName}: ECS launches ${types.length} instance type(s) as tasks need them (${types
+      .slice(0, 4)
+      .map((t) => t.name)
+      .join(', ')}${types.length > 4 ? ', …' : ''}).`,
+    { name },
+  );
   return describeCapacityProvider(sim, name);
 }
 
@@ -95,8 +107,8 @@ export function updateManagedInstancesProvider(sim: SimContext, cp: CapacityProv
 export function deleteManagedInstancesProvider(sim: SimContext, cp: CapacityProvider): void {
   const w = sim.world;
   const name = cp.name;
-  const inUse = Object.values(w.services).some((s) => s.status !== 'INACTIVE' && s.capacityProviderStrategy?.some((i) => i.capacityProvider === name)) ||
-    Object.values(w.tasks).some((t) => t.lastStatus !== 'STOPPED' && t.capacityProviderName === name);
+  const inUse =
+    Object.values(w.services).some((s) => s.status !== 'INACTIVE' && s.capacityProviderStrategy?.some((i) => i.capacityProvider === name)) || Object.values(w.tasks).some((t) => t.lastStatus !== 'STOPPED' && t.capacityProviderName === name);
   if (inUse) throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
   cp.status = 'INACTIVE';
   for (const c of Object.values(w.clusters)) {

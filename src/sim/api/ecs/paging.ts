@@ -6,7 +6,10 @@ import { page, type PagingRule } from '../paging';
  * range and a token ECS did not give are the sandbox's; ECS answers both with InvalidParameterException].
  */
 const ECS_PAGING: PagingRule = {
-  limit: 'maxResults', token: 'nextToken', next: 'nextToken', max: 100,
+  limit: 'maxResults',
+  token: 'nextToken',
+  next: 'nextToken',
+  max: 100,
   range: () => invalidParameter('maxResults must be between 1 and 100.'),
   badToken: () => invalidParameter('Invalid nextToken.'),
 };

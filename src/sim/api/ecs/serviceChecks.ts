@@ -25,8 +25,19 @@ export function checkLoadBalancers(sim: SimContext, td: TaskDefinition, lbs: Ecs
     }
     const adv = lb.advancedConfiguration;
     return {
-      targetGroupArn: lb.targetGroupArn, containerName: c.name, containerPort: lb.containerPort,
-      ...(adv ? { advancedConfiguration: { alternateTargetGroupArn: adv.alternateTargetGroupArn ?? '', productionListenerRule: adv.productionListenerRule ?? '', ...(adv.testListenerRule ? { testListenerRule: adv.testListenerRule } : {}), roleArn: adv.roleArn ?? '' } } : {}),
+      targetGroupArn: lb.targetGroupArn,
+      containerName: c.name,
+      containerPort: lb.containerPort,
+      ...(adv
+        ? {
+            advancedConfiguration: {
+              alternateTargetGroupArn: adv.alternateTargetGroupArn ?? '',
+              productionListenerRule: adv.productionListenerRule ?? '',
+              ...(adv.testListenerRule ? { testListenerRule: adv.testListenerRule } : {}),
+              roleArn: adv.roleArn ?? '',
+            },
+          }
+        : {}),
     };
   });
 }

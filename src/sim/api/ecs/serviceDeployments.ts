@@ -54,10 +54,13 @@ export const SERVICE_DEPLOYMENT_OPERATIONS = {
     for (const st of input.status ?? []) if (!STATUSES.includes(st as ServiceDeploymentStatus)) throw invalidParameter(`Invalid service deployment status: ${st}. Valid values are ${STATUSES.join(', ')}.`);
     const after = epochSeconds(input.createdAt?.after);
     const before = epochSeconds(input.createdAt?.before);
-    const all = [...(svc.serviceDeploymentArns ?? [])].reverse().map((a) => sim.world.serviceDeployments[a]!).filter((sd) => {
-      const created = sim.ts(sd.createdAtMs)!;
-      return (!input.status?.length || input.status.includes(sd.status)) && (after === undefined || created >= after) && (before === undefined || created <= before);
-    });
+    const all = [...(svc.serviceDeploymentArns ?? [])]
+      .reverse()
+      .map((a) => sim.world.serviceDeployments[a]!)
+      .filter((sd) => {
+        const created = sim.ts(sd.createdAtMs)!;
+        return (!input.status?.length || input.status.includes(sd.status)) && (after === undefined || created >= after) && (before === undefined || created <= before);
+      });
     const size = input.maxResults ?? 20;
     if (!Number.isInteger(size) || size < 1 || size > 100) throw invalidParameter('maxResults must be from 1 to 100.');
     const start = input.nextToken === undefined ? 0 : Number(input.nextToken);

@@ -52,18 +52,50 @@ function newService(sim: SimContext, n: NewService): Service {
   const capacity = launch.capacity.strategy ? { capacityProviderStrategy: launch.capacity.strategy } : { launchType: launch.launchType };
   const depId = deploymentId(sim);
   return {
-    serviceArn: n.arn, serviceName: n.name, clusterArn: n.cluster.clusterArn, status: 'ACTIVE', taskDefinition: n.td.taskDefinitionArn,
-    desiredCount: desired, ...capacity, placementConstraints: launch.constraints, placementStrategy: launch.strategies, schedulingStrategy: scheduling,
+    serviceArn: n.arn,
+    serviceName: n.name,
+    clusterArn: n.cluster.clusterArn,
+    status: 'ACTIVE',
+    taskDefinition: n.td.taskDefinitionArn,
+    desiredCount: desired,
+    ...capacity,
+    placementConstraints: launch.constraints,
+    placementStrategy: launch.strategies,
+    schedulingStrategy: scheduling,
     deploymentConfiguration: dc,
-    deployments: [{
-      id: depId, status: 'PRIMARY', taskDefinition: n.td.taskDefinitionArn, desiredCount: desired, pendingCount: 0, runningCount: 0,
-      failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...capacity, rolloutState: 'IN_PROGRESS',
-      rolloutStateReason: `ECS deployment ${depId} in progress.`, ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
-    }],
-    events: [], createdAtMs: sim.now, steady: false, consecutiveStartFailures: 0, throttledUntilMs: 0, passPending: false, retryAtMs: 0,
-    taskArns: [], loadBalancers: n.loadBalancers, serviceRegistries: n.serviceRegistries,
-    ...(n.serviceConnect ? { serviceConnectConfiguration: n.serviceConnect } : {}), tags: n.tags, availabilityZoneRebalancing: n.availabilityZoneRebalancing,
-    ...(pv ? { platformVersion: pv } : {}), ...(net ? { networkConfiguration: net } : {}),
+    deployments: [
+      {
+        id: depId,
+        status: 'PRIMARY',
+        taskDefinition: n.td.taskDefinitionArn,
+        desiredCount: desired,
+        pendingCount: 0,
+        runningCount: 0,
+        failedTasks: 0,
+        createdAtMs: sim.now,
+        updatedAtMs: sim.now,
+        ...capacity,
+        rolloutState: 'IN_PROGRESS',
+        rolloutStateReason: `ECS deployment ${depId} in progress.`,
+        ...(pv ? { platformVersion: pv } : {}),
+        ...(net ? { networkConfiguration: net } : {}),
+      },
+    ],
+    events: [],
+    createdAtMs: sim.now,
+    steady: false,
+    consecutiveStartFailures: 0,
+    throttledUntilMs: 0,
+    passPending: false,
+    retryAtMs: 0,
+    taskArns: [],
+    loadBalancers: n.loadBalancers,
+    serviceRegistries: n.serviceRegistries,
+    ...(n.serviceConnect ? { serviceConnectConfiguration: n.serviceConnect } : {}),
+    tags: n.tags,
+    availabilityZoneRebalancing: n.availabilityZoneRebalancing,
+    ...(pv ? { platformVersion: pv } : {}),
+    ...(net ? { networkConfiguration: net } : {}),
     ...(n.healthCheckGracePeriodSeconds !== undefined ? { healthCheckGracePeriodSeconds: n.healthCheckGracePeriodSeconds } : {}),
   };
 }
@@ -125,7 +157,15 @@ export const SERVICE_OPERATIONS = {
     const loadBalancers = checkLoadBalancers(sim, td, input.loadBalancers);
     checkAdvanced(sim, loadBalancers, dc.strategy);
     const svc = newService(sim, {
-      arn, name, cluster, td, launch, scheduling, desired, dc, pv,
+      arn,
+      name,
+      cluster,
+      td,
+      launch,
+      scheduling,
+      desired,
+      dc,
+      pv,
       loadBalancers,
       serviceRegistries: checkRegistries(sim, td, input.serviceRegistries),
       serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration),
@@ -158,11 +198,17 @@ export const SERVICE_OPERATIONS = {
     const capacity = targetCapacity(sim, cluster, svc, effectiveTd, input.capacityProviderStrategy, input.forceNewDeployment === true);
     // Onto Fargate, the service's placement strategies and constraints are checked too (Fargate takes none).
     const toFargate = capacity.launchType === 'FARGATE' && !onFargate(svc);
-    const launch = checkLaunch(sim, cluster, effectiveTd, {
-      networkConfiguration: net ?? svc.networkConfiguration,
-      placementStrategy: strategies ?? (toFargate ? svc.placementStrategy : undefined),
-      placementConstraints: constraints ?? (toFargate ? svc.placementConstraints : undefined),
-    }, capacity);
+    const launch = checkLaunch(
+      sim,
+      cluster,
+      effectiveTd,
+      {
+        networkConfiguration: net ?? svc.networkConfiguration,
+        placementStrategy: strategies ?? (toFargate ? svc.placementStrategy : undefined),
+        placementConstraints: constraints ?? (toFargate ? svc.placementConstraints : undefined),
+      },
+      capacity,
+    );
     if (input.capacityProviderStrategy !== undefined) applyCapacity(svc, capacity);
     if (net !== undefined) newDeployment = true;
     if (input.desiredCount !== undefined) {
@@ -236,8 +282,7 @@ export const SERVICE_OPERATIONS = {
   ListServices(sim, input) {
     const cluster = sim.cluster(input.cluster);
     const arns = Object.values(sim.world.services)
-      .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && (!input.launchType || s.launchType === input.launchType) &&
-        (!input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy))
+      .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && (!input.launchType || s.launchType === input.launchType) && (!input.schedulingStrategy || s.schedulingStrategy === input.schedulingStrategy))
       .map((s) => s.serviceArn);
     return ecsPage(arns, input, 'serviceArns');
   },

@@ -43,22 +43,41 @@ function tagsOf(sim: SimContext, arn: string): { get: () => readonly Tag[]; set:
   const notFound = () => new ApiError('ResourceNotFoundException', 'The specified resource could not be found.');
   const record = (): { tags?: readonly Tag[] } | undefined => {
     switch (kind) {
-      case 'cluster': { const c = own(w.clusters, arn); return c?.status === 'ACTIVE' ? c : undefined; }
-      case 'task': return own(w.tasks, arn);
-      case 'service': { const s = own(w.services, arn); return s && s.status !== 'INACTIVE' ? s : undefined; }
-      case 'container-instance': { const ci = own(w.containerInstances, arn); return ci && ci.status !== 'INACTIVE' ? ci : undefined; }
-      case 'capacity-provider': { const cp = own(w.capacityProviders, rest); return cp?.status === 'ACTIVE' ? cp : undefined; }
+      case 'cluster': {
+        const c = own(w.clusters, arn);
+        return c?.status === 'ACTIVE' ? c : undefined;
+      }
+      case 'task':
+        return own(w.tasks, arn);
+      case 'service': {
+        const s = own(w.services, arn);
+        return s && s.status !== 'INACTIVE' ? s : undefined;
+      }
+      case 'container-instance': {
+        const ci = own(w.containerInstances, arn);
+        return ci && ci.status !== 'INACTIVE' ? ci : undefined;
+      }
+      case 'capacity-provider': {
+        const cp = own(w.capacityProviders, rest);
+        return cp?.status === 'ACTIVE' ? cp : undefined;
+      }
       case 'task-definition': {
         const [family, rev] = rest.split(':');
         const td = /^\d+$/.test(rev ?? '') ? own(w.taskDefinitions, family ?? '')?.[Number(rev) - 1] : undefined;
         return td && td.status !== 'DELETE_IN_PROGRESS' ? td : undefined;
       }
-      default: return undefined;
+      default:
+        return undefined;
     }
   };
   const r = record();
   if (!r) throw notFound();
-  return { get: () => r.tags ?? [], set: (tags) => { r.tags = tags; } };
+  return {
+    get: () => r.tags ?? [],
+    set: (tags) => {
+      r.tags = tags;
+    },
+  };
 }
 
 export const TAG_OPERATIONS = {

@@ -126,9 +126,14 @@ function readRequest(input: Ecs.RegisterTaskDefinitionRequest): Request {
     if (memory === undefined || memory < 6) throw clientError("Invalid 'memory' setting for task.");
   }
   return {
-    input, networkMode, requires, fargate: requires.includes('FARGATE'),
+    input,
+    networkMode,
+    requires,
+    fargate: requires.includes('FARGATE'),
     ec2Like: requires.length === 0 || requires.includes('EC2') || requires.includes('EXTERNAL'),
-    windows: os !== undefined && os.startsWith('WINDOWS'), cpu, memory,
+    windows: os !== undefined && os.startsWith('WINDOWS'),
+    cpu,
+    memory,
   };
 }
 
@@ -353,9 +358,7 @@ function checkConstraints(input: Ecs.RegisterTaskDefinitionRequest): { type?: st
  */
 function compatibilitiesOf(r: Request, out: ContainerDefinition[], constraints: unknown[]): string[] {
   const compatibilities = r.networkMode === 'awsvpc' || r.windows ? ['EC2'] : ['EXTERNAL', 'EC2'];
-  const fargateOk =
-    r.networkMode === 'awsvpc' && r.cpu !== undefined && r.memory !== undefined && isFargateSize(r.cpu, r.memory, r.windows) &&
-    constraints.length === 0 && !out.some((c) => c.privileged || (c.links && c.links.length));
+  const fargateOk = r.networkMode === 'awsvpc' && r.cpu !== undefined && r.memory !== undefined && isFargateSize(r.cpu, r.memory, r.windows) && constraints.length === 0 && !out.some((c) => c.privileged || (c.links && c.links.length));
   if (fargateOk) compatibilities.push('FARGATE');
   if (r.requires.includes('MANAGED_INSTANCES')) compatibilities.push('MANAGED_INSTANCES');
   return compatibilities;

@@ -18,7 +18,11 @@ export const TASK_DEFINITION_OPERATIONS = {
     const tags = checkTags(input.tags ?? []);
     const td: TaskDefinition = {
       taskDefinitionArn: sim.arn(`task-definition/${family}:${revision}`),
-      ...def, revision, status: 'ACTIVE', registeredAtMs: sim.now, tags,
+      ...def,
+      revision,
+      status: 'ACTIVE',
+      registeredAtMs: sim.now,
+      tags,
     } as TaskDefinition;
     revs.push(td);
     sim.emit('TaskDefinitionRegistered', `Task definition ${family}:${revision} was registered.`, { taskDefinitionArn: td.taskDefinitionArn });

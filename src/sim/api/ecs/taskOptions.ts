@@ -26,7 +26,13 @@ export function checkOverrides(td: TaskDefinition, overrides: Ecs.TaskOverride |
 
 /** Sizes each EBS volume type allows, GiB (Amazon EBS volume types). */
 const EBS_SIZES: Record<string, [number, number]> = {
-  gp2: [1, 16384], gp3: [1, 16384], io1: [4, 16384], io2: [4, 65536], st1: [125, 16384], sc1: [125, 16384], standard: [1, 1024],
+  gp2: [1, 16384],
+  gp3: [1, 16384],
+  io1: [4, 16384],
+  io2: [4, 65536],
+  st1: [125, 16384],
+  sc1: [125, 16384],
+  standard: [1, 1024],
 };
 
 /**
@@ -49,7 +55,12 @@ export function ebsVolumesFor(sim: SimContext, td: TaskDefinition, configs: Ecs.
     const size = ebs.sizeInGiB ?? range[0];
     if (size < range[0] || size > range[1]) throw invalidParameter(`Invalid sizeInGiB ${size} for a ${type} volume: it must be between ${range[0]} and ${range[1]} GiB.`);
     out.push({
-      id: sim.uuid(), volumeName: c.name, volumeId: `vol-${sim.hex(17)}`, roleArn: ebs.roleArn, sizeInGiB: size, volumeType: type,
+      id: sim.uuid(),
+      volumeName: c.name,
+      volumeId: `vol-${sim.hex(17)}`,
+      roleArn: ebs.roleArn,
+      sizeInGiB: size,
+      volumeType: type,
       deleteOnTermination: ebs.terminationPolicy?.deleteOnTermination ?? true,
     });
   }

@@ -63,7 +63,8 @@ export const TASK_PROTECTION_OPERATIONS = {
     }
     if (found.length) {
       sim.emit('TaskProtectionChanged', `${input.protectionEnabled ? 'Scale-in protection on' : 'Scale-in protection off'} for ${found.length} task(s)${input.protectionEnabled ? ` for ${minutes ?? DEFAULT_MINUTES} minutes` : ''}.`, {
-        taskArns: found.map((f) => f.arn), protectionEnabled: input.protectionEnabled,
+        taskArns: found.map((f) => f.arn),
+        protectionEnabled: input.protectionEnabled,
       });
     }
     return { protectedTasks: found.map((f) => protectedTask(sim, f.arn)), failures };
@@ -72,7 +73,11 @@ export const TASK_PROTECTION_OPERATIONS = {
   GetTaskProtection(sim, input) {
     const cluster = sim.cluster(input.cluster);
     // [INF] without tasks: every service task of the cluster that is not stopped.
-    const all = () => sim.world.taskOrder.filter((a) => { const t = sim.world.tasks[a]!; return t.clusterArn === cluster.clusterArn && t.serviceArn && t.lastStatus !== 'STOPPED'; });
+    const all = () =>
+      sim.world.taskOrder.filter((a) => {
+        const t = sim.world.tasks[a]!;
+        return t.clusterArn === cluster.clusterArn && t.serviceArn && t.lastStatus !== 'STOPPED';
+      });
     const named = input.tasks ?? all();
     if (named.length === 0) return { protectedTasks: [], failures: [] };
     const { found, failures } = resolve(sim, cluster, named, 100);

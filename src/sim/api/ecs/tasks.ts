@@ -50,11 +50,18 @@ function runOnFargate(sim: SimContext, run: Run, platformVersion: string): void 
         run.failures.push({ reason: r.trace.failure!.reason, detail: r.trace.failure!.detail });
         continue;
       }
-      run.tasks.push(createTask(sim, {
-        ...run.common, launchType: 'FARGATE', subnetId: r.subnetId, platformVersion, traceId, req: requirementsOf(td, 'FARGATE'),
-        ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
-        ...(item.capacityProvider ? { capacityProviderName: item.capacityProvider } : {}),
-      }));
+      run.tasks.push(
+        createTask(sim, {
+          ...run.common,
+          launchType: 'FARGATE',
+          subnetId: r.subnetId,
+          platformVersion,
+          traceId,
+          req: requirementsOf(td, 'FARGATE'),
+          ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
+          ...(item.capacityProvider ? { capacityProviderName: item.capacityProvider } : {}),
+        }),
+      );
     }
   }
 }
@@ -76,18 +83,37 @@ function runOnInstances(sim: SimContext, run: Run): void {
     const cp = item.capacityProvider ? w.capacityProviders[item.capacityProvider] : undefined;
     for (let i = 0; i < n; i++) {
       const traceId = w.nextTraceId++;
-      const r = placeOnInstances(w, {
-        clusterArn: cluster.clusterArn, group: run.common.group, req, constraints, strategies,
-        defaultMode: 'random', ...(zones ? { zones } : {}), ...(cp ? { capacityProvider: cp.name } : {}),
-      }, sim.engine.rng.stream('placement'), traceId, sim.now);
+      const r = placeOnInstances(
+        w,
+        {
+          clusterArn: cluster.clusterArn,
+          group: run.common.group,
+          req,
+          constraints,
+          strategies,
+          defaultMode: 'random',
+          ...(zones ? { zones } : {}),
+          ...(cp ? { capacityProvider: cp.name } : {}),
+        },
+        sim.engine.rng.stream('placement'),
+        traceId,
+        sim.now,
+      );
       recordTrace(w, r.trace);
       if (!r.instance) {
         if (cp?.managedScaling.status === 'ENABLED') {
           // With managed scaling the task waits in PROVISIONING while cluster auto scaling adds capacity (§7.6).
-          run.tasks.push(createTask(sim, {
-            ...run.common, launchType: 'EC2', traceId, req, capacityProviderName: cp.name, ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
-            waiting: { capacityProvider: cp.name, constraints, strategies, defaultMode: 'random', ...(subnets ? { subnets } : {}) },
-          }));
+          run.tasks.push(
+            createTask(sim, {
+              ...run.common,
+              launchType: 'EC2',
+              traceId,
+              req,
+              capacityProviderName: cp.name,
+              ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
+              waiting: { capacityProvider: cp.name, constraints, strategies, defaultMode: 'random', ...(subnets ? { subnets } : {}) },
+            }),
+          );
           continue;
         }
         const f = r.trace.failure!;
@@ -95,10 +121,18 @@ function runOnInstances(sim: SimContext, run: Run): void {
         continue;
       }
       const subnetId = zones ? subnets!.find((s) => w.subnets[s]!.availabilityZone === r.instance!.availabilityZone) : undefined;
-      run.tasks.push(createTask(sim, {
-        ...run.common, launchType: 'EC2', instance: r.instance, traceId, req, ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
-        ...(cp ? { capacityProviderName: cp.name } : {}), ...(subnetId ? { subnetId } : {}),
-      }));
+      run.tasks.push(
+        createTask(sim, {
+          ...run.common,
+          launchType: 'EC2',
+          instance: r.instance,
+          traceId,
+          req,
+          ebsVolumes: ebsVolumesFor(sim, td, run.volumeConfigurations),
+          ...(cp ? { capacityProviderName: cp.name } : {}),
+          ...(subnetId ? { subnetId } : {}),
+        }),
+      );
     }
   }
 }
@@ -117,9 +151,18 @@ export const TASK_OPERATIONS = {
     // Checked before any task starts: a refused configuration launches nothing.
     ebsVolumesFor(sim, td, input.volumeConfigurations);
     const run: Run = {
-      cluster, td, launch, count, tasks: [], failures: [], volumeConfigurations: input.volumeConfigurations,
+      cluster,
+      td,
+      launch,
+      count,
+      tasks: [],
+      failures: [],
+      volumeConfigurations: input.volumeConfigurations,
       common: {
-        clusterArn: cluster.clusterArn, td, group, overrides: input.overrides ?? { containerOverrides: [] },
+        clusterArn: cluster.clusterArn,
+        td,
+        group,
+        overrides: input.overrides ?? { containerOverrides: [] },
         ...(input.startedBy ? { startedBy: input.startedBy } : {}),
         tags: checkTags(input.tags ?? []),
         ...(input.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
@@ -151,10 +194,21 @@ export const TASK_OPERATIONS = {
         continue;
       }
       const traceId = sim.world.nextTraceId++;
-      const r = placeOnInstances(sim.world, {
-        clusterArn: cluster.clusterArn, group, req, constraints: [...(td.placementConstraints ?? [])], strategies: [],
-        defaultMode: 'random', only: [ci.containerInstanceArn],
-      }, sim.engine.rng.stream('placement'), traceId, sim.now);
+      const r = placeOnInstances(
+        sim.world,
+        {
+          clusterArn: cluster.clusterArn,
+          group,
+          req,
+          constraints: [...(td.placementConstraints ?? [])],
+          strategies: [],
+          defaultMode: 'random',
+          only: [ci.containerInstanceArn],
+        },
+        sim.engine.rng.stream('placement'),
+        traceId,
+        sim.now,
+      );
       r.trace.note = 'StartTask: custom scheduling onto the named container instance; constraints are checked, no strategy applies.';
       recordTrace(sim.world, r.trace);
       if (!r.instance) {
@@ -162,12 +216,23 @@ export const TASK_OPERATIONS = {
         continue;
       }
       const subnetId = net ? net.awsvpcConfiguration.subnets.find((s) => sim.world.subnets[s]!.availabilityZone === ci.availabilityZone) : undefined;
-      tasks.push(createTask(sim, {
-        clusterArn: cluster.clusterArn, td, group, launchType: 'EC2', instance: ci, traceId, req,
-        overrides: input.overrides ?? { containerOverrides: [] }, tags, ebsVolumes: ebsVolumesFor(sim, td, input.volumeConfigurations),
-        ...(input.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
-        ...(input.startedBy ? { startedBy: input.startedBy } : {}), ...(subnetId ? { subnetId } : {}),
-      }));
+      tasks.push(
+        createTask(sim, {
+          clusterArn: cluster.clusterArn,
+          td,
+          group,
+          launchType: 'EC2',
+          instance: ci,
+          traceId,
+          req,
+          overrides: input.overrides ?? { containerOverrides: [] },
+          tags,
+          ebsVolumes: ebsVolumesFor(sim, td, input.volumeConfigurations),
+          ...(input.enableExecuteCommand ? { enableExecuteCommand: true } : {}),
+          ...(input.startedBy ? { startedBy: input.startedBy } : {}),
+          ...(subnetId ? { subnetId } : {}),
+        }),
+      );
     }
     return { tasks: tasks.map((t) => describeTask(sim, t)), failures };
   },

@@ -19,7 +19,6 @@ import { managedInstancesMinute, provisionManagedInstances } from './managed';
  * most half the group, and managed termination protection of instances that run tasks.
  */
 
-
 /** Places the tasks waiting in PROVISIONING that fit now, oldest first. */
 export function placeWaiting(sim: SimContext, clusterArn: string): void {
   const w = sim.world;
@@ -31,10 +30,22 @@ export function placeWaiting(sim: SimContext, clusterArn: string): void {
     const req = requirementsOf(td, 'EC2');
     const zones = wp.subnets ? new Set(wp.subnets.map((s) => w.subnets[s]?.availabilityZone ?? '')) : undefined;
     const traceId = w.nextTraceId++;
-    const r = placeOnInstances(w, {
-      clusterArn, group: t.group, req, constraints: wp.constraints, strategies: wp.strategies, defaultMode: wp.defaultMode,
-      capacityProvider: wp.capacityProvider, ...(zones ? { zones } : {}),
-    }, sim.engine.rng.stream('placement'), traceId, sim.now);
+    const r = placeOnInstances(
+      w,
+      {
+        clusterArn,
+        group: t.group,
+        req,
+        constraints: wp.constraints,
+        strategies: wp.strategies,
+        defaultMode: wp.defaultMode,
+        capacityProvider: wp.capacityProvider,
+        ...(zones ? { zones } : {}),
+      },
+      sim.engine.rng.stream('placement'),
+      traceId,
+      sim.now,
+    );
     if (!r.instance) continue;
     recordTrace(w, r.trace);
     t.traceId = traceId;
@@ -42,7 +53,6 @@ export function placeWaiting(sim: SimContext, clusterArn: string): void {
     bindTask(sim, t, td, r.instance, subnetId);
   }
 }
-
 
 function reqKey(r: Requirements): string {
   return `${r.cpu}|${r.memory}|${r.gpu}|${r.eni}|${[...r.ports].sort().join(',')}|${[...r.portsUdp].sort().join(',')}`;
@@ -59,7 +69,14 @@ export function reservation(sim: SimContext, cp: CapacityProvider, clusterArn: s
   let used = 0;
   for (const inst of instances) {
     const ci = inst.containerInstanceArn ? w.containerInstances[inst.containerInstanceArn] : undefined;
-    if (ci && ci.taskArns.some((a) => { const t = w.tasks[a]; return t && t.lastStatus !== 'STOPPED' && !isDaemonTask(sim, t); })) used++;
+    if (
+      ci &&
+      ci.taskArns.some((a) => {
+        const t = w.tasks[a];
+        return t && t.lastStatus !== 'STOPPED' && !isDaemonTask(sim, t);
+      })
+    )
+      used++;
   }
   // Tasks waiting for this provider, grouped by identical requirements (§7.5).
   const groups = new Map<string, { req: Requirements; count: number }>();
@@ -117,7 +134,10 @@ export function runClusterAutoScaling(sim: SimContext): void {
       if (cp.managedScaling.status !== 'ENABLED') continue;
       const { cpr, m, n } = reservation(sim, cp, cluster.clusterArn);
       cp.lastReservation = cpr;
-      const dims = [{ name: 'CapacityProviderName', value: cp.name }, { name: 'ClusterName', value: cluster.clusterName }];
+      const dims = [
+        { name: 'CapacityProviderName', value: cp.name },
+        { name: 'ClusterName', value: cluster.clusterName },
+      ];
       const key = seriesKey('AWS/ECS/ManagedScaling', 'CapacityProviderReservation', dims);
       const series = (w.metrics[key] ??= { namespace: 'AWS/ECS/ManagedScaling', metricName: 'CapacityProviderReservation', dimensions: dims, points: [] });
       series.points.push(sim.now - MINUTE, cpr);
@@ -157,7 +177,10 @@ export function protectBusyInstances(sim: SimContext, asgName: string): void {
     const inst = w.ec2[i.InstanceId];
     const ci = inst?.containerInstanceArn ? w.containerInstances[inst.containerInstanceArn] : undefined;
     if (!ci) continue; // not registered yet: keeps the protection it was launched with
-    const busy = ci.taskArns.some((a) => { const t = w.tasks[a]; return t && t.lastStatus !== 'STOPPED' && !isDaemonTask(sim, t); });
+    const busy = ci.taskArns.some((a) => {
+      const t = w.tasks[a];
+      return t && t.lastStatus !== 'STOPPED' && !isDaemonTask(sim, t);
+    });
     i.ProtectedFromScaleIn = busy;
   }
 }

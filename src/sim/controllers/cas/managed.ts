@@ -45,8 +45,7 @@ function binOf(t: InstanceType, az?: string): Bin {
 function fits(b: Bin, n: Need): boolean {
   const r = n.req;
   if (b.az && n.zones && !n.zones.has(b.az)) return false;
-  return r.cpu <= b.cpu && r.memory <= b.memory && r.gpu <= b.gpu && r.eni <= b.eni &&
-    r.ports.every((p) => !b.ports.has(`${p}/tcp`)) && r.portsUdp.every((p) => !b.ports.has(`${p}/udp`));
+  return r.cpu <= b.cpu && r.memory <= b.memory && r.gpu <= b.gpu && r.eni <= b.eni && r.ports.every((p) => !b.ports.has(`${p}/tcp`)) && r.portsUdp.every((p) => !b.ports.has(`${p}/udp`));
 }
 
 function take(b: Bin, n: Need): void {
@@ -77,11 +76,20 @@ function chooseType(candidates: InstanceType[], needs: Need[]): InstanceType | u
   for (const t of candidates) {
     const k = packCount(t, needs);
     if (k === 0) continue;
-    if (!best) { best = { t, k }; continue; }
+    if (!best) {
+      best = { t, k };
+      continue;
+    }
     const allNow = k === needs.length;
     const allBest = best.k === needs.length;
-    if (allNow && allBest) { if (t.price < best.t.price) best = { t, k }; continue; }
-    if (allNow !== allBest) { if (allNow) best = { t, k }; continue; }
+    if (allNow && allBest) {
+      if (t.price < best.t.price) best = { t, k };
+      continue;
+    }
+    if (allNow !== allBest) {
+      if (allNow) best = { t, k };
+      continue;
+    }
     const perDollar = k / t.price;
     const bestPerDollar = best.k / best.t.price;
     if (perDollar > bestPerDollar + 1e-12 || (Math.abs(perDollar - bestPerDollar) <= 1e-12 && k > best.k)) best = { t, k };
@@ -97,7 +105,9 @@ function needsOf(sim: SimContext, tasks: Task[]): Need[] {
     if (!td) continue;
     const subnets = t.waiting?.subnets;
     out.push({
-      task: t, req: requirementsOf(td, 'EC2'), arch: td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64',
+      task: t,
+      req: requirementsOf(td, 'EC2'),
+      arch: td.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64',
       ...(subnets ? { zones: new Set(subnets.map((s) => w.subnets[s]?.availabilityZone ?? '')) } : {}),
     });
   }
@@ -130,7 +140,8 @@ export function provisionManagedInstances(sim: SimContext, clusterArn: string, p
   const w = sim.world;
   const cp = own(w.capacityProviders, provider);
   if (!cp?.managedInstances || cp.status !== 'ACTIVE') return;
-  const booting: Bin[] = providerInstances(sim, provider).filter((i) => i.state === 'pending' && !i.containerInstanceArn)
+  const booting: Bin[] = providerInstances(sim, provider)
+    .filter((i) => i.state === 'pending' && !i.containerInstanceArn)
     .map((i) => binOf(INSTANCE_TYPES[i.instanceType]!, i.availabilityZone));
   const left: Need[] = [];
   for (const n of needsOf(sim, waitingTasks(sim, clusterArn, provider))) {
@@ -147,7 +158,10 @@ export function provisionManagedInstances(sim: SimContext, clusterArn: string, p
   for (const group of groups.values()) {
     let rest = group;
     for (let launched = 0; rest.length > 0 && launched < 100; launched++) {
-      const type = chooseType(types.filter((t) => t.arch === rest[0]!.arch), rest);
+      const type = chooseType(
+        types.filter((t) => t.arch === rest[0]!.arch),
+        rest,
+      );
       const subnet = type ? subnetFor(sim, cp, rest[0]!.zones) : undefined;
       if (!type || !subnet) break; // no type holds these tasks: they wait until their PROVISIONING timeout
       launchManagedInstance(sim, cp, type.name, subnet);
@@ -164,7 +178,10 @@ export function provisionManagedInstances(sim: SimContext, clusterArn: string, p
 
 /** Whether a container instance runs any task that counts (daemon tasks do not). */
 function busy(sim: SimContext, ci: ContainerInstance): boolean {
-  return ci.taskArns.some((a) => { const t = sim.world.tasks[a]; return t && t.lastStatus !== 'STOPPED' && !isDaemonTask(sim, t); });
+  return ci.taskArns.some((a) => {
+    const t = sim.world.tasks[a];
+    return t && t.lastStatus !== 'STOPPED' && !isDaemonTask(sim, t);
+  });
 }
 
 /**

@@ -50,11 +50,20 @@ export function daemonPass(sim: SimContext, svc: Service, ts: Task[]): void {
 }
 
 function satisfiesConstraints(sim: SimContext, svc: Service, td: TaskDefinition, ci: ContainerInstance): boolean {
-  const r = placeOnInstances(sim.world, {
-    clusterArn: svc.clusterArn, group: `service:${svc.serviceName}`,
-    req: { cpu: 0, memory: 0, gpu: 0, ports: [], portsUdp: [], dynamicPorts: 0, eni: 0, attributes: [] },
-    constraints: [...(td.placementConstraints ?? []), ...svc.placementConstraints.filter((c) => c.type === 'memberOf')],
-    strategies: [], defaultMode: 'service', only: [ci.containerInstanceArn],
-  }, sim.engine.rng.stream('daemon-check'), 0, sim.now);
-  return r.instance !== undefined || (r.trace.failure?.reason === 'AGENT');
+  const r = placeOnInstances(
+    sim.world,
+    {
+      clusterArn: svc.clusterArn,
+      group: `service:${svc.serviceName}`,
+      req: { cpu: 0, memory: 0, gpu: 0, ports: [], portsUdp: [], dynamicPorts: 0, eni: 0, attributes: [] },
+      constraints: [...(td.placementConstraints ?? []), ...svc.placementConstraints.filter((c) => c.type === 'memberOf')],
+      strategies: [],
+      defaultMode: 'service',
+      only: [ci.containerInstanceArn],
+    },
+    sim.engine.rng.stream('daemon-check'),
+    0,
+    sim.now,
+  );
+  return r.instance !== undefined || r.trace.failure?.reason === 'AGENT';
 }

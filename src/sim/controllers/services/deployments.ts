@@ -53,7 +53,13 @@ function baking(sim: SimContext, svc: Service, primary: Deployment): boolean {
   if (!sd || sd.strategy !== 'ROLLING' || sd.status !== 'IN_PROGRESS' || sd.alarms?.status !== 'MONITORING') return false;
   if (sd.alarmBakeUntilMs === undefined) {
     const names = sd.deploymentConfiguration.alarms?.alarmNames ?? [];
-    const bake = Math.max(0, ...names.map((n) => sim.world.alarms[n]).filter((a) => a !== undefined).map((a) => a!.EvaluationPeriods * a!.Period * 1000));
+    const bake = Math.max(
+      0,
+      ...names
+        .map((n) => sim.world.alarms[n])
+        .filter((a) => a !== undefined)
+        .map((a) => a!.EvaluationPeriods * a!.Period * 1000),
+    );
     sd.alarmBakeUntilMs = sim.now + bake;
     if (bake > 0) sim.engine.at(sd.alarmBakeUntilMs + 1, { k: 'svc.wake', svc: svc.serviceArn });
   }

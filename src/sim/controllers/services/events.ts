@@ -27,13 +27,20 @@ export function unableToPlaceMessage(serviceName: string, trace: PlacementTrace)
   if (!f) return base;
   const id = f.arn ? f.arn.slice(f.arn.lastIndexOf('/') + 1) : '';
   switch (f.reason) {
-    case 'MISSING': return `${base} Reason: No Container Instances were found in your cluster.`;
-    case 'RESOURCE:MEMORY': return `${base} The closest matching container-instance ${id} has insufficient memory available.${TROUBLESHOOTING}`;
-    case 'RESOURCE:CPU': return `${base} The closest matching container-instance ${id} has insufficient CPU units available.${TROUBLESHOOTING}`;
-    case 'RESOURCE:PORTS': return `${base} The closest matching container-instance ${id} is already using a port required by your task.${TROUBLESHOOTING}`;
-    case 'ATTRIBUTE': return `${base} The closest matching container-instance ${id} is missing an attribute required by your task.${TROUBLESHOOTING}`;
-    case 'INACTIVE': return `${base} The closest matching container-instance ${id} is not ACTIVE.${TROUBLESHOOTING}`;
-    default: return `${base} The closest matching container-instance ${id} encountered error "${f.reason}".${TROUBLESHOOTING}`;
+    case 'MISSING':
+      return `${base} Reason: No Container Instances were found in your cluster.`;
+    case 'RESOURCE:MEMORY':
+      return `${base} The closest matching container-instance ${id} has insufficient memory available.${TROUBLESHOOTING}`;
+    case 'RESOURCE:CPU':
+      return `${base} The closest matching container-instance ${id} has insufficient CPU units available.${TROUBLESHOOTING}`;
+    case 'RESOURCE:PORTS':
+      return `${base} The closest matching container-instance ${id} is already using a port required by your task.${TROUBLESHOOTING}`;
+    case 'ATTRIBUTE':
+      return `${base} The closest matching container-instance ${id} is missing an attribute required by your task.${TROUBLESHOOTING}`;
+    case 'INACTIVE':
+      return `${base} The closest matching container-instance ${id} is not ACTIVE.${TROUBLESHOOTING}`;
+    default:
+      return `${base} The closest matching container-instance ${id} encountered error "${f.reason}".${TROUBLESHOOTING}`;
   }
 }
 

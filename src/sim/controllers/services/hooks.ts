@@ -26,7 +26,11 @@ function hookId(sim: SimContext, pause: boolean): string {
 function emitHook(sim: SimContext, svc: Service, sd: ServiceDeploymentRecord, run: HookRun): void {
   const what = run.targetType === 'PAUSE' ? 'Pause hook' : `Lambda hook ${run.targetArn?.slice(run.targetArn.lastIndexOf(':') + 1) ?? ''}`;
   sim.emit('LifecycleHookStateChange', `${what} ${run.hookId} at ${run.stage} of service ${svc.serviceName} is ${run.status}.`, {
-    serviceArn: svc.serviceArn, serviceDeploymentArn: sd.serviceDeploymentArn, hookId: run.hookId, lifecycleStage: run.stage, status: run.status,
+    serviceArn: svc.serviceArn,
+    serviceDeploymentArn: sd.serviceDeploymentArn,
+    hookId: run.hookId,
+    lifecycleStage: run.stage,
+    status: run.status,
   });
 }
 
@@ -38,10 +42,15 @@ export function startHooks(sim: SimContext, svc: Service, sd: ServiceDeploymentR
     const pause = h.targetType === 'PAUSE';
     const minutes = h.timeoutConfiguration?.timeoutInMinutes;
     const run: HookRun = {
-      hookId: hookId(sim, pause), stage, targetType: pause ? 'PAUSE' : 'AWS_LAMBDA', ...(pause ? {} : { targetArn: h.hookTargetArn! }),
-      status: pause ? 'AWAITING_ACTION' : 'IN_PROGRESS', startedAtMs: sim.now,
+      hookId: hookId(sim, pause),
+      stage,
+      targetType: pause ? 'PAUSE' : 'AWS_LAMBDA',
+      ...(pause ? {} : { targetArn: h.hookTargetArn! }),
+      status: pause ? 'AWAITING_ACTION' : 'IN_PROGRESS',
+      startedAtMs: sim.now,
       expiresAtMs: sim.now + (minutes !== undefined ? minutes * 60_000 : sim.world.durations.hookTimeoutMs),
-      timeoutAction: h.timeoutConfiguration?.action ?? 'ROLLBACK', step,
+      timeoutAction: h.timeoutConfiguration?.action ?? 'ROLLBACK',
+      step,
     };
     sd.hooks.push(run);
     n++;

@@ -41,8 +41,17 @@ export function launch(sim: SimContext, svc: Service, dep: Deployment, only?: st
     recordTrace(w, r.trace);
     if (!r.subnetId) return { trace: r.trace };
     const task = createTask(sim, {
-      clusterArn: svc.clusterArn, td, group, launchType: 'FARGATE', subnetId: r.subnetId, startedBy: dep.id, serviceArn: svc.serviceArn,
-      deploymentId: dep.id, platformVersion: dep.platformVersion ?? '1.4.0', traceId, req: requirementsOf(td, 'FARGATE'),
+      clusterArn: svc.clusterArn,
+      td,
+      group,
+      launchType: 'FARGATE',
+      subnetId: r.subnetId,
+      startedBy: dep.id,
+      serviceArn: svc.serviceArn,
+      deploymentId: dep.id,
+      platformVersion: dep.platformVersion ?? '1.4.0',
+      traceId,
+      req: requirementsOf(td, 'FARGATE'),
       ...(provider ? { capacityProviderName: provider } : {}),
     });
     return { task, trace: r.trace };
@@ -52,14 +61,35 @@ export function launch(sim: SimContext, svc: Service, dep: Deployment, only?: st
   const cp = provider ? w.capacityProviders[provider] : undefined;
   const constraints = [...(td.placementConstraints ?? []), ...svc.placementConstraints];
   const strategies = svc.placementStrategy as PlacementStrategy[];
-  const r = placeOnInstances(w, {
-    clusterArn: svc.clusterArn, group, req, constraints, strategies,
-    defaultMode: 'service', ...(zones ? { zones } : {}), ...(only ? { only } : {}), ...(cp ? { capacityProvider: cp.name } : {}),
-  }, sim.engine.rng.stream('placement'), traceId, sim.now);
+  const r = placeOnInstances(
+    w,
+    {
+      clusterArn: svc.clusterArn,
+      group,
+      req,
+      constraints,
+      strategies,
+      defaultMode: 'service',
+      ...(zones ? { zones } : {}),
+      ...(only ? { only } : {}),
+      ...(cp ? { capacityProvider: cp.name } : {}),
+    },
+    sim.engine.rng.stream('placement'),
+    traceId,
+    sim.now,
+  );
   recordTrace(w, r.trace);
   const common = {
-    clusterArn: svc.clusterArn, td, group, launchType: 'EC2' as const, startedBy: dep.id, serviceArn: svc.serviceArn, deploymentId: dep.id,
-    traceId, req, ...(cp ? { capacityProviderName: cp.name } : {}),
+    clusterArn: svc.clusterArn,
+    td,
+    group,
+    launchType: 'EC2' as const,
+    startedBy: dep.id,
+    serviceArn: svc.serviceArn,
+    deploymentId: dep.id,
+    traceId,
+    req,
+    ...(cp ? { capacityProviderName: cp.name } : {}),
   };
   if (!r.instance) {
     if (cp?.managedScaling.status !== 'ENABLED') return { trace: r.trace };

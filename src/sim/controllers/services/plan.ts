@@ -21,7 +21,10 @@ export function shiftSteps(sd: ServiceDeploymentRecord): { percent: number; wait
   if (sd.strategy === 'CANARY') {
     const c = cfg.canaryConfiguration!;
     if (c.canaryPercent >= 100) return [{ percent: 100, waitMs: 0 }];
-    return [{ percent: c.canaryPercent, waitMs: c.canaryBakeTimeInMinutes * MINUTE }, { percent: 100, waitMs: 0 }];
+    return [
+      { percent: c.canaryPercent, waitMs: c.canaryBakeTimeInMinutes * MINUTE },
+      { percent: 100, waitMs: 0 },
+    ];
   }
   if (sd.strategy === 'LINEAR') {
     const l = cfg.linearConfiguration!;

@@ -45,7 +45,14 @@ export function rebalancingDefault(scheduling: string, strategies: { type: strin
 export function rebalanceZones(sim: SimContext, svc: Service): string[] {
   const w = sim.world;
   const subnets = svc.networkConfiguration?.awsvpcConfiguration.subnets;
-  const subnetZones = subnets ? new Set(subnets.map((s) => w.subnets[s]).filter((s) => s !== undefined && s.freeIps > 0).map((s) => s!.availabilityZone)) : undefined;
+  const subnetZones = subnets
+    ? new Set(
+        subnets
+          .map((s) => w.subnets[s])
+          .filter((s) => s !== undefined && s.freeIps > 0)
+          .map((s) => s!.availabilityZone),
+      )
+    : undefined;
   if (onFargateService(svc)) return [...(subnetZones ?? [])].sort();
   const zones = new Set<string>();
   // Every instance is in one of the world's subnets (none is ever deleted), so once each of their zones
@@ -126,7 +133,14 @@ export function rebalancePass(sim: SimContext, svc: Service): void {
   }
   // A protected task is not stopped to rebalance either: with none to stop in the fullest AZ, nothing starts.
   const max = Math.max(...ns);
-  if (unprotected(sim, svc, active.filter((t) => t.availabilityZone === counts.find(([, n]) => n === max)![0])).length === 0) return;
+  if (
+    unprotected(
+      sim,
+      svc,
+      active.filter((t) => t.availabilityZone === counts.find(([, n]) => n === max)![0]),
+    ).length === 0
+  )
+    return;
   if (!svc.rebalance) {
     svc.rebalance = {};
     serviceEvent(sim, svc, `service (${svc.serviceName}) is not AZ balanced with ${spreadText(counts, false)}. AZ Rebalancing in progress.`);
@@ -145,9 +159,7 @@ function startInZone(sim: SimContext, svc: Service, counts: [string, number][], 
   const r = only?.length === 0 ? undefined : launch(sim, svc, primary, only, nextProvider(svc, primary, active));
   if (!r?.task) {
     if (r) svc.lastUnplacedTraceId = r.trace.id;
-    serviceEvent(sim, svc, fargate
-      ? `service (${svc.serviceName}) is unable to place a task in ${az}.`
-      : `service (${svc.serviceName}) is unable to place a task in ${az} because no container instance met all of its requirements.`);
+    serviceEvent(sim, svc, fargate ? `service (${svc.serviceName}) is unable to place a task in ${az}.` : `service (${svc.serviceName}) is unable to place a task in ${az} because no container instance met all of its requirements.`);
     if (svc.retryAtMs <= sim.now) {
       svc.retryAtMs = sim.now + w.durations.serviceRetryMs;
       sim.engine.at(svc.retryAtMs, { k: 'svc.wake', svc: svc.serviceArn });
@@ -170,11 +182,20 @@ function roomIn(sim: SimContext, svc: Service, az: string): string[] {
   const req = requirementsOf(td, 'EC2');
   const w = sim.world;
   const instances = (w.clusters[svc.clusterArn]?.instanceArns ?? []).map((a) => w.containerInstances[a]).filter((ci) => ci !== undefined);
-  return instances.filter((ci) => ci.clusterArn === svc.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected &&
-    ci.availabilityZone === az && ci.registeredCpu - ci.usedCpu >= req.cpu && ci.registeredMemory - ci.usedMemory >= req.memory &&
-    ci.registeredGpu - ci.usedGpu >= req.gpu && ci.maxEni - ci.usedEni >= req.eni &&
-    !req.ports.some((p) => ci.usedPorts.includes(p) || ci.reservedPorts.includes(p)) &&
-    !req.portsUdp.some((p) => ci.usedPortsUdp.includes(p) || ci.reservedPortsUdp.includes(p)))
+  return instances
+    .filter(
+      (ci) =>
+        ci.clusterArn === svc.clusterArn &&
+        ci.status === 'ACTIVE' &&
+        ci.agentConnected &&
+        ci.availabilityZone === az &&
+        ci.registeredCpu - ci.usedCpu >= req.cpu &&
+        ci.registeredMemory - ci.usedMemory >= req.memory &&
+        ci.registeredGpu - ci.usedGpu >= req.gpu &&
+        ci.maxEni - ci.usedEni >= req.eni &&
+        !req.ports.some((p) => ci.usedPorts.includes(p) || ci.reservedPorts.includes(p)) &&
+        !req.portsUdp.some((p) => ci.usedPortsUdp.includes(p) || ci.reservedPortsUdp.includes(p)),
+    )
     .map((ci) => ci.containerInstanceArn);
 }
 
@@ -185,7 +206,15 @@ function stopSurplus(sim: SimContext, svc: Service, active: Task[], started: Tas
   delete svc.rebalance!.taskArn;
   const max = Math.max(...counts.map(([, n]) => n));
   const az = counts.find(([, n]) => n === max)?.[0];
-  const victim = scaleInOrder(sim, svc, unprotected(sim, svc, active.filter((t) => t !== started && t.availabilityZone === az)))[0];
+  const victim = scaleInOrder(
+    sim,
+    svc,
+    unprotected(
+      sim,
+      svc,
+      active.filter((t) => t !== started && t.availabilityZone === az),
+    ),
+  )[0];
   if (az && victim) {
     serviceEvent(sim, svc, `${svc.serviceName} has stopped 1 running tasks in ${az} due to AZ rebalancing: ${taskIds([victim])}.`);
     stopTask(sim, victim, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${svc.deployments[0]!.id})`);

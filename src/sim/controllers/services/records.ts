@@ -1,7 +1,5 @@
 import type { SimContext } from '../../model/context';
-import type {
-  Deployment, DeploymentStrategy, LifecycleStage, Service, ServiceDeploymentRecord, ServiceDeploymentStatus, ServiceRevisionRecord,
-} from '../../model/types';
+import type { Deployment, DeploymentStrategy, LifecycleStage, Service, ServiceDeploymentRecord, ServiceDeploymentStatus, ServiceRevisionRecord } from '../../model/types';
 import { revisionTaskCounts } from '../../queries/serviceDeployments';
 
 /**
@@ -57,7 +55,10 @@ function emitState(sim: SimContext, svc: Service, sd: ServiceDeploymentRecord): 
   const stage = sd.lifecycleStage && isOngoing(sd) ? ` (${sd.lifecycleStage})` : '';
   const reason = sd.statusReason && !isOngoing(sd) ? `: ${sd.statusReason.replace(/\.$/, '')}` : '';
   sim.emit('ServiceDeploymentStateChange', `Service deployment ${id} of service ${svc.serviceName} is ${sd.status}${stage}${reason}.`, {
-    serviceArn: svc.serviceArn, serviceDeploymentArn: sd.serviceDeploymentArn, status: sd.status, ...(sd.lifecycleStage ? { lifecycleStage: sd.lifecycleStage } : {}),
+    serviceArn: svc.serviceArn,
+    serviceDeploymentArn: sd.serviceDeploymentArn,
+    status: sd.status,
+    ...(sd.lifecycleStage ? { lifecycleStage: sd.lifecycleStage } : {}),
   });
 }
 
@@ -102,11 +103,24 @@ export function openRecord(sim: SimContext, svc: Service, dep: Deployment, targe
   const strategy: DeploymentStrategy = cfg.strategy ?? 'ROLLING';
   const sd: ServiceDeploymentRecord = {
     serviceDeploymentArn: sim.arn(`service-deployment/${cluster?.clusterName ?? 'default'}/${svc.serviceName}/${deploymentArnId(sim)}`),
-    serviceArn: svc.serviceArn, clusterArn: svc.clusterArn, deploymentId: dep.id, strategy,
-    deploymentConfiguration: structuredClone(cfg), createdAtMs: sim.now, updatedAtMs: sim.now,
-    sourceRevisionArns: sources, targetRevisionArn: target.serviceRevisionArn, status: 'PENDING',
-    plan: [], cursor: 0, stepStartedMs: sim.now, phase: 'action', gen: 0, hooks: [],
-    productionWeight: sources.length ? 0 : 100, testWeight: sources.length ? 0 : 100,
+    serviceArn: svc.serviceArn,
+    clusterArn: svc.clusterArn,
+    deploymentId: dep.id,
+    strategy,
+    deploymentConfiguration: structuredClone(cfg),
+    createdAtMs: sim.now,
+    updatedAtMs: sim.now,
+    sourceRevisionArns: sources,
+    targetRevisionArn: target.serviceRevisionArn,
+    status: 'PENDING',
+    plan: [],
+    cursor: 0,
+    stepStartedMs: sim.now,
+    phase: 'action',
+    gen: 0,
+    hooks: [],
+    productionWeight: sources.length ? 0 : 100,
+    testWeight: sources.length ? 0 : 100,
     circuitBreaker: { status: cfg.deploymentCircuitBreaker.enable ? 'MONITORING' : 'DISABLED', failureCount: 0, threshold: circuitBreakerThreshold(svc) },
     ...(cfg.alarms ? { alarms: { status: cfg.alarms.enable ? 'MONITORING' : 'DISABLED', alarmNames: cfg.alarms.alarmNames, triggeredAlarmNames: [] } } : {}),
   };
@@ -142,7 +156,13 @@ export function shiftTraffic(sim: SimContext, svc: Service, sd: ServiceDeploymen
     const green = target.targetGroups[i]?.targetGroupArn;
     const blue = source.targetGroups[i]?.targetGroupArn;
     if (!rule || !green || !blue || green === blue) return;
-    sim.notices.emit('forwardWeights', { ruleArn: rule, weights: [{ targetGroupArn: blue, weight: w.blue }, { targetGroupArn: green, weight: w.green }] });
+    sim.notices.emit('forwardWeights', {
+      ruleArn: rule,
+      weights: [
+        { targetGroupArn: blue, weight: w.blue },
+        { targetGroupArn: green, weight: w.green },
+      ],
+    });
   });
   if (which === 'production') sd.productionWeight = percent;
   else sd.testWeight = percent;

@@ -40,15 +40,23 @@ function survey(sim: SimContext, svc: Service, ts: Task[], mode: PassMode | unde
   const unhealthy = active.filter((t) => (t.healthStatus === 'UNHEALTHY' && graceOver(t)) || elbUnhealthy.includes(t));
   const held = mode ? active.filter((t) => mode.hold.includes(t.deploymentId ?? '')) : [];
   return {
-    svc, primary, desired, startAllowed: mode?.startAllowed ?? true,
+    svc,
+    primary,
+    desired,
+    startAllowed: mode?.startAllowed ?? true,
     // Blue/green, linear and canary: green scales up to the desired count beside blue, which is kept [INF].
     maxTotal: mode ? desired + held.length : Math.floor((desired * cfg.maximumPercent) / 100),
     minHealthy: Math.ceil((desired * cfg.minimumHealthyPercent) / 100),
     active,
     inFlight: ts.filter((t) => t.lastStatus !== 'STOPPED').length,
-    elbUnhealthy, unhealthy,
+    elbUnhealthy,
+    unhealthy,
     primaryGood: active.filter((t) => t.deploymentId === primary.id && !onDraining(sim, t) && !unhealthy.includes(t)),
-    replaceable: unprotected(sim, svc, active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t) && !held.includes(t))),
+    replaceable: unprotected(
+      sim,
+      svc,
+      active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t) && !held.includes(t)),
+    ),
   };
 }
 
@@ -69,8 +77,7 @@ export function replicaPass(sim: SimContext, svc: Service, ts: Task[], mode?: Pa
   // Only when no progress is possible (DG:service-event-messages): nothing started or stopped, no task on its
   // way in or out that would change the counts, every task healthy, and the limits allow neither a start nor a stop.
   const settled = s.inFlight === s.active.length && s.active.every((t) => isHealthy(sim, t));
-  if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && replaced.length === 0 && settled &&
-      s.maxTotal - s.inFlight <= 0 && healthy - s.minHealthy <= 0) {
+  if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && replaced.length === 0 && settled && s.maxTotal - s.inFlight <= 0 && healthy - s.minHealthy <= 0) {
     serviceEvent(sim, svc, `service ${svc.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`);
   }
 }
@@ -105,9 +112,7 @@ function startTasks(sim: SimContext, s: Survey): Task[] {
       // [INF] Room that the service's own stopping tasks are about to free is not a placement failure:
       // the pass that follows their stop starts the rest (the best-practices example starts "into the freed room").
       if (freesRoom(sim, svc)) break;
-      serviceEvent(sim, svc, r.trace.failure?.reason === SPOT_UNAVAILABLE
-        ? `(service ${svc.serviceName}) was unable to place a task. Reason: ${SPOT_UNAVAILABLE}.`
-        : unableToPlaceMessage(svc.serviceName, r.trace));
+      serviceEvent(sim, svc, r.trace.failure?.reason === SPOT_UNAVAILABLE ? `(service ${svc.serviceName}) was unable to place a task. Reason: ${SPOT_UNAVAILABLE}.` : unableToPlaceMessage(svc.serviceName, r.trace));
       if (svc.retryAtMs <= sim.now) {
         svc.retryAtMs = sim.now + sim.world.durations.serviceRetryMs;
         sim.engine.at(svc.retryAtMs, { k: 'svc.wake', svc: svc.serviceArn });
@@ -181,7 +186,11 @@ function stopReplaced(sim: SimContext, s: Survey, healthy: number): Task[] {
   let canStop = healthy - s.minHealthy;
   const notYetHealthy = s.replaceable.filter((t) => !isHealthy(sim, t));
   const stopNow: Task[] = [...notYetHealthy];
-  for (const t of scaleInOrder(sim, svc, s.replaceable.filter((x) => isHealthy(sim, x)))) {
+  for (const t of scaleInOrder(
+    sim,
+    svc,
+    s.replaceable.filter((x) => isHealthy(sim, x)),
+  )) {
     if (canStop <= 0) break;
     stopNow.push(t);
     canStop--;

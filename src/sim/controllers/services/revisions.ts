@@ -39,11 +39,14 @@ export function createRevision(sim: SimContext, svc: Service, dep: Deployment, p
   const strategy = svc.deploymentConfiguration.strategy ?? 'ROLLING';
   const rev: ServiceRevisionRecord = {
     serviceRevisionArn: sim.arn(`service-revision/${cluster?.clusterName ?? 'default'}/${svc.serviceName}/${revisionId(sim)}`),
-    serviceArn: svc.serviceArn, clusterArn: svc.clusterArn, taskDefinition: dep.taskDefinition,
+    serviceArn: svc.serviceArn,
+    clusterArn: svc.clusterArn,
+    taskDefinition: dep.taskDefinition,
     ...(dep.launchType ? { launchType: dep.launchType } : {}),
     ...(dep.capacityProviderStrategy ? { capacityProviderStrategy: dep.capacityProviderStrategy } : {}),
     ...(dep.platformVersion ? { platformVersion: dep.platformVersion } : {}),
-    loadBalancers: svc.loadBalancers, serviceRegistries: svc.serviceRegistries,
+    loadBalancers: svc.loadBalancers,
+    serviceRegistries: svc.serviceRegistries,
     ...(dep.networkConfiguration ? { networkConfiguration: dep.networkConfiguration } : {}),
     ...(svc.serviceConnectConfiguration ? { serviceConnectConfiguration: svc.serviceConnectConfiguration } : {}),
     containerImages: (td?.containerDefinitions ?? []).map((c) => ({ containerName: c.name, image: c.image })),

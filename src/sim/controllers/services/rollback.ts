@@ -116,7 +116,10 @@ export function stopServiceDeployment(sim: SimContext, svc: Service, sd: Service
 export function checkDeploymentAlarms(sim: SimContext): void {
   for (const svc of Object.values(sim.world.services)) {
     if (svc.status !== 'ACTIVE') continue;
-    const sd = recordOf(sim, svc.deployments.find((d) => d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS'));
+    const sd = recordOf(
+      sim,
+      svc.deployments.find((d) => d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS'),
+    );
     if (!sd || sd.status !== 'IN_PROGRESS' || !sd.alarms || sd.alarms.status !== 'MONITORING') continue;
     const cfg = sd.deploymentConfiguration.alarms!;
     const firing = cfg.alarmNames.filter((n) => sim.world.alarms[n]?.StateValue === 'ALARM');

@@ -46,20 +46,26 @@ export function openServiceDeployment(sim: SimContext, svc: Service, dep: Deploy
  * `rollback`: a rolling rollback to a completed revision, which continues the failed service
  * deployment rather than opening one.
  */
-export function startDeployment(
-  sim: SimContext, svc: Service, taskDefinition: string, platformVersion?: string, reason?: string,
-  rollback?: { revisionArn?: string; record: ServiceDeploymentRecord },
-): Deployment {
+export function startDeployment(sim: SimContext, svc: Service, taskDefinition: string, platformVersion?: string, reason?: string, rollback?: { revisionArn?: string; record: ServiceDeploymentRecord }): Deployment {
   const previous = svc.deployments.slice();
   const old = svc.deployments[0];
   if (old) old.status = 'ACTIVE';
   const id = deploymentId(sim);
   const dep: Deployment = {
-    id, status: 'PRIMARY', taskDefinition, desiredCount: svc.desiredCount, pendingCount: 0, runningCount: 0,
-    failedTasks: 0, createdAtMs: sim.now, updatedAtMs: sim.now, ...(svc.launchType ? { launchType: svc.launchType } : {}),
+    id,
+    status: 'PRIMARY',
+    taskDefinition,
+    desiredCount: svc.desiredCount,
+    pendingCount: 0,
+    runningCount: 0,
+    failedTasks: 0,
+    createdAtMs: sim.now,
+    updatedAtMs: sim.now,
+    ...(svc.launchType ? { launchType: svc.launchType } : {}),
     ...(svc.capacityProviderStrategy ? { capacityProviderStrategy: svc.capacityProviderStrategy } : {}),
-    rolloutState: 'IN_PROGRESS', rolloutStateReason: reason ?? `ECS deployment ${id} in progress.`,
-    ...(platformVersion ?? old?.platformVersion ? { platformVersion: (platformVersion ?? old?.platformVersion)! } : {}),
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason: reason ?? `ECS deployment ${id} in progress.`,
+    ...((platformVersion ?? old?.platformVersion) ? { platformVersion: (platformVersion ?? old?.platformVersion)! } : {}),
     ...(svc.networkConfiguration ? { networkConfiguration: svc.networkConfiguration } : {}),
   };
   svc.deployments.unshift(dep);

@@ -66,7 +66,10 @@ function containerExited(sim: SimContext, t: Task, c: Container, code: number | 
   if (reason) c.reason = reason;
   t.version++;
   sim.emit('ContainerStateChange', `Container ${c.name} of task ${t.id} exited${code !== undefined ? ` with code ${code}` : ''}.`, {
-    taskArn: t.taskArn, containerName: c.name, lastStatus: 'STOPPED', ...(code !== undefined ? { exitCode: code } : {}),
+    taskArn: t.taskArn,
+    containerName: c.name,
+    lastStatus: 'STOPPED',
+    ...(code !== undefined ? { exitCode: code } : {}),
   });
   if (t.desiredStatus === 'RUNNING') {
     if (restartsInPlace(sim, t, c, code)) return;
@@ -99,7 +102,10 @@ function restartsInPlace(sim: SimContext, t: Task, c: Container, code: number | 
   c.healthFailures = 0;
   delete c.exitCode;
   sim.emit('ContainerRestarted', `Container ${c.name} of task ${t.id} exited${code !== undefined ? ` with code ${code}` : ''} and is restarted in place by its restart policy (restart ${c.restartCount}).`, {
-    taskArn: t.taskArn, containerName: c.name, exitCode: code ?? 0, restartCount: c.restartCount,
+    taskArn: t.taskArn,
+    containerName: c.name,
+    exitCode: code ?? 0,
+    restartCount: c.restartCount,
   });
   sim.engine.after(sim.world.durations.containerStartMs, { k: 'ctr.start', task: t.taskArn, ctr: c.name });
   return true;

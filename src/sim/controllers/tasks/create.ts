@@ -55,7 +55,11 @@ function waitForCapacity(sim: SimContext, t: Task, waiting: NonNullable<CreateTa
   w.waiting.push(taskArn);
   indexTask(w, t, 1);
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is PROVISIONING: waiting for capacity from ${waiting.capacityProvider}.`, {
-    taskArn, lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', group: t.group, capacityProviderName: waiting.capacityProvider,
+    taskArn,
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    group: t.group,
+    capacityProviderName: waiting.capacityProvider,
   });
   sim.engine.after(w.durations.provisioningTimeoutMs, { k: 'task.provisionTimeout', task: taskArn });
   // A Managed Instances provider launches instances for waiting tasks at once, not on the minute clock.
@@ -76,21 +80,40 @@ export function createTask(sim: SimContext, o: CreateTaskOptions): Task {
     const ov = overrides.containerOverrides?.find((x) => x.name === cd.name);
     return {
       containerArn: sim.arn(`container/${cluster.clusterName}/${id}/${sim.uuid()}`),
-      name: cd.name, image: cd.image, essential: cd.essential !== false, state: 'NONE', healthStatus: 'UNKNOWN', healthFailures: 0,
+      name: cd.name,
+      image: cd.image,
+      essential: cd.essential !== false,
+      state: 'NONE',
+      healthStatus: 'UNKNOWN',
+      healthFailures: 0,
       networkBindings: [],
-      ...(ov?.cpu ?? cd.cpu) !== undefined ? { cpu: ov?.cpu ?? cd.cpu } : {},
-      ...(ov?.memory ?? cd.memory) !== undefined ? { memory: ov?.memory ?? cd.memory } : {},
-      ...(ov?.memoryReservation ?? cd.memoryReservation) !== undefined ? { memoryReservation: ov?.memoryReservation ?? cd.memoryReservation } : {},
+      ...((ov?.cpu ?? cd.cpu) !== undefined ? { cpu: ov?.cpu ?? cd.cpu } : {}),
+      ...((ov?.memory ?? cd.memory) !== undefined ? { memory: ov?.memory ?? cd.memory } : {}),
+      ...((ov?.memoryReservation ?? cd.memoryReservation) !== undefined ? { memoryReservation: ov?.memoryReservation ?? cd.memoryReservation } : {}),
     };
   });
   const ephemeral = o.ephemeralStorageGiB ?? (o.td.ephemeralStorage as { sizeInGiB?: number } | undefined)?.sizeInGiB;
   const t: Task = {
-    taskArn, id, clusterArn: o.clusterArn, taskDefinitionArn: o.td.taskDefinitionArn, family: o.td.family, group: o.group,
-    launchType: o.launchType, availabilityZone: '', networkMode: mode,
-    lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING', healthStatus: 'UNKNOWN', createdAtMs: sim.now,
-    containers, overrides: taskOverrides(o.td, o.overrides),
+    taskArn,
+    id,
+    clusterArn: o.clusterArn,
+    taskDefinitionArn: o.td.taskDefinitionArn,
+    family: o.td.family,
+    group: o.group,
+    launchType: o.launchType,
+    availabilityZone: '',
+    networkMode: mode,
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    healthStatus: 'UNKNOWN',
+    createdAtMs: sim.now,
+    containers,
+    overrides: taskOverrides(o.td, o.overrides),
     reserved: { cpu: o.req.cpu, memory: o.req.memory, gpu: o.req.gpu, eni: o.req.eni, ports: [...o.req.ports], portsUdp: [...o.req.portsUdp] },
-    reachedRunning: false, version: 1, gen: 0, tags: o.tags ?? [],
+    reachedRunning: false,
+    version: 1,
+    gen: 0,
+    tags: o.tags ?? [],
     ...(o.startedBy ? { startedBy: o.startedBy } : {}),
     ...(o.capacityProviderName ? { capacityProviderName: o.capacityProviderName } : {}),
     ...(o.platformVersion ? { platformVersion: o.platformVersion } : {}),
@@ -126,7 +149,7 @@ function bindHostPorts(sim: SimContext, t: Task, td: TaskDefinition, ci: Contain
   td.containerDefinitions.forEach((cd, i) => {
     for (const pm of cd.portMappings ?? []) {
       if (pm.containerPort === undefined) continue;
-      let hostPort = mode === 'host' ? pm.containerPort : pm.hostPort ?? 0;
+      let hostPort = mode === 'host' ? pm.containerPort : (pm.hostPort ?? 0);
       const proto = pm.protocol === 'udp' ? 'udp' : 'tcp';
       if (hostPort === 0) {
         bound ??= boundPorts(sim, ci, t);
@@ -193,7 +216,11 @@ export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: Conta
   t.lastStatus = initial;
   t.version++;
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${initial}${ci ? ` on ${ci.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {
-    taskArn: t.taskArn, lastStatus: initial, desiredStatus: 'RUNNING', group: t.group, ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
+    taskArn: t.taskArn,
+    lastStatus: initial,
+    desiredStatus: 'RUNNING',
+    group: t.group,
+    ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
   });
   if (needsEni) sim.engine.after(t.launchType === 'FARGATE' ? d.fargateProvisionMs : d.eniAttachMs, { k: 'task.provisioned', task: t.taskArn });
   else sim.engine.after(d.agentAckMs, { k: 'task.pull', task: t.taskArn });

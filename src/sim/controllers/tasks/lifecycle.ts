@@ -43,9 +43,7 @@ export function pull(sim: SimContext, ev: PendingMap['task.pull']): void {
     }
     if (ecr.kind === 'found') ecr.image.lastRecordedPullTimeMs = sim.now;
     const cached = ci && ci.ec2InstanceId && sim.world.ec2[ci.ec2InstanceId]?.imageCache.includes(c.image);
-    const ms = b.pullSeconds !== undefined && !cached
-      ? b.pullSeconds * 1000
-      : t.launchType === 'FARGATE' ? d.fargatePullMs : cached ? d.ec2CachedPullMs : d.ec2PullMs;
+    const ms = b.pullSeconds !== undefined && !cached ? b.pullSeconds * 1000 : t.launchType === 'FARGATE' ? d.fargatePullMs : cached ? d.ec2CachedPullMs : d.ec2PullMs;
     if (ms > longest) longest = ms; // images pull in parallel [SIM]
   }
   sim.engine.after(longest, { k: 'task.pulled', task: t.taskArn });

@@ -36,8 +36,12 @@ export function setStatus(sim: SimContext, t: Task, s: TaskStatus): void {
   t.lastStatus = s;
   t.version++;
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${s}${t.ec2InstanceId ? ` on ${t.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {
-    taskArn: t.taskArn, lastStatus: s, desiredStatus: t.desiredStatus, group: t.group,
-    ...(t.stopCode ? { stopCode: t.stopCode } : {}), ...(s === 'STOPPED' && t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
+    taskArn: t.taskArn,
+    lastStatus: s,
+    desiredStatus: t.desiredStatus,
+    group: t.group,
+    ...(t.stopCode ? { stopCode: t.stopCode } : {}),
+    ...(s === 'STOPPED' && t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
   });
   sim.notices.emit('taskChanged', t);
 }

@@ -20,7 +20,12 @@ export function stopTask(sim: SimContext, t: Task, stopCode: string | undefined,
     sim.world.waiting = sim.world.waiting.filter((a) => a !== t.taskArn);
   }
   sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is asked to stop: ${reason}`, {
-    taskArn: t.taskArn, lastStatus: t.lastStatus, desiredStatus: 'STOPPED', group: t.group, ...(stopCode ? { stopCode } : {}), stoppedReason: reason,
+    taskArn: t.taskArn,
+    lastStatus: t.lastStatus,
+    desiredStatus: 'STOPPED',
+    group: t.group,
+    ...(stopCode ? { stopCode } : {}),
+    stoppedReason: reason,
   });
   // Load balancer targets are deregistered first and drain before the containers are stopped.
   sim.notices.emit('taskStopping', t);

@@ -13,22 +13,67 @@ const shaped = (op: string, response: unknown) => {
 
 // The engine's answer in its own order, with a member no model has, epoch-second times and a whole double.
 const CLUSTER = {
-  clusters: [{ status: 'ACTIVE', clusterName: 'demo', clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/demo', registeredContainerInstancesCount: 0, runningTasksCount: 0,
-    pendingTasksCount: 0, activeServicesCount: 0, statistics: [], tags: [], settings: [{ name: 'containerInsights', value: 'disabled' }], capacityProviders: [], defaultCapacityProviderStrategy: [], internalNote: 'x' }],
+  clusters: [
+    {
+      status: 'ACTIVE',
+      clusterName: 'demo',
+      clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/demo',
+      registeredContainerInstancesCount: 0,
+      runningTasksCount: 0,
+      pendingTasksCount: 0,
+      activeServicesCount: 0,
+      statistics: [],
+      tags: [],
+      settings: [{ name: 'containerInsights', value: 'disabled' }],
+      capacityProviders: [],
+      defaultCapacityProviderStrategy: [],
+      internalNote: 'x',
+    },
+  ],
   failures: [],
 };
 
-describe("a response as the CLI prints it", () => {
+describe('a response as the CLI prints it', () => {
   it("keeps the model's members in the model's order, drops others and nulls, and prints times and doubles as the CLI v2 does", () => {
     const { data, floats } = shaped('DescribeClusters', CLUSTER);
-    expect(Object.keys((data as typeof CLUSTER).clusters[0]!)).toEqual(['clusterArn', 'clusterName', 'status', 'registeredContainerInstancesCount', 'runningTasksCount', 'pendingTasksCount',
-      'activeServicesCount', 'statistics', 'tags', 'settings', 'capacityProviders', 'defaultCapacityProviderStrategy']);
+    expect(Object.keys((data as typeof CLUSTER).clusters[0]!)).toEqual([
+      'clusterArn',
+      'clusterName',
+      'status',
+      'registeredContainerInstancesCount',
+      'runningTasksCount',
+      'pendingTasksCount',
+      'activeServicesCount',
+      'statistics',
+      'tags',
+      'settings',
+      'capacityProviders',
+      'defaultCapacityProviderStrategy',
+    ]);
     expect(pyJsonDumps(data, floats)).not.toContain('internalNote');
-    const ci = shaped('DescribeContainerInstances', { containerInstances: [{ registeredAt: 1735689612.5, remainingResources: [{ name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 2048 }], agentUpdateStatus: null }] });
-    expect(pyJsonDumps(ci.data, ci.floats)).toBe([
-      '{', '    "containerInstances": [', '        {', '            "remainingResources": [', '                {', '                    "name": "CPU",', '                    "type": "INTEGER",',
-      '                    "doubleValue": 0.0,', '                    "longValue": 0,', '                    "integerValue": 2048', '                }', '            ],',
-      '            "registeredAt": "2025-01-01T00:00:12.500000+00:00"', '        }', '    ]', '}'].join('\n'));
+    const ci = shaped('DescribeContainerInstances', {
+      containerInstances: [{ registeredAt: 1735689612.5, remainingResources: [{ name: 'CPU', type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: 2048 }], agentUpdateStatus: null }],
+    });
+    expect(pyJsonDumps(ci.data, ci.floats)).toBe(
+      [
+        '{',
+        '    "containerInstances": [',
+        '        {',
+        '            "remainingResources": [',
+        '                {',
+        '                    "name": "CPU",',
+        '                    "type": "INTEGER",',
+        '                    "doubleValue": 0.0,',
+        '                    "longValue": 0,',
+        '                    "integerValue": 2048',
+        '                }',
+        '            ],',
+        '            "registeredAt": "2025-01-01T00:00:12.500000+00:00"',
+        '        }',
+        '    ]',
+        '}',
+      ].join('\n'),
+    );
   });
 
   it('prints text as the CLI does: tab-separated, keys sorted, nested lists under their upper-cased name', () => {
@@ -84,7 +129,26 @@ describe("a response as the CLI prints it", () => {
   tags: []
 failures: []`);
     // What ruamel.yaml 0.17 writes for these (as the CLI's YAMLDumper is set up).
-    expect(yamlText({ b: [{ x: 1, s: 'true' }, { y: '2025-01-01T00:00:00+00:00' }], a: 'hello world '.repeat(10), c: '', h: 'yes', i: '123', j: 'a: b', k: '-x', l: 'line1\nline2', q: "it's", r: '#x', s: 'x #y', t: '0x10', z: [[1, 2], []], ao: 'Null', as: '2025-01-01', at: '12:30' })).toBe(`a: 'hello world hello world hello world hello world hello world hello world hello
+    expect(
+      yamlText({
+        b: [{ x: 1, s: 'true' }, { y: '2025-01-01T00:00:00+00:00' }],
+        a: 'hello world '.repeat(10),
+        c: '',
+        h: 'yes',
+        i: '123',
+        j: 'a: b',
+        k: '-x',
+        l: 'line1\nline2',
+        q: "it's",
+        r: '#x',
+        s: 'x #y',
+        t: '0x10',
+        z: [[1, 2], []],
+        ao: 'Null',
+        as: '2025-01-01',
+        at: '12:30',
+      }),
+    ).toBe(`a: 'hello world hello world hello world hello world hello world hello world hello
   world hello world hello world hello world '
 ao: 'Null'
 as: '2025-01-01'

@@ -7,14 +7,27 @@ import { busyWorld } from '../../../support/busyWorld';
 
 /** The arguments each paginated operation needs in the busy world (the rest take none). */
 const ARGS: Record<string, string> = {
-  ListContainerInstances: '--cluster alpha', ListTasks: '--cluster alpha', ListServices: '--cluster alpha', ListServicesByNamespace: '--namespace one.local', ListAttributes: '--cluster alpha --target-type container-instance',
-  DescribeScalableTargets: '--service-namespace ecs', DescribeScalingPolicies: '--service-namespace ecs', DescribeScheduledActions: '--service-namespace ecs',
-  DescribeScalingActivities: '--service-namespace ecs', ListTargetsByRule: '--rule nightly', DescribeListeners: '--load-balancer-arn LB', DescribeRules: '--listener-arn LISTENER',
+  ListContainerInstances: '--cluster alpha',
+  ListTasks: '--cluster alpha',
+  ListServices: '--cluster alpha',
+  ListServicesByNamespace: '--namespace one.local',
+  ListAttributes: '--cluster alpha --target-type container-instance',
+  DescribeScalableTargets: '--service-namespace ecs',
+  DescribeScalingPolicies: '--service-namespace ecs',
+  DescribeScheduledActions: '--service-namespace ecs',
+  DescribeScalingActivities: '--service-namespace ecs',
+  ListTargetsByRule: '--rule nightly',
+  DescribeListeners: '--load-balancer-arn LB',
+  DescribeRules: '--listener-arn LISTENER',
   ListInstances: '--service-id NONE',
 };
 
 const PAGINATED = Object.entries({ ecs: 'ecs', 'application-autoscaling': 'aas', elbv2: 'elbv2', cloudwatch: 'cw', servicediscovery: 'sd', events: 'ev', autoscaling: 'asg' })
-  .flatMap(([cli]) => Object.entries(serviceModel(cli)!.ops).filter(([, o]) => o.p).map(([op, o]) => ({ cli, op, p: o.p! })))
+  .flatMap(([cli]) =>
+    Object.entries(serviceModel(cli)!.ops)
+      .filter(([, o]) => o.p)
+      .map(([op, o]) => ({ cli, op, p: o.p! })),
+  )
   .filter(({ op }) => op !== 'ListInstances');
 
 describe("the CLI's paginators over the engine's pages", () => {
@@ -60,7 +73,7 @@ describe("the CLI's paginators over the engine's pages", () => {
     }
   });
 
-  it("prints the resume token as the CLI does in each format, and refuses --no-paginate with paging options", () => {
+  it('prints the resume token as the CLI does in each format, and refuses --no-paginate with paging options', () => {
     const text = runCommand(fresh(), 'aws ecs list-clusters --max-items 2 --output text').output.split('\n');
     expect(text).toEqual(['CLUSTERARNS\tarn:aws:ecs:us-east-1:123456789012:cluster/alpha', 'CLUSTERARNS\tarn:aws:ecs:us-east-1:123456789012:cluster/beta', `NEXTTOKEN\t${encodeToken({ nextToken: null, boto_truncate_amount: 2 })}`]);
     // With --page-size the engine's own token is inside botocore's.

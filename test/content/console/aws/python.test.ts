@@ -32,7 +32,7 @@ describe('the Python the CLI shows its users', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
-  it("reads numbers as int() and float() do, and names what they refuse as Python does", () => {
+  it('reads numbers as int() and float() do, and names what they refuse as Python does', () => {
     expect(['two', '1.5', '', '0x10'].map(pyInt)).toEqual([undefined, undefined, undefined, undefined]);
     expect([' 12 ', '1_000', '+5', '-0', '１２'].map(pyInt)).toEqual([12, 1000, 5, -0, 12]);
     expect(pyInt('100000000000000000000000')).toBe(1e23);
@@ -42,8 +42,21 @@ describe('the Python the CLI shows its users', () => {
   });
 
   it('prints floats as repr() does', () => {
-    const cases: [number, string][] = [[0, '0.0'], [50, '50.0'], [1e-5, '1e-05'], [1e16, '1e+16'], [1.5e16, '1.5e+16'], [123456789.123, '123456789.123'], [0.1, '0.1'], [1e-4, '0.0001'],
-      [12345678901234567, '1.2345678901234568e+16'], [-2.5, '-2.5'], [1e22, '1e+22'], [3.14159, '3.14159'], [100, '100.0']];
+    const cases: [number, string][] = [
+      [0, '0.0'],
+      [50, '50.0'],
+      [1e-5, '1e-05'],
+      [1e16, '1e+16'],
+      [1.5e16, '1.5e+16'],
+      [123456789.123, '123456789.123'],
+      [0.1, '0.1'],
+      [1e-4, '0.0001'],
+      [12345678901234567, '1.2345678901234568e+16'],
+      [-2.5, '-2.5'],
+      [1e22, '1e+22'],
+      [3.14159, '3.14159'],
+      [100, '100.0'],
+    ];
     for (const [x, text] of cases) expect(floatRepr(x), text).toBe(text);
   });
 

@@ -79,7 +79,7 @@ describe('shorthand, as the AWS CLI reads it', () => {
     expect(() => parseShorthand(text)).toThrow(ShorthandError);
   });
 
-  it('refuses a repeated top-level key with the CLI\'s message and caret', () => {
+  it("refuses a repeated top-level key with the CLI's message and caret", () => {
     expect(() => parseShorthand('maximumPercent=1,maximumPercent=2')).toThrow(
       'Second instance of key "maximumPercent" encountered for input:\nmaximumPercent=1,maximumPercent=2\n                 ^\nThis is often because there is a preceding "," instead of a space.',
     );
@@ -87,9 +87,7 @@ describe('shorthand, as the AWS CLI reads it', () => {
 
   it('says what it expected and where', () => {
     expect(() => parseShorthand('maximumPercent')).toThrow("Expected: '=', received: 'EOF' for input:\nmaximumPercent\n              ^");
-    expect(() => parseShorthand('containerOverrides=[{name=web,command=sleep,360}]')).toThrow(
-      "Expected: '=', received: '}' for input:\ncontainerOverrides=[{name=web,command=sleep,360}]\n                                               ^",
-    );
+    expect(() => parseShorthand('containerOverrides=[{name=web,command=sleep,360}]')).toThrow("Expected: '=', received: '}' for input:\ncontainerOverrides=[{name=web,command=sleep,360}]\n                                               ^");
   });
 
   it('reads a top-level csv list (command=sleep,360) and keeps a key named __proto__ as a key', () => {

@@ -42,10 +42,12 @@ describe("the CLI's waiters, polling on simulated time", () => {
   it('services-inactive and services-stable stop at a failure state, and an error no acceptor expects stops them too', () => {
     const { run } = world();
     expect(run('aws ecs wait services-inactive --cluster demo --services nope')).toMatchObject({
-      exitCode: 255, output: '\nWaiter ServicesInactive failed: Waiter encountered a terminal failure state: For expression "failures[].reason" we matched expected path: "MISSING" at least once',
+      exitCode: 255,
+      output: '\nWaiter ServicesInactive failed: Waiter encountered a terminal failure state: For expression "failures[].reason" we matched expected path: "MISSING" at least once',
     });
     expect(run('aws ecs wait services-stable --cluster nowhere --services web')).toMatchObject({
-      exitCode: 255, output: '\nWaiter ServicesStable failed: An error occurred (ClusterNotFoundException): Cluster not found.',
+      exitCode: 255,
+      output: '\nWaiter ServicesStable failed: An error occurred (ClusterNotFoundException): Cluster not found.',
     });
     run('sleep 2m');
     run('aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1');
@@ -61,7 +63,8 @@ describe("the CLI's waiters, polling on simulated time", () => {
     run(`aws ecs stop-task --cluster demo --task ${arn}`);
     expect(run(`aws ecs wait tasks-stopped --cluster demo --tasks ${arn}`)).toMatchObject({ exitCode: 0, output: '' });
     expect(run(`aws ecs wait tasks-running --cluster demo --tasks ${arn}`)).toMatchObject({
-      exitCode: 255, output: '\nWaiter TasksRunning failed: Waiter encountered a terminal failure state: For expression "tasks[].lastStatus" we matched expected path: "STOPPED" at least once',
+      exitCode: 255,
+      output: '\nWaiter TasksRunning failed: Waiter encountered a terminal failure state: For expression "tasks[].lastStatus" we matched expected path: "STOPPED" at least once',
     });
   });
 
@@ -80,14 +83,21 @@ describe("the CLI's waiters, polling on simulated time", () => {
     run('aws cloudwatch put-metric-alarm --alarm-name cpu-high --metric-name CPUUtilization --namespace AWS/ECS --statistic Average --period 60 --evaluation-periods 1 --threshold 50 --comparison-operator GreaterThanThreshold');
     expect(run('aws cloudwatch wait alarm-exists --alarm-names cpu-high')).toMatchObject({ exitCode: 0, output: '' });
     expect(run('aws cloudwatch wait composite-alarm-exists --alarm-names cpu-high')).toMatchObject({
-      exitCode: 255, output: '\nIn function length(), invalid type for value: None, expected one of: [\'string\', \'array\', \'object\'], received: "null"',
+      exitCode: 255,
+      output: "\nIn function length(), invalid type for value: None, expected one of: ['string', 'array', 'object'], received: \"null\"",
     });
   });
 
   it('lists every waiter of the model, says which the sandbox does not simulate, and reads WaiterConfig from --cli-input-json', () => {
     const { sim, run } = world();
     const names = Object.keys(serviceModel('ecs')!.waiters).map(xform);
-    expect(run('aws ecs wait nope').output).toContain(names.map((n) => n).slice(0, 2).map((n) => n.padEnd(40)).join(' | '));
+    expect(run('aws ecs wait nope').output).toContain(
+      names
+        .map((n) => n)
+        .slice(0, 2)
+        .map((n) => n.padEnd(40))
+        .join(' | '),
+    );
     expect(run('aws ecs wait daemon-active --cluster demo --daemon-arn x')).toMatchObject({ exitCode: 255, output: expect.stringContaining('does not simulate ecs wait daemon-active') });
     const start = sim.now;
     const r = run(`aws ecs wait services-stable --cluster demo --cli-input-json '{"services": ["nothing"], "WaiterConfig": {"Delay": 1, "MaxAttempts": 3}}'`);

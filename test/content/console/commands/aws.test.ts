@@ -10,7 +10,8 @@ describe('console on the engine', () => {
     expect(run('sim launch-instances --cluster demo --count 3').exitCode).toBe(0);
     expect(run('aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256').exitCode).toBe(0);
     expect(run('aws ecs run-task --cluster demo --task-definition web --count 3')).toMatchObject({
-      exitCode: 254, output: '\nAn error occurred (InvalidParameterException) when calling the RunTask operation: No Container Instances were found in your cluster.',
+      exitCode: 254,
+      output: '\nAn error occurred (InvalidParameterException) when calling the RunTask operation: No Container Instances were found in your cluster.',
     });
     expect(run('sleep 2m').exitCode).toBe(0);
     const ran = run('aws ecs run-task --cluster demo --task-definition web --count 3 --placement-strategy type=spread,field=attribute:ecs.availability-zone');
@@ -19,7 +20,8 @@ describe('console on the engine', () => {
     const zones = (JSON.parse(ran.output) as { tasks: { availabilityZone: string }[] }).tasks.map((t) => t.availabilityZone).sort();
     expect(zones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
     expect(run(`aws ecs register-task-definition --cli-input-json '{"family": 5, "containerDefinitions": []}'`)).toMatchObject({
-      exitCode: 252, output: expect.stringMatching(/^\nParameter validation failed:\nInvalid type for parameter family, value: 5, type: <class 'int'>/),
+      exitCode: 252,
+      output: expect.stringMatching(/^\nParameter validation failed:\nInvalid type for parameter family, value: 5, type: <class 'int'>/),
     });
     expect(run('aws ecs list-tasks --cluster nope')).toMatchObject({ exitCode: 254, output: expect.stringContaining('An error occurred (ClusterNotFoundException) when calling the ListTasks operation: Cluster not found.') });
   });

@@ -68,7 +68,7 @@ describe('copilot jobs and logs in the console', () => {
     expect(sim.events.filter((e) => e.type === 'ScheduledTaskFailed')).toEqual([]);
   });
 
-  it('svc logs prints the service containers\' lifecycle as copilot/<service>/<task> lines', () => {
+  it("svc logs prints the service containers' lifecycle as copilot/<service>/<task> lines", () => {
     const sim = new Sim({ seed: 'logs' });
     const session = newSession({ 'copilot/web/manifest.yml': 'name: web\ntype: Backend Service\nimage:\n  location: nginx\n  port: 80\ncount: 2\n' });
     const run = (l: string) => runCommand(sim, l, session);

@@ -49,7 +49,8 @@ describe('the local Docker host', () => {
     run('docker run -d -p 80:80 --name web forum:1');
     run('sleep 5s');
     expect(run('curl http://localhost/')).toEqual({
-      command: 'curl http://localhost/', exitCode: 56,
+      command: 'curl http://localhost/',
+      exitCode: 56,
       output: 'curl: (56) Recv failure: Connection reset by peer\nhint: nothing listens on container port 80 in web (the image exposes 3000)',
     });
   });
@@ -113,7 +114,10 @@ describe('the local Docker host', () => {
   });
 
   it('L3: localhost inside a container is the container itself', () => {
-    const { run } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    environment:\n      DB_HOST: localhost\n    depends_on:\n      db:\n        condition: service_healthy\n', '    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 2s\n      retries: 5\n') });
+    const { run } = world({
+      Dockerfile: DOCKERFILE,
+      'compose.yaml': compose('    environment:\n      DB_HOST: localhost\n    depends_on:\n      db:\n        condition: service_healthy\n', '    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 2s\n      retries: 5\n'),
+    });
     run('docker compose -p shop up');
     run('sleep 20s');
     expect(run('docker compose -p shop logs api').output).toContain('Error: connect ECONNREFUSED 127.0.0.1:5432');
@@ -136,7 +140,7 @@ describe('the local Docker host', () => {
     expect(run('docker compose -p shop down').output).toBe(' ✔ Container shop-api-1 Removed\n ✔ Container shop-db-1 Removed\n ✔ Network shop_default Removed');
   });
 
-  it('a restart policy retries until the database is there, with Docker\'s doubling delay', () => {
+  it("a restart policy retries until the database is there, with Docker's doubling delay", () => {
     const { run, sim } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    restart: on-failure\n    environment:\n      DB_HOST: db\n    depends_on:\n      - db\n') });
     run('docker compose -p shop up -d');
     run('sleep 30s');
@@ -162,7 +166,9 @@ describe('the local Docker host', () => {
     run('aws ecs register-task-definition --family forum --container-definitions name=forum,image=forum:3,memory=256');
     run('aws ecs run-task --cluster forum --task-definition forum');
     run('sleep 1m');
-    const stopped = JSON.parse(run('aws ecs describe-tasks --cluster forum --tasks ' + (JSON.parse(run('aws ecs list-tasks --cluster forum --desired-status STOPPED').output) as { taskArns: string[] }).taskArns[0]!).output) as { tasks: { stoppedReason: string }[] };
+    const stopped = JSON.parse(run('aws ecs describe-tasks --cluster forum --tasks ' + (JSON.parse(run('aws ecs list-tasks --cluster forum --desired-status STOPPED').output) as { taskArns: string[] }).taskArns[0]!).output) as {
+      tasks: { stoppedReason: string }[];
+    };
     expect(stopped.tasks[0]!.stoppedReason).toBe('CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/forum:3: docker.io/library/forum:3: not found');
     const uri = '123456789012.dkr.ecr.us-east-1.amazonaws.com/forum:3';
     run('aws ecr create-repository --repository-name forum');
@@ -194,7 +200,8 @@ describe('the local Docker host', () => {
   });
 
   it('L4 from the console: translate the Compose file, register the task definitions it wrote, run them on Fargate', () => {
-    const composeFile = 'services:\n  api:\n    image: forum:1\n    ports: ["3000:3000"]\n    environment:\n      DB_HOST: db\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready"]\n      interval: 5s\n';
+    const composeFile =
+      'services:\n  api:\n    image: forum:1\n    ports: ["3000:3000"]\n    environment:\n      DB_HOST: db\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready"]\n      interval: 5s\n';
     const { run } = world({ 'compose.yaml': composeFile });
     const t = run('translate --project shop');
     expect(t.exitCode).toBe(0);

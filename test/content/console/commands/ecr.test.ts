@@ -30,7 +30,7 @@ describe('aws ecr and docker login, tag and push in the console', () => {
     expect(run(`docker login --password-stdin ${REGISTRY}`).output).toBe('Must provide --username with --password-stdin');
   });
 
-  it('a create-repository, login, tag and push: Docker\'s lines, and the image in describe-images', () => {
+  it("a create-repository, login, tag and push: Docker's lines, and the image in describe-images", () => {
     const { run } = world({ Dockerfile: DOCKERFILE });
     run('docker build -t forum:2 .');
     expect(JSON.parse(run('aws ecr create-repository --repository-name forum').output)).toMatchObject({ repository: { repositoryUri: `${REGISTRY}/forum`, imageTagMutability: 'MUTABLE' } });
@@ -49,15 +49,19 @@ describe('aws ecr and docker login, tag and push in the console', () => {
   it('docker run of an image never built pulls it, or says what Docker says', () => {
     const { run } = world();
     const nginx = run('docker run -d nginx');
-    expect(nginx.output).toMatch(/^Unable to find image 'nginx:latest' locally\nlatest: Pulling from library\/nginx\n([0-9a-f]{12}: Pull complete\n)+Digest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for nginx:latest\n[0-9a-f]{64}$/);
+    expect(nginx.output).toMatch(
+      /^Unable to find image 'nginx:latest' locally\nlatest: Pulling from library\/nginx\n([0-9a-f]{12}: Pull complete\n)+Digest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for nginx:latest\n[0-9a-f]{64}$/,
+    );
     expect(run('docker run -d forum:2')).toEqual({
-      command: 'docker run -d forum:2', exitCode: 125,
-      output: "Unable to find image 'forum:2' locally\ndocker: Error response from daemon: pull access denied for forum, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.\nSee 'docker run --help'.",
+      command: 'docker run -d forum:2',
+      exitCode: 125,
+      output:
+        "Unable to find image 'forum:2' locally\ndocker: Error response from daemon: pull access denied for forum, repository does not exist or may require 'docker login': denied: requested access to the resource is denied.\nSee 'docker run --help'.",
     });
     expect(run('docker pull nginx').output).toBe('Using default tag: latest\nStatus: Image is up to date for nginx:latest\ndocker.io/library/nginx:latest');
   });
 
-  it('copilot svc deploy of an image.build manifest says it pushed to the service\'s ECR repository, and the repository is there', () => {
+  it("copilot svc deploy of an image.build manifest says it pushed to the service's ECR repository, and the repository is there", () => {
     const { run } = world({ 'copilot/api/manifest.yml': 'name: api\ntype: Backend Service\nimage:\n  build: Dockerfile\n  port: 8080\n' });
     run('copilot app init kudos');
     run('copilot env init --name test');

@@ -20,7 +20,9 @@ describe('a bare process on the host (L1)', () => {
     expect(run('process ps').output).toBe('PID    NAME    PORT   STATE\n1001   forum   3000   exited (1)');
     expect(run('process restart forum').output).toMatch(/^forum restarted \(pid (\d+)\)$/);
     run('sleep 30s');
-    expect(run('traffic stats 3000').output).toMatch(/^localhost:3000\/api\/users,\/api\/posts at 2\/s: last 30 s 60 ok, 0 failed; in all \d+ ok, \d+ failed\n {2}1 failed: process forum crashed handling \/api\/posts\n {2}\d+ failed: nothing listens on port 3000/);
+    expect(run('traffic stats 3000').output).toMatch(
+      /^localhost:3000\/api\/users,\/api\/posts at 2\/s: last 30 s 60 ok, 0 failed; in all \d+ ok, \d+ failed\n {2}1 failed: process forum crashed handling \/api\/posts\n {2}\d+ failed: nothing listens on port 3000/,
+    );
     expect(run('process ps').output).toMatch(/^PID {4}NAME {4}PORT {3}STATE\n\d+ {3}forum {3}3000 {3}running, restarted 1×$/);
   });
 });
