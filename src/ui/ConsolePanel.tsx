@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { renderOutput } from '../content/console/said';
 import { pressKey } from '../store/actions';
 import { loadConsole } from '../content/console/onDemand';
@@ -19,6 +19,7 @@ export function ConsolePanel() {
   const command = useSandbox((s) => s.ui.console.draft);
   const hint = useSandbox((s) => s.ui.console.hint);
   const disabled = useSandbox((s) => s.world.timeline === null);
+  const allowed = useSandbox((s) => s.lesson.current?.def.allowed);
   const out = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (out.current) out.current.scrollTop = out.current.scrollHeight;
@@ -30,8 +31,7 @@ export function ConsolePanel() {
   return (
     <div className="console">
       <p className="small muted">
-        <code>aws ecs run-task --cluster demo --task-definition web --count 2</code>, <code>aws ecs describe-services …</code>, <code>docker compose up</code>, <code>copilot svc deploy</code>, <code>sim terminate-instances …</code>,{' '}
-        <code>sleep 1m</code>. {t('console.help')}
+        <Examples allowed={allowed} lessonLabel={t('console.lessonCommands')} /> <code>sleep 1m</code>, <code>help</code>. {t('console.help')}
       </p>
       <div ref={out} className="console-out" role="log" aria-live="polite" aria-label={t('console.output')} tabIndex={0}>
         {transcript.length === 0 ? (
@@ -68,5 +68,29 @@ export function ConsolePanel() {
         {hint}
       </p>
     </div>
+  );
+}
+
+/** The commands the line above the console names: in a lesson, the ones its allowed list lets through; else a few of every kind. */
+function Examples({ allowed, lessonLabel }: { allowed: readonly string[] | undefined; lessonLabel: string }) {
+  const commands = allowed?.filter((a) => !a.startsWith('editor.'));
+  if (!commands?.length) {
+    return (
+      <>
+        <code>aws ecs run-task --cluster demo --task-definition web --count 2</code>, <code>aws ecs describe-services …</code>, <code>docker compose up</code>, <code>copilot svc deploy</code>, <code>sim terminate-instances …</code>,
+      </>
+    );
+  }
+  return (
+    <>
+      {lessonLabel}{' '}
+      {commands.map((c, i) => (
+        <Fragment key={c}>
+          {i ? ', ' : ''}
+          <code>{c} …</code>
+        </Fragment>
+      ))}
+      ,
+    </>
   );
 }

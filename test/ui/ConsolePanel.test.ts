@@ -48,4 +48,18 @@ describe('the console panel', () => {
     expect(document.activeElement).toBe(input);
     expect(store.getState().world.timeline!.actions).toHaveLength(1);
   });
+
+  it('names the commands a lesson lets through above the console, and a few of every kind outside lessons', async () => {
+    const store = sandbox();
+    const free = await render(store, createElement(ConsolePanel));
+    expect(free.root.querySelector('p')!.textContent).toContain('aws ecs run-task --cluster demo');
+    await free.unmount();
+    const { loadCatalog, openLesson } = await import('../../src/store/lessons');
+    await settle(async () => openLesson(store, (await loadCatalog()).lessons.L1!));
+    const { root, unmount } = await render(store, createElement(ConsolePanel));
+    done = unmount;
+    const line = root.querySelector('p')!.textContent!;
+    expect(line).toContain('This lesson’s commands: curl …, traffic …, process …, sleep 1m, help.');
+    expect(line).not.toContain('aws ecs');
+  });
 });
