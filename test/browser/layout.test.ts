@@ -335,7 +335,15 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     expect(await focused()).toBe('Keys');
     // Lessons, and the solution's question.
     await page.getByRole('button', { name: 'Lessons' }).click();
-    await expect.poll(() => page.getByRole('dialog', { name: /^Lessons/ }).isVisible()).toBe(true);
+    const lessons = page.getByRole('dialog', { name: /^Lessons/ });
+    await expect.poll(() => lessons.isVisible()).toBe(true);
+    // The demos' long titles wrap inside the dialog: nothing runs past its edge, at 1024 px as at 1280.
+    for (const width of [1280, 1024]) {
+      await page.setViewportSize({ width, height: 720 });
+      const [scroll, client] = await lessons.evaluate((d) => [d.scrollWidth, d.clientWidth]);
+      expect(scroll, `the Lessons dialog at ${width} px`).toBeLessThanOrEqual(client);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(await focused()).toBe('Lessons');
