@@ -317,6 +317,31 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     }
   }, 120_000);
 
+  it("a message sits in the canvas's bar and covers no node of the world, at 1024×768, 1280×720 and 1440×900", async () => {
+    const { page } = await context('light');
+    // Two minutes in, the control plane's nodes stand at the canvas's top, where messages used to cover them.
+    await openPage(page, `${url}?lesson=L5&t=2m`);
+    await expect.poll(() => page.locator('.canvas .react-flow__node .inst').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Check my work' }).click();
+    const messages = page.getByRole('status', { name: 'Messages' });
+    await expect.poll(() => messages.textContent()).toContain('L5 not yet');
+    for (const [w, h] of SIZES.filter(([x]) => x <= 1440)) {
+      await page.setViewportSize({ width: w, height: h });
+      await settle(page);
+      await page.screenshot({ path: resolve(SHOTS, `message-L5-${w}x${h}.png`) });
+      const covered = await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('.notices .notice')].map((n) => n.getBoundingClientRect());
+        return [...document.querySelectorAll('.canvas .react-flow__node')]
+          .filter((n) => {
+            const r = n.getBoundingClientRect();
+            return boxes.some((b) => b.left < r.right && r.left < b.right && b.top < r.bottom && r.top < b.bottom);
+          })
+          .map((n) => n.textContent?.slice(0, 40));
+      });
+      expect(covered, `L5 at ${w}×${h}: nodes under the message`).toEqual([]);
+    }
+  }, 120_000);
+
   it('keyboard: every dialog closes on Escape and gives the focus back, separators resize and are remembered, F frames again, the focus ring shows in both themes', async () => {
     const { page } = await context('light');
     await openPage(page, `${url}?lesson=L4`);
