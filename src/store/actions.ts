@@ -6,6 +6,7 @@ import { COMPOSE_FILE, DEFAULT_FILES, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE
 import { activeTab, fileTabs } from './files';
 import { applyScenarioFile, composeUp, copilotDeploy, onFile, parses, registerTaskDefinition, setProblems } from './fileActions';
 import { withParser } from './parser';
+import { withYaml } from './yaml';
 import { message } from '../i18n';
 import { keyMatches, needsWorld, reason, type ActionDef, type ActionTable, type KeyPress, type KeyScope } from './registry';
 import { CLOCK_ACTIONS } from './actions/clock';
@@ -118,7 +119,8 @@ const EDITOR_ACTIONS = {
     label: 'Register task definition',
     group: 'Editor',
     enabled: editorAction('editor.register'),
-    run: (st, file?: string) => onFile(fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE), (f) => registerTaskDefinition(st, f)),
+    // A refused task definition's error is placed at its line with the YAML reader (JSON is YAML).
+    run: (st, file?: string) => withYaml(() => onFile(fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE), (f) => registerTaskDefinition(st, f))),
   },
   'editor.composeUp': {
     label: 'Compose up on the local host',
@@ -194,7 +196,7 @@ const EDITOR_ACTIONS = {
     run: (st, arg: { file: string; text: string }) => {
       patch(st, (s) => ({ editor: { files: { ...s.editor.files, [arg.file]: arg.text } } }));
       // A notice about the file goes once the file parses again (its markers stay until the file is checked).
-      if (st.getState().ui.notices.some((n) => n.cause === `file:${arg.file}`) && parses(arg.file, arg.text)) clearNotices(st, `file:${arg.file}`);
+      if (st.getState().ui.notices.some((n) => n.cause === `file:${arg.file}`)) return withYaml(() => void (parses(arg.file, arg.text) && clearNotices(st, `file:${arg.file}`)));
     },
   },
   'editor.problems': {

@@ -1,4 +1,3 @@
-import { isSeq, parseDocument } from 'yaml';
 import type { Demo } from '../content/lesson';
 import { formatProblems } from '../formats/problem';
 import { eventHash } from '../content/report';
@@ -7,6 +6,7 @@ import type { Pane } from './selectors/panes';
 import type { VariantSpec } from '../content/variants';
 import { fromBase64Url, pipe, toBase64Url } from './workspace';
 import { memoSelector } from './selectors/memo';
+import { yamlLoaded } from './yaml';
 
 /**
  * Demos an instructor writes in the page: what they did in the world (their console commands and
@@ -87,10 +87,12 @@ const seconds = (ms: number) => `${Math.round(ms) / 1000}s`;
 
 /**
  * The demo file for the world as it is now: its scenario (any presenter block replaced), the
- * recorded actions as the requests they made at their times, and the draft's presenter block.
+ * recorded actions as the requests they made at their times, and the draft's presenter block. YAML
+ * has loaded first (withYaml).
  */
 export function demoText(s: SandboxState, d: DemoDraft): string {
   const t = s.world.timeline;
+  const { parseDocument, isSeq } = yamlLoaded();
   const doc = parseDocument(s.world.scenarioText);
   doc.set('name', d.title.trim() || 'A demo of my own');
   doc.set('seed', s.world.seed);

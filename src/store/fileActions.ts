@@ -1,6 +1,6 @@
 // What the editor's actions do with a file: parse it, mark its problems at their lines, and act on
 // the world with it. The actions themselves (labels, keys, enabled rules) are in actions.ts.
-import { parseYaml } from '../formats/yamlDoc';
+import { yamlLoaded } from './yaml';
 import { parseJson } from '../formats/json';
 import { formatProblem, type Problem } from '../formats/problem';
 import { parseCompose, parseManifest } from '../content/console/onDemand';
@@ -8,9 +8,9 @@ import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPa
 import { SCENARIO_FILE } from './defaults';
 import { message } from '../i18n';
 
-/** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names. */
+/** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names (once YAML has loaded: withYaml). */
 export function locateError(text: string, file: string, message: string): Problem {
-  const doc = parseYaml(text);
+  const doc = yamlLoaded().parseYaml(text);
   const path: (string | number)[] = [];
   const param = /parameter ([A-Za-z0-9_.[\]]+)/.exec(message);
   if (param) {
@@ -38,9 +38,9 @@ export function setProblems(store: SandboxStore, file: string, problems: Problem
   if (problems.length === 0) clearNotices(store, `file:${file}`);
 }
 
-/** Whether a file's text parses (JSON for .json files, YAML for the rest), whatever the meaning of its content. */
+/** Whether a file's text parses (JSON for .json files, YAML for the rest), whatever the meaning of its content (once YAML has loaded: withYaml). */
 export function parses(file: string, text: string): boolean {
-  return file.endsWith('.json') ? !('problem' in parseJson(text, file)) : parseYaml(text).errors.length === 0;
+  return file.endsWith('.json') ? !('problem' in parseJson(text, file)) : yamlLoaded().parseYaml(text).errors.length === 0;
 }
 
 /** Runs an editor action on a file, its notices tied to that file. */

@@ -3,12 +3,14 @@ import { BUILT_IN_SCENARIOS } from './defaults';
 import { PREBUILT } from './prebuilt';
 import { consoleLoaded, loadConsole } from '../content/console/onDemand';
 import { PRELOADED } from './preloaded';
+import { loadYaml } from './yaml';
 
 /**
  * The scenario parser as the page's store reaches it. The parser (YAML, the compiled schema, the
  * expectation checks with their RE2 patterns, the Compose and Copilot translations) is a chunk of its own:
  * a built-in scenario opens from what the build parsed ahead of time, and anything else (the learner's
- * text, a saved workspace, a share link, an imported file, a lesson) waits for `loadParser` first.
+ * text, a saved workspace, a share link, an imported file, a lesson) waits for `loadParser` first. YAML
+ * (src/store/yaml.ts) loads with it: whatever has the parser can also read and write YAML at once.
  */
 type Parser = typeof import('../content/scenario');
 
@@ -16,7 +18,7 @@ let parser: Parser | undefined = PRELOADED?.parser;
 let loading: Promise<Parser> | undefined = parser && Promise.resolve(parser);
 
 export function loadParser(): Promise<Parser> {
-  loading ??= import('../content/scenario').then((m) => (parser = m));
+  loading ??= Promise.all([import('../content/scenario'), loadYaml()]).then(([m]) => (parser = m));
   return loading;
 }
 

@@ -1,9 +1,9 @@
-import { parseDocument } from 'yaml';
 import type { LearnerAction } from '../content/timeline';
 import { loadScenario, patch, touched, type AudienceShow, type DemoState, type SandboxState, type SandboxStore, type Selection, type ShownChoice } from './store';
 import type { Callout } from '../content/lesson';
 import { selectFocus } from './selectors/canvas';
 import type { VariantDoc } from './variants';
+import { yamlLoaded } from './yaml';
 
 /**
  * Two windows, one world: the presenter's window (the page, in presenter view) drives; the
@@ -88,7 +88,8 @@ export function activeCallouts(callouts: readonly Callout[] | undefined, now: nu
  */
 export function withoutPresenter(text: string): string {
   if (!/^presenter\s*:/m.test(text)) return text;
-  const doc = parseDocument(text);
+  // A text with a presenter block came from a demo, which was read with the parser: YAML has loaded.
+  const doc = yamlLoaded().parseDocument(text);
   if (doc.errors.length || !doc.has('presenter')) return text;
   doc.delete('presenter');
   return doc.toString();

@@ -2,6 +2,7 @@ import { notify, patch, type SandboxStore } from '../store';
 import { demoId, demoLink, demoText, readDemoFile, readDemoLink, type DemoDraft } from '../demoFile';
 import { needsWorld, type ActionTable } from '../registry';
 import { DEMO_EDIT_ACTIONS } from './demoEdit';
+import { loadYaml, withYaml } from '../yaml';
 
 const lessons = () => import('../lessons');
 
@@ -75,16 +76,18 @@ export const DEMO_ACTIONS = {
     label: 'Save the demo file',
     group: 'Demo',
     enabled: needsWorld,
-    run: (st) => {
-      const s = st.getState();
-      st.port.download(fileName(s.present.draft), demoText(s, s.present.draft), 'application/yaml');
-    },
+    run: (st) =>
+      withYaml(() => {
+        const s = st.getState();
+        st.port.download(fileName(s.present.draft), demoText(s, s.present.draft), 'application/yaml');
+      }),
   },
   'demo.link': {
     label: 'Make a link to the demo',
     group: 'Demo',
     enabled: needsWorld,
     run: async (st) => {
+      await loadYaml();
       const s = st.getState();
       const at = st.port.location();
       try {
@@ -112,6 +115,7 @@ export const DEMO_ACTIONS = {
     group: 'Demo',
     enabled: needsWorld,
     run: async (st) => {
+      await loadYaml();
       const s = st.getState();
       await openDemoText(st, fileName(s.present.draft), demoText(s, s.present.draft));
     },

@@ -1,4 +1,3 @@
-import { parseYaml } from '../../formats/yamlDoc';
 import { parseDuration } from '../../sim';
 import { PRELOADED } from '../preloaded';
 import { notify, patch, type SandboxState, type SandboxStore, type Selection } from '../store';
@@ -6,6 +5,7 @@ import type { DemoDraft, DemoStop, DraftCallout } from '../demoFile';
 import { refOfSelection } from '../selectors/callouts';
 import { selectWorldView } from '../selectors/world';
 import { needsWorld, type ActionTable } from '../registry';
+import { loadYaml, yamlLoaded } from '../yaml';
 
 /**
  * The demo editor's answer choices and callouts: a choice is a label and a predicate typed as YAML or JSON
@@ -18,11 +18,12 @@ export const MAX_CHOICES = 5;
 
 /**
  * The lessons' predicate reader, which brings the scenario parser with it: the page loads it when the
- * first choice is added (the Demos tool has it by then), so it is not part of the first load.
+ * first choice is added (the Demos tool has it by then), so it is not part of the first load; YAML, which
+ * keeps a choice's predicate as the data it was typed as, loads with it.
  */
 type Predicates = typeof import('../../content/lesson/predicate');
 let predicates: Predicates | undefined = PRELOADED?.predicates;
-const loadPredicates = (): Promise<Predicates> => import('../../content/lesson/predicate').then((m) => (predicates = m));
+const loadPredicates = (): Promise<Predicates> => Promise.all([import('../../content/lesson/predicate'), loadYaml()]).then(([m]) => (predicates = m));
 
 const draftChange = (st: SandboxStore, f: (d: DemoDraft, s: SandboxState) => Partial<DemoDraft>) => patch(st, (s) => ({ present: { draft: { ...s.present.draft, ...f(s.present.draft, s) } } }));
 
@@ -37,7 +38,7 @@ function addChoice(st: SandboxStore, c: { at: number; label: string; when: strin
   const why = !stop ? 'there is no question at that moment' : (stop.choices?.length ?? 0) >= MAX_CHOICES ? `a question has at most ${MAX_CHOICES} choices` : !label ? 'a choice needs a label' : (read.problems[0] ?? '');
   if (why) return void notify(st, `No choice added: ${why}.`, 'warning', { cause: 'demo:choice' });
   // The predicate is kept as the data it was typed as: the file writes it back as such.
-  const when = parseYaml(String(c.when)).data;
+  const when = yamlLoaded().parseYaml(String(c.when)).data;
   draftChange(st, (d) => withStop(d, c.at, (x) => ({ ...x, choices: [...(x.choices ?? []), { label, when }] })));
 }
 

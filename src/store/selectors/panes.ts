@@ -1,5 +1,5 @@
 import { INSTANCE_TYPES, parseDuration } from '../../sim';
-import { parseYaml } from '../../formats/yamlDoc';
+import { yamlLoaded } from '../yaml';
 import type { CallRecord } from '../../content/calls';
 import type { Timeline } from '../../content/timeline';
 import type { SandboxState } from '../store';
@@ -18,11 +18,12 @@ export interface Pane {
 
 /**
  * The panes a demo names under `presenter.panes` (the schema has checked their shape), or none.
- * The engine never reads the member: the world is one, its clusters the variants.
+ * The engine never reads the member: the world is one, its clusters the variants. A demo is read
+ * with the lessons' parser, so YAML has loaded when it opens.
  */
 export function demoPanes(text: string): Pane[] {
   // Separate worlds are read with the demo (its variants); these are clusters of one world.
-  const doc = parseYaml(text);
+  const doc = yamlLoaded().parseYaml(text);
   const raw = (doc.data as { presenter?: { panes?: unknown } } | null)?.presenter?.panes;
   if (!Array.isArray(raw)) return [];
   return raw.filter((p): p is Pane => !!p && typeof p.cluster === 'string' && typeof p.label === 'string').map((p) => ({ cluster: p.cluster, label: p.label }));
@@ -30,7 +31,7 @@ export function demoPanes(text: string): Pane[] {
 
 /** A demo's speeds per segment (`presenter.speeds`), in time order: from each `at` (ms) on, the clock's speed. */
 export function demoSpeeds(text: string): { at: number; speed: number }[] {
-  const raw = (parseYaml(text).data as { presenter?: { speeds?: unknown } } | null)?.presenter?.speeds;
+  const raw = (yamlLoaded().parseYaml(text).data as { presenter?: { speeds?: unknown } } | null)?.presenter?.speeds;
   if (!Array.isArray(raw)) return [];
   return raw
     .map((x: { at?: unknown; speed?: unknown }) => ({ at: parseDuration(x?.at as string) ?? -1, speed: Number(x?.speed) }))

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { openPage, servedBuild } from './page';
+
+/** Text only the `yaml` library's code has (its parse error's name, which minifying keeps). */
+const YAML_LIBRARY = 'YAMLParseError';
+
+/** Every script the page has fetched since `watch`, by address, with its text (empty for one still arriving as the page closes). */
+function watch(page: Page): Map<string, Promise<string>> {
+  const scripts = new Map<string, Promise<string>>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script')
+      scripts.set(
+        r.url(),
+        r.text().catch(() => ''),
+      );
+  });
+  return scripts;
+}
+
+async function withLibrary(scripts: Map<string, Promise<string>>): Promise<string[]> {
+  const texts = await Promise.all([...scripts].map(async ([u, t]) => [u, await t] as const));
+  return texts.filter(([, t]) => t.includes(YAML_LIBRARY)).map(([u]) => u.replace(/^.*\//, ''));
+}
+
+// What the page fetches before the learner does anything, in the production build: the first view
+// draws a built-in scenario from what the build parsed, so no YAML is read and the library stays out.
+describe.runIf(chromiumAvailable('first load'))('the first load', () => {
+  let browser: Browser;
+  let server: PreviewServer;
+  let url: string;
+  beforeAll(async () => {
+    ({ server, url } = await servedBuild('first-load-test'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws the built-in scenario without the YAML library, which arrives when the editor opens', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const scripts = watch(page);
+    try {
+      await openPage(page, url);
+      await page.locator('.react-flow__node').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(scripts.size).toBeGreaterThan(1);
+      expect(await withLibrary(scripts)).toEqual([]);
+
+      // The editor reads the learner's files: the parser and YAML load as it opens.
+      await page.getByRole('tab', { name: 'Editor' }).click();
+      await expect.poll(async () => (await withLibrary(scripts)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
