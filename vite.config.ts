@@ -194,10 +194,31 @@ function onDemandPlugin(): Plugin {
   };
 }
 
+/**
+ * The engine draws only from seedrandom's Alea generator (src/sim/core/rng.ts, `seedrandom.alea`): in the
+ * production build its import of the package is that generator alone, not the package's index, which
+ * brings ARC4 and five more generators into the first load. The same code makes the same numbers; Node,
+ * the tests and the dev server import the package as it is.
+ */
+function aleaOnlyPlugin(): Plugin {
+  const id = '\0sandbox:seedrandom-alea';
+  return {
+    name: 'sandbox:seedrandom-alea',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'seedrandom' ? id : null;
+    },
+    load(i) {
+      return i === id ? "import alea from 'seedrandom/lib/alea.js';\nexport default { alea };\n" : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
   base: './',
-  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin()],
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), aleaOnlyPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },

@@ -3,6 +3,10 @@ import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
 import { openPage, servedBuild } from './page';
+import { parseScenario } from '../../src/content/scenario';
+import { Timeline } from '../../src/content/timeline';
+import { eventHash } from '../../src/content/report';
+import { defaultWorkspace } from '../../src/store/defaults';
 
 /** Text only the `yaml` library's code has (its parse error's name, which minifying keeps). */
 const YAML_LIBRARY = 'YAMLParseError';
@@ -54,6 +58,25 @@ describe.runIf(chromiumAvailable('first load'))('the first load', () => {
       // The editor reads the learner's files: the parser and YAML load as it opens.
       await page.getByRole('tab', { name: 'Editor' }).click();
       await expect.poll(async () => (await withLibrary(scripts)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  // The build gives the engine only what it uses of its dependencies (seedrandom's Alea generator alone):
+  // the first view's world is the one Node makes from the same scenario and seed.
+  it("draws the world Node makes: the first view's scenario at 0:02:00 has Node's event hash", async () => {
+    const w = defaultWorkspace();
+    const t = new Timeline(parseScenario(w.scenarioText, 'scenario.yaml'), w.seed, []);
+    t.seek(120_000);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await openPage(page, url);
+      await page.getByLabel('Jump to').fill('2m');
+      await page.getByLabel('Jump to').press('Enter');
+      await page.getByRole('tab', { name: 'Demos' }).click();
+      await expect.poll(() => page.getByLabel('World fingerprint').textContent()).toBe(`World fingerprint at 0:02:00: ${eventHash(t.sim.events)}`);
     } finally {
       await context.close();
     }
