@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { Script } from 'node:vm';
 import { defineConfig, runnerImport, type Connect, type Logger, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -113,6 +114,17 @@ function filesUnder(dir: string): string[] {
 const BUILD_LINE = "const BUILD = { id: 'unbuilt', files: [] };";
 
 /**
+ * public/sw.js without its comments, which are whole lines there (a block from a line starting with /*
+ * to its end, or a line starting with //): the page fetches the service worker's script at every start.
+ * The result must still be a script that compiles, or the build fails.
+ */
+function withoutCommentLines(source: string): string {
+  const out = source.replace(/^[ \t]*\/\*[\s\S]*?\*\/[ \t]*\n/gm, '').replace(/^[ \t]*\/\/.*\n/gm, '');
+  new Script(out, { filename: 'sw.js' });
+  return out;
+}
+
+/**
  * Writes outDir/sw.js: the service worker of public/sw.js with the list of every other file in the
  * build folder (the entry, lazy chunks, Monaco and its workers, CSS, fonts, the page, the manifest
  * and icons), each with a revision (the start of its SHA-256), and an id for the build made of them.
@@ -125,7 +137,7 @@ function writeServiceWorker(outDir: string, source: string): void {
     .sort()
     .map((path) => ({ path, revision: sha256(readFileSync(join(outDir, path))).slice(0, 16) }));
   const build = { id: sha256(JSON.stringify(files)).slice(0, 16), files };
-  writeFileSync(join(outDir, 'sw.js'), source.replace(BUILD_LINE, `const BUILD = ${JSON.stringify(build, null, 1)};`));
+  writeFileSync(join(outDir, 'sw.js'), withoutCommentLines(source).replace(BUILD_LINE, `const BUILD = ${JSON.stringify(build)};`));
 }
 
 function serviceWorkerPlugin(): Plugin {
