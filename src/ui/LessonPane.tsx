@@ -84,7 +84,11 @@ function Checklist({ def }: { def: Lesson }) {
   const [open, setOpen] = useState<boolean | null>(null);
   const t = useT();
   const items = useSandbox(selectChecklist);
-  const label = (id: string, english: string) => def.goals.find((g) => g.id === id)?.label ?? english;
+  // A veiled goal (it would give a prediction's answer away) reads as its labelBefore.
+  const label = (c: ChecklistItem) => {
+    const g = def.goals.find((x) => x.id === c.id);
+    return (c.veiled ? g?.labelBefore : g?.label) ?? c.label;
+  };
   const message = (id: string, english: string) => def.diagnostics.find((d) => d.id === id)?.message ?? english;
   const diagnostics = useSandbox(selectDiagnostics);
   const actions = useSandbox(selectActionCount);
@@ -107,7 +111,7 @@ function Checklist({ def }: { def: Lesson }) {
         <ul className="checklist" aria-labelledby="checklist-title">
           {items.map((c) => (
             <li key={c.id} className={c.passed ? 'ok' : ''}>
-              <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {label(c.id, c.label)}
+              <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {label(c)}
               <span className="sr-only">{` ${t(c.passed ? 'lesson.checklist.done' : 'lesson.checklist.notYet')}`}</span>
               {!c.passed && c.detail && (
                 <div className="small muted detail">
@@ -278,7 +282,7 @@ export function LessonPane() {
           {t('lesson.check')}
         </ActionButton>
         <ActionButton id="lesson.hint">{t('lesson.hint')}</ActionButton>
-        <ActionButton id="lesson.goal" className="quiet">
+        <ActionButton id="lesson.goal" className="quiet" title={def.predictions.some((p) => lesson.predictions[p.id] === undefined) ? t('lesson.goal.reveals') : undefined}>
           {t(lesson.showGoal ? 'lesson.goal.hide' : 'lesson.goal.show')}
         </ActionButton>
         <SolutionButton shown={lesson.showSolution} />

@@ -134,7 +134,7 @@ describe('the lessons', () => {
     const l1 = parseLesson(files, 'L1');
     expect(checkLesson(l1, { actions: [], predictions: {} }, { to: 5000 }).checklist[0]!.detail).toBe('not yet — send one: `curl localhost:3000/api/users`');
     const l5 = parseLesson(files, 'L5');
-    expect(checkLesson(l5, l5.solution, { to: 100_000 }).checklist.find((c) => c.id === 'steady')!.detail).toBe('true since 0:01:20; it must hold for 0:01:00, until 0:02:20 — create the service and keep the clock running');
+    expect(checkLesson(l5, l5.solution, { to: 100_000 }).checklist.find((c) => c.id === 'steady')!.detail).toBe('true since 0:01:12.5; it must hold for 0:01:00, until 0:02:12.5 — create the service and keep the clock running');
   });
 
   it('the demos are scenarios that run', () => {

@@ -77,9 +77,16 @@ function nearMiss(sim: Sim, where?: Record<string, unknown>): Piece[] {
   }
   for (const s of Object.values(w.services)) {
     const e = s.events[0];
-    if (e && /unable to place/.test(e.message)) return [e.message];
+    if (e && /unable to place/.test(e.message) && selects(about, s.serviceName, s.taskDefinition)) return [e.message];
   }
   return [];
+}
+
+/** Whether a service is among those a goal's `where` names (by service name, family or group; naming none: every one). */
+function selects(about: string[], serviceName: string, taskDefinition: string): boolean {
+  if (!about.length) return true;
+  const family = /task-definition\/(.+):\d+$/.exec(taskDefinition)?.[1];
+  return about.some((a) => a === serviceName || a === family || a === `service:${serviceName}` || a === `family:${family}`);
 }
 
 /** A goal's line in the checklist: what was measured, and what the learner can do about it (the goal's `how`). */
@@ -100,10 +107,23 @@ function need(e: Expectation): Piece[] {
 /** A nearer reason after what was measured, when there is one. */
 const then = (what: Piece[], miss: Piece[]): Piece[] => (miss.length ? [...what, '. ', ...miss] : what);
 
+/** What traffic to the goal's port did in its last window (what `traffic stats` says), when traffic is sent there. */
+function trafficSeen(sim: Sim, g: Goal, calls: LearnerCall[], built: Collections): Piece[] {
+  if (!built.has('localTraffic')) built.set('localTraffic', collection(sim, 'localTraffic', calls));
+  const port = g.check.where?.port;
+  const sent = (built.get('localTraffic') as { port: number; window: { seconds: number; ok: number; failed: number } }[]).find((x) => port === undefined || x.port === port);
+  return sent ? [m('check.traffic', { failed: sent.window.failed, ok: sent.window.ok, seconds: sent.window.seconds })] : [];
+}
+
+/** Traffic is sent and requests fail: what to do is not to send it (the diagnostics say why they fail). */
+const failing = (pieces: Piece[]) => pieces.some((p) => typeof p !== 'string' && Number(p.params?.failed) > 0);
+
 /** A goal about the world as it is now: a count, an event or a sequence (with its window, if any). */
 function nowItem(sim: Sim, g: Goal, calls: LearnerCall[], built: Collections): ChecklistItem {
   const r = evaluate(sim, scoped(sim, windowed(g, sim.now), g.since), calls, built);
   if (r.passed) return item(g, true, []);
+  const traffic = g.check.count === 'localTraffic' ? trafficSeen(sim, g, calls, built) : [];
+  if (traffic.length) return item(g, false, traffic, failing(traffic));
   const one = g.check.atLeast === 1 || (g.check.equals === 1 && g.check.atLeast === undefined);
   const seen = typeof r.seen === 'number' ? (r.seen === 0 && one ? [m('check.notYet')] : [m('check.found', { count: r.seen }), ...need(g.check)]) : g.check.event || g.check.sequence ? [m('check.notYet')] : [];
   const short = typeof r.seen === 'number' && ((g.check.atLeast !== undefined && r.seen < g.check.atLeast) || (g.check.equals !== undefined && r.seen < g.check.equals));
@@ -127,21 +147,38 @@ function rateItem(sim: Sim, g: Goal, built: Collections): ChecklistItem {
   return item(g, ok, [g.check.atMost !== undefined ? m('check.rate.atMost', { ...said, bound: pct(g.check.atMost) }) : m('check.rate.atLeast', { ...said, bound: pct(g.check.atLeast!) })]);
 }
 
-/** "for the last minute": true at every sample of the final window, and now, with the whole window behind. */
+/**
+ * When a condition that holds now became true: the first event after the last sample at which it did not hold
+ * (the world changes only at events), else the first sample that saw it true. It stays the same while the
+ * condition holds, however the clock got here (played, jumped or scrubbed): the samples and events before now do not change.
+ */
+function trueSince(sim: Sim, s: readonly Sample[]): number {
+  let i = s.length;
+  while (i > 0 && s[i - 1]!.ok) i--;
+  const first = s[i]?.t ?? sim.now;
+  if (i === 0) return first;
+  const lastFalse = s[i - 1]!.t;
+  const events = sim.events;
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.t > lastFalse) hi = mid;
+    else lo = mid + 1;
+  }
+  const e = events[lo];
+  return e && e.t <= first ? e.t : first;
+}
+
+/** "for the last minute": true now, and without a break since a moment at least that long ago. */
 function holdsItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
-  const end = sim.now;
-  const start = end - g.holdsFor!;
-  const bad = s.find((x) => x.t >= start && !x.ok);
   const last = s[s.length - 1];
-  if (last && !last.ok) {
+  if (!last || !last.ok) {
     const miss = g.check.count === 'tasks' ? nearMiss(sim, g.check.where) : [];
     return item(g, false, then([m('check.holds.notNow', { length: formatClock(g.holdsFor!) })], miss));
   }
-  if (!bad && start >= 0 && last) return item(g, true, []);
-  // True now: since the sample after the last one at which it was not.
-  let i = s.length;
-  while (i > 0 && s[i - 1]!.ok) i--;
-  const since = s[i]?.t ?? end;
+  const since = trueSince(sim, s);
+  if (sim.now - since >= g.holdsFor!) return item(g, true, []);
   return item(g, false, [m('check.holds.since', { since: formatClock(since), length: formatClock(g.holdsFor!), until: formatClock(since + g.holdsFor!) })]);
 }
 
@@ -221,11 +258,33 @@ function predictionsAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], chosen: R
   });
 }
 
+/**
+ * A goal's line while it would give away the answer of a prediction that is neither answered nor decided: its
+ * `labelBefore`, and nothing it measured (whether it is met stays what it is).
+ */
+function veiled(sim: Sim, lesson: Lesson, calls: LearnerCall[], chosen: Record<string, number>, built: Collections) {
+  const open = new Map<string, boolean>();
+  const isOpen = (id: string) => {
+    if (!open.has(id)) {
+      const p = lesson.predictions.find((x) => x.id === id);
+      open.set(id, p !== undefined && chosen[id] === undefined && !evaluate(sim, p.decided, calls, built).passed);
+    }
+    return open.get(id)!;
+  };
+  return (c: ChecklistItem, g: Goal): ChecklistItem => {
+    if (!g.revealsAfter?.some(isOpen)) return c;
+    const measured = [m('check.veiled')];
+    const detail = c.passed ? '' : [english(measured), g.how].filter(Boolean).join(' — ');
+    return { id: c.id, label: g.labelBefore ?? g.label, passed: c.passed, detail, ...(c.passed ? {} : { measured }), veiled: true };
+  };
+}
+
 /** The lesson at this moment: the checklist, the diagnostics that explain what went wrong, and the predictions. */
 export function judge(sim: Sim, lesson: Lesson, calls: LearnerCall[], samples: Samples, chosen: Record<string, number> = {}): Verdict {
   // Every condition is judged on the same moment: each collection is built once for all of them.
   const built: Collections = new Map();
-  const checklist = checklistAt(sim, lesson, calls, samples, built);
+  const veil = veiled(sim, lesson, calls, chosen, built);
+  const checklist = checklistAt(sim, lesson, calls, samples, built).map((c, i) => veil(c, lesson.goals[i]!));
   const passed = checklist.every((c) => c.passed);
   const diagnostics = passed ? [] : lesson.diagnostics.filter((d) => d.when.every((w) => evaluate(sim, scoped(sim, w, d.since), calls, built).passed)).map((d) => ({ id: d.id, message: d.message }));
   return { passed, checklist, diagnostics, predictions: predictionsAt(sim, lesson, calls, chosen, passed, built) };

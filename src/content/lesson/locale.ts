@@ -10,6 +10,7 @@ import { parseLesson, splitText } from './parse';
  *
  *   title: …            chapter: …            summary: …
  *   goals: { <goal id>: label }
+ *   labelsBefore: { <goal id>: label }   (a goal's labelBefore: shown until the predictions it names are answered)
  *   diagnostics: { <diagnostic id>: message }
  *   predictions: { <prediction id>: { prompt: …, choices: [label, …] } }
  *
@@ -22,6 +23,7 @@ export interface LessonStrings {
   chapter?: string;
   summary?: string;
   goals?: Record<string, string>;
+  labelsBefore?: Record<string, string>;
   diagnostics?: Record<string, string>;
   predictions?: Record<string, { prompt?: string; choices?: string[] }>;
 }
@@ -80,6 +82,7 @@ export function localizeLesson(lesson: Lesson, files: Files, locale: string): Le
   const y = localeYaml(files, `${dir}${locale}.yaml`) as LessonStrings;
   const md = files[`${dir}${locale}.md`];
   const goals = rec(y.goals);
+  const labelsBefore = rec(y.labelsBefore);
   const diagnostics = rec(y.diagnostics);
   const predictions = rec(y.predictions);
   return {
@@ -88,7 +91,7 @@ export function localizeLesson(lesson: Lesson, files: Files, locale: string): Le
     chapter: str(y.chapter) ?? lesson.chapter,
     summary: str(y.summary) ?? lesson.summary,
     text: md === undefined ? lesson.text : splitText(englishHeadings(md, locale)),
-    goals: lesson.goals.map((g) => ({ ...g, label: str(goals[g.id]) ?? g.label })),
+    goals: lesson.goals.map((g) => ({ ...g, label: str(goals[g.id]) ?? g.label, ...(g.labelBefore ? { labelBefore: str(labelsBefore[g.id]) ?? g.labelBefore } : {}) })),
     diagnostics: lesson.diagnostics.map((d) => ({ ...d, message: str(diagnostics[d.id]) ?? d.message })),
     predictions: lesson.predictions.map((p) => {
       const tp = rec(predictions[p.id]);

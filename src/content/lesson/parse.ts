@@ -56,7 +56,27 @@ function readGoal(g: Record<string, unknown>, i: number, { file, y, problems }: 
     if (Array.isArray(g.once) && g.once.every((x) => typeof x === 'string')) goal.once = g.once as string[];
     else problems.push(fileError(file, y.at(['goals', i, 'once']), `${member}.once`, 'expected a list of goal ids'));
   }
+  if (g.revealsAfter !== undefined) {
+    if (Array.isArray(g.revealsAfter) && g.revealsAfter.length > 0 && g.revealsAfter.every((x) => typeof x === 'string')) goal.revealsAfter = g.revealsAfter as string[];
+    else problems.push(fileError(file, y.at(['goals', i, 'revealsAfter']), `${member}.revealsAfter`, 'expected a list of prediction ids'));
+  }
+  if (g.labelBefore !== undefined) {
+    if (typeof g.labelBefore === 'string' && g.labelBefore !== '') goal.labelBefore = g.labelBefore;
+    else problems.push(fileError(file, y.at(['goals', i, 'labelBefore']), `${member}.labelBefore`, 'expected a string'));
+  }
+  if ((g.revealsAfter === undefined) !== (g.labelBefore === undefined)) {
+    problems.push(fileError(file, at(), member, 'revealsAfter and labelBefore go together: the label shown until the predictions named are answered or decided'));
+  }
   return goal;
+}
+
+/** A goal's `revealsAfter` names predictions of the lesson. */
+function checkReveals(goals: Goal[], predictions: Prediction[], { file, y, problems }: LessonFile): void {
+  goals.forEach((g, i) => {
+    for (const [j, id] of (g.revealsAfter ?? []).entries()) {
+      if (!predictions.some((p) => p.id === id)) problems.push(fileError(file, y.at(['goals', i, 'revealsAfter', j]), `goals[${i}].revealsAfter[${j}]`, `no prediction '${id}'`));
+    }
+  });
 }
 
 /** A goal's `once` names goals that are judged on their own: not itself, not a never goal, none with a once of its own. */
@@ -201,6 +221,7 @@ export function parseLesson(files: Files, id: string): Lesson {
   const goals = readGoals(l);
   const diagnostics = readDiagnostics(l);
   const predictions = readPredictions(l);
+  checkReveals(goals, predictions, l);
   const allowed = readAllowed(l);
   const { start, startText } = readStart(l);
   const solution = readLog(files, `${dir}solution.yaml`, problems);

@@ -44,6 +44,13 @@ export interface Goal {
   once?: string[];
   /** Only events at or after the last event matching this count (for example: since the last cold start). */
   since?: Record<string, unknown>;
+  /**
+   * Predictions whose answer the goal's label or what it measured would give away: until each is answered or
+   * decided, the checklist shows `labelBefore` and no count.
+   */
+  revealsAfter?: string[];
+  /** The goal's label while a prediction of `revealsAfter` is neither answered nor decided. */
+  labelBefore?: string;
 }
 
 export interface Diagnostic {
@@ -166,8 +173,13 @@ export interface ChecklistItem {
   detail: string;
   /** What was measured, as message keys and the engine's own texts, for the page to say in the learner's language. */
   measured?: Piece[];
-  /** The goal's `how` is not part of the detail: it can no longer be met in this run, or it waits for another goal (whose line says what to do). */
+  /**
+   * The goal's `how` is not part of the detail: it can no longer be met in this run, it waits for another goal (whose
+   * line says what to do), or what it measured is the learner's own doing going wrong (requests sent, and failing).
+   */
   withoutHow?: true;
+  /** The goal would give away a prediction's answer: `label` is its `labelBefore`, and nothing measured is said. */
+  veiled?: true;
 }
 
 export interface LessonReport {

@@ -123,7 +123,11 @@ export class Learner {
       .getByRole('list', { name: /^Checklist/ })
       .getByRole('listitem')
       .allTextContents();
-    const labelOf = (text: string) => this.lesson.goals.find((g) => text.slice(2).startsWith(g.label))?.label ?? `? ${text}`;
+    // A goal that would give a prediction's answer away reads as its labelBefore until the question is answered.
+    const labelOf = (text: string) => {
+      const g = this.lesson.goals.find((x) => text.slice(2).startsWith(x.label) || (x.labelBefore !== undefined && text.slice(2).startsWith(x.labelBefore)));
+      return g ? (text.slice(2).startsWith(g.label) ? g.label : g.labelBefore!) : `? ${text}`;
+    };
     const why = await this.pane().getByRole('note').allTextContents();
     return {
       met: items.filter((t) => t.includes(' (done)')).map(labelOf),
