@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, solutionJourney, trapJourney, url } from './drive';
+import { launch, Learner, lessonById, solutionJourney, trapJourney, url } from './drive';
 
 describe.runIf(url)('L3 Compose: more than one container, as a learner takes it', () => {
   let browser: Browser;
@@ -9,6 +9,21 @@ describe.runIf(url)('L3 Compose: more than one container, as a learner takes it'
 
   it("the solution: each step's goals shown live, then checked and passed", async () => {
     await solutionJourney(browser, 'L3', 60);
+  }, 90_000);
+
+  it('"never failed to connect" is not ticked before the API has connected and served (DB_HOST: localhost)', async () => {
+    const lesson = lessonById('L3');
+    const trap = lesson.traps.find((x) => x.name === 'db-host-localhost')!;
+    const label = lesson.goals.find((g) => g.id === 'no-refused')!.label;
+    const me = await Learner.open(browser, 'L3');
+    await me.play(trap.log.actions);
+    for (const at of [1000, 5000, 20_000, 40_000]) {
+      await me.jumpTo(at);
+      const seen = await me.showsTheMoment(`at ${at / 1000} s`);
+      expect(seen.met).not.toContain(label);
+    }
+    const line = me.pane().getByRole('listitem').filter({ hasText: label });
+    expect(await line.textContent()).toMatch(/counts once “(The api and db services are both running|At least 20 requests)/);
   }, 90_000);
 
   it('the trap "bare-depends-on": the live list names its diagnostic, and so does the check', async () => {
