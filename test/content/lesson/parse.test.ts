@@ -19,4 +19,12 @@ describe('reading a lesson', () => {
     const broken = { ...files, 'L2/lesson.yaml': files['L2/lesson.yaml']!.replace(/^title: .*$/m, 'title: 3') };
     expect(() => parseLesson(broken, 'L2')).toThrow(/L2\/lesson\.yaml:\d+:\d+: title: expected a string/);
   });
+
+  it("refuses a revealsAfter that names no prediction, and a labelBefore without one, at the member's line", () => {
+    const text = files['L7/lesson.yaml']!;
+    const typo = { ...files, 'L7/lesson.yaml': text.replace('revealsAfter: [where-forum]', 'revealsAfter: [where-form]') };
+    expect(() => parseLesson(typo, 'L7')).toThrow(/L7\/lesson\.yaml:\d+:\d+: goals\[0\]\.revealsAfter\[0\]: no prediction 'where-form'/);
+    const alone = { ...files, 'L7/lesson.yaml': text.replace('    revealsAfter: [where-forum]\n', '') };
+    expect(() => parseLesson(alone, 'L7')).toThrow(/goals\[0\]: revealsAfter and labelBefore go together/);
+  });
 });

@@ -81,3 +81,16 @@ describe("no goal gives a prediction's answer away before it is answered or deci
     expect(decided.label).toBe('forum-api: 2 of its 6 RUNNING tasks in us-east-1a');
   });
 });
+
+describe("a goal's labelBefore in Spanish", () => {
+  it('every goal with a labelBefore has one in text/es.yaml, and every one there names such a goal', async () => {
+    const { localeYaml } = await import('../../../src/content/lesson');
+    for (const id of ids) {
+      const lesson = parseLesson(files, id);
+      const es = ((localeYaml(files, `${id}/text/es.yaml`) as { labelsBefore?: Record<string, string> }).labelsBefore ?? {}) as Record<string, string>;
+      const want = lesson.goals.filter((g) => g.labelBefore).map((g) => g.id);
+      expect(Object.keys(es).sort(), id).toEqual(want.sort());
+      for (const g of want) expect(es[g], `${id} ${g}`).not.toBe(lesson.goals.find((x) => x.id === g)!.labelBefore);
+    }
+  });
+});
