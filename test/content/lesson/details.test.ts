@@ -68,3 +68,16 @@ describe('a traffic goal', () => {
     expect(early.detail).toMatch(/^0 requests failed in the last 30 s, \d+ succeeded — send it steady traffic/);
   });
 });
+
+describe('a goal that says nothing went wrong', () => {
+  it('is not ticked before what it is about has happened (L3: Compose up on the unchanged file, at 0:00)', () => {
+    const l3 = parseLesson(files, 'L3');
+    const log = { actions: [{ at: 0, kind: 'command' as const, line: 'docker compose up -d', files: { 'compose.yaml': l3.files['compose.yaml']! } }], predictions: {} };
+    for (const to of [0, 1000, 5000, 30_000, 60_000]) {
+      const c = checkLesson(l3, log, { to }).checklist.find((x) => x.id === 'no-refused')!;
+      expect(c.passed, `at ${to / 1000} s`).toBe(false);
+    }
+    // With the solution it is met once requests through the API succeed.
+    expect(checkLesson(l3, l3.solution).checklist.find((x) => x.id === 'no-refused')!.passed).toBe(true);
+  });
+});
