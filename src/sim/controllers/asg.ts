@@ -26,22 +26,34 @@ export function reconcileAsg(sim: SimContext, asg: AutoScalingGroup): void {
     for (const i of list) m.set(i.subnetId, (m.get(i.subnetId) ?? 0) + 1);
     return m;
   };
+  // Instances per subnet, counted once and kept up to date as instances are launched.
+  const launched = running.length < asg.DesiredCapacity ? perSubnet(running) : undefined;
   for (let n = running.length; n < asg.DesiredCapacity; n++) {
     // AZ balance: the subnet with the fewest instances, first listed on ties.
-    const counts = perSubnet(alive(sim, asg));
+    const counts = launched!;
     let subnet = asg.subnets[0]!;
     for (const s of asg.subnets) if (counts.get(s)! < counts.get(subnet)!) subnet = s;
     const id = `i-0${sim.hex(16)}`;
     // [SIM] of several instance types, the first (highest priority) is launched.
     startEc2Instance(sim, { id, instanceType: asg.instanceTypes[0]!, subnetId: subnet, clusterArn, bootMs: w.durations.instanceBootMs, agentConfig: structuredClone(agent), asgName: asg.AutoScalingGroupName });
     asg.Instances.push({ InstanceId: id, ProtectedFromScaleIn: asg.NewInstancesProtectedFromScaleIn });
+    counts.set(subnet, (counts.get(subnet) ?? 0) + 1);
   }
   let extra = running.length - asg.DesiredCapacity;
   while (extra > 0) {
     // [SIM] default termination policy: the AZ with the most instances, then the newest instance there.
-    const candidates = alive(sim, asg).filter((i) => !asg.Instances.find((x) => x.InstanceId === i.ec2InstanceId)!.ProtectedFromScaleIn);
+    const now = alive(sim, asg);
+    const protectedIds = new Set<string>();
+    const listed = new Set<string>();
+    for (const x of asg.Instances) {
+      // The group's first entry for an instance says whether it is protected.
+      if (listed.has(x.InstanceId)) continue;
+      listed.add(x.InstanceId);
+      if (x.ProtectedFromScaleIn) protectedIds.add(x.InstanceId);
+    }
+    const candidates = now.filter((i) => !protectedIds.has(i.ec2InstanceId));
     if (candidates.length === 0) break; // protected instances stay; the group waits above its desired capacity
-    const counts = perSubnet(alive(sim, asg));
+    const counts = perSubnet(now);
     candidates.sort((a, b) => counts.get(b.subnetId)! - counts.get(a.subnetId)! || b.launchedAtMs - a.launchedAtMs || (a.ec2InstanceId < b.ec2InstanceId ? 1 : -1));
     const victim = candidates[0]!;
     sim.emit('AsgTerminate', `Auto Scaling group ${asg.AutoScalingGroupName} terminates ${victim.ec2InstanceId} (desired capacity ${asg.DesiredCapacity}).`, {
