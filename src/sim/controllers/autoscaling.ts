@@ -88,9 +88,24 @@ export function evaluateAlarms(sim: SimContext): void {
   runPolicies(sim);
 }
 
+// The service ARN a resource id names, per world and its account and region (they make the ARN), built once per id.
+const serviceArns = new WeakMap<object, { region: string; account: string; arns: Map<string, string> }>();
+
 function serviceOf(sim: SimContext, resourceId: string): Service | undefined {
-  const [, cluster, name] = resourceId.split('/');
-  const s = sim.world.services[sim.arn(`service/${cluster}/${name}`)];
+  const w = sim.world;
+  let memo = serviceArns.get(w);
+  if (!memo || memo.region !== w.region || memo.account !== w.account) {
+    memo = { region: w.region, account: w.account, arns: new Map() };
+    serviceArns.set(w, memo);
+  }
+  const arns = memo.arns;
+  let arn = arns.get(resourceId);
+  if (arn === undefined) {
+    const [, cluster, name] = resourceId.split('/');
+    arn = sim.arn(`service/${cluster}/${name}`);
+    arns.set(resourceId, arn);
+  }
+  const s = sim.world.services[arn];
   return s && s.status === 'ACTIVE' ? s : undefined;
 }
 

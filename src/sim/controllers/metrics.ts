@@ -1,8 +1,8 @@
 import type { SimContext } from '../model/context';
-import type { Cluster, ContainerInstance, MetricSeries, Service, Task } from '../model/types';
+import type { Cluster, MetricSeries, Service, Task } from '../model/types';
 import type { WorldState } from '../model/world';
 import { MINUTE } from '../core/time';
-import { clusterUsage, rawDemand, type TaskUsage, type UsagePool } from '../queries/demand';
+import { clusterUsage, rawDemand, type ClusterTotals, type TaskUsage, type UsagePool } from '../queries/demand';
 import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
 import { taskDefinitionOf } from '../queries/taskDefinitions';
 import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traffic';
@@ -58,10 +58,6 @@ function dimsOf(owner: object, build: () => Dims[], key = ''): Dims[] {
   return d.dims;
 }
 
-function reserved(ci: ContainerInstance): boolean {
-  return ci.status === 'ACTIVE' || ci.status === 'DRAINING';
-}
-
 // The usage records of one minute's map, handed out again the next minute (publishMetrics keeps no map past its call).
 const usagePool: UsagePool = { items: [], next: 0 };
 
@@ -75,15 +71,21 @@ export function publishMetrics(sim: SimContext): void {
   // One map for every cluster's tasks: a task belongs to one cluster, so each cluster reads its own in it.
   const usage: Usage = new Map();
   const bases = new Map<string, { cpu: number; memory: number }>();
-  const services = Object.values(w.services);
+  // Each cluster's ACTIVE services, in the table's order, gathered in one walk over the services.
+  const byCluster = new Map<string, Service[]>();
+  for (const id in w.services) {
+    const svc = w.services[id]!;
+    if (svc.status !== 'ACTIVE') continue;
+    const list = byCluster.get(svc.clusterArn);
+    if (list) list.push(svc);
+    else byCluster.set(svc.clusterArn, [svc]);
+  }
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
-    clusterUsage(sim, cluster, usage, usagePool);
-    publishClusterMetrics(sim, cluster, usage, periodStart);
-    for (const svc of services) {
-      if (svc.clusterArn !== cluster.clusterArn || svc.status !== 'ACTIVE') continue;
-      publishServiceMetrics(sim, cluster, svc, usage, bases, periodStart);
-    }
+    const totals: ClusterTotals = { regCpu: 0, regMem: 0, resCpu: 0, resMem: 0, useCpu: 0, useMem: 0 };
+    clusterUsage(sim, cluster, usage, usagePool, totals);
+    publishClusterMetrics(sim, cluster, totals, periodStart);
+    for (const svc of byCluster.get(cluster.clusterArn) ?? []) publishServiceMetrics(sim, cluster, svc, usage, bases, periodStart);
   }
   publishTrafficMetrics(sim, traffic, usage, periodStart);
 }
@@ -115,30 +117,9 @@ function assignTraffic(w: WorldState, perTask: Map<string, TaskTraffic>): void {
 }
 
 /** A cluster's CPU and memory reservation and utilization over its ACTIVE and DRAINING instances. */
-function publishClusterMetrics(sim: SimContext, cluster: Cluster, usage: Usage, periodStart: number): void {
-  const w = sim.world;
+function publishClusterMetrics(sim: SimContext, cluster: Cluster, totals: ClusterTotals, periodStart: number): void {
   const dims = dimsOf(cluster, () => [[{ name: 'ClusterName', value: cluster.clusterName }]])[0]!;
-  let regCpu = 0;
-  let regMem = 0;
-  let resCpu = 0;
-  let resMem = 0;
-  let useCpu = 0;
-  let useMem = 0;
-  for (const arn of cluster.instanceArns) {
-    const ci = w.containerInstances[arn]!;
-    if (!reserved(ci)) continue;
-    regCpu += ci.registeredCpu;
-    regMem += ci.registeredMemory;
-    resCpu += ci.usedCpu;
-    resMem += ci.usedMemory;
-    for (const ta of ci.taskArns) {
-      const u = usage.get(ta);
-      if (u) {
-        useCpu += u.cpu;
-        useMem += u.memory;
-      }
-    }
-  }
+  const { regCpu, regMem, resCpu, resMem, useCpu, useMem } = totals;
   if (regCpu > 0) {
     record(sim, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu, cluster);
     record(sim, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem, cluster);

@@ -102,12 +102,23 @@ function usageRecord(pool: UsagePool | undefined): TaskUsage | undefined {
   return u;
 }
 
+/** A cluster's registered, reserved and used CPU and memory over its ACTIVE and DRAINING instances. */
+export interface ClusterTotals {
+  regCpu: number;
+  regMem: number;
+  resCpu: number;
+  resMem: number;
+  useCpu: number;
+  useMem: number;
+}
+
 /**
  * CPU and memory each running task of a cluster uses now, after instance CPU contention, added to `out`
  * (one map can gather several clusters: a task belongs to one). With a pool, the records come from it:
- * the caller resets it only once it no longer reads the maps it filled from it.
+ * the caller resets it only once it no longer reads the maps it filled from it. With `totals`, the
+ * cluster's figures are summed in the same walk, instance by instance and task by task.
  */
-export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<string, TaskUsage>(), pool?: UsagePool): Map<string, TaskUsage> {
+export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<string, TaskUsage>(), pool?: UsagePool, totals?: ClusterTotals): Map<string, TaskUsage> {
   const w = sim.world;
   const loads = hasLoads(sim);
   // Fargate tasks are found through the task list; EC2 tasks through their instances.
@@ -134,10 +145,21 @@ export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<st
     }
     // [SIM] when the instance is oversubscribed, every task gets the same fraction of what it asks.
     const factor = total > ci.registeredCpu && total > 0 ? ci.registeredCpu / total : 1;
+    const sum = totals && (ci.status === 'ACTIVE' || ci.status === 'DRAINING') ? totals : undefined;
+    if (sum) {
+      sum.regCpu += ci.registeredCpu;
+      sum.regMem += ci.registeredMemory;
+      sum.resCpu += ci.usedCpu;
+      sum.resMem += ci.usedMemory;
+    }
     for (let i = 0; i < running.length; i++) {
       const d = demands[i]!;
       if (factor !== 1) d.cpu *= factor;
       out.set(running[i]!.taskArn, d);
+      if (sum) {
+        sum.useCpu += d.cpu;
+        sum.useMem += d.memory;
+      }
     }
   }
   return out;

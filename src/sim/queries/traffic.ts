@@ -1,5 +1,5 @@
 import type { SimContext } from '../model/context';
-import type { LbTarget, Task, TargetGroup, TrafficSource } from '../model/types';
+import type { LbTarget, LoadBalancer, Task, TargetGroup, TrafficSource } from '../model/types';
 import { cos } from '../core/math';
 import { HOUR, MINUTE } from '../core/time';
 
@@ -175,9 +175,15 @@ export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskT
     routeCache = { version: w.routingVersion, routes: new Map() };
     routeCaches.set(w, routeCache);
   }
-  const lbs = Object.values(w.loadBalancers);
+  // A source names its load balancer by name or ARN: the first in the table's order with either.
+  const lbs = new Map<string, LoadBalancer>();
+  for (const id in w.loadBalancers) {
+    const l = w.loadBalancers[id]!;
+    if (!lbs.has(l.LoadBalancerName)) lbs.set(l.LoadBalancerName, l);
+    if (!lbs.has(l.LoadBalancerArn)) lbs.set(l.LoadBalancerArn, l);
+  }
   for (const src of w.traffic) {
-    const lb = lbs.find((l) => l.LoadBalancerName === src.loadBalancer || l.LoadBalancerArn === src.loadBalancer);
+    const lb = lbs.get(src.loadBalancer);
     if (!lb) continue;
     // [SIM] the minute just ended is represented by its middle, so a datapoint reflects that minute.
     const rps = rateAt(src, sim.now - MINUTE / 2, w.epochSeconds);
@@ -217,13 +223,25 @@ function addRate(load: TaskTraffic, path: string, share: number): void {
 function spread(sim: SimContext, tg: TargetGroup, path: string, rps: number, out: { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> }, lbArn: string): void {
   const w = sim.world;
   out.perGroup.set(tg.TargetGroupArn, (out.perGroup.get(tg.TargetGroupArn) ?? 0) + rps);
-  const targets = receivingTargets(tg);
-  if (targets.length === 0) {
+  // The receiving targets (receivingTargets), counted and walked in place rather than copied out.
+  let healthy = 0;
+  let unhealthy = 0;
+  for (const x of tg.targets) {
+    if (x.State === 'healthy') healthy++;
+    else if (x.State === 'unhealthy') unhealthy++;
+  }
+  const receiving = healthy > 0 ? 'healthy' : 'unhealthy';
+  const count = healthy > 0 ? healthy : unhealthy;
+  if (count === 0) {
     out.noTarget.set(lbArn, (out.noTarget.get(lbArn) ?? 0) + rps);
     return;
   }
-  const share = rps / targets.length;
-  for (const target of targets) {
+  const share = rps / count;
+  // A request's cost depends on the task's images, which its task definition names: looked up once per definition.
+  let costOf: string | undefined;
+  let cost = { cpuMs: 0, served: false };
+  for (const target of tg.targets) {
+    if (target.State !== receiving) continue;
     const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
     if (!t) continue;
     let load = out.perTask.get(t.taskArn);
@@ -231,7 +249,10 @@ function spread(sim: SimContext, tg: TargetGroup, path: string, rps: number, out
       load = loadRecord(t);
       out.perTask.set(t.taskArn, load);
     }
-    const cost = requestCost(sim, t, path);
+    if (t.taskDefinitionArn !== costOf) {
+      costOf = t.taskDefinitionArn;
+      cost = requestCost(sim, t, path);
+    }
     addRate(load, path, share);
     if (cost.served) load.cpuUnits += (share * cost.cpuMs * 1024) / 1000;
     else load.notFound += share;
