@@ -11,8 +11,37 @@ import { HOUR, MINUTE } from '../core/time';
  * Managed Instances instance costs its EC2 price plus the management fee.
  */
 
-function add(map: Record<string, number>, key: string, v: number): void {
-  map[key] = (map[key] ?? 0) + v;
+/**
+ * A minute's sums, per key, kept in unboxed numbers while the minute is metered and written to the meter's
+ * tables once at its end: each key gets the same additions in the same order as adding to the table
+ * itself would give it, and a new key joins the table in the order it was first added to.
+ */
+class Sums {
+  private readonly slots = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly values: number[] = [];
+
+  constructor(private readonly table: Record<string, number>) {}
+
+  /** The slot of a key, to add to with `add`. */
+  slot(key: string): number {
+    let i = this.slots.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.slots.set(key, i);
+      this.keys.push(key);
+      this.values.push(this.table[key] ?? 0);
+    }
+    return i;
+  }
+
+  add(slot: number, v: number): void {
+    this.values[slot]! += v;
+  }
+
+  write(): void {
+    for (let i = 0; i < this.keys.length; i++) this.table[this.keys[i]!] = this.values[i]!;
+  }
 }
 
 /** Listener of `minuteTicked`: one minute of what the simulation used, priced. */
@@ -20,7 +49,21 @@ export function meterMinute(sim: SimContext): void {
   const w = sim.world;
   const c = w.cost;
   const minuteShare = MINUTE / HOUR;
-  const serviceName = (arn: string | undefined) => (arn ? (w.services[arn]?.serviceName ?? 'standalone') : 'standalone');
+  const byType = new Sums(c.byCapacityType);
+  const byService = new Sums(c.byService);
+  // A task's service's slot in the minute's sums, by the service's ARN (tasks without one are standalone).
+  const serviceSlots = new Map<string, number>();
+  const serviceSlot = (arn: string | undefined): number => {
+    if (!arn) return byService.slot('standalone');
+    let slot = serviceSlots.get(arn);
+    if (slot === undefined) {
+      slot = byService.slot(w.services[arn]?.serviceName ?? 'standalone');
+      serviceSlots.set(arn, slot);
+    }
+    return slot;
+  };
+  let total = c.totalUSD;
+  let unused = c.unusedEc2USD;
   // In the table's order, as Object.values lists it, without building the list each minute.
   for (const id in w.ec2) {
     const inst = w.ec2[id]!;
@@ -28,8 +71,8 @@ export function meterMinute(sim: SimContext): void {
     // A Managed Instances instance costs its EC2 price and the management fee.
     const price = INSTANCE_TYPES[inst.instanceType]!.price;
     const usd = (inst.managedBy ? price * (1 + PRICES.managedInstancesFeeShare) : price) * minuteShare;
-    c.totalUSD += usd;
-    add(c.byCapacityType, inst.managedBy ? 'MANAGED_INSTANCES' : 'EC2', usd);
+    total += usd;
+    byType.add(byType.slot(inst.managedBy ? 'MANAGED_INSTANCES' : 'EC2'), usd);
     const ci = inst.containerInstanceArn ? w.containerInstances[inst.containerInstanceArn] : undefined;
     let shared = 0;
     if (ci && ci.registeredCpu > 0) {
@@ -37,22 +80,27 @@ export function meterMinute(sim: SimContext): void {
         const t = w.tasks[a];
         if (!t || t.lastStatus === 'STOPPED') continue;
         const part = usd * Math.min(1, t.reserved.cpu / ci.registeredCpu);
-        add(c.byService, serviceName(t.serviceArn), part);
+        byService.add(serviceSlot(t.serviceArn), part);
         shared += part;
       }
     }
-    c.unusedEc2USD += usd - shared;
+    unused += usd - shared;
   }
-  if (!w.fargateTasksLaunched) return;
-  for (const arn of w.taskOrder) {
-    const t = w.tasks[arn]!;
-    if (t.launchType !== 'FARGATE' || t.lastStatus === 'STOPPED' || t.pullStartedAtMs === undefined) continue;
-    const vcpu = Number(t.cpu ?? 0) / 1024;
-    const gb = Number(t.memory ?? 0) / 1024;
-    const spot = t.capacityProviderName === 'FARGATE_SPOT';
-    const usd = (vcpu * (spot ? PRICES.fargateSpotVcpuHour : PRICES.fargateVcpuHour) + gb * (spot ? PRICES.fargateSpotGbHour : PRICES.fargateGbHour)) * minuteShare;
-    c.totalUSD += usd;
-    add(c.byCapacityType, spot ? 'FARGATE_SPOT' : 'FARGATE', usd);
-    add(c.byService, serviceName(t.serviceArn), usd);
+  if (w.fargateTasksLaunched) {
+    for (const arn of w.taskOrder) {
+      const t = w.tasks[arn]!;
+      if (t.launchType !== 'FARGATE' || t.lastStatus === 'STOPPED' || t.pullStartedAtMs === undefined) continue;
+      const vcpu = Number(t.cpu ?? 0) / 1024;
+      const gb = Number(t.memory ?? 0) / 1024;
+      const spot = t.capacityProviderName === 'FARGATE_SPOT';
+      const usd = (vcpu * (spot ? PRICES.fargateSpotVcpuHour : PRICES.fargateVcpuHour) + gb * (spot ? PRICES.fargateSpotGbHour : PRICES.fargateGbHour)) * minuteShare;
+      total += usd;
+      byType.add(byType.slot(spot ? 'FARGATE_SPOT' : 'FARGATE'), usd);
+      byService.add(serviceSlot(t.serviceArn), usd);
+    }
   }
+  c.totalUSD = total;
+  c.unusedEc2USD = unused;
+  byType.write();
+  byService.write();
 }
