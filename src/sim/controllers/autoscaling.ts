@@ -69,19 +69,33 @@ export function latestValue(sim: SimContext, a: Alarm): number | undefined {
 /** Listener of `minuteTicked`, after the metrics: alarms change state, then the scaling policies act. */
 export function evaluateAlarms(sim: SimContext): void {
   const w = sim.world;
-  for (const a of Object.values(w.alarms)) {
-    const values = window(sim, a);
+  for (const id in w.alarms) {
+    const a = w.alarms[id]!;
+    // The window's datapoints (as `window` lists them), counted in place rather than copied out.
+    const series = w.metrics[alarmKey(a)];
     const compare = COMPARE[a.ComparisonOperator];
+    let count = 0;
     let breaching = 0;
-    for (const v of values) if (compare(v, a.Threshold)) breaching++;
-    const state: Alarm['StateValue'] = values.length === 0 ? 'INSUFFICIENT_DATA' : breaching >= a.DatapointsToAlarm ? 'ALARM' : 'OK';
+    if (series) {
+      const points = series.points;
+      const newest = sim.now - MINUTE;
+      const oldest = newest - (a.EvaluationPeriods - 1) * a.Period * 1000;
+      for (let i = points.length - 2; i >= 0; i -= 2) {
+        const t = points[i]!;
+        if (t < oldest) break;
+        if (t > newest) continue;
+        count++;
+        if (compare(points[i + 1]!, a.Threshold)) breaching++;
+      }
+    }
+    const state: Alarm['StateValue'] = count === 0 ? 'INSUFFICIENT_DATA' : breaching >= a.DatapointsToAlarm ? 'ALARM' : 'OK';
     if (state !== a.StateValue) {
       a.StateValue = state;
       a.StateUpdatedMs = sim.now;
       a.StateReason =
         state === 'INSUFFICIENT_DATA'
           ? 'Insufficient Data: no datapoints were received for the evaluation periods.'
-          : `Threshold Crossed: ${breaching} out of the last ${values.length} datapoints ${state === 'ALARM' ? 'were' : 'were not all'} ${SYMBOL[a.ComparisonOperator]} the threshold (${a.Threshold}).`;
+          : `Threshold Crossed: ${breaching} out of the last ${count} datapoints ${state === 'ALARM' ? 'were' : 'were not all'} ${SYMBOL[a.ComparisonOperator]} the threshold (${a.Threshold}).`;
       sim.emit('AlarmStateChange', `Alarm ${a.AlarmName} is ${state}${state === 'ALARM' ? `: ${alarmCondition(a)}` : ''}.`, { alarmName: a.AlarmName, state });
     }
   }
