@@ -2,7 +2,7 @@ import type { SimContext } from '../model/context';
 import type { Cluster, MetricSeries, Service, Task } from '../model/types';
 import type { WorldState } from '../model/world';
 import { MINUTE } from '../core/time';
-import { clusterUsage, rawDemand, type ClusterTotals, type TaskUsage, type UsagePool } from '../queries/demand';
+import { clusterUsage, rawDemand, UsageTable, type ClusterTotals } from '../queries/demand';
 import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
 import { taskDefinitionOf } from '../queries/taskDefinitions';
 import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traffic';
@@ -42,7 +42,7 @@ function record(sim: SimContext, namespace: string, metricName: string, dims: { 
   s.points.push(atMs, value);
 }
 
-type Usage = Map<string, TaskUsage>;
+type Usage = UsageTable;
 type Dims = { name: string; value: string }[];
 
 // The dimensions of a record's series, built once per record (and again when `key`, what they are built
@@ -58,18 +58,17 @@ function dimsOf(owner: object, build: () => Dims[], key = ''): Dims[] {
   return d.dims;
 }
 
-// The usage records of one minute's map, handed out again the next minute (publishMetrics keeps no map past its call).
-const usagePool: UsagePool = { items: [], next: 0 };
+// Every task's usage, by minute: publishMetrics works a minute's out and reads it only during its call.
+const usage = new UsageTable();
 
 /** Listener of `minuteTicked`: publishes one minute of metrics for every active cluster, service and load balancer. */
 export function publishMetrics(sim: SimContext): void {
   const w = sim.world;
-  usagePool.next = 0;
   const periodStart = sim.now - MINUTE;
   const traffic = distributeTraffic(sim);
   assignTraffic(w, traffic.perTask);
-  // One map for every cluster's tasks: a task belongs to one cluster, so each cluster reads its own in it.
-  const usage: Usage = new Map();
+  // One table for every cluster's tasks: a task belongs to one cluster, so each cluster reads its own in it.
+  usage.nextMinute();
   const bases = new Map<string, { cpu: number; memory: number }>();
   // Each cluster's ACTIVE services, in the table's order, gathered in one walk over the services.
   const byCluster = new Map<string, Service[]>();
@@ -83,7 +82,7 @@ export function publishMetrics(sim: SimContext): void {
   for (const cluster of Object.values(w.clusters)) {
     if (cluster.status !== 'ACTIVE') continue;
     const totals: ClusterTotals = { regCpu: 0, regMem: 0, resCpu: 0, resMem: 0, useCpu: 0, useMem: 0 };
-    clusterUsage(sim, cluster, usage, usagePool, totals);
+    clusterUsage(sim, cluster, usage, totals);
     publishClusterMetrics(sim, cluster, totals, periodStart);
     for (const svc of byCluster.get(cluster.clusterArn) ?? []) publishServiceMetrics(sim, cluster, svc, usage, bases, periodStart);
   }
@@ -91,7 +90,7 @@ export function publishMetrics(sim: SimContext): void {
 }
 
 /** The minute's requests, as CPU each task is asked for; tasks that served last minute start from nothing (their records are reused). */
-function assignTraffic(w: WorldState, perTask: Map<string, TaskTraffic>): void {
+function assignTraffic(w: WorldState, perTask: TaskTraffic[]): void {
   for (const arn of w.trafficTasks) {
     const tr = w.tasks[arn]?.traffic;
     if (tr) {
@@ -102,7 +101,7 @@ function assignTraffic(w: WorldState, perTask: Map<string, TaskTraffic>): void {
     }
   }
   w.trafficTasks = [];
-  for (const load of perTask.values()) {
+  for (const load of perTask) {
     const t = load.task;
     const arn = t.taskArn;
     const tr = t.traffic;
@@ -151,7 +150,7 @@ function publishServiceMetrics(sim: SimContext, cluster: Cluster, svc: Service, 
       continue;
     }
     running++;
-    const u = usage.get(ta);
+    const u = usage.get(t);
     if (u) {
       cpu += u.cpu;
       mem += u.memory;
@@ -201,7 +200,7 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
   const revisions = new Map<string, Outcome & { svc: Service; revisionArn: string }>();
   // One record for every task's outcome, read before the next task's is written.
   const outcome: Outcome = { rps: 0, served: 0, errors: 0, latencyMs: 0 };
-  for (const load of traffic.perTask.values()) {
+  for (const load of traffic.perTask) {
     const t = load.task;
     const o = taskOutcome(sim, t, load, usage, outcome);
     const tr = t.traffic!;
@@ -281,7 +280,7 @@ function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage, 
   let rps = 0 + load.rate;
   if (load.more) for (const r of load.more.rates) rps += r;
   const served = rps - load.notFound;
-  const u = usage.get(t.taskArn);
+  const u = usage.get(t);
   const want = u ? u.want : rawDemand(sim, t);
   const got = u ? u.cpu : 0;
   const base = want - load.cpuUnits;
@@ -347,7 +346,10 @@ function instanceRoomFor(sim: SimContext, t: Task, usage: Usage, got: number): n
   const ci = t.containerInstanceArn ? sim.world.containerInstances[t.containerInstanceArn] : undefined;
   if (!ci) return got;
   let used = 0;
-  for (const a of ci.taskArns) used += usage.get(a)?.cpu ?? 0;
+  for (const a of ci.taskArns) {
+    const x = sim.world.tasks[a];
+    used += (x ? usage.get(x)?.cpu : undefined) ?? 0;
+  }
   return got + Math.max(0, ci.registeredCpu - used);
 }
 

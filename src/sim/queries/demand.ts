@@ -85,22 +85,41 @@ function demandOf(sim: SimContext, t: Task, loads: boolean, into?: TaskUsage): T
   return into;
 }
 
-/** Records for usage maps that a caller fills again and again: `next` is the first not handed out yet. */
-export interface UsagePool {
-  items: TaskUsage[];
-  next: number;
+/**
+ * What each running task uses in one minute, found by the task. A task keeps its record from minute to
+ * minute, so that no map is built each minute; a record counts only in the minute it was last written in.
+ */
+export class UsageTable {
+  private minute = 0;
+  private readonly records = new WeakMap<Task, TaskUsage & { minute: number }>();
+
+  /** Starts a new minute: every record written before it no longer counts. */
+  nextMinute(): void {
+    this.minute++;
+  }
+
+  /** The task's record for this minute, to be filled. */
+  write(t: Task): TaskUsage {
+    let r = this.records.get(t);
+    if (!r) {
+      r = { cpu: 0, memory: 0, want: 0, minute: this.minute };
+      this.records.set(t, r);
+    } else r.minute = this.minute;
+    return r;
+  }
+
+  /** The task's usage this minute, if it was worked out. */
+  get(t: Task): TaskUsage | undefined {
+    const r = this.records.get(t);
+    return r !== undefined && r.minute === this.minute ? r : undefined;
+  }
 }
 
-function usageRecord(pool: UsagePool | undefined): TaskUsage | undefined {
-  if (!pool) return undefined;
-  let u = pool.items[pool.next];
-  if (!u) {
-    u = { cpu: 0, memory: 0, want: 0 };
-    pool.items.push(u);
-  }
-  pool.next++;
-  return u;
-}
+/**
+ * One instance's running tasks' demands while its contention is worked out: kept from call to call (filled
+ * from the start for each instance, read only up to its count), so that no list is built per instance.
+ */
+const scratch: TaskUsage[] = [];
 
 /** A cluster's registered, reserved and used CPU and memory over its ACTIVE and DRAINING instances. */
 export interface ClusterTotals {
@@ -113,34 +132,31 @@ export interface ClusterTotals {
 }
 
 /**
- * CPU and memory each running task of a cluster uses now, after instance CPU contention, added to `out`
- * (one map can gather several clusters: a task belongs to one). With a pool, the records come from it:
- * the caller resets it only once it no longer reads the maps it filled from it. With `totals`, the
- * cluster's figures are summed in the same walk, instance by instance and task by task.
+ * CPU and memory each running task of a cluster uses now, after instance CPU contention, written to `out`
+ * (one table can gather several clusters: a task belongs to one). With `totals`, the cluster's figures are
+ * summed in the same walk, instance by instance and task by task.
  */
-export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<string, TaskUsage>(), pool?: UsagePool, totals?: ClusterTotals): Map<string, TaskUsage> {
+export function clusterUsage(sim: SimContext, cluster: Cluster, out: UsageTable, totals?: ClusterTotals): void {
   const w = sim.world;
   const loads = hasLoads(sim);
   // Fargate tasks are found through the task list; EC2 tasks through their instances.
   if (w.fargateTasksLaunched) {
     for (const arn of w.taskOrder) {
       const t = w.tasks[arn]!;
-      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) out.set(arn, demandOf(sim, t, loads, usageRecord(pool)));
+      if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) demandOf(sim, t, loads, out.write(t));
     }
   }
-  const running: Task[] = [];
-  const demands: TaskUsage[] = [];
+  const demands = scratch;
   for (const ciArn of cluster.instanceArns) {
     const ci = w.containerInstances[ciArn]!;
-    running.length = 0;
-    demands.length = 0;
+    let n = 0;
     let total = 0;
     for (const a of ci.taskArns) {
       const t = w.tasks[a];
       if (!t || t.lastStatus !== 'RUNNING') continue;
-      const d = demandOf(sim, t, loads, usageRecord(pool));
-      running.push(t);
-      demands.push(d);
+      const d = demandOf(sim, t, loads, out.write(t));
+      demands[n] = d;
+      n++;
       total += d.cpu;
     }
     // [SIM] when the instance is oversubscribed, every task gets the same fraction of what it asks.
@@ -152,15 +168,13 @@ export function clusterUsage(sim: SimContext, cluster: Cluster, out = new Map<st
       sum.resCpu += ci.usedCpu;
       sum.resMem += ci.usedMemory;
     }
-    for (let i = 0; i < running.length; i++) {
+    for (let i = 0; i < n; i++) {
       const d = demands[i]!;
       if (factor !== 1) d.cpu *= factor;
-      out.set(running[i]!.taskArn, d);
       if (sum) {
         sum.useCpu += d.cpu;
         sum.useMem += d.memory;
       }
     }
   }
-  return out;
 }

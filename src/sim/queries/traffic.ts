@@ -138,38 +138,41 @@ export interface TaskTraffic {
 }
 
 /**
- * The records of one minute's loads, handed out again the next minute: a minute's loads are read only
- * until the next minute's are spread (by the metrics publisher, which keeps none of them).
+ * Each task's load record, kept from minute to minute so that no map is built each minute: a record counts
+ * only in the minute it was last started in (a minute's loads are read until the next minute's are spread).
  */
-const loadPool: { items: TaskTraffic[]; next: number } = { items: [], next: 0 };
+const loadRecords = new WeakMap<Task, TaskTraffic & { minute: number }>();
+let loadMinute = 0;
 
-function loadRecord(t: Task): TaskTraffic {
-  let load = loadPool.items[loadPool.next];
-  if (!load) {
-    load = { task: t, path: '', rate: 0, cpuUnits: 0, notFound: 0 };
-    loadPool.items.push(load);
-  } else {
-    load.task = t;
+/** The task's load this minute, started from nothing the first time the minute gives it requests (then listed in `order`). */
+function loadOf(t: Task, order: TaskTraffic[]): TaskTraffic {
+  let load = loadRecords.get(t);
+  if (load === undefined) {
+    load = { task: t, path: '', rate: 0, cpuUnits: 0, notFound: 0, minute: loadMinute };
+    loadRecords.set(t, load);
+  } else if (load.minute === loadMinute) return load;
+  else {
+    load.minute = loadMinute;
     load.path = '';
     load.rate = 0;
     load.more = undefined;
     load.cpuUnits = 0;
     load.notFound = 0;
   }
-  loadPool.next++;
+  order.push(load);
   return load;
 }
 
 /** Routes by (load balancer, path), per world, until a listener or a rule changes (routingVersion). */
 const routeCaches = new WeakMap<object, { version: number; routes: Map<string, Route> }>();
 
-/** Spreads this minute's traffic over the targets; returns the load per task and the requests with nowhere to go. */
-export function distributeTraffic(sim: SimContext): { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> } {
+/** Spreads this minute's traffic over the targets; returns the load of each task given requests (in the order they were first given some) and the requests with nowhere to go. */
+export function distributeTraffic(sim: SimContext): { perTask: TaskTraffic[]; perGroup: Map<string, number>; noTarget: Map<string, number> } {
   const w = sim.world;
-  const perTask = new Map<string, TaskTraffic>();
+  const perTask: TaskTraffic[] = [];
   const perGroup = new Map<string, number>();
   const noTarget = new Map<string, number>();
-  loadPool.next = 0;
+  loadMinute++;
   let routeCache = routeCaches.get(w);
   if (!routeCache || routeCache.version !== w.routingVersion) {
     routeCache = { version: w.routingVersion, routes: new Map() };
@@ -220,7 +223,7 @@ function addRate(load: TaskTraffic, path: string, share: number): void {
 }
 
 /** Shares one target group's requests among its receiving targets. */
-function spread(sim: SimContext, tg: TargetGroup, path: string, rps: number, out: { perTask: Map<string, TaskTraffic>; perGroup: Map<string, number>; noTarget: Map<string, number> }, lbArn: string): void {
+function spread(sim: SimContext, tg: TargetGroup, path: string, rps: number, out: { perTask: TaskTraffic[]; perGroup: Map<string, number>; noTarget: Map<string, number> }, lbArn: string): void {
   const w = sim.world;
   out.perGroup.set(tg.TargetGroupArn, (out.perGroup.get(tg.TargetGroupArn) ?? 0) + rps);
   // The receiving targets (receivingTargets), counted and walked in place rather than copied out.
@@ -244,11 +247,7 @@ function spread(sim: SimContext, tg: TargetGroup, path: string, rps: number, out
     if (target.State !== receiving) continue;
     const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
     if (!t) continue;
-    let load = out.perTask.get(t.taskArn);
-    if (!load) {
-      load = loadRecord(t);
-      out.perTask.set(t.taskArn, load);
-    }
+    const load = loadOf(t, out.perTask);
     if (t.taskDefinitionArn !== costOf) {
       costOf = t.taskDefinitionArn;
       cost = requestCost(sim, t, path);
