@@ -40,17 +40,19 @@ export function reconcileAsg(sim: SimContext, asg: AutoScalingGroup): void {
     counts.set(subnet, (counts.get(subnet) ?? 0) + 1);
   }
   let extra = running.length - asg.DesiredCapacity;
-  while (extra > 0) {
-    // [SIM] default termination policy: the AZ with the most instances, then the newest instance there.
-    const now = alive(sim, asg);
-    const protectedIds = new Set<string>();
+  // Which instances are protected from scale-in (the group's first entry for an instance says): terminating one changes no other's.
+  const protectedIds = new Set<string>();
+  if (extra > 0) {
     const listed = new Set<string>();
     for (const x of asg.Instances) {
-      // The group's first entry for an instance says whether it is protected.
       if (listed.has(x.InstanceId)) continue;
       listed.add(x.InstanceId);
       if (x.ProtectedFromScaleIn) protectedIds.add(x.InstanceId);
     }
+  }
+  while (extra > 0) {
+    // [SIM] default termination policy: the AZ with the most instances, then the newest instance there.
+    const now = alive(sim, asg);
     const candidates = now.filter((i) => !protectedIds.has(i.ec2InstanceId));
     if (candidates.length === 0) break; // protected instances stay; the group waits above its desired capacity
     const counts = perSubnet(now);
