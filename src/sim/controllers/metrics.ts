@@ -14,30 +14,35 @@ import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traff
  * exceed 100 %. Datapoints are sampled at the end of each minute [SIM] and timestamped at its start.
  */
 
-// Series by the record they describe (a service, a target group, …), namespace and metric, so that the
-// per-minute path does not rebuild and hash long keys; a restored world has new records and misses.
-const seriesCache = new WeakMap<object, Map<string, Map<string, MetricSeries>>>();
+/** Appends a datapoint to the series of (namespace, metric, dimensions), creating it if needed. */
+function record(sim: SimContext, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number): void {
+  const key = seriesKey(namespace, metricName, dims);
+  const s = (sim.world.metrics[key] ??= { namespace, metricName, dimensions: dims, points: [] });
+  s.points.push(atMs, value);
+}
 
-function record(sim: SimContext, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number, owner?: object): void {
-  let s: MetricSeries | undefined;
-  let byMetric: Map<string, MetricSeries> | undefined;
-  if (owner) {
-    let byNamespace = seriesCache.get(owner);
-    if (!byNamespace) {
-      byNamespace = new Map();
-      seriesCache.set(owner, byNamespace);
-    }
-    byMetric = byNamespace.get(namespace);
-    if (!byMetric) {
-      byMetric = new Map();
-      byNamespace.set(namespace, byMetric);
-    }
-    s = byMetric.get(metricName);
+// The series of the record they describe (a service, a target group, …), by a slot each publisher gives each of
+// its metrics, found the first time from the world's table, so that the per-minute path does not rebuild and
+// hash long keys; a restored world has new records and finds them again.
+const seriesCache = new WeakMap<object, (MetricSeries | undefined)[]>();
+
+/** The series slots of one record: looked up once, then `put` to each. */
+function seriesOf(owner: object): (MetricSeries | undefined)[] {
+  let slots = seriesCache.get(owner);
+  if (!slots) {
+    slots = [];
+    seriesCache.set(owner, slots);
   }
+  return slots;
+}
+
+/** Appends a datapoint to a record's series in `slot` (always the same namespace and metric for a slot). */
+function put(sim: SimContext, slots: (MetricSeries | undefined)[], slot: number, namespace: string, metricName: string, dims: { name: string; value: string }[], atMs: number, value: number): void {
+  let s = slots[slot];
   if (!s) {
     const key = seriesKey(namespace, metricName, dims);
     s = sim.world.metrics[key] ??= { namespace, metricName, dimensions: dims, points: [] };
-    byMetric?.set(metricName, s);
+    slots[slot] = s;
   }
   s.points.push(atMs, value);
 }
@@ -120,10 +125,11 @@ function publishClusterMetrics(sim: SimContext, cluster: Cluster, totals: Cluste
   const dims = dimsOf(cluster, () => [[{ name: 'ClusterName', value: cluster.clusterName }]])[0]!;
   const { regCpu, regMem, resCpu, resMem, useCpu, useMem } = totals;
   if (regCpu > 0) {
-    record(sim, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu, cluster);
-    record(sim, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem, cluster);
-    record(sim, 'AWS/ECS', 'CPUUtilization', dims, periodStart, (useCpu * 100) / regCpu, cluster);
-    record(sim, 'AWS/ECS', 'MemoryUtilization', dims, periodStart, (useMem * 100) / regMem, cluster);
+    const ss = seriesOf(cluster);
+    put(sim, ss, 0, 'AWS/ECS', 'CPUReservation', dims, periodStart, (resCpu * 100) / regCpu);
+    put(sim, ss, 1, 'AWS/ECS', 'MemoryReservation', dims, periodStart, (resMem * 100) / regMem);
+    put(sim, ss, 2, 'AWS/ECS', 'CPUUtilization', dims, periodStart, (useCpu * 100) / regCpu);
+    put(sim, ss, 3, 'AWS/ECS', 'MemoryUtilization', dims, periodStart, (useMem * 100) / regMem);
   }
 }
 
@@ -159,12 +165,13 @@ function publishServiceMetrics(sim: SimContext, cluster: Cluster, svc: Service, 
     cpuBase += base.cpu;
     memBase += base.memory;
   }
-  record(sim, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running, svc);
-  record(sim, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending, svc);
-  record(sim, 'ECS/ContainerInsights', 'DesiredTaskCount', sdims, periodStart, svc.desiredCount, svc);
+  const ss = seriesOf(svc);
+  put(sim, ss, 0, 'ECS/ContainerInsights', 'RunningTaskCount', sdims, periodStart, running);
+  put(sim, ss, 1, 'ECS/ContainerInsights', 'PendingTaskCount', sdims, periodStart, pending);
+  put(sim, ss, 2, 'ECS/ContainerInsights', 'DesiredTaskCount', sdims, periodStart, svc.desiredCount);
   if (running === 0) return; // no datapoint: insufficient data
-  if (cpuBase > 0) record(sim, 'AWS/ECS', 'CPUUtilization', sdims, periodStart, (cpu * 100) / cpuBase, svc);
-  if (memBase > 0) record(sim, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase, svc);
+  if (cpuBase > 0) put(sim, ss, 3, 'AWS/ECS', 'CPUUtilization', sdims, periodStart, (cpu * 100) / cpuBase);
+  if (memBase > 0) put(sim, ss, 4, 'AWS/ECS', 'MemoryUtilization', sdims, periodStart, (mem * 100) / memBase);
 }
 
 /** The task definition's CPU and memory (soft limit where set): the 100 % marks of a task (§6.1). */
@@ -244,24 +251,25 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
       ],
       lb.LoadBalancerArn,
     ) as [Dims, Dims];
-    record(sim, 'AWS/ApplicationELB', 'RequestCount', dims, periodStart, g.requests, tg);
-    record(sim, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgOnly, periodStart, g.targets ? g.requests / g.targets : 0, tg);
-    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, periodStart, g.errors, tg);
-    record(sim, 'AWS/ApplicationELB', 'HTTPCode_Target_4XX_Count', dims, periodStart, g.notFound, tg);
+    const ss = seriesOf(tg);
+    put(sim, ss, 0, 'AWS/ApplicationELB', 'RequestCount', dims, periodStart, g.requests);
+    put(sim, ss, 1, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgOnly, periodStart, g.targets ? g.requests / g.targets : 0);
+    put(sim, ss, 2, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, periodStart, g.errors);
+    put(sim, ss, 3, 'AWS/ApplicationELB', 'HTTPCode_Target_4XX_Count', dims, periodStart, g.notFound);
     const servedCount = g.requests - g.notFound;
-    if (servedCount > 0) record(sim, 'AWS/ApplicationELB', 'TargetResponseTime', dims, periodStart, g.latencySum / servedCount / 1000, tg);
+    if (servedCount > 0) put(sim, ss, 4, 'AWS/ApplicationELB', 'TargetResponseTime', dims, periodStart, g.latencySum / servedCount / 1000);
     let healthy = 0;
     let unhealthy = 0;
     for (const x of tg.targets) {
       if (x.State === 'healthy') healthy++;
       else if (x.State === 'unhealthy') unhealthy++;
     }
-    record(sim, 'AWS/ApplicationELB', 'HealthyHostCount', dims, periodStart, healthy, tg);
-    record(sim, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, periodStart, unhealthy, tg);
+    put(sim, ss, 5, 'AWS/ApplicationELB', 'HealthyHostCount', dims, periodStart, healthy);
+    put(sim, ss, 6, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, periodStart, unhealthy);
   }
   for (const lb of Object.values(w.loadBalancers)) {
     const dims = dimsOf(lb, () => [[{ name: 'LoadBalancer', value: lbLabel(lb.LoadBalancerArn) }]])[0]!;
-    record(sim, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, periodStart, perMinute(traffic.noTarget.get(lb.LoadBalancerArn) ?? 0), lb);
+    put(sim, seriesOf(lb), 0, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, periodStart, perMinute(traffic.noTarget.get(lb.LoadBalancerArn) ?? 0));
   }
 }
 
@@ -335,9 +343,11 @@ function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome 
       ],
     ];
     const dims = (owner ? dimsOf(owner, build) : build())[0]!;
-    record(sim, 'ECSSandbox/Deployments', 'RequestCountPerRevision', dims, periodStart, perMinute(r.rps), owner);
-    record(sim, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors), owner);
-    if (r.served > 0) record(sim, 'ECSSandbox/Deployments', 'ResponseTimePerRevision', dims, periodStart, r.latencyMs / r.served / 1000, owner);
+    // A revision the world no longer lists has no record to keep its series by: they are found by key.
+    const ss = owner ? seriesOf(owner) : [];
+    put(sim, ss, 0, 'ECSSandbox/Deployments', 'RequestCountPerRevision', dims, periodStart, perMinute(r.rps));
+    put(sim, ss, 1, 'ECSSandbox/Deployments', 'HTTPCode_5XX_CountPerRevision', dims, periodStart, perMinute(r.errors));
+    if (r.served > 0) put(sim, ss, 2, 'ECSSandbox/Deployments', 'ResponseTimePerRevision', dims, periodStart, r.latencyMs / r.served / 1000);
   }
 }
 
