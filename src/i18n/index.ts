@@ -23,8 +23,8 @@ type Keys = keyof typeof en & string;
 type PluralBase<K> = K extends `${infer B}#other` ? B : never;
 export type MessageKey = Exclude<Keys, `${string}#${string}`> | PluralBase<Keys>;
 
-/** Values put into a message's {placeholders}; `count` also picks the plural form. */
-export type Params = Record<string, string | number>;
+/** Values put into a message's {placeholders}; `count` also picks the plural form; a message value is said in the same locale. */
+export type Params = Record<string, string | number | Message>;
 
 export function isLocale(v: unknown): v is Locale {
   return LOCALES.some((l) => l.id === v);
@@ -74,6 +74,7 @@ function fill(text: string, params: Params | undefined, locale: Locale): string 
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
     if (v === undefined) return m;
+    if (typeof v === 'object') return translate(locale, v.key, v.params);
     return typeof v === 'number' ? formatNumber(locale, v) : v;
   });
 }

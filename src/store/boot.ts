@@ -1,10 +1,10 @@
 import { defaultWorkspace } from './defaults';
 import { loadProgress } from './progress';
 import { loadPrefs } from './prefs';
-import { pickLocale } from '../i18n';
+import { message, pickLocale } from '../i18n';
 import { initialState, makeStore, notify, patch, workspaceOf, type SandboxStore } from './store';
 import { COPILOT_NOTE_KEY } from './actions';
-import { REFUSED_TEXT, UNKEPT, holdUnkept, keepDamaged, loadWorkspace, saveWorkspace, unkeptCopy, type Loaded } from './workspace';
+import { UNKEPT, refusedMessage, holdUnkept, keepDamaged, loadWorkspace, saveWorkspace, unkeptCopy, type Loaded } from './workspace';
 import type { Port } from './port';
 
 /** The page's store: the workspace and the lesson progress kept in this browser, or fresh ones. */
@@ -27,7 +27,7 @@ export function bootStore(port: Port): SandboxStore {
 function reportLoaded(store: SandboxStore, loaded: Loaded): void {
   const shown = loaded.notices.slice(0, 3);
   const more = loaded.notices.length - shown.length;
-  if (more > 0) shown.push(`…and ${more} more member${more === 1 ? '' : 's'} of the saved workspace could not be read.`);
+  if (more > 0) shown.push(message('notice.workspace.more', { count: more }));
   // What could not be kept is read before it goes.
   for (const n of shown) notify(store, n, 'warning', { sticky: true });
   if (!loaded.damaged) return;
@@ -35,11 +35,11 @@ function reportLoaded(store: SandboxStore, loaded: Loaded): void {
   const now = Date.now();
   const kept = keepDamaged(store.port.storage, raw, why, now);
   if ('kept' in kept) {
-    notify(store, 'The damaged copy of the saved workspace is kept in this browser: Damaged copies lists it, with Restore and Download.', 'warning', { action: { label: 'Damaged copies', id: 'damaged.show' } });
+    notify(store, message('notice.damaged.kept'), 'warning', { action: { label: 'Damaged copies', id: 'damaged.show' } });
     return;
   }
   holdUnkept(store.port, { raw, why, savedAt: now });
-  notify(store, `The damaged copy of the saved workspace could not be kept in this browser (${REFUSED_TEXT[kept.refused]}). Download it now: nothing is saved over it until you download it or let it go.`, 'error', {
+  notify(store, message('notice.damaged.unkept', { why: refusedMessage(kept.refused) }), 'error', {
     action: { label: 'Download it', id: 'damaged.download', arg: UNKEPT },
   });
 }

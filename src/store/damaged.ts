@@ -4,6 +4,7 @@
  * with Restore and Download; the same text found again is not kept twice. A copy is never overwritten by the next one: when the slots are full or the
  * browser's quota refuses it, the copy is not kept and the caller offers it as a download instead.
  */
+import { message, type Message } from '../i18n';
 
 /** The one slot of earlier versions, still listed (and freed) like the others. */
 export const DAMAGED_KEY = 'ecs-sandbox.workspace.damaged';
@@ -129,7 +130,12 @@ export function deleteDamaged(storage: Storage2 | undefined, slot: string): bool
 }
 
 /** Why a copy could not be kept, in words. */
-export const REFUSED_TEXT = { 'no storage': 'this browser does not let the page use local storage', 'slots full': 'every slot for damaged copies is taken', quota: 'the browser’s storage is full' } as const;
+const REFUSED_KEY = { 'no storage': 'damaged.refused.noStorage', 'slots full': 'damaged.refused.slotsFull', quota: 'damaged.refused.quota' } as const;
+
+/** Why a copy could not be kept, as a message the page says in its language. */
+export function refusedMessage(refused: keyof typeof REFUSED_KEY): Message {
+  return message(REFUSED_KEY[refused]);
+}
 
 /** The slot name of the copy that could not be kept: it lives only in this page until downloaded or let go. */
 export const UNKEPT = 'unkept';

@@ -66,7 +66,7 @@ export function registerTaskDefinition(store: SandboxStore, file: string): void 
   if (o.exitCode !== 0) {
     setProblems(store, file, [locateError(text, file, o.error ? `${o.error.code}: ${o.error.message}` : o.output)]);
     showPanel(store, 'editor');
-    notify(store, `The task definition was not registered: ${o.output}`, 'error');
+    notify(store, message('notice.notRegistered', { output: o.output }), 'error');
   } else {
     setProblems(store, file, []);
     const td = (o.response as { taskDefinition: { family: string; revision: number } }).taskDefinition;
@@ -80,7 +80,7 @@ export function composeUp(store: SandboxStore, file: string): void {
   const errors = problems.filter((p) => p.severity === 'error');
   setProblems(store, file, problems);
   if (errors.length) {
-    notify(store, `${file} has ${errors.length} problem${errors.length > 1 ? 's' : ''}; see the markers in the editor.`, 'error');
+    notify(store, message('notice.fileProblems', { file, count: errors.length }), 'error');
     return;
   }
   act(store, { kind: 'command', line: `docker compose -f ${file} up -d`, files: { [file]: text } });
@@ -93,11 +93,11 @@ export function copilotDeploy(store: SandboxStore, file: string): void {
   const { manifest, problems } = parseManifest(text, file);
   setProblems(store, file, problems);
   if (!manifest || problems.some((p) => p.severity === 'error')) {
-    notify(store, `${file} cannot be deployed; see the markers in the editor.`, 'error');
+    notify(store, message('notice.cannotDeploy', { file }), 'error');
     return;
   }
   if (manifest.type === 'Environment') {
-    notify(store, 'This is an environment manifest; deploy a service manifest (copilot/<name>/manifest.yml).', 'error');
+    notify(store, message('notice.environmentManifest'), 'error');
     return;
   }
   const session = s.world.timeline!.session;

@@ -53,7 +53,7 @@ export async function openFromUrl(store: SandboxStore): Promise<void> {
   const lessonId = q.get('lesson') ?? hash?.[1] ?? null;
   const demoId = q.get('demo');
   const t = q.get('t') !== null ? parseTime(q.get('t')) : undefined;
-  if (t?.problem !== undefined) notify(store, `The link's time t=${q.get('t')!.slice(0, 40)} cannot be used (${t.problem}); it opens at the start.`, 'warning');
+  if (t?.problem !== undefined) notify(store, message('notice.link.badTime', { t: q.get('t')!.slice(0, 40), why: t.problem }), 'warning');
   const time = t?.ms;
   const present = q.has('present');
   if (!lessonId && !demoId) return resumeLesson(store);
@@ -62,7 +62,7 @@ export async function openFromUrl(store: SandboxStore): Promise<void> {
   if (lessonId) {
     const l = c.lessons[lessonId];
     if (!l) {
-      notify(store, `The link asks for lesson "${lessonId}", which does not exist${c.problems.length ? ' or could not be loaded' : ''}. The lessons are: ${Object.keys(c.lessons).join(', ')}.`, 'error');
+      notify(store, message(c.problems.length ? 'notice.link.noLessonOrUnloaded' : 'notice.link.noLesson', { id: lessonId, lessons: Object.keys(c.lessons).join(', ') }), 'error');
       return;
     }
     const step = q.get('step') !== null ? Math.max(0, Math.floor(Number(q.get('step')))) : undefined;
@@ -75,6 +75,6 @@ export async function openFromUrl(store: SandboxStore): Promise<void> {
     return;
   }
   if (!(await openDemoById(store, demoId!, { ...(time !== undefined ? { time } : {}), present }))) {
-    notify(store, `The link asks for demo "${demoId}", which does not exist. The demos are: ${Object.keys(c.demos).join(', ')}.`, 'error');
+    notify(store, message('notice.link.noDemo', { id: demoId!, demos: Object.keys(c.demos).join(', ') }), 'error');
   }
 }

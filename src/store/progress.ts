@@ -1,5 +1,7 @@
 /** Lesson progress kept in this browser (versioned), and its export / import format. */
 
+import { message, type Message } from '../i18n';
+
 export const PROGRESS_KEY = 'ecs-sandbox.progress';
 
 /** One lesson's progress. The time members are absent in files from versions that did not record them. */
@@ -35,7 +37,7 @@ const LATEST = Date.UTC(2100, 0, 1);
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'> | undefined;
 
-export function loadProgress(storage: Storage): { progress: Progress; notice?: string } {
+export function loadProgress(storage: Storage): { progress: Progress; notice?: Message } {
   const empty: Progress = { version: 1, lessons: {} };
   let raw: string | null = null;
   try {
@@ -45,7 +47,7 @@ export function loadProgress(storage: Storage): { progress: Progress; notice?: s
   }
   if (raw === null) return { progress: empty };
   const r = parseProgress(raw);
-  return r.progress ? { progress: r.progress } : { progress: empty, notice: `Your lesson progress could not be read (${r.problem}); it starts afresh.` };
+  return r.progress ? { progress: r.progress } : { progress: empty, notice: message('notice.progress.unread', { why: r.problem ?? '' }) };
 }
 
 /** Why a count of milliseconds or checks is refused, or undefined when it is kept. */

@@ -55,7 +55,7 @@ export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'warning' | 'error';
-  /** A registered action the notice offers as a button (Damaged copies…, Download it). */
+  /** A registered action the notice offers as a button (Damaged copies…, Download it): the page names it by the locale files' noticeAction.<id>, else by this English label. */
   action?: { label: string; id: string; arg?: unknown };
   /**
    * What the notice is about ("file:taskdef.json", "lesson:L1", "refused"): a newer notice of the

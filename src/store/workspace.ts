@@ -1,7 +1,8 @@
 import { Sim } from '../sim';
 import type { LearnerAction } from '../content/timeline';
-import { HORIZON_TEXT, timeProblem } from '../content/bounds';
+import { HORIZON_DAYS, HORIZON_SECONDS, timeProblem } from '../content/bounds';
 import { formatProblem, type Problem } from '../formats/problem';
+import { message, type Message } from '../i18n';
 
 /**
  * What the page keeps between visits: the scenario, its seed, the learner's actions and where the
@@ -162,22 +163,23 @@ export function validateWorkspace(data: unknown, fallback: Workspace): { workspa
 /** What loading found: the workspace to start from, a notice for each member that could not be kept, and the damaged text. */
 export interface Loaded {
   workspace: Workspace;
-  /** The first notice (one line), kept for callers that show one. */
+  /** The first notice's English words (one line), kept for callers that show one. */
   notice?: string;
-  notices: string[];
+  /** Each notice as a message, for the page to say in its language. */
+  notices: Message[];
   /** The stored text when it was damaged, so it can be kept aside or downloaded before anything overwrites it. */
   damaged?: { raw: string; why: string };
 }
 
 /** Reads the stored workspace: the current version, a migrated older one, or what can be recovered with a notice per member. */
 export function loadWorkspace(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined, fallback: Workspace): Loaded {
-  const done = (workspace: Workspace, notices: string[] = [], damaged?: Loaded['damaged']): Loaded => ({ workspace, notices, ...(notices.length ? { notice: notices[0] } : {}), ...(damaged ? { damaged } : {}) });
+  const done = (workspace: Workspace, notices: Message[] = [], damaged?: Loaded['damaged']): Loaded => ({ workspace, notices, ...(notices.length ? { notice: notices[0]!.text } : {}), ...(damaged ? { damaged } : {}) });
   if (!storage) return done(fallback);
   let raw: string | null = null;
   try {
     raw = storage.getItem(STORE_KEY);
   } catch {
-    return done(fallback, ['This browser does not let the page use local storage, so work will not be kept after a reload.']);
+    return done(fallback, [message('notice.workspace.noStorage')]);
   }
   if (raw === null) {
     // Version 1 kept only the scenario text.
@@ -188,41 +190,43 @@ export function loadWorkspace(storage: Pick<Storage, 'getItem' | 'setItem'> | un
       legacy = null;
     }
     if (legacy === null) return done(fallback);
-    return done({ ...fallback, scenarioId: null, scenarioText: legacy }, ['Your scenario from an earlier version of the sandbox was brought over.']);
+    return done({ ...fallback, scenarioId: null, scenarioText: legacy }, [message('notice.workspace.earlier')]);
   }
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch (e) {
-    const why = `it is not valid JSON (${(e as Error).message})`;
-    return done(fallback, [`The saved workspace could not be read (${why}), so the sandbox started afresh.`], { raw, why });
+    const why = message('workspace.notJson', { error: (e as Error).message });
+    return done(fallback, [message('notice.workspace.unread', { why })], { raw, why: why.text });
   }
   const r = recoverWorkspace(data, fallback);
   if (!r.problems.length) return done(r.workspace);
   const why = r.problems.map((p) => formatProblem(p)).join('; ');
-  const notices = r.problems.map((p) => `The saved workspace's ${p.member || 'text'} could not be read (${p.message}); ${consequence(p.member, r.workspace)}`);
+  const notices = r.problems.map((p) => message(p.member ? 'notice.workspace.member' : 'notice.workspace.whole', { member: p.member, why: p.message, then: consequence(p.member, r.workspace) }));
   return done(r.workspace, notices, { raw, why });
 }
 
-function consequence(member: string, w: Workspace): string {
-  if (member === '') return 'the sandbox started afresh.';
-  if (member.startsWith('files')) return 'that file was left out, the other files were kept.';
-  if (member.startsWith('actions')) return w.actions.length ? `the ${w.actions.length} action${w.actions.length === 1 ? '' : 's'} before it ${w.actions.length === 1 ? 'was' : 'were'} kept.` : 'the world starts without them.';
-  if (member === 'time') return `the clock stands after the last action (times go up to ${HORIZON_TEXT}).`;
-  return 'that member starts afresh, everything else was kept.';
+/** What the sandbox did about a member it could not read (the end of that member's notice). */
+function consequence(member: string, w: Workspace): Message {
+  if (member === '') return message('workspace.then.afresh');
+  if (member.startsWith('files')) return message('workspace.then.file');
+  if (member.startsWith('actions')) return w.actions.length ? message('workspace.then.actions', { count: w.actions.length }) : message('workspace.then.noActions');
+  if (member === 'time') return message('workspace.then.time', { days: String(HORIZON_DAYS), seconds: String(HORIZON_SECONDS) });
+  return message('workspace.then.member');
 }
 
-export function saveWorkspace(storage: Pick<Storage, 'setItem'> | undefined, w: Workspace): string | undefined {
+/** Stores the workspace; says why when the browser refuses it. */
+export function saveWorkspace(storage: Pick<Storage, 'setItem'> | undefined, w: Workspace): Message | undefined {
   if (!storage) return undefined;
   try {
     storage.setItem(STORE_KEY, JSON.stringify(w));
     return undefined;
   } catch {
-    return 'The browser refused to store the workspace (storage full or disabled); export it to keep it.';
+    return message('notice.workspace.refused');
   }
 }
 
-export { DAMAGED_INDEX_KEY, DAMAGED_KEY, DAMAGED_SLOTS, REFUSED_TEXT, UNKEPT, deleteDamaged, holdUnkept, keepDamaged, listDamaged, readDamaged, releaseUnkept, unkeptCopy, type DamagedCopy } from './damaged';
+export { DAMAGED_INDEX_KEY, DAMAGED_KEY, DAMAGED_SLOTS, UNKEPT, refusedMessage, deleteDamaged, holdUnkept, keepDamaged, listDamaged, readDamaged, releaseUnkept, unkeptCopy, type DamagedCopy } from './damaged';
 // ---- share links ----
 
 /** The most a share link may carry, encoded (so it fits in any address bar and chat message). */

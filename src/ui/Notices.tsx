@@ -4,6 +4,7 @@ import type { Notice } from '../store/store';
 import { useRun, useSandbox } from './context';
 import type { ActionId } from '../store/actions';
 import { messageIn, useT } from './i18n';
+import { translateMaybe } from '../i18n';
 
 /** One notice: it fades after its lifetime, paused while the pointer or the focus is on the notices. */
 function Item({ n, paused }: { n: Notice; paused: boolean }) {
@@ -28,7 +29,7 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
       </span>
       {n.action && (
         <button type="button" className="notice-action" onClick={() => run(n.action!.id as ActionId, n.action!.arg)}>
-          {n.action.label}
+          {translateMaybe(t.locale, `noticeAction.${n.action.id}`) ?? n.action.label}
         </button>
       )}
       <button type="button" aria-label={t('notices.dismiss')} onClick={() => run('notice.dismiss', n.id)}>

@@ -4,6 +4,8 @@ import { runAction } from '../../src/store/actions';
 import { DAMAGED_INDEX_KEY, DAMAGED_KEY, DAMAGED_SLOTS, STORE_KEY, UNKEPT, listDamaged, loadWorkspace } from '../../src/store/workspace';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { fakePort } from '../support/fakePort';
+import { loadLocale, translate, translateMaybe } from '../../src/i18n';
+import type { Notice } from '../../src/store/store';
 
 const mine = (over: Record<string, unknown> = {}): string =>
   JSON.stringify({
@@ -154,5 +156,30 @@ describe('the same damage found twice', () => {
     bootStore(port);
     bootStore(port);
     expect(listDamaged(port.storage)).toHaveLength(1);
+  });
+
+  it('says its notices in a Spanish page in Spanish: the member that could not be read, the copy kept or not, the restore, and the buttons inside them', async () => {
+    await loadLocale('es');
+    const es = (n: Notice) => translate('es', n.message!.key, n.message!.params);
+    const port = fakePort({ storage: { [STORE_KEY]: mine({ time: -1 }) } });
+    const store = bootStore(port);
+    const [member, kept] = store.getState().ui.notices;
+    expect(es(member!)).toMatch(/^No se pudo leer time del espacio de trabajo guardado \(-1 is before the start of the run\); el reloj queda después de la última acción \(los tiempos llegan hasta 400 días/);
+    expect(es(kept!)).toBe('La copia dañada del espacio de trabajo guardado se conserva en este navegador: Copias dañadas la muestra, con Restaurar y Descargar.');
+    expect(translateMaybe('es', `noticeAction.${kept!.action!.id}`)).toBe('Copias dañadas');
+    runAction(store, 'damaged.restore', listDamaged(port.storage)[0]!.slot);
+    expect(es(store.getState().ui.notices.at(-1)!)).toMatch(/^Se restauró la copia dañada; el espacio de trabajo que estaba abierto se conserva entre las copias dañadas\. Quedó fuera: time: -1/);
+    // The copy that could not be kept: why, in Spanish too, and its download button.
+    const full = fakePort({ storage: { [STORE_KEY]: mine({ time: -1 }) } });
+    const setItem = full.storage!.setItem;
+    full.storage!.setItem = (k, v) => {
+      if (k.startsWith(DAMAGED_KEY)) throw new Error('QuotaExceededError');
+      setItem(k, v);
+    };
+    const unkept = bootStore(full).getState().ui.notices.at(-1)!;
+    expect(es(unkept)).toBe(
+      'La copia dañada del espacio de trabajo guardado no se pudo conservar en este navegador (el almacenamiento del navegador está lleno). Descárgala ahora: no se guarda nada encima hasta que la descargues o la descartes.',
+    );
+    expect(translateMaybe('es', `noticeAction.${unkept.action!.id}`)).toBe('Descargarla');
   });
 });

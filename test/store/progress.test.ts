@@ -15,7 +15,7 @@ describe('lesson progress', () => {
     expect(parseProgress('x').problem).toBe('it is not JSON');
     expect(parseProgress('{"version":2,"lessons":{}}').problem).toBe('it is not a progress file (version 1)');
     expect(parseProgress('{"version":1,"lessons":{"L1":{"passed":"yes"}}}').problem).toBe('lessons.L1: expected passed and checkedAt');
-    expect(loadProgress(fakePort({ storage: { [PROGRESS_KEY]: '[]' } }).storage).notice).toMatch(/could not be read/);
+    expect(loadProgress(fakePort({ storage: { [PROGRESS_KEY]: '[]' } }).storage).notice?.text).toMatch(/could not be read/);
     const r = parseProgress('{"version":1,"lessons":{"L1":{"passed":true,"checkedAt":5,"activeMs":-1,"checks":4,"startedAt":"2026-12-01T09:00:00Z"}}}');
     expect(r.refused).toEqual(['lessons.L1.activeMs: negative']);
     expect(r.progress!.lessons.L1).toEqual({ passed: true, checkedAt: 5, checks: 4, startedAt: '2026-12-01T09:00:00Z' });

@@ -73,4 +73,20 @@ describe('messages in another language', () => {
     await settle(() => patch(store, { ui: { language: 'es' } }));
     expect(texts()).toEqual(['L1 todavía no: 2 objetivos no se alcanzaron a las 0:04:00, al reproducir tus acciones desde el principio.', 'A text with no message.']);
   });
+
+  it("name the button a notice offers in the page's language, and say a message inside a message in it too", async () => {
+    const { loadLocale, message } = await import('../../src/i18n');
+    const { patch } = await import('../../src/store/store');
+    await loadLocale('es');
+    const store = sandbox();
+    const { root, unmount } = await render(store, createElement(Notices));
+    done = unmount;
+    await settle(() => notify(store, message('notice.damaged.unkept', { why: message('damaged.refused.quota') }), 'error', { action: { label: 'Download it', id: 'damaged.download', arg: 'unkept' } }));
+    const button = () => root.querySelector('.notice-action')!.textContent;
+    expect(button()).toBe('Download it');
+    expect(root.querySelector('.notice > span')!.textContent).toContain('(the browser’s storage is full)');
+    await settle(() => patch(store, { ui: { language: 'es' } }));
+    expect(button()).toBe('Descargarla');
+    expect(root.querySelector('.notice > span')!.textContent).toContain('(el almacenamiento del navegador está lleno)');
+  });
 });

@@ -4,7 +4,7 @@ import { loadScenario, notify, patch, workspaceOf, type SandboxStore } from '../
 import { withParser } from '../parser';
 import type { ActionTable } from '../registry';
 import { defaultWorkspace } from '../defaults';
-import { REFUSED_TEXT, UNKEPT, deleteDamaged, keepDamaged, readDamaged, recoverWorkspace, releaseUnkept, unkeptCopy } from '../workspace';
+import { UNKEPT, refusedMessage, deleteDamaged, keepDamaged, readDamaged, recoverWorkspace, releaseUnkept, unkeptCopy } from '../workspace';
 
 /** The text of a copy: one kept in a slot, or the one this page holds because it could not be kept. */
 function copyText(st: SandboxStore, slot: string): string | null {
@@ -33,19 +33,19 @@ function restore(st: SandboxStore, slot: string): void {
   try {
     data = JSON.parse(raw);
   } catch (e) {
-    return notify(st, `That copy is not JSON (${(e as Error).message}), so it cannot be restored; download it to read its text.`, 'error', { action: { label: 'Download it', id: 'damaged.download', arg: slot } });
+    return notify(st, message('notice.damaged.notJson', { error: (e as Error).message }), 'error', { action: { label: 'Download it', id: 'damaged.download', arg: slot } });
   }
   const { world, editor } = st.getState();
   const aside = keepDamaged(st.port.storage, JSON.stringify(workspaceOf(world, editor)), 'the workspace that was open when a damaged copy was restored', Date.now());
   if ('refused' in aside) {
-    return notify(st, `The copy was not restored: the workspace open now could not be kept aside first (${REFUSED_TEXT[aside.refused]}). Export it or delete a copy, then restore again.`, 'error');
+    return notify(st, message('notice.damaged.notAside', { why: refusedMessage(aside.refused) }), 'error');
   }
   const { workspace: w, problems } = recoverWorkspace(data, defaultWorkspace());
   if (slot === UNKEPT) releaseUnkept(st.port);
   patch(st, { editor: { files: w.files, activeFile: w.activeFile }, ui: { dialog: null } });
   const runs = loadScenario(st, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time);
-  const left = problems.length ? ` Left out: ${problems.map((p) => formatProblem(p)).join('; ')}.` : '';
-  notify(st, `Restored the damaged copy${runs ? '' : ' (its scenario cannot run; its text is in the editor)'}; the workspace that was open is kept among the damaged copies.${left}`, runs && !left ? 'info' : 'warning');
+  const left = problems.length ? message('notice.damaged.leftOut', { problems: problems.map((p) => formatProblem(p)).join('; ') }) : '';
+  notify(st, message(runs ? 'notice.damaged.restored' : 'notice.damaged.restoredBroken', { left }), runs && !left ? 'info' : 'warning');
 }
 
 /** The damaged copies of the saved workspace: the list, and what can be done with each. */

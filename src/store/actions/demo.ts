@@ -1,4 +1,5 @@
 import { notify, patch, type SandboxStore } from '../store';
+import { message } from '../../i18n';
 import { demoId, demoLink, demoText, readDemoFile, readDemoLink, type DemoDraft } from '../demoFile';
 import { needsWorld, type ActionTable } from '../registry';
 import { DEMO_EDIT_ACTIONS } from './demoEdit';
@@ -10,11 +11,11 @@ const lessons = () => import('../lessons');
 export async function openDemoText(st: SandboxStore, name: string, text: string): Promise<boolean> {
   const r = await readDemoFile(name, text);
   if (!r.demo) {
-    notify(st, `The demo file ${name} cannot be opened:\n${r.problems}`, 'error', { cause: 'demo:file', sticky: true });
+    notify(st, message('notice.demo.cannotOpen', { name, problems: r.problems ?? '' }), 'error', { cause: 'demo:file', sticky: true });
     return false;
   }
   (await lessons()).openDemo(st, r.demo, text);
-  notify(st, `Opened the demo "${r.demo.title}": ${r.demo.pauses.length} question${r.demo.pauses.length === 1 ? '' : 's'}. Press Play, or P for presenter view.`, 'info', { cause: 'demo:file' });
+  notify(st, message('notice.demo.opened', { title: r.demo.title, count: r.demo.pauses.length }), 'info', { cause: 'demo:file' });
   return true;
 }
 
@@ -37,14 +38,14 @@ export const DEMO_ACTIONS = {
       const prompt = String(q?.prompt ?? '').trim();
       const reveal = String(q?.reveal ?? '').trim();
       if (!prompt || !reveal) {
-        notify(st, 'A question needs both what to ask and what happens (the reveal).', 'warning', { cause: 'demo:stop' });
+        notify(st, message('notice.demo.questionNeedsBoth'), 'warning', { cause: 'demo:stop' });
         return;
       }
       // Asked now, revealed N seconds later: the room predicts before the outcome happens.
       const raw = String(q?.revealAfter ?? '').trim();
       const after = raw ? Number(raw) : 0;
       if (!Number.isFinite(after) || after < 0) {
-        notify(st, `"Reveal after" is a number of seconds (or empty to reveal at once), not "${raw}".`, 'warning', { cause: 'demo:stop' });
+        notify(st, message('notice.demo.revealAfter', { raw }), 'warning', { cause: 'demo:stop' });
         return;
       }
       patch(st, (s) => {
@@ -94,11 +95,11 @@ export const DEMO_ACTIONS = {
         const url = await demoLink(at.origin, at.pathname, fileName(s.present.draft), demoText(s, s.present.draft));
         patch(st, { ui: { shareUrl: url } });
         await st.port.copyText(url).then(
-          () => notify(st, 'A link to the demo is on the clipboard (and in the field under the header).'),
-          () => notify(st, 'Copy the link to the demo from the field under the header.'),
+          () => notify(st, message('notice.demo.linkCopied')),
+          () => notify(st, message('notice.demo.linkReady')),
         );
       } catch (e) {
-        notify(st, `No link: ${e instanceof Error ? e.message : String(e)}.`, 'warning');
+        notify(st, message('notice.demo.noLink', { why: e instanceof Error ? e.message : String(e) }), 'warning');
       }
     },
   },
@@ -131,7 +132,7 @@ export async function openDemoLink(st: SandboxStore): Promise<void> {
   st.port.replaceUrl(at.pathname + at.search);
   const r = await readDemoLink(m[1]!);
   if (r.text === undefined) {
-    notify(st, `This demo link cannot be opened: ${r.problem}. Your own workspace is unchanged.`, 'error');
+    notify(st, message('notice.demo.badLink', { why: r.problem ?? '' }), 'error');
     return;
   }
   await openDemoText(st, r.name!, r.text);

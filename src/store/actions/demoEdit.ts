@@ -1,3 +1,4 @@
+import { message } from '../../i18n';
 import { parseDuration } from '../../sim';
 import { PRELOADED } from '../preloaded';
 import { notify, patch, type SandboxState, type SandboxStore, type Selection } from '../store';
@@ -35,8 +36,8 @@ function addChoice(st: SandboxStore, c: { at: number; label: string; when: strin
   const stop = st.getState().present.draft.stops.find((x) => x.at === c?.at);
   const label = String(c?.label ?? '').trim();
   const read = p.parsePredicateText(String(c?.when ?? ''));
-  const why = !stop ? 'there is no question at that moment' : (stop.choices?.length ?? 0) >= MAX_CHOICES ? `a question has at most ${MAX_CHOICES} choices` : !label ? 'a choice needs a label' : (read.problems[0] ?? '');
-  if (why) return void notify(st, `No choice added: ${why}.`, 'warning', { cause: 'demo:choice' });
+  const why = !stop ? message('demo.why.noQuestion') : (stop.choices?.length ?? 0) >= MAX_CHOICES ? message('demo.why.maxChoices', { count: MAX_CHOICES }) : !label ? message('demo.why.noLabel') : (read.problems[0] ?? '');
+  if (why) return void notify(st, message('notice.demo.noChoice', { why }), 'warning', { cause: 'demo:choice' });
   // The predicate is kept as the data it was typed as: the file writes it back as such.
   const when = yamlLoaded().parseYaml(String(c.when)).data;
   draftChange(st, (d) => withStop(d, c.at, (x) => ({ ...x, choices: [...(x.choices ?? []), { label, when }] })));
@@ -72,15 +73,15 @@ export const DEMO_EDIT_ACTIONS = {
       const now = st.getState().world.now;
       const until = c?.until ? parseDuration(c.until) : undefined;
       const why = !text
-        ? 'a callout needs its text'
+        ? message('demo.why.noText')
         : text.length > 200
-          ? 'a callout is at most 200 characters'
+          ? message('demo.why.tooLong', { count: 200 })
           : c?.until && until === undefined
-            ? `'${c.until}' is not a time (90s, 5m, 1h)`
+            ? message('demo.why.notATime', { raw: String(c.until) })
             : until !== undefined && until <= now
-              ? 'it ends after it begins'
+              ? message('demo.why.endsFirst')
               : '';
-      if (why) return notify(st, `No callout added: ${why}.`, 'warning', { cause: 'demo:callout' });
+      if (why) return notify(st, message('notice.demo.noCallout', { why }), 'warning', { cause: 'demo:callout' });
       const callout: DraftCallout = { at: now, text, ...(until !== undefined ? { until } : {}), ...(c.node ? { node: c.node } : {}) };
       draftChange(st, (d) => ({ callouts: [...d.callouts, callout].sort((a, b) => a.at - b.at) }));
     },
@@ -120,7 +121,7 @@ export const DEMO_EDIT_ACTIONS = {
       const node = v ? refOfSelection(v, sel) : null;
       patch(st, { present: { pinning: null } });
       if (index === null) return;
-      if (!node) return notify(st, 'That cannot hold a callout: pick an instance, a task or a load balancer.', 'warning', { cause: 'demo:callout' });
+      if (!node) return notify(st, message('notice.demo.notANode'), 'warning', { cause: 'demo:callout' });
       draftChange(st, (d) => withCallout(d, index, (x) => ({ ...x, node })));
     },
   },

@@ -128,7 +128,7 @@ export const LESSON_ACTIONS = {
       saveProgress(st.port.storage, r.progress);
       patch(st, { lesson: { progress: r.progress } });
       notify(st, message('notice.progressImported', { count: Object.values(r.progress.lessons).filter((x) => x.passed).length }));
-      if (r.refused) notify(st, `Left out of the imported progress: ${r.refused.join('; ')}.`, 'warning');
+      if (r.refused) notify(st, message('notice.progressLeftOut', { what: r.refused.join('; ') }), 'warning');
     },
   },
   'demo.reveal': {
