@@ -274,27 +274,30 @@ export async function encodeShare(w: Workspace): Promise<string> {
   const json = JSON.stringify({ version: 2, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, actions: w.actions, time: w.time, ...(w.lessonId ? { lessonId: w.lessonId } : {}) });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'), SHARE_MAX_JSON * 2);
   const s = toBase64Url(packed);
-  if (s.length > SHARE_LIMIT) throw new Error(`the workspace is too large for a link (${s.length} characters after compression; the limit is ${SHARE_LIMIT}). Export it as a file instead.`);
+  if (s.length > SHARE_LIMIT) {
+    const said = message('share.tooLarge', { size: String(s.length), limit: String(SHARE_LIMIT) });
+    throw Object.assign(new Error(said.text), { said });
+  }
   return s;
 }
 
-/** Reads a share-link payload as untrusted input; the problem says what is wrong with it. */
-export async function decodeShare(payload: string, fallback: Workspace): Promise<{ workspace?: Workspace; problem?: string }> {
-  if (payload.length > SHARE_LIMIT) return { problem: `the link is longer than ${SHARE_LIMIT} characters` };
-  if (!/^[A-Za-z0-9_-]*$/.test(payload)) return { problem: 'the link contains characters a share link never has' };
+/** Reads a share-link payload as untrusted input; the problem says what is wrong with it (a member's problem in the validator's English words). */
+export async function decodeShare(payload: string, fallback: Workspace): Promise<{ workspace?: Workspace; problem?: Message | string }> {
+  if (payload.length > SHARE_LIMIT) return { problem: message('share.tooLong', { limit: String(SHARE_LIMIT) }) };
+  if (!/^[A-Za-z0-9_-]*$/.test(payload)) return { problem: message('share.badCharacters') };
   let json: string;
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'), SHARE_MAX_JSON));
   } catch (e) {
-    return { problem: `it cannot be unpacked (${e instanceof Error ? e.message : String(e)}); it may have been cut short when copied` };
+    return { problem: message('share.unpack', { error: e instanceof Error ? e.message : String(e) }) };
   }
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { problem: 'it does not hold a workspace' };
+    return { problem: message('share.notWorkspace') };
   }
-  if (!isRecord(data)) return { problem: 'it does not hold a workspace' };
+  if (!isRecord(data)) return { problem: message('share.notWorkspace') };
   // A link carries no files: the learner's own stay. Its members are copied as own data, whatever their names.
   const shared: Rec = Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'files' && k !== 'activeFile'));
   const r = validateWorkspace({ ...shared, files: fallback.files, activeFile: fallback.activeFile }, fallback);

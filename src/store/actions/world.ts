@@ -5,7 +5,7 @@ import { withParser } from '../parser';
 import { encodeShare, validateWorkspace } from '../workspace';
 import { formatProblem } from '../../formats/problem';
 import type { ActionTable } from '../registry';
-import { message } from '../../i18n';
+import { message, type Message } from '../../i18n';
 
 /** The start states of the lessons, offered beside the built-in scenarios once the lessons have loaded. */
 export const LESSON_START = 'lesson-start:';
@@ -87,7 +87,7 @@ async function shareLink(st: SandboxStore): Promise<void> {
       notify(st, message('notice.shareReady'));
     }
   } catch (e) {
-    notify(st, message('notice.noShareLink', { why: e instanceof Error ? e.message : String(e) }), 'error');
+    notify(st, message('notice.noShareLink', { why: (e as { said?: Message }).said ?? (e instanceof Error ? e.message : String(e)) }), 'error');
   }
 }
 
