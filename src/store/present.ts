@@ -65,6 +65,7 @@ export function audienceShow(s: SandboxState): AudienceShow {
   const p = demo?.pause;
   return {
     title: demo?.def.title ?? (lesson ? `${lesson.id}: ${lesson.def.title}` : 'ECS Sandbox'),
+    ...(lesson && !demo ? { lesson: lesson.id } : {}),
     question: p ? { prompt: p.prompt, reveal: p.revealed ? p.reveal : null, ...(p.choices ? { choices: shownChoices(p) } : {}) } : null,
     focus: selectFocus(s),
     panes: demo?.panes ?? [],

@@ -180,6 +180,8 @@ export interface ShownChoice {
 /** What the audience's window shows beside the world: the demo's title, the question while one is asked, the framing. */
 export interface AudienceShow {
   title: string;
+  /** The lesson presented (no demo), by id: the audience's window says its title in its own language. */
+  lesson?: string;
   /** The question the clock waits at; what happens only once the presenter revealed it. */
   question: { prompt: string; reveal: string | null; choices?: ShownChoice[] } | null;
   /** The callouts of this moment: beside their node, or (no node) for the moment. */

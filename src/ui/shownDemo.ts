@@ -4,7 +4,7 @@ import type { Pane } from '../store/selectors/panes';
 import type { AudienceShow } from '../store/store';
 import { useSandbox, useSandboxStore } from './context';
 import { useT } from './i18n';
-import { useDemoIn } from './lessonText';
+import { useDemoIn, useLessonIn } from './lessonText';
 
 /**
  * The demo a window shows, in English and in the window's language. The presenter's window has it
@@ -40,10 +40,28 @@ export function usePaneLabel(): (pane: Pane) => string {
   );
 }
 
-/** What the audience's window shows, its demo's title, question and callouts in the window's language. */
+/**
+ * The title of the lesson a show presents, in the window's language ("L1: Conoce el monolito"), loading the
+ * catalog when it is not English; null for a demo, or a title other than the catalog's English one.
+ */
+function useLessonShownTitle(show: AudienceShow): string | null {
+  const store = useSandboxStore();
+  const { locale } = useT();
+  const catalog = useSandbox((s) => s.lesson.catalog);
+  const id = show.lesson;
+  useEffect(() => {
+    if (id && !catalog && locale !== 'en') void import('../store/lessons').then((m) => m.catalogIn(store));
+  }, [id, catalog, locale, store]);
+  const en = id ? catalog?.lessons[id] : undefined;
+  const local = useLessonIn(en);
+  return en && local && show.title === `${en.id}: ${en.title}` ? `${en.id}: ${local.title}` : null;
+}
+
+/** What the audience's window shows, its demo's title, question and callouts (or its lesson's title) in the window's language. */
 export function useShowIn(show: AudienceShow): AudienceShow {
   const demo = useShownDemo();
-  return useMemo(() => (demo && demo.en.title === show.title ? localShow(show, demo.en, demo.local) : show), [show, demo]);
+  const lessonTitle = useLessonShownTitle(show);
+  return useMemo(() => (demo && demo.en.title === show.title ? localShow(show, demo.en, demo.local) : lessonTitle ? { ...show, title: lessonTitle } : show), [show, demo, lessonTitle]);
 }
 
 function localShow(show: AudienceShow, en: Demo, local: Demo): AudienceShow {

@@ -108,4 +108,22 @@ describe('the page in Spanish', () => {
     expect(question).not.toContain('where will each put');
     expect(question).toContain('Qué pasa: Spread por AZ da 4 por AZ');
   });
+
+  it("titles a presented lesson in the audience window's own language, and a demo's title as the demo says it", async () => {
+    // What an English presenter's window sends while it presents L1.
+    const presenter = sandbox();
+    await settle(async () => openLesson(presenter, (await loadCatalog()).lessons.L1!));
+    const english = audienceShow(presenter.getState());
+    expect(english).toMatchObject({ title: 'L1: Meet the monolith', lesson: 'L1' });
+
+    const store = await spanish();
+    await settle(() => patch(store, { present: { show: english, presenter: 'connected' } }));
+    const { root, unmount } = await render(store, createElement(AudienceView));
+    done = unmount;
+    for (let i = 0; i < 50 && root.querySelector('h1')!.textContent === english.title; i++) await settle(() => new Promise((r) => setTimeout(r, 20)));
+    expect(root.querySelector('h1')!.textContent).toBe('L1: Conoce el monolito');
+    // Back in English, the lesson's own title.
+    await settle(() => runAction(store, 'language.set', 'en'));
+    expect(root.querySelector('h1')!.textContent).toBe('L1: Meet the monolith');
+  });
 });
