@@ -1,5 +1,5 @@
 import { formatClock } from '../sim';
-import { formatDuration, type Locale } from '../i18n';
+import { formatDuration, translate, type Locale, type MessageKey } from '../i18n';
 import { parseProgress, type LessonProgress } from './progress';
 
 /**
@@ -96,14 +96,8 @@ export const CLASS_COLUMNS: { id: ClassColumn; label: string }[] = [
   { id: 'right', label: 'Predictions right' },
 ];
 
-/** The CSV's columns: the table's, with the time on the lesson in seconds too and when it was started and passed. */
-const CSV_COLUMNS: { id: CsvColumn; label: string }[] = [
-  ...CLASS_COLUMNS.slice(0, 3),
-  { id: 'seconds', label: 'Time on lesson (s)' },
-  ...CLASS_COLUMNS.slice(3),
-  { id: 'startedAt', label: 'Started' },
-  { id: 'passedAt', label: 'First passed' },
-];
+/** The CSV's columns: the table's, with the time on the lesson in seconds too and when it was started and passed; each headed by class.column.<id>. */
+const CSV_COLUMNS: CsvColumn[] = [...CLASS_COLUMNS.slice(0, 3).map((c) => c.id), 'seconds', ...CLASS_COLUMNS.slice(3).map((c) => c.id), 'startedAt', 'passedAt'];
 
 /** Where a file does not say. */
 const UNSAID = '—';
@@ -141,14 +135,14 @@ export function classCells(r: ClassRow, locale: Locale = 'en'): Record<CsvColumn
   return {
     learner: r.learner,
     lesson: r.lesson,
-    passed: r.passed ? 'yes' : 'no',
+    passed: translate(locale, r.passed ? 'class.yes' : 'class.no'),
     time: r.activeMs === null ? UNSAID : formatDuration(locale, r.activeMs),
     seconds: r.activeMs === null ? '' : String(Math.round(r.activeMs / 1000)),
     checks: r.checks === null ? UNSAID : String(r.checks),
     // A lesson opened and never checked has no simulated time to show.
     checkedAt: r.checks === 0 ? UNSAID : formatClock(r.checkedAt),
     traps: r.traps.join(' '),
-    right: r.right === null ? '' : r.asked !== null ? `${r.right} of ${r.asked}` : String(r.right),
+    right: r.right === null ? '' : r.asked !== null ? translate(locale, 'class.rightOf', { right: String(r.right), asked: String(r.asked) }) : String(r.right),
     startedAt: r.startedAt ?? '',
     passedAt: r.passedAt ?? '',
   };
@@ -156,15 +150,18 @@ export function classCells(r: ClassRow, locale: Locale = 'en'): Record<CsvColumn
 
 const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s);
 
-/** The table as CSV, in English (a spreadsheet's formula characters at a cell's start are neutralised). */
-export function classCsv(rows: ClassRow[]): string {
-  const head = CSV_COLUMNS.map((c) => csvCell(c.label)).join(',');
+/**
+ * The table as CSV in a locale's words (headings, yes and no, durations); the time in seconds and the ISO dates
+ * stay as a spreadsheet reads them. A spreadsheet's formula characters at a cell's start are neutralised.
+ */
+export function classCsv(rows: ClassRow[], locale: Locale = 'en'): string {
+  const head = CSV_COLUMNS.map((id) => csvCell(translate(locale, `class.column.${id}` as MessageKey))).join(',');
   return (
     [
       head,
       ...rows.map((r) => {
-        const c = classCells(r);
-        return CSV_COLUMNS.map((k) => csvCell(c[k.id])).join(',');
+        const c = classCells(r, locale);
+        return CSV_COLUMNS.map((id) => csvCell(c[id])).join(',');
       }),
     ].join('\r\n') + '\r\n'
   );

@@ -1,9 +1,9 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { CLASS_COLUMNS, classCells, readClass, sortClass, type ClassColumn, type ClassFile, type ClassRow } from '../store/classroom';
 import { ActionButton } from './ActionButton';
-import { ThemeButton } from './Header';
+import { LanguagePicker, ThemeButton } from './Header';
 import { useT } from './i18n';
-import type { MessageKey } from '../i18n';
+import { LOCALES, type MessageKey } from '../i18n';
 import './presenter.css';
 
 /** Reads dropped or chosen files as text. */
@@ -37,6 +37,7 @@ export function ClassPage() {
       <header className="bar" aria-label={t('class.label')}>
         <h1 className="brand">{t('class.title')}</h1>
         <span className="spacer" />
+        <LanguagePicker />
         <ThemeButton />
         <a className="button-link" href="./">
           {t('class.back')}
@@ -86,9 +87,12 @@ export function ClassPage() {
         )}
         {rows.length > 0 && (
           <>
-            <ActionButton id="class.export" arg={sorted}>
-              {t('class.export')}
-            </ActionButton>
+            <p className="class-export">
+              <ActionButton id="class.export" arg={sorted}>
+                {t('class.export')}
+              </ActionButton>{' '}
+              <span className="muted small">{t('class.csvNote', { language: LOCALES.find((l) => l.id === t.locale)?.name ?? t.locale })}</span>
+            </p>
             <ClassTable sorted={sorted} sort={sort} setSort={setSort} />
           </>
         )}

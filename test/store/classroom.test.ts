@@ -4,6 +4,7 @@ import { initialState, makeStore } from '../../src/store/store';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { checkWork, loadCatalog, openLesson } from '../../src/store/lessons';
 import { fakePort } from '../support/fakePort';
+import { loadLocale } from '../../src/i18n';
 
 const file = (name: string, lessons: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ name, text: JSON.stringify({ version: 1, ...more, lessons }) });
 
@@ -61,6 +62,19 @@ describe('a class at a glance', () => {
         .split('\r\n')
         .slice(1, 4),
     ).toEqual(['eva,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z', 'eva,L2,no,61,"1 minute, 1 second",0,—,,,2026-12-01T09:20:00.000Z,', 'old,L1,yes,,—,—,0:00:30,,,,']);
+  });
+
+  it("writes the CSV in the page's language: headings, yes and no, 'of' and the time in words in Spanish, the seconds and dates as in English", async () => {
+    await loadLocale('es');
+    const timed = file('eva.json', { L1: { passed: true, checkedAt: 95_000, activeMs: 754_400, checks: 3, predictionsRight: 1, predictionsAsked: 2, passedAt: '2026-12-01T09:14:00.000Z' }, L2: { passed: false, checkedAt: 0 } });
+    const { rows } = readClass([timed]);
+    expect(classCsv(rows, 'es').split('\r\n')).toEqual([
+      'Estudiante,Lección,Aprobada,Tiempo en la lección (s),Tiempo en la lección,Comprobaciones,Tiempo simulado en la última comprobación,Trampas en las que cayó,Predicciones acertadas,Empezada,Aprobada por primera vez',
+      'eva,L1,sí,754,12 minutos y 34 segundos,3,0:01:35,,1 de 2,,2026-12-01T09:14:00.000Z',
+      'eva,L2,no,,—,—,0:00:00,,,,',
+      '',
+    ]);
+    expect(classCells(rows[0]!, 'es')).toMatchObject({ passed: 'sí', right: '1 de 2' });
   });
 
   it('a hostile file: a negative, huge or non-number time is refused member by member, and the rest of the file still loads', () => {

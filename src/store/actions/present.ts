@@ -22,7 +22,8 @@ export const PRESENT_ACTIONS = {
     label: 'Export the class table as CSV',
     group: 'Lesson',
     palette: false,
-    run: (st, rows: ClassRow[]) => st.port.download('class-progress.csv', classCsv(rows), 'text/csv'),
+    // In the page's language, as the table is (the Class page says so beside the button).
+    run: (st, rows: ClassRow[]) => st.port.download('class-progress.csv', classCsv(rows, st.getState().ui.language), 'text/csv'),
   },
   'spotlight.set': {
     label: 'Spotlight a node for the room',
