@@ -76,6 +76,8 @@ export interface Confirm {
   text: string;
   yes: string;
   no: string;
+  /** The title and text as messages, for the page to say in its language (yes and no are confirm.yes and confirm.no). */
+  said?: { title: Message; text: Message };
   /** The action yes runs (an action id of the registry) and its argument. */
   run: { id: string; arg?: unknown };
 }

@@ -1,6 +1,7 @@
 import { ActionButton } from './ActionButton';
 import { useSandbox } from './context';
 import { useDialog } from './useDialog';
+import { messageIn, useT } from './i18n';
 
 /**
  * The question asked before something that cannot be undone (replacing the learner's world): yes
@@ -9,16 +10,17 @@ import { useDialog } from './useDialog';
 export function ConfirmDialog() {
   const { ref, open } = useDialog('confirm');
   const c = useSandbox((s) => s.ui.confirm);
+  const t = useT();
   return (
     <dialog ref={ref} className="confirm" aria-labelledby="confirm-q" aria-describedby="confirm-text">
       {open && c && (
         <>
-          <h2 id="confirm-q">{c.title}</h2>
-          <p id="confirm-text">{c.text}</p>
+          <h2 id="confirm-q">{c.said ? messageIn(t, c.said.title) : c.title}</h2>
+          <p id="confirm-text">{c.said ? messageIn(t, c.said.text) : c.text}</p>
           <div className="row">
-            <ActionButton id="confirm.cancel">{c.no}</ActionButton>
+            <ActionButton id="confirm.cancel">{c.said ? t('confirm.no') : c.no}</ActionButton>
             <ActionButton id="confirm.accept" className="primary">
-              {c.yes}
+              {c.said ? t('confirm.yes') : c.yes}
             </ActionButton>
           </div>
         </>

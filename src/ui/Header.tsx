@@ -4,8 +4,8 @@ import { LESSON_START } from '../store/actions/world';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
-import { useDemoIn, useLessonIn } from './lessonText';
-import { LOCALES, type Locale } from '../i18n';
+import { useDemoIn, useLessonIn, useLocalizer } from './lessonText';
+import { LOCALES, translateMaybe, type Locale } from '../i18n';
 import { Icon } from './icons';
 
 /** The scenario picker: the built-in scenarios, and the lessons' start states once they have loaded. */
@@ -16,11 +16,12 @@ function ScenarioPicker() {
   const lessonId = useSandbox((s) => s.lesson.current?.id ?? null);
   const demoId = useSandbox((s) => s.lesson.demo?.id ?? null);
   const catalog = useSandbox((s) => s.lesson.catalog);
+  const local = useLocalizer();
   // The lessons' start states join the picker once it is first used (they load on demand).
   const loadStarts = () => {
     if (!catalog) run('lessons.load');
   };
-  const starts = catalog ? Object.values(catalog.lessons).map((l) => ({ id: `${LESSON_START}${l.id}`, title: `${l.id}: ${l.title}` })) : null;
+  const starts = catalog ? Object.values(catalog.lessons).map((l) => ({ id: `${LESSON_START}${l.id}`, title: `${l.id}: ${local.lesson(l).title}` })) : null;
   return (
     <label className="field scenario">
       <span>{t('header.scenario')}</span>
@@ -39,7 +40,7 @@ function ScenarioPicker() {
         <optgroup label={t('header.scenario.sandbox')}>
           {BUILT_IN_SCENARIOS.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.title}
+              {translateMaybe(t.locale, `choice.scenario.pick.${s.id}`) ?? s.title}
             </option>
           ))}
         </optgroup>

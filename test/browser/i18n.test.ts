@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
-import { openPage, servedBuild } from './page';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openPage, root, servedBuild } from './page';
+
+const SHOTS = resolve(root, 'test-output/screens');
 
 // The page in two languages, as a learner switches between them, in the production build.
 describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
@@ -10,6 +14,7 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
   let server: PreviewServer;
   let url: string;
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     ({ server, url } = await servedBuild('i18n-test'));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 120_000);
@@ -139,6 +144,70 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       const bar = audience.getByRole('banner', { name: 'Vista del público' });
       await expect.poll(() => bar.locator('h1').textContent(), { timeout: 15_000 }).toMatch(/^Estrategias de ubicación lado a lado/);
       await expect.poll(() => audience.locator('table.compare tbody th').allTextContents()).toEqual(['Binpack por memoria', 'Spread por AZ, luego por instancia', 'Random']);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('says the notices that were still English in Spanish, with the button inside one, titles a presented lesson for the audience in Spanish, and shows the Class page and its CSV in Spanish', async () => {
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('ecs-sandbox.workspace', '{"version": 2, "scenarioText": 42');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    const page = await context.newPage();
+    try {
+      // A damaged saved workspace: what loading found, and the copy kept aside, with its button.
+      await openPage(page, url);
+      const notices = page.getByRole('status', { name: 'Mensajes' });
+      await expect.poll(() => notices.textContent()).toContain('No se pudo leer el espacio de trabajo guardado (no es JSON válido');
+      expect(await notices.textContent()).toContain('La copia dañada del espacio de trabajo guardado se conserva en este navegador');
+      expect(await notices.textContent()).not.toMatch(/could not be read|is kept in this browser/);
+      await page.screenshot({ path: resolve(SHOTS, 'i18n-notices-es-1280x720.png') });
+      await notices.getByRole('button', { name: 'Copias dañadas' }).click();
+      await expect.poll(() => page.getByRole('dialog', { name: 'Copias dañadas del espacio de trabajo guardado' }).isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      // A share link that cannot be opened says why in Spanish.
+      await page.goto('about:blank');
+      await openPage(page, `${url}#share=%%%`);
+      await expect.poll(() => page.getByRole('status', { name: 'Mensajes' }).textContent()).toContain('Este enlace no se puede abrir: el enlace contiene caracteres que un enlace compartido nunca tiene. Tu espacio de trabajo no cambia.');
+
+      // Presenting a lesson: the audience's window titles it in Spanish.
+      await openPage(page, `${url}?lesson=L1&present`);
+      const [audience] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Abrir la ventana del público' }).click()]);
+      await audience.locator('html[data-ready="true"]').waitFor();
+      await expect.poll(() => audience.getByRole('banner', { name: 'Vista del público' }).locator('h1').textContent(), { timeout: 15_000 }).toBe('L1: Conoce el monolito');
+      await audience.close();
+
+      // The Class page: the note, the table's yes and "of", and the CSV's headings in Spanish.
+      await openPage(page, `${url}?class`);
+      expect(await page.getByRole('heading', { name: 'Progreso de la clase' }).count()).toBe(1);
+      await page
+        .locator('input[type=file]')
+        .setInputFiles([
+          {
+            name: 'ana.json',
+            mimeType: 'application/json',
+            buffer: Buffer.from(JSON.stringify({ version: 1, lessons: { L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 2, activeMs: 754_400, checks: 3 }, L2: { passed: false, checkedAt: 0 } } })),
+          },
+        ]);
+      const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
+      await expect.poll(cells).toEqual(['ana|L1|sí|12 minutos y 34 segundos|3|0:01:35||1 de 2', 'ana|L2|no|—|—|0:00:00||']);
+      expect(await page.locator('.class-export').textContent()).toContain('El CSV está en el idioma de la página (Español)');
+      await page.screenshot({ path: resolve(SHOTS, 'i18n-class-es-1280x720.png') });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar como CSV' }).click()]);
+      const csv = Buffer.concat(await (await download.createReadStream()).toArray())
+        .toString()
+        .split('\r\n');
+      expect(csv[0]).toBe(
+        'Estudiante,Lección,Aprobada,Tiempo en la lección (s),Tiempo en la lección,Comprobaciones,Tiempo simulado en la última comprobación,Trampas en las que cayó,Predicciones acertadas,Empezada,Aprobada por primera vez',
+      );
+      expect(csv[1]).toBe('ana,L1,sí,754,12 minutos y 34 segundos,3,0:01:35,,1 de 2,,');
+      // The picker in the Class page's header: in English the same export is in English.
+      await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
+      await expect.poll(cells).toEqual(['ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 2', 'ana|L2|no|—|—|0:00:00||']);
     } finally {
       await context.close();
     }

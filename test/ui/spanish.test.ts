@@ -7,6 +7,7 @@ import { ActionButton } from '../../src/ui/ActionButton';
 import { Notices } from '../../src/ui/Notices';
 import { SideBySide } from '../../src/ui/SideBySide';
 import { AudienceView } from '../../src/ui/Audience';
+import { ConfirmDialog } from '../../src/ui/ConfirmDialog';
 import { patch } from '../../src/store/store';
 import { audienceShow } from '../../src/store/present';
 import { runAction } from '../../src/store/actions';
@@ -125,5 +126,16 @@ describe('the page in Spanish', () => {
     // Back in English, the lesson's own title.
     await settle(() => runAction(store, 'language.set', 'en'));
     expect(root.querySelector('h1')!.textContent).toBe('L1: Meet the monolith');
+  });
+
+  it('asks before replacing the world in Spanish: the scenario named by its Spanish title, the work at stake, yes and no', async () => {
+    const store = await spanish();
+    const { root, unmount } = await render(store, createElement(ConfirmDialog));
+    done = unmount;
+    await settle(() => runAction(store, 'console.run', 'aws ecs create-cluster --cluster-name demo2'));
+    await settle(() => runAction(store, 'scenario.pick', 'busy-cluster'));
+    expect(root.querySelector('#confirm-q')!.textContent).toBe('¿Abrir «Clúster ocupado como en producción: ALB, escalado automático, Cloud Map, Fargate»?');
+    expect(root.querySelector('#confirm-text')!.textContent).toBe('Esto reemplaza el mundo que has construido aquí (tu 1 acción hasta las 0:00:00). No se puede deshacer; Exportar guarda antes una copia de tu trabajo.');
+    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Conservar mi mundo', 'Reemplazar mi mundo']);
   });
 });

@@ -5,7 +5,7 @@ import { withParser } from '../parser';
 import { encodeShare, validateWorkspace } from '../workspace';
 import { formatProblem } from '../../formats/problem';
 import type { ActionTable } from '../registry';
-import { message, type Message } from '../../i18n';
+import { message, translate, type Message, type MessageKey } from '../../i18n';
 
 /** The start states of the lessons, offered beside the built-in scenarios once the lessons have loaded. */
 export const LESSON_START = 'lesson-start:';
@@ -25,17 +25,17 @@ function pickScenario(st: SandboxStore, id: string): void {
 }
 
 /** The learner's work in this world, as a question names it, or null when there is none to lose. */
-function workAtStake(s: SandboxState): string | null {
+function workAtStake(s: SandboxState): Message | null {
   const t = s.world.timeline;
   const n = t?.actions.length ?? 0;
-  return t && n > 0 ? `your ${n} action${n === 1 ? '' : 's'} up to ${formatClock(t.now)}` : null;
+  return t && n > 0 ? message('confirm.work', { count: n, at: formatClock(t.now) }) : null;
 }
 
 /**
  * Replacing the world throws the learner's actions away: with work at stake, the confirm dialog asks
  * first (saying it cannot be undone) and yes runs `then`; without, `then` runs at once.
  */
-function askFirst(st: SandboxStore, what: string, then: Confirm['run'], now: () => void): void {
+function askFirst(st: SandboxStore, what: Message, then: Confirm['run'], now: () => void): void {
   const work = workAtStake(st.getState());
   if (!work) {
     now();
@@ -45,19 +45,22 @@ function askFirst(st: SandboxStore, what: string, then: Confirm['run'], now: () 
     ui: {
       dialog: 'confirm',
       confirm: {
-        title: `${what}?`,
-        yes: 'Replace my world',
-        no: 'Keep my world',
+        title: what.text,
+        yes: translate('en', 'confirm.yes'),
+        no: translate('en', 'confirm.no'),
         run: then,
-        text: `This replaces the world you have built here (${work}). It cannot be undone; Export keeps a copy of your work first.`,
+        text: message('confirm.text', { work }).text,
+        said: { title: what, text: message('confirm.text', { work }) },
       },
     },
   });
 }
 
-function scenarioTitle(s: SandboxState, id: string): string {
+function scenarioTitle(s: SandboxState, id: string): Message {
   const start = id.startsWith(LESSON_START) ? s.lesson.catalog?.lessons[id.slice(LESSON_START.length)] : undefined;
-  return start ? `the start of ${start.id}` : `“${builtInScenario(id)?.title ?? id}”`;
+  if (start) return message('confirm.lessonStart', { id: start.id });
+  const sc = builtInScenario(id);
+  return message('confirm.scenario', { title: sc ? message(`choice.scenario.pick.${sc.id}` as MessageKey) : id });
 }
 
 function resetWorld(st: SandboxStore): void {
@@ -121,14 +124,14 @@ export const WORLD_ACTIONS = {
   'world.reset': {
     label: 'Reset to the start of the scenario',
     group: 'Sandbox',
-    run: (st) => askFirst(st, 'Start again from the start of the scenario', { id: 'world.resetNow' }, () => resetWorld(st)),
+    run: (st) => askFirst(st, message('confirm.reset'), { id: 'world.resetNow' }, () => resetWorld(st)),
   },
   'world.resetNow': { label: 'Reset, replacing the world', group: 'Sandbox', palette: false, run: resetWorld },
   'scenario.pick': {
     label: 'Open a scenario',
     group: 'Sandbox',
     palette: { choices: scenarioChoices },
-    run: (st, id: string) => askFirst(st, `Open ${scenarioTitle(st.getState(), String(id))}`, { id: 'scenario.open', arg: String(id) }, () => pickScenario(st, String(id))),
+    run: (st, id: string) => askFirst(st, message('confirm.open', { what: scenarioTitle(st.getState(), String(id)) }), { id: 'scenario.open', arg: String(id) }, () => pickScenario(st, String(id))),
   },
   'scenario.open': { label: 'Open a scenario, replacing the world', group: 'Sandbox', palette: false, run: (st, id: string) => pickScenario(st, String(id)) },
   'seed.set': {
@@ -137,7 +140,7 @@ export const WORLD_ACTIONS = {
     palette: { input: 'a word or a number' },
     run: (st, arg: string) => {
       const seed = String(arg ?? '').trim();
-      if (seed) askFirst(st, `Start again with seed ${seed}`, { id: 'seed.apply', arg: seed }, () => applySeed(st, seed));
+      if (seed) askFirst(st, message('confirm.seed', { seed }), { id: 'seed.apply', arg: seed }, () => applySeed(st, seed));
     },
   },
   'seed.apply': {
