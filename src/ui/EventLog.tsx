@@ -5,12 +5,14 @@ import { clock } from '../store/selectors/time';
 import { useSandbox } from './context';
 import { useT } from './i18n';
 import type { MessageKey } from '../i18n';
+import { eventText } from './eventText';
 
 // Keyed by the event's index in the log, so new events add items and old ones stay untouched.
 const Entry = memo(function Entry({ e }: { e: SimEvent }) {
+  const { locale } = useT();
   return (
     <li className={`ev ev-${e.type}`}>
-      <time>{clock(e.t)}</time> {readable(e.message)}
+      <time>{clock(e.t)}</time> {readable(eventText(locale, e.type, e.message))}
     </li>
   );
 });

@@ -5,7 +5,8 @@ import { readable } from '../store/selectors/events';
 import { useRun, useSandbox } from './context';
 import { ActionButton } from './ActionButton';
 import { INSPECTOR_TABS } from '../store/actions/view';
-import { useT } from './i18n';
+import { messageIn, useT } from './i18n';
+import { eventText } from './eventText';
 
 /** What the learner clicked: its Describe-shaped JSON, its history, and for a task why it is where it is. */
 export function Inspector() {
@@ -19,7 +20,7 @@ export function Inspector() {
   // "Why here?" is a task's placement decision.
   const tabs = INSPECTOR_TABS.filter((x) => x.id !== 'placement' || selected.kind === 'task');
   const active = tabs.some((x) => x.id === tab) ? tab : 'json';
-  const title = info?.title ?? t('inspector.gone');
+  const title = !info ? t('inspector.gone') : info.said ? messageIn(t, info.said) + (info.variant ? ` (${info.variant})` : '') : info.title;
   return (
     <section className="inspector" id="inspector" aria-label={t('inspector.label')}>
       <div className="inspector-head">
@@ -45,7 +46,7 @@ export function Inspector() {
             <ol className="history">
               {info.history.map((e, i) => (
                 <li key={i}>
-                  <time>{clock(e.t)}</time> {readable(e.message)}
+                  <time>{clock(e.t)}</time> {readable(eventText(t.locale, e.type, e.message))}
                 </li>
               ))}
             </ol>

@@ -184,15 +184,13 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       // The Class page: the note, the table's yes and "of", and the CSV's headings in Spanish.
       await openPage(page, `${url}?class`);
       expect(await page.getByRole('heading', { name: 'Progreso de la clase' }).count()).toBe(1);
-      await page
-        .locator('input[type=file]')
-        .setInputFiles([
-          {
-            name: 'ana.json',
-            mimeType: 'application/json',
-            buffer: Buffer.from(JSON.stringify({ version: 1, lessons: { L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 2, activeMs: 754_400, checks: 3 }, L2: { passed: false, checkedAt: 0 } } })),
-          },
-        ]);
+      await page.locator('input[type=file]').setInputFiles([
+        {
+          name: 'ana.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify({ version: 1, lessons: { L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 2, activeMs: 754_400, checks: 3 }, L2: { passed: false, checkedAt: 0 } } })),
+        },
+      ]);
       const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
       await expect.poll(cells).toEqual(['ana|L1|sí|12 minutos y 34 segundos|3|0:01:35||1 de 2', 'ana|L2|no|—|—|0:00:00||']);
       expect(await page.locator('.class-export').textContent()).toContain('El CSV está en el idioma de la página (Español)');

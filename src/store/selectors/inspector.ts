@@ -3,9 +3,18 @@ import type { PlacementTrace, Task, WorldState } from '../../sim';
 import { cliTimestamps } from '../../content/console/output';
 import type { SandboxState, Selection } from '../store';
 import { memoSelector } from './memo';
+import { message, type Message, type MessageKey, type Params } from '../../i18n';
+
+const titled = (key: MessageKey, params?: Params): { title: string; said: Message } => {
+  const said = message(key, params);
+  return { title: said.text, said };
+};
 
 export interface Inspection {
   title: string;
+  /** The title as a message, for the page to say in its language; `variant`: the world side by side it is of. */
+  said?: Message;
+  variant?: string;
   /** The Describe-shaped record, as the AWS API returns it. */
   json: unknown;
   /** Events about it, oldest first. */
@@ -48,47 +57,47 @@ export function inspect(sim: Sim, sel: Selection, transcript: { command: string;
     case 'task': {
       const t = w.tasks[sel.id];
       if (!t) return undefined;
-      return { title: `Task ${t.id} (${t.family})`, json: describeTask(sim, t), history: eventsAbout(ev, [t.taskArn, t.id]), ...(traceFor(w, t) ? { trace: traceFor(w, t)! } : {}) };
+      return { ...titled('inspector.title.task', { id: t.id, family: t.family }), json: describeTask(sim, t), history: eventsAbout(ev, [t.taskArn, t.id]), ...(traceFor(w, t) ? { trace: traceFor(w, t)! } : {}) };
     }
     case 'instance': {
       const ci = w.containerInstances[sel.id];
       if (!ci) return undefined;
-      return { title: `Container instance ${ci.ec2InstanceId}`, json: describeContainerInstance(sim, ci), history: eventsAbout(ev, [ci.containerInstanceArn, ci.ec2InstanceId]) };
+      return { ...titled('inspector.title.instance', { id: ci.ec2InstanceId }), json: describeContainerInstance(sim, ci), history: eventsAbout(ev, [ci.containerInstanceArn, ci.ec2InstanceId]) };
     }
     case 'service': {
       const s = w.services[sel.id];
       if (!s) return undefined;
-      return { title: `Service ${s.serviceName}`, json: describeService(sim, s), history: eventsAbout(ev, [s.serviceArn]) };
+      return { ...titled('inspector.title.service', { name: s.serviceName }), json: describeService(sim, s), history: eventsAbout(ev, [s.serviceArn]) };
     }
     case 'cluster': {
       const c = w.clusters[sel.id];
       if (!c) return undefined;
-      return { title: `Cluster ${c.clusterName}`, json: describeCluster(sim, c), history: eventsAbout(ev, [c.clusterArn]) };
+      return { ...titled('inspector.title.cluster', { name: c.clusterName }), json: describeCluster(sim, c), history: eventsAbout(ev, [c.clusterArn]) };
     }
     case 'loadBalancer': {
       const lb = w.loadBalancers[sel.id];
       if (!lb) return undefined;
       const json = sim.call('elbv2.DescribeLoadBalancers', { LoadBalancerArns: [lb.LoadBalancerArn] }).output;
-      return { title: `Load balancer ${lb.LoadBalancerName}`, json, history: eventsAbout(ev, [lb.LoadBalancerArn, lb.LoadBalancerName]) };
+      return { ...titled('inspector.title.loadBalancer', { name: lb.LoadBalancerName }), json, history: eventsAbout(ev, [lb.LoadBalancerArn, lb.LoadBalancerName]) };
     }
     case 'targetGroup': {
       const tg = w.targetGroups[sel.id];
       if (!tg) return undefined;
       const json = sim.call('elbv2.DescribeTargetHealth', { TargetGroupArn: tg.TargetGroupArn }).output;
-      return { title: `Target group ${tg.TargetGroupName}`, json, history: eventsAbout(ev, [tg.TargetGroupArn]) };
+      return { ...titled('inspector.title.targetGroup', { name: tg.TargetGroupName }), json, history: eventsAbout(ev, [tg.TargetGroupArn]) };
     }
     case 'control': {
       const services = Object.values(w.services);
       switch (sel.id) {
         case 'api':
-          return { title: "ECS API: the learner's requests", json: transcript.map((o) => ({ command: o.command, exitCode: o.exitCode })), history: ev.filter((e) => /Registered|Created|Deleted|Updated/.test(e.type)).slice(-200) };
+          return { ...titled('inspector.title.api'), json: transcript.map((o) => ({ command: o.command, exitCode: o.exitCode })), history: ev.filter((e) => /Registered|Created|Deleted|Updated/.test(e.type)).slice(-200) };
         case 'scheduler':
-          return { title: 'Service scheduler', json: { services: services.map((s) => describeService(sim, s)) }, history: ev.filter((e) => e.type === 'ServiceEvent' || e.type === 'DeploymentStateChange').slice(-200) };
+          return { ...titled('inspector.title.scheduler'), json: { services: services.map((s) => describeService(sim, s)) }, history: ev.filter((e) => e.type === 'ServiceEvent' || e.type === 'DeploymentStateChange').slice(-200) };
         case 'placement':
-          return { title: 'Task placement: the latest decisions', json: { placementTraces: w.traces.slice(-10).map((t) => expandTrace(w, t)) }, history: [] };
+          return { ...titled('inspector.title.placement'), json: { placementTraces: w.traces.slice(-10).map((t) => expandTrace(w, t)) }, history: [] };
         case 'autoscaling':
           return {
-            title: 'Service auto scaling',
+            ...titled('inspector.title.autoscaling'),
             json: {
               ScalableTargets: Object.values(w.scalableTargets),
               ScalingPolicies: Object.values(w.scalingPolicies).map((p) => ({ PolicyName: p.PolicyName, PolicyType: p.PolicyType, ResourceId: p.ResourceId })),
@@ -98,7 +107,7 @@ export function inspect(sim: Sim, sel: Selection, transcript: { command: string;
           };
         case 'discovery':
           return {
-            title: 'Cloud Map',
+            ...titled('inspector.title.discovery'),
             json: { Namespaces: Object.values(w.namespaces), Services: Object.values(w.discoveryServices).map((d) => ({ Name: d.Name, Id: d.Id, instances: d.instances.length })) },
             history: ev.filter((e) => /CloudMap|Namespace/.test(e.type)).slice(-200),
           };
@@ -117,6 +126,6 @@ export const selectInspection: (s: SandboxState) => Inspection | undefined = mem
     const t = v ? v.timeline : main;
     const found = t && sel ? inspect(t.sim, sel, [...t.transcript]) : undefined;
     // Times as the AWS CLI prints them (ISO 8601), every one of them the same way.
-    return found ? { ...found, ...(v ? { title: `${found.title} (${v.label})` } : {}), json: cliTimestamps(found.json) } : undefined;
+    return found ? { ...found, ...(v ? { title: `${found.title} (${v.label})`, variant: v.label } : {}), json: cliTimestamps(found.json) } : undefined;
   },
 );
