@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -210,6 +210,100 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('shows no sentence in Spanish that it shows in English, view by view: the first view, lessons L1 and L6, Why here? and the history, the Keys dialog, the palette, presenter view, the Demos tool and the Class page', async () => {
+    const jump = async (page: Page, to: string) => {
+      await page.getByLabel(/^(Jump to|Ir a)$/).fill(to);
+      await page.getByLabel(/^(Jump to|Ir a)$/).press('Enter');
+    };
+    const command = async (page: Page, line: string) => {
+      const box = page.getByLabel(/^(Command|Comando)$/).first();
+      await box.fill(line);
+      await box.press('Enter');
+    };
+    const tab = (page: Page, name: RegExp) => page.getByRole('tab', { name }).first().click();
+    const views: Record<string, (page: Page) => Promise<void>> = {
+      'the first view': (page) => openPage(page, url),
+      'lesson L1 with its commands': async (page) => {
+        await openPage(page, `${url}?lesson=L1`);
+        for (const line of ['curl localhost:3000/api/users', 'help', 'sleep 1m']) await command(page, line);
+        await jump(page, '2m10s');
+      },
+      'lesson L6': async (page) => {
+        await openPage(page, `${url}?lesson=L6`);
+        await jump(page, '3m');
+      },
+      'Why here? and the history of a task': async (page) => {
+        await openPage(page, url);
+        await jump(page, '2m');
+        await command(page, 'aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
+        await command(page, 'aws ecs run-task --cluster demo --task-definition web --count 3');
+        await jump(page, '4m');
+        await page.locator('.canvas .chip').first().click();
+        await tab(page, /^(Why here\?|¿Por qué aquí\?)$/);
+        await page.locator('table.placement').waitFor();
+        await tab(page, /^(History|Historial)$/);
+      },
+      'the Keys dialog': async (page) => {
+        await openPage(page, url);
+        await page
+          .getByRole('banner')
+          .getByRole('button', { name: /^(Keys|Teclas)$/ })
+          .click();
+        await page.locator('dialog[open]').waitFor();
+      },
+      'the command palette': async (page) => {
+        await openPage(page, url);
+        await page.keyboard.press('Control+k');
+        await page.locator('dialog[open]').waitFor();
+      },
+      'presenter view of a demo': async (page) => {
+        await openPage(page, `${url}?demo=game-day&t=2m&present`);
+      },
+      'the Demos tool': async (page) => {
+        await openPage(page, url);
+        await tab(page, /^Demos$/);
+      },
+      'the Class page': (page) => openPage(page, `${url}?class`),
+    };
+    // What a learner reads: visible text and the names and titles of what is on the page, less what is not the
+    // sandbox's to say (the editor's text, the console's transcript of commands and tools, ECS's service events).
+    const read = (page: Page) =>
+      page.evaluate(() => {
+        const theirs = '.monaco-editor, pre, code, kbd, samp, [role=log][aria-label="Console output"], [role=log][aria-label="Salida de la consola"], .ev-ServiceEvent, select, option';
+        const out = new Set<string>();
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const el = n.parentElement;
+          const text = (n.textContent ?? '').replace(/\s+/g, ' ').trim();
+          if (text && el && !el.closest(theirs) && el.checkVisibility()) out.add(text);
+        }
+        for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+          if (el.closest(theirs) || !(el as HTMLElement).checkVisibility()) continue;
+          for (const a of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) out.add(el.getAttribute(a)!.trim());
+        }
+        return [...out];
+      });
+    // A sentence in English: a few words, one of them a word English sentences are made of.
+    const english = (text: string) => /\b(the|a|an|is|are|was|of|to|in|on|for|with|and|from|by|not|no|your|you|it|this|that)\b/i.test(text) && /[a-z]{2,} [a-z]{2,}/i.test(text);
+    const found: string[] = [];
+    for (const [view, go] of Object.entries(views)) {
+      const seen: Record<string, string[]> = {};
+      for (const locale of ['en-US', 'es-ES']) {
+        const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        try {
+          await go(page);
+          seen[locale] = await read(page);
+        } finally {
+          await context.close();
+        }
+      }
+      const inEnglish = new Set(seen['en-US']);
+      for (const text of seen['es-ES']!) if (inEnglish.has(text) && english(text)) found.push(`${view}: ${text}`);
+    }
+    expect(found).toEqual([]);
+  }, 240_000);
 
   it('opens in Spanish for a browser that prefers it, and in English for one whose language it does not speak', async () => {
     for (const [locale, lessons] of [
