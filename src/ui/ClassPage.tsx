@@ -87,17 +87,25 @@ export function ClassPage() {
         )}
         {rows.length > 0 && (
           <>
-            <p className="class-export">
-              <ActionButton id="class.export" arg={sorted}>
-                {t('class.export')}
-              </ActionButton>{' '}
-              <span className="muted small">{t('class.csvNote', { language: LOCALES.find((l) => l.id === t.locale)?.name ?? t.locale })}</span>
-            </p>
+            <ClassExport sorted={sorted} />
             <ClassTable sorted={sorted} sort={sort} setSort={setSort} />
           </>
         )}
       </main>
     </div>
+  );
+}
+
+/** Export as CSV, and the note that the CSV is in the page's language. */
+function ClassExport({ sorted }: { sorted: ClassRow[] }) {
+  const t = useT();
+  return (
+    <p className="class-export">
+      <ActionButton id="class.export" arg={sorted}>
+        {t('class.export')}
+      </ActionButton>{' '}
+      <span className="muted small">{t('class.csvNote', { language: LOCALES.find((l) => l.id === t.locale)?.name ?? t.locale })}</span>
+    </p>
   );
 }
 
