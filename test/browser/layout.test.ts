@@ -342,6 +342,24 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     }
   }, 120_000);
 
+  it('the event log as a tab among the tools shows its entries in the whole panel, at 1024×768 and 1280×720 beside a lesson', async () => {
+    const { page } = await context('light');
+    await openPage(page, `${url}?lesson=L6&t=3m`);
+    for (const [w, h] of [
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.getByRole('tab', { name: 'Event log' }).click();
+      await settle(page);
+      await page.screenshot({ path: resolve(SHOTS, `events-tab-L6-${w}x${h}.png`) });
+      const [list, panel] = await page.evaluate(() => [document.querySelector('#tool-panel .events')!.getBoundingClientRect().height, document.querySelector('#tool-panel')!.getBoundingClientRect().height]);
+      // The list takes the panel's height below the log's heading and filters, and its first entries are in sight.
+      expect(list, `the event log's list at ${w}×${h} (panel ${panel} px)`).toBeGreaterThan(panel - 90);
+      await expect.poll(() => page.locator('#tool-panel .events li').first().isVisible()).toBe(true);
+    }
+  }, 120_000);
+
   it('keyboard: every dialog closes on Escape and gives the focus back, separators resize and are remembered, F frames again, the focus ring shows in both themes', async () => {
     const { page } = await context('light');
     await openPage(page, `${url}?lesson=L4`);
