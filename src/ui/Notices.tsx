@@ -32,8 +32,8 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
           {translateMaybe(t.locale, `noticeAction.${n.action.id}`) ?? n.action.label}
         </button>
       )}
-      <button type="button" aria-label={t('notices.dismiss')} onClick={() => run('notice.dismiss', n.id)}>
-        ×
+      <button type="button" aria-label={t('notices.dismiss')} title={t('notices.dismiss')} onClick={() => run('notice.dismiss', n.id)}>
+        <span aria-hidden="true">×</span>
       </button>
     </div>
   );
@@ -42,7 +42,7 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
 /**
  * Messages to the learner (refused requests, a check's verdict, share links, recovered storage),
  * newest last, over the world so they never push the page around. Each fades after a few seconds
- * unless it waits for the learner; hovering or focusing them holds them.
+ * unless it waits for the learner; hovering or focusing them holds them; Escape dismisses the newest.
  */
 export function Notices() {
   const notices = useSandbox((s) => s.ui.notices);

@@ -186,6 +186,14 @@ describe('keys come from the registry', () => {
     expect(store.getState().ui.selected).toBeNull();
     expect(pressKey(store, press('z', { ctrl: true }), { where: 'page' })).toBe(true);
     expect(store.getState().ui.notices.at(-1)!.text).toBe('Undo the last action: not now, nothing to undo yet.');
+    // With nothing to close, Escape dismisses the newest message, and only it; the inspector comes first.
+    const before = store.getState().ui.notices.length;
+    runAction(store, 'select', { kind: 'control', id: 'api' });
+    expect(pressKey(store, press('Escape'), { where: 'page' })).toBe(true);
+    expect([store.getState().ui.selected, store.getState().ui.notices.length]).toEqual([null, before]);
+    expect(pressKey(store, press('Escape'), { where: 'page' })).toBe(true);
+    expect(store.getState().ui.notices.length).toBe(before - 1);
+    expect(store.getState().ui.notices.some((n) => n.text === 'Undo the last action: not now, nothing to undo yet.')).toBe(false);
     openLesson(store, (await loadCatalog()).lessons.L1!);
     expect(keyAction(store.getState(), press('c'), { where: 'page' })).toBe('lesson.check');
   });

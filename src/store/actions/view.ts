@@ -60,13 +60,14 @@ export const VIEW_ACTIONS = {
     },
   },
   'select.clear': {
-    // In presenter view the same key clears the spotlight the presenter put on a node.
-    label: 'Close the inspector (or clear the spotlight)',
+    // In presenter view the same key clears the spotlight the presenter put on a node; with nothing
+    // to close or clear, it dismisses the newest message.
+    label: 'Close the inspector, clear the spotlight, or dismiss the newest message',
     group: 'View',
     keys: ['Escape'],
     quiet: true,
-    enabled: (s) => (s.present.spotlight ? true : inspecting(s)),
-    run: (st) => patch(st, { ui: { selected: null }, present: { spotlight: null } }),
+    enabled: (s) => (s.present.spotlight || s.ui.notices.length > 0 ? true : inspecting(s)),
+    run: (st) => patch(st, (s) => (s.present.spotlight || s.ui.selected ? { ui: { selected: null }, present: { spotlight: null } } : { ui: { notices: s.ui.notices.slice(0, -1) } })),
   },
   'notice.dismiss': {
     label: 'Dismiss a message',
