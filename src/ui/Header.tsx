@@ -79,22 +79,6 @@ function SeedField() {
   );
 }
 
-/** The last share link made, under the header (not in its row), to copy by hand; it closes. */
-function ShareField() {
-  const shareUrl = useSandbox((s) => s.ui.shareUrl);
-  const t = useT();
-  const [closed, setClosed] = useState<string | null>(null);
-  if (!shareUrl || closed === shareUrl) return null;
-  return (
-    <div className="share-pop" role="group" aria-label={t('header.shareGroup')}>
-      <input aria-label={t('header.shareField')} className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
-      <button type="button" aria-label={t('header.shareHide')} onClick={() => setClosed(shareUrl)}>
-        ×
-      </button>
-    </div>
-  );
-}
-
 /** The button that switches the theme, saying which one it switches to (as an icon where room is short). */
 export function ThemeButton({ icon = false }: { icon?: boolean }) {
   const dark = useSandbox((s) => (s.ui.theme === 'system' ? s.ui.systemTheme : s.ui.theme) === 'dark');
@@ -171,7 +155,6 @@ export function Header() {
           <Icon name="import" />
         </ActionButton>
       </span>
-      <ShareField />
     </header>
   );
 }

@@ -39,6 +39,22 @@ function Item({ n, paused }: { n: Notice; paused: boolean }) {
   );
 }
 
+/** The last share link made, among the messages (so it covers no control), to copy by hand; it closes, Escape too. */
+function ShareField() {
+  const run = useRun();
+  const shareUrl = useSandbox((s) => s.ui.shareUrl);
+  const t = useT();
+  if (!shareUrl) return null;
+  return (
+    <div className="notice info share-pop" role="group" aria-label={t('header.shareGroup')}>
+      <input aria-label={t('header.shareField')} className="share" readOnly value={shareUrl} onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" aria-label={t('header.shareHide')} title={t('header.shareHide')} onClick={() => run('share.hide')}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}
+
 /**
  * Messages to the learner (refused requests, a check's verdict, share links, recovered storage),
  * newest last, over the world so they never push the page around. Each fades after a few seconds
@@ -50,6 +66,7 @@ export function Notices() {
   const [held, setHeld] = useState(false);
   return (
     <div className="notices" role="status" aria-live="polite" aria-label={t('notices.label')} onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)} onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}>
+      <ShareField />
       {notices.map((n) => (
         <Item key={n.id} n={n} paused={held} />
       ))}

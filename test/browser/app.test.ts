@@ -151,6 +151,21 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await page.getByRole('button', { name: 'Share link' }).click();
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link).toMatch(/#share=[A-Za-z0-9_-]+$/);
+    // The field stands among the messages, over none of the page's controls (it had covered Undo, Redo and
+    // Jump to), and Escape hides it.
+    const under = await page.evaluate(() => {
+      const f = document.querySelector('.share-pop')!.getBoundingClientRect();
+      return [...document.querySelectorAll('button, input, select')]
+        .filter((c) => !c.closest('.notices, .react-flow'))
+        .filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.width > 0 && f.left < r.right && r.left < f.right && f.top < r.bottom && r.top < f.bottom;
+        })
+        .map((c) => c.getAttribute('aria-label') ?? c.textContent);
+    });
+    expect(under).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Share link' }).count()).toBe(0);
     const other = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page2 = await other.newPage();
     await open(page2, link);

@@ -61,13 +61,19 @@ export const VIEW_ACTIONS = {
   },
   'select.clear': {
     // In presenter view the same key clears the spotlight the presenter put on a node; with nothing
-    // to close or clear, it dismisses the newest message.
-    label: 'Close the inspector, clear the spotlight, or dismiss the newest message',
+    // to close or clear, it hides the link field, else dismisses the newest message.
+    label: 'Close the inspector, clear the spotlight, or dismiss the newest message or link',
     group: 'View',
     keys: ['Escape'],
     quiet: true,
-    enabled: (s) => (s.present.spotlight || s.ui.notices.length > 0 ? true : inspecting(s)),
-    run: (st) => patch(st, (s) => (s.present.spotlight || s.ui.selected ? { ui: { selected: null }, present: { spotlight: null } } : { ui: { notices: s.ui.notices.slice(0, -1) } })),
+    enabled: (s) => (s.present.spotlight || s.ui.shareUrl || s.ui.notices.length > 0 ? true : inspecting(s)),
+    run: (st) => patch(st, (s) => (s.present.spotlight || s.ui.selected ? { ui: { selected: null }, present: { spotlight: null } } : s.ui.shareUrl ? { ui: { shareUrl: null } } : { ui: { notices: s.ui.notices.slice(0, -1) } })),
+  },
+  'share.hide': {
+    label: 'Hide the link field',
+    group: 'View',
+    palette: false,
+    run: (st) => patch(st, { ui: { shareUrl: null } }),
   },
   'notice.dismiss': {
     label: 'Dismiss a message',

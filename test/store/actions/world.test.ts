@@ -18,7 +18,7 @@ describe('the world and the workspace, through the port', () => {
     expect(store.getState().ui.notices.at(-1)!.text).toMatch(/^Share link copied/);
     port.clipboardRefuses = true;
     runAction(store, 'share.link');
-    await expect.poll(() => store.getState().ui.notices.at(-1)!.text).toBe('Share link ready: copy it from the field in the header.');
+    await expect.poll(() => store.getState().ui.notices.at(-1)!.text).toBe('Share link ready: copy it from the field above this message.');
   });
 
   it('exports the workspace as a download, and imports one picked by the learner', async () => {
