@@ -2,22 +2,19 @@ import { ApiError } from '../core/errors';
 import { sha256Hex } from '../core/sha256';
 import { own, setOwn } from '../core/own';
 import type { SimContext } from '../model/context';
-import { daemonError, withTag, type ComposeWaiting, type DockerContainer, type DockerHealthcheck, type DockerHost, type DockerImage, type HostProcess } from '../model/docker';
+import { daemonError, withTag, type DockerContainer, type DockerImage, type HostProcess } from '../model/docker';
 import { localImageBehavior } from '../queries/docker';
-import { canonicalRef, login, pullImage, pullProblem, push, tagImage, type Pulled } from './dockerRegistry';
-import { composeProgress, containerIp, exited, portsInUse, request, resolveFrom, start } from '../controllers/docker';
+import { canonicalRef, login, push, tagImage } from './dockerRegistry';
+import { containerIp, exited, portsInUse, request, resolveFrom, start } from '../controllers/docker';
 import type { Operation } from './operation';
-import { dockerHealthcheck } from './dockerChecks';
+import { addImage, create, describe, host, pull, type RunInput } from './dockerContainers';
+import { COMPOSE_OPERATIONS } from './dockerCompose';
 
 /**
  * The local Docker host's commands (`docker.`): build, pull and push images, run and stop containers,
  * user-defined networks, Compose projects, curl against published ports, steady traffic, and bare
  * processes on the host. Errors read as the Docker daemon and curl print them.
  */
-
-function host(sim: SimContext): DockerHost {
-  return sim.world.docker;
-}
 
 function findContainer(sim: SimContext, ref: unknown): DockerContainer {
   const h = host(sim);
@@ -72,13 +69,6 @@ function readDockerfile(text: string): { from: string; exposed: number[]; env: R
   return { from, exposed, env, cmd };
 }
 
-/** An image on the host under a name; its ID is the digest of its content (its config), as Docker's is. */
-function addImage(sim: SimContext, ref: string, parts: Omit<DockerImage, 'ref' | 'id' | 'createdMs'>, id: string): DockerImage {
-  const img: DockerImage = { ref: withTag(ref), id, createdMs: sim.now, ...parts };
-  setOwn(host(sim).images, img.ref, img);
-  return img;
-}
-
 /** A build's FROM image, as BuildKit reports a base it cannot resolve. */
 function pullForBuild(sim: SimContext, from: string): DockerImage {
   try {
@@ -89,103 +79,6 @@ function pullForBuild(sim: SimContext, from: string): DockerImage {
     const why = denied ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' : e.message.replace(/^Error response from daemon: /, '');
     throw new ApiError('DockerError', `ERROR: failed to solve: ${from}: failed to resolve source metadata for ${canonicalRef(from)}: ${why}`);
   }
-}
-
-/** `docker pull`, or the implicit pull of `docker run` and of a build's FROM: the image, and what Docker printed pulling it. */
-function pull(sim: SimContext, ref: string): Pulled {
-  return pullImage(sim, ref, (tagged, parts, id) => addImage(sim, tagged, parts, id));
-}
-
-interface RunInput {
-  image: string;
-  name?: string;
-  ports?: string[];
-  env?: Record<string, string>;
-  network?: string;
-  restart?: DockerContainer['restart'];
-  healthcheck?: DockerHealthcheck;
-  aliases?: string[];
-  project?: string;
-  service?: string;
-}
-
-function parsePublish(spec: string): DockerContainer['ports'][number] {
-  const m = /^(?:(?:\d+\.){3}\d+:)?(\d+):(\d+)(?:\/(tcp|udp))?$/.exec(spec);
-  if (!m) throw new ApiError('DockerError', `invalid publish spec '${spec}': use hostPort:containerPort, e.g. 8080:80`);
-  const hostPort = Number(m[1]);
-  const containerPort = Number(m[2]);
-  if (hostPort < 1 || hostPort > 65535 || containerPort < 1 || containerPort > 65535) throw new ApiError('DockerError', `invalid port in '${spec}'`);
-  return { host: hostPort, container: containerPort, protocol: (m[3] as 'tcp' | 'udp' | undefined) ?? 'tcp' };
-}
-
-function create(sim: SimContext, input: RunInput): { c: DockerContainer; pulled: string[] } {
-  const h = host(sim);
-  if (typeof input.image !== 'string' || input.image === '') throw new ApiError('DockerError', '"docker run" requires at least 1 argument: the image');
-  if (input.ports !== undefined && (!Array.isArray(input.ports) || input.ports.some((x) => typeof x !== 'string'))) throw new ApiError('DockerError', 'ports is a list of "hostPort:containerPort" strings');
-  if (input.env !== undefined && (typeof input.env !== 'object' || input.env === null || Array.isArray(input.env) || Object.values(input.env).some((x) => typeof x !== 'string'))) {
-    throw new ApiError('DockerError', 'env is a map of variable names to string values');
-  }
-  if (input.name !== undefined && (typeof input.name !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(input.name)))
-    throw new ApiError('DockerError', `Invalid container name (${String(input.name)}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-  const { image: img, lines: pulled } = pull(sim, input.image);
-  const id = sim.hex(64);
-  const order = h.nextId;
-  const name = input.name ?? `${['brave', 'calm', 'eager', 'keen', 'quiet', 'swift'][h.nextId % 6]!}_${['turing', 'hopper', 'lovelace', 'knuth', 'ritchie', 'liskov'][Math.floor(h.nextId / 6) % 6]!}${h.nextId > 35 ? h.nextId : ''}`;
-  h.nextId++;
-  const taken = Object.values(h.containers).find((c) => c.name === name);
-  if (taken)
-    throw new ApiError('DockerError', `docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${taken.id}". You have to remove (or rename) that container to be able to reuse that name.`);
-  const network = input.network ?? 'bridge';
-  if (!own(h.networks, network)) throw daemonError(`network ${network} not found`);
-  const restart = input.restart ?? 'no';
-  if (!['no', 'always', 'on-failure', 'unless-stopped'].includes(restart)) throw new ApiError('DockerError', `invalid restart policy '${String(restart)}'`);
-  const c: DockerContainer = {
-    id,
-    name,
-    image: img.ref,
-    state: 'created',
-    ports: (input.ports ?? []).map(parsePublish),
-    env: { ...img.env, ...(input.env ?? {}) },
-    network,
-    aliases: input.aliases ?? [],
-    restart,
-    restartCount: 0,
-    stoppedByUser: false,
-    createdMs: sim.now,
-    failingStreak: 0,
-    logs: [],
-    gen: 0,
-    order,
-    ...(input.healthcheck ? { healthcheck: dockerHealthcheck(input.healthcheck) } : {}),
-    ...(input.project ? { project: input.project, service: input.service! } : {}),
-  };
-  h.containers[id] = c;
-  return { c, pulled };
-}
-
-function describe(sim: SimContext, c: DockerContainer) {
-  const age = (ms: number | undefined) => (ms === undefined ? undefined : Math.round((sim.now - ms) / 1000));
-  const status =
-    c.state === 'running'
-      ? `Up ${age(c.startedMs)!} seconds${c.health ? ` (${c.health === 'starting' ? 'health: starting' : c.health})` : ''}`
-      : c.state === 'exited'
-        ? `Exited (${c.exitCode ?? 0}) ${age(c.finishedMs)!} seconds ago`
-        : c.state === 'restarting'
-          ? `Restarting (${c.exitCode ?? 0})`
-          : 'Created';
-  return {
-    ID: c.id.slice(0, 12),
-    Names: c.name,
-    Image: c.image,
-    State: c.state,
-    Status: status,
-    ExitCode: c.exitCode ?? 0,
-    Ports: c.ports.map((p) => `0.0.0.0:${p.host}->${p.container}/${p.protocol}`).join(', '),
-    Networks: c.network,
-    ...(c.health ? { Health: c.health } : {}),
-    RestartCount: c.restartCount,
-    ...(c.project ? { Project: c.project, Service: c.service } : {}),
-  };
 }
 
 export const DOCKER_OPERATIONS: Record<string, Operation> = {
@@ -313,67 +206,6 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     setOwn(host(sim).networks, name, { name });
     return { name };
   },
-  /** Takes a parsed Compose project (the formats layer reads the file): services with image, ports, environment, depends_on, healthcheck, restart. */
-  ComposeUp(sim, input) {
-    const h = host(sim);
-    const project = String(input.project ?? '');
-    const services = input.services as (RunInput & { name: string; dependsOn?: ComposeWaiting['dependsOn'] })[] | undefined;
-    if (!/^[a-z0-9][a-z0-9_-]*$/.test(project)) throw new ApiError('DockerError', `invalid project name "${project}"`);
-    if (!Array.isArray(services) || services.length === 0) throw new ApiError('DockerError', 'no service selected');
-    const names = new Set<string>();
-    for (const s of services) {
-      if (!s || typeof s.name !== 'string' || !/^[a-zA-Z0-9._-]+$/.test(s.name)) throw new ApiError('DockerError', 'every service needs a name of letters, digits, ".", "_" or "-"');
-      if (typeof s.image !== 'string' || s.image === '') throw new ApiError('DockerError', `service "${s.name}" has neither an image nor a build context specified`);
-      names.add(s.name);
-    }
-    for (const s of services) {
-      for (const [d, cond] of Object.entries(s.dependsOn ?? {})) {
-        if (!names.has(d)) throw new ApiError('DockerError', `service "${s.name}" depends on undefined service "${d}": invalid compose project`);
-        if (!['service_started', 'service_healthy', 'service_completed_successfully'].includes(cond)) throw new ApiError('DockerError', `service "${s.name}": unknown depends_on condition "${String(cond)}"`);
-      }
-    }
-    // Compose pulls every missing image before it creates a container: one that cannot be pulled stops it all.
-    for (const s of services) {
-      const problem = pullProblem(sim, s.image);
-      if (problem) throw new ApiError(problem.code, `${s.name} ${problem.message}`);
-    }
-    const network = `${project}_default`;
-    if (!h.networks[network]) h.networks[network] = { name: network, project };
-    const created: string[] = [];
-    for (const s of services) {
-      const name = `${project}-${s.name}-1`;
-      let c = Object.values(h.containers).find((x) => x.name === name);
-      if (!c) {
-        c = create(sim, { ...s, name, network, aliases: [s.name], project, service: s.name }).c;
-        created.push(name);
-      }
-      if (c.state === 'running' || h.waiting.some((w) => w.container === c!.id)) continue;
-      h.waiting.push({ project, service: s.name, container: c.id, dependsOn: s.dependsOn ?? {} });
-    }
-    composeProgress(sim);
-    return { network, containers: services.map((s) => `${project}-${s.name}-1`), created };
-  },
-  ComposeDown(sim, input) {
-    const h = host(sim);
-    const project = String(input.project ?? '');
-    const removed: string[] = [];
-    for (const c of Object.values(h.containers)) {
-      if (c.project !== project) continue;
-      c.gen++;
-      delete h.containers[c.id];
-      removed.push(c.name);
-    }
-    h.waiting = h.waiting.filter((w) => w.project !== project);
-    delete h.networks[`${project}_default`];
-    return { removed, network: `${project}_default` };
-  },
-  ComposePs(sim, input) {
-    return {
-      containers: Object.values(host(sim).containers)
-        .filter((c) => c.project === input.project)
-        .map((c) => describe(sim, c)),
-    };
-  },
   /** A request from the host to a published port: what `curl http://localhost:8080/path` would get. */
   Curl(sim, input) {
     const m = /^(?:http:\/\/)?(localhost|127\.0\.0\.1)(?::(\d+))?(\/.*)?$/.exec(String(input.url ?? ''));
@@ -474,4 +306,5 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
       failuresByReason: t.reasons,
     };
   },
+  ...COMPOSE_OPERATIONS,
 };

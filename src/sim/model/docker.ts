@@ -48,6 +48,8 @@ export interface DockerContainer {
   logs: { t: number; line: string }[];
   project?: string;
   service?: string;
+  /** A Compose container: the digest of its service's configuration and image when it was created (Compose's config-hash label). */
+  configHash?: string;
   /** Bumped at every start and stop so that events of an earlier run are ignored. */
   gen: number;
   /** Creation order on the host. */

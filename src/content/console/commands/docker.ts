@@ -140,7 +140,7 @@ export const dockerCommand: ConsoleCommand<{ words: string[] }> = {
     'docker exec <container> <command>',
     'docker pull | push <image>',
     'docker network create <name>',
-    'docker compose [-f file] [-p project] up | down | ps | logs | exec | start | stop | restart',
+    'docker compose [-f file] [-p project] up | down | ps [-a] | logs | exec | start | stop | restart',
   ],
   help: "Docker on the world's local host, before ECS: build images from the editor's Dockerfile, run containers with published ports, and run a Compose file from the editor.",
   time: 'none',

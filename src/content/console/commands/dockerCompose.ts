@@ -26,6 +26,32 @@ function dockerfileOf(build: unknown): string {
   return ctx === '.' || ctx === './' ? df : `${ctx.replace(/^\.\//, '').replace(/\/$/, '')}/${df}`;
 }
 
+interface UpOutput {
+  network: string;
+  networkCreated: boolean;
+  containers: { name: string; action: 'Created' | 'Recreated' | 'Running' | 'Kept' }[];
+  started: string[];
+  waitingFor: string[];
+}
+
+/** What each step of `up` did, one line per step as Compose prints its progress when it does not draw on a terminal. */
+const step = (what: string, text: string) => ` ${what}  ${text}`;
+
+/**
+ * `up`'s progress: the network, each container created ("Creating", "Created"), recreated because its configuration
+ * or image changed ("Recreate", "Recreated"), left running ("Running") or kept stopped ("Created"); then each container started now ("Starting",
+ * "Started") and the dependencies the others still wait for ("Waiting"), which start when their conditions hold.
+ */
+function upProgress(r: UpOutput): string[] {
+  const lines = r.networkCreated ? [step(`Network ${r.network}`, 'Creating'), step(`Network ${r.network}`, 'Created')] : [];
+  // A stopped container kept as it was is "Created" again, as Compose says before it starts it.
+  const converged = { Created: ['Creating', 'Created'], Recreated: ['Recreate', 'Recreated'], Running: ['Running'], Kept: ['Created'] } as const;
+  for (const c of r.containers) for (const text of converged[c.action]) lines.push(step(`Container ${c.name}`, text));
+  for (const c of r.started) lines.push(step(`Container ${c}`, 'Starting'), step(`Container ${c}`, 'Started'));
+  for (const c of r.waitingFor) lines.push(step(`Container ${c}`, 'Waiting'));
+  return lines;
+}
+
 function up({ name, p, session, call, shown }: Project): Printed {
   const services: Record<string, unknown>[] = [];
   const out = [...shown];
@@ -35,7 +61,7 @@ function up({ name, p, session, call, shown }: Project): Printed {
       image = `${name}-${s.name}`;
       const r = call('Build', { tag: image, dockerfile: fileText(session.files, dockerfileOf(s.build)) });
       if (!r.ok) return { output: [...out, `failed to build ${s.name}: ${r.msg}`].join('\n'), exitCode: 1 };
-      out.push(` ✔ Image ${image} Built`);
+      out.push(step(`Image ${image}`, 'Built'));
     }
     const restart = typeof s.raw.restart === 'string' ? s.raw.restart : undefined;
     services.push({
@@ -50,22 +76,24 @@ function up({ name, p, session, call, shown }: Project): Printed {
   }
   const r = call('ComposeUp', { project: name, services });
   if (!r.ok) return { output: [...out, r.msg].join('\n'), exitCode: 1 };
-  out.push(` ✔ Network ${String(r.out.network)} Created`, ...(r.out.containers as string[]).map((c) => ` ✔ Container ${c} Created`));
-  return { output: out.join('\n'), exitCode: 0 };
+  return { output: [...out, ...upProgress(r.out as unknown as UpOutput)].join('\n'), exitCode: 0 };
 }
 
 function down({ name, call }: Project): Printed {
   const r = call('ComposeDown', { project: name });
-  return r.ok ? { output: [...(r.out.removed as string[]).map((c) => ` ✔ Container ${c} Removed`), ` ✔ Network ${String(r.out.network)} Removed`].join('\n'), exitCode: 0 } : fail(r.msg);
+  if (!r.ok) return fail(r.msg);
+  const removed = (r.out.removed as string[]).flatMap((c) => ['Stopping', 'Stopped', 'Removing', 'Removed'].map((text) => step(`Container ${c}`, text)));
+  return { output: [...removed, step(`Network ${String(r.out.network)}`, 'Removing'), step(`Network ${String(r.out.network)}`, 'Removed')].join('\n'), exitCode: 0 };
 }
 
-function ps({ name, call }: Project): Printed {
-  const r = call('ComposePs', { project: name });
+/** `ps` lists the running containers; `ps -a` / `--all` the stopped ones too. */
+function ps({ name, call }: Project, rest: string[]): Printed {
+  const r = call('ComposePs', { project: name, all: rest.includes('-a') || rest.includes('--all') });
   return r.ok ? { output: psTable(r.out.containers as PsRow[], true), exitCode: 0 } : fail(r.msg);
 }
 
 function logs({ name, call }: Project, rest: string[]): Printed {
-  const r = call('ComposePs', { project: name });
+  const r = call('ComposePs', { project: name, all: true });
   if (!r.ok) return fail(r.msg);
   const lines: string[] = [];
   for (const c of r.out.containers as PsRow[]) {
@@ -76,21 +104,23 @@ function logs({ name, call }: Project, rest: string[]): Printed {
   return { output: lines.join('\n'), exitCode: 0 };
 }
 
-const EACH = { restart: ['Restart', 'Restarted'], stop: ['Stop', 'Stopped'], start: ['Start', 'Started'] } as const;
+const EACH = { restart: ['Restart', 'Restarting', 'Restarted'], stop: ['Stop', 'Stopping', 'Stopped'], start: ['Start', 'Starting', 'Started'] } as const;
 
 /** restart / stop / start: each of the project's containers (or the services named). */
 const onEach =
   (sub: keyof typeof EACH) =>
   ({ name, call }: Project, rest: string[]): Printed => {
-    const r = call('ComposePs', { project: name });
+    const r = call('ComposePs', { project: name, all: true });
     if (!r.ok) return fail(r.msg);
     const out: string[] = [];
+    let failed = false;
     for (const c of r.out.containers as PsRow[]) {
       if (rest.length && !rest.includes(c.Service ?? '')) continue;
       const x = call(EACH[sub][0], { container: c.Names });
-      out.push(x.ok ? ` ✔ Container ${c.Names} ${EACH[sub][1]}` : x.msg);
+      if (!x.ok) failed = true;
+      out.push(...(x.ok ? [step(`Container ${c.Names}`, EACH[sub][1]), step(`Container ${c.Names}`, EACH[sub][2])] : [x.msg]));
     }
-    return { output: out.join('\n'), exitCode: out.some((l) => !l.startsWith(' ✔')) ? 1 : 0 };
+    return { output: out.join('\n'), exitCode: failed ? 1 : 0 };
   };
 
 function exec({ name, call }: Project, rest: string[]): Printed {

@@ -88,8 +88,8 @@ describe('the local Docker host', () => {
 
   it('without -p the project is the file\'s name:, else "sandbox"', () => {
     const { run } = world({ 'compose.yaml': 'name: shop\nservices:\n  db:\n    image: postgres:16\n', 'other.yaml': 'services:\n  db:\n    image: postgres:16\n' });
-    expect(run('docker compose up -d').output).toContain(' ✔ Container shop-db-1 Created');
-    expect(run('docker compose -f other.yaml up -d').output).toContain(' ✔ Container sandbox-db-1 Created');
+    expect(run('docker compose up -d').output).toContain(' Container shop-db-1  Created');
+    expect(run('docker compose -f other.yaml up -d').output).toContain(' Container sandbox-db-1  Created');
   });
 
   it('a Dockerfile without FROM, or with an unknown instruction, is refused with its line', () => {
@@ -100,15 +100,33 @@ describe('the local Docker host', () => {
 
   it('L3: a bare depends_on starts the API before the database accepts connections, and it dies: the readiness race', () => {
     const { run } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    environment:\n      DB_HOST: db\n    depends_on:\n      - db\n') });
-    expect(run('docker compose -p shop up -d').output).toBe(' ✔ Image shop-api Built\n ✔ Network shop_default Created\n ✔ Container shop-api-1 Created\n ✔ Container shop-db-1 Created');
+    // Compose's progress as it prints it off a terminal: the database starts first, then the API that depends on it.
+    expect(run('docker compose -p shop up -d').output).toBe(
+      [
+        ' Image shop-api  Built',
+        ' Network shop_default  Creating',
+        ' Network shop_default  Created',
+        ' Container shop-api-1  Creating',
+        ' Container shop-api-1  Created',
+        ' Container shop-db-1  Creating',
+        ' Container shop-db-1  Created',
+        ' Container shop-db-1  Starting',
+        ' Container shop-db-1  Started',
+        ' Container shop-api-1  Starting',
+        ' Container shop-api-1  Started',
+      ].join('\n'),
+    );
     run('sleep 10s');
-    const ps = run('docker compose -p shop ps').output;
+    // ps lists the running containers only; -a (--all) the exited API too.
+    expect(run('docker compose -p shop ps').output).not.toContain('shop-api-1');
+    const ps = run('docker compose -p shop ps -a').output;
+    expect(run('docker compose -p shop ps --all').output).toBe(ps);
     expect(ps).toMatch(/shop-api-1 +shop-api:latest +api +Exited \(1\)/);
     expect(ps).toMatch(/shop-db-1 +postgres:16 +db +Up 10 seconds/);
     expect(run('docker compose -p shop logs api').output).toBe('shop-api-1  | starting shop-api:latest\nshop-api-1  | Error: connect ECONNREFUSED db:5432');
     expect(run('curl localhost:3000/').exitCode).toBe(7);
     // Starting it again by hand once the database is up works: the race, not the configuration, was the problem.
-    expect(run('docker compose -p shop restart api').output).toBe(' ✔ Container shop-api-1 Restarted');
+    expect(run('docker compose -p shop restart api').output).toBe(' Container shop-api-1  Restarting\n Container shop-api-1  Restarted');
     run('sleep 3s');
     expect(run('curl localhost:3000/').output).toBe('200 OK /');
   });
@@ -128,16 +146,19 @@ describe('the local Docker host', () => {
       Dockerfile: DOCKERFILE,
       'compose.yaml': compose('    environment:\n      DB_HOST: db\n    depends_on:\n      db:\n        condition: service_healthy\n', '    healthcheck:\n      test: ["CMD", "pg_isready"]\n      interval: 2s\n      retries: 5\n'),
     });
-    run('docker compose -p shop up -d');
+    // The API waits for the database's health check: up says so and returns, as with -d.
+    expect(run('docker compose -p shop up -d').output).toMatch(/ Container shop-db-1 {2}Starting\n Container shop-db-1 {2}Started\n Container shop-db-1 {2}Waiting$/);
     run('sleep 5s');
-    expect(run('docker compose -p shop ps').output).toMatch(/shop-api-1 +shop-api:latest +api +Created/);
+    expect(run('docker compose -p shop ps -a').output).toMatch(/shop-api-1 +shop-api:latest +api +Created/);
     run('sleep 10s');
     expect(run('docker compose -p shop ps').output).toMatch(/shop-db-1 +postgres:16 +db +Up 15 seconds \(healthy\)/);
     expect(run('docker compose -p shop logs api').output).toContain('connected to db:5432');
     expect(run('curl http://localhost:3000/').output).toBe('200 OK /');
     // The database accepts connections at 8 s and its check every 2 s passes then; the API starts at that moment.
     expect(sim.events.find((e) => e.type === 'ContainerStarted' && e.message.includes('shop-api-1'))!.t).toBe(8_000);
-    expect(run('docker compose -p shop down').output).toBe(' ✔ Container shop-api-1 Removed\n ✔ Container shop-db-1 Removed\n ✔ Network shop_default Removed');
+    expect(run('docker compose -p shop down').output).toBe(
+      [...['api', 'db'].flatMap((s) => ['Stopping', 'Stopped', 'Removing', 'Removed'].map((x) => ` Container shop-${s}-1  ${x}`)), ' Network shop_default  Removing', ' Network shop_default  Removed'].join('\n'),
+    );
   });
 
   it("a restart policy retries until the database is there, with Docker's doubling delay", () => {
