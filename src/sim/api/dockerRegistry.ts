@@ -186,7 +186,7 @@ export function push(sim: SimContext, ref: unknown): { image: string; digest: st
   if (!h.registry.includes(tagged)) h.registry.push(tagged);
   copyBehaviour(sim, local.ref, tagged);
   const digest = manifestDigest(manifest);
-  sim.emit('ImagePushed', `Image ${tagged} pushed to Amazon ECR repository ${repo.repositoryName}.`, { image: tagged });
+  // The push is one event: ECR's image action (what EventBridge delivers for it), naming the repository URI.
   return {
     image: tagged,
     digest,

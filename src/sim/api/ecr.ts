@@ -115,7 +115,7 @@ export function putImage(sim: SimContext, r: EcrRepository, manifest: string, ta
       imageSizeInBytes: manifestLayers(manifest).reduce((a, l) => a + l.size, 0),
     });
   if (tag !== undefined) image.imageTags.push(tag);
-  sim.emit('EcrImageAction', `Image ${r.repositoryName}${tag !== undefined ? `:${tag}` : ''} pushed to Amazon ECR (${digest.slice(0, 19)}…).`, {
+  sim.emit('EcrImageAction', `Image ${r.repositoryUri}${tag !== undefined ? `:${tag}` : ''} pushed to Amazon ECR (${digest.slice(0, 19)}…).`, {
     actionType: 'PUSH',
     repositoryName: r.repositoryName,
     imageDigest: digest,

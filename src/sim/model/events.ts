@@ -86,7 +86,6 @@ export interface EventMap {
   EcrImageAction: { actionType: 'PUSH' | 'DELETE'; repositoryName: string; imageDigest: string; imageTag?: string };
   // the local Docker host
   ImageBuilt: { image: string };
-  ImagePushed: { image: string };
   ContainerStarted: { container: string };
   ContainerExited: { container: string; exitCode: number };
   ContainerHealth: { container: string; health: 'starting' | 'healthy' | 'unhealthy' | undefined };
@@ -169,7 +168,6 @@ export const EVENT_CATEGORY: Record<EventType, EventCategory> = {
   'sim.fault': 'account',
   EcrImageAction: 'account',
   ImageBuilt: 'docker',
-  ImagePushed: 'docker',
   ContainerStarted: 'docker',
   ContainerExited: 'docker',
   ContainerHealth: 'docker',
