@@ -97,6 +97,8 @@ export class Timeline {
    * replay further; the page uses it to keep snapshots of a large world from stalling frames.
    */
   snapshotGate: () => boolean = () => true;
+  /** In a lesson, its `allowed` list: the console's `help` lists the commands it lets through. */
+  allowed: readonly string[] = [];
   /** Called with how long each snapshot took (ms of wall time, as measured by the caller's clock). */
   onSnapshot?: (tookMs: number) => void;
 
@@ -257,7 +259,7 @@ export class Timeline {
     if (a.kind === 'command') {
       if (a.files) Object.assign(this.session.files, a.files);
       const l = readLine(a.line, this.session.files);
-      const { then, ...done } = runLine(l, { sim: this.sim, session: this.session });
+      const { then, ...done } = runLine(l, { sim: this.sim, session: this.session, allowed: this.allowed });
       this.outcomes.push({ action: a, command: a.line, ...done });
       if (then && 'command' in l && l.command) this.schedule(l.command.name, then, this.outcomes.length - 1);
     } else {
@@ -278,7 +280,7 @@ export class Timeline {
 
   /** Runs a command's later step and adds what it printed and did to the command's outcome. */
   private resume(p: PendingStep): void {
-    const r = resumeStep(p.command, p.then, { sim: this.sim, session: this.session });
+    const r = resumeStep(p.command, p.then, { sim: this.sim, session: this.session, allowed: this.allowed });
     const before = this.outcomes[p.outcome]!;
     const { then, ...merged } = mergeStep(before, r);
     // A new object: snapshots share the earlier outcome.

@@ -239,6 +239,7 @@ function runCommand(st: SandboxStore, arg: string): void {
     return;
   }
   const files = filesRead(line, s.editor.files);
+  t.allowed = s.lesson.current?.def.allowed ?? [];
   act(st, { kind: 'command', line, ...(Object.keys(files).length ? { files } : {}) });
 }
 

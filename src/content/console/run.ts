@@ -116,9 +116,9 @@ export type ConsoleResult = { command: string } & Omit<CommandResult, 'then'>;
  * Runs one line against a Sim on its own (no timeline): the time a command lets pass runs on this Sim's clock,
  * and its later steps run when that time is up. Never throws. Output is what the AWS CLI prints (JSON, 4-space indent).
  */
-export function runCommand(sim: Sim, line: string, session: ConsoleSession = newSession()): ConsoleResult {
+export function runCommand(sim: Sim, line: string, session: ConsoleSession = newSession(), allowed?: readonly string[]): ConsoleResult {
   const l = readLine(line, session.files);
-  const ctx = { sim, session };
+  const ctx = { sim, session, ...(allowed ? { allowed } : {}) };
   let r = runLine(l, ctx);
   while (r.then) {
     const { then, ...done } = r;

@@ -71,6 +71,8 @@ export interface RunContext {
   session: ConsoleSession;
   /** What the command reads on standard input (the output of the command piped into it), when there is any. */
   stdin?: string;
+  /** In a lesson, its `allowed` list (console command prefixes and editor actions): what `help` lists. */
+  allowed?: readonly string[];
 }
 
 /**

@@ -139,6 +139,8 @@ export const dockerCommand: ConsoleCommand<{ words: string[] }> = {
     'docker ps [-a] | images | logs | stop | start | restart | rm [-f] <container>',
     'docker exec <container> <command>',
     'docker pull | push <image>',
+    'docker tag <image> <registry>/<repository>:<tag>',
+    'docker login [-u user] [-p password | --password-stdin] <registry>',
     'docker network create <name>',
     'docker compose [-f file] [-p project] up | down | ps [-a] | logs | exec | start | stop | restart',
   ],
