@@ -119,8 +119,9 @@ const EDITOR_ACTIONS = {
     label: 'Register task definition',
     group: 'Editor',
     enabled: editorAction('editor.register'),
-    // A refused task definition's error is placed at its line with the YAML reader (JSON is YAML).
-    run: (st, file?: string) => withYaml(() => onFile(fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE), (f) => registerTaskDefinition(st, f))),
+    // A refused task definition's error is placed at its line with the YAML reader (JSON is YAML); the command runs in
+    // the console. Once both have loaded it runs at once; else the promise settles when it has run.
+    run: (st, file?: string) => withYaml(() => withConsole(() => onFile(fileFor(st.getState(), 'editor.register', file, TASKDEF_FILE), (f) => registerTaskDefinition(st, f)))) as void | Promise<void>,
   },
   'editor.composeUp': {
     label: 'Compose up on the local host',

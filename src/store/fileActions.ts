@@ -47,6 +47,9 @@ export function parses(file: string, text: string): boolean {
 export const onFile = (file: string, f: (file: string) => void) => withCause(`file:${file}`, () => f(file));
 
 /** Registers the task definition in an editor file; problems become markers at their lines. */
+/** A word as the console's shell reads it back unchanged: quoted when it holds anything but plain characters. */
+const shellWord = (w: string) => (/^[\w./:@%+=,-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
+
 export function registerTaskDefinition(store: SandboxStore, file: string): void {
   const s = store.getState().editor;
   const text = s.files[file] ?? '';
@@ -60,7 +63,8 @@ export function registerTaskDefinition(store: SandboxStore, file: string): void 
     setProblems(store, file, [{ file, line: 1, column: 1, member: '', message: 'A task definition is a JSON object with a family and containerDefinitions.', severity: 'error' }]);
     return;
   }
-  const o = act(store, { kind: 'call', call: 'ecs.RegisterTaskDefinition', input: parsed.value as Record<string, unknown>, label: `aws ecs register-task-definition --cli-input-json file://${file}` });
+  // The AWS CLI's command, so that the console prints its response as the CLI does (timestamps in ISO 8601).
+  const o = act(store, { kind: 'command', line: `aws ecs register-task-definition --cli-input-json ${shellWord(`file://${file}`)}`, files: { [file]: text } });
   if (!o) return;
   showPanel(store, 'console');
   if (o.exitCode !== 0) {

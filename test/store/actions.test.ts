@@ -16,6 +16,11 @@ describe('the action registry', () => {
     const store = fresh();
     runAction(store, 'editor.register', TASKDEF_FILE);
     expect(store.getState().ui.notices.at(-1)!.text).toBe('Registered task definition web:1.');
+    // The console shows the AWS CLI's command and its response as the CLI prints it: times in ISO 8601, not epoch seconds.
+    const shown = store.getState().world.timeline!.transcript.at(-1)!;
+    expect(shown.command).toBe(`aws ecs register-task-definition --cli-input-json file://${TASKDEF_FILE}`);
+    expect(shown.output).toContain('        "registeredAt": "2025-01-01T00:00:00+00:00",');
+    expect(shown.output).not.toMatch(/"registeredAt": \d/);
     const bad = '{\n  "family": "web",\n  "containerDefinitions": [\n    { "name": "web", "image": "nginx", "cpu": 256, "memory": 512, "portMappings": [{ "containerPort": 80, "hostPort": 81 }] }\n  ],\n  "networkMode": "awsvpc"\n}';
     runAction(store, 'editor.edit', { file: TASKDEF_FILE, text: bad });
     runAction(store, 'editor.register', TASKDEF_FILE);
