@@ -17,10 +17,9 @@ import { translate, type Translator } from '../i18n';
  * as they are), then the goal's `how` from the lesson's text, unless the goal can no longer be met.
  */
 function detailIn(t: Translator, c: ChecklistItem, def: Lesson): string {
-  if (!c.measured) return c.detail;
   const goal = def.goals.find((g) => g.id === c.id);
   const label = (id: unknown, english: string) => def.goals.find((g) => g.id === id)?.label ?? english;
-  const measured = c.measured.map((p) => (typeof p === 'string' ? p : translate(t.locale, p.key, p.key === 'check.once' ? { ...p.params, label: label(p.params?.goal, String(p.params?.label)) } : p.params))).join('');
+  const measured = (c.measured ?? []).map((p) => (typeof p === 'string' ? p : translate(t.locale, p.key, p.key === 'check.once' ? { ...p.params, label: label(p.params?.goal, String(p.params?.label)) } : p.params))).join('');
   const how = c.withoutHow ? '' : goal?.how;
   return [measured, how].filter(Boolean).join(' — ');
 }

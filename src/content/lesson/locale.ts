@@ -11,6 +11,7 @@ import { parseLesson, splitText } from './parse';
  *   title: …            chapter: …            summary: …
  *   goals: { <goal id>: label }
  *   labelsBefore: { <goal id>: label }   (a goal's labelBefore: shown until the predictions it names are answered)
+ *   how: { <goal id>: what to do about it (the goal's `how`, its commands as in English) }
  *   diagnostics: { <diagnostic id>: message }
  *   predictions: { <prediction id>: { prompt: …, choices: [label, …] } }
  *
@@ -24,6 +25,8 @@ export interface LessonStrings {
   summary?: string;
   goals?: Record<string, string>;
   labelsBefore?: Record<string, string>;
+  /** Each goal's `how`, by goal id. */
+  how?: Record<string, string>;
   diagnostics?: Record<string, string>;
   predictions?: Record<string, { prompt?: string; choices?: string[] }>;
 }
@@ -83,6 +86,7 @@ export function localizeLesson(lesson: Lesson, files: Files, locale: string): Le
   const md = files[`${dir}${locale}.md`];
   const goals = rec(y.goals);
   const labelsBefore = rec(y.labelsBefore);
+  const how = rec(y.how);
   const diagnostics = rec(y.diagnostics);
   const predictions = rec(y.predictions);
   return {
@@ -91,7 +95,12 @@ export function localizeLesson(lesson: Lesson, files: Files, locale: string): Le
     chapter: str(y.chapter) ?? lesson.chapter,
     summary: str(y.summary) ?? lesson.summary,
     text: md === undefined ? lesson.text : splitText(englishHeadings(md, locale)),
-    goals: lesson.goals.map((g) => ({ ...g, label: str(goals[g.id]) ?? g.label, ...(g.labelBefore ? { labelBefore: str(labelsBefore[g.id]) ?? g.labelBefore } : {}) })),
+    goals: lesson.goals.map((g) => ({
+      ...g,
+      label: str(goals[g.id]) ?? g.label,
+      ...(g.labelBefore ? { labelBefore: str(labelsBefore[g.id]) ?? g.labelBefore } : {}),
+      ...(g.how !== undefined ? { how: str(how[g.id]) ?? g.how } : {}),
+    })),
     diagnostics: lesson.diagnostics.map((d) => ({ ...d, message: str(diagnostics[d.id]) ?? d.message })),
     predictions: lesson.predictions.map((p) => {
       const tp = rec(predictions[p.id]);
