@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isCommand } from '../../src/ui/Markdown';
 import { localeYaml, localizeDemo, localizeIndex, parseDemo, parseIndex, parseLesson, parseLessonIn, sectionsOf, splitText, type Files, type Lesson } from '../../src/content/lesson';
 
 const root = resolve(import.meta.dirname, '../../lessons');
@@ -14,8 +15,54 @@ const LOCALE = 'es';
 
 const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
-/** What a lesson's translation lacks or has too much of: sections, hints, and the strings of lesson.yaml by id. */
-export function translationProblems(f: Files, lesson: Lesson, locale: string): string[] {
+/** The inline code of a text: commands (those the page gives a Run button) and the names, values and flags a learner types. */
+const codeIn = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+/** The CLI flags a text names outside its inline code (in a diagnostic's prose: `--force-new-deployment`). */
+const flagsIn = (text: string): string[] => [...text.replace(/`[^`]*`/g, ' ').matchAll(/(?<![\w-])--[a-z][\w-]*/g)].map((m) => m[0]);
+const sorted = (xs: string[]) => [...xs].sort();
+
+/** What a translated text changes of what the learner types: a command of its Run buttons, other inline code, a flag; or the English left as it is. */
+function typedProblems(where: string, en: string, tr: string): string[] {
+  const out: string[] = [];
+  const [enCode, trCode] = [codeIn(en), codeIn(tr)];
+  const [enRun, trRun] = [enCode.filter(isCommand), trCode.filter(isCommand)];
+  for (const c of enRun) if (!trRun.includes(c)) out.push(`${where} lacks the command \`${c}\` of lesson.yaml's text`);
+  for (const c of trRun) if (!enRun.includes(c)) out.push(`${where} has the command \`${c}\` that lesson.yaml's text has not`);
+  if (!out.length && sorted(enRun).join('\n') !== sorted(trRun).join('\n')) out.push(`${where} offers its commands ${trRun.length} times, lesson.yaml's text ${enRun.length}`);
+  for (const c of enCode) if (!isCommand(c) && !trCode.includes(c)) out.push(`${where} lacks \`${c}\` of lesson.yaml's text`);
+  for (const f of flagsIn(en)) if (!flagsIn(tr).includes(f)) out.push(`${where} lacks the flag ${f} of lesson.yaml's text`);
+  if (tr === en && (en.replace(/`[^`]*`/g, ' ').match(/[a-z]{3,}/gi) ?? []).length >= 3) out.push(`${where} is the English text`);
+  return out;
+}
+
+/** Every text of lesson.yaml a learner reads, by where text/<locale>.yaml gives it, with the English text. */
+function learnerTexts(lesson: Lesson): { member: string; en: string }[] {
+  return [
+    { member: 'title', en: lesson.title },
+    { member: 'chapter', en: lesson.chapter },
+    { member: 'summary', en: lesson.summary },
+    ...lesson.goals.map((g) => ({ member: `goals.${g.id}`, en: g.label })),
+    ...lesson.goals.flatMap((g) => (g.how === undefined ? [] : [{ member: `how.${g.id}`, en: g.how }])),
+    ...lesson.diagnostics.map((d) => ({ member: `diagnostics.${d.id}`, en: d.message })),
+    ...lesson.predictions.flatMap((p) => [{ member: `predictions.${p.id}.prompt`, en: p.prompt }, ...p.choices.map((c, i) => ({ member: `predictions.${p.id}.choices[${i}]`, en: c.label }))]),
+  ];
+}
+
+/** A member of text/<locale>.yaml by its dotted path (choices[i] for a choice). */
+function memberOf(y: Record<string, unknown>, member: string): unknown {
+  const [top, id, ...rest] = member.split('.');
+  let v: unknown = rec(y[top!]);
+  if (id === undefined) return y[top!];
+  v = rec(v)[id];
+  for (const part of rest.join('.').split('.').filter(Boolean)) {
+    const choice = /^choices\[(\d+)\]$/.exec(part);
+    v = choice ? (Array.isArray(rec(v).choices) ? (rec(v).choices as unknown[])[Number(choice[1])] : undefined) : rec(v)[part];
+  }
+  return v;
+}
+
+/** What a lesson's text/<locale>.md lacks or has too much of: sections and hints. */
+function textProblems(f: Files, lesson: Lesson, locale: string): string[] {
   const out: string[] = [];
   const dir = `${lesson.id}/text/`;
   const en = f[`${dir}en.md`] ?? '';
@@ -27,30 +74,29 @@ export function translationProblems(f: Files, lesson: Lesson, locale: string): s
   for (const s of have) if (!want.includes(s)) out.push(`${dir}${locale}.md has a section ${s} that ${dir}en.md has not`);
   const hints = [splitText(en).hints.length, splitText(md.replace(/^## Pistas$/m, '## Hints')).hints.length];
   if (hints[0] !== hints[1]) out.push(`${dir}${locale}.md has ${hints[1]} hints, en.md ${hints[0]}`);
-  const y = localeYaml(f, `${dir}${locale}.yaml`);
-  for (const k of ['title', 'chapter', 'summary']) if (typeof y[k] !== 'string' || !(y[k] as string).trim()) out.push(`${dir}${locale}.yaml has no ${k}`);
-  const keyed = (member: string, wanted: string[]) => {
-    const got = rec(y[member]);
-    for (const id of wanted) if (got[id] === undefined) out.push(`${dir}${locale}.yaml: ${member}.${id} has no label`);
-    for (const id of Object.keys(got)) if (!wanted.includes(id)) out.push(`${dir}${locale}.yaml: ${member}.${id} is not in lesson.yaml`);
-  };
-  keyed(
-    'goals',
-    lesson.goals.map((g) => g.id),
-  );
-  keyed(
-    'diagnostics',
-    lesson.diagnostics.map((d) => d.id),
-  );
-  keyed(
-    'predictions',
-    lesson.predictions.map((p) => p.id),
-  );
+  return out;
+}
+
+/**
+ * What a lesson's translation lacks or has too much of: sections, hints, and every learner-visible text of lesson.yaml by id
+ * (title, chapter, summary, goals' labels and hows, diagnostics, predictions' prompts and choices), with the commands as in English.
+ */
+export function translationProblems(f: Files, lesson: Lesson, locale: string): string[] {
+  const out = textProblems(f, lesson, locale);
+  if (out.length === 1 && out[0]!.endsWith('is missing')) return out;
+  const file = `${lesson.id}/text/${locale}.yaml`;
+  const y = localeYaml(f, file);
+  for (const { member, en } of learnerTexts(lesson)) {
+    const tr = memberOf(y, member);
+    if (typeof tr !== 'string' || !tr.trim()) out.push(`${file}: ${member} is missing (lesson.yaml has "${en}")`);
+    else out.push(...typedProblems(`${file}: ${member}`, en, tr));
+  }
+  const ids = { goals: lesson.goals.map((g) => g.id), how: lesson.goals.filter((g) => g.how !== undefined).map((g) => g.id), diagnostics: lesson.diagnostics.map((d) => d.id), predictions: lesson.predictions.map((p) => p.id) };
+  for (const [member, wanted] of Object.entries(ids)) for (const id of Object.keys(rec(y[member]))) if (!wanted.includes(id)) out.push(`${file}: ${member}.${id} is not in lesson.yaml`);
   for (const p of lesson.predictions) {
-    const tp = rec(rec(y.predictions)[p.id]);
-    const choices = Array.isArray(tp.choices) ? tp.choices : [];
-    if (typeof tp.prompt !== 'string') out.push(`${dir}${locale}.yaml: predictions.${p.id} has no prompt`);
-    if (choices.length !== p.choices.length) out.push(`${dir}${locale}.yaml: predictions.${p.id} has ${choices.length} choices, lesson.yaml ${p.choices.length}`);
+    const choices = rec(rec(y.predictions)[p.id]).choices;
+    const n = Array.isArray(choices) ? choices.length : 0;
+    if (n > p.choices.length) out.push(`${file}: predictions.${p.id} has ${n} choices, lesson.yaml ${p.choices.length}`);
   }
   return out;
 }
@@ -60,10 +106,23 @@ describe('the lessons in Spanish', () => {
     expect(translationProblems(files, parseLesson(files, id), LOCALE)).toEqual([]);
   });
 
-  it('are told apart when a section or a goal label is missing', () => {
+  it('are told apart when a section, a goal label or a hint is missing, a command differs, or a text is left in English', () => {
     const broken = { ...files, 'L1/text/es.md': files['L1/text/es.md']!.replace(/## Recapitulación[\s\S]*$/, '') };
-    const y = files['L1/text/es.yaml']!.replace(/^ {2}crashed: .*\n/m, '');
-    expect(translationProblems({ ...broken, 'L1/text/es.yaml': y }, parseLesson(files, 'L1'), LOCALE)).toEqual(['L1/text/es.md has no section Debrief', 'L1/text/es.yaml: goals.crashed has no label']);
+    const y = files['L1/text/es.yaml']!.replace(/^ {2}crashed: .*\n/m, '')
+      .replace(/^ {2}threads: "envía.*\n/m, '')
+      .replace('`curl localhost:3000/api/posts`', '`curl localhost:3000/api/post`')
+      .replace(/^ {2}recovered: "vuelve.*$/m, '  recovered: "start the process again (process restart forum) and keep the clock running for 30 s; `traffic stats 3000` counts the last 30 s"');
+    expect(translationProblems({ ...broken, 'L1/text/es.yaml': y }, parseLesson(files, 'L1'), LOCALE)).toEqual([
+      'L1/text/es.md has no section Debrief',
+      'L1/text/es.yaml: goals.crashed is missing (lesson.yaml has "Watch what happens to the process at 2:00")',
+      'L1/text/es.yaml: how.threads is missing (lesson.yaml has "send one: `curl localhost:3000/api/threads`")',
+      "L1/text/es.yaml: how.posts lacks the command `curl localhost:3000/api/posts` of lesson.yaml's text",
+      "L1/text/es.yaml: how.posts has the command `curl localhost:3000/api/post` that lesson.yaml's text has not",
+      "L1/text/es.yaml: how.recovered lacks the command `process restart forum` of lesson.yaml's text",
+    ]);
+    // A hint for a goal that has none, and one left exactly as in English.
+    const extra = files['L3/text/es.yaml']!.replace(/^how:\n/m, 'how:\n  nobody: "haz algo"\n').replace(/^ {2}no-refused: "un arranque.*$/m, '  no-refused: "a cold start is `docker compose down`, then Compose up"');
+    expect(translationProblems({ ...files, 'L3/text/es.yaml': extra }, parseLesson(files, 'L3'), LOCALE)).toEqual(['L3/text/es.yaml: how.no-refused is the English text', 'L3/text/es.yaml: how.nobody is not in lesson.yaml']);
   });
 
   it('read in Spanish, and fall back to English for what a locale lacks', () => {
@@ -71,10 +130,15 @@ describe('the lessons in Spanish', () => {
     expect(es.title).toBe('Conoce el monolito');
     expect(es.text.debrief).toMatch(/^Un proceso significa un solo dominio de fallo/);
     expect(es.goals.find((g) => g.id === 'crashed')!.label).toBe('Observa qué le pasa al proceso a las 2:00');
+    // What to do about a goal, in Spanish, with the command its Run button types exactly as in English.
+    expect(es.goals.find((g) => g.id === 'users')!.how).toBe('envía una: `curl localhost:3000/api/users`');
+    // A goal without a how gets none in Spanish either.
+    expect(parseLessonIn(files, 'L5', LOCALE).goals.find((g) => g.id === 'never-below')!.how).toBeUndefined();
     // The checks are the English lesson's: only the words change.
     expect(es.goals.map((g) => g.check)).toEqual(parseLesson(files, 'L1').goals.map((g) => g.check));
     const fr = parseLessonIn(files, 'L1', 'fr');
     expect(fr.text).toEqual(parseLesson(files, 'L1').text);
+    expect(fr.goals).toEqual(parseLesson(files, 'L1').goals);
   });
 
   it('name every chapter, and every demo with all its pauses, answer choices and callouts', () => {
