@@ -76,7 +76,7 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
     }
   }, 90_000);
 
-  it("says the sandbox's own words in Spanish: a console message, a not-now reason, a notice, a checklist detail and a Why here? reason", async () => {
+  it("says the sandbox's own words in Spanish: a console message, a not-now reason, a notice, a checklist detail, a goal's hint and a Why here? reason", async () => {
     const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     try {
@@ -111,6 +111,18 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       await openPage(page, `${url}?lesson=L2`);
       const pane = page.getByRole('region', { name: 'Lección L2' });
       await expect.poll(() => pane.locator('.checklist .detail').first().textContent()).toMatch(/^todavía no — /);
+      // L3's checklist: what to do about a goal is the lesson's Spanish, and its Run buttons type the English command.
+      await openPage(page, `${url}?lesson=L3`);
+      const l3 = page.getByRole('region', { name: 'Lección L3' });
+      const fold = l3.locator('.lesson-checks-head button');
+      if ((await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+      const bothUp = l3.locator('.checklist > li').first().locator('.detail');
+      await expect.poll(() => bothUp.innerText()).toMatch(/^encontrados: 0 \(hacen falta exactamente 2\) — pulsa Compose up \(o ejecuta docker compose up -d/);
+      expect(await bothUp.innerText()).not.toMatch(/press|shows what runs/);
+      const traffic = l3.locator('.checklist > li').nth(2).locator('.detail');
+      expect(await traffic.innerText()).toMatch(/envía tráfico constante .* y deja correr el reloj; traffic stats 80\s*Ejecutar ▸\s*cuenta los últimos 30 s/);
+      await bothUp.getByRole('button', { name: 'Ejecutar en la consola: docker compose up -d' }).click();
+      await expect.poll(() => page.getByLabel('Comando', { exact: true }).inputValue()).toBe('docker compose up -d');
     } finally {
       await context.close();
     }

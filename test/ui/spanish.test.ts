@@ -49,12 +49,16 @@ describe('the page in Spanish', () => {
   it("says what the checker measured under a goal in Spanish, then the goal's own Spanish how", async () => {
     const store = await spanish();
     await settle(async () => openLesson(store, (await loadCatalog()).lessons.L2!));
+    await localeTexts('es');
     const { root, unmount } = await render(store, createElement(LessonPane));
     done = unmount;
     await settle(() => runAction(store, 'console.run', 'docker build -t forum:1 .'));
     const details = [...root.querySelectorAll('.checklist .detail')].map((d) => d.textContent!);
     expect(details.some((d) => d.startsWith('todavía no —'))).toBe(true);
-    expect(details.join('\n')).not.toMatch(/not yet|found|need at least/);
+    expect(details.join('\n')).not.toMatch(/not yet|found|need at least|run it with|keep the clock running/);
+    // The goal's how is the lesson's Spanish, its command as in English (its Run button types that).
+    expect(details.join('\n')).toContain('ejecútalo con -p HOST:CONTAINER (docker run -d -p 80:3000 --name forum forum:1Ejecutar ▸); docker psEjecutar ▸ muestra lo que está publicado');
+    expect(root.querySelector('.checklist .detail button[aria-label*="docker run -d -p 80:3000 --name forum forum:1"]')).not.toBeNull();
   });
 
   it('says why a button cannot run now in Spanish (its title), and a notice in Spanish', async () => {
