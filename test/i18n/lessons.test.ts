@@ -19,6 +19,8 @@ const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 const codeIn = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 /** The CLI flags a text names outside its inline code (in a diagnostic's prose: `--force-new-deployment`). */
 const flagsIn = (text: string): string[] => [...text.replace(/`[^`]*`/g, ' ').matchAll(/(?<![\w-])--[a-z][\w-]*/g)].map((m) => m[0]);
+/** The names a text gives outside its inline code that hold a colon, a dot or a slash and a digit, colon or dot (an image, a revision, an address): forum-api:2, localhost:80. */
+const namesIn = (text: string): string[] => [...text.replace(/`[^`]*`/g, ' ').matchAll(/[\w-]+(?:[:./][\w-]+)+/g)].map((m) => m[0]).filter((n) => /[\d:.]/.test(n) && !/^[\d.,:]+$/.test(n));
 const sorted = (xs: string[]) => [...xs].sort();
 
 /** What a translated text changes of what the learner types: a command of its Run buttons, other inline code, a flag; or the English left as it is. */
@@ -31,6 +33,7 @@ function typedProblems(where: string, en: string, tr: string): string[] {
   if (!out.length && sorted(enRun).join('\n') !== sorted(trRun).join('\n')) out.push(`${where} offers its commands ${trRun.length} times, lesson.yaml's text ${enRun.length}`);
   for (const c of enCode) if (!isCommand(c) && !trCode.includes(c)) out.push(`${where} lacks \`${c}\` of lesson.yaml's text`);
   for (const f of flagsIn(en)) if (!flagsIn(tr).includes(f)) out.push(`${where} lacks the flag ${f} of lesson.yaml's text`);
+  for (const n of namesIn(en)) if (!namesIn(tr).includes(n)) out.push(`${where} lacks the name ${n} of lesson.yaml's text`);
   if (tr === en && (en.replace(/`[^`]*`/g, ' ').match(/[a-z]{3,}/gi) ?? []).length >= 3) out.push(`${where} is the English text`);
   return out;
 }
@@ -42,6 +45,7 @@ function learnerTexts(lesson: Lesson): { member: string; en: string }[] {
     { member: 'chapter', en: lesson.chapter },
     { member: 'summary', en: lesson.summary },
     ...lesson.goals.map((g) => ({ member: `goals.${g.id}`, en: g.label })),
+    ...lesson.goals.flatMap((g) => (g.labelBefore === undefined ? [] : [{ member: `labelsBefore.${g.id}`, en: g.labelBefore }])),
     ...lesson.goals.flatMap((g) => (g.how === undefined ? [] : [{ member: `how.${g.id}`, en: g.how }])),
     ...lesson.diagnostics.map((d) => ({ member: `diagnostics.${d.id}`, en: d.message })),
     ...lesson.predictions.flatMap((p) => [{ member: `predictions.${p.id}.prompt`, en: p.prompt }, ...p.choices.map((c, i) => ({ member: `predictions.${p.id}.choices[${i}]`, en: c.label }))]),
@@ -79,7 +83,7 @@ function textProblems(f: Files, lesson: Lesson, locale: string): string[] {
 
 /**
  * What a lesson's translation lacks or has too much of: sections, hints, and every learner-visible text of lesson.yaml by id
- * (title, chapter, summary, goals' labels and hows, diagnostics, predictions' prompts and choices), with the commands as in English.
+ * (title, chapter, summary, goals' labels, labels before their predictions are answered and hows, diagnostics, predictions' prompts and choices), with the commands as in English.
  */
 export function translationProblems(f: Files, lesson: Lesson, locale: string): string[] {
   const out = textProblems(f, lesson, locale);
@@ -91,7 +95,13 @@ export function translationProblems(f: Files, lesson: Lesson, locale: string): s
     if (typeof tr !== 'string' || !tr.trim()) out.push(`${file}: ${member} is missing (lesson.yaml has "${en}")`);
     else out.push(...typedProblems(`${file}: ${member}`, en, tr));
   }
-  const ids = { goals: lesson.goals.map((g) => g.id), how: lesson.goals.filter((g) => g.how !== undefined).map((g) => g.id), diagnostics: lesson.diagnostics.map((d) => d.id), predictions: lesson.predictions.map((p) => p.id) };
+  const ids = {
+    goals: lesson.goals.map((g) => g.id),
+    labelsBefore: lesson.goals.filter((g) => g.labelBefore !== undefined).map((g) => g.id),
+    how: lesson.goals.filter((g) => g.how !== undefined).map((g) => g.id),
+    diagnostics: lesson.diagnostics.map((d) => d.id),
+    predictions: lesson.predictions.map((p) => p.id),
+  };
   for (const [member, wanted] of Object.entries(ids)) for (const id of Object.keys(rec(y[member]))) if (!wanted.includes(id)) out.push(`${file}: ${member}.${id} is not in lesson.yaml`);
   for (const p of lesson.predictions) {
     const choices = rec(rec(y.predictions)[p.id]).choices;
@@ -106,7 +116,7 @@ describe('the lessons in Spanish', () => {
     expect(translationProblems(files, parseLesson(files, id), LOCALE)).toEqual([]);
   });
 
-  it('are told apart when a section, a goal label or a hint is missing, a command differs, or a text is left in English', () => {
+  it('are told apart when a section, a goal label or a hint is missing, a command or a name differs, or a text is left in English', () => {
     const broken = { ...files, 'L1/text/es.md': files['L1/text/es.md']!.replace(/## Recapitulación[\s\S]*$/, '') };
     const y = files['L1/text/es.yaml']!.replace(/^ {2}crashed: .*\n/m, '')
       .replace(/^ {2}threads: "envía.*\n/m, '')
@@ -123,6 +133,11 @@ describe('the lessons in Spanish', () => {
     // A hint for a goal that has none, and one left exactly as in English.
     const extra = files['L3/text/es.yaml']!.replace(/^how:\n/m, 'how:\n  nobody: "haz algo"\n').replace(/^ {2}no-refused: "un arranque.*$/m, '  no-refused: "a cold start is `docker compose down`, then Compose up"');
     expect(translationProblems({ ...files, 'L3/text/es.yaml': extra }, parseLesson(files, 'L3'), LOCALE)).toEqual(['L3/text/es.yaml: how.no-refused is the English text', 'L3/text/es.yaml: how.nobody is not in lesson.yaml']);
+    // A name the learner types, outside inline code: L5's image in its repository.
+    const image = files['L5/text/es.yaml']!.replace('(imagen 123456789012.dkr.ecr.us-east-1.amazonaws.com/forum:3)', '(imagen forum:3)');
+    expect(translationProblems({ ...files, 'L5/text/es.yaml': image }, parseLesson(files, 'L5'), LOCALE)).toEqual([
+      "L5/text/es.yaml: how.revision-2 lacks the name 123456789012.dkr.ecr.us-east-1.amazonaws.com/forum:3 of lesson.yaml's text",
+    ]);
   });
 
   it('read in Spanish, and fall back to English for what a locale lacks', () => {
