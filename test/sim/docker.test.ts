@@ -21,3 +21,12 @@ describe('compose start order on the local host', () => {
     expect(started).toEqual(['p-db-1@0', 'p-a-1@2000', 'p-b-1@2000', 'p-c-1@2000']);
   });
 });
+
+describe('what an application on the local host answers', () => {
+  it('its routes and what lies under them; its pages (/) every other path, but the API answers 404 under its own prefix', () => {
+    const sim = new Sim({ images: { 'forum:0': { routes: { '/api/users': { cpuMs: 5 }, '/api/posts': { cpuMs: 5 }, '/': { cpuMs: 1 } } } } });
+    sim.call('docker.ProcessStart', { name: 'forum', port: 3000, image: 'forum:0' });
+    const status = (path: string) => (sim.call('docker.Curl', { url: `http://localhost:3000${path}` }).output as { status: number }).status;
+    expect(['/', '/api/users', '/api/users/7', '/about', '/threads/3', '/api/nope', '/api/'].map(status)).toEqual([200, 200, 200, 200, 200, 404, 404]);
+  });
+});

@@ -279,6 +279,21 @@ export function composeProgress(sim: SimContext): void {
 }
 
 /** One request from the host to localhost:<port><path>: a status, or curl's error and the reason behind it. */
+/**
+ * Whether an application with these routes answers `path` (200) or not (404): a route, anything under
+ * it, or a `*` pattern; `/` (the pages) answers every other path, except under a prefix the API's own
+ * routes hold (`/api/nope` is the API's 404 when `/api/users` is a route), as an app that mounts its
+ * API router before its pages answers. No routes known: it answers everything.
+ */
+function serves(routes: Record<string, unknown> | undefined, path: string): boolean {
+  if (!routes) return true;
+  const names = Object.keys(routes);
+  if (names.some((r) => r !== '/' && (path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || (r.endsWith('*') && path.startsWith(r.slice(0, -1)))))) return true;
+  if (!names.includes('/')) return false;
+  const top = /^\/[^/]+\//.exec(path)?.[0];
+  return !top || !names.some((r) => r.startsWith(top));
+}
+
 export function request(sim: SimContext, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string; crashed?: boolean } {
   const proc = Object.values(host(sim).processes).find((p) => p.port === port);
   if (proc && (proc.state === 'running' || !portsInUse(sim).has(port))) {
@@ -295,8 +310,7 @@ export function request(sim: SimContext, port: number, path: string): { ok: bool
       const why = `process ${proc.name} crashed handling ${path}`;
       return { ok: false, curl: `curl: (52) Empty reply from server\nhint: ${why}`, reason: why, crashed: true };
     }
-    const routes = localImageBehavior(sim, proc.image).routes;
-    const known = !routes || Object.keys(routes).some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || r === '/' || (r.endsWith('*') && path.startsWith(r.slice(0, -1))));
+    const known = serves(localImageBehavior(sim, proc.image).routes, path);
     return { ok: known, status: known ? 200 : 404, container: proc.name, reason: known ? '' : `${proc.name} answers 404 for ${path}` };
   }
   const c = portsInUse(sim).get(port);
@@ -310,7 +324,6 @@ export function request(sim: SimContext, port: number, path: string): { ok: bool
     const why = c.readyMs === undefined ? `${c.name} is not accepting connections yet` : `nothing listens on container port ${mapping.container} in ${c.name}${exposed.length ? ` (the image exposes ${exposed.join(', ')})` : ''}`;
     return { ok: false, curl: `curl: (56) Recv failure: Connection reset by peer\nhint: ${why}`, reason: why };
   }
-  const routes = localImageBehavior(sim, c.image).routes;
-  const known = !routes || Object.keys(routes).some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`) || r === '/');
+  const known = serves(localImageBehavior(sim, c.image).routes, path);
   return { ok: known, status: known ? 200 : 404, container: c.name, reason: known ? '' : `${c.name} answers 404 for ${path}` };
 }
