@@ -6,7 +6,6 @@ import { resolveRefs, type CallRecord } from './calls';
 import { mergeStep, readLine, resumeStep, runLine, waitOf } from './console/onDemand';
 import { newSession } from './console/session';
 import type { CommandResult, ConsoleSession, Continuation } from './console';
-import { say } from './console/said';
 
 /**
  * What a learner did, at the simulated time they did it. Replaying the same scenario, seed and
@@ -251,9 +250,13 @@ export class Timeline {
   }
 
   private apply(a: LearnerAction): void {
-    if (a.kind === 'command' && waitOf(a.line)) {
-      // Time passes between actions (their `at`), never inside one: a replay must not run the clock here.
-      this.outcomes.push({ action: a, command: a.line, ...say('console.noWaitInActionLog', undefined, 2) });
+    const wait = a.kind === 'command' ? waitOf(a.line) : undefined;
+    if (wait) {
+      // Kept where it was typed, printing nothing as sleep does (or why it cannot wait). Time passes between
+      // actions (their `at`), never inside one: the page's clock ran on after it, and a replay reaches the next
+      // action's time the same way.
+      const said = 'message' in wait ? { output: wait.message, ...(wait.pieces ? { pieces: wait.pieces } : {}), exitCode: 1 } : { output: '', exitCode: 0 };
+      this.outcomes.push({ action: a, command: actionText(a), ...said });
       return;
     }
     if (a.kind === 'command') {

@@ -226,14 +226,12 @@ function runCommand(st: SandboxStore, arg: string): void {
   if (!line) return;
   const s = st.getState();
   const t = s.world.timeline!;
-  // In the page time passes on the clock: a command that only waits (sleep) moves it forward instead of being an action.
+  // In the page time passes on the clock: a command that only waits (sleep) is kept in the transcript where it
+  // was typed (an action that does nothing, so a reloaded workspace shows it too), then the clock moves on.
   const wait = waitOf(line);
   if (wait) {
-    if ('message' in wait) {
-      // The console's own words (sleep's refusal) by their key; a tool's words as they are.
-      const said = wait.pieces?.length === 1 && typeof wait.pieces[0] !== 'string' ? wait.pieces[0] : undefined;
-      notify(st, said ? message(said.key, said.params) : wait.message, 'error');
-    } else {
+    act(st, { kind: 'command', line });
+    if ('ms' in wait) {
       t.seek(t.now + wait.ms);
       touched(st);
     }

@@ -461,6 +461,25 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await cmd.press('Tab');
     expect(await cmd.inputValue()).toBe('aws ecs describe-task');
     await expect.poll(() => page.getByText('describe-task-definition  describe-tasks').count()).toBe(1);
+    // A sleep lets time pass and stays in the transcript where it was typed, like what a refused one prints.
+    const lines = () => out.locator('.cmd').allTextContents();
+    await cmd.fill('sleep 30');
+    await cmd.press('Enter');
+    await expect.poll(() => clock(page).textContent()).toBe('0:00:30');
+    await cmd.fill('sleep soon');
+    await cmd.press('Enter');
+    await cmd.fill('aws ecs list-clusters');
+    await cmd.press('Enter');
+    const typed = ['$ aws ecs list-clusters', '$ aws ecs describe-services --cluster nope --services web', '$ sleep 30', '$ sleep soon', '$ aws ecs list-clusters'];
+    await expect.poll(lines).toEqual(typed);
+    expect(await out.textContent()).toContain("$ sleep soonsleep: invalid time interval 'soon'; give a duration such as 30, 90s or 5m$ aws ecs list-clusters");
+    // Reloaded, the transcript is rebuilt from the saved actions: the sleeps are where they were, the clock too.
+    await page.waitForTimeout(700);
+    await page.reload();
+    await page.locator('html[data-ready="true"]').waitFor();
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect.poll(lines).toEqual(typed);
+    expect(await clock(page).textContent()).toBe('0:00:30');
     await page.close();
   }, 60_000);
 });
