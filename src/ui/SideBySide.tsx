@@ -56,7 +56,7 @@ function Comparison() {
  * as the demo frames its world, or one cluster of the world framed on it, under its label; the
  * table below compares their figures.
  */
-export function SideBySide({ onSelect, spotlight, worldId }: { onSelect: ((s: Selection) => void) | undefined; spotlight: Selection | null; worldId: number }) {
+export function SideBySide({ onSelect, spotlight, selected = null, worldId }: { onSelect: ((s: Selection) => void) | undefined; spotlight: Selection | null; selected?: Selection | null; worldId: number }) {
   const panes = useSandbox(selectPaneViews);
   const theme = useSandbox(themeOf);
   const focus = useSandbox(selectFocus) ?? WHOLE;
@@ -74,6 +74,8 @@ export function SideBySide({ onSelect, spotlight, worldId }: { onSelect: ((s: Se
                 focus={pane.cluster === undefined ? focus : { kind: 'cluster', name: pane.cluster }}
                 theme={theme}
                 spotlight={spotlight}
+                // What the inspector shows is ringed in the pane of its world.
+                selected={selected?.world === pane.variant ? selected : null}
                 pane
                 // What is clicked in a world of its own is inspected in that world.
                 onSelect={onSelect && pane.variant !== undefined ? (sel) => onSelect({ ...sel, world: pane.variant }) : onSelect}

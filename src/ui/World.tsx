@@ -72,6 +72,7 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
   const goal = useSandbox((s) => s.lesson.current?.showGoal ?? false);
   const t = useT();
   const spotlight = useSandbox((s) => s.present.spotlight);
+  const selected = useSandbox((s) => s.ui.selected);
   const sideBySide = useSandbox((s) => selectPanes(s).length > 0);
   const pinned = useNodeCallouts();
   // In presenter view a click points the room at a node (the spotlight) instead of inspecting it.
@@ -90,7 +91,7 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
           <p>{t('world.problem.fix')}</p>
         </div>
       )}
-      {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} worldId={worldId} />}
+      {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} selected={selected} worldId={worldId} />}
       {world &&
         !(view === 'canvas' && sideBySide && !goal) &&
         (view === 'canvas' ? (
@@ -104,6 +105,7 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
                 onSelect={readOnly ? undefined : select}
                 fitRequest={fit}
                 spotlight={spotlight}
+                selected={selected?.world === undefined ? selected : null}
                 label={t('world.canvas')}
                 title={goal ? t('world.yours') : (title ?? t('world.the'))}
                 callouts={pinned}

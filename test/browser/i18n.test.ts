@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openPage, root, servedBuild } from './page';
+import { openPage, PANE_TEXT, root, servedBuild } from './page';
 
 const SHOTS = resolve(root, 'test-output/screens');
 
@@ -151,6 +151,9 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       await expect.poll(() => panes.innerText()).toMatch(/us-east-1a\s+2 instancias/);
       // Each instance's meters are named in Spanish too: 3 worlds of 4 instances.
       expect(await panes.getByRole('meter', { name: 'CPU reservada' }).count()).toBe(12);
+      // At 1280×720 the panes' longer Spanish headings are whole, and their text 11 px or more on screen.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await expect.poll(() => page.evaluate(PANE_TEXT)).toEqual({ small: [], cut: [] });
       const [audience] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Abrir la ventana del público' }).click()]);
       await audience.locator('html[data-ready="true"]').waitFor();
       const bar = audience.getByRole('banner', { name: 'Vista del público' });

@@ -220,6 +220,19 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       await page.getByRole('tab', { name: 'Why here?' }).click();
       const inspector = page.getByRole('region', { name: 'Inspector' });
       await expect.poll(() => inspector.locator('tbody tr.candidate').count()).toBe(3);
+      // The task inspected is marked on the canvas: ringed (still, under reduced motion), its name saying so.
+      const chosen = page.locator('.canvas .chip[aria-current="true"]');
+      await expect.poll(() => chosen.count()).toBe(1);
+      expect(await chosen.getAttribute('aria-label')).toMatch(/^Task [0-9a-f]{8} \(web\): RUNNING, selected$/);
+      expect(await page.locator('.canvas .chip').first().getAttribute('aria-current')).toBe('true');
+      const ring = await chosen.evaluate((el) => ({
+        shadow: getComputedStyle(el).boxShadow,
+        animation: getComputedStyle(el).animationName,
+        others: [...document.querySelectorAll('.canvas .chip:not([aria-current])')].map((c) => getComputedStyle(c).boxShadow),
+      }));
+      expect(ring.shadow).toMatch(theme === 'dark' ? /rgb\(121, 192, 255\) 0px 0px 0px 4px/ : /rgb\(11, 92, 213\) 0px 0px 0px 4px/);
+      expect(ring.animation).toBe('none');
+      expect(new Set(ring.others)).toEqual(new Set(['none']));
       await holds(page, 'inspector', theme, async (w, h) => {
         const close = (await inspector.getByRole('button', { name: 'Close' }).boundingBox())!;
         expect(close.x + close.width, `Close at ${w}×${h}`).toBeLessThanOrEqual(w);
@@ -230,6 +243,9 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       await axe(page, 'inspector');
       await page.keyboard.press('Escape');
       await expect.poll(() => inspector.count()).toBe(0);
+      // Closed, the mark goes with it.
+      await expect.poll(() => chosen.count()).toBe(0);
+      expect(await page.locator('.canvas .chip').first().getAttribute('aria-label')).not.toContain('selected');
 
       // The charts, in the theme's colours.
       await page.getByRole('tab', { name: 'Charts' }).click();
@@ -281,6 +297,35 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       expect(errors).toEqual([]);
     }, 240_000);
   }
+
+  it("L6 step 4: each instance's box holds its chips (two a row for the longer names, three chips in two rows) at 1024×768, 1280×720 and 1440×900", async () => {
+    const { page } = await context('light');
+    await openPage(page, `${url}?lesson=L6&step=4`);
+    await expect.poll(() => page.locator('.canvas .inst .chip').count()).toBe(6);
+    for (const [w, h] of SIZES.slice(0, 3)) {
+      await page.setViewportSize({ width: w, height: h });
+      await settle(page);
+      await page.screenshot({ path: resolve(SHOTS, `lesson-L6-step4-light-${w}x${h}.png`) });
+      const boxes = await page.locator('.canvas .inst').evaluateAll((insts) =>
+        insts.map((inst) => {
+          const r = inst.getBoundingClientRect();
+          const inside = (e: Element) => {
+            const c = e.getBoundingClientRect();
+            return c.left >= r.left && c.right <= r.right && c.top >= r.top && c.bottom <= r.bottom;
+          };
+          return {
+            chips: inst.querySelectorAll('.chip').length,
+            inside: [...inst.querySelectorAll('.chip, .more')].filter(inside).length,
+            rows: new Set([...inst.querySelectorAll('.chip')].map((c) => Math.round(c.getBoundingClientRect().top))).size,
+          };
+        }),
+      );
+      expect(boxes, `${w}×${h}`).toEqual([
+        { chips: 3, inside: 3, rows: 2 },
+        { chips: 3, inside: 3, rows: 2 },
+      ]);
+    }
+  }, 60_000);
 
   it('holds at 2560×1440 too', async () => {
     const { page } = await context('light');

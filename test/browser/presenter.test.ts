@@ -5,7 +5,7 @@ import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
-import { openPage, root, servedBuild } from './page';
+import { openPage, PANE_TEXT, root, servedBuild } from './page';
 
 /** Screenshots of the instructor's views (test-output/ is not committed). */
 const SHOTS = resolve(root, 'test-output/presenter');
@@ -379,6 +379,8 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(await page.evaluate('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(1280);
     // Every pane shows its whole cluster, and the table's words are whole, each on one line.
     expect(await page.evaluate(SIDE_BY_SIDE_CUTS)).toEqual({ broken: [], cut: [] });
+    // Each pane's text is 11 px or more on screen, and its headings are whole.
+    expect(await page.evaluate(PANE_TEXT)).toEqual({ small: [], cut: [] });
     await page.screenshot({ path: resolve(SHOTS, 'side-by-side-1280x720.png') });
     await page.getByLabel('Jump to').fill('2m');
     await page.getByLabel('Jump to').press('Enter');
@@ -401,6 +403,7 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
           .count(),
       ).toBe(4);
     expect(await audience.evaluate(SIDE_BY_SIDE_CUTS)).toEqual({ broken: [], cut: [] });
+    expect(await audience.evaluate(PANE_TEXT)).toEqual({ small: [], cut: [] });
     await axe(audience, 'side by side, audience');
     // Out of presenter view a task clicked in a pane is inspected in that pane's world: its own Why here?.
     await page.keyboard.press('p');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../src/store/actions';
 import { loadCatalog, openLesson } from '../../src/store/lessons';
-import { selectWorldView } from '../../src/store/selectors/world';
+import { selectWorldView, type TaskView } from '../../src/store/selectors/world';
 import { selectFocus } from '../../src/store/selectors/canvas';
-import { boundsOf, focusNodes, frame, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, type Placed } from '../../src/ui/canvas/layout';
+import { boundsOf, focusNodes, frame, instHeight, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, TIGHT, type Placed } from '../../src/ui/canvas/layout';
+import { chipFit, INST_CHIPS_W } from '../../src/ui/canvas/chips';
 import { sandbox } from '../support/sandbox';
 
 const ids = (p: Placed[]) => p.map((n) => n.id.replace(/arn:aws:ecs:[^/]+\//, '').replace(/container-instance\/[^/]+\/[0-9a-f]+/, 'ci'));
@@ -135,16 +136,33 @@ describe('the canvas layout', () => {
     ).toEqual({ x: 10, y: 20, w: 5, h: 5 });
   });
 
-  it('a pane side by side frames its whole cluster, zoomed out as far as PANE_ZOOM; a box bigger still shows its top left', () => {
-    // A cluster of 290 × 560 in a pane of 300 × 450: whole, at the zoom that fits its height.
-    const pane = frame({ x: 20, y: 10, w: 290, h: 560 }, 300, 450, 16, PANE_ZOOM);
-    expect(pane.zoom).toBeCloseTo((450 - 32) / 560);
+  it('a pane side by side frames its whole cluster, zoomed out as far as PANE_ZOOM (where its 12 px text is 11 px); a box bigger still shows its top left', () => {
+    // A cluster of 290 × 440 in a pane of 300 × 450: whole, at the zoom that fits its height.
+    const pane = frame({ x: 20, y: 10, w: 290, h: 440 }, 300, 450, 8, PANE_ZOOM);
+    expect(pane.zoom).toBeCloseTo(Math.min((300 - 16) / 290, (450 - 16) / 440));
     expect(pane.zoom).toBeLessThan(LEGIBLE_ZOOM);
+    expect(12 * pane.zoom).toBeGreaterThanOrEqual(11);
     expect(pane.x + 20 * pane.zoom).toBeGreaterThanOrEqual(0);
     expect(pane.x + 310 * pane.zoom).toBeLessThanOrEqual(300);
-    expect(pane.y + 570 * pane.zoom).toBeLessThanOrEqual(450);
+    expect(pane.y + 450 * pane.zoom).toBeLessThanOrEqual(450);
     // The same box in an ordinary canvas keeps the legible zoom.
-    expect(frame({ x: 20, y: 10, w: 290, h: 560 }, 300, 450).zoom).toBe(LEGIBLE_ZOOM);
+    expect(frame({ x: 20, y: 10, w: 290, h: 440 }, 300, 450).zoom).toBe(LEGIBLE_ZOOM);
+    // Whole only below 11/12: its top left, legible.
+    expect(frame({ x: 0, y: 0, w: 290, h: 560 }, 300, 450, 8, PANE_ZOOM)).toEqual({ zoom: LEGIBLE_ZOOM, x: 8, y: 8 });
     expect(frame({ x: 0, y: 0, w: 3000, h: 2000 }, 300, 450, 16, PANE_ZOOM)).toEqual({ zoom: LEGIBLE_ZOOM, x: 16, y: 16 });
+  });
+
+  it("gives an instance the rows its chips take: fewer to a row for longer names, then '+N more' after what four rows hold", () => {
+    const task = (name: string, i: number): TaskView => ({ arn: `t${i}`, id: `${i}`, cluster: 'c', family: name, service: null, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', health: 'UNKNOWN', launch: 'EC2' });
+    const tasks = (name: string, n: number) => Array.from({ length: n }, (_, i) => task(name, i));
+    // Three short names share a row; three of nine letters (L6's forum-web) take two.
+    expect(instHeight(tasks('web', 3))).toBe(instHeight([]));
+    expect(chipFit(tasks('forum-web', 3), INST_CHIPS_W, 4, 12)).toEqual({ rows: 2, shown: 3 });
+    expect(instHeight(tasks('forum-web', 3))).toBe(instHeight(tasks('web', 4)));
+    // Twelve long names: two a row, so eight in four rows would leave no room for "+N more": seven show.
+    expect(chipFit(tasks('a-long-task-family', 12), INST_CHIPS_W, 4, 12)).toEqual({ rows: 4, shown: 7 });
+    expect(instHeight(tasks('a-long-task-family', 12))).toBe(instHeight(tasks('web', 12)));
+    // In a pane the tight spacing makes the same instance shorter.
+    expect(instHeight(tasks('web', 3), TIGHT)).toBeLessThan(instHeight(tasks('web', 3)));
   });
 });

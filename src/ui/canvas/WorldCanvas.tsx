@@ -6,8 +6,9 @@ import type { WorldView } from '../../store/selectors/world';
 import type { Focus } from '../../store/selectors/canvas';
 import type { Theme } from '../../store/prefs';
 import type { Selection } from '../../store/store';
-import { boundsOf, focusNodes, frame, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, spotlightNodes, type Placed } from './layout';
+import { boundsOf, focusNodes, frame, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, spotlightNodes, TIGHT, type Placed } from './layout';
 import { nodeTypes, type Data } from './nodes';
+import { PaneContext } from './chips';
 import { useT } from '../i18n';
 import { CalloutLayer } from '../CalloutLayer';
 
@@ -26,9 +27,11 @@ export interface WorldCanvasProps {
   fitRequest?: number;
   /** What the presenter points at: lit, and every other node dimmed. */
   spotlight?: Selection | null;
+  /** What the inspector shows: a task's chip is ringed while it is. */
+  selected?: Selection | null;
   /** A demo's callouts of this moment, each beside the node of that id (drawn by an overlay of their own). */
   callouts?: { id: string; text: string }[];
-  /** A pane of worlds side by side: framed whole, zoomed out as far as PANE_ZOOM if need be (else not below LEGIBLE_ZOOM). */
+  /** A pane of worlds side by side: laid out tight and framed whole, zoomed out as far as PANE_ZOOM if need be (else not below LEGIBLE_ZOOM). */
   pane?: boolean;
 }
 
@@ -55,22 +58,28 @@ function useSize(ref: RefObject<HTMLDivElement | null>): { w: number; h: number 
 
 type Spot = { ids: Set<string>; task: string | undefined };
 
+/** The nodes holding a task the selection names, and that task (none for any other selection). */
+function spotOf(placed: Placed[], target: Selection | null | undefined): Spot {
+  return target?.kind === 'task' ? { ids: spotlightNodes(placed, target), task: target.id } : { ids: new Set(), task: undefined };
+}
+
 /** What React Flow draws and what it was built from: each node's signature, and the inputs. */
 interface Built {
   nodes: Node<Data>[];
   sigs: Map<string, string>;
-  from: readonly [Placed[], Set<string>, Data['select'], Spot] | null;
+  from: readonly [Placed[], Set<string>, Data['select'], Spot, Spot] | null;
 }
 
 /** The nodes for the placed ones: a node whose signature did not change is the same object as before, so React Flow skips it. */
-function build(prev: Built, placed: Placed[], focused: Set<string>, select: Data['select'], spot: Spot): Built {
+function build(prev: Built, placed: Placed[], focused: Set<string>, select: Data['select'], spot: Spot, chosen: Spot): Built {
   const byId = new Map(prev.nodes.map((n) => [n.id, n]));
   const sigs = new Map<string, string>();
   const nodes = placed.map((l) => {
     const on = focused.has(l.id);
     // Under a spotlight the lit nodes stand out and the others (not the groups behind them) dim.
     const lit = spot.ids.has(l.id) ? 'lit' : spot.ids.size && l.type !== 'zone' && l.type !== 'cluster' ? 'dim' : '';
-    const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}${lit}${lit === 'lit' ? (spot.task ?? '') : ''}|${l.sig}`;
+    const holds = chosen.task !== undefined && chosen.ids.has(l.id);
+    const sig = `${l.x},${l.y},${l.w},${l.h},${on ? 1 : 0}${lit}${lit === 'lit' ? (spot.task ?? '') : ''}${holds ? `+${chosen.task}` : ''}|${l.sig}`;
     sigs.set(l.id, sig);
     const old = byId.get(l.id);
     if (old && prev.sigs.get(l.id) === sig && old.data.select === select) return old;
@@ -78,7 +87,7 @@ function build(prev: Built, placed: Placed[], focused: Set<string>, select: Data
       id: l.id,
       type: l.type,
       position: { x: l.x, y: l.y },
-      data: { view: l.view, ...(select ? { select } : {}), ...(lit === 'lit' && spot.task ? { lit: spot.task } : {}) },
+      data: { view: l.view, ...(select ? { select } : {}), ...(lit === 'lit' && spot.task ? { lit: spot.task } : {}), ...(holds ? { chosen: chosen.task } : {}) },
       width: l.w,
       height: l.h,
       draggable: false,
@@ -90,19 +99,19 @@ function build(prev: Built, placed: Placed[], focused: Set<string>, select: Data
     };
     return node;
   });
-  return { nodes, sigs, from: [placed, focused, select, spot] };
+  return { nodes, sigs, from: [placed, focused, select, spot, chosen] };
 }
 
 /**
  * React Flow's nodes, rebuilt in the render that brings new placed nodes (not in an effect after it,
  * which would draw the canvas twice for each change of the world).
  */
-function useNodes(placed: Placed[], focused: Set<string>, select: Data['select'], spot: Spot) {
+function useNodes(placed: Placed[], focused: Set<string>, select: Data['select'], spot: Spot, chosen: Spot) {
   const [built, setBuilt] = useState<Built>({ nodes: [], sigs: new Map(), from: null });
   let current = built;
   const f = built.from;
-  if (!f || f[0] !== placed || f[1] !== focused || f[2] !== select || f[3] !== spot) {
-    current = build(built, placed, focused, select, spot);
+  if (!f || f[0] !== placed || f[1] !== focused || f[2] !== select || f[3] !== spot || f[4] !== chosen) {
+    current = build(built, placed, focused, select, spot, chosen);
     setBuilt(current);
   }
   // Feed React Flow's measurements back, or it never considers the nodes initialised.
@@ -139,7 +148,7 @@ function CanvasBar({ title, label, zoom, fit, fitKey }: { title: ReactNode; labe
  * The view follows what the lesson is about until the learner pans or zooms (follow goes false);
  * Fit (F) or a new fit request follows again. fit(animate) frames the focused box now.
  */
-function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<typeof focusNodes>, size: ReturnType<typeof useSize>, fitRequest: WorldCanvasProps['fitRequest'], least = LEGIBLE_ZOOM) {
+function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<typeof focusNodes>, size: ReturnType<typeof useSize>, fitRequest: WorldCanvasProps['fitRequest'], least = LEGIBLE_ZOOM, pad = 16) {
   const rf = useReactFlow();
   const follow = useRef(true);
   const box = boundsOf(placed, focused);
@@ -151,9 +160,9 @@ function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<
     (animate: boolean) => {
       const b = latestBox.current;
       if (!size || !b || !boxKey) return;
-      void rf.setViewport(frame(b, size.w, size.h, 16, least), { duration: animate && !reducedMotion() ? 250 : 0 });
+      void rf.setViewport(frame(b, size.w, size.h, pad, least), { duration: animate && !reducedMotion() ? 250 : 0 });
     },
-    [rf, boxKey, size, least],
+    [rf, boxKey, size, least, pad],
   );
   // The first framing is at once; later ones (the world grew, the pane was resized) glide.
   const framed = useRef(false);
@@ -173,18 +182,20 @@ function useFraming(placed: ReturnType<typeof layoutWorld>, focused: ReturnType<
   return { follow, fit };
 }
 
-function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight, callouts, pane }: WorldCanvasProps) {
+function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotlight, selected, callouts, pane }: WorldCanvasProps) {
   const host = useRef<HTMLDivElement>(null);
   const t = useT();
   const size = useSize(host);
   const w = size?.w;
   const h = size?.h;
-  const placed = useMemo(() => (w !== undefined && h !== undefined ? layoutWorld(view, w, h, focus) : []), [view, w, h, focus]);
+  const placed = useMemo(() => (w !== undefined && h !== undefined ? layoutWorld(view, w, h, focus, pane ? TIGHT : undefined) : []), [view, w, h, focus, pane]);
   const focused = useMemo(() => focusNodes(view, placed, focus), [view, placed, focus]);
   const spot = useMemo(() => ({ ids: spotlightNodes(placed, spotlight), task: spotlight?.kind === 'task' ? spotlight.id : undefined }), [placed, spotlight]);
-  const { nodes, onNodesChange } = useNodes(placed, focused, onSelect, spot);
+  // Only a canvas that inspects rings what the inspector shows.
+  const chosen = useMemo(() => spotOf(placed, onSelect ? selected : null), [placed, onSelect, selected]);
+  const { nodes, onNodesChange } = useNodes(placed, focused, onSelect, spot, chosen);
   const rf = useReactFlow();
-  const { follow, fit } = useFraming(placed, focused, size, fitRequest, pane ? PANE_ZOOM : LEGIBLE_ZOOM);
+  const { follow, fit } = useFraming(placed, focused, size, fitRequest, pane ? PANE_ZOOM : LEGIBLE_ZOOM, pane ? 8 : 16);
   const onNodeClick = useCallback(
     (_: unknown, n: Node<Data>) => {
       if (!onSelect) return;
@@ -211,37 +222,39 @@ function Flow({ view, focus, label, title, theme, onSelect, fitRequest, spotligh
     fit(true);
   };
   return (
-    <div className="canvas-frame" role="region" aria-label={label}>
+    <div className={pane ? 'canvas-frame pane' : 'canvas-frame'} role="region" aria-label={label}>
       <CanvasBar title={title} label={label} zoom={zoom} fit={refit} fitKey={fitRequest !== undefined} />
       <div ref={host} className="canvas">
-        <ReactFlow
-          nodes={nodes}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onNodeClick={onNodeClick}
-          edges={NO_EDGES}
-          colorMode={theme}
-          onlyRenderVisibleElements
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          nodesFocusable={false}
-          minZoom={0.1}
-          maxZoom={2}
-          proOptions={{ hideAttribution: true }}
-          panOnScroll
-          zoomOnDoubleClick={false}
-          onInit={() => {
-            // React Flow is ready to move its view only now: frame what matters if nothing has yet.
-            if (follow.current) fit(false);
-          }}
-          onMoveStart={(e) => {
-            // A gesture (not the view framing itself): the learner chose where to look.
-            if (e) follow.current = false;
-          }}
-        >
-          <Background gap={24} />
-        </ReactFlow>
+        <PaneContext.Provider value={pane ?? false}>
+          <ReactFlow
+            nodes={nodes}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeClick={onNodeClick}
+            edges={NO_EDGES}
+            colorMode={theme}
+            onlyRenderVisibleElements
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            nodesFocusable={false}
+            minZoom={0.1}
+            maxZoom={2}
+            proOptions={{ hideAttribution: true }}
+            panOnScroll
+            zoomOnDoubleClick={false}
+            onInit={() => {
+              // React Flow is ready to move its view only now: frame what matters if nothing has yet.
+              if (follow.current) fit(false);
+            }}
+            onMoveStart={(e) => {
+              // A gesture (not the view framing itself): the learner chose where to look.
+              if (e) follow.current = false;
+            }}
+          >
+            <Background gap={24} />
+          </ReactFlow>
+        </PaneContext.Provider>
         {callouts && callouts.length > 0 && <CalloutLayer callouts={callouts} />}
         {placed.length === 0 && size && <p className="canvas-empty">{t('canvas.empty')}</p>}
       </div>

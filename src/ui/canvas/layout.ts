@@ -1,6 +1,7 @@
 import type { Focus } from '../../store/selectors/canvas';
 import type { AzView, InstanceView, LoadBalancerView, TaskView, WorldView } from '../../store/selectors/world';
 import type { Selection } from '../../store/store';
+import { CHAR_W, chipFit, INST_CHIPS_W, INST_MAX_CHIPS, INST_MAX_ROWS, PANE_CHAR_W } from './chips';
 
 /** The node kinds the canvas draws. */
 export type NodeKind = 'instance' | 'lane' | 'zone' | 'control' | 'lb' | 'local' | 'cluster';
@@ -22,17 +23,42 @@ export interface Placed {
 }
 
 export const INST_W = 216;
-/** An instance node's height: its heading and meters, and a row of chips per three tasks (at most four rows). */
-export function instHeight(tasks: number): number {
-  return 66 + Math.min(4, Math.max(1, Math.ceil(tasks / 3))) * 21;
+/**
+ * An instance node's height: its heading and meters, and the rows its chips take (at least one per
+ * three tasks, more where long names put fewer in a row; at most four, "+N more" after what fits).
+ */
+export function instHeight(tasks: readonly TaskView[], sp: Spacing = ROOMY): number {
+  const rows = Math.min(INST_MAX_ROWS, Math.max(1, Math.ceil(tasks.length / 3), chipFit(tasks, INST_CHIPS_W, INST_MAX_ROWS, INST_MAX_CHIPS, sp.charW).rows));
+  return sp.instBase + rows * sp.instRow;
 }
-/** A typical instance's height, for sizing zones before their instances are known. */
-const INST_H = instHeight(3);
-const GAP = 16;
-const PAD = 12;
-const HEAD = 36;
+
+/**
+ * The room between and around a canvas's groups: roomy on a canvas of its own; tight in a pane of
+ * worlds side by side, whose nodes say less (an instance's name without its type and agent line, a
+ * cluster's name alone) in larger small text (canvas.css's `.pane`), so that a pane frames its whole
+ * cluster at a zoom where that text is still 11 px on screen (an instance there: 6 px of border and
+ * padding, its name 15, its meters 17, 5 above its chips and 6 below them, 23 a row less 3).
+ */
+export interface Spacing {
+  gap: number;
+  pad: number;
+  /** A group's heading (a zone's, a cluster's). */
+  head: number;
+  /** An instance node's height without its chips, and each row of chips. */
+  instBase: number;
+  instRow: number;
+  /** The least width of a cluster. */
+  clusterW: number;
+  /** A character of a chip's text (chips.ts). */
+  charW: number;
+}
+/** 21 px a row from a first row with 7 px to spare: the 23 px rows of chips fit up to four rows. */
+const ROOMY: Spacing = { gap: 16, pad: 12, head: 36, instBase: 66, instRow: 21, clusterW: 300, charW: CHAR_W };
+export const TIGHT: Spacing = { gap: 6, pad: 6, head: 28, instBase: 48, instRow: 23, clusterW: 200, charW: PANE_CHAR_W };
 const LANE_W = 210;
 const CHIP_ROW = 26;
+/** The most chips a lane shows ("+N more" after them). */
+export const LANE_MAX_CHIPS = 40;
 const CONTROL_W = 170;
 /** The margin the framing leaves at the canvas's top left when what it frames does not fit (frame's `pad`). */
 const FRAME_PAD = 16;
@@ -113,42 +139,44 @@ function sigInstance(i: InstanceView): string {
   return sig;
 }
 
-function laneHeight(n: number, perRow: number): number {
-  return 44 + Math.max(1, Math.ceil(n / perRow)) * CHIP_ROW;
+/** A lane's height for its tasks in a lane `width` wide: a row per `perRow` of them, or more where long names put fewer in a row. */
+function laneHeight(tasks: readonly TaskView[], width: number, perRow: number, sp: Spacing): number {
+  const rows = Math.max(1, Math.ceil(tasks.length / perRow), chipFit(tasks, width - 18, Infinity, LANE_MAX_CHIPS, sp.charW).rows);
+  return 44 + rows * CHIP_ROW;
 }
 
 /** How many instance columns a zone of `n` instances gets: as many as `cap` asks, as the room allows. */
-function zoneCols(n: number, width: number, cap: number): number {
-  const fit = Math.max(1, Math.floor((width - PAD * 2 + GAP) / (INST_W + GAP)));
+function zoneCols(n: number, width: number, cap: number, sp: Spacing): number {
+  const fit = Math.max(1, Math.floor((width - sp.pad * 2 + sp.gap) / (INST_W + sp.gap)));
   return Math.max(1, Math.min(fit, n, cap));
 }
 
 /** One Availability Zone of one cluster: its instances in a grid of up to `cap` columns, then its Fargate tasks. */
-function zoneBlock(cluster: string, az: AzView, width: number, cap: number): Block {
+function zoneBlock(cluster: string, az: AzView, width: number, cap: number, sp: Spacing): Block {
   const n = az.instances.length;
-  const cols = zoneCols(n, width, cap);
+  const cols = zoneCols(n, width, cap, sp);
   const rows = Math.ceil(n / cols);
-  const inner = Math.max(cols * (INST_W + GAP) - GAP, n ? 0 : INST_W);
-  const w = inner + PAD * 2;
+  const inner = Math.max(cols * (INST_W + sp.gap) - sp.gap, n ? 0 : INST_W);
+  const w = inner + sp.pad * 2;
   const nodes: Placed[] = [];
   const base = `${cluster}:${az.zone}`;
   // Each row as tall as its tallest instance.
-  let y = HEAD;
+  let y = sp.head;
   for (let r = 0; r < rows; r++) {
     const row = az.instances.slice(r * cols, (r + 1) * cols);
-    const rh = Math.max(...row.map((i) => instHeight(i.tasks.length)));
+    const rh = Math.max(...row.map((i) => instHeight(i.tasks, sp)));
     row.forEach((inst, c) => {
-      nodes.push({ id: `ci:${inst.arn}`, type: 'instance', x: PAD + c * (INST_W + GAP), y, w: INST_W, h: rh, view: inst, sig: sigInstance(inst) });
+      nodes.push({ id: `ci:${inst.arn}`, type: 'instance', x: sp.pad + c * (INST_W + sp.gap), y, w: INST_W, h: rh, view: inst, sig: sigInstance(inst) });
     });
-    y += rh + GAP;
+    y += rh + sp.gap;
   }
   let h = y;
   if (az.fargate.length) {
-    const lh = laneHeight(az.fargate.length, Math.max(1, Math.floor(inner / 90)));
-    nodes.push({ id: `fg:${base}`, type: 'lane', x: PAD, y: h, w: inner, h: lh, view: { title: `Fargate in ${az.zone}`, tasks: az.fargate, hint: '', zone: az.zone }, sig: sigTasks(az.fargate) });
-    h += lh + GAP;
+    const lh = laneHeight(az.fargate, inner, Math.max(1, Math.floor(inner / 90)), sp);
+    nodes.push({ id: `fg:${base}`, type: 'lane', x: sp.pad, y: h, w: inner, h: lh, view: { title: `Fargate in ${az.zone}`, tasks: az.fargate, hint: '', zone: az.zone }, sig: sigTasks(az.fargate) });
+    h += lh + sp.gap;
   }
-  h += PAD - GAP;
+  h += sp.pad - sp.gap;
   nodes.unshift({ id: `az:${base}`, type: 'zone', x: 0, y: 0, w, h, view: { zone: az.zone, instances: n, fargate: az.fargate.length }, sig: `${n}/${az.fargate.length}`, z: -1 });
   return { w, h, nodes, key: `az:${base}` };
 }
@@ -176,12 +204,12 @@ function clusterNames(v: WorldView): string[] {
 const WAITING_HINT = 'Tasks wait here (PROVISIONING) when no instance fits them yet.';
 
 /** One cluster as a labelled group: the tasks waiting for a home, then its zones (of up to `cap` instance columns). */
-function clusterBlock(v: WorldView, name: string, width: number, cap: number): Block {
+function clusterBlock(v: WorldView, name: string, width: number, cap: number, sp: Spacing): Block {
   const { zones, waiting } = clusterParts(v, name);
   const parts: Block[] = [];
   // The waiting lane shows while tasks wait, or while the cluster has nothing else to show.
   if (waiting.length || !zones.length) {
-    const h = waiting.length ? laneHeight(waiting.length, 2) : 110;
+    const h = waiting.length ? laneHeight(waiting, LANE_W, 2, sp) : 110;
     parts.push({
       w: LANE_W,
       h,
@@ -200,17 +228,17 @@ function clusterBlock(v: WorldView, name: string, width: number, cap: number): B
       ],
     });
   }
-  const inner = Math.max(width - PAD * 2, INST_W + PAD * 2);
-  for (const z of zones) parts.push(zoneBlock(name, z, inner, cap));
-  const body = flow(parts, inner, GAP);
-  const w = Math.max(body.w + PAD * 2, 300);
-  const h = body.h + HEAD + PAD;
+  const inner = Math.max(width - sp.pad * 2, INST_W + sp.pad * 2);
+  for (const z of zones) parts.push(zoneBlock(name, z, inner, cap, sp));
+  const body = flow(parts, inner, sp.gap);
+  const w = Math.max(body.w + sp.pad * 2, sp.clusterW);
+  const h = body.h + sp.head + sp.pad;
   const instances = zones.reduce((n, z) => n + z.instances.length, 0);
   return {
     w,
     h,
     key: `cl:${name}`,
-    nodes: [{ id: `cl:${name}`, type: 'cluster', x: 0, y: 0, w, h, view: { name, instances, waiting: waiting.length }, sig: `${instances}/${waiting.length}`, z: -2 }, ...shift(body.nodes, PAD, HEAD)],
+    nodes: [{ id: `cl:${name}`, type: 'cluster', x: 0, y: 0, w, h, view: { name, instances, waiting: waiting.length }, sig: `${instances}/${waiting.length}`, z: -2 }, ...shift(body.nodes, sp.pad, sp.head)],
   };
 }
 
@@ -230,16 +258,16 @@ function blockMatches(b: Block, f: Focus | null | undefined): boolean {
  * control-plane part with nothing to show, a zone without instances) are left out. What the
  * lesson is about comes first, so it is what a view anchored at the top left shows.
  */
-export function layoutWorld(v: WorldView, width: number, height: number, focus?: Focus | null): Placed[] {
-  const room = Math.max(width, INST_W + PAD * 4);
-  const cap = zoneCap(v, room, height);
+export function layoutWorld(v: WorldView, width: number, height: number, focus?: Focus | null, sp: Spacing = ROOMY): Placed[] {
+  const room = Math.max(width, INST_W + sp.pad * 4);
+  const cap = zoneCap(v, room, height, sp);
   const blocks: Block[] = [];
   if (v.local) {
     const rows = v.local.processes.length + v.local.containers.length;
     const h = 36 + Math.max(1, rows) * 23;
     blocks.push({ w: 360, h, key: 'local', nodes: [{ id: 'local', type: 'local', x: 0, y: 0, w: 360, h, view: v.local, sig: JSON.stringify(v.local) }] });
   }
-  const clusters = clusterNames(v).map((name) => clusterBlock(v, name, room, cap));
+  const clusters = clusterNames(v).map((name) => clusterBlock(v, name, room, cap, sp));
   const framed = focus?.kind === 'cluster' ? clusters.findIndex((b) => blockMatches(b, focus)) : -1;
   // A cluster in focus takes the control plane in with it, and the load balancer the focus names: framing the cluster frames them all.
   const control = framed < 0 ? controlBlock(v, room) : null;
@@ -279,7 +307,7 @@ function withControl(cluster: Block, v: WorldView, width: number, height: number
  * best at a legible size (a wide canvas takes wide zones, a tall one tall zones). Measured from the
  * counts alone, so it costs nothing beside the layout itself.
  */
-function zoneCap(v: WorldView, room: number, height: number): number {
+function zoneCap(v: WorldView, room: number, height: number, sp: Spacing): number {
   const sizes = new Map<string, number[]>();
   for (const z of v.azs) {
     const per = new Map<string, number>();
@@ -297,20 +325,20 @@ function zoneCap(v: WorldView, room: number, height: number): number {
     let rowH = 0;
     let w = 0;
     for (const n of biggest) {
-      const cols = zoneCols(n, room - PAD * 4, cap);
-      const zw = cols * (INST_W + GAP) - GAP + PAD * 2;
-      const zh = HEAD + Math.ceil(n / cols) * (INST_H + GAP) + PAD;
-      if (x > 0 && x + zw > room - PAD * 2) {
+      const cols = zoneCols(n, room - sp.pad * 4, cap, sp);
+      const zw = cols * (INST_W + sp.gap) - sp.gap + sp.pad * 2;
+      const zh = sp.head + Math.ceil(n / cols) * (sp.instBase + sp.instRow + sp.gap) + sp.pad;
+      if (x > 0 && x + zw > room - sp.pad * 2) {
         x = 0;
-        y += rowH + GAP;
+        y += rowH + sp.gap;
         rowH = 0;
       }
-      x += zw + GAP;
+      x += zw + sp.gap;
       rowH = Math.max(rowH, zh);
       w = Math.max(w, x);
     }
-    const h = y + rowH + HEAD + PAD;
-    const score = Math.min(1, room / (w + PAD * 2), (height * 0.8) / h);
+    const h = y + rowH + sp.head + sp.pad;
+    const score = Math.min(1, room / (w + sp.pad * 2), (height * 0.8) / h);
     if (score > best.score + 1e-6) best = { cap, score };
   }
   return best.cap;
@@ -386,8 +414,8 @@ export function boundsOf(placed: Placed[], ids: Set<string>): { x: number; y: nu
 /** Zoom at which the canvas's smallest text (11 px) is 11 px on screen, and the most the view zooms in on its own. */
 export const LEGIBLE_ZOOM = 1;
 export const MAX_FIT_ZOOM = 1.5;
-/** The least zoom a pane of worlds side by side goes down to, so that it shows its whole cluster. */
-export const PANE_ZOOM = 0.6;
+/** The least zoom a pane of worlds side by side goes down to, so that it shows its whole cluster: where its 12 px small text is 11 px on screen. */
+export const PANE_ZOOM = 11 / 12;
 
 /**
  * The viewport that frames a box in a canvas of `w` × `h` pixels: the whole box when it fits at a

@@ -1,22 +1,35 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useContext, type ReactNode } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { InstanceView, LoadBalancerView, LocalHostView, TaskView } from '../../store/selectors/world';
 import type { Selection } from '../../store/store';
-import type { ControlId } from './layout';
+import { LANE_MAX_CHIPS, type ControlId } from './layout';
+import { CHAR_W, chipFit, chipText, INST_CHIPS_W, INST_MAX_CHIPS, INST_MAX_ROWS, PANE_CHAR_W, PaneContext } from './chips';
 import { useT } from '../i18n';
 
 /** What every node gets: what it shows, and how to inspect something (absent on a read-only canvas). */
-export type Data = { view: unknown; select?: (s: Selection) => void; /** The task in the spotlight, on the node holding it. */ lit?: string };
+export type Data = {
+  view: unknown;
+  select?: (s: Selection) => void;
+  /** The task in the spotlight, on the node holding it. */
+  lit?: string;
+  /** The task the inspector shows, on the node holding it. */
+  chosen?: string;
+};
 
-/** A task: a button that inspects it, coloured by lastStatus; a plain chip on a read-only canvas. */
-function Chip({ t, onSelect, lit }: { t: TaskView; onSelect: ((s: Selection) => void) | undefined; lit?: string | undefined }) {
+/** What marks a task on the canvas: the presenter's spotlight, and the inspector's selection. */
+type Marks = { lit?: string | undefined; chosen?: string | undefined };
+
+/** A task: a button that inspects it, coloured by lastStatus (ringed while the inspector shows it); a plain chip on a read-only canvas. */
+function Chip({ t, onSelect, lit, chosen }: { t: TaskView; onSelect: ((s: Selection) => void) | undefined } & Marks) {
   const tr = useT();
-  const cls = `chip s-${t.lastStatus.toLowerCase()}${t.health === 'UNHEALTHY' ? ' unhealthy' : ''}${lit === t.arn ? ' lit' : ''}`;
+  const selected = chosen === t.arn;
+  const cls = `chip s-${t.lastStatus.toLowerCase()}${t.health === 'UNHEALTHY' ? ' unhealthy' : ''}${lit === t.arn ? ' lit' : ''}${selected ? ' chosen' : ''}`;
   const base = t.service ? tr('canvas.task.service', { id: t.id.slice(0, 8), service: t.service, status: t.lastStatus }) : tr('canvas.task.family', { id: t.id.slice(0, 8), family: t.family, status: t.lastStatus });
-  const name = t.revision ? `${base} (${t.revision})` : base;
+  const named = t.revision ? `${base} (${t.revision})` : base;
+  const name = selected ? tr('canvas.task.selected', { name: named }) : named;
   const title = `${t.family} ${t.id.slice(0, 8)}: ${t.lastStatus}${t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? ' → STOPPED' : ''}${t.health !== 'UNKNOWN' ? `, ${t.health}` : ''}`;
   // While a service runs two revisions (a deployment), each chip names its own.
-  const text = t.revision ?? t.service ?? t.family;
+  const text = chipText(t);
   if (!onSelect)
     return (
       <span className={cls} role="img" aria-label={name} title={title}>
@@ -28,6 +41,7 @@ function Chip({ t, onSelect, lit }: { t: TaskView; onSelect: ((s: Selection) => 
       type="button"
       className={cls}
       aria-label={name}
+      aria-current={selected ? 'true' : undefined}
       title={title}
       onClick={(e) => {
         e.stopPropagation();
@@ -39,14 +53,12 @@ function Chip({ t, onSelect, lit }: { t: TaskView; onSelect: ((s: Selection) => 
   );
 }
 
-const MAX_CHIPS = 12;
-
-function Chips({ tasks, onSelect, max = MAX_CHIPS, lit }: { tasks: TaskView[]; onSelect: ((s: Selection) => void) | undefined; max?: number; lit?: string | undefined }) {
+function Chips({ tasks, onSelect, max = INST_MAX_CHIPS, lit, chosen }: { tasks: TaskView[]; onSelect: ((s: Selection) => void) | undefined; max?: number } & Marks) {
   const t = useT();
   return (
     <div className="chips">
       {tasks.slice(0, max).map((t) => (
-        <Chip key={t.arn} t={t} onSelect={onSelect} lit={lit} />
+        <Chip key={t.arn} t={t} onSelect={onSelect} lit={lit} chosen={chosen} />
       ))}
       {tasks.length > max && <span className="more">{t('canvas.more', { count: tasks.length - max })}</span>}
     </div>
@@ -85,6 +97,7 @@ function Head({ select, target, label, children }: { select: Data['select']; tar
 const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>) {
   const v = data.view as InstanceView;
   const t = useT();
+  const pane = useContext(PaneContext);
   const agent = t(v.agentConnected ? 'canvas.agent.on' : 'canvas.agent.off');
   return (
     <div className={`inst st-${v.status.toLowerCase()}${v.agentConnected ? '' : ' lost'}`}>
@@ -98,7 +111,8 @@ const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>)
         <Bar label="CPU" used={v.cpu.used} total={v.cpu.registered} />
         <Bar label="Mem" used={v.memory.used} total={v.memory.registered} />
       </div>
-      <Chips tasks={v.tasks} onSelect={data.select} lit={data.lit} />
+      {/* As many chips as the node's rows hold (the layout made it as tall as they need), then "+N more". */}
+      <Chips tasks={v.tasks} onSelect={data.select} max={chipFit(v.tasks, INST_CHIPS_W, INST_MAX_ROWS, INST_MAX_CHIPS, pane ? PANE_CHAR_W : CHAR_W).shown} lit={data.lit} chosen={data.chosen} />
     </div>
   );
 });
@@ -114,7 +128,7 @@ const LaneNode = memo(function LaneNode({ data }: NodeProps<Node<Data>>) {
       <div className="lane-title">
         {title} <span className="muted">({v.tasks.length})</span>
       </div>
-      {v.tasks.length === 0 ? <div className="muted small">{hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={40} lit={data.lit} />}
+      {v.tasks.length === 0 ? <div className="muted small">{hint}</div> : <Chips tasks={v.tasks} onSelect={data.select} max={LANE_MAX_CHIPS} lit={data.lit} chosen={data.chosen} />}
     </div>
   );
 });
