@@ -57,3 +57,15 @@ export const INST_CHIPS_W = 216 - 18;
 /** The most chips an instance node shows, and the most rows they take. */
 export const INST_MAX_CHIPS = 12;
 export const INST_MAX_ROWS = 4;
+
+/** Each instance's fit, by its tasks' list (the world view keeps an unchanged instance's list) and the character width. */
+const fits = new Map<number, WeakMap<readonly TaskView[], { rows: number; shown: number }>>();
+
+/** How an instance node's chips fit (chipFit in its width, rows and count), worked out once for each list of tasks. */
+export function instanceChips(tasks: readonly TaskView[], charW = CHAR_W): { rows: number; shown: number } {
+  let byTasks = fits.get(charW);
+  if (!byTasks) fits.set(charW, (byTasks = new WeakMap()));
+  let fit = byTasks.get(tasks);
+  if (!fit) byTasks.set(tasks, (fit = chipFit(tasks, INST_CHIPS_W, INST_MAX_ROWS, INST_MAX_CHIPS, charW)));
+  return fit;
+}

@@ -1,7 +1,7 @@
 import type { Focus } from '../../store/selectors/canvas';
 import type { AzView, InstanceView, LoadBalancerView, TaskView, WorldView } from '../../store/selectors/world';
 import type { Selection } from '../../store/store';
-import { CHAR_W, chipFit, INST_CHIPS_W, INST_MAX_CHIPS, INST_MAX_ROWS, PANE_CHAR_W } from './chips';
+import { CHAR_W, chipFit, instanceChips, INST_MAX_ROWS, PANE_CHAR_W } from './chips';
 
 /** The node kinds the canvas draws. */
 export type NodeKind = 'instance' | 'lane' | 'zone' | 'control' | 'lb' | 'local' | 'cluster';
@@ -28,7 +28,7 @@ export const INST_W = 216;
  * three tasks, more where long names put fewer in a row; at most four, "+N more" after what fits).
  */
 export function instHeight(tasks: readonly TaskView[], sp: Spacing = ROOMY): number {
-  const rows = Math.min(INST_MAX_ROWS, Math.max(1, Math.ceil(tasks.length / 3), chipFit(tasks, INST_CHIPS_W, INST_MAX_ROWS, INST_MAX_CHIPS, sp.charW).rows));
+  const rows = Math.min(INST_MAX_ROWS, Math.max(1, Math.ceil(tasks.length / 3), instanceChips(tasks, sp.charW).rows));
   return sp.instBase + rows * sp.instRow;
 }
 

@@ -3,7 +3,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import type { InstanceView, LoadBalancerView, LocalHostView, TaskView } from '../../store/selectors/world';
 import type { Selection } from '../../store/store';
 import { LANE_MAX_CHIPS, type ControlId } from './layout';
-import { CHAR_W, chipFit, chipText, INST_CHIPS_W, INST_MAX_CHIPS, INST_MAX_ROWS, PANE_CHAR_W, PaneContext } from './chips';
+import { CHAR_W, chipText, instanceChips, INST_MAX_CHIPS, PANE_CHAR_W, PaneContext } from './chips';
 import { useT } from '../i18n';
 
 /** What every node gets: what it shows, and how to inspect something (absent on a read-only canvas). */
@@ -112,7 +112,7 @@ const InstanceNode = memo(function InstanceNode({ data }: NodeProps<Node<Data>>)
         <Bar label="Mem" used={v.memory.used} total={v.memory.registered} />
       </div>
       {/* As many chips as the node's rows hold (the layout made it as tall as they need), then "+N more". */}
-      <Chips tasks={v.tasks} onSelect={data.select} max={chipFit(v.tasks, INST_CHIPS_W, INST_MAX_ROWS, INST_MAX_CHIPS, pane ? PANE_CHAR_W : CHAR_W).shown} lit={data.lit} chosen={data.chosen} />
+      <Chips tasks={v.tasks} onSelect={data.select} max={instanceChips(v.tasks, pane ? PANE_CHAR_W : CHAR_W).shown} lit={data.lit} chosen={data.chosen} />
     </div>
   );
 });
