@@ -15,7 +15,7 @@ export function bootStore(port: Port): SandboxStore {
   reportLoaded(store, loaded);
   if (progressNotice) notify(store, progressNotice, 'warning', { sticky: true });
   const prefs = loadPrefs(port.storage);
-  patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY), theme: prefs.theme, panes: prefs.panes, language: prefs.language ?? pickLocale(port.languages?.()), languageChosen: prefs.language !== null } });
+  patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY), theme: prefs.theme, panes: prefs.panes, panesSized: prefs.sized, language: prefs.language ?? pickLocale(port.languages?.()), languageChosen: prefs.language !== null } });
   return store;
 }
 

@@ -48,6 +48,8 @@ export function clampPane(pane: PaneId, size: number): number {
 export interface Prefs {
   theme: ThemeChoice;
   panes: Panes;
+  /** The panes the learner resized: the others take the page's size for what they show (the editor's height, say). */
+  sized: PaneId[];
   /** The language the learner chose, or null to follow the browser's. */
   language: Locale | null;
 }
@@ -58,7 +60,7 @@ const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 /** Reads stored preferences as untrusted data: each member that is not what it should be takes its default. */
 export function parsePrefs(raw: string | null): Prefs {
-  const out: Prefs = { theme: 'system', panes: defaultPanes(), language: null };
+  const out: Prefs = { theme: 'system', panes: defaultPanes(), sized: [], language: null };
   if (raw === null) return out;
   let d: unknown;
   try {
@@ -67,7 +69,7 @@ export function parsePrefs(raw: string | null): Prefs {
     return out;
   }
   if (!d || typeof d !== 'object' || (d as { version?: unknown }).version !== 1) return out;
-  const p = d as { theme?: unknown; panes?: unknown; language?: unknown };
+  const p = d as { theme?: unknown; panes?: unknown; sized?: unknown; language?: unknown };
   if (THEMES.includes(p.theme as ThemeChoice)) out.theme = p.theme as ThemeChoice;
   if (isLocale(p.language)) out.language = p.language;
   if (p.panes && typeof p.panes === 'object') {
@@ -76,6 +78,8 @@ export function parsePrefs(raw: string | null): Prefs {
       if (typeof v === 'number' && Number.isFinite(v)) out.panes[id] = clampPane(id, v);
     }
   }
+  // Kept before the list was: a pane not at its default was resized.
+  out.sized = Array.isArray(p.sized) ? PANE_IDS.filter((id) => (p.sized as unknown[]).includes(id)) : PANE_IDS.filter((id) => out.panes[id] !== PANE_LIMITS[id].initial);
   return out;
 }
 
@@ -89,7 +93,7 @@ export function loadPrefs(storage: Storage): Prefs {
 
 export function savePrefs(storage: Storage, p: Prefs): void {
   try {
-    storage?.setItem(PREFS_KEY, JSON.stringify({ version: 1, theme: p.theme, panes: p.panes, ...(p.language ? { language: p.language } : {}) }));
+    storage?.setItem(PREFS_KEY, JSON.stringify({ version: 1, theme: p.theme, panes: p.panes, sized: p.sized, ...(p.language ? { language: p.language } : {}) }));
   } catch {
     // The preferences stay for this visit; nothing else is lost.
   }

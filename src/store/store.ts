@@ -12,7 +12,7 @@ import type { Catalog } from './lessons';
 import type { Port } from './port';
 import type { Problem } from '../formats/problem';
 import { DEFAULT_LOCALE, type Locale, type Message } from '../i18n';
-import { defaultPanes, type Panes, type Theme, type ThemeChoice } from './prefs';
+import { defaultPanes, type PaneId, type Panes, type Theme, type ThemeChoice } from './prefs';
 import { keepInStep, variantWorlds, type VariantDoc, type VariantWorld } from './variants';
 
 /** The lesson being taken: its definition, the last check's verdict, and what the learner asked for. */
@@ -163,8 +163,9 @@ export interface UiSlice {
   /** The theme chosen, and the one the system prefers (what "system" follows). */
   theme: ThemeChoice;
   systemTheme: Theme;
-  /** The panes' sizes the learner set (remembered in this browser). */
+  /** The panes' sizes the learner set (remembered in this browser), and which of them the learner resized. */
   panes: Panes;
+  panesSized: PaneId[];
   /** Bumped when the canvas is asked to fit its view to what the lesson is about again. */
   fit: number;
   /** The page's language, and whether the learner chose it (else it follows the browser's). */
@@ -296,6 +297,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       theme: 'system',
       systemTheme: 'light',
       panes: defaultPanes(),
+      panesSized: [],
       fit: 0,
       language: DEFAULT_LOCALE,
       languageChosen: false,

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useMedia } from './useMedia';
 import type { LessonState } from '../store/store';
 import { selectChecklist, selectDiagnostics, selectLiveVerdict, selectReport } from '../store/selectors/lesson';
@@ -75,8 +75,29 @@ function Predictions({ lesson, def }: { lesson: LessonState; def: Lesson }) {
 const SHORT = '(max-height: 960px)';
 
 /**
+ * What went wrong, explained: a band between the checklist's summary line and its goals, shown folded or not,
+ * so an explanation is in sight the moment it appears. The band is a polite live region that is always there:
+ * a screen reader hears each explanation once, as it appears, not as the clock moves.
+ */
+function Explanations({ def, band }: { def: Lesson; band: RefObject<HTMLDivElement | null> }) {
+  const t = useT();
+  const diagnostics = useSandbox(selectDiagnostics);
+  const message = (id: string, english: string) => def.diagnostics.find((d) => d.id === id)?.message ?? english;
+  return (
+    <div className="lesson-why" aria-live="polite" ref={band}>
+      {diagnostics.map((d) => (
+        <p key={d.id} className="diag" role="note" tabIndex={-1}>
+          <strong>{t('lesson.why')}</strong> {message(d.id, d.message)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/**
  * The goals and what went wrong, live (the checker's judgement at this moment), or the check's verdict at its
- * moment: below the text, always in sight; its summary line (how many goals are met) folds and unfolds the list.
+ * moment: below the text, always in sight; its summary line (how many goals are met) folds and unfolds the list,
+ * and the count of explanations beside it brings the first one into view and focuses it.
  */
 function Checklist({ def }: { def: Lesson }) {
   const short = useMedia(SHORT);
@@ -88,24 +109,36 @@ function Checklist({ def }: { def: Lesson }) {
     const g = def.goals.find((x) => x.id === c.id);
     return (c.veiled ? g?.labelBefore : g?.label) ?? c.label;
   };
-  const message = (id: string, english: string) => def.diagnostics.find((d) => d.id === id)?.message ?? english;
-  const diagnostics = useSandbox(selectDiagnostics);
+  const explained = useSandbox((s) => selectDiagnostics(s).length);
   const actions = useSandbox(selectActionCount);
   const report = useSandbox(selectReport);
+  const band = useRef<HTMLDivElement>(null);
   const shown = open ?? !short;
   const met = items.filter((c) => c.passed).length;
+  const explain = () => {
+    const first = band.current?.querySelector<HTMLElement>('.diag');
+    first?.scrollIntoView({ block: 'nearest' });
+    first?.focus();
+  };
   return (
     <div className="lesson-checks">
-      <div className="lesson-checks-head">
-        <h3 id="checklist-title">
-          {t('lesson.checklist')} {report ? <span className="small muted">{t('lesson.checklist.checked', { count: actions, time: clock(report.clock) })}</span> : <span className="small muted">{t('lesson.checklist.live')}</span>}
-        </h3>
-        <button type="button" className="link small" aria-expanded={shown} aria-controls="lesson-checks" onClick={() => setOpen(!shown)}>
-          <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>
-          {t('lesson.checklist.met', { met, count: items.length })}
-          {diagnostics.length ? ` · ${t('lesson.checklist.why', { count: diagnostics.length })}` : ''}
-        </button>
+      <div className="lesson-checks-bar">
+        <div className="lesson-checks-head">
+          <h3 id="checklist-title">
+            {t('lesson.checklist')} {report ? <span className="small muted">{t('lesson.checklist.checked', { count: actions, time: clock(report.clock) })}</span> : <span className="small muted">{t('lesson.checklist.live')}</span>}
+          </h3>
+          <button type="button" className="link small" aria-expanded={shown} aria-controls="lesson-checks" onClick={() => setOpen(!shown)}>
+            <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>
+            {t('lesson.checklist.met', { met, count: items.length })}
+          </button>
+        </div>
+        {explained > 0 && (
+          <button type="button" className="link small why-link" onClick={explain}>
+            {t('lesson.checklist.why', { count: explained })}
+          </button>
+        )}
       </div>
+      <Explanations def={def} band={band} />
       <div className="lesson-checks-body" id="lesson-checks" hidden={!shown}>
         <ul className="checklist" aria-labelledby="checklist-title">
           {items.map((c) => (
@@ -120,11 +153,6 @@ function Checklist({ def }: { def: Lesson }) {
             </li>
           ))}
         </ul>
-        {diagnostics.map((d) => (
-          <p key={d.id} className="diag" role="note">
-            <strong>{t('lesson.why')}</strong> {message(d.id, d.message)}
-          </p>
-        ))}
       </div>
     </div>
   );

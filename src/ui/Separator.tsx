@@ -17,12 +17,14 @@ export function Separator({ pane, side, orientation, controls }: { pane: PaneId;
   const label = t(`pane.${pane}`);
   const along = (e: { clientX: number; clientY: number }) => (orientation === 'vertical' ? e.clientX : e.clientY);
   const grows = side === 'before' ? 1 : -1;
+  // The size the pane has on screen: the window may hold it smaller than asked, and a pane not resized yet takes the page's size.
+  const shownSize = (el: HTMLElement) => {
+    const target = (side === 'before' ? el.previousElementSibling : el.nextElementSibling) as HTMLElement | null;
+    return target ? (orientation === 'vertical' ? target.getBoundingClientRect().width : target.getBoundingClientRect().height) : size;
+  };
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
-    const target = (side === 'before' ? el.previousElementSibling : el.nextElementSibling) as HTMLElement | null;
-    // From the size the pane has on screen (the window may hold it smaller than asked).
-    const shown = target ? (orientation === 'vertical' ? target.getBoundingClientRect().width : target.getBoundingClientRect().height) : size;
-    drag.current = { start: along(e), from: shown, frame: 0 };
+    drag.current = { start: along(e), from: shownSize(el), frame: 0 };
     el.setPointerCapture(e.pointerId);
     el.classList.add('dragging');
     e.preventDefault();
@@ -43,7 +45,7 @@ export function Separator({ pane, side, orientation, controls }: { pane: PaneId;
     const step = e.shiftKey ? 64 : 16;
     const keys: Record<string, number> = orientation === 'vertical' ? { ArrowRight: step * grows, ArrowLeft: -step * grows } : { ArrowDown: step * grows, ArrowUp: -step * grows };
     let next: number | undefined;
-    if (e.key in keys) next = size + keys[e.key]!;
+    if (e.key in keys) next = Math.round(shownSize(e.currentTarget)) + keys[e.key]!;
     else if (e.key === 'Home') next = limits.min;
     else if (e.key === 'End') next = limits.max;
     if (next === undefined) return;

@@ -23,7 +23,10 @@ const EditorPanel = lazy(() => import('./EditorPanel').then((m) => ({ default: m
 const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
 const DemoEditor = lazy(() => import('./DemoEditor').then((m) => ({ default: m.DemoEditor })));
 
-/** Below the world: the tools as tabs (the event log among them on a narrow window), and the inspector beside them. */
+/**
+ * Below the world: the tools as tabs (the event log among them on a narrow window), and the inspector beside them.
+ * Until the learner resizes them, they stand taller while the editor is open, so a file's lines have room.
+ */
 function Bottom({ narrow }: { narrow: boolean }) {
   const run = useRun();
   const panel = useSandbox((s) => s.ui.panel);
@@ -32,7 +35,7 @@ function Bottom({ narrow }: { narrow: boolean }) {
   const tabs = PANELS.filter((p) => narrow || p.id !== 'events');
   const shown = tabs.some((p) => p.id === panel) ? panel : 'console';
   return (
-    <div className={`bottom${selected ? ' inspecting' : ''}`} id="bottom">
+    <div className={`bottom${selected ? ' inspecting' : ''}${shown === 'editor' ? ' editing' : ''}`} id="bottom">
       <section className="panels" aria-label={t('workspace.tools')}>
         <div role="tablist" aria-label={t('workspace.tools')} className="tabs">
           {tabs.map((p) => (
@@ -52,8 +55,9 @@ function Bottom({ narrow }: { narrow: boolean }) {
 }
 
 /**
- * The page: the sandbox bar and the time controls; then the lesson, the world and the event log
- * side by side; then the tools and the inspector. Separators between them resize the panes (their
+ * The page: the sandbox bar and the time controls; then the world and the event log side by side, and the tools
+ * and the inspector below them; a lesson stands beside all of these, from the time controls to the window's
+ * bottom, so its text has the window's height. Separators between them resize the panes (their
  * sizes are kept in this browser); nothing is ever wider than the window. Presenter view keeps the
  * world and the event log in large type, and a bar that always says how to leave it.
  */
@@ -63,30 +67,33 @@ export function Workspace() {
   // With an audience window following, this is the presenter's window: the notes join the event log.
   const followed = useSandbox((s) => s.ui.presenting && s.present.audience);
   const panes = useSandbox((s) => s.ui.panes);
+  const sized = useSandbox((s) => s.ui.panesSized);
   const t = useT();
   const lesson = inLesson && !presenting;
   const narrowest = useMedia(NARROW);
   const narrower = useMedia(NARROW_WITH_LESSON);
   const narrow = !presenting && (lesson ? narrower : narrowest);
-  const style = { '--lesson-w': `${panes.lesson}px`, '--side-w': `${panes.side}px`, '--bottom-h': `${panes.bottom}px`, '--insp-w': `${panes.inspector}px` } as CSSProperties;
+  // The tools' height the learner set; without one, the page's for the tab shown.
+  const bottom: Record<string, string> = sized.includes('bottom') ? { '--bottom-h': `${panes.bottom}px` } : {};
+  const style = { '--lesson-w': `${panes.lesson}px`, '--side-w': `${panes.side}px`, ...bottom, '--insp-w': `${panes.inspector}px` } as CSSProperties;
   return (
-    <div className={`app${presenting ? ' presenting' : ''}`} style={style}>
+    <div className={`app${presenting ? ' presenting' : ''}${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}${sized.includes('bottom') ? ' bottom-sized' : ''}`} style={style}>
       {presenting ? <PresenterBar /> : <Header />}
       <TimeControls />
       <DemoPause />
+      {lesson && (
+        <Suspense
+          fallback={
+            <section className="lesson" aria-label={t('workspace.lesson')}>
+              <p>{t('workspace.lessonLoading')}</p>
+            </section>
+          }
+        >
+          <LessonPane />
+        </Suspense>
+      )}
+      {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
       <main className={`main${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}`}>
-        {lesson && (
-          <Suspense
-            fallback={
-              <section className="lesson" aria-label={t('workspace.lesson')}>
-                <p>{t('workspace.lessonLoading')}</p>
-              </section>
-            }
-          >
-            <LessonPane />
-          </Suspense>
-        )}
-        {lesson && <Separator pane="lesson" side="before" orientation="vertical" controls="lesson-pane" />}
         <World {...(followed ? { title: t('presenter.audienceSees') } : {})} />
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
         {!narrow && (

@@ -61,6 +61,23 @@ describe('the panes', () => {
     const port = fakePort({ storage: { [PREFS_KEY]: '[]' } });
     expect(bootStore(port).getState().ui.panes.bottom).toBe(260);
   });
+
+  it('remember which of them the learner resized (those keep their size; the others take the page’s), forgotten on reset', () => {
+    const port = fakePort();
+    const store = bootStore(port);
+    expect(store.getState().ui.panesSized).toEqual([]);
+    // Resizing the lesson pane stores every size, yet the tools below were not resized.
+    runAction(store, 'pane.resize', { pane: 'lesson', size: 400 });
+    expect(bootStore(port).getState().ui.panesSized).toEqual(['lesson']);
+    // Dragged to where it already was is a choice all the same.
+    runAction(store, 'pane.resize', { pane: 'bottom', size: 260 });
+    expect(bootStore(port).getState().ui.panesSized).toEqual(['lesson', 'bottom']);
+    runAction(store, 'pane.reset');
+    expect(bootStore(port).getState().ui.panesSized).toEqual([]);
+    // Kept before the list was: the panes not at their default were resized.
+    expect(parsePrefs(JSON.stringify({ version: 1, panes: { lesson: 380, side: 400, bottom: 260, inspector: 560 } })).sized).toEqual(['side']);
+    expect(parsePrefs(JSON.stringify({ version: 1, panes: { bottom: 300 }, sized: ['bottom', 'nonsense'] })).sized).toEqual(['bottom']);
+  });
 });
 
 describe('the canvas framing', () => {

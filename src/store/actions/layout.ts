@@ -5,8 +5,8 @@ import { reason, type ActionTable } from '../registry';
 
 /** Keeps the theme, the panes and the language in this browser (never in the workspace or a share link). */
 function remember(st: SandboxStore): void {
-  const { theme, panes, language, languageChosen } = st.getState().ui;
-  savePrefs(st.port.storage, { theme, panes, language: languageChosen ? language : null });
+  const { theme, panes, panesSized, language, languageChosen } = st.getState().ui;
+  savePrefs(st.port.storage, { theme, panes, sized: panesSized, language: languageChosen ? language : null });
 }
 
 const THEME_CHOICES: { label: string; arg: ThemeChoice }[] = [
@@ -71,8 +71,9 @@ export const LAYOUT_ACTIONS = {
     run: (st, arg: { pane: PaneId; size: number }) => {
       if (!arg || !PANE_IDS.includes(arg.pane)) return;
       const size = clampPane(arg.pane, Number(arg.size));
-      if (st.getState().ui.panes[arg.pane] === size) return;
-      patch(st, (s) => ({ ui: { panes: { ...s.ui.panes, [arg.pane]: size } } }));
+      const { panes, panesSized } = st.getState().ui;
+      if (panes[arg.pane] === size && panesSized.includes(arg.pane)) return;
+      patch(st, (s) => ({ ui: { panes: { ...s.ui.panes, [arg.pane]: size }, panesSized: s.ui.panesSized.includes(arg.pane) ? s.ui.panesSized : [...s.ui.panesSized, arg.pane] } }));
       remember(st);
     },
   },
@@ -80,7 +81,7 @@ export const LAYOUT_ACTIONS = {
     label: 'Reset the sizes of the panes',
     group: 'View',
     run: (st) => {
-      patch(st, { ui: { panes: defaultPanes() } });
+      patch(st, { ui: { panes: defaultPanes(), panesSized: [] } });
       remember(st);
     },
   },
