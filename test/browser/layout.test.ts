@@ -327,6 +327,86 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     }
   }, 60_000);
 
+  /** How many lines of the lesson's text its pane shows at once (its visible height over the height of one line). */
+  const TEXT_LINES = `(() => {
+    const body = document.querySelector('.lesson-body');
+    const probe = document.createElement('p');
+    probe.textContent = 'x';
+    body.append(probe);
+    const line = probe.getBoundingClientRect().height;
+    probe.remove();
+    return Math.floor(body.clientHeight / line);
+  })()`;
+
+  /** The explanation's box, its scroller's and the lesson pane's, and whether it is the focused element. */
+  const EXPLAINED = `(() => {
+    const why = document.querySelector('.lesson .diag');
+    if (!why) return null;
+    let scroller = why.parentElement;
+    while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+    const box = (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+    return { why: box(why), scroller: box(scroller), pane: box(document.querySelector('.lesson')), vh: innerHeight, focused: document.activeElement === why };
+  })()`;
+
+  /** Lines of the editor's file wholly in sight. */
+  const EDITOR_LINES = `(() => {
+    const view = document.querySelector('.monaco-editor .monaco-scrollable-element').getBoundingClientRect();
+    return [...document.querySelectorAll('.monaco-editor .view-line')].filter((l) => { const r = l.getBoundingClientRect(); return r.height > 0 && r.top >= view.top - 0.5 && r.bottom <= view.bottom + 0.5; }).length;
+  })()`;
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}: at 1280×720 a lesson's text has room, an explanation shows as it appears and its count focuses it, and the editor shows a dozen lines; axe passes`, async () => {
+      const { page, errors } = await context(theme);
+      await openPage(page, `${url}?lesson=L2`);
+      await page.locator('.lesson-body').waitFor();
+      // The pane stands the window's height: about 20 lines of text with the tools below it, now 30.
+      expect(await page.evaluate(TEXT_LINES), 'lines of lesson text in sight').toBeGreaterThanOrEqual(28);
+      for (const line of ['docker build -t forum:1 .', 'docker run -d -p 80:80 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) await command(page, line);
+      await jump(page, '45s');
+      const count = page.getByRole('button', { name: '1 explanation' });
+      await expect.poll(() => count.count()).toBe(1);
+      await page.screenshot({ path: resolve(SHOTS, `lesson-L2-trap-${theme}-1280x720.png`) });
+      // The 80:80 trap's explanation is in sight without scrolling: inside its scroller's visible part, the pane's and the window's.
+      const seen = (await page.evaluate(EXPLAINED)) as { why: { top: number; bottom: number }; scroller: { top: number; bottom: number }; pane: { top: number; bottom: number }; vh: number; focused: boolean };
+      expect(seen.why.top, 'the explanation below its scroller’s top').toBeGreaterThanOrEqual(seen.scroller.top - 0.5);
+      expect(seen.why.bottom, 'the explanation above its scroller’s bottom').toBeLessThanOrEqual(seen.scroller.bottom + 0.5);
+      expect(seen.why.bottom, 'the explanation inside the pane').toBeLessThanOrEqual(seen.pane.bottom);
+      expect(seen.why.bottom, 'the explanation inside the window').toBeLessThanOrEqual(seen.vh);
+      // Unfolding the goals leaves it where it is; its count in the summary line focuses it.
+      const toggle = page.locator('.lesson-checks-head button');
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+      const unfolded = (await page.evaluate(EXPLAINED)) as typeof seen;
+      expect(unfolded.why.bottom, 'the explanation in sight with the goals unfolded').toBeLessThanOrEqual(unfolded.scroller.bottom + 0.5);
+      await count.click();
+      expect(((await page.evaluate(EXPLAINED)) as typeof seen).focused, 'the explanation focused').toBe(true);
+      await axe(page, `lesson L2 with an explanation, ${theme}`);
+      // The editor as it first opens: L3's compose file, its dozen lines in sight.
+      await openPage(page, `${url}?lesson=L3`);
+      await page.getByRole('tab', { name: 'Editor' }).click();
+      await page
+        .getByRole('tablist', { name: 'Files' })
+        .getByRole('tab', { name: /compose\.yaml/ })
+        .click();
+      await page.locator('.monaco-editor .view-line').first().waitFor({ timeout: 30_000 });
+      await settle(page);
+      await page.screenshot({ path: resolve(SHOTS, `lesson-L3-editor-${theme}-1280x720.png`) });
+      expect(await page.evaluate(EDITOR_LINES), 'lines of compose.yaml in sight').toBeGreaterThanOrEqual(12);
+      await axe(page, `lesson L3's editor, ${theme}`);
+      // The console starts lower; once the learner resizes the tools, their height holds whatever the tab.
+      const tools = async () => (await page.locator('#bottom').boundingBox())!.height;
+      const editing = await tools();
+      await page.getByRole('tab', { name: 'Console' }).click();
+      expect(await tools(), 'the console’s default height').toBeLessThan(editing);
+      await page.getByRole('tab', { name: 'Editor' }).click();
+      await page.getByRole('separator', { name: 'Resize the tools below the canvas' }).focus();
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(tools).toBe(Math.round(editing) + 16);
+      await page.getByRole('tab', { name: 'Console' }).click();
+      expect(await tools(), 'the learner’s height, on the console too').toBe(Math.round(editing) + 16);
+      expect(errors).toEqual([]);
+    }, 120_000);
+  }
+
   it('holds at 2560×1440 too', async () => {
     const { page } = await context('light');
     await page.setViewportSize({ width: 2560, height: 1440 });
