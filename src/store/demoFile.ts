@@ -99,7 +99,12 @@ export function demoText(s: SandboxState, d: DemoDraft): string {
   if (!isSeq(doc.get('actions'))) doc.set('actions', doc.createNode([]));
   const actions = doc.get('actions') as { add(v: unknown): void };
   for (const o of t?.transcript ?? []) {
-    for (const c of o.calls ?? []) actions.add(doc.createNode({ at: `${c.at}s`, call: c.call, input: c.input }, { flow: true }));
+    for (const c of o.calls ?? []) {
+      const node = doc.createNode({ at: `${c.at}s`, call: c.call, input: c.input }, { flow: true });
+      // A request that failed stays (showing an error may be the point), marked so the author sees it did.
+      if (c.error) node.commentBefore = ` failed when recorded: ${c.error.code}: ${c.error.message.replace(/\s+/g, ' ')}`;
+      actions.add(node);
+    }
   }
   const stops = d.stops.slice().sort((a, b) => a.at - b.at);
   const end = Math.max(t?.now ?? 0, ...stops.map((x) => Math.max(x.at, x.revealAt ?? 0) + 1000));

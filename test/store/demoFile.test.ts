@@ -55,6 +55,19 @@ describe('demos an instructor writes in the page', () => {
     expect(back).toEqual({ name: file.name, text: file.text });
   });
 
+  it('a request that failed while recording stays in the file, marked as failed', async () => {
+    const port = fakePort();
+    const store = fresh(port);
+    runAction(store, 'console.run', 'aws ecs run-task --cluster demo --task-definition nope --count 2');
+    runAction(store, 'clock.jump', '10s');
+    runAction(store, 'demo.draft', { title: 'An error on purpose', summary: 'A missing task definition.' });
+    runAction(store, 'demo.save');
+    await expect.poll(() => port.downloads.length).toBe(1);
+    const file = port.downloads.at(-1)!;
+    expect(file.text).toMatch(/# failed when recorded: InvalidParameterException: TaskDefinition not found\.\n\s*- \{ at: 0s, call: ecs\.RunTask/);
+    expect((await readDemoFile(file.name, file.text)).problems).toBeUndefined();
+  });
+
   it('a broken demo file is refused at its line and member', async () => {
     const text = 'name: broken\nseed: 1\npresenter:\n  pauses:\n    - { at: 5s, prompt: "What now?" }\nactions: []\n';
     expect((await readDemoFile('broken.yaml', text)).problems).toMatch(/^demos\/broken\.yaml:5:\d+: presenter\.pauses\[0\]/m);
