@@ -22,6 +22,16 @@ describe("the console's own words", () => {
     expect(renderOutput(r, 'es')).toBe('kubectl: no se encontró el comando (prueba aws ecs …, copilot svc deploy …, sim launch-instances … o sleep 1m)');
   });
 
+  it("say process ps's table in the learner's language: its heading and each process's state", () => {
+    const sim = new Sim({ seed: 1, images: { 'forum:0': { routes: { '/': { cpuMs: 1 } } } } });
+    runCommand(sim, 'process start forum --port 3000 --image forum:0');
+    runCommand(sim, 'process start jobs --port 4000 --image forum:0');
+    runCommand(sim, 'process stop jobs');
+    const r = runCommand(sim, 'process ps');
+    expect(r.output).toBe('PID    NAME    PORT   STATE\n1001   forum   3000   running\n1002   jobs   4000   exited (0)');
+    expect(renderOutput(r, 'es')).toBe('PID    NOMBRE  PUERTO ESTADO\n1001   forum   3000   en marcha\n1002   jobs   4000   terminado (0)');
+  });
+
   it("keep a tool's own text as it prints it beside them: help's usage lines stay, its explanation is translated", () => {
     const r = runCommand(new Sim({ seed: 1 }), 'help traffic');
     const es = renderOutput(r, 'es');

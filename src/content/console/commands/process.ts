@@ -1,7 +1,7 @@
 import type { CommandResult, ConsoleCommand, RunContext } from '../types';
 import { parsed } from '../types';
 import { flagValue } from '../shell';
-import { say } from '../said';
+import { joinOutputs, say } from '../said';
 
 type Printed = CommandResult;
 const fail = (m: string): Printed => ({ output: m, exitCode: 1 });
@@ -17,12 +17,14 @@ interface ProcessRow {
 }
 
 const VERBS: Record<string, (name: string | undefined, rest: string[], ctx: RunContext) => Printed> = {
+  // The console's own table, so its heading and states are said in the learner's language.
   ps: (_name, _rest, { sim }) => {
     const rows = (sim.call('docker.ProcessList', {}).output as { processes: ProcessRow[] }).processes;
-    return {
-      output: ['PID    NAME    PORT   STATE', ...rows.map((x) => `${x.pid}   ${x.name}   ${x.port}   ${x.state === 'running' ? 'running' : `exited (${x.exitCode ?? 0})`}${x.restarts ? `, restarted ${x.restarts}×` : ''}`)].join('\n'),
-      exitCode: 0,
-    };
+    return rows.reduce<Printed>((out, x) => {
+      const values = { pid: String(x.pid), name: x.name, port: String(x.port), code: String(x.exitCode ?? 0), count: String(x.restarts) };
+      const key = x.state === 'running' ? (x.restarts ? 'console.process.row.runningRestarted' : 'console.process.row.running') : x.restarts ? 'console.process.row.exitedRestarted' : 'console.process.row.exited';
+      return { ...out, ...joinOutputs(out, say(key, values)) };
+    }, say('console.process.heading'));
   },
   start: (name, rest, { sim }) => {
     if (!name) return fail('usage: process start <name> --port <port> [--image <image>]');
