@@ -123,11 +123,14 @@ function capacityProviderCharts(sim: Sim, out: ChartSpec[]): void {
 export function charts(sim: Sim, samples: readonly Sample[]): ChartSpec[] {
   const w = sim.world;
   const out: ChartSpec[] = [];
-  // Services that scale come first: their charts are the ones that move.
+  // What moves comes first: the services that scale, then the capacity providers' reservation (cluster
+  // auto scaling), then the services that do not scale.
   const scaled = new Set(Object.values(w.scalableTargets).map((t) => t.ResourceId));
-  const services = Object.values(w.services).sort((a, b) => Number(scaled.has(`service/${b.clusterArn.split('/').pop()}/${b.serviceName}`)) - Number(scaled.has(`service/${a.clusterArn.split('/').pop()}/${a.serviceName}`)));
-  for (const s of services) if (s.status !== 'INACTIVE') serviceCharts(w, s, out);
+  const live = Object.values(w.services).filter((s) => s.status !== 'INACTIVE');
+  const scales = (s: (typeof live)[number]) => scaled.has(`service/${s.clusterArn.split('/').pop()}/${s.serviceName}`);
+  for (const s of live) if (scales(s)) serviceCharts(w, s, out);
   capacityProviderCharts(sim, out);
+  for (const s of live) if (!scales(s)) serviceCharts(w, s, out);
   if (samples.length > 1) {
     out.push({
       id: 'instances',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAction } from '../../../src/store/actions';
 import { niceScale, selectCharts } from '../../../src/store/selectors/charts';
 import { sandbox } from '../../support/sandbox';
+import { loadCatalog, openLesson } from '../../../src/store/lessons';
 
 describe('the charts', () => {
   it('appear once a simulated minute has passed, and are recomputed at most once a minute', () => {
@@ -23,6 +24,16 @@ describe('the charts', () => {
     const specs = selectCharts(store.getState());
     runAction(store, 'history.undo');
     expect(selectCharts(store.getState())).not.toBe(specs);
+  });
+
+  it('put what moves first: in L12 (cluster auto scaling, a service that does not scale) the capacity provider before the service', async () => {
+    const lesson = (await loadCatalog()).lessons.L12!;
+    const store = sandbox();
+    openLesson(store, lesson, { actions: lesson.solution.actions, time: lesson.until });
+    const ids = selectCharts(store.getState()).map((c) => c.id);
+    const reservation = ids.findIndex((id) => id.startsWith('cpr:'));
+    expect(reservation, ids.join(', ')).toBe(0);
+    expect(ids.length).toBeGreaterThan(1);
   });
 
   it('end their axes at round numbers: 1, 2, 2.5 or 5 times a power of ten, never 6.6 or 8.59', () => {
