@@ -355,7 +355,7 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
   })()`;
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`${theme}: at 1280×720 a lesson's text has room, an explanation shows as it appears and its count focuses it, and the editor shows a dozen lines; axe passes`, async () => {
+    it(`${theme}: at 1280×720 a lesson's text has room, an explanation shows as it appears and its count focuses it, and the editor shows a dozen lines on a tall window; axe passes`, async () => {
       const { page, errors } = await context(theme);
       await openPage(page, `${url}?lesson=L2`);
       await page.locator('.lesson-body').waitFor();
@@ -380,7 +380,9 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       await count.click();
       expect(((await page.evaluate(EXPLAINED)) as typeof seen).focused, 'the explanation focused').toBe(true);
       await axe(page, `lesson L2 with an explanation, ${theme}`);
-      // The editor as it first opens: L3's compose file, its dozen lines in sight.
+      // The editor as it first opens on a tall window: L3's compose file, its dozen lines in sight (at 720 px
+      // the canvas keeps its height instead).
+      await page.setViewportSize({ width: 1440, height: 900 });
       await openPage(page, `${url}?lesson=L3`);
       await page.getByRole('tab', { name: 'Editor' }).click();
       await page
@@ -389,7 +391,7 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
         .click();
       await page.locator('.monaco-editor .view-line').first().waitFor({ timeout: 30_000 });
       await settle(page);
-      await page.screenshot({ path: resolve(SHOTS, `lesson-L3-editor-${theme}-1280x720.png`) });
+      await page.screenshot({ path: resolve(SHOTS, `lesson-L3-editor-${theme}-1440x900.png`) });
       expect(await page.evaluate(EDITOR_LINES), 'lines of compose.yaml in sight').toBeGreaterThanOrEqual(12);
       await axe(page, `lesson L3's editor, ${theme}`);
       // The console starts lower; once the learner resizes the tools, their height holds whatever the tab.
@@ -403,6 +405,7 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       await expect.poll(tools).toBe(Math.round(editing) + 16);
       await page.getByRole('tab', { name: 'Console' }).click();
       expect(await tools(), 'the learner’s height, on the console too').toBe(Math.round(editing) + 16);
+      await page.setViewportSize({ width: 1280, height: 720 });
       expect(errors).toEqual([]);
     }, 120_000);
   }
