@@ -198,7 +198,8 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
 
       // The Class page: the note, the table's yes and "of", and the CSV's headings in Spanish.
       await openPage(page, `${url}?class`);
-      expect(await page.getByRole('heading', { name: 'Progreso de la clase' }).count()).toBe(1);
+      // The Class page's code arrives after the page is ready: wait for its heading.
+      await expect.poll(() => page.getByRole('heading', { name: 'Progreso de la clase' }).count()).toBe(1);
       await page.locator('input[type=file]').setInputFiles([
         {
           name: 'ana.json',
