@@ -407,23 +407,29 @@ function reaches(scope: KeyScope, place: KeyPlace): boolean {
   return scope === place.where;
 }
 
-/** The action a key press runs where it was pressed, if any; a quiet action that cannot run leaves the key alone. */
-export function keyAction(s: SandboxState, press: KeyPress, place: KeyPlace): ActionId | undefined {
+/** The action a key press runs where it was pressed, and the argument the key gives it; a quiet action that cannot run leaves the key alone. */
+export function keyRun(s: SandboxState, press: KeyPress, place: KeyPlace): { id: ActionId; arg: unknown } | undefined {
   for (const a of ACTIONS) {
     if (!a.keys || !reaches(a.scope ?? 'page', place)) continue;
     const key = a.keys.find((k) => keyMatches(k, press));
     if (!key) continue;
     if (place.onButton && (key === 'Space' || key === 'Enter') && (a.scope ?? 'page') === 'page') return undefined;
-    if (a.quiet && (a.enabled?.(s) ?? true) !== true) return undefined;
-    return a.id;
+    const arg = a.keyArg?.(key);
+    if (a.quiet && (a.enabled?.(s, arg) ?? true) !== true) return undefined;
+    return { id: a.id, arg };
   }
   return undefined;
 }
 
+/** The action a key press runs where it was pressed, if any. */
+export function keyAction(s: SandboxState, press: KeyPress, place: KeyPlace): ActionId | undefined {
+  return keyRun(s, press, place)?.id;
+}
+
 /** Runs the action a key press names where it was pressed; false when the key is not the registry's there. */
 export function pressKey(store: SandboxStore, press: KeyPress, place: KeyPlace): boolean {
-  const id = keyAction(store.getState(), press, place);
-  if (!id) return false;
-  runAction(store, id);
+  const found = keyRun(store.getState(), press, place);
+  if (!found) return false;
+  runAction(store, found.id, found.arg);
   return true;
 }

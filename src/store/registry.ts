@@ -19,6 +19,8 @@ export interface ActionDef<A = any> {
    * capitals), after "Mod+" (Ctrl, or Cmd on a Mac), "Shift+" or "Alt+" where a modifier is needed.
    */
   keys?: readonly string[];
+  /** The argument the pressed key gives it (keys 1 to 5 pick the first to fifth choice); without it a key runs it with none. */
+  keyArg?: (key: string) => A;
   /** Where its keys work (default: the page). */
   scope?: KeyScope;
   /** While it cannot run, its keys do nothing and are left to the page (no "not now" message). */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useDemoIn } from './lessonText';
 import { useShownCallouts } from './shownDemo';
 import { selectWorldView } from '../store/selectors/world';
@@ -12,26 +12,13 @@ import './callouts.css';
 /**
  * A question's answer choices: numbered, the room's pick marked, and after the reveal each one judged right
  * or wrong by its predicate over the world (✓ or ✗ with the word, never colour alone). With `pick` (the
- * presenter's window) a choice is a button that marks the room's pick, as keys 1 to 5 do.
+ * presenter's window) a choice is a button that marks the room's pick, as keys 1 to 5 do (the registry's
+ * `demo.pick`).
  */
 export function DemoChoices({ choices, pick = false }: { choices: ShownChoice[]; pick?: boolean }) {
   const t = useT();
   const run = useRun();
   const judged = choices.some((c) => c.right !== null);
-  useEffect(() => {
-    if (!pick || judged) return undefined;
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.metaKey || e.altKey || (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable))) return;
-      const n = Number(e.key);
-      if (Number.isInteger(n) && n >= 1 && n <= choices.length) {
-        e.preventDefault();
-        run('demo.pick', n - 1);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pick, judged, choices.length, run]);
   return (
     <ol className={`demo-choices${judged ? ' judged' : ''}`} aria-label={t('demo.choices')}>
       {choices.map((c, i) => {

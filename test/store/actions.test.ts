@@ -221,10 +221,13 @@ describe('keys come from the registry', () => {
 
   it('a keyboard action is one entry: the Keys dialog and the palette list every action that has keys', () => {
     const rows = keyTables().flatMap((t) => t.rows.map((r) => r.id));
-    const palette = selectPalette(fresh().getState()).map((e) => e.id);
+    const s = fresh().getState();
+    const palette = selectPalette(s).map((e) => e.id);
     for (const a of ACTIONS.filter((x) => x.keys?.length)) {
       expect(rows, a.id).toContain(a.id);
-      if (a.palette !== false) expect(palette, a.id).toContain(a.id);
+      // An action the palette offers once per choice is there while it has choices (a question's answers: test/store/demoChoices.test.ts).
+      const noChoices = a.palette && 'choices' in a.palette && a.palette.choices(s).length === 0;
+      if (a.palette !== false && !noChoices) expect(palette, a.id).toContain(a.id);
     }
   });
 });

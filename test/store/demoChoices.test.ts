@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, makeStore, patch } from '../../src/store/store';
-import { runAction, tick } from '../../src/store/actions';
+import { keyAction, pressKey, runAction, tick } from '../../src/store/actions';
+import { selectPalette } from '../../src/store/selectors/palette';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { readDemoFile } from '../../src/store/demoFile';
 import { audienceShow, showMessage } from '../../src/store/present';
@@ -55,6 +56,44 @@ describe("a demo's answer choices and callouts in the page", () => {
     expect(q.reveal).toMatch(/^Two: distinctInstance/);
     // After the reveal the pick stays as marked.
     expect(runAction(store, 'demo.pick', 1)).toBe(false);
+  });
+
+  it("keys 1 to 5 are the registry's: each marks its choice while a question with that many is open, and the palette lists each choice with its key", async () => {
+    const store = fresh();
+    const key = (k: string) => ({ key: k, ctrl: false, meta: false, shift: false, alt: false });
+    const picks = () => selectPalette(store.getState()).filter((e) => e.id === 'demo.pick');
+    runAction(store, 'demo.open', 'placement-side-by-side');
+    await expect.poll(() => store.getState().lesson.demo?.id).toBe('placement-side-by-side');
+    // No question open: the digits are left to the page, and the palette offers no choice.
+    expect(keyAction(store.getState(), key('1'), { where: 'page' })).toBeUndefined();
+    expect(picks()).toEqual([]);
+    playToQuestion(store);
+    runAction(store, 'demo.reveal');
+    runAction(store, 'demo.reveal');
+    playToQuestion(store);
+    expect(store.getState().lesson.demo!.pause!.choices).toHaveLength(3);
+    expect(picks().map((e) => [e.choice, e.shortcut, e.disabled])).toEqual([
+      ['All 4: one on each instance', '1', null],
+      ['2: only two instances have 2 GiB free', '2', null],
+      ['None: binpack filled the cluster', '3', null],
+    ]);
+    // In a text field the digits are the field's.
+    expect(pressKey(store, key('2'), { where: 'field' })).toBe(false);
+    expect(pressKey(store, key('2'), { where: 'page' })).toBe(true);
+    expect(store.getState().lesson.demo!.pause!.picked).toBe(1);
+    // Three choices: 4 and 5 mean nothing now.
+    expect(pressKey(store, key('5'), { where: 'page' })).toBe(false);
+    expect(store.getState().lesson.demo!.pause!.picked).toBe(1);
+    // The same key again takes the pick back.
+    expect(pressKey(store, key('2'), { where: 'page' })).toBe(true);
+    expect(store.getState().lesson.demo!.pause!.picked).toBeUndefined();
+    pressKey(store, key('3'), { where: 'page' });
+    runAction(store, 'demo.reveal');
+    await expect.poll(() => store.getState().lesson.demo!.pause!.revealed).toBe(true);
+    // Revealed: the pick stands, and the digits are the page's again.
+    expect(pressKey(store, key('1'), { where: 'page' })).toBe(false);
+    expect(store.getState().lesson.demo!.pause!.picked).toBe(2);
+    expect(picks()).toEqual([]);
   });
 
   it('Play while a question is shown continues: the question closes, the clock stops at the next one, and the demo ends at its until', async () => {

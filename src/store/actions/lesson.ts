@@ -155,7 +155,12 @@ export const LESSON_ACTIONS = {
   'demo.pick': {
     label: "Mark the room's answer",
     group: 'Demo',
-    palette: false,
+    // The palette offers each choice of the question open now.
+    palette: { choices: (s) => (s.lesson.demo?.pause?.revealed ? [] : (s.lesson.demo?.pause?.choices ?? []).map((c, i) => ({ label: c.label, arg: i }))) },
+    // Keys 1 to 5 mark the first to fifth choice; while no question with that many choices is open they are left to the page.
+    keys: ['1', '2', '3', '4', '5'],
+    keyArg: (key: string) => Number(key) - 1,
+    quiet: true,
     enabled: (s, i?: number) => {
       const p = s.lesson.demo?.pause;
       if (!p?.choices?.length) return 'no question with choices is open';

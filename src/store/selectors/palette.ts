@@ -24,13 +24,18 @@ export interface PaletteEntry {
 function entries(s: SandboxState, a: ActionEntry): PaletteEntry[] {
   const p = a.palette;
   if (p === false) return [];
-  const shortcut = a.keys?.[0] ? keyText(a.keys[0]) : null;
+  const shortcut = a.keys?.[0] && !a.keyArg ? keyText(a.keys[0]) : null;
+  // An action whose keys give it an argument shows, beside each choice, the key that gives that one.
+  const keyOf = (arg: unknown) => {
+    const k = a.keyArg && a.keys?.find((key) => a.keyArg!(key) === arg);
+    return k ? keyText(k) : shortcut;
+  };
   const why = (arg?: unknown) => {
     const r = enabledIn(s, a.id, arg);
     return r === true ? null : r;
   };
   if (p && 'choices' in p) {
-    return p.choices(s).map((c) => ({ key: `${a.id}:${String(c.arg)}`, id: a.id, arg: c.arg, label: `${a.label}: ${c.label}`, choice: c.label, group: a.group, shortcut, disabled: why(c.arg) }));
+    return p.choices(s).map((c) => ({ key: `${a.id}:${String(c.arg)}`, id: a.id, arg: c.arg, label: `${a.label}: ${c.label}`, choice: c.label, group: a.group, shortcut: keyOf(c.arg), disabled: why(c.arg) }));
   }
   return [{ key: a.id, id: a.id, label: p && 'input' in p ? `${a.label}…` : a.label, group: a.group, shortcut, disabled: why(), ...(p && 'input' in p ? { input: p.input } : {}) }];
 }
