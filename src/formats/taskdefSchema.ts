@@ -81,8 +81,28 @@ function toSchema(shapeName: string, seen: Set<string>, depth: number): Schema {
   }
 }
 
-/** A JSON Schema for RegisterTaskDefinition's input (the editor's completion, hover and markers). */
+/** A JSON Schema for an ECS operation's input, as `--cli-input-json` reads it (the editor's completion, hover and markers). */
+export function inputSchema(operation: string, title: string): Schema {
+  const root = toSchema(ecsInputShape(operation)!, new Set(), 0);
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title, ...root };
+}
+
+/** A JSON Schema for RegisterTaskDefinition's input. */
 export function taskDefinitionSchema(): Schema {
-  const root = toSchema(ecsInputShape('RegisterTaskDefinition')!, new Set(), 0);
-  return { $schema: 'http://json-schema.org/draft-07/schema#', title: 'ECS task definition (RegisterTaskDefinition input)', ...root };
+  return inputSchema('RegisterTaskDefinition', 'ECS task definition (RegisterTaskDefinition input)');
+}
+
+/**
+ * Which editor files each schema checks, by name: a task definition (the editor's own taskdef.json, or a
+ * file named for one) is RegisterTaskDefinition's input, a service file CreateService's. Any other JSON
+ * file is checked as JSON only: the editor cannot tell which command's input it is.
+ */
+export const EDITOR_SCHEMAS: readonly { operation: string; title: string; files: readonly RegExp[] }[] = [
+  { operation: 'RegisterTaskDefinition', title: 'ECS task definition (RegisterTaskDefinition input)', files: [/(^|\/)[^/]*task-?def[^/]*\.json$/i, /(^|\/)[^/]*task-definition[^/]*\.json$/i] },
+  { operation: 'CreateService', title: 'ECS service (CreateService input)', files: [/(^|\/)[^/]*service[^/]*\.json$/i] },
+];
+
+/** The operation whose input schema checks an editor file, or undefined for none. */
+export function schemaOperationFor(file: string): string | undefined {
+  return EDITOR_SCHEMAS.find((x) => x.files.some((re) => re.test(file)))?.operation;
 }

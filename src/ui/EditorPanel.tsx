@@ -38,6 +38,11 @@ function CopilotNote() {
 }
 
 /** Checks a YAML file as the learner types (the same parsers the console and the runner use). */
+/** What the note beside a file without an action of its own says reads it: docker build a Dockerfile, the console any other file. */
+export function readNote(file: string): 'editor.read.dockerfile' | 'editor.read' {
+  return /(^|\/)Dockerfile$/.test(file) ? 'editor.read.dockerfile' : 'editor.read';
+}
+
 export function checkFile(file: string, text: string): Problem[] {
   if (file === COMPOSE_FILE) return parseCompose(text, file).problems;
   if (file.endsWith('manifest.yml')) return parseManifest(text, file).problems;
@@ -105,7 +110,7 @@ export function EditorPanel() {
           <ActionButton key={id} id={id} arg={def.file} />
         ))}
         <ActionButton id="editor.restoreFile" arg={def.file} />
-        {def.main ? <span className="muted small">{t('editor.main')}</span> : <span className="muted small">{t('editor.read', { file: def.file })}</span>}
+        {def.main ? <span className="muted small">{t('editor.main')}</span> : <span className="muted small">{t(readNote(def.file), { file: def.file })}</span>}
       </div>
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">

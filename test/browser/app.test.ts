@@ -482,4 +482,27 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     expect(await clock(page).textContent()).toBe('0:00:30');
     await page.close();
   }, 60_000);
+
+  it("checks L15's service file as CreateService input, not as a task definition: no marks on the lesson's file, a task definition's member marked", async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    pages.push(context);
+    const page = await context.newPage();
+    await open(page, `${url}?lesson=L15`);
+    await page.getByRole('tab', { name: 'Editor' }).click();
+    await page.getByRole('tab', { name: /service\.json/ }).click();
+    const editor = page.locator('.monaco-editor').first();
+    await editor.waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByText('The console reads this file as file://service.json').count()).toBe(1);
+    // The JSON worker has checked the file once its markers for the task definition would have shown.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count()).toBe(0);
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), '{\n  "serviceName": "forum-api",\n  "containerDefinitions": []\n}');
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => page.locator('.monaco-editor .squiggly-warning').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    await expect.poll(() => page.locator('.monaco-editor').first().textContent()).toContain('Property containerDefinitions is not allowed.');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '../../src/ui/EditorPanel';
+import { checkFile, readNote } from '../../src/ui/EditorPanel';
+import { loadLocale, translate } from '../../src/i18n';
 import { COMPOSE_FILE, SCENARIO_FILE } from '../../src/store/defaults';
 
 describe("the editor's live checks", () => {
@@ -12,5 +13,12 @@ describe("the editor's live checks", () => {
     expect(checkFile(SCENARIO_FILE, 'name: x\nactions:\n  - { at: 5, call: ecs.LaunchRocket }\n')).toEqual([
       { file: SCENARIO_FILE, line: 3, column: expect.any(Number), member: 'actions[0].call', message: expect.stringMatching(/^unknown call 'ecs.LaunchRocket'/), severity: 'error' },
     ]);
+  });
+
+  it('says what reads a file without an action of its own: docker build a Dockerfile, the console a --cli-input-json file', async () => {
+    await loadLocale('es');
+    expect(translate('en', readNote('Dockerfile'), { file: 'Dockerfile' })).toBe('docker build reads this file: it says how the image is built.');
+    expect(translate('en', readNote('service.json'), { file: 'service.json' })).toBe('The console reads this file as file://service.json (as in --cli-input-json file://service.json).');
+    expect(translate('es', readNote('users/Dockerfile'), {})).toMatch(/^docker build lee/);
   });
 });

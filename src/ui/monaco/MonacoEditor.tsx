@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { monaco } from './setup';
+import { checkAgainstSchema, monaco } from './setup';
 import type { Problem } from '../../formats/problem';
 
 export interface MonacoEditorProps {
@@ -24,7 +24,9 @@ function modelFor(file: string, value: string): monaco.editor.ITextModel {
   let m = models.get(file);
   if (!m || m.isDisposed()) {
     const language = file.endsWith('.json') ? 'json' : /\.ya?ml$/.test(file) ? 'yaml' : 'plaintext';
-    m = monaco.editor.createModel(value, language, monaco.Uri.parse(`file:///${file}`));
+    const uri = monaco.Uri.parse(`file:///${file}`);
+    if (language === 'json') checkAgainstSchema(file, uri.toString());
+    m = monaco.editor.createModel(value, language, uri);
     models.set(file, m);
   } else if (m.getValue() !== value) m.setValue(value);
   return m;
