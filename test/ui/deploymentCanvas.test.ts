@@ -33,8 +33,9 @@ describe('a deployment that splits traffic, on the canvas and in the charts (les
         .sort(),
     ).toEqual(['forum-api:1', 'forum-api:1', 'forum-api:3', 'forum-api:3']);
     const [blue, green] = view.loadBalancers[0]!.targetGroups;
-    expect(blue).toMatchObject({ name: 'forum-blue', weights: [':80 90 %', ':8080 0 %'] });
-    expect(green).toMatchObject({ name: 'forum-green', weights: [':80 10 %', ':8080 100 %'] });
+    // Both target groups say the service they serve (the canvas puts its name first on each row).
+    expect(blue).toMatchObject({ name: 'forum-blue', service: 'forum-api', weights: [':80 90 %', ':8080 0 %'] });
+    expect(green).toMatchObject({ name: 'forum-green', service: 'forum-api', weights: [':80 10 %', ':8080 100 %'] });
 
     // The service's focus frames its tasks and the load balancer its traffic comes through.
     const focus = selectFocus(store.getState());

@@ -43,7 +43,7 @@ export interface LoadBalancerView {
   arn: string;
   name: string;
   dns: string;
-  targetGroups: { arn: string; name: string; healthy: number; unhealthy: number; other: number; weights: string[] }[];
+  targetGroups: { arn: string; name: string; /** The service whose tasks it holds (its primary or alternate target group), if any. */ service?: string; healthy: number; unhealthy: number; other: number; weights: string[] }[];
 }
 
 export interface ServiceView {
@@ -223,6 +223,11 @@ export function worldView(sim: Sim, calls: number, cache?: ViewCache): WorldView
 /** The load balancers, each with its target groups: how many targets are healthy, unhealthy or neither, and the weighted shares. */
 function loadBalancersView(sim: Sim): WorldView['loadBalancers'] {
   const w = sim.world;
+  const serving = new Map<string, string>();
+  for (const s of Object.values(w.services)) {
+    if (s.status === 'INACTIVE') continue;
+    for (const l of s.loadBalancers) for (const arn of [l.targetGroupArn, l.advancedConfiguration?.alternateTargetGroupArn]) if (arn && !serving.has(arn)) serving.set(arn, s.serviceName);
+  }
   return Object.values(w.loadBalancers).map((lb) => ({
     arn: lb.LoadBalancerArn,
     name: lb.LoadBalancerName,
@@ -232,6 +237,7 @@ function loadBalancersView(sim: Sim): WorldView['loadBalancers'] {
       .map((tg) => ({
         arn: tg.TargetGroupArn,
         name: tg.TargetGroupName,
+        ...(serving.has(tg.TargetGroupArn) ? { service: serving.get(tg.TargetGroupArn)! } : {}),
         healthy: tg.targets.filter((x) => x.State === 'healthy').length,
         unhealthy: tg.targets.filter((x) => x.State === 'unhealthy').length,
         other: tg.targets.filter((x) => x.State !== 'healthy' && x.State !== 'unhealthy').length,

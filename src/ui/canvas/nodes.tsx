@@ -181,21 +181,29 @@ const LbNode = memo(function LbNode({ data }: NodeProps<Node<Data>>) {
       </Head>
       {v.targetGroups.map((tg) => {
         const share = tg.weights.length ? t('canvas.tg.traffic', { weights: tg.weights.join(', ') }) : '';
-        const label = t('canvas.tg', { name: tg.name, healthy: tg.healthy, unhealthy: tg.unhealthy, other: tg.other }) + share;
+        const label = t(tg.service ? 'canvas.tg.of' : 'canvas.tg', { name: tg.name, service: tg.service ?? '', healthy: tg.healthy, unhealthy: tg.unhealthy, other: tg.other }) + share;
+        // The service it serves comes first, so a long generated name (Express Mode's) is what the row cuts short.
         const body = (
           <>
-            {tg.name}: <span className="ok">{t('canvas.tg.healthy', { n: tg.healthy })}</span>
+            {tg.service ? (
+              <>
+                <strong>{tg.service}</strong> <span className="tg-name">{tg.name}</span>
+              </>
+            ) : (
+              <span className="tg-name">{tg.name}</span>
+            )}
+            : <span className={tg.healthy ? 'ok' : 'muted'}>{t('canvas.tg.healthy', { n: tg.healthy })}</span>
             {tg.unhealthy ? <span className="bad"> {t('canvas.tg.unhealthy', { n: tg.unhealthy })}</span> : null}
             {tg.other ? <span> {t('canvas.tg.other', { n: tg.other })}</span> : null}
             {tg.weights.length ? <span className="weights"> · {tg.weights.join(' · ')}</span> : null}
           </>
         );
         return data.select ? (
-          <button key={tg.arn} type="button" className="tg" onClick={() => data.select!({ kind: 'targetGroup', id: tg.arn })} aria-label={label}>
+          <button key={tg.arn} type="button" className="tg" onClick={() => data.select!({ kind: 'targetGroup', id: tg.arn })} aria-label={label} title={label}>
             {body}
           </button>
         ) : (
-          <div key={tg.arn} className="tg" role="group" aria-label={label}>
+          <div key={tg.arn} className="tg" role="group" aria-label={label} title={label}>
             {body}
           </div>
         );
