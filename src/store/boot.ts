@@ -1,10 +1,10 @@
 import { defaultWorkspace } from './defaults';
-import { loadProgress } from './progress';
+import { PROGRESS_KEY, loadProgress } from './progress';
 import { loadPrefs } from './prefs';
 import { message, pickLocale } from '../i18n';
 import { initialState, makeStore, notify, patch, workspaceOf, type SandboxStore } from './store';
 import { COPILOT_NOTE_KEY } from './actions';
-import { UNKEPT, refusedMessage, holdUnkept, keepDamaged, loadWorkspace, saveWorkspace, unkeptCopy, type Loaded } from './workspace';
+import { STORE_KEY, UNKEPT, refusedMessage, holdUnkept, keepDamaged, loadWorkspace, saveWorkspace, unkeptCopy, type Loaded } from './workspace';
 import type { Port } from './port';
 
 /** The page's store: the workspace and the lesson progress kept in this browser, or fresh ones. */
@@ -15,6 +15,8 @@ export function bootStore(port: Port): SandboxStore {
   reportLoaded(store, loaded);
   if (progressNotice) notify(store, progressNotice, 'warning', { sticky: true });
   const prefs = loadPrefs(port.storage);
+  // A first visit (nothing kept in this browser) is pointed at the first lesson; opening any lesson or demo takes it back.
+  if (!seen(port, STORE_KEY) && !seen(port, PROGRESS_KEY)) notify(store, message('notice.welcome'), 'info', { cause: 'lesson:welcome', action: { label: 'Start lesson L1', id: 'lesson.open', arg: 'L1' } });
   patch(store, { ui: { copilotNoteSeen: seen(port, COPILOT_NOTE_KEY), theme: prefs.theme, panes: prefs.panes, panesSized: prefs.sized, language: prefs.language ?? pickLocale(port.languages?.()), languageChosen: prefs.language !== null } });
   return store;
 }

@@ -27,6 +27,25 @@ describe('the page’s store, booted on a port', () => {
     expect(b.getState().ui.copilotNoteSeen).toBe(true);
   });
 
+  it('points a first visit at lesson L1 (nothing kept in this browser), never a returning learner; opening a lesson or a demo takes it back', async () => {
+    const welcome = (store: ReturnType<typeof bootStore>) => store.getState().ui.notices.filter((n) => n.cause === 'lesson:welcome');
+    const first = bootStore(fakePort());
+    expect(welcome(first).map((n) => [n.text, n.action])).toEqual([
+      ['New here? Lesson L1 starts from one program on your machine and takes you to ECS step by step; Lessons lists them all.', { label: 'Start lesson L1', id: 'lesson.open', arg: 'L1' }],
+    ]);
+    vi.useRealTimers();
+    runAction(first, 'lesson.open', 'L1');
+    await expect.poll(() => first.getState().lesson.current?.id).toBe('L1');
+    expect(welcome(first)).toEqual([]);
+    const demo = bootStore(fakePort());
+    runAction(demo, 'demo.open', 'faults-tour');
+    await expect.poll(() => demo.getState().lesson.demo?.id).toBe('faults-tour');
+    expect(welcome(demo)).toEqual([]);
+    // A learner who has been here before: a kept workspace, or kept progress alone.
+    expect(welcome(bootStore(fakePort({ storage: { [STORE_KEY]: JSON.stringify({ version: 2 }) } })))).toEqual([]);
+    expect(welcome(bootStore(fakePort({ storage: { [PROGRESS_KEY]: '{"version":1,"lessons":{}}' } })))).toEqual([]);
+  });
+
   it('says so when the kept progress cannot be read', () => {
     const store = bootStore(fakePort({ storage: { [PROGRESS_KEY]: 'nope' } }));
     expect(store.getState().ui.notices.at(-1)!.text).toBe('Your lesson progress could not be read (it is not JSON); it starts afresh.');
