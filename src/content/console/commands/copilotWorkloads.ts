@@ -103,14 +103,17 @@ export function svcLogs({ sim, session, flags }: CopilotContext): CommandResult 
 }
 
 /** copilot svc show: the service's routes and service discovery names in each environment. */
-export function svcShow({ session, flags }: CopilotContext): CommandResult {
+export function svcShow({ sim, session, flags }: CopilotContext): CommandResult {
   const c = session.copilot;
   const name = str(flags, 'name');
   if (!name || !c.services[name]) return fail(`service ${name ?? '(--name)'} is not deployed`);
   const lines = [`Service ${name} in application ${c.app!}`, '', 'Routes and service discovery:'];
   for (const env of c.services[name]!) {
     const { manifest } = parseManifest(fileText(session.files, `copilot/${name}/manifest.yml`) ?? '', name);
-    if (manifest && manifest.type !== 'Environment') for (const ep of planDeployment(manifest, c.app!, env).endpoints) lines.push(`  ${env}: ${ep}`);
+    // A route is the environment's load balancer's address (copilot env init made it) and the rule's path.
+    const lbName = `${c.app!}-${env}-alb`.slice(0, 32);
+    const dns = Object.values(sim.world.loadBalancers).find((lb) => lb.LoadBalancerName === lbName)?.DNSName;
+    if (manifest && manifest.type !== 'Environment') for (const ep of planDeployment(manifest, c.app!, env).endpoints) lines.push(`  ${env}: ${dns ? ep.replace('<environment load balancer>', dns) : ep}`);
   }
   return { output: lines.join('\n'), exitCode: 0 };
 }

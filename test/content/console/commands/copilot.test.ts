@@ -23,6 +23,10 @@ describe('copilot in the console', () => {
     const dns = runCommand(sim, 'sim resolve --name api.test.kudos.local', session);
     expect((JSON.parse(dns.output) as { answers: string[] }).answers).toHaveLength(2);
     expect(run('copilot svc show --name api').output).toContain('test: api.test.kudos.local:8080 (Service Discovery)');
+    // A web service's route is the environment load balancer's own address, as the real tool prints it.
+    const lb = Object.values(sim.world.loadBalancers).find((l) => l.LoadBalancerName === 'kudos-test-alb')!;
+    expect(run('copilot svc show --name front-end').output).toContain(`test: http://${lb.DNSName}`);
+    expect(run('copilot svc show --name front-end').output).not.toContain('<environment load balancer>');
     expect(run('copilot svc deploy --name api --env test')).toMatchObject({ exitCode: 1, output: expect.stringContaining('already deployed') });
     expect(run('copilot svc deploy --name web --env test').output).toBe('✘ read manifest file for web: open copilot/web/manifest.yml: no such file or directory');
   });
