@@ -108,6 +108,8 @@ export interface ComposeService {
   command?: string[];
   entrypoint?: string[];
   dependsOn: Record<string, 'service_started' | 'service_healthy' | 'service_completed_successfully'>;
+  /** The dependencies declared with `restart: true`: when Compose recreates one, it restarts this service. */
+  restartWith?: string[];
   healthcheck?: { test: string[]; intervalSeconds?: number; timeoutSeconds?: number; retries?: number; startPeriodSeconds?: number; disable?: boolean };
   /** `profiles`: the service starts only when one of them is active. */
   profiles: string[];
@@ -167,9 +169,13 @@ function readEnvironment(s: Obj, env: Record<string, string>, at: (...p: (string
   return environment;
 }
 
-/** `depends_on` as a list (service_started) or a mapping with conditions; a dependency on an undefined service is a warning. */
-function readDependsOn(sname: string, s: Obj, defs: Obj, at: (...p: (string | number)[]) => (string | number)[], problem: Report): ComposeService['dependsOn'] {
+/**
+ * `depends_on` as a list (service_started) or a mapping with conditions and `restart`; a dependency on an
+ * undefined service is a warning.
+ */
+function readDependsOn(sname: string, s: Obj, defs: Obj, at: (...p: (string | number)[]) => (string | number)[], problem: Report): Pick<ComposeService, 'dependsOn' | 'restartWith'> {
   const dependsOn: ComposeService['dependsOn'] = {};
+  const restartWith: string[] = [];
   if (Array.isArray(s.depends_on)) for (const d of s.depends_on) dependsOn[String(d)] = 'service_started';
   else if (isObj(s.depends_on)) {
     for (const [d, c] of Object.entries(s.depends_on)) {
@@ -177,13 +183,16 @@ function readDependsOn(sname: string, s: Obj, defs: Obj, at: (...p: (string | nu
       if (cond !== undefined && cond !== 'service_started' && cond !== 'service_healthy' && cond !== 'service_completed_successfully') {
         problem(at('depends_on', d, 'condition'), `condition must be service_started, service_healthy or service_completed_successfully, not '${String(cond)}'`);
       }
+      const restart = isObj(c) ? c.restart : undefined;
+      if (restart !== undefined && typeof restart !== 'boolean') problem(at('depends_on', d, 'restart'), `services.${sname}.depends_on.${d}.restart must be a boolean`);
+      if (restart === true) restartWith.push(d);
       dependsOn[d] = (cond as ComposeService['dependsOn'][string] | undefined) ?? 'service_started';
     }
   }
   for (const d of Object.keys(dependsOn)) {
     if (!Object.hasOwn(defs, d)) problem(at('depends_on'), `service "${sname}" depends on undefined service "${d}": docker compose up refuses the file until "${d}" is defined`, 'warning');
   }
-  return dependsOn;
+  return { dependsOn, ...(restartWith.length ? { restartWith } : {}) };
 }
 
 function readHealthcheck(s: Obj): ComposeService['healthcheck'] {
@@ -228,7 +237,7 @@ function readService(sname: string, def: unknown, defs: Obj, env: Record<string,
     else ports.push(...r);
   });
   const environment = readEnvironment(s, env, at, problem);
-  const dependsOn = readDependsOn(sname, s, defs, at, problem);
+  const { dependsOn, restartWith } = readDependsOn(sname, s, defs, at, problem);
   const healthcheck = readHealthcheck(s);
   const profiles: string[] = [];
   if (s.profiles !== undefined && !Array.isArray(s.profiles)) problem(at('profiles'), `services.${sname}.profiles must be a list of profile names`);
@@ -241,6 +250,7 @@ function readService(sname: string, def: unknown, defs: Obj, env: Record<string,
     ports,
     environment,
     dependsOn,
+    ...(restartWith ? { restartWith } : {}),
     profiles,
     raw: s,
     ...(typeof s.image === 'string' ? { image: s.image } : {}),

@@ -163,7 +163,7 @@ const DOCKER_SHAPES: Record<string, Shape> = {
   Rps: num('dockerRequestsPerSecond'),
   Paths: list('Text', 0, 100),
   Window: num('simSeconds'),
-  Service: struct({ name: 'Name', image: 'Name', env: 'Strings', dependsOn: 'DependsOn', ports: 'Names', restart: 'Restart', healthcheck: 'Healthcheck' }, ['name']),
+  Service: struct({ name: 'Name', image: 'Name', env: 'Strings', dependsOn: 'DependsOn', restartWith: 'Names', ports: 'Names', restart: 'Restart', healthcheck: 'Healthcheck' }, ['name']),
   Services: list('Service', 0, 100),
   BuildInput: struct({ tag: 'Name', dockerfile: 'LongText' }),
   ImageInput: struct({ image: 'Name' }),

@@ -59,7 +59,8 @@ export function start(sim: SimContext, c: DockerContainer): void {
   composeProgress(sim);
 }
 
-export function exited(sim: SimContext, c: DockerContainer, code: number, reason: string): void {
+/** The container's process ended; `settle` (default) then starts the Compose containers waiting for it. */
+export function exited(sim: SimContext, c: DockerContainer, code: number, reason: string, settle = true): void {
   c.gen++;
   c.state = 'exited';
   c.exitCode = code;
@@ -76,7 +77,7 @@ export function exited(sim: SimContext, c: DockerContainer, code: number, reason
     c.restartCount++;
     sim.engine.after(delay, { k: 'docker.restart', container: c.id, gen: c.gen });
   }
-  composeProgress(sim);
+  if (settle) composeProgress(sim);
 }
 
 /** What a name resolves to from a container: itself for localhost, or a container on the same network by name or alias. */

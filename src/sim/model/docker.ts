@@ -50,6 +50,8 @@ export interface DockerContainer {
   service?: string;
   /** A Compose container: the digest of its service's configuration and image when it was created (Compose's config-hash label). */
   configHash?: string;
+  /** A Compose container: the services its service depends on (Compose's depends_on label), which `down` stops it before. */
+  dependsOn?: string[];
   /** Bumped at every start and stop so that events of an earlier run are ignored. */
   gen: number;
   /** Creation order on the host. */

@@ -21,6 +21,14 @@ describe('reading a Compose file', () => {
     expect(broken.problems[0]!.line).toBeGreaterThan(1);
   });
 
+  it("reads depends_on's long form: the condition, and restart: true as the dependencies it restarts with", () => {
+    const r = parseCompose('services:\n  api:\n    image: x\n    depends_on:\n      db: { condition: service_healthy, restart: true }\n      cache: { condition: service_started }\n  db:\n    image: x\n  cache:\n    image: x\n', 'c.yaml');
+    expect(r.project!.services[0]).toMatchObject({ dependsOn: { db: 'service_healthy', cache: 'service_started' }, restartWith: ['db'] });
+    expect(r.project!.services[1]!.restartWith).toBeUndefined();
+    const wrong = parseCompose('services:\n  api:\n    image: x\n    depends_on:\n      db: { restart: "yes" }\n  db:\n    image: x\n', 'c.yaml');
+    expect(wrong.problems).toEqual([expect.objectContaining({ line: 5, member: 'services.api.depends_on.db.restart', message: 'services.api.depends_on.db.restart must be a boolean' })]);
+  });
+
   it('never throws on arbitrary text or structure, and every problem has a line', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {

@@ -29,7 +29,7 @@ function dockerfileOf(build: unknown): string {
 interface UpOutput {
   network: string;
   networkCreated: boolean;
-  containers: { name: string; action: 'Created' | 'Recreated' | 'Running' | 'Kept' }[];
+  containers: { name: string; action: 'Created' | 'Recreated' | 'Running' | 'Kept' | 'Stopped' }[];
   started: string[];
   waitingFor: string[];
 }
@@ -38,14 +38,16 @@ interface UpOutput {
 const step = (what: string, text: string) => ` ${what}  ${text}`;
 
 /**
- * `up`'s progress: the network, each container created ("Creating", "Created"), recreated because its configuration
- * or image changed ("Recreate", "Recreated"), left running ("Running") or kept stopped ("Created"); then each container started now ("Starting",
- * "Started") and the dependencies the others still wait for ("Waiting"), which start when their conditions hold.
+ * `up`'s progress, service by service in dependency order: the network, each container created ("Creating",
+ * "Created"), recreated because its configuration or image changed ("Recreate", "Recreated"; the running
+ * dependents that restart with it are stopped first: "Stopping", "Stopped"), left running ("Running") or kept
+ * stopped ("Created"); then each container started now ("Starting", "Started") and the dependencies the
+ * others still wait for ("Waiting"), which start when their conditions hold.
  */
 function upProgress(r: UpOutput): string[] {
   const lines = r.networkCreated ? [step(`Network ${r.network}`, 'Creating'), step(`Network ${r.network}`, 'Created')] : [];
   // A stopped container kept as it was is "Created" again, as Compose says before it starts it.
-  const converged = { Created: ['Creating', 'Created'], Recreated: ['Recreate', 'Recreated'], Running: ['Running'], Kept: ['Created'] } as const;
+  const converged = { Created: ['Creating', 'Created'], Recreated: ['Recreate', 'Recreated'], Running: ['Running'], Kept: ['Created'], Stopped: ['Stopping', 'Stopped'] } as const;
   for (const c of r.containers) for (const text of converged[c.action]) lines.push(step(`Container ${c.name}`, text));
   for (const c of r.started) lines.push(step(`Container ${c}`, 'Starting'), step(`Container ${c}`, 'Started'));
   for (const c of r.waitingFor) lines.push(step(`Container ${c}`, 'Waiting'));
@@ -69,6 +71,7 @@ function up({ name, p, session, call, shown }: Project): Printed {
       image,
       env: s.environment,
       dependsOn: s.dependsOn,
+      ...(s.restartWith ? { restartWith: s.restartWith } : {}),
       ports: s.ports.filter((x) => x.published !== undefined).map((x) => `${x.published!}:${x.target}${x.protocol === 'udp' ? '/udp' : ''}`),
       ...(restart ? { restart } : {}),
       ...(s.healthcheck && !s.healthcheck.disable && s.healthcheck.test.length ? { healthcheck: s.healthcheck } : {}),

@@ -25,7 +25,7 @@ describe('docker compose up on a project that is still up', () => {
     const before = ids();
     session.files['compose.yaml'] = forum('db');
     expect(run('docker compose up -d').output).toBe(
-      [' Container forum-api-1  Recreate', ' Container forum-api-1  Recreated', ' Container forum-db-1  Running', ' Container forum-api-1  Starting', ' Container forum-api-1  Started'].join('\n'),
+      [' Container forum-db-1  Running', ' Container forum-api-1  Recreate', ' Container forum-api-1  Recreated', ' Container forum-api-1  Starting', ' Container forum-api-1  Started'].join('\n'),
     );
     const after = ids();
     expect(after['forum-db-1']).toBe(before['forum-db-1']);
@@ -47,7 +47,7 @@ describe('docker compose up on a project that is still up', () => {
     const before = ids();
     // Writing out the default restart policy is the same configuration.
     session.files['compose.yaml'] = forum('db', '    restart: "no"\n');
-    expect(run('docker compose up -d').output).toBe(' Container forum-api-1  Running\n Container forum-db-1  Running');
+    expect(run('docker compose up -d').output).toBe(' Container forum-db-1  Running\n Container forum-api-1  Running');
     expect(ids()).toEqual(before);
   });
 
@@ -67,7 +67,7 @@ describe('docker compose up on a project that is still up', () => {
     run('docker compose up -d');
     run('sleep 10s');
     const before = ids();
-    expect(run('docker compose up -d').output).toBe(' Container forum-api-1  Created\n Container forum-db-1  Running\n Container forum-api-1  Starting\n Container forum-api-1  Started');
+    expect(run('docker compose up -d').output).toBe(' Container forum-db-1  Running\n Container forum-api-1  Created\n Container forum-api-1  Starting\n Container forum-api-1  Started');
     expect(ids()).toEqual(before);
   });
 });

@@ -64,7 +64,7 @@ describe('the local Docker host', () => {
     run('docker run -d --name lonely postgres:16');
     run('sleep 10s');
     expect(run('docker compose -p shop exec api env').output).toMatch(/^HOSTNAME=[0-9a-f]{12}\nPORT=3000\nDB_HOST=db$/);
-    expect(run('docker compose -p shop exec api getent hosts db')).toEqual({ command: 'docker compose -p shop exec api getent hosts db', exitCode: 0, output: '172.18.0.3       db' });
+    expect(run('docker compose -p shop exec api getent hosts db')).toEqual({ command: 'docker compose -p shop exec api getent hosts db', exitCode: 0, output: '172.18.0.2       db' });
     expect(run('docker compose -p shop exec api getent hosts localhost').output).toBe('127.0.0.1       localhost');
     expect(run('docker exec lonely ping db')).toMatchObject({ exitCode: 1, output: "ping: bad address 'db'" });
     expect(run('docker exec lonely ls /').output).toContain('the sandbox runs env, printenv, hostname, getent hosts <name>');
@@ -100,16 +100,16 @@ describe('the local Docker host', () => {
 
   it('L3: a bare depends_on starts the API before the database accepts connections, and it dies: the readiness race', () => {
     const { run } = world({ Dockerfile: DOCKERFILE, 'compose.yaml': compose('    environment:\n      DB_HOST: db\n    depends_on:\n      - db\n') });
-    // Compose's progress as it prints it off a terminal: the database starts first, then the API that depends on it.
+    // Compose's progress as it prints it off a terminal: the database is created and started first, then the API that depends on it.
     expect(run('docker compose -p shop up -d').output).toBe(
       [
         ' Image shop-api  Built',
         ' Network shop_default  Creating',
         ' Network shop_default  Created',
-        ' Container shop-api-1  Creating',
-        ' Container shop-api-1  Created',
         ' Container shop-db-1  Creating',
         ' Container shop-db-1  Created',
+        ' Container shop-api-1  Creating',
+        ' Container shop-api-1  Created',
         ' Container shop-db-1  Starting',
         ' Container shop-db-1  Started',
         ' Container shop-api-1  Starting',
