@@ -20,9 +20,11 @@ const Entry = memo(function Entry({ e }: { e: SimEvent }) {
 /** The typed timeline in words, filterable (unless `filters` is false: the audience's big print); a polite live region so screen readers hear what happens. */
 export function EventLog({ filters = true }: { filters?: boolean } = {}) {
   const t = useT();
+  const { locale } = t;
   const [category, setCategory] = useState('all');
   const [text, setText] = useState('');
-  const select = useMemo(() => eventLogSelector(category, text), [category, text]);
+  // The text filter reads each event as its entry shows it, in the page's language.
+  const select = useMemo(() => eventLogSelector(category, text, 200, (e) => readable(eventText(locale, e.type, e.message))), [category, text, locale]);
   const { shown: events, total } = useSandbox(select);
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);

@@ -21,17 +21,30 @@ export function readable(message: string): string {
   return message.replace(/,(?=\/)/g, ', ');
 }
 
-/** Events matching a category and a text filter, newest last, at most `limit` of them, with their index in the log. */
-export function filterEvents(events: readonly SimEvent[], category: string, text: string, limit = 400): { e: SimEvent; i: number }[] {
+/** What the text filter compares: lower case, without accents, so "estan" finds "están" and "Tarea" finds "tarea". */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The text an event shows in the log; the page passes its language's (ui/eventText.ts), English by default. */
+export type ShownText = (e: SimEvent) => string;
+
+const english: ShownText = (e) => readable(e.message);
+
+/**
+ * Events matching a category and a text filter, newest last, at most `limit` of them, with their index in the log.
+ * The text filter matches what the reader sees (`shown`: the message in the page's language) or the event's type.
+ */
+export function filterEvents(events: readonly SimEvent[], category: string, text: string, limit = 400, shown: ShownText = english): { e: SimEvent; i: number }[] {
   const cat = EVENT_FILTERS.some((f) => f.id === category) ? category : 'all';
-  const needle = text.trim().toLowerCase();
+  const needle = folded(text.trim());
   const out: { e: SimEvent; i: number }[] = [];
   // A rare filter over a long run looks back this far, not through the whole day, on every change.
   const stop = Math.max(0, events.length - 50_000);
   for (let i = events.length - 1; i >= stop && out.length < limit; i--) {
     const e = events[i]!;
     if (cat !== 'all' && eventCategory(e.type) !== cat) continue;
-    if (needle && !e.message.toLowerCase().includes(needle) && !e.type.toLowerCase().includes(needle)) continue;
+    if (needle && !folded(shown(e)).includes(needle) && !e.type.toLowerCase().includes(needle)) continue;
     out.push({ e, i });
   }
   return out.reverse();
@@ -42,10 +55,10 @@ export interface EventLogView {
   total: number;
 }
 
-/** A selector of the event log through one filter (make one per filter; it recomputes when the world changes). */
-export function eventLogSelector(category: string, text: string, limit = 200): (s: SandboxState) => EventLogView {
+/** A selector of the event log through one filter (make one per filter and language; it recomputes when the world changes). */
+export function eventLogSelector(category: string, text: string, limit = 200, shown: ShownText = english): (s: SandboxState) => EventLogView {
   return memoSelector(
     (s: SandboxState) => [s.world.timeline, s.world.version] as const,
-    ([t]) => ({ shown: t ? filterEvents(t.sim.events, category, text, limit) : [], total: t?.sim.events.length ?? 0 }),
+    ([t]) => ({ shown: t ? filterEvents(t.sim.events, category, text, limit, shown) : [], total: t?.sim.events.length ?? 0 }),
   );
 }
