@@ -96,7 +96,7 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
         !(view === 'canvas' && sideBySide && !goal) &&
         (view === 'canvas' ? (
           <div className={`worlds${goal ? ' many' : ''}`}>
-            <Suspense fallback={readOnly ? <p className="canvas-empty">{t('world.drawing')}</p> : <WorldTables view={world} />}>
+            <Suspense fallback={readOnly ? <p className="canvas-empty">{t('world.drawing')}</p> : <WorldTables view={world} selected={selected?.world === undefined ? selected : null} />}>
               <WorldCanvas
                 key={worldId}
                 view={world}
@@ -118,7 +118,7 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
             )}
           </div>
         ) : (
-          <WorldTables view={world} />
+          <WorldTables view={world} selected={selected?.world === undefined ? selected : null} />
         ))}
     </div>
   );

@@ -1,21 +1,40 @@
+import { useEffect, useRef } from 'react';
 import type { WorldView } from '../store/selectors/world';
+import type { Selection } from '../store/store';
 import { useRun } from './context';
 import { useT } from './i18n';
 
+type Props = { view: WorldView; selected?: Selection | null | undefined };
+
+/**
+ * The row of what the inspector shows, as the canvas rings it: aria-current (the tables are read, not a grid
+ * to select in), a bar and a tint in either theme; its button is where Tab reaches it. The tables open
+ * scrolled to it.
+ */
+function currentRow(selected: Selection | null | undefined, kind: Selection['kind'], id: string) {
+  const on = selected?.kind === kind && selected.id === id;
+  return on ? ({ 'aria-current': 'true', className: 'current' } as const) : {};
+}
+
 /** The canvas as tables: every instance and every task, readable by a screen reader and by keyboard. */
-export function WorldTables({ view }: { view: WorldView }) {
+export function WorldTables({ view, selected }: Props) {
   const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  const key = selected ? `${selected.kind}:${selected.id}` : '';
+  useEffect(() => {
+    if (key) box.current?.querySelector('tr[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
+  }, [key]);
   return (
-    <div className="tables" role="region" aria-label={t('tables.label')}>
-      <ServicesTable view={view} />
-      <InstancesTable view={view} />
-      <TasksTable view={view} />
+    <div className="tables" role="region" aria-label={t('tables.label')} ref={box}>
+      <ServicesTable view={view} selected={selected} />
+      <InstancesTable view={view} selected={selected} />
+      <TasksTable view={view} selected={selected} />
     </div>
   );
 }
 
 /** The services, with their counts and deployments. */
-function ServicesTable({ view }: { view: WorldView }) {
+function ServicesTable({ view, selected }: Props) {
   const run = useRun();
   const t = useT();
   return (
@@ -34,7 +53,7 @@ function ServicesTable({ view }: { view: WorldView }) {
       </thead>
       <tbody>
         {view.services.map((s) => (
-          <tr key={s.arn}>
+          <tr key={s.arn} {...currentRow(selected, 'service', s.arn)}>
             <td>
               <button type="button" className="link" onClick={() => run('select', { kind: 'service', id: s.arn })}>
                 {s.name}
@@ -57,7 +76,7 @@ function ServicesTable({ view }: { view: WorldView }) {
 }
 
 /** Every container instance, with its zone, agent, resources and task count. */
-function InstancesTable({ view }: { view: WorldView }) {
+function InstancesTable({ view, selected }: Props) {
   const run = useRun();
   const t = useT();
   return (
@@ -78,7 +97,7 @@ function InstancesTable({ view }: { view: WorldView }) {
       <tbody>
         {view.azs.flatMap((z) =>
           z.instances.map((i) => (
-            <tr key={i.arn}>
+            <tr key={i.arn} {...currentRow(selected, 'instance', i.arn)}>
               <td>
                 <button type="button" className="link" onClick={() => run('select', { kind: 'instance', id: i.arn })}>
                   {i.ec2InstanceId}
@@ -104,7 +123,7 @@ function InstancesTable({ view }: { view: WorldView }) {
 }
 
 /** Every task on the canvas, with where it runs: an instance, a Fargate lane, or waiting. */
-function TasksTable({ view }: { view: WorldView }) {
+function TasksTable({ view, selected }: Props) {
   const run = useRun();
   const t = useT();
   const tasks = [
@@ -127,7 +146,7 @@ function TasksTable({ view }: { view: WorldView }) {
       </thead>
       <tbody>
         {tasks.map(({ task, where }) => (
-          <tr key={task.arn}>
+          <tr key={task.arn} {...currentRow(selected, 'task', task.arn)}>
             <td>
               <button type="button" className="link" onClick={() => run('select', { kind: 'task', id: task.arn })}>
                 {task.id.slice(0, 8)}
