@@ -68,6 +68,23 @@ function readActions(v: unknown): { actions: LearnerAction[]; problem?: Problem 
   return { actions: out };
 }
 
+/** The label the Register button gave the engine call it once recorded: the AWS CLI command it stood for. */
+const OLD_REGISTER = /^aws ecs register-task-definition --cli-input-json file:\/\/([\w./@%+=,-]+)$/;
+
+/**
+ * The Register button once recorded an engine call under the label of the command it stood for; replayed, the
+ * call printed the engine's raw response (registeredAt in epoch seconds). Such an action is read as that command,
+ * with the task definition it sent as the file the command reads, so that it replays through the console's AWS
+ * CLI and prints what the CLI prints (ISO 8601 timestamps, the model's order of members), sending the same
+ * request. Its line is the saved label; the editor's files are untouched.
+ */
+function savedRegister(at: number, call: string, input: Rec, label: unknown): LearnerAction | undefined {
+  const file = call === 'ecs.RegisterTaskDefinition' && typeof label === 'string' ? OLD_REGISTER.exec(label)?.[1] : undefined;
+  if (file === undefined || fileNameProblem(file)) return undefined;
+  const json = text(JSON.stringify(input, null, 2));
+  return json === undefined ? undefined : { at, kind: 'command', line: label as string, files: { [file]: json } };
+}
+
 function readAction(a: unknown, m: string, last: number): { action: LearnerAction } | { problem: Problem } {
   if (!isRecord(a)) return { problem: invalid(m, 'expected an object') };
   const at = own(a, 'at');
@@ -81,6 +98,8 @@ function readAction(a: unknown, m: string, last: number): { action: LearnerActio
     const label = own(a, 'label');
     if (typeof call !== 'string' || !Sim.hasOperation(call)) return { problem: invalid(`${m}.call`, `unknown operation ${JSON.stringify(call) ?? String(call)}`) };
     if (!isRecord(input)) return { problem: invalid(`${m}.input`, 'expected an object') };
+    const register = savedRegister(at, call, input, label);
+    if (register) return { action: register };
     return { action: { at, kind: 'call', call, input, ...(typeof label === 'string' && label.length <= LIMITS.line ? { label } : {}) } };
   }
   if (kind === 'command') {
