@@ -109,12 +109,31 @@ function logs({ name, call }: Project, rest: string[]): Printed {
 
 const EACH = { restart: ['Restart', 'Restarting', 'Restarted'], stop: ['Stop', 'Stopping', 'Stopped'], start: ['Start', 'Starting', 'Started'] } as const;
 
+/**
+ * The services `restart` reaches: those named and, unless --no-deps, every service that restarts with one of
+ * them (depends_on's `restart: true`), transitively [DOC: docs.docker.com/reference/cli/docker/compose/restart].
+ */
+function restartReach(p: ComposeProject, named: string[], noDeps: boolean): Set<string> {
+  const reach = new Set(named);
+  for (let grew = !noDeps; grew;) {
+    grew = false;
+    for (const s of p.services) {
+      if (reach.has(s.name) || !s.restartWith?.some((d) => reach.has(d))) continue;
+      reach.add(s.name);
+      grew = true;
+    }
+  }
+  return reach;
+}
+
 /** restart / stop / start: each of the project's containers (or the services named). */
 const onEach =
   (sub: keyof typeof EACH) =>
-  ({ name, call }: Project, rest: string[]): Printed => {
+  ({ name, p, call }: Project, args: string[]): Printed => {
     const r = call('ComposePs', { project: name, all: true });
     if (!r.ok) return fail(r.msg);
+    const named = args.filter((a) => !a.startsWith('-'));
+    const rest = sub === 'restart' && named.length ? [...restartReach(p, named, args.includes('--no-deps'))] : named;
     const out: string[] = [];
     let failed = false;
     for (const c of r.out.containers as PsRow[]) {

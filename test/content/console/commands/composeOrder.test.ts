@@ -75,6 +75,17 @@ describe('docker compose in dependency order', () => {
     expect(sim.events.filter((e) => e.type === 'ContainerStarted' && e.container === 'shop-web-1')).toHaveLength(1);
   });
 
+  it('docker compose restart of a dependency restarts the dependents declared with restart: true, unless --no-deps', () => {
+    const restart = '      db:\n        condition: service_healthy\n        restart: true\n';
+    const { run } = world(shop('100', restart));
+    run('docker compose up -d');
+    run('sleep 10s');
+    expect(run('docker compose restart db').output).toBe([...step('Container shop-db-1', 'Restarting', 'Restarted'), ...step('Container shop-api-1', 'Restarting', 'Restarted')].join('\n'));
+    expect(run('docker compose restart --no-deps db').output).toBe(step('Container shop-db-1', 'Restarting', 'Restarted').join('\n'));
+    // The web front depends on the API without restart: restarting the API leaves it alone.
+    expect(run('docker compose restart api').output).toBe(step('Container shop-api-1', 'Restarting', 'Restarted').join('\n'));
+  });
+
   it('without restart: true the dependent keeps running while its dependency is recreated', () => {
     const { sim, session, run } = world(shop('100'));
     run('docker compose up -d');
