@@ -203,13 +203,19 @@ export function publishBillingMetrics(sim: SimContext): void {
  */
 function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distributeTraffic>, usage: Usage, periodStart: number): void {
   const w = sim.world;
-  const groups = new Map<string, { requests: number; errors: number; notFound: number; latencySum: number; targets: number }>();
-  const revisions = new Map<string, Outcome & { svc: Service; revisionArn: string }>();
+  const groups = new Map<string, GroupSums>();
+  const revisions = new Map<string, RevisionSums>();
   // One record for every task's outcome, read before the next task's is written.
   const outcome: Outcome = { rps: 0, served: 0, errors: 0, latencyMs: 0 };
+  const same: SameOutcome = { taskDefinitionArn: undefined, cpu: undefined, rate: 0, notFound: 0, cpuUnits: 0, want: 0, got: 0 };
+  // A group's and a revision's tasks come one after another (a group's targets are spread in turn): each
+  // accumulator is looked up again only when the next task's differs from the last one's.
+  let groupArn: string | undefined;
+  let group: GroupSums | undefined;
+  const rev: RevisionMemo = { serviceArn: undefined, deploymentId: undefined, sums: undefined };
   for (const load of traffic.perTask) {
     const t = load.task;
-    const o = taskOutcome(sim, t, load, usage, outcome);
+    const o = taskOutcome(sim, t, load, usage, outcome, same);
     const tr = t.traffic!;
     tr.requests = perMinute(o.rps);
     tr.errors = perMinute(o.errors + load.notFound);
@@ -221,11 +227,13 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
       const notFound = perMinute(load.notFound);
       const latency = o.latencyMs * perMinute(o.served);
       for (const r of lbTargets) {
-        let g = groups.get(r.targetGroupArn);
+        let g = r.targetGroupArn === groupArn ? group : groups.get(r.targetGroupArn);
         if (!g) {
           g = { requests: 0, errors: 0, notFound: 0, latencySum: 0, targets: 0 };
           groups.set(r.targetGroupArn, g);
         }
+        groupArn = r.targetGroupArn;
+        group = g;
         g.requests += requests;
         g.errors += errors;
         g.notFound += notFound;
@@ -233,7 +241,7 @@ function publishTrafficMetrics(sim: SimContext, traffic: ReturnType<typeof distr
         g.targets++;
       }
     }
-    addToRevision(sim, revisions, t, o);
+    addToRevision(sim, revisions, t, o, rev);
   }
   publishRevisionMetrics(sim, revisions, periodStart);
   for (const tg of Object.values(w.targetGroups)) {
@@ -280,17 +288,59 @@ interface Outcome {
   latencyMs: number;
 }
 
+/** A target group's minute: what its targets' requests got. */
+interface GroupSums {
+  requests: number;
+  errors: number;
+  notFound: number;
+  latencySum: number;
+  targets: number;
+}
+
+/**
+ * What the last task's outcome was worked out from: a task of the same task definition and cpu with the same
+ * requests, demand and CPU gets the same outcome (the same arithmetic on the same numbers), so it is not worked out again.
+ */
+interface SameOutcome {
+  taskDefinitionArn: string | undefined;
+  cpu: string | undefined;
+  rate: number;
+  notFound: number;
+  cpuUnits: number;
+  want: number;
+  got: number;
+}
+
+/** The revision sums the last task was added to, by its service and deployment. */
+interface RevisionMemo {
+  serviceArn: string | undefined;
+  deploymentId: string | undefined;
+  sums: RevisionSums | undefined;
+}
+
+type RevisionSums = Outcome & { svc: Service; revisionArn: string };
+
 /**
  * What a task's requests got this minute: past saturation the excess fails (5xx); an application
  * that answers a share of its requests with errors (the image's errorPercent) fails those too.
  */
-function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage, out: Outcome): Outcome {
-  let rps = 0 + load.rate;
-  if (load.more) for (const r of load.more.rates) rps += r;
-  const served = rps - load.notFound;
+function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage, out: Outcome, same: SameOutcome): Outcome {
   const u = usage.get(t);
   const want = u ? u.want : rawDemand(sim, t);
   const got = u ? u.cpu : 0;
+  // With task-level cpu the outcome depends on these alone (without it, on the task's instance too).
+  const alike = u !== undefined && load.more === undefined && t.cpu !== undefined;
+  if (alike && same.taskDefinitionArn === t.taskDefinitionArn && same.cpu === t.cpu && same.rate === load.rate && same.notFound === load.notFound && same.cpuUnits === load.cpuUnits && same.want === want && same.got === got) return out;
+  same.taskDefinitionArn = alike ? t.taskDefinitionArn : undefined;
+  same.cpu = t.cpu;
+  same.rate = load.rate;
+  same.notFound = load.notFound;
+  same.cpuUnits = load.cpuUnits;
+  same.want = want;
+  same.got = got;
+  let rps = 0 + load.rate;
+  if (load.more) for (const r of load.more.rates) rps += r;
+  const served = rps - load.notFound;
   const base = want - load.cpuUnits;
   const fraction = load.cpuUnits > 0 ? Math.max(0, Math.min(1, (got - base) / load.cpuUnits)) : 1;
   let appErrorPercent = 0;
@@ -307,23 +357,36 @@ function taskOutcome(sim: SimContext, t: Task, load: TaskTraffic, usage: Usage, 
   return out;
 }
 
-function addToRevision(sim: SimContext, revisions: Map<string, Outcome & { svc: Service; revisionArn: string }>, t: Task, o: Outcome): void {
+function addToRevision(sim: SimContext, revisions: Map<string, RevisionSums>, t: Task, o: Outcome, memo: RevisionMemo): void {
+  const r = memo.serviceArn === t.serviceArn && memo.deploymentId === t.deploymentId && memo.serviceArn !== undefined ? memo.sums : revisionSums(sim, revisions, t);
+  memo.serviceArn = t.serviceArn;
+  memo.deploymentId = t.deploymentId;
+  memo.sums = r;
+  if (!r) return;
+  r.rps += o.rps;
+  r.served += o.served;
+  r.errors += o.errors;
+  // Summed weighted by requests served, divided out when published.
+  r.latencyMs += o.latencyMs * o.served;
+}
+
+/** The sums of the revision a task runs, started (and listed) the first time the minute adds to them. */
+function revisionSums(sim: SimContext, revisions: Map<string, RevisionSums>, t: Task): RevisionSums | undefined {
   const svc = t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
-  if (!svc) return;
+  if (!svc) return undefined;
   let rev: string | undefined;
   for (const d of svc.deployments) {
     if (d.id !== t.deploymentId) continue;
     rev = d.serviceRevisionArn;
     break;
   }
-  if (!rev) return;
-  const r = revisions.get(rev) ?? { svc, revisionArn: rev, rps: 0, served: 0, errors: 0, latencyMs: 0 };
-  r.rps += o.rps;
-  r.served += o.served;
-  r.errors += o.errors;
-  // Summed weighted by requests served, divided out when published.
-  r.latencyMs += o.latencyMs * o.served;
-  revisions.set(rev, r);
+  if (!rev) return undefined;
+  let r = revisions.get(rev);
+  if (!r) {
+    r = { svc, revisionArn: rev, rps: 0, served: 0, errors: 0, latencyMs: 0 };
+    revisions.set(rev, r);
+  }
+  return r;
 }
 
 /**
@@ -331,7 +394,7 @@ function addToRevision(sim: SimContext, revisions: Map<string, Outcome & { svc: 
  * HTTPCode_5XX_CountPerRevision, ResponseTimePerRevision) [SIM: the sandbox's own namespace
  * ECSSandbox/Deployments, so that blue and green can be told apart whichever target group each uses].
  */
-function publishRevisionMetrics(sim: SimContext, revisions: Map<string, Outcome & { svc: Service; revisionArn: string }>, periodStart: number): void {
+function publishRevisionMetrics(sim: SimContext, revisions: Map<string, RevisionSums>, periodStart: number): void {
   for (const r of revisions.values()) {
     const cluster = sim.world.clusters[r.svc.clusterArn];
     const owner = sim.world.serviceRevisions[r.revisionArn];
