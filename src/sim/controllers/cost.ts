@@ -2,6 +2,7 @@ import type { SimContext } from '../model/context';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import { PRICES } from '../model/prices';
 import { HOUR, MINUTE } from '../core/time';
+import { liveTaskArns } from '../queries/liveTasks';
 
 /**
  * The cost meter: every minute, what the simulation used, priced from the table kept as data. An EC2
@@ -87,7 +88,8 @@ export function meterMinute(sim: SimContext): void {
     unused += usd - shared;
   }
   if (w.fargateTasksLaunched) {
-    for (const arn of w.taskOrder) {
+    // The tasks not yet stopped, in creation order: a stopped task costs nothing.
+    for (const arn of liveTaskArns(w)) {
       const t = w.tasks[arn]!;
       if (t.launchType !== 'FARGATE' || t.lastStatus === 'STOPPED' || t.pullStartedAtMs === undefined) continue;
       const vcpu = Number(t.cpu ?? 0) / 1024;

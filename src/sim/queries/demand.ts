@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Cluster, Container, Task } from '../model/types';
+import { liveTaskArns } from './liveTasks';
 
 /**
  * What containers and tasks use (ecs-spec §2.5): sim.SetLoad on the task, then on its service, then
@@ -139,9 +140,9 @@ export interface ClusterTotals {
 export function clusterUsage(sim: SimContext, cluster: Cluster, out: UsageTable, totals?: ClusterTotals): void {
   const w = sim.world;
   const loads = hasLoads(sim);
-  // Fargate tasks are found through the task list; EC2 tasks through their instances.
+  // Fargate tasks are found through the tasks not yet stopped; EC2 tasks through their instances.
   if (w.fargateTasksLaunched) {
-    for (const arn of w.taskOrder) {
+    for (const arn of liveTaskArns(w)) {
       const t = w.tasks[arn]!;
       if (t.clusterArn === cluster.clusterArn && t.lastStatus === 'RUNNING' && !t.containerInstanceArn) demandOf(sim, t, loads, out.write(t));
     }

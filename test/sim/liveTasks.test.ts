@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { Sim } from '../../src/sim';
+import { PRICES } from '../../src/sim/model/prices';
+
+// The per-minute work (the cost meter, the Fargate tasks' usage) walks the tasks not yet stopped, not every
+// task the world has had: a Fargate world with churn is billed for what runs, before and after a restore.
+
+const MINUTE = 60_000;
+const TASK_USD_PER_MINUTE = ((256 / 1024) * PRICES.fargateVcpuHour + (512 / 1024) * PRICES.fargateGbHour) / 60;
+
+function world(): Sim {
+  const sim = new Sim({ seed: 'live' });
+  sim.call('ecs.CreateCluster', { clusterName: 'demo' });
+  sim.call('ecs.RegisterTaskDefinition', { family: 'fg', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'fg' }] });
+  sim.call('ecs.CreateService', {
+    cluster: 'demo',
+    serviceName: 'svc',
+    taskDefinition: 'fg',
+    desiredCount: 6,
+    launchType: 'FARGATE',
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } },
+  });
+  return sim;
+}
+
+/** Scales the service down and up again a few times, so that stopped tasks pile up behind the running ones. */
+function churn(sim: Sim, from: number): void {
+  for (let i = 0; i < 4; i++) {
+    sim.runUntil(from + (2 * i + 1) * 10 * MINUTE);
+    sim.call('ecs.UpdateService', { cluster: 'demo', service: 'svc', desiredCount: 1 });
+    sim.runUntil(from + (2 * i + 2) * 10 * MINUTE);
+    sim.call('ecs.UpdateService', { cluster: 'demo', service: 'svc', desiredCount: 6 });
+  }
+}
+
+const running = (sim: Sim) => Object.values(sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
+const stopped = (sim: Sim) => Object.values(sim.world.tasks).filter((t) => t.lastStatus === 'STOPPED').length;
+
+describe('the minute walks the tasks not yet stopped', () => {
+  it('after churn, a minute of Fargate costs what its running tasks cost, and the service reports their CPU', () => {
+    const sim = world();
+    churn(sim, 0);
+    sim.runUntil(100 * MINUTE);
+    expect(stopped(sim)).toBeGreaterThanOrEqual(15);
+    expect(running(sim)).toBe(6);
+    const before = sim.world.cost.byCapacityType.FARGATE!;
+    sim.runUntil(101 * MINUTE);
+    expect(sim.world.cost.byCapacityType.FARGATE! - before).toBeCloseTo(6 * TASK_USD_PER_MINUTE, 12);
+    const cpu = Object.values(sim.world.metrics).find((s) => s.metricName === 'CPUUtilization' && s.dimensions.some((d) => d.value === 'svc'));
+    expect(cpu?.points.at(-2)).toBe(100 * MINUTE);
+    expect(cpu?.points.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('a world restored from a snapshot and sent another way bills as one that went that way from the start', () => {
+    const grow = (sim: Sim) => {
+      sim.call('ecs.UpdateService', { cluster: 'demo', service: 'svc', desiredCount: 9 });
+      sim.runUntil(60 * MINUTE);
+    };
+    const straight = world();
+    straight.runUntil(5 * MINUTE);
+    grow(straight);
+
+    const replayed = world();
+    replayed.runUntil(5 * MINUTE);
+    const snap = replayed.snapshot();
+    churn(replayed, 5 * MINUTE); // a course given up: tasks started and stopped that the restored world never had
+    replayed.runUntil(90 * MINUTE);
+    replayed.restore(snap);
+    grow(replayed);
+
+    expect(running(replayed)).toBe(9);
+    expect(replayed.world.cost).toEqual(straight.world.cost);
+    const before = replayed.world.cost.byCapacityType.FARGATE!;
+    replayed.runUntil(61 * MINUTE);
+    expect(replayed.world.cost.byCapacityType.FARGATE! - before).toBeCloseTo(9 * TASK_USD_PER_MINUTE, 12);
+  });
+});
