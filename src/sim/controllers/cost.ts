@@ -2,7 +2,7 @@ import type { SimContext } from '../model/context';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import { PRICES } from '../model/prices';
 import { HOUR, MINUTE } from '../core/time';
-import { liveTaskArns } from '../queries/liveTasks';
+import { liveInstanceIds, liveTaskArns } from '../queries/live';
 
 /**
  * The cost meter: every minute, what the simulation used, priced from the table kept as data. An EC2
@@ -65,8 +65,8 @@ export function meterMinute(sim: SimContext): void {
   };
   let total = c.totalUSD;
   let unused = c.unusedEc2USD;
-  // In the table's order, as Object.values lists it, without building the list each minute.
-  for (const id in w.ec2) {
+  // In the table's order, as Object.values lists it, over the instances not terminated.
+  for (const id of liveInstanceIds(w)) {
     const inst = w.ec2[id]!;
     if (inst.state !== 'pending' && inst.state !== 'running') continue;
     // A Managed Instances instance costs its EC2 price and the management fee.

@@ -1,6 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Cluster, Container, Task } from '../model/types';
-import { liveTaskArns } from './liveTasks';
+import { liveTaskArns } from './live';
 
 /**
  * What containers and tasks use (ecs-spec §2.5): sim.SetLoad on the task, then on its service, then

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Sim } from '../../src/sim';
 import { PRICES } from '../../src/sim/model/prices';
+import { INSTANCE_TYPES } from '../../src/sim/model/instanceTypes';
 
-// The per-minute work (the cost meter, the Fargate tasks' usage) walks the tasks not yet stopped, not every
-// task the world has had: a Fargate world with churn is billed for what runs, before and after a restore.
+// The per-minute work (the cost meter, the Fargate tasks' usage) walks the tasks not yet stopped and the instances
+// not terminated, not every task and instance the world has had: a world with churn is billed for what runs, before
+// and after a restore.
 
 const MINUTE = 60_000;
 const TASK_USD_PER_MINUTE = ((256 / 1024) * PRICES.fargateVcpuHour + (512 / 1024) * PRICES.fargateGbHour) / 60;
@@ -36,7 +38,7 @@ function churn(sim: Sim, from: number): void {
 const running = (sim: Sim) => Object.values(sim.world.tasks).filter((t) => t.lastStatus === 'RUNNING').length;
 const stopped = (sim: Sim) => Object.values(sim.world.tasks).filter((t) => t.lastStatus === 'STOPPED').length;
 
-describe('the minute walks the tasks not yet stopped', () => {
+describe('the minute walks the tasks not yet stopped and the instances not terminated', () => {
   it('after churn, a minute of Fargate costs what its running tasks cost, and the service reports their CPU', () => {
     const sim = world();
     churn(sim, 0);
@@ -73,5 +75,43 @@ describe('the minute walks the tasks not yet stopped', () => {
     const before = replayed.world.cost.byCapacityType.FARGATE!;
     replayed.runUntil(61 * MINUTE);
     expect(replayed.world.cost.byCapacityType.FARGATE! - before).toBeCloseTo(9 * TASK_USD_PER_MINUTE, 12);
+  });
+
+  it('instances launched after others were terminated are billed, and the terminated ones are not, across a restore', () => {
+    const usdPerMinute = INSTANCE_TYPES['m5.large']!.price / 60;
+    const nodes = (sim: Sim, n: number) => sim.call('autoscaling.UpdateAutoScalingGroup', { AutoScalingGroupName: 'nodes', MinSize: n, MaxSize: n, DesiredCapacity: n });
+    const ec2 = (n: number) => {
+      const sim = new Sim({ seed: 'nodes' });
+      sim.call('ecs.CreateCluster', { clusterName: 'demo' }); // the meter's minute starts with the first cluster
+      sim.call('ec2.CreateLaunchTemplate', { LaunchTemplateName: 'node', LaunchTemplateData: { InstanceType: 'm5.large' } });
+      sim.call('autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'nodes', LaunchTemplate: { LaunchTemplateName: 'node' }, MinSize: n, MaxSize: n, DesiredCapacity: n });
+      sim.runUntil(10 * MINUTE);
+      return sim;
+    };
+    const perMinute = (sim: Sim) => {
+      const before = sim.world.cost.byCapacityType.EC2!;
+      sim.runUntil(sim.now + MINUTE);
+      return sim.world.cost.byCapacityType.EC2! - before;
+    };
+    const alive = (sim: Sim) => Object.values(sim.world.ec2).filter((i) => i.state === 'running').length;
+
+    const sim = ec2(4);
+    const snap = sim.snapshot();
+    nodes(sim, 1);
+    sim.runUntil(30 * MINUTE);
+    expect(alive(sim)).toBe(1);
+    expect(perMinute(sim)).toBeCloseTo(1 * usdPerMinute, 12);
+
+    sim.restore(snap);
+    expect(perMinute(sim)).toBeCloseTo(4 * usdPerMinute, 12);
+    nodes(sim, 2);
+    sim.runUntil(40 * MINUTE);
+    expect(alive(sim)).toBe(2);
+    expect(perMinute(sim)).toBeCloseTo(2 * usdPerMinute, 12);
+    nodes(sim, 5);
+    sim.runUntil(60 * MINUTE);
+    expect(Object.keys(sim.world.ec2).length).toBe(7);
+    expect(alive(sim)).toBe(5);
+    expect(perMinute(sim)).toBeCloseTo(5 * usdPerMinute, 12);
   });
 });
