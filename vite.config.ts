@@ -207,6 +207,29 @@ function onDemandPlugin(): Plugin {
 }
 
 /**
+ * In the production build, src/sim/api/deferred.ts holds the names of the deferred namespaces' operations
+ * (read here, at build time, from the tables themselves) and not the tables: the engine starts without
+ * them and the page loads them with src/sim/sim.ts's loadOperations (src/sim/api/deferredParts.ts, a chunk
+ * of its own). Node, the tests and the dev server have them loaded from the start.
+ */
+function deferredOperationsPlugin(): Plugin {
+  let root = '';
+  return {
+    name: 'sandbox:deferred-operations',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    async load(id) {
+      if (resolve(id) !== resolve(root, 'src/sim/api/deferred.ts')) return null;
+      type Deferred = typeof import('./src/sim/api/deferred');
+      const { module } = await runnerImport<Deferred>('/src/sim/api/deferred.ts', { root, configFile: false, logLevel: 'silent' });
+      return `export const LOADED = undefined;\nexport const NAMES = JSON.parse(${JSON.stringify(JSON.stringify(module.NAMES))});\n`;
+    },
+  };
+}
+
+/**
  * The engine draws only from seedrandom's Alea generator (src/sim/core/rng.ts, `seedrandom.alea`): in the
  * production build its import of the package is that generator alone, not the package's index, which
  * brings ARC4 and five more generators into the first load. The same code makes the same numbers; Node,
@@ -230,7 +253,7 @@ function aleaOnlyPlugin(): Plugin {
 export default defineConfig({
   // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
   base: './',
-  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), aleaOnlyPlugin()],
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), deferredOperationsPlugin(), aleaOnlyPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },

@@ -7,7 +7,8 @@ import { loadPrefs } from '../store/prefs';
 import { loadLocale, pickLocale } from '../i18n';
 import { loadWorkspace } from '../store/workspace';
 import { defaultWorkspace } from '../store/defaults';
-import { loadParser, needsParser } from '../store/parser';
+import { loadParser, needsOperations, needsParser } from '../store/parser';
+import { loadOperations } from '../sim';
 import { windowMode } from '../store/present';
 import { loadConsole } from '../content/console/onDemand';
 import '../ui/styles.css';
@@ -20,13 +21,16 @@ const first = loadPrefs(port.storage).language ?? pickLocale(port.languages?.())
 // The store rebuilds the saved world as it is made, so what that needs loads first: the scenario parser
 // for a scenario that is not a built-in one (a built-in one opens from what the build parsed), the
 // console for typed commands to replay. The audience's and class windows open whatever the presenter's
-// window or a file says, so they load both. The clock runs only once the world is rebuilt.
+// window or a file says, so they load both. The engine starts with the operations the built-in scenarios
+// that need no others call: a world with saved actions, or a built-in scenario that calls more (an ALB,
+// Cloud Map, auto scaling), has the rest loaded first. The clock runs only once the world is rebuilt.
 const saved = loadWorkspace(port.storage, defaultWorkspace()).workspace;
 const follower = windowMode(location.search) !== 'page';
 const parser = follower || needsParser(saved.scenarioText) ? loadParser() : undefined;
 const commands = follower || saved.actions.some((a) => a.kind === 'command') ? loadConsole() : undefined;
+const operations = saved.actions.length > 0 || needsOperations(saved.scenarioText) ? loadOperations() : undefined;
 
-void Promise.all([loadLocale(first).catch(() => undefined), parser?.catch(() => undefined), commands?.catch(() => undefined)]).finally(() => {
+void Promise.all([loadLocale(first).catch(() => undefined), parser?.catch(() => undefined), commands?.catch(() => undefined), operations?.catch(() => undefined)]).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <UpdatePrompt locale={first} />

@@ -1,5 +1,5 @@
 /** The engine's public surface: everything outside src/sim imports from here. */
-export { Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
+export { loadOperations, Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
 export type { SimEvent, Pending } from './core/engine';
 export { Engine } from './core/engine';
 export { EventHeap } from './core/heap';

@@ -13,15 +13,11 @@ import { validateService } from './api/service';
 import { ECS_OPERATIONS } from './api/ecs/index';
 import { registerExpressHandlers } from './api/ecs/express';
 import { SIM_OPERATIONS } from './api/sim';
-import { AAS_OPERATIONS } from './api/applicationautoscaling';
-import { CLOUDWATCH_OPERATIONS } from './api/cloudwatch';
-import { AUTOSCALING_OPERATIONS } from './api/autoscaling';
-import { EC2_OPERATIONS } from './api/ec2';
-import { ELBV2_OPERATIONS } from './api/elbv2';
-import { SERVICEDISCOVERY_OPERATIONS } from './api/servicediscovery';
-import { EVENTS_OPERATIONS, registerEventHandlers } from './api/events';
+import { registerEventHandlers } from './api/events';
 import { DOCKER_OPERATIONS } from './api/docker';
-import { ECR_OPERATIONS } from './api/ecr';
+import { LOADED, NAMES } from './api/deferred';
+import type { DeferredParts } from './api/deferredParts';
+import { installModels } from './api/models';
 import { registerDockerHandlers } from './controllers/docker';
 import { killTasksOnHost, registerTaskHandlers } from './controllers/tasks';
 import { registerInstanceHandlers } from './controllers/instances';
@@ -40,20 +36,48 @@ export interface SimOptions extends WorldOptions {
   seed?: string | number;
 }
 
-/** The APIs a scenario can call, by the prefix it uses: `ecs.RunTask`, `sim.LaunchInstances`, … */
-const NAMESPACES: Record<string, Record<string, AnyOperation>> = {
-  ecs: ECS_OPERATIONS,
-  applicationautoscaling: AAS_OPERATIONS,
-  cloudwatch: CLOUDWATCH_OPERATIONS,
-  ec2: EC2_OPERATIONS,
-  autoscaling: AUTOSCALING_OPERATIONS,
-  elbv2: ELBV2_OPERATIONS,
-  servicediscovery: SERVICEDISCOVERY_OPERATIONS,
-  events: EVENTS_OPERATIONS,
-  sim: SIM_OPERATIONS,
-  docker: DOCKER_OPERATIONS,
-  ecr: ECR_OPERATIONS,
-};
+/** The prefixes a scenario calls by (`ecs.RunTask`, `sim.LaunchInstances`, …), in the order `operations` lists them. */
+const ORDER = ['ecs', 'applicationautoscaling', 'cloudwatch', 'ec2', 'autoscaling', 'elbv2', 'servicediscovery', 'events', 'sim', 'docker', 'ecr'];
+
+/**
+ * The APIs a scenario can call, by prefix. ECS, the simulator's and the Docker host's are here from the
+ * start; the other AWS namespaces (api/deferredParts.ts) are in Node too, and arrive in the page with
+ * `loadOperations`. Until then their names are known (NAMES) and a call to one is refused as a defect.
+ */
+const NAMESPACES: Record<string, Record<string, AnyOperation>> = { ecs: ECS_OPERATIONS, sim: SIM_OPERATIONS, docker: DOCKER_OPERATIONS };
+
+/** Whether every namespace's operations are loaded. */
+let complete = false;
+function install(parts: DeferredParts): void {
+  Object.assign(NAMESPACES, parts.operations);
+  installModels(parts.models);
+  complete = true;
+}
+if (LOADED) install(LOADED);
+
+let loading: Promise<void> | undefined = complete ? Promise.resolve() : undefined;
+
+/**
+ * Loads the operations and request tables of the namespaces the engine starts without (nothing to load in
+ * Node). The page awaits it before it hands the engine any call or scenario `Sim.loadedFor` does not accept.
+ */
+export function loadOperations(): Promise<void> {
+  loading ??= import('./api/deferredParts').then((m) => install(m.DEFERRED_PARTS));
+  return loading;
+}
+
+/** The operations of a namespace by name: its handlers' when loaded, else the names it will have. */
+function namesOf(ns: string): readonly string[] | undefined {
+  const ops = NAMESPACES[ns];
+  return ops ? Object.keys(ops) : Object.hasOwn(NAMES, ns) ? NAMES[ns] : undefined;
+}
+
+/**
+ * Operations of a loaded namespace that call other namespaces on the caller's behalf (Express Mode makes
+ * its load balancer, listener rules and scaling through elbv2 and applicationautoscaling, api/ecs/expressIngress.ts).
+ * The engine's only other call of its own is EventBridge's RunTask, from a rule only `events.PutRule` makes.
+ */
+const CALLS_OTHERS = new Set(['ecs.CreateExpressGatewayService', 'ecs.UpdateExpressGatewayService', 'ecs.DeleteExpressGatewayService']);
 
 export interface SimSnapshot {
   engine: EngineSnapshot<PendingEvent>;
@@ -101,13 +125,32 @@ export class Sim extends SimContext {
 
   /** Names of every operation `call` accepts ("ecs.RunTask", "sim.LaunchInstances", …). */
   static operations(): string[] {
-    return Object.entries(NAMESPACES).flatMap(([ns, ops]) => Object.keys(ops).map((o) => `${ns}.${o}`));
+    return ORDER.flatMap((ns) => (namesOf(ns) ?? []).map((o) => `${ns}.${o}`));
   }
 
   static hasOperation(name: string): boolean {
     const dot = name.indexOf('.');
-    const ops = NAMESPACES[name.slice(0, dot)];
-    return ops !== undefined && Object.hasOwn(ops, name.slice(dot + 1));
+    const ns = name.slice(0, dot);
+    const ops = NAMESPACES[ns];
+    if (ops !== undefined) return Object.hasOwn(ops, name.slice(dot + 1));
+    return namesOf(ns)?.includes(name.slice(dot + 1)) ?? false;
+  }
+
+  /**
+   * Whether the engine as loaded runs these operations, and all the clock then does, as the complete one
+   * does: everything is loaded, or each is in a loaded namespace and calls no other namespace itself. The
+   * clock calls nothing a world made only by such operations lacks: EventBridge's RunTask and Express Mode's
+   * calls come from a rule or a service that only their own operations make, and the controllers (alarms,
+   * scaling policies, metrics) act on the world directly, without a call.
+   */
+  static loadedFor(operations: Iterable<string>): boolean {
+    if (complete) return true;
+    for (const name of operations) {
+      const dot = name.indexOf('.');
+      const ops = NAMESPACES[name.slice(0, dot)];
+      if (!ops || !Object.hasOwn(ops, name.slice(dot + 1)) || CALLS_OTHERS.has(name)) return false;
+    }
+    return true;
   }
 
   /**
@@ -129,6 +172,8 @@ export class Sim extends SimContext {
         validateService(ns, op, args);
         return { output: (ops[op] as Operation)(this, copyInput(args)) };
       }
+      // A known operation whose namespace the page has not loaded: the caller skipped loadOperations.
+      if (op && !ops && namesOf(ns)?.includes(op)) throw new Error(`the ${ns} operations have not loaded`);
       throw new ApiError('UnknownOperationException', `Unknown operation '${operation}'. Known operations: ${Sim.operations().join(', ')}.`);
     } catch (e) {
       if (e instanceof ApiError) return { error: { code: e.code, message: e.message } };

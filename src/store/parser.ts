@@ -4,13 +4,15 @@ import { PREBUILT } from './prebuilt';
 import { consoleLoaded, loadConsole } from '../content/console/onDemand';
 import { PRELOADED } from './preloaded';
 import { loadYaml } from './yaml';
+import { loadOperations, Sim } from '../sim';
 
 /**
  * The scenario parser as the page's store reaches it. The parser (YAML, the compiled schema, the
  * expectation checks with their RE2 patterns, the Compose and Copilot translations) is a chunk of its own:
  * a built-in scenario opens from what the build parsed ahead of time, and anything else (the learner's
  * text, a saved workspace, a share link, an imported file, a lesson) waits for `loadParser` first. YAML
- * (src/store/yaml.ts) loads with it: whatever has the parser can also read and write YAML at once.
+ * (src/store/yaml.ts) loads with it: whatever has the parser can also read and write YAML at once, and so
+ * do the engine's operations it starts without (`loadOperations`): whatever has the parser runs any scenario.
  */
 type Parser = typeof import('../content/scenario');
 
@@ -18,7 +20,7 @@ let parser: Parser | undefined = PRELOADED?.parser;
 let loading: Promise<Parser> | undefined = parser && Promise.resolve(parser);
 
 export function loadParser(): Promise<Parser> {
-  loading ??= Promise.all([import('../content/scenario'), loadYaml()]).then(([m]) => (parser = m));
+  loading ??= Promise.all([import('../content/scenario'), loadYaml(), loadOperations()]).then(([m]) => (parser = m));
   return loading;
 }
 
@@ -30,15 +32,34 @@ export function withParser<T>(f: () => T): T | Promise<T> {
   return parser && consoleLoaded() ? f() : Promise.all([loadParser(), loadConsole()]).then(f);
 }
 
-/** The parse the build made of a built-in scenario's exact text, as a copy of its own. */
-function prebuilt(text: string): Scenario | undefined {
+/** The parse the build made of a built-in scenario's exact text. */
+function builtIn(text: string): Scenario | undefined {
   const b = BUILT_IN_SCENARIOS.find((x) => x.text === text);
-  const sc = b && PREBUILT[b.id];
-  return sc && structuredClone(sc);
+  return b && PREBUILT[b.id];
+}
+
+/** Whether the engine as loaded runs this parse: its calls are all in the operations loaded (Sim.loadedFor). */
+const runs = (sc: Scenario) => Sim.loadedFor(sc.actions.map((a) => a.call));
+
+/** The parse the build made of a built-in scenario's exact text, as a copy of its own, when the engine as loaded runs it. */
+function prebuilt(text: string): Scenario | undefined {
+  const sc = builtIn(text);
+  return sc && runs(sc) ? structuredClone(sc) : undefined;
 }
 
 /** Whether parsing this text needs the parser loaded first. */
 export const needsParser = (text: string): boolean => parser === undefined && !BUILT_IN_SCENARIOS.some((b) => b.text === text && PREBUILT[b.id]);
+
+/** Whether this built-in scenario needs the engine's other operations loaded first (`loadOperations`). */
+export const needsOperations = (text: string): boolean => {
+  const sc = builtIn(text);
+  return sc !== undefined && !runs(sc);
+};
+
+/** Runs f now when the engine as loaded runs this built-in scenario (so an action stays synchronous), else once the rest has loaded. */
+export function withOperationsFor<T>(text: string, f: () => T): T | Promise<T> {
+  return needsOperations(text) ? loadOperations().then(f) : f();
+}
 
 /** Parses a scenario text (see content/scenario.ts); throws ScenarioError for a scenario that cannot run. */
 export function parseScenario(text: string, file: string): Scenario {

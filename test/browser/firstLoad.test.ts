@@ -6,7 +6,7 @@ import { openPage, servedBuild } from './page';
 import { parseScenario } from '../../src/content/scenario';
 import { Timeline } from '../../src/content/timeline';
 import { eventHash } from '../../src/content/report';
-import { defaultWorkspace } from '../../src/store/defaults';
+import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../../src/store/defaults';
 
 /** Text only the `yaml` library's code has (its parse error's name, which minifying keeps). */
 const YAML_LIBRARY = 'YAMLParseError';
@@ -24,10 +24,14 @@ function watch(page: Page): Map<string, Promise<string>> {
   return scripts;
 }
 
-async function withLibrary(scripts: Map<string, Promise<string>>): Promise<string[]> {
+/** Text only the engine's deferred namespaces have (an ELBv2 refusal, src/sim/api/elbv2.ts): their handlers arrive with src/sim/sim.ts's loadOperations. */
+const DEFERRED_OPERATIONS = 'Health check timeout must be smaller than the interval';
+
+async function withText(scripts: Map<string, Promise<string>>, text: string): Promise<string[]> {
   const texts = await Promise.all([...scripts].map(async ([u, t]) => [u, await t] as const));
-  return texts.filter(([, t]) => t.includes(YAML_LIBRARY)).map(([u]) => u.replace(/^.*\//, ''));
+  return texts.filter(([, t]) => t.includes(text)).map(([u]) => u.replace(/^.*\//, ''));
 }
+const withLibrary = (scripts: Map<string, Promise<string>>) => withText(scripts, YAML_LIBRARY);
 
 // What the page fetches before the learner does anything, in the production build: the first view
 // draws a built-in scenario from what the build parsed, so no YAML is read and the library stays out.
@@ -58,6 +62,33 @@ describe.runIf(chromiumAvailable('first load'))('the first load', () => {
       // The editor reads the learner's files: the parser and YAML load as it opens.
       await page.getByRole('tab', { name: 'Editor' }).click();
       await expect.poll(async () => (await withLibrary(scripts)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  // The first view's world calls ECS, the simulator and the Docker host alone: the other namespaces' handlers
+  // and request tables stay out until a world calls them. The busy cluster (an ALB, Cloud Map, auto scaling)
+  // waits for them, and then draws the world Node makes.
+  it("loads the other namespaces' operations only for a world that calls them, and that world is Node's", async () => {
+    const busy = BUILT_IN_SCENARIOS.find((b) => b.id === 'busy-cluster')!;
+    const sc = parseScenario(busy.text, 'scenario.yaml');
+    const t = new Timeline(sc, sc.seed, []);
+    t.seek(120_000);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const scripts = watch(page);
+    try {
+      await openPage(page, url);
+      await page.locator('.react-flow__node').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await withText(scripts, DEFERRED_OPERATIONS)).toEqual([]);
+      await page.getByLabel('Scenario').selectOption('busy-cluster');
+      await expect.poll(async () => (await withText(scripts, DEFERRED_OPERATIONS)).length, { timeout: 30_000 }).toBe(1);
+      await page.getByLabel('Jump to').fill('2m');
+      await page.getByLabel('Jump to').press('Enter');
+      await page.getByRole('tab', { name: 'Demos' }).click();
+      await expect.poll(() => page.getByLabel('World fingerprint').textContent()).toBe(`World fingerprint at 0:02:00: ${eventHash(t.sim.events)}`);
     } finally {
       await context.close();
     }

@@ -2,13 +2,15 @@ import type * as Console from './index';
 import type * as Compose from '../../formats/compose';
 import type * as Copilot from '../../formats/copilot';
 import { PRELOADED } from './preloaded';
+import { loadOperations } from '../../sim';
 
 /**
  * The console (its commands, the AWS CLI's model, help and JMESPath) and the file formats its commands
  * and the editor's actions read (Compose, Copilot manifests), as the timeline and the page's store reach
  * them. They are a chunk of their own in the page, loaded when the learner first uses the console or the
  * editor, or when a world with typed commands is replayed (a saved workspace, a share link, a lesson);
- * `loadConsole` before any of these. The functions here are the console's own once it has loaded.
+ * `loadConsole` before any of these. The functions here are the console's own once it has loaded. The
+ * engine's operations it starts without (`loadOperations`) load with it: a typed command can call any.
  */
 type ConsoleModule = typeof Console;
 
@@ -17,7 +19,7 @@ let formats: { compose: typeof Compose; copilot: typeof Copilot } | undefined = 
 let loading: Promise<ConsoleModule> | undefined = mod && Promise.resolve(mod);
 
 export function loadConsole(): Promise<ConsoleModule> {
-  loading ??= Promise.all([import('./index'), import('../../formats/compose'), import('../../formats/copilot')]).then(([m, compose, copilot]) => {
+  loading ??= Promise.all([import('./index'), import('../../formats/compose'), import('../../formats/copilot'), loadOperations()]).then(([m, compose, copilot]) => {
     formats = { compose, copilot };
     return (mod = m);
   });

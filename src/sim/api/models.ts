@@ -1,7 +1,7 @@
 import ecsShapes from './ecsShapes.json';
-import generated from './apiShapes.generated.json';
 import type { RangeName } from '../model/limits';
 import { DOCKER_MODEL, SIM_MODEL } from './simShapes';
+import { LOADED } from './deferred';
 import type { Model } from './shape';
 
 export type { Model, Shape } from './shape';
@@ -10,16 +10,21 @@ export type { Model, Shape } from './shape';
  * The request tables of every namespace `Sim.call` speaks, in one compact form: ECS's and the other AWS
  * namespaces' derived from the published models (scripts/gen-ecs-shapes.mjs, scripts/gen-api-shapes.ts),
  * the simulator's and the Docker host's written by hand (api/simShapes.ts). The checks (api/params.ts,
- * api/service.ts) and the fuzz generators read them.
+ * api/service.ts) and the fuzz generators read them. The page's first load has ECS's, the simulator's and the
+ * Docker host's; the others arrive with their operations (api/deferred.ts, `installModels`).
  */
 
 export const MODELS: Record<string, Model> = Object.assign(Object.create(null) as Record<string, Model>, {
   ecs: ecsShapes as unknown as Model,
-  ...(generated as unknown as Record<string, Model>),
+  ...LOADED?.models,
   sim: SIM_MODEL,
   docker: DOCKER_MODEL,
 });
-delete MODELS['//'];
+
+/** Adds the tables of namespaces that arrive after the engine starts (api/deferredParts.ts). */
+export function installModels(models: Record<string, Model>): void {
+  Object.assign(MODELS, models);
+}
 
 /**
  * How each namespace's service refuses a request that breaks its model (a length, a value, an enum, a

@@ -1,0 +1,39 @@
+import generated from './apiShapes.generated.json';
+import type { AnyOperation } from './operation';
+import type { Model } from './shape';
+import { AAS_OPERATIONS } from './applicationautoscaling';
+import { CLOUDWATCH_OPERATIONS } from './cloudwatch';
+import { AUTOSCALING_OPERATIONS } from './autoscaling';
+import { EC2_OPERATIONS } from './ec2';
+import { ELBV2_OPERATIONS } from './elbv2';
+import { SERVICEDISCOVERY_OPERATIONS } from './servicediscovery';
+import { EVENTS_OPERATIONS } from './events';
+import { ECR_OPERATIONS } from './ecr';
+
+/**
+ * The namespaces whose requests the page's first view never makes, with their request tables: every AWS
+ * namespace but ECS. Node has them from the start (api/deferred.ts); the page loads them as one piece
+ * before it hands the engine anything beyond what `Sim.loadedFor` accepts (sim.ts, loadOperations).
+ * Their pending work and listeners are not here: the engine registers those for every Sim
+ * (EventBridge's schedule and Express Mode's steps included), so the clock never waits on this piece.
+ */
+export interface DeferredParts {
+  operations: Record<string, Record<string, AnyOperation>>;
+  models: Record<string, Model>;
+}
+
+const { '//': _note, ...models } = generated as unknown as Record<string, Model>;
+
+export const DEFERRED_PARTS: DeferredParts = {
+  operations: {
+    applicationautoscaling: AAS_OPERATIONS,
+    cloudwatch: CLOUDWATCH_OPERATIONS,
+    ec2: EC2_OPERATIONS,
+    autoscaling: AUTOSCALING_OPERATIONS,
+    elbv2: ELBV2_OPERATIONS,
+    servicediscovery: SERVICEDISCOVERY_OPERATIONS,
+    events: EVENTS_OPERATIONS,
+    ecr: ECR_OPERATIONS,
+  },
+  models,
+};

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { loadOperations, Sim } from '../../src/sim';
+import { Timeline } from '../../src/content/timeline';
+import { eventHash } from '../../src/content/report';
+import { parseScenario } from '../../src/content/scenario';
+import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../../src/store/defaults';
+
+// The engine as the page's production build starts it: src/sim/api/deferred.ts is replaced by the names of
+// the deferred namespaces' operations alone (vite.config.ts, deferredOperationsPlugin), so their handlers
+// and tables arrive only with loadOperations. Here the module is replaced the same way.
+vi.mock('../../src/sim/api/deferred', async () => {
+  const { DEFERRED_PARTS } = await vi.importActual<typeof import('../../src/sim/api/deferredParts')>('../../src/sim/api/deferredParts');
+  return { LOADED: undefined, NAMES: Object.fromEntries(Object.entries(DEFERRED_PARTS.operations).map(([ns, ops]) => [ns, Object.keys(ops)])) };
+});
+
+const FIRST_VIEW = defaultWorkspace();
+const builtIn = (id: string) => BUILT_IN_SCENARIOS.find((b) => b.id === id)!.text;
+const calls = (text: string) => parseScenario(text, 'scenario.yaml').actions.map((a) => a.call);
+function hashAt(text: string, seed: string, ms: number): string {
+  const t = new Timeline(parseScenario(text, 'scenario.yaml'), seed, []);
+  t.seek(ms);
+  return eventHash(t.sim.events);
+}
+
+/** Each file under src/sim that calls an operation itself (`….call(`). */
+function callers(): string[] {
+  const root = resolve(import.meta.dirname, '../../src/sim');
+  const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : /\.ts$/.test(f) ? [join(d, f)] : []));
+  return walk(root)
+    .filter((f) => /\.call\(/.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '')))
+    .map((f) => relative(root, f).split('\\').join('/'))
+    .sort();
+}
+
+// One file, in order: the engine before loadOperations, then after.
+describe('the engine before its other namespaces load, as the page starts it', () => {
+  let partialHash = '';
+
+  it('knows every operation by name, in the order the complete engine lists them', () => {
+    expect(Sim.hasOperation('elbv2.CreateLoadBalancer')).toBe(true);
+    expect(Sim.hasOperation('elbv2.NoSuchThing')).toBe(false);
+    const namespaces = [...new Set(Sim.operations().map((o) => o.slice(0, o.indexOf('.'))))];
+    expect(namespaces).toEqual(['ecs', 'applicationautoscaling', 'cloudwatch', 'ec2', 'autoscaling', 'elbv2', 'servicediscovery', 'events', 'sim', 'docker', 'ecr']);
+  });
+
+  it('refuses a call to a namespace not loaded as a defect (ServerException), never as done or unknown', () => {
+    const sim = new Sim();
+    const r = sim.call('elbv2.CreateLoadBalancer', { Name: 'web' });
+    expect(r.error).toEqual({ code: 'ServerException', message: 'Internal simulator error: the elbv2 operations have not loaded' });
+    expect(Object.keys(sim.world.loadBalancers)).toEqual([]);
+    // Express Mode makes its load balancer through elbv2: its call fails the same way, and is not one the page makes before loading.
+    const e = sim.call('ecs.CreateExpressGatewayService', { serviceName: 'app', primaryContainer: { image: 'nginx' }, executionRoleArn: 'arn:aws:iam::123456789012:role/x', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/y' });
+    expect(e.error?.code).toBe('ServerException');
+    expect(Sim.loadedFor(['ecs.CreateExpressGatewayService'])).toBe(false);
+  });
+
+  it("accepts the first view's scenario, and only scenarios whose calls are all loaded", () => {
+    expect(Sim.loadedFor(calls(FIRST_VIEW.scenarioText))).toBe(true);
+    expect(Sim.loadedFor(calls(builtIn('binpack')))).toBe(true);
+    expect(Sim.loadedFor(calls(builtIn('busy-cluster')))).toBe(false);
+    expect(Sim.loadedFor(['ecs.RunTask', 'events.PutRule'])).toBe(false);
+  });
+
+  it("runs the first view's scenario for an hour, calling nothing that is not loaded", () => {
+    const t = new Timeline(parseScenario(FIRST_VIEW.scenarioText, 'scenario.yaml'), FIRST_VIEW.seed, []);
+    t.seek(3_600_000);
+    expect(t.sim.events.filter((e) => JSON.stringify(e).includes('have not loaded'))).toEqual([]);
+    partialHash = eventHash(t.sim.events);
+  });
+
+  // The engine's own calls of an operation are where a world made by loaded operations could reach one not
+  // loaded. There are two: Express Mode's (its operations are never loadedFor before the rest loads) and
+  // EventBridge's RunTask (ECS, loaded from the start; a rule exists only after events.PutRule).
+  it('calls operations itself only in Express Mode and EventBridge', () => {
+    expect(callers()).toEqual(['api/ecs/expressIngress.ts', 'api/events.ts']);
+    expect(readFileSync(resolve(import.meta.dirname, '../../src/sim/api/events.ts'), 'utf8').match(/sim\.call\('([^']+)'/g)).toEqual(["sim.call('ecs.RunTask'"]);
+  });
+
+  it("after loadOperations, runs every operation, and the first view's world is the same", async () => {
+    await loadOperations();
+    expect(Sim.loadedFor(calls(builtIn('busy-cluster')))).toBe(true);
+    expect(new Sim().call('elbv2.CreateLoadBalancer', { Name: 'web' }).error).toBeUndefined();
+    expect(hashAt(FIRST_VIEW.scenarioText, FIRST_VIEW.seed, 3_600_000)).toBe(partialHash);
+    expect(hashAt(builtIn('busy-cluster'), '1', 120_000)).toMatch(/./);
+  });
+});
