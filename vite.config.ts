@@ -250,11 +250,33 @@ function aleaOnlyPlugin(): Plugin {
   };
 }
 
+/**
+ * Every module the page's entry imports statically (src/app/main.tsx and all it imports, the dependencies
+ * included) is loaded before the first paint in any case. Left to itself the bundler spreads those a lazy
+ * chunk also imports into small chunks of their own (twenty at the first load), each compressed apart
+ * and naming what it exports to the others: this puts them in one chunk. What loads on demand is untouched.
+ */
+function firstLoadChunk(): (id: string, ctx: { getModuleInfo(id: string): { importedIds: readonly string[] } | null }) => string | null {
+  let first: Set<string> | undefined;
+  return (id, ctx) => {
+    if (!first) {
+      first = new Set();
+      const todo = [resolve(import.meta.dirname, 'src/app/main.tsx')];
+      for (let m = todo.pop(); m !== undefined; m = todo.pop()) {
+        if (first.has(m)) continue;
+        first.add(m);
+        todo.push(...(ctx.getModuleInfo(m)?.importedIds ?? []));
+      }
+    }
+    return first.has(id) ? 'boot' : null;
+  };
+}
+
 export default defineConfig({
   // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
   base: './',
   plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), deferredOperationsPlugin(), aleaOnlyPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
-  build: { chunkSizeWarningLimit: 4000 },
+  build: { chunkSizeWarningLimit: 4000, rolldownOptions: { output: { codeSplitting: { groups: [{ name: firstLoadChunk() }] } } } },
   worker: { format: 'es' },
 });
