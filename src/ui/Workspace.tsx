@@ -1,4 +1,4 @@
-import { lazy, Suspense, type CSSProperties } from 'react';
+import { lazy, Suspense, useState, type CSSProperties, type ReactNode } from 'react';
 import { PANELS } from '../store/actions/view';
 import { Header, PresenterBar } from './Header';
 import { TimeControls } from './TimeControls';
@@ -9,11 +9,8 @@ import { World } from './World';
 import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
 import { DemoPause, PresenterNotes } from './Presenter';
-import { CommandPalette } from './CommandPalette';
-import { KeysDialog } from './KeysDialog';
-import { DamagedCopies } from './DamagedCopies';
-import { LessonsDialog } from './LessonsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
+import type { UiSlice } from '../store/store';
 import { NARROW, NARROW_WITH_LESSON, useMedia } from './useMedia';
 import { useT } from './i18n';
 
@@ -22,6 +19,22 @@ const LessonPane = lazy(() => import('./LessonPane').then((m) => ({ default: m.L
 const EditorPanel = lazy(() => import('./EditorPanel').then((m) => ({ default: m.EditorPanel })));
 const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
 const DemoEditor = lazy(() => import('./DemoEditor').then((m) => ({ default: m.DemoEditor })));
+// So do the dialogs, when first opened.
+const LessonsDialog = lazy(() => import('./LessonsDialog').then((m) => ({ default: m.LessonsDialog })));
+const KeysDialog = lazy(() => import('./KeysDialog').then((m) => ({ default: m.KeysDialog })));
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
+const DamagedCopies = lazy(() => import('./DamagedCopies').then((m) => ({ default: m.DamagedCopies })));
+
+/**
+ * A dialog drawn from the first time the store opens it (its code loads then), and kept from then on: it
+ * opens as it mounts (useDialog), and once there it opens and closes as any other.
+ */
+function OnceOpened({ name, children }: { name: NonNullable<UiSlice['dialog']>; children: ReactNode }) {
+  const open = useSandbox((s) => s.ui.dialog === name);
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened || open ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 /**
  * Below the world: the tools as tabs (the event log among them on a narrow window), and the inspector beside them.
@@ -105,10 +118,18 @@ export function Workspace() {
       </main>
       {!presenting && <Separator pane="bottom" side="after" orientation="horizontal" controls="bottom" />}
       {!presenting && <Bottom narrow={narrow} />}
-      <LessonsDialog />
-      <KeysDialog />
-      <CommandPalette />
-      <DamagedCopies />
+      <OnceOpened name="lessons">
+        <LessonsDialog />
+      </OnceOpened>
+      <OnceOpened name="keys">
+        <KeysDialog />
+      </OnceOpened>
+      <OnceOpened name="palette">
+        <CommandPalette />
+      </OnceOpened>
+      <OnceOpened name="damaged">
+        <DamagedCopies />
+      </OnceOpened>
       <ConfirmDialog />
     </div>
   );
