@@ -1,37 +1,29 @@
 // ESLint for the sources, the scripts and the tests: typescript-eslint's recommended rules, and the
 // layers of DESIGN.md as import rules, so an import that goes up a layer (or up a floor inside the
-// engine) is refused in the editor and by `npm test`, naming the rule it breaks.
-// test/sim/architecture.test.ts checks the same table from the import graph, and also the circles.
+// engine) is refused in the editor and by `npm run lint`, naming the rule it breaks. The table is
+// layers.mjs; test/sim/architecture.test.ts checks the import graph of src against the same table
+// (and that nothing under src imports in a circle), and test/lint.test.ts that these zones refuse
+// exactly the arrows the table forbids.
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-
-/** The layers of src, highest first: each may import only the layers after it. */
-const LAYERS = ['app', 'ui', 'store', 'content', 'formats', 'sim'];
-/** The headless runner sits beside the page: it may use content, formats and sim, never the page's layers. */
-const CLI_MAY_USE = ['content', 'formats', 'sim'];
-/** The floors of src/sim, lowest first; sim.ts is the composition root, index.ts the public surface. */
-const FLOORS = ['core', 'model', 'queries', 'placement', 'controllers', 'api'];
+import { FLOORS, LAYERS, forbiddenFor } from './layers.mjs';
 
 const dir = (d) => `./src/${d}`;
+const allowedText = (layer) => (LAYERS[layer].length ? LAYERS[layer].join(', ') : 'nothing outside itself');
 
-const layerZones = [
-  ...LAYERS.map((layer, i) => ({
-    target: dir(layer),
-    from: [...LAYERS.slice(0, i), 'cli'].map(dir),
-    message: `src/${layer} may import only the layers below it (${LAYERS.slice(i + 1).join(', ') || 'nothing outside itself'}): see "The layers" in DESIGN.md.`,
-  })),
-  {
-    target: dir('cli'),
-    from: LAYERS.filter((l) => !CLI_MAY_USE.includes(l)).map(dir),
-    message: `src/cli may import only ${CLI_MAY_USE.join(', ')}: the runner never needs the page.`,
-  },
-];
+const layerZones = Object.keys(LAYERS).map((layer) => ({
+  target: dir(layer),
+  from: forbiddenFor(layer).map(dir),
+  message: `src/${layer} may import only ${allowedText(layer)}: see "The layers" in DESIGN.md and layers.mjs.`,
+}));
 
-const floorZones = FLOORS.map((floor, i) => ({
+/** The floors proper (sim.ts, the composition root, is imported by the public surface alone). */
+const floors = FLOORS.filter((f) => f !== 'sim.ts');
+const floorZones = floors.map((floor, i) => ({
   target: `./src/sim/${floor}`,
-  from: [...FLOORS.slice(i + 1).map((f) => `./src/sim/${f}`), './src/sim/sim.ts', './src/sim/index.ts'],
-  message: `src/sim/${floor} may import only itself and the floors below it (${FLOORS.slice(0, i).join(', ') || 'none'}): see "Inside src/sim" in DESIGN.md.`,
+  from: [...floors.slice(i + 1).map((f) => `./src/sim/${f}`), './src/sim/sim.ts', './src/sim/index.ts'],
+  message: `src/sim/${floor} may import only itself and the floors below it (${floors.slice(0, i).join(', ') || 'none'}): see "Inside src/sim" in DESIGN.md.`,
 }));
 
 const testZone = {

@@ -1,7 +1,9 @@
 // The layer rules of eslint.config.js refuse what DESIGN.md forbids: each probe is a file a
 // contributor might write, linted at a path inside the layer, and must be refused with the rule's words.
+import { readdirSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { LAYERS, forbiddenFor, type Layer } from '../layers.mjs';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
@@ -40,4 +42,26 @@ describe('the lint rules keep the layers', () => {
   it('lets a layer import the layers below it', async () => {
     expect(await messages('src/store/probe.ts', "import { Sim } from '../sim/sim';\nimport * as c from '../content/timeline';\nexport const p = [Sim, c];\n")).toEqual([]);
   });
+});
+
+describe('the lint zones and the layer table agree', () => {
+  const layers = Object.keys(LAYERS) as Layer[];
+  /** A real module of each layer, so the import resolves as a contributor's would. */
+  const moduleOf = (layer: Layer) =>
+    readdirSync(`src/${layer}`)
+      .find((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))!
+      .replace(/\.tsx?$/, '');
+
+  for (const from of layers) {
+    it(`src/${from} may import exactly ${LAYERS[from].join(', ') || 'no other layer'} by the lint rules`, async () => {
+      const verdicts: string[] = [];
+      for (const to of layers.filter((l) => l !== from)) {
+        const found = await messages(`src/${from}/probe.ts`, `import * as m from '../${to}/${moduleOf(to)}';\nexport const p = m;\n`);
+        const refused = found.some((m) => m.startsWith('import-x/no-restricted-paths') && m.includes(`src/${from} may import only`));
+        verdicts.push(`${to}: ${refused ? 'refused' : 'allowed'}`);
+      }
+      const forbidden = forbiddenFor(from);
+      expect(verdicts).toEqual(layers.filter((l) => l !== from).map((to) => `${to}: ${forbidden.includes(to) ? 'refused' : 'allowed'}`));
+    });
+  }
 });

@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FLOORS, LAYERS, forbiddenFor, type Layer } from '../../layers.mjs';
 
-// The engine stays pure: nothing under src/sim imports from outside it, reads the clock, uses
-// unseeded randomness, timers or the DOM. It must run the same in Node, a worker and the page.
-// Inside, it has floors (DESIGN.md, "Inside src/sim"): each imports only from the floors below it,
-// type-only imports included. Nothing under src imports in a circle (as the house check counts them,
-// `import type` aside, since it ties no modules at run time), and src/sim not even by types.
+// The layer table of DESIGN.md, as layers.mjs holds it (eslint.config.js reads the same table): each
+// layer of src imports only the layers it is given, type-only imports included, and the test names
+// the offending import. The engine stays pure: nothing under src/sim imports from outside it, reads
+// the clock, uses unseeded randomness, timers or the DOM. It must run the same in Node, a worker and
+// the page. Inside, it has floors (DESIGN.md, "Inside src/sim"): each imports only from the floors
+// below it. Nothing under src imports in a circle, not even through `import type`.
 const src = resolve(import.meta.dirname, '../../src');
 const root = join(src, 'sim');
 const rel = (p: string) => relative(resolve(src, '..'), p);
@@ -50,11 +52,7 @@ for (const f of files(src)) {
   );
 }
 
-/**
- * The floors of src/sim, lowest first, and what each may import: itself and the floors below.
- * sim.ts is the composition root; index.ts is the public surface and re-exports from any floor.
- */
-const FLOORS = ['core', 'model', 'queries', 'placement', 'controllers', 'api', 'sim.ts'] as const;
+/** The floors of src/sim (layers.mjs), lowest first; index.ts is the public surface and re-exports from any floor. */
 type Floor = (typeof FLOORS)[number] | 'index.ts';
 
 function floorOf(file: string): Floor | undefined {
@@ -82,6 +80,54 @@ const CONTROLLER_COMMANDS: Record<string, string[]> = {
 const controllerOf = (file: string) => relative(join(root, 'controllers'), file).split(/[\\/]/)[0]!.replace(/\.ts$/, '');
 
 const simFiles = files(root);
+const LAYER_NAMES = Object.keys(LAYERS) as Layer[];
+const layerOf = (file: string): Layer | undefined => {
+  const top = relative(src, file).split(/[\\/]/)[0]!;
+  return (LAYER_NAMES as string[]).includes(top) ? (top as Layer) : undefined;
+};
+
+describe('the layers of src', () => {
+  const srcFiles = [...graph.keys()];
+
+  it('puts every source file in a layer of the table', () => {
+    expect(srcFiles.filter((f) => layerOf(f) === undefined).map(rel)).toEqual([]);
+  });
+
+  for (const from of LAYER_NAMES) {
+    const allowed = LAYERS[from];
+    const forbidden = forbiddenFor(from);
+    it(`src/${from} imports ${allowed.length ? `only from ${allowed.join(', ')}` : 'no other layer'}, never from ${forbidden.join(', ')}`, () => {
+      const offending: string[] = [];
+      for (const f of srcFiles.filter((x) => layerOf(x) === from)) {
+        for (const { to, spec } of graph.get(f) ?? []) {
+          const target = layerOf(to);
+          if (target && target !== from && !allowed.includes(target)) offending.push(`${rel(f)} imports ${spec} (src/${target})`);
+        }
+      }
+      expect(offending).toEqual([]);
+    });
+  }
+
+  it('has every layer in use, and every allowed arrow naming a layer of the table', () => {
+    const used = new Set(srcFiles.map(layerOf));
+    expect(LAYER_NAMES.filter((l) => !used.has(l))).toEqual([]);
+    expect(LAYER_NAMES.flatMap((l) => LAYERS[l].filter((to) => !LAYER_NAMES.includes(to)).map((to) => `${l} -> ${to}`))).toEqual([]);
+  });
+
+  it('points down only: no two layers may import each other', () => {
+    expect(LAYER_NAMES.flatMap((a) => LAYERS[a].filter((b) => LAYERS[b].includes(a)).map((b) => `${a} <-> ${b}`))).toEqual([]);
+  });
+
+  it('imports nothing from test: test helpers live in test/support for the tests alone', () => {
+    const testDir = resolve(src, '../test');
+    const offending = srcFiles.flatMap((f) =>
+      imports(f)
+        .filter((i) => i.spec.startsWith('.') && resolve(dirname(f), i.spec).startsWith(testDir))
+        .map((i) => `${rel(f)} imports ${i.spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
 
 describe('the engine is pure', () => {
   it('finds the engine sources', () => expect(simFiles.length).toBeGreaterThan(10));
