@@ -6,42 +6,11 @@ import { Sim } from '../sim';
 import { parseTime } from './bounds';
 import { checkScenario, memberPath } from './scenarioChecks';
 import type { ImageBehavior } from '../sim';
+import type { Expectation, Scenario } from './scenarioTypes';
 import { composeRequests, composeToEcs, parseCompose } from '../formats/compose';
 import { deployRequests, environmentRequests, parseManifest, planDeployment, pushedBy, type EnvironmentState, type PlanRequest } from '../formats/copilot';
 
-/** A scenario as the runner uses it (times in milliseconds). */
-export interface Scenario {
-  name: string;
-  description?: string;
-  seed: string;
-  region?: string;
-  availabilityZones?: string[];
-  freeIpsPerSubnet?: number;
-  durations: Record<string, number>;
-  images: Record<string, ImageBehavior>;
-  /** Requests in file order; `index` counts them after copilot actions are expanded, `source` is the entry in the file. */
-  actions: { at: number; call: string; id?: string; input: Record<string, unknown>; index: number; source: number }[];
-  until?: number;
-  expect: Expectation[];
-}
-
-export interface Expectation {
-  label?: string;
-  at?: number;
-  count?: string;
-  where?: Record<string, unknown>;
-  equals?: number;
-  atLeast?: number;
-  atMost?: number;
-  event?: Record<string, unknown>;
-  sequence?: Record<string, unknown>[];
-  call?: number | string;
-  ok?: boolean;
-  output?: Record<string, unknown>;
-  error?: Record<string, unknown>;
-  index: number;
-}
-
+export type { Expectation, Scenario } from './scenarioTypes';
 export { ScenarioError } from './scenarioError';
 
 // The schema compiled ahead of time (scripts/gen-validator.ts), so no schema compiler ships to the page.

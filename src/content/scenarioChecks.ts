@@ -2,7 +2,7 @@ import { formatClock } from '../sim';
 import { fileError, type Problem } from '../formats/problem';
 import { parseRef, refsIn } from './calls';
 import { conditionProblems } from './expect';
-import type { Expectation, Scenario } from './scenario';
+import type { Expectation, Scenario } from './scenarioTypes';
 
 /**
  * What the schema cannot see and the runner must not find out half-way: `${…}` references to calls that do

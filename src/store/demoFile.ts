@@ -2,8 +2,7 @@ import type { Demo } from '../content/lesson';
 import { formatProblems } from '../formats/problem';
 import { eventHash } from '../content/report';
 import type { DemoState, SandboxState } from './store';
-import type { Pane } from './selectors/panes';
-import type { VariantSpec } from '../content/variants';
+import type { DemoDraft } from './types';
 import { fromBase64Url, pipe, toBase64Url } from './workspace';
 import { memoSelector } from './selectors/memo';
 import { yamlLoaded } from './yaml';
@@ -15,40 +14,7 @@ import { yamlLoaded } from './yaml';
  * a file or a link. Whatever comes in is untrusted: it is read as a lesson's demo is, member by member.
  */
 
-/** A "predict, then reveal" stop the instructor placed, with the room's choices (each a label and a predicate as the file writes it). */
-export interface DemoStop {
-  at: number;
-  /** When the outcome is revealed (after `at`): Reveal runs the clock on to it. */
-  revealAt?: number;
-  prompt: string;
-  reveal: string;
-  choices?: { label: string; when: unknown }[];
-}
-
-/** A callout the instructor placed: from `at` (to `until`), beside a node (kind:name) or for the moment. */
-export interface DraftCallout {
-  at: number;
-  until?: number;
-  node?: string;
-  text: string;
-}
-
-/** The demo being written: what the presenter block will say. */
-export interface DemoDraft {
-  title: string;
-  summary: string;
-  notes: string;
-  /** What the canvas frames, as kind:name ("cluster:prod", "service:web", "cluster:" for every cluster), or '' for the whole world. */
-  focus: string;
-  stops: DemoStop[];
-  /** The clock's speed per segment: from each `at` (ms) on. */
-  speeds: { at: number; speed: number }[];
-  /** Clusters side by side (kept from the demo opened; the editor does not change them). */
-  panes: Pane[];
-  callouts: DraftCallout[];
-  /** Separate worlds side by side, as the demo opened wrote them (kept; the editor does not change them). */
-  variants: VariantSpec[];
-}
+export type { DemoDraft, DemoStop, DraftCallout } from './types';
 
 export const EMPTY_DRAFT: DemoDraft = { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [], variants: [] };
 

@@ -18,6 +18,7 @@ import {
 } from '../content/lesson';
 import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
 import type { LearnerAction } from '../content/timeline';
+import type { Catalog } from './types';
 import { formatClock } from '../sim';
 import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
@@ -101,13 +102,7 @@ export const lessonIn = (def: Lesson, locale: string): Lesson => localized(def, 
 export const demoIn = (def: Demo, locale: string): Demo => localized(def, locale, localizeDemo);
 export const indexIn = (index: LessonIndex, locale: string): LessonIndex => localized(index, locale, localizeIndex);
 
-export interface Catalog {
-  index: LessonIndex;
-  lessons: Record<string, Lesson>;
-  demos: Record<string, Demo>;
-  /** Lessons or demos that failed to load: reported, skipped, never a blank page. */
-  problems: string[];
-}
+export type { Catalog } from './types';
 
 let catalog: Promise<Catalog> | undefined;
 

@@ -1,7 +1,7 @@
 import type { Sim } from '../../sim';
 import type { CallRecord } from '../calls';
 import type { EnvironmentState } from '../../formats/copilot';
-import type { Piece } from './said';
+import type { Piece } from './saidTypes';
 
 /** A request made in a region other than the world's: kept so that region's world can be rebuilt. */
 export interface RegionCall {

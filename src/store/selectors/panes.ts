@@ -3,18 +3,11 @@ import { yamlLoaded } from '../yaml';
 import type { CallRecord } from '../../content/calls';
 import type { Timeline } from '../../content/timeline';
 import type { SandboxState } from '../store';
+import type { Pane } from '../types';
 import { memoSelector } from './memo';
 import { ecsRequests, selectWorldView, worldView, type WorldView } from './world';
 
-/**
- * One pane of worlds side by side, under a label saying what is different about it: a cluster of the
- * one world (`presenter.panes`), or a variant, a world of its own (`presenter.variants`, by index).
- */
-export interface Pane {
-  label: string;
-  cluster?: string;
-  variant?: number;
-}
+export type { Pane } from '../types';
 
 /**
  * The panes a demo names under `presenter.panes` (the schema has checked their shape), or none.
