@@ -43,3 +43,26 @@ describe('the page changes the store only through actions', () => {
     expect(offences(bad)).toEqual(['calls setState', 'calls getState', 'imports notify from ../store/store']);
   });
 });
+
+/**
+ * Whether a source listens for the page's keys: a keydown, keyup or keypress listener on the window or the
+ * document (src/app/keyboard.ts alone does, feeding the action registry). A component's own onKeyDown on its
+ * element (the separator's arrows, the palette's list keys, the console line) is not the page's keys.
+ */
+function listensForPageKeys(text: string): boolean {
+  const src = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return /\b(?:window|document|globalThis|self)\s*\.\s*(?:addEventListener\s*\(\s*['"`]key(?:down|up|press)['"`]|onkey(?:down|up|press)\s*=)/.test(src);
+}
+
+describe('only src/app/keyboard.ts listens for the page’s keys', () => {
+  const all = [...files(resolve(root, 'src/ui')), ...files(resolve(root, 'src/app'))];
+  it('finds the one listener where it belongs', () => expect(all.filter((f) => listensForPageKeys(readFileSync(f, 'utf8'))).map((f) => relative(root, f))).toEqual(['src/app/keyboard.ts']));
+
+  it('tells a page listener from a component’s own keys', () => {
+    expect(listensForPageKeys("useEffect(() => { window.addEventListener('keydown', onKey); }, []);")).toBe(true);
+    expect(listensForPageKeys('document.addEventListener("keyup", f);')).toBe(true);
+    expect(listensForPageKeys('document.onkeydown = f;')).toBe(true);
+    expect(listensForPageKeys('<div role="separator" onKeyDown={onArrow} />')).toBe(false);
+    expect(listensForPageKeys("window.addEventListener('resize', f);\n// window.addEventListener('keydown', g)")).toBe(false);
+  });
+});
