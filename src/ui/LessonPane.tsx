@@ -5,23 +5,48 @@ import { selectChecklist, selectDiagnostics, selectLiveVerdict, selectReport } f
 import { selectMissingPrerequisites, selectNextLesson } from '../store/selectors/flow';
 import { selectActionCount, clock } from '../store/selectors/time';
 import { ActionButton } from './ActionButton';
-import { Markdown } from './Markdown';
+import { Markdown, MarkdownSpan } from './Markdown';
 import { useAction, useRun, useSandbox } from './context';
 import { useT } from './i18n';
 import { useLessonIn, useLessonTitle } from './lessonText';
 import type { ChecklistItem, Lesson, LessonReport } from '../content/lesson';
-import { translate, type Translator } from '../i18n';
+import { translate, type Params, type Translator } from '../i18n';
 
 /**
  * A goal's detail in the page's language: what the checker measured (its own words by key, the engine's texts
- * as they are), then the goal's `how` from the lesson's text, unless the goal can no longer be met.
+ * as they are; a goal's label or what happened as the lesson's text says them), then the goal's `how` from the
+ * lesson's text, unless the goal can no longer be met. What was measured is plain text (a label quoted in it keeps
+ * its `*`); only the `how` is lesson text, with its commands and their Run buttons.
  */
-function detailIn(t: Translator, c: ChecklistItem, def: Lesson): string {
+function detailIn(t: Translator, c: ChecklistItem, def: Lesson): { measured: string; how: string } {
   const goal = def.goals.find((g) => g.id === c.id);
-  const label = (id: unknown, english: string) => def.goals.find((g) => g.id === id)?.label ?? english;
-  const measured = (c.measured ?? []).map((p) => (typeof p === 'string' ? p : translate(t.locale, p.key, p.key === 'check.once' ? { ...p.params, label: label(p.params?.goal, String(p.params?.label)) } : p.params))).join('');
-  const how = c.withoutHow ? '' : goal?.how;
-  return [measured, how].filter(Boolean).join(' — ');
+  const text = (p: { key: string; params?: Record<string, unknown> }) => {
+    if (p.key === 'check.once') return { ...p.params, label: def.goals.find((g) => g.id === p.params?.goal)?.label ?? p.params?.label };
+    if (p.key === 'check.never.broken') return { ...p.params, what: goal?.broken ?? p.params?.what };
+    return p.params;
+  };
+  const measured = (c.measured ?? []).map((p) => (typeof p === 'string' ? p : translate(t.locale, p.key, text(p) as Params))).join('');
+  return { measured, how: c.withoutHow ? '' : (goal?.how ?? '') };
+}
+
+/** A goal's line: its mark and label, and while it is not met what was measured and what to do about it. */
+function GoalLine({ c, def, label }: { c: ChecklistItem; def: Lesson; label: string }) {
+  const t = useT();
+  const detail = !c.passed && c.detail ? detailIn(t, c, def) : null;
+  return (
+    <li className={c.passed ? 'ok' : c.broken ? 'broken' : ''}>
+      <span aria-hidden="true">{c.passed ? '✓' : c.broken ? '✗' : '○'}</span> {label}
+      <span className="sr-only">{` ${t(c.passed ? 'lesson.checklist.done' : c.broken ? 'lesson.checklist.broken' : 'lesson.checklist.notYet')}`}</span>
+      {detail && (
+        <div className="small muted detail">
+          {c.broken && <strong className="broken-tag">{t('lesson.checklist.brokenTag')} </strong>}
+          {detail.measured}
+          {detail.measured && detail.how && ' — '}
+          {detail.how && <MarkdownSpan text={detail.how} command={runInConsole} />}
+        </div>
+      )}
+    </li>
+  );
 }
 
 /** The judged predictions: the check's at its moment, the live verdict's otherwise. */
@@ -115,6 +140,7 @@ function Checklist({ def }: { def: Lesson }) {
   const band = useRef<HTMLDivElement>(null);
   const shown = open ?? !short;
   const met = items.filter((c) => c.passed).length;
+  const broken = items.filter((c) => c.broken).length;
   const explain = () => {
     const first = band.current?.querySelector<HTMLElement>('.diag');
     first?.scrollIntoView({ block: 'nearest' });
@@ -130,6 +156,7 @@ function Checklist({ def }: { def: Lesson }) {
           <button type="button" className="link small" aria-expanded={shown} aria-controls="lesson-checks" onClick={() => setOpen(!shown)}>
             <span aria-hidden="true">{shown ? '▾ ' : '▸ '}</span>
             {t('lesson.checklist.met', { met, count: items.length })}
+            {broken > 0 && <span className="broken-count">{` · ${t('lesson.checklist.brokenCount', { count: broken })}`}</span>}
           </button>
         </div>
         {explained > 0 && (
@@ -142,15 +169,7 @@ function Checklist({ def }: { def: Lesson }) {
       <div className="lesson-checks-body" id="lesson-checks" hidden={!shown}>
         <ul className="checklist" aria-labelledby="checklist-title">
           {items.map((c) => (
-            <li key={c.id} className={c.passed ? 'ok' : ''}>
-              <span aria-hidden="true">{c.passed ? '✓' : '○'}</span> {label(c)}
-              <span className="sr-only">{` ${t(c.passed ? 'lesson.checklist.done' : 'lesson.checklist.notYet')}`}</span>
-              {!c.passed && c.detail && (
-                <div className="small muted detail">
-                  <Markdown text={detailIn(t, c, def)} command={runInConsole} />
-                </div>
-              )}
-            </li>
+            <GoalLine key={c.id} c={c} def={def} label={label(c)} />
           ))}
         </ul>
       </div>

@@ -89,6 +89,11 @@ export function Markdown({ text, command }: { text: string; command?: (command: 
   return <div className="md">{blocks}</div>;
 }
 
+/** One line of lesson text inside other text (a checklist detail's `how`): its inline spans, with a command's extra, in a span. */
+export function MarkdownSpan({ text, command }: { text: string; command?: (command: string) => ReactNode }) {
+  return <span className="md">{inline(text, command)}</span>;
+}
+
 /** Inline spans: `code`, **bold**, *italic*, [text](url). Everything else is plain text. */
 function inline(text: string, command: CommandExtra): ReactNode[] {
   const out: ReactNode[] = [];

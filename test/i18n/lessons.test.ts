@@ -47,6 +47,7 @@ function learnerTexts(lesson: Lesson): { member: string; en: string }[] {
     ...lesson.goals.map((g) => ({ member: `goals.${g.id}`, en: g.label })),
     ...lesson.goals.flatMap((g) => (g.labelBefore === undefined ? [] : [{ member: `labelsBefore.${g.id}`, en: g.labelBefore }])),
     ...lesson.goals.flatMap((g) => (g.how === undefined ? [] : [{ member: `how.${g.id}`, en: g.how }])),
+    ...lesson.goals.flatMap((g) => (g.broken === undefined ? [] : [{ member: `broken.${g.id}`, en: g.broken }])),
     ...lesson.diagnostics.map((d) => ({ member: `diagnostics.${d.id}`, en: d.message })),
     ...lesson.predictions.flatMap((p) => [{ member: `predictions.${p.id}.prompt`, en: p.prompt }, ...p.choices.map((c, i) => ({ member: `predictions.${p.id}.choices[${i}]`, en: c.label }))]),
   ];
@@ -99,6 +100,7 @@ export function translationProblems(f: Files, lesson: Lesson, locale: string): s
     goals: lesson.goals.map((g) => g.id),
     labelsBefore: lesson.goals.filter((g) => g.labelBefore !== undefined).map((g) => g.id),
     how: lesson.goals.filter((g) => g.how !== undefined).map((g) => g.id),
+    broken: lesson.goals.filter((g) => g.broken !== undefined).map((g) => g.id),
     diagnostics: lesson.diagnostics.map((d) => d.id),
     predictions: lesson.predictions.map((p) => p.id),
   };

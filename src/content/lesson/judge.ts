@@ -90,10 +90,18 @@ function selects(about: string[], serviceName: string, taskDefinition: string): 
 }
 
 /** A goal's line in the checklist: what was measured, and what the learner can do about it (the goal's `how`). */
-function item(g: Goal, passed: boolean, measured: Piece[], final = false): ChecklistItem {
+function item(g: Goal, passed: boolean, measured: Piece[], final = false, broken = false): ChecklistItem {
   // Once a goal can no longer be met in this run, what to do next is not to carry on.
-  const detail = passed ? '' : [english(measured), final ? '' : g.how].filter(Boolean).join(' — ');
-  return { id: g.id, label: g.label, passed, detail, ...(!passed && measured.length ? { measured } : {}), ...(!passed && final ? { withoutHow: true as const } : {}) };
+  const detail = passed ? '' : [english(measured), final || broken ? '' : g.how].filter(Boolean).join(' — ');
+  return {
+    id: g.id,
+    label: g.label,
+    passed,
+    detail,
+    ...(!passed && measured.length ? { measured } : {}),
+    ...(!passed && (final || broken) ? { withoutHow: true as const } : {}),
+    ...(!passed && broken ? { broken: true as const } : {}),
+  };
 }
 
 function need(e: Expectation): Piece[] {
@@ -131,6 +139,9 @@ function nowItem(sim: Sim, g: Goal, calls: LearnerCall[], built: Collections): C
   return item(g, false, then(seen, miss));
 }
 
+/** A number as a person writes it: to two decimals at most, as the locale writes numbers when it is said. */
+const written = (x: number) => Math.round(x * 100) / 100;
+
 /** A rate goal: of / over, summed over the datapoints of the final window. */
 function rateItem(sim: Sim, g: Goal, built: Collections): ChecklistItem {
   const after = (sim.now - (g.window ?? 60_000) - PERIOD_MS) / 1000;
@@ -142,9 +153,9 @@ function rateItem(sim: Sim, g: Goal, built: Collections): ChecklistItem {
   if (over === 0) return item(g, false, [m('check.rate.nothing')]);
   const r = of / over;
   const ok = (g.check.atLeast === undefined || r >= g.check.atLeast) && (g.check.atMost === undefined || r <= g.check.atMost);
-  const pct = (x: number) => `${+(x * 100).toFixed(2)} %`;
-  const said = { pct: pct(r), of: String(of), over: String(over) };
-  return item(g, ok, [g.check.atMost !== undefined ? m('check.rate.atMost', { ...said, bound: pct(g.check.atMost) }) : m('check.rate.atLeast', { ...said, bound: pct(g.check.atLeast!) })]);
+  // Summed datapoints are counts, but their sum can carry a floating-point remainder: said as a person writes them.
+  const said = { pct: written(r * 100), of: written(of), over: written(over) };
+  return item(g, ok, [g.check.atMost !== undefined ? m('check.rate.atMost', { ...said, bound: written(g.check.atMost * 100) }) : m('check.rate.atLeast', { ...said, bound: written(g.check.atLeast! * 100) })]);
 }
 
 /**
@@ -182,10 +193,15 @@ function holdsItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
   return item(g, false, [m('check.holds.since', { since: formatClock(since), length: formatClock(g.holdsFor!), until: formatClock(since + g.holdsFor!) })]);
 }
 
-/** "never": not once true at a sample (from `from` on). Judged once the goals it guards are met. */
-function neverItem(g: Goal, s: readonly Sample[]): ChecklistItem & { broken: boolean } {
+/**
+ * "never": not once true at a sample (from `from` on). Judged once the goals it guards are met; once it was true
+ * it is broken for the rest of the run, and its detail says what happened (the goal's `broken`) and when.
+ */
+function neverItem(g: Goal, s: readonly Sample[]): ChecklistItem {
   const bad = s.find((x) => x.ok && x.t >= (g.from ?? 0));
-  return { ...item(g, !bad, bad ? [m('check.never.happened', { at: formatClock(bad.t) })] : []), broken: bad !== undefined };
+  if (!bad) return item(g, true, []);
+  const at = formatClock(bad.t);
+  return item(g, false, [g.broken ? m('check.never.broken', { what: g.broken, at, goal: g.id }) : m('check.never.happened', { at })], true, true);
 }
 
 /** "within … after": true at some sample within that long of the first event matching `after`. */
@@ -196,7 +212,7 @@ function withinItem(sim: Sim, g: Goal, s: readonly Sample[]): ChecklistItem {
   const hit = s.find((x) => x.ok && x.t >= trigger.t && x.t <= until);
   if (hit) return item(g, true, []);
   if (sim.now <= until) return item(g, false, [m('check.within.until', { until: formatClock(until), length: formatClock(g.within!), after: formatClock(trigger.t) })]);
-  return item(g, false, [m('check.within.missed', { length: formatClock(g.within!), after: formatClock(trigger.t) })], true);
+  return item(g, false, [m('check.within.missed', { length: formatClock(g.within!), after: formatClock(trigger.t) })], true, true);
 }
 
 /** Whether a goal's condition holds in the world now (what a sample records). */
@@ -233,8 +249,7 @@ export function checklistAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], samp
     if (g.never) {
       const n = neverItem(g, sampled(g));
       const guard = n.broken ? undefined : unmetGuard(g, lesson, byId);
-      const { broken: _broken, ...judgedNow } = n;
-      return guard ? waiting(g, [m('check.never.sofar')]) : judgedNow;
+      return guard ? waiting(g, [m('check.never.sofar')]) : n;
     }
     // Judged only after the goals it waits for: until then it says which (what to do is on that goal's line).
     const guard = unmetGuard(g, lesson, byId);

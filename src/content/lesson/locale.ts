@@ -12,6 +12,7 @@ import { parseLesson, splitText } from './parse';
  *   goals: { <goal id>: label }
  *   labelsBefore: { <goal id>: label }   (a goal's labelBefore: shown until the predictions it names are answered)
  *   how: { <goal id>: what to do about it (the goal's `how`, its commands as in English) }
+ *   broken: { <goal id>: what happened once a never goal was true (the goal's `broken`) }
  *   diagnostics: { <diagnostic id>: message }
  *   predictions: { <prediction id>: { prompt: …, choices: [label, …] } }
  *
@@ -27,6 +28,8 @@ export interface LessonStrings {
   labelsBefore?: Record<string, string>;
   /** Each goal's `how`, by goal id. */
   how?: Record<string, string>;
+  /** Each never goal's `broken`, by goal id. */
+  broken?: Record<string, string>;
   diagnostics?: Record<string, string>;
   predictions?: Record<string, { prompt?: string; choices?: string[] }>;
 }
@@ -87,6 +90,7 @@ export function localizeLesson(lesson: Lesson, files: Files, locale: string): Le
   const goals = rec(y.goals);
   const labelsBefore = rec(y.labelsBefore);
   const how = rec(y.how);
+  const broken = rec(y.broken);
   const diagnostics = rec(y.diagnostics);
   const predictions = rec(y.predictions);
   return {
@@ -100,6 +104,7 @@ export function localizeLesson(lesson: Lesson, files: Files, locale: string): Le
       label: str(goals[g.id]) ?? g.label,
       ...(g.labelBefore ? { labelBefore: str(labelsBefore[g.id]) ?? g.labelBefore } : {}),
       ...(g.how !== undefined ? { how: str(how[g.id]) ?? g.how } : {}),
+      ...(g.broken !== undefined ? { broken: str(broken[g.id]) ?? g.broken } : {}),
     })),
     diagnostics: lesson.diagnostics.map((d) => ({ ...d, message: str(diagnostics[d.id]) ?? d.message })),
     predictions: lesson.predictions.map((p) => {

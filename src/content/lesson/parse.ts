@@ -52,6 +52,10 @@ function readGoal(g: Record<string, unknown>, i: number, { file, y, problems }: 
     if (typeof g.how === 'string') goal.how = g.how;
     else problems.push(fileError(file, y.at(['goals', i, 'how']), `${member}.how`, 'expected a string'));
   }
+  if (g.broken !== undefined) {
+    if (typeof g.broken === 'string' && g.broken !== '' && g.never === true) goal.broken = g.broken;
+    else problems.push(fileError(file, y.at(['goals', i, 'broken']), `${member}.broken`, 'expected a string, on a never goal: what happened once it was true'));
+  }
   if (g.once !== undefined) {
     if (Array.isArray(g.once) && g.once.every((x) => typeof x === 'string')) goal.once = g.once as string[];
     else problems.push(fileError(file, y.at(['goals', i, 'once']), `${member}.once`, 'expected a list of goal ids'));

@@ -37,6 +37,8 @@ export interface Goal {
    * measures it ("run `traffic stats 3000`"), or the time it waits for ("keep the clock running: the spike starts at 3:00").
    */
   how?: string;
+  /** For a never goal: what happened once it was true ("a request failed"), said with the moment it first was. */
+  broken?: string;
   /**
    * The goals this one is judged after: while any of them is not met, this one is not either (a goal that says
    * nothing went wrong is only news once something happened). A `never` goal is judged after every goal that is not a never goal.
@@ -178,6 +180,8 @@ export interface ChecklistItem {
    * line says what to do), or what it measured is the learner's own doing going wrong (requests sent, and failing).
    */
   withoutHow?: true;
+  /** The goal can no longer be met in this run (a never goal that was true, a `within` whose time ran out). */
+  broken?: true;
   /** The goal would give away a prediction's answer: `label` is its `labelBefore`, and nothing measured is said. */
   veiled?: true;
 }

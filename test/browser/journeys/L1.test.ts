@@ -11,7 +11,7 @@ describe.runIf(url)('L1 Meet the monolith, as a learner takes it', () => {
     const me = await solutionJourney(browser, 'L1', 60);
     expect(await me.consoleOutput().textContent()).toContain('$ process restart forum');
     expect(await me.eventLog().textContent()).toContain('crashed handling GET /api/posts');
-    expect(await me.pane().textContent()).toContain('It was They fail too: the same program serves them. You predicted it.');
+    expect(await me.pane().textContent()).toContain('It was “They fail too: the same program serves them”. You predicted it.');
     expect(
       await me
         .pane()
@@ -50,7 +50,7 @@ describe.runIf(url)('L1 Meet the monolith, as a learner takes it', () => {
     await me.jumpTo(130_000);
     await expect.poll(() => question.textContent()).toContain('They keep working; only posts fails ✗ wrong');
     expect(await question.textContent()).toContain('They fail too: the same program serves them ✓ right');
-    expect(await question.textContent()).toContain('It was They fail too: the same program serves them. You said They keep working; only posts fails.');
+    expect(await question.textContent()).toContain('It was “They fail too: the same program serves them”. You said “They keep working; only posts fails”.');
   }, 90_000);
 
   it('the trap "only posts breaks": the live list says the whole process went down', async () => {

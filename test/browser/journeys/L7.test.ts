@@ -15,7 +15,7 @@ describe.runIf(url)('L7 Placement strategies and constraints, as a learner takes
     expect(await me.eventLog().textContent()).toMatch(/service legacy was unable to place a task .*MemberOf placement constraint unsatisfied/);
     await me.play(lesson.solution);
     await finish(me, 60);
-    expect(await me.pane().textContent()).toContain('It was 2. You predicted it.');
+    expect(await me.pane().textContent()).toContain('It was “2”. You predicted it.');
   }, 90_000);
 
   it("the question is not given away: before it is answered the spread goals show no count, and no goal quotes legacy's failure", async () => {
