@@ -45,7 +45,7 @@ const clean: Outcome = { kind: 'clean' };
 /** The workspace a fresh page starts from, as far as decoding is concerned (store/defaults.ts reads files through Vite). */
 function defaultWorkspace(): Workspace {
   const scenarioText = 'name: fuzz\nactions:\n  - { call: ecs.CreateCluster, input: { clusterName: demo } }\n';
-  return { version: 2, scenarioId: null, scenarioText, seed: '1', actions: [], time: 0, files: { 'taskdef.json': '{}', 'scenario.yaml': scenarioText }, activeFile: 'taskdef.json' };
+  return { version: 3, scenarioId: null, scenarioText, seed: '1', actions: [], time: 0, files: { 'taskdef.json': '{}', 'scenario.yaml': scenarioText }, activeFile: 'taskdef.json' };
 }
 
 // ---- references ----

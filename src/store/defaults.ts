@@ -64,7 +64,7 @@ count:
 export function defaultWorkspace(): Workspace {
   const first = BUILT_IN_SCENARIOS[0]!;
   return {
-    version: 2,
+    version: 3,
     scenarioId: first.id,
     scenarioText: first.text,
     seed: '1',

@@ -16,7 +16,8 @@ import {
   type LessonIndex,
   type LessonReport,
 } from '../content/lesson';
-import { loadScenario, notify, patch, setLesson, touched, type LessonState, type SandboxStore } from './store';
+import { loadScenario, notify, patch, setLesson, touched, type DemoState, type LessonState, type SandboxStore } from './store';
+import type { DemoRef } from './workspace';
 import type { LearnerAction } from '../content/timeline';
 import type { Catalog } from './types';
 import { formatClock } from '../sim';
@@ -220,24 +221,55 @@ export function judgePause(store: SandboxStore): boolean[] {
   return world.timeline && demo && pause ? judgeChoices(world.timeline, demo.def, pause) : [];
 }
 
-/** Opens a demo: its scenario (or its variants, side by side), with the presenter's pauses. */
-export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean } = {}): void {
-  // Variants are worlds of their own, each in its pane; otherwise the panes (if any) are clusters of the one world.
-  const variants = demo.variants.map(({ label, seed, text: own }) => ({ label, seed, text: own }));
-  if (!loadScenario(store, text, demo.scenario.seed, null, [], opts.time ?? 0, variants)) return;
-  const time = opts.time ?? 0;
+/** The demo's state at `time`: the pauses behind, its panes (a pane per variant, else its clusters), its speeds. */
+function demoStateAt(demo: Demo, text: string, time: number): { demoState: DemoState; speed?: number } {
   const speeds = demoSpeeds(text);
   const segment = speeds.filter((x) => x.at <= time).at(-1);
-  const panes = variants.length ? variants.map((v, variant) => ({ label: v.label, variant })) : demoPanes(text);
+  const panes = demo.variants.length ? demo.variants.map((v, variant) => ({ label: v.label, variant })) : demoPanes(text);
   const demoState = { id: demo.id, def: demo, pause: null, passed: demo.pauses.filter((p) => p.at < time).length, panes, speeds, speedFrom: segment?.at ?? -1 };
+  return { demoState, ...(segment ? { speed: segment.speed } : {}) };
+}
+
+/** Takes the demo up in the world already loaded for it: its pauses and panes, and the draft the demo editor changes. */
+function takeDemo(store: SandboxStore, demo: Demo, text: string, ref: DemoRef, present: boolean): void {
+  const { demoState, speed } = demoStateAt(demo, text, store.getState().world.now);
   // The demo opens in the demo editor too, as the draft to change and save again.
-  setLesson(store, null, { lesson: { demo: demoState }, ui: { presenting: opts.present ?? false }, present: { draft: draftOf(demoState) }, ...(segment ? { world: { speed: segment.speed } } : {}) });
+  setLesson(store, null, { lesson: { demo: demoState }, ui: { presenting: present }, present: { draft: draftOf(demoState) }, world: { demo: ref, ...(speed !== undefined ? { speed } : {}) } });
+}
+
+/** The worlds a demo runs in: each variant's label, seed and text. */
+const variantDocs = (demo: Demo) => demo.variants.map(({ label, seed, text: own }) => ({ label, seed, text: own }));
+
+/**
+ * Opens a demo: its scenario (or its variants, side by side), with the presenter's pauses. `ref` is what a
+ * reload reopens it by (a shipped demo's id; by default the file's own text); `actions` are the presenter's own.
+ */
+export function openDemo(store: SandboxStore, demo: Demo, text: string, opts: { time?: number; present?: boolean; ref?: DemoRef; actions?: LearnerAction[] } = {}): void {
+  // Variants are worlds of their own, each in its pane; otherwise the panes (if any) are clusters of the one world.
+  if (!loadScenario(store, text, demo.scenario.seed, null, opts.actions ?? [], opts.time ?? 0, variantDocs(demo))) return;
+  takeDemo(store, demo, text, opts.ref ?? { name: `${demo.id}.yaml`, text }, opts.present ?? false);
+}
+
+/**
+ * A reload in the middle of a demo: the saved worlds were rebuilt with the page, so the demo is taken up in them
+ * (the same events in each pane); when they are not the demo's worlds (the demo changed since), it opens again
+ * at the saved moment with the saved actions.
+ */
+export function resumeDemo(store: SandboxStore, demo: Demo, text: string, ref: DemoRef): void {
+  const { world } = store.getState();
+  const docs = variantDocs(demo);
+  const same =
+    world.timeline &&
+    world.scenarioText === text &&
+    (docs.length ? JSON.stringify(world.variants.map(({ label, seed, text: t }) => ({ label, seed, text: t }))) === JSON.stringify(docs) : world.variants.length === 0 && world.seed === demo.scenario.seed);
+  if (same) takeDemo(store, demo, text, ref, false);
+  else openDemo(store, demo, text, { time: world.now, ref, actions: world.timeline?.actions.slice() ?? [] });
 }
 
 /** Opens a demo of the catalog by its id, with its scenario file as the world. */
 export async function openDemoById(store: SandboxStore, id: string, opts: { time?: number; present?: boolean } = {}): Promise<boolean> {
   const d = (await catalogIn(store)).demos[id];
   if (!d) return false;
-  openDemo(store, d, (await lessonFiles())[`demos/${d.id}.yaml`]!, opts);
+  openDemo(store, d, (await lessonFiles())[`demos/${d.id}.yaml`]!, { ...opts, ref: { id } });
   return true;
 }

@@ -6,6 +6,7 @@ import { decodeShare } from './workspace';
 import { loadParser } from './parser';
 import { loadConsole } from '../content/console/onDemand';
 import { defaultWorkspace } from './defaults';
+import type { Demo } from '../content/lesson';
 
 /** Opens a share link (#share=…): replays its scenario, seed and actions to the moment it was made. */
 export async function openShareLink(store: SandboxStore): Promise<void> {
@@ -42,6 +43,27 @@ async function resumeLesson(store: SandboxStore): Promise<void> {
   patch(store, l ? { lesson: { current: lessonState(l) } } : { world: { lessonId: null } });
 }
 
+/** A reload in the middle of a demo: its worlds are already rebuilt, the demo (pauses, panes, notes) comes back. */
+async function resumeDemo(store: SandboxStore): Promise<void> {
+  const ref = store.getState().world.demo;
+  if (!ref || store.getState().lesson.demo) return;
+  const { catalogIn, lessonFiles, resumeDemo: resume } = await import('./lessons');
+  let found: { demo: Demo; text: string } | undefined;
+  if ('id' in ref) {
+    const d = (await catalogIn(store)).demos[ref.id];
+    const text = d && (await lessonFiles())[`demos/${d.id}.yaml`];
+    if (d && text !== undefined) found = { demo: d, text };
+  } else {
+    const { readDemoFile } = await import('./demoFile');
+    const r = await readDemoFile(ref.name, ref.text);
+    if (r.demo) found = { demo: r.demo, text: ref.text };
+  }
+  // Only if nothing else was opened meanwhile.
+  if (store.getState().world.demo !== ref) return;
+  if (found) resume(store, found.demo, found.text, ref);
+  else patch(store, { world: { demo: null } });
+}
+
 /**
  * Links that open a lesson or a demo: ?lesson=L4 (&step=N: after the first N actions of its
  * solution, or &t=5m), ?demo=game-day (&t=8m), &present for the presenter view; #lesson=L4 in text.
@@ -56,7 +78,7 @@ export async function openFromUrl(store: SandboxStore): Promise<void> {
   if (t?.problem !== undefined) notify(store, message('notice.link.badTime', { t: q.get('t')!.slice(0, 40), why: t.problem }), 'warning');
   const time = t?.ms;
   const present = q.has('present');
-  if (!lessonId && !demoId) return resumeLesson(store);
+  if (!lessonId && !demoId) return Promise.all([resumeLesson(store), resumeDemo(store)]).then(() => undefined);
   const { catalogIn, openDemoById, openLesson } = await import('./lessons');
   const c = await catalogIn(store);
   if (lessonId) {

@@ -3,7 +3,7 @@ import { ScenarioError } from '../content/scenarioError';
 import { parseScenario } from './parser';
 import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
 import { BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
-import type { Workspace } from './workspace';
+import type { DemoRef, Workspace } from './workspace';
 import type { Demo, Focus, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
 import type { Catalog, DemoDraft, Pane } from './types';
@@ -96,6 +96,8 @@ export interface WorldSlice {
   seed: string;
   /** The lesson whose start state this world is, while it is being taken (kept so a reload reopens it). */
   lessonId: string | null;
+  /** The demo whose scenario this world is, while it is being given (kept so a reload reopens it and its variants). */
+  demo: DemoRef | null;
   /** Bumped on every change to the world, so selectors know when to recompute. */
   version: number;
   /** The simulated time (ms), updated every frame the clock runs even when nothing happened. */
@@ -261,17 +263,30 @@ function scenarioDraft(w: Workspace, runs: boolean): string {
 
 export const EMPTY_PROGRESS: Progress = { version: 1, lessons: {} };
 
-export function initialState(w: Workspace, notice?: string, progress: Progress = EMPTY_PROGRESS): SandboxState {
+/** The saved world rebuilt: a demo's variants side by side (the first the main world), else the one world of its scenario. */
+function savedWorlds(w: Workspace): { timeline: Timeline | null; problem: string | null; variants: VariantWorld[] } {
+  const first = w.variants?.[0];
+  if (first) {
+    const main = buildTimeline(first.text, first.seed, w.actions, w.time).timeline;
+    const worlds = main && variantWorlds(w.variants!, main, (t, sd) => buildTimeline(t, sd, w.actions, w.time).timeline);
+    if (main && worlds) return { timeline: main, problem: null, variants: worlds };
+  }
   const { timeline, problem } = buildTimeline(w.scenarioText, w.seed, w.actions, w.time);
+  return { timeline, problem, variants: [] };
+}
+
+export function initialState(w: Workspace, notice?: string, progress: Progress = EMPTY_PROGRESS): SandboxState {
+  const { timeline, problem, variants } = savedWorlds(w);
   return {
     world: {
       timeline,
-      variants: [],
+      variants,
       problem,
       scenarioId: w.scenarioId,
       scenarioText: w.scenarioText,
       seed: w.seed,
       lessonId: w.lessonId ?? null,
+      demo: timeline && w.demo ? w.demo : null,
       version: 0,
       now: timeline?.now ?? 0,
       playing: false,
@@ -330,7 +345,7 @@ export function patch(store: SandboxStore, p: Patch | ((s: SandboxState) => Patc
 export function workspaceOf(world: WorldSlice, editor: EditorSlice): Workspace {
   const t = world.timeline;
   return {
-    version: 2,
+    version: 3,
     scenarioId: world.scenarioId,
     scenarioText: world.scenarioText,
     seed: world.seed,
@@ -339,6 +354,8 @@ export function workspaceOf(world: WorldSlice, editor: EditorSlice): Workspace {
     files: editor.files,
     activeFile: editor.activeFile,
     ...(world.lessonId ? { lessonId: world.lessonId } : {}),
+    ...(world.demo ? { demo: world.demo } : {}),
+    ...(world.variants.length ? { variants: world.variants.map(({ label, seed, text }) => ({ label, seed, text })) } : {}),
   };
 }
 
@@ -417,7 +434,7 @@ export function loadScenario(store: SandboxStore, text: string, seed: string, sc
     return false;
   }
   patch(store, (s) => ({
-    world: { timeline, variants: worlds, problem: null, scenarioText: text, seed, scenarioId, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
+    world: { timeline, variants: worlds, problem: null, scenarioText: text, seed, scenarioId, demo: null, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
     editor: { problems: s.editor.problems.filter((p) => p.file !== SCENARIO_FILE), files: { ...s.editor.files, [SCENARIO_FILE]: text } },
     ui: { selected: null, console: { ...s.ui.console, echoes: [] } },
   }));

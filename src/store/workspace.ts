@@ -3,6 +3,7 @@ import type { LearnerAction } from '../content/timeline';
 import { HORIZON_DAYS, HORIZON_SECONDS, timeProblem } from '../content/bounds';
 import { formatProblem, type Problem } from '../formats/problem';
 import { message, type Message } from '../i18n';
+import type { VariantDoc } from './variants';
 
 /**
  * What the page keeps between visits: the scenario, its seed, the learner's actions and where the
@@ -11,7 +12,7 @@ import { message, type Message } from '../i18n';
  * members only, so a key such as "__proto__", "constructor" or "toString" is data, never a prototype.
  */
 export interface Workspace {
-  version: 2;
+  version: typeof WORKSPACE_VERSION;
   /** Which built-in scenario the text came from (for the picker), or null when the learner's own. */
   scenarioId: string | null;
   scenarioText: string;
@@ -23,12 +24,22 @@ export interface Workspace {
   activeFile: string;
   /** The lesson being taken, if any (its start state is scenarioText). */
   lessonId?: string | null;
+  /** The demo being given, if any (its scenario is scenarioText): what reopens it (since version 3). */
+  demo?: DemoRef;
+  /** The demo's worlds side by side, each rebuilt from its own text and seed, the first the main world (since version 3). */
+  variants?: VariantDoc[];
 }
+
+/** The workspace's version: 3 added the open demo and its variants; a version 2 workspace reads as one with neither. */
+export const WORKSPACE_VERSION = 3;
+
+/** Which demo a workspace reopens: a shipped demo (lessons/demos) by its id, or a demo file opened in the page by its name and text. */
+export type DemoRef = { id: string } | { name: string; text: string };
 
 export const STORE_KEY = 'ecs-sandbox.workspace';
 export const LEGACY_KEY = 'ecs-sandbox.scenario';
 
-const LIMITS = { actions: 10_000, text: 1_000_000, files: 50, line: 20_000, fileName: 200 };
+const LIMITS = { actions: 10_000, text: 1_000_000, files: 50, line: 20_000, fileName: 200, variants: 5 };
 
 /** A member of saved or shared data that cannot be read: a problem with no place in a text. */
 const invalid = (member: string, message: string): Problem => ({ file: '', line: 0, column: 0, member, message, severity: 'error' });
@@ -129,12 +140,51 @@ function readFiles(v: unknown, member: string): { files: Record<string, string>;
   return { files, problems };
 }
 
+/** The demo a workspace names: a shipped demo's id, or a file's name and text. */
+function readDemoRef(v: unknown): DemoRef | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = own(v, 'id');
+  if (typeof id === 'string') return /^[\w-]{1,60}$/.test(id) ? { id } : undefined;
+  const name = own(v, 'name');
+  const t = text(own(v, 'text'));
+  return typeof name === 'string' && !fileNameProblem(name) && t !== undefined ? { name, text: t } : undefined;
+}
+
+/** A demo's worlds side by side: two to five, each a label, a seed and a scenario text. */
+function readVariants(v: unknown): VariantDoc[] | undefined {
+  if (!Array.isArray(v) || v.length < 2 || v.length > LIMITS.variants) return undefined;
+  const out: VariantDoc[] = [];
+  for (const d of v) {
+    if (!isRecord(d)) return undefined;
+    const label = own(d, 'label');
+    const seed = own(d, 'seed');
+    const t = text(own(d, 'text'));
+    if (typeof label !== 'string' || label.length > 200 || typeof seed !== 'string' || seed.length > 200 || t === undefined) return undefined;
+    out.push({ label, seed, text: t });
+  }
+  return out;
+}
+
+/** The open demo and its variants, each kept only when it reads (none, in a version 2 workspace). */
+function readDemo(data: Rec, problems: Problem[]): Pick<Workspace, 'demo' | 'variants'> {
+  const out: Pick<Workspace, 'demo' | 'variants'> = {};
+  const demoIn = own(data, 'demo');
+  const demo = demoIn === undefined ? undefined : readDemoRef(demoIn);
+  if (demoIn !== undefined && !demo) problems.push(invalid('demo', 'expected a demo id, or a demo file name and text'));
+  if (demo) out.demo = demo;
+  const variantsIn = own(data, 'variants');
+  const variants = variantsIn === undefined ? undefined : readVariants(variantsIn);
+  if (variantsIn !== undefined && !variants) problems.push(invalid('variants', `expected 2 to ${LIMITS.variants} worlds, each a label, a seed and a scenario text`));
+  if (variants) out.variants = variants;
+  return out;
+}
+
 /** Reads each member of a workspace on its own: what validates is kept, the rest falls back, each with its problem. */
 export function recoverWorkspace(data: unknown, fallback: Workspace): { workspace: Workspace; problems: Problem[] } {
   if (!isRecord(data)) return { workspace: fallback, problems: [invalid('', 'it is not a JSON object')] };
   const problems: Problem[] = [];
   const version = own(data, 'version');
-  if (version !== 2) problems.push(invalid('version', `expected 2, found ${JSON.stringify(version) ?? String(version)}`));
+  if (version !== 2 && version !== WORKSPACE_VERSION) problems.push(invalid('version', `expected ${WORKSPACE_VERSION} (or 2), found ${JSON.stringify(version) ?? String(version)}`));
   const member = <T>(name: string, read: (v: unknown) => T | undefined, message: string, dflt: T): T => {
     const v = own(data, name);
     const r = read(v);
@@ -165,7 +215,18 @@ export function recoverWorkspace(data: unknown, fallback: Workspace): { workspac
   const lessonOk = lessonIn === undefined || lessonIn === null || (typeof lessonIn === 'string' && /^[\w-]{1,40}$/.test(lessonIn));
   if (!lessonOk) problems.push(invalid('lessonId', 'expected a lesson id'));
   return {
-    workspace: { version: 2, scenarioId, scenarioText, seed, actions: acts.actions, time, files, activeFile, ...(lessonOk && typeof lessonIn === 'string' ? { lessonId: lessonIn } : {}) },
+    workspace: {
+      version: WORKSPACE_VERSION,
+      scenarioId,
+      scenarioText,
+      seed,
+      actions: acts.actions,
+      time,
+      files,
+      activeFile,
+      ...(lessonOk && typeof lessonIn === 'string' ? { lessonId: lessonIn } : {}),
+      ...readDemo(data, problems),
+    },
     problems,
   };
 }
@@ -290,7 +351,7 @@ export async function pipe(bytes: Uint8Array, stream: CompressionStream | Decomp
 
 /** The share-link payload (after `#share=`): scenario, seed, actions and time, compressed. */
 export async function encodeShare(w: Workspace): Promise<string> {
-  const json = JSON.stringify({ version: 2, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, actions: w.actions, time: w.time, ...(w.lessonId ? { lessonId: w.lessonId } : {}) });
+  const json = JSON.stringify({ version: WORKSPACE_VERSION, scenarioId: w.scenarioId, scenarioText: w.scenarioText, seed: w.seed, actions: w.actions, time: w.time, ...(w.lessonId ? { lessonId: w.lessonId } : {}) });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'), SHARE_MAX_JSON * 2);
   const s = toBase64Url(packed);
   if (s.length > SHARE_LIMIT) {

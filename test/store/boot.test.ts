@@ -4,6 +4,23 @@ import { runAction, COPILOT_NOTE_KEY } from '../../src/store/actions';
 import { STORE_KEY } from '../../src/store/workspace';
 import { PROGRESS_KEY } from '../../src/store/progress';
 import { fakePort } from '../support/fakePort';
+import { openFromUrl } from '../../src/store/links';
+import { eventHash } from '../../src/content/report';
+import { lessonFiles } from '../../src/store/lessons';
+import type { SandboxStore } from '../../src/store/store';
+
+/** Each pane's world as the room sees it: its label, its clock and the hash of its events. */
+const panesOf = (s: SandboxStore) => s.getState().world.variants.map((v) => ({ label: v.label, now: v.timeline.now, hash: eventHash(v.timeline.sim.events) }));
+
+/** Saves the page's workspace now, and boots a new page from what was saved, reopening what it names. */
+async function reload(from: SandboxStore, port: ReturnType<typeof fakePort>): Promise<SandboxStore> {
+  const saving = persist(from);
+  saving.flush();
+  saving.stop();
+  const again = bootStore(fakePort({ storage: Object.fromEntries(port.saved) }));
+  await openFromUrl(again);
+  return again;
+}
 
 describe('the page’s store, booted on a port', () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -86,5 +103,65 @@ describe('the page’s store, booted on a port', () => {
     saving.flush();
     expect(store.getState().ui.notices.at(-1)!.text).toBe('The browser refused to store the workspace (storage full or disabled); export it to keep it.');
     saving.stop();
+  });
+
+  describe('a demo given when the page is reloaded', () => {
+    beforeEach(() => void vi.useRealTimers());
+
+    it('reopens the side-by-side demo with its three labelled worlds at the same moment and the same events in each', async () => {
+      const port = fakePort();
+      const a = bootStore(port);
+      runAction(a, 'demo.open', 'placement-side-by-side');
+      await expect.poll(() => a.getState().lesson.demo?.id).toBe('placement-side-by-side');
+      runAction(a, 'clock.jump', '30s');
+      const before = panesOf(a);
+      expect(before.map((p) => p.label)).toHaveLength(3);
+      expect(new Set(before.map((p) => p.hash)).size).toBe(3);
+      expect(JSON.parse(port.saved.get(STORE_KEY) ?? '{}').demo).toBeUndefined();
+
+      const b = await reload(a, port);
+      expect(JSON.parse(port.saved.get(STORE_KEY)!)).toMatchObject({ version: 3, demo: { id: 'placement-side-by-side' } });
+      expect(b.getState().lesson.demo?.id).toBe('placement-side-by-side');
+      expect(b.getState().lesson.demo!.panes.map((p) => p.label)).toEqual(before.map((p) => p.label));
+      expect(b.getState().world.now).toBe(30_000);
+      expect(panesOf(b)).toEqual(before);
+      // The question at 0:05 is behind, as a link to 0:30 opens it: the clock goes on to the one at 0:40.
+      expect(b.getState().lesson.demo!.passed).toBe(1);
+    });
+
+    it('reopens a demo file opened in the page from its own text, with the presenter’s own commands', async () => {
+      const port = fakePort();
+      const a = bootStore(port);
+      const text = (await lessonFiles())['demos/random-two-seeds.yaml']!;
+      a.port.pickNamedFile = async () => ({ name: 'my-seeds.yaml', text });
+      runAction(a, 'demo.openFile');
+      await expect.poll(() => a.getState().lesson.demo?.id).toBe('my-seeds');
+      runAction(a, 'clock.jump', '20s');
+      runAction(a, 'console.run', 'aws ecs list-clusters');
+      runAction(a, 'clock.jump', '40s');
+      const before = panesOf(a);
+
+      const b = await reload(a, port);
+      expect(JSON.parse(port.saved.get(STORE_KEY)!).demo).toEqual({ name: 'my-seeds.yaml', text });
+      expect(b.getState().lesson.demo?.id).toBe('my-seeds');
+      expect(b.getState().world.timeline!.actions).toHaveLength(1);
+      expect(panesOf(b)).toEqual(before);
+    });
+
+    it('forgets the demo once another world is loaded, and an older (version 2) workspace still opens', async () => {
+      const port = fakePort();
+      const a = bootStore(port);
+      runAction(a, 'demo.open', 'placement-side-by-side');
+      await expect.poll(() => a.getState().lesson.demo?.id).toBe('placement-side-by-side');
+      runAction(a, 'scenario.pick', 'busy-cluster');
+      const b = await reload(a, port);
+      expect(b.getState().lesson.demo).toBeNull();
+      expect(b.getState().world.variants).toEqual([]);
+
+      const saved = JSON.parse(port.saved.get(STORE_KEY)!);
+      const old = bootStore(fakePort({ storage: { [STORE_KEY]: JSON.stringify({ ...saved, version: 2 }) } }));
+      expect(old.getState().ui.notices).toEqual([]);
+      expect(old.getState().world.scenarioId).toBe('busy-cluster');
+    });
   });
 });

@@ -44,7 +44,7 @@ describe('the saved workspace', () => {
   it('recovers damaged storage member by member, with a notice naming each problem, and hands the damaged text back', () => {
     for (const [raw, why, kept] of [
       ['{"version":2,', /not valid JSON/, false],
-      ['{"version":1}', /version could not be read \(expected 2, found 1\)/, false],
+      ['{"version":1}', /version could not be read \(expected 3 \(or 2\), found 1\)/, false],
       [JSON.stringify({ ...sample(), actions: [{ at: 5, kind: 'call', call: 'ecs.Nope', input: {} }] }), /actions\[0\]\.call could not be read \(unknown operation "ecs\.Nope"\)/, true],
       [
         JSON.stringify({
@@ -74,11 +74,37 @@ describe('the saved workspace', () => {
     expect(s.editor.files['scenario.yaml']).toContain('ecs.Nope');
   });
 
+  it('keeps the open demo and its worlds side by side (version 3); a damaged one is dropped with a notice, the rest kept', () => {
+    const text = sample().scenarioText;
+    const variants = [
+      { label: 'one', seed: '1', text },
+      { label: 'two', seed: '2', text },
+    ];
+    const kept = loadWorkspace(memoryStorage({ [STORE_KEY]: JSON.stringify({ ...sample(), demo: { name: 'mine.yaml', text }, variants }) }), defaultWorkspace());
+    expect(kept.notices).toEqual([]);
+    expect(kept.workspace).toMatchObject({ demo: { name: 'mine.yaml', text }, variants });
+    const s = initialState(kept.workspace);
+    expect(s.world.variants.map((v) => [v.label, v.timeline.seed, v.timeline.now])).toEqual([
+      ['one', '1', 300_000],
+      ['two', '2', 300_000],
+    ]);
+    expect(s.world.timeline).toBe(s.world.variants[0]!.timeline);
+
+    const damaged = loadWorkspace(memoryStorage({ [STORE_KEY]: JSON.stringify({ ...sample(), demo: { id: '../x' }, variants: [{ label: 'one' }] }) }), defaultWorkspace());
+    expect(damaged.notices.map((n) => n.text)).toEqual([
+      "The saved workspace's demo could not be read (expected a demo id, or a demo file name and text); that member starts afresh, everything else was kept.",
+      "The saved workspace's variants could not be read (expected 2 to 5 worlds, each a label, a seed and a scenario text); that member starts afresh, everything else was kept.",
+    ]);
+    expect(damaged.workspace.demo).toBeUndefined();
+    expect(initialState(damaged.workspace).world.variants).toEqual([]);
+    expect(damaged.workspace.actions).toEqual(sample().actions);
+  });
+
   it('never throws on any stored text, and accepts only what validates', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.constant(JSON.stringify(sample()))), (raw) => {
         const r = loadWorkspace(memoryStorage({ [STORE_KEY]: raw }), defaultWorkspace());
-        expect(r.workspace.version).toBe(2);
+        expect(r.workspace.version).toBe(3);
       }),
     );
   });

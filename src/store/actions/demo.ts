@@ -14,7 +14,7 @@ export async function openDemoText(st: SandboxStore, name: string, text: string)
     notify(st, message('notice.demo.cannotOpen', { name, problems: r.problems ?? '' }), 'error', { cause: 'demo:file', sticky: true });
     return false;
   }
-  (await lessons()).openDemo(st, r.demo, text);
+  (await lessons()).openDemo(st, r.demo, text, { ref: { name, text } });
   notify(st, message('notice.demo.opened', { title: r.demo.title, count: r.demo.pauses.length }), 'info', { cause: 'demo:file' });
   return true;
 }

@@ -30,7 +30,7 @@ describe('the world and the workspace, through the port', () => {
     expect(port.downloads).toHaveLength(1);
     expect(port.downloads[0]).toMatchObject({ name: 'ecs-sandbox-workspace.json', type: 'application/json' });
     const exported = port.downloads[0]!.text;
-    expect(JSON.parse(exported)).toMatchObject({ version: 2, time: 120_000, actions: [{ line: 'aws ecs list-clusters' }] });
+    expect(JSON.parse(exported)).toMatchObject({ version: 3, time: 120_000, actions: [{ line: 'aws ecs list-clusters' }] });
 
     const other = makeStore(initialState(defaultWorkspace()), port);
     port.nextFile = exported;
@@ -40,7 +40,7 @@ describe('the world and the workspace, through the port', () => {
 
     port.nextFile = '{"version": 1}';
     runAction(other, 'workspace.import');
-    await expect.poll(() => other.getState().ui.notices.at(-1)!.text).toBe('The file is not a workspace: version: expected 2, found 1');
+    await expect.poll(() => other.getState().ui.notices.at(-1)!.text).toBe('The file is not a workspace: version: expected 3 (or 2), found 1');
     const n = other.getState().ui.notices.length;
     port.nextFile = null;
     runAction(other, 'workspace.import');
