@@ -153,11 +153,24 @@ export function lessonState(lesson: Lesson): LessonState {
   return { id: lesson.id, def: lesson, report: null, checkedVersion: null, predictions: {}, hints: 0, showGoal: false, showSolution: false, opened: ++openings };
 }
 
-/** Opens a lesson at its start state (optionally replaying the first `step` actions of its solution). */
+/**
+ * The lesson at the start of its numbered step `step` (1 is its start state): the solution's actions that do
+ * steps 1 to step − 1, at the moment the solution began the step (its first action of that step; for a step
+ * with none, one of watching or reading, the moment the steps before it ended).
+ */
+export function atStep(lesson: Lesson, step: number): { actions: LearnerAction[]; time: number } {
+  const { actions: all, steps = [] } = lesson.solution;
+  const actions = all.filter((_, i) => (steps[i] ?? Infinity) < step);
+  const first = all.find((_, i) => steps[i] === step);
+  return { actions, time: first?.at ?? actions.at(-1)?.at ?? 0 };
+}
+
+/** Opens a lesson at its start state, or at the start of its numbered step `step` (steps 1 to step − 1 done, by its solution). */
 export function openLesson(store: SandboxStore, lesson: Lesson, opts: { step?: number; time?: number; actions?: LearnerAction[] } = {}): void {
-  const actions = opts.actions ?? (opts.step ? lesson.solution.actions.slice(0, opts.step) : []);
+  const from = opts.step && opts.step > 1 ? atStep(lesson, opts.step) : undefined;
+  const actions = opts.actions ?? from?.actions ?? [];
   const lastAt = actions.length ? actions[actions.length - 1]!.at : 0;
-  const time = opts.time ?? lastAt;
+  const time = opts.time ?? from?.time ?? lastAt;
   // The lesson's files take their names in the editor; text the learner wrote there is kept aside, never lost.
   const kept: string[] = [];
   patch(store, (s) => {

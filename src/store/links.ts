@@ -65,8 +65,8 @@ async function resumeDemo(store: SandboxStore): Promise<void> {
 }
 
 /**
- * Links that open a lesson or a demo: ?lesson=L4 (&step=N: after the first N actions of its
- * solution, or &t=5m), ?demo=game-day (&t=8m), &present for the presenter view; #lesson=L4 in text.
+ * Links that open a lesson or a demo: ?lesson=L4 (&step=N: at the start of its numbered step N, steps
+ * 1 to N − 1 done by its solution; or &t=5m), ?demo=game-day (&t=8m), &present for the presenter view; #lesson=L4 in text.
  */
 export async function openFromUrl(store: SandboxStore): Promise<void> {
   const at = store.port.location();

@@ -311,17 +311,18 @@ describe.runIf(chromiumAvailable('built'))('the built page: its Content-Security
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await command(page, 'curl localhost:3000/api/users', '200 OK /api/users');
 
+    // The start of step 2: step 1's five commands (the image pushed to ECR) done.
     await page.goto(`${sub}?lesson=L4&step=2`);
     await ready(page);
     await expect.poll(() => page.getByRole('region', { name: 'Lesson L4' }).count()).toBe(1);
-    await expect.poll(() => page.getByText('2 actions', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText('5 actions', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Share link' }).click();
     const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(link.slice(0, link.indexOf('#'))).toBe(sub);
     const other = await context.newPage();
     await other.goto(link);
     await ready(other);
-    await expect.poll(() => other.getByRole('status', { name: 'Messages' }).textContent()).toContain('Opened a shared sandbox: 2 actions');
+    await expect.poll(() => other.getByRole('status', { name: 'Messages' }).textContent()).toContain('Opened a shared sandbox: 5 actions');
     await other.close();
 
     expect(await problems()).toEqual([]);

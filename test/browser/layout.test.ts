@@ -298,14 +298,14 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     }, 240_000);
   }
 
-  it("L6 step 4: each instance's box holds its chips (two a row for the longer names, three chips in two rows) at 1024×768, 1280×720 and 1440×900", async () => {
+  it("L6 at step 5 (forum-web created behind the load balancer): each instance's box holds its chips (two a row for the longer names, three chips in two rows) at 1024×768, 1280×720 and 1440×900", async () => {
     const { page } = await context('light');
-    await openPage(page, `${url}?lesson=L6&step=4`);
+    await openPage(page, `${url}?lesson=L6&step=5`);
     await expect.poll(() => page.locator('.canvas .inst .chip').count()).toBe(6);
     for (const [w, h] of SIZES.slice(0, 3)) {
       await page.setViewportSize({ width: w, height: h });
       await settle(page);
-      await page.screenshot({ path: resolve(SHOTS, `lesson-L6-step4-light-${w}x${h}.png`) });
+      await page.screenshot({ path: resolve(SHOTS, `lesson-L6-step5-light-${w}x${h}.png`) });
       const boxes = await page.locator('.canvas .inst').evaluateAll((insts) =>
         insts.map((inst) => {
           const r = inst.getBoundingClientRect();

@@ -33,11 +33,18 @@ describe('links into the sandbox', () => {
     expect(store.getState().world.timeline).toBe(before);
   });
 
-  it('?lesson= opens a lesson (after its first steps), #lesson= in lesson text too; a missing one is named', async () => {
+  it('?lesson= opens a lesson (at the start of one of its numbered steps), #lesson= in lesson text too; a missing one is named', async () => {
     const a = at('https://s.example/?lesson=L4&step=2');
     await openFromUrl(a.store);
     expect(a.store.getState().lesson.current?.id).toBe('L4');
-    expect(a.store.getState().world.timeline!.actions).toHaveLength(2);
+    // Step 1 (push the image to ECR: five commands) done, step 2 (create the cluster) not yet.
+    expect(a.store.getState().world.timeline!.actions.map((x) => (x.kind === 'command' ? x.line.split(' ').slice(0, 3).join(' ') : x.call))).toEqual([
+      'aws ecr create-repository',
+      'aws ecr get-login-password',
+      'docker login --username',
+      'docker tag forum:2',
+      'docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/forum:2',
+    ]);
     // Consumed: reloading resumes the learner's work instead of opening the lesson afresh.
     expect(a.port.urls).toEqual(['/']);
     const b = at('https://s.example/#lesson=L2');
@@ -48,6 +55,23 @@ describe('links into the sandbox', () => {
     const c = at('https://s.example/?lesson=L99');
     await openFromUrl(c.store);
     expect(c.store.getState().ui.notices.at(-1)!.text).toMatch(/^The link asks for lesson "L99", which does not exist\. The lessons are: L1, /);
+  });
+
+  it('&step=N counts the lesson’s numbered steps: step 1 is its start, step N the world as its solution had it when step N began', async () => {
+    const open = async (q: string) => {
+      const { store } = at(`https://s.example/?lesson=L6${q}`);
+      await openFromUrl(store);
+      const t = store.getState().world.timeline!;
+      return { actions: t.actions.map((x) => (x.kind === 'command' ? x.line.split(' ').slice(0, 3).join(' ') : x.call)), now: t.now };
+    };
+    expect(await open('&step=1')).toEqual(await open(''));
+    expect(await open('&step=1')).toEqual({ actions: [], now: 0 });
+    // Step 2 only reads what happened: the page at its start and at step 3's has the same actions, step 3 later (when the solution went on).
+    expect(await open('&step=2')).toEqual({ actions: ['aws ecs create-service'], now: 10_000 });
+    expect(await open('&step=3')).toEqual({ actions: ['aws ecs create-service'], now: 60_000 });
+    // Step 3 registers the new revision; step 4 removes the old service and creates forum-web.
+    expect(await open('&step=4')).toEqual({ actions: ['aws ecs create-service', 'ecs.RegisterTaskDefinition'], now: 60_000 });
+    expect((await open('&step=5')).actions).toEqual(['aws ecs create-service', 'aws ecs delete-service', 'ecs.RegisterTaskDefinition', 'aws ecs create-service']);
   });
 
   it('?demo= opens a demo at a time, in the presenter view with &present', async () => {

@@ -12,12 +12,19 @@ export function parseLog(files: Files, file: string): ActionLog {
   return log;
 }
 
-/** An action log's actions and predictions; problems are recorded, not thrown. */
-export function readLog(files: Files, file: string, problems: Problem[]): ActionLog {
+/** The numbered steps of a lesson's Steps section: each line that starts `1. `, `2. ` … */
+export const numberedSteps = (steps: string): number => steps.match(/^\d+\. /gm)?.length ?? 0;
+
+/**
+ * An action log's actions and predictions; problems are recorded, not thrown. With `steps` (a lesson's
+ * solution, whose text numbers that many steps), every action says which numbered step it does (`step: N`).
+ */
+export function readLog(files: Files, file: string, problems: Problem[], steps?: number): ActionLog {
   const y = readYaml(files, file, problems);
   if (!y) return { actions: [], predictions: {} };
   const list = y.data.actions;
   const actions: LearnerAction[] = [];
+  const stepOf: number[] = [];
   if (!Array.isArray(list)) problems.push({ severity: 'error', file, ...y.at(['actions']), member: 'actions', message: 'expected a list of actions' });
   else {
     let last = 0;
@@ -35,6 +42,12 @@ export function readLog(files: Files, file: string, problems: Problem[]): Action
       }
       if (at < last) problems.push({ severity: 'error', file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: 'actions must be in time order' });
       last = at;
+      if (steps !== undefined) {
+        const n = a.step;
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= steps) stepOf.push(n);
+        else
+          problems.push({ severity: 'error', file, ...(a.step === undefined ? where() : y.at(['actions', i, 'step'])), member: `${member}.step`, message: `expected the numbered step of the lesson's text this action does (1 to ${steps})` });
+      }
       if (typeof a.command === 'string') {
         const f = a.files as Record<string, string> | undefined;
         actions.push({ at, kind: 'command', line: a.command, ...(f ? { files: f } : {}) });
@@ -45,5 +58,5 @@ export function readLog(files: Files, file: string, problems: Problem[]): Action
     });
   }
   const predictions = (y.data.predictions as Record<string, number> | undefined) ?? {};
-  return { actions, predictions };
+  return { actions, predictions, ...(steps !== undefined ? { steps: stepOf } : {}) };
 }

@@ -75,6 +75,8 @@ export interface Prediction {
 export interface ActionLog {
   actions: LearnerAction[];
   predictions: Record<string, number>;
+  /** A solution's: the numbered step of the lesson's text each action does (`step: N`), action by action. */
+  steps?: number[];
 }
 
 export interface Trap {

@@ -15,6 +15,14 @@ describe('reading a lesson', () => {
     }
   });
 
+  it('refuses a solution action that does not say which numbered step it does, or names one the text lacks, at its line', () => {
+    const text = files['L2/solution.yaml']!;
+    const line = text.split('\n').findIndex((l) => l.includes('step: 3,')) + 1;
+    expect(() => parseLesson({ ...files, 'L2/solution.yaml': text.replace('step: 3, ', '') }, 'L2')).toThrow(`L2/solution.yaml:${line}:5: actions[1].step: expected the numbered step of the lesson's text this action does (1 to 4)`);
+    expect(() => parseLesson({ ...files, 'L2/solution.yaml': text.replace('step: 3,', 'step: 5,') }, 'L2')).toThrow(`L2/solution.yaml:${line}:`);
+    expect(parseLesson(files, 'L2').solution.steps).toEqual([2, 3, 4]);
+  });
+
   it('says which required text member is missing', () => {
     const broken = { ...files, 'L2/lesson.yaml': files['L2/lesson.yaml']!.replace(/^title: .*$/m, 'title: 3') };
     expect(() => parseLesson(broken, 'L2')).toThrow(/L2\/lesson\.yaml:\d+:\d+: title: expected a string/);
