@@ -19,6 +19,9 @@ export interface ClassRow {
   /** Predictions answered right, and how many the lesson asked (when the file says). */
   right: number | null;
   asked: number | null;
+  /** Which predictions were right, and which were asked and not right, by id: null where the file does not say. */
+  rightIds: string[] | null;
+  missedIds: string[] | null;
   /** The learner's active time on the lesson (ms), the presses of "Check my work", when they started and first passed: null where the file does not say (files from earlier versions). */
   activeMs: number | null;
   checks: number | null;
@@ -48,6 +51,8 @@ function rowOf(learner: string, lesson: string, p: LessonProgress): ClassRow {
     traps: Array.isArray(p.traps) ? p.traps.filter((t) => typeof t === 'string') : [],
     right: typeof p.predictionsRight === 'number' ? p.predictionsRight : null,
     asked: typeof p.predictionsAsked === 'number' ? p.predictionsAsked : null,
+    rightIds: p.rightPredictions ?? null,
+    missedIds: p.askedPredictions ? p.askedPredictions.filter((id) => !p.rightPredictions?.includes(id)) : null,
     activeMs: p.activeMs ?? null,
     checks: p.checks ?? null,
     startedAt: p.startedAt ?? null,
@@ -81,7 +86,7 @@ export function readClass(files: ClassFile[]): { rows: ClassRow[]; problems: str
   return { rows, problems, refused };
 }
 
-export type ClassColumn = 'learner' | 'lesson' | 'passed' | 'time' | 'checks' | 'checkedAt' | 'traps' | 'right';
+export type ClassColumn = 'learner' | 'lesson' | 'passed' | 'time' | 'checks' | 'checkedAt' | 'traps' | 'right' | 'which';
 type CsvColumn = ClassColumn | 'seconds' | 'startedAt' | 'passedAt';
 
 /** The table's columns, as the page and the CSV head them. */
@@ -94,6 +99,7 @@ export const CLASS_COLUMNS: { id: ClassColumn; label: string }[] = [
   { id: 'checkedAt', label: 'Simulated time at the last check' },
   { id: 'traps', label: 'Traps hit' },
   { id: 'right', label: 'Predictions right' },
+  { id: 'which', label: 'Which predictions right' },
 ];
 
 /** The CSV's columns: the table's, with the time on the lesson in seconds too and when it was started and passed; each headed by class.column.<id>. */
@@ -122,12 +128,21 @@ function compare(a: ClassRow, b: ClassRow, by: ClassColumn): number {
       return a.traps.length - b.traps.length;
     case 'right':
       return (a.right ?? -1) - (b.right ?? -1);
+    case 'which':
+      return (a.rightIds?.length ?? -1) - (b.rightIds?.length ?? -1) || (a.rightIds ?? []).join(' ').localeCompare((b.rightIds ?? []).join(' '));
   }
 }
 
 /** The rows sorted by a column (then by learner and lesson, so equal rows keep a stable order). */
 export function sortClass(rows: ClassRow[], by: ClassColumn, descending: boolean): ClassRow[] {
   return rows.slice().sort((a, b) => (descending ? -1 : 1) * compare(a, b, by) || compare(a, b, 'learner') || compare(a, b, 'lesson'));
+}
+
+/** The predictions right by id, and those asked and missed ("where-forum (missed: spread)"); empty where the file does not say. */
+function whichCell(r: ClassRow, locale: Locale): string {
+  if (r.rightIds === null) return '';
+  const right = r.rightIds.join(' ') || translate(locale, 'class.whichNone');
+  return r.missedIds?.length ? translate(locale, 'class.whichMissed', { right, missed: r.missedIds.join(' ') }) : right;
 }
 
 /** A row's cells as the table and the CSV show them (durations in the locale's words). */
@@ -143,6 +158,7 @@ export function classCells(r: ClassRow, locale: Locale = 'en'): Record<CsvColumn
     checkedAt: r.checks === 0 ? UNSAID : formatClock(r.checkedAt),
     traps: r.traps.join(' '),
     right: r.right === null ? '' : r.asked !== null ? translate(locale, 'class.rightOf', { right: String(r.right), asked: String(r.asked) }) : String(r.right),
+    which: whichCell(r, locale),
     startedAt: r.startedAt ?? '',
     passedAt: r.passedAt ?? '',
   };

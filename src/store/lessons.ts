@@ -212,6 +212,8 @@ export function checkWork(store: SandboxStore): LessonReport | undefined {
     checkedAt: t.now,
     predictionsRight: report.predictions.filter((p) => p.right).length,
     predictionsAsked: report.predictions.length,
+    rightPredictions: report.predictions.filter((p) => p.right).map((p) => p.id),
+    askedPredictions: report.predictions.map((p) => p.id),
     // Every trap a check of this lesson detected, kept across checks (the class page shows them).
     traps: [...new Set([...(before?.traps ?? []), ...report.diagnostics.map((d) => d.id)])],
   };

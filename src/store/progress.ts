@@ -11,6 +11,9 @@ export interface LessonProgress {
   checkedAt: number;
   predictionsRight?: number;
   predictionsAsked?: number;
+  /** Which predictions the last check found right, and which the lesson asked, by id (absent in older files). */
+  rightPredictions?: string[];
+  askedPredictions?: string[];
   /** The traps any check detected. */
   traps?: string[];
   /** The learner's active wall-clock time on the lesson (ms): the page visible, the learner not idle. */
@@ -80,6 +83,8 @@ function keepTimes(id: string, v: LessonProgress, refused: string[]): LessonProg
     ['startedAt', 'startedAt' in v ? badTime(v.startedAt) : undefined],
     ['passedAt', 'passedAt' in v ? badTime(v.passedAt) : undefined],
   ];
+  for (const member of ['rightPredictions', 'askedPredictions'] as const)
+    if (member in v) checks.push([member, Array.isArray(v[member]) && v[member].length <= 100 && v[member].every((x) => typeof x === 'string' && /^[\w.-]{1,80}$/.test(x)) ? undefined : 'expected a list of prediction ids']);
   for (const [member, why] of checks) {
     if (why === undefined) continue;
     delete kept[member];

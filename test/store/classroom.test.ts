@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classCells, classCsv, readClass, sortClass } from '../../src/store/classroom';
-import { initialState, makeStore } from '../../src/store/store';
+import { initialState, makeStore, patch } from '../../src/store/store';
 import { defaultWorkspace } from '../../src/store/defaults';
 import { checkWork, loadCatalog, openLesson } from '../../src/store/lessons';
 import { fakePort } from '../support/fakePort';
@@ -32,12 +32,12 @@ describe('a class at a glance', () => {
     expect(sortClass(rows, 'passed', false).map((r) => r.passed)).toEqual([false, false, true, true, true]);
     const csv = classCsv(sortClass(rows, 'learner', false));
     expect(csv.split('\r\n')).toEqual([
-      'Learner,Lesson,Passed,Time on lesson (s),Time on lesson,Checks,Simulated time at the last check,Traps hit,Predictions right,Started,First passed',
-      'ana,L1,yes,,—,—,0:01:35,,1 of 1,,',
-      'ana,L10,no,,—,—,0:10:00,port-conflict,,,',
-      'ana (2),L1,yes,,—,—,0:00:10,,,,',
-      'Bo,L2,yes,,—,—,0:00:30,,,,',
-      'cy,L2,no,,—,—,0:00:00,,0 of 2,,',
+      'Learner,Lesson,Passed,Time on lesson (s),Time on lesson,Checks,Simulated time at the last check,Traps hit,Predictions right,Which predictions right,Started,First passed',
+      'ana,L1,yes,,—,—,0:01:35,,1 of 1,,,',
+      'ana,L10,no,,—,—,0:10:00,port-conflict,,,,',
+      'ana (2),L1,yes,,—,—,0:00:10,,,,,',
+      'Bo,L2,yes,,—,—,0:00:30,,,,,',
+      'cy,L2,no,,—,—,0:00:00,,0 of 2,,,',
       '',
     ]);
   });
@@ -61,7 +61,7 @@ describe('a class at a glance', () => {
       classCsv(sortClass(rows, 'time', true))
         .split('\r\n')
         .slice(1, 4),
-    ).toEqual(['eva,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z', 'eva,L2,no,61,"1 minute, 1 second",0,—,,,2026-12-01T09:20:00.000Z,', 'old,L1,yes,,—,—,0:00:30,,,,']);
+    ).toEqual(['eva,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,,,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z', 'eva,L2,no,61,"1 minute, 1 second",0,—,,,,2026-12-01T09:20:00.000Z,', 'old,L1,yes,,—,—,0:00:30,,,,,']);
   });
 
   it("writes the CSV in the page's language: headings, yes and no, 'of' and the time in words in Spanish, the seconds and dates as in English", async () => {
@@ -69,9 +69,9 @@ describe('a class at a glance', () => {
     const timed = file('eva.json', { L1: { passed: true, checkedAt: 95_000, activeMs: 754_400, checks: 3, predictionsRight: 1, predictionsAsked: 2, passedAt: '2026-12-01T09:14:00.000Z' }, L2: { passed: false, checkedAt: 0 } });
     const { rows } = readClass([timed]);
     expect(classCsv(rows, 'es').split('\r\n')).toEqual([
-      'Estudiante,Lección,Aprobada,Tiempo en la lección (s),Tiempo en la lección,Comprobaciones,Tiempo simulado en la última comprobación,Trampas en las que cayó,Predicciones acertadas,Empezada,Aprobada por primera vez',
-      'eva,L1,sí,754,12 minutos y 34 segundos,3,0:01:35,,1 de 2,,2026-12-01T09:14:00.000Z',
-      'eva,L2,no,,—,—,0:00:00,,,,',
+      'Estudiante,Lección,Aprobada,Tiempo en la lección (s),Tiempo en la lección,Comprobaciones,Tiempo simulado en la última comprobación,Trampas en las que cayó,Predicciones acertadas,Qué predicciones acertó,Empezada,Aprobada por primera vez',
+      'eva,L1,sí,754,12 minutos y 34 segundos,3,0:01:35,,1 de 2,,,2026-12-01T09:14:00.000Z',
+      'eva,L2,no,,—,—,0:00:00,,,,,',
       '',
     ]);
     expect(classCells(rows[0]!, 'es')).toMatchObject({ passed: 'sí', right: '1 de 2' });
@@ -106,7 +106,7 @@ describe('a class at a glance', () => {
 
   it('a learner name that a spreadsheet would run as a formula is written as text', () => {
     const { rows } = readClass([file('x.json', { L1: { passed: true, checkedAt: 0 } }, { learner: '=HYPERLINK("http://x")' })]);
-    expect(classCsv(rows).split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x"")",L1,yes,,—,—,0:00:00,,,,');
+    expect(classCsv(rows).split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x"")",L1,yes,,—,—,0:00:00,,,,,');
   });
 
   it("a learner's exported progress names the traps a check detected and the predictions asked, and the class page reads it", async () => {
@@ -123,5 +123,28 @@ describe('a class at a glance', () => {
     expect(p.predictionsAsked).toBe(lesson.predictions.length);
     const { rows } = readClass([{ name: 'dee.json', text: JSON.stringify(store.getState().lesson.progress) }]);
     expect(rows).toEqual([expect.objectContaining({ learner: 'dee', lesson: lesson.id, traps: expect.arrayContaining([trap.diagnostic]) })]);
+  });
+
+  it('shows which predictions a learner got right and which they missed, by id; an older file without them says nothing there', async () => {
+    const c = await loadCatalog();
+    const l7 = c.lessons.L7!;
+    const store = makeStore(initialState(defaultWorkspace()), fakePort());
+    openLesson(store, l7, { actions: l7.solution.actions, time: l7.until });
+    patch(store, (s) => ({ lesson: { current: { ...s.lesson.current!, predictions: { 'where-forum': 1 } } } }));
+    checkWork(store);
+    const dee = store.getState().lesson.progress.lessons.L7!;
+    expect(dee).toMatchObject({ rightPredictions: ['where-forum'], askedPredictions: ['where-forum'] });
+    const wrong = { ...dee, rightPredictions: [], predictionsRight: 0 };
+    const { rows, refused } = readClass([
+      file('dee.json', { L7: dee }),
+      file('eli.json', { L7: wrong }),
+      file('old.json', { L7: { passed: true, checkedAt: 0, predictionsRight: 1, predictionsAsked: 1 } }),
+      file('bad.json', { L7: { passed: true, checkedAt: 0, rightPredictions: 'where-forum', askedPredictions: [{}] } }),
+    ]);
+    expect(refused).toEqual(['bad.json: lessons.L7.rightPredictions: expected a list of prediction ids', 'bad.json: lessons.L7.askedPredictions: expected a list of prediction ids']);
+    expect(rows.map((r) => classCells(r).which)).toEqual(['where-forum', 'none (missed: where-forum)', '', '']);
+    expect(classCells(rows[1]!, 'es').which).toBe('ninguna (falló: where-forum)');
+    expect(sortClass(rows, 'which', true).map((r) => r.learner)).toEqual(['dee', 'eli', 'bad', 'old']);
+    expect(classCsv(rows.slice(0, 1)).split('\r\n')[1]).toMatch(/,1 of 1,where-forum,/);
   });
 });
