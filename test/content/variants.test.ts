@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LessonError, parseDemo } from '../../src/content/lesson';
 import { formatProblems } from '../../src/formats/problem';
+import { Timeline } from '../../src/content/timeline';
+import { eventHash } from '../../src/content/report';
+
+function runTimeline(scenario: ConstructorParameters<typeof Timeline>[0], seed: string, to: number): Timeline {
+  const t = new Timeline(scenario, seed);
+  t.advanceTo(to);
+  return t;
+}
 
 /** Reads a demo file as the page does (its reader is the lesson parser's): the demo, or its problems one a line. */
 function readDemoFile(_name: string, text: string) {
@@ -111,5 +119,76 @@ describe("a demo's variants: separate worlds, each the scenario with its own see
         ),
       ),
     ).toEqual(['demos/v.yaml:6:3: presenter.variants: a demo shows clusters of one world (presenter.panes) or separate worlds (presenter.variants), not both']);
+  });
+
+  /** A variant's world run to `to`, and what the API says of it then. */
+  const run = (v: { scenario: Parameters<typeof runTimeline>[0]; seed: string }, to: number) => runTimeline(v.scenario, v.seed, to);
+
+  it('a launch-type variant: the same tasks on EC2 instances in one world and on Fargate in the other, with what Fargate needs set', () => {
+    // The instances register about a minute in: the tasks are run after that.
+    const later = (text: string) => text.replace('at: 10s, id: place', 'at: 90s, id: place').replace('until: 1m', 'until: 3m');
+    const r = readDemoFile(
+      'v.yaml',
+      later(
+        demo(`    - { label: EC2 }
+    - label: Fargate
+      set:
+        - { action: 0, path: requiresCompatibilities, value: [FARGATE] }
+        - { action: 0, path: networkMode, value: awsvpc }
+        - { action: 0, path: cpu, value: "256" }
+        - { action: 0, path: memory, value: "512" }
+        - { action: place, path: launchType, value: FARGATE }
+        - { action: place, path: networkConfiguration, value: { awsvpcConfiguration: { subnets: [subnet-us-east-1a] } } }`),
+      ),
+    );
+    expect(r.problems).toBeUndefined();
+    const tasks = r.demo!.variants.map((v) => {
+      const t = run(v, 150_000);
+      const arns = (t.sim.call('ecs.ListTasks', { cluster: 'c' }).output as { taskArns: string[] }).taskArns;
+      return (t.sim.call('ecs.DescribeTasks', { cluster: 'c', tasks: arns }).output as { tasks: { launchType: string; lastStatus: string; containerInstanceArn?: string }[] }).tasks.map((x) => [
+        x.launchType,
+        x.lastStatus,
+        x.containerInstanceArn !== undefined,
+      ]);
+    });
+    expect(tasks).toEqual([
+      [
+        ['EC2', 'RUNNING', true],
+        ['EC2', 'RUNNING', true],
+      ],
+      [
+        ['FARGATE', 'RUNNING', false],
+        ['FARGATE', 'RUNNING', false],
+      ],
+    ]);
+  });
+
+  it('a deployment-setting variant: one service, rolled out with room for extra tasks in one world and none in the other', () => {
+    const service = (extra: string) =>
+      demo(extra)
+        .replace(
+          '  - { at: 10s, id: place, call: ecs.RunTask, input: { cluster: c, taskDefinition: worker, count: 2 } }',
+          `  - { at: 90s, id: place, call: ecs.CreateService, input: { cluster: c, serviceName: web, taskDefinition: worker, desiredCount: 2 } }
+  - { at: 100s, call: ecs.RegisterTaskDefinition, input: { family: worker, containerDefinitions: [ { name: worker, image: "busybox:2", cpu: 256, memory: 512 } ] } }
+  - { at: 2m, call: ecs.UpdateService, input: { cluster: c, service: web, taskDefinition: "worker:2" } }`,
+        )
+        .replace('until: 1m', 'until: 3m');
+    const r = readDemoFile(
+      'v.yaml',
+      service(`    - { label: Room for two more }
+    - { label: No room, set: [ { action: place, path: deploymentConfiguration, value: { minimumHealthyPercent: 0, maximumPercent: 100 } } ] }`),
+    );
+    expect(r.problems).toBeUndefined();
+    const seen = r.demo!.variants.map((v) => {
+      const t = run(v, 150_000);
+      const svc = (t.sim.call('ecs.DescribeServices', { cluster: 'c', services: ['web'] }).output as { services: { deploymentConfiguration: { minimumHealthyPercent: number; maximumPercent: number } }[] }).services[0]!;
+      return [svc.deploymentConfiguration.minimumHealthyPercent, svc.deploymentConfiguration.maximumPercent, eventHash(t.sim.events)];
+    });
+    expect(seen.map((x) => x.slice(0, 2))).toEqual([
+      [100, 200],
+      [0, 100],
+    ]);
+    // The same scenario, another setting: the worlds part (other events).
+    expect(seen[0]![2]).not.toBe(seen[1]![2]);
   });
 });
