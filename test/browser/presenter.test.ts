@@ -348,6 +348,32 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it('the audience window opened directly by its deep link (?audience&demo=…&t=…) shows the demo’s world at that time, with no presenter yet', async () => {
+    const { page, errors } = await context();
+    await openPage(page, `${url}?audience&demo=game-day&t=7m40s`);
+    await expect.poll(() => clock(page).textContent()).toBe('0:07:40');
+    await expect.poll(() => page.getByRole('banner', { name: 'Audience view' }).textContent()).toContain('Game day');
+    await expect.poll(() => page.locator('.canvas .inst').count()).toBe(6);
+    expect(await page.getByText('Watch the canvas by AZ').count()).toBe(0);
+    expect(await page.getByRole('button').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('a side-by-side demo comes back after the page is loaded again: the same three labelled worlds at the same moment, the same events', async () => {
+    const { page, errors } = await context();
+    await openPage(page, `${url}?demo=placement-side-by-side&t=30s`);
+    const panes = page.getByRole('region', { name: 'Worlds side by side' });
+    await expect.poll(() => panes.locator('.canvas-frame').count()).toBe(3);
+    const events = await lastEvents(page);
+    // The page opened again without the link: what it saved reopens the demo and its variants.
+    await openPage(page, url);
+    await expect.poll(() => panes.locator('.canvas-frame').count()).toBe(3);
+    for (const label of ['Binpack on memory', 'Spread by AZ, then by instance', 'Random']) await expect.poll(() => page.getByRole('region', { name: `${label}: cluster placement` }).count()).toBe(1);
+    expect(await clock(page).textContent()).toBe('0:00:30');
+    expect(await lastEvents(page)).toEqual(events);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("the placement demo side by side at 1280×720: three labelled panes, each its own world with its cluster named on its canvas, the comparison table filled with each world's figures, in the audience window too", async () => {
     const { ctx, page, errors } = await context();
     await openPage(page, `${url}?demo=placement-side-by-side&t=30s&present`);
