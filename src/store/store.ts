@@ -171,6 +171,8 @@ export interface UiSlice {
   /** The page's language, and whether the learner chose it (else it follows the browser's). */
   language: Locale;
   languageChosen: boolean;
+  /** Which pane's world the event log shows when worlds are side by side (its index among the variants). */
+  eventsWorld: number;
 }
 
 /** An answer choice as the room sees it: whether it is the room's pick, and (only after the reveal) whether it was right. */
@@ -314,6 +316,7 @@ export function initialState(w: Workspace, notice?: string, progress: Progress =
       fit: 0,
       language: DEFAULT_LOCALE,
       languageChosen: false,
+      eventsWorld: 0,
     },
     present: { audience: false, presenter: 'waiting', show: null, spotlight: null, pinning: null, draft: { title: '', summary: '', notes: '', focus: '', stops: [], speeds: [], panes: [], callouts: [], variants: [] } },
   };
@@ -436,7 +439,7 @@ export function loadScenario(store: SandboxStore, text: string, seed: string, sc
   patch(store, (s) => ({
     world: { timeline, variants: worlds, problem: null, scenarioText: text, seed, scenarioId, demo: null, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
     editor: { problems: s.editor.problems.filter((p) => p.file !== SCENARIO_FILE), files: { ...s.editor.files, [SCENARIO_FILE]: text } },
-    ui: { selected: null, console: { ...s.ui.console, echoes: [] } },
+    ui: { selected: null, eventsWorld: 0, console: { ...s.ui.console, echoes: [] } },
   }));
   return true;
 }

@@ -2,7 +2,9 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SimEvent } from '../sim';
 import { EVENT_FILTERS, eventLogSelector, readable } from '../store/selectors/events';
 import { clock } from '../store/selectors/time';
-import { useSandbox } from './context';
+import { useRun, useSandbox } from './context';
+import { memoSelector } from '../store/selectors/memo';
+import type { SandboxState } from '../store/store';
 import { useT } from './i18n';
 import type { MessageKey } from '../i18n';
 import { eventText } from './eventText';
@@ -17,6 +19,28 @@ const Entry = memo(function Entry({ e }: { e: SimEvent }) {
   );
 });
 
+/** The labels of the worlds side by side (none for one world), the same list while they stay. */
+const worldLabels = memoSelector(
+  (s: SandboxState) => [s.world.variants] as const,
+  ([v]) => v.map((x) => x.label),
+);
+
+/** Which pane's world the log shows, by the pane's label. */
+function WorldChoice({ labels }: { labels: string[] }) {
+  const t = useT();
+  const chosen = useSandbox((s) => s.ui.eventsWorld);
+  const run = useRun();
+  return (
+    <select aria-label={t('events.world')} value={chosen} onChange={(e) => run('events.world', Number(e.target.value))}>
+      {labels.map((l, i) => (
+        <option key={l} value={i}>
+          {l}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** The typed timeline in words, filterable (unless `filters` is false: the audience's big print); a polite live region so screen readers hear what happens. */
 export function EventLog({ filters = true }: { filters?: boolean } = {}) {
   const t = useT();
@@ -25,7 +49,8 @@ export function EventLog({ filters = true }: { filters?: boolean } = {}) {
   const [text, setText] = useState('');
   // The text filter reads each event as its entry shows it, in the page's language.
   const select = useMemo(() => eventLogSelector(category, text, 200, (e) => readable(eventText(locale, e.type, e.message))), [category, text, locale]);
-  const { shown: events, total } = useSandbox(select);
+  const { shown: events, total, world } = useSandbox(select);
+  const panes = useSandbox(worldLabels);
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   useLayoutEffect(() => {
@@ -36,9 +61,10 @@ export function EventLog({ filters = true }: { filters?: boolean } = {}) {
   return (
     <section className="eventlog" aria-label={t('events.label')}>
       <div className="eventlog-head">
-        <h2>{t('events.title')}</h2>
+        <h2>{world === null ? t('events.title') : t('events.titleOf', { label: world })}</h2>
         {filters && (
           <>
+            {panes.length > 1 && <WorldChoice labels={panes} />}
             <label className="field">
               <span className="sr-only">{t('events.show')}</span>
               <select aria-label={t('events.which')} value={category} onChange={(e) => setCategory(e.target.value)}>

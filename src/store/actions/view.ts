@@ -49,6 +49,12 @@ export const VIEW_ACTIONS = {
       if (PANELS.some((p) => p.id === panel)) patch(st, { ui: { panel } });
     },
   },
+  'events.world': {
+    label: "Show a pane's world in the event log",
+    group: 'View',
+    palette: false,
+    run: (st, i: number) => patch(st, (s) => (Number.isInteger(i) && i >= 0 && i < s.world.variants.length ? { ui: { eventsWorld: i } } : {})),
+  },
   select: { label: 'Inspect', group: 'View', palette: false, run: (st, arg: Selection | null) => patch(st, { ui: { selected: arg ?? null, inspectorTab: 'json' } }) },
   'inspector.tab': {
     label: 'Show in the inspector',

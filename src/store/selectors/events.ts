@@ -53,12 +53,24 @@ export function filterEvents(events: readonly SimEvent[], category: string, text
 export interface EventLogView {
   shown: { e: SimEvent; i: number }[];
   total: number;
+  /** The label of the pane whose world the log shows, when worlds are side by side (null: the one world). */
+  world: string | null;
+}
+
+/** The world the event log reads: the pane chosen (ui.eventsWorld) when worlds are side by side, else the one world. */
+function loggedWorld(s: SandboxState) {
+  const v = s.world.variants;
+  const chosen = v[s.ui.eventsWorld] ?? v[0];
+  return chosen ? { t: chosen.timeline, label: chosen.label } : { t: s.world.timeline, label: null };
 }
 
 /** A selector of the event log through one filter (make one per filter and language; it recomputes when the world changes). */
 export function eventLogSelector(category: string, text: string, limit = 200, shown: ShownText = english): (s: SandboxState) => EventLogView {
   return memoSelector(
-    (s: SandboxState) => [s.world.timeline, s.world.version] as const,
-    ([t]) => ({ shown: t ? filterEvents(t.sim.events, category, text, limit, shown) : [], total: t?.sim.events.length ?? 0 }),
+    (s: SandboxState) => {
+      const w = loggedWorld(s);
+      return [w.t, s.world.version, w.label] as const;
+    },
+    ([t, , label]) => ({ shown: t ? filterEvents(t.sim.events, category, text, limit, shown) : [], total: t?.sim.events.length ?? 0, world: label }),
   );
 }

@@ -41,4 +41,25 @@ describe('the event log', () => {
     runAction(store, 'clock.step');
     expect(sel(store.getState()).total).toBeGreaterThan(a.total);
   });
+
+  it("with worlds side by side it shows the chosen pane's world, named by the pane's label; a new world shows its own again", async () => {
+    const store = sandbox();
+    runAction(store, 'demo.open', 'placement-side-by-side');
+    await expect.poll(() => store.getState().lesson.demo?.id).toBe('placement-side-by-side');
+    runAction(store, 'clock.jump', '30s');
+    const sel = eventLogSelector('all', '');
+    const [a, b] = store.getState().world.variants;
+    expect(sel(store.getState())).toMatchObject({ world: 'Binpack on memory', total: a!.timeline.sim.events.length });
+    runAction(store, 'events.world', 1);
+    const second = sel(store.getState());
+    expect(second).toMatchObject({ world: 'Spread by AZ, then by instance', total: b!.timeline.sim.events.length });
+    expect(second.shown.map(({ e }) => e.message)).toEqual(filterEvents(b!.timeline.sim.events, 'all', '', 200).map(({ e }) => e.message));
+    expect(second.shown.map(({ e }) => e.message)).not.toEqual(filterEvents(a!.timeline.sim.events, 'all', '', 200).map(({ e }) => e.message));
+    // A pane that is not there changes nothing.
+    runAction(store, 'events.world', 7);
+    expect(store.getState().ui.eventsWorld).toBe(1);
+    runAction(store, 'scenario.open', 'empty-cluster');
+    expect(store.getState().ui.eventsWorld).toBe(0);
+    expect(sel(store.getState()).world).toBeNull();
+  });
 });
