@@ -459,7 +459,18 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
           name: 'ana.json',
           mimeType: 'application/json',
           buffer: progress({
-            L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 1, activeMs: 754_400, checks: 3, startedAt: '2026-12-01T09:00:00.000Z', passedAt: '2026-12-01T09:14:00.000Z' },
+            L1: {
+              passed: true,
+              checkedAt: 95_000,
+              predictionsRight: 1,
+              predictionsAsked: 1,
+              rightPredictions: ['posts-crash'],
+              askedPredictions: ['posts-crash'],
+              activeMs: 754_400,
+              checks: 3,
+              startedAt: '2026-12-01T09:00:00.000Z',
+              passedAt: '2026-12-01T09:14:00.000Z',
+            },
             L3: { passed: false, checkedAt: 240_000, traps: ['crash-loop'], activeMs: 240_000, checks: 2, startedAt: '2026-12-01T09:20:00.000Z' },
           }),
         },
@@ -473,22 +484,29 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
       expect(await page.getByRole('alert').filter({ hasText: 'could not be read' }).textContent()).toContain('notes.txt: it is not JSON');
       expect(await page.getByRole('alert').filter({ hasText: 'refused' }).textContent()).toContain('mallory.json: lessons.L1.activeMs: negative');
       const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
-      expect(await cells()).toEqual(['ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1', 'ana|L3|no|4 minutes|2|0:04:00|crash-loop|', 'bo|L1|yes|—|—|0:01:01||', 'mallory|L1|yes|—|1|0:00:10||', 'mallory|L2|yes|30 seconds|1|0:00:20||']);
+      // Which predictions were right, by id: said only where the file says (an older file's cell is empty).
+      expect(await cells()).toEqual([
+        'ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1|posts-crash',
+        'ana|L3|no|4 minutes|2|0:04:00|crash-loop||',
+        'bo|L1|yes|—|—|0:01:01|||',
+        'mallory|L1|yes|—|1|0:00:10|||',
+        'mallory|L2|yes|30 seconds|1|0:00:20|||',
+      ]);
       await page.getByRole('button', { name: /^Simulated time at the last check/ }).click();
       expect((await cells()).map((c) => c.split('|').slice(0, 2).join('/'))).toEqual(['mallory/L1', 'mallory/L2', 'bo/L1', 'ana/L1', 'ana/L3']);
       await page.getByRole('button', { name: /^Time on lesson/ }).click();
       expect((await cells()).map((c) => c.split('|').slice(0, 2).join('/'))).toEqual(['bo/L1', 'mallory/L1', 'mallory/L2', 'ana/L3', 'ana/L1']);
       await page.getByRole('button', { name: /^Time on lesson/ }).click();
       expect(await page.locator('th[aria-sort=descending]').textContent()).toContain('Time on lesson');
-      expect((await cells())[0]).toBe('ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1');
+      expect((await cells())[0]).toBe('ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 1|posts-crash');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
       expect(download.suggestedFilename()).toBe('class-progress.csv');
       const csv = Buffer.concat(await (await download.createReadStream()).toArray())
         .toString()
         .split('\r\n');
-      expect(csv[0]).toBe('Learner,Lesson,Passed,Time on lesson (s),Time on lesson,Checks,Simulated time at the last check,Traps hit,Predictions right,Started,First passed');
-      expect(csv[1]).toBe('ana,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,1 of 1,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z');
-      expect(csv).toContain('bo,L1,yes,,—,—,0:01:01,,,,');
+      expect(csv[0]).toBe('Learner,Lesson,Passed,Time on lesson (s),Time on lesson,Checks,Simulated time at the last check,Traps hit,Predictions right,Which predictions right,Started,First passed');
+      expect(csv[1]).toBe('ana,L1,yes,754,"12 minutes, 34 seconds",3,0:01:35,,1 of 1,posts-crash,2026-12-01T09:00:00.000Z,2026-12-01T09:14:00.000Z');
+      expect(csv).toContain('bo,L1,yes,,—,—,0:01:01,,,,,');
       await page.screenshot({ path: resolve(SHOTS, `class-${theme}-1280x720.png`) });
       await axe(page, `class page, ${theme}`);
       expect(errors).toEqual([]);
