@@ -5,6 +5,7 @@ import { ApiError } from '../core/errors';
 import type { Alarm, ScalableTarget, ScalingPolicy, ScheduledAction, StepAdjustment } from '../model/types';
 import { alarmCondition, scheduleAction, setDesired } from '../controllers/autoscaling';
 import { parseSchedule } from '../core/schedule';
+import { say } from '../model/narration';
 
 /**
  * Application Auto Scaling (namespace `applicationautoscaling.`) for ECS services: scalable targets,
@@ -184,7 +185,7 @@ function targetTracking(sim: SimContext, input: Record<string, unknown>, policy:
   };
   const alarms = [make('High'), make('Low')];
   policy.Alarms = alarms.map((a) => ({ AlarmName: a.AlarmName, AlarmARN: a.AlarmArn }));
-  sim.emit('ScalingPolicyPut', `Target tracking policy ${name} keeps ${metric} of ${id} near ${value}: ${alarms.map(alarmCondition).join('; ')}.`, { policyArn });
+  sim.emit('ScalingPolicyPut', say('ScalingPolicyPut.targetTracking', { name, metric, target: id, value, alarms: alarms.map(alarmCondition).join('; ') }), { policyArn });
 }
 
 /** A step scaling policy: its configuration; the alarms that invoke it are those whose actions name it. */
@@ -210,7 +211,7 @@ function stepScaling(sim: SimContext, input: Record<string, unknown>, policy: Sc
   policy.Alarms = Object.values(sim.world.alarms)
     .filter((a) => a.AlarmActions.includes(policyArn))
     .map((a) => ({ AlarmName: a.AlarmName, AlarmARN: a.AlarmArn }));
-  sim.emit('ScalingPolicyPut', `Step scaling policy ${name} on ${id} (${adj}).`, { policyArn });
+  sim.emit('ScalingPolicyPut', say('ScalingPolicyPut.step', { name, target: id, adjustment: adj }), { policyArn });
 }
 
 export const AAS_OPERATIONS: Record<string, Operation> = {
@@ -244,7 +245,7 @@ export const AAS_OPERATIONS: Record<string, Operation> = {
     const s = input.SuspendedState as Partial<ScalableTarget['SuspendedState']> | undefined;
     if (s) t.SuspendedState = { ...t.SuspendedState, ...s };
     sim.world.scalableTargets[id] = t;
-    sim.emit('ScalableTargetRegistered', `${id} scales between ${t.MinCapacity} and ${t.MaxCapacity} tasks.`, { resourceId: id });
+    sim.emit('ScalableTargetRegistered', say('ScalableTargetRegistered.range', { target: id, min: t.MinCapacity, max: t.MaxCapacity }), { resourceId: id });
     // A desired count outside the new range is brought inside it at once.
     const clamped = Math.max(t.MinCapacity, Math.min(t.MaxCapacity, svc.desiredCount));
     if (clamped !== svc.desiredCount) setDesired(sim, t, svc, clamped, 'scalable target registration set the desired count inside its new range');

@@ -8,6 +8,7 @@ import { INSTANCE_TYPES } from '../model/instanceTypes';
 import { RANGES } from '../model/limits';
 import type { AutoScalingGroup } from '../model/types';
 import { reconcileAsg, setDesiredCapacity } from '../controllers/asg';
+import { say } from '../model/narration';
 
 /** Amazon EC2 Auto Scaling (`autoscaling.`): groups that keep a desired number of instances of a launch template. */
 
@@ -89,7 +90,7 @@ export const AUTOSCALING_OPERATIONS: Record<string, Operation> = {
       CreatedMs: sim.now,
     };
     setOwn(w.autoScalingGroups, name, asg);
-    sim.emit('AsgCreated', `Auto Scaling group ${name}: ${asg.instanceTypes.join(', ')}, ${min}-${max} instances, desired ${desired}.`, { autoScalingGroupName: name });
+    sim.emit('AsgCreated', say('AsgCreated.created', { group: name, type: asg.instanceTypes.join(', '), min, max, desired }), { autoScalingGroupName: name });
     reconcileAsg(sim, asg);
     return {};
   },

@@ -6,6 +6,7 @@ import { alarmCondition } from '../controllers/autoscaling';
 import { checkDeploymentAlarms } from '../controllers/services';
 import type { Operation } from './operation';
 import { PAGING, pageOf } from './paging';
+import { say } from '../model/narration';
 
 /** CloudWatch alarms (`cloudwatch.`) on the metrics the engine publishes, with the members and errors of that API. */
 
@@ -51,7 +52,7 @@ export const CLOUDWATCH_OPERATIONS: Record<string, Operation> = {
     for (const p of Object.values(sim.world.scalingPolicies)) {
       if (a.AlarmActions.includes(p.PolicyARN) && !p.Alarms.some((x) => x.AlarmName === name)) p.Alarms.push({ AlarmName: name, AlarmARN: a.AlarmArn });
     }
-    sim.emit('AlarmPut', `Alarm ${name}: ${alarmCondition(a)}.`, { alarmName: name });
+    sim.emit('AlarmPut', say('AlarmPut.put', { name, condition: alarmCondition(a) }), { alarmName: name });
     return {};
   },
 
@@ -84,7 +85,7 @@ export const CLOUDWATCH_OPERATIONS: Record<string, Operation> = {
       a.StateValue = state;
       a.StateReason = String(input.StateReason ?? '');
       a.StateUpdatedMs = sim.now;
-      sim.emit('AlarmStateChange', `Alarm ${a.AlarmName} is ${state} (set by SetAlarmState: ${a.StateReason}).`, { alarmName: a.AlarmName, state });
+      sim.emit('AlarmStateChange', say('AlarmStateChange.set', { name: a.AlarmName, state, reason: a.StateReason }), { alarmName: a.AlarmName, state });
       checkDeploymentAlarms(sim);
     }
     return {};

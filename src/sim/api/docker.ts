@@ -9,6 +9,7 @@ import { containerIp, exited, portsInUse, request, resolveFrom, start } from '..
 import type { Operation } from './operation';
 import { addImage, create, describe, host, pull, type RunInput } from './dockerContainers';
 import { COMPOSE_OPERATIONS } from './dockerCompose';
+import { say } from '../model/narration';
 
 /**
  * The local Docker host's commands (`docker.`): build, pull and push images, run and stop containers,
@@ -95,7 +96,7 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     const img = addImage(sim, tag, { built: true, exposed: d.exposed.length ? d.exposed : base.exposed, cmd: d.cmd.length ? d.cmd : base.cmd, env: { ...base.env, ...d.env } }, id);
     const fromBehaviour = own(sim.world.images, withTag(d.from));
     if (!own(sim.world.images, img.ref) && fromBehaviour) setOwn(sim.world.images, img.ref, { ...fromBehaviour });
-    sim.emit('ImageBuilt', `Image ${img.ref} built from ${d.from}.`, { image: img.ref });
+    sim.emit('ImageBuilt', say('ImageBuilt.built', { image: img.ref, base: d.from }), { image: img.ref });
     return { id: img.id, tag: img.ref };
   },
   Images(sim) {
@@ -250,7 +251,7 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     if (prev?.state === 'running') throw new ApiError('DockerError', `process ${name} is already running (pid ${prev.pid})`);
     const proc: HostProcess = { name, image: String(input.image ?? prev?.image ?? name), port, state: 'running', pid: 1000 + h.nextId++, startedMs: sim.now, restarts: prev ? prev.restarts : 0 };
     setOwn(h.processes, name, proc);
-    sim.emit('ProcessStarted', `Process ${name} (pid ${proc.pid}) listens on port ${port}.`, { process: name, port });
+    sim.emit('ProcessStarted', say('ProcessStarted.listens', { name, pid: proc.pid, port }), { process: name, port });
     return { name, pid: proc.pid, port };
   },
   ProcessStop(sim, input) {
@@ -259,7 +260,7 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     if (p.state === 'running') {
       p.state = 'exited';
       p.exitCode = 0;
-      sim.emit('ProcessExited', `Process ${p.name} (pid ${p.pid}) stopped.`, { process: p.name });
+      sim.emit('ProcessExited', say('ProcessExited.stopped', { name: p.name, pid: p.pid }), { process: p.name });
     }
     return { name: p.name, state: p.state };
   },
@@ -274,7 +275,7 @@ export const DOCKER_OPERATIONS: Record<string, Operation> = {
     const out = DOCKER_OPERATIONS.ProcessStart!(sim, { name: p.name, port: p.port, image: p.image }) as { pid: number };
     const q = own(host(sim).processes, p.name)!;
     q.restarts = p.restarts + 1;
-    sim.emit('ProcessRestarted', `Process ${p.name} restarted (pid ${out.pid}).`, { process: p.name });
+    sim.emit('ProcessRestarted', say('ProcessRestarted.restarted', { name: p.name, pid: out.pid }), { process: p.name });
     return { name: p.name, pid: out.pid, port: p.port };
   },
   /** A fault: the next request to `path` hits a bug that crashes the whole process. */

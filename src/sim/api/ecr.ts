@@ -5,6 +5,7 @@ import type { SimContext } from '../model/context';
 import { TOKEN_LIFETIME_MS, base64, ecrTable, imageByTag, newEcrState, repositoryNotFound, tagIsImmutable, type EcrImage, type EcrRepository, type EcrState, type TagMutability } from '../model/ecr';
 import { MANIFEST_MEDIA_TYPE, ecrHost, manifestDigest, manifestLayers } from '../model/registry';
 import type { Operation } from './operation';
+import { say } from '../model/narration';
 
 /**
  * Amazon ECR (`ecr.`), the account's private registry in the scenario's region, from its API model:
@@ -115,7 +116,7 @@ export function putImage(sim: SimContext, r: EcrRepository, manifest: string, ta
       imageSizeInBytes: manifestLayers(manifest).reduce((a, l) => a + l.size, 0),
     });
   if (tag !== undefined) image.imageTags.push(tag);
-  sim.emit('EcrImageAction', `Image ${r.repositoryUri}${tag !== undefined ? `:${tag}` : ''} pushed to Amazon ECR (${digest.slice(0, 19)}…).`, {
+  sim.emit('EcrImageAction', say('EcrImageAction.pushed', { image: `${r.repositoryUri}${tag !== undefined ? `:${tag}` : ''}`, digest: digest.slice(0, 19) }), {
     actionType: 'PUSH',
     repositoryName: r.repositoryName,
     imageDigest: digest,
@@ -220,12 +221,18 @@ export const ECR_OPERATIONS: Record<string, Operation> = {
       found.imageTags = found.imageTags.filter((t) => !removed.includes(t));
       if (id.imageDigest !== undefined || found.imageTags.length === 0) delete r.images[found.imageDigest];
       deleted.push(...(removed.length ? removed.map((t) => ({ imageDigest: found.imageDigest, imageTag: t })) : [{ imageDigest: found.imageDigest }]));
-      sim.emit('EcrImageAction', `Image ${r.repositoryName}@${found.imageDigest.slice(0, 19)}… ${own(r.images, found.imageDigest) ? `untagged (${removed.join(', ')})` : 'deleted'} in Amazon ECR.`, {
-        actionType: 'DELETE',
-        repositoryName: r.repositoryName,
-        imageDigest: found.imageDigest,
-        ...(removed.length === 1 ? { imageTag: removed[0]! } : {}),
-      });
+      sim.emit(
+        'EcrImageAction',
+        own(r.images, found.imageDigest)
+          ? say('EcrImageAction.untagged', { repository: r.repositoryName, digest: found.imageDigest.slice(0, 19), tags: removed.join(', ') })
+          : say('EcrImageAction.deleted', { repository: r.repositoryName, digest: found.imageDigest.slice(0, 19) }),
+        {
+          actionType: 'DELETE',
+          repositoryName: r.repositoryName,
+          imageDigest: found.imageDigest,
+          ...(removed.length === 1 ? { imageTag: removed[0]! } : {}),
+        },
+      );
     }
     return { imageIds: deleted, failures };
   },

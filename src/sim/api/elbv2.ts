@@ -5,6 +5,7 @@ import { own } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { Listener, ListenerRule, LoadBalancer, TargetGroup } from '../model/types';
 import { asList, attachTargetGroups, checkActions, checkConditions, checkProtocol, defaultRuleArnOf, describeDefaultRule, describeListener, describeRule, ruleOrDefault, tgByArn, vErr } from './elbv2Rules';
+import { say } from '../model/narration';
 
 /** Elastic Load Balancing v2 (`elbv2.`): application load balancers, target groups, HTTP and HTTPS listeners, rules with weighted forward actions. */
 
@@ -53,7 +54,7 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
       CreatedMs: sim.now,
     };
     w.loadBalancers[lb.LoadBalancerArn] = lb;
-    sim.emit('LoadBalancerCreated', `Load balancer ${name} (${lb.DNSName}).`, { loadBalancerArn: lb.LoadBalancerArn });
+    sim.emit('LoadBalancerCreated', say('LoadBalancerCreated.created', { name, dns: lb.DNSName }), { loadBalancerArn: lb.LoadBalancerArn });
     return { LoadBalancers: [describeLb(sim, lb)] };
   },
 

@@ -5,6 +5,7 @@ import { own, setOwn } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { EventRule } from '../model/types';
 import { nextFiring, parseSchedule } from '../core/schedule';
+import { say } from '../model/narration';
 
 /**
  * Amazon EventBridge scheduled rules (`events.`) with ECS targets: each firing runs RunTask with the
@@ -114,8 +115,8 @@ export function registerEventHandlers(sim: SimContext): void {
     for (const t of r.Targets) {
       const cluster = t.Arn.slice(t.Arn.lastIndexOf('/') + 1);
       const res = sim.call('ecs.RunTask', runTaskInput(cluster, t.EcsParameters, r.Name));
-      if (res.error) sim.emit('ScheduledTaskFailed', `Rule ${r.Name} could not run its task: ${res.error.code}: ${res.error.message}`, { rule: r.Name, error: res.error });
-      else sim.emit('ScheduledTaskRun', `Rule ${r.Name} ran ${(res.output as { tasks: unknown[] }).tasks.length} task(s).`, { rule: r.Name });
+      if (res.error) sim.emit('ScheduledTaskFailed', say('ScheduledTaskFailed.failed', { rule: r.Name, code: res.error.code, error: res.error.message }), { rule: r.Name, error: res.error });
+      else sim.emit('ScheduledTaskRun', say('ScheduledTaskRun.ran', { rule: r.Name, count: (res.output as { tasks: unknown[] }).tasks.length }), { rule: r.Name });
     }
     schedule(sim, r);
   });

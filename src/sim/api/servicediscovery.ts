@@ -4,6 +4,7 @@ import { PAGING, pageOf } from './paging';
 import { own } from '../core/own';
 import { ApiError } from '../core/errors';
 import type { CloudMapNamespace, CloudMapService } from '../model/types';
+import { say } from '../model/narration';
 
 /** AWS Cloud Map (`servicediscovery.`): namespaces, services and the instances ECS registers in them. */
 
@@ -19,7 +20,7 @@ function createNamespace(sim: SimContext, input: Record<string, unknown>, type: 
   if (Object.values(sim.world.namespaces).some((n) => n.Name === name)) throw new ApiError('NamespaceAlreadyExists', `Namespace ${name} already exists.`);
   const id = `ns-${sim.hex(16)}`;
   sim.world.namespaces[id] = { Id: id, Arn: namespaceArn(sim, id), Name: name, Type: type, CreateMs: sim.now };
-  sim.emit('NamespaceCreated', `Cloud Map namespace ${name} (${type === 'DNS_PRIVATE' ? 'private DNS' : 'HTTP'}).`, { namespaceId: id });
+  sim.emit('NamespaceCreated', say(type === 'DNS_PRIVATE' ? 'NamespaceCreated.private' : 'NamespaceCreated.http', { name }), { namespaceId: id });
   return { OperationId: `op-${sim.hex(16)}`, NamespaceId: id };
 }
 

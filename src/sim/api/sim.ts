@@ -13,6 +13,7 @@ import { expandTrace } from '../placement/place';
 import { runExec } from './ecs/execute';
 import type { Ec2Instance, ImageBehavior, TrafficSource } from '../model/types';
 import { DEPLOYMENT_SIM_OPERATIONS } from './simDeployments';
+import { say, type FormOf, type Said } from '../model/narration';
 
 /** Simulator-only operations (prefixed `sim.`): things that happen to the world rather than API calls. */
 
@@ -149,21 +150,29 @@ function setTraffic(sim: SimContext, input: Record<string, unknown>): unknown {
   w.traffic = w.traffic.filter((t) => !(t.loadBalancer === lb.LoadBalancerName && t.path === path && t.port === port && t.host === host));
   w.traffic.push({ loadBalancer: lb.LoadBalancerName, path, ...where, shape });
   const at = `${lb.LoadBalancerName}${port !== undefined ? `:${port}` : ''}${path}${host !== undefined ? ` (Host ${host})` : ''}`;
-  sim.emit('TrafficChanged', `Traffic to ${at}: ${describeShape(shape)}.`, { loadBalancer: lb.LoadBalancerName, path });
+  sim.emit('TrafficChanged', describeShape(at, shape), { loadBalancer: lb.LoadBalancerName, path });
   return { loadBalancer: lb.LoadBalancerName, path, ...where, shape };
 }
 
-function describeShape(s: TrafficSource['shape']): string {
+function describeShape(at: string, s: TrafficSource['shape']): Said<FormOf<'TrafficChanged'>> {
   switch (s.type) {
     case 'constant':
-      return `${s.requestsPerSecond} requests/s`;
+      return say('TrafficChanged.constant', { at, rate: s.requestsPerSecond });
     case 'spike':
-      return `${s.base} requests/s with a spike to ${s.peak} for ${s.durationMs / 1000} s`;
+      return say('TrafficChanged.spike', { at, base: s.base, peak: s.peak, seconds: s.durationMs / 1000 });
     case 'daily':
-      return `a daily curve from ${s.base} to ${s.peak} requests/s, peaking at ${s.peakHour}:00 UTC`;
+      return say('TrafficChanged.daily', { at, base: s.base, peak: s.peak, hour: s.peakHour });
     case 'steps':
-      return `${s.steps.length} steps`;
+      return say('TrafficChanged.steps', { at, count: s.steps.length });
   }
+}
+
+/** The sentence of a sim.SetLoad: the load on a service or task (and container), in CPU units and/or MiB (one at least). */
+function loadSaid(target: string, container: string | undefined, cpu: unknown, memory: unknown): Said<FormOf<'LoadChanged'>> {
+  const v = { target, cpu: String(cpu), memory: String(memory) };
+  if (container === undefined) return cpu === undefined ? say('LoadChanged.memory', v) : memory === undefined ? say('LoadChanged.cpu', v) : say('LoadChanged.both', v);
+  const c = { ...v, container };
+  return cpu === undefined ? say('LoadChanged.containerMemory', c) : memory === undefined ? say('LoadChanged.containerCpu', c) : say('LoadChanged.containerBoth', c);
 }
 
 /** sim.Resolve: what a DNS query for `name` returns (optionally from inside a task of `fromService`). */
@@ -260,11 +269,7 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
       ...(cpuUnits !== undefined ? { cpuUnits: cpuUnits as number } : {}),
       ...(memoryMiB !== undefined ? { memoryMiB: memoryMiB as number } : {}),
     };
-    sim.emit(
-      'LoadChanged',
-      `Load on ${target.slice(target.lastIndexOf('/') + 1)}${containerName ? ` (${String(containerName)})` : ''}: ${cpuUnits !== undefined ? `${String(cpuUnits)} CPU units` : ''}${cpuUnits !== undefined && memoryMiB !== undefined ? ', ' : ''}${memoryMiB !== undefined ? `${String(memoryMiB)} MiB` : ''}.`,
-      { target, cpuUnits, memoryMiB },
-    );
+    sim.emit('LoadChanged', loadSaid(target.slice(target.lastIndexOf('/') + 1), containerName ? String(containerName) : undefined, cpuUnits, memoryMiB), { target, cpuUnits, memoryMiB });
     for (const a of [...tasks]) {
       const t = sim.world.tasks[a];
       if (t) checkMemory(sim, t);
@@ -294,7 +299,7 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
   SetFargateSpotCapacity(sim, input) {
     if (typeof input.available !== 'boolean') throw invalidParameter('available must be true or false.');
     sim.world.fargateSpotAvailable = input.available;
-    sim.emit('FargateSpotCapacity', input.available ? 'Fargate Spot has spare capacity again.' : 'Fargate Spot has no spare capacity.', { available: input.available });
+    sim.emit('FargateSpotCapacity', input.available ? say('FargateSpotCapacity.spare', {}) : say('FargateSpotCapacity.none', {}), { available: input.available });
     if (input.available) for (const c of Object.values(sim.world.clusters)) sim.notices.emit('clusterChanged', c.clusterArn);
     return { available: input.available };
   },
@@ -309,7 +314,7 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
       if (!t.containers.some((c) => c.name === n)) throw invalidParameter(`Task ${t.id} has no container ${n}.`);
       sim.world.healthOverrides[`${t.taskArn}|${n}`] = failing;
     }
-    sim.emit('FaultInjected', `The health check of ${names.join(', ')} in task ${t.id} ${failing ? 'now fails' : 'passes again'}.`, { taskArn: t.taskArn, failing });
+    sim.emit('FaultInjected', say(failing ? 'FaultInjected.fails' : 'FaultInjected.passes', { names: names.join(', '), id: t.id }), { taskArn: t.taskArn, failing });
     return { taskArn: t.taskArn, containers: names, failing };
   },
   Resolve(sim, input) {

@@ -2,6 +2,7 @@ import type { SimContext } from '../model/context';
 import type { AutoScalingGroup, CapacityProvider, ContainerInstance, Ec2Instance } from '../model/types';
 import { parseUserData } from '../queries/userData';
 import { startEc2Instance, terminateInstance } from './instances';
+import { say } from '../model/narration';
 
 /**
  * EC2 Auto Scaling groups: they keep DesiredCapacity instances of their launch template running,
@@ -72,7 +73,7 @@ export function reconcileAsg(sim: SimContext, asg: AutoScalingGroup): void {
     const now = alive(sim, asg);
     const victim = nextVictim(now, perSubnet(now), protectedIds);
     if (!victim) break; // protected instances stay; the group waits above its desired capacity
-    sim.emit('AsgTerminate', `Auto Scaling group ${asg.AutoScalingGroupName} terminates ${victim.ec2InstanceId} (desired capacity ${asg.DesiredCapacity}).`, {
+    sim.emit('AsgTerminate', say('AsgTerminate.terminates', { group: asg.AutoScalingGroupName, id: victim.ec2InstanceId, desired: asg.DesiredCapacity }), {
       autoScalingGroupName: asg.AutoScalingGroupName,
       ec2InstanceId: victim.ec2InstanceId,
     });
@@ -93,7 +94,7 @@ export function asgInstanceGone(sim: SimContext, inst: Ec2Instance): void {
 export function setDesiredCapacity(sim: SimContext, asg: AutoScalingGroup, n: number, why: string): void {
   const clamped = Math.max(asg.MinSize, Math.min(asg.MaxSize, n));
   if (clamped === asg.DesiredCapacity) return;
-  sim.emit('AsgDesiredCapacity', `Auto Scaling group ${asg.AutoScalingGroupName}: desired capacity ${asg.DesiredCapacity} → ${clamped} (${why}).`, {
+  sim.emit('AsgDesiredCapacity', say('AsgDesiredCapacity.desired', { group: asg.AutoScalingGroupName, from: asg.DesiredCapacity, to: clamped, why }), {
     autoScalingGroupName: asg.AutoScalingGroupName,
     from: asg.DesiredCapacity,
     to: clamped,
@@ -133,7 +134,7 @@ export function drainManagedInstance(sim: SimContext, ci: ContainerInstance, why
   ci.status = 'DRAINING';
   ci.retiringSinceMs = sim.now;
   ci.version++;
-  sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is DRAINING: ${why}.`, {
+  sim.emit('ContainerInstanceStateChange', say('ContainerInstanceStateChange.draining', { id: ci.ec2InstanceId, why }), {
     containerInstanceArn: ci.containerInstanceArn,
     ec2InstanceId: ci.ec2InstanceId,
     status: 'DRAINING',
@@ -144,7 +145,7 @@ export function drainManagedInstance(sim: SimContext, ci: ContainerInstance, why
 /** ECS removes a managed instance: the container instance is deregistered and the EC2 instance terminated. */
 export function retireManagedInstance(sim: SimContext, inst: Ec2Instance, why: string): void {
   if (inst.state === 'terminated') return;
-  sim.emit('ManagedInstanceRetired', `Managed Instances capacity provider ${inst.managedBy ?? ''} terminates ${inst.ec2InstanceId}: ${why}.`, {
+  sim.emit('ManagedInstanceRetired', say('ManagedInstanceRetired.retired', { provider: inst.managedBy ?? '', id: inst.ec2InstanceId, why }), {
     capacityProviderName: inst.managedBy ?? '',
     ec2InstanceId: inst.ec2InstanceId,
     reason: why,

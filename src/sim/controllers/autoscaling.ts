@@ -3,6 +3,7 @@ import type { Alarm, ScalableTarget, ScalingPolicy, ScheduledAction, Service } f
 import { MINUTE } from '../core/time';
 import { nextFiring, parseSchedule } from '../core/schedule';
 import { seriesKey } from '../queries/metrics';
+import { say } from '../model/narration';
 
 /**
  * CloudWatch alarms and Application Auto Scaling for ECS services (ecs-spec §6). Alarms are
@@ -96,7 +97,7 @@ export function evaluateAlarms(sim: SimContext): void {
         state === 'INSUFFICIENT_DATA'
           ? 'Insufficient Data: no datapoints were received for the evaluation periods.'
           : `Threshold Crossed: ${breaching} out of the last ${count} datapoints ${state === 'ALARM' ? 'were' : 'were not all'} ${SYMBOL[a.ComparisonOperator]} the threshold (${a.Threshold}).`;
-      sim.emit('AlarmStateChange', `Alarm ${a.AlarmName} is ${state}${state === 'ALARM' ? `: ${alarmCondition(a)}` : ''}.`, { alarmName: a.AlarmName, state });
+      sim.emit('AlarmStateChange', state === 'ALARM' ? say('AlarmStateChange.alarm', { name: a.AlarmName, condition: alarmCondition(a) }) : say('AlarmStateChange.state', { name: a.AlarmName, state }), { alarmName: a.AlarmName, state });
     }
   }
   runPolicies(sim);
@@ -147,7 +148,7 @@ export function setDesired(sim: SimContext, target: ScalableTarget, svc: Service
   };
   sim.world.scalingActivities.unshift(activity);
   if (sim.world.scalingActivities.length > 500) sim.world.scalingActivities.length = 500;
-  sim.emit('ScalingActivity', `${target.ResourceId}: desired count ${from} → ${n} (${cause}).`, { resourceId: target.ResourceId, from, to: n, cause });
+  sim.emit('ScalingActivity', say('ScalingActivity.desired', { target: target.ResourceId, from, to: n, cause }), { resourceId: target.ResourceId, from, to: n, cause });
   sim.notices.emit('desiredCountChanged', svc);
 }
 
@@ -273,7 +274,16 @@ export function registerAutoscalingHandlers(sim: SimContext): void {
       const n = clamp(svc.desiredCount, target);
       const cause = `scheduled action name ${a.ScheduledActionName} was triggered`;
       if (n !== svc.desiredCount) setDesired(sim, target, svc, n, cause, `Setting ${parts.join(' and ')} and desired count to ${n}.`);
-      else sim.emit('ScalingActivity', `${a.ResourceId}: ${parts.join(' and ')} (${cause}).`, { resourceId: a.ResourceId, cause });
+      else
+        sim.emit(
+          'ScalingActivity',
+          MinCapacity === undefined
+            ? say('ScalingActivity.max', { target: a.ResourceId, max: MaxCapacity!, cause })
+            : MaxCapacity === undefined
+              ? say('ScalingActivity.min', { target: a.ResourceId, min: MinCapacity, cause })
+              : say('ScalingActivity.minMax', { target: a.ResourceId, min: MinCapacity, max: MaxCapacity, cause }),
+          { resourceId: a.ResourceId, cause },
+        );
     }
     scheduleAction(sim, a);
   });

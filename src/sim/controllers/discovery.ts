@@ -1,5 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Task } from '../model/types';
+import { say } from '../model/narration';
 
 /**
  * Cloud Map service discovery for ECS services (ecs-spec §8.1): a service task is registered as an
@@ -40,7 +41,7 @@ function registerInstance(sim: SimContext, t: Task): void {
       ...(t.ec2InstanceId ? { EC2_INSTANCE_ID: t.ec2InstanceId } : {}),
     };
     d.instances.push({ InstanceId: t.id, Attributes: attributes, HealthStatus: t.healthStatus === 'UNHEALTHY' ? 'UNHEALTHY' : 'HEALTHY', taskArn: t.taskArn });
-    sim.emit('CloudMapRegistered', `Task ${t.id} is registered in Cloud Map service ${d.Name} (${ip}${port !== undefined ? `:${port}` : ''}).`, { serviceId: d.Id, instanceId: t.id });
+    sim.emit('CloudMapRegistered', say('CloudMapRegistered.registered', { id: t.id, service: d.Name, address: `${ip}${port !== undefined ? `:${port}` : ''}` }), { serviceId: d.Id, instanceId: t.id });
   });
 }
 
@@ -49,7 +50,7 @@ export function deregisterInstance(sim: SimContext, t: Task): void {
   for (const d of Object.values(sim.world.discoveryServices)) {
     const before = d.instances.length;
     d.instances = d.instances.filter((i) => i.taskArn !== t.taskArn);
-    if (d.instances.length !== before) sim.emit('CloudMapDeregistered', `Task ${t.id} is deregistered from Cloud Map service ${d.Name}.`, { serviceId: d.Id, instanceId: t.id });
+    if (d.instances.length !== before) sim.emit('CloudMapDeregistered', say('CloudMapDeregistered.deregistered', { id: t.id, service: d.Name }), { serviceId: d.Id, instanceId: t.id });
   }
 }
 

@@ -2,6 +2,7 @@ import type { SimContext } from '../model/context';
 import { daemonError, withTag, type DockerContainer, type DockerHost } from '../model/docker';
 import type { PendingMap } from '../model/pending';
 import { localImageBehavior } from '../queries/docker';
+import { say, sayWith, type FormOf, type Partly } from '../model/narration';
 
 /**
  * A local Docker host, the world of the first lessons: images built from a Dockerfile or pulled, a registry to
@@ -48,7 +49,7 @@ export function start(sim: SimContext, c: DockerContainer): void {
   c.stoppedByUser = false;
   if (c.healthcheck) c.health = 'starting';
   const b = localImageBehavior(sim, c.image);
-  sim.emit('ContainerStarted', `Container ${c.name} started (${c.image}).`, { container: c.name });
+  sim.emit('ContainerStarted', say('ContainerStarted.started', { name: c.name, image: c.image }), { container: c.name });
   log(sim, c, `starting ${c.image}`);
   const e = sim.engine;
   const readyMs = Math.round((b.readySeconds ?? 1) * 1000);
@@ -68,7 +69,7 @@ export function exited(sim: SimContext, c: DockerContainer, code: number, reason
   c.readyMs = undefined;
   if (c.healthcheck) c.health = undefined;
   log(sim, c, reason);
-  sim.emit('ContainerExited', `Container ${c.name} exited with code ${code}${reason ? `: ${reason}` : ''}.`, { container: c.name, exitCode: code });
+  sim.emit('ContainerExited', reason ? say('ContainerExited.reason', { name: c.name, code, reason }) : say('ContainerExited.exited', { name: c.name, code }), { container: c.name, exitCode: code });
   const again = !c.stoppedByUser && (c.restart === 'always' || c.restart === 'unless-stopped' || (c.restart === 'on-failure' && code !== 0));
   if (again) {
     c.state = 'restarting';
@@ -141,8 +142,8 @@ function steadyTraffic(sim: SimContext, ev: PendingMap['docker.traffic']): void 
   t.totals.ok += rec.ok;
   t.totals.failed += rec.failed;
   const prevFailed = t.seconds.length > 1 ? t.seconds[t.seconds.length - 2]!.failed > 0 : false;
-  if (!r.ok && rec.failed > 0 && (!prevFailed || t.lastReason !== r.reason)) sim.emit('LocalRequestsFailing', `Requests to localhost:${t.port}${t.path} are failing: ${r.reason}.`, { port: t.port, reason: r.reason });
-  if (rec.failed === 0 && prevFailed) sim.emit('LocalRequestsSucceeding', `Requests to localhost:${t.port}${t.path} succeed again.`, { port: t.port });
+  if (!r.ok && rec.failed > 0 && (!prevFailed || t.lastReason !== r.reason)) sim.emit('LocalRequestsFailing', sayWith(r.failure!, { at: `localhost:${t.port}${t.path}` }), { port: t.port, reason: r.reason });
+  if (rec.failed === 0 && prevFailed) sim.emit('LocalRequestsSucceeding', say('LocalRequestsSucceeding.again', { at: `localhost:${t.port}${t.path}` }), { port: t.port });
   t.lastReason = rec.failed === 0 ? undefined : r.reason;
   sim.engine.after(1000, { k: 'docker.traffic', port: t.port, gen: t.gen });
 }
@@ -221,7 +222,7 @@ function health(sim: SimContext, ev: PendingMap['docker.health']): void {
     if (c.failingStreak >= (hc.retries ?? 3)) c.health = 'unhealthy';
   }
   if (c.health !== before) {
-    sim.emit('ContainerHealth', `Container ${c.name} is ${c.health!}.`, { container: c.name, health: c.health });
+    sim.emit('ContainerHealth', say('ContainerHealth.health', { name: c.name, health: c.health! }), { container: c.name, health: c.health });
     composeProgress(sim);
   }
   sim.engine.after(Math.round((hc.intervalSeconds ?? 30) * 1000), { k: 'docker.health', container: c.id, gen: c.gen });
@@ -263,7 +264,7 @@ export function composeProgress(sim: SimContext): void {
       if (failure) {
         h.waiting.splice(h.waiting.indexOf(w), 1);
         log(sim, c, failure);
-        sim.emit('ComposeDependencyFailed', `${failure} (${c.name} was not started).`, { container: c.name });
+        sim.emit('ComposeDependencyFailed', say('ComposeDependencyFailed.failed', { failure, name: c.name }), { container: c.name });
         changed = true;
       } else if (deps.every((d) => d === 'ok')) {
         h.waiting.splice(h.waiting.indexOf(w), 1);
@@ -271,7 +272,7 @@ export function composeProgress(sim: SimContext): void {
           start(sim, c);
         } catch (err) {
           log(sim, c, (err as Error).message);
-          sim.emit('ContainerStartFailed', `${c.name}: ${(err as Error).message}`, { container: c.name });
+          sim.emit('ContainerStartFailed', say('ContainerStartFailed.failed', { name: c.name, error: (err as Error).message }), { container: c.name });
         }
         changed = true;
       }
@@ -295,36 +296,56 @@ function serves(routes: Record<string, unknown> | undefined, path: string): bool
   return !top || !names.some((r) => r.startsWith(top));
 }
 
-export function request(sim: SimContext, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string; crashed?: boolean } {
+export function request(sim: SimContext, port: number, path: string): { ok: boolean; status?: number; container?: string; curl?: string; reason: string; failure?: Partly<FormOf<'LocalRequestsFailing'>, 'at'>; crashed?: boolean } {
   const proc = Object.values(host(sim).processes).find((p) => p.port === port);
   if (proc && (proc.state === 'running' || !portsInUse(sim).has(port))) {
     if (proc.state !== 'running') {
       const why = `nothing listens on port ${port} (process ${proc.name} exited with code ${proc.exitCode ?? 0})`;
-      return { ok: false, curl: `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server\nhint: ${why}`, reason: why };
+      const failure = { form: 'LocalRequestsFailing.exited', values: { port, name: proc.name, code: proc.exitCode ?? 0 } } as const;
+      return { ok: false, curl: `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server\nhint: ${why}`, reason: why, failure };
     }
     if (proc.poison !== undefined && (path === proc.poison || path.startsWith(`${proc.poison}/`))) {
       // One process serves every route: a crash in one handler takes all of them down.
       proc.poison = undefined;
       proc.state = 'exited';
       proc.exitCode = 1;
-      sim.emit('ProcessCrashed', `Process ${proc.name} (pid ${proc.pid}) crashed handling GET ${path}: TypeError: Cannot read properties of undefined (reading 'author'). Every route it served is down.`, { process: proc.name, path });
+      sim.emit('ProcessCrashed', say('ProcessCrashed.crashed', { name: proc.name, pid: proc.pid, path, error: "TypeError: Cannot read properties of undefined (reading 'author')" }), { process: proc.name, path });
       const why = `process ${proc.name} crashed handling ${path}`;
-      return { ok: false, curl: `curl: (52) Empty reply from server\nhint: ${why}`, reason: why, crashed: true };
+      const failure = { form: 'LocalRequestsFailing.crashed', values: { name: proc.name, path } } as const;
+      return { ok: false, curl: `curl: (52) Empty reply from server\nhint: ${why}`, reason: why, failure, crashed: true };
     }
     const known = serves(localImageBehavior(sim, proc.image).routes, path);
-    return { ok: known, status: known ? 200 : 404, container: proc.name, reason: known ? '' : `${proc.name} answers 404 for ${path}` };
+    return {
+      ok: known,
+      status: known ? 200 : 404,
+      container: proc.name,
+      reason: known ? '' : `${proc.name} answers 404 for ${path}`,
+      ...(known ? {} : { failure: { form: 'LocalRequestsFailing.notFound', values: { name: proc.name, path } } as const }),
+    };
   }
   const c = portsInUse(sim).get(port);
   const mapping = c?.ports.find((p) => p.host === port);
   if (!c || !mapping || c.state !== 'running') {
-    return { ok: false, curl: `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server`, reason: `nothing publishes port ${port}` };
+    const failure = { form: 'LocalRequestsFailing.unpublished', values: { port } } as const;
+    return { ok: false, curl: `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server`, reason: `nothing publishes port ${port}`, failure };
   }
   if (!listening(sim, c, mapping.container)) {
     // Docker's proxy accepts the connection, then finds nothing behind it.
     const exposed = host(sim).images[withTag(c.image)]?.exposed ?? [];
     const why = c.readyMs === undefined ? `${c.name} is not accepting connections yet` : `nothing listens on container port ${mapping.container} in ${c.name}${exposed.length ? ` (the image exposes ${exposed.join(', ')})` : ''}`;
-    return { ok: false, curl: `curl: (56) Recv failure: Connection reset by peer\nhint: ${why}`, reason: why };
+    const failure: Partly<FormOf<'LocalRequestsFailing'>, 'at'> = c.readyMs === undefined
+      ? { form: 'LocalRequestsFailing.notYet', values: { name: c.name } }
+      : exposed.length
+        ? { form: 'LocalRequestsFailing.exposes', values: { port: mapping.container, name: c.name, exposed: exposed.join(', ') } }
+        : { form: 'LocalRequestsFailing.containerPort', values: { port: mapping.container, name: c.name } };
+    return { ok: false, curl: `curl: (56) Recv failure: Connection reset by peer\nhint: ${why}`, reason: why, failure };
   }
   const known = serves(localImageBehavior(sim, c.image).routes, path);
-  return { ok: known, status: known ? 200 : 404, container: c.name, reason: known ? '' : `${c.name} answers 404 for ${path}` };
+  return {
+    ok: known,
+    status: known ? 200 : 404,
+    container: c.name,
+    reason: known ? '' : `${c.name} answers 404 for ${path}`,
+    ...(known ? {} : { failure: { form: 'LocalRequestsFailing.notFound', values: { name: c.name, path } } as const }),
+  };
 }

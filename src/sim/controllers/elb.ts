@@ -3,6 +3,7 @@ import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
 import { findTarget } from '../queries/targets';
 import { requestCost } from '../queries/traffic';
 import { ruleActions, ruleOrDefault } from '../queries/rules';
+import { say } from '../model/narration';
 
 /**
  * Application Load Balancer targets of ECS services (ecs-spec §5.5): a service task is registered
@@ -46,7 +47,7 @@ function registerTargets(sim: SimContext, t: Task): void {
     tg.targets.push(target);
     t.lbTargets.push({ targetGroupArn: tg.TargetGroupArn, id, port });
     sim.notices.emit('serviceEvent', { service: svc, message: `(service ${svc.serviceName}) registered 1 targets in (target-group ${tg.TargetGroupArn})` });
-    sim.emit('TargetRegistered', `Target ${id}:${port} (task ${t.id}) registered in target group ${tg.TargetGroupName}.`, { targetGroupArn: tg.TargetGroupArn, id, port, taskArn: t.taskArn });
+    sim.emit('TargetRegistered', say('TargetRegistered.registered', { target: `${id}:${port}`, id: t.id, group: tg.TargetGroupName }), { targetGroupArn: tg.TargetGroupArn, id, port, taskArn: t.taskArn });
     sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.check', tg: tg.TargetGroupArn, id, port, gen: target.gen });
   }
 }
@@ -71,7 +72,11 @@ function deregisterTargets(sim: SimContext, t: Task): number {
     target.gen++;
     delay = Math.max(delay, tg.deregistrationDelaySeconds * 1000);
     if (svc) sim.notices.emit('serviceEvent', { service: svc, message: `(service ${svc.serviceName}) deregistered 1 targets in (target-group ${tg.TargetGroupArn})` });
-    sim.emit('TargetDeregistered', `Target ${r.id}:${r.port} (task ${t.id}) is draining from target group ${tg.TargetGroupName} for ${tg.deregistrationDelaySeconds} s.`, { targetGroupArn: tg.TargetGroupArn, id: r.id, port: r.port });
+    sim.emit('TargetDeregistered', say('TargetDeregistered.draining', { target: `${r.id}:${r.port}`, id: t.id, group: tg.TargetGroupName, seconds: tg.deregistrationDelaySeconds }), {
+      targetGroupArn: tg.TargetGroupArn,
+      id: r.id,
+      port: r.port,
+    });
   }
   if (svc && delay > 0) {
     const dep = svc.deployments.find((d) => d.id === t.deploymentId) ?? svc.deployments[0]!;
@@ -142,7 +147,12 @@ function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: 
   if (target.State !== before) {
     // Cleared rather than deleted: a deleted property turns every target into a slow dictionary-mode object.
     if (target.State === 'healthy') target.Reason = undefined;
-    sim.emit('TargetHealthChange', `Target ${target.Id}:${target.Port} in ${tg.TargetGroupName} is ${target.State}.`, { targetGroupArn: tg.TargetGroupArn, id: target.Id, port: target.Port, state: target.State });
+    sim.emit('TargetHealthChange', say('TargetHealthChange.state', { target: `${target.Id}:${target.Port}`, group: tg.TargetGroupName, state: target.State }), {
+      targetGroupArn: tg.TargetGroupArn,
+      id: target.Id,
+      port: target.Port,
+      state: target.State,
+    });
     const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
     if (t?.serviceArn) sim.notices.emit('taskChanged', t);
   }
@@ -170,7 +180,7 @@ export function setForwardWeights(sim: SimContext, { ruleArn, weights }: { ruleA
   sim.world.routingVersion++;
   const list = groups.map((g) => ({ targetGroupArn: g.TargetGroupArn, weight: g.Weight }));
   const names = list.map((g) => `${sim.world.targetGroups[g.targetGroupArn]?.TargetGroupName ?? g.targetGroupArn} ${g.weight}`).join(', ');
-  sim.emit('ForwardWeightsChanged', `Listener rule ${ruleArn.slice(ruleArn.lastIndexOf('/') + 1)} forwards by weight: ${names}.`, { ruleArn, targetGroups: list });
+  sim.emit('ForwardWeightsChanged', say('ForwardWeightsChanged.weights', { rule: ruleArn.slice(ruleArn.lastIndexOf('/') + 1), weights: names }), { ruleArn, targetGroups: list });
 }
 
 export function registerElbHandlers(sim: SimContext): void {

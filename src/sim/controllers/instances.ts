@@ -3,6 +3,7 @@ import { ApiError } from '../core/errors';
 import { AGENT_VERSION, CAPABILITIES } from '../model/agent';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import type { AgentConfig, ContainerInstance, Ec2Instance } from '../model/types';
+import { say } from '../model/narration';
 
 /**
  * EC2 instances and their container agents (ecs-spec §2.1, §9): boot, registration with the
@@ -35,8 +36,9 @@ export function startEc2Instance(sim: SimContext, o: { id: string; instanceType:
     ...(o.managedBy ? { managedBy: o.managedBy } : {}),
   };
   w.ec2[o.id] = inst;
-  const forWhom = o.asgName ? ` for Auto Scaling group ${o.asgName}` : o.managedBy ? ` for Managed Instances capacity provider ${o.managedBy}` : '';
-  sim.emit('InstanceLaunched', `EC2 instance ${o.id} (${o.instanceType}) is launching in ${subnet.availabilityZone}${forWhom}.`, {
+  const at = { id: o.id, type: o.instanceType, zone: subnet.availabilityZone };
+  const said = o.asgName ? say('InstanceLaunched.asg', { ...at, group: o.asgName }) : o.managedBy ? say('InstanceLaunched.managed', { ...at, provider: o.managedBy }) : say('InstanceLaunched.zone', at);
+  sim.emit('InstanceLaunched', said, {
     ec2InstanceId: o.id,
     instanceType: o.instanceType,
     availabilityZone: subnet.availabilityZone,
@@ -109,7 +111,7 @@ function register(sim: SimContext, inst: Ec2Instance): void {
   w.containerInstances[ciArn] = ci;
   inst.containerInstanceArn = ciArn;
   cluster.instanceArns.push(ciArn);
-  sim.emit('ContainerInstanceRegistered', `Container instance ${inst.ec2InstanceId} registered with cluster ${cluster.clusterName}: ${ci.registeredCpu} CPU, ${ci.registeredMemory} MiB.`, {
+  sim.emit('ContainerInstanceRegistered', say('ContainerInstanceRegistered.cluster', { id: inst.ec2InstanceId, cluster: cluster.clusterName, cpu: ci.registeredCpu, memory: ci.registeredMemory }), {
     containerInstanceArn: ciArn,
     ec2InstanceId: inst.ec2InstanceId,
     clusterArn: cluster.clusterArn,
@@ -134,7 +136,7 @@ export function deregister(sim: SimContext, ci: ContainerInstance, force: boolea
   ci.version++;
   const cluster = sim.world.clusters[ci.clusterArn]!;
   cluster.instanceArns = cluster.instanceArns.filter((a) => a !== ci.containerInstanceArn);
-  sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is INACTIVE (deregistered).`, {
+  sim.emit('ContainerInstanceStateChange', say('ContainerInstanceStateChange.inactive', { id: ci.ec2InstanceId }), {
     containerInstanceArn: ci.containerInstanceArn,
     ec2InstanceId: ci.ec2InstanceId,
     status: 'INACTIVE',
@@ -146,7 +148,7 @@ export function terminateInstance(sim: SimContext, inst: Ec2Instance): void {
   if (inst.state === 'terminated') return;
   inst.state = 'terminated';
   inst.gen++;
-  sim.emit('InstanceTerminated', `EC2 instance ${inst.ec2InstanceId} was terminated.`, { ec2InstanceId: inst.ec2InstanceId });
+  sim.emit('InstanceTerminated', say('InstanceTerminated.terminated', { id: inst.ec2InstanceId }), { ec2InstanceId: inst.ec2InstanceId });
   sim.notices.emit('instanceTerminated', inst);
   const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
   if (ci && ci.status !== 'INACTIVE') {
@@ -159,7 +161,7 @@ export function stopInstance(sim: SimContext, inst: Ec2Instance): void {
   if (inst.state !== 'running') return;
   inst.state = 'stopped';
   inst.gen++;
-  sim.emit('InstanceStopped', `EC2 instance ${inst.ec2InstanceId} was stopped.`, { ec2InstanceId: inst.ec2InstanceId });
+  sim.emit('InstanceStopped', say('InstanceStopped.stopped', { id: inst.ec2InstanceId }), { ec2InstanceId: inst.ec2InstanceId });
   const ci = inst.containerInstanceArn ? sim.world.containerInstances[inst.containerInstanceArn] : undefined;
   if (ci && ci.status !== 'INACTIVE') {
     stopTasksOnHost(sim, ci, `Host EC2 (instance ${inst.ec2InstanceId}) stopped/terminated`);
@@ -172,7 +174,7 @@ export function startInstance(sim: SimContext, inst: Ec2Instance): void {
   if (inst.state !== 'stopped') return;
   inst.state = 'pending';
   inst.gen++;
-  sim.emit('InstanceLaunched', `EC2 instance ${inst.ec2InstanceId} is starting.`, { ec2InstanceId: inst.ec2InstanceId, instanceType: inst.instanceType, availabilityZone: inst.availabilityZone });
+  sim.emit('InstanceLaunched', say('InstanceLaunched.starting', { id: inst.ec2InstanceId }), { ec2InstanceId: inst.ec2InstanceId, instanceType: inst.instanceType, availabilityZone: inst.availabilityZone });
   sim.engine.after(sim.world.durations.instanceBootMs, { k: 'inst.boot', id: inst.ec2InstanceId, gen: inst.gen });
 }
 
@@ -211,7 +213,7 @@ export function registerInstanceHandlers(sim: SimContext): void {
     ci.agentUpdateStatus = 'UPDATED';
     delete ci.agentVersion;
     ci.version++;
-    sim.emit('AgentUpdated', `The container agent on ${ci.ec2InstanceId} was updated to ${AGENT_VERSION}.`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, agentVersion: AGENT_VERSION });
+    sim.emit('AgentUpdated', say('AgentUpdated.updated', { id: ci.ec2InstanceId, version: AGENT_VERSION }), { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId, agentVersion: AGENT_VERSION });
   });
   e.on('agent.restore', (ev) => {
     const ci = sim.world.containerInstances[ev.ci];
@@ -234,7 +236,7 @@ export function registerInstanceHandlers(sim: SimContext): void {
     if (!ci || ci.agentGen !== ev.gen || !ci.connectionLost || !ci.agentConnected) return;
     ci.agentConnected = false;
     ci.version++;
-    sim.emit('AgentDisconnected', `The container agent on ${ci.ec2InstanceId} is disconnected (no heartbeat).`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
+    sim.emit('AgentDisconnected', say('AgentDisconnected.disconnected', { id: ci.ec2InstanceId }), { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
     sim.notices.emit('clusterChanged', ci.clusterArn);
   });
   e.on('agent.connect', (ev) => {
@@ -247,7 +249,7 @@ export function registerInstanceHandlers(sim: SimContext): void {
     if (!ci.agentConnected) {
       ci.agentConnected = true;
       ci.version++;
-      sim.emit('AgentConnected', `The container agent on ${ci.ec2InstanceId} is connected again.`, { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
+      sim.emit('AgentConnected', say('AgentConnected.connected', { id: ci.ec2InstanceId }), { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
       sim.notices.emit('clusterChanged', ci.clusterArn);
     }
   });

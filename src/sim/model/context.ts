@@ -3,6 +3,7 @@ import { ApiError } from '../core/errors';
 import { Notices } from '../core/notices';
 import { arn, type WorldState } from './world';
 import type { EventMap, EventType } from './events';
+import type { FormOf, FreeText, Said } from './narration';
 import type { NoticeMap } from './notices';
 import type { PendingEvent } from './pending';
 import type { Cluster } from './types';
@@ -48,9 +49,14 @@ export abstract class SimContext {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
-  /** Appends an event to the timeline: its type, the sentence a learner reads, and the fields of its type. */
-  emit<T extends EventType>(type: T, message: string, data: EventMap[T]): void {
-    this.engine.emit(type, message, data);
+  /**
+   * Appends an event to the timeline: its type, the sentence a learner reads, and the fields of its type. The
+   * sentence is said from a form of the narration table (`say(form, values)`), kept on the event beside its
+   * English; only the types of ECS's own words (FREE_TEXT) take the text as it is.
+   */
+  emit<T extends EventType>(type: T, message: T extends FreeText ? string : Said<FormOf<T>>, data: EventMap[T]): void {
+    if (typeof message === 'string') this.engine.emit(type, message, data);
+    else this.engine.emit(type, message.message, data);
   }
 
   /** API timestamp (epoch seconds) of a simulated time. */

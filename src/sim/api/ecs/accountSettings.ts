@@ -1,11 +1,12 @@
 import type { SimContext } from '../../model/context';
 import type { EcsOperations } from './operation';
 import { ecsPage } from './paging';
+import { say } from '../../model/narration';
 
 /** Sets an account setting (the simulator has one principal, the account root). */
 function putSetting(sim: SimContext, name: string, value: string) {
   sim.world.accountSettings[name] = value;
-  sim.emit('AccountSettingChanged', `Account setting ${name} is ${value}.`, { name, value });
+  sim.emit('AccountSettingChanged', say('AccountSettingChanged.changed', { name, value }), { name, value });
   return { setting: { name, value, principalArn: `arn:aws:iam::${sim.world.account}:root`, type: 'user' } };
 }
 

@@ -2,6 +2,7 @@ import { ApiError, invalidParameter } from '../../core/errors';
 import { findContainerInstance } from '../../queries/lookups';
 import type { EcsOperations } from './operation';
 import { ecsPage } from './paging';
+import { say } from '../../model/narration';
 
 /** Custom attributes of container instances (what memberOf constraints match). */
 export const ATTRIBUTE_OPERATIONS = {
@@ -28,7 +29,11 @@ export const ATTRIBUTE_OPERATIONS = {
       ci.attributes = ci.attributes.filter((x) => x.name !== a.name);
       ci.attributes.push(a.value !== undefined ? { name: a.name, value: a.value } : { name: a.name });
       ci.version++;
-      sim.emit('AttributesChanged', `Attribute ${a.name}${a.value !== undefined ? `=${a.value}` : ''} was put on ${ci.ec2InstanceId}.`, { containerInstanceArn: ci.containerInstanceArn, name: a.name, value: a.value });
+      sim.emit('AttributesChanged', a.value !== undefined ? say('AttributesChanged.putValue', { name: a.name, value: a.value, instance: ci.ec2InstanceId }) : say('AttributesChanged.put', { name: a.name, instance: ci.ec2InstanceId }), {
+        containerInstanceArn: ci.containerInstanceArn,
+        name: a.name,
+        value: a.value,
+      });
     }
     sim.notices.emit('clusterChanged', cluster.clusterArn);
     return { attributes: attrs.map((a) => ({ ...a, targetType: 'container-instance' })) };

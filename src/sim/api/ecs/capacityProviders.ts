@@ -6,6 +6,7 @@ import { describeCapacityProvider } from '../../queries/describe';
 import { createManagedInstancesProvider, deleteManagedInstancesProvider, sameCluster, updateManagedInstancesProvider } from './managedInstances';
 import type { EcsOperations } from './operation';
 import { checkTags } from './tags';
+import { say } from '../../model/narration';
 
 /** Capacity providers: Auto Scaling groups and Amazon ECS Managed Instances (FARGATE and FARGATE_SPOT exist in every account). */
 export const CAPACITY_PROVIDER_OPERATIONS = {
@@ -61,7 +62,7 @@ export const CAPACITY_PROVIDER_OPERATIONS = {
       const ci = a ? w.containerInstances[a] : undefined;
       if (ci) ci.capacityProviderName = name;
     }
-    sim.emit('CapacityProviderCreated', `Capacity provider ${name} uses Auto Scaling group ${asg.AutoScalingGroupName} (managed scaling ${managedScaling.status}, target ${managedScaling.targetCapacity} %).`, { name });
+    sim.emit('CapacityProviderCreated', say('CapacityProviderCreated.asg', { name, group: asg.AutoScalingGroupName, status: managedScaling.status, target: managedScaling.targetCapacity }), { name });
     return { capacityProvider: describeCapacityProvider(sim, name) };
   },
 

@@ -10,6 +10,7 @@ import type { EcsOperations } from './operation';
 import type * as Ecs from './inputs.generated';
 import { checkTags } from './tags';
 import { ecsPage } from './paging';
+import { say } from '../../model/narration';
 
 /** Associates providers with a cluster and sets its default strategy (CreateCluster, PutClusterCapacityProviders). */
 function setClusterCapacity(sim: SimContext, c: Cluster, providers: string[], strategy: CapacityProviderStrategyItem[]): void {
@@ -91,7 +92,7 @@ export const CLUSTER_OPERATIONS = {
     setClusterCapacity(sim, c, providers, defaultStrategy);
     sim.world.clusters[arn] = c;
     startMetrics(sim);
-    sim.emit('ClusterCreated', `Cluster ${name} was created.`, { clusterArn: arn });
+    sim.emit('ClusterCreated', say('ClusterCreated.created', { name }), { clusterArn: arn });
     return { cluster: describeCluster(sim, c) };
   },
 
@@ -128,7 +129,7 @@ export const CLUSTER_OPERATIONS = {
       throw new ApiError('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
     }
     c.status = 'INACTIVE';
-    sim.emit('ClusterDeleted', `Cluster ${c.clusterName} was deleted.`, { clusterArn: c.clusterArn });
+    sim.emit('ClusterDeleted', say('ClusterDeleted.deleted', { name: c.clusterName }), { clusterArn: c.clusterArn });
     return { cluster: describeCluster(sim, c) };
   },
 
@@ -140,14 +141,14 @@ export const CLUSTER_OPERATIONS = {
     if (settings) c.settings = mergeSettings(c.settings, settings);
     if (configuration) c.configuration = configuration;
     if (defaults) c.serviceConnectDefaults = defaults;
-    sim.emit('ClusterUpdated', `Cluster ${c.clusterName} was updated.`, { clusterArn: c.clusterArn });
+    sim.emit('ClusterUpdated', say('ClusterUpdated.updated', { name: c.clusterName }), { clusterArn: c.clusterArn });
     return { cluster: describeCluster(sim, c) };
   },
 
   UpdateClusterSettings(sim, input) {
     const c = sim.cluster(input.cluster);
     c.settings = mergeSettings(c.settings, checkSettings(input.settings));
-    sim.emit('ClusterUpdated', `Cluster ${c.clusterName}: ${c.settings.map((x) => `${x.name ?? ''} ${x.value ?? ''}`).join(', ')}.`, { clusterArn: c.clusterArn });
+    sim.emit('ClusterUpdated', say('ClusterUpdated.settings', { name: c.clusterName, settings: c.settings.map((x) => `${x.name ?? ''} ${x.value ?? ''}`).join(', ') }), { clusterArn: c.clusterArn });
     return { cluster: describeCluster(sim, c) };
   },
 
@@ -162,7 +163,11 @@ export const CLUSTER_OPERATIONS = {
       if (inUse) throw new ApiError('ResourceInUseException', 'The specified capacity provider is in use and cannot be removed.');
     }
     setClusterCapacity(sim, c, providers, input.defaultCapacityProviderStrategy);
-    sim.emit('ClusterCapacityProvidersChanged', `Cluster ${c.clusterName} uses ${providers.length ? providers.join(', ') : 'no capacity providers'}.`, { clusterArn: c.clusterArn });
+    sim.emit(
+      'ClusterCapacityProvidersChanged',
+      providers.length ? say('ClusterCapacityProvidersChanged.uses', { name: c.clusterName, providers: providers.join(', ') }) : say('ClusterCapacityProvidersChanged.none', { name: c.clusterName }),
+      { clusterArn: c.clusterArn },
+    );
     return { cluster: describeCluster(sim, c) };
   },
 } satisfies EcsOperations;

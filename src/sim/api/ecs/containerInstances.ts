@@ -6,6 +6,7 @@ import { describeContainerInstance } from '../../queries/describe';
 import { findContainerInstance } from '../../queries/lookups';
 import type { EcsOperations } from './operation';
 import { ecsPage } from './paging';
+import { say } from '../../model/narration';
 
 /** Container instances: describe, list (with cluster query language filters), drain, deregister. */
 export const CONTAINER_INSTANCE_OPERATIONS = {
@@ -74,7 +75,7 @@ export const CONTAINER_INSTANCE_OPERATIONS = {
       if (ci.status !== status) {
         ci.status = status;
         ci.version++;
-        sim.emit('ContainerInstanceStateChange', `Container instance ${ci.ec2InstanceId} is ${status}.`, {
+        sim.emit('ContainerInstanceStateChange', say('ContainerInstanceStateChange.status', { id: ci.ec2InstanceId, status }), {
           containerInstanceArn: ci.containerInstanceArn,
           ec2InstanceId: ci.ec2InstanceId,
           status,

@@ -5,6 +5,7 @@ import { findTask } from '../../queries/lookups';
 import { runInContainer, type ShellResult } from '../../queries/containerShell';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import type { EcsOperations } from './operation';
+import { say } from '../../model/narration';
 
 /**
  * ECS Exec (ecs-spec §13.3, DG:ecs-exec; API:ExecuteCommand): a session to a container of a running
@@ -54,7 +55,7 @@ export const EXECUTE_OPERATIONS = {
     if (input.interactive !== true) throw invalidParameter('Interactive is the only mode supported currently.');
     const { task, container } = execTarget(sim, input);
     const sessionId = `ecs-execute-command-${sim.hex(17)}`;
-    sim.emit('ExecuteCommandSession', `ECS Exec session ${sessionId} to container ${container.name} of task ${task.id}: ${input.command}`, {
+    sim.emit('ExecuteCommandSession', say('ExecuteCommandSession.session', { session: sessionId, container: container.name, id: task.id, command: String(input.command) }), {
       taskArn: task.taskArn,
       containerName: container.name,
       sessionId,

@@ -5,6 +5,7 @@ import { own } from '../../core/own';
 import type { EcsOperations } from './operation';
 import { activeConfigurations, configurationOf, MAIN_CONTAINER } from './expressConfig';
 import { ingressFor, must, putScaling, removeIngress, removeRoute, routeFor } from './expressIngress';
+import { say } from '../../model/narration';
 
 /**
  * Amazon ECS Express Mode (ecs-spec §13.4; API:CreateExpressGatewayService and its siblings;
@@ -145,11 +146,8 @@ export const EXPRESS_OPERATIONS = {
     };
     putScaling(sim, e, config.scalingTarget);
     sim.world.expressServices[arn] = e;
-    sim.emit(
-      'ExpressGatewayServiceChange',
-      `Express service ${name} is ACTIVE at https://${e.endpoint}: service ${name} on Fargate (canary deployments, ${config.scalingTarget.minTaskCount}-${config.scalingTarget.maxTaskCount} tasks by target tracking), task definition ${config.taskDefinitionArn.split('/').pop()}, an HTTPS listener rule for its host name with two target groups.`,
-      { serviceArn: arn, status: 'ACTIVE', endpoint: e.endpoint },
-    );
+    const active = { name, endpoint: e.endpoint, min: config.scalingTarget.minTaskCount, max: config.scalingTarget.maxTaskCount, taskDefinition: String(config.taskDefinitionArn.split('/').pop()) };
+    sim.emit('ExpressGatewayServiceChange', say('ExpressGatewayServiceChange.active', active), { serviceArn: arn, status: 'ACTIVE', endpoint: e.endpoint });
     return { service: describeExpress(sim, e) };
   },
 
@@ -177,11 +175,11 @@ export const EXPRESS_OPERATIONS = {
     config.serviceRevisionArn = svc.deployments[0]!.serviceRevisionArn;
     e.configurations.push(config);
     e.updatedAtMs = sim.now;
-    sim.emit(
-      'ExpressGatewayServiceChange',
-      `Express service ${e.serviceName} was updated${newTaskDefinition || netChanged ? `: a canary deployment of ${config.taskDefinitionArn.split('/').pop()} (5 % of its traffic for 3 minutes, then all)` : ''}.`,
-      { serviceArn: e.serviceArn, status: 'ACTIVE', endpoint: e.endpoint },
-    );
+    const said =
+      newTaskDefinition || netChanged
+        ? say('ExpressGatewayServiceChange.canary', { name: e.serviceName, taskDefinition: String(config.taskDefinitionArn.split('/').pop()) })
+        : say('ExpressGatewayServiceChange.updated', { name: e.serviceName });
+    sim.emit('ExpressGatewayServiceChange', said, { serviceArn: e.serviceArn, status: 'ACTIVE', endpoint: e.endpoint });
     return {
       service: compact({
         serviceArn: e.serviceArn,
@@ -209,11 +207,8 @@ export const EXPRESS_OPERATIONS = {
     must(sim, 'ecs.DeleteService', { cluster: e.clusterArn, service: e.serviceArn, force: true });
     e.status = 'DRAINING';
     e.updatedAtMs = sim.now;
-    sim.emit(
-      'ExpressGatewayServiceChange',
-      `Express service ${e.serviceName} is DRAINING: its listener rule and scaling policy are gone; its tasks stop, then its target groups${sharedLoadBalancer(sim, e) ? '' : ', load balancer and listener'} are removed.`,
-      { serviceArn: e.serviceArn, status: 'DRAINING', endpoint: e.endpoint },
-    );
+    const draining = say(sharedLoadBalancer(sim, e) ? 'ExpressGatewayServiceChange.drainingShared' : 'ExpressGatewayServiceChange.draining', { name: e.serviceName });
+    sim.emit('ExpressGatewayServiceChange', draining, { serviceArn: e.serviceArn, status: 'DRAINING', endpoint: e.endpoint });
     sim.engine.after(1000, { k: 'express.cleanup', svc: e.serviceArn });
     return { service: describeExpress(sim, e) };
   },
@@ -234,7 +229,7 @@ export function registerExpressHandlers(sim: SimContext): void {
     }
     e.status = 'INACTIVE';
     e.updatedAtMs = sim.now;
-    sim.emit('ExpressGatewayServiceChange', `Express service ${e.serviceName} is INACTIVE: its tasks have stopped and the resources Express Mode made for it are removed.`, {
+    sim.emit('ExpressGatewayServiceChange', say('ExpressGatewayServiceChange.inactive', { name: e.serviceName }), {
       serviceArn: e.serviceArn,
       status: 'INACTIVE',
       endpoint: e.endpoint,

@@ -6,6 +6,7 @@ import type { CapacityProvider, InstanceRequirements, ManagedInstancesProvider, 
 import { typesMeeting } from '../../queries/capacity';
 import { describeCapacityProvider } from '../../queries/describe';
 import type * as Ecs from './inputs.generated';
+import { say } from '../../model/narration';
 
 /**
  * Amazon ECS Managed Instances capacity providers (ecs-spec §13.2, DG:ManagedInstances;
@@ -80,14 +81,11 @@ export function createManagedInstancesProvider(sim: SimContext, name: string, cf
   // [INF] "it becomes available only within the specified cluster": it is one of the cluster's providers from the start.
   if (!cluster.capacityProviders.includes(name)) cluster.capacityProviders = [...cluster.capacityProviders, name];
   const types = typesMeeting(lt.instanceRequirements as InstanceRequirements | undefined);
-  sim.emit(
-    'CapacityProviderCreated',
-    `Managed Instances capacity provider ${name} in cluster ${cluster.clusterName}: ECS launches ${types.length} instance type(s) as tasks need them (${types
-      .slice(0, 4)
-      .map((t) => t.name)
-      .join(', ')}${types.length > 4 ? ', …' : ''}).`,
-    { name },
-  );
+  const shown = `${types
+    .slice(0, 4)
+    .map((t) => t.name)
+    .join(', ')}${types.length > 4 ? ', …' : ''}`;
+  sim.emit('CapacityProviderCreated', say('CapacityProviderCreated.managed', { name, cluster: cluster.clusterName, count: types.length, types: shown }), { name });
   return describeCapacityProvider(sim, name);
 }
 

@@ -13,6 +13,7 @@ import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serv
 import { checkAdvanced, checkDeploymentConfig } from './deploymentConfig';
 import type * as Ecs from './inputs.generated';
 import { resolveCapacity, type Capacity } from './strategy';
+import { say } from '../../model/narration';
 
 /** A CreateService request, checked. */
 interface NewService {
@@ -177,7 +178,7 @@ export const SERVICE_OPERATIONS = {
     if (input.enableExecuteCommand) svc.enableExecuteCommand = true;
     sim.world.services[arn] = svc;
     openServiceDeployment(sim, svc, svc.deployments[0]!, []);
-    sim.emit('ServiceCreated', `Service ${name} was created with desired count ${desired}.`, { serviceArn: arn });
+    sim.emit('ServiceCreated', say('ServiceCreated.created', { name, count: desired }), { serviceArn: arn });
     requestPass(sim, svc);
     return { service: describeService(sim, svc) };
   },
@@ -239,7 +240,7 @@ export const SERVICE_OPERATIONS = {
       if (!pv) delete dep.platformVersion;
     }
     svc.deployments[0]!.desiredCount = svc.desiredCount;
-    sim.emit('ServiceUpdated', `Service ${svc.serviceName} was updated${newDeployment ? ' (new deployment)' : ''}: desired count ${svc.desiredCount}.`, { serviceArn: svc.serviceArn });
+    sim.emit('ServiceUpdated', say(newDeployment ? 'ServiceUpdated.deployment' : 'ServiceUpdated.updated', { name: svc.serviceName, count: svc.desiredCount }), { serviceArn: svc.serviceArn });
     requestPass(sim, svc);
     return { service: describeService(sim, svc) };
   },
@@ -262,7 +263,7 @@ export const SERVICE_OPERATIONS = {
       const t = sim.world.tasks[a];
       if (t && t.desiredStatus === 'RUNNING') stopTask(sim, t, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${primary.id})`);
     }
-    sim.emit('ServiceStateChange', `Service ${svc.serviceName} is DRAINING (deleted).`, { serviceArn: svc.serviceArn, status: 'DRAINING' });
+    sim.emit('ServiceStateChange', say('ServiceStateChange.draining', { name: svc.serviceName }), { serviceArn: svc.serviceArn, status: 'DRAINING' });
     requestPass(sim, svc);
     return { service: describeService(sim, svc) };
   },

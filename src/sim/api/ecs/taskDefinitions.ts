@@ -7,6 +7,7 @@ import { validateTaskDefinition } from './taskDefinitionRules';
 import type { EcsOperations } from './operation';
 import { checkTags } from './tags';
 import { ecsPage } from './paging';
+import { say } from '../../model/narration';
 
 /** Task definitions and their revisions. */
 export const TASK_DEFINITION_OPERATIONS = {
@@ -25,7 +26,7 @@ export const TASK_DEFINITION_OPERATIONS = {
       tags,
     } as TaskDefinition;
     revs.push(td);
-    sim.emit('TaskDefinitionRegistered', `Task definition ${family}:${revision} was registered.`, { taskDefinitionArn: td.taskDefinitionArn });
+    sim.emit('TaskDefinitionRegistered', say('TaskDefinitionRegistered.registered', { name: `${family}:${revision}` }), { taskDefinitionArn: td.taskDefinitionArn });
     return { taskDefinition: describeTaskDefinition(sim, td), tags };
   },
 
@@ -56,7 +57,7 @@ export const TASK_DEFINITION_OPERATIONS = {
         if (td.status === 'INACTIVE') {
           td.status = 'DELETE_IN_PROGRESS';
           td.deleteRequestedAtMs = sim.now;
-          sim.emit('TaskDefinitionDeregistered', `Task definition ${td.family}:${td.revision} is being deleted (DELETE_IN_PROGRESS).`, { taskDefinitionArn: td.taskDefinitionArn });
+          sim.emit('TaskDefinitionDeregistered', say('TaskDefinitionDeregistered.deleting', { name: `${td.family}:${td.revision}` }), { taskDefinitionArn: td.taskDefinitionArn });
         }
         taskDefinitions.push(describeTaskDefinition(sim, td));
       }
@@ -96,7 +97,7 @@ export const TASK_DEFINITION_OPERATIONS = {
     if (td.status === 'ACTIVE') {
       td.status = 'INACTIVE';
       td.deregisteredAtMs = sim.now;
-      sim.emit('TaskDefinitionDeregistered', `Task definition ${td.family}:${td.revision} was deregistered (INACTIVE).`, { taskDefinitionArn: td.taskDefinitionArn });
+      sim.emit('TaskDefinitionDeregistered', say('TaskDefinitionDeregistered.inactive', { name: `${td.family}:${td.revision}` }), { taskDefinitionArn: td.taskDefinitionArn });
     }
     return { taskDefinition: describeTaskDefinition(sim, td) };
   },

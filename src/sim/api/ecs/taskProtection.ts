@@ -6,6 +6,7 @@ import { findTask } from '../../queries/lookups';
 import { protectionExpiry } from '../../queries/protection';
 import { requestPass } from '../../controllers/services';
 import type { EcsOperations } from './operation';
+import { say } from '../../model/narration';
 
 /**
  * Task scale-in protection (ecs-spec §13.3; API:UpdateTaskProtection, API:GetTaskProtection): up to 10
@@ -62,7 +63,7 @@ export const TASK_PROTECTION_OPERATIONS = {
       if (svc && !input.protectionEnabled) requestPass(sim, svc);
     }
     if (found.length) {
-      sim.emit('TaskProtectionChanged', `${input.protectionEnabled ? 'Scale-in protection on' : 'Scale-in protection off'} for ${found.length} task(s)${input.protectionEnabled ? ` for ${minutes ?? DEFAULT_MINUTES} minutes` : ''}.`, {
+      sim.emit('TaskProtectionChanged', input.protectionEnabled ? say('TaskProtectionChanged.on', { count: found.length, minutes: minutes ?? DEFAULT_MINUTES }) : say('TaskProtectionChanged.off', { count: found.length }), {
         taskArns: found.map((f) => f.arn),
         protectionEnabled: input.protectionEnabled,
       });

@@ -5,6 +5,7 @@ import { serviceEvent } from './events';
 import { circuitBreakerThreshold, recordOf, setStatus } from './records';
 import { failDeployment } from './rollback';
 import { planDone } from './shifting';
+import { say } from '../../model/narration';
 
 /** Deployments of a service: the circuit breaker, their counts, and when one completes. */
 
@@ -105,6 +106,6 @@ export function finishDeployments(sim: SimContext, svc: Service, ts: Task[]): vo
   // A service being deleted becomes INACTIVE once its tasks are stopping or stopped.
   if (svc.status === 'DRAINING' && ts.every((t) => t.desiredStatus === 'STOPPED')) {
     svc.status = 'INACTIVE';
-    sim.emit('ServiceStateChange', `Service ${svc.serviceName} is INACTIVE.`, { serviceArn: svc.serviceArn, status: 'INACTIVE' });
+    sim.emit('ServiceStateChange', say('ServiceStateChange.inactive', { name: svc.serviceName }), { serviceArn: svc.serviceArn, status: 'INACTIVE' });
   }
 }

@@ -3,6 +3,7 @@ import type { HookAction, HookRun, HookStage, Service, ServiceDeploymentRecord }
 import { own } from '../../core/own';
 import { failDeployment } from './rollback';
 import { requestPass } from './pass';
+import { say } from '../../model/narration';
 
 /**
  * Lifecycle hooks (DG:deployment-lifecycle-hooks, DG:lambda-lifecycle-hooks, DG:pause-lifecycle-hooks,
@@ -24,8 +25,9 @@ function hookId(sim: SimContext, pause: boolean): string {
 }
 
 function emitHook(sim: SimContext, svc: Service, sd: ServiceDeploymentRecord, run: HookRun): void {
-  const what = run.targetType === 'PAUSE' ? 'Pause hook' : `Lambda hook ${run.targetArn?.slice(run.targetArn.lastIndexOf(':') + 1) ?? ''}`;
-  sim.emit('LifecycleHookStateChange', `${what} ${run.hookId} at ${run.stage} of service ${svc.serviceName} is ${run.status}.`, {
+  const at = { hook: run.hookId, stage: run.stage, service: svc.serviceName, status: run.status };
+  const said = run.targetType === 'PAUSE' ? say('LifecycleHookStateChange.pause', at) : say('LifecycleHookStateChange.lambda', { ...at, function: run.targetArn?.slice(run.targetArn.lastIndexOf(':') + 1) ?? '' });
+  sim.emit('LifecycleHookStateChange', said, {
     serviceArn: svc.serviceArn,
     serviceDeploymentArn: sd.serviceDeploymentArn,
     hookId: run.hookId,

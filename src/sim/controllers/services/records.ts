@@ -1,6 +1,7 @@
 import type { SimContext } from '../../model/context';
 import type { Deployment, DeploymentStrategy, LifecycleStage, Service, ServiceDeploymentRecord, ServiceDeploymentStatus, ServiceRevisionRecord } from '../../model/types';
 import { revisionTaskCounts } from '../../queries/serviceDeployments';
+import { say } from '../../model/narration';
 
 /**
  * Service deployments (DG:service-deployment, API:ServiceDeployment): ECS creates one whenever a
@@ -52,9 +53,14 @@ export function currentRecord(sim: SimContext, svc: Service): ServiceDeploymentR
 
 function emitState(sim: SimContext, svc: Service, sd: ServiceDeploymentRecord): void {
   const id = sd.serviceDeploymentArn.slice(sd.serviceDeploymentArn.lastIndexOf('/') + 1);
-  const stage = sd.lifecycleStage && isOngoing(sd) ? ` (${sd.lifecycleStage})` : '';
-  const reason = sd.statusReason && !isOngoing(sd) ? `: ${sd.statusReason.replace(/\.$/, '')}` : '';
-  sim.emit('ServiceDeploymentStateChange', `Service deployment ${id} of service ${svc.serviceName} is ${sd.status}${stage}${reason}.`, {
+  const at = { id, service: svc.serviceName, status: sd.status };
+  const said =
+    sd.lifecycleStage && isOngoing(sd)
+      ? say('ServiceDeploymentStateChange.stage', { ...at, stage: sd.lifecycleStage })
+      : sd.statusReason && !isOngoing(sd)
+        ? say('ServiceDeploymentStateChange.reason', { ...at, reason: sd.statusReason.replace(/\.$/, '') })
+        : say('ServiceDeploymentStateChange.status', at);
+  sim.emit('ServiceDeploymentStateChange', said, {
     serviceArn: svc.serviceArn,
     serviceDeploymentArn: sd.serviceDeploymentArn,
     status: sd.status,

@@ -4,6 +4,7 @@ import { serviceEvent } from './events';
 import { isOngoing, isShifting, recordOf, setStatus, shiftTraffic } from './records';
 import { startDeployment } from './start';
 import { requestPass } from './pass';
+import { say } from '../../model/narration';
 
 /**
  * A failed deployment and its rollback (spec §5.3, §13.1; DG:deployment-circuit-breaker,
@@ -34,7 +35,7 @@ function markFailed(sim: SimContext, svc: Service, dep: Deployment, why: string,
   dep.rolloutState = 'FAILED';
   dep.rolloutStateReason = reason ?? `ECS deployment ${dep.id} failed: ${why}.`;
   serviceEvent(sim, svc, `(service ${svc.serviceName}) (deployment ${dep.id}) deployment failed: ${why}.`);
-  sim.emit('DeploymentStateChange', `Deployment ${dep.id} of service ${svc.serviceName} FAILED: ${why}.`, { serviceArn: svc.serviceArn, deploymentId: dep.id, rolloutState: 'FAILED' });
+  sim.emit('DeploymentStateChange', say('DeploymentStateChange.failed', { id: dep.id, service: svc.serviceName, why }), { serviceArn: svc.serviceArn, deploymentId: dep.id, rolloutState: 'FAILED' });
 }
 
 /**

@@ -5,6 +5,7 @@ import { containerDemand } from '../../queries/demand';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { imageBehavior, setStatus, task } from './status';
 import { allStopped, containersStopped, stopTask } from './stop';
+import { say } from '../../model/narration';
 
 /** Containers of a task: start in dependsOn order, health checks, exits, and the OOM killer. */
 
@@ -42,7 +43,7 @@ function updateTaskHealth(sim: SimContext, t: Task): void {
   if (h !== t.healthStatus) {
     t.healthStatus = h;
     t.version++;
-    sim.emit('TaskHealthChange', `Task ${t.id} (${t.family}) is ${h}.`, { taskArn: t.taskArn, healthStatus: h });
+    sim.emit('TaskHealthChange', say('TaskHealthChange.status', { id: t.id, family: t.family, status: h }), { taskArn: t.taskArn, healthStatus: h });
     sim.notices.emit('taskHealthChanged', t);
     sim.notices.emit('taskChanged', t);
   }
@@ -65,7 +66,7 @@ function containerExited(sim: SimContext, t: Task, c: Container, code: number | 
   if (code !== undefined) c.exitCode = code;
   if (reason) c.reason = reason;
   t.version++;
-  sim.emit('ContainerStateChange', `Container ${c.name} of task ${t.id} exited${code !== undefined ? ` with code ${code}` : ''}.`, {
+  sim.emit('ContainerStateChange', code !== undefined ? say('ContainerStateChange.exitedCode', { name: c.name, id: t.id, code }) : say('ContainerStateChange.exited', { name: c.name, id: t.id }), {
     taskArn: t.taskArn,
     containerName: c.name,
     lastStatus: 'STOPPED',
@@ -101,7 +102,7 @@ function restartsInPlace(sim: SimContext, t: Task, c: Container, code: number | 
   c.healthStatus = 'UNKNOWN';
   c.healthFailures = 0;
   delete c.exitCode;
-  sim.emit('ContainerRestarted', `Container ${c.name} of task ${t.id} exited${code !== undefined ? ` with code ${code}` : ''} and is restarted in place by its restart policy (restart ${c.restartCount}).`, {
+  sim.emit('ContainerRestarted', code !== undefined ? say('ContainerRestarted.exitedCode', { name: c.name, id: t.id, code, restart: c.restartCount }) : say('ContainerRestarted.exited', { name: c.name, id: t.id, restart: c.restartCount }), {
     taskArn: t.taskArn,
     containerName: c.name,
     exitCode: code ?? 0,
@@ -154,7 +155,7 @@ export function containerStart(sim: SimContext, ev: PendingMap['ctr.start']): vo
   c.state = 'RUNNING';
   c.startedAtMs = sim.now;
   t.version++;
-  sim.emit('ContainerStateChange', `Container ${c.name} of task ${t.id} is RUNNING.`, { taskArn: t.taskArn, containerName: c.name, lastStatus: 'RUNNING' });
+  sim.emit('ContainerStateChange', say('ContainerStateChange.status', { name: c.name, id: t.id, status: 'RUNNING' }), { taskArn: t.taskArn, containerName: c.name, lastStatus: 'RUNNING' });
   const b = imageBehavior(sim, c.image);
   const run = c.restartCount ?? 0;
   if (b.exitAfterSeconds !== undefined) sim.engine.after(b.exitAfterSeconds * 1000, { k: 'ctr.exit', task: t.taskArn, ctr: c.name, code: b.exitCode ?? 0, run });
@@ -197,7 +198,7 @@ export function healthCheck(sim: SimContext, ev: PendingMap['ctr.health']): void
   }
   if (c.healthStatus !== before) {
     t.version++;
-    sim.emit('ContainerHealthChange', `Container ${c.name} of task ${t.id} is ${c.healthStatus}.`, { taskArn: t.taskArn, containerName: c.name, healthStatus: c.healthStatus });
+    sim.emit('ContainerHealthChange', say('ContainerHealthChange.status', { name: c.name, id: t.id, status: c.healthStatus }), { taskArn: t.taskArn, containerName: c.name, healthStatus: c.healthStatus });
     updateTaskHealth(sim, t);
     startReady(sim, t);
   }

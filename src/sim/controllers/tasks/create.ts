@@ -1,6 +1,7 @@
 import type { SimContext } from '../../model/context';
 import type { Container, ContainerInstance, EbsVolumeAttachment, Requirements, Tag, Task, TaskDefinition, TaskStatus, WaitingPlacement } from '../../model/types';
 import { indexTask } from '../../placement/place';
+import { say } from '../../model/narration';
 
 export interface CreateTaskOptions {
   clusterArn: string;
@@ -54,7 +55,7 @@ function waitForCapacity(sim: SimContext, t: Task, waiting: NonNullable<CreateTa
   t.waiting = waiting;
   w.waiting.push(taskArn);
   indexTask(w, t, 1);
-  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is PROVISIONING: waiting for capacity from ${waiting.capacityProvider}.`, {
+  sim.emit('TaskStateChange', say('TaskStateChange.provisioning', { id: t.id, family: t.family, provider: waiting.capacityProvider }), {
     taskArn,
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
@@ -215,13 +216,17 @@ export function bindTask(sim: SimContext, t: Task, td: TaskDefinition, ci: Conta
   if (initial === 'PENDING') t.connectedAtMs ??= sim.now;
   t.lastStatus = initial;
   t.version++;
-  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${initial}${ci ? ` on ${ci.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {
-    taskArn: t.taskArn,
-    lastStatus: initial,
-    desiredStatus: 'RUNNING',
-    group: t.group,
-    ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
-  });
+  sim.emit(
+    'TaskStateChange',
+    ci ? say('TaskStateChange.on', { id: t.id, family: t.family, status: initial, instance: ci.ec2InstanceId }) : say('TaskStateChange.in', { id: t.id, family: t.family, status: initial, zone: t.availabilityZone }),
+    {
+      taskArn: t.taskArn,
+      lastStatus: initial,
+      desiredStatus: 'RUNNING',
+      group: t.group,
+      ...(ci ? { containerInstanceArn: ci.containerInstanceArn } : {}),
+    },
+  );
   if (needsEni) sim.engine.after(t.launchType === 'FARGATE' ? d.fargateProvisionMs : d.eniAttachMs, { k: 'task.provisioned', task: t.taskArn });
   else sim.engine.after(d.agentAckMs, { k: 'task.pull', task: t.taskArn });
   sim.notices.emit('taskChanged', t);

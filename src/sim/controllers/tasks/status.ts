@@ -1,5 +1,6 @@
 import type { SimContext } from '../../model/context';
 import type { ImageBehavior, Task, TaskStatus } from '../../model/types';
+import { say } from '../../model/narration';
 
 /**
  * The task lifecycle as the agent and ECS drive it (ecs-spec §4): PROVISIONING → PENDING (pull,
@@ -35,13 +36,17 @@ export function setStatus(sim: SimContext, t: Task, s: TaskStatus): void {
   if (t.lastStatus === 'PROVISIONING') t.connectedAtMs ??= sim.now;
   t.lastStatus = s;
   t.version++;
-  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is ${s}${t.ec2InstanceId ? ` on ${t.ec2InstanceId}` : ` in ${t.availabilityZone}`}.`, {
-    taskArn: t.taskArn,
-    lastStatus: s,
-    desiredStatus: t.desiredStatus,
-    group: t.group,
-    ...(t.stopCode ? { stopCode: t.stopCode } : {}),
-    ...(s === 'STOPPED' && t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
-  });
+  sim.emit(
+    'TaskStateChange',
+    t.ec2InstanceId ? say('TaskStateChange.on', { id: t.id, family: t.family, status: s, instance: t.ec2InstanceId }) : say('TaskStateChange.in', { id: t.id, family: t.family, status: s, zone: t.availabilityZone }),
+    {
+      taskArn: t.taskArn,
+      lastStatus: s,
+      desiredStatus: t.desiredStatus,
+      group: t.group,
+      ...(t.stopCode ? { stopCode: t.stopCode } : {}),
+      ...(s === 'STOPPED' && t.stoppedReason ? { stoppedReason: t.stoppedReason } : {}),
+    },
+  );
   sim.notices.emit('taskChanged', t);
 }

@@ -4,6 +4,7 @@ import type { ContainerInstance, Task } from '../../model/types';
 import { indexTask } from '../../placement/place';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { imageBehavior, setStatus, task } from './status';
+import { say } from '../../model/narration';
 
 /** Stopping tasks: asked to stop (drain, SIGTERM, SIGKILL after the stop timeout), or killed with their host. */
 
@@ -19,7 +20,7 @@ export function stopTask(sim: SimContext, t: Task, stopCode: string | undefined,
     delete t.waiting;
     sim.world.waiting = sim.world.waiting.filter((a) => a !== t.taskArn);
   }
-  sim.emit('TaskStateChange', `Task ${t.id} (${t.family}) is asked to stop: ${reason}`, {
+  sim.emit('TaskStateChange', say('TaskStateChange.stopping', { id: t.id, family: t.family, reason }), {
     taskArn: t.taskArn,
     lastStatus: t.lastStatus,
     desiredStatus: 'STOPPED',

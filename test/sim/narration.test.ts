@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { NARRATION, say, slotsOf, type Form } from '../../src/sim/model/narration';
+
+describe('the narration table', () => {
+  it('says a form with its values in its slots, each as a template literal would say it', () => {
+    const s = say('TaskStateChange.provisioning', { id: 'abc', family: 'web', provider: 'FARGATE' });
+    expect(s).toEqual({ form: 'TaskStateChange.provisioning', values: { id: 'abc', family: 'web', provider: 'FARGATE' }, message: 'Task abc (web) is PROVISIONING: waiting for capacity from FARGATE.' });
+    expect(say('ServiceCreated.created', { name: 'web', count: 3 }).values).toEqual({ name: 'web', count: '3' });
+    expect(say('FargateSpotCapacity.none', {}).message).toBe('Fargate Spot has no spare capacity.');
+  });
+
+  it('fills a slot that stands twice with the same value, and keeps no values beyond the slots', () => {
+    const v = { name: 'api', endpoint: 'api.example', min: 1, max: 4, taskDefinition: 'api:1', extra: 'not kept' };
+    const s = say('ExpressGatewayServiceChange.active', v);
+    expect(s.message).toContain('Express service api is ACTIVE at https://api.example: service api on Fargate (canary deployments, 1-4 tasks');
+    expect(Object.keys(s.values).sort()).toEqual(['endpoint', 'max', 'min', 'name', 'taskDefinition']);
+  });
+
+  it('names every slot of a template once, in order', () => {
+    expect(slotsOf('TaskStateChange.on')).toEqual(['id', 'family', 'status', 'instance']);
+    for (const form of Object.keys(NARRATION) as Form[]) expect(form.split('.').length, form).toBeGreaterThanOrEqual(2);
+  });
+});
