@@ -22,7 +22,18 @@ describe('an exception inside an event handler never leaves the clock', () => {
     expect(seen).toEqual([1000, 2000, 3000, 4000, 5000]);
     expect(e.now).toBe(10_000);
     expect(e.faults).toBe(1);
-    expect(e.log).toEqual([{ t: 500, type: FAULT_EVENT, message: "The simulator stopped 'boom' at 500 ms: a defect. The clock goes on.", pendingKind: 'boom', error: 'a defect', pending: { k: 'boom', detail: 7 } }]);
+    expect(e.log).toEqual([
+      {
+        t: 500,
+        type: FAULT_EVENT,
+        message: "The simulator stopped 'boom' at 500 ms: a defect. The clock goes on.",
+        form: 'sim.fault.stopped',
+        values: { kind: 'boom', at: '500', error: 'a defect' },
+        pendingKind: 'boom',
+        error: 'a defect',
+        pending: { k: 'boom', detail: 7 },
+      },
+    ]);
   });
 
   it('in a Sim: a handler that throws is reported in the timeline as an account event, and later work still runs', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Engine, FAULT_EVENT } from '../../src/sim/core/engine';
 import { NARRATION, say, slotsOf, type Form } from '../../src/sim/model/narration';
 
 describe('the narration table', () => {
@@ -19,5 +20,17 @@ describe('the narration table', () => {
   it('names every slot of a template once, in order', () => {
     expect(slotsOf('TaskStateChange.on')).toEqual(['id', 'family', 'status', 'instance']);
     for (const form of Object.keys(NARRATION) as Form[]) expect(form.split('.').length, form).toBeGreaterThanOrEqual(2);
+  });
+
+  it("says the engine's fault report as the table's form does, though the engine sits on the floor below the table", () => {
+    const e = new Engine('x');
+    e.on('boom', () => {
+      throw new Error('a defect');
+    });
+    e.after(500, { k: 'boom' });
+    e.runUntil(1000);
+    const fault = e.log.find((x) => x.type === FAULT_EVENT)!;
+    expect(fault.form).toBe('sim.fault.stopped');
+    expect(say('sim.fault.stopped', fault.values as { kind: string; at: string; error: string }).message).toBe(fault.message);
   });
 });

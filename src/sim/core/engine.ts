@@ -15,7 +15,17 @@ export interface SimEvent {
   type: string;
   /** The event in words, as a learner reads it in the event log. */
   message: string;
+  /** The form of the sandbox's narration `message` says (`<type>.<form>`, a key of src/sim/model/narration.ts), when it is one. */
+  form?: string;
+  /** The values the form's slots hold in `message`. */
+  values?: Readonly<Record<string, string>>;
   [field: string]: unknown;
+}
+
+/** The form and values an event's message was said from. */
+export interface Narrated {
+  readonly form: string;
+  readonly values: Readonly<Record<string, string>>;
 }
 
 /** The pending events of kind `K` among `P` (any pending event when `P` is the open `Pending`). */
@@ -114,9 +124,9 @@ export class Engine<P extends { k: string } = Pending> {
     return this.events;
   }
 
-  /** Appends a typed event to the timeline. */
-  emit(type: string, message: string, data?: Record<string, unknown>): SimEvent {
-    const e: SimEvent = { t: this.now, type, message, ...data };
+  /** Appends a typed event to the timeline; `said`, when the message was said from a form, is kept beside it. */
+  emit(type: string, message: string, data?: Record<string, unknown>, said?: Narrated): SimEvent {
+    const e: SimEvent = said ? { t: this.now, type, message, form: said.form, values: said.values, ...data } : { t: this.now, type, message, ...data };
     this.events.push(e);
     for (const l of this.listeners) l(e);
     return e;
@@ -190,7 +200,9 @@ export class Engine<P extends { k: string } = Pending> {
   private fault(ev: P, error: string): void {
     this.faults++;
     const fields: FaultFields = { pendingKind: ev.k, error, pending: { ...ev } };
-    this.emit(FAULT_EVENT, `The simulator stopped '${ev.k}' at ${this.now} ms: ${error}. The clock goes on.`, fields);
+    // The form 'sim.fault.stopped' of the narration table (src/sim/model/narration.ts), said here on the floor below it.
+    const said = { form: `${FAULT_EVENT}.stopped`, values: { kind: ev.k, at: String(this.now), error } };
+    this.emit(FAULT_EVENT, `The simulator stopped '${ev.k}' at ${this.now} ms: ${error}. The clock goes on.`, fields, said);
   }
 
   private noHandler(ev: P): void {

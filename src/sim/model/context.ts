@@ -56,7 +56,7 @@ export abstract class SimContext {
    */
   emit<T extends EventType>(type: T, message: T extends FreeText ? string : Said<FormOf<T>>, data: EventMap[T]): void {
     if (typeof message === 'string') this.engine.emit(type, message, data);
-    else this.engine.emit(type, message.message, data);
+    else this.engine.emit(type, message.message, data, message);
   }
 
   /** API timestamp (epoch seconds) of a simulated time. */
