@@ -14,7 +14,7 @@ const Entry = memo(function Entry({ e }: { e: SimEvent }) {
   const { locale } = useT();
   return (
     <li className={`ev ev-${e.type}`}>
-      <time>{clock(e.t)}</time> {readable(eventText(locale, e.type, e.message))}
+      <time>{clock(e.t)}</time> {readable(eventText(locale, e))}
     </li>
   );
 });
@@ -48,7 +48,7 @@ export function EventLog({ filters = true }: { filters?: boolean } = {}) {
   const [category, setCategory] = useState('all');
   const [text, setText] = useState('');
   // The text filter reads each event as its entry shows it, in the page's language.
-  const select = useMemo(() => eventLogSelector(category, text, 200, (e) => readable(eventText(locale, e.type, e.message))), [category, text, locale]);
+  const select = useMemo(() => eventLogSelector(category, text, 200, (e) => readable(eventText(locale, e))), [category, text, locale]);
   const { shown: events, total, world } = useSandbox(select);
   const panes = useSandbox(worldLabels);
   const list = useRef<HTMLDivElement>(null);

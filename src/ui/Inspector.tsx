@@ -54,7 +54,7 @@ export function Inspector() {
             <ol className="history">
               {info.history.map((e, i) => (
                 <li key={i}>
-                  <time>{clock(e.t)}</time> {readable(eventText(t.locale, e.type, e.message))}
+                  <time>{clock(e.t)}</time> {readable(eventText(t.locale, e))}
                 </li>
               ))}
             </ol>

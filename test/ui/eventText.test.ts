@@ -1,46 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { checkLesson, parseIndex, parseLesson } from '../../src/content/lesson';
-import { loadLocale, translate } from '../../src/i18n';
-import { eventMessage, eventText } from '../../src/ui/eventText';
+import { checkLesson, parseDemo, parseIndex, parseLesson } from '../../src/content/lesson';
+import { runScenario } from '../../src/content/runner';
+import { loadLocale } from '../../src/i18n';
+import { eventText } from '../../src/ui/eventText';
 import type { SimEvent } from '../../src/sim';
+import { FREE_TEXT } from '../../src/sim/model/narration';
 import { lessonFiles } from '../support/pins';
 
-/** Every event of every lesson's reference solution: the runs a learner's event log is most often made of. */
-function lessonEvents(): SimEvent[] {
+/** Every event of every lesson's reference solution and traps, and of every demo and its variants: what a learner's event log is made of. */
+function learnerEvents(): SimEvent[] {
   const files = lessonFiles();
+  const index = parseIndex(files);
   const out: SimEvent[] = [];
-  for (const id of parseIndex(files).chapters.flatMap((c) => c.lessons)) {
+  for (const id of index.chapters.flatMap((c) => c.lessons)) {
     const lesson = parseLesson(files, id);
-    checkLesson(lesson, lesson.solution, { after: (t) => void out.push(...t.sim.events) });
+    for (const log of [lesson.solution, ...lesson.traps.map((t) => t.log)]) checkLesson(lesson, log, { after: (t) => void out.push(...t.sim.events) });
+  }
+  for (const id of index.demos) {
+    const d = parseDemo(files, id);
+    out.push(...runScenario(d.scenario).events);
+    for (const v of d.variants) out.push(...runScenario(v.scenario, { seed: v.seed }).events);
   }
   return out;
 }
 
-describe("the event log's own words", () => {
-  const events = lessonEvents();
+const freeText = new Set<string>(FREE_TEXT);
 
-  it("read back the engine's English exactly: each message a pattern reads is its key's English text with the pattern's values", () => {
-    let read = 0;
-    for (const e of events) {
-      const m = eventMessage(e.type, e.message);
-      if (!m) continue;
-      read++;
-      expect(translate('en', m.key, m.params), `${e.type}: ${e.message}`).toBe(e.message);
-    }
-    expect(read).toBeGreaterThan(800);
+describe("the event log's own words", () => {
+  const events = learnerEvents();
+
+  it("has every event said from a form of the narration table, but for ECS's own words", () => {
+    expect(events.length).toBeGreaterThan(4000);
+    const unsaid = events.filter((e) => e.form === undefined && !freeText.has(e.type));
+    expect(unsaid.map((e) => `${e.type}: ${e.message}`).slice(0, 5)).toEqual([]);
+    for (const e of events.filter((x) => x.form !== undefined)) expect(e.form!.startsWith(`${e.type}.`), `${e.type} said as ${e.form!}`).toBe(true);
   });
 
-  it("are said in Spanish for nearly every event but ECS's own service events, which stay as ECS writes them", async () => {
+  it('says them in English as the engine wrote them', () => {
+    for (const e of events) expect(eventText('en', e)).toBe(e.message);
+  });
+
+  it("says the sandbox's own events in Spanish from their forms, and ECS's service events as ECS writes them", async () => {
     await loadLocale('es');
-    const own = events.filter((e) => e.type !== 'ServiceEvent');
-    const english = own.filter((e) => eventText('es', e.type, e.message) === e.message);
-    // Those left in English: types no pattern reads yet (alarms, scaling policies, traffic shapes and the like).
-    expect(english.length / own.length, [...new Set(english.map((e) => e.type))].join(', ')).toBeLessThan(0.05);
-    const launched = own.find((e) => e.type === 'InstanceLaunched')!;
-    expect(eventText('es', launched.type, launched.message)).toMatch(/^La instancia EC2 i-\S+ \([\w.]+\) se está lanzando en us-east-1[a-c]\.$/);
+    const own = events.filter((e) => !freeText.has(e.type));
+    const english = own.filter((e) => eventText('es', e) === e.message);
+    // Those that stay English are sentences made only of values (a Docker error after a container's name).
+    expect(english.length / own.length, [...new Set(english.map((e) => e.form))].join(', ')).toBeLessThan(0.01);
+    const launched = own.find((e) => e.type === 'InstanceLaunched' && e.form === 'InstanceLaunched.zone')!;
+    expect(eventText('es', launched)).toMatch(/^La instancia EC2 i-\S+ \([\w.]+\) se está lanzando en us-east-1[a-c]\.$/);
     const steady = events.find((e) => e.type === 'ServiceEvent')!;
-    expect(eventText('es', steady.type, steady.message)).toBe(steady.message);
-    // A task's stopped reason is ECS's: it stays in English inside the Spanish sentence.
-    expect(eventText('es', 'TaskStateChange', 'Task abc (web) is asked to stop: Essential container in task exited')).toBe('Se pide a la tarea abc (web) que se detenga: Essential container in task exited');
+    expect(eventText('es', steady)).toBe(steady.message);
+  });
+
+  it("keeps ECS's words inside a Spanish sentence: a task's stopped reason is one of its values", async () => {
+    await loadLocale('es');
+    const stopping = { message: 'Task abc (web) is asked to stop: Essential container in task exited', form: 'TaskStateChange.stopping', values: { id: 'abc', family: 'web', reason: 'Essential container in task exited' } };
+    expect(eventText('es', stopping)).toBe('Se pide a la tarea abc (web) que se detenga: Essential container in task exited');
+    // A message without a form (a service event, or an event saved before events carried forms) stays as written.
+    expect(eventText('es', { message: '(service web) has reached a steady state.' })).toBe('(service web) has reached a steady state.');
   });
 });
