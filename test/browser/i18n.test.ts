@@ -204,11 +204,19 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
         {
           name: 'ana.json',
           mimeType: 'application/json',
-          buffer: Buffer.from(JSON.stringify({ version: 1, lessons: { L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 2, activeMs: 754_400, checks: 3 }, L2: { passed: false, checkedAt: 0 } } })),
+          buffer: Buffer.from(
+            JSON.stringify({
+              version: 1,
+              lessons: {
+                L1: { passed: true, checkedAt: 95_000, predictionsRight: 1, predictionsAsked: 2, rightPredictions: ['where-forum'], askedPredictions: ['where-forum', 'crash'], activeMs: 754_400, checks: 3 },
+                L2: { passed: false, checkedAt: 0 },
+              },
+            }),
+          ),
         },
       ]);
       const cells = () => page.locator('.class-table tbody tr').evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent).join('|')));
-      await expect.poll(cells).toEqual(['ana|L1|sí|12 minutos y 34 segundos|3|0:01:35||1 de 2', 'ana|L2|no|—|—|0:00:00||']);
+      await expect.poll(cells).toEqual(['ana|L1|sí|12 minutos y 34 segundos|3|0:01:35||1 de 2|where-forum (falló: crash)', 'ana|L2|no|—|—|0:00:00|||']);
       expect(await page.locator('.class-export').textContent()).toContain('El CSV está en el idioma de la página (Español)');
       await page.screenshot({ path: resolve(SHOTS, 'i18n-class-es-1280x720.png') });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar como CSV' }).click()]);
@@ -216,12 +224,12 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
         .toString()
         .split('\r\n');
       expect(csv[0]).toBe(
-        'Estudiante,Lección,Aprobada,Tiempo en la lección (s),Tiempo en la lección,Comprobaciones,Tiempo simulado en la última comprobación,Trampas en las que cayó,Predicciones acertadas,Empezada,Aprobada por primera vez',
+        'Estudiante,Lección,Aprobada,Tiempo en la lección (s),Tiempo en la lección,Comprobaciones,Tiempo simulado en la última comprobación,Trampas en las que cayó,Predicciones acertadas,Qué predicciones acertó,Empezada,Aprobada por primera vez',
       );
-      expect(csv[1]).toBe('ana,L1,sí,754,12 minutos y 34 segundos,3,0:01:35,,1 de 2,,');
+      expect(csv[1]).toBe('ana,L1,sí,754,12 minutos y 34 segundos,3,0:01:35,,1 de 2,where-forum (falló: crash),,');
       // The picker in the Class page's header: in English the same export is in English.
       await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
-      await expect.poll(cells).toEqual(['ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 2', 'ana|L2|no|—|—|0:00:00||']);
+      await expect.poll(cells).toEqual(['ana|L1|yes|12 minutes, 34 seconds|3|0:01:35||1 of 2|where-forum (missed: crash)', 'ana|L2|no|—|—|0:00:00|||']);
     } finally {
       await context.close();
     }
