@@ -150,7 +150,7 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
       await expect.poll(() => page.locator('table.compare tbody th').allTextContents()).toEqual(['Binpack por memoria', 'Spread por AZ, luego por instancia', 'Random']);
       await expect.poll(() => panes.innerText()).toMatch(/us-east-1a\s+2 instancias/);
       // Each instance's meters are named in Spanish too: 3 worlds of 4 instances.
-      expect(await panes.getByRole('meter', { name: 'CPU reservada' }).count()).toBe(12);
+      await expect.poll(() => panes.getByRole('meter', { name: 'CPU reservada' }).count()).toBe(12);
       // At 1280×720 the panes' longer Spanish headings are whole, and their text 11 px or more on screen.
       await page.setViewportSize({ width: 1280, height: 720 });
       await expect.poll(() => page.evaluate(PANE_TEXT)).toEqual({ small: [], cut: [] });
