@@ -16,6 +16,6 @@ export type { NoticeMap } from './model/notices';
 export type { WorldState } from './model/world';
 export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './queries/describe';
 export { ecsInputShape, ecsShape, inputShape, shapeOf } from './api/params';
-export { expandTrace } from './placement/place';
+export { expandTrace, type ExpandOptions } from './placement/traces';
 export { imageManifest, manifestDigest, parseImageRef, ecrHost, type ImageRef } from './model/registry';
 export { sha256Hex } from './core/sha256';

@@ -88,7 +88,7 @@ function PlacementTable({ info }: { info: Inspection }) {
       {tr.failure && (
         <p className="bad" role="note">
           {t('placement.notPlaced')} {tr.failure.reason}
-          {tr.failure.detail ? ` (${placementDetail(tr.failure.detail, t)})` : ''}.
+          {tr.failure.detail ? ` (${placementDetail(tr.failure, t)})` : ''}.
         </p>
       )}
       {tr.note && <p>{NOTE_KEYS[tr.note] ? t(NOTE_KEYS[tr.note]!) : tr.note}</p>}

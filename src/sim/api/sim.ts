@@ -9,7 +9,7 @@ import { AGENT_VERSION } from '../model/agent';
 import { parseDuration } from '../core/time';
 import { resolve } from '../queries/discovery';
 import { checkMemory, exitContainer, stopTask } from '../controllers/tasks';
-import { expandTrace } from '../placement/place';
+import { expandTrace } from '../placement/traces';
 import { runExec } from './ecs/execute';
 import type { Ec2Instance, ImageBehavior, TrafficSource } from '../model/types';
 import { DEPLOYMENT_SIM_OPERATIONS } from './simDeployments';

@@ -34,6 +34,28 @@ export interface Container {
   restartCount?: number;
 }
 
+/** The forms of a placement rejection's detail (src/sim/placement/details.ts has their English). */
+export type PlacementDetailCode = 'status' | 'agent' | 'attribute' | 'subnet' | 'cpu' | 'memory' | 'gpu' | 'port' | 'eni' | 'memberOf' | 'distinct' | 'subnetFull' | 'noSubnet';
+
+/** A placement detail as data: the form its English is said from, and the form's values as the English says them. */
+export interface PlacementDetailForm {
+  code: PlacementDetailCode;
+  values: Record<string, string>;
+}
+
+/** What one strategy saw of a candidate, and whether it kept it. */
+export interface PlacementRank {
+  /** The strategy's name as the trace lists it: `binpack(memory)`, `spread(instanceId)`, `random`. */
+  strategy: string;
+  value: number | string;
+  kept: boolean;
+  /** The bucket a spread strategy counted in (an attribute's value, e.g. the AZ). */
+  bucket?: string;
+  /** The strategy as data (in a trace expanded with its forms): its type and field. */
+  type?: string;
+  field?: string;
+}
+
 /** Why a task is placed where it is: one row per candidate instance. */
 export interface PlacementCandidate {
   containerInstanceArn: string;
@@ -42,11 +64,13 @@ export interface PlacementCandidate {
   /** The filter that rejected the instance (a RunTask failure reason), if any. */
   rejectedBy?: string | undefined;
   detail?: string | undefined;
+  /** The detail's form and values (in a trace expanded with its forms; the API's traces say only `detail`). */
+  detailForm?: PlacementDetailForm | undefined;
   /**
    * For instances that passed every filter: what each strategy saw (binpack: what remains; spread:
    * tasks of the group in this instance's `bucket`, e.g. its AZ) and whether it kept the instance.
    */
-  ranks?: { strategy: string; value: number | string; kept: boolean; bucket?: string }[] | undefined;
+  ranks?: PlacementRank[] | undefined;
   chosen?: boolean | undefined;
 }
 
@@ -55,6 +79,8 @@ export interface PlacementTrace {
   atMs: number;
   group: string;
   strategies: string[];
+  /** The strategies as data, in the order of `strategies` (kept in the world; the API's traces leave it out). */
+  strategyForms?: PlacementStrategy[];
   constraints: string[];
   /** The readable rows (Fargate traces have them directly; `expandTrace` builds them from `columns`). */
   candidates?: PlacementCandidate[];
@@ -69,7 +95,7 @@ export interface PlacementTrace {
   /** The container instance chosen, or for Fargate the AZ. */
   chosen?: string;
   /** When nothing was chosen: the RunTask failure reason and the closest matching instance. */
-  failure?: { reason: string; arn?: string; detail?: string };
+  failure?: { reason: string; arn?: string; detail?: string; detailForm?: PlacementDetailForm };
   note?: string;
 }
 

@@ -3,6 +3,7 @@ import type { ContainerInstance, PlacementCandidate, PlacementStrategy, Placemen
 import type { WorldState } from '../model/world';
 import { compileClq, type ClqSubject, type CompiledClq } from './clq';
 import { SPOT_UNAVAILABLE } from '../model/capacity';
+import { sayDetail, type SaidDetail } from './details';
 
 export interface PlacementRequest {
   clusterArn: string;
@@ -39,7 +40,7 @@ export function attributeMap(ci: ContainerInstance): Map<string, string | undefi
 }
 
 /** Reads one attribute; the reserved built-ins come from the record itself (pick the reader once per decision). */
-function attrReader(name: string): (ci: ContainerInstance) => string | undefined {
+export function attrReader(name: string): (ci: ContainerInstance) => string | undefined {
   if (name === 'ecs.availability-zone') return (ci) => ci.availabilityZone;
   if (name === 'ecs.instance-type') return (ci) => ci.instanceType;
   return (ci) => attributeMap(ci).get(name);
@@ -98,7 +99,7 @@ function instancesOf(w: WorldState, arns: string[]): ContainerInstance[] {
 }
 
 /** RunTask failure reasons by code (0 = passed every filter), and how far each got for "closest matching". */
-const CODES = [
+export const CODES = [
   '',
   'INACTIVE',
   'AGENT',
@@ -178,31 +179,32 @@ function filter(w: WorldState, ci: ContainerInstance, r: PlacementRequest, compi
   return 0;
 }
 
-function detailText(t: PlacementTrace, code: number, num: number, ci: ContainerInstance | undefined): string | undefined {
+/** The detail of a rejection by filter `code` with the number behind it, in English and as its form. */
+export function detailOf(t: PlacementTrace, code: number, num: number, ci: ContainerInstance | undefined): SaidDetail | undefined {
   const need = t.need ?? { cpu: 0, memory: 0, gpu: 0 };
   switch (code) {
     case 1:
-      return `instance is ${STATUSES[num] ?? 'not ACTIVE'}`;
+      return sayDetail('status', { status: STATUSES[num] ?? 'not ACTIVE' });
     case 2:
-      return 'the container agent is disconnected';
+      return sayDetail('agent', {});
     case 3:
-      return `missing required attribute ${t.requiredAttributes?.[num] ?? ''}`;
+      return sayDetail('attribute', { name: t.requiredAttributes?.[num] ?? '' });
     case 4:
-      return `instance is in ${ci?.availabilityZone ?? 'another zone'}, not in the task's subnets`;
+      return sayDetail('subnet', { zone: ci?.availabilityZone ?? 'another zone' });
     case 5:
-      return `needs ${need.cpu} CPU units, ${num} remaining`;
+      return sayDetail('cpu', { need: need.cpu, left: num });
     case 6:
-      return `needs ${need.memory} MiB, ${num} MiB remaining`;
+      return sayDetail('memory', { need: need.memory, left: num });
     case 7:
-      return `needs ${need.gpu} GPU, ${num} remaining`;
+      return sayDetail('gpu', { need: need.gpu, left: num });
     case 8:
-      return `host port ${Math.abs(num)}/${num < 0 ? 'udp' : 'tcp'} is already in use`;
+      return sayDetail('port', { port: `${Math.abs(num)}/${num < 0 ? 'udp' : 'tcp'}` });
     case 9:
-      return `all ${num} task ENIs of ${ci?.instanceType ?? 'the instance'} are in use`;
+      return sayDetail('eni', { count: num, type: ci?.instanceType ?? 'the instance' });
     case 10:
-      return `does not match ${t.constraints[num]?.replace(/^memberOf: /, '') ?? ''}`;
+      return sayDetail('memberOf', { expression: t.constraints[num]?.replace(/^memberOf: /, '') ?? '' });
     case 11:
-      return `already runs a task of ${t.group}`;
+      return sayDetail('distinct', { group: t.group });
     default:
       return undefined;
   }
@@ -212,7 +214,7 @@ function detailText(t: PlacementTrace, code: number, num: number, ci: ContainerI
  * Chooses a container instance for one task (ecs-spec §1.1): filters (status, agent, attributes,
  * location, resources, ports, ENIs), then constraints, then the strategies in order. Ties left after
  * the last strategy go to the instance registered first [SIM]. Every candidate is traced; the trace
- * is kept in columns and turned into rows by `expandTrace` when someone reads it.
+ * is kept in columns and turned into rows by `expandTrace` (traces.ts) when someone reads it.
  */
 export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream, traceId: number, nowMs: number): PlacementResult {
   const list = candidatesOf(w, r);
@@ -233,6 +235,7 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
     atMs: nowMs,
     group: r.group,
     strategies: strategies.map(strategyName),
+    strategyForms: strategies.map((s) => (s.field !== undefined ? { type: s.type, field: s.field } : { type: s.type })),
     constraints: r.constraints.map((c) => (c.expression ? `${c.type}: ${c.expression}` : c.type)),
     need: { cpu: r.req.cpu, memory: r.req.memory, gpu: r.req.gpu },
     requiredAttributes: r.req.attributes.map((a) => (a.value !== undefined ? `${a.name}=${a.value}` : a.name)),
@@ -244,7 +247,8 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
   if (passed.length === 0) {
     if (closest >= 0) {
       const ci = list[closest]!;
-      trace.failure = { reason: CODES[columns.codes[closest]!]!, arn: ci.containerInstanceArn, detail: detailText(trace, columns.codes[closest]!, columns.nums[closest]!, ci) };
+      const said = detailOf(trace, columns.codes[closest]!, columns.nums[closest]!, ci);
+      trace.failure = { reason: CODES[columns.codes[closest]!]!, arn: ci.containerInstanceArn, detail: said?.detail, ...(said ? { detailForm: said.form } : {}) };
     } else trace.failure = { reason: 'MISSING', detail: 'No Container Instances were found in your cluster.' };
     return { trace };
   }
@@ -364,44 +368,6 @@ function spreadScores(w: WorldState, group: string, list: ContainerInstance[], s
   return sc;
 }
 
-/**
- * The readable form of a trace: one row per candidate instance with the filter that rejected it and
- * why, or `ranks` (what each strategy saw, with the bucket a spread strategy counted in, and whether
- * it kept the instance), as "why here / why PENDING" shows it.
- */
-export function expandTrace(w: WorldState, t: PlacementTrace): PlacementTrace {
-  const { columns, ...rest } = t;
-  if (!columns) return t;
-  const S = t.strategies.length;
-  const readers = t.strategies.map((name) => {
-    const m = /^spread\(attribute:(.+)\)$/.exec(name);
-    return m ? attrReader(m[1]!) : undefined;
-  });
-  const candidates: PlacementCandidate[] = columns.arns.map((arn, i) => {
-    const ci = w.containerInstances[arn];
-    const row: PlacementCandidate = { containerInstanceArn: arn, ec2InstanceId: ci?.ec2InstanceId ?? '', availabilityZone: ci?.availabilityZone ?? '' };
-    const code = columns.codes[i]!;
-    if (code) {
-      row.rejectedBy = CODES[code];
-      row.detail = detailText(t, code, columns.nums[i]!, ci);
-      return row;
-    }
-    row.ranks = [];
-    for (let j = 0; j < S; j++) {
-      const v = columns.scores[i * S + j]!;
-      if (Number.isNaN(v)) break;
-      const name = t.strategies[j]!;
-      const rank: { strategy: string; value: number | string; kept: boolean; bucket?: string } = { strategy: name, value: name === 'random' ? '-' : v, kept: j < columns.kept[i]! };
-      const read = readers[j];
-      if (read && ci) rank.bucket = read(ci) ?? '(none)';
-      row.ranks.push(rank);
-    }
-    if (arn === t.chosen) row.chosen = true;
-    return row;
-  });
-  return { ...rest, candidates };
-}
-
 /** Fargate: spread across the AZs of the task's subnets, fewest tasks of the group first [SIM: first subnet on ties]. */
 export function placeOnFargate(w: WorldState, group: string, subnets: string[], traceId: number, nowMs: number, spot = false): { subnetId?: string; trace: PlacementTrace } {
   const candidates: PlacementCandidate[] = [];
@@ -429,8 +395,10 @@ export function placeOnFargate(w: WorldState, group: string, subnets: string[], 
     const row: PlacementCandidate = { containerInstanceArn: '', ec2InstanceId: '', availabilityZone: sn.availabilityZone };
     candidates.push(row);
     if (sn.freeIps <= 0) {
+      const said = sayDetail('subnetFull', { subnet: sid });
       row.rejectedBy = 'RESOURCE:ENI';
-      row.detail = `subnet ${sid} has no free IP addresses`;
+      row.detail = said.detail;
+      row.detailForm = said.form;
       continue;
     }
     row.ranks = [{ strategy: 'spread(availability-zone)', value: n, kept: false }];
@@ -441,12 +409,14 @@ export function placeOnFargate(w: WorldState, group: string, subnets: string[], 
     atMs: nowMs,
     group,
     strategies: ['spread(availability-zone)'],
+    strategyForms: [{ type: 'spread', field: 'availability-zone' }],
     constraints: [],
     candidates,
     note: 'Fargate spreads the tasks of a group across the Availability Zones of its subnets.',
   };
   if (!best) {
-    trace.failure = { reason: 'RESOURCE:ENI', detail: 'no subnet has a free IP address' };
+    const said = sayDetail('noSubnet', {});
+    trace.failure = { reason: 'RESOURCE:ENI', detail: said.detail, detailForm: said.form };
     return { trace };
   }
   for (const c of candidates) if (c.ranks) c.ranks[0]!.kept = c.ranks[0]!.value === best.n;

@@ -47,7 +47,7 @@ function traceFor(w: WorldState, t: Task): PlacementTrace | undefined {
   let tr = t.traceId !== undefined ? w.traces.find((x) => x.id === t.traceId) : undefined;
   // A task still waiting has no decision of its own yet: show the group's latest attempt.
   if (!tr && (t.lastStatus === 'PROVISIONING' || !t.containerInstanceArn)) tr = [...w.traces].reverse().find((x) => x.group === t.group);
-  return tr ? expandTrace(w, tr) : undefined;
+  return tr ? expandTrace(w, tr, { forms: true }) : undefined;
 }
 
 export function inspect(sim: Sim, sel: Selection, transcript: { command: string; exitCode: number }[]): Inspection | undefined {

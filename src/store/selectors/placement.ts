@@ -1,10 +1,10 @@
-import type { PlacementCandidate, PlacementTrace } from '../../sim';
+import type { PlacementCandidate, PlacementDetailForm, PlacementRank, PlacementTrace } from '../../sim';
 import { DEFAULT_LOCALE, translate, type MessageKey, type Params } from '../../i18n';
 
 /**
  * One row of "Why here?": a candidate (a container instance, or for Fargate an Availability Zone),
  * what became of it, the rule that decided it, and that decision in words. The words come from the
- * locale files by the engine's filter codes and figures, so the engine's trace stays as it is.
+ * locale files by the engine's filter codes, the forms of its details and its strategies' types and fields.
  */
 export interface PlacementRow {
   candidate: string;
@@ -33,51 +33,29 @@ const FILTERS: Record<string, MessageKey> = {
   'DistinctInstance placement constraint unsatisfied.': 'placement.filter.distinctInstance',
 };
 
-/**
- * The engine's detail of a rejection (src/sim/placement/place.ts says them in these shapes), read back into
- * its figures so the page says it in its own language; a detail of another shape is shown as it is.
- */
-const DETAILS: [RegExp, MessageKey, string[]][] = [
-  [/^instance is (\S+)$/, 'placement.detail.status', ['status']],
-  [/^the container agent is disconnected$/, 'placement.detail.agent', []],
-  [/^missing required attribute (.*)$/, 'placement.detail.attribute', ['name']],
-  [/^instance is in (.+), not in the task's subnets$/, 'placement.detail.subnet', ['zone']],
-  [/^needs (\S+) CPU units, (\S+) remaining$/, 'placement.detail.cpu', ['need', 'left']],
-  [/^needs (\S+) MiB, (\S+) MiB remaining$/, 'placement.detail.memory', ['need', 'left']],
-  [/^needs (\S+) GPU, (\S+) remaining$/, 'placement.detail.gpu', ['need', 'left']],
-  [/^host port (\S+) is already in use$/, 'placement.detail.port', ['port']],
-  [/^all (\S+) task ENIs of (.+) are in use$/, 'placement.detail.eni', ['count', 'type']],
-  [/^does not match (.*)$/, 'placement.detail.memberOf', ['expression']],
-  [/^already runs a task of (.+)$/, 'placement.detail.distinct', ['group']],
-  [/^subnet (\S+) has no free IP addresses$/, 'placement.detail.subnetFull', ['subnet']],
-  [/^no subnet has a free IP address$/, 'placement.detail.noSubnet', []],
-];
-
-/** A rejection's or a failure's detail in the page's language. */
-export function placementDetail(detail: string, say: Say = ENGLISH): string {
-  for (const [re, key, names] of DETAILS) {
-    const m = re.exec(detail);
-    if (m) return say(key, Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])));
-  }
-  return detail;
+/** A rejection's or a failure's detail in the page's language, from its form and values; a detail without a form (AWS's own words) is shown as it is. */
+export function placementDetail(d: { detail?: string | undefined; detailForm?: PlacementDetailForm | undefined }, say: Say = ENGLISH): string {
+  const form = d.detailForm;
+  if (!form) return d.detail ?? '';
+  const key: MessageKey = `placement.detail.${form.code}`;
+  return say(key, form.values);
 }
 
-type Rank = NonNullable<PlacementCandidate['ranks']>[number];
+type Rank = PlacementRank;
 
 /** What a strategy saw of a candidate, in words: "3 tasks of the group in us-east-1a". */
 function seen(r: Rank, fargate: boolean, say: Say): string {
-  const binpack = /^binpack\((\w+)\)$/.exec(r.strategy);
-  if (binpack) return say(binpack[1] === 'cpu' ? 'placement.seen.cpu' : 'placement.seen.memory', { value: String(r.value) });
+  if (r.type === 'binpack') return say(r.field === 'cpu' ? 'placement.seen.cpu' : 'placement.seen.memory', { value: String(r.value) });
   const count = Number(r.value);
-  if (/^spread\((instanceId|host)\)$/.test(r.strategy)) return say('placement.seen.instance', { count });
+  if (r.type === 'spread' && (r.field === 'instanceId' || r.field === 'host')) return say('placement.seen.instance', { count });
   if (r.bucket !== undefined) return say('placement.seen.bucket', { count, bucket: r.bucket });
   return say(fargate ? 'placement.seen.zone' : 'placement.seen.counted', { count });
 }
 
 /** What a strategy prefers, said after its figures. */
-function prefers(strategy: string, say: Say): string {
-  if (strategy.startsWith('binpack')) return say('placement.prefers.binpack');
-  if (strategy.startsWith('spread')) return say('placement.prefers.spread');
+function prefers(type: string | undefined, say: Say): string {
+  if (type === 'binpack') return say('placement.prefers.binpack');
+  if (type === 'spread') return say('placement.prefers.spread');
   return say('placement.prefers.random');
 }
 
@@ -108,21 +86,21 @@ function row(c: PlacementCandidate, d: Decision): PlacementRow {
   const base = { candidate: label(c, fargate, say), zone: c.availabilityZone };
   if (c.rejectedBy) {
     const rule = FILTERS[c.rejectedBy];
-    return { ...base, verdict: 'rejected', rule: rule ? say(rule) : c.rejectedBy, why: c.detail ? `${cap(placementDetail(c.detail, say))}.` : `${c.rejectedBy}.` };
+    return { ...base, verdict: 'rejected', rule: rule ? say(rule) : c.rejectedBy, why: c.detail ? `${cap(placementDetail(c, say))}.` : `${c.rejectedBy}.` };
   }
   const ranks = c.ranks ?? [];
-  const ranked = ranks.filter((r) => r.strategy !== 'random');
+  const ranked = ranks.filter((r) => !isRandom(r));
   const list = ranked.map((r) => `${r.strategy}: ${seen(r, fargate, say)}`).join('; ');
   const kept = ranked.length === 0 ? say('placement.kept.filters') : say(ranked.length === 1 ? 'placement.kept.strategy' : 'placement.kept.every', { list });
   const out = ranks.findIndex((r) => !r.kept);
   const r = ranks[out];
-  if (r && r.strategy !== 'random') {
+  if (r && !isRandom(r)) {
     const b = d.best[out];
     return {
       ...base,
       verdict: 'ranked out',
       rule: say('placement.rule.strategy', { n: out + 1, name: r.strategy }),
-      why: say('placement.why.rankedOut', { seen: cap(seen(r, fargate, say)), best: b ? seen(b, fargate, say) : say('placement.less'), prefers: prefers(r.strategy, say) }),
+      why: say('placement.why.rankedOut', { seen: cap(seen(r, fargate, say)), best: b ? seen(b, fargate, say) : say('placement.less'), prefers: prefers(r.type, say) }),
     };
   }
   if (ranked.length < ranks.length) {
@@ -138,7 +116,10 @@ function row(c: PlacementCandidate, d: Decision): PlacementRow {
   return { ...base, verdict: 'chosen', rule: S ? say('placement.rule.strategy', { n: S, name: trace.strategies[S - 1]! }) : say('placement.rule.filters'), why: say(S ? 'placement.why.chosen' : 'placement.why.only', { kept }) };
 }
 
-/** Every candidate of a placement decision with the rule that decided it; ties are said in words (English unless `say` is given). */
+/**
+ * Every candidate of a placement decision with the rule that decided it; ties are said in words (English unless `say` is given).
+ * The trace is one expanded with its forms (`expandTrace(w, t, { forms: true })`): the words come from its details' forms and its ranks' strategies.
+ */
 export function placementRows(trace: PlacementTrace, say: Say = ENGLISH): PlacementRow[] {
   const cands = trace.candidates ?? [];
   const fargate = cands.length > 0 && cands.every((c) => !c.containerInstanceArn);
@@ -149,10 +130,13 @@ export function placementRows(trace: PlacementTrace, say: Say = ENGLISH): Placem
     say,
     best: keptValues(cands, S),
     survivors: cands.filter((c) => !c.rejectedBy && (c.ranks?.length ?? 0) === S && (c.ranks ?? []).every((r) => r.kept)).length,
-    atRandom: cands.filter((x) => x.ranks?.some((r) => r.strategy === 'random')).length,
+    atRandom: cands.filter((x) => x.ranks?.some(isRandom)).length,
     tieBreak: say(fargate ? 'placement.tieBreak.zone' : 'placement.tieBreak.instance'),
   };
   return cands.map((c) => row(c, d));
 }
+
+/** Whether a strategy picked at random (it ranks nothing). */
+const isRandom = (r: Rank) => r.type === 'random';
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

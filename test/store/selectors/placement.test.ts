@@ -13,7 +13,7 @@ function traces(...runs: string[]) {
   for (const r of runs) runAction(store, 'console.run', `aws ecs run-task --cluster demo --task-definition web ${r}`);
   runAction(store, 'clock.jump', '3m');
   const w = store.getState().world.timeline!.sim.world;
-  return w.traces.map((t) => placementRows(expandTrace(w, t)));
+  return w.traces.map((t) => placementRows(expandTrace(w, t, { forms: true })));
 }
 
 describe('why here', () => {
@@ -67,7 +67,7 @@ describe('why here, in Spanish', () => {
     await loadLocale('es');
     const store = withTasks(4);
     const w = store.getState().world.timeline!.sim.world;
-    const last = expandTrace(w, w.traces.at(-1)!);
+    const last = expandTrace(w, w.traces.at(-1)!, { forms: true });
     const en = placementRows(last);
     const es = placementRows(last, translator('es'));
     expect(en.find((r) => r.verdict === 'rejected')).toMatchObject({ rule: 'port filter', why: 'Host port 80/tcp is already in use.' });
