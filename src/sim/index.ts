@@ -1,5 +1,6 @@
 /** The engine's public surface: everything outside src/sim imports from here. */
 export { loadOperations, Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
+export type { MemberPath } from './core/errors';
 export type { SimEvent, Pending } from './core/engine';
 export { Engine } from './core/engine';
 export { EventHeap } from './core/heap';

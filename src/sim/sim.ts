@@ -155,7 +155,8 @@ export class Sim extends SimContext {
 
   /**
    * Calls an operation. Never throws: bad input and refused requests come back as
-   * `{ error: { code, message } }` with AWS's error type and message.
+   * `{ error: { code, message } }` with AWS's error type and message, and `errorPath`, the member of
+   * the input the refusal is about, where the check knows it.
    */
   call(operation: string, input: unknown = {}): CallResult {
     const [ns, op] = operation.split('.', 2) as [string, string | undefined];
@@ -176,7 +177,7 @@ export class Sim extends SimContext {
       if (op && !ops && namesOf(ns)?.includes(op)) throw new Error(`the ${ns} operations have not loaded`);
       throw new ApiError('UnknownOperationException', `Unknown operation '${operation}'. Known operations: ${Sim.operations().join(', ')}.`);
     } catch (e) {
-      if (e instanceof ApiError) return { error: { code: e.code, message: e.message } };
+      if (e instanceof ApiError) return { error: { code: e.code, message: e.message }, ...(e.path ? { errorPath: e.path } : {}) };
       // A defect in the simulator: report it as AWS reports its own failures, never throw.
       const message = e instanceof Error ? e.message : String(e);
       return { error: { code: 'ServerException', message: `Internal simulator error: ${message}` } };

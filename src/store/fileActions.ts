@@ -7,29 +7,25 @@ import { parseCompose, parseManifest } from '../content/console/onDemand';
 import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPanel, withCause, type SandboxStore } from './store';
 import { SCENARIO_FILE } from './defaults';
 import { message } from '../i18n';
+import type { MemberPath } from '../sim';
 
-/** Finds where in a JSON (or YAML) document an API error is about, from the member or container it names (once YAML has loaded: withYaml). */
-export function locateError(text: string, file: string, message: string): Problem {
+/**
+ * Where in a JSON (or YAML) document an API error is about (once YAML has loaded: withYaml): the member the
+ * error's path names in the request (the nearest of it the document has), or else a top-level member the
+ * message names, or else the first line.
+ */
+export function locateError(text: string, file: string, message: string, path?: MemberPath): Problem {
   const doc = yamlLoaded().parseYaml(text);
-  const path: (string | number)[] = [];
-  const param = /parameter ([A-Za-z0-9_.[\]]+)/.exec(message);
-  if (param) {
-    for (const m of param[1]!.matchAll(/([A-Za-z0-9_]+)|\[(\d+)\]/g)) path.push(m[1] !== undefined ? m[1] : Number(m[2]));
-  } else {
-    const container = /container '([^']+)'/.exec(message) ?? /container ([A-Za-z0-9_-]+)/.exec(message);
-    const defs = (doc.data as { containerDefinitions?: { name?: string }[] } | undefined)?.containerDefinitions;
-    const i = container && Array.isArray(defs) ? defs.findIndex((d) => d?.name === container[1]) : -1;
-    if (i >= 0) {
-      path.push('containerDefinitions', i);
-      const member = [...message.matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1]!).find((k) => k in (defs![i] as object));
-      if (member) path.push(member);
-    } else {
-      const top = [...message.matchAll(/'?\b([a-z][A-Za-z]+)\b'?/g)].map((m) => m[1]!).find((k) => doc.data && typeof doc.data === 'object' && k in (doc.data as object));
-      if (top) path.push(top);
-    }
-  }
-  const at = path.length ? doc.at(path, typeof path[path.length - 1] === 'string') : { line: 1, column: 1 };
-  return { file, ...at, member: '', message, severity: 'error' };
+  const at = path?.length ? [...path] : topLevelNamed(doc.data, message);
+  const where = at.length ? doc.at(at, typeof at[at.length - 1] === 'string') : { line: 1, column: 1 };
+  return { file, ...where, member: '', message, severity: 'error' };
+}
+
+/** An error without a path: the first top-level member of the document its message names ("Invalid 'cpu' setting for task."). */
+function topLevelNamed(data: unknown, message: string): (string | number)[] {
+  if (!data || typeof data !== 'object') return [];
+  const top = [...message.matchAll(/\b([a-z][A-Za-z]+)\b/g)].map((m) => m[1]!).find((k) => Object.hasOwn(data, k));
+  return top ? [top] : [];
 }
 
 export function setProblems(store: SandboxStore, file: string, problems: Problem[]): void {
@@ -68,7 +64,7 @@ export function registerTaskDefinition(store: SandboxStore, file: string): void 
   if (!o) return;
   showPanel(store, 'console');
   if (o.exitCode !== 0) {
-    setProblems(store, file, [locateError(text, file, o.error ? `${o.error.code}: ${o.error.message}` : o.output)]);
+    setProblems(store, file, [locateError(text, file, o.error ? `${o.error.code}: ${o.error.message}` : o.output, o.errorPath)]);
     showPanel(store, 'editor');
     notify(store, message('notice.notRegistered', { output: o.output }), 'error');
   } else {

@@ -70,7 +70,8 @@ export class ServedAccount {
       this.calls.push({ at: sim.now / 1000, call: operation, input: input as Record<string, unknown>, ...(r.error ? { error: r.error } : { output: r.output }) });
     }
     this.flush();
-    return r;
+    // What the endpoint answers is the API's: the member a refusal is about is the page's, never sent.
+    return r.errorPath ? { error: r.error } : r;
   }
 
   /** Runs every region's clock to `ms` (never backwards); a running clock goes on at its speed from there. */

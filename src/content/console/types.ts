@@ -1,4 +1,4 @@
-import type { Sim } from '../../sim';
+import type { MemberPath, Sim } from '../../sim';
 import type { CallRecord } from '../calls';
 import type { EnvironmentState } from '../../formats/copilot';
 import type { Piece } from './saidTypes';
@@ -45,6 +45,8 @@ export interface CommandResult {
   response?: unknown;
   /** The API's error, as the service returned it. */
   error?: { code: string; message: string };
+  /** The member of the request the error is about, where the check knows it (for the editor's marker; never printed). */
+  errorPath?: MemberPath;
   /** The requests to the simulated account the command made, in order (not the local Docker host's). */
   calls?: CallRecord[];
   /** The rest of the work, after simulated time passes. */

@@ -1,4 +1,4 @@
-import { ApiError } from '../core/errors';
+import { ApiError, type MemberPath } from '../core/errors';
 import { MODELS, type Model, type Shape } from './models';
 
 /**
@@ -109,63 +109,73 @@ function typeOk(t: string, v: unknown): boolean {
   }
 }
 
-function check(model: Model, shapeName: string, v: unknown, path: string, errors: string[], depth: number): void {
+/** The errors found, and the member of the request the first is about. */
+interface Found {
+  errors: string[];
+  first?: MemberPath;
+}
+
+function check(model: Model, shapeName: string, v: unknown, path: string, found: Found, depth: number, where: MemberPath): void {
   const s = Object.hasOwn(model.shapes, shapeName) ? model.shapes[shapeName] : undefined;
   if (!s) return;
   const label = path === '' ? 'input' : path;
+  const fail = (e: string, at: MemberPath = where) => {
+    found.first ??= at;
+    found.errors.push(e);
+  };
   if (!typeOk(s.t, v)) {
-    errors.push(`Invalid type for parameter ${label}, value: ${pyRepr(v)}, type: ${pyType(v)}, valid types: ${VALID[s.t] ?? s.t}`);
+    fail(`Invalid type for parameter ${label}, value: ${pyRepr(v)}, type: ${pyType(v)}, valid types: ${VALID[s.t] ?? s.t}`);
     return;
   }
   if (depth > 64) {
-    errors.push(`Invalid value for parameter ${label}: nested more than 64 levels deep`); // [SIM] no model nests this deep
+    fail(`Invalid value for parameter ${label}: nested more than 64 levels deep`); // [SIM] no model nests this deep
     return;
   }
   if (s.t === 'structure') {
     const obj = v as Record<string, unknown>;
     const members = s.m ?? {};
     for (const req of s.r ?? []) {
-      if (!Object.hasOwn(obj, req) || obj[req] === undefined) errors.push(`Missing required parameter in ${label}: "${req}"`);
+      if (!Object.hasOwn(obj, req) || obj[req] === undefined) fail(`Missing required parameter in ${label}: "${req}"`);
     }
     for (const k of Object.keys(obj)) {
       const val = obj[k];
       if (val === undefined) continue; // an unset member (as a JSON request never carries one)
       if (!Object.hasOwn(members, k)) {
-        errors.push(`Unknown parameter in ${label}: "${k}", must be one of: ${Object.keys(members).join(', ')}`);
+        fail(`Unknown parameter in ${label}: "${k}", must be one of: ${Object.keys(members).join(', ')}`, [...where, k]);
         continue;
       }
-      check(model, members[k]!, val, path === '' ? k : `${path}.${k}`, errors, depth + 1);
+      check(model, members[k]!, val, path === '' ? k : `${path}.${k}`, found, depth + 1, [...where, k]);
     }
   } else if (s.t === 'list') {
     const arr = v as unknown[];
-    if (s.min !== undefined && arr.length < s.min) errors.push(`Invalid length for parameter ${label}, value: ${arr.length}, valid min length: ${s.min}`);
-    for (let i = 0; i < arr.length; i++) check(model, s.e!, arr[i], `${path}[${i}]`, errors, depth + 1);
+    if (s.min !== undefined && arr.length < s.min) fail(`Invalid length for parameter ${label}, value: ${arr.length}, valid min length: ${s.min}`);
+    for (let i = 0; i < arr.length; i++) check(model, s.e!, arr[i], `${path}[${i}]`, found, depth + 1, [...where, i]);
   } else if (s.t === 'map') {
     const obj = v as Record<string, unknown>;
     const keys = Object.keys(obj);
-    if (s.min !== undefined && keys.length < s.min) errors.push(`Invalid length for parameter ${label}, value: ${keys.length}, valid min length: ${s.min}`);
+    if (s.min !== undefined && keys.length < s.min) fail(`Invalid length for parameter ${label}, value: ${keys.length}, valid min length: ${s.min}`);
     for (const k of keys) {
-      check(model, s.k!, k, `${path}.${k}`, errors, depth + 1);
-      check(model, s.v!, obj[k], `${path}.${k}`, errors, depth + 1);
+      check(model, s.k!, k, `${path}.${k}`, found, depth + 1, [...where, k]);
+      check(model, s.v!, obj[k], `${path}.${k}`, found, depth + 1, [...where, k]);
     }
   } else if (s.t === 'string') {
-    if (s.min !== undefined && (v as string).length < s.min) errors.push(`Invalid length for parameter ${label}, value: ${(v as string).length}, valid min length: ${s.min}`);
+    if (s.min !== undefined && (v as string).length < s.min) fail(`Invalid length for parameter ${label}, value: ${(v as string).length}, valid min length: ${s.min}`);
   } else if (s.t === 'integer' || s.t === 'long' || s.t === 'double' || s.t === 'float') {
     const n = v as number;
     // [SIM] JSON has no NaN or infinity (a YAML scenario or a script can write them): refused as the request could not be sent.
-    if (!Number.isFinite(n)) errors.push(`Invalid value for parameter ${label}, value: ${pyRepr(n)}, valid values: finite numbers`);
-    else if (s.min !== undefined && n < s.min) errors.push(`Invalid value for parameter ${label}, value: ${n}, valid min value: ${s.min}`);
+    if (!Number.isFinite(n)) fail(`Invalid value for parameter ${label}, value: ${pyRepr(n)}, valid values: finite numbers`);
+    else if (s.min !== undefined && n < s.min) fail(`Invalid value for parameter ${label}, value: ${n}, valid min value: ${s.min}`);
   }
 }
 
-/** Validates a request against the input shape of `ns`.`operation`; throws ParamValidationError. */
+/** Validates a request against the input shape of `ns`.`operation`; throws ParamValidationError, about the member of the first error. */
 export function validateClient(ns: string, operation: string, input: unknown): void {
   const model = modelOf(ns);
   const shapeName = model && inputShape(ns, operation);
   if (!model || !shapeName) return;
-  const errors: string[] = [];
-  check(model, shapeName, input ?? {}, '', errors, 0);
-  if (errors.length) throw new ApiError('ParamValidationError', `Parameter validation failed:\n${errors.join('\n')}`);
+  const found: Found = { errors: [] };
+  check(model, shapeName, input ?? {}, '', found, 0, []);
+  if (found.errors.length) throw new ApiError('ParamValidationError', `Parameter validation failed:\n${found.errors.join('\n')}`, found.first);
 }
 
 /** Validates an ECS request (kept for callers of the ECS-only check). */

@@ -1,4 +1,4 @@
-import { ApiError } from '../core/errors';
+import { ApiError, type MemberPath } from '../core/errors';
 import { RANGES } from '../model/limits';
 import { MODELS, RANGE_OF, SERVICE_ERROR, type Model, type Shape } from './models';
 
@@ -41,10 +41,15 @@ interface Walk {
   enums: boolean;
   ranges: Record<string, string> | undefined;
   errors: string[];
+  /** The member of the request the first error is about. */
+  first?: MemberPath;
 }
 
-function bound(w: Walk, s: Shape, min: number | undefined, max: number | undefined, v: unknown, path: string): void {
-  const at = (constraint: string) => w.errors.push(`Value '${show(v)}' at '${path}' failed to satisfy constraint: Member must ${constraint}`);
+function bound(w: Walk, s: Shape, min: number | undefined, max: number | undefined, v: unknown, path: string, where: MemberPath): void {
+  const at = (constraint: string) => {
+    w.first ??= where;
+    w.errors.push(`Value '${show(v)}' at '${path}' failed to satisfy constraint: Member must ${constraint}`);
+  };
   if (s.t === 'string') {
     const str = v as string;
     if (max !== undefined && str.length > max) at(`have length less than or equal to ${max}`);
@@ -62,41 +67,42 @@ function bound(w: Walk, s: Shape, min: number | undefined, max: number | undefin
   }
 }
 
-function walk(w: Walk, shapeName: string, v: unknown, path: string, range?: { min?: number; max?: number }): void {
+function walk(w: Walk, shapeName: string, v: unknown, path: string, where: MemberPath, range?: { min?: number; max?: number }): void {
   const s = Object.hasOwn(w.model.shapes, shapeName) ? w.model.shapes[shapeName]! : undefined;
   if (!s || v === undefined || v === null) return;
-  bound(w, s, range?.min ?? s.min, range?.max ?? s.max, v, path);
+  bound(w, s, range?.min ?? s.min, range?.max ?? s.max, v, path, where);
   if (s.t === 'structure' && typeof v === 'object') {
     const obj = v as Record<string, unknown>;
     for (const k of Object.keys(s.m ?? {})) {
       if (!Object.hasOwn(obj, k)) continue;
       const key = `${shapeName}.${k}`;
       const named = w.ranges && Object.hasOwn(w.ranges, key) ? RANGES[w.ranges[key] as keyof typeof RANGES] : undefined;
-      walk(w, s.m![k]!, obj[k], path === '' ? member(k) : `${path}.${member(k)}`, named);
+      walk(w, s.m![k]!, obj[k], path === '' ? member(k) : `${path}.${member(k)}`, [...where, k], named);
     }
   } else if (s.t === 'list' && Array.isArray(v)) {
-    for (let i = 0; i < v.length && w.errors.length < 10; i++) walk(w, s.e!, v[i], `${path}.${i + 1}.member`);
+    for (let i = 0; i < v.length && w.errors.length < 10; i++) walk(w, s.e!, v[i], `${path}.${i + 1}.member`, [...where, i]);
   } else if (s.t === 'map' && typeof v === 'object') {
     const obj = v as Record<string, unknown>;
     for (const k of Object.keys(obj)) {
       if (w.errors.length >= 10) break;
-      walk(w, s.k!, k, `${path}.${k}.key`);
-      walk(w, s.v!, obj[k], `${path}.${k}.value`);
+      walk(w, s.k!, k, `${path}.${k}.key`, [...where, k]);
+      walk(w, s.v!, obj[k], `${path}.${k}.value`, [...where, k]);
     }
   }
 }
 
 /**
  * Checks a request (already through the SDK-level check) as the service of `ns` does; throws the
- * namespace's validation error naming every member that breaks a constraint (at most 10, as Coral lists).
+ * namespace's validation error naming every member that breaks a constraint (at most 10, as Coral lists),
+ * about the first of them.
  */
 export function validateService(ns: string, operation: string, input: Record<string, unknown>): void {
   const model = Object.hasOwn(MODELS, ns) ? MODELS[ns]! : undefined;
   const shapeName = model && Object.hasOwn(model.operations, operation) ? model.operations[operation] : undefined;
   if (!model || !shapeName) return;
   const w: Walk = { model, enums: ns !== 'ecs', ranges: Object.hasOwn(RANGE_OF, ns) ? RANGE_OF[ns] : undefined, errors: [] };
-  walk(w, shapeName, input, '');
+  walk(w, shapeName, input, '', []);
   if (w.errors.length === 0) return;
   const n = w.errors.length;
-  throw new ApiError(SERVICE_ERROR[ns] ?? 'ValidationException', `${n} validation error${n === 1 ? '' : 's'} detected: ${w.errors.slice(0, 10).join('; ')}`);
+  throw new ApiError(SERVICE_ERROR[ns] ?? 'ValidationException', `${n} validation error${n === 1 ? '' : 's'} detected: ${w.errors.slice(0, 10).join('; ')}`, w.first);
 }

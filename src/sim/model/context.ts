@@ -1,5 +1,5 @@
 import { Engine } from '../core/engine';
-import { ApiError } from '../core/errors';
+import { ApiError, type MemberPath } from '../core/errors';
 import { Notices } from '../core/notices';
 import { arn, type WorldState } from './world';
 import type { EventMap, EventType } from './events';
@@ -8,7 +8,11 @@ import type { NoticeMap } from './notices';
 import type { PendingEvent } from './pending';
 import type { Cluster } from './types';
 
-export type CallResult = { output: unknown; error?: undefined } | { error: { code: string; message: string }; output?: undefined };
+/**
+ * What a call answers: its output, or AWS's error type and message. A refusal about one member of the
+ * request also says which (`errorPath`, for the editor's marker): the API's responses never carry it.
+ */
+export type CallResult = { output: unknown; error?: undefined; errorPath?: undefined } | { error: { code: string; message: string }; errorPath?: MemberPath; output?: undefined };
 
 /**
  * What the queries, the controllers and the API act on: the engine (clock, queue, random streams,

@@ -11,7 +11,7 @@ import { readsOnly, regionWorld } from './regions';
 import type { OperationRequest } from './request';
 import { queryFloats } from './queryShape';
 import { newFloats, shapeResponse } from './shapeOutput';
-import { validateRequest } from './validate';
+import { requestProblem } from './validate';
 
 /**
  * Sends an operation's request as the CLI does — botocore's checks first, through the paginator when the
@@ -39,15 +39,16 @@ export function caller(t: Target, g: Globals, ctx: RunContext, calls: CallRecord
   const world = regionWorld(ctx.sim, ctx.session, g.region);
   const call = `${t.svc.ns}.${t.operation}`;
   return (params) => {
-    const invalid = validateRequest(t.svc, inputShape(t.svc, t.operation), params);
-    if (invalid) return { error: { code: 'ParamValidationError', message: invalid } };
+    const invalid = requestProblem(t.svc, inputShape(t.svc, t.operation), params);
+    if (invalid) return { error: { code: 'ParamValidationError', message: invalid.message }, errorPath: invalid.path };
     const input = plain(params) as Record<string, unknown>;
     const r = world.sim.call(call, input);
     world.sim.runUntil(world.sim.now);
     if (g.debug) debug.push(`DEBUG - Request: ${call} ${JSON.stringify(input)}`, `DEBUG - Response: ${JSON.stringify(r.error ? { Error: r.error } : r.output)}`);
     if (world.sim === ctx.sim) calls.push({ at: ctx.sim.now / 1000, call, input, ...(r.error ? { error: r.error } : { output: r.output }) });
     else if (!r.error && !readsOnly(t.operation)) world.keep(call, input);
-    return r.error ? { error: r.error } : { output: (r.output ?? {}) as Record<string, unknown> };
+    if (r.error) return { error: r.error, ...(r.errorPath ? { errorPath: r.errorPath } : {}) };
+    return { output: (r.output ?? {}) as Record<string, unknown> };
   };
 }
 
@@ -73,7 +74,7 @@ export function send(t: Target, req: OperationRequest, g: Globals, ctx: RunConte
   const result = req.paginate && p ? paginate(shapedCall, p, req.params, req.paging) : shapedCall(req.params);
   const head = [...g.notes, ...debug];
   const withHead = (r: CommandResult): CommandResult => ({ ...r, output: [...head, r.output].filter((x) => x !== '').join('\n'), ...(calls.length ? { calls } : {}) });
-  if ('error' in result) return withHead(failed(result.error, t.operation));
+  if ('error' in result) return withHead({ ...failed(result.error, t.operation), ...(result.errorPath ? { errorPath: result.errorPath } : {}) });
   const paged = 'full' in result ? result : undefined;
   const data = paged ? paged.full : (result as { output: Record<string, unknown> }).output;
   const response = calls.at(-1)?.output;

@@ -1,3 +1,4 @@
+import type { MemberPath } from '../../../sim';
 import type { Paginator } from './model';
 import type { Paging } from './request';
 import { search } from './query';
@@ -9,7 +10,9 @@ import { search } from './query';
  * non-aggregate keys of the first page, and `NextToken` when it stopped early. Tokens are botocore's (base64 JSON).
  */
 
-export type PageCall = (params: Record<string, unknown>) => { output: Record<string, unknown> } | { error: { code: string; message: string } };
+/** A refused page: the error, and the member of the request it is about if the check knows it. */
+export type PageError = { error: { code: string; message: string }; errorPath?: MemberPath };
+export type PageCall = (params: Record<string, unknown>) => { output: Record<string, unknown> } | PageError;
 
 export interface Pages {
   pages: Record<string, unknown>[];
@@ -75,7 +78,7 @@ interface Iteration {
 }
 
 /** botocore's PageIterator: the pages, truncated at max items, and the resume token when it stopped early. */
-function iterate(call: PageCall, p: Paginator, params: Record<string, unknown>, paging: Paging): Iteration | { error: { code: string; message: string } } {
+function iterate(call: PageCall, p: Paginator, params: Record<string, unknown>, paging: Paging): Iteration | PageError {
   const inputs = list(p.it);
   const outputs = list(p.ot);
   const primary = list(p.rk)[0]!;
@@ -125,7 +128,7 @@ function iterate(call: PageCall, p: Paginator, params: Record<string, unknown>, 
 }
 
 /** Runs the paginator; the full result as the CLI prints it, or the service's error. */
-export function paginate(call: PageCall, p: Paginator, params: Record<string, unknown>, paging: Paging): Pages | { error: { code: string; message: string } } {
+export function paginate(call: PageCall, p: Paginator, params: Record<string, unknown>, paging: Paging): Pages | PageError {
   const it = iterate(call, p, params, paging);
   if ('error' in it) return it;
   const resultKeys = list(p.rk);

@@ -62,60 +62,73 @@ const numeric = (v: unknown) => (v instanceof PyFloat ? v.value : Number(v));
 
 class Report {
   readonly errors: string[] = [];
+  /** The member of the request the first error is about. */
+  first: (string | number)[] | undefined = undefined;
 
-  validate(svc: ServiceModel, s: Shape, v: unknown, name: string): void {
+  private fail(error: string, at: (string | number)[]): void {
+    this.first ??= at;
+    this.errors.push(error);
+  }
+
+  validate(svc: ServiceModel, s: Shape, v: unknown, name: string, at: (string | number)[] = []): void {
     if (s.kind === 'structure' && s.doc) return;
     if (!typeOk(s, v)) {
-      this.errors.push(`Invalid type for parameter ${label(name)}, value: ${pyStr(v)}, type: ${pyType(v)}, valid types: ${VALID[typeName(s)]}`);
+      this.fail(`Invalid type for parameter ${label(name)}, value: ${pyStr(v)}, type: ${pyType(v)}, valid types: ${VALID[typeName(s)]}`, at);
       return;
     }
-    if (s.kind === 'structure') this.structure(svc, s, v as Record<string, unknown>, name);
+    if (s.kind === 'structure') this.structure(svc, s, v as Record<string, unknown>, name, at);
     else if (s.kind === 'list') {
-      this.range(name, (v as unknown[]).length, s.min, 'invalid length');
+      this.range(name, (v as unknown[]).length, s.min, 'invalid length', at);
       const el = shapeOf(svc, s.e);
-      (v as unknown[]).forEach((x, i) => this.validate(svc, el, x, `${name}[${i}]`));
+      (v as unknown[]).forEach((x, i) => this.validate(svc, el, x, `${name}[${i}]`, [...at, i]));
     } else if (s.kind === 'map') {
       const k = shapeOf(svc, s.k);
       const vs = shapeOf(svc, s.v);
       for (const [key, x] of Object.entries(v as Record<string, unknown>)) {
-        this.validate(svc, k, key, `${name} (key: ${key})`);
-        this.validate(svc, vs, x, `${name}.${key}`);
+        this.validate(svc, k, key, `${name} (key: ${key})`, [...at, key]);
+        this.validate(svc, vs, x, `${name}.${key}`, [...at, key]);
       }
-    } else if (s.type === 'string') this.range(name, [...(v as string)].length, s.min, 'invalid length');
-    else if (s.type === 'integer' || s.type === 'long' || s.type === 'double' || s.type === 'float') this.range(name, v, s.min, 'invalid range');
+    } else if (s.type === 'string') this.range(name, [...(v as string)].length, s.min, 'invalid length', at);
+    else if (s.type === 'integer' || s.type === 'long' || s.type === 'double' || s.type === 'float') this.range(name, v, s.min, 'invalid range', at);
   }
 
-  private structure(svc: ServiceModel, s: Extract<Shape, { kind: 'structure' }>, v: Record<string, unknown>, name: string): void {
+  private structure(svc: ServiceModel, s: Extract<Shape, { kind: 'structure' }>, v: Record<string, unknown>, name: string, at: (string | number)[]): void {
     const keys = Object.keys(v);
     if (s.u && keys.length !== 1) {
       const members = Object.keys(s.m).join('. ');
-      this.errors.push(
+      this.fail(
         keys.length === 0
           ? `Must set one of the following keys for tagged unionstructure ${label(name)}: ${members}.`
           : `Invalid number of parameters set for tagged union structure ${label(name)}. Can only set one of the following keys: ${members}.`,
+        at,
       );
     }
-    for (const r of s.r ?? []) if (!Object.hasOwn(v, r)) this.errors.push(`Missing required parameter in ${label(name)}: "${r}"`);
+    for (const r of s.r ?? []) if (!Object.hasOwn(v, r)) this.fail(`Missing required parameter in ${label(name)}: "${r}"`, at);
     const known: string[] = [];
     for (const k of keys) {
       if (Object.hasOwn(s.m, k)) known.push(k);
-      else this.errors.push(`Unknown parameter in ${label(name)}: "${k}", must be one of: ${Object.keys(s.m).join(', ')}`);
+      else this.fail(`Unknown parameter in ${label(name)}: "${k}", must be one of: ${Object.keys(s.m).join(', ')}`, [...at, k]);
     }
-    for (const k of known) this.validate(svc, memberShape(svc, s, k)!, v[k], `${name}.${k}`);
+    for (const k of known) this.validate(svc, memberShape(svc, s, k)!, v[k], `${name}.${k}`, [...at, k]);
   }
 
-  private range(name: string, value: unknown, min: number | undefined, kind: 'invalid length' | 'invalid range'): void {
+  private range(name: string, value: unknown, min: number | undefined, kind: 'invalid length' | 'invalid range', at: (string | number)[]): void {
     if (min === undefined || numeric(value) >= min) return;
     // botocore prints the figure it compared: the length, or the value.
     const shown = pyStr(value);
-    this.errors.push(kind === 'invalid length' ? `Invalid length for parameter ${label(name)}, value: ${shown}, valid min length: ${min}` : `Invalid value for parameter ${label(name)}, value: ${shown}, valid min value: ${min}`);
+    this.fail(kind === 'invalid length' ? `Invalid length for parameter ${label(name)}, value: ${shown}, valid min length: ${min}` : `Invalid value for parameter ${label(name)}, value: ${shown}, valid min value: ${min}`, at);
   }
 }
 
 /** Validates a request against the operation's input shape; the CLI's message, or undefined when it is valid. */
 export function validateRequest(svc: ServiceModel, input: Shape | undefined, params: Record<string, unknown>): string | undefined {
+  return requestProblem(svc, input, params)?.message;
+}
+
+/** The CLI's message for a request that fails its checks, and the member of the request its first error is about. */
+export function requestProblem(svc: ServiceModel, input: Shape | undefined, params: Record<string, unknown>): { message: string; path: (string | number)[] } | undefined {
   if (!input) return undefined;
   const r = new Report();
   r.validate(svc, input, params, '');
-  return r.errors.length ? `Parameter validation failed:\n${r.errors.join('\n')}` : undefined;
+  return r.errors.length ? { message: `Parameter validation failed:\n${r.errors.join('\n')}`, path: r.first ?? [] } : undefined;
 }

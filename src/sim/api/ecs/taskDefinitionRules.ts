@@ -1,4 +1,4 @@
-import { clientError } from '../../core/errors';
+import { clientError, type MemberPath } from '../../core/errors';
 import { isFargateSize } from '../../model/fargateSizes';
 import type { ContainerDefinition, HealthCheck, TaskDefinition } from '../../model/types';
 import { ClqError, parseClq } from '../../placement/clq';
@@ -39,10 +39,10 @@ export interface NormalizedTaskDef {
   memory?: number;
 }
 
-function checkHealth(c: string, hc: Ecs.HealthCheck): HealthCheck {
+function checkHealth(c: string, hc: Ecs.HealthCheck, at: MemberPath): HealthCheck {
   const cmd = hc.command ?? [];
   // [INF] AWS accepts commands without a CMD / CMD-SHELL prefix (real task definitions use them).
-  if (cmd.length === 0) throw clientError(`Invalid 'healthCheck' setting for container '${c}'. The command must not be empty.`);
+  if (cmd.length === 0) throw clientError(`Invalid 'healthCheck' setting for container '${c}'. The command must not be empty.`, [...at, 'healthCheck', 'command']);
   const out: HealthCheck = {
     command: cmd,
     interval: hc.interval ?? 30,
@@ -50,7 +50,7 @@ function checkHealth(c: string, hc: Ecs.HealthCheck): HealthCheck {
     retries: hc.retries ?? 3,
   };
   const bound = (name: string, v: number, lo: number, hi: number, unit: string) => {
-    if (v < lo || v > hi) throw clientError(`Invalid '${name}' setting for the health check of container '${c}': ${v}. The value must be between ${lo} and ${hi}${unit}.`);
+    if (v < lo || v > hi) throw clientError(`Invalid '${name}' setting for the health check of container '${c}': ${v}. The value must be between ${lo} and ${hi}${unit}.`, [...at, 'healthCheck', name]);
   };
   bound('interval', out.interval, 5, 300, ' seconds');
   bound('timeout', out.timeout, 2, 60, ' seconds');
@@ -79,11 +79,11 @@ interface Request {
 export function validateTaskDefinition(input: Ecs.RegisterTaskDefinitionRequest): NormalizedTaskDef {
   const family = input.family;
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(family)) {
-    throw clientError('Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.');
+    throw clientError('Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.', ['family']);
   }
   const containers = input.containerDefinitions;
-  if (containers.length === 0) throw clientError('Container list cannot be empty.');
-  if (containers.length > 10) throw clientError(`Too many containers: ${containers.length}. A task definition can have at most 10 containers.`);
+  if (containers.length === 0) throw clientError('Container list cannot be empty.', ['containerDefinitions']);
+  if (containers.length > 10) throw clientError(`Too many containers: ${containers.length}. A task definition can have at most 10 containers.`, ['containerDefinitions']);
   if (JSON.stringify(input).length > 65536) throw clientError('Task definition size exceeds the maximum of 64 KiB.');
   const r = readRequest(input);
   if (r.fargate) checkFargateTask(r);
@@ -110,20 +110,22 @@ export function validateTaskDefinition(input: Ecs.RegisterTaskDefinitionRequest)
 function readRequest(input: Ecs.RegisterTaskDefinitionRequest): Request {
   const networkMode = input.networkMode;
   if (networkMode !== undefined && !NETWORK_MODES.includes(networkMode)) {
-    throw clientError(`Invalid networkMode '${networkMode}'. Valid values are bridge, host, awsvpc and none.`);
+    throw clientError(`Invalid networkMode '${networkMode}'. Valid values are bridge, host, awsvpc and none.`, ['networkMode']);
   }
   const requires = input.requiresCompatibilities ?? [];
-  for (const r of requires) if (!COMPATIBILITIES.includes(r)) throw clientError(`Invalid requiresCompatibilities value '${r}'. Valid values are EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES.`);
+  requires.forEach((r, i) => {
+    if (!COMPATIBILITIES.includes(r)) throw clientError(`Invalid requiresCompatibilities value '${r}'. Valid values are EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES.`, ['requiresCompatibilities', i]);
+  });
   const os = input.runtimePlatform?.operatingSystemFamily;
   let cpu: number | undefined;
   let memory: number | undefined;
   if (input.cpu !== undefined) {
     cpu = parseCpu(input.cpu);
-    if (cpu === undefined || cpu < 128 || cpu > 196608) throw clientError("Invalid 'cpu' setting for task.");
+    if (cpu === undefined || cpu < 128 || cpu > 196608) throw clientError("Invalid 'cpu' setting for task.", ['cpu']);
   }
   if (input.memory !== undefined) {
     memory = parseMemory(input.memory);
-    if (memory === undefined || memory < 6) throw clientError("Invalid 'memory' setting for task.");
+    if (memory === undefined || memory < 6) throw clientError("Invalid 'memory' setting for task.", ['memory']);
   }
   return {
     input,
@@ -140,22 +142,22 @@ function readRequest(input: Ecs.RegisterTaskDefinitionRequest): Request {
 /** What a task definition that requires FARGATE must be (§3.2): awsvpc, a Fargate size, no host features. */
 function checkFargateTask(r: Request): void {
   const { input, cpu, memory } = r;
-  if (r.networkMode !== 'awsvpc') throw clientError('Fargate only supports network mode \u2018awsvpc\u2019.');
-  if (cpu === undefined) throw clientError("Fargate requires that 'cpu' be defined at the task level.");
-  if (memory === undefined) throw clientError("Fargate requires that 'memory' be defined at the task level.");
+  if (r.networkMode !== 'awsvpc') throw clientError('Fargate only supports network mode \u2018awsvpc\u2019.', ['networkMode']);
+  if (cpu === undefined) throw clientError("Fargate requires that 'cpu' be defined at the task level.", ['cpu']);
+  if (memory === undefined) throw clientError("Fargate requires that 'memory' be defined at the task level.", ['memory']);
   if (!isFargateSize(cpu, memory, r.windows)) {
-    throw clientError(`No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory. See the Amazon ECS documentation for the valid values.`);
+    throw clientError(`No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory. See the Amazon ECS documentation for the valid values.`, ['cpu']);
   }
   if (Array.isArray(input.placementConstraints) && input.placementConstraints.length > 0) {
-    throw clientError('Task definition placement constraints are not supported by the Fargate launch type.');
+    throw clientError('Task definition placement constraints are not supported by the Fargate launch type.', ['placementConstraints']);
   }
   if (input.pidMode === 'host' || input.ipcMode !== undefined) {
-    throw clientError(`${input.ipcMode !== undefined ? 'ipcMode' : "pidMode 'host'"} is not supported by the Fargate launch type.`);
+    throw clientError(`${input.ipcMode !== undefined ? 'ipcMode' : "pidMode 'host'"} is not supported by the Fargate launch type.`, [input.ipcMode !== undefined ? 'ipcMode' : 'pidMode']);
   }
-  for (const v of input.volumes ?? []) {
-    if (v.dockerVolumeConfiguration) throw clientError(`Volume '${String(v.name)}': dockerVolumeConfiguration is not supported by the Fargate launch type.`);
-    if (v.host?.sourcePath) throw clientError(`Volume '${String(v.name)}': host sourcePath is not supported by the Fargate launch type.`);
-  }
+  (input.volumes ?? []).forEach((v, i) => {
+    if (v.dockerVolumeConfiguration) throw clientError(`Volume '${String(v.name)}': dockerVolumeConfiguration is not supported by the Fargate launch type.`, ['volumes', i, 'dockerVolumeConfiguration']);
+    if (v.host?.sourcePath) throw clientError(`Volume '${String(v.name)}': host sourcePath is not supported by the Fargate launch type.`, ['volumes', i, 'host', 'sourcePath']);
+  });
 }
 
 /** Every container checked and normalized, then what they add up to against the task's sizes. */
@@ -165,52 +167,52 @@ function checkContainers(r: Request, containers: Ecs.ContainerDefinition[]): Con
   let sumCpu = 0;
   let sumMem = 0;
   const out: ContainerDefinition[] = [];
-  for (const c of containers) {
-    const norm = checkContainer(r, c, names);
+  for (const [i, c] of containers.entries()) {
+    const norm = checkContainer(r, c, names, ['containerDefinitions', i]);
     if (norm.essential) essentialCount++;
     sumCpu += c.cpu ?? 0;
     sumMem += c.memoryReservation ?? c.memory ?? 0;
     out.push(norm);
   }
-  if (essentialCount === 0) throw clientError('At least one container in the task definition must be essential.');
+  if (essentialCount === 0) throw clientError('At least one container in the task definition must be essential.', ['containerDefinitions']);
   if (r.cpu !== undefined && sumCpu > r.cpu) {
-    throw clientError(`The sum of the container 'cpu' values (${sumCpu}) exceeds the task 'cpu' value (${r.cpu}).`);
+    throw clientError(`The sum of the container 'cpu' values (${sumCpu}) exceeds the task 'cpu' value (${r.cpu}).`, ['cpu']);
   }
   if (r.memory !== undefined && sumMem > r.memory) {
-    throw clientError(`The sum of the container memory reservations (${sumMem} MiB) exceeds the task 'memory' value (${r.memory} MiB).`);
+    throw clientError(`The sum of the container memory reservations (${sumMem} MiB) exceeds the task 'memory' value (${r.memory} MiB).`, ['memory']);
   }
   return out;
 }
 
 /** One container definition: its name, image, memory, ports and, on Fargate, what Fargate refuses. */
-function checkContainer(r: Request, c: Ecs.ContainerDefinition, names: Set<string | undefined>): ContainerDefinition {
+function checkContainer(r: Request, c: Ecs.ContainerDefinition, names: Set<string | undefined>, at: MemberPath): ContainerDefinition {
   const { networkMode } = r;
   const name = c.name;
-  if (!/^[A-Za-z0-9_-]{1,255}$/.test(String(name))) throw clientError(`Invalid container name '${name}'. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.`);
-  if (names.has(name)) throw clientError(`Duplicate container name '${name}'. Container names must be unique within a task definition.`);
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(String(name))) throw clientError(`Invalid container name '${name}'. Up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores are allowed.`, [...at, 'name']);
+  if (names.has(name)) throw clientError(`Duplicate container name '${name}'. Container names must be unique within a task definition.`, [...at, 'name']);
   names.add(name);
-  if (c.image === undefined || c.image.trim() === '') throw clientError('Container.image should not be null or empty.');
-  if (c.image.length > 255 || /\s/.test(c.image)) throw clientError(`Invalid image '${c.image}' for container '${name}'.`);
+  if (c.image === undefined || c.image.trim() === '') throw clientError('Container.image should not be null or empty.', [...at, 'image']);
+  if (c.image.length > 255 || /\s/.test(c.image)) throw clientError(`Invalid image '${c.image}' for container '${name}'.`, [...at, 'image']);
   const essential = c.essential ?? true;
   if (c.memory === undefined && c.memoryReservation === undefined && r.memory === undefined && r.ec2Like && !r.fargate) {
-    throw clientError(`Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
+    throw clientError(`Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`, at);
   }
   if (c.memory !== undefined && c.memoryReservation !== undefined && c.memory < c.memoryReservation) {
-    throw clientError(`Invalid setting for container '${name}'. 'memory' must be greater than or equal to 'memoryReservation'.`);
+    throw clientError(`Invalid setting for container '${name}'. 'memory' must be greater than or equal to 'memoryReservation'.`, [...at, 'memory']);
   }
-  if (c.memory !== undefined && c.memory < 6) throw clientError(`Invalid 'memory' setting for container '${name}'. The minimum is 6 MiB.`);
-  checkPortMappings(name, c, networkMode);
+  if (c.memory !== undefined && c.memory < 6) throw clientError(`Invalid 'memory' setting for container '${name}'. The minimum is 6 MiB.`, [...at, 'memory']);
+  checkPortMappings(name, c, networkMode, at);
   if (c.hostname !== undefined && networkMode === 'awsvpc') {
-    throw clientError(`Container '${name}': hostname is not supported when networkMode=awsvpc.`);
+    throw clientError(`Container '${name}': hostname is not supported when networkMode=awsvpc.`, [...at, 'hostname']);
   }
   if (c.links && c.links.length && networkMode !== undefined && networkMode !== 'bridge') {
-    throw clientError(`Links are not supported when networkMode=${networkMode} (container '${name}').`);
+    throw clientError(`Links are not supported when networkMode=${networkMode} (container '${name}').`, [...at, 'links']);
   }
-  if (r.fargate) checkFargateContainer(r, c);
-  if (c.restartPolicy) checkRestartPolicy(String(name), c.restartPolicy);
+  if (r.fargate) checkFargateContainer(r, c, at);
+  if (c.restartPolicy) checkRestartPolicy(String(name), c.restartPolicy, [...at, 'restartPolicy']);
   // The registered definition keeps the members as the request gave them, with the members AWS always returns.
   const norm = { cpu: 0, ...c, essential, environment: c.environment ?? [], mountPoints: c.mountPoints ?? [], volumesFrom: c.volumesFrom ?? [], systemControls: c.systemControls ?? [] } as ContainerDefinition;
-  if (c.healthCheck) norm.healthCheck = checkHealth(String(name), c.healthCheck);
+  if (c.healthCheck) norm.healthCheck = checkHealth(String(name), c.healthCheck, at);
   // Defaults that DescribeTaskDefinition shows.
   norm.portMappings = (c.portMappings ?? []).map((pm) => ({
     ...pm,
@@ -225,57 +227,58 @@ function checkContainer(r: Request, c: Ecs.ContainerDefinition, names: Set<strin
  * codes, and a restart attempt period of 60 to 1800 seconds. [INF] the wording: AWS's own text is not
  * documented; these name the member as the other ClientException messages do.
  */
-function checkRestartPolicy(c: string, p: Ecs.ContainerRestartPolicy): void {
+function checkRestartPolicy(c: string, p: Ecs.ContainerRestartPolicy, at: MemberPath): void {
   if ((p.ignoredExitCodes?.length ?? 0) > 50) {
-    throw clientError(`Invalid 'restartPolicy' setting for container '${c}'. You can specify a maximum of 50 ignored exit codes.`);
+    throw clientError(`Invalid 'restartPolicy' setting for container '${c}'. You can specify a maximum of 50 ignored exit codes.`, [...at, 'ignoredExitCodes']);
   }
   const period = p.restartAttemptPeriod;
   if (period !== undefined && (period < 60 || period > 1800)) {
-    throw clientError(`Invalid 'restartPolicy.restartAttemptPeriod' setting for container '${c}': ${period}. The value must be between 60 and 1800 seconds.`);
+    throw clientError(`Invalid 'restartPolicy.restartAttemptPeriod' setting for container '${c}': ${period}. The value must be between 60 and 1800 seconds.`, [...at, 'restartAttemptPeriod']);
   }
 }
 
 /** Port ranges, awsvpc and host mode (host port = container port), and one mapping per host port. */
-function checkPortMappings(name: string | undefined, c: Ecs.ContainerDefinition, networkMode: string | undefined): void {
+function checkPortMappings(name: string | undefined, c: Ecs.ContainerDefinition, networkMode: string | undefined, container: MemberPath): void {
   const seenHostPorts = new Set<string>();
-  for (const pm of c.portMappings ?? []) {
+  for (const [i, pm] of (c.portMappings ?? []).entries()) {
+    const at = [...container, 'portMappings', i];
     if (pm.containerPort !== undefined && (pm.containerPort < 1 || pm.containerPort > 65535)) {
-      throw clientError(`Invalid 'containerPort' setting for container '${name}': ${pm.containerPort}. Ports must be between 1 and 65535.`);
+      throw clientError(`Invalid 'containerPort' setting for container '${name}': ${pm.containerPort}. Ports must be between 1 and 65535.`, [...at, 'containerPort']);
     }
     if (pm.hostPort !== undefined && (pm.hostPort < 0 || pm.hostPort > 65535)) {
-      throw clientError(`Invalid 'hostPort' setting for container '${name}': ${pm.hostPort}. Ports must be between 0 and 65535.`);
+      throw clientError(`Invalid 'hostPort' setting for container '${name}': ${pm.hostPort}. Ports must be between 0 and 65535.`, [...at, 'hostPort']);
     }
     if ((networkMode === 'awsvpc' || networkMode === 'host') && pm.hostPort !== undefined && pm.hostPort !== pm.containerPort) {
-      throw clientError(`When networkMode=${networkMode}, the host ports and container ports in port mappings must match.`);
+      throw clientError(`When networkMode=${networkMode}, the host ports and container ports in port mappings must match.`, [...at, 'hostPort']);
     }
     const hp = networkMode === 'awsvpc' || networkMode === 'host' ? pm.containerPort : pm.hostPort;
     if (hp) {
       const key = `${hp}/${pm.protocol ?? 'tcp'}`;
-      if (seenHostPorts.has(key)) throw clientError(`Container '${name}' maps host port ${key} more than once.`);
+      if (seenHostPorts.has(key)) throw clientError(`Container '${name}' maps host port ${key} more than once.`, at);
       seenHostPorts.add(key);
     }
   }
 }
 
 /** What Fargate refuses in a container: other log drivers, ECR images or awslogs without an execution role, host features. */
-function checkFargateContainer(r: Request, c: Ecs.ContainerDefinition): void {
+function checkFargateContainer(r: Request, c: Ecs.ContainerDefinition, at: MemberPath): void {
   const name = c.name;
   const driver = c.logConfiguration?.logDriver;
   if (driver !== undefined && !FARGATE_LOG_DRIVERS.includes(driver)) {
-    throw clientError(`Log driver ${driver} is not supported by the Fargate launch type (container '${name}'). Use awslogs, splunk or awsfirelens.`);
+    throw clientError(`Log driver ${driver} is not supported by the Fargate launch type (container '${name}'). Use awslogs, splunk or awsfirelens.`, [...at, 'logConfiguration', 'logDriver']);
   }
   if (driver === 'awslogs' && !r.input.executionRoleArn) {
-    throw clientError('Fargate requires task definition to have execution role ARN to support log driver awslogs.');
+    throw clientError('Fargate requires task definition to have execution role ARN to support log driver awslogs.', [...at, 'logConfiguration', 'logDriver']);
   }
   if (ECR_IMAGE.test(c.image!) && !r.input.executionRoleArn) {
-    throw clientError('Fargate requires task definition to have execution role ARN to support ECR images.');
+    throw clientError('Fargate requires task definition to have execution role ARN to support ECR images.', [...at, 'image']);
   }
-  if (c.privileged) throw clientError(`Container '${name}': privileged is not supported by the Fargate launch type.`);
-  if (c.links && c.links.length) throw clientError(`Container '${name}': links are not supported by the Fargate launch type.`);
+  if (c.privileged) throw clientError(`Container '${name}': privileged is not supported by the Fargate launch type.`, [...at, 'privileged']);
+  if (c.links && c.links.length) throw clientError(`Container '${name}': links are not supported by the Fargate launch type.`, [...at, 'links']);
   for (const t of ['startTimeout', 'stopTimeout'] as const) {
     const v = c[t];
     if (v !== undefined && (v > 120 || (t === 'startTimeout' && v < 2))) {
-      throw clientError(`Invalid '${t}' setting for container '${name}': ${v}. On Fargate it must be between ${t === 'startTimeout' ? 2 : 0} and 120 seconds.`);
+      throw clientError(`Invalid '${t}' setting for container '${name}': ${v}. On Fargate it must be between ${t === 'startTimeout' ? 2 : 0} and 120 seconds.`, [...at, t]);
     }
   }
 }
@@ -283,19 +286,20 @@ function checkFargateContainer(r: Request, c: Ecs.ContainerDefinition): void {
 /** dependsOn rules (§3.4): known containers, valid conditions, no COMPLETE/SUCCESS on essential ones, HEALTHY needs a health check, no cycles. */
 function checkDependencies(out: ContainerDefinition[]): void {
   const byName = new Map(out.map((c) => [c.name, c]));
-  for (const c of out) {
-    for (const d of c.dependsOn ?? []) {
+  for (const [i, c] of out.entries()) {
+    for (const [k, d] of (c.dependsOn ?? []).entries()) {
+      const at = ['containerDefinitions', i, 'dependsOn', k];
       const dep = byName.get(d.containerName);
-      if (!dep) throw clientError(`Container '${c.name}' depends on container '${d.containerName}', which is not defined in the task definition.`);
-      if (d.containerName === c.name) throw clientError(`Container '${c.name}' cannot depend on itself.`);
+      if (!dep) throw clientError(`Container '${c.name}' depends on container '${d.containerName}', which is not defined in the task definition.`, [...at, 'containerName']);
+      if (d.containerName === c.name) throw clientError(`Container '${c.name}' cannot depend on itself.`, [...at, 'containerName']);
       if (!['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'].includes(d.condition)) {
-        throw clientError(`Invalid dependsOn condition '${d.condition}' for container '${c.name}'. Valid values are START, COMPLETE, SUCCESS and HEALTHY.`);
+        throw clientError(`Invalid dependsOn condition '${d.condition}' for container '${c.name}'. Valid values are START, COMPLETE, SUCCESS and HEALTHY.`, [...at, 'condition']);
       }
       if ((d.condition === 'COMPLETE' || d.condition === 'SUCCESS') && dep.essential) {
-        throw clientError(`Container '${c.name}' has a ${d.condition} dependency on container '${dep.name}', which is essential. COMPLETE and SUCCESS dependencies cannot target an essential container.`);
+        throw clientError(`Container '${c.name}' has a ${d.condition} dependency on container '${dep.name}', which is essential. COMPLETE and SUCCESS dependencies cannot target an essential container.`, [...at, 'condition']);
       }
       if (d.condition === 'HEALTHY' && !dep.healthCheck) {
-        throw clientError(`Container '${c.name}' has a HEALTHY dependency on container '${dep.name}', which has no health check.`);
+        throw clientError(`Container '${c.name}' has a HEALTHY dependency on container '${dep.name}', which has no health check.`, [...at, 'condition']);
       }
     }
   }
@@ -303,7 +307,7 @@ function checkDependencies(out: ContainerDefinition[]): void {
   const done = new Set<string>();
   const visit = (n: string, chain: string[]) => {
     if (done.has(n)) return;
-    if (visiting.has(n)) throw clientError(`Circular container dependency: ${[...chain, n].join(' -> ')}.`);
+    if (visiting.has(n)) throw clientError(`Circular container dependency: ${[...chain, n].join(' -> ')}.`, ['containerDefinitions', out.findIndex((c) => c.name === chain.at(-1)), 'dependsOn']);
     visiting.add(n);
     for (const d of byName.get(n)!.dependsOn ?? []) visit(d.containerName, [...chain, n]);
     visiting.delete(n);
@@ -321,13 +325,13 @@ function checkDependencies(out: ContainerDefinition[]): void {
 function checkStorage(input: Ecs.RegisterTaskDefinitionRequest): void {
   const size = input.ephemeralStorage?.sizeInGiB;
   if (size !== undefined && (size < 21 || size > 200)) {
-    throw clientError(`Invalid 'ephemeralStorage.sizeInGiB' setting for task: ${size}. The minimum supported value is 21 GiB and the maximum supported value is 200 GiB.`);
+    throw clientError(`Invalid 'ephemeralStorage.sizeInGiB' setting for task: ${size}. The minimum supported value is 21 GiB and the maximum supported value is 200 GiB.`, ['ephemeralStorage', 'sizeInGiB']);
   }
-  const atLaunch = (input.volumes ?? []).filter((v) => v.configuredAtLaunch === true);
-  if (atLaunch.length > 1) throw clientError('Only one volume in a task definition can be configured at launch.');
-  for (const v of atLaunch) {
+  const atLaunch = [...(input.volumes ?? []).entries()].filter(([, v]) => v.configuredAtLaunch === true);
+  if (atLaunch.length > 1) throw clientError('Only one volume in a task definition can be configured at launch.', ['volumes', atLaunch[1]![0], 'configuredAtLaunch']);
+  for (const [i, v] of atLaunch) {
     if (v.host || v.dockerVolumeConfiguration || v.efsVolumeConfiguration || v.fsxWindowsFileServerVolumeConfiguration) {
-      throw clientError(`Volume '${String(v.name)}' is configured at launch: it cannot also have a host, Docker, EFS or FSx configuration in the task definition.`);
+      throw clientError(`Volume '${String(v.name)}' is configured at launch: it cannot also have a host, Docker, EFS or FSx configuration in the task definition.`, ['volumes', i]);
     }
   }
 }
@@ -335,14 +339,14 @@ function checkStorage(input: Ecs.RegisterTaskDefinitionRequest): void {
 /** A task definition's placement constraints: at most 10, memberOf only, with an expression that parses. */
 function checkConstraints(input: Ecs.RegisterTaskDefinitionRequest): { type?: string; expression?: string }[] {
   const constraints = input.placementConstraints ?? [];
-  if (constraints.length > 10) throw clientError('Too many placement constraints: a task definition can have at most 10.');
-  for (const pc of constraints) {
-    if (pc.type !== 'memberOf') throw clientError(`Invalid placement constraint type '${pc.type}' in a task definition. Only memberOf is supported.`);
-    if (!pc.expression) throw clientError('A memberOf placement constraint requires an expression.');
+  if (constraints.length > 10) throw clientError('Too many placement constraints: a task definition can have at most 10.', ['placementConstraints']);
+  for (const [k, pc] of constraints.entries()) {
+    if (pc.type !== 'memberOf') throw clientError(`Invalid placement constraint type '${pc.type}' in a task definition. Only memberOf is supported.`, ['placementConstraints', k, 'type']);
+    if (!pc.expression) throw clientError('A memberOf placement constraint requires an expression.', ['placementConstraints', k]);
     try {
       parseClq(pc.expression);
     } catch (e) {
-      if (e instanceof ClqError) throw clientError(`Invalid placement constraint expression '${pc.expression}': ${e.message} at position ${e.position}.`);
+      if (e instanceof ClqError) throw clientError(`Invalid placement constraint expression '${pc.expression}': ${e.message} at position ${e.position}.`, ['placementConstraints', k, 'expression']);
       throw e;
     }
   }
