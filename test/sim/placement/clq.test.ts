@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ClqError, evalClq, parseClq, type ClqSubject } from '../../src/sim/placement/clq';
+import { ClqError, evalClq, parseClq, type ClqSubject } from '../../../src/sim/placement/clq';
 
 const subject = (attrs: Record<string, string>, extra: Partial<ClqSubject> = {}): ClqSubject => ({
   attributes: new Map(Object.entries(attrs)),
@@ -86,7 +86,7 @@ describe('cluster query language', () => {
 
 describe('compiled expressions', () => {
   it('agree with the interpreter on random expressions and instances', async () => {
-    const { compileClq } = await import('../../src/sim/placement/clq');
+    const { compileClq } = await import('../../../src/sim/placement/clq');
     const attrName = fc.constantFrom('ecs.availability-zone', 'ecs.instance-type', 'stack', 'tier');
     const attrValue = fc.constantFrom('us-east-1a', 'us-east-1b', 'm5.large', 't2.small', 'prod', 'dev', '3', '10');
     const term = fc.oneof(
@@ -121,5 +121,25 @@ describe('compiled expressions', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the compiled form and dates', () => {
+  it('says what an expression needs from an instance: its running tasks, its task groups, or neither', async () => {
+    const { compileClq } = await import('../../../src/sim/placement/clq');
+    expect(compileClq('runningTasksCount > 2')).toMatchObject({ needsRunningTasks: true, needsTaskGroups: false });
+    expect(compileClq('task:group == web')).toMatchObject({ needsRunningTasks: false, needsTaskGroups: true });
+    expect(compileClq('attribute:ecs.instance-type == t2.small')).toMatchObject({ needsRunningTasks: false, needsTaskGroups: false });
+    // The built-in zone is read from the instance's own field before its attributes.
+    expect(compileClq('attribute:ecs.availability-zone == us-east-1b').test(subject({}, { availabilityZone: 'us-east-1b' }))).toBe(true);
+  });
+
+  it('reads the dates registeredAt compares, with and without a time and an offset', async () => {
+    const { parseDate } = await import('../../../src/sim/placement/clq');
+    expect(parseDate('2018-06-18')).toBe(Date.UTC(2018, 5, 18) / 1000);
+    expect(parseDate('2018-06-18T22:28:28Z')).toBe(Date.UTC(2018, 5, 18, 22, 28, 28) / 1000);
+    expect(parseDate('2018-06-18T22:28:28+02:00')).toBe(Date.UTC(2018, 5, 18, 20, 28, 28) / 1000);
+    expect(parseDate('2018-06-18T22:28:28-01:30')).toBe(Date.UTC(2018, 5, 18, 23, 58, 28) / 1000);
+    expect(parseDate('18 June 2018')).toBeUndefined();
   });
 });
