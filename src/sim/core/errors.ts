@@ -7,7 +7,7 @@ export type MemberPath = readonly (string | number)[];
 
 /** An error answered by the API: AWS's error type (code) and message, and the member it is about if known. Never escapes `Sim.call`. */
 export class ApiError extends Error {
-  readonly path?: MemberPath;
+  declare readonly path?: MemberPath;
 
   constructor(
     readonly code: string,
