@@ -229,7 +229,8 @@ describe('RegisterTaskDefinition rules', () => {
   }
 
   it('accepts the good requests the rules are broken from, normalized', () => {
-    expect(validateTaskDefinition(ec2() as RegisterTaskDefinitionRequest).def.containerDefinitions[0]).toMatchObject({ name: 'web', cpu: 0, essential: true, portMappings: [] });
+    const accepted = validateTaskDefinition(ec2() as RegisterTaskDefinitionRequest);
+    expect(accepted.def).toMatchObject({ containerDefinitions: [{ name: 'web', cpu: 0, essential: true, portMappings: [] }] });
     expect(validateTaskDefinition(fargate() as RegisterTaskDefinitionRequest)).toMatchObject({ cpu: 256, memory: 512, def: { compatibilities: ['EC2', 'FARGATE'] } });
   });
 
