@@ -5,10 +5,10 @@ import type { ConsoleCommand, ConsoleSession } from '../../../../src/content/con
 import type { Sim } from '../../../../src/sim';
 
 /** Runs a builtin on its arguments (the words after its name) in `session`; builtins never reach the world. */
-function run(command: ConsoleCommand<never>, words: string[], session: ConsoleSession = newSession()) {
-  const p = (command as ConsoleCommand).parse(words, { files: {} });
+function run<A>(command: ConsoleCommand<A>, words: string[], session: ConsoleSession = newSession()) {
+  const p = command.parse(words, { files: {} });
   if (!p.ok) throw new Error(p.message);
-  return (command as ConsoleCommand).run(p.args, { sim: {} as Sim, session });
+  return command.run(p.args, { sim: {} as Sim, session });
 }
 
 describe('echo', () => {
