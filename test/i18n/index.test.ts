@@ -50,6 +50,8 @@ describe('a message', () => {
     expect(translate('en', 'confirm.work', { count: 1.5, at: 'x' })).toBe('your 1.5 actions up to x');
     expect(translate('es', 'confirm.work', { count: 1, at: 'x' })).toBe('tu 1 acción hasta las x');
     expect(translate('es', 'confirm.work', { count: 0, at: 'x' })).toBe('tus 0 acciones hasta las x');
+    // Spanish says a million with its "many" form, which the locale file leaves to the other form.
+    expect(translate('es', 'confirm.work', { count: 1_000_000, at: 'x' })).toBe('tus 1.000.000 acciones hasta las x');
   });
 
   it('is shown as its key when no locale has it', () => {

@@ -96,6 +96,9 @@ describe('word splitting and quotes', () => {
     expect(expand('p$A"q"', vars)).toEqual(['px', 'yq']);
     expect(expand('$A$A', vars)).toEqual(['x', 'yx', 'y']);
     expect(expand('$NL', vars)).toEqual(['a', 'b']);
+    // Blanks at the ends of a value make no empty words.
+    expect(expand('$S', { S: '  x y ' })).toEqual(['x', 'y']);
+    expect(expand('[$S]', { S: ' x ' })).toEqual(['[', 'x', ']']);
   });
 
   it('keeps a quoted value whole, blanks included', () => {

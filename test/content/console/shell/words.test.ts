@@ -19,6 +19,9 @@ describe('the words of a line that is one plain command', () => {
     for (const line of ['echo {a,b}', 'echo $X', 'echo "$X"', 'echo $(date)', 'X=1 echo', 'echo a > f', 'a; b', 'a && b', 'a || b', '! a', 'a | b', 'a\nb']) expect(statics(line), line).toBeUndefined();
     expect(statics('')).toBeUndefined();
     expect(statics('X=1')).toBeUndefined();
+    // One word from braces that is not the word written: {1..1} is 1.
+    expect(statics('echo {1..1}')).toBeUndefined();
+    expect(commands('echo {1..1}')).toEqual([['echo', '1']]);
   });
 });
 
