@@ -248,11 +248,14 @@ describe('a line that lets simulated time pass', () => {
     expect(resume(second)).toEqual({ output: 'waited 1\ndone', exitCode: 0 });
   });
 
-  it('waits in the || branch of a list, and in a later list', () => {
+  it('waits in the middle of an and-or list, in its || branch, and in a later list', () => {
     const { run, resume } = shell();
     const r = run('fail x || wait 2; out after');
     expect(r).toMatchObject({ output: 'x\nwaiting 2', then: { afterMs: 2 } });
     expect(resume(r).output).toBe('waited 2\nafter');
+    const middle = run('out a && wait 2 && out b || out c; out d');
+    expect(middle).toMatchObject({ output: 'a\nwaiting 2', then: { afterMs: 2 } });
+    expect(resume(middle).output).toBe('waited 2\nb\nd');
     const twice = run('wait 1; wait 2; out end');
     const next = resume(twice);
     expect(next).toMatchObject({ output: 'waited 1\nwaiting 2', then: { afterMs: 2 } });
