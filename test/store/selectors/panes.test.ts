@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, makeStore, type SandboxStore } from '../../src/store/store';
-import { runAction, tick } from '../../src/store/actions';
-import { openDemoText } from '../../src/store/actions/demo';
-import { defaultWorkspace } from '../../src/store/defaults';
-import { INSTANCE_TYPES } from '../../src/sim';
-import { eventHash } from '../../src/content/report';
-import { followShow, showMessage } from '../../src/store/present';
-import { selectInspection } from '../../src/store/selectors/inspector';
-import { demoPanes, selectPaneFigures, selectPaneViews } from '../../src/store/selectors/panes';
-import { fakePort } from '../support/fakePort';
+import { initialState, makeStore, type SandboxStore } from '../../../src/store/store';
+import { runAction, tick } from '../../../src/store/actions';
+import { openDemoText } from '../../../src/store/actions/demo';
+import { defaultWorkspace } from '../../../src/store/defaults';
+import { INSTANCE_TYPES } from '../../../src/sim';
+import { eventHash } from '../../../src/content/report';
+import { followShow, showMessage } from '../../../src/store/present';
+import { selectInspection } from '../../../src/store/selectors/inspector';
+import { demoPanes, selectPaneFigures, selectPaneViews } from '../../../src/store/selectors/panes';
+import { fakePort } from '../../support/fakePort';
 
 const fresh = () => makeStore(initialState(defaultWorkspace()), fakePort());
 

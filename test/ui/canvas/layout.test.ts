@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runAction } from '../../src/store/actions';
-import { loadCatalog, openLesson } from '../../src/store/lessons';
-import { selectWorldView, type TaskView } from '../../src/store/selectors/world';
-import { selectFocus } from '../../src/store/selectors/canvas';
-import { boundsOf, focusNodes, frame, instHeight, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, TIGHT, type Placed } from '../../src/ui/canvas/layout';
-import { chipFit, INST_CHIPS_W } from '../../src/ui/canvas/chips';
-import { sandbox } from '../support/sandbox';
+import { runAction } from '../../../src/store/actions';
+import { loadCatalog, openLesson } from '../../../src/store/lessons';
+import { selectWorldView, type TaskView } from '../../../src/store/selectors/world';
+import { selectFocus } from '../../../src/store/selectors/canvas';
+import { boundsOf, focusNodes, frame, instHeight, layoutWorld, LEGIBLE_ZOOM, PANE_ZOOM, TIGHT, type Placed } from '../../../src/ui/canvas/layout';
+import { chipFit, INST_CHIPS_W } from '../../../src/ui/canvas/chips';
+import { sandbox } from '../../support/sandbox';
 
 const ids = (p: Placed[]) => p.map((n) => n.id.replace(/arn:aws:ecs:[^/]+\//, '').replace(/container-instance\/[^/]+\/[0-9a-f]+/, 'ci'));
 
