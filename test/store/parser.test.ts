@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BUILT_IN_SCENARIOS } from '../../src/store/defaults';
+
+/** The store's parser module as the production page has it: nothing preloaded, and the build's parses of the built-in scenarios given. */
+async function asBuilt(prebuilt: Record<string, unknown> = {}) {
+  vi.resetModules();
+  vi.doMock('../../src/store/preloaded', () => ({ PRELOADED: undefined }));
+  vi.doMock('../../src/content/console/preloaded', () => ({ PRELOADED: undefined }));
+  vi.doMock('../../src/store/prebuilt', () => ({ PREBUILT: prebuilt }));
+  return import('../../src/store/parser');
+}
+
+afterEach(() => {
+  vi.doUnmock('../../src/store/preloaded');
+  vi.doUnmock('../../src/content/console/preloaded');
+  vi.doUnmock('../../src/store/prebuilt');
+  vi.resetModules();
+});
+
+const empty = BUILT_IN_SCENARIOS[0]!;
+
+describe('the scenario parser, loaded when first needed', () => {
+  it('a learner’s text needs the parser; parsing it before it has loaded is refused, and after loadParser it parses', async () => {
+    const p = await asBuilt();
+    const mine = `${empty.text}\n# my own change\n`;
+    expect(p.needsParser(mine)).toBe(true);
+    expect(() => p.parseScenario(mine, 'scenario.yaml')).toThrow('the scenario parser has not loaded');
+    await p.loadParser();
+    expect(p.needsParser(mine)).toBe(false);
+    expect(p.parseScenario(mine, 'scenario.yaml').name).toBe(p.parseScenario(empty.text, 'x.yaml').name);
+  });
+
+  it('a built-in scenario the build parsed opens without the parser, each time as a copy of its own', async () => {
+    const { parseScenario: real } = await import('../../src/content/scenario');
+    const parsed = real(empty.text, 'empty-cluster.yaml');
+    const p = await asBuilt({ [empty.id]: parsed });
+    expect(p.needsParser(empty.text)).toBe(false);
+    const a = p.parseScenario(empty.text, 'scenario.yaml');
+    const b = p.parseScenario(empty.text, 'scenario.yaml');
+    expect(a).toEqual(parsed);
+    expect(a).not.toBe(b);
+    a.actions.length = 0;
+    expect(b.actions.length).toBe(parsed.actions.length);
+  });
+
+  it('withParser runs at once when the parser and the console are here, else once both have loaded', async () => {
+    const p = await asBuilt();
+    const later = p.withParser(() => 'ran');
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toBe('ran');
+    expect(p.withParser(() => 'now')).toBe('now');
+  });
+
+  it('a scenario that cannot run is refused with a ScenarioError naming the file and the line', async () => {
+    const p = await asBuilt();
+    await p.loadParser();
+    let err: unknown;
+    try {
+      p.parseScenario('name: x\nactions:\n  - call: ecs.CreateCluster\n    input: 3\n', 'mine.yaml');
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).name).toBe('ScenarioError');
+    expect((err as Error).message).toMatch(/^mine\.yaml:4:/m);
+  });
+});
