@@ -3,9 +3,7 @@ import { initialState, makeStore, patch } from '../../src/store/store';
 import { keyAction, pressKey, runAction, tick } from '../../src/store/actions';
 import { selectPalette } from '../../src/store/selectors/palette';
 import { defaultWorkspace } from '../../src/store/defaults';
-import { readDemoFile } from '../../src/store/demoFile';
 import { audienceShow, showMessage } from '../../src/store/present';
-import { selectWorldView } from '../../src/store/selectors/world';
 import { fakePort } from '../support/fakePort';
 
 const fresh = (port = fakePort()) => makeStore(initialState(defaultWorkspace()), port);
@@ -147,44 +145,5 @@ describe("a demo's answer choices and callouts in the page", () => {
     expect(audienceShow(store.getState()).callouts).toEqual([]);
     runAction(store, 'clock.jump', '9m');
     expect(audienceShow(store.getState()).callouts).toEqual([{ text: "Traffic is five times what it was: watch web's desired count on the Charts panel" }]);
-  });
-
-  it('the Demos tool adds choices (a predicate refused by member until it reads) and callouts (pinned by a click), and the file keeps them', async () => {
-    const port = fakePort();
-    const store = fresh(port);
-    runAction(store, 'console.run', 'sim launch-instances --cluster demo --count 2');
-    runAction(store, 'clock.jump', '1m');
-    runAction(store, 'demo.addStop', { prompt: 'How many tasks run?', reveal: 'None yet.', revealAfter: 'soon' });
-    expect(store.getState().ui.notices.at(-1)!.text).toBe('"Reveal after" is a number of seconds (or empty to reveal at once), not "soon".');
-    expect(store.getState().present.draft.stops).toEqual([]);
-    runAction(store, 'demo.addStop', { prompt: 'How many tasks run?', reveal: 'None yet.', revealAfter: '10' });
-    expect(store.getState().present.draft.stops.map((x) => [x.at, x.revealAt])).toEqual([[60_000, 70_000]]);
-    runAction(store, 'demo.addChoice', { at: 60_000, label: 'Two', when: '{ count: tasks, equal: 2 }' });
-    expect(store.getState().present.draft.stops[0]!.choices).toBeUndefined();
-    expect(store.getState().ui.notices.at(-1)!.text).toBe(
-      "No choice added: 1:17: when.equal: unknown member 'equal'; a condition has count, where, equals, atLeast, atMost, event, sequence, holdsFor, within, after, window, from, never, rate, since.",
-    );
-    runAction(store, 'demo.addChoice', { at: 60_000, label: 'None', when: '{ count: tasks, where: { lastStatus: RUNNING }, equals: 0 }' });
-    runAction(store, 'demo.addChoice', { at: 60_000, label: 'Two', when: '{"count": "tasks", "equals": 2}' });
-    expect(store.getState().present.draft.stops[0]!.choices!.map((c) => c.label)).toEqual(['None', 'Two']);
-    runAction(store, 'demo.addCallout', { text: 'Watch <b>this</b> one', until: '30s' });
-    expect(store.getState().ui.notices.at(-1)!.text).toBe('No callout added: it ends after it begins.');
-    runAction(store, 'demo.addCallout', { text: 'Watch <b>this</b> one', until: '2m' });
-    runAction(store, 'demo.pickNode', 0);
-    const inst = selectWorldView(store.getState())!.azs.flatMap((z) => z.instances)[0]!;
-    runAction(store, 'demo.pinClicked', { kind: 'instance', id: inst.arn });
-    expect(store.getState().present.pinning).toBeNull();
-    expect(store.getState().present.draft.callouts).toEqual([{ at: 60_000, until: 120_000, node: `instance:${inst.ec2InstanceId}`, text: 'Watch <b>this</b> one' }]);
-    runAction(store, 'demo.save');
-    const file = port.downloads.at(-1)!;
-    const d = await readDemoFile(file.name, file.text);
-    expect(d.problems).toBeUndefined();
-    expect(d.demo!.pauses[0]!.revealAt).toBe(70_000);
-    expect(d.demo!.pauses[0]!.choices!.map((c) => [c.label, c.when])).toEqual([
-      ['None', { count: 'tasks', where: { lastStatus: 'RUNNING' }, equals: 0 }],
-      ['Two', { count: 'tasks', equals: 2 }],
-    ]);
-    // An instance launched without an id gets one as the world runs: the file names it as the canvas did.
-    expect(d.demo!.callouts).toEqual([{ at: 60_000, until: 120_000, node: `instance:${inst.ec2InstanceId}`, text: 'Watch <b>this</b> one' }]);
   });
 });
