@@ -12,12 +12,7 @@ afterEach(async () => void (await done?.()));
 /** A dialog on the hook, with a field and a Close button, beside a button outside it. */
 function Keys() {
   const { ref, close } = useDialog('keys');
-  return createElement(
-    'div',
-    null,
-    createElement('button', { id: 'outside' }, 'Keys…'),
-    createElement('dialog', { ref }, createElement('input', { id: 'field' }), createElement('button', { id: 'close', onClick: close }, 'Close')),
-  );
+  return createElement('div', null, createElement('button', { id: 'outside' }, 'Keys…'), createElement('dialog', { ref }, createElement('input', { id: 'field' }), createElement('button', { id: 'close', onClick: close }, 'Close')));
 }
 
 describe('a dialog that follows the store', () => {

@@ -15,8 +15,22 @@ describe("a task's chip", () => {
 describe('how chips fill the rows of a node', () => {
   it('short chips share a row; wider ones wrap to the next', () => {
     // "web" is 12 + 3×7 = 33 px, 36 with the gap: five fit in 198 px.
-    expect(chipFit(Array.from({ length: 5 }, () => task()), INST_CHIPS_W, 4, 12)).toEqual({ rows: 1, shown: 5 });
-    expect(chipFit(Array.from({ length: 6 }, () => task()), INST_CHIPS_W, 4, 12)).toEqual({ rows: 2, shown: 6 });
+    expect(
+      chipFit(
+        Array.from({ length: 5 }, () => task()),
+        INST_CHIPS_W,
+        4,
+        12,
+      ),
+    ).toEqual({ rows: 1, shown: 5 });
+    expect(
+      chipFit(
+        Array.from({ length: 6 }, () => task()),
+        INST_CHIPS_W,
+        4,
+        12,
+      ),
+    ).toEqual({ rows: 2, shown: 6 });
     // A long name is cut at 96 px: two a row.
     const long = task({ family: 'a-very-long-family-name' });
     expect(chipFit([long, long, long], INST_CHIPS_W, 4, 12)).toEqual({ rows: 2, shown: 3 });
