@@ -105,7 +105,8 @@ function capacityProviderCharts(sim: Sim, out: ChartSpec[]): void {
     const cluster = Object.values(w.clusters).find((c) => c.capacityProviders.includes(cp.name));
     if (!cluster) continue;
     const cpr = seriesOf(w, 'AWS/ECS/ManagedScaling', 'CapacityProviderReservation', { CapacityProviderName: cp.name, ClusterName: cluster.clusterName }, 'CapacityProviderReservation %');
-    const target = (cp as { autoScalingGroupProvider?: { managedScaling?: { targetCapacity?: number } } }).autoScalingGroupProvider?.managedScaling?.targetCapacity;
+    // The target managed scaling keeps the reservation at: a line only while managed scaling is on.
+    const target = cp.managedScaling.status === 'ENABLED' ? cp.managedScaling.targetCapacity : undefined;
     const asgMarks = sim.events.filter((e) => e.type === 'AsgDesiredCapacity').map((e) => ({ t: e.t, label: e.message }));
     if (cpr)
       out.push({

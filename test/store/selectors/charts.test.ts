@@ -33,6 +33,8 @@ describe('the charts', () => {
     const ids = selectCharts(store.getState()).map((c) => c.id);
     const reservation = ids.findIndex((id) => id.startsWith('cpr:'));
     expect(reservation, ids.join(', ')).toBe(0);
+    // Its target capacity (managedScaling.targetCapacity=100 in the lesson's solution) is drawn as a line.
+    expect(selectCharts(store.getState())[0]!.thresholds.map((t) => t.value)).toEqual([100]);
     expect(ids.length).toBeGreaterThan(1);
   });
 
