@@ -36,7 +36,11 @@ describe('the Class page', () => {
   it('reads dropped progress files into one row per learner and lesson, and names a file it cannot read', async () => {
     const { root, unmount } = await render(sandbox(), createElement(ClassPage));
     done = unmount;
-    await drop(root, [file('ana.json', { L1: { passed: true, checkedAt: 95_000 }, L2: { passed: false, checkedAt: 30_000, traps: ['port-conflict'] } }), file('bo.json', { L1: { passed: false, checkedAt: 0 } }), { name: 'notes.txt', text: async () => 'hello' }]);
+    await drop(root, [
+      file('ana.json', { L1: { passed: true, checkedAt: 95_000 }, L2: { passed: false, checkedAt: 30_000, traps: ['port-conflict'] } }),
+      file('bo.json', { L1: { passed: false, checkedAt: 0 } }),
+      { name: 'notes.txt', text: async () => 'hello' },
+    ]);
     expect(root.querySelector('[role="status"]')!.textContent).toBe('3 files read, 3 results.');
     expect(root.querySelector('[role="alert"]')!.textContent).toContain('notes.txt: it is not JSON');
     expect(column(root, 0)).toEqual(['ana', 'ana', 'bo']);
@@ -67,6 +71,12 @@ describe('the Class page', () => {
     await click(exportButton);
     const csv = (store.port as FakePort).downloads.at(-1)!;
     expect(csv.name).toBe('class-progress.csv');
-    expect(csv.text.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual(['ana', 'bo']);
+    expect(
+      csv.text
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['ana', 'bo']);
   });
 });
