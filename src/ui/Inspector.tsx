@@ -8,13 +8,10 @@ import { INSPECTOR_TABS } from '../store/actions/view';
 import { messageIn, useT } from './i18n';
 import { eventText } from './eventText';
 import type { MessageKey } from '../i18n';
+import type { PlacementNoteForm } from '../sim';
 
-/** The engine's fixed notes on a placement decision (its trace keeps them in English), by their words. */
-const NOTE_KEYS: Record<string, MessageKey> = {
-  'No placement strategy: a service balances tasks across Availability Zones, then across instances.': 'placement.note.service',
-  'No placement strategy: RunTask places tasks randomly.': 'placement.note.runTask',
-  'StartTask: custom scheduling onto the named container instance; constraints are checked, no strategy applies.': 'placement.note.startTask',
-};
+/** The engine's fixed notes on a placement decision, by the form its trace carries beside the English. */
+const NOTE_KEYS: Record<PlacementNoteForm, MessageKey> = { service: 'placement.note.service', runTask: 'placement.note.runTask', startTask: 'placement.note.startTask' };
 
 /** What the learner clicked: its Describe-shaped JSON, its history, and for a task why it is where it is. */
 export function Inspector() {
@@ -91,7 +88,7 @@ function PlacementTable({ info }: { info: Inspection }) {
           {tr.failure.detail ? ` (${placementDetail(tr.failure, t)})` : ''}.
         </p>
       )}
-      {tr.note && <p>{NOTE_KEYS[tr.note] ? t(NOTE_KEYS[tr.note]!) : tr.note}</p>}
+      {tr.note && <p>{tr.noteForm ? t(NOTE_KEYS[tr.noteForm]) : tr.note}</p>}
       <table className="placement">
         <caption>{t('placement.caption')}</caption>
         <thead>

@@ -12,8 +12,8 @@ import { click, render, settle } from '../support/render';
 let done: (() => Promise<void>) | undefined;
 afterEach(async () => void (await done?.()));
 
-async function world(store = sandbox(), props: { readOnly?: boolean; title?: string } = {}) {
-  const page = await render(store, createElement(World, props));
+async function world(store = sandbox(), readOnly = false) {
+  const page = await render(store, createElement(World as (p: { readOnly?: boolean }) => ReturnType<typeof World>, { readOnly }));
   done = page.unmount;
   return { store, root: page.root };
 }
@@ -58,7 +58,7 @@ describe('the world', () => {
     await settle(() => runAction(store, 'view.toggle'));
     await settle(() => runAction(store, 'clock.jump', '2m'));
     await settle(() => runAction(store, 'clock.seek', 30_000));
-    const { root } = await world(store, { readOnly: true });
+    const { root } = await world(store, true);
     expect(root.querySelector('.notices')).toBeNull();
     expect(root.querySelector('.past')).toBeNull();
     await expect.poll(() => root.querySelector('[role="region"]')?.getAttribute('aria-label')).toBe('Cluster canvas: control plane and data plane');

@@ -96,8 +96,13 @@ export interface PlacementTrace {
   chosen?: string;
   /** When nothing was chosen: the RunTask failure reason and the closest matching instance. */
   failure?: { reason: string; arn?: string; detail?: string; detailForm?: PlacementDetailForm };
+  /** A note on how the decision was made, in English, with its form beside it (kept in the world; the API's traces leave the form out). */
   note?: string;
+  noteForm?: PlacementNoteForm;
 }
+
+/** Which of the engine's fixed notes a trace carries: a service's default balancing, RunTask's random default, StartTask's own instance. */
+export type PlacementNoteForm = 'service' | 'runTask' | 'startTask';
 
 /** What one task needs from an instance. */
 export interface Requirements {

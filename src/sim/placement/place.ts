@@ -243,6 +243,7 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
   };
   if (!r.strategies.length) {
     trace.note = r.defaultMode === 'service' ? 'No placement strategy: a service balances tasks across Availability Zones, then across instances.' : 'No placement strategy: RunTask places tasks randomly.';
+    trace.noteForm = r.defaultMode === 'service' ? 'service' : 'runTask';
   }
   if (passed.length === 0) {
     if (closest >= 0) {

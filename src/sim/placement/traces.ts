@@ -27,6 +27,7 @@ export function expandTrace(w: WorldState, t: PlacementTrace, opts: ExpandOption
   const out: PlacementTrace = { ...rest, ...(rows ? { candidates: forms ? rows.map((c) => withStrategies(c, t)) : rows.map(plainCandidate) } : {}) };
   if (!forms) {
     delete out.strategyForms;
+    delete out.noteForm;
     if (out.failure) out.failure = plainFailure(out.failure);
   }
   return out;

@@ -210,6 +210,7 @@ export const TASK_OPERATIONS = {
         sim.now,
       );
       r.trace.note = 'StartTask: custom scheduling onto the named container instance; constraints are checked, no strategy applies.';
+      r.trace.noteForm = 'startTask';
       recordTrace(sim.world, r.trace);
       if (!r.instance) {
         failures.push({ arn: ci.containerInstanceArn, reason: r.trace.failure!.reason });
