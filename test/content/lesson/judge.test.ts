@@ -1,50 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Sim } from '../../../src/sim';
+import type { Sim } from '../../../src/sim';
 import { checklistAt, conditionHolds, judge, overTime, scoped, type Sample } from '../../../src/content/lesson/judge';
 import type { Goal, Lesson, Prediction } from '../../../src/content/lesson/types';
+import { bareLesson, workerWorld } from '../../support/contentLesson';
 import type { Expectation } from '../../../src/content/scenario';
-
-/**
- * One m5.large (7987 MiB) in cluster `a`, a family `worker` of 3000 MiB, and at 10 s a RunTask of `count`: two fit,
- * a third fails on memory. Tasks are PENDING from 10 s and RUNNING at 22.5 s.
- */
-function world(count: number, to: number): Sim {
-  const sim = new Sim({ seed: '1', durations: { instanceBootMs: 0 } });
-  sim.call('ecs.CreateCluster', { clusterName: 'a' });
-  sim.call('sim.LaunchInstances', { cluster: 'a', instanceType: 'm5.large', availabilityZone: 'us-east-1a', ec2InstanceIds: ['i-a1'] });
-  sim.call('ecs.RegisterTaskDefinition', { family: 'worker', containerDefinitions: [{ name: 'w', image: 'busybox', memory: 3000 }] });
-  sim.runUntil(10_000);
-  sim.call('ecs.RunTask', { cluster: 'a', taskDefinition: 'worker', count });
-  sim.runUntil(to);
-  return sim;
-}
 
 const running = (n: number, bound: 'equals' | 'atLeast' = 'atLeast'): Expectation => ({ index: 0, count: 'tasks', where: { family: 'worker', lastStatus: 'RUNNING' }, [bound]: n });
 
 const goal = (g: Partial<Goal> & Pick<Goal, 'id' | 'check'>): Goal => ({ label: `label of ${g.id}`, ...g });
 
-function lesson(goals: Goal[], more: Partial<Lesson> = {}): Lesson {
-  return {
-    id: 'T',
-    title: 'T',
-    chapter: '',
-    summary: '',
-    prerequisites: [],
-    allowed: [],
-    until: 0,
-    sampleEvery: 10_000,
-    goals,
-    diagnostics: [],
-    predictions: [],
-    start: {} as Lesson['start'],
-    startText: '',
-    solution: { actions: [], predictions: {} },
-    traps: [],
-    text: { briefing: '', steps: '', hints: [], debrief: '' },
-    files: {},
-    ...more,
-  };
-}
+const lesson = bareLesson;
+const world = workerWorld;
 
 const samples = (entries: Record<string, Sample[]>) => new Map(Object.entries(entries));
 const line = (sim: Sim, l: Lesson, s: Record<string, Sample[]> = {}) => checklistAt(sim, l, [], samples(s));
