@@ -146,6 +146,7 @@ describe('a small lesson folder', () => {
   it('refuses the other files of the folder: the start, the text, the traps', () => {
     expect(refusals(folder({ 'X/start.yaml': undefined }))).toEqual(['X/start.yaml:1:1: the file is missing']);
     expect(refusals(folder({ 'X/text/en.md': '## Steps\n1. Run two tasks.\n' }))).toEqual(['X/text/en.md:1:1: the text needs a briefing (before the first heading) and a ## Debrief']);
+    expect(refusals(folder({ 'X/text/en.md': '## Steps\n1. Run two tasks.\n## Debrief\nDone.\n' }))).toEqual(['X/text/en.md:1:1: the text needs a briefing (before the first heading) and a ## Debrief']);
     expect(refusals(folder({ 'X/traps/nothing.yaml': undefined }))).toEqual(['X/traps/:1:1: a lesson has at least one trap']);
     expect(refusals(folder({ 'X/traps/nothing.yaml': 'misconception: "m"\nactions: []\n' }))).toEqual(['X/traps/nothing.yaml:1:1: diagnostic: a trap names the misconception it encodes and the diagnostic it must fail with']);
     expect(refusals(folder({ 'X/traps/nothing.yaml': 'misconception: "m"\ndiagnostic: nope\nactions: []\n' }))).toEqual(["X/traps/nothing.yaml:2:13: diagnostic: no diagnostic 'nope' in X/lesson.yaml"]);
