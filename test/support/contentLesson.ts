@@ -3,7 +3,7 @@ import type { Goal, Lesson } from '../../src/content/lesson/types';
 
 /**
  * A lesson of only the given goals (and whatever `more` sets): what the judge, the tracker and the locale read of a
- * lesson, without files to parse. Its start scenario is empty; nothing that reads it should be given this lesson.
+ * lesson, without files to parse. Its start scenario is empty unless `more` gives one (the checker replays it).
  */
 export function bareLesson(goals: Goal[], more: Partial<Lesson> = {}): Lesson {
   return {
