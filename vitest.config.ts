@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/browser/journeys/**'] } },
       // A learner's journey through each lesson, in Chromium against one production build made for them all.
-      { extends: true, test: { name: 'journeys', include: ['test/browser/journeys/**/*.test.ts'], globalSetup: ['test/browser/journeys/setup.ts'] } },
+      { extends: true, test: { name: 'journeys', include: ['test/browser/journeys/**/*.test.ts'], globalSetup: ['test/support/browser/journeySetup.ts'] } },
     ],
   },
 });

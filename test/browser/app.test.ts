@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
-import { servedBuild } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/browser/chromium';
+import { servedBuild } from '../support/browser/page';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Screenshots of the main views, for a reviewer to look at (test-output/ is not committed). */

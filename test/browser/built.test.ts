@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build, createLogger, createServer as createViteServer, preview, type Plugin } from 'vite';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/browser/chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(root, 'test-output');

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { parseScenario } from '../../src/content/scenario';
 import { runScenario } from '../../src/content/runner';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/browser/chromium';
 import { checkLesson, parseIndex, parseLesson } from '../../src/content/lesson';
 import { relative, sep } from 'node:path';
 import { statSync } from 'node:fs';
@@ -32,7 +32,7 @@ describe.runIf(chromiumAvailable('browser determinism'))('Node and Chromium', ()
   });
 
   it('give the same event hash for every scenario', async () => {
-    const bundle = await build({ entryPoints: [resolve(import.meta.dirname, 'entry.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+    const bundle = await build({ entryPoints: [resolve(import.meta.dirname, '../support/browser/entry.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
     const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));

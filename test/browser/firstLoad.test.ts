@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
-import { openPage, servedBuild } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/browser/chromium';
+import { openPage, servedBuild } from '../support/browser/page';
 import { parseScenario } from '../../src/content/scenario';
 import { Timeline } from '../../src/content/timeline';
 import { eventHash } from '../../src/content/report';

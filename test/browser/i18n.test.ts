@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/browser/chromium';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openPage, PANE_TEXT, root, servedBuild } from './page';
+import { openPage, PANE_TEXT, root, servedBuild } from '../support/browser/page';
 
 const SHOTS = resolve(root, 'test-output/screens');
 

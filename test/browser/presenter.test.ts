@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
-import { openPage, PANE_TEXT, root, servedBuild } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/browser/chromium';
+import { openPage, PANE_TEXT, root, servedBuild } from '../support/browser/page';
 
 /** Screenshots of the instructor's views (test-output/ is not committed). */
 const SHOTS = resolve(root, 'test-output/presenter');

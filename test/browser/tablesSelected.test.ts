@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from './chromium';
-import { openPage, servedBuild } from './page';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../support/browser/chromium';
+import { openPage, servedBuild } from '../support/browser/page';
 
 // The built page: a task chosen on the canvas is the marked row of the Tasks table, in both themes.
 describe.runIf(chromiumAvailable('tables'))("the world's tables mark the task the canvas rings", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, solutionJourney, trapJourney, url } from './drive';
+import { launch, solutionJourney, trapJourney, url } from '../../support/browser/journey';
 
 describe.runIf(url)('L13 Copilot: the same architecture as a manifest, as a learner takes it', () => {
   let browser: Browser;

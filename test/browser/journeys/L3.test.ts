@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, Learner, lessonById, solutionJourney, trapJourney, url } from './drive';
+import { launch, Learner, lessonById, solutionJourney, trapJourney, url } from '../../support/browser/journey';
 
 describe.runIf(url)('L3 Compose: more than one container, as a learner takes it', () => {
   let browser: Browser;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { finish, launch, Learner, lessonById, trapJourney, url } from './drive';
+import { finish, launch, Learner, lessonById, trapJourney, url } from '../../support/browser/journey';
 
 describe.runIf(url)('L6 Ports, network modes and the load balancer, as a learner takes it', () => {
   let browser: Browser;

@@ -4,8 +4,8 @@ import { expect, inject } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { checkLesson, parseLesson, type ActionLog, type Lesson } from '../../../src/content/lesson';
 import type { LearnerAction } from '../../../src/content/timeline';
-import { lessonFiles } from '../../support/pins';
-import { CHROMIUM, CHROMIUM_ARGS } from '../chromium';
+import { lessonFiles } from '../pins';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 /**
  * A learner's journey through a lesson, in the page only: the Lessons dialog, the console, the editor and its

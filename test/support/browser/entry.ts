@@ -1,6 +1,6 @@
-// Bundled for the browser by determinism.test.ts: runs scenarios with the same runner as Node.
-import { parseScenario } from '../../src/content/scenario';
-import { runScenario } from '../../src/content/runner';
+// Bundled for the browser by test/browser/determinism.test.ts: runs scenarios with the same runner as Node.
+import { parseScenario } from '../../../src/content/scenario';
+import { runScenario } from '../../../src/content/runner';
 
 (globalThis as unknown as { runScenarios: unknown }).runScenarios = (list: { name: string; text: string }[]) =>
   list.map(({ name, text }) => {
@@ -8,7 +8,7 @@ import { runScenario } from '../../src/content/runner';
     return { name, hash: r.eventHash, events: r.events.length, passed: r.passed };
   });
 
-import { checkLesson, parseLesson } from '../../src/content/lesson';
+import { checkLesson, parseLesson } from '../../../src/content/lesson';
 
 /** Each lesson's reference solution checked by replay, in the browser: its verdict and event hash. */
 (globalThis as unknown as { checkLessons: unknown }).checkLessons = (files: Record<string, string>, ids: string[]) =>

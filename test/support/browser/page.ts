@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { Page } from 'playwright-core';
 
-export const root = resolve(import.meta.dirname, '../..');
+export const root = resolve(import.meta.dirname, '../../..');
 
 /**
  * A production build, as `npm run build` makes it, served by `vite preview`. Vitest sets NODE_ENV
