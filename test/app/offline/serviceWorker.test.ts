@@ -49,7 +49,7 @@ let reg: FakeRegistration;
 let container: FakeContainer;
 let readyState: DocumentReadyState;
 let shown: DocumentVisibilityState;
-let reload: ReturnType<typeof vi.fn>;
+let reload: ReturnType<typeof vi.fn<() => void>>;
 
 /** The module as the page loads it once: its registration happens once per page. */
 async function fresh(prod = true) {
@@ -65,7 +65,7 @@ beforeEach(() => {
   container = new FakeContainer(reg);
   readyState = 'complete';
   shown = 'visible';
-  reload = vi.fn();
+  reload = vi.fn<() => void>();
   Object.defineProperty(navigator, 'serviceWorker', { value: container, configurable: true });
   Object.defineProperty(document, 'readyState', { get: () => readyState, configurable: true });
   Object.defineProperty(document, 'visibilityState', { get: () => shown, configurable: true });

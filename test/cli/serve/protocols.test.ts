@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sim } from '../../../src/sim';
 import { ServedAccount } from '../../../src/cli/serve/account';
 import { answer, serve, type Endpoint } from '../../../src/cli/serve/server';
-import { serveCommand } from '../../../src/cli/serve/command';
 import { SERVICES } from '../../../src/cli/serve/model';
 
 const auth = (region: string, service: string) => `AWS4-HMAC-SHA256 Credential=AKID/20250101/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=00`;
@@ -208,80 +207,6 @@ describe('sim serve: the wire protocols', () => {
     expect((await fetch(`${endpoint.url}/_sim/nothing`)).status).toBe(404);
     const ops = (await (await fetch(`${endpoint.url}/_sim/operations`)).json()) as { operations: string[] };
     expect(ops.operations).toContain('sim.LaunchInstances');
-  });
-});
-
-describe('sim serve: the account', () => {
-  afterEach(() => vi.useRealTimers());
-
-  it('runs the clock at --speed times real time', () => {
-    vi.useFakeTimers();
-    let wall = 0;
-    const account = new ServedAccount(new Sim({ seed: 1 }), 'speed', '1');
-    account.run(10, () => wall);
-    wall = 3000;
-    vi.advanceTimersByTime(100);
-    expect(account.now).toBe(30_000);
-    account.advanceTo(100_000);
-    wall = 4000;
-    vi.advanceTimersByTime(100);
-    expect(account.now).toBe(110_000);
-    account.stop();
-    wall = 9000;
-    vi.advanceTimersByTime(1000);
-    expect(account.now).toBe(110_000);
-  });
-
-  it('has the shapes of every operation the engine has in the served services', () => {
-    const served = new Set(SERVICES.flatMap((s) => Object.keys(s.operations).map((o) => `${s.namespace}.${o}`)));
-    const missing = Sim.operations().filter((o) => SERVICES.some((s) => o.startsWith(`${s.namespace}.`)) && !served.has(o));
-    expect(missing, 'run npx tsx scripts/gen-serve-shapes.ts').toEqual([]);
-  });
-});
-
-describe('sim serve: the command', () => {
-  const io = () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      io: {
-        out: (s: string) => out.push(s),
-        err: (s: string) => err.push(s),
-        read: (f: string) =>
-          FILES[f] ??
-          (() => {
-            throw new Error('no such file');
-          })(),
-      },
-    };
-  };
-  const FILES: Record<string, string> = {
-    'demo.yaml': 'name: demo world\nseed: 3\nactions:\n  - { at: 0, call: ecs.CreateCluster, input: { clusterName: demo } }\n  - { at: 0, call: sim.LaunchInstances, input: { cluster: demo, instanceType: m5.large, count: 1 } }\nuntil: 2m\n',
-    'broken.yaml': 'name: x\nactions: [\n',
-  };
-
-  it("serves a scenario's world from the end of its run, and prints its timeline", async () => {
-    const t = io();
-    const endpoint = await new Promise<Endpoint>((resolve) => expect(serveCommand(['demo.yaml', '--port', '0'], t.io, resolve)).toBe(0));
-    try {
-      expect(t.out.join('')).toMatch(/0:00:00 {2}Cluster demo was created\./);
-      expect(t.out.join('')).toContain(`Serving demo world (seed 3, us-east-1) on ${endpoint.url}`);
-      const state = (await (await fetch(`${endpoint.url}/_sim/state`)).json()) as { clock: number; containerInstances: unknown[] };
-      expect(state.clock).toBe(120);
-      expect(state.containerInstances).toHaveLength(1);
-    } finally {
-      await endpoint.close();
-    }
-  });
-
-  it('refuses bad options and invalid scenarios with exit 2', () => {
-    for (const args of [['--port', 'x'], ['--speed', '0'], ['--speed'], ['--colour'], ['missing.yaml'], ['broken.yaml']]) {
-      const t = io();
-      expect(serveCommand(args, t.io), args.join(' ')).toBe(2);
-      expect(t.err.join('')).not.toBe('');
-    }
   });
 });
 
