@@ -73,7 +73,11 @@ function nearMiss(sim: Sim, where?: Record<string, unknown>): Piece[] {
   for (let i = w.traces.length - 1; i >= 0; i--) {
     const tr = w.traces[i]!;
     if (about.length && !about.some((a) => tr.group.includes(a))) continue;
-    if (tr.failure) return [...(waiting ? [m('check.waiting', { count: waiting })] : []), m('check.lastFailed', { group: tr.group, reason: tr.failure.reason }), ...(tr.failure.detail ? [` — ${tr.failure.detail}`] : [])];
+    if (!tr.failure) continue;
+    // The detail in the page's language where the trace carries its form (the few that are AWS's own words stay as written).
+    const f = tr.failure;
+    const detail: Piece[] = f.detailForm ? [' — ', m(`placement.detail.${f.detailForm.code}`, f.detailForm.values)] : f.detail ? [` — ${f.detail}`] : [];
+    return [...(waiting ? [m('check.waiting', { count: waiting })] : []), m('check.lastFailed', { group: tr.group, reason: f.reason }), ...detail];
   }
   for (const s of Object.values(w.services)) {
     const e = s.events[0];
