@@ -8,10 +8,11 @@ import { selectWorldView, type WorldView } from '../store/selectors/world';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
+import type { Translator } from '../i18n';
 import './callouts.css';
 
 /** Predicates the world offers now, ready to pick: tasks running per cluster and per instance, services' running counts. */
-function readyMade(v: WorldView | null): { label: string; when: string }[] {
+function readyMade(v: WorldView | null, t: Translator): { label: string; when: string }[] {
   if (!v) return [];
   const instances = v.azs.flatMap((z) => z.instances);
   const running = (t: { lastStatus: string }) => t.lastStatus === 'RUNNING';
@@ -21,12 +22,12 @@ function readyMade(v: WorldView | null): { label: string; when: string }[] {
       .flatMap((i) => i.tasks)
       .filter(running).length + v.azs.flatMap((z) => z.fargate).filter((t) => t.cluster === c && running(t)).length;
   return [
-    ...v.clusters.map((c) => ({ label: `${inCluster(c)} tasks RUNNING in cluster ${c}`, when: `{ count: tasks, where: { clusterArn: { endsWith: "/${c}" }, lastStatus: RUNNING }, equals: ${inCluster(c)} }` })),
+    ...v.clusters.map((c) => ({ label: t('demoEditor.readyMade.cluster', { count: inCluster(c), cluster: c }), when: `{ count: tasks, where: { clusterArn: { endsWith: "/${c}" }, lastStatus: RUNNING }, equals: ${inCluster(c)} }` })),
     ...instances.map((i) => ({
-      label: `instance ${i.ec2InstanceId} has ${i.tasks.filter(running).length} tasks`,
+      label: t('demoEditor.readyMade.instance', { id: i.ec2InstanceId, count: i.tasks.filter(running).length }),
       when: `{ count: tasks, where: { ec2InstanceId: ${i.ec2InstanceId}, lastStatus: RUNNING }, equals: ${i.tasks.filter(running).length} }`,
     })),
-    ...v.services.map((s) => ({ label: `service ${s.name} runs ${s.running} tasks`, when: `{ count: services, where: { serviceName: ${s.name}, runningCount: ${s.running} }, equals: 1 }` })),
+    ...v.services.map((s) => ({ label: t('demoEditor.readyMade.service', { name: s.name, count: s.running }), when: `{ count: services, where: { serviceName: ${s.name}, runningCount: ${s.running} }, equals: 1 }` })),
   ];
 }
 
@@ -37,7 +38,7 @@ function AddChoice({ stop, index }: { stop: DemoStop; index: number }) {
   const view = useSandbox(selectWorldView);
   const [label, setLabel] = useState('');
   const [when, setWhen] = useState('');
-  const offers = useMemo(() => readyMade(view), [view]);
+  const offers = useMemo(() => readyMade(view, t), [view, t]);
   const member = `presenter.pauses[${index}].choices[${stop.choices?.length ?? 0}].when`;
   const problems = when.trim() ? parsePredicateText(when, member).problems : [];
   const full = (stop.choices?.length ?? 0) >= MAX_CHOICES;
