@@ -1,0 +1,68 @@
+import { Sim, type SimOptions } from '../../src/sim';
+import type { Task } from '../../src/sim/model/types';
+
+/** Worlds the controller tests drive: a cluster `demo` with EC2 instances or Fargate, and small readers of what happened. */
+
+/** Calls an operation and returns its output; a refused call fails the test with AWS's error. */
+export function ok(sim: Sim, op: string, input: Record<string, unknown> = {}): Record<string, any> {
+  const r = sim.call(op, input);
+  if (r.error) throw new Error(`${op}: ${r.error.code}: ${r.error.message}`);
+  return r.output as Record<string, any>;
+}
+
+/** A Sim with cluster `demo` and `instances` m5.large container instances (one per AZ in turn), registered by 60 s. */
+export function ec2World(instances: number, opts: SimOptions & { instanceType?: string } = {}): Sim {
+  const { instanceType, ...rest } = opts;
+  const sim = new Sim({ seed: 'controllers', ...rest });
+  ok(sim, 'ecs.CreateCluster', { clusterName: 'demo' });
+  if (instances > 0) ok(sim, 'sim.LaunchInstances', { cluster: 'demo', count: instances, instanceType: instanceType ?? 'm5.large' });
+  sim.runUntil(60_000);
+  return sim;
+}
+
+/** Registers a one-container EC2 (bridge) task definition; `container` adds to or overrides the container. */
+export function ec2TaskDef(sim: Sim, family: string, container: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): string {
+  const out = ok(sim, 'ecs.RegisterTaskDefinition', { family, containerDefinitions: [{ name: 'app', image: `${family}:1`, cpu: 256, memory: 512, ...container }], ...extra });
+  return out.taskDefinition.taskDefinitionArn as string;
+}
+
+/** Registers a one-container Fargate task definition (256 CPU, 512 MiB) of `image`. */
+export function fargateTaskDef(sim: Sim, family: string, image = `${family}:1`, container: Record<string, unknown> = {}): string {
+  const out = ok(sim, 'ecs.RegisterTaskDefinition', {
+    family,
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [{ name: 'app', image, ...container }],
+  });
+  return out.taskDefinition.taskDefinitionArn as string;
+}
+
+export const FARGATE_NETWORK = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] } };
+
+/** Every task of the world, in creation order. */
+export function allTasks(sim: Sim): Task[] {
+  return sim.world.taskOrder.map((a) => sim.world.tasks[a]!);
+}
+
+/** The tasks of service `name` not yet STOPPED. */
+export function liveTasks(sim: Sim, name: string): Task[] {
+  return allTasks(sim).filter((t) => t.serviceArn?.endsWith(`/${name}`) && t.lastStatus !== 'STOPPED');
+}
+
+/** The lastStatus values a task went through with their times, from its TaskStateChange events. */
+export function statusTimeline(sim: Sim, taskArn: string): [number, string][] {
+  const out: [number, string][] = [];
+  for (const e of sim.events as readonly Record<string, any>[]) {
+    if (e.type !== 'TaskStateChange' || e.taskArn !== taskArn) continue;
+    if (out.at(-1)?.[1] !== e.lastStatus) out.push([e.t, e.lastStatus]);
+  }
+  return out;
+}
+
+/** The messages of a service's events, oldest first. */
+export function serviceMessages(sim: Sim, name: string): string[] {
+  const svc = Object.values(sim.world.services).find((s) => s.serviceName === name)!;
+  return svc.events.map((e) => e.message).reverse();
+}
