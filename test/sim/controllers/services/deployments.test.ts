@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Sim } from '../../../../src/sim';
 import { isHealthy } from '../../../../src/sim/controllers/services/health';
+import { ec2World, FARGATE_NETWORK, fargateTaskDef, liveTasks, ok, serviceMessages } from '../../../support/controllerWorld';
 
 type Strategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
 
@@ -50,5 +51,84 @@ describe('deployments', () => {
       }),
       { numRuns: 24 },
     );
+  });
+});
+
+/** A Fargate service `web` of two tasks of web:1, steady at 180 s, then updated to web:2, whose image does not exist. */
+function badUpdate(breaker: Record<string, unknown>): Sim {
+  const sim = ec2World(0);
+  fargateTaskDef(sim, 'web', 'web:1');
+  ok(sim, 'sim.SetImage', { image: 'web:bad', exists: false });
+  fargateTaskDef(sim, 'web', 'web:bad');
+  ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: FARGATE_NETWORK, deploymentConfiguration: { deploymentCircuitBreaker: breaker } });
+  sim.runUntil(180_000);
+  ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', taskDefinition: 'web:2' });
+  return sim;
+}
+
+const depEvents = (sim: Sim) => (sim.events as readonly Record<string, any>[]).filter((e) => e.type === 'DeploymentStateChange').map((e) => [e.t, e.rolloutState]);
+
+describe('the deployment circuit breaker', () => {
+  it('fails the deployment once three tasks (the minimum threshold) failed to start, and launches nothing more of it without rollback', () => {
+    const sim = badUpdate({ enable: true, rollback: false });
+    sim.runUntil(900_000);
+    const svc = Object.values(sim.world.services)[0]!;
+    const [primary] = svc.deployments;
+    // Two tasks fail in each round: the breaker trips at the third failure; the fourth, in flight, still counts on the deployment.
+    expect(primary).toMatchObject({ rolloutState: 'FAILED', failedTasks: 4, rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' });
+    expect(depEvents(sim)).toEqual([[244_000, 'FAILED']]);
+    expect(serviceMessages(sim, 'web')).toContain(`(service web) (deployment ${primary!.id}) deployment failed: tasks failed to start.`);
+    // No more launches of web:2 after the failure; the old tasks keep serving.
+    const launched = Object.values(sim.world.tasks).filter((t) => t.taskDefinitionArn.endsWith(':2'));
+    expect(launched.every((t) => t.createdAtMs <= 244_000)).toBe(true);
+    expect(liveTasks(sim, 'web').map((t) => t.taskDefinitionArn.split(':').at(-1))).toEqual(['1', '1']);
+    const sd = sim.world.serviceDeployments[primary!.serviceDeploymentArn!]!;
+    expect(sd).toMatchObject({ status: 'STOPPED', statusReason: 'The service deployment failed and was not rolled back: tasks failed to start.', circuitBreaker: { status: 'TRIGGERED', failureCount: 3, threshold: 3 } });
+  });
+
+  it('counts toward a COUNT threshold of its own', () => {
+    const sim = badUpdate({ enable: true, rollback: false, thresholdConfiguration: { type: 'COUNT', value: 1 } });
+    sim.runUntil(900_000);
+    const [primary] = Object.values(sim.world.services)[0]!.deployments;
+    expect(primary).toMatchObject({ rolloutState: 'FAILED', failedTasks: 2 });
+    expect(sim.world.serviceDeployments[primary!.serviceDeploymentArn!]!.circuitBreaker).toEqual({ status: 'TRIGGERED', failureCount: 1, threshold: 1 });
+    // The first failed task fails the deployment once STOPPED: placed at 180 s, 7 s provisioning, the pull fails 5 s later, 5 s ENI detach.
+    expect(depEvents(sim)).toEqual([[197_000, 'FAILED']]);
+  });
+
+  it('disabled: the deployment keeps trying, with the start-failure back-off, and never fails', () => {
+    const sim = badUpdate({ enable: false, rollback: false });
+    sim.runUntil(900_000);
+    const [primary] = Object.values(sim.world.services)[0]!.deployments;
+    expect(primary!.rolloutState).toBe('IN_PROGRESS');
+    expect(primary!.failedTasks).toBeGreaterThan(3);
+    expect(depEvents(sim)).toEqual([]);
+  });
+});
+
+describe('a deployment that completes', () => {
+  it('is COMPLETED once desiredCount healthy tasks of it run and no old task is left; the service then reaches a steady state once', () => {
+    const sim = ec2World(0);
+    fargateTaskDef(sim, 'web', 'web:1');
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: FARGATE_NETWORK });
+    sim.runUntil(600_000);
+    const svc = Object.values(sim.world.services)[0]!;
+    const [dep] = svc.deployments;
+    // RUNNING at 88.5 s, healthy 40 s later: the pass at 128.501 s completes it.
+    expect(dep).toMatchObject({ rolloutState: 'COMPLETED', runningCount: 2, pendingCount: 0, rolloutStateReason: `ECS deployment ${dep!.id} completed.` });
+    expect(svc.lastCompleted).toMatchObject({ id: dep!.id, taskDefinition: dep!.taskDefinition });
+    expect(serviceMessages(sim, 'web').slice(1)).toEqual([`(service web) (deployment ${dep!.id}) deployment completed.`, '(service web) has reached a steady state.']);
+    expect(sim.world.serviceDeployments[dep!.serviceDeploymentArn!]).toMatchObject({ status: 'SUCCESSFUL', finishedAtMs: 128_501 });
+  });
+
+  it('a deleted service goes INACTIVE once its tasks are stopping', () => {
+    const sim = ec2World(0);
+    fargateTaskDef(sim, 'web', 'web:1');
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: FARGATE_NETWORK });
+    sim.runUntil(180_000);
+    ok(sim, 'ecs.DeleteService', { cluster: 'demo', service: 'web', force: true });
+    sim.runUntil(181_000);
+    expect(Object.values(sim.world.services)[0]!.status).toBe('INACTIVE');
+    expect((sim.events as readonly Record<string, any>[]).filter((e) => e.type === 'ServiceStateChange' && e.status === 'INACTIVE')).toHaveLength(1);
   });
 });
