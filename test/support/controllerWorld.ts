@@ -66,3 +66,59 @@ export function serviceMessages(sim: Sim, name: string): string[] {
   const svc = Object.values(sim.world.services).find((s) => s.serviceName === name)!;
   return svc.events.map((e) => e.message).reverse();
 }
+
+export interface ShiftingWorld {
+  sim: Sim;
+  blueTg: string;
+  greenTg: string;
+  prodRule: string;
+  testRule: string;
+}
+
+/**
+ * A Fargate service `shop` of two tasks behind a load balancer with a production rule (port 80) and a test rule
+ * (port 8080) forwarding to target groups shop-blue and shop-green, deployed with `deploymentConfiguration`
+ * (strategy and all); web:1 then web:2 are registered, and the world has run to `ready` ms.
+ */
+export function shiftingWorld(deploymentConfiguration: Record<string, unknown>, ready = 300_000): ShiftingWorld {
+  const sim = new Sim({ seed: 'shifting' });
+  ok(sim, 'ecs.CreateCluster', { clusterName: 'demo' });
+  for (const image of ['shop:1', 'shop:2']) fargateTaskDef(sim, 'shop', image, { portMappings: [{ containerPort: 80 }] });
+  const lb = ok(sim, 'elbv2.CreateLoadBalancer', { Name: 'shop-lb' }).LoadBalancers[0].LoadBalancerArn;
+  const tg = (name: string) => ok(sim, 'elbv2.CreateTargetGroup', { Name: name, Port: 80, TargetType: 'ip', HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2 }).TargetGroups[0].TargetGroupArn as string;
+  const blueTg = tg('shop-blue');
+  const greenTg = tg('shop-green');
+  const rule = (port: number) => {
+    const listener = ok(sim, 'elbv2.CreateListener', { LoadBalancerArn: lb, Protocol: 'HTTP', Port: port, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }] }).Listeners[0].ListenerArn;
+    const forward = { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blueTg, Weight: 100 }, { TargetGroupArn: greenTg, Weight: 0 }] } };
+    return ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }], Actions: [forward] }).Rules[0].RuleArn as string;
+  };
+  const prodRule = rule(80);
+  const testRule = rule(8080);
+  ok(sim, 'ecs.CreateService', {
+    cluster: 'demo',
+    serviceName: 'shop',
+    taskDefinition: 'shop:1',
+    desiredCount: 2,
+    launchType: 'FARGATE',
+    networkConfiguration: FARGATE_NETWORK,
+    loadBalancers: [
+      {
+        targetGroupArn: blueTg,
+        containerName: 'app',
+        containerPort: 80,
+        advancedConfiguration: { alternateTargetGroupArn: greenTg, productionListenerRule: prodRule, testListenerRule: testRule, roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers' },
+      },
+    ],
+    deploymentConfiguration,
+  });
+  sim.runUntil(ready);
+  return { sim, blueTg, greenTg, prodRule, testRule };
+}
+
+/** The weights a forward rule gives its target groups now, by target group ARN. */
+export function ruleWeights(sim: Sim, ruleArn: string): Record<string, number> {
+  const rule = sim.world.rules[ruleArn]!;
+  const forward = rule.Actions.find((a: { Type: string }) => a.Type === 'forward') as { ForwardConfig: { TargetGroups: { TargetGroupArn: string; Weight: number }[] } };
+  return Object.fromEntries(forward.ForwardConfig.TargetGroups.map((t) => [t.TargetGroupArn, t.Weight]));
+}
