@@ -122,3 +122,29 @@ export function ruleWeights(sim: Sim, ruleArn: string): Record<string, number> {
   const forward = rule.Actions.find((a: { Type: string }) => a.Type === 'forward') as { ForwardConfig: { TargetGroups: { TargetGroupArn: string; Weight: number }[] } };
   return Object.fromEntries(forward.ForwardConfig.TargetGroups.map((t) => [t.TargetGroupArn, t.Weight]));
 }
+
+/**
+ * Cluster `demo` with an Auto Scaling group `asg` of m5.large instances (`desired` at first, at most `max`) and a
+ * capacity provider `cp` with managed scaling (`managedScaling` overrides it) and termination protection, as
+ * the cluster's default strategy.
+ */
+export function casWorld(desired = 0, managedScaling: Record<string, unknown> = {}, max = 10): Sim {
+  const sim = new Sim({ seed: 'cas' });
+  ok(sim, 'ecs.CreateCluster', { clusterName: 'demo' });
+  ok(sim, 'ec2.CreateLaunchTemplate', { LaunchTemplateName: 'node', LaunchTemplateData: { InstanceType: 'm5.large', UserData: '#!/bin/bash\necho ECS_CLUSTER=demo >> /etc/ecs/ecs.config\n' } });
+  ok(sim, 'autoscaling.CreateAutoScalingGroup', {
+    AutoScalingGroupName: 'asg',
+    LaunchTemplate: { LaunchTemplateName: 'node' },
+    MinSize: 0,
+    MaxSize: max,
+    DesiredCapacity: desired,
+    VPCZoneIdentifier: 'subnet-us-east-1a,subnet-us-east-1b',
+    NewInstancesProtectedFromScaleIn: true,
+  });
+  ok(sim, 'ecs.CreateCapacityProvider', {
+    name: 'cp',
+    autoScalingGroupProvider: { autoScalingGroupArn: 'asg', managedScaling: { status: 'ENABLED', targetCapacity: 100, ...managedScaling }, managedTerminationProtection: 'ENABLED' },
+  });
+  ok(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'demo', capacityProviders: ['cp'], defaultCapacityProviderStrategy: [{ capacityProvider: 'cp', weight: 1 }] });
+  return sim;
+}
