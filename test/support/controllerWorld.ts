@@ -90,7 +90,15 @@ export function shiftingWorld(deploymentConfiguration: Record<string, unknown>, 
   const greenTg = tg('shop-green');
   const rule = (port: number) => {
     const listener = ok(sim, 'elbv2.CreateListener', { LoadBalancerArn: lb, Protocol: 'HTTP', Port: port, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }] }).Listeners[0].ListenerArn;
-    const forward = { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: blueTg, Weight: 100 }, { TargetGroupArn: greenTg, Weight: 0 }] } };
+    const forward = {
+      Type: 'forward',
+      ForwardConfig: {
+        TargetGroups: [
+          { TargetGroupArn: blueTg, Weight: 100 },
+          { TargetGroupArn: greenTg, Weight: 0 },
+        ],
+      },
+    };
     return ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/*'] }], Actions: [forward] }).Rules[0].RuleArn as string;
   };
   const prodRule = rule(80);

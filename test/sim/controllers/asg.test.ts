@@ -6,7 +6,10 @@ import { ok } from '../../support/controllerWorld';
 function group(desired: number, protect = false): Sim {
   const sim = new Sim({ seed: 'asg' });
   ok(sim, 'ecs.CreateCluster', { clusterName: 'demo' });
-  ok(sim, 'ec2.CreateLaunchTemplate', { LaunchTemplateName: 'node', LaunchTemplateData: { InstanceType: 'm5.large', UserData: '#!/bin/bash\necho ECS_CLUSTER=demo >> /etc/ecs/ecs.config\necho ECS_RESERVED_MEMORY=256 >> /etc/ecs/ecs.config\n' } });
+  ok(sim, 'ec2.CreateLaunchTemplate', {
+    LaunchTemplateName: 'node',
+    LaunchTemplateData: { InstanceType: 'm5.large', UserData: '#!/bin/bash\necho ECS_CLUSTER=demo >> /etc/ecs/ecs.config\necho ECS_RESERVED_MEMORY=256 >> /etc/ecs/ecs.config\n' },
+  });
   ok(sim, 'autoscaling.CreateAutoScalingGroup', {
     AutoScalingGroupName: 'asg',
     LaunchTemplate: { LaunchTemplateName: 'node' },
@@ -19,7 +22,10 @@ function group(desired: number, protect = false): Sim {
   return sim;
 }
 const live = (sim: Sim) => Object.values(sim.world.ec2).filter((i) => i.state !== 'terminated');
-const zones = (sim: Sim) => live(sim).map((i) => i.availabilityZone).sort();
+const zones = (sim: Sim) =>
+  live(sim)
+    .map((i) => i.availabilityZone)
+    .sort();
 
 describe('an Auto Scaling group', () => {
   it('launches DesiredCapacity instances balanced over its subnets, whose agents join the cluster its user data names', () => {

@@ -28,12 +28,28 @@ const svcOf = (sim: Sim) => Object.values(sim.world.services)[0]!;
 
 describe('alarms', () => {
   it('state their condition as the CloudWatch console does', () => {
-    expect(alarmCondition({ MetricName: 'CPUUtilization', ComparisonOperator: 'GreaterThanOrEqualToThreshold', Threshold: 60, DatapointsToAlarm: 2, EvaluationPeriods: 3, Period: 60 } as Alarm)).toBe('CPUUtilization >= 60 for 2 datapoints within 3 minutes');
+    expect(alarmCondition({ MetricName: 'CPUUtilization', ComparisonOperator: 'GreaterThanOrEqualToThreshold', Threshold: 60, DatapointsToAlarm: 2, EvaluationPeriods: 3, Period: 60 } as Alarm)).toBe(
+      'CPUUtilization >= 60 for 2 datapoints within 3 minutes',
+    );
   });
 
   it('go from INSUFFICIENT_DATA to OK with the first datapoint, and to ALARM when DatapointsToAlarm of the window breach', () => {
     const sim = scalable();
-    ok(sim, 'cloudwatch.PutMetricAlarm', { AlarmName: 'hot', Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'ClusterName', Value: 'demo' }, { Name: 'ServiceName', Value: 'web' }], Statistic: 'Average', Period: 60, EvaluationPeriods: 3, DatapointsToAlarm: 2, Threshold: 50, ComparisonOperator: 'GreaterThanThreshold' });
+    ok(sim, 'cloudwatch.PutMetricAlarm', {
+      AlarmName: 'hot',
+      Namespace: 'AWS/ECS',
+      MetricName: 'CPUUtilization',
+      Dimensions: [
+        { Name: 'ClusterName', Value: 'demo' },
+        { Name: 'ServiceName', Value: 'web' },
+      ],
+      Statistic: 'Average',
+      Period: 60,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 2,
+      Threshold: 50,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
     sim.runUntil(300_000);
     expect(sim.world.alarms.hot!.StateValue).toBe('OK');
     ok(sim, 'sim.SetLoad', { cluster: 'demo', service: 'web', cpuUnits: 230 });
@@ -62,7 +78,12 @@ describe('target tracking', () => {
       [780_000, 4, 8],
     ]);
     expect(svcOf(sim).desiredCount).toBe(8);
-    expect(sim.world.scalingActivities[0]).toMatchObject({ ResourceId: 'service/demo/web', Description: 'Setting desired count to 8.', StatusCode: 'Successful', StatusMessage: 'Successfully set desired count to 8. Change successfully fulfilled by ecs.' });
+    expect(sim.world.scalingActivities[0]).toMatchObject({
+      ResourceId: 'service/demo/web',
+      Description: 'Setting desired count to 8.',
+      StatusCode: 'Successful',
+      StatusMessage: 'Successfully set desired count to 8. Change successfully fulfilled by ecs.',
+    });
   });
 
   it('never goes above MaxCapacity', () => {
@@ -115,7 +136,21 @@ describe('step scaling', () => {
         ],
       },
     }).PolicyARN as string;
-    ok(sim, 'cloudwatch.PutMetricAlarm', { AlarmName: 'hot', Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'ClusterName', Value: 'demo' }, { Name: 'ServiceName', Value: 'web' }], Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 60, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [policy] });
+    ok(sim, 'cloudwatch.PutMetricAlarm', {
+      AlarmName: 'hot',
+      Namespace: 'AWS/ECS',
+      MetricName: 'CPUUtilization',
+      Dimensions: [
+        { Name: 'ClusterName', Value: 'demo' },
+        { Name: 'ServiceName', Value: 'web' },
+      ],
+      Statistic: 'Average',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 60,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [policy],
+    });
     sim.runUntil(300_000);
     ok(sim, 'sim.SetLoad', { cluster: 'demo', service: 'web', cpuUnits: 180 }); // 70 %: breach 10, the first step
     sim.runUntil(700_000);
@@ -133,7 +168,21 @@ describe('step scaling', () => {
       PolicyType: 'StepScaling',
       StepScalingPolicyConfiguration: { AdjustmentType: 'PercentChangeInCapacity', MinAdjustmentMagnitude: 2, Cooldown: 3600, StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 10 }] },
     }).PolicyARN as string;
-    ok(sim, 'cloudwatch.PutMetricAlarm', { AlarmName: 'hot', Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'ClusterName', Value: 'demo' }, { Name: 'ServiceName', Value: 'web' }], Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 60, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [policy] });
+    ok(sim, 'cloudwatch.PutMetricAlarm', {
+      AlarmName: 'hot',
+      Namespace: 'AWS/ECS',
+      MetricName: 'CPUUtilization',
+      Dimensions: [
+        { Name: 'ClusterName', Value: 'demo' },
+        { Name: 'ServiceName', Value: 'web' },
+      ],
+      Statistic: 'Average',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 60,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [policy],
+    });
     sim.runUntil(300_000);
     ok(sim, 'sim.SetLoad', { cluster: 'demo', service: 'web', cpuUnits: 200 });
     sim.runUntil(700_000);

@@ -15,7 +15,9 @@ function discovered(desired: number, networkMode: 'awsvpc' | 'bridge'): { sim: S
   ok(sim, 'ecs.RegisterTaskDefinition', {
     family: 'api',
     networkMode,
-    containerDefinitions: [{ name: 'api', image: 'api', memory: 256, portMappings: [{ containerPort: 8080, ...(networkMode === 'bridge' ? { hostPort: 0 } : {}) }], healthCheck: { command: ['CMD-SHELL', 'true'], interval: 10, retries: 2 } }],
+    containerDefinitions: [
+      { name: 'api', image: 'api', memory: 256, portMappings: [{ containerPort: 8080, ...(networkMode === 'bridge' ? { hostPort: 0 } : {}) }], healthCheck: { command: ['CMD-SHELL', 'true'], interval: 10, retries: 2 } },
+    ],
   });
   ok(sim, 'ecs.CreateService', {
     cluster: 'demo',

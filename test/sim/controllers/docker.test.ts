@@ -43,7 +43,9 @@ describe('the local Docker host', () => {
     ok(sim, 'docker.Run', { image: 'alpine:3', name: 'done', restart: 'on-failure' });
     ok(sim, 'docker.Run', { image: 'nginx:1', name: 'kept', restart: 'always' });
     sim.runUntil(7_000);
-    const starts = at(sim, 'ContainerStarted').filter((e) => e[1] === 'crashy').map((e) => e[0]);
+    const starts = at(sim, 'ContainerStarted')
+      .filter((e) => e[1] === 'crashy')
+      .map((e) => e[0]);
     expect(starts).toEqual([0, 2_100, 4_300, 6_700]);
     expect(container(sim, 'crashy').restartCount).toBe(3);
     expect(container(sim, 'done')).toMatchObject({ state: 'exited', exitCode: 0, restartCount: 0 });

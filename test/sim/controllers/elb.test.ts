@@ -13,7 +13,8 @@ function attach(sim: Sim, tg: string): void {
 /** A service `web` of `desired` tasks on two instances behind an instance target group (10 s checks, 2 to be healthy, 3 to be unhealthy); started at 60 s. */
 function behindLb(desired: number, delaySeconds?: number, image = 'web:1'): { sim: Sim; tg: string } {
   const sim = ec2World(2);
-  const tg = ok(sim, 'elbv2.CreateTargetGroup', { Name: 'web', Port: 80, TargetType: 'instance', HealthCheckPath: '/health', HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3 }).TargetGroups[0].TargetGroupArn as string;
+  const tg = ok(sim, 'elbv2.CreateTargetGroup', { Name: 'web', Port: 80, TargetType: 'instance', HealthCheckPath: '/health', HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3 }).TargetGroups[0]
+    .TargetGroupArn as string;
   attach(sim, tg);
   if (delaySeconds !== undefined) ok(sim, 'elbv2.ModifyTargetGroupAttributes', { TargetGroupArn: tg, Attributes: [{ Key: 'deregistration_delay.timeout_seconds', Value: String(delaySeconds) }] });
   ec2TaskDef(sim, 'web', { image, portMappings: [{ containerPort: 80, hostPort: 0 }] });
@@ -43,7 +44,14 @@ describe('load balancer targets of a service', () => {
     attach(sim, tg);
     ec2TaskDef(sim, 'web', { portMappings: [{ containerPort: 8080 }] }, { networkMode: 'awsvpc' });
     const subnet = Object.values(sim.world.containerInstances)[0]!.subnetId;
-    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 1, networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } }, loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 8080 }] });
+    ok(sim, 'ecs.CreateService', {
+      cluster: 'demo',
+      serviceName: 'web',
+      taskDefinition: 'web',
+      desiredCount: 1,
+      networkConfiguration: { awsvpcConfiguration: { subnets: [subnet] } },
+      loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 8080 }],
+    });
     sim.runUntil(120_000);
     const [t] = liveTasks(sim, 'web');
     expect(sim.world.targetGroups[tg]!.targets.map((x) => [x.Id, x.Port])).toEqual([[t!.privateIp, 8080]]);

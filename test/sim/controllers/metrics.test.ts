@@ -86,7 +86,15 @@ describe('the metrics published each minute', () => {
     ok(sim, 'elbv2.CreateListener', { LoadBalancerArn: lb, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] });
     fargateTaskDef(sim, 'web', 'web:1', { portMappings: [{ containerPort: 80 }] });
     ok(sim, 'sim.SetImage', { image: 'web:1', errorPercent: 10 });
-    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: FARGATE_NETWORK, loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 80 }] });
+    ok(sim, 'ecs.CreateService', {
+      cluster: 'demo',
+      serviceName: 'web',
+      taskDefinition: 'web',
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      networkConfiguration: FARGATE_NETWORK,
+      loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 80 }],
+    });
     ok(sim, 'sim.SetTraffic', { loadBalancer: 'lb', path: '/', requestsPerSecond: 10 });
     sim.runUntil(600_000);
     const tgDim = tg.slice(tg.indexOf('targetgroup/'));

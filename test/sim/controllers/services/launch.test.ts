@@ -9,8 +9,7 @@ const strategy = [
 ];
 const svc = (desired: number) => ({ desiredCount: desired, capacityProviderStrategy: strategy }) as unknown as Service;
 const dep = { id: 'd1' } as Deployment;
-const tasks = (fargate: number, spot: number, deploymentId = 'd1') =>
-  [...Array(fargate).fill('FARGATE'), ...Array(spot).fill('FARGATE_SPOT')].map((capacityProviderName) => ({ deploymentId, capacityProviderName }) as Task);
+const tasks = (fargate: number, spot: number, deploymentId = 'd1') => [...Array(fargate).fill('FARGATE'), ...Array(spot).fill('FARGATE_SPOT')].map((capacityProviderName) => ({ deploymentId, capacityProviderName }) as Task);
 
 describe('the provider of a service’s next task', () => {
   it('is the one furthest below its share of the desired count; on a tie, the first of the strategy', () => {
@@ -48,7 +47,9 @@ describe('launching a service task', () => {
     ok(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'demo', capacityProviders: ['FARGATE', 'FARGATE_SPOT'], defaultCapacityProviderStrategy: [] });
     ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 5, capacityProviderStrategy: strategy, networkConfiguration: FARGATE_NETWORK });
     sim.runUntil(61_000);
-    const by = liveTasks(sim, 'web').map((t) => t.capacityProviderName).sort();
+    const by = liveTasks(sim, 'web')
+      .map((t) => t.capacityProviderName)
+      .sort();
     expect(by).toEqual(['FARGATE', 'FARGATE', 'FARGATE_SPOT', 'FARGATE_SPOT', 'FARGATE_SPOT']);
   });
 });

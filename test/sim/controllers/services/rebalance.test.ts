@@ -15,7 +15,11 @@ function crowded(extra: Record<string, unknown> = {}): Sim {
   ok(sim, 'sim.LaunchInstances', { cluster: 'demo', count: 1, availabilityZone: 'us-east-1c' });
   return sim;
 }
-const zones = (sim: Sim) => liveTasks(sim, 'web').filter((t) => t.desiredStatus === 'RUNNING').map((t) => t.availabilityZone).sort();
+const zones = (sim: Sim) =>
+  liveTasks(sim, 'web')
+    .filter((t) => t.desiredStatus === 'RUNNING')
+    .map((t) => t.availabilityZone)
+    .sort();
 
 describe('Availability Zone rebalancing', () => {
   it('starts a task in the emptiest zone, stops one in the fullest once it is healthy, and repeats until the zones differ by one at most', () => {
@@ -52,9 +56,19 @@ describe('Availability Zone rebalancing', () => {
 
   it('is ENABLED by default except for DAEMON, binpack and a first strategy that is not an AZ spread', () => {
     expect(rebalancingDefault('REPLICA', [])).toBe('ENABLED');
-    expect(rebalancingDefault('REPLICA', [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'spread', field: 'instanceId' }])).toBe('ENABLED');
+    expect(
+      rebalancingDefault('REPLICA', [
+        { type: 'spread', field: 'attribute:ecs.availability-zone' },
+        { type: 'spread', field: 'instanceId' },
+      ]),
+    ).toBe('ENABLED');
     expect(rebalancingDefault('DAEMON', [])).toBe('DISABLED');
-    expect(rebalancingDefault('REPLICA', [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }])).toBe('DISABLED');
+    expect(
+      rebalancingDefault('REPLICA', [
+        { type: 'spread', field: 'attribute:ecs.availability-zone' },
+        { type: 'binpack', field: 'memory' },
+      ]),
+    ).toBe('DISABLED');
     expect(rebalancingDefault('REPLICA', [{ type: 'spread', field: 'instanceId' }])).toBe('DISABLED');
     expect(rebalancingDefault('REPLICA', [{ type: 'random' }])).toBe('DISABLED');
   });

@@ -20,7 +20,6 @@ describe('forward weights', () => {
     );
   });
 
-
   it('are out of 100 for whole percents and out of 1000 for tenths, 100/0 at the ends', () => {
     expect(weightsFor(0)).toEqual({ blue: 100, green: 0 });
     expect(weightsFor(-5)).toEqual({ blue: 100, green: 0 });

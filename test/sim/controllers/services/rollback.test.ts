@@ -42,7 +42,15 @@ describe('rolling back a rolling deployment', () => {
     const sim = ec2World(0);
     ok(sim, 'sim.SetImage', { image: 'web:bad', exists: false });
     fargateTaskDef(sim, 'web', 'web:bad');
-    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: FARGATE_NETWORK, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } });
+    ok(sim, 'ecs.CreateService', {
+      cluster: 'demo',
+      serviceName: 'web',
+      taskDefinition: 'web',
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      networkConfiguration: FARGATE_NETWORK,
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+    });
     sim.runUntil(900_000);
     const dep = svcOf(sim).deployments[0]!;
     expect(dep.rolloutState).toBe('FAILED');
@@ -74,7 +82,16 @@ describe('rolling back a rolling deployment', () => {
 
   it('a deployment alarm in ALARM fails the deployment it watches, and rolls it back when configured to', () => {
     const sim = ec2World(0);
-    ok(sim, 'cloudwatch.PutMetricAlarm', { AlarmName: 'errors', MetricName: 'HTTPCode_Target_5XX_Count', Namespace: 'AWS/ApplicationELB', Statistic: 'Sum', Period: 60, EvaluationPeriods: 2, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' });
+    ok(sim, 'cloudwatch.PutMetricAlarm', {
+      AlarmName: 'errors',
+      MetricName: 'HTTPCode_Target_5XX_Count',
+      Namespace: 'AWS/ApplicationELB',
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 2,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
     fargateTaskDef(sim, 'web', 'web:1');
     fargateTaskDef(sim, 'web', 'web:2');
     ok(sim, 'ecs.CreateService', {

@@ -29,7 +29,11 @@ describe('scale-in', () => {
     ok(sim, 'ecs.UpdateTaskProtection', { cluster: 'demo', tasks: [a!.taskArn, b!.taskArn], protectionEnabled: true, expiresInMinutes: 10 });
     ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', desiredCount: 0 });
     sim.runUntil(240_000);
-    expect(running(sim).map((t) => t.taskArn).sort()).toEqual([a!.taskArn, b!.taskArn].sort());
+    expect(
+      running(sim)
+        .map((t) => t.taskArn)
+        .sort(),
+    ).toEqual([a!.taskArn, b!.taskArn].sort());
     expect(sim.world.tasks[c!.taskArn]!.lastStatus).toBe('STOPPED');
     expect(serviceMessages(sim, 'web')).toContain('(service web) was unable to scale in due to (reason 2 tasks under protection).');
     // The protection expires ten minutes after it was set: the service wakes then and stops the two.
@@ -47,7 +51,11 @@ describe('scale-in', () => {
     ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', taskDefinition: 'web:2' });
     sim.runUntil(900_000);
     expect(sim.world.tasks[kept!.taskArn]!.desiredStatus).toBe('RUNNING');
-    expect(running(sim).map((t) => t.taskDefinitionArn.split(':').at(-1)).sort()).toEqual(['1', '2', '2']);
+    expect(
+      running(sim)
+        .map((t) => t.taskDefinitionArn.split(':').at(-1))
+        .sort(),
+    ).toEqual(['1', '2', '2']);
     sim.runUntil(180_000 + 1_800_000 + 10_000);
     expect(sim.world.tasks[kept!.taskArn]!.desiredStatus).toBe('STOPPED');
     expect(running(sim).map((t) => t.taskDefinitionArn.split(':').at(-1))).toEqual(['2', '2']);
@@ -56,7 +64,8 @@ describe('scale-in', () => {
   it('orders tasks that are not yet RUNNING first, then the crowded zone’s, then the crowded instance’s, then the newest', () => {
     const sim = ec2World(0);
     const svc = { placementStrategy: [] } as unknown as Service;
-    const t = (id: string, lastStatus: string, availabilityZone: string, createdAtMs: number, containerInstanceArn?: string) => ({ taskArn: id, lastStatus, availabilityZone, createdAtMs, ...(containerInstanceArn ? { containerInstanceArn } : {}) }) as unknown as Task;
+    const t = (id: string, lastStatus: string, availabilityZone: string, createdAtMs: number, containerInstanceArn?: string) =>
+      ({ taskArn: id, lastStatus, availabilityZone, createdAtMs, ...(containerInstanceArn ? { containerInstanceArn } : {}) }) as unknown as Task;
     const ts = [t('old-a1', 'RUNNING', 'a', 1, 'ci-1'), t('new-a1', 'RUNNING', 'a', 5, 'ci-1'), t('a2', 'RUNNING', 'a', 9, 'ci-2'), t('b', 'RUNNING', 'b', 10, 'ci-3'), t('pending-c', 'PENDING', 'c', 0, 'ci-4')];
     expect(scaleInOrder(sim, svc, ts).map((x) => x.taskArn)).toEqual(['pending-c', 'new-a1', 'old-a1', 'a2', 'b']);
   });

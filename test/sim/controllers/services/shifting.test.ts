@@ -4,7 +4,10 @@ import { liveTasks, ok, ruleWeights, shiftingWorld } from '../../../support/cont
 
 type Ev = Record<string, any>;
 const events = (sim: Sim, from: number) => (sim.events as readonly Ev[]).filter((e) => e.t >= from);
-const stages = (sim: Sim, from: number) => events(sim, from).filter((e) => e.type === 'ServiceDeploymentStateChange').map((e) => [e.t, e.lifecycleStage ?? '', e.status]);
+const stages = (sim: Sim, from: number) =>
+  events(sim, from)
+    .filter((e) => e.type === 'ServiceDeploymentStateChange')
+    .map((e) => [e.t, e.lifecycleStage ?? '', e.status]);
 const weights = (sim: Sim, from: number, rule: string) =>
   events(sim, from)
     .filter((e) => e.type === 'ForwardWeightsChanged' && e.ruleArn === rule)

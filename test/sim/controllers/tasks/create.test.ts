@@ -28,7 +28,14 @@ describe('creating a task', () => {
 
   it('gives dynamic host ports from 49153 up, the lowest free first, and not as reserved ports', () => {
     const sim = ec2World(1);
-    ec2TaskDef(sim, 'dyn', { cpu: 64, memory: 64, portMappings: [{ containerPort: 80, hostPort: 0 }, { containerPort: 53, protocol: 'udp' }] });
+    ec2TaskDef(sim, 'dyn', {
+      cpu: 64,
+      memory: 64,
+      portMappings: [
+        { containerPort: 80, hostPort: 0 },
+        { containerPort: 53, protocol: 'udp' },
+      ],
+    });
     const ts = run(sim, 'dyn', { count: 2 }).map((x) => sim.world.tasks[x.taskArn]!);
     expect(ts.map((t) => t.containers[0]!.networkBindings.map((b) => `${b.hostPort}/${b.protocol}`))).toEqual([
       ['49153/tcp', '49153/udp'],
