@@ -131,6 +131,38 @@ describe('a REPLICA service', () => {
     expect(now.map((t) => t.taskArn)).toContain(good!.taskArn);
   });
 
+  it('ignores failing health checks for healthCheckGracePeriodSeconds after the task starts', () => {
+    const sim = ec2World(3);
+    ok(sim, 'sim.SetImage', { image: 'sick:1', healthCheckFails: true });
+    ec2TaskDef(sim, 'web', { image: 'sick:1', healthCheck: { command: ['CMD', 'true'], interval: 5, retries: 1 } });
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 1, healthCheckGracePeriodSeconds: 120 });
+    sim.runUntil(120_000);
+    const [t] = liveTasks(sim, 'web');
+    // RUNNING at 72.5 s and UNHEALTHY at its first check (77.5 s), but kept through the grace period (to 192.5 s).
+    expect(t!.healthStatus).toBe('UNHEALTHY');
+    sim.runUntil(192_499);
+    expect(t!.desiredStatus).toBe('RUNNING');
+    expect(liveTasks(sim, 'web')).toHaveLength(1);
+  });
+
+  // A defect, reported rather than fixed here: nothing wakes the service when the grace period ends, so a task
+  // that became UNHEALTHY inside it (and stays so, with no further change to report) is never replaced.
+  // ecs-spec §5.4: the scheduler ignores the health checks only for the grace period. Fails until a pass runs then.
+  it.fails('replaces a task that became unhealthy during the grace period once the period is over', () => {
+    const sim = ec2World(3);
+    ok(sim, 'sim.SetImage', { image: 'sick:1', healthCheckFails: true });
+    ec2TaskDef(sim, 'web', { image: 'sick:1', healthCheck: { command: ['CMD', 'true'], interval: 5, retries: 1 } });
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 1, healthCheckGracePeriodSeconds: 120 });
+    sim.runUntil(120_000);
+    const [t] = liveTasks(sim, 'web');
+    // RUNNING at 72.5 s and UNHEALTHY at its first check (77.5 s), but kept until the grace period ends at 192.5 s.
+    expect(t!.healthStatus).toBe('UNHEALTHY');
+    sim.runUntil(192_499);
+    expect(t!.desiredStatus).toBe('RUNNING');
+    sim.runUntil(600_000);
+    expect(t).toMatchObject({ desiredStatus: 'STOPPED', stoppedReason: 'Task failed container health checks' });
+  });
+
   it('scales in to a lower desiredCount, stopping the surplus tasks with the deployment as the reason', () => {
     const sim = service(3, 100, 200);
     ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', desiredCount: 1 });

@@ -24,6 +24,15 @@ describe('stopping a task', () => {
     expect(instance(sim)).toMatchObject({ usedCpu: 0, usedMemory: 0, usedPorts: [], taskArns: [] });
   });
 
+  it('StopTask without a reason says “Task stopped by user”; desiredStatus is STOPPED at once while lastStatus is still RUNNING', () => {
+    const sim = ec2World(1);
+    ec2TaskDef(sim, 'web');
+    const arn = run(sim, 'web');
+    sim.runUntil(120_000);
+    ok(sim, 'ecs.StopTask', { cluster: 'demo', task: arn });
+    expect(sim.world.tasks[arn]).toMatchObject({ desiredStatus: 'STOPPED', lastStatus: 'RUNNING', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' });
+  });
+
   it('a process that ignores SIGTERM is killed (exit 137) after the container stopTimeout, or the agent default of 30 s', () => {
     const sim = ec2World(1);
     ok(sim, 'sim.SetImage', { image: 'stubborn', ignoresSigterm: true });
