@@ -163,6 +163,28 @@ describe('a REPLICA service', () => {
     expect(t).toMatchObject({ desiredStatus: 'STOPPED', stoppedReason: 'Task failed container health checks' });
   });
 
+  it('replaces its tasks on a DRAINING instance elsewhere, keeping minimumHealthyPercent 100: the old ones stop once the new are healthy; a standalone task stays', () => {
+    const sim = service(2, 100, 200);
+    const [moved] = liveTasks(sim, 'web');
+    const ci = moved!.containerInstanceArn!;
+    ec2TaskDef(sim, 'job', { cpu: 128, memory: 128 });
+    const job = ok(sim, 'ecs.RunTask', { cluster: 'demo', taskDefinition: 'job', placementConstraints: [{ type: 'memberOf', expression: `ec2InstanceId == ${moved!.ec2InstanceId}` }] }).tasks[0].taskArn as string;
+    sim.runUntil(200_000);
+    ok(sim, 'ecs.UpdateContainerInstancesState', { cluster: 'demo', containerInstances: [ci], status: 'DRAINING' });
+    sim.runUntil(201_000);
+    // The replacement starts at once elsewhere; the draining task still runs.
+    const during = liveTasks(sim, 'web');
+    expect(during).toHaveLength(3);
+    expect(moved!.desiredStatus).toBe('RUNNING');
+    expect(during.filter((t) => t !== moved).every((t) => t.containerInstanceArn !== ci)).toBe(true);
+    sim.runUntil(400_000);
+    expect(moved!.lastStatus).toBe('STOPPED');
+    expect(liveTasks(sim, 'web').every((t) => t.containerInstanceArn !== ci && t.lastStatus === 'RUNNING')).toBe(true);
+    expect(liveTasks(sim, 'web')).toHaveLength(2);
+    expect(sim.world.tasks[job]!.lastStatus).toBe('RUNNING');
+    expect(sim.world.containerInstances[ci]!.status).toBe('DRAINING');
+  });
+
   it('scales in to a lower desiredCount, stopping the surplus tasks with the deployment as the reason', () => {
     const sim = service(3, 100, 200);
     ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', desiredCount: 1 });
