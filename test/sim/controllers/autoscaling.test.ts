@@ -202,4 +202,20 @@ describe('scheduled actions', () => {
     expect(sim.world.scalableTargets['service/demo/web']!.MinCapacity).toBe(5);
     expect(sim.world.scalingActivities[0]).toMatchObject({ Description: 'Setting min capacity to 5 and desired count to 5.', Cause: 'scheduled action name morning was triggered' });
   });
+
+  it('a lower MaxCapacity scales the service in to it; bounds that already hold the desired count change only the bounds', () => {
+    const sim = scalable();
+    ok(sim, 'applicationautoscaling.PutScheduledAction', { ...TARGET, ScheduledActionName: 'night', Schedule: 'at(2025-01-01T00:02:00)', ScalableTargetAction: { MaxCapacity: 1 } });
+    ok(sim, 'applicationautoscaling.PutScheduledAction', { ...TARGET, ScheduledActionName: 'wide', Schedule: 'at(2025-01-01T00:04:00)', ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 8 } });
+    sim.runUntil(300_000);
+    // The second action changes no desired count: its activity has no from and to.
+    expect(activity(sim)).toEqual([
+      [120_000, 2, 1],
+      [240_000, undefined, undefined],
+    ]);
+    expect(sim.world.scalableTargets['service/demo/web']).toMatchObject({ MinCapacity: 1, MaxCapacity: 8 });
+    expect(svcOf(sim).desiredCount).toBe(1);
+    const said = (sim.events as readonly Ev[]).filter((e) => e.type === 'ScalingActivity' && e.t === 240_000);
+    expect(said.map((e) => e.cause)).toEqual(['scheduled action name wide was triggered']);
+  });
 });
