@@ -185,6 +185,20 @@ describe('a REPLICA service', () => {
     expect(sim.world.containerInstances[ci]!.status).toBe('DRAINING');
   });
 
+  it('starts at most 250 EC2 tasks a minute: the rest wait for the quota, with a throttling event', () => {
+    const sim = ec2World(4, { instanceType: 'm5.4xlarge' });
+    ec2TaskDef(sim, 'tiny', { cpu: 16, memory: 64 });
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'tiny', taskDefinition: 'tiny', desiredCount: 300 });
+    sim.runUntil(61_000);
+    expect(liveTasks(sim, 'tiny')).toHaveLength(250);
+    expect(serviceMessages(sim, 'tiny')).toContain('service tiny operations are being throttled. Will try again later.');
+    sim.runUntil(120_000);
+    expect(liveTasks(sim, 'tiny')).toHaveLength(250);
+    // A minute after the first launches.
+    sim.runUntil(120_001);
+    expect(liveTasks(sim, 'tiny')).toHaveLength(300);
+  });
+
   it('scales in to a lower desiredCount, stopping the surplus tasks with the deployment as the reason', () => {
     const sim = service(3, 100, 200);
     ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', desiredCount: 1 });

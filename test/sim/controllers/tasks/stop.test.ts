@@ -107,4 +107,24 @@ describe('stopping a task', () => {
     expect(t.containers[0]!.exitCode).toBeUndefined();
     expect(instance(sim).status).toBe('INACTIVE');
   });
+
+  it('a Fargate Spot interruption stops the task with SpotInterruption; a process that ignores SIGTERM is killed after the stop timeout', () => {
+    const sim = ec2World(0);
+    ok(sim, 'sim.SetImage', { image: 'stubborn', ignoresSigterm: true });
+    fargateTaskDef(sim, 'f', 'stubborn', { stopTimeout: 120 });
+    ok(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'demo', capacityProviders: ['FARGATE', 'FARGATE_SPOT'], defaultCapacityProviderStrategy: [] });
+    const arn = run(sim, 'f', { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }], networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-us-east-1a'] } } });
+    sim.runUntil(120_000);
+    ok(sim, 'sim.InterruptFargateSpot', { cluster: 'demo' });
+    sim.runUntil(400_000);
+    const t = sim.world.tasks[arn]!;
+    expect(t).toMatchObject({ stopCode: 'SpotInterruption', stoppedReason: 'Your Spot Task was interrupted.', capacityProviderName: 'FARGATE_SPOT' });
+    expect(t.containers[0]!.exitCode).toBe(137);
+    // SIGTERM when the agent takes the stop (121 s), SIGKILL 120 s later, then the ENI detach.
+    expect(statusTimeline(sim, arn).slice(3)).toEqual([
+      [121_000, 'STOPPING'],
+      [241_000, 'DEPROVISIONING'],
+      [246_000, 'STOPPED'],
+    ]);
+  });
 });
