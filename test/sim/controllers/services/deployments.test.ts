@@ -131,4 +131,26 @@ describe('a deployment that completes', () => {
     expect(Object.values(sim.world.services)[0]!.status).toBe('INACTIVE');
     expect((sim.events as readonly Record<string, any>[]).filter((e) => e.type === 'ServiceStateChange' && e.status === 'INACTIVE')).toHaveLength(1);
   });
+
+  it('with deployment alarms, a rolling deployment completes only after the bake time: the longest alarm’s periods × period', () => {
+    const sim = ec2World(0);
+    ok(sim, 'cloudwatch.PutMetricAlarm', { AlarmName: 'a', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 60, EvaluationPeriods: 3, Threshold: 90, ComparisonOperator: 'GreaterThanThreshold' });
+    ok(sim, 'cloudwatch.PutMetricAlarm', { AlarmName: 'b', MetricName: 'CPUUtilization', Namespace: 'AWS/ECS', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 90, ComparisonOperator: 'GreaterThanThreshold' });
+    fargateTaskDef(sim, 'web', 'web:1');
+    ok(sim, 'ecs.CreateService', {
+      cluster: 'demo',
+      serviceName: 'web',
+      taskDefinition: 'web:1',
+      desiredCount: 1,
+      launchType: 'FARGATE',
+      networkConfiguration: FARGATE_NETWORK,
+      deploymentConfiguration: { alarms: { alarmNames: ['a', 'b'], enable: true, rollback: false } },
+    });
+    sim.runUntil(600_000);
+    const [dep] = Object.values(sim.world.services)[0]!.deployments;
+    const done = (sim.events as readonly Record<string, any>[]).find((e) => e.type === 'ServiceEvent' && e.message.endsWith('deployment completed.'))!;
+    // Healthy at 128.5 s (RUNNING at 88.5 s plus 40 s): the bake time of 3 minutes runs from the pass that saw it.
+    expect(done.t).toBe(128_501 + 180_000 + 1);
+    expect(sim.world.serviceDeployments[dep!.serviceDeploymentArn!]!.alarms).toMatchObject({ status: 'MONITORING_COMPLETE' });
+  });
 });
