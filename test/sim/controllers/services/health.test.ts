@@ -33,6 +33,23 @@ describe('when a service task counts as healthy', () => {
     expect(isHealthy(sim, t!)).toBe(false);
   });
 
+  it('behind a load balancer: once its target is healthy (defaults: five checks 30 s apart), not 40 s after RUNNING', () => {
+    const sim = ec2World(1);
+    const lb = ok(sim, 'elbv2.CreateLoadBalancer', { Name: 'lb' }).LoadBalancers[0].LoadBalancerArn;
+    const tg = ok(sim, 'elbv2.CreateTargetGroup', { Name: 'web', Port: 80, TargetType: 'instance' }).TargetGroups[0].TargetGroupArn as string;
+    ok(sim, 'elbv2.CreateListener', { LoadBalancerArn: lb, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] });
+    ec2TaskDef(sim, 'web', { portMappings: [{ containerPort: 80, hostPort: 0 }] });
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 1, loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 80 }] });
+    sim.runUntil(200_000);
+    const [t] = liveTasks(sim, 'web');
+    // RUNNING at 72.5 s; checks at 102.5 … 222.5 s: the fifth makes the target healthy.
+    expect(isHealthy(sim, t!)).toBe(false);
+    sim.runUntil(222_499);
+    expect(isHealthy(sim, t!)).toBe(false);
+    sim.runUntil(222_500);
+    expect(isHealthy(sim, t!)).toBe(true);
+  });
+
   it('a non-essential container’s health check does not count', () => {
     const sim = ec2World(1);
     ok(sim, 'sim.SetImage', { image: 'side:1', healthCheckFails: true });
