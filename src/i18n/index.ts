@@ -140,11 +140,14 @@ export function formatDateTime(locale: Locale, when: number | Date): string {
 
 /** How long ago, as the locale says it ("5 minutes ago", "hace 5 minutos"). */
 export function formatAgo(locale: Locale, ms: number): string {
-  const f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const s = Math.round(ms / 1000);
+  if (s === 0) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
+  // Always a number ("1 day ago", not "yesterday": a day ago may be today), each unit rounded before it is
+  // chosen, so that 59 min 59 s is "1 hour ago" and not "60 minutes ago".
+  const f = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   if (s < 60) return f.format(-s, 'second');
-  if (s < 3600) return f.format(-Math.round(s / 60), 'minute');
-  if (s < 86_400) return f.format(-Math.round(s / 3600), 'hour');
+  if (Math.round(s / 60) < 60) return f.format(-Math.round(s / 60), 'minute');
+  if (Math.round(s / 3600) < 24) return f.format(-Math.round(s / 3600), 'hour');
   return f.format(-Math.round(s / 86_400), 'day');
 }
 

@@ -115,9 +115,18 @@ describe('numbers, lists, durations and dates', () => {
     expect(formatAgo('en', 3 * 86_400_000)).toBe('3 days ago');
   });
 
-  it.fails('round a time just under an hour or a day up to that unit', () => {
+  it('round a time just under an hour or a day up to that unit', () => {
     expect(formatAgo('en', 3_599_000)).toBe('1 hour ago');
     expect(formatAgo('en', 86_399_000)).toBe('1 day ago');
+    expect(formatAgo('en', 59_600)).toBe('1 minute ago');
+    expect(formatAgo('es', 3_569_000)).toBe('hace 59 minutos');
+  });
+
+  it('say a day ago with its number, not as yesterday, and a moment ago as now', () => {
+    expect(formatAgo('en', 86_400_000)).toBe('1 day ago');
+    expect(formatAgo('es', 86_400_000)).toBe('hace 1 día');
+    expect(formatAgo('en', 1_000)).toBe('1 second ago');
+    expect(formatAgo('es', 400)).toBe('ahora');
   });
 
   it('write a date and time as the locale does', () => {
