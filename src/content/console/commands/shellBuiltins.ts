@@ -6,8 +6,20 @@ import { parsed } from '../types';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const setVar = (session: ConsoleSession, name: string, value: string) => Object.defineProperty(session.env, name, { value, enumerable: true, writable: true, configurable: true });
 
-/** echo -e's escapes. */
-const escapes = (s: string) => s.replace(/\\([nt\\abefrv0]|c)/g, (_, c: string) => ({ n: '\n', t: '\t', '\\': '\\', a: '\u0007', b: '\b', e: '\u001b', f: '\f', r: '\r', v: '\v', '0': '\0', c: '' })[c] ?? c);
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\u0007', b: '\b', e: '\u001b', f: '\f', r: '\r', v: '\v', '0': '\0' };
+
+/** echo -e's escapes; `\c` ends the output there, as bash's echo does. */
+function escapes(s: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of s.matchAll(/\\([nt\\abefrv0c])/g)) {
+    out += s.slice(from, m.index);
+    if (m[1] === 'c') return out;
+    out += ESCAPES[m[1]!]!;
+    from = m.index + 2;
+  }
+  return out + s.slice(from);
+}
 
 export const echoCommand: ConsoleCommand<{ words: string[] }> = {
   name: 'echo',

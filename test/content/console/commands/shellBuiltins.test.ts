@@ -32,8 +32,15 @@ describe('echo', () => {
     expect(run(echoCommand, ['-e', '\\q']).output).toBe('\\q');
   });
 
-  it.fails('stops printing at \\c with -e, as bash does', () => {
+  it('stops printing at \\c with -e, as bash does', () => {
     expect(run(echoCommand, ['-e', 'x\\cy', 'z']).output).toBe('x');
+    expect(run(echoCommand, ['-e', 'a\\tb', 'c\\c\\nd']).output).toBe('a\tb c');
+    expect(run(echoCommand, ['-e', '\\c']).output).toBe('');
+  });
+
+  it('takes \\c after an escaped backslash as text, and without -e as text', () => {
+    expect(run(echoCommand, ['-e', 'a\\\\cb']).output).toBe('a\\cb');
+    expect(run(echoCommand, ['x\\cy']).output).toBe('x\\cy');
   });
 });
 
