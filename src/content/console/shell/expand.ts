@@ -76,13 +76,13 @@ function braceGroup(tokens: Token[]): { start: number; end: number; alts: Token[
   return undefined;
 }
 
-/** Bash's brace expansion of one word into one or more words. */
+/** Bash's brace expansion of one word into one or more words; more than `limit` words are refused. */
 export function braceExpand(w: Word, limit = 10_000): Word[] {
   const out: Word[] = [];
   const go = (tokens: Token[]) => {
-    if (out.length > limit) throw new ExpansionError('brace expansion: too many words for the console');
     const g = braceGroup(tokens);
     if (!g) {
+      if (out.length >= limit) throw new ExpansionError('brace expansion: too many words for the console');
       out.push(toWord(tokens));
       return;
     }

@@ -56,6 +56,12 @@ describe('brace expansion', () => {
     expect(() => braces('{1..100000}')).toThrow('brace expansion: the sequence is too long for the console');
     expect(() => braceExpand(wordsOf('{1,2}{1,2}{1,2}')[0]!, 5)).toThrow('brace expansion: too many words for the console');
   });
+
+  it('allows exactly its limit of words, and refuses one more', () => {
+    expect(braceExpand(wordsOf('{1,2}{1,2}')[0]!, 4)).toHaveLength(4);
+    expect(() => braceExpand(wordsOf('{1,2}{1,2}')[0]!, 3)).toThrow('brace expansion: too many words for the console');
+    expect(braceExpand(wordsOf('a')[0]!, 1)).toHaveLength(1);
+  });
 });
 
 describe('parameters', () => {
