@@ -75,7 +75,8 @@ class Reader {
       return this.substitution(')');
     }
     if (c === '{') return this.braced();
-    if ('?$#!0'.includes(c) && c !== '') {
+    // One character: `$12` is `$1` then `2`, as in bash.
+    if ('?$#!0123456789'.includes(c) && c !== '') {
       this.i++;
       return { t: 'var', name: c };
     }
@@ -89,7 +90,7 @@ class Reader {
     this.i++;
     const length = this.peek() === '#';
     if (length) this.i++;
-    const m = NAME.exec(this.s.slice(this.i)) ?? /^[?$#!0-9]/.exec(this.s.slice(this.i));
+    const m = NAME.exec(this.s.slice(this.i)) ?? /^(?:[0-9]+|[?$#!])/.exec(this.s.slice(this.i));
     if (!m) throw new ShellSyntaxError('${…}: bad substitution');
     this.i += m[0].length;
     if (length) {
@@ -262,16 +263,28 @@ function pipeline(r: Reader): Pipeline {
     negate = true;
     r.i++;
   }
-  const commands = [simpleCommand(r)];
+  const commands = [command(r)];
   for (;;) {
     r.skipBlanks();
     if (r.peek() !== '|' || r.peek(1) === '|') break;
     r.i++;
     skipNewlines(r);
-    commands.push(simpleCommand(r));
+    commands.push(command(r));
   }
-  for (const c of commands) if (c.words.length === 0 && c.assigns.length === 0 && c.redirects.length === 0) throw new ShellSyntaxError(`syntax error near unexpected token \`${r.peek() || 'newline'}'`);
   return { commands, negate };
+}
+
+/** A simple command where one must be; when there is none, bash names the token it found instead. */
+function command(r: Reader): SimpleCommand {
+  const c = simpleCommand(r);
+  if (c.words.length === 0 && c.assigns.length === 0 && c.redirects.length === 0) throw unexpected(r);
+  return c;
+}
+
+/** Bash's error for the operator at the cursor (`;;`, `&&`, `||` or one character), or for the end of the line. */
+function unexpected(r: Reader): ShellSyntaxError {
+  const token = /^(?:;;|&&|\|\||[;&|()])/.exec(r.s.slice(r.i))?.[0] ?? 'newline';
+  return new ShellSyntaxError(`syntax error near unexpected token \`${token}'`);
 }
 
 function skipNewlines(r: Reader): void {
@@ -290,7 +303,7 @@ export function parseScript(source: string): Script {
     skipNewlines(r);
     if (r.i >= r.s.length) return script;
     const c = r.peek();
-    if (c === ';' || c === '&' || c === '|' || c === ')') throw new ShellSyntaxError(`syntax error near unexpected token \`${r.s.slice(r.i, r.i + 2).replace(/[^;&|)]+$/, '')}'`);
+    if (c === ';' || c === '&' || c === '|' || c === ')') throw unexpected(r);
     if (c === '(') throw new ShellSyntaxError('subshells ( … ) are not supported in the console');
     const list: AndOr = { first: pipeline(r), rest: [] };
     for (;;) {
@@ -304,9 +317,9 @@ export function parseScript(source: string): Script {
     script.push(list);
     r.skipBlanks();
     const end = r.peek();
-    if (end === ';' || end === '\n') r.i++;
+    if ((end === ';' && r.peek(1) !== ';') || end === '\n') r.i++;
     else if (end === '&') throw new ShellSyntaxError('background jobs (&) are not supported in the console');
-    else if (end !== '') throw new ShellSyntaxError(`syntax error near unexpected token \`${end}'`);
+    else if (end !== '') throw unexpected(r);
   }
 }
 

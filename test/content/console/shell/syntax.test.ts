@@ -64,6 +64,17 @@ describe('words', () => {
     ]);
   });
 
+  it('reads a positional parameter as bash does: one digit after $, any number of them inside ${…}', () => {
+    expect(only('echo $1 $12 ${12}').words.slice(1)).toEqual([
+      [{ t: 'var', name: '1' }],
+      [
+        { t: 'var', name: '1' },
+        { t: 'lit', v: '2' },
+      ],
+      [{ t: 'var', name: '12' }],
+    ]);
+  });
+
   it('keeps the operator of ${NAME:-word} and its word, which may hold expansions of its own', () => {
     expect(only('echo ${X:-a $Y}').words[1]).toEqual([
       {
@@ -214,6 +225,16 @@ describe('what it refuses', () => {
     expect(refusal('a |')).toBe("syntax error near unexpected token `newline'");
     expect(refusal('a && ')).toBe("syntax error near unexpected token `newline'");
     expect(refusal('a >')).toBe("syntax error near unexpected token `newline'");
+  });
+
+  it('names the token found where a command of a pipeline or a list should be, as bash does', () => {
+    expect(refusal('a ||| b')).toBe("syntax error near unexpected token `|'");
+    expect(refusal('a |||| b')).toBe("syntax error near unexpected token `||'");
+    expect(refusal('a | | b')).toBe("syntax error near unexpected token `|'");
+    expect(refusal('a | && b')).toBe("syntax error near unexpected token `&&'");
+    expect(refusal('a && ; b')).toBe("syntax error near unexpected token `;'");
+    expect(refusal('a | ) b')).toBe("syntax error near unexpected token `)'");
+    expect(refusal('a ;; b')).toBe("syntax error near unexpected token `;;'");
   });
 
   it('says which parts of bash the console does not do', () => {
