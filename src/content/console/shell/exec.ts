@@ -26,12 +26,16 @@ export interface ShellState {
   /** the rest of the and-or list it is in, then the lists after it */
   rest: AndOr['rest'];
   after: Script;
+  /** the waiting command ends a `!` pipeline: its status is turned over when it is done */
+  negate?: true;
 }
 
 class Run {
   out: CommandResult = { output: '', exitCode: 0 };
   status = 0;
   waiting: ShellState | undefined;
+  /** the status of the last `$(…)` of the command being expanded, if it had one */
+  private substituted: number | undefined;
 
   constructor(
     readonly ctx: RunContext,
@@ -54,7 +58,15 @@ class Run {
   expander(): Expander {
     const session = this.ctx.session;
     return {
-      get: (name) => (name === '?' ? String(this.status) : name === '$' ? '4242' : name === '0' ? 'bash' : Object.hasOwn(session.env, name) ? session.env[name] : undefined),
+      get: (name) => {
+        if (name === '?') return String(this.status);
+        if (name === '$') return '4242';
+        if (name === '0') return 'bash';
+        // The console's shell has no positional parameters: $1… are unset and $# is 0, as in an interactive bash.
+        if (name === '#') return '0';
+        if (/^[1-9][0-9]*$/.test(name)) return undefined;
+        return Object.hasOwn(session.env, name) ? session.env[name] : undefined;
+      },
       set: (name, value) => Object.defineProperty(session.env, name, { value, enumerable: true, writable: true, configurable: true }),
       substitute: (script) => this.substitute(script),
     };
@@ -69,6 +81,7 @@ class Run {
     if (inner.waiting) throw new ExpansionError('the console cannot let time pass inside $(…): run that command on a line of its own');
     const r = inner.out;
     this.status = r.exitCode;
+    this.substituted = r.exitCode;
     if (r.calls?.length) this.out = { ...this.out, calls: [...(this.out.calls ?? []), ...r.calls] };
     if (r.exitCode !== 0) {
       this.out = { ...this.out, ...joinOutputs(this.out, r) };
@@ -106,21 +119,35 @@ class Run {
     this.waiting = { ...this.waiting!, rest, after };
   }
 
+  /** A pipeline: what each command prints is the next one's standard input; its status the last one's. */
   private pipeline(p: Pipeline): void {
+    let stdin = this.ctx.stdin;
     p.commands.forEach((c, i) => {
       const last = i === p.commands.length - 1;
-      this.simple(c, last);
+      const printed = this.simple(c, last, stdin);
+      // What went through the pipe, as bash's echo and the AWS CLI write it: the text and its newline.
+      stdin = printed === '' ? '' : `${printed}\n`;
       if (this.waiting && !last) {
         this.waiting = undefined;
         this.add(say('console.noWaitInPipeline', undefined, 1));
       }
     });
-    if (p.negate) this.status = this.status === 0 ? 1 : 0;
+    if (!p.negate) return;
+    if (this.waiting) this.waiting = { ...this.waiting, negate: true };
+    else this.negate();
   }
 
-  private simple(c: SimpleCommand, shown: boolean): void {
+  /** `!`: the status turned over, for `$?`, `&&`, `||` and the line's own status. */
+  negate(): void {
+    this.status = this.status === 0 ? 1 : 0;
+    this.out = { ...this.out, exitCode: this.status };
+  }
+
+  /** A simple command; what it wrote to its standard output (not redirected), for a pipe. */
+  private simple(c: SimpleCommand, shown: boolean, stdin: string | undefined): string {
     let words: string[];
     const temp: Record<string, string> = {};
+    this.substituted = undefined;
     try {
       // The words are expanded before VAR=value before a command applies (bash's order): `X=2 echo $X` prints the old X.
       const x = this.expander();
@@ -131,12 +158,20 @@ class Run {
         else temp[a.name] = v;
       }
     } catch (e) {
-      if (e instanceof ExpansionError) return this.add({ output: `bash: ${e.message}`, exitCode: 1 });
+      if (e instanceof ExpansionError) {
+        this.add({ output: `bash: ${e.message}`, exitCode: 1 });
+        return '';
+      }
       throw e;
     }
-    if (words.length === 0) return this.add({ output: '', exitCode: 0 }, false);
-    const r = this.command(words, temp);
-    this.redirect(c, r, shown);
+    // No command left (an assignment alone, or only empty expansions): bash ends it with the status of its last
+    // command substitution, 0 when it had none (`X=$(false) || echo failed` prints).
+    if (words.length === 0) {
+      this.add({ output: '', exitCode: this.substituted ?? 0 }, false);
+      return '';
+    }
+    const r = this.command(words, temp, stdin);
+    return this.redirect(c, r, shown);
   }
 
   /** The arguments; `export NAME=$X` keeps each assignment one word, as bash does for declaration builtins. */
@@ -148,7 +183,7 @@ class Run {
     return [...head, ...rest.flatMap((w) => (w[0]?.t === 'lit' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0].v) ? [expandValue(w, x)] : expandWords([w], x)))];
   }
 
-  private command(words: string[], temp: Record<string, string>): CommandResult {
+  private command(words: string[], temp: Record<string, string>, stdin: string | undefined): CommandResult {
     const [name, ...args] = words as [string, ...string[]];
     const command = this.env.lookup(name);
     if (!command) return this.env.notFound(name);
@@ -158,7 +193,7 @@ class Run {
     const saved = { ...session.env };
     Object.assign(session.env, temp);
     try {
-      const r = command.run(parsedArgs.args, this.ctx);
+      const r = command.run(parsedArgs.args, stdin === undefined ? this.ctx : { ...this.ctx, stdin });
       if (r.then) this.waiting = { command: command.name, then: r.then, rest: [], after: [] };
       return r;
     } finally {
@@ -166,7 +201,8 @@ class Run {
     }
   }
 
-  private redirect(c: SimpleCommand, r: CommandResult, shown: boolean): void {
+  /** Sends the result where its redirections say; gives what is left of its standard output. */
+  private redirect(c: SimpleCommand, r: CommandResult, shown: boolean): string {
     const { then: _then, ...done } = r;
     let text = done.output;
     let show = shown;
@@ -187,6 +223,7 @@ class Run {
       show = false;
     }
     this.add({ ...done, output: text }, show);
+    return isOut ? text : '';
   }
 }
 
@@ -211,9 +248,10 @@ export function resumeScript(state: ShellState, ctx: RunContext, env: ShellEnv):
   const { then, ...done } = r;
   run.add(done);
   if (then) {
-    run.waiting = { command: state.command, then, rest: state.rest, after: state.after };
+    run.waiting = { command: state.command, then, rest: state.rest, after: state.after, ...(state.negate ? { negate: true as const } : {}) };
     return finish(run);
   }
+  if (state.negate) run.negate();
   run.list(state.after, state.rest);
   return finish(run);
 }

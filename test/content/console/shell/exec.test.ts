@@ -79,6 +79,11 @@ describe('lists', () => {
     expect(out('out $$ $0').output).toBe('4242 bash');
   });
 
+  it('has no positional parameters, as bash on its own: $1… are empty, $# is 0', () => {
+    expect(out('args x$1 $1 ${1}y ${12} $12 $#')).toEqual({ output: '[x][y][2][0]', exitCode: 0 });
+    expect(out('args "$1" ${1:-none}')).toEqual({ output: '[][none]', exitCode: 0 });
+  });
+
   it('answers a name no command has with what the table says, status 127', () => {
     expect(out('nosuch; out $?')).toEqual({ output: 'nosuch: not found\n127', exitCode: 0 });
   });
@@ -102,9 +107,11 @@ describe('pipelines', () => {
     expect(out('! fail a && out then').output).toBe('a\nthen');
   });
 
-  it.fails("ends a line with the status ! gives, as bash's $? does", () => {
+  it("ends a line with the status ! gives, as bash's $? does", () => {
     expect(out('! fail a')).toEqual({ output: 'a', exitCode: 0 });
     expect(out('! out a')).toEqual({ output: 'a', exitCode: 1 });
+    expect(out('out x; ! out a | fail b')).toEqual({ output: 'x\nb', exitCode: 0 });
+    expect(out('args "$(! out a)" $?')).toEqual({ output: 'a\n[][1]', exitCode: 0 });
   });
 
   it('refuses to let time pass before the last command of a pipeline, and runs the rest', () => {
@@ -114,8 +121,23 @@ describe('pipelines', () => {
   });
 
   // The AWS ECR guide logs in with `aws ecr get-login-password | docker login --password-stdin …`.
-  it.fails('feeds what a command prints to the next command of the pipeline as its standard input', () => {
-    expect(out('out secret | stdin').output).toBe('read: secret');
+  it('feeds what a command prints, and its newline, to the next command of the pipeline as its standard input', () => {
+    expect(out('out secret | stdin').output).toBe('read: secret\n');
+    expect(out('out a | out b | stdin').output).toBe('read: b\n');
+    expect(out('out | stdin').output).toBe('read: ');
+  });
+
+  it('pipes only what a command wrote to its standard output: not its errors (unless 2>&1), not what went to a file', () => {
+    expect(out('fail oops | stdin').output).toBe('read: ');
+    expect(out('fail oops 2>&1 | stdin').output).toBe('read: oops\n');
+    const session = newSession();
+    expect(out('out kept > f | stdin', session).output).toBe('read: ');
+    expect(session.files).toEqual({ f: 'kept\n' });
+  });
+
+  it('gives standard input only to the commands a pipe feeds', () => {
+    expect(out('stdin; out a | out b; stdin').output).toBe('read: (nothing)\nb\nread: (nothing)');
+    expect(out('out a | out b && stdin').output).toBe('b\nread: (nothing)');
   });
 });
 
@@ -160,9 +182,21 @@ describe('command substitution', () => {
   });
 
   // Bash: an assignment alone ends with the status of its last substitution (X=$(false) || echo failed prints).
-  it.fails('gives an assignment alone the status of its command substitution', () => {
+  it('gives an assignment alone the status of its command substitution', () => {
     expect(out('X=$(fail oops); out $?')).toEqual({ output: 'oops\n3', exitCode: 0 });
     expect(out('X=$(fail oops) || out failed').output).toBe('oops\nfailed');
+    expect(out('X=$(fail oops)')).toEqual({ output: 'oops', exitCode: 3 });
+  });
+
+  it('gives it the status of the last of its substitutions, and 0 when it has none, as bash does', () => {
+    expect(out('X=$(fail a) Y=$(out b); out $?').output).toBe('a\n0');
+    expect(out('X=$(out a) Y=$(fail b); out $?').output).toBe('b\n3');
+    expect(out('fail a; X=1; out $?').output).toBe('a\n0');
+    expect(out('$(fail a); out $?').output).toBe('a\n3');
+  });
+
+  it('gives a command that runs the status of the command, not of its substitutions', () => {
+    expect(out('X=$(fail a) out b; out $?').output).toBe('a\nb\n0');
   });
 
   it("keeps the calls of a substitution's commands with the line's, in order", () => {
@@ -246,6 +280,15 @@ describe('a line that lets simulated time pass', () => {
     const second = resume(first);
     expect(second).toMatchObject({ output: 'waited 5', then: { afterMs: 1, step: 'shell' } });
     expect(resume(second)).toEqual({ output: 'waited 1\ndone', exitCode: 0 });
+  });
+
+  it('turns over the status of a ! pipeline whose command waits, once it is done', () => {
+    const { run, resume } = shell();
+    expect(resume(run('! wait 5; out $?'))).toEqual({ output: 'waited 5\n1', exitCode: 0 });
+    expect(resume(run('! wait 5'))).toEqual({ output: 'waited 5', exitCode: 1 });
+    const twice = resume(run('! wait 5 again || out negated'));
+    expect(twice).toMatchObject({ output: 'waited 5', then: { afterMs: 1 } });
+    expect(resume(twice)).toEqual({ output: 'waited 1\nnegated', exitCode: 0 });
   });
 
   it('waits in the middle of an and-or list, in its || branch, and in a later list', () => {
@@ -347,6 +390,16 @@ describe('a line read and run as bash would, through the console', () => {
     expect(run('aws ecs list-tasks --cluster nope 2> /dev/null', session, sim)).toMatchObject({ exitCode: 254, output: '' });
     expect(run('aws ecs list-tasks --cluster nope > out.txt 2>&1', session, sim).output).toBe('');
     expect(session.files['out.txt']).toContain('ClusterNotFoundException');
+  });
+
+  // The ECR guide's login line: the password goes through the pipe, never onto the command line.
+  it('logs docker in to ECR with the password get-login-password pipes into --password-stdin', () => {
+    const registry = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+    const sim = new Sim({ seed: 'shell' });
+    const session = newSession();
+    expect(run(`aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin ${registry}`, session, sim)).toMatchObject({ exitCode: 0, output: 'Login Succeeded' });
+    expect(run(`echo nonsense | docker login --username AWS --password-stdin ${registry}`, session, sim)).toMatchObject({ exitCode: 1, output: expect.stringContaining('400 Bad Request') });
+    expect(run(`docker login --username AWS --password-stdin ${registry}`, session, sim)).toMatchObject({ exitCode: 1, output: 'Error: Cannot perform an interactive login from a non TTY device' });
   });
 
   it('says what it does not do instead of misreading it', () => {
