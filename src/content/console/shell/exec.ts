@@ -6,7 +6,7 @@ import { joinOutputs, say } from '../said';
 
 /**
  * Runs a parsed line as bash would: each `;`-separated list in turn, `&&` and `||` by the last status, a
- * pipeline's status its last command's, variables from the session (and `VAR=value` before a command for that
+ * pipeline's status its last command's (what each command prints the next one's standard input), variables from the session (and `VAR=value` before a command for that
  * command alone), `$(…)` replaced by what its commands printed, `>` and `>>` into the editor's files (`/dev/null`
  * discards). A command that lets simulated time pass (sleep, aws … wait) makes the line ask for that time too,
  * with the rest of the line kept as data for after it.
