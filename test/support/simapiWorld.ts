@@ -54,3 +54,10 @@ export const AWSVPC = { awsvpcConfiguration: { subnets: ['subnet-us-east-1a', 's
 export function instanceArns(sim: Sim, cluster = 'demo'): string[] {
   return ok(sim, 'ecs.ListContainerInstances', { cluster }).containerInstanceArns as string[];
 }
+
+/** A load balancer `lb` in two zones and a target group `tg` (ip targets); their ARNs. */
+export function loadBalancer(sim: Sim, targetType = 'ip'): { lb: string; tg: string } {
+  const lb = ok(sim, 'elbv2.CreateLoadBalancer', { Name: 'lb', Subnets: ['subnet-us-east-1a', 'subnet-us-east-1b'] }).LoadBalancers[0].LoadBalancerArn as string;
+  const tg = ok(sim, 'elbv2.CreateTargetGroup', { Name: 'tg', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-default', TargetType: targetType }).TargetGroups[0].TargetGroupArn as string;
+  return { lb, tg };
+}
