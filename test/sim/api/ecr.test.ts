@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Sim, parseImageRef, sha256Hex } from '../../src/sim';
+import { Sim, parseImageRef, sha256Hex } from '../../../src/sim';
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 /** The password `aws ecr get-login-password` prints: GetAuthorizationToken's token, decoded, after "AWS:". */
@@ -103,5 +103,114 @@ describe('Amazon ECR requests', () => {
     sim.restore(snap);
     expect((sim.call('ecr.DescribeRepositories', {}).output as { repositories: unknown[] }).repositories).toHaveLength(1);
     expect((sim.call('ecr.ListImages', { repositoryName: 'forum' }).output as { imageIds: unknown[] }).imageIds).toEqual([]);
+  });
+});
+
+describe('repositories', () => {
+  it('are created MUTABLE with AES256 encryption by default, with the URI docker pushes to', () => {
+    const sim = new Sim();
+    const r = (sim.call('ecr.CreateRepository', { repositoryName: 'kudos/front-end' }).output as { repository: Record<string, unknown> }).repository;
+    expect(r).toMatchObject({
+      repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/kudos/front-end',
+      registryId: '123456789012',
+      repositoryName: 'kudos/front-end',
+      repositoryUri: `${REGISTRY}/kudos/front-end`,
+      imageTagMutability: 'MUTABLE',
+      imageScanningConfiguration: { scanOnPush: false },
+      encryptionConfiguration: { encryptionType: 'AES256' },
+    });
+  });
+
+  it('refuse a name taken, another registry, and a repository that does not exist', () => {
+    const sim = new Sim();
+    sim.call('ecr.CreateRepository', { repositoryName: 'forum' });
+    expect(sim.call('ecr.CreateRepository', { repositoryName: 'forum' }).error).toEqual({
+      code: 'RepositoryAlreadyExistsException',
+      message: "The repository with name 'forum' already exists in the registry with id '123456789012'",
+    });
+    expect(sim.call('ecr.DescribeRepositories', { repositoryNames: ['forum', 'ghost'] }).error?.code).toBe('RepositoryNotFoundException');
+    expect(sim.call('ecr.DescribeRepositories', { registryId: '999999999999' }).output).toEqual({ repositories: [] });
+    expect(sim.call('ecr.ListImages', { repositoryName: 'forum', registryId: '999999999999' }).error?.code).toBe('RepositoryNotFoundException');
+  });
+
+  it('are deleted empty, or with force when they hold images', () => {
+    const sim = new Sim();
+    sim.call('ecr.CreateRepository', { repositoryName: 'forum' });
+    sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: '1', imageManifest: manifest(1) });
+    expect(sim.call('ecr.DeleteRepository', { repositoryName: 'forum' }).error).toEqual({
+      code: 'RepositoryNotEmptyException',
+      message: "The repository with name 'forum' in registry with id '123456789012' cannot be deleted because it still contains images",
+    });
+    expect(sim.call('ecr.DeleteRepository', { repositoryName: 'forum', force: true }).error).toBeUndefined();
+    expect(sim.call('ecr.DescribeRepositories', {}).output).toEqual({ repositories: [] });
+  });
+});
+
+describe('PutImage', () => {
+  it('moves a tag of a MUTABLE repository to the new image and adds tags to an image of the same digest', () => {
+    const sim = new Sim();
+    sim.call('ecr.CreateRepository', { repositoryName: 'forum' });
+    sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'latest', imageManifest: manifest(1) });
+    sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'v1', imageManifest: manifest(1) });
+    sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'latest', imageManifest: manifest(2) });
+    const ids = (sim.call('ecr.ListImages', { repositoryName: 'forum' }).output as { imageIds: { imageTag: string; imageDigest: string }[] }).imageIds;
+    expect(ids.map((i) => i.imageTag)).toEqual(['v1', 'latest']);
+    expect(ids[0]!.imageDigest).not.toBe(ids[1]!.imageDigest);
+  });
+
+  it('refuses the same image under the same tag, a tag of an IMMUTABLE repository, a digest that does not match, and a manifest that is not JSON', () => {
+    const sim = new Sim();
+    sim.call('ecr.CreateRepository', { repositoryName: 'forum', imageTagMutability: 'IMMUTABLE' });
+    const first = sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'v1', imageManifest: manifest(1) }).output as { image: { imageId: { imageDigest: string } } };
+    const digest = first.image.imageId.imageDigest;
+    expect(sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'v1', imageManifest: manifest(1) }).error).toEqual({
+      code: 'ImageAlreadyExistsException',
+      message: `Image with digest '${digest}' and tag 'v1' already exists in the repository with name 'forum' in registry with id '123456789012'`,
+    });
+    expect(sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'v1', imageManifest: manifest(2) }).error).toEqual({
+      code: 'ImageTagAlreadyExistsException',
+      message: "The image tag 'v1' already exists in the 'forum' repository and cannot be overwritten because the repository is immutable.",
+    });
+    expect(sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'v2', imageManifest: manifest(2), imageDigest: digest }).error?.code).toBe('ImageDigestDoesNotMatchException');
+    expect(sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'v2', imageManifest: '{nope' }).error).toEqual({
+      code: 'InvalidParameterException',
+      message: "Invalid parameter at 'imageManifest' failed to satisfy constraint: 'Invalid JSON syntax'",
+    });
+  });
+});
+
+describe('BatchDeleteImage and BatchGetImage', () => {
+  it('a tag alone removes that tag, the last tag or a digest deletes the image; what they cannot find is a failure with its code', () => {
+    const sim = new Sim();
+    sim.call('ecr.CreateRepository', { repositoryName: 'forum' });
+    sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'a', imageManifest: manifest(1) });
+    sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: 'b', imageManifest: manifest(1) });
+    const untag = sim.call('ecr.BatchDeleteImage', { repositoryName: 'forum', imageIds: [{ imageTag: 'a' }, { imageTag: 'zzz' }] }).output as { imageIds: { imageTag: string }[]; failures: { failureCode: string }[] };
+    expect(untag.imageIds.map((i) => i.imageTag)).toEqual(['a']);
+    expect(untag.failures.map((f) => f.failureCode)).toEqual(['ImageNotFound']);
+    const got = sim.call('ecr.BatchGetImage', { repositoryName: 'forum', imageIds: [{ imageTag: 'b' }, {}] }).output as { images: { imageId: { imageTag: string } }[]; failures: { failureCode: string; failureReason: string }[] };
+    expect(got.images.map((i) => i.imageId.imageTag)).toEqual(['b']);
+    expect(got.failures).toEqual([{ imageId: {}, failureCode: 'MissingDigestAndTag', failureReason: 'Invalid request parameters: both tag and digest cannot be null' }]);
+    sim.call('ecr.BatchDeleteImage', { repositoryName: 'forum', imageIds: [{ imageTag: 'b' }] });
+    expect((sim.call('ecr.ListImages', { repositoryName: 'forum' }).output as { imageIds: unknown[] }).imageIds).toEqual([]);
+  });
+
+  it('report a tag that names another image than the digest given', () => {
+    const sim = new Sim();
+    sim.call('ecr.CreateRepository', { repositoryName: 'forum' });
+    const one = (sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: '1', imageManifest: manifest(1) }).output as { image: { imageId: { imageDigest: string } } }).image.imageId.imageDigest;
+    sim.call('ecr.PutImage', { repositoryName: 'forum', imageTag: '2', imageManifest: manifest(2) });
+    const r = sim.call('ecr.BatchGetImage', { repositoryName: 'forum', imageIds: [{ imageDigest: one, imageTag: '2' }] }).output as { failures: { failureCode: string }[] };
+    expect(r.failures.map((f) => f.failureCode)).toEqual(['ImageTagDoesNotMatchDigest']);
+  });
+});
+
+describe('GetAuthorizationToken', () => {
+  it('gives a token for user AWS valid 12 hours, for the registry of the account', () => {
+    const sim = new Sim();
+    const d = (sim.call('ecr.GetAuthorizationToken', {}).output as { authorizationData: { authorizationToken: string; expiresAt: number; proxyEndpoint: string }[] }).authorizationData[0]!;
+    expect(atob(d.authorizationToken).startsWith('AWS:')).toBe(true);
+    expect(d.proxyEndpoint).toBe(`https://${REGISTRY}`);
+    expect(d.expiresAt - sim.world.epochSeconds).toBe(12 * 3600);
   });
 });
