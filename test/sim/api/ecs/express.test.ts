@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newSession, runCommand } from '../../src/content/console';
-import { Sim } from '../../src/sim';
+import { newSession, runCommand } from '../../../../src/content/console';
+import { Sim } from '../../../../src/sim';
 
 const ROLES = '--execution-role-arn arn:aws:iam::123456789012:role/ecsTaskExecutionRole --infrastructure-role-arn arn:aws:iam::123456789012:role/ecsInfrastructureRoleForExpressServices';
 
@@ -96,5 +96,47 @@ describe('Express Mode', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('Express Mode requests', () => {
+  const roles = { executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', infrastructureRoleArn: 'arn:aws:iam::123456789012:role/infra' };
+  const create = (sim: Sim, extra: Record<string, unknown> = {}) => sim.call('ecs.CreateExpressGatewayService', { serviceName: 'web', primaryContainer: { image: 'nginx' }, ...roles, ...extra });
+
+  it('create the default cluster when it is missing, and refuse a second service of the same name', () => {
+    const sim = new Sim();
+    expect(create(sim).error).toBeUndefined();
+    expect((sim.call('ecs.DescribeClusters', { clusters: ['default'] }).output as { clusters: { status: string }[] }).clusters.map((c) => c.status)).toEqual(['ACTIVE']);
+    expect(create(sim).error).toEqual({ code: 'InvalidParameterException', message: 'Creation of service was not idempotent.' });
+    expect(create(sim, { serviceName: 'my web' }).error?.message).toBe('Service name can have up to 255 characters: letters, numbers, hyphens and underscores.');
+  });
+
+  it('describe a service it does not know as ResourceNotFoundException', () => {
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:service/default/ghost';
+    expect(new Sim().call('ecs.DescribeExpressGatewayService', { serviceArn: arn }).error).toEqual({ code: 'ResourceNotFoundException', message: `The Express service ${arn} was not found.` });
+  });
+
+  it('delete a service: DRAINING at once, then INACTIVE, and refuse updates and a second delete after', () => {
+    const sim = new Sim();
+    const arn = (create(sim).output as { service: { serviceArn: string } }).service.serviceArn;
+    sim.runUntil(600_000);
+    const del = sim.call('ecs.DeleteExpressGatewayService', { serviceArn: arn });
+    expect((del.output as { service: { status: { statusCode: string } } }).service.status).toEqual({ statusCode: 'DRAINING' });
+    expect(sim.call('ecs.UpdateExpressGatewayService', { serviceArn: arn, healthCheckPath: '/health' }).error).toEqual({ code: 'ServiceNotActiveException', message: 'Service was not ACTIVE.' });
+    sim.runUntil(1_800_000);
+    expect((sim.call('ecs.DescribeExpressGatewayService', { serviceArn: arn }).output as { service: { status: { statusCode: string } } }).service.status).toEqual({ statusCode: 'INACTIVE' });
+    expect(sim.call('ecs.DeleteExpressGatewayService', { serviceArn: arn }).error).toEqual({ code: 'ServiceNotFoundException', message: 'Service not found.' });
+  });
+
+  it('update: a new image registers a new task definition revision; a health check path alone does not', () => {
+    const sim = new Sim();
+    const arn = (create(sim).output as { service: { serviceArn: string } }).service.serviceArn;
+    const families = () => (sim.call('ecs.ListTaskDefinitions', { familyPrefix: 'web' }).output as { taskDefinitionArns: string[] }).taskDefinitionArns.map((a) => a.split('/').pop());
+    expect(families()).toEqual(['web:1']);
+    expect(sim.call('ecs.UpdateExpressGatewayService', { serviceArn: arn, healthCheckPath: '/health' }).error).toBeUndefined();
+    expect(families()).toEqual(['web:1']);
+    const up = sim.call('ecs.UpdateExpressGatewayService', { serviceArn: arn, primaryContainer: { image: 'nginx:2' } });
+    expect((up.output as { service: { targetConfiguration: { primaryContainer: { image: string } } } }).service.targetConfiguration.primaryContainer.image).toBe('nginx:2');
+    expect(families()).toEqual(['web:1', 'web:2']);
   });
 });
