@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Sim } from '../../../src/sim';
 import { dockerHealthcheck } from '../../../src/sim/api/dockerChecks';
 
 const test = ['CMD', 'true'];
@@ -17,5 +18,19 @@ describe('dockerHealthcheck', () => {
     [{ test, retries: -1 }, 'Error response from daemon: Retries in Healthcheck cannot be negative'],
   ])('refuses %j in the daemon’s words', (hc, message) => {
     expect(() => dockerHealthcheck(hc)).toThrow(expect.objectContaining({ code: 'DockerError', message }));
+  });
+});
+
+describe('bounds as data: Docker health checks', () => {
+  it("an interval of 0 takes Docker's default (30 s) instead of looping at one instant; below 1 ms is refused as the daemon refuses it", () => {
+    const sim = new Sim();
+    expect(sim.call('docker.Run', { image: 'nginx', name: 'h', healthcheck: { test: ['CMD', 'true'], intervalSeconds: 0, retries: 0 } }).error).toBeUndefined();
+    sim.runUntil(120_000);
+    expect(sim.engine.faults).toBe(0);
+    expect(sim.world.docker.containers[Object.keys(sim.world.docker.containers)[0]!]!.healthcheck).toEqual({ test: ['CMD', 'true'], retries: 3 });
+    expect(sim.call('docker.Run', { image: 'nginx', name: 'tiny', healthcheck: { test: ['CMD', 'true'], intervalSeconds: 0.0001 } }).error).toEqual({
+      code: 'DockerError',
+      message: 'Error response from daemon: Interval in Healthcheck cannot be less than 1ms',
+    });
   });
 });
