@@ -1,17 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadOperations, Sim } from '../../src/sim';
-import { Timeline } from '../../src/content/timeline';
-import { eventHash } from '../../src/content/report';
-import { parseScenario } from '../../src/content/scenario';
-import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../../src/store/defaults';
+import { loadOperations, Sim } from '../../../src/sim';
+import { Timeline } from '../../../src/content/timeline';
+import { eventHash } from '../../../src/content/report';
+import { parseScenario } from '../../../src/content/scenario';
+import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../../../src/store/defaults';
 
 // The engine as the page's production build starts it: src/sim/api/deferred.ts is replaced by the names of
 // the deferred namespaces' operations alone (vite.config.ts, deferredOperationsPlugin), so their handlers
 // and tables arrive only with loadOperations. Here the module is replaced the same way.
-vi.mock('../../src/sim/api/deferred', async () => {
-  const { DEFERRED_PARTS } = await vi.importActual<typeof import('../../src/sim/api/deferredParts')>('../../src/sim/api/deferredParts');
+vi.mock('../../../src/sim/api/deferred', async () => {
+  const { DEFERRED_PARTS } = await vi.importActual<typeof import('../../../src/sim/api/deferredParts')>('../../../src/sim/api/deferredParts');
   return { LOADED: undefined, NAMES: Object.fromEntries(Object.entries(DEFERRED_PARTS.operations).map(([ns, ops]) => [ns, Object.keys(ops)])) };
 });
 
@@ -26,7 +26,7 @@ function hashAt(text: string, seed: string, ms: number): string {
 
 /** Each file under src/sim that calls an operation itself (`….call(`). */
 function callers(): string[] {
-  const root = resolve(import.meta.dirname, '../../src/sim');
+  const root = resolve(import.meta.dirname, '../../../src/sim');
   const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : /\.ts$/.test(f) ? [join(d, f)] : []));
   return walk(root)
     .filter((f) => /\.call\(/.test(readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '')))
@@ -75,7 +75,7 @@ describe('the engine before its other namespaces load, as the page starts it', (
   // EventBridge's RunTask (ECS, loaded from the start; a rule exists only after events.PutRule).
   it('calls operations itself only in Express Mode and EventBridge', () => {
     expect(callers()).toEqual(['api/ecs/expressIngress.ts', 'api/events.ts']);
-    expect(readFileSync(resolve(import.meta.dirname, '../../src/sim/api/events.ts'), 'utf8').match(/sim\.call\('([^']+)'/g)).toEqual(["sim.call('ecs.RunTask'"]);
+    expect(readFileSync(resolve(import.meta.dirname, '../../../src/sim/api/events.ts'), 'utf8').match(/sim\.call\('([^']+)'/g)).toEqual(["sim.call('ecs.RunTask'"]);
   });
 
   it("after loadOperations, runs every operation, and the first view's world is the same", async () => {
