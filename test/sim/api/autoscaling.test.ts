@@ -25,6 +25,13 @@ describe('CreateAutoScalingGroup', () => {
     expect(describeGroup(sim).Instances.map((i: { LifecycleState: string }) => i.LifecycleState)).toEqual(['InService', 'InService']);
   });
 
+  it('starts a group without a desired capacity at its minimum', () => {
+    const sim = world();
+    ok(sim, 'autoscaling.CreateAutoScalingGroup', { ...group, MinSize: 1 });
+    expect(describeGroup(sim)).toMatchObject({ MinSize: 1, MaxSize: 4, DesiredCapacity: 1 });
+    expect(describeGroup(sim).Instances).toHaveLength(1);
+  });
+
   it.each([
     ['a minimum above the maximum', { MinSize: 5, MaxSize: 2 }, 'The minimum size (5) must be less than or equal to the maximum size (2).'],
     ['a desired capacity outside the range', { DesiredCapacity: 9 }, 'Desired capacity:9 must be between the specified min size:0 and max size:4'],
