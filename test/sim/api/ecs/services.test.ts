@@ -140,3 +140,31 @@ describe('DescribeServices and ListServices', () => {
     expect(ok(sim, 'ecs.ListServices', { cluster: 'demo', launchType: 'FARGATE' }).serviceArns).toEqual([]);
   });
 });
+
+describe('scheduling strategies and capacity', () => {
+  it('a DAEMON service runs one task on each instance, at 100 % and 0 %, without AZ rebalancing', () => {
+    const sim = apiWorld(3);
+    const s = ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'd', taskDefinition: 'web', schedulingStrategy: 'DAEMON' }).service;
+    expect(s).toMatchObject({ desiredCount: 0, availabilityZoneRebalancing: 'DISABLED', deploymentConfiguration: { maximumPercent: 100, minimumHealthyPercent: 0 } });
+    sim.runUntil(600_000);
+    expect(ok(sim, 'ecs.DescribeServices', { cluster: 'demo', services: ['d'] }).services[0]).toMatchObject({ desiredCount: 3, runningCount: 3 });
+    const hosts = ok(sim, 'ecs.DescribeTasks', { cluster: 'demo', tasks: ok(sim, 'ecs.ListTasks', { cluster: 'demo', serviceName: 'd' }).taskArns }).tasks.map((t: { containerInstanceArn: string }) => t.containerInstanceArn);
+    expect(new Set(hosts).size).toBe(3);
+  });
+
+  it('UpdateService moves a service from a launch type to a Fargate provider with forceNewDeployment, and back with an empty strategy', () => {
+    const sim = apiWorld(0);
+    ok(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'demo', capacityProviders: ['FARGATE'], defaultCapacityProviderStrategy: [] });
+    fargateTaskDefinition(sim, 'app', { requiresCompatibilities: ['FARGATE', 'EC2'] });
+    const s = ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 's', taskDefinition: 'app', desiredCount: 1, launchType: 'EC2', networkConfiguration: AWSVPC }).service;
+    expect(s).toMatchObject({ launchType: 'EC2', availabilityZoneRebalancing: 'ENABLED' });
+    const moved = ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 's', capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }], forceNewDeployment: true }).service;
+    expect(moved.launchType).toBeUndefined();
+    expect(moved.capacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE', weight: 1, base: 0 }]);
+    expect(moved.platformVersion).toBe('1.4.0');
+    expect(moved.deployments).toHaveLength(2);
+    const back = ok(sim, 'ecs.UpdateService', { cluster: 'demo', service: 's', capacityProviderStrategy: [], forceNewDeployment: true }).service;
+    expect(back.launchType).toBe('FARGATE');
+    expect(back.capacityProviderStrategy).toBeUndefined();
+  });
+});

@@ -131,3 +131,17 @@ describe('ListTasks', () => {
     expect(refused(sim, 'ecs.ListTasks', { cluster: 'demo', serviceName: 'nope' })).toEqual({ code: 'ServiceNotFoundException', message: 'Service not found.' });
   });
 });
+
+describe('RunTask on a capacity provider with managed scaling', () => {
+  it('leaves a task that fits nowhere in PROVISIONING, on its provider, instead of failing it', () => {
+    const sim = apiWorld(0);
+    ok(sim, 'ec2.CreateLaunchTemplate', { LaunchTemplateName: 'nodes', LaunchTemplateData: { InstanceType: 'm5.large' } });
+    ok(sim, 'autoscaling.CreateAutoScalingGroup', { AutoScalingGroupName: 'asg', LaunchTemplate: { LaunchTemplateName: 'nodes' }, MinSize: 0, MaxSize: 2, VPCZoneIdentifier: 'subnet-us-east-1a' });
+    const asg = ok(sim, 'autoscaling.DescribeAutoScalingGroups', { AutoScalingGroupNames: ['asg'] }).AutoScalingGroups[0].AutoScalingGroupARN;
+    ok(sim, 'ecs.CreateCapacityProvider', { name: 'nodes', autoScalingGroupProvider: { autoScalingGroupArn: asg, managedScaling: { status: 'ENABLED' } } });
+    ok(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'demo', capacityProviders: ['nodes'], defaultCapacityProviderStrategy: [{ capacityProvider: 'nodes', weight: 1 }] });
+    const r = ok(sim, 'ecs.RunTask', { cluster: 'demo', taskDefinition: 'web' });
+    expect(r.failures).toEqual([]);
+    expect(r.tasks.map((t: { lastStatus: string; capacityProviderName: string }) => [t.lastStatus, t.capacityProviderName])).toEqual([['PROVISIONING', 'nodes']]);
+  });
+});
