@@ -168,3 +168,30 @@ describe('scheduling strategies and capacity', () => {
     expect(back.capacityProviderStrategy).toBeUndefined();
   });
 });
+
+describe('a refused UpdateService', () => {
+  // AWS applies an UpdateService request whole or not at all. The engine sets the desired count and the new
+  // capacity before it checks the deploymentConfiguration, so a request refused for its deployment configuration
+  // has already changed them. Marked as failing until the checks come before any change.
+  const badConfiguration = { maximumPercent: 100, minimumHealthyPercent: 150 };
+
+  it.fails('leaves the desired count as it was', () => {
+    const sim = apiWorld(1);
+    ok(sim, 'ecs.CreateService', { ...replica, desiredCount: 1 });
+    expect(refused(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', desiredCount: 3, deploymentConfiguration: badConfiguration }).message).toBe('minimumHealthyPercent must be less than or equal to maximumPercent.');
+    expect(ok(sim, 'ecs.DescribeServices', { cluster: 'demo', services: ['web'] }).services[0].desiredCount).toBe(1);
+  });
+
+  it.fails('leaves the launch type as it was', () => {
+    const sim = apiWorld(0);
+    ok(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'demo', capacityProviders: ['FARGATE'], defaultCapacityProviderStrategy: [] });
+    fargateTaskDefinition(sim, 'app', { requiresCompatibilities: ['FARGATE', 'EC2'] });
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 's', taskDefinition: 'app', desiredCount: 1, launchType: 'EC2', networkConfiguration: AWSVPC });
+    expect(refused(sim, 'ecs.UpdateService', { cluster: 'demo', service: 's', capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }], forceNewDeployment: true, deploymentConfiguration: badConfiguration }).code).toBe(
+      'InvalidParameterException',
+    );
+    const s = ok(sim, 'ecs.DescribeServices', { cluster: 'demo', services: ['s'] }).services[0];
+    expect(s.launchType).toBe('EC2');
+    expect(s.capacityProviderStrategy).toBeUndefined();
+  });
+});
