@@ -167,6 +167,23 @@ describe('rules', () => {
     expect(refused(sim, 'elbv2.SetRulePriorities', { RulePriorities: [{ RuleArn: 'arn:nope', Priority: 9 }] })).toEqual({ code: 'RuleNotFound', message: 'One or more rules not found' });
   });
 
+  // Two rules of a listener never share a priority (PriorityInUse); SetRulePriorities checks each new priority
+  // against the rules it does not move, not against the other priorities of the same request, so both rules
+  // get priority 5. Marked as failing until the request's own priorities are checked too.
+  it.fails('refuse one priority for two rules in one SetRulePriorities call', () => {
+    const { sim, tg, listener } = withListener();
+    const a = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(1, '/a/*', tg) }).Rules[0].RuleArn;
+    const b = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(2, '/b/*', tg) }).Rules[0].RuleArn;
+    const r = sim.call('elbv2.SetRulePriorities', {
+      RulePriorities: [
+        { RuleArn: a, Priority: 5 },
+        { RuleArn: b, Priority: 5 },
+      ],
+    });
+    expect(r.error).toEqual({ code: 'PriorityInUse', message: "Priority '5' is currently in use" });
+    expect(ok(sim, 'elbv2.DescribeRules', { ListenerArn: listener }).Rules.map((x: { Priority: string }) => x.Priority)).toEqual(['1', '2', 'default']);
+  });
+
   it("change a rule's conditions with ModifyRule; the default rule takes actions but no conditions", () => {
     const { sim, tg, listener } = withListener();
     const a = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(1, '/a/*', tg) }).Rules[0].RuleArn;
