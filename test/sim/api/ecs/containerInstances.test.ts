@@ -57,6 +57,22 @@ describe('UpdateContainerInstancesState', () => {
     expect(sim.events.filter((e) => e.type === 'ContainerInstanceStateChange').map((e) => e.status)).toEqual(['DRAINING', 'ACTIVE']);
   });
 
+  it('a DRAINING instance takes no new task, by RunTask or StartTask, until it is ACTIVE again', () => {
+    const sim = apiWorld(1);
+    const [a] = instanceArns(sim) as [string];
+    ok(sim, 'ecs.UpdateContainerInstancesState', { cluster: 'demo', containerInstances: [a], status: 'DRAINING' });
+    for (const [op, input] of [
+      ['ecs.RunTask', {}],
+      ['ecs.StartTask', { containerInstances: [a] }],
+    ] as const) {
+      const r = ok(sim, op, { cluster: 'demo', taskDefinition: 'web', ...input });
+      expect(r.tasks).toEqual([]);
+      expect(r.failures.map((f: { arn: string }) => f.arn)).toEqual([a]);
+    }
+    ok(sim, 'ecs.UpdateContainerInstancesState', { cluster: 'demo', containerInstances: [a], status: 'ACTIVE' });
+    expect(ok(sim, 'ecs.RunTask', { cluster: 'demo', taskDefinition: 'web' }).tasks.map((t: { containerInstanceArn: string }) => t.containerInstanceArn)).toEqual([a]);
+  });
+
   it('refuses any status but ACTIVE and DRAINING', () => {
     const sim = apiWorld(1);
     expect(refused(sim, 'ecs.UpdateContainerInstancesState', { cluster: 'demo', containerInstances: instanceArns(sim), status: 'INACTIVE' })).toEqual({
