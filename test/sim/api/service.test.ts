@@ -57,7 +57,7 @@ describe("the service-level check: AWS's ranges and limits, with each namespace'
     ['sim.LaunchInstances', { cluster: 'demo', count: 5000 }, 'InvalidParameterException', "Value '5000' at 'count' failed to satisfy constraint: Member must have value less than or equal to 1000"],
     ['sim.TerminateInstances', { instanceIds: Array.from({ length: 2000 }, (_, i) => `i-${i}`) }, 'InvalidParameterException', "at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 1000"],
     ['docker.SetTraffic', { port: 8080, requestsPerSecond: 1e9 }, 'DockerError', "at 'requestsPerSecond' failed to satisfy constraint: Member must have value less than or equal to 10000"],
-  ])('%s %j', (op, input, code, message) => {
+  ])('%s, case %#', (op, input, code, message) => {
     const r = setup().call(op, input);
     expect(r.error?.code).toBe(code);
     expect(r.error?.message).toMatch(/^\d+ validation errors? detected: /);
