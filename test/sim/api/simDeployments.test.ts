@@ -3,7 +3,7 @@ import { Sim } from '../../../src/sim';
 import { ok, refused } from '../../support/simapiWorld';
 
 describe('sim.CreateCertificate', () => {
-  it('issues a certificate ARN for a domain (a wildcard too), the same one for the same domain again', () => {
+  it('gives a certificate ARN for a domain (a wildcard too), the same one for the same domain again', () => {
     const sim = new Sim();
     const a = ok(sim, 'sim.CreateCertificate', { DomainName: 'app.example.com' }).CertificateArn;
     expect(a).toMatch(/^arn:aws:acm:us-east-1:123456789012:certificate\/[0-9a-f-]{36}$/);
