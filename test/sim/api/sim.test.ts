@@ -12,7 +12,7 @@ function setup(): Sim {
 }
 
 describe('sim.LaunchInstances', () => {
-  it('starts EC2 instances whose agents register with the cluster once booted', () => {
+  it('starts EC2 instances that register with the cluster once booted', () => {
     const sim = setup();
     const out = ok(sim, 'sim.LaunchInstances', { cluster: 'demo', instanceType: 't3.medium', count: 2, availabilityZone: 'us-east-1b' });
     expect(out.instances.map((i: { instanceType: string; availabilityZone: string; subnetId: string; state: string }) => [i.instanceType, i.availabilityZone, i.subnetId, i.state])).toEqual([
@@ -37,7 +37,7 @@ describe('sim.LaunchInstances', () => {
   });
 });
 
-describe('instance and agent events', () => {
+describe('instance events and lost connections', () => {
   it('stop, start and terminate instances by id, refusing one that does not exist', () => {
     const sim = apiWorld(1);
     const id = ok(sim, 'ecs.DescribeContainerInstances', { cluster: 'demo', containerInstances: instanceArns(sim) }).containerInstances[0].ec2InstanceId as string;
@@ -47,7 +47,7 @@ describe('instance and agent events', () => {
     expect(refused(sim, 'sim.TerminateInstances', { instanceIds: ['i-nope'] })).toEqual({ code: 'InvalidParameterException', message: "The instance ID 'i-nope' does not exist" });
   });
 
-  it('disconnect an agent, which ECS sees once its heartbeat times out (1 to 2 minutes), and reconnect it', () => {
+  it("cut an instance's connection to ECS, which ECS sees once its heartbeat times out (1 to 2 minutes), and restore it", () => {
     const sim = apiWorld(1);
     const [arn] = instanceArns(sim) as [string];
     const connected = () => ok(sim, 'ecs.DescribeContainerInstances', { cluster: 'demo', containerInstances: [arn] }).containerInstances[0].agentConnected as boolean;

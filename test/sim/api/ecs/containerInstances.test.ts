@@ -83,7 +83,7 @@ describe('UpdateContainerInstancesState', () => {
 });
 
 describe('UpdateContainerAgent', () => {
-  it('updates an older agent (PENDING, then no update), refusing a second request while it runs', () => {
+  it('UpdateContainerAgent updates an older version (PENDING, then no update), refusing a second request while it runs', () => {
     const sim = apiWorld(0);
     ok(sim, 'sim.LaunchInstances', { cluster: 'demo', agentVersion: '1.80.0' });
     sim.runUntil(300_000);
@@ -99,7 +99,7 @@ describe('UpdateContainerAgent', () => {
     expect(refused(sim, 'ecs.UpdateContainerAgent', { cluster: 'demo', containerInstance: a })).toEqual({ code: 'NoUpdateAvailableException', message: 'There is no update available for your container agent.' });
   });
 
-  it('has no update for the current agent, and refuses an instance that does not exist', () => {
+  it('has no update for the current version, and refuses an instance that does not exist', () => {
     const sim = apiWorld(1);
     const [a] = instanceArns(sim) as [string];
     expect(refused(sim, 'ecs.UpdateContainerAgent', { cluster: 'demo', containerInstance: a }).code).toBe('NoUpdateAvailableException');

@@ -30,7 +30,7 @@ function world(enableExecuteCommand = true, taskRoleArn: string | null = ROLE) {
 const exec = (sim: Sim, task: string, extra: Record<string, unknown> = {}) => sim.call('ecs.ExecuteCommand', { cluster: 'demo', task, command: '/bin/sh', interactive: true, ...extra });
 
 describe('ExecuteCommand', () => {
-  it("opens a session to the task's only container, with its stream URL and token", () => {
+  it("opens an interactive connection to the task's only container, with its stream URL and token", () => {
     const { sim, one } = world();
     const out = exec(sim, one).output as Record<string, any>;
     expect(out).toMatchObject({ clusterArn: 'arn:aws:ecs:us-east-1:123456789012:cluster/demo', containerName: 'app', interactive: true, taskArn: one });
@@ -54,7 +54,7 @@ describe('ExecuteCommand', () => {
     expect(exec(sim, one).error).toEqual({ code, message });
   });
 
-  it('refuses a session that is not interactive, a task not found, and a stopped task', () => {
+  it('refuses a request that is not interactive, a task not found, and a stopped task', () => {
     const { sim, one } = world();
     expect(exec(sim, one, { interactive: false }).error).toEqual({ code: 'InvalidParameterException', message: 'Interactive is the only mode supported currently.' });
     expect(exec(sim, 'f'.repeat(32)).error).toEqual({ code: 'InvalidParameterException', message: 'The specified task was not found.' });
