@@ -16,6 +16,7 @@ describe("botocore's parameter validation", () => {
     expect(validate('ecs', 'RunTask', { taskDefinition: 't', count: true })).toBeUndefined();
     expect(validate('cloudwatch', 'PutMetricAlarm', { AlarmName: 'a', EvaluationPeriods: 1, ComparisonOperator: 'x', Threshold: 75 })).toBeUndefined();
     expect(validate('cloudwatch', 'PutMetricAlarm', { AlarmName: 'a', EvaluationPeriods: 1, ComparisonOperator: 'x', Threshold: new PyFloat(75) })).toBeUndefined();
+    expect(validate('cloudwatch', 'PutMetricAlarm', { AlarmName: 'a', EvaluationPeriods: 1, ComparisonOperator: 'x', Threshold: true })).toBeUndefined();
   });
 
   it('names a missing required member', () => {
