@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PyJsonError, pyJsonLoads } from '../../../../src/content/console/aws/pyjson';
 import { PyFloat, floatRepr, pyFloat, pyInt, reprStr } from '../../../../src/content/console/aws/python';
 
 // What Python 3.11 (the CLI's interpreter) answers, case by case.
 describe('the Python the CLI shows its users', () => {
-  it("reads JSON as json.loads does, and refuses it in Python's words", () => {
-    const bad: [string, string][] = [
-      ['{"a":', 'Expecting value: line 1 column 6 (char 5)'],
-      ['{"a": 1,}', 'Expecting property name enclosed in double quotes: line 1 column 9 (char 8)'],
-      ['[1,]', 'Expecting value: line 1 column 4 (char 3)'],
-      ['{a: 1}', 'Expecting property name enclosed in double quotes: line 1 column 2 (char 1)'],
-      ['"abc', 'Unterminated string starting at: line 1 column 1 (char 0)'],
-      ['[1 2]', "Expecting ',' delimiter: line 1 column 4 (char 3)"],
-      ['{"a" 1}', "Expecting ':' delimiter: line 1 column 6 (char 5)"],
-      ['', 'Expecting value: line 1 column 1 (char 0)'],
-      ['  ', 'Expecting value: line 1 column 3 (char 2)'],
-      ['{"a": 1} x', 'Extra data: line 1 column 10 (char 9)'],
-      ['"\\q"', 'Invalid \\escape: line 1 column 2 (char 1)'],
-      ['"\\u12"', 'Invalid \\uXXXX escape: line 1 column 3 (char 2)'],
-      ['"a\nb"', 'Invalid control character at: line 1 column 3 (char 2)'],
-      ['tru', 'Expecting value: line 1 column 1 (char 0)'],
-      ['-', 'Expecting value: line 1 column 1 (char 0)'],
-      ['01', 'Extra data: line 1 column 2 (char 1)'],
-      ['{\n  "a": [1,\n  ]\n}', 'Expecting value: line 3 column 3 (char 15)'],
-    ];
-    for (const [text, message] of bad) {
-      expect(() => pyJsonLoads(text), JSON.stringify(text)).toThrow(PyJsonError);
-      expect(() => pyJsonLoads(text), JSON.stringify(text)).toThrow(message);
-    }
-    expect(pyJsonLoads('{"a": 1.0, "b": 2, "c": [NaN, -Infinity], "__proto__": {"x": 1}}')).toEqual({ a: new PyFloat(1), b: 2, c: [new PyFloat(NaN), new PyFloat(-Infinity)], ['__proto__']: { x: 1 } });
-    expect(({} as Record<string, unknown>).x).toBeUndefined();
-  });
-
   it('reads numbers as int() and float() do, and names what they refuse as Python does', () => {
     expect(['two', '1.5', '', '0x10'].map(pyInt)).toEqual([undefined, undefined, undefined, undefined]);
     expect([' 12 ', '1_000', '+5', '-0', '１２'].map(pyInt)).toEqual([12, 1000, 5, -0, 12]);
