@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PyFloat, floatRepr, pyFloat, pyInt, reprStr } from '../../../../src/content/console/aws/python';
+import { floatRepr, pyFloat, pyInt, reprStr } from '../../../../src/content/console/aws/python';
 
 // What Python 3.11 (the CLI's interpreter) answers, case by case.
 describe('the Python the CLI shows its users', () => {
