@@ -57,6 +57,7 @@ describe('help pages', () => {
     expect(synopsis[0]).toBe('            update-service');
     expect(synopsis.slice(1, 4)).toEqual(['          [--cluster <value>]', '          --service <value>', '          [--desired-count <value>]']);
     expect(synopsis).toContain('          [--force-new-deployment | --no-force-new-deployment]');
+    expect(synopsis.filter((l) => l.includes('--no-force-new-deployment'))).toHaveLength(1);
     // The CLI's rename of --no-enable-execute-command.
     expect(synopsis).toContain('          [--enable-execute-command | --disable-execute-command]');
     expect(synopsis.slice(-3)).toEqual(['          [--cli-input-json | --cli-input-yaml]', '          [--generate-cli-skeleton <value>]', '']);

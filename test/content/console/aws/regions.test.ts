@@ -42,6 +42,19 @@ describe("another region's world", () => {
     expect((main.call('ecs.ListClusters', {}).output as { clusterArns: string[] }).clusterArns).toEqual(['arn:aws:ecs:us-east-1:123456789012:cluster/home']);
   });
 
+  it('replays each kept call at the time it was made', () => {
+    const main = new Sim({ seed: 'main' });
+    const session = newSession();
+    main.runUntil(60_000);
+    const input = { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128 }] };
+    const first = regionWorld(main, session, 'eu-west-1');
+    const registeredAt = (first.sim.call('ecs.RegisterTaskDefinition', input).output as { taskDefinition: { registeredAt: number } }).taskDefinition.registeredAt;
+    first.keep('ecs.RegisterTaskDefinition', input);
+    main.runUntil(600_000);
+    const again = regionWorld(main, session, 'eu-west-1');
+    expect((again.sim.call('ecs.DescribeTaskDefinition', { taskDefinition: 'web' }).output as { taskDefinition: { registeredAt: number } }).taskDefinition.registeredAt).toBe(registeredAt);
+  });
+
   it('needs not keep an operation that only reads', () => {
     expect(['DescribeServices', 'ListClusters', 'GetAuthorizationToken', 'DiscoverInstances'].every(readsOnly)).toBe(true);
     expect(['CreateCluster', 'UpdateService', 'PutAttributes', 'TagResource'].some(readsOnly)).toBe(false);
