@@ -73,6 +73,7 @@ describe('the text format', () => {
 
   it("prints a response's own scalars first, without a name, then the rest by their sorted keys", () => {
     expect(textLines({ clusterArns: ['a', 'b'], n: 1 })).toEqual(['1', 'CLUSTERARNS\ta', 'CLUSTERARNS\tb']);
+    expect(textLines({ b: 1, a: 2, d: { z: 1, y: 2 }, c: [{ y: 1, x: 2 }] })).toEqual(['2\t1', 'C\t2\t1', 'D\t2\t1']);
     expect(textLines({ services: [{ serviceName: 'web', tags: [] }], nextToken: null })).toEqual(['None', 'SERVICES\tweb']);
     expect(textLines({ a: [{ b: 1, c: [1, 2] }, { b: 2 }], z: 's', l: [[1, 2], ['x']] })).toEqual(['s', 'A\t1', 'C\t1', 'C\t2', 'A\t2', 'L\t1', 'L\t2', 'L\tx']);
     expect(
