@@ -67,7 +67,7 @@ describe('sending a request', () => {
     expect(r.output).toBe(`\nIn function length(), invalid type for value: None, expected one of: ['string', 'array', 'object'], received: "null"`);
   });
 
-  it("keeps what changes another region in the session, and records only the world's own region's calls", () => {
+  it("keeps what changes another region with the console, and records only the world's own region's calls", () => {
     const { ctx, session } = world();
     const made = send(target('CreateCluster'), request({ clusterName: 'far' }), globals({ region: 'eu-west-1' }), ctx);
     expect(made.exitCode).toBe(0);
