@@ -67,6 +67,12 @@ describe('aws as the CLI runs it', () => {
     expect(awsConsole({ AWS_REGION: 'x y' }).run('ecs list-clusters').output).toBe("\nProvided region_name 'x y' doesn't match a supported format.");
   });
 
+  // The CLI's top parser takes --cli-read-timeout as text; int() refuses it later, a Python error (status 255).
+  // The sandbox's argparse reads it as an int and stops with its usage error (252).
+  it.fails('refuses a timeout that is not a number as int() does', () => {
+    expect(awsConsole().run('ecs list-clusters --cli-read-timeout x')).toEqual({ output: "\ninvalid literal for int() with base 10: 'x'", exitCode: 255 });
+  });
+
   it('notes the options the sandbox takes but does not use, before the response', () => {
     const r = awsConsole().run('--profile dev ecs list-clusters --endpoint-url http://localhost:4566');
     expect(r.exitCode).toBe(0);
