@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { civilFromDays, daysFromCivil, nextFiring, parseSchedule } from '../../src/sim/core/schedule';
+import { civilFromDays, daysFromCivil, nextFiring, parseSchedule } from '../../../src/sim/core/schedule';
 
 const EPOCH = 1735689600; // 2025-01-01T00:00:00Z, simulated time 0
 const at = (iso: string) => (Date.parse(iso) / 1000 - EPOCH) * 1000;

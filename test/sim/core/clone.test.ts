@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cloneData } from '../../src/sim/core/clone';
+import { cloneData } from '../../../src/sim/core/clone';
 
 describe('copying the world for snapshots', () => {
   it('copies plain data deeply, equal to structuredClone and sharing nothing', () => {

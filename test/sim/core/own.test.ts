@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Sim } from '../../src/sim';
+import { Sim } from '../../../src/sim';
 
 // Names a learner chooses can collide with Object.prototype members; they must behave like any other name.
 describe('names like __proto__ and valueOf', () => {

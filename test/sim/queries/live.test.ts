@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Sim } from '../../src/sim';
-import { PRICES } from '../../src/sim/model/prices';
-import { INSTANCE_TYPES } from '../../src/sim/model/instanceTypes';
+import { Sim } from '../../../src/sim';
+import { PRICES } from '../../../src/sim/model/prices';
+import { INSTANCE_TYPES } from '../../../src/sim/model/instanceTypes';
 
 // The per-minute work (the cost meter, the Fargate tasks' usage) walks the tasks not yet stopped and the instances
 // not terminated, not every task and instance the world has had: a world with churn is billed for what runs, before

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Sim } from '../../src/sim';
-import { route } from '../../src/sim/queries/traffic';
+import { Sim } from '../../../src/sim';
+import { route } from '../../../src/sim/queries/traffic';
 
 /** A load balancer with one listener and `n` target groups, each named tg<i>. */
 function world(n: number): { sim: Sim; lb: string; listener: string; tgs: string[] } {

@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { parseScenario, type Scenario } from '../../src/content/scenario';
 import { eventHash } from '../../src/content/runner';
 import { Timeline } from '../../src/content/timeline';
-import { copyWorld } from '../../src/sim/model/snapshot';
 import type { WorldState } from '../../src/sim/model/world';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -28,45 +27,8 @@ const SCENARIOS = [
 
 const endOf = (s: Scenario) => s.until ?? 600_000;
 
-/** What a copy shares on purpose: placement traces, and a task's overrides and tags (replaced, never changed in place). */
-const SHARED = /^world\.traces\.\d+$|^world\.tasks\.[^.]+\.(overrides|tags)$/;
-
-/** Where the copy and its original share an object they should not. */
-function shared(copy: unknown, original: unknown, path: string, out: string[]): void {
-  if (copy === null || typeof copy !== 'object') return;
-  if (copy === original) {
-    if (!SHARED.test(path)) out.push(path);
-    return;
-  }
-  expect(Object.getPrototypeOf(copy), path).toBe(Object.getPrototypeOf(original));
-  expect(Object.keys(copy), path).toEqual(Object.keys(original as object));
-  if (ArrayBuffer.isView(copy)) return;
-  for (const k of Object.keys(copy)) {
-    shared((copy as Record<string, unknown>)[k], (original as Record<string, unknown>)[k], `${path}.${k}`, out);
-  }
-}
-
 /** The end state as a learner could see it: every member of the world, as data. */
 const stateOf = (w: WorldState) => JSON.stringify(w);
-
-describe('a copy of the world, as snapshots take and restores give it', () => {
-  it('holds the same members in the same order, keeps the null-prototype tables, and shares only what never changes in place', () => {
-    for (const { path, scenario } of SCENARIOS) {
-      const t = new Timeline(scenario, scenario.seed, [], { history: false });
-      for (const at of [endOf(scenario) / 3, endOf(scenario)]) {
-        t.advanceTo(at);
-        const w = t.sim.world;
-        const c = copyWorld(w);
-        expect(stateOf(c), path).toBe(stateOf(w));
-        const where: string[] = [];
-        shared(c, w, 'world', where);
-        expect(where, `${path} at ${at} ms`).toEqual([]);
-        expect(c.traces).not.toBe(w.traces);
-        expect(c.traces).toEqual(w.traces);
-      }
-    }
-  });
-});
 
 describe('restoring a snapshot', () => {
   it('gives the same future: snapshot at t1, run to t2, restore t1, run to t2 again, twice', () => {

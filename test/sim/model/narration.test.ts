@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, FAULT_EVENT } from '../../src/sim/core/engine';
-import { NARRATION, say, slotsOf, type Form } from '../../src/sim/model/narration';
+import { Engine, FAULT_EVENT } from '../../../src/sim/core/engine';
+import { NARRATION, say, slotsOf, type Form } from '../../../src/sim/model/narration';
 
 describe('the narration table', () => {
   it('says a form with its values in its slots, each as a template literal would say it', () => {

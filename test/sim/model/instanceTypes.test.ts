@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTANCE_TYPES, Sim } from '../../src/sim';
+import { INSTANCE_TYPES, Sim } from '../../../src/sim';
 
 // The instance-type catalogue: every current family a learner meets, as data, with what ECS reads of
 // a type (vCPU, memory, ENIs, architecture, GPUs) and what the cost meter reads (the price).
