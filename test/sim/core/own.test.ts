@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { Sim } from '../../../src/sim';
+import { own, setOwn } from '../../../src/sim/core/own';
+
+describe('own entries of a record', () => {
+  it('finds only an own entry, for a string key: never a member of Object.prototype', () => {
+    const rec: Record<string, number> = { web: 1 };
+    expect(own(rec, 'web')).toBe(1);
+    for (const k of ['__proto__', 'constructor', 'valueOf', 'hasOwnProperty', 'missing']) expect(own(rec, k), k).toBeUndefined();
+    for (const k of [1, undefined, null, { toString: () => 'web' }]) expect(own(rec, k)).toBeUndefined();
+    expect(own({ 1: 'one' } as Record<string, string>, '1')).toBe('one');
+  });
+
+  it('sets "__proto__" as an own, enumerable entry that changes no prototype, and returns the value', () => {
+    const rec: Record<string, { v: number }> = {};
+    const value = { v: 7 };
+    expect(setOwn(rec, '__proto__', value)).toBe(value);
+    expect(Object.getPrototypeOf(rec)).toBe(Object.prototype);
+    expect(Object.keys(rec)).toEqual(['__proto__']);
+    expect(own(rec, '__proto__')).toBe(value);
+    setOwn(rec, '__proto__', { v: 8 });
+    expect(own(rec, '__proto__')).toEqual({ v: 8 });
+    expect(({} as Record<string, unknown>).v).toBeUndefined();
+  });
+});
 
 // Names a learner chooses can collide with Object.prototype members; they must behave like any other name.
 describe('names like __proto__ and valueOf', () => {
