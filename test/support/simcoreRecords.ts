@@ -1,5 +1,5 @@
 import { Sim } from '../../src/sim';
-import type { Cluster, Container, ContainerInstance, Task } from '../../src/sim/model/types';
+import type { Cluster, Container, ContainerInstance, Service, Task } from '../../src/sim/model/types';
 
 /**
  * Hand-built records for the engine's queries: a Sim with one cluster `demo`, and tasks, containers and
@@ -93,4 +93,25 @@ export function instanceRecord(sim: Sim, id: string, over: Partial<ContainerInst
   sim.world.containerInstances[ci.containerInstanceArn] = ci;
   sim.world.clusters[ci.clusterArn]!.instanceArns.push(ci.containerInstanceArn);
   return ci;
+}
+
+/** A call that must succeed: its output. */
+export function ok(sim: Sim, operation: string, input: Record<string, unknown>): Record<string, unknown> {
+  const r = sim.call(operation, input);
+  if (r.error) throw new Error(`${operation}: ${r.error.message}`);
+  return r.output as Record<string, unknown>;
+}
+
+/** Service `name` of cluster `demo` (task definition `web`, desired count 2), made by the API with the clock still at 0: it has no tasks yet. */
+export function serviceRecord(sim: Sim, name = 'web', input: Record<string, unknown> = {}): Service {
+  if (!sim.world.taskDefinitions.web) ok(sim, 'ecs.RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128 }] });
+  ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: name, taskDefinition: 'web', desiredCount: 2, ...input });
+  return sim.world.services[sim.arn(`service/demo/${name}`)]!;
+}
+
+/** A task of the service's newest deployment, listed by the service, added to the world. */
+export function serviceTask(sim: Sim, svc: Service, id: string, over: Partial<Task> = {}): Task {
+  const t = taskRecord(sim, id, { serviceArn: svc.serviceArn, deploymentId: svc.deployments[0]!.id, group: `service:${svc.serviceName}`, ...over });
+  svc.taskArns.push(t.taskArn);
+  return t;
 }
