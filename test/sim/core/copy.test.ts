@@ -88,7 +88,7 @@ describe('copiers made from a record shape', () => {
   it('tableOf: keeps a null-prototype table without a prototype, every key an entry, "__proto__" included', () => {
     const t = Object.create(null) as Record<string, { n: number }>;
     t['__proto__'] = { n: 1 };
-    t.constructor = { n: 2 };
+    t['constructor'] = { n: 2 };
     const c = tableOf(flat)(t);
     expect(Object.getPrototypeOf(c)).toBeNull();
     expect(Object.keys(c)).toEqual(['__proto__', 'constructor']);

@@ -4,7 +4,10 @@ import { capacityProviderExists, splitStrategy, typesMeeting } from '../../../sr
 import { INSTANCE_TYPE_NAMES } from '../../../src/sim/model/instanceTypes';
 import { demoSim } from '../../support/simcoreRecords';
 
-const names = (r: Parameters<typeof typesMeeting>[0]) => typesMeeting(r).map((t) => t.name);
+type Requirements = NonNullable<Parameters<typeof typesMeeting>[0]>;
+/** Requirements with any vCPU count and memory unless said. */
+const req = (r: Partial<Requirements>): Requirements => ({ vCpuCount: { min: 0 }, memoryMiB: { min: 0 }, ...r });
+const names = (r: Partial<Requirements>) => typesMeeting(req(r)).map((t) => t.name);
 
 describe('how a capacity provider strategy splits tasks', () => {
   it('gives each base first, in strategy order, then shares the rest by weight, ties to the earlier provider', () => {
@@ -108,7 +111,7 @@ describe('instance types that meet instance requirements', () => {
   it('keep to vCPU and memory ranges, memory per vCPU and CPU manufacturers', () => {
     const r = { vCpuCount: { min: 2, max: 2 }, memoryMiB: { min: 8192, max: 8192 }, cpuManufacturers: ['amazon-web-services'] };
     expect(names(r)).toEqual(['m6g.large', 'm7g.large']);
-    const memoryHeavy = typesMeeting({ vCpuCount: { min: 2, max: 2 }, memoryGiBPerVCpu: { min: 8 } });
+    const memoryHeavy = typesMeeting(req({ vCpuCount: { min: 2, max: 2 }, memoryGiBPerVCpu: { min: 8 } }));
     expect(memoryHeavy.length).toBeGreaterThan(0);
     expect(memoryHeavy.every((t) => t.category === 'memory' && t.vcpu === 2)).toBe(true);
   });
@@ -123,19 +126,19 @@ describe('instance types that meet instance requirements', () => {
   });
 
   it('leave out burstable types unless asked, and give only them when required', () => {
-    expect(typesMeeting({}).some((t) => t.category === 'burstable')).toBe(false);
-    const burstable = typesMeeting({ burstablePerformance: 'required' });
+    expect(typesMeeting(req({})).some((t) => t.category === 'burstable')).toBe(false);
+    const burstable = typesMeeting(req({ burstablePerformance: 'required' }));
     expect(burstable.length).toBeGreaterThan(0);
     expect(burstable.every((t) => t.category === 'burstable')).toBe(true);
-    expect(typesMeeting({ burstablePerformance: 'included' }).some((t) => t.name === 't3.micro')).toBe(true);
+    expect(typesMeeting(req({ burstablePerformance: 'included' })).some((t) => t.name === 't3.micro')).toBe(true);
   });
 
   it('give accelerated types only when an accelerator is asked for, matching its type, maker, name and count', () => {
-    expect(typesMeeting({}).some((t) => t.category === 'accelerated')).toBe(false);
-    const gpus = typesMeeting({ acceleratorTypes: ['gpu'], acceleratorNames: ['a100'] });
+    expect(typesMeeting(req({})).some((t) => t.category === 'accelerated')).toBe(false);
+    const gpus = typesMeeting(req({ acceleratorTypes: ['gpu'], acceleratorNames: ['a100'] }));
     expect(gpus.map((t) => t.name)).toEqual(['p4d.24xlarge']);
-    const inference = typesMeeting({ acceleratorTypes: ['inference'], acceleratorCount: { min: 6 } });
+    const inference = typesMeeting(req({ acceleratorTypes: ['inference'], acceleratorCount: { min: 6 } }));
     expect(inference.map((t) => t.name)).toEqual(['inf2.24xlarge', 'inf2.48xlarge']);
-    expect(typesMeeting({ acceleratorManufacturers: ['amazon-web-services'] }).every((t) => t.accelerator?.manufacturer === 'amazon-web-services')).toBe(true);
+    expect(typesMeeting(req({ acceleratorManufacturers: ['amazon-web-services'] })).every((t) => t.accelerator?.manufacturer === 'amazon-web-services')).toBe(true);
   });
 });
