@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Sim } from '../../../src/sim';
 import { PRICES } from '../../../src/sim/model/prices';
 import { INSTANCE_TYPES } from '../../../src/sim/model/instanceTypes';
+import { liveInstanceIds, liveTaskArns } from '../../../src/sim/queries/live';
+import { copyWorld } from '../../../src/sim/model/snapshot';
+import { demoSim, taskRecord } from '../../support/simcoreRecords';
 
 // The per-minute work (the cost meter, the Fargate tasks' usage) walks the tasks not yet stopped and the instances
 // not terminated, not every task and instance the world has had: a world with churn is billed for what runs, before
@@ -113,5 +116,59 @@ describe('the minute walks the tasks not yet stopped and the instances not termi
     expect(Object.keys(sim.world.ec2).length).toBe(7);
     expect(alive(sim)).toBe(5);
     expect(perMinute(sim)).toBeCloseTo(5 * usdPerMinute, 12);
+  });
+});
+
+describe('the tasks not yet stopped', () => {
+  it('are the task order less the STOPPED tasks, taking in tasks appended since, dropping those stopped since', () => {
+    const { sim } = demoSim();
+    const a = taskRecord(sim, 'a');
+    taskRecord(sim, 'b', { lastStatus: 'STOPPED' });
+    const c = taskRecord(sim, 'c', { lastStatus: 'PROVISIONING' });
+    expect(liveTaskArns(sim.world)).toEqual([a.taskArn, c.taskArn]);
+    a.lastStatus = 'STOPPED';
+    const d = taskRecord(sim, 'd');
+    expect(liveTaskArns(sim.world)).toEqual([c.taskArn, d.taskArn]);
+    // A stopped task is never taken back, even if its record changed (a stopped task never runs again).
+    a.lastStatus = 'RUNNING';
+    expect(liveTaskArns(sim.world)).toEqual([c.taskArn, d.taskArn]);
+  });
+
+  it('of a copy of the world (a restored one) are found from its own task order', () => {
+    const { sim } = demoSim();
+    const a = taskRecord(sim, 'a');
+    const b = taskRecord(sim, 'b');
+    expect(liveTaskArns(sim.world)).toEqual([a.taskArn, b.taskArn]);
+    const copy = copyWorld(sim.world);
+    copy.tasks[a.taskArn]!.lastStatus = 'STOPPED';
+    expect(liveTaskArns(copy)).toEqual([b.taskArn]);
+    expect(liveTaskArns(sim.world)).toEqual([a.taskArn, b.taskArn]);
+  });
+});
+
+describe('the instances not terminated', () => {
+  it('are the instance table in launch order less the terminated ones, taking in new instances and dropping terminated ones', () => {
+    const { sim } = demoSim();
+    const ec2 = sim.world.ec2 as Record<string, { state: string }>;
+    ec2['i-1'] = { state: 'running' };
+    ec2['i-2'] = { state: 'terminated' };
+    ec2['i-3'] = { state: 'pending' };
+    expect(liveInstanceIds(sim.world)).toEqual(['i-1', 'i-3']);
+    ec2['i-1']!.state = 'terminated';
+    ec2['i-4'] = { state: 'running' };
+    expect(liveInstanceIds(sim.world)).toEqual(['i-3', 'i-4']);
+  });
+
+  it('are found again from the start when instances were removed from the table', () => {
+    const { sim } = demoSim();
+    const ec2 = sim.world.ec2 as Record<string, { state: string }>;
+    ec2['i-1'] = { state: 'running' };
+    ec2['i-2'] = { state: 'running' };
+    ec2['i-3'] = { state: 'running' };
+    expect(liveInstanceIds(sim.world)).toEqual(['i-1', 'i-2', 'i-3']);
+    delete ec2['i-1'];
+    delete ec2['i-2'];
+    ec2['i-5'] = { state: 'running' };
+    expect(liveInstanceIds(sim.world)).toEqual(['i-3', 'i-5']);
   });
 });
