@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { parseScenario, type Scenario } from '../../src/content/scenario';
 import { eventHash } from '../../src/content/runner';
 import { Timeline } from '../../src/content/timeline';
+import { Sim } from '../../src/sim/sim';
 import type { WorldState } from '../../src/sim/model/world';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -119,5 +120,86 @@ describe('restoring a snapshot', () => {
       }),
       { numRuns: 10 },
     );
+  });
+});
+
+describe('calling an operation', () => {
+  it('answers a request that is not an object as the SDK does, and never throws', () => {
+    const sim = new Sim();
+    for (const input of [null, 5, 'text', [1]]) {
+      expect(sim.call('ecs.ListClusters', input)).toEqual({ error: { code: 'ParamValidationError', message: `Parameter validation failed:\nInvalid type for parameter input, value: ${JSON.stringify(input)}, valid types: <class 'dict'>` } });
+    }
+    expect(sim.call('ecs.ListClusters')).toEqual({ output: { clusterArns: [] } });
+  });
+
+  it('answers an unknown operation, or a namespace member that is only an inherited key, with the operations it knows', () => {
+    const sim = new Sim();
+    for (const op of ['ecs.NoSuch', 'nope.ListClusters', 'ecs.constructor', 'ecs', 'ecs.__proto__']) {
+      const r = sim.call(op);
+      expect(r.error?.code, op).toBe('UnknownOperationException');
+      expect(r.error?.message, op).toMatch(new RegExp(`^Unknown operation '${op.replace(/\./g, '\\.')}'\\. Known operations: ecs\\.`));
+    }
+  });
+
+  it("checks the request against the model before the operation runs, and hands the operation a copy, never the caller's objects", () => {
+    const sim = new Sim();
+    expect(sim.call('ecs.CreateCluster', { clusterName: 'demo', colour: 'blue' }).error).toMatchObject({ code: 'ParamValidationError' });
+    const tags = [{ key: 'team', value: 'a' }];
+    expect(sim.call('ecs.CreateCluster', { clusterName: 'demo', tags }).error).toBeUndefined();
+    tags[0]!.value = 'changed later';
+    expect(sim.world.clusters[sim.arn('cluster/demo')]!.tags).toEqual([{ key: 'team', value: 'a' }]);
+    expect(sim.call('ecs.CreateCluster', { clusterName: 'x', tags: [{ key: 'k', value: () => 1 }] }).error?.code).toBe('ParamValidationError');
+  });
+
+  it('lists every operation by namespace, in a fixed order, and says which it has', () => {
+    const ops = Sim.operations();
+    const namespaces = [...new Set(ops.map((o) => o.slice(0, o.indexOf('.'))))];
+    expect(namespaces).toEqual(['ecs', 'applicationautoscaling', 'cloudwatch', 'ec2', 'autoscaling', 'elbv2', 'servicediscovery', 'events', 'sim', 'docker', 'ecr']);
+    expect(ops).toContain('ecs.RunTask');
+    expect(ops).toContain('sim.LaunchInstances');
+    expect(new Set(ops).size).toBe(ops.length);
+    for (const op of ['ecs.RunTask', 'elbv2.CreateListener', 'ecr.CreateRepository']) expect(Sim.hasOperation(op), op).toBe(true);
+    for (const op of ['ecs.Nope', 'ecs.constructor', 'nope.RunTask', 'RunTask']) expect(Sim.hasOperation(op), op).toBe(false);
+    // In Node every namespace is loaded: the engine runs any operations as the complete one does.
+    expect(Sim.loadedFor(['elbv2.CreateLoadBalancer', 'ecs.CreateExpressGatewayService'])).toBe(true);
+  });
+
+  it('seeds its random streams from the seed given (1 when none is), so the same seed makes the same ids', () => {
+    const ids = (sim: Sim) => {
+      sim.call('ecs.CreateCluster', { clusterName: 'demo' });
+      sim.call('ecs.RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 128 }] });
+      sim.call('sim.LaunchInstances', { cluster: 'demo', instanceType: 'm5.large', bootSeconds: 0 });
+      sim.runUntil(60_000);
+      return (sim.call('ecs.RunTask', { cluster: 'demo', taskDefinition: 'web' }).output as { tasks: { taskArn: string }[] }).tasks.map((t) => t.taskArn);
+    };
+    expect(new Sim().engine.seed).toBe('1');
+    expect(new Sim({ seed: 7 }).engine.seed).toBe('7');
+    expect(ids(new Sim({ seed: 'a' }))).toEqual(ids(new Sim({ seed: 'a' })));
+    expect(ids(new Sim({ seed: 'a' }))).not.toEqual(ids(new Sim({ seed: 'b' })));
+  });
+
+  it('moves the clock by runUntil and step, writing what happens to its events', () => {
+    const sim = new Sim();
+    expect(sim.step()).toBe(false);
+    sim.call('ecs.CreateCluster', { clusterName: 'demo' });
+    sim.call('sim.LaunchInstances', { cluster: 'demo', instanceType: 'm5.large', bootSeconds: 0 });
+    expect(sim.step()).toBe(true);
+    sim.runUntil(120_000);
+    expect(sim.now).toBe(120_000);
+    expect(sim.events).toBe(sim.engine.log);
+    expect(sim.events.some((e) => e.type === 'ContainerInstanceRegistered')).toBe(true);
+  });
+
+  it('keeps a snapshot apart from the live world, which can go on changing', () => {
+    const sim = new Sim();
+    sim.call('ecs.CreateCluster', { clusterName: 'demo' });
+    const snap = sim.snapshot();
+    sim.call('ecs.CreateCluster', { clusterName: 'later' });
+    sim.world.clusters[sim.arn('cluster/demo')]!.tags.push({ key: 'k', value: 'v' });
+    expect(Object.keys(snap.world.clusters)).toEqual([sim.arn('cluster/demo')]);
+    expect(snap.world.clusters[sim.arn('cluster/demo')]!.tags).toEqual([]);
+    sim.restore(snap);
+    expect(Object.keys(sim.world.clusters)).toEqual([sim.arn('cluster/demo')]);
+    expect(sim.world).not.toBe(snap.world);
   });
 });
