@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine, FAULT_EVENT } from '../../../src/sim/core/engine';
-import { NARRATION, say, slotsOf, type Form } from '../../../src/sim/model/narration';
+import { FREE_TEXT, NARRATION, say, sayWith, slotsOf, type Form } from '../../../src/sim/model/narration';
 
 describe('the narration table', () => {
   it('says a form with its values in its slots, each as a template literal would say it', () => {
@@ -15,6 +15,17 @@ describe('the narration table', () => {
     const s = say('ExpressGatewayServiceChange.active', v);
     expect(s.message).toContain('Express service api is ACTIVE at https://api.example: service api on Fargate (canary deployments, 1-4 tasks');
     expect(Object.keys(s.values).sort()).toEqual(['endpoint', 'max', 'min', 'name', 'taskDefinition']);
+  });
+
+  it('says a form whose values come in two parts as the whole values would say it', () => {
+    const part = { form: 'TaskStateChange.on' as const, values: { id: 'abc', family: 'web', instance: 'i-1' } };
+    expect(sayWith(part, { status: 'RUNNING' })).toEqual(say('TaskStateChange.on', { id: 'abc', family: 'web', status: 'RUNNING', instance: 'i-1' }));
+    expect(sayWith(part, { status: 'RUNNING' }).message).toBe('Task abc (web) is RUNNING on i-1.');
+  });
+
+  it("has no form for ECS's own words: a service's events are free text", () => {
+    expect(FREE_TEXT).toEqual(['ServiceEvent']);
+    expect(Object.keys(NARRATION).some((f) => f.startsWith('ServiceEvent.'))).toBe(false);
   });
 
   it('names every slot of a template once, in order', () => {

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../../src/content/scenario';
 import { Timeline } from '../../../src/content/timeline';
-import { copyWorld } from '../../../src/sim/model/snapshot';
+import { copyWorld, copyWorldMember } from '../../../src/sim/model/snapshot';
+import { containerRecord, demoSim, instanceRecord, serviceRecord, taskRecord } from '../../support/simcoreRecords';
 import type { WorldState } from '../../../src/sim/model/world';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -63,5 +64,51 @@ describe('a copy of the world, as snapshots take and restores give it', () => {
         expect(c.traces).toEqual(w.traces);
       }
     }
+  });
+});
+
+describe('a copy of hand-built records', () => {
+  it("copies a task's containers, reservations and bindings, and shares its overrides and tags, which are replaced, never changed in place", () => {
+    const { sim } = demoSim();
+    const t = taskRecord(sim, 't1', { containers: [containerRecord({ name: 'web', networkBindings: [{ bindIP: '0.0.0.0', containerPort: 80, hostPort: 8080, protocol: 'tcp' }] })], tags: [{ key: 'a', value: 'b' }] });
+    t.reserved.ports.push(8080);
+    const c = copyWorld(sim.world).tasks[t.taskArn]!;
+    expect(c).toEqual(t);
+    expect(c.containers[0]!.networkBindings[0]).not.toBe(t.containers[0]!.networkBindings[0]);
+    expect(c.reserved.ports).not.toBe(t.reserved.ports);
+    expect(c.overrides).toBe(t.overrides);
+    expect(c.tags).toBe(t.tags);
+  });
+
+  it("copies an instance's ports, attributes and task list, and a service's events, deployments and task list", () => {
+    const { sim } = demoSim();
+    const ci = instanceRecord(sim, 'ci1', { attributes: [{ name: 'stack', value: 'blue' }], taskArns: ['a'] });
+    const svc = serviceRecord(sim);
+    svc.events.push({ id: 'e', createdAtMs: 0, message: 'm' });
+    const w = copyWorld(sim.world);
+    const cci = w.containerInstances[ci.containerInstanceArn]!;
+    cci.attributes[0]!.value = 'green';
+    cci.taskArns.push('b');
+    cci.reservedPorts.push(1);
+    const csvc = w.services[svc.serviceArn]!;
+    csvc.events[0]!.message = 'changed';
+    csvc.deployments[0]!.desiredCount = 9;
+    expect(ci.attributes[0]!.value).toBe('blue');
+    expect(ci.taskArns).toEqual(['a']);
+    expect(ci.reservedPorts).toEqual([22]);
+    expect(svc.events[0]!.message).toBe('m');
+    expect(svc.deployments[0]!.desiredCount).toBe(2);
+  });
+
+  it('copies one member as the whole copy does, a table kept without a prototype', () => {
+    const { sim } = demoSim();
+    taskRecord(sim, 't1');
+    const tasks = copyWorldMember(sim.world, 'tasks');
+    expect(Object.getPrototypeOf(tasks)).toBeNull();
+    expect(tasks).toEqual(sim.world.tasks);
+    expect(tasks).not.toBe(sim.world.tasks);
+    const clusters = copyWorldMember(sim.world, 'clusters');
+    expect(JSON.stringify(clusters)).toBe(JSON.stringify(sim.world.clusters));
+    expect(Object.values(clusters)[0]).not.toBe(Object.values(sim.world.clusters)[0]);
   });
 });
