@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCE_TYPES, Sim } from '../../../src/sim';
+import { INSTANCE_TYPE_NAMES } from '../../../src/sim/model/instanceTypes';
 
 // The instance-type catalogue: every current family a learner meets, as data, with what ECS reads of
 // a type (vCPU, memory, ENIs, architecture, GPUs) and what the cost meter reads (the price).
@@ -40,6 +41,27 @@ describe('the instance-type catalogue', () => {
       expect(t.maxEni, t.name).toBeGreaterThanOrEqual(2);
       if (t.trunkEni !== undefined) expect(t.category === 'burstable' || t.category === 'accelerated', t.name).toBe(false);
     }
+  });
+
+  it('gives the memory the OS reports: the documented figure where AWS gives one, else 97.5 % of the nominal memory', () => {
+    expect(INSTANCE_TYPES['m4.large']).toMatchObject({ memoryMiB: 8192, osMemoryMiB: 7985, generation: 'previous' });
+    expect(INSTANCE_TYPES['c4.large']).toMatchObject({ memoryMiB: 3840, osMemoryMiB: 3768 });
+    expect(INSTANCE_TYPES['c4.4xlarge']!.osMemoryMiB).toBe(30158);
+    expect(INSTANCE_TYPES['m5.large']).toMatchObject({ vcpu: 2, memoryMiB: 8192, osMemoryMiB: 7987, maxEni: 3, trunkEni: 12, price: 0.096, family: 'm5', generation: 'current' });
+    expect(INSTANCE_TYPES['t3.micro']).toMatchObject({ memoryMiB: 1024, osMemoryMiB: 998, category: 'burstable' });
+    expect(INSTANCE_TYPES['t3.micro']).not.toHaveProperty('trunkEni');
+    expect(INSTANCE_TYPES['t3.micro']).not.toHaveProperty('accelerator');
+  });
+
+  it('lists its type names in catalogue order, in a frozen record without a prototype', () => {
+    expect(INSTANCE_TYPE_NAMES).toEqual(Object.keys(INSTANCE_TYPES));
+    expect(new Set(INSTANCE_TYPE_NAMES).size).toBe(INSTANCE_TYPE_NAMES.length);
+    expect(INSTANCE_TYPE_NAMES[0]).toBe('t2.micro');
+    expect(INSTANCE_TYPE_NAMES.at(-1)).toBe('inf2.48xlarge');
+    expect(Object.getPrototypeOf(INSTANCE_TYPES)).toBeNull();
+    expect(Object.isFrozen(INSTANCE_TYPES)).toBe(true);
+    expect(INSTANCE_TYPES['constructor']).toBeUndefined();
+    for (const t of Object.values(INSTANCE_TYPES)) expect(t.name.startsWith(`${t.family}.`), t.name).toBe(true);
   });
 
   it('registers a GPU type with its GPUs and a Graviton type as arm64', () => {

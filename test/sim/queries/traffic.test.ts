@@ -182,6 +182,17 @@ describe("a minute's traffic spread over the targets", () => {
     expect(distributeTraffic(sim).perGroup.get(tgs[0]!)).toBe(10);
   });
 
+  it('follows a listener changed between two minutes', () => {
+    const { sim, lb, listener, tgs } = world(2);
+    for (const [i, tg] of tgs.entries()) sim.world.targetGroups[tg]!.targets.push(target(`10.0.0.${i}`, 'healthy'));
+    sim.world.traffic.push({ loadBalancer: lb, path: '/', shape: { type: 'constant', requestsPerSecond: 6 } });
+    sim.runUntil(60_000);
+    expect([...distributeTraffic(sim).perGroup]).toEqual([[tgs[0], 6]]);
+    expect(sim.call('elbv2.ModifyListener', { ListenerArn: listener, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgs[1] }] }).error).toBeUndefined();
+    sim.runUntil(120_000);
+    expect([...distributeTraffic(sim).perGroup]).toEqual([[tgs[1], 6]]);
+  });
+
   it('says requests per minute of a rate per second', () => {
     expect(perMinute(2.5)).toBe(150);
   });
