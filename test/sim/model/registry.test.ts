@@ -22,6 +22,31 @@ describe('image references, read as Docker reads them', () => {
     expect(parseImageRef(`nginx:${'a'.repeat(128)}`)?.tag).toHaveLength(128);
   });
 
+  it('reads back what it is given: registry, repository, tag and digest, for any reference Docker accepts (property)', () => {
+    const component = fc.stringMatching(/^[a-z0-9]{1,4}(?:[._-][a-z0-9]{1,3})?$/);
+    const ref = fc.record({
+      registry: fc.constantFrom('', 'localhost:5000/', 'public.ecr.aws/', '123456789012.dkr.ecr.us-east-1.amazonaws.com/'),
+      path: fc.array(component, { minLength: 1, maxLength: 3 }),
+      tag: fc.option(fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,10}$/), { nil: undefined }),
+      digest: fc.option(fc.stringMatching(/^[0-9a-f]{64}$/), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(ref, ({ registry, path, tag, digest }) => {
+        // A first component with a dot names a registry host (as Docker reads it), so on Docker Hub a namespace has none.
+        fc.pre(registry !== '' || path.length === 1 || !path[0]!.includes('.'));
+        const text = `${registry}${path.join('/')}${tag !== undefined ? `:${tag}` : ''}${digest !== undefined ? `@sha256:${digest}` : ''}`;
+        const r = parseImageRef(text);
+        const hub = registry === '';
+        expect(r, text).toEqual({
+          registry: hub ? 'docker.io' : registry.slice(0, -1),
+          repository: hub && path.length === 1 ? `library/${path[0]}` : path.join('/'),
+          ...(tag !== undefined ? { tag } : {}),
+          ...(digest !== undefined ? { digest: `sha256:${digest}` } : {}),
+        });
+      }),
+    );
+  });
+
   it('spells out the tag: latest when it names neither tag nor digest', () => {
     expect(tagOf(parseImageRef('nginx')!)).toBe('latest');
     expect(tagOf(parseImageRef('nginx:2')!)).toBe('2');

@@ -61,6 +61,16 @@ describe('how a capacity provider strategy splits tasks', () => {
     ).toEqual([1, 4]);
     expect(splitStrategy([{ capacityProvider: 'only', weight: 0 }], 4)).toEqual([4]);
     expect(splitStrategy([{ capacityProvider: 'only' }], 2)).toEqual([2]);
+    // Several providers all of weight 0 get their bases only: the API refuses such a strategy before it is split (api/ecs/strategy.ts).
+    expect(
+      splitStrategy(
+        [
+          { capacityProvider: 'a', base: 1, weight: 0 },
+          { capacityProvider: 'b', weight: 0 },
+        ],
+        5,
+      ),
+    ).toEqual([1, 0]);
   });
 
   it('places every task, never more; one more task takes none from any provider; and no provider is given a task while another had fewer per unit of weight (property)', () => {
