@@ -30,6 +30,17 @@ describe('copying the world for snapshots', () => {
   });
 });
 
+describe('copying plain records', () => {
+  it('keeps a "__proto__" key of an ordinary object as an own member, never as the prototype of the copy', () => {
+    const src = JSON.parse('{"__proto__": {"polluted": true}, "name": "web"}') as Record<string, unknown>;
+    const c = cloneData(src);
+    expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+    expect(Object.keys(c)).toEqual(['__proto__', 'name']);
+    expect(c.polluted).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(c, '__proto__')?.value).toEqual({ polluted: true });
+  });
+});
+
 describe('copying a request as JSON data', () => {
   it('copies members deeply, keeping undefined members and every key, "__proto__" as an own member', () => {
     const inner = { tags: [{ key: 'a', value: 'b' }] };
