@@ -249,6 +249,34 @@ describe('snapshot and restore', () => {
     expect(e.rng.state()).toEqual(straight.rng.state());
   });
 
+  it('gives the same future from a snapshot taken at any moment of any run, restored into a fresh engine (property)', () => {
+    const make = (seed: string, fanout: number) => {
+      const e = new Engine(seed);
+      e.on('work', (ev) => {
+        const r = e.rng.stream('work').int(100);
+        e.emit('work', `w${String(ev.n)}:${r}`, { r });
+        if ((ev.n as number) < 12) for (let i = 0; i < 1 + (r % fanout); i++) e.after(r * 10 + i, { k: 'work', n: (ev.n as number) + 1 });
+      });
+      e.at(0, { k: 'work', n: 0 });
+      return e;
+    };
+    fc.assert(
+      fc.property(fc.string({ maxLength: 5 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 0, max: 3000 }), (seed, fanout, cut) => {
+        const straight = make(seed, fanout);
+        straight.runUntil(6000);
+        const first = make(seed, fanout);
+        first.runUntil(cut);
+        const snap = JSON.parse(JSON.stringify(first.snapshot())) as ReturnType<Engine['snapshot']>;
+        const again = make(seed, fanout);
+        again.restore(snap, first.log);
+        again.runUntil(6000);
+        expect(again.log).toEqual(straight.log);
+        expect(again.now).toBe(6000);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps the queue in a snapshot as data in (time, order) order, which later changes to the live events do not reach', () => {
     const e = new Engine('q');
     e.on('x', () => undefined);
