@@ -9,7 +9,7 @@ import { parseScenario } from '../../src/content/scenario';
 import { runScenario } from '../../src/content/runner';
 
 afterEach(() => {
-  Engine.strict = true; // the suite's default (test/setup/strict.ts)
+  Engine.strict = true; // the suite's default (test/support/strict.ts)
 });
 
 describe('the engine refuses wiring mistakes', () => {
