@@ -140,7 +140,8 @@ export function sortClass(rows: ClassRow[], by: ClassColumn, descending: boolean
 
 /** The predictions right by id, and those asked and missed ("where-forum (missed: spread)"); empty where the file does not say. */
 function whichCell(r: ClassRow, locale: Locale): string {
-  if (r.rightIds === null) return '';
+  // Nothing said, or a lesson that asks no prediction: nothing to list.
+  if (r.rightIds === null || (r.rightIds.length === 0 && !r.missedIds?.length)) return '';
   const right = r.rightIds.join(' ') || translate(locale, 'class.whichNone');
   return r.missedIds?.length ? translate(locale, 'class.whichMissed', { right, missed: r.missedIds.join(' ') }) : right;
 }
@@ -157,7 +158,8 @@ export function classCells(r: ClassRow, locale: Locale = 'en'): Record<CsvColumn
     // A lesson opened and never checked has no simulated time to show.
     checkedAt: r.checks === 0 ? UNSAID : formatClock(r.checkedAt),
     traps: r.traps.join(' '),
-    right: r.right === null ? '' : r.asked !== null ? translate(locale, 'class.rightOf', { right: String(r.right), asked: String(r.asked) }) : String(r.right),
+    // A lesson that asks no prediction has nothing to count: the cell is left empty, not "0 of 0".
+    right: r.right === null || r.asked === 0 ? '' : r.asked !== null ? translate(locale, 'class.rightOf', { right: String(r.right), asked: String(r.asked) }) : String(r.right),
     which: whichCell(r, locale),
     startedAt: r.startedAt ?? '',
     passedAt: r.passedAt ?? '',

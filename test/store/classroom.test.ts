@@ -18,6 +18,13 @@ describe('a class at a glance', () => {
     file('broken.json', { L1: { passed: 'yes' } }),
   ];
 
+  it('leaves the prediction cells empty for a lesson that asks none, instead of "0 of 0"', () => {
+    const { rows } = readClass([file('dee.json', { L3: { passed: true, checkedAt: 60_000, predictionsRight: 0, predictionsAsked: 0, rightPredictions: [], askedPredictions: [] } })]);
+    expect(classCells(rows[0]!)).toMatchObject({ right: '', which: '' });
+    const asked = readClass([file('eve.json', { L1: { passed: true, checkedAt: 60_000, predictionsRight: 0, predictionsAsked: 1, rightPredictions: [], askedPredictions: ['p1'] } })]);
+    expect(classCells(asked.rows[0]!)).toMatchObject({ right: '0 of 1', which: 'none (missed: p1)' });
+  });
+
   it('reads each file as a learner, one row per lesson, and says which files it could not read', () => {
     const { rows, problems } = readClass(files);
     expect(rows.map((r) => `${r.learner}/${r.lesson}`)).toEqual(['ana/L1', 'ana/L10', 'Bo/L2', 'cy/L2', 'ana (2)/L1']);
