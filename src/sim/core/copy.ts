@@ -46,7 +46,8 @@ export function partly<T extends object>(parts: Partial<Parts<T>>): Copier<T> {
     for (const k of Object.keys(c)) {
       const x = c[k];
       if (x === null || typeof x !== 'object') continue;
-      const copied = (own[k] ?? cloneData)(x);
+      // Only the parts' own copiers: a member named like something on Object.prototype is data like any other.
+      const copied = ((Object.hasOwn(own, k) ? own[k] : undefined) ?? cloneData)(x);
       if (k === '__proto__') Object.defineProperty(c, k, { value: copied, enumerable: true, writable: true, configurable: true });
       else c[k] = copied;
     }
