@@ -6,7 +6,9 @@ import { isObj, type Obj } from './manifest';
  * task definition Copilot renders (`ContainerDefinitions[0].Ulimits[-]`, `[-]` appending to a list) and `value`
  * replaces what is there. The task definition here is the ECS API's request, whose members are the CloudFormation
  * properties in camel case: a path is followed through the API model, and one that names no member of it is not
- * applied and is said so.
+ * applied and is said so. As in Copilot, an index names an item the list has (`[-]` appends one), and the maps and
+ * lists a path walks through are made where missing; a rule that cannot be applied leaves the task definition exactly
+ * as it was, nothing made on its way kept.
  */
 
 type Shape = NonNullable<ReturnType<typeof ecsShape>>;
@@ -50,16 +52,24 @@ function applyRule(td: Obj, path: string, value: unknown): string | undefined {
     let parent: Obj | unknown[] = node;
     let key: string | number = member;
     let memberShape = shape?.m?.[member];
-    for (const ix of indexes) {
+    const last = i === steps.length - 1;
+    let named = prop!;
+    for (const [j, ix] of indexes.entries()) {
       const listShape = memberShape ? ecsShape(memberShape) : undefined;
       const holder = parent as Record<string | number, unknown>;
-      const container: unknown = (holder[key] ??= []);
-      if (!Array.isArray(container) || listShape?.t !== 'list') return `${prop!} is not a list`;
-      parent = container;
-      key = ix === '-' ? container.length : Number(ix);
+      const existing = holder[key];
+      if ((existing !== undefined && !Array.isArray(existing)) || listShape?.t !== 'list') return `${prop!} is not a list`;
+      const n = ix === '-' ? (existing?.length ?? 0) : Number(ix);
+      // As in Copilot, an index past the end is not an append, and a list that is not there has no item to go into:
+      // only a value put at [0] of it, at the end of the path, makes it.
+      const atEnd = last && j === indexes.length - 1;
+      if (existing === undefined && ix !== '-' && !(atEnd && n === 0)) return `${named} does not exist, so ${named}[${ix}] names no item of it (${named}[-] appends one)`;
+      if (existing !== undefined && ix !== '-' && n >= existing.length) return `${named}[${ix}] is past the end of ${named}, which has ${String(existing.length)} item${existing.length === 1 ? '' : 's'} (${named}[-] appends one)`;
+      parent = (holder[key] ??= []) as unknown[];
+      key = n;
+      named = `${named}[${ix}]`;
       memberShape = listShape.e;
     }
-    const last = i === steps.length - 1;
     if (last) {
       const v = convert(value, memberShape);
       if (v === undefined) return `its value names a property the task definition does not have`;
@@ -81,7 +91,13 @@ export function applyTaskdefOverrides(td: Obj, overrides: unknown, findings: str
   }
   overrides.forEach((o, i) => {
     const path = isObj(o) && typeof o.path === 'string' ? o.path : undefined;
-    const why = path === undefined ? 'it has no path' : !isObj(o) || !('value' in o) ? 'it has no value' : applyRule(td, path, o.value);
+    // The rule is applied to a copy, which becomes the task definition only when all of it could be applied.
+    const trial = structuredClone(td);
+    const why = path === undefined ? 'it has no path' : !isObj(o) || !('value' in o) ? 'it has no value' : applyRule(trial, path, o.value);
+    if (!why) {
+      for (const k of Object.keys(td)) delete td[k];
+      Object.assign(td, trial);
+    }
     findings.push(why ? `taskdef_overrides[${i}]${path ? ` (${path})` : ''} is not applied: ${why}.` : `taskdef_overrides[${i}]: ${path!} is set in the task definition.`);
   });
 }

@@ -76,11 +76,49 @@ describe('applyTaskdefOverrides', () => {
     expect(apply([])).toEqual({ td: td(), findings: [] });
   });
 
-  // A rule said to be not applied still creates the list items and lists its path walks through: here an empty second
-  // container, with which RegisterTaskDefinition fails ("Container.image should not be null or empty."), and an empty volume.
-  it.fails('a rule that is not applied adds nothing on its way to the member it cannot set', () => {
-    expect(apply([{ path: 'ContainerDefinitions[1].Bogus', value: 1 }]).td).toEqual(td());
-    expect(apply([{ path: 'Volumes[0].Bogus', value: 1 }]).td).toEqual(td());
-    expect(apply([{ path: 'ContainerDefinitions[0].Environment[-]', value: { Nom: 'A' } }]).td).toEqual(td());
+  it('a rule that is not applied adds nothing on its way to the member it cannot set', () => {
+    const bogusItem = apply([{ path: 'ContainerDefinitions[1].Bogus', value: 1 }]);
+    expect(bogusItem.td).toEqual(td());
+    expect(bogusItem.findings).toEqual(['taskdef_overrides[0] (ContainerDefinitions[1].Bogus) is not applied: ContainerDefinitions[1] is past the end of ContainerDefinitions, which has 1 item (ContainerDefinitions[-] appends one).']);
+    const noVolumes = apply([{ path: 'Volumes[0].Bogus', value: 1 }]);
+    expect(noVolumes.td).toEqual(td());
+    expect(noVolumes.findings).toEqual(['taskdef_overrides[0] (Volumes[0].Bogus) is not applied: Volumes does not exist, so Volumes[0] names no item of it (Volumes[-] appends one).']);
+    const r = apply([
+      { path: 'ContainerDefinitions[-].Bogus', value: 1 },
+      { path: 'Volumes[-].Bogus', value: 1 },
+      { path: 'ContainerDefinitions[0].Environment[-]', value: { Nom: 'A' } },
+      { path: 'ContainerDefinitions[0].LinuxParameters.Capabilities.Colour', value: 'red' },
+    ]);
+    expect(r.findings).toEqual([
+      'taskdef_overrides[0] (ContainerDefinitions[-].Bogus) is not applied: Bogus is not a member of the task definition there.',
+      'taskdef_overrides[1] (Volumes[-].Bogus) is not applied: Bogus is not a member of the task definition there.',
+      'taskdef_overrides[2] (ContainerDefinitions[0].Environment[-]) is not applied: its value names a property the task definition does not have.',
+      'taskdef_overrides[3] (ContainerDefinitions[0].LinuxParameters.Capabilities.Colour) is not applied: Colour is not a member of the task definition there.',
+    ]);
+    expect(r.td).toEqual(td());
+  });
+
+  it('an index names an item the list has: past its end or in a list not there it is not applied; [0] of a list not there makes it', () => {
+    const r = apply([
+      { path: 'ContainerDefinitions[0].PortMappings[1]', value: { ContainerPort: 81 } },
+      { path: 'ContainerDefinitions[0].PortMappings[3].ContainerPort', value: 81 },
+      { path: 'ContainerDefinitions[0].Ulimits[1]', value: { Name: 'nofile', SoftLimit: 1, HardLimit: 2 } },
+      { path: 'ContainerDefinitions[0].Ulimits[0]', value: { Name: 'nofile', SoftLimit: 1, HardLimit: 2 } },
+      { path: 'ContainerDefinitions[0].Ulimits[1]', value: { Name: 'core', SoftLimit: 0, HardLimit: 0 } },
+      { path: 'ContainerDefinitions[0].Ulimits[-]', value: { Name: 'core', SoftLimit: 0, HardLimit: 0 } },
+    ]);
+    expect(r.findings).toEqual([
+      'taskdef_overrides[0] (ContainerDefinitions[0].PortMappings[1]) is not applied: PortMappings[1] is past the end of PortMappings, which has 1 item (PortMappings[-] appends one).',
+      'taskdef_overrides[1] (ContainerDefinitions[0].PortMappings[3].ContainerPort) is not applied: PortMappings[3] is past the end of PortMappings, which has 1 item (PortMappings[-] appends one).',
+      'taskdef_overrides[2] (ContainerDefinitions[0].Ulimits[1]) is not applied: Ulimits does not exist, so Ulimits[1] names no item of it (Ulimits[-] appends one).',
+      'taskdef_overrides[3]: ContainerDefinitions[0].Ulimits[0] is set in the task definition.',
+      'taskdef_overrides[4] (ContainerDefinitions[0].Ulimits[1]) is not applied: Ulimits[1] is past the end of Ulimits, which has 1 item (Ulimits[-] appends one).',
+      'taskdef_overrides[5]: ContainerDefinitions[0].Ulimits[-] is set in the task definition.',
+    ]);
+    expect(container(r.td).portMappings).toEqual([{ containerPort: 80 }]);
+    expect(container(r.td).ulimits).toEqual([
+      { name: 'nofile', softLimit: 1, hardLimit: 2 },
+      { name: 'core', softLimit: 0, hardLimit: 0 },
+    ]);
   });
 });
