@@ -44,17 +44,22 @@ export function parseYaml(text: string, file = ''): Located {
   return { data, errors, at: (path, key = false) => pos(nodeAt(path, key)?.range?.[0]) };
 }
 
-/** "2m30s", "60s", "1h", or seconds as a number → seconds. */
+/** Nanoseconds in each unit of a Go duration (time.ParseDuration), which Copilot's manifest durations are. */
+const GO_UNITS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/**
+ * "2m30s", "60s", "1h", "500ms", or seconds as a number → seconds. The longer units are tried first, so that "500ms"
+ * is not read as 500 minutes followed by an "s" that names nothing.
+ */
 export function durationSeconds(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return undefined;
-  const re = /(\d+(?:\.\d+)?)(h|m|s|ms)/gy;
-  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|μs|ms|h|m|s)/gy;
+  let nanos = 0;
   let matched = 0;
   for (let m = re.exec(v); m; m = re.exec(v)) {
-    const n = Number(m[1]);
-    total += m[2] === 'h' ? n * 3600 : m[2] === 'm' ? n * 60 : m[2] === 's' ? n : n / 1000;
+    nanos += Number(m[1]) * GO_UNITS[m[2]!]!;
     matched = re.lastIndex;
   }
-  return matched === v.length && matched > 0 ? total : undefined;
+  return matched === v.length && matched > 0 ? nanos / 1e9 : undefined;
 }

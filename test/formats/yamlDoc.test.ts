@@ -52,10 +52,14 @@ describe('durationSeconds', () => {
     for (const v of ['10', 'abc', '5s ', '', '5 s', null, undefined, {}]) expect(durationSeconds(v), JSON.stringify(v)).toBeUndefined();
   });
 
-  // The unit is matched as h, m, s or ms in that order: "500ms" reads "500m" and then cannot read "s", so a duration
-  // in milliseconds (Go's, which Copilot takes) is not read and the default is used instead.
-  it.fails('reads milliseconds', () => {
+  it('reads milliseconds and the other units of a Go duration, alone or after larger ones', () => {
     expect(durationSeconds('500ms')).toBe(0.5);
     expect(durationSeconds('1m500ms')).toBe(60.5);
+    expect(durationSeconds('1h30m')).toBe(5400);
+    expect(durationSeconds('1.5s')).toBe(1.5);
+    expect(durationSeconds('250us')).toBe(0.00025);
+    expect(durationSeconds('250µs')).toBe(0.00025);
+    expect(durationSeconds('2s500000ns')).toBe(2.0005);
+    for (const v of ['500 ms', '5msx', '5mss', '1d']) expect(durationSeconds(v), v).toBeUndefined();
   });
 });

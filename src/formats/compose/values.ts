@@ -10,19 +10,24 @@ export interface PortMapping {
   hostIp?: string;
 }
 
-/** "1m30s", "10s", "500ms" (Compose durations) → seconds. */
+/** Nanoseconds in each unit the Compose specification names for a duration ("us, ms, s, m and h"). */
+const COMPOSE_UNITS: Record<string, number> = { us: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/**
+ * "1m30s", "10s", "500ms", "2.5s" (Compose durations) → seconds. The longer units are tried first, so that "500ms" is
+ * not read as 500 minutes followed by an "s" that names nothing.
+ */
 export function seconds(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return undefined;
-  const re = /(\d+(?:\.\d+)?)(h|m|s|ms|us)/gy;
-  let total = 0;
+  const re = /(\d+(?:\.\d+)?)(us|ms|h|m|s)/gy;
+  let nanos = 0;
   let end = 0;
   for (let m = re.exec(v); m; m = re.exec(v)) {
-    const n = Number(m[1]);
-    total += m[2] === 'h' ? n * 3600 : m[2] === 'm' ? n * 60 : m[2] === 's' ? n : m[2] === 'ms' ? n / 1000 : n / 1e6;
+    nanos += Number(m[1]) * COMPOSE_UNITS[m[2]!]!;
     end = re.lastIndex;
   }
-  return end === v.length && end > 0 ? total : undefined;
+  return end === v.length && end > 0 ? nanos / 1e9 : undefined;
 }
 
 /** "512M", "1g", "1.5GB", 536870912 → bytes. */

@@ -62,10 +62,14 @@ describe('Compose values', () => {
     for (const v of ['', '10', 'x', '5s later', null]) expect(seconds(v), String(v)).toBeUndefined();
   });
 
-  // The unit is matched as h, m, s, ms, us in that order: "500ms" reads "500m" and then cannot read "s", so a
-  // healthcheck's interval, timeout or start_period in milliseconds is dropped (its documented example is "500ms").
-  it.fails('reads milliseconds', () => {
+  it('reads milliseconds, alone or after larger units', () => {
     expect(seconds('500ms')).toBe(0.5);
     expect(seconds('1s500ms')).toBe(1.5);
+    expect(seconds('1h30m')).toBe(5400);
+    expect(seconds('2m10ms')).toBe(120.01);
+  });
+
+  it('knows only the units the Compose specification names: us, ms, s, m and h', () => {
+    for (const v of ['10ns', '1d', '500 ms', '5mss']) expect(seconds(v), v).toBeUndefined();
   });
 });
