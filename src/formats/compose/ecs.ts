@@ -95,6 +95,18 @@ function scalingOf(p: ComposeProject, s: ComposeService, deploy: Obj | undefined
   return undefined;
 }
 
+/**
+ * A health check's durations on ECS: whole seconds within the ranges RegisterTaskDefinition accepts (interval 5 to 300,
+ * timeout 2 to 60, start period 0 to 300), where Compose takes any duration ("500ms", "2.5s").
+ */
+const ECS_HEALTH_SECONDS = [
+  ['intervalSeconds', 'interval', 'interval', 5, 300],
+  ['timeoutSeconds', 'timeout', 'timeout', 2, 60],
+  ['startPeriodSeconds', 'start_period', 'startPeriod', 0, 300],
+] as const;
+
+const ecsHealthSeconds = (v: number, min: number, max: number) => Math.max(min, Math.min(max, Math.round(v)));
+
 /** The service's one container: image, ports (symmetric), environment, command, health check within ECS's ranges, logs. */
 function containerOf(p: ComposeProject, s: ComposeService, ports: number[], region: string): Obj {
   const h = s.healthcheck;
@@ -110,10 +122,10 @@ function containerOf(p: ComposeProject, s: ComposeService, ports: number[], regi
       ? {
           healthCheck: {
             command: h.test[0] === 'CMD' || h.test[0] === 'CMD-SHELL' ? h.test : ['CMD-SHELL', h.test.join(' ')],
-            ...(h.intervalSeconds !== undefined ? { interval: Math.max(5, Math.min(300, Math.round(h.intervalSeconds))) } : {}),
-            ...(h.timeoutSeconds !== undefined ? { timeout: Math.max(2, Math.min(60, Math.round(h.timeoutSeconds))) } : {}),
+            ...(h.intervalSeconds !== undefined ? { interval: ecsHealthSeconds(h.intervalSeconds, 5, 300) } : {}),
+            ...(h.timeoutSeconds !== undefined ? { timeout: ecsHealthSeconds(h.timeoutSeconds, 2, 60) } : {}),
             ...(h.retries !== undefined ? { retries: Math.max(1, Math.min(10, h.retries)) } : {}),
-            ...(h.startPeriodSeconds !== undefined ? { startPeriod: Math.min(300, Math.round(h.startPeriodSeconds)) } : {}),
+            ...(h.startPeriodSeconds !== undefined ? { startPeriod: ecsHealthSeconds(h.startPeriodSeconds, 0, 300) } : {}),
           },
         }
       : {}),
@@ -154,6 +166,17 @@ function translateService(p: ComposeProject, s: ComposeService, opts: { account:
   const h = s.healthcheck;
   if (h && (h.timeoutSeconds === undefined || h.intervalSeconds === undefined)) {
     findings.push(`${s.name}: the health check's unset values take ECS's defaults (interval 30 s, timeout 5 s, retries 3), not Docker's (30 s, 30 s, 3).`);
+  }
+  if (h && !h.disable && h.test.length) {
+    for (const [k, member, ecsName, min, max] of ECS_HEALTH_SECONDS) {
+      const v = h[k];
+      if (v === undefined) continue;
+      const ecs = ecsHealthSeconds(v, min, max);
+      if (ecs === v) continue;
+      const written = isObj(raw.healthcheck) ? raw.healthcheck[member] : undefined;
+      const was = `${s.name}: healthcheck.${member} ${typeof written === 'string' ? written : `${v}s`}`;
+      findings.push(ecs === Math.round(v) ? `${was} is rounded to ${ecs} s on ECS, which takes whole seconds.` : `${was} becomes ${ecs} s on ECS, whose ${ecsName} is ${min} to ${max} whole seconds.`);
+    }
   }
   const taskDefinition: Obj = {
     family,

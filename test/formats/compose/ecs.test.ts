@@ -48,5 +48,19 @@ describe('Compose on ECS', () => {
     const db = (t.services[0]!.taskDefinition.containerDefinitions as { healthCheck: unknown }[])[0]!;
     expect(db.healthCheck).toEqual({ command: ['CMD', 'pg_isready'], interval: 10, timeout: 3, retries: 5, startPeriod: 20 });
     expect(t.findings.join('\n')).toMatch(/web: depends_on orders service creation only \(after db\)/);
+    expect(t.findings.filter((f) => f.includes('healthcheck.'))).toEqual([]);
+  });
+
+  it('says when a health check duration is not whole seconds within ECS’s ranges, and what it becomes', () => {
+    const t = translate('services:\n  web:\n    image: nginx\n    healthcheck:\n      test: ["CMD", "true"]\n      interval: 500ms\n      timeout: 2.4s\n      start_period: 6m\n');
+    const c = (t.services[0]!.taskDefinition.containerDefinitions as { healthCheck: unknown }[])[0]!;
+    expect(c.healthCheck).toEqual({ command: ['CMD', 'true'], interval: 5, timeout: 2, startPeriod: 300 });
+    expect(t.findings.filter((f) => f.includes('healthcheck.'))).toEqual([
+      'web: healthcheck.interval 500ms becomes 5 s on ECS, whose interval is 5 to 300 whole seconds.',
+      'web: healthcheck.timeout 2.4s is rounded to 2 s on ECS, which takes whole seconds.',
+      'web: healthcheck.start_period 6m becomes 300 s on ECS, whose startPeriod is 0 to 300 whole seconds.',
+    ]);
+    const disabled = translate('services:\n  web:\n    image: nginx\n    healthcheck:\n      disable: true\n      interval: 500ms\n');
+    expect(disabled.findings.filter((f) => f.includes('healthcheck.'))).toEqual([]);
   });
 });
