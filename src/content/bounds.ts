@@ -30,9 +30,11 @@ export function parseTime(v: unknown): { ms: number; problem?: undefined } | { m
   return { ms };
 }
 
+/** A value as a message names it: a string quoted (and cut), a number as written, else what kind of value it is. */
 function describe(v: unknown): string {
   if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
   if (typeof v === 'number') return String(v);
-  if (v === null) return 'null';
-  return `a ${Array.isArray(v) ? 'list' : typeof v}`;
+  if (v === null || v === undefined) return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }

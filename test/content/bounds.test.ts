@@ -46,8 +46,10 @@ describe('parseTime', () => {
     expect(parseTime(1e300)).toEqual({ problem: '1e+300 is beyond the horizon of simulated time, 400 days (34560000 s)' });
   });
 
-  // describe() writes "a " before the type's name: an object is "a object".
-  it.fails('names an object as "an object"', () => {
+  it('names an object as "an object", and undefined as itself', () => {
     expect(parseTime({})).toEqual({ problem: 'an object is not a time: give seconds or a duration such as 90s, 5m, 2h or 3d' });
+    expect(timeProblem({ ms: 5 })).toBe('an object is not a time in milliseconds');
+    expect(timeProblem(undefined)).toBe('undefined is not a time in milliseconds');
+    expect(timeProblem(5n)).toBe('a bigint is not a time in milliseconds');
   });
 });
