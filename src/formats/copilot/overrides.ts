@@ -57,9 +57,10 @@ function applyRule(td: Obj, path: string, value: unknown): string | undefined {
     for (const [j, ix] of indexes.entries()) {
       const listShape = memberShape ? ecsShape(memberShape) : undefined;
       const holder = parent as Record<string | number, unknown>;
-      const existing = holder[key];
-      if ((existing !== undefined && !Array.isArray(existing)) || listShape?.t !== 'list') return `${prop!} is not a list`;
-      const n = ix === '-' ? (existing?.length ?? 0) : Number(ix);
+      const found: unknown = holder[key];
+      if ((found !== undefined && !Array.isArray(found)) || listShape?.t !== 'list') return `${prop!} is not a list`;
+      const existing = found as unknown[] | undefined;
+      const n: number = ix === '-' ? (existing?.length ?? 0) : Number(ix);
       // As in Copilot, an index past the end is not an append, and a list that is not there has no item to go into:
       // only a value put at [0] of it, at the end of the path, makes it.
       const atEnd = last && j === indexes.length - 1;
