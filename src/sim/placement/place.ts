@@ -250,7 +250,10 @@ export function placeOnInstances(w: WorldState, r: PlacementRequest, rng: Stream
       const ci = list[closest]!;
       const said = detailOf(trace, columns.codes[closest]!, columns.nums[closest]!, ci);
       trace.failure = { reason: CODES[columns.codes[closest]!]!, arn: ci.containerInstanceArn, detail: said?.detail, ...(said ? { detailForm: said.form } : {}) };
-    } else trace.failure = { reason: 'MISSING', detail: 'No Container Instances were found in your cluster.' };
+    } else {
+      // ECS's own words; with a capacity provider it names the provider, whose instances were the only candidates (ecs-spec §5.8).
+      trace.failure = { reason: 'MISSING', detail: `No Container Instances were found in your ${r.capacityProvider ? 'capacity provider' : 'cluster'}.` };
+    }
     return { trace };
   }
   const set = applyStrategies(w, r.group, list, passed, strategies, rng, columns);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandTrace, Sim, type PlacementCandidate, type PlacementTrace } from '../../../src/sim';
+import { placeOnInstances } from '../../../src/sim/placement/place';
 
 /** Three instances, one per AZ: i-1 small (1024 MiB), i-2 (4096 MiB), i-3 (8192 MiB, tier=db); and `web`, wanting 2048 MiB and host port 80. */
 function world() {
@@ -119,6 +120,18 @@ describe('placement trace ("why here")', () => {
     sim.call('ecs.RunTask', one);
     const rows = Object.values(lastRows(sim)).filter((c) => c.rejectedBy?.startsWith('DistinctInstance'));
     expect(rows.map((c) => [c.detail, c.detailForm])).toEqual([['already runs a task of solo', { code: 'distinct', values: { group: 'solo' } }]]);
+  });
+
+  it('with no candidate at all, says in AWS words where none were found: the cluster, or the capacity provider that places the task', () => {
+    const sim = world();
+    sim.call('ecs.CreateCluster', { clusterName: 'empty' });
+    const [demo, empty] = Object.keys(sim.world.clusters);
+    const req = { cpu: 0, memory: 64, gpu: 0, ports: [], portsUdp: [], dynamicPorts: 0, eni: 0, attributes: [] };
+    const place = (clusterArn: string, capacityProvider?: string) =>
+      placeOnInstances(sim.world, { clusterArn, group: 'service:web', req, constraints: [], strategies: [], defaultMode: 'service', ...(capacityProvider ? { capacityProvider } : {}) }, sim.engine.rng.stream('test'), 0, sim.now);
+    // demo's three instances belong to no provider.
+    expect(place(demo!, 'cp').trace.failure).toEqual({ reason: 'MISSING', detail: 'No Container Instances were found in your capacity provider.' });
+    expect(place(empty!).trace.failure).toEqual({ reason: 'MISSING', detail: 'No Container Instances were found in your cluster.' });
   });
 });
 

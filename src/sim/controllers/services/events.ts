@@ -28,7 +28,8 @@ export function unableToPlaceMessage(serviceName: string, trace: PlacementTrace)
   const id = f.arn ? f.arn.slice(f.arn.lastIndexOf('/') + 1) : '';
   switch (f.reason) {
     case 'MISSING':
-      return `${base} Reason: No Container Instances were found in your cluster.`;
+      // The trace says where none were found: in the cluster, or in the capacity provider that places the task.
+      return `${base} Reason: ${f.detail ?? 'No Container Instances were found in your cluster.'}`;
     case 'RESOURCE:MEMORY':
       return `${base} The closest matching container-instance ${id} has insufficient memory available.${TROUBLESHOOTING}`;
     case 'RESOURCE:CPU':

@@ -10,6 +10,8 @@ const MORE = ' For more information, see the Troubleshooting section of the Amaz
 describe('service events', () => {
   it('word a placement failure as ECS does, naming the closest instance', () => {
     expect(unableToPlaceMessage('web', trace('MISSING'))).toBe(`${BASE} Reason: No Container Instances were found in your cluster.`);
+    const inProvider = { failure: { reason: 'MISSING', detail: 'No Container Instances were found in your capacity provider.' } } as PlacementTrace;
+    expect(unableToPlaceMessage('web', inProvider)).toBe(`${BASE} Reason: No Container Instances were found in your capacity provider.`);
     expect(unableToPlaceMessage('web', trace('RESOURCE:MEMORY'))).toBe(`${BASE} The closest matching container-instance abc123 has insufficient memory available.${MORE}`);
     expect(unableToPlaceMessage('web', trace('RESOURCE:CPU'))).toBe(`${BASE} The closest matching container-instance abc123 has insufficient CPU units available.${MORE}`);
     expect(unableToPlaceMessage('web', trace('RESOURCE:PORTS'))).toBe(`${BASE} The closest matching container-instance abc123 is already using a port required by your task.${MORE}`);

@@ -102,10 +102,9 @@ describe('a REPLICA service', () => {
     expect(liveTasks(sim, 'big')).toHaveLength(2);
   });
 
-  // A defect, reported rather than fixed here: the scheduler says "in your cluster" whatever the strategy, and the
-  // cluster here does have an instance (ecs-spec §5, the service event table: with capacity providers ECS says
-  // "No Container Instances were found in your capacity provider."). The test fails until the wording follows.
-  it.fails('with a capacity provider that has no instance, says none were found in the capacity provider', () => {
+  // The cluster here does have an instance, outside the provider: ECS names the capacity provider, not the cluster
+  // (ecs-spec §5.8, the service event table: "No Container Instances were found in your capacity provider.").
+  it('with a capacity provider that has no instance, says none were found in the capacity provider', () => {
     const sim = new Sim({ seed: 'replica' });
     ok(sim, 'ecs.CreateCluster', { clusterName: 'demo' });
     ok(sim, 'ec2.CreateLaunchTemplate', { LaunchTemplateName: 'node', LaunchTemplateData: { InstanceType: 'm5.large', UserData: 'ECS_CLUSTER=demo' } });
@@ -145,10 +144,9 @@ describe('a REPLICA service', () => {
     expect(liveTasks(sim, 'web')).toHaveLength(1);
   });
 
-  // A defect, reported rather than fixed here: nothing wakes the service when the grace period ends, so a task
-  // that became UNHEALTHY inside it (and stays so, with no further change to report) is never replaced.
-  // ecs-spec §5.4: the scheduler ignores the health checks only for the grace period. Fails until a pass runs then.
-  it.fails('replaces a task that became unhealthy during the grace period once the period is over', () => {
+  // The task becomes UNHEALTHY inside the grace period and stays so, with no further change to report: the end of
+  // the period wakes the service (ecs-spec §5.4: the scheduler ignores the health checks only for the grace period).
+  it('replaces a task that became unhealthy during the grace period once the period is over', () => {
     const sim = ec2World(3);
     ok(sim, 'sim.SetImage', { image: 'sick:1', healthCheckFails: true });
     ec2TaskDef(sim, 'web', { image: 'sick:1', healthCheck: { command: ['CMD', 'true'], interval: 5, retries: 1 } });
