@@ -24,6 +24,8 @@ export interface PendingMap {
   // the service scheduler (controllers/services)
   'svc.pass': { svc: string };
   'svc.wake': { svc: string };
+  /** The end of a task's healthCheckGracePeriodSeconds, for a task that failed its health checks inside it. */
+  'svc.graceEnd': { svc: string; task: string };
   // service deployments: a step's wait, a Lambda hook's invocation, a hook's timeout (controllers/services)
   'sdep.step': { sd: string; gen: number };
   'sdep.hook': { sd: string; hook: string };
@@ -78,6 +80,7 @@ export const PENDING_HANDLERS: Record<PendingKind, string> = {
   'cluster.provision': 'controllers/cas',
   'svc.pass': 'controllers/services',
   'svc.wake': 'controllers/services',
+  'svc.graceEnd': 'controllers/services',
   'sdep.step': 'controllers/services',
   'sdep.hook': 'controllers/services',
   'sdep.hookTimeout': 'controllers/services',

@@ -82,10 +82,9 @@ describe('load balancer targets of a service', () => {
     expect(serviceMessages(sim, 'web')).toContain(`service web (instance ${first.ec2InstanceId}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason Health checks failed).`);
   });
 
-  // A defect, reported rather than fixed here: nothing wakes the service when healthCheckGracePeriodSeconds ends, so
-  // a task whose target went unhealthy inside it (and stays so, with no further change) is never replaced
-  // (ecs-spec §5.4: the unhealthy checks are ignored only for the grace period). Fails until a pass runs then.
-  it.fails('replaces a task whose target went unhealthy during the grace period once the period is over', () => {
+  // The target goes unhealthy inside healthCheckGracePeriodSeconds and stays so, with no further change: the end of
+  // the period wakes the service (ecs-spec §5.4: the unhealthy checks are ignored only for the grace period).
+  it('replaces a task whose target went unhealthy during the grace period once the period is over', () => {
     const { sim, tg } = behindLb(1, 0, 'broken:1', 120);
     ok(sim, 'sim.SetImage', { image: 'broken:1', passesLbHealthCheck: false });
     sim.runUntil(190_000);

@@ -5,7 +5,7 @@ import { describeService } from '../../queries/describe';
 import { findService } from '../../queries/lookups';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { stopTask } from '../../controllers/tasks';
-import { deploymentId, openServiceDeployment, rebalancingDefault, requestPass, startDeployment } from '../../controllers/services';
+import { deploymentId, openServiceDeployment, rebalancingDefault, requestPass, startDeployment, watchGracePeriod } from '../../controllers/services';
 import type { EcsOperations } from './operation';
 import { ecsPage } from './paging';
 import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
@@ -227,7 +227,11 @@ export const SERVICE_OPERATIONS = {
     }
     if (strategies) svc.placementStrategy = launch.strategies;
     if (constraints) svc.placementConstraints = launch.constraints;
-    if (input.healthCheckGracePeriodSeconds !== undefined) svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+    if (input.healthCheckGracePeriodSeconds !== undefined) {
+      svc.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
+      // A failing task's period now ends elsewhen: the service wakes at the new end.
+      for (const a of svc.taskArns) if (sim.world.tasks[a]) watchGracePeriod(sim, svc, sim.world.tasks[a]!);
+    }
     // Without the member the service keeps its value; it "doesn't trigger a new service deployment" (API:UpdateService).
     if (input.availabilityZoneRebalancing !== undefined) svc.availabilityZoneRebalancing = azRebalancing(input.availabilityZoneRebalancing);
     if (net) svc.networkConfiguration = launch.net;

@@ -8,6 +8,7 @@ import { requestPass } from './pass';
 import { advanceServiceDeployment, passMode, stepTimer } from './shifting';
 import { hookExpired, invokeHook } from './hooks';
 import { rebalancePass, rebalancingTask } from './rebalance';
+import { graceEnded, watchGracePeriod } from './health';
 
 /**
  * The service scheduler (ecs-spec §5): keeps desiredCount tasks running, replaces tasks that stop,
@@ -24,11 +25,12 @@ export { checkDeploymentAlarms, stopServiceDeployment } from './rollback';
 export { continueHook } from './hooks';
 export { currentRecord, isOngoing } from './records';
 export { rebalancingDefault } from './rebalance';
+export { watchGracePeriod } from './health';
 
 /**
  * Listener of `taskChanged` (after the load balancer and Cloud Map listeners): a task of a service
- * changed, so the service counts its start failures, wakes when the task may count as healthy,
- * and runs a pass.
+ * changed, so the service counts its start failures, wakes when the task may count as healthy
+ * (and when the grace period of a task failing its health checks ends), and runs a pass.
  */
 export function serviceTaskChanged(sim: SimContext, t: Task): void {
   if (t.serviceArn === undefined) return;
@@ -38,6 +40,7 @@ export function serviceTaskChanged(sim: SimContext, t: Task): void {
   if (t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING') {
     svc.consecutiveStartFailures = 0;
     sim.engine.after(d.serviceHealthyAfterMs + 1, { k: 'svc.wake', svc: svc.serviceArn });
+    watchGracePeriod(sim, svc, t);
   }
   if (t.lastStatus === 'STOPPED' && !t.reachedRunning && t.stopCode === 'TaskFailedToStart') {
     svc.consecutiveStartFailures++;
@@ -94,6 +97,7 @@ export function registerServiceHandlers(sim: SimContext): void {
     const svc = sim.world.services[ev.svc];
     if (svc) requestPass(sim, svc);
   });
+  sim.engine.on('svc.graceEnd', (ev) => graceEnded(sim, ev.svc, ev.task));
   sim.engine.on('sdep.step', (ev) => stepTimer(sim, ev.sd, ev.gen));
   sim.engine.on('sdep.hook', (ev) => invokeHook(sim, ev.sd, ev.hook));
   sim.engine.on('sdep.hookTimeout', (ev) => hookExpired(sim, ev.sd, ev.hook));

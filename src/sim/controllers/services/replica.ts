@@ -4,7 +4,7 @@ import type { Deployment, Service, Task } from '../../model/types';
 import { unhealthyTarget } from '../../queries/targets';
 import { checkCircuitBreaker } from './deployments';
 import { serviceEvent, taskIds, unableToPlaceMessage } from './events';
-import { isHealthy, onDraining } from './health';
+import { graceEndMs, isHealthy, onDraining } from './health';
 import { launch, nextProvider } from './launch';
 import { scaleInChoice, scaleInOrder, stopMany, unprotected } from './scaleIn';
 import type { PassMode } from './shifting';
@@ -35,7 +35,7 @@ function survey(sim: SimContext, svc: Service, ts: Task[], mode: PassMode | unde
   const desired = svc.desiredCount;
   const cfg = svc.deploymentConfiguration;
   const active = ts.filter((t) => t.desiredStatus === 'RUNNING');
-  const graceOver = (t: Task) => sim.now >= (t.startedAtMs ?? 0) + (svc.healthCheckGracePeriodSeconds ?? 0) * 1000;
+  const graceOver = (t: Task) => sim.now >= graceEndMs(svc, t);
   const elbUnhealthy = active.filter((t) => graceOver(t) && unhealthyTarget(sim, t));
   const unhealthy = active.filter((t) => (t.healthStatus === 'UNHEALTHY' && graceOver(t)) || elbUnhealthy.includes(t));
   const held = mode ? active.filter((t) => mode.hold.includes(t.deploymentId ?? '')) : [];
