@@ -68,12 +68,15 @@ export const TASK_DEFINITION_OPERATIONS = {
   ListTaskDefinitions(sim, input) {
     const status = input.status ?? 'ACTIVE';
     const prefix = input.familyPrefix;
-    const out: string[] = [];
+    // API:ListTaskDefinitions sort: by family name, then by revision as a number (web:2 before web:10), so
+    // that the newest revisions of a family come last; DESC reverses the whole list.
+    const listed: TaskDefinition[] = [];
     for (const [family, revs] of Object.entries(sim.world.taskDefinitions)) {
       if (prefix && !family.startsWith(prefix)) continue;
-      for (const td of revs) if (td.status === status) out.push(td.taskDefinitionArn);
+      for (const td of revs) if (td.status === status) listed.push(td);
     }
-    out.sort();
+    listed.sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : a.revision - b.revision));
+    const out = listed.map((td) => td.taskDefinitionArn);
     if (input.sort === 'DESC') out.reverse();
     return ecsPage(out, input, 'taskDefinitionArns');
   },

@@ -113,13 +113,20 @@ describe('ListTaskDefinitions and ListTaskDefinitionFamilies', () => {
 
 describe('ListTaskDefinitions past revision 9', () => {
   // API:ListTaskDefinitions sort: "listed lexicographically by family name and in ascending numerical order by
-  // revision so that the newest task definitions in a family are listed last". The engine sorts the ARNs as text,
-  // so web:10 and web:11 come between web:1 and web:2. Marked as failing until the order is numerical.
-  it.fails('lists revisions in numerical order, the newest last (first with DESC)', () => {
+  // revision so that the newest task definitions in a family are listed last"; as text, web:10 and web:11 would
+  // come between web:1 and web:2.
+  it('lists revisions in numerical order, the newest last (first with DESC)', () => {
     const sim = new Sim();
     for (let i = 0; i < 11; i++) ok(sim, 'ecs.RegisterTaskDefinition', { family: 'web', containerDefinitions: [container] });
     const revisions = (input: Record<string, unknown>) => (ok(sim, 'ecs.ListTaskDefinitions', input).taskDefinitionArns as string[]).map((a) => Number(a.split(':').pop()));
     expect(revisions({})).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(revisions({ sort: 'DESC' })).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  });
+
+  it('lists a family before the longer families it begins (web before web-api), though ":" sorts after "-" as text', () => {
+    const sim = new Sim();
+    for (const family of ['web-api', 'web']) ok(sim, 'ecs.RegisterTaskDefinition', { family, containerDefinitions: [container] });
+    expect(ok(sim, 'ecs.ListTaskDefinitions').taskDefinitionArns).toEqual([TD('web:1'), TD('web-api:1')]);
+    expect(ok(sim, 'ecs.ListTaskDefinitions', { sort: 'DESC' }).taskDefinitionArns).toEqual([TD('web-api:1'), TD('web:1')]);
   });
 });
