@@ -210,21 +210,23 @@ export const SERVICE_OPERATIONS = {
       },
       capacity,
     );
-    if (input.capacityProviderStrategy !== undefined) applyCapacity(svc, capacity);
     if (net !== undefined) newDeployment = true;
-    if (input.desiredCount !== undefined) {
-      if (svc.schedulingStrategy === 'DAEMON') throw invalidParameter('The desired count cannot be set for a service with the DAEMON scheduling strategy.');
-      svc.desiredCount = input.desiredCount;
-    }
+    if (input.desiredCount !== undefined && svc.schedulingStrategy === 'DAEMON') throw invalidParameter('The desired count cannot be set for a service with the DAEMON scheduling strategy.');
     const dc = input.deploymentConfiguration;
+    let next: DeploymentConfig | undefined;
     if (dc) {
-      const next = checkDeploymentConfig(dc, svc.deploymentConfiguration, svc.schedulingStrategy === 'DAEMON');
+      next = checkDeploymentConfig(dc, svc.deploymentConfiguration, svc.schedulingStrategy === 'DAEMON');
       if (svc.schedulingStrategy === 'DAEMON' && next.maximumPercent !== 100) {
         throw invalidParameter('The maximumPercent of a service with the DAEMON scheduling strategy must be 100.');
       }
       checkAdvanced(sim, svc.loadBalancers, next.strategy);
-      svc.deploymentConfiguration = next;
     }
+    // The new capacity is Fargate exactly when its launch type is (a strategy never mixes Fargate and other providers).
+    const pv = newDeployment && capacity.launchType === 'FARGATE' ? platformVersionFor(effectiveTd, input.platformVersion ?? svc.platformVersion) : undefined;
+    // Everything is checked: a refused request has changed nothing. From here on the request is applied whole.
+    if (input.capacityProviderStrategy !== undefined) applyCapacity(svc, capacity);
+    if (input.desiredCount !== undefined) svc.desiredCount = input.desiredCount;
+    if (next) svc.deploymentConfiguration = next;
     if (strategies) svc.placementStrategy = launch.strategies;
     if (constraints) svc.placementConstraints = launch.constraints;
     if (input.healthCheckGracePeriodSeconds !== undefined) {
@@ -238,7 +240,6 @@ export const SERVICE_OPERATIONS = {
     if (td) svc.taskDefinition = td.taskDefinitionArn;
     if (input.enableExecuteCommand !== undefined) svc.enableExecuteCommand = input.enableExecuteCommand;
     if (newDeployment) {
-      const pv = onFargate(svc) ? platformVersionFor(effectiveTd, input.platformVersion ?? svc.platformVersion) : undefined;
       if (pv && toFargate) svc.platformVersion = pv;
       const dep = startDeployment(sim, svc, svc.taskDefinition, pv);
       if (!pv) delete dep.platformVersion;

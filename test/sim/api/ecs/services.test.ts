@@ -170,19 +170,18 @@ describe('scheduling strategies and capacity', () => {
 });
 
 describe('a refused UpdateService', () => {
-  // AWS applies an UpdateService request whole or not at all. The engine sets the desired count and the new
-  // capacity before it checks the deploymentConfiguration, so a request refused for its deployment configuration
-  // has already changed them. Marked as failing until the checks come before any change.
+  // AWS applies an UpdateService request whole or not at all: a request refused for its deployment configuration
+  // (checked after the desired count and the capacity) or its platform version (checked last) changes nothing.
   const badConfiguration = { maximumPercent: 100, minimumHealthyPercent: 150 };
 
-  it.fails('leaves the desired count as it was', () => {
+  it('leaves the desired count as it was', () => {
     const sim = apiWorld(1);
     ok(sim, 'ecs.CreateService', { ...replica, desiredCount: 1 });
     expect(refused(sim, 'ecs.UpdateService', { cluster: 'demo', service: 'web', desiredCount: 3, deploymentConfiguration: badConfiguration }).message).toBe('minimumHealthyPercent must be less than or equal to maximumPercent.');
     expect(ok(sim, 'ecs.DescribeServices', { cluster: 'demo', services: ['web'] }).services[0].desiredCount).toBe(1);
   });
 
-  it.fails('leaves the launch type as it was', () => {
+  it('leaves the launch type as it was', () => {
     const sim = apiWorld(0);
     ok(sim, 'ecs.PutClusterCapacityProviders', { cluster: 'demo', capacityProviders: ['FARGATE'], defaultCapacityProviderStrategy: [] });
     fargateTaskDefinition(sim, 'app', { requiresCompatibilities: ['FARGATE', 'EC2'] });
@@ -193,6 +192,19 @@ describe('a refused UpdateService', () => {
     const s = ok(sim, 'ecs.DescribeServices', { cluster: 'demo', services: ['s'] }).services[0];
     expect(s.launchType).toBe('EC2');
     expect(s.capacityProviderStrategy).toBeUndefined();
+  });
+
+  it('for a platform version that does not exist, leaves the desired count and the deployments as they were', () => {
+    const sim = apiWorld(0);
+    fargateTaskDefinition(sim, 'app');
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 's', taskDefinition: 'app', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: AWSVPC });
+    expect(refused(sim, 'ecs.UpdateService', { cluster: 'demo', service: 's', desiredCount: 3, forceNewDeployment: true, platformVersion: '1.9.0' })).toEqual({
+      code: 'InvalidParameterException',
+      message: 'The specified platform version (1.9.0) does not exist.',
+    });
+    const s = ok(sim, 'ecs.DescribeServices', { cluster: 'demo', services: ['s'] }).services[0];
+    expect(s.desiredCount).toBe(1);
+    expect(s.deployments).toHaveLength(1);
   });
 });
 
