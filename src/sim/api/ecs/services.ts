@@ -11,6 +11,7 @@ import { ecsPage } from './paging';
 import { checkLaunch, onFargate, platformVersionFor, taskDefinitionForLaunch, type Launch } from './launch';
 import { checkLoadBalancers, checkRegistries, checkServiceConnect } from './serviceChecks';
 import { checkAdvanced, checkDeploymentConfig } from './deploymentConfig';
+import { checkTags } from './tags';
 import type * as Ecs from './inputs.generated';
 import { resolveCapacity, type Capacity } from './strategy';
 import { say } from '../../model/narration';
@@ -170,7 +171,7 @@ export const SERVICE_OPERATIONS = {
       loadBalancers,
       serviceRegistries: checkRegistries(sim, td, input.serviceRegistries),
       serviceConnect: checkServiceConnect(sim, td, name, input.serviceConnectConfiguration),
-      tags: input.tags ?? [],
+      tags: checkTags(input.tags ?? []),
       healthCheckGracePeriodSeconds: input.healthCheckGracePeriodSeconds,
       // "For create service requests, when no value is specified … Amazon ECS defaults the value to ENABLED" (API:CreateService).
       availabilityZoneRebalancing: input.availabilityZoneRebalancing !== undefined ? azRebalancing(input.availabilityZoneRebalancing) : rebalancingDefault(scheduling, launch.strategies),

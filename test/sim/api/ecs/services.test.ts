@@ -209,15 +209,25 @@ describe('a refused UpdateService', () => {
 });
 
 describe('the tags of CreateService', () => {
-  // Every other request that tags a resource as it makes it (CreateCluster, RegisterTaskDefinition, RunTask,
-  // StartTask, CreateCapacityProvider) and TagResource refuse the aws: prefix and a key given twice
-  // (API:Tag); CreateService keeps whatever tags it is given. Marked as failing until it checks them too.
-  it.fails('refuses the aws: prefix as TagResource does, creating nothing', () => {
+  // Like every other request that tags a resource as it makes it (CreateCluster, RegisterTaskDefinition, RunTask,
+  // StartTask, CreateCapacityProvider) and TagResource, CreateService refuses the aws: prefix and a key given
+  // twice (API:Tag).
+  it('refuses the aws: prefix as TagResource does, creating nothing', () => {
     const sim = apiWorld(1);
     expect(refused(sim, 'ecs.CreateService', { ...replica, desiredCount: 0, tags: [{ key: 'aws:owner', value: 'v' }] })).toEqual({
       code: 'InvalidParameterException',
       message: "Invalid tag key 'aws:owner': the aws: prefix is reserved for use by AWS.",
     });
+    expect(ok(sim, 'ecs.ListServices', { cluster: 'demo' }).serviceArns).toEqual([]);
+  });
+
+  it('refuses a key given twice as TagResource does, creating nothing', () => {
+    const sim = apiWorld(1);
+    const tags = [
+      { key: 'team', value: 'a' },
+      { key: 'team', value: 'b' },
+    ];
+    expect(refused(sim, 'ecs.CreateService', { ...replica, desiredCount: 0, tags })).toEqual({ code: 'InvalidParameterException', message: "The tag key 'team' is given more than once." });
     expect(ok(sim, 'ecs.ListServices', { cluster: 'demo' }).serviceArns).toEqual([]);
   });
 
