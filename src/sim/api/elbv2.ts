@@ -231,8 +231,13 @@ export const ELBV2_OPERATIONS: Record<string, Operation> = {
       if (!Number.isInteger(p) || p < 1 || p > 50000) throw new ApiError('ValidationError', 'Priority must be between 1 and 50000');
       return { r, p };
     });
+    // "You can reorder the rules as long as there are no priority conflicts in the new order. Any existing rules
+    // that you do not specify retain their current priority" (API:SetRulePriorities): no two rules of a listener
+    // share a priority afterwards, whether both are named in the request or one keeps the priority it has.
+    const after = new Map(rules.map(({ r, p }) => [r, p]));
+    const priorityAfter = (o: ListenerRule) => after.get(o) ?? o.Priority;
     for (const { r, p } of rules) {
-      const clash = Object.values(sim.world.rules).find((o) => o.ListenerArn === r.ListenerArn && o.Priority === p && !rules.some((x) => x.r === o));
+      const clash = Object.values(sim.world.rules).find((o) => o !== r && o.ListenerArn === r.ListenerArn && priorityAfter(o) === p);
       if (clash) throw new ApiError('PriorityInUse', `Priority '${p}' is currently in use`);
     }
     for (const { r, p } of rules) r.Priority = p;

@@ -167,10 +167,9 @@ describe('rules', () => {
     expect(refused(sim, 'elbv2.SetRulePriorities', { RulePriorities: [{ RuleArn: 'arn:nope', Priority: 9 }] })).toEqual({ code: 'RuleNotFound', message: 'One or more rules not found' });
   });
 
-  // Two rules of a listener never share a priority (PriorityInUse); SetRulePriorities checks each new priority
-  // against the rules it does not move, not against the other priorities of the same request, so both rules
-  // get priority 5. Marked as failing until the request's own priorities are checked too.
-  it.fails('refuse one priority for two rules in one SetRulePriorities call', () => {
+  // Two rules of a listener never share a priority (PriorityInUse), "as long as there are no priority conflicts in
+  // the new order" (API:SetRulePriorities): the request's own priorities are checked against each other too.
+  it('refuse one priority for two rules in one SetRulePriorities call', () => {
     const { sim, tg, listener } = withListener();
     const a = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(1, '/a/*', tg) }).Rules[0].RuleArn;
     const b = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(2, '/b/*', tg) }).Rules[0].RuleArn;
@@ -182,6 +181,36 @@ describe('rules', () => {
     });
     expect(r.error).toEqual({ code: 'PriorityInUse', message: "Priority '5' is currently in use" });
     expect(ok(sim, 'elbv2.DescribeRules', { ListenerArn: listener }).Rules.map((x: { Priority: string }) => x.Priority)).toEqual(['1', '2', 'default']);
+  });
+
+  it('refuse a priority a rule named in the same call keeps, changing no rule', () => {
+    const { sim, tg, listener } = withListener();
+    const a = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(1, '/a/*', tg) }).Rules[0].RuleArn;
+    const b = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(2, '/b/*', tg) }).Rules[0].RuleArn;
+    expect(
+      refused(sim, 'elbv2.SetRulePriorities', {
+        RulePriorities: [
+          { RuleArn: a, Priority: 2 },
+          { RuleArn: b, Priority: 2 },
+        ],
+      }),
+    ).toEqual({ code: 'PriorityInUse', message: "Priority '2' is currently in use" });
+    expect(ok(sim, 'elbv2.DescribeRules', { ListenerArn: listener }).Rules.map((x: { Priority: string }) => x.Priority)).toEqual(['1', '2', 'default']);
+  });
+
+  it('let two listeners each give a rule the same priority in one call', () => {
+    const { sim, tg, listener } = withListener();
+    const a = ok(sim, 'elbv2.CreateRule', { ListenerArn: listener, ...rule(1, '/a/*', tg) }).Rules[0].RuleArn;
+    const lb = ok(sim, 'elbv2.DescribeListeners', { ListenerArns: [listener] }).Listeners[0].LoadBalancerArn;
+    const other = ok(sim, 'elbv2.CreateListener', { LoadBalancerArn: lb, Protocol: 'HTTP', Port: 8080, DefaultActions: [{ Type: 'forward', TargetGroupArn: tg }] }).Listeners[0].ListenerArn;
+    const b = ok(sim, 'elbv2.CreateRule', { ListenerArn: other, ...rule(2, '/b/*', tg) }).Rules[0].RuleArn;
+    const moved = ok(sim, 'elbv2.SetRulePriorities', {
+      RulePriorities: [
+        { RuleArn: a, Priority: 7 },
+        { RuleArn: b, Priority: 7 },
+      ],
+    }).Rules;
+    expect(moved.map((r: { Priority: string }) => r.Priority)).toEqual(['7', '7']);
   });
 
   it("change a rule's conditions with ModifyRule; the default rule takes actions but no conditions", () => {
