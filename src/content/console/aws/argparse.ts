@@ -31,6 +31,9 @@ export interface PositionalAction {
 /** A parse the CLI refuses: argparse's message (the CLI prints it after its usage) and status 252. */
 export class ArgParseError extends Error {}
 
+/** argparse's version action: it prints the version and exits as soon as it is read, before anything else is checked. */
+export class VersionRequested extends Error {}
+
 export type ArgValue = string | string[] | boolean | number | number[];
 
 export interface Parsed {
@@ -134,7 +137,8 @@ function countFor(action: OptionAction, pattern: string, start: number): number 
 }
 
 function store(values: Map<string, ArgValue>, action: OptionAction, args: string[]): void {
-  if (action.kind === 'true' || action.kind === 'false' || action.kind === 'version') {
+  if (action.kind === 'version') throw new VersionRequested();
+  if (action.kind === 'true' || action.kind === 'false') {
     values.set(action.dest, action.kind !== 'false');
     return;
   }

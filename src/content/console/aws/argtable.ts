@@ -17,16 +17,17 @@ export const GLOBAL_OPTIONS: readonly OptionAction[] = [
   { option: '--query', dest: 'query', kind: 'store' },
   { option: '--profile', dest: 'profile', kind: 'store' },
   { option: '--region', dest: 'region', kind: 'store' },
+  { option: '--version', dest: 'version', kind: 'version' },
   { option: '--color', dest: 'color', kind: 'store', choices: ['on', 'off', 'auto'] },
   { option: '--no-sign-request', dest: 'sign_request', kind: 'false' },
   { option: '--ca-bundle', dest: 'ca_bundle', kind: 'store' },
-  { option: '--cli-read-timeout', dest: 'read_timeout', kind: 'store', type: 'int' },
-  { option: '--cli-connect-timeout', dest: 'connect_timeout', kind: 'store', type: 'int' },
+  // Text to argparse, as the CLI's cli.json has them; int() reads them when the session is set up.
+  { option: '--cli-read-timeout', dest: 'read_timeout', kind: 'store' },
+  { option: '--cli-connect-timeout', dest: 'connect_timeout', kind: 'store' },
   { option: '--cli-binary-format', dest: 'cli_binary_format', kind: 'store', choices: ['base64', 'raw-in-base64-out'] },
   { option: '--no-cli-pager', dest: 'no_cli_pager', kind: 'true' },
   { option: '--cli-auto-prompt', dest: 'cli_auto_prompt', kind: 'true' },
   { option: '--no-cli-auto-prompt', dest: 'no_cli_auto_prompt', kind: 'true' },
-  { option: '--version', dest: 'version', kind: 'version' },
 ];
 
 /** The CLI's argument renames for these services (its customizations/argrename.py). */

@@ -1,9 +1,10 @@
 import type { CommandResult, ConsoleSession, Json, RunContext } from '../types';
-import { ArgParseError, parseKnownArgs, type ArgValue } from './argparse';
+import { ArgParseError, VersionRequested, parseKnownArgs, type ArgValue } from './argparse';
 import { GLOBAL_OPTIONS } from './argtable';
 import { send, type Globals, type Target } from './call';
 import { customizationsOf, isCustomization, runCustomization } from './customizations';
 import { generalError, paramError, usageError } from './errors';
+import { pyInt, reprStr } from './python';
 import { awsHelp, operationHelp, serviceHelp, waiterHelp } from './help';
 import { SERVICE_NAMES, operationNamed, serviceModel, xform, type ServiceModel } from './model';
 import { compileQuery } from './query';
@@ -39,6 +40,7 @@ function readGlobals(words: string[]): Line | CommandResult {
     const p = parseKnownArgs(words, GLOBAL_OPTIONS, [{ dest: 'command', choices: [...SERVICE_NAMES, 'help'] }]);
     return { globals: p.values, rest: p.extras, command: String(p.values.get('command')) };
   } catch (e) {
+    if (e instanceof VersionRequested) return { output: CLI_VERSION, exitCode: 0 };
     if (e instanceof ArgParseError) return usageError(e.message);
     throw e;
   }
@@ -47,6 +49,18 @@ function readGlobals(words: string[]): Line | CommandResult {
 /** The global options as the CLI resolves them: the option, else the environment (the shell's variables), else the default. */
 function resolveGlobals(g: Map<string, ArgValue>, session: ConsoleSession, worldRegion: string): Globals | CommandResult {
   const env = session.env;
+  // As the CLI: the query is compiled as the line is read, the timeouts go through int() as the session is set
+  // up, and only then is the output format taken from the environment.
+  let query;
+  if (g.has('query')) {
+    const q = compileQuery(String(g.get('query')));
+    if ('error' in q) return paramError(q.error);
+    query = q;
+  }
+  for (const dest of ['read_timeout', 'connect_timeout']) {
+    const t = g.get(dest);
+    if (t !== undefined && pyInt(String(t)) === undefined) return generalError(`invalid literal for int() with base 10: ${reprStr(String(t))}`);
+  }
   const output = (g.get('output') as string | undefined) ?? env.AWS_DEFAULT_OUTPUT ?? 'json';
   if (!['json', 'text', 'table', 'yaml', 'yaml-stream'].includes(output)) return generalError(`Unknown output type: ${output}`);
   const region = (g.get('region') as string | undefined) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? worldRegion;
@@ -54,12 +68,6 @@ function resolveGlobals(g: Map<string, ArgValue>, session: ConsoleSession, world
   const profile = g.get('profile') ?? env.AWS_PROFILE;
   if (profile !== undefined) notes.push(`Note: the sandbox has one account (123456789012); the profile ${String(profile)} is not used.`);
   if (g.has('endpoint_url')) notes.push(`Note: the sandbox answers every request itself; --endpoint-url ${String(g.get('endpoint_url'))} is not used.`);
-  let query;
-  if (g.has('query')) {
-    const q = compileQuery(String(g.get('query')));
-    if ('error' in q) return paramError(q.error);
-    query = q;
-  }
   return { output: output as OutputFormat, region, debug: g.get('debug') === true, notes, ...(query ? { query } : {}) };
 }
 
@@ -110,7 +118,6 @@ function runWait(service: string, svc: ServiceModel, words: string[], g: Globals
 export function runAws(words: string[], ctx: RunContext): CommandResult {
   const line = readGlobals(words);
   if ('exitCode' in line) return line;
-  if (line.globals.get('version') === true) return { output: CLI_VERSION, exitCode: 0 };
   const g = resolveGlobals(line.globals, ctx.session, ctx.sim.world.region);
   if ('exitCode' in g) return g;
   if (line.command === 'help') return awsHelp();

@@ -49,9 +49,12 @@ function docsOf(service: string): ServiceHelp | undefined {
   return d && Object.hasOwn(d.services, service) ? d.services[service] : undefined;
 }
 
+/** The types cli.json gives the global options that are neither text nor a flag (the timeouts reach argparse as text). */
+const GLOBAL_TYPES: Record<string, string> = { '--version': 'string', '--cli-read-timeout': 'int', '--cli-connect-timeout': 'int' };
+
 /** `aws help`. */
 export function awsHelp(): CommandResult {
-  const globals = GLOBAL_OPTIONS.filter((o) => o.option !== '--version').map((o) => `       ${o.option} (${o.kind === 'store' ? (o.type === 'int' ? 'int' : 'string') : 'boolean'})${o.choices ? `: ${o.choices.join(', ')}` : ''}`);
+  const globals = GLOBAL_OPTIONS.map((o) => `       ${o.option} (${GLOBAL_TYPES[o.option] ?? (o.kind === 'store' ? 'string' : 'boolean')})${o.choices ? `: ${o.choices.join(', ')}` : ''}`);
   return page([
     ['NAME', ['       aws -']],
     ['DESCRIPTION', wrap('The AWS Command Line Interface is a unified tool to manage your AWS services. In the sandbox it manages the simulated account, 123456789012: the services below, with the operations the sandbox simulates.', 7)],

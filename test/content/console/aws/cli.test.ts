@@ -22,10 +22,12 @@ describe('aws as the CLI runs it', () => {
     expect(CLI_VERSION).toMatch(/^aws-cli\/2\.9\.19 Python\/3\.11\.2 /);
   });
 
-  // argparse's version action prints and exits while it parses, before it checks for the command; the sandbox
-  // checks first, and `aws --version` stops with "the following arguments are required: command" (status 252).
-  it.fails('prints its version for a bare aws --version', () => {
+  // argparse's version action prints and exits while it parses, before it checks for the command.
+  it('prints its version for a bare aws --version', () => {
     expect(awsConsole().run('--version')).toEqual({ output: CLI_VERSION, exitCode: 0 });
+    expect(awsConsole().run('--version --output xml')).toEqual({ output: CLI_VERSION, exitCode: 0 });
+    // An option read before it that argparse refuses stops the line first.
+    expect(awsConsole().run('--output xml --version')).toMatchObject({ exitCode: 252, output: expect.stringContaining('aws: error: argument --output: Invalid choice') });
   });
 
   it('asks for a service and an operation, and offers close names for a wrong one', () => {
@@ -67,10 +69,14 @@ describe('aws as the CLI runs it', () => {
     expect(awsConsole({ AWS_REGION: 'x y' }).run('ecs list-clusters').output).toBe("\nProvided region_name 'x y' doesn't match a supported format.");
   });
 
-  // The CLI's top parser takes --cli-read-timeout as text; int() refuses it later, a Python error (status 255).
-  // The sandbox's argparse reads it as an int and stops with its usage error (252).
-  it.fails('refuses a timeout that is not a number as int() does', () => {
+  // The CLI's top parser takes --cli-read-timeout as text; int() refuses it later, a Python error (status 255),
+  // after the query is compiled and before the operation or the output format from the environment is looked at.
+  it('refuses a timeout that is not a number as int() does', () => {
     expect(awsConsole().run('ecs list-clusters --cli-read-timeout x')).toEqual({ output: "\ninvalid literal for int() with base 10: 'x'", exitCode: 255 });
+    expect(awsConsole().run('ecs --cli-connect-timeout 5.5')).toEqual({ output: "\ninvalid literal for int() with base 10: '5.5'", exitCode: 255 });
+    expect(awsConsole({ AWS_DEFAULT_OUTPUT: 'xml' }).run('ecs list-clusters --cli-read-timeout x').output).toBe("\ninvalid literal for int() with base 10: 'x'");
+    expect(awsConsole().run('ecs list-clusters --cli-read-timeout x --query a[').exitCode).toBe(252);
+    expect(awsConsole().run('ecs list-clusters --cli-read-timeout 1_0 --cli-connect-timeout 7').exitCode).toBe(0);
   });
 
   it('notes the options the sandbox takes but does not use, before the response', () => {
