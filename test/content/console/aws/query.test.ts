@@ -52,20 +52,31 @@ describe('--query', () => {
     expect(refusal('foo]')).toMatch(/: Parse error at column 3, token "\]" \(RBRACKET\), for expression:\n"foo\]"\n {4}\^$/);
   });
 
-  // The CLI prints "Bad value for --query foo]: Unexpected token: ]: Parse error at column 3, …"; the sandbox
-  // begins it with "Invalid jmespath expression:".
-  it.fails("begins an unexpected token's message as the CLI does", () => {
+  // The CLI prints "Bad value for --query foo]: Unexpected token: ]: Parse error at column 3, …".
+  it("begins an unexpected token's message as the CLI does", () => {
     expect(refusal('foo]')).toBe('Bad value for --query foo]: Unexpected token: ]: Parse error at column 3, token "]" (RBRACKET), for expression:\n"foo]"\n    ^');
   });
 
-  // The CLI points at the second word (column 4, "bar"); the sandbox names the first token of its type.
-  it.fails('points at the second of two words', () => {
+  // The CLI points at the second word (column 4, "bar"), not at the first token of its type.
+  it('points at the second of two words', () => {
     expect(refusal('foo bar')).toBe('Bad value for --query foo bar: Unexpected token: bar: Parse error at column 4, token "bar" (UNQUOTED_IDENTIFIER), for expression:\n"foo bar"\n     ^');
   });
 
   // Python's jmespath refuses a trailing dot ("Expecting: [...], got: eof"); the JavaScript parser reads it.
-  it.fails('refuses an expression that ends with a dot', () => {
-    expect(refusal('a.')).toMatch(/^Bad value for --query a\.: Expecting: \['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'\], got: eof/);
+  it('refuses an expression that ends with a dot', () => {
+    expect(refusal('a.')).toBe("Bad value for --query a.: Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: eof: Parse error at column 2, token \"\" (EOF), for expression:\n\"a.\"\n   ^");
+    expect(refusal('[a.]')).toBe("Bad value for --query [a.]: Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: rbracket: Parse error at column 3, token \"]\" (RBRACKET), for expression:\n\"[a.]\"\n    ^");
+    expect(refusal('a..b')).toMatch(/got: dot: Parse error at column 2, token "\." \(DOT\)/);
+    expect(refusal('a.*')).toBeUndefined();
+    // A mistake before the dot is the one named.
+    expect(refusal('a] .')).toMatch(/^Bad value for --query a\] \.: Unexpected token: \]: Parse error at column 1,/);
+  });
+
+  it("words the parser's other refusals as Python's jmespath does", () => {
+    expect(refusal(']')).toBe('Bad value for --query ]: invalid token: Parse error at column 0, token "]" (RBRACKET), for expression:\n"]"\n ^');
+    expect(refusal('a[0 1]')).toBe('Bad value for --query a[0 1]: Expecting: rbracket, got: number: Parse error at column 4, token "1" (NUMBER), for expression:\n"a[0 1]"\n     ^');
+    expect(refusal('{a b}')).toMatch(/^Bad value for --query \{a b\}: Expecting: colon, got: unquoted_identifier: Parse error at column 3, token "b"/);
+    expect(refusal('a.(')).toMatch(/got: lparen: Parse error at column 2, token "\(" \(LPAREN\)/);
   });
 });
 
