@@ -81,7 +81,7 @@ export function send(t: Target, req: OperationRequest, g: Globals, ctx: RunConte
   try {
     const pages = paged?.pages.map((page, i) => ({ ...(i === 0 ? paged.nonAggregate : {}), ...Object.fromEntries(paged.resultKeys.map((k) => [k, search(page, k)])) }));
     const qf = g.query ? queryFloats(g.query.expression, t.svc, out) : undefined;
-    const text = printResponse({ operation: t.operation, data, floats, ...(pages ? { pages } : {}), ...(paged?.resumeToken ? { resumeToken: paged.resumeToken } : {}), ...(qf ? { queryFloats: qf } : {}) }, g.output, g.query);
+    const text = printResponse({ operation: t.operation, data, floats, ...(pages ? { pages } : {}), ...(paged?.resumeToken ? { resumeToken: paged.resumeToken } : {}), ...(qf !== undefined ? { queryFloats: qf } : {}) }, g.output, g.query);
     return withHead({ output: text, exitCode: 0, ...(response !== undefined ? { response } : {}) });
   } catch (e) {
     return withHead(generalError(runtimeMessage(e)));

@@ -18,18 +18,25 @@ export interface Printable {
   /** a paginated result's pages (each with the result keys only, the first with the non-aggregate part too) */
   pages?: Record<string, unknown>[];
   resumeToken?: string;
-  /** what the query's result is, in the model's terms (a double, or a list of doubles) */
-  queryFloats?: 'float' | 'floats';
+  /** what the query's result is, in the model's terms: doubles this deep in lists (0 for a double itself) */
+  queryFloats?: number;
 }
 
 const isEmptyDict = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
 
-/** The query's result, with a list of doubles noted as such; and whether the result itself is a double. */
+/** Notes the lists of doubles `depth` lists deep in a query's result. */
+function markLists(floats: Floats, r: unknown, depth: number): void {
+  if (!Array.isArray(r)) return;
+  if (depth === 1) floats.lists.add(r);
+  else for (const x of r) markLists(floats, x, depth - 1);
+}
+
+/** The query's result, with its lists of doubles noted as such; and whether the result itself is a double. */
 function queried(p: Printable, data: unknown, query: Query | undefined): [unknown, boolean] {
   if (!query) return [data, false];
   const r = query.search(data);
-  if (p.queryFloats === 'floats' && Array.isArray(r)) p.floats.lists.add(r);
-  return [r, p.queryFloats === 'float' && typeof r === 'number'];
+  if (p.queryFloats) markLists(p.floats, r, p.queryFloats);
+  return [r, p.queryFloats === 0 && typeof r === 'number'];
 }
 
 function textOf(p: Printable, query: Query | undefined): string[] {

@@ -67,8 +67,11 @@ function walk(svc: ServiceModel, n: Node, t: Typed): Typed {
   }
 }
 
-/** Whether a query's result is a double, or a list of doubles, by the output shape. */
-export function queryFloats(expression: string, svc: ServiceModel | undefined, output: Shape | undefined): 'float' | 'floats' | undefined {
+/**
+ * Whether a query's result is doubles, by the output shape: how deep in lists they sit (0 for a double itself, 1
+ * for a list of doubles, 2 for a list of such lists), undefined when it is not.
+ */
+export function queryFloats(expression: string, svc: ServiceModel | undefined, output: Shape | undefined): number | undefined {
   if (!svc || !output) return undefined;
   let t: Typed;
   try {
@@ -76,6 +79,6 @@ export function queryFloats(expression: string, svc: ServiceModel | undefined, o
   } catch {
     return undefined;
   }
-  if (isDouble(t)) return 'float';
-  return isDouble(element(svc, t)) ? 'floats' : undefined;
+  for (let depth = 0; t; depth++, t = element(svc, t)) if (isDouble(t)) return depth;
+  return undefined;
 }

@@ -39,6 +39,8 @@ describe('sending a request', () => {
       output: '\nParameter validation failed:\nMissing required parameter in input: "services"',
       exitCode: 252,
       error: { code: 'ParamValidationError', message: 'Parameter validation failed:\nMissing required parameter in input: "services"' },
+      // A missing member is about the request as a whole.
+      errorPath: [],
     });
   });
 
@@ -84,7 +86,10 @@ describe('one checked call', () => {
     const { ctx } = world();
     const calls: CallRecord[] = [];
     const call = caller(target('CreateCluster'), globals(), ctx, calls, []);
-    expect(call({ clusterName: 5 })).toEqual({ error: { code: 'ParamValidationError', message: "Parameter validation failed:\nInvalid type for parameter clusterName, value: 5, type: <class 'int'>, valid types: <class 'str'>" } });
+    expect(call({ clusterName: 5 })).toEqual({
+      error: { code: 'ParamValidationError', message: "Parameter validation failed:\nInvalid type for parameter clusterName, value: 5, type: <class 'int'>, valid types: <class 'str'>" },
+      errorPath: ['clusterName'],
+    });
     expect(calls).toEqual([]);
     expect(call({ clusterName: 'x' })).toMatchObject({ output: { cluster: { clusterName: 'x' } } });
     expect(calls).toHaveLength(1);
@@ -96,9 +101,9 @@ describe('one checked call', () => {
 });
 
 describe('doubles inside lists the query makes', () => {
-  // Python keeps a float a float wherever a query puts it: `[[0.0, …]]`. The sandbox knows a double by where it
-  // sits in the response or by the query's shape, and prints the doubles of a list of lists as 0.
-  it.fails('print with their decimal point, as the CLI prints them', () => {
+  // Python keeps a float a float wherever a query puts it: `[[0.0, …]]`; the sandbox knows a double by where it
+  // sits in the response or by the query's shape, however deep in lists.
+  it('print with their decimal point, as the CLI prints them', () => {
     const sim = new Sim({ seed: 'doubles' });
     const session = newSession();
     const run = (l: string) => runCommand(sim, l, session);

@@ -34,9 +34,9 @@ describe('a response in the output format chosen', () => {
 
   it("prints a queried double, or a list of them, with a decimal point, as the model's type says", () => {
     const weights = { weights: [1, 2.5], total: 3 };
-    expect(printResponse(printable(weights, { queryFloats: 'float' }), 'json', query('total'))).toBe('3.0');
-    expect(printResponse(printable(weights, { queryFloats: 'float' }), 'yaml-stream', query('total'))).toBe('- 3.0');
-    expect(printResponse(printable(weights, { queryFloats: 'floats' }), 'json', query('weights'))).toBe('[\n    1.0,\n    2.5\n]');
+    expect(printResponse(printable(weights, { queryFloats: 0 }), 'json', query('total'))).toBe('3.0');
+    expect(printResponse(printable(weights, { queryFloats: 0 }), 'yaml-stream', query('total'))).toBe('- 3.0');
+    expect(printResponse(printable(weights, { queryFloats: 1 }), 'json', query('weights'))).toBe('[\n    1.0,\n    2.5\n]');
     expect(printResponse(printable(weights), 'json', query('total'))).toBe('3');
   });
 

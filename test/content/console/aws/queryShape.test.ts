@@ -8,16 +8,22 @@ describe("a query's result in the model's terms", () => {
   const floats = (expression: string) => queryFloats(expression, ecs, out);
 
   it('finds a double member through fields, indexes, filters and pipes', () => {
-    expect(floats('containerInstances[0].remainingResources[0].doubleValue')).toBe('float');
-    expect(floats('containerInstances[0].remainingResources[?name==`CPU`].doubleValue | [0]')).toBe('float');
-    expect(floats('max(containerInstances[0].remainingResources[].doubleValue)')).toBe('float');
+    expect(floats('containerInstances[0].remainingResources[0].doubleValue')).toBe(0);
+    expect(floats('containerInstances[0].remainingResources[?name==`CPU`].doubleValue | [0]')).toBe(0);
+    expect(floats('max(containerInstances[0].remainingResources[].doubleValue)')).toBe(0);
   });
 
   it('finds a list of doubles through projections, flattens and slices', () => {
-    expect(floats('containerInstances[0].remainingResources[].doubleValue')).toBe('floats');
-    expect(floats('containerInstances[].remainingResources[].doubleValue')).toBe('floats');
-    expect(floats('containerInstances[].remainingResources[][].doubleValue')).toBe('floats');
-    expect(floats('containerInstances[0].remainingResources[1:].doubleValue')).toBe('floats');
+    expect(floats('containerInstances[0].remainingResources[].doubleValue')).toBe(1);
+    expect(floats('containerInstances[].remainingResources[].doubleValue')).toBe(1);
+    expect(floats('containerInstances[].remainingResources[][].doubleValue')).toBe(1);
+    expect(floats('containerInstances[0].remainingResources[1:].doubleValue')).toBe(1);
+  });
+
+  it('finds doubles in a list of lists, and how deep', () => {
+    expect(floats('containerInstances[*].remainingResources[*].doubleValue')).toBe(2);
+    expect(floats('containerInstances[*].remainingResources[*].doubleValue[]')).toBe(1);
+    expect(floats('[containerInstances[*].remainingResources[*].doubleValue]')).toBeUndefined();
   });
 
   it('says nothing of other members, of functions that make other types, and of expressions it cannot read', () => {
@@ -42,7 +48,7 @@ describe("a query's result in the model's terms", () => {
       ],
     };
     const shape = shapeOf(svc, 0);
-    expect(queryFloats('weights.a', svc, shape)).toBe('float');
-    expect(queryFloats('weights.*', svc, shape)).toBe('floats');
+    expect(queryFloats('weights.a', svc, shape)).toBe(0);
+    expect(queryFloats('weights.*', svc, shape)).toBe(1);
   });
 });
