@@ -2,7 +2,7 @@ import type { CommandResult } from '../types';
 import { GLOBAL_OPTIONS, operationArguments, type CliArgument } from './argtable';
 import { HELP_LOADING, helpData, type ServiceHelp } from './helpData';
 import { jsonSyntax, shorthandExample } from './helpSyntax';
-import { SERVICE_NAMES, membersOf, outputShape, serviceModel, xform, type Acceptor, type ServiceModel, type Shape } from './model';
+import { SERVICE_NAMES, membersOf, outputShape, serviceModel, shapeOf, xform, type Acceptor, type ServiceModel, type Shape } from './model';
 
 /**
  * `aws help`, `aws <service> help`, `aws <service> <operation> help` and the waiters' help, laid out as the CLI
@@ -105,13 +105,19 @@ function optionHelp(svc: ServiceModel, a: CliArgument, docs: ServiceHelp, inputR
   const lines = [`       ${a.action.option} (${typeName(s)})`, ...paragraphs(docs.members[inputRef]?.[a.member!], 10, 2)];
   const where = `${inputRef}.${a.member!}`;
   const e = Object.hasOwn(docs.enums, where) ? docs.enums[where]! : undefined;
-  if (e) lines.push('', '          Possible values:', '', ...e.flatMap((x) => [`          o ${x}`, '']));
+  if (e && s.kind === 'scalar') lines.push('', '          Possible values:', '', ...e.flatMap((x) => [`          o ${x}`, '']));
   if (s.kind === 'structure' && !s.doc) {
     for (const [k, ms] of membersOf(svc, s)) lines.push('', `          ${k} -> (${typeName(ms)})`, ...paragraphs(docs.members[s.ref]?.[k], 14, 1));
   }
   const sh = shorthandExample(svc, s);
   if (sh) lines.push('', '       Shorthand Syntax:', '', ...sh.split('\n').map((l) => `          ${l}`));
-  if (s.kind !== 'scalar')
+  const el = s.kind === 'list' ? shapeOf(svc, s.e) : undefined;
+  if (el?.kind === 'scalar') {
+    // A list of scalars: the element's type and words, as the CLI's doc_option_example writes them.
+    const word = el.type === 'string' ? '"string"' : el.type;
+    lines.push('', `          (${el.type})`, '', '       Syntax:', '', `          ${word} ${word} ...`);
+    if (e) lines.push('', '          Where valid values are:', ...e.map((x) => `            ${x}`));
+  } else if (s.kind !== 'scalar')
     lines.push(
       '',
       '       JSON Syntax:',
@@ -128,7 +134,10 @@ export function operationHelp(service: string, operation: string, description?: 
   const svc = serviceModel(service)!;
   const docs = docsOf(service);
   if (!docs) return loading();
-  const table = operationArguments(service, svc, operation);
+  // The CLI leaves a paginated operation's own token and limit undocumented (it still takes them).
+  const pager = svc.ops[operation]!.p;
+  const undocumented = new Set(pager ? [...[pager.it].flat(), ...(pager.lk ? [pager.lk] : [])] : []);
+  const table = operationArguments(service, svc, operation).filter((a) => a.member === undefined || !undocumented.has(a.member));
   const inputRef = svc.ops[operation]!.i;
   const synopsis = [
     `            ${xform(operation)}`,
@@ -154,9 +163,9 @@ export function operationHelp(service: string, operation: string, description?: 
   ]);
 }
 
-/** How the CLI describes a waiter's success state (its WaiterStateDocBuilder). */
+/** How the CLI describes a waiter's success state (its WaiterStateDocBuilder), the expected value as Python's str() writes it. */
 function successText(a: Acceptor): string {
-  const expected = String(a.expected);
+  const expected = typeof a.expected === 'boolean' ? (a.expected ? 'True' : 'False') : String(a.expected);
   const path = `JMESPath query ${a.argument ?? ''} returns `;
   switch (a.matcher) {
     case 'error':
