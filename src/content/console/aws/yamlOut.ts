@@ -41,10 +41,11 @@ function analyse(s: string): { plain: boolean; single: boolean; multiline: boole
     }
     if ('\n\u0085\u2028\u2029'.includes(ch)) breaks = true;
     const c = ch.codePointAt(0)!;
-    if (!(ch === '\n' || (c >= 0x20 && c <= 0x7e) || c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff) || c >= 0x10000)) special = true;
+    if (!(ch === '\n' || (c >= 0x20 && c <= 0x7e) || c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff))) special = true;
   });
-  const edgeSpace = /^[ \n]|[ \n]$/.test(s);
-  const breakSpace = /\n /.test(s) || / \n/.test(s);
+  // ruamel's breaks are \n, \x85, \u2028 and \u2029.
+  const edgeSpace = /^[ \n\u0085\u2028\u2029]|[ \n\u0085\u2028\u2029]$/.test(s);
+  const breakSpace = /[\n\u0085\u2028\u2029] | [\n\u0085\u2028\u2029]/.test(s);
   let plain = !edgeSpace && !breakSpace && !special && !breaks && !block;
   if (RESOLVES.some((r) => r.test(s))) plain = false;
   return { plain, single: !special && !breakSpace, multiline: breaks };
@@ -85,12 +86,31 @@ function folded(text: string, column: number, indent: number, quoted: boolean, s
   return quoted ? `${out}'` : out;
 }
 
+/** ruamel's escapes in a double-quoted scalar (its ESCAPE_REPLACEMENTS). */
+const ESCAPES: Record<string, string> = { '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\x85': 'N', '\u2028': 'L', '\u2029': 'P' };
+
+/** ruamel's write_double_quoted: printable characters as they are (Unicode too), the others escaped (\x01, \uFEFF, \U0001F600). */
+function doubleQuoted(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const printable = (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd);
+    if (printable && !'"\\\u2028\u2029\ufeff'.includes(ch)) out += ch;
+    else if (Object.hasOwn(ESCAPES, ch)) out += `\\${ESCAPES[ch]!}`;
+    else {
+      const hex = c.toString(16).toUpperCase();
+      out += c <= 0xff ? `\\x${hex.padStart(2, '0')}` : c <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
+    }
+  }
+  return `${out}"`;
+}
+
 /** A string scalar at `column` (where its first character goes), continuing at `indent`. */
 function stringScalar(text: string, column: number, indent: number, simpleKey: boolean): string {
   const a = analyse(text);
   if (a.plain && !(simpleKey && a.multiline)) return folded(text, column, indent, false, !simpleKey);
   if (a.single && !(simpleKey && a.multiline)) return folded(text, column, indent, true, !simpleKey);
-  return JSON.stringify(text);
+  return doubleQuoted(text);
 }
 
 const isEmpty = (v: unknown) => (Array.isArray(v) ? v.length === 0 : v !== null && typeof v === 'object' && Object.keys(v).length === 0);

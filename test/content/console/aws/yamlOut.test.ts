@@ -213,8 +213,14 @@ sp: a  b`);
     expect(yamlText(data, floats)).toBe(['count: 3', 'd: 2.0', 'e: 1e-05', 'f: 1.5e+16', 'g: 0.1', 'h:', '- 1.0', '- 2.5', 'i: 1e+22', 'inf: -.inf', 'n: .nan'].join('\n'));
   });
 
-  // The sandbox writes a control character as JSON does (\u0001); ruamel.yaml writes it as \x01.
-  it.fails('escapes a control character in a double-quoted string as ruamel.yaml does', () => {
+  // ruamel.yaml writes a control character as \x01, not as JSON does (\u0001).
+  it('escapes a control character in a double-quoted string as ruamel.yaml does', () => {
     expect(yamlText({ c: '\u0001' })).toBe('c: "\\x01"');
+    // As the AWS CLI 2.9.19 prints these strings in yaml.
+    expect(yamlText({ b: 'x\u001fy', c: '\u007f', d: '\u0085 \u00a0x', e: '\u{1f600}\u0007', f: '\u2028\ufeff', g: '\u0000\t\u001b', h: '\u0080\u00e9\u0100\ufffe', n: 'a\nb\u0001', q: 'a"b\\c\u0001' })).toBe(
+      ['b: "x\\x1Fy"', 'c: "\\x7F"', 'd: "\\N \u00a0x"', 'e: "\\U0001F600\\a"', 'f: "\\L\\uFEFF"', 'g: "\\0\\t\\e"', 'h: "\\x80\u00e9\u0100\\uFFFE"', 'n: "a\\nb\\x01"', 'q: "a\\"b\\\\c\\x01"'].join('\n'),
+    );
+    // An emoji is no printable character to this ruamel.yaml: it is double-quoted too.
+    expect(yamlText({ e: '\u{1f600}' })).toBe('e: "\\U0001F600"');
   });
 });
