@@ -43,7 +43,7 @@ function generate(g: Gen, s: Shape, where: string, name: string, stack: number[]
     case 'boolean':
       return true;
     case 'timestamp':
-      return '1970-01-01T00:00:00';
+      return SAMPLE_TIME;
     default:
       return '';
   }
@@ -58,7 +58,8 @@ function yamlSkeleton(g: Gen, docs: ServiceHelp, s: Shape, indent: number, stack
   const pad = ' '.repeat(indent);
   membersOf(g.svc, s).forEach(([k, ms], i) => {
     if (stack.filter((x) => x === s.ref).length > 1) return;
-    const enums = g.enums[`${s.ref}.${k}`];
+    // Only a member that is itself an enum has its values written (not a list of one).
+    const enums = ms.kind === 'scalar' ? g.enums[`${s.ref}.${k}`] : undefined;
     const comment = [(s.r ?? []).includes(k) ? '[REQUIRED]' : '', firstSentence(docs.members[s.ref]?.[k]), enums ? `Valid values are: ${enums.join(', ')}.` : ''].filter(Boolean).join(' ');
     const hash = comment ? `${i === 0 ? '  ' : ' '}# ${comment}` : '';
     if (ms.kind === 'structure') lines.push(`${pad}${k}:${hash}`, ...yamlSkeleton(g, docs, ms, indent + 2, [...stack, s.ref]));
@@ -90,5 +91,14 @@ export function skeleton(svc: ServiceModel, operation: string, req: OperationReq
   const out = outputShape(svc, operation);
   const floats = newFloats();
   const data = out ? generate({ ...gen, names: true }, out, '', '', []) : {};
-  return { output: printResponse({ operation, data: JSON.parse(JSON.stringify(data)), floats }, g.output, g.query), exitCode: 0 };
+  return { output: sampleTimes(printResponse({ operation, data: JSON.parse(JSON.stringify(data), g.output === 'text' || g.output === 'table' ? asDatetime : undefined) as unknown, floats }, g.output, g.query), g.output), exitCode: 0 };
 }
+
+/**
+ * The sample response's times are Python datetimes: json writes them as 1970-01-01T00:00:00, str() (text and
+ * table) as 1970-01-01 00:00:00, and the yaml formats as a plain timestamp, 1970-01-01 00:00:00. The sample's
+ * other strings are member names, so a time is known by its text.
+ */
+const SAMPLE_TIME = '1970-01-01T00:00:00';
+const asDatetime = (_: string, v: unknown) => (v === SAMPLE_TIME ? '1970-01-01 00:00:00' : v);
+const sampleTimes = (text: string, format: Globals['output']) => (format === 'yaml' || format === 'yaml-stream' ? text.replace(/(^|: |- )'1970-01-01T00:00:00'$/gm, '$11970-01-01 00:00:00') : text);

@@ -79,7 +79,7 @@ describe('--generate-cli-skeleton', () => {
   });
 
   // For a member that is a list of an enum (describe-services --include), the CLI writes no "Valid values are".
-  it.fails("writes the valid values only for a member that is itself an enum, as the CLI's YAML skeleton does", async () => {
+  it("writes the valid values only for a member that is itself an enum, as the CLI's YAML skeleton does", async () => {
     await loadHelp();
     expect(print('DescribeServices', 'yaml-input').output).toBe(
       [
@@ -93,9 +93,16 @@ describe('--generate-cli-skeleton', () => {
   });
 
   // The CLI's sample response holds datetimes: JSON prints them as 1970-01-01T00:00:00, the other formats as
-  // Python's str(), 1970-01-01 00:00:00 (unquoted in yaml). The sandbox holds the JSON text in every format.
-  it.fails("prints a sample response's times as the CLI's other formats print a datetime", async () => {
+  // Python's str(), 1970-01-01 00:00:00 (unquoted in yaml).
+  it("prints a sample response's times as the CLI's other formats print a datetime", async () => {
     await loadHelp();
+    // As aws ecs stop-task --task t --generate-cli-skeleton output prints them.
     expect(print('StopTask', 'output', globals('yaml'), { task: 't' }).output).toContain('\n  connectivityAt: 1970-01-01 00:00:00\n');
+    expect(print('StopTask', 'output', globals('yaml-stream'), { task: 't' }).output).toContain('\n    connectivityAt: 1970-01-01 00:00:00\n');
+    expect(print('StopTask', 'output', globals('yaml', '[task.connectivityAt]'), { task: 't' }).output).toBe('- 1970-01-01 00:00:00');
+    expect(print('StopTask', 'output', globals('yaml', 'task.connectivityAt'), { task: 't' }).output).toBe('"1970-01-01T00:00:00"');
+    expect(print('StopTask', 'output', globals('json', 'task.connectivityAt'), { task: 't' }).output).toBe('"1970-01-01T00:00:00"');
+    expect(print('StopTask', 'output', globals('text', 'task.connectivityAt'), { task: 't' }).output).toBe('1970-01-01 00:00:00');
+    expect(print('StopTask', 'output', globals('table'), { task: 't' }).output).toContain('||  connectivityAt       |  1970-01-01 00:00:00   ||');
   });
 });
