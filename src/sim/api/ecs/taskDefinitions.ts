@@ -14,9 +14,10 @@ export const TASK_DEFINITION_OPERATIONS = {
   RegisterTaskDefinition(sim, input) {
     const { def } = validateTaskDefinition(input);
     const family = input.family;
+    // Every check before the first change: a request refused for its tags leaves no family behind.
+    const tags = checkTags(input.tags ?? []);
     const revs = own(sim.world.taskDefinitions, family) ?? setOwn(sim.world.taskDefinitions, family, []);
     const revision = revs.length + 1;
-    const tags = checkTags(input.tags ?? []);
     const td: TaskDefinition = {
       taskDefinitionArn: sim.arn(`task-definition/${family}:${revision}`),
       ...def,
