@@ -68,4 +68,35 @@ describe('a DAEMON service', () => {
     expect(most).toBe(1);
     expect(liveTasks(sim, 'agent').map((t) => t.taskDefinitionArn.split(':').at(-1))).toEqual(['2', '2']);
   });
+
+  it('replaces a task that fails its container health checks once its grace period is over, on the same instance, stopping it first', () => {
+    const sim = ec2World(2);
+    ok(sim, 'sim.SetImage', { image: 'sick:1', healthCheckFails: true });
+    ec2TaskDef(sim, 'agent', { cpu: 128, memory: 128, image: 'sick:1', healthCheck: { command: ['CMD', 'true'], interval: 5, retries: 1 } });
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON', healthCheckGracePeriodSeconds: 60 });
+    sim.runUntil(100_000);
+    const first = liveTasks(sim, 'agent');
+    expect(first).toHaveLength(2);
+    expect(first.every((t) => t.healthStatus === 'UNHEALTHY' && t.desiredStatus === 'RUNNING')).toBe(true);
+    sim.runUntil(400_000);
+    for (const t of first) expect(t).toMatchObject({ desiredStatus: 'STOPPED', stoppedReason: 'Task failed container health checks' });
+    // Each instance runs a new task of the service, one an instance, never two at once.
+    expect(Object.values(perInstance(sim))).toEqual([1, 1]);
+    const now = liveTasks(sim, 'agent').filter((t) => t.desiredStatus === 'RUNNING');
+    expect(now.every((t) => !first.includes(t))).toBe(true);
+    expect(new Set(now.map((t) => t.containerInstanceArn))).toEqual(new Set(first.map((t) => t.containerInstanceArn)));
+    // The service says it stopped them, and never that it could not place the replacements.
+    expect(serviceMessages(sim, 'agent').some((m) => /^\(service agent\) has stopped 2 running tasks/.test(m))).toBe(true);
+    expect(serviceMessages(sim, 'agent').filter((m) => /unable to place/.test(m))).toEqual([]);
+  });
+
+  it('leaves a failing task alone while its grace period lasts', () => {
+    const sim = ec2World(1);
+    ok(sim, 'sim.SetImage', { image: 'sick:1', healthCheckFails: true });
+    ec2TaskDef(sim, 'agent', { cpu: 128, memory: 128, image: 'sick:1', healthCheck: { command: ['CMD', 'true'], interval: 5, retries: 1 } });
+    ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'agent', taskDefinition: 'agent', schedulingStrategy: 'DAEMON', healthCheckGracePeriodSeconds: 3600 });
+    sim.runUntil(1_800_000);
+    const [t] = liveTasks(sim, 'agent');
+    expect(t).toMatchObject({ healthStatus: 'UNHEALTHY', desiredStatus: 'RUNNING' });
+  });
 });
