@@ -195,9 +195,13 @@ function readDependsOn(sname: string, s: Obj, defs: Obj, at: (...p: (string | nu
   return { dependsOn, ...(restartWith.length ? { restartWith } : {}) };
 }
 
-function readHealthcheck(s: Obj): ComposeService['healthcheck'] {
+function readHealthcheck(sname: string, s: Obj, at: (...p: (string | number)[]) => (string | number)[], problem: Report): ComposeService['healthcheck'] {
   if (!isObj(s.healthcheck)) return undefined;
   const h = s.healthcheck;
+  // A duration Compose cannot read refuses the file: said at its member, never dropped without a word.
+  for (const k of ['interval', 'timeout', 'start_period', 'start_interval'] as const) {
+    if (h[k] !== undefined && seconds(h[k]) === undefined) problem(at('healthcheck', k), `services.${sname}.healthcheck.${k}: ${JSON.stringify(h[k])} is not a duration (write it as 30s, 1m30s or 500ms)`);
+  }
   const test = Array.isArray(h.test) ? h.test.map(String) : typeof h.test === 'string' ? ['CMD-SHELL', h.test] : [];
   return {
     test,
@@ -238,7 +242,7 @@ function readService(sname: string, def: unknown, defs: Obj, env: Record<string,
   });
   const environment = readEnvironment(s, env, at, problem);
   const { dependsOn, restartWith } = readDependsOn(sname, s, defs, at, problem);
-  const healthcheck = readHealthcheck(s);
+  const healthcheck = readHealthcheck(sname, s, at, problem);
   const profiles: string[] = [];
   if (s.profiles !== undefined && !Array.isArray(s.profiles)) problem(at('profiles'), `services.${sname}.profiles must be a list of profile names`);
   (Array.isArray(s.profiles) ? s.profiles : []).forEach((x, i) => {

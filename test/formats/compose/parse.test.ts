@@ -54,3 +54,14 @@ describe('reading a Compose file', () => {
     );
   });
 });
+
+describe('a health check duration Compose cannot read', () => {
+  it('refuses the file at the member, naming the value and how to write one', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    healthcheck:\n      test: ["CMD", "true"]\n      interval: 5 s\n      timeout: 1d\n      start_period: 500ms\n';
+    const { problems } = parseCompose(text, 'compose.yaml');
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [6, 'error', 'services.web.healthcheck.interval: "5 s" is not a duration (write it as 30s, 1m30s or 500ms)'],
+      [7, 'error', 'services.web.healthcheck.timeout: "1d" is not a duration (write it as 30s, 1m30s or 500ms)'],
+    ]);
+  });
+});
