@@ -2,7 +2,7 @@ import type { SimContext } from '../model/context';
 import { INSTANCE_TYPES } from '../model/instanceTypes';
 import { PRICES } from '../model/prices';
 import { HOUR, MINUTE } from '../core/time';
-import { liveInstanceIds, liveTaskArns } from '../queries/live';
+import { liveInstanceIds, liveTaskArns, resolveAll } from '../queries/live';
 
 /**
  * The cost meter: every minute, what the simulation used, priced from the table kept as data. An EC2
@@ -77,8 +77,7 @@ export function meterMinute(sim: SimContext): void {
     const ci = inst.containerInstanceArn ? w.containerInstances[inst.containerInstanceArn] : undefined;
     let shared = 0;
     if (ci && ci.registeredCpu > 0) {
-      for (const a of ci.taskArns) {
-        const t = w.tasks[a];
+      for (const t of resolveAll(w.tasks, ci.taskArns)) {
         if (!t || t.lastStatus === 'STOPPED') continue;
         const part = usd * Math.min(1, t.reserved.cpu / ci.registeredCpu);
         byService.add(serviceSlot(t.serviceArn), part);

@@ -6,6 +6,7 @@ import { clusterUsage, rawDemand, UsageTable, type ClusterTotals } from '../quer
 import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
 import { taskDefinitionOf } from '../queries/taskDefinitions';
 import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traffic';
+import { resolveAll } from '../queries/live';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -148,8 +149,7 @@ function publishServiceMetrics(sim: SimContext, cluster: Cluster, svc: Service, 
   let mem = 0;
   let cpuBase = 0;
   let memBase = 0;
-  for (const ta of svc.taskArns) {
-    const t = w.tasks[ta];
+  for (const t of resolveAll(w.tasks, svc.taskArns)) {
     if (!t || t.desiredStatus !== 'RUNNING') continue;
     if (t.lastStatus !== 'RUNNING') {
       if (t.lastStatus !== 'STOPPED') pending++;
@@ -419,8 +419,7 @@ function instanceRoomFor(sim: SimContext, t: Task, usage: Usage, got: number): n
   const ci = t.containerInstanceArn ? sim.world.containerInstances[t.containerInstanceArn] : undefined;
   if (!ci) return got;
   let used = 0;
-  for (const a of ci.taskArns) {
-    const x = sim.world.tasks[a];
+  for (const x of resolveAll(sim.world.tasks, ci.taskArns)) {
     used += (x ? usage.get(x)?.cpu : undefined) ?? 0;
   }
   return got + Math.max(0, ci.registeredCpu - used);

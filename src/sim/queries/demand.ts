@@ -1,6 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { Cluster, Container, Task } from '../model/types';
-import { liveTaskArns } from './live';
+import { liveTaskArns, resolveAll } from './live';
 
 /**
  * What containers and tasks use (ecs-spec §2.5): sim.SetLoad on the task, then on its service, then
@@ -89,10 +89,13 @@ function demandOf(sim: SimContext, t: Task, loads: boolean, into?: TaskUsage): T
 /**
  * What each running task uses in one minute, found by the task. A task keeps its record from minute to
  * minute, so that no map is built each minute; a record counts only in the minute it was last written in.
+ * The record hangs off the task itself under a key of the table's own, not enumerable: one property load
+ * where a lookup in a side table would touch memory of its own for every task, every minute. Copies of
+ * the world (snapshots, restores) copy what is enumerable and so never carry it.
  */
 export class UsageTable {
   private minute = 0;
-  private readonly records = new WeakMap<Task, TaskUsage & { minute: number }>();
+  private readonly key: symbol = Symbol('usage');
 
   /** Starts a new minute: every record written before it no longer counts. */
   nextMinute(): void {
@@ -101,17 +104,18 @@ export class UsageTable {
 
   /** The task's record for this minute, to be filled. */
   write(t: Task): TaskUsage {
-    let r = this.records.get(t);
-    if (!r) {
+    const holder = t as unknown as Record<symbol, (TaskUsage & { minute: number }) | undefined>;
+    let r = holder[this.key];
+    if (r === undefined) {
       r = { cpu: 0, memory: 0, want: 0, minute: this.minute };
-      this.records.set(t, r);
+      Object.defineProperty(t, this.key, { value: r, enumerable: false, writable: false, configurable: true });
     } else r.minute = this.minute;
     return r;
   }
 
   /** The task's usage this minute, if it was worked out. */
   get(t: Task): TaskUsage | undefined {
-    const r = this.records.get(t);
+    const r = (t as unknown as Record<symbol, (TaskUsage & { minute: number }) | undefined>)[this.key];
     return r !== undefined && r.minute === this.minute ? r : undefined;
   }
 }
@@ -148,12 +152,11 @@ export function clusterUsage(sim: SimContext, cluster: Cluster, out: UsageTable,
     }
   }
   const demands = scratch;
-  for (const ciArn of cluster.instanceArns) {
-    const ci = w.containerInstances[ciArn]!;
+  for (const ci of resolveAll(w.containerInstances, cluster.instanceArns)) {
+    if (!ci) continue;
     let n = 0;
     let total = 0;
-    for (const a of ci.taskArns) {
-      const t = w.tasks[a];
+    for (const t of resolveAll(w.tasks, ci.taskArns)) {
       if (!t || t.lastStatus !== 'RUNNING') continue;
       const d = demandOf(sim, t, loads, out.write(t));
       demands[n] = d;

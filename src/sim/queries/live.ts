@@ -82,3 +82,42 @@ export function liveInstanceIds(w: WorldState): readonly string[] {
   }
   return ids;
 }
+
+/**
+ * The records an ARN list names, resolved once. The world's ARN lists (an instance's or a service's tasks, a
+ * cluster's instances) only grow by appending, or are replaced by a new list, and a record is never taken out
+ * of its table nor replaced by another under its ARN: so what a position resolved to stays, and only what was
+ * appended since (or what had no record yet) is looked up. A restored world has new lists and new records, and
+ * resolves them again from the start. The per-minute work reads these instead of a table lookup per element.
+ */
+interface Resolved<T> {
+  records: (T | undefined)[];
+  /** Whether some position had no record when resolved (it is looked up again next time). */
+  missing: boolean;
+}
+
+const resolvedLists = new WeakMap<readonly string[], Resolved<unknown>>();
+
+export function resolveAll<T>(table: Record<string, T>, arns: readonly string[]): readonly (T | undefined)[] {
+  let r = resolvedLists.get(arns) as Resolved<T> | undefined;
+  if (r === undefined || r.records.length > arns.length) {
+    r = { records: [], missing: false };
+    resolvedLists.set(arns, r);
+  }
+  const records = r.records;
+  if (r.missing) {
+    r.missing = false;
+    for (let i = 0; i < records.length; i++) {
+      if (records[i] !== undefined) continue;
+      const x = table[arns[i]!];
+      records[i] = x;
+      if (x === undefined) r.missing = true;
+    }
+  }
+  for (let i = records.length; i < arns.length; i++) {
+    const x = table[arns[i]!];
+    records.push(x);
+    if (x === undefined) r.missing = true;
+  }
+  return records;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { copyWorld } from '../../../src/sim/model/snapshot';
 import { clusterUsage, containerDemand, rawDemand, taskDemand, UsageTable, type ClusterTotals } from '../../../src/sim/queries/demand';
 import { containerRecord, demoSim, instanceRecord, taskRecord } from '../../support/simcoreRecords';
 
@@ -76,6 +77,23 @@ describe('the usage table of a minute', () => {
     expect(table.get(t)).toBeUndefined();
     expect(table.write(t)).toBe(r);
     expect(table.get(t)).toBe(r);
+  });
+
+  it('keeps its records off the world: not a member of the task, not in its JSON nor in a copy of the world, and apart from another table', () => {
+    const { sim } = demoSim();
+    const t = taskRecord(sim, 't1');
+    const [keys, json] = [Object.keys(t), JSON.stringify(t)];
+    const table = new UsageTable();
+    const other = new UsageTable();
+    table.write(t).cpu = 7;
+    expect(Object.keys(t)).toEqual(keys);
+    expect(JSON.stringify(t)).toBe(json);
+    expect(other.get(t)).toBeUndefined();
+    other.write(t).cpu = 9;
+    expect(table.get(t)!.cpu).toBe(7);
+    const copy = copyWorld(sim.world).tasks[t.taskArn]!;
+    expect(copy).toEqual(t);
+    expect(table.get(copy)).toBeUndefined();
   });
 });
 

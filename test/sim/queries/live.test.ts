@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Sim } from '../../../src/sim';
 import { PRICES } from '../../../src/sim/model/prices';
 import { INSTANCE_TYPES } from '../../../src/sim/model/instanceTypes';
-import { liveInstanceIds, liveTaskArns } from '../../../src/sim/queries/live';
+import { liveInstanceIds, liveTaskArns, resolveAll } from '../../../src/sim/queries/live';
 import { copyWorld } from '../../../src/sim/model/snapshot';
 import { demoSim, taskRecord } from '../../support/simcoreRecords';
 
@@ -170,5 +170,36 @@ describe('the instances not terminated', () => {
     delete ec2['i-2'];
     ec2['i-5'] = { state: 'running' };
     expect(liveInstanceIds(sim.world)).toEqual(['i-3', 'i-5']);
+  });
+});
+
+describe('an ARN list resolved once', () => {
+  it('takes in what was appended, looks again for what had no record, and starts over for a new list', () => {
+    const table: Record<string, { n: number }> = { a: { n: 1 }, b: { n: 2 } };
+    const list = ['a', 'b', 'c'];
+    expect(resolveAll(table, list)).toEqual([{ n: 1 }, { n: 2 }, undefined]);
+    table.c = { n: 3 };
+    list.push('a');
+    const r = resolveAll(table, list);
+    expect(r).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 1 }]);
+    expect(r[0]).toBe(table.a);
+    // A list made anew (as a filter makes one) is resolved from the start.
+    const shorter = list.filter((x) => x !== 'b');
+    expect(resolveAll(table, shorter)).toEqual([{ n: 1 }, { n: 3 }, { n: 1 }]);
+  });
+
+  it("resolves a restored world's lists to its own records", () => {
+    const sim = new Sim({ seed: 'resolve' });
+    sim.call('ecs.CreateCluster', { clusterName: 'demo' });
+    sim.call('sim.LaunchInstances', { cluster: 'demo', instanceType: 't3.small', bootSeconds: 0 });
+    sim.runUntil(MINUTE);
+    const cluster = Object.values(sim.world.clusters)[0]!;
+    const before = resolveAll(sim.world.containerInstances, cluster.instanceArns);
+    expect(before).toHaveLength(1);
+    const snap = sim.snapshot();
+    sim.restore(snap);
+    const after = resolveAll(sim.world.containerInstances, Object.values(sim.world.clusters)[0]!.instanceArns);
+    expect(after[0]).toBe(Object.values(sim.world.containerInstances)[0]);
+    expect(after[0]).not.toBe(before[0]);
   });
 });
