@@ -6,7 +6,7 @@ import { clusterUsage, rawDemand, UsageTable, type ClusterTotals } from '../quer
 import { lbLabel, seriesKey, tgLabel } from '../queries/metrics';
 import { taskDefinitionOf } from '../queries/taskDefinitions';
 import { distributeTraffic, perMinute, type TaskTraffic } from '../queries/traffic';
-import { resolveAll } from '../queries/live';
+import { resolveAll, resolvedAs } from '../queries/live';
 
 /**
  * What containers use and the CloudWatch-style metrics ECS publishes every minute (ecs-spec §2.5,
@@ -97,8 +97,8 @@ export function publishMetrics(sim: SimContext): void {
 
 /** The minute's requests, as CPU each task is asked for; tasks that served last minute start from nothing (their records are reused). */
 function assignTraffic(w: WorldState, perTask: TaskTraffic[]): void {
-  for (const arn of w.trafficTasks) {
-    const tr = w.tasks[arn]?.traffic;
+  for (const t of resolveAll(w.tasks, w.trafficTasks)) {
+    const tr = t?.traffic;
     if (tr) {
       tr.cpuUnits = 0;
       tr.requests = 0;
@@ -106,7 +106,8 @@ function assignTraffic(w: WorldState, perTask: TaskTraffic[]): void {
       tr.latencyMs = 0;
     }
   }
-  w.trafficTasks = [];
+  const list: string[] = [];
+  const tasks: Task[] = [];
   for (const load of perTask) {
     const t = load.task;
     const arn = t.taskArn;
@@ -117,8 +118,11 @@ function assignTraffic(w: WorldState, perTask: TaskTraffic[]): void {
       tr.errors = 0;
       tr.latencyMs = 0;
     } else t.traffic = { cpuUnits: load.cpuUnits, requests: 0, errors: 0, latencyMs: 0 };
-    w.trafficTasks.push(arn);
+    list.push(arn);
+    tasks.push(t);
   }
+  w.trafficTasks = list;
+  resolvedAs(list, tasks);
 }
 
 /** A cluster's CPU and memory reservation and utilization over its ACTIVE and DRAINING instances. */

@@ -121,3 +121,8 @@ export function resolveAll<T>(table: Record<string, T>, arns: readonly string[])
   }
   return records;
 }
+
+/** Tells resolveAll what a list just built names, record by record (the same length, in its order). */
+export function resolvedAs<T>(arns: readonly string[], records: T[]): void {
+  resolvedLists.set(arns, { records, missing: false });
+}

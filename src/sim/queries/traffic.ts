@@ -140,16 +140,19 @@ export interface TaskTraffic {
 /**
  * Each task's load record, kept from minute to minute so that no map is built each minute: a record counts
  * only in the minute it was last started in (a minute's loads are read until the next minute's are spread).
+ * It hangs off the task under a key of its own, not enumerable (as a minute's usage does, queries/demand.ts):
+ * copies of the world never carry it.
  */
-const loadRecords = new WeakMap<Task, TaskTraffic & { minute: number }>();
+const LOAD: unique symbol = Symbol('load');
+type LoadHolder = { [LOAD]?: TaskTraffic & { minute: number } };
 let loadMinute = 0;
 
 /** The task's load this minute, started from nothing the first time the minute gives it requests (then listed in `order`). */
 function loadOf(t: Task, order: TaskTraffic[]): TaskTraffic {
-  let load = loadRecords.get(t);
+  let load = (t as LoadHolder)[LOAD];
   if (load === undefined) {
     load = { task: t, path: '', rate: 0, cpuUnits: 0, notFound: 0, minute: loadMinute };
-    loadRecords.set(t, load);
+    Object.defineProperty(t, LOAD, { value: load, enumerable: false, writable: false, configurable: true });
   } else if (load.minute === loadMinute) return load;
   else {
     load.minute = loadMinute;
@@ -161,6 +164,22 @@ function loadOf(t: Task, order: TaskTraffic[]): TaskTraffic {
   }
   order.push(load);
   return load;
+}
+
+/**
+ * The task a target was registered for: a target's task never changes, so it is looked up once and kept on
+ * the target, not enumerable (a restored world's targets look it up again). A task is never taken out of
+ * the world's table, so what was found stays what the table holds.
+ */
+const TASK: unique symbol = Symbol('task');
+type TaskHolder = { [TASK]?: Task };
+
+export function targetTask(w: { tasks: Record<string, Task> }, target: LbTarget): Task | undefined {
+  const kept = (target as TaskHolder)[TASK];
+  if (kept !== undefined) return kept;
+  const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
+  if (t !== undefined) Object.defineProperty(target, TASK, { value: t, enumerable: false, writable: false, configurable: true });
+  return t;
 }
 
 /** Routes by (load balancer, path), per world, until a listener or a rule changes (routingVersion). */
@@ -245,7 +264,7 @@ function spread(sim: SimContext, tg: TargetGroup, path: string, rps: number, out
   let cost = { cpuMs: 0, served: false };
   for (const target of tg.targets) {
     if (target.State !== receiving) continue;
-    const t = target.taskArn ? w.tasks[target.taskArn] : undefined;
+    const t = targetTask(w, target);
     if (!t) continue;
     const load = loadOf(t, out.perTask);
     if (t.taskDefinitionArn !== costOf) {

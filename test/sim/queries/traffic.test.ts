@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Sim } from '../../../src/sim';
-import { distributeTraffic, pathMatches, perMinute, rateAt, receivingTargets, requestCost, route } from '../../../src/sim/queries/traffic';
+import { distributeTraffic, pathMatches, perMinute, rateAt, receivingTargets, requestCost, route, targetTask } from '../../../src/sim/queries/traffic';
 import type { LbTarget, TargetGroup, TrafficSource } from '../../../src/sim/model/types';
 import { containerRecord, taskRecord } from '../../support/simcoreRecords';
 
@@ -138,6 +138,21 @@ describe('what a request costs a task', () => {
     expect(requestCost(sim, t, '/missing')).toEqual({ cpuMs: 0, served: false });
     const plain = taskRecord(sim, 't2');
     expect(requestCost(sim, plain, '/anything')).toEqual({ cpuMs: 10, served: true });
+  });
+});
+
+describe("a target's task", () => {
+  it('is found once it is in the world, and kept off the target: not a member, not in its JSON nor in a copy', () => {
+    const { sim } = world(1);
+    const early = target('10.0.0.9', 'healthy', sim.arn('task/demo/later'));
+    const json = JSON.stringify(early);
+    expect(targetTask(sim.world, early)).toBeUndefined();
+    const t = taskRecord(sim, 'later');
+    expect(targetTask(sim.world, early)).toBe(t);
+    expect(targetTask(sim.world, early)).toBe(t);
+    expect(JSON.stringify(early)).toBe(json);
+    expect(Object.keys(early)).toEqual(Object.keys({ ...early }));
+    expect(targetTask({ tasks: {} }, { ...early })).toBeUndefined();
   });
 });
 
