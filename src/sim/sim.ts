@@ -10,11 +10,11 @@ import { PENDING_HANDLERS, type PendingEvent } from './model/pending';
 import type { AnyOperation, Operation } from './api/operation';
 import { validateClient } from './api/params';
 import { validateService } from './api/service';
-import { ECS_OPERATIONS } from './api/ecs/index';
+import { CLUSTER_OPERATIONS } from './api/ecs/clusters';
 import { registerExpressHandlers } from './api/ecs/express';
-import { SIM_OPERATIONS } from './api/sim';
+import { LAUNCH_INSTANCES } from './api/simInstances';
 import { registerEventHandlers } from './api/events';
-import { DOCKER_OPERATIONS } from './api/docker';
+import { DOCKER_BUILD_OPERATIONS } from './api/dockerBuild';
 import { LOADED, NAMES } from './api/deferred';
 import type { DeferredParts } from './api/deferredParts';
 import { installModels } from './api/models';
@@ -40,11 +40,13 @@ export interface SimOptions extends WorldOptions {
 const ORDER = ['ecs', 'applicationautoscaling', 'cloudwatch', 'ec2', 'autoscaling', 'elbv2', 'servicediscovery', 'events', 'sim', 'docker', 'ecr'];
 
 /**
- * The APIs a scenario can call, by prefix. ECS, the simulator's and the Docker host's are here from the
- * start; the other AWS namespaces (api/deferredParts.ts) are in Node too, and arrive in the page with
- * `loadOperations`. Until then their names are known (NAMES) and a call to one is refused as a defect.
+ * The APIs a scenario can call, by prefix. In Node every namespace is complete from the start
+ * (api/deferredParts.ts, all of each table). The page starts with the operations the scenario it opens with
+ * calls (ECS's cluster operations, sim.LaunchInstances, docker.Build) and the rest arrives with
+ * `loadOperations`, each namespace's whole table in its own order. Until then every name is known (NAMES)
+ * and a call to one not loaded is refused as a defect.
  */
-const NAMESPACES: Record<string, Record<string, AnyOperation>> = { ecs: ECS_OPERATIONS, sim: SIM_OPERATIONS, docker: DOCKER_OPERATIONS };
+const NAMESPACES: Record<string, Record<string, AnyOperation>> = { ecs: { ...CLUSTER_OPERATIONS }, sim: { LaunchInstances: LAUNCH_INSTANCES }, docker: { ...DOCKER_BUILD_OPERATIONS } };
 
 /** Whether every namespace's operations are loaded. */
 let complete = false;
@@ -66,10 +68,10 @@ export function loadOperations(): Promise<void> {
   return loading;
 }
 
-/** The operations of a namespace by name: its handlers' when loaded, else the names it will have. */
+/** The operations of a namespace by name, in its table's order: its handlers' once all are loaded, else the names they will have. */
 function namesOf(ns: string): readonly string[] | undefined {
-  const ops = NAMESPACES[ns];
-  return ops ? Object.keys(ops) : Object.hasOwn(NAMES, ns) ? NAMES[ns] : undefined;
+  if (!complete) return Object.hasOwn(NAMES, ns) ? NAMES[ns] : undefined;
+  return Object.hasOwn(NAMESPACES, ns) ? Object.keys(NAMESPACES[ns]!) : undefined;
 }
 
 /**
@@ -131,14 +133,14 @@ export class Sim extends SimContext {
   static hasOperation(name: string): boolean {
     const dot = name.indexOf('.');
     const ns = name.slice(0, dot);
-    const ops = NAMESPACES[ns];
+    const ops = complete ? NAMESPACES[ns] : undefined;
     if (ops !== undefined) return Object.hasOwn(ops, name.slice(dot + 1));
     return namesOf(ns)?.includes(name.slice(dot + 1)) ?? false;
   }
 
   /**
    * Whether the engine as loaded runs these operations, and all the clock then does, as the complete one
-   * does: everything is loaded, or each is in a loaded namespace and calls no other namespace itself. The
+   * does: everything is loaded, or each is loaded and calls no other namespace itself. The
    * clock calls nothing a world made only by such operations lacks: EventBridge's RunTask and Express Mode's
    * calls come from a rule or a service that only their own operations make, and the controllers (alarms,
    * scaling policies, metrics) act on the world directly, without a call.
@@ -173,8 +175,8 @@ export class Sim extends SimContext {
         validateService(ns, op, args);
         return { output: (ops[op] as Operation)(this, copyInput(args)) };
       }
-      // A known operation whose namespace the page has not loaded: the caller skipped loadOperations.
-      if (op && !ops && namesOf(ns)?.includes(op)) throw new Error(`the ${ns} operations have not loaded`);
+      // A known operation the page has not loaded: the caller skipped loadOperations.
+      if (op && !complete && namesOf(ns)?.includes(op)) throw new Error(`the ${ns} operations have not loaded`);
       throw new ApiError('UnknownOperationException', `Unknown operation '${operation}'. Known operations: ${Sim.operations().join(', ')}.`);
     } catch (e) {
       if (e instanceof ApiError) return { error: { code: e.code, message: e.message }, ...(e.path ? { errorPath: e.path } : {}) };

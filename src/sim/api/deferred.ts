@@ -9,5 +9,5 @@ import { DEFERRED_PARTS, type DeferredParts } from './deferredParts';
  */
 export const LOADED: DeferredParts | undefined = DEFERRED_PARTS;
 
-/** The operations of each deferred namespace, by name. */
+/** The operations of each namespace, by name, in its table's order. */
 export const NAMES: Record<string, readonly string[]> = Object.fromEntries(Object.entries(DEFERRED_PARTS.operations).map(([ns, ops]) => [ns, Object.keys(ops)]));

@@ -9,11 +9,15 @@ import { ELBV2_OPERATIONS } from './elbv2';
 import { SERVICEDISCOVERY_OPERATIONS } from './servicediscovery';
 import { EVENTS_OPERATIONS } from './events';
 import { ECR_OPERATIONS } from './ecr';
+import { ECS_OPERATIONS } from './ecs/index';
+import { SIM_OPERATIONS } from './sim';
+import { DOCKER_OPERATIONS } from './docker';
 
 /**
- * The namespaces whose requests the page's first view never makes, with their request tables: every AWS
- * namespace but ECS. Node has them from the start (api/deferred.ts); the page loads them as one piece
- * before it hands the engine anything beyond what `Sim.loadedFor` accepts (sim.ts, loadOperations).
+ * Every namespace's operations, each table whole, with the request tables of the namespaces the page's first
+ * view never calls (every AWS namespace but ECS). Node has them from the start (api/deferred.ts); the page
+ * starts with the few operations its first view calls (sim.ts) and loads these as one piece before it hands
+ * the engine anything beyond what `Sim.loadedFor` accepts (sim.ts, loadOperations).
  * Their pending work and listeners are not here: the engine registers those for every Sim
  * (EventBridge's schedule and Express Mode's steps included), so the clock never waits on this piece.
  */
@@ -26,6 +30,7 @@ const { '//': _note, ...models } = generated as unknown as Record<string, Model>
 
 export const DEFERRED_PARTS: DeferredParts = {
   operations: {
+    ecs: ECS_OPERATIONS,
     applicationautoscaling: AAS_OPERATIONS,
     cloudwatch: CLOUDWATCH_OPERATIONS,
     ec2: EC2_OPERATIONS,
@@ -34,6 +39,8 @@ export const DEFERRED_PARTS: DeferredParts = {
     servicediscovery: SERVICEDISCOVERY_OPERATIONS,
     events: EVENTS_OPERATIONS,
     ecr: ECR_OPERATIONS,
+    sim: SIM_OPERATIONS,
+    docker: DOCKER_OPERATIONS,
   },
   models,
 };

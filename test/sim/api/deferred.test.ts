@@ -8,7 +8,7 @@ import { parseScenario } from '../../../src/content/scenario';
 import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../../../src/store/defaults';
 
 // The engine as the page's production build starts it: src/sim/api/deferred.ts is replaced by the names of
-// the deferred namespaces' operations alone (vite.config.ts, deferredOperationsPlugin), so their handlers
+// every namespace's operations alone (vite.config.ts, deferredOperationsPlugin), so their handlers
 // and tables arrive only with loadOperations. Here the module is replaced the same way.
 vi.mock('../../../src/sim/api/deferred', async () => {
   const { DEFERRED_PARTS } = await vi.importActual<typeof import('../../../src/sim/api/deferredParts')>('../../../src/sim/api/deferredParts');
@@ -58,9 +58,25 @@ describe('the engine before its other namespaces load, as the page starts it', (
 
   it("accepts the first view's scenario, and only scenarios whose calls are all loaded", () => {
     expect(Sim.loadedFor(calls(FIRST_VIEW.scenarioText))).toBe(true);
-    expect(Sim.loadedFor(calls(builtIn('binpack')))).toBe(true);
+    // The page starts with the operations the first view calls, not whole namespaces: a task definition waits.
+    expect(Sim.loadedFor(calls(builtIn('binpack')))).toBe(false);
     expect(Sim.loadedFor(calls(builtIn('busy-cluster')))).toBe(false);
+    expect(Sim.loadedFor(['ecs.CreateCluster', 'sim.LaunchInstances', 'docker.Build'])).toBe(true);
+    expect(Sim.loadedFor(['ecs.RunTask'])).toBe(false);
+    expect(Sim.loadedFor(['sim.TerminateInstances'])).toBe(false);
+    expect(Sim.loadedFor(['docker.Run'])).toBe(false);
     expect(Sim.loadedFor(['ecs.RunTask', 'events.PutRule'])).toBe(false);
+  });
+
+  it('refuses an operation not loaded in a namespace partly loaded as a defect too', () => {
+    const sim = new Sim();
+    expect(sim.call('ecs.CreateCluster', { clusterName: 'demo' }).error).toBeUndefined();
+    expect(sim.call('ecs.RegisterTaskDefinition', { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx' }] }).error).toEqual({
+      code: 'ServerException',
+      message: 'Internal simulator error: the ecs operations have not loaded',
+    });
+    expect(Object.keys(sim.world.taskDefinitions)).toEqual([]);
+    expect(sim.call('ecs.NoSuchThing', {}).error?.code).toBe('UnknownOperationException');
   });
 
   it("runs the first view's scenario for an hour, calling nothing that is not loaded", () => {
@@ -72,7 +88,7 @@ describe('the engine before its other namespaces load, as the page starts it', (
 
   // The engine's own calls of an operation are where a world made by loaded operations could reach one not
   // loaded. There are two: Express Mode's (its operations are never loadedFor before the rest loads) and
-  // EventBridge's RunTask (ECS, loaded from the start; a rule exists only after events.PutRule).
+  // EventBridge's RunTask (a rule exists only after events.PutRule, which loads the rest).
   it('calls operations itself only in Express Mode and EventBridge', () => {
     expect(callers()).toEqual(['api/ecs/expressIngress.ts', 'api/events.ts']);
     expect(readFileSync(resolve(import.meta.dirname, '../../../src/sim/api/events.ts'), 'utf8').match(/sim\.call\('([^']+)'/g)).toEqual(["sim.call('ecs.RunTask'"]);
