@@ -11,14 +11,11 @@ import type { AnyOperation, Operation } from './api/operation';
 import { validateClient } from './api/params';
 import { validateService } from './api/service';
 import { CLUSTER_OPERATIONS } from './api/ecs/clusters';
-import { registerExpressHandlers } from './api/ecs/express';
 import { LAUNCH_INSTANCES } from './api/simInstances';
-import { registerEventHandlers } from './api/events';
 import { DOCKER_BUILD_OPERATIONS } from './api/dockerBuild';
 import { LOADED, NAMES } from './api/deferred';
 import type { DeferredParts } from './api/deferredParts';
 import { installModels } from './api/models';
-import { registerDockerHandlers } from './controllers/docker';
 import { killTasksOnHost, registerTaskHandlers } from './controllers/tasks';
 import { registerInstanceHandlers } from './controllers/instances';
 import { checkDeploymentAlarms, clusterChanged, registerServiceHandlers, requestPass, serviceEventNotice, serviceTaskChanged } from './controllers/services';
@@ -50,11 +47,17 @@ const NAMESPACES: Record<string, Record<string, AnyOperation>> = { ecs: { ...CLU
 
 /** Whether every namespace's operations are loaded. */
 let complete = false;
+/** The handlers of the pending work only the loaded operations schedule (api/deferredParts.ts, `late`). */
+let late: DeferredParts['late'] = [];
 function install(parts: DeferredParts): void {
   Object.assign(NAMESPACES, parts.operations);
   installModels(parts.models);
+  late = parts.late;
   complete = true;
 }
+
+/** The modules whose pending work only operations the page starts without schedule (model/pending.ts names each kind's module). */
+const LATE_MODULES = new Set(['api/events', 'api/ecs/express', 'controllers/docker']);
 if (LOADED) install(LOADED);
 
 let loading: Promise<void> | undefined = complete ? Promise.resolve() : undefined;
@@ -110,15 +113,28 @@ export class Sim extends SimContext {
     registerAsgHandlers(this);
     registerCasHandlers(this);
     registerElbHandlers(this);
-    registerEventHandlers(this);
-    registerExpressHandlers(this);
-    registerDockerHandlers(this);
+    if (complete) this.registerLate();
     subscribeListeners(this);
     // A kind of pending work without its handler, or a notice nobody hears, is a wiring defect: refuse it here.
-    const unhandled = Object.keys(PENDING_HANDLERS).filter((k) => !this.engine.handles(k));
+    // Until the rest has loaded, the kinds only its operations schedule wait for it (`call` registers them).
+    const unhandled = (Object.keys(PENDING_HANDLERS) as (keyof typeof PENDING_HANDLERS)[]).filter((k) => !this.engine.handles(k) && (complete || !LATE_MODULES.has(PENDING_HANDLERS[k])));
     if (unhandled.length) throw new Error(`Pending kinds without a handler: ${unhandled.join(', ')}.`);
     const unheard = NOTICE_KINDS.filter((k) => this.notices.count(k) === 0);
     if (unheard.length) throw new Error(`Notices without a listener: ${unheard.join(', ')}.`);
+  }
+
+  /** Whether the handlers of `late` are registered: at once once everything is loaded, else before the first call after it. */
+  private lateRegistered = false;
+
+  /**
+   * Registers the handlers of the pending work that only the operations loaded later schedule (EventBridge's
+   * schedule, Express Mode's cleanup, the Docker host's containers). Each is keyed by its kind, so when it is
+   * registered changes nothing in what runs: nothing can schedule such work before the first call of one of those
+   * operations, and `call` registers them before it runs one.
+   */
+  private registerLate(): void {
+    for (const register of late) register(this);
+    this.lateRegistered = true;
   }
 
   get events(): readonly SimEvent[] {
@@ -169,6 +185,7 @@ export class Sim extends SimContext {
       const args = input as Record<string, unknown>;
       const ops = NAMESPACES[ns];
       if (ops && op && Object.hasOwn(ops, op)) {
+        if (complete && !this.lateRegistered) this.registerLate();
         // The SDK's check, then the service's: a request that reaches the operation has its model's members,
         // types and bounds. It is copied as data (a member named "__proto__" stays a member, never a prototype).
         validateClient(ns, op, args);

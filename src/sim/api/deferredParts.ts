@@ -12,18 +12,25 @@ import { ECR_OPERATIONS } from './ecr';
 import { ECS_OPERATIONS } from './ecs/index';
 import { SIM_OPERATIONS } from './sim';
 import { DOCKER_OPERATIONS } from './docker';
+import { registerEventHandlers } from './events';
+import { registerExpressHandlers } from './ecs/express';
+import { registerDockerHandlers } from '../controllers/docker';
+import type { SimContext } from '../model/context';
 
 /**
  * Every namespace's operations, each table whole, with the request tables of the namespaces the page's first
  * view never calls (every AWS namespace but ECS). Node has them from the start (api/deferred.ts); the page
  * starts with the few operations its first view calls (sim.ts) and loads these as one piece before it hands
  * the engine anything beyond what `Sim.loadedFor` accepts (sim.ts, loadOperations).
- * Their pending work and listeners are not here: the engine registers those for every Sim
- * (EventBridge's schedule and Express Mode's steps included), so the clock never waits on this piece.
+ * With them come the handlers of the pending work only they schedule (EventBridge's schedule, Express Mode's
+ * cleanup, the Docker host's containers): a Sim registers those before it runs the first of them (sim.ts).
+ * The listeners and every other handler are not here: the engine registers those for every Sim, so the clock
+ * never waits on this piece.
  */
 export interface DeferredParts {
   operations: Record<string, Record<string, AnyOperation>>;
   models: Record<string, Model>;
+  late: ((sim: SimContext) => void)[];
 }
 
 const { '//': _note, ...models } = generated as unknown as Record<string, Model>;
@@ -43,4 +50,5 @@ export const DEFERRED_PARTS: DeferredParts = {
     docker: DOCKER_OPERATIONS,
   },
   models,
+  late: [registerEventHandlers, registerExpressHandlers, registerDockerHandlers],
 };
