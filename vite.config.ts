@@ -207,10 +207,11 @@ function onDemandPlugin(): Plugin {
 }
 
 /**
- * In the production build, src/sim/api/deferred.ts holds the names of the deferred namespaces' operations
- * (read here, at build time, from the tables themselves) and not the tables: the engine starts without
- * them and the page loads them with src/sim/sim.ts's loadOperations (src/sim/api/deferredParts.ts, a chunk
- * of its own). Node, the tests and the dev server have them loaded from the start.
+ * In the production build, src/sim/api/deferred.ts holds the names of every namespace's operations and the
+ * request shapes of the operations the engine starts with (src/sim/api/first.ts), read here, at build time,
+ * from the tables themselves, and not the tables: the engine starts without them and the page loads them
+ * with src/sim/sim.ts's loadOperations (src/sim/api/deferredParts.ts, a chunk of its own). Node, the tests
+ * and the dev server have them loaded from the start.
  */
 function deferredOperationsPlugin(): Plugin {
   let root = '';
@@ -223,8 +224,11 @@ function deferredOperationsPlugin(): Plugin {
     async load(id) {
       if (resolve(id) !== resolve(root, 'src/sim/api/deferred.ts')) return null;
       type Deferred = typeof import('./src/sim/api/deferred');
-      const { module } = await runnerImport<Deferred>('/src/sim/api/deferred.ts', { root, configFile: false, logLevel: 'silent' });
-      return `export const LOADED = undefined;\nexport const NAMES = JSON.parse(${JSON.stringify(JSON.stringify(module.NAMES))});\n`;
+      type First = typeof import('./src/sim/api/first');
+      const inline = { root, configFile: false as const, logLevel: 'silent' as const };
+      const [{ module }, { module: first }] = await Promise.all([runnerImport<Deferred>('/src/sim/api/deferred.ts', inline), runnerImport<First>('/src/sim/api/first.ts', inline)]);
+      const data = (v: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(v))})`;
+      return `export const LOADED = undefined;\nexport const NAMES = ${data(module.NAMES)};\nexport const FIRST_MODELS = ${data(module.modelsFor(first.FIRST_OPERATIONS))};\n`;
     },
   };
 }

@@ -10,9 +10,7 @@ import { PENDING_HANDLERS, type PendingEvent } from './model/pending';
 import type { AnyOperation, Operation } from './api/operation';
 import { validateClient } from './api/params';
 import { validateService } from './api/service';
-import { CLUSTER_OPERATIONS } from './api/ecs/clusters';
-import { LAUNCH_INSTANCES } from './api/simInstances';
-import { DOCKER_BUILD_OPERATIONS } from './api/dockerBuild';
+import { FIRST_OPERATIONS } from './api/first';
 import { LOADED, NAMES } from './api/deferred';
 import type { DeferredParts } from './api/deferredParts';
 import { installModels } from './api/models';
@@ -39,11 +37,10 @@ const ORDER = ['ecs', 'applicationautoscaling', 'cloudwatch', 'ec2', 'autoscalin
 /**
  * The APIs a scenario can call, by prefix. In Node every namespace is complete from the start
  * (api/deferredParts.ts, all of each table). The page starts with the operations the scenario it opens with
- * calls (ECS's cluster operations, sim.LaunchInstances, docker.Build) and the rest arrives with
- * `loadOperations`, each namespace's whole table in its own order. Until then every name is known (NAMES)
- * and a call to one not loaded is refused as a defect.
+ * calls (api/first.ts) and the rest arrives with `loadOperations`, each namespace's whole table in its own
+ * order. Until then every name is known (NAMES) and a call to one not loaded is refused as a defect.
  */
-const NAMESPACES: Record<string, Record<string, AnyOperation>> = { ecs: { ...CLUSTER_OPERATIONS }, sim: { LaunchInstances: LAUNCH_INSTANCES }, docker: { ...DOCKER_BUILD_OPERATIONS } };
+const NAMESPACES: Record<string, Record<string, AnyOperation>> = Object.fromEntries(Object.entries(FIRST_OPERATIONS).map(([ns, ops]) => [ns, { ...ops }]));
 
 /** Whether every namespace's operations are loaded. */
 let complete = false;

@@ -4,6 +4,7 @@ import { parseManifest } from '../formats/copilot';
 import { ScenarioError } from '../content/scenarioError';
 import { loadParser, parseScenario } from '../store/parser';
 import { loadConsole } from '../content/console/onDemand';
+import { loadOperations } from '../sim';
 import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
 import { ACTIONS } from '../store/actions';
 import { formatProblem, type Problem } from '../formats/problem';
@@ -14,7 +15,8 @@ import { themeOf } from '../store/actions/layout';
 import { useT } from './i18n';
 import { translateMaybe } from '../i18n';
 
-const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
+// Its JSON schemas are made from the engine's ECS request tables, which arrive with the operations the page starts without.
+const MonacoEditor = lazy(() => loadOperations().then(() => import('./monaco/MonacoEditor')));
 
 /** The code editor's own keys, from the registry. */
 const EDITOR_KEYS = ACTIONS.filter((a) => a.scope === 'editor').flatMap((a) => (a.keys ?? []).map((key) => ({ key, id: a.id })));

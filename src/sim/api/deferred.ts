@@ -1,4 +1,5 @@
 import { DEFERRED_PARTS, type DeferredParts } from './deferredParts';
+import type { Model, Shape } from './shape';
 
 /**
  * The namespaces of api/deferredParts.ts as the engine finds them when it starts: loaded, with the module,
@@ -11,3 +12,27 @@ export const LOADED: DeferredParts | undefined = DEFERRED_PARTS;
 
 /** The operations of each namespace, by name, in its table's order. */
 export const NAMES: Record<string, readonly string[]> = Object.fromEntries(Object.entries(DEFERRED_PARTS.operations).map(([ns, ops]) => [ns, Object.keys(ops)]));
+
+/**
+ * The shapes of these operations' requests, each namespace's table cut to what they reach: the build gives
+ * the page these for the operations it starts with (api/first.ts) in place of the whole tables.
+ */
+export function modelsFor(operations: Record<string, Record<string, unknown>>): Record<string, Model> {
+  const out: Record<string, Model> = {};
+  for (const [ns, ops] of Object.entries(operations)) {
+    const model = DEFERRED_PARTS.models[ns]!;
+    const shapes: Record<string, Shape> = {};
+    const todo = Object.keys(ops).flatMap((op) => (Object.hasOwn(model.operations, op) ? [model.operations[op]!] : []));
+    for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
+      if (Object.hasOwn(shapes, name) || !Object.hasOwn(model.shapes, name)) continue;
+      const s = model.shapes[name]!;
+      shapes[name] = s;
+      todo.push(...Object.values(s.m ?? {}), ...[s.e, s.k, s.v].filter((x) => x !== undefined));
+    }
+    out[ns] = { operations: Object.fromEntries(Object.keys(ops).flatMap((op) => (Object.hasOwn(model.operations, op) ? [[op, model.operations[op]!]] : []))), shapes };
+  }
+  return out;
+}
+
+/** The request tables the engine starts with: in Node and the dev server all of them (the build's are modelsFor's). */
+export const FIRST_MODELS: Record<string, Model> = DEFERRED_PARTS.models;

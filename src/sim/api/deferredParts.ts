@@ -1,4 +1,6 @@
 import generated from './apiShapes.generated.json';
+import ecsShapes from './ecsShapes.json';
+import { DOCKER_MODEL, SIM_MODEL } from './simShapes';
 import type { AnyOperation } from './operation';
 import type { Model } from './shape';
 import { AAS_OPERATIONS } from './applicationautoscaling';
@@ -18,8 +20,7 @@ import { registerDockerHandlers } from '../controllers/docker';
 import type { SimContext } from '../model/context';
 
 /**
- * Every namespace's operations, each table whole, with the request tables of the namespaces the page's first
- * view never calls (every AWS namespace but ECS). Node has them from the start (api/deferred.ts); the page
+ * Every namespace's operations and request tables, each whole. Node has them from the start (api/deferred.ts); the page
  * starts with the few operations its first view calls (sim.ts) and loads these as one piece before it hands
  * the engine anything beyond what `Sim.loadedFor` accepts (sim.ts, loadOperations).
  * With them come the handlers of the pending work only they schedule (EventBridge's schedule, Express Mode's
@@ -33,7 +34,10 @@ export interface DeferredParts {
   late: ((sim: SimContext) => void)[];
 }
 
-const { '//': _note, ...models } = generated as unknown as Record<string, Model>;
+const { '//': _note, ...aws } = generated as unknown as Record<string, Model>;
+
+/** Every namespace's request table, in the order the engine has always listed them. */
+const models: Record<string, Model> = { ecs: ecsShapes as unknown as Model, ...aws, sim: SIM_MODEL, docker: DOCKER_MODEL };
 
 export const DEFERRED_PARTS: DeferredParts = {
   operations: {

@@ -1,7 +1,5 @@
-import ecsShapes from './ecsShapes.json';
 import type { RangeName } from '../model/limits';
-import { DOCKER_MODEL, SIM_MODEL } from './simShapes';
-import { LOADED } from './deferred';
+import { FIRST_MODELS, LOADED } from './deferred';
 import type { Model } from './shape';
 
 export type { Model, Shape } from './shape';
@@ -9,19 +7,15 @@ export type { Model, Shape } from './shape';
 /**
  * The request tables of every namespace `Sim.call` speaks, in one compact form: ECS's and the other AWS
  * namespaces' derived from the published models (scripts/gen-ecs-shapes.mjs, scripts/gen-api-shapes.ts),
- * the simulator's and the Docker host's written by hand (api/simShapes.ts). The checks (api/params.ts,
- * api/service.ts) and the fuzz generators read them. The page's first load has ECS's, the simulator's and the
- * Docker host's; the others arrive with their operations (api/deferred.ts, `installModels`).
+ * the simulator's and the Docker host's written by hand (api/simShapes.ts), all in api/deferredParts.ts. The
+ * checks (api/params.ts, api/service.ts) and the fuzz generators read them. Node has them all from the start;
+ * the page's first load has only the shapes of the operations it starts with (api/deferred.ts, FIRST_MODELS)
+ * and the rest arrive with the operations (`installModels`).
  */
 
-export const MODELS: Record<string, Model> = Object.assign(Object.create(null) as Record<string, Model>, {
-  ecs: ecsShapes as unknown as Model,
-  ...LOADED?.models,
-  sim: SIM_MODEL,
-  docker: DOCKER_MODEL,
-});
+export const MODELS: Record<string, Model> = Object.assign(Object.create(null) as Record<string, Model>, LOADED?.models ?? FIRST_MODELS);
 
-/** Adds the tables of namespaces that arrive after the engine starts (api/deferredParts.ts). */
+/** Adds the tables that arrive after the engine starts (api/deferredParts.ts), each namespace's whole. */
 export function installModels(models: Record<string, Model>): void {
   Object.assign(MODELS, models);
 }

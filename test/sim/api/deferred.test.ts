@@ -8,11 +8,12 @@ import { parseScenario } from '../../../src/content/scenario';
 import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../../../src/store/defaults';
 
 // The engine as the page's production build starts it: src/sim/api/deferred.ts is replaced by the names of
-// every namespace's operations alone (vite.config.ts, deferredOperationsPlugin), so their handlers
+// every namespace's operations and the request tables of the first operations alone (vite.config.ts, deferredOperationsPlugin), so their handlers
 // and tables arrive only with loadOperations. Here the module is replaced the same way.
 vi.mock('../../../src/sim/api/deferred', async () => {
-  const { DEFERRED_PARTS } = await vi.importActual<typeof import('../../../src/sim/api/deferredParts')>('../../../src/sim/api/deferredParts');
-  return { LOADED: undefined, NAMES: Object.fromEntries(Object.entries(DEFERRED_PARTS.operations).map(([ns, ops]) => [ns, Object.keys(ops)])) };
+  const actual = await vi.importActual<typeof import('../../../src/sim/api/deferred')>('../../../src/sim/api/deferred');
+  const { FIRST_OPERATIONS } = await vi.importActual<typeof import('../../../src/sim/api/first')>('../../../src/sim/api/first');
+  return { LOADED: undefined, NAMES: actual.NAMES, FIRST_MODELS: actual.modelsFor(FIRST_OPERATIONS), modelsFor: actual.modelsFor };
 });
 
 const FIRST_VIEW = defaultWorkspace();
@@ -77,6 +78,11 @@ describe('the engine before its other namespaces load, as the page starts it', (
     });
     expect(Object.keys(sim.world.taskDefinitions)).toEqual([]);
     expect(sim.call('ecs.NoSuchThing', {}).error?.code).toBe('UnknownOperationException');
+    // The operations it starts with have their request tables: their requests are checked as the complete engine checks them.
+    const bad = sim.call('ecs.CreateCluster', { clusterName: 'b', settings: [{ name: 'containerInsights', value: 'enabled', bogus: 1 }] }).error;
+    expect(bad?.code).toBe('ParamValidationError');
+    expect(bad?.message).toMatch(/Unknown parameter in settings\[0\]: "bogus"/);
+    expect(sim.call('sim.LaunchInstances', { cluster: 'demo', count: 'two' }).error?.code).toBe('ParamValidationError');
   });
 
   it("runs the first view's scenario for an hour, calling nothing that is not loaded", () => {
