@@ -12,16 +12,10 @@ import { validateClient } from './api/params';
 import { validateService } from './api/service';
 import { FIRST_OPERATIONS } from './api/first';
 import { LOADED, NAMES } from './api/deferred';
-import type { DeferredParts } from './api/deferredParts';
+import type { DeferredParts, LateListeners } from './api/deferredParts';
 import { installModels } from './api/models';
-import { killTasksOnHost, registerTaskHandlers } from './controllers/tasks';
 import { registerInstanceHandlers } from './controllers/instances';
-import { checkDeploymentAlarms, clusterChanged, registerServiceHandlers, requestPass, serviceEventNotice, serviceTaskChanged } from './controllers/services';
 import { publishBillingMetrics, publishMetrics, registerMetricHandlers } from './controllers/metrics';
-import { evaluateAlarms, registerAutoscalingHandlers } from './controllers/autoscaling';
-import { asgInstanceGone, registerAsgHandlers } from './controllers/asg';
-import { placeWaiting, registerCasHandlers, runClusterAutoScaling } from './controllers/cas';
-import { drainTargets, registerElbHandlers, removeTargets, setForwardWeights, taskChangedTargets } from './controllers/elb';
 import { deregisterInstance, taskChangedDiscovery, updateInstanceHealth } from './controllers/discovery';
 import { meterMinute } from './controllers/cost';
 
@@ -46,15 +40,42 @@ const NAMESPACES: Record<string, Record<string, AnyOperation>> = Object.fromEntr
 let complete = false;
 /** The handlers of the pending work only the loaded operations schedule (api/deferredParts.ts, `late`). */
 let late: DeferredParts['late'] = [];
+/** The listeners of the controllers that arrive with the rest (api/deferredParts.ts, `listeners`). */
+let listeners: LateListeners | undefined;
 function install(parts: DeferredParts): void {
   Object.assign(NAMESPACES, parts.operations);
   installModels(parts.models);
   late = parts.late;
+  listeners = parts.listeners;
   complete = true;
 }
 
 /** The modules whose pending work only operations the page starts without schedule (model/pending.ts names each kind's module). */
-const LATE_MODULES = new Set(['api/events', 'api/ecs/express', 'controllers/docker']);
+const LATE_MODULES = new Set(['controllers/tasks', 'controllers/services', 'controllers/autoscaling', 'controllers/asg', 'controllers/cas', 'controllers/elb', 'api/events', 'api/ecs/express', 'controllers/docker']);
+
+/**
+ * Whether the world holds nothing the controllers that arrive with the rest act on: no task (nor one waiting),
+ * service, alarm, scaling target or scheduled action, Auto Scaling group, capacity provider with instances of
+ * its own, target group, Express service or EventBridge rule. Only operations the page starts without make
+ * one, so until they load this holds, and each of those controllers' listeners then does nothing: the slot
+ * that stands for it (subscribeListeners) does nothing too, and says so if this ever fails to hold.
+ */
+function nothingForLaterControllers(w: WorldState): boolean {
+  const none = (t: object) => Object.keys(t).length === 0;
+  return (
+    none(w.tasks) &&
+    w.waiting.length === 0 &&
+    none(w.services) &&
+    none(w.alarms) &&
+    none(w.scalableTargets) &&
+    none(w.scheduledActions) &&
+    none(w.autoScalingGroups) &&
+    Object.values(w.capacityProviders).every((cp) => cp.autoScalingGroupName === undefined && !cp.managedInstances) &&
+    none(w.targetGroups) &&
+    none(w.expressServices) &&
+    none(w.eventRules)
+  );
+}
 if (LOADED) install(LOADED);
 
 let loading: Promise<void> | undefined = complete ? Promise.resolve() : undefined;
@@ -103,13 +124,7 @@ export class Sim extends SimContext {
     super(new Engine(String(opts.seed ?? 1)), createWorld(opts));
     this.engine.maxEventsPerInstant = MAX_EVENTS_PER_INSTANT;
     registerInstanceHandlers(this);
-    registerTaskHandlers(this);
-    registerServiceHandlers(this);
     registerMetricHandlers(this);
-    registerAutoscalingHandlers(this);
-    registerAsgHandlers(this);
-    registerCasHandlers(this);
-    registerElbHandlers(this);
     if (complete) this.registerLate();
     subscribeListeners(this);
     // A kind of pending work without its handler, or a notice nobody hears, is a wiring defect: refuse it here.
@@ -124,9 +139,9 @@ export class Sim extends SimContext {
   private lateRegistered = false;
 
   /**
-   * Registers the handlers of the pending work that only the operations loaded later schedule (EventBridge's
-   * schedule, Express Mode's cleanup, the Docker host's containers). Each is keyed by its kind, so when it is
-   * registered changes nothing in what runs: nothing can schedule such work before the first call of one of those
+   * Registers the handlers of the pending work that only the operations loaded later, and the controllers they
+   * give work to, schedule (api/deferredParts.ts, `late`). Each is keyed by its kind, so when it is registered
+   * changes nothing in what runs: nothing can schedule such work before the first call of one of those
    * operations, and `call` registers them before it runs one.
    */
   private registerLate(): void {
@@ -225,7 +240,9 @@ export class Sim extends SimContext {
 
 /**
  * Who hears what, in order. The order is part of the behaviour: a listener earlier in a list acts
- * (writes events, schedules work) before the next one, exactly as the calls it replaces did.
+ * (writes events, schedules work) before the next one, exactly as the calls it replaces did. A listener
+ * of a controller that arrives with the rest (`later`) keeps its place: its slot is subscribed here, in
+ * every Sim, and calls it once loaded; until then the world holds nothing it acts on.
  */
 function subscribeListeners(sim: Sim): void {
   const n = sim.notices;
@@ -233,24 +250,30 @@ function subscribeListeners(sim: Sim): void {
     <T>(f: (s: Sim, payload: T) => void) =>
     (payload: T) =>
       f(sim, payload);
-  n.on('taskChanged', on(taskChangedTargets), on(taskChangedDiscovery), on(serviceTaskChanged));
+  const later =
+    <K extends keyof LateListeners>(name: K) =>
+    (payload: Parameters<LateListeners[K]>[1]) => {
+      if (listeners) (listeners[name] as (s: Sim, p: typeof payload) => void)(sim, payload);
+      else if (!nothingForLaterControllers(sim.world)) throw new Error(`the listener ${name} has not loaded`);
+    };
+  n.on('taskChanged', later('taskChangedTargets'), on(taskChangedDiscovery), later('serviceTaskChanged'));
   n.on('taskHealthChanged', on(updateInstanceHealth));
-  n.on('taskStopping', on(deregisterInstance), on(drainTargets));
-  n.on('taskKilled', on(removeTargets), on(deregisterInstance));
-  n.on('taskDrained', on(removeTargets));
-  n.on('hostLost', on(killTasksOnHost));
-  n.on('clusterChanged', on(placeWaiting), on(clusterChanged));
-  n.on('instanceTerminated', on(asgInstanceGone));
-  n.on('desiredCountChanged', on(requestPass));
-  n.on('serviceEvent', on(serviceEventNotice));
+  n.on('taskStopping', on(deregisterInstance), later('drainTargets'));
+  n.on('taskKilled', later('removeTargets'), on(deregisterInstance));
+  n.on('taskDrained', later('removeTargets'));
+  n.on('hostLost', later('killTasksOnHost'));
+  n.on('clusterChanged', later('placeWaiting'), later('clusterChanged'));
+  n.on('instanceTerminated', later('asgInstanceGone'));
+  n.on('desiredCountChanged', later('requestPass'));
+  n.on('serviceEvent', later('serviceEventNotice'));
   n.on(
     'minuteTicked',
     () => publishMetrics(sim),
     () => meterMinute(sim),
     () => publishBillingMetrics(sim),
-    () => evaluateAlarms(sim),
-    () => checkDeploymentAlarms(sim),
-    () => runClusterAutoScaling(sim),
+    later('evaluateAlarms'),
+    later('checkDeploymentAlarms'),
+    later('runClusterAutoScaling'),
   );
-  n.on('forwardWeights', on(setForwardWeights));
+  n.on('forwardWeights', later('setForwardWeights'));
 }

@@ -17,22 +17,51 @@ import { DOCKER_OPERATIONS } from './docker';
 import { registerEventHandlers } from './events';
 import { registerExpressHandlers } from './ecs/express';
 import { registerDockerHandlers } from '../controllers/docker';
+import { killTasksOnHost, registerTaskHandlers } from '../controllers/tasks';
+import { checkDeploymentAlarms, clusterChanged, registerServiceHandlers, requestPass, serviceEventNotice, serviceTaskChanged } from '../controllers/services';
+import { evaluateAlarms, registerAutoscalingHandlers } from '../controllers/autoscaling';
+import { asgInstanceGone, registerAsgHandlers } from '../controllers/asg';
+import { placeWaiting, registerCasHandlers, runClusterAutoScaling } from '../controllers/cas';
+import { drainTargets, registerElbHandlers, removeTargets, setForwardWeights, taskChangedTargets } from '../controllers/elb';
 import type { SimContext } from '../model/context';
 
 /**
- * Every namespace's operations and request tables, each whole. Node has them from the start (api/deferred.ts); the page
- * starts with the few operations its first view calls (sim.ts) and loads these as one piece before it hands
- * the engine anything beyond what `Sim.loadedFor` accepts (sim.ts, loadOperations).
- * With them come the handlers of the pending work only they schedule (EventBridge's schedule, Express Mode's
- * cleanup, the Docker host's containers): a Sim registers those before it runs the first of them (sim.ts).
- * The listeners and every other handler are not here: the engine registers those for every Sim, so the clock
- * never waits on this piece.
+ * Every namespace's operations and request tables, each whole, and the controllers only they give work to.
+ * Node has them from the start (api/deferred.ts); the page starts with the few operations its first view calls
+ * (api/first.ts) and loads all this as one piece before it hands the engine anything beyond what
+ * `Sim.loadedFor` accepts (sim.ts, loadOperations).
+ * - `late`: the handlers of the pending work only these operations and controllers schedule (tasks, services and
+ *   their deployments, cluster auto scaling, load balancer checks, Auto Scaling groups, scheduled scaling,
+ *   EventBridge's schedule, Express Mode's cleanup, the Docker host's containers). Each is keyed by its kind, so
+ *   a Sim registers them whenever they are there before it needs them: at once, or before its first call.
+ * - `listeners`: those controllers' listeners. Every Sim subscribes a slot for each in its fixed place among the
+ *   others (sim.ts, subscribeListeners), so the order they hear notices in is the same whenever they load.
  */
 export interface DeferredParts {
   operations: Record<string, Record<string, AnyOperation>>;
   models: Record<string, Model>;
   late: ((sim: SimContext) => void)[];
+  listeners: LateListeners;
 }
+
+const LISTENERS = {
+  taskChangedTargets,
+  serviceTaskChanged,
+  drainTargets,
+  removeTargets,
+  killTasksOnHost,
+  placeWaiting,
+  clusterChanged,
+  asgInstanceGone,
+  requestPass,
+  serviceEventNotice,
+  evaluateAlarms,
+  checkDeploymentAlarms,
+  runClusterAutoScaling,
+  setForwardWeights,
+};
+
+export type LateListeners = typeof LISTENERS;
 
 const { '//': _note, ...aws } = generated as unknown as Record<string, Model>;
 
@@ -54,5 +83,6 @@ export const DEFERRED_PARTS: DeferredParts = {
     docker: DOCKER_OPERATIONS,
   },
   models,
-  late: [registerEventHandlers, registerExpressHandlers, registerDockerHandlers],
+  late: [registerTaskHandlers, registerServiceHandlers, registerAutoscalingHandlers, registerAsgHandlers, registerCasHandlers, registerElbHandlers, registerEventHandlers, registerExpressHandlers, registerDockerHandlers],
+  listeners: LISTENERS,
 };
