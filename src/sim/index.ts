@@ -1,5 +1,5 @@
 /** The engine's public surface: everything outside src/sim imports from here. */
-export { loadOperations, Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
+export { expandTrace, loadOperations, Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
 export type { MemberPath } from './core/errors';
 export type { SimEvent, Pending } from './core/engine';
 export { Engine } from './core/engine';
@@ -7,7 +7,6 @@ export { EventHeap } from './core/heap';
 export { RngStreams } from './core/rng';
 export { log, exponential } from './core/math';
 export { parseDuration, formatClock, SECOND, MINUTE, HOUR } from './core/time';
-export { parseClq, evalClq, ClqError } from './placement/clq';
 export { INSTANCE_TYPES } from './model/instanceTypes';
 export { DEFAULT_DURATIONS, type Durations } from './model/durations';
 export type * from './model/types';
@@ -17,6 +16,6 @@ export type { NoticeMap } from './model/notices';
 export type { WorldState } from './model/world';
 export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './queries/describe';
 export { ecsInputShape, ecsShape, inputShape, shapeOf } from './api/params';
-export { expandTrace, type ExpandOptions } from './placement/traces';
+export type { ExpandOptions } from './placement/traces';
 export { imageManifest, manifestDigest, parseImageRef, ecrHost, type ImageRef } from './model/registry';
 export { sha256Hex } from './core/sha256';

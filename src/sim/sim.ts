@@ -13,6 +13,8 @@ import { validateService } from './api/service';
 import { FIRST_OPERATIONS } from './api/first';
 import { LOADED, NAMES } from './api/deferred';
 import type { DeferredParts, LateListeners } from './api/deferredParts';
+import type { ExpandOptions } from './placement/traces';
+import type { PlacementTrace } from './model/types';
 import { installModels } from './api/models';
 import { registerInstanceHandlers } from './controllers/instances';
 import { publishBillingMetrics, publishMetrics, registerMetricHandlers } from './controllers/metrics';
@@ -42,11 +44,14 @@ let complete = false;
 let late: DeferredParts['late'] = [];
 /** The listeners of the controllers that arrive with the rest (api/deferredParts.ts, `listeners`). */
 let listeners: LateListeners | undefined;
+/** The reads of what only those controllers make (api/deferredParts.ts, `reads`). */
+let reads: DeferredParts['reads'] | undefined;
 function install(parts: DeferredParts): void {
   Object.assign(NAMESPACES, parts.operations);
   installModels(parts.models);
   late = parts.late;
   listeners = parts.listeners;
+  reads = parts.reads;
   complete = true;
 }
 
@@ -87,6 +92,15 @@ let loading: Promise<void> | undefined = complete ? Promise.resolve() : undefine
 export function loadOperations(): Promise<void> {
   loading ??= import('./api/deferredParts').then((m) => install(m.DEFERRED_PARTS));
   return loading;
+}
+
+/**
+ * A placement trace in its readable form (placement/traces.ts). A world has traces only once a task has been
+ * placed, which only the controllers that arrive with the rest do, so the placement code comes with them too.
+ */
+export function expandTrace(w: WorldState, t: PlacementTrace, opts?: ExpandOptions): PlacementTrace {
+  if (!reads) throw new Error('the placement code has not loaded');
+  return reads.expandTrace(w, t, opts);
 }
 
 /** The operations of a namespace by name, in its table's order: its handlers' once all are loaded, else the names they will have. */
