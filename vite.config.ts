@@ -234,6 +234,36 @@ function deferredOperationsPlugin(): Plugin {
 }
 
 /**
+ * In the production build the English locale leaves out its `event.*` entries. The page never reads them: an
+ * event said in English is its own message (src/ui/eventText.ts), and every other locale has each event key
+ * (a test holds the locales to the same keys). They are the engine's narration (src/sim/model/narration.ts),
+ * which the first load has in any case; the build checks each is, word for word, and fails if one is not.
+ */
+function englishWithoutEventsPlugin(): Plugin {
+  let root = '';
+  return {
+    name: 'sandbox:english-without-events',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    async load(id) {
+      if (resolve(id) !== resolve(root, 'src/i18n/locales/en.json')) return null;
+      type Narration = typeof import('./src/sim/model/narration');
+      const { module } = await runnerImport<Narration>('/src/sim/model/narration.ts', { root, configFile: false, logLevel: 'silent' });
+      const narration: Record<string, string> = module.NARRATION;
+      const en = JSON.parse(readFileSync(id, 'utf8')) as Record<string, string>;
+      const kept: Record<string, string> = {};
+      for (const [k, v] of Object.entries(en)) {
+        if (!k.startsWith('event.')) kept[k] = v;
+        else if (narration[k.slice('event.'.length)] !== v) throw new Error(`src/i18n/locales/en.json: ${k} is not the engine's narration of ${k.slice('event.'.length)}`);
+      }
+      return JSON.stringify(kept);
+    },
+  };
+}
+
+/**
  * The engine draws only from seedrandom's Alea generator (src/sim/core/rng.ts, `seedrandom.alea`): in the
  * production build its import of the package is that generator alone, not the package's index, which
  * brings ARC4 and five more generators into the first load. The same code makes the same numbers; Node,
@@ -279,7 +309,7 @@ function firstLoadChunk(): (id: string, ctx: { getModuleInfo(id: string): { impo
 export default defineConfig({
   // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
   base: './',
-  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), deferredOperationsPlugin(), aleaOnlyPlugin()],
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), deferredOperationsPlugin(), englishWithoutEventsPlugin(), aleaOnlyPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000, rolldownOptions: { output: { codeSplitting: { groups: [{ name: firstLoadChunk() }] } } } },
   worker: { format: 'es' },
