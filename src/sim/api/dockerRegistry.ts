@@ -5,7 +5,7 @@ import { daemonError, withTag, type DockerHost, type DockerImage } from '../mode
 import { imageByTag } from '../model/ecr';
 import { DOCKER_HUB, DOCKER_HUB_OFFICIAL, configDigestOf, ecrRegistryOf, imageManifest, layersOf, manifestDigest, manifestLayers, parseImageRef, publicConfigDigest, tagOf, type ImageRef } from '../model/registry';
 import { localImageBehavior } from '../queries/docker';
-import { ecrState, putImage } from './ecr';
+import { ecrState, putImage } from './ecrImages';
 
 /**
  * The local Docker host and the registries: where an image comes from when it is not on the host (this
