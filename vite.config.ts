@@ -156,32 +156,52 @@ function serviceWorkerPlugin(): Plugin {
 
 /**
  * Fills src/store/prebuilt.ts in the production build with each built-in scenario (src/store/defaults.ts)
- * as the page's own parser and validator make it, run here at build time, so the first view opens a
- * built-in scenario without loading the parser. A built-in scenario that does not parse, or whose parse
- * is not plain data that JSON carries unchanged, fails the build.
+ * as the page's own parser and validator make it, run here at build time, so the page opens a built-in
+ * scenario without loading the parser. The first view's scenario is in the first load; the others are a
+ * chunk of their own that `loadPrebuilt` adds, with the engine's other operations they call in any case
+ * (src/store/parser.ts, loadBuiltIn). A built-in scenario that does not parse, or whose parse is not plain
+ * data that JSON carries unchanged, fails the build.
  */
 function prebuiltScenariosPlugin(): Plugin {
+  const later = '\0sandbox:prebuilt-later';
   let root = '';
+  let tables: Promise<{ first: Record<string, unknown>; rest: Record<string, unknown> }> | undefined;
+  const parseAll = async () => {
+    const inline = { root, configFile: false as const, logLevel: 'silent' as const };
+    type Parser = typeof import('./src/content/scenario');
+    type Defaults = typeof import('./src/store/defaults');
+    const [{ module: parser }, { module: defaults }] = await Promise.all([runnerImport<Parser>('/src/content/scenario.ts', inline), runnerImport<Defaults>('/src/store/defaults.ts', inline)]);
+    const firstId = defaults.defaultWorkspace().scenarioId;
+    const first: Record<string, unknown> = {};
+    const rest: Record<string, unknown> = {};
+    for (const b of defaults.BUILT_IN_SCENARIOS) {
+      const sc = parser.parseScenario(b.text, defaults.SCENARIO_FILE);
+      const json: unknown = JSON.parse(JSON.stringify(sc));
+      if (!isDeepStrictEqual(json, sc)) throw new Error(`built-in scenario ${b.id}: its parse does not survive JSON unchanged`);
+      (b.id === firstId ? first : rest)[b.id] = json;
+    }
+    return { first, rest };
+  };
+  const data = (v: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(v))})`;
   return {
     name: 'sandbox:prebuilt-scenarios',
     apply: 'build',
     configResolved(config) {
       root = config.root;
     },
+    resolveId(source) {
+      return source === later ? later : null;
+    },
     async load(id) {
+      if (id === later) return `export const PARSES = ${data((await (tables ??= parseAll())).rest)};\n`;
       if (resolve(id) !== resolve(root, 'src/store/prebuilt.ts')) return null;
-      const inline = { root, configFile: false as const, logLevel: 'silent' as const };
-      type Parser = typeof import('./src/content/scenario');
-      type Defaults = typeof import('./src/store/defaults');
-      const [{ module: parser }, { module: defaults }] = await Promise.all([runnerImport<Parser>('/src/content/scenario.ts', inline), runnerImport<Defaults>('/src/store/defaults.ts', inline)]);
-      const table: Record<string, unknown> = {};
-      for (const b of defaults.BUILT_IN_SCENARIOS) {
-        const sc = parser.parseScenario(b.text, defaults.SCENARIO_FILE);
-        const json: unknown = JSON.parse(JSON.stringify(sc));
-        if (!isDeepStrictEqual(json, sc)) throw new Error(`built-in scenario ${b.id}: its parse does not survive JSON unchanged`);
-        table[b.id] = json;
-      }
-      return `export const PREBUILT = JSON.parse(${JSON.stringify(JSON.stringify(table))});\n`;
+      const { first, rest } = await (tables ??= parseAll());
+      return [
+        `export const PREBUILT = ${data(first)};`,
+        `export const LATER = ${JSON.stringify(Object.keys(rest))};`,
+        `export function loadPrebuilt() { return import(${JSON.stringify(later)}).then((m) => { Object.assign(PREBUILT, m.PARSES); }); }`,
+        '',
+      ].join('\n');
     },
   };
 }

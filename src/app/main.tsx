@@ -7,7 +7,7 @@ import { loadPrefs } from '../store/prefs';
 import { loadLocale, pickLocale } from '../i18n';
 import { loadWorkspace } from '../store/workspace';
 import { defaultWorkspace } from '../store/defaults';
-import { loadParser, needsOperations, needsParser } from '../store/parser';
+import { loadBuiltIn, loadParser, needsOperations, needsParser } from '../store/parser';
 import { loadOperations } from '../sim';
 import { windowMode } from '../store/present';
 import { loadConsole } from '../content/console/onDemand';
@@ -23,12 +23,13 @@ const first = loadPrefs(port.storage).language ?? pickLocale(port.languages?.())
 // console for typed commands to replay. The audience's and class windows open whatever the presenter's
 // window or a file says, so they load both. The engine starts with the operations the built-in scenarios
 // that need no others call: a world with saved actions, or a built-in scenario that calls more (an ALB,
-// Cloud Map, auto scaling), has the rest loaded first. The clock runs only once the world is rebuilt.
+// Cloud Map, auto scaling), has the rest loaded first, and a built-in scenario other than the first view's
+// its parse from the build. The clock runs only once the world is rebuilt.
 const saved = loadWorkspace(port.storage, defaultWorkspace()).workspace;
 const follower = windowMode(location.search) !== 'page';
 const parser = follower || needsParser(saved.scenarioText) ? loadParser() : undefined;
 const commands = follower || saved.actions.some((a) => a.kind === 'command') ? loadConsole() : undefined;
-const operations = saved.actions.length > 0 || needsOperations(saved.scenarioText) ? loadOperations() : undefined;
+const operations = needsOperations(saved.scenarioText) ? loadBuiltIn() : saved.actions.length > 0 ? loadOperations() : undefined;
 
 void Promise.all([loadLocale(first).catch(() => undefined), parser?.catch(() => undefined), commands?.catch(() => undefined), operations?.catch(() => undefined)]).finally(() => {
   createRoot(document.getElementById('root')!).render(

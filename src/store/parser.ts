@@ -1,6 +1,6 @@
 import type { Scenario } from '../content/scenario';
 import { BUILT_IN_SCENARIOS } from './defaults';
-import { PREBUILT } from './prebuilt';
+import { LATER, loadPrebuilt, PREBUILT } from './prebuilt';
 import { consoleLoaded, loadConsole } from '../content/console/onDemand';
 import { PRELOADED } from './preloaded';
 import { loadYaml } from './yaml';
@@ -47,18 +47,30 @@ function prebuilt(text: string): Scenario | undefined {
   return sc && runs(sc) ? structuredClone(sc) : undefined;
 }
 
-/** Whether parsing this text needs the parser loaded first. */
-export const needsParser = (text: string): boolean => parser === undefined && !BUILT_IN_SCENARIOS.some((b) => b.text === text && PREBUILT[b.id]);
+/** Whether the build parsed this built-in scenario, in the first load or with `loadPrebuilt`. */
+const prebuiltLater = (text: string) => BUILT_IN_SCENARIOS.some((b) => b.text === text && !PREBUILT[b.id] && LATER.includes(b.id));
 
-/** Whether this built-in scenario needs the engine's other operations loaded first (`loadOperations`). */
+/** Whether parsing this text needs the parser loaded first. */
+export const needsParser = (text: string): boolean => parser === undefined && !BUILT_IN_SCENARIOS.some((b) => b.text === text && PREBUILT[b.id]) && !prebuiltLater(text);
+
+/**
+ * Whether this built-in scenario needs more loaded first (`loadBuiltIn`): the engine's other operations, or
+ * the build's parse of it, which all but the first view's scenario arrive with.
+ */
 export const needsOperations = (text: string): boolean => {
+  if (prebuiltLater(text)) return true;
   const sc = builtIn(text);
   return sc !== undefined && !runs(sc);
 };
 
+/** Loads what a built-in scenario needs to open (`needsOperations`): the engine's other operations and the build's other parses. */
+export function loadBuiltIn(): Promise<void> {
+  return Promise.all([loadOperations(), loadPrebuilt()]).then(() => undefined);
+}
+
 /** Runs f now when the engine as loaded runs this built-in scenario (so an action stays synchronous), else once the rest has loaded. */
 export function withOperationsFor<T>(text: string, f: () => T): T | Promise<T> {
-  return needsOperations(text) ? loadOperations().then(f) : f();
+  return needsOperations(text) ? loadBuiltIn().then(f) : f();
 }
 
 /** Parses a scenario text (see content/scenario.ts); throws ScenarioError for a scenario that cannot run. */

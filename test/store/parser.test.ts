@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_SCENARIOS } from '../../src/store/defaults';
 
 /** The store's parser module as the production page has it: nothing preloaded, and the build's parses of the built-in scenarios given. */
-async function asBuilt(prebuilt: Record<string, unknown> = {}) {
+async function asBuilt(prebuilt: Record<string, unknown> = {}, later: Record<string, unknown> = {}) {
   vi.resetModules();
   vi.doMock('../../src/store/preloaded', () => ({ PRELOADED: undefined }));
   vi.doMock('../../src/content/console/preloaded', () => ({ PRELOADED: undefined }));
-  vi.doMock('../../src/store/prebuilt', () => ({ PREBUILT: prebuilt }));
+  const PREBUILT = { ...prebuilt };
+  vi.doMock('../../src/store/prebuilt', () => ({ PREBUILT, LATER: Object.keys(later), loadPrebuilt: () => Promise.resolve().then(() => Object.assign(PREBUILT, later)) }));
   return import('../../src/store/parser');
 }
 
@@ -41,6 +42,19 @@ describe('the scenario parser, loaded when first needed', () => {
     expect(a).not.toBe(b);
     a.actions.length = 0;
     expect(b.actions.length).toBe(parsed.actions.length);
+  });
+
+  it('a built-in scenario the build parsed apart waits for loadBuiltIn, and then opens without the parser', async () => {
+    const { parseScenario: real } = await import('../../src/content/scenario');
+    const busy = BUILT_IN_SCENARIOS.find((b) => b.id === 'busy-cluster')!;
+    const parsed = real(busy.text, 'busy-cluster.yaml');
+    const p = await asBuilt({ [empty.id]: real(empty.text, 'empty-cluster.yaml') }, { [busy.id]: parsed });
+    expect(p.needsParser(busy.text)).toBe(false);
+    expect(p.needsOperations(busy.text)).toBe(true);
+    expect(p.needsOperations(empty.text)).toBe(false);
+    expect(() => p.parseScenario(busy.text, 'scenario.yaml')).toThrow('the scenario parser has not loaded');
+    expect(await p.withOperationsFor(busy.text, () => p.parseScenario(busy.text, 'scenario.yaml'))).toEqual(parsed);
+    expect(p.needsOperations(busy.text)).toBe(false);
   });
 
   it('withParser runs at once when the parser and the console are here, else once both have loaded', async () => {
