@@ -1,5 +1,5 @@
 /** The engine's public surface: everything outside src/sim imports from here. */
-export { expandTrace, loadOperations, Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
+export { describeService, describeTask, expandTrace, loadOperations, Sim, type CallResult, type SimOptions, type SimSnapshot } from './sim';
 export type { MemberPath } from './core/errors';
 export type { SimEvent, Pending } from './core/engine';
 export { Engine } from './core/engine';
@@ -14,7 +14,7 @@ export { EVENT_CATEGORIES, EVENT_CATEGORY, eventCategory, type EventCategory, ty
 export type { PendingEvent, PendingKind, PendingMap } from './model/pending';
 export type { NoticeMap } from './model/notices';
 export type { WorldState } from './model/world';
-export { describeCluster, describeContainerInstance, describeService, describeTask, describeTaskDefinition } from './queries/describe';
+export { describeCluster, describeContainerInstance, describeTaskDefinition } from './queries/describe';
 export { ecsInputShape, ecsShape, inputShape, shapeOf } from './api/params';
 export type { ExpandOptions } from './placement/traces';
 export { imageManifest, manifestDigest, parseImageRef, ecrHost, type ImageRef } from './model/registry';

@@ -14,7 +14,7 @@ import { FIRST_OPERATIONS } from './api/first';
 import { LOADED, NAMES } from './api/deferred';
 import type { DeferredParts, LateListeners } from './api/deferredParts';
 import type { ExpandOptions } from './placement/traces';
-import type { PlacementTrace } from './model/types';
+import type { PlacementTrace, Service, Task } from './model/types';
 import { installModels } from './api/models';
 import { registerInstanceHandlers } from './controllers/instances';
 import { publishBillingMetrics, publishMetrics, registerMetricHandlers } from './controllers/metrics';
@@ -101,6 +101,21 @@ export function loadOperations(): Promise<void> {
 export function expandTrace(w: WorldState, t: PlacementTrace, opts?: ExpandOptions): PlacementTrace {
   if (!reads) throw new Error('the placement code has not loaded');
   return reads.expandTrace(w, t, opts);
+}
+
+/**
+ * A service and a task as DescribeServices and DescribeTasks return them (queries/describeService.ts,
+ * queries/describeTask.ts). Only the operations that arrive with the rest make services and tasks, so these
+ * reads come with them too.
+ */
+export function describeService(sim: SimContext, s: Service): Record<string, unknown> {
+  if (!reads) throw new Error('the service reads have not loaded');
+  return reads.describeService(sim, s);
+}
+
+export function describeTask(sim: SimContext, t: Task): Record<string, unknown> {
+  if (!reads) throw new Error('the task reads have not loaded');
+  return reads.describeTask(sim, t);
 }
 
 /** The operations of a namespace by name, in its table's order: its handlers' once all are loaded, else the names they will have. */

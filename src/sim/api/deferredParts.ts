@@ -25,6 +25,8 @@ import { placeWaiting, registerCasHandlers, runClusterAutoScaling } from '../con
 import { drainTargets, registerElbHandlers, removeTargets, setForwardWeights, taskChangedTargets } from '../controllers/elb';
 import type { SimContext } from '../model/context';
 import { expandTrace } from '../placement/traces';
+import { describeService } from '../queries/describeService';
+import { describeTask } from '../queries/describeTask';
 
 /**
  * Every namespace's operations and request tables, each whole, and the controllers only they give work to.
@@ -37,14 +39,15 @@ import { expandTrace } from '../placement/traces';
  *   a Sim registers them whenever they are there before it needs them: at once, or before its first call.
  * - `listeners`: those controllers' listeners. Every Sim subscribes a slot for each in its fixed place among the
  *   others (sim.ts, subscribeListeners), so the order they hear notices in is the same whenever they load.
- * - `reads`: the reads of what only they make (a placement trace's readable form, sim.ts).
+ * - `reads`: the reads of what only they make (a placement trace's readable form, a service's and a task's
+ *   Describe shapes, sim.ts).
  */
 export interface DeferredParts {
   operations: Record<string, Record<string, AnyOperation>>;
   models: Record<string, Model>;
   late: ((sim: SimContext) => void)[];
   listeners: LateListeners;
-  reads: { expandTrace: typeof expandTrace };
+  reads: { expandTrace: typeof expandTrace; describeService: typeof describeService; describeTask: typeof describeTask };
 }
 
 const LISTENERS = {
@@ -88,5 +91,5 @@ export const DEFERRED_PARTS: DeferredParts = {
   models,
   late: [registerTaskHandlers, registerServiceHandlers, registerAutoscalingHandlers, registerAsgHandlers, registerCasHandlers, registerElbHandlers, registerEventHandlers, registerExpressHandlers, registerDockerHandlers],
   listeners: LISTENERS,
-  reads: { expandTrace },
+  reads: { expandTrace, describeService, describeTask },
 };

@@ -1,7 +1,7 @@
 import { ApiError, invalidParameter, serviceNotFound } from '../../core/errors';
 import type { SimContext } from '../../model/context';
 import type { CapacityProviderStrategyItem, Cluster, DeploymentConfig, Service, Tag, TaskDefinition } from '../../model/types';
-import { describeService } from '../../queries/describe';
+import { describeService } from '../../queries/describeService';
 import { findService } from '../../queries/lookups';
 import { findTaskDefinition } from '../../queries/taskDefinitions';
 import { stopTask } from '../../controllers/tasks';

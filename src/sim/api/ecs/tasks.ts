@@ -2,7 +2,7 @@ import { invalidParameter, serviceNotFound } from '../../core/errors';
 import type { SimContext } from '../../model/context';
 import type { Cluster, Task, TaskDefinition } from '../../model/types';
 import { splitStrategy } from '../../queries/capacity';
-import { describeTask } from '../../queries/describe';
+import { describeTask } from '../../queries/describeTask';
 import { launchTypeOf } from '../../queries/describeTask';
 import { activeInstanceCount, findContainerInstance, findService, findTask, visibleTask } from '../../queries/lookups';
 import { requirementsOf } from '../../queries/taskDefinitions';
