@@ -119,10 +119,15 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     return { page, errors };
   }
 
+  /** Runs a command and waits until it has run (its line is in the console's output): the console may still be loading. */
   async function command(page: Page, line: string): Promise<void> {
     await page.getByRole('tab', { name: 'Console' }).click();
+    const output = page.getByRole('log', { name: 'Console output' });
+    const echoes = async () => ((await output.textContent()) ?? '').split(`$ ${line}`).length - 1;
+    const before = await echoes();
     await page.getByLabel('Command').fill(line);
     await page.getByLabel('Command').press('Enter');
+    await expect.poll(echoes).toBe(before + 1);
   }
 
   async function jump(page: Page, to: string): Promise<void> {

@@ -551,10 +551,15 @@ describe.runIf(chromiumAvailable('presenter'))('the instructor: presenter view, 
   it('a demo written in the page: recorded, a question placed, saved, reopened from the file and from a link, replays to the same event hash; a broken file is refused at its line and member', async () => {
     const { page, errors } = await context();
     await openPage(page, url);
+    // Each command waits until it has run (its line is in the console's output): the console may still be loading.
     const run = async (line: string) => {
       await page.getByRole('tab', { name: 'Console' }).click();
+      const output = page.getByRole('log', { name: 'Console output' });
+      const echoes = async () => ((await output.textContent()) ?? '').split(`$ ${line}`).length - 1;
+      const before = await echoes();
       await page.getByLabel('Command').fill(line);
       await page.getByLabel('Command').press('Enter');
+      await expect.poll(echoes).toBe(before + 1);
     };
     const jump = async (to: string) => {
       await page.getByLabel('Jump to').fill(to);
