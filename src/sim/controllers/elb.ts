@@ -1,6 +1,6 @@
 import type { SimContext } from '../model/context';
 import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
-import { findTarget } from '../queries/targets';
+import { findTarget, forgetQuietTick, quietTick, rememberQuietTick, type QuietTick } from '../queries/targets';
 import { requestCost } from '../queries/traffic';
 import { ruleActions, ruleOrDefault } from '../queries/rules';
 import { say } from '../model/narration';
@@ -70,6 +70,7 @@ function deregisterTargets(sim: SimContext, t: Task): number {
     target.State = 'draining';
     target.Reason = 'Target.DeregistrationInProgress';
     target.gen++;
+    forgetQuietTick(tg);
     delay = Math.max(delay, tg.deregistrationDelaySeconds * 1000);
     if (svc) sim.notices.emit('serviceEvent', { service: svc, message: `(service ${svc.serviceName}) deregistered 1 targets in (target-group ${tg.TargetGroupArn})` });
     sim.emit('TargetDeregistered', say('TargetDeregistered.draining', { target: `${r.id}:${r.port}`, id: t.id, group: tg.TargetGroupName, seconds: tg.deregistrationDelaySeconds }), {
@@ -89,18 +90,26 @@ function deregisterTargets(sim: SimContext, t: Task): number {
 export function removeTargets(sim: SimContext, t: Task): void {
   for (const r of t.lbTargets ?? []) {
     const tg = sim.world.targetGroups[r.targetGroupArn];
-    if (tg) tg.targets = tg.targets.filter((x) => !(x.Id === r.id && x.Port === r.port));
+    if (!tg) continue;
+    tg.targets = tg.targets.filter((x) => !(x.Id === r.id && x.Port === r.port));
+    forgetQuietTick(tg);
   }
   t.lbTargets = [];
 }
 
 /**
  * What a one-container task's health check answers, by image, for one group's tick: it depends on the
- * image (and the group's health-check path) only, and a group's targets mostly run the same one.
+ * image (and the group's health-check path) only, and a group's targets mostly run the same one. `images`
+ * collects the names of the image records the tick's checks read, for the group's quiet-tick memo.
  */
 interface CheckMemo {
   image?: string;
   passes: boolean;
+  images: string[];
+}
+
+function note(memo: CheckMemo | undefined, image: string): void {
+  if (memo && !memo.images.includes(image)) memo.images.push(image);
 }
 
 function checkPasses(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: CheckMemo): boolean {
@@ -111,31 +120,41 @@ function checkPasses(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: 
     if (c.state !== 'RUNNING') return true;
     if (c.image !== memo.image) {
       memo.image = c.image;
-      memo.passes = containerPasses(sim, tg, t);
+      memo.passes = containerPasses(sim, tg, t, memo);
     }
     return memo.passes;
   }
-  return containerPasses(sim, tg, t);
+  return containerPasses(sim, tg, t, memo);
 }
 
-function containerPasses(sim: SimContext, tg: TargetGroup, t: Task): boolean {
+function containerPasses(sim: SimContext, tg: TargetGroup, t: Task, memo?: CheckMemo): boolean {
   for (const c of t.containers) {
     if (c.state !== 'RUNNING') continue;
+    note(memo, c.image);
     const img = sim.world.images[c.image];
     if (img?.passesLbHealthCheck === false) return false;
     // An application that lists its routes answers the health-check path only if it serves it.
-    if (img?.routes && !requestCost(sim, t, tg.HealthCheckPath).served) return false;
+    if (img?.routes) {
+      // requestCost reads the routes of the task's first container that lists any, running or not.
+      for (const x of t.containers) note(memo, x.image);
+      if (!requestCost(sim, t, tg.HealthCheckPath).served) return false;
+    }
   }
   return true;
 }
 
-/** One health check of one target; returns whether its state changed. */
-function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: CheckMemo): void {
+/** One health check of one target; returns whether it passed. */
+function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: CheckMemo): boolean {
   const before = target.State;
-  if (checkPasses(sim, tg, target, memo)) {
+  const passed = checkPasses(sim, tg, target, memo);
+  if (passed) {
     target.failures = 0;
-    target.passes++;
-    if (target.State !== 'healthy' && target.passes >= tg.HealthyThresholdCount) target.State = 'healthy';
+    // Passes count only on the way to healthy: a healthy target that passes changes nothing, so a quiet
+    // tick leaves the world as it found it (a failure starts the count again from 0).
+    if (target.State !== 'healthy') {
+      target.passes++;
+      if (target.passes >= tg.HealthyThresholdCount) target.State = 'healthy';
+    }
   } else {
     target.passes = 0;
     target.failures++;
@@ -156,6 +175,17 @@ function checkTarget(sim: SimContext, tg: TargetGroup, target: LbTarget, memo?: 
     const t = target.taskArn ? sim.world.tasks[target.taskArn] : undefined;
     if (t?.serviceArn) sim.notices.emit('taskChanged', t);
   }
+  return passed;
+}
+
+/** Whether nothing a quiet tick of the group read has changed since: its targets, their images, the path. */
+function stillQuiet(sim: SimContext, tg: TargetGroup, q: QuietTick): boolean {
+  if (q.world !== sim.world || q.targets !== tg.targets || q.length !== tg.targets.length || q.path !== tg.HealthCheckPath) return false;
+  for (const i of q.images) {
+    const img = sim.world.images[i.name];
+    if (img !== i.record || img?.passesLbHealthCheck !== i.passes || img?.routes !== i.routes) return false;
+  }
+  return true;
 }
 
 /**
@@ -192,6 +222,7 @@ export function registerElbHandlers(sim: SimContext): void {
     if (target.State === 'healthy') {
       // Settled: from now on checked with the group's other settled targets, one event per interval [SIM].
       target.settled = true;
+      forgetQuietTick(tg);
       if (!tg.ticking) {
         tg.ticking = true;
         sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.tick', tg: tg.TargetGroupArn });
@@ -203,19 +234,39 @@ export function registerElbHandlers(sim: SimContext): void {
   sim.engine.on('elb.tick', (ev) => {
     const tg = sim.world.targetGroups[ev.tg];
     if (!tg) return;
+    const interval = tg.HealthCheckIntervalSeconds * 1000;
+    const q = quietTick(tg);
+    // Nothing a check reads has changed since a tick in which every target was healthy and passed: every
+    // check would pass again and change nothing, so only the next tick is scheduled.
+    if (q && stillQuiet(sim, tg, q)) {
+      sim.engine.after(interval, { k: 'elb.tick', tg: tg.TargetGroupArn });
+      return;
+    }
     let any = false;
+    let quiet = true;
     // The targets as the tick finds them: a check may register others (pushed after these) or remove some
     // (tg.targets is then a new array), and neither changes which this tick checks.
     const targets = tg.targets;
     const n = targets.length;
-    const memo: CheckMemo = { passes: false };
+    const memo: CheckMemo = { passes: false, images: [] };
     for (let i = 0; i < n; i++) {
       const target = targets[i]!;
       if (!target.settled || target.State === 'draining') continue;
       any = true;
-      checkTarget(sim, tg, target, memo);
+      const wasHealthy = target.State === 'healthy';
+      if (!checkTarget(sim, tg, target, memo) || !wasHealthy) quiet = false;
     }
     tg.ticking = any;
-    if (any) sim.engine.after(tg.HealthCheckIntervalSeconds * 1000, { k: 'elb.tick', tg: tg.TargetGroupArn });
+    if (!any) return;
+    sim.engine.after(interval, { k: 'elb.tick', tg: tg.TargetGroupArn });
+    // A check that changed a target may have changed others' tasks through the listeners (a service
+    // stopping a task): only a tick that changed nothing is remembered, as the group is now.
+    if (quiet && tg.targets === targets) {
+      const images = memo.images.map((name) => {
+        const record = sim.world.images[name];
+        return { name, record, passes: record?.passesLbHealthCheck, routes: record?.routes };
+      });
+      rememberQuietTick(tg, { world: sim.world, targets, length: targets.length, path: tg.HealthCheckPath, images });
+    } else forgetQuietTick(tg);
   });
 }

@@ -1,5 +1,5 @@
 import type { SimContext } from '../model/context';
-import type { LbTarget, Service, Task, TargetGroup } from '../model/types';
+import type { ImageBehavior, LbTarget, Service, Task, TargetGroup } from '../model/types';
 
 /** Reads of a task's load balancer targets. */
 
@@ -56,4 +56,43 @@ export function unhealthyTarget(sim: SimContext, t: Task): { tg: TargetGroup; ta
     if (target?.State === 'unhealthy') return { tg: sim.world.targetGroups[r.targetGroupArn]!, target };
   }
   return undefined;
+}
+
+/**
+ * A group's last health-check tick when it changed nothing: every target it checked was healthy and passed.
+ * Until something that decides a check changes, the next tick would change nothing either, so it may skip
+ * its targets. What it read is remembered here: the world and the targets array (a new one after a
+ * removal), how many targets it had, the health-check path, and each image record it consulted with the
+ * members the check reads. A task's status and its containers' states are not remembered: where they
+ * change, forgetQuietTicks drops the memo of the task's groups, and so do a target settling or draining.
+ */
+export interface QuietTick {
+  world: object;
+  targets: LbTarget[];
+  length: number;
+  path: string;
+  images: { name: string; record: ImageBehavior | undefined; passes: boolean | undefined; routes: ImageBehavior['routes'] }[];
+}
+const quietTicks = new WeakMap<TargetGroup, QuietTick>();
+
+export function quietTick(tg: TargetGroup): QuietTick | undefined {
+  return quietTicks.get(tg);
+}
+
+export function rememberQuietTick(tg: TargetGroup, q: QuietTick): void {
+  quietTicks.set(tg, q);
+}
+
+export function forgetQuietTick(tg: TargetGroup): void {
+  quietTicks.delete(tg);
+}
+
+/** Something a load balancer health check of the task reads has changed (its status, a container's state). */
+export function forgetQuietTicks(sim: SimContext, t: Task): void {
+  const refs = t.lbTargets;
+  if (!refs) return;
+  for (const r of refs) {
+    const tg = sim.world.targetGroups[r.targetGroupArn];
+    if (tg) quietTicks.delete(tg);
+  }
 }

@@ -132,4 +132,139 @@ describe('load balancer targets of a service', () => {
     ok(sim, 'sim.TerminateInstances', { instanceIds: [t!.ec2InstanceId] });
     expect(sim.world.targetGroups[tg]!.targets.filter((x) => x.taskArn === t!.taskArn)).toEqual([]);
   });
+
+  // Settled healthy targets are checked on their group's shared tick, which skips its targets when nothing a
+  // check reads has changed since a tick that changed nothing: each case below changes one such thing after
+  // many quiet ticks, and the target must go unhealthy exactly when it would if every tick checked it.
+  describe('a settled target is still checked on time after quiet ticks', () => {
+    it('whose image starts failing the health check (a new image record)', () => {
+      const { sim } = behindLb(2);
+      sim.runUntil(300_000);
+      // Healthy at 92.5 s; the shared tick runs at 102.5 s, 112.5 s, …
+      expect(healthEvents(sim)).toEqual([
+        [92_500, 'healthy'],
+        [92_500, 'healthy'],
+      ]);
+      ok(sim, 'sim.SetImage', { image: 'web:1', passesLbHealthCheck: false });
+      sim.runUntil(400_000);
+      // Checks at 302.5, 312.5 and 322.5 s fail.
+      expect(healthEvents(sim).slice(2, 4)).toEqual([
+        [322_500, 'unhealthy'],
+        [322_500, 'unhealthy'],
+      ]);
+    });
+
+    it('whose image record is changed in place', () => {
+      const { sim, tg } = behindLb(1);
+      ok(sim, 'sim.SetImage', { image: 'web:1', routes: { '/health': { cpuMs: 1 }, '/api/*': { cpuMs: 5 } } });
+      sim.runUntil(300_000);
+      sim.world.images['web:1']!.routes = { '/api/*': { cpuMs: 5 } };
+      sim.runUntil(330_000);
+      expect(healthEvents(sim)).toEqual([
+        [92_500, 'healthy'],
+        [322_500, 'unhealthy'],
+      ]);
+      expect(sim.world.targetGroups[tg]!.targets.map((x) => [x.State, x.Reason])).toEqual([['unhealthy', 'Target.FailedHealthChecks']]);
+    });
+
+    it('that settled into the group after it went quiet, running another image', () => {
+      const { sim, tg } = behindLb(1);
+      sim.runUntil(300_000);
+      ec2TaskDef(sim, 'api', { image: 'api:1', portMappings: [{ containerPort: 80, hostPort: 0 }] });
+      ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'api', taskDefinition: 'api', desiredCount: 1, loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 80 }] });
+      sim.runUntil(400_000);
+      const [t] = liveTasks(sim, 'api');
+      const settledAt = healthEvents(sim).at(-1)![0] as number;
+      expect(healthEvents(sim)).toEqual([
+        [92_500, 'healthy'],
+        [settledAt, 'healthy'],
+      ]);
+      ok(sim, 'sim.SetImage', { image: 'api:1', passesLbHealthCheck: false });
+      sim.runUntil(440_000);
+      // Three failed checks on the group's tick (every 10 s from 102.5 s): unhealthy at the third after 400 s.
+      expect(healthEvents(sim).slice(2)).toEqual([[422_500, 'unhealthy']]);
+      expect(sim.world.targetGroups[tg]!.targets.filter((x) => x.taskArn === t!.taskArn).map((x) => x.State)).toEqual(['unhealthy']);
+    });
+
+    it('that went unhealthy, and is healthy again after HealthyThresholdCount passes', () => {
+      // The grace period keeps the service from replacing the unhealthy task meanwhile.
+      const { sim } = behindLb(1, 0, 'web:1', 3600);
+      sim.runUntil(300_000);
+      ok(sim, 'sim.SetImage', { image: 'web:1', passesLbHealthCheck: false });
+      sim.runUntil(325_000);
+      ok(sim, 'sim.SetImage', { image: 'web:1', passesLbHealthCheck: true });
+      sim.runUntil(400_000);
+      // Fails at 302.5, 312.5 and 322.5 s; passes at 332.5 and 342.5 s.
+      expect(healthEvents(sim)).toEqual([
+        [92_500, 'healthy'],
+        [322_500, 'unhealthy'],
+        [342_500, 'healthy'],
+      ]);
+    });
+
+    it('whose task stops: its target drains at once and the group’s other targets are still checked', () => {
+      const { sim, tg } = behindLb(2, 20);
+      sim.runUntil(300_000);
+      const [first, second] = liveTasks(sim, 'web');
+      ok(sim, 'ecs.StopTask', { cluster: 'demo', task: first!.taskArn });
+      expect(sim.world.targetGroups[tg]!.targets.filter((x) => x.taskArn === first!.taskArn).map((x) => x.State)).toEqual(['draining']);
+      sim.runUntil(305_000);
+      ok(sim, 'sim.SetImage', { image: 'web:1', passesLbHealthCheck: false });
+      sim.runUntil(340_000);
+      const states = sim.world.targetGroups[tg]!.targets.filter((x) => x.taskArn === second!.taskArn).map((x) => x.State);
+      expect(states).toEqual(['unhealthy']);
+      expect((sim.events as readonly Ev[]).filter((e) => e.type === 'TargetHealthChange' && e.t > 300_000 && e.state === 'unhealthy').map((e) => e.t)).toContain(332_500);
+    });
+
+    // The check passes over a container that is not running. A sidecar that restarts in place is skipped while it
+    // starts again, so a tick then reads only the app's image; when the sidecar runs again with an image that now
+    // fails, its start must end the quiet.
+    it('whose container starts again running an image that now fails', () => {
+      const sim = ec2World(1);
+      const tg = ok(sim, 'elbv2.CreateTargetGroup', { Name: 'web', Port: 80, TargetType: 'instance', HealthCheckPath: '/health', HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3 }).TargetGroups[0]
+        .TargetGroupArn as string;
+      attach(sim, tg);
+      ok(sim, 'ecs.RegisterTaskDefinition', {
+        family: 'web',
+        containerDefinitions: [
+          { name: 'app', image: 'web:1', cpu: 256, memory: 512, portMappings: [{ containerPort: 80, hostPort: 0 }] },
+          { name: 'side', image: 'side:1', cpu: 128, memory: 128, essential: false, restartPolicy: { enabled: true, restartAttemptPeriod: 60 } },
+        ],
+      });
+      ok(sim, 'ecs.CreateService', { cluster: 'demo', serviceName: 'web', taskDefinition: 'web', desiredCount: 1, loadBalancers: [{ targetGroupArn: tg, containerName: 'app', containerPort: 80 }] });
+      sim.runUntil(302_000);
+      const [t] = liveTasks(sim, 'web');
+      expect(healthEvents(sim)).toEqual([[92_500, 'healthy']]);
+      ok(sim, 'sim.ExitContainer', { cluster: 'demo', task: t!.taskArn, containerName: 'side', exitCode: 1 });
+      ok(sim, 'sim.SetImage', { image: 'side:1', passesLbHealthCheck: false });
+      // The tick at 302.5 s finds the sidecar starting again (it runs at 302.5 s, after the tick): the check passes.
+      sim.runUntil(302_600);
+      expect(t!.containers.map((c) => c.state)).toEqual(['RUNNING', 'RUNNING']);
+      sim.runUntil(340_000);
+      // Checks at 312.5, 322.5 and 332.5 s fail.
+      expect(healthEvents(sim)).toEqual([
+        [92_500, 'healthy'],
+        [332_500, 'unhealthy'],
+      ]);
+    });
+
+    it('after a restore, with the same events and target health as the run that went on', () => {
+      const { sim, tg } = behindLb(2);
+      sim.runUntil(300_000);
+      const snap = sim.snapshot();
+      const tail = () => {
+        ok(sim, 'sim.SetImage', { image: 'web:1', passesLbHealthCheck: false });
+        sim.runUntil(400_000);
+        const events = (sim.events as readonly Ev[]).filter((e) => e.t > 300_000).map((e) => [e.t, e.type, e.state ?? e.lastStatus ?? '']);
+        return { events, health: ok(sim, 'elbv2.DescribeTargetHealth', { TargetGroupArn: tg }) };
+      };
+      const went = tail();
+      sim.restore(snap);
+      expect(tail()).toEqual(went);
+      expect(went.events.filter((e) => e[1] === 'TargetHealthChange' && e[0] < 340_000)).toEqual([
+        [322_500, 'TargetHealthChange', 'unhealthy'],
+        [322_500, 'TargetHealthChange', 'unhealthy'],
+      ]);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { imageBehavior, setStatus, task } from './status';
 import { allStopped, containersStopped, stopTask } from './stop';
 import { say } from '../../model/narration';
+import { forgetQuietTicks } from '../../queries/targets';
 
 /** Containers of a task: start in dependsOn order, health checks, exits, and the OOM killer. */
 
@@ -66,6 +67,7 @@ function containerExited(sim: SimContext, t: Task, c: Container, code: number | 
   if (code !== undefined) c.exitCode = code;
   if (reason) c.reason = reason;
   t.version++;
+  forgetQuietTicks(sim, t);
   sim.emit('ContainerStateChange', code !== undefined ? say('ContainerStateChange.exitedCode', { name: c.name, id: t.id, code }) : say('ContainerStateChange.exited', { name: c.name, id: t.id }), {
     taskArn: t.taskArn,
     containerName: c.name,
@@ -155,6 +157,7 @@ export function containerStart(sim: SimContext, ev: PendingMap['ctr.start']): vo
   c.state = 'RUNNING';
   c.startedAtMs = sim.now;
   t.version++;
+  forgetQuietTicks(sim, t);
   sim.emit('ContainerStateChange', say('ContainerStateChange.status', { name: c.name, id: t.id, status: 'RUNNING' }), { taskArn: t.taskArn, containerName: c.name, lastStatus: 'RUNNING' });
   const b = imageBehavior(sim, c.image);
   const run = c.restartCount ?? 0;

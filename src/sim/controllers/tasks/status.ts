@@ -1,6 +1,7 @@
 import type { SimContext } from '../../model/context';
 import type { ImageBehavior, Task, TaskStatus } from '../../model/types';
 import { say } from '../../model/narration';
+import { forgetQuietTicks } from '../../queries/targets';
 
 /**
  * The task lifecycle as the agent and ECS drive it (ecs-spec §4): PROVISIONING → PENDING (pull,
@@ -36,6 +37,7 @@ export function setStatus(sim: SimContext, t: Task, s: TaskStatus): void {
   if (t.lastStatus === 'PROVISIONING') t.connectedAtMs ??= sim.now;
   t.lastStatus = s;
   t.version++;
+  forgetQuietTicks(sim, t);
   sim.emit(
     'TaskStateChange',
     t.ec2InstanceId ? say('TaskStateChange.on', { id: t.id, family: t.family, status: s, instance: t.ec2InstanceId }) : say('TaskStateChange.in', { id: t.id, family: t.family, status: s, zone: t.availabilityZone }),

@@ -5,6 +5,7 @@ import { indexTask } from '../../placement/place';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { imageBehavior, setStatus, task } from './status';
 import { say } from '../../model/narration';
+import { forgetQuietTicks } from '../../queries/targets';
 
 /** Stopping tasks: asked to stop (drain, SIGTERM, SIGKILL after the stop timeout), or killed with their host. */
 
@@ -85,6 +86,7 @@ export function killTask(sim: SimContext, t: Task, reason: string, stopCode?: st
       c.stoppedAtMs = sim.now;
     }
   }
+  forgetQuietTicks(sim, t);
   releaseAndStop(sim, t);
 }
 
