@@ -89,9 +89,9 @@ export function finishDeployments(sim: SimContext, svc: Service, ts: Task[]): vo
     return left;
   });
   const mine = ts.filter((t) => t.deploymentId === primary.id && t.desiredStatus === 'RUNNING');
-  const healthy = mine.filter((t) => isHealthy(sim, t)).length;
   const others = ts.some((t) => t.deploymentId !== primary.id && t.lastStatus !== 'STOPPED');
-  const replaced = svc.deployments.length === 1 && !others && healthy === svc.desiredCount && mine.length === svc.desiredCount;
+  // Every task of the primary deployment healthy, asked last: it is the dearest part.
+  const replaced = svc.deployments.length === 1 && !others && mine.length === svc.desiredCount && mine.every((t) => isHealthy(sim, t));
   const done = replaced && planDone(recordOf(sim, primary)) && !(primary.rolloutState === 'IN_PROGRESS' && baking(sim, svc, primary));
   if (done && primary.rolloutState === 'IN_PROGRESS') completed(sim, svc, primary);
   const steady = done && primary.rolloutState === 'COMPLETED';

@@ -23,6 +23,8 @@ interface Survey {
   /** Past their grace period and failing: load balancer health checks, or container health checks or those. */
   elbUnhealthy: Task[];
   unhealthy: Task[];
+  /** Active tasks that are healthy and not failing their checks, as the pass finds them. */
+  healthy: number;
   /** False while a blue/green, linear or canary deployment has not reached SCALE_UP. */
   startAllowed: boolean;
   /** Healthy-or-starting tasks of the primary deployment, and the tasks to replace (old deployments, DRAINING instances). */
@@ -34,29 +36,47 @@ function survey(sim: SimContext, svc: Service, ts: Task[], mode: PassMode | unde
   const primary = svc.deployments[0]!;
   const desired = svc.desiredCount;
   const cfg = svc.deploymentConfiguration;
-  const active = ts.filter((t) => t.desiredStatus === 'RUNNING');
-  const graceOver = (t: Task) => sim.now >= graceEndMs(svc, t);
-  const elbUnhealthy = active.filter((t) => graceOver(t) && unhealthyTarget(sim, t));
-  const unhealthy = active.filter((t) => (t.healthStatus === 'UNHEALTHY' && graceOver(t)) || elbUnhealthy.includes(t));
-  const held = mode ? active.filter((t) => mode.hold.includes(t.deploymentId ?? '')) : [];
+  // One walk over the tasks: every list keeps the order of `ts`, as a filter of it would.
+  const active: Task[] = [];
+  const elbUnhealthy: Task[] = [];
+  const unhealthy: Task[] = [];
+  const primaryGood: Task[] = [];
+  const toReplace: Task[] = [];
+  let inFlight = 0;
+  let held = 0;
+  let healthy = 0;
+  for (const t of ts) {
+    if (t.lastStatus !== 'STOPPED') inFlight++;
+    if (t.desiredStatus !== 'RUNNING') continue;
+    active.push(t);
+    const graceOver = sim.now >= graceEndMs(svc, t);
+    const elbBad = graceOver && unhealthyTarget(sim, t) !== undefined;
+    if (elbBad) elbUnhealthy.push(t);
+    const bad = (t.healthStatus === 'UNHEALTHY' && graceOver) || elbBad;
+    if (bad) unhealthy.push(t);
+    const isHeld = mode !== undefined && mode.hold.includes(t.deploymentId ?? '');
+    if (isHeld) held++;
+    if (bad) continue;
+    if (isHealthy(sim, t)) healthy++;
+    const draining = onDraining(sim, t);
+    if (t.deploymentId === primary.id && !draining) primaryGood.push(t);
+    else if (!isHeld) toReplace.push(t);
+  }
   return {
     svc,
     primary,
     desired,
     startAllowed: mode?.startAllowed ?? true,
     // Blue/green, linear and canary: green scales up to the desired count beside blue, which is kept [INF].
-    maxTotal: mode ? desired + held.length : Math.floor((desired * cfg.maximumPercent) / 100),
+    maxTotal: mode ? desired + held : Math.floor((desired * cfg.maximumPercent) / 100),
     minHealthy: Math.ceil((desired * cfg.minimumHealthyPercent) / 100),
     active,
-    inFlight: ts.filter((t) => t.lastStatus !== 'STOPPED').length,
+    inFlight,
     elbUnhealthy,
     unhealthy,
-    primaryGood: active.filter((t) => t.deploymentId === primary.id && !onDraining(sim, t) && !unhealthy.includes(t)),
-    replaceable: unprotected(
-      sim,
-      svc,
-      active.filter((t) => (t.deploymentId !== primary.id || onDraining(sim, t)) && !unhealthy.includes(t) && !held.includes(t)),
-    ),
+    healthy,
+    primaryGood,
+    replaceable: unprotected(sim, svc, toReplace),
   };
 }
 
@@ -70,14 +90,15 @@ function survey(sim: SimContext, svc: Service, ts: Task[], mode: PassMode | unde
  */
 export function replicaPass(sim: SimContext, svc: Service, ts: Task[], mode?: PassMode): void {
   const s = survey(sim, svc, ts, mode);
-  const healthy = s.active.filter((t) => !s.unhealthy.includes(t) && isHealthy(sim, t)).length;
+  const healthy = s.healthy;
   const stopped = stopReplaced(sim, s, healthy);
   const started = startTasks(sim, s);
   const replaced = stopUnhealthy(sim, s, started);
   // Only when no progress is possible (DG:service-event-messages): nothing started or stopped, no task on its
   // way in or out that would change the counts, every task healthy, and the limits allow neither a start nor a stop.
-  const settled = s.inFlight === s.active.length && s.active.every((t) => isHealthy(sim, t));
-  if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && replaced.length === 0 && settled && s.maxTotal - s.inFlight <= 0 && healthy - s.minHealthy <= 0) {
+  // (Checked last: every task's health is the dearest part, and most passes have nothing to replace.)
+  const settled = () => s.inFlight === s.active.length && s.active.every((t) => isHealthy(sim, t));
+  if (s.replaceable.length > 0 && started.length === 0 && stopped.length === 0 && replaced.length === 0 && s.maxTotal - s.inFlight <= 0 && healthy - s.minHealthy <= 0 && settled()) {
     serviceEvent(sim, svc, `service ${svc.serviceName} was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`);
   }
 }
@@ -184,16 +205,19 @@ function healthStopInProgress(sim: SimContext, svc: Service): boolean {
 function stopReplaced(sim: SimContext, s: Survey, healthy: number): Task[] {
   const { svc, primary } = s;
   let canStop = healthy - s.minHealthy;
-  const notYetHealthy = s.replaceable.filter((t) => !isHealthy(sim, t));
-  const stopNow: Task[] = [...notYetHealthy];
-  for (const t of scaleInOrder(
-    sim,
-    svc,
-    s.replaceable.filter((x) => isHealthy(sim, x)),
-  )) {
-    if (canStop <= 0) break;
-    stopNow.push(t);
-    canStop--;
+  const stopNow: Task[] = [];
+  if (s.replaceable.length > 0) {
+    const notYetHealthy = s.replaceable.filter((t) => !isHealthy(sim, t));
+    stopNow.push(...notYetHealthy);
+    for (const t of scaleInOrder(
+      sim,
+      svc,
+      s.replaceable.filter((x) => isHealthy(sim, x)),
+    )) {
+      if (canStop <= 0) break;
+      stopNow.push(t);
+      canStop--;
+    }
   }
   // Scale-in of the primary deployment beyond desiredCount is not limited by minimumHealthyPercent.
   const excess = s.primaryGood.length - s.desired;
