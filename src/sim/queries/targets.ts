@@ -50,6 +50,20 @@ export function targetsHealthy(sim: SimContext, t: Task): boolean {
   return true;
 }
 
+/** What the task's targets say, from one look at each: 1 when targetsHealthy holds, plus 2 when one is unhealthy. */
+export function targetVerdict(sim: SimContext, t: Task): number {
+  const refs = t.lbTargets;
+  if (!refs) return serviceOf(sim, t)?.loadBalancers.length ? 0 : 1;
+  let healthy = 1;
+  let unhealthy = 0;
+  for (const r of refs) {
+    const state = targetOf(sim, r.targetGroupArn, r.id, r.port)?.State;
+    if (state !== 'healthy') healthy = 0;
+    if (state === 'unhealthy') unhealthy = 2;
+  }
+  return healthy | unhealthy;
+}
+
 export function unhealthyTarget(sim: SimContext, t: Task): { tg: TargetGroup; target: LbTarget } | undefined {
   for (const r of t.lbTargets ?? []) {
     const target = targetOf(sim, r.targetGroupArn, r.id, r.port);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findTarget, targetOf, targetsHealthy, unhealthyTarget } from '../../../src/sim/queries/targets';
+import { findTarget, targetOf, targetsHealthy, targetVerdict, unhealthyTarget } from '../../../src/sim/queries/targets';
 import type { LbTarget, TargetGroup } from '../../../src/sim/model/types';
 import { demoSim, serviceRecord, taskRecord } from '../../support/simcoreRecords';
 
@@ -63,5 +63,20 @@ describe("a task's targets", () => {
     expect(targetsHealthy(sim, taskRecord(sim, 'svc', { serviceArn: svc.serviceArn }))).toBe(true);
     svc.loadBalancers = [{ targetGroupArn: tgArn, containerName: 'web', containerPort: 80 }];
     expect(targetsHealthy(sim, taskRecord(sim, 'waiting', { serviceArn: svc.serviceArn }))).toBe(false);
+  });
+
+  it('one look at them says what targetsHealthy and unhealthyTarget say, whatever the states and whichever are gone (property)', () => {
+    const state = fc.constantFrom<LbTarget['State'] | 'gone'>('initial', 'healthy', 'unhealthy', 'draining', 'unused', 'gone');
+    fc.assert(
+      fc.property(fc.option(fc.array(state, { maxLength: 4 }), { nil: undefined }), fc.boolean(), (states, balanced) => {
+        const { sim, tgArn, tg } = withGroup();
+        tg.targets = (states ?? []).flatMap((st, i) => (st === 'gone' ? [] : [target(`10.1.0.${i}`, 80, st)]));
+        const svc = serviceRecord(sim);
+        if (balanced) svc.loadBalancers = [{ targetGroupArn: tgArn, containerName: 'web', containerPort: 80 }];
+        const lbTargets = states?.map((_, i) => ({ targetGroupArn: tgArn, id: `10.1.0.${i}`, port: 80 }));
+        const t = taskRecord(sim, 'any', { serviceArn: svc.serviceArn, ...(lbTargets ? { lbTargets } : {}) });
+        expect(targetVerdict(sim, t)).toBe((targetsHealthy(sim, t) ? 1 : 0) | (unhealthyTarget(sim, t) ? 2 : 0));
+      }),
+    );
   });
 });

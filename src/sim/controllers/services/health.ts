@@ -7,9 +7,9 @@ import { requestPass } from './pass';
 /**
  * When a task counts toward minimumHealthyPercent (§5.2): with a load balancer when its targets are
  * healthy (and the task HEALTHY if it has health checks); with container health checks when
- * HEALTHY; otherwise 40 s after RUNNING.
+ * HEALTHY; otherwise 40 s after RUNNING. `targetsOk`: what targetsHealthy says, when the caller has it already.
  */
-export function isHealthy(sim: SimContext, t: Task): boolean {
+export function isHealthy(sim: SimContext, t: Task, targetsOk?: boolean): boolean {
   if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING') return false;
   if (t.healthStatus === 'UNHEALTHY') return false;
   const td = taskDefinitionOf(sim, t);
@@ -21,7 +21,7 @@ export function isHealthy(sim: SimContext, t: Task): boolean {
     }
   }
   const svc = t.serviceArn ? sim.world.services[t.serviceArn] : undefined;
-  if (svc?.loadBalancers.length) return targetsHealthy(sim, t) && (!checked || t.healthStatus === 'HEALTHY');
+  if (svc?.loadBalancers.length) return (targetsOk ?? targetsHealthy(sim, t)) && (!checked || t.healthStatus === 'HEALTHY');
   if (checked) return t.healthStatus === 'HEALTHY';
   return sim.now >= (t.startedAtMs ?? 0) + sim.world.durations.serviceHealthyAfterMs;
 }

@@ -1,7 +1,7 @@
 import type { SimContext } from '../../model/context';
 import { FARGATE_PROVIDERS, SPOT_UNAVAILABLE } from '../../model/capacity';
 import type { Deployment, Service, Task } from '../../model/types';
-import { unhealthyTarget } from '../../queries/targets';
+import { targetVerdict, unhealthyTarget } from '../../queries/targets';
 import { checkCircuitBreaker } from './deployments';
 import { serviceEvent, taskIds, unableToPlaceMessage } from './events';
 import { graceEndMs, isHealthy, onDraining } from './health';
@@ -50,14 +50,16 @@ function survey(sim: SimContext, svc: Service, ts: Task[], mode: PassMode | unde
     if (t.desiredStatus !== 'RUNNING') continue;
     active.push(t);
     const graceOver = sim.now >= graceEndMs(svc, t);
-    const elbBad = graceOver && unhealthyTarget(sim, t) !== undefined;
+    // One look at the task's targets answers both unhealthyTarget and targetsHealthy.
+    const verdict = targetVerdict(sim, t);
+    const elbBad = graceOver && (verdict & 2) !== 0;
     if (elbBad) elbUnhealthy.push(t);
     const bad = (t.healthStatus === 'UNHEALTHY' && graceOver) || elbBad;
     if (bad) unhealthy.push(t);
     const isHeld = mode !== undefined && mode.hold.includes(t.deploymentId ?? '');
     if (isHeld) held++;
     if (bad) continue;
-    if (isHealthy(sim, t)) healthy++;
+    if (isHealthy(sim, t, (verdict & 1) !== 0)) healthy++;
     const draining = onDraining(sim, t);
     if (t.deploymentId === primary.id && !draining) primaryGood.push(t);
     else if (!isHeld) toReplace.push(t);
