@@ -242,6 +242,29 @@ function runCommand(st: SandboxStore, arg: string): void {
   act(st, { kind: 'command', line, ...(Object.keys(files).length ? { files } : {}) });
 }
 
+/**
+ * Runs a line typed before the console had loaded once it has, at the simulated moment it was typed: a clock
+ * moved in between (a jump, Play) would otherwise run it later than the learner did, after what it was meant to
+ * precede. The clock is then put back where it was moved to. When anything else was done in between, the line
+ * runs where the world is, as any line does.
+ */
+function runWhenLoaded(st: SandboxStore, arg: string): Promise<void> {
+  const typed = st.getState().world.timeline;
+  const at = typed?.now;
+  const done = typed?.transcript.length;
+  return Promise.resolve(
+    withConsole(() => {
+      const t = st.getState().world.timeline;
+      if (!t || t !== typed || at === undefined || t.now === at || t.transcript.length !== done) return runCommand(st, arg);
+      const moved = t.now;
+      t.seek(at);
+      runCommand(st, arg);
+      t.seek(moved);
+      touched(st);
+    }),
+  );
+}
+
 const consoleDraft = (st: SandboxStore, f: (c: ConsoleDraft) => Partial<ConsoleDraft>) => patch(st, (s) => ({ ui: { console: { ...s.ui.console, ...f(s.ui.console) } } }));
 
 /** A line the console does not run: echoed there with the reason, and said in a notice when the console is out of sight. */
@@ -263,8 +286,8 @@ const CONSOLE_ACTIONS = {
       const w = needsWorld(s);
       return w !== true ? w : arg === undefined ? true : commandAllowed(s, String(arg));
     },
-    // The console's chunk loads with its first use; the line runs once it is here.
-    run: (st, arg: string) => withConsole(() => runCommand(st, arg)),
+    // The console's chunk loads with its first use; the line runs once it is here, at the moment it was typed.
+    run: (st, arg: string) => (consoleLoaded() ? runCommand(st, arg) : runWhenLoaded(st, arg)),
     refused: refuseCommand,
   },
   'console.prefill': {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { initialState, makeStore } from '../../src/store/store';
 import { fakePort } from '../support/fakePort';
 import { ACTIONS, canRun, keyAction, pressKey, runAction, tick } from '../../src/store/actions';
@@ -291,5 +291,35 @@ describe('the editor', () => {
     runAction(store, 'editor.open', TASKDEF_FILE);
     runAction(store, 'editor.copilotDeploy');
     expect(store.getState().world.timeline!.actions.at(-1)).toMatchObject({ line: 'copilot svc deploy --name web --env test' });
+  });
+});
+
+describe('a line typed before the console has loaded', () => {
+  it('runs at the moment it was typed, though the clock was moved before the console arrived, and the clock stays where it was moved', async () => {
+    vi.resetModules();
+    vi.doMock('../../src/content/console/preloaded', () => ({ PRELOADED: undefined }));
+    try {
+      const onDemand = await import('../../src/content/console/onDemand');
+      const { runAction: run } = await import('../../src/store/actions');
+      const { sandbox } = await import('../support/sandbox');
+      expect(onDemand.consoleLoaded()).toBe(false);
+      const store = sandbox();
+      run(store, 'clock.jump', '2m');
+      run(store, 'console.run', 'aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256');
+      // The learner jumps on before the console's chunk is here.
+      run(store, 'clock.jump', '3m');
+      await onDemand.loadConsole();
+      await new Promise((r) => setTimeout(r, 0));
+      const t = store.getState().world.timeline!;
+      expect(t.now).toBe(180_000);
+      expect(t.transcript.map((o) => [o.action.kind === 'command' ? o.action.line : o.action.kind, o.action.at])).toEqual([['aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256', 120_000]]);
+      // Back to 2:30, after it: the task definition is there.
+      run(store, 'clock.jump', '2m30s');
+      run(store, 'console.run', 'aws ecs run-task --cluster demo --task-definition web --count 1');
+      expect(store.getState().world.timeline!.transcript.at(-1)!.output).not.toContain('TaskDefinition not found');
+    } finally {
+      vi.doUnmock('../../src/content/console/preloaded');
+      vi.resetModules();
+    }
   });
 });
