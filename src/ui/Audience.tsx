@@ -4,7 +4,8 @@ import { EventLog } from './EventLog';
 import { World } from './World';
 import { useSandbox } from './context';
 import { useT } from './i18n';
-import { DemoChoices, MomentCallouts, useMomentCallouts } from './DemoChoices';
+import { DemoChoices, MomentCallouts } from './DemoChoices';
+import { useMomentCallouts } from './demoCallouts';
 import type { AudienceShow } from '../store/store';
 import { useShowIn } from './shownDemo';
 

@@ -7,6 +7,8 @@ import { useT } from './i18n';
 import { useDemoIn, useLessonIn, useLocalizer } from './lessonText';
 import { LOCALES, translateMaybe, type Locale } from '../i18n';
 import { Icon } from './icons';
+// The presenter's bar and the presenting layout are drawn from this module: their styles load with it.
+import './presenter.css';
 
 /** The scenario picker: the built-in scenarios, and the lessons' start states once they have loaded. */
 function ScenarioPicker() {

@@ -7,7 +7,8 @@ import { useDemoIn } from './lessonText';
 import { clock } from '../store/selectors/time';
 import type { Demo } from '../content/lesson';
 import type { DemoState } from '../store/store';
-import { DemoChoices, MomentCallouts, useMomentCallouts } from './DemoChoices';
+import { DemoChoices, MomentCallouts } from './DemoChoices';
+import { useMomentCallouts } from './demoCallouts';
 import { shownChoices } from '../store/present';
 import './presenter.css';
 

@@ -8,7 +8,6 @@ import { ConsolePanel } from './ConsolePanel';
 import { World } from './World';
 import { Separator } from './Separator';
 import { useRun, useSandbox } from './context';
-import { DemoPause, PresenterNotes } from './Presenter';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { UiSlice } from '../store/store';
 import { NARROW, NARROW_WITH_LESSON, useMedia } from './useMedia';
@@ -24,6 +23,9 @@ const LessonsDialog = lazy(() => import('./LessonsDialog').then((m) => ({ defaul
 const KeysDialog = lazy(() => import('./KeysDialog').then((m) => ({ default: m.KeysDialog })));
 const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
 const DamagedCopies = lazy(() => import('./DamagedCopies').then((m) => ({ default: m.DamagedCopies })));
+// A demo's bar and the presenter's notes load when a demo first opens.
+const DemoPause = lazy(() => import('./Presenter').then((m) => ({ default: m.DemoPause })));
+const PresenterNotes = lazy(() => import('./Presenter').then((m) => ({ default: m.PresenterNotes })));
 
 /**
  * A dialog drawn from the first time the store opens it (its code loads then), and kept from then on: it
@@ -79,6 +81,7 @@ export function Workspace() {
   const presenting = useSandbox((s) => s.ui.presenting);
   // With an audience window following, this is the presenter's window: the notes join the event log.
   const followed = useSandbox((s) => s.ui.presenting && s.present.audience);
+  const inDemo = useSandbox((s) => s.lesson.demo !== null);
   const panes = useSandbox((s) => s.ui.panes);
   const sized = useSandbox((s) => s.ui.panesSized);
   const t = useT();
@@ -93,7 +96,11 @@ export function Workspace() {
     <div className={`app${presenting ? ' presenting' : ''}${lesson ? ' with-lesson' : ''}${narrow ? ' narrow' : ''}${sized.includes('bottom') ? ' bottom-sized' : ''}`} style={style}>
       {presenting ? <PresenterBar /> : <Header />}
       <TimeControls />
-      <DemoPause />
+      {inDemo && (
+        <Suspense fallback={null}>
+          <DemoPause />
+        </Suspense>
+      )}
       {lesson && (
         <Suspense
           fallback={
@@ -111,7 +118,11 @@ export function Workspace() {
         {!narrow && <Separator pane="side" side="after" orientation="vertical" controls="side" />}
         {!narrow && (
           <aside className="side" id="side" aria-label={t('workspace.details')}>
-            {followed && <PresenterNotes />}
+            {followed && (
+              <Suspense fallback={null}>
+                <PresenterNotes />
+              </Suspense>
+            )}
             <EventLog />
           </aside>
         )}

@@ -7,14 +7,15 @@ import { themeOf } from '../store/actions/layout';
 import type { Selection } from '../store/store';
 import { ActionButton } from './ActionButton';
 import { Notices } from './Notices';
-import { SideBySide } from './SideBySide';
 import { selectPanes } from '../store/selectors/panes';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
-import { useNodeCallouts } from './DemoChoices';
+import { useNodeCallouts } from './demoCallouts';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
+// Two worlds side by side is a demo's view: its code loads when a demo first shows it.
+const SideBySide = lazy(() => import('./SideBySide').then((m) => ({ default: m.SideBySide })));
 
 /** Over the world, while the clock shows the past: what acting now does, and the way back. */
 function PastBanner() {
@@ -91,7 +92,11 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
           <p>{t('world.problem.fix')}</p>
         </div>
       )}
-      {world && view === 'canvas' && sideBySide && !goal && <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} selected={selected} worldId={worldId} />}
+      {world && view === 'canvas' && sideBySide && !goal && (
+        <Suspense fallback={<p className="canvas-empty">{t('world.drawing')}</p>}>
+          <SideBySide onSelect={readOnly ? undefined : select} spotlight={spotlight} selected={selected} worldId={worldId} />
+        </Suspense>
+      )}
       {world &&
         !(view === 'canvas' && sideBySide && !goal) &&
         (view === 'canvas' ? (
