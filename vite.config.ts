@@ -258,27 +258,59 @@ function deferredOperationsPlugin(): Plugin {
  * event said in English is its own message (src/ui/eventText.ts), and every other locale has each event key
  * (a test holds the locales to the same keys). They are the engine's narration (src/sim/model/narration.ts),
  * which the first load has in any case; the build checks each is, word for word, and fails if one is not.
+ * The messages of the views that load on demand (src/i18n/later.ts, LATER_PREFIXES) are a chunk of their
+ * own, which those views load with their code; the build fails if the first load's code names one of them.
  */
-function englishWithoutEventsPlugin(): Plugin {
+function englishLocalePlugin(): Plugin {
+  const laterId = '\0sandbox:english-later';
   let root = '';
+  let prefixes: Promise<readonly string[]> | undefined;
+  const readPrefixes = async () => {
+    type Later = typeof import('./src/i18n/later');
+    const { module } = await runnerImport<Later>('/src/i18n/later.ts', { root, configFile: false, logLevel: 'silent' });
+    return module.LATER_PREFIXES;
+  };
+  const isLater = (key: string, later: readonly string[]) => later.some((p) => key.startsWith(`${p}.`));
+  const english = () => JSON.parse(readFileSync(resolve(root, 'src/i18n/locales/en.json'), 'utf8')) as Record<string, string>;
   return {
-    name: 'sandbox:english-without-events',
+    name: 'sandbox:english-locale',
     apply: 'build',
     configResolved(config) {
       root = config.root;
     },
+    resolveId(source) {
+      return source === laterId ? laterId : null;
+    },
     async load(id) {
+      if (id === laterId) {
+        const later = await (prefixes ??= readPrefixes());
+        const messages = Object.fromEntries(Object.entries(english()).filter(([k]) => isLater(k, later)));
+        return `export const MESSAGES = JSON.parse(${JSON.stringify(JSON.stringify(messages))});\n`;
+      }
+      if (resolve(id) === resolve(root, 'src/i18n/later.ts')) {
+        const later = await (prefixes ??= readPrefixes());
+        return `export const LATER_PREFIXES = ${JSON.stringify(later)};\nexport function loadLater() { return import(${JSON.stringify(laterId)}).then((m) => m.MESSAGES); }\n`;
+      }
       if (resolve(id) !== resolve(root, 'src/i18n/locales/en.json')) return null;
       type Narration = typeof import('./src/sim/model/narration');
       const { module } = await runnerImport<Narration>('/src/sim/model/narration.ts', { root, configFile: false, logLevel: 'silent' });
       const narration: Record<string, string> = module.NARRATION;
-      const en = JSON.parse(readFileSync(id, 'utf8')) as Record<string, string>;
+      const later = await (prefixes ??= readPrefixes());
       const kept: Record<string, string> = {};
-      for (const [k, v] of Object.entries(en)) {
-        if (!k.startsWith('event.')) kept[k] = v;
-        else if (narration[k.slice('event.'.length)] !== v) throw new Error(`src/i18n/locales/en.json: ${k} is not the engine's narration of ${k.slice('event.'.length)}`);
+      for (const [k, v] of Object.entries(english())) {
+        if (k.startsWith('event.')) {
+          if (narration[k.slice('event.'.length)] !== v) throw new Error(`src/i18n/locales/en.json: ${k} is not the engine's narration of ${k.slice('event.'.length)}`);
+        } else if (!isLater(k, later)) kept[k] = v;
       }
       return JSON.stringify(kept);
+    },
+    async generateBundle(_options, bundle) {
+      const later = await (prefixes ??= readPrefixes());
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || chunk.name !== 'boot') continue;
+        const named = later.filter((p) => ['"', "'", '`'].some((q) => chunk.code.includes(`${q}${p}.`)));
+        if (named.length) throw new Error(`the first load's code names English messages it leaves out (src/i18n/later.ts): ${named.join(', ')}`);
+      }
     },
   };
 }
@@ -329,7 +361,7 @@ function firstLoadChunk(): (id: string, ctx: { getModuleInfo(id: string): { impo
 export default defineConfig({
   // Relative: the build folder works from any path (a sub-path of a school's server, a USB stick).
   base: './',
-  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), deferredOperationsPlugin(), englishWithoutEventsPlugin(), aleaOnlyPlugin()],
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin(), prebuiltScenariosPlugin(), onDemandPlugin(), deferredOperationsPlugin(), englishLocalePlugin(), aleaOnlyPlugin()],
   // Monaco's core chunk is 2.7 MB; it loads only when the editor first opens.
   build: { chunkSizeWarningLimit: 4000, rolldownOptions: { output: { codeSplitting: { groups: [{ name: firstLoadChunk() }] } } } },
   worker: { format: 'es' },

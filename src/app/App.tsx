@@ -12,9 +12,10 @@ import { followPresenter, leadAudience } from './present';
 import { windowMode } from '../store/present';
 import { openDemoLink } from '../store/actions/demo';
 import { followLanguage } from './language';
+import { withEnglishLater } from '../i18n';
 
 // The audience's window and the class page are pages of their own: loaded only when opened as one.
-const AudienceView = lazy(() => import('../ui/Audience').then((m) => ({ default: m.AudienceView })));
+const AudienceView = lazy(withEnglishLater(() => import('../ui/Audience').then((m) => ({ default: m.AudienceView }))));
 const ClassPage = lazy(() => import('../ui/ClassPage').then((m) => ({ default: m.ClassPage })));
 
 /**

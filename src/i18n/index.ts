@@ -1,10 +1,12 @@
 import en from './locales/en.json';
+import { loadLater } from './later';
 
 /**
  * The page's languages. Every string a learner reads is a key of src/i18n/locales/<locale>.json (the
  * lessons keep theirs beside them, lessons/<id>/text/<locale>.md and .yaml). English is part of the
- * first load and the fallback for anything missing; every other locale is its own chunk, fetched
- * when it is first chosen. Plurals, numbers, lists and durations go through the platform's Intl.
+ * first load (but for the messages of views that load on demand, ./later.ts) and the fallback for
+ * anything missing; every other locale is its own chunk, fetched when it is first chosen. Plurals,
+ * numbers, lists and durations go through the platform's Intl.
  */
 export type Locale = 'en' | 'es';
 
@@ -50,6 +52,29 @@ export async function loadLocale(locale: Locale): Promise<void> {
   if (loaded[locale]) return;
   loaded[locale] = await LOADERS[locale as Exclude<Locale, 'en'>]();
   for (const f of listeners) f();
+}
+
+let later: Promise<void> | undefined;
+
+/**
+ * Adds the English messages of the views that load on demand (./later.ts) to the first load's, once; a view
+ * that shows them awaits this with its code. A failed fetch is tried again by the next view that asks.
+ */
+export function loadEnglishLater(): Promise<void> {
+  later ??= loadLater().then(
+    (m) => {
+      if (m) loaded.en = { ...loaded.en, ...m };
+    },
+    () => {
+      later = undefined;
+    },
+  );
+  return later;
+}
+
+/** A view's module, given once the English messages it may show have loaded too (React.lazy's argument). */
+export function withEnglishLater<M>(load: () => Promise<M>): () => Promise<M> {
+  return () => Promise.all([load(), loadEnglishLater()]).then(([m]) => m);
 }
 
 export function isLoaded(locale: Locale): boolean {

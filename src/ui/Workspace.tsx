@@ -12,12 +12,13 @@ import { ConfirmDialog } from './ConfirmDialog';
 import type { UiSlice } from '../store/store';
 import { NARROW, NARROW_WITH_LESSON, useMedia } from './useMedia';
 import { useT } from './i18n';
+import { withEnglishLater } from '../i18n';
 
-const LessonPane = lazy(() => import('./LessonPane').then((m) => ({ default: m.LessonPane })));
+const LessonPane = lazy(withEnglishLater(() => import('./LessonPane').then((m) => ({ default: m.LessonPane }))));
 // The tools the first view does not show load when their tab is first chosen.
 const EditorPanel = lazy(() => import('./EditorPanel').then((m) => ({ default: m.EditorPanel })));
-const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
-const DemoEditor = lazy(() => import('./DemoEditor').then((m) => ({ default: m.DemoEditor })));
+const Charts = lazy(withEnglishLater(() => import('./Charts').then((m) => ({ default: m.Charts }))));
+const DemoEditor = lazy(withEnglishLater(() => import('./DemoEditor').then((m) => ({ default: m.DemoEditor }))));
 // So do the dialogs, when first opened.
 const LessonsDialog = lazy(() => import('./LessonsDialog').then((m) => ({ default: m.LessonsDialog })));
 const KeysDialog = lazy(() => import('./KeysDialog').then((m) => ({ default: m.KeysDialog })));

@@ -11,11 +11,12 @@ import { selectPanes } from '../store/selectors/panes';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
+import { withEnglishLater } from '../i18n';
 import { useNodeCallouts } from './demoCallouts';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
 // Two worlds side by side is a demo's view: its code loads when a demo first shows it.
-const SideBySide = lazy(() => import('./SideBySide').then((m) => ({ default: m.SideBySide })));
+const SideBySide = lazy(withEnglishLater(() => import('./SideBySide').then((m) => ({ default: m.SideBySide }))));
 
 /** Over the world, while the clock shows the past: what acting now does, and the way back. */
 function PastBanner() {

@@ -156,3 +156,35 @@ describe('loading a locale', () => {
     expect(heard).toEqual(['a', 'b']);
   });
 });
+
+describe('the English messages of the views that load on demand', () => {
+  it('come before the view does, are fetched once, and are fetched again after a failure', async () => {
+    vi.resetModules();
+    let calls = 0;
+    let fail = true;
+    vi.doMock('../../src/i18n/later', () => ({
+      LATER_PREFIXES: ['charts'],
+      loadLater: () => {
+        calls++;
+        return fail ? Promise.reject(new Error('offline')) : Promise.resolve({ 'charts.title': 'Charts, later' });
+      },
+    }));
+    try {
+      const i18n = await import('../../src/i18n');
+      const view = i18n.withEnglishLater(() => Promise.resolve({ default: 'view' }));
+      await expect(view()).resolves.toEqual({ default: 'view' });
+      expect(i18n.translate('en', 'charts.title' as MessageKey)).toBe('charts.title');
+      fail = false;
+      const seen: string[] = [];
+      await view().then(() => seen.push(i18n.translate('en', 'charts.title' as MessageKey)));
+      expect(seen).toEqual(['Charts, later']);
+      await i18n.loadEnglishLater();
+      expect(calls).toBe(2);
+      // The messages the first load has stay.
+      expect(i18n.translate('en', 'header.lessons')).toBe('Lessons');
+    } finally {
+      vi.doUnmock('../../src/i18n/later');
+      vi.resetModules();
+    }
+  });
+});
