@@ -1,7 +1,7 @@
 import { message } from '../../i18n';
 import { notify, patch, type Selection } from '../store';
 import { audienceUrl } from '../present';
-import { classCsv, type ClassRow } from '../classroom';
+import type { ClassRow } from '../classroom';
 import { reason, type ActionTable } from '../registry';
 
 /** The instructor's actions: the audience's window, the spotlight on what the presenter points at, the class table's CSV. */
@@ -22,8 +22,9 @@ export const PRESENT_ACTIONS = {
     label: 'Export the class table as CSV',
     group: 'Lesson',
     palette: false,
-    // In the page's language, as the table is (the Class page says so beside the button).
-    run: (st, rows: ClassRow[]) => st.port.download('class-progress.csv', classCsv(rows, st.getState().ui.language), 'text/csv'),
+    // In the page's language, as the table is (the Class page says so beside the button). The class page's
+    // code, which has already loaded, writes it: the first load leaves it out.
+    run: (st, rows: ClassRow[]) => import('../classroom').then(({ classCsv }) => st.port.download('class-progress.csv', classCsv(rows, st.getState().ui.language), 'text/csv')),
   },
   'spotlight.set': {
     label: 'Spotlight a node for the room',

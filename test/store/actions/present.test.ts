@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { enabledIn, runAction } from '../../../src/store/actions';
 import { classCsv, type ClassRow } from '../../../src/store/classroom';
 import { sandbox } from '../../support/sandbox';
@@ -35,10 +35,11 @@ describe("the instructor's actions", () => {
     expect(store.getState().present.spotlight).toBeNull();
   });
 
-  it('exports the class table as CSV in the page’s language', () => {
+  it('exports the class table as CSV in the page’s language', async () => {
     const store = sandbox();
     const port = store.port as FakePort;
     runAction(store, 'class.export', [row]);
+    await vi.waitFor(() => expect(port.downloads).toHaveLength(1));
     expect(port.downloads).toEqual([{ name: 'class-progress.csv', text: classCsv([row], 'en'), type: 'text/csv' }]);
     expect(port.downloads[0]!.text.split('\n')[1]).toMatch(/^Ana,L1,/);
   });
