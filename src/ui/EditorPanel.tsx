@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { ScenarioError } from '../content/scenarioError';
@@ -93,12 +93,17 @@ export function EditorPanel() {
       clearTimeout(h);
     };
   }, [def.file, text, run]);
+  // The open file's tab in sight: where the tabs overflow (a lesson's Dockerfile, on a laptop), it may be past the edge.
+  const tabList = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    tabList.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [def.file]);
   const t = useT();
   const tabLabel = (f: { file: string; label: string }) => translateMaybe(t.locale, `editor.tab.${f.file}`) ?? f.label;
   const mine = problems.filter((p) => p.file === def.file);
   return (
     <div className="editor">
-      <div role="tablist" aria-label={t('editor.files')} className="tabs">
+      <div role="tablist" aria-label={t('editor.files')} className="tabs" ref={tabList}>
         {tabs.map((f) => (
           <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => run('editor.open', f.file)}>
             {tabLabel(f)}
