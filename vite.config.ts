@@ -264,19 +264,23 @@ function deferredOperationsPlugin(): Plugin {
 function englishLocalePlugin(): Plugin {
   const laterId = '\0sandbox:english-later';
   let root = '';
+  type Later = typeof import('./src/i18n/later');
+  let laterModule: Promise<Later> | undefined;
+  const readLater = async () => (await runnerImport<Later>('/src/i18n/later.ts', { root, configFile: false, logLevel: 'silent' })).module;
   let prefixes: Promise<readonly string[]> | undefined;
-  const readPrefixes = async () => {
-    type Later = typeof import('./src/i18n/later');
-    const { module } = await runnerImport<Later>('/src/i18n/later.ts', { root, configFile: false, logLevel: 'silent' });
-    return module.LATER_PREFIXES;
+  const readPrefixes = async () => (await (laterModule ??= readLater())).LATER_PREFIXES;
+  let isLater: Later['isLater'] = () => {
+    throw new Error('src/i18n/later.ts has not been read');
   };
-  const isLater = (key: string, later: readonly string[]) => later.some((p) => key.startsWith(`${p}.`));
   const english = () => JSON.parse(readFileSync(resolve(root, 'src/i18n/locales/en.json'), 'utf8')) as Record<string, string>;
   return {
     name: 'sandbox:english-locale',
     apply: 'build',
     configResolved(config) {
       root = config.root;
+    },
+    async buildStart() {
+      isLater = (await (laterModule ??= readLater())).isLater;
     },
     resolveId(source) {
       return source === laterId ? laterId : null;
@@ -308,7 +312,10 @@ function englishLocalePlugin(): Plugin {
       const later = await (prefixes ??= readPrefixes());
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || chunk.name !== 'boot') continue;
-        const named = later.filter((p) => ['"', "'", '`'].some((q) => chunk.code.includes(`${q}${p}.`)));
+        // An entry is a key, its plural forms and the keys under it: the code must quote none of them (an
+        // entry that is no key of its own, such as a view's name, may be quoted).
+        const keys = english();
+        const named = later.filter((p) => ['"', "'", '`'].some((q) => ['.', '#', ...(p in keys ? [q] : [])].some((after) => chunk.code.includes(`${q}${p}${after}`))));
         if (named.length) throw new Error(`the first load's code names English messages it leaves out (src/i18n/later.ts): ${named.join(', ')}`);
       }
     },

@@ -16,7 +16,7 @@ import { withEnglishLater } from '../i18n';
 
 // The audience's window and the class page are pages of their own: loaded only when opened as one.
 const AudienceView = lazy(withEnglishLater(() => import('../ui/Audience').then((m) => ({ default: m.AudienceView }))));
-const ClassPage = lazy(() => import('../ui/ClassPage').then((m) => ({ default: m.ClassPage })));
+const ClassPage = lazy(withEnglishLater(() => import('../ui/ClassPage').then((m) => ({ default: m.ClassPage }))));
 
 /**
  * The page: the store on the browser's port, the address it was opened at, the clock's frames and the

@@ -16,17 +16,17 @@ import { withEnglishLater } from '../i18n';
 
 const LessonPane = lazy(withEnglishLater(() => import('./LessonPane').then((m) => ({ default: m.LessonPane }))));
 // The tools the first view does not show load when their tab is first chosen.
-const EditorPanel = lazy(() => import('./EditorPanel').then((m) => ({ default: m.EditorPanel })));
+const EditorPanel = lazy(withEnglishLater(() => import('./EditorPanel').then((m) => ({ default: m.EditorPanel }))));
 const Charts = lazy(withEnglishLater(() => import('./Charts').then((m) => ({ default: m.Charts }))));
 const DemoEditor = lazy(withEnglishLater(() => import('./DemoEditor').then((m) => ({ default: m.DemoEditor }))));
 // So do the dialogs, when first opened.
 const LessonsDialog = lazy(() => import('./LessonsDialog').then((m) => ({ default: m.LessonsDialog })));
-const KeysDialog = lazy(() => import('./KeysDialog').then((m) => ({ default: m.KeysDialog })));
-const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
-const DamagedCopies = lazy(() => import('./DamagedCopies').then((m) => ({ default: m.DamagedCopies })));
+const KeysDialog = lazy(withEnglishLater(() => import('./KeysDialog').then((m) => ({ default: m.KeysDialog }))));
+const CommandPalette = lazy(withEnglishLater(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette }))));
+const DamagedCopies = lazy(withEnglishLater(() => import('./DamagedCopies').then((m) => ({ default: m.DamagedCopies }))));
 // A demo's bar and the presenter's notes load when a demo first opens.
-const DemoPause = lazy(() => import('./Presenter').then((m) => ({ default: m.DemoPause })));
-const PresenterNotes = lazy(() => import('./Presenter').then((m) => ({ default: m.PresenterNotes })));
+const DemoPause = lazy(withEnglishLater(() => import('./Presenter').then((m) => ({ default: m.DemoPause }))));
+const PresenterNotes = lazy(withEnglishLater(() => import('./Presenter').then((m) => ({ default: m.PresenterNotes }))));
 
 /**
  * A dialog drawn from the first time the store opens it (its code loads then), and kept from then on: it
