@@ -175,6 +175,7 @@ function prebuiltScenariosPlugin(): Plugin {
     const first: Record<string, unknown> = {};
     const rest: Record<string, unknown> = {};
     for (const b of defaults.BUILT_IN_SCENARIOS) {
+      if (b.text === undefined) throw new Error(`built-in scenario ${b.id} has no text`);
       const sc = parser.parseScenario(b.text, defaults.SCENARIO_FILE);
       const json: unknown = JSON.parse(JSON.stringify(sc));
       if (!isDeepStrictEqual(json, sc)) throw new Error(`built-in scenario ${b.id}: its parse does not survive JSON unchanged`);
