@@ -208,10 +208,11 @@ function prebuiltScenariosPlugin(): Plugin {
 }
 
 /**
- * In the production build, the modules that hand the page the scenario parser, the lessons' checker and
- * the console already loaded (src/store/preloaded.ts, src/content/console/preloaded.ts) hold nothing, so
- * none of these is in the first load: the page loads each when first needed (src/store/parser.ts,
- * src/store/tracking.ts, src/content/console/onDemand.ts). The dev server, the tests and Node keep them.
+ * In the production build, the modules that hand the page the scenario parser, the lessons' checker, the
+ * console and demo files' reader and writer already loaded (src/store/preloaded.ts,
+ * src/content/console/preloaded.ts, src/store/demoPreloaded.ts) hold nothing, so none of these is in the
+ * first load: the page loads each when first needed (src/store/parser.ts, src/store/tracking.ts,
+ * src/content/console/onDemand.ts, src/store/actions/demo.ts). The dev server, the tests and Node keep them.
  */
 function onDemandPlugin(): Plugin {
   let modules: string[] = [];
@@ -219,7 +220,7 @@ function onDemandPlugin(): Plugin {
     name: 'sandbox:on-demand',
     apply: 'build',
     configResolved(config) {
-      modules = ['src/store/preloaded.ts', 'src/content/console/preloaded.ts'].map((p) => resolve(config.root, p));
+      modules = ['src/store/preloaded.ts', 'src/content/console/preloaded.ts', 'src/store/demoPreloaded.ts'].map((p) => resolve(config.root, p));
     },
     load(id) {
       return modules.includes(resolve(id)) ? 'export const PRELOADED = undefined;\n' : null;
