@@ -1,12 +1,12 @@
 /**
  * The English messages only views that load on demand show: an entry is a key, with its plural forms and
- * the keys under it (`keys.scope` is `keys.scope.page` and the others). Each view that shows them loads them
- * with its code (`loadEnglishLater`), before it first renders: the demo editor, the charts, the audience's
- * window, the lesson's pane and checklist, the side-by-side comparison, the inspector's "Why here?", the
- * editor, the dialogs (Keys, the command palette, damaged copies), the demo's bar and the presenter's
- * notes, the class page, and the console's commands (their help, output and refusals). Where a view's
- * words share a first part with what the first load says (an action id such as `keys.show`), the entries
- * name the view's own keys.
+ * the keys under it (`keys.scope` is `keys.scope.page` and the others). Each view that shows them loads
+ * them with its code (`loadEnglishLater`), before it first renders: the demo editor, the charts, the
+ * audience's window, the lesson's pane and checklist, the side-by-side comparison, the inspector and its
+ * "Why here?", the editor, the dialogs (Keys, the command palette, damaged copies), the demo's bar and the
+ * presenter's notes, the class page, and the console's commands (their help, output and refusals). Where
+ * a view's words share a first part with what the first load says (an action id such as `keys.show`), the
+ * entries name the view's own keys.
  */
 export const LATER_PREFIXES: readonly string[] = [
   'demoEditor',
@@ -80,6 +80,13 @@ export const LATER_PREFIXES: readonly string[] = [
   'lesson.last',
   'lesson.restart',
   'lesson.why',
+  // The inspector (`inspector.tab` is an action id; the first load names its place, `inspector.label`).
+  'inspector.tab',
+  'inspector.gone',
+  'inspector.title',
+  'inspector.views',
+  'inspector.notYet',
+  'inspector.noEvents',
   // The demo's bar, its choices and the presenter's notes.
   'presenter.enter',
   'presenter.notes',

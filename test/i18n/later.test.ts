@@ -18,7 +18,7 @@ describe('the English that on-demand views bring', () => {
   });
 
   it('the first view keeps what it shows: the console’s own words, the lesson’s action-named keys', () => {
-    for (const k of ['console.help', 'console.empty', 'lesson.goal', 'lesson.solution', 'class.export', 'inspector.tab.placement']) expect(isLater(k), k).toBe(false);
-    for (const k of ['console.cmd.aws', 'lesson.solution.show', 'placement.caption', 'palette.count#one']) expect(isLater(k), k).toBe(true);
+    for (const k of ['console.help', 'console.empty', 'lesson.goal', 'lesson.solution', 'class.export', 'inspector.label']) expect(isLater(k), k).toBe(false);
+    for (const k of ['console.cmd.aws', 'lesson.solution.show', 'placement.caption', 'palette.count#one', 'inspector.tab.placement']) expect(isLater(k), k).toBe(true);
   });
 });
