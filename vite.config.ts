@@ -260,6 +260,8 @@ function deferredOperationsPlugin(): Plugin {
  * event said in English is its own message (src/ui/eventText.ts), and every other locale has each event key
  * (a test holds the locales to the same keys). They are the engine's narration (src/sim/model/narration.ts),
  * which the first load has in any case; the build checks each is, word for word, and fails if one is not.
+ * So with its `action.*` entries, each the label of an action in the registry (src/store/actions.ts), which
+ * the first load has and the page says where its locale has no word of its own (src/ui/i18n.ts, actionLabel).
  * The messages of the views that load on demand (src/i18n/later.ts, LATER_PREFIXES) are a chunk of their
  * own, which those views load with their code; the build fails if the first load's code names one of them.
  */
@@ -301,11 +303,16 @@ function englishLocalePlugin(): Plugin {
       type Narration = typeof import('./src/sim/model/narration');
       const { module } = await runnerImport<Narration>('/src/sim/model/narration.ts', { root, configFile: false, logLevel: 'silent' });
       const narration: Record<string, string> = module.NARRATION;
+      type Actions = typeof import('./src/store/actions');
+      const { module: actions } = await runnerImport<Actions>('/src/store/actions.ts', { root, configFile: false, logLevel: 'silent' });
+      const labels = new Map<string, string>(actions.ACTIONS.map((a) => [a.id, a.label]));
       const later = await (prefixes ??= readPrefixes());
       const kept: Record<string, string> = {};
       for (const [k, v] of Object.entries(english())) {
         if (k.startsWith('event.')) {
           if (narration[k.slice('event.'.length)] !== v) throw new Error(`src/i18n/locales/en.json: ${k} is not the engine's narration of ${k.slice('event.'.length)}`);
+        } else if (k.startsWith('action.')) {
+          if (labels.get(k.slice('action.'.length)) !== v) throw new Error(`src/i18n/locales/en.json: ${k} is not the label of the action ${k.slice('action.'.length)} in src/store/actions.ts`);
         } else if (!isLater(k, later)) kept[k] = v;
       }
       return JSON.stringify(kept);
