@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { StoreContext } from '../ui/context';
 import { Workspace } from '../ui/Workspace';
-import { bootStore, persist } from '../store/boot';
+import { asksLinks, bootStore, persist } from '../store/boot';
 import { watchLessonTime } from './lessonTime';
 import { tick } from '../store/actions';
 import type { SandboxStore } from '../store/store';
@@ -26,9 +26,7 @@ const links = () => import('../store/links');
 
 /** Opens what the address links to (a share, a demo, a lesson) or resumes the saved lesson or demo, in that order. */
 function openLinks(store: SandboxStore): Promise<void> {
-  const at = store.port.location();
-  const w = store.getState().world;
-  if (at.hash === '' && at.search === '' && w.lessonId === null && w.demo === null) return Promise.resolve();
+  if (!asksLinks(store)) return Promise.resolve();
   return links().then((m) =>
     m
       .openShareLink(store)
