@@ -23,6 +23,8 @@ describe('the Keys dialog', () => {
     expect(rows).toContainEqual(['Ctrl+K', 'Command palette']);
     expect(rows).toContainEqual(['Tab', 'Complete the command']);
     expect(rows).toContainEqual(['Ctrl+Enter', "Run the open file's first action"]);
+    // The code editor keeps Tab for indenting: the way out of it is said.
+    expect(root.querySelector('dialog p')!.textContent).toContain('press Ctrl+M (Ctrl+Shift+M on a Mac) to make Tab move the focus on');
     await settle(() => {
       dialog.close();
     });
