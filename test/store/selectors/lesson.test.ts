@@ -89,6 +89,19 @@ describe('the live lesson checklist', () => {
     expect(answer()).toMatchObject({ chosen: 'They keep working; only posts fails', right: false });
   });
 
+  it('stops naming a mistake once it is put right, not when its failures leave the 30 s window (L2: 80:80, then 80:3000)', async () => {
+    const store = fresh();
+    openLesson(store, (await loadCatalog()).lessons.L2!);
+    for (const line of ['docker build -t forum:1 .', 'docker run -d -p 80:80 --name forum forum:1', 'traffic http://localhost:80/api/users 2']) runAction(store, 'console.run', line);
+    runAction(store, 'clock.jump', '45s');
+    const ids = () => selectDiagnostics(store.getState()).map((d) => d.id);
+    expect(ids()).toContain('nothing-listens');
+    runAction(store, 'console.run', 'docker rm -f forum');
+    runAction(store, 'console.run', 'docker run -d -p 80:3000 --name forum forum:1');
+    runAction(store, 'clock.jump', '47s');
+    expect(ids()).not.toContain('nothing-listens');
+  });
+
   it('names what went wrong as it happens (L1: the crash took the process down)', async () => {
     const store = fresh();
     openLesson(store, (await loadCatalog()).lessons.L1!);
