@@ -1,5 +1,6 @@
 import { parseDuration } from '../../sim';
 import { fileError, type Problem } from '../../formats/problem';
+import { say } from '../../formats/diagnostics';
 import type { Located } from '../../formats/yamlDoc';
 import type { Scenario } from '../scenario';
 import type { Callout, DemoPause } from './types';
@@ -93,7 +94,7 @@ export function readCallouts(raw: RawPresenter, scenario: Scenario, file: string
     const callout: Callout = { at: parseDuration(c.at) ?? 0, text: c.text };
     if (c.until !== undefined) {
       callout.until = parseDuration(c.until) ?? 0;
-      if (callout.until <= callout.at) problems.push(fileError(file, doc.at(['presenter', 'callouts', i, 'until']), `${member}.until`, 'a callout ends after it begins'));
+      if (callout.until <= callout.at) problems.push(fileError(file, doc.at(['presenter', 'callouts', i, 'until']), `${member}.until`, say('problem.lesson.calloutEnds')));
     }
     if (c.node !== undefined) {
       const why = refProblem(c.node, known);
