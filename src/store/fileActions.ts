@@ -2,7 +2,7 @@
 // the world with it. The actions themselves (labels, keys, enabled rules) are in actions.ts.
 import { yamlLoaded } from './yaml';
 import { parseJson } from '../formats/json';
-import { formatProblem, type Problem } from '../formats/problem';
+import { problemMessage, type Problem } from '../formats/problem';
 import { parseCompose, parseManifest } from '../content/console/onDemand';
 import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPanel, withCause, type SandboxStore } from './store';
 import { SCENARIO_FILE } from './defaults';
@@ -52,7 +52,7 @@ export function registerTaskDefinition(store: SandboxStore, file: string): void 
   const parsed = parseJson(text, file);
   if ('problem' in parsed) {
     setProblems(store, file, [parsed.problem]);
-    notify(store, formatProblem(parsed.problem), 'error');
+    notify(store, problemMessage(parsed.problem), 'error');
     return;
   }
   if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {

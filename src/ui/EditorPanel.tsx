@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { ScenarioError } from '../content/scenarioError';
@@ -7,7 +7,7 @@ import { loadConsole } from '../content/console/onDemand';
 import { loadOperations } from '../sim';
 import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
 import { ACTIONS } from '../store/actions';
-import { formatProblem, type Problem } from '../formats/problem';
+import { formatProblemIn, problemTextIn, type Problem } from '../formats/problem';
 import { selectActiveTab, selectFileTabs } from '../store/selectors/editor';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
@@ -96,6 +96,8 @@ export function EditorPanel() {
   const t = useT();
   const tabLabel = (f: { file: string; label: string }) => translateMaybe(t.locale, `editor.tab.${f.file}`) ?? f.label;
   const mine = problems.filter((p) => p.file === def.file);
+  // The markers say what is wrong in the page's language, as the list below the editor does.
+  const said = useMemo(() => problems.map((p) => ({ ...p, message: problemTextIn(t.locale, p) })), [problems, t.locale]);
   return (
     <div className="editor">
       <div role="tablist" aria-label={t('editor.files')} className="tabs">
@@ -117,13 +119,13 @@ export function EditorPanel() {
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
         <Suspense fallback={<textarea aria-label={t('editor.loading', { label: tabLabel(def), file: def.file })} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
-          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${tabLabel(def)} (${def.file})`} theme={theme} />
+          <MonacoEditor file={def.file} value={text} problems={said} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${tabLabel(def)} (${def.file})`} theme={theme} />
         </Suspense>
       </div>
       <ul className="problems" aria-label={t('editor.problems', { file: def.file })} aria-live="polite">
         {mine.map((p, i) => (
           <li key={i} className={p.severity === 'warning' ? 'warn' : 'bad'}>
-            {formatProblem(p)}
+            {formatProblemIn(t.locale, p)}
           </li>
         ))}
       </ul>

@@ -8,6 +8,8 @@ import { Notices } from '../../src/ui/Notices';
 import { SideBySide } from '../../src/ui/SideBySide';
 import { AudienceView } from '../../src/ui/Audience';
 import { ConfirmDialog } from '../../src/ui/ConfirmDialog';
+import { checkFile, EditorPanel } from '../../src/ui/EditorPanel';
+import { COMPOSE_FILE, TASKDEF_FILE } from '../../src/store/defaults';
 import { patch } from '../../src/store/store';
 import { audienceShow } from '../../src/store/present';
 import { runAction } from '../../src/store/actions';
@@ -141,5 +143,24 @@ describe('the page in Spanish', () => {
     expect(root.querySelector('#confirm-q')!.textContent).toBe('¿Abrir «Clúster ocupado como en producción: ALB, escalado automático, Cloud Map, Fargate»?');
     expect(root.querySelector('#confirm-text')!.textContent).toBe('Esto reemplaza el mundo que has construido aquí (tu 1 acción hasta las 0:00:00). No se puede deshacer; Exportar guarda antes una copia de tu trabajo.');
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Conservar mi mundo', 'Reemplazar mi mundo']);
+  });
+});
+
+describe("the sandbox's diagnostics in Spanish", () => {
+  it("lists a broken task definition's and an unknown Compose member's problems in Spanish under the editor, and in English in an English page", async () => {
+    const store = await spanish();
+    const { root, unmount } = await render(store, createElement('div', null, createElement(EditorPanel), createElement(Notices)));
+    done = unmount;
+    const list = () => [...root.querySelectorAll('.problems li')].map((li) => li.textContent!);
+    await settle(() => runAction(store, 'editor.edit', { file: TASKDEF_FILE, text: '{\n  "family": "web",\n  oops\n}' }));
+    await settle(() => runAction(store, 'editor.register', TASKDEF_FILE));
+    expect(list()).toEqual([expect.stringMatching(/^taskdef\.json:3:3: JSON no válido: /)]);
+    // The notice that names the problem says it in Spanish too.
+    expect(root.querySelector('.notices')!.textContent).toMatch(/taskdef\.json:3:3: JSON no válido: /);
+    await settle(() => runAction(store, 'editor.problems', { file: COMPOSE_FILE, problems: checkFile(COMPOSE_FILE, 'servicioz: {}\nservices:\n  web: { image: nginx }\n') }));
+    await settle(() => runAction(store, 'editor.open', COMPOSE_FILE));
+    expect(list()).toEqual(["compose.yaml:1:1: servicioz: miembro de primer nivel desconocido 'servicioz'"]);
+    await settle(() => runAction(store, 'language.set', 'en'));
+    expect(list()).toEqual(["compose.yaml:1:1: servicioz: unknown top-level member 'servicioz'"]);
   });
 });
