@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, translate, translateMaybe, type Locale, type Message, type MessageKey, type MessageList } from '../i18n';
+import { DEFAULT_LOCALE, translate, type Locale, type Message, type MessageKey, type MessageList } from '../i18n';
 
 /**
  * What every parser reports, and what travels up to the editor's markers as data: where the problem is (the
@@ -91,14 +91,12 @@ export function formatProblems(problems: readonly Problem[], opts: { severity?: 
   return problems.map((p) => formatProblem(p, opts)).join('\n');
 }
 
-/** Whether every template of a form has a text in some locale (a form from code whose English has not arrived is said in its English). */
-function known(form: ProblemForm): boolean {
-  return translateMaybe(DEFAULT_LOCALE, form.key) !== undefined && Object.values(form.values).every((v) => typeof v === 'string' || known(v));
-}
-
-/** What is wrong, as a message of the locale files: the form's, else the English as it is (words that are not the sandbox's). */
+/**
+ * What is wrong, as a message of the locale files: the form's, else the English as it is (words that are not
+ * the sandbox's). A form's English is there: `said` made it from it, in this page (a form is never sent).
+ */
 export function problemText(p: Problem): Message | string {
-  return p.form && known(p.form) ? formMessage(p.form) : p.message;
+  return p.form ? formMessage(p.form) : p.message;
 }
 
 /** formatProblem's line as a message (a notice's): the places, members and values as they are, the words in the page's language. */
