@@ -53,7 +53,7 @@ export function said(key: MessageKey, values: SaidValues = {}): Said {
 }
 
 /** `p` with `form` beside its English (not enumerable, see Problem); `p` as it is without one. */
-export function withForm<P extends Problem>(p: P, form: ProblemForm | undefined): P {
+export function withForm<P extends { message: string }>(p: P, form: ProblemForm | undefined): P {
   if (form) Object.defineProperty(p, 'form', { value: form, enumerable: false, configurable: true });
   return p;
 }

@@ -9,7 +9,7 @@ import { parseYaml } from '../../src/formats/yamlDoc';
 import { composeToEcs, parseCompose } from '../../src/formats/compose';
 import { parseManifest } from '../../src/formats/copilot';
 import { parseScenario, ScenarioError } from '../../src/content/scenario';
-import { LessonError, parseLesson } from '../../src/content/lesson';
+import { LessonError, parseDemo, parseLesson } from '../../src/content/lesson';
 import { lessonFiles } from '../support/pins';
 
 const read = (path: string): Record<string, string> => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/i18n', path), 'utf8')) as Record<string, string>;
@@ -109,5 +109,30 @@ describe('a Spanish page says each parser’s problems in Spanish', () => {
     expect(es(problems[0])).toMatch(/goals\[0\]\.count: colección desconocida 'taskz'; las conocidas: tasks, /);
     // The English page reads exactly what the runner prints.
     expect(problems.map((p) => formatProblemIn('en', p))).toEqual(problems.map((p) => formatProblem(p)));
+  });
+
+  it("a demo's variants, callouts and focus, and a scenario's references and conditions", () => {
+    const demo = (presenter: string) =>
+      `name: V\nseed: 7\npresenter:\n  summary: Two.\n${presenter}\nactions:\n  - { call: ecs.CreateCluster, input: { clusterName: c } }\n  - { at: 10s, id: place, call: ecs.RunTask, input: { cluster: c, taskDefinition: w } }\nuntil: 1m\n`;
+    const variants = thrown(() => parseDemo({ 'demos/v.yaml': demo('  variants:\n    - { label: a, set: [ { action: 9, path: cluster, value: x } ] }\n    - { label: b, set: [ { path: seed, value: 3 } ] }') }, 'v'));
+    expect(variants.map(es)).toEqual([
+      'demos/v.yaml:6:36: presenter.variants[0].set[0].action: no hay ninguna acción 9: el escenario tiene 2 (de 0 a 1)',
+      'demos/v.yaml:7:34: presenter.variants[1].set[0].path: la semilla de una variante es un miembro propio: seed',
+    ]);
+    const callout = thrown(() => parseDemo({ 'demos/v.yaml': demo('  callouts:\n    - { at: 5s, node: service:api, text: Here }') }, 'v'));
+    expect(callout.map(es)).toEqual([expect.stringMatching(/presenter\.callouts\[0\]\.node: no hay ningún service 'api' en esta demo$/)]);
+    const files = lessonFiles();
+    const focus = thrown(() => parseLesson({ ...files, 'L2/lesson.yaml': files['L2/lesson.yaml']!.replace(/^focus: .*$/m, 'focus: { kind: pod }') }, 'L2'));
+    expect(focus.map(es)).toEqual([expect.stringMatching(/focus\.kind: se esperaba uno de local, cluster, service, loadBalancer$/)]);
+    const refs = thrown(() =>
+      parseScenario(
+        'name: x\nactions:\n  - { at: 5, call: ecs.ListClusters, input: { nextToken: "${call:later.nextToken}" } }\n  - { at: 9, id: later, call: ecs.ListClusters }\nexpect:\n  - { call: later, output: { a: { gt: [1] } } }\n',
+        's.yaml',
+      ),
+    );
+    expect(refs.map(es)).toEqual([
+      "s.yaml:3:58: actions[0].input.nextToken: ${call:later.nextToken}: actions[1] (id 'later') se ejecuta en 9 s, después de esta llamada en 5 s, así que su respuesta aún no está",
+      expect.stringMatching(/^s\.yaml:6:\d+: expect\[0\]\.output\.a\.gt: gt lleva un número, no una lista$/),
+    ]);
   });
 });
