@@ -1,5 +1,5 @@
 import { parseYaml } from '../formats/yamlDoc';
-import { fileError, moved, type Problem, type Said } from '../formats/problem';
+import { fileError, withForm, type Problem, type Said } from '../formats/problem';
 import { say } from '../formats/diagnostics';
 import { ScenarioError } from './scenarioError';
 import validateScenario from './scenarioValidator.js';
@@ -79,6 +79,9 @@ function schemaProblems(data: unknown, at: At, file: string): Problem[] {
   if (problems.length === 0) problems.push(fileError(file, { line: 1, column: 1 }, '', say('problem.scenario.schema')));
   return problems;
 }
+
+/** `p` moved (a manifest's problems within the scenario that holds it): the same diagnostic, its form kept. */
+const moved = (p: Problem, to: Omit<Problem, 'message' | 'form'>): Problem => withForm({ ...to, message: p.message }, p.form);
 
 type Raw = Record<string, unknown> & { actions: Record<string, unknown>[]; expect?: Record<string, unknown>[] };
 

@@ -69,11 +69,6 @@ export function fileError(file: string, at: { line: number; column: number }, me
   return problemAt(file, at, member, message);
 }
 
-/** `p` moved (a manifest's problems within the scenario that holds it): the same diagnostic, its form kept. */
-export function moved(p: Problem, to: Omit<Problem, 'message' | 'form'>): Problem {
-  return withForm({ ...to, message: p.message }, p.form);
-}
-
 /**
  * One line, as compilers print them: `file:line:column: [severity: ][member: ]message` (`file: …` without a
  * place, the message alone without a file). The severity is named for every problem with `severity: 'always'`
@@ -115,10 +110,4 @@ export function formatProblemIn(locale: Locale, p: Problem, opts: { severity?: '
   if (locale === DEFAULT_LOCALE) return formatProblem(p, opts);
   const m = problemMessage(p, opts);
   return translate(locale, m.key, m.params);
-}
-
-/** What is wrong (without the place), in a locale: a marker's text. */
-export function problemTextIn(locale: Locale, p: Problem): string {
-  const m = locale === DEFAULT_LOCALE ? p.message : problemText(p);
-  return typeof m === 'string' ? m : translate(locale, m.key, m.params);
 }

@@ -7,13 +7,13 @@ import { loadConsole } from '../content/console/onDemand';
 import { loadOperations } from '../sim';
 import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
 import { ACTIONS } from '../store/actions';
-import { formatProblemIn, problemTextIn, type Problem } from '../formats/problem';
+import { formatProblemIn, problemText, type Problem } from '../formats/problem';
 import { selectActiveTab, selectFileTabs } from '../store/selectors/editor';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { themeOf } from '../store/actions/layout';
 import { useT } from './i18n';
-import { translateMaybe } from '../i18n';
+import { translate, translateMaybe, type Locale } from '../i18n';
 
 // Its JSON schemas are made from the engine's ECS request tables, which arrive with the operations the page starts without.
 const MonacoEditor = lazy(() => loadOperations().then(() => import('./monaco/MonacoEditor')));
@@ -37,6 +37,12 @@ function CopilotNote() {
       {t('editor.copilotNote')}
     </p>
   );
+}
+
+/** What is wrong (without the place), in a locale: a marker's text, in English exactly the problem's message. */
+export function problemTextIn(locale: Locale, p: Problem): string {
+  const m = locale === 'en' ? p.message : problemText(p);
+  return typeof m === 'string' ? m : translate(locale, m.key, m.params);
 }
 
 /** Checks a YAML file as the learner types (the same parsers the console and the runner use). */

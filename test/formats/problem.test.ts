@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, formatProblemIn, formatProblems, problemAt, problemList, problemMessage, problemTextIn, said, withForm, type Problem } from '../../src/formats/problem';
+import { formatProblem, formatProblemIn, formatProblems, problemAt, problemList, problemMessage, said, withForm, type Problem } from '../../src/formats/problem';
 import { loadLocale, translate } from '../../src/i18n';
 import { parseYaml } from '../../src/formats/yamlDoc';
 import { parseJson } from '../../src/formats/json';
@@ -81,8 +81,6 @@ describe("a problem in the page's language", () => {
     expect(formatProblemIn('es', e, { severity: 'always' })).toBe('td.json:2:4: error: family: JSON no válido: Unexpected token');
     // Words that are not the sandbox's stay as they were written.
     expect(formatProblemIn('es', w)).toBe('c.yaml:1:1: aviso: version: not the sandbox’s words');
-    expect(problemTextIn('es', e)).toBe('JSON no válido: Unexpected token');
-    expect(problemTextIn('en', e)).toBe('Unexpected token');
     const list = problemList([e, w], '; ');
     expect(translate('es', 'notice.damaged.leftOut', { problems: list })).toBe(' Quedó fuera: td.json:2:4: family: JSON no válido: Unexpected token; c.yaml:1:1: aviso: version: not the sandbox’s words.');
   });
