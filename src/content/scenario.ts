@@ -4,7 +4,7 @@ import { say } from '../formats/diagnostics';
 import { ScenarioError } from './scenarioError';
 import validateScenario from './scenarioValidator.js';
 import { Sim } from '../sim';
-import { parseTime } from './bounds';
+import { readTime } from './timeSaid';
 import { checkScenario, memberPath } from './scenarioChecks';
 import type { ImageBehavior } from '../sim';
 import type { Expectation, Scenario } from './scenarioTypes';
@@ -124,7 +124,7 @@ function actionIds(actions: Scenario['actions'], at: At, file: string, problems:
 
 /** A time of the file in milliseconds, or undefined after a problem at its member (not a time, or beyond the horizon). */
 function time(v: unknown, path: (string | number)[], at: At, file: string, problems: Problem[]): number | undefined {
-  const r = parseTime(v);
+  const r = readTime(v);
   if (r.problem !== undefined) problems.push(fileError(file, at(path), memberPath(path), r.problem));
   return r.ms;
 }

@@ -2,7 +2,7 @@ import { parseYaml } from '../../formats/yamlDoc';
 import { fileError, type Problem } from '../../formats/problem';
 import { say } from '../../formats/diagnostics';
 import { parseDuration } from '../../sim';
-import { parseTime } from '../bounds';
+import { readTime } from '../timeSaid';
 import { parseScenario, type Scenario } from '../scenario';
 import { readVariants } from '../variants';
 import { allowedEntryProblem } from '../console';
@@ -221,7 +221,7 @@ export function parseLesson(files: Files, id: string): Lesson {
   };
   for (const k of Object.keys(d)) if (!KNOWN.has(k)) problems.push(fileError(file, y.at([k]), k, say('problem.lesson.unknownMember', { member: k })));
   if (d.id !== id) problems.push(fileError(file, y.at(['id']), 'id', say('problem.lesson.id', { id })));
-  const { ms: until, problem: untilProblem } = parseTime(d.until);
+  const { ms: until, problem: untilProblem } = readTime(d.until);
   if (untilProblem !== undefined) problems.push(fileError(file, y.at(['until']), 'until', parseDuration(d.until) === undefined ? say('problem.lesson.until') : untilProblem));
   const goals = readGoals(l);
   const diagnostics = readDiagnostics(l);
