@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLocale } from '../../src/i18n';
 import { say } from '../../src/formats/diagnostics';
-import { formatProblem, formatProblemIn, type Problem } from '../../src/formats/problem';
+import { formatProblem, formatProblemIn, problemText, type Problem } from '../../src/formats/problem';
 import { parseJson } from '../../src/formats/json';
 import { parseYaml } from '../../src/formats/yamlDoc';
 import { composeToEcs, parseCompose } from '../../src/formats/compose';
@@ -134,5 +134,14 @@ describe('a Spanish page says each parser’s problems in Spanish', () => {
       "s.yaml:3:58: actions[0].input.nextToken: ${call:later.nextToken}: actions[1] (id 'later') se ejecuta en 9 s, después de esta llamada en 5 s, así que su respuesta aún no está",
       expect.stringMatching(/^s\.yaml:6:\d+: expect\[0\]\.output\.a\.gt: gt lleva un número, no una lista$/),
     ]);
+  });
+
+  it("a lesson's allowed entry that begins no console command, its English the console's and the template's alike", () => {
+    const files = lessonFiles();
+    const broken = { ...files, 'L2/lesson.yaml': files['L2/lesson.yaml']!.replace(/allowed: \[/, 'allowed: [kubectl apply, ') };
+    const [p] = thrown(() => parseLesson(broken, 'L2'));
+    expect(es(p)).toMatch(/^L2\/lesson\.yaml:\d+:\d+: allowed\[0\]: 'kubectl apply' no es el comienzo de ninguna orden de la consola \(las órdenes son aws, /);
+    const fromTemplate = problemText(p!);
+    expect(typeof fromTemplate === 'string' ? fromTemplate : fromTemplate.text).toBe(p!.message);
   });
 });

@@ -1,11 +1,11 @@
 import { parseYaml } from '../../formats/yamlDoc';
-import { fileError, type Problem } from '../../formats/problem';
+import { fileError, type Problem, type Said } from '../../formats/problem';
 import { say } from '../../formats/diagnostics';
 import { parseDuration } from '../../sim';
 import { readTime } from '../timeSaid';
 import { parseScenario, type Scenario } from '../scenario';
 import { readVariants } from '../variants';
-import { allowedEntryProblem } from '../console';
+import { allowedEntryProblem, COMMANDS } from '../console';
 import type { Demo, Diagnostic, Goal, Lesson, LessonIndex, Prediction, Trap } from './types';
 import { numberedSteps, readLog } from './log';
 import { focusMember } from './focus';
@@ -144,11 +144,17 @@ function readPredictions(l: LessonFile): Prediction[] {
   }));
 }
 
+/** Why an `allowed` entry names no console command, said with its form (the English is the console's, which a test holds to the template). */
+function allowedSaid(entry: string): Said | undefined {
+  const why = allowedEntryProblem(entry);
+  return why === undefined ? undefined : { message: why, form: say('problem.lesson.noCommand', { entry, commands: COMMANDS.map((c) => c.name).join(', ') }).form };
+}
+
 /** The `allowed` entries: each an editor action or the beginning of a console command of the table. */
 function readAllowed({ file, y, problems }: LessonFile): string[] {
   const allowed = (y.data.allowed as string[] | undefined) ?? [];
   allowed.forEach((a, i) => {
-    const why = typeof a === 'string' ? allowedEntryProblem(a) : 'expected a command prefix or an editor action';
+    const why = typeof a === 'string' ? allowedSaid(a) : say('problem.lesson.allowed');
     if (why) problems.push(fileError(file, y.at(['allowed', i]), `allowed[${i}]`, why));
   });
   return allowed;
