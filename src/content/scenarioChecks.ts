@@ -38,6 +38,19 @@ function unknownId(actions: readonly Action[], key: string): Said {
   return ids.length && ids.length <= 12 ? say('problem.scenario.noIdOf', { id: key, ids: ids.join(', ') }) : say('problem.scenario.noSuchId', { id: key });
 }
 
+/**
+ * A reference parseRef refuses, said with its form: the English is parseRef's (./calls.ts is first-load
+ * code, so it keeps its words), which a test holds to the templates.
+ */
+function badRef(text: string, message: string): Said {
+  const kind = text.split('|')[0]!.split(':')[0]!;
+  const ref = `\${${text}}`;
+  const said = message.endsWith('|after: needs the text to cut after')
+    ? say('problem.scenario.refAfter', { ref })
+    : say('problem.scenario.refGive', { ref, usage: say(`problem.scenario.usage.${kind as 'ci' | 'task' | 'taskIp' | 'call'}`) });
+  return { message, form: said.form };
+}
+
 /** What is wrong with the reference `${text}`. */
 const refSays = (text: string, detail: Said) => say('problem.scenario.ref', { ref: `\${${text}}`, detail });
 
@@ -54,7 +67,7 @@ function actionRefProblems(actions: readonly Action[], written: readonly Record<
       const place = expanded ? ['actions', a.source, expanded] : ['actions', a.source, 'input', ...path];
       const member = memberPath(place);
       const r = parseRef(text);
-      if (r.kind === 'bad') problems.push(fileError(file, at(place), member, r.message));
+      if (r.kind === 'bad') problems.push(fileError(file, at(place), member, badRef(text, r.message)));
       if (r.kind !== 'call') continue;
       const target = named(actions, r.key);
       if (!target) problems.push(fileError(file, at(place), member, refSays(text, unknownId(actions, r.key))));
@@ -83,7 +96,7 @@ function expectationCallProblems(e: Expectation, actions: readonly Action[], end
   for (const { path, text } of refsIn(written)) {
     const place = ['expect', e.index, ...path];
     const r = parseRef(text);
-    if (r.kind === 'bad') problems.push(fileError(file, at(place), memberPath(place), r.message));
+    if (r.kind === 'bad') problems.push(fileError(file, at(place), memberPath(place), badRef(text, r.message)));
     if (r.kind !== 'call') continue;
     const target = named(actions, r.key);
     if (!target) problems.push(fileError(file, at(place), memberPath(place), refSays(text, unknownId(actions, r.key))));

@@ -144,4 +144,16 @@ describe('a Spanish page says each parser’s problems in Spanish', () => {
     const fromTemplate = problemText(p!);
     expect(typeof fromTemplate === 'string' ? fromTemplate : fromTemplate.text).toBe(p!.message);
   });
+
+  it("a scenario's reference of the wrong shape, its English parseRef's and the templates' alike", () => {
+    const refs = ['${ci}', '${task:x}', '${taskIp:}', '${call:}', '${call:a|after:}'];
+    const problems = thrown(() => parseScenario(`name: x\nactions:\n${refs.map((r) => `  - { at: 5, call: ecs.ListClusters, input: { nextToken: "${r}" } }\n`).join('')}`, 's.yaml'));
+    expect(problems).toHaveLength(refs.length);
+    for (const p of problems) {
+      const fromTemplate = problemText(p);
+      expect(typeof fromTemplate === 'string' ? fromTemplate : fromTemplate.text).toBe(p.message);
+    }
+    expect(es(problems[1])).toMatch(/: \$\{task:x\}: escribe \$\{task:<n>\}, con n el lugar de la tarea en el orden de creación \(0, 1, …\)$/);
+    expect(es(problems[4])).toMatch(/: \$\{call:a\|after:\}: \|after: necesita el texto tras el que cortar$/);
+  });
 });
