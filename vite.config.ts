@@ -175,6 +175,7 @@ function prebuiltScenariosPlugin(): Plugin {
     const first: Record<string, unknown> = {};
     const rest: Record<string, unknown> = {};
     for (const b of defaults.BUILT_IN_SCENARIOS) {
+      if (b.text === undefined) throw new Error(`built-in scenario ${b.id} has no text`);
       const sc = parser.parseScenario(b.text, defaults.SCENARIO_FILE);
       const json: unknown = JSON.parse(JSON.stringify(sc));
       if (!isDeepStrictEqual(json, sc)) throw new Error(`built-in scenario ${b.id}: its parse does not survive JSON unchanged`);
@@ -207,10 +208,11 @@ function prebuiltScenariosPlugin(): Plugin {
 }
 
 /**
- * In the production build, the modules that hand the page the scenario parser, the lessons' checker and
- * the console already loaded (src/store/preloaded.ts, src/content/console/preloaded.ts) hold nothing, so
- * none of these is in the first load: the page loads each when first needed (src/store/parser.ts,
- * src/store/tracking.ts, src/content/console/onDemand.ts). The dev server, the tests and Node keep them.
+ * In the production build, the modules that hand the page the scenario parser, the lessons' checker, the
+ * console and demo files' reader and writer already loaded (src/store/preloaded.ts,
+ * src/content/console/preloaded.ts, src/store/demoPreloaded.ts) hold nothing, so none of these is in the
+ * first load: the page loads each when first needed (src/store/parser.ts, src/store/tracking.ts,
+ * src/content/console/onDemand.ts, src/store/actions/demo.ts). The dev server, the tests and Node keep them.
  */
 function onDemandPlugin(): Plugin {
   let modules: string[] = [];
@@ -218,7 +220,7 @@ function onDemandPlugin(): Plugin {
     name: 'sandbox:on-demand',
     apply: 'build',
     configResolved(config) {
-      modules = ['src/store/preloaded.ts', 'src/content/console/preloaded.ts'].map((p) => resolve(config.root, p));
+      modules = ['src/store/preloaded.ts', 'src/content/console/preloaded.ts', 'src/store/demoPreloaded.ts'].map((p) => resolve(config.root, p));
     },
     load(id) {
       return modules.includes(resolve(id)) ? 'export const PRELOADED = undefined;\n' : null;
@@ -258,25 +260,31 @@ function deferredOperationsPlugin(): Plugin {
  * event said in English is its own message (src/ui/eventText.ts), and every other locale has each event key
  * (a test holds the locales to the same keys). They are the engine's narration (src/sim/model/narration.ts),
  * which the first load has in any case; the build checks each is, word for word, and fails if one is not.
+ * So with its `action.*` entries, each the label of an action in the registry (src/store/actions.ts), which
+ * the first load has and the page says where its locale has no word of its own (src/ui/i18n.ts, actionLabel).
  * The messages of the views that load on demand (src/i18n/later.ts, LATER_PREFIXES) are a chunk of their
  * own, which those views load with their code; the build fails if the first load's code names one of them.
  */
 function englishLocalePlugin(): Plugin {
   const laterId = '\0sandbox:english-later';
   let root = '';
+  type Later = typeof import('./src/i18n/later');
+  let laterModule: Promise<Later> | undefined;
+  const readLater = async () => (await runnerImport<Later>('/src/i18n/later.ts', { root, configFile: false, logLevel: 'silent' })).module;
   let prefixes: Promise<readonly string[]> | undefined;
-  const readPrefixes = async () => {
-    type Later = typeof import('./src/i18n/later');
-    const { module } = await runnerImport<Later>('/src/i18n/later.ts', { root, configFile: false, logLevel: 'silent' });
-    return module.LATER_PREFIXES;
+  const readPrefixes = async () => (await (laterModule ??= readLater())).LATER_PREFIXES;
+  let isLater: Later['isLater'] = () => {
+    throw new Error('src/i18n/later.ts has not been read');
   };
-  const isLater = (key: string, later: readonly string[]) => later.some((p) => key.startsWith(`${p}.`));
   const english = () => JSON.parse(readFileSync(resolve(root, 'src/i18n/locales/en.json'), 'utf8')) as Record<string, string>;
   return {
     name: 'sandbox:english-locale',
     apply: 'build',
     configResolved(config) {
       root = config.root;
+    },
+    async buildStart() {
+      isLater = (await (laterModule ??= readLater())).isLater;
     },
     resolveId(source) {
       return source === laterId ? laterId : null;
@@ -295,11 +303,16 @@ function englishLocalePlugin(): Plugin {
       type Narration = typeof import('./src/sim/model/narration');
       const { module } = await runnerImport<Narration>('/src/sim/model/narration.ts', { root, configFile: false, logLevel: 'silent' });
       const narration: Record<string, string> = module.NARRATION;
+      type Actions = typeof import('./src/store/actions');
+      const { module: actions } = await runnerImport<Actions>('/src/store/actions.ts', { root, configFile: false, logLevel: 'silent' });
+      const labels = new Map<string, string>(actions.ACTIONS.map((a) => [a.id, a.label]));
       const later = await (prefixes ??= readPrefixes());
       const kept: Record<string, string> = {};
       for (const [k, v] of Object.entries(english())) {
         if (k.startsWith('event.')) {
           if (narration[k.slice('event.'.length)] !== v) throw new Error(`src/i18n/locales/en.json: ${k} is not the engine's narration of ${k.slice('event.'.length)}`);
+        } else if (k.startsWith('action.')) {
+          if (labels.get(k.slice('action.'.length)) !== v) throw new Error(`src/i18n/locales/en.json: ${k} is not the label of the action ${k.slice('action.'.length)} in src/store/actions.ts`);
         } else if (!isLater(k, later)) kept[k] = v;
       }
       return JSON.stringify(kept);
@@ -308,7 +321,10 @@ function englishLocalePlugin(): Plugin {
       const later = await (prefixes ??= readPrefixes());
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || chunk.name !== 'boot') continue;
-        const named = later.filter((p) => ['"', "'", '`'].some((q) => chunk.code.includes(`${q}${p}.`)));
+        // An entry is a key, its plural forms and the keys under it: the code must quote none of them (an
+        // entry that is no key of its own, such as a view's name, may be quoted).
+        const keys = english();
+        const named = later.filter((p) => ['"', "'", '`'].some((q) => ['.', '#', ...(p in keys ? [q] : [])].some((after) => chunk.code.includes(`${q}${p}${after}`))));
         if (named.length) throw new Error(`the first load's code names English messages it leaves out (src/i18n/later.ts): ${named.join(', ')}`);
       }
     },

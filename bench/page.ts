@@ -61,7 +61,8 @@ export async function pageBench(): Promise<void> {
     ] as const) {
       await page.getByLabel('Jump to').fill(at);
       await page.getByLabel('Jump to').press('Enter');
-      await page.locator('.canvas .chip.s-running').first().waitFor();
+      // A jump forward simulates minutes of 2,000 tasks: on a loaded machine that takes longer than the default wait.
+      await page.locator('.canvas .chip.s-running').first().waitFor({ timeout: 180_000 });
       await page.getByLabel('Speed').selectOption(speed);
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       const cpu = await mainThread(await context.newCDPSession(page));

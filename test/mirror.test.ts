@@ -13,7 +13,6 @@ const src = join(root, 'src');
 
 const COVERED_ELSEWHERE: Record<string, string> = {
   'app/App.tsx': 'composition of the page and its windows: test/browser/app.test.ts (share links, saving, keys, the clock), test/browser/presenter.test.ts (?audience, ?class)',
-  'i18n/later.ts': 'the English only on-demand views show, and how they load it: test/i18n/index.test.ts (withEnglishLater), the build check in vite.config.ts, test/browser/i18n.test.ts',
   'ui/demoCallouts.ts': "the callouts the canvas draws, this window's or the presenter's: test/ui/CalloutLayer.test.ts, test/browser/presenter.test.ts",
   'app/main.tsx': 'mounts the page after loading what the first view needs: test/browser/firstLoad.test.ts, test/browser/built.test.ts',
   'sim/controllers/tasks/index.ts': "wiring: registers the task controllers' handlers; the Sim refuses a pending kind without one (test/sim/composition.test.ts), and each handler has its own test",

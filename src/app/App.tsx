@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { StoreContext } from '../ui/context';
 import { Workspace } from '../ui/Workspace';
-import { bootStore, persist } from '../store/boot';
+import { asksLinks, bootStore, persist } from '../store/boot';
 import { watchLessonTime } from './lessonTime';
 import { tick } from '../store/actions';
-import { hashNamesLesson, openFromUrl, openShareLink } from '../store/links';
+import type { SandboxStore } from '../store/store';
 import { browserPort } from './port';
 import { listenForKeys } from './keyboard';
 import { followTheme } from './theme';
@@ -16,7 +16,34 @@ import { withEnglishLater } from '../i18n';
 
 // The audience's window and the class page are pages of their own: loaded only when opened as one.
 const AudienceView = lazy(withEnglishLater(() => import('../ui/Audience').then((m) => ({ default: m.AudienceView }))));
-const ClassPage = lazy(() => import('../ui/ClassPage').then((m) => ({ default: m.ClassPage })));
+const ClassPage = lazy(withEnglishLater(() => import('../ui/ClassPage').then((m) => ({ default: m.ClassPage }))));
+
+/**
+ * The links' module (share, demo and lesson links, and a lesson or demo resumed after a reload) loads when the
+ * address or the saved world asks it anything: the first view, from a plain address, does not.
+ */
+const links = () => import('../store/links');
+
+/** Opens what the address links to (a share, a demo, a lesson) or resumes the saved lesson or demo, in that order. */
+function openLinks(store: SandboxStore): Promise<void> {
+  if (!asksLinks(store)) return Promise.resolve();
+  return links().then((m) =>
+    m
+      .openShareLink(store)
+      .then(() => openDemoLink(store))
+      .then(() => m.openFromUrl(store)),
+  );
+}
+
+/** A link pasted into this tab's address bar, which changes only the hash. */
+function followHash(store: SandboxStore): Promise<void> {
+  return links().then((m) =>
+    m
+      .openShareLink(store)
+      .then(() => openDemoLink(store))
+      .then(() => (m.hashNamesLesson(store) ? m.openFromUrl(store) : undefined)),
+  );
+}
 
 /**
  * The page: the store on the browser's port, the address it was opened at, the clock's frames and the
@@ -33,18 +60,12 @@ export function App() {
     return s;
   });
   useEffect(() => {
-    void openShareLink(store)
-      .then(() => openDemoLink(store))
-      .then(() => openFromUrl(store))
-      .finally(() => {
-        document.documentElement.setAttribute('data-ready', 'true');
-        if (!performance.getEntriesByName('sandbox-interactive').length) performance.mark('sandbox-interactive');
-      });
+    void openLinks(store).finally(() => {
+      document.documentElement.setAttribute('data-ready', 'true');
+      if (!performance.getEntriesByName('sandbox-interactive').length) performance.mark('sandbox-interactive');
+    });
     // A share link pasted into this tab's address bar changes only the hash.
-    const onHash = () =>
-      void openShareLink(store)
-        .then(() => openDemoLink(store))
-        .then(() => (hashNamesLesson(store) ? openFromUrl(store) : undefined));
+    const onHash = () => void followHash(store);
     window.addEventListener('hashchange', onHash);
     if (audience) {
       const following = mode === 'audience' ? followPresenter(store) : () => undefined;

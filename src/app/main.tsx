@@ -6,7 +6,7 @@ import { browserPort } from './port';
 import { loadPrefs } from '../store/prefs';
 import { loadLocale, pickLocale } from '../i18n';
 import { loadWorkspace } from '../store/workspace';
-import { defaultWorkspace } from '../store/defaults';
+import { defaultWorkspace, loadBuiltInTexts, SCENARIO_FILE } from '../store/defaults';
 import { loadBuiltIn, loadParser, needsOperations, needsParser } from '../store/parser';
 import { loadOperations } from '../sim';
 import { windowMode } from '../store/present';
@@ -25,13 +25,20 @@ const first = loadPrefs(port.storage).language ?? pickLocale(port.languages?.())
 // that need no others call: a world with saved actions, or a built-in scenario that calls more (an ALB,
 // Cloud Map, auto scaling), has the rest loaded first, and a built-in scenario other than the first view's
 // its parse from the build. The clock runs only once the world is rebuilt.
+// The first load has the first view's scenario text alone: a saved world with another text is told from
+// a built-in scenario once the built-in texts have come.
+const start = defaultWorkspace().scenarioText;
 const saved = loadWorkspace(port.storage, defaultWorkspace()).workspace;
 const follower = windowMode(location.search) !== 'page';
-const parser = follower || needsParser(saved.scenarioText) ? loadParser() : undefined;
 const commands = follower || saved.actions.some((a) => a.kind === 'command') ? loadConsole() : undefined;
-const operations = needsOperations(saved.scenarioText) ? loadBuiltIn() : saved.actions.length > 0 ? loadOperations() : undefined;
+const texts = [saved.scenarioText, saved.files[SCENARIO_FILE] ?? start].some((t) => t !== start) ? loadBuiltInTexts().catch(() => undefined) : undefined;
+const world = Promise.resolve(texts).then(() => {
+  const parser = follower || needsParser(saved.scenarioText) ? loadParser() : undefined;
+  const operations = needsOperations(saved.scenarioText) ? loadBuiltIn() : saved.actions.length > 0 ? loadOperations() : undefined;
+  return Promise.all([parser?.catch(() => undefined), operations?.catch(() => undefined)]);
+});
 
-void Promise.all([loadLocale(first).catch(() => undefined), parser?.catch(() => undefined), commands?.catch(() => undefined), operations?.catch(() => undefined)]).finally(() => {
+void Promise.all([loadLocale(first).catch(() => undefined), commands?.catch(() => undefined), world]).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <UpdatePrompt locale={first} />

@@ -329,7 +329,15 @@ const CONSOLE_ACTIONS = {
     scope: 'console',
     quiet: true,
     palette: false,
-    enabled: (s) => (consoleLoaded() && complete(s.ui.console.draft).candidates.length ? true : reason('reason.nothingToComplete')),
+    // A Tab that would change nothing (an empty line, or the line as it is with its choices already listed) is
+    // not taken: it moves the focus on, as Tab does elsewhere, so the command line never holds the keyboard.
+    enabled: (s) => {
+      const con = s.ui.console;
+      if (!consoleLoaded() || !con.draft.trim()) return reason('reason.nothingToComplete');
+      const c = complete(con.draft);
+      if (!c.candidates.length || (c.line === con.draft && (c.candidates.length < 2 || con.hint === c.candidates.join('  ')))) return reason('reason.nothingToComplete');
+      return true;
+    },
     run: (st) =>
       consoleDraft(st, (con) => {
         const c = complete(con.draft);

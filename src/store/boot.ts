@@ -89,3 +89,13 @@ export function persist(store: SandboxStore): { flush: () => void; stop: () => v
     },
   };
 }
+
+/**
+ * Whether opening the page asks the links' module (./links.ts) anything: a share, demo or lesson link in
+ * the address, or a lesson or demo of the saved world to resume. The page loads that module only then.
+ */
+export function asksLinks(store: SandboxStore): boolean {
+  const at = store.port.location();
+  const w = store.getState().world;
+  return at.hash !== '' || at.search !== '' || w.lessonId !== null || w.demo !== null;
+}

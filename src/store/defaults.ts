@@ -1,16 +1,46 @@
-import binpack from '../../docs/examples/binpack.yaml?raw';
 import empty from '../../docs/examples/empty-cluster.yaml?raw';
-import busy from '../../docs/examples/busy-cluster.yaml?raw';
-import large from '../../docs/examples/large-cluster.yaml?raw';
+import { PRELOADED } from './preloaded';
 import type { Workspace } from './workspace';
 
+export interface BuiltInScenario {
+  id: string;
+  title: string;
+  /**
+   * Its YAML. The page's first load has the first view's alone: the others' arrive with `loadBuiltInTexts`
+   * (Node, the tests and the dev server have them from the start).
+   */
+  text?: string;
+}
+
 /** The scenarios the sandbox's picker offers: start states to explore from. */
-export const BUILT_IN_SCENARIOS: { id: string; title: string; text: string }[] = [
+export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
   { id: 'empty-cluster', title: 'Empty cluster: three instances, one per AZ', text: empty },
-  { id: 'busy-cluster', title: 'Busy production-like cluster: ALB, auto scaling, Cloud Map, Fargate', text: busy },
-  { id: 'binpack', title: 'Binpack: which instance does a task land on?', text: binpack },
-  { id: 'large-cluster', title: 'Large cluster: 200 instances, 2,000 tasks', text: large },
+  { id: 'busy-cluster', title: 'Busy production-like cluster: ALB, auto scaling, Cloud Map, Fargate' },
+  { id: 'binpack', title: 'Binpack: which instance does a task land on?' },
+  { id: 'large-cluster', title: 'Large cluster: 200 instances, 2,000 tasks' },
 ];
+
+function fill(texts: Record<string, string>): void {
+  for (const b of BUILT_IN_SCENARIOS) b.text ??= texts[b.id];
+}
+if (PRELOADED) fill(PRELOADED.texts);
+
+let loading: Promise<void> | undefined;
+
+/** Brings every built-in scenario's text (once); a failed fetch is tried again by the next call. */
+export function loadBuiltInTexts(): Promise<void> {
+  loading ??= import('./scenarioTexts').then(
+    (m) => fill(m.TEXTS),
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** Whether every built-in scenario's text is here. */
+export const builtInTextsLoaded = (): boolean => BUILT_IN_SCENARIOS.every((b) => b.text !== undefined);
 
 export const TASKDEF_FILE = 'taskdef.json';
 export const COMPOSE_FILE = 'compose.yaml';
@@ -62,15 +92,14 @@ count:
 };
 
 export function defaultWorkspace(): Workspace {
-  const first = BUILT_IN_SCENARIOS[0]!;
   return {
     version: 3,
-    scenarioId: first.id,
-    scenarioText: first.text,
+    scenarioId: BUILT_IN_SCENARIOS[0]!.id,
+    scenarioText: empty,
     seed: '1',
     actions: [],
     time: 0,
-    files: { ...DEFAULT_FILES, [SCENARIO_FILE]: first.text },
+    files: { ...DEFAULT_FILES, [SCENARIO_FILE]: empty },
     activeFile: TASKDEF_FILE,
   };
 }

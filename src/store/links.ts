@@ -7,8 +7,6 @@ import { loadParser } from './parser';
 import { loadConsole } from '../content/console/onDemand';
 import { defaultWorkspace } from './defaults';
 import type { Demo } from '../content/lesson';
-// Static: the demo actions (in the first load with the action registry) have it already, so a dynamic import would move nothing.
-import { readDemoFile } from './demoFile';
 
 /** Opens a share link (#share=…): replays its scenario, seed and actions to the moment it was made. */
 export async function openShareLink(store: SandboxStore): Promise<void> {
@@ -56,6 +54,7 @@ async function resumeDemo(store: SandboxStore): Promise<void> {
     const text = d && (await lessonFiles())[`demos/${d.id}.yaml`];
     if (d && text !== undefined) found = { demo: d, text };
   } else {
+    const { readDemoFile } = await import('./demoFile');
     const r = await readDemoFile(ref.name, ref.text);
     if (r.demo) found = { demo: r.demo, text: ref.text };
   }

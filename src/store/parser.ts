@@ -1,5 +1,5 @@
 import type { Scenario } from '../content/scenario';
-import { BUILT_IN_SCENARIOS } from './defaults';
+import { BUILT_IN_SCENARIOS, loadBuiltInTexts } from './defaults';
 import { LATER, loadPrebuilt, PREBUILT } from './prebuilt';
 import { consoleLoaded, loadConsole } from '../content/console/onDemand';
 import { PRELOADED } from './preloaded';
@@ -63,9 +63,20 @@ export const needsOperations = (text: string): boolean => {
   return sc !== undefined && !runs(sc);
 };
 
-/** Loads what a built-in scenario needs to open (`needsOperations`): the engine's other operations and the build's other parses. */
+/** Loads what a built-in scenario needs to open (`needsOperations`): the engine's other operations, the build's other parses and their texts. */
 export function loadBuiltIn(): Promise<void> {
-  return Promise.all([loadOperations(), loadPrebuilt()]).then(() => undefined);
+  return Promise.all([loadOperations(), loadPrebuilt(), loadBuiltInTexts()]).then(() => undefined);
+}
+
+/**
+ * Runs f with a built-in scenario's text: now when the text and all the scenario needs are here (so an
+ * action stays synchronous), else once they have loaded (`loadBuiltIn`).
+ */
+export function withBuiltIn<T>(id: string, f: (text: string) => T): T | Promise<T> {
+  const text = () => BUILT_IN_SCENARIOS.find((b) => b.id === id)?.text;
+  const now = text();
+  if (now !== undefined) return withOperationsFor(now, () => f(now));
+  return loadBuiltIn().then(() => f(text()!));
 }
 
 /** Runs f now when the engine as loaded runs this built-in scenario (so an action stays synchronous), else once the rest has loaded. */

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ScenarioError } from '../content/scenarioError';
 import { parseScenario } from './parser';
 import { Timeline, type LearnerAction, type NewAction, type Outcome } from '../content/timeline';
-import { BUILT_IN_SCENARIOS, SCENARIO_FILE } from './defaults';
+import { BUILT_IN_SCENARIOS, SCENARIO_FILE, type BuiltInScenario } from './defaults';
 import type { DemoRef, Workspace } from './workspace';
 import type { Demo, Focus, Lesson, LessonReport } from '../content/lesson';
 import type { Progress } from './progress';
@@ -447,7 +447,7 @@ export function loadScenario(store: SandboxStore, text: string, seed: string, sc
   return true;
 }
 
-export function builtInScenario(id: string): { id: string; title: string; text: string } | undefined {
+export function builtInScenario(id: string): BuiltInScenario | undefined {
   return BUILT_IN_SCENARIOS.find((s) => s.id === id);
 }
 

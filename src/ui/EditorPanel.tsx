@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { ScenarioError } from '../content/scenarioError';
@@ -99,6 +99,11 @@ export function EditorPanel() {
       clearTimeout(h);
     };
   }, [def.file, text, run]);
+  // The open file's tab in sight: where the tabs overflow (a lesson's Dockerfile, on a laptop), it may be past the edge.
+  const tabList = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    tabList.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [def.file]);
   const t = useT();
   const tabLabel = (f: { file: string; label: string }) => translateMaybe(t.locale, `editor.tab.${f.file}`) ?? f.label;
   const mine = problems.filter((p) => p.file === def.file);
@@ -106,7 +111,7 @@ export function EditorPanel() {
   const said = useMemo(() => problems.map((p) => ({ ...p, message: problemTextIn(t.locale, p) })), [problems, t.locale]);
   return (
     <div className="editor">
-      <div role="tablist" aria-label={t('editor.files')} className="tabs">
+      <div role="tablist" aria-label={t('editor.files')} className="tabs" ref={tabList}>
         {tabs.map((f) => (
           <button key={f.file} type="button" role="tab" aria-selected={f.file === def.file} aria-controls="editor-panel" id={`file-${f.file}`} onClick={() => run('editor.open', f.file)}>
             {tabLabel(f)}

@@ -1,5 +1,5 @@
-import { selectInspection, type Inspection } from '../store/selectors/inspector';
-import { placementDetail, placementRows, type PlacementRow } from '../store/selectors/placement';
+import { selectInspection } from '../store/selectors/inspector';
+import { lazy, Suspense, useEffect } from 'react';
 import { clock } from '../store/selectors/time';
 import { readable } from '../store/selectors/events';
 import { useRun, useSandbox } from './context';
@@ -7,11 +7,19 @@ import { ActionButton } from './ActionButton';
 import { INSPECTOR_TABS } from '../store/actions/view';
 import { messageIn, useT } from './i18n';
 import { eventText } from './eventText';
-import type { MessageKey } from '../i18n';
-import type { PlacementNoteForm } from '../sim';
+import { withEnglishLater } from '../i18n';
 
-/** The engine's fixed notes on a placement decision, by the form its trace carries beside the English. */
-const NOTE_KEYS: Record<PlacementNoteForm, MessageKey> = { service: 'placement.note.service', runTask: 'placement.note.runTask', startTask: 'placement.note.startTask' };
+/**
+ * "Why here?" and its English are not in the first load, which never shows them: they are fetched once a
+ * task is selected (the only thing with that tab), so the tab mostly opens with its table already there.
+ */
+let table: Promise<{ default: typeof import('./PlacementTable').PlacementTable }> | undefined;
+const loadTable = () =>
+  (table ??= withEnglishLater(() => import('./PlacementTable').then((m) => ({ default: m.PlacementTable })))().catch((e: unknown) => {
+    table = undefined;
+    throw e;
+  }));
+const PlacementTable = lazy(loadTable);
 
 /** What the learner clicked: its Describe-shaped JSON, its history, and for a task why it is where it is. */
 export function Inspector() {
@@ -21,6 +29,10 @@ export function Inspector() {
   const second = useSandbox((s) => Math.floor(s.world.now / 1000) * 1000);
   const info = useSandbox(selectInspection);
   const t = useT();
+  const task = selected?.kind === 'task';
+  useEffect(() => {
+    if (task) loadTable().catch(() => undefined);
+  }, [task]);
   if (!selected) return null;
   // "Why here?" is a task's placement decision.
   const tabs = INSPECTOR_TABS.filter((x) => x.id !== 'placement' || selected.kind === 'task');
@@ -57,65 +69,11 @@ export function Inspector() {
             </ol>
           )
         ) : (
-          <PlacementTable info={info} />
+          <Suspense fallback={null}>
+            <PlacementTable info={info} />
+          </Suspense>
         )}
       </div>
     </section>
-  );
-}
-
-const VERDICTS = { chosen: 'placement.verdict.chosen', rejected: 'placement.verdict.rejected', 'ranked out': 'placement.verdict.rankedOut', 'tied, not taken': 'placement.verdict.tied' } as const satisfies Record<
-  PlacementRow['verdict'],
-  string
->;
-
-/** "Why here?": every candidate of the task's placement, the rule that decided it, and why in words. */
-function PlacementTable({ info }: { info: Inspection }) {
-  const tr = info.trace;
-  const t = useT();
-  if (!tr) return <p>{t('placement.none')}</p>;
-  const rows = placementRows(tr, t);
-  return (
-    <div>
-      <p>
-        {t('placement.at', { time: clock(tr.atMs) })} <code>{tr.group}</code>
-        {tr.need ? <> {t('placement.need', { cpu: String(tr.need.cpu), memory: String(tr.need.memory) })}</> : null}. {t('placement.strategies', { list: tr.strategies.length ? tr.strategies.join(', ') : t('placement.nothing') })}{' '}
-        {t('placement.constraints', { list: tr.constraints.length ? tr.constraints.join(', ') : t('placement.nothing') })} {t('placement.how')}
-      </p>
-      {tr.failure && (
-        <p className="bad" role="note">
-          {t('placement.notPlaced')} {tr.failure.reason}
-          {tr.failure.detail ? ` (${placementDetail(tr.failure, t)})` : ''}.
-        </p>
-      )}
-      {tr.note && <p>{tr.noteForm ? t(NOTE_KEYS[tr.noteForm]) : tr.note}</p>}
-      <table className="placement">
-        <caption>{t('placement.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('placement.col.candidate')}</th>
-            <th scope="col">{t('placement.col.zone')}</th>
-            <th scope="col">{t('placement.col.result')}</th>
-            <th scope="col">{t('placement.col.rule')}</th>
-          </tr>
-        </thead>
-        {rows.map((r, i) => (
-          <tbody key={i}>
-            <tr className={`candidate v-${r.verdict.split(/[ ,]+/)[0]}`}>
-              <td>{r.candidate}</td>
-              <td>{r.zone}</td>
-              <td>{t(VERDICTS[r.verdict])}</td>
-              <td>{r.rule}</td>
-            </tr>
-            <tr className={`why v-${r.verdict.split(/[ ,]+/)[0]}`}>
-              <td colSpan={4}>
-                <span className="sr-only">{t('lesson.why')} </span>
-                {r.why}
-              </td>
-            </tr>
-          </tbody>
-        ))}
-      </table>
-    </div>
   );
 }

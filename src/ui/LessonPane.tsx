@@ -73,16 +73,19 @@ function Predictions({ lesson, def }: { lesson: LessonState; def: Lesson }) {
         const r = judged.find((x) => x.id === p.id);
         const answer = r?.correct ? indexOf(p, r.correct) : -1;
         const mine = lesson.predictions[p.id];
+        // Decided: the outcome is known, so the answer can be neither given nor changed.
+        const locked = r?.decided === true;
         return (
           <fieldset key={p.id} className="predict">
             <legend>{t('lesson.predict', { prompt: p.prompt })}</legend>
             {p.choices.map((c, i) => (
               <label key={i}>
-                <input type="radio" name={`predict-${p.id}`} checked={mine === i} onChange={() => run('lesson.predict', { id: p.id, choice: i })} /> {c.label}
+                <input type="radio" name={`predict-${p.id}`} checked={mine === i} disabled={locked} onChange={() => run('lesson.predict', { id: p.id, choice: i })} /> {c.label}
                 {answer === i && <span className="choice-verdict right"> ✓ {t('demo.right')}</span>}
                 {answer >= 0 && answer !== i && mine === i && <span className="choice-verdict wrong"> ✗ {t('demo.wrong')}</span>}
               </label>
             ))}
+            {locked && mine === undefined && !r.correct && <p className="small">{t('lesson.predict.late')}</p>}
             {r?.correct && (
               <p
                 className="small"
@@ -222,11 +225,12 @@ function SolutionButton({ shown }: { shown: boolean }) {
       <dialog ref={confirm} aria-labelledby="confirm-title">
         <h2 id="confirm-title">{t('lesson.solution.ask')}</h2>
         <p>{t('lesson.solution.why')}</p>
+        {/* "No" first: the dialog focuses its first button, so Enter keeps the puzzle rather than giving it away. */}
         <form method="dialog" className="row">
+          <button type="submit">{t('lesson.solution.no')}</button>
           <button type="submit" onClick={() => solution.run()}>
             {t('lesson.solution.yes')}
           </button>
-          <button type="submit">{t('lesson.solution.no')}</button>
         </form>
       </dialog>
     </>

@@ -2,7 +2,6 @@ import { lazy, Suspense, useState, type CSSProperties, type ReactNode } from 're
 import { PANELS } from '../store/actions/view';
 import { Header, PresenterBar } from './Header';
 import { TimeControls } from './TimeControls';
-import { Inspector } from './Inspector';
 import { EventLog } from './EventLog';
 import { ConsolePanel } from './ConsolePanel';
 import { World } from './World';
@@ -16,17 +15,19 @@ import { withEnglishLater } from '../i18n';
 
 const LessonPane = lazy(withEnglishLater(() => import('./LessonPane').then((m) => ({ default: m.LessonPane }))));
 // The tools the first view does not show load when their tab is first chosen.
-const EditorPanel = lazy(() => import('./EditorPanel').then((m) => ({ default: m.EditorPanel })));
+const EditorPanel = lazy(withEnglishLater(() => import('./EditorPanel').then((m) => ({ default: m.EditorPanel }))));
 const Charts = lazy(withEnglishLater(() => import('./Charts').then((m) => ({ default: m.Charts }))));
 const DemoEditor = lazy(withEnglishLater(() => import('./DemoEditor').then((m) => ({ default: m.DemoEditor }))));
 // So do the dialogs, when first opened.
 const LessonsDialog = lazy(() => import('./LessonsDialog').then((m) => ({ default: m.LessonsDialog })));
-const KeysDialog = lazy(() => import('./KeysDialog').then((m) => ({ default: m.KeysDialog })));
-const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
-const DamagedCopies = lazy(() => import('./DamagedCopies').then((m) => ({ default: m.DamagedCopies })));
+const KeysDialog = lazy(withEnglishLater(() => import('./KeysDialog').then((m) => ({ default: m.KeysDialog }))));
+const CommandPalette = lazy(withEnglishLater(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette }))));
+const DamagedCopies = lazy(withEnglishLater(() => import('./DamagedCopies').then((m) => ({ default: m.DamagedCopies }))));
+// The inspector, when something is first selected: its place holds, empty, the moment it takes.
+const Inspector = lazy(withEnglishLater(() => import('./Inspector').then((m) => ({ default: m.Inspector }))));
 // A demo's bar and the presenter's notes load when a demo first opens.
-const DemoPause = lazy(() => import('./Presenter').then((m) => ({ default: m.DemoPause })));
-const PresenterNotes = lazy(() => import('./Presenter').then((m) => ({ default: m.PresenterNotes })));
+const DemoPause = lazy(withEnglishLater(() => import('./Presenter').then((m) => ({ default: m.DemoPause }))));
+const PresenterNotes = lazy(withEnglishLater(() => import('./Presenter').then((m) => ({ default: m.PresenterNotes }))));
 
 /**
  * A dialog drawn from the first time the store opens it (its code loads then), and kept from then on: it
@@ -65,7 +66,11 @@ function Bottom({ narrow }: { narrow: boolean }) {
         </div>
       </section>
       {selected && <Separator pane="inspector" side="after" orientation="vertical" controls="inspector" />}
-      {selected && <Inspector />}
+      {selected && (
+        <Suspense fallback={<section className="inspector" id="inspector" aria-label={t('inspector.label')} aria-busy="true" />}>
+          <Inspector />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { themeOf } from '../store/actions/layout';
 import type { Selection } from '../store/store';
 import { ActionButton } from './ActionButton';
 import { Notices } from './Notices';
-import { selectPanes } from '../store/selectors/panes';
+import { selectPanes } from '../store/selectors/shownPanes';
 import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';

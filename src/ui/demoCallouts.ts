@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useDemoIn } from './lessonText';
 import { useShownCallouts } from './shownDemo';
 import { selectWorldView } from '../store/selectors/world';
-import { selectPanes } from '../store/selectors/panes';
+import { selectPanes } from '../store/selectors/shownPanes';
 import { nodeIdOf } from '../store/selectors/callouts';
 import { useSandbox } from './context';
 

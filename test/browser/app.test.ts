@@ -461,6 +461,14 @@ describe.runIf(chromiumAvailable('app'))('the sandbox page', () => {
     await cmd.press('Tab');
     expect(await cmd.inputValue()).toBe('aws ecs describe-task');
     await expect.poll(() => page.getByText('describe-task-definition  describe-tasks').count()).toBe(1);
+    // Its choices listed, another Tab has nothing to add: the focus moves on, as it does from an empty line.
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await cmd.press('Tab');
+    await expect.poll(focusedName).toBe('Run command');
+    expect(await cmd.inputValue()).toBe('aws ecs describe-task');
+    await cmd.fill('');
+    await cmd.press('Tab');
+    await expect.poll(focusedName).toBe('Run command');
     // A sleep lets time pass and stays in the transcript where it was typed, like what a refused one prints.
     const lines = () => out.locator('.cmd').allTextContents();
     await cmd.fill('sleep 30');

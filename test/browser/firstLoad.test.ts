@@ -72,7 +72,7 @@ describe.runIf(chromiumAvailable('first load'))('the first load', () => {
   // waits for them, and then draws the world Node makes.
   it("loads the other namespaces' operations only for a world that calls them, and that world is Node's", async () => {
     const busy = BUILT_IN_SCENARIOS.find((b) => b.id === 'busy-cluster')!;
-    const sc = parseScenario(busy.text, 'scenario.yaml');
+    const sc = parseScenario(busy.text!, 'scenario.yaml');
     const t = new Timeline(sc, sc.seed, []);
     t.seek(120_000);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

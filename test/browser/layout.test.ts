@@ -385,6 +385,13 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
       await count.click();
       expect(((await page.evaluate(EXPLAINED)) as typeof seen).focused, 'the explanation focused').toBe(true);
       await axe(page, `lesson L2 with an explanation, ${theme}`);
+      // L2's editor opens on its Dockerfile, the last of the file tabs: its tab is in sight, not past the row's edge.
+      await page.getByRole('tab', { name: 'Editor' }).click();
+      const dockerfile = page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { name: /Dockerfile/ });
+      await expect.poll(() => dockerfile.getAttribute('aria-selected')).toBe('true');
+      const [tab, row] = await Promise.all([dockerfile.boundingBox(), page.getByRole('tablist', { name: 'Files' }).boundingBox()]);
+      expect(tab!.x, 'the Dockerfile tab after the row’s left edge').toBeGreaterThanOrEqual(row!.x - 0.5);
+      expect(tab!.x + tab!.width, 'the Dockerfile tab before the row’s right edge').toBeLessThanOrEqual(row!.x + row!.width + 0.5);
       // The editor as it first opens on a tall window: L3's compose file, its dozen lines in sight (at 720 px
       // the canvas keeps its height instead).
       await page.setViewportSize({ width: 1440, height: 900 });
@@ -523,6 +530,13 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(await focused()).toBe('Lessons');
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Show the solution?' }).isVisible()).toBe(true);
+    // The focus starts on the button that keeps the puzzle: Enter does not give the solution away.
+    expect(await focused()).toBe('Not yet');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Show solution' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Show solution' }).click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Show the solution?' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');

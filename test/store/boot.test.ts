@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bootStore, persist } from '../../src/store/boot';
+import { asksLinks, bootStore, persist } from '../../src/store/boot';
 import { runAction, COPILOT_NOTE_KEY } from '../../src/store/actions';
 import { STORE_KEY } from '../../src/store/workspace';
 import { PROGRESS_KEY } from '../../src/store/progress';
@@ -61,6 +61,18 @@ describe('the page’s store, booted on a port', () => {
     // A learner who has been here before: a kept workspace, or kept progress alone.
     expect(welcome(bootStore(fakePort({ storage: { [STORE_KEY]: JSON.stringify({ version: 2 }) } })))).toEqual([]);
     expect(welcome(bootStore(fakePort({ storage: { [PROGRESS_KEY]: '{"version":1,"lessons":{}}' } })))).toEqual([]);
+  });
+
+  it('asks the links only of an address with a link or a saved world with a lesson or demo to resume', async () => {
+    expect(asksLinks(bootStore(fakePort()))).toBe(false);
+    expect(asksLinks(bootStore(fakePort({ url: 'https://sandbox.example/app/?lesson=L1' })))).toBe(true);
+    expect(asksLinks(bootStore(fakePort({ url: 'https://sandbox.example/app/#share=abc' })))).toBe(true);
+    const port = fakePort();
+    const a = bootStore(port);
+    runAction(a, 'lesson.open', 'L1');
+    await vi.waitFor(() => expect(a.getState().world.lessonId).toBe('L1'));
+    persist(a).flush();
+    expect(asksLinks(bootStore(fakePort({ storage: Object.fromEntries(port.saved) })))).toBe(true);
   });
 
   it('says so when the kept progress cannot be read', () => {

@@ -10,7 +10,7 @@ describe('what a new learner starts with', () => {
   it('four built-in scenarios, each of which parses and runs to its end with every call answered and its expectations met', () => {
     expect(BUILT_IN_SCENARIOS.map((b) => b.id)).toEqual(['empty-cluster', 'busy-cluster', 'binpack', 'large-cluster']);
     for (const b of BUILT_IN_SCENARIOS.slice(0, 3)) {
-      const report = runScenario(parseScenario(b.text, `${b.id}.yaml`));
+      const report = runScenario(parseScenario(b.text!, `${b.id}.yaml`));
       expect(report.passed, b.id).toBe(true);
       expect(
         report.calls.filter((c) => c.error),
@@ -18,7 +18,7 @@ describe('what a new learner starts with', () => {
       ).toEqual([]);
     }
     // The empty cluster: three container instances, one in each AZ, and nothing running yet.
-    const empty = runScenario(parseScenario(BUILT_IN_SCENARIOS[0]!.text, 'empty-cluster.yaml'), { until: 120_000 });
+    const empty = runScenario(parseScenario(BUILT_IN_SCENARIOS[0]!.text!, 'empty-cluster.yaml'), { until: 120_000 });
     const azs = (empty.containerInstances as { attributes: { name: string; value?: string }[] }[]).map((ci) => ci.attributes.find((a) => a.name === 'ecs.availability-zone')!.value);
     expect(azs.sort()).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
     expect(empty.tasks).toEqual([]);
@@ -27,7 +27,7 @@ describe('what a new learner starts with', () => {
   it('the first one is the workspace’s: three instances, one per AZ, the editor on the task definition', () => {
     const w = defaultWorkspace();
     expect(w).toMatchObject({ version: 3, scenarioId: 'empty-cluster', seed: '1', actions: [], time: 0, activeFile: TASKDEF_FILE });
-    expect(w.files[SCENARIO_FILE]).toBe(BUILT_IN_SCENARIOS[0]!.text);
+    expect(w.files[SCENARIO_FILE]).toBe(BUILT_IN_SCENARIOS[0]!.text!);
     // Each call gives a workspace of its own: changing one leaves the next alone.
     w.files[TASKDEF_FILE] = 'changed';
     expect(defaultWorkspace().files[TASKDEF_FILE]).toBe(DEFAULT_FILES[TASKDEF_FILE]);

@@ -43,7 +43,8 @@ describe('the inspector', () => {
   it('"Why here?" names every candidate, the rule that decided it and why, and RunTask’s default said from its form', async () => {
     const { root, tab } = await inspecting();
     await click(tab('Why here?'));
-    expect(root.querySelector('table.placement caption')!.textContent).toBe('Each candidate: what became of it, the rule that decided it, and why');
+    // The table is a chunk of its own, fetched once a task is selected.
+    await expect.poll(() => root.querySelector('table.placement caption')?.textContent).toBe('Each candidate: what became of it, the rule that decided it, and why');
     expect(root.querySelectorAll('table.placement tbody')).toHaveLength(3);
     expect(root.textContent).toContain('No placement strategy: RunTask places tasks randomly.');
     expect([...root.querySelectorAll('tr.candidate td:nth-child(3)')].map((td) => td.textContent)).toContain('chosen');
@@ -54,6 +55,7 @@ describe('the inspector', () => {
     await loadLocale('es');
     await settle(() => runAction(store, 'language.set', 'es'));
     await click(tab('¿Por qué aquí?'));
+    await expect.poll(() => root.querySelector('table.placement')).not.toBeNull();
     expect(root.textContent).not.toContain('RunTask places tasks randomly');
     expect(root.textContent).toContain('Sin estrategia de ubicación: RunTask coloca las tareas al azar.');
   });

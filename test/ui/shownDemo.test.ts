@@ -7,7 +7,7 @@ import { loadLocale } from '../../src/i18n';
 import { openDemoById } from '../../src/store/lessons';
 import { audienceShow } from '../../src/store/present';
 import { patch, type AudienceShow } from '../../src/store/store';
-import { selectPanes } from '../../src/store/selectors/panes';
+import { selectPanes } from '../../src/store/selectors/shownPanes';
 import { useSandbox } from '../../src/ui/context';
 import { sandbox } from '../support/sandbox';
 import { render, settle } from '../support/render';

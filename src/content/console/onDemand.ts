@@ -3,6 +3,7 @@ import type * as Compose from '../../formats/compose';
 import type * as Copilot from '../../formats/copilot';
 import { PRELOADED } from './preloaded';
 import { loadOperations } from '../../sim';
+import { loadEnglishLater } from '../../i18n';
 
 /**
  * The console (its commands, the AWS CLI's model, help and JMESPath) and the file formats its commands
@@ -10,7 +11,8 @@ import { loadOperations } from '../../sim';
  * them. They are a chunk of their own in the page, loaded when the learner first uses the console or the
  * editor, or when a world with typed commands is replayed (a saved workspace, a share link, a lesson);
  * `loadConsole` before any of these. The functions here are the console's own once it has loaded. The
- * engine's operations it starts without (`loadOperations`) load with it: a typed command can call any.
+ * engine's operations it starts without (`loadOperations`) load with it: a typed command can call any; and
+ * so do the English words of its commands (src/i18n/later.ts).
  */
 type ConsoleModule = typeof Console;
 
@@ -19,7 +21,7 @@ let formats: { compose: typeof Compose; copilot: typeof Copilot } | undefined = 
 let loading: Promise<ConsoleModule> | undefined = mod && Promise.resolve(mod);
 
 export function loadConsole(): Promise<ConsoleModule> {
-  loading ??= Promise.all([import('./index'), import('../../formats/compose'), import('../../formats/copilot'), loadOperations()]).then(([m, compose, copilot]) => {
+  loading ??= Promise.all([import('./index'), import('../../formats/compose'), import('../../formats/copilot'), loadOperations(), loadEnglishLater()]).then(([m, compose, copilot]) => {
     formats = { compose, copilot };
     return (mod = m);
   });

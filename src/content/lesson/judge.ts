@@ -273,7 +273,7 @@ function predictionsAt(sim: Sim, lesson: Lesson, calls: LearnerCall[], chosen: R
     const decided = evaluate(sim, p.decided, calls, built).passed;
     const correct = decided ? p.choices.findIndex((c) => evaluate(sim, c.when, calls, built).passed) : -1;
     const shown = correct >= 0 && (pick !== undefined || passed);
-    return { id: p.id, prompt: p.prompt, chosen: mine, correct: shown ? p.choices[correct]!.label : null, right: shown && pick !== undefined ? pick === correct : null };
+    return { id: p.id, prompt: p.prompt, chosen: mine, correct: shown ? p.choices[correct]!.label : null, right: shown && pick !== undefined ? pick === correct : null, decided };
   });
 }
 

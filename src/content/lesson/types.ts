@@ -195,9 +195,10 @@ export interface LessonReport {
   diagnostics: { id: string; message: string }[];
   /**
    * Each prediction: the learner's choice, and the answer (`correct`, `right`) only once the outcome is decided
-   * and the learner answered or passed the lesson; null before.
+   * and the learner answered or passed the lesson; null before. `decided`: the outcome is known at this moment,
+   * so a prediction can no longer be made or changed.
    */
-  predictions: { id: string; prompt: string; chosen: string | null; correct: string | null; right: boolean | null }[];
+  predictions: { id: string; prompt: string; chosen: string | null; correct: string | null; right: boolean | null; decided: boolean }[];
   /** The moment judged (ms of simulated time) and the event hash of the run to it. */
   clock: number;
   eventHash: string;

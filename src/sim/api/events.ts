@@ -88,6 +88,16 @@ export const EVENTS_OPERATIONS: Record<string, Operation> = {
     return { FailedEntryCount: 0, FailedEntries: [] };
   },
 
+  RemoveTargets(sim, input) {
+    const r = own(sim.world.eventRules, input.Rule);
+    if (!r) throw new ApiError('ResourceNotFoundException', `Rule ${String(input.Rule)} does not exist on EventBus default.`);
+    const ids = input.Ids;
+    if (!Array.isArray(ids) || ids.length === 0) throw vErr('Ids must contain at least one target ID.');
+    // Ids the rule does not have are no failure: what the request names is no longer a target.
+    r.Targets = r.Targets.filter((x) => !ids.includes(x.Id));
+    return { FailedEntryCount: 0, FailedEntries: [] };
+  },
+
   DescribeRule(sim, input) {
     const r = own(sim.world.eventRules, input.Name);
     if (!r) throw new ApiError('ResourceNotFoundException', `Rule ${String(input.Name)} does not exist.`);

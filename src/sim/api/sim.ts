@@ -1,6 +1,7 @@
 import type { SimContext } from '../model/context';
 import type { Operation } from './operation';
 import { ApiError, invalidParameter } from '../core/errors';
+import { imagesChanged } from '../queries/demand';
 import { findContainerInstance } from '../queries/lookups';
 import { loseConnection, restoreConnection, startInstance, stopInstance, terminateInstance } from '../controllers/instances';
 import { parseDuration } from '../core/time';
@@ -256,6 +257,7 @@ export const SIM_OPERATIONS: Record<string, Operation> = {
     if (typeof image !== 'string' || !image) throw invalidParameter('image is required.');
     const { image: _, ...behavior } = input;
     sim.world.images[image] = behavior as ImageBehavior;
+    imagesChanged();
     for (const t of Object.values(sim.world.tasks)) {
       if (t.lastStatus === 'RUNNING' && t.containers.some((c) => c.image === image)) checkMemory(sim, t);
     }

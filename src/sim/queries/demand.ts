@@ -59,22 +59,35 @@ function hasLoads(sim: SimContext): boolean {
 
 /**
  * A task's demand: its running containers' (in container order) plus its requests', capped at its task-level
- * cpu. Without any sim.SetLoad each container's comes straight from its image, with no record built per container.
+ * cpu. Without any sim.SetLoad each container's comes straight from its image, with no record built per container;
+ * the sum of its running containers' then stays on the task's usage record (`into`) until one of them starts or
+ * stops (containersChanged) or an image's behaviour changes (imagesChanged), so that a minute reads neither the
+ * containers nor the images of a task whose containers did not change.
  */
-function demandOf(sim: SimContext, t: Task, loads: boolean, into?: TaskUsage): TaskUsage {
-  const images = sim.world.images;
+function demandOf(sim: SimContext, t: Task, loads: boolean, into?: UsageRecord): TaskUsage {
   let cpu = 0;
   let memory = 0;
-  for (const c of t.containers) {
-    if (c.state !== 'RUNNING') continue;
-    if (loads) {
-      const d = containerDemand(sim, t, c);
-      cpu += d.cpu;
-      memory += d.memory;
-    } else {
-      const img = images[c.image];
-      cpu += img?.cpuUnits ?? DEFAULT_CPU_UNITS;
-      memory += img?.memoryMiB ?? DEFAULT_MEMORY_MIB;
+  if (!loads && into !== undefined && into.baseImages === imagesVersion) {
+    cpu = into.baseCpu;
+    memory = into.baseMemory;
+  } else {
+    const images = sim.world.images;
+    for (const c of t.containers) {
+      if (c.state !== 'RUNNING') continue;
+      if (loads) {
+        const d = containerDemand(sim, t, c);
+        cpu += d.cpu;
+        memory += d.memory;
+      } else {
+        const img = images[c.image];
+        cpu += img?.cpuUnits ?? DEFAULT_CPU_UNITS;
+        memory += img?.memoryMiB ?? DEFAULT_MEMORY_MIB;
+      }
+    }
+    if (!loads && into !== undefined) {
+      into.baseCpu = cpu;
+      into.baseMemory = memory;
+      into.baseImages = imagesVersion;
     }
   }
   const want = cpu + (t.traffic?.cpuUnits ?? 0); // what the requests it serves ask for
@@ -84,6 +97,39 @@ function demandOf(sim: SimContext, t: Task, loads: boolean, into?: TaskUsage): T
   into.memory = memory;
   into.want = want;
   return into;
+}
+
+/** A task's usage record: this minute's usage, and its running containers' own demand while it holds. */
+interface UsageRecord extends TaskUsage {
+  minute: number;
+  baseCpu: number;
+  baseMemory: number;
+  /** The images' version the base was summed at; NO_BASE when it must be summed again. */
+  baseImages: number;
+}
+
+const NO_BASE = -1;
+
+/**
+ * Bumped whenever an image's behaviour changes in any world (sim.SetImage): every kept base is summed again.
+ * A world's copies (snapshots, restores) have tasks of their own, which carry no record.
+ */
+let imagesVersion = 0;
+
+export function imagesChanged(): void {
+  imagesVersion++;
+}
+
+/** The keys every usage table keeps its records under, so that a container's change reaches each. */
+const tableKeys: symbol[] = [];
+
+/** A container of the task started, stopped or is about to: its running containers' demand is summed again. */
+export function containersChanged(t: Task): void {
+  const holder = t as unknown as Record<symbol, UsageRecord | undefined>;
+  for (const k of tableKeys) {
+    const r = holder[k];
+    if (r !== undefined) r.baseImages = NO_BASE;
+  }
 }
 
 /**
@@ -97,17 +143,21 @@ export class UsageTable {
   private minute = 0;
   private readonly key: symbol = Symbol('usage');
 
+  constructor() {
+    tableKeys.push(this.key);
+  }
+
   /** Starts a new minute: every record written before it no longer counts. */
   nextMinute(): void {
     this.minute++;
   }
 
   /** The task's record for this minute, to be filled. */
-  write(t: Task): TaskUsage {
-    const holder = t as unknown as Record<symbol, (TaskUsage & { minute: number }) | undefined>;
+  write(t: Task): UsageRecord {
+    const holder = t as unknown as Record<symbol, UsageRecord | undefined>;
     let r = holder[this.key];
     if (r === undefined) {
-      r = { cpu: 0, memory: 0, want: 0, minute: this.minute };
+      r = { cpu: 0, memory: 0, want: 0, minute: this.minute, baseCpu: 0, baseMemory: 0, baseImages: NO_BASE };
       Object.defineProperty(t, this.key, { value: r, enumerable: false, writable: false, configurable: true });
     } else r.minute = this.minute;
     return r;
@@ -115,7 +165,7 @@ export class UsageTable {
 
   /** The task's usage this minute, if it was worked out. */
   get(t: Task): TaskUsage | undefined {
-    const r = (t as unknown as Record<symbol, (TaskUsage & { minute: number }) | undefined>)[this.key];
+    const r = (t as unknown as Record<symbol, UsageRecord | undefined>)[this.key];
     return r !== undefined && r.minute === this.minute ? r : undefined;
   }
 }

@@ -1,15 +1,38 @@
 import { notify, patch, type SandboxStore } from '../store';
 import { message } from '../../i18n';
-import { demoId, demoLink, demoText, readDemoFile, readDemoLink, type DemoDraft } from '../demoFile';
+import type { DemoDraft } from '../demoFile';
 import { needsWorld, type ActionTable } from '../registry';
 import { DEMO_EDIT_ACTIONS } from './demoEdit';
-import { loadYaml, withYaml } from '../yaml';
+import { loadYaml } from '../yaml';
+import { PRELOADED } from '../demoPreloaded';
 
 const lessons = () => import('../lessons');
 
+type DemoFile = typeof import('../demoFile');
+
+/**
+ * Demo files' reader and writer, which only these actions and the links that reopen a demo use: a chunk
+ * of their own, loaded with YAML (which writing one needs) by the first that reads or writes a demo file.
+ */
+let demoFile: DemoFile | undefined = PRELOADED;
+let loading: Promise<DemoFile> | undefined = demoFile && Promise.resolve(demoFile);
+function loadDemoFile(): Promise<DemoFile> {
+  loading ??= Promise.all([import('../demoFile'), loadYaml()]).then(
+    ([m]) => (demoFile = m),
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** Runs f now when demo files can be read and written (so an action stays synchronous), else once they can. */
+const withDemoFile = <T>(f: (m: DemoFile) => T): T | Promise<T> => (demoFile ? f(demoFile) : loadDemoFile().then(f));
+
 /** Opens a demo file's text as the demo being given, or says at which line and member it is refused. */
 export async function openDemoText(st: SandboxStore, name: string, text: string): Promise<boolean> {
-  const r = await readDemoFile(name, text);
+  const r = await (await loadDemoFile()).readDemoFile(name, text);
   if (!r.demo) {
     notify(st, message('notice.demo.cannotOpen', { name, problems: r.said ?? r.problems ?? '' }), 'error', { cause: 'demo:file', sticky: true });
     return false;
@@ -19,7 +42,7 @@ export async function openDemoText(st: SandboxStore, name: string, text: string)
   return true;
 }
 
-const fileName = (d: DemoDraft) => `${demoId(d.title.trim().toLowerCase() || 'my-demo')}.yaml`;
+const fileName = (m: DemoFile, d: DemoDraft) => `${m.demoId(d.title.trim().toLowerCase() || 'my-demo')}.yaml`;
 
 /** The demo editor: the presenter block's fields, questions placed at the current moment, save, link, open, play. */
 export const DEMO_ACTIONS = {
@@ -78,9 +101,9 @@ export const DEMO_ACTIONS = {
     group: 'Demo',
     enabled: needsWorld,
     run: (st) =>
-      withYaml(() => {
+      withDemoFile((m) => {
         const s = st.getState();
-        st.port.download(fileName(s.present.draft), demoText(s, s.present.draft), 'application/yaml');
+        st.port.download(fileName(m, s.present.draft), m.demoText(s, s.present.draft), 'application/yaml');
       }),
   },
   'demo.link': {
@@ -88,11 +111,11 @@ export const DEMO_ACTIONS = {
     group: 'Demo',
     enabled: needsWorld,
     run: async (st) => {
-      await loadYaml();
+      const m = await loadDemoFile();
       const s = st.getState();
       const at = st.port.location();
       try {
-        const url = await demoLink(at.origin, at.pathname, fileName(s.present.draft), demoText(s, s.present.draft));
+        const url = await m.demoLink(at.origin, at.pathname, fileName(m, s.present.draft), m.demoText(s, s.present.draft));
         patch(st, { ui: { shareUrl: url } });
         await st.port.copyText(url).then(
           () => notify(st, message('notice.demo.linkCopied')),
@@ -116,9 +139,9 @@ export const DEMO_ACTIONS = {
     group: 'Demo',
     enabled: needsWorld,
     run: async (st) => {
-      await loadYaml();
+      const m = await loadDemoFile();
       const s = st.getState();
-      await openDemoText(st, fileName(s.present.draft), demoText(s, s.present.draft));
+      await openDemoText(st, fileName(m, s.present.draft), m.demoText(s, s.present.draft));
     },
   },
   ...DEMO_EDIT_ACTIONS,
@@ -127,10 +150,10 @@ export const DEMO_ACTIONS = {
 /** Opens the demo a #demo= link carries (the link is consumed, as a share link is). */
 export async function openDemoLink(st: SandboxStore): Promise<void> {
   const at = st.port.location();
-  const m = /^#demo=(.*)$/.exec(at.hash);
-  if (!m) return;
+  const link = /^#demo=(.*)$/.exec(at.hash);
+  if (!link) return;
   st.port.replaceUrl(at.pathname + at.search);
-  const r = await readDemoLink(m[1]!);
+  const r = await (await loadDemoFile()).readDemoLink(link[1]!);
   if (r.text === undefined) {
     notify(st, message('notice.demo.badLink', { why: r.problem ?? '' }), 'error');
     return;

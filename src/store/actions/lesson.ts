@@ -2,6 +2,7 @@ import { notify, patch, setLesson, touched, type LessonState, type SandboxState,
 import { parseProgress, saveProgress } from '../progress';
 import { needsLesson, reason, type ActionTable } from '../registry';
 import { selectNextLesson } from '../selectors/flow';
+import { selectLiveVerdict } from '../selectors/lesson';
 import { message } from '../../i18n';
 
 /** Changes the lesson being taken (nothing happens when none is). */
@@ -85,6 +86,8 @@ export const LESSON_ACTIONS = {
     label: 'Record a prediction',
     group: 'Lesson',
     palette: false,
+    // A prediction is made before its outcome: once the world has decided it, the answer can be neither given nor changed.
+    enabled: (s, arg?: { id: string }) => (arg && selectLiveVerdict(s)?.predictions.find((p) => p.id === arg.id)?.decided ? reason('reason.predictionDecided') : true),
     run: (st, arg: { id: string; choice: number }) => lessonChange(st, (l) => ({ predictions: { ...l.predictions, [arg.id]: arg.choice } })),
   },
   'lesson.next': {

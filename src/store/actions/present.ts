@@ -1,4 +1,4 @@
-import { message } from '../../i18n';
+import { message, withEnglishLater } from '../../i18n';
 import { notify, patch, type Selection } from '../store';
 import { audienceUrl } from '../present';
 import type { ClassRow } from '../classroom';
@@ -24,7 +24,7 @@ export const PRESENT_ACTIONS = {
     palette: false,
     // In the page's language, as the table is (the Class page says so beside the button). The class page's
     // code, which has already loaded, writes it: the first load leaves it out.
-    run: (st, rows: ClassRow[]) => import('../classroom').then(({ classCsv }) => st.port.download('class-progress.csv', classCsv(rows, st.getState().ui.language), 'text/csv')),
+    run: (st, rows: ClassRow[]) => withEnglishLater(() => import('../classroom'))().then(({ classCsv }) => st.port.download('class-progress.csv', classCsv(rows, st.getState().ui.language), 'text/csv')),
   },
   'spotlight.set': {
     label: 'Spotlight a node for the room',

@@ -1,4 +1,4 @@
-import { patch, type SandboxState, type Selection, type UiSlice } from '../store';
+import { clearNotices, patch, type SandboxState, type Selection, type UiSlice } from '../store';
 import { reason, type ActionTable } from '../registry';
 
 const PANELS: { id: UiSlice['panel']; label: string }[] = [
@@ -39,7 +39,16 @@ export const VIEW_ACTIONS = {
     // Named, it closes only that dialog: a late "closed" from one never shuts the next.
     run: (st, name?: UiSlice['dialog']) => patch(st, (s) => (name === undefined || s.ui.dialog === name ? { ui: { dialog: null, ...(s.ui.dialog === 'confirm' ? { confirm: null } : {}) } } : {})),
   },
-  'present.toggle': { label: 'Presenter view', group: 'View', keys: ['P'], run: (st) => patch(st, (s) => ({ ui: { presenting: !s.ui.presenting } })) },
+  'present.toggle': {
+    label: 'Presenter view',
+    group: 'View',
+    keys: ['P'],
+    run: (st) => {
+      // A first visit's "New here?" is for a learner, not an audience: presenting takes it away.
+      if (!st.getState().ui.presenting) clearNotices(st, 'lesson:welcome');
+      patch(st, (s) => ({ ui: { presenting: !s.ui.presenting } }));
+    },
+  },
   'view.toggle': { label: 'Switch between the canvas and the tables', group: 'View', keys: ['V'], run: (st) => patch(st, (s) => ({ ui: { view: s.ui.view === 'canvas' ? 'table' : 'canvas' } })) },
   'panel.show': {
     label: 'Show a tool',

@@ -1,7 +1,7 @@
 import { formatClock } from '../../sim';
 import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../defaults';
 import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, type Confirm, type SandboxState, type SandboxStore } from '../store';
-import { withOperationsFor, withParser } from '../parser';
+import { withBuiltIn, withParser } from '../parser';
 import { encodeShare, validateWorkspace } from '../workspace';
 import { problemMessage } from '../../formats/problem';
 import type { ActionTable } from '../registry';
@@ -21,7 +21,7 @@ function pickScenario(st: SandboxStore, id: string): void {
   if (!start && !sc) return;
   setLesson(st, null, { lesson: { demo: null } });
   if (start) loadScenario(st, start.text, start.seed, id);
-  else void withOperationsFor(sc!.text, () => loadScenario(st, sc!.text, /^seed:\s*(\S+)/m.exec(sc!.text)?.[1] ?? '1', sc!.id));
+  else void withBuiltIn(sc!.id, (text) => loadScenario(st, text, /^seed:\s*(\S+)/m.exec(text)?.[1] ?? '1', sc!.id));
 }
 
 /** The learner's work in this world, as a question names it, or null when there is none to lose. */

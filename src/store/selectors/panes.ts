@@ -5,6 +5,7 @@ import type { Timeline } from '../../content/timeline';
 import type { SandboxState } from '../store';
 import type { Pane } from '../types';
 import { memoSelector } from './memo';
+import { selectPanes } from './shownPanes';
 import { ecsRequests, selectWorldView, worldView, type WorldView } from './world';
 
 export type { Pane } from '../types';
@@ -31,10 +32,6 @@ export function demoSpeeds(text: string): { at: number; speed: number }[] {
     .filter((x) => x.at >= 0 && Number.isFinite(x.speed) && x.speed > 0)
     .sort((a, b) => a.at - b.at);
 }
-
-/** The panes shown: in the audience's window the presenter's, otherwise the open demo's. */
-export const selectPanes = (s: SandboxState): Pane[] => s.present.show?.panes ?? s.lesson.demo?.panes ?? NONE;
-const NONE: Pane[] = [];
 
 /** The part of the world one cluster is: its instances, tasks, services and waiting tasks (no local host). */
 export function clusterView(v: WorldView, cluster: string): WorldView {

@@ -265,9 +265,9 @@ describe('judge', () => {
   it('tells a prediction’s answer only once it is decided and the learner answered it or passed', () => {
     const open = lesson([goal({ id: 'g', check: running(3) })], { predictions: [guess] });
     // Not decided yet (15 s: nothing runs): the choice is kept, no answer.
-    expect(judge(world(2, 15_000), open, [], new Map(), { 'how-many': 0 }).predictions).toEqual([{ id: 'how-many', prompt: 'How many run?', chosen: 'One', correct: null, right: null }]);
+    expect(judge(world(2, 15_000), open, [], new Map(), { 'how-many': 0 }).predictions).toEqual([{ id: 'how-many', prompt: 'How many run?', chosen: 'One', correct: null, right: null, decided: false }]);
     // Decided, answered: right or wrong.
-    expect(judge(world(2, 30_000), open, [], new Map(), { 'how-many': 0 }).predictions[0]).toMatchObject({ chosen: 'One', correct: 'Two', right: false });
+    expect(judge(world(2, 30_000), open, [], new Map(), { 'how-many': 0 }).predictions[0]).toMatchObject({ chosen: 'One', correct: 'Two', right: false, decided: true });
     expect(judge(world(2, 30_000), open, [], new Map(), { 'how-many': 1 }).predictions[0]).toMatchObject({ chosen: 'Two', correct: 'Two', right: true });
     // Decided, not answered, lesson not passed: still hidden.
     expect(judge(world(2, 30_000), open, [], new Map()).predictions[0]).toMatchObject({ chosen: null, correct: null, right: null });

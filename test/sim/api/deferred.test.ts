@@ -17,7 +17,7 @@ vi.mock('../../../src/sim/api/deferred', async () => {
 });
 
 const FIRST_VIEW = defaultWorkspace();
-const builtIn = (id: string) => BUILT_IN_SCENARIOS.find((b) => b.id === id)!.text;
+const builtIn = (id: string) => BUILT_IN_SCENARIOS.find((b) => b.id === id)!.text!;
 const calls = (text: string) => parseScenario(text, 'scenario.yaml').actions.map((a) => a.call);
 function hashAt(text: string, seed: string, ms: number): string {
   const t = new Timeline(parseScenario(text, 'scenario.yaml'), seed, []);

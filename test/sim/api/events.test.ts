@@ -82,4 +82,23 @@ describe('scheduled rules', () => {
     ok(sim, 'events.DeleteRule', { Name: 'empty' });
     expect(refused(sim, 'events.DescribeRule', { Name: 'empty' })).toEqual({ code: 'ResourceNotFoundException', message: 'Rule empty does not exist.' });
   });
+
+  it('stop running a target once it is removed, and let a rule whose targets are all removed be deleted', () => {
+    const sim = world();
+    ok(sim, 'events.PutRule', { Name: 'r', ScheduleExpression: 'rate(5 minutes)' });
+    ok(sim, 'events.PutTargets', { Rule: 'r', Targets: [target('a'), target('b', { TaskCount: 2 })] });
+    sim.runUntil(sim.now + 6 * 60_000);
+    const started = () => (ok(sim, 'ecs.ListTasks', { cluster: 'demo', startedBy: 'events-rule/r' }).taskArns as string[]).length;
+    expect(started()).toBe(3);
+    // An Id the rule does not have is no failure.
+    expect(ok(sim, 'events.RemoveTargets', { Rule: 'r', Ids: ['b', 'never-put'] })).toEqual({ FailedEntryCount: 0, FailedEntries: [] });
+    expect((ok(sim, 'events.ListTargetsByRule', { Rule: 'r' }).Targets as { Id: string }[]).map((t) => t.Id)).toEqual(['a']);
+    sim.runUntil(sim.now + 5 * 60_000);
+    expect(started()).toBe(4);
+    expect(refused(sim, 'events.DeleteRule', { Name: 'r' }).code).toBe('ValidationException');
+    ok(sim, 'events.RemoveTargets', { Rule: 'r', Ids: ['a'] });
+    ok(sim, 'events.DeleteRule', { Name: 'r' });
+    expect(refused(sim, 'events.RemoveTargets', { Rule: 'r', Ids: ['a'] })).toEqual({ code: 'ResourceNotFoundException', message: 'Rule r does not exist on EventBus default.' });
+    expect(refused(sim, 'events.RemoveTargets', { Rule: 'r' }).code).toBe('ParamValidationError');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copyWorld } from '../../../src/sim/model/snapshot';
-import { clusterUsage, containerDemand, rawDemand, taskDemand, UsageTable, type ClusterTotals } from '../../../src/sim/queries/demand';
+import { clusterUsage, containerDemand, containersChanged, rawDemand, taskDemand, UsageTable, type ClusterTotals } from '../../../src/sim/queries/demand';
 import { containerRecord, demoSim, instanceRecord, taskRecord } from '../../support/simcoreRecords';
 
 const zero = (): ClusterTotals => ({ regCpu: 0, regMem: 0, resCpu: 0, resMem: 0, useCpu: 0, useMem: 0 });
@@ -72,7 +72,7 @@ describe('the usage table of a minute', () => {
     expect(table.get(t)).toBeUndefined();
     const r = table.write(t);
     r.cpu = 5;
-    expect(table.get(t)).toEqual({ cpu: 5, memory: 0, want: 0, minute: 0 });
+    expect(table.get(t)).toMatchObject({ cpu: 5, memory: 0, want: 0, minute: 0 });
     table.nextMinute();
     expect(table.get(t)).toBeUndefined();
     expect(table.write(t)).toBe(r);
@@ -118,6 +118,33 @@ describe("a cluster's usage", () => {
     expect(table.get(c)).toMatchObject({ cpu: 512, memory: 50, want: 512 });
     expect(table.get(stopped)).toBeUndefined();
     expect(totals).toEqual({ regCpu: 4096, regMem: 15360, resCpu: 1280, resMem: 768, useCpu: 2560, useMem: 250 });
+  });
+
+  it("sums a task's running containers again once one of them starts or stops, or an image's behaviour changes", () => {
+    const { sim, cluster } = demoSim();
+    sim.world.images.hot = { cpuUnits: 1536, memoryMiB: 100 };
+    const a = taskRecord(sim, 'a', { containers: [containerRecord({ name: 'x', image: 'hot' })] });
+    const b = taskRecord(sim, 'b', { containers: [containerRecord({ name: 'x', image: 'hot' }), containerRecord({ name: 'side', image: 'hot', state: 'CREATED' })] });
+    instanceRecord(sim, 'full', { taskArns: [a.taskArn, b.taskArn] });
+    const table = new UsageTable();
+    const minute = () => {
+      table.nextMinute();
+      const totals = zero();
+      clusterUsage(sim, cluster, table, totals);
+      return [table.get(a)!.cpu, table.get(b)!.want, totals.useMem];
+    };
+    expect(minute()).toEqual([1024, 1536, 200]);
+    expect(minute()).toEqual([1024, 1536, 200]);
+    // b's side container starts: b asks twice as much, and a gets a third of the instance.
+    b.containers[1]!.state = 'RUNNING';
+    containersChanged(b);
+    expect(minute()).toEqual([2048 / 3, 3072, 300]);
+    // b's first container stops.
+    b.containers[0]!.state = 'STOPPED';
+    containersChanged(b);
+    expect(minute()).toEqual([1024, 1536, 200]);
+    expect(sim.call('sim.SetImage', { image: 'hot', cpuUnits: 100, memoryMiB: 10 }).error).toBeUndefined();
+    expect(minute()).toEqual([100, 100, 20]);
   });
 
   it("counts a cluster's running Fargate tasks, and no other cluster's", () => {

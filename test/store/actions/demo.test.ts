@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { initialState, makeStore } from '../../../src/store/store';
 import { runAction } from '../../../src/store/actions';
 import { defaultWorkspace } from '../../../src/store/defaults';
@@ -99,9 +99,32 @@ describe('the Demos tool: questions, speeds, save, link and play', () => {
     // Picked: the file is read as a demo and opened.
     const draft = fresh();
     runAction(draft, 'demo.draft', { title: 'Picked' });
-    runAction(draft, 'demo.save');
+    await runAction(draft, 'demo.save');
     port.nextFile = (draft.port as ReturnType<typeof fakePort>).downloads.at(-1)!.text;
     runAction(store, 'demo.openFile');
     await expect.poll(() => store.getState().lesson.demo?.def.title).toBe('Picked');
+  });
+});
+
+describe('in the page, where demo files are read and written by a chunk of their own', () => {
+  it('the first save waits for it and then downloads the draft as it stood, and the next save is at once', async () => {
+    vi.resetModules();
+    vi.doMock('../../../src/store/demoPreloaded', () => ({ PRELOADED: undefined }));
+    try {
+      const store = (await import('../../../src/store/store')).makeStore(initialState(defaultWorkspace()), fakePort());
+      const { runAction: run } = await import('../../../src/store/actions');
+      const port = store.port as ReturnType<typeof fakePort>;
+      run(store, 'demo.draft', { title: 'Later' });
+      run(store, 'demo.save');
+      expect(port.downloads).toHaveLength(0);
+      await expect.poll(() => port.downloads.length).toBe(1);
+      expect(port.downloads[0]!.name).toBe('later.yaml');
+      expect(port.downloads[0]!.text).toMatch(/^name: Later\n/);
+      run(store, 'demo.save');
+      expect(port.downloads).toHaveLength(2);
+    } finally {
+      vi.doUnmock('../../../src/store/demoPreloaded');
+      vi.resetModules();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, makeStore } from '../../../src/store/store';
+import { initialState, makeStore, notify } from '../../../src/store/store';
 import { canRun, runAction } from '../../../src/store/actions';
 import { defaultWorkspace } from '../../../src/store/defaults';
 import { fakePort } from '../../support/fakePort';
@@ -48,6 +48,16 @@ describe('how the window shows things', () => {
     const [n] = store.getState().ui.notices;
     runAction(store, 'notice.dismiss', n?.id);
     expect(store.getState().ui.notices).toHaveLength(0);
+  });
+});
+
+describe('the presenter view', () => {
+  it("takes a first visit's welcome away, for an audience, and leaves other notices", () => {
+    const store = fresh();
+    notify(store, 'New here?', 'info', { cause: 'lesson:welcome' });
+    notify(store, 'Something else', 'warning');
+    runAction(store, 'present.toggle');
+    expect(store.getState().ui.notices.map((n) => n.text)).toEqual(['Something else']);
   });
 });
 

@@ -72,6 +72,23 @@ describe('the live lesson checklist', () => {
     expect(answer()).toMatchObject({ chosen: 'They fail too: the same program serves them', correct: 'They fail too: the same program serves them', right: true });
   });
 
+  it('takes no prediction once its outcome is decided, neither a first answer nor a changed one (L1: after the crash)', async () => {
+    const store = fresh();
+    openLesson(store, (await loadCatalog()).lessons.L1!);
+    runAction(store, 'clock.jump', '2m30s');
+    const answer = () => selectLiveVerdict(store.getState())!.predictions[0]!;
+    expect(answer()).toMatchObject({ decided: true, chosen: null, correct: null });
+    expect(runAction(store, 'lesson.predict', { id: 'blast-radius', choice: 1 })).toBe(false);
+    expect(answer()).toMatchObject({ chosen: null, right: null });
+    // Back before the crash, it can be made; once decided again, it stays as made.
+    runAction(store, 'clock.jump', '1m');
+    expect(answer().decided).toBe(false);
+    expect(runAction(store, 'lesson.predict', { id: 'blast-radius', choice: 0 })).toBe(true);
+    runAction(store, 'clock.jump', '2m30s');
+    expect(runAction(store, 'lesson.predict', { id: 'blast-radius', choice: 1 })).toBe(false);
+    expect(answer()).toMatchObject({ chosen: 'They keep working; only posts fails', right: false });
+  });
+
   it('names what went wrong as it happens (L1: the crash took the process down)', async () => {
     const store = fresh();
     openLesson(store, (await loadCatalog()).lessons.L1!);

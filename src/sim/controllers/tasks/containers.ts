@@ -1,7 +1,7 @@
 import type { SimContext } from '../../model/context';
 import type { PendingMap } from '../../model/pending';
 import type { Container, Task, TaskDefinition } from '../../model/types';
-import { containerDemand } from '../../queries/demand';
+import { containerDemand, containersChanged } from '../../queries/demand';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { imageBehavior, setStatus, task } from './status';
 import { allStopped, containersStopped, stopTask } from './stop';
@@ -31,6 +31,7 @@ export function startReady(sim: SimContext, t: Task): void {
     if (c.state !== 'CREATED') continue;
     if (!dependencyMet(t, td, c.name)) continue;
     c.state = 'PULLED'; // starting: no longer eligible for another start event
+    containersChanged(t);
     sim.engine.after(sim.world.durations.containerStartMs, { k: 'ctr.start', task: t.taskArn, ctr: c.name });
   }
 }
@@ -63,6 +64,7 @@ function maybeRunning(sim: SimContext, t: Task): void {
 function containerExited(sim: SimContext, t: Task, c: Container, code: number | undefined, reason?: string): void {
   if (c.state === 'STOPPED') return;
   c.state = 'STOPPED';
+  containersChanged(t);
   c.stoppedAtMs = sim.now;
   if (code !== undefined) c.exitCode = code;
   if (reason) c.reason = reason;
@@ -101,6 +103,7 @@ function restartsInPlace(sim: SimContext, t: Task, c: Container, code: number | 
   if (ranMs < (policy.restartAttemptPeriod ?? 300) * 1000) return false;
   c.restartCount = (c.restartCount ?? 0) + 1;
   c.state = 'PULLED'; // starting again: the next ctr.start runs it
+  containersChanged(t);
   c.healthStatus = 'UNKNOWN';
   c.healthFailures = 0;
   delete c.exitCode;
@@ -155,6 +158,7 @@ export function containerStart(sim: SimContext, ev: PendingMap['ctr.start']): vo
   const c = t.containers.find((x) => x.name === ev.ctr);
   if (!c || c.state !== 'PULLED') return;
   c.state = 'RUNNING';
+  containersChanged(t);
   c.startedAtMs = sim.now;
   t.version++;
   forgetQuietTicks(sim, t);

@@ -2,6 +2,7 @@ import type { SimContext } from '../../model/context';
 import type { PendingMap } from '../../model/pending';
 import { indexTask } from '../../placement/place';
 import { onlyLocal } from '../../queries/docker';
+import { containersChanged } from '../../queries/demand';
 import { ecrPull } from '../../queries/ecr';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { startReady } from './containers';
@@ -66,6 +67,7 @@ export function pullFailed(sim: SimContext, ev: PendingMap['task.pullFailed']): 
     t.stoppedReason = reason;
   }
   for (const x of t.containers) x.state = 'STOPPED';
+  containersChanged(t);
   containersStopped(sim, t);
 }
 
@@ -79,6 +81,7 @@ export function pulled(sim: SimContext, ev: PendingMap['task.pulled']): void {
     c.state = 'PULLED';
     if (inst && !inst.imageCache.includes(c.image)) inst.imageCache.push(c.image);
   }
+  containersChanged(t);
   sim.engine.after(sim.world.durations.containerCreateMs, { k: 'task.created', task: t.taskArn });
 }
 
@@ -87,6 +90,7 @@ export function created(sim: SimContext, ev: PendingMap['task.created']): void {
   const t = task(sim, ev.task);
   if (!t || t.lastStatus === 'STOPPED' || t.desiredStatus === 'STOPPED') return;
   for (const c of t.containers) c.state = 'CREATED';
+  containersChanged(t);
   startReady(sim, t);
   const td = taskDefinitionOf(sim, t);
   if (td?.containerDefinitions.some((c) => c.dependsOn?.length)) {

@@ -2,6 +2,7 @@ import type { SimContext } from '../../model/context';
 import type { PendingMap } from '../../model/pending';
 import type { ContainerInstance, Task } from '../../model/types';
 import { indexTask } from '../../placement/place';
+import { containersChanged } from '../../queries/demand';
 import { taskDefinitionOf } from '../../queries/taskDefinitions';
 import { imageBehavior, setStatus, task } from './status';
 import { say } from '../../model/narration';
@@ -86,6 +87,7 @@ export function killTask(sim: SimContext, t: Task, reason: string, stopCode?: st
       c.stoppedAtMs = sim.now;
     }
   }
+  containersChanged(t);
   forgetQuietTicks(sim, t);
   releaseAndStop(sim, t);
 }
@@ -112,6 +114,7 @@ export function stopRequested(sim: SimContext, ev: PendingMap['task.stop']): voi
   const running = t.containers.filter((c) => c.state === 'RUNNING');
   if (running.length === 0) {
     for (const c of t.containers) if (c.state !== 'STOPPED') c.state = 'STOPPED';
+    containersChanged(t);
     if (t.networkMode === 'awsvpc') containersStopped(sim, t);
     else releaseAndStop(sim, t);
     return;
@@ -122,6 +125,7 @@ export function stopRequested(sim: SimContext, ev: PendingMap['task.stop']): voi
   for (const c of t.containers) {
     if (c.state === 'PULLED' || c.state === 'CREATED' || c.state === 'NONE') c.state = 'STOPPED';
   }
+  containersChanged(t);
   for (const c of running) {
     c.sigtermAtMs = sim.now;
     const b = imageBehavior(sim, c.image);
