@@ -31,7 +31,7 @@ export function parseTime(v: unknown): { ms: number; problem?: undefined } | { m
 }
 
 /** A value as a message names it: a string quoted (and cut), a number as written, else what kind of value it is. */
-function describe(v: unknown): string {
+export function describe(v: unknown): string {
   if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
   if (typeof v === 'number') return String(v);
   if (v === null || v === undefined) return String(v);

@@ -5,6 +5,8 @@
  */
 import { getPath } from './paths';
 import { patternProblem, patternTest } from './pattern';
+import { withForm, type ProblemForm, type Said } from '../formats/problem';
+import { say, type DiagnosticKey } from '../formats/diagnostics';
 
 export { getPath } from './paths';
 
@@ -114,38 +116,45 @@ export function matches(item: unknown, cond: Rec | undefined): boolean {
 export interface ConditionProblem {
   path: (string | number)[];
   message: string;
+  /** The message's form (src/formats/problem.ts), not enumerable; none for RE2's own words. */
+  readonly form?: ProblemForm;
 }
 
-const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`);
+/** A condition problem at `path`: the English and, beside it, its form. */
+const problem = (path: (string | number)[], said: Said): ConditionProblem => withForm({ path, message: said.message }, said.form);
+
+const typeName = (v: unknown): Said =>
+  v === null ? say('problem.condition.null') : Array.isArray(v) ? say('problem.condition.list') : typeof v === 'object' ? say('problem.condition.object') : say('problem.condition.value', { type: typeof v, value: JSON.stringify(v) });
 
 function operatorProblems(op: string, arg: unknown, path: (string | number)[], out: ConditionProblem[]): void {
   const at = [...path, op];
-  const bad = (want: string): void => {
-    out.push({ path: at, message: `${op} takes ${want}, not ${typeName(arg)}` });
+  const bad = (want: DiagnosticKey): void => {
+    out.push(problem(at, say('problem.condition.takes', { op, want: say(want), got: typeName(arg) })));
   };
   switch (op) {
     case 'in':
     case 'notIn':
-      if (!Array.isArray(arg)) bad('a list of values');
+      if (!Array.isArray(arg)) bad('problem.condition.wantList');
       return;
     case 'startsWith':
     case 'endsWith':
-      if (typeof arg !== 'string' && typeof arg !== 'number') bad('a string');
+      if (typeof arg !== 'string' && typeof arg !== 'number') bad('problem.condition.wantString');
       return;
     case 'matches': {
-      if (typeof arg !== 'string') return bad('a regular expression as a string');
+      if (typeof arg !== 'string') return bad('problem.condition.wantPattern');
       const p = patternProblem(arg);
+      // RE2's own words.
       if (p) out.push({ path: at, message: p });
       return;
     }
     case 'exists':
-      if (typeof arg !== 'boolean') bad('true or false');
+      if (typeof arg !== 'boolean') bad('problem.condition.wantBoolean');
       return;
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte':
-      if (!(typeof arg === 'number' && Number.isFinite(arg)) && !(typeof arg === 'string' && arg.trim() !== '' && Number.isFinite(Number(arg)))) bad('a number');
+      if (!(typeof arg === 'number' && Number.isFinite(arg)) && !(typeof arg === 'string' && arg.trim() !== '' && Number.isFinite(Number(arg)))) bad('problem.condition.wantNumber');
       return;
     case 'some':
     case 'every':
@@ -154,12 +163,12 @@ function operatorProblems(op: string, arg: unknown, path: (string | number)[], o
       valueProblems(arg, at, out);
       return;
     case 'countOf': {
-      if (!isObject(arg)) return bad('{ where: <condition>, equals | atLeast | atMost: n }');
+      if (!isObject(arg)) return bad('problem.condition.wantCountOf');
       for (const k of Object.keys(arg)) {
         if (k === 'where') conditionProblemsAt(arg.where, [...at, 'where'], out);
         else if (k === 'equals' || k === 'atLeast' || k === 'atMost') {
-          if (!Number.isInteger(arg[k]) || (arg[k] as number) < 0) out.push({ path: [...at, k], message: `${k} takes a whole number, not ${typeName(arg[k])}` });
-        } else out.push({ path: [...at, k], message: `unknown member '${k}' (countOf has where, equals, atLeast, atMost)` });
+          if (!Number.isInteger(arg[k]) || (arg[k] as number) < 0) out.push(problem([...at, k], say('problem.condition.wholeNumber', { member: k, got: typeName(arg[k]) })));
+        } else out.push(problem([...at, k], say('problem.condition.countOfMember', { member: k })));
       }
       return;
     }
@@ -175,13 +184,13 @@ function valueProblems(m: unknown, path: (string | number)[], out: ConditionProb
 
 function conditionProblemsAt(cond: unknown, path: (string | number)[], out: ConditionProblem[]): void {
   if (!isObject(cond)) {
-    out.push({ path, message: `a condition is an object of field paths, not ${typeName(cond)}` });
+    out.push(problem(path, say('problem.condition.notObject', { got: typeName(cond) })));
     return;
   }
   for (const [key, want] of Object.entries(cond)) {
     const at = [...path, key];
     if (key === 'all' || key === 'any') {
-      if (!Array.isArray(want)) out.push({ path: at, message: `${key} takes a list of conditions, not ${typeName(want)}` });
+      if (!Array.isArray(want)) out.push(problem(at, say('problem.condition.conditions', { key, got: typeName(want) })));
       else want.forEach((c, i) => conditionProblemsAt(c, [...at, i], out));
     } else if (key === 'not') conditionProblemsAt(want, at, out);
     else valueProblems(want, at, out);

@@ -1,9 +1,10 @@
 import { parseYaml } from '../formats/yamlDoc';
-import { fileError, type Problem } from '../formats/problem';
+import { fileError, withForm, type Problem, type Said } from '../formats/problem';
+import { say } from '../formats/diagnostics';
 import { ScenarioError } from './scenarioError';
 import validateScenario from './scenarioValidator.js';
 import { Sim } from '../sim';
-import { parseTime } from './bounds';
+import { readTime } from './timeSaid';
 import { checkScenario, memberPath } from './scenarioChecks';
 import type { ImageBehavior } from '../sim';
 import type { Expectation, Scenario } from './scenarioTypes';
@@ -26,10 +27,10 @@ function valueAt(data: unknown, segs: readonly (string | number)[]): unknown {
 }
 
 /** What the schema says of an action that is none of the three kinds (call, copilot, compose). */
-function actionKindMessage(a: Record<string, unknown>): string {
-  if ('compose' in a || 'project' in a) return 'a compose action has compose and project (and optionally at), and no call, input, id, copilot, app or env';
-  if ('copilot' in a || 'app' in a || 'env' in a) return 'a copilot action has copilot, app and env (and optionally at), and no call, input or id';
-  return "missing required member 'call' (or 'copilot' with 'app' and 'env', or 'compose' with 'project')";
+function actionKindMessage(a: Record<string, unknown>): Said {
+  if ('compose' in a || 'project' in a) return say('problem.scenario.composeAction');
+  if ('copilot' in a || 'app' in a || 'env' in a) return say('problem.scenario.copilotAction');
+  return say('problem.scenario.actionKind');
 }
 
 /** The JSON Schema's findings as problems at their members, one message per member and alternative. */
@@ -49,18 +50,21 @@ function schemaProblems(data: unknown, at: At, file: string): Problem[] {
       .split('/')
       .slice(1)
       .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    // The schema validator's own words ("must be number") are kept as they are; the sandbox's are said.
     let message = err.message ?? 'is invalid';
+    let said: Said | undefined;
     if (err.keyword === 'additionalProperties') {
       const extra = (err.params as { additionalProperty: string }).additionalProperty;
       segs.push(extra);
-      message = `unknown member '${extra}'`;
+      said = say('problem.scenario.unknownMember', { member: extra });
     } else if (err.keyword === 'enum') message += `: ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
     else if (err.keyword === 'required') {
-      message = `missing required member '${(err.params as { missingProperty: string }).missingProperty}'`;
+      said = say('problem.scenario.missingMember', { member: (err.params as { missingProperty: string }).missingProperty });
     }
     const member = memberPath(segs);
     const value = valueAt(data, segs);
-    if (typeof value === 'number' && !Number.isFinite(value)) message = `${value} is not a finite number`;
+    if (typeof value === 'number' && !Number.isFinite(value)) said = say('problem.scenario.notFinite', { value });
+    if (said) message = said.message;
     // Alternatives (a number or a duration string) become one message.
     const sameMember = err.keyword === 'type' ? problems.find((p) => p.member === member && p.message.startsWith('must be ')) : undefined;
     if (sameMember) {
@@ -70,11 +74,14 @@ function schemaProblems(data: unknown, at: At, file: string): Problem[] {
     const key = `${member}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push(fileError(file, at(segs, err.keyword === 'additionalProperties'), member, message));
+    problems.push(fileError(file, at(segs, err.keyword === 'additionalProperties'), member, said ?? message));
   }
-  if (problems.length === 0) problems.push(fileError(file, { line: 1, column: 1 }, '', 'does not match the scenario schema'));
+  if (problems.length === 0) problems.push(fileError(file, { line: 1, column: 1 }, '', say('problem.scenario.schema')));
   return problems;
 }
+
+/** `p` moved (a manifest's problems within the scenario that holds it): the same diagnostic, its form kept. */
+const moved = (p: Problem, to: Omit<Problem, 'message' | 'form'>): Problem => withForm({ ...to, message: p.message }, p.form);
 
 type Raw = Record<string, unknown> & { actions: Record<string, unknown>[]; expect?: Record<string, unknown>[] };
 
@@ -97,7 +104,7 @@ function readActions(raw: Raw, at: At, file: string, problems: Problem[]): Scena
     }
     const call = a.call as string;
     if (!Sim.hasOperation(call)) {
-      problems.push(fileError(file, at(['actions', source, 'call']), `actions[${source}].call`, `unknown call '${call}'. Known calls: ${Sim.operations().join(', ')}`));
+      problems.push(fileError(file, at(['actions', source, 'call']), `actions[${source}].call`, say('problem.scenario.unknownCall', { call, calls: Sim.operations().join(', ') })));
     }
     push({ call, input: (a.input as Record<string, unknown>) ?? {}, ...(a.id ? { id: a.id as string } : {}) });
   });
@@ -109,7 +116,7 @@ function actionIds(actions: Scenario['actions'], at: At, file: string, problems:
   const ids = new Set<string>();
   for (const a of actions) {
     if (!a.id) continue;
-    if (ids.has(a.id)) problems.push(fileError(file, at(['actions', a.source, 'id']), `actions[${a.source}].id`, `duplicate id '${a.id}'`));
+    if (ids.has(a.id)) problems.push(fileError(file, at(['actions', a.source, 'id']), `actions[${a.source}].id`, say('problem.scenario.duplicateId', { id: a.id })));
     ids.add(a.id);
   }
   return ids;
@@ -117,7 +124,7 @@ function actionIds(actions: Scenario['actions'], at: At, file: string, problems:
 
 /** A time of the file in milliseconds, or undefined after a problem at its member (not a time, or beyond the horizon). */
 function time(v: unknown, path: (string | number)[], at: At, file: string, problems: Problem[]): number | undefined {
-  const r = parseTime(v);
+  const r = readTime(v);
   if (r.problem !== undefined) problems.push(fileError(file, at(path), memberPath(path), r.problem));
   return r.ms;
 }
@@ -127,10 +134,10 @@ function readExpect(raw: Raw, ids: Set<string>, actionCount: number, at: At, fil
     const x: Expectation = { ...(e as object), index } as Expectation;
     if (e.at !== undefined) x.at = time(e.at, ['expect', index, 'at'], at, file, problems) ?? 0;
     if (typeof e.call === 'string' && !ids.has(e.call)) {
-      problems.push(fileError(file, at(['expect', index, 'call']), `expect[${index}].call`, `no action has id '${e.call}'`));
+      problems.push(fileError(file, at(['expect', index, 'call']), `expect[${index}].call`, say('problem.scenario.noSuchId', { id: e.call })));
     }
     if (typeof e.call === 'number' && e.call >= actionCount) {
-      problems.push(fileError(file, at(['expect', index, 'call']), `expect[${index}].call`, `there are only ${actionCount} actions`));
+      problems.push(fileError(file, at(['expect', index, 'call']), `expect[${index}].call`, say('problem.scenario.onlyActions', { count: actionCount })));
     }
     return x;
   });
@@ -185,11 +192,11 @@ function expandCopilot(
   const { manifest, problems } = parseManifest(text, ctx.file);
   for (const p of problems) {
     if (p.severity !== 'error') continue;
-    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + p.line, column: p.column, member: p.member ? `${member}.${p.member}` : member, message: p.message });
+    ctx.problems.push(moved(p, { severity: 'error', file: ctx.file, line: ctx.line + p.line, column: p.column, member: p.member ? `${member}.${p.member}` : member }));
   }
   if (!manifest) return [];
   if (manifest.type === 'Environment') {
-    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line, column: 1, member, message: 'an Environment manifest is deployed with copilot env deploy; give a workload manifest (its environment is created with it)' });
+    ctx.problems.push(fileError(ctx.file, { line: ctx.line, column: 1 }, member, say('problem.scenario.environmentManifest')));
     return [];
   }
   const plan = planDeployment(manifest, app, env, { region: ctx.region });
@@ -197,7 +204,7 @@ function expandCopilot(
   const key = `${app}/${env}`;
   let e = ctx.environments.get(key);
   if (e?.workloads.has(manifest.name)) {
-    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line, column: 1, member, message: `${manifest.name} is already deployed to ${key}; redeploying a manifest is not simulated (update the service with ecs.UpdateService)` });
+    ctx.problems.push(fileError(ctx.file, { line: ctx.line, column: 1 }, member, say('problem.scenario.redeploy', { name: manifest.name, environment: key })));
     return [];
   }
   if (!e) {
@@ -222,11 +229,11 @@ function expandCompose(
   const { project: p, problems } = parseCompose(text, ctx.file, { project, profiles: ctx.profiles });
   for (const q of problems) {
     if (q.severity !== 'error') continue;
-    ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + q.line, column: q.column, member: q.member ? `${member}.${q.member}` : member, message: q.message });
+    ctx.problems.push(moved(q, { severity: 'error', file: ctx.file, line: ctx.line + q.line, column: q.column, member: q.member ? `${member}.${q.member}` : member }));
   }
   if (!p) return [];
   const t = composeToEcs(p, { region: ctx.region });
-  for (const e of t.errors) ctx.problems.push({ severity: 'error', file: ctx.file, line: ctx.line + e.line, column: e.column, member: `${member}.${e.member}`, message: e.message });
+  for (const e of t.errors) ctx.problems.push(moved(e, { severity: 'error', file: ctx.file, line: ctx.line + e.line, column: e.column, member: `${member}.${e.member}` }));
   if (t.errors.length) return [];
   return composeRequests(t, p, { subnets: ctx.subnets });
 }

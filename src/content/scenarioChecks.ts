@@ -1,5 +1,6 @@
 import { formatClock } from '../sim';
-import { fileError, type Problem } from '../formats/problem';
+import { fileError, type Problem, type Said } from '../formats/problem';
+import { say } from '../formats/diagnostics';
 import { parseRef, refsIn } from './calls';
 import { conditionProblems } from './expect';
 import type { Expectation, Scenario } from './scenarioTypes';
@@ -31,11 +32,27 @@ function named(actions: readonly Action[], key: string | number): Action | undef
   return actions.find((a) => a.id === key);
 }
 
-function unknownId(actions: readonly Action[], key: string): string {
+function unknownId(actions: readonly Action[], key: string): Said {
   const ids = actions.filter((a) => a.id).map((a) => a.id!);
-  if (/^\d+$/.test(key)) return `there are only ${actions.length} requests (counted from 0)`;
-  return `no action has id '${key}'${ids.length && ids.length <= 12 ? `; the ids are ${ids.join(', ')}` : ''}`;
+  if (/^\d+$/.test(key)) return say('problem.scenario.onlyRequests', { count: actions.length });
+  return ids.length && ids.length <= 12 ? say('problem.scenario.noIdOf', { id: key, ids: ids.join(', ') }) : say('problem.scenario.noSuchId', { id: key });
 }
+
+/**
+ * A reference parseRef refuses, said with its form: the English is parseRef's (./calls.ts is first-load
+ * code, so it keeps its words), which a test holds to the templates.
+ */
+function badRef(text: string, message: string): Said {
+  const kind = text.split('|')[0]!.split(':')[0]!;
+  const ref = `\${${text}}`;
+  const said = message.endsWith('|after: needs the text to cut after')
+    ? say('problem.scenario.refAfter', { ref })
+    : say('problem.scenario.refGive', { ref, usage: say(`problem.scenario.usage.${kind as 'ci' | 'task' | 'taskIp' | 'call'}`) });
+  return { message, form: said.form };
+}
+
+/** What is wrong with the reference `${text}`. */
+const refSays = (text: string, detail: Said) => say('problem.scenario.ref', { ref: `\${${text}}`, detail });
 
 /** Runs before: earlier in time, or at the same time and earlier in the file (actions due together run in file order). */
 const runsBefore = (a: Action, b: Action) => a.at < b.at || (a.at === b.at && a.index < b.index);
@@ -50,14 +67,14 @@ function actionRefProblems(actions: readonly Action[], written: readonly Record<
       const place = expanded ? ['actions', a.source, expanded] : ['actions', a.source, 'input', ...path];
       const member = memberPath(place);
       const r = parseRef(text);
-      if (r.kind === 'bad') problems.push(fileError(file, at(place), member, r.message));
+      if (r.kind === 'bad') problems.push(fileError(file, at(place), member, badRef(text, r.message)));
       if (r.kind !== 'call') continue;
       const target = named(actions, r.key);
-      if (!target) problems.push(fileError(file, at(place), member, `\${${text}}: ${unknownId(actions, r.key)}`));
-      else if (target === a) problems.push(fileError(file, at(place), member, `\${${text}}: a call cannot use its own response`));
+      if (!target) problems.push(fileError(file, at(place), member, refSays(text, unknownId(actions, r.key))));
+      else if (target === a) problems.push(fileError(file, at(place), member, refSays(text, say('problem.scenario.ownResponse'))));
       else if (!runsBefore(target, a)) {
-        const when = target.at === a.at ? `after this one (both at ${seconds(a.at)}; calls due together run in file order)` : `at ${seconds(target.at)}, after this call at ${seconds(a.at)}`;
-        problems.push(fileError(file, at(place), member, `\${${text}}: ${describeAction(target)} runs ${when}, so its response is not there yet`));
+        const when = target.at === a.at ? say('problem.scenario.whenSame', { at: seconds(a.at) }) : say('problem.scenario.whenLater', { at: seconds(target.at), call: seconds(a.at) });
+        problems.push(fileError(file, at(place), member, refSays(text, say('problem.scenario.notYet', { action: describeAction(target), when }))));
       }
     }
   }
@@ -66,23 +83,24 @@ function actionRefProblems(actions: readonly Action[], written: readonly Record<
 /** An expectation's call, and the calls its references name, run by the time it is checked. */
 function expectationCallProblems(e: Expectation, actions: readonly Action[], end: number, at: At, file: string, problems: Problem[]): void {
   const checkedAt = Math.min(e.at ?? end, end);
-  const when = e.at !== undefined && e.at <= end ? `this check at ${seconds(e.at)}` : `the run ends at ${seconds(end)}`;
+  const when = e.at !== undefined && e.at <= end ? say('problem.scenario.checkAt', { at: seconds(e.at) }) : say('problem.scenario.runEnds', { at: seconds(end) });
+  const runsAfter = (a: Action) => say('problem.scenario.runsAfter', { action: describeAction(a), at: seconds(a.at), when });
   const late = (a: Action) => a.at > checkedAt;
   if (e.call !== undefined) {
     const target = named(actions, e.call);
     if (target && late(target)) {
-      problems.push(fileError(file, at(['expect', e.index, 'call']), `expect[${e.index}].call`, `${describeAction(target)} runs at ${seconds(target.at)}, after ${when}`));
+      problems.push(fileError(file, at(['expect', e.index, 'call']), `expect[${e.index}].call`, runsAfter(target)));
     }
   }
   const { index: _i, at: _a, ...written } = e;
   for (const { path, text } of refsIn(written)) {
     const place = ['expect', e.index, ...path];
     const r = parseRef(text);
-    if (r.kind === 'bad') problems.push(fileError(file, at(place), memberPath(place), r.message));
+    if (r.kind === 'bad') problems.push(fileError(file, at(place), memberPath(place), badRef(text, r.message)));
     if (r.kind !== 'call') continue;
     const target = named(actions, r.key);
-    if (!target) problems.push(fileError(file, at(place), memberPath(place), `\${${text}}: ${unknownId(actions, r.key)}`));
-    else if (late(target)) problems.push(fileError(file, at(place), memberPath(place), `\${${text}}: ${describeAction(target)} runs at ${seconds(target.at)}, after ${when}`));
+    if (!target) problems.push(fileError(file, at(place), memberPath(place), refSays(text, unknownId(actions, r.key))));
+    else if (late(target)) problems.push(fileError(file, at(place), memberPath(place), refSays(text, runsAfter(target))));
   }
 }
 
@@ -94,7 +112,7 @@ function expectationConditionProblems(e: Expectation, at: At, file: string, prob
   for (const [base, cond] of conditions) {
     for (const p of conditionProblems(cond)) {
       const place = ['expect', e.index, ...base, ...p.path];
-      problems.push(fileError(file, at(place), memberPath(place), p.message));
+      problems.push(fileError(file, at(place), memberPath(place), p.form ? { message: p.message, form: p.form } : p.message));
     }
   }
 }

@@ -1,6 +1,7 @@
 import { isSeq, parseDocument } from 'yaml';
 import { parseYaml, type Located } from '../formats/yamlDoc';
-import { fileError, type Problem } from '../formats/problem';
+import { fileError, type Problem, type Said } from '../formats/problem';
+import { say, type DiagnosticKey } from '../formats/diagnostics';
 import { parseScenario, ScenarioError, type Scenario } from './scenario';
 
 /**
@@ -35,10 +36,10 @@ export interface Variant {
 }
 
 /** Members a scenario-level override may not name: the actions (addressed with `action`), the seed (the variant's own) and the presenter block. */
-const NOT_SET: Record<string, string> = {
-  actions: "an action's input is changed with `action` (its index or id) and a path inside its input",
-  seed: "a variant's seed is its own member: seed",
-  presenter: 'the presenter block is not part of the world',
+const NOT_SET: Record<string, DiagnosticKey> = {
+  actions: 'problem.variants.notSetActions',
+  seed: 'problem.variants.notSetSeed',
+  presenter: 'problem.variants.notSetPresenter',
 };
 
 /** A dotted path as segments: numbers for list items. */
@@ -51,49 +52,50 @@ const isRecord = (v: unknown): v is Raw => !!v && typeof v === 'object' && !Arra
  * Why a path cannot be set in `data`, or null: its last member may be new; every member before it must
  * exist, unless `create` (a scenario's own members: the schema then names any member that is not one).
  */
-function pathProblem(data: unknown, segs: (string | number)[], where: string, create = false): string | null {
+function pathProblem(data: unknown, segs: (string | number)[], where: Said, create = false): Said | null {
   let node = data;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i]!;
     const last = i === segs.length - 1;
     const so = segs.slice(0, i).join('.');
+    const inside = so ? say('problem.variants.inside', { where, path: so }) : where;
     if (Array.isArray(node)) {
-      if (typeof seg !== 'number') return `${so || where} is a list: its items are named by index (0, 1, …), not '${seg}'`;
-      if (seg > node.length || (!last && seg >= node.length)) return `${so || where} has ${node.length} item${node.length === 1 ? '' : 's'} (0 to ${node.length - 1}); there is no item ${seg}`;
+      if (typeof seg !== 'number') return say('problem.variants.list', { where: so || where, segment: seg });
+      if (seg > node.length || (!last && seg >= node.length)) return say(node.length === 1 ? 'problem.variants.listItem' : 'problem.variants.listItems', { where: so || where, count: node.length, last: node.length - 1, segment: seg });
     } else if (isRecord(node)) {
-      if (!last && !(String(seg) in node)) return create ? null : `${so ? `${where}.${so}` : where} has no member '${seg}'`;
-    } else return `${so ? `${where}.${so}` : where} is a value, not a mapping or a list: nothing is inside it`;
+      if (!last && !(String(seg) in node)) return create ? null : say('problem.variants.noMember', { where: inside, segment: seg });
+    } else return say('problem.variants.value', { where: inside });
     node = Array.isArray(node) ? node[seg as number] : (node as Raw)[String(seg)];
   }
   return null;
 }
 
 /** The index of the action an override names, or a problem's message. */
-function actionIndex(actions: unknown[], ref: number | string): number | string {
+function actionIndex(actions: unknown[], ref: number | string): number | Said {
   if (typeof ref === 'number') {
-    if (!Number.isInteger(ref) || ref < 0 || ref >= actions.length) return `there is no action ${ref}: the scenario has ${actions.length} (0 to ${actions.length - 1})`;
+    if (!Number.isInteger(ref) || ref < 0 || ref >= actions.length) return say('problem.variants.noAction', { index: ref, count: actions.length, last: actions.length - 1 });
     return ref;
   }
   const i = actions.findIndex((a) => isRecord(a) && a.id === ref);
-  return i >= 0 ? i : `no action has the id '${ref}'`;
+  return i >= 0 ? i : say('problem.variants.noId', { id: ref });
 }
 
 /** Where an override writes in the scenario's document, or the member and message of why it cannot. */
-function target(data: Raw, o: Override, member: string): { path: (string | number)[] } | { member: string; message: string } {
+function target(data: Raw, o: Override, member: string): { path: (string | number)[] } | { member: string; message: Said } {
   const segs = segments(o.path);
-  if (segs.some((s) => s === '')) return { member: `${member}.path`, message: `'${o.path}' is not a dotted member path (a.b.0.c)` };
+  if (segs.some((s) => s === '')) return { member: `${member}.path`, message: say('problem.variants.path', { path: o.path }) };
   if (o.action === undefined) {
     const why = NOT_SET[String(segs[0])];
-    if (why) return { member: `${member}.path`, message: why };
-    const p = pathProblem(data, segs, 'the scenario', true);
+    if (why) return { member: `${member}.path`, message: say(why) };
+    const p = pathProblem(data, segs, say('problem.variants.scenario'), true);
     return p ? { member: `${member}.path`, message: p } : { path: segs };
   }
   const actions = Array.isArray(data.actions) ? data.actions : [];
   const i = actionIndex(actions, o.action);
-  if (typeof i === 'string') return { member: `${member}.action`, message: i };
+  if (typeof i !== 'number') return { member: `${member}.action`, message: i };
   const input = (actions[i] as Raw).input;
-  if (!isRecord(input)) return { member: `${member}.action`, message: `action ${i} has no input to change (only a call's input is changed)` };
-  const p = pathProblem(input, segs, `action ${i}'s input`);
+  if (!isRecord(input)) return { member: `${member}.action`, message: say('problem.variants.noInput', { index: i }) };
+  const p = pathProblem(input, segs, say('problem.variants.input', { index: i }));
   return p ? { member: `${member}.path`, message: p } : { path: ['actions', i, 'input', ...segs] };
 }
 
@@ -129,14 +131,14 @@ export function readVariants(text: string, file: string, problems: Problem[]): V
   const raw = presenter.variants as VariantSpec[] | undefined;
   if (!data || !Array.isArray(raw)) return [];
   if (presenter.panes !== undefined) {
-    problems.push(fileError(file, doc.at(['presenter', 'variants'], true), 'presenter.variants', 'a demo shows clusters of one world (presenter.panes) or separate worlds (presenter.variants), not both'));
+    problems.push(fileError(file, doc.at(['presenter', 'variants'], true), 'presenter.variants', say('problem.variants.both')));
     return [];
   }
   const out: Variant[] = [];
   const labels = new Set<string>();
   raw.forEach((v, i) => {
     const member = `presenter.variants[${i}]`;
-    if (labels.has(v.label)) problems.push(fileError(file, doc.at(['presenter', 'variants', i, 'label']), `${member}.label`, `another variant is labelled '${v.label}': each pane needs its own label`));
+    if (labels.has(v.label)) problems.push(fileError(file, doc.at(['presenter', 'variants', i, 'label']), `${member}.label`, say('problem.variants.label', { label: v.label })));
     labels.add(v.label);
     const vt = variantText(text, data, v, i, doc.at, file, problems);
     if (vt === undefined) return;
@@ -147,8 +149,9 @@ export function readVariants(text: string, file: string, problems: Problem[]): V
       const inner = e instanceof ScenarioError ? e.problems : [];
       // The first thing the scenario refuses (the others usually follow from it).
       const p = inner[0];
-      const why = p ? (p.member ? `${p.member}: ${p.message}` : p.message) : String(e);
-      problems.push(fileError(file, doc.at(['presenter', 'variants', i, 'set']), `${member}.set`, `with these overrides the scenario is refused: ${why}`));
+      const said: Said | string = p?.form ? { message: p.message, form: p.form } : (p?.message ?? String(e));
+      const why = p?.member ? say('problem.variants.memberSays', { member: p.member, detail: said }) : said;
+      problems.push(fileError(file, doc.at(['presenter', 'variants', i, 'set']), `${member}.set`, say('problem.variants.refused', { why })));
     }
   });
   return out;

@@ -1,4 +1,4 @@
-import type { Problem } from './problem';
+import { problemAt, said, type Problem } from './problem';
 
 /** JSON text with errors that name the file, line and column, as an editor marker needs them. */
 
@@ -23,6 +23,8 @@ export function parseJson(text: string, file: string): { value: unknown } | { pr
     const m = /at position (\d+)/.exec(msg);
     const lc = /line (\d+) column (\d+)/.exec(msg);
     const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : m ? lineColumn(text, Number(m[1])) : { line: 1, column: 1 };
-    return { problem: { file, ...where, member: '', message: msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, ''), severity: 'error' } };
+    // The detail is the platform's words (V8's, Firefox's), kept as they are in every language.
+    const detail = msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+    return { problem: problemAt(file, where, '', said('problem.json.syntax', { detail })) };
   }
 }

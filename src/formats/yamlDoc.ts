@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { fileError, type Problem } from './problem';
+import { say } from './diagnostics';
 
 /** A YAML text parsed with positions: problems can name the line, column and member of what they are about. */
 export interface Located {
@@ -17,7 +18,8 @@ export function parseYaml(text: string, file = ''): Located {
     const p = lc.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
-  const errors = doc.errors.map((e) => fileError(file, pos(e.pos[0]), '', e.message.split('\n')[0]!));
+  // The library's words, kept as they are in every language ("YAML: …" in the others).
+  const errors = doc.errors.map((e) => fileError(file, pos(e.pos[0]), '', say('problem.yaml.syntax', { detail: e.message.split('\n')[0]! })));
   const nodeAt = (path: (string | number)[], key: boolean): YamlNode | undefined => {
     let node: unknown = doc.contents;
     for (let i = 0; i < path.length; i++) {
@@ -39,7 +41,7 @@ export function parseYaml(text: string, file = ''): Located {
   try {
     data = errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    errors.push(fileError(file, { line: 1, column: 1 }, '', (e as Error).message));
+    errors.push(fileError(file, { line: 1, column: 1 }, '', say('problem.yaml.syntax', { detail: (e as Error).message })));
   }
   return { data, errors, at: (path, key = false) => pos(nodeAt(path, key)?.range?.[0]) };
 }

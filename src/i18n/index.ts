@@ -1,4 +1,5 @@
 import en from './locales/en.json';
+import type diagnostics from './diagnostics/en.json';
 import { loadLater } from './later';
 
 /**
@@ -6,7 +7,9 @@ import { loadLater } from './later';
  * lessons keep theirs beside them, lessons/<id>/text/<locale>.md and .yaml). English is part of the
  * first load (but for the messages of views that load on demand, ./later.ts) and the fallback for
  * anything missing; every other locale is its own chunk, fetched when it is first chosen. Plurals,
- * numbers, lists and durations go through the platform's Intl.
+ * numbers, lists and durations go through the platform's Intl. The diagnostics of the parsers that load
+ * on demand (Compose, Copilot, lessons, scenarios) keep theirs in ./diagnostics/<locale>.json: the
+ * English arrive with those parsers (`addEnglish`), the others with their locale.
  */
 export type Locale = 'en' | 'es';
 
@@ -20,13 +23,19 @@ export const DEFAULT_LOCALE: Locale = 'en';
 
 export type Messages = Record<string, string>;
 
-type Keys = keyof typeof en & string;
+type Keys = (keyof typeof en | keyof typeof diagnostics) & string;
 /** A key with plural forms ("x#one", "x#other"): used by its name before the "#". */
 type PluralBase<K> = K extends `${infer B}#other` ? B : never;
 export type MessageKey = Exclude<Keys, `${string}#${string}`> | PluralBase<Keys>;
 
-/** Values put into a message's {placeholders}; `count` also picks the plural form; a message value is said in the same locale. */
-export type Params = Record<string, string | number | Message>;
+/** Values put into a message's {placeholders}; `count` also picks the plural form; a message value is said in the same locale, and so is each item of a list. */
+export type Params = Record<string, string | number | Message | MessageList>;
+
+/** Texts said one after another with `join` between them (the problems of a file, one a line). */
+export interface MessageList {
+  join: string;
+  items: readonly (string | Message)[];
+}
 
 export function isLocale(v: unknown): v is Locale {
   return LOCALES.some((l) => l.id === v);
@@ -43,7 +52,7 @@ export function pickLocale(languages: readonly string[] | undefined): Locale {
 
 const loaded: Partial<Record<Locale, Messages>> = { en };
 const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
-  es: () => import('./locales/es.json').then((m) => m.default as Messages),
+  es: () => Promise.all([import('./locales/es.json'), import('./diagnostics/es.json')]).then(([m, d]) => ({ ...(m.default as Messages), ...(d.default as Messages) })),
 };
 const listeners = new Set<() => void>();
 
@@ -77,6 +86,14 @@ export function withEnglishLater<M>(load: () => Promise<M>): () => Promise<M> {
   return () => Promise.all([load(), loadEnglishLater()]).then(([m]) => m);
 }
 
+/**
+ * Adds English messages that arrive with the code that says them (the on-demand parsers' diagnostics,
+ * ./diagnostics/en.json), so that the page can say what that code said in any locale.
+ */
+export function addEnglish(messages: Messages): void {
+  loaded.en = { ...loaded.en, ...messages };
+}
+
 export function isLoaded(locale: Locale): boolean {
   return loaded[locale] !== undefined;
 }
@@ -99,6 +116,7 @@ function fill(text: string, params: Params | undefined, locale: Locale): string 
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
     if (v === undefined) return m;
+    if (typeof v === 'object' && 'items' in v) return v.items.map((x) => (typeof x === 'string' ? x : translate(locale, x.key, x.params))).join(v.join);
     if (typeof v === 'object') return translate(locale, v.key, v.params);
     return typeof v === 'number' ? formatNumber(locale, v) : v;
   });

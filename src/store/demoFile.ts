@@ -1,5 +1,6 @@
 import type { Demo } from '../content/lesson';
-import { formatProblems } from '../formats/problem';
+import { formatProblems, problemList } from '../formats/problem';
+import type { MessageList } from '../i18n';
 import { eventHash } from '../content/report';
 import type { DemoState, SandboxState } from './store';
 import type { DemoDraft } from './types';
@@ -105,16 +106,17 @@ export function demoId(name: string): string {
 }
 
 /**
- * Reads a demo file as untrusted input: the demo, or every problem as file:line:column: member: message.
+ * Reads a demo file as untrusted input: the demo, or every problem as file:line:column: member: message
+ * (`said`: the same for the page to say in its language).
  * The lesson parser it takes loads with the first demo file read.
  */
-export async function readDemoFile(name: string, text: string): Promise<{ demo?: Demo; problems?: string }> {
+export async function readDemoFile(name: string, text: string): Promise<{ demo?: Demo; problems?: string; said?: MessageList }> {
   const id = demoId(name);
   const { parseDemo, LessonError } = await import('../content/lesson');
   try {
     return { demo: parseDemo({ [`demos/${id}.yaml`]: text }, id) };
   } catch (e) {
-    return { problems: e instanceof LessonError ? formatProblems(e.problems) : String(e) };
+    return e instanceof LessonError ? { problems: formatProblems(e.problems), said: problemList(e.problems) } : { problems: String(e) };
   }
 }
 

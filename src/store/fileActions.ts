@@ -2,7 +2,7 @@
 // the world with it. The actions themselves (labels, keys, enabled rules) are in actions.ts.
 import { yamlLoaded } from './yaml';
 import { parseJson } from '../formats/json';
-import { formatProblem, type Problem } from '../formats/problem';
+import { problemAt, problemMessage, said, type Problem } from '../formats/problem';
 import { parseCompose, parseManifest } from '../content/console/onDemand';
 import { act, builtInScenario, clearNotices, loadScenario, notify, patch, showPanel, withCause, type SandboxStore } from './store';
 import { SCENARIO_FILE } from './defaults';
@@ -52,11 +52,11 @@ export function registerTaskDefinition(store: SandboxStore, file: string): void 
   const parsed = parseJson(text, file);
   if ('problem' in parsed) {
     setProblems(store, file, [parsed.problem]);
-    notify(store, formatProblem(parsed.problem), 'error');
+    notify(store, problemMessage(parsed.problem), 'error');
     return;
   }
   if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-    setProblems(store, file, [{ file, line: 1, column: 1, member: '', message: 'A task definition is a JSON object with a family and containerDefinitions.', severity: 'error' }]);
+    setProblems(store, file, [problemAt(file, { line: 1, column: 1 }, '', said('problem.taskdef.shape'))]);
     return;
   }
   // The AWS CLI's command, so that the console prints its response as the CLI does (timestamps in ISO 8601).

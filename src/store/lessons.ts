@@ -23,6 +23,7 @@ import type { Catalog } from './types';
 import { formatClock } from '../sim';
 import { DEFAULT_FILES } from './defaults';
 import { saveProgress, type Progress } from './progress';
+import type { Problem } from '../formats/problem';
 import { demoPanes, demoSpeeds } from './selectors/panes';
 import { draftOf } from './demoFile';
 import { countCheck } from './lessonTime';
@@ -110,18 +111,24 @@ let catalog: Promise<Catalog> | undefined;
 export function loadCatalog(): Promise<Catalog> {
   catalog ??= lessonFiles().then((f) => {
     const problems: string[] = [];
+    const found: (string | Problem[])[] = [];
+    const failed = (e: unknown, id?: string) => {
+      const text = e instanceof LessonError ? e.message : id === undefined ? (e as Error).message : `${id}: ${String(e)}`;
+      problems.push(text);
+      found.push(e instanceof LessonError ? e.problems : text);
+    };
     let index: LessonIndex = { chapters: [], demos: [] };
     try {
       index = parseIndex(f);
     } catch (e) {
-      problems.push((e as Error).message);
+      failed(e);
     }
     const lessons: Record<string, Lesson> = {};
     for (const id of index.chapters.flatMap((c) => c.lessons)) {
       try {
         lessons[id] = parseLesson(f, id);
       } catch (e) {
-        problems.push(e instanceof LessonError ? e.message : `${id}: ${String(e)}`);
+        failed(e, id);
       }
     }
     const demos: Record<string, Demo> = {};
@@ -129,10 +136,10 @@ export function loadCatalog(): Promise<Catalog> {
       try {
         demos[id] = parseDemo(f, id);
       } catch (e) {
-        problems.push(e instanceof LessonError ? e.message : `${id}: ${String(e)}`);
+        failed(e, id);
       }
     }
-    return { index, lessons, demos, problems };
+    return { index, lessons, demos, problems, found };
   });
   return catalog;
 }

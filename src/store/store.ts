@@ -91,6 +91,8 @@ export interface WorldSlice {
   variants: VariantWorld[];
   /** Why the scenario cannot run (file:line:column: member: message), if it cannot. */
   problem: string | null;
+  /** The problems `problem` lists, for the page to say in its language (none when it is not a parser's). */
+  problems: Problem[];
   scenarioId: string | null;
   scenarioText: string;
   seed: string;
@@ -266,24 +268,25 @@ function scenarioDraft(w: Workspace, runs: boolean): string {
 export const EMPTY_PROGRESS: Progress = { version: 1, lessons: {} };
 
 /** The saved world rebuilt: a demo's variants side by side (the first the main world), else the one world of its scenario. */
-function savedWorlds(w: Workspace): { timeline: Timeline | null; problem: string | null; variants: VariantWorld[] } {
+function savedWorlds(w: Workspace): { timeline: Timeline | null; problem: string | null; problems: Problem[]; variants: VariantWorld[] } {
   const first = w.variants?.[0];
   if (first) {
     const main = buildTimeline(first.text, first.seed, w.actions, w.time).timeline;
     const worlds = main && variantWorlds(w.variants!, main, (t, sd) => buildTimeline(t, sd, w.actions, w.time).timeline);
-    if (main && worlds) return { timeline: main, problem: null, variants: worlds };
+    if (main && worlds) return { timeline: main, problem: null, problems: [], variants: worlds };
   }
-  const { timeline, problem } = buildTimeline(w.scenarioText, w.seed, w.actions, w.time);
-  return { timeline, problem, variants: [] };
+  const { timeline, problem, problems } = buildTimeline(w.scenarioText, w.seed, w.actions, w.time);
+  return { timeline, problem, problems, variants: [] };
 }
 
 export function initialState(w: Workspace, notice?: string, progress: Progress = EMPTY_PROGRESS): SandboxState {
-  const { timeline, problem, variants } = savedWorlds(w);
+  const { timeline, problem, problems, variants } = savedWorlds(w);
   return {
     world: {
       timeline,
       variants,
       problem,
+      problems,
       scenarioId: w.scenarioId,
       scenarioText: w.scenarioText,
       seed: w.seed,
@@ -433,11 +436,11 @@ export function loadScenario(store: SandboxStore, text: string, seed: string, sc
   const { timeline, problem, problems } = buildTimeline(first?.text ?? text, first?.seed ?? seed, actions, time);
   const worlds = timeline && variants.length ? variantWorlds(variants, timeline, (t, sd) => buildTimeline(t, sd, actions, time).timeline) : [];
   if (!timeline || !worlds) {
-    patch(store, { world: { problem: problem ?? 'A variant of the demo cannot run.', playing: false }, editor: { problems } });
+    patch(store, { world: { problem: problem ?? 'A variant of the demo cannot run.', problems: problem ? problems : [], playing: false }, editor: { problems } });
     return false;
   }
   patch(store, (s) => ({
-    world: { timeline, variants: worlds, problem: null, scenarioText: text, seed, scenarioId, demo: null, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
+    world: { timeline, variants: worlds, problem: null, problems: [], scenarioText: text, seed, scenarioId, demo: null, playing: false, version: s.world.version + 1, now: timeline.now, worldId: s.world.worldId + 1 },
     editor: { problems: s.editor.problems.filter((p) => p.file !== SCENARIO_FILE), files: { ...s.editor.files, [SCENARIO_FILE]: text } },
     ui: { selected: null, eventsWorld: 0, console: { ...s.ui.console, echoes: [] } },
   }));

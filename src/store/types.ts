@@ -1,5 +1,6 @@
 import type { Demo, Lesson, LessonIndex } from '../content/lesson';
 import type { VariantSpec } from '../content/variants';
+import type { Problem } from '../formats/problem';
 
 // The shapes several store modules share (the store's state names them, the modules that make them
 // re-export them), kept apart so the state's types import no module that imports the store.
@@ -56,4 +57,6 @@ export interface Catalog {
   demos: Record<string, Demo>;
   /** Lessons or demos that failed to load: reported, skipped, never a blank page. */
   problems: string[];
+  /** The same, each as the parser's problems where it has them, for the page to say in its language. */
+  found: (string | Problem[])[];
 }

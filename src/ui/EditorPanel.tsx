@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { parseCompose } from '../formats/compose';
 import { parseManifest } from '../formats/copilot';
 import { ScenarioError } from '../content/scenarioError';
@@ -7,13 +7,13 @@ import { loadConsole } from '../content/console/onDemand';
 import { loadOperations } from '../sim';
 import { COMPOSE_FILE, MANIFEST_FILE, SCENARIO_FILE, TASKDEF_FILE } from '../store/defaults';
 import { ACTIONS } from '../store/actions';
-import { formatProblem, type Problem } from '../formats/problem';
+import { formatProblemIn, problemText, type Problem } from '../formats/problem';
 import { selectActiveTab, selectFileTabs } from '../store/selectors/editor';
 import { ActionButton } from './ActionButton';
 import { useRun, useSandbox } from './context';
 import { themeOf } from '../store/actions/layout';
 import { useT } from './i18n';
-import { translateMaybe } from '../i18n';
+import { translate, translateMaybe, type Locale } from '../i18n';
 
 // Its JSON schemas are made from the engine's ECS request tables, which arrive with the operations the page starts without.
 const MonacoEditor = lazy(() => loadOperations().then(() => import('./monaco/MonacoEditor')));
@@ -37,6 +37,12 @@ function CopilotNote() {
       {t('editor.copilotNote')}
     </p>
   );
+}
+
+/** What is wrong (without the place), in a locale: a marker's text, in English exactly the problem's message. */
+export function problemTextIn(locale: Locale, p: Problem): string {
+  const m = locale === 'en' ? p.message : problemText(p);
+  return typeof m === 'string' ? m : translate(locale, m.key, m.params);
 }
 
 /** Checks a YAML file as the learner types (the same parsers the console and the runner use). */
@@ -101,6 +107,8 @@ export function EditorPanel() {
   const t = useT();
   const tabLabel = (f: { file: string; label: string }) => translateMaybe(t.locale, `editor.tab.${f.file}`) ?? f.label;
   const mine = problems.filter((p) => p.file === def.file);
+  // The markers say what is wrong in the page's language, as the list below the editor does.
+  const said = useMemo(() => problems.map((p) => ({ ...p, message: problemTextIn(t.locale, p) })), [problems, t.locale]);
   return (
     <div className="editor">
       <div role="tablist" aria-label={t('editor.files')} className="tabs" ref={tabList}>
@@ -122,13 +130,13 @@ export function EditorPanel() {
       {def.file === MANIFEST_FILE && <CopilotNote />}
       <div role="tabpanel" id="editor-panel" aria-labelledby={`file-${def.file}`} className="editor-body">
         <Suspense fallback={<textarea aria-label={t('editor.loading', { label: tabLabel(def), file: def.file })} className="fallback" value={text} spellCheck={false} onChange={(e) => onChange(def.file, e.target.value)} />}>
-          <MonacoEditor file={def.file} value={text} problems={problems} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${tabLabel(def)} (${def.file})`} theme={theme} />
+          <MonacoEditor file={def.file} value={text} problems={said} onChange={onChange} keys={EDITOR_KEYS.map((k) => ({ key: k.key, run: () => run(k.id) }))} label={`${tabLabel(def)} (${def.file})`} theme={theme} />
         </Suspense>
       </div>
       <ul className="problems" aria-label={t('editor.problems', { file: def.file })} aria-live="polite">
         {mine.map((p, i) => (
           <li key={i} className={p.severity === 'warning' ? 'warn' : 'bad'}>
-            {formatProblem(p)}
+            {formatProblemIn(t.locale, p)}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { useRun, useSandbox } from './context';
 import { useDialog } from './useDialog';
 import { useT } from './i18n';
 import { useLocalizer } from './lessonText';
+import { formatProblemIn } from '../formats/problem';
 
 function Chapters({ catalog, progress }: { catalog: Catalog; progress: Progress }) {
   const run = useRun();
@@ -80,7 +81,7 @@ export function LessonsDialog() {
           {catalog.problems.length > 0 && (
             <div className="notice error lesson-problems" role="alert">
               {t('lessons.problems')}
-              <pre>{catalog.problems.join('\n')}</pre>
+              <pre>{catalog.found.map((x) => (typeof x === 'string' ? x : x.map((p) => formatProblemIn(t.locale, p)).join('\n'))).join('\n')}</pre>
             </div>
           )}
           <Chapters catalog={catalog} progress={progress} />

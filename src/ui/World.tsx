@@ -12,6 +12,7 @@ import { WorldTables } from './WorldTables';
 import { useRun, useSandbox } from './context';
 import { useT } from './i18n';
 import { withEnglishLater } from '../i18n';
+import { formatProblemIn } from '../formats/problem';
 import { useNodeCallouts } from './demoCallouts';
 
 const WorldCanvas = lazy(() => import('./canvas/WorldCanvas'));
@@ -64,6 +65,7 @@ function GoalCanvas() {
 export function World({ readOnly = false, title }: { readOnly?: boolean; title?: string } = {}) {
   const run = useRun();
   const problem = useSandbox((s) => s.world.problem);
+  const problems = useSandbox((s) => s.world.problems);
   // The audience's window always draws the canvas: the tables are for inspecting, and have buttons.
   const view = useSandbox((s) => (readOnly ? 'canvas' : s.ui.view));
   const worldId = useSandbox((s) => s.world.worldId);
@@ -89,7 +91,7 @@ export function World({ readOnly = false, title }: { readOnly?: boolean; title?:
       {problem && (
         <div className="problem" role="alert">
           <h2>{t('world.problem')}</h2>
-          <pre>{problem}</pre>
+          <pre>{problems.length ? problems.map((p) => formatProblemIn(t.locale, p)).join('\n') : problem}</pre>
           <p>{t('world.problem.fix')}</p>
         </div>
       )}

@@ -329,6 +329,36 @@ describe.runIf(chromiumAvailable('i18n'))('the page in Spanish', () => {
     expect(found).toEqual([]);
   }, 240_000);
 
+  it("says the sandbox's diagnostics in Spanish under the editor: a task definition that is not JSON, a Compose file with an unknown member", async () => {
+    const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    // Pasted, as a learner brings a file in (typing would close brackets).
+    const paste = async (text: string) => {
+      const editor = page.locator('.monaco-editor').first();
+      await editor.waitFor({ timeout: 20_000 });
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.keyboard.press('Control+V');
+    };
+    try {
+      await openPage(page, url);
+      await page.getByRole('tab', { name: 'Editor' }).click();
+      await paste('{\n  "family": "web",\n  oops\n}');
+      await page.getByRole('button', { name: 'Registrar la definición de tarea' }).click();
+      const taskdef = page.getByRole('list', { name: 'Problemas en taskdef.json' });
+      await expect.poll(() => taskdef.textContent()).toMatch(/^taskdef\.json:3:3: JSON no válido: /);
+      await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count()).toBeGreaterThan(0);
+      await page.getByRole('tab', { name: /^Archivo de Compose/ }).click();
+      await paste('servicioz: {}\nservices:\n  web:\n    image: nginx\n');
+      const compose = page.getByRole('list', { name: 'Problemas en compose.yaml' });
+      await expect.poll(() => compose.textContent(), { timeout: 15_000 }).toBe("compose.yaml:1:1: servicioz: miembro de primer nivel desconocido 'servicioz'");
+      await page.screenshot({ path: resolve(SHOTS, 'i18n-editor-problems-es.png') });
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
   it('opens in Spanish for a browser that prefers it, and in English for one whose language it does not speak', async () => {
     for (const [locale, lessons] of [
       ['es-MX', 'Lecciones'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, formatProblems, type Problem } from '../../src/formats/problem';
+import { formatProblem, formatProblemIn, formatProblems, problemAt, problemList, problemMessage, said, withForm, type Problem } from '../../src/formats/problem';
+import { loadLocale, translate } from '../../src/i18n';
 import { parseYaml } from '../../src/formats/yamlDoc';
 import { parseJson } from '../../src/formats/json';
 import { composeToEcs, parseCompose } from '../../src/formats/compose';
@@ -48,5 +49,39 @@ describe('one problem type', () => {
     } catch (e) {
       expect((e as LessonError).problems[0]).toEqual({ ...shape, file: 'X/lesson.yaml', severity: 'error' });
     }
+  });
+});
+
+describe("a problem in the page's language", () => {
+  it('keeps its form beside the English, out of what is printed, compared or sent as JSON', () => {
+    const json = parseJson('{ oops }', 'td.json');
+    const p = 'problem' in json ? json.problem : undefined;
+    expect(p!.form).toEqual({ key: 'problem.json.syntax', values: { detail: p!.message } });
+    expect(Object.keys(p!)).toEqual(['file', 'line', 'column', 'member', 'message', 'severity']);
+    expect(JSON.parse(JSON.stringify(p))).toEqual({ file: 'td.json', line: 1, column: 3, member: '', message: p!.message, severity: 'error' });
+    const moved = withForm({ ...p!, line: 9 }, p!.form);
+    expect(moved.form).toBe(p!.form);
+  });
+
+  it('says the English from the English template, values as `${v}` writes them', () => {
+    expect(said('problem.json.syntax', { detail: 'Unexpected token' })).toEqual({ message: 'Unexpected token', form: { key: 'problem.json.syntax', values: { detail: 'Unexpected token' } } });
+    expect(said('problem.json.syntax', { detail: 12345 }).message).toBe('12345');
+  });
+
+  it('is its formatProblem line in English, and in Spanish says the words and keeps places, members and values', async () => {
+    await loadLocale('es');
+    const e = problemAt('td.json', { line: 2, column: 4 }, 'family', said('problem.json.syntax', { detail: 'Unexpected token' }));
+    const w = problemAt('c.yaml', { line: 1, column: 1 }, 'version', 'not the sandbox’s words', 'warning');
+    for (const p of [e, w]) {
+      expect(formatProblemIn('en', p)).toBe(formatProblem(p));
+      expect(formatProblemIn('en', p, { severity: 'always' })).toBe(formatProblem(p, { severity: 'always' }));
+      expect(problemMessage(p).text).toBe(formatProblem(p));
+    }
+    expect(formatProblemIn('es', e)).toBe('td.json:2:4: family: JSON no válido: Unexpected token');
+    expect(formatProblemIn('es', e, { severity: 'always' })).toBe('td.json:2:4: error: family: JSON no válido: Unexpected token');
+    // Words that are not the sandbox's stay as they were written.
+    expect(formatProblemIn('es', w)).toBe('c.yaml:1:1: aviso: version: not the sandbox’s words');
+    const list = problemList([e, w], '; ');
+    expect(translate('es', 'notice.damaged.leftOut', { problems: list })).toBe(' Quedó fuera: td.json:2:4: family: JSON no válido: Unexpected token; c.yaml:1:1: aviso: version: not the sandbox’s words.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile, readNote } from '../../src/ui/EditorPanel';
+import { checkFile, problemTextIn, readNote } from '../../src/ui/EditorPanel';
 import { loadLocale, translate } from '../../src/i18n';
 import { COMPOSE_FILE, SCENARIO_FILE } from '../../src/store/defaults';
 
@@ -20,5 +20,15 @@ describe("the editor's live checks", () => {
     expect(translate('en', readNote('Dockerfile'), { file: 'Dockerfile' })).toBe('docker build reads this file: it says how the image is built.');
     expect(translate('en', readNote('service.json'), { file: 'service.json' })).toBe('The console reads this file as file://service.json (as in --cli-input-json file://service.json).');
     expect(translate('es', readNote('users/Dockerfile'), {})).toMatch(/^docker build lee/);
+  });
+});
+
+describe("the editor's markers", () => {
+  it("say what is wrong in the page's language, in English exactly the problem's message", async () => {
+    await loadLocale('es');
+    const [p] = checkFile(COMPOSE_FILE, 'servicioz: {}\nservices:\n  web: { image: nginx }\n');
+    expect(problemTextIn('es', p!)).toBe("miembro de primer nivel desconocido 'servicioz'");
+    expect(problemTextIn('en', p!)).toBe(p!.message);
+    expect(problemTextIn('es', { ...p!, message: 'not ours' })).toBe('not ours');
   });
 });

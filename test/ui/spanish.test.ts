@@ -8,6 +8,12 @@ import { Notices } from '../../src/ui/Notices';
 import { SideBySide } from '../../src/ui/SideBySide';
 import { AudienceView } from '../../src/ui/Audience';
 import { ConfirmDialog } from '../../src/ui/ConfirmDialog';
+import { checkFile, EditorPanel } from '../../src/ui/EditorPanel';
+import { World } from '../../src/ui/World';
+import { LessonsDialog } from '../../src/ui/LessonsDialog';
+import { openDemoText } from '../../src/store/actions/demo';
+import { parseCompose } from '../../src/formats/compose';
+import { COMPOSE_FILE, TASKDEF_FILE } from '../../src/store/defaults';
 import { patch } from '../../src/store/store';
 import { audienceShow } from '../../src/store/present';
 import { runAction } from '../../src/store/actions';
@@ -141,5 +147,44 @@ describe('the page in Spanish', () => {
     expect(root.querySelector('#confirm-q')!.textContent).toBe('¿Abrir «Clúster ocupado como en producción: ALB, escalado automático, Cloud Map, Fargate»?');
     expect(root.querySelector('#confirm-text')!.textContent).toBe('Esto reemplaza el mundo que has construido aquí (tu 1 acción hasta las 0:00:00). No se puede deshacer; Exportar guarda antes una copia de tu trabajo.');
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Conservar mi mundo', 'Reemplazar mi mundo']);
+  });
+});
+
+describe("the sandbox's diagnostics in Spanish", () => {
+  it("lists a broken task definition's and an unknown Compose member's problems in Spanish under the editor, and in English in an English page", async () => {
+    const store = await spanish();
+    const { root, unmount } = await render(store, createElement('div', null, createElement(EditorPanel), createElement(Notices)));
+    done = unmount;
+    const list = () => [...root.querySelectorAll('.problems li')].map((li) => li.textContent!);
+    await settle(() => runAction(store, 'editor.edit', { file: TASKDEF_FILE, text: '{\n  "family": "web",\n  oops\n}' }));
+    await settle(() => runAction(store, 'editor.register', TASKDEF_FILE));
+    expect(list()).toEqual([expect.stringMatching(/^taskdef\.json:3:3: JSON no válido: /)]);
+    // The notice that names the problem says it in Spanish too.
+    expect(root.querySelector('.notices')!.textContent).toMatch(/taskdef\.json:3:3: JSON no válido: /);
+    await settle(() => runAction(store, 'editor.problems', { file: COMPOSE_FILE, problems: checkFile(COMPOSE_FILE, 'servicioz: {}\nservices:\n  web: { image: nginx }\n') }));
+    await settle(() => runAction(store, 'editor.open', COMPOSE_FILE));
+    expect(list()).toEqual(["compose.yaml:1:1: servicioz: miembro de primer nivel desconocido 'servicioz'"]);
+    await settle(() => runAction(store, 'language.set', 'en'));
+    expect(list()).toEqual(["compose.yaml:1:1: servicioz: unknown top-level member 'servicioz'"]);
+  });
+
+  it("says why the scenario cannot run over the world, a demo file's problems and the lessons that could not be loaded in Spanish", async () => {
+    const store = await spanish();
+    const { root, unmount } = await render(store, createElement('div', null, createElement(World), createElement(LessonsDialog)));
+    done = unmount;
+    await settle(() => runAction(store, 'editor.edit', { file: 'scenario.yaml', text: 'name: broken\nactions:\n  - { at: 5, call: ecs.Nope }\n' }));
+    await settle(() => runAction(store, 'editor.applyScenario'));
+    const alert = root.querySelector('.problem[role="alert"]')!;
+    expect(alert.querySelector('h2')!.textContent).toBe('El escenario no se puede ejecutar');
+    expect(alert.querySelector('pre')!.textContent).toMatch(/^scenario\.yaml:3:\d+: actions\[0\]\.call: llamada desconocida 'ecs\.Nope'\. Llamadas conocidas: /);
+    await settle(() =>
+      openDemoText(store, 'mine.yaml', 'name: Mine\nseed: 1\npresenter:\n  summary: One.\n  callouts:\n    - { at: 5s, node: service:api, text: Here }\nactions:\n  - { call: ecs.CreateCluster, input: { clusterName: c } }\nuntil: 1m\n'),
+    );
+    expect(root.querySelector('.notices')!.textContent).toMatch(/presenter\.callouts\[0\]\.node: no hay ningún service 'api' en esta demo/);
+    await settle(() => runAction(store, 'lessons.show'));
+    await expect.poll(() => store.getState().lesson.catalog).toBeTruthy();
+    const found = [parseCompose('servicioz: {}\nservices:\n  web: { image: nginx }\n', 'X/compose.yaml').problems];
+    await settle(() => patch(store, { lesson: { catalog: { ...store.getState().lesson.catalog!, problems: ['English'], found } } } as never));
+    expect(root.querySelector('.lesson-problems pre')!.textContent).toBe("X/compose.yaml:1:1: servicioz: miembro de primer nivel desconocido 'servicioz'");
   });
 });

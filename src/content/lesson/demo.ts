@@ -1,5 +1,6 @@
 import { parseDuration } from '../../sim';
-import { fileError, type Problem } from '../../formats/problem';
+import { fileError, type Problem, type Said } from '../../formats/problem';
+import { say } from '../../formats/diagnostics';
 import type { Located } from '../../formats/yamlDoc';
 import type { Scenario } from '../scenario';
 import type { Callout, DemoPause } from './types';
@@ -48,15 +49,15 @@ export function namedNodes(scenario: Scenario): { names: Record<NodeKind, Set<st
 /** An instance id the simulator gives an instance launched without one (i-0 and 16 hex digits). */
 const GENERATED_INSTANCE = /^i-0[0-9a-f]{16}$/;
 
-/** Why a callout's node reference names nothing of the demo, or '' when it does. */
-function refProblem(ref: string, known: ReturnType<typeof namedNodes>): string {
+/** Why a callout's node reference names nothing of the demo, or undefined when it does. */
+function refProblem(ref: string, known: ReturnType<typeof namedNodes>): Said | undefined {
   const r = nodeRef(ref);
-  if (!r) return `'${ref}' is not a node reference: write kind:name with kind one of ${NODE_KINDS.join(', ')} (instance:i-a1, service:web)`;
-  if (known.names[r.kind].has(r.name)) return '';
+  if (!r) return say('problem.demo.nodeRef', { ref, kinds: NODE_KINDS.join(', ') });
+  if (known.names[r.kind].has(r.name)) return undefined;
   // An id given as the world runs cannot be checked before: it is shown if a node has it then.
-  if (r.kind === 'instance' && known.unnamedInstances && GENERATED_INSTANCE.test(r.name)) return '';
+  if (r.kind === 'instance' && known.unnamedInstances && GENERATED_INSTANCE.test(r.name)) return undefined;
   const named = [...known.names[r.kind]];
-  return `no ${r.kind} '${r.name}' in this demo${named.length ? ` (its requests name ${named.slice(0, 8).join(', ')})` : ''}`;
+  return named.length ? say('problem.demo.noNodeOf', { kind: r.kind, name: r.name, named: named.slice(0, 8).join(', ') }) : say('problem.demo.noNode', { kind: r.kind, name: r.name });
 }
 
 type RawPresenter = { pauses?: { at: unknown; revealAt?: unknown; prompt: string; reveal: string; choices?: { label: string; when: unknown }[] }[]; callouts?: { at: unknown; until?: unknown; node?: string; text: string }[] };
@@ -69,8 +70,7 @@ export function readPauses(raw: RawPresenter, file: string, doc: Located, proble
     if (p.revealAt !== undefined) {
       pause.revealAt = parseDuration(p.revealAt) ?? 0;
       const next = pauses[i + 1] ? parseDuration(pauses[i + 1]!.at) : undefined;
-      const why =
-        pause.revealAt <= pause.at ? 'the outcome is revealed after the question is asked: revealAt comes after at' : next !== undefined && pause.revealAt > next ? `the reveal comes before the next question (at ${next / 1000}s)` : '';
+      const why = pause.revealAt <= pause.at ? say('problem.demo.revealAfter') : next !== undefined && pause.revealAt > next ? say('problem.demo.revealBefore', { at: next / 1000 }) : undefined;
       if (why) problems.push(fileError(file, doc.at(['presenter', 'pauses', i, 'revealAt']), `presenter.pauses[${i}].revealAt`, why));
     }
     if (p.choices) {
@@ -93,7 +93,7 @@ export function readCallouts(raw: RawPresenter, scenario: Scenario, file: string
     const callout: Callout = { at: parseDuration(c.at) ?? 0, text: c.text };
     if (c.until !== undefined) {
       callout.until = parseDuration(c.until) ?? 0;
-      if (callout.until <= callout.at) problems.push(fileError(file, doc.at(['presenter', 'callouts', i, 'until']), `${member}.until`, 'a callout ends after it begins'));
+      if (callout.until <= callout.at) problems.push(fileError(file, doc.at(['presenter', 'callouts', i, 'until']), `${member}.until`, say('problem.lesson.calloutEnds')));
     }
     if (c.node !== undefined) {
       const why = refProblem(c.node, known);

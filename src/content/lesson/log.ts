@@ -1,4 +1,5 @@
-import type { Problem } from '../../formats/problem';
+import { fileError, type Problem } from '../../formats/problem';
+import { say } from '../../formats/diagnostics';
 import { Sim, parseDuration } from '../../sim';
 import type { LearnerAction } from '../timeline';
 import type { ActionLog } from './types';
@@ -25,36 +26,35 @@ export function readLog(files: Files, file: string, problems: Problem[], steps?:
   const list = y.data.actions;
   const actions: LearnerAction[] = [];
   const stepOf: number[] = [];
-  if (!Array.isArray(list)) problems.push({ severity: 'error', file, ...y.at(['actions']), member: 'actions', message: 'expected a list of actions' });
+  if (!Array.isArray(list)) problems.push(fileError(file, y.at(['actions']), 'actions', say('problem.lesson.actions')));
   else {
     let last = 0;
     list.forEach((a: Record<string, unknown>, i) => {
       const member = `actions[${i}]`;
       const where = () => y.at(['actions', i]);
       if (a === null || typeof a !== 'object') {
-        problems.push({ severity: 'error', file, ...where(), member, message: 'expected { at, command } or { at, call, input }' });
+        problems.push(fileError(file, where(), member, say('problem.lesson.action')));
         return;
       }
       const at = a.at === undefined ? last : parseDuration(a.at);
       if (at === undefined) {
-        problems.push({ severity: 'error', file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: `'${String(a.at)}' is not a time` });
+        problems.push(fileError(file, y.at(['actions', i, 'at']), `${member}.at`, say('problem.lesson.notTime', { value: String(a.at) })));
         return;
       }
-      if (at < last) problems.push({ severity: 'error', file, ...y.at(['actions', i, 'at']), member: `${member}.at`, message: 'actions must be in time order' });
+      if (at < last) problems.push(fileError(file, y.at(['actions', i, 'at']), `${member}.at`, say('problem.lesson.timeOrder')));
       last = at;
       if (steps !== undefined) {
         const n = a.step;
         if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= steps) stepOf.push(n);
-        else
-          problems.push({ severity: 'error', file, ...(a.step === undefined ? where() : y.at(['actions', i, 'step'])), member: `${member}.step`, message: `expected the numbered step of the lesson's text this action does (1 to ${steps})` });
+        else problems.push(fileError(file, a.step === undefined ? where() : y.at(['actions', i, 'step']), `${member}.step`, say('problem.lesson.step', { steps })));
       }
       if (typeof a.command === 'string') {
         const f = a.files as Record<string, string> | undefined;
         actions.push({ at, kind: 'command', line: a.command, ...(f ? { files: f } : {}) });
       } else if (typeof a.call === 'string') {
-        if (!Sim.hasOperation(a.call)) problems.push({ severity: 'error', file, ...y.at(['actions', i, 'call']), member: `${member}.call`, message: `unknown operation '${a.call}'` });
+        if (!Sim.hasOperation(a.call)) problems.push(fileError(file, y.at(['actions', i, 'call']), `${member}.call`, say('problem.lesson.operation', { call: a.call })));
         actions.push({ at, kind: 'call', call: a.call, input: (a.input as Record<string, unknown>) ?? {} });
-      } else problems.push({ severity: 'error', file, ...where(), member, message: 'expected command or call' });
+      } else problems.push(fileError(file, where(), member, say('problem.lesson.commandOrCall')));
     });
   }
   const predictions = (y.data.predictions as Record<string, number> | undefined) ?? {};

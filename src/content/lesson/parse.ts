@@ -1,10 +1,11 @@
 import { parseYaml } from '../../formats/yamlDoc';
-import { fileError, type Problem } from '../../formats/problem';
+import { fileError, type Problem, type Said } from '../../formats/problem';
+import { say } from '../../formats/diagnostics';
 import { parseDuration } from '../../sim';
-import { parseTime } from '../bounds';
+import { readTime } from '../timeSaid';
 import { parseScenario, type Scenario } from '../scenario';
 import { readVariants } from '../variants';
-import { allowedEntryProblem } from '../console';
+import { allowedEntryProblem, COMMANDS } from '../console';
 import type { Demo, Diagnostic, Goal, Lesson, LessonIndex, Prediction, Trap } from './types';
 import { numberedSteps, readLog } from './log';
 import { focusMember } from './focus';
@@ -46,30 +47,30 @@ export function splitText(md: string): Lesson['text'] {
 function readGoal(g: Record<string, unknown>, i: number, { file, y, problems }: LessonFile): Goal {
   const member = `goals[${i}]`;
   const at = () => y.at(['goals', i]);
-  if (typeof g.id !== 'string' || typeof g.label !== 'string') problems.push(fileError(file, at(), member, 'a goal needs an id and a label'));
+  if (typeof g.id !== 'string' || typeof g.label !== 'string') problems.push(fileError(file, at(), member, say('problem.lesson.goalId')));
   const goal = readPredicate(g, member, { file, at: (p) => y.at(['goals', i, ...p]), problems }, { id: String(g.id), label: String(g.label), check: toCheck(g, i) });
   if (g.how !== undefined) {
     if (typeof g.how === 'string') goal.how = g.how;
-    else problems.push(fileError(file, y.at(['goals', i, 'how']), `${member}.how`, 'expected a string'));
+    else problems.push(fileError(file, y.at(['goals', i, 'how']), `${member}.how`, say('problem.lesson.string')));
   }
   if (g.broken !== undefined) {
     if (typeof g.broken === 'string' && g.broken !== '' && g.never === true) goal.broken = g.broken;
-    else problems.push(fileError(file, y.at(['goals', i, 'broken']), `${member}.broken`, 'expected a string, on a never goal: what happened once it was true'));
+    else problems.push(fileError(file, y.at(['goals', i, 'broken']), `${member}.broken`, say('problem.lesson.broken')));
   }
   if (g.once !== undefined) {
     if (Array.isArray(g.once) && g.once.every((x) => typeof x === 'string')) goal.once = g.once as string[];
-    else problems.push(fileError(file, y.at(['goals', i, 'once']), `${member}.once`, 'expected a list of goal ids'));
+    else problems.push(fileError(file, y.at(['goals', i, 'once']), `${member}.once`, say('problem.lesson.goalIds')));
   }
   if (g.revealsAfter !== undefined) {
     if (Array.isArray(g.revealsAfter) && g.revealsAfter.length > 0 && g.revealsAfter.every((x) => typeof x === 'string')) goal.revealsAfter = g.revealsAfter as string[];
-    else problems.push(fileError(file, y.at(['goals', i, 'revealsAfter']), `${member}.revealsAfter`, 'expected a list of prediction ids'));
+    else problems.push(fileError(file, y.at(['goals', i, 'revealsAfter']), `${member}.revealsAfter`, say('problem.lesson.predictionIds')));
   }
   if (g.labelBefore !== undefined) {
     if (typeof g.labelBefore === 'string' && g.labelBefore !== '') goal.labelBefore = g.labelBefore;
-    else problems.push(fileError(file, y.at(['goals', i, 'labelBefore']), `${member}.labelBefore`, 'expected a string'));
+    else problems.push(fileError(file, y.at(['goals', i, 'labelBefore']), `${member}.labelBefore`, say('problem.lesson.string')));
   }
   if ((g.revealsAfter === undefined) !== (g.labelBefore === undefined)) {
-    problems.push(fileError(file, at(), member, 'revealsAfter and labelBefore go together: the label shown until the predictions named are answered or decided'));
+    problems.push(fileError(file, at(), member, say('problem.lesson.revealsLabel')));
   }
   return goal;
 }
@@ -78,7 +79,7 @@ function readGoal(g: Record<string, unknown>, i: number, { file, y, problems }: 
 function checkReveals(goals: Goal[], predictions: Prediction[], { file, y, problems }: LessonFile): void {
   goals.forEach((g, i) => {
     for (const [j, id] of (g.revealsAfter ?? []).entries()) {
-      if (!predictions.some((p) => p.id === id)) problems.push(fileError(file, y.at(['goals', i, 'revealsAfter', j]), `goals[${i}].revealsAfter[${j}]`, `no prediction '${id}'`));
+      if (!predictions.some((p) => p.id === id)) problems.push(fileError(file, y.at(['goals', i, 'revealsAfter', j]), `goals[${i}].revealsAfter[${j}]`, say('problem.lesson.noPrediction', { id })));
     }
   });
 }
@@ -86,7 +87,7 @@ function checkReveals(goals: Goal[], predictions: Prediction[], { file, y, probl
 /** A goal's `once` names goals that are judged on their own: not itself, not a never goal, none with a once of its own. */
 function checkOnce(goals: Goal[], { file, y, problems }: LessonFile): void {
   goals.forEach((g, i) => {
-    if (g.once && g.never) problems.push(fileError(file, y.at(['goals', i, 'once']), `goals[${i}].once`, 'a never goal is judged after every other goal already'));
+    if (g.once && g.never) problems.push(fileError(file, y.at(['goals', i, 'once']), `goals[${i}].once`, say('problem.lesson.neverOnce')));
     for (const [j, id] of (g.once ?? []).entries()) {
       const other = goals.find((x) => x.id === id);
       const why = !other ? `no goal '${id}'` : other === g ? 'a goal cannot wait for itself' : other.never || other.once ? `'${id}' waits for other goals itself` : '';
@@ -98,7 +99,7 @@ function checkOnce(goals: Goal[], { file, y, problems }: LessonFile): void {
 function readGoals(l: LessonFile): Goal[] {
   const goals = l.y.data.goals;
   if (!Array.isArray(goals) || goals.length === 0) {
-    l.problems.push(fileError(l.file, l.y.at(['goals']), 'goals', 'expected a list of goals'));
+    l.problems.push(fileError(l.file, l.y.at(['goals']), 'goals', say('problem.lesson.goals')));
     return [];
   }
   const out = (goals as Record<string, unknown>[]).map((g, i) => readGoal(g, i, l));
@@ -112,12 +113,12 @@ function readDiagnostics({ file, y, problems }: LessonFile): Diagnostic[] {
     // One condition, or a list of them that must all hold.
     const list = (Array.isArray(x.when) ? x.when : [x.when]) as Record<string, unknown>[];
     if (typeof x.id !== 'string' || typeof x.message !== 'string' || list.length === 0 || list.some((w) => typeof w !== 'object' || w === null)) {
-      problems.push(fileError(file, at(), `diagnostics[${i}]`, 'a diagnostic needs id, message and when (a condition, or a list of conditions)'));
+      problems.push(fileError(file, at(), `diagnostics[${i}]`, say('problem.lesson.diagnostic')));
       return { id: String(x.id), message: String(x.message), when: [] };
     }
     list.forEach((w, j) => checkCheck(w, file, Array.isArray(x.when) ? `diagnostics[${i}].when[${j}]` : `diagnostics[${i}].when`, () => y.at(Array.isArray(x.when) ? ['diagnostics', i, 'when', j] : ['diagnostics', i, 'when']), problems));
     const since = x.since !== null && typeof x.since === 'object' && !Array.isArray(x.since) ? { since: x.since as Record<string, unknown> } : {};
-    if (x.since !== undefined && !since.since) problems.push(fileError(file, y.at(['diagnostics', i, 'since']), `diagnostics[${i}].since`, 'expected an event condition'));
+    if (x.since !== undefined && !since.since) problems.push(fileError(file, y.at(['diagnostics', i, 'since']), `diagnostics[${i}].since`, say('problem.lesson.eventCondition')));
     return { id: String(x.id), message: String(x.message), when: list.map((w, j) => toCheck(w, j)), ...since };
   });
 }
@@ -125,7 +126,7 @@ function readDiagnostics({ file, y, problems }: LessonFile): Diagnostic[] {
 /** A prediction's `decided`: the condition after which its outcome is known. */
 function readDecided(p: Record<string, unknown>, i: number, { file, y, problems }: LessonFile): Prediction['decided'] {
   const d = p.decided as Record<string, unknown> | undefined;
-  if (!d || typeof d !== 'object') problems.push(fileError(file, y.at(['predictions', i]), `predictions[${i}].decided`, 'a prediction says when its outcome is decided (a condition)'));
+  if (!d || typeof d !== 'object') problems.push(fileError(file, y.at(['predictions', i]), `predictions[${i}].decided`, say('problem.lesson.decided')));
   else checkCheck(d, file, `predictions[${i}].decided`, () => y.at(['predictions', i, 'decided']), problems);
   return toCheck(d ?? {}, i);
 }
@@ -143,11 +144,17 @@ function readPredictions(l: LessonFile): Prediction[] {
   }));
 }
 
+/** Why an `allowed` entry names no console command, said with its form (the English is the console's, which a test holds to the template). */
+function allowedSaid(entry: string): Said | undefined {
+  const why = allowedEntryProblem(entry);
+  return why === undefined ? undefined : { message: why, form: say('problem.lesson.noCommand', { entry, commands: COMMANDS.map((c) => c.name).join(', ') }).form };
+}
+
 /** The `allowed` entries: each an editor action or the beginning of a console command of the table. */
 function readAllowed({ file, y, problems }: LessonFile): string[] {
   const allowed = (y.data.allowed as string[] | undefined) ?? [];
   allowed.forEach((a, i) => {
-    const why = typeof a === 'string' ? allowedEntryProblem(a) : 'expected a command prefix or an editor action';
+    const why = typeof a === 'string' ? allowedSaid(a) : say('problem.lesson.allowed');
     if (why) problems.push(fileError(file, y.at(['allowed', i]), `allowed[${i}]`, why));
   });
   return allowed;
@@ -157,7 +164,7 @@ function readStart({ files, dir, problems }: LessonFile): { start?: Scenario; st
   const file = `${dir}start.yaml`;
   const startText = files[file];
   if (startText === undefined) {
-    problems.push(fileError(file, { line: 1, column: 1 }, '', 'the file is missing'));
+    problems.push(fileError(file, { line: 1, column: 1 }, '', say('problem.lesson.missing')));
     return {};
   }
   try {
@@ -176,20 +183,20 @@ function readTraps({ files, dir, file, problems }: LessonFile, diagnostics: Diag
       const ty = readYaml(files, f, problems);
       const misconception = typeof ty?.data.misconception === 'string' ? ty.data.misconception : '';
       const diagnostic = typeof ty?.data.diagnostic === 'string' ? ty.data.diagnostic : '';
-      if (ty && (!misconception || !diagnostic)) problems.push(fileError(f, { line: 1, column: 1 }, misconception ? 'diagnostic' : 'misconception', 'a trap names the misconception it encodes and the diagnostic it must fail with'));
-      else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push(fileError(f, ty.at(['diagnostic']), 'diagnostic', `no diagnostic '${diagnostic}' in ${file}`));
+      if (ty && (!misconception || !diagnostic)) problems.push(fileError(f, { line: 1, column: 1 }, misconception ? 'diagnostic' : 'misconception', say('problem.lesson.trapNames')));
+      else if (ty && !diagnostics.some((x) => x.id === diagnostic)) problems.push(fileError(f, ty.at(['diagnostic']), 'diagnostic', say('problem.lesson.noDiagnostic', { id: diagnostic, file })));
       return { name: f.slice(dir.length + 6, -5), misconception, diagnostic, log: ty ? readLog(files, f, problems) : { actions: [], predictions: {} } };
     });
-  if (traps.length === 0) problems.push(fileError(`${dir}traps/`, { line: 1, column: 1 }, '', 'a lesson has at least one trap'));
+  if (traps.length === 0) problems.push(fileError(`${dir}traps/`, { line: 1, column: 1 }, '', say('problem.lesson.noTrap')));
   return traps;
 }
 
 function readText({ files, dir, problems }: LessonFile): Lesson['text'] {
   const file = `${dir}text/en.md`;
   const md = files[file];
-  if (md === undefined) problems.push(fileError(file, { line: 1, column: 1 }, '', 'the file is missing'));
+  if (md === undefined) problems.push(fileError(file, { line: 1, column: 1 }, '', say('problem.lesson.missing')));
   const text = splitText(md ?? '');
-  if (md !== undefined && (!text.briefing || !text.debrief)) problems.push(fileError(file, { line: 1, column: 1 }, '', 'the text needs a briefing (before the first heading) and a ## Debrief'));
+  if (md !== undefined && (!text.briefing || !text.debrief)) problems.push(fileError(file, { line: 1, column: 1 }, '', say('problem.lesson.text')));
   return text;
 }
 
@@ -198,7 +205,7 @@ function readFiles({ files, dir, file, y, problems }: LessonFile): Record<string
   const out: Record<string, string> = {};
   for (const [name, src] of Object.entries((y.data.files as Record<string, string> | undefined) ?? {})) {
     const t = files[`${dir}${src}`];
-    if (t === undefined) problems.push(fileError(file, y.at(['files', name]), `files.${name}`, `${dir}${src} does not exist`));
+    if (t === undefined) problems.push(fileError(file, y.at(['files', name]), `files.${name}`, say('problem.lesson.noFile', { path: `${dir}${src}` })));
     else out[name] = t;
   }
   return out;
@@ -215,13 +222,13 @@ export function parseLesson(files: Files, id: string): Lesson {
   const d = y.data;
   const str = (k: string): string => {
     if (typeof d[k] === 'string') return d[k];
-    problems.push(fileError(file, y.at([k]), k, 'expected a string'));
+    problems.push(fileError(file, y.at([k]), k, say('problem.lesson.string')));
     return '';
   };
-  for (const k of Object.keys(d)) if (!KNOWN.has(k)) problems.push(fileError(file, y.at([k]), k, `unknown member '${k}'`));
-  if (d.id !== id) problems.push(fileError(file, y.at(['id']), 'id', `expected '${id}' (the folder's name)`));
-  const { ms: until, problem: untilProblem } = parseTime(d.until);
-  if (untilProblem !== undefined) problems.push(fileError(file, y.at(['until']), 'until', parseDuration(d.until) === undefined ? 'expected a duration such as 10m' : untilProblem));
+  for (const k of Object.keys(d)) if (!KNOWN.has(k)) problems.push(fileError(file, y.at([k]), k, say('problem.lesson.unknownMember', { member: k })));
+  if (d.id !== id) problems.push(fileError(file, y.at(['id']), 'id', say('problem.lesson.id', { id })));
+  const { ms: until, problem: untilProblem } = readTime(d.until);
+  if (untilProblem !== undefined) problems.push(fileError(file, y.at(['until']), 'until', parseDuration(d.until) === undefined ? say('problem.lesson.until') : untilProblem));
   const goals = readGoals(l);
   const diagnostics = readDiagnostics(l);
   const predictions = readPredictions(l);
@@ -268,7 +275,7 @@ export function parseIndex(files: Files): LessonIndex {
 export function parseDemo(files: Files, id: string): Demo {
   const file = `demos/${id}.yaml`;
   const text = files[file];
-  if (text === undefined) throw new LessonError([fileError(file, { line: 1, column: 1 }, '', 'the file is missing')]);
+  if (text === undefined) throw new LessonError([fileError(file, { line: 1, column: 1 }, '', say('problem.lesson.missing'))]);
   let scenario: Scenario;
   try {
     scenario = parseScenario(text, file);

@@ -1,5 +1,6 @@
 import { parseDuration } from '../../sim';
 import { fileError, type Problem } from '../../formats/problem';
+import { say } from '../../formats/diagnostics';
 import { parseYaml } from '../../formats/yamlDoc';
 import { checkCheck, toCheck } from './yaml';
 import type { Goal } from './types';
@@ -28,7 +29,7 @@ export function readPredicate(g: Record<string, unknown>, member: string, place:
   const dur = (k: string) => {
     if (g[k] === undefined) return undefined;
     const v = parseDuration(g[k]);
-    if (v === undefined) problems.push(fileError(file, at([k]), `${member}.${k}`, 'expected a duration'));
+    if (v === undefined) problems.push(fileError(file, at([k]), `${member}.${k}`, say('problem.lesson.duration')));
     return v;
   };
   const hf = dur('holdsFor');
@@ -40,13 +41,13 @@ export function readPredicate(g: Record<string, unknown>, member: string, place:
   const from = dur('from');
   if (from !== undefined) goal.from = from;
   if (g.never === true) goal.never = true;
-  else if (g.never !== undefined) problems.push(fileError(file, at(['never']), `${member}.never`, 'expected true'));
+  else if (g.never !== undefined) problems.push(fileError(file, at(['never']), `${member}.never`, say('problem.lesson.true')));
   if (g.rate !== undefined) goal.rate = g.rate as Goal['rate'] & object;
   if (g.after !== undefined) goal.after = g.after as Record<string, unknown>;
-  if ((goal.within === undefined) !== (goal.after === undefined)) problems.push(fileError(file, at([]), member, 'within and after go together'));
+  if ((goal.within === undefined) !== (goal.after === undefined)) problems.push(fileError(file, at([]), member, say('problem.lesson.withinAfter')));
   if (g.since !== undefined) {
     if (g.since !== null && typeof g.since === 'object' && !Array.isArray(g.since)) goal.since = g.since as Record<string, unknown>;
-    else problems.push(fileError(file, at(['since']), `${member}.since`, 'expected an event condition'));
+    else problems.push(fileError(file, at(['since']), `${member}.since`, say('problem.lesson.eventCondition')));
   }
   return goal;
 }
@@ -55,11 +56,12 @@ export function readPredicate(g: Record<string, unknown>, member: string, place:
 export function readChoicePredicate(raw: unknown, member: string, place: PredicatePlace, label: string): Goal {
   const goal: Goal = { id: member, label, check: { index: 0 } };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    place.problems.push(fileError(place.file, place.at([]), member, 'expected a condition such as { count: tasks, where: { lastStatus: RUNNING }, equals: 2 }'));
+    place.problems.push(fileError(place.file, place.at([]), member, say('problem.lesson.condition')));
     return goal;
   }
   const g = raw as Record<string, unknown>;
-  for (const k of Object.keys(g)) if (!PREDICATE_MEMBERS.includes(k)) place.problems.push(fileError(place.file, place.at([k], true), `${member}.${k}`, `unknown member '${k}'; a condition has ${PREDICATE_MEMBERS.join(', ')}`));
+  for (const k of Object.keys(g))
+    if (!PREDICATE_MEMBERS.includes(k)) place.problems.push(fileError(place.file, place.at([k], true), `${member}.${k}`, say('problem.lesson.conditionMember', { member: k, members: PREDICATE_MEMBERS.join(', ') })));
   goal.check = toCheck(g, 0);
   return readPredicate(g, member, place, goal);
 }

@@ -1,5 +1,6 @@
 import { parseYaml } from '../../formats/yamlDoc';
-import { formatProblems, type Problem } from '../../formats/problem';
+import { fileError, formatProblems, type Problem } from '../../formats/problem';
+import { say } from '../../formats/diagnostics';
 import { ScenarioError, type Expectation } from '../scenario';
 
 /** The lesson files, by their path inside lessons/. */
@@ -24,7 +25,7 @@ export function problemsOf(file: string, e: unknown): Problem[] {
 export function readYaml(files: Files, file: string, problems: Problem[]): { data: Record<string, unknown>; at: (p: (string | number)[]) => { line: number; column: number } } | undefined {
   const text = files[file];
   if (text === undefined) {
-    problems.push({ severity: 'error', file, line: 1, column: 1, member: '', message: 'the file is missing' });
+    problems.push(fileError(file, { line: 1, column: 1 }, '', say('problem.lesson.missing')));
     return undefined;
   }
   const doc = parseYaml(text, file);
@@ -32,7 +33,7 @@ export function readYaml(files: Files, file: string, problems: Problem[]): { dat
   problems.push(...doc.errors.slice(0, 3));
   if (doc.errors.length) return undefined;
   if (doc.data === null || typeof doc.data !== 'object' || Array.isArray(doc.data)) {
-    problems.push({ severity: 'error', file, line: 1, column: 1, member: '', message: 'expected a mapping' });
+    problems.push(fileError(file, { line: 1, column: 1 }, '', say('problem.lesson.mapping')));
     return undefined;
   }
   return { data: doc.data as Record<string, unknown>, at: (p) => doc.at(p) };
@@ -75,14 +76,13 @@ const COLLECTIONS = new Set([
 /** Checks a condition's members (exactly one kind, a known collection, a bound). */
 export function checkCheck(raw: Record<string, unknown>, file: string, member: string, at: () => { line: number; column: number }, problems: Problem[]): void {
   const kinds = ['count', 'event', 'sequence', 'rate'].filter((k) => raw[k] !== undefined);
-  if (kinds.length !== 1) problems.push({ severity: 'error', file, ...at(), member, message: 'needs exactly one of count, event, sequence or rate' });
+  if (kinds.length !== 1) problems.push(fileError(file, at(), member, say('problem.lesson.checkKind')));
   if (raw.rate !== undefined) {
     const r = raw.rate as Record<string, unknown> | null;
-    if (!r || typeof r.of !== 'object' || typeof r.over !== 'object') problems.push({ severity: 'error', file, ...at(), member: `${member}.rate`, message: 'a rate needs of and over (datapoint conditions)' });
-    if (raw.window === undefined) problems.push({ severity: 'error', file, ...at(), member: `${member}.window`, message: 'a rate needs a window (the final 60s, …)' });
-    if (raw.atLeast === undefined && raw.atMost === undefined) problems.push({ severity: 'error', file, ...at(), member, message: 'a rate needs atLeast or atMost' });
+    if (!r || typeof r.of !== 'object' || typeof r.over !== 'object') problems.push(fileError(file, at(), `${member}.rate`, say('problem.lesson.rateOf')));
+    if (raw.window === undefined) problems.push(fileError(file, at(), `${member}.window`, say('problem.lesson.rateWindow')));
+    if (raw.atLeast === undefined && raw.atMost === undefined) problems.push(fileError(file, at(), member, say('problem.lesson.rateBound')));
   }
-  if (raw.count !== undefined && !COLLECTIONS.has(String(raw.count)))
-    problems.push({ severity: 'error', file, ...at(), member: `${member}.count`, message: `unknown collection '${String(raw.count)}'; known: ${[...COLLECTIONS].join(', ')}` });
-  if (raw.count !== undefined && raw.equals === undefined && raw.atLeast === undefined && raw.atMost === undefined) problems.push({ severity: 'error', file, ...at(), member, message: 'a count needs equals, atLeast or atMost' });
+  if (raw.count !== undefined && !COLLECTIONS.has(String(raw.count))) problems.push(fileError(file, at(), `${member}.count`, say('problem.lesson.collection', { collection: String(raw.count), known: [...COLLECTIONS].join(', ') })));
+  if (raw.count !== undefined && raw.equals === undefined && raw.atLeast === undefined && raw.atMost === undefined) problems.push(fileError(file, at(), member, say('problem.lesson.countBound')));
 }

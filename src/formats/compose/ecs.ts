@@ -1,4 +1,5 @@
-import { fileError, type Problem } from '../problem';
+import { fileError, problemAt, type Problem, type Said } from '../problem';
+import { say } from '../diagnostics';
 import { bytes, isObj, type Obj } from './values';
 import type { ComposeProject, ComposeService } from './parse';
 
@@ -24,8 +25,16 @@ export function fargateSize(cpus: number | undefined, memoryBytes: number | unde
   return undefined;
 }
 
-/** Rolling-update limits from deploy.update_config: parallelism p over replicas r gives ⌊(r−p)·100/r⌋ and ⌊(r+p)·100/r⌋. */
-export function rollingUpdateLimits(deploy: Obj | undefined): { minimumHealthyPercent: number; maximumPercent: number } | string {
+type UpdateLimits = { minimumHealthyPercent: number; maximumPercent: number };
+
+/** Rolling-update limits from deploy.update_config: parallelism p over replicas r gives ⌊(r−p)·100/r⌋ and ⌊(r+p)·100/r⌋; else what is wrong, in English. */
+export function rollingUpdateLimits(deploy: Obj | undefined): UpdateLimits | string {
+  const r = updateLimits(deploy);
+  return 'message' in r ? r.message : r;
+}
+
+/** rollingUpdateLimits, saying what is wrong as a diagnostic. */
+function updateLimits(deploy: Obj | undefined): UpdateLimits | Said {
   let min = 100;
   let max = 200;
   const uc = isObj(deploy?.update_config) ? deploy.update_config : undefined;
@@ -37,9 +46,9 @@ export function rollingUpdateLimits(deploy: Obj | undefined): { minimumHealthyPe
   if (typeof xmin === 'number' && typeof xmax === 'number') return { minimumHealthyPercent: min, maximumPercent: max };
   if (typeof uc.parallelism === 'number') {
     const p = uc.parallelism;
-    if (typeof deploy?.replicas !== 'number') return 'rolling update configuration require deploy.replicas to be set';
+    if (typeof deploy?.replicas !== 'number') return say('problem.compose.updateReplicas');
     const r = deploy.replicas;
-    if (r < p) return `deploy.replicas (${r}) must be greater than deploy.update_config.parallelism (${p})`;
+    if (r < p) return say('problem.compose.updateParallelism', { replicas: r, parallelism: p });
     if (typeof xmin !== 'number') min = Math.floor(((r - p) * 100) / r);
     if (typeof xmax !== 'number') max = Math.floor(((r + p) * 100) / r);
   }
@@ -87,8 +96,8 @@ function scalingOf(p: ComposeProject, s: ComposeService, deploy: Obj | undefined
   const as = isObj(deploy?.['x-aws-autoscaling']) ? (deploy['x-aws-autoscaling'] as Obj) : undefined;
   if (!as) return undefined;
   const at = p.at(['services', s.name, 'deploy', 'x-aws-autoscaling']);
-  if (typeof as.max !== 'number') errors.push(fileError(p.file, at, `services.${s.name}.deploy.x-aws-autoscaling.max`, `${s.name}: x-aws-autoscaling needs max`));
-  else if (as.cpu !== undefined && as.mem !== undefined) errors.push(fileError(p.file, at, `services.${s.name}.deploy.x-aws-autoscaling`, `${s.name}: x-aws-autoscaling takes cpu or mem, not both`));
+  if (typeof as.max !== 'number') errors.push(fileError(p.file, at, `services.${s.name}.deploy.x-aws-autoscaling.max`, say('problem.compose.autoscalingMax', { service: s.name })));
+  else if (as.cpu !== undefined && as.mem !== undefined) errors.push(fileError(p.file, at, `services.${s.name}.deploy.x-aws-autoscaling`, say('problem.compose.autoscalingMetric', { service: s.name })));
   else if (as.cpu !== undefined || as.mem !== undefined) {
     return { min: typeof as.min === 'number' ? as.min : 1, max: as.max, metric: as.cpu !== undefined ? 'ECSServiceAverageCPUUtilization' : 'ECSServiceAverageMemoryUtilization', target: Number(as.cpu ?? as.mem) };
   }
@@ -139,28 +148,20 @@ function translateService(p: ComposeProject, s: ComposeService, opts: { account:
   const member = (m: string) => `services.${s.name}${m ? `.${m}` : ''}`;
   const at = (...path: string[]) => p.at(['services', s.name, ...path]);
   const deploy = isObj(raw.deploy) ? raw.deploy : undefined;
-  if (s.build !== undefined && s.image === undefined) errors.push(fileError(p.file, at('build'), member('build'), `${s.name}: ECS runs images from a registry; build the image, push it (to ECR) and name it in image:`));
+  if (s.build !== undefined && s.image === undefined) errors.push(fileError(p.file, at('build'), member('build'), say('problem.compose.buildOnly', { service: s.name })));
   carryOver(s, findings);
   const res = isObj(deploy?.resources) ? deploy.resources : {};
   const lim = isObj(res.limits) ? res.limits : isObj(res.reservations) ? res.reservations : {};
   const size = fargateSize(lim.cpus !== undefined ? Number(lim.cpus) : undefined, bytes(lim.memory));
-  if (!size) errors.push(fileError(p.file, at('deploy', 'resources'), member('deploy.resources'), `${s.name}: the resources requested are not supported by ECS/Fargate`));
+  if (!size) errors.push(fileError(p.file, at('deploy', 'resources'), member('deploy.resources'), say('problem.compose.resources', { service: s.name })));
   const asymmetric = s.ports.filter((x) => x.published !== undefined && x.published !== x.target);
-  if (asymmetric.length)
-    errors.push(
-      fileError(
-        p.file,
-        at('ports'),
-        member('ports'),
-        `${s.name}: published port ${asymmetric[0]!.published!} differs from target ${asymmetric[0]!.target}; on ECS only symmetric mappings are supported (e.g. "${asymmetric[0]!.target}:${asymmetric[0]!.target}"): the translation targets awsvpc (Fargate), where every task has a network interface of its own and is reached on its container port; to serve port ${asymmetric[0]!.published!}, a load balancer listens there and forwards to port ${asymmetric[0]!.target}`,
-      ),
-    );
+  if (asymmetric.length) errors.push(fileError(p.file, at('ports'), member('ports'), say('problem.compose.asymmetric', { service: s.name, published: asymmetric[0]!.published!, target: asymmetric[0]!.target })));
   const ports = [...new Set(s.ports.map((x) => x.target))];
   const http = raw['x-aws-protocol'] === 'http' || (Array.isArray(raw.ports) && raw.ports.some((x) => isObj(x) && x['x-aws-protocol'] === 'http'));
   const lbType: 'application' | 'network' | undefined = ports.length === 0 ? undefined : ports.every((x) => x === 80 || x === 443) || http ? 'application' : 'network';
   if (lbType === 'network') findings.push(`${s.name}: port${ports.length > 1 ? 's' : ''} ${ports.join(', ')} would get a Network Load Balancer, which the sandbox does not simulate; the service runs without one.`);
-  const limits = rollingUpdateLimits(deploy);
-  if (typeof limits === 'string') errors.push(fileError(p.file, at('deploy', 'update_config'), member('deploy.update_config'), `${s.name}: ${limits}`));
+  const limits = updateLimits(deploy);
+  if ('message' in limits) errors.push(fileError(p.file, at('deploy', 'update_config'), member('deploy.update_config'), say('problem.compose.ofService', { service: s.name, detail: limits })));
   const scaling = scalingOf(p, s, deploy, errors);
   const family = `${p.name}-${s.name}`;
   const h = s.healthcheck;
@@ -336,19 +337,13 @@ export function composeToSingleTask(p: ComposeProject, opts: { region?: string; 
     mem += bytes(lim.memory) ?? 512 * 1024 * 1024;
     for (const pm of (c.portMappings as { containerPort: number }[] | undefined) ?? []) {
       if (ports.has(pm.containerPort))
-        errors.push({
-          file: p.file,
-          severity: 'error',
-          member: `services.${s.name}.ports`,
-          ...p.at(['services', s.name, 'ports']),
-          message: `${s.name}: port ${pm.containerPort} is also used by ${ports.get(pm.containerPort)!}; in one task the containers share one network namespace`,
-        });
+        errors.push(problemAt(p.file, p.at(['services', s.name, 'ports']), `services.${s.name}.ports`, say('problem.compose.portShared', { service: s.name, port: pm.containerPort, other: ports.get(pm.containerPort)! })));
       ports.set(pm.containerPort, s.name);
     }
     const dependsOn = Object.entries(s.dependsOn).map(([d, cond]) => {
       const dep = p.services.find((x) => x.name === d);
       if (cond === 'service_healthy' && !dep?.healthcheck)
-        errors.push({ file: p.file, severity: 'error', member: `services.${s.name}.depends_on.${d}`, ...p.at(['services', s.name, 'depends_on']), message: `${s.name}: condition HEALTHY needs a health check on container ${d}` });
+        errors.push(problemAt(p.file, p.at(['services', s.name, 'depends_on']), `services.${s.name}.depends_on.${d}`, say('problem.compose.healthyNeedsCheck', { service: s.name, dependency: d })));
       return { containerName: d, condition: COND[cond] };
     });
     if (dependsOn.length) c.dependsOn = dependsOn;
@@ -364,7 +359,7 @@ export function composeToSingleTask(p: ComposeProject, opts: { region?: string; 
     containers.push(c);
   }
   const size = fargateSize(cpus, mem);
-  if (!size) errors.push({ file: p.file, severity: 'error', member: 'services', ...p.at(['services']), message: 'the services together need more than the largest Fargate task (4 vCPU, 30 GB)' });
+  if (!size) errors.push(problemAt(p.file, p.at(['services']), 'services', say('problem.compose.tooLarge')));
   const taskDefinition: Obj = {
     family: p.name,
     requiresCompatibilities: ['FARGATE'],

@@ -1,6 +1,7 @@
 import { parseYaml } from '../yamlDoc';
-import type { Problem } from '../problem';
-import { interpolate, isObj, parsePorts, seconds, type Obj, type PortMapping } from './values';
+import { problemAt, type Problem, type Said } from '../problem';
+import { say } from '../diagnostics';
+import { interpolate, isObj, readPorts, seconds, type Obj, type PortMapping } from './values';
 
 const TOP_LEVEL = new Set(['version', 'name', 'services', 'networks', 'volumes', 'configs', 'secrets', 'include', 'models']);
 /** The service members of the Compose Specification. */
@@ -132,7 +133,7 @@ export interface ComposeProject {
 }
 
 /** Records a problem at a member path (`key`: at the key rather than its value). */
-type Report = (path: (string | number)[], message: string, severity?: 'error' | 'warning', key?: boolean) => void;
+type Report = (path: (string | number)[], message: Said, severity?: 'error' | 'warning', key?: boolean) => void;
 
 /** The variables interpolated into every string (but not into `x-*` extensions), warning once per unset variable. */
 function interpolateAll(data: Obj, env: Record<string, string>, problem: Report): Obj {
@@ -142,7 +143,8 @@ function interpolateAll(data: Obj, env: Record<string, string>, problem: Report)
       return interpolate(v, env, (name) => {
         if (unsetSeen.has(name)) return;
         unsetSeen.add(name);
-        problem(path, `The "${name}" variable is not set. Defaulting to a blank string.`, 'warning');
+        // Compose's own words.
+        problem(path, say('problem.compose.unset', { name }), 'warning');
       });
     }
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
@@ -157,7 +159,7 @@ function readEnvironment(s: Obj, env: Record<string, string>, at: (...p: (string
   const environment: Record<string, string> = {};
   if (Array.isArray(s.environment)) {
     s.environment.forEach((e, i) => {
-      if (typeof e !== 'string') return problem(at('environment', i), 'an environment list holds KEY=value strings');
+      if (typeof e !== 'string') return problem(at('environment', i), say('problem.compose.environmentItem'));
       const eq = e.indexOf('=');
       if (eq < 0) {
         if (env[e] !== undefined) environment[e] = env[e]!;
@@ -165,7 +167,7 @@ function readEnvironment(s: Obj, env: Record<string, string>, at: (...p: (string
     });
   } else if (isObj(s.environment)) {
     for (const [k, v] of Object.entries(s.environment)) if (v !== null && v !== undefined) environment[k] = String(v);
-  } else if (s.environment !== undefined) problem(at('environment'), 'environment is a list of KEY=value or a mapping');
+  } else if (s.environment !== undefined) problem(at('environment'), say('problem.compose.environment'));
   return environment;
 }
 
@@ -181,16 +183,16 @@ function readDependsOn(sname: string, s: Obj, defs: Obj, at: (...p: (string | nu
     for (const [d, c] of Object.entries(s.depends_on)) {
       const cond = isObj(c) ? c.condition : undefined;
       if (cond !== undefined && cond !== 'service_started' && cond !== 'service_healthy' && cond !== 'service_completed_successfully') {
-        problem(at('depends_on', d, 'condition'), `condition must be service_started, service_healthy or service_completed_successfully, not '${String(cond)}'`);
+        problem(at('depends_on', d, 'condition'), say('problem.compose.condition', { value: String(cond) }));
       }
       const restart = isObj(c) ? c.restart : undefined;
-      if (restart !== undefined && typeof restart !== 'boolean') problem(at('depends_on', d, 'restart'), `services.${sname}.depends_on.${d}.restart must be a boolean`);
+      if (restart !== undefined && typeof restart !== 'boolean') problem(at('depends_on', d, 'restart'), say('problem.compose.restart', { path: `services.${sname}.depends_on.${d}.restart` }));
       if (restart === true) restartWith.push(d);
       dependsOn[d] = (cond as ComposeService['dependsOn'][string] | undefined) ?? 'service_started';
     }
   }
   for (const d of Object.keys(dependsOn)) {
-    if (!Object.hasOwn(defs, d)) problem(at('depends_on'), `service "${sname}" depends on undefined service "${d}": docker compose up refuses the file until "${d}" is defined`, 'warning');
+    if (!Object.hasOwn(defs, d)) problem(at('depends_on'), say('problem.compose.undefinedDependency', { service: sname, dependency: d }), 'warning');
   }
   return { dependsOn, ...(restartWith.length ? { restartWith } : {}) };
 }
@@ -200,7 +202,7 @@ function readHealthcheck(sname: string, s: Obj, at: (...p: (string | number)[]) 
   const h = s.healthcheck;
   // A duration Compose cannot read refuses the file: said at its member, never dropped without a word.
   for (const k of ['interval', 'timeout', 'start_period', 'start_interval'] as const) {
-    if (h[k] !== undefined && seconds(h[k]) === undefined) problem(at('healthcheck', k), `services.${sname}.healthcheck.${k}: ${JSON.stringify(h[k])} is not a duration (write it as 30s, 1m30s or 500ms)`);
+    if (h[k] !== undefined && seconds(h[k]) === undefined) problem(at('healthcheck', k), say('problem.compose.duration', { path: `services.${sname}.healthcheck.${k}`, value: JSON.stringify(h[k]) }));
   }
   const test = Array.isArray(h.test) ? h.test.map(String) : typeof h.test === 'string' ? ['CMD-SHELL', h.test] : [];
   return {
@@ -218,35 +220,35 @@ const words = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(St
 /** One service: its members checked as Compose checks them, `extends` resolved. */
 function readService(sname: string, def: unknown, defs: Obj, env: Record<string, string>, problem: Report): ComposeService | undefined {
   const at = (...p: (string | number)[]) => ['services', sname, ...p];
-  if (!/^[a-zA-Z0-9._-]+$/.test(sname)) problem(at(), `service name '${sname}' is not valid: use letters, digits, '.', '_' and '-'`, 'error', true);
+  if (!/^[a-zA-Z0-9._-]+$/.test(sname)) problem(at(), say('problem.compose.serviceName', { name: sname }), 'error', true);
   if (!isObj(def)) {
-    problem(at(), `services.${sname} must be a mapping`);
+    problem(at(), say('problem.compose.serviceMapping', { service: sname }));
     return undefined;
   }
   let extendsFailed = false;
-  const s = resolveExtends(sname, def, defs, (m) => {
+  const s = resolveExtends(sname, def, defs, (m: Said) => {
     extendsFailed = true;
     problem(at('extends'), m);
   });
-  for (const k of Object.keys(s)) if (!k.startsWith('x-') && !SERVICE_MEMBERS.has(k)) problem(at(k), `services.${sname} Additional property ${k} is not allowed`, 'error', true);
-  if (s.image === undefined && s.build === undefined && !extendsFailed) problem(at(), `service "${sname}" has neither an image nor a build context specified`, 'error', true);
-  if (s.image !== undefined && typeof s.image !== 'string') problem(at('image'), 'image must be a string');
-  if (s.volumes !== undefined && !Array.isArray(s.volumes)) problem(at('volumes'), `services.${sname}.volumes must be a list`);
-  if (s.env_file !== undefined) problem(at('env_file'), 'env_file is not read in the browser: put the variables under environment.', 'warning');
+  for (const k of Object.keys(s)) if (!k.startsWith('x-') && !SERVICE_MEMBERS.has(k)) problem(at(k), say('problem.compose.additional', { service: sname, member: k }), 'error', true);
+  if (s.image === undefined && s.build === undefined && !extendsFailed) problem(at(), say('problem.compose.noImage', { service: sname }), 'error', true);
+  if (s.image !== undefined && typeof s.image !== 'string') problem(at('image'), say('problem.compose.imageString'));
+  if (s.volumes !== undefined && !Array.isArray(s.volumes)) problem(at('volumes'), say('problem.compose.volumesList', { service: sname }));
+  if (s.env_file !== undefined) problem(at('env_file'), say('problem.compose.envFile'), 'warning');
   const ports: PortMapping[] = [];
-  if (s.ports !== undefined && !Array.isArray(s.ports)) problem(at('ports'), 'ports must be a list');
+  if (s.ports !== undefined && !Array.isArray(s.ports)) problem(at('ports'), say('problem.compose.portsList'));
   (Array.isArray(s.ports) ? s.ports : []).forEach((p, i) => {
-    const r = parsePorts(p);
-    if (typeof r === 'string') problem(at('ports', i), r);
+    const r = readPorts(p);
+    if (!Array.isArray(r)) problem(at('ports', i), r);
     else ports.push(...r);
   });
   const environment = readEnvironment(s, env, at, problem);
   const { dependsOn, restartWith } = readDependsOn(sname, s, defs, at, problem);
   const healthcheck = readHealthcheck(sname, s, at, problem);
   const profiles: string[] = [];
-  if (s.profiles !== undefined && !Array.isArray(s.profiles)) problem(at('profiles'), `services.${sname}.profiles must be a list of profile names`);
+  if (s.profiles !== undefined && !Array.isArray(s.profiles)) problem(at('profiles'), say('problem.compose.profilesList', { service: sname }));
   (Array.isArray(s.profiles) ? s.profiles : []).forEach((x, i) => {
-    if (typeof x !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(x)) problem(at('profiles', i), `invalid profile name ${JSON.stringify(x)}: use letters, digits, '_', '.' and '-', starting with a letter or digit`);
+    if (typeof x !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(x)) problem(at('profiles', i), say('problem.compose.profileName', { name: JSON.stringify(x) }));
     else profiles.push(x);
   });
   return {
@@ -272,31 +274,31 @@ function readService(sname: string, def: unknown, defs: Obj, env: Record<string,
 export function parseCompose(text: string, file = 'compose.yaml', opts: { project?: string; env?: Record<string, string>; profiles?: string[] } = {}): { project?: ComposeProject; problems: Problem[] } {
   const doc = parseYaml(text, file);
   const problems: Problem[] = [...doc.errors];
-  const problem: Report = (path, message, severity = 'error', key = false) => problems.push({ file, ...doc.at(path, key), member: path.join('.'), message, severity });
+  const problem: Report = (path, message, severity = 'error', key = false) => problems.push(problemAt(file, doc.at(path, key), path.join('.'), message, severity));
   if (doc.errors.length) return { problems };
   if (!isObj(doc.data)) {
-    problems.push({ file, line: 1, column: 1, member: '', message: 'Top-level object must be a mapping', severity: 'error' });
+    problems.push(problemAt(file, { line: 1, column: 1 }, '', say('problem.compose.topLevelObject')));
     return { problems };
   }
   const env = opts.env ?? {};
   const raw = interpolateAll(doc.data, env, problem);
   for (const k of Object.keys(raw)) {
     if (k.startsWith('x-') || TOP_LEVEL.has(k)) continue;
-    problem([k], `unknown top-level member '${k}'${isObj(raw[k]) && !('services' in raw) ? ' (this looks like the version 1 layout: list services under services:)' : ''}`, 'error', true);
+    problem([k], say(isObj(raw[k]) && !('services' in raw) ? 'problem.compose.unknownTopV1' : 'problem.compose.unknownTop', { member: k }), 'error', true);
   }
-  if (raw.version !== undefined) problem(['version'], '`version` is obsolete and ignored.', 'warning', true);
-  if (raw.include !== undefined) problem(['include'], 'include reads other files, which the sandbox does not have; put the services in this file.');
+  if (raw.version !== undefined) problem(['version'], say('problem.compose.version'), 'warning', true);
+  if (raw.include !== undefined) problem(['include'], say('problem.compose.include'));
   const name = (opts.project ?? (typeof raw.name === 'string' ? raw.name : 'sandbox')).toLowerCase();
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) problem(['name'], `project name '${name}' must be lowercase letters, digits, dashes and underscores, starting with a letter or digit`);
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) problem(['name'], say('problem.compose.projectName', { name }));
   const svcs = raw.services;
-  if (svcs === undefined && !problems.some((p) => p.severity === 'error')) problem([], 'services is required');
-  if (svcs !== undefined && !isObj(svcs)) problem(['services'], 'services must be a mapping of service names to their definitions');
+  if (svcs === undefined && !problems.some((p) => p.severity === 'error')) problem([], say('problem.compose.servicesRequired'));
+  if (svcs !== undefined && !isObj(svcs)) problem(['services'], say('problem.compose.servicesMapping'));
   const defs = isObj(svcs) ? svcs : {};
   const services = Object.entries(defs)
     .map(([sname, def]) => readService(sname, def, defs, env, problem))
     .filter((x): x is ComposeService => x !== undefined);
   const cycle = dependencyCycle(services);
-  if (cycle) problem(['services', cycle[0]!, 'depends_on'], `dependency cycle detected: ${cycle.join(' -> ')}`);
+  if (cycle) problem(['services', cycle[0]!, 'depends_on'], say('problem.compose.cycle', { cycle: cycle.join(' -> ') }));
   const profiles =
     opts.profiles ??
     (env.COMPOSE_PROFILES ?? '')
@@ -320,27 +322,27 @@ function byProfiles(services: ComposeService[], active: string[], problem: Repor
   for (const s of enabled) {
     for (const d of Object.keys(s.dependsOn)) {
       const off = inactive.find((x) => x.name === d);
-      if (off) problem(['services', s.name, 'depends_on'], `service "${d}" is required by "${s.name}" but is disabled. Can be enabled by profiles [${off.profiles.join(' ')}]`);
+      if (off) problem(['services', s.name, 'depends_on'], say('problem.compose.disabled', { dependency: d, service: s.name, profiles: off.profiles.join(' ') }));
     }
   }
   return { enabled, inactive };
 }
 
 /** `extends` within the file (service: name); another file cannot be read here. */
-function resolveExtends(name: string, def: Obj, all: Obj, fail: (m: string) => void, seen: string[] = []): Obj {
+function resolveExtends(name: string, def: Obj, all: Obj, fail: (m: Said) => void, seen: string[] = []): Obj {
   const ext = def.extends;
   if (ext === undefined) return def;
   const base = typeof ext === 'string' ? ext : isObj(ext) ? ext.service : undefined;
   if (isObj(ext) && ext.file !== undefined) {
-    fail(`extends from another file (${String(ext.file)}) cannot be read here: copy the service into this file.`);
+    fail(say('problem.compose.extendsFile', { file: String(ext.file) }));
     return def;
   }
   if (typeof base !== 'string' || !Object.hasOwn(all, base) || !isObj(all[base])) {
-    fail(`cannot extend service "${String(base)}": it is not defined`);
+    fail(say('problem.compose.extendsUndefined', { service: String(base) }));
     return def;
   }
   if (seen.includes(base) || base === name) {
-    fail(`circular reference with extends: ${[...seen, name, base].join(' -> ')}`);
+    fail(say('problem.compose.extendsCircular', { chain: [...seen, name, base].join(' -> ') }));
     return def;
   }
   const parent = resolveExtends(base, all[base] as Obj, all, fail, [...seen, name]);

@@ -1,4 +1,6 @@
 /** Compose values: sizes, durations, port mappings and variable interpolation. */
+import type { Said } from '../problem';
+import { say } from '../diagnostics';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,26 +42,32 @@ export function bytes(v: unknown): number | undefined {
   return Math.round(Number(m[1]) * unit);
 }
 
-/** Parses a port entry in the short ("8080:80/udp", "127.0.0.1:80:80", "9090-9091:8080-8081") or long syntax. */
+/** Parses a port entry in the short ("8080:80/udp", "127.0.0.1:80:80", "9090-9091:8080-8081") or long syntax; else what is wrong, in English. */
 export function parsePorts(entry: unknown): PortMapping[] | string {
-  if (typeof entry === 'number') return Number.isInteger(entry) && entry > 0 && entry < 65536 ? [{ target: entry, protocol: 'tcp' }] : `'${entry}' is not a port`;
+  const r = readPorts(entry);
+  return Array.isArray(r) ? r : r.message;
+}
+
+/** parsePorts, saying what is wrong as a diagnostic. */
+export function readPorts(entry: unknown): PortMapping[] | Said {
+  if (typeof entry === 'number') return Number.isInteger(entry) && entry > 0 && entry < 65536 ? [{ target: entry, protocol: 'tcp' }] : say('problem.compose.portNumber', { port: entry });
   if (isObj(entry)) {
     const target = Number(entry.target);
-    if (!Number.isInteger(target) || target < 1 || target > 65535) return 'a long-syntax port needs target, a port number';
+    if (!Number.isInteger(target) || target < 1 || target > 65535) return say('problem.compose.longPortTarget');
     const published = entry.published === undefined ? undefined : Number(entry.published);
-    if (published !== undefined && (!Number.isInteger(published) || published < 0 || published > 65535)) return `published '${String(entry.published)}' is not a port`;
+    if (published !== undefined && (!Number.isInteger(published) || published < 0 || published > 65535)) return say('problem.compose.publishedPort', { port: String(entry.published) });
     const protocol = entry.protocol === 'udp' ? 'udp' : 'tcp';
     return [{ target, protocol, ...(published !== undefined ? { published } : {}), ...(typeof entry.host_ip === 'string' ? { hostIp: entry.host_ip } : {}) }];
   }
-  if (typeof entry !== 'string') return 'a port is a number, a string such as "8080:80", or a mapping with target';
+  if (typeof entry !== 'string') return say('problem.compose.portKind');
   const m = /^(?:(\[[0-9a-f:]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(\d*)(?:-(\d+))?:)?(\d+)(?:-(\d+))?(?:\/(tcp|udp))?$/i.exec(entry.trim());
-  if (!m) return `'${entry}' is not a port mapping (for example "8080:80" or "80/udp")`;
+  if (!m) return say('problem.compose.portMapping', { port: entry });
   const [, hostIp, p1, p2, t1, t2, proto] = m;
   const protocol = (proto?.toLowerCase() as 'tcp' | 'udp' | undefined) ?? 'tcp';
   const targets = range(Number(t1), t2 === undefined ? Number(t1) : Number(t2));
   const published = p1 === undefined || p1 === '' ? undefined : range(Number(p1), p2 === undefined ? Number(p1) : Number(p2));
-  if (!targets || (p1 !== undefined && p1 !== '' && !published)) return `'${entry}' has a range that runs backwards or beyond 65535`;
-  if (published && published.length !== targets.length && published.length !== 1) return `'${entry}': the published and target ranges differ in length`;
+  if (!targets || (p1 !== undefined && p1 !== '' && !published)) return say('problem.compose.portRange', { port: entry });
+  if (published && published.length !== targets.length && published.length !== 1) return say('problem.compose.portRanges', { port: entry });
   return targets.map((target, i) => ({
     target,
     protocol,

@@ -1,5 +1,6 @@
 import { parseYaml } from '../yamlDoc';
-import type { Problem } from '../problem';
+import { problemAt, type Problem, type Said } from '../problem';
+import { say, type DiagnosticKey } from '../diagnostics';
 
 export const WORKLOAD_TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service', 'Scheduled Job'] as const;
 export type WorkloadType = (typeof WORKLOAD_TYPES)[number];
@@ -10,10 +11,12 @@ export interface Manifest {
   raw: Record<string, unknown>;
 }
 
-const NOT_ECS: Record<string, string> = {
-  'request-driven web service': 'A Request-Driven Web Service runs on AWS App Runner, not on Amazon ECS; the sandbox simulates ECS workloads. Use a Load Balanced Web Service.',
-  'static site': 'A Static Site is served from Amazon S3 and CloudFront, not from Amazon ECS; the sandbox simulates ECS workloads.',
+const NOT_ECS: Record<string, DiagnosticKey> = {
+  'request-driven web service': 'problem.copilot.appRunner',
+  'static site': 'problem.copilot.staticSite',
 };
+
+type Report = (path: (string | number)[], message: Said, severity?: 'error' | 'warning', key?: boolean) => void;
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,70 +25,70 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 export function parseManifest(text: string, file = 'manifest.yml'): { manifest?: Manifest; problems: Problem[] } {
   const doc = parseYaml(text, file);
   const problems: Problem[] = [];
-  const problem = (path: (string | number)[], message: string, severity: 'error' | 'warning' = 'error', key = false) => problems.push({ file, ...doc.at(path, key), member: path.join('.'), message, severity });
+  const problem: Report = (path, message, severity = 'error', key = false) => problems.push(problemAt(file, doc.at(path, key), path.join('.'), message, severity));
   problems.push(...doc.errors);
   if (doc.errors.length) return { problems };
   const raw = doc.data;
   if (!isObj(raw)) {
-    problems.push({ file, line: 1, column: 1, member: '', message: 'A manifest is a mapping of fields (name, type, …).', severity: 'error' });
+    problems.push(problemAt(file, { line: 1, column: 1 }, '', say('problem.copilot.mapping')));
     return { problems };
   }
   const typeText = raw.type;
   if (typeof typeText !== 'string') {
-    problem(['type'], 'type is required: one of Load Balanced Web Service, Backend Service, Worker Service, Scheduled Job, or Environment.');
+    problem(['type'], say('problem.copilot.typeRequired'));
     return { problems };
   }
   const lower = typeText.toLowerCase();
   if (NOT_ECS[lower]) {
-    problem(['type'], NOT_ECS[lower]!);
+    problem(['type'], say(NOT_ECS[lower]!));
     return { problems };
   }
   const type: Manifest['type'] | undefined = [...WORKLOAD_TYPES, 'Environment' as const].find((t) => t.toLowerCase() === lower);
   if (!type) {
-    problem(['type'], `Unknown manifest type '${typeText}'. Valid types: ${WORKLOAD_TYPES.join(', ')}, Environment.`);
+    problem(['type'], say('problem.copilot.unknownType', { type: typeText, types: WORKLOAD_TYPES.join(', ') }));
     return { problems };
   }
-  if (type !== typeText) problem(['type'], `type '${typeText}' is read as '${type}'.`, 'warning');
+  if (type !== typeText) problem(['type'], say('problem.copilot.typeRead', { type: typeText, as: type }), 'warning');
   const name = raw.name;
   if (typeof name !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/i.test(name)) {
-    problem(['name'], 'name is required: letters, numbers and hyphens, starting with a letter.');
+    problem(['name'], say('problem.copilot.name'));
   }
   if (type !== 'Environment') checkWorkload(raw, type, problem);
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return { manifest: { name: name as string, type, raw }, problems };
 }
 
-function checkWorkload(raw: Obj, type: WorkloadType, problem: (path: (string | number)[], message: string, severity?: 'error' | 'warning', key?: boolean) => void): void {
+function checkWorkload(raw: Obj, type: WorkloadType, problem: Report): void {
   const image = raw.image;
-  if (!isObj(image)) problem(['image'], 'image is required, with build (a Dockerfile) or location (an image URI).');
+  if (!isObj(image)) problem(['image'], say('problem.copilot.image'));
   else {
-    if (image.build !== undefined && image.location !== undefined) problem(['image'], 'image.build and image.location are mutually exclusive.');
-    if (image.build === undefined && image.location === undefined) problem(['image'], 'image needs build (a Dockerfile) or location (an image URI).');
-    if (type === 'Load Balanced Web Service' && image.port === undefined && raw.http !== false) problem(['image', 'port'], 'image.port is required for a Load Balanced Web Service.');
-    if (image.port !== undefined && (typeof image.port !== 'number' || image.port < 1 || image.port > 65535)) problem(['image', 'port'], 'image.port must be a port number.');
+    if (image.build !== undefined && image.location !== undefined) problem(['image'], say('problem.copilot.imageBoth'));
+    if (image.build === undefined && image.location === undefined) problem(['image'], say('problem.copilot.imageSource'));
+    if (type === 'Load Balanced Web Service' && image.port === undefined && raw.http !== false) problem(['image', 'port'], say('problem.copilot.portRequired'));
+    if (image.port !== undefined && (typeof image.port !== 'number' || image.port < 1 || image.port > 65535)) problem(['image', 'port'], say('problem.copilot.port'));
   }
   for (const k of ['cpu', 'memory'] as const) {
-    if (raw[k] !== undefined && typeof raw[k] !== 'number') problem([k], `${k} must be a number.`);
+    if (raw[k] !== undefined && typeof raw[k] !== 'number') problem([k], say('problem.copilot.number', { member: k }));
   }
   const count = raw.count;
-  if (count !== undefined && typeof count !== 'number' && !isObj(count)) problem(['count'], 'count is a number or a map (range, spot, cpu_percentage, …).');
-  if (isObj(count) && typeof count.range === 'string' && !/^\d+-\d+$/.test(count.range)) problem(['count', 'range'], "count.range is written 'min-max', for example 1-10.");
+  if (count !== undefined && typeof count !== 'number' && !isObj(count)) problem(['count'], say('problem.copilot.count'));
+  if (isObj(count) && typeof count.range === 'string' && !/^\d+-\d+$/.test(count.range)) problem(['count', 'range'], say('problem.copilot.range'));
   if (type === 'Scheduled Job') {
     const on = raw.on;
-    if (!isObj(on) || typeof on.schedule !== 'string') problem(['on'], 'A Scheduled Job needs on.schedule (@daily, @every 5h, a cron expression, or none).');
-    else if (scheduleExpression(on.schedule) === undefined) problem(['on', 'schedule'], `Unknown schedule '${on.schedule}'.`);
+    if (!isObj(on) || typeof on.schedule !== 'string') problem(['on'], say('problem.copilot.schedule'));
+    else if (scheduleExpression(on.schedule) === undefined) problem(['on', 'schedule'], say('problem.copilot.unknownSchedule', { schedule: on.schedule }));
   }
   const topics = (raw.publish as { topics?: { name?: string }[] } | undefined)?.topics;
   if (Array.isArray(topics)) {
     const seen = new Set<string>();
     topics.forEach((t, i) => {
-      if (t?.name && seen.has(t.name)) problem(['publish', 'topics', i, 'name'], `topic '${t.name}' is listed twice.`, 'warning');
+      if (t?.name && seen.has(t.name)) problem(['publish', 'topics', i, 'name'], say('problem.copilot.topicTwice', { topic: t.name }), 'warning');
       if (t?.name) seen.add(t.name);
     });
   }
   if (isObj(raw.environments)) {
     for (const env of Object.keys(raw.environments)) {
-      if (!isObj(raw.environments[env])) problem(['environments', env], `environments.${env} must be a map of overrides.`);
+      if (!isObj(raw.environments[env])) problem(['environments', env], say('problem.copilot.environment', { environment: env }));
     }
   }
 }

@@ -1,5 +1,5 @@
 import { message } from '../../i18n';
-import { formatProblem } from '../../formats/problem';
+import { problemList } from '../../formats/problem';
 import { loadScenario, notify, patch, workspaceOf, type SandboxStore } from '../store';
 import { withParser } from '../parser';
 import type { ActionTable } from '../registry';
@@ -44,7 +44,7 @@ function restore(st: SandboxStore, slot: string): void {
   if (slot === UNKEPT) releaseUnkept(st.port);
   patch(st, { editor: { files: w.files, activeFile: w.activeFile }, ui: { dialog: null } });
   const runs = loadScenario(st, w.scenarioText, w.seed, w.scenarioId, w.actions, w.time);
-  const left = problems.length ? message('notice.damaged.leftOut', { problems: problems.map((p) => formatProblem(p)).join('; ') }) : '';
+  const left = problems.length ? message('notice.damaged.leftOut', { problems: problemList(problems, '; ') }) : '';
   notify(st, message(runs ? 'notice.damaged.restored' : 'notice.damaged.restoredBroken', { left }), runs && !left ? 'info' : 'warning');
 }
 

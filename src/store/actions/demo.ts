@@ -34,7 +34,7 @@ const withDemoFile = <T>(f: (m: DemoFile) => T): T | Promise<T> => (demoFile ? f
 export async function openDemoText(st: SandboxStore, name: string, text: string): Promise<boolean> {
   const r = await (await loadDemoFile()).readDemoFile(name, text);
   if (!r.demo) {
-    notify(st, message('notice.demo.cannotOpen', { name, problems: r.problems ?? '' }), 'error', { cause: 'demo:file', sticky: true });
+    notify(st, message('notice.demo.cannotOpen', { name, problems: r.said ?? r.problems ?? '' }), 'error', { cause: 'demo:file', sticky: true });
     return false;
   }
   (await lessons()).openDemo(st, r.demo, text, { ref: { name, text } });

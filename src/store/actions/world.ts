@@ -3,7 +3,7 @@ import { BUILT_IN_SCENARIOS, defaultWorkspace } from '../defaults';
 import { builtInScenario, loadScenario, notify, patch, setLesson, workspaceOf, type Confirm, type SandboxState, type SandboxStore } from '../store';
 import { withBuiltIn, withParser } from '../parser';
 import { encodeShare, validateWorkspace } from '../workspace';
-import { formatProblem } from '../../formats/problem';
+import { problemMessage } from '../../formats/problem';
 import type { ActionTable } from '../registry';
 import { message, translate, type Message, type MessageKey } from '../../i18n';
 
@@ -105,7 +105,7 @@ function importWorkspace(st: SandboxStore, text: string): void {
   }
   const r = validateWorkspace(data, defaultWorkspace());
   if (!r.workspace) {
-    notify(st, message('notice.notWorkspace', { why: formatProblem(r.problem!) }), 'error');
+    notify(st, message('notice.notWorkspace', { why: problemMessage(r.problem!) }), 'error');
     return;
   }
   const w = r.workspace;

@@ -5,6 +5,7 @@ import type { Problem } from '../../formats/problem';
 export interface MonacoEditorProps {
   file: string;
   value: string;
+  /** The problems to mark, each message as the page says it. */
   problems: Problem[];
   onChange: (file: string, text: string) => void;
   /** The editor's keys (from the action registry: "Mod+Enter" runs the file's main action). */
