@@ -108,6 +108,13 @@ export function DemoEditor() {
   return (
     <section className="demo-editor" aria-label={t('demoEditor.label')}>
       <p className="small">{t('demoEditor.intro')}</p>
+      {/* The tab is for writing demos: the ready-made ones are played from the Lessons dialog. */}
+      <p className="small">
+        {t('demoEditor.shipped')}{' '}
+        <ActionButton id="lessons.show" className="link">
+          {t('demoEditor.shippedOpen')}
+        </ActionButton>
+      </p>
       <p className="small muted">
         <span>{t('demoEditor.recorded', { count: actions })}</span> · <output aria-label={t('demoEditor.fingerprintLabel')}>{t('demoEditor.fingerprint', { time: clock(now), hash })}</output>
       </p>

@@ -29,6 +29,12 @@ describe('the demo editor', () => {
     expect(root.querySelector('output[aria-label="World fingerprint"]')!.textContent).toMatch(/^World fingerprint at 0:00:00: [0-9a-f]+/);
   });
 
+  it('points to the ready-made demos, which the Lessons dialog lists', async () => {
+    const { store, button } = await editor();
+    await click(button('Open lessons and demos'));
+    expect(store.getState().ui.dialog).toBe('lessons');
+  });
+
   it('keeps the title, summary and notes as typed, and the framing among the world’s clusters', async () => {
     const { store, field } = await editor();
     await type(field('Title'), 'Spread');
