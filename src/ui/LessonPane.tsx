@@ -9,6 +9,7 @@ import { Markdown, MarkdownSpan } from './Markdown';
 import { useAction, useRun, useSandbox } from './context';
 import { useT } from './i18n';
 import { useLessonIn, useLessonTitle } from './lessonText';
+import { takeLessonFocus } from './lessonFocus';
 import type { ChecklistItem, Lesson, LessonReport } from '../content/lesson';
 import { translate, type Params, type Translator } from '../i18n';
 
@@ -303,16 +304,28 @@ export function LessonPane() {
   const t = useT();
   const def = useLessonIn(lesson?.def);
   const body = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const opened = lesson?.opened;
+  const before = useRef(opened);
   useLayoutEffect(() => {
     // Each lesson opens at its top, not where the last one was scrolled to.
     if (body.current) body.current.scrollTop = 0;
+  }, [opened]);
+  useEffect(() => {
+    // A lesson chosen in the Lessons dialog takes the focus; so does one that replaced this one while the focus was
+    // on a button that went with it (Next lesson, a prerequisite's link). A lesson restored at load takes none.
+    const replaced = before.current !== undefined && before.current !== opened && document.activeElement === document.body;
+    before.current = opened;
+    if (!takeLessonFocus() && !replaced) return;
+    // A frame later: the Lessons dialog, closing in this same update, gives the focus back to its opener first.
+    const f = requestAnimationFrame(() => heading.current?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(f);
   }, [opened]);
   if (!lesson || !def) return null;
   return (
     <section className="lesson" id="lesson-pane" aria-label={t('lesson.label', { id: def.id })}>
       <div className="lesson-head">
-        <h2>
+        <h2 tabIndex={-1} ref={heading}>
           {def.id}: {def.title}
         </h2>
         <ActionButton id="lesson.exit">{t('lesson.leave')}</ActionButton>

@@ -5,6 +5,7 @@ import { useRun, useSandbox } from './context';
 import { useDialog } from './useDialog';
 import { useT } from './i18n';
 import { useLocalizer } from './lessonText';
+import { focusLessonWhenOpen } from './lessonFocus';
 import { formatProblemIn } from '../formats/problem';
 
 function Chapters({ catalog, progress }: { catalog: Catalog; progress: Progress }) {
@@ -24,7 +25,13 @@ function Chapters({ catalog, progress }: { catalog: Catalog; progress: Progress 
                 const p = progress.lessons[id];
                 return (
                   <li key={id}>
-                    <button type="button" onClick={() => run('lesson.open', id)}>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        focusLessonWhenOpen();
+                        run('lesson.open', id);
+                      }}
+                    >
                       <span aria-hidden="true">{p?.passed ? '✓' : '○'}</span> {id}: {l.title}
                       <span className="sr-only">{p?.passed ? ` ${t('lessons.passed')}` : ''}</span>
                     </button>

@@ -620,6 +620,9 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'L2: Put it in a container' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Lesson L2' }).count()).toBe(1);
+    // The link went with L3's text: the focus is on the new lesson's title, not lost to the page.
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focusedText).toBe('L2: Put it in a container');
     expect(await pane.evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollTop === 0), 'L2 opens at the top of its text').toBe(true);
     await page.setViewportSize({ width: 1280, height: 720 });
     // Run in console: typed, with the focus on the command line; only Enter runs it.
@@ -652,6 +655,14 @@ describe.runIf(chromiumAvailable('layout'))('the page at every size, in both the
     // L2 is passed now: L3 names no missing prerequisite, and opens at its top.
     expect(await page.getByRole('note').filter({ hasText: 'builds on' }).count()).toBe(0);
     expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
+    // A lesson chosen in the Lessons dialog takes the focus, rather than the header's button that opened it.
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /L1: Meet the monolith/ })
+      .click();
+    await expect.poll(() => page.getByRole('region', { name: 'Lesson L1' }).count()).toBe(1);
+    await expect.poll(focusedText).toBe('L1: Meet the monolith');
     expect(errors).toEqual([]);
   }, 90_000);
 });
